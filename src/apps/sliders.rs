@@ -1,0 +1,86 @@
+//! Bokeh's "sliders" demo: a sine wave whose amplitude, offset, phase, frequency and
+//! title are driven by four sliders and a text input.
+
+use std::f64::consts::PI;
+
+use crate::document::{Document, Id};
+use crate::models::{column, row, ColumnDataSource, Figure, Line, Slider, TextInput, Title};
+
+/// Points on the sine, as in Bokeh's demo.
+pub const SINE_POINTS: usize = 200;
+
+pub fn sliders(doc: &mut Document) {
+    sliders_with_points(doc, SINE_POINTS)
+}
+
+/// The sliders app over `n` points (the benchmarks use a million).
+pub fn sliders_with_points(doc: &mut Document, n: usize) {
+    let x: Vec<f64> = (0..n)
+        .map(|i| 4.0 * PI * i as f64 / (n.max(2) - 1) as f64)
+        .collect();
+    let y: Vec<f64> = x.iter().map(|x| x.sin()).collect();
+    let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
+
+    let plot = doc.add(Figure {
+        title: "sine wave".into(),
+        width: 400,
+        height: 400,
+        ..Figure::default()
+    });
+    let line = Line {
+        line_width: 3.0,
+        line_alpha: 0.6,
+        ..Line::default()
+    };
+    plot.line(doc, source, line);
+
+    let text = doc.add(TextInput {
+        title: "title".into(),
+        value: "sine wave".into(),
+    });
+    let slider = |doc: &mut Document, title: &str, value, start, end| {
+        let title = title.into();
+        doc.add(Slider {
+            title,
+            value,
+            start,
+            end,
+            step: 0.1,
+        })
+    };
+    let offset = slider(doc, "offset", 0.0, -5.0, 5.0);
+    let amplitude = slider(doc, "amplitude", 1.0, -5.0, 5.0);
+    let phase = slider(doc, "phase", 0.0, 0.0, 2.0 * PI);
+    let freq = slider(doc, "frequency", 1.0, 0.1, 5.1);
+
+    let title: Id<Title> = doc.get(plot, Figure::TITLE).expect("a figure has a title");
+    doc.on_change(text, TextInput::VALUE, move |doc, change| {
+        doc.set(title, Title::TEXT, change.new.clone())
+    });
+    for w in [offset, amplitude, phase, freq] {
+        doc.on_change(w, Slider::VALUE, move |doc, _| {
+            let (a, b) = (
+                doc.get(amplitude, Slider::VALUE),
+                doc.get(offset, Slider::VALUE),
+            );
+            let (w, k) = (doc.get(phase, Slider::VALUE), doc.get(freq, Slider::VALUE));
+            let x = doc.column_f64(source, "x").unwrap_or_default();
+            let y: Vec<f64> = x.iter().map(|x| a * (k * x + w).sin() + b).collect();
+            doc.set_column(source, "y", y)
+        });
+    }
+
+    let inputs = column(
+        doc,
+        [
+            text.any(),
+            offset.any(),
+            amplitude.any(),
+            phase.any(),
+            freq.any(),
+        ],
+    );
+    let layout = row(doc, [inputs.any(), plot.any()]);
+    doc.add_root(layout);
+    doc.set_title("Sliders");
+}

@@ -1,0 +1,88 @@
+//! A ColumnDataSource's columns: read them, replace some of them.
+
+use super::{AnyId, Document, DocumentError, Event, Id, NdArray, Origin, Value};
+use crate::models::ColumnDataSource;
+
+impl Document {
+    /// Column `name` of a source: a typed array or a list (strings, say).
+    pub fn column(&self, source: Id<ColumnDataSource>, name: &str) -> Option<&Value> {
+        self.model(source.any).attrs.get("data")?.map_get(name)
+    }
+
+    /// Column `name` as f64s, when that is how it is stored.
+    pub fn column_f64(&self, source: Id<ColumnDataSource>, name: &str) -> Option<&[f64]> {
+        match self.column(source, name)? {
+            Value::Array(a) => a.as_f64(),
+            _ => None,
+        }
+    }
+
+    /// Replaces (or adds) one column, as `source.data['y'] = …` does in Bokeh.
+    pub fn set_column(
+        &mut self,
+        source: Id<ColumnDataSource>,
+        name: &str,
+        values: impl Into<NdArray>,
+    ) -> Result<(), DocumentError> {
+        let column = Value::Array(values.into());
+        self.set_columns_from(
+            source.any,
+            vec![(name.to_owned(), column)],
+            Origin::Local,
+            true,
+        )
+    }
+
+    /// Replaces the named columns and keeps the others: Bokeh's ColumnDataChanged with
+    /// `cols`. The result must still be rectangular, or nothing changes.
+    pub fn set_columns_from(
+        &mut self,
+        any: AnyId,
+        columns: Vec<(String, Value)>,
+        origin: Origin,
+        run_callbacks: bool,
+    ) -> Result<(), DocumentError> {
+        let old = self.get_attr(any, "data")?;
+        let Value::Map(mut entries) = old.clone() else {
+            return Err(DocumentError::NotASource(self.model_id(any).clone()));
+        };
+        for (name, column) in &columns {
+            match entries.iter_mut().find(|(k, _)| k.as_str() == Some(name)) {
+                Some((_, slot)) => *slot = column.clone(),
+                None => entries.push((Value::str(name.as_str()), column.clone())),
+            }
+        }
+        let new = Value::Map(entries);
+        self.validate(any, "data", &new)?;
+        self.model_mut(any).attrs.insert("data".into(), new.clone());
+        let cols = columns.iter().map(|(name, _)| name.clone()).collect();
+        let data = Value::Map(
+            columns
+                .into_iter()
+                .map(|(name, column)| (Value::Str(name), column))
+                .collect(),
+        );
+        self.record(
+            Event::ColumnDataChanged {
+                model: self.model_id(any).clone(),
+                attr: "data".into(),
+                cols: Some(cols),
+                data,
+            },
+            origin,
+        );
+        if run_callbacks {
+            self.fire(any, "data", &old, &new)?;
+        }
+        Ok(())
+    }
+}
+
+/// The number of rows of a column value.
+pub(crate) fn column_len(column: &Value) -> Option<usize> {
+    match column {
+        Value::Array(a) => Some(a.shape.first().copied().unwrap_or(0)),
+        Value::List(items) => Some(items.len()),
+        _ => None,
+    }
+}

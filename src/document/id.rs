@@ -1,0 +1,79 @@
+//! Model ids as Bokeh spells them, and the typed handles app code holds.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A model's id in the document and on the wire ("p1001"; foreign ids are any string).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ModelId(pub String);
+
+impl ModelId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ModelId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for ModelId {
+    fn from(s: &str) -> ModelId {
+        ModelId(s.to_owned())
+    }
+}
+
+/// A handle to some model of a document: its slot, stable for the model's life.
+/// `Copy` and borrow-free, so callbacks capture handles, never the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AnyId(pub(crate) u32);
+
+/// A handle to a model of type `M`: `doc.get(freq, Slider::VALUE)` is then an `f64`.
+pub struct Id<M> {
+    pub(crate) any: AnyId,
+    _model: PhantomData<fn() -> M>,
+}
+
+impl<M> Id<M> {
+    pub(crate) fn new(any: AnyId) -> Id<M> {
+        Id {
+            any,
+            _model: PhantomData,
+        }
+    }
+
+    pub fn any(self) -> AnyId {
+        self.any
+    }
+}
+
+// Written out because derives would demand `M: Clone` etc. of the marker type.
+impl<M> Clone for Id<M> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<M> Copy for Id<M> {}
+impl<M> PartialEq for Id<M> {
+    fn eq(&self, other: &Self) -> bool {
+        self.any == other.any
+    }
+}
+impl<M> Eq for Id<M> {}
+impl<M> std::hash::Hash for Id<M> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.any.hash(state)
+    }
+}
+impl<M> fmt::Debug for Id<M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Id({})", self.any.0)
+    }
+}
+impl<M> From<Id<M>> for AnyId {
+    fn from(id: Id<M>) -> AnyId {
+        id.any
+    }
+}

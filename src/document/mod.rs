@@ -1,0 +1,422 @@
+//! The document: a store of models (typed property bags with ids, named as in Bokeh), its
+//! roots and title. Every change goes through here: it is validated, recorded as an
+//! [`Event`] with its [`Origin`], and handed to the `on_change` callbacks.
+
+mod callbacks;
+mod columns;
+mod error;
+mod events;
+mod id;
+mod value;
+
+pub use callbacks::{CallbackResult, PropertyChange, RawChange};
+pub(crate) use columns::column_len;
+pub use error::DocumentError;
+pub use events::{Change, Event, Origin, PeerId};
+pub use id::{AnyId, Id, ModelId};
+pub use value::{ArrayData, DType, NdArray, Value};
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::models::{schema_for, ModelType, Prop, PropValue, Schema};
+use callbacks::Callbacks;
+
+/// One model: its id, Bokeh type name and the attributes set on it. Attributes left out
+/// take their schema's default; a type without a schema keeps exactly what it was given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub id: ModelId,
+    pub type_name: String,
+    pub attrs: BTreeMap<String, Value>,
+}
+
+impl Model {
+    pub fn schema(&self) -> Option<&'static Schema> {
+        schema_for(&self.type_name)
+    }
+
+    /// The attribute's value, or its default when it was never set.
+    pub fn attr(&self, name: &str) -> Option<Value> {
+        self.attrs.get(name).cloned().or_else(|| {
+            self.schema()
+                .and_then(|s| s.prop(name))
+                .map(|p| p.default.value())
+        })
+    }
+}
+
+/// Where new models' ids start, as in Bokeh ("p1001").
+const FIRST_ID_NUMBER: u64 = 1001;
+
+pub struct Document {
+    title: String,
+    roots: Vec<AnyId>,
+    /// Slots in creation order; a handle is an index here. Removed models leave `None`.
+    models: Vec<Option<Model>>,
+    by_id: HashMap<ModelId, AnyId>,
+    next_id_number: u64,
+    callbacks: Callbacks,
+    changes: Vec<Change>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document::new()
+    }
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("title", &self.title)
+            .field("roots", &self.roots)
+            .field("models", &self.models)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Document {
+    pub fn new() -> Document {
+        Document {
+            title: "Bokeh Application".into(),
+            roots: Vec::new(),
+            models: Vec::new(),
+            by_id: HashMap::new(),
+            next_id_number: FIRST_ID_NUMBER,
+            callbacks: Callbacks::default(),
+            changes: Vec::new(),
+        }
+    }
+
+    // ----- models and handles -----
+
+    /// Creates a model of a known type, numbering its id in creation order, so the same
+    /// app function builds the same ids wherever it runs.
+    ///
+    /// Panics when the builder's own values break the schema (a slider created with its
+    /// value outside start..end): that is a bug in the app, not bad input.
+    pub fn add<M: ModelType>(&mut self, model: M) -> Id<M> {
+        let attrs = model.into_attrs(self);
+        let id = self.fresh_id();
+        let any = self
+            .insert_model(Model {
+                id,
+                type_name: M::NAME.to_owned(),
+                attrs: BTreeMap::new(),
+            })
+            .expect("fresh ids are unique");
+        for (name, value) in attrs {
+            if let Err(e) = self.validate(any, name, &value) {
+                panic!("invalid {} built by app code: {e}", M::NAME);
+            }
+            self.model_mut(any).attrs.insert(name.to_owned(), value);
+        }
+        Id::new(any)
+    }
+
+    /// Adds a model as it is (from JSON, or one rokeh has no schema for). Its references
+    /// are not checked here: a batch of models may refer to each other in any order.
+    pub fn insert_model(&mut self, model: Model) -> Result<AnyId, DocumentError> {
+        if self.by_id.contains_key(&model.id) {
+            return Err(DocumentError::DuplicateId(model.id));
+        }
+        let any = AnyId(self.models.len() as u32);
+        self.by_id.insert(model.id.clone(), any);
+        self.models.push(Some(model));
+        Ok(any)
+    }
+
+    fn fresh_id(&mut self) -> ModelId {
+        loop {
+            let id = ModelId(format!("p{}", self.next_id_number));
+            self.next_id_number += 1;
+            if !self.by_id.contains_key(&id) {
+                return id;
+            }
+        }
+    }
+
+    pub fn lookup(&self, id: &ModelId) -> Option<AnyId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The typed handle of model `id`, if it exists and is an `M`.
+    pub fn typed_id<M: ModelType>(&self, id: &ModelId) -> Option<Id<M>> {
+        let any = self.lookup(id)?;
+        (self.model(any).type_name == M::NAME).then(|| Id::new(any))
+    }
+
+    pub fn model(&self, any: AnyId) -> &Model {
+        self.models[any.0 as usize]
+            .as_ref()
+            .expect("handles outlive no model")
+    }
+
+    fn model_mut(&mut self, any: AnyId) -> &mut Model {
+        self.models[any.0 as usize]
+            .as_mut()
+            .expect("handles outlive no model")
+    }
+
+    pub fn model_id(&self, any: AnyId) -> &ModelId {
+        &self.model(any).id
+    }
+
+    /// Every model, in creation order.
+    pub fn models(&self) -> impl Iterator<Item = (AnyId, &Model)> {
+        self.models
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| Some((AnyId(i as u32), m.as_ref()?)))
+    }
+
+    /// Removes a model and its callbacks' registrations from the store. References to it
+    /// elsewhere are the caller's to clear (the JSON layer removes only unreachable models).
+    pub fn remove_model(&mut self, any: AnyId) -> Option<Model> {
+        let model = self.models.get_mut(any.0 as usize)?.take()?;
+        self.by_id.remove(&model.id);
+        self.roots.retain(|r| *r != any);
+        Some(model)
+    }
+
+    // ----- title and roots -----
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn set_title(&mut self, title: impl Into<String>) {
+        self.set_title_from(title.into(), Origin::Local);
+    }
+
+    pub fn set_title_from(&mut self, title: String, origin: Origin) {
+        if self.title != title {
+            self.title = title.clone();
+            self.record(Event::TitleChanged { title }, origin);
+        }
+    }
+
+    pub fn roots(&self) -> &[AnyId] {
+        &self.roots
+    }
+
+    pub fn add_root(&mut self, root: impl Into<AnyId>) {
+        self.add_root_from(root.into(), Origin::Local);
+    }
+
+    pub fn add_root_from(&mut self, root: AnyId, origin: Origin) {
+        if !self.roots.contains(&root) {
+            self.roots.push(root);
+            let model = self.model_id(root).clone();
+            self.record(Event::RootAdded { model }, origin);
+        }
+    }
+
+    pub fn remove_root(&mut self, root: impl Into<AnyId>) {
+        self.remove_root_from(root.into(), Origin::Local);
+    }
+
+    pub fn remove_root_from(&mut self, root: AnyId, origin: Origin) {
+        if let Some(at) = self.roots.iter().position(|r| *r == root) {
+            self.roots.remove(at);
+            let model = self.model_id(root).clone();
+            self.record(Event::RootRemoved { model }, origin);
+        }
+    }
+
+    // ----- properties -----
+
+    /// A property's value: `doc.get(freq, Slider::VALUE)` is an `f64`.
+    pub fn get<M: ModelType, T: PropValue>(&self, id: Id<M>, prop: Prop<M, T>) -> T {
+        let value = self
+            .get_attr(id.any, prop.name)
+            .unwrap_or_else(|e| panic!("{e}: typed keys name schema properties"));
+        T::from_value(&value, self).unwrap_or_else(|| {
+            panic!(
+                "{}.{} holds {}, which its schema does not allow",
+                M::NAME,
+                prop.name,
+                value.kind_name()
+            )
+        })
+    }
+
+    /// Sets a property as a local change: validated, recorded, callbacks run.
+    pub fn set<M: ModelType, T: PropValue>(
+        &mut self,
+        id: Id<M>,
+        prop: Prop<M, T>,
+        value: impl Into<T>,
+    ) -> Result<(), DocumentError> {
+        let value = value.into().into_value(self);
+        self.set_attr(id.any, prop.name, value)
+    }
+
+    /// A property's value by name, with its default when never set.
+    pub fn get_attr(&self, any: AnyId, attr: &str) -> Result<Value, DocumentError> {
+        let model = self.model(any);
+        model
+            .attr(attr)
+            .ok_or_else(|| DocumentError::UnknownProperty {
+                model_type: model.type_name.clone(),
+                attr: attr.to_owned(),
+            })
+    }
+
+    /// Sets a property by name as a local change.
+    pub fn set_attr(&mut self, any: AnyId, attr: &str, value: Value) -> Result<(), DocumentError> {
+        self.set_attr_from(any, attr, value, Origin::Local, true)
+    }
+
+    /// Sets a property on behalf of `origin`. `run_callbacks` is false when the side that
+    /// made the change has run them already (a rokeh page), so they run exactly once.
+    pub fn set_attr_from(
+        &mut self,
+        any: AnyId,
+        attr: &str,
+        value: Value,
+        origin: Origin,
+        run_callbacks: bool,
+    ) -> Result<(), DocumentError> {
+        self.validate(any, attr, &value)?;
+        let old = self.get_attr(any, attr).unwrap_or(Value::Null);
+        if old == value {
+            return Ok(());
+        }
+        let model = self.model_mut(any);
+        model.attrs.insert(attr.to_owned(), value.clone());
+        let id = model.id.clone();
+        let event = if model.type_name == "ColumnDataSource" && attr == "data" {
+            Event::ColumnDataChanged {
+                model: id,
+                attr: attr.to_owned(),
+                cols: None,
+                data: value.clone(),
+            }
+        } else {
+            Event::ModelChanged {
+                model: id,
+                attr: attr.to_owned(),
+                new: value.clone(),
+            }
+        };
+        self.record(event, origin);
+        if run_callbacks {
+            self.fire(any, attr, &old, &value)?;
+        }
+        Ok(())
+    }
+
+    /// Checks that `value` may be stored as `attr` of the model: a property of its type,
+    /// of the right kind, within its domain, referring only to models that exist.
+    pub fn validate(&self, any: AnyId, attr: &str, value: &Value) -> Result<(), DocumentError> {
+        let model = self.model(any);
+        let Some(schema) = model.schema() else {
+            return Ok(());
+        };
+        let err_ctx = || (model.type_name.clone(), attr.to_owned());
+        let prop = schema.prop(attr).ok_or_else(|| {
+            let (model_type, attr) = err_ctx();
+            DocumentError::UnknownProperty { model_type, attr }
+        })?;
+        if !prop.kind.accepts(value) {
+            let (model_type, attr) = err_ctx();
+            return Err(DocumentError::WrongType {
+                model_type,
+                attr,
+                expected: prop.kind.describe(),
+                got: value.kind_name(),
+            });
+        }
+        if let Some(target) = first_dangling_ref(value, &self.by_id) {
+            let (model_type, attr) = err_ctx();
+            return Err(DocumentError::DanglingReference {
+                model_type,
+                attr,
+                target: target.clone(),
+            });
+        }
+        if let Some(check) = schema.check {
+            let get = |name: &str| model.attr(name).unwrap_or(Value::Null);
+            check(&get, attr, value).map_err(|message| {
+                let (model_type, attr) = err_ctx();
+                DocumentError::OutOfDomain {
+                    model_type,
+                    attr,
+                    message,
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    // ----- callbacks and events -----
+
+    /// Runs `callback` after each change of `prop` on `id`, with the document and the old
+    /// and new values, as Bokeh's `model.on_change(attr, callback)`.
+    pub fn on_change<M, T, F>(&mut self, id: Id<M>, prop: Prop<M, T>, mut callback: F)
+    where
+        M: ModelType,
+        T: PropValue + 'static,
+        F: FnMut(&mut Document, &PropertyChange<T>) -> CallbackResult + Send + 'static,
+    {
+        let attr = prop.name;
+        self.callbacks.add(
+            id.any,
+            attr,
+            Box::new(move |doc, raw| {
+                let convert = |v: &Value| {
+                    T::from_value(v, doc).unwrap_or_else(|| {
+                        panic!("{}.{attr} holds a value its schema does not allow", M::NAME)
+                    })
+                };
+                let change = PropertyChange {
+                    attr,
+                    old: convert(raw.old),
+                    new: convert(raw.new),
+                };
+                callback(doc, &change)
+            }),
+        );
+    }
+
+    /// Runs the callbacks of (`any`, `attr`). They are taken out while they run, so they
+    /// may change the document, and a cascade never re-enters them.
+    fn fire(&mut self, any: AnyId, attr: &str, old: &Value, new: &Value) -> CallbackResult {
+        let Some(mut taken) = self.callbacks.take(any, attr) else {
+            return Ok(());
+        };
+        let change = RawChange {
+            model: any,
+            attr,
+            old,
+            new,
+        };
+        let result = taken.iter_mut().try_for_each(|cb| cb(self, &change));
+        self.callbacks.restore(any, attr, taken);
+        result
+    }
+
+    pub(crate) fn record(&mut self, event: Event, origin: Origin) {
+        self.changes.push(Change { event, origin });
+    }
+
+    /// Takes the changes recorded since the last call, oldest first. The page and the
+    /// server drain them after each operation to redraw and to sync.
+    pub fn take_changes(&mut self) -> Vec<Change> {
+        std::mem::take(&mut self.changes)
+    }
+}
+
+fn first_dangling_ref<'v>(
+    value: &'v Value,
+    known: &HashMap<ModelId, AnyId>,
+) -> Option<&'v ModelId> {
+    match value {
+        Value::Ref(id) => (!known.contains_key(id)).then_some(id),
+        Value::List(items) | Value::Set(items) => {
+            items.iter().find_map(|v| first_dangling_ref(v, known))
+        }
+        _ => None,
+    }
+}

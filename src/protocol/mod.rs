@@ -1,0 +1,1 @@
+//! Bokeh's wire protocol: messages, framing with binary buffers, session tokens. No I/O.

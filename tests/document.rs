@@ -1,0 +1,148 @@
+//! The document core: typed properties, validation, on_change, events.
+
+use rokeh::apps::{sliders, SINE_POINTS};
+use rokeh::document::{Document, DocumentError, Event, Id, Origin, Value};
+use rokeh::models::{ColumnDataSource, Slider, TextInput, Title};
+use std::sync::{Arc, Mutex};
+
+fn slider(doc: &mut Document) -> Id<Slider> {
+    doc.add(Slider {
+        title: "frequency".into(),
+        value: 1.0,
+        start: 0.1,
+        end: 5.1,
+        step: 0.1,
+    })
+}
+
+fn find<M: rokeh::models::ModelType>(doc: &Document, title: Option<&str>) -> Id<M> {
+    doc.models()
+        .filter(|(_, m)| m.type_name == M::NAME)
+        .filter(|(_, m)| title.is_none_or(|t| m.attrs.get("title") == Some(&Value::str(t))))
+        .find_map(|(_, m)| doc.typed_id::<M>(&m.id))
+        .expect("model present")
+}
+
+#[test]
+fn on_change_receives_attr_old_and_new() {
+    let mut doc = Document::new();
+    let freq = slider(&mut doc);
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    doc.on_change(freq, Slider::VALUE, move |_, change| {
+        log.lock()
+            .unwrap()
+            .push((change.attr, change.old, change.new));
+        Ok(())
+    });
+    doc.set(freq, Slider::VALUE, 2.0).unwrap();
+    assert_eq!(*seen.lock().unwrap(), vec![("value", 1.0, 2.0)]);
+    assert_eq!(doc.get(freq, Slider::VALUE), 2.0);
+}
+
+#[test]
+fn setting_the_same_value_is_no_change() {
+    let mut doc = Document::new();
+    let freq = slider(&mut doc);
+    doc.take_changes();
+    doc.set(freq, Slider::VALUE, 1.0).unwrap();
+    assert!(doc.take_changes().is_empty());
+}
+
+#[test]
+fn out_of_range_slider_value_is_refused_and_changes_nothing() {
+    let mut doc = Document::new();
+    let freq = slider(&mut doc);
+    doc.take_changes();
+    let err = doc.set(freq, Slider::VALUE, 7.0).unwrap_err();
+    assert!(matches!(err, DocumentError::OutOfDomain { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains("outside the slider's range 0.1..5.1"),
+        "{err}"
+    );
+    assert_eq!(doc.get(freq, Slider::VALUE), 1.0);
+    assert!(doc.take_changes().is_empty());
+}
+
+#[test]
+fn wrong_type_and_unknown_property_are_refused() {
+    let mut doc = Document::new();
+    let freq = slider(&mut doc);
+    let err = doc
+        .set_attr(freq.any(), "value", Value::str("fast"))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "Slider.value expects a number, got string");
+    let err = doc
+        .set_attr(freq.any(), "colour", Value::Int(1))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "Slider has no property 'colour'");
+    assert_eq!(doc.get(freq, Slider::VALUE), 1.0);
+}
+
+#[test]
+fn ragged_columns_are_refused() {
+    let mut doc = Document::new();
+    let source = doc.add(ColumnDataSource::new([
+        ("x", vec![1.0, 2.0]),
+        ("y", vec![3.0, 4.0]),
+    ]));
+    let err = doc.set_column(source, "y", vec![1.0]).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("column 'y' has 1 rows where column 'x' has 2"),
+        "{err}"
+    );
+    assert_eq!(doc.column_f64(source, "y"), Some(&[3.0, 4.0][..]));
+}
+
+#[test]
+fn ids_are_numbered_in_creation_order() {
+    let (mut a, mut b) = (Document::new(), Document::new());
+    sliders(&mut a);
+    sliders(&mut b);
+    let ids = |d: &Document| d.models().map(|(_, m)| m.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&a), ids(&b));
+    assert_eq!(ids(&a)[0].as_str(), "p1001");
+}
+
+#[test]
+fn sliders_app_recomputes_the_sine_when_a_slider_moves() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    assert_eq!(doc.title(), "Sliders");
+    let source = find::<ColumnDataSource>(&doc, None);
+    let freq = find::<Slider>(&doc, Some("frequency"));
+    let amp = find::<Slider>(&doc, Some("amplitude"));
+    doc.take_changes();
+    doc.set(freq, Slider::VALUE, 2.0).unwrap();
+    doc.set(amp, Slider::VALUE, 1.5).unwrap();
+    let x = doc.column_f64(source, "x").unwrap().to_vec();
+    let y = doc.column_f64(source, "y").unwrap();
+    assert_eq!(x.len(), SINE_POINTS);
+    for (x, y) in x.iter().zip(y) {
+        assert!((y - 1.5 * (2.0 * x).sin()).abs() < 1e-12);
+    }
+    let changes = doc.take_changes();
+    assert!(changes.iter().all(|c| c.origin == Origin::Local));
+    let kinds: Vec<_> = changes
+        .iter()
+        .map(|c| match &c.event {
+            Event::ModelChanged { attr, .. } => attr.as_str(),
+            Event::ColumnDataChanged { .. } => "data",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["value", "data", "value", "data"]);
+}
+
+#[test]
+fn typing_a_title_sets_the_plot_title() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let text = find::<TextInput>(&doc, Some("title"));
+    let title = find::<Title>(&doc, None);
+    doc.set(text, TextInput::VALUE, "my wave".to_string())
+        .unwrap();
+    assert_eq!(doc.get(title, Title::TEXT), "my wave");
+}
