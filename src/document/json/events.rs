@@ -39,14 +39,16 @@ pub fn changes_to_json(
 ) -> Encoded {
     let known = |id: &ModelId| synced.contains(id);
     let mut encoder = Encoder::new(doc, mode, &known);
-    let events = changes
-        .iter()
-        .filter(|c| match &c.event {
-            Event::RootAdded { .. } => true,
-            event => event.model().is_none_or(|id| synced.contains(id)),
-        })
-        .map(|c| event_json(&mut encoder, &c.event))
-        .collect();
+    let mut events = Vec::with_capacity(changes.len());
+    for change in changes {
+        let skip = match &change.event {
+            Event::RootAdded { .. } => false,
+            event => event.model().is_some_and(|id| !encoder.is_known(id)),
+        };
+        if !skip {
+            events.push(event_json(&mut encoder, &change.event));
+        }
+    }
     Encoded {
         json: Json::Array(events),
         buffers: encoder.buffers,

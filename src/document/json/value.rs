@@ -64,19 +64,30 @@ impl<'a> Encoder<'a> {
             Value::Slice { start, stop, step } => {
                 json!({"type": "slice", "start": start, "stop": stop, "step": step})
             }
-            Value::Object(fields) => Json::Object(
-                fields
-                    .iter()
-                    .map(|(k, v)| (k.clone(), self.value(v)))
-                    .collect(),
-            ),
+            Value::Object(fields) => {
+                // In the order the JSON will list them, so a model defined in one field
+                // is defined before another field refers to it.
+                let mut fields: Vec<_> = fields.iter().collect();
+                fields.sort_by(|a, b| a.0.cmp(&b.0));
+                Json::Object(
+                    fields
+                        .into_iter()
+                        .map(|(k, v)| (k.clone(), self.value(v)))
+                        .collect(),
+                )
+            }
         }
+    }
+
+    /// Whether the reader has model `id` already, or will by this point of the message.
+    pub(super) fn is_known(&self, id: &ModelId) -> bool {
+        (self.known)(id) || self.written.contains(id)
     }
 
     /// A model: its definition the first time the reader meets it, `{"id":…}` after.
     pub(super) fn model(&mut self, id: &ModelId) -> Json {
         let reference = json!({"id": id.as_str()});
-        if (self.known)(id) || self.written.contains(id) {
+        if self.is_known(id) {
             return reference;
         }
         let Some(any) = self.doc.lookup(id) else {

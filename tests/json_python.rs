@@ -1,0 +1,184 @@
+//! rokeh's document JSON and events checked by real Python Bokeh 3.9.2 (in ./.venv, made by
+//! scripts/python-venv.sh). Without the venv these tests fail and say how to make it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rokeh::apps::sliders;
+use rokeh::document::json::{
+    changes_to_json, from_json, to_json, BufferMode, Buffers, SyncedModels,
+};
+use rokeh::document::{Document, Id, PatchIndex, Value};
+use rokeh::models::{known_types, ColumnDataSource, Figure, Slider, Title};
+use serde_json::{json, Value as Json};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn python() -> PathBuf {
+    let python = root().join(".venv/bin/python");
+    assert!(
+        python.exists(),
+        "no Python Bokeh at {}: run scripts/python-venv.sh first",
+        python.display()
+    );
+    python
+}
+
+/// Runs a script of tests/python and returns what it printed; fails with its output.
+fn run(script: &str, args: &[&str]) -> String {
+    let out = Command::new(python())
+        .arg(root().join("tests/python").join(script))
+        .args(args)
+        .output()
+        .expect("python runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{script} {args:?} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+/// A JSON file in a fresh temporary directory, for the script to read.
+fn temp_json(name: &str, json: &Json) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rokeh-json-python-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec(json).unwrap()).unwrap();
+    path
+}
+
+fn fixture_path(name: &str) -> PathBuf {
+    let shared = root().join("../../shared/fixtures/bokeh");
+    let dir = if shared.exists() {
+        shared
+    } else {
+        PathBuf::from("/work/shared/fixtures/bokeh")
+    };
+    dir.join(name)
+}
+
+fn fixture(name: &str) -> Json {
+    serde_json::from_str(&std::fs::read_to_string(fixture_path(name)).unwrap()).unwrap()
+}
+
+fn app_json() -> Json {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    to_json(&doc, BufferMode::Inline).json
+}
+
+#[test]
+fn bokeh_builds_the_same_sliders_document_and_loads_ours() {
+    let path = temp_json("sliders.json", &app_json());
+    run("bokeh_check.py", &["sliders", path.to_str().unwrap()]);
+}
+
+#[test]
+fn bokeh_loads_our_copy_of_its_own_document_unchanged() {
+    let original = fixture("sliders_doc.json");
+    let doc = from_json(&original, &Buffers::new()).unwrap();
+    let ours = temp_json("copy.json", &to_json(&doc, BufferMode::Inline).json);
+    // The fixture as it is: Bokeh's reader wants definitions before references, in the
+    // file's own key order.
+    let theirs = fixture_path("sliders_doc.json");
+    run(
+        "bokeh_check.py",
+        &["same", theirs.to_str().unwrap(), ours.to_str().unwrap()],
+    );
+}
+
+fn find<M: rokeh::models::ModelType>(doc: &Document, pick: impl Fn(&Value) -> bool) -> Id<M> {
+    doc.models()
+        .filter(|(_, m)| m.type_name == M::NAME)
+        .find(|(_, m)| pick(&m.attrs.get("title").cloned().unwrap_or(Value::Null)))
+        .and_then(|(_, m)| doc.typed_id::<M>(&m.id))
+        .expect("model present")
+}
+
+#[test]
+fn our_events_are_the_ones_bokeh_emits_for_the_same_changes() {
+    let app = app_json();
+    // Read back: the same ids, and no app callbacks to add changes of their own.
+    let mut doc = from_json(&app, &Buffers::new()).unwrap();
+    let freq: Id<Slider> = find(&doc, |t| t == &Value::str("frequency"));
+    let source: Id<ColumnDataSource> = find(&doc, |_| true);
+    let plot: Id<Figure> = find(&doc, |_| true);
+    let title: Id<Title> = doc.get(plot, Figure::TITLE).unwrap();
+    let synced = SyncedModels::of(&doc);
+    let events = |doc: &mut Document| {
+        let changes = doc.take_changes();
+        changes_to_json(doc, &changes, &synced, BufferMode::Inline).json
+    };
+
+    // No two consecutive changes here touch one attribute, so none combine.
+    doc.set(freq, Slider::VALUE, 2.0).unwrap();
+    let ys: Vec<f64> = (0..200).map(f64::from).collect();
+    doc.set_column(source, "y", ys).unwrap();
+    let floats = |v: &[f64]| Value::List(v.iter().map(|f| Value::Float(*f)).collect());
+    let rows = vec![
+        ("x".to_owned(), floats(&[1.0, 2.0])),
+        ("y".to_owned(), floats(&[2.0, 3.0])),
+    ];
+    doc.stream(source, rows, Some(201)).unwrap();
+    let slice = PatchIndex::Slice {
+        start: Some(2),
+        stop: Some(6),
+        step: Some(2),
+    };
+    let cells = vec![
+        (PatchIndex::Row(0), Value::Float(5.0)),
+        (slice, floats(&[1.0, 2.0])),
+    ];
+    doc.patch(source, vec![("y".into(), cells)]).unwrap();
+    doc.set_title("T");
+    doc.set(title, Title::TEXT, "new text".to_string()).unwrap();
+    let new = doc.add(Slider {
+        title: "n".into(),
+        value: 1.0,
+        start: 0.0,
+        end: 10.0,
+        step: 0.5,
+    });
+    doc.add_root(new);
+    doc.remove_root(new);
+    let data = Value::Map(vec![
+        (Value::str("x"), Value::Array(vec![0.0, 1.0].into())),
+        (Value::str("y"), Value::Array(vec![1.0, 2.0].into())),
+    ]);
+    doc.set(source, ColumnDataSource::DATA, data).unwrap();
+    let plain = events(&mut doc);
+
+    doc.hold();
+    doc.set(freq, Slider::VALUE, 3.0).unwrap();
+    doc.set(freq, Slider::VALUE, 3.5).unwrap();
+    doc.set_title("U");
+    doc.set_title("V");
+    assert!(doc.take_changes().is_empty(), "a hold keeps changes back");
+    doc.unhold();
+    let held = events(&mut doc);
+
+    let ids = json!({
+        "freq": doc.model_id(freq.any()).as_str(),
+        "source": doc.model_id(source.any()).as_str(),
+        "title": doc.model_id(title.any()).as_str(),
+    });
+    let scenario = json!({"doc": app, "ids": ids, "events": {"plain": plain, "held": held}});
+    let path = temp_json("events.json", &scenario);
+    run("bokeh_check.py", &["events", path.to_str().unwrap()]);
+}
+
+#[test]
+fn the_bokeh_property_table_is_what_bokeh_says() {
+    let types: Vec<&str> = known_types().collect();
+    let generated = run("bokeh_props.py", &types);
+    let committed = std::fs::read_to_string(root().join("src/models/bokeh_props.rs")).unwrap();
+    assert!(
+        generated == committed,
+        "src/models/bokeh_props.rs is stale: regenerate it with\n  .venv/bin/python tests/python/bokeh_props.py {} > src/models/bokeh_props.rs",
+        types.join(" ")
+    );
+}

@@ -1,0 +1,222 @@
+"""Checks rokeh's document JSON and events against real Python Bokeh (run by tests/json_python.rs).
+
+    bokeh_check.py sliders ROKEH_DOC.json
+        Builds rokeh's sliders app in Bokeh, loads rokeh's JSON with Bokeh's
+        Document.from_json, and compares the two by structure (ids aside): every property
+        rokeh set must have Bokeh's value, every model reached must have Bokeh's type.
+    bokeh_check.py same A.json B.json
+        Loads both documents in Bokeh; every model (by id) must have the same type and
+        the same properties.
+    bokeh_check.py events SCENARIO.json
+        Loads SCENARIO's "doc" in Bokeh, makes the changes rokeh made (ids from the
+        scenario), serializes the events Bokeh emits with its own Serializer, and compares
+        them with rokeh's "events" (new models' ids aside).
+
+Prints what differs and exits 1, or prints "ok".
+"""
+
+import base64
+import gzip
+import json
+import math
+import sys
+
+import numpy as np
+from bokeh.core.serialization import Serializer
+from bokeh.document import Document
+from bokeh.layouts import column, row
+from bokeh.model import Model
+from bokeh.models import ColumnDataSource, Slider, TextInput
+from bokeh.plotting import figure
+
+problems = []
+
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def same_value(a, b):
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        a, b = np.asarray(a), np.asarray(b)
+        return a.shape == b.shape and np.allclose(a, b, equal_nan=True)
+    if isinstance(a, float) or isinstance(b, float):
+        try:
+            return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12) or (math.isnan(a) and math.isnan(b))
+        except TypeError:
+            return False
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def type_name(model):
+    return type(model).__view_model__
+
+
+def walk(ours, theirs, path, seen):
+    """Compares a model loaded from rokeh's JSON with Bokeh's, by structure."""
+    if id(ours) in seen:
+        return
+    seen.add(id(ours))
+    if type_name(ours) != type_name(theirs):
+        problems.append(f"{path}: rokeh has a {type_name(ours)}, Bokeh a {type_name(theirs)}")
+        return
+    for name, value in ours.properties_with_values(include_defaults=False).items():
+        expected = getattr(theirs, name)
+        where = f"{path}.{name}"
+        if isinstance(value, Model):
+            walk(value, expected, where, seen)
+        elif isinstance(value, (list, tuple)) and value and isinstance(value[0], Model):
+            if len(value) != len(expected):
+                problems.append(f"{where}: {len(value)} models where Bokeh has {len(expected)}")
+                continue
+            for i, (a, b) in enumerate(zip(value, expected)):
+                walk(a, b, f"{where}[{i}]", seen)
+        elif not same_value(value, expected):
+            problems.append(f"{where}: rokeh {value!r:.80}, Bokeh {expected!r:.80}")
+
+
+def bokeh_sliders():
+    """rokeh's src/apps/sliders.rs, written with Bokeh."""
+    x = np.linspace(0, 4 * np.pi, 200)
+    source = ColumnDataSource(data=dict(x=x, y=np.sin(x)))
+    plot = figure(height=400, width=400, title="sine wave")
+    plot.line("x", "y", source=source, line_width=3, line_alpha=0.6)
+    text = TextInput(title="title", value="sine wave")
+    offset = Slider(title="offset", value=0.0, start=-5.0, end=5.0, step=0.1)
+    amplitude = Slider(title="amplitude", value=1.0, start=-5.0, end=5.0, step=0.1)
+    phase = Slider(title="phase", value=0.0, start=0.0, end=2 * np.pi, step=0.1)
+    freq = Slider(title="frequency", value=1.0, start=0.1, end=5.1, step=0.1)
+    doc = Document()
+    doc.add_root(row(column(text, offset, amplitude, phase, freq), plot))
+    doc.title = "Sliders"
+    return doc
+
+
+def check_sliders(path):
+    ours = Document.from_json(load(path))
+    theirs = bokeh_sliders()
+    if ours.title != theirs.title:
+        problems.append(f"title: rokeh {ours.title!r}, Bokeh {theirs.title!r}")
+    if len(ours.roots) != len(theirs.roots):
+        problems.append(f"{len(ours.roots)} roots where Bokeh has {len(theirs.roots)}")
+    seen = set()
+    for i, (a, b) in enumerate(zip(ours.roots, theirs.roots)):
+        walk(a, b, f"roots[{i}]", seen)
+
+
+def check_same(path_a, path_b):
+    a, b = Document.from_json(load(path_a)), Document.from_json(load(path_b))
+    if a.title != b.title:
+        problems.append(f"title: {a.title!r} vs {b.title!r}")
+    if [r.id for r in a.roots] != [r.id for r in b.roots]:
+        problems.append("roots differ")
+    ids_a, ids_b = {m.id for m in a.models}, {m.id for m in b.models}
+    if ids_a != ids_b:
+        problems.append(f"models only in one: {sorted(ids_a ^ ids_b)}")
+    for model in a.models:
+        other = b.get_model_by_id(model.id)
+        if other is None:
+            continue
+        if type_name(model) != type_name(other):
+            problems.append(f"{model.id}: {type_name(model)} vs {type_name(other)}")
+            continue
+        props_a = model.properties_with_values(include_defaults=False)
+        props_b = other.properties_with_values(include_defaults=False)
+        for name in props_a.keys() | props_b.keys():
+            va, vb = props_a.get(name), props_b.get(name)
+            if isinstance(va, Model) or isinstance(vb, Model):
+                same = getattr(va, "id", None) == getattr(vb, "id", None)
+            elif isinstance(va, (list, tuple)) and va and isinstance(va[0], Model):
+                same = [m.id for m in va] == [getattr(m, "id", None) for m in vb or []]
+            else:
+                same = same_value(va, vb)
+            if not same:
+                problems.append(f"{model.id}.{name}: {va!r:.80} vs {vb!r:.80}")
+
+
+def normalize(value, known, renamed):
+    """Event JSON in a comparable form: arrays as lists, maps as dicts, new ids renamed."""
+    if isinstance(value, list):
+        return [normalize(v, known, renamed) for v in value]
+    if not isinstance(value, dict):
+        return value
+    kind = value.get("type")
+    if kind == "ndarray":
+        data = value["array"]["data"]
+        raw = base64.b64decode(data)
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        return np.frombuffer(raw, dtype=value["dtype"]).reshape(value["shape"]).tolist()
+    if kind == "map":
+        return {normalize(k, known, renamed): normalize(v, known, renamed) for k, v in value.get("entries", [])}
+    if kind == "number":
+        return float(value["value"])
+    out = {k: normalize(v, known, renamed) for k, v in value.items()}
+    if "id" in out and out["id"] not in known:
+        out["id"] = renamed.setdefault(out["id"], f"new{len(renamed) + 1}")
+    return out
+
+
+def bokeh_events(scenario):
+    doc = Document.from_json(scenario["doc"])
+    ids = scenario["ids"]
+    freq, source, title = (doc.get_model_by_id(ids[k]) for k in ("freq", "source", "title"))
+    known = set(doc.models)
+    serializer = Serializer(references=known, deferred=False)
+    parts = {"plain": [], "held": []}
+    current = []
+    doc.on_change(lambda event: current.append(event.to_serializable(serializer)))
+
+    # Part "plain": each change on its own, as rokeh's tests/json_python.rs makes them.
+    freq.value = 2.0
+    source.data["y"] = np.arange(200.0)
+    source.stream({"x": [1.0, 2.0], "y": [2.0, 3.0]}, rollover=201)
+    source.patch({"y": [(0, 5.0), (slice(2, 6, 2), [1.0, 2.0])]})
+    doc.title = "T"
+    title.text = "new text"
+    new = Slider(start=0, end=10, value=1, step=0.5, title="n")
+    doc.add_root(new)
+    doc.remove_root(new)
+    source.data = dict(x=np.array([0.0, 1.0]), y=np.array([1.0, 2.0]))
+    parts["plain"], current[:] = list(current), []
+
+    # Part "held": a hold combines consecutive changes of one attribute.
+    doc.hold("combine")
+    freq.value = 3.0
+    freq.value = 3.5
+    doc.title = "U"
+    doc.title = "V"
+    doc.unhold()
+    parts["held"] = list(current)
+    return parts, {m.id for m in known}
+
+
+def check_events(path):
+    scenario = load(path)
+    theirs, known = bokeh_events(scenario)
+    for part in ("plain", "held"):
+        ours = normalize(scenario["events"][part], known, {})
+        expected = normalize(theirs[part], known, {})
+        if len(ours) != len(expected):
+            problems.append(f"{part}: rokeh sent {len(ours)} events, Bokeh {len(expected)}")
+        for i, (a, b) in enumerate(zip(ours, expected)):
+            if not same_value(a, b):
+                problems.append(f"{part} event {i}:\n  rokeh {json.dumps(a)[:400]}\n  Bokeh {json.dumps(b)[:400]}")
+
+
+def main():
+    command, *args = sys.argv[1:]
+    {"sliders": check_sliders, "same": check_same, "events": check_events}[command](*args)
+    if problems:
+        print("\n".join(problems))
+        sys.exit(1)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
