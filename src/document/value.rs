@@ -247,8 +247,8 @@ impl DType {
     }
 }
 
-/// The elements of a typed array.
-#[derive(Clone, Debug, PartialEq)]
+/// The elements of a typed array. NaN equals NaN here, as in [`Value`].
+#[derive(Clone, Debug)]
 pub enum ArrayData {
     Bool(Vec<bool>),
     U8(Vec<u8>),
@@ -259,6 +259,26 @@ pub enum ArrayData {
     I32(Vec<i32>),
     F32(Vec<f32>),
     F64(Vec<f64>),
+}
+
+impl PartialEq for ArrayData {
+    fn eq(&self, other: &ArrayData) -> bool {
+        fn floats<T: PartialEq + Copy>(a: &[T], b: &[T], nan: fn(T) -> bool) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || (nan(*x) && nan(*y)))
+        }
+        match (self, other) {
+            (ArrayData::Bool(a), ArrayData::Bool(b)) => a == b,
+            (ArrayData::U8(a), ArrayData::U8(b)) => a == b,
+            (ArrayData::I8(a), ArrayData::I8(b)) => a == b,
+            (ArrayData::U16(a), ArrayData::U16(b)) => a == b,
+            (ArrayData::I16(a), ArrayData::I16(b)) => a == b,
+            (ArrayData::U32(a), ArrayData::U32(b)) => a == b,
+            (ArrayData::I32(a), ArrayData::I32(b)) => a == b,
+            (ArrayData::F32(a), ArrayData::F32(b)) => floats(a, b, f32::is_nan),
+            (ArrayData::F64(a), ArrayData::F64(b)) => floats(a, b, f64::is_nan),
+            _ => false,
+        }
+    }
 }
 
 impl ArrayData {

@@ -1,0 +1,409 @@
+//! Streams, patches, holds, all-or-nothing batches, events to and from JSON, and a page
+//! joining a session by id.
+
+use rokeh::apps::sliders;
+use rokeh::document::json::{
+    apply_json_events, changes_to_json, from_json, sync_from_json, to_json, BufferMode, Buffers,
+    JsonError, SyncedModels,
+};
+use rokeh::document::{
+    ArrayData, Document, DocumentError, Event, Id, NdArray, Origin, PatchIndex, PeerId, Value,
+};
+use rokeh::models::{ColumnDataSource, Slider, Title};
+use serde_json::json;
+
+/// The app's slider titled `title`.
+fn slider(doc: &Document, title: &str) -> Id<Slider> {
+    doc.models()
+        .filter(|(_, m)| m.attrs.get("title") == Some(&Value::str(title)))
+        .find_map(|(_, m)| doc.typed_id::<Slider>(&m.id))
+        .expect("the app's slider")
+}
+
+/// The id of the app's `title` slider, as the wire names it.
+fn slider_id(doc: &Document, title: &str) -> String {
+    doc.model_id(slider(doc, title).any()).as_str().to_owned()
+}
+
+fn source(doc: &mut Document) -> Id<ColumnDataSource> {
+    doc.add(ColumnDataSource {
+        data: vec![
+            ("t".into(), Value::Array(vec![1.0, 2.0, 3.0].into())),
+            ("n".into(), Value::Array(vec![10i32, 20, 30].into())),
+            ("ok".into(), Value::Array(vec![true, false, true].into())),
+            (
+                "name".into(),
+                Value::List(vec!["a".into(), "b".into(), "c".into()]),
+            ),
+        ],
+    })
+}
+
+fn list<T: Into<Value> + Copy>(items: &[T]) -> Value {
+    Value::List(items.iter().map(|v| (*v).into()).collect())
+}
+
+fn column(doc: &Document, s: Id<ColumnDataSource>, name: &str) -> Value {
+    doc.column(s, name).cloned().unwrap()
+}
+
+fn rows(t: &[f64], n: &[i64], ok: &[bool], name: &[&str]) -> Vec<(String, Value)> {
+    vec![
+        ("t".into(), list(t)),
+        ("n".into(), list(n)),
+        ("ok".into(), list(ok)),
+        ("name".into(), list(name)),
+    ]
+}
+
+#[test]
+fn stream_appends_to_every_column_type_and_rolls_over() {
+    let mut doc = Document::new();
+    let s = source(&mut doc);
+    doc.take_changes();
+    let new = rows(&[4.0, 5.0], &[40, 50], &[false, false], &["d", "e"]);
+    doc.stream(s, new, Some(4)).unwrap();
+    assert_eq!(doc.column_f64(s, "t"), Some(&[2.0, 3.0, 4.0, 5.0][..]));
+    assert_eq!(
+        column(&doc, s, "n"),
+        Value::Array(vec![20i32, 30, 40, 50].into())
+    );
+    assert_eq!(
+        column(&doc, s, "ok"),
+        Value::Array(vec![false, true, false, false].into())
+    );
+    assert_eq!(column(&doc, s, "name"), list(&["b", "c", "d", "e"]));
+    let changes = doc.take_changes();
+    assert!(matches!(
+        &changes[..],
+        [rokeh::document::Change {
+            event: Event::ColumnsStreamed {
+                rollover: Some(4),
+                ..
+            },
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn bad_streams_change_nothing() {
+    let mut doc = Document::new();
+    let s = source(&mut doc);
+    let before = doc.model(s.any()).clone();
+    doc.take_changes();
+    let cases = [
+        (
+            rows(&[4.0], &[40, 50], &[true], &["d"]),
+            "column 'n' streams 2 rows where the others stream 1",
+        ),
+        (
+            rows(&[4.0], &[4_000_000_000], &[true], &["d"]),
+            "column 'n': int value does not fit a int32 column",
+        ),
+        (
+            rows(&[4.0], &[4], &[true], &["d"])[..3].to_vec(),
+            "stream is missing column 'name'",
+        ),
+    ];
+    for (new, expected) in cases {
+        let err = doc.stream(s, new, None).unwrap_err();
+        assert!(err.to_string().contains(expected), "{err}");
+        assert_eq!(doc.model(s.any()), &before);
+        assert!(doc.take_changes().is_empty());
+    }
+}
+
+#[test]
+fn patch_sets_rows_and_slices_and_refuses_what_is_past_the_end() {
+    let mut doc = Document::new();
+    let s = source(&mut doc);
+    let all = PatchIndex::Slice {
+        start: None,
+        stop: None,
+        step: Some(2),
+    };
+    doc.patch(
+        s,
+        vec![
+            ("t".into(), vec![(PatchIndex::Row(1), Value::Float(9.5))]),
+            ("n".into(), vec![(all, list(&[7i64, 8]))]),
+            ("name".into(), vec![(PatchIndex::Row(2), "z".into())]),
+        ],
+    )
+    .unwrap();
+    assert_eq!(doc.column_f64(s, "t"), Some(&[1.0, 9.5, 3.0][..]));
+    assert_eq!(column(&doc, s, "n"), Value::Array(vec![7i32, 20, 8].into()));
+    assert_eq!(column(&doc, s, "name"), list(&["a", "b", "z"]));
+
+    let before = doc.model(s.any()).clone();
+    doc.take_changes();
+    let err = doc
+        .patch(
+            s,
+            vec![
+                ("t".into(), vec![(PatchIndex::Row(0), Value::Float(0.0))]),
+                ("n".into(), vec![(PatchIndex::Row(3), Value::Int(1))]),
+            ],
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("column 'n': index 3 is past the end (3 rows)"),
+        "{err}"
+    );
+    assert_eq!(doc.model(s.any()), &before);
+    assert!(doc.take_changes().is_empty());
+}
+
+#[test]
+fn consecutive_changes_of_one_attribute_combine() {
+    let mut doc = Document::new();
+    let freq = doc.add(Slider {
+        title: "f".into(),
+        value: 1.0,
+        start: 0.0,
+        end: 5.0,
+        step: 0.1,
+    });
+    doc.take_changes();
+    doc.set(freq, Slider::VALUE, 2.0).unwrap();
+    doc.set(freq, Slider::VALUE, 3.0).unwrap();
+    let changes = doc.take_changes();
+    assert_eq!(changes.len(), 1);
+    assert!(
+        matches!(&changes[0].event, Event::ModelChanged { new, .. } if *new == Value::Float(3.0))
+    );
+    // Not across another change: the order may matter to the receiver.
+    doc.set(freq, Slider::VALUE, 2.0).unwrap();
+    doc.set(freq, Slider::END, 4.0).unwrap();
+    doc.set(freq, Slider::VALUE, 3.5).unwrap();
+    assert_eq!(doc.take_changes().len(), 3);
+    // Nor across origins.
+    doc.set(freq, Slider::VALUE, 1.0).unwrap();
+    let (any, peer) = (freq.any(), Origin::Peer(PeerId(1)));
+    doc.set_attr_from(any, "value", Value::Float(2.0), peer, false)
+        .unwrap();
+    assert_eq!(doc.take_changes().len(), 2);
+}
+
+#[test]
+fn a_failing_callback_undoes_the_change_and_what_the_callbacks_did() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let freq = slider(&doc, "frequency");
+    let before: Vec<_> = doc.models().map(|(_, m)| m.clone()).collect();
+    doc.take_changes();
+    // Runs after the app's callback, which has recomputed the sine by then.
+    doc.on_change(freq, Slider::VALUE, |_, _| {
+        Err(DocumentError::OutOfDomain {
+            model_type: "App".into(),
+            attr: "value".into(),
+            message: "refused".into(),
+        })
+    });
+    assert!(doc.set(freq, Slider::VALUE, 2.0).is_err());
+    let after: Vec<_> = doc.models().map(|(_, m)| m.clone()).collect();
+    assert_eq!(after, before);
+    assert!(doc.take_changes().is_empty());
+}
+
+#[test]
+fn a_batch_is_one_patch_and_all_or_nothing() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let (freq, amp) = (slider(&doc, "frequency"), slider(&doc, "amplitude"));
+    doc.take_changes();
+    let result: Result<(), DocumentError> = doc.batch(|doc| {
+        doc.set(freq, Slider::VALUE, 2.0)?;
+        doc.set(amp, Slider::VALUE, 99.0) // out of range: everything is undone
+    });
+    assert!(result.is_err());
+    assert_eq!(doc.get(freq, Slider::VALUE), 1.0);
+    assert!(doc.take_changes().is_empty());
+
+    doc.batch(|doc| {
+        doc.set(freq, Slider::VALUE, 2.0)?;
+        doc.set(amp, Slider::VALUE, 2.0)
+    })
+    .unwrap();
+    // value, data (the app's callback), value, data: one take, hence one patch.
+    assert_eq!(doc.take_changes().len(), 4);
+}
+
+#[test]
+fn remote_changes_run_callbacks_only_when_asked() {
+    for run_callbacks in [true, false] {
+        let mut doc = Document::new();
+        sliders(&mut doc);
+        doc.take_changes();
+        let id = slider_id(&doc, "frequency");
+        let events =
+            json!([{"kind": "ModelChanged", "model": {"id": id}, "attr": "value", "new": 2.0}]);
+        let peer = Origin::Peer(PeerId(3));
+        apply_json_events(&mut doc, &events, &Buffers::new(), peer, run_callbacks).unwrap();
+        let origins: Vec<Origin> = doc.take_changes().iter().map(|c| c.origin).collect();
+        let expected = if run_callbacks {
+            vec![peer, Origin::Local]
+        } else {
+            vec![peer]
+        };
+        assert_eq!(origins, expected);
+    }
+}
+
+#[test]
+fn new_models_travel_in_full_once_and_arrive_whole() {
+    let mut sender = Document::new();
+    sliders(&mut sender);
+    let mut receiver = from_json(&to_json(&sender, BufferMode::Binary).json, &{
+        let e = to_json(&sender, BufferMode::Binary);
+        e.buffers
+    })
+    .unwrap();
+    let synced = SyncedModels::of(&sender);
+    sender.take_changes();
+    let title = sender.add(Title {
+        text: "extra".into(),
+    });
+    let extra = sender.add(Slider {
+        title: "extra".into(),
+        value: 0.5,
+        start: 0.0,
+        end: 1.0,
+        step: 0.1,
+    });
+    sender.set(extra, Slider::VALUE, 0.25).unwrap(); // before it is attached: left out
+    sender.add_root(extra);
+    sender.add_root(title);
+    sender.remove_root(title);
+    let changes = sender.take_changes();
+    let patch = changes_to_json(&sender, &changes, &synced, BufferMode::Binary);
+    let events = patch.json.as_array().unwrap();
+    let kinds: Vec<&str> = events.iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["RootAdded", "RootAdded", "RootRemoved"]);
+    assert_eq!(events[0]["model"]["attributes"]["value"], json!(0.25));
+    assert_eq!(
+        events[2]["model"],
+        json!({"id": sender.model_id(title.any()).as_str()})
+    );
+
+    apply_json_events(
+        &mut receiver,
+        &patch.json,
+        &patch.buffers,
+        Origin::Local,
+        true,
+    )
+    .unwrap();
+    let got = receiver
+        .typed_id::<Slider>(sender.model_id(extra.any()))
+        .unwrap();
+    assert_eq!(receiver.get(got, Slider::VALUE), 0.25);
+    assert_eq!(receiver.roots().len(), 2);
+}
+
+#[test]
+fn messages_and_titles_round_trip() {
+    let mut doc = Document::new();
+    let events = json!([
+        {"kind": "MessageSent", "msg_type": "hello", "msg_data": {"type": "map", "entries": [["n", 1]]}},
+        {"kind": "TitleChanged", "title": "Hi"},
+    ]);
+    apply_json_events(&mut doc, &events, &Buffers::new(), Origin::Local, true).unwrap();
+    assert_eq!(doc.title(), "Hi");
+    let changes = doc.take_changes();
+    let out = changes_to_json(&doc, &changes, &SyncedModels::of(&doc), BufferMode::Inline);
+    assert_eq!(out.json, events);
+}
+
+#[test]
+fn a_page_joins_a_session_by_id_keeping_its_handles_and_callbacks() {
+    // The session: the app, then a user moved the frequency and a root was added.
+    let mut session = Document::new();
+    sliders(&mut session);
+    let freq = slider(&session, "frequency");
+    session.set(freq, Slider::VALUE, 2.0).unwrap();
+    session.set_title("Session");
+    let extra = session.add(Slider {
+        title: "extra".into(),
+        value: 0.5,
+        start: 0.0,
+        end: 1.0,
+        step: 0.1,
+    });
+    session.add_root(extra);
+    let state = to_json(&session, BufferMode::Binary);
+
+    // The page ran the app itself: same ids, its own callbacks.
+    let mut page = Document::new();
+    sliders(&mut page);
+    let (page_freq, amp) = (slider(&page, "frequency"), slider(&page, "amplitude"));
+    let source = page.typed_id::<ColumnDataSource>(&"p1001".into()).unwrap();
+    page.take_changes();
+    let server = Origin::Peer(PeerId(0));
+    sync_from_json(&mut page, &state.json, &state.buffers, server).unwrap();
+    assert_eq!(page.get(page_freq, Slider::VALUE), 2.0);
+    assert_eq!(page.title(), "Session");
+    assert_eq!(page.roots().len(), 2);
+    assert_eq!(
+        page.column_f64(source, "y"),
+        session.column_f64(session.typed_id(&"p1001".into()).unwrap(), "y")
+    );
+    let changes = page.take_changes();
+    assert!(!changes.is_empty() && changes.iter().all(|c| c.origin == server));
+    // The page's callbacks still drive its copy.
+    page.set(amp, Slider::VALUE, 2.0).unwrap();
+    let x = page.column_f64(source, "x").unwrap().to_vec();
+    let y = page.column_f64(source, "y").unwrap();
+    assert!((y[10] - 2.0 * (2.0 * x[10]).sin()).abs() < 1e-12);
+}
+
+#[test]
+fn joining_a_session_whose_model_has_another_type_changes_nothing() {
+    let mut page = Document::new();
+    sliders(&mut page);
+    let before: Vec<_> = page.models().map(|(_, m)| m.clone()).collect();
+    let mut json = to_json(&page, BufferMode::Inline).json;
+    // Make the session's frequency slider a Spinner (a type rokeh keeps verbatim).
+    let id = slider_id(&page, "frequency");
+    let text = serde_json::to_string(&json).unwrap().replace(
+        &format!(r#""id":"{id}","name":"Slider""#),
+        &format!(r#""id":"{id}","name":"Spinner""#),
+    );
+    json = serde_json::from_str(&text).unwrap();
+    let err = sync_from_json(&mut page, &json, &Buffers::new(), Origin::Local);
+    assert!(
+        matches!(err, Err(JsonError::TypeMismatch { .. })),
+        "{err:?}"
+    );
+    let after: Vec<_> = page.models().map(|(_, m)| m.clone()).collect();
+    assert_eq!(after, before);
+}
+
+#[test]
+fn arrays_of_every_dtype_survive_both_encodings() {
+    let mut doc = Document::new();
+    let data = [
+        ArrayData::Bool(vec![true, false]),
+        ArrayData::U8(vec![1, 255]),
+        ArrayData::I8(vec![-1, 127]),
+        ArrayData::U16(vec![1, 65535]),
+        ArrayData::I16(vec![-1, 300]),
+        ArrayData::U32(vec![1, u32::MAX]),
+        ArrayData::I32(vec![-1, i32::MAX]),
+        ArrayData::F32(vec![0.5, f32::NAN]),
+        ArrayData::F64(vec![f64::NEG_INFINITY, 1e300]),
+    ];
+    let columns = data
+        .into_iter()
+        .map(|d| (d.dtype().name().to_owned(), Value::Array(NdArray::new(d))))
+        .collect();
+    let s = doc.add(ColumnDataSource { data: columns });
+    doc.add_root(s);
+    for mode in [BufferMode::Inline, BufferMode::Binary] {
+        let out = to_json(&doc, mode);
+        let back = from_json(&out.json, &out.buffers).unwrap();
+        assert_eq!(back.model(back.roots()[0]), doc.model(s.any()), "{mode:?}");
+    }
+}
