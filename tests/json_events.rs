@@ -407,3 +407,22 @@ fn arrays_of_every_dtype_survive_both_encodings() {
         assert_eq!(back.model(back.roots()[0]), doc.model(s.any()), "{mode:?}");
     }
 }
+
+#[test]
+fn a_root_removed_in_one_patch_and_added_in_the_next_travels_in_full_again() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let root = doc.roots()[0];
+    doc.remove_root(root);
+    let synced = SyncedModels::of(&doc);
+    assert!(
+        !synced.contains(doc.model_id(root)),
+        "a peer drops what no root holds"
+    );
+    doc.take_changes();
+    doc.add_root(root);
+    let changes = doc.take_changes();
+    let patch = changes_to_json(&doc, &changes, &synced, BufferMode::Inline);
+    assert_eq!(patch.json[0]["model"]["type"], "object");
+    assert_eq!(patch.json[0]["model"]["name"], "Row");
+}

@@ -17,9 +17,26 @@ use crate::document::{Change, ColumnPatches, Document, Event, ModelId, Origin, P
 pub struct SyncedModels(HashSet<ModelId>);
 
 impl SyncedModels {
-    /// Every model `doc` has now.
+    /// The models of `doc` a peer holds: those reachable from its roots and config. A
+    /// peer drops the others (Bokeh collects them), so they travel in full if they are
+    /// attached again.
     pub fn of(doc: &Document) -> SyncedModels {
-        SyncedModels(doc.models().map(|(_, m)| m.id.clone()).collect())
+        let mut reached = HashSet::new();
+        let mut todo: Vec<ModelId> = doc
+            .roots()
+            .iter()
+            .chain(doc.config().as_ref())
+            .map(|any| doc.model_id(*any).clone())
+            .collect();
+        while let Some(id) = todo.pop() {
+            let Some(any) = doc.lookup(&id) else { continue };
+            if reached.insert(id) {
+                for value in doc.model(any).attrs.values() {
+                    collect_refs(value, &mut todo);
+                }
+            }
+        }
+        SyncedModels(reached)
     }
 
     pub fn contains(&self, id: &ModelId) -> bool {
@@ -52,6 +69,20 @@ pub fn changes_to_json(
     Encoded {
         json: Json::Array(events),
         buffers: encoder.buffers,
+    }
+}
+
+/// The ids `value` refers to.
+fn collect_refs(value: &Value, out: &mut Vec<ModelId>) {
+    match value {
+        Value::Ref(id) => out.push(id.clone()),
+        Value::List(items) | Value::Set(items) => items.iter().for_each(|v| collect_refs(v, out)),
+        Value::Map(entries) => entries.iter().for_each(|(k, v)| {
+            collect_refs(k, out);
+            collect_refs(v, out);
+        }),
+        Value::Object(fields) => fields.iter().for_each(|(_, v)| collect_refs(v, out)),
+        _ => {}
     }
 }
 
