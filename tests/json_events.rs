@@ -385,15 +385,15 @@ fn joining_a_session_whose_model_has_another_type_changes_nothing() {
 fn arrays_of_every_dtype_survive_both_encodings() {
     let mut doc = Document::new();
     let data = [
-        ArrayData::Bool(vec![true, false]),
-        ArrayData::U8(vec![1, 255]),
-        ArrayData::I8(vec![-1, 127]),
-        ArrayData::U16(vec![1, 65535]),
-        ArrayData::I16(vec![-1, 300]),
-        ArrayData::U32(vec![1, u32::MAX]),
-        ArrayData::I32(vec![-1, i32::MAX]),
-        ArrayData::F32(vec![0.5, f32::NAN]),
-        ArrayData::F64(vec![f64::NEG_INFINITY, 1e300]),
+        ArrayData::Bool(vec![true, false].into()),
+        ArrayData::U8(vec![1, 255].into()),
+        ArrayData::I8(vec![-1, 127].into()),
+        ArrayData::U16(vec![1, 65535].into()),
+        ArrayData::I16(vec![-1, 300].into()),
+        ArrayData::U32(vec![1, u32::MAX].into()),
+        ArrayData::I32(vec![-1, i32::MAX].into()),
+        ArrayData::F32(vec![0.5, f32::NAN].into()),
+        ArrayData::F64(vec![f64::NEG_INFINITY, 1e300].into()),
     ];
     let columns = data
         .into_iter()
@@ -425,4 +425,26 @@ fn a_root_removed_in_one_patch_and_added_in_the_next_travels_in_full_again() {
     let patch = changes_to_json(&doc, &changes, &synced, BufferMode::Inline);
     assert_eq!(patch.json[0]["model"]["type"], "object");
     assert_eq!(patch.json[0]["model"]["name"], "Row");
+}
+
+#[test]
+fn a_failed_batch_undoes_a_stream_that_rolled_over() {
+    let mut doc = Document::new();
+    let s = source(&mut doc);
+    let before = doc.model(s.any()).clone();
+    doc.take_changes();
+    let result = doc.batch(|doc| {
+        for i in 0..5 {
+            let t = f64::from(i);
+            let new = rows(&[t, t], &[i.into(), i.into()], &[true, false], &["x", "y"]);
+            doc.stream(s, new, Some(3))?;
+        }
+        doc.patch(
+            s,
+            vec![("t".into(), vec![(PatchIndex::Row(9), Value::Float(0.0))])],
+        )
+    });
+    assert!(result.is_err());
+    assert_eq!(doc.model(s.any()), &before);
+    assert!(doc.take_changes().is_empty());
 }

@@ -245,9 +245,7 @@ impl Document {
                 (Value::Array(a), Value::Array(d)) => {
                     let data = Arc::make_mut(&mut a.data);
                     data.truncate(data.len() - appended);
-                    let mut restored = (*d.data).clone();
-                    restored.extend(data);
-                    *data = restored;
+                    data.prepend(&d.data);
                     a.shape = vec![data.len()];
                 }
                 (Value::List(items), Value::List(d)) => {

@@ -4,6 +4,7 @@
 
 mod callbacks;
 mod columns;
+mod elements;
 mod error;
 mod events;
 mod id;
@@ -14,6 +15,7 @@ mod value;
 pub use callbacks::{CallbackResult, PropertyChange, RawChange};
 pub(crate) use columns::column_len;
 pub use columns::{ColumnPatches, PatchIndex};
+pub use elements::Elements;
 pub use error::DocumentError;
 pub use events::{Change, Event, Origin, PeerId};
 pub use id::{AnyId, Id, ModelId};

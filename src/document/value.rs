@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::ModelId;
+use super::{Elements, ModelId};
 
 /// A property value. Columns are typed arrays, never lists of boxed numbers.
 #[derive(Clone, Debug)]
@@ -250,15 +250,15 @@ impl DType {
 /// The elements of a typed array. NaN equals NaN here, as in [`Value`].
 #[derive(Clone, Debug)]
 pub enum ArrayData {
-    Bool(Vec<bool>),
-    U8(Vec<u8>),
-    I8(Vec<i8>),
-    U16(Vec<u16>),
-    I16(Vec<i16>),
-    U32(Vec<u32>),
-    I32(Vec<i32>),
-    F32(Vec<f32>),
-    F64(Vec<f64>),
+    Bool(Elements<bool>),
+    U8(Elements<u8>),
+    I8(Elements<i8>),
+    U16(Elements<u16>),
+    I16(Elements<i16>),
+    U32(Elements<u32>),
+    I32(Elements<i32>),
+    F32(Elements<f32>),
+    F64(Elements<f64>),
 }
 
 impl PartialEq for ArrayData {
@@ -445,15 +445,15 @@ impl ArrayData {
                 .collect()
         }
         Ok(match dtype {
-            DType::Bool => ArrayData::Bool(convert(dtype, values)?),
-            DType::U8 => ArrayData::U8(convert(dtype, values)?),
-            DType::I8 => ArrayData::I8(convert(dtype, values)?),
-            DType::U16 => ArrayData::U16(convert(dtype, values)?),
-            DType::I16 => ArrayData::I16(convert(dtype, values)?),
-            DType::U32 => ArrayData::U32(convert(dtype, values)?),
-            DType::I32 => ArrayData::I32(convert(dtype, values)?),
-            DType::F32 => ArrayData::F32(convert(dtype, values)?),
-            DType::F64 => ArrayData::F64(convert(dtype, values)?),
+            DType::Bool => ArrayData::Bool(convert(dtype, values)?.into()),
+            DType::U8 => ArrayData::U8(convert(dtype, values)?.into()),
+            DType::I8 => ArrayData::I8(convert(dtype, values)?.into()),
+            DType::U16 => ArrayData::U16(convert(dtype, values)?.into()),
+            DType::I16 => ArrayData::I16(convert(dtype, values)?.into()),
+            DType::U32 => ArrayData::U32(convert(dtype, values)?.into()),
+            DType::I32 => ArrayData::I32(convert(dtype, values)?.into()),
+            DType::F32 => ArrayData::F32(convert(dtype, values)?.into()),
+            DType::F64 => ArrayData::F64(convert(dtype, values)?.into()),
         })
     }
 
@@ -492,9 +492,26 @@ impl ArrayData {
         }
     }
 
-    /// Removes the first `n` elements and returns them.
+    /// Removes the first `n` elements and returns them, at the cost of the elements
+    /// removed (see [`Elements`]).
     pub fn drain_front(&mut self, n: usize) -> ArrayData {
-        map_dtype!(self, v => v.drain(..n).collect())
+        map_dtype!(self, v => v.drop_front(n).into())
+    }
+
+    /// Puts `front` (of the same dtype) back before the elements.
+    pub(crate) fn prepend(&mut self, front: &ArrayData) {
+        match (self, front) {
+            (ArrayData::Bool(a), ArrayData::Bool(b)) => a.prepend(b.to_vec()),
+            (ArrayData::U8(a), ArrayData::U8(b)) => a.prepend(b.to_vec()),
+            (ArrayData::I8(a), ArrayData::I8(b)) => a.prepend(b.to_vec()),
+            (ArrayData::U16(a), ArrayData::U16(b)) => a.prepend(b.to_vec()),
+            (ArrayData::I16(a), ArrayData::I16(b)) => a.prepend(b.to_vec()),
+            (ArrayData::U32(a), ArrayData::U32(b)) => a.prepend(b.to_vec()),
+            (ArrayData::I32(a), ArrayData::I32(b)) => a.prepend(b.to_vec()),
+            (ArrayData::F32(a), ArrayData::F32(b)) => a.prepend(b.to_vec()),
+            (ArrayData::F64(a), ArrayData::F64(b)) => a.prepend(b.to_vec()),
+            (a, b) => panic!("prepend of {:?} to {:?}", b.dtype(), a.dtype()),
+        }
     }
 
     /// Keeps the first `n` elements.
@@ -504,7 +521,7 @@ impl ArrayData {
 
     /// An empty array of the same dtype.
     pub fn empty_like(&self) -> ArrayData {
-        map_dtype!(self, _v => Vec::new())
+        map_dtype!(self, _v => Vec::new().into())
     }
 }
 
@@ -545,22 +562,22 @@ impl NdArray {
 
 impl From<Vec<f64>> for NdArray {
     fn from(v: Vec<f64>) -> NdArray {
-        NdArray::new(ArrayData::F64(v))
+        NdArray::new(ArrayData::F64(v.into()))
     }
 }
 impl From<Vec<f32>> for NdArray {
     fn from(v: Vec<f32>) -> NdArray {
-        NdArray::new(ArrayData::F32(v))
+        NdArray::new(ArrayData::F32(v.into()))
     }
 }
 impl From<Vec<i32>> for NdArray {
     fn from(v: Vec<i32>) -> NdArray {
-        NdArray::new(ArrayData::I32(v))
+        NdArray::new(ArrayData::I32(v.into()))
     }
 }
 impl From<Vec<bool>> for NdArray {
     fn from(v: Vec<bool>) -> NdArray {
-        NdArray::new(ArrayData::Bool(v))
+        NdArray::new(ArrayData::Bool(v.into()))
     }
 }
 

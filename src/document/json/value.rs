@@ -158,7 +158,7 @@ fn le_bytes(data: &ArrayData) -> Vec<u8> {
     }
     match data {
         ArrayData::Bool(v) => v.iter().map(|b| u8::from(*b)).collect(),
-        ArrayData::U8(v) => v.clone(),
+        ArrayData::U8(v) => v.to_vec(),
         ArrayData::I8(v) => pack(v, i8::to_le_bytes),
         ArrayData::U16(v) => pack(v, u16::to_le_bytes),
         ArrayData::I16(v) => pack(v, i16::to_le_bytes),
@@ -195,14 +195,14 @@ fn from_bytes(dtype: DType, bytes: &[u8], little: bool) -> Result<ArrayData, Jso
     }
     Ok(match dtype {
         DType::Bool => ArrayData::Bool(bytes.iter().map(|b| *b != 0).collect()),
-        DType::U8 => ArrayData::U8(bytes.to_vec()),
-        DType::I8 => ArrayData::I8(unpack(bytes, i8::from_le_bytes, little)?),
-        DType::U16 => ArrayData::U16(unpack(bytes, u16::from_le_bytes, little)?),
-        DType::I16 => ArrayData::I16(unpack(bytes, i16::from_le_bytes, little)?),
-        DType::U32 => ArrayData::U32(unpack(bytes, u32::from_le_bytes, little)?),
-        DType::I32 => ArrayData::I32(unpack(bytes, i32::from_le_bytes, little)?),
-        DType::F32 => ArrayData::F32(unpack(bytes, f32::from_le_bytes, little)?),
-        DType::F64 => ArrayData::F64(unpack(bytes, f64::from_le_bytes, little)?),
+        DType::U8 => ArrayData::U8(bytes.to_vec().into()),
+        DType::I8 => ArrayData::I8(unpack(bytes, i8::from_le_bytes, little)?.into()),
+        DType::U16 => ArrayData::U16(unpack(bytes, u16::from_le_bytes, little)?.into()),
+        DType::I16 => ArrayData::I16(unpack(bytes, i16::from_le_bytes, little)?.into()),
+        DType::U32 => ArrayData::U32(unpack(bytes, u32::from_le_bytes, little)?.into()),
+        DType::I32 => ArrayData::I32(unpack(bytes, i32::from_le_bytes, little)?.into()),
+        DType::F32 => ArrayData::F32(unpack(bytes, f32::from_le_bytes, little)?.into()),
+        DType::F64 => ArrayData::F64(unpack(bytes, f64::from_le_bytes, little)?.into()),
     })
 }
 

@@ -1,0 +1,120 @@
+//! The elements of one typed array: a slice to every reader, stored so that dropping
+//! rows at the front (a stream's rollover) costs the rows dropped, not the rows kept.
+//!
+//! Dropped rows stay in the buffer, skipped, until they outnumber the live ones; then
+//! the live ones move down once. Each row moves at most once per that many drops, so a
+//! stream of k rows with rollover costs O(k) amortized, however long the column. The
+//! price is up to twice the live rows' memory.
+
+use std::fmt;
+use std::ops::{Deref, DerefMut};
+
+pub struct Elements<T> {
+    buf: Vec<T>,
+    /// Rows dropped from the front and not yet compacted away.
+    start: usize,
+}
+
+impl<T> Elements<T> {
+    /// Drops the first `n` rows and returns them.
+    pub(crate) fn drop_front(&mut self, n: usize) -> Vec<T>
+    where
+        T: Clone,
+    {
+        let dropped = self.buf[self.start..self.start + n].to_vec();
+        self.start += n;
+        if self.start > self.buf.len() - self.start {
+            self.buf.drain(..self.start);
+            self.start = 0;
+        }
+        dropped
+    }
+
+    /// Puts `rows` back in front (undoing `drop_front`).
+    pub(crate) fn prepend(&mut self, rows: Vec<T>) {
+        self.buf.drain(..self.start);
+        self.start = 0;
+        self.buf.splice(0..0, rows);
+    }
+
+    pub(crate) fn extend_from_slice(&mut self, rows: &[T])
+    where
+        T: Clone,
+    {
+        self.buf.extend_from_slice(rows);
+    }
+
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.buf.truncate(self.start + len);
+    }
+
+    pub fn into_vec(mut self) -> Vec<T> {
+        self.buf.drain(..self.start);
+        self.buf
+    }
+}
+
+impl<T> From<Vec<T>> for Elements<T> {
+    fn from(buf: Vec<T>) -> Elements<T> {
+        Elements { buf, start: 0 }
+    }
+}
+
+impl<T> FromIterator<T> for Elements<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Elements<T> {
+        Vec::from_iter(iter).into()
+    }
+}
+
+impl<T> Deref for Elements<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.buf[self.start..]
+    }
+}
+
+impl<T> DerefMut for Elements<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        &mut self.buf[self.start..]
+    }
+}
+
+/// A copy holds the live rows only.
+impl<T: Clone> Clone for Elements<T> {
+    fn clone(&self) -> Elements<T> {
+        self.to_vec().into()
+    }
+}
+
+/// Equal when the live rows are.
+impl<T: PartialEq> PartialEq for Elements<T> {
+    fn eq(&self, other: &Elements<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Elements<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dropping_rows_keeps_the_rest_and_compacts_once_they_outnumber_it() {
+        let mut e: Elements<i32> = (0..10).collect();
+        assert_eq!(e.drop_front(3), vec![0, 1, 2]);
+        assert_eq!(&e[..], &[3, 4, 5, 6, 7, 8, 9]);
+        assert_eq!(e.start, 3, "not compacted yet");
+        e.extend_from_slice(&[10]);
+        assert_eq!(e.drop_front(3), vec![3, 4, 5]);
+        assert_eq!(e.start, 0, "6 dropped outnumber 5 live: compacted");
+        assert_eq!(&e[..], &[6, 7, 8, 9, 10]);
+        e.truncate(4);
+        e.prepend(vec![5]);
+        assert_eq!(e.into_vec(), vec![5, 6, 7, 8, 9]);
+    }
+}
