@@ -6,9 +6,9 @@ use std::process::Command;
 
 use rokeh::apps::sliders;
 use rokeh::document::json::{
-    changes_to_json, from_json, to_json, BufferMode, Buffers, SyncedModels,
+    apply_json_events, changes_to_json, from_json, to_json, BufferMode, Buffers, SyncedModels,
 };
-use rokeh::document::{Document, Id, PatchIndex, Value};
+use rokeh::document::{Document, Id, Origin, PatchIndex, Value};
 use rokeh::models::{known_types, ColumnDataSource, Figure, Slider, Title};
 use serde_json::{json, Value as Json};
 
@@ -168,7 +168,34 @@ fn our_events_are_the_ones_bokeh_emits_for_the_same_changes() {
     });
     let scenario = json!({"doc": app, "ids": ids, "events": {"plain": plain, "held": held}});
     let path = temp_json("events.json", &scenario);
-    run("bokeh_check.py", &["events", path.to_str().unwrap()]);
+    let out = path.with_file_name("bokeh_events.json");
+    run(
+        "bokeh_check.py",
+        &["events", path.to_str().unwrap(), out.to_str().unwrap()],
+    );
+
+    // Bokeh's own events, applied here, leave what they left there.
+    let theirs: Json = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    let mut applied = from_json(&app, &Buffers::new()).unwrap();
+    for part in ["plain", "held"] {
+        let events = &theirs["events"][part];
+        apply_json_events(&mut applied, events, &Buffers::new(), Origin::Local, false)
+            .unwrap_or_else(|e| panic!("Bokeh's {part} events: {e}"));
+    }
+    let final_state = &theirs["final"];
+    assert_eq!(applied.title(), final_state["title"]);
+    assert_eq!(json!(applied.get(freq, Slider::VALUE)), final_state["freq"]);
+    assert_eq!(applied.get(title, Title::TEXT), final_state["text"]);
+    let roots: Vec<&str> = applied
+        .roots()
+        .iter()
+        .map(|r| applied.model_id(*r).as_str())
+        .collect();
+    assert_eq!(json!(roots), final_state["roots"]);
+    for name in ["x", "y"] {
+        let ours = applied.column_f64(source, name).unwrap();
+        assert_eq!(json!(ours), final_state["data"][name], "column {name}");
+    }
 }
 
 #[test]

@@ -7,10 +7,11 @@
     bokeh_check.py same A.json B.json
         Loads both documents in Bokeh; every model (by id) must have the same type and
         the same properties.
-    bokeh_check.py events SCENARIO.json
+    bokeh_check.py events SCENARIO.json OUT.json
         Loads SCENARIO's "doc" in Bokeh, makes the changes rokeh made (ids from the
         scenario), serializes the events Bokeh emits with its own Serializer, and compares
-        them with rokeh's "events" (new models' ids aside).
+        them with rokeh's "events" (new models' ids aside). Writes Bokeh's events and the
+        state they leave to OUT.json, for rokeh to apply them and compare.
 
 Prints what differs and exits 1, or prints "ok".
 """
@@ -193,12 +194,21 @@ def bokeh_events(scenario):
     doc.title = "V"
     doc.unhold()
     parts["held"] = list(current)
-    return parts, {m.id for m in known}
+    final = {
+        "title": doc.title,
+        "freq": freq.value,
+        "text": title.text,
+        "data": {k: np.asarray(v).tolist() for k, v in source.data.items()},
+        "roots": [r.id for r in doc.roots],
+    }
+    return parts, {m.id for m in known}, final
 
 
-def check_events(path):
+def check_events(path, out_path):
     scenario = load(path)
-    theirs, known = bokeh_events(scenario)
+    theirs, known, final = bokeh_events(scenario)
+    with open(out_path, "w") as out:
+        json.dump({"events": theirs, "final": final}, out)
     for part in ("plain", "held"):
         ours = normalize(scenario["events"][part], known, {})
         expected = normalize(theirs[part], known, {})
