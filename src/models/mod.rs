@@ -103,6 +103,8 @@ pub enum DefaultValue {
     Float(f64),
     Str(&'static str),
     EmptyList,
+    /// A list of ints (a ticker's mantissas).
+    Ints(&'static [i64]),
     EmptyMap,
     /// A field spec naming a column.
     Field(&'static str),
@@ -117,6 +119,7 @@ impl DefaultValue {
             DefaultValue::Float(f) => Value::Float(f),
             DefaultValue::Str(s) => Value::str(s),
             DefaultValue::EmptyList => Value::List(Vec::new()),
+            DefaultValue::Ints(ints) => Value::List(ints.iter().map(|i| Value::Int(*i)).collect()),
             DefaultValue::EmptyMap => Value::Map(Vec::new()),
             DefaultValue::Field(name) => Value::field(name),
         }

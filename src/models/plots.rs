@@ -86,7 +86,7 @@ pub(super) static BASIC_TICKER: Schema = Schema {
     name: "BasicTicker",
     props: &[
         prop("desired_num_ticks", Kind::Int, D::Int(6)),
-        prop("mantissas", Kind::List, D::EmptyList),
+        prop("mantissas", Kind::List, D::Ints(&[1, 2, 5])),
         prop("base", Kind::Number, D::Float(10.0)),
         prop("num_minor_ticks", Kind::Int, D::Int(5)),
     ],

@@ -12,6 +12,9 @@
         scenario), serializes the events Bokeh emits with its own Serializer, and compares
         them with rokeh's "events" (new models' ids aside). Writes Bokeh's events and the
         state they leave to OUT.json, for rokeh to apply them and compare.
+    bokeh_check.py defaults SCHEMA_DEFAULTS.json
+        Prints, as JSON, each "Type.prop" whose default in rokeh's schema (the file:
+        {type: {prop: default}}) differs from Bokeh's, with both values.
 
 Prints what differs and exits 1, or prints "ok".
 """
@@ -219,8 +222,40 @@ def check_events(path, out_path):
                 problems.append(f"{part} event {i}:\n  rokeh {json.dumps(a)[:400]}\n  Bokeh {json.dumps(b)[:400]}")
 
 
+def bokeh_default(cls, name):
+    """Bokeh's default of a property in JSON's terms, or None when there is none to
+    compare (required, or a model Bokeh makes)."""
+    from bokeh.core.property.singletons import Undefined
+    from bokeh.core.property.vectorization import Field
+
+    value = cls.lookup(name).class_default(cls)
+    if value is Undefined or isinstance(value, Model):
+        return None
+    if isinstance(value, Field):
+        return {"type": "field", "field": value.field}
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def check_defaults(path):
+    differ = {}
+    for type_name_, props in load(path).items():
+        cls = Model.model_class_reverse_map[type_name_]
+        for name, ours in props.items():
+            theirs = bokeh_default(cls, name)
+            if theirs is not None and not same_value(ours, theirs):
+                differ[f"{type_name_}.{name}"] = {"rokeh": ours, "bokeh": theirs}
+    print(json.dumps(differ, sort_keys=True))
+
+
 def main():
     command, *args = sys.argv[1:]
+    if command == "defaults":
+        check_defaults(*args)
+        return
     {"sliders": check_sliders, "same": check_same, "events": check_events}[command](*args)
     if problems:
         print("\n".join(problems))
