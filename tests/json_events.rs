@@ -448,3 +448,32 @@ fn a_failed_batch_undoes_a_stream_that_rolled_over() {
     assert_eq!(doc.model(s.any()), &before);
     assert!(doc.take_changes().is_empty());
 }
+
+#[test]
+fn a_failed_batch_leaves_the_changes_recorded_before_it_alone() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let title = doc
+        .typed_id::<Title>(
+            &doc.models()
+                .find(|(_, m)| m.type_name == "Title")
+                .unwrap()
+                .1
+                .id
+                .clone(),
+        )
+        .unwrap();
+    doc.take_changes();
+    doc.set(title, Title::TEXT, "a".to_string()).unwrap();
+    let result = doc.batch(|doc| {
+        doc.set(title, Title::TEXT, "b".to_string())?; // would combine with "a"
+        doc.set(slider(doc, "frequency"), Slider::VALUE, 99.0)
+    });
+    assert!(result.is_err());
+    assert_eq!(doc.get(title, Title::TEXT), "a");
+    let changes = doc.take_changes();
+    assert_eq!(changes.len(), 1);
+    assert!(
+        matches!(&changes[0].event, Event::ModelChanged { new, .. } if *new == Value::str("a"))
+    );
+}

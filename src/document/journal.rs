@@ -5,7 +5,7 @@
 //! An undo entry holds what a write replaced, never a copy of the whole document: a
 //! stream into a million-row column journals the rows it dropped, not the column.
 
-use super::{AnyId, Document, Model, Value};
+use super::{AnyId, Change, Document, Model, Value};
 
 pub(crate) enum Undo {
     /// `attr` of the model held `old` (`None`: it was unset).
@@ -19,6 +19,8 @@ pub(crate) enum Undo {
     Title(String),
     Roots(Vec<AnyId>),
     Config(Option<AnyId>),
+    /// The recorded change at this index was replaced by one that superseded it.
+    Combined(usize, Box<Change>),
     /// Rows streamed into a source's columns: each column grew by `appended` rows and lost
     /// `dropped` (its first rows) to the rollover.
     Streamed {
@@ -86,6 +88,7 @@ impl Document {
                 Undo::Roots(roots) => self.roots = roots,
                 Undo::Config(config) => self.config = config,
                 Undo::Streamed { any, columns } => self.unstream(any, columns),
+                Undo::Combined(at, change) => self.changes[at] = *change,
             }
         }
         self.changes.truncate(journal.changes_len);

@@ -496,7 +496,9 @@ impl Document {
         let change = Change { event, origin };
         match self.changes.last_mut() {
             Some(last) if last.origin == origin && change.event.supersedes(&last.event) => {
-                *last = change
+                let replaced = std::mem::replace(last, change);
+                let at = self.changes.len() - 1;
+                self.journal(|| Undo::Combined(at, Box::new(replaced)));
             }
             _ => self.changes.push(change),
         }
@@ -504,9 +506,10 @@ impl Document {
 
     /// Takes the changes recorded since the last call, oldest first. The page and the
     /// server drain them after each operation to redraw and to sync. While a hold is
-    /// open this hands out nothing, so everything made under the hold goes out together.
+    /// open, or a batch runs (a callback asking), this hands out nothing: everything made
+    /// under the hold goes out together, and a batch may still undo its changes.
     pub fn take_changes(&mut self) -> Vec<Change> {
-        if self.holds > 0 {
+        if self.holds > 0 || self.journal.is_some() {
             return Vec::new();
         }
         std::mem::take(&mut self.changes)
