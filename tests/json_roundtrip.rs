@@ -54,7 +54,7 @@ impl Rng {
             7 => ArrayData::F32((0..len).map(|_| self.float() as f32).collect()),
             _ => ArrayData::F64((0..len).map(|_| self.float()).collect()),
         };
-        let shape = if len % 2 == 0 && len > 0 && self.below(2) == 0 {
+        let shape = if len.is_multiple_of(2) && len > 0 && self.below(2) == 0 {
             vec![2, len / 2]
         } else {
             vec![len]
