@@ -72,7 +72,10 @@ fn wrong_type_and_unknown_property_are_refused() {
     let err = doc
         .set_attr(freq.any(), "value", Value::str("fast"))
         .unwrap_err();
-    assert_eq!(err.to_string(), "Slider.value expects a number, got string");
+    assert_eq!(
+        err.to_string(),
+        r#"Slider.value expects a number, got string "fast""#
+    );
     let err = doc
         .set_attr(freq.any(), "colour", Value::Int(1))
         .unwrap_err();

@@ -212,7 +212,7 @@ fn bad_patches_are_refused_naming_what_is_wrong_and_change_nothing() {
         ),
         (
             model_changed("p13681", "value", json!("fast")),
-            "Slider.value expects a number, got string",
+            r#"model p13681: Slider.value expects a number, got string "fast""#,
         ),
         (
             model_changed("p13681", "value", json!(9.0)),

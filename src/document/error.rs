@@ -19,7 +19,8 @@ pub enum DocumentError {
         model_type: String,
         attr: String,
         expected: &'static str,
-        got: &'static str,
+        /// The value given, shortly (`string "fast"`).
+        got: String,
     },
     #[error("{model_type}.{attr}: {message}")]
     OutOfDomain {

@@ -416,7 +416,7 @@ impl Document {
                 model_type,
                 attr,
                 expected: prop.kind.describe(),
-                got: value.kind_name(),
+                got: value.preview(),
             });
         }
         if let Some(target) = first_dangling_ref(value, &self.by_id) {

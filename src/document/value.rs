@@ -122,6 +122,25 @@ impl Value {
         }
     }
 
+    /// The value's shape and, when short, the value itself, for error messages:
+    /// `string "fast"`, `int 3`, `list`.
+    pub fn preview(&self) -> String {
+        const LONGEST: usize = 40;
+        let kind = self.kind_name();
+        match self {
+            Value::Bool(b) => format!("{kind} {b}"),
+            Value::Int(i) => format!("{kind} {i}"),
+            Value::Float(f) => format!("{kind} {f}"),
+            Value::Str(s) if s.chars().count() <= LONGEST => format!("{kind} {s:?}"),
+            Value::Str(s) => {
+                let head: String = s.chars().take(LONGEST).collect();
+                format!("{kind} {head:?}…")
+            }
+            Value::Ref(id) => format!("{kind} {id}"),
+            _ => kind.to_owned(),
+        }
+    }
+
     /// A short name of the value's shape, for error messages.
     pub fn kind_name(&self) -> &'static str {
         match self {
