@@ -8,8 +8,10 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use rokeh::document::json::{from_json, to_json, BufferMode};
-use rokeh::document::{Document, Id, NdArray, Value};
+use rokeh::document::json::{
+    apply_json_events, changes_to_json, from_json, to_json, BufferMode, SyncedModels,
+};
+use rokeh::document::{Document, Id, NdArray, Origin, Value};
 use rokeh::models::ColumnDataSource;
 
 const ROWS: usize = 1_000_000;
@@ -65,5 +67,38 @@ fn stream_with_rollover(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, encode_decode, stream_with_rollover);
+/// The same stream as a peer sends it: a ColumnsStreamed event with a binary buffer,
+/// decoded and applied (all or nothing).
+fn stream_event_with_rollover(c: &mut Criterion) {
+    const NEW_ROWS: usize = 1_000;
+    let mut group = c.benchmark_group("apply_streamed_event_1000_rows_rollover");
+    for len in [10_000, 100_000, 1_000_000] {
+        let (mut doc, source) = source_doc(len);
+        let rows: Vec<f64> = (0..NEW_ROWS).map(|i| i as f64).collect();
+        doc.stream(
+            source,
+            vec![("y".into(), Value::Array(NdArray::from(rows)))],
+            Some(len),
+        )
+        .unwrap();
+        let changes = doc.take_changes();
+        let synced = SyncedModels::of(&doc);
+        let event = changes_to_json(&doc, &changes, &synced, BufferMode::Binary);
+        group.bench_with_input(BenchmarkId::from_parameter(len), &len, |b, _| {
+            b.iter(|| {
+                apply_json_events(&mut doc, &event.json, &event.buffers, Origin::Local, true)
+                    .unwrap();
+                black_box(doc.take_changes())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    encode_decode,
+    stream_with_rollover,
+    stream_event_with_rollover
+);
 criterion_main!(benches);

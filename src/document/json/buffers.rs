@@ -2,8 +2,11 @@
 //! Python decoder requires) or in binary buffers that travel beside the message, each
 //! referenced by id (`{"type":"bytes","data":{"id":"…"}}`).
 
-use std::io::Read;
+use std::io::{Read, Write};
+use std::ops::Range;
 
+use base64::engine::general_purpose::STANDARD;
+use base64::write::EncoderStringWriter;
 use base64::Engine;
 use flate2::read::GzDecoder;
 
@@ -81,46 +84,63 @@ pub enum BufferMode {
     Binary,
 }
 
-/// Inline bytes as Bokeh 3.9's reader requires them: base64 of gzip data. The gzip
-/// stream holds the bytes in stored (uncompressed) deflate blocks: float columns barely
-/// compress, and deflating costs ~20x the rest (miniz at level 1 ran at 45 MB/s; even
-/// its level 0 at ~200 MB/s), where stored blocks cost a CRC and a copy.
-pub(super) fn encode_inline(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(gzip_stored(bytes))
-}
+/// Bytes of a stored deflate block: under deflate's 65535 and a multiple of every
+/// element size, so a block holds whole elements of any typed array.
+pub(super) const BLOCK: usize = 65528;
 
-/// A gzip member (RFC 1952) whose deflate data (RFC 1951) is stored blocks.
-fn gzip_stored(bytes: &[u8]) -> Vec<u8> {
-    const MAX_BLOCK: usize = u16::MAX as usize;
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// Inline bytes as Bokeh 3.9's reader requires them: base64 of gzip data. The gzip
+/// member holds the bytes in stored (uncompressed) deflate blocks: float columns barely
+/// compress, and deflating cost ~20x the rest (miniz at level 1 ran at 45 MB/s).
+///
+/// `len` bytes come from `write`, asked for one block's byte range at a time, straight
+/// into the base64 text: no buffer of the whole size but the text itself.
+pub(super) fn encode_inline(
+    len: usize,
+    mut write: impl FnMut(Range<usize>, &mut Vec<u8>),
+) -> String {
+    let blocks = len.div_ceil(BLOCK).max(1);
+    let gzip_len = 10 + blocks * 5 + len + 8;
+    let mut text = String::with_capacity(gzip_len.div_ceil(3) * 4);
+    let mut b64 = EncoderStringWriter::from_consumer(&mut text, &STANDARD);
+    let mut put = |bytes: &[u8]| b64.write_all(bytes).expect("writing to a String");
     // Header: magic, deflate, no flags, mtime 0, no extra flags, OS unknown.
-    let header = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
-    let blocks = bytes.len().div_ceil(MAX_BLOCK).max(1);
-    let mut out = Vec::with_capacity(header.len() + bytes.len() + blocks * 5 + 8);
-    out.extend_from_slice(&header);
-    let mut chunks = bytes.chunks(MAX_BLOCK).peekable();
-    if chunks.peek().is_none() {
-        out.extend_from_slice(&[1, 0, 0, 0xff, 0xff]); // one empty final block
+    put(&[GZIP_MAGIC[0], GZIP_MAGIC[1], 8, 0, 0, 0, 0, 0, 0, 255]);
+    if len == 0 {
+        put(&[1, 0, 0, 0xff, 0xff]); // one empty final block
     }
-    while let Some(chunk) = chunks.next() {
-        let last = u8::from(chunks.peek().is_none());
-        let len = chunk.len() as u16;
-        out.push(last); // BFINAL, BTYPE 00: stored
-        out.extend_from_slice(&len.to_le_bytes());
-        out.extend_from_slice(&(!len).to_le_bytes());
-        out.extend_from_slice(chunk);
+    let mut crc = crc32fast::Hasher::new();
+    let mut block = Vec::with_capacity(BLOCK.min(len));
+    for start in (0..len).step_by(BLOCK) {
+        let end = (start + BLOCK).min(len);
+        block.clear();
+        write(start..end, &mut block);
+        debug_assert_eq!(block.len(), end - start);
+        crc.update(&block);
+        let size = block.len() as u16;
+        let [lo, hi] = size.to_le_bytes();
+        let [nlo, nhi] = (!size).to_le_bytes();
+        put(&[u8::from(end == len), lo, hi, nlo, nhi]); // BFINAL, BTYPE 00: stored
+        put(&block);
     }
-    out.extend_from_slice(&crc32fast::hash(bytes).to_le_bytes());
-    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-    out
+    put(&crc.finalize().to_le_bytes());
+    put(&(len as u32).to_le_bytes());
+    b64.into_inner(); // writes the last partial group
+    text
 }
 
 /// Inline bytes: base64, of gzip data when they start with gzip's magic (Bokeh 3.9),
 /// plain otherwise (earlier Bokeh 3 releases).
 pub(super) fn decode_inline(text: &str) -> Result<Vec<u8>, JsonError> {
-    let raw = base64::engine::general_purpose::STANDARD
+    let mut raw = STANDARD
         .decode(text)
         .map_err(|e| JsonError::BadBytes(format!("invalid base64: {e}")))?;
-    if !raw.starts_with(&[0x1f, 0x8b]) {
+    if !raw.starts_with(&GZIP_MAGIC) {
+        return Ok(raw);
+    }
+    if stored_blocks(&raw).is_some() {
+        unstore(&mut raw)?;
         return Ok(raw);
     }
     let mut out = Vec::with_capacity(raw.len() * 2);
@@ -130,14 +150,82 @@ pub(super) fn decode_inline(text: &str) -> Result<Vec<u8>, JsonError> {
     Ok(out)
 }
 
+/// Where the trailer starts, when `gzip` is one plain member of stored blocks only (as
+/// rokeh writes it): those need no inflating.
+fn stored_blocks(gzip: &[u8]) -> Option<usize> {
+    const HEADER: usize = 10;
+    // Deflate, and no optional header fields.
+    if gzip.len() < HEADER || gzip[2] != 8 || gzip[3] != 0 {
+        return None;
+    }
+    let mut at = HEADER;
+    loop {
+        let head = *gzip.get(at)?;
+        if head & 0b110 != 0 {
+            return None; // a compressed block
+        }
+        let size = u16::from_le_bytes([*gzip.get(at + 1)?, *gzip.get(at + 2)?]) as usize;
+        at += 5 + size;
+        if head & 1 == 1 {
+            return (gzip.len() >= at + 8).then_some(at);
+        }
+    }
+}
+
+/// Turns a gzip member of stored blocks into its bytes, in place, checking the blocks'
+/// lengths, the CRC and the size.
+fn unstore(gzip: &mut Vec<u8>) -> Result<(), JsonError> {
+    let bad = |what: &str| JsonError::BadBytes(format!("invalid gzip data: {what}"));
+    let trailer = stored_blocks(gzip).ok_or_else(|| bad("not stored blocks"))?;
+    let (mut at, mut len) = (10, 0);
+    while at < trailer {
+        let size = u16::from_le_bytes([gzip[at + 1], gzip[at + 2]]);
+        if !size != u16::from_le_bytes([gzip[at + 3], gzip[at + 4]]) {
+            return Err(bad("a stored block's length check fails"));
+        }
+        let size = size as usize;
+        gzip.copy_within(at + 5..at + 5 + size, len);
+        (at, len) = (at + 5 + size, len + size);
+    }
+    let word = |i: usize| u32::from_le_bytes(gzip[i..i + 4].try_into().expect("4 bytes"));
+    let (crc, size) = (word(trailer), word(trailer + 4));
+    gzip.truncate(len);
+    if crc != crc32fast::hash(gzip) || size != len as u32 {
+        return Err(bad("CRC or size mismatch"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn inline(bytes: &[u8]) -> String {
+        encode_inline(bytes.len(), |range, out| {
+            out.extend_from_slice(&bytes[range])
+        })
+    }
+
+    #[test]
+    fn compressed_gzip_is_inflated_and_a_bad_crc_refused() {
+        use flate2::{write::GzEncoder, Compression};
+        let bytes: Vec<u8> = (0..5000u32).flat_map(|i| (i % 7).to_le_bytes()).collect();
+        let mut gz = GzEncoder::new(Vec::new(), Compression::new(6));
+        gz.write_all(&bytes).unwrap();
+        let text = STANDARD.encode(gz.finish().unwrap());
+        assert_eq!(decode_inline(&text).unwrap(), bytes);
+
+        let mut stored = STANDARD.decode(inline(&bytes)).unwrap();
+        let at = stored.len() - 8;
+        stored[at] ^= 1;
+        let err = decode_inline(&STANDARD.encode(stored)).unwrap_err();
+        assert!(err.to_string().contains("CRC"), "{err}");
+    }
+
     #[test]
     fn inline_bytes_round_trip_through_gzip() {
         let bytes: Vec<u8> = (0..1000u32).flat_map(|i| i.to_le_bytes()).collect();
-        let text = encode_inline(&bytes);
+        let text = inline(&bytes);
         assert!(text.starts_with("H4sI"), "gzip magic in base64: {text:.8}");
         assert_eq!(decode_inline(&text).unwrap(), bytes);
     }
@@ -147,7 +235,7 @@ mod tests {
         for len in [0, 1, 65535, 65536, 200_000] {
             let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
             assert_eq!(
-                decode_inline(&encode_inline(&bytes)).unwrap(),
+                decode_inline(&inline(&bytes)).unwrap(),
                 bytes,
                 "{len}"
             );

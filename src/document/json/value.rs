@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde_json::{json, Map, Value as Json};
@@ -60,7 +61,9 @@ impl<'a> Encoder<'a> {
             }
             Value::Ref(id) => self.model(id),
             Value::Array(array) => self.ndarray(array),
-            Value::Bytes(bytes) => self.bytes(bytes.to_vec()),
+            Value::Bytes(bytes) => self.bytes(bytes.len(), |range, out| {
+                out.extend_from_slice(&bytes[range])
+            }),
             Value::Slice { start, stop, step } => {
                 json!({"type": "slice", "start": start, "stop": stop, "step": step})
             }
@@ -110,21 +113,30 @@ impl<'a> Encoder<'a> {
         Json::Object(rep)
     }
 
-    fn bytes(&mut self, bytes: Vec<u8>) -> Json {
+    /// A `bytes` form of `len` bytes, which `write` appends by byte range (so inline
+    /// text is made without a copy of the whole).
+    fn bytes(&mut self, len: usize, mut write: impl FnMut(Range<usize>, &mut Vec<u8>)) -> Json {
         let data = match self.mode {
-            BufferMode::Inline => Json::String(encode_inline(&bytes)),
-            BufferMode::Binary => json!({"id": self.buffers.push(bytes).0}),
+            BufferMode::Inline => Json::String(encode_inline(len, write)),
+            BufferMode::Binary => {
+                let mut all = Vec::with_capacity(len);
+                write(0..len, &mut all);
+                json!({"id": self.buffers.push(all).0})
+            }
         };
         json!({"type": "bytes", "data": data})
     }
 
     fn ndarray(&mut self, array: &NdArray) -> Json {
-        let bytes = self.bytes(le_bytes(&array.data));
+        let data = &array.data;
+        let bytes = self.bytes(data.len() * data.dtype().size(), |range, out| {
+            write_le(data, range, out)
+        });
         json!({
             "type": "ndarray",
             "array": bytes,
             "shape": array.shape,
-            "dtype": array.data.dtype().name(),
+            "dtype": data.dtype().name(),
             "order": "little",
         })
     }
@@ -147,25 +159,31 @@ fn float(f: f64) -> Json {
     }
 }
 
-/// The elements' bytes, little-endian.
-fn le_bytes(data: &ArrayData) -> Vec<u8> {
-    fn pack<T: Copy, const N: usize>(v: &[T], to_le: impl Fn(T) -> [u8; N]) -> Vec<u8> {
-        let mut out = vec![0; v.len() * N];
-        for (chunk, x) in out.chunks_exact_mut(N).zip(v) {
+/// Appends the little-endian bytes in `bytes` (a range of whole elements) of `data`.
+fn write_le(data: &ArrayData, bytes: Range<usize>, out: &mut Vec<u8>) {
+    fn pack<T: Copy, const N: usize>(
+        v: &[T],
+        bytes: Range<usize>,
+        out: &mut Vec<u8>,
+        to_le: impl Fn(T) -> [u8; N],
+    ) {
+        let items = &v[bytes.start / N..bytes.end / N];
+        let from = out.len();
+        out.resize(from + items.len() * N, 0);
+        for (chunk, x) in out[from..].chunks_exact_mut(N).zip(items) {
             chunk.copy_from_slice(&to_le(*x));
         }
-        out
     }
     match data {
-        ArrayData::Bool(v) => v.iter().map(|b| u8::from(*b)).collect(),
-        ArrayData::U8(v) => v.to_vec(),
-        ArrayData::I8(v) => pack(v, i8::to_le_bytes),
-        ArrayData::U16(v) => pack(v, u16::to_le_bytes),
-        ArrayData::I16(v) => pack(v, i16::to_le_bytes),
-        ArrayData::U32(v) => pack(v, u32::to_le_bytes),
-        ArrayData::I32(v) => pack(v, i32::to_le_bytes),
-        ArrayData::F32(v) => pack(v, f32::to_le_bytes),
-        ArrayData::F64(v) => pack(v, f64::to_le_bytes),
+        ArrayData::Bool(v) => out.extend(v[bytes].iter().map(|b| u8::from(*b))),
+        ArrayData::U8(v) => out.extend_from_slice(&v[bytes]),
+        ArrayData::I8(v) => pack(v, bytes, out, i8::to_le_bytes),
+        ArrayData::U16(v) => pack(v, bytes, out, u16::to_le_bytes),
+        ArrayData::I16(v) => pack(v, bytes, out, i16::to_le_bytes),
+        ArrayData::U32(v) => pack(v, bytes, out, u32::to_le_bytes),
+        ArrayData::I32(v) => pack(v, bytes, out, i32::to_le_bytes),
+        ArrayData::F32(v) => pack(v, bytes, out, f32::to_le_bytes),
+        ArrayData::F64(v) => pack(v, bytes, out, f64::to_le_bytes),
     }
 }
 
