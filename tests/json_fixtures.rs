@@ -230,6 +230,25 @@ fn bad_patches_are_refused_naming_what_is_wrong_and_change_nothing() {
 }
 
 #[test]
+fn a_reference_to_no_model_is_refused_on_any_type() {
+    // A Toolbar: a type rokeh keeps verbatim.
+    let toolbar = pulled()
+        .models()
+        .find(|(_, m)| m.type_name == "Toolbar")
+        .map(|(_, m)| m.id.as_str().to_owned())
+        .unwrap();
+    let err = rejected(json!([model_changed(
+        &toolbar,
+        "active_drag",
+        json!({"id": "p404"})
+    )]));
+    assert!(
+        err.to_string().contains("refers to unknown model id p404"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_bokeh_property_rokeh_does_not_render_may_be_patched() {
     let mut doc = pulled();
     let events = json!([model_changed("p13681", "bar_color", json!("red"))]);

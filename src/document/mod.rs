@@ -388,36 +388,26 @@ impl Document {
     /// of the right kind, within its domain, referring only to models that exist.
     pub fn validate(&self, any: AnyId, attr: &str, value: &Value) -> Result<(), DocumentError> {
         let model = self.model(any);
-        let Some(schema) = model.schema() else {
-            return Ok(());
-        };
         let err_ctx = || (model.type_name.clone(), attr.to_owned());
-        let Some(prop) = schema.prop(attr) else {
-            if !crate::models::is_bokeh_property(schema.name, attr) {
+        // A type without a schema takes any attribute; a Bokeh property rokeh does not
+        // render takes any value. References must resolve either way.
+        let schema = model.schema();
+        let prop = schema.and_then(|s| s.prop(attr));
+        match (schema, prop) {
+            (Some(schema), None) if !crate::models::is_bokeh_property(schema.name, attr) => {
                 let (model_type, attr) = err_ctx();
                 return Err(DocumentError::UnknownProperty { model_type, attr });
             }
-            // A Bokeh property rokeh does not render: any value, but no dangling reference.
-            return match first_dangling_ref(value, &self.by_id) {
-                Some(target) => {
-                    let (model_type, attr) = err_ctx();
-                    Err(DocumentError::DanglingReference {
-                        model_type,
-                        attr,
-                        target: target.clone(),
-                    })
-                }
-                None => Ok(()),
-            };
-        };
-        if !prop.kind.accepts(value) {
-            let (model_type, attr) = err_ctx();
-            return Err(DocumentError::WrongType {
-                model_type,
-                attr,
-                expected: prop.kind.describe(),
-                got: value.preview(),
-            });
+            (Some(_), Some(prop)) if !prop.kind.accepts(value) => {
+                let (model_type, attr) = err_ctx();
+                return Err(DocumentError::WrongType {
+                    model_type,
+                    attr,
+                    expected: prop.kind.describe(),
+                    got: value.preview(),
+                });
+            }
+            _ => {}
         }
         if let Some(target) = first_dangling_ref(value, &self.by_id) {
             let (model_type, attr) = err_ctx();
@@ -427,6 +417,9 @@ impl Document {
                 target: target.clone(),
             });
         }
+        let (Some(schema), Some(_)) = (schema, prop) else {
+            return Ok(());
+        };
         if let Some(check) = schema.check {
             let get = |name: &str| model.attr(name).unwrap_or(Value::Null);
             check(&get, attr, value).map_err(|message| {

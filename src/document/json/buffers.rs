@@ -234,11 +234,7 @@ mod tests {
     fn stored_gzip_of_nothing_and_of_many_blocks_reads_back() {
         for len in [0, 1, 65535, 65536, 200_000] {
             let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
-            assert_eq!(
-                decode_inline(&inline(&bytes)).unwrap(),
-                bytes,
-                "{len}"
-            );
+            assert_eq!(decode_inline(&inline(&bytes)).unwrap(), bytes, "{len}");
         }
     }
 
