@@ -10,6 +10,18 @@
 //!
 //! Models of types rokeh has no schema for, and the Bokeh properties rokeh does not
 //! render, are kept as they came and written back unchanged.
+//!
+//! Choices, all checked against Python Bokeh 3.9.2 (tests/json_python.rs):
+//! - Arrays are `ndarray`s, little-endian. [`BufferMode::Binary`] puts their bytes in
+//!   [`Buffers`] (ids `b1`, `b2`, … per message), as Bokeh's server does;
+//!   [`BufferMode::Inline`] writes base64 of a gzip member of *stored* blocks: Bokeh's
+//!   Python reader requires gzip, and deflating float columns is slow for little gain.
+//!   Reading takes inline bytes gzip'd (any level) or plain, and buffer references.
+//! - A model is defined in full where a message first mentions it and referenced by id
+//!   after; a patch defines in full only the models its peer lacks ([`SyncedModels`]).
+//! - JSON object keys come out sorted; definitions are written in that same order, so
+//!   a definition always precedes its references, which Bokeh's reader needs.
+//! - Dicts read as they were written: `map` as a map, plain objects as objects.
 
 mod buffers;
 mod events;
