@@ -42,11 +42,16 @@ fn run(script: &str, args: &[&str]) -> String {
     stdout
 }
 
-/// A JSON file in a fresh temporary directory, for the script to read.
-fn temp_json(name: &str, json: &Json) -> PathBuf {
+/// A file path in this test run's temporary directory.
+fn temp_path(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("rokeh-json-python-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+    dir.join(name)
+}
+
+/// A JSON file for the script to read.
+fn temp_json(name: &str, json: &Json) -> PathBuf {
+    let path = temp_path(name);
     std::fs::write(&path, serde_json::to_vec(json).unwrap()).unwrap();
     path
 }
@@ -85,6 +90,27 @@ fn bokeh_loads_our_copy_of_its_own_document_unchanged() {
     // The fixture as it is: Bokeh's reader wants definitions before references, in the
     // file's own key order.
     let theirs = fixture_path("sliders_doc.json");
+    run(
+        "bokeh_check.py",
+        &["same", theirs.to_str().unwrap(), ours.to_str().unwrap()],
+    );
+}
+
+#[test]
+fn a_richer_bokeh_document_reads_and_bokeh_loads_our_copy_unchanged() {
+    let theirs = temp_path("gallery.json");
+    run("bokeh_check.py", &["gallery", theirs.to_str().unwrap()]);
+    let json: Json = serde_json::from_str(&std::fs::read_to_string(&theirs).unwrap()).unwrap();
+    let doc = from_json(&json, &Buffers::new()).unwrap();
+    // Datetimes arrive as float64 milliseconds.
+    let source = doc
+        .models()
+        .find(|(_, m)| m.type_name == "ColumnDataSource")
+        .and_then(|(_, m)| doc.typed_id::<ColumnDataSource>(&m.id))
+        .unwrap();
+    let t = doc.column_f64(source, "t").unwrap();
+    assert_eq!(t[1] - t[0], 3_600_000.0);
+    let ours = temp_json("gallery_copy.json", &to_json(&doc, BufferMode::Inline).json);
     run(
         "bokeh_check.py",
         &["same", theirs.to_str().unwrap(), ours.to_str().unwrap()],

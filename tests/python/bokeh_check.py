@@ -12,6 +12,9 @@
         scenario), serializes the events Bokeh emits with its own Serializer, and compares
         them with rokeh's "events" (new models' ids aside). Writes Bokeh's events and the
         state they leave to OUT.json, for rokeh to apply them and compare.
+    bokeh_check.py gallery OUT.json
+        Writes a richer Bokeh document than the sliders (datetime, int32, float32, bool
+        and string columns, a value spec, a legend, hover, more widgets) to OUT.json.
     bokeh_check.py defaults SCHEMA_DEFAULTS.json
         Prints, as JSON, each "Type.prop" whose default in rokeh's schema (the file:
         {type: {prop: default}}) differs from Bokeh's, with both values.
@@ -222,6 +225,33 @@ def check_events(path, out_path):
                 problems.append(f"{part} event {i}:\n  rokeh {json.dumps(a)[:400]}\n  Bokeh {json.dumps(b)[:400]}")
 
 
+def write_gallery(out_path):
+    from bokeh.core.properties import value
+    from bokeh.models import Button, Div, HoverTool, Range1d, Select
+
+    hours = np.array([np.datetime64("2024-01-01") + np.timedelta64(i, "h") for i in range(50)])
+    source = ColumnDataSource(data=dict(
+        t=hours,
+        y=np.linspace(0, 1, 50),
+        n=np.arange(50, dtype=np.int32),
+        f=np.arange(50, dtype=np.float32),
+        b=np.arange(50) % 2 == 0,
+        s=[f"s{i}" for i in range(50)],
+    ))
+    plot = figure(x_axis_type="datetime", title="gallery", width=500, height=300,
+                  tools="pan,wheel_zoom", y_range=Range1d(0, 1))
+    plot.line("t", "y", source=source, legend_label="y", line_color="red", line_dash="dashed")
+    plot.scatter("t", "y", source=source, size=8, color=value("navy"), alpha=0.5)
+    plot.add_tools(HoverTool(tooltips=[("y", "@y")]))
+    widgets = row(Slider(start=0, end=10, value=3, step=1, title="s"), TextInput(value="x"))
+    doc = Document()
+    doc.add_root(column(widgets, plot, Div(text="<b>hi</b>"), Button(label="go"),
+                        Select(options=["a", "b"], value="a")))
+    doc.title = "Gallery"
+    with open(out_path, "w") as out:
+        json.dump(doc.to_json(deferred=False), out)
+
+
 def bokeh_default(cls, name):
     """Bokeh's default of a property in JSON's terms, or None when there is none to
     compare (required, or a model Bokeh makes)."""
@@ -255,6 +285,9 @@ def main():
     command, *args = sys.argv[1:]
     if command == "defaults":
         check_defaults(*args)
+        return
+    if command == "gallery":
+        write_gallery(*args)
         return
     {"sliders": check_sliders, "same": check_same, "events": check_events}[command](*args)
     if problems:
