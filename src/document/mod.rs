@@ -2,6 +2,7 @@
 //! roots and title. Every change goes through here: it is validated, recorded as an
 //! [`Event`] with its [`Origin`], and handed to the `on_change` callbacks.
 
+mod array;
 mod callbacks;
 mod columns;
 mod elements;
@@ -10,16 +11,19 @@ mod events;
 mod id;
 mod journal;
 pub mod json;
+mod patch;
+mod stream;
 mod value;
 
+pub use array::{ArrayData, DType, Element, NdArray};
 pub use callbacks::{CallbackResult, PropertyChange, RawChange};
 pub(crate) use columns::column_len;
-pub use columns::{ColumnPatches, PatchIndex};
 pub use elements::Elements;
 pub use error::DocumentError;
 pub use events::{Change, Event, Origin, PeerId};
 pub use id::{AnyId, Id, ModelId};
-pub use value::{ArrayData, DType, Element, NdArray, Value};
+pub use patch::{ColumnPatches, PatchIndex};
+pub use value::Value;
 
 use std::collections::{BTreeMap, HashMap};
 
