@@ -180,7 +180,9 @@ fn our_events_are_the_ones_bokeh_emits_for_the_same_changes() {
 
     doc.hold();
     doc.set(freq, Slider::VALUE, 3.0).unwrap();
+    doc.set(title, Title::TEXT, "a".to_string()).unwrap();
     doc.set(freq, Slider::VALUE, 3.5).unwrap();
+    doc.set(title, Title::TEXT, "b".to_string()).unwrap();
     doc.set_title("U");
     doc.set_title("V");
     assert!(doc.take_changes().is_empty(), "a hold keeps changes back");

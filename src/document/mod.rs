@@ -485,19 +485,31 @@ impl Document {
         result
     }
 
-    /// Records a change. A change that supersedes the one just before it (the same
-    /// attribute set again, by the same origin) replaces it, so a patch carries only the
-    /// last value. Only consecutive changes combine: moving a change past others could
-    /// reorder it before a change it depends on (a slider's range before its value).
+    /// Records a change. A change that supersedes an earlier one (the same attribute set
+    /// again, by the same origin) replaces it, so a patch carries only the last value:
+    /// the change just before it, or under a hold (like Bokeh's `hold("combine")`) the
+    /// latest one with no change to the same model in between. Never across a change
+    /// to that model: that could reorder a slider's value before its new range.
     pub(crate) fn record(&mut self, event: Event, origin: Origin) {
         let change = Change { event, origin };
-        match self.changes.last_mut() {
-            Some(last) if last.origin == origin && change.event.supersedes(&last.event) => {
-                let replaced = std::mem::replace(last, change);
-                let at = self.changes.len() - 1;
+        let mut combine_at = None;
+        for (at, earlier) in self.changes.iter().enumerate().rev() {
+            if earlier.origin == origin && change.event.supersedes(&earlier.event) {
+                combine_at = Some(at);
+                break;
+            }
+            let same_model =
+                earlier.event.model().is_some() && earlier.event.model() == change.event.model();
+            if self.holds == 0 || same_model {
+                break;
+            }
+        }
+        match combine_at {
+            Some(at) => {
+                let replaced = std::mem::replace(&mut self.changes[at], change);
                 self.journal(|| Undo::Combined(at, Box::new(replaced)));
             }
-            _ => self.changes.push(change),
+            None => self.changes.push(change),
         }
     }
 

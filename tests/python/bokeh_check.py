@@ -192,10 +192,12 @@ def bokeh_events(scenario):
     source.data = dict(x=np.array([0.0, 1.0]), y=np.array([1.0, 2.0]))
     parts["plain"], current[:] = list(current), []
 
-    # Part "held": a hold combines consecutive changes of one attribute.
+    # Part "held": a hold combines changes of one attribute, here across others.
     doc.hold("combine")
     freq.value = 3.0
+    title.text = "a"
     freq.value = 3.5
+    title.text = "b"
     doc.title = "U"
     doc.title = "V"
     doc.unhold()
