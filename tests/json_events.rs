@@ -354,6 +354,12 @@ fn messages_and_titles_round_trip() {
     let changes = doc.take_changes();
     let out = changes_to_json(&doc, &changes, &SyncedModels::of(&doc), BufferMode::Inline);
     assert_eq!(out.json, events);
+
+    let data = Value::Map(vec![(Value::str("n"), Value::Int(1))]);
+    doc.send_message("hello", data);
+    let changes = doc.take_changes();
+    let out = changes_to_json(&doc, &changes, &SyncedModels::of(&doc), BufferMode::Inline);
+    assert_eq!(out.json[0], events[0]);
 }
 
 #[test]

@@ -285,6 +285,19 @@ impl Document {
         }
     }
 
+    /// Sends `data` to the peers as Bokeh's MessageSent event of kind `msg_type`; the
+    /// document itself does not change.
+    pub fn send_message(&mut self, msg_type: impl Into<String>, data: Value) {
+        let msg_type = msg_type.into();
+        self.record(
+            Event::MessageSent {
+                msg_type,
+                msg_data: data,
+            },
+            Origin::Local,
+        );
+    }
+
     pub fn roots(&self) -> &[AnyId] {
         &self.roots
     }
