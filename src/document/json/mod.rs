@@ -23,14 +23,16 @@
 //!   a definition always precedes its references, which Bokeh's reader needs.
 //! - Dicts read as they were written: `map` as a map, plain objects as objects.
 
+mod apply;
 mod buffers;
 mod events;
 mod read;
 mod value;
 mod write;
 
+pub use apply::apply_json_events;
 pub use buffers::{BufferId, BufferMode, Buffers};
-pub use events::{apply_json_events, changes_to_json, SyncedModels};
+pub use events::{changes_to_json, SyncedModels};
 pub use read::{from_json, sync_from_json};
 pub use write::{to_json, BOKEH_VERSION};
 
