@@ -37,6 +37,7 @@ from bokeh.models import ColumnDataSource, Slider, TextInput
 from bokeh.plotting import figure
 
 problems = []
+compared = []  # "path.property" of every value compared by structure
 
 
 def load(path):
@@ -85,6 +86,8 @@ def walk(ours, theirs, path, seen):
                 walk(a, b, f"{where}[{i}]", seen)
         elif not same_value(value, expected):
             problems.append(f"{where}: rokeh {value!r:.80}, Bokeh {expected!r:.80}")
+        else:
+            compared.append(where)
 
 
 def bokeh_sliders():
@@ -295,7 +298,7 @@ def main():
     if problems:
         print("\n".join(problems))
         sys.exit(1)
-    print("ok")
+    print(f"ok {len(compared)}" if compared else "ok")
 
 
 if __name__ == "__main__":
