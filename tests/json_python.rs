@@ -208,12 +208,34 @@ fn our_events_are_the_ones_bokeh_emits_for_the_same_changes() {
     // Bokeh's own events, applied here, leave what they left there.
     let theirs: Json = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
     let mut applied = from_json(&app, &Buffers::new()).unwrap();
-    for part in ["plain", "held"] {
-        let events = &theirs["events"][part];
-        apply_json_events(&mut applied, events, &Buffers::new(), Origin::Local, false)
-            .unwrap_or_else(|e| panic!("Bokeh's {part} events: {e}"));
-    }
+    let apply = |doc: &mut Document, events: &[Json]| {
+        apply_json_events(
+            doc,
+            &Json::Array(events.to_vec()),
+            &Buffers::new(),
+            Origin::Local,
+            false,
+        )
+        .unwrap_or_else(|e| panic!("Bokeh's events: {e}"))
+    };
     let final_state = &theirs["final"];
+    // Up to the patch: the stream (with rollover) and the patch left Bokeh's columns.
+    let plain = theirs["events"]["plain"].as_array().unwrap();
+    let patched = 1 + plain
+        .iter()
+        .position(|e| e["kind"] == "ColumnsPatched")
+        .unwrap();
+    apply(&mut applied, &plain[..patched]);
+    for name in ["x", "y"] {
+        let ours = applied.column_f64(source, name).unwrap();
+        assert_eq!(
+            json!(ours),
+            final_state["after_patch"][name],
+            "column {name}"
+        );
+    }
+    apply(&mut applied, &plain[patched..]);
+    apply(&mut applied, theirs["events"]["held"].as_array().unwrap());
     assert_eq!(applied.title(), final_state["title"]);
     assert_eq!(json!(applied.get(freq, Slider::VALUE)), final_state["freq"]);
     assert_eq!(applied.get(title, Title::TEXT), final_state["text"]);

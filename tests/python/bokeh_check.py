@@ -187,6 +187,7 @@ def bokeh_events(scenario):
     source.data["y"] = np.arange(200.0)
     source.stream({"x": [1.0, 2.0], "y": [2.0, 3.0]}, rollover=201)
     source.patch({"y": [(0, 5.0), (slice(2, 6, 2), [1.0, 2.0])]})
+    after_patch = {k: np.asarray(v).tolist() for k, v in source.data.items()}
     doc.title = "T"
     title.text = "new text"
     new = Slider(start=0, end=10, value=1, step=0.5, title="n")
@@ -211,6 +212,7 @@ def bokeh_events(scenario):
         "text": title.text,
         "data": {k: np.asarray(v).tolist() for k, v in source.data.items()},
         "roots": [r.id for r in doc.roots],
+        "after_patch": after_patch,
     }
     return parts, {m.id for m in known}, final
 
