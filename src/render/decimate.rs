@@ -65,13 +65,50 @@ impl Polyline {
     }
 }
 
-/// One run of consecutive points in the same pixel column: indices into the data.
+/// One run of consecutive points in the same pixel column: indices into the data, and
+/// the extreme y values, so the hot loop compares registers rather than loading data.
+#[derive(Clone, Copy)]
 struct Run {
     column: i64,
     first: usize,
     last: usize,
     min: usize,
     max: usize,
+    min_y: f64,
+    max_y: f64,
+}
+
+impl Run {
+    /// No run: a column no point maps to.
+    const NONE: Run = Run::start(i64::MIN, 0, 0.0);
+
+    const fn start(column: i64, i: usize, y: f64) -> Run {
+        Run {
+            column,
+            first: i,
+            last: i,
+            min: i,
+            max: i,
+            min_y: y,
+            max_y: y,
+        }
+    }
+
+    fn is_some(&self) -> bool {
+        self.column != i64::MIN
+    }
+
+    /// first, min, max and last in data order, each once.
+    fn kept(&self) -> impl Iterator<Item = usize> {
+        let mut keep = [self.first, self.min, self.max, self.last];
+        keep.sort_unstable();
+        let mut previous = None;
+        keep.into_iter().filter(move |&i| {
+            let new = previous != Some(i);
+            previous = Some(i);
+            new
+        })
+    }
 }
 
 /// Maps `(xs[i], ys[i])` to pixels and keeps first/min/max/last of each column run.
@@ -87,17 +124,10 @@ pub fn decimate(
 ) {
     out.clear();
     let (lo, hi) = (columns.start() - 1, columns.end() + 1);
-    let mut run: Option<Run> = None;
+    let (lo_px, span_px) = (lo as f64, (hi - lo) as f64);
     let mut pen_up = true;
     let mut emit = |run: &Run, pen_up: &mut bool| {
-        let mut keep = [run.first, run.min, run.max, run.last];
-        keep.sort_unstable();
-        let mut previous = None;
-        for i in keep {
-            if previous == Some(i) {
-                continue;
-            }
-            previous = Some(i);
+        for i in run.kept() {
             let p = (x.apply(xs[i]), y.apply(ys[i]));
             if *pen_up {
                 out.move_to(p);
@@ -107,41 +137,38 @@ pub fn decimate(
             }
         }
     };
+    let mut run = Run::NONE;
     for (i, (&xv, &yv)) in xs.iter().zip(ys).enumerate() {
         if !(xv.is_finite() && yv.is_finite()) {
-            if let Some(r) = run.take() {
-                emit(&r, &mut pen_up);
+            if run.is_some() {
+                emit(&run, &mut pen_up);
             }
+            run = Run::NONE;
             pen_up = true;
             continue;
         }
-        let column = (x.apply(xv).floor() as i64).clamp(lo, hi);
-        match &mut run {
-            Some(r) if r.column == column => {
-                r.last = i;
-                if yv < ys[r.min] {
-                    r.min = i;
-                }
-                if yv > ys[r.max] {
-                    r.max = i;
-                }
+        // Clamped, then truncated from the low edge: the same as floor, without the
+        // libm call that `floor` is on x86-64's baseline.
+        let column = lo + (x.apply(xv) - lo_px).clamp(0.0, span_px) as i64;
+        if column == run.column {
+            run.last = i;
+            if yv < run.min_y {
+                run.min_y = yv;
+                run.min = i;
             }
-            _ => {
-                if let Some(r) = run.take() {
-                    emit(&r, &mut pen_up);
-                }
-                run = Some(Run {
-                    column,
-                    first: i,
-                    last: i,
-                    min: i,
-                    max: i,
-                });
+            if yv > run.max_y {
+                run.max_y = yv;
+                run.max = i;
             }
+        } else {
+            if run.is_some() {
+                emit(&run, &mut pen_up);
+            }
+            run = Run::start(column, i, yv);
         }
     }
-    if let Some(r) = run {
-        emit(&r, &mut pen_up);
+    if run.is_some() {
+        emit(&run, &mut pen_up);
     }
 }
 

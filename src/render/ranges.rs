@@ -21,21 +21,35 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    /// The bounds of `values`, skipping NaN and infinities as Bokeh does.
+    /// The bounds of `values`, skipping NaN and infinities as Bokeh does. It runs over
+    /// every point of every redraw, so it keeps eight running extremes the compiler can
+    /// hold in vector registers, with selects instead of branches.
     pub fn of(values: &[f64]) -> Option<Bounds> {
-        values
-            .iter()
-            .copied()
-            .filter(|v| v.is_finite())
-            .fold(None, |acc, v| {
-                Some(match acc {
-                    None => Bounds { min: v, max: v },
-                    Some(b) => Bounds {
-                        min: b.min.min(v),
-                        max: b.max.max(v),
-                    },
-                })
-            })
+        const LANES: usize = 8;
+        let mut min = [f64::INFINITY; LANES];
+        let mut max = [f64::NEG_INFINITY; LANES];
+        let chunks = values.chunks_exact(LANES);
+        let rest = chunks.remainder();
+        for chunk in chunks {
+            for i in 0..LANES {
+                let v = chunk[i];
+                let finite = v.abs() < f64::INFINITY;
+                let low = if finite { v } else { f64::INFINITY };
+                let high = if finite { v } else { f64::NEG_INFINITY };
+                min[i] = if low < min[i] { low } else { min[i] };
+                max[i] = if high > max[i] { high } else { max[i] };
+            }
+        }
+        let finite_rest = rest.iter().copied().filter(|v| v.is_finite());
+        let min = min
+            .into_iter()
+            .chain(finite_rest.clone())
+            .fold(f64::INFINITY, f64::min);
+        let max = max
+            .into_iter()
+            .chain(finite_rest)
+            .fold(f64::NEG_INFINITY, f64::max);
+        (min <= max).then_some(Bounds { min, max })
     }
 
     pub fn union(a: Option<Bounds>, b: Option<Bounds>) -> Option<Bounds> {
@@ -116,6 +130,19 @@ mod tests {
             Some(Bounds { min: 2.0, max: 3.0 })
         );
         assert_eq!(Bounds::of(&[f64::NAN]), None);
+        // Longer than one vector of lanes, extremes in the lanes and in the remainder.
+        let mut long: Vec<f64> = (0..21).map(f64::from).collect();
+        long[3] = f64::NEG_INFINITY;
+        long[5] = -7.0;
+        long[20] = 99.0;
+        long[9] = f64::NAN;
+        assert_eq!(
+            Bounds::of(&long),
+            Some(Bounds {
+                min: -7.0,
+                max: 99.0
+            })
+        );
     }
 
     #[test]
