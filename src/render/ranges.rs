@@ -80,9 +80,10 @@ pub enum RangeSpec {
 const DEFAULT_SPAN: f64 = 2.0;
 
 impl RangeSpec {
-    /// The range to draw, given the bounds of the data it follows. Padding is Bokeh's
-    /// "percent" kind: the span grows by `range_padding` in total, half on each side.
-    pub fn resolve(self, data: Option<Bounds>) -> Interval {
+    /// The range to draw, given the bounds of the data it follows (only computed when
+    /// needed: it is a pass over every point). Padding is Bokeh's "percent" kind: the
+    /// span grows by `range_padding` in total, half on each side.
+    pub fn resolve(self, data: impl FnOnce() -> Option<Bounds>) -> Interval {
         let (range_padding, start, end) = match self {
             RangeSpec::Fixed(interval) => return interval,
             RangeSpec::Data {
@@ -91,7 +92,10 @@ impl RangeSpec {
                 end,
             } => (range_padding, start, end),
         };
-        let bounds = data.unwrap_or(Bounds { min: 0.0, max: 0.0 });
+        if let (Some(start), Some(end)) = (start, end) {
+            return Interval { start, end };
+        }
+        let bounds = data().unwrap_or(Bounds { min: 0.0, max: 0.0 });
         let min = start.unwrap_or(bounds.min);
         let max = end.unwrap_or(bounds.max);
         let span = if max == min {
@@ -119,7 +123,7 @@ mod tests {
 
     #[test]
     fn data_range_pads_five_percent_each_side() {
-        let r = DATA.resolve(Bounds::of(&[-1.0, 0.5, 1.0]));
+        let r = DATA.resolve(|| Bounds::of(&[-1.0, 0.5, 1.0]));
         assert!((r.start + 1.1).abs() < 1e-12 && (r.end - 1.1).abs() < 1e-12);
     }
 
@@ -148,14 +152,14 @@ mod tests {
     #[test]
     fn flat_or_missing_data_gets_the_default_span() {
         assert_eq!(
-            DATA.resolve(Bounds::of(&[5.0, 5.0])),
+            DATA.resolve(|| Bounds::of(&[5.0, 5.0])),
             Interval {
                 start: 4.0,
                 end: 6.0
             }
         );
         assert_eq!(
-            DATA.resolve(None),
+            DATA.resolve(|| None),
             Interval {
                 start: -1.0,
                 end: 1.0
@@ -170,7 +174,7 @@ mod tests {
             start: Some(0.0),
             end: None,
         };
-        let r = spec.resolve(Bounds::of(&[2.0, 12.0]));
+        let r = spec.resolve(|| Bounds::of(&[2.0, 12.0]));
         assert_eq!(r.start, 0.0);
         assert!((r.end - 12.6).abs() < 1e-12);
         let fixed = Interval {
@@ -178,7 +182,7 @@ mod tests {
             end: 4.0,
         };
         assert_eq!(
-            RangeSpec::Fixed(fixed).resolve(Bounds::of(&[0.0, 9.0])),
+            RangeSpec::Fixed(fixed).resolve(|| unreachable!("a fixed range reads no data")),
             fixed
         );
     }
