@@ -366,3 +366,19 @@ fn a_bad_color_is_an_error_not_a_panic() {
     let err = figure_layout(&doc, fig, 400, 400, 1.0).unwrap_err();
     assert!(err.to_string().contains("not-a-color"), "{err}");
 }
+
+#[test]
+fn bad_scales_and_empty_ranges_are_errors() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    for scale in [0.0, -1.0, f64::NAN] {
+        assert!(figure_layout(&doc, fig, 400, 400, scale).is_err());
+    }
+    let flat = doc.add(Figure {
+        x_range: Some((2.0, 2.0)),
+        ..Figure::default()
+    });
+    let err = figure_layout(&doc, flat, 400, 400, 1.0).unwrap_err();
+    assert!(err.to_string().contains("Range1d"), "{err}");
+}

@@ -37,6 +37,8 @@ pub enum RenderError {
     MissingColumn { source_id: String, column: String },
     #[error("'{0}' is not a color")]
     Color(String),
+    #[error("pixel scale {0} is not a positive number")]
+    Scale(f64),
 }
 
 /// Draws `figure` filling `area`. `scale` is the device pixel ratio: the area is in device
@@ -47,9 +49,8 @@ pub fn draw_figure<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scale: f64,
 ) -> Result<(), RenderError> {
-    let scene = Scene::read(doc, figure)?;
     let (width, height) = area.dim_in_pixel();
-    let layout = FrameLayout::new(&scene, width, height, scale);
+    let (scene, layout) = read_and_lay_out(doc, figure, width, height, scale)?;
     figure::paint(&scene, &layout, area)
 }
 
@@ -62,6 +63,20 @@ pub fn figure_layout(
     height: u32,
     scale: f64,
 ) -> Result<FrameLayout, RenderError> {
+    read_and_lay_out(doc, figure, width, height, scale).map(|(_, layout)| layout)
+}
+
+fn read_and_lay_out(
+    doc: &Document,
+    figure: Id<Figure>,
+    width: u32,
+    height: u32,
+    scale: f64,
+) -> Result<(Scene<'_>, FrameLayout), RenderError> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(RenderError::Scale(scale));
+    }
     let scene = Scene::read(doc, figure)?;
-    Ok(FrameLayout::new(&scene, width, height, scale))
+    let layout = FrameLayout::new(&scene, width, height, scale);
+    Ok((scene, layout))
 }

@@ -228,10 +228,14 @@ impl<'d> Reader<'d> {
         let v = self.value(fig, attr)?;
         let range = self.lookup(fig, attr, &v)?;
         match self.type_name(range) {
-            Range1d::NAME => Ok(RangeSpec::Fixed(Interval {
-                start: self.number(range, Range1d::START)?,
-                end: self.number(range, Range1d::END)?,
-            })),
+            Range1d::NAME => {
+                let start = self.number(range, Range1d::START)?;
+                let end = self.number(range, Range1d::END)?;
+                if !(start.is_finite() && end.is_finite() && start != end) {
+                    return Err(self.bad(range, Range1d::END.name, "finite and apart from start"));
+                }
+                Ok(RangeSpec::Fixed(Interval { start, end }))
+            }
             DataRange1d::NAME => Ok(RangeSpec::Data {
                 range_padding: self.number(range, DataRange1d::RANGE_PADDING)?,
                 start: self.get(range, DataRange1d::START)?,
