@@ -10,7 +10,7 @@ use plotters::style::{register_font, FontStyle};
 use rokeh::apps::sliders_with_points;
 use rokeh::document::{Document, Id};
 use rokeh::models::{ColumnDataSource, Figure};
-use rokeh::render::{decimate, draw_figure, figure_layout, Polyline, FONT_FAMILY};
+use rokeh::render::{ascending, decimate, draw_figure, figure_layout, Polyline, FONT_FAMILY};
 
 fn register_fonts() {
     for (file, style) in [
@@ -63,19 +63,26 @@ fn decimation(c: &mut Criterion) {
     let ys = doc.column_f64(source, "y").unwrap();
     let columns = i64::from(layout.frame.left)..=i64::from(layout.frame.right);
     let mut out = Polyline::default();
-    c.bench_function("decimate 1000000 points to a 400 px frame", |b| {
-        b.iter(|| {
-            decimate(
-                black_box(xs),
-                black_box(ys),
-                layout.x_map(),
-                layout.y_map(),
-                columns.clone(),
-                &mut out,
-            );
-            black_box(out.len())
-        })
+    c.bench_function("check that 1000000 x values ascend", |b| {
+        b.iter(|| ascending(black_box(xs)))
     });
+    // Sorted x (the sliders' own) and the general path, as for x that goes back and forth.
+    for (path, x_ascending) in [("sorted x", true), ("any x", false)] {
+        c.bench_function(&format!("decimate 1000000 points, {path}"), |b| {
+            b.iter(|| {
+                decimate(
+                    black_box(xs),
+                    black_box(ys),
+                    x_ascending,
+                    layout.x_map(),
+                    layout.y_map(),
+                    columns.clone(),
+                    &mut out,
+                );
+                black_box(out.len())
+            })
+        });
+    }
     println!("decimated 1000000 points to {} vertices", out.len());
 }
 

@@ -152,6 +152,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         decimate(
             &line.x,
             &line.y,
+            line.x_ascending,
             self.layout.x_map(),
             self.layout.y_map(),
             columns,

@@ -89,7 +89,13 @@ pub struct FrameLayout {
 impl FrameLayout {
     pub(crate) fn new(scene: &Scene<'_>, width: u32, height: u32, scale: f64) -> FrameLayout {
         let x_range = scene.x_range.resolve(|| {
-            let bounds = scene.lines.iter().map(|l| Bounds::of(&l.x));
+            let bounds = scene.lines.iter().map(|l| match (l.x_ascending, &l.x[..]) {
+                (true, [first, .., last]) => Some(Bounds {
+                    min: *first,
+                    max: *last,
+                }),
+                _ => Bounds::of(&l.x),
+            });
             bounds.fold(None, Bounds::union)
         });
         let y_range = scene.y_range.resolve(|| {

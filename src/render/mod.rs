@@ -14,7 +14,7 @@ mod style;
 mod ticks;
 
 pub use color::Color;
-pub use decimate::{decimate, Polyline};
+pub use decimate::{ascending, decimate, Polyline};
 pub use layout::{AxisTicks, FrameLayout, LinearMap, PixelRect};
 pub use ranges::Interval;
 pub use style::FONT_FAMILY;

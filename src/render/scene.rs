@@ -10,6 +10,7 @@ use crate::models::{
 };
 
 use super::color::Color;
+use super::decimate::ascending;
 use super::ranges::{Interval, RangeSpec};
 use super::style::parse_font_size;
 use super::ticks::Ticker;
@@ -76,6 +77,8 @@ pub(crate) struct GridSpec {
 pub(crate) struct LineSpec<'d> {
     pub x: Cow<'d, [f64]>,
     pub y: Cow<'d, [f64]>,
+    /// `x` is finite and sorted: its bounds are its ends and decimation can slice it.
+    pub x_ascending: bool,
     /// With `line_alpha` applied.
     pub color: Color,
     /// In CSS pixels.
@@ -326,8 +329,10 @@ impl<'d> Reader<'d> {
         let Some(color) = self.color(glyph, Line::LINE_COLOR)? else {
             return Ok(None);
         };
+        let x = self.coordinates(glyph, Line::X, source)?;
         Ok(Some(LineSpec {
-            x: self.coordinates(glyph, Line::X, source)?,
+            x_ascending: ascending(&x),
+            x,
             y: self.coordinates(glyph, Line::Y, source)?,
             color: color.with_alpha(self.number(glyph, Line::LINE_ALPHA)?),
             width: self.number(glyph, Line::LINE_WIDTH)?,
