@@ -276,8 +276,10 @@ fn the_y_range_follows_amplitude_and_offset() {
 fn a_million_points_draw_the_same_curve() {
     let mut doc = Document::new();
     sliders_with_points(&mut doc, 1_000_000);
-    let pic = render(&doc, figure_of(&doc), 1.0);
+    let fig = figure_of(&doc);
+    let pic = render(&doc, fig, 1.0);
     assert_curve(&pic, f64::sin);
+    save_png(&doc, fig, 1.0, "sliders_1m.png");
 }
 
 #[test]
