@@ -1,5 +1,6 @@
 //! The sliders figure drawn natively into a bitmap, checked pixel by pixel where the
 //! maths says the line must (and must not) be.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::f64::consts::PI;
 use std::path::PathBuf;
