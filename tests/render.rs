@@ -11,7 +11,7 @@ use plotters::style::{register_font, FontStyle};
 
 use rokeh::apps::{sliders, sliders_with_points};
 use rokeh::document::{Document, Id};
-use rokeh::models::{ColumnDataSource, Figure, Line, Slider};
+use rokeh::models::{ColumnDataSource, Figure, Line, Slider, TextInput};
 use rokeh::render::{draw_figure, figure_layout, Color, FrameLayout, FONT_FAMILY};
 
 const FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
@@ -384,4 +384,32 @@ fn bad_scales_and_empty_ranges_are_errors() {
     });
     let err = figure_layout(&doc, flat, 400, 400, 1.0).unwrap_err();
     assert!(err.to_string().contains("Range1d"), "{err}");
+}
+
+#[test]
+fn typing_a_title_redraws_it() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    let title_ink = |pic: &Picture| {
+        let f = pic.layout.frame;
+        (0..f.top)
+            .flat_map(|y| (0..400).map(move |x| (x, y)))
+            .filter(|&(x, y)| pic.pixel(x, y).is_some_and(|p| p[0] < 160))
+            .count()
+    };
+    let before = title_ink(&render(&doc, fig, 1.0));
+    let input = doc
+        .models()
+        .find(|(_, m)| m.type_name == "TextInput")
+        .and_then(|(_, m)| doc.typed_id::<TextInput>(&m.id))
+        .unwrap();
+    doc.set(
+        input,
+        TextInput::VALUE,
+        "a much longer sine wave title".to_owned(),
+    )
+    .unwrap();
+    let after = title_ink(&render(&doc, fig, 1.0));
+    assert!(after > 2 * before, "title ink {before} -> {after}");
 }

@@ -1,6 +1,6 @@
 //! Draws a Figure of a document on any plotters DrawingBackend: the canvas in the page,
-//! a bitmap natively. Reading the model graph ([`scene`]), laying it out ([`layout`]) and
-//! painting ([`figure`]) are separate, so the page maps data to pixels with the very
+//! a bitmap natively. Reading the model graph (`scene`), laying it out (`layout`) and
+//! painting (`figure`) are separate, so the page maps data to pixels with the very
 //! [`FrameLayout`] that drawing used.
 
 mod clip;
@@ -43,6 +43,15 @@ pub enum RenderError {
 
 /// Draws `figure` filling `area`. `scale` is the device pixel ratio: the area is in device
 /// pixels, and fonts, widths and margins are multiplied by it.
+///
+/// In the page: size the canvas' backing store to the figure's width × height times
+/// `devicePixelRatio` (CSS size unchanged, no `ctx.scale`), then
+/// `draw_figure(&doc, fig, &CanvasBackend::with_canvas_object(canvas)?.into_drawing_area(), dpr)`.
+/// plotters-canvas never sets `lineJoin`; setting it to Bokeh's "bevel" once on the
+/// context keeps decimated spikes from growing miter points.
+///
+/// Natively, plotters draws text on bitmaps only with its `ab_glyph` (or `ttf`) feature
+/// and a font registered under [`FONT_FAMILY`]; without them plotters panics on text.
 pub fn draw_figure<DB: DrawingBackend>(
     doc: &Document,
     figure: Id<Figure>,
