@@ -413,3 +413,16 @@ fn typing_a_title_redraws_it() {
     let after = title_ink(&render(&doc, fig, 1.0));
     assert!(after > 2 * before, "title ink {before} -> {after}");
 }
+
+#[test]
+fn a_tiny_area_draws_without_panicking() {
+    register_fonts();
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    let mut rgb = vec![0u8; 3 * 8 * 8];
+    let area = BitMapBackend::with_buffer(&mut rgb, (8, 8)).into_drawing_area();
+    draw_figure(&doc, fig, &area, 1.0).expect("a tiny figure still draws");
+    let layout = figure_layout(&doc, fig, 0, 0, 1.0).unwrap();
+    assert!(layout.frame.width() >= 1 && layout.frame.height() >= 1);
+}
