@@ -1,0 +1,429 @@
+//! Long series reduced per pixel column before drawing: of each run of consecutive points
+//! that fall in one column, only the first, the lowest, the highest and the last are kept,
+//! in their original order. The drawn picture is the same; the work of drawing is bounded
+//! by the frame's width instead of the number of points.
+
+use std::ops::RangeInclusive;
+
+use super::layout::LinearMap;
+
+/// Sub-paths in device pixels (f64): a NaN or infinite point breaks the line, as in Bokeh.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Polyline {
+    points: Vec<(f64, f64)>,
+    /// Where each sub-path starts in `points`.
+    starts: Vec<usize>,
+}
+
+impl Polyline {
+    pub fn with_capacity(points: usize) -> Polyline {
+        Polyline {
+            points: Vec::with_capacity(points),
+            starts: Vec::new(),
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.points.clear();
+        self.starts.clear();
+    }
+
+    /// Starts a new sub-path at `p`.
+    pub fn move_to(&mut self, p: (f64, f64)) {
+        self.starts.push(self.points.len());
+        self.points.push(p);
+    }
+
+    /// Continues the current sub-path (or starts one if there is none) to `p`.
+    pub fn line_to(&mut self, p: (f64, f64)) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.points.push(p);
+    }
+
+    /// Every point, across sub-paths.
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    pub fn subpaths(&self) -> impl Iterator<Item = &[(f64, f64)]> + '_ {
+        let ends = self
+            .starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([self.points.len()]);
+        self.starts
+            .iter()
+            .zip(ends)
+            .map(|(&start, end)| &self.points[start..end])
+    }
+}
+
+/// One run of consecutive points in the same pixel column: indices into the data, and
+/// the extreme y values, so the hot loop compares registers rather than loading data.
+#[derive(Clone, Copy)]
+struct Run {
+    column: i64,
+    first: usize,
+    last: usize,
+    min: usize,
+    max: usize,
+    min_y: f64,
+    max_y: f64,
+}
+
+impl Run {
+    /// No run: a column no point maps to.
+    const NONE: Run = Run::start(i64::MIN, 0, 0.0);
+
+    const fn start(column: i64, i: usize, y: f64) -> Run {
+        Run {
+            column,
+            first: i,
+            last: i,
+            min: i,
+            max: i,
+            min_y: y,
+            max_y: y,
+        }
+    }
+
+    fn is_some(&self) -> bool {
+        self.column != i64::MIN
+    }
+
+    /// first, min, max and last in data order, each once.
+    fn kept(&self) -> impl Iterator<Item = usize> {
+        let mut keep = [self.first, self.min, self.max, self.last];
+        keep.sort_unstable();
+        let mut previous = None;
+        keep.into_iter().filter(move |&i| {
+            let new = previous != Some(i);
+            previous = Some(i);
+            new
+        })
+    }
+}
+
+/// Whether `xs` are finite and never decrease, as a plotted series' x usually is: then
+/// the points of each pixel column are one slice, found by binary search. No early exit,
+/// so the compiler can vectorize the pass.
+pub fn ascending(xs: &[f64]) -> bool {
+    let ends_finite = match (xs.first(), xs.last()) {
+        (Some(a), Some(b)) => a.is_finite() && b.is_finite(),
+        _ => true,
+    };
+    // `a <= b` is false next to a NaN, so a sorted series with finite ends is all finite.
+    ends_finite
+        && xs
+            .iter()
+            .zip(&xs[1.min(xs.len())..])
+            .fold(true, |ok, (a, b)| ok & (a <= b))
+}
+
+/// Maps `(xs[i], ys[i])` to pixels and keeps first/min/max/last of each column run.
+/// `columns` are the pixel columns that matter (the frame's); points beyond them share
+/// one column per side, so far-off data costs nothing to draw either. `x_ascending` is
+/// [`ascending`]`(xs)`, computed once by the caller (it costs a pass over x).
+pub fn decimate(
+    xs: &[f64],
+    ys: &[f64],
+    x_ascending: bool,
+    x: LinearMap,
+    y: LinearMap,
+    columns: RangeInclusive<i64>,
+    out: &mut Polyline,
+) {
+    out.clear();
+    let n = xs.len().min(ys.len());
+    let (xs, ys) = (&xs[..n], &ys[..n]);
+    let (lo, hi) = (columns.start() - 1, columns.end() + 1);
+    let mut d = Decimator {
+        xs,
+        ys,
+        x,
+        y,
+        out,
+        run: Run::NONE,
+        pen_up: true,
+    };
+    if x_ascending && x.factor > 0.0 {
+        // Column c holds the points at pixels c <= px < c + 1; the outer columns take
+        // everything beyond the frame.
+        let first_at = |c: i64| xs.partition_point(|&v| x.apply(v) < c as f64);
+        let mut begin = 0;
+        for column in lo..=hi {
+            let end = if column == hi {
+                n
+            } else {
+                first_at(column + 1)
+            };
+            let end = end.max(begin);
+            d.slice(begin..end, column);
+            begin = end;
+        }
+    } else {
+        let (lo_px, span_px) = (lo as f64, (hi - lo) as f64);
+        for (i, &xv) in xs.iter().enumerate() {
+            if !xv.is_finite() {
+                d.gap();
+                continue;
+            }
+            // Clamped, then truncated from the low edge: the same as floor, without the
+            // libm call that `floor` is on x86-64's baseline.
+            let column = lo + (x.apply(xv) - lo_px).clamp(0.0, span_px) as i64;
+            d.point(i, column);
+        }
+    }
+    d.flush();
+}
+
+/// The state of one decimation: the open run and whether the next point starts a
+/// sub-path.
+struct Decimator<'a> {
+    xs: &'a [f64],
+    ys: &'a [f64],
+    x: LinearMap,
+    y: LinearMap,
+    out: &'a mut Polyline,
+    run: Run,
+    pen_up: bool,
+}
+
+impl Decimator<'_> {
+    /// Point `i`, whose x falls in pixel column `column`.
+    #[inline]
+    fn point(&mut self, i: usize, column: i64) {
+        let yv = self.ys[i];
+        if !yv.is_finite() {
+            self.gap();
+            return;
+        }
+        let run = &mut self.run;
+        if column == run.column {
+            run.last = i;
+            if yv < run.min_y {
+                run.min_y = yv;
+                run.min = i;
+            }
+            if yv > run.max_y {
+                run.max_y = yv;
+                run.max = i;
+            }
+        } else {
+            self.flush();
+            self.run = Run::start(column, i, yv);
+        }
+    }
+
+    /// Points `range`, all in pixel column `column`: the tight loop of sorted data, with
+    /// the extremes of each finite stretch in locals (registers), merged into the run.
+    fn slice(&mut self, range: std::ops::Range<usize>, column: i64) {
+        let ys = self.ys;
+        let mut k = range.start;
+        while k < range.end {
+            let first_y = ys[k];
+            if !first_y.is_finite() {
+                self.gap();
+                k += 1;
+                continue;
+            }
+            let mut stretch = Run::start(column, k, first_y);
+            let mut j = k + 1;
+            for &v in &ys[j..range.end] {
+                if !v.is_finite() {
+                    break;
+                }
+                if v < stretch.min_y {
+                    stretch.min_y = v;
+                    stretch.min = j;
+                }
+                if v > stretch.max_y {
+                    stretch.max_y = v;
+                    stretch.max = j;
+                }
+                j += 1;
+            }
+            stretch.last = j - 1;
+            self.merge(stretch);
+            k = j;
+        }
+    }
+
+    /// Continues the open run with a later stretch of its column, or starts a new run.
+    fn merge(&mut self, next: Run) {
+        let run = &mut self.run;
+        if run.column != next.column {
+            self.flush();
+            self.run = next;
+            return;
+        }
+        run.last = next.last;
+        if next.min_y < run.min_y {
+            run.min_y = next.min_y;
+            run.min = next.min;
+        }
+        if next.max_y > run.max_y {
+            run.max_y = next.max_y;
+            run.max = next.max;
+        }
+    }
+
+    /// A point that is not drawn: the line breaks here.
+    fn gap(&mut self) {
+        self.flush();
+        self.pen_up = true;
+    }
+
+    /// Emits the open run's kept points.
+    fn flush(&mut self) {
+        if !self.run.is_some() {
+            return;
+        }
+        for i in self.run.kept() {
+            let p = (self.x.apply(self.xs[i]), self.y.apply(self.ys[i]));
+            if self.pen_up {
+                self.out.move_to(p);
+                self.pen_up = false;
+            } else {
+                self.out.line_to(p);
+            }
+        }
+        self.run = Run::NONE;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::ranges::Interval;
+
+    /// Decimates with the sorted-x path (when it applies) and the general one, which
+    /// must agree.
+    fn both(
+        xs: &[f64],
+        ys: &[f64],
+        x: LinearMap,
+        y: LinearMap,
+        columns: RangeInclusive<i64>,
+    ) -> Polyline {
+        let mut general = Polyline::default();
+        decimate(xs, ys, false, x, y, columns.clone(), &mut general);
+        let mut sorted = Polyline::default();
+        decimate(xs, ys, ascending(xs), x, y, columns, &mut sorted);
+        assert_eq!(sorted, general, "the sorted path differs");
+        general
+    }
+
+    fn maps(n: usize, width: f64) -> (LinearMap, LinearMap) {
+        let x = LinearMap::between(
+            Interval {
+                start: 0.0,
+                end: (n - 1) as f64,
+            },
+            0.0,
+            width,
+        );
+        let y = LinearMap::between(
+            Interval {
+                start: -1.0,
+                end: 1.0,
+            },
+            100.0,
+            0.0,
+        );
+        (x, y)
+    }
+
+    #[test]
+    fn a_million_points_become_at_most_four_per_column() {
+        let n = 1_000_000;
+        let xs: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        let ys: Vec<f64> = xs.iter().map(|x| (x * 0.001).sin()).collect();
+        let (xm, ym) = maps(n, 400.0);
+        let out = both(&xs, &ys, xm, ym, 0..=400);
+        assert!(out.len() <= 4 * 402, "{} points", out.len());
+        assert!(out.len() >= 401, "every column is kept");
+        assert_eq!(out.subpaths().count(), 1);
+    }
+
+    #[test]
+    fn extremes_within_a_column_survive_in_order() {
+        // Eleven points in one column: a spike up at 3 and down at 7.
+        let xs: Vec<f64> = (0..11).map(|i| i as f64 * 0.01).collect();
+        let mut ys = vec![0.0; 11];
+        ys[3] = 0.9;
+        ys[7] = -0.8;
+        ys[10] = 0.1;
+        let x = LinearMap {
+            offset: 5.0,
+            factor: 1.0,
+        };
+        let y = LinearMap {
+            offset: 0.0,
+            factor: 1.0,
+        };
+        let out = both(&xs, &ys, x, y, 0..=10);
+        let kept: Vec<f64> = out.subpaths().flatten().map(|p| p.1).collect();
+        assert_eq!(kept, [0.0, 0.9, -0.8, 0.1]);
+    }
+
+    #[test]
+    fn ascending_means_sorted_and_finite() {
+        assert!(ascending(&[]) && ascending(&[1.0]) && ascending(&[1.0, 1.0, 2.0]));
+        assert!(!ascending(&[1.0, 0.5, 2.0]));
+        assert!(!ascending(&[0.0, f64::NAN, 2.0]));
+        assert!(!ascending(&[0.0, 1.0, f64::INFINITY]));
+    }
+
+    #[test]
+    fn unsorted_x_is_decimated_run_by_run() {
+        // Back and forth across the same columns: every visit is its own run.
+        let xs = [0.5, 1.5, 0.7, 1.2, 1.4];
+        let ys = [0.0, 1.0, 2.0, 3.0, 4.0];
+        let id = LinearMap {
+            offset: 0.0,
+            factor: 1.0,
+        };
+        let out = both(&xs, &ys, id, id, 0..=3);
+        let kept: Vec<f64> = out.subpaths().flatten().map(|p| p.1).collect();
+        assert_eq!(kept, [0.0, 1.0, 2.0, 3.0, 4.0]);
+    }
+
+    #[test]
+    fn nan_breaks_the_line() {
+        let xs = [0.0, 1.0, 2.0, 3.0, 4.0];
+        let ys = [0.0, 0.5, f64::NAN, 0.5, 0.0];
+        let (xm, ym) = maps(5, 400.0);
+        let out = both(&xs, &ys, xm, ym, 0..=400);
+        let lens: Vec<usize> = out.subpaths().map(<[_]>::len).collect();
+        assert_eq!(lens, [2, 2]);
+    }
+
+    #[test]
+    fn points_beyond_the_frame_collapse() {
+        // A zoomed-in view: all but a few of 10,000 points are off to either side.
+        let xs: Vec<f64> = (0..10_000).map(f64::from).collect();
+        let ys: Vec<f64> = xs.iter().map(|x| (x * 0.37).sin()).collect();
+        let x = LinearMap::between(
+            Interval {
+                start: 5000.0,
+                end: 5010.0,
+            },
+            0.0,
+            100.0,
+        );
+        let (_, ym) = maps(2, 100.0);
+        let out = both(&xs, &ys, x, ym, 0..=100);
+        assert!(out.len() <= 4 * 103, "{} points", out.len());
+        // The points next to the frame are kept, so the line enters it correctly.
+        let kept_x: Vec<f64> = out.subpaths().flatten().map(|p| p.0).collect();
+        assert!(kept_x.contains(&x.apply(4999.0)) && kept_x.contains(&x.apply(5011.0)));
+    }
+}
