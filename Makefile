@@ -1,0 +1,67 @@
+# rokeh: `make serve` to try the page, `make test` to run every test, `make bench` for figures.
+# Each install step checks first and skips what is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+# Trunk prints long backtraces with every message when this is 1.
+export RUST_BACKTRACE := 0
+
+ADDRESS := 127.0.0.1
+PORT := 8080
+TRUNK_SERIES := 0.21
+# Must equal the `wasm-bindgen = "=…"` pin in Cargo.toml and `[tools]` in Trunk.toml.
+WASM_BINDGEN_VERSION := 0.2.130
+BROWSER_TESTS := tests/browser
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve test test-rust test-browser build build-single bench screenshot \
+	install-wasm-tools install-browser fetch
+
+serve: install-wasm-tools fetch
+	trunk serve --address $(ADDRESS) --port $(PORT)
+
+# Every test. Other suites join as more prerequisites.
+test: test-rust test-browser
+
+test-rust:
+	cargo test
+
+test-browser: build build-single install-browser
+	cd $(BROWSER_TESTS) && node --test
+
+# The page in dist/, with relative URLs (works from any sub-path).
+build: install-wasm-tools fetch
+	trunk build --release
+
+# One self-contained HTML file for file:// in dist-single/.
+build-single: install-wasm-tools
+	node scripts/single-html.mjs
+
+bench: build build-single install-browser
+	node $(BROWSER_TESTS)/bench.mjs
+	if compgen -G 'benches/*.rs' >/dev/null; then cargo bench; fi
+
+# docs/screenshot.png for the README.
+screenshot: build install-browser
+	node $(BROWSER_TESTS)/screenshot.mjs
+
+# Trunk builds offline (Trunk.toml): the crates must be here first.
+fetch:
+	cargo fetch --locked
+
+# wasm-bindgen-cli is installed without --locked: its lock names a webpki-roots release
+# the registry no longer has.
+install-wasm-tools:
+	rustup target list --installed | grep -qx wasm32-unknown-unknown \
+		|| rustup target add wasm32-unknown-unknown
+	trunk --version 2>/dev/null | grep -q '^trunk $(subst .,\.,$(TRUNK_SERIES))\.' \
+		|| cargo install trunk --version '~$(TRUNK_SERIES)' --locked
+	wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+install-browser:
+	[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update \
+		&& $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+	[ -d $(BROWSER_TESTS)/node_modules/playwright-core ] || (cd $(BROWSER_TESTS) && npm ci)
