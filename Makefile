@@ -15,9 +15,12 @@ WASM_BINDGEN_VERSION := 0.2.130
 BROWSER_TESTS := tests/browser
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The native render tests draw text with this font.
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
 .PHONY: serve test test-rust test-browser build build-single bench screenshot \
-	install-wasm-tools install-browser fetch
+	install-wasm-tools install-browser install-fonts fetch
 
 serve: install-wasm-tools fetch
 	trunk serve --address $(ADDRESS) --port $(PORT)
@@ -25,7 +28,7 @@ serve: install-wasm-tools fetch
 # Every test. Other suites join as more prerequisites.
 test: test-rust test-browser
 
-test-rust:
+test-rust: install-fonts
 	cargo test
 
 test-browser: build build-single install-browser
@@ -39,7 +42,7 @@ build: install-wasm-tools fetch
 build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
-bench: build build-single install-browser
+bench: build build-single install-browser install-fonts
 	node $(BROWSER_TESTS)/bench.mjs
 	if compgen -G 'benches/*.rs' >/dev/null; then cargo bench; fi
 
@@ -62,6 +65,8 @@ install-wasm-tools:
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
 install-browser:
-	[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update \
-		&& $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+	[ -x $(CHROMIUM) ] || { $(APT_INSTALL) chromium chromium-driver; }
 	[ -d $(BROWSER_TESTS)/node_modules/playwright-core ] || (cd $(BROWSER_TESTS) && npm ci)
+
+install-fonts:
+	[ -f $(FONT) ] || { $(APT_INSTALL) fonts-dejavu-core; }
