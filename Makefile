@@ -44,7 +44,7 @@ build-single: install-wasm-tools
 
 bench: build build-single install-browser install-fonts
 	node $(BROWSER_TESTS)/bench.mjs
-	if compgen -G 'benches/*.rs' >/dev/null; then cargo bench; fi
+	if compgen -G 'benches/*.rs' >/dev/null; then cargo bench --benches; fi
 
 # docs/screenshot.png for the README.
 screenshot: build install-browser
