@@ -14,23 +14,30 @@ TRUNK_SERIES := 0.21
 WASM_BINDGEN_VERSION := 0.2.130
 BROWSER_TESTS := tests/browser
 CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The native render tests draw text with this font.
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
-.PHONY: serve test test-rust test-browser build build-single bench screenshot \
+.PHONY: serve test test-rust test-wasm test-browser build build-single bench screenshot \
 	install-wasm-tools install-browser install-fonts fetch
 
 serve: install-wasm-tools fetch
 	trunk serve --address $(ADDRESS) --port $(PORT)
 
 # Every test. Other suites join as more prerequisites.
-test: test-rust test-browser
+test: test-rust test-wasm test-browser
 
 test-rust: install-fonts
 	cargo test
 
+# The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
+test-wasm: install-wasm-tools install-browser fetch
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
+		cargo test --target wasm32-unknown-unknown --test web
+
+# The built page as a person uses it (Playwright, node --test).
 test-browser: build build-single install-browser
 	cd $(BROWSER_TESTS) && node --test
 
@@ -65,7 +72,7 @@ install-wasm-tools:
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
 install-browser:
-	[ -x $(CHROMIUM) ] || { $(APT_INSTALL) chromium chromium-driver; }
+	[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { $(APT_INSTALL) chromium chromium-driver; }
 	[ -d $(BROWSER_TESTS)/node_modules/playwright-core ] || (cd $(BROWSER_TESTS) && npm ci)
 
 install-fonts:
