@@ -37,6 +37,7 @@ try {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>rokeh</title>
 <style>
 ${css}</style>

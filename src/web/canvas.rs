@@ -67,26 +67,37 @@ impl Painter {
         });
     }
 
+    /// Whether the canvas' backing store no longer matches the screen's pixel density.
+    pub fn density_changed(&self, canvas: &HtmlCanvasElement) -> bool {
+        let (width, height) = self.backing_size();
+        (canvas.width(), canvas.height()) != (width, height)
+    }
+
+    /// plotters-canvas draws in backing-store pixels: CSS size × devicePixelRatio.
+    fn backing_size(&self) -> (u32, u32) {
+        let (width, height) = self.page.read(|d| css_size(d, self.figure));
+        let backing = |css: u32| (css as f64 * device_pixel_ratio()).round() as u32;
+        (backing(width), backing(height))
+    }
+
     fn paint(&self, canvas: &HtmlCanvasElement) -> Result<(), PaintError> {
         let performance = web_sys::window().and_then(|w| w.performance());
         let started = performance.as_ref().map(|p| p.now());
-        // plotters-canvas draws in backing-store pixels: make it CSS size × dpr, and let
-        // the renderer scale its fonts and widths by the same ratio.
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let (width, height) = self.page.read(|d| css_size(d, self.figure));
-        let backing = |css: u32| (css as f64 * dpr).round() as u32;
+        let (width, height) = self.backing_size();
         // Resizing clears the canvas (and costs), so only when the size changed.
-        if canvas.width() != backing(width) {
-            canvas.set_width(backing(width));
+        if canvas.width() != width {
+            canvas.set_width(width);
         }
-        if canvas.height() != backing(height) {
-            canvas.set_height(backing(height));
+        if canvas.height() != height {
+            canvas.set_height(height);
         }
         let backend =
             CanvasBackend::with_canvas_object(canvas.clone()).ok_or(PaintError::NoContext)?;
         let area = backend.into_drawing_area();
+        // The renderer scales its fonts, widths and margins by the same ratio.
+        let scale = device_pixel_ratio();
         self.page
-            .read(|d| draw_figure(d, self.figure, &area, dpr))?;
+            .read(|d| draw_figure(d, self.figure, &area, scale))?;
         area.present()
             .map_err(|e| PaintError::Present(e.to_string()))?;
         if let (Some(performance), Some(started)) = (performance, started) {
@@ -94,4 +105,8 @@ impl Painter {
         }
         Ok(())
     }
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
 }

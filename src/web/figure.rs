@@ -30,12 +30,24 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let canvas = NodeRef::<html::Canvas>::new();
     let painter = Painter::new(page, figure);
     // The canvas is outside Leptos' view of the world: this effect is the bridge.
-    Effect::new(move || {
-        page.track(model);
-        if let Some(canvas) = canvas.get() {
-            painter.request(canvas);
+    Effect::new({
+        let painter = painter.clone();
+        move || {
+            page.track(model);
+            if let Some(canvas) = canvas.get() {
+                painter.request(canvas);
+            }
         }
     });
+    // Zooming or moving to another screen changes devicePixelRatio and fires `resize`.
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(canvas) = canvas.get_untracked() {
+            if painter.density_changed(&canvas) {
+                painter.request(canvas);
+            }
+        }
+    });
+    on_cleanup(move || on_resize.remove());
     view! {
         <canvas
             node_ref=canvas

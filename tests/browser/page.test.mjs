@@ -131,6 +131,24 @@ test('typing in the title input changes the drawn title', async () => {
   }
 });
 
+test('a zoom (devicePixelRatio change) resizes the backing store and repaints', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const painted = await paints(page);
+    const cdp = await context.newCDPSession(page);
+    // As browser zoom does: a new density and a new viewport size (so `resize` fires).
+    const metrics = { width: 1000, height: 700, deviceScaleFactor: 3, mobile: false };
+    await cdp.send('Emulation.setDeviceMetricsOverride', metrics);
+    await paintedAfter(page, painted);
+    const canvas = await readCanvas(page);
+    assert.deepEqual([canvas.width, canvas.height], [1200, 1200]);
+    assert.ok(canvas.blue > 500, 'the line is drawn at the new density');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the single-file page paints from file:// with no network at all', async () => {
   const file = pathToFileURL(SINGLE_FILE).href;
   const { context, page, errors, blocked } = await openPage(file, file);
