@@ -39,7 +39,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             }
         }
     });
-    // Zooming or moving to another screen changes devicePixelRatio and fires `resize`.
+    // Browser zoom changes devicePixelRatio and fires `resize`.
     let on_resize = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(canvas) = canvas.get_untracked() {
             if painter.density_changed(&canvas) {
