@@ -1,1 +1,99 @@
+//! How long one redraw of the sliders figure takes in an in-memory bitmap, for Bokeh's 200
+//! points and for a million, and what decimating a million points costs alone.
+
+// Native only: the bitmap backend and its fonts are dev-dependencies of native builds.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::hint::black_box;
+
+    use criterion::{criterion_group, Criterion};
+    use plotters::prelude::{BitMapBackend, IntoDrawingArea};
+    use plotters::style::{register_font, FontStyle};
+
+    use rokeh::apps::sliders_with_points;
+    use rokeh::document::{Document, Id};
+    use rokeh::models::{ColumnDataSource, Figure};
+    use rokeh::render::{ascending, decimate, draw_figure, figure_layout, Polyline, FONT_FAMILY};
+
+    fn register_fonts() {
+        for (file, style) in [
+            ("DejaVuSans.ttf", FontStyle::Normal),
+            ("DejaVuSans-Bold.ttf", FontStyle::Bold),
+        ] {
+            let path = format!("/usr/share/fonts/truetype/dejavu/{file}");
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("{path}: {e} (install Debian's fonts-dejavu-core)"));
+            if register_font(FONT_FAMILY, style, Box::leak(bytes.into_boxed_slice())).is_err() {
+                panic!("{path} is not a font plotters can read");
+            }
+        }
+    }
+
+    fn sliders_doc(points: usize) -> (Document, Id<Figure>, Id<ColumnDataSource>) {
+        let mut doc = Document::new();
+        sliders_with_points(&mut doc, points);
+        let typed = |name: &str| {
+            doc.models()
+                .find(|(_, m)| m.type_name == name)
+                .map(|(_, m)| m.id.clone())
+                .expect("the app made it")
+        };
+        let figure = doc.typed_id(&typed("Figure")).unwrap();
+        let source = doc.typed_id(&typed("ColumnDataSource")).unwrap();
+        (doc, figure, source)
+    }
+
+    fn redraw(c: &mut Criterion) {
+        register_fonts();
+        let (w, h) = (400u32, 400u32);
+        let mut pixels = vec![0u8; (3 * w * h) as usize];
+        for points in [200, 1_000_000] {
+            let (doc, figure, _) = sliders_doc(points);
+            c.bench_function(&format!("draw_figure 400x400, {points} points"), |b| {
+                b.iter(|| {
+                    let area = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+                    draw_figure(&doc, figure, &area, 1.0).unwrap();
+                    area.present().unwrap();
+                })
+            });
+        }
+    }
+
+    fn decimation(c: &mut Criterion) {
+        let (doc, figure, source) = sliders_doc(1_000_000);
+        let layout = figure_layout(&doc, figure, 400, 400, 1.0).unwrap();
+        let xs = doc.column_f64(source, "x").unwrap();
+        let ys = doc.column_f64(source, "y").unwrap();
+        let columns = i64::from(layout.frame.left)..=i64::from(layout.frame.right);
+        let mut out = Polyline::default();
+        c.bench_function("check that 1000000 x values ascend", |b| {
+            b.iter(|| ascending(black_box(xs)))
+        });
+        // Sorted x (the sliders' own) and the general path, as for x that goes back and forth.
+        for (path, x_ascending) in [("sorted x", true), ("any x", false)] {
+            c.bench_function(&format!("decimate 1000000 points, {path}"), |b| {
+                b.iter(|| {
+                    decimate(
+                        black_box(xs),
+                        black_box(ys),
+                        x_ascending,
+                        layout.x_map(),
+                        layout.y_map(),
+                        columns.clone(),
+                        &mut out,
+                    );
+                    black_box(out.len())
+                })
+            });
+        }
+        println!("decimated 1000000 points to {} vertices", out.len());
+    }
+
+    criterion_group!(benches, redraw, decimation);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}

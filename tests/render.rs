@@ -1,5 +1,6 @@
 //! The sliders figure drawn natively into a bitmap, checked pixel by pixel where the
 //! maths says the line must (and must not) be.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::f64::consts::PI;
 use std::path::PathBuf;
@@ -10,7 +11,7 @@ use plotters::style::{register_font, FontStyle};
 
 use rokeh::apps::{sliders, sliders_with_points};
 use rokeh::document::{Document, Id};
-use rokeh::models::{ColumnDataSource, Figure, Line, Slider};
+use rokeh::models::{ColumnDataSource, Figure, Line, Slider, TextInput};
 use rokeh::render::{draw_figure, figure_layout, Color, FrameLayout, FONT_FAMILY};
 
 const FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
@@ -276,8 +277,10 @@ fn the_y_range_follows_amplitude_and_offset() {
 fn a_million_points_draw_the_same_curve() {
     let mut doc = Document::new();
     sliders_with_points(&mut doc, 1_000_000);
-    let pic = render(&doc, figure_of(&doc), 1.0);
+    let fig = figure_of(&doc);
+    let pic = render(&doc, fig, 1.0);
     assert_curve(&pic, f64::sin);
+    save_png(&doc, fig, 1.0, "sliders_1m.png");
 }
 
 #[test]
@@ -365,4 +368,61 @@ fn a_bad_color_is_an_error_not_a_panic() {
         .unwrap();
     let err = figure_layout(&doc, fig, 400, 400, 1.0).unwrap_err();
     assert!(err.to_string().contains("not-a-color"), "{err}");
+}
+
+#[test]
+fn bad_scales_and_empty_ranges_are_errors() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    for scale in [0.0, -1.0, f64::NAN] {
+        assert!(figure_layout(&doc, fig, 400, 400, scale).is_err());
+    }
+    let flat = doc.add(Figure {
+        x_range: Some((2.0, 2.0)),
+        ..Figure::default()
+    });
+    let err = figure_layout(&doc, flat, 400, 400, 1.0).unwrap_err();
+    assert!(err.to_string().contains("Range1d"), "{err}");
+}
+
+#[test]
+fn typing_a_title_redraws_it() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    let title_ink = |pic: &Picture| {
+        let f = pic.layout.frame;
+        (0..f.top)
+            .flat_map(|y| (0..400).map(move |x| (x, y)))
+            .filter(|&(x, y)| pic.pixel(x, y).is_some_and(|p| p[0] < 160))
+            .count()
+    };
+    let before = title_ink(&render(&doc, fig, 1.0));
+    let input = doc
+        .models()
+        .find(|(_, m)| m.type_name == "TextInput")
+        .and_then(|(_, m)| doc.typed_id::<TextInput>(&m.id))
+        .unwrap();
+    doc.set(
+        input,
+        TextInput::VALUE,
+        "a much longer sine wave title".to_owned(),
+    )
+    .unwrap();
+    let after = title_ink(&render(&doc, fig, 1.0));
+    assert!(after > 2 * before, "title ink {before} -> {after}");
+}
+
+#[test]
+fn a_tiny_area_draws_without_panicking() {
+    register_fonts();
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    let mut rgb = vec![0u8; 3 * 8 * 8];
+    let area = BitMapBackend::with_buffer(&mut rgb, (8, 8)).into_drawing_area();
+    draw_figure(&doc, fig, &area, 1.0).expect("a tiny figure still draws");
+    let layout = figure_layout(&doc, fig, 0, 0, 1.0).unwrap();
+    assert!(layout.frame.width() >= 1 && layout.frame.height() >= 1);
 }

@@ -24,12 +24,12 @@ pub fn clip(path: &Polyline, rect: PixelRect, out: &mut Polyline) {
         let mut open = false;
         for seg in sub.windows(2) {
             match clip_segment(seg[0], seg[1], bounds) {
-                Some((a, b, a_moved, b_moved)) => {
-                    if !open || a_moved {
-                        out.move_to(a);
+                Some(part) => {
+                    if !open || part.from_moved {
+                        out.move_to(part.from);
                     }
-                    out.line_to(b);
-                    open = !b_moved;
+                    out.line_to(part.to);
+                    open = !part.to_moved;
                 }
                 None => open = false,
             }
@@ -37,13 +37,20 @@ pub fn clip(path: &Polyline, rect: PixelRect, out: &mut Polyline) {
     }
 }
 
-/// Liang–Barsky: the part of segment a→b inside [left, top, right, bottom], and whether
-/// each end moved.
+/// The part of a segment inside the rectangle, and whether each end had to move.
+struct Inside {
+    from: (f64, f64),
+    to: (f64, f64),
+    from_moved: bool,
+    to_moved: bool,
+}
+
+/// Liang–Barsky: the part of segment a→b inside [left, top, right, bottom].
 fn clip_segment(
     a: (f64, f64),
     b: (f64, f64),
     [left, top, right, bottom]: [f64; 4],
-) -> Option<((f64, f64), (f64, f64), bool, bool)> {
+) -> Option<Inside> {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
     for (p, q) in [
@@ -69,7 +76,12 @@ fn clip_segment(
         return None;
     }
     let at = |t: f64| (a.0 + t * dx, a.1 + t * dy);
-    Some((at(t0), at(t1), t0 > 0.0, t1 < 1.0))
+    Some(Inside {
+        from: at(t0),
+        to: at(t1),
+        from_moved: t0 > 0.0,
+        to_moved: t1 < 1.0,
+    })
 }
 
 #[cfg(test)]

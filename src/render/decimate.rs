@@ -65,83 +65,237 @@ impl Polyline {
     }
 }
 
-/// One run of consecutive points in the same pixel column: indices into the data.
+/// One run of consecutive points in the same pixel column: indices into the data, and
+/// the extreme y values, so the hot loop compares registers rather than loading data.
+#[derive(Clone, Copy)]
 struct Run {
     column: i64,
     first: usize,
     last: usize,
     min: usize,
     max: usize,
+    min_y: f64,
+    max_y: f64,
+}
+
+impl Run {
+    /// No run: a column no point maps to.
+    const NONE: Run = Run::start(i64::MIN, 0, 0.0);
+
+    const fn start(column: i64, i: usize, y: f64) -> Run {
+        Run {
+            column,
+            first: i,
+            last: i,
+            min: i,
+            max: i,
+            min_y: y,
+            max_y: y,
+        }
+    }
+
+    fn is_some(&self) -> bool {
+        self.column != i64::MIN
+    }
+
+    /// first, min, max and last in data order, each once.
+    fn kept(&self) -> impl Iterator<Item = usize> {
+        let mut keep = [self.first, self.min, self.max, self.last];
+        keep.sort_unstable();
+        let mut previous = None;
+        keep.into_iter().filter(move |&i| {
+            let new = previous != Some(i);
+            previous = Some(i);
+            new
+        })
+    }
+}
+
+/// Whether `xs` are finite and never decrease, as a plotted series' x usually is: then
+/// the points of each pixel column are one slice, found by binary search. No early exit,
+/// so the compiler can vectorize the pass.
+pub fn ascending(xs: &[f64]) -> bool {
+    let ends_finite = match (xs.first(), xs.last()) {
+        (Some(a), Some(b)) => a.is_finite() && b.is_finite(),
+        _ => true,
+    };
+    // `a <= b` is false next to a NaN, so a sorted series with finite ends is all finite.
+    ends_finite
+        && xs
+            .iter()
+            .zip(&xs[1.min(xs.len())..])
+            .fold(true, |ok, (a, b)| ok & (a <= b))
 }
 
 /// Maps `(xs[i], ys[i])` to pixels and keeps first/min/max/last of each column run.
 /// `columns` are the pixel columns that matter (the frame's); points beyond them share
-/// one column per side, so far-off data costs nothing to draw either.
+/// one column per side, so far-off data costs nothing to draw either. `x_ascending` is
+/// [`ascending`]`(xs)`, computed once by the caller (it costs a pass over x).
 pub fn decimate(
     xs: &[f64],
     ys: &[f64],
+    x_ascending: bool,
     x: LinearMap,
     y: LinearMap,
     columns: RangeInclusive<i64>,
     out: &mut Polyline,
 ) {
     out.clear();
+    let n = xs.len().min(ys.len());
+    let (xs, ys) = (&xs[..n], &ys[..n]);
     let (lo, hi) = (columns.start() - 1, columns.end() + 1);
-    let mut run: Option<Run> = None;
-    let mut pen_up = true;
-    let mut emit = |run: &Run, pen_up: &mut bool| {
-        let mut keep = [run.first, run.min, run.max, run.last];
-        keep.sort_unstable();
-        let mut previous = None;
-        for i in keep {
-            if previous == Some(i) {
+    let mut d = Decimator {
+        xs,
+        ys,
+        x,
+        y,
+        out,
+        run: Run::NONE,
+        pen_up: true,
+    };
+    if x_ascending && x.factor > 0.0 {
+        // Column c holds the points at pixels c <= px < c + 1; the outer columns take
+        // everything beyond the frame.
+        let first_at = |c: i64| xs.partition_point(|&v| x.apply(v) < c as f64);
+        let mut begin = 0;
+        for column in lo..=hi {
+            let end = if column == hi {
+                n
+            } else {
+                first_at(column + 1)
+            };
+            let end = end.max(begin);
+            d.slice(begin..end, column);
+            begin = end;
+        }
+    } else {
+        let (lo_px, span_px) = (lo as f64, (hi - lo) as f64);
+        for (i, &xv) in xs.iter().enumerate() {
+            if !xv.is_finite() {
+                d.gap();
                 continue;
             }
-            previous = Some(i);
-            let p = (x.apply(xs[i]), y.apply(ys[i]));
-            if *pen_up {
-                out.move_to(p);
-                *pen_up = false;
-            } else {
-                out.line_to(p);
-            }
-        }
-    };
-    for (i, (&xv, &yv)) in xs.iter().zip(ys).enumerate() {
-        if !(xv.is_finite() && yv.is_finite()) {
-            if let Some(r) = run.take() {
-                emit(&r, &mut pen_up);
-            }
-            pen_up = true;
-            continue;
-        }
-        let column = (x.apply(xv).floor() as i64).clamp(lo, hi);
-        match &mut run {
-            Some(r) if r.column == column => {
-                r.last = i;
-                if yv < ys[r.min] {
-                    r.min = i;
-                }
-                if yv > ys[r.max] {
-                    r.max = i;
-                }
-            }
-            _ => {
-                if let Some(r) = run.take() {
-                    emit(&r, &mut pen_up);
-                }
-                run = Some(Run {
-                    column,
-                    first: i,
-                    last: i,
-                    min: i,
-                    max: i,
-                });
-            }
+            // Clamped, then truncated from the low edge: the same as floor, without the
+            // libm call that `floor` is on x86-64's baseline.
+            let column = lo + (x.apply(xv) - lo_px).clamp(0.0, span_px) as i64;
+            d.point(i, column);
         }
     }
-    if let Some(r) = run {
-        emit(&r, &mut pen_up);
+    d.flush();
+}
+
+/// The state of one decimation: the open run and whether the next point starts a
+/// sub-path.
+struct Decimator<'a> {
+    xs: &'a [f64],
+    ys: &'a [f64],
+    x: LinearMap,
+    y: LinearMap,
+    out: &'a mut Polyline,
+    run: Run,
+    pen_up: bool,
+}
+
+impl Decimator<'_> {
+    /// Point `i`, whose x falls in pixel column `column`.
+    #[inline]
+    fn point(&mut self, i: usize, column: i64) {
+        let yv = self.ys[i];
+        if !yv.is_finite() {
+            self.gap();
+            return;
+        }
+        let run = &mut self.run;
+        if column == run.column {
+            run.last = i;
+            if yv < run.min_y {
+                run.min_y = yv;
+                run.min = i;
+            }
+            if yv > run.max_y {
+                run.max_y = yv;
+                run.max = i;
+            }
+        } else {
+            self.flush();
+            self.run = Run::start(column, i, yv);
+        }
+    }
+
+    /// Points `range`, all in pixel column `column`: the tight loop of sorted data, with
+    /// the extremes of each finite stretch in locals (registers), merged into the run.
+    fn slice(&mut self, range: std::ops::Range<usize>, column: i64) {
+        let ys = self.ys;
+        let mut k = range.start;
+        while k < range.end {
+            let first_y = ys[k];
+            if !first_y.is_finite() {
+                self.gap();
+                k += 1;
+                continue;
+            }
+            let mut stretch = Run::start(column, k, first_y);
+            let mut j = k + 1;
+            for &v in &ys[j..range.end] {
+                if !v.is_finite() {
+                    break;
+                }
+                if v < stretch.min_y {
+                    stretch.min_y = v;
+                    stretch.min = j;
+                }
+                if v > stretch.max_y {
+                    stretch.max_y = v;
+                    stretch.max = j;
+                }
+                j += 1;
+            }
+            stretch.last = j - 1;
+            self.merge(stretch);
+            k = j;
+        }
+    }
+
+    /// Continues the open run with a later stretch of its column, or starts a new run.
+    fn merge(&mut self, next: Run) {
+        let run = &mut self.run;
+        if run.column != next.column {
+            self.flush();
+            self.run = next;
+            return;
+        }
+        run.last = next.last;
+        if next.min_y < run.min_y {
+            run.min_y = next.min_y;
+            run.min = next.min;
+        }
+        if next.max_y > run.max_y {
+            run.max_y = next.max_y;
+            run.max = next.max;
+        }
+    }
+
+    /// A point that is not drawn: the line breaks here.
+    fn gap(&mut self) {
+        self.flush();
+        self.pen_up = true;
+    }
+
+    /// Emits the open run's kept points.
+    fn flush(&mut self) {
+        if !self.run.is_some() {
+            return;
+        }
+        for i in self.run.kept() {
+            let p = (self.x.apply(self.xs[i]), self.y.apply(self.ys[i]));
+            if self.pen_up {
+                self.out.move_to(p);
+                self.pen_up = false;
+            } else {
+                self.out.line_to(p);
+            }
+        }
+        self.run = Run::NONE;
     }
 }
 
@@ -149,6 +303,23 @@ pub fn decimate(
 mod tests {
     use super::*;
     use crate::render::ranges::Interval;
+
+    /// Decimates with the sorted-x path (when it applies) and the general one, which
+    /// must agree.
+    fn both(
+        xs: &[f64],
+        ys: &[f64],
+        x: LinearMap,
+        y: LinearMap,
+        columns: RangeInclusive<i64>,
+    ) -> Polyline {
+        let mut general = Polyline::default();
+        decimate(xs, ys, false, x, y, columns.clone(), &mut general);
+        let mut sorted = Polyline::default();
+        decimate(xs, ys, ascending(xs), x, y, columns, &mut sorted);
+        assert_eq!(sorted, general, "the sorted path differs");
+        general
+    }
 
     fn maps(n: usize, width: f64) -> (LinearMap, LinearMap) {
         let x = LinearMap::between(
@@ -176,8 +347,7 @@ mod tests {
         let xs: Vec<f64> = (0..n).map(|i| i as f64).collect();
         let ys: Vec<f64> = xs.iter().map(|x| (x * 0.001).sin()).collect();
         let (xm, ym) = maps(n, 400.0);
-        let mut out = Polyline::default();
-        decimate(&xs, &ys, xm, ym, 0..=400, &mut out);
+        let out = both(&xs, &ys, xm, ym, 0..=400);
         assert!(out.len() <= 4 * 402, "{} points", out.len());
         assert!(out.len() >= 401, "every column is kept");
         assert_eq!(out.subpaths().count(), 1);
@@ -199,10 +369,31 @@ mod tests {
             offset: 0.0,
             factor: 1.0,
         };
-        let mut out = Polyline::default();
-        decimate(&xs, &ys, x, y, 0..=10, &mut out);
+        let out = both(&xs, &ys, x, y, 0..=10);
         let kept: Vec<f64> = out.subpaths().flatten().map(|p| p.1).collect();
         assert_eq!(kept, [0.0, 0.9, -0.8, 0.1]);
+    }
+
+    #[test]
+    fn ascending_means_sorted_and_finite() {
+        assert!(ascending(&[]) && ascending(&[1.0]) && ascending(&[1.0, 1.0, 2.0]));
+        assert!(!ascending(&[1.0, 0.5, 2.0]));
+        assert!(!ascending(&[0.0, f64::NAN, 2.0]));
+        assert!(!ascending(&[0.0, 1.0, f64::INFINITY]));
+    }
+
+    #[test]
+    fn unsorted_x_is_decimated_run_by_run() {
+        // Back and forth across the same columns: every visit is its own run.
+        let xs = [0.5, 1.5, 0.7, 1.2, 1.4];
+        let ys = [0.0, 1.0, 2.0, 3.0, 4.0];
+        let id = LinearMap {
+            offset: 0.0,
+            factor: 1.0,
+        };
+        let out = both(&xs, &ys, id, id, 0..=3);
+        let kept: Vec<f64> = out.subpaths().flatten().map(|p| p.1).collect();
+        assert_eq!(kept, [0.0, 1.0, 2.0, 3.0, 4.0]);
     }
 
     #[test]
@@ -210,8 +401,7 @@ mod tests {
         let xs = [0.0, 1.0, 2.0, 3.0, 4.0];
         let ys = [0.0, 0.5, f64::NAN, 0.5, 0.0];
         let (xm, ym) = maps(5, 400.0);
-        let mut out = Polyline::default();
-        decimate(&xs, &ys, xm, ym, 0..=400, &mut out);
+        let out = both(&xs, &ys, xm, ym, 0..=400);
         let lens: Vec<usize> = out.subpaths().map(<[_]>::len).collect();
         assert_eq!(lens, [2, 2]);
     }
@@ -230,8 +420,7 @@ mod tests {
             100.0,
         );
         let (_, ym) = maps(2, 100.0);
-        let mut out = Polyline::default();
-        decimate(&xs, &ys, x, ym, 0..=100, &mut out);
+        let out = both(&xs, &ys, x, ym, 0..=100);
         assert!(out.len() <= 4 * 103, "{} points", out.len());
         // The points next to the frame are kept, so the line enters it correctly.
         let kept_x: Vec<f64> = out.subpaths().flatten().map(|p| p.0).collect();

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::{DrawingArea, DrawingBackend, Rectangle};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontStyle, IntoFont, ShapeStyle, TextStyle};
+use plotters::style::{FontStyle, IntoFont, ShapeStyle};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::clip::clip;
@@ -152,6 +152,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         decimate(
             &line.x,
             &line.y,
+            line.x_ascending,
             self.layout.x_map(),
             self.layout.y_map(),
             columns,
@@ -207,11 +208,9 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         let Some(color) = axis.label_color else {
             return Ok(());
         };
-        let text = TextStyle::from(
-            (font_family(), self.px(style::TICK_LABEL_FONT_PX))
-                .into_font()
-                .color(&color.to_plotters()),
-        );
+        let text = (font_family(), self.px(style::TICK_LABEL_FONT_PX))
+            .into_font()
+            .color(&color.to_plotters());
         let reach = self
             .px(style::MAJOR_TICK_OUT + style::LABEL_STANDOFF)
             .round() as i32;
@@ -237,12 +236,10 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             Align::Right => (f.right, HPos::Right),
         };
         let y = f.top - self.px(style::TITLE_STANDOFF / 2.0).round() as i32;
-        let text = TextStyle::from(
-            (font_family(), self.px(title.font_px), FontStyle::Bold)
-                .into_font()
-                .color(&title.color.to_plotters()),
-        )
-        .pos(Pos::new(h, VPos::Bottom));
+        let text = (font_family(), self.px(title.font_px), FontStyle::Bold)
+            .into_font()
+            .color(&title.color.to_plotters())
+            .pos(Pos::new(h, VPos::Bottom));
         self.area
             .draw_text(&title.text, &text, (x, y))
             .map_err(backend)

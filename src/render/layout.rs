@@ -5,7 +5,7 @@
 use super::ranges::{Bounds, Interval};
 use super::scene::Scene;
 use super::style;
-use super::ticks::{format_ticks, Ticks};
+use super::ticks::{format_ticks, Ticker, Ticks};
 
 /// An affine map from data values to device pixels along one axis.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -88,17 +88,21 @@ pub struct FrameLayout {
 
 impl FrameLayout {
     pub(crate) fn new(scene: &Scene<'_>, width: u32, height: u32, scale: f64) -> FrameLayout {
-        let x_bounds = scene
-            .lines
-            .iter()
-            .fold(None, |acc, l| Bounds::union(acc, Bounds::of(&l.x)));
-        let y_bounds = scene
-            .lines
-            .iter()
-            .fold(None, |acc, l| Bounds::union(acc, Bounds::of(&l.y)));
-        let x_range = scene.x_range.resolve(x_bounds);
-        let y_range = scene.y_range.resolve(y_bounds);
-        let axis_ticks = |ticker: Option<&super::ticks::Ticker>, range: Interval, sci| {
+        let x_range = scene.x_range.resolve(|| {
+            let bounds = scene.lines.iter().map(|l| match (l.x_ascending, &l.x[..]) {
+                (true, [first, .., last]) => Some(Bounds {
+                    min: *first,
+                    max: *last,
+                }),
+                _ => Bounds::of(&l.x),
+            });
+            bounds.fold(None, Bounds::union)
+        });
+        let y_range = scene.y_range.resolve(|| {
+            let bounds = scene.lines.iter().map(|l| Bounds::of(&l.y));
+            bounds.fold(None, Bounds::union)
+        });
+        let axis_ticks = |ticker: Option<&Ticker>, range: Interval, sci| {
             let ticks = ticker
                 .cloned()
                 .unwrap_or_default()

@@ -10,6 +10,7 @@ use crate::models::{
 };
 
 use super::color::Color;
+use super::decimate::ascending;
 use super::ranges::{Interval, RangeSpec};
 use super::style::parse_font_size;
 use super::ticks::Ticker;
@@ -76,6 +77,8 @@ pub(crate) struct GridSpec {
 pub(crate) struct LineSpec<'d> {
     pub x: Cow<'d, [f64]>,
     pub y: Cow<'d, [f64]>,
+    /// `x` is finite and sorted: its bounds are its ends and decimation can slice it.
+    pub x_ascending: bool,
     /// With `line_alpha` applied.
     pub color: Color,
     /// In CSS pixels.
@@ -228,10 +231,14 @@ impl<'d> Reader<'d> {
         let v = self.value(fig, attr)?;
         let range = self.lookup(fig, attr, &v)?;
         match self.type_name(range) {
-            Range1d::NAME => Ok(RangeSpec::Fixed(Interval {
-                start: self.number(range, Range1d::START)?,
-                end: self.number(range, Range1d::END)?,
-            })),
+            Range1d::NAME => {
+                let start = self.number(range, Range1d::START)?;
+                let end = self.number(range, Range1d::END)?;
+                if !(start.is_finite() && end.is_finite() && start != end) {
+                    return Err(self.bad(range, Range1d::END.name, "finite and apart from start"));
+                }
+                Ok(RangeSpec::Fixed(Interval { start, end }))
+            }
             DataRange1d::NAME => Ok(RangeSpec::Data {
                 range_padding: self.number(range, DataRange1d::RANGE_PADDING)?,
                 start: self.get(range, DataRange1d::START)?,
@@ -322,8 +329,10 @@ impl<'d> Reader<'d> {
         let Some(color) = self.color(glyph, Line::LINE_COLOR)? else {
             return Ok(None);
         };
+        let x = self.coordinates(glyph, Line::X, source)?;
         Ok(Some(LineSpec {
-            x: self.coordinates(glyph, Line::X, source)?,
+            x_ascending: ascending(&x),
+            x,
             y: self.coordinates(glyph, Line::Y, source)?,
             color: color.with_alpha(self.number(glyph, Line::LINE_ALPHA)?),
             width: self.number(glyph, Line::LINE_WIDTH)?,
