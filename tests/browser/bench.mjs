@@ -2,6 +2,7 @@
 // paint, and slider input → repainted at N = 200 and N = 100,000. Needs dist/ and
 // dist-single/ built: `make bench` does that first.
 import { readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, SINGLE_FILE, fence, launch, median, paintedAfter, paints, serveDist } from './support.mjs';
@@ -96,6 +97,9 @@ const site = await serveDist();
 const browser = await launch();
 try {
   console.log(`# rokeh page benchmark: headless Chromium ${browser.version()}, loopback`);
+  // Timings on a shared machine depend on what else runs: say how busy it was.
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`# ${cpus().length} CPUs, load average ${load}`);
   sizes();
   await firstPaint(browser, site);
   await sliderMoves(browser, site, 200);
