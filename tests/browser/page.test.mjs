@@ -125,6 +125,12 @@ test('typing in the title input changes the drawn title', async () => {
     const after = await readCanvas(page, titleBand);
     assert.notEqual(after.hash, before.hash, 'the title band of the canvas changed');
     assert.equal(await page.locator('canvas').getAttribute('aria-label'), 'damped wave');
+
+    // The document's echo of each keystroke leaves the caret where the user put it.
+    await page.keyboard.press('Home');
+    await page.keyboard.type('a ');
+    assert.equal(await input.inputValue(), 'a damped wave');
+    await page.waitForFunction(() => window.rokeh.get('Title', 'text') === 'a damped wave');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
