@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::document::AnyId;
+use crate::document::{AnyId, Value};
 use crate::models::Slider;
 
 use super::layout::{text_attr, typed};
@@ -36,14 +36,15 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let input_id = page.read(|d| format!("rk-{}", d.model_id(model)));
     let label =
         move || shown.with(|s| format!("{}: {}", s.title, with_step_decimals(s.value, s.step)));
-    let on_input = move |ev: leptos::ev::Event| {
-        let raw = event_target_value(&ev);
-        let result = match raw.parse::<f64>() {
-            Ok(value) => page.update(|d| d.set(slider, Slider::VALUE, value)),
-            Err(_) => Ok(()),
+    // As Bokeh's slider: `value` follows every move, `value_throttled` takes it when the
+    // move is committed (mouse released, key pressed).
+    let set_from = move |ev: &leptos::ev::Event, attr: &'static str| {
+        // A range input always holds a number.
+        let Ok(value) = event_target_value(ev).parse::<f64>() else {
+            return;
         };
-        if let Err(e) = result {
-            web_sys::console::error_1(&format!("rokeh: slider: {e}").into());
+        if let Err(e) = page.update(|d| d.set_attr(model, attr, Value::Float(value))) {
+            web_sys::console::error_1(&format!("rokeh: slider {attr}: {e}").into());
         }
     };
     view! {
@@ -57,7 +58,8 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                 max=move || shown.with(|s| s.end)
                 step=move || shown.with(|s| s.step)
                 prop:value=move || shown.with(|s| s.value.to_string())
-                on:input=on_input
+                on:input=move |ev| set_from(&ev, "value")
+                on:change=move |ev| set_from(&ev, "value_throttled")
             />
         </div>
     }

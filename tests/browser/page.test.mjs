@@ -97,6 +97,8 @@ test('ArrowRight on the frequency slider recomputes the data and repaints', asyn
 
     const { a, b, w, k, x, y } = await documentState(page);
     assert.ok(Math.abs(k - 1.1) < 1e-9, `frequency is now 1.1, not ${k}`);
+    const throttled = await page.evaluate(() => window.rokeh.get('frequency', 'value_throttled'));
+    assert.equal(throttled, k, 'a key press commits the move, as a mouse release does');
     assert.equal(x.length, 200);
     x.forEach((xi, i) => {
       const want = a * Math.sin(k * xi + w) + b;
