@@ -21,7 +21,7 @@ FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
 .PHONY: serve test test-rust test-wasm test-browser build build-single bench screenshot \
-	install-wasm-tools install-browser install-fonts fetch
+	install-wasm-tools install-browser install-fonts install-python fetch
 
 serve: install-wasm-tools fetch
 	trunk serve --address $(ADDRESS) --port $(PORT)
@@ -29,7 +29,8 @@ serve: install-wasm-tools fetch
 # Every test. Other suites join as more prerequisites.
 test: test-rust test-wasm test-browser
 
-test-rust: install-fonts
+# Includes the comparisons with real Python Bokeh (tests/json_python.rs).
+test-rust: install-fonts install-python
 	cargo test
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
@@ -74,6 +75,10 @@ install-wasm-tools:
 install-browser:
 	[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { $(APT_INSTALL) chromium chromium-driver; }
 	[ -d $(BROWSER_TESTS)/node_modules/playwright-core ] || (cd $(BROWSER_TESTS) && npm ci)
+
+# ./.venv with real Python Bokeh, pinned, for the comparison and interop tests.
+install-python:
+	scripts/python-venv.sh
 
 install-fonts:
 	[ -f $(FONT) ] || { $(APT_INSTALL) fonts-dejavu-core; }
