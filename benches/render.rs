@@ -3,31 +3,22 @@
 
 // Native only: the bitmap backend and its fonts are dev-dependencies of native builds.
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/support/fonts.rs"]
+mod fonts;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::hint::black_box;
 
     use criterion::{criterion_group, Criterion};
     use plotters::prelude::{BitMapBackend, IntoDrawingArea};
-    use plotters::style::{register_font, FontStyle};
 
     use rokeh::apps::sliders_with_points;
     use rokeh::document::{Document, Id};
     use rokeh::models::{ColumnDataSource, Figure};
-    use rokeh::render::{ascending, decimate, draw_figure, figure_layout, Polyline, FONT_FAMILY};
+    use rokeh::render::{ascending, decimate, draw_figure, figure_layout, Polyline};
 
-    fn register_fonts() {
-        for (file, style) in [
-            ("DejaVuSans.ttf", FontStyle::Normal),
-            ("DejaVuSans-Bold.ttf", FontStyle::Bold),
-        ] {
-            let path = format!("/usr/share/fonts/truetype/dejavu/{file}");
-            let bytes = std::fs::read(&path)
-                .unwrap_or_else(|e| panic!("{path}: {e} (install Debian's fonts-dejavu-core)"));
-            if register_font(FONT_FAMILY, style, Box::leak(bytes.into_boxed_slice())).is_err() {
-                panic!("{path} is not a font plotters can read");
-            }
-        }
-    }
+    use super::fonts::register_fonts;
 
     fn sliders_doc(points: usize) -> (Document, Id<Figure>, Id<ColumnDataSource>) {
         let mut doc = Document::new();

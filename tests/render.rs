@@ -4,36 +4,17 @@
 
 use std::f64::consts::PI;
 use std::path::PathBuf;
-use std::sync::Once;
 
 use plotters::prelude::{BitMapBackend, IntoDrawingArea};
-use plotters::style::{register_font, FontStyle};
 
 use rokeh::apps::{sliders, sliders_with_points};
 use rokeh::document::{Document, Id};
 use rokeh::models::{ColumnDataSource, Figure, Line, Slider, TextInput};
-use rokeh::render::{draw_figure, figure_layout, Color, FrameLayout, FONT_FAMILY};
+use rokeh::render::{draw_figure, figure_layout, Color, FrameLayout};
 
-const FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
-
-/// Natively plotters draws text with fonts registered by name; the page uses the browser's.
-fn register_fonts() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        for (file, style) in [
-            ("DejaVuSans.ttf", FontStyle::Normal),
-            ("DejaVuSans-Bold.ttf", FontStyle::Bold),
-        ] {
-            let path = format!("{FONT_DIR}/{file}");
-            let bytes = std::fs::read(&path)
-                .unwrap_or_else(|e| panic!("{path}: {e} (install Debian's fonts-dejavu-core)"));
-            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-            if register_font(FONT_FAMILY, style, bytes).is_err() {
-                panic!("{path} is not a font plotters can read");
-            }
-        }
-    });
-}
+#[path = "support/fonts.rs"]
+mod fonts;
+use fonts::register_fonts;
 
 /// A rendered figure: RGB pixels and the layout used to draw them.
 struct Picture {
