@@ -2,6 +2,7 @@
 //! typed by msgtype so that a decoded message is a valid one.
 
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::{json, Map, Value as Json};
 
@@ -24,16 +25,11 @@ impl fmt::Display for MsgId {
     }
 }
 
-/// Numbers the messages one side sends, as Bokeh's `make_id` does.
-#[derive(Debug, Default)]
-pub struct MsgIdGen {
-    next: u64,
-}
-
-impl MsgIdGen {
-    pub fn next_id(&mut self) -> MsgId {
-        self.next += 1;
-        MsgId(format!("m{}", self.next))
+impl MsgId {
+    /// A fresh id, unique within this process, numbered as Bokeh's `make_id` does.
+    pub fn next() -> MsgId {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        MsgId(format!("m{}", NEXT.fetch_add(1, Ordering::Relaxed)))
     }
 }
 

@@ -11,5 +11,5 @@ mod receiver;
 pub mod token;
 
 pub use error::{FramePart, ProtocolError, Rejected};
-pub use message::{Body, Buffer, Frame, Message, MsgId, MsgIdGen, MsgType, VersionInfo};
+pub use message::{Body, Buffer, Frame, Message, MsgId, MsgType, VersionInfo};
 pub use receiver::{Receiver, MAX_BUFFERS};

@@ -1,0 +1,216 @@
+//! One websocket connection: frames in, decoded and checked, requests to the session;
+//! the session's messages out.
+
+use std::sync::Arc;
+
+use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket};
+use futures_util::SinkExt;
+use tokio::sync::{mpsc, watch};
+use tokio_tungstenite::tungstenite;
+
+use super::log::log;
+use super::session::{ClientKind, Command, Outgoing, OUTBOX_CAPACITY};
+use super::sessions::Registry;
+use crate::protocol::token::SessionId;
+use crate::protocol::{
+    Body, Frame, Message, MsgId, ProtocolError, Receiver, Rejected, VersionInfo,
+};
+
+/// The Bokeh release whose protocol and document JSON rokeh speaks.
+pub const BOKEH_PROTOCOL_VERSION: &str = "3.9.2";
+
+/// Close codes (RFC 6455).
+const GOING_AWAY: u16 = 1001;
+const POLICY: u16 = 1008;
+const TOO_BIG: u16 = 1009;
+const INTERNAL: u16 = 1011;
+
+pub(crate) struct Connection {
+    pub registry: Arc<Registry>,
+    pub session_id: SessionId,
+    pub kind: ClientKind,
+    pub shutdown: watch::Receiver<bool>,
+    /// Held while the connection lives: shutdown waits until every one is dropped.
+    pub _alive: mpsc::Sender<()>,
+}
+
+/// Why the connection ended, for the log line.
+struct Closed {
+    code: Option<u16>,
+    reason: Option<String>,
+}
+
+impl Connection {
+    pub(crate) async fn run(mut self, mut socket: WebSocket) {
+        log!("WebSocket connection opened");
+        let (outbox, mut inbox) = mpsc::channel::<Outgoing>(OUTBOX_CAPACITY);
+        let joined = match self
+            .registry
+            .join(&self.session_id, self.kind, outbox)
+            .await
+        {
+            Ok(joined) => joined,
+            Err(e) => {
+                log!("Could not create new server session, reason: {e}");
+                let _ = close(&mut socket, INTERNAL, &e.to_string()).await;
+                return;
+            }
+        };
+        log!("ServerConnection created");
+        let ack = Arc::new(Message::new(MsgId::next(), Body::Ack).to_frames());
+        let mut receiver = Receiver::new();
+        let closed = if send(&mut socket, ack).await.is_err() {
+            Closed {
+                code: None,
+                reason: None,
+            }
+        } else {
+            loop {
+                tokio::select! {
+                    incoming = socket.recv() => {
+                        let frame = match incoming {
+                            Some(Ok(WsMessage::Text(t))) => Frame::Text(t.as_str().to_owned()),
+                            Some(Ok(WsMessage::Binary(b))) => Frame::Binary(b.to_vec()),
+                            Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => continue,
+                            Some(Ok(WsMessage::Close(frame))) => break Closed {
+                                code: frame.as_ref().map(|f| f.code),
+                                reason: frame.map(|f| f.reason.to_string()).filter(|r| !r.is_empty()),
+                            },
+                            Some(Err(e)) => break read_failed(&mut socket, e).await,
+                            None => break Closed { code: None, reason: None },
+                        };
+                        let reply = match receiver.consume(frame) {
+                            Ok(None) => continue,
+                            Ok(Some(message)) => self.dispatch(message, &joined.session, joined.peer).await,
+                            Err(rejected) => Some(refusal(rejected)),
+                        };
+                        if let Some(reply) = reply {
+                            if send(&mut socket, Arc::new(reply.to_frames())).await.is_err() {
+                                break Closed { code: None, reason: None };
+                            }
+                        }
+                    }
+                    outgoing = inbox.recv() => {
+                        let Some(frames) = outgoing else {
+                            let reason = "connection could not keep up with its session";
+                            let _ = close(&mut socket, POLICY, reason).await;
+                            break Closed { code: Some(POLICY), reason: Some(reason.into()) };
+                        };
+                        if send(&mut socket, frames).await.is_err() {
+                            break Closed { code: None, reason: None };
+                        }
+                    }
+                    _ = self.shutdown.changed() => {
+                        let reason = "server shutting down";
+                        let _ = close(&mut socket, GOING_AWAY, reason).await;
+                        break Closed { code: Some(GOING_AWAY), reason: Some(reason.into()) };
+                    }
+                }
+            }
+        };
+        let _ = joined.session.send(Command::Leave(joined.peer)).await;
+        log!(
+            "WebSocket connection closed: code={}, reason={}",
+            closed.code.map_or("None".into(), |c| c.to_string()),
+            closed.reason.map_or("None".into(), |r| format!("{r:?}"))
+        );
+    }
+
+    /// Answers what the connection can answer itself; hands document requests to the
+    /// session, which replies through the outbox.
+    async fn dispatch(
+        &self,
+        message: Message,
+        session: &mpsc::Sender<Command>,
+        from: crate::document::PeerId,
+    ) -> Option<Message> {
+        let reqid = message.msgid.clone();
+        match message.body {
+            Body::ServerInfoReq => Some(Message::reply(
+                MsgId::next(),
+                reqid,
+                Body::ServerInfoReply(VersionInfo {
+                    bokeh: BOKEH_PROTOCOL_VERSION.into(),
+                    server: format!("rokeh {}", env!("CARGO_PKG_VERSION")),
+                }),
+            )),
+            Body::PullDocReq | Body::PushDoc { .. } | Body::PatchDoc { .. } => {
+                let request = Command::Request { from, message };
+                match session.send(request).await {
+                    Ok(()) => None,
+                    Err(_) => Some(Message::error(
+                        MsgId::next(),
+                        Some(reqid),
+                        "session has ended",
+                    )),
+                }
+            }
+            other => {
+                let error = ProtocolError::NotARequest(other.msgtype().as_str());
+                Some(refusal(Rejected {
+                    reqid: Some(reqid),
+                    error,
+                }))
+            }
+        }
+    }
+}
+
+/// The ERROR reply to a message that could not be read.
+fn refusal(rejected: Rejected) -> Message {
+    log!("Protocol error from client: {}", rejected.error);
+    Message::error(MsgId::next(), rejected.reqid, rejected.error.to_string())
+}
+
+/// Reading failed: an over-size message gets an ERROR and a close saying so; anything
+/// else means the connection is gone.
+async fn read_failed(socket: &mut WebSocket, error: axum::Error) -> Closed {
+    let too_big = match error.into_inner().downcast::<tungstenite::Error>() {
+        Ok(e) => match *e {
+            tungstenite::Error::Capacity(c) => Some(c.to_string()),
+            _ => None,
+        },
+        Err(_) => None,
+    };
+    let Some(what) = too_big else {
+        return Closed {
+            code: None,
+            reason: None,
+        };
+    };
+    let text = format!("message refused: {what}");
+    log!("Protocol error from client: {text}");
+    let error = Message::error(MsgId::next(), None, text.clone());
+    let _ = send(socket, Arc::new(error.to_frames())).await;
+    let _ = close(socket, TOO_BIG, &text).await;
+    Closed {
+        code: Some(TOO_BIG),
+        reason: Some(text),
+    }
+}
+
+/// Writes one message's frames and flushes once, so a small message is one write.
+async fn send(socket: &mut WebSocket, frames: Outgoing) -> Result<(), axum::Error> {
+    // The last holder of a message takes its frames without copying them.
+    let frames = Arc::try_unwrap(frames).unwrap_or_else(|shared| (*shared).clone());
+    for frame in frames {
+        socket
+            .feed(match frame {
+                Frame::Text(t) => WsMessage::Text(t.into()),
+                Frame::Binary(b) => WsMessage::Binary(b.into()),
+            })
+            .await?;
+    }
+    socket.flush().await
+}
+
+async fn close(socket: &mut WebSocket, code: u16, reason: &str) -> Result<(), axum::Error> {
+    // A close reason is limited to 123 bytes.
+    let reason: String = reason.chars().take(100).collect();
+    socket
+        .send(WsMessage::Close(Some(CloseFrame {
+            code,
+            reason: reason.into(),
+        })))
+        .await
+}
