@@ -41,6 +41,10 @@ impl Callbacks {
             .push(callback);
     }
 
+    pub(crate) fn has(&self, model: AnyId, attr: &str) -> bool {
+        self.by_property.contains_key(&(model, attr.to_owned()))
+    }
+
     pub(crate) fn take(&mut self, model: AnyId, attr: &str) -> Option<Vec<RawCallback>> {
         self.by_property.remove(&(model, attr.to_owned()))
     }

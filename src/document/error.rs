@@ -42,6 +42,8 @@ pub enum DocumentError {
         len: usize,
         expected: usize,
     },
+    #[error("{source_id}: {message}")]
+    BadColumnUpdate { source_id: ModelId, message: String },
     #[error("{0} is not a ColumnDataSource with a data map")]
     NotASource(ModelId),
     #[error("a model with id {0} already exists")]

@@ -69,6 +69,41 @@ impl Event {
             Event::TitleChanged { .. } | Event::MessageSent { .. } => None,
         }
     }
+
+    /// Whether applying `self` right after `earlier` leaves nothing of `earlier` to see,
+    /// so the two can travel as `self` alone.
+    pub fn supersedes(&self, earlier: &Event) -> bool {
+        match (earlier, self) {
+            (
+                Event::ModelChanged { model, attr, .. },
+                Event::ModelChanged {
+                    model: m2,
+                    attr: a2,
+                    ..
+                },
+            ) => model == m2 && attr == a2,
+            (Event::TitleChanged { .. }, Event::TitleChanged { .. }) => true,
+            (
+                Event::ColumnDataChanged {
+                    model, attr, cols, ..
+                },
+                Event::ColumnDataChanged {
+                    model: m2,
+                    attr: a2,
+                    cols: c2,
+                    ..
+                },
+            ) => {
+                let covered = match (cols, c2) {
+                    (_, None) => true,
+                    (None, Some(_)) => false,
+                    (Some(old), Some(new)) => old.iter().all(|c| new.contains(c)),
+                };
+                model == m2 && attr == a2 && covered
+            }
+            _ => false,
+        }
+    }
 }
 
 /// An event and its origin, as the document records it.

@@ -7,19 +7,23 @@ mod columns;
 mod error;
 mod events;
 mod id;
+mod journal;
+pub mod json;
 mod value;
 
 pub use callbacks::{CallbackResult, PropertyChange, RawChange};
 pub(crate) use columns::column_len;
+pub use columns::{ColumnPatches, PatchIndex};
 pub use error::DocumentError;
 pub use events::{Change, Event, Origin, PeerId};
 pub use id::{AnyId, Id, ModelId};
-pub use value::{ArrayData, DType, NdArray, Value};
+pub use value::{ArrayData, DType, Element, NdArray, Value};
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::models::{schema_for, ModelType, Prop, PropValue, Schema};
 use callbacks::Callbacks;
+use journal::{Journal, Undo};
 
 /// One model: its id, Bokeh type name and the attributes set on it. Attributes left out
 /// take their schema's default; a type without a schema keeps exactly what it was given.
@@ -54,9 +58,15 @@ pub struct Document {
     /// Slots in creation order; a handle is an index here. Removed models leave `None`.
     models: Vec<Option<Model>>,
     by_id: HashMap<ModelId, AnyId>,
+    /// Bokeh's `DocumentConfig` model, when the document came with one.
+    config: Option<AnyId>,
     next_id_number: u64,
     callbacks: Callbacks,
     changes: Vec<Change>,
+    /// Set while an all-or-nothing batch runs.
+    journal: Option<Journal>,
+    /// Open holds: while any is open, `take_changes` hands out nothing.
+    holds: u32,
 }
 
 impl Default for Document {
@@ -82,9 +92,12 @@ impl Document {
             roots: Vec::new(),
             models: Vec::new(),
             by_id: HashMap::new(),
+            config: None,
             next_id_number: FIRST_ID_NUMBER,
             callbacks: Callbacks::default(),
             changes: Vec::new(),
+            journal: None,
+            holds: 0,
         }
     }
 
@@ -109,7 +122,7 @@ impl Document {
             if let Err(e) = self.validate(any, name, &value) {
                 panic!("invalid {} built by app code: {e}", M::NAME);
             }
-            self.model_mut(any).attrs.insert(name.to_owned(), value);
+            self.write_attr(any, name, value);
         }
         Id::new(any)
     }
@@ -123,6 +136,7 @@ impl Document {
         let any = AnyId(self.models.len() as u32);
         self.by_id.insert(model.id.clone(), any);
         self.models.push(Some(model));
+        self.journal(|| Undo::Inserted(any));
         Ok(any)
     }
 
@@ -175,8 +189,76 @@ impl Document {
     pub fn remove_model(&mut self, any: AnyId) -> Option<Model> {
         let model = self.models.get_mut(any.0 as usize)?.take()?;
         self.by_id.remove(&model.id);
-        self.roots.retain(|r| *r != any);
+        if self.roots.contains(&any) {
+            let roots = self.roots.clone();
+            self.journal(|| Undo::Roots(roots));
+            self.roots.retain(|r| *r != any);
+        }
+        if self.config == Some(any) {
+            self.journal(|| Undo::Config(Some(any)));
+            self.config = None;
+        }
+        self.journal(|| Undo::Removed(any, Box::new(model.clone())));
         Some(model)
+    }
+
+    /// Stores `value` as `attr` of the model, unchecked, and returns what it replaced.
+    /// Every attribute write goes through here, so batches can undo it.
+    pub(crate) fn write_attr(&mut self, any: AnyId, attr: &str, value: Value) -> Option<Value> {
+        let old = self.model_mut(any).attrs.insert(attr.to_owned(), value);
+        if self.journal.is_some() {
+            let old = old.clone();
+            self.journal(|| Undo::Attr {
+                any,
+                attr: attr.to_owned(),
+                old,
+            });
+        }
+        old
+    }
+
+    /// Removes `attr` of the model, so it takes its default again.
+    pub(crate) fn unset_attr(&mut self, any: AnyId, attr: &str) {
+        let old = self.model_mut(any).attrs.remove(attr);
+        if old.is_some() {
+            self.journal(|| Undo::Attr {
+                any,
+                attr: attr.to_owned(),
+                old,
+            });
+        }
+    }
+
+    /// The event that says `attr` of the model is now `new`: a ColumnDataSource's `data`
+    /// is replaced whole (ColumnDataChanged), anything else is a ModelChanged.
+    pub(crate) fn attr_event(&self, any: AnyId, attr: &str, new: Value) -> Event {
+        let model = self.model(any);
+        let (model_id, attr) = (model.id.clone(), attr.to_owned());
+        if model.type_name == "ColumnDataSource" && attr == "data" {
+            Event::ColumnDataChanged {
+                model: model_id,
+                attr,
+                cols: None,
+                data: new,
+            }
+        } else {
+            Event::ModelChanged {
+                model: model_id,
+                attr,
+                new,
+            }
+        }
+    }
+
+    /// Bokeh's `DocumentConfig` model, if the document has one.
+    pub fn config(&self) -> Option<AnyId> {
+        self.config
+    }
+
+    pub(crate) fn set_config(&mut self, config: Option<AnyId>) {
+        let old = self.config;
+        self.journal(|| Undo::Config(old));
+        self.config = config;
     }
 
     // ----- title and roots -----
@@ -191,7 +273,8 @@ impl Document {
 
     pub fn set_title_from(&mut self, title: String, origin: Origin) {
         if self.title != title {
-            self.title = title.clone();
+            let old = std::mem::replace(&mut self.title, title.clone());
+            self.journal(|| Undo::Title(old));
             self.record(Event::TitleChanged { title }, origin);
         }
     }
@@ -206,6 +289,8 @@ impl Document {
 
     pub fn add_root_from(&mut self, root: AnyId, origin: Origin) {
         if !self.roots.contains(&root) {
+            let old = self.roots.clone();
+            self.journal(|| Undo::Roots(old));
             self.roots.push(root);
             let model = self.model_id(root).clone();
             self.record(Event::RootAdded { model }, origin);
@@ -218,6 +303,8 @@ impl Document {
 
     pub fn remove_root_from(&mut self, root: AnyId, origin: Origin) {
         if let Some(at) = self.roots.iter().position(|r| *r == root) {
+            let old = self.roots.clone();
+            self.journal(|| Undo::Roots(old));
             self.roots.remove(at);
             let model = self.model_id(root).clone();
             self.record(Event::RootRemoved { model }, origin);
@@ -283,28 +370,16 @@ impl Document {
         if old == value {
             return Ok(());
         }
-        let model = self.model_mut(any);
-        model.attrs.insert(attr.to_owned(), value.clone());
-        let id = model.id.clone();
-        let event = if model.type_name == "ColumnDataSource" && attr == "data" {
-            Event::ColumnDataChanged {
-                model: id,
-                attr: attr.to_owned(),
-                cols: None,
-                data: value.clone(),
+        // A callback's error undoes the change and whatever the callbacks did.
+        self.atomically(|doc| {
+            doc.write_attr(any, attr, value.clone());
+            let event = doc.attr_event(any, attr, value.clone());
+            doc.record(event, origin);
+            if run_callbacks {
+                doc.fire(any, attr, &old, &value)?;
             }
-        } else {
-            Event::ModelChanged {
-                model: id,
-                attr: attr.to_owned(),
-                new: value.clone(),
-            }
-        };
-        self.record(event, origin);
-        if run_callbacks {
-            self.fire(any, attr, &old, &value)?;
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Checks that `value` may be stored as `attr` of the model: a property of its type,
@@ -315,10 +390,24 @@ impl Document {
             return Ok(());
         };
         let err_ctx = || (model.type_name.clone(), attr.to_owned());
-        let prop = schema.prop(attr).ok_or_else(|| {
-            let (model_type, attr) = err_ctx();
-            DocumentError::UnknownProperty { model_type, attr }
-        })?;
+        let Some(prop) = schema.prop(attr) else {
+            if !crate::models::is_bokeh_property(schema.name, attr) {
+                let (model_type, attr) = err_ctx();
+                return Err(DocumentError::UnknownProperty { model_type, attr });
+            }
+            // A Bokeh property rokeh does not render: any value, but no dangling reference.
+            return match first_dangling_ref(value, &self.by_id) {
+                Some(target) => {
+                    let (model_type, attr) = err_ctx();
+                    Err(DocumentError::DanglingReference {
+                        model_type,
+                        attr,
+                        target: target.clone(),
+                    })
+                }
+                None => Ok(()),
+            };
+        };
         if !prop.kind.accepts(value) {
             let (model_type, attr) = err_ctx();
             return Err(DocumentError::WrongType {
@@ -397,14 +486,47 @@ impl Document {
         result
     }
 
+    /// Records a change. A change that supersedes the one just before it (the same
+    /// attribute set again, by the same origin) replaces it, so a patch carries only the
+    /// last value. Only consecutive changes combine: moving a change past others could
+    /// reorder it before a change it depends on (a slider's range before its value).
     pub(crate) fn record(&mut self, event: Event, origin: Origin) {
-        self.changes.push(Change { event, origin });
+        let change = Change { event, origin };
+        match self.changes.last_mut() {
+            Some(last) if last.origin == origin && change.event.supersedes(&last.event) => {
+                *last = change
+            }
+            _ => self.changes.push(change),
+        }
     }
 
     /// Takes the changes recorded since the last call, oldest first. The page and the
-    /// server drain them after each operation to redraw and to sync.
+    /// server drain them after each operation to redraw and to sync. While a hold is
+    /// open this hands out nothing, so everything made under the hold goes out together.
     pub fn take_changes(&mut self) -> Vec<Change> {
+        if self.holds > 0 {
+            return Vec::new();
+        }
         std::mem::take(&mut self.changes)
+    }
+
+    /// Like Bokeh's `doc.hold()`: the changes made until the matching [`Document::unhold`]
+    /// are handed out by one `take_changes`, hence sent as one patch. Holds nest.
+    pub fn hold(&mut self) {
+        self.holds += 1;
+    }
+
+    pub fn unhold(&mut self) {
+        self.holds = self.holds.saturating_sub(1);
+    }
+
+    /// Runs `f` under a hold and all or nothing: its changes go out as one patch, and if
+    /// it fails the document is left as it was.
+    pub fn batch<T, E>(&mut self, f: impl FnOnce(&mut Document) -> Result<T, E>) -> Result<T, E> {
+        self.hold();
+        let result = self.atomically(f);
+        self.unhold();
+        result
     }
 }
 
@@ -417,6 +539,12 @@ fn first_dangling_ref<'v>(
         Value::List(items) | Value::Set(items) => {
             items.iter().find_map(|v| first_dangling_ref(v, known))
         }
+        Value::Map(entries) => entries.iter().find_map(|(k, v)| {
+            first_dangling_ref(k, known).or_else(|| first_dangling_ref(v, known))
+        }),
+        Value::Object(fields) => fields
+            .iter()
+            .find_map(|(_, v)| first_dangling_ref(v, known)),
         _ => None,
     }
 }

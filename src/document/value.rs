@@ -310,6 +310,184 @@ impl ArrayData {
     }
 }
 
+/// Calls `$e` with the elements of any `ArrayData` bound to `$v`.
+macro_rules! each_dtype {
+    ($data:expr, $v:ident => $e:expr) => {
+        match $data {
+            ArrayData::Bool($v) => $e,
+            ArrayData::U8($v) => $e,
+            ArrayData::I8($v) => $e,
+            ArrayData::U16($v) => $e,
+            ArrayData::I16($v) => $e,
+            ArrayData::U32($v) => $e,
+            ArrayData::I32($v) => $e,
+            ArrayData::F32($v) => $e,
+            ArrayData::F64($v) => $e,
+        }
+    };
+}
+
+/// Like `each_dtype!`, where `$e` makes elements of the same type, wrapped back up.
+macro_rules! map_dtype {
+    ($data:expr, $v:ident => $e:expr) => {
+        match $data {
+            ArrayData::Bool($v) => ArrayData::Bool($e),
+            ArrayData::U8($v) => ArrayData::U8($e),
+            ArrayData::I8($v) => ArrayData::I8($e),
+            ArrayData::U16($v) => ArrayData::U16($e),
+            ArrayData::I16($v) => ArrayData::I16($e),
+            ArrayData::U32($v) => ArrayData::U32($e),
+            ArrayData::I32($v) => ArrayData::I32($e),
+            ArrayData::F32($v) => ArrayData::F32($e),
+            ArrayData::F64($v) => ArrayData::F64($e),
+        }
+    };
+}
+
+/// An element type of typed arrays: how it converts from and to a `Value`.
+pub trait Element: Copy + Sized {
+    /// `None` when `v` does not fit (a string, a fraction for an int column, …).
+    fn from_value(v: &Value) -> Option<Self>;
+    fn to_value(self) -> Value;
+}
+
+impl Element for bool {
+    fn from_value(v: &Value) -> Option<bool> {
+        v.as_bool()
+    }
+    fn to_value(self) -> Value {
+        Value::Bool(self)
+    }
+}
+
+impl Element for f64 {
+    fn from_value(v: &Value) -> Option<f64> {
+        v.as_f64()
+    }
+    fn to_value(self) -> Value {
+        Value::Float(self)
+    }
+}
+
+impl Element for f32 {
+    fn from_value(v: &Value) -> Option<f32> {
+        v.as_f64().map(|f| f as f32)
+    }
+    fn to_value(self) -> Value {
+        Value::Float(f64::from(self))
+    }
+}
+
+macro_rules! int_element {
+    ($($t:ty),*) => {$(
+        impl Element for $t {
+            /// Ints, and floats with no fraction, within the type's range.
+            fn from_value(v: &Value) -> Option<$t> {
+                match *v {
+                    Value::Int(i) => <$t>::try_from(i).ok(),
+                    Value::Float(f) if f.fract() == 0.0 => <$t>::try_from(f as i64).ok(),
+                    _ => None,
+                }
+            }
+            fn to_value(self) -> Value {
+                Value::Int(i64::from(self))
+            }
+        }
+    )*};
+}
+int_element!(u8, i8, u16, i16, u32, i32);
+
+impl ArrayData {
+    /// Element `i` as a value.
+    pub fn get(&self, i: usize) -> Option<Value> {
+        each_dtype!(self, v => v.get(i).map(|e| e.to_value()))
+    }
+
+    /// Every element as a value (for list columns and error-free conversions).
+    pub fn to_values(&self) -> Vec<Value> {
+        each_dtype!(self, v => v.iter().map(|e| e.to_value()).collect())
+    }
+
+    /// Elements of `dtype` converted from `values`; the error names the first misfit.
+    pub fn from_values(dtype: DType, values: &[Value]) -> Result<ArrayData, String> {
+        fn convert<T: Element>(dtype: DType, values: &[Value]) -> Result<Vec<T>, String> {
+            values
+                .iter()
+                .map(|v| {
+                    T::from_value(v).ok_or_else(|| {
+                        format!(
+                            "{} value does not fit a {} column",
+                            v.kind_name(),
+                            dtype.name()
+                        )
+                    })
+                })
+                .collect()
+        }
+        Ok(match dtype {
+            DType::Bool => ArrayData::Bool(convert(dtype, values)?),
+            DType::U8 => ArrayData::U8(convert(dtype, values)?),
+            DType::I8 => ArrayData::I8(convert(dtype, values)?),
+            DType::U16 => ArrayData::U16(convert(dtype, values)?),
+            DType::I16 => ArrayData::I16(convert(dtype, values)?),
+            DType::U32 => ArrayData::U32(convert(dtype, values)?),
+            DType::I32 => ArrayData::I32(convert(dtype, values)?),
+            DType::F32 => ArrayData::F32(convert(dtype, values)?),
+            DType::F64 => ArrayData::F64(convert(dtype, values)?),
+        })
+    }
+
+    /// The same elements as `dtype`: free when it already is, element by element otherwise.
+    pub fn converted(&self, dtype: DType) -> Result<ArrayData, String> {
+        if self.dtype() == dtype {
+            return Ok(self.clone());
+        }
+        ArrayData::from_values(dtype, &self.to_values())
+    }
+
+    /// Sets element `i` from a value; the caller has checked `i` is in range.
+    pub fn set(&mut self, i: usize, value: &Value) -> Result<(), String> {
+        let dtype = self.dtype();
+        each_dtype!(self, v => {
+            v[i] = Element::from_value(value).ok_or_else(|| {
+                format!("{} value does not fit a {} column", value.kind_name(), dtype.name())
+            })?;
+        });
+        Ok(())
+    }
+
+    /// Appends `other`, which has this array's dtype.
+    pub fn extend(&mut self, other: &ArrayData) {
+        match (self, other) {
+            (ArrayData::Bool(a), ArrayData::Bool(b)) => a.extend_from_slice(b),
+            (ArrayData::U8(a), ArrayData::U8(b)) => a.extend_from_slice(b),
+            (ArrayData::I8(a), ArrayData::I8(b)) => a.extend_from_slice(b),
+            (ArrayData::U16(a), ArrayData::U16(b)) => a.extend_from_slice(b),
+            (ArrayData::I16(a), ArrayData::I16(b)) => a.extend_from_slice(b),
+            (ArrayData::U32(a), ArrayData::U32(b)) => a.extend_from_slice(b),
+            (ArrayData::I32(a), ArrayData::I32(b)) => a.extend_from_slice(b),
+            (ArrayData::F32(a), ArrayData::F32(b)) => a.extend_from_slice(b),
+            (ArrayData::F64(a), ArrayData::F64(b)) => a.extend_from_slice(b),
+            (a, b) => panic!("extend of {:?} by {:?}", a.dtype(), b.dtype()),
+        }
+    }
+
+    /// Removes the first `n` elements and returns them.
+    pub fn drain_front(&mut self, n: usize) -> ArrayData {
+        map_dtype!(self, v => v.drain(..n).collect())
+    }
+
+    /// Keeps the first `n` elements.
+    pub fn truncate(&mut self, n: usize) {
+        each_dtype!(self, v => v.truncate(n))
+    }
+
+    /// An empty array of the same dtype.
+    pub fn empty_like(&self) -> ArrayData {
+        map_dtype!(self, _v => Vec::new())
+    }
+}
+
 /// A typed array with its shape (Bokeh's `ndarray`). The elements are shared, so an event
 /// or a callback's `old`/`new` costs a reference count, not a copy of a million points.
 #[derive(Clone, Debug, PartialEq)]

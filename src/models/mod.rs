@@ -2,6 +2,7 @@
 //! kinds, defaults and domains, plus the typed property keys and builders app code uses.
 //! A type without a schema here is kept verbatim by the document.
 
+mod bokeh_props;
 mod layouts;
 mod plots;
 mod sources;
@@ -158,26 +159,38 @@ impl Schema {
 
 /// Every schema rokeh knows, by Bokeh type name.
 pub fn schema_for(type_name: &str) -> Option<&'static Schema> {
-    const ALL: &[&Schema] = &[
-        &plots::FIGURE,
-        &plots::TITLE,
-        &plots::DATA_RANGE_1D,
-        &plots::RANGE_1D,
-        &plots::LINEAR_SCALE,
-        &plots::LINEAR_AXIS,
-        &plots::BASIC_TICKER,
-        &plots::BASIC_TICK_FORMATTER,
-        &plots::GRID,
-        &plots::GLYPH_RENDERER,
-        &plots::LINE,
-        &sources::COLUMN_DATA_SOURCE,
-        &widgets::SLIDER,
-        &widgets::TEXT_INPUT,
-        &layouts::ROW,
-        &layouts::COLUMN,
-    ];
-    ALL.iter().copied().find(|s| s.name == type_name)
+    ALL_SCHEMAS.iter().copied().find(|s| s.name == type_name)
 }
+
+/// The names of the model types rokeh has a schema for.
+pub fn known_types() -> impl Iterator<Item = &'static str> {
+    ALL_SCHEMAS.iter().map(|s| s.name)
+}
+
+/// Whether Bokeh's `type_name` has a property `attr`, whether or not rokeh's schema
+/// types it: the ones it does not are carried as any value, so nothing is lost.
+pub fn is_bokeh_property(type_name: &str, attr: &str) -> bool {
+    bokeh_props::bokeh_properties(type_name).is_some_and(|names| names.binary_search(&attr).is_ok())
+}
+
+const ALL_SCHEMAS: &[&Schema] = &[
+    &plots::FIGURE,
+    &plots::TITLE,
+    &plots::DATA_RANGE_1D,
+    &plots::RANGE_1D,
+    &plots::LINEAR_SCALE,
+    &plots::LINEAR_AXIS,
+    &plots::BASIC_TICKER,
+    &plots::BASIC_TICK_FORMATTER,
+    &plots::GRID,
+    &plots::GLYPH_RENDERER,
+    &plots::LINE,
+    &sources::COLUMN_DATA_SOURCE,
+    &widgets::SLIDER,
+    &widgets::TEXT_INPUT,
+    &layouts::ROW,
+    &layouts::COLUMN,
+];
 
 /// A model type app code can create. The struct's fields are the properties one passes at
 /// creation, like Bokeh's keyword arguments: `doc.add(Slider { title: "frequency".into(), .. })`.

@@ -1,0 +1,2 @@
+//! Filled in by the next commit: JSON encode/decode and streaming benchmarks.
+fn main() {}

@@ -1,0 +1,94 @@
+//! All-or-nothing batches: while a batch runs, every write to the document is journaled
+//! with what it replaced, so a failure anywhere (a bad event, a callback's error) puts the
+//! document back exactly as it was. Outside a batch nothing is journaled.
+//!
+//! An undo entry holds what a write replaced, never a copy of the whole document: a
+//! stream into a million-row column journals the rows it dropped, not the column.
+
+use super::{AnyId, Document, Model, Value};
+
+pub(crate) enum Undo {
+    /// `attr` of the model held `old` (`None`: it was unset).
+    Attr {
+        any: AnyId,
+        attr: String,
+        old: Option<Value>,
+    },
+    Inserted(AnyId),
+    Removed(AnyId, Box<Model>),
+    Title(String),
+    Roots(Vec<AnyId>),
+    Config(Option<AnyId>),
+    /// Rows streamed into a source's columns: each column grew by `appended` rows and lost
+    /// `dropped` (its first rows) to the rollover.
+    Streamed {
+        any: AnyId,
+        columns: Vec<(String, usize, Value)>,
+    },
+}
+
+/// What a batch restores besides the journaled writes.
+pub(crate) struct Journal {
+    entries: Vec<Undo>,
+    changes_len: usize,
+    next_id_number: u64,
+}
+
+impl Document {
+    /// Runs `f` as one batch: when it fails, every write it made (and every change it
+    /// recorded) is undone before the error is returned. Batches nest: an inner one
+    /// joins the outer, which alone decides.
+    pub fn atomically<T, E>(
+        &mut self,
+        f: impl FnOnce(&mut Document) -> Result<T, E>,
+    ) -> Result<T, E> {
+        if self.journal.is_some() {
+            return f(self);
+        }
+        self.journal = Some(Journal {
+            entries: Vec::new(),
+            changes_len: self.changes.len(),
+            next_id_number: self.next_id_number,
+        });
+        let result = f(self);
+        let journal = self.journal.take().expect("the batch's journal");
+        if result.is_err() {
+            self.rollback(journal);
+        }
+        result
+    }
+
+    pub(crate) fn journal(&mut self, undo: impl FnOnce() -> Undo) {
+        if let Some(journal) = &mut self.journal {
+            journal.entries.push(undo());
+        }
+    }
+
+    fn rollback(&mut self, journal: Journal) {
+        for undo in journal.entries.into_iter().rev() {
+            match undo {
+                Undo::Attr { any, attr, old } => {
+                    let attrs = &mut self.model_mut(any).attrs;
+                    match old {
+                        Some(old) => attrs.insert(attr, old),
+                        None => attrs.remove(&attr),
+                    };
+                }
+                Undo::Inserted(any) => {
+                    let model = self.models[any.0 as usize].take().expect("inserted");
+                    self.by_id.remove(&model.id);
+                }
+                Undo::Removed(any, model) => {
+                    self.by_id.insert(model.id.clone(), any);
+                    self.models[any.0 as usize] = Some(*model);
+                }
+                Undo::Title(title) => self.title = title,
+                Undo::Roots(roots) => self.roots = roots,
+                Undo::Config(config) => self.config = config,
+                Undo::Streamed { any, columns } => self.unstream(any, columns),
+            }
+        }
+        self.changes.truncate(journal.changes_len);
+        self.next_id_number = journal.next_id_number;
+    }
+}

@@ -1,0 +1,171 @@
+//! A whole document from Bokeh's JSON: a new one, or an existing one brought up to it.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value as Json;
+
+use super::buffers::Buffers;
+use super::value::{malformed, Decoder};
+use super::JsonError;
+use crate::document::{AnyId, Document, DocumentError, Model, Origin, Value};
+
+/// Reads a document as Bokeh's `Document.to_json()` writes it (a PULL-DOC-REPLY's `doc`,
+/// with the message's buffers). Every model of a known type is validated against its
+/// schema; the new document has no recorded changes.
+pub fn from_json(json: &Json, buffers: &Buffers) -> Result<Document, JsonError> {
+    let obj = json
+        .as_object()
+        .ok_or_else(|| malformed("a document is not an object"))?;
+    let title = match obj.get("title") {
+        None => None,
+        Some(Json::String(title)) => Some(title.clone()),
+        Some(_) => return Err(malformed("the title is not a string")),
+    };
+    let mut decoder = Decoder::new(buffers);
+    let config = obj.get("config").map(|c| decoder.value(c)).transpose()?;
+    let roots = match obj.get("roots") {
+        None => Vec::new(),
+        Some(Json::Array(roots)) => roots
+            .iter()
+            .map(|r| decoder.value(r))
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(malformed("the roots are not a list")),
+    };
+    let mut doc = Document::new();
+    insert_defs(&mut doc, decoder.defs)?;
+    for root in &roots {
+        let any = resolve(&doc, root, "a root")?;
+        doc.roots.push(any);
+    }
+    if let Some(config) = &config {
+        doc.config = Some(resolve(&doc, config, "the config")?);
+    }
+    if let Some(title) = title {
+        doc.title = title;
+    }
+    doc.changes.clear();
+    Ok(doc)
+}
+
+/// The model a reference names.
+pub(super) fn resolve(doc: &Document, value: &Value, what: &str) -> Result<AnyId, JsonError> {
+    let id = value
+        .as_ref_id()
+        .ok_or_else(|| malformed(format!("{what} is not a model")))?;
+    doc.lookup(id)
+        .ok_or_else(|| DocumentError::UnknownModel(id.clone()).into())
+}
+
+/// Adds the models defined in a message that the document does not have yet (one it has
+/// keeps its state, as in Bokeh), then checks each new one against its schema, once all
+/// are in so they may refer to each other.
+pub(super) fn insert_defs(doc: &mut Document, defs: Vec<Model>) -> Result<(), JsonError> {
+    let mut inserted = Vec::new();
+    for def in defs {
+        if doc.lookup(&def.id).is_none() {
+            inserted.push(doc.insert_model(def)?);
+        }
+    }
+    for any in inserted {
+        let model = doc.model(any);
+        for (attr, value) in &model.attrs {
+            doc.validate(any, attr, value)
+                .map_err(|source| JsonError::Model {
+                    id: model.id.clone(),
+                    source,
+                })?;
+        }
+    }
+    Ok(())
+}
+
+/// Brings `doc` to the state `json` describes, matching models by id, without running
+/// callbacks: a model with the same id is updated in place (its handles and callbacks
+/// stay valid), a new one is added, one `json` lacks is removed; roots, title and config
+/// follow. This is how a page that ran the app locally joins a server's session.
+///
+/// Each difference is recorded as a change from `origin` (so views refresh and the sync
+/// layer does not send it back). All or nothing: on error `doc` is unchanged.
+pub fn sync_from_json(
+    doc: &mut Document,
+    json: &Json,
+    buffers: &Buffers,
+    origin: Origin,
+) -> Result<(), JsonError> {
+    let theirs = from_json(json, buffers)?;
+    for (_, model) in theirs.models() {
+        if let Some(any) = doc.lookup(&model.id) {
+            let ours = &doc.model(any).type_name;
+            if *ours != model.type_name {
+                return Err(JsonError::TypeMismatch {
+                    id: model.id.clone(),
+                    ours: ours.clone(),
+                    theirs: model.type_name.clone(),
+                });
+            }
+        }
+    }
+    doc.atomically(|doc| {
+        for (_, model) in theirs.models() {
+            match doc.lookup(&model.id) {
+                None => {
+                    doc.insert_model(model.clone())?;
+                }
+                Some(any) => update_attrs(doc, any, model, origin),
+            }
+        }
+        let gone: Vec<AnyId> = doc
+            .models()
+            .filter(|(_, m)| theirs.lookup(&m.id).is_none())
+            .map(|(any, _)| any)
+            .collect();
+        for any in gone {
+            if doc.roots.contains(&any) {
+                doc.remove_root_from(any, origin);
+            }
+            doc.remove_model(any);
+        }
+        let local = |any: AnyId| doc.lookup(theirs.model_id(any)).expect("added above");
+        let roots: Vec<AnyId> = theirs.roots().iter().map(|r| local(*r)).collect();
+        let config = theirs.config().map(local);
+        for &root in doc.roots.clone().iter().filter(|r| !roots.contains(r)) {
+            doc.remove_root_from(root, origin);
+        }
+        for &root in &roots {
+            doc.add_root_from(root, origin);
+        }
+        if doc.roots != roots {
+            let old = std::mem::replace(&mut doc.roots, roots);
+            doc.journal(|| super::super::journal::Undo::Roots(old));
+        }
+        doc.set_config(config);
+        doc.set_title_from(theirs.title().to_owned(), origin);
+        Ok::<(), JsonError>(())
+    })
+}
+
+/// Makes the attributes of `doc`'s model `any` those of `theirs`, recording each change.
+fn update_attrs(doc: &mut Document, any: AnyId, theirs: &Model, origin: Origin) {
+    let names: BTreeSet<String> = doc
+        .model(any)
+        .attrs
+        .keys()
+        .chain(theirs.attrs.keys())
+        .cloned()
+        .collect();
+    for name in names {
+        let new = theirs.attrs.get(&name);
+        if doc.model(any).attrs.get(&name) == new {
+            continue;
+        }
+        match new {
+            Some(value) => {
+                doc.write_attr(any, &name, value.clone());
+            }
+            None => doc.unset_attr(any, &name),
+        }
+        let value = doc.model(any).attr(&name).unwrap_or(Value::Null);
+        let event = doc.attr_event(any, &name, value);
+        doc.record(event, origin);
+    }
+}

@@ -1,0 +1,420 @@
+//! `Value` <-> Bokeh's JSON value forms: plain JSON, `number` (nan, ±inf), `array`, `set`,
+//! `map`, `bytes`, `slice`, `ndarray`, model references (`{"id":…}`) and model definitions
+//! (`{"type":"object","name":…,"id":…,"attributes":{…}}`) where a model first appears.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use serde_json::{json, Map, Value as Json};
+
+use super::buffers::{decode_inline, encode_inline, BufferId, BufferMode, Buffers};
+use super::JsonError;
+use crate::document::{ArrayData, DType, Document, Model, ModelId, NdArray, Value};
+
+/// Writes values, turning the first mention of each model the reader does not know yet
+/// into its full definition, as Bokeh's serializer does.
+pub(super) struct Encoder<'a> {
+    doc: &'a Document,
+    mode: BufferMode,
+    pub(super) buffers: Buffers,
+    /// Models the reader has already: written as `{"id":…}`.
+    known: &'a dyn Fn(&ModelId) -> bool,
+    /// Models written in full in this message.
+    written: HashSet<ModelId>,
+}
+
+impl<'a> Encoder<'a> {
+    pub(super) fn new(
+        doc: &'a Document,
+        mode: BufferMode,
+        known: &'a dyn Fn(&ModelId) -> bool,
+    ) -> Encoder<'a> {
+        Encoder {
+            doc,
+            mode,
+            buffers: Buffers::new(),
+            known,
+            written: HashSet::new(),
+        }
+    }
+
+    pub(super) fn value(&mut self, value: &Value) -> Json {
+        match value {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Int(i) => json!(i),
+            Value::Float(f) => float(*f),
+            Value::Str(s) => Json::String(s.clone()),
+            Value::List(items) => Json::Array(items.iter().map(|v| self.value(v)).collect()),
+            Value::Set(items) => {
+                let entries: Vec<Json> = items.iter().map(|v| self.value(v)).collect();
+                json!({"type": "set", "entries": entries})
+            }
+            Value::Map(entries) => {
+                let entries: Vec<Json> = entries
+                    .iter()
+                    .map(|(k, v)| Json::Array(vec![self.value(k), self.value(v)]))
+                    .collect();
+                json!({"type": "map", "entries": entries})
+            }
+            Value::Ref(id) => self.model(id),
+            Value::Array(array) => self.ndarray(array),
+            Value::Bytes(bytes) => self.bytes(bytes.to_vec()),
+            Value::Slice { start, stop, step } => {
+                json!({"type": "slice", "start": start, "stop": stop, "step": step})
+            }
+            Value::Object(fields) => Json::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), self.value(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// A model: its definition the first time the reader meets it, `{"id":…}` after.
+    pub(super) fn model(&mut self, id: &ModelId) -> Json {
+        let reference = json!({"id": id.as_str()});
+        if (self.known)(id) || self.written.contains(id) {
+            return reference;
+        }
+        let Some(any) = self.doc.lookup(id) else {
+            return reference;
+        };
+        self.written.insert(id.clone());
+        let model = self.doc.model(any);
+        let mut rep = Map::new();
+        rep.insert("type".into(), json!("object"));
+        rep.insert("name".into(), json!(model.type_name));
+        rep.insert("id".into(), json!(id.as_str()));
+        if !model.attrs.is_empty() {
+            let attributes: Map<String, Json> = model
+                .attrs
+                .iter()
+                .map(|(k, v)| (k.clone(), self.value(v)))
+                .collect();
+            rep.insert("attributes".into(), Json::Object(attributes));
+        }
+        Json::Object(rep)
+    }
+
+    fn bytes(&mut self, bytes: Vec<u8>) -> Json {
+        let data = match self.mode {
+            BufferMode::Inline => Json::String(encode_inline(&bytes)),
+            BufferMode::Binary => json!({"id": self.buffers.push(bytes).0}),
+        };
+        json!({"type": "bytes", "data": data})
+    }
+
+    fn ndarray(&mut self, array: &NdArray) -> Json {
+        let bytes = self.bytes(le_bytes(&array.data));
+        json!({
+            "type": "ndarray",
+            "array": bytes,
+            "shape": array.shape,
+            "dtype": array.data.dtype().name(),
+            "order": "little",
+        })
+    }
+}
+
+/// A float as Bokeh writes it: a JSON number, or `{"type":"number","value":"nan"}` etc.
+fn float(f: f64) -> Json {
+    match serde_json::Number::from_f64(f) {
+        Some(n) => Json::Number(n),
+        None => {
+            let name = if f.is_nan() {
+                "nan"
+            } else if f > 0.0 {
+                "+inf"
+            } else {
+                "-inf"
+            };
+            json!({"type": "number", "value": name})
+        }
+    }
+}
+
+/// The elements' bytes, little-endian.
+fn le_bytes(data: &ArrayData) -> Vec<u8> {
+    fn pack<T: Copy, const N: usize>(v: &[T], to_le: impl Fn(T) -> [u8; N]) -> Vec<u8> {
+        let mut out = vec![0; v.len() * N];
+        for (chunk, x) in out.chunks_exact_mut(N).zip(v) {
+            chunk.copy_from_slice(&to_le(*x));
+        }
+        out
+    }
+    match data {
+        ArrayData::Bool(v) => v.iter().map(|b| u8::from(*b)).collect(),
+        ArrayData::U8(v) => v.clone(),
+        ArrayData::I8(v) => pack(v, i8::to_le_bytes),
+        ArrayData::U16(v) => pack(v, u16::to_le_bytes),
+        ArrayData::I16(v) => pack(v, i16::to_le_bytes),
+        ArrayData::U32(v) => pack(v, u32::to_le_bytes),
+        ArrayData::I32(v) => pack(v, i32::to_le_bytes),
+        ArrayData::F32(v) => pack(v, f32::to_le_bytes),
+        ArrayData::F64(v) => pack(v, f64::to_le_bytes),
+    }
+}
+
+/// Elements of `dtype` from their bytes in the given byte order.
+fn from_bytes(dtype: DType, bytes: &[u8], little: bool) -> Result<ArrayData, JsonError> {
+    fn unpack<T, const N: usize>(
+        bytes: &[u8],
+        from: impl Fn([u8; N]) -> T,
+        little: bool,
+    ) -> Result<Vec<T>, JsonError> {
+        if !bytes.len().is_multiple_of(N) {
+            return Err(JsonError::BadBytes(format!(
+                "{} bytes are not a whole number of {N}-byte elements",
+                bytes.len()
+            )));
+        }
+        Ok(bytes
+            .chunks_exact(N)
+            .map(|c| {
+                let mut b: [u8; N] = c.try_into().expect("chunks of N");
+                if !little {
+                    b.reverse();
+                }
+                from(b)
+            })
+            .collect())
+    }
+    Ok(match dtype {
+        DType::Bool => ArrayData::Bool(bytes.iter().map(|b| *b != 0).collect()),
+        DType::U8 => ArrayData::U8(bytes.to_vec()),
+        DType::I8 => ArrayData::I8(unpack(bytes, i8::from_le_bytes, little)?),
+        DType::U16 => ArrayData::U16(unpack(bytes, u16::from_le_bytes, little)?),
+        DType::I16 => ArrayData::I16(unpack(bytes, i16::from_le_bytes, little)?),
+        DType::U32 => ArrayData::U32(unpack(bytes, u32::from_le_bytes, little)?),
+        DType::I32 => ArrayData::I32(unpack(bytes, i32::from_le_bytes, little)?),
+        DType::F32 => ArrayData::F32(unpack(bytes, f32::from_le_bytes, little)?),
+        DType::F64 => ArrayData::F64(unpack(bytes, f64::from_le_bytes, little)?),
+    })
+}
+
+/// Reads values, collecting the models defined in them.
+pub(super) struct Decoder<'b> {
+    buffers: &'b Buffers,
+    /// Models defined in what was decoded, in order of first appearance.
+    pub(super) defs: Vec<Model>,
+    defined: HashSet<ModelId>,
+}
+
+impl<'b> Decoder<'b> {
+    pub(super) fn new(buffers: &'b Buffers) -> Decoder<'b> {
+        Decoder {
+            buffers,
+            defs: Vec::new(),
+            defined: HashSet::new(),
+        }
+    }
+
+    pub(super) fn value(&mut self, json: &Json) -> Result<Value, JsonError> {
+        Ok(match json {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(n) => match n.as_i64() {
+                Some(i) => Value::Int(i),
+                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Json::String(s) => Value::Str(s.clone()),
+            Json::Array(items) => Value::List(self.list(items)?),
+            Json::Object(obj) => self.object(obj)?,
+        })
+    }
+
+    fn list(&mut self, items: &[Json]) -> Result<Vec<Value>, JsonError> {
+        items.iter().map(|v| self.value(v)).collect()
+    }
+
+    fn entries<'j>(&self, obj: &'j Map<String, Json>) -> Result<&'j [Json], JsonError> {
+        match obj.get("entries") {
+            None => Ok(&[]),
+            Some(Json::Array(entries)) => Ok(entries),
+            Some(_) => Err(malformed("'entries' is not a list")),
+        }
+    }
+
+    fn object(&mut self, obj: &Map<String, Json>) -> Result<Value, JsonError> {
+        let Some(kind) = obj.get("type").and_then(Json::as_str) else {
+            return match obj.get("id") {
+                Some(id) => Ok(Value::Ref(model_id(id)?)),
+                None => self.fields(obj),
+            };
+        };
+        Ok(match kind {
+            "number" => match obj.get("value") {
+                Some(Json::Number(n)) => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+                Some(Json::String(s)) => Value::Float(match s.as_str() {
+                    "nan" | "-nan" => f64::NAN,
+                    "inf" | "+inf" => f64::INFINITY,
+                    "-inf" => f64::NEG_INFINITY,
+                    other => return Err(malformed(format!("unknown number '{other}'"))),
+                }),
+                _ => return Err(malformed("a number without a value")),
+            },
+            "array" => Value::List(self.list(self.entries(obj)?)?),
+            "set" => Value::Set(self.list(self.entries(obj)?)?),
+            "map" => {
+                let mut entries = Vec::new();
+                for entry in self.entries(obj)? {
+                    match entry.as_array().map(Vec::as_slice) {
+                        Some([k, v]) => entries.push((self.value(k)?, self.value(v)?)),
+                        _ => return Err(malformed("a map entry is not a [key, value] pair")),
+                    }
+                }
+                Value::Map(entries)
+            }
+            "bytes" => Value::Bytes(Arc::new(self.bytes(obj)?.into_owned())),
+            "slice" => {
+                let bound = |name: &str| match obj.get(name) {
+                    None | Some(Json::Null) => Ok(None),
+                    Some(v) => v
+                        .as_i64()
+                        .map(Some)
+                        .ok_or_else(|| malformed(format!("slice {name} is not an int"))),
+                };
+                Value::Slice {
+                    start: bound("start")?,
+                    stop: bound("stop")?,
+                    step: bound("step")?,
+                }
+            }
+            "ndarray" => self.ndarray(obj)?,
+            "ref" => Value::Ref(model_id(obj.get("id").unwrap_or(&Json::Null))?),
+            "object" if obj.contains_key("id") => self.model(obj)?,
+            // field/value/expr specs and object forms rokeh does not interpret: verbatim.
+            _ => self.fields(obj)?,
+        })
+    }
+
+    fn fields(&mut self, obj: &Map<String, Json>) -> Result<Value, JsonError> {
+        let fields = obj
+            .iter()
+            .map(|(k, v)| Ok((k.clone(), self.value(v)?)))
+            .collect::<Result<_, JsonError>>()?;
+        Ok(Value::Object(fields))
+    }
+
+    /// A model definition: recorded (the first one of an id wins, as in Bokeh), and
+    /// replaced by a reference.
+    fn model(&mut self, obj: &Map<String, Json>) -> Result<Value, JsonError> {
+        let id = model_id(&obj["id"])?;
+        if !self.defined.insert(id.clone()) {
+            return Ok(Value::Ref(id));
+        }
+        let type_name = obj
+            .get("name")
+            .and_then(Json::as_str)
+            .ok_or_else(|| malformed(format!("model {id} has no type name")))?;
+        // Take the slot first so models are listed in order of appearance.
+        let slot = self.defs.len();
+        self.defs.push(Model {
+            id: id.clone(),
+            type_name: type_name.to_owned(),
+            attrs: Default::default(),
+        });
+        match obj.get("attributes") {
+            None => {}
+            Some(Json::Object(attributes)) => {
+                for (name, value) in attributes {
+                    let value = self.value(value).map_err(|e| JsonError::InAttribute {
+                        id: id.clone(),
+                        attr: name.clone(),
+                        source: Box::new(e),
+                    })?;
+                    self.defs[slot].attrs.insert(name.clone(), value);
+                }
+            }
+            Some(_) => return Err(malformed(format!("attributes of {id} are not an object"))),
+        }
+        Ok(Value::Ref(id))
+    }
+
+    /// The bytes of a `bytes` form: decoded when inline, borrowed from their buffer.
+    fn bytes(&self, obj: &Map<String, Json>) -> Result<Cow<'b, [u8]>, JsonError> {
+        match obj.get("data") {
+            Some(Json::String(text)) => decode_inline(text).map(Cow::Owned),
+            Some(Json::Object(reference)) => {
+                let id = reference
+                    .get("id")
+                    .and_then(Json::as_str)
+                    .ok_or_else(|| malformed("a buffer reference without an id"))?;
+                let id = BufferId(id.to_owned());
+                match self.buffers.get(&id) {
+                    Some(bytes) => Ok(Cow::Borrowed(bytes)),
+                    None => Err(JsonError::UnknownBuffer(id)),
+                }
+            }
+            _ => Err(malformed("bytes without data")),
+        }
+    }
+
+    fn ndarray(&mut self, obj: &Map<String, Json>) -> Result<Value, JsonError> {
+        let dtype_name = obj
+            .get("dtype")
+            .and_then(Json::as_str)
+            .ok_or_else(|| malformed("an ndarray without a dtype"))?;
+        let shape: Vec<usize> = match obj.get("shape") {
+            Some(Json::Array(dims)) => dims
+                .iter()
+                .map(|d| d.as_u64().map(|d| d as usize))
+                .collect::<Option<_>>()
+                .ok_or_else(|| malformed("an ndarray shape is not a list of sizes"))?,
+            _ => return Err(malformed("an ndarray without a shape")),
+        };
+        let little = match obj.get("order").and_then(Json::as_str) {
+            Some("little") | None => true,
+            Some("big") => false,
+            Some(other) => return Err(malformed(format!("unknown byte order '{other}'"))),
+        };
+        let array = obj
+            .get("array")
+            .ok_or_else(|| malformed("an ndarray without its array"))?;
+        // Python objects (strings, say) travel as a list: a list column here.
+        if dtype_name == "object" {
+            return match self.value(array)? {
+                Value::List(items) if shape.len() <= 1 => Ok(Value::List(items)),
+                _ => Err(malformed(
+                    "an object ndarray that is not a one-dimensional list",
+                )),
+            };
+        }
+        let dtype = DType::from_name(dtype_name)
+            .ok_or_else(|| JsonError::UnsupportedDType(dtype_name.to_owned()))?;
+        let data = match array {
+            Json::Object(bytes) if bytes.get("type").and_then(Json::as_str) == Some("bytes") => {
+                from_bytes(dtype, &self.bytes(bytes)?, little)?
+            }
+            Json::Array(items) => {
+                let items = self.list(items)?;
+                ArrayData::from_values(dtype, &items).map_err(malformed)?
+            }
+            _ => return Err(malformed("an ndarray's array is neither bytes nor a list")),
+        };
+        let elements: usize = shape.iter().product();
+        if elements != data.len() {
+            return Err(malformed(format!(
+                "an ndarray of shape {shape:?} holds {} elements",
+                data.len()
+            )));
+        }
+        Ok(Value::Array(NdArray {
+            data: Arc::new(data),
+            shape,
+        }))
+    }
+}
+
+fn model_id(json: &Json) -> Result<ModelId, JsonError> {
+    json.as_str()
+        .map(|s| ModelId(s.to_owned()))
+        .ok_or_else(|| malformed("a model id is not a string"))
+}
+
+pub(super) fn malformed(message: impl Into<String>) -> JsonError {
+    JsonError::Malformed(message.into())
+}
