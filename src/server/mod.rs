@@ -21,7 +21,6 @@ pub use http::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
 pub use origins::{AllowedOrigins, OriginError, OriginPattern};
 pub use page::SESSION_META;
 pub use session::ClientKind;
-pub use ws::BOKEH_PROTOCOL_VERSION;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -36,6 +35,9 @@ use tokio::sync::{mpsc, watch};
 use crate::apps::App;
 use log::log;
 use sessions::Registry;
+
+/// The Bokeh release whose protocol and document JSON rokeh speaks.
+pub const BOKEH_PROTOCOL_VERSION: &str = "3.9.2";
 
 /// An app the server serves at `/<name>`.
 #[derive(Clone, Copy, Debug)]

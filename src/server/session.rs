@@ -9,11 +9,14 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
 use super::doc_json;
+use super::log::log;
 use super::sessions::Registry;
+use super::BOKEH_PROTOCOL_VERSION;
 use crate::apps::App;
+use crate::document::json::SyncedModels;
 use crate::document::{Change, Document, Origin, PeerId};
 use crate::protocol::token::SessionId;
-use crate::protocol::{Body, Frame, Message, MsgId};
+use crate::protocol::{Body, Frame, Message, MsgId, ProtocolError, Rejected, VersionInfo};
 
 /// One encoded message on its way to a connection; shared by every connection it goes to.
 pub(crate) type Outgoing = Arc<Vec<Frame>>;
@@ -38,10 +41,11 @@ pub(crate) enum Command {
         joined: oneshot::Sender<PeerId>,
     },
     Leave(PeerId),
-    /// A decoded, validated request: PULL-DOC-REQ, PUSH-DOC or PATCH-DOC.
+    /// What a connection read: a decoded, validated message, or why it could not be read.
+    /// Refusals go through the session too, so every reply leaves in request order.
     Request {
         from: PeerId,
-        message: Message,
+        request: Result<Message, Rejected>,
     },
 }
 
@@ -53,6 +57,8 @@ struct Peer {
 pub(crate) struct Session {
     id: SessionId,
     doc: Document,
+    /// The models every connection has: a change referring to another one carries it.
+    synced: SyncedModels,
     peers: BTreeMap<PeerId, Peer>,
     next_peer: u64,
 }
@@ -67,6 +73,7 @@ impl Session {
         doc.take_changes();
         Session {
             id,
+            synced: SyncedModels::of(&doc),
             doc,
             peers: BTreeMap::new(),
             next_peer: 1,
@@ -120,13 +127,28 @@ impl Session {
             Command::Leave(peer) => {
                 self.peers.remove(&peer);
             }
-            Command::Request { from, message } => self.handle(from, message),
+            Command::Request { from, request } => {
+                let reply = match request {
+                    Ok(message) => self.handle(from, message),
+                    Err(rejected) => refusal(rejected),
+                };
+                self.send(from, Arc::new(reply.to_frames()));
+            }
         }
     }
 
-    fn handle(&mut self, from: PeerId, request: Message) {
+    /// Answers one request; changes it makes go to the other connections on the way.
+    fn handle(&mut self, from: PeerId, request: Message) -> Message {
         let reqid = request.msgid.clone();
-        let reply = match request.body {
+        match request.body {
+            Body::ServerInfoReq => Message::reply(
+                MsgId::next(),
+                reqid,
+                Body::ServerInfoReply(VersionInfo {
+                    bokeh: BOKEH_PROTOCOL_VERSION.into(),
+                    server: format!("rokeh {}", env!("CARGO_PKG_VERSION")),
+                }),
+            ),
             Body::PullDocReq => {
                 let (doc, buffers) = doc_json::document(&self.doc);
                 Message::reply(MsgId::next(), reqid, Body::PullDocReply { doc })
@@ -137,7 +159,7 @@ impl Session {
                     self.peers.get(&from).map(|p| p.kind) == Some(ClientKind::Plain);
                 let applied = doc_json::apply_patch(
                     &mut self.doc,
-                    &events,
+                    events,
                     request.buffers,
                     Origin::Peer(from),
                     run_callbacks,
@@ -149,69 +171,55 @@ impl Session {
                         self.broadcast(&changes);
                         Message::reply(MsgId::next(), reqid, Body::Ok)
                     }
-                    Err(e) => Message::error(MsgId::next(), Some(reqid), e),
+                    Err(e) => Message::error(MsgId::next(), Some(reqid), e.to_string()),
                 }
             }
             Body::PushDoc { doc } => {
-                match doc_json::replace_document(&mut self.doc, &doc, request.buffers) {
+                let origin = Origin::Peer(from);
+                match doc_json::replace_document(&mut self.doc, &doc, request.buffers, origin) {
                     Ok(()) => {
                         let changes = self.doc.take_changes();
-                        self.broadcast_except(&changes, from);
+                        self.broadcast(&changes);
                         Message::reply(MsgId::next(), reqid, Body::Ok)
                     }
-                    Err(e) => Message::error(MsgId::next(), Some(reqid), e),
+                    Err(e) => Message::error(MsgId::next(), Some(reqid), e.to_string()),
                 }
             }
-            other => Message::error(
-                MsgId::next(),
-                Some(reqid),
-                format!(
-                    "{} is not a request a session answers",
-                    other.msgtype().as_str()
-                ),
-            ),
-        };
-        self.send(from, Arc::new(reply.to_frames()));
+            other => refusal(Rejected {
+                reqid: Some(reqid),
+                error: ProtocolError::NotARequest(other.msgtype().as_str()),
+            }),
+        }
     }
 
     /// Sends changes to every connection but the one each came from: a peer's own edits
     /// are not echoed, what the server's callbacks made of them goes to everyone.
     fn broadcast(&mut self, changes: &[Change]) {
         for run in changes.chunk_by(|a, b| a.origin == b.origin) {
-            let Some(message) = doc_json::patch_message(run) else {
-                continue;
-            };
-            let frames = Arc::new(message.to_frames());
             let skip = match run[0].origin {
                 Origin::Peer(p) => Some(p),
                 Origin::Local => None,
             };
-            let targets: Vec<PeerId> = self
+            // Encoded once per kind of client, and only for kinds that are listening.
+            let mut encoded: [Option<Option<Outgoing>>; 2] = [None, None];
+            let targets: Vec<(PeerId, ClientKind)> = self
                 .peers
-                .keys()
-                .copied()
-                .filter(|p| Some(*p) != skip)
+                .iter()
+                .filter(|(p, _)| Some(**p) != skip)
+                .map(|(p, peer)| (*p, peer.kind))
                 .collect();
-            for peer in targets {
-                self.send(peer, frames.clone());
+            for (peer, kind) in targets {
+                let frames = encoded[kind as usize].get_or_insert_with(|| {
+                    doc_json::patch_message(&self.doc, run, &self.synced, kind)
+                        .map(|m| Arc::new(m.to_frames()))
+                });
+                if let Some(frames) = frames {
+                    self.send(peer, frames.clone());
+                }
             }
         }
-    }
-
-    /// Sends every change to all connections but `sender`.
-    fn broadcast_except(&mut self, changes: &[Change], sender: PeerId) {
-        let Some(message) = doc_json::patch_message(changes) else {
-            return;
-        };
-        let frames = Arc::new(message.to_frames());
-        let targets: Vec<PeerId> = self
-            .peers
-            .keys()
-            .copied()
-            .filter(|p| *p != sender)
-            .collect();
-        for peer in targets {
-            self.send(peer, frames.clone());
+        if !changes.is_empty() {
+            self.synced = SyncedModels::of(&self.doc);
         }
     }
 
@@ -225,6 +233,12 @@ impl Session {
             self.peers.remove(&peer);
         }
     }
+}
+
+/// The ERROR reply to a message that could not be read or is not a request.
+fn refusal(rejected: Rejected) -> Message {
+    log!("Protocol error from client: {}", rejected.error);
+    Message::error(MsgId::next(), rejected.reqid, rejected.error.to_string())
 }
 
 async fn sleep_until(deadline: Option<Instant>) {

@@ -12,12 +12,7 @@ use super::log::log;
 use super::session::{ClientKind, Command, Outgoing, OUTBOX_CAPACITY};
 use super::sessions::Registry;
 use crate::protocol::token::SessionId;
-use crate::protocol::{
-    Body, Frame, Message, MsgId, ProtocolError, Receiver, Rejected, VersionInfo,
-};
-
-/// The Bokeh release whose protocol and document JSON rokeh speaks.
-pub const BOKEH_PROTOCOL_VERSION: &str = "3.9.2";
+use crate::protocol::{Body, Frame, Message, MsgId, Receiver};
 
 /// Close codes (RFC 6455).
 const GOING_AWAY: u16 = 1001;
@@ -79,15 +74,15 @@ impl Connection {
                             Some(Err(e)) => break read_failed(&mut socket, e).await,
                             None => break Closed { code: None, reason: None },
                         };
-                        let reply = match receiver.consume(frame) {
+                        let request = match receiver.consume(frame) {
                             Ok(None) => continue,
-                            Ok(Some(message)) => self.dispatch(message, &joined.session, joined.peer).await,
-                            Err(rejected) => Some(refusal(rejected)),
+                            Ok(Some(message)) => Ok(message),
+                            Err(rejected) => Err(rejected),
                         };
-                        if let Some(reply) = reply {
-                            if send(&mut socket, Arc::new(reply.to_frames())).await.is_err() {
-                                break Closed { code: None, reason: None };
-                            }
+                        let command = Command::Request { from: joined.peer, request };
+                        if joined.session.send(command).await.is_err() {
+                            let _ = close(&mut socket, INTERNAL, "session has ended").await;
+                            break Closed { code: Some(INTERNAL), reason: Some("session has ended".into()) };
                         }
                     }
                     outgoing = inbox.recv() => {
@@ -115,51 +110,6 @@ impl Connection {
             closed.reason.map_or("None".into(), |r| format!("{r:?}"))
         );
     }
-
-    /// Answers what the connection can answer itself; hands document requests to the
-    /// session, which replies through the outbox.
-    async fn dispatch(
-        &self,
-        message: Message,
-        session: &mpsc::Sender<Command>,
-        from: crate::document::PeerId,
-    ) -> Option<Message> {
-        let reqid = message.msgid.clone();
-        match message.body {
-            Body::ServerInfoReq => Some(Message::reply(
-                MsgId::next(),
-                reqid,
-                Body::ServerInfoReply(VersionInfo {
-                    bokeh: BOKEH_PROTOCOL_VERSION.into(),
-                    server: format!("rokeh {}", env!("CARGO_PKG_VERSION")),
-                }),
-            )),
-            Body::PullDocReq | Body::PushDoc { .. } | Body::PatchDoc { .. } => {
-                let request = Command::Request { from, message };
-                match session.send(request).await {
-                    Ok(()) => None,
-                    Err(_) => Some(Message::error(
-                        MsgId::next(),
-                        Some(reqid),
-                        "session has ended",
-                    )),
-                }
-            }
-            other => {
-                let error = ProtocolError::NotARequest(other.msgtype().as_str());
-                Some(refusal(Rejected {
-                    reqid: Some(reqid),
-                    error,
-                }))
-            }
-        }
-    }
-}
-
-/// The ERROR reply to a message that could not be read.
-fn refusal(rejected: Rejected) -> Message {
-    log!("Protocol error from client: {}", rejected.error);
-    Message::error(MsgId::next(), rejected.reqid, rejected.error.to_string())
 }
 
 /// Reading failed: an over-size message gets an ERROR and a close saying so; anything
