@@ -10,7 +10,7 @@ use crate::protocol::token::{SecretKey, SessionIds};
 
 /// Where the signing key comes from (Bokeh's `BOKEH_SECRET_KEY`).
 pub const SECRET_KEY_VAR: &str = "ROKEH_SECRET_KEY";
-/// Where the built page is looked for first (else `./dist`, then the crate's `dist/`).
+/// Where the built page is, if not in `./dist` or the crate's `dist/`.
 pub const DIST_VAR: &str = "ROKEH_DIST";
 
 #[derive(Debug, Parser)]
@@ -108,16 +108,17 @@ impl ServerConfig {
     }
 }
 
-/// The built page (Trunk's `dist/`, holding `index.html`): `$ROKEH_DIST`, `./dist`, then the
-/// `dist/` of the crate this binary was built from, so `cargo run -- serve` finds the page
-/// `trunk build` made wherever it is started.
+/// The built page (Trunk's `dist/`, holding `index.html`): `$ROKEH_DIST` when set (and
+/// then only there), else `./dist`, then the `dist/` of the crate this binary was built
+/// from, so `cargo run -- serve` finds the page `trunk build` made wherever it is started.
 fn find_page_dir() -> Result<PathBuf, Vec<PathBuf>> {
-    let mut places: Vec<PathBuf> = std::env::var_os(DIST_VAR)
-        .map(PathBuf::from)
-        .into_iter()
-        .collect();
-    places.push(PathBuf::from("dist"));
-    places.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")));
+    let places = match std::env::var_os(DIST_VAR) {
+        Some(dir) => vec![PathBuf::from(dir)],
+        None => vec![
+            PathBuf::from("dist"),
+            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")),
+        ],
+    };
     match places.iter().find(|p| p.join("index.html").is_file()) {
         Some(found) => Ok(found.clone()),
         None => Err(places),

@@ -342,3 +342,20 @@ pub fn fake_dist() -> PathBuf {
     std::fs::write(dir.join("rokeh-abc_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     dir
 }
+
+/// A bare HTTP/1.1 GET: status and the whole response (no HTTP client crate needed).
+pub fn http_get(url: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_at(rest.find('/').unwrap());
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    (status, response)
+}
