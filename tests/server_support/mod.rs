@@ -1,5 +1,6 @@
-//! Shared by the server tests: the real `rokeh serve` binary on a free loopback port, and
-//! a websocket client speaking Bokeh's protocol through rokeh's own protocol layer.
+//! Shared by the server tests and the load generator (examples/loadgen.rs): the real
+//! `rokeh serve` binary on a free loopback port, and a websocket client speaking Bokeh's
+//! protocol through rokeh's own protocol layer.
 #![allow(dead_code)] // each test file uses its own part of this
 
 use std::io::{BufRead, BufReader};
@@ -36,7 +37,7 @@ impl Server {
     }
 
     pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_rokeh"));
+        let mut command = Command::new(server_binary());
         command
             .args(["serve", "--port", "0"])
             .args(args)
@@ -67,6 +68,10 @@ impl Server {
             .recv_timeout(Duration::from_secs(20))
             .unwrap_or_else(|_| panic!("server did not start; log: {:?}", log.lock().unwrap()));
         Server { child, port, log }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn http(&self, path: &str) -> String {
@@ -115,6 +120,26 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The `rokeh` binary: Cargo names it for tests; an example finds it beside its own folder
+/// (`target/<profile>/examples/loadgen` → `target/<profile>/rokeh`).
+fn server_binary() -> PathBuf {
+    if let Some(path) = option_env!("CARGO_BIN_EXE_rokeh") {
+        return PathBuf::from(path);
+    }
+    let exe = std::env::current_exe().expect("own path");
+    let path = exe
+        .parent()
+        .and_then(|p| p.parent())
+        .expect("target/<profile>")
+        .join("rokeh");
+    assert!(
+        path.exists(),
+        "{} is missing: build it with the same profile first (cargo build --release)",
+        path.display()
+    );
+    path
 }
 
 pub fn unix_now() -> i64 {
