@@ -32,7 +32,7 @@ pub const SESSION_ID_QUERY: &str = "bokeh-session-id";
 /// How long a token may be used to open a connection, as Bokeh's default.
 const TOKEN_LIFETIME_SECS: i64 = 300;
 /// Websocket buffers start small: most sessions sit idle, and these are per connection.
-const WS_BUFFER_SIZE: usize = 4 * 1024;
+const WS_BUFFER_SIZE: usize = 1024;
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()

@@ -203,7 +203,8 @@ impl Client {
         if let Some(origin) = origin {
             headers.insert("Origin", HeaderValue::from_str(origin).unwrap());
         }
-        let (ws, _) = tokio_tungstenite::connect_async(request).await?;
+        // No Nagle delay on our side either: small frames must go out at once.
+        let (ws, _) = tokio_tungstenite::connect_async_with_config(request, None, true).await?;
         Ok(Client {
             ws,
             receiver: Receiver::new(),
@@ -214,16 +215,18 @@ impl Client {
         self.send_frames(message.to_frames()).await;
     }
 
+    /// Writes the frames of one message and flushes once.
     pub async fn send_frames(&mut self, frames: Vec<Frame>) {
         for frame in frames {
             self.ws
-                .send(match frame {
+                .feed(match frame {
                     Frame::Text(t) => WsMessage::Text(t.into()),
                     Frame::Binary(b) => WsMessage::Binary(b.into()),
                 })
                 .await
                 .unwrap();
         }
+        self.ws.flush().await.unwrap();
     }
 
     /// The next message, or the end of the connection.
