@@ -3,7 +3,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rokeh::web::mount(rokeh::apps::sliders);
+    use rokeh::apps::{sliders_with_points, SINE_POINTS};
+    // `?N=100000` draws more points, for the benchmarks.
+    let n = rokeh::web::query_count("N", 2, 10_000_000).unwrap_or(SINE_POINTS);
+    rokeh::web::mount(move |doc| sliders_with_points(doc, n));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,79 @@
+# rokeh: `make serve` to try the page, `make test` to run every test, `make bench` for figures.
+# Each install step checks first and skips what is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+# Trunk prints long backtraces with every message when this is 1.
+export RUST_BACKTRACE := 0
+
+ADDRESS := 127.0.0.1
+PORT := 8080
+TRUNK_SERIES := 0.21
+# Must equal the `wasm-bindgen = "=…"` pin in Cargo.toml and `[tools]` in Trunk.toml.
+WASM_BINDGEN_VERSION := 0.2.130
+BROWSER_TESTS := tests/browser
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The native render tests draw text with this font.
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
+
+.PHONY: serve test test-rust test-wasm test-browser build build-single bench screenshot \
+	install-wasm-tools install-browser install-fonts fetch
+
+serve: install-wasm-tools fetch
+	trunk serve --address $(ADDRESS) --port $(PORT)
+
+# Every test. Other suites join as more prerequisites.
+test: test-rust test-wasm test-browser
+
+test-rust: install-fonts
+	cargo test
+
+# The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
+test-wasm: install-wasm-tools install-browser fetch
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
+		cargo test --target wasm32-unknown-unknown --test web
+
+# The built page as a person uses it (Playwright, node --test).
+test-browser: build build-single install-browser
+	cd $(BROWSER_TESTS) && node --test
+
+# The page in dist/, with relative URLs (works from any sub-path).
+build: install-wasm-tools fetch
+	trunk build --release
+
+# One self-contained HTML file for file:// in dist-single/.
+build-single: install-wasm-tools
+	node scripts/single-html.mjs
+
+bench: build build-single install-browser install-fonts
+	node $(BROWSER_TESTS)/bench.mjs
+	if compgen -G 'benches/*.rs' >/dev/null; then cargo bench --benches; fi
+
+# docs/screenshot.png for the README.
+screenshot: build install-browser
+	node $(BROWSER_TESTS)/screenshot.mjs
+
+# Trunk builds offline (Trunk.toml): the crates must be here first.
+fetch:
+	cargo fetch --locked
+
+# wasm-bindgen-cli is installed without --locked: its lock names a webpki-roots release
+# the registry no longer has.
+install-wasm-tools:
+	rustup target list --installed | grep -qx wasm32-unknown-unknown \
+		|| rustup target add wasm32-unknown-unknown
+	trunk --version 2>/dev/null | grep -q '^trunk $(subst .,\.,$(TRUNK_SERIES))\.' \
+		|| cargo install trunk --version '~$(TRUNK_SERIES)' --locked
+	wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+install-browser:
+	[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { $(APT_INSTALL) chromium chromium-driver; }
+	[ -d $(BROWSER_TESTS)/node_modules/playwright-core ] || (cd $(BROWSER_TESTS) && npm ci)
+
+install-fonts:
+	[ -f $(FONT) ] || { $(APT_INSTALL) fonts-dejavu-core; }

@@ -1,0 +1,104 @@
+//! `window.rokeh`: a small read-only view of the page's document for browser tests and
+//! benchmarks, and a `rokeh-paint` performance mark at the end of each canvas paint.
+//!
+//! - `rokeh.column(name)`: that column of the first ColumnDataSource (a Float64Array for
+//!   f64 columns);
+//! - `rokeh.get(key, attr)`: an attribute of the model whose id, type name or `title` is
+//!   `key` (the first found), e.g. `get("frequency", "value")`, `get("Title", "text")`;
+//! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took.
+
+use js_sys::{Array, Float64Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::document::{AnyId, Document, ModelId, Value};
+use crate::models::ColumnDataSource;
+
+use super::page::Page;
+
+const NAME: &str = "rokeh";
+const PAINT_MARK: &str = "rokeh-paint";
+
+pub fn install(page: Page) {
+    let hook = Object::new();
+    let column = Closure::<dyn Fn(String) -> JsValue>::new(move |name: String| {
+        page.read(|d| first_source_column(d, &name))
+    });
+    let get =
+        Closure::<dyn Fn(String, String) -> JsValue>::new(move |key: String, attr: String| {
+            page.read(|d| {
+                find_model(d, &key)
+                    .and_then(|m| d.get_attr(m, &attr).ok())
+                    .map_or(JsValue::UNDEFINED, |v| to_js(&v))
+            })
+        });
+    set(&hook, "column", &column.into_js_value());
+    set(&hook, "get", &get.into_js_value());
+    set(&hook, "paints", &0.into());
+    if let Some(window) = web_sys::window() {
+        set(&window, NAME, &hook);
+    }
+}
+
+/// Counts a finished paint that began at `started` (performance.now()) and marks its end.
+pub fn painted(performance: &web_sys::Performance, started: f64) {
+    let Some(hook) = web_sys::window().and_then(|w| Reflect::get(&w, &NAME.into()).ok()) else {
+        return;
+    };
+    let paints = Reflect::get(&hook, &"paints".into())
+        .ok()
+        .and_then(|p| p.as_f64())
+        .unwrap_or(0.0);
+    set(&hook, "paints", &(paints + 1.0).into());
+    set(&hook, "lastPaintMs", &(performance.now() - started).into());
+    // Only the latest mark is kept, so a long session does not pile them up.
+    performance.clear_marks_with_mark_name(PAINT_MARK);
+    if let Err(e) = performance.mark(PAINT_MARK) {
+        web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
+    }
+}
+
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    // Setting a property of a plain object cannot fail.
+    let _ = Reflect::set(target, &key.into(), value);
+}
+
+fn first_source_column(doc: &Document, name: &str) -> JsValue {
+    let source = doc
+        .models()
+        .find(|(_, m)| m.type_name == "ColumnDataSource")
+        .and_then(|(_, m)| doc.typed_id::<ColumnDataSource>(&m.id));
+    let Some(source) = source else {
+        return JsValue::UNDEFINED;
+    };
+    match doc.column_f64(source, name) {
+        Some(values) => Float64Array::from(values).into(),
+        None => doc.column(source, name).map_or(JsValue::UNDEFINED, to_js),
+    }
+}
+
+fn find_model(doc: &Document, key: &str) -> Option<AnyId> {
+    doc.lookup(&ModelId::from(key)).or_else(|| {
+        let mut models = doc.models();
+        models
+            .find(|(_, m)| {
+                m.type_name == key || m.attrs.get("title").and_then(Value::as_str) == Some(key)
+            })
+            .map(|(any, _)| any)
+    })
+}
+
+fn to_js(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => (*b).into(),
+        Value::Int(i) => (*i as f64).into(),
+        Value::Float(f) => (*f).into(),
+        Value::Str(s) => s.into(),
+        Value::Ref(id) => id.as_str().into(),
+        Value::List(items) | Value::Set(items) => items.iter().map(to_js).collect::<Array>().into(),
+        Value::Array(array) => array.as_f64().map_or(JsValue::UNDEFINED, |values| {
+            Float64Array::from(values).into()
+        }),
+        _ => JsValue::UNDEFINED,
+    }
+}

@@ -1,0 +1,138 @@
+//! The page's one document and the revision signals that tell the widgets what changed.
+//!
+//! The document lives here only; widgets read it through [`Page::read`] and subscribe to the
+//! revisions of the models they show, so a change re-renders only what shows it.
+
+use std::collections::{HashMap, HashSet};
+
+use leptos::prelude::*;
+
+use crate::document::{AnyId, Change, Document, Event, Value};
+
+/// A `Copy` handle to the page's document, shared by every component.
+#[derive(Clone, Copy)]
+pub struct Page {
+    // Local storage: the document's callbacks are not `Sync`, and the page has one thread.
+    doc: StoredValue<Document, LocalStorage>,
+    revisions: StoredValue<Revisions, LocalStorage>,
+}
+
+#[derive(Default)]
+struct Revisions {
+    /// Created on first use, by the widgets that track a model.
+    by_model: HashMap<AnyId, ArcRwSignal<u64>>,
+    /// The document's own title and roots.
+    document: ArcRwSignal<u64>,
+}
+
+impl Page {
+    pub fn new(doc: Document) -> Page {
+        Page {
+            doc: StoredValue::new_local(doc),
+            revisions: StoredValue::new_local(Revisions::default()),
+        }
+    }
+
+    pub fn read<R>(&self, f: impl FnOnce(&Document) -> R) -> R {
+        self.doc.with_value(f)
+    }
+
+    /// Changes the document (a user's edit: its callbacks run here), then bumps the
+    /// revision of everything that shows what changed.
+    pub fn update<R>(&self, f: impl FnOnce(&mut Document) -> R) -> R {
+        let (result, changes) = self
+            .doc
+            .try_update_value(|doc| {
+                let result = f(doc);
+                (result, doc.take_changes())
+            })
+            .expect("the page's document lives as long as the page");
+        // Outside the document's borrow: subscribers may read it when notified.
+        self.bump(&changes);
+        result
+    }
+
+    /// Subscribes the current reactive scope to changes of `model`.
+    pub fn track(&self, model: AnyId) {
+        self.revisions
+            .try_update_value(|r| r.by_model.entry(model).or_default().clone())
+            .expect("the page's revisions live as long as the page")
+            .track();
+    }
+
+    /// Subscribes the current reactive scope to the document's title and roots.
+    pub fn track_document(&self) {
+        self.revisions.with_value(|r| r.document.track());
+    }
+
+    fn bump(&self, changes: &[Change]) {
+        if changes.is_empty() {
+            return;
+        }
+        let (changed, document_changed) = self.read(|doc| {
+            let mut changed: HashSet<AnyId> = changes
+                .iter()
+                .filter_map(|c| doc.lookup(c.event.model()?))
+                .collect();
+            let figures: Vec<AnyId> = doc
+                .models()
+                .filter(|(_, m)| m.type_name == "Figure")
+                .map(|(any, _)| any)
+                .collect();
+            for figure in figures {
+                if !changed.contains(&figure) && shown_by(doc, figure).any(|m| changed.contains(&m))
+                {
+                    changed.insert(figure);
+                }
+            }
+            let document_changed = changes.iter().any(|c| {
+                matches!(
+                    c.event,
+                    Event::TitleChanged { .. }
+                        | Event::RootAdded { .. }
+                        | Event::RootRemoved { .. }
+                )
+            });
+            (changed, document_changed)
+        });
+        let signals: Vec<ArcRwSignal<u64>> = self.revisions.with_value(|r| {
+            let models = changed.iter().filter_map(|m| r.by_model.get(m).cloned());
+            let document = document_changed.then(|| r.document.clone());
+            models.chain(document).collect()
+        });
+        for signal in signals {
+            signal.update(|n| *n += 1);
+        }
+    }
+}
+
+/// Every model a figure's picture depends on: all it refers to, directly or not (title,
+/// ranges, axes, renderers, glyphs, data sources).
+fn shown_by(doc: &Document, figure: AnyId) -> impl Iterator<Item = AnyId> {
+    let mut seen = HashSet::from([figure]);
+    let mut todo = vec![figure];
+    while let Some(any) = todo.pop() {
+        let mut ids = Vec::new();
+        for value in doc.model(any).attrs.values() {
+            collect_refs(value, &mut ids);
+        }
+        for id in ids {
+            if let Some(next) = doc.lookup(id) {
+                if seen.insert(next) {
+                    todo.push(next);
+                }
+            }
+        }
+    }
+    seen.into_iter()
+}
+
+fn collect_refs<'v>(value: &'v Value, out: &mut Vec<&'v crate::document::ModelId>) {
+    match value {
+        Value::Ref(id) => out.push(id),
+        Value::List(items) | Value::Set(items) => items.iter().for_each(|v| collect_refs(v, out)),
+        Value::Map(entries) => entries.iter().for_each(|(_, v)| collect_refs(v, out)),
+        Value::Object(fields) => fields.iter().for_each(|(_, v)| collect_refs(v, out)),
+        _ => {}
+    }
+}

@@ -1,0 +1,38 @@
+//! A TextInput: its title as the label, its value in a text box; typing sets the value.
+
+use leptos::prelude::*;
+
+use crate::document::AnyId;
+use crate::models::TextInput;
+
+use super::layout::{text_attr, typed};
+use super::page::Page;
+
+pub fn view(page: Page, model: AnyId) -> AnyView {
+    let Some(input) = typed::<TextInput>(page, model) else {
+        return ().into_any();
+    };
+    let title = Memo::new(move |_| {
+        page.track(model);
+        text_attr(page, model, "title")
+    });
+    let value = Memo::new(move |_| {
+        page.track(model);
+        page.read(|d| d.get(input, TextInput::VALUE))
+    });
+    let input_id = page.read(|d| format!("rk-{}", d.model_id(model)));
+    // Every keystroke sets `value`, so the plot follows the typing (Bokeh waits for Enter).
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if let Err(e) = page.update(|d| d.set(input, TextInput::VALUE, text)) {
+            web_sys::console::error_1(&format!("rokeh: text input: {e}").into());
+        }
+    };
+    view! {
+        <div class="rk-text-input">
+            <label for=input_id.clone()>{title}</label>
+            <input type="text" id=input_id prop:value=value on:input=on_input />
+        </div>
+    }
+    .into_any()
+}

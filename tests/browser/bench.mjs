@@ -1,0 +1,106 @@
+// Prints the page's figures (never asserts them): download sizes, navigation → first plot
+// paint, and slider input → repainted at N = 200 and N = 100,000. Needs dist/ and
+// dist-single/ built: `make bench` does that first.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST, SINGLE_FILE, fence, launch, median, paintedAfter, paints, serveDist } from './support.mjs';
+
+const COLD_LOADS = 7;
+const MOVES = 60;
+const WARMUP_MOVES = 5;
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (t) => `${t.toFixed(2)} ms`;
+const row = (...cells) => console.log(cells.map((c, i) => String(c).padEnd(i ? 14 : 26)).join(''));
+
+function sizes() {
+  const measure = (path) => {
+    const bytes = readFileSync(path);
+    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  const files = readdirSync(DIST);
+  const pick = (ext) => measure(join(DIST, files.find((f) => f.endsWith(ext))));
+  const wasm = pick('.wasm');
+  const js = pick('.js');
+  console.log('\n## sizes (trunk build --release, no wasm-opt)        target: wasm+js <= 250 KiB gzip');
+  row('', 'raw', 'gzip');
+  row('wasm', kib(wasm.raw), kib(wasm.gzip));
+  row('js', kib(js.raw), kib(js.gzip));
+  row('wasm + js', kib(wasm.raw + js.raw), kib(wasm.gzip + js.gzip));
+  const single = measure(SINGLE_FILE);
+  row('single-file html', kib(single.raw), kib(single.gzip));
+}
+
+/** A fresh context (no cache) with only our server reachable. */
+async function freshPage(browser, site, query = '') {
+  const context = await browser.newContext();
+  await fence(context, site.origin + '/');
+  const page = await context.newPage();
+  await page.goto(site.url + query);
+  await paintedAfter(page, 0);
+  return { context, page };
+}
+
+async function firstPaint(browser, site) {
+  const times = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    const { context, page } = await freshPage(browser, site);
+    // The mark is set when the first paint has finished; its time counts from navigation.
+    times.push(await page.evaluate(() => performance.getEntriesByName('rokeh-paint')[0].startTime));
+    await context.close();
+  }
+  console.log(`\n## navigation -> first plot paint, ${COLD_LOADS} cold loads      target: <= 150 ms`);
+  row('median', ms(median(times)));
+  row('all', times.map((t) => t.toFixed(1)).join(' '));
+}
+
+async function sliderMoves(browser, site, n) {
+  const { context, page } = await freshPage(browser, site, `?N=${n}`);
+  await page.evaluate(() => {
+    const t = (window.__bench = { keydown: 0, inputStart: 0, inputEnd: 0 });
+    // Capture runs before the page's handler, bubbling on window after it.
+    window.addEventListener('keydown', () => (t.keydown = performance.now()), true);
+    window.addEventListener('input', () => (t.inputStart = performance.now()), true);
+    window.addEventListener('input', () => (t.inputEnd = performance.now()));
+  });
+  await page.getByLabel('frequency').focus();
+  const total = [];
+  const update = [];
+  const paint = [];
+  for (let i = 0; i < WARMUP_MOVES + MOVES; i++) {
+    const before = await paints(page);
+    // Right then left: the frequency steps 1.0 → 1.1 → 1.0, every move a change.
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await paintedAfter(page, before);
+    const m = await page.evaluate(() => ({
+      total: performance.getEntriesByName('rokeh-paint').at(-1).startTime - window.__bench.keydown,
+      update: window.__bench.inputEnd - window.__bench.inputStart,
+      paint: window.rokeh.lastPaintMs,
+    }));
+    if (i >= WARMUP_MOVES) {
+      total.push(m.total);
+      update.push(m.update);
+      paint.push(m.paint);
+    }
+  }
+  await context.close();
+  console.log(`\n## slider input -> repainted, N = ${n}, median of ${MOVES} moves   target (N=200): <= 4 ms`);
+  row('update + paint', ms(median(update) + median(paint)), '(input handler: doc.set + on_change, then the canvas paint)');
+  row('  input handler', ms(median(update)));
+  row('  paint', ms(median(paint)));
+  row('keydown -> painted', ms(median(total)), '(includes waiting for the next animation frame)');
+}
+
+const site = await serveDist();
+const browser = await launch();
+try {
+  console.log(`# rokeh page benchmark: headless Chromium ${browser.version()}, loopback`);
+  sizes();
+  await firstPaint(browser, site);
+  await sliderMoves(browser, site, 200);
+  await sliderMoves(browser, site, 100_000);
+} finally {
+  await browser.close();
+  await site.close();
+}

@@ -1,0 +1,164 @@
+// The sliders page as a person uses it, in headless Debian Chromium. Needs `trunk build
+// --release` (dist/) and the single-file build (dist-single/) first: `make test` does both.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import {
+  SINGLE_FILE,
+  SUB_PATH,
+  collectErrors,
+  fence,
+  launch,
+  paintedAfter,
+  paints,
+  readCanvas,
+  serveDist,
+} from './support.mjs';
+
+let browser;
+let site;
+
+before(async () => {
+  site = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Opens the page in a fresh context (HiDPI: 2 device pixels per CSS pixel), fenced off
+ * from every server but ours, and waits for its first paint. */
+async function openPage(url = site.url, allowed = site.origin + '/') {
+  const context = await browser.newContext({ deviceScaleFactor: 2 });
+  const blocked = await fence(context, allowed);
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(url);
+  await paintedAfter(page, 0);
+  return { context, page, errors, blocked };
+}
+
+/** Reads the sliders and the data source back from the page's document. */
+function documentState(page) {
+  return page.evaluate(() => {
+    const value = (title) => window.rokeh.get(title, 'value');
+    return {
+      a: value('amplitude'),
+      b: value('offset'),
+      w: value('phase'),
+      k: value('frequency'),
+      x: Array.from(window.rokeh.column('x')),
+      y: Array.from(window.rokeh.column('y')),
+    };
+  });
+}
+
+test('the page loads from a sub-path with no errors and paints the line', async () => {
+  const { context, page, errors, blocked } = await openPage();
+  try {
+    assert.equal(await page.title(), 'Sliders');
+    const canvas = await readCanvas(page);
+    assert.deepEqual([canvas.width, canvas.height], [800, 800], 'backing store = 400 CSS px × dpr 2');
+    const box = await page.locator('canvas').boundingBox();
+    assert.deepEqual([box.width, box.height], [400, 400]);
+    assert.ok(canvas.blue > 500, `the blue line is drawn (${canvas.blue} blue pixels)`);
+
+    // Inputs on the left, the plot on the right.
+    const slider = await page.getByLabel('frequency').boundingBox();
+    assert.ok(slider.x + slider.width <= box.x, 'the sliders sit left of the plot');
+    for (const label of ['offset: 0.0', 'amplitude: 1.0', 'phase: 0.0', 'frequency: 1.0']) {
+      await page.getByText(label, { exact: true }).waitFor();
+    }
+    assert.equal(await page.getByLabel('title').inputValue(), 'sine wave');
+
+    assert.deepEqual(errors, []);
+    assert.deepEqual(blocked, [], 'no request left our server');
+    assert.deepEqual(site.missed, [], 'every request was for a file of dist/ under ' + SUB_PATH);
+  } finally {
+    await context.close();
+  }
+});
+
+test('ArrowRight on the frequency slider recomputes the data and repaints', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const before = await readCanvas(page);
+    const painted = await paints(page);
+    await page.getByLabel('frequency').focus();
+    await page.keyboard.press('ArrowRight');
+    await paintedAfter(page, painted);
+
+    await page.getByText('frequency: 1.1', { exact: true }).waitFor();
+    const after = await readCanvas(page);
+    assert.notEqual(after.hash, before.hash, 'the canvas changed');
+    assert.ok(after.blue > 500, 'the line is still drawn');
+
+    const { a, b, w, k, x, y } = await documentState(page);
+    assert.ok(Math.abs(k - 1.1) < 1e-9, `frequency is now 1.1, not ${k}`);
+    assert.equal(x.length, 200);
+    x.forEach((xi, i) => {
+      const want = a * Math.sin(k * xi + w) + b;
+      assert.ok(Math.abs(y[i] - want) < 1e-12, `y[${i}] = ${y[i]}, want ${want}`);
+    });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('typing in the title input changes the drawn title', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const titleBand = [0, 0, 400, 30];
+    const before = await readCanvas(page, titleBand);
+    const painted = await paints(page);
+    const input = page.getByLabel('title');
+    await input.fill('');
+    await input.pressSequentially('damped wave');
+    await page.waitForFunction(() => window.rokeh.get('Title', 'text') === 'damped wave');
+    await paintedAfter(page, painted);
+    // The paint after the last keystroke may still be pending.
+    await page.waitForFunction(() => new Promise((ok) => requestAnimationFrame(() => ok(true))));
+
+    const after = await readCanvas(page, titleBand);
+    assert.notEqual(after.hash, before.hash, 'the title band of the canvas changed');
+    assert.equal(await page.locator('canvas').getAttribute('aria-label'), 'damped wave');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a zoom (devicePixelRatio change) resizes the backing store and repaints', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const painted = await paints(page);
+    const cdp = await context.newCDPSession(page);
+    // As browser zoom does: a new density and a new viewport size (so `resize` fires).
+    const metrics = { width: 1000, height: 700, deviceScaleFactor: 3, mobile: false };
+    await cdp.send('Emulation.setDeviceMetricsOverride', metrics);
+    await paintedAfter(page, painted);
+    const canvas = await readCanvas(page);
+    assert.deepEqual([canvas.width, canvas.height], [1200, 1200]);
+    assert.ok(canvas.blue > 500, 'the line is drawn at the new density');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the single-file page paints from file:// with no network at all', async () => {
+  const file = pathToFileURL(SINGLE_FILE).href;
+  const { context, page, errors, blocked } = await openPage(file, file);
+  try {
+    assert.equal(await page.title(), 'Sliders');
+    const canvas = await readCanvas(page);
+    assert.ok(canvas.blue > 500, `the blue line is drawn (${canvas.blue} blue pixels)`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(blocked, [], 'the file fetched nothing');
+  } finally {
+    await context.close();
+  }
+});

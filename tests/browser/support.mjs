@@ -1,0 +1,125 @@
+// Shared by the browser tests and the benchmark: a static server for dist/ at a sub-path,
+// headless Debian Chromium, a network fence, and readers of the page's canvas.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const DIST = join(ROOT, 'dist');
+export const SINGLE_FILE = join(ROOT, 'dist-single', 'rokeh-sliders.html');
+/** Where the page is served, as GitHub Pages serves a project at /<repo>/. */
+export const SUB_PATH = '/rokeh/';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+};
+
+/** Serves `dir` under SUB_PATH on a free loopback port; records requests it could not answer. */
+export async function serveDist(dir = DIST) {
+  const missed = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const inside = path.startsWith(SUB_PATH) ? path.slice(SUB_PATH.length) || 'index.html' : null;
+    const file = inside && normalize(join(dir, inside));
+    try {
+      if (!file || !file.startsWith(dir)) throw new Error('outside the site');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      missed.push(req.url);
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: origin + SUB_PATH,
+    missed,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/** Headless Debian Chromium; Playwright gives it a fresh, empty profile each launch. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Aborts every request of `context` except those for URLs starting with `allowed` and
+ * returns the list of the ones it blocked.
+ */
+export async function fence(context, allowed) {
+  const blocked = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(allowed)) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  return blocked;
+}
+
+/** Collects console errors and uncaught exceptions of `page`. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+export const paints = (page) => page.evaluate(() => window.rokeh?.paints ?? 0);
+
+/** Waits until the page has finished more than `count` paints. */
+export function paintedAfter(page, count) {
+  return page.waitForFunction((n) => (window.rokeh?.paints ?? 0) > n, count);
+}
+
+/**
+ * Reads the plot canvas: its backing size, how many pixels are Bokeh's line blue
+ * (#1f77b4 at alpha 0.6 over white is about rgb(121, 173, 210)), and a fingerprint of the
+ * pixels in `region` ([x, y, w, h] in CSS pixels; the whole canvas when left out).
+ */
+export function readCanvas(page, region) {
+  return page.evaluate((region) => {
+    const canvas = document.querySelector('canvas');
+    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    const [x, y, w, h] = (region ?? [0, 0, canvas.width / dpr, canvas.height / dpr]).map((v) =>
+      Math.round(v * dpr),
+    );
+    const data = canvas.getContext('2d').getImageData(x, y, w, h).data;
+    let blue = 0;
+    let hash = 2166136261;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+      if (b > 150 && b - r > 50 && g > r && b > g) blue++;
+      hash = Math.imul(hash ^ (r | (g << 8) | (b << 16)), 16777619);
+    }
+    return { width: canvas.width, height: canvas.height, blue, hash };
+  }, region);
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};

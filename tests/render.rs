@@ -1,0 +1,368 @@
+//! The sliders figure drawn natively into a bitmap, checked pixel by pixel where the
+//! maths says the line must (and must not) be.
+
+use std::f64::consts::PI;
+use std::path::PathBuf;
+use std::sync::Once;
+
+use plotters::prelude::{BitMapBackend, IntoDrawingArea};
+use plotters::style::{register_font, FontStyle};
+
+use rokeh::apps::{sliders, sliders_with_points};
+use rokeh::document::{Document, Id};
+use rokeh::models::{ColumnDataSource, Figure, Line, Slider};
+use rokeh::render::{draw_figure, figure_layout, Color, FrameLayout, FONT_FAMILY};
+
+const FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
+
+/// Natively plotters draws text with fonts registered by name; the page uses the browser's.
+fn register_fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        for (file, style) in [
+            ("DejaVuSans.ttf", FontStyle::Normal),
+            ("DejaVuSans-Bold.ttf", FontStyle::Bold),
+        ] {
+            let path = format!("{FONT_DIR}/{file}");
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("{path}: {e} (install Debian's fonts-dejavu-core)"));
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            if register_font(FONT_FAMILY, style, bytes).is_err() {
+                panic!("{path} is not a font plotters can read");
+            }
+        }
+    });
+}
+
+/// A rendered figure: RGB pixels and the layout used to draw them.
+struct Picture {
+    width: u32,
+    height: u32,
+    rgb: Vec<u8>,
+    layout: FrameLayout,
+}
+
+impl Picture {
+    fn pixel(&self, x: i32, y: i32) -> Option<[u8; 3]> {
+        if x < 0 || y < 0 || x >= self.width as i32 || y >= self.height as i32 {
+            return None;
+        }
+        let i = 3 * (y as usize * self.width as usize + x as usize);
+        Some([self.rgb[i], self.rgb[i + 1], self.rgb[i + 2]])
+    }
+
+    /// Whether some pixel within `radius` of (x, y) has `color` (±`tol` per channel).
+    fn has_near(&self, (x, y): (f64, f64), radius: i32, color: [u8; 3], tol: u8) -> bool {
+        let (cx, cy) = (x.round() as i32, y.round() as i32);
+        (-radius..=radius).any(|dy| {
+            (-radius..=radius).any(|dx| {
+                self.pixel(cx + dx, cy + dy)
+                    .is_some_and(|p| close(p, color, tol))
+            })
+        })
+    }
+}
+
+fn close(a: [u8; 3], b: [u8; 3], tol: u8) -> bool {
+    a.iter().zip(b).all(|(&a, b)| a.abs_diff(b) <= tol)
+}
+
+/// Greys (white, the grid, the outline, black) have equal channels; the line does not.
+fn is_grey(p: [u8; 3]) -> bool {
+    p.iter().max().unwrap() - p.iter().min().unwrap() <= 2
+}
+
+fn figure_of(doc: &Document) -> Id<Figure> {
+    doc.models()
+        .find(|(_, m)| m.type_name == "Figure")
+        .and_then(|(_, m)| doc.typed_id(&m.id))
+        .expect("the app made a figure")
+}
+
+fn slider(doc: &Document, title: &str) -> Id<Slider> {
+    doc.models()
+        .filter(|(_, m)| m.type_name == "Slider")
+        .filter_map(|(_, m)| doc.typed_id::<Slider>(&m.id))
+        .find(|&s| doc.get(s, Slider::TITLE) == title)
+        .unwrap_or_else(|| panic!("no slider '{title}'"))
+}
+
+fn source_of(doc: &Document) -> Id<ColumnDataSource> {
+    doc.models()
+        .find(|(_, m)| m.type_name == "ColumnDataSource")
+        .and_then(|(_, m)| doc.typed_id(&m.id))
+        .expect("the app made a source")
+}
+
+fn render(doc: &Document, figure: Id<Figure>, scale: f64) -> Picture {
+    register_fonts();
+    let size = (400.0 * scale) as u32;
+    let mut rgb = vec![0u8; (3 * size * size) as usize];
+    {
+        let area = BitMapBackend::with_buffer(&mut rgb, (size, size)).into_drawing_area();
+        draw_figure(doc, figure, &area, scale).expect("the figure draws");
+        area.present().expect("the bitmap takes the picture");
+    }
+    let layout = figure_layout(doc, figure, size, size, scale).expect("the figure lays out");
+    Picture {
+        width: size,
+        height: size,
+        rgb,
+        layout,
+    }
+}
+
+/// Writes the figure as a PNG for a person to look at.
+fn save_png(doc: &Document, figure: Id<Figure>, scale: f64, name: &str) -> PathBuf {
+    let size = (400.0 * scale) as u32;
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    {
+        let area = BitMapBackend::new(&path, (size, size)).into_drawing_area();
+        draw_figure(doc, figure, &area, scale).expect("the figure draws");
+        area.present().expect("the PNG is written");
+    }
+    path
+}
+
+/// #1f77b4 at alpha 0.6 over white, as the sliders line looks.
+fn line_on_white() -> [u8; 3] {
+    Color::parse("#1f77b4")
+        .unwrap()
+        .with_alpha(0.6)
+        .over(Color::WHITE)
+}
+
+/// Asserts that the picture shows `f` over 0..4π: line colour at each predicted pixel,
+/// and no line colour farther than a few pixels from the curve inside the frame.
+fn assert_curve(pic: &Picture, f: impl Fn(f64) -> f64) {
+    let scale = pic.layout.scale;
+    let frame = pic.layout.frame;
+    let curve: Vec<(f64, f64)> = (0..=4000)
+        .map(|i| 4.0 * PI * f64::from(i) / 4000.0)
+        .map(|x| pic.layout.to_pixel(x, f(x)))
+        .collect();
+    let radius = (1.5 * scale).ceil() as i32;
+    for &(px, py) in curve.iter().step_by(20) {
+        assert!(
+            pic.has_near((px, py), radius, line_on_white(), 10),
+            "no line colour near pixel ({px:.1}, {py:.1})"
+        );
+    }
+    let far = 6.0 * scale;
+    let step = (4.0 * scale) as usize;
+    for y in (frame.top + 2..frame.bottom - 1).step_by(step) {
+        for x in (frame.left + 2..frame.right - 1).step_by(step) {
+            let (fx, fy) = (f64::from(x), f64::from(y));
+            let distance = curve
+                .iter()
+                .map(|&(cx, cy)| (cx - fx).hypot(cy - fy))
+                .fold(f64::INFINITY, f64::min);
+            if distance > far {
+                let p = pic.pixel(x, y).unwrap();
+                assert!(
+                    is_grey(p),
+                    "line colour {p:?} at ({x}, {y}), {distance:.0} px off"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn sliders_sine_is_drawn_where_the_maths_says_at_scale_1_and_2() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    for scale in [1.0, 2.0] {
+        let pic = render(&doc, fig, scale);
+        assert_curve(&pic, f64::sin);
+        let path = save_png(&doc, fig, scale, &format!("sliders_x{scale}.png"));
+        eprintln!("wrote {}", path.display());
+    }
+}
+
+#[test]
+fn layout_matches_bokehs_and_scales_with_the_pixel_ratio() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    let one = figure_layout(&doc, fig, 400, 400, 1.0).unwrap();
+    // Bokeh 3.9 puts this frame at x 36..395, y 25..378 (measured from its canvas).
+    let f = one.frame;
+    assert_eq!((f.top, f.right, f.bottom), (25, 395, 378));
+    assert!((33..=40).contains(&f.left), "left border {}", f.left);
+    assert!((one.x_range.start + 0.2 * PI).abs() < 1e-9);
+    assert!((one.x_range.end - 4.2 * PI).abs() < 1e-9);
+    // The 200 samples miss the peaks by a hair.
+    assert!((one.y_range.start + 1.1).abs() < 1e-3 && (one.y_range.end - 1.1).abs() < 1e-3);
+    assert_eq!(one.x_ticks.labels, ["0", "2", "4", "6", "8", "10", "12"]);
+    assert_eq!(
+        one.y_ticks.labels,
+        ["\u{2212}1", "\u{2212}0.5", "0", "0.5", "1"]
+    );
+
+    let two = figure_layout(&doc, fig, 800, 800, 2.0).unwrap();
+    let g = two.frame;
+    for (a, b) in [
+        (f.left, g.left),
+        (f.top, g.top),
+        (f.right, g.right),
+        (f.bottom, g.bottom),
+    ] {
+        assert!((2 * a - b).abs() <= 1, "scale 2 frame {g:?} vs {f:?}");
+    }
+    let (px, py) = two.to_pixel(PI, 0.5);
+    let (x, y) = two.to_data(px, py);
+    assert!((x - PI).abs() < 1e-9 && (y - 0.5).abs() < 1e-9);
+}
+
+#[test]
+fn title_and_tick_labels_are_drawn_in_grey_text() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let pic = render(&doc, figure_of(&doc), 1.0);
+    let f = pic.layout.frame;
+    let dark = |x0: i32, x1: i32, y0: i32, y1: i32| {
+        (y0..y1)
+            .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+            .filter(|&(x, y)| pic.pixel(x, y).is_some_and(|p| is_grey(p) && p[0] < 160))
+            .count()
+    };
+    assert!(dark(f.left, f.left + 80, 0, f.top) > 40, "title text");
+    assert!(
+        dark(f.left, f.right, f.bottom + 8, 400) > 40,
+        "x tick labels"
+    );
+    assert!(dark(0, f.left - 6, f.top, f.bottom) > 30, "y tick labels");
+    assert_eq!(
+        dark(f.right + 2, 400, 0, 400),
+        0,
+        "nothing right of the frame"
+    );
+}
+
+#[test]
+fn moving_the_frequency_slider_moves_the_pixels() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    let freq = slider(&doc, "frequency");
+    doc.set(freq, Slider::VALUE, 2.0).unwrap();
+    let pic = render(&doc, fig, 1.0);
+    assert_curve(&pic, |x| (2.0 * x).sin());
+    save_png(&doc, fig, 1.0, "sliders_freq2.png");
+}
+
+#[test]
+fn the_y_range_follows_amplitude_and_offset() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    doc.set(slider(&doc, "amplitude"), Slider::VALUE, 2.0)
+        .unwrap();
+    doc.set(slider(&doc, "offset"), Slider::VALUE, 1.0).unwrap();
+    let pic = render(&doc, fig, 1.0);
+    let r = pic.layout.y_range;
+    // y = 2 sin x + 1 spans -1..3; padded by 5% of 4 each side.
+    assert!(
+        (r.start + 1.2).abs() < 1e-3 && (r.end - 3.2).abs() < 1e-3,
+        "{r:?}"
+    );
+    assert_eq!(pic.layout.y_ticks.labels, ["\u{2212}1", "0", "1", "2", "3"]);
+    assert_curve(&pic, |x| 2.0 * x.sin() + 1.0);
+}
+
+#[test]
+fn a_million_points_draw_the_same_curve() {
+    let mut doc = Document::new();
+    sliders_with_points(&mut doc, 1_000_000);
+    let pic = render(&doc, figure_of(&doc), 1.0);
+    assert_curve(&pic, f64::sin);
+}
+
+#[test]
+fn nan_breaks_the_line() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    let source = source_of(&doc);
+    let x = doc.column_f64(source, "x").unwrap().to_vec();
+    let gap = 5.0..6.5;
+    let y: Vec<f64> = x
+        .iter()
+        .map(|&x| if gap.contains(&x) { f64::NAN } else { x.sin() })
+        .collect();
+    doc.set_column(source, "y", y).unwrap();
+    let pic = render(&doc, fig, 1.0);
+    let line = line_on_white();
+    // Well inside the gap (beyond the last point before it and the first after it).
+    for i in 0..20 {
+        let x = 5.2 + 1.0 * f64::from(i) / 20.0;
+        let p = pic.layout.to_pixel(x, x.sin());
+        assert!(
+            !pic.has_near(p, 1, line, 10),
+            "line drawn across the gap at x={x}"
+        );
+    }
+    let p = pic.layout.to_pixel(4.0, 4.0_f64.sin());
+    assert!(
+        pic.has_near(p, 2, line, 10),
+        "the line is there outside the gap"
+    );
+}
+
+#[test]
+fn a_fixed_range_clips_the_line_to_the_frame() {
+    let mut doc = Document::new();
+    let x: Vec<f64> = (0..=400).map(|i| f64::from(i) * 0.05).collect();
+    let y: Vec<f64> = x.iter().map(|x| 3.0 * x.sin()).collect();
+    let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
+    let fig = doc.add(Figure {
+        title: "zoomed".into(),
+        width: 400,
+        height: 400,
+        x_range: Some((4.0, 8.0)),
+        y_range: Some((-1.0, 1.0)),
+    });
+    fig.line(
+        &mut doc,
+        source,
+        Line {
+            line_width: 3.0,
+            line_alpha: 0.6,
+            ..Line::default()
+        },
+    );
+    let pic = render(&doc, fig, 1.0);
+    let f = pic.layout.frame;
+    assert_eq!(
+        (pic.layout.x_range.start, pic.layout.x_range.end),
+        (4.0, 8.0)
+    );
+    let outside = (0..400)
+        .flat_map(|y| (0..400).map(move |x| (x, y)))
+        .filter(|&(x, y)| x < f.left - 1 || x > f.right + 1 || y < f.top - 1 || y > f.bottom + 1)
+        .filter(|&(x, y)| !is_grey(pic.pixel(x, y).unwrap()))
+        .count();
+    assert_eq!(outside, 0, "line pixels outside the frame");
+    // Inside, where 3 sin x is within -1..1 (x = 2π ± 0.3), the line is drawn.
+    let p = pic.layout.to_pixel(2.0 * PI, 0.0);
+    assert!(pic.has_near(p, 2, line_on_white(), 10));
+    save_png(&doc, fig, 1.0, "clipped.png");
+}
+
+#[test]
+fn a_bad_color_is_an_error_not_a_panic() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    let fig = figure_of(&doc);
+    let line = doc
+        .models()
+        .find(|(_, m)| m.type_name == "Line")
+        .and_then(|(_, m)| doc.typed_id::<Line>(&m.id))
+        .unwrap();
+    doc.set(line, Line::LINE_COLOR, Some("not-a-color".to_owned()))
+        .unwrap();
+    let err = figure_layout(&doc, fig, 400, 400, 1.0).unwrap_err();
+    assert!(err.to_string().contains("not-a-color"), "{err}");
+}

@@ -1,0 +1,116 @@
+//! The page's components in a real browser: the model-type table, and widgets that follow
+//! the document when a user's edit runs the app's callbacks.
+//!
+//! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+#![cfg(target_arch = "wasm32")]
+
+use std::collections::BTreeMap;
+
+use rokeh::document::{Document, Model, ModelId};
+use rokeh::models::{row, Slider};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Event, EventInit, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A model type rokeh has no component for, beside two sliders, the second driven by the
+/// first's callback.
+fn app(doc: &mut Document) {
+    let unknown = doc
+        .insert_model(Model {
+            id: ModelId::from("x1"),
+            type_name: "FancyWidget".into(),
+            attrs: BTreeMap::new(),
+        })
+        .expect("a fresh id");
+    let slider = |doc: &mut Document, title: &str, end, step| {
+        doc.add(Slider {
+            title: title.into(),
+            value: 0.0,
+            start: 0.0,
+            end,
+            step,
+        })
+    };
+    let leader = slider(doc, "leader", 10.0, 1.0);
+    let follower = slider(doc, "follower", 20.0, 0.5);
+    doc.on_change(leader, Slider::VALUE, move |doc, change| {
+        doc.set(follower, Slider::VALUE, 2.0 * change.new)
+    });
+    let layout = row(doc, [unknown, leader.any(), follower.any()]);
+    doc.add_root(layout);
+    doc.set_title("components");
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn labels() -> Vec<String> {
+    let labels = document().query_selector_all("label").unwrap();
+    (0..labels.length())
+        .map(|i| labels.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn input(id: &str) -> HtmlInputElement {
+    document()
+        .get_element_by_id(id)
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
+/// Lets the page's effects and re-renders run.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn widgets_show_the_document_and_follow_its_changes() {
+    rokeh::web::mount(app);
+    settle().await;
+
+    let layout = document()
+        .query_selector(".rk-row")
+        .unwrap()
+        .expect("the row");
+    let children = layout.children();
+    assert_eq!(children.length(), 3);
+    let unknown = children.item(0).unwrap();
+    assert!(
+        unknown.has_attribute("hidden"),
+        "an unknown type shows nothing"
+    );
+    assert_eq!(
+        unknown.get_attribute("data-model-type").as_deref(),
+        Some("FancyWidget")
+    );
+    assert_eq!(labels(), ["leader: 0", "follower: 0.0"]);
+    assert_eq!(document().title(), "components");
+
+    // A user moves the leader: its callback moves the follower, and both widgets show it.
+    let leader = input("rk-p1001");
+    leader.set_value("3");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    leader
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    settle().await;
+
+    assert_eq!(labels(), ["leader: 3", "follower: 6.0"]);
+    assert_eq!(input("rk-p1002").value(), "6");
+    assert_eq!(
+        input("rk-p1001").get_attribute("aria-label").as_deref(),
+        Some("leader")
+    );
+}
