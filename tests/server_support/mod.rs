@@ -38,8 +38,11 @@ impl Server {
 
     pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut command = Command::new(server_binary());
+        command.arg("serve");
+        if !args.contains(&"--port") {
+            command.args(["--port", "0"]);
+        }
         command
-            .args(["serve", "--port", "0"])
             .args(args)
             .env_remove("ROKEH_SECRET_KEY")
             .stdin(Stdio::null())
