@@ -306,3 +306,55 @@ async fn page_and_clients_share_a_session_across_a_server_restart() {
     }
     page.wait_for(&page_shows_sine(4.0)).await;
 }
+
+/// Real Python Bokeh and the page on one session (tests/python/server_page_peer.py).
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
+async fn python_bokeh_and_the_page_see_each_others_changes() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let python = root.join(".venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/python-venv.sh first",
+        python.display()
+    );
+    let dist = dist();
+    let server = Server::start_with_env(&[], &[("ROKEH_DIST", dist.to_str().unwrap())]);
+    let id = new_session_id();
+    let browser = Browser::launch();
+    let mut page = browser
+        .open(&server.http(&format!("/sliders?bokeh-session-id={id}")))
+        .await;
+    page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'live'")
+        .await;
+    let slider = page
+        .eval("document.querySelector('input[aria-label=frequency]').id.slice(3)")
+        .await;
+    let slider = slider
+        .as_str()
+        .expect("the frequency slider's model id")
+        .to_owned();
+
+    let peer = Command::new(&python)
+        .arg(root.join("tests/python/server_page_peer.py"))
+        .arg(server.http("/sliders"))
+        .arg(id.as_str())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python runs");
+    let finished = tokio::task::spawn_blocking(move || peer.wait_with_output());
+    // Python's change, and the server's callback for it, show in the page.
+    page.wait_for("rokeh.get('frequency', 'value') === 2").await;
+    page.wait_for(&page_shows_sine(2.0)).await;
+    // The page's own move reaches Python with the sine the page computed.
+    page.move_frequency(&slider, 3.5).await;
+    // The script gives up after 30 s by itself.
+    let output = finished.await.unwrap().expect("python's output");
+    let (out, err) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert!(output.status.success(), "python failed:\n{out}\n{err}");
+    assert!(out.contains("ok: "), "{out}");
+}
