@@ -6,7 +6,7 @@ mod server_support;
 
 use std::time::Duration;
 
-use rokeh::protocol::Body;
+use rokeh::protocol::{Body, Message, MsgId};
 use serde_json::json;
 use server_support::*;
 
@@ -190,4 +190,69 @@ async fn ctrl_c_closes_connections_and_exits_cleanly() {
         .wait_exit(Duration::from_secs(5))
         .expect("the server exits");
     assert!(status.success(), "{status:?}");
+}
+
+/// PUSH-DOC replaces the session's state (by id, keeping the app's callbacks); the other
+/// connections hear what changed.
+#[tokio::test]
+async fn push_doc_replaces_the_state_and_keeps_callbacks() {
+    let server = Server::start(&[]);
+    let id = new_session_id();
+    let mut a = Client::join(&server, &id, "").await;
+    let mut b = Client::join(&server, &id, "").await;
+    let (_, doc) = a.pull().await;
+    let slider = find_id(&doc, "Slider", Some("frequency"));
+    let (_, reply) = a.request(Body::PullDocReq).await;
+    let Body::PullDocReply { doc: mut json } = reply.body else {
+        panic!("{:?}", reply.body)
+    };
+    set_slider_value(&mut json, &slider, 4.0);
+    // The document's columns travel as the reply's buffers, and go back with the push.
+    let push = Message::new(MsgId::next(), Body::PushDoc { doc: json }).with_buffers(reply.buffers);
+    let (_, ok) = a.send_request(push).await;
+    assert_eq!(ok.body, Body::Ok);
+    let heard = b.recv().await;
+    assert!(event_kinds(&heard).contains(&"ModelChanged".to_owned()));
+    assert_eq!(frequency(&b.pull().await.1), 4.0);
+
+    // The app's callback still runs for the pushed document's slider.
+    b.patch(set_frequency(&slider, 2.0)).await;
+    let (_, doc) = b.pull().await;
+    let (x, y) = (column(&doc, "x"), column(&doc, "y"));
+    assert!(x
+        .iter()
+        .zip(&y)
+        .all(|(x, y)| ((2.0 * x).sin() - y).abs() < 1e-12));
+
+    // A pushed document that is not one is refused and changes nothing.
+    let (_, refused) = a
+        .request(Body::PushDoc {
+            doc: json!({"roots": 7}),
+        })
+        .await;
+    assert!(
+        matches!(refused.body, Body::Error { .. }),
+        "{:?}",
+        refused.body
+    );
+    assert_eq!(frequency(&a.pull().await.1), 2.0);
+}
+
+/// Sets `value` on the model `id` wherever it is defined in a document's JSON.
+fn set_slider_value(json: &mut serde_json::Value, id: &str, value: f64) {
+    match json {
+        serde_json::Value::Object(map) => {
+            if map.get("id").and_then(|v| v.as_str()) == Some(id) {
+                if let Some(attrs) = map.get_mut("attributes").and_then(|a| a.as_object_mut()) {
+                    attrs.insert("value".into(), json!(value));
+                }
+            }
+            map.values_mut()
+                .for_each(|v| set_slider_value(v, id, value));
+        }
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| set_slider_value(v, id, value)),
+        _ => {}
+    }
 }

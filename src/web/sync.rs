@@ -20,7 +20,7 @@ use crate::document::json::{
     apply_json_events, changes_to_json, sync_from_json, BufferId, BufferMode, Buffers, Encoded,
     SyncedModels,
 };
-use crate::document::{Change, Origin, PeerId};
+use crate::document::{Change, Event, Origin, PeerId};
 use crate::protocol::{Body, Buffer, Frame, Message, MsgId, Receiver};
 
 /// The meta tag `rokeh serve` writes into the page (see `server::SESSION_META`).
@@ -317,10 +317,15 @@ fn pulled(link: &Shared, doc: &serde_json::Value, buffers: &Buffers) {
 }
 
 impl Link {
-    /// The page's own edits: sent at once when live, kept otherwise.
+    /// The page's own edits: sent at once when live, kept otherwise (only the latest of
+    /// each property: a slider dragged offline sends where it stopped).
     fn local_changes(&mut self, changes: Vec<Change>) {
         if !self.live {
-            self.unsent.extend(changes);
+            for change in changes {
+                self.unsent
+                    .retain(|old| !supersedes(&change.event, &old.event));
+                self.unsent.push(change);
+            }
             return;
         }
         let encoded = self
@@ -363,6 +368,31 @@ impl Link {
                 return;
             }
         }
+    }
+}
+
+/// Whether `new` makes `old` pointless to send: it sets the same thing again.
+fn supersedes(new: &Event, old: &Event) -> bool {
+    match (new, old) {
+        (
+            Event::ModelChanged { model, attr, .. },
+            Event::ModelChanged {
+                model: m, attr: a, ..
+            },
+        ) => model == m && attr == a,
+        (
+            Event::ColumnDataChanged {
+                model, attr, cols, ..
+            },
+            Event::ColumnDataChanged {
+                model: m,
+                attr: a,
+                cols: c,
+                ..
+            },
+        ) => model == m && attr == a && (cols.is_none() || cols == c),
+        (Event::TitleChanged { .. }, Event::TitleChanged { .. }) => true,
+        _ => false,
     }
 }
 

@@ -286,9 +286,12 @@ impl Client {
     }
 
     pub async fn request(&mut self, body: Body) -> (Vec<Message>, Message) {
-        let msg = Message::new(MsgId::next(), body);
-        self.send(&msg).await;
-        self.until_reply(&msg.msgid).await
+        self.send_request(Message::new(MsgId::next(), body)).await
+    }
+
+    pub async fn send_request(&mut self, message: Message) -> (Vec<Message>, Message) {
+        self.send(&message).await;
+        self.until_reply(&message.msgid).await
     }
 
     /// PULL-DOC-REQ → the session's document, read with rokeh's Bokeh JSON.
