@@ -11,6 +11,23 @@ use server_support::Server;
 
 #[test]
 fn bokeh_client_pulls_the_document_and_its_slider_drives_the_server_callback() {
+    run_client(Server::start(&[]), &[]);
+}
+
+/// Bokeh signs the session id and the token with its own `bokeh.util.token`; rokeh checks
+/// them with the same key.
+#[test]
+fn bokeh_client_with_signed_session_ids() {
+    let key = "a key shared by rokeh and bokeh";
+    let server = Server::start_with_env(&["--session-ids", "signed"], &[("ROKEH_SECRET_KEY", key)]);
+    run_client(
+        server,
+        &[("BOKEH_SECRET_KEY", key), ("BOKEH_SIGN_SESSIONS", "yes")],
+    );
+}
+
+/// Runs tests/python/server_client.py against `server`.
+fn run_client(server: Server, env: &[(&str, &str)]) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let python = root.join(".venv/bin/python");
     assert!(
@@ -18,10 +35,10 @@ fn bokeh_client_pulls_the_document_and_its_slider_drives_the_server_callback() {
         "{} is missing: run scripts/python-venv.sh (Python Bokeh 3.9.2 in ./.venv) first",
         python.display()
     );
-    let server = Server::start(&[]);
     let output = Command::new(&python)
         .arg(root.join("tests/python/server_client.py"))
         .arg(server.http("/sliders"))
+        .envs(env.iter().copied())
         .output()
         .expect("python runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
