@@ -55,6 +55,11 @@ async fn page_is_served_with_a_session_to_join() {
     assert!(wasm
         .to_ascii_lowercase()
         .contains("content-type: application/wasm"));
+    let (status, redirect) = http_get(&server.http("/sliders/?bokeh-session-id=S"));
+    assert_eq!(status, 308);
+    assert!(redirect
+        .to_ascii_lowercase()
+        .contains("location: /sliders?bokeh-session-id=s"));
     assert_eq!(http_get(&server.http("/nothing.js")).0, 404);
     assert_eq!(http_get(&server.http("/../Cargo.toml")).0, 404);
     assert_eq!(

@@ -12,7 +12,7 @@ use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, Path, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 
@@ -89,6 +89,11 @@ async fn page_or_file(
     uri: Uri,
 ) -> Response {
     let name = uri.path().trim_start_matches('/');
+    // `/sliders/` would load the page's relative files from the wrong folder.
+    if let Some(app) = name.strip_suffix('/').filter(|a| shared.app(a).is_some()) {
+        let query = uri.query().map_or(String::new(), |q| format!("?{q}"));
+        return Redirect::permanent(&format!("/{app}{query}")).into_response();
+    }
     if shared.app(name).is_none() {
         return match page::file(&shared.config.page_dir, uri.path()) {
             Some((bytes, content_type)) => {

@@ -2,10 +2,12 @@
 //! the session's messages out.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket};
 use futures_util::SinkExt;
 use tokio::sync::{mpsc, watch};
+use tokio::time::Instant;
 use tokio_tungstenite::tungstenite;
 
 use super::log::log;
@@ -13,6 +15,9 @@ use super::session::{ClientKind, Command, Outgoing, OUTBOX_CAPACITY};
 use super::sessions::Registry;
 use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Frame, Message, MsgId, Receiver};
+
+/// How often an idle connection is pinged (Bokeh's default keep-alive).
+const KEEP_ALIVE: Duration = Duration::from_millis(37_000);
 
 /// Close codes (RFC 6455).
 const GOING_AWAY: u16 = 1001;
@@ -54,6 +59,10 @@ impl Connection {
         log!("ServerConnection created");
         let ack = Arc::new(Message::new(MsgId::next(), Body::Ack).to_frames());
         let mut receiver = Receiver::new();
+        // As Bokeh: a ping now and then keeps proxies from closing an idle connection, and
+        // a peer that stopped answering (gone without a close) is let go.
+        let mut keep_alive = tokio::time::interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+        let mut answered = true;
         let closed = if send(&mut socket, ack).await.is_err() {
             Closed {
                 code: None,
@@ -66,7 +75,11 @@ impl Connection {
                         let frame = match incoming {
                             Some(Ok(WsMessage::Text(t))) => Frame::Text(t.as_str().to_owned()),
                             Some(Ok(WsMessage::Binary(b))) => Frame::Binary(b.to_vec()),
-                            Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => continue,
+                            Some(Ok(WsMessage::Pong(_))) => {
+                                answered = true;
+                                continue;
+                            }
+                            Some(Ok(WsMessage::Ping(_))) => continue,
                             Some(Ok(WsMessage::Close(frame))) => break Closed {
                                 code: frame.as_ref().map(|f| f.code),
                                 reason: frame.map(|f| f.reason.to_string()).filter(|r| !r.is_empty()),
@@ -92,6 +105,15 @@ impl Connection {
                             break Closed { code: Some(POLICY), reason: Some(reason.into()) };
                         };
                         if send(&mut socket, frames).await.is_err() {
+                            break Closed { code: None, reason: None };
+                        }
+                    }
+                    _ = keep_alive.tick() => {
+                        if !answered {
+                            break Closed { code: None, reason: Some("no answer to ping".into()) };
+                        }
+                        answered = false;
+                        if socket.send(WsMessage::Ping(Default::default())).await.is_err() {
                             break Closed { code: None, reason: None };
                         }
                     }
