@@ -1,5 +1,6 @@
 //! Bad input to `rokeh serve`: each gets an ERROR with a clear text (or a refused
 //! handshake), the session's document stays as it was, and other sessions never notice.
+#![cfg(not(target_arch = "wasm32"))] // the server and its clients are native
 
 mod server_support;
 

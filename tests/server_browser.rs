@@ -6,6 +6,7 @@
 //! Needs `trunk build --release` first and /usr/bin/chromium: run with
 //! `cargo test --test server_browser -- --ignored` (ignored in a plain `cargo test`,
 //! which runs before the page is built).
+#![cfg(not(target_arch = "wasm32"))] // the server and its clients are native
 
 mod server_support;
 

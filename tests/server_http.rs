@@ -1,5 +1,6 @@
 //! The HTTP side of `rokeh serve`: index, the app page joined to a session, the page's
 //! files, tokens for reconnecting pages, and a clear error when the page is not built.
+#![cfg(not(target_arch = "wasm32"))] // the server and its clients are native
 
 mod server_support;
 

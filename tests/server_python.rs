@@ -1,6 +1,7 @@
 //! Real Python Bokeh (`bokeh.client`, from ./.venv made by scripts/python-venv.sh) against
 //! `rokeh serve`: it pulls the sliders document, moves the frequency slider, and sees the
 //! server's callback recompute the sine (tests/python/server_client.py).
+#![cfg(not(target_arch = "wasm32"))] // the server and its clients are native
 
 mod server_support;
 

@@ -1,6 +1,7 @@
 //! `rokeh serve` with real websocket clients on loopback: pulling the document, patches
 //! relayed to the other connections of a session and never echoed, callbacks run where
 //! the change was made, sessions kept apart and expired.
+#![cfg(not(target_arch = "wasm32"))] // the server and its clients are native
 
 mod server_support;
 
