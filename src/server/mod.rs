@@ -1,7 +1,244 @@
 //! `rokeh serve`: the optional sync server (native only).
+//!
+//! Each session is a task owning its document, built by running the app natively;
+//! connections talk to it through channels (see [`session`]). The HTTP side serves the
+//! built page and the websocket that speaks Bokeh's protocol (see [`http`]).
 
-/// The native `rokeh` command line.
+mod config;
+mod doc_json;
+mod http;
+mod log;
+mod origins;
+mod page;
+mod session;
+mod sessions;
+mod ws;
+
+pub use config::{
+    Cli, Command, ConfigError, ServeArgs, ServerConfig, SessionIdMode, DIST_VAR, SECRET_KEY_VAR,
+};
+pub use http::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
+pub use origins::{AllowedOrigins, OriginError, OriginPattern};
+pub use page::SESSION_META;
+pub use session::ClientKind;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::serve::ListenerExt;
+use clap::Parser;
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, watch};
+
+use crate::apps::App;
+use log::log;
+use sessions::Registry;
+
+/// The Bokeh release whose protocol and document JSON rokeh speaks.
+pub const BOKEH_PROTOCOL_VERSION: &str = "3.9.2";
+
+/// An app the server serves at `/<name>`.
+#[derive(Clone, Copy, Debug)]
+pub struct ServedApp {
+    pub name: &'static str,
+    pub build: App,
+}
+
+/// How long shutdown waits for connections to say goodbye.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
+/// What every request handler shares.
+pub(crate) struct Shared {
+    config: ServerConfig,
+    origins: AllowedOrigins,
+    apps: Vec<(ServedApp, Arc<Registry>)>,
+    shutdown: watch::Receiver<bool>,
+    alive: mpsc::Sender<()>,
+}
+
+impl Shared {
+    fn app(&self, name: &str) -> Option<&Arc<Registry>> {
+        self.apps
+            .iter()
+            .find(|(a, _)| a.name == name)
+            .map(|(_, r)| r)
+    }
+}
+
+/// The `rokeh` command line, serving the sliders app.
 pub fn main_cli() {
-    eprintln!("rokeh serve is not built yet");
-    std::process::exit(2);
+    main_cli_with(&[ServedApp {
+        name: "sliders",
+        build: crate::apps::sliders,
+    }])
+}
+
+/// The `rokeh` command line, serving `apps`: what a user's own binary calls.
+pub fn main_cli_with(apps: &[ServedApp]) {
+    let Command::Serve(args) = Cli::parse().command;
+    let config = match ServerConfig::from_args(args, std::env::var(SECRET_KEY_VAR).ok()) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("rokeh serve: {e}");
+            std::process::exit(2);
+        }
+    };
+    raise_open_file_limit();
+    let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+    let result = runtime.block_on(async {
+        let server = Server::bind(config, apps.to_vec()).await?;
+        server.run(shutdown_signal()).await
+    });
+    if let Err(e) = result {
+        eprintln!("rokeh serve: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// A bound server, not yet serving.
+pub struct Server {
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    shutdown: watch::Sender<bool>,
+    alive: mpsc::Receiver<()>,
+}
+
+impl Server {
+    pub async fn bind(config: ServerConfig, apps: Vec<ServedApp>) -> std::io::Result<Server> {
+        let listener = TcpListener::bind((config.address.as_str(), config.port))
+            .await
+            .map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!("cannot listen on {}:{}: {e}", config.address, config.port),
+                )
+            })?;
+        let port = listener.local_addr()?.port();
+        let origins =
+            AllowedOrigins::new(config.allow_websocket_origin.clone(), &config.address, port);
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let (alive_tx, alive) = mpsc::channel(1);
+        let apps = apps
+            .into_iter()
+            .map(|app| {
+                (
+                    app,
+                    Registry::new(app.build, config.unused_session_lifetime),
+                )
+            })
+            .collect();
+        let shared = Arc::new(Shared {
+            config,
+            origins,
+            apps,
+            shutdown: shutdown_rx,
+            alive: alive_tx,
+        });
+        Ok(Server {
+            listener,
+            shared,
+            shutdown,
+            alive,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// Serves until `stop` completes, then closes every connection and returns.
+    pub async fn run(self, stop: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let Server {
+            listener,
+            shared,
+            shutdown,
+            mut alive,
+        } = self;
+        let port = listener.local_addr()?.port();
+        let config = &shared.config;
+        log!(
+            "Starting rokeh server version {} (speaking the protocol of Bokeh {BOKEH_PROTOCOL_VERSION})",
+            env!("CARGO_PKG_VERSION")
+        );
+        if let Err(places) = &config.page_dir {
+            let e = page::PageError::NotBuilt(places.clone());
+            log!("WARNING: {e} Python clients can still connect.");
+        }
+        let urls: Vec<String> = shared
+            .apps
+            .iter()
+            .map(|(app, _)| format!("http://{}:{port}/{}", config.address, app.name))
+            .collect();
+        for url in &urls {
+            log!("rokeh app running at: {url}");
+        }
+        log!(
+            "Starting rokeh server with process id: {}",
+            std::process::id()
+        );
+        if config.show {
+            if let Some(url) = urls.first() {
+                if let Err(e) = open::that_detached(url) {
+                    log!("Could not open a browser: {e}");
+                }
+            }
+        }
+        // Small messages go out at once: no Nagle delay on a slider's round trip.
+        let listener = listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        let app = http::router(shared.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        let stopping = async move {
+            stop.await;
+            log!("Shutting down");
+            let _ = shutdown.send(true);
+        };
+        axum::serve(listener, app)
+            .with_graceful_shutdown(stopping)
+            .await?;
+        // Websockets outlive the HTTP side: wait for them to close (each holds `alive`).
+        drop(shared);
+        let _ = tokio::time::timeout(SHUTDOWN_GRACE, alive.recv()).await;
+        Ok(())
+    }
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
+
+/// Each connection is a file descriptor: allow as many as the system lets this process.
+fn raise_open_file_limit() {
+    #[cfg(unix)]
+    // SAFETY: getrlimit/setrlimit only read and write the struct passed to them.
+    unsafe {
+        let mut limit = std::mem::zeroed::<libc::rlimit>();
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 && limit.rlim_cur < limit.rlim_max
+        {
+            limit.rlim_cur = limit.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
 }

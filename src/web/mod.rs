@@ -10,6 +10,7 @@ mod layout;
 mod page;
 mod query;
 mod slider;
+mod sync;
 mod text_input;
 
 pub use query::query_count;
@@ -37,7 +38,10 @@ pub fn mount(app: impl FnOnce(&mut Document) + 'static) {
             page.track_document();
             document().set_title(&page.read(|d| d.title().to_owned()));
         });
+        // Served by `rokeh serve`: join its session (a status badge shows the connection).
+        let connection = sync::start(page);
         view! {
+            {connection}
             <main class="rk-document">
                 {move || {
                     page.track_document();

@@ -4,6 +4,7 @@
 //! revisions of the models they show, so a change re-renders only what shows it.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
@@ -15,7 +16,11 @@ pub struct Page {
     // Local storage: the document's callbacks are not `Sync`, and the page has one thread.
     doc: StoredValue<Document, LocalStorage>,
     revisions: StoredValue<Revisions, LocalStorage>,
+    /// Told every batch of changes (the server sync sends the page's own).
+    listener: StoredValue<Option<ChangeListener>, LocalStorage>,
 }
+
+type ChangeListener = Rc<dyn Fn(&[Change])>;
 
 #[derive(Default)]
 struct Revisions {
@@ -30,6 +35,7 @@ impl Page {
         Page {
             doc: StoredValue::new_local(doc),
             revisions: StoredValue::new_local(Revisions::default()),
+            listener: StoredValue::new_local(None),
         }
     }
 
@@ -49,7 +55,15 @@ impl Page {
             .expect("the page's document lives as long as the page");
         // Outside the document's borrow: subscribers may read it when notified.
         self.bump(&changes);
+        if let Some(listener) = self.listener.get_value() {
+            listener(&changes);
+        }
         result
+    }
+
+    /// Calls `listener` with the changes of every later [`Page::update`].
+    pub fn on_changes(&self, listener: impl Fn(&[Change]) + 'static) {
+        self.listener.set_value(Some(Rc::new(listener)));
     }
 
     /// Subscribes the current reactive scope to changes of `model`.

@@ -1,0 +1,384 @@
+//! Assembles messages from frames, as Bokeh's `Receiver` does, validating each one.
+//!
+//! A bad message is still read to its end (its three text frames and the buffers its
+//! header announces) before it is refused, so one bad message costs one ERROR and the
+//! next message is read from its first frame. Only a frame of the wrong kind, or an
+//! unreadable buffer header, loses the count: the receiver then starts over.
+
+use serde_json::{Map, Value as Json};
+
+use super::error::{FramePart, ProtocolError, Rejected};
+use super::message::{parse_object, Body, Buffer, Frame, Message, MsgId, MsgType};
+
+/// More buffers than this in one message is refused (Bokeh sends two for the sliders).
+pub const MAX_BUFFERS: u64 = 1024;
+
+#[derive(Debug, Default)]
+pub struct Receiver {
+    state: State,
+}
+
+#[derive(Debug, Default)]
+enum State {
+    #[default]
+    Header,
+    Metadata {
+        header: String,
+    },
+    Content {
+        header: String,
+        metadata: String,
+    },
+    Buffers(Partial),
+}
+
+/// A message whose text frames are read and judged, waiting for its buffers.
+#[derive(Debug)]
+struct Partial {
+    msgid: Option<MsgId>,
+    expected: usize,
+    buffers: Vec<Buffer>,
+    /// The id from the buffer header just read, whose payload comes next.
+    pending_id: Option<String>,
+    judged: Result<Message, ProtocolError>,
+}
+
+impl Receiver {
+    pub fn new() -> Receiver {
+        Receiver::default()
+    }
+
+    /// Takes the next frame. Returns a message when this frame completes one.
+    pub fn consume(&mut self, frame: Frame) -> Result<Option<Message>, Rejected> {
+        match (std::mem::take(&mut self.state), frame) {
+            (State::Header, Frame::Text(header)) => {
+                self.state = State::Metadata { header };
+                Ok(None)
+            }
+            (State::Metadata { header }, Frame::Text(metadata)) => {
+                self.state = State::Content { header, metadata };
+                Ok(None)
+            }
+            (State::Content { header, metadata }, Frame::Text(content)) => {
+                let partial = judge(&header, &metadata, &content)?;
+                self.finish_or_wait(partial)
+            }
+            (State::Buffers(mut partial), Frame::Text(text)) if partial.pending_id.is_none() => {
+                match buffer_id(&text) {
+                    Ok(id) => {
+                        partial.pending_id = Some(id);
+                        self.state = State::Buffers(partial);
+                        Ok(None)
+                    }
+                    Err(error) => Err(Rejected {
+                        reqid: partial.msgid,
+                        error,
+                    }),
+                }
+            }
+            (State::Buffers(mut partial), Frame::Binary(data)) if partial.pending_id.is_some() => {
+                let id = partial.pending_id.take().expect("checked by the guard");
+                partial.buffers.push(Buffer { id, data });
+                self.finish_or_wait(partial)
+            }
+            (State::Buffers(partial), Frame::Text(_)) => Err(Rejected {
+                error: ProtocolError::ExpectedBinary(partial.pending_id.unwrap_or_default()),
+                reqid: partial.msgid,
+            }),
+            (State::Buffers(partial), Frame::Binary(_)) => Err(Rejected {
+                reqid: partial.msgid,
+                error: ProtocolError::ExpectedText(FramePart::BufferHeader),
+            }),
+            (state, Frame::Binary(_)) => Err(Rejected {
+                reqid: None,
+                error: ProtocolError::ExpectedText(match state {
+                    State::Header => FramePart::Header,
+                    State::Metadata { .. } => FramePart::Metadata,
+                    _ => FramePart::Content,
+                }),
+            }),
+        }
+    }
+
+    fn finish_or_wait(&mut self, partial: Partial) -> Result<Option<Message>, Rejected> {
+        if partial.buffers.len() < partial.expected {
+            self.state = State::Buffers(partial);
+            return Ok(None);
+        }
+        match partial.judged {
+            Ok(message) => Ok(Some(message.with_buffers(partial.buffers))),
+            Err(error) => Err(Rejected {
+                reqid: partial.msgid,
+                error,
+            }),
+        }
+    }
+}
+
+/// Reads a message's three text frames. An error here means the buffer count is unknown:
+/// the message is refused at once. Errors in a message whose count is known are kept in
+/// `judged` until its buffers have gone by.
+fn judge(header: &str, metadata: &str, content: &str) -> Result<Partial, Rejected> {
+    let header =
+        parse_object(FramePart::Header, header).map_err(|error| Rejected { reqid: None, error })?;
+    let msgid = match header.get("msgid") {
+        Some(Json::String(id)) => Some(MsgId(id.clone())),
+        _ => None,
+    };
+    let expected = num_buffers(&header).map_err(|error| Rejected {
+        reqid: msgid.clone(),
+        error,
+    })?;
+    let judged = (|| {
+        let msgid = msgid
+            .clone()
+            .ok_or_else(|| ProtocolError::BadHeader("'msgid' must be a string".into()))?;
+        let msgtype = match header.get("msgtype") {
+            Some(Json::String(name)) => {
+                MsgType::parse(name).ok_or_else(|| ProtocolError::UnknownMsgType(name.clone()))?
+            }
+            _ => {
+                return Err(ProtocolError::BadHeader(
+                    "'msgtype' must be a string".into(),
+                ))
+            }
+        };
+        let reqid = match header.get("reqid") {
+            None | Some(Json::Null) => None,
+            Some(Json::String(id)) => Some(MsgId(id.clone())),
+            Some(_) => return Err(ProtocolError::BadHeader("'reqid' must be a string".into())),
+        };
+        let metadata = parse_object(FramePart::Metadata, metadata)?;
+        let body = Body::from_content(msgtype, parse_object(FramePart::Content, content)?)?;
+        Ok(Message {
+            msgid,
+            reqid,
+            metadata,
+            body,
+            buffers: Vec::new(),
+        })
+    })();
+    Ok(Partial {
+        msgid,
+        expected,
+        buffers: Vec::with_capacity(expected),
+        pending_id: None,
+        judged,
+    })
+}
+
+fn num_buffers(header: &Map<String, Json>) -> Result<usize, ProtocolError> {
+    match header.get("num_buffers") {
+        None | Some(Json::Null) => Ok(0),
+        Some(n) => match n.as_u64() {
+            Some(n) if n <= MAX_BUFFERS => Ok(n as usize),
+            Some(n) => Err(ProtocolError::TooManyBuffers(n)),
+            None => Err(ProtocolError::BadHeader(format!(
+                "'num_buffers' must be a non-negative integer, got {n}"
+            ))),
+        },
+    }
+}
+
+/// A buffer header is `{"id": "..."}` and nothing else, as Bokeh requires.
+fn buffer_id(text: &str) -> Result<String, ProtocolError> {
+    let bad = || ProtocolError::BadBufferHeader(text.chars().take(100).collect());
+    let mut header = parse_object(FramePart::BufferHeader, text).map_err(|_| bad())?;
+    match (header.remove("id"), header.is_empty()) {
+        (Some(Json::String(id)), true) => Ok(id),
+        _ => Err(bad()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Frame {
+        Frame::Text(s.into())
+    }
+
+    fn feed(r: &mut Receiver, frames: Vec<Frame>) -> Vec<Result<Option<Message>, Rejected>> {
+        frames.into_iter().map(|f| r.consume(f)).collect()
+    }
+
+    #[test]
+    fn reads_a_pull_doc_req_and_resets_for_the_next() {
+        let mut r = Receiver::new();
+        for _ in 0..2 {
+            let out = feed(
+                &mut r,
+                vec![
+                    text(r#"{"msgid":"A1","msgtype":"PULL-DOC-REQ"}"#),
+                    text("{}"),
+                    text("{}"),
+                ],
+            );
+            assert_eq!(out[0], Ok(None));
+            assert_eq!(out[1], Ok(None));
+            let msg = out[2].clone().unwrap().unwrap();
+            assert_eq!(msg.body, Body::PullDocReq);
+            assert_eq!(msg.msgid, MsgId("A1".into()));
+        }
+    }
+
+    #[test]
+    fn binary_frame_in_place_of_header_is_refused() {
+        let mut r = Receiver::new();
+        let err = r.consume(Frame::Binary(vec![1, 2])).unwrap_err();
+        assert_eq!(err.error, ProtocolError::ExpectedText(FramePart::Header));
+        assert_eq!(err.reqid, None);
+    }
+
+    #[test]
+    fn unknown_msgtype_is_refused_after_its_buffers_and_names_the_request() {
+        let mut r = Receiver::new();
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"X","msgtype":"FROB","num_buffers":1}"#),
+                text("{}"),
+                text("{}"),
+                text(r#"{"id":"b1"}"#),
+                Frame::Binary(vec![0; 8]),
+            ],
+        );
+        assert!(out[..4].iter().all(|o| o == &Ok(None)));
+        let err = out[4].clone().unwrap_err();
+        assert_eq!(err.error, ProtocolError::UnknownMsgType("FROB".into()));
+        assert_eq!(err.reqid, Some(MsgId("X".into())));
+        // In step again: the next message reads fine.
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"Y","msgtype":"SERVER-INFO-REQ"}"#),
+                text("{}"),
+                text("{}"),
+            ],
+        );
+        assert_eq!(out[2].clone().unwrap().unwrap().body, Body::ServerInfoReq);
+    }
+
+    #[test]
+    fn malformed_content_json_is_refused_with_its_reason() {
+        let mut r = Receiver::new();
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"X","msgtype":"PATCH-DOC"}"#),
+                text("{}"),
+                text(r#"{"events": [ }"#),
+            ],
+        );
+        let err = out[2].clone().unwrap_err();
+        assert!(matches!(
+            err.error,
+            ProtocolError::BadJson {
+                part: FramePart::Content,
+                ..
+            }
+        ));
+        assert!(
+            err.to_string().contains("content is not valid JSON"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn patch_doc_without_events_list_is_refused() {
+        let mut r = Receiver::new();
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"X","msgtype":"PATCH-DOC"}"#),
+                text("{}"),
+                text(r#"{"events": {}}"#),
+            ],
+        );
+        assert_eq!(
+            out[2].clone().unwrap_err().to_string(),
+            "PATCH-DOC content: 'events' must be a list"
+        );
+    }
+
+    #[test]
+    fn buffer_header_with_extra_keys_is_refused() {
+        let mut r = Receiver::new();
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"X","msgtype":"PATCH-DOC","num_buffers":1}"#),
+                text("{}"),
+                text(r#"{"events":[]}"#),
+                text(r#"{"id":"b","extra":1}"#),
+            ],
+        );
+        assert!(matches!(
+            out[3].clone().unwrap_err().error,
+            ProtocolError::BadBufferHeader(_)
+        ));
+    }
+
+    #[test]
+    fn text_frame_where_a_buffer_payload_belongs_is_refused() {
+        let mut r = Receiver::new();
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"X","msgtype":"PATCH-DOC","num_buffers":1}"#),
+                text("{}"),
+                text(r#"{"events":[]}"#),
+                text(r#"{"id":"b"}"#),
+                text("{}"),
+            ],
+        );
+        assert_eq!(
+            out[4].clone().unwrap_err().error,
+            ProtocolError::ExpectedBinary("b".into())
+        );
+    }
+
+    #[test]
+    fn absurd_buffer_count_is_refused_at_once() {
+        let mut r = Receiver::new();
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"X","msgtype":"PATCH-DOC","num_buffers":99999999}"#),
+                text("{}"),
+                text(r#"{"events":[]}"#),
+            ],
+        );
+        assert_eq!(
+            out[2].clone().unwrap_err().error,
+            ProtocolError::TooManyBuffers(99999999)
+        );
+    }
+
+    #[test]
+    fn frames_round_trip_through_the_receiver() {
+        let msg = Message::reply(
+            MsgId("m7".into()),
+            MsgId("REQ".into()),
+            Body::PullDocReply {
+                doc: serde_json::json!({"title": "Sliders", "roots": []}),
+            },
+        )
+        .with_buffers(vec![
+            Buffer {
+                id: "p1".into(),
+                data: vec![1, 2, 3],
+            },
+            Buffer {
+                id: "p2".into(),
+                data: vec![],
+            },
+        ]);
+        let mut r = Receiver::new();
+        let mut last = None;
+        for frame in msg.to_frames() {
+            last = r.consume(frame).unwrap();
+        }
+        assert_eq!(last, Some(msg));
+    }
+}

@@ -1,0 +1,126 @@
+//! What `rokeh serve` is told: the command line, parsed into a [`ServerConfig`].
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use super::origins::OriginPattern;
+use crate::protocol::token::{SecretKey, SessionIds};
+
+/// Where the signing key comes from (Bokeh's `BOKEH_SECRET_KEY`).
+pub const SECRET_KEY_VAR: &str = "ROKEH_SECRET_KEY";
+/// Where the built page is, if not in `./dist` or the crate's `dist/`.
+pub const DIST_VAR: &str = "ROKEH_DIST";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rokeh",
+    version,
+    about = "Bokeh-style interactive documents in Rust"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the apps: the page at /<app>, its websocket at /<app>/ws, sessions kept in sync
+    /// over Bokeh's protocol.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Open the first app in a browser once the server is up.
+    #[arg(long)]
+    pub show: bool,
+    /// Port to listen on (0: any free port, printed in the "running at" line).
+    #[arg(long, default_value_t = 5006)]
+    pub port: u16,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub address: String,
+    /// A page origin allowed to open websockets (repeatable); default: this server itself.
+    #[arg(long = "allow-websocket-origin", value_name = "HOST[:PORT]", value_parser = OriginPattern::parse)]
+    pub allow_websocket_origin: Vec<OriginPattern>,
+    /// Whether session ids must carry an HMAC signature made with ROKEH_SECRET_KEY.
+    #[arg(long, value_enum, default_value_t = SessionIdMode::Unsigned)]
+    pub session_ids: SessionIdMode,
+    /// How long a session nobody is connected to is kept, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 15_000)]
+    pub unused_session_lifetime: u64,
+    /// Largest websocket message accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
+    pub websocket_max_message_size: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SessionIdMode {
+    Unsigned,
+    Signed,
+}
+
+/// Everything the server needs to start, checked.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    pub address: String,
+    pub port: u16,
+    pub allow_websocket_origin: Vec<OriginPattern>,
+    pub session_ids: SessionIds,
+    pub unused_session_lifetime: Duration,
+    pub websocket_max_message_size: usize,
+    pub show: bool,
+    /// The built page's folder, if one was found; else the places looked in.
+    pub page_dir: Result<PathBuf, Vec<PathBuf>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("--session-ids signed needs a secret key: set {SECRET_KEY_VAR} (e.g. to the output of `openssl rand -base64 32`)")]
+    NoSecretKey,
+    #[error("--websocket-max-message-size must be at least 1024 bytes")]
+    MessageSizeTooSmall,
+}
+
+impl ServerConfig {
+    /// Checks the arguments; `secret` is the value of ROKEH_SECRET_KEY, if set.
+    pub fn from_args(args: ServeArgs, secret: Option<String>) -> Result<ServerConfig, ConfigError> {
+        let session_ids = match (args.session_ids, secret.filter(|s| !s.is_empty())) {
+            (SessionIdMode::Unsigned, _) => SessionIds::Unsigned,
+            (SessionIdMode::Signed, Some(key)) => SessionIds::Signed(SecretKey::new(key)),
+            (SessionIdMode::Signed, None) => return Err(ConfigError::NoSecretKey),
+        };
+        if args.websocket_max_message_size < 1024 {
+            return Err(ConfigError::MessageSizeTooSmall);
+        }
+        Ok(ServerConfig {
+            address: args.address,
+            port: args.port,
+            allow_websocket_origin: args.allow_websocket_origin,
+            session_ids,
+            unused_session_lifetime: Duration::from_millis(args.unused_session_lifetime),
+            websocket_max_message_size: args.websocket_max_message_size,
+            show: args.show,
+            page_dir: find_page_dir(),
+        })
+    }
+}
+
+/// The built page (Trunk's `dist/`, holding `index.html`): `$ROKEH_DIST` when set (and
+/// then only there), else `./dist`, then the `dist/` of the crate this binary was built
+/// from, so `cargo run -- serve` finds the page `trunk build` made wherever it is started.
+fn find_page_dir() -> Result<PathBuf, Vec<PathBuf>> {
+    let places = match std::env::var_os(DIST_VAR) {
+        Some(dir) => vec![PathBuf::from(dir)],
+        None => vec![
+            PathBuf::from("dist"),
+            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")),
+        ],
+    };
+    match places.iter().find(|p| p.join("index.html").is_file()) {
+        Some(found) => Ok(found.clone()),
+        None => Err(places),
+    }
+}

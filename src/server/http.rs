@@ -1,0 +1,269 @@
+//! The HTTP side: an index at `/`, each app's page at `/<app>`, its websocket at
+//! `/<app>/ws`, fresh tokens at `/<app>/token`, the page's files, and one log line per
+//! request.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::{ConnectInfo, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+
+use super::log::log;
+use super::page::{self, escape_attr, PageSession};
+use super::session::ClientKind;
+use super::ws::Connection;
+use super::Shared;
+use crate::protocol::token::{decode_token, generate_token, SessionId};
+
+/// The query parameter a rokeh page adds to its websocket URL (`?client=rokeh`): it runs
+/// the app's callbacks itself, so the server must not run them for its changes.
+pub const CLIENT_QUERY: &str = "client";
+pub const ROKEH_CLIENT: &str = "rokeh";
+/// The query parameter that names the session a page joins, as in Bokeh.
+pub const SESSION_ID_QUERY: &str = "bokeh-session-id";
+/// How long a token may be used to open a connection, as Bokeh's default.
+const TOKEN_LIFETIME_SECS: i64 = 300;
+/// Websocket buffers start small: most sessions sit idle, and these are per connection.
+const WS_BUFFER_SIZE: usize = 1024;
+
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/{app}/ws", get(websocket))
+        .route("/{app}/token", get(token))
+        .fallback(get(page_or_file))
+        .layer(middleware::from_fn(log_request))
+        .with_state(shared)
+}
+
+/// `200 GET /sliders (127.0.0.1) 1.23ms`, as Bokeh logs requests.
+async fn log_request(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let uri = request.uri().clone();
+    let response = next.run(request).await;
+    log!(
+        "{} {method} {uri} ({}) {:.2}ms",
+        response.status().as_u16(),
+        peer.ip(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    response
+}
+
+async fn index(State(shared): State<Arc<Shared>>) -> Html<String> {
+    let items: String = shared
+        .apps
+        .iter()
+        .map(|(app, registry)| {
+            let name = escape_attr(app.name);
+            format!(
+                "<li><a href=\"/{name}\">{name}</a> ({} sessions)</li>",
+                registry.len()
+            )
+        })
+        .collect();
+    Html(format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>rokeh</title></head>\
+         <body><h1>rokeh</h1><ul>{items}</ul></body></html>\n"
+    ))
+}
+
+/// `/<app>`: the page, joined to the session `?bokeh-session-id=` names or a new one.
+/// Anything else: a file of the built page.
+async fn page_or_file(
+    State(shared): State<Arc<Shared>>,
+    Query(query): Query<HashMap<String, String>>,
+    uri: Uri,
+) -> Response {
+    let name = uri.path().trim_start_matches('/');
+    // `/sliders/` would load the page's relative files from the wrong folder.
+    if let Some(app) = name.strip_suffix('/').filter(|a| shared.app(a).is_some()) {
+        let query = uri.query().map_or(String::new(), |q| format!("?{q}"));
+        return Redirect::permanent(&format!("/{app}{query}")).into_response();
+    }
+    if shared.app(name).is_none() {
+        return match page::file(&shared.config.page_dir, uri.path()) {
+            Some((bytes, content_type)) => {
+                ([(header::CONTENT_TYPE, content_type)], bytes).into_response()
+            }
+            None => (StatusCode::NOT_FOUND, "404: Not Found").into_response(),
+        };
+    }
+    let session_id = match session_id_for(&shared, &query) {
+        Ok(id) => id,
+        Err(refusal) => return refusal.into_response(),
+    };
+    let session = PageSession {
+        ws_path: &format!("/{name}/ws"),
+        session_id: session_id.as_str(),
+        token: &new_token(&shared, &session_id),
+    };
+    match page::app_page(&shared.config.page_dir, &session) {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            log!("Cannot serve /{name}: {e}");
+            (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response()
+        }
+    }
+}
+
+/// `/<app>/token?bokeh-session-id=ID`: a fresh token for a page reconnecting to its
+/// session after the one it was served with expired.
+async fn token(
+    State(shared): State<Arc<Shared>>,
+    Path(app): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    if shared.app(&app).is_none() {
+        return (StatusCode::NOT_FOUND, "404: Not Found").into_response();
+    }
+    match session_id_for(&shared, &query) {
+        Ok(id) => new_token(&shared, &id).into_response(),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+fn session_id_for(
+    shared: &Shared,
+    query: &HashMap<String, String>,
+) -> Result<SessionId, (StatusCode, String)> {
+    let ids = &shared.config.session_ids;
+    let Some(given) = query.get(SESSION_ID_QUERY) else {
+        return Ok(SessionId::generate(|n| rand::random_range(0..n), ids));
+    };
+    match SessionId::parse(given) {
+        Ok(id) if ids.check_session_id(&id) => Ok(id),
+        Ok(_) => {
+            log!("Session id had invalid signature: {given:?}");
+            Err((StatusCode::FORBIDDEN, "Invalid session ID".into()))
+        }
+        Err(e) => Err((StatusCode::BAD_REQUEST, e.to_string())),
+    }
+}
+
+fn new_token(shared: &Shared, id: &SessionId) -> String {
+    generate_token(
+        id,
+        unix_now() + TOKEN_LIFETIME_SECS,
+        None,
+        &shared.config.session_ids,
+    )
+}
+
+fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// `/<app>/ws`: checks the origin and the token, then hands the socket to a connection.
+async fn websocket(
+    State(shared): State<Arc<Shared>>,
+    Path(app): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
+    let Some(registry) = shared.app(&app) else {
+        return (StatusCode::NOT_FOUND, "404: Not Found").into_response();
+    };
+    let upgrade = match upgrade {
+        Ok(u) => u,
+        Err(rejection) => return rejection.into_response(),
+    };
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let origin = origin.to_str().unwrap_or("");
+        if !shared.origins.allows(origin) {
+            let host = origin.split_once("://").map_or(origin, |(_, h)| h);
+            log!(
+                "Refusing websocket connection from Origin '{origin}'; use --allow-websocket-origin={host} \
+                 to permit this; currently we allow origins {}",
+                shared.origins
+            );
+            return (StatusCode::FORBIDDEN, "Websocket origin not allowed").into_response();
+        }
+    }
+    let session_id = match check_token(&shared, &headers) {
+        Ok(id) => id,
+        Err((status, text)) => {
+            log!("Refusing websocket connection: {text}");
+            return (status, text).into_response();
+        }
+    };
+    let kind = match query.get(CLIENT_QUERY).map(String::as_str) {
+        Some(ROKEH_CLIENT) => ClientKind::RunsCallbacks,
+        _ => ClientKind::Plain,
+    };
+    let connection = Connection {
+        registry: registry.clone(),
+        session_id,
+        kind,
+        shutdown: shared.shutdown.clone(),
+        _alive: shared.alive.clone(),
+    };
+    let max = shared.config.websocket_max_message_size;
+    upgrade
+        .protocols(["bokeh"])
+        .max_message_size(max)
+        .max_frame_size(max)
+        .read_buffer_size(WS_BUFFER_SIZE)
+        .write_buffer_size(WS_BUFFER_SIZE)
+        .on_upgrade(move |socket| connection.run(socket))
+}
+
+/// The token rides in `Sec-WebSocket-Protocol: bokeh, <token>`; checked as Bokeh does.
+fn check_token(shared: &Shared, headers: &HeaderMap) -> Result<SessionId, (StatusCode, String)> {
+    let protocols: Vec<&str> = headers
+        .get_all(header::SEC_WEBSOCKET_PROTOCOL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let [bokeh, token] = protocols[..] else {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            "Sec-WebSocket-Protocol must be 'bokeh, <session token>'".into(),
+        ));
+    };
+    if bokeh != "bokeh" {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            "Subprotocol header is not 'bokeh'".into(),
+        ));
+    }
+    let payload = decode_token(token)
+        .map_err(|e| (StatusCode::BAD_REQUEST, format!("Invalid token: {e}")))?;
+    if !shared.config.session_ids.check_token(token) {
+        return Err((
+            StatusCode::FORBIDDEN,
+            format!(
+                "Token for session {:?} had invalid signature",
+                payload.session_id.as_str()
+            ),
+        ));
+    }
+    match payload.session_expiry {
+        None => Err((
+            StatusCode::FORBIDDEN,
+            "Session expiry has not been provided".into(),
+        )),
+        Some(expiry) if unix_now() >= expiry => {
+            Err((StatusCode::FORBIDDEN, "Token is expired".into()))
+        }
+        Some(_) => Ok(payload.session_id),
+    }
+}

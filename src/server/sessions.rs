@@ -1,0 +1,101 @@
+//! The sessions of one app, by id: found or created when a connection arrives, gone when
+//! unused for a while.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::session::{ClientKind, Command, Outgoing, Session};
+use crate::apps::App;
+use crate::document::PeerId;
+use crate::protocol::token::SessionId;
+
+/// Commands a session may have waiting before senders wait (backpressure).
+const COMMAND_CAPACITY: usize = 64;
+/// A session that keeps vanishing as it is joined is a bug, not a race: give up then.
+const JOIN_ATTEMPTS: usize = 5;
+
+pub(crate) struct Registry {
+    app: App,
+    lifetime: Duration,
+    sessions: Mutex<HashMap<SessionId, mpsc::Sender<Command>>>,
+}
+
+/// A connection's place in its session.
+pub(crate) struct Joined {
+    pub peer: PeerId,
+    pub session: mpsc::Sender<Command>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("session {0} could not be started")]
+pub(crate) struct JoinError(SessionId);
+
+impl Registry {
+    pub(crate) fn new(app: App, lifetime: Duration) -> Arc<Registry> {
+        Arc::new(Registry {
+            app,
+            lifetime,
+            sessions: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Joins session `id`, creating it (and its document) if there is none.
+    pub(crate) async fn join(
+        self: &Arc<Self>,
+        id: &SessionId,
+        kind: ClientKind,
+        outbox: mpsc::Sender<Outgoing>,
+    ) -> Result<Joined, JoinError> {
+        for _ in 0..JOIN_ATTEMPTS {
+            let session = self.get_or_start(id);
+            let (joined, peer) = oneshot::channel();
+            let join = Command::Join {
+                kind,
+                outbox: outbox.clone(),
+                joined,
+            };
+            // Either fails only when the session retired just now: then start afresh.
+            if session.send(join).await.is_ok() {
+                if let Ok(peer) = peer.await {
+                    return Ok(Joined { peer, session });
+                }
+            }
+        }
+        Err(JoinError(id.clone()))
+    }
+
+    fn get_or_start(self: &Arc<Self>, id: &SessionId) -> mpsc::Sender<Command> {
+        let mut sessions = self.sessions.lock().expect("registry lock");
+        if let Some(tx) = sessions.get(id).filter(|tx| !tx.is_closed()) {
+            return tx.clone();
+        }
+        let (tx, rx) = mpsc::channel(COMMAND_CAPACITY);
+        sessions.insert(id.clone(), tx.clone());
+        let (id, app, registry, lifetime) = (id.clone(), self.app, self.clone(), self.lifetime);
+        tokio::spawn(async move {
+            Session::new(id, app).run(rx, registry, lifetime).await;
+        });
+        tx
+    }
+
+    /// Called by an unused session whose time is up: it leaves the registry unless a
+    /// command reached it meanwhile. Anything sent after this finds the channel closed, and
+    /// its sender starts a new session.
+    pub(crate) fn retire(&self, id: &SessionId, commands: &mut mpsc::Receiver<Command>) -> bool {
+        let mut sessions = self.sessions.lock().expect("registry lock");
+        if !commands.is_empty() {
+            return false;
+        }
+        sessions.remove(id);
+        commands.close();
+        true
+    }
+
+    /// Sessions alive now.
+    pub(crate) fn len(&self) -> usize {
+        self.sessions.lock().expect("registry lock").len()
+    }
+}

@@ -1,0 +1,361 @@
+//! The built page (Trunk's dist/) in headless Chromium against `rokeh serve`, driven over
+//! the DevTools protocol: the page joins a session, shows changes another client makes,
+//! sends its own slider moves, keeps two pages in sync, and survives a server restart with
+//! nothing lost.
+//!
+//! Needs `trunk build --release` first and /usr/bin/chromium: run with
+//! `cargo test --test server_browser -- --ignored` (ignored in a plain `cargo test`,
+//! which runs before the page is built).
+#![cfg(not(target_arch = "wasm32"))] // the server and its clients are native
+
+mod server_support;
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value as Json};
+use server_support::*;
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn dist() -> PathBuf {
+    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "{} has no index.html: build the page first with `trunk build --release`",
+        dist.display()
+    );
+    dist
+}
+
+/// Headless Chromium with its DevTools endpoint on a free port; killed when dropped.
+struct Browser {
+    child: Child,
+    devtools: String,
+    _profile: PathBuf,
+}
+
+impl Browser {
+    fn launch() -> Browser {
+        assert!(
+            std::path::Path::new(CHROMIUM).exists(),
+            "{CHROMIUM} is missing (apt-get install chromium)"
+        );
+        let profile = std::env::temp_dir().join(format!(
+            "rokeh-cdp-{}-{}",
+            std::process::id(),
+            rand::random::<u32>()
+        ));
+        let mut child = Command::new(CHROMIUM)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--remote-debugging-port=0",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg("about:blank")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("chromium starts");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(at) = line.find("ws://") {
+                    let _ = tx.send(line[at..].to_owned());
+                }
+            }
+        });
+        let ws = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("chromium prints its DevTools address");
+        // ws://127.0.0.1:PORT/devtools/browser/ID → 127.0.0.1:PORT
+        let devtools = ws
+            .trim_start_matches("ws://")
+            .split('/')
+            .next()
+            .unwrap()
+            .to_owned();
+        Browser {
+            child,
+            devtools,
+            _profile: profile,
+        }
+    }
+
+    /// Opens `url` in a new tab and attaches to it.
+    async fn open(&self, url: &str) -> Tab {
+        let (status, response) =
+            http_request("PUT", &format!("http://{}/json/new?{url}", self.devtools));
+        assert_eq!(status, 200, "{response}");
+        let body: Json = serde_json::from_str(response.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+        let ws_url = body["webSocketDebuggerUrl"].as_str().unwrap();
+        let (ws, _) = tokio_tungstenite::connect_async(ws_url)
+            .await
+            .expect("DevTools websocket");
+        Tab { ws, next_id: 1 }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Tab {
+    ws: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+    next_id: u64,
+}
+
+impl Tab {
+    /// Evaluates `expression` in the page and returns its value.
+    async fn eval(&mut self, expression: &str) -> Json {
+        let id = self.next_id;
+        self.next_id += 1;
+        let request = json!({"id": id, "method": "Runtime.evaluate",
+            "params": {"expression": expression, "returnByValue": true, "awaitPromise": true}});
+        self.ws
+            .send(WsMessage::Text(request.to_string().into()))
+            .await
+            .unwrap();
+        loop {
+            let Some(Ok(WsMessage::Text(text))) = self.ws.next().await else {
+                panic!("DevTools closed")
+            };
+            let reply: Json = serde_json::from_str(&text).unwrap();
+            if reply["id"] == id {
+                if let Some(e) = reply["result"].get("exceptionDetails") {
+                    panic!("{expression} threw {e}");
+                }
+                return reply["result"]["result"]["value"].clone();
+            }
+        }
+    }
+
+    /// Waits until `expression` is true in the page (throwing counts as not yet: the page
+    /// may still be loading).
+    async fn wait_for(&mut self, expression: &str) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        let check = format!(
+            "(() => {{ try {{ return !!({expression}); }} catch (e) {{ return false; }} }})()"
+        );
+        while self.eval(&check).await != Json::Bool(true) {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "timed out waiting for {expression}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn state(&mut self) -> Json {
+        self.eval("document.querySelector('.rk-connection')?.dataset.state")
+            .await
+    }
+
+    /// Moves the frequency slider as a person would: value, then an input event.
+    async fn move_frequency(&mut self, slider_id: &str, value: f64) {
+        self.eval(&format!(
+            "(() => {{ const i = document.getElementById('rk-{slider_id}'); i.value = '{value}';
+               i.dispatchEvent(new Event('input', {{bubbles: true}})); return true; }})()"
+        ))
+        .await;
+    }
+}
+
+/// `y == sin(k x)` in the page's source.
+fn page_shows_sine(k: f64) -> String {
+    format!(
+        "(() => {{ const x = rokeh.column('x'), y = rokeh.column('y');
+           return x && x.length === 200 && x.every((xi, i) => Math.abs(Math.sin({k} * xi) - y[i]) < 1e-9); }})()"
+    )
+}
+
+/// One HTTP/1.1 request; reads the body by its Content-Length (DevTools keeps the
+/// connection open).
+fn http_request(method: &str, url: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_at(rest.find('/').unwrap());
+    let stream = std::net::TcpStream::connect(host).unwrap();
+    (&stream)
+        .write_all(
+            format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\n\r\n")
+                .as_bytes(),
+        )
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap();
+        }
+        head.push_str(&line);
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    let status = head[9..12].parse().unwrap();
+    (status, format!("{head}{}", String::from_utf8_lossy(&body)))
+}
+
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release) and chromium"]
+async fn page_and_clients_share_a_session_across_a_server_restart() {
+    let dist = dist();
+    let env = [("ROKEH_DIST", dist.to_str().unwrap())];
+    let mut server = Server::start_with_env(&[], &env);
+    let port = server.port.to_string();
+    let id = new_session_id();
+
+    // A bokeh.client-like connection (the server runs callbacks for it) on session `id`.
+    let mut python = Client::join(&server, &id, "").await;
+    let (_, doc) = python.pull().await;
+    let slider = find_id(&doc, "Slider", Some("frequency"));
+
+    let browser = Browser::launch();
+    let page_url = server.http(&format!("/sliders?bokeh-session-id={id}"));
+    let mut page = browser.open(&page_url).await;
+    page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'live'")
+        .await;
+
+    // The other client's change shows in the page, callback consequences included.
+    python
+        .patch(
+            json!([{"kind": "ModelChanged", "model": {"id": slider}, "attr": "value", "new": 2.0}]),
+        )
+        .await;
+    page.wait_for("rokeh.get('frequency', 'value') === 2").await;
+    page.wait_for(&page_shows_sine(2.0)).await;
+
+    // A second page on the same session starts from the session's state.
+    let mut page2 = browser.open(&page_url).await;
+    page2
+        .wait_for("rokeh.get('frequency', 'value') === 2")
+        .await;
+
+    // A slider moved in the page reaches the other client and the other page; the page ran
+    // the callback, so the new sine comes with it.
+    page.move_frequency(&slider, 3.0).await;
+    let mut saw = Vec::new();
+    while !saw.iter().any(|m: &rokeh::protocol::Message| {
+        event_kinds(m).contains(&"ColumnDataChanged".to_owned())
+    }) {
+        saw.push(python.recv().await);
+    }
+    assert!(saw
+        .iter()
+        .any(|m| event_kinds(m).contains(&"ModelChanged".to_owned())));
+    assert_eq!(frequency(&python.pull().await.1), 3.0);
+    page2.wait_for(&page_shows_sine(3.0)).await;
+
+    // The server goes away: the page keeps working offline and keeps the edit.
+    drop(python);
+    server.interrupt();
+    server
+        .wait_exit(Duration::from_secs(5))
+        .expect("server stops");
+    page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'offline'")
+        .await;
+    page.move_frequency(&slider, 4.0).await;
+    page.wait_for(&page_shows_sine(4.0)).await;
+
+    // A new server on the same port: the page reconnects, and its offline edit reaches the
+    // new session.
+    let server = Server::start_with_env(&["--port", &port], &env);
+    assert_eq!(server.port.to_string(), port);
+    page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'live'")
+        .await;
+    assert_eq!(page.state().await, "live");
+    let mut python = Client::join(&server, &id, "").await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let (_, doc) = python.pull().await;
+        if frequency(&doc) == 4.0 {
+            let (x, y) = (column(&doc, "x"), column(&doc, "y"));
+            assert!(x
+                .iter()
+                .zip(&y)
+                .all(|(x, y)| ((4.0 * x).sin() - y).abs() < 1e-9));
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the offline edit never reached the new session"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    page.wait_for(&page_shows_sine(4.0)).await;
+}
+
+/// Real Python Bokeh and the page on one session (tests/python/server_page_peer.py).
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
+async fn python_bokeh_and_the_page_see_each_others_changes() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let python = root.join(".venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/python-venv.sh first",
+        python.display()
+    );
+    let dist = dist();
+    let server = Server::start_with_env(&[], &[("ROKEH_DIST", dist.to_str().unwrap())]);
+    let id = new_session_id();
+    let browser = Browser::launch();
+    let mut page = browser
+        .open(&server.http(&format!("/sliders?bokeh-session-id={id}")))
+        .await;
+    page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'live'")
+        .await;
+    let slider = page
+        .eval("document.querySelector('input[aria-label=frequency]').id.slice(3)")
+        .await;
+    let slider = slider
+        .as_str()
+        .expect("the frequency slider's model id")
+        .to_owned();
+
+    let peer = Command::new(&python)
+        .arg(root.join("tests/python/server_page_peer.py"))
+        .arg(server.http("/sliders"))
+        .arg(id.as_str())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python runs");
+    let finished = tokio::task::spawn_blocking(move || peer.wait_with_output());
+    // Python's change, and the server's callback for it, show in the page.
+    page.wait_for("rokeh.get('frequency', 'value') === 2").await;
+    page.wait_for(&page_shows_sine(2.0)).await;
+    // The page's own move reaches Python with the sine the page computed.
+    page.move_frequency(&slider, 3.5).await;
+    // The script gives up after 30 s by itself.
+    let output = finished.await.unwrap().expect("python's output");
+    let (out, err) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert!(output.status.success(), "python failed:\n{out}\n{err}");
+    assert!(out.contains("ok: "), "{out}");
+}

@@ -1,0 +1,53 @@
+//! Real Python Bokeh (`bokeh.client`, from ./.venv made by scripts/python-venv.sh) against
+//! `rokeh serve`: it pulls the sliders document, moves the frequency slider, and sees the
+//! server's callback recompute the sine (tests/python/server_client.py).
+#![cfg(not(target_arch = "wasm32"))] // the server and its clients are native
+
+mod server_support;
+
+use std::path::Path;
+use std::process::Command;
+
+use server_support::Server;
+
+#[test]
+fn bokeh_client_pulls_the_document_and_its_slider_drives_the_server_callback() {
+    run_client(Server::start(&[]), &[]);
+}
+
+/// Bokeh signs the session id and the token with its own `bokeh.util.token`; rokeh checks
+/// them with the same key.
+#[test]
+fn bokeh_client_with_signed_session_ids() {
+    let key = "a key shared by rokeh and bokeh";
+    let server = Server::start_with_env(&["--session-ids", "signed"], &[("ROKEH_SECRET_KEY", key)]);
+    run_client(
+        server,
+        &[("BOKEH_SECRET_KEY", key), ("BOKEH_SIGN_SESSIONS", "yes")],
+    );
+}
+
+/// Runs tests/python/server_client.py against `server`.
+fn run_client(server: Server, env: &[(&str, &str)]) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let python = root.join(".venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/python-venv.sh (Python Bokeh 3.9.2 in ./.venv) first",
+        python.display()
+    );
+    let output = Command::new(&python)
+        .arg(root.join("tests/python/server_client.py"))
+        .arg(server.http("/sliders"))
+        .envs(env.iter().copied())
+        .output()
+        .expect("python runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "server_client.py failed:\n{stdout}\n{stderr}\nserver log:\n{}",
+        server.log.lock().unwrap().join("\n")
+    );
+    assert!(stdout.contains("ok: "), "{stdout}");
+}

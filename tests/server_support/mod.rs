@@ -1,0 +1,395 @@
+//! Shared by the server tests and the load generator (examples/loadgen.rs): the real
+//! `rokeh serve` binary on a free loopback port, and a websocket client speaking Bokeh's
+//! protocol through rokeh's own protocol layer.
+#![allow(dead_code)] // each test file uses its own part of this
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use futures_util::{SinkExt, StreamExt};
+use rokeh::document::json::{from_json, BufferId, Buffers};
+use rokeh::document::Document;
+use rokeh::protocol::token::{generate_token, SessionId, SessionIds};
+use rokeh::protocol::{Body, Frame, Message, MsgId, Receiver};
+use serde_json::Value as Json;
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::http::HeaderValue;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+pub const WAIT: Duration = Duration::from_secs(5);
+
+/// `rokeh serve --port 0 …` as a child process, killed when dropped.
+pub struct Server {
+    child: Child,
+    pub port: u16,
+    pub log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    pub fn start(args: &[&str]) -> Server {
+        Server::start_with_env(args, &[])
+    }
+
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
+        let mut command = Command::new(server_binary());
+        command.arg("serve");
+        if !args.contains(&"--port") {
+            command.args(["--port", "0"]);
+        }
+        command
+            .args(args)
+            .env_remove("ROKEH_SECRET_KEY")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command.spawn().expect("the rokeh binary starts");
+        let stderr = child.stderr.take().unwrap();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (port_tx, port_rx) = std::sync::mpsc::channel();
+        let lines = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if let Some(at) = line.find("rokeh app running at: http://127.0.0.1:") {
+                    let rest = &line[at + "rokeh app running at: http://127.0.0.1:".len()..];
+                    let port: u16 = rest.split('/').next().unwrap().parse().unwrap();
+                    let _ = port_tx.send(port);
+                }
+                lines.lock().unwrap().push(line);
+            }
+        });
+        let port = port_rx
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("server did not start; log: {:?}", log.lock().unwrap()));
+        Server { child, port, log }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn http(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    pub fn ws_url(&self) -> String {
+        format!("ws://127.0.0.1:{}/sliders/ws", self.port)
+    }
+
+    /// Waits until a log line contains `text`.
+    pub fn wait_for_log(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            if let Some(line) = self.log.lock().unwrap().iter().find(|l| l.contains(text)) {
+                return line.clone();
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "no log line with {text:?} in {:?}",
+                self.log.lock().unwrap()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn interrupt(&self) {
+        // SAFETY: kill(2) on our own child's pid.
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
+    }
+
+    pub fn wait_exit(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let start = Instant::now();
+        while start.elapsed() < within {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The `rokeh` binary: Cargo names it for tests; an example finds it beside its own folder
+/// (`target/<profile>/examples/loadgen` → `target/<profile>/rokeh`).
+fn server_binary() -> PathBuf {
+    if let Some(path) = option_env!("CARGO_BIN_EXE_rokeh") {
+        return PathBuf::from(path);
+    }
+    let exe = std::env::current_exe().expect("own path");
+    let path = exe
+        .parent()
+        .and_then(|p| p.parent())
+        .expect("target/<profile>")
+        .join("rokeh");
+    assert!(
+        path.exists(),
+        "{} is missing: build it with the same profile first (cargo build --release)",
+        path.display()
+    );
+    path
+}
+
+pub fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+pub fn new_session_id() -> SessionId {
+    SessionId::generate(|n| rand::random_range(0..n), &SessionIds::Unsigned)
+}
+
+pub fn unsigned_token(id: &SessionId) -> String {
+    generate_token(id, unix_now() + 300, None, &SessionIds::Unsigned)
+}
+
+/// What the client saw when the server ended the conversation.
+#[derive(Debug, PartialEq)]
+pub enum Ended {
+    Closed(Option<CloseCode>, String),
+    Dropped,
+}
+
+pub struct Client {
+    ws: WebSocketStream<MaybeTlsStream<TcpStream>>,
+    receiver: Receiver,
+}
+
+impl Client {
+    /// Connects to session `id` as `bokeh.client` does; `query` is appended to the URL.
+    pub async fn connect(server: &Server, id: &SessionId, query: &str) -> Client {
+        Client::connect_with(
+            &format!("{}{query}", server.ws_url()),
+            &unsigned_token(id),
+            None,
+        )
+        .await
+        .expect("websocket opens")
+    }
+
+    /// Connects and checks the ACK comes first.
+    pub async fn join(server: &Server, id: &SessionId, query: &str) -> Client {
+        let mut client = Client::connect(server, id, query).await;
+        let ack = client.recv().await;
+        assert_eq!(ack.body, Body::Ack, "the server's first message is ACK");
+        client
+    }
+
+    pub async fn connect_with(
+        url: &str,
+        token: &str,
+        origin: Option<&str>,
+    ) -> Result<Client, tokio_tungstenite::tungstenite::Error> {
+        let mut request = url.into_client_request().unwrap();
+        let headers = request.headers_mut();
+        headers.insert(
+            "Sec-WebSocket-Protocol",
+            HeaderValue::from_str(&format!("bokeh, {token}")).unwrap(),
+        );
+        if let Some(origin) = origin {
+            headers.insert("Origin", HeaderValue::from_str(origin).unwrap());
+        }
+        // No Nagle delay on our side either: small frames must go out at once.
+        let (ws, _) = tokio_tungstenite::connect_async_with_config(request, None, true).await?;
+        Ok(Client {
+            ws,
+            receiver: Receiver::new(),
+        })
+    }
+
+    pub async fn send(&mut self, message: &Message) {
+        self.send_frames(message.to_frames()).await;
+    }
+
+    /// Writes the frames of one message and flushes once.
+    pub async fn send_frames(&mut self, frames: Vec<Frame>) {
+        for frame in frames {
+            self.ws
+                .feed(match frame {
+                    Frame::Text(t) => WsMessage::Text(t.into()),
+                    Frame::Binary(b) => WsMessage::Binary(b.into()),
+                })
+                .await
+                .unwrap();
+        }
+        self.ws.flush().await.unwrap();
+    }
+
+    /// The next message, or the end of the connection.
+    pub async fn next(&mut self, within: Duration) -> Option<Result<Message, Ended>> {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let frame = match tokio::time::timeout_at(deadline, self.ws.next()).await {
+                Err(_) => return None,
+                Ok(None) | Ok(Some(Err(_))) => return Some(Err(Ended::Dropped)),
+                Ok(Some(Ok(WsMessage::Close(frame)))) => {
+                    return Some(Err(Ended::Closed(
+                        frame.as_ref().map(|f| f.code),
+                        frame.map(|f| f.reason.to_string()).unwrap_or_default(),
+                    )))
+                }
+                Ok(Some(Ok(WsMessage::Text(t)))) => Frame::Text(t.to_string()),
+                Ok(Some(Ok(WsMessage::Binary(b)))) => Frame::Binary(b.to_vec()),
+                Ok(Some(Ok(_))) => continue,
+            };
+            if let Some(message) = self
+                .receiver
+                .consume(frame)
+                .expect("the server sends valid messages")
+            {
+                return Some(Ok(message));
+            }
+        }
+    }
+
+    pub async fn recv(&mut self) -> Message {
+        match self.next(WAIT).await {
+            Some(Ok(m)) => m,
+            other => panic!("expected a message, got {other:?}"),
+        }
+    }
+
+    /// Receives until the reply to `reqid`, returning what came before it and the reply.
+    pub async fn until_reply(&mut self, reqid: &MsgId) -> (Vec<Message>, Message) {
+        let mut before = Vec::new();
+        loop {
+            let m = self.recv().await;
+            if m.reqid.as_ref() == Some(reqid) {
+                return (before, m);
+            }
+            before.push(m);
+        }
+    }
+
+    /// Asserts nothing arrives for a while.
+    pub async fn expect_silence(&mut self, for_: Duration) {
+        if let Some(got) = self.next(for_).await {
+            panic!("expected nothing, got {got:?}");
+        }
+    }
+
+    pub async fn request(&mut self, body: Body) -> (Vec<Message>, Message) {
+        self.send_request(Message::new(MsgId::next(), body)).await
+    }
+
+    pub async fn send_request(&mut self, message: Message) -> (Vec<Message>, Message) {
+        self.send(&message).await;
+        self.until_reply(&message.msgid).await
+    }
+
+    /// PULL-DOC-REQ → the session's document, read with rokeh's Bokeh JSON.
+    pub async fn pull(&mut self) -> (Json, Document) {
+        let (_, reply) = self.request(Body::PullDocReq).await;
+        let Body::PullDocReply { doc } = reply.body else {
+            panic!("expected PULL-DOC-REPLY, got {:?}", reply.body)
+        };
+        let mut buffers = Buffers::new();
+        for b in reply.buffers {
+            buffers.insert(BufferId(b.id), b.data);
+        }
+        let document = from_json(&doc, &buffers).expect("the server's document reads back");
+        (doc, document)
+    }
+
+    pub async fn patch(&mut self, events: Json) -> (Vec<Message>, Message) {
+        let Json::Array(events) = events else {
+            panic!("events are a list")
+        };
+        self.request(Body::PatchDoc { events }).await
+    }
+}
+
+/// The model of `doc` of type `type_name` whose `title` is `title` (any when `None`).
+pub fn find_id(doc: &Document, type_name: &str, title: Option<&str>) -> String {
+    doc.models()
+        .find(|(_, m)| {
+            m.type_name == type_name
+                && title.is_none_or(|t| m.attrs.get("title").and_then(|v| v.as_str()) == Some(t))
+        })
+        .map(|(_, m)| m.id.0.clone())
+        .unwrap_or_else(|| panic!("no {type_name} titled {title:?}"))
+}
+
+pub fn column(doc: &Document, name: &str) -> Vec<f64> {
+    let source = doc
+        .models()
+        .find(|(_, m)| m.type_name == "ColumnDataSource")
+        .map(|(any, _)| any)
+        .expect("a source");
+    let data = doc.get_attr(source, "data").unwrap();
+    match data.map_get(name) {
+        Some(rokeh::document::Value::Array(a)) => a.as_f64().expect("f64 column").to_vec(),
+        Some(rokeh::document::Value::List(items)) => {
+            items.iter().map(|v| v.as_f64().expect("numbers")).collect()
+        }
+        other => panic!("column {name} is {other:?}"),
+    }
+}
+
+pub fn frequency(doc: &Document) -> f64 {
+    let id = find_id(doc, "Slider", Some("frequency"));
+    let any = doc.lookup(&id.as_str().into()).unwrap();
+    doc.get_attr(any, "value").unwrap().as_f64().unwrap()
+}
+
+/// The `kind`s of a PATCH-DOC's events.
+pub fn event_kinds(message: &Message) -> Vec<String> {
+    match &message.body {
+        Body::PatchDoc { events } => events
+            .iter()
+            .map(|e| e["kind"].as_str().unwrap_or("?").to_owned())
+            .collect(),
+        other => panic!("expected PATCH-DOC, got {other:?}"),
+    }
+}
+
+/// A folder standing in for Trunk's `dist/`.
+pub fn fake_dist() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "rokeh-server-test-dist-{}-{}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!DOCTYPE html><html><head><title>rokeh</title></head><body></body></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("rokeh-abc_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    dir
+}
+
+/// A bare HTTP/1.1 GET: status and the whole response (no HTTP client crate needed).
+pub fn http_get(url: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_at(rest.find('/').unwrap());
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    (status, response)
+}
