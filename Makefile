@@ -39,8 +39,9 @@ test-wasm: install-wasm-tools install-browser fetch
 		cargo test --target wasm32-unknown-unknown --test web
 
 # The built page as a person uses it (Playwright, node --test).
-test-browser: build build-single install-browser
+test-browser: build build-single install-browser install-python
 	cd $(BROWSER_TESTS) && node --test
+	cargo test --test server_browser -- --ignored
 
 # The page in dist/, with relative URLs (works from any sub-path).
 build: install-wasm-tools fetch
@@ -53,6 +54,8 @@ build-single: install-wasm-tools
 bench: build build-single install-browser install-fonts
 	node $(BROWSER_TESTS)/bench.mjs
 	for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench; done
+	cargo build --release --bins --examples
+	target/release/examples/loadgen
 
 # docs/screenshot.png for the README.
 screenshot: build install-browser
