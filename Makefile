@@ -20,11 +20,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
-.PHONY: serve test test-rust test-wasm test-browser build build-single bench screenshot \
+.PHONY: serve server test test-rust test-wasm test-browser build build-single bench screenshot \
 	install-wasm-tools install-browser install-fonts install-python fetch
 
 serve: install-wasm-tools fetch
 	trunk serve --address $(ADDRESS) --port $(PORT)
+
+# `rokeh serve --show`: the page kept in sync per session by the native server, which Python's
+# bokeh.client can join too. Extra flags: make server ARGS="--port 5007".
+server: build
+	cargo run --profile server -- serve --show $(ARGS)
 
 # Every test. Other suites join as more prerequisites.
 test: test-rust test-wasm test-browser
@@ -54,8 +59,8 @@ build-single: install-wasm-tools
 bench: build build-single install-browser install-fonts
 	node $(BROWSER_TESTS)/bench.mjs
 	for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench; done
-	cargo build --release --bins --examples
-	target/release/examples/loadgen
+	cargo build --profile server --bins --examples
+	target/server/examples/loadgen
 
 # docs/screenshot.png for the README.
 screenshot: build install-browser

@@ -25,7 +25,7 @@ pub use id::{AnyId, Id, ModelId};
 pub use patch::{ColumnPatches, PatchIndex};
 pub use value::Value;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::models::{schema_for, ModelType, Prop, PropValue, Schema};
 use callbacks::Callbacks;
@@ -426,7 +426,7 @@ impl Document {
             }
             _ => {}
         }
-        if let Some(target) = first_dangling_ref(value, &self.by_id) {
+        if let Some(target) = self.first_dangling_ref(value) {
             let (model_type, attr) = err_ctx();
             return Err(DocumentError::DanglingReference {
                 model_type,
@@ -547,6 +547,30 @@ impl Document {
         self.holds = self.holds.saturating_sub(1);
     }
 
+    /// The models reachable from `starts` through references, `starts` included.
+    pub fn reachable(&self, starts: impl IntoIterator<Item = AnyId>) -> HashSet<AnyId> {
+        let mut seen = HashSet::new();
+        let mut todo: Vec<AnyId> = starts.into_iter().collect();
+        while let Some(any) = todo.pop() {
+            if seen.insert(any) {
+                for value in self.model(any).attrs.values() {
+                    value.visit_refs(&mut |id| todo.extend(self.lookup(id)));
+                }
+            }
+        }
+        seen
+    }
+
+    fn first_dangling_ref<'v>(&self, value: &'v Value) -> Option<&'v ModelId> {
+        let mut dangling = None;
+        value.visit_refs(&mut |id| {
+            if dangling.is_none() && !self.by_id.contains_key(id) {
+                dangling = Some(id);
+            }
+        });
+        dangling
+    }
+
     /// Runs `f` under a hold and all or nothing: its changes go out as one patch, and if
     /// it fails the document is left as it was.
     pub fn batch<T, E>(&mut self, f: impl FnOnce(&mut Document) -> Result<T, E>) -> Result<T, E> {
@@ -554,24 +578,5 @@ impl Document {
         let result = self.atomically(f);
         self.unhold();
         result
-    }
-}
-
-fn first_dangling_ref<'v>(
-    value: &'v Value,
-    known: &HashMap<ModelId, AnyId>,
-) -> Option<&'v ModelId> {
-    match value {
-        Value::Ref(id) => (!known.contains_key(id)).then_some(id),
-        Value::List(items) | Value::Set(items) => {
-            items.iter().find_map(|v| first_dangling_ref(v, known))
-        }
-        Value::Map(entries) => entries.iter().find_map(|(k, v)| {
-            first_dangling_ref(k, known).or_else(|| first_dangling_ref(v, known))
-        }),
-        Value::Object(fields) => fields
-            .iter()
-            .find_map(|(_, v)| first_dangling_ref(v, known)),
-        _ => None,
     }
 }

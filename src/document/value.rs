@@ -141,6 +141,20 @@ impl Value {
         }
     }
 
+    /// Calls `f` with every model id this value refers to, however deeply nested.
+    pub fn visit_refs<'v>(&'v self, f: &mut impl FnMut(&'v ModelId)) {
+        match self {
+            Value::Ref(id) => f(id),
+            Value::List(items) | Value::Set(items) => items.iter().for_each(|v| v.visit_refs(f)),
+            Value::Map(entries) => entries.iter().for_each(|(k, v)| {
+                k.visit_refs(f);
+                v.visit_refs(f);
+            }),
+            Value::Object(fields) => fields.iter().for_each(|(_, v)| v.visit_refs(f)),
+            _ => {}
+        }
+    }
+
     /// A short name of the value's shape, for error messages.
     pub fn kind_name(&self) -> &'static str {
         match self {

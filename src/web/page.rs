@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::document::{AnyId, Change, Document, Event, Value};
+use crate::document::{AnyId, Change, Document, Event};
 
 /// A `Copy` handle to the page's document, shared by every component.
 #[derive(Clone, Copy)]
@@ -93,8 +93,10 @@ impl Page {
                 .filter(|(_, m)| m.type_name == "Figure")
                 .map(|(any, _)| any)
                 .collect();
+            // A figure's picture depends on every model it refers to, directly or not.
             for figure in figures {
-                if !changed.contains(&figure) && shown_by(doc, figure).any(|m| changed.contains(&m))
+                if !changed.contains(&figure)
+                    && doc.reachable([figure]).iter().any(|m| changed.contains(m))
                 {
                     changed.insert(figure);
                 }
@@ -117,36 +119,5 @@ impl Page {
         for signal in signals {
             signal.update(|n| *n += 1);
         }
-    }
-}
-
-/// Every model a figure's picture depends on: all it refers to, directly or not (title,
-/// ranges, axes, renderers, glyphs, data sources).
-fn shown_by(doc: &Document, figure: AnyId) -> impl Iterator<Item = AnyId> {
-    let mut seen = HashSet::from([figure]);
-    let mut todo = vec![figure];
-    while let Some(any) = todo.pop() {
-        let mut ids = Vec::new();
-        for value in doc.model(any).attrs.values() {
-            collect_refs(value, &mut ids);
-        }
-        for id in ids {
-            if let Some(next) = doc.lookup(id) {
-                if seen.insert(next) {
-                    todo.push(next);
-                }
-            }
-        }
-    }
-    seen.into_iter()
-}
-
-fn collect_refs<'v>(value: &'v Value, out: &mut Vec<&'v crate::document::ModelId>) {
-    match value {
-        Value::Ref(id) => out.push(id),
-        Value::List(items) | Value::Set(items) => items.iter().for_each(|v| collect_refs(v, out)),
-        Value::Map(entries) => entries.iter().for_each(|(_, v)| collect_refs(v, out)),
-        Value::Object(fields) => fields.iter().for_each(|(_, v)| collect_refs(v, out)),
-        _ => {}
     }
 }

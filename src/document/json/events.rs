@@ -7,7 +7,7 @@ use serde_json::{json, Value as Json};
 use super::buffers::BufferMode;
 use super::value::Encoder;
 use super::Encoded;
-use crate::document::{Change, Document, Event, ModelId, Value};
+use crate::document::{Change, Document, Event, ModelId};
 
 /// The models a peer already has (Bokeh's "synced references"): a change that refers to
 /// any other model carries its full definition. Take it of the document after sending
@@ -20,22 +20,14 @@ impl SyncedModels {
     /// peer drops the others (Bokeh collects them), so they travel in full if they are
     /// attached again.
     pub fn of(doc: &Document) -> SyncedModels {
-        let mut reached = HashSet::new();
-        let mut todo: Vec<ModelId> = doc
-            .roots()
-            .iter()
-            .chain(doc.config().as_ref())
-            .map(|any| doc.model_id(*any).clone())
-            .collect();
-        while let Some(id) = todo.pop() {
-            let Some(any) = doc.lookup(&id) else { continue };
-            if reached.insert(id) {
-                for value in doc.model(any).attrs.values() {
-                    collect_refs(value, &mut todo);
-                }
-            }
-        }
-        SyncedModels(reached)
+        let starts = doc.roots().iter().copied().chain(doc.config());
+        let reached = doc.reachable(starts);
+        SyncedModels(
+            reached
+                .into_iter()
+                .map(|any| doc.model_id(any).clone())
+                .collect(),
+        )
     }
 
     pub fn contains(&self, id: &ModelId) -> bool {
@@ -68,20 +60,6 @@ pub fn changes_to_json(
     Encoded {
         json: Json::Array(events),
         buffers: encoder.buffers,
-    }
-}
-
-/// The ids `value` refers to.
-fn collect_refs(value: &Value, out: &mut Vec<ModelId>) {
-    match value {
-        Value::Ref(id) => out.push(id.clone()),
-        Value::List(items) | Value::Set(items) => items.iter().for_each(|v| collect_refs(v, out)),
-        Value::Map(entries) => entries.iter().for_each(|(k, v)| {
-            collect_refs(k, out);
-            collect_refs(v, out);
-        }),
-        Value::Object(fields) => fields.iter().for_each(|(_, v)| collect_refs(v, out)),
-        _ => {}
     }
 }
 
