@@ -8,6 +8,14 @@ use super::{AnyId, Document, DocumentError, Event, Id, NdArray, Origin, Value};
 use crate::models::ColumnDataSource;
 
 impl Document {
+    /// A stream or patch of source `any` that cannot apply, and why.
+    pub(crate) fn bad_column_update(&self, any: AnyId, message: String) -> DocumentError {
+        DocumentError::BadColumnUpdate {
+            source_id: self.model_id(any).clone(),
+            message,
+        }
+    }
+
     /// Column `name` of a source: a typed array or a list (strings, say).
     pub fn column(&self, source: Id<ColumnDataSource>, name: &str) -> Option<&Value> {
         self.model(source.any).attrs.get("data")?.map_get(name)

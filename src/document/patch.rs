@@ -73,10 +73,6 @@ impl Document {
         origin: Origin,
         run_callbacks: bool,
     ) -> Result<(), DocumentError> {
-        let fail = |doc: &Document, message: String| DocumentError::BadColumnUpdate {
-            source_id: doc.model_id(any).clone(),
-            message,
-        };
         let old = self.get_attr(any, "data")?;
         let Value::Map(mut entries) = old.clone() else {
             return Err(DocumentError::NotASource(self.model_id(any).clone()));
@@ -84,11 +80,13 @@ impl Document {
         for (name, cells) in &patches {
             let Some((_, column)) = entries.iter_mut().find(|(k, _)| k.as_str() == Some(name))
             else {
-                return Err(fail(self, format!("cannot patch unknown column '{name}'")));
+                return Err(
+                    self.bad_column_update(any, format!("cannot patch unknown column '{name}'"))
+                );
             };
             for (index, value) in cells {
                 patch_column(column, index, value)
-                    .map_err(|m| fail(self, format!("column '{name}': {m}")))?;
+                    .map_err(|m| self.bad_column_update(any, format!("column '{name}': {m}")))?;
             }
         }
         let new = Value::Map(entries);

@@ -31,30 +31,27 @@ impl Document {
         origin: Origin,
         run_callbacks: bool,
     ) -> Result<(), DocumentError> {
-        let fail = |doc: &Document, message: String| DocumentError::BadColumnUpdate {
-            source_id: doc.model_id(any).clone(),
-            message,
-        };
         let entries = self.data_entries(any)?;
         // Check everything and convert the new rows to each column's type first.
         if let Some((name, _)) = rows
             .iter()
             .find(|(name, _)| !entries.iter().any(|(k, _)| k.as_str() == Some(name)))
         {
-            return Err(fail(
-                self,
-                format!("cannot stream to unknown column '{name}'"),
-            ));
+            return Err(
+                self.bad_column_update(any, format!("cannot stream to unknown column '{name}'"))
+            );
         }
         let mut chunks = Vec::with_capacity(entries.len());
         let mut count = None;
         for (key, column) in entries {
             let name = key.as_str().unwrap_or_default();
             let Some((_, new)) = rows.iter().find(|(n, _)| n == name) else {
-                return Err(fail(self, format!("stream is missing column '{name}'")));
+                return Err(
+                    self.bad_column_update(any, format!("stream is missing column '{name}'"))
+                );
             };
             let chunk = Chunk::for_column(column, new)
-                .map_err(|m| fail(self, format!("column '{name}': {m}")))?;
+                .map_err(|m| self.bad_column_update(any, format!("column '{name}': {m}")))?;
             match count {
                 None => count = Some(chunk.len()),
                 Some(n) if n != chunk.len() => {
@@ -62,7 +59,7 @@ impl Document {
                         "column '{name}' streams {} rows where the others stream {n}",
                         chunk.len()
                     );
-                    return Err(fail(self, message));
+                    return Err(self.bad_column_update(any, message));
                 }
                 Some(_) => {}
             }
