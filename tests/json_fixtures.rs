@@ -13,12 +13,7 @@ use rokeh::document::{Document, Model, ModelId, Origin, PeerId, Value};
 use serde_json::{json, Value as Json};
 
 fn fixtures() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/bokeh");
-    if dir.exists() {
-        dir
-    } else {
-        PathBuf::from("/work/shared/fixtures/bokeh")
-    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bokeh")
 }
 
 fn read_json(name: &str) -> Json {

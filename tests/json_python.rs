@@ -57,13 +57,7 @@ fn temp_json(name: &str, json: &Json) -> PathBuf {
 }
 
 fn fixture_path(name: &str) -> PathBuf {
-    let shared = root().join("../../shared/fixtures/bokeh");
-    let dir = if shared.exists() {
-        shared
-    } else {
-        PathBuf::from("/work/shared/fixtures/bokeh")
-    };
-    dir.join(name)
+    root().join("tests/fixtures/bokeh").join(name)
 }
 
 fn fixture(name: &str) -> Json {

@@ -8,12 +8,7 @@ use rokeh::protocol::{Body, Frame, Message, MsgType, Receiver};
 use serde_json::Value as Json;
 
 fn fixtures() -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    ["../shared", "../../shared"]
-        .map(|up| root.join(up).join("fixtures/bokeh"))
-        .into_iter()
-        .find(|p| p.exists())
-        .expect("shared/fixtures/bokeh beside the repository")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bokeh")
 }
 
 fn read_json(name: &str) -> Json {

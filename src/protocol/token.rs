@@ -352,13 +352,10 @@ mod tests {
 
     #[test]
     fn decodes_the_token_real_bokeh_sent() {
-        // shared/ sits beside the repository (or beside the worktrees' folder).
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let path = ["../shared", "../../shared"]
-            .map(|up| root.join(up).join("fixtures/bokeh/token_decoded.json"))
-            .into_iter()
-            .find(|p| p.exists())
-            .expect("shared/fixtures/bokeh/token_decoded.json beside the repository");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/bokeh/token_decoded.json"
+        );
         let fixture: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let payload = decode_token(fixture["token"].as_str().unwrap()).unwrap();
         let expected = &fixture["payload"];
