@@ -1,6 +1,7 @@
 //! A page running alone (opened statically, no server) runs the document's periodic
-//! callbacks itself, and its widgets follow their changes. Its own test binary, hence its
-//! own browser page: the timers must not disturb tests/web.rs.
+//! callbacks itself, and its widgets follow their changes; a page served by `rokeh serve`
+//! leaves them to the server. Its own test binary, hence its own browser page: the timers
+//! must not disturb tests/web.rs.
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_periodic
@@ -41,20 +42,39 @@ fn counter(doc: &mut Document) {
     own_id.set(id).expect("set once");
 }
 
-fn shown() -> (String, String) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let label = document
-        .query_selector("label")
-        .unwrap()
-        .and_then(|l| l.text_content())
-        .unwrap_or_default();
-    let input: HtmlInputElement = document
-        .query_selector("input")
-        .unwrap()
-        .expect("the slider")
-        .dyn_into()
-        .unwrap();
+/// A slider counted up every 20 ms, for ever.
+fn endless(doc: &mut Document) {
+    let count = doc.add(Slider {
+        title: "endless".into(),
+        value: 0.0,
+        start: 0.0,
+        end: 1e9,
+        step: 1.0,
+    });
+    doc.add_root(count);
+    doc.add_periodic_callback(Duration::from_millis(20), move |doc| {
+        let next = doc.get(count, Slider::VALUE) + 1.0;
+        doc.set(count, Slider::VALUE, next)
+    });
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// The label and value of the `nth` slider in the page (each mounted app adds one).
+fn shown_by(nth: u32) -> (String, String) {
+    let text = |selector: &str| {
+        let found = document().query_selector_all(selector).unwrap().item(nth);
+        found.expect("the slider")
+    };
+    let label = text("label").text_content().unwrap_or_default();
+    let input: HtmlInputElement = text("input").dyn_into().unwrap();
     (label, input.value())
+}
+
+fn shown() -> (String, String) {
+    shown_by(0)
 }
 
 async fn sleep(ms: i32) {
@@ -67,8 +87,9 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// One test, as the two pages share the browser page and must be mounted in this order.
 #[wasm_bindgen_test]
-async fn a_page_running_alone_runs_periodic_callbacks_and_stops_removed_ones() {
+async fn periodic_callbacks_run_in_the_page_only_when_it_runs_alone() {
     rokeh::web::mount(counter);
 
     // Waits for the count to reach 3, generously: timers in a busy browser may be late.
@@ -83,4 +104,25 @@ async fn a_page_running_alone_runs_periodic_callbacks_and_stops_removed_ones() {
     // The callback removed itself at 3: it runs no more, the count stays.
     sleep(300).await;
     assert_eq!(shown(), ("count: 3".to_owned(), "3".to_owned()));
+
+    // Served (the meta tag `rokeh serve` writes; no server answers here): the page leaves
+    // periodic callbacks to the server, so its own count stays where the app put it.
+    let meta = document().create_element("meta").unwrap();
+    for (name, value) in [
+        ("name", "rokeh-session"),
+        ("data-ws-path", "/nowhere/ws"),
+        ("data-session-id", "test-session"),
+        ("data-token", "test-token"),
+    ] {
+        meta.set_attribute(name, value).unwrap();
+    }
+    let head = document().query_selector("head").unwrap().expect("a head");
+    head.append_child(&meta).unwrap();
+    rokeh::web::mount(endless);
+    sleep(300).await;
+    assert_eq!(shown_by(1), ("endless: 0".to_owned(), "0".to_owned()));
+    assert!(document()
+        .query_selector(".rk-connection")
+        .unwrap()
+        .is_some());
 }
