@@ -41,7 +41,7 @@ test-rust: install-fonts install-python
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
-		cargo test --target wasm32-unknown-unknown --test web
+		cargo test --target wasm32-unknown-unknown --test web --test web_periodic
 
 # The built page as a person uses it (Playwright, node --test).
 test-browser: build build-single install-browser install-python

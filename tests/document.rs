@@ -149,3 +149,101 @@ fn typing_a_title_sets_the_plot_title() {
         .unwrap();
     assert_eq!(doc.get(title, Title::TEXT), "my wave");
 }
+
+#[test]
+fn periodic_callbacks_run_when_asked_and_their_changes_are_local() {
+    let mut doc = Document::new();
+    let freq = slider(&mut doc);
+    let every = std::time::Duration::from_millis(100);
+    let id = doc.add_periodic_callback(every, move |doc| {
+        let next = doc.get(freq, Slider::VALUE) + 1.0;
+        doc.set(freq, Slider::VALUE, next)
+    });
+    doc.take_changes();
+    assert_eq!(doc.periodic_callbacks().collect::<Vec<_>>(), [(id, every)]);
+
+    doc.run_periodic(id).unwrap();
+    doc.run_periodic(id).unwrap();
+    assert_eq!(doc.get(freq, Slider::VALUE), 3.0);
+    let changes = doc.take_changes();
+    assert_eq!(changes.len(), 1, "the same value set twice travels once");
+    assert_eq!(changes[0].origin, Origin::Local);
+    assert!(matches!(
+        &changes[0].event,
+        Event::ModelChanged { attr, new, .. } if attr == "value" && *new == Value::Float(3.0)
+    ));
+}
+
+#[test]
+fn removed_periodic_callbacks_no_longer_run() {
+    let mut doc = Document::new();
+    let freq = slider(&mut doc);
+    let every = std::time::Duration::from_secs(1);
+    let keep = doc.add_periodic_callback(every, |_| Ok(()));
+    let gone = doc.add_periodic_callback(every, move |doc| doc.set(freq, Slider::VALUE, 4.0));
+    assert_ne!(keep, gone);
+
+    assert!(doc.remove_periodic_callback(gone));
+    assert!(!doc.remove_periodic_callback(gone), "removed already");
+    assert_eq!(
+        doc.periodic_callbacks().collect::<Vec<_>>(),
+        [(keep, every)]
+    );
+    doc.run_periodic(gone).unwrap();
+    assert_eq!(doc.get(freq, Slider::VALUE), 1.0);
+}
+
+/// A callback may stop itself (Bokeh apps stop an animation from inside it) or start
+/// another one while it runs.
+#[test]
+fn a_running_periodic_callback_may_remove_itself_and_add_others() {
+    let mut doc = Document::new();
+    let freq = slider(&mut doc);
+    let own_id = Arc::new(Mutex::new(None));
+    let own = own_id.clone();
+    let every = std::time::Duration::from_millis(10);
+    let id = doc.add_periodic_callback(every, move |doc| {
+        let me = own.lock().unwrap().expect("registered before it runs");
+        doc.remove_periodic_callback(me);
+        doc.add_periodic_callback(every, |_| Ok(()));
+        doc.set(freq, Slider::VALUE, 2.0)
+    });
+    *own_id.lock().unwrap() = Some(id);
+
+    doc.run_periodic(id).unwrap();
+    let now: Vec<_> = doc.periodic_callbacks().map(|(id, _)| id).collect();
+    assert_eq!(now.len(), 1);
+    assert_ne!(now[0], id, "the first one is gone, the one it added stays");
+    doc.run_periodic(id).unwrap();
+    assert_eq!(doc.get(freq, Slider::VALUE), 2.0);
+}
+
+/// As with on_change callbacks, a failing periodic callback leaves the document as it was,
+/// records nothing, and stays registered for its next run.
+#[test]
+fn a_failing_periodic_callback_changes_nothing() {
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    doc.take_changes();
+    let freq = find::<Slider>(&doc, Some("frequency"));
+    let source = find::<ColumnDataSource>(&doc, None);
+    let y_before = doc.column_f64(source, "y").unwrap().to_vec();
+    let every = std::time::Duration::from_millis(10);
+    let id = doc.add_periodic_callback(every, move |doc| {
+        doc.set(freq, Slider::VALUE, 2.0)?; // runs the sliders' callback: y changes
+        doc.set(freq, Slider::VALUE, 99.0) // outside start..end
+    });
+
+    let err = doc.run_periodic(id).unwrap_err();
+    assert!(matches!(err, DocumentError::OutOfDomain { .. }), "{err}");
+    assert_eq!(doc.get(freq, Slider::VALUE), 1.0);
+    assert_eq!(doc.column_f64(source, "y").unwrap(), y_before);
+    assert!(doc.take_changes().is_empty());
+    assert_eq!(doc.periodic_callbacks().count(), 1);
+}
+
+#[test]
+#[should_panic(expected = "period above zero")]
+fn a_zero_period_is_an_app_bug() {
+    Document::new().add_periodic_callback(std::time::Duration::ZERO, |_| Ok(()));
+}

@@ -16,7 +16,7 @@ mod stream;
 mod value;
 
 pub use array::{ArrayData, DType, Element, NdArray};
-pub use callbacks::{CallbackResult, PropertyChange, RawChange};
+pub use callbacks::{CallbackResult, PeriodicCallbackId, PropertyChange, RawChange};
 pub(crate) use columns::column_len;
 pub use elements::Elements;
 pub use error::DocumentError;
@@ -26,6 +26,7 @@ pub use patch::{ColumnPatches, PatchIndex};
 pub use value::Value;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::Duration;
 
 use crate::models::{schema_for, ModelType, Prop, PropValue, Schema};
 use callbacks::Callbacks;
@@ -495,6 +496,45 @@ impl Document {
         };
         let result = taken.iter_mut().try_for_each(|cb| cb(self, &change));
         self.callbacks.restore(any, attr, taken);
+        result
+    }
+
+    /// Runs `callback` every `period`, as Bokeh's `doc.add_periodic_callback`. The document
+    /// keeps no clock: whoever runs the document (the page when it runs alone, else the
+    /// server) calls [`Document::run_periodic`] on time. What the callback changes is a
+    /// local change, recorded and synced like any other.
+    ///
+    /// Panics on a zero period, as Bokeh refuses one: that is a bug in the app.
+    pub fn add_periodic_callback<F>(&mut self, period: Duration, callback: F) -> PeriodicCallbackId
+    where
+        F: FnMut(&mut Document) -> CallbackResult + Send + 'static,
+    {
+        assert!(
+            !period.is_zero(),
+            "a periodic callback needs a period above zero"
+        );
+        self.callbacks.add_periodic(period, Box::new(callback))
+    }
+
+    /// Stops a periodic callback; false if it was not registered (removed already).
+    pub fn remove_periodic_callback(&mut self, id: PeriodicCallbackId) -> bool {
+        self.callbacks.remove_periodic(id)
+    }
+
+    /// The periodic callbacks registered now, with their periods, in the order added: what
+    /// a driver needs to keep its timers.
+    pub fn periodic_callbacks(&self) -> impl Iterator<Item = (PeriodicCallbackId, Duration)> + '_ {
+        self.callbacks.periodic()
+    }
+
+    /// Runs periodic callback `id` once, all or nothing: when it fails, the document is
+    /// left as it was. A callback removed meanwhile (or running now) does nothing.
+    pub fn run_periodic(&mut self, id: PeriodicCallbackId) -> CallbackResult {
+        let Some(mut callback) = self.callbacks.take_periodic(id) else {
+            return Ok(());
+        };
+        let result = self.atomically(|doc| callback(doc));
+        self.callbacks.restore_periodic(id, callback);
         result
     }
 

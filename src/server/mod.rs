@@ -10,6 +10,7 @@ mod http;
 mod log;
 mod origins;
 mod page;
+mod periodic;
 mod session;
 mod sessions;
 mod ws;

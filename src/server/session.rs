@@ -10,6 +10,7 @@ use tokio::time::Instant;
 
 use super::doc_json;
 use super::log::log;
+use super::periodic::Schedule;
 use super::sessions::Registry;
 use super::BOKEH_PROTOCOL_VERSION;
 use crate::apps::App;
@@ -61,6 +62,8 @@ pub(crate) struct Session {
     synced: SyncedModels,
     peers: BTreeMap<PeerId, Peer>,
     next_peer: u64,
+    /// The document's periodic callbacks run here, not in the pages.
+    periodic: Schedule,
 }
 
 impl Session {
@@ -77,6 +80,7 @@ impl Session {
             doc,
             peers: BTreeMap::new(),
             next_peer: 1,
+            periodic: Schedule::default(),
         }
     }
 
@@ -90,24 +94,40 @@ impl Session {
     ) {
         let mut unused_since = Some(Instant::now());
         loop {
+            self.periodic.follow(&self.doc, Instant::now());
             let expiry = unused_since.map(|t| t + lifetime);
-            let command = tokio::select! {
+            // Timers first: a busy session still runs its periodic callbacks.
+            tokio::select! {
                 biased;
-                command = commands.recv() => command,
+                () = sleep_until(self.periodic.next()) => self.run_periodic(),
+                command = commands.recv() => match command {
+                    Some(command) => self.obey(command),
+                    None => return,
+                },
                 () = sleep_until(expiry) => {
                     if registry.retire(&self.id, &mut commands) {
                         return;
                     }
-                    continue;
                 }
-            };
-            let Some(command) = command else { return };
-            self.obey(command);
+            }
             if self.peers.is_empty() {
                 unused_since.get_or_insert_with(Instant::now);
             } else {
                 unused_since = None;
             }
+        }
+    }
+
+    /// Runs the periodic callbacks that are due and sends what they changed to every
+    /// connection, as changes the server's callbacks make. A failing one changed nothing
+    /// and runs again next time, as in Bokeh.
+    fn run_periodic(&mut self) {
+        for id in self.periodic.take_due(Instant::now()) {
+            if let Err(e) = self.doc.run_periodic(id) {
+                log!("Error running periodic callback: {e}");
+            }
+            let changes = self.doc.take_changes();
+            self.broadcast(&changes);
         }
     }
 

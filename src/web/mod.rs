@@ -8,6 +8,7 @@ mod figure;
 mod hook;
 mod layout;
 mod page;
+mod periodic;
 mod query;
 mod slider;
 mod sync;
@@ -38,8 +39,12 @@ pub fn mount(app: impl FnOnce(&mut Document) + 'static) {
             page.track_document();
             document().set_title(&page.read(|d| d.title().to_owned()));
         });
-        // Served by `rokeh serve`: join its session (a status badge shows the connection).
+        // Served by `rokeh serve`: join its session (a status badge shows the connection),
+        // whose periodic callbacks the server runs. Alone, the page runs them.
         let connection = sync::start(page);
+        if connection.is_none() {
+            periodic::start(page);
+        }
         view! {
             {connection}
             <main class="rk-document">

@@ -16,8 +16,9 @@ pub struct Page {
     // Local storage: the document's callbacks are not `Sync`, and the page has one thread.
     doc: StoredValue<Document, LocalStorage>,
     revisions: StoredValue<Revisions, LocalStorage>,
-    /// Told every batch of changes (the server sync sends the page's own).
-    listener: StoredValue<Option<ChangeListener>, LocalStorage>,
+    /// Told every batch of changes (the server sync sends the page's own; the periodic
+    /// callbacks' timers follow the document).
+    listeners: StoredValue<Vec<ChangeListener>, LocalStorage>,
 }
 
 type ChangeListener = Rc<dyn Fn(&[Change])>;
@@ -35,7 +36,7 @@ impl Page {
         Page {
             doc: StoredValue::new_local(doc),
             revisions: StoredValue::new_local(Revisions::default()),
-            listener: StoredValue::new_local(None),
+            listeners: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -55,7 +56,8 @@ impl Page {
             .expect("the page's document lives as long as the page");
         // Outside the document's borrow: subscribers may read it when notified.
         self.bump(&changes);
-        if let Some(listener) = self.listener.get_value() {
+        // Cloned out first: a listener may update the page again.
+        for listener in self.listeners.get_value() {
             listener(&changes);
         }
         result
@@ -63,7 +65,8 @@ impl Page {
 
     /// Calls `listener` with the changes of every later [`Page::update`].
     pub fn on_changes(&self, listener: impl Fn(&[Change]) + 'static) {
-        self.listener.set_value(Some(Rc::new(listener)));
+        self.listeners
+            .update_value(|listeners| listeners.push(Rc::new(listener)));
     }
 
     /// Subscribes the current reactive scope to changes of `model`.

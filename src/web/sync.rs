@@ -5,7 +5,8 @@
 //!
 //! The page runs the app's callbacks for its own edits and sends their consequences with
 //! them; it says so with `?client=rokeh`, so the server does not run them again. Changes
-//! from the server are applied without running callbacks: whoever made them ran them.
+//! from the server are applied without running callbacks: whoever made them ran them. The
+//! server runs the session's periodic callbacks; their changes arrive as patches.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -69,8 +70,8 @@ struct Link {
 type Shared = Rc<RefCell<Link>>;
 
 /// Joins the session when the page was served by `rokeh serve`; returns the connection
-/// badge (nothing when the page runs alone).
-pub fn start(page: Page) -> impl IntoView {
+/// badge, or `None` when the page runs alone.
+pub fn start(page: Page) -> Option<impl IntoView> {
     let (served, token) = served_session()?;
     let (status, set_status) = signal(Status::Connecting);
     let synced = page.read(SyncedModels::of);

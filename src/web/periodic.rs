@@ -1,0 +1,81 @@
+//! The page's timers for the document's periodic callbacks, used when the page runs alone
+//! (served by `rokeh serve`, the server runs them and their changes arrive as patches).
+//! After every change of the page's document the timers follow its callbacks, so one
+//! added or removed by any callback starts or stops.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::page::Page;
+use crate::document::PeriodicCallbackId;
+
+/// A browser interval, cleared when dropped.
+struct Interval {
+    handle: i32,
+    // Kept alive as long as the browser may call it.
+    _tick: Closure<dyn FnMut()>,
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_interval_with_handle(self.handle);
+        }
+    }
+}
+
+type Intervals = Rc<RefCell<BTreeMap<PeriodicCallbackId, Interval>>>;
+
+/// Runs the document's periodic callbacks in the page from now on.
+pub fn start(page: Page) {
+    let intervals = Intervals::default();
+    follow(page, &intervals);
+    page.on_changes(move |_| follow(page, &intervals));
+}
+
+fn follow(page: Page, intervals: &Intervals) {
+    let registered: BTreeMap<PeriodicCallbackId, std::time::Duration> =
+        page.read(|d| d.periodic_callbacks().collect());
+    // Dropped outside the borrow: nothing else runs meanwhile, but keep it plain.
+    let stopped: Vec<Interval> = {
+        let mut intervals = intervals.borrow_mut();
+        let gone: Vec<PeriodicCallbackId> = intervals
+            .keys()
+            .filter(|id| !registered.contains_key(id))
+            .copied()
+            .collect();
+        gone.iter().filter_map(|id| intervals.remove(id)).collect()
+    };
+    drop(stopped);
+    for (id, period) in registered {
+        if intervals.borrow().contains_key(&id) {
+            continue;
+        }
+        if let Some(interval) = every(period, move || tick(page, id)) {
+            intervals.borrow_mut().insert(id, interval);
+        }
+    }
+}
+
+fn tick(page: Page, id: PeriodicCallbackId) {
+    if let Err(e) = page.update(|d| d.run_periodic(id)) {
+        web_sys::console::error_1(&format!("rokeh: periodic callback failed: {e}").into());
+    }
+}
+
+fn every(period: std::time::Duration, f: impl FnMut() + 'static) -> Option<Interval> {
+    let tick = Closure::<dyn FnMut()>::new(f);
+    // Browsers count in whole milliseconds; a shorter period runs as often as they allow.
+    let ms = i32::try_from(period.as_millis()).unwrap_or(i32::MAX);
+    let handle = web_sys::window()?
+        .set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), ms)
+        .ok()?;
+    Some(Interval {
+        handle,
+        _tick: tick,
+    })
+}
