@@ -7,6 +7,7 @@
 
 mod error;
 mod message;
+pub mod page_link;
 mod receiver;
 pub mod token;
 

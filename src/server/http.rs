@@ -21,14 +21,9 @@ use super::page::{self, escape_attr, PageSession};
 use super::session::ClientKind;
 use super::ws::Connection;
 use super::Shared;
+use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
 use crate::protocol::token::{decode_token, generate_token, SessionId};
 
-/// The query parameter a rokeh page adds to its websocket URL (`?client=rokeh`): it runs
-/// the app's callbacks itself, so the server must not run them for its changes.
-pub const CLIENT_QUERY: &str = "client";
-pub const ROKEH_CLIENT: &str = "rokeh";
-/// The query parameter that names the session a page joins, as in Bokeh.
-pub const SESSION_ID_QUERY: &str = "bokeh-session-id";
 /// How long a token may be used to open a connection, as Bokeh's default.
 const TOKEN_LIFETIME_SECS: i64 = 300;
 /// Websocket buffers start small: most sessions sit idle, and these are per connection.

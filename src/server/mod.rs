@@ -18,9 +18,7 @@ mod ws;
 pub use config::{
     Cli, Command, ConfigError, ServeArgs, ServerConfig, SessionIdMode, DIST_VAR, SECRET_KEY_VAR,
 };
-pub use http::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
 pub use origins::{AllowedOrigins, OriginError, OriginPattern};
-pub use page::SESSION_META;
 pub use session::ClientKind;
 
 use std::future::Future;

@@ -3,8 +3,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-/// The meta tag a served page finds its session in; a page opened without it runs alone.
-pub const SESSION_META: &str = "rokeh-session";
+use crate::protocol::page_link::SESSION_META;
 
 /// What the page needs to connect to its session.
 pub(crate) struct PageSession<'a> {

@@ -22,10 +22,9 @@ use crate::document::json::{
     SyncedModels,
 };
 use crate::document::{Change, Event, Origin, PeerId};
+use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY, SESSION_META};
 use crate::protocol::{Body, Buffer, Frame, Message, MsgId, Receiver};
 
-/// The meta tag `rokeh serve` writes into the page (see `server::SESSION_META`).
-const SESSION_META: &str = "rokeh-session";
 /// Changes from the server are recorded as coming from this peer, so they are not sent back.
 const SERVER: PeerId = PeerId(0);
 const FIRST_RETRY_MS: i32 = 500;
@@ -140,8 +139,8 @@ fn served_session() -> Option<(Served, String)> {
     let id = js_sys::encode_uri_component(&session_id);
     Some((
         Served {
-            ws_url: format!("{scheme}://{host}{ws_path}?client=rokeh"),
-            token_url: format!("{app_path}/token?bokeh-session-id={id}"),
+            ws_url: format!("{scheme}://{host}{ws_path}?{CLIENT_QUERY}={ROKEH_CLIENT}"),
+            token_url: format!("{app_path}/token?{SESSION_ID_QUERY}={id}"),
         },
         token,
     ))
