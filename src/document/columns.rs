@@ -54,10 +54,8 @@ impl Document {
         origin: Origin,
         run_callbacks: bool,
     ) -> Result<(), DocumentError> {
-        let old = self.get_attr(any, "data")?;
-        let Value::Map(mut entries) = old.clone() else {
-            return Err(DocumentError::NotASource(self.model_id(any).clone()));
-        };
+        let mut entries = self.data_entries(any)?.to_vec();
+        let old = Value::Map(entries.clone());
         for (name, column) in &columns {
             match entries.iter_mut().find(|(k, _)| k.as_str() == Some(name)) {
                 Some((_, slot)) => *slot = column.clone(),
