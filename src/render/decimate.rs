@@ -94,6 +94,20 @@ impl Run {
         }
     }
 
+    /// Takes point `i` at height `y` into the run's extremes (it becomes the last point).
+    #[inline]
+    fn extend(&mut self, i: usize, y: f64) {
+        self.last = i;
+        if y < self.min_y {
+            self.min_y = y;
+            self.min = i;
+        }
+        if y > self.max_y {
+            self.max_y = y;
+            self.max = i;
+        }
+    }
+
     fn is_some(&self) -> bool {
         self.column != i64::MIN
     }
@@ -207,15 +221,7 @@ impl Decimator<'_> {
         }
         let run = &mut self.run;
         if column == run.column {
-            run.last = i;
-            if yv < run.min_y {
-                run.min_y = yv;
-                run.min = i;
-            }
-            if yv > run.max_y {
-                run.max_y = yv;
-                run.max = i;
-            }
+            run.extend(i, yv);
         } else {
             self.flush();
             self.run = Run::start(column, i, yv);
@@ -240,17 +246,9 @@ impl Decimator<'_> {
                 if !v.is_finite() {
                     break;
                 }
-                if v < stretch.min_y {
-                    stretch.min_y = v;
-                    stretch.min = j;
-                }
-                if v > stretch.max_y {
-                    stretch.max_y = v;
-                    stretch.max = j;
-                }
+                stretch.extend(j, v);
                 j += 1;
             }
-            stretch.last = j - 1;
             self.merge(stretch);
             k = j;
         }
