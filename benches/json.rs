@@ -12,9 +12,9 @@ mod native {
 
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
     use rokeh::document::json::{
-        apply_json_events, changes_to_json, from_json, to_json, BufferMode, SyncedModels,
+        apply_json_events, changes_to_json, to_json, BufferMode, SyncedModels,
     };
-    use rokeh::document::{Document, Id, NdArray, Origin, Value};
+    use rokeh::document::{Actor, Document, Id, NdArray, Origin, Value};
     use rokeh::models::ColumnDataSource;
 
     const ROWS: usize = 1_000_000;
@@ -45,7 +45,7 @@ mod native {
             group.bench_function(format!("{name}/decode"), |b| {
                 b.iter(|| {
                     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-                    black_box(from_json(&json, &encoded.buffers).unwrap())
+                    black_box(Document::from_json(&json, &encoded.buffers).unwrap())
                 })
             });
         }
@@ -89,8 +89,10 @@ mod native {
             let event = changes_to_json(&doc, &changes, &synced, BufferMode::Binary);
             group.bench_with_input(BenchmarkId::from_parameter(len), &len, |b, _| {
                 b.iter(|| {
-                    apply_json_events(&mut doc, &event.json, &event.buffers, Origin::Local, true)
-                        .unwrap();
+                    doc.acting_as(Actor::LOCAL, |d| {
+                        apply_json_events(d, &event.json, &event.buffers)
+                    })
+                    .unwrap();
                     black_box(doc.take_changes())
                 })
             });

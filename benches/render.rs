@@ -13,10 +13,10 @@ mod native {
     use criterion::{criterion_group, Criterion};
     use plotters::prelude::{BitMapBackend, IntoDrawingArea};
 
-    use rokeh::apps::sliders_with_points;
     use rokeh::document::{Document, Id};
     use rokeh::models::{ColumnDataSource, Figure};
     use rokeh::render::{ascending, decimate, draw_figure, figure_layout, Polyline};
+    use rokeh_gallery::sliders_with_points;
 
     use super::fonts::register_fonts;
 

@@ -1,21 +1,15 @@
 //! The document core: typed properties, validation, on_change, events.
 
-use rokeh::apps::{sliders, SINE_POINTS};
 use rokeh::document::{Document, DocumentError, Event, Id, Origin, Value};
 use rokeh::models::{ColumnDataSource, Slider, TextInput, Title};
+use rokeh_gallery::{sliders, SINE_POINTS};
 use std::sync::{Arc, Mutex};
 
 fn slider(doc: &mut Document) -> Id<Slider> {
-    doc.add(Slider {
-        title: "frequency".into(),
-        value: 1.0,
-        start: 0.1,
-        end: 5.1,
-        step: 0.1,
-    })
+    doc.add(Slider::new("frequency", 1.0, 0.1, 5.1, 0.1))
 }
 
-fn find<M: rokeh::models::ModelType>(doc: &Document, title: Option<&str>) -> Id<M> {
+fn find<M: rokeh::core::ModelType>(doc: &Document, title: Option<&str>) -> Id<M> {
     doc.models()
         .filter(|(_, m)| m.type_name == M::NAME)
         .filter(|(_, m)| title.is_none_or(|t| m.attrs.get("title") == Some(&Value::str(t))))

@@ -1,15 +1,17 @@
 //! Streams, patches, holds, all-or-nothing batches, events to and from JSON, and a page
 //! joining a session by id.
 
-use rokeh::apps::sliders;
+use rokeh::core::ColumnData;
 use rokeh::document::json::{
-    apply_json_events, changes_to_json, from_json, sync_from_json, to_json, BufferMode, Buffers,
-    JsonError, SyncedModels,
+    apply_json_events, changes_to_json, sync_from_json, to_json, BufferMode, Buffers, JsonError,
+    SyncedModels,
 };
 use rokeh::document::{
-    ArrayData, Document, DocumentError, Event, Id, NdArray, Origin, PatchIndex, PeerId, Value,
+    Actor, ArrayData, Document, DocumentError, Event, Id, NdArray, Origin, PatchIndex, PeerId,
+    Value,
 };
 use rokeh::models::{ColumnDataSource, Slider, Title};
+use rokeh_gallery::sliders;
 use serde_json::json;
 
 /// The app's slider titled `title`.
@@ -27,7 +29,7 @@ fn slider_id(doc: &Document, title: &str) -> String {
 
 fn source(doc: &mut Document) -> Id<ColumnDataSource> {
     doc.add(ColumnDataSource {
-        data: vec![
+        data: ColumnData(vec![
             ("t".into(), Value::Array(vec![1.0, 2.0, 3.0].into())),
             ("n".into(), Value::Array(vec![10i32, 20, 30].into())),
             ("ok".into(), Value::Array(vec![true, false, true].into())),
@@ -35,7 +37,7 @@ fn source(doc: &mut Document) -> Id<ColumnDataSource> {
                 "name".into(),
                 Value::List(vec!["a".into(), "b".into(), "c".into()]),
             ),
-        ],
+        ]),
     })
 }
 
@@ -159,13 +161,7 @@ fn patch_sets_rows_and_slices_and_refuses_what_is_past_the_end() {
 #[test]
 fn consecutive_changes_of_one_attribute_combine() {
     let mut doc = Document::new();
-    let freq = doc.add(Slider {
-        title: "f".into(),
-        value: 1.0,
-        start: 0.0,
-        end: 5.0,
-        step: 0.1,
-    });
+    let freq = doc.add(Slider::new("f", 1.0, 0.0, 5.0, 0.1));
     doc.take_changes();
     doc.set(freq, Slider::VALUE, 2.0).unwrap();
     doc.set(freq, Slider::VALUE, 3.0).unwrap();
@@ -185,8 +181,14 @@ fn consecutive_changes_of_one_attribute_combine() {
     // Nor across origins.
     doc.set(freq, Slider::VALUE, 1.0).unwrap();
     let (any, peer) = (freq.any(), Origin::Peer(PeerId(1)));
-    doc.set_attr_from(any, "value", Value::Float(2.0), peer, false)
-        .unwrap();
+    doc.acting_as(
+        Actor {
+            origin: peer,
+            run_callbacks: false,
+        },
+        |d| d.set_attr(any, "value", Value::Float(2.0)),
+    )
+    .unwrap();
     assert_eq!(doc.take_changes().len(), 2);
 }
 
@@ -255,9 +257,7 @@ fn a_batch_is_one_patch_and_all_or_nothing() {
             ("value", id(amp.any()))
         ]
     );
-    let x = doc
-        .column_f64(doc.typed_id(doc.model_id(source)).unwrap(), "x")
-        .unwrap();
+    let x = doc.column_f64(source, "x").unwrap();
     let Event::ColumnDataChanged { data, .. } = &changes[1].event else {
         unreachable!()
     };
@@ -280,7 +280,14 @@ fn remote_changes_run_callbacks_only_when_asked() {
         let events =
             json!([{"kind": "ModelChanged", "model": {"id": id}, "attr": "value", "new": 2.0}]);
         let peer = Origin::Peer(PeerId(3));
-        apply_json_events(&mut doc, &events, &Buffers::new(), peer, run_callbacks).unwrap();
+        doc.acting_as(
+            Actor {
+                origin: peer,
+                run_callbacks: run_callbacks,
+            },
+            |d| apply_json_events(d, &events, &Buffers::new()),
+        )
+        .unwrap();
         let origins: Vec<Origin> = doc.take_changes().iter().map(|c| c.origin).collect();
         let expected = if run_callbacks {
             vec![peer, Origin::Local]
@@ -295,7 +302,7 @@ fn remote_changes_run_callbacks_only_when_asked() {
 fn new_models_travel_in_full_once_and_arrive_whole() {
     let mut sender = Document::new();
     sliders(&mut sender);
-    let mut receiver = from_json(&to_json(&sender, BufferMode::Binary).json, &{
+    let mut receiver = Document::from_json(&to_json(&sender, BufferMode::Binary).json, &{
         let e = to_json(&sender, BufferMode::Binary);
         e.buffers
     })
@@ -304,14 +311,9 @@ fn new_models_travel_in_full_once_and_arrive_whole() {
     sender.take_changes();
     let title = sender.add(Title {
         text: "extra".into(),
+        ..Title::default()
     });
-    let extra = sender.add(Slider {
-        title: "extra".into(),
-        value: 0.5,
-        start: 0.0,
-        end: 1.0,
-        step: 0.1,
-    });
+    let extra = sender.add(Slider::new("extra", 0.5, 0.0, 1.0, 0.1));
     sender.set(extra, Slider::VALUE, 0.25).unwrap(); // before it is attached: left out
     sender.add_root(extra);
     sender.add_root(title);
@@ -327,14 +329,11 @@ fn new_models_travel_in_full_once_and_arrive_whole() {
         json!({"id": sender.model_id(title.any()).as_str()})
     );
 
-    apply_json_events(
-        &mut receiver,
-        &patch.json,
-        &patch.buffers,
-        Origin::Local,
-        true,
-    )
-    .unwrap();
+    receiver
+        .acting_as(Actor::LOCAL, |d| {
+            apply_json_events(d, &patch.json, &patch.buffers)
+        })
+        .unwrap();
     let got = receiver
         .typed_id::<Slider>(sender.model_id(extra.any()))
         .unwrap();
@@ -349,7 +348,10 @@ fn messages_and_titles_round_trip() {
         {"kind": "MessageSent", "msg_type": "hello", "msg_data": {"type": "map", "entries": [["n", 1]]}},
         {"kind": "TitleChanged", "title": "Hi"},
     ]);
-    apply_json_events(&mut doc, &events, &Buffers::new(), Origin::Local, true).unwrap();
+    doc.acting_as(Actor::LOCAL, |d| {
+        apply_json_events(d, &events, &Buffers::new())
+    })
+    .unwrap();
     assert_eq!(doc.title(), "Hi");
     let changes = doc.take_changes();
     let out = changes_to_json(&doc, &changes, &SyncedModels::of(&doc), BufferMode::Inline);
@@ -370,13 +372,7 @@ fn a_page_joins_a_session_by_id_keeping_its_handles_and_callbacks() {
     let freq = slider(&session, "frequency");
     session.set(freq, Slider::VALUE, 2.0).unwrap();
     session.set_title("Session");
-    let extra = session.add(Slider {
-        title: "extra".into(),
-        value: 0.5,
-        start: 0.0,
-        end: 1.0,
-        step: 0.1,
-    });
+    let extra = session.add(Slider::new("extra", 0.5, 0.0, 1.0, 0.1));
     session.add_root(extra);
     let state = to_json(&session, BufferMode::Binary);
 
@@ -387,13 +383,20 @@ fn a_page_joins_a_session_by_id_keeping_its_handles_and_callbacks() {
     let source = page.typed_id::<ColumnDataSource>(&"p1001".into()).unwrap();
     page.take_changes();
     let server = Origin::Peer(PeerId(0));
-    sync_from_json(&mut page, &state.json, &state.buffers, server).unwrap();
+    page.acting_as(
+        Actor {
+            origin: server,
+            run_callbacks: false,
+        },
+        |d| sync_from_json(d, &state.json, &state.buffers),
+    )
+    .unwrap();
     assert_eq!(page.get(page_freq, Slider::VALUE), 2.0);
     assert_eq!(page.title(), "Session");
     assert_eq!(page.roots().len(), 2);
     assert_eq!(
         page.column_f64(source, "y"),
-        session.column_f64(session.typed_id(&"p1001".into()).unwrap(), "y")
+        session.column_f64(session.lookup(&"p1001".into()).unwrap(), "y")
     );
     let changes = page.take_changes();
     assert!(!changes.is_empty() && changes.iter().all(|c| c.origin == server));
@@ -410,14 +413,24 @@ fn joining_a_session_whose_model_has_another_type_changes_nothing() {
     sliders(&mut page);
     let before: Vec<_> = page.models().map(|(_, m)| m.clone()).collect();
     let mut json = to_json(&page, BufferMode::Inline).json;
-    // Make the session's frequency slider a Spinner (a type rokeh keeps verbatim).
-    let id = slider_id(&page, "frequency");
+    // Make the session's text input a PasswordInput: the same properties, another type.
+    let (_, input) = page
+        .models()
+        .find(|(_, m)| m.type_name == "TextInput")
+        .unwrap();
+    let id = input.id.clone();
     let text = serde_json::to_string(&json).unwrap().replace(
-        &format!(r#""id":"{id}","name":"Slider""#),
-        &format!(r#""id":"{id}","name":"Spinner""#),
+        &format!(r#""id":"{id}","name":"TextInput""#),
+        &format!(r#""id":"{id}","name":"PasswordInput""#),
     );
     json = serde_json::from_str(&text).unwrap();
-    let err = sync_from_json(&mut page, &json, &Buffers::new(), Origin::Local);
+    let err = page.acting_as(
+        Actor {
+            origin: Origin::Local,
+            run_callbacks: false,
+        },
+        |d| sync_from_json(d, &json, &Buffers::new()),
+    );
     assert!(
         matches!(err, Err(JsonError::TypeMismatch { .. })),
         "{err:?}"
@@ -448,7 +461,7 @@ fn arrays_of_every_dtype_survive_both_encodings() {
     doc.add_root(s);
     for mode in [BufferMode::Inline, BufferMode::Binary] {
         let out = to_json(&doc, mode);
-        let back = from_json(&out.json, &out.buffers).unwrap();
+        let back = Document::from_json(&out.json, &out.buffers).unwrap();
         assert_eq!(back.model(back.roots()[0]), doc.model(s.any()), "{mode:?}");
     }
 }

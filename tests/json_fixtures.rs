@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rokeh::document::json::{
-    apply_json_events, changes_to_json, from_json, to_json, BufferId, BufferMode, Buffers,
-    JsonError, SyncedModels,
+    apply_json_events, changes_to_json, to_json, BufferId, BufferMode, Buffers, JsonError,
+    SyncedModels,
 };
-use rokeh::document::{Document, Model, ModelId, Origin, PeerId, Value};
+use rokeh::document::{Actor, Document, Model, ModelId, Origin, PeerId, Value};
 use serde_json::{json, Value as Json};
 
 fn fixtures() -> PathBuf {
@@ -74,7 +74,7 @@ fn sine_x(doc: &Document, source: &str) -> Vec<f64> {
 
 #[test]
 fn sliders_doc_reads_every_model_and_its_inline_gzip_columns() {
-    let doc = from_json(&read_json("sliders_doc.json"), &Buffers::new()).unwrap();
+    let doc = Document::from_json(&read_json("sliders_doc.json"), &Buffers::new()).unwrap();
     assert_eq!(doc.title(), "Sliders");
     assert_eq!(doc.models().count(), 39);
     assert_eq!(doc.model_id(doc.roots()[0]).as_str(), "p1053");
@@ -102,11 +102,11 @@ fn every_fixture_document_reads_writes_and_reads_the_same() {
         (reply["content"]["doc"].clone(), buffers)
     }];
     for (json, buffers) in documents {
-        let doc = from_json(&json, &buffers).unwrap();
+        let doc = Document::from_json(&json, &buffers).unwrap();
         for mode in [BufferMode::Inline, BufferMode::Binary] {
             let written = to_json(&doc, mode);
             assert_eq!(written.buffers.is_empty(), mode == BufferMode::Inline);
-            let again = from_json(&written.json, &written.buffers).unwrap();
+            let again = Document::from_json(&written.json, &written.buffers).unwrap();
             assert_eq!(state(&again), state(&doc), "{mode:?}");
         }
     }
@@ -119,7 +119,7 @@ fn pull_doc_reply_columns_come_from_its_binary_buffers() {
         buffers.len(),
         reply["header"]["num_buffers"].as_u64().unwrap() as usize
     );
-    let doc = from_json(&reply["content"]["doc"], &buffers).unwrap();
+    let doc = Document::from_json(&reply["content"]["doc"], &buffers).unwrap();
     let x = sine_x(&doc, "p13637");
     let raw = buffers.get(&BufferId("p13685".into())).unwrap();
     assert_eq!(x.len(), 200);
@@ -129,7 +129,7 @@ fn pull_doc_reply_columns_come_from_its_binary_buffers() {
 #[test]
 fn missing_buffer_is_named() {
     let (reply, _) = message("pull_doc_reply");
-    let err = from_json(&reply["content"]["doc"], &Buffers::new()).unwrap_err();
+    let err = Document::from_json(&reply["content"]["doc"], &Buffers::new()).unwrap_err();
     assert!(
         err.to_string().contains("unknown buffer id p13685"),
         "{err}"
@@ -139,10 +139,17 @@ fn missing_buffer_is_named() {
 #[test]
 fn browser_patch_applies_to_the_pulled_document() {
     let (reply, buffers) = message("pull_doc_reply");
-    let mut doc = from_json(&reply["content"]["doc"], &buffers).unwrap();
+    let mut doc = Document::from_json(&reply["content"]["doc"], &buffers).unwrap();
     let (patch, none) = message("patch_doc_from_client");
     let peer = Origin::Peer(PeerId(7));
-    apply_json_events(&mut doc, &patch["content"]["events"], &none, peer, true).unwrap();
+    doc.acting_as(
+        Actor {
+            origin: peer,
+            run_callbacks: true,
+        },
+        |d| apply_json_events(d, &patch["content"]["events"], &none),
+    )
+    .unwrap();
     assert_eq!(attr(&doc, "p13681", "value"), Value::Float(2.0));
     let changes = doc.take_changes();
     assert_eq!(changes.len(), 1);
@@ -152,11 +159,18 @@ fn browser_patch_applies_to_the_pulled_document() {
 #[test]
 fn server_patch_with_buffers_replaces_the_columns() {
     let (reply, buffers) = message("pull_doc_reply");
-    let mut doc = from_json(&reply["content"]["doc"], &buffers).unwrap();
+    let mut doc = Document::from_json(&reply["content"]["doc"], &buffers).unwrap();
     let (patch, patch_buffers) = message("patch_doc_from_server");
     assert_eq!(patch_buffers.len(), 2);
     let events = &patch["content"]["events"];
-    apply_json_events(&mut doc, events, &patch_buffers, Origin::Local, false).unwrap();
+    doc.acting_as(
+        Actor {
+            origin: Origin::Local,
+            run_callbacks: false,
+        },
+        |d| apply_json_events(d, events, &patch_buffers),
+    )
+    .unwrap();
     let y = match attr(&doc, "p13637", "data").map_get("y") {
         Some(Value::Array(a)) => a.as_f64().unwrap().to_vec(),
         other => panic!("{other:?}"),
@@ -177,13 +191,16 @@ fn server_patch_with_buffers_replaces_the_columns() {
 
 fn pulled() -> Document {
     let (reply, buffers) = message("pull_doc_reply");
-    from_json(&reply["content"]["doc"], &buffers).unwrap()
+    Document::from_json(&reply["content"]["doc"], &buffers).unwrap()
 }
 
 fn rejected(events: Json) -> JsonError {
     let mut doc = pulled();
     let before = state(&doc);
-    let err = apply_json_events(&mut doc, &events, &Buffers::new(), Origin::Local, true)
+    let err = doc
+        .acting_as(Actor::LOCAL, |d| {
+            apply_json_events(d, &events, &Buffers::new())
+        })
         .expect_err("bad patch refused");
     assert_eq!(state(&doc), before, "the document changed: {err}");
     assert!(doc.take_changes().is_empty());
@@ -247,7 +264,10 @@ fn a_reference_to_no_model_is_refused_on_any_type() {
 fn a_bokeh_property_rokeh_does_not_render_may_be_patched() {
     let mut doc = pulled();
     let events = json!([model_changed("p13681", "bar_color", json!("red"))]);
-    apply_json_events(&mut doc, &events, &Buffers::new(), Origin::Local, true).unwrap();
+    doc.acting_as(Actor::LOCAL, |d| {
+        apply_json_events(d, &events, &Buffers::new())
+    })
+    .unwrap();
     assert_eq!(attr(&doc, "p13681", "bar_color"), Value::str("red"));
 }
 

@@ -4,12 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use rokeh::apps::sliders;
+use rokeh::core::ColumnData;
 use rokeh::document::json::{
-    apply_json_events, changes_to_json, from_json, to_json, BufferMode, Buffers, SyncedModels,
+    apply_json_events, changes_to_json, to_json, BufferMode, Buffers, SyncedModels,
 };
-use rokeh::document::{Document, Id, Origin, PatchIndex, Value};
-use rokeh::models::{known_types, schema_for, ColumnDataSource, Figure, Kind, Slider, Title};
+use rokeh::document::{Actor, Document, Id, Origin, PatchIndex, Value};
+use rokeh::models::{ColumnDataSource, Figure, Slider, Title};
+use rokeh_gallery::sliders;
 use serde_json::{json, Value as Json};
 
 fn root() -> &'static Path {
@@ -82,7 +83,7 @@ fn bokeh_builds_the_same_sliders_document_and_loads_ours() {
 #[test]
 fn bokeh_loads_our_copy_of_its_own_document_unchanged() {
     let original = fixture("sliders_doc.json");
-    let doc = from_json(&original, &Buffers::new()).unwrap();
+    let doc = Document::from_json(&original, &Buffers::new()).unwrap();
     let ours = temp_json("copy.json", &to_json(&doc, BufferMode::Inline).json);
     // The fixture as it is: Bokeh's reader wants definitions before references, in the
     // file's own key order.
@@ -98,7 +99,7 @@ fn a_richer_bokeh_document_reads_and_bokeh_loads_our_copy_unchanged() {
     let theirs = temp_path("gallery.json");
     run("bokeh_check.py", &["gallery", theirs.to_str().unwrap()]);
     let json: Json = serde_json::from_str(&std::fs::read_to_string(&theirs).unwrap()).unwrap();
-    let doc = from_json(&json, &Buffers::new()).unwrap();
+    let doc = Document::from_json(&json, &Buffers::new()).unwrap();
     // Datetimes arrive as float64 milliseconds.
     let source = doc
         .models()
@@ -114,7 +115,7 @@ fn a_richer_bokeh_document_reads_and_bokeh_loads_our_copy_unchanged() {
     );
 }
 
-fn find<M: rokeh::models::ModelType>(doc: &Document, pick: impl Fn(&Value) -> bool) -> Id<M> {
+fn find<M: rokeh::core::ModelType>(doc: &Document, pick: impl Fn(&Value) -> bool) -> Id<M> {
     doc.models()
         .filter(|(_, m)| m.type_name == M::NAME)
         .find(|(_, m)| pick(&m.attrs.get("title").cloned().unwrap_or(Value::Null)))
@@ -126,7 +127,7 @@ fn find<M: rokeh::models::ModelType>(doc: &Document, pick: impl Fn(&Value) -> bo
 fn our_events_are_the_ones_bokeh_emits_for_the_same_changes() {
     let app = app_json();
     // Read back: the same ids, and no app callbacks to add changes of their own.
-    let mut doc = from_json(&app, &Buffers::new()).unwrap();
+    let mut doc = Document::from_json(&app, &Buffers::new()).unwrap();
     let freq: Id<Slider> = find(&doc, |t| t == &Value::str("frequency"));
     let source: Id<ColumnDataSource> = find(&doc, |_| true);
     let plot: Id<Figure> = find(&doc, |_| true);
@@ -159,18 +160,12 @@ fn our_events_are_the_ones_bokeh_emits_for_the_same_changes() {
     doc.patch(source, vec![("y".into(), cells)]).unwrap();
     doc.set_title("T");
     doc.set(title, Title::TEXT, "new text".to_string()).unwrap();
-    let new = doc.add(Slider {
-        title: "n".into(),
-        value: 1.0,
-        start: 0.0,
-        end: 10.0,
-        step: 0.5,
-    });
+    let new = doc.add(Slider::new("n", 1.0, 0.0, 10.0, 0.5));
     doc.add_root(new);
     doc.remove_root(new);
-    let data = Value::Map(vec![
-        (Value::str("x"), Value::Array(vec![0.0, 1.0].into())),
-        (Value::str("y"), Value::Array(vec![1.0, 2.0].into())),
+    let data = ColumnData(vec![
+        ("x".into(), Value::Array(vec![0.0, 1.0].into())),
+        ("y".into(), Value::Array(vec![1.0, 2.0].into())),
     ]);
     doc.set(source, ColumnDataSource::DATA, data).unwrap();
     let plain = events(&mut doc);
@@ -201,14 +196,14 @@ fn our_events_are_the_ones_bokeh_emits_for_the_same_changes() {
 
     // Bokeh's own events, applied here, leave what they left there.
     let theirs: Json = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
-    let mut applied = from_json(&app, &Buffers::new()).unwrap();
+    let mut applied = Document::from_json(&app, &Buffers::new()).unwrap();
     let apply = |doc: &mut Document, events: &[Json]| {
-        apply_json_events(
-            doc,
-            &Json::Array(events.to_vec()),
-            &Buffers::new(),
-            Origin::Local,
-            false,
+        doc.acting_as(
+            Actor {
+                origin: Origin::Local,
+                run_callbacks: false,
+            },
+            |d| apply_json_events(d, &Json::Array(events.to_vec()), &Buffers::new()),
         )
         .unwrap_or_else(|e| panic!("Bokeh's events: {e}"))
     };
@@ -246,62 +241,12 @@ fn our_events_are_the_ones_bokeh_emits_for_the_same_changes() {
 }
 
 #[test]
-fn the_bokeh_property_table_is_what_bokeh_says() {
-    let types: Vec<&str> = known_types().collect();
-    let generated = run("bokeh_props.py", &types);
-    let committed = std::fs::read_to_string(root().join("src/models/bokeh_props.rs")).unwrap();
+fn the_bokeh_schema_table_is_what_bokeh_says() {
+    let generated = run("bokeh_schemas.py", &[]);
+    let committed = std::fs::read_to_string(root().join("src/models/bokeh_schemas.rs")).unwrap();
     assert!(
         generated == committed,
-        "src/models/bokeh_props.rs is stale: regenerate it with\n  .venv/bin/python tests/python/bokeh_props.py {} > src/models/bokeh_props.rs",
-        types.join(" ")
+        "src/models/bokeh_schemas.rs is stale: regenerate it with\n  \
+         .venv/bin/python tests/python/bokeh_schemas.py > src/models/bokeh_schemas.rs"
     );
-}
-
-/// A schema default as JSON (defaults are plain values, no arrays or references).
-fn default_json(value: &Value) -> Json {
-    match value {
-        Value::Null => Json::Null,
-        Value::Bool(b) => json!(b),
-        Value::Int(i) => json!(i),
-        Value::Float(f) => json!(f),
-        Value::Str(s) => json!(s),
-        Value::List(items) => Json::Array(items.iter().map(default_json).collect()),
-        Value::Map(entries) if entries.is_empty() => json!({}),
-        Value::Object(fields) => fields
-            .iter()
-            .map(|(k, v)| (k.clone(), default_json(v)))
-            .collect(),
-        other => panic!("a default that is a {}", other.kind_name()),
-    }
-}
-
-#[test]
-fn schema_defaults_are_bokeh_s_except_the_known_differences() {
-    let mut schemas = serde_json::Map::new();
-    for name in known_types() {
-        let props = schema_for(name)
-            .unwrap()
-            .props
-            .iter()
-            .filter(|p| !matches!(p.kind, Kind::Ref | Kind::NullableRef | Kind::RefList))
-            .map(|p| (p.name.to_owned(), default_json(&p.default.value())))
-            .collect();
-        schemas.insert(name.to_owned(), Json::Object(props));
-    }
-    let path = temp_json("defaults.json", &Json::Object(schemas));
-    let printed = run("bokeh_check.py", &["defaults", path.to_str().unwrap()]);
-    let differ: serde_json::Map<String, Json> = serde_json::from_str(&printed).unwrap();
-    let mut names: Vec<&str> = differ.keys().map(String::as_str).collect();
-    names.sort();
-    // Known, and harmless on the wire (unset attributes are not written, so each side
-    // uses its own): DataRange1d's null is rokeh's "follow the data" where Bokeh has NaN;
-    // "solid" is a dash pattern Bokeh accepts for its []. Slider.width: Bokeh lays an
-    // unsized slider out 300 px wide, rokeh leaves it to the page.
-    let known = [
-        "DataRange1d.end",
-        "DataRange1d.start",
-        "Line.line_dash",
-        "Slider.width",
-    ];
-    assert_eq!(names, known, "defaults differing from Bokeh's: {printed}");
 }

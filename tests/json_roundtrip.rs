@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use rokeh::document::json::{
-    apply_json_events, changes_to_json, from_json, to_json, BufferMode, SyncedModels,
+    apply_json_events, changes_to_json, to_json, BufferMode, SyncedModels,
 };
-use rokeh::document::{ArrayData, Document, Model, ModelId, NdArray, Origin, Value};
+use rokeh::document::{Actor, ArrayData, Document, Model, ModelId, NdArray, Origin, Value};
 
 /// xorshift64*: enough randomness for shapes, no dependency.
 struct Rng(u64);
@@ -197,7 +197,7 @@ fn random_documents_read_back_equal_in_both_buffer_modes() {
             // Through text, as it travels.
             let text = serde_json::to_string(&out.json).unwrap();
             let json = serde_json::from_str(&text).unwrap();
-            let back = from_json(&json, &out.buffers)
+            let back = Document::from_json(&json, &out.buffers)
                 .unwrap_or_else(|e| panic!("case {case} {mode:?}: {e}\n{text}"));
             assert_eq!(models(&back), models(&doc), "case {case} {mode:?}\n{text}");
         }
@@ -210,24 +210,31 @@ fn random_values_travel_in_patches() {
     for case in 0..300 {
         let mut sender = random_doc(&mut rng);
         let out = to_json(&sender, BufferMode::Binary);
-        let mut receiver = from_json(&out.json, &out.buffers).unwrap();
+        let mut receiver = Document::from_json(&out.json, &out.buffers).unwrap();
         let synced = SyncedModels::of(&sender);
         let ids: Vec<ModelId> = sender.models().map(|(_, m)| m.id.clone()).collect();
         let target = sender.lookup(&ids[0]).unwrap();
         let value = rng.value(3, &ids);
         sender
-            .set_attr_from(target, "changed", value, Origin::Local, false)
+            .acting_as(
+                Actor {
+                    origin: Origin::Local,
+                    run_callbacks: false,
+                },
+                |d| d.set_attr(target, "changed", value),
+            )
             .unwrap();
         let changes = sender.take_changes();
         let patch = changes_to_json(&sender, &changes, &synced, BufferMode::Binary);
-        apply_json_events(
-            &mut receiver,
-            &patch.json,
-            &patch.buffers,
-            Origin::Local,
-            false,
-        )
-        .unwrap_or_else(|e| panic!("case {case}: {e}\n{}", patch.json));
+        receiver
+            .acting_as(
+                Actor {
+                    origin: Origin::Local,
+                    run_callbacks: false,
+                },
+                |d| apply_json_events(d, &patch.json, &patch.buffers),
+            )
+            .unwrap_or_else(|e| panic!("case {case}: {e}\n{}", patch.json));
         assert_eq!(
             models(&receiver),
             models(&sender),

@@ -7,10 +7,12 @@ use std::path::PathBuf;
 
 use plotters::prelude::{BitMapBackend, IntoDrawingArea};
 
-use rokeh::apps::{sliders, sliders_with_points};
-use rokeh::document::{Document, Id};
+use rokeh::core::Rgba as Color;
+use rokeh::document::{Document, DocumentError, Id};
 use rokeh::models::{ColumnDataSource, Figure, Line, Slider, TextInput};
-use rokeh::render::{draw_figure, figure_layout, Color, FrameLayout};
+use rokeh::plotting::{figure, FigureArgs};
+use rokeh::render::{draw_figure, figure_layout, FrameLayout};
+use rokeh_gallery::{sliders, sliders_with_points};
 
 #[path = "support/fonts.rs"]
 mod fonts;
@@ -65,7 +67,7 @@ fn slider(doc: &Document, title: &str) -> Id<Slider> {
     doc.models()
         .filter(|(_, m)| m.type_name == "Slider")
         .filter_map(|(_, m)| doc.typed_id::<Slider>(&m.id))
-        .find(|&s| doc.get(s, Slider::TITLE) == title)
+        .find(|&s| doc.get(s, Slider::TITLE).as_deref() == Some(title))
         .unwrap_or_else(|| panic!("no slider '{title}'"))
 }
 
@@ -301,13 +303,16 @@ fn a_fixed_range_clips_the_line_to_the_frame() {
     let x: Vec<f64> = (0..=400).map(|i| f64::from(i) * 0.05).collect();
     let y: Vec<f64> = x.iter().map(|x| 3.0 * x.sin()).collect();
     let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
-    let fig = doc.add(Figure {
-        title: "zoomed".into(),
-        width: 400,
-        height: 400,
-        x_range: Some((4.0, 8.0)),
-        y_range: Some((-1.0, 1.0)),
-    });
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            title: "zoomed".into(),
+            width: 400,
+            height: 400,
+            x_range: Some((4.0, 8.0)),
+            y_range: Some((-1.0, 1.0)),
+        },
+    );
     fig.line(
         &mut doc,
         source,
@@ -336,7 +341,7 @@ fn a_fixed_range_clips_the_line_to_the_frame() {
 }
 
 #[test]
-fn a_bad_color_is_an_error_not_a_panic() {
+fn a_bad_color_is_refused_and_the_figure_still_draws() {
     let mut doc = Document::new();
     sliders(&mut doc);
     let fig = figure_of(&doc);
@@ -345,10 +350,12 @@ fn a_bad_color_is_an_error_not_a_panic() {
         .find(|(_, m)| m.type_name == "Line")
         .and_then(|(_, m)| doc.typed_id::<Line>(&m.id))
         .unwrap();
-    doc.set(line, Line::LINE_COLOR, Some("not-a-color".to_owned()))
-        .unwrap();
-    let err = figure_layout(&doc, fig, 400, 400, 1.0).unwrap_err();
+    let err = doc
+        .set(line, Line::LINE_COLOR, Some("not-a-color".into()))
+        .unwrap_err();
+    assert!(matches!(err, DocumentError::WrongType { .. }), "{err}");
     assert!(err.to_string().contains("not-a-color"), "{err}");
+    assert!(figure_layout(&doc, fig, 400, 400, 1.0).is_ok());
 }
 
 #[test]
@@ -359,10 +366,13 @@ fn bad_scales_and_empty_ranges_are_errors() {
     for scale in [0.0, -1.0, f64::NAN] {
         assert!(figure_layout(&doc, fig, 400, 400, scale).is_err());
     }
-    let flat = doc.add(Figure {
-        x_range: Some((2.0, 2.0)),
-        ..Figure::default()
-    });
+    let flat = figure(
+        &mut doc,
+        FigureArgs {
+            x_range: Some((2.0, 2.0)),
+            ..FigureArgs::default()
+        },
+    );
     let err = figure_layout(&doc, flat, 400, 400, 1.0).unwrap_err();
     assert!(err.to_string().contains("Range1d"), "{err}");
 }

@@ -22,13 +22,7 @@ const STOP_AT: f64 = 3.0;
 
 /// A slider counted up every 20 ms by a periodic callback that stops itself at 3.
 fn counter(doc: &mut Document) {
-    let count = doc.add(Slider {
-        title: "count".into(),
-        value: 0.0,
-        start: 0.0,
-        end: 100.0,
-        step: 1.0,
-    });
+    let count = doc.add(Slider::new("count", 0.0, 0.0, 100.0, 1.0));
     doc.add_root(count);
     let own_id = Arc::new(OnceLock::new());
     let own = own_id.clone();
@@ -44,13 +38,7 @@ fn counter(doc: &mut Document) {
 
 /// A slider counted up every 20 ms, for ever.
 fn endless(doc: &mut Document) {
-    let count = doc.add(Slider {
-        title: "endless".into(),
-        value: 0.0,
-        start: 0.0,
-        end: 1e9,
-        step: 1.0,
-    });
+    let count = doc.add(Slider::new("endless", 0.0, 0.0, 1e9, 1.0));
     doc.add_root(count);
     doc.add_periodic_callback(Duration::from_millis(20), move |doc| {
         let next = doc.get(count, Slider::VALUE) + 1.0;

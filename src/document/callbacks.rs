@@ -1,10 +1,16 @@
-//! A document's callbacks: `on_change` ones, registered per (model, property), and periodic
-//! ones, registered by id with their period. All are given the document when they run.
+//! A document's callbacks: `on_change` ones, registered per (model, property); `on_event`
+//! ones, per (model, UI event kind); and periodic ones, by id with their period. All are
+//! given the document when they run, and are taken out of their registry while they run,
+//! so a callback may change the document freely and a cascade never re-enters the
+//! callback that started it: loops end by construction.
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
-use super::{AnyId, Document, DocumentError, Value};
+use super::{
+    Actor, AnyId, Document, DocumentError, Event, EventKind, Id, UiEvent, Value, BOKEH_EVENT,
+};
+use crate::core::{ModelType, Prop, PropType};
 
 /// What an untyped callback is told: which property changed, from what, to what.
 pub struct RawChange<'a> {
@@ -29,6 +35,9 @@ pub(crate) type RawCallback =
 
 pub(crate) type PeriodicCallback = Box<dyn FnMut(&mut Document) -> CallbackResult + Send + 'static>;
 
+pub(crate) type EventCallback =
+    Box<dyn FnMut(&mut Document, &UiEvent) -> CallbackResult + Send + 'static>;
+
 /// Names a periodic callback, to remove it (as Bokeh's `PeriodicCallback` handle does).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PeriodicCallbackId(u64);
@@ -39,12 +48,11 @@ struct Periodic {
     callback: Option<PeriodicCallback>,
 }
 
-/// The callbacks of a document. Callbacks are taken out while they run, so a callback may
-/// change the document freely, and a cascade can never re-enter the callback that started
-/// it: loops end by construction.
+/// The callbacks of a document.
 #[derive(Default)]
 pub(crate) struct Callbacks {
     by_property: HashMap<(AnyId, String), Vec<RawCallback>>,
+    by_event: HashMap<(AnyId, EventKind), Vec<EventCallback>>,
     periodic: BTreeMap<PeriodicCallbackId, Periodic>,
     next_periodic: u64,
 }
@@ -107,5 +115,153 @@ impl Callbacks {
         if let Some(slot) = self.periodic.get_mut(&id) {
             slot.callback = Some(callback);
         }
+    }
+}
+
+impl Document {
+    /// Runs `callback` after each change of `prop` on `id`, with the document and the old
+    /// and new values, as Bokeh's `model.on_change(attr, callback)`.
+    pub fn on_change<M, T, F>(&mut self, id: Id<M>, prop: Prop<M, T>, mut callback: F)
+    where
+        M: ModelType,
+        T: PropType + 'static,
+        F: FnMut(&mut Document, &PropertyChange<T>) -> CallbackResult + Send + 'static,
+    {
+        let attr = prop.name;
+        self.callbacks.add(
+            id.any(),
+            attr,
+            Box::new(move |doc, raw| {
+                // Stored values passed the kind this key's type stands for.
+                let convert = |v: &Value| {
+                    T::from_value(v, doc).ok_or_else(|| DocumentError::WrongType {
+                        model_type: M::NAME.to_owned(),
+                        attr: attr.to_owned(),
+                        expected: T::KIND.describe(),
+                        got: v.preview(),
+                    })
+                };
+                let change = PropertyChange {
+                    attr,
+                    old: convert(raw.old)?,
+                    new: convert(raw.new)?,
+                };
+                callback(doc, &change)
+            }),
+        );
+    }
+
+    /// Runs `callback` for each UI event of `kind` on `model` (a button's click, a tap on
+    /// a plot), as Bokeh's `model.on_event(kind, callback)`. It runs where the event was
+    /// made when that side runs the app (the page for its user's clicks), else on the
+    /// server (for a Python client's events): once either way.
+    pub fn on_event<F>(&mut self, model: impl Into<AnyId>, kind: EventKind, callback: F)
+    where
+        F: FnMut(&mut Document, &UiEvent) -> CallbackResult + Send + 'static,
+    {
+        self.callbacks
+            .by_event
+            .entry((model.into(), kind))
+            .or_default()
+            .push(Box::new(callback));
+    }
+
+    /// A UI event happened: it is recorded as Bokeh's MessageSent `bokeh_event` (so peers
+    /// hear of it) and, when the current actor runs callbacks, handed to the `on_event`
+    /// callbacks of its model and kind. All or nothing.
+    pub fn trigger(&mut self, event: UiEvent) -> CallbackResult {
+        let target = event.model.as_ref().and_then(|id| self.lookup(id));
+        self.atomically(|doc| {
+            doc.record(Event::MessageSent {
+                msg_type: BOKEH_EVENT.into(),
+                msg_data: event.to_value(),
+            });
+            let Some(target) = target.filter(|_| doc.actor.run_callbacks) else {
+                return Ok(());
+            };
+            let key = (target, event.kind);
+            let Some(mut taken) = doc.callbacks.by_event.remove(&key) else {
+                return Ok(());
+            };
+            let result = doc.acting_as(Actor::LOCAL, |doc| {
+                taken.iter_mut().try_for_each(|cb| cb(doc, &event))
+            });
+            let slot = doc.callbacks.by_event.entry(key).or_default();
+            taken.append(slot);
+            *slot = taken;
+            result
+        })
+    }
+
+    /// Runs the callbacks of (`any`, `attr`) if the current actor runs callbacks.
+    pub(crate) fn fire(
+        &mut self,
+        any: AnyId,
+        attr: &str,
+        old: &Value,
+        new: &Value,
+    ) -> CallbackResult {
+        if !self.actor.run_callbacks {
+            return Ok(());
+        }
+        let Some(mut taken) = self.callbacks.take(any, attr) else {
+            return Ok(());
+        };
+        let change = RawChange {
+            model: any,
+            attr,
+            old,
+            new,
+        };
+        let result = self.acting_as(Actor::LOCAL, |doc| {
+            taken.iter_mut().try_for_each(|cb| cb(doc, &change))
+        });
+        self.callbacks.restore(any, attr, taken);
+        result
+    }
+
+    /// Whether a change of (`any`, `attr`) would run callbacks now.
+    pub(crate) fn has_callbacks(&self, any: AnyId, attr: &str) -> bool {
+        self.actor.run_callbacks && self.callbacks.has(any, attr)
+    }
+
+    /// Runs `callback` every `period`, as Bokeh's `doc.add_periodic_callback`. The document
+    /// keeps no clock: whoever runs the document (the page when it runs alone, else the
+    /// server) calls [`Document::run_periodic`] on time. What the callback changes is a
+    /// local change, recorded and synced like any other.
+    ///
+    /// Panics on a zero period, as Bokeh refuses one: that is a bug in the app.
+    pub fn add_periodic_callback<F>(&mut self, period: Duration, callback: F) -> PeriodicCallbackId
+    where
+        F: FnMut(&mut Document) -> CallbackResult + Send + 'static,
+    {
+        assert!(
+            !period.is_zero(),
+            "a periodic callback needs a period above zero"
+        );
+        self.callbacks.add_periodic(period, Box::new(callback))
+    }
+
+    /// Stops a periodic callback; false if it was not registered (removed already).
+    pub fn remove_periodic_callback(&mut self, id: PeriodicCallbackId) -> bool {
+        self.callbacks.remove_periodic(id)
+    }
+
+    /// The periodic callbacks registered now, with their periods, in the order added: what
+    /// a driver needs to keep its timers.
+    pub fn periodic_callbacks(&self) -> impl Iterator<Item = (PeriodicCallbackId, Duration)> + '_ {
+        self.callbacks.periodic()
+    }
+
+    /// Runs periodic callback `id` once, as a local change, all or nothing: when it
+    /// fails, the document is left as it was. A callback removed meanwhile (or running
+    /// now) does nothing.
+    pub fn run_periodic(&mut self, id: PeriodicCallbackId) -> CallbackResult {
+        let Some(mut callback) = self.callbacks.take_periodic(id) else {
+            return Ok(());
+        };
+        let result = self.acting_as(Actor::LOCAL, |doc| doc.atomically(|doc| callback(doc)));
+        self.callbacks.restore_periodic(id, callback);
+        result
     }
 }

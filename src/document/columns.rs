@@ -4,8 +4,7 @@
 //! Every operation checks all of its input before it writes anything, so bad input (a
 //! ragged update, an index past the end, a string for a float column) changes nothing.
 
-use super::{AnyId, Document, DocumentError, Event, Id, NdArray, Origin, Value};
-use crate::models::ColumnDataSource;
+use super::{AnyId, Document, DocumentError, Event, NdArray, Value};
 
 impl Document {
     /// A stream or patch of source `any` that cannot apply, and why.
@@ -17,12 +16,15 @@ impl Document {
     }
 
     /// Column `name` of a source: a typed array or a list (strings, say).
-    pub fn column(&self, source: Id<ColumnDataSource>, name: &str) -> Option<&Value> {
-        self.model(source.any).attrs.get("data")?.map_get(name)
+    pub fn column(&self, source: impl Into<AnyId>, name: &str) -> Option<&Value> {
+        self.try_model(source.into())?
+            .attrs
+            .get("data")?
+            .map_get(name)
     }
 
     /// Column `name` as f64s, when that is how it is stored.
-    pub fn column_f64(&self, source: Id<ColumnDataSource>, name: &str) -> Option<&[f64]> {
+    pub fn column_f64(&self, source: impl Into<AnyId>, name: &str) -> Option<&[f64]> {
         match self.column(source, name)? {
             Value::Array(a) => a.as_f64(),
             _ => None,
@@ -32,28 +34,22 @@ impl Document {
     /// Replaces (or adds) one column, as `source.data['y'] = …` does in Bokeh.
     pub fn set_column(
         &mut self,
-        source: Id<ColumnDataSource>,
+        source: impl Into<AnyId>,
         name: &str,
         values: impl Into<NdArray>,
     ) -> Result<(), DocumentError> {
         let column = Value::Array(values.into());
-        self.set_columns_from(
-            source.any,
-            vec![(name.to_owned(), column)],
-            Origin::Local,
-            true,
-        )
+        self.set_columns(source, vec![(name.to_owned(), column)])
     }
 
     /// Replaces the named columns and keeps the others: Bokeh's ColumnDataChanged with
     /// `cols`. The result must still be rectangular, or nothing changes.
-    pub fn set_columns_from(
+    pub fn set_columns(
         &mut self,
-        any: AnyId,
+        source: impl Into<AnyId>,
         columns: Vec<(String, Value)>,
-        origin: Origin,
-        run_callbacks: bool,
     ) -> Result<(), DocumentError> {
+        let any = source.into();
         let mut entries = self.data_entries(any)?.to_vec();
         let old = Value::Map(entries.clone());
         for (name, column) in &columns {
@@ -73,28 +69,22 @@ impl Document {
                     .map(|(name, column)| (Value::Str(name), column))
                     .collect(),
             );
-            doc.record(
-                Event::ColumnDataChanged {
-                    model: doc.model_id(any).clone(),
-                    attr: "data".into(),
-                    cols: Some(cols),
-                    data,
-                },
-                origin,
-            );
-            if run_callbacks {
-                doc.fire(any, "data", &old, &new)?;
-            }
-            Ok(())
+            doc.record(Event::ColumnDataChanged {
+                model: doc.model_id(any).clone(),
+                attr: "data".into(),
+                cols: Some(cols),
+                data,
+            });
+            doc.fire(any, "data", &old, &new)
         })
     }
 
     /// The entries of a source's `data` map.
     pub(super) fn data_entries(&self, any: AnyId) -> Result<&[(Value, Value)], DocumentError> {
-        let model = self.model(any);
+        let model = self.existing(any)?;
         match model.attrs.get("data") {
             Some(Value::Map(entries)) => Ok(entries),
-            None if model.type_name == "ColumnDataSource" => Ok(&[]),
+            None if self.is_column_data(any, "data") => Ok(&[]),
             _ => Err(DocumentError::NotASource(model.id.clone())),
         }
     }
@@ -109,13 +99,4 @@ pub(super) fn check_1d(a: &NdArray) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// The number of rows of a column value.
-pub(crate) fn column_len(column: &Value) -> Option<usize> {
-    match column {
-        Value::Array(a) => Some(a.shape.first().copied().unwrap_or(0)),
-        Value::List(items) => Some(items.len()),
-        _ => None,
-    }
 }

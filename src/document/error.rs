@@ -18,7 +18,7 @@ pub enum DocumentError {
     WrongType {
         model_type: String,
         attr: String,
-        expected: &'static str,
+        expected: String,
         /// The value given, shortly (`string "fast"`).
         got: String,
     },
@@ -49,4 +49,8 @@ pub enum DocumentError {
     NotASource(ModelId),
     #[error("a model with id {0} already exists")]
     DuplicateId(ModelId),
+    #[error("{model_type}.{attr} is required and was never set")]
+    Unset { model_type: String, attr: String },
+    #[error("model handle {0} outlived its model (removed, or the document was replaced)")]
+    StaleHandle(u32),
 }

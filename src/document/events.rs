@@ -1,6 +1,8 @@
-//! Document change events in Bokeh's shapes, each with where it came from.
+//! Document change events in Bokeh's shapes, each with where it came from, and the UI
+//! events (`bokeh.events`) that travel inside them.
 
 use super::{ModelId, Value};
+use crate::bokeh_enum;
 
 /// Which connection a change arrived on, numbered by the side that holds the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -111,4 +113,131 @@ impl Event {
 pub struct Change {
     pub event: Event,
     pub origin: Origin,
+}
+
+bokeh_enum! {
+    /// The UI events Bokeh names in `bokeh.events`, sent as a `MessageSent` of type
+    /// `bokeh_event`; `on_event` callbacks run for them.
+    pub enum EventKind {
+        DocumentReady = "document_ready",
+        ConnectionLost = "connection_lost",
+        ClientReconnected = "client_reconnected",
+        AxisClick = "axis_click",
+        ButtonClick = "button_click",
+        LegendItemClick = "legend_item_click",
+        MenuItemClick = "menu_item_click",
+        ValueSubmit = "value_submit",
+        LodStart = "lodstart",
+        LodEnd = "lodend",
+        RangesUpdate = "rangesupdate",
+        SelectionGeometry = "selectiongeometry",
+        Reset = "reset",
+        Tap = "tap",
+        DoubleTap = "doubletap",
+        Press = "press",
+        PressUp = "pressup",
+        MouseEnter = "mouseenter",
+        MouseLeave = "mouseleave",
+        MouseMove = "mousemove",
+        MouseWheel = "wheel",
+        Pan = "pan",
+        PanEnd = "panend",
+        PanStart = "panstart",
+        Pinch = "pinch",
+        PinchEnd = "pinchend",
+        PinchStart = "pinchstart",
+        Rotate = "rotate",
+        RotateEnd = "rotateend",
+        RotateStart = "rotatestart",
+    }
+}
+
+/// The `msg_type` of a MessageSent that carries a [`UiEvent`].
+pub const BOKEH_EVENT: &str = "bokeh_event";
+
+/// A UI event: what happened, on which model (none for document events), and its other
+/// values (`sx`, `x`, `item`, `value`, …) by name, as Bokeh's `Event` carries them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UiEvent {
+    pub kind: EventKind,
+    pub model: Option<ModelId>,
+    pub values: Vec<(String, Value)>,
+}
+
+impl UiEvent {
+    /// An event of `kind` on `model`, with no other values.
+    pub fn new(kind: EventKind, model: Option<ModelId>) -> UiEvent {
+        UiEvent {
+            kind,
+            model,
+            values: Vec::new(),
+        }
+    }
+
+    /// Value `name` of the event (`"item"` of a menu click, `"x"` of a tap).
+    pub fn value(&self, name: &str) -> Option<&Value> {
+        self.values.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Bokeh's form: `{"type": "event", "name": …, "values": {model, …}}`.
+    pub fn to_value(&self) -> Value {
+        let model = self.model.clone().map_or(Value::Null, Value::Ref);
+        let values = std::iter::once((Value::str("model"), model))
+            .chain(
+                self.values
+                    .iter()
+                    .map(|(k, v)| (Value::str(k.as_str()), v.clone())),
+            )
+            .collect();
+        Value::Object(vec![
+            ("type".into(), Value::str("event")),
+            ("name".into(), Value::str(self.kind.name())),
+            ("values".into(), Value::Map(values)),
+        ])
+    }
+
+    /// Reads Bokeh's form; the error says what is wrong with it.
+    pub fn from_value(v: &Value) -> Result<UiEvent, String> {
+        if v.object_type() != Some("event") {
+            return Err("a bokeh_event is not an event object".into());
+        }
+        let name = v
+            .object_field("name")
+            .and_then(Value::as_str)
+            .ok_or("an event without a name")?;
+        let kind = EventKind::from_name(name).ok_or_else(|| format!("unknown event '{name}'"))?;
+        let entries: Vec<(String, Value)> = match v.object_field("values") {
+            Some(Value::Map(entries)) => entries
+                .iter()
+                .map(|(k, v)| {
+                    Ok((
+                        k.as_str()
+                            .ok_or("an event value's name is not a string")?
+                            .to_owned(),
+                        v.clone(),
+                    ))
+                })
+                .collect::<Result<_, &str>>()?,
+            Some(Value::Object(fields)) => fields.clone(),
+            _ => return Err("an event without values".into()),
+        };
+        let mut model = None;
+        let mut values = Vec::with_capacity(entries.len());
+        for (name, value) in entries {
+            if name != "model" {
+                values.push((name, value));
+                continue;
+            }
+            match value {
+                Value::Ref(id) => model = Some(id),
+                Value::Null => {}
+                other => return Err(format!("an event's model is a {}", other.kind_name())),
+            }
+        }
+        Ok(UiEvent {
+            kind,
+            model,
+            values,
+        })
+    }
 }

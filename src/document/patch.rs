@@ -3,9 +3,8 @@
 
 use std::sync::Arc;
 
-use super::columns::{check_1d, column_len};
-use super::{AnyId, Document, DocumentError, Event, Id, Origin, Value};
-use crate::models::ColumnDataSource;
+use super::columns::check_1d;
+use super::{AnyId, Document, DocumentError, Event, Value};
 
 /// Which cells of a column a patch replaces: one row, or a slice of rows as Python's
 /// `start:stop:step` (missing bounds mean the whole column; a step must be positive).
@@ -59,20 +58,10 @@ impl Document {
     /// Replaces cells, as Bokeh's `source.patch({column: [(index or slice, value), …]})`.
     pub fn patch(
         &mut self,
-        source: Id<ColumnDataSource>,
+        source: impl Into<AnyId>,
         patches: Vec<(String, ColumnPatches)>,
     ) -> Result<(), DocumentError> {
-        self.patch_from(source.any, patches, Origin::Local, true)
-    }
-
-    /// [`Document::patch`] on behalf of `origin`.
-    pub fn patch_from(
-        &mut self,
-        any: AnyId,
-        patches: Vec<(String, ColumnPatches)>,
-        origin: Origin,
-        run_callbacks: bool,
-    ) -> Result<(), DocumentError> {
+        let any = source.into();
         let mut entries = self.data_entries(any)?.to_vec();
         let old = Value::Map(entries.clone());
         for (name, cells) in &patches {
@@ -102,18 +91,12 @@ impl Document {
                     })
                     .collect(),
             );
-            doc.record(
-                Event::ColumnsPatched {
-                    model: doc.model_id(any).clone(),
-                    attr: "data".into(),
-                    patches,
-                },
-                origin,
-            );
-            if run_callbacks {
-                doc.fire(any, "data", &old, &new)?;
-            }
-            Ok(())
+            doc.record(Event::ColumnsPatched {
+                model: doc.model_id(any).clone(),
+                attr: "data".into(),
+                patches,
+            });
+            doc.fire(any, "data", &old, &new)
         })
     }
 }
@@ -121,7 +104,7 @@ impl Document {
 /// Sets the cells `index` names to `value` (one value for a row; a list or an array of
 /// as many values as the slice names).
 fn patch_column(column: &mut Value, index: &PatchIndex, value: &Value) -> Result<(), String> {
-    let len = column_len(column).unwrap_or(0);
+    let len = column.rows().unwrap_or(0);
     let rows = index.rows(len)?;
     let values: Vec<Value> = match (index, value) {
         (PatchIndex::Row(_), v) => vec![v.clone()],

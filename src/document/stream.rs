@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use super::columns::check_1d;
 use super::journal::Undo;
-use super::{AnyId, ArrayData, Document, DocumentError, Event, Id, NdArray, Origin, Value};
-use crate::models::ColumnDataSource;
+use super::{AnyId, ArrayData, Document, DocumentError, Event, NdArray, Value};
 
 impl Document {
     /// Appends rows to every column, as Bokeh's `source.stream(new_data, rollover)`:
@@ -15,22 +14,11 @@ impl Document {
     /// With a `rollover`, the oldest rows are dropped to keep at most that many.
     pub fn stream(
         &mut self,
-        source: Id<ColumnDataSource>,
+        source: impl Into<AnyId>,
         rows: Vec<(String, Value)>,
         rollover: Option<usize>,
     ) -> Result<(), DocumentError> {
-        self.stream_from(source.any, rows, rollover, Origin::Local, true)
-    }
-
-    /// [`Document::stream`] on behalf of `origin`.
-    pub fn stream_from(
-        &mut self,
-        any: AnyId,
-        rows: Vec<(String, Value)>,
-        rollover: Option<usize>,
-        origin: Origin,
-        run_callbacks: bool,
-    ) -> Result<(), DocumentError> {
+        let any = source.into();
         let entries = self.data_entries(any)?;
         // Check everything and convert the new rows to each column's type first.
         if let Some((name, _)) = rows
@@ -67,8 +55,7 @@ impl Document {
         }
         // Callbacks are told the old data; without any, no copy of it is kept.
         let old = self
-            .callbacks
-            .has(any, "data")
+            .has_callbacks(any, "data")
             .then(|| self.get_attr(any, "data"))
             .transpose()?;
         self.atomically(|doc| {
@@ -85,21 +72,18 @@ impl Document {
                     .map(|(name, rows)| (Value::Str(name), rows))
                     .collect(),
             );
-            doc.record(
-                Event::ColumnsStreamed {
-                    model: doc.model_id(any).clone(),
-                    attr: "data".into(),
-                    data,
-                    rollover,
-                },
-                origin,
-            );
+            doc.record(Event::ColumnsStreamed {
+                model: doc.model_id(any).clone(),
+                attr: "data".into(),
+                data,
+                rollover,
+            });
             match old {
-                Some(old) if run_callbacks => {
+                Some(old) => {
                     let new = doc.get_attr(any, "data")?;
                     doc.fire(any, "data", &old, &new)
                 }
-                _ => Ok(()),
+                None => Ok(()),
             }
         })
     }

@@ -1,28 +1,41 @@
-//! ColumnDataSource: named columns of equal length.
+//! Data sources: the columns glyphs draw.
 
-use super::{prop, DefaultValue as D, Kind, ModelType, Prop, Schema};
-use crate::document::{Document, NdArray, Value};
+use crate::core::{ColumnData, NdArray, Value};
+use crate::model;
 
-pub(super) static COLUMN_DATA_SOURCE: Schema = Schema {
-    name: "ColumnDataSource",
-    props: &[prop("data", Kind::ColumnData, D::EmptyMap)],
-    check: Some(|_, attr, new| match attr {
+model! {
+    /// A table of named columns of equal length, like Bokeh's
+    /// `ColumnDataSource(data=dict(x=x, y=y))`.
+    pub struct ColumnDataSource("ColumnDataSource") {
+        data: ColumnData = ColumnData::default(),
+    }
+    check = |_, attr, new| match attr {
         "data" => check_rectangular(new),
         _ => Ok(()),
-    }),
-};
+    };
+}
+
+impl ColumnDataSource {
+    /// A source of numeric columns: `ColumnDataSource::new([("x", x), ("y", y)])`.
+    pub fn new<A: Into<NdArray>>(columns: impl IntoIterator<Item = (&'static str, A)>) -> Self {
+        let columns = columns
+            .into_iter()
+            .map(|(name, col)| (name.to_owned(), Value::Array(col.into())))
+            .collect();
+        ColumnDataSource {
+            data: ColumnData(columns),
+        }
+    }
+}
 
 /// Every column must have as many rows as the first.
 fn check_rectangular(data: &Value) -> Result<(), String> {
     let Value::Map(entries) = data else {
         return Ok(());
     };
-    let lens = entries.iter().map(|(name, col)| {
-        let len = crate::document::column_len(col).unwrap_or(0);
-        (name.as_str().unwrap_or("?"), len)
-    });
-    let mut expected = None;
-    for (name, len) in lens {
+    let mut expected: Option<(&str, usize)> = None;
+    for (name, col) in entries {
+        let (name, len) = (name.as_str().unwrap_or("?"), col.rows().unwrap_or(0));
         match expected {
             None => expected = Some((name, len)),
             Some((first, n)) if n != len => {
@@ -34,36 +47,4 @@ fn check_rectangular(data: &Value) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// A table of named columns, like Bokeh's `ColumnDataSource(data=dict(x=x, y=y))`.
-#[derive(Default)]
-pub struct ColumnDataSource {
-    pub data: Vec<(String, Value)>,
-}
-
-impl ColumnDataSource {
-    pub const DATA: Prop<ColumnDataSource, Value> = Prop::new("data");
-
-    /// A source of numeric columns: `ColumnDataSource::new([("x", x), ("y", y)])`.
-    pub fn new<A: Into<NdArray>>(columns: impl IntoIterator<Item = (&'static str, A)>) -> Self {
-        ColumnDataSource {
-            data: columns
-                .into_iter()
-                .map(|(name, col)| (name.to_owned(), Value::Array(col.into())))
-                .collect(),
-        }
-    }
-}
-
-impl ModelType for ColumnDataSource {
-    const NAME: &'static str = "ColumnDataSource";
-    fn into_attrs(self, _: &mut Document) -> Vec<(&'static str, Value)> {
-        let entries = self
-            .data
-            .into_iter()
-            .map(|(name, col)| (Value::Str(name), col))
-            .collect();
-        vec![("data", Value::Map(entries))]
-    }
 }

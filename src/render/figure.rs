@@ -9,12 +9,13 @@ use plotters::style::{FontStyle, IntoFont, ShapeStyle};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::clip::clip;
-use super::color::Color;
 use super::decimate::{decimate, Polyline};
 use super::layout::{AxisTicks, FrameLayout};
+use super::plotters_color;
 use super::scene::{Align, AxisSpec, Dimension, LineSpec, Scene, TitleSpec};
 use super::style::{self, font_family};
 use super::RenderError;
+use crate::core::Rgba as Color;
 
 pub(crate) fn paint<DB: DrawingBackend>(
     scene: &Scene<'_>,
@@ -23,7 +24,7 @@ pub(crate) fn paint<DB: DrawingBackend>(
 ) -> Result<(), RenderError> {
     let p = Painter { area, layout };
     let f = layout.frame;
-    area.fill(&scene.border_fill.to_plotters())
+    area.fill(&plotters_color(scene.border_fill))
         .map_err(backend)?;
     p.fill_rect((f.left, f.top), (f.right, f.bottom), scene.background_fill)?;
     for grid in &scene.grids {
@@ -81,7 +82,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
 
     fn style(&self, color: Color, css_width: f64) -> ShapeStyle {
         ShapeStyle {
-            color: color.to_plotters(),
+            color: plotters_color(color),
             filled: false,
             stroke_width: self.stroke(css_width),
         }
@@ -94,7 +95,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         color: Color,
     ) -> Result<(), RenderError> {
         let style = ShapeStyle {
-            color: color.to_plotters(),
+            color: plotters_color(color),
             filled: true,
             stroke_width: 0,
         };
@@ -210,7 +211,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         };
         let text = (font_family(), self.px(style::TICK_LABEL_FONT_PX))
             .into_font()
-            .color(&color.to_plotters());
+            .color(&plotters_color(color));
         let reach = self
             .px(style::MAJOR_TICK_OUT + style::LABEL_STANDOFF)
             .round() as i32;
@@ -238,7 +239,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         let y = f.top - self.px(style::TITLE_STANDOFF / 2.0).round() as i32;
         let text = (font_family(), self.px(title.font_px), FontStyle::Bold)
             .into_font()
-            .color(&title.color.to_plotters())
+            .color(&plotters_color(title.color))
             .pos(Pos::new(h, VPos::Bottom));
         self.area
             .draw_text(&title.text, &text, (x, y))

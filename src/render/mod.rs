@@ -4,7 +4,6 @@
 //! [`FrameLayout`] that drawing used.
 
 mod clip;
-mod color;
 mod decimate;
 mod figure;
 mod layout;
@@ -13,7 +12,6 @@ mod scene;
 mod style;
 mod ticks;
 
-pub use color::Color;
 pub use decimate::{ascending, decimate, Polyline};
 pub use layout::{AxisTicks, FrameLayout, LinearMap, PixelRect};
 pub use ranges::Interval;
@@ -23,6 +21,7 @@ pub use ticks::{format_ticks, Ticker, Ticks};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
+use crate::core::Rgba;
 use crate::document::{Document, Id};
 use crate::models::Figure;
 use scene::Scene;
@@ -73,6 +72,11 @@ pub fn figure_layout(
     scale: f64,
 ) -> Result<FrameLayout, RenderError> {
     read_and_lay_out(doc, figure, width, height, scale).map(|(_, layout)| layout)
+}
+
+/// A color as plotters takes it.
+fn plotters_color(c: Rgba) -> plotters::style::RGBAColor {
+    plotters::style::RGBAColor(c.r, c.g, c.b, c.alpha)
 }
 
 fn read_and_lay_out(

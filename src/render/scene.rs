@@ -3,30 +3,18 @@
 
 use std::borrow::Cow;
 
-use crate::document::{column_len, AnyId, Document, Id, Value};
+use crate::core::{Color as CssColor, ModelType, Prop, PropType, Rgba as Color, Spec};
+use crate::document::{AnyId, Document, Id, Value};
 use crate::models::{
     BasicTickFormatter, BasicTicker, ColumnDataSource, DataRange1d, Figure, GlyphRenderer, Grid,
-    Line, LinearAxis, ModelType, Prop, PropValue, Range1d, Title,
+    Line, LinearAxis, Range1d, TextAlign, Title,
 };
 
-use super::color::Color;
 use super::decimate::ascending;
 use super::ranges::{Interval, RangeSpec};
 use super::style::parse_font_size;
 use super::ticks::Ticker;
 use super::RenderError;
-
-// Properties the models module has no typed key for (yet).
-const TITLE_ALIGN: Prop<Title, String> = Prop::new("align");
-const AXIS_FORMATTER: Prop<LinearAxis, Value> = Prop::new("formatter");
-const AXIS_LINE_COLOR: Prop<LinearAxis, Option<String>> = Prop::new("axis_line_color");
-const AXIS_LABEL_COLOR: Prop<LinearAxis, Option<String>> = Prop::new("major_label_text_color");
-const USE_SCIENTIFIC: Prop<BasicTickFormatter, bool> = Prop::new("use_scientific");
-const TICKER_MANTISSAS: Prop<BasicTicker, Value> = Prop::new("mantissas");
-const TICKER_BASE: Prop<BasicTicker, f64> = Prop::new("base");
-const TICKER_MINOR: Prop<BasicTicker, i64> = Prop::new("num_minor_ticks");
-const GRID_LINE_ALPHA: Prop<Grid, f64> = Prop::new("grid_line_alpha");
-const SOURCE_DATA: Prop<ColumnDataSource, Value> = ColumnDataSource::DATA;
 
 pub(crate) struct Scene<'d> {
     pub title: Option<TitleSpec>,
@@ -151,7 +139,7 @@ impl<'d> Reader<'d> {
         ))
     }
 
-    fn get<M, T: PropValue>(&self, any: AnyId, prop: Prop<M, T>) -> Result<T, RenderError> {
+    fn get<M, T: PropType>(&self, any: AnyId, prop: Prop<M, T>) -> Result<T, RenderError> {
         let value = self.value(any, prop.name)?;
         T::from_value(&value, self.doc).ok_or_else(|| self.bad(any, prop.name, "readable"))
     }
@@ -163,10 +151,10 @@ impl<'d> Reader<'d> {
     fn color<M>(
         &self,
         any: AnyId,
-        prop: Prop<M, Option<String>>,
+        prop: Prop<M, Option<CssColor>>,
     ) -> Result<Option<Color>, RenderError> {
         self.get(any, prop)?
-            .map(|css| Color::parse(&css))
+            .map(|CssColor(css)| Color::parse(&css).ok_or(RenderError::Color(css)))
             .transpose()
     }
 
@@ -210,7 +198,7 @@ impl<'d> Reader<'d> {
             return Ok(None);
         }
         let size: String = self.get(title, Title::TEXT_FONT_SIZE)?;
-        let align: String = self.get(title, TITLE_ALIGN)?;
+        let align = self.get(title, Title::ALIGN)?;
         let Some(color) = self.color(title, Title::TEXT_COLOR)? else {
             return Ok(None);
         };
@@ -219,10 +207,10 @@ impl<'d> Reader<'d> {
             color,
             font_px: parse_font_size(&size)
                 .ok_or_else(|| self.bad(title, Title::TEXT_FONT_SIZE.name, "a CSS font size"))?,
-            align: match align.as_str() {
-                "center" => Align::Center,
-                "right" => Align::Right,
-                _ => Align::Left,
+            align: match align {
+                TextAlign::Center => Align::Center,
+                TextAlign::Right => Align::Right,
+                TextAlign::Left => Align::Left,
             },
         }))
     }
@@ -259,16 +247,17 @@ impl<'d> Reader<'d> {
             Some(t) => self.ticker(t)?,
             None => Ticker::default(),
         };
-        let formatter = self.reference(axis, AXIS_FORMATTER.name, BasicTickFormatter::NAME)?;
+        let formatter =
+            self.reference(axis, LinearAxis::FORMATTER.name, BasicTickFormatter::NAME)?;
         let use_scientific = match formatter {
-            Some(f) => self.get(f, USE_SCIENTIFIC)?,
+            Some(f) => self.get(f, BasicTickFormatter::USE_SCIENTIFIC)?,
             None => true,
         };
         Ok(Some(AxisSpec {
             ticker,
             use_scientific,
-            line_color: self.color(axis, AXIS_LINE_COLOR)?,
-            label_color: self.color(axis, AXIS_LABEL_COLOR)?,
+            line_color: self.color(axis, LinearAxis::AXIS_LINE_COLOR)?,
+            label_color: self.color(axis, LinearAxis::MAJOR_LABEL_TEXT_COLOR)?,
         }))
     }
 
@@ -277,19 +266,15 @@ impl<'d> Reader<'d> {
             let n: i64 = self.get(t, prop)?;
             usize::try_from(n).map_err(|_| self.bad(t, prop.name, "a count"))
         };
-        let mantissas = self.value(t, TICKER_MANTISSAS.name)?;
-        let mantissas: Option<Vec<f64>> = mantissas
-            .as_list()
-            .map(|items| items.iter().map(Value::as_f64).collect())
-            .unwrap_or(None);
+        let mantissas = self.get(t, BasicTicker::MANTISSAS)?;
         let defaults = Ticker::default();
         Ok(Ticker {
             desired_num_ticks: count(BasicTicker::DESIRED_NUM_TICKS)?,
-            mantissas: mantissas
+            mantissas: Some(mantissas)
                 .filter(|m| !m.is_empty())
                 .unwrap_or(defaults.mantissas),
-            base: self.number(t, TICKER_BASE)?,
-            num_minor_ticks: count(TICKER_MINOR)?,
+            base: self.number(t, BasicTicker::BASE)?,
+            num_minor_ticks: count(BasicTicker::NUM_MINOR_TICKS)?,
         })
     }
 
@@ -298,7 +283,7 @@ impl<'d> Reader<'d> {
             0 => Dimension::X,
             _ => Dimension::Y,
         };
-        let alpha = self.number(grid, GRID_LINE_ALPHA)?;
+        let alpha = self.number(grid, Grid::GRID_LINE_ALPHA)?;
         Ok(self.color(grid, Grid::GRID_LINE_COLOR)?.map(|c| GridSpec {
             dimension,
             color: c.with_alpha(alpha),
@@ -344,44 +329,31 @@ impl<'d> Reader<'d> {
     fn coordinates(
         &self,
         glyph: AnyId,
-        prop: Prop<Line, Value>,
+        prop: Prop<Line, Spec<f64>>,
         source: Id<ColumnDataSource>,
     ) -> Result<Cow<'d, [f64]>, RenderError> {
-        let spec = self.value(glyph, prop.name)?;
-        let constant = match spec.object_type() {
-            Some("field") => {
-                let name = spec
-                    .object_field("field")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| self.bad(glyph, prop.name, "a field spec with a name"))?;
+        match self.get(glyph, prop)? {
+            Spec::Field(name) => {
                 let column =
                     self.doc
-                        .column(source, name)
+                        .column(source, &name)
                         .ok_or_else(|| RenderError::MissingColumn {
                             source_id: self.doc.model_id(source.any()).to_string(),
-                            column: name.to_owned(),
+                            column: name.clone(),
                         })?;
-                return column_values(column)
-                    .ok_or_else(|| self.bad(source.any(), name, "a numeric column"));
+                column_values(column)
+                    .ok_or_else(|| self.bad(source.any(), &name, "a numeric column"))
             }
-            Some("value") => spec.object_field("value").and_then(Value::as_f64),
-            _ => spec.as_f64(),
-        };
-        let value = constant.ok_or_else(|| self.bad(glyph, prop.name, "a number spec"))?;
-        Ok(Cow::Owned(vec![value; self.rows(source)]))
+            Spec::Value(value) => Ok(Cow::Owned(vec![value; self.rows(source)])),
+            Spec::Other(_) => Err(self.bad(glyph, prop.name, "a plain field or value")),
+        }
     }
 
     fn rows(&self, source: Id<ColumnDataSource>) -> usize {
-        let data = self
-            .value(source.any(), SOURCE_DATA.name)
-            .unwrap_or(Value::Null);
-        match data {
-            Value::Map(entries) => entries
-                .first()
-                .and_then(|(_, col)| column_len(col))
-                .unwrap_or(0),
-            _ => 0,
-        }
+        let data = self.doc.try_get(source, ColumnDataSource::DATA);
+        data.ok()
+            .and_then(|data| data.0.first().and_then(|(_, col)| col.rows()))
+            .unwrap_or(0)
     }
 }
 

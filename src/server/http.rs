@@ -18,11 +18,11 @@ use axum::Router;
 
 use super::log::log;
 use super::page::{self, escape_attr, PageSession};
-use super::session::ClientKind;
 use super::ws::Connection;
 use super::Shared;
 use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
 use crate::protocol::token::{decode_token, generate_token, SessionId};
+use crate::sync::PeerKind;
 
 /// How long a token may be used to open a connection, as Bokeh's default.
 const TOKEN_LIFETIME_SECS: i64 = 300;
@@ -62,11 +62,11 @@ async fn index(State(shared): State<Arc<Shared>>) -> Html<String> {
     let items: String = shared
         .apps
         .iter()
-        .map(|(app, registry)| {
-            let name = escape_attr(app.name);
+        .map(|(app, sessions)| {
+            let name = escape_attr(app.name());
             format!(
                 "<li><a href=\"/{name}\">{name}</a> ({} sessions)</li>",
-                registry.len()
+                sessions.len()
             )
         })
         .collect();
@@ -102,6 +102,7 @@ async fn page_or_file(
         Err(refusal) => return refusal.into_response(),
     };
     let session = PageSession {
+        app: name,
         ws_path: &format!("/{name}/ws"),
         session_id: session_id.as_str(),
         token: &new_token(&shared, &session_id),
@@ -172,7 +173,7 @@ async fn websocket(
     headers: HeaderMap,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
-    let Some(registry) = shared.app(&app) else {
+    let Some(sessions) = shared.app(&app) else {
         return (StatusCode::NOT_FOUND, "404: Not Found").into_response();
     };
     let upgrade = match upgrade {
@@ -199,11 +200,11 @@ async fn websocket(
         }
     };
     let kind = match query.get(CLIENT_QUERY).map(String::as_str) {
-        Some(ROKEH_CLIENT) => ClientKind::RunsCallbacks,
-        _ => ClientKind::Plain,
+        Some(ROKEH_CLIENT) => PeerKind::RunsCallbacks,
+        _ => PeerKind::Plain,
     };
     let connection = Connection {
-        registry: registry.clone(),
+        sessions: sessions.clone(),
         session_id,
         kind,
         shutdown: shared.shutdown.clone(),

@@ -5,7 +5,6 @@
 //! built page and the websocket that speaks Bokeh's protocol (see [`http`]).
 
 mod config;
-mod doc_json;
 mod http;
 mod log;
 mod origins;
@@ -19,7 +18,6 @@ pub use config::{
     Cli, Command, ConfigError, ServeArgs, ServerConfig, SessionIdMode, DIST_VAR, SECRET_KEY_VAR,
 };
 pub use origins::{AllowedOrigins, OriginError, OriginPattern};
-pub use session::ClientKind;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -31,19 +29,12 @@ use clap::Parser;
 use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 
-use crate::apps::App;
+use crate::app::App;
 use log::log;
-use sessions::Registry;
+use sessions::Sessions;
 
 /// The Bokeh release whose protocol and document JSON rokeh speaks.
 pub const BOKEH_PROTOCOL_VERSION: &str = "3.9.2";
-
-/// An app the server serves at `/<name>`.
-#[derive(Clone, Copy, Debug)]
-pub struct ServedApp {
-    pub name: &'static str,
-    pub build: App,
-}
 
 /// How long shutdown waits for connections to say goodbye.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
@@ -52,30 +43,22 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 pub(crate) struct Shared {
     config: ServerConfig,
     origins: AllowedOrigins,
-    apps: Vec<(ServedApp, Arc<Registry>)>,
+    apps: Vec<(App, Arc<Sessions>)>,
     shutdown: watch::Receiver<bool>,
     alive: mpsc::Sender<()>,
 }
 
 impl Shared {
-    fn app(&self, name: &str) -> Option<&Arc<Registry>> {
+    fn app(&self, name: &str) -> Option<&Arc<Sessions>> {
         self.apps
             .iter()
-            .find(|(a, _)| a.name == name)
-            .map(|(_, r)| r)
+            .find(|(a, _)| a.name() == name)
+            .map(|(_, s)| s)
     }
 }
 
-/// The `rokeh` command line, serving the sliders app.
-pub fn main_cli() {
-    main_cli_with(&[ServedApp {
-        name: "sliders",
-        build: crate::apps::sliders,
-    }])
-}
-
-/// The `rokeh` command line, serving `apps`: what a user's own binary calls.
-pub fn main_cli_with(apps: &[ServedApp]) {
+/// The `rokeh` command line, serving `apps`: what [`crate::run`] calls natively.
+pub fn main_cli_with(apps: Vec<App>) {
     let Command::Serve(args) = Cli::parse().command;
     let config = match ServerConfig::from_args(args, std::env::var(SECRET_KEY_VAR).ok()) {
         Ok(config) => config,
@@ -87,7 +70,7 @@ pub fn main_cli_with(apps: &[ServedApp]) {
     raise_open_file_limit();
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let result = runtime.block_on(async {
-        let server = Server::bind(config, apps.to_vec()).await?;
+        let server = Server::bind(config, apps).await?;
         server.run(shutdown_signal()).await
     });
     if let Err(e) = result {
@@ -105,7 +88,7 @@ pub struct Server {
 }
 
 impl Server {
-    pub async fn bind(config: ServerConfig, apps: Vec<ServedApp>) -> std::io::Result<Server> {
+    pub async fn bind(config: ServerConfig, apps: Vec<App>) -> std::io::Result<Server> {
         let listener = TcpListener::bind((config.address.as_str(), config.port))
             .await
             .map_err(|e| {
@@ -122,10 +105,8 @@ impl Server {
         let apps = apps
             .into_iter()
             .map(|app| {
-                (
-                    app,
-                    Registry::new(app.build, config.unused_session_lifetime),
-                )
+                let sessions = Sessions::new(app.clone(), config.unused_session_lifetime);
+                (app, sessions)
             })
             .collect();
         let shared = Arc::new(Shared {
@@ -170,7 +151,7 @@ impl Server {
         let urls: Vec<String> = shared
             .apps
             .iter()
-            .map(|(app, _)| format!("http://{}:{port}/{}", config.address, app.name))
+            .map(|(app, _)| format!("http://{}:{port}/{}", config.address, app.name()))
             .collect();
         for url in &urls {
             log!("rokeh app running at: {url}");

@@ -5,8 +5,9 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::protocol::page_link::SESSION_META;
 
-/// What the page needs to connect to its session.
+/// What the page needs to show its app and connect to its session.
 pub(crate) struct PageSession<'a> {
+    pub app: &'a str,
     pub ws_path: &'a str,
     pub session_id: &'a str,
     pub token: &'a str,
@@ -37,7 +38,8 @@ pub(crate) fn app_page(
     let path = dir.join("index.html");
     let html = std::fs::read_to_string(&path).map_err(|e| PageError::Unreadable(path, e))?;
     let meta = format!(
-        r#"<meta name="{SESSION_META}" data-ws-path="{}" data-session-id="{}" data-token="{}">"#,
+        r#"<meta name="{SESSION_META}" data-app="{}" data-ws-path="{}" data-session-id="{}" data-token="{}">"#,
+        escape_attr(session.app),
         escape_attr(session.ws_path),
         escape_attr(session.session_id),
         escape_attr(session.token)
@@ -110,6 +112,7 @@ mod tests {
         let html = app_page(
             &dir,
             &PageSession {
+                app: "sliders",
                 ws_path: "/sliders/ws",
                 session_id: "abc",
                 token: "t.k",
@@ -117,7 +120,7 @@ mod tests {
         )
         .unwrap();
         assert!(html.contains(
-            r#"<meta name="rokeh-session" data-ws-path="/sliders/ws" data-session-id="abc" data-token="t.k">
+            r#"<meta name="rokeh-session" data-app="sliders" data-ws-path="/sliders/ws" data-session-id="abc" data-token="t.k">
 </head>"#
         ));
     }
@@ -136,6 +139,7 @@ mod tests {
     fn missing_page_says_how_to_build_it() {
         let places = Err(vec![PathBuf::from("dist")]);
         let session = PageSession {
+            app: "",
             ws_path: "",
             session_id: "",
             token: "",

@@ -8,36 +8,33 @@ use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
-use super::doc_json;
 use super::log::log;
 use super::periodic::Schedule;
-use super::sessions::Registry;
+use super::sessions::Sessions;
 use super::BOKEH_PROTOCOL_VERSION;
-use crate::apps::App;
-use crate::document::json::SyncedModels;
-use crate::document::{Change, Document, Origin, PeerId};
+use crate::app::App;
+use crate::document::json::{read_json, SyncedModels};
+use crate::document::{Actor, Change, Document, PeerId};
+use crate::protocol::page_link::DOCUMENT_REPLACED_CLOSE;
 use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Frame, Message, MsgId, ProtocolError, Rejected, VersionInfo};
+use crate::sync::wire::{apply_patch, from_protocol, patch_for, pull_reply};
+use crate::sync::PeerKind;
 
-/// One encoded message on its way to a connection; shared by every connection it goes to.
-pub(crate) type Outgoing = Arc<Vec<Frame>>;
+/// What a connection is told to do: send a message (shared by every connection it goes
+/// to), or close.
+#[derive(Clone, Debug)]
+pub(crate) enum Outgoing {
+    Frames(Arc<Vec<Frame>>),
+    Close { code: u16, reason: &'static str },
+}
 
 /// Messages a slow connection may have queued before it is dropped.
 pub(crate) const OUTBOX_CAPACITY: usize = 256;
 
-/// Who is on the other end of a connection, which decides where callbacks run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ClientKind {
-    /// A rokeh page: it ran the app's callbacks for its own edits and sends their
-    /// consequences with them, so the server must not run them again.
-    RunsCallbacks,
-    /// Python's `bokeh.client` (or BokehJS): the server runs the callbacks for its changes.
-    Plain,
-}
-
 pub(crate) enum Command {
     Join {
-        kind: ClientKind,
+        kind: PeerKind,
         outbox: mpsc::Sender<Outgoing>,
         joined: oneshot::Sender<PeerId>,
     },
@@ -51,13 +48,15 @@ pub(crate) enum Command {
 }
 
 struct Peer {
-    kind: ClientKind,
+    kind: PeerKind,
     outbox: mpsc::Sender<Outgoing>,
 }
 
 pub(crate) struct Session {
     id: SessionId,
     doc: Document,
+    /// Whether the document is the one the app built (until a PUSH-DOC replaces it).
+    app_document: bool,
     /// The models every connection has: a change referring to another one carries it.
     synced: SyncedModels,
     peers: BTreeMap<PeerId, Peer>,
@@ -69,27 +68,24 @@ pub(crate) struct Session {
 impl Session {
     /// A new session whose document is built by running the app, as `bokeh serve` runs
     /// the app script for each session.
-    pub(crate) fn new(id: SessionId, app: App) -> Session {
-        let mut doc = Document::new();
-        app(&mut doc);
-        // Building the document is not a change anyone needs to hear about.
-        doc.take_changes();
+    pub(crate) fn new(id: SessionId, app: &App) -> Session {
+        let doc = app.document();
         Session {
             id,
             synced: SyncedModels::of(&doc),
             doc,
+            app_document: true,
             peers: BTreeMap::new(),
             next_peer: 1,
             periodic: Schedule::default(),
         }
     }
-
     /// Serves commands until the session has been unused for `lifetime`, then leaves the
     /// registry.
     pub(crate) async fn run(
         mut self,
         mut commands: mpsc::Receiver<Command>,
-        registry: Arc<Registry>,
+        sessions: Arc<Sessions>,
         lifetime: Duration,
     ) {
         let mut unused_since = Some(Instant::now());
@@ -105,7 +101,7 @@ impl Session {
                     None => return,
                 },
                 () = sleep_until(expiry) => {
-                    if registry.retire(&self.id, &mut commands) {
+                    if sessions.retire(&self.id, &mut commands) {
                         return;
                     }
                 }
@@ -152,7 +148,7 @@ impl Session {
                     Ok(message) => self.handle(from, message),
                     Err(rejected) => refusal(rejected),
                 };
-                self.send(from, Arc::new(reply.to_frames()));
+                self.send(from, Outgoing::Frames(Arc::new(reply.to_frames())));
             }
         }
     }
@@ -170,20 +166,12 @@ impl Session {
                 }),
             ),
             Body::PullDocReq => {
-                let (doc, buffers) = doc_json::document(&self.doc);
-                Message::reply(MsgId::next(), reqid, Body::PullDocReply { doc })
-                    .with_buffers(buffers)
+                let kind = self.kind_of(from);
+                pull_reply(&self.doc, reqid, kind, self.app_document)
             }
             Body::PatchDoc { events } => {
-                let run_callbacks =
-                    self.peers.get(&from).map(|p| p.kind) == Some(ClientKind::Plain);
-                let applied = doc_json::apply_patch(
-                    &mut self.doc,
-                    events,
-                    request.buffers,
-                    Origin::Peer(from),
-                    run_callbacks,
-                );
+                let actor = self.kind_of(from).actor(from);
+                let applied = apply_patch(&mut self.doc, events, request.buffers, actor);
                 // Whatever happened, what was recorded is drained: on failure nothing was.
                 let changes = self.doc.take_changes();
                 match applied {
@@ -195,11 +183,10 @@ impl Session {
                 }
             }
             Body::PushDoc { doc } => {
-                let origin = Origin::Peer(from);
-                match doc_json::replace_document(&mut self.doc, &doc, request.buffers, origin) {
-                    Ok(()) => {
-                        let changes = self.doc.take_changes();
-                        self.broadcast(&changes);
+                let buffers = from_protocol(request.buffers);
+                match read_json(&doc, &buffers, self.doc.registry()) {
+                    Ok(pushed) => {
+                        self.replace_document(from, pushed);
                         Message::reply(MsgId::next(), reqid, Body::Ok)
                     }
                     Err(e) => Message::error(MsgId::next(), Some(reqid), e.to_string()),
@@ -212,44 +199,82 @@ impl Session {
         }
     }
 
-    /// Sends changes to every connection but the one each came from: a peer's own edits
-    /// are not echoed, what the server's callbacks made of them goes to everyone.
-    fn broadcast(&mut self, changes: &[Change]) {
-        for run in changes.chunk_by(|a, b| a.origin == b.origin) {
-            let skip = match run[0].origin {
-                Origin::Peer(p) => Some(p),
-                Origin::Local => None,
+    /// Makes `pushed` the session's document, as Bokeh's PUSH-DOC does: the app's
+    /// callbacks go with the old document. Plain clients hear of it as Bokeh's server tells
+    /// them (roots removed and added, the title); rokeh pages, whose documents ran the
+    /// app, are asked to reconnect and pull the new one.
+    fn replace_document(&mut self, from: PeerId, pushed: Document) {
+        self.doc
+            .acting_as(Actor::peer(from), |doc| doc.replace(pushed));
+        self.app_document = false;
+        // Nobody has the new models yet, whatever their ids.
+        self.synced = SyncedModels::default();
+        let changes = self.doc.take_changes();
+        let pages: Vec<PeerId> = self
+            .peers
+            .iter()
+            .filter(|(p, peer)| **p != from && peer.kind == PeerKind::RunsCallbacks)
+            .map(|(p, _)| *p)
+            .collect();
+        for page in pages {
+            let close = Outgoing::Close {
+                code: DOCUMENT_REPLACED_CLOSE,
+                reason: "the session's document was replaced",
             };
-            // Encoded once per kind of client, and only for kinds that are listening.
-            let mut encoded: [Option<Option<Outgoing>>; 2] = [None, None];
-            let targets: Vec<(PeerId, ClientKind)> = self
-                .peers
-                .iter()
-                .filter(|(p, _)| Some(**p) != skip)
-                .map(|(p, peer)| (*p, peer.kind))
-                .collect();
-            for (peer, kind) in targets {
-                let frames = encoded[kind as usize].get_or_insert_with(|| {
-                    doc_json::patch_message(&self.doc, run, &self.synced, kind)
-                        .map(|m| Arc::new(m.to_frames()))
-                });
-                if let Some(frames) = frames {
-                    self.send(peer, frames.clone());
-                }
+            self.send(page, close);
+            self.peers.remove(&page);
+        }
+        self.broadcast(&changes);
+    }
+
+    fn kind_of(&self, peer: PeerId) -> PeerKind {
+        self.peers.get(&peer).map_or(PeerKind::Plain, |p| p.kind)
+    }
+
+    /// Sends changes to every connection, each in one patch holding the changes it did
+    /// not make: a peer's own edits are not echoed, what the server's callbacks made of
+    /// them goes to everyone.
+    fn broadcast(&mut self, changes: &[Change]) {
+        if changes.is_empty() {
+            return;
+        }
+        // Peers that made none of the changes get the same patch: encoded once per kind.
+        let mut shared: [Option<Option<Outgoing>>; 2] = [None, None];
+        let makers: Vec<PeerId> = changes
+            .iter()
+            .filter_map(|c| match c.origin {
+                crate::document::Origin::Peer(p) => Some(p),
+                crate::document::Origin::Local => None,
+            })
+            .collect();
+        let targets: Vec<(PeerId, PeerKind)> =
+            self.peers.iter().map(|(p, peer)| (*p, peer.kind)).collect();
+        for (peer, kind) in targets {
+            let encode = |skip: Option<PeerId>| {
+                patch_for(&self.doc, changes, &self.synced, skip, kind)
+                    .map(|m| Outgoing::Frames(Arc::new(m.to_frames())))
+            };
+            let message = if makers.contains(&peer) {
+                encode(Some(peer))
+            } else {
+                shared[kind as usize]
+                    .get_or_insert_with(|| encode(None))
+                    .clone()
+            };
+            if let Some(message) = message {
+                self.send(peer, message);
             }
         }
-        if !changes.is_empty() {
-            self.synced = SyncedModels::of(&self.doc);
-        }
+        self.synced = SyncedModels::of(&self.doc);
     }
 
     /// Queues a message for one connection. A connection too slow to keep up with its
     /// session is dropped rather than let its queue grow without bound.
-    fn send(&mut self, peer: PeerId, frames: Outgoing) {
+    fn send(&mut self, peer: PeerId, message: Outgoing) {
         let Some(p) = self.peers.get(&peer) else {
             return;
         };
-        if p.outbox.try_send(frames).is_err() {
+        if p.outbox.try_send(message).is_err() {
             self.peers.remove(&peer);
         }
     }

@@ -7,17 +7,18 @@ use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::session::{ClientKind, Command, Outgoing, Session};
-use crate::apps::App;
+use super::session::{Command, Outgoing, Session};
+use crate::app::App;
 use crate::document::PeerId;
 use crate::protocol::token::SessionId;
+use crate::sync::PeerKind;
 
 /// Commands a session may have waiting before senders wait (backpressure).
 const COMMAND_CAPACITY: usize = 64;
 /// A session that keeps vanishing as it is joined is a bug, not a race: give up then.
 const JOIN_ATTEMPTS: usize = 5;
 
-pub(crate) struct Registry {
+pub(crate) struct Sessions {
     app: App,
     lifetime: Duration,
     sessions: Mutex<HashMap<SessionId, mpsc::Sender<Command>>>,
@@ -33,9 +34,9 @@ pub(crate) struct Joined {
 #[error("session {0} could not be started")]
 pub(crate) struct JoinError(SessionId);
 
-impl Registry {
-    pub(crate) fn new(app: App, lifetime: Duration) -> Arc<Registry> {
-        Arc::new(Registry {
+impl Sessions {
+    pub(crate) fn new(app: App, lifetime: Duration) -> Arc<Sessions> {
+        Arc::new(Sessions {
             app,
             lifetime,
             sessions: Mutex::new(HashMap::new()),
@@ -46,7 +47,7 @@ impl Registry {
     pub(crate) async fn join(
         self: &Arc<Self>,
         id: &SessionId,
-        kind: ClientKind,
+        kind: PeerKind,
         outbox: mpsc::Sender<Outgoing>,
     ) -> Result<Joined, JoinError> {
         for _ in 0..JOIN_ATTEMPTS {
@@ -68,15 +69,16 @@ impl Registry {
     }
 
     fn get_or_start(self: &Arc<Self>, id: &SessionId) -> mpsc::Sender<Command> {
-        let mut sessions = self.sessions.lock().expect("registry lock");
+        let mut sessions = self.sessions.lock().expect("sessions lock");
         if let Some(tx) = sessions.get(id).filter(|tx| !tx.is_closed()) {
             return tx.clone();
         }
         let (tx, rx) = mpsc::channel(COMMAND_CAPACITY);
         sessions.insert(id.clone(), tx.clone());
-        let (id, app, registry, lifetime) = (id.clone(), self.app, self.clone(), self.lifetime);
+        let (id, sessions, lifetime) = (id.clone(), self.clone(), self.lifetime);
+        let session = Session::new(id.clone(), &self.app);
         tokio::spawn(async move {
-            Session::new(id, app).run(rx, registry, lifetime).await;
+            session.run(rx, sessions, lifetime).await;
         });
         tx
     }
@@ -85,7 +87,7 @@ impl Registry {
     /// command reached it meanwhile. Anything sent after this finds the channel closed, and
     /// its sender starts a new session.
     pub(crate) fn retire(&self, id: &SessionId, commands: &mut mpsc::Receiver<Command>) -> bool {
-        let mut sessions = self.sessions.lock().expect("registry lock");
+        let mut sessions = self.sessions.lock().expect("sessions lock");
         if !commands.is_empty() {
             return false;
         }
@@ -96,6 +98,6 @@ impl Registry {
 
     /// Sessions alive now.
     pub(crate) fn len(&self) -> usize {
-        self.sessions.lock().expect("registry lock").len()
+        self.sessions.lock().expect("sessions lock").len()
     }
 }

@@ -11,10 +11,11 @@ use tokio::time::Instant;
 use tokio_tungstenite::tungstenite;
 
 use super::log::log;
-use super::session::{ClientKind, Command, Outgoing, OUTBOX_CAPACITY};
-use super::sessions::Registry;
+use super::session::{Command, Outgoing, OUTBOX_CAPACITY};
+use super::sessions::Sessions;
 use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Frame, Message, MsgId, Receiver};
+use crate::sync::PeerKind;
 
 /// How often an idle connection is pinged (Bokeh's default keep-alive).
 const KEEP_ALIVE: Duration = Duration::from_millis(37_000);
@@ -26,9 +27,9 @@ const TOO_BIG: u16 = 1009;
 const INTERNAL: u16 = 1011;
 
 pub(crate) struct Connection {
-    pub registry: Arc<Registry>,
+    pub sessions: Arc<Sessions>,
     pub session_id: SessionId,
-    pub kind: ClientKind,
+    pub kind: PeerKind,
     pub shutdown: watch::Receiver<bool>,
     /// Held while the connection lives: shutdown waits until every one is dropped.
     pub _alive: mpsc::Sender<()>,
@@ -45,7 +46,7 @@ impl Connection {
         log!("WebSocket connection opened");
         let (outbox, mut inbox) = mpsc::channel::<Outgoing>(OUTBOX_CAPACITY);
         let joined = match self
-            .registry
+            .sessions
             .join(&self.session_id, self.kind, outbox)
             .await
         {
@@ -57,7 +58,7 @@ impl Connection {
             }
         };
         log!("ServerConnection created");
-        let ack = Arc::new(Message::new(MsgId::next(), Body::Ack).to_frames());
+        let ack = Outgoing::Frames(Arc::new(Message::new(MsgId::next(), Body::Ack).to_frames()));
         let mut receiver = Receiver::new();
         // As Bokeh: a ping now and then keeps proxies from closing an idle connection, and
         // a peer that stopped answering (gone without a close) is let go.
@@ -98,16 +99,22 @@ impl Connection {
                             break Closed { code: Some(INTERNAL), reason: Some("session has ended".into()) };
                         }
                     }
-                    outgoing = inbox.recv() => {
-                        let Some(frames) = outgoing else {
+                    outgoing = inbox.recv() => match outgoing {
+                        Some(Outgoing::Close { code, reason }) => {
+                            let _ = close(&mut socket, code, reason).await;
+                            break Closed { code: Some(code), reason: Some(reason.into()) };
+                        }
+                        Some(frames) => {
+                            if send(&mut socket, frames).await.is_err() {
+                                break Closed { code: None, reason: None };
+                            }
+                        }
+                        None => {
                             let reason = "connection could not keep up with its session";
                             let _ = close(&mut socket, POLICY, reason).await;
                             break Closed { code: Some(POLICY), reason: Some(reason.into()) };
-                        };
-                        if send(&mut socket, frames).await.is_err() {
-                            break Closed { code: None, reason: None };
                         }
-                    }
+                    },
                     _ = keep_alive.tick() => {
                         if !answered {
                             break Closed { code: None, reason: Some("no answer to ping".into()) };
@@ -153,7 +160,7 @@ async fn read_failed(socket: &mut WebSocket, error: axum::Error) -> Closed {
     let text = format!("message refused: {what}");
     log!("Protocol error from client: {text}");
     let error = Message::error(MsgId::next(), None, text.clone());
-    let _ = send(socket, Arc::new(error.to_frames())).await;
+    let _ = send(socket, Outgoing::Frames(Arc::new(error.to_frames()))).await;
     let _ = close(socket, TOO_BIG, &text).await;
     Closed {
         code: Some(TOO_BIG),
@@ -162,7 +169,10 @@ async fn read_failed(socket: &mut WebSocket, error: axum::Error) -> Closed {
 }
 
 /// Writes one message's frames and flushes once, so a small message is one write.
-async fn send(socket: &mut WebSocket, frames: Outgoing) -> Result<(), axum::Error> {
+async fn send(socket: &mut WebSocket, message: Outgoing) -> Result<(), axum::Error> {
+    let Outgoing::Frames(frames) = message else {
+        return Ok(());
+    };
     // The last holder of a message takes its frames without copying them.
     let frames = Arc::try_unwrap(frames).unwrap_or_else(|shared| (*shared).clone());
     for frame in frames {

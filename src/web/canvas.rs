@@ -18,12 +18,12 @@ use super::page::Page;
 /// Bokeh's size for a figure that names none.
 const DEFAULT_SIZE: i64 = 600;
 
-/// The figure's size in CSS pixels.
+/// The figure's size in CSS pixels (Bokeh's default where it names none, or is gone).
 pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
     let side = |v: Option<i64>| v.unwrap_or(DEFAULT_SIZE).clamp(1, 1 << 14) as u32;
     (
-        side(doc.get(figure, Figure::WIDTH)),
-        side(doc.get(figure, Figure::HEIGHT)),
+        side(doc.try_get(figure, Figure::WIDTH).ok().flatten()),
+        side(doc.try_get(figure, Figure::HEIGHT).ok().flatten()),
     )
 }
 

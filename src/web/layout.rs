@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::document::{AnyId, Id};
-use crate::models::{ModelType, PropValue};
+use crate::core::{AnyId, Id, ModelType, PropType};
 
 use super::page::Page;
-use super::{figure, slider, text_input};
+use super::{button, figure, slider, text_input};
 
 type Component = fn(Page, AnyId) -> AnyView;
 
@@ -16,11 +15,14 @@ const COMPONENTS: &[(&str, Component)] = &[
     ("Column", column),
     ("Slider", slider::view),
     ("TextInput", text_input::view),
+    ("Button", button::view),
     ("Figure", figure::view),
 ];
 
 pub fn model_view(page: Page, model: AnyId) -> AnyView {
-    let type_name = page.read(|d| d.model(model).type_name.clone());
+    let Some(type_name) = page.read(|d| d.try_model(model).map(|m| m.type_name.clone())) else {
+        return ().into_any();
+    };
     match COMPONENTS.iter().find(|(name, _)| *name == type_name) {
         Some((_, component)) => component(page, model),
         None => view! { <div hidden data-model-type=type_name></div> }.into_any(),
@@ -32,14 +34,9 @@ pub fn typed<M: ModelType>(page: Page, model: AnyId) -> Option<Id<M>> {
     page.read(|d| d.typed_id(d.model_id(model)))
 }
 
-/// The string property `attr` of a model, or "" when it is unset or null.
-pub fn text_attr(page: Page, model: AnyId, attr: &str) -> String {
-    page.read(|d| {
-        d.get_attr(model, attr)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
-    })
+/// The element id of a model's control, for its label.
+pub fn element_id(page: Page, model: AnyId) -> String {
+    page.read(|d| format!("rk-{}", d.model_id(model)))
 }
 
 fn row(page: Page, model: AnyId) -> AnyView {
@@ -50,7 +47,8 @@ fn column(page: Page, model: AnyId) -> AnyView {
     children_view(page, model, "rk-column")
 }
 
-/// A layout's children in a flex box whose direction `class` sets.
+/// A layout's children in a flex box whose direction `class` sets; keyed, so a change of
+/// `children` builds only the children that are new.
 fn children_view(page: Page, model: AnyId, class: &'static str) -> AnyView {
     let children = Memo::new(move |_| {
         page.track(model);
@@ -63,9 +61,9 @@ fn children_view(page: Page, model: AnyId, class: &'static str) -> AnyView {
     });
     view! {
         <div class=class>
-            {move || {
-                children.get().into_iter().map(|child| model_view(page, child)).collect_view()
-            }}
+            <For each=move || children.get() key=|child| *child let:child>
+                {model_view(page, child)}
+            </For>
         </div>
     }
     .into_any()

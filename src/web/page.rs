@@ -27,8 +27,10 @@ type ChangeListener = Rc<dyn Fn(&[Change])>;
 struct Revisions {
     /// Created on first use, by the widgets that track a model.
     by_model: HashMap<AnyId, ArcRwSignal<u64>>,
-    /// The document's own title and roots.
-    document: ArcRwSignal<u64>,
+    /// The document's title and its roots, apart: a new title must not rebuild the roots
+    /// (and lose an input's focus).
+    title: ArcRwSignal<u64>,
+    roots: ArcRwSignal<u64>,
 }
 
 impl Page {
@@ -77,16 +79,21 @@ impl Page {
             .track();
     }
 
-    /// Subscribes the current reactive scope to the document's title and roots.
-    pub fn track_document(&self) {
-        self.revisions.with_value(|r| r.document.track());
+    /// Subscribes the current reactive scope to the document's title.
+    pub fn track_title(&self) {
+        self.revisions.with_value(|r| r.title.track());
+    }
+
+    /// Subscribes the current reactive scope to the document's roots.
+    pub fn track_roots(&self) {
+        self.revisions.with_value(|r| r.roots.track());
     }
 
     fn bump(&self, changes: &[Change]) {
         if changes.is_empty() {
             return;
         }
-        let (changed, document_changed) = self.read(|doc| {
+        let (changed, title_changed, roots_changed) = self.read(|doc| {
             let mut changed: HashSet<AnyId> = changes
                 .iter()
                 .filter_map(|c| doc.lookup(c.event.model()?))
@@ -104,20 +111,19 @@ impl Page {
                     changed.insert(figure);
                 }
             }
-            let document_changed = changes.iter().any(|c| {
-                matches!(
-                    c.event,
-                    Event::TitleChanged { .. }
-                        | Event::RootAdded { .. }
-                        | Event::RootRemoved { .. }
-                )
-            });
-            (changed, document_changed)
+            let title_changed = changes
+                .iter()
+                .any(|c| matches!(c.event, Event::TitleChanged { .. }));
+            let roots_changed = changes
+                .iter()
+                .any(|c| matches!(c.event, Event::RootAdded { .. } | Event::RootRemoved { .. }));
+            (changed, title_changed, roots_changed)
         });
         let signals: Vec<ArcRwSignal<u64>> = self.revisions.with_value(|r| {
             let models = changed.iter().filter_map(|m| r.by_model.get(m).cloned());
-            let document = document_changed.then(|| r.document.clone());
-            models.chain(document).collect()
+            let title = title_changed.then(|| r.title.clone());
+            let roots = roots_changed.then(|| r.roots.clone());
+            models.chain(title).chain(roots).collect()
         });
         for signal in signals {
             signal.update(|n| *n += 1);

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::document::{AnyId, Value};
 use crate::models::Slider;
 
-use super::layout::{text_attr, typed};
+use super::layout::{element_id, typed};
 use super::page::Page;
 
 /// What the widget shows, read from the document.
@@ -24,16 +24,15 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     };
     let shown = Memo::new(move |_| {
         page.track(model);
-        let title = text_attr(page, model, "title");
         page.read(|d| Shown {
-            title,
+            title: d.get(slider, Slider::TITLE).unwrap_or_default(),
             value: d.get(slider, Slider::VALUE),
             start: d.get(slider, Slider::START),
             end: d.get(slider, Slider::END),
             step: d.get(slider, Slider::STEP),
         })
     });
-    let input_id = page.read(|d| format!("rk-{}", d.model_id(model)));
+    let input_id = element_id(page, model);
     let label =
         move || shown.with(|s| format!("{}: {}", s.title, with_step_decimals(s.value, s.step)));
     // As Bokeh's slider: `value` follows every move, `value_throttled` takes it when the

@@ -1,11 +1,11 @@
 //! The page's link to `rokeh serve`: served by it (a `rokeh-session` meta tag in the
 //! page), the page joins its session over Bokeh's protocol; opened statically it runs
-//! alone. Losing the connection never stops the page: edits made offline are kept and
-//! sent when it reconnects (with backoff), after the session's state is pulled.
+//! alone. This is the websocket driver of [`crate::sync::Client`], which decides what to
+//! send; losing the connection never stops the page: it reconnects with backoff and a
+//! fresh token, and no edit is lost.
 //!
 //! The page runs the app's callbacks for its own edits and sends their consequences with
-//! them; it says so with `?client=rokeh`, so the server does not run them again. Changes
-//! from the server are applied without running callbacks: whoever made them ran them. The
+//! them; it says so with `?client=rokeh`, so the server does not run them again. The
 //! server runs the session's periodic callbacks; their changes arrive as patches.
 
 use std::cell::RefCell;
@@ -17,22 +17,20 @@ use wasm_bindgen::JsCast;
 use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
 
 use super::page::Page;
-use crate::document::json::{
-    apply_json_events, changes_to_json, sync_from_json, BufferId, BufferMode, Buffers, Encoded,
-    SyncedModels,
-};
-use crate::document::{Change, Event, Origin, PeerId};
+use crate::document::Origin;
 use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY, SESSION_META};
-use crate::protocol::{Body, Buffer, Frame, Message, MsgId, Receiver};
+use crate::protocol::{Frame, Message, Receiver};
+use crate::sync::client::Reaction;
+use crate::sync::{Client, Status};
 
-/// Changes from the server are recorded as coming from this peer, so they are not sent back.
-const SERVER: PeerId = PeerId(0);
 const FIRST_RETRY_MS: i32 = 500;
 const MAX_RETRY_MS: i32 = 8_000;
+/// The pause before pulling the session again after the page fell out of step.
+const RESYNC_MS: i32 = 250;
 
 /// What the badge shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Status {
+enum Badge {
     Connecting,
     Live,
     /// Disconnected; edits are kept. Retrying in this many seconds.
@@ -49,87 +47,90 @@ struct Link {
     page: Page,
     served: Served,
     token: String,
-    status: WriteSignal<Status>,
+    badge: WriteSignal<Badge>,
     socket: Option<WebSocket>,
     receiver: Receiver,
-    /// The PULL-DOC-REQ sent after the ACK.
-    pull: Option<MsgId>,
-    /// Connected and holding the session's state: edits go out at once.
-    live: bool,
-    /// The page's edits not yet sent (offline, or before the session's state arrived).
-    unsent: Vec<Change>,
-    /// Sent and not yet confirmed: sent again after a reconnect (setting a value twice is
-    /// harmless; losing it is not).
-    in_flight: Vec<(MsgId, Vec<Change>)>,
-    /// The models the session has, so a change naming another one carries it whole.
-    synced: SyncedModels,
+    /// Taken out while a server message updates the page (see [`receive`]).
+    client: Option<Client>,
     retry_ms: i32,
 }
 
 type Shared = Rc<RefCell<Link>>;
 
+/// The app `rokeh serve` wrote into the page, if it served it.
+pub fn served_app() -> Option<String> {
+    session_meta()?.get_attribute("data-app")
+}
+
+fn session_meta() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("meta[name=\"{SESSION_META}\"]"))
+        .ok()?
+}
+
 /// Joins the session when the page was served by `rokeh serve`; returns the connection
 /// badge, or `None` when the page runs alone.
 pub fn start(page: Page) -> Option<impl IntoView> {
     let (served, token) = served_session()?;
-    let (status, set_status) = signal(Status::Connecting);
-    let synced = page.read(SyncedModels::of);
+    let (badge, set_badge) = signal(Badge::Connecting);
+    let client = Some(page.read(Client::new));
     let link: Shared = Rc::new(RefCell::new(Link {
         page,
         served,
         token,
-        status: set_status,
+        badge: set_badge,
         socket: None,
         receiver: Receiver::new(),
-        pull: None,
-        live: false,
-        unsent: Vec::new(),
-        in_flight: Vec::new(),
-        synced,
+        client,
         retry_ms: FIRST_RETRY_MS,
     }));
     let on_edit = link.clone();
     page.on_changes(move |changes| {
-        let own: Vec<Change> = changes
-            .iter()
-            .filter(|c| c.origin == Origin::Local)
-            .cloned()
-            .collect();
-        if !own.is_empty() {
-            on_edit.borrow_mut().local_changes(own);
+        // The server's changes, applied by `receive`, are not the page's to send.
+        if !changes.iter().any(|c| c.origin == Origin::Local) {
+            return;
+        }
+        let message = {
+            let mut l = on_edit.borrow_mut();
+            let page = l.page;
+            let client = l
+                .client
+                .as_mut()
+                .expect("the page's own edits come between messages");
+            page.read(|d| client.local_changes(d, changes))
+        };
+        if let Some(message) = message {
+            on_edit.borrow().send(&message);
         }
     });
     open(&link);
     Some(view! {
-        <div class="rk-connection" data-state=move || state_name(status.get())>
-            {move || match status.get() {
-                Status::Connecting => "connecting…".to_owned(),
-                Status::Live => "live".to_owned(),
-                Status::Offline(s) => format!("offline: edits kept, reconnecting in {s} s"),
+        <div class="rk-connection" data-state=move || state_name(badge.get())>
+            {move || match badge.get() {
+                Badge::Connecting => "connecting…".to_owned(),
+                Badge::Live => "live".to_owned(),
+                Badge::Offline(s) => format!("offline: edits kept, reconnecting in {s} s"),
             }}
         </div>
     })
 }
 
-fn state_name(status: Status) -> &'static str {
-    match status {
-        Status::Connecting => "connecting",
-        Status::Live => "live",
-        Status::Offline(_) => "offline",
+fn state_name(badge: Badge) -> &'static str {
+    match badge {
+        Badge::Connecting => "connecting",
+        Badge::Live => "live",
+        Badge::Offline(_) => "offline",
     }
 }
 
 /// The session the server wrote into the page, if it did.
 fn served_session() -> Option<(Served, String)> {
-    let window = web_sys::window()?;
-    let meta = window
-        .document()?
-        .query_selector(&format!("meta[name=\"{SESSION_META}\"]"))
-        .ok()??;
+    let meta = session_meta()?;
     let ws_path = meta.get_attribute("data-ws-path")?;
     let session_id = meta.get_attribute("data-session-id")?;
     let token = meta.get_attribute("data-token")?;
-    let location = window.location();
+    let location = web_sys::window()?.location();
     let scheme = match location.protocol().ok()?.as_str() {
         "https:" => "wss",
         _ => "ws",
@@ -150,7 +151,7 @@ fn served_session() -> Option<(Served, String)> {
 fn open(link: &Shared) {
     let (url, token) = {
         let l = link.borrow();
-        l.status.set(Status::Connecting);
+        l.badge.set(Badge::Connecting);
         (l.served.ws_url.clone(), l.token.clone())
     };
     let protocols = js_sys::Array::of2(&"bokeh".into(), &token.into());
@@ -175,21 +176,23 @@ fn open(link: &Shared) {
     message.forget();
     let on_close = link.clone();
     let close = Closure::<dyn FnMut(CloseEvent)>::new(move |_: CloseEvent| {
-        let mut l = on_close.borrow_mut();
-        l.socket = None;
-        l.pull = None;
-        l.live = false;
-        l.receiver = Receiver::new();
-        // What the server may not have applied goes again, before what came after it.
-        let mut again: Vec<Change> = l.in_flight.drain(..).flat_map(|(_, c)| c).collect();
-        again.append(&mut l.unsent);
-        l.unsent = again;
-        drop(l);
+        {
+            let mut l = on_close.borrow_mut();
+            l.socket = None;
+            l.receiver = Receiver::new();
+            if let Some(client) = l.client.as_mut() {
+                client.closed();
+            }
+        }
         retry(&on_close);
     });
     socket.set_onclose(Some(close.as_ref().unchecked_ref()));
     close.forget();
-    link.borrow_mut().socket = Some(socket);
+    let mut l = link.borrow_mut();
+    if let Some(client) = l.client.as_mut() {
+        client.opened();
+    }
+    l.socket = Some(socket);
 }
 
 /// Tries again after a growing pause, with a fresh token (the served one expires).
@@ -198,11 +201,11 @@ fn retry(link: &Shared) {
         let mut l = link.borrow_mut();
         let wait = l.retry_ms;
         l.retry_ms = (wait * 2).min(MAX_RETRY_MS);
-        l.status.set(Status::Offline((wait + 999) / 1000));
+        l.badge.set(Badge::Offline((wait + 999) / 1000));
         wait
     };
     let link = link.clone();
-    let again = Closure::once_into_js(move || {
+    after(wait, move || {
         wasm_bindgen_futures::spawn_local(async move {
             let url = link.borrow().served.token_url.clone();
             match fetch_text(&url).await {
@@ -214,9 +217,13 @@ fn retry(link: &Shared) {
             }
         });
     });
+}
+
+/// Runs `f` once after `ms` milliseconds.
+fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
     if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), wait);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
     }
 }
 
@@ -246,115 +253,43 @@ fn receive(link: &Shared, frame: Frame) {
             return;
         }
     };
-    let reqid = message.reqid.clone();
-    let buffers = to_json_buffers(message.buffers);
-    match message.body {
-        Body::Ack => {
-            let mut l = link.borrow_mut();
-            l.retry_ms = FIRST_RETRY_MS;
-            let pull = Message::new(MsgId::next(), Body::PullDocReq);
-            l.pull = Some(pull.msgid.clone());
-            l.send(&pull);
-        }
-        Body::PullDocReply { doc } if reqid.is_some() && reqid == link.borrow().pull => {
-            pulled(link, &doc, &buffers)
-        }
-        Body::PatchDoc { events } => {
-            let page = link.borrow().page;
-            let events = serde_json::Value::Array(events);
-            let applied = page.update(|d| {
-                let applied = apply_json_events(d, &events, &buffers, Origin::Peer(SERVER), false);
-                (applied, SyncedModels::of(d))
-            });
-            match applied {
-                (Ok(()), synced) => link.borrow_mut().synced = synced,
-                (Err(e), _) => {
-                    web_sys::console::error_1(&format!("rokeh: server patch refused: {e}").into())
-                }
-            }
-        }
-        Body::Ok => link.borrow_mut().confirmed(reqid.as_ref()),
-        Body::Error { text, .. } => {
-            web_sys::console::error_1(
-                &format!("rokeh: the server refused a change: {text}").into(),
-            );
-            link.borrow_mut().confirmed(reqid.as_ref());
-        }
-        _ => {}
+    let page = link.borrow().page;
+    // The client is taken out while the page updates: the update tells the page's change
+    // listeners, which must not find the link borrowed.
+    let Some(mut client) = link.borrow_mut().client.take() else {
+        return;
+    };
+    let reaction = page.update(|d| client.receive(d, message));
+    let live = client.status() == Status::Live;
+    let mut l = link.borrow_mut();
+    l.client = Some(client);
+    if live {
+        l.retry_ms = FIRST_RETRY_MS;
+        l.badge.set(Badge::Live);
     }
+    drop(l);
+    react(link, reaction);
 }
 
-/// The session's state arrived: take it, put the page's unsent edits back on top, and
-/// send them.
-fn pulled(link: &Shared, doc: &serde_json::Value, buffers: &Buffers) {
-    let (page, unsent, synced) = {
-        let mut l = link.borrow_mut();
-        l.pull = None;
-        (l.page, std::mem::take(&mut l.unsent), l.synced.clone())
-    };
-    let result = page.update(|d| {
-        // Encoded from the page's document before it takes the session's state.
-        let mine = changes_to_json(d, &unsent, &synced, BufferMode::Binary);
-        sync_from_json(d, doc, buffers, Origin::Peer(SERVER))?;
-        apply_json_events(d, &mine.json, &mine.buffers, Origin::Peer(SERVER), false)?;
-        Ok::<_, crate::document::json::JsonError>((mine, SyncedModels::of(d)))
-    });
-    let mut l = link.borrow_mut();
-    match result {
-        Ok((mine, synced)) => {
-            l.synced = synced;
-            l.live = true;
-            l.status.set(Status::Live);
-            l.send_changes(mine, unsent);
-        }
-        Err(e) => {
-            web_sys::console::error_1(
-                &format!("rokeh: cannot take the session's state: {e}").into(),
-            );
-            l.unsent = unsent;
-        }
+fn react(link: &Shared, reaction: Reaction) {
+    if let Some(error) = &reaction.error {
+        web_sys::console::error_1(&format!("rokeh: {error}").into());
+    }
+    for message in &reaction.send {
+        link.borrow().send(message);
+    }
+    if reaction.pull_again {
+        let link = link.clone();
+        after(RESYNC_MS, move || {
+            let pull = link.borrow_mut().client.as_mut().and_then(Client::pull);
+            if let Some(pull) = pull {
+                link.borrow().send(&pull);
+            }
+        });
     }
 }
 
 impl Link {
-    /// The page's own edits: sent at once when live, kept otherwise (only the latest of
-    /// each property: a slider dragged offline sends where it stopped).
-    fn local_changes(&mut self, changes: Vec<Change>) {
-        if !self.live {
-            for change in changes {
-                self.unsent
-                    .retain(|old| !supersedes(&change.event, &old.event));
-                self.unsent.push(change);
-            }
-            return;
-        }
-        let encoded = self
-            .page
-            .read(|d| changes_to_json(d, &changes, &self.synced, BufferMode::Binary));
-        self.send_changes(encoded, changes);
-    }
-
-    fn send_changes(&mut self, encoded: Encoded, changes: Vec<Change>) {
-        let serde_json::Value::Array(events) = encoded.json else {
-            return;
-        };
-        if events.is_empty() {
-            return;
-        }
-        let buffers = encoded
-            .buffers
-            .into_iter()
-            .map(|(BufferId(id), data)| Buffer { id, data })
-            .collect();
-        let message = Message::new(MsgId::next(), Body::PatchDoc { events }).with_buffers(buffers);
-        self.in_flight.push((message.msgid.clone(), changes));
-        self.send(&message);
-    }
-
-    fn confirmed(&mut self, reqid: Option<&MsgId>) {
-        self.in_flight.retain(|(id, _)| Some(id) != reqid);
-    }
-
     fn send(&self, message: &Message) {
         let Some(socket) = &self.socket else { return };
         for frame in message.to_frames() {
@@ -369,37 +304,4 @@ impl Link {
             }
         }
     }
-}
-
-/// Whether `new` makes `old` pointless to send: it sets the same thing again.
-fn supersedes(new: &Event, old: &Event) -> bool {
-    match (new, old) {
-        (
-            Event::ModelChanged { model, attr, .. },
-            Event::ModelChanged {
-                model: m, attr: a, ..
-            },
-        ) => model == m && attr == a,
-        (
-            Event::ColumnDataChanged {
-                model, attr, cols, ..
-            },
-            Event::ColumnDataChanged {
-                model: m,
-                attr: a,
-                cols: c,
-                ..
-            },
-        ) => model == m && attr == a && (cols.is_none() || cols == c),
-        (Event::TitleChanged { .. }, Event::TitleChanged { .. }) => true,
-        _ => false,
-    }
-}
-
-fn to_json_buffers(buffers: Vec<Buffer>) -> Buffers {
-    let mut out = Buffers::new();
-    for Buffer { id, data } in buffers {
-        out.insert(BufferId(id), data);
-    }
-    out
 }

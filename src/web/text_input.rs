@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::document::AnyId;
 use crate::models::TextInput;
 
-use super::layout::{text_attr, typed};
+use super::layout::{element_id, typed};
 use super::page::Page;
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
@@ -14,13 +14,13 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     };
     let title = Memo::new(move |_| {
         page.track(model);
-        text_attr(page, model, "title")
+        page.read(|d| d.get(input, TextInput::TITLE))
     });
     let value = Memo::new(move |_| {
         page.track(model);
         page.read(|d| d.get(input, TextInput::VALUE))
     });
-    let input_id = page.read(|d| format!("rk-{}", d.model_id(model)));
+    let input_id = element_id(page, model);
     // Every keystroke sets `value`, so the plot follows the typing (Bokeh waits for Enter).
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);

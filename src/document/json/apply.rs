@@ -6,18 +6,16 @@ use super::buffers::Buffers;
 use super::read::{insert_defs, resolve};
 use super::value::{malformed, Decoder};
 use super::JsonError;
-use crate::document::{AnyId, ColumnPatches, Document, Event, Origin, PatchIndex, Value};
+use crate::document::{AnyId, ColumnPatches, Document, PatchIndex, UiEvent, Value, BOKEH_EVENT};
 
-/// Applies a PATCH-DOC's `events` list (with the message's buffers) on behalf of
-/// `origin`; `run_callbacks` is false when the sender ran them already (a rokeh page).
+/// Applies a PATCH-DOC's `events` list (with the message's buffers) as the document's
+/// current actor: run it inside [`Document::acting_as`] with the peer that sent it.
 /// All or nothing: on error the document (models, roots, title, recorded changes) is
 /// exactly as before, and the error names the event, model, attribute or value.
 pub fn apply_json_events(
     doc: &mut Document,
     events: &Json,
     buffers: &Buffers,
-    origin: Origin,
-    run_callbacks: bool,
 ) -> Result<(), JsonError> {
     let events = events
         .as_array()
@@ -41,8 +39,6 @@ pub fn apply_json_events(
                         doc: &mut *doc,
                         event,
                         decoder: Decoder::new(buffers),
-                        origin,
-                        run_callbacks,
                     };
                     apply.event()
                 });
@@ -56,13 +52,10 @@ struct Apply<'a, 'b> {
     doc: &'a mut Document,
     event: &'a Map<String, Json>,
     decoder: Decoder<'b>,
-    origin: Origin,
-    run_callbacks: bool,
 }
 
 impl Apply<'_, '_> {
     fn event(&mut self) -> Result<(), JsonError> {
-        let (origin, run) = (self.origin, self.run_callbacks);
         match self.str("kind")? {
             "ModelChanged" => {
                 let (any, attr) = (self.model()?, self.str("attr")?.to_owned());
@@ -70,7 +63,7 @@ impl Apply<'_, '_> {
                 self.define()?;
                 let id = self.doc.model_id(any).clone();
                 self.doc
-                    .set_attr_from(any, &attr, new, origin, run)
+                    .set_attr(any, &attr, new)
                     .map_err(|source| JsonError::Model { id, source })
             }
             "ColumnDataChanged" => {
@@ -91,9 +84,7 @@ impl Apply<'_, '_> {
                 };
                 let id = self.doc.model_id(any).clone();
                 let result = match cols {
-                    None => self
-                        .doc
-                        .set_attr_from(any, "data", Value::Map(entries), origin, run),
+                    None => self.doc.set_attr(any, "data", Value::Map(entries)),
                     Some(cols) => {
                         let columns = cols
                             .into_iter()
@@ -110,7 +101,7 @@ impl Apply<'_, '_> {
                                 Ok((name, column))
                             })
                             .collect::<Result<_, JsonError>>()?;
-                        self.doc.set_columns_from(any, columns, origin, run)
+                        self.doc.set_columns(any, columns)
                     }
                 };
                 result.map_err(|source| JsonError::Model { id, source })
@@ -128,7 +119,7 @@ impl Apply<'_, '_> {
                 };
                 let id = self.doc.model_id(any).clone();
                 self.doc
-                    .stream_from(any, rows, rollover, origin, run)
+                    .stream(any, rows, rollover)
                     .map_err(|source| JsonError::Model { id, source })
             }
             "ColumnsPatched" => {
@@ -139,33 +130,44 @@ impl Apply<'_, '_> {
                     .collect::<Result<_, JsonError>>()?;
                 let id = self.doc.model_id(any).clone();
                 self.doc
-                    .patch_from(any, patches, origin, run)
+                    .patch(any, patches)
                     .map_err(|source| JsonError::Model { id, source })
             }
             "TitleChanged" => {
                 let title = self.str("title")?.to_owned();
-                self.doc.set_title_from(title, origin);
+                self.doc.set_title(title);
                 Ok(())
             }
             "RootAdded" => {
                 let root = self.value("model")?;
                 self.define()?;
                 let any = resolve(self.doc, &root, "the root")?;
-                self.doc.add_root_from(any, origin);
+                self.doc.add_root(any);
                 Ok(())
             }
             "RootRemoved" => {
                 let any = self.model()?;
-                self.doc.remove_root_from(any, origin);
+                self.doc.remove_root(any);
                 Ok(())
             }
             "MessageSent" => {
                 let msg_type = self.str("msg_type")?.to_owned();
                 let msg_data = self.value("msg_data")?;
                 self.define()?;
-                self.doc
-                    .record(Event::MessageSent { msg_type, msg_data }, origin);
-                Ok(())
+                if msg_type != BOKEH_EVENT {
+                    self.doc.send_message(msg_type, msg_data);
+                    return Ok(());
+                }
+                // A UI event: its `on_event` callbacks run here if the sender runs none.
+                let event = UiEvent::from_value(&msg_data).map_err(malformed)?;
+                if let Some(id) = &event.model {
+                    resolve(self.doc, &Value::Ref(id.clone()), "the event's model")?;
+                }
+                let id = event.model.clone();
+                self.doc.trigger(event).map_err(|source| match id {
+                    Some(id) => JsonError::Model { id, source },
+                    None => JsonError::Document(source),
+                })
             }
             other => Err(JsonError::UnknownEvent(other.to_owned())),
         }

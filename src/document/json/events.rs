@@ -49,8 +49,9 @@ pub fn changes_to_json(
     let mut encoder = Encoder::new(doc, mode, &known);
     let mut events = Vec::with_capacity(changes.len());
     for change in changes {
+        // A root added carries its definition; a root removed only names it.
         let skip = match &change.event {
-            Event::RootAdded { .. } => false,
+            Event::RootAdded { .. } | Event::RootRemoved { .. } => false,
             event => event.model().is_some_and(|id| !encoder.is_known(id)),
         };
         if !skip {

@@ -2,9 +2,10 @@
 //! files, the page's boot), change events (PATCH-DOC), and the binary buffers arrays
 //! travel in beside a message.
 //!
-//! - [`to_json`] / [`from_json`]: a whole document.
+//! - [`to_json`] / [`read_json`]: a whole document (`Document::from_json` reads one with
+//!   the standard registry).
 //! - [`changes_to_json`] / [`apply_json_events`]: the events of a patch, both ways;
-//!   applying is all or nothing.
+//!   applying is all or nothing, as the document's current actor.
 //! - [`sync_from_json`]: brings a document that already ran the app locally to a
 //!   session's state, by id, keeping its handles and callbacks.
 //!
@@ -33,7 +34,7 @@ mod write;
 pub use apply::apply_json_events;
 pub use buffers::{BufferId, BufferMode, Buffers};
 pub use events::{changes_to_json, SyncedModels};
-pub use read::{from_json, sync_from_json};
+pub use read::{read_json, sync_from_json};
 pub use write::{to_json, BOKEH_VERSION};
 
 use super::{DocumentError, ModelId};

@@ -7,12 +7,17 @@ use serde_json::Value as Json;
 use super::buffers::Buffers;
 use super::value::{malformed, Decoder};
 use super::JsonError;
-use crate::document::{AnyId, Document, DocumentError, Model, Origin, Value};
+use crate::core::Registry;
+use crate::document::{AnyId, Document, DocumentError, Model, Value};
 
 /// Reads a document as Bokeh's `Document.to_json()` writes it (a PULL-DOC-REPLY's `doc`,
-/// with the message's buffers). Every model of a known type is validated against its
-/// schema; the new document has no recorded changes.
-pub fn from_json(json: &Json, buffers: &Buffers) -> Result<Document, JsonError> {
+/// with the message's buffers), knowing the model types of `registry`. Every model of a
+/// known type is validated against its schema; the new document has no recorded changes.
+pub fn read_json(
+    json: &Json,
+    buffers: &Buffers,
+    registry: &'static Registry,
+) -> Result<Document, JsonError> {
     let obj = json
         .as_object()
         .ok_or_else(|| malformed("a document is not an object"))?;
@@ -31,7 +36,7 @@ pub fn from_json(json: &Json, buffers: &Buffers) -> Result<Document, JsonError> 
             .collect::<Result<_, _>>()?,
         Some(_) => return Err(malformed("the roots are not a list")),
     };
-    let mut doc = Document::new();
+    let mut doc = Document::with_registry(registry);
     insert_defs(&mut doc, decoder.defs)?;
     for root in &roots {
         let any = resolve(&doc, root, "a root")?;
@@ -82,17 +87,14 @@ pub(super) fn insert_defs(doc: &mut Document, defs: Vec<Model>) -> Result<(), Js
 /// Brings `doc` to the state `json` describes, matching models by id, without running
 /// callbacks: a model with the same id is updated in place (its handles and callbacks
 /// stay valid), a new one is added, one `json` lacks is removed; roots, title and config
-/// follow. This is how a page that ran the app locally joins a server's session.
+/// follow. This is how a page that ran the app locally joins a server's session whose
+/// document is the app's.
 ///
-/// Each difference is recorded as a change from `origin` (so views refresh and the sync
-/// layer does not send it back). All or nothing: on error `doc` is unchanged.
-pub fn sync_from_json(
-    doc: &mut Document,
-    json: &Json,
-    buffers: &Buffers,
-    origin: Origin,
-) -> Result<(), JsonError> {
-    let theirs = from_json(json, buffers)?;
+/// Each difference is recorded as a change from the document's current actor (so views
+/// refresh and the sync layer does not send it back). All or nothing: on error `doc` is
+/// unchanged.
+pub fn sync_from_json(doc: &mut Document, json: &Json, buffers: &Buffers) -> Result<(), JsonError> {
+    let theirs = read_json(json, buffers, doc.registry())?;
     for (_, model) in theirs.models() {
         if let Some(any) = doc.lookup(&model.id) {
             let ours = &doc.model(any).type_name;
@@ -111,7 +113,7 @@ pub fn sync_from_json(
                 None => {
                     doc.insert_model(model.clone())?;
                 }
-                Some(any) => update_attrs(doc, any, model, origin),
+                Some(any) => update_attrs(doc, any, model),
             }
         }
         let gone: Vec<AnyId> = doc
@@ -120,32 +122,30 @@ pub fn sync_from_json(
             .map(|(any, _)| any)
             .collect();
         for any in gone {
-            if doc.roots.contains(&any) {
-                doc.remove_root_from(any, origin);
-            }
+            doc.remove_root(any);
             doc.remove_model(any);
         }
         let local = |any: AnyId| doc.lookup(theirs.model_id(any)).expect("added above");
         let roots: Vec<AnyId> = theirs.roots().iter().map(|r| local(*r)).collect();
         let config = theirs.config().map(local);
         for &root in doc.roots.clone().iter().filter(|r| !roots.contains(r)) {
-            doc.remove_root_from(root, origin);
+            doc.remove_root(root);
         }
         for &root in &roots {
-            doc.add_root_from(root, origin);
+            doc.add_root(root);
         }
         if doc.roots != roots {
             let old = std::mem::replace(&mut doc.roots, roots);
             doc.journal(|| super::super::journal::Undo::Roots(old));
         }
         doc.set_config(config);
-        doc.set_title_from(theirs.title().to_owned(), origin);
+        doc.set_title(theirs.title());
         Ok::<(), JsonError>(())
     })
 }
 
 /// Makes the attributes of `doc`'s model `any` those of `theirs`, recording each change.
-fn update_attrs(doc: &mut Document, any: AnyId, theirs: &Model, origin: Origin) {
+fn update_attrs(doc: &mut Document, any: AnyId, theirs: &Model) {
     let names: BTreeSet<String> = doc
         .model(any)
         .attrs
@@ -164,8 +164,8 @@ fn update_attrs(doc: &mut Document, any: AnyId, theirs: &Model, origin: Origin) 
             }
             None => doc.unset_attr(any, &name),
         }
-        let value = doc.model(any).attr(&name).unwrap_or(Value::Null);
+        let value = doc.get_attr(any, &name).unwrap_or(Value::Null);
         let event = doc.attr_event(any, &name, value);
-        doc.record(event, origin);
+        doc.record(event);
     }
 }

@@ -372,6 +372,16 @@ impl NdArray {
         self.data.is_empty()
     }
 
+    /// A value standing for every element, for kind checks: an int for the integer
+    /// dtypes, a float for the float ones, a bool for bools.
+    pub fn sample(&self) -> Value {
+        match &*self.data {
+            ArrayData::Bool(_) => Value::Bool(false),
+            ArrayData::F32(_) | ArrayData::F64(_) => Value::Float(0.0),
+            _ => Value::Int(0),
+        }
+    }
+
     /// The elements as f64 when that is what they are, without a copy.
     pub fn as_f64(&self) -> Option<&[f64]> {
         match &*self.data {

@@ -3,8 +3,9 @@
 
 use std::f64::consts::PI;
 
-use crate::document::{Document, Id};
-use crate::models::{column, row, ColumnDataSource, Figure, Line, Slider, TextInput, Title};
+use rokeh::models::{column, row, ColumnDataSource, Figure, Line, Slider, TextInput, Title};
+use rokeh::plotting::{figure, FigureArgs};
+use rokeh::Document;
 
 /// Points on the sine, as in Bokeh's demo.
 pub const SINE_POINTS: usize = 200;
@@ -21,12 +22,15 @@ pub fn sliders_with_points(doc: &mut Document, n: usize) {
     let y: Vec<f64> = x.iter().map(|x| x.sin()).collect();
     let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
 
-    let plot = doc.add(Figure {
-        title: "sine wave".into(),
-        width: 400,
-        height: 400,
-        ..Figure::default()
-    });
+    let plot = figure(
+        doc,
+        FigureArgs {
+            title: "sine wave".into(),
+            width: 400,
+            height: 400,
+            ..FigureArgs::default()
+        },
+    );
     let line = Line {
         line_width: 3.0,
         line_alpha: 0.6,
@@ -37,23 +41,17 @@ pub fn sliders_with_points(doc: &mut Document, n: usize) {
     let text = doc.add(TextInput {
         title: "title".into(),
         value: "sine wave".into(),
+        ..TextInput::default()
     });
     let slider = |doc: &mut Document, title: &str, value, start, end| {
-        let title = title.into();
-        doc.add(Slider {
-            title,
-            value,
-            start,
-            end,
-            step: 0.1,
-        })
+        doc.add(Slider::new(title, value, start, end, 0.1))
     };
     let offset = slider(doc, "offset", 0.0, -5.0, 5.0);
     let amplitude = slider(doc, "amplitude", 1.0, -5.0, 5.0);
     let phase = slider(doc, "phase", 0.0, 0.0, 2.0 * PI);
     let freq = slider(doc, "frequency", 1.0, 0.1, 5.1);
 
-    let title: Id<Title> = doc.get(plot, Figure::TITLE).expect("a figure has a title");
+    let title = doc.get(plot, Figure::TITLE).expect("a figure has a title");
     doc.on_change(text, TextInput::VALUE, move |doc, change| {
         doc.set(title, Title::TEXT, change.new.clone())
     });

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use futures_util::{SinkExt, StreamExt};
-use rokeh::document::json::{from_json, BufferId, Buffers};
+use rokeh::document::json::{BufferId, Buffers};
 use rokeh::document::Document;
 use rokeh::protocol::token::{generate_token, SessionId, SessionIds};
 use rokeh::protocol::{Body, Frame, Message, MsgId, Receiver};
@@ -304,7 +304,8 @@ impl Client {
         for b in reply.buffers {
             buffers.insert(BufferId(b.id), b.data);
         }
-        let document = from_json(&doc, &buffers).expect("the server's document reads back");
+        let document =
+            Document::from_json(&doc, &buffers).expect("the server's document reads back");
         (doc, document)
     }
 

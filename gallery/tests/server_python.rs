@@ -29,7 +29,8 @@ fn bokeh_client_with_signed_session_ids() {
 
 /// Runs tests/python/server_client.py against `server`.
 fn run_client(server: Server, env: &[(&str, &str)]) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The repository root: the Python venv and scripts are shared with the library's tests.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let python = root.join(".venv/bin/python");
     assert!(
         python.exists(),

@@ -23,7 +23,7 @@ use tokio_tungstenite::tungstenite::Message as WsMessage;
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 fn dist() -> PathBuf {
-    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist");
     assert!(
         dist.join("index.html").exists(),
         "{} has no index.html: build the page first with `trunk build --release`",
@@ -312,7 +312,7 @@ async fn page_and_clients_share_a_session_across_a_server_restart() {
 #[tokio::test]
 #[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
 async fn python_bokeh_and_the_page_see_each_others_changes() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let python = root.join(".venv/bin/python");
     assert!(
         python.exists(),

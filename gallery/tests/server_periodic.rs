@@ -10,19 +10,14 @@ use std::time::Duration;
 use rokeh::document::Document;
 use rokeh::models::Slider;
 use rokeh::protocol::{Body, Message};
-use rokeh::server::{ServeArgs, ServedApp, Server, ServerConfig, SessionIdMode};
+use rokeh::server::{ServeArgs, Server, ServerConfig, SessionIdMode};
+use rokeh::App;
 use server_support::{event_kinds, new_session_id, unsigned_token, Client};
 use tokio::sync::oneshot;
 
 /// A counter that counts up by itself, every 20 ms.
 fn ticker(doc: &mut Document) {
-    let count = doc.add(Slider {
-        title: "count".into(),
-        value: 0.0,
-        start: 0.0,
-        end: 1e9,
-        step: 1.0,
-    });
+    let count = doc.add(Slider::new("count", 0.0, 0.0, 1e9, 1.0));
     doc.add_root(count);
     doc.add_periodic_callback(Duration::from_millis(20), move |doc| {
         let next = doc.get(count, Slider::VALUE) + 1.0;
@@ -47,10 +42,7 @@ async fn serve_ticker() -> Running {
         websocket_max_message_size: 20 * 1024 * 1024,
     };
     let config = ServerConfig::from_args(args, None).expect("a valid config");
-    let app = ServedApp {
-        name: "ticker",
-        build: ticker,
-    };
+    let app = App::new("ticker", ticker);
     let server = Server::bind(config, vec![app]).await.expect("binds");
     let port = server.local_addr().port();
     let (stop, stopped) = oneshot::channel::<()>();

@@ -54,6 +54,63 @@ impl Value {
         ])
     }
 
+    /// A value from plain JSON and the few typed forms Bokeh writes in defaults (`map`,
+    /// `set`, `number`); other objects are kept field by field. Documents and messages are
+    /// read by `document::json`, which knows every form.
+    pub fn from_plain_json(json: &serde_json::Value) -> Value {
+        use serde_json::Value as Json;
+        let list = |items: Option<&Json>| -> Vec<Value> {
+            items
+                .and_then(Json::as_array)
+                .map(|items| items.iter().map(Value::from_plain_json).collect())
+                .unwrap_or_default()
+        };
+        match json {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(n) => match n.as_i64() {
+                Some(i) => Value::Int(i),
+                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Json::String(s) => Value::Str(s.clone()),
+            Json::Array(items) => Value::List(items.iter().map(Value::from_plain_json).collect()),
+            Json::Object(obj) => match obj.get("type").and_then(Json::as_str) {
+                Some("map") => Value::Map(
+                    list(obj.get("entries"))
+                        .into_iter()
+                        .filter_map(|pair| match pair {
+                            Value::List(kv) if kv.len() == 2 => {
+                                let mut kv = kv.into_iter();
+                                Some((kv.next()?, kv.next()?))
+                            }
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+                Some("set") => Value::Set(list(obj.get("entries"))),
+                Some("number") => Value::Float(match obj.get("value").and_then(Json::as_str) {
+                    Some("-inf") => f64::NEG_INFINITY,
+                    Some("inf" | "+inf") => f64::INFINITY,
+                    _ => f64::NAN,
+                }),
+                _ => Value::Object(
+                    obj.iter()
+                        .map(|(k, v)| (k.clone(), Value::from_plain_json(v)))
+                        .collect(),
+                ),
+            },
+        }
+    }
+
+    /// The number of rows of a column (an array or a list).
+    pub fn rows(&self) -> Option<usize> {
+        match self {
+            Value::Array(a) => Some(a.shape.first().copied().unwrap_or(0)),
+            Value::List(items) => Some(items.len()),
+            _ => None,
+        }
+    }
+
     /// The entry `key` of an `Object` value.
     pub fn object_field(&self, key: &str) -> Option<&Value> {
         match self {

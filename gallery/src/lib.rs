@@ -1,0 +1,18 @@
+//! Bokeh's server demo apps (`examples/server/app/` in bokeh/bokeh), written in Rust on
+//! rokeh: each a plain function that builds a document, as a user's own crate would
+//! write it. The `rokeh` binary of this crate runs them.
+
+mod sliders;
+
+pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
+
+use rokeh::App;
+
+/// Every app of the gallery; `points` overrides the sliders app's number of points (the
+/// benchmarks draw a million).
+pub fn apps(points: Option<usize>) -> Vec<App> {
+    let points = points.unwrap_or(SINE_POINTS);
+    vec![App::new("sliders", move |doc| {
+        sliders_with_points(doc, points)
+    })]
+}

@@ -1,0 +1,11 @@
+//! The `rokeh` binary: built for wasm32 (by Trunk) it is the gallery's page; built natively
+//! it is the `rokeh` command line, whose `rokeh serve` serves every app of the gallery.
+
+fn main() {
+    // `?N=100000` draws more points in the page, for the benchmarks.
+    #[cfg(target_arch = "wasm32")]
+    let points = rokeh::web::query_count("N", 2, 10_000_000);
+    #[cfg(not(target_arch = "wasm32"))]
+    let points = None;
+    rokeh::run(rokeh_gallery::apps(points));
+}

@@ -1,0 +1,204 @@
+//! One declarative definition per model type.
+//!
+//! [`model!`](crate::model) is a `macro_rules!` macro, chosen over a derive because it
+//! needs no proc-macro crate, builds in a blink and reads like Bokeh's own class
+//! definitions: one `name: Type = default` line per property. From that one list it makes
+//!
+//! - the app-facing builder struct, a field per property (`Default` when every property
+//!   has a default; a property without one is required, as Bokeh's `Required(...)`);
+//! - the typed keys, one constant per property: `Slider::VALUE: Prop<Slider, f64>`;
+//! - the [`Schema`]: each property's [`Kind`](super::Kind) derived from its Rust type
+//!   (`Option<T>` is nullable, `Id<Title>` a reference to a Title) and its default;
+//! - the conversion of a builder to the attributes a model is created with (only the
+//!   properties that differ from their defaults, as Bokeh writes a model);
+//! - the [`ModelType`] impl the registry and the document use.
+//!
+//! A misspelt property type or a default of the wrong type is a compile error.
+//!
+//! ```
+//! use rokeh::core::{Color, Spec};
+//! rokeh::model! {
+//!     /// A glyph of our own.
+//!     pub struct Blob("Blob") {
+//!         x: Spec<f64> = Spec::field("x"),
+//!         /// Its outline.
+//!         line_color: Option<Color> = Some("black".into()),
+//!         size: f64,
+//!     }
+//! }
+//! let blob = Blob { x: Spec::field("t"), line_color: None, size: 3.0 };
+//! assert_eq!(Blob::SIZE.name, "size");
+//! assert_eq!(blob.size, 3.0);
+//! ```
+
+use super::{Ids, Schema, Value};
+
+/// A model type app code can create: made by [`model!`](crate::model).
+pub trait ModelType: 'static {
+    /// The Bokeh type name.
+    const NAME: &'static str;
+    const SCHEMA: &'static Schema;
+    /// The attributes to create the model with: every property given a value other than
+    /// its default.
+    fn into_attrs(self, ids: &dyn Ids) -> Vec<(&'static str, Value)>;
+}
+
+/// Defines a model type in one place; see [the module docs](crate::core::model).
+///
+/// ```text
+/// model! {
+///     /// Docs.
+///     pub struct Slider("Slider") {
+///         title: Option<String> = Some(String::new()),
+///         value: f64,          // required: no default
+///         step: f64 = 1.0,
+///     }
+///     check = slider_domain;   // optional: a DomainCheck across properties
+/// }
+/// ```
+#[macro_export]
+macro_rules! model {
+    // Every property has a default: the builder implements `Default`.
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident ($bokeh:literal) {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $default:expr ),* $(,)?
+        }
+        $(check = $check:expr;)?
+    ) => {
+        $crate::model!(@define [$(#[$meta])*] $vis $name $bokeh
+            [$( [$(#[$fmeta])*] $field [$ty] [$default] )*] [$($check)?]);
+        impl ::std::default::Default for $name {
+            fn default() -> Self {
+                $name { $( $field: ::std::convert::Into::<$ty>::into($default) ),* }
+            }
+        }
+    };
+    // Some property is required: no `Default`.
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident ($bokeh:literal) {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty $(= $default:expr)? ),* $(,)?
+        }
+        $(check = $check:expr;)?
+    ) => {
+        $crate::model!(@define [$(#[$meta])*] $vis $name $bokeh
+            [$( [$(#[$fmeta])*] $field [$ty] [$($default)?] )*] [$($check)?]);
+    };
+    (@define [$($meta:tt)*] $vis:vis $name:ident $bokeh:literal
+        [$( [$($fmeta:tt)*] $field:ident [$ty:ty] [$($default:expr)?] )*] [$($check:expr)?]
+    ) => {
+        $($meta)*
+        $vis struct $name {
+            $( $($fmeta)* pub $field: $ty, )*
+        }
+
+        $crate::__paste! {
+            impl $name {
+                $(
+                    $($fmeta)*
+                    pub const [<$field:upper>]: $crate::core::Prop<$name, $ty> =
+                        $crate::core::Prop::new(stringify!($field));
+                )*
+            }
+        }
+
+        impl $crate::core::ModelType for $name {
+            const NAME: &'static str = $bokeh;
+            const SCHEMA: &'static $crate::core::Schema = &$crate::core::Schema {
+                name: $bokeh,
+                bases: &[],
+                props: &[ $(
+                    $crate::core::PropDef {
+                        name: stringify!($field),
+                        kind: <$ty as $crate::core::PropType>::KIND,
+                        default: $crate::model!(@default [$ty] $($default)?),
+                    },
+                )* ],
+                check: $crate::model!(@check $($check)?),
+            };
+
+            // A model without properties uses neither.
+            #[allow(unused_mut, unused_variables)]
+            fn into_attrs(
+                self,
+                ids: &dyn $crate::core::Ids,
+            ) -> ::std::vec::Vec<(&'static str, $crate::core::Value)> {
+                let mut attrs = ::std::vec::Vec::new();
+                $(
+                    let value = $crate::core::PropType::to_value(self.$field, ids);
+                    let default = $crate::model!(@default [$ty] $($default)?).value();
+                    if default.as_ref() != Some(&value) {
+                        attrs.push((stringify!($field), value));
+                    }
+                )*
+                attrs
+            }
+        }
+    };
+    (@default [$ty:ty]) => { $crate::core::DefaultValue::Required };
+    (@default [$ty:ty] $default:expr) => {
+        $crate::core::DefaultValue::Computed(|| {
+            let default: $ty = ::std::convert::Into::into($default);
+            $crate::core::PropType::to_value(default, &$crate::core::NoIds)
+        })
+    };
+    (@check) => { None };
+    (@check $check:expr) => { Some($check) };
+}
+
+/// Defines a Bokeh enumeration as a Rust enum whose values travel as Bokeh's strings.
+///
+/// ```
+/// rokeh::bokeh_enum! {
+///     /// How two segments of a line meet.
+///     pub enum Join { Miter = "miter", Round = "round", Bevel = "bevel" }
+/// }
+/// assert_eq!(Join::from_name("round"), Some(Join::Round));
+/// assert_eq!(Join::Bevel.name(), "bevel");
+/// ```
+#[macro_export]
+macro_rules! bokeh_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )*
+        }
+
+        impl $name {
+            /// Bokeh's names of the values, in order.
+            pub const NAMES: &'static [&'static str] = &[$($text),*];
+
+            /// Bokeh's name of this value.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )*
+                }
+            }
+
+            /// The value Bokeh names `name`.
+            pub fn from_name(name: &str) -> Option<$name> {
+                match name {
+                    $( $text => Some($name::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::core::PropType for $name {
+            const KIND: $crate::core::Kind = $crate::core::Kind::Enum($name::NAMES);
+            fn to_value(self, _: &dyn $crate::core::Ids) -> $crate::core::Value {
+                $crate::core::Value::str(self.name())
+            }
+            fn from_value(v: &$crate::core::Value, _: &dyn $crate::core::Ids) -> Option<$name> {
+                $name::from_name(v.as_str()?)
+            }
+        }
+    };
+}

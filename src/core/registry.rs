@@ -1,0 +1,91 @@
+//! The model types a document knows, by Bokeh type name: the schemas written by hand with
+//! [`model!`](crate::model) (Rust types, checks, what rokeh draws), each over Bokeh's own
+//! schema of that type (every property, generated from Python Bokeh), so every Bokeh model
+//! is validated, whether rokeh defines it by hand or not.
+//!
+//! The registry is handed to a document when it is made (`Document::with_registry`); the
+//! `models` layer assembles the standard one. A type the registry does not know is kept
+//! verbatim: any attribute, any value.
+
+use super::{DomainCheck, PropDef, Schema};
+
+pub struct Registry {
+    /// Sorted by name.
+    hand: Vec<&'static Schema>,
+    /// Bokeh's schemas, sorted by name.
+    bokeh: &'static [&'static Schema],
+}
+
+/// What the registry knows of one type.
+#[derive(Clone, Copy, Debug)]
+pub struct TypeSchema {
+    pub hand: Option<&'static Schema>,
+    pub bokeh: Option<&'static Schema>,
+}
+
+impl Registry {
+    /// `hand` schemas over Bokeh's (`bokeh` sorted by name, as the generated table is).
+    pub fn new(
+        hand: impl IntoIterator<Item = &'static Schema>,
+        bokeh: &'static [&'static Schema],
+    ) -> Registry {
+        debug_assert!(bokeh.windows(2).all(|w| w[0].name < w[1].name));
+        let mut hand: Vec<&'static Schema> = hand.into_iter().collect();
+        hand.sort_by_key(|s| s.name);
+        hand.dedup_by_key(|s| s.name);
+        Registry { hand, bokeh }
+    }
+
+    /// The schemas of `type_name`; `None` when neither rokeh nor Bokeh defines it.
+    pub fn get(&self, type_name: &str) -> Option<TypeSchema> {
+        let find = |list: &[&'static Schema]| {
+            list.binary_search_by(|s| s.name.cmp(type_name))
+                .ok()
+                .map(|at| list[at])
+        };
+        let schema = TypeSchema {
+            hand: find(&self.hand),
+            bokeh: find(self.bokeh),
+        };
+        (schema.hand.is_some() || schema.bokeh.is_some()).then_some(schema)
+    }
+
+    /// The schemas of a type defined by hand only (a user's own model), which also has
+    /// the properties every Bokeh model has.
+    pub fn custom(&self, schema: &'static Schema) -> TypeSchema {
+        TypeSchema {
+            hand: Some(schema),
+            bokeh: self.get("Model").and_then(|m| m.bokeh),
+        }
+    }
+
+    /// Every type rokeh defines by hand.
+    pub fn hand_written(&self) -> &[&'static Schema] {
+        &self.hand
+    }
+
+    /// Every Bokeh type.
+    pub fn bokeh(&self) -> &'static [&'static Schema] {
+        self.bokeh
+    }
+}
+
+impl TypeSchema {
+    /// Property `name`: the hand-written definition when there is one, else Bokeh's.
+    pub fn prop(&self, name: &str) -> Option<&'static PropDef> {
+        self.hand
+            .and_then(|s| s.prop(name))
+            .or_else(|| self.bokeh.and_then(|s| s.prop(name)))
+    }
+
+    pub fn check(&self) -> Option<DomainCheck> {
+        self.hand.and_then(|s| s.check)
+    }
+
+    /// Whether the type is `base` or one of its subtypes; every type is a "Model".
+    pub fn is_a(&self, base: &str) -> bool {
+        base == "Model"
+            || self.hand.is_some_and(|s| s.is_a(base))
+            || self.bokeh.is_some_and(|s| s.is_a(base))
+    }
+}

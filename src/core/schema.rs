@@ -1,0 +1,101 @@
+//! A model type's schema: its properties (name, kind, default) and the checks across them.
+//! Hand-written models get theirs from [`model!`](crate::model); every other Bokeh model
+//! type has one generated from Python Bokeh.
+
+use super::{Kind, Value};
+
+/// One property of a model type.
+#[derive(Debug)]
+pub struct PropDef {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub default: DefaultValue,
+}
+
+/// A property's default, in a form a `static` can hold.
+#[derive(Clone, Copy, Debug)]
+pub enum DefaultValue {
+    /// No default: the property must be given (Bokeh's `Required`).
+    Required,
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'static str),
+    /// Bokeh's serialized default, for the lists, dicts and specs of the generated tables.
+    Json(&'static str),
+    /// A new model of this type for each instance (Bokeh's `InstanceDefault`): Python
+    /// always writes such a model out, so a document that lacks one holds null.
+    Instance(&'static str),
+    /// Computed from a hand definition's Rust expression.
+    Computed(fn() -> Value),
+}
+
+impl DefaultValue {
+    /// The default value; `None` for a required property.
+    pub fn value(&self) -> Option<Value> {
+        Some(match *self {
+            DefaultValue::Required => return None,
+            DefaultValue::Null | DefaultValue::Instance(_) => Value::Null,
+            DefaultValue::Bool(b) => Value::Bool(b),
+            DefaultValue::Int(i) => Value::Int(i),
+            DefaultValue::Float(f) => Value::Float(f),
+            DefaultValue::Str(s) => Value::str(s),
+            DefaultValue::Json(json) => Value::from_plain_json(
+                &serde_json::from_str(json).expect("generated defaults are JSON"),
+            ),
+            DefaultValue::Computed(f) => f(),
+        })
+    }
+}
+
+/// A check across properties (a slider's value within start..end). It reads the model's
+/// current properties through `get` and sees the proposed value of `attr`.
+pub type DomainCheck =
+    fn(get: &dyn Fn(&str) -> Value, attr: &str, new: &Value) -> Result<(), String>;
+
+/// The properties of one model type.
+#[derive(Debug)]
+pub struct Schema {
+    /// The Bokeh type name ("Slider").
+    pub name: &'static str,
+    /// The schemas whose properties this type also has, nearest first (Bokeh's method
+    /// resolution order): a generated schema lists its base classes; a hand-written one
+    /// lists none, the registry pairs it with Bokeh's schema of the same name.
+    pub bases: &'static [&'static Schema],
+    /// The properties this schema defines or whose default it overrides.
+    pub props: &'static [PropDef],
+    pub check: Option<DomainCheck>,
+}
+
+impl Schema {
+    /// The property `name`, from this schema or the nearest base that has it.
+    pub fn prop(&self, name: &str) -> Option<&'static PropDef> {
+        // Statics all the way down: the borrow is 'static.
+        let own = |s: &'static Schema| s.props.iter().find(|p| p.name == name);
+        let this: &'static [PropDef] = self.props;
+        this.iter()
+            .find(|p| p.name == name)
+            .or_else(|| self.bases.iter().find_map(|base| own(base)))
+    }
+
+    /// Whether this type is `base` or derives from it.
+    pub fn is_a(&self, base: &str) -> bool {
+        self.name == base || self.bases.iter().any(|b| b.name == base)
+    }
+
+    /// Every property name of the type, each once.
+    pub fn prop_names(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = Vec::new();
+        let this: &'static [PropDef] = self.props;
+        let all = this
+            .iter()
+            .chain(self.bases.iter().flat_map(|b| b.props.iter()));
+        for p in all {
+            if !names.contains(&p.name) {
+                names.push(p.name);
+            }
+        }
+        names
+    }
+}

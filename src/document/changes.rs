@@ -1,0 +1,117 @@
+//! Recording changes: who makes them ([`Actor`]), combining the ones that supersede
+//! others, holds, and handing them out to the page and the server.
+
+use super::journal::Undo;
+use super::{Change, Document, Event, Origin, PeerId};
+
+/// Who is changing the document: the origin recorded with each change, and whether the
+/// app's callbacks run for its changes here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub origin: Origin,
+    pub run_callbacks: bool,
+}
+
+impl Actor {
+    /// App code, a user's edit here, a callback: callbacks run.
+    pub const LOCAL: Actor = Actor {
+        origin: Origin::Local,
+        run_callbacks: true,
+    };
+
+    /// A peer whose changes need this side's callbacks: a Python `bokeh.client` as the
+    /// server sees it.
+    pub fn peer(peer: PeerId) -> Actor {
+        Actor {
+            origin: Origin::Peer(peer),
+            run_callbacks: true,
+        }
+    }
+
+    /// A peer whose changes arrive complete, its callbacks run already: a rokeh page as
+    /// the server sees it, the server as a page sees it. Its changes are mirrored here.
+    pub fn mirror(peer: PeerId) -> Actor {
+        Actor {
+            origin: Origin::Peer(peer),
+            run_callbacks: false,
+        }
+    }
+}
+
+impl Document {
+    /// Runs `f` with every change it makes recorded as `actor`'s; callbacks run only if
+    /// the actor says so (and themselves act as [`Actor::LOCAL`]).
+    pub fn acting_as<R>(&mut self, actor: Actor, f: impl FnOnce(&mut Document) -> R) -> R {
+        let outer = std::mem::replace(&mut self.actor, actor);
+        let result = f(self);
+        self.actor = outer;
+        result
+    }
+
+    /// Who is making changes now.
+    pub fn actor(&self) -> Actor {
+        self.actor
+    }
+
+    /// Records a change from the current actor. A change that supersedes an earlier one
+    /// (the same attribute set again, by the same origin) replaces it, so a patch carries
+    /// only the last value: the change just before it, or under a hold (like Bokeh's
+    /// `hold("combine")`) the latest one with no change to the same model in between.
+    /// Never across a change to that model: that could reorder a slider's value before
+    /// its new range.
+    pub(crate) fn record(&mut self, event: Event) {
+        let change = Change {
+            event,
+            origin: self.actor.origin,
+        };
+        let mut combine_at = None;
+        for (at, earlier) in self.changes.iter().enumerate().rev() {
+            if earlier.origin == change.origin && change.event.supersedes(&earlier.event) {
+                combine_at = Some(at);
+                break;
+            }
+            let same_model =
+                earlier.event.model().is_some() && earlier.event.model() == change.event.model();
+            if self.holds == 0 || same_model {
+                break;
+            }
+        }
+        match combine_at {
+            Some(at) => {
+                let replaced = std::mem::replace(&mut self.changes[at], change);
+                self.journal(|| Undo::Combined(at, Box::new(replaced)));
+            }
+            None => self.changes.push(change),
+        }
+    }
+
+    /// Takes the changes recorded since the last call, oldest first. The page and the
+    /// server drain them after each operation to redraw and to sync. While a hold is
+    /// open, or a batch runs (a callback asking), this hands out nothing: everything made
+    /// under the hold goes out together, and a batch may still undo its changes.
+    pub fn take_changes(&mut self) -> Vec<Change> {
+        if self.holds > 0 || self.journal.is_some() {
+            return Vec::new();
+        }
+        std::mem::take(&mut self.changes)
+    }
+
+    /// Like Bokeh's `doc.hold()`: the changes made until the matching [`Document::unhold`]
+    /// are handed out by one `take_changes`, hence sent as one patch. Holds nest.
+    pub fn hold(&mut self) {
+        self.holds += 1;
+    }
+
+    pub fn unhold(&mut self) {
+        self.holds = self.holds.saturating_sub(1);
+    }
+
+    /// Runs `f` under a hold and all or nothing: its changes go out as one patch, and if
+    /// it fails the document is left as it was.
+    pub fn batch<T, E>(&mut self, f: impl FnOnce(&mut Document) -> Result<T, E>) -> Result<T, E> {
+        self.hold();
+        let result = self.atomically(f);
+        self.unhold();
+        result
+    }
+}

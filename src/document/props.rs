@@ -1,0 +1,159 @@
+//! Reading and writing properties: typed through keys (`doc.get(freq, Slider::VALUE)`),
+//! or by name; every write validated against the registry first.
+
+use super::{AnyId, Document, DocumentError, Event, Id, Value};
+use crate::core::{ModelType, Prop, PropType};
+
+impl Document {
+    /// A property's value: `doc.get(freq, Slider::VALUE)` is an `f64`.
+    ///
+    /// Panics when the model is gone (a handle kept across a document replacement) or a
+    /// required property was never set; [`Document::try_get`] returns those as errors.
+    pub fn get<M: ModelType, T: PropType>(&self, id: Id<M>, prop: Prop<M, T>) -> T {
+        self.try_get(id, prop)
+            .unwrap_or_else(|e| panic!("{}.{}: {e}", M::NAME, prop.name))
+    }
+
+    /// A property's value, or why there is none.
+    pub fn try_get<M: ModelType, T: PropType>(
+        &self,
+        id: Id<M>,
+        prop: Prop<M, T>,
+    ) -> Result<T, DocumentError> {
+        let value = self.get_attr(id.any, prop.name)?;
+        // The key's type is the schema's kind, which every stored value passed.
+        T::from_value(&value, self).ok_or_else(|| DocumentError::WrongType {
+            model_type: M::NAME.to_owned(),
+            attr: prop.name.to_owned(),
+            expected: T::KIND.describe(),
+            got: value.preview(),
+        })
+    }
+
+    /// Sets a property: validated, recorded, callbacks run (as the current [`Actor`]
+    /// says).
+    ///
+    /// [`Actor`]: super::Actor
+    pub fn set<M: ModelType, T: PropType>(
+        &mut self,
+        id: Id<M>,
+        prop: Prop<M, T>,
+        value: impl Into<T>,
+    ) -> Result<(), DocumentError> {
+        let value = value.into().to_value(self);
+        self.set_attr(id.any, prop.name, value)
+    }
+
+    /// A property's value by name, with its default when never set.
+    pub fn get_attr(&self, any: AnyId, attr: &str) -> Result<Value, DocumentError> {
+        let model = self.existing(any)?;
+        if let Some(value) = model.attrs.get(attr) {
+            return Ok(value.clone());
+        }
+        let prop = self
+            .type_schema(&model.type_name)
+            .and_then(|t| t.prop(attr))
+            .ok_or_else(|| DocumentError::UnknownProperty {
+                model_type: model.type_name.clone(),
+                attr: attr.to_owned(),
+            })?;
+        prop.default.value().ok_or_else(|| DocumentError::Unset {
+            model_type: model.type_name.clone(),
+            attr: attr.to_owned(),
+        })
+    }
+
+    /// Sets a property by name: validated, recorded, callbacks run (as the current
+    /// [`Actor`](super::Actor) says). All or nothing: a callback's error undoes the
+    /// change and whatever the callbacks did.
+    pub fn set_attr(&mut self, any: AnyId, attr: &str, value: Value) -> Result<(), DocumentError> {
+        self.validate(any, attr, &value)?;
+        let old = self.get_attr(any, attr).unwrap_or(Value::Null);
+        if old == value {
+            return Ok(());
+        }
+        self.atomically(|doc| {
+            doc.write_attr(any, attr, value.clone());
+            let event = doc.attr_event(any, attr, value.clone());
+            doc.record(event);
+            doc.fire(any, attr, &old, &value)
+        })
+    }
+
+    /// The event that says `attr` of the model is now `new`: a ColumnDataSource's `data`
+    /// is replaced whole (ColumnDataChanged), anything else is a ModelChanged.
+    pub(crate) fn attr_event(&self, any: AnyId, attr: &str, new: Value) -> Event {
+        let model = self.model(any);
+        let (model_id, attr) = (model.id.clone(), attr.to_owned());
+        if self.is_column_data(any, &attr) {
+            Event::ColumnDataChanged {
+                model: model_id,
+                attr,
+                cols: None,
+                data: new,
+            }
+        } else {
+            Event::ModelChanged {
+                model: model_id,
+                attr,
+                new,
+            }
+        }
+    }
+
+    /// Checks that `value` may be stored as `attr` of the model: a property of its type,
+    /// of the kind both rokeh's and Bokeh's schemas say, within its domain, referring
+    /// only to models that exist. A type nobody defines takes any attribute.
+    pub fn validate(&self, any: AnyId, attr: &str, value: &Value) -> Result<(), DocumentError> {
+        let model = self.existing(any)?;
+        let err_ctx = || (model.type_name.clone(), attr.to_owned());
+        let schema = self.type_schema(&model.type_name);
+        if let Some(schema) = schema {
+            let defs = [
+                schema.hand.and_then(|s| s.prop(attr)),
+                schema.bokeh.and_then(|s| s.prop(attr)),
+            ];
+            if defs.iter().all(Option::is_none) {
+                let (model_type, attr) = err_ctx();
+                return Err(DocumentError::UnknownProperty { model_type, attr });
+            }
+            if let Some(def) = defs.iter().flatten().find(|d| !d.kind.accepts(value, self)) {
+                let (model_type, attr) = err_ctx();
+                return Err(DocumentError::WrongType {
+                    model_type,
+                    attr,
+                    expected: def.kind.describe(),
+                    got: value.preview(),
+                });
+            }
+        }
+        if let Some(target) = self.first_dangling_ref(value) {
+            let (model_type, attr) = err_ctx();
+            return Err(DocumentError::DanglingReference {
+                model_type,
+                attr,
+                target: target.clone(),
+            });
+        }
+        if let Some(check) = schema.and_then(|s| s.check()) {
+            let get = |name: &str| self.get_attr(any, name).unwrap_or(Value::Null);
+            check(&get, attr, value).map_err(|message| {
+                let (model_type, attr) = err_ctx();
+                DocumentError::OutOfDomain {
+                    model_type,
+                    attr,
+                    message,
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Whether `attr` of the model is a ColumnDataSource's columns.
+    pub(crate) fn is_column_data(&self, any: AnyId, attr: &str) -> bool {
+        let model = self.model(any);
+        self.type_schema(&model.type_name)
+            .and_then(|t| t.prop(attr))
+            .is_some_and(|p| p.kind == crate::core::Kind::ColumnData)
+    }
+}

@@ -1,0 +1,55 @@
+//! The document's title and roots, and the messages and UI events that change no model.
+
+use super::journal::Undo;
+use super::{AnyId, Document, Event, Value};
+
+impl Document {
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn set_title(&mut self, title: impl Into<String>) {
+        let title = title.into();
+        if self.title != title {
+            let old = std::mem::replace(&mut self.title, title.clone());
+            self.journal(|| Undo::Title(old));
+            self.record(Event::TitleChanged { title });
+        }
+    }
+
+    /// Sends `data` to the peers as Bokeh's MessageSent event of kind `msg_type`; the
+    /// document itself does not change.
+    pub fn send_message(&mut self, msg_type: impl Into<String>, data: Value) {
+        let msg_type = msg_type.into();
+        self.record(Event::MessageSent {
+            msg_type,
+            msg_data: data,
+        });
+    }
+
+    pub fn roots(&self) -> &[AnyId] {
+        &self.roots
+    }
+
+    pub fn add_root(&mut self, root: impl Into<AnyId>) {
+        let root = root.into();
+        if !self.roots.contains(&root) {
+            let old = self.roots.clone();
+            self.journal(|| Undo::Roots(old));
+            self.roots.push(root);
+            let model = self.model_id(root).clone();
+            self.record(Event::RootAdded { model });
+        }
+    }
+
+    pub fn remove_root(&mut self, root: impl Into<AnyId>) {
+        let root = root.into();
+        if let Some(at) = self.roots.iter().position(|r| *r == root) {
+            let old = self.roots.clone();
+            self.journal(|| Undo::Roots(old));
+            self.roots.remove(at);
+            let model = self.model_id(root).clone();
+            self.record(Event::RootRemoved { model });
+        }
+    }
+}

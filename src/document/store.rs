@@ -1,0 +1,291 @@
+//! The models of a document: creating them, finding them by id or handle, removing them,
+//! replacing the whole document, and what the registry says of their types.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::journal::Undo;
+use super::{AnyId, Document, DocumentError, Event, Id, ModelId, Value};
+use crate::core::{Ids, ModelType, RefTypes, Schema, TypeSchema};
+
+/// One model: its id, Bokeh type name and the attributes set on it. Attributes left out
+/// take their schema's default; a type the registry does not know keeps exactly what it
+/// was given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub id: ModelId,
+    pub type_name: String,
+    pub attrs: BTreeMap<String, Value>,
+}
+
+impl Document {
+    /// Creates a model of a known type, numbering its id in creation order, so the same
+    /// app function builds the same ids wherever it runs. A type the registry does not
+    /// define (a user's own [`model!`](crate::model)) is learnt here.
+    ///
+    /// Panics when the builder's own values break the schema (a slider created with its
+    /// value outside start..end): that is a bug in the app, not bad input.
+    pub fn add<M: ModelType>(&mut self, model: M) -> Id<M> {
+        self.learn(M::SCHEMA);
+        let attrs = model.into_attrs(self);
+        let id = self.fresh_id();
+        let any = self
+            .insert_model(Model {
+                id,
+                type_name: M::NAME.to_owned(),
+                attrs: BTreeMap::new(),
+            })
+            .expect("fresh ids are unique");
+        // All in first, then checked: a check across properties (a slider's value within
+        // its range) sees every one of them.
+        let names: Vec<&str> = attrs.iter().map(|(name, _)| *name).collect();
+        for (name, value) in attrs {
+            self.write_attr(any, name, value);
+        }
+        for name in names {
+            let value = &self.model(any).attrs[name];
+            if let Err(e) = self.validate(any, name, value) {
+                panic!("invalid {} built by app code: {e}", M::NAME);
+            }
+        }
+        Id::new(any)
+    }
+
+    /// Remembers a hand-written schema the registry lacks, so models of that type are
+    /// validated like rokeh's own.
+    fn learn(&mut self, schema: &'static Schema) {
+        let known = self
+            .registry
+            .get(schema.name)
+            .is_some_and(|t| t.hand.is_some())
+            || self.custom.iter().any(|s| s.name == schema.name);
+        if !known {
+            self.custom.push(schema);
+        }
+    }
+
+    /// What the registry (or a learnt schema) says of `type_name`; `None` for a type
+    /// nobody defines, which is kept verbatim.
+    pub fn type_schema(&self, type_name: &str) -> Option<TypeSchema> {
+        match self.custom.iter().find(|s| s.name == type_name) {
+            Some(schema) => Some(match self.registry.get(type_name) {
+                Some(bokeh) => TypeSchema {
+                    hand: Some(schema),
+                    ..bokeh
+                },
+                None => self.registry.custom(schema),
+            }),
+            None => self.registry.get(type_name),
+        }
+    }
+
+    /// Adds a model as it is (from JSON, or one of a type nobody defines). Its references
+    /// are not checked here: a batch of models may refer to each other in any order.
+    pub fn insert_model(&mut self, model: Model) -> Result<AnyId, DocumentError> {
+        if self.by_id.contains_key(&model.id) {
+            return Err(DocumentError::DuplicateId(model.id));
+        }
+        let any = AnyId(self.models.len() as u32);
+        self.by_id.insert(model.id.clone(), any);
+        self.models.push(Some(model));
+        self.journal(|| Undo::Inserted(any));
+        Ok(any)
+    }
+
+    pub(super) fn fresh_id(&mut self) -> ModelId {
+        loop {
+            let id = ModelId(format!("p{}", self.next_id_number));
+            self.next_id_number += 1;
+            if !self.by_id.contains_key(&id) {
+                return id;
+            }
+        }
+    }
+
+    pub fn lookup(&self, id: &ModelId) -> Option<AnyId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The typed handle of model `id`, if it exists and is an `M`.
+    pub fn typed_id<M: ModelType>(&self, id: &ModelId) -> Option<Id<M>> {
+        let any = self.lookup(id)?;
+        (self.model(any).type_name == M::NAME).then(|| Id::new(any))
+    }
+
+    /// The model a handle names, if it is still in the document.
+    pub fn try_model(&self, any: AnyId) -> Option<&Model> {
+        self.models.get(any.0 as usize)?.as_ref()
+    }
+
+    /// The model a handle names. Panics when it was removed (or the document replaced):
+    /// use [`Document::try_model`] for handles that may have outlived their model.
+    pub fn model(&self, any: AnyId) -> &Model {
+        self.try_model(any)
+            .unwrap_or_else(|| panic!("model handle {} outlived its model", any.0))
+    }
+
+    pub(super) fn model_mut(&mut self, any: AnyId) -> &mut Model {
+        self.models[any.0 as usize]
+            .as_mut()
+            .expect("a model being changed exists")
+    }
+
+    pub fn model_id(&self, any: AnyId) -> &ModelId {
+        &self.model(any).id
+    }
+
+    /// The model, or an error naming the handle: for handles app code may have kept.
+    pub(super) fn existing(&self, any: AnyId) -> Result<&Model, DocumentError> {
+        self.try_model(any).ok_or(DocumentError::StaleHandle(any.0))
+    }
+
+    /// Every model, in creation order.
+    pub fn models(&self) -> impl Iterator<Item = (AnyId, &Model)> {
+        self.models
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| Some((AnyId(i as u32), m.as_ref()?)))
+    }
+
+    /// Removes a model, its callbacks and its place among the roots. References to it
+    /// elsewhere are the caller's to clear (the JSON layer removes only unreachable models).
+    pub fn remove_model(&mut self, any: AnyId) -> Option<Model> {
+        let model = self.models.get_mut(any.0 as usize)?.take()?;
+        self.by_id.remove(&model.id);
+        if self.roots.contains(&any) {
+            let roots = self.roots.clone();
+            self.journal(|| Undo::Roots(roots));
+            self.roots.retain(|r| *r != any);
+        }
+        if self.config == Some(any) {
+            self.journal(|| Undo::Config(Some(any)));
+            self.config = None;
+        }
+        self.journal(|| Undo::Removed(any, Box::new(model.clone())));
+        Some(model)
+    }
+
+    /// Makes this document `other`, as Bokeh's `replace_with_json` does with a pushed
+    /// document: its models, roots, title and config. Every callback is dropped (they
+    /// belong to models that are gone), and handles to the old models resolve to nothing.
+    /// Recorded as RootRemoved for each old root, RootAdded for each new one and
+    /// TitleChanged, from the current actor.
+    pub fn replace(&mut self, other: Document) {
+        assert!(
+            self.journal.is_none(),
+            "a document is replaced outside any batch"
+        );
+        let Document {
+            title,
+            roots,
+            models,
+            config,
+            next_id_number,
+            ..
+        } = other;
+        let old_roots: Vec<ModelId> = self
+            .roots
+            .iter()
+            .map(|r| self.model_id(*r).clone())
+            .collect();
+        // Old slots stay, empty, so no old handle can name a new model.
+        let base = self.models.len() as u32;
+        let shift = |any: AnyId| AnyId(any.0 + base);
+        self.models.iter_mut().for_each(|slot| *slot = None);
+        self.models.extend(models);
+        self.by_id = self.models().map(|(any, m)| (m.id.clone(), any)).collect();
+        self.roots = roots.into_iter().map(shift).collect();
+        self.config = config.map(shift);
+        self.next_id_number = self.next_id_number.max(next_id_number);
+        self.callbacks = Default::default();
+        for model in old_roots {
+            self.record(Event::RootRemoved { model });
+        }
+        for root in self.roots.clone() {
+            let model = self.model_id(root).clone();
+            self.record(Event::RootAdded { model });
+        }
+        self.title = title.clone();
+        self.record(Event::TitleChanged { title });
+    }
+
+    /// Stores `value` as `attr` of the model, unchecked, and returns what it replaced.
+    /// Every attribute write goes through here, so batches can undo it.
+    pub(crate) fn write_attr(&mut self, any: AnyId, attr: &str, value: Value) -> Option<Value> {
+        let old = self.model_mut(any).attrs.insert(attr.to_owned(), value);
+        if self.journal.is_some() {
+            let old = old.clone();
+            self.journal(|| Undo::Attr {
+                any,
+                attr: attr.to_owned(),
+                old,
+            });
+        }
+        old
+    }
+
+    /// Removes `attr` of the model, so it takes its default again.
+    pub(crate) fn unset_attr(&mut self, any: AnyId, attr: &str) {
+        let old = self.model_mut(any).attrs.remove(attr);
+        if old.is_some() {
+            self.journal(|| Undo::Attr {
+                any,
+                attr: attr.to_owned(),
+                old,
+            });
+        }
+    }
+
+    /// Bokeh's `DocumentConfig` model, if the document has one.
+    pub fn config(&self) -> Option<AnyId> {
+        self.config
+    }
+
+    pub(crate) fn set_config(&mut self, config: Option<AnyId>) {
+        let old = self.config;
+        self.journal(|| Undo::Config(old));
+        self.config = config;
+    }
+
+    /// The models reachable from `starts` through references, `starts` included.
+    pub fn reachable(&self, starts: impl IntoIterator<Item = AnyId>) -> HashSet<AnyId> {
+        let mut seen = HashSet::new();
+        let mut todo: Vec<AnyId> = starts.into_iter().collect();
+        while let Some(any) = todo.pop() {
+            if seen.insert(any) {
+                for value in self.model(any).attrs.values() {
+                    value.visit_refs(&mut |id| todo.extend(self.lookup(id)));
+                }
+            }
+        }
+        seen
+    }
+
+    pub(super) fn first_dangling_ref<'v>(&self, value: &'v Value) -> Option<&'v ModelId> {
+        let mut dangling = None;
+        value.visit_refs(&mut |id| {
+            if dangling.is_none() && !self.by_id.contains_key(id) {
+                dangling = Some(id);
+            }
+        });
+        dangling
+    }
+}
+
+impl RefTypes for Document {
+    fn is_instance(&self, id: &ModelId, base: &str) -> bool {
+        let Some(model) = self.lookup(id).and_then(|any| self.try_model(any)) else {
+            return true;
+        };
+        self.type_schema(&model.type_name)
+            .is_none_or(|t| t.is_a(base) || model.type_name == base)
+    }
+}
+
+impl Ids for Document {
+    fn model_id(&self, any: AnyId) -> Option<&ModelId> {
+        self.try_model(any).map(|m| &m.id)
+    }
+    fn handle(&self, id: &ModelId) -> Option<AnyId> {
+        self.lookup(id)
+    }
+}

@@ -1,0 +1,21 @@
+//! Ranges: the data interval an axis of a plot shows.
+
+use crate::model;
+
+model! {
+    /// A fixed range.
+    pub struct Range1d("Range1d") {
+        start: f64,
+        end: f64,
+    }
+}
+
+model! {
+    /// A range that follows the data of the plot's renderers, with padding. Its `start`
+    /// and `end` are null until set (Bokeh computes them in the browser).
+    pub struct DataRange1d("DataRange1d") {
+        start: Option<f64> = None,
+        end: Option<f64> = None,
+        range_padding: f64 = 0.1,
+    }
+}
