@@ -29,14 +29,15 @@ serve: install-wasm-tools fetch
 # `rokeh serve --show`: the page kept in sync per session by the native server, which Python's
 # bokeh.client can join too. Extra flags: make server ARGS="--port 5007".
 server: build
-	cargo run --profile server -- serve --show $(ARGS)
+	cargo run --profile server -p rokeh-gallery -- serve --show $(ARGS)
 
 # Every test. Other suites join as more prerequisites.
 test: test-rust test-wasm test-browser
 
-# Includes the comparisons with real Python Bokeh (tests/json_python.rs).
+# The library's and the gallery's tests (the server's with the real `rokeh` binary),
+# including the comparisons with real Python Bokeh (tests/json_python.rs).
 test-rust: install-fonts install-python
-	cargo test
+	cargo test --workspace
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
@@ -46,7 +47,7 @@ test-wasm: install-wasm-tools install-browser fetch
 # The built page as a person uses it (Playwright, node --test).
 test-browser: build build-single install-browser install-python
 	cd $(BROWSER_TESTS) && node --test
-	cargo test --test server_browser -- --ignored
+	cargo test -p rokeh-gallery --test server_browser -- --ignored
 
 # The page in dist/, with relative URLs (works from any sub-path).
 build: install-wasm-tools fetch
@@ -59,7 +60,7 @@ build-single: install-wasm-tools
 bench: build build-single install-browser install-fonts
 	node $(BROWSER_TESTS)/bench.mjs
 	for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench; done
-	cargo build --profile server --bins --examples
+	cargo build --profile server -p rokeh-gallery --bins --examples
 	target/server/examples/loadgen
 
 # docs/screenshot.png for the README.

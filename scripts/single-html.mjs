@@ -15,7 +15,7 @@ const out = resolve(process.argv[2] ?? join(root, 'dist-single', 'rokeh-sliders.
 const targetDir = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'rokeh']);
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'rokeh-gallery', '--bin', 'rokeh']);
 const glueDir = mkdtempSync(join(tmpdir(), 'rokeh-single-'));
 try {
   run('wasm-bindgen', [

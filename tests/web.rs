@@ -1,5 +1,7 @@
-//! The page's components in a real browser: the model-type table, and widgets that follow
-//! the document when a user's edit runs the app's callbacks.
+//! The page's components in a real browser: the model-type table, widgets that follow the
+//! document when a user's edit runs the app's callbacks, a button's click reaching the
+//! app's `on_event` callback, and a page that keeps what did not change (the focused
+//! input survives a new title and a new child in its row).
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
@@ -7,8 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use rokeh::document::{Document, Model, ModelId};
-use rokeh::models::{row, Slider};
+use rokeh::document::{Document, EventKind, Model, ModelId};
+use rokeh::models::{row, Button, Row, Slider};
+use rokeh::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Event, EventInit, HtmlInputElement};
@@ -26,20 +29,25 @@ fn app(doc: &mut Document) {
         })
         .expect("a fresh id");
     let slider = |doc: &mut Document, title: &str, end, step| {
-        doc.add(Slider {
-            title: title.into(),
-            value: 0.0,
-            start: 0.0,
-            end,
-            step,
-        })
+        doc.add(Slider::new(title, 0.0, 0.0, end, step))
     };
     let leader = slider(doc, "leader", 10.0, 1.0);
     let follower = slider(doc, "follower", 20.0, 0.5);
     doc.on_change(leader, Slider::VALUE, move |doc, change| {
+        doc.set_title(format!("leader at {}", change.new));
         doc.set(follower, Slider::VALUE, 2.0 * change.new)
     });
-    let layout = row(doc, [unknown, leader.any(), follower.any()]);
+    let add = doc.add(Button {
+        label: "add a slider".into(),
+        ..Button::default()
+    });
+    let layout = row(doc, [unknown, leader.any(), follower.any(), add.any()]);
+    doc.on_event(add, EventKind::ButtonClick, move |doc, _| {
+        let more = doc.add(Slider::new("more", 1.0, 0.0, 2.0, 1.0));
+        let mut children = doc.get(layout, Row::CHILDREN);
+        children.push(more.any());
+        doc.set(layout, Row::CHILDREN, children)
+    });
     doc.add_root(layout);
     doc.set_title("components");
 }
@@ -76,7 +84,7 @@ async fn settle() {
 
 #[wasm_bindgen_test]
 async fn widgets_show_the_document_and_follow_its_changes() {
-    rokeh::web::mount(app);
+    rokeh::web::mount(App::new("components", app));
     settle().await;
 
     let layout = document()
@@ -84,7 +92,7 @@ async fn widgets_show_the_document_and_follow_its_changes() {
         .unwrap()
         .expect("the row");
     let children = layout.children();
-    assert_eq!(children.length(), 3);
+    assert_eq!(children.length(), 4);
     let unknown = children.item(0).unwrap();
     assert!(
         unknown.has_attribute("hidden"),
@@ -99,6 +107,7 @@ async fn widgets_show_the_document_and_follow_its_changes() {
 
     // A user moves the leader: its callback moves the follower, and both widgets show it.
     let leader = input("rk-p1001");
+    leader.focus().unwrap();
     leader.set_value("3");
     let init = EventInit::new();
     init.set_bubbles(true);
@@ -113,4 +122,25 @@ async fn widgets_show_the_document_and_follow_its_changes() {
         input("rk-p1001").get_attribute("aria-label").as_deref(),
         Some("leader")
     );
+    // The callback retitled the document: the page's title follows, and the leader's
+    // input was not rebuilt (it still has the focus).
+    assert_eq!(document().title(), "leader at 3");
+    assert!(input("rk-p1001").is_same_node(Some(&leader)));
+    let active = document().active_element().expect("a focused element");
+    assert!(active.is_same_node(Some(&leader)));
+
+    // A click on the button runs the app's on_event callback here: it adds a slider to
+    // the row; the children already there stay as they are.
+    let button: web_sys::HtmlElement = document()
+        .query_selector("button.rk-button")
+        .unwrap()
+        .expect("the button")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(button.text_content().as_deref(), Some("add a slider"));
+    button.click();
+    settle().await;
+    assert_eq!(layout.children().length(), 5);
+    assert_eq!(labels(), ["leader: 3", "follower: 6.0", "more: 1"]);
+    assert!(input("rk-p1001").is_same_node(Some(&leader)));
 }

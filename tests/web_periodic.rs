@@ -78,7 +78,7 @@ async fn sleep(ms: i32) {
 /// One test, as the two pages share the browser page and must be mounted in this order.
 #[wasm_bindgen_test]
 async fn periodic_callbacks_run_in_the_page_only_when_it_runs_alone() {
-    rokeh::web::mount(counter);
+    rokeh::web::mount(rokeh::App::new("counter", counter));
 
     // Waits for the count to reach 3, generously: timers in a busy browser may be late.
     let mut waited = 0;
@@ -106,7 +106,7 @@ async fn periodic_callbacks_run_in_the_page_only_when_it_runs_alone() {
     }
     let head = document().query_selector("head").unwrap().expect("a head");
     head.append_child(&meta).unwrap();
-    rokeh::web::mount(endless);
+    rokeh::web::mount(rokeh::App::new("endless", endless));
     sleep(300).await;
     assert_eq!(shown_by(1), ("endless: 0".to_owned(), "0".to_owned()));
     assert!(document()

@@ -15,9 +15,6 @@
     bokeh_check.py gallery OUT.json
         Writes a richer Bokeh document than the sliders (datetime, int32, float32, bool
         and string columns, a value spec, a legend, hover, more widgets) to OUT.json.
-    bokeh_check.py defaults SCHEMA_DEFAULTS.json
-        Prints, as JSON, each "Type.prop" whose default in rokeh's schema (the file:
-        {type: {prop: default}}) differs from Bokeh's, with both values.
 
 Prints what differs and exits 1, or prints "ok".
 """
@@ -259,40 +256,8 @@ def write_gallery(out_path):
         json.dump(doc.to_json(deferred=False), out)
 
 
-def bokeh_default(cls, name):
-    """Bokeh's default of a property in JSON's terms, or None when there is none to
-    compare (required, or a model Bokeh makes)."""
-    from bokeh.core.property.singletons import Undefined
-    from bokeh.core.property.vectorization import Field
-
-    value = cls.lookup(name).class_default(cls)
-    if value is Undefined or isinstance(value, Model):
-        return None
-    if isinstance(value, Field):
-        return {"type": "field", "field": value.field}
-    if isinstance(value, float) and math.isnan(value):
-        return "nan"
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def check_defaults(path):
-    differ = {}
-    for type_name_, props in load(path).items():
-        cls = Model.model_class_reverse_map[type_name_]
-        for name, ours in props.items():
-            theirs = bokeh_default(cls, name)
-            if theirs is not None and not same_value(ours, theirs):
-                differ[f"{type_name_}.{name}"] = {"rokeh": ours, "bokeh": theirs}
-    print(json.dumps(differ, sort_keys=True))
-
-
 def main():
     command, *args = sys.argv[1:]
-    if command == "defaults":
-        check_defaults(*args)
-        return
     if command == "gallery":
         write_gallery(*args)
         return
