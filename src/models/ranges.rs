@@ -5,8 +5,8 @@ use crate::model;
 model! {
     /// A fixed range.
     pub struct Range1d("Range1d") {
-        start: f64,
-        end: f64,
+        start: f64 = 0.0,
+        end: f64 = 1.0,
     }
 }
 
