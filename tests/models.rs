@@ -86,8 +86,13 @@ fn unknown_property_names_are_refused_on_every_bokeh_type() {
                 attrs: Default::default(),
             })
             .unwrap();
-        let err = doc.set_attr(any, "no_such_property", Value::Int(1)).unwrap_err();
-        assert!(matches!(err, DocumentError::UnknownProperty { .. }), "{err}");
+        let err = doc
+            .set_attr(any, "no_such_property", Value::Int(1))
+            .unwrap_err();
+        assert!(
+            matches!(err, DocumentError::UnknownProperty { .. }),
+            "{err}"
+        );
     }
 }
 
@@ -116,7 +121,10 @@ fn same(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
         }
         (Value::Map(x), Value::Map(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|((k, v), (l, w))| same(k, l) && same(v, w))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((k, v), (l, w))| same(k, l) && same(v, w))
         }
         _ => match (a.as_f64(), b.as_f64()) {
             (Some(x), Some(y)) => x == y,
@@ -231,12 +239,21 @@ fn a_model_type_of_ones_own_is_one_definition() {
     assert_eq!(doc.get(gauge, Gauge::LEVEL), 0.75);
     // Its schema is checked like rokeh's own: kinds, its domain, Bokeh's common properties.
     let wrong = doc.set_attr(gauge.any(), "level", Value::str("full"));
-    assert!(matches!(wrong, Err(DocumentError::WrongType { .. })), "{wrong:?}");
+    assert!(
+        matches!(wrong, Err(DocumentError::WrongType { .. })),
+        "{wrong:?}"
+    );
     let out = doc.set(gauge, Gauge::LEVEL, 2.0);
-    assert!(matches!(out, Err(DocumentError::OutOfDomain { .. })), "{out:?}");
+    assert!(
+        matches!(out, Err(DocumentError::OutOfDomain { .. })),
+        "{out:?}"
+    );
     doc.set_attr(gauge.any(), "tags", Value::List(vec![Value::Int(1)]))
         .unwrap();
     let unknown = doc.set_attr(gauge.any(), "colour", Value::str("red"));
-    assert!(matches!(unknown, Err(DocumentError::UnknownProperty { .. })), "{unknown:?}");
+    assert!(
+        matches!(unknown, Err(DocumentError::UnknownProperty { .. })),
+        "{unknown:?}"
+    );
     assert_eq!(doc.get(gauge, Gauge::LEVEL), 0.75);
 }

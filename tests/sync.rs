@@ -40,7 +40,12 @@ fn attrs_set(doc: &Document, changes: &[Change]) -> Vec<(String, f64)> {
 
 /// Connects `client` to a session holding `session`: ACK, pull, reply. Returns what the
 /// client sent after taking the session's state.
-fn connect(client: &mut Client, page: &mut Document, session: &Document, app: bool) -> Vec<Message> {
+fn connect(
+    client: &mut Client,
+    page: &mut Document,
+    session: &Document,
+    app: bool,
+) -> Vec<Message> {
     client.opened();
     assert_eq!(client.status(), Status::Connecting);
     let ack = client.receive(page, Message::new(MsgId::next(), Body::Ack));
@@ -87,8 +92,10 @@ fn offline_edits_keep_their_order_and_combine_only_with_the_one_just_before() {
     page.set(freq, Slider::VALUE, 2.0).unwrap();
     page.unhold();
     let first = page.take_changes();
-    page.set_attr(freq.any(), "value_throttled", 2.0.into()).unwrap();
-    page.set_attr(freq.any(), "value_throttled", 2.5.into()).unwrap();
+    page.set_attr(freq.any(), "value_throttled", 2.0.into())
+        .unwrap();
+    page.set_attr(freq.any(), "value_throttled", 2.5.into())
+        .unwrap();
     let second = page.take_changes();
     client.local_changes(&page, &first);
     client.local_changes(&page, &second[..1]);
@@ -135,7 +142,10 @@ fn edits_made_before_the_session_arrived_go_out_on_top_of_it() {
     // The connection drops before the OK: the edit goes again, first in line.
     client.closed();
     assert_eq!(client.status(), Status::Offline);
-    assert_eq!(attrs_set(&page, client.unsent()), [("frequency.value".into(), 2.0)]);
+    assert_eq!(
+        attrs_set(&page, client.unsent()),
+        [("frequency.value".into(), 2.0)]
+    );
 }
 
 #[test]
@@ -147,7 +157,9 @@ fn a_refused_edit_or_a_patch_that_does_not_apply_means_pulling_again() {
     let freq = slider(&page, "frequency");
     page.set(freq, Slider::VALUE, 2.0).unwrap();
     let changes = page.take_changes();
-    let patch = client.local_changes(&page, &changes).expect("live: sent at once");
+    let patch = client
+        .local_changes(&page, &changes)
+        .expect("live: sent at once");
 
     let refused = Message::error(MsgId::next(), Some(patch.msgid.clone()), "no");
     let reaction = client.receive(&mut page, refused);
@@ -193,7 +205,10 @@ fn a_pushed_document_replaces_the_pages_own_with_its_callbacks() {
     assert_eq!(page.title(), "Pushed");
     assert_eq!(page.roots().len(), 1);
     let root = page.model(page.roots()[0]);
-    assert_eq!((root.id.as_str(), root.type_name.as_str()), ("p1001", "Button"));
+    assert_eq!(
+        (root.id.as_str(), root.type_name.as_str()),
+        ("p1001", "Button")
+    );
     // The app's handles no longer resolve: the old slider is gone, not aliased.
     assert!(page.try_get(old_freq, Slider::VALUE).is_err());
 }

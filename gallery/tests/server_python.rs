@@ -1,6 +1,8 @@
 //! Real Python Bokeh (`bokeh.client`, from ./.venv made by scripts/python-venv.sh) against
 //! `rokeh serve`: it pulls the sliders document, moves the frequency slider, and sees the
-//! server's callback recompute the sine (tests/python/server_client.py).
+//! server's callback recompute the sine (tests/python/server_client.py); and it pushes
+//! documents of its own whose ids clash with the app's, which become the sessions'
+//! documents (tests/python/server_push.py).
 #![cfg(not(target_arch = "wasm32"))] // the server and its clients are native
 
 mod server_support;
@@ -27,8 +29,30 @@ fn bokeh_client_with_signed_session_ids() {
     );
 }
 
-/// Runs tests/python/server_client.py against `server`.
-fn run_client(server: Server, env: &[(&str, &str)]) {
+/// Two unrelated documents pushed into two sessions of the sliders app, each pulled back
+/// alike; the sessions go on serving them.
+#[test]
+fn bokeh_client_pushes_documents_whose_ids_clash_with_the_apps() {
+    let server = Server::start(&[]);
+    for (session, kind) in [("pushed-plot", "plot"), ("pushed-widgets", "widgets")] {
+        let output = python("server_push.py")
+            .args([&server.http("/sliders"), session, kind])
+            .output()
+            .expect("python runs");
+        let (out, err) = (
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+        );
+        assert!(
+            output.status.success(),
+            "server_push.py {kind} failed:\n{out}\n{err}"
+        );
+        assert!(out.contains("properties pulled back alike"), "{out}");
+    }
+}
+
+/// A command running a script of tests/python with the repository's Python Bokeh.
+fn python(script: &str) -> Command {
     // The repository root: the Python venv and scripts are shared with the library's tests.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let python = root.join(".venv/bin/python");
@@ -37,8 +61,14 @@ fn run_client(server: Server, env: &[(&str, &str)]) {
         "{} is missing: run scripts/python-venv.sh (Python Bokeh 3.9.2 in ./.venv) first",
         python.display()
     );
-    let output = Command::new(&python)
-        .arg(root.join("tests/python/server_client.py"))
+    let mut command = Command::new(&python);
+    command.arg(root.join("tests/python").join(script));
+    command
+}
+
+/// Runs tests/python/server_client.py against `server`.
+fn run_client(server: Server, env: &[(&str, &str)]) {
+    let output = python("server_client.py")
         .arg(server.http("/sliders"))
         .envs(env.iter().copied())
         .output()

@@ -259,3 +259,36 @@ fn set_slider_value(json: &mut serde_json::Value, id: &str, value: f64) {
         _ => {}
     }
 }
+
+/// A push that keeps the slider an app callback listens to (same id, same type) but drops
+/// everything the callback reads, then a change of that slider: the callback went with the
+/// app's document, so nothing panics; the change is kept and the session goes on.
+#[tokio::test]
+async fn a_push_then_a_change_of_a_kept_slider_leaves_the_session_running() {
+    let server = Server::start(&[]);
+    let id = new_session_id();
+    let mut a = Client::join(&server, &id, "").await;
+    let (_, doc) = a.pull().await;
+    let slider = find_id(&doc, "Slider", Some("frequency"));
+    let only_the_slider = json!({
+        "version": "3.9.2",
+        "title": "only a slider",
+        "roots": [{"type": "object", "name": "Slider", "id": slider, "attributes": {
+            "title": "frequency", "value": 1.0, "start": 0.1, "end": 5.1, "step": 0.1}}],
+    });
+    let (_, ok) = a
+        .request(Body::PushDoc {
+            doc: only_the_slider,
+        })
+        .await;
+    assert_eq!(ok.body, Body::Ok);
+    let (_, ok) = a.patch(set_frequency(&slider, 2.0)).await;
+    assert_eq!(ok.body, Body::Ok);
+    // Another connection finds the session alive, holding the pushed document.
+    let mut b = Client::join(&server, &id, "").await;
+    let (json, doc) = b.pull().await;
+    assert_eq!(json["title"], "only a slider");
+    assert_eq!(frequency(&doc), 2.0);
+    let log = server.log.lock().unwrap().join("\n");
+    assert!(!log.contains("panicked"), "{log}");
+}
