@@ -359,3 +359,94 @@ async fn python_bokeh_and_the_page_see_each_others_changes() {
     assert!(output.status.success(), "python failed:\n{out}\n{err}");
     assert!(out.contains("ok: "), "{out}");
 }
+
+/// Python pushes two documents of its own (ids clashing with the app's) into two sessions
+/// of the sliders app; a page joining each shows the pushed document, not the app's, and
+/// a click on the pushed button reaches Python's `on_event` (tests/python/server_push.py).
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
+async fn pages_show_the_documents_python_pushed() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let python = root.join(".venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/python-venv.sh first",
+        python.display()
+    );
+    let dist = dist();
+    let server = Server::start_with_env(&[], &[("ROKEH_DIST", dist.to_str().unwrap())]);
+    let browser = Browser::launch();
+    let push = |session: &str, kind: &str, wait_click: bool| {
+        let mut command = Command::new(&python);
+        command
+            .arg(root.join("tests/python/server_push.py"))
+            .args([&server.http("/sliders"), session, kind]);
+        if wait_click {
+            command.arg("--wait-click");
+        }
+        command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("python runs")
+    };
+
+    // A plot: the page shows its figure and title, none of the app's sliders.
+    let plot = push("pushed-plot", "plot", false);
+    let output = tokio::task::spawn_blocking(move || plot.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut page = browser
+        .open(&server.http("/sliders?bokeh-session-id=pushed-plot"))
+        .await;
+    page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'live'")
+        .await;
+    page.wait_for("document.title === 'Pushed plot'").await;
+    page.wait_for("document.querySelector('canvas.rk-figure')?.getAttribute('aria-label') === 'pushed plot'")
+        .await;
+    assert_eq!(
+        page.eval("document.querySelectorAll('input[type=range]').length")
+            .await,
+        0
+    );
+
+    // Widgets: the pushed button shows, and its click is heard by bokeh.client.
+    let mut widgets = push("pushed-widgets", "widgets", true);
+    let stdout = widgets.stdout.take().unwrap();
+    let (mut out, line) = tokio::task::spawn_blocking(move || {
+        let mut out = BufReader::new(stdout);
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        (out, line)
+    })
+    .await
+    .unwrap();
+    assert!(line.contains("pulled back alike"), "{line}");
+    let mut page = browser
+        .open(&server.http("/sliders?bokeh-session-id=pushed-widgets"))
+        .await;
+    page.wait_for("document.title === 'Pushed widgets'").await;
+    page.wait_for("document.querySelector('button.rk-button')?.textContent === 'pushed button'")
+        .await;
+    page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'live'")
+        .await;
+    page.eval("(() => { document.querySelector('button.rk-button').click(); return true; })()")
+        .await;
+    let (status, said) = tokio::task::spawn_blocking(move || {
+        let mut said = String::new();
+        std::io::Read::read_to_string(&mut out, &mut said).unwrap();
+        let output = widgets.wait_with_output().unwrap();
+        said.push_str(&String::from_utf8_lossy(&output.stderr));
+        (output.status, said)
+    })
+    .await
+    .unwrap();
+    assert!(status.success(), "python: {said}");
+    assert!(said.contains("heard the page's click"), "{said}");
+}

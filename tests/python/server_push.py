@@ -8,7 +8,7 @@ Usage: server_push.py URL SESSION_ID KIND [--wait-click]
     KIND: "plot" (a figure with a scatter and a line, a fixed range) or "widgets"
     (a button, a slider with no title, a select, a div in a column).
     --wait-click: then stay in the session until the page clicks the button, which
-    bokeh.client hears through `document.on_event("button_click", …)`.
+    bokeh.client hears through the button's `on_event(ButtonClick, …)`.
 Prints "pushed …" once the session holds the document; exits non-zero on failure.
 """
 import math
@@ -31,7 +31,7 @@ def fail(message):
     sys.exit(1)
 
 
-def plot_document():
+def plot_document(clicked):
     doc = Document()
     x = np.linspace(0, 10, 50)
     source = ColumnDataSource(data=dict(x=x, y=np.cos(x), size=5 + x))
@@ -43,9 +43,11 @@ def plot_document():
     return doc
 
 
-def widgets_document():
+def widgets_document(clicked):
     doc = Document()
     button = Button(label="pushed button", button_type="success")
+    # Before the button joins a document: Bokeh subscribes a model's events when attached.
+    button.on_event(ButtonClick, clicked)
     slider = Slider(title=None, start=0, end=10, value=3, step=1)
     select = Select(title="pick", value="b", options=["a", "b", "c"])
     div = Div(text="<b>pushed</b> widgets")
@@ -91,7 +93,13 @@ def compare(pushed, pulled):
 
 
 def main(url, session_id, kind, wait_click):
-    doc = {"plot": plot_document, "widgets": widgets_document}[kind]()
+    clicks, session = [], None
+
+    def clicked(event):
+        clicks.append(event)
+        session.close()
+
+    doc = {"plot": plot_document, "widgets": widgets_document}[kind](clicked)
     loop = IOLoop()
     app = pull_session(session_id=session_id, url=url, io_loop=loop)
     apps = {m.id: type(m).__name__ for m in app.document.models}
@@ -111,13 +119,6 @@ def main(url, session_id, kind, wait_click):
     if not wait_click:
         session.close()
         return
-    clicks = []
-
-    def clicked(event):
-        clicks.append(event)
-        session.close()
-
-    doc.on_event(ButtonClick, clicked)
     loop.call_later(TIMEOUT_S, session.close)
     session._loop_until_closed()  # Bokeh 3 keeps this private; it is what serves a session
     if not clicks:
