@@ -14,7 +14,7 @@ mod native {
     use rokeh::document::json::{
         apply_json_events, changes_to_json, to_json, BufferMode, SyncedModels,
     };
-    use rokeh::document::{Actor, Document, Id, NdArray, Origin, Value};
+    use rokeh::document::{Actor, Document, Id, NdArray, Value};
     use rokeh::models::ColumnDataSource;
 
     const ROWS: usize = 1_000_000;

@@ -283,7 +283,7 @@ fn remote_changes_run_callbacks_only_when_asked() {
         doc.acting_as(
             Actor {
                 origin: peer,
-                run_callbacks: run_callbacks,
+                run_callbacks,
             },
             |d| apply_json_events(d, &events, &Buffers::new()),
         )

@@ -378,9 +378,11 @@ async fn pages_show_the_documents_python_pushed() {
     let browser = Browser::launch();
     let push = |session: &str, kind: &str, wait_click: bool| {
         let mut command = Command::new(&python);
-        command
-            .arg(root.join("tests/python/server_push.py"))
-            .args([&server.http("/sliders"), session, kind]);
+        command.arg(root.join("tests/python/server_push.py")).args([
+            &server.http("/sliders"),
+            session,
+            kind,
+        ]);
         if wait_click {
             command.arg("--wait-click");
         }
@@ -408,8 +410,10 @@ async fn pages_show_the_documents_python_pushed() {
     page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'live'")
         .await;
     page.wait_for("document.title === 'Pushed plot'").await;
-    page.wait_for("document.querySelector('canvas.rk-figure')?.getAttribute('aria-label') === 'pushed plot'")
-        .await;
+    page.wait_for(
+        "document.querySelector('canvas.rk-figure')?.getAttribute('aria-label') === 'pushed plot'",
+    )
+    .await;
     assert_eq!(
         page.eval("document.querySelectorAll('input[type=range]').length")
             .await,

@@ -190,8 +190,11 @@ fn is_color(v: &Value) -> bool {
     }
 }
 
-/// The entries of a dict value, keyed by name where the key is a string.
-fn column_data(v: &Value) -> Option<Box<dyn Iterator<Item = (Option<&str>, &Value)> + '_>> {
+/// A dict's entries, each named when its key is a string.
+type Entries<'v> = Box<dyn Iterator<Item = (Option<&'v str>, &'v Value)> + 'v>;
+
+/// The entries of a dict value (a map, or a plain object).
+fn column_data(v: &Value) -> Option<Entries<'_>> {
     match v {
         Value::Map(entries) => Some(Box::new(entries.iter().map(|(k, v)| (k.as_str(), v)))),
         Value::Object(fields) => Some(Box::new(fields.iter().map(|(k, v)| (Some(k.as_str()), v)))),

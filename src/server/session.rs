@@ -10,7 +10,6 @@ use tokio::time::Instant;
 
 use super::log::log;
 use super::periodic::Schedule;
-use super::sessions::Sessions;
 use super::BOKEH_PROTOCOL_VERSION;
 use crate::app::App;
 use crate::document::json::{read_json, SyncedModels};
@@ -80,13 +79,15 @@ impl Session {
             periodic: Schedule::default(),
         }
     }
-    /// Serves commands until the session has been unused for `lifetime`, then leaves the
-    /// registry.
+
+    /// Serves commands until the session has been unused for `lifetime` and `retire`
+    /// agrees to let it go (it asks the registry, which refuses when a command arrived
+    /// meanwhile).
     pub(crate) async fn run(
         mut self,
         mut commands: mpsc::Receiver<Command>,
-        sessions: Arc<Sessions>,
         lifetime: Duration,
+        retire: impl Fn(&SessionId, &mut mpsc::Receiver<Command>) -> bool,
     ) {
         let mut unused_since = Some(Instant::now());
         loop {
@@ -101,7 +102,7 @@ impl Session {
                     None => return,
                 },
                 () = sleep_until(expiry) => {
-                    if sessions.retire(&self.id, &mut commands) {
+                    if retire(&self.id, &mut commands) {
                         return;
                     }
                 }

@@ -78,7 +78,8 @@ impl Sessions {
         let (id, sessions, lifetime) = (id.clone(), self.clone(), self.lifetime);
         let session = Session::new(id.clone(), &self.app);
         tokio::spawn(async move {
-            session.run(rx, sessions, lifetime).await;
+            let retire = |id: &SessionId, commands: &mut _| sessions.retire(id, commands);
+            session.run(rx, lifetime, retire).await;
         });
         tx
     }

@@ -7,11 +7,10 @@ use crate::core::AnyId;
 use crate::document::{EventKind, UiEvent};
 use crate::models::Button;
 
-use super::layout::typed;
 use super::page::Page;
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
-    let Some(button) = typed::<Button>(page, model) else {
+    let Some(button) = page.typed::<Button>(model) else {
         return ().into_any();
     };
     let shown = Memo::new(move |_| {

@@ -7,11 +7,10 @@ use crate::document::AnyId;
 use crate::models::{Figure, Title};
 
 use super::canvas::{css_size, Painter};
-use super::layout::typed;
 use super::page::Page;
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
-    let Some(figure) = typed::<Figure>(page, model) else {
+    let Some(figure) = page.typed::<Figure>(model) else {
         return ().into_any();
     };
     // The page bumps a figure's revision for changes to anything it shows.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::{AnyId, Id, ModelType, PropType};
+use crate::core::{AnyId, PropType};
 
 use super::page::Page;
 use super::{button, figure, slider, text_input};
@@ -27,16 +27,6 @@ pub fn model_view(page: Page, model: AnyId) -> AnyView {
         Some((_, component)) => component(page, model),
         None => view! { <div hidden data-model-type=type_name></div> }.into_any(),
     }
-}
-
-/// The typed handle of a model the table picked by its type name.
-pub fn typed<M: ModelType>(page: Page, model: AnyId) -> Option<Id<M>> {
-    page.read(|d| d.typed_id(d.model_id(model)))
-}
-
-/// The element id of a model's control, for its label.
-pub fn element_id(page: Page, model: AnyId) -> String {
-    page.read(|d| format!("rk-{}", d.model_id(model)))
 }
 
 fn row(page: Page, model: AnyId) -> AnyView {

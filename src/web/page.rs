@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::core::{Id, ModelType};
 use crate::document::{AnyId, Change, Document, Event};
 
 /// A `Copy` handle to the page's document, shared by every component.
@@ -69,6 +70,16 @@ impl Page {
     pub fn on_changes(&self, listener: impl Fn(&[Change]) + 'static) {
         self.listeners
             .update_value(|listeners| listeners.push(Rc::new(listener)));
+    }
+
+    /// The typed handle of `model`, if it is an `M` (a component picked by type name).
+    pub fn typed<M: ModelType>(&self, model: AnyId) -> Option<Id<M>> {
+        self.read(|d| d.typed_id(d.model_id(model)))
+    }
+
+    /// The element id of a model's control, for its label.
+    pub fn element_id(&self, model: AnyId) -> String {
+        self.read(|d| format!("rk-{}", d.model_id(model)))
     }
 
     /// Subscribes the current reactive scope to changes of `model`.

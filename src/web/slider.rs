@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::document::{AnyId, Value};
 use crate::models::Slider;
 
-use super::layout::{element_id, typed};
 use super::page::Page;
 
 /// What the widget shows, read from the document.
@@ -19,7 +18,7 @@ struct Shown {
 }
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
-    let Some(slider) = typed::<Slider>(page, model) else {
+    let Some(slider) = page.typed::<Slider>(model) else {
         return ().into_any();
     };
     let shown = Memo::new(move |_| {
@@ -32,7 +31,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             step: d.get(slider, Slider::STEP),
         })
     });
-    let input_id = element_id(page, model);
+    let input_id = page.element_id(model);
     let label =
         move || shown.with(|s| format!("{}: {}", s.title, with_step_decimals(s.value, s.step)));
     // As Bokeh's slider: `value` follows every move, `value_throttled` takes it when the

@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use crate::document::AnyId;
 use crate::models::TextInput;
 
-use super::layout::{element_id, typed};
 use super::page::Page;
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
-    let Some(input) = typed::<TextInput>(page, model) else {
+    let Some(input) = page.typed::<TextInput>(model) else {
         return ().into_any();
     };
     let title = Memo::new(move |_| {
@@ -20,7 +19,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         page.track(model);
         page.read(|d| d.get(input, TextInput::VALUE))
     });
-    let input_id = element_id(page, model);
+    let input_id = page.element_id(model);
     // Every keystroke sets `value`, so the plot follows the typing (Bokeh waits for Enter).
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
