@@ -33,3 +33,8 @@ pub use document::Document;
 // Used by `model!`, so user crates defining models need no dependency of their own.
 #[doc(hidden)]
 pub use paste::paste as __paste;
+
+// The README's examples are compiled with the doctests, so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
