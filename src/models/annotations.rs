@@ -1,11 +1,10 @@
 //! Annotations: a plot's Title.
 
 use crate::core::Color;
-use crate::model;
 
 use super::enums::TextAlign;
 
-model! {
+models! {
     /// A plot's title text.
     pub struct Title("Title") {
         text: String = "",

@@ -1,9 +1,8 @@
 //! Axes: where a plot's ticks and their labels are drawn.
 
 use crate::core::{AnyId, Color};
-use crate::model;
 
-model! {
+models! {
     /// A numeric axis; `ticker` places its ticks and `formatter` writes their labels.
     pub struct LinearAxis("LinearAxis") {
         ticker: Option<AnyId> = None,

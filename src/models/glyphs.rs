@@ -1,11 +1,10 @@
 //! Glyphs: the shapes a renderer draws for the rows of its data source.
 
 use crate::core::{Color, Spec};
-use crate::model;
 
 use super::enums::{LineCap, LineJoin};
 
-model! {
+models! {
     /// A line through the points (x[i], y[i]).
     pub struct Line("Line") {
         x: Spec<f64> = Spec::field("x"),

@@ -1,9 +1,8 @@
 //! Grids: lines across the frame at an axis' ticks.
 
 use crate::core::{AnyId, Color};
-use crate::model;
 
-model! {
+models! {
     /// Grid lines at an axis' ticks; `dimension` 0 draws vertical lines (x ticks), 1
     /// horizontal ones.
     pub struct Grid("Grid") {

@@ -2,17 +2,14 @@
 
 use crate::core::{AnyId, Id};
 use crate::document::Document;
-use crate::model;
 
-model! {
+models! {
     /// Children side by side.
     pub struct Row("Row") {
         children: Vec<AnyId> = Vec::new(),
         spacing: i64 = 0,
     }
-}
 
-model! {
     /// Children one above the other.
     pub struct Column("Column") {
         children: Vec<AnyId> = Vec::new(),

@@ -5,6 +5,41 @@
 //!
 //! This is the layer that knows every model, so it is where a document gets its
 //! registry: [`Document::new`] and [`Document::from_json`] are defined here.
+//!
+//! Each area file defines its models in one `models! { … }`, which is [`model!`] for each
+//! and the area's list of schemas for the registry: adding a model to an area is one
+//! definition, nothing else.
+
+/// [`model!`](crate::model) for each model given, and `SCHEMAS`, the list of their schemas.
+macro_rules! models {
+    (@each [$($done:ident)*]
+        $(#[$meta:meta])* $vis:vis struct $name:ident ($bokeh:literal) { $($body:tt)* }
+        check = $check:expr;
+        $($rest:tt)*
+    ) => {
+        $crate::model! {
+            $(#[$meta])* $vis struct $name ($bokeh) { $($body)* } check = $check;
+        }
+        models!(@each [$($done)* $name] $($rest)*);
+    };
+    (@each [$($done:ident)*]
+        $(#[$meta:meta])* $vis:vis struct $name:ident ($bokeh:literal) { $($body:tt)* }
+        $($rest:tt)*
+    ) => {
+        $crate::model! {
+            $(#[$meta])* $vis struct $name ($bokeh) { $($body)* }
+        }
+        models!(@each [$($done)* $name] $($rest)*);
+    };
+    (@each [$($done:ident)*]) => {
+        /// The schemas of this area's models, for the registry.
+        pub(crate) const SCHEMAS: &[&$crate::core::Schema] =
+            &[$(<$done as $crate::core::ModelType>::SCHEMA),*];
+    };
+    ($($defs:tt)*) => {
+        models!(@each [] $($defs)*);
+    };
+}
 
 mod annotations;
 mod axes;
@@ -41,33 +76,33 @@ use std::sync::LazyLock;
 
 use serde_json::Value as Json;
 
-use crate::core::{ModelType, Registry, Schema};
+use crate::core::{Registry, Schema};
 use crate::document::json::{read_json, Buffers, JsonError};
 use crate::document::Document;
 
-/// The schemas of every model type defined above.
-const HAND_WRITTEN: &[&Schema] = &[
-    Title::SCHEMA,
-    LinearAxis::SCHEMA,
-    BasicTickFormatter::SCHEMA,
-    Line::SCHEMA,
-    Grid::SCHEMA,
-    Row::SCHEMA,
-    Column::SCHEMA,
-    Figure::SCHEMA,
-    Range1d::SCHEMA,
-    DataRange1d::SCHEMA,
-    GlyphRenderer::SCHEMA,
-    LinearScale::SCHEMA,
-    ColumnDataSource::SCHEMA,
-    BasicTicker::SCHEMA,
-    Button::SCHEMA,
-    Slider::SCHEMA,
-    TextInput::SCHEMA,
+/// The schemas of every area's models.
+const AREAS: &[&[&Schema]] = &[
+    annotations::SCHEMAS,
+    axes::SCHEMAS,
+    formatters::SCHEMAS,
+    glyphs::SCHEMAS,
+    grids::SCHEMAS,
+    layouts::SCHEMAS,
+    plots::SCHEMAS,
+    ranges::SCHEMAS,
+    renderers::SCHEMAS,
+    scales::SCHEMAS,
+    sources::SCHEMAS,
+    tickers::SCHEMAS,
+    widgets::buttons::SCHEMAS,
+    widgets::inputs::SCHEMAS,
+    widgets::sliders::SCHEMAS,
 ];
 
-static REGISTRY: LazyLock<Registry> =
-    LazyLock::new(|| Registry::new(HAND_WRITTEN.iter().copied(), bokeh_schemas::BOKEH_SCHEMAS));
+static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
+    let hand_written = AREAS.iter().flat_map(|area| area.iter().copied());
+    Registry::new(hand_written, bokeh_schemas::BOKEH_SCHEMAS)
+});
 
 /// rokeh's models over Bokeh's: what documents made by [`Document::new`] know.
 pub fn registry() -> &'static Registry {

@@ -2,11 +2,10 @@
 //! `plotting` module builds one with its axes, grids and ranges.
 
 use crate::core::{AnyId, Color, Id};
-use crate::model;
 
 use super::{GlyphRenderer, Title};
 
-model! {
+models! {
     /// A plot: a frame with renderers in it and axes, grids and annotations around it.
     pub struct Figure("Figure") {
         title: Option<Id<Title>> = None,

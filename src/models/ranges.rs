@@ -1,16 +1,12 @@
 //! Ranges: the data interval an axis of a plot shows.
 
-use crate::model;
-
-model! {
+models! {
     /// A fixed range.
     pub struct Range1d("Range1d") {
         start: f64 = 0.0,
         end: f64 = 1.0,
     }
-}
 
-model! {
     /// A range that follows the data of the plot's renderers, with padding. Its `start`
     /// and `end` are null until set (Bokeh computes them in the browser).
     pub struct DataRange1d("DataRange1d") {

@@ -1,11 +1,10 @@
 //! Renderers: what a plot draws in its frame.
 
 use crate::core::{AnyId, Id};
-use crate::model;
 
 use super::ColumnDataSource;
 
-model! {
+models! {
     /// Draws a glyph with the columns of a data source.
     pub struct GlyphRenderer("GlyphRenderer") {
         data_source: Id<ColumnDataSource>,

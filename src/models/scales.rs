@@ -1,8 +1,6 @@
 //! Scales: how data coordinates map to the screen.
 
-use crate::model;
-
-model! {
+models! {
     /// A linear map from data to screen coordinates.
     pub struct LinearScale("LinearScale") {}
 }

@@ -1,9 +1,8 @@
 //! Data sources: the columns glyphs draw.
 
 use crate::core::{ColumnData, NdArray, Value};
-use crate::model;
 
-model! {
+models! {
     /// A table of named columns of equal length, like Bokeh's
     /// `ColumnDataSource(data=dict(x=x, y=y))`.
     pub struct ColumnDataSource("ColumnDataSource") {

@@ -1,8 +1,6 @@
 //! Tickers: where an axis puts its ticks.
 
-use crate::model;
-
-model! {
+models! {
     /// Ticks at "nice" numbers: a mantissa times a power of the base.
     pub struct BasicTicker("BasicTicker") {
         desired_num_ticks: i64 = 6,

@@ -1,8 +1,6 @@
 //! Text inputs.
 
-use crate::model;
-
-model! {
+models! {
     /// A one-line text input, like Bokeh's `TextInput(title=…, value=…)`: `value_input`
     /// follows every keystroke, `value` is set on Enter or when the input loses focus.
     pub struct TextInput("TextInput") {

@@ -1,8 +1,8 @@
 //! Widgets, split as Bokeh's `bokeh.models.widgets`: inputs, sliders and buttons.
 
-mod buttons;
-mod inputs;
-mod sliders;
+pub(super) mod buttons;
+pub(super) mod inputs;
+pub(super) mod sliders;
 
 pub use buttons::Button;
 pub use inputs::TextInput;

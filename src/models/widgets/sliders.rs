@@ -1,9 +1,8 @@
 //! Sliders.
 
 use crate::core::Value;
-use crate::model;
 
-model! {
+models! {
     /// A slider over start..end, like Bokeh's `Slider(title=…, value=…, start=…, end=…,
     /// step=…)`. `value` follows the handle; `value_throttled` is set when a move ends.
     pub struct Slider("Slider") {
