@@ -20,7 +20,7 @@ pub use elements::Elements;
 pub use id::{AnyId, Id, ModelId};
 pub use kind::{AnyRefs, Field, Kind, RefTypes};
 pub use model::ModelType;
-pub use prop::{Color, ColumnData, Ids, NoIds, Prop, PropType, Spec};
+pub use prop::{Color, ColorSpec, ColumnData, Dict, Ids, NoIds, NumberSpec, Prop, PropType, Spec};
 pub use registry::{Registry, TypeSchema};
 pub use schema::{DefaultValue, DomainCheck, PropDef, Schema};
 pub use value::Value;

@@ -237,6 +237,74 @@ impl<T> Spec<T> {
     }
 }
 
+impl<T: PropType> Spec<T> {
+    /// One value for every point, in screen units (pixels) rather than the property's
+    /// usual data units: `width: Spec::screen(10.0)`.
+    pub fn screen(value: T) -> Spec<T> {
+        Spec::Other(Value::Object(vec![
+            ("type".into(), Value::str("value")),
+            ("value".into(), value.to_value(&NoIds)),
+            ("units".into(), Value::str("screen")),
+        ]))
+    }
+}
+
+/// One value for every point: `size: 10.0.into()`.
+impl<T> From<T> for Spec<T> {
+    fn from(value: T) -> Spec<T> {
+        Spec::Value(value)
+    }
+}
+
+/// Bokeh's number specs (`NumberSpec`, `SizeSpec`, `AlphaSpec`, `AngleSpec`, …).
+pub type NumberSpec = Spec<f64>;
+
+/// Bokeh's `ColorSpec`: a color (or none) for every point, or a column of them.
+pub type ColorSpec = Spec<Option<Color>>;
+
+/// A CSS color for every point: `fill_color: "navy".into()`.
+impl From<&str> for ColorSpec {
+    fn from(css: &str) -> ColorSpec {
+        Spec::Value(Some(Color::from(css)))
+    }
+}
+
+/// A dict with string keys, in order (Bokeh's `Dict(String, …)`): `extra_y_ranges`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dict<V>(pub Vec<(String, V)>);
+
+impl<V> Default for Dict<V> {
+    fn default() -> Dict<V> {
+        Dict(Vec::new())
+    }
+}
+
+impl<V: PropType> PropType for Dict<V> {
+    const KIND: Kind = Kind::Dict(&Kind::String, &V::KIND);
+    fn to_value(self, ids: &dyn Ids) -> Value {
+        Value::Map(
+            self.0
+                .into_iter()
+                .map(|(k, v)| (Value::Str(k), v.to_value(ids)))
+                .collect(),
+        )
+    }
+    fn from_value(v: &Value, ids: &dyn Ids) -> Option<Dict<V>> {
+        let entries: Vec<(String, V)> = match v {
+            Value::Map(entries) => entries
+                .iter()
+                .map(|(k, v)| Some((k.as_str()?.to_owned(), V::from_value(v, ids)?)))
+                .collect::<Option<_>>()?,
+            Value::Object(fields) => fields
+                .iter()
+                .map(|(k, v)| Some((k.clone(), V::from_value(v, ids)?)))
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        Some(Dict(entries))
+    }
+}
+
 impl<T: PropType> PropType for Spec<T> {
     const KIND: Kind = Kind::Spec(&T::KIND);
     fn to_value(self, ids: &dyn Ids) -> Value {

@@ -1,15 +1,198 @@
-//! Annotations: a plot's Title.
+//! Annotations: a plot's Title, and marks over its data: Span, BoxAnnotation, Band,
+//! Whisker, Label, LabelSet and ColorBar. Arrows and legends have their own areas.
 
-use crate::core::Color;
+use crate::core::{AnyId, Color, ColorSpec, Id, NumberSpec, Spec, Value};
 
-use super::enums::TextAlign;
+use super::enums::{Dimension, FontStyle, LineCap, LineJoin, Orientation, TextAlign, TextBaseline};
+use super::props::{AutoOr, DashPattern, TextLike};
+use super::ColumnDataSource;
 
 models! {
     /// A plot's title text.
     pub struct Title("Title") {
-        text: String = "",
-        text_color: Option<Color> = Some("#444444".into()),
-        text_font_size: String = "13px",
+        text: TextLike = TextLike::default(),
         align: TextAlign = TextAlign::Left,
+        offset: f64 = 0.0,
+        standoff: f64 = 10.0,
+        text_color: Option<Color> = Some("#444444".into()),
+        text_alpha: f64 = 1.0,
+        text_font: String = "helvetica",
+        text_font_size: String = "13px",
+        text_font_style: FontStyle = FontStyle::Bold,
+        background_fill_color: Option<Color> = None,
+        background_fill_alpha: f64 = 1.0,
+        border_line_color: Option<Color> = None,
+        border_line_alpha: f64 = 1.0,
+        border_line_width: f64 = 1.0,
+        visible: bool = true,
+    }
+
+    /// A line across the whole frame at `location`: horizontal for `Dimension::Width`.
+    pub struct Span("Span") {
+        location: Option<Value> = None,
+        dimension: Dimension = Dimension::Width,
+        line_color: Option<Color> = Some("black".into()),
+        line_alpha: f64 = 1.0,
+        line_width: f64 = 1.0,
+        line_cap: LineCap = LineCap::Butt,
+        line_join: LineJoin = LineJoin::Bevel,
+        line_dash: DashPattern = DashPattern::SOLID,
+        line_dash_offset: i64 = 0,
+        visible: bool = true,
+        x_range_name: String = "default",
+        y_range_name: String = "default",
+    }
+
+    /// A shaded box; an edge left unset reaches the frame's edge.
+    pub struct BoxAnnotation("BoxAnnotation") {
+        left: Option<Value> = None,
+        right: Option<Value> = None,
+        top: Option<Value> = None,
+        bottom: Option<Value> = None,
+        fill_color: Option<Color> = Some("#fff9ba".into()),
+        fill_alpha: f64 = 0.4,
+        line_color: Option<Color> = Some("#cccccc".into()),
+        line_alpha: f64 = 0.3,
+        line_width: f64 = 1.0,
+        line_cap: LineCap = LineCap::Butt,
+        line_join: LineJoin = LineJoin::Bevel,
+        line_dash: DashPattern = DashPattern::SOLID,
+        line_dash_offset: i64 = 0,
+        hatch_pattern: Option<String> = None,
+        hatch_color: Option<Color> = Some("black".into()),
+        hatch_alpha: f64 = 1.0,
+        hatch_scale: f64 = 12.0,
+        hatch_weight: f64 = 1.0,
+        visible: bool = true,
+        x_range_name: String = "default",
+        y_range_name: String = "default",
+    }
+
+    /// A filled band between `lower` and `upper` along `base` (across the height for
+    /// `Dimension::Height`).
+    pub struct Band("Band") {
+        base: NumberSpec = Spec::field("base"),
+        lower: NumberSpec = Spec::field("lower"),
+        upper: NumberSpec = Spec::field("upper"),
+        dimension: Dimension = Dimension::Height,
+        source: Option<Id<ColumnDataSource>> = None,
+        fill_color: Option<Color> = Some("#fff9ba".into()),
+        fill_alpha: f64 = 0.4,
+        line_color: Option<Color> = Some("#cccccc".into()),
+        line_alpha: f64 = 0.3,
+        line_width: f64 = 1.0,
+        line_cap: LineCap = LineCap::Butt,
+        line_join: LineJoin = LineJoin::Bevel,
+        line_dash: DashPattern = DashPattern::SOLID,
+        line_dash_offset: i64 = 0,
+        visible: bool = true,
+        x_range_name: String = "default",
+        y_range_name: String = "default",
+    }
+
+    /// Error bars: a line from `lower` to `upper` at each `base`, with heads at both ends.
+    pub struct Whisker("Whisker") {
+        base: NumberSpec = Spec::field("base"),
+        lower: NumberSpec = Spec::field("lower"),
+        upper: NumberSpec = Spec::field("upper"),
+        dimension: Dimension = Dimension::Height,
+        source: Option<Id<ColumnDataSource>> = None,
+        lower_head: Option<AnyId> = None,
+        upper_head: Option<AnyId> = None,
+        line_color: ColorSpec = Spec::Value(Some("black".into())),
+        line_alpha: NumberSpec = Spec::Value(1.0),
+        line_width: NumberSpec = Spec::Value(1.0),
+        line_cap: Spec<LineCap> = Spec::Value(LineCap::Butt),
+        line_join: Spec<LineJoin> = Spec::Value(LineJoin::Bevel),
+        line_dash: Spec<DashPattern> = Spec::Value(DashPattern::SOLID),
+        line_dash_offset: Spec<i64> = Spec::Value(0),
+        visible: bool = true,
+        x_range_name: String = "default",
+        y_range_name: String = "default",
+    }
+
+    /// One piece of text at (x, y), offset in pixels.
+    pub struct Label("Label") {
+        x: Value,
+        y: Value,
+        text: TextLike = TextLike::default(),
+        x_offset: f64 = 0.0,
+        y_offset: f64 = 0.0,
+        angle: f64 = 0.0,
+        text_align: TextAlign = TextAlign::Left,
+        text_baseline: TextBaseline = TextBaseline::Bottom,
+        text_color: Option<Color> = Some("#444444".into()),
+        text_alpha: f64 = 1.0,
+        text_font: String = "helvetica",
+        text_font_size: String = "16px",
+        text_font_style: FontStyle = FontStyle::Normal,
+        background_fill_color: Option<Color> = None,
+        background_fill_alpha: f64 = 1.0,
+        border_line_color: Option<Color> = None,
+        border_line_alpha: f64 = 1.0,
+        border_line_width: f64 = 1.0,
+        visible: bool = true,
+        x_range_name: String = "default",
+        y_range_name: String = "default",
+    }
+
+    /// Text at (x, y) for every row of `source`.
+    pub struct LabelSet("LabelSet") {
+        x: NumberSpec = Spec::field("x"),
+        y: NumberSpec = Spec::field("y"),
+        text: Spec<Option<String>> = Spec::field("text"),
+        source: Option<Id<ColumnDataSource>> = None,
+        x_offset: NumberSpec = Spec::Value(0.0),
+        y_offset: NumberSpec = Spec::Value(0.0),
+        angle: NumberSpec = Spec::Value(0.0),
+        text_align: Spec<TextAlign> = Spec::Value(TextAlign::Left),
+        text_baseline: Spec<TextBaseline> = Spec::Value(TextBaseline::Bottom),
+        text_color: ColorSpec = Spec::Value(Some("#444444".into())),
+        text_alpha: NumberSpec = Spec::Value(1.0),
+        text_font: Spec<String> = Spec::Value("helvetica".into()),
+        text_font_size: Spec<String> = Spec::Value("16px".into()),
+        text_font_style: Spec<FontStyle> = Spec::Value(FontStyle::Normal),
+        background_fill_color: ColorSpec = Spec::Value(None),
+        background_fill_alpha: NumberSpec = Spec::Value(1.0),
+        border_line_color: ColorSpec = Spec::Value(None),
+        border_line_alpha: NumberSpec = Spec::Value(1.0),
+        border_line_width: NumberSpec = Spec::Value(1.0),
+        visible: bool = true,
+        x_range_name: String = "default",
+        y_range_name: String = "default",
+    }
+
+    /// The colors of a color mapper as a bar with ticks and labels of its values.
+    pub struct ColorBar("ColorBar") {
+        color_mapper: AnyId,
+        /// Where in (or beside) the frame: a named corner or side, or (x, y) in pixels.
+        location: Value = Value::str("top_right"),
+        orientation: AutoOr<Orientation> = AutoOr::Auto,
+        width: AutoOr<i64> = AutoOr::Auto,
+        height: AutoOr<i64> = AutoOr::Auto,
+        title: Option<TextLike> = None,
+        title_standoff: i64 = 2,
+        title_text_color: Option<Color> = Some("#444444".into()),
+        title_text_font_size: String = "13px",
+        title_text_font_style: FontStyle = FontStyle::Italic,
+        ticker: AutoOr<AnyId> = AutoOr::Auto,
+        formatter: AutoOr<AnyId> = AutoOr::Auto,
+        margin: i64 = 30,
+        padding: i64 = 10,
+        label_standoff: i64 = 5,
+        scale_alpha: f64 = 1.0,
+        major_label_text_color: Option<Color> = Some("#444444".into()),
+        major_label_text_font_size: String = "11px",
+        major_tick_in: i64 = 5,
+        major_tick_out: i64 = 0,
+        major_tick_line_color: Option<Color> = Some("#ffffff".into()),
+        minor_tick_in: i64 = 0,
+        minor_tick_out: i64 = 0,
+        minor_tick_line_color: Option<Color> = None,
+        bar_line_color: Option<Color> = None,
+        border_line_color: Option<Color> = None,
+        background_fill_color: Option<Color> = Some("#ffffff".into()),
+        background_fill_alpha: f64 = 0.95,
+        visible: bool = true,
     }
 }

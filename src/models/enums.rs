@@ -16,3 +16,124 @@ bokeh_enum! {
     /// How a line ends.
     pub enum LineCap { Butt = "butt", Round = "round", Square = "square" }
 }
+
+bokeh_enum! {
+    /// Where text sits against its anchor, vertically.
+    pub enum TextBaseline {
+        Top = "top",
+        Middle = "middle",
+        Bottom = "bottom",
+        Alphabetic = "alphabetic",
+        Hanging = "hanging",
+        Ideographic = "ideographic",
+    }
+}
+
+bokeh_enum! {
+    /// A font's style.
+    pub enum FontStyle {
+        Normal = "normal",
+        Italic = "italic",
+        Bold = "bold",
+        BoldItalic = "bold italic",
+    }
+}
+
+bokeh_enum! {
+    /// The shapes a Scatter draws (Bokeh's `MarkerType`).
+    pub enum MarkerType {
+        Asterisk = "asterisk",
+        Circle = "circle",
+        CircleCross = "circle_cross",
+        CircleDot = "circle_dot",
+        CircleX = "circle_x",
+        CircleY = "circle_y",
+        Cross = "cross",
+        Dash = "dash",
+        Diamond = "diamond",
+        DiamondCross = "diamond_cross",
+        DiamondDot = "diamond_dot",
+        Dot = "dot",
+        Hex = "hex",
+        HexDot = "hex_dot",
+        InvertedTriangle = "inverted_triangle",
+        Plus = "plus",
+        Square = "square",
+        SquareCross = "square_cross",
+        SquareDot = "square_dot",
+        SquarePin = "square_pin",
+        SquareX = "square_x",
+        Star = "star",
+        StarDot = "star_dot",
+        Triangle = "triangle",
+        TriangleDot = "triangle_dot",
+        TrianglePin = "triangle_pin",
+        X = "x",
+        Y = "y",
+    }
+}
+
+bokeh_enum! {
+    /// Where a step sits against its point (Step's `mode`, the area steps' `step_mode`).
+    pub enum StepMode { Before = "before", After = "after", Center = "center" }
+}
+
+bokeh_enum! {
+    /// Which way round a wedge goes from its start angle to its end angle.
+    pub enum Direction { Clock = "clock", Anticlock = "anticlock" }
+}
+
+bokeh_enum! {
+    /// Which way a legend lays out its items, or a color bar its colors.
+    pub enum Orientation { Horizontal = "horizontal", Vertical = "vertical" }
+}
+
+bokeh_enum! {
+    /// A side of a plot.
+    pub enum Place { Above = "above", Below = "below", Left = "left", Right = "right" }
+}
+
+bokeh_enum! {
+    /// What clicking a legend item does to its renderers.
+    pub enum LegendClickPolicy { None = "none", Hide = "hide", Mute = "mute" }
+}
+
+bokeh_enum! {
+    /// How hexagonal tiles stand.
+    pub enum HexTileOrientation { PointyTop = "pointytop", FlatTop = "flattop" }
+}
+
+bokeh_enum! {
+    /// Which corner of an image its first row and column are.
+    pub enum ImageOrigin {
+        BottomLeft = "bottom_left",
+        TopLeft = "top_left",
+        BottomRight = "bottom_right",
+        TopRight = "top_right",
+    }
+}
+
+bokeh_enum! {
+    /// Which dimension a Circle's data-unit radius is measured along.
+    pub enum RadiusDimension { X = "x", Y = "y", Max = "max", Min = "min" }
+}
+
+bokeh_enum! {
+    /// A Span across the plot's width (a horizontal line) or its height.
+    pub enum Dimension { Width = "width", Height = "height" }
+}
+
+bokeh_enum! {
+    /// Whether a range's padding is a fraction of its span or in data units.
+    pub enum PaddingUnits { Percent = "percent", Absolute = "absolute" }
+}
+
+bokeh_enum! {
+    /// Which end of a DataRange1d stays put when it follows the data.
+    pub enum StartEnd { Start = "start", End = "end" }
+}
+
+bokeh_enum! {
+    /// A random distribution (Jitter's).
+    pub enum Distribution { Uniform = "uniform", Normal = "normal" }
+}

@@ -42,34 +42,66 @@ macro_rules! models {
 }
 
 mod annotations;
+mod arrows;
 mod axes;
 mod bokeh_schemas;
 mod enums;
+mod filters;
 mod formatters;
 mod glyphs;
 mod grids;
 mod layouts;
+mod legends;
+mod mappers;
+pub mod palettes;
 mod plots;
+mod props;
 mod ranges;
 mod renderers;
 mod scales;
 mod sources;
 mod tickers;
+mod transforms;
 mod widgets;
 
-pub use annotations::Title;
-pub use axes::LinearAxis;
-pub use enums::{LineCap, LineJoin, TextAlign};
-pub use formatters::BasicTickFormatter;
-pub use glyphs::Line;
+pub use annotations::{Band, BoxAnnotation, ColorBar, Label, LabelSet, Span, Title, Whisker};
+pub use arrows::{Arrow, NormalHead, OpenHead, TeeHead, VeeHead};
+pub use axes::{CategoricalAxis, DatetimeAxis, LinearAxis, LogAxis};
+pub use enums::{
+    Dimension, Direction, Distribution, FontStyle, HexTileOrientation, ImageOrigin,
+    LegendClickPolicy, LineCap, LineJoin, MarkerType, Orientation, PaddingUnits, Place,
+    RadiusDimension, StartEnd, StepMode, TextAlign, TextBaseline,
+};
+pub use filters::{
+    AllIndices, BooleanFilter, CDSView, GroupFilter, IndexFilter, IntersectionFilter,
+    InversionFilter, UnionFilter,
+};
+pub use formatters::{
+    BasicTickFormatter, CategoricalTickFormatter, DatetimeTickFormatter, LogTickFormatter,
+    NumeralTickFormatter, PrintfTickFormatter,
+};
+pub use glyphs::{
+    AnnularWedge, Annulus, Block, Circle, Ellipse, HArea, HAreaStep, HBar, HexTile, Image,
+    ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches, Quad, Ray, Rect, Scatter,
+    Segment, Step, Text, VArea, VAreaStep, VBar, Wedge,
+};
 pub use grids::Grid;
 pub use layouts::{column, row, Column, Row};
+pub use legends::{Legend, LegendItem};
+pub use mappers::{
+    CategoricalColorMapper, CategoricalMarkerMapper, LinearColorMapper, LogColorMapper,
+};
 pub use plots::Figure;
-pub use ranges::{DataRange1d, Range1d};
+pub use props::{AutoOr, DashPattern, Factor, LabelOrientation, TextLike};
+pub use ranges::{DataRange1d, FactorRange, Range1d};
 pub use renderers::GlyphRenderer;
-pub use scales::LinearScale;
-pub use sources::ColumnDataSource;
-pub use tickers::BasicTicker;
+pub use scales::{CategoricalScale, LinearScale, LogScale};
+pub use sources::{ColumnDataSource, Selection};
+pub use tickers::{
+    AdaptiveTicker, BasicTicker, CategoricalTicker, CompositeTicker, DatetimeTicker,
+    DaysTicker, FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker, YearsTicker,
+};
+pub use transforms::{Dodge, Jitter};
 pub use widgets::{Button, Slider, TextInput};
 
 use std::sync::LazyLock;
@@ -83,17 +115,28 @@ use crate::document::Document;
 /// The schemas of every area's models.
 const AREAS: &[&[&Schema]] = &[
     annotations::SCHEMAS,
+    arrows::SCHEMAS,
     axes::SCHEMAS,
+    filters::SCHEMAS,
     formatters::SCHEMAS,
-    glyphs::SCHEMAS,
+    glyphs::areas::SCHEMAS,
+    glyphs::bars::SCHEMAS,
+    glyphs::images::SCHEMAS,
+    glyphs::lines::SCHEMAS,
+    glyphs::markers::SCHEMAS,
+    glyphs::radial::SCHEMAS,
+    glyphs::text::SCHEMAS,
     grids::SCHEMAS,
     layouts::SCHEMAS,
+    legends::SCHEMAS,
+    mappers::SCHEMAS,
     plots::SCHEMAS,
     ranges::SCHEMAS,
     renderers::SCHEMAS,
     scales::SCHEMAS,
     sources::SCHEMAS,
     tickers::SCHEMAS,
+    transforms::SCHEMAS,
     widgets::buttons::SCHEMAS,
     widgets::inputs::SCHEMAS,
     widgets::sliders::SCHEMAS,

@@ -38,7 +38,7 @@ pub const DEFAULT_GLYPH_COLOR: &str = "#1f77b4";
 /// axis below and left (each with a BasicTicker and BasicTickFormatter) and their grids.
 pub fn figure(doc: &mut Document, args: FigureArgs) -> Id<Figure> {
     let title = doc.add(Title {
-        text: args.title,
+        text: args.title.into(),
         ..Title::default()
     });
     let x_range = range(doc, args.x_range);
@@ -73,7 +73,7 @@ pub fn figure(doc: &mut Document, args: FigureArgs) -> Id<Figure> {
 
 fn range(doc: &mut Document, fixed: Option<(f64, f64)>) -> AnyId {
     match fixed {
-        Some((start, end)) => doc.add(Range1d { start, end }).any(),
+        Some((start, end)) => doc.add(Range1d { start, end, ..Range1d::default() }).any(),
         None => doc.add(DataRange1d::default()).any(),
     }
 }
@@ -114,13 +114,9 @@ impl Id<Figure> {
         source: Id<ColumnDataSource>,
         glyph: AnyId,
     ) -> Id<GlyphRenderer> {
-        let renderer = doc.add(GlyphRenderer {
-            data_source: source,
-            glyph,
-            visible: true,
-        });
+        let renderer = doc.add(GlyphRenderer::new(source, glyph));
         let mut renderers = doc.get(self, Figure::RENDERERS);
-        renderers.push(renderer);
+        renderers.push(renderer.any());
         doc.set(self, Figure::RENDERERS, renderers)
             .expect("a new renderer is a valid reference");
         renderer

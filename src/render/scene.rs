@@ -193,7 +193,7 @@ impl<'d> Reader<'d> {
     }
 
     fn title(&self, title: AnyId) -> Result<Option<TitleSpec>, RenderError> {
-        let text: String = self.get(title, Title::TEXT)?;
+        let text = self.get(title, Title::TEXT)?.as_plain().unwrap_or_default().to_owned();
         if text.is_empty() {
             return Ok(None);
         }

@@ -1,0 +1,79 @@
+//! Line glyphs: Line, MultiLine, Step, Segment, Ray.
+
+use crate::core::{Color, ColorSpec, NumberSpec, Spec};
+use crate::models::enums::{LineCap, LineJoin, StepMode};
+use crate::models::props::DashPattern;
+
+models! {
+    /// A line through the points (x[i], y[i]); NaN breaks it.
+    pub struct Line("Line") {
+        x: NumberSpec = Spec::field("x"),
+        y: NumberSpec = Spec::field("y"),
+        line_alpha: f64 = 1.0,
+        line_cap: LineCap = LineCap::Butt,
+        line_color: Option<Color> = Some("black".into()),
+        line_dash: DashPattern = DashPattern::SOLID,
+        line_dash_offset: i64 = 0,
+        line_join: LineJoin = LineJoin::Bevel,
+        line_width: f64 = 1.0,
+    }
+
+    /// One line per row: `xs` and `ys` hold a list of coordinates in each row.
+    pub struct MultiLine("MultiLine") {
+        xs: NumberSpec = Spec::field("xs"),
+        ys: NumberSpec = Spec::field("ys"),
+        line_alpha: NumberSpec = Spec::Value(1.0),
+        line_cap: Spec<LineCap> = Spec::Value(LineCap::Butt),
+        line_color: ColorSpec = Spec::Value(Some("black".into())),
+        line_dash: Spec<DashPattern> = Spec::Value(DashPattern::SOLID),
+        line_dash_offset: Spec<i64> = Spec::Value(0),
+        line_join: Spec<LineJoin> = Spec::Value(LineJoin::Bevel),
+        line_width: NumberSpec = Spec::Value(1.0),
+    }
+
+    /// A staircase through the points, stepping before, after or centred on each.
+    pub struct Step("Step") {
+        mode: StepMode = StepMode::Before,
+        pad_after: f64 = 0.0,
+        pad_before: f64 = 0.0,
+        x: NumberSpec = Spec::field("x"),
+        y: NumberSpec = Spec::field("y"),
+        line_alpha: f64 = 1.0,
+        line_cap: LineCap = LineCap::Butt,
+        line_color: Option<Color> = Some("black".into()),
+        line_dash: DashPattern = DashPattern::SOLID,
+        line_dash_offset: i64 = 0,
+        line_join: LineJoin = LineJoin::Bevel,
+        line_width: f64 = 1.0,
+    }
+
+    /// A straight segment from (x0, y0) to (x1, y1) per row.
+    pub struct Segment("Segment") {
+        x0: NumberSpec = Spec::field("x0"),
+        x1: NumberSpec = Spec::field("x1"),
+        y0: NumberSpec = Spec::field("y0"),
+        y1: NumberSpec = Spec::field("y1"),
+        line_alpha: NumberSpec = Spec::Value(1.0),
+        line_cap: Spec<LineCap> = Spec::Value(LineCap::Butt),
+        line_color: ColorSpec = Spec::Value(Some("black".into())),
+        line_dash: Spec<DashPattern> = Spec::Value(DashPattern::SOLID),
+        line_dash_offset: Spec<i64> = Spec::Value(0),
+        line_join: Spec<LineJoin> = Spec::Value(LineJoin::Bevel),
+        line_width: NumberSpec = Spec::Value(1.0),
+    }
+
+    /// A ray from (x, y) at `angle`, `length` long (0: to the edge of the frame).
+    pub struct Ray("Ray") {
+        angle: NumberSpec = Spec::Value(0.0),
+        length: NumberSpec = Spec::Value(0.0),
+        x: NumberSpec = Spec::field("x"),
+        y: NumberSpec = Spec::field("y"),
+        line_alpha: NumberSpec = Spec::Value(1.0),
+        line_cap: Spec<LineCap> = Spec::Value(LineCap::Butt),
+        line_color: ColorSpec = Spec::Value(Some("black".into())),
+        line_dash: Spec<DashPattern> = Spec::Value(DashPattern::SOLID),
+        line_dash_offset: Spec<i64> = Spec::Value(0),
+        line_join: Spec<LineJoin> = Spec::Value(LineJoin::Bevel),
+        line_width: NumberSpec = Spec::Value(1.0),
+    }
+}

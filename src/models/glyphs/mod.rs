@@ -1,0 +1,18 @@
+//! Glyphs: the shapes a renderer draws for the rows of its data source, one area file per
+//! family as in Bokeh's `bokeh.models.glyphs`.
+
+pub(crate) mod areas;
+pub(crate) mod bars;
+pub(crate) mod images;
+pub(crate) mod lines;
+pub(crate) mod markers;
+pub(crate) mod radial;
+pub(crate) mod text;
+
+pub use areas::{HArea, HAreaStep, HexTile, MultiPolygons, Patch, Patches, VArea, VAreaStep};
+pub use bars::{Block, HBar, Quad, Rect, VBar};
+pub use images::{Image, ImageRGBA};
+pub use lines::{Line, MultiLine, Ray, Segment, Step};
+pub use markers::{Circle, Scatter};
+pub use radial::{AnnularWedge, Annulus, Ellipse, Wedge};
+pub use text::Text;
