@@ -68,8 +68,8 @@ mod native {
                         black_box(xs),
                         black_box(ys),
                         x_ascending,
-                        layout.x_map(),
-                        layout.y_map(),
+                        &layout.x_scale,
+                        &layout.y_scale,
                         columns.clone(),
                         &mut out,
                     );

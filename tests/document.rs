@@ -141,7 +141,7 @@ fn typing_a_title_sets_the_plot_title() {
     let title = find::<Title>(&doc, None);
     doc.set(text, TextInput::VALUE, "my wave".to_string())
         .unwrap();
-    assert_eq!(doc.get(title, Title::TEXT), "my wave");
+    assert_eq!(doc.get(title, Title::TEXT), "my wave".into());
 }
 
 #[test]

@@ -38,6 +38,7 @@ fn source(doc: &mut Document) -> Id<ColumnDataSource> {
                 Value::List(vec!["a".into(), "b".into(), "c".into()]),
             ),
         ]),
+        ..ColumnDataSource::default()
     })
 }
 
@@ -457,7 +458,10 @@ fn arrays_of_every_dtype_survive_both_encodings() {
         .into_iter()
         .map(|d| (d.dtype().name().to_owned(), Value::Array(NdArray::new(d))))
         .collect();
-    let s = doc.add(ColumnDataSource { data: columns });
+    let s = doc.add(ColumnDataSource {
+        data: columns,
+        ..ColumnDataSource::default()
+    });
     doc.add_root(s);
     for mode in [BufferMode::Inline, BufferMode::Binary] {
         let out = to_json(&doc, mode);
@@ -528,7 +532,7 @@ fn a_failed_batch_leaves_the_changes_recorded_before_it_alone() {
         doc.set(slider(doc, "frequency"), Slider::VALUE, 99.0)
     });
     assert!(result.is_err());
-    assert_eq!(doc.get(title, Title::TEXT), "a");
+    assert_eq!(doc.get(title, Title::TEXT), "a".into());
     let changes = doc.take_changes();
     assert_eq!(changes.len(), 1);
     assert!(

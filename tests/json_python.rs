@@ -227,7 +227,10 @@ fn our_events_are_the_ones_bokeh_emits_for_the_same_changes() {
     apply(&mut applied, theirs["events"]["held"].as_array().unwrap());
     assert_eq!(applied.title(), final_state["title"]);
     assert_eq!(json!(applied.get(freq, Slider::VALUE)), final_state["freq"]);
-    assert_eq!(applied.get(title, Title::TEXT), final_state["text"]);
+    assert_eq!(
+        applied.get(title, Title::TEXT).as_plain(),
+        final_state["text"].as_str()
+    );
     let roots: Vec<&str> = applied
         .roots()
         .iter()

@@ -309,8 +309,9 @@ fn a_fixed_range_clips_the_line_to_the_frame() {
             title: "zoomed".into(),
             width: 400,
             height: 400,
-            x_range: Some((4.0, 8.0)),
-            y_range: Some((-1.0, 1.0)),
+            x_range: (4.0, 8.0).into(),
+            y_range: (-1.0, 1.0).into(),
+            ..FigureArgs::default()
         },
     );
     fig.line(
@@ -369,7 +370,7 @@ fn bad_scales_and_empty_ranges_are_errors() {
     let flat = figure(
         &mut doc,
         FigureArgs {
-            x_range: Some((2.0, 2.0)),
+            x_range: (2.0, 2.0).into(),
             ..FigureArgs::default()
         },
     );

@@ -82,8 +82,8 @@ pub use formatters::{
 };
 pub use glyphs::{
     AnnularWedge, Annulus, Block, Circle, Ellipse, HArea, HAreaStep, HBar, HexTile, Image,
-    ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches, Quad, Ray, Rect, Scatter,
-    Segment, Step, Text, VArea, VAreaStep, VBar, Wedge,
+    ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches, Quad, Ray, Rect, Scatter, Segment,
+    Step, Text, VArea, VAreaStep, VBar, Wedge,
 };
 pub use grids::Grid;
 pub use layouts::{column, row, Column, Row};
@@ -98,8 +98,8 @@ pub use renderers::GlyphRenderer;
 pub use scales::{CategoricalScale, LinearScale, LogScale};
 pub use sources::{ColumnDataSource, Selection};
 pub use tickers::{
-    AdaptiveTicker, BasicTicker, CategoricalTicker, CompositeTicker, DatetimeTicker,
-    DaysTicker, FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker, YearsTicker,
+    AdaptiveTicker, BasicTicker, CategoricalTicker, CompositeTicker, DatetimeTicker, DaysTicker,
+    FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker, YearsTicker,
 };
 pub use transforms::{Dodge, Jitter};
 pub use widgets::{Button, Slider, TextInput};

@@ -521,7 +521,13 @@ const PALETTES: &[(&str, &[u32])] = &[
 /// The palette Bokeh names `name` ("Viridis256", "Category10_10", "Blues9"), as CSS colors.
 pub fn palette(name: &str) -> Option<Vec<Color>> {
     let at = PALETTES.binary_search_by(|(n, _)| n.cmp(&name)).ok()?;
-    Some(PALETTES[at].1.iter().map(|rgb| Color(format!("#{rgb:06x}"))).collect())
+    Some(
+        PALETTES[at]
+            .1
+            .iter()
+            .map(|rgb| Color(format!("#{rgb:06x}")))
+            .collect(),
+    )
 }
 
 /// Every palette name.

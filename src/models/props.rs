@@ -126,7 +126,7 @@ impl PropType for TextLike {
 }
 
 /// `"auto"` or a value (Bokeh's `Either(Auto, T)`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum AutoOr<T> {
     Auto,
     Value(T),

@@ -1,22 +1,81 @@
 //! The `figure` convenience, as Bokeh's `bokeh.plotting`: a [`Figure`] made with the
-//! ranges, scales, axes and grids Bokeh's `figure(...)` adds, and glyph methods that add a
-//! glyph with its renderer (`plot.line(doc, source, Line { .. })`).
+//! ranges, scales, axes and grids Bokeh's `figure(...)` adds (linear, log, datetime or
+//! categorical axes), glyph methods that add a glyph with its renderer
+//! (`plot.scatter(doc, source, Scatter { .. })`, `plot.vbar(..)`, …) coloured as Bokeh
+//! colours them, legend entries (`legend_label`, `legend_field`, `legend_group`), and the
+//! transform helpers (`linear_cmap`, `factor_cmap`, `factor_mark`, `dodge`, `jitter`).
 
-use crate::core::{AnyId, Color, Id};
+mod glyph_api;
+mod transform;
+
+pub use transform::{dodge, factor_cmap, factor_mark, jitter, linear_cmap, log_cmap};
+
+use crate::core::Spec;
+use crate::core::{AnyId, Id, Value};
 use crate::document::Document;
 use crate::models::{
-    BasicTickFormatter, BasicTicker, ColumnDataSource, DataRange1d, Figure, GlyphRenderer, Grid,
-    Line, LinearAxis, LinearScale, Range1d, Title,
+    AdaptiveTicker, BasicTickFormatter, BasicTicker, CategoricalAxis, CategoricalScale,
+    CategoricalTickFormatter, CategoricalTicker, ColumnDataSource, DataRange1d, DatetimeAxis,
+    DatetimeTickFormatter, DatetimeTicker, DaysTicker, Factor, FactorRange, Figure, GlyphRenderer,
+    Grid, Legend, LegendItem, LinearAxis, LinearScale, LogAxis, LogScale, LogTickFormatter,
+    LogTicker, MonthsTicker, Place, Range1d, TextLike, Title, YearsTicker,
 };
 
-/// The arguments of Bokeh's `figure(title=…, width=…, height=…, x_range=…, y_range=…)`.
+/// A range as Bokeh's `figure(x_range=…)` takes it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum RangeArg {
+    /// A DataRange1d: follows the data.
+    #[default]
+    Auto,
+    /// A fixed Range1d.
+    Fixed(f64, f64),
+    /// A FactorRange of these factors: the axis is categorical.
+    Factors(Vec<Factor>),
+}
+
+impl From<(f64, f64)> for RangeArg {
+    fn from((start, end): (f64, f64)) -> RangeArg {
+        RangeArg::Fixed(start, end)
+    }
+}
+
+impl<F: Into<Factor>> From<Vec<F>> for RangeArg {
+    fn from(factors: Vec<F>) -> RangeArg {
+        RangeArg::Factors(factors.into_iter().map(Into::into).collect())
+    }
+}
+
+/// Bokeh's `x_axis_type` / `y_axis_type`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AxisType {
+    /// Linear, or categorical when the range is factors.
+    #[default]
+    Auto,
+    Linear,
+    Log,
+    Datetime,
+}
+
+/// The arguments of Bokeh's `figure(...)` that rokeh takes.
+#[derive(Clone, Debug, PartialEq)]
 pub struct FigureArgs {
     pub title: String,
     pub width: i64,
     pub height: i64,
-    /// A fixed x range (Bokeh's `x_range=(start, end)`); `None` follows the data.
-    pub x_range: Option<(f64, f64)>,
-    pub y_range: Option<(f64, f64)>,
+    pub x_range: RangeArg,
+    pub y_range: RangeArg,
+    pub x_axis_type: AxisType,
+    pub y_axis_type: AxisType,
+    /// Where the x axis goes (below by default); `None`: no x axis.
+    pub x_axis_location: Option<Place>,
+    pub y_axis_location: Option<Place>,
+    pub x_axis_label: Option<String>,
+    pub y_axis_label: Option<String>,
+    /// The toolbar's side (Bokeh's `toolbar_location`); rokeh draws no toolbar yet, so a
+    /// figure of its own leaves none and uses the room.
+    pub toolbar_location: Option<Place>,
+    pub background_fill_color: Option<String>,
+    pub min_border: Option<i64>,
 }
 
 impl Default for FigureArgs {
@@ -25,8 +84,17 @@ impl Default for FigureArgs {
             title: String::new(),
             width: 600,
             height: 600,
-            x_range: None,
-            y_range: None,
+            x_range: RangeArg::Auto,
+            y_range: RangeArg::Auto,
+            x_axis_type: AxisType::Auto,
+            y_axis_type: AxisType::Auto,
+            x_axis_location: Some(Place::Below),
+            y_axis_location: Some(Place::Left),
+            x_axis_label: None,
+            y_axis_label: None,
+            toolbar_location: None,
+            background_fill_color: None,
+            min_border: Some(5),
         }
     }
 }
@@ -34,29 +102,200 @@ impl Default for FigureArgs {
 /// Bokeh's colour for a glyph given none: the first of its default palette.
 pub const DEFAULT_GLYPH_COLOR: &str = "#1f77b4";
 
-/// A plot like `bokeh.plotting.figure(...)`: with its title, ranges, linear scales, an
-/// axis below and left (each with a BasicTicker and BasicTickFormatter) and their grids.
+/// The kind of axis a dimension gets.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Linear,
+    Log,
+    Datetime,
+    Categorical,
+}
+
+fn kind(axis_type: AxisType, range: &RangeArg) -> Kind {
+    match (axis_type, range) {
+        (AxisType::Log, _) => Kind::Log,
+        (AxisType::Datetime, _) => Kind::Datetime,
+        (_, RangeArg::Factors(_)) => Kind::Categorical,
+        _ => Kind::Linear,
+    }
+}
+
+fn range(doc: &mut Document, arg: &RangeArg) -> AnyId {
+    match arg {
+        RangeArg::Auto => doc.add(DataRange1d::default()).any(),
+        RangeArg::Fixed(start, end) => doc
+            .add(Range1d {
+                start: *start,
+                end: *end,
+                ..Range1d::default()
+            })
+            .any(),
+        RangeArg::Factors(factors) => doc
+            .add(FactorRange {
+                factors: factors.clone(),
+                ..FactorRange::default()
+            })
+            .any(),
+    }
+}
+
+fn scale(doc: &mut Document, kind: Kind) -> AnyId {
+    match kind {
+        Kind::Log => doc.add(LogScale {}).any(),
+        Kind::Categorical => doc.add(CategoricalScale {}).any(),
+        Kind::Linear | Kind::Datetime => doc.add(LinearScale {}).any(),
+    }
+}
+
+/// Bokeh's DatetimeTicker with its own tickers, as Python writes it.
+fn datetime_ticker(doc: &mut Document) -> AnyId {
+    const SECOND: f64 = 1000.0;
+    const MINUTE: f64 = 60.0 * SECOND;
+    const HOUR: f64 = 60.0 * MINUTE;
+    let adaptive = |doc: &mut Document, mantissas: &[f64], base, min, max| {
+        doc.add(AdaptiveTicker {
+            mantissas: mantissas.to_vec(),
+            base,
+            min_interval: min,
+            max_interval: Some(max),
+            num_minor_ticks: 0,
+            ..AdaptiveTicker::default()
+        })
+        .any()
+    };
+    let mut tickers = vec![
+        adaptive(doc, &[1.0, 2.0, 5.0], 10.0, 0.0, 500.0),
+        adaptive(
+            doc,
+            &[1.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0],
+            60.0,
+            SECOND,
+            30.0 * MINUTE,
+        ),
+        adaptive(
+            doc,
+            &[1.0, 2.0, 4.0, 6.0, 8.0, 12.0],
+            24.0,
+            HOUR,
+            12.0 * HOUR,
+        ),
+    ];
+    for days in [
+        (1..32).collect::<Vec<i64>>(),
+        (1..31).step_by(3).collect(),
+        vec![1, 8, 15, 22],
+        vec![1, 15],
+    ] {
+        tickers.push(
+            doc.add(DaysTicker {
+                days,
+                ..DaysTicker::default()
+            })
+            .any(),
+        );
+    }
+    for step in [1, 2, 4, 6] {
+        let months = (0..12).step_by(step).collect();
+        tickers.push(
+            doc.add(MonthsTicker {
+                months,
+                ..MonthsTicker::default()
+            })
+            .any(),
+        );
+    }
+    tickers.push(doc.add(YearsTicker::default()).any());
+    doc.add(DatetimeTicker {
+        tickers,
+        ..DatetimeTicker::default()
+    })
+    .any()
+}
+
+/// An axis of `kind` with its ticker and formatter, as Bokeh's figure makes it.
+fn axis(doc: &mut Document, kind: Kind, label: Option<&String>) -> AnyId {
+    let axis_label = label.map(|l| TextLike::Plain(l.clone()));
+    macro_rules! make {
+        ($axis:ident, $ticker:expr, $formatter:expr) => {{
+            let ticker = Some($ticker);
+            let formatter = Some($formatter);
+            doc.add($axis {
+                ticker,
+                formatter,
+                axis_label,
+                ..$axis::default()
+            })
+            .any()
+        }};
+    }
+    match kind {
+        Kind::Linear => {
+            let t = doc.add(BasicTicker::default()).any();
+            let f = doc.add(BasicTickFormatter::default()).any();
+            make!(LinearAxis, t, f)
+        }
+        Kind::Log => {
+            let t = doc.add(LogTicker::default()).any();
+            let f = doc
+                .add(LogTickFormatter {
+                    ticker: Some(t),
+                    ..LogTickFormatter::default()
+                })
+                .any();
+            make!(LogAxis, t, f)
+        }
+        Kind::Datetime => {
+            let t = datetime_ticker(doc);
+            let f = doc.add(DatetimeTickFormatter::default()).any();
+            make!(DatetimeAxis, t, f)
+        }
+        Kind::Categorical => {
+            let t = doc.add(CategoricalTicker {}).any();
+            let f = doc.add(CategoricalTickFormatter {}).any();
+            make!(CategoricalAxis, t, f)
+        }
+    }
+}
+
+/// A plot like `bokeh.plotting.figure(...)`: its title, ranges and scales, an axis on
+/// each side the arguments name (with its ticker and formatter) and a grid for each.
 pub fn figure(doc: &mut Document, args: FigureArgs) -> Id<Figure> {
     let title = doc.add(Title {
-        text: args.title.into(),
+        text: args.title.clone().into(),
         ..Title::default()
     });
-    let x_range = range(doc, args.x_range);
-    let y_range = range(doc, args.y_range);
-    let x_scale = doc.add(LinearScale {}).any();
-    let y_scale = doc.add(LinearScale {}).any();
-    let below = axis(doc);
-    let left = axis(doc);
-    let x_grid = doc.add(Grid {
-        axis: Some(below),
-        ..Grid::default()
-    });
-    let y_grid = doc.add(Grid {
-        dimension: 1,
-        axis: Some(left),
-        ..Grid::default()
-    });
-    doc.add(Figure {
+    let (xk, yk) = (
+        kind(args.x_axis_type, &args.x_range),
+        kind(args.y_axis_type, &args.y_range),
+    );
+    let x_range = range(doc, &args.x_range);
+    let y_range = range(doc, &args.y_range);
+    let x_scale = scale(doc, xk);
+    let y_scale = scale(doc, yk);
+    let mut sides: [Vec<AnyId>; 4] = Default::default();
+    let mut center = Vec::new();
+    let side_index = |p: Place| match p {
+        Place::Above => 0,
+        Place::Below => 1,
+        Place::Left => 2,
+        Place::Right => 3,
+    };
+    for (dimension, kind, location, label) in [
+        (0, xk, args.x_axis_location, &args.x_axis_label),
+        (1, yk, args.y_axis_location, &args.y_axis_label),
+    ] {
+        let Some(place) = location else { continue };
+        let a = axis(doc, kind, label.as_ref());
+        sides[side_index(place)].push(a);
+        let grid = doc.add(Grid {
+            dimension,
+            axis: Some(a),
+            ..Grid::default()
+        });
+        center.push(grid.any());
+    }
+    let [above, below, left, right] = sides;
+    let mut fig = Figure {
         title: Some(title),
         width: Some(args.width),
         height: Some(args.height),
@@ -64,61 +303,159 @@ pub fn figure(doc: &mut Document, args: FigureArgs) -> Id<Figure> {
         y_range: Some(y_range),
         x_scale: Some(x_scale),
         y_scale: Some(y_scale),
-        below: vec![below],
-        left: vec![left],
-        center: vec![x_grid.any(), y_grid.any()],
+        above,
+        below,
+        left,
+        right,
+        center,
+        toolbar_location: args.toolbar_location,
+        min_border: args.min_border,
         ..Figure::default()
-    })
-}
-
-fn range(doc: &mut Document, fixed: Option<(f64, f64)>) -> AnyId {
-    match fixed {
-        Some((start, end)) => doc.add(Range1d { start, end, ..Range1d::default() }).any(),
-        None => doc.add(DataRange1d::default()).any(),
+    };
+    if let Some(bg) = args.background_fill_color {
+        fig.background_fill_color = Some(bg.as_str().into());
     }
-}
-
-/// An axis with a new BasicTicker and BasicTickFormatter, as Bokeh's figure makes.
-fn axis(doc: &mut Document) -> AnyId {
-    let ticker = doc.add(BasicTicker::default()).any();
-    let formatter = doc.add(BasicTickFormatter::default()).any();
-    doc.add(LinearAxis {
-        ticker: Some(ticker),
-        formatter: Some(formatter),
-        ..LinearAxis::default()
-    })
-    .any()
+    doc.add(fig)
 }
 
 impl Id<Figure> {
-    /// Adds a line glyph drawing `source`'s columns, like `plot.line('x', 'y',
-    /// source=source)`. A line left at the model's default colour gets Bokeh's glyph
-    /// colour, as `figure.line` does.
-    pub fn line(
-        self,
-        doc: &mut Document,
-        source: Id<ColumnDataSource>,
-        mut glyph: Line,
-    ) -> Id<GlyphRenderer> {
-        if glyph.line_color == Line::default().line_color {
-            glyph.line_color = Some(Color::from(DEFAULT_GLYPH_COLOR));
-        }
-        let glyph = doc.add(glyph).any();
-        self.add_renderer(doc, source, glyph)
-    }
-
-    /// Adds a renderer drawing `glyph` with `source`'s columns.
-    fn add_renderer(
+    /// Adds a renderer drawing `glyph` (a model already in the document) with `source`.
+    pub fn add_renderer(
         self,
         doc: &mut Document,
         source: Id<ColumnDataSource>,
         glyph: AnyId,
     ) -> Id<GlyphRenderer> {
         let renderer = doc.add(GlyphRenderer::new(source, glyph));
-        let mut renderers = doc.get(self, Figure::RENDERERS);
-        renderers.push(renderer.any());
-        doc.set(self, Figure::RENDERERS, renderers)
-            .expect("a new renderer is a valid reference");
+        self.push(doc, Figure::RENDERERS, renderer.any());
         renderer
+    }
+
+    /// Adds `model` (an annotation, a grid, a legend) in the frame, as Bokeh's
+    /// `p.add_layout(model)`.
+    pub fn add_layout(self, doc: &mut Document, model: AnyId) {
+        self.push(doc, Figure::CENTER, model);
+    }
+
+    /// Adds `model` (an axis, a legend, a color bar) in the side panel `place`, as
+    /// Bokeh's `p.add_layout(model, place)`.
+    pub fn add_layout_at(self, doc: &mut Document, model: AnyId, place: Place) {
+        let key = match place {
+            Place::Above => Figure::ABOVE,
+            Place::Below => Figure::BELOW,
+            Place::Left => Figure::LEFT,
+            Place::Right => Figure::RIGHT,
+        };
+        self.push(doc, key, model);
+    }
+
+    fn push(self, doc: &mut Document, key: crate::core::Prop<Figure, Vec<AnyId>>, model: AnyId) {
+        let mut list = doc.get(self, key);
+        list.push(model);
+        doc.set(self, key, list)
+            .expect("a new model is a valid reference");
+    }
+
+    /// The figure's legend (the first one, in the frame or beside it), made when there is
+    /// none, as Bokeh's glyph methods make it for `legend_label`.
+    pub fn legend(self, doc: &mut Document) -> Id<Legend> {
+        let all = [
+            Figure::CENTER,
+            Figure::RIGHT,
+            Figure::LEFT,
+            Figure::ABOVE,
+            Figure::BELOW,
+        ];
+        for key in all {
+            for m in doc.get(self, key) {
+                let id = doc.model_id(m).clone();
+                if let Some(l) = doc.typed_id::<Legend>(&id) {
+                    return l;
+                }
+            }
+        }
+        let legend = doc.add(Legend::default());
+        self.add_layout(doc, legend.any());
+        legend
+    }
+
+    fn add_item(self, doc: &mut Document, item: LegendItem) {
+        let legend = self.legend(doc);
+        let item = doc.add(item);
+        let mut items = doc.get(legend, Legend::ITEMS);
+        items.push(item);
+        doc.set(legend, Legend::ITEMS, items)
+            .expect("a new item is a valid reference");
+    }
+
+    /// A legend entry `label` for `renderer` (Bokeh's `legend_label=`); renderers of one
+    /// label share its entry.
+    pub fn legend_label(self, doc: &mut Document, label: &str, renderer: Id<GlyphRenderer>) {
+        let legend = self.legend(doc);
+        let value = Spec::Value(Some(label.to_owned()));
+        for item in doc.get(legend, Legend::ITEMS) {
+            if doc.get(item, LegendItem::LABEL) == value {
+                let mut renderers = doc.get(item, LegendItem::RENDERERS);
+                renderers.push(renderer);
+                doc.set(item, LegendItem::RENDERERS, renderers)
+                    .expect("a renderer is a valid reference");
+                return;
+            }
+        }
+        self.add_item(
+            doc,
+            LegendItem {
+                label: value,
+                renderers: vec![renderer],
+                ..LegendItem::default()
+            },
+        );
+    }
+
+    /// One legend entry per distinct value of column `field`, drawn by BokehJS's rules
+    /// (Bokeh's `legend_field=`).
+    pub fn legend_field(self, doc: &mut Document, field: &str, renderer: Id<GlyphRenderer>) {
+        self.add_item(
+            doc,
+            LegendItem {
+                label: Spec::field(field),
+                renderers: vec![renderer],
+                ..LegendItem::default()
+            },
+        );
+    }
+
+    /// One legend entry per group of column `field`, each showing the group's first row
+    /// (Bokeh's `legend_group=`: grouped here, as Python groups them).
+    pub fn legend_group(self, doc: &mut Document, field: &str, renderer: Id<GlyphRenderer>) {
+        let source = doc.get(renderer, GlyphRenderer::DATA_SOURCE);
+        let values: Vec<Value> = match doc.column(source, field) {
+            Some(Value::List(items)) => items.clone(),
+            Some(Value::Array(a)) => (0..a.len())
+                .map(|i| a.data.get_f64(i).map_or(Value::Null, Value::Float))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut seen: Vec<&Value> = Vec::new();
+        for (row, v) in values.iter().enumerate() {
+            if seen.contains(&v) {
+                continue;
+            }
+            seen.push(v);
+            let label = match v {
+                Value::Str(s) => s.clone(),
+                Value::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                v => format!("{}", v.as_f64().unwrap_or(f64::NAN)),
+            };
+            self.add_item(
+                doc,
+                LegendItem {
+                    label: Spec::Value(Some(label)),
+                    renderers: vec![renderer],
+                    index: Some(row as i64),
+                    ..LegendItem::default()
+                },
+            );
+        }
     }
 }

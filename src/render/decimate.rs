@@ -5,7 +5,7 @@
 
 use std::ops::RangeInclusive;
 
-use super::layout::LinearMap;
+use super::scales::Scale;
 
 /// Sub-paths in device pixels (f64): a NaN or infinite point breaks the line, as in Bokeh.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -149,8 +149,8 @@ pub fn decimate(
     xs: &[f64],
     ys: &[f64],
     x_ascending: bool,
-    x: LinearMap,
-    y: LinearMap,
+    x: &Scale,
+    y: &Scale,
     columns: RangeInclusive<i64>,
     out: &mut Polyline,
 ) {
@@ -167,7 +167,7 @@ pub fn decimate(
         run: Run::NONE,
         pen_up: true,
     };
-    if x_ascending && x.factor > 0.0 {
+    if x_ascending && x.map.factor > 0.0 {
         // Column c holds the points at pixels c <= px < c + 1; the outer columns take
         // everything beyond the frame.
         let first_at = |c: i64| xs.partition_point(|&v| x.apply(v) < c as f64);
@@ -203,8 +203,8 @@ pub fn decimate(
 struct Decimator<'a> {
     xs: &'a [f64],
     ys: &'a [f64],
-    x: LinearMap,
-    y: LinearMap,
+    x: &'a Scale,
+    y: &'a Scale,
     out: &'a mut Polyline,
     run: Run,
     pen_up: bool,
@@ -301,6 +301,18 @@ impl Decimator<'_> {
 mod tests {
     use super::*;
     use crate::render::ranges::Interval;
+    use crate::render::scales::LinearMap;
+
+    fn linear(map: LinearMap) -> Scale {
+        Scale {
+            log: false,
+            map,
+            range: Interval {
+                start: 0.0,
+                end: 1.0,
+            },
+        }
+    }
 
     /// Decimates with the sorted-x path (when it applies) and the general one, which
     /// must agree.
@@ -311,10 +323,11 @@ mod tests {
         y: LinearMap,
         columns: RangeInclusive<i64>,
     ) -> Polyline {
+        let (x, y) = (linear(x), linear(y));
         let mut general = Polyline::default();
-        decimate(xs, ys, false, x, y, columns.clone(), &mut general);
+        decimate(xs, ys, false, &x, &y, columns.clone(), &mut general);
         let mut sorted = Polyline::default();
-        decimate(xs, ys, ascending(xs), x, y, columns, &mut sorted);
+        decimate(xs, ys, ascending(xs), &x, &y, columns, &mut sorted);
         assert_eq!(sorted, general, "the sorted path differs");
         general
     }

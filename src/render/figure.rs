@@ -1,287 +1,645 @@
-//! Paints a laid-out figure on a plotters drawing area, in Bokeh's order: border and
-//! frame fills, grid lines, glyphs, outline, axes, title.
+//! A Figure read, resolved, laid out and painted as BokehJS's plot canvas paints it:
+//! border and frame fills, the outline, then the renderers level by level (image,
+//! underlay, glyph: clipped to the frame; guide, annotation, overlay), each level in the
+//! order the plot lists them (renderers, above, below, left, right, center, title).
 
-use plotters::coord::Shift;
-use plotters::element::{Drawable, PointCollection};
-use plotters::prelude::{DrawingArea, DrawingBackend, Rectangle};
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontStyle, IntoFont, ShapeStyle};
-use plotters_backend::{BackendCoord, DrawingErrorKind};
+use std::collections::HashMap;
 
-use super::clip::clip;
-use super::decimate::{decimate, Polyline};
-use super::layout::{AxisTicks, FrameLayout};
-use super::plotters_color;
-use super::scene::{Align, AxisSpec, Dimension, LineSpec, Scene, TitleSpec};
-use super::style::{self, font_family};
+use crate::core::Rgba;
+use crate::document::{AnyId, Document, Id, Value};
+use crate::models::{Figure, Place};
+
+use super::annotations::{self, AnnotationCtx, AnnotationView};
+use super::axis::AxisView;
+use super::glyphs::Paint;
+use super::grid::GridView;
+use super::layout::{self, AxisTicks, FrameLayout, LegendHit, PixelRect, Side};
+use super::ranges::{Bounds, Interval, RangeModel};
+use super::read::Reader;
+use super::renderer::RendererView;
+use super::scales::{Maps, Scale};
+use super::surface::{FillRule, Path, Rect, Stroke, Surface, TextMeasure};
+use super::ticks::Ticks;
+use super::title::TitleView;
 use super::RenderError;
-use crate::core::Rgba as Color;
 
-pub(crate) fn paint<DB: DrawingBackend>(
-    scene: &Scene<'_>,
-    layout: &FrameLayout,
-    area: &DrawingArea<DB, Shift>,
-) -> Result<(), RenderError> {
-    let p = Painter { area, layout };
-    let f = layout.frame;
-    area.fill(&plotters_color(scene.border_fill))
-        .map_err(backend)?;
-    p.fill_rect((f.left, f.top), (f.right, f.bottom), scene.background_fill)?;
-    for grid in &scene.grids {
-        p.grid(grid.dimension, grid.color)?;
+/// BokehJS's render levels, in painting order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    Image,
+    Underlay,
+    Glyph,
+    Guide,
+    Annotation,
+    Overlay,
+}
+
+impl Level {
+    fn parse(name: &str) -> Level {
+        match name {
+            "image" => Level::Image,
+            "underlay" => Level::Underlay,
+            "glyph" => Level::Glyph,
+            "guide" => Level::Guide,
+            "overlay" => Level::Overlay,
+            _ => Level::Annotation,
+        }
     }
-    // Two buffers of at most ~4 points per frame column, reused for every line.
-    let capacity = 4 * (f.width().max(0) as usize + 3);
-    let mut decimated = Polyline::with_capacity(capacity);
-    let mut clipped = Polyline::with_capacity(capacity);
-    for line in &scene.lines {
-        p.line(line, &mut decimated, &mut clipped)?;
+}
+
+/// What an item of the plot is.
+enum Kind {
+    Glyph(usize),
+    Grid(GridView),
+    Axis(usize),
+    Title(TitleView),
+    Annotation(usize),
+}
+
+struct Item {
+    level: Level,
+    /// Its side panel, or `None` in the frame.
+    side: Option<Side>,
+    kind: Kind,
+}
+
+/// The toolbar BokehJS puts beside the frame takes this much room.
+const TOOLBAR_SIZE: f64 = 30.0;
+
+/// A named range of one dimension, resolved.
+struct NamedRange {
+    name: String,
+    model: RangeModel,
+    log: bool,
+    interval: Interval,
+}
+
+pub(crate) struct FigureView<'d> {
+    r: Reader<'d>,
+    width: f64,
+    height: f64,
+    frame_size: (Option<f64>, Option<f64>),
+    min_border: [f64; 4],
+    border_fill: Option<Rgba>,
+    background_fill: Option<Rgba>,
+    outline: Option<Stroke>,
+    toolbar: Option<Side>,
+    x_ranges: Vec<NamedRange>,
+    y_ranges: Vec<NamedRange>,
+    renderers: Vec<RendererView<'d>>,
+    axes: Vec<AxisView>,
+    annotations: Vec<Box<dyn AnnotationView + 'd>>,
+    items: Vec<Item>,
+}
+
+fn side_of(place: Place) -> Side {
+    match place {
+        Place::Above => Side::Above,
+        Place::Below => Side::Below,
+        Place::Left => Side::Left,
+        Place::Right => Side::Right,
     }
-    if let Some(outline) = scene.outline {
-        let (l, t, r, b) = (f.left, f.top, f.right, f.bottom);
-        for (from, to) in [
-            ((l, t), (r, t)),
-            ((r, t), (r, b)),
-            ((r, b), (l, b)),
-            ((l, b), (l, t)),
+}
+
+/// The named ranges of one dimension: the default and the extra ones.
+fn read_ranges(
+    r: Reader<'_>,
+    fig: AnyId,
+    default: &str,
+    extra: &str,
+    scale: &str,
+    extra_scales: &str,
+) -> Result<Vec<NamedRange>, RenderError> {
+    let range = r
+        .reference(fig, default)?
+        .ok_or_else(|| r.bad(fig, default, "set (a Range1d, DataRange1d or FactorRange)"))?;
+    let is_log = |s: Option<AnyId>| s.is_some_and(|s| r.type_name(s) == "LogScale");
+    let scales: Vec<(String, AnyId)> = match r.value(fig, extra_scales)? {
+        Value::Map(entries) => entries
+            .iter()
+            .filter_map(|(k, v)| {
+                Some((k.as_str()?.to_owned(), r.lookup(fig, extra_scales, v).ok()?))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut out = vec![NamedRange {
+        name: "default".into(),
+        model: RangeModel::read(r, range)?,
+        log: is_log(r.reference(fig, scale)?),
+        interval: Interval {
+            start: 0.0,
+            end: 1.0,
+        },
+    }];
+    if let Value::Map(entries) = r.value(fig, extra)? {
+        for (k, v) in entries {
+            let Some(name) = k.as_str() else { continue };
+            let range = r.lookup(fig, extra, &v)?;
+            let log = scales
+                .iter()
+                .find(|(n, _)| n == name)
+                .is_some_and(|(_, s)| is_log(Some(*s)));
+            out.push(NamedRange {
+                name: name.to_owned(),
+                model: RangeModel::read(r, range)?,
+                log,
+                interval: Interval {
+                    start: 0.0,
+                    end: 1.0,
+                },
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn find<'a>(ranges: &'a [NamedRange], name: &str) -> &'a NamedRange {
+    ranges.iter().find(|r| r.name == name).unwrap_or(&ranges[0])
+}
+
+impl<'d> FigureView<'d> {
+    pub fn read(doc: &'d Document, figure: Id<Figure>) -> Result<FigureView<'d>, RenderError> {
+        let r = Reader::new(doc);
+        let fig = figure.any();
+        let size = |attr: &str| -> Result<f64, RenderError> {
+            Ok(r.get::<Option<f64>>(fig, attr)?.unwrap_or(600.0))
+        };
+        let border = |attr: &str, all: f64| -> Result<f64, RenderError> {
+            Ok(r.get::<Option<f64>>(fig, attr)?.unwrap_or(all))
+        };
+        let min_border_all = r.get::<Option<f64>>(fig, "min_border")?.unwrap_or(0.0);
+        let x_ranges = read_ranges(
+            r,
+            fig,
+            "x_range",
+            "extra_x_ranges",
+            "x_scale",
+            "extra_x_scales",
+        )?;
+        let y_ranges = read_ranges(
+            r,
+            fig,
+            "y_range",
+            "extra_y_ranges",
+            "y_scale",
+            "extra_y_scales",
+        )?;
+        let toolbar = match (
+            r.get::<Option<Place>>(fig, "toolbar_location")?,
+            r.reference(fig, "toolbar")?,
+        ) {
+            (Some(place), Some(_)) => Some(side_of(place)),
+            _ => None,
+        };
+        let mut view = FigureView {
+            r,
+            width: size("width")?,
+            height: size("height")?,
+            frame_size: (r.get(fig, "frame_width")?, r.get(fig, "frame_height")?),
+            min_border: [
+                border("min_border_top", min_border_all)?,
+                border("min_border_bottom", min_border_all)?,
+                border("min_border_left", min_border_all)?,
+                border("min_border_right", min_border_all)?,
+            ],
+            border_fill: r.fill(fig, "border_")?,
+            background_fill: r.fill(fig, "background_")?,
+            outline: r.stroke(fig, "outline_", 1.0)?,
+            toolbar,
+            x_ranges,
+            y_ranges,
+            renderers: Vec::new(),
+            axes: Vec::new(),
+            annotations: Vec::new(),
+            items: Vec::new(),
+        };
+        // BokehJS's order: renderers, above, below, left, right, center, then the title.
+        let mut listed: Vec<(AnyId, Option<Side>)> = Vec::new();
+        for (attr, side) in [
+            ("renderers", None),
+            ("above", Some(Side::Above)),
+            ("below", Some(Side::Below)),
+            ("left", Some(Side::Left)),
+            ("right", Some(Side::Right)),
+            ("center", None),
         ] {
-            p.segment(from, to, outline, 1.0)?;
+            listed.extend(r.refs(fig, attr)?.into_iter().map(|m| (m, side)));
         }
-    }
-    if let Some(axis) = &scene.x_axis {
-        p.axis(axis, Dimension::X, &layout.x_ticks)?;
-    }
-    if let Some(axis) = &scene.y_axis {
-        p.axis(axis, Dimension::Y, &layout.y_ticks)?;
-    }
-    if let Some(title) = &scene.title {
-        p.title(title)?;
-    }
-    Ok(())
-}
-
-fn backend<E: std::error::Error + Send + Sync>(e: E) -> RenderError {
-    RenderError::Backend(e.to_string())
-}
-
-struct Painter<'a, DB: DrawingBackend> {
-    area: &'a DrawingArea<DB, Shift>,
-    layout: &'a FrameLayout,
-}
-
-impl<DB: DrawingBackend> Painter<'_, DB> {
-    /// CSS pixels to device pixels.
-    fn px(&self, css: f64) -> f64 {
-        css * self.layout.scale
-    }
-
-    /// A stroke width in whole device pixels, never thinner than one.
-    fn stroke(&self, css: f64) -> u32 {
-        self.px(css).round().max(1.0) as u32
-    }
-
-    fn style(&self, color: Color, css_width: f64) -> ShapeStyle {
-        ShapeStyle {
-            color: plotters_color(color),
-            filled: false,
-            stroke_width: self.stroke(css_width),
+        for (model, side) in listed {
+            view.add(model, side)?;
         }
-    }
-
-    fn fill_rect(
-        &self,
-        from: BackendCoord,
-        to: BackendCoord,
-        color: Color,
-    ) -> Result<(), RenderError> {
-        let style = ShapeStyle {
-            color: plotters_color(color),
-            filled: true,
-            stroke_width: 0,
-        };
-        self.area
-            .draw(&Rectangle::new([from, to], style))
-            .map_err(backend)
-    }
-
-    fn segment(
-        &self,
-        from: BackendCoord,
-        to: BackendCoord,
-        color: Color,
-        css_width: f64,
-    ) -> Result<(), RenderError> {
-        let points = [from, to].map(|(x, y)| (f64::from(x), f64::from(y)));
-        let stroke = Stroke {
-            points: &points,
-            style: self.style(color, css_width),
-        };
-        self.area.draw(&stroke).map_err(backend)
-    }
-
-    fn grid(&self, dimension: Dimension, color: Color) -> Result<(), RenderError> {
-        let f = self.layout.frame;
-        match dimension {
-            Dimension::X => {
-                let map = self.layout.x_map();
-                for &t in &self.layout.x_ticks.ticks.major {
-                    let x = map.apply(t).round() as i32;
-                    self.segment((x, f.top), (x, f.bottom), color, 1.0)?;
-                }
-            }
-            Dimension::Y => {
-                let map = self.layout.y_map();
-                for &t in &self.layout.y_ticks.ticks.major {
-                    let y = map.apply(t).round() as i32;
-                    self.segment((f.left, y), (f.right, y), color, 1.0)?;
-                }
+        if let (Some(title), Some(place)) = (
+            r.reference(fig, "title")?,
+            r.get::<Option<Place>>(fig, "title_location")?,
+        ) {
+            if r.type_name(title) == "Title" {
+                view.items.push(Item {
+                    level: Level::Annotation,
+                    side: Some(side_of(place)),
+                    kind: Kind::Title(TitleView::read(r, title)?),
+                });
             }
         }
-        Ok(())
+        Ok(view)
     }
 
-    /// One line glyph: decimated per pixel column, cut at the frame, each sub-path drawn
-    /// as one path (the canvas strokes a path at once, so alpha does not pile up).
-    fn line(
-        &self,
-        line: &LineSpec<'_>,
-        decimated: &mut Polyline,
-        clipped: &mut Polyline,
-    ) -> Result<(), RenderError> {
-        let f = self.layout.frame;
-        let columns = i64::from(f.left)..=i64::from(f.right);
-        decimate(
-            &line.x,
-            &line.y,
-            line.x_ascending,
-            self.layout.x_map(),
-            self.layout.y_map(),
-            columns,
-            decimated,
-        );
-        clip(decimated, f, clipped);
-        let style = self.style(line.color, line.width);
-        for points in clipped.subpaths().filter(|s| s.len() > 1) {
-            self.area.draw(&Stroke { points, style }).map_err(backend)?;
-        }
-        Ok(())
-    }
-
-    fn axis(
-        &self,
-        axis: &AxisSpec,
-        dimension: Dimension,
-        ticks: &AxisTicks,
-    ) -> Result<(), RenderError> {
-        let f = self.layout.frame;
-        // Ticks reach out of the frame by `out` and into it by `inn`, across the axis line.
-        let (map, along_from, along_to) = match dimension {
-            Dimension::X => (self.layout.x_map(), f.left, f.right),
-            Dimension::Y => (self.layout.y_map(), f.bottom, f.top),
+    /// Adds one of the plot's renderers (of a type rokeh draws; others are skipped).
+    fn add(&mut self, model: AnyId, side: Option<Side>) -> Result<(), RenderError> {
+        let r = self.r;
+        let level = match r.value(model, "level") {
+            Ok(Value::Str(l)) => Level::parse(&l),
+            _ => Level::Annotation,
         };
-        let across = |at: i32, out: f64, inn: f64| -> (BackendCoord, BackendCoord) {
-            let (out, inn) = (self.px(out).round() as i32, self.px(inn).round() as i32);
-            match dimension {
-                Dimension::X => ((at, f.bottom - inn), (at, f.bottom + out)),
-                Dimension::Y => ((f.left + inn, at), (f.left - out, at)),
-            }
-        };
-        if let Some(color) = axis.line_color {
-            let (a, b) = match dimension {
-                Dimension::X => ((along_from, f.bottom), (along_to, f.bottom)),
-                Dimension::Y => ((f.left, along_from), (f.left, along_to)),
-            };
-            self.segment(a, b, color, 1.0)?;
-            let ticks_at = |values: &[f64], out, inn| -> Result<(), RenderError> {
-                for &t in values {
-                    let (a, b) = across(map.apply(t).round() as i32, out, inn);
-                    self.segment(a, b, color, 1.0)?;
+        let type_name = r.type_name(model);
+        let kind = if type_name == "GlyphRenderer" {
+            let x_name = r.string(model, "x_range_name")?;
+            let y_name = r.string(model, "y_range_name")?;
+            let factors = (
+                find(&self.x_ranges, &x_name).model.factors(),
+                find(&self.y_ranges, &y_name).model.factors(),
+            );
+            match RendererView::read(r, model, factors)? {
+                Some(v) => {
+                    self.renderers.push(v);
+                    Kind::Glyph(self.renderers.len() - 1)
                 }
-                Ok(())
-            };
-            ticks_at(&ticks.ticks.minor, style::MINOR_TICK_OUT, 0.0)?;
-            ticks_at(
-                &ticks.ticks.major,
-                style::MAJOR_TICK_OUT,
-                style::MAJOR_TICK_IN,
-            )?;
-        }
-        let Some(color) = axis.label_color else {
+                None => return Ok(()),
+            }
+        } else if type_name == "Grid" {
+            Kind::Grid(GridView::read(r, model)?)
+        } else if r.is_a(model, "Axis") {
+            let side = side.unwrap_or(Side::Below);
+            self.axes.push(AxisView::read(r, model, side)?);
+            Kind::Axis(self.axes.len() - 1)
+        } else if type_name == "Title" {
+            Kind::Title(TitleView::read(r, model)?)
+        } else if let Some(build) = annotations::builder(type_name) {
+            self.annotations.push(build(r, model)?);
+            Kind::Annotation(self.annotations.len() - 1)
+        } else {
             return Ok(());
         };
-        let text = (font_family(), self.px(style::TICK_LABEL_FONT_PX))
-            .into_font()
-            .color(&plotters_color(color));
-        let reach = self
-            .px(style::MAJOR_TICK_OUT + style::LABEL_STANDOFF)
-            .round() as i32;
-        for (&t, label) in ticks.ticks.major.iter().zip(&ticks.labels) {
-            let at = map.apply(t).round() as i32;
-            let (pos, anchor) = match dimension {
-                Dimension::X => ((at, f.bottom + reach), Pos::new(HPos::Center, VPos::Top)),
-                Dimension::Y => ((f.left - reach, at), Pos::new(HPos::Right, VPos::Center)),
-            };
-            self.area
-                .draw_text(label, &text.pos(anchor), pos)
-                .map_err(backend)?;
-        }
+        self.items.push(Item { level, side, kind });
         Ok(())
     }
 
-    /// Above the frame, aligned with its edges, `standoff / 2` above it (Bokeh's Title).
-    fn title(&self, title: &TitleSpec) -> Result<(), RenderError> {
-        let f = self.layout.frame;
-        let (x, h) = match title.align {
-            Align::Left => (f.left, HPos::Left),
-            Align::Center => ((f.left + f.right) / 2, HPos::Center),
-            Align::Right => (f.right, HPos::Right),
-        };
-        let y = f.top - self.px(style::TITLE_STANDOFF / 2.0).round() as i32;
-        let text = (font_family(), self.px(title.font_px), FontStyle::Bold)
-            .into_font()
-            .color(&plotters_color(title.color))
-            .pos(Pos::new(h, VPos::Bottom));
-        self.area
-            .draw_text(&title.text, &text, (x, y))
-            .map_err(backend)
-    }
-}
-
-/// A polyline in device pixels drawn as ONE backend path, borrowed from a reused buffer.
-/// Two-point strokes go through `draw_line`, which the canvas backend aligns to the pixel
-/// grid so 1 px grid lines and ticks stay crisp.
-struct Stroke<'p> {
-    points: &'p [(f64, f64)],
-    style: ShapeStyle,
-}
-
-type ToCoord = fn(&(f64, f64)) -> BackendCoord;
-
-fn to_coord(&(x, y): &(f64, f64)) -> BackendCoord {
-    (x.round() as i32, y.round() as i32)
-}
-
-impl<'a> PointCollection<'a, BackendCoord> for &'a Stroke<'_> {
-    type Point = BackendCoord;
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (f64, f64)>, ToCoord>;
-
-    fn point_iter(self) -> Self::IntoIter {
-        self.points.iter().map(to_coord as ToCoord)
-    }
-}
-
-impl<DB: DrawingBackend> Drawable<DB> for Stroke<'_> {
-    fn draw<I: Iterator<Item = BackendCoord>>(
-        &self,
-        mut points: I,
-        backend: &mut DB,
-        _: (u32, u32),
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        if self.points.len() == 2 {
-            if let (Some(a), Some(b)) = (points.next(), points.next()) {
-                return backend.draw_line(a, b, &self.style);
+    /// Resolves every range: DataRange1d from the bounds of the renderers it follows.
+    fn resolve_ranges(&mut self) {
+        let renderers = &self.renderers;
+        let bounds: Vec<(AnyId, &str, &str, (Option<Bounds>, Option<Bounds>), bool)> = renderers
+            .iter()
+            .map(|v| {
+                (
+                    v.model,
+                    v.x_range_name.as_str(),
+                    v.y_range_name.as_str(),
+                    v.bounds(),
+                    v.visible,
+                )
+            })
+            .collect();
+        for (ranges, is_x) in [(&mut self.x_ranges, true), (&mut self.y_ranges, false)] {
+            for named in ranges.iter_mut() {
+                named.interval = match &named.model {
+                    RangeModel::Fixed(i) => *i,
+                    RangeModel::Factor(f) => f.range,
+                    RangeModel::Data(spec) => {
+                        let follows = |m: AnyId, name: &str, visible: bool| {
+                            name == named.name
+                                && (visible || !spec.only_visible)
+                                && spec.renderers.as_ref().is_none_or(|list| list.contains(&m))
+                        };
+                        let b = bounds
+                            .iter()
+                            .filter(|(m, xn, yn, _, vis)| {
+                                follows(*m, if is_x { xn } else { yn }, *vis)
+                            })
+                            .map(|(_, _, _, b, _)| if is_x { b.0 } else { b.1 })
+                            .fold(None, Bounds::union);
+                        spec.resolve(b, named.log)
+                    }
+                };
             }
         }
-        backend.draw_path(points, &self.style)
     }
+
+    fn interval_of(&self, name: &str, is_x: bool) -> &NamedRange {
+        find(if is_x { &self.x_ranges } else { &self.y_ranges }, name)
+    }
+
+    /// Lays the figure out on `width` × `height` device pixels at `scale`.
+    fn lay_out(&mut self, m: &dyn TextMeasure, scale: f64) -> Result<Laid, RenderError> {
+        self.resolve_ranges();
+        for axis in &mut self.axes {
+            let named = find(
+                if axis.is_x() {
+                    &self.x_ranges
+                } else {
+                    &self.y_ranges
+                },
+                if axis.is_x() {
+                    &axis.x_range_name
+                } else {
+                    &axis.y_range_name
+                },
+            );
+            axis.compute(&named.model, named.interval);
+        }
+        // First pass of the frame (for annotations sized by it), then the panels.
+        let mut sizes: [Vec<f64>; 4] = Default::default();
+        let side_index = |s: Side| Side::ALL.iter().position(|&x| x == s).unwrap_or(0);
+        let rough = layout::place(
+            self.width,
+            self.height,
+            self.min_border,
+            &sizes,
+            self.frame_size,
+        )
+        .frame;
+        let mut slots: Vec<(usize, Side)> = Vec::new();
+        for (k, item) in self.items.iter().enumerate() {
+            let Some(side) = item.side else { continue };
+            let size = match &item.kind {
+                Kind::Axis(a) => self.axes[*a].size(m),
+                Kind::Title(t) => t.size(m, side),
+                Kind::Annotation(a) => self.annotations[*a].size(m, side, rough),
+                Kind::Glyph(_) | Kind::Grid(_) => continue,
+            };
+            sizes[side_index(side)].push(size);
+            slots.push((k, side));
+        }
+        if let Some(side) = self.toolbar {
+            sizes[side_index(side)].push(TOOLBAR_SIZE);
+        }
+        let placement = layout::place(
+            self.width,
+            self.height,
+            self.min_border,
+            &sizes,
+            self.frame_size,
+        );
+        let mut panels: HashMap<usize, Rect> = HashMap::new();
+        let mut counters = [0usize; 4];
+        for (k, side) in slots {
+            let i = side_index(side);
+            panels.insert(k, placement.side(side)[counters[i]]);
+            counters[i] += 1;
+        }
+        let f = placement.frame;
+        let frame = PixelRect {
+            left: (f.x * scale).round() as i32,
+            top: (f.y * scale).round() as i32,
+            right: (f.right() * scale).round() as i32,
+            bottom: (f.bottom() * scale).round() as i32,
+        };
+        Ok(Laid {
+            frame,
+            panels,
+            css: (placement.width, placement.height),
+            scale,
+        })
+    }
+
+    /// The scales of the renderers of a pair of range names.
+    fn maps(&self, frame: PixelRect, scale: f64, x: &str, y: &str) -> Maps {
+        let xr = self.interval_of(x, true);
+        let yr = self.interval_of(y, false);
+        let f = frame.rect();
+        Maps {
+            x: Scale::new(xr.log, xr.interval, f.x, f.right()),
+            y: Scale::new(yr.log, yr.interval, f.bottom(), f.y),
+            scale,
+        }
+    }
+
+    /// Paints everything; returns the clickable legend entries.
+    fn paint(&self, s: &mut dyn Surface, laid: &Laid) -> Result<Vec<LegendHit>, RenderError> {
+        let scale = laid.scale;
+        let frame = laid.frame.rect();
+        let (w, h) = s.size();
+        let canvas = Rect::new(0.0, 0.0, f64::from(w), f64::from(h));
+        if let Some(fill) = self.border_fill {
+            let mut path = Path::new();
+            path.rect(canvas);
+            path.rect(frame);
+            s.fill(&path, fill, FillRule::EvenOdd);
+        }
+        if let Some(fill) = self.background_fill {
+            let mut path = Path::new();
+            path.rect(frame);
+            s.fill(&path, fill, FillRule::NonZero);
+        }
+        if let Some(outline) = &self.outline {
+            // BokehJS shrinks the outline by a pixel where it meets the canvas' edge.
+            let mut r = Rect::new(frame.x, frame.y, frame.width, frame.height);
+            if r.right() >= canvas.right() {
+                r.width -= scale;
+            }
+            if r.bottom() >= canvas.bottom() {
+                r.height -= scale;
+            }
+            let mut path = Path::new();
+            path.rect(r);
+            s.stroke(
+                &path,
+                &Stroke {
+                    width: outline.width * scale,
+                    ..outline.clone()
+                },
+            );
+        }
+        let mut hits = Vec::new();
+        let maps_of = |x: &str, y: &str| self.maps(laid.frame, scale, x, y);
+        let factors_of = |name: &str, is_x: bool| self.interval_of(name, is_x).model.factors();
+        for level in [
+            Level::Image,
+            Level::Underlay,
+            Level::Glyph,
+            Level::Guide,
+            Level::Annotation,
+            Level::Overlay,
+        ] {
+            let clip = level <= Level::Glyph;
+            if clip {
+                s.push_clip(frame);
+            }
+            for (k, item) in self.items.iter().enumerate() {
+                if item.level != level {
+                    continue;
+                }
+                match &item.kind {
+                    Kind::Glyph(g) => {
+                        let view = &self.renderers[*g];
+                        let mut p = Paint {
+                            surface: &mut *s,
+                            maps: maps_of(&view.x_range_name, &view.y_range_name),
+                            frame,
+                        };
+                        view.paint(&mut p)?;
+                    }
+                    Kind::Grid(grid) => {
+                        let maps = maps_of(&grid.x_range_name, &grid.y_range_name);
+                        grid.paint(s, &maps, frame, &self.axes);
+                    }
+                    Kind::Axis(a) => {
+                        let axis = &self.axes[*a];
+                        let Some(panel) = laid.panels.get(&k) else {
+                            continue;
+                        };
+                        let maps = maps_of(&axis.x_range_name, &axis.y_range_name);
+                        let sc = if axis.is_x() { maps.x } else { maps.y };
+                        axis.paint(s, *panel, &sc, scale, laid.css);
+                    }
+                    Kind::Title(t) => {
+                        if let (Some(panel), Some(side)) = (laid.panels.get(&k), item.side) {
+                            t.paint(s, *panel, side, scale);
+                        }
+                    }
+                    Kind::Annotation(a) => {
+                        let panel = item.side.zip(laid.panels.get(&k).copied());
+                        let mut ctx = AnnotationCtx {
+                            surface: &mut *s,
+                            frame,
+                            panel,
+                            scale,
+                            maps: &maps_of,
+                            factors: &factors_of,
+                            renderers: &self.renderers,
+                            legend_hits: &mut hits,
+                        };
+                        self.annotations[*a].paint(&mut ctx)?;
+                    }
+                }
+            }
+            if clip {
+                s.pop_clip();
+            }
+        }
+        Ok(hits)
+    }
+
+    /// The public layout: frame, default ranges and scales, first axes' ticks.
+    fn frame_layout(
+        &self,
+        laid: &Laid,
+        width: u32,
+        height: u32,
+        hits: Vec<LegendHit>,
+    ) -> FrameLayout {
+        let maps = self.maps(laid.frame, laid.scale, "default", "default");
+        let ticks_of = |pred: &dyn Fn(&AxisView) -> bool| {
+            self.axes
+                .iter()
+                .find(|a| pred(a))
+                .map(|a| AxisTicks::new(a.ticks.clone(), a.labels()))
+                .unwrap_or(AxisTicks {
+                    ticks: Ticks::default(),
+                    labels: Vec::new(),
+                })
+        };
+        let x_ticks = {
+            let below = ticks_of(&|a| a.side == Side::Below);
+            if below.ticks.major.is_empty() {
+                ticks_of(&|a| a.side == Side::Above)
+            } else {
+                below
+            }
+        };
+        let y_ticks = {
+            let left = ticks_of(&|a| a.side == Side::Left);
+            if left.ticks.major.is_empty() {
+                ticks_of(&|a| a.side == Side::Right)
+            } else {
+                left
+            }
+        };
+        FrameLayout {
+            width,
+            height,
+            scale: laid.scale,
+            frame: laid.frame,
+            x_range: self.x_ranges[0].interval,
+            y_range: self.y_ranges[0].interval,
+            x_scale: maps.x,
+            y_scale: maps.y,
+            x_ticks,
+            y_ticks,
+            legend_items: hits,
+        }
+    }
+
+    /// The rows of each renderer hit at device pixel `at`: (renderer, source rows).
+    fn hit_test(&self, laid: &Laid, at: (f64, f64)) -> Vec<(AnyId, Vec<usize>)> {
+        if !laid.frame.contains(at) {
+            return Vec::new();
+        }
+        self.renderers
+            .iter()
+            .filter(|v| v.visible)
+            .map(|v| {
+                let maps = self.maps(laid.frame, laid.scale, &v.x_range_name, &v.y_range_name);
+                (v.model, v.hit_point(&maps, at))
+            })
+            .filter(|(_, rows)| !rows.is_empty())
+            .collect()
+    }
+
+    /// The figure's size in CSS pixels (grown around a fixed frame).
+    pub fn css_size(&mut self, m: &dyn TextMeasure) -> Result<(f64, f64), RenderError> {
+        if self.frame_size == (None, None) {
+            return Ok((self.width, self.height));
+        }
+        Ok(self.lay_out(m, 1.0)?.css)
+    }
+}
+
+/// A layout computed for one paint.
+struct Laid {
+    frame: PixelRect,
+    /// Side items' panels (CSS pixels) by item index.
+    panels: HashMap<usize, Rect>,
+    /// The plot's size in CSS pixels.
+    css: (f64, f64),
+    scale: f64,
+}
+
+/// Reads, lays out and paints `figure` on `surface` at `scale`.
+pub(crate) fn draw(
+    doc: &Document,
+    figure: Id<Figure>,
+    surface: &mut dyn Surface,
+    scale: f64,
+) -> Result<FrameLayout, RenderError> {
+    let mut view = FigureView::read(doc, figure)?;
+    let laid = view.lay_out(&*surface, scale)?;
+    let hits = view.paint(surface, &laid)?;
+    let (w, h) = surface.size();
+    Ok(view.frame_layout(&laid, w, h, hits))
+}
+
+/// Lays `figure` out without painting, measuring text with `m`.
+pub(crate) fn lay_out(
+    doc: &Document,
+    figure: Id<Figure>,
+    m: &dyn TextMeasure,
+    (width, height): (u32, u32),
+    scale: f64,
+) -> Result<FrameLayout, RenderError> {
+    let mut view = FigureView::read(doc, figure)?;
+    let laid = view.lay_out(m, scale)?;
+    Ok(view.frame_layout(&laid, width, height, Vec::new()))
+}
+
+/// The renderers and source rows at device pixel `at`.
+pub(crate) fn hit_test(
+    doc: &Document,
+    figure: Id<Figure>,
+    m: &dyn TextMeasure,
+    scale: f64,
+    at: (f64, f64),
+) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
+    let mut view = FigureView::read(doc, figure)?;
+    let laid = view.lay_out(m, scale)?;
+    Ok(view.hit_test(&laid, at))
 }

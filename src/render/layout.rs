@@ -1,42 +1,42 @@
-//! Where the parts of a figure go, in device pixels: the plot frame inside the borders
-//! that hold the title and the axes, the resolved ranges and the ticks. The page maps data
-//! to pixels with the same [`FrameLayout`] that drawing uses.
+//! Where the parts of a figure go, as BokehJS lays a plot out: the frame in the middle,
+//! side panels around it holding axes, titles, legends and the toolbar (each item stacked
+//! outwards from the frame in the order its side lists it), every side at least its
+//! `min_border` wide. Sizes are CSS pixels; the page's canvas and the native bitmaps
+//! multiply them by the pixel ratio.
 
-use super::ranges::{Bounds, Interval};
-use super::scene::Scene;
-use super::style;
-use super::ticks::{format_ticks, Ticker, Ticks};
+use super::format::TickLabel;
+use super::ranges::Interval;
+use super::scales::Scale;
+use super::surface::Rect;
+use super::ticks::Ticks;
 
-/// An affine map from data values to device pixels along one axis.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LinearMap {
-    pub offset: f64,
-    pub factor: f64,
+/// A side of the frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Side {
+    Above,
+    Below,
+    Left,
+    Right,
 }
 
-impl LinearMap {
-    /// The map sending `range.start` to `from_px` and `range.end` to `to_px`.
-    pub fn between(range: Interval, from_px: f64, to_px: f64) -> LinearMap {
-        let factor = (to_px - from_px) / range.span();
-        LinearMap {
-            offset: from_px - range.start * factor,
-            factor,
+impl Side {
+    pub const ALL: [Side; 4] = [Side::Above, Side::Below, Side::Left, Side::Right];
+
+    pub fn is_horizontal(self) -> bool {
+        matches!(self, Side::Above | Side::Below)
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Side::Above => 0,
+            Side::Below => 1,
+            Side::Left => 2,
+            Side::Right => 3,
         }
     }
-
-    #[inline]
-    pub fn apply(self, value: f64) -> f64 {
-        self.offset + value * self.factor
-    }
-
-    /// The data value at pixel `px`.
-    pub fn invert(self, px: f64) -> f64 {
-        (px - self.offset) / self.factor
-    }
 }
 
-/// A rectangle of whole device pixels; `right` and `bottom` are the last pixel row and
-/// column inside it, where the outline is drawn.
+/// A rectangle of whole device pixels, `right` and `bottom` one past the last pixel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PixelRect {
     pub left: i32,
@@ -60,6 +60,15 @@ impl PixelRect {
             && f64::from(self.top) <= y
             && y <= f64::from(self.bottom)
     }
+
+    pub(crate) fn rect(self) -> Rect {
+        Rect::new(
+            f64::from(self.left),
+            f64::from(self.top),
+            f64::from(self.width()),
+            f64::from(self.height()),
+        )
+    }
 }
 
 /// An axis' ticks and their labels.
@@ -69,8 +78,21 @@ pub struct AxisTicks {
     pub labels: Vec<String>,
 }
 
+impl AxisTicks {
+    pub(crate) fn new(ticks: Ticks, labels: &[TickLabel]) -> AxisTicks {
+        let labels = labels
+            .iter()
+            .map(|l| match &l.exponent {
+                Some(e) => format!("{}^{e}", l.text),
+                None => l.text.clone(),
+            })
+            .collect();
+        AxisTicks { ticks, labels }
+    }
+}
+
 /// A figure laid out on an area of `width` × `height` device pixels at `scale` device
-/// pixels per CSS pixel.
+/// pixels per CSS pixel: where its frame is, the ranges it shows, its first axes' ticks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FrameLayout {
     pub width: u32,
@@ -78,112 +100,104 @@ pub struct FrameLayout {
     pub scale: f64,
     /// The plot frame: where the data is drawn.
     pub frame: PixelRect,
+    /// The default x and y ranges, resolved.
     pub x_range: Interval,
     pub y_range: Interval,
-    /// Ticks of the x dimension (below axis and vertical grid lines).
+    /// Data (or synthetic factor) coordinates to device pixels, for the default ranges.
+    pub x_scale: Scale,
+    pub y_scale: Scale,
+    /// Ticks of the first axis below (else above) the frame; empty without one.
     pub x_ticks: AxisTicks,
-    /// Ticks of the y dimension (left axis and horizontal grid lines).
+    /// Ticks of the first axis left (else right) of the frame.
     pub y_ticks: AxisTicks,
+    /// Legend entries that can be clicked (when their legend's click policy says so).
+    pub legend_items: Vec<LegendHit>,
+}
+
+/// Where a legend entry was drawn and what clicking it does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendHit {
+    pub area: PixelRect,
+    /// The renderers the entry stands for.
+    pub renderers: Vec<crate::document::AnyId>,
+    pub policy: crate::models::LegendClickPolicy,
 }
 
 impl FrameLayout {
-    pub(crate) fn new(scene: &Scene<'_>, width: u32, height: u32, scale: f64) -> FrameLayout {
-        let x_range = scene.x_range.resolve(|| {
-            let bounds = scene.lines.iter().map(|l| match (l.x_ascending, &l.x[..]) {
-                (true, [first, .., last]) => Some(Bounds {
-                    min: *first,
-                    max: *last,
-                }),
-                _ => Bounds::of(&l.x),
-            });
-            bounds.fold(None, Bounds::union)
-        });
-        let y_range = scene.y_range.resolve(|| {
-            let bounds = scene.lines.iter().map(|l| Bounds::of(&l.y));
-            bounds.fold(None, Bounds::union)
-        });
-        let axis_ticks = |ticker: Option<&Ticker>, range: Interval, sci| {
-            let ticks = ticker
-                .cloned()
-                .unwrap_or_default()
-                .ticks(range.start, range.end);
-            let labels = format_ticks(&ticks.major, sci);
-            AxisTicks { ticks, labels }
-        };
-        let x_axis = scene.x_axis.as_ref();
-        let y_axis = scene.y_axis.as_ref();
-        let x_ticks = axis_ticks(
-            x_axis.map(|a| &a.ticker),
-            x_range,
-            x_axis.is_none_or(|a| a.use_scientific),
-        );
-        let y_ticks = axis_ticks(
-            y_axis.map(|a| &a.ticker),
-            y_range,
-            y_axis.is_none_or(|a| a.use_scientific),
-        );
-
-        // Border sizes in CSS pixels, as Bokeh sizes its side panels.
-        let top = scene.title.as_ref().map_or(0.0, |t| {
-            (t.font_px * style::LINE_HEIGHT).round() + style::TITLE_STANDOFF
-        });
-        let axis_reach = style::MAJOR_TICK_OUT + style::LABEL_STANDOFF;
-        let bottom = if x_axis.is_some() {
-            axis_reach + style::TICK_LABEL_FONT_PX
-        } else {
-            0.0
-        };
-        let left = if y_axis.is_some() {
-            let widest = y_ticks
-                .labels
-                .iter()
-                .map(|l| style::estimate_text_width(l, style::TICK_LABEL_FONT_PX))
-                .fold(0.0, f64::max);
-            // One more min-border of room: the page's font may be wider than the estimate.
-            (axis_reach + widest).ceil() + style::MIN_BORDER
-        } else {
-            0.0
-        };
-        let border = |css: f64| (css.max(style::MIN_BORDER) * scale).round() as i32;
-        let (w, h) = (width as i32, height as i32);
-        let frame = PixelRect {
-            left: border(left),
-            top: border(top),
-            right: (w - border(0.0)).max(border(left) + 1),
-            bottom: (h - border(bottom)).max(border(top) + 1),
-        };
-        FrameLayout {
-            width,
-            height,
-            scale,
-            frame,
-            x_range,
-            y_range,
-            x_ticks,
-            y_ticks,
-        }
-    }
-
-    /// Data x to device pixels: the x range spans the frame from left to right.
-    pub fn x_map(&self) -> LinearMap {
-        let f = self.frame;
-        LinearMap::between(self.x_range, f64::from(f.left), f64::from(f.right))
-    }
-
-    /// Data y to device pixels: the y range spans the frame from bottom to top.
-    pub fn y_map(&self) -> LinearMap {
-        let f = self.frame;
-        LinearMap::between(self.y_range, f64::from(f.bottom), f64::from(f.top))
-    }
-
-    /// The device pixel where the data point (x, y) is drawn.
+    /// The device pixel where the data point (x, y) is drawn (default ranges).
     pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
-        (self.x_map().apply(x), self.y_map().apply(y))
+        (self.x_scale.apply(x), self.y_scale.apply(y))
     }
 
     /// The data point drawn at device pixel `(px, py)`.
     pub fn to_data(&self, px: f64, py: f64) -> (f64, f64) {
-        (self.x_map().invert(px), self.y_map().invert(py))
+        (self.x_scale.invert(px), self.y_scale.invert(py))
+    }
+
+    /// The legend entry at device pixel `at`, if any.
+    pub fn legend_item_at(&self, at: (f64, f64)) -> Option<&LegendHit> {
+        self.legend_items.iter().find(|h| h.area.contains(at))
+    }
+}
+
+/// Where each side item and the frame go, in CSS pixels.
+pub(crate) struct Placement {
+    pub frame: Rect,
+    /// Per side, each item's panel rectangle, in the order given.
+    pub items: [Vec<Rect>; 4],
+    /// The whole area (grown when the frame's size is fixed).
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Lays out a plot of `width` × `height` CSS pixels: `sizes[side]` are the depths of the
+/// items on that side, nearest the frame first; `frame_size` fixes the frame's width or
+/// height (the plot grows around it).
+pub(crate) fn place(
+    width: f64,
+    height: f64,
+    min_border: [f64; 4],
+    sizes: &[Vec<f64>; 4],
+    frame_size: (Option<f64>, Option<f64>),
+) -> Placement {
+    let depth = |side: Side| {
+        let total: f64 = sizes[side.index()].iter().sum();
+        total.max(min_border[side.index()])
+    };
+    let (top, bottom, left, right) = (
+        depth(Side::Above),
+        depth(Side::Below),
+        depth(Side::Left),
+        depth(Side::Right),
+    );
+    let fw = frame_size.0.unwrap_or(width - left - right).max(1.0);
+    let fh = frame_size.1.unwrap_or(height - top - bottom).max(1.0);
+    let frame = Rect::new(left, top, fw, fh);
+    let mut items: [Vec<Rect>; 4] = Default::default();
+    for side in Side::ALL {
+        let mut offset = 0.0;
+        for &size in &sizes[side.index()] {
+            let r = match side {
+                Side::Above => Rect::new(frame.x, frame.y - offset - size, fw, size),
+                Side::Below => Rect::new(frame.x, frame.bottom() + offset, fw, size),
+                Side::Left => Rect::new(frame.x - offset - size, frame.y, size, fh),
+                Side::Right => Rect::new(frame.right() + offset, frame.y, size, fh),
+            };
+            items[side.index()].push(r);
+            offset += size;
+        }
+    }
+    Placement {
+        frame,
+        items,
+        width: left + fw + right,
+        height: top + fh + bottom,
+    }
+}
+
+impl Placement {
+    pub fn side(&self, side: Side) -> &[Rect] {
+        &self.items[side.index()]
     }
 }
 
@@ -192,15 +206,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn linear_map_round_trips_and_flips() {
-        let range = Interval {
-            start: -1.0,
-            end: 1.0,
-        };
-        let m = LinearMap::between(range, 300.0, 100.0);
-        assert_eq!(m.apply(-1.0), 300.0);
-        assert_eq!(m.apply(1.0), 100.0);
-        assert_eq!(m.apply(0.0), 200.0);
-        assert!((m.invert(150.0) - 0.5).abs() < 1e-12);
+    fn panels_stack_outwards_and_min_border_holds() {
+        let sizes = [vec![25.0], vec![22.0], vec![29.0], vec![]];
+        let p = place(400.0, 300.0, [5.0; 4], &sizes, (None, None));
+        // The probe BokehJS laid out: frame 29..395 × 25..278.
+        assert_eq!(p.frame, Rect::new(29.0, 25.0, 366.0, 253.0));
+        assert_eq!(p.side(Side::Below)[0], Rect::new(29.0, 278.0, 366.0, 22.0));
+        assert_eq!(p.side(Side::Left)[0], Rect::new(0.0, 25.0, 29.0, 253.0));
     }
 }

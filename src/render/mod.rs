@@ -1,30 +1,64 @@
-//! Draws a Figure of a document on any plotters DrawingBackend: the canvas in the page,
-//! a bitmap natively. Reading the model graph (`scene`), laying it out (`layout`) and
-//! painting (`figure`) are separate, so the page maps data to pixels with the very
-//! [`FrameLayout`] that drawing used.
+//! Draws a Figure of a document as BokehJS draws it: glyphs, scales, ranges, axes of
+//! every kind, grids, legends and annotations. Painting goes through a [`Surface`] (fills,
+//! strokes with Bokeh's joins, caps and dashes, hatches, text, images, clipping), which
+//! the page implements on its canvas and [`draw_figure`] on any plotters
+//! `DrawingBackend` (a bitmap natively).
+//!
+//! Reading the models (`figure`, `renderer`, one file per glyph in `glyphs`, per
+//! annotation in `annotations`), resolving ranges and ticks, laying out (`layout`) and
+//! painting are separate steps, so the page maps data to pixels and hit-tests with the
+//! very [`FrameLayout`] that drawing used.
 
+mod annotations;
+mod axis;
+mod backend;
 mod clip;
 mod decimate;
 mod figure;
+mod filters;
+mod format;
+mod glyphs;
+mod grid;
+mod hatch;
+mod label;
 mod layout;
+mod mappers;
 mod ranges;
-mod scene;
-mod style;
+mod raster;
+mod read;
+mod renderer;
+mod scales;
+mod specs;
+mod surface;
+mod text;
 mod ticks;
+mod title;
+mod transforms;
+mod visuals;
 
+pub use backend::FONT_FAMILY;
 pub use decimate::{ascending, decimate, Polyline};
-pub use layout::{AxisTicks, FrameLayout, LinearMap, PixelRect};
-pub use ranges::Interval;
-pub use style::FONT_FAMILY;
-pub use ticks::{format_ticks, Ticker, Ticks};
+pub use format::{format_basic, Basic as BasicFormat, TickLabel};
+pub use layout::{AxisTicks, FrameLayout, LegendHit, PixelRect};
+pub use ranges::{Bounds, Interval};
+pub use scales::{LinearMap, Maps, Scale};
+pub use surface::{
+    FillRule, Font, FontMetrics, Image, Path, Pattern, Rect, Stroke, Surface, TextMeasure,
+    TextStyle,
+};
+pub use text::Estimate;
+pub use ticks::{Adaptive, Ticks};
+
+use std::cell::RefCell;
+use std::collections::HashSet;
 
 use plotters::coord::Shift;
+use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters_backend::{BackendCoord, DrawingErrorKind};
 
-use crate::core::Rgba;
-use crate::document::{Document, Id};
+use crate::document::{AnyId, Document, Id};
 use crate::models::Figure;
-use scene::Scene;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -40,30 +74,52 @@ pub enum RenderError {
     Scale(f64),
 }
 
-/// Draws `figure` filling `area`. `scale` is the device pixel ratio: the area is in device
-/// pixels, and fonts, widths and margins are multiplied by it.
-///
-/// In the page: size the canvas' backing store to the figure's width × height times
-/// `devicePixelRatio` (CSS size unchanged, no `ctx.scale`), then
-/// `draw_figure(&doc, fig, &CanvasBackend::with_canvas_object(canvas)?.into_drawing_area(), dpr)`.
-/// plotters-canvas never sets `lineJoin`; setting it to Bokeh's "bevel" once on the
-/// context keeps decimated spikes from growing miter points.
-///
-/// Natively, plotters draws text on bitmaps only with its `ab_glyph` (or `ttf`) feature
-/// and a font registered under [`FONT_FAMILY`]; without them plotters panics on text.
+fn check_scale(scale: f64) -> Result<(), RenderError> {
+    if scale.is_finite() && scale > 0.0 {
+        Ok(())
+    } else {
+        Err(RenderError::Scale(scale))
+    }
+}
+
+/// Draws `figure` on `surface` (device pixels) at `scale` device pixels per CSS pixel,
+/// and returns where everything went.
+pub fn draw_on(
+    doc: &Document,
+    figure: Id<Figure>,
+    surface: &mut dyn Surface,
+    scale: f64,
+) -> Result<FrameLayout, RenderError> {
+    check_scale(scale)?;
+    figure::draw(doc, figure, surface, scale)
+}
+
+/// Draws `figure` filling `area`, any plotters backend. `scale` is the device pixel
+/// ratio: the area is in device pixels, and fonts, widths and margins are multiplied by
+/// it. Natively, plotters draws text on bitmaps only with its `ab_glyph` (or `ttf`)
+/// feature and a font registered under [`FONT_FAMILY`].
 pub fn draw_figure<DB: DrawingBackend>(
     doc: &Document,
     figure: Id<Figure>,
     area: &DrawingArea<DB, Shift>,
     scale: f64,
-) -> Result<(), RenderError> {
-    let (width, height) = area.dim_in_pixel();
-    let (scene, layout) = read_and_lay_out(doc, figure, width, height, scale)?;
-    figure::paint(&scene, &layout, area)
+) -> Result<FrameLayout, RenderError> {
+    check_scale(scale)?;
+    let job = Job {
+        doc,
+        figure,
+        scale,
+        result: RefCell::new(None),
+    };
+    area.draw(&job)
+        .map_err(|e| RenderError::Backend(e.to_string()))?;
+    job.result
+        .into_inner()
+        .unwrap_or_else(|| Err(RenderError::Backend("the backend drew nothing".into())))
 }
 
-/// Where [`draw_figure`] puts the frame, ranges and ticks on an area of `width` × `height`
-/// device pixels at `scale`: use it to map data to pixels and back.
+/// Where [`draw_figure`] puts the frame, ranges and ticks on an area of `width` ×
+/// `height` device pixels at `scale` (text measured as natively drawn).
 pub fn figure_layout(
     doc: &Document,
     figure: Id<Figure>,
@@ -71,25 +127,66 @@ pub fn figure_layout(
     height: u32,
     scale: f64,
 ) -> Result<FrameLayout, RenderError> {
-    read_and_lay_out(doc, figure, width, height, scale).map(|(_, layout)| layout)
+    check_scale(scale)?;
+    figure::lay_out(doc, figure, &Estimate, (width, height), scale)
 }
 
-/// A color as plotters takes it.
-fn plotters_color(c: Rgba) -> plotters::style::RGBAColor {
-    plotters::style::RGBAColor(c.r, c.g, c.b, c.alpha)
-}
-
-fn read_and_lay_out(
+/// The renderers (and their source rows) drawn at device pixel `at`, for tools.
+pub fn hit_test(
     doc: &Document,
     figure: Id<Figure>,
-    width: u32,
-    height: u32,
+    measure: &dyn TextMeasure,
     scale: f64,
-) -> Result<(Scene<'_>, FrameLayout), RenderError> {
-    if !(scale.is_finite() && scale > 0.0) {
-        return Err(RenderError::Scale(scale));
+    at: (f64, f64),
+) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
+    check_scale(scale)?;
+    figure::hit_test(doc, figure, measure, scale, at)
+}
+
+/// The figure's size in CSS pixels: its width and height, or what a fixed frame needs.
+pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
+    let size = figure::FigureView::read(doc, figure)
+        .and_then(|mut v| v.css_size(&Estimate))
+        .unwrap_or((600.0, 600.0));
+    let side = |v: f64| v.round().clamp(1.0, 16384.0) as u32;
+    (side(size.0), side(size.1))
+}
+
+/// Every model the figure's picture depends on: a change to any of them repaints it.
+pub fn dependencies(doc: &Document, figure: Id<Figure>) -> HashSet<AnyId> {
+    doc.reachable([figure.any()])
+}
+
+/// One paint of a figure, run by plotters with the backend in hand.
+struct Job<'d> {
+    doc: &'d Document,
+    figure: Id<Figure>,
+    scale: f64,
+    result: RefCell<Option<Result<FrameLayout, RenderError>>>,
+}
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a Job<'_> {
+    type Point = BackendCoord;
+    type IntoIter = std::iter::Empty<BackendCoord>;
+
+    fn point_iter(self) -> Self::IntoIter {
+        std::iter::empty()
     }
-    let scene = Scene::read(doc, figure)?;
-    let layout = FrameLayout::new(&scene, width, height, scale);
-    Ok((scene, layout))
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Job<'_> {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        _: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        let mut surface = backend::OnBackend::new(backend);
+        let mut result = figure::draw(self.doc, self.figure, &mut surface, self.scale);
+        if let (Ok(_), Some(e)) = (&result, surface.error.take()) {
+            result = Err(RenderError::Backend(e));
+        }
+        *self.result.borrow_mut() = Some(result);
+        Ok(())
+    }
 }

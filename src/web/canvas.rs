@@ -1,30 +1,26 @@
 //! Painting a Figure on its canvas: at most once per animation frame, at the screen's
-//! pixel density.
+//! pixel density, through the canvas' own 2D context.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::document::{Document, Id};
 use crate::models::Figure;
-use crate::render::draw_figure;
+use crate::render::{draw_on, FrameLayout};
 
 use super::hook;
 use super::page::Page;
-
-/// Bokeh's size for a figure that names none.
-const DEFAULT_SIZE: i64 = 600;
+use super::surface::CanvasSurface;
 
 /// The figure's size in CSS pixels (Bokeh's default where it names none, or is gone).
 pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
-    let side = |v: Option<i64>| v.unwrap_or(DEFAULT_SIZE).clamp(1, 1 << 14) as u32;
-    (
-        side(doc.try_get(figure, Figure::WIDTH).ok().flatten()),
-        side(doc.try_get(figure, Figure::HEIGHT).ok().flatten()),
-    )
+    if doc.try_model(figure.any()).is_none() {
+        return (600, 600);
+    }
+    crate::render::css_size(doc, figure)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -33,8 +29,6 @@ enum PaintError {
     NoContext,
     #[error(transparent)]
     Render(#[from] crate::render::RenderError),
-    #[error("presenting the canvas failed: {0}")]
-    Present(String),
 }
 
 /// Paints one figure; repeated requests within a frame make one paint.
@@ -43,6 +37,8 @@ pub struct Painter {
     page: Page,
     figure: Id<Figure>,
     pending: Rc<Cell<bool>>,
+    /// Where the last paint put things: clicks are hit-tested against it.
+    last: Rc<RefCell<Option<FrameLayout>>>,
 }
 
 impl Painter {
@@ -51,7 +47,13 @@ impl Painter {
             page,
             figure,
             pending: Rc::default(),
+            last: Rc::default(),
         }
+    }
+
+    /// The layout of the last paint.
+    pub fn last_layout(&self) -> Option<FrameLayout> {
+        self.last.borrow().clone()
     }
 
     pub fn request(&self, canvas: HtmlCanvasElement) {
@@ -73,7 +75,7 @@ impl Painter {
         (canvas.width(), canvas.height()) != (width, height)
     }
 
-    /// plotters-canvas draws in backing-store pixels: CSS size × devicePixelRatio.
+    /// The canvas is drawn in backing-store pixels: CSS size × devicePixelRatio.
     fn backing_size(&self) -> (u32, u32) {
         let (width, height) = self.page.read(|d| css_size(d, self.figure));
         let backing = |css: u32| (css as f64 * device_pixel_ratio()).round() as u32;
@@ -91,15 +93,20 @@ impl Painter {
         if canvas.height() != height {
             canvas.set_height(height);
         }
-        let backend =
-            CanvasBackend::with_canvas_object(canvas.clone()).ok_or(PaintError::NoContext)?;
-        let area = backend.into_drawing_area();
+        let ctx: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or(PaintError::NoContext)?;
+        ctx.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+        let mut surface = CanvasSurface::new(ctx, width, height);
         // The renderer scales its fonts, widths and margins by the same ratio.
         let scale = device_pixel_ratio();
-        self.page
-            .read(|d| draw_figure(d, self.figure, &area, scale))?;
-        area.present()
-            .map_err(|e| PaintError::Present(e.to_string()))?;
+        let layout = self
+            .page
+            .read(|d| draw_on(d, self.figure, &mut surface, scale))?;
+        *self.last.borrow_mut() = Some(layout);
         if let (Some(performance), Some(started)) = (performance, started) {
             hook::painted(&performance, started);
         }
@@ -107,6 +114,6 @@ impl Painter {
     }
 }
 
-fn device_pixel_ratio() -> f64 {
+pub fn device_pixel_ratio() -> f64 {
     web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
 }

@@ -12,6 +12,7 @@ mod page;
 mod periodic;
 mod query;
 mod slider;
+mod surface;
 mod sync;
 mod text_input;
 

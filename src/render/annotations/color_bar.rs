@@ -1,0 +1,385 @@
+//! ColorBar: a color mapper's palette as a bar, with ticks and labels of its values and a
+//! title, in the frame at `location` or in a side panel. Sized as BokehJS sizes it: 25
+//! pixels across, along the plot as many pixels as 25 per color, kept within 30 % to
+//! 80 % of the frame.
+
+use crate::core::Rgba;
+use crate::document::{AnyId, Value};
+use crate::models::{AutoOr, Orientation, TextLike};
+use crate::render::format::{Formatter, TickLabel};
+use crate::render::label::{Anchor, TextBox};
+use crate::render::layout::Side;
+use crate::render::mappers::ColorScale;
+use crate::render::read::Reader;
+use crate::render::surface::{FillRule, Font, Image, Path, Rect, Stroke, TextMeasure};
+use crate::render::ticks::{Adaptive, Ticker};
+use crate::render::RenderError;
+
+use super::{AnnotationCtx, AnnotationView};
+
+const MINOR_DIM: f64 = 25.0;
+
+pub(crate) fn build<'d>(
+    r: Reader<'d>,
+    bar: AnyId,
+) -> Result<Box<dyn AnnotationView + 'd>, RenderError> {
+    let mapper = r
+        .reference(bar, "color_mapper")?
+        .ok_or_else(|| r.bad(bar, "color_mapper", "set"))?;
+    let colors = match r.type_name(mapper) {
+        "LinearColorMapper" | "LogColorMapper" => ColorScale::read(r, mapper, &[])?,
+        other => {
+            return Err(RenderError::Model(format!(
+                "a ColorBar of a {other} is not drawn yet"
+            )))
+        }
+    };
+    let ticker = match r.get::<AutoOr<AnyId>>(bar, "ticker")? {
+        AutoOr::Value(t) => Ticker::read(r, t)?,
+        AutoOr::Auto if colors.log => Ticker::for_axis("LogAxis"),
+        AutoOr::Auto => Ticker::Adaptive(Adaptive::default()),
+    };
+    let formatter = match r.get::<AutoOr<AnyId>>(bar, "formatter")? {
+        AutoOr::Value(f) => Formatter::read(r, f)?,
+        AutoOr::Auto if colors.log => Formatter::for_axis("LogAxis"),
+        AutoOr::Auto => Formatter::for_axis("LinearAxis"),
+    };
+    let title = match r.get::<Option<TextLike>>(bar, "title")? {
+        Some(TextLike::Plain(s)) if !s.is_empty() => Some(s),
+        _ => None,
+    };
+    let px = |attr: &str| r.pixels(bar, attr);
+    Ok(Box::new(View {
+        colors,
+        ticker,
+        formatter,
+        location: r.value(bar, "location")?,
+        orientation: r.get(bar, "orientation")?,
+        width: r.get(bar, "width")?,
+        height: r.get(bar, "height")?,
+        title,
+        title_font: r.font(bar, "title_", 1.0)?,
+        title_color: r.color(bar, "title_text_color", Some("title_text_alpha"))?,
+        title_standoff: px("title_standoff")?,
+        label_font: r.font(bar, "major_label_", 1.0)?,
+        label_color: r.color(
+            bar,
+            "major_label_text_color",
+            Some("major_label_text_alpha"),
+        )?,
+        label_standoff: px("label_standoff")?,
+        tick_in: px("major_tick_in")?,
+        tick_line: r.stroke(bar, "major_tick_", 1.0)?,
+        bar_line: r.stroke(bar, "bar_", 1.0)?,
+        border: r.stroke(bar, "border_", 1.0)?,
+        background: r.fill(bar, "background_")?,
+        margin: px("margin")?,
+        padding: px("padding")?,
+        scale_alpha: r.number(bar, "scale_alpha")?,
+        visible: r.flag(bar, "visible")?,
+    }))
+}
+
+struct View {
+    colors: ColorScale,
+    ticker: Ticker,
+    formatter: Formatter,
+    location: Value,
+    orientation: AutoOr<Orientation>,
+    width: AutoOr<i64>,
+    height: AutoOr<i64>,
+    title: Option<String>,
+    title_font: Font,
+    title_color: Option<Rgba>,
+    title_standoff: f64,
+    label_font: Font,
+    label_color: Option<Rgba>,
+    label_standoff: f64,
+    tick_in: f64,
+    tick_line: Option<Stroke>,
+    bar_line: Option<Stroke>,
+    border: Option<Stroke>,
+    background: Option<Rgba>,
+    margin: f64,
+    padding: f64,
+    scale_alpha: f64,
+    visible: bool,
+}
+
+/// The bar's geometry: where the colors go, the labels' extent, the whole box (CSS).
+struct Geometry {
+    vertical: bool,
+    bar: Rect,
+    frame: Rect,
+}
+
+impl View {
+    fn vertical(&self, side: Option<Side>) -> bool {
+        match (self.orientation, side) {
+            (AutoOr::Value(o), _) => o == Orientation::Vertical,
+            (AutoOr::Auto, Some(s)) => !s.is_horizontal(),
+            (AutoOr::Auto, None) => match &self.location {
+                Value::Str(name) => {
+                    !(name == "top"
+                        || name == "bottom"
+                        || name.ends_with("_center") && name != "center_center")
+                }
+                _ => true,
+            },
+        }
+    }
+
+    fn labels(&self) -> (Vec<f64>, Vec<TickLabel>) {
+        let ticks = self.ticker.ticks(self.colors.low, self.colors.high).major;
+        let labels = self.formatter.format(&ticks);
+        (ticks, labels)
+    }
+
+    /// Label extent across the bar and title extent (CSS pixels).
+    fn extents(&self, m: &dyn TextMeasure, vertical: bool) -> (f64, f64) {
+        let (_, labels) = self.labels();
+        let label = labels
+            .iter()
+            .map(|l| {
+                let (w, h) = TextBox::new(l.clone(), self.label_font.clone()).size(m);
+                if vertical {
+                    w
+                } else {
+                    h
+                }
+            })
+            .fold(0.0, f64::max);
+        let label = if label > 0.0 {
+            label + self.label_standoff
+        } else {
+            0.0
+        };
+        let title = match &self.title {
+            Some(t) => {
+                let (_, h) =
+                    TextBox::new(TickLabel::plain(t.clone()), self.title_font.clone()).size(m);
+                h + self.title_standoff
+            }
+            None => 0.0,
+        };
+        (label, title)
+    }
+
+    fn geometry(&self, m: &dyn TextMeasure, area: Rect, side: Option<Side>) -> Geometry {
+        let vertical = self.vertical(side);
+        let (label, title) = self.extents(m, vertical);
+        let n = self.colors.palette.len().max(1) as f64;
+        let frame_major = if vertical { area.height } else { area.width };
+        let major = match (vertical, self.width, self.height) {
+            (true, _, AutoOr::Value(h)) => h as f64,
+            (false, AutoOr::Value(w), _) => w as f64,
+            _ => (n * MINOR_DIM)
+                .max(0.3 * frame_major)
+                .min(0.8 * frame_major - 2.0 * (self.margin + self.padding)),
+        };
+        let minor = match (vertical, self.width, self.height) {
+            (true, AutoOr::Value(w), _) => w as f64,
+            (false, _, AutoOr::Value(h)) => h as f64,
+            _ => MINOR_DIM,
+        };
+        let p = self.padding;
+        let (fw, fh) = if vertical {
+            (minor + label + 2.0 * p, major + title + 2.0 * p)
+        } else {
+            (major + 2.0 * p, minor + label + title + 2.0 * p)
+        };
+        let m_ = if side.is_some() { 0.0 } else { self.margin };
+        let (x, y) = match &self.location {
+            Value::List(xy) => {
+                let x = xy.first().and_then(Value::as_f64).unwrap_or(0.0);
+                let y = xy.get(1).and_then(Value::as_f64).unwrap_or(0.0);
+                (area.x + x, area.bottom() - y - fh)
+            }
+            Value::Str(name) => {
+                let x = if name.ends_with("left") || name == "left" {
+                    area.x + m_
+                } else if name.ends_with("right") || name == "right" {
+                    area.right() - m_ - fw
+                } else {
+                    area.x + (area.width - fw) / 2.0
+                };
+                let y = if name.starts_with("top") || side.is_some() {
+                    area.y + m_
+                } else if name.starts_with("bottom") {
+                    area.bottom() - m_ - fh
+                } else {
+                    area.y + (area.height - fh) / 2.0
+                };
+                (x, y)
+            }
+            _ => (area.x, area.y),
+        };
+        let frame = Rect::new(x, y, fw, fh);
+        let bar = if vertical {
+            Rect::new(x + p, y + p + title, minor, major)
+        } else {
+            Rect::new(x + p, y + p + title, major, minor)
+        };
+        Geometry {
+            vertical,
+            bar,
+            frame,
+        }
+    }
+}
+
+impl AnnotationView for View {
+    fn size(&self, m: &dyn TextMeasure, side: Side, frame: Rect) -> f64 {
+        if !self.visible {
+            return 0.0;
+        }
+        let g = self.geometry(m, frame, Some(side));
+        if side.is_horizontal() {
+            g.frame.height + self.margin
+        } else {
+            g.frame.width + self.margin
+        }
+    }
+
+    fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
+        if !self.visible {
+            return Ok(());
+        }
+        let dpr = c.scale;
+        let (area, side) = match c.panel {
+            Some((side, panel)) => (panel, Some(side)),
+            None => (
+                Rect::new(
+                    c.frame.x / dpr,
+                    c.frame.y / dpr,
+                    c.frame.width / dpr,
+                    c.frame.height / dpr,
+                ),
+                None,
+            ),
+        };
+        let g = self.geometry(c.surface, area, side);
+        let dev = |r: Rect| Rect::new(r.x * dpr, r.y * dpr, r.width * dpr, r.height * dpr);
+        let mut path = Path::new();
+        path.rect(dev(g.frame));
+        if let Some(bg) = self.background {
+            c.surface.fill(&path, bg, FillRule::NonZero);
+        }
+        if let Some(border) = &self.border {
+            c.surface.stroke(
+                &path,
+                &Stroke {
+                    width: border.width * dpr,
+                    ..border.clone()
+                },
+            );
+        }
+        // The colors, low at the bottom (or left).
+        let n = self.colors.palette.len();
+        let alpha = (self.scale_alpha * 255.0).round() as u8;
+        let mut rgba: Vec<u8> = Vec::with_capacity(4 * n);
+        let order: Box<dyn Iterator<Item = &Rgba>> = if g.vertical {
+            Box::new(self.colors.palette.iter().rev())
+        } else {
+            Box::new(self.colors.palette.iter())
+        };
+        for col in order {
+            rgba.extend_from_slice(&[
+                col.r,
+                col.g,
+                col.b,
+                ((col.alpha * f64::from(alpha)).round()) as u8,
+            ]);
+        }
+        let (iw, ih) = if g.vertical { (1, n) } else { (n, 1) };
+        if n > 0 {
+            c.surface.image(
+                Image {
+                    width: iw,
+                    height: ih,
+                    rgba: &rgba,
+                },
+                dev(g.bar),
+            );
+        }
+        if let Some(line) = &self.bar_line {
+            let mut p = Path::new();
+            p.rect(dev(g.bar));
+            c.surface.stroke(
+                &p,
+                &Stroke {
+                    width: line.width * dpr,
+                    ..line.clone()
+                },
+            );
+        }
+        // Ticks and labels along the bar.
+        let (ticks, labels) = self.labels();
+        let (lo, hi) = (self.colors.low, self.colors.high);
+        let frac = |v: f64| {
+            if self.colors.log {
+                (v.ln() - lo.ln()) / (hi.ln() - lo.ln())
+            } else {
+                (v - lo) / (hi - lo)
+            }
+        };
+        let b = g.bar;
+        let mut tick_path = Path::new();
+        for (t, label) in ticks.iter().zip(&labels) {
+            let f = frac(*t);
+            if !(0.0..=1.0).contains(&f) {
+                continue;
+            }
+            let (at, anchor, tick) = if g.vertical {
+                let y = b.bottom() - f * b.height;
+                (
+                    (b.right() + self.label_standoff, y),
+                    Anchor::new(0.0, 0.5),
+                    ((b.right() - self.tick_in, y), (b.right(), y)),
+                )
+            } else {
+                let x = b.x + f * b.width;
+                (
+                    (x, b.bottom() + self.label_standoff),
+                    Anchor::new(0.5, 0.0),
+                    ((x, b.bottom() - self.tick_in), (x, b.bottom())),
+                )
+            };
+            tick_path.move_to(tick.0 .0 * dpr, tick.0 .1 * dpr);
+            tick_path.line_to(tick.1 .0 * dpr, tick.1 .1 * dpr);
+            if let Some(color) = self.label_color {
+                let mut font = self.label_font.clone();
+                font.size *= dpr;
+                TextBox::new(label.clone(), font).draw(
+                    c.surface,
+                    (at.0 * dpr, at.1 * dpr),
+                    anchor,
+                    0.0,
+                    color,
+                );
+            }
+        }
+        if let Some(line) = &self.tick_line {
+            c.surface.stroke(
+                &tick_path,
+                &Stroke {
+                    width: line.width * dpr,
+                    ..line.clone()
+                },
+            );
+        }
+        if let (Some(title), Some(color)) = (&self.title, self.title_color) {
+            let mut font = self.title_font.clone();
+            font.size *= dpr;
+            let at = (g.frame.x + self.padding, g.frame.y + self.padding);
+            TextBox::new(TickLabel::plain(title.clone()), font).draw(
+                c.surface,
+                (at.0 * dpr, at.1 * dpr),
+                Anchor::new(0.0, 0.0),
+                0.0,
+                color,
+            );
+        }
+        Ok(())
+    }
+}

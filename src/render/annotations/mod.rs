@@ -1,0 +1,100 @@
+//! Annotations: one file per Bokeh annotation behind one trait ([`AnnotationView`]),
+//! registered in one table ([`ANNOTATIONS`]). An annotation sits in the frame (drawn over
+//! it in data or screen units) or in a side panel (sized like an axis).
+
+mod arrow;
+mod band;
+mod box_annotation;
+mod color_bar;
+mod label;
+mod label_set;
+mod legend;
+mod span;
+mod whisker;
+
+use crate::document::AnyId;
+
+use super::layout::{LegendHit, Side};
+use super::ranges::FactorMap;
+use super::read::Reader;
+use super::renderer::RendererView;
+use super::scales::Maps;
+use super::surface::{Rect, Surface, TextMeasure};
+use super::RenderError;
+
+/// What an annotation paints with.
+pub(crate) struct AnnotationCtx<'s, 'v, 'd> {
+    pub surface: &'s mut dyn Surface,
+    /// The frame, in device pixels.
+    pub frame: Rect,
+    /// Its side panel, in CSS pixels, when it is in one.
+    pub panel: Option<(Side, Rect)>,
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+    /// The scales of a pair of range names.
+    pub maps: &'v dyn Fn(&str, &str) -> Maps,
+    /// The factors of an x (true) or y range name, when categorical.
+    pub factors: &'v dyn Fn(&str, bool) -> Option<&'v FactorMap>,
+    /// The plot's glyph renderers (legends draw their swatches).
+    pub renderers: &'v [RendererView<'d>],
+    /// Clickable legend entries, collected.
+    pub legend_hits: &'s mut Vec<LegendHit>,
+}
+
+pub(crate) trait AnnotationView {
+    /// Its side panel's depth in CSS pixels (only annotations that can sit in one).
+    fn size(&self, _m: &dyn TextMeasure, _side: Side, _frame: Rect) -> f64 {
+        0.0
+    }
+    fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError>;
+}
+
+pub(crate) type BuildAnnotation =
+    for<'d> fn(Reader<'d>, AnyId) -> Result<Box<dyn AnnotationView + 'd>, RenderError>;
+
+/// Every annotation type rokeh draws, by Bokeh type name.
+pub(crate) const ANNOTATIONS: &[(&str, BuildAnnotation)] = &[
+    ("Arrow", arrow::build),
+    ("Band", band::build),
+    ("BoxAnnotation", box_annotation::build),
+    ("ColorBar", color_bar::build),
+    ("Label", label::build),
+    ("LabelSet", label_set::build),
+    ("Legend", legend::build),
+    ("Span", span::build),
+    ("Whisker", whisker::build),
+];
+
+pub(crate) fn builder(type_name: &str) -> Option<BuildAnnotation> {
+    ANNOTATIONS
+        .binary_search_by(|(name, _)| name.cmp(&type_name))
+        .ok()
+        .map(|at| ANNOTATIONS[at].1)
+}
+
+/// A coordinate an annotation names: a number, or a factor of a categorical range.
+pub(crate) fn coordinate(v: &crate::document::Value, factors: Option<&FactorMap>) -> Option<f64> {
+    match factors {
+        Some(f) => f.synthetic(v),
+        None => v.as_f64(),
+    }
+}
+
+/// Every row of an annotation's `source` (none: no rows).
+pub(crate) fn source_rows(r: Reader<'_>, model: AnyId) -> Result<super::specs::Rows, RenderError> {
+    let source = r.reference(model, "source")?;
+    let len = match source.and_then(|s| r.doc.try_model(s)?.attrs.get("data")) {
+        Some(crate::document::Value::Map(entries)) => {
+            entries.first().and_then(|(_, c)| c.rows()).unwrap_or(0)
+        }
+        _ => {
+            // Value specs alone still make one row.
+            usize::from(source.is_none())
+        }
+    };
+    Ok(super::specs::Rows {
+        source,
+        indices: None,
+        len,
+    })
+}

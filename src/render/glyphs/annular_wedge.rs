@@ -1,0 +1,98 @@
+//! AnnularWedge: a slice of a ring centred on (x, y), between `inner_radius` and
+//! `outer_radius`, from `start_angle` to `end_angle`.
+
+use crate::models::Direction;
+use crate::render::ranges::Bounds;
+use crate::render::scales::Maps;
+use crate::render::specs::{Numbers, Units};
+use crate::render::surface::{Path, Rect};
+use crate::render::RenderError;
+
+use super::wedge::screen_radius;
+use super::{bounds_of, each_row, point_in_polygon, AreaVisuals, GlyphInput, GlyphView, Paint};
+
+pub(crate) fn build<'d>(
+    input: &GlyphInput<'_, 'd>,
+) -> Result<Box<dyn GlyphView + 'd>, RenderError> {
+    let s = &input.specs;
+    Ok(Box::new(View {
+        x: s.coords("x", input.x_factors)?,
+        y: s.coords("y", input.y_factors)?,
+        inner: s.numbers("inner_radius")?,
+        inner_units: s.units("inner_radius")?,
+        outer: s.numbers("outer_radius")?,
+        outer_units: s.units("outer_radius")?,
+        start: s.angles("start_angle")?,
+        end: s.angles("end_angle")?,
+        anticlock: s.r.get::<Direction>(s.model, "direction")? == Direction::Anticlock,
+        visuals: AreaVisuals::read(s)?,
+        len: s.rows.len,
+    }))
+}
+
+struct View<'d> {
+    x: Numbers<'d>,
+    y: Numbers<'d>,
+    inner: Numbers<'d>,
+    inner_units: Units,
+    outer: Numbers<'d>,
+    outer_units: Units,
+    start: Numbers<'static>,
+    end: Numbers<'static>,
+    anticlock: bool,
+    visuals: AreaVisuals,
+    len: usize,
+}
+
+impl View<'_> {
+    fn path(&self, maps: &Maps, i: usize, path: &mut Path) -> bool {
+        let (x, y) = (self.x.get(i), self.y.get(i));
+        let c = maps.point(x, y);
+        let ri = screen_radius(maps, self.inner_units, x, self.inner.get(i));
+        let ro = screen_radius(maps, self.outer_units, x, self.outer.get(i));
+        let (a0, a1) = (self.start.get(i), self.end.get(i));
+        if ![c.0, c.1, ri, ro, a0, a1].iter().all(|v| v.is_finite()) {
+            return false;
+        }
+        path.ellipse_arc(c, (ro, ro), 0.0, (a0, a1), self.anticlock);
+        path.ellipse_arc(c, (ri, ri), 0.0, (a1, a0), !self.anticlock);
+        path.close();
+        true
+    }
+}
+
+impl GlyphView for View<'_> {
+    fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
+        (bounds_of(&self.x, self.len), bounds_of(&self.y, self.len))
+    }
+
+    fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {
+        let mut path = Path::new();
+        for i in each_row(rows, self.len) {
+            path.clear();
+            if self.path(&p.maps, i, &mut path) {
+                self.visuals.paint(p.surface, &path, i, p.maps.scale);
+            }
+        }
+        Ok(())
+    }
+
+    fn legend(&self, p: &mut Paint<'_>, rect: Rect, row: Option<usize>) {
+        self.visuals
+            .legend(p.surface, rect, row.unwrap_or(0), p.maps.scale);
+    }
+
+    fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize> {
+        (0..self.len)
+            .filter(|&i| {
+                let mut path = Path::new();
+                self.path(maps, i, &mut path)
+                    && path.subpaths().any(|(pts, _)| point_in_polygon(at, pts))
+            })
+            .collect()
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+}

@@ -1,0 +1,152 @@
+//! Line: one line through every row's point, broken at NaN. Long lines are decimated per
+//! pixel column (M4) and cut at the frame before stroking, so a million points cost what
+//! a frame-wide line costs.
+
+use std::cell::RefCell;
+
+use crate::render::clip::clip;
+use crate::render::decimate::{ascending, decimate, Polyline};
+use crate::render::layout::PixelRect;
+use crate::render::ranges::Bounds;
+use crate::render::scales::Maps;
+use crate::render::specs::Numbers;
+use crate::render::surface::{Path, Rect};
+use crate::render::visuals::LineVisual;
+use crate::render::RenderError;
+
+use super::{bounds_of, distance_to_segment, line_legend, GlyphInput, GlyphView, Paint};
+
+pub(crate) fn build<'d>(
+    input: &GlyphInput<'_, 'd>,
+) -> Result<Box<dyn GlyphView + 'd>, RenderError> {
+    let s = &input.specs;
+    let x = s.coords("x", input.x_factors)?;
+    let x_ascending = x.as_slice().is_some_and(ascending);
+    Ok(Box::new(View {
+        x,
+        y: s.coords("y", input.y_factors)?,
+        x_ascending,
+        line: LineVisual::read(s, "")?,
+        len: s.rows.len,
+        buffers: RefCell::default(),
+    }))
+}
+
+struct View<'d> {
+    x: Numbers<'d>,
+    y: Numbers<'d>,
+    /// `x` is finite and sorted: its bounds are its ends and decimation can slice it.
+    x_ascending: bool,
+    line: LineVisual,
+    len: usize,
+    /// Reused between paints.
+    buffers: RefCell<(Polyline, Polyline)>,
+}
+
+impl View<'_> {
+    fn column(values: &Numbers<'_>, len: usize) -> Vec<f64> {
+        (0..len).map(|i| values.get(i)).collect()
+    }
+}
+
+/// The frame with a margin, so a clipped line's width and joins stay outside it.
+fn margin_rect(frame: Rect, margin: f64) -> PixelRect {
+    PixelRect {
+        left: (frame.x - margin).floor() as i32,
+        top: (frame.y - margin).floor() as i32,
+        right: (frame.right() + margin).ceil() as i32,
+        bottom: (frame.bottom() + margin).ceil() as i32,
+    }
+}
+
+/// Strokes a decimated, clipped polyline as one path.
+pub(crate) fn stroke_polyline(p: &mut Paint<'_>, line: &Polyline, visual: &LineVisual) {
+    let Some(stroke) = visual.stroke(0, p.maps.scale) else {
+        return;
+    };
+    let mut path = Path::new();
+    for sub in line.subpaths().filter(|s| s.len() > 1) {
+        path.move_to(sub[0].0, sub[0].1);
+        for &(x, y) in &sub[1..] {
+            path.line_to(x, y);
+        }
+    }
+    p.surface.stroke(&path, &stroke);
+}
+
+/// Decimates and clips (xs, ys) to the frame, into `out`.
+pub(crate) fn screen_line(
+    p: &Paint<'_>,
+    xs: &[f64],
+    ys: &[f64],
+    x_ascending: bool,
+    width: f64,
+    scratch: &mut Polyline,
+    out: &mut Polyline,
+) {
+    let f = p.frame;
+    let columns = (f.x.floor() as i64)..=(f.right().ceil() as i64);
+    decimate(xs, ys, x_ascending, &p.maps.x, &p.maps.y, columns, scratch);
+    clip(scratch, margin_rect(f, width + 2.0), out);
+}
+
+impl GlyphView for View<'_> {
+    fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
+        let x = match (self.x_ascending, self.x.as_slice()) {
+            (true, Some([first, .., last])) => Some(Bounds {
+                min: *first,
+                max: *last,
+            }),
+            _ => bounds_of(&self.x, self.len),
+        };
+        (x, bounds_of(&self.y, self.len))
+    }
+
+    fn paint(&self, p: &mut Paint<'_>, _rows: Option<&[usize]>) -> Result<(), RenderError> {
+        if !self.line.doit() {
+            return Ok(());
+        }
+        let owned_x;
+        let xs = match self.x.as_slice() {
+            Some(xs) => xs,
+            None => {
+                owned_x = Self::column(&self.x, self.len);
+                &owned_x
+            }
+        };
+        let owned_y;
+        let ys = match self.y.as_slice() {
+            Some(ys) => ys,
+            None => {
+                owned_y = Self::column(&self.y, self.len);
+                &owned_y
+            }
+        };
+        let width = self.line.stroke(0, p.maps.scale).map_or(1.0, |s| s.width);
+        let mut buffers = self.buffers.borrow_mut();
+        let (scratch, out) = &mut *buffers;
+        screen_line(p, xs, ys, self.x_ascending, width, scratch, out);
+        stroke_polyline(p, out, &self.line);
+        Ok(())
+    }
+
+    fn legend(&self, p: &mut Paint<'_>, rect: Rect, _row: Option<usize>) {
+        line_legend(&self.line, p, rect, 0);
+    }
+
+    fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize> {
+        let tolerance = 2.0 * maps.scale;
+        (1..self.len)
+            .find(|&i| {
+                let a = maps.point(self.x.get(i - 1), self.y.get(i - 1));
+                let b = maps.point(self.x.get(i), self.y.get(i));
+                distance_to_segment(at, a, b) <= tolerance
+            })
+            .map(|i| vec![i - 1])
+            .unwrap_or_default()
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+}

@@ -1,0 +1,224 @@
+//! Glyph views: one file per Bokeh glyph behind one trait ([`GlyphView`]), registered in
+//! one table ([`GLYPHS`]). A view is built from its glyph model and the rows its renderer
+//! draws (specs read once, coordinates in data or synthetic factor units); it tells the
+//! data bounds DataRange1d follows, paints any subset of its rows on a [`Surface`], draws
+//! its legend swatch, and says which rows a screen point hits.
+
+mod annular_wedge;
+mod annulus;
+mod area;
+mod bars;
+mod block;
+mod circle;
+mod ellipse;
+mod harea;
+mod hbar;
+mod hex_tile;
+mod image;
+mod image_rgba;
+mod line;
+pub(crate) mod markers;
+mod multi_line;
+mod multi_polygons;
+mod patch;
+mod patches;
+mod quad;
+mod ray;
+mod rect;
+mod scatter;
+mod segment;
+mod step;
+mod text;
+mod varea;
+mod vbar;
+mod wedge;
+
+use super::ranges::{Bounds, FactorMap};
+use super::scales::Maps;
+use super::specs::Specs;
+use super::surface::{FillRule, Path, Rect, Surface};
+use super::visuals::{FillVisual, HatchVisual, LineVisual};
+use super::RenderError;
+
+/// What a glyph view is built from.
+pub(crate) struct GlyphInput<'a, 'd> {
+    pub specs: Specs<'a, 'd>,
+    /// The axes' factors when they are categorical.
+    pub x_factors: Option<&'a FactorMap>,
+    pub y_factors: Option<&'a FactorMap>,
+}
+
+/// Where and how a view paints.
+pub(crate) struct Paint<'s> {
+    pub surface: &'s mut dyn Surface,
+    pub maps: Maps,
+    /// The plot frame, in device pixels.
+    pub frame: Rect,
+}
+
+/// One glyph's rows, ready to paint; see the module docs.
+pub(crate) trait GlyphView {
+    /// The data's extent along x and y, in data (or synthetic) units.
+    fn bounds(&self) -> (Option<Bounds>, Option<Bounds>);
+    /// Paints rows `rows` (all when `None`), in order.
+    fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError>;
+    /// A small picture of row `row`'s style (a representative one when `None`) in `rect`,
+    /// for a legend.
+    fn legend(&self, p: &mut Paint<'_>, rect: Rect, row: Option<usize>);
+    /// The rows drawn at screen point `at` (device pixels), nearest first where that
+    /// matters; glyphs without area (lines) hit within a couple of pixels.
+    fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize>;
+    /// How many rows the view draws.
+    fn len(&self) -> usize;
+}
+
+/// Builds a view of a glyph model of one type.
+pub(crate) type Build =
+    for<'a, 'd> fn(&GlyphInput<'a, 'd>) -> Result<Box<dyn GlyphView + 'd>, RenderError>;
+
+/// Every glyph type rokeh draws, by Bokeh type name.
+pub(crate) const GLYPHS: &[(&str, Build)] = &[
+    ("AnnularWedge", annular_wedge::build),
+    ("Annulus", annulus::build),
+    ("Block", block::build),
+    ("Circle", circle::build),
+    ("Ellipse", ellipse::build),
+    ("HArea", harea::build),
+    ("HAreaStep", harea::build_step),
+    ("HBar", hbar::build),
+    ("HexTile", hex_tile::build),
+    ("Image", image::build),
+    ("ImageRGBA", image_rgba::build),
+    ("Line", line::build),
+    ("MultiLine", multi_line::build),
+    ("MultiPolygons", multi_polygons::build),
+    ("Patch", patch::build),
+    ("Patches", patches::build),
+    ("Quad", quad::build),
+    ("Ray", ray::build),
+    ("Rect", rect::build),
+    ("Scatter", scatter::build),
+    ("Segment", segment::build),
+    ("Step", step::build),
+    ("Text", text::build),
+    ("VArea", varea::build),
+    ("VAreaStep", varea::build_step),
+    ("VBar", vbar::build),
+    ("Wedge", wedge::build),
+];
+
+/// The builder of a glyph type, if rokeh draws it.
+pub(crate) fn builder(type_name: &str) -> Option<Build> {
+    GLYPHS
+        .binary_search_by(|(name, _)| name.cmp(&type_name))
+        .ok()
+        .map(|at| GLYPHS[at].1)
+}
+
+/// A glyph's fill, hatch and line, read with the usual names.
+pub(crate) struct AreaVisuals {
+    pub fill: FillVisual,
+    pub hatch: HatchVisual,
+    pub line: LineVisual,
+}
+
+impl AreaVisuals {
+    pub fn read(s: &Specs<'_, '_>) -> Result<AreaVisuals, RenderError> {
+        Ok(AreaVisuals {
+            fill: FillVisual::read(s, "")?,
+            hatch: HatchVisual::read(s, "")?,
+            line: LineVisual::read(s, "")?,
+        })
+    }
+
+    /// Fills, hatches, then strokes `path` with row `i`'s visuals, as BokehJS applies
+    /// them.
+    pub fn paint(&self, surface: &mut dyn Surface, path: &Path, i: usize, scale: f64) {
+        self.paint_rule(surface, path, i, scale, FillRule::NonZero);
+    }
+
+    pub fn paint_rule(
+        &self,
+        surface: &mut dyn Surface,
+        path: &Path,
+        i: usize,
+        scale: f64,
+        rule: FillRule,
+    ) {
+        if let Some(color) = self.fill.color(i) {
+            surface.fill(path, color, rule);
+        }
+        if let Some(pattern) = self.hatch.pattern(i, scale) {
+            surface.fill_pattern(path, &pattern, rule);
+        }
+        if let Some(stroke) = self.line.stroke(i, scale) {
+            surface.stroke(path, &stroke);
+        }
+    }
+
+    /// BokehJS's legend swatch of an area glyph: the rectangle inset by a tenth.
+    pub fn legend(&self, surface: &mut dyn Surface, rect: Rect, i: usize, scale: f64) {
+        let (dw, dh) = (rect.width * 0.1, rect.height * 0.1);
+        let mut path = Path::new();
+        path.rect(Rect::new(
+            rect.x + dw,
+            rect.y + dh,
+            rect.width - 2.0 * dw,
+            rect.height - 2.0 * dh,
+        ));
+        self.paint(surface, &path, i, scale);
+    }
+}
+
+/// BokehJS's legend swatch of a line glyph: a line across the middle.
+pub(crate) fn line_legend(line: &LineVisual, p: &mut Paint<'_>, rect: Rect, i: usize) {
+    if let Some(stroke) = line.stroke(i, p.maps.scale) {
+        let mut path = Path::new();
+        let y = rect.y + rect.height / 2.0;
+        path.move_to(rect.x, y);
+        path.line_to(rect.right(), y);
+        p.surface.stroke(&path, &stroke);
+    }
+}
+
+/// The bounds of a coordinate column.
+pub(crate) fn bounds_of(values: &super::specs::Numbers<'_>, len: usize) -> Option<Bounds> {
+    match values {
+        super::specs::Numbers::Scalar(v) if len > 0 => Bounds::of(&[*v]),
+        super::specs::Numbers::Scalar(_) => None,
+        super::specs::Numbers::Vector(vs) => Bounds::of(vs),
+    }
+}
+
+/// The rows to paint: `rows`, or all `len`.
+pub(crate) fn each_row(rows: Option<&[usize]>, len: usize) -> Box<dyn Iterator<Item = usize> + '_> {
+    match rows {
+        Some(rows) => Box::new(rows.iter().copied().filter(move |&i| i < len)),
+        None => Box::new(0..len),
+    }
+}
+
+/// Whether point `p` is inside the polygon (even-odd), for hit tests.
+pub(crate) fn point_in_polygon(p: (f64, f64), poly: &[(f64, f64)]) -> bool {
+    let mut inside = false;
+    let n = poly.len();
+    for i in 0..n {
+        let (a, b) = (poly[i], poly[(i + n - 1) % n]);
+        if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// The distance from `p` to the segment a–b, for hit tests of lines.
+pub(crate) fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    };
+    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+}

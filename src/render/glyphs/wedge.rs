@@ -1,0 +1,100 @@
+//! Wedge: a pie slice centred on (x, y), `radius` long, from `start_angle` to
+//! `end_angle` (counter-clockwise unless `direction` says clock).
+
+use crate::models::Direction;
+use crate::render::ranges::Bounds;
+use crate::render::scales::Maps;
+use crate::render::specs::{Numbers, Units};
+use crate::render::surface::{Path, Rect};
+use crate::render::RenderError;
+
+use super::{bounds_of, each_row, point_in_polygon, AreaVisuals, GlyphInput, GlyphView, Paint};
+
+pub(crate) fn build<'d>(
+    input: &GlyphInput<'_, 'd>,
+) -> Result<Box<dyn GlyphView + 'd>, RenderError> {
+    let s = &input.specs;
+    Ok(Box::new(View {
+        x: s.coords("x", input.x_factors)?,
+        y: s.coords("y", input.y_factors)?,
+        radius: s.numbers("radius")?,
+        units: s.units("radius")?,
+        start: s.angles("start_angle")?,
+        end: s.angles("end_angle")?,
+        anticlock: s.r.get::<Direction>(s.model, "direction")? == Direction::Anticlock,
+        visuals: AreaVisuals::read(s)?,
+        len: s.rows.len,
+    }))
+}
+
+struct View<'d> {
+    x: Numbers<'d>,
+    y: Numbers<'d>,
+    radius: Numbers<'d>,
+    units: Units,
+    start: Numbers<'static>,
+    end: Numbers<'static>,
+    anticlock: bool,
+    visuals: AreaVisuals,
+    len: usize,
+}
+
+/// A distance in data units along x at `x`, or in screen units, as device pixels.
+pub(crate) fn screen_radius(maps: &Maps, units: Units, x: f64, r: f64) -> f64 {
+    match units {
+        Units::Screen => r * maps.scale,
+        Units::Data => maps.x.distance(x, 2.0 * r) / 2.0,
+    }
+}
+
+impl View<'_> {
+    fn path(&self, maps: &Maps, i: usize, path: &mut Path) -> bool {
+        let (x, y) = (self.x.get(i), self.y.get(i));
+        let c = maps.point(x, y);
+        let r = screen_radius(maps, self.units, x, self.radius.get(i));
+        let (a0, a1) = (self.start.get(i), self.end.get(i));
+        if ![c.0, c.1, r, a0, a1].iter().all(|v| v.is_finite()) {
+            return false;
+        }
+        path.ellipse_arc(c, (r, r), 0.0, (a0, a1), self.anticlock);
+        path.line_to(c.0, c.1);
+        path.close();
+        true
+    }
+}
+
+impl GlyphView for View<'_> {
+    fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
+        (bounds_of(&self.x, self.len), bounds_of(&self.y, self.len))
+    }
+
+    fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {
+        let mut path = Path::new();
+        for i in each_row(rows, self.len) {
+            path.clear();
+            if self.path(&p.maps, i, &mut path) {
+                self.visuals.paint(p.surface, &path, i, p.maps.scale);
+            }
+        }
+        Ok(())
+    }
+
+    fn legend(&self, p: &mut Paint<'_>, rect: Rect, row: Option<usize>) {
+        self.visuals
+            .legend(p.surface, rect, row.unwrap_or(0), p.maps.scale);
+    }
+
+    fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize> {
+        (0..self.len)
+            .filter(|&i| {
+                let mut path = Path::new();
+                self.path(maps, i, &mut path)
+                    && path.subpaths().any(|(pts, _)| point_in_polygon(at, pts))
+            })
+            .collect()
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+}

@@ -1,0 +1,187 @@
+//! Text boxes as BokehJS's graphics TextBox sizes and places them: a label's box is its
+//! width by the font's ascent plus descent (only the cap height for labels that are all
+//! digits), anchored at a point by a corner, edge or centre, turned about that point.
+//! Axis labels, titles and annotations' text are drawn through it.
+
+use crate::models::{TextAlign, TextBaseline};
+
+use super::format::TickLabel;
+use super::surface::{Font, Surface, TextMeasure, TextStyle};
+
+/// How tall a label's box is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum HeightMetric {
+    /// The height of "M": labels of digits, signs and points.
+    Cap,
+    /// The font's ascent plus descent.
+    AscentDescent,
+}
+
+/// BokehJS's "math like" labels: digits, ",", ".", "+", "-", "−", "e".
+pub(crate) fn metric_of(text: &str) -> HeightMetric {
+    let math = !text.contains('\n')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '+' | '-' | '\u{2212}' | 'e'));
+    if math {
+        HeightMetric::Cap
+    } else {
+        HeightMetric::AscentDescent
+    }
+}
+
+/// Horizontal and vertical anchors of a box, as fractions of its size (0: left/top).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Anchor {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Anchor {
+    pub const fn new(x: f64, y: f64) -> Anchor {
+        Anchor { x, y }
+    }
+
+    /// The anchor text_align and text_baseline name ("auto" anchors of Bokeh's text).
+    pub fn of(align: TextAlign, baseline: TextBaseline) -> Anchor {
+        let x = match align {
+            TextAlign::Left => 0.0,
+            TextAlign::Center => 0.5,
+            TextAlign::Right => 1.0,
+        };
+        let y = match baseline {
+            TextBaseline::Top | TextBaseline::Hanging => 0.0,
+            TextBaseline::Middle => 0.5,
+            TextBaseline::Bottom | TextBaseline::Ideographic => 1.0,
+            // The baseline: handled by the caller's metric; near the bottom.
+            TextBaseline::Alphabetic => 1.0,
+        };
+        Anchor { x, y }
+    }
+}
+
+/// A label ready to measure and draw: text, an optional exponent, its font and metric.
+#[derive(Clone, Debug)]
+pub(crate) struct TextBox {
+    pub label: TickLabel,
+    pub font: Font,
+    pub metric: HeightMetric,
+    /// Multiplies the font size for line spacing of multi-line text.
+    pub line_height: f64,
+}
+
+/// The exponent of BaseExpo labels is drawn at 0.7 of the font size.
+const EXPONENT_SCALE: f64 = 0.7;
+
+impl TextBox {
+    pub fn new(label: TickLabel, font: Font) -> TextBox {
+        TextBox {
+            metric: metric_of(&label.text),
+            label,
+            font,
+            line_height: 1.2,
+        }
+    }
+
+    fn exponent_font(&self) -> Font {
+        Font {
+            size: self.font.size * EXPONENT_SCALE,
+            ..self.font.clone()
+        }
+    }
+
+    fn lines(&self) -> impl Iterator<Item = &str> {
+        self.label.text.split('\n')
+    }
+
+    /// Height of one line under the metric, and its ascent above the baseline.
+    fn line(&self, m: &dyn TextMeasure, font: &Font) -> (f64, f64) {
+        let fm = m.font_metrics(font);
+        match self.metric {
+            HeightMetric::Cap => (fm.cap_height, fm.cap_height),
+            HeightMetric::AscentDescent => (fm.ascent + fm.descent, fm.ascent),
+        }
+    }
+
+    /// The unrotated box's width and height.
+    pub fn size(&self, m: &dyn TextMeasure) -> (f64, f64) {
+        if self.label.text.is_empty() {
+            return (0.0, 0.0);
+        }
+        let width = self
+            .lines()
+            .map(|l| m.text_width(l, &self.font))
+            .fold(0.0, f64::max);
+        let (h, _) = self.line(m, &self.font);
+        let n = self.lines().count() as f64;
+        let fm = m.font_metrics(&self.font);
+        let spacing = (self.line_height - 1.0) * (fm.ascent + fm.descent);
+        let height = h * n + spacing * (n - 1.0);
+        match &self.label.exponent {
+            Some(e) => {
+                let ef = self.exponent_font();
+                let ew = m.text_width(e, &ef);
+                let (eh, _) = self.line(m, &ef);
+                let shift = fm.x_height / fm.cap_height.max(1e-9) * height;
+                (width + ew, height.max(shift + eh))
+            }
+            None => (width, height),
+        }
+    }
+
+    /// The box's size once turned by `angle` (its bounding box).
+    pub fn rotated_size(&self, m: &dyn TextMeasure, angle: f64) -> (f64, f64) {
+        let (w, h) = self.size(m);
+        if angle == 0.0 {
+            return (w, h);
+        }
+        let (s, c) = (angle.abs().sin(), angle.abs().cos());
+        ((w * c + h * s).abs(), (w * s + h * c).abs())
+    }
+
+    /// Draws the box anchored at `at` by `anchor`, turned by `angle` (canvas radians)
+    /// about `at`.
+    pub fn draw(
+        &self,
+        surface: &mut dyn Surface,
+        at: (f64, f64),
+        anchor: Anchor,
+        angle: f64,
+        color: crate::core::Rgba,
+    ) {
+        if self.label.text.is_empty() {
+            return;
+        }
+        let (w, h) = self.size(surface);
+        // The box's top-left corner relative to `at`, before turning.
+        let (left, top) = (-anchor.x * w, -anchor.y * h);
+        let (sin, cos) = angle.sin_cos();
+        let turn = |dx: f64, dy: f64| (at.0 + dx * cos - dy * sin, at.1 + dx * sin + dy * cos);
+        let fm = surface.font_metrics(&self.font);
+        let (line_h, ascent) = self.line(surface, &self.font);
+        let spacing = (self.line_height - 1.0) * (fm.ascent + fm.descent);
+        let style = TextStyle {
+            font: self.font.clone(),
+            color,
+            align: TextAlign::Left,
+            baseline: TextBaseline::Alphabetic,
+            angle,
+        };
+        // With an exponent the base sits at the bottom of the box.
+        let base_top = match &self.label.exponent {
+            Some(_) => top + h - line_h,
+            None => top,
+        };
+        for (k, line) in self.lines().enumerate() {
+            let y = base_top + ascent + k as f64 * (line_h + spacing);
+            surface.text(line, turn(left, y), &style);
+        }
+        if let Some(e) = &self.label.exponent {
+            let ef = self.exponent_font();
+            let bw = surface.text_width(&self.label.text, &self.font);
+            let (_, e_ascent) = self.line(surface, &ef);
+            let estyle = TextStyle { font: ef, ..style };
+            surface.text(e, turn(left + bw, top + e_ascent), &estyle);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Reading a figure's models without panicking on documents that came from elsewhere: a
+//! value of the wrong kind is an error naming the model and property; properties are
+//! read through rokeh's typed keys or by name (Bokeh's schema gives the defaults).
+
+use crate::core::{PropType, Rgba};
+use crate::document::{AnyId, Document, Value};
+use crate::models::{DashPattern, FontStyle, LineCap, LineJoin};
+
+use super::surface::{Font, Stroke};
+use super::text::parse_font_size;
+use super::RenderError;
+
+#[derive(Clone, Copy)]
+pub(crate) struct Reader<'d> {
+    pub doc: &'d Document,
+}
+
+impl<'d> Reader<'d> {
+    pub fn new(doc: &'d Document) -> Reader<'d> {
+        Reader { doc }
+    }
+
+    pub fn type_name(&self, any: AnyId) -> &'d str {
+        &self.doc.model(any).type_name
+    }
+
+    /// Whether the model is a `base` (its type or a Bokeh subtype).
+    pub fn is_a(&self, any: AnyId, base: &str) -> bool {
+        self.doc
+            .type_schema(self.type_name(any))
+            .is_some_and(|t| t.is_a(base))
+    }
+
+    pub fn value(&self, any: AnyId, attr: &str) -> Result<Value, RenderError> {
+        self.doc
+            .get_attr(any, attr)
+            .map_err(|e| RenderError::Model(e.to_string()))
+    }
+
+    pub fn bad(&self, any: AnyId, attr: &str, expected: &str) -> RenderError {
+        let model = self.doc.model(any);
+        RenderError::Model(format!(
+            "{} {}.{attr} is not {expected}",
+            model.type_name, model.id
+        ))
+    }
+
+    /// Property `attr` as a `T`.
+    pub fn get<T: PropType>(&self, any: AnyId, attr: &str) -> Result<T, RenderError> {
+        let value = self.value(any, attr)?;
+        T::from_value(&value, self.doc)
+            .ok_or_else(|| self.bad(any, attr, &format!("readable as {}", T::KIND.describe())))
+    }
+
+    pub fn number(&self, any: AnyId, attr: &str) -> Result<f64, RenderError> {
+        self.get(any, attr)
+    }
+
+    /// A screen length in CSS pixels (an int or float property).
+    pub fn pixels(&self, any: AnyId, attr: &str) -> Result<f64, RenderError> {
+        self.number(any, attr)
+    }
+
+    pub fn flag(&self, any: AnyId, attr: &str) -> Result<bool, RenderError> {
+        self.get(any, attr)
+    }
+
+    pub fn string(&self, any: AnyId, attr: &str) -> Result<String, RenderError> {
+        self.get(any, attr)
+    }
+
+    /// A scalar color property with its alpha companion applied (`None`: not drawn).
+    pub fn color(
+        &self,
+        any: AnyId,
+        attr: &str,
+        alpha_attr: Option<&str>,
+    ) -> Result<Option<Rgba>, RenderError> {
+        let alpha = match alpha_attr {
+            Some(a) => self.number(any, a)?,
+            None => 1.0,
+        };
+        match self.value(any, attr)? {
+            Value::Null => Ok(None),
+            v => parse_color(&v)
+                .map(|c| Some(c.with_alpha(alpha)))
+                .ok_or_else(|| self.bad(any, attr, "a color")),
+        }
+    }
+
+    /// The model a reference property points to, if set.
+    pub fn reference(&self, any: AnyId, attr: &str) -> Result<Option<AnyId>, RenderError> {
+        match self.value(any, attr)? {
+            Value::Null => Ok(None),
+            v => self.lookup(any, attr, &v).map(Some),
+        }
+    }
+
+    pub fn lookup(&self, any: AnyId, attr: &str, v: &Value) -> Result<AnyId, RenderError> {
+        v.as_ref_id()
+            .and_then(|id| self.doc.lookup(id))
+            .ok_or_else(|| self.bad(any, attr, "a reference to a model of the document"))
+    }
+
+    /// A list of references.
+    pub fn refs(&self, any: AnyId, attr: &str) -> Result<Vec<AnyId>, RenderError> {
+        let value = self.value(any, attr)?;
+        let items = value
+            .as_list()
+            .ok_or_else(|| self.bad(any, attr, "a list"))?;
+        items.iter().map(|v| self.lookup(any, attr, v)).collect()
+    }
+
+    /// A scalar line visual (`{prefix}line_color`, `_alpha`, `_width`, …) as a stroke in
+    /// device pixels; `None` when it draws nothing.
+    pub fn stroke(
+        &self,
+        any: AnyId,
+        prefix: &str,
+        scale: f64,
+    ) -> Result<Option<Stroke>, RenderError> {
+        let name = |p: &str| format!("{prefix}line_{p}");
+        let Some(color) = self.color(any, &name("color"), Some(&name("alpha")))? else {
+            return Ok(None);
+        };
+        let width = self.number(any, &name("width"))?;
+        if !(width > 0.0) || color.alpha <= 0.0 {
+            return Ok(None);
+        }
+        let dash: DashPattern = self.get(any, &name("dash"))?;
+        Ok(Some(Stroke {
+            color,
+            width: width * scale,
+            cap: self.get::<LineCap>(any, &name("cap"))?,
+            join: self.get::<LineJoin>(any, &name("join"))?,
+            dash: dash.0.iter().map(|d| d * scale).collect(),
+            dash_offset: self.number(any, &name("dash_offset"))? * scale,
+        }))
+    }
+
+    /// A scalar fill visual (`{prefix}fill_color` and `_alpha`).
+    pub fn fill(&self, any: AnyId, prefix: &str) -> Result<Option<Rgba>, RenderError> {
+        let color = self.color(
+            any,
+            &format!("{prefix}fill_color"),
+            Some(&format!("{prefix}fill_alpha")),
+        )?;
+        Ok(color.filter(|c| c.alpha > 0.0))
+    }
+
+    /// A scalar text visual's font (`{prefix}text_font`, `_font_size`, `_font_style`) in
+    /// device pixels.
+    pub fn font(&self, any: AnyId, prefix: &str, scale: f64) -> Result<Font, RenderError> {
+        let family = self
+            .string(any, &format!("{prefix}text_font"))
+            .unwrap_or_else(|_| "helvetica".into());
+        let size_attr = format!("{prefix}text_font_size");
+        let size = self.string(any, &size_attr)?;
+        let size =
+            parse_font_size(&size).ok_or_else(|| self.bad(any, &size_attr, "a CSS font size"))?;
+        let style = self
+            .get::<FontStyle>(any, &format!("{prefix}text_font_style"))
+            .unwrap_or(FontStyle::Normal);
+        Ok(Font {
+            family,
+            size: size * scale,
+            style,
+        })
+    }
+}
+
+/// A color value: a CSS string or an `[r, g, b(, a)]` list.
+pub(crate) fn parse_color(v: &Value) -> Option<Rgba> {
+    match v {
+        Value::Str(s) => Rgba::parse(s),
+        Value::List(items) if items.len() == 3 || items.len() == 4 => {
+            let byte = |i: usize| {
+                items
+                    .get(i)
+                    .and_then(Value::as_f64)
+                    .map(|v| v.clamp(0.0, 255.0) as u8)
+            };
+            let alpha = items.get(3).and_then(Value::as_f64).unwrap_or(1.0);
+            Some(Rgba::rgb(byte(0)?, byte(1)?, byte(2)?).with_alpha(alpha))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,205 @@
+//! A GlyphRenderer as BokehJS paints it: its glyph over the rows its view keeps; with
+//! rows selected, the others drawn with the nonselection glyph and the selected ones with
+//! the selection glyph; muted, the muted glyph. "auto" glyphs are the glyph with its fill
+//! faded to 0.2 (nonselection and muted), as BokehJS makes them.
+
+use crate::document::{AnyId, Value};
+use crate::models::AutoOr;
+
+use super::filters::view_rows;
+use super::glyphs::{builder, GlyphInput, GlyphView, Paint};
+use super::ranges::{Bounds, FactorMap};
+use super::read::Reader;
+use super::specs::{Rows, Specs};
+use super::RenderError;
+
+/// BokehJS's faded defaults of "auto" nonselection and muted glyphs.
+const FADED: &[(&str, Value)] = &[("fill_alpha", Value::Float(0.2))];
+
+pub(crate) struct RendererView<'d> {
+    pub model: AnyId,
+    pub x_range_name: String,
+    pub y_range_name: String,
+    pub visible: bool,
+    pub muted: bool,
+    pub glyph: Box<dyn GlyphView + 'd>,
+    nonselection: Option<Box<dyn GlyphView + 'd>>,
+    selection: Option<Box<dyn GlyphView + 'd>>,
+    muted_glyph: Option<Box<dyn GlyphView + 'd>>,
+    /// Selected rows, in the view's row numbering.
+    selected: Vec<usize>,
+    pub rows: Rows,
+}
+
+/// The glyph to draw in a mode: "auto" (the glyph, with `faded` overrides), a glyph model
+/// of its own, or none (the glyph unchanged).
+fn variant<'d>(
+    r: Reader<'d>,
+    renderer: AnyId,
+    attr: &str,
+    glyph: AnyId,
+    rows: &Rows,
+    faded: &'static [(&'static str, Value)],
+    x: Option<&FactorMap>,
+    y: Option<&FactorMap>,
+) -> Result<Option<Box<dyn GlyphView + 'd>>, RenderError> {
+    let (model, overrides): (AnyId, &[(&str, Value)]) =
+        match r.get::<Option<AutoOr<AnyId>>>(renderer, attr)? {
+            Some(AutoOr::Auto) => (glyph, faded),
+            Some(AutoOr::Value(g)) => (g, &[]),
+            None => (glyph, &[]),
+        };
+    build(r, model, rows, overrides, x, y)
+}
+
+fn build<'d>(
+    r: Reader<'d>,
+    model: AnyId,
+    rows: &Rows,
+    overrides: &[(&'static str, Value)],
+    x: Option<&FactorMap>,
+    y: Option<&FactorMap>,
+) -> Result<Option<Box<dyn GlyphView + 'd>>, RenderError> {
+    let Some(build) = builder(r.type_name(model)) else {
+        return Ok(None);
+    };
+    let input = GlyphInput {
+        specs: Specs {
+            r,
+            model,
+            rows,
+            overrides,
+        },
+        x_factors: x,
+        y_factors: y,
+    };
+    build(&input).map(Some)
+}
+
+/// How many rows a source has (its first column's length).
+fn source_len(r: Reader<'_>, source: AnyId) -> usize {
+    match r.doc.try_model(source).and_then(|m| m.attrs.get("data")) {
+        Some(Value::Map(entries)) => entries.first().and_then(|(_, col)| col.rows()).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+impl<'d> RendererView<'d> {
+    /// Reads a GlyphRenderer; `None` when its glyph is a type rokeh does not draw. The
+    /// factor maps are the categorical axes its ranges have, if any.
+    pub fn read(
+        r: Reader<'d>,
+        renderer: AnyId,
+        (xf, yf): (Option<&FactorMap>, Option<&FactorMap>),
+    ) -> Result<Option<RendererView<'d>>, RenderError> {
+        let glyph = r
+            .reference(renderer, "glyph")?
+            .ok_or_else(|| r.bad(renderer, "glyph", "set"))?;
+        if builder(r.type_name(glyph)).is_none() {
+            return Ok(None);
+        }
+        let source = r.reference(renderer, "data_source")?;
+        let len = source.map_or(0, |s| source_len(r, s));
+        let view = r.reference(renderer, "view")?;
+        let indices = view_rows(r, view, source, len)?;
+        let rows = Rows {
+            source,
+            len: indices.as_ref().map_or(len, Vec::len),
+            indices,
+        };
+        let x_range_name = r.string(renderer, "x_range_name")?;
+        let y_range_name = r.string(renderer, "y_range_name")?;
+        let main = build(r, glyph, &rows, &[], xf, yf)?.expect("the type was checked");
+        let muted = r.flag(renderer, "muted")?;
+        let selected: Vec<usize> = match source.map(|s| r.reference(s, "selected")).transpose()? {
+            Some(Some(sel)) => {
+                let ix: Vec<i64> = r.get(sel, "indices")?;
+                let full: Vec<usize> = ix
+                    .into_iter()
+                    .filter_map(|i| usize::try_from(i).ok())
+                    .collect();
+                match &rows.indices {
+                    None => full.into_iter().filter(|&i| i < rows.len).collect(),
+                    Some(kept) => kept
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, k)| full.contains(k))
+                        .map(|(i, _)| i)
+                        .collect(),
+                }
+            }
+            _ => Vec::new(),
+        };
+        let mut selected = selected;
+        selected.sort_unstable();
+        selected.dedup();
+        let (selection, nonselection) = if selected.is_empty() {
+            (None, None)
+        } else {
+            (
+                variant(r, renderer, "selection_glyph", glyph, &rows, &[], xf, yf)?,
+                variant(
+                    r,
+                    renderer,
+                    "nonselection_glyph",
+                    glyph,
+                    &rows,
+                    FADED,
+                    xf,
+                    yf,
+                )?,
+            )
+        };
+        let muted_glyph = if muted {
+            variant(r, renderer, "muted_glyph", glyph, &rows, FADED, xf, yf)?
+        } else {
+            None
+        };
+        Ok(Some(RendererView {
+            model: renderer,
+            x_range_name,
+            y_range_name,
+            visible: r.flag(renderer, "visible")?,
+            muted,
+            glyph: main,
+            nonselection,
+            selection,
+            muted_glyph,
+            selected,
+            rows,
+        }))
+    }
+
+    pub fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
+        self.glyph.bounds()
+    }
+
+    pub fn paint(&self, p: &mut Paint<'_>) -> Result<(), RenderError> {
+        if !self.visible {
+            return Ok(());
+        }
+        if self.muted {
+            let g = self.muted_glyph.as_deref().unwrap_or(&*self.glyph);
+            return g.paint(p, None);
+        }
+        match (&self.selection, &self.nonselection) {
+            (Some(sel), Some(non)) => {
+                let unselected: Vec<usize> = (0..self.glyph.len())
+                    .filter(|i| self.selected.binary_search(i).is_err())
+                    .collect();
+                non.paint(p, Some(&unselected))?;
+                sel.paint(p, Some(&self.selected))
+            }
+            _ => self.glyph.paint(p, None),
+        }
+    }
+
+    /// The source rows hit at `at` (device pixels).
+    pub fn hit_point(&self, maps: &super::scales::Maps, at: (f64, f64)) -> Vec<usize> {
+        self.glyph
+            .hit_point(maps, at)
+            .into_iter()
+            .map(|i| self.rows.source_row(i))
+            .collect()
+    }
+}

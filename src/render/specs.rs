@@ -1,0 +1,537 @@
+//! Bokeh's data specs read row by row: a value for every row, or a column of the data
+//! source (through the renderer's view), with a transform (mappers, Dodge, Jitter), an
+//! expression (Stack, CumSum) or units. Numeric columns are borrowed, not copied, when
+//! nothing needs changing.
+
+use std::borrow::Cow;
+
+use crate::core::{PropType, Rgba};
+use crate::document::{AnyId, Value};
+
+use super::mappers::{map_colors, map_markers};
+use super::ranges::FactorMap;
+use super::read::{parse_color, Reader};
+use super::transforms::transform_numbers;
+use super::RenderError;
+
+/// One value for every row, or one per row.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Uniform<T> {
+    Scalar(T),
+    Vector(Vec<T>),
+}
+
+impl<T: Clone> Uniform<T> {
+    pub fn get(&self, i: usize) -> T {
+        match self {
+            Uniform::Scalar(v) => v.clone(),
+            Uniform::Vector(vs) => vs.get(i).cloned().unwrap_or_else(|| vs[0].clone()),
+        }
+    }
+
+    /// Whether some row has a value for which `f` holds.
+    pub fn any(&self, f: impl Fn(&T) -> bool) -> bool {
+        match self {
+            Uniform::Scalar(v) => f(v),
+            Uniform::Vector(vs) => vs.iter().any(f),
+        }
+    }
+}
+
+/// Numbers for every row: one, or a column (borrowed when it is stored as f64).
+#[derive(Clone, Debug)]
+pub(crate) enum Numbers<'d> {
+    Scalar(f64),
+    Vector(Cow<'d, [f64]>),
+}
+
+impl Numbers<'_> {
+    #[inline]
+    pub fn get(&self, i: usize) -> f64 {
+        match self {
+            Numbers::Scalar(v) => *v,
+            Numbers::Vector(vs) => vs.get(i).copied().unwrap_or(f64::NAN),
+        }
+    }
+
+    /// The column, when there is one.
+    pub fn as_slice(&self) -> Option<&[f64]> {
+        match self {
+            Numbers::Scalar(_) => None,
+            Numbers::Vector(vs) => Some(vs),
+        }
+    }
+
+    pub fn scaled(self, factor: f64) -> Numbers<'static> {
+        match self {
+            Numbers::Scalar(v) => Numbers::Scalar(v * factor),
+            Numbers::Vector(vs) => {
+                Numbers::Vector(Cow::Owned(vs.iter().map(|v| v * factor).collect()))
+            }
+        }
+    }
+
+    pub fn into_owned(self) -> Numbers<'static> {
+        match self {
+            Numbers::Scalar(v) => Numbers::Scalar(v),
+            Numbers::Vector(vs) => Numbers::Vector(Cow::Owned(vs.into_owned())),
+        }
+    }
+}
+
+/// Where a spec's values come from.
+#[derive(Clone, Debug)]
+pub(crate) enum Source {
+    Value(Value),
+    Field(String),
+    Expr(AnyId),
+}
+
+/// A data spec as written: its source, transform and units.
+#[derive(Clone, Debug)]
+pub(crate) struct SpecParts {
+    pub source: Source,
+    pub transform: Option<AnyId>,
+    pub units: Option<String>,
+}
+
+/// Units of a distance: data or screen (CSS pixels).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Units {
+    Data,
+    Screen,
+}
+
+/// A data source seen through a renderer's view: which of its rows are drawn.
+#[derive(Clone, Debug)]
+pub(crate) struct Rows {
+    pub source: Option<AnyId>,
+    /// The source's rows drawn, in order; `None`: all of them.
+    pub indices: Option<Vec<usize>>,
+    /// How many rows are drawn.
+    pub len: usize,
+}
+
+impl Rows {
+    /// The source row of drawn row `i`.
+    pub fn source_row(&self, i: usize) -> usize {
+        self.indices.as_ref().map_or(i, |ix| ix[i])
+    }
+}
+
+/// Reads the specs of one model (a glyph, an annotation) over some rows, with property
+/// overrides (the faded "auto" glyphs of selection and muting).
+#[derive(Clone, Copy)]
+pub(crate) struct Specs<'a, 'd> {
+    pub r: Reader<'d>,
+    pub model: AnyId,
+    pub rows: &'a Rows,
+    pub overrides: &'a [(&'static str, Value)],
+}
+
+impl<'a, 'd> Specs<'a, 'd> {
+    pub fn raw(&self, attr: &str) -> Result<Value, RenderError> {
+        if let Some((_, v)) = self.overrides.iter().find(|(name, _)| *name == attr) {
+            return Ok(v.clone());
+        }
+        self.r.value(self.model, attr)
+    }
+
+    pub fn parts(&self, attr: &str) -> Result<SpecParts, RenderError> {
+        let v = self.raw(attr)?;
+        let bad = || {
+            self.r
+                .bad(self.model, attr, "a field, value or expression spec")
+        };
+        let parts = match v.object_type() {
+            Some(kind @ ("field" | "value" | "expr")) => {
+                let source = match kind {
+                    "field" => Source::Field(
+                        v.object_field("field")
+                            .and_then(Value::as_str)
+                            .ok_or_else(bad)?
+                            .to_owned(),
+                    ),
+                    "value" => Source::Value(v.object_field("value").cloned().ok_or_else(bad)?),
+                    _ => Source::Expr(self.r.lookup(
+                        self.model,
+                        attr,
+                        v.object_field("expr").ok_or_else(bad)?,
+                    )?),
+                };
+                let transform = match v.object_field("transform") {
+                    Some(t) => Some(self.r.lookup(self.model, attr, t)?),
+                    None => None,
+                };
+                let units = v
+                    .object_field("units")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                SpecParts {
+                    source,
+                    transform,
+                    units,
+                }
+            }
+            _ => SpecParts {
+                source: Source::Value(v),
+                transform: None,
+                units: None,
+            },
+        };
+        Ok(parts)
+    }
+
+    /// The units a distance spec is in (data unless it says screen).
+    pub fn units(&self, attr: &str) -> Result<Units, RenderError> {
+        Ok(match self.parts(attr)?.units.as_deref() {
+            Some("screen") => Units::Screen,
+            _ => Units::Data,
+        })
+    }
+
+    /// The raw column `name` of the rows drawn.
+    pub fn column(&self, name: &str) -> Result<Column<'a, 'd>, RenderError> {
+        let source = self.rows.source.ok_or_else(|| {
+            self.r
+                .bad(self.model, name, "readable without a data source")
+        })?;
+        let column = self
+            .r
+            .doc
+            .column(source, name)
+            .ok_or_else(|| RenderError::MissingColumn {
+                source_id: self.r.doc.model_id(source).to_string(),
+                column: name.to_owned(),
+            })?;
+        Ok(Column {
+            value: column,
+            indices: self.rows.indices.as_deref(),
+            len: self.rows.len,
+        })
+    }
+
+    /// A number spec's values (transforms and expressions applied).
+    pub fn numbers(&self, attr: &str) -> Result<Numbers<'d>, RenderError> {
+        self.coords(attr, None)
+    }
+
+    /// A coordinate spec's values: factors map through `factors` (a FactorRange's
+    /// synthetic coordinates) when the axis is categorical.
+    pub fn coords(
+        &self,
+        attr: &str,
+        factors: Option<&FactorMap>,
+    ) -> Result<Numbers<'d>, RenderError> {
+        let parts = self.parts(attr)?;
+        let numbers = match &parts.source {
+            Source::Value(v) => Numbers::Scalar(
+                scalar_coord(v, factors)
+                    .ok_or_else(|| self.r.bad(self.model, attr, "a number or a factor"))?,
+            ),
+            Source::Field(name) => {
+                let column = self.column(name)?;
+                column.numbers(factors).ok_or_else(|| {
+                    self.r
+                        .bad(self.model, attr, &format!("a column of numbers ('{name}')"))
+                })?
+            }
+            Source::Expr(expr) => Numbers::Vector(Cow::Owned(self.expression(*expr)?)),
+        };
+        match parts.transform {
+            Some(t) => transform_numbers(self.r, t, numbers, self.rows.len, factors),
+            None => Ok(numbers),
+        }
+    }
+
+    /// Stack (the sum of columns) and CumSum (a running sum), per row.
+    fn expression(&self, expr: AnyId) -> Result<Vec<f64>, RenderError> {
+        match self.r.type_name(expr) {
+            "Stack" => {
+                let fields: Vec<String> = self.r.get(expr, "fields")?;
+                let mut sum = vec![0.0; self.rows.len];
+                for f in fields {
+                    let col = self
+                        .column(&f)?
+                        .numbers(None)
+                        .ok_or_else(|| self.r.bad(expr, "fields", "names of numeric columns"))?;
+                    for (i, s) in sum.iter_mut().enumerate() {
+                        *s += col.get(i);
+                    }
+                }
+                Ok(sum)
+            }
+            "CumSum" => {
+                let field: String = self.r.get(expr, "field")?;
+                let zero: bool = self.r.get(expr, "include_zero")?;
+                let col = self
+                    .column(&field)?
+                    .numbers(None)
+                    .ok_or_else(|| self.r.bad(expr, "field", "a numeric column"))?;
+                let mut total = 0.0;
+                Ok((0..self.rows.len)
+                    .map(|i| {
+                        let before = total;
+                        total += col.get(i);
+                        if zero {
+                            before
+                        } else {
+                            total
+                        }
+                    })
+                    .collect())
+            }
+            other => Err(RenderError::Model(format!(
+                "expression {other} is not one rokeh evaluates (Stack, CumSum)"
+            ))),
+        }
+    }
+
+    /// An angle spec in canvas radians (clockwise on screen, as BokehJS materializes
+    /// Bokeh's counter-clockwise angles), its units ("rad", "deg", "grad", "turn")
+    /// applied.
+    pub fn angles(&self, attr: &str) -> Result<Numbers<'static>, RenderError> {
+        let coeff = match self.parts(attr)?.units.as_deref() {
+            Some("deg") => std::f64::consts::PI / 180.0,
+            Some("grad") => std::f64::consts::PI / 200.0,
+            Some("turn") => std::f64::consts::TAU,
+            _ => 1.0,
+        };
+        Ok(self.numbers(attr)?.scaled(-coeff))
+    }
+
+    /// A color spec's colors with an alpha spec applied (`None`: not drawn).
+    pub fn colors(
+        &self,
+        attr: &str,
+        alpha_attr: Option<&str>,
+    ) -> Result<Uniform<Option<Rgba>>, RenderError> {
+        let parts = self.parts(attr)?;
+        let colors = match (&parts.source, parts.transform) {
+            (Source::Value(v), None) => Uniform::Scalar(match v {
+                Value::Null => None,
+                v => Some(parse_color(v).ok_or_else(|| self.r.bad(self.model, attr, "a color"))?),
+            }),
+            (Source::Field(name), None) => {
+                let col = self.column(name)?;
+                Uniform::Vector(col.map_values(|v| match v {
+                    Value::Null => None,
+                    v => parse_color(&v),
+                }))
+            }
+            (source, Some(mapper)) => {
+                let values = self.source_values(attr, source)?;
+                Uniform::Vector(map_colors(self.r, mapper, &values)?)
+            }
+            (Source::Expr(_), None) => {
+                return Err(self.r.bad(self.model, attr, "a color (not an expression)"))
+            }
+        };
+        let alpha = match alpha_attr {
+            Some(a) => self.numbers(a)?,
+            None => Numbers::Scalar(1.0),
+        };
+        Ok(match (colors, alpha) {
+            (Uniform::Scalar(c), Numbers::Scalar(a)) => Uniform::Scalar(c.map(|c| c.with_alpha(a))),
+            (colors, alpha) => Uniform::Vector(
+                (0..self.rows.len)
+                    .map(|i| colors.get(i).map(|c| c.with_alpha(alpha.get(i))))
+                    .collect(),
+            ),
+        })
+    }
+
+    /// The values of a spec's source, one per row, before any transform.
+    fn source_values(&self, attr: &str, source: &Source) -> Result<Vec<Value>, RenderError> {
+        Ok(match source {
+            Source::Value(v) => vec![v.clone(); self.rows.len],
+            Source::Field(name) => self.column(name)?.map_values(|v| v),
+            Source::Expr(_) => {
+                return Err(self.r.bad(self.model, attr, "a value or field"));
+            }
+        })
+    }
+
+    /// A spec of any value type (strings, enums such as markers), per row; a
+    /// CategoricalMarkerMapper maps factors to markers.
+    pub fn values<T: PropType + Clone>(&self, attr: &str) -> Result<Uniform<T>, RenderError> {
+        let parts = self.parts(attr)?;
+        let convert = |v: &Value| T::from_value(v, self.r.doc);
+        let bad = || {
+            self.r
+                .bad(self.model, attr, &format!("{}", T::KIND.describe()))
+        };
+        match (&parts.source, parts.transform) {
+            (Source::Value(v), None) => Ok(Uniform::Scalar(convert(v).ok_or_else(bad)?)),
+            (Source::Field(name), None) => {
+                let col = self.column(name)?.map_values(|v| v);
+                col.iter()
+                    .map(|v| convert(v).ok_or_else(bad))
+                    .collect::<Result<Vec<T>, _>>()
+                    .map(Uniform::Vector)
+            }
+            (source, Some(mapper)) => {
+                let values = self.source_values(attr, source)?;
+                let mapped = map_markers(self.r, mapper, &values)?;
+                mapped
+                    .iter()
+                    .map(|v| convert(v).ok_or_else(bad))
+                    .collect::<Result<Vec<T>, _>>()
+                    .map(Uniform::Vector)
+            }
+            (Source::Expr(_), None) => Err(bad()),
+        }
+    }
+
+    /// A spec whose rows each hold a list of coordinates (MultiLine's `xs`, Patches'):
+    /// one list of numbers per row.
+    pub fn lists(
+        &self,
+        attr: &str,
+        factors: Option<&FactorMap>,
+    ) -> Result<Vec<Vec<f64>>, RenderError> {
+        let parts = self.parts(attr)?;
+        let Source::Field(name) = &parts.source else {
+            return Err(self.r.bad(self.model, attr, "a field of lists"));
+        };
+        let col = self.column(name)?;
+        let bad = || {
+            self.r
+                .bad(self.model, attr, &format!("a column of lists ('{name}')"))
+        };
+        col.map_values(|v| v)
+            .iter()
+            .map(|row| list_coords(row, factors).ok_or_else(bad))
+            .collect()
+    }
+
+    /// MultiPolygons' `xs`: per row, polygons, each rings (exterior, then holes), each a
+    /// list of coordinates.
+    pub fn nested_lists(
+        &self,
+        attr: &str,
+        factors: Option<&FactorMap>,
+    ) -> Result<Vec<Vec<Vec<Vec<f64>>>>, RenderError> {
+        let parts = self.parts(attr)?;
+        let Source::Field(name) = &parts.source else {
+            return Err(self.r.bad(self.model, attr, "a field of nested lists"));
+        };
+        let col = self.column(name)?;
+        let bad = || {
+            self.r.bad(
+                self.model,
+                attr,
+                &format!("a column of nested lists ('{name}')"),
+            )
+        };
+        let items = |v: &Value| -> Option<Vec<Value>> {
+            match v {
+                Value::List(items) => Some(items.clone()),
+                Value::Array(_) => Some(vec![v.clone()]),
+                _ => None,
+            }
+        };
+        col.map_values(|v| v)
+            .iter()
+            .map(|row| {
+                items(row)?
+                    .iter()
+                    .map(|poly| {
+                        items(poly)?
+                            .iter()
+                            .map(|ring| list_coords(ring, factors))
+                            .collect::<Option<Vec<_>>>()
+                    })
+                    .collect::<Option<Vec<_>>>()
+            })
+            .map(|r| r.ok_or_else(bad))
+            .collect()
+    }
+}
+
+/// A column of the rows drawn.
+pub(crate) struct Column<'a, 'd> {
+    pub value: &'d Value,
+    indices: Option<&'a [usize]>,
+    len: usize,
+}
+
+impl<'d> Column<'_, 'd> {
+    /// The column as numbers: typed arrays widened (borrowed when f64 and unfiltered),
+    /// lists of numbers, null as NaN, factors through `factors`.
+    pub fn numbers(&self, factors: Option<&FactorMap>) -> Option<Numbers<'d>> {
+        if let (Value::Array(a), None) = (self.value, self.indices) {
+            if let Some(values) = a.as_f64() {
+                return Some(Numbers::Vector(Cow::Borrowed(values)));
+            }
+        }
+        let at = |i: usize| -> Option<f64> {
+            match self.value {
+                Value::Array(a) => Some(a.data.get_f64(i).unwrap_or(f64::NAN)),
+                Value::List(items) => match items.get(i)? {
+                    Value::Null => Some(f64::NAN),
+                    v => v.as_f64().or_else(|| factors.and_then(|f| f.synthetic(v))),
+                },
+                _ => None,
+            }
+        };
+        let rows: Option<Vec<f64>> = match self.indices {
+            Some(ix) => ix.iter().map(|&i| at(i)).collect(),
+            None => (0..self.len).map(at).collect(),
+        };
+        rows.map(|v| Numbers::Vector(Cow::Owned(v)))
+    }
+
+    /// Every drawn row's value, through `f`.
+    pub fn map_values<T>(&self, f: impl Fn(Value) -> T) -> Vec<T> {
+        let at = |i: usize| -> Value {
+            match self.value {
+                Value::Array(a) => {
+                    if a.shape.len() > 1 {
+                        row_of_array(a, i)
+                    } else {
+                        a.data.get_f64(i).map_or(Value::Null, Value::Float)
+                    }
+                }
+                Value::List(items) => items.get(i).cloned().unwrap_or(Value::Null),
+                _ => Value::Null,
+            }
+        };
+        match self.indices {
+            Some(ix) => ix.iter().map(|&i| f(at(i))).collect(),
+            None => (0..self.len).map(|i| f(at(i))).collect(),
+        }
+    }
+}
+
+/// Row `i` of an n-dimensional array, as an array of one less dimension.
+fn row_of_array(a: &crate::core::NdArray, i: usize) -> Value {
+    let inner: usize = a.shape[1..].iter().product();
+    let values: Vec<f64> = (i * inner..(i + 1) * inner)
+        .map(|k| a.data.get_f64(k).unwrap_or(f64::NAN))
+        .collect();
+    let mut array = crate::core::NdArray::from(values);
+    array.shape = a.shape[1..].to_vec();
+    Value::Array(array)
+}
+
+/// A coordinate value: a number, or a factor when the axis is categorical.
+fn scalar_coord(v: &Value, factors: Option<&FactorMap>) -> Option<f64> {
+    match v {
+        Value::Null => Some(f64::NAN),
+        v => v.as_f64().or_else(|| factors.and_then(|f| f.synthetic(v))),
+    }
+}
+
+/// A row holding a list (or array) of coordinates.
+fn list_coords(row: &Value, factors: Option<&FactorMap>) -> Option<Vec<f64>> {
+    match row {
+        Value::Array(a) => Some(
+            (0..a.len())
+                .map(|i| a.data.get_f64(i).unwrap_or(f64::NAN))
+                .collect(),
+        ),
+        Value::List(items) => items.iter().map(|v| scalar_coord(v, factors)).collect(),
+        _ => None,
+    }
+}
