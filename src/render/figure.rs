@@ -50,9 +50,9 @@ impl Level {
 /// What an item of the plot is.
 enum Kind {
     Glyph(usize),
-    Grid(GridView),
+    Grid(Box<GridView>),
     Axis(usize),
-    Title(TitleView),
+    Title(Box<TitleView>),
     Annotation(usize),
 }
 
@@ -65,6 +65,15 @@ struct Item {
 
 /// The toolbar BokehJS puts beside the frame takes this much room.
 const TOOLBAR_SIZE: f64 = 30.0;
+
+/// A renderer's model, range names, data bounds along x and y, and visibility.
+type RendererBounds<'a> = (
+    AnyId,
+    &'a str,
+    &'a str,
+    (Option<Bounds>, Option<Bounds>),
+    bool,
+);
 
 /// A named range of one dimension, resolved.
 struct NamedRange {
@@ -237,7 +246,7 @@ impl<'d> FigureView<'d> {
                 view.items.push(Item {
                     level: Level::Annotation,
                     side: Some(side_of(place)),
-                    kind: Kind::Title(TitleView::read(r, title)?),
+                    kind: Kind::Title(Box::new(TitleView::read(r, title)?)),
                 });
             }
         }
@@ -267,13 +276,13 @@ impl<'d> FigureView<'d> {
                 None => return Ok(()),
             }
         } else if type_name == "Grid" {
-            Kind::Grid(GridView::read(r, model)?)
+            Kind::Grid(Box::new(GridView::read(r, model)?))
         } else if r.is_a(model, "Axis") {
             let side = side.unwrap_or(Side::Below);
             self.axes.push(AxisView::read(r, model, side)?);
             Kind::Axis(self.axes.len() - 1)
         } else if type_name == "Title" {
-            Kind::Title(TitleView::read(r, model)?)
+            Kind::Title(Box::new(TitleView::read(r, model)?))
         } else if let Some(build) = annotations::builder(type_name) {
             self.annotations.push(build(r, model)?);
             Kind::Annotation(self.annotations.len() - 1)
@@ -287,7 +296,7 @@ impl<'d> FigureView<'d> {
     /// Resolves every range: DataRange1d from the bounds of the renderers it follows.
     fn resolve_ranges(&mut self) {
         let renderers = &self.renderers;
-        let bounds: Vec<(AnyId, &str, &str, (Option<Bounds>, Option<Bounds>), bool)> = renderers
+        let bounds: Vec<RendererBounds<'_>> = renderers
             .iter()
             .map(|v| {
                 (

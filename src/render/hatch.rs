@@ -35,7 +35,7 @@ fn unalias(name: &str) -> &str {
 /// pattern ("blank", unknown names).
 pub(crate) fn hatch_pattern(name: &str, color: Rgba, scale: f64, weight: f64) -> Option<Pattern> {
     let h = scale.round();
-    if !(h >= 1.0) || h > 512.0 {
+    if h.is_nan() || !(1.0..=512.0).contains(&h) {
         return None;
     }
     let (h2, h4) = (h / 2.0, h / 4.0);

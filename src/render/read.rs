@@ -124,7 +124,7 @@ impl<'d> Reader<'d> {
             return Ok(None);
         };
         let width = self.number(any, &name("width"))?;
-        if !(width > 0.0) || color.alpha <= 0.0 {
+        if width.is_nan() || width <= 0.0 || color.alpha <= 0.0 {
             return Ok(None);
         }
         let dash: DashPattern = self.get(any, &name("dash"))?;

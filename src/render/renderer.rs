@@ -40,8 +40,7 @@ fn variant<'d>(
     glyph: AnyId,
     rows: &Rows,
     faded: &'static [(&'static str, Value)],
-    x: Option<&FactorMap>,
-    y: Option<&FactorMap>,
+    (x, y): (Option<&FactorMap>, Option<&FactorMap>),
 ) -> Result<Option<Box<dyn GlyphView + 'd>>, RenderError> {
     let (model, overrides): (AnyId, &[(&str, Value)]) =
         match r.get::<Option<AutoOr<AnyId>>>(renderer, attr)? {
@@ -137,7 +136,7 @@ impl<'d> RendererView<'d> {
             (None, None)
         } else {
             (
-                variant(r, renderer, "selection_glyph", glyph, &rows, &[], xf, yf)?,
+                variant(r, renderer, "selection_glyph", glyph, &rows, &[], (xf, yf))?,
                 variant(
                     r,
                     renderer,
@@ -145,13 +144,12 @@ impl<'d> RendererView<'d> {
                     glyph,
                     &rows,
                     FADED,
-                    xf,
-                    yf,
+                    (xf, yf),
                 )?,
             )
         };
         let muted_glyph = if muted {
-            variant(r, renderer, "muted_glyph", glyph, &rows, FADED, xf, yf)?
+            variant(r, renderer, "muted_glyph", glyph, &rows, FADED, (xf, yf))?
         } else {
             None
         };

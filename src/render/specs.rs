@@ -357,10 +357,7 @@ impl<'a, 'd> Specs<'a, 'd> {
     pub fn values<T: PropType + Clone>(&self, attr: &str) -> Result<Uniform<T>, RenderError> {
         let parts = self.parts(attr)?;
         let convert = |v: &Value| T::from_value(v, self.r.doc);
-        let bad = || {
-            self.r
-                .bad(self.model, attr, &format!("{}", T::KIND.describe()))
-        };
+        let bad = || self.r.bad(self.model, attr, &T::KIND.describe());
         match (&parts.source, parts.transform) {
             (Source::Value(v), None) => Ok(Uniform::Scalar(convert(v).ok_or_else(bad)?)),
             (Source::Field(name), None) => {

@@ -48,7 +48,7 @@ impl LineVisual {
     pub fn stroke(&self, i: usize, scale: f64) -> Option<Stroke> {
         let color = self.color.get(i).filter(|c| c.alpha > 0.0)?;
         let width = self.width.get(i);
-        if !(width > 0.0) {
+        if width.is_nan() || width <= 0.0 {
             return None;
         }
         Some(Stroke {

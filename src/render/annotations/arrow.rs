@@ -46,8 +46,7 @@ pub(crate) fn draw_head(
     head: AnyId,
     rows: &Rows,
     i: usize,
-    tip: (f64, f64),
-    angle: f64,
+    (tip, angle): ((f64, f64), f64),
     scale: f64,
 ) -> Result<(), RenderError> {
     let specs = Specs {
@@ -128,11 +127,11 @@ impl AnnotationView for View<'_> {
             }
             let angle = std::f64::consts::FRAC_PI_2 + (b.1 - a.1).atan2(b.0 - a.0);
             if let Some(end) = self.end {
-                draw_head(c.surface, self.r, end, &self.rows, i, b, angle, c.scale)?;
+                draw_head(c.surface, self.r, end, &self.rows, i, (b, angle), c.scale)?;
             }
             if let Some(start) = self.start {
                 let back = angle + std::f64::consts::PI;
-                draw_head(c.surface, self.r, start, &self.rows, i, a, back, c.scale)?;
+                draw_head(c.surface, self.r, start, &self.rows, i, (a, back), c.scale)?;
             }
         }
         Ok(())

@@ -91,11 +91,11 @@ impl AnnotationView for View<'_> {
             }
             let angle = std::f64::consts::FRAC_PI_2 + (hi.1 - lo.1).atan2(hi.0 - lo.0);
             if let Some(head) = self.upper_head {
-                draw_head(c.surface, self.r, head, &self.rows, i, hi, angle, c.scale)?;
+                draw_head(c.surface, self.r, head, &self.rows, i, (hi, angle), c.scale)?;
             }
             if let Some(head) = self.lower_head {
                 let back = angle + std::f64::consts::PI;
-                draw_head(c.surface, self.r, head, &self.rows, i, lo, back, c.scale)?;
+                draw_head(c.surface, self.r, head, &self.rows, i, (lo, back), c.scale)?;
             }
         }
         Ok(())

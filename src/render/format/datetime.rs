@@ -185,7 +185,7 @@ impl DatetimeFormats {
 fn resolution(r: f64, span: f64) -> usize {
     let adjusted = r * 1.1 * 1000.0;
     let span = span * 1000.0;
-    let i = if adjusted < ONE_MILLI {
+    if adjusted < ONE_MILLI {
         0
     } else if adjusted < ONE_SECOND {
         1
@@ -209,8 +209,7 @@ fn resolution(r: f64, span: f64) -> usize {
         8
     } else {
         9
-    };
-    i
+    }
 }
 
 /// (year, month 1..=12, day, hour, minute, second) of a UTC time in ms.

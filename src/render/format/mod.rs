@@ -57,7 +57,7 @@ impl Default for Basic {
 pub(crate) enum Formatter {
     Basic(Basic),
     Log { base: f64, min_exponent: i32 },
-    Datetime(datetime::DatetimeFormats),
+    Datetime(Box<datetime::DatetimeFormats>),
     Numeral { format: String },
     Printf { format: String },
     Categorical,
@@ -85,7 +85,9 @@ impl Formatter {
                     min_exponent: r.number(f, "min_exponent")? as i32,
                 }
             }
-            "DatetimeTickFormatter" => Formatter::Datetime(datetime::DatetimeFormats::read(r, f)?),
+            "DatetimeTickFormatter" => {
+                Formatter::Datetime(Box::new(datetime::DatetimeFormats::read(r, f)?))
+            }
             "NumeralTickFormatter" => Formatter::Numeral {
                 format: r.string(f, "format")?,
             },
@@ -108,7 +110,7 @@ impl Formatter {
                 base: 10.0,
                 min_exponent: 0,
             },
-            "DatetimeAxis" => Formatter::Datetime(datetime::DatetimeFormats::default()),
+            "DatetimeAxis" => Formatter::Datetime(Box::default()),
             "CategoricalAxis" => Formatter::Categorical,
             _ => Formatter::Basic(Basic::default()),
         }

@@ -115,7 +115,7 @@ mod tests {
 
     #[test]
     fn printf_directives() {
-        assert_eq!(format(3.14159, "%5.2f"), " 3.14");
+        assert_eq!(format(1.23456, "%5.2f"), " 1.23");
         assert_eq!(format(42.0, "%d items"), "42 items");
         assert_eq!(format(1500.0, "%.1e"), "1.5e+03");
         assert_eq!(format(7.0, "%03d"), "007");

@@ -207,7 +207,7 @@ impl Scatter<'_> {
             let mut sprites: HashMap<Style, Sprite> = HashMap::new();
             for i in each_row(rows, self.len) {
                 let size = self.size.get(i);
-                if !(size.is_finite() && size > 0.0) || !self.angle.get(i).is_finite() {
+                if !(size.is_finite() && size > 0.0 && self.angle.get(i).is_finite()) {
                     continue;
                 }
                 let style = self.style(i, dpr);

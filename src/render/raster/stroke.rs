@@ -15,7 +15,7 @@ const MITER_LIMIT: f64 = 10.0;
 pub(crate) fn stroke_polygons(path: &Path, stroke: &Stroke) -> Vec<Vec<Point>> {
     let mut out = Vec::new();
     let half = stroke.width / 2.0;
-    if !(half > 0.0) {
+    if half.is_nan() || half <= 0.0 {
         return out;
     }
     let dash = dash_pattern(&stroke.dash);
