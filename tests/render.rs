@@ -11,50 +11,15 @@ use rokeh::core::Rgba as Color;
 use rokeh::document::{Document, DocumentError, Id};
 use rokeh::models::{ColumnDataSource, Figure, Line, Slider, TextInput};
 use rokeh::plotting::{figure, FigureArgs};
-use rokeh::render::{draw_figure, figure_layout, FrameLayout};
+use rokeh::render::{draw_figure, figure_layout};
 use rokeh_gallery::{sliders, sliders_with_points};
 
 #[path = "support/fonts.rs"]
 mod fonts;
+#[path = "support/picture.rs"]
+mod picture;
 use fonts::register_fonts;
-
-/// A rendered figure: RGB pixels and the layout used to draw them.
-struct Picture {
-    width: u32,
-    height: u32,
-    rgb: Vec<u8>,
-    layout: FrameLayout,
-}
-
-impl Picture {
-    fn pixel(&self, x: i32, y: i32) -> Option<[u8; 3]> {
-        if x < 0 || y < 0 || x >= self.width as i32 || y >= self.height as i32 {
-            return None;
-        }
-        let i = 3 * (y as usize * self.width as usize + x as usize);
-        Some([self.rgb[i], self.rgb[i + 1], self.rgb[i + 2]])
-    }
-
-    /// Whether some pixel within `radius` of (x, y) has `color` (±`tol` per channel).
-    fn has_near(&self, (x, y): (f64, f64), radius: i32, color: [u8; 3], tol: u8) -> bool {
-        let (cx, cy) = (x.round() as i32, y.round() as i32);
-        (-radius..=radius).any(|dy| {
-            (-radius..=radius).any(|dx| {
-                self.pixel(cx + dx, cy + dy)
-                    .is_some_and(|p| close(p, color, tol))
-            })
-        })
-    }
-}
-
-fn close(a: [u8; 3], b: [u8; 3], tol: u8) -> bool {
-    a.iter().zip(b).all(|(&a, b)| a.abs_diff(b) <= tol)
-}
-
-/// Greys (white, the grid, the outline, black) have equal channels; the line does not.
-fn is_grey(p: [u8; 3]) -> bool {
-    p.iter().max().unwrap() - p.iter().min().unwrap() <= 2
-}
+use picture::{is_grey, render_size, Picture};
 
 fn figure_of(doc: &Document) -> Id<Figure> {
     doc.models()
@@ -79,33 +44,12 @@ fn source_of(doc: &Document) -> Id<ColumnDataSource> {
 }
 
 fn render(doc: &Document, figure: Id<Figure>, scale: f64) -> Picture {
-    register_fonts();
-    let size = (400.0 * scale) as u32;
-    let mut rgb = vec![0u8; (3 * size * size) as usize];
-    {
-        let area = BitMapBackend::with_buffer(&mut rgb, (size, size)).into_drawing_area();
-        draw_figure(doc, figure, &area, scale).expect("the figure draws");
-        area.present().expect("the bitmap takes the picture");
-    }
-    let layout = figure_layout(doc, figure, size, size, scale).expect("the figure lays out");
-    Picture {
-        width: size,
-        height: size,
-        rgb,
-        layout,
-    }
+    render_size(doc, figure, (400, 400), scale)
 }
 
 /// Writes the figure as a PNG for a person to look at.
 fn save_png(doc: &Document, figure: Id<Figure>, scale: f64, name: &str) -> PathBuf {
-    let size = (400.0 * scale) as u32;
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    {
-        let area = BitMapBackend::new(&path, (size, size)).into_drawing_area();
-        draw_figure(doc, figure, &area, scale).expect("the figure draws");
-        area.present().expect("the PNG is written");
-    }
-    path
+    picture::save_png(doc, figure, (400, 400), scale, name)
 }
 
 /// #1f77b4 at alpha 0.6 over white, as the sliders line looks.

@@ -1,0 +1,1401 @@
+//! Every glyph, marker, axis kind and annotation drawn natively into a bitmap and checked
+//! where the maths says its pixels are (and are not). Pictures go to target/tmp for a
+//! person to look at.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rokeh::core::{Color, ColorSpec, NdArray, Rgba, Spec, Value};
+use rokeh::document::{Document, Id};
+use rokeh::models::{
+    palettes::palette, AnnularWedge, Annulus, Arrow, Band, Block, BooleanFilter, BoxAnnotation,
+    CDSView, Circle, ColorBar, ColumnDataSource, DashPattern, Ellipse, Figure, GlyphRenderer,
+    GroupFilter, HArea, HBar, HexTile, Image, ImageRGBA, IndexFilter, Label, LabelSet, Legend,
+    LegendClickPolicy, Line, LinearAxis, LinearColorMapper, MarkerType, MultiLine, MultiPolygons,
+    NormalHead, Patch, Patches, Place, Quad, Range1d, Ray, Rect, Scatter, Segment, Selection, Span,
+    Step, StepMode, TeeHead, Text, TextAlign, VArea, VAreaStep, VBar, Wedge, Whisker,
+};
+use rokeh::plotting::{factor_cmap, figure, linear_cmap, AxisType, FigureArgs, RangeArg};
+
+#[path = "support/fonts.rs"]
+mod fonts;
+#[path = "support/picture.rs"]
+mod picture;
+use picture::{close, render_size, save_png, Picture};
+
+const RED: [u8; 3] = [255, 0, 0];
+const BLUE: [u8; 3] = [0, 0, 255];
+const GREEN: [u8; 3] = [0, 128, 0];
+const WHITE: [u8; 3] = [255, 255, 255];
+const SIZE: (u32, u32) = (400, 400);
+
+fn red() -> ColorSpec {
+    "#ff0000".into()
+}
+
+fn blue() -> ColorSpec {
+    "#0000ff".into()
+}
+
+/// A 400 × 400 figure over 0..10 × 0..10 with Bokeh's axes and grids.
+fn plot(doc: &mut Document) -> Id<Figure> {
+    figure(
+        doc,
+        FigureArgs {
+            width: 400,
+            height: 400,
+            x_range: (0.0, 10.0).into(),
+            y_range: (0.0, 10.0).into(),
+            ..FigureArgs::default()
+        },
+    )
+}
+
+fn source(doc: &mut Document, columns: Vec<(&str, Value)>) -> Id<ColumnDataSource> {
+    doc.add(ColumnDataSource {
+        data: rokeh::core::ColumnData(
+            columns
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+        ),
+        ..ColumnDataSource::default()
+    })
+}
+
+fn nums(values: &[f64]) -> Value {
+    Value::Array(NdArray::from(values.to_vec()))
+}
+
+fn strs(values: &[&str]) -> Value {
+    Value::List(values.iter().map(|s| Value::str(*s)).collect())
+}
+
+fn lists(rows: &[&[f64]]) -> Value {
+    Value::List(rows.iter().map(|r| nums(r)).collect())
+}
+
+fn draw(doc: &Document, fig: Id<Figure>, name: &str) -> Picture {
+    save_png(doc, fig, SIZE, 1.0, name);
+    render_size(doc, fig, SIZE, 1.0)
+}
+
+/// The pixel of data point (x, y).
+fn at(pic: &Picture, x: f64, y: f64) -> (f64, f64) {
+    pic.layout.to_pixel(x, y)
+}
+
+fn color_at(pic: &Picture, (x, y): (f64, f64)) -> [u8; 3] {
+    pic.pixel(x.round() as i32, y.round() as i32).unwrap()
+}
+
+#[test]
+fn every_marker_type_is_drawn_at_its_point() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let markers = MarkerType::NAMES;
+    let xs: Vec<f64> = (0..markers.len())
+        .map(|i| 1.0 + (i % 7) as f64 * 1.3)
+        .collect();
+    let ys: Vec<f64> = (0..markers.len())
+        .map(|i| 1.5 + (i / 7) as f64 * 2.2)
+        .collect();
+    let src = source(
+        &mut doc,
+        vec![("x", nums(&xs)), ("y", nums(&ys)), ("m", strs(markers))],
+    );
+    fig.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            marker: Spec::field("m"),
+            size: 24.0.into(),
+            fill_color: red(),
+            line_color: blue(),
+            line_width: 2.0.into(),
+            ..Scatter::default()
+        },
+    );
+    let pic = draw(&doc, fig, "markers.png");
+    for (i, name) in markers.iter().enumerate() {
+        let p = at(&pic, xs[i], ys[i]);
+        let lines_only = matches!(*name, "asterisk" | "cross" | "dash" | "x" | "y" | "dot");
+        let expected = if lines_only { BLUE } else { RED };
+        assert!(
+            pic.has_near(p, 3, expected, 40),
+            "{name}: no {expected:?} near its point {p:?}"
+        );
+        // Half way to the next marker the frame is empty.
+        let gap = at(&pic, xs[i] + 0.65, ys[i] + 1.1);
+        assert_eq!(color_at(&pic, gap), WHITE, "{name}: paint between markers");
+    }
+}
+
+#[test]
+fn marker_size_and_alpha_follow_their_columns() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[3.0, 7.0])),
+            ("y", nums(&[5.0, 5.0])),
+            ("s", nums(&[20.0, 60.0])),
+        ],
+    );
+    fig.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            marker: MarkerType::Square.into(),
+            size: Spec::field("s"),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..Scatter::default()
+        },
+    );
+    let pic = draw(&doc, fig, "marker_sizes.png");
+    let area = |x: f64| {
+        let (cx, cy) = at(&pic, x, 5.0);
+        let (cx, cy) = (cx as i32, cy as i32);
+        pic.count((cx - 40, cy - 40), (cx + 40, cy + 40), RED, 30)
+    };
+    // Squares of 20 and 60 pixels: 400 and 3600 pixels.
+    assert!((area(3.0) as f64 - 400.0).abs() < 60.0, "{}", area(3.0));
+    assert!((area(7.0) as f64 - 3600.0).abs() < 200.0, "{}", area(7.0));
+}
+
+#[test]
+fn box_glyphs_fill_their_boxes() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[2.0])),
+            ("top", nums(&[8.0])),
+            ("y", nums(&[2.0])),
+            ("right", nums(&[9.0])),
+        ],
+    );
+    fig.vbar(
+        &mut doc,
+        src,
+        VBar {
+            width: 1.0.into(),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..VBar::default()
+        },
+    );
+    fig.hbar(
+        &mut doc,
+        src,
+        HBar {
+            left: 4.0.into(),
+            height: 1.0.into(),
+            fill_color: blue(),
+            line_color: Spec::Value(None),
+            ..HBar::default()
+        },
+    );
+    let quad = source(
+        &mut doc,
+        vec![
+            ("left", nums(&[4.0])),
+            ("right", nums(&[6.0])),
+            ("bottom", nums(&[6.0])),
+            ("top", nums(&[9.0])),
+        ],
+    );
+    fig.quad(
+        &mut doc,
+        quad,
+        Quad {
+            fill_color: "green".into(),
+            line_color: Spec::Value(None),
+            ..Quad::default()
+        },
+    );
+    let pic = draw(&doc, fig, "boxes.png");
+    // VBar: x 1.5..2.5, y 0..8.
+    assert_eq!(color_at(&pic, at(&pic, 2.0, 4.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 2.7, 5.0)), WHITE);
+    assert_eq!(color_at(&pic, at(&pic, 2.2, 8.3)), WHITE);
+    // HBar: y 1.5..2.5, x 4..9.
+    assert_eq!(color_at(&pic, at(&pic, 6.0, 2.0)), BLUE);
+    assert_ne!(color_at(&pic, at(&pic, 3.7, 2.0)), BLUE);
+    // Quad: 4..6 × 6..9.
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 7.5)), GREEN);
+    assert_eq!(color_at(&pic, at(&pic, 6.3, 7.5)), WHITE);
+}
+
+#[test]
+fn rect_block_and_ellipse_take_their_sizes_and_angles() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(&mut doc, vec![("x", nums(&[3.0])), ("y", nums(&[3.0]))]);
+    fig.rect(
+        &mut doc,
+        src,
+        Rect {
+            width: 4.0.into(),
+            height: 1.0.into(),
+            angle: Spec::Value(std::f64::consts::FRAC_PI_2),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..Rect::default()
+        },
+    );
+    let block = source(&mut doc, vec![("x", nums(&[6.0])), ("y", nums(&[6.0]))]);
+    fig.block(
+        &mut doc,
+        block,
+        Block {
+            width: 2.0.into(),
+            height: 3.0.into(),
+            fill_color: blue(),
+            line_color: Spec::Value(None),
+            ..Block::default()
+        },
+    );
+    let ell = source(&mut doc, vec![("x", nums(&[7.5])), ("y", nums(&[2.0]))]);
+    fig.ellipse(
+        &mut doc,
+        ell,
+        Ellipse {
+            width: 3.0.into(),
+            height: 1.0.into(),
+            fill_color: "green".into(),
+            line_color: Spec::Value(None),
+            ..Ellipse::default()
+        },
+    );
+    let pic = draw(&doc, fig, "rect_block_ellipse.png");
+    // The rect turned a quarter: 1 wide, 4 tall.
+    assert_eq!(color_at(&pic, at(&pic, 3.0, 4.7)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 4.2, 3.0)), WHITE);
+    // Block from its corner: 6..8 × 6..9.
+    assert_eq!(color_at(&pic, at(&pic, 7.8, 8.8)), BLUE);
+    assert_eq!(color_at(&pic, at(&pic, 5.8, 7.0)), WHITE);
+    // Ellipse 3 × 1: its ends at 6.0 and 9.0.
+    assert_eq!(color_at(&pic, at(&pic, 6.2, 2.0)), GREEN);
+    assert_eq!(color_at(&pic, at(&pic, 7.5, 2.7)), WHITE);
+}
+
+#[test]
+fn circles_have_data_radii() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(&mut doc, vec![("x", nums(&[5.0])), ("y", nums(&[5.0]))]);
+    fig.circle(
+        &mut doc,
+        src,
+        Circle {
+            radius: 2.0.into(),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            hit_dilation: 1.0,
+            radius_dimension: rokeh::models::RadiusDimension::X,
+            x: Spec::field("x"),
+            y: Spec::field("y"),
+            ..circle_visuals()
+        },
+    );
+    let pic = draw(&doc, fig, "circle.png");
+    assert_eq!(color_at(&pic, at(&pic, 6.9, 5.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 7.2, 5.0)), WHITE);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 3.2)), RED);
+}
+
+/// Circle's required radius means no Default: its visuals from a Scatter's defaults.
+fn circle_visuals() -> Circle {
+    let s = Scatter::default();
+    Circle {
+        radius: 1.0.into(),
+        radius_dimension: rokeh::models::RadiusDimension::X,
+        hit_dilation: 1.0,
+        x: s.x,
+        y: s.y,
+        fill_alpha: s.fill_alpha,
+        fill_color: s.fill_color,
+        hatch_alpha: s.hatch_alpha,
+        hatch_color: s.hatch_color,
+        hatch_pattern: s.hatch_pattern,
+        hatch_scale: s.hatch_scale,
+        hatch_weight: s.hatch_weight,
+        line_alpha: s.line_alpha,
+        line_cap: s.line_cap,
+        line_color: s.line_color,
+        line_dash: s.line_dash,
+        line_dash_offset: s.line_dash_offset,
+        line_join: s.line_join,
+        line_width: s.line_width,
+    }
+}
+
+#[test]
+fn lines_dash_and_steps_turn_where_their_mode_says() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![("x", nums(&[1.0, 9.0])), ("y", nums(&[8.0, 8.0]))],
+    );
+    fig.line(
+        &mut doc,
+        src,
+        Line {
+            line_color: Some("#ff0000".into()),
+            line_width: 3.0,
+            line_dash: DashPattern::from("dashed"),
+            ..Line::default()
+        },
+    );
+    let steps = source(
+        &mut doc,
+        vec![("x", nums(&[2.0, 5.0, 8.0])), ("y", nums(&[2.0, 4.0, 2.0]))],
+    );
+    fig.step(
+        &mut doc,
+        steps,
+        Step {
+            mode: StepMode::After,
+            line_color: Some("#0000ff".into()),
+            line_width: 3.0,
+            ..Step::default()
+        },
+    );
+    let pic = draw(&doc, fig, "line_step.png");
+    // 6 px dashes and gaps along y = 8.
+    let (x0, y) = at(&pic, 1.0, 8.0);
+    let row: Vec<bool> = (0..60)
+        .map(|dx| {
+            pic.pixel(x0 as i32 + dx, y.round() as i32)
+                .is_some_and(|p| close(p, RED, 60))
+        })
+        .collect();
+    let on = row.iter().filter(|&&b| b).count();
+    assert!(
+        (20..=40).contains(&on),
+        "{on} of 60 pixels of a dashed line are on"
+    );
+    // "after": the riser is at the second point's x, from 2 up to 4.
+    assert!(
+        pic.has_near(at(&pic, 5.0, 3.0), 2, BLUE, 60),
+        "riser at x = 5"
+    );
+    assert!(
+        pic.has_near(at(&pic, 3.5, 2.0), 2, BLUE, 60),
+        "tread at y = 2"
+    );
+    assert!(
+        !pic.has_near(at(&pic, 3.5, 4.0), 2, BLUE, 60),
+        "no tread at y = 4 before x = 5"
+    );
+}
+
+#[test]
+fn multi_line_segment_and_ray_go_where_told() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let ml = source(
+        &mut doc,
+        vec![
+            ("xs", lists(&[&[1.0, 4.0], &[6.0, 9.0]])),
+            ("ys", lists(&[&[1.0, 4.0], &[9.0, 6.0]])),
+        ],
+    );
+    fig.multi_line(
+        &mut doc,
+        ml,
+        MultiLine {
+            line_color: red(),
+            line_width: 2.0.into(),
+            ..MultiLine::default()
+        },
+    );
+    let seg = source(
+        &mut doc,
+        vec![
+            ("x0", nums(&[1.0])),
+            ("y0", nums(&[9.0])),
+            ("x1", nums(&[4.0])),
+            ("y1", nums(&[9.0])),
+        ],
+    );
+    fig.segment(
+        &mut doc,
+        seg,
+        Segment {
+            line_color: blue(),
+            line_width: 2.0.into(),
+            ..Segment::default()
+        },
+    );
+    let ray = source(&mut doc, vec![("x", nums(&[5.0])), ("y", nums(&[1.0]))]);
+    fig.ray(
+        &mut doc,
+        ray,
+        Ray {
+            angle: std::f64::consts::FRAC_PI_2.into(),
+            line_color: "green".into(),
+            line_width: 2.0.into(),
+            ..Ray::default()
+        },
+    );
+    let pic = draw(&doc, fig, "multi_line_segment_ray.png");
+    assert!(pic.has_near(at(&pic, 2.5, 2.5), 1, RED, 60));
+    assert!(pic.has_near(at(&pic, 7.5, 7.5), 1, RED, 60));
+    assert!(
+        !pic.has_near(at(&pic, 5.0, 5.0), 2, RED, 60),
+        "rows are separate lines"
+    );
+    assert!(pic.has_near(at(&pic, 2.5, 9.0), 1, BLUE, 60));
+    // A ray of length 0 reaches the frame's edge, upwards (counter-clockwise angle).
+    assert!(pic.has_near(at(&pic, 5.0, 9.9), 1, GREEN, 60));
+}
+
+#[test]
+fn areas_fill_between_their_curves_and_patches_keep_holes() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let va = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[1.0, 4.0])),
+            ("y1", nums(&[1.0, 1.0])),
+            ("y2", nums(&[2.0, 3.0])),
+        ],
+    );
+    fig.varea(
+        &mut doc,
+        va,
+        VArea {
+            fill_color: Some("#ff0000".into()),
+            ..VArea::default()
+        },
+    );
+    let steps = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[6.0, 8.0])),
+            ("y1", nums(&[1.0, 1.0])),
+            ("y2", nums(&[2.0, 3.0])),
+        ],
+    );
+    fig.varea_step(
+        &mut doc,
+        steps,
+        VAreaStep {
+            step_mode: StepMode::After,
+            fill_color: Some("#0000ff".into()),
+            ..VAreaStep::default()
+        },
+    );
+    let ha = source(
+        &mut doc,
+        vec![
+            ("y", nums(&[5.0, 6.0])),
+            ("x1", nums(&[1.0, 1.0])),
+            ("x2", nums(&[3.0, 3.0])),
+        ],
+    );
+    fig.harea(
+        &mut doc,
+        ha,
+        HArea {
+            fill_color: Some("green".into()),
+            ..HArea::default()
+        },
+    );
+    let mp = source(
+        &mut doc,
+        vec![
+            (
+                "xs",
+                Value::List(vec![Value::List(vec![Value::List(vec![
+                    nums(&[5.0, 9.0, 9.0, 5.0]),
+                    nums(&[6.0, 8.0, 8.0, 6.0]),
+                ])])]),
+            ),
+            (
+                "ys",
+                Value::List(vec![Value::List(vec![Value::List(vec![
+                    nums(&[5.0, 5.0, 9.0, 9.0]),
+                    nums(&[6.0, 6.0, 8.0, 8.0]),
+                ])])]),
+            ),
+        ],
+    );
+    fig.multi_polygons(
+        &mut doc,
+        mp,
+        MultiPolygons {
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..MultiPolygons::default()
+        },
+    );
+    let pic = draw(&doc, fig, "areas.png");
+    assert_eq!(color_at(&pic, at(&pic, 3.5, 1.5)), RED);
+    assert_eq!(
+        color_at(&pic, at(&pic, 3.5, 2.95)),
+        WHITE,
+        "above y2 at x = 3.5 (2.83)"
+    );
+    // "after": y2 stays 2 until x = 8.
+    assert_eq!(color_at(&pic, at(&pic, 7.5, 2.5)), WHITE);
+    assert_eq!(color_at(&pic, at(&pic, 7.5, 1.5)), BLUE);
+    assert_eq!(color_at(&pic, at(&pic, 2.0, 5.5)), GREEN);
+    assert_eq!(color_at(&pic, at(&pic, 5.5, 7.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 7.0, 7.0)), WHITE, "the hole");
+}
+
+#[test]
+fn patches_wedges_and_rings() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let p = source(
+        &mut doc,
+        vec![("x", nums(&[1.0, 3.0, 2.0])), ("y", nums(&[1.0, 1.0, 3.0]))],
+    );
+    fig.patch(
+        &mut doc,
+        p,
+        Patch {
+            fill_color: Some("#ff0000".into()),
+            line_color: None,
+            ..Patch::default()
+        },
+    );
+    let ps = source(
+        &mut doc,
+        vec![
+            ("xs", lists(&[&[4.0, 6.0, 5.0]])),
+            ("ys", lists(&[&[1.0, 1.0, 3.0]])),
+        ],
+    );
+    fig.patches(
+        &mut doc,
+        ps,
+        Patches {
+            fill_color: blue(),
+            line_color: Spec::Value(None),
+            ..Patches::default()
+        },
+    );
+    let c = source(&mut doc, vec![("x", nums(&[2.5])), ("y", nums(&[7.0]))]);
+    fig.wedge(
+        &mut doc,
+        c,
+        Wedge {
+            radius: 2.0.into(),
+            start_angle: 0.0.into(),
+            end_angle: std::f64::consts::FRAC_PI_2.into(),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..Wedge::default()
+        },
+    );
+    let a = source(&mut doc, vec![("x", nums(&[7.5])), ("y", nums(&[7.0]))]);
+    fig.annulus(
+        &mut doc,
+        a,
+        Annulus {
+            inner_radius: 1.0.into(),
+            outer_radius: 2.0.into(),
+            fill_color: blue(),
+            line_color: Spec::Value(None),
+            ..Annulus::default()
+        },
+    );
+    let aw = source(&mut doc, vec![("x", nums(&[8.0])), ("y", nums(&[2.0]))]);
+    fig.annular_wedge(
+        &mut doc,
+        aw,
+        AnnularWedge {
+            inner_radius: 0.5.into(),
+            outer_radius: 1.5.into(),
+            start_angle: std::f64::consts::PI.into(),
+            end_angle: (1.5 * std::f64::consts::PI).into(),
+            fill_color: "green".into(),
+            line_color: Spec::Value(None),
+            ..AnnularWedge::default()
+        },
+    );
+    let pic = draw(&doc, fig, "patches_wedges.png");
+    assert_eq!(color_at(&pic, at(&pic, 2.0, 1.5)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 1.5)), BLUE);
+    // The wedge is the upper-right quarter.
+    assert_eq!(color_at(&pic, at(&pic, 3.3, 7.8)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 1.7, 7.8)), WHITE);
+    assert_eq!(color_at(&pic, at(&pic, 3.3, 6.2)), WHITE);
+    // The ring: solid between its radii, empty inside.
+    assert_eq!(color_at(&pic, at(&pic, 9.0, 7.0)), BLUE);
+    assert_eq!(color_at(&pic, at(&pic, 7.5, 7.0)), WHITE);
+    // The annular wedge: the lower-left quarter of its ring.
+    assert_eq!(color_at(&pic, at(&pic, 7.3, 1.3)), GREEN);
+    assert_eq!(color_at(&pic, at(&pic, 8.7, 1.3)), WHITE);
+}
+
+#[test]
+fn text_images_and_hex_tiles() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let t = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[1.0])),
+            ("y", nums(&[9.0])),
+            ("text", strs(&["Bokeh"])),
+        ],
+    );
+    fig.text(
+        &mut doc,
+        t,
+        Text {
+            text_color: red(),
+            ..Text::default()
+        },
+    );
+    let img = source(
+        &mut doc,
+        vec![(
+            "image",
+            Value::List(vec![Value::List(vec![
+                nums(&[0.0, 1.0]),
+                nums(&[2.0, 3.0]),
+            ])]),
+        )],
+    );
+    let mapper = doc.add(LinearColorMapper {
+        low: Some(0.0),
+        high: Some(3.0),
+        ..LinearColorMapper::new(
+            ["#ff0000", "#00ff00", "#0000ff", "#000000"]
+                .map(Color::from)
+                .to_vec(),
+        )
+    });
+    fig.image(
+        &mut doc,
+        img,
+        Image {
+            x: 1.0.into(),
+            y: 1.0.into(),
+            dw: 4.0.into(),
+            dh: 4.0.into(),
+            color_mapper: Some(mapper.any()),
+            ..Image::default()
+        },
+    );
+    let rgba = source(
+        &mut doc,
+        vec![(
+            "image",
+            Value::List(vec![Value::Array({
+                let mut a = NdArray::from(vec![0xff0000ff_u32 as f64; 4]);
+                a.shape = vec![2, 2];
+                a
+            })]),
+        )],
+    );
+    fig.image_rgba(
+        &mut doc,
+        rgba,
+        ImageRGBA {
+            x: 6.0.into(),
+            y: 1.0.into(),
+            dw: 2.0.into(),
+            dh: 2.0.into(),
+            ..ImageRGBA::default()
+        },
+    );
+    let hex = source(&mut doc, vec![("q", nums(&[0.0])), ("r", nums(&[0.0]))]);
+    let hex_fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 400,
+            x_range: (-2.0, 2.0).into(),
+            y_range: (-2.0, 2.0).into(),
+            ..FigureArgs::default()
+        },
+    );
+    hex_fig.hex_tile(
+        &mut doc,
+        hex,
+        HexTile {
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..HexTile::default()
+        },
+    );
+    let pic = draw(&doc, fig, "text_image.png");
+    let (tx, ty) = at(&pic, 1.0, 9.0);
+    assert!(
+        pic.count(
+            (tx as i32, ty as i32 - 16),
+            (tx as i32 + 50, ty as i32),
+            RED,
+            120
+        ) > 20,
+        "text ink above and right of its anchor (bottom-left)"
+    );
+    // Data row 0 is at the bottom: 0 → red, 1 → green; row 1: 2 → blue, 3 → black.
+    assert_eq!(color_at(&pic, at(&pic, 2.0, 2.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 4.0, 2.0)), [0, 255, 0]);
+    assert_eq!(color_at(&pic, at(&pic, 2.0, 4.0)), BLUE);
+    assert_eq!(color_at(&pic, at(&pic, 4.0, 4.0)), [0, 0, 0]);
+    // 0xff0000ff little-endian: red, opaque.
+    assert_eq!(color_at(&pic, at(&pic, 7.0, 2.0)), RED);
+    let hex_pic = draw(&doc, hex_fig, "hex_tile.png");
+    // Pointy top, size 1: the top corner at y = 1, the flat sides at x = ±√3/2.
+    assert_eq!(color_at(&hex_pic, at(&hex_pic, 0.0, 0.9)), RED);
+    assert_eq!(color_at(&hex_pic, at(&hex_pic, 0.8, 0.1)), RED);
+    assert_eq!(color_at(&hex_pic, at(&hex_pic, 0.95, 0.1)), WHITE);
+}
+
+#[test]
+fn log_datetime_and_categorical_axes_label_like_bokeh() {
+    let mut doc = Document::new();
+    let log = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 400,
+            x_range: (1.0, 1000.0).into(),
+            y_range: (0.0, 1.0).into(),
+            x_axis_type: AxisType::Log,
+            ..FigureArgs::default()
+        },
+    );
+    let src = source(
+        &mut doc,
+        vec![("x", nums(&[10.0, 100.0])), ("y", nums(&[0.5, 0.5]))],
+    );
+    log.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            size: 10.0.into(),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..Scatter::default()
+        },
+    );
+    let pic = draw(&doc, log, "log_axis.png");
+    assert_eq!(pic.layout.x_ticks.labels, ["10^0", "10^1", "10^2", "10^3"]);
+    // Equal ratios, equal room: 10 and 100 a third of the frame apart.
+    let f = pic.layout.frame;
+    let (x10, _) = at(&pic, 10.0, 0.5);
+    let (x100, _) = at(&pic, 100.0, 0.5);
+    assert!(((x100 - x10) - f64::from(f.width()) / 3.0).abs() < 1.0);
+    assert!(pic.has_near(at(&pic, 100.0, 0.5), 2, RED, 30));
+
+    let day = 86_400_000.0;
+    let start = 19_783.0 * day; // 2024-03-01
+    let dt = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 300,
+            x_range: (start, start + 30.0 * day).into(),
+            x_axis_type: AxisType::Datetime,
+            ..FigureArgs::default()
+        },
+    );
+    let pic = render_size(&doc, dt, (400, 300), 1.0);
+    // A month of days: DaysTicker([1, 8, 15, 22]) fits best, as in BokehJS.
+    assert_eq!(
+        pic.layout.x_ticks.labels,
+        ["03/01", "03/08", "03/15", "03/22"]
+    );
+
+    let cat = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 300,
+            x_range: RangeArg::Factors(vec![
+                ("fruit", "apple").into(),
+                ("fruit", "pear").into(),
+                ("veg", "kale").into(),
+            ]),
+            y_range: (0.0, 10.0).into(),
+            ..FigureArgs::default()
+        },
+    );
+    let bars = source(
+        &mut doc,
+        vec![
+            (
+                "x",
+                Value::List(vec![
+                    strs(&["fruit", "apple"]),
+                    strs(&["fruit", "pear"]),
+                    strs(&["veg", "kale"]),
+                ]),
+            ),
+            ("top", nums(&[3.0, 6.0, 9.0])),
+        ],
+    );
+    cat.vbar(
+        &mut doc,
+        bars,
+        VBar {
+            width: 0.8.into(),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..VBar::default()
+        },
+    );
+    let pic = draw(&doc, cat, "categorical_axis.png");
+    assert_eq!(pic.layout.x_ticks.labels, ["apple", "pear", "kale"]);
+    // Nested factors: 0.5, 1.5, then 1.4 of group padding: 3.9.
+    assert_eq!(pic.layout.x_ticks.ticks.major, [0.5, 1.5, 3.9]);
+    assert_eq!(color_at(&pic, at(&pic, 3.9, 8.5)), RED);
+    assert_eq!(
+        color_at(&pic, at(&pic, 2.7, 1.0)),
+        WHITE,
+        "between the groups"
+    );
+}
+
+#[test]
+fn axes_on_every_side_and_extra_ranges() {
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 400,
+            x_range: (0.0, 10.0).into(),
+            y_range: (0.0, 10.0).into(),
+            x_axis_location: Some(Place::Above),
+            y_axis_location: Some(Place::Right),
+            ..FigureArgs::default()
+        },
+    );
+    let extra = doc.add(Range1d {
+        start: 0.0,
+        end: 100.0,
+        ..Range1d::default()
+    });
+    doc.set(
+        fig,
+        Figure::EXTRA_Y_RANGES,
+        rokeh::core::Dict(vec![("pct".to_owned(), extra.any())]),
+    )
+    .unwrap();
+    let left = doc.add(LinearAxis {
+        y_range_name: "pct".into(),
+        ..LinearAxis::default()
+    });
+    fig.add_layout_at(&mut doc, left.any(), Place::Left);
+    let src = source(&mut doc, vec![("x", nums(&[5.0])), ("y", nums(&[50.0]))]);
+    let r = fig.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            size: 12.0.into(),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..Scatter::default()
+        },
+    );
+    doc.set(r, GlyphRenderer::Y_RANGE_NAME, "pct".to_owned())
+        .unwrap();
+    let pic = draw(&doc, fig, "axes_sides.png");
+    let f = pic.layout.frame;
+    // Axes above and right (and left) take room on those sides.
+    assert!(f.top > 20 && f.bottom > 390, "{f:?}");
+    assert!(f.right < 380 && f.left > 20, "{f:?}");
+    assert_eq!(pic.layout.x_ticks.labels, ["0", "2", "4", "6", "8", "10"]);
+    // y = 50 of 0..100 is the frame's middle.
+    let mid = (
+        f64::from(f.left + f.right) / 2.0,
+        f64::from(f.top + f.bottom) / 2.0,
+    );
+    assert!(
+        pic.has_near(mid, 2, RED, 30),
+        "the extra range places the point"
+    );
+}
+
+#[test]
+fn grids_draw_bands_and_minor_lines() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let grids = doc.get(fig, Figure::CENTER);
+    let x_grid = doc
+        .typed_id::<rokeh::models::Grid>(&doc.model_id(grids[0]).clone())
+        .unwrap();
+    doc.set(
+        x_grid,
+        rokeh::models::Grid::BAND_FILL_COLOR,
+        Some("#0000ff".into()),
+    )
+    .unwrap();
+    doc.set(x_grid, rokeh::models::Grid::BAND_FILL_ALPHA, 1.0)
+        .unwrap();
+    doc.set(
+        x_grid,
+        rokeh::models::Grid::MINOR_GRID_LINE_COLOR,
+        Some("#ff0000".into()),
+    )
+    .unwrap();
+    let pic = draw(&doc, fig, "grid_bands.png");
+    // Ticks 0, 2, …, 10: bands between 2–4 and 6–8.
+    assert_eq!(color_at(&pic, at(&pic, 3.0, 5.0)), BLUE);
+    assert_eq!(color_at(&pic, at(&pic, 1.0, 5.0)), WHITE);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), WHITE);
+    // Minor lines every 0.4.
+    // A 1 px line at a whole pixel: half covers two pixels, as on a canvas.
+    assert!(pic.has_near(at(&pic, 0.4, 5.0), 1, [255, 128, 128], 40));
+}
+
+#[test]
+fn annotations_are_drawn_where_their_coordinates_say() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let span = doc.add(Span {
+        location: Some(Value::Float(2.0)),
+        line_color: Some("#ff0000".into()),
+        line_width: 2.0,
+        ..Span::default()
+    });
+    fig.add_layout(&mut doc, span.any());
+    let boxed = doc.add(BoxAnnotation {
+        left: Some(Value::Float(6.0)),
+        right: Some(Value::Float(8.0)),
+        bottom: Some(Value::Float(6.0)),
+        fill_color: Some("#0000ff".into()),
+        fill_alpha: 1.0,
+        ..BoxAnnotation::default()
+    });
+    fig.add_layout(&mut doc, boxed.any());
+    let label = doc.add(Label {
+        x: Value::Float(1.0),
+        y: Value::Float(5.0),
+        text: "label".into(),
+        text_color: Some("#ff0000".into()),
+        ..Label {
+            x: Value::Null,
+            y: Value::Null,
+            text: Default::default(),
+            x_offset: 0.0,
+            y_offset: 0.0,
+            angle: 0.0,
+            text_align: TextAlign::Left,
+            text_baseline: rokeh::models::TextBaseline::Bottom,
+            text_color: None,
+            text_alpha: 1.0,
+            text_font: "helvetica".into(),
+            text_font_size: "16px".into(),
+            text_font_style: rokeh::models::FontStyle::Normal,
+            background_fill_color: None,
+            background_fill_alpha: 1.0,
+            border_line_color: None,
+            border_line_alpha: 1.0,
+            border_line_width: 1.0,
+            visible: true,
+            x_range_name: "default".into(),
+            y_range_name: "default".into(),
+        }
+    });
+    fig.add_layout(&mut doc, label.any());
+    let band_src = source(
+        &mut doc,
+        vec![
+            ("base", nums(&[1.0, 4.0])),
+            ("lower", nums(&[7.0, 7.0])),
+            ("upper", nums(&[8.0, 8.0])),
+        ],
+    );
+    let band = doc.add(Band {
+        source: Some(band_src),
+        fill_color: Some("#00ff00".into()),
+        fill_alpha: 1.0,
+        ..Band::default()
+    });
+    fig.add_layout(&mut doc, band.any());
+    let tee = doc.add(TeeHead {
+        size: 10.0.into(),
+        ..TeeHead::default()
+    });
+    let wsrc = source(
+        &mut doc,
+        vec![
+            ("base", nums(&[9.0])),
+            ("lower", nums(&[1.0])),
+            ("upper", nums(&[4.0])),
+        ],
+    );
+    let whisker = doc.add(Whisker {
+        source: Some(wsrc),
+        upper_head: Some(tee.any()),
+        line_color: red(),
+        ..Whisker::default()
+    });
+    fig.add_layout(&mut doc, whisker.any());
+    let head = doc.add(NormalHead {
+        fill_color: blue(),
+        line_color: blue(),
+        ..NormalHead::default()
+    });
+    let arrow = doc.add(Arrow {
+        x_start: 3.0.into(),
+        y_start: 4.0.into(),
+        x_end: 5.0.into(),
+        y_end: 4.0.into(),
+        end: Some(head.any()),
+        line_color: blue(),
+        ..Arrow::default()
+    });
+    fig.add_layout(&mut doc, arrow.any());
+    let pic = draw(&doc, fig, "annotations.png");
+    assert!(
+        pic.has_near(at(&pic, 5.0, 2.0), 1, RED, 40),
+        "span across y = 2"
+    );
+    assert_eq!(
+        color_at(&pic, at(&pic, 7.0, 9.5)),
+        BLUE,
+        "box to the frame's top"
+    );
+    assert_eq!(color_at(&pic, at(&pic, 7.0, 5.5)), WHITE);
+    let (lx, ly) = at(&pic, 1.0, 5.0);
+    assert!(
+        pic.count(
+            (lx as i32, ly as i32 - 14),
+            (lx as i32 + 40, ly as i32),
+            RED,
+            120
+        ) > 10
+    );
+    assert_eq!(color_at(&pic, at(&pic, 2.5, 7.5)), [0, 255, 0], "band");
+    assert!(
+        pic.has_near(at(&pic, 9.0, 2.5), 1, [255, 128, 128], 60),
+        "whisker"
+    );
+    assert!(
+        pic.has_near(at(&pic, 9.0 + 0.05, 4.0), 1, [64, 64, 64], 70),
+        "tee head"
+    );
+    assert!(
+        pic.has_near(at(&pic, 3.5, 4.0), 1, [128, 128, 255], 60),
+        "arrow shaft"
+    );
+    // The filled head, 25 px long, just before the tip.
+    let (tx, ty) = at(&pic, 5.0, 4.0);
+    assert!(
+        pic.has_near((tx - 8.0, ty + 4.0), 1, BLUE, 40),
+        "arrow head"
+    );
+}
+
+#[test]
+fn labels_sets_and_color_bars() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[2.0, 6.0])),
+            ("y", nums(&[2.0, 6.0])),
+            ("text", strs(&["a", "bb"])),
+        ],
+    );
+    let set = doc.add(LabelSet {
+        source: Some(src),
+        text_color: red(),
+        ..LabelSet::default()
+    });
+    fig.add_layout(&mut doc, set.any());
+    let mapper = doc.add(LinearColorMapper {
+        low: Some(0.0),
+        high: Some(1.0),
+        ..LinearColorMapper::new(vec!["#0000ff".into(), "#00ff00".into()])
+    });
+    let bar = doc.add(ColorBar {
+        color_mapper: mapper.any(),
+        location: Value::str("top_right"),
+        ..color_bar_defaults(mapper.any())
+    });
+    fig.add_layout(&mut doc, bar.any());
+    let pic = draw(&doc, fig, "label_set_color_bar.png");
+    for (x, y) in [(2.0, 2.0), (6.0, 6.0)] {
+        let (px, py) = at(&pic, x, y);
+        assert!(
+            pic.count(
+                (px as i32, py as i32 - 14),
+                (px as i32 + 20, py as i32),
+                RED,
+                120
+            ) > 5
+        );
+    }
+    assert!(pic.count_all([0, 0, 255], 10) > 200, "the bar's low color");
+    assert!(pic.count_all([0, 255, 0], 10) > 200, "the bar's high color");
+}
+
+fn color_bar_defaults(mapper: rokeh::core::AnyId) -> ColorBar {
+    ColorBar {
+        color_mapper: mapper,
+        location: Value::str("top_right"),
+        orientation: rokeh::models::AutoOr::Auto,
+        width: rokeh::models::AutoOr::Auto,
+        height: rokeh::models::AutoOr::Auto,
+        title: None,
+        title_standoff: 2,
+        title_text_color: Some("#444444".into()),
+        title_text_font_size: "13px".into(),
+        title_text_font_style: rokeh::models::FontStyle::Italic,
+        ticker: rokeh::models::AutoOr::Auto,
+        formatter: rokeh::models::AutoOr::Auto,
+        margin: 30,
+        padding: 10,
+        label_standoff: 5,
+        scale_alpha: 1.0,
+        major_label_text_color: Some("#444444".into()),
+        major_label_text_font_size: "11px".into(),
+        major_tick_in: 5,
+        major_tick_out: 0,
+        major_tick_line_color: Some("#ffffff".into()),
+        minor_tick_in: 0,
+        minor_tick_out: 0,
+        minor_tick_line_color: None,
+        bar_line_color: None,
+        border_line_color: None,
+        background_fill_color: Some("#ffffff".into()),
+        background_fill_alpha: 0.95,
+        visible: true,
+    }
+}
+
+#[test]
+fn legends_show_their_entries_and_report_clickable_ones() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[2.0, 4.0, 6.0])),
+            ("y", nums(&[2.0, 4.0, 6.0])),
+            ("kind", strs(&["a", "b", "a"])),
+        ],
+    );
+    let palette = vec![Color::from("#ff0000"), Color::from("#0000ff")];
+    let colors = factor_cmap(&mut doc, "kind", palette, vec!["a".into(), "b".into()]);
+    let r = fig.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            size: 12.0.into(),
+            fill_color: colors,
+            line_color: Spec::Value(None),
+            ..Scatter::default()
+        },
+    );
+    fig.legend_field(&mut doc, "kind", r);
+    let legend = fig.legend(&mut doc);
+    doc.set(legend, Legend::CLICK_POLICY, LegendClickPolicy::Hide)
+        .unwrap();
+    let pic = draw(&doc, fig, "legend.png");
+    // Two entries (a, b), top right, each with its colour's swatch.
+    assert_eq!(pic.layout.legend_items.len(), 2);
+    let first = pic.layout.legend_items[0].area;
+    assert!(first.right > 350 && first.top < 60, "{first:?}");
+    assert!(
+        pic.count(
+            (first.left, first.top),
+            (first.left + 20, first.bottom),
+            RED,
+            40
+        ) > 10
+    );
+    let second = pic.layout.legend_items[1].area;
+    assert!(
+        pic.count(
+            (second.left, second.top),
+            (second.left + 20, second.bottom),
+            BLUE,
+            40
+        ) > 10
+    );
+    // Factor colours reach the points.
+    assert!(pic.has_near(at(&pic, 4.0, 4.0), 2, BLUE, 30));
+    // Hidden by its legend entry, as a click does: the points go.
+    let hit = pic
+        .layout
+        .legend_item_at((f64::from(first.left) + 5.0, f64::from(first.top) + 5.0));
+    assert_eq!(hit.map(|h| h.renderers.clone()), Some(vec![r.any()]));
+    doc.set(r, GlyphRenderer::VISIBLE, false).unwrap();
+    let hidden = render_size(&doc, fig, SIZE, 1.0);
+    assert!(!hidden.has_near(at(&hidden, 4.0, 4.0), 2, BLUE, 30));
+}
+
+#[test]
+fn views_filter_rows_and_selections_fade_the_rest() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[2.0, 5.0, 8.0])),
+            ("y", nums(&[5.0, 5.0, 5.0])),
+            ("g", strs(&["keep", "drop", "keep"])),
+        ],
+    );
+    let r = fig.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            size: 20.0.into(),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..Scatter::default()
+        },
+    );
+    let filter = doc.add(GroupFilter {
+        column_name: "g".into(),
+        group: Value::str("keep"),
+    });
+    let view = doc.add(CDSView {
+        filter: Some(filter.any()),
+    });
+    doc.set(r, GlyphRenderer::VIEW, Some(view.any())).unwrap();
+    let pic = draw(&doc, fig, "group_filter.png");
+    assert_eq!(color_at(&pic, at(&pic, 2.0, 5.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), WHITE, "filtered out");
+
+    let index = doc.add(IndexFilter {
+        indices: Some(vec![1]),
+    });
+    doc.set(view, CDSView::FILTER, Some(index.any())).unwrap();
+    let pic = render_size(&doc, fig, SIZE, 1.0);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 8.15, 5.15)), WHITE);
+
+    let all = doc.add(BooleanFilter {
+        booleans: Some(vec![true, true, true]),
+    });
+    doc.set(view, CDSView::FILTER, Some(all.any())).unwrap();
+    let selection = doc.add(Selection {
+        indices: vec![0],
+        ..Selection::default()
+    });
+    doc.set(src, ColumnDataSource::SELECTED, Some(selection))
+        .unwrap();
+    let pic = draw(&doc, fig, "selection.png");
+    assert_eq!(
+        color_at(&pic, at(&pic, 2.0, 5.0)),
+        RED,
+        "selected: as drawn"
+    );
+    // Not selected: "auto" nonselection fades the fill to 0.2 (BokehJS's default).
+    let faded = Rgba::rgb(255, 0, 0).with_alpha(0.2).over(Rgba::WHITE);
+    assert!(close(color_at(&pic, at(&pic, 5.0, 5.0)), faded, 3));
+}
+
+#[test]
+fn colour_mappers_and_hidpi() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[2.0, 8.0])),
+            ("y", nums(&[5.0, 5.0])),
+            ("v", nums(&[0.0, 10.0])),
+        ],
+    );
+    let viridis = palette("Viridis256").unwrap();
+    let (low, high) = (
+        Rgba::parse(&viridis[0].0).unwrap(),
+        Rgba::parse(&viridis[255].0).unwrap(),
+    );
+    let colors = linear_cmap(&mut doc, "v", viridis, 0.0, 10.0);
+    fig.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            marker: MarkerType::Square.into(),
+            size: 30.0.into(),
+            fill_color: colors,
+            line_color: Spec::Value(None),
+            ..Scatter::default()
+        },
+    );
+    save_png(&doc, fig, SIZE, 2.0, "linear_cmap_x2.png");
+    for scale in [1.0, 2.0] {
+        let pic = render_size(&doc, fig, SIZE, scale);
+        let rgb = |c: Rgba| [c.r, c.g, c.b];
+        assert!(close(color_at(&pic, at(&pic, 2.0, 5.0)), rgb(low), 2));
+        assert!(close(color_at(&pic, at(&pic, 8.0, 5.0)), rgb(high), 2));
+        // 30 CSS pixels across at any scale.
+        let (cx, cy) = at(&pic, 2.0, 5.0);
+        let half = 15.0 * scale;
+        assert!(close(color_at(&pic, (cx + half - 2.0, cy)), rgb(low), 2));
+        assert_eq!(color_at(&pic, (cx + half + 2.0 * scale, cy)), WHITE);
+    }
+}
+
+#[test]
+fn titles_align_and_move() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let title = doc.get(fig, Figure::TITLE).unwrap();
+    doc.set(title, rokeh::models::Title::TEXT, "A title".to_owned())
+        .unwrap();
+    doc.set(title, rokeh::models::Title::ALIGN, TextAlign::Right)
+        .unwrap();
+    doc.set(
+        title,
+        rokeh::models::Title::TEXT_COLOR,
+        Some("#ff0000".into()),
+    )
+    .unwrap();
+    let pic = draw(&doc, fig, "title_right.png");
+    let f = pic.layout.frame;
+    assert!(f.top >= 25, "the title takes room above: {f:?}");
+    let mid = (f.left + f.right) / 2;
+    assert_eq!(
+        pic.count((f.left, 0), (mid, f.top), RED, 120),
+        0,
+        "nothing on the left"
+    );
+    assert!(pic.count((mid, 0), (f.right + 1, f.top), RED, 120) > 30);
+    doc.set(fig, Figure::TITLE_LOCATION, Some(Place::Below))
+        .unwrap();
+    let below = render_size(&doc, fig, SIZE, 1.0);
+    let g = below.layout.frame;
+    assert!(g.top < f.top && g.bottom < f.bottom, "{g:?} vs {f:?}");
+    assert!(below.count((mid, g.bottom), (g.right + 1, 400), RED, 120) > 30);
+}
+
+#[test]
+fn hit_tests_find_the_rows_under_a_point() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![("x", nums(&[2.0, 8.0])), ("y", nums(&[5.0, 5.0]))],
+    );
+    let r = fig.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            size: 20.0.into(),
+            ..Scatter::default()
+        },
+    );
+    let layout = rokeh::render::figure_layout(&doc, fig, 400, 400, 1.0).unwrap();
+    let (px, py) = layout.to_pixel(8.0, 5.0);
+    let hits =
+        rokeh::render::hit_test(&doc, fig, &rokeh::render::Estimate, 1.0, (px + 5.0, py)).unwrap();
+    assert_eq!(hits, [(r.any(), vec![1])]);
+    let none =
+        rokeh::render::hit_test(&doc, fig, &rokeh::render::Estimate, 1.0, (px - 30.0, py)).unwrap();
+    assert!(none.is_empty());
+}
