@@ -44,8 +44,10 @@ test-wasm: install-wasm-tools install-browser fetch
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
 		cargo test --target wasm32-unknown-unknown --test web --test web_periodic
 
-# The built page as a person uses it (Playwright, node --test).
+# The built page as a person uses it (Playwright, node --test), and drawn like BokehJS
+# (compare.test.mjs: the page beside real BokehJS, through `rokeh serve` too).
 test-browser: build build-single install-browser install-python
+	cargo build --profile server -p rokeh-gallery --bin rokeh
 	cd $(BROWSER_TESTS) && node --test
 	cargo test -p rokeh-gallery --test server_browser -- --ignored
 
@@ -83,7 +85,8 @@ install-wasm-tools:
 
 install-browser:
 	[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { $(APT_INSTALL) chromium chromium-driver; }
-	[ -d $(BROWSER_TESTS)/node_modules/playwright-core ] || (cd $(BROWSER_TESTS) && npm ci)
+	[ -d $(BROWSER_TESTS)/node_modules/playwright-core ] && [ -d $(BROWSER_TESTS)/node_modules/uplot ] \
+		|| (cd $(BROWSER_TESTS) && npm ci)
 
 # ./.venv with real Python Bokeh, pinned, for the comparison and interop tests.
 install-python:

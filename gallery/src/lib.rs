@@ -2,17 +2,25 @@
 //! rokeh: each a plain function that builds a document, as a user's own crate would
 //! write it. The `rokeh` binary of this crate runs them.
 
+mod bench;
+pub mod compare;
 mod sliders;
 
+pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 
 use rokeh::App;
 
-/// Every app of the gallery; `points` overrides the sliders app's number of points (the
-/// benchmarks draw a million).
+/// Every app of the gallery; `points` overrides the sliders' and the scatter's number of
+/// points (the benchmarks draw millions).
 pub fn apps(points: Option<usize>) -> Vec<App> {
-    let points = points.unwrap_or(SINE_POINTS);
-    vec![App::new("sliders", move |doc| {
-        sliders_with_points(doc, points)
-    })]
+    let sine = points.unwrap_or(SINE_POINTS);
+    let dots = points.unwrap_or(SCATTER_POINTS);
+    let mut apps = vec![
+        App::new("sliders", move |doc| sliders_with_points(doc, sine)),
+        App::new("scatter", move |doc| scatter(doc, dots)),
+        App::new("ten_glyphs", ten_glyphs),
+    ];
+    apps.extend(compare::apps());
+    apps
 }

@@ -207,9 +207,68 @@ fn datetime_ticker(doc: &mut Document) -> AnyId {
     tickers.push(doc.add(YearsTicker::default()).any());
     doc.add(DatetimeTicker {
         tickers,
+        num_minor_ticks: 5,
         ..DatetimeTicker::default()
     })
     .any()
+}
+
+/// The DatetimeTickFormatter Bokeh's figure gives a datetime axis: short formats, and
+/// two levels of context (the date under the time, the year under the day).
+fn datetime_formatter(doc: &mut Document) -> AnyId {
+    let day = "%b %d, %Y";
+    let inner = doc.add(DatetimeTickFormatter {
+        microseconds: day.into(),
+        milliseconds: day.into(),
+        seconds: String::new(),
+        minsec: String::new(),
+        minutes: String::new(),
+        hourmin: String::new(),
+        hours: String::new(),
+        days: String::new(),
+        months: String::new(),
+        years: String::new(),
+        boundary_scaling: false,
+        hide_repeats: true,
+        ..DatetimeTickFormatter::default()
+    });
+    let inner_ref = Value::Ref(doc.model_id(inner.any()).clone());
+    let middle = doc.add(DatetimeTickFormatter {
+        microseconds: "%T".into(),
+        milliseconds: "%T".into(),
+        seconds: day.into(),
+        minsec: day.into(),
+        minutes: day.into(),
+        hourmin: day.into(),
+        hours: day.into(),
+        days: "%Y".into(),
+        months: String::new(),
+        years: String::new(),
+        boundary_scaling: false,
+        hide_repeats: true,
+        context: Some(inner_ref),
+        ..DatetimeTickFormatter::default()
+    });
+    doc.set_attr(middle.any(), "context_which", Value::str("all"))
+        .expect("an enum value Bokeh has");
+    let middle_ref = Value::Ref(doc.model_id(middle.any()).clone());
+    let outer = doc.add(DatetimeTickFormatter {
+        seconds: "%T".into(),
+        minsec: "%T".into(),
+        minutes: "%H:%M".into(),
+        hours: "%H:%M".into(),
+        days: "%b %d".into(),
+        months: "%b %Y".into(),
+        strip_leading_zeros: Value::List(
+            ["microseconds", "milliseconds", "seconds"]
+                .map(Value::str)
+                .to_vec(),
+        ),
+        boundary_scaling: false,
+        context: Some(middle_ref),
+        ..DatetimeTickFormatter::default()
+    });
+    outer.any()
 }
 
 /// An axis of `kind` with its ticker and formatter, as Bokeh's figure makes it.
@@ -246,7 +305,7 @@ fn axis(doc: &mut Document, kind: Kind, label: Option<&String>) -> AnyId {
         }
         Kind::Datetime => {
             let t = datetime_ticker(doc);
-            let f = doc.add(DatetimeTickFormatter::default()).any();
+            let f = datetime_formatter(doc);
             make!(DatetimeAxis, t, f)
         }
         Kind::Categorical => {

@@ -2,6 +2,7 @@
 // paint, and slider input → repainted at N = 200 and N = 100,000. Needs dist/ and
 // dist-single/ built: `make bench` does that first.
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -93,6 +94,136 @@ async function sliderMoves(browser, site, n) {
   row('keydown -> painted', ms(median(total)), '(includes waiting for the next animation frame)');
 }
 
+/**
+ * In the page: from each keydown on the focused element to the first animation frame
+ * after the next `rokeh-paint` mark (what a person sees), into `window.__frames`.
+ */
+function watchRokehFrames(page) {
+  return page.evaluate(() => {
+    window.__frames = [];
+    let down = 0;
+    window.addEventListener('keydown', () => (down = performance.now()), true);
+    new PerformanceObserver((list) => {
+      if (!list.getEntries().some((e) => e.name === 'rokeh-paint') || !down) return;
+      const start = down;
+      down = 0;
+      requestAnimationFrame(() => window.__frames.push(performance.now() - start));
+    }).observe({ entryTypes: ['mark'] });
+  });
+}
+
+async function moves(page, count) {
+  for (let i = 0; i < WARMUP_MOVES + count; i++) {
+    const before = await page.evaluate(() => window.__frames.length);
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await page.waitForFunction((n) => window.__frames.length > n, before, { timeout: 120_000 });
+  }
+  const frames = await page.evaluate(() => window.__frames);
+  return frames.slice(WARMUP_MOVES);
+}
+
+/** The sliders app with `n` points: keydown on the slider → the frame after its repaint. */
+async function rokehLine(browser, site, n, count) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.url}?N=${n}`);
+  await paintedAfter(page, 0);
+  await watchRokehFrames(page);
+  await page.getByLabel('frequency').focus();
+  const frames = await moves(page, count);
+  const paint = await page.evaluate(() => window.rokeh.lastPaintMs);
+  await context.close();
+  return { frame: median(frames), paint };
+}
+
+/** uPlot with the same sine of `n` points and a range input doing what the slider does. */
+async function uplotLine(browser, n, count) {
+  const require = createRequire(import.meta.url);
+  const js = readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8');
+  const css = readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent(`<!doctype html><style>${css}</style>
+    <input id=f aria-label=frequency type=range min=0.1 max=5.1 step=0.1 value=1>
+    <div id=plot></div><script>${js}</script>`);
+  await page.evaluate((n) => {
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) x[i] = (4 * Math.PI * i) / (n - 1);
+    const fill = (k) => {
+      for (let i = 0; i < n; i++) y[i] = Math.sin(k * x[i]);
+    };
+    fill(1);
+    const opts = { width: 400, height: 400, series: [{}, { stroke: '#1f77b4', width: 3 }] };
+    const u = new uPlot(opts, [x, y], document.getElementById('plot'));
+    window.__frames = [];
+    let down = 0;
+    window.addEventListener('keydown', () => (down = performance.now()), true);
+    document.getElementById('f').addEventListener('input', (e) => {
+      fill(Number(e.target.value));
+      u.setData([x, y]);
+      const start = down;
+      // uPlot draws in a microtask after setData; the frame after it shows the plot.
+      queueMicrotask(() => requestAnimationFrame(() => window.__frames.push(performance.now() - start)));
+    });
+  }, n);
+  await page.focus('#f');
+  const frames = await moves(page, count);
+  await context.close();
+  return median(frames);
+}
+
+async function lineVersusUplot(browser, site) {
+  const n = 1_000_000;
+  const count = 20;
+  const rokeh = await rokehLine(browser, site, n, count);
+  const uplot = await uplotLine(browser, n, count);
+  console.log(`\n## 1,000,000-point line, slider keydown -> the frame after the paint, median of ${count}   target: <= 1/3 of uPlot's`);
+  row('rokeh', ms(rokeh.frame), `(paint ${ms(rokeh.paint)})`);
+  row('uPlot 1.6.32', ms(uplot));
+  row('rokeh / uPlot', (rokeh.frame / uplot).toFixed(2), rokeh.frame <= uplot / 3 ? 'met' : 'MISSED');
+  const ten = await rokehLine(browser, site, 10_000_000, 5);
+  console.log(`\n## 10,000,000-point line, slider keydown -> the frame after the paint, median of 5   target: <= 150 ms`);
+  row('rokeh', ms(ten.frame), `(paint ${ms(ten.paint)}) ${ten.frame <= 150 ? 'met' : 'MISSED'}`);
+}
+
+/** The scatter app with a million points: the size slider moved, the markers redrawn. */
+async function scatterRepaint(browser, site) {
+  const n = 1_000_000;
+  const count = 10;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.url}?app=scatter&N=${n}`);
+  await paintedAfter(page, 0);
+  await watchRokehFrames(page);
+  await page.getByLabel('size').focus();
+  const paintMs = [];
+  for (let i = 0; i < WARMUP_MOVES + count; i++) {
+    const before = await page.evaluate(() => window.__frames.length);
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await page.waitForFunction((k) => window.__frames.length > k, before, { timeout: 120_000 });
+    if (i >= WARMUP_MOVES) paintMs.push(await page.evaluate(() => window.rokeh.lastPaintMs));
+  }
+  const frames = (await page.evaluate(() => window.__frames)).slice(WARMUP_MOVES);
+  await context.close();
+  console.log(`\n## 1,000,000-point scatter, size slider -> repainted, median of ${count}   target: <= 30 ms`);
+  row('paint', ms(median(paintMs)), median(paintMs) <= 30 ? 'met' : 'MISSED');
+  row('keydown -> frame after', ms(median(frames)));
+}
+
+/** Navigation to the first paint of the ten-glyph figure, cold loads. */
+async function tenGlyphsFirstPaint(browser, site) {
+  const times = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    const { context, page } = await freshPage(browser, site, '?app=ten_glyphs');
+    times.push(await page.evaluate(() => performance.getEntriesByName('rokeh-paint')[0].startTime));
+    await context.close();
+  }
+  console.log(`\n## navigation -> first paint of a 10-glyph figure, ${COLD_LOADS} cold loads   target: <= 150 ms`);
+  row('median', ms(median(times)), median(times) <= 150 ? 'met' : 'MISSED');
+  row('all', times.map((t) => t.toFixed(1)).join(' '));
+}
+
 const site = await serveDist();
 const browser = await launch();
 try {
@@ -104,6 +235,9 @@ try {
   await firstPaint(browser, site);
   await sliderMoves(browser, site, 200);
   await sliderMoves(browser, site, 100_000);
+  await lineVersusUplot(browser, site);
+  await scatterRepaint(browser, site);
+  await tenGlyphsFirstPaint(browser, site);
 } finally {
   await browser.close();
   await site.close();

@@ -28,6 +28,13 @@ const RESOLUTIONS: [&str; 10] = [
 /// each resolution's next unit (year: never zero).
 const TM_INDEX: [usize; 10] = [0, 0, 5, 4, 4, 3, 3, 0, 0, 0];
 
+/// What writes a DatetimeTickFormatter's context labels.
+#[derive(Clone, Debug, PartialEq)]
+enum Context {
+    Format(String),
+    Formatter(Box<DatetimeFormats>),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct DatetimeFormats {
     formats: [String; 10],
@@ -35,8 +42,9 @@ pub(crate) struct DatetimeFormats {
     strip: [bool; 10],
     boundary_scaling: bool,
     hide_repeats: bool,
-    /// A strftime format for context labels, where and on which ticks.
-    context: Option<String>,
+    /// Context labels (a strftime format, or a formatter of its own), where and on which
+    /// ticks.
+    context: Option<Context>,
     context_which: String,
     context_location: String,
 }
@@ -74,7 +82,13 @@ impl DatetimeFormats {
         formats.boundary_scaling = r.flag(f, "boundary_scaling")?;
         formats.hide_repeats = r.flag(f, "hide_repeats")?;
         formats.context = match r.value(f, "context")? {
-            Value::Str(s) => Some(s),
+            Value::Str(s) => Some(Context::Format(s)),
+            v @ Value::Ref(_) => {
+                let nested = r.lookup(f, "context", &v)?;
+                Some(Context::Formatter(Box::new(DatetimeFormats::read(
+                    r, nested,
+                )?)))
+            }
             _ => None,
         };
         formats.context_which = r
@@ -87,12 +101,19 @@ impl DatetimeFormats {
     }
 
     pub fn format(&self, ticks: &[f64]) -> Vec<String> {
+        self.format_at(ticks, None)
+    }
+
+    /// The labels at a resolution (a context formatter takes its parent's).
+    fn format_at(&self, ticks: &[f64], at: Option<usize>) -> Vec<String> {
         if ticks.is_empty() {
             return Vec::new();
         }
-        let span = (ticks[ticks.len() - 1] - ticks[0]).abs() / 1000.0;
-        let r = span / (ticks.len() as f64 - 1.0);
-        let resolution = resolution(r, span);
+        let resolution = at.unwrap_or_else(|| {
+            let span = (ticks[ticks.len() - 1] - ticks[0]).abs() / 1000.0;
+            let r = span / (ticks.len() as f64 - 1.0);
+            resolution(r, span)
+        });
         let mut labels: Vec<String> = ticks.iter().map(|&t| self.label(t, resolution)).collect();
         if self.hide_repeats {
             let mut first = 0;
@@ -108,10 +129,14 @@ impl DatetimeFormats {
             return labels;
         };
         let n = ticks.len();
-        let contexts: Vec<String> = ticks
-            .iter()
+        let all: Vec<String> = match context {
+            Context::Format(f) => ticks.iter().map(|&t| strftime(t, f)).collect(),
+            Context::Formatter(nested) => nested.format_at(ticks, Some(resolution)),
+        };
+        let contexts: Vec<String> = all
+            .into_iter()
             .enumerate()
-            .map(|(i, &t)| {
+            .map(|(i, label)| {
                 let shown = match self.context_which.as_str() {
                     "end" => i == n - 1,
                     "center" => i == n / 2,
@@ -119,7 +144,7 @@ impl DatetimeFormats {
                     _ => i == 0,
                 };
                 if shown {
-                    strftime(t, context)
+                    label
                 } else {
                     String::new()
                 }
