@@ -26,6 +26,8 @@ pub const FONT_FAMILY: &str = "helvetica";
 pub(crate) struct OnBackend<'a, DB: DrawingBackend> {
     backend: &'a mut DB,
     clips: Vec<IRect>,
+    /// Where the origin is, as `translate` moved it.
+    shift: (f64, f64),
     pub error: Option<String>,
 }
 
@@ -34,6 +36,7 @@ impl<'a, DB: DrawingBackend> OnBackend<'a, DB> {
         OnBackend {
             backend,
             clips: Vec::new(),
+            shift: (0.0, 0.0),
             error: None,
         }
     }
@@ -63,8 +66,20 @@ impl<'a, DB: DrawingBackend> OnBackend<'a, DB> {
     }
 
     fn coverage(&self, path: &Path, rule: FillRule) -> Coverage {
-        let polys = path.subpaths().map(|(points, _)| points);
-        Coverage::fill(polys, rule, self.clip())
+        if self.shift == (0.0, 0.0) {
+            let polys = path.subpaths().map(|(points, _)| points);
+            return Coverage::fill(polys, rule, self.clip());
+        }
+        let polys: Vec<Vec<(f64, f64)>> = path
+            .subpaths()
+            .map(|(points, _)| self.shifted(points))
+            .collect();
+        Coverage::fill(polys.iter().map(Vec::as_slice), rule, self.clip())
+    }
+
+    fn shifted(&self, points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+        let (dx, dy) = self.shift;
+        points.iter().map(|&(x, y)| (x + dx, y + dy)).collect()
     }
 
     fn paint(&mut self, coverage: &Coverage, color: Rgba) {
@@ -108,7 +123,12 @@ impl<DB: DrawingBackend> Surface for OnBackend<'_, DB> {
     }
 
     fn stroke(&mut self, path: &Path, stroke: &Stroke) {
-        let polys = stroke_polygons(path, stroke);
+        let mut polys = stroke_polygons(path, stroke);
+        if self.shift != (0.0, 0.0) {
+            for poly in &mut polys {
+                *poly = self.shifted(poly);
+            }
+        }
         let coverage = Coverage::fill(
             polys.iter().map(Vec::as_slice),
             FillRule::NonZero,
@@ -126,6 +146,7 @@ impl<DB: DrawingBackend> Surface for OnBackend<'_, DB> {
     }
 
     fn text(&mut self, text: &str, (x, y): (f64, f64), style: &Style) {
+        let (x, y) = (x + self.shift.0, y + self.shift.1);
         if text.is_empty() || style.color.alpha <= 0.0 {
             return;
         }
@@ -181,6 +202,12 @@ impl<DB: DrawingBackend> Surface for OnBackend<'_, DB> {
     }
 
     fn image(&mut self, image: Image<'_>, dest: Rect) {
+        let dest = Rect::new(
+            dest.x + self.shift.0,
+            dest.y + self.shift.1,
+            dest.width,
+            dest.height,
+        );
         if image.width == 0 || image.height == 0 || !(dest.width > 0.0 && dest.height > 0.0) {
             return;
         }
@@ -207,6 +234,12 @@ impl<DB: DrawingBackend> Surface for OnBackend<'_, DB> {
     }
 
     fn push_clip(&mut self, rect: Rect) {
+        let rect = Rect::new(
+            rect.x + self.shift.0,
+            rect.y + self.shift.1,
+            rect.width,
+            rect.height,
+        );
         let r = IRect {
             x0: rect.x.round() as i32,
             y0: rect.y.round() as i32,
@@ -219,5 +252,9 @@ impl<DB: DrawingBackend> Surface for OnBackend<'_, DB> {
 
     fn pop_clip(&mut self) {
         self.clips.pop();
+    }
+
+    fn translate(&mut self, dx: f64, dy: f64) {
+        self.shift = (self.shift.0 + dx, self.shift.1 + dy);
     }
 }

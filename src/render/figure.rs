@@ -613,6 +613,9 @@ struct Laid {
     scale: f64,
 }
 
+/// How far (CSS pixels) everything is drawn right and down of where it is laid out.
+pub(crate) const HALF_PIXEL: f64 = 0.5;
+
 /// Reads, lays out and paints `figure` on `surface` at `scale`.
 pub(crate) fn draw(
     doc: &Document,
@@ -622,7 +625,13 @@ pub(crate) fn draw(
 ) -> Result<FrameLayout, RenderError> {
     let mut view = FigureView::read(doc, figure)?;
     let laid = view.lay_out(&*surface, scale)?;
-    let hits = view.paint(surface, &laid)?;
+    // BokehJS draws a HiDPI plot with its canvas moved half a CSS pixel right and down
+    // (so one-pixel lines at whole coordinates are crisp); everything moves with it.
+    let half = HALF_PIXEL * scale;
+    surface.translate(half, half);
+    let hits = view.paint(surface, &laid);
+    surface.translate(-half, -half);
+    let hits = hits?;
     let (w, h) = surface.size();
     Ok(view.frame_layout(&laid, w, h, hits))
 }

@@ -97,7 +97,9 @@ pub fn draw_on(
 /// Draws `figure` filling `area`, any plotters backend. `scale` is the device pixel
 /// ratio: the area is in device pixels, and fonts, widths and margins are multiplied by
 /// it. Natively, plotters draws text on bitmaps only with its `ab_glyph` (or `ttf`)
-/// feature and a font registered under [`FONT_FAMILY`].
+/// feature and a font registered under [`FONT_FAMILY`]. Like BokehJS, everything is drawn
+/// half a CSS pixel right of and below where it is laid out, leaving that strip at the
+/// top and left unpainted: fill the area first (a page shows its own background there).
 pub fn draw_figure<DB: DrawingBackend>(
     doc: &Document,
     figure: Id<Figure>,

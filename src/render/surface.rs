@@ -351,4 +351,7 @@ pub trait Surface: TextMeasure {
     /// Draws from now on only inside `rect` (and any clip already set), until `pop_clip`.
     fn push_clip(&mut self, rect: Rect);
     fn pop_clip(&mut self);
+    /// Moves everything drawn from now on (and clips set from now on) by `(dx, dy)`, as
+    /// a 2D context's `translate` does.
+    fn translate(&mut self, dx: f64, dy: f64);
 }

@@ -205,4 +205,8 @@ impl Surface for CanvasSurface {
     fn pop_clip(&mut self) {
         self.ctx.restore();
     }
+
+    fn translate(&mut self, dx: f64, dy: f64) {
+        let _ = self.ctx.translate(dx, dy);
+    }
 }

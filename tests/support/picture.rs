@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use plotters::prelude::{BitMapBackend, IntoDrawingArea};
+use plotters::prelude::{BitMapBackend, IntoDrawingArea, WHITE};
 
 use rokeh::document::{Document, Id};
 use rokeh::models::Figure;
@@ -82,7 +82,9 @@ pub fn render_size(
         (f64::from(width) * scale) as u32,
         (f64::from(height) * scale) as u32,
     );
-    let mut rgb = vec![0u8; (3 * w * h) as usize];
+    // A page's white under the canvas (BokehJS leaves the half pixel its HiDPI shift
+    // uncovers at the top and left unpainted).
+    let mut rgb = vec![255u8; (3 * w * h) as usize];
     let layout = {
         let area = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
         let layout = draw_figure(doc, figure, &area, scale).expect("the figure draws");
@@ -113,6 +115,7 @@ pub fn save_png(
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     {
         let area = BitMapBackend::new(&path, (w, h)).into_drawing_area();
+        area.fill(&WHITE).expect("the bitmap is white");
         draw_figure(doc, figure, &area, scale).expect("the figure draws");
         area.present().expect("the PNG is written");
     }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use crate::core::Rgba;
 use crate::models::MarkerType;
+use crate::render::figure::HALF_PIXEL;
 use crate::render::ranges::Bounds;
 use crate::render::raster::{stroke_polygons, Coverage, IRect, Pixels, Sprite};
 use crate::render::scales::Maps;
@@ -43,6 +44,16 @@ pub(crate) struct Scatter<'d> {
     pub visuals: AreaVisuals,
     pub hit_dilation: f64,
     pub len: usize,
+}
+
+/// Sub-pixel positions per axis a marker's sprite is drawn at: a marker lands within an
+/// eighth of a pixel of where it belongs (thin crosses stay crisp or soft as the canvas
+/// draws them).
+const PHASES: usize = 4;
+
+/// Which of the [`PHASES`] a fraction of a pixel (0 ≤ f < 1) falls in.
+fn phase(f: f64) -> usize {
+    ((f * PHASES as f64) as usize).min(PHASES - 1)
 }
 
 /// What makes two markers look the same: one sprite serves them all.
@@ -131,8 +142,9 @@ impl Scatter<'_> {
         }
     }
 
-    /// A sprite of row `i`'s marker, centred on the middle of its anchor pixel.
-    fn sprite(&self, i: usize, dpr: f64) -> Sprite {
+    /// A sprite of row `i`'s marker, centred within its anchor pixel at sub-pixel
+    /// `phase` (see [`phase`]).
+    fn sprite(&self, i: usize, dpr: f64, (px, py): (usize, usize)) -> Sprite {
         let size = self.size.get(i) * dpr;
         let r = size / 2.0;
         let stroke = self.visuals.line.stroke(i, dpr);
@@ -140,7 +152,8 @@ impl Scatter<'_> {
         let half = reach.ceil().clamp(1.0, 2048.0) as i32;
         let side = (2 * half + 1) as usize;
         let mut sprite = Sprite::empty(side, side, (half, half));
-        let center = (f64::from(half) + 0.5, f64::from(half) + 0.5);
+        let offset = |k: usize| (k as f64 + 0.5) / PHASES as f64;
+        let center = (f64::from(half) + offset(px), f64::from(half) + offset(py));
         let clip = IRect {
             x0: 0,
             y0: 0,
@@ -180,42 +193,59 @@ impl Scatter<'_> {
         }
         let mut pixels = Pixels::new(width, height);
         let (xs, ys) = (&p.maps.x, &p.maps.y);
-        let stamp = |pixels: &mut Pixels, sprite: &Sprite, i: usize| {
-            let sx = xs.apply(self.x.get(i)) - x0;
-            let sy = ys.apply(self.y.get(i)) - y0;
+        // The surface draws everything half a CSS pixel off (see `HALF_PIXEL`); the
+        // buffer lands on whole device pixels, so the markers carry the shift instead.
+        let half = HALF_PIXEL * dpr;
+        let (ox, oy) = (x0 - half, y0 - half);
+        let at = |x: f64, y: f64| -> Option<(i32, i32, usize)> {
+            let (sx, sy) = (xs.apply(x) - ox, ys.apply(y) - oy);
             if sx.is_finite() && sy.is_finite() {
-                pixels.stamp(sprite, sx.floor() as i32, sy.floor() as i32);
+                let (fx, fy) = (sx.floor(), sy.floor());
+                let k = phase(sy - fy) * PHASES + phase(sx - fx);
+                Some((fx as i32, fy as i32, k))
+            } else {
+                None
             }
         };
         if self.uniform() {
-            let sprite = self.sprite(0, dpr);
+            let mut sprites: Vec<Option<Sprite>> = (0..PHASES * PHASES).map(|_| None).collect();
+            let mut stamp = |pixels: &mut Pixels, (ix, iy, k): (i32, i32, usize)| {
+                let sprite =
+                    sprites[k].get_or_insert_with(|| self.sprite(0, dpr, (k % PHASES, k / PHASES)));
+                pixels.stamp(sprite, ix, iy);
+            };
             if let (None, Some(x), Some(y)) = (rows, self.x.as_slice(), self.y.as_slice()) {
                 // The hot loop of a million points: straight through the columns.
                 for (&x, &y) in x.iter().zip(y) {
-                    let sx = xs.apply(x) - x0;
-                    let sy = ys.apply(y) - y0;
-                    if sx.is_finite() && sy.is_finite() {
-                        pixels.stamp(&sprite, sx.floor() as i32, sy.floor() as i32);
+                    if let Some(a) = at(x, y) {
+                        stamp(&mut pixels, a);
                     }
                 }
             } else {
                 for i in each_row(rows, self.len) {
-                    stamp(&mut pixels, &sprite, i);
+                    if let Some(a) = at(self.x.get(i), self.y.get(i)) {
+                        stamp(&mut pixels, a);
+                    }
                 }
             }
         } else {
-            let mut sprites: HashMap<Style, Sprite> = HashMap::new();
+            let mut sprites: HashMap<(Style, usize), Sprite> = HashMap::new();
             for i in each_row(rows, self.len) {
                 let size = self.size.get(i);
                 if !(size.is_finite() && size > 0.0 && self.angle.get(i).is_finite()) {
                     continue;
                 }
-                let style = self.style(i, dpr);
-                if sprites.len() > 4096 && !sprites.contains_key(&style) {
+                let Some((ix, iy, k)) = at(self.x.get(i), self.y.get(i)) else {
+                    continue;
+                };
+                let key = (self.style(i, dpr), k);
+                if sprites.len() > 4096 && !sprites.contains_key(&key) {
                     sprites.clear();
                 }
-                let sprite = sprites.entry(style).or_insert_with(|| self.sprite(i, dpr));
-                stamp(&mut pixels, sprite, i);
+                let sprite = sprites
+                    .entry(key)
+                    .or_insert_with(|| self.sprite(i, dpr, (k % PHASES, k / PHASES)));
+                pixels.stamp(sprite, ix, iy);
             }
         }
         if pixels.is_blank() {
@@ -228,7 +258,7 @@ impl Scatter<'_> {
             rgba: &rgba,
         };
         p.surface
-            .image(image, Rect::new(x0, y0, width as f64, height as f64));
+            .image(image, Rect::new(ox, oy, width as f64, height as f64));
     }
 }
 
