@@ -1,5 +1,6 @@
 //! How long one redraw of the sliders figure takes in an in-memory bitmap, for Bokeh's 200
-//! points and for a million, and what decimating a million points costs alone.
+//! points and for a million, a million scatter markers, and what decimating a million
+//! points costs alone.
 
 // Native only: the bitmap backend and its fonts are dev-dependencies of native builds.
 #[cfg(not(target_arch = "wasm32"))]
@@ -50,6 +51,27 @@ mod native {
         }
     }
 
+    /// The scatter app's figure of a million markers (size 3, fill alpha 0.5).
+    fn scatter(c: &mut Criterion) {
+        register_fonts();
+        let mut doc = Document::new();
+        rokeh_gallery::scatter(&mut doc, 1_000_000);
+        let figure = doc
+            .models()
+            .find(|(_, m)| m.type_name == "Figure")
+            .and_then(|(_, m)| doc.typed_id::<Figure>(&m.id))
+            .expect("the app made it");
+        let (w, h) = (600u32, 600u32);
+        let mut pixels = vec![255u8; (3 * w * h) as usize];
+        c.bench_function("draw_figure 600x600, 1000000 markers", |b| {
+            b.iter(|| {
+                let area = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+                draw_figure(&doc, figure, &area, 1.0).unwrap();
+                area.present().unwrap();
+            })
+        });
+    }
+
     fn decimation(c: &mut Criterion) {
         let (doc, figure, source) = sliders_doc(1_000_000);
         let layout = figure_layout(&doc, figure, 400, 400, 1.0).unwrap();
@@ -80,7 +102,7 @@ mod native {
         println!("decimated 1000000 points to {} vertices", out.len());
     }
 
-    criterion_group!(benches, redraw, decimation);
+    criterion_group!(benches, redraw, scatter, decimation);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -206,9 +206,11 @@ async function scatterRepaint(browser, site) {
   }
   const frames = (await page.evaluate(() => window.__frames)).slice(WARMUP_MOVES);
   await context.close();
-  console.log(`\n## 1,000,000-point scatter, size slider -> repainted, median of ${count}   target: <= 30 ms`);
-  row('paint', ms(median(paintMs)), median(paintMs) <= 30 ? 'met' : 'MISSED');
-  row('keydown -> frame after', ms(median(frames)));
+  // The target is end to end, as the issue states it: the input event to the frame after
+  // the paint. The paint alone is shown beside it.
+  console.log(`\n## 1,000,000-point scatter, size slider keydown -> the frame after the paint, median of ${count}   target: <= 30 ms`);
+  row('keydown -> frame after', ms(median(frames)), median(frames) <= 30 ? 'met' : 'MISSED');
+  row('paint alone', ms(median(paintMs)));
 }
 
 /** Navigation to the first paint of the ten-glyph figure, cold loads. */
@@ -231,13 +233,16 @@ try {
   // Timings on a shared machine depend on what else runs: say how busy it was.
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`# ${cpus().length} CPUs, load average ${load}`);
-  sizes();
-  await firstPaint(browser, site);
-  await sliderMoves(browser, site, 200);
-  await sliderMoves(browser, site, 100_000);
-  await lineVersusUplot(browser, site);
-  await scatterRepaint(browser, site);
-  await tenGlyphsFirstPaint(browser, site);
+  // BENCH_ONLY=scatter,uplot (the function names, lower case, any part) runs a few.
+  const only = (process.env.BENCH_ONLY ?? '').toLowerCase().split(',').filter(Boolean);
+  const run = (f, ...args) => (!only.length || only.some((o) => f.name.toLowerCase().includes(o)) ? f(...args) : null);
+  run(sizes);
+  await run(firstPaint, browser, site);
+  await run(sliderMoves, browser, site, 200);
+  await run(sliderMoves, browser, site, 100_000);
+  await run(lineVersusUplot, browser, site);
+  await run(scatterRepaint, browser, site);
+  await run(tenGlyphsFirstPaint, browser, site);
 } finally {
   await browser.close();
   await site.close();

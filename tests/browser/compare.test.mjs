@@ -68,12 +68,22 @@ async function bokehjsShot(page, file) {
   return shot(page, rect);
 }
 
-async function rokehShot(page, url) {
+async function rokehShot(page, url, title) {
   await page.goto(url);
-  await page.waitForFunction(() => (window.rokeh?.paints ?? 0) > 0 && document.querySelector('canvas.rk-figure'));
+  // The page first shows its app's own document; a session's replaces it (its title says
+  // when), and is painted in a frame after that.
+  await page.waitForFunction(
+    (title) => document.title === title && (window.rokeh?.paints ?? 0) > 0 && document.querySelector('canvas.rk-figure'),
+    title,
+  );
+  const frames = (n) => page.evaluate((n) => new Promise((r) => {
+    const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : r());
+    step(n);
+  }), n);
+  await frames(3);
   await page.evaluate(() => document.fonts.ready);
-  // One more frame: a repaint after the fonts settle.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // More frames: a repaint after the fonts settle.
+  await frames(2);
   const rect = await page.evaluate(() => {
     const r = document.querySelector('canvas.rk-figure').getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
@@ -188,9 +198,9 @@ test('rokeh draws what BokehJS draws, glyph by glyph', { timeout: 600_000 }, asy
         progress(`x${dsf} ${name}: BokehJS`);
         const reference = await bokehjsShot(page, join(out, `${name}.html`));
         progress(`x${dsf} ${name}: pushed to rokeh serve`);
-        const pushed = await rokehShot(page, `${server.origin}/sliders?bokeh-session-id=cmp-${name}`);
+        const pushed = await rokehShot(page, `${server.origin}/sliders?bokeh-session-id=cmp-${name}`, name);
         progress(`x${dsf} ${name}: built by Rust`);
-        const built = await rokehShot(page, `${site.url}?app=compare-${name}`);
+        const built = await rokehShot(page, `${site.url}?app=compare-${name}`, name);
         for (const { glyph, color } of list) {
           for (const [how, img] of [['pushed', pushed], ['rust', built]]) {
             const r = compareGlyph(reference, img, hex(color), dsf);

@@ -232,6 +232,9 @@ def push_all(url, prefix):
         doc = Document()
         plot, _ = build()
         doc.add_root(plot)
+        # The page shows the title: how the comparison knows the session's document
+        # replaced the app's own.
+        doc.title = name
         session = push_session(doc, session_id=f"{prefix}-{name}", url=url)
         session.close()
         print(f"pushed {name}", flush=True)

@@ -10,7 +10,9 @@ use crate::core::Rgba;
 use crate::models::MarkerType;
 use crate::render::figure::HALF_PIXEL;
 use crate::render::ranges::Bounds;
-use crate::render::raster::{stroke_polygons, Coverage, IRect, Pixels, Sprite};
+use crate::render::raster::{
+    stroke_polygons, Counts, Coverage, Depth, DepthSprite, IRect, Pixels, Sprite, Under, TILE,
+};
 use crate::render::scales::Maps;
 use crate::render::specs::{Numbers, Uniform};
 use crate::render::surface::{FillRule, Image, Path, Rect, Stroke, Surface};
@@ -48,13 +50,9 @@ pub(crate) struct Scatter<'d> {
 
 /// Sub-pixel positions per axis a marker's sprite is drawn at: a marker lands within an
 /// eighth of a pixel of where it belongs (thin crosses stay crisp or soft as the canvas
-/// draws them).
+/// draws them). Dense markers of one colour, counted on a grid, use 2 (within a quarter
+/// pixel), or 1 (whole pixels) where there are more markers than pixels.
 const PHASES: usize = 4;
-
-/// Which of the [`PHASES`] a fraction of a pixel (0 ≤ f < 1) falls in.
-fn phase(f: f64) -> usize {
-    ((f * PHASES as f64) as usize).min(PHASES - 1)
-}
 
 /// What makes two markers look the same: one sprite serves them all.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -142,9 +140,9 @@ impl Scatter<'_> {
         }
     }
 
-    /// A sprite of row `i`'s marker, centred within its anchor pixel at sub-pixel
-    /// `phase` (see [`phase`]).
-    fn sprite(&self, i: usize, dpr: f64, (px, py): (usize, usize)) -> Sprite {
+    /// A sprite of row `i`'s marker, centred within its anchor pixel at the fractions
+    /// `(fx, fy)` of it (see [`phase_offsets`]).
+    fn sprite(&self, i: usize, dpr: f64, (fx, fy): (f64, f64)) -> Sprite {
         let size = self.size.get(i) * dpr;
         let r = size / 2.0;
         let stroke = self.visuals.line.stroke(i, dpr);
@@ -152,8 +150,7 @@ impl Scatter<'_> {
         let half = reach.ceil().clamp(1.0, 2048.0) as i32;
         let side = (2 * half + 1) as usize;
         let mut sprite = Sprite::empty(side, side, (half, half));
-        let offset = |k: usize| (k as f64 + 0.5) / PHASES as f64;
-        let center = (f64::from(half) + offset(px), f64::from(half) + offset(py));
+        let center = (f64::from(half) + fx, f64::from(half) + fy);
         let clip = IRect {
             x0: 0,
             y0: 0,
@@ -191,63 +188,18 @@ impl Scatter<'_> {
         if width == 0 || height == 0 {
             return;
         }
-        let mut pixels = Pixels::new(width, height);
-        let (xs, ys) = (&p.maps.x, &p.maps.y);
         // The surface draws everything half a CSS pixel off (see `HALF_PIXEL`); the
         // buffer lands on whole device pixels, so the markers carry the shift instead.
         let half = HALF_PIXEL * dpr;
         let (ox, oy) = (x0 - half, y0 - half);
-        let at = |x: f64, y: f64| -> Option<(i32, i32, usize)> {
-            let (sx, sy) = (xs.apply(x) - ox, ys.apply(y) - oy);
-            if sx.is_finite() && sy.is_finite() {
-                let (fx, fy) = (sx.floor(), sy.floor());
-                let k = phase(sy - fy) * PHASES + phase(sx - fx);
-                Some((fx as i32, fy as i32, k))
-            } else {
-                None
-            }
+        let place = Place {
+            maps: &p.maps,
+            origin: (ox, oy),
         };
-        if self.uniform() {
-            let mut sprites: Vec<Option<Sprite>> = (0..PHASES * PHASES).map(|_| None).collect();
-            let mut stamp = |pixels: &mut Pixels, (ix, iy, k): (i32, i32, usize)| {
-                let sprite =
-                    sprites[k].get_or_insert_with(|| self.sprite(0, dpr, (k % PHASES, k / PHASES)));
-                pixels.stamp(sprite, ix, iy);
-            };
-            if let (None, Some(x), Some(y)) = (rows, self.x.as_slice(), self.y.as_slice()) {
-                // The hot loop of a million points: straight through the columns.
-                for (&x, &y) in x.iter().zip(y) {
-                    if let Some(a) = at(x, y) {
-                        stamp(&mut pixels, a);
-                    }
-                }
-            } else {
-                for i in each_row(rows, self.len) {
-                    if let Some(a) = at(self.x.get(i), self.y.get(i)) {
-                        stamp(&mut pixels, a);
-                    }
-                }
-            }
-        } else {
-            let mut sprites: HashMap<(Style, usize), Sprite> = HashMap::new();
-            for i in each_row(rows, self.len) {
-                let size = self.size.get(i);
-                if !(size.is_finite() && size > 0.0 && self.angle.get(i).is_finite()) {
-                    continue;
-                }
-                let Some((ix, iy, k)) = at(self.x.get(i), self.y.get(i)) else {
-                    continue;
-                };
-                let key = (self.style(i, dpr), k);
-                if sprites.len() > 4096 && !sprites.contains_key(&key) {
-                    sprites.clear();
-                }
-                let sprite = sprites
-                    .entry(key)
-                    .or_insert_with(|| self.sprite(i, dpr, (k % PHASES, k / PHASES)));
-                pixels.stamp(sprite, ix, iy);
-            }
-        }
+        let pixels = match self.single_colour(dpr) {
+            Some(colour) => self.stack(&place, rows, (width, height), colour, dpr),
+            None => self.stamp(&place, rows, (width, height), dpr),
+        };
         if pixels.is_blank() {
             return;
         }
@@ -259,6 +211,260 @@ impl Scatter<'_> {
         };
         p.surface
             .image(image, Rect::new(ox, oy, width as f64, height as f64));
+    }
+
+    /// The one colour every marker is drawn in, when they all look the same and their
+    /// fill and line (if both) share it.
+    fn single_colour(&self, dpr: f64) -> Option<Rgba> {
+        if !self.uniform() {
+            return None;
+        }
+        let fill = self.visuals.fill.color(0);
+        let line = self.visuals.line.stroke(0, dpr).map(|s| s.color);
+        let same = |a: Rgba, b: Rgba| (a.r, a.g, a.b) == (b.r, b.g, b.b);
+        match (fill, line) {
+            (Some(c), None) | (None, Some(c)) => Some(c),
+            (Some(f), Some(l)) if same(f, l) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Markers of one colour: their depths summed in any order (see
+    /// [`crate::render::raster::Depth`]); where they pile up, those landing on the same
+    /// pixel and phase are counted and stamped once.
+    fn stack(
+        &self,
+        place: &Place<'_>,
+        rows: Option<&[usize]>,
+        (width, height): (usize, usize),
+        colour: Rgba,
+        dpr: f64,
+    ) -> Pixels {
+        let count = match rows {
+            Some(rows) => rows.len(),
+            None => self.len,
+        };
+        // Where stamping each marker would cost more than counting them on a grid and
+        // stamping each pile once, count them; piles of more markers than pixels snap
+        // to whole pixels, lesser ones to half pixels.
+        let probe = DepthSprite::new(&self.sprite(0, dpr, phase_offsets(0, 1)));
+        let margin = probe.reach() + 2;
+        let cells = (width + 2 * margin) * (height + 2 * margin);
+        let dense = count.saturating_mul(probe.ink()) >= 8 * cells;
+        let phases = match (dense, count >= cells) {
+            (false, _) => PHASES,
+            (true, false) => 2,
+            (true, true) => 1,
+        };
+        let sprites: Vec<DepthSprite> = if phases == 1 {
+            vec![probe]
+        } else {
+            (0..phases * phases)
+                .map(|k| DepthSprite::new(&self.sprite(0, dpr, phase_offsets(k, phases))))
+                .collect()
+        };
+        let mut depth = Depth::new(width, height, margin);
+        let mut counts = dense.then(|| Counts::new(&depth, phases * phases));
+        let linear = !(place.maps.x.log || place.maps.y.log);
+        match (rows, self.x.as_slice(), self.y.as_slice(), &mut counts) {
+            (None, Some(x), Some(y), Some(c)) if linear => {
+                // The hot loop of a million markers.
+                let (mx, my) = (place.maps.x.map, place.maps.y.map);
+                c.add_mapped(
+                    x,
+                    y,
+                    (mx.offset - place.origin.0, mx.factor),
+                    (my.offset - place.origin.1, my.factor),
+                );
+            }
+            (_, x, y, counts) => {
+                let mut put = |(ix, iy, k): (i32, i32, usize)| {
+                    if depth.holds(ix, iy) {
+                        match counts {
+                            Some(c) => c.add(ix, iy, k),
+                            None => depth.stamp(&sprites[k], ix, iy, 1.0),
+                        }
+                    }
+                };
+                match (rows, x, y) {
+                    (None, Some(x), Some(y)) => place.each(x, y, phases, &mut put),
+                    _ => {
+                        for i in each_row(rows, self.len) {
+                            if let Some(a) = place.at(self.x.get(i), self.y.get(i), phases) {
+                                put(a);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(c) = &counts {
+            c.stamp(&mut depth, &sprites);
+        }
+        depth.to_pixels(colour)
+    }
+
+    /// Markers of several colours, or of two (fill and line), stamped last first each
+    /// beneath the ones after it, skipping those already buried (see
+    /// [`crate::render::raster::Under`]).
+    fn stamp(
+        &self,
+        place: &Place<'_>,
+        rows: Option<&[usize]>,
+        (width, height): (usize, usize),
+        dpr: f64,
+    ) -> Pixels {
+        let mut pixels = Pixels::new(width, height);
+        let mut under = Under::new(&pixels);
+        let order: Vec<usize> = match rows {
+            Some(_) => each_row(rows, self.len).collect(),
+            None => Vec::new(),
+        };
+        if self.uniform() {
+            let sprites: Vec<Sprite> = (0..PHASES * PHASES)
+                .map(|k| self.sprite(0, dpr, phase_offsets(k, PHASES)))
+                .collect();
+            // Ink within a tile of the anchor at every phase: `Under::buried` may skip it.
+            let small = sprites.iter().all(|s| s.reach() <= TILE as i32);
+            let (w, h) = (width as i32, height as i32);
+            let mut put = |(ix, iy, k): (i32, i32, usize)| {
+                let buried = small
+                    && ix >= 0
+                    && iy >= 0
+                    && ix < w
+                    && iy < h
+                    && under.buried(ix as usize, iy as usize);
+                if !buried {
+                    pixels.stamp_under(&sprites[k], ix, iy, &mut under);
+                }
+            };
+            match (rows, self.x.as_slice(), self.y.as_slice()) {
+                (None, Some(x), Some(y)) => place.each_backwards(x, y, PHASES, &mut put),
+                _ => {
+                    for i in backwards(&order, rows, self.len) {
+                        if let Some(a) = place.at(self.x.get(i), self.y.get(i), PHASES) {
+                            put(a);
+                        }
+                    }
+                }
+            }
+        } else {
+            let mut sprites: HashMap<(Style, usize), Sprite> = HashMap::new();
+            for i in backwards(&order, rows, self.len) {
+                let size = self.size.get(i);
+                if !(size.is_finite() && size > 0.0 && self.angle.get(i).is_finite()) {
+                    continue;
+                }
+                let Some((ix, iy, k)) = place.at(self.x.get(i), self.y.get(i), PHASES) else {
+                    continue;
+                };
+                let key = (self.style(i, dpr), k);
+                if sprites.len() > 4096 && !sprites.contains_key(&key) {
+                    sprites.clear();
+                }
+                let sprite = sprites
+                    .entry(key)
+                    .or_insert_with(|| self.sprite(i, dpr, phase_offsets(k, PHASES)));
+                pixels.stamp_under(sprite, ix, iy, &mut under);
+            }
+        }
+        pixels
+    }
+}
+
+/// Where markers land in a buffer whose pixel (0, 0) is at `origin` (device pixels).
+struct Place<'a> {
+    maps: &'a Maps,
+    origin: (f64, f64),
+}
+
+/// Screen coordinates are kept this far above zero so that truncating them floors them
+/// (no sprite reaches further).
+const FAR: f64 = 8192.0;
+
+impl Place<'_> {
+    /// The pixel a data point lands on, and its sub-pixel phase (`phases` per axis).
+    #[inline]
+    fn at(&self, x: f64, y: f64, phases: usize) -> Option<(i32, i32, usize)> {
+        let tx = self.maps.x.apply(x) - self.origin.0 + FAR;
+        let ty = self.maps.y.apply(y) - self.origin.1 + FAR;
+        Self::pixel(tx, ty, phases)
+    }
+
+    #[inline(always)]
+    fn pixel(tx: f64, ty: f64, phases: usize) -> Option<(i32, i32, usize)> {
+        // Off by more than any sprite reaches, or not a number.
+        if !(tx >= 0.0 && ty >= 0.0 && tx < 4.0 * FAR && ty < 4.0 * FAR) {
+            return None;
+        }
+        let (fx, fy) = (tx as i32, ty as i32);
+        let steps = phases as f64;
+        let k = ((ty - f64::from(fy)) * steps) as usize * phases
+            + ((tx - f64::from(fx)) * steps) as usize;
+        Some((fx - FAR as i32, fy - FAR as i32, k))
+    }
+
+    /// Every point of the columns, first to last: the hot loop of a million points, the
+    /// linear maps' arithmetic by hand.
+    fn each(&self, x: &[f64], y: &[f64], phases: usize, put: &mut impl FnMut((i32, i32, usize))) {
+        self.run(x.iter().zip(y), phases, put);
+    }
+
+    /// Every point of the columns, last to first.
+    fn each_backwards(
+        &self,
+        x: &[f64],
+        y: &[f64],
+        phases: usize,
+        put: &mut impl FnMut((i32, i32, usize)),
+    ) {
+        self.run(x.iter().zip(y).rev(), phases, put);
+    }
+
+    #[inline]
+    fn run<'p>(
+        &self,
+        points: impl Iterator<Item = (&'p f64, &'p f64)>,
+        phases: usize,
+        put: &mut impl FnMut((i32, i32, usize)),
+    ) {
+        let (xs, ys) = (&self.maps.x, &self.maps.y);
+        if xs.log || ys.log {
+            for (&x, &y) in points {
+                if let Some(a) = self.at(x, y, phases) {
+                    put(a);
+                }
+            }
+            return;
+        }
+        let (mx, my) = (xs.map, ys.map);
+        let (bx, by) = (
+            mx.offset - self.origin.0 + FAR,
+            my.offset - self.origin.1 + FAR,
+        );
+        for (&x, &y) in points {
+            if let Some(a) = Self::pixel(bx + x * mx.factor, by + y * my.factor, phases) {
+                put(a);
+            }
+        }
+    }
+}
+
+/// The sub-pixel centre of phase `k` of `phases` × `phases`: (column, row) fractions.
+fn phase_offsets(k: usize, phases: usize) -> (f64, f64) {
+    let centre = |j: usize| (j as f64 + 0.5) / phases as f64;
+    (centre(k % phases), centre(k / phases))
+}
+
+/// The rows to draw, last first: `order` when `rows` chose some, else all `len`.
+fn backwards<'a>(
+    order: &'a [usize],
+    rows: Option<&[usize]>,
+    len: usize,
+) -> Box<dyn Iterator<Item = usize> + 'a> {
+    match rows {
+        Some(_) => Box::new(order.iter().rev().copied()),
+        None => Box::new((0..len).rev()),
     }
 }
 

@@ -5,9 +5,11 @@
 //! million points is rasterised with it in the page too.
 
 mod coverage;
+mod depth;
 mod pixels;
 mod stroke;
 
 pub(crate) use coverage::{Coverage, IRect};
-pub(crate) use pixels::{Pixels, Sprite};
+pub(crate) use depth::{Counts, Depth, DepthSprite};
+pub(crate) use pixels::{Pixels, Sprite, Under, TILE};
 pub(crate) use stroke::stroke_polygons;
