@@ -23,4 +23,4 @@ pub use model::ModelType;
 pub use prop::{Color, ColumnData, Ids, NoIds, Prop, PropType, Spec};
 pub use registry::{Registry, TypeSchema};
 pub use schema::{DefaultValue, DomainCheck, PropDef, Schema};
-pub use value::Value;
+pub use value::{special_float, Value};

@@ -24,6 +24,39 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 pub const WAIT: Duration = Duration::from_secs(5);
 
+/// The repository root: the Python venv and scripts are shared with the library's tests.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A command running `tests/python/<script>` with the repository's Python Bokeh.
+pub fn python(script: &str) -> Command {
+    let root = repo_root();
+    let python = root.join(".venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/python-venv.sh (Python Bokeh 3.9.2 in ./.venv) first",
+        python.display()
+    );
+    let mut command = Command::new(python);
+    command.arg(root.join("tests/python").join(script));
+    command
+}
+
+/// The configuration of a server run in the test's own process, on a free port.
+pub fn in_process_config() -> rokeh::server::ServerConfig {
+    let args = rokeh::server::ServeArgs {
+        show: false,
+        port: 0,
+        address: "127.0.0.1".into(),
+        allow_websocket_origin: Vec::new(),
+        session_ids: rokeh::server::SessionIdMode::Unsigned,
+        unused_session_lifetime: 15_000,
+        websocket_max_message_size: 20 * 1024 * 1024,
+    };
+    rokeh::server::ServerConfig::from_args(args, None).expect("a valid config")
+}
+
 /// `rokeh serve --port 0 …` as a child process, killed when dropped.
 pub struct Server {
     child: Child,

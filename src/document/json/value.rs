@@ -11,6 +11,7 @@ use serde_json::{json, Map, Value as Json};
 
 use super::buffers::{decode_inline, encode_inline, BufferId, BufferMode, Buffers};
 use super::JsonError;
+use crate::core::special_float;
 use crate::document::{ArrayData, DType, Document, Model, ModelId, NdArray, Value};
 
 /// Writes values, turning the first mention of each model the reader does not know yet
@@ -245,10 +246,7 @@ impl<'b> Decoder<'b> {
         Ok(match json {
             Json::Null => Value::Null,
             Json::Bool(b) => Value::Bool(*b),
-            Json::Number(n) => match n.as_i64() {
-                Some(i) => Value::Int(i),
-                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-            },
+            Json::Number(n) => Value::from_json_number(n),
             Json::String(s) => Value::Str(s.clone()),
             Json::Array(items) => Value::List(self.list(items)?),
             Json::Object(obj) => self.object(obj)?,
@@ -277,12 +275,9 @@ impl<'b> Decoder<'b> {
         Ok(match kind {
             "number" => match obj.get("value") {
                 Some(Json::Number(n)) => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-                Some(Json::String(s)) => Value::Float(match s.as_str() {
-                    "nan" | "-nan" => f64::NAN,
-                    "inf" | "+inf" => f64::INFINITY,
-                    "-inf" => f64::NEG_INFINITY,
-                    other => return Err(malformed(format!("unknown number '{other}'"))),
-                }),
+                Some(Json::String(s)) => Value::Float(
+                    special_float(s).ok_or_else(|| malformed(format!("unknown number '{s}'")))?,
+                ),
                 _ => return Err(malformed("a number without a value")),
             },
             "array" => Value::List(self.list(self.entries(obj)?)?),
