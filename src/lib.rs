@@ -9,7 +9,7 @@
 //! - [`core`]: values, kinds, schemas, typed keys, [`model!`], the registry of model types;
 //! - [`document`]: the store of models, its events and callbacks, Bokeh's document JSON;
 //! - [`models`]: one definition per Bokeh model, and the standard registry;
-//! - [`plotting`]: `figure(...)` and its glyph methods;
+//! - [`plotting`]: `figure(...)` and its glyph methods; [`np`]: column math like numpy's;
 //! - [`protocol`]: Bokeh's wire messages; `sync`: the session sync both sides share;
 //! - [`render`]: a figure drawn with plotters;
 //! - `web` (wasm32): the page; `server` (native): `rokeh serve`.
@@ -18,6 +18,7 @@ pub mod app;
 pub mod core;
 pub mod document;
 pub mod models;
+pub mod np;
 pub mod plotting;
 pub mod protocol;
 pub mod render;
