@@ -75,7 +75,7 @@ models! {
 
 /// A GridBox child: the element and its cell (Bokeh's `(child, row, col)` or
 /// `(child, row, col, row_span, col_span)`).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct GridChild {
     pub child: AnyId,
     pub row: i64,

@@ -1,17 +1,12 @@
 //! Data sources: the columns glyphs draw.
 
-use crate::core::{ColumnData, Id, NdArray, Value};
-
-use super::Selection;
+use crate::core::{ColumnData, NdArray, Value};
 
 models! {
     /// A table of named columns of equal length, like Bokeh's
     /// `ColumnDataSource(data=dict(x=x, y=y))`.
     pub struct ColumnDataSource("ColumnDataSource") {
         data: ColumnData = ColumnData::default(),
-        /// Its selected rows (Bokeh makes a Selection for every source; rokeh's page makes
-        /// one when a row is first selected).
-        selected: Option<Id<Selection>> = None,
     }
     check = |_, attr, new| match attr {
         "data" => check_rectangular(new),
@@ -28,7 +23,6 @@ impl ColumnDataSource {
             .collect();
         ColumnDataSource {
             data: ColumnData(columns),
-            selected: None,
         }
     }
 }

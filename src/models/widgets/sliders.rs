@@ -145,3 +145,64 @@ impl RangeSlider {
         }
     }
 }
+
+impl DateSlider {
+    /// A slider at `value` over the days from `start` to `end`.
+    pub fn new(title: &str, value: Datetime, start: Datetime, end: Datetime) -> DateSlider {
+        DateSlider {
+            title: Some(title.to_owned()),
+            value,
+            start,
+            end,
+            step: 1,
+            format: "%d %b %Y".into(),
+            value_throttled: None,
+            show_value: true,
+            disabled: false,
+        }
+    }
+}
+
+impl DateRangeSlider {
+    /// Two handles at `value` over the days from `start` to `end`.
+    pub fn new(
+        title: &str,
+        value: (Datetime, Datetime),
+        start: Datetime,
+        end: Datetime,
+    ) -> DateRangeSlider {
+        DateRangeSlider {
+            title: Some(title.to_owned()),
+            value,
+            start,
+            end,
+            step: 1,
+            format: "%d %b %Y".into(),
+            value_throttled: None,
+            show_value: true,
+            disabled: false,
+        }
+    }
+}
+
+impl DatetimeRangeSlider {
+    /// Two handles at `value` over the instants from `start` to `end`, an hour a step.
+    pub fn new(
+        title: &str,
+        value: (Datetime, Datetime),
+        start: Datetime,
+        end: Datetime,
+    ) -> DatetimeRangeSlider {
+        DatetimeRangeSlider {
+            title: Some(title.to_owned()),
+            value,
+            start,
+            end,
+            step: 3_600_000,
+            format: "%d %b %Y %H:%M:%S".into(),
+            value_throttled: None,
+            show_value: true,
+            disabled: false,
+        }
+    }
+}
