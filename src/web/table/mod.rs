@@ -336,8 +336,12 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             editing.set(Some((pos, col)));
         }
     };
-    let commit = move |pos: usize, col: usize, text: String| {
+    // Enter gives the focus back to the grid; leaving the cell lets it go where it went.
+    let commit = move |pos: usize, col: usize, text: String, refocus: bool| {
         editing.set(None);
+        if refocus {
+            focus_grid();
+        }
         let (Some(source), Some(row)) = (source.get_untracked(), row_at(pos)) else {
             return;
         };
@@ -502,7 +506,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                             let is_active = move || active.get() == Some((pos, col));
                             if editing.get() == Some((pos, col)) {
                                 let editor = columns.with_untracked(|c| c.get(col).map(|c| c.editor));
-                                return cell_editor(raw, editor, move |text| commit(pos, col, text), move || {
+                                return cell_editor(raw, editor, move |text, refocus| commit(pos, col, text, refocus), move || {
                                     editing.set(None);
                                     focus_grid();
                                 })
@@ -582,7 +586,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
 fn cell_editor(
     raw: String,
     editor: Option<Editor>,
-    commit: impl Fn(String) + Copy + 'static,
+    commit: impl Fn(String, bool) + Copy + 'static,
     cancel: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
@@ -597,13 +601,13 @@ fn cell_editor(
         Some(Editor::Number { step }) | Some(Editor::Int { step }) => ("number", Some(step)),
         _ => ("text", None),
     };
-    let finish = move |text: Option<String>| {
+    let finish = move |text: Option<String>, by_key: bool| {
         if done.get_value() {
             return;
         }
         done.set_value(true);
         match text {
-            Some(text) => commit(text),
+            Some(text) => commit(text, by_key),
             None => cancel(),
         }
     };
@@ -616,18 +620,22 @@ fn cell_editor(
                 value=raw
                 aria-label="edit cell"
                 on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev: KeyboardEvent| match ev.key().as_str() {
-                    "Enter" => {
-                        ev.prevent_default();
-                        finish(Some(event_target_value(&ev)));
+                on:keydown=move |ev: KeyboardEvent| {
+                    // Keys typed here are the editor's, not the grid's.
+                    ev.stop_propagation();
+                    match ev.key().as_str() {
+                        "Enter" => {
+                            ev.prevent_default();
+                            finish(Some(event_target_value(&ev)), true);
+                        }
+                        "Escape" => {
+                            ev.prevent_default();
+                            finish(None, true);
+                        }
+                        _ => {}
                     }
-                    "Escape" => {
-                        ev.prevent_default();
-                        finish(None);
-                    }
-                    _ => {}
                 }
-                on:blur=move |ev| finish(Some(event_target_value(&ev)))
+                on:blur=move |ev| finish(Some(event_target_value(&ev)), false)
             />
         </div>
     }
