@@ -7,7 +7,9 @@
 //!   `title` or `label` is `key` (the first found, in that order), e.g.
 //!   `get("frequency", "value")`, `get("Title", "text")`; lists are arrays, dicts objects,
 //!   references the referred model's id;
-//! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took.
+//! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took;
+//! - `rokeh.settled` (served pages): whether every edit of the page has reached the
+//!   session and been confirmed.
 
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -38,6 +40,13 @@ pub fn install(page: Page) {
     set(&hook, "paints", &0.into());
     if let Some(window) = web_sys::window() {
         set(&window, NAME, &hook);
+    }
+}
+
+/// Tells tests whether the page and its session agree (see the module docs).
+pub fn settled(settled: bool) {
+    if let Some(hook) = web_sys::window().and_then(|w| Reflect::get(&w, &NAME.into()).ok()) {
+        set(&hook, "settled", &settled.into());
     }
 }
 
