@@ -13,7 +13,7 @@ use rokeh::models::{
     DatetimeRangeSlider, Div, Dropdown, FileInput, GridBox, GridChild, HTMLTemplateFormatter, Line,
     MenuItem, MultiChoice, MultiSelect, NumberEditor, NumberFormatter, NumericInput, Paragraph,
     PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider, Row, Select, SelectOption,
-    SelectOptions, Selection, SizingMode, Slider, Spacer, Spinner, StringEditor, Switch, TabPanel,
+    SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor, Switch, TabPanel,
     TableColumn, Tabs, TextAreaInput, TextInput, Toggle,
 };
 use rokeh::plotting::{figure, FigureArgs};
@@ -390,7 +390,7 @@ pub fn widgets(doc: &mut Document) {
 }
 
 /// A small editable table of people: names in bold (a template), scores with two
-/// decimals, birthdays as dates; its source's selection starts empty.
+/// decimals, birthdays as dates.
 fn people_table(doc: &mut Document) -> Id<DataTable> {
     let names = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald"];
     let scores = [91.5, 88.25, 79.0, 95.75, 84.5, 90.0];
@@ -415,7 +415,6 @@ fn people_table(doc: &mut Document) -> Id<DataTable> {
             ),
         ]),
     });
-    with_selection(doc, source);
     let template = doc.add(HTMLTemplateFormatter {
         template: "<b><%= value %></b>".into(),
     });
@@ -453,15 +452,6 @@ fn people_table(doc: &mut Document) -> Id<DataTable> {
     })
 }
 
-/// Gives `source` an empty Selection, as Bokeh gives every source one (a table makes one
-/// when a row is first selected; Python's bokeh.client sees this one from the start).
-fn with_selection(doc: &mut Document, source: Id<ColumnDataSource>) {
-    let selection = doc.add(Selection::default());
-    let id = Value::Ref(doc.model_id(selection.any()).clone());
-    doc.set_attr(source.any(), "selected", id)
-        .expect("a source takes a Selection");
-}
-
 /// How many rows the big table app shows.
 pub const TABLE_ROWS: usize = 100_000;
 
@@ -471,7 +461,6 @@ pub fn big_table(doc: &mut Document) {
     let index: Vec<f64> = (0..n).map(|i| i as f64).collect();
     let value: Vec<f64> = (0..n).map(|i| ((i as f64) * 0.37).sin() * 1000.0).collect();
     let source = doc.add(ColumnDataSource::new([("index", index), ("value", value)]));
-    with_selection(doc, source);
     let three = doc.add(NumberFormatter {
         format: "0,0.000".into(),
         ..NumberFormatter::default()

@@ -581,3 +581,52 @@ test('a plot with sizing_mode="stretch_width" follows the window', async () => {
     );
   });
 });
+
+test('DataTable of 100,000 rows: only the rows in view are in the page, wherever it scrolls', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(site.url + '?app=table');
+    const grid = page.getByRole('grid');
+    await grid.waitFor();
+    assert.equal(await grid.getAttribute('aria-rowcount'), '100001');
+    const inPage = () => page.locator('.rk-table-row').count();
+    const firstShown = () => page.locator('.rk-table-row').first().getAttribute('aria-rowindex');
+    assert.ok((await inPage()) < 50, `${await inPage()} rows in the page`);
+
+    // Scrolled to the end: the last row is there, and still only a window of rows.
+    await page.locator('.rk-table-viewport').evaluate((v) => (v.scrollTop = v.scrollHeight));
+    await grid.getByRole('gridcell', { name: '99999', exact: true }).first().waitFor();
+    const last = grid.getByRole('row').filter({ hasText: /^99999/ });
+    assert.ok(await last.first().isVisible(), 'the last row is in view');
+    assert.ok((await inPage()) < 50, `${await inPage()} rows in the page at the end`);
+
+    // The keyboard goes there too: Home selects and shows the first row.
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await until(page, 'Selection', 'indices', [0]);
+    await page.waitForFunction(() => document.querySelector('.rk-table-viewport').scrollTop === 0);
+    assert.equal(await firstShown(), '2');
+    await page.keyboard.press('End');
+    await until(page, 'Selection', 'indices', [99999]);
+
+    // Sorting 100,000 rows: the largest value first.
+    await page.getByRole('columnheader', { name: 'Value' }).getByRole('button').click();
+    await page.getByRole('columnheader', { name: 'Value' }).getByRole('button').click();
+    await page.locator('.rk-table-viewport').evaluate((v) => (v.scrollTop = 0));
+    const top = await page.evaluate(() => {
+      const values = window.rokeh.column('value');
+      let best = 0;
+      for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+      return best;
+    });
+    await page.waitForFunction(
+      (row) => document.querySelector('.rk-table-row')?.children[1].textContent === String(row),
+      top,
+    );
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

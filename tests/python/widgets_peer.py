@@ -120,6 +120,10 @@ def main(url, session_id):
 
     button.on_event(ButtonClick, clicked)
     menu.on_event(MenuItemClick, chose)
+    # Bokeh hands a document's events to the models it subscribed when they joined it;
+    # these joined before their on_event, so they are subscribed here.
+    doc.callbacks.subscribe(ButtonClick.event_name, button)
+    doc.callbacks.subscribe(MenuItemClick.event_name, menu)
 
     # Python's changes, for the page to show (the slider's through the app's callback,
     # which the server runs for Python).
