@@ -38,8 +38,11 @@ fn two_handles(page: Page, model: AnyId, scale: Scale) -> AnyView {
     let (low_el, high_el) = (NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new());
     let header = move || spec.with(|s| s.header(&[value.get().0, value.get().1]));
     let write = move |attr: &'static str, (low, high): (f64, f64)| {
-        let v = spec.with_untracked(|s| Value::List(vec![s.to_value(low), s.to_value(high)]));
-        page.edit(model, attr, v);
+        page.edit(
+            model,
+            attr,
+            Value::List(vec![Value::Float(low), Value::Float(high)]),
+        );
     };
     // Moving one handle: it stops at the other.
     let moved = move |handle: usize, ev: &leptos::ev::Event| {

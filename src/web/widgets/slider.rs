@@ -92,11 +92,6 @@ impl Spec {
         };
         Some((title, shown))
     }
-
-    /// The value written back: a float, as Bokeh's sliders write theirs.
-    pub fn to_value(&self, v: f64) -> Value {
-        Value::Float(v)
-    }
 }
 
 /// A slider's number: a float, or for the date sliders also an ISO date string.
@@ -127,7 +122,7 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
         let Ok(v) = event_target_value(ev).parse::<f64>() else {
             return;
         };
-        page.edit(model, attr, spec.with_untracked(|s| s.to_value(v)));
+        page.edit(model, attr, Value::Float(v));
     };
     view! {
         <div class="rk-slider">
