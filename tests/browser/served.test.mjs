@@ -293,7 +293,11 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     for (const title of ['py left', 'py right']) {
       await page.getByRole('img', { name: title }).waitFor();
     }
-    await page.getByRole('button', { name: 'Close py grid tab' }).waitFor();
+    // A closable tab's button removes its panel from the Tabs.
+    await page.getByRole('button', { name: 'Close py grid tab' }).click();
+    await page.waitForFunction(() => window.rokeh.get('Tabs', 'tabs').length === 1);
+    assert.equal(await page.getByRole('tab').count(), 1);
+    assert.equal(await page.getByRole('tab', { name: 'py table tab' }).getAttribute('aria-selected'), 'true');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

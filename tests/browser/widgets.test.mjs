@@ -154,11 +154,16 @@ test('Dropdown: a menu whose items send menu_item_click, by pointer and by keys'
     await page.keyboard.press('Enter');
     await page.getByText('menu: cherry', { exact: true }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Pick a fruit');
-    // Escape closes without choosing.
+    // Escape closes without choosing; Space opens as Enter does.
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     assert.equal(await opener.getAttribute('aria-expanded'), 'false');
     await page.getByText('menu: cherry', { exact: true }).waitFor();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'apple');
+    assert.equal(await opener.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Space');
+    await page.getByText('menu: apple', { exact: true }).waitFor();
   });
 });
 

@@ -101,7 +101,6 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             "ArrowUp" => focus_item(Which::Previous),
             "Home" => focus_item(Which::First),
             "End" => focus_item(Which::Last),
-            "Escape" => close(true),
             "Tab" => {
                 close(false);
                 return;
@@ -191,8 +190,16 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             .into_any()
         }
     };
+    // Escape closes the menu wherever the focus is in the dropdown (the first item may
+    // not have it yet).
+    let on_escape = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            close(true);
+        }
+    };
     view! {
-        <div class="rk-dropdown" node_ref=root>
+        <div class="rk-dropdown" node_ref=root on:keydown=on_escape>
             <div class="rk-button-row">{main}</div>
             <ul
                 class="rk-menu"

@@ -138,7 +138,7 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
             <input
                 type="range"
                 id=input_id
-                aria-label=move || spec.with(|s| s.title.clone().unwrap_or_default())
+                aria-label=move || spec.with(|s| s.title.clone().filter(|t| !t.is_empty()))
                 aria-valuetext=move || spec.with(|s| s.pretty(value.get()))
                 min=move || spec.with(|s| s.start)
                 max=move || spec.with(|s| s.end)
