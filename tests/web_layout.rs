@@ -66,6 +66,18 @@ fn app(doc: &mut Document) {
         sizing_mode: Some(SizingMode::Fixed),
         ..Row::default()
     });
+    // stretch_height fills an 80 px row's height; a "max" width policy is stretch_width.
+    let tall = spacer(doc, "tall", Some(30), None);
+    set(doc, tall, "sizing_mode", Value::str("stretch_height"));
+    let wide = spacer(doc, "wide", None, Some(10));
+    set(doc, wide, "width_policy", Value::str("max"));
+    let high_row = doc.add(Row {
+        children: vec![tall.any(), wide.any()],
+        width: Some(600),
+        height: Some(80),
+        sizing_mode: Some(SizingMode::Fixed),
+        ..Row::default()
+    });
     // Margin and align.
     let margined = spacer(doc, "margined", Some(50), Some(20));
     set(
@@ -149,6 +161,7 @@ fn app(doc: &mut Document) {
             spaced.any(),
             filled.any(),
             capped_row.any(),
+            high_row.any(),
             margined.any(),
             aligned.any(),
             scaled.any(),
@@ -221,6 +234,13 @@ async fn layouts_size_and_place_their_children_as_bokeh_does() {
     );
     let (_, _, capped, _) = rect("capped");
     assert!(near(capped, 200.0), "max_width stops the stretch: {capped}");
+
+    let (_, _, _, th) = rect("tall");
+    let (_, _, ww, _) = rect("wide");
+    assert!(
+        near(th, 80.0) && near(ww, 570.0),
+        "stretch_height {th}, width_policy max {ww}"
+    );
 
     let (px, _, pw, _) = rect("page");
     let (mx, _, mw, _) = rect("margined");
