@@ -65,7 +65,7 @@ bench: build build-single install-browser install-fonts
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	target/server/examples/loadgen
 
-# docs/screenshot.png for the README.
+# docs/screenshot.png and docs/widgets.png for the README.
 screenshot: build install-browser
 	node $(BROWSER_TESTS)/screenshot.mjs
 
