@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::core::{AnyId, Datetime, Value, DAY_MS};
-use crate::format::strftime;
+use crate::format::{js_number, numbro, strftime};
 
 use super::super::element;
 use super::super::page::Page;
@@ -32,8 +32,9 @@ pub struct Spec {
     pub step: f64,
     pub show_value: bool,
     scale: Scale,
+    /// numbro for numbers ("0[.]00", Bokeh's default), strftime for dates; empty when it
+    /// is a TickFormatter model, which rokeh does not run.
     format: String,
-    step_text: String,
 }
 
 impl Spec {
@@ -50,21 +51,15 @@ impl Spec {
             show_value: a.value("show_value").as_bool().unwrap_or(true),
             scale,
             format: a.text("format"),
-            step_text: step.to_string(),
         }
     }
 
-    /// `value` as the slider shows it: with as many decimals as `step` has ("frequency:
-    /// 1.0"), or as a date in the slider's strftime format.
+    /// `value` as the slider shows it, in its format as BokehJS writes it ("frequency: 1",
+    /// "frequency: 1.10" with numbro's "0[.]00"; "10 Mar 2024" with "%d %b %Y").
     pub fn pretty(&self, value: f64) -> String {
         match self.scale {
-            Scale::Number => {
-                let decimals = self
-                    .step_text
-                    .split_once('.')
-                    .map_or(0, |(_, fraction)| fraction.len());
-                format!("{value:.decimals$}")
-            }
+            _ if self.format.is_empty() => js_number(value),
+            Scale::Number => numbro(value, &self.format),
             Scale::Date | Scale::Datetime => strftime(Datetime(value), &self.format),
         }
     }
