@@ -192,6 +192,8 @@ test('bokeh.client pulls what the page did, the page shows what Python did, Pyth
     // Python's changes show at once, and the page keeps its focus.
     await notes.focus();
     assert.deepEqual(await peer.next('its changes'), { changed: true });
+    // Python's last change is the patch; the server's callback answers the slider's.
+    await page.waitForFunction(() => window.rokeh.column('score')[0] === 1);
     await page.waitForFunction(() => document.querySelector('input[aria-label=Amount]')?.value === '4');
     await until(page, 'Double', 'value', 8);
     assert.equal(await page.getByRole('spinbutton', { name: 'Double' }).inputValue(), '8', 'the server ran the callback');

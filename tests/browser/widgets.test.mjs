@@ -597,7 +597,6 @@ test('DataTable of 100,000 rows: only the rows in view are in the page, wherever
     await grid.waitFor();
     assert.equal(await grid.getAttribute('aria-rowcount'), '100001');
     const inPage = () => page.locator('.rk-table-row').count();
-    const firstShown = () => page.locator('.rk-table-row').first().getAttribute('aria-rowindex');
     assert.ok((await inPage()) < 50, `${await inPage()} rows in the page`);
 
     // Scrolled to the end: the last row is there, and still only a window of rows.
@@ -611,8 +610,11 @@ test('DataTable of 100,000 rows: only the rows in view are in the page, wherever
     await grid.focus();
     await page.keyboard.press('Home');
     await until(page, 'Selection', 'indices', [0]);
-    await page.waitForFunction(() => document.querySelector('.rk-table-viewport').scrollTop === 0);
-    assert.equal(await firstShown(), '2');
+    // The rows follow the scroll in the frame after it.
+    await page.waitForFunction(
+      () => document.querySelector('.rk-table-row')?.getAttribute('aria-rowindex') === '2',
+    );
+    assert.equal(await page.locator('.rk-table-viewport').evaluate((v) => v.scrollTop), 0);
     await page.keyboard.press('End');
     await until(page, 'Selection', 'indices', [99999]);
 
