@@ -42,10 +42,12 @@ test-rust: install-fonts install-python
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
-		cargo test --target wasm32-unknown-unknown --test web --test web_periodic
+		cargo test --target wasm32-unknown-unknown --test web --test web_periodic --test web_layout
 
-# The built page as a person uses it (Playwright, node --test).
+# The built page as a person uses it (Playwright, node --test), alone and served by the
+# rokeh binary (built here) with Python's bokeh.client in the session.
 test-browser: build build-single install-browser install-python
+	cargo build -p rokeh-gallery --bin rokeh
 	cd $(BROWSER_TESTS) && node --test
 	cargo test -p rokeh-gallery --test server_browser -- --ignored
 
@@ -63,7 +65,7 @@ bench: build build-single install-browser install-fonts
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	target/server/examples/loadgen
 
-# docs/screenshot.png for the README.
+# docs/screenshot.png and docs/widgets.png for the README.
 screenshot: build install-browser
 	node $(BROWSER_TESTS)/screenshot.mjs
 

@@ -3,8 +3,10 @@
 //! write it. The `rokeh` binary of this crate runs them.
 
 mod sliders;
+mod widgets;
 
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
+pub use widgets::{big_table, widgets, TABLE_ROWS};
 
 use rokeh::App;
 
@@ -12,7 +14,9 @@ use rokeh::App;
 /// benchmarks draw a million).
 pub fn apps(points: Option<usize>) -> Vec<App> {
     let points = points.unwrap_or(SINE_POINTS);
-    vec![App::new("sliders", move |doc| {
-        sliders_with_points(doc, points)
-    })]
+    vec![
+        App::new("sliders", move |doc| sliders_with_points(doc, points)),
+        App::new("widgets", widgets),
+        App::new("table", big_table),
+    ]
 }

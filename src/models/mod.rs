@@ -53,24 +53,31 @@ mod plots;
 mod ranges;
 mod renderers;
 mod scales;
+mod selections;
 mod sources;
 mod tickers;
 mod widgets;
 
 pub use annotations::Title;
 pub use axes::LinearAxis;
-pub use enums::{LineCap, LineJoin, TextAlign};
+pub use enums::{
+    ButtonType, LineCap, LineJoin, NumericMode, Orientation, SearchStrategy, SizingMode,
+    TabsLocation, TextAlign,
+};
 pub use formatters::BasicTickFormatter;
 pub use glyphs::Line;
 pub use grids::Grid;
-pub use layouts::{column, row, Column, Row};
+pub use layouts::{
+    column, gridplot, row, Column, GridBox, GridChild, GridPlot, Row, Spacer, TabPanel, Tabs,
+};
 pub use plots::Figure;
 pub use ranges::{DataRange1d, Range1d};
 pub use renderers::GlyphRenderer;
 pub use scales::LinearScale;
+pub use selections::Selection;
 pub use sources::ColumnDataSource;
 pub use tickers::BasicTicker;
-pub use widgets::{Button, Slider, TextInput};
+pub use widgets::*;
 
 use std::sync::LazyLock;
 
@@ -92,11 +99,17 @@ const AREAS: &[&[&Schema]] = &[
     ranges::SCHEMAS,
     renderers::SCHEMAS,
     scales::SCHEMAS,
+    selections::SCHEMAS,
     sources::SCHEMAS,
     tickers::SCHEMAS,
     widgets::buttons::SCHEMAS,
+    widgets::groups::SCHEMAS,
     widgets::inputs::SCHEMAS,
+    widgets::markups::SCHEMAS,
+    widgets::pickers::SCHEMAS,
+    widgets::selects::SCHEMAS,
     widgets::sliders::SCHEMAS,
+    widgets::tables::SCHEMAS,
 ];
 
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {

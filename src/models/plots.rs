@@ -3,6 +3,7 @@
 
 use crate::core::{AnyId, Color, Id};
 
+use super::enums::SizingMode;
 use super::{GlyphRenderer, Title};
 
 models! {
@@ -11,6 +12,8 @@ models! {
         title: Option<Id<Title>> = None,
         width: Option<i64> = Some(600),
         height: Option<i64> = Some(600),
+        /// `stretch_width`: the plot follows its container's width (and the window's).
+        sizing_mode: Option<SizingMode> = None,
         /// Bokeh makes a DataRange1d and a LinearScale for each left unset;
         /// `plotting::figure` does the same.
         x_range: Option<AnyId> = None,

@@ -240,4 +240,10 @@ impl Client {
     pub fn unsent(&self) -> &[Change] {
         &self.unsent
     }
+
+    /// Whether the page and the session agree as far as it knows: live, with every edit
+    /// sent and confirmed.
+    pub fn settled(&self) -> bool {
+        self.state == State::Live && self.unsent.is_empty() && self.in_flight.is_empty()
+    }
 }

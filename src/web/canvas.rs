@@ -8,6 +8,8 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
+use leptos::prelude::{GetUntracked, Signal};
+
 use crate::document::{Document, Id};
 use crate::models::Figure;
 use crate::render::draw_figure;
@@ -42,14 +44,17 @@ enum PaintError {
 pub struct Painter {
     page: Page,
     figure: Id<Figure>,
+    /// The canvas' size in CSS pixels: the figure's, or its box's when it stretches.
+    size: Signal<(u32, u32)>,
     pending: Rc<Cell<bool>>,
 }
 
 impl Painter {
-    pub fn new(page: Page, figure: Id<Figure>) -> Painter {
+    pub fn new(page: Page, figure: Id<Figure>, size: Signal<(u32, u32)>) -> Painter {
         Painter {
             page,
             figure,
+            size,
             pending: Rc::default(),
         }
     }
@@ -75,7 +80,7 @@ impl Painter {
 
     /// plotters-canvas draws in backing-store pixels: CSS size × devicePixelRatio.
     fn backing_size(&self) -> (u32, u32) {
-        let (width, height) = self.page.read(|d| css_size(d, self.figure));
+        let (width, height) = self.size.get_untracked();
         let backing = |css: u32| (css as f64 * device_pixel_ratio()).round() as u32;
         (backing(width), backing(height))
     }
@@ -84,6 +89,10 @@ impl Painter {
         let performance = web_sys::window().and_then(|w| w.performance());
         let started = performance.as_ref().map(|p| p.now());
         let (width, height) = self.backing_size();
+        // A box with no room (a hidden tab) has nothing to paint.
+        if width == 0 || height == 0 {
+            return Ok(());
+        }
         // Resizing clears the canvas (and costs), so only when the size changed.
         if canvas.width() != width {
             canvas.set_width(width);
