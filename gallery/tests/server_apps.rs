@@ -55,6 +55,8 @@ async fn serve() -> Running {
         session_ids: SessionIdMode::Unsigned,
         unused_session_lifetime: 15_000,
         websocket_max_message_size: 20 * 1024 * 1024,
+        websocket_write_timeout: 10_000,
+        http_header_timeout: 10_000,
     };
     let mut config = ServerConfig::from_args(args, None).expect("a valid config");
     let dist = std::env::temp_dir().join(format!("rokeh-apps-dist-{}", std::process::id()));

@@ -52,12 +52,11 @@ pub fn is_app_document(doc: &Json) -> bool {
 pub fn apply_patch(
     doc: &mut Document,
     events: Vec<Json>,
-    buffers: Vec<Buffer>,
+    buffers: &Buffers,
     actor: Actor,
 ) -> Result<(), JsonError> {
-    let buffers = from_protocol(buffers);
     doc.acting_as(actor, |doc| {
-        apply_json_events(doc, &Json::Array(events), &buffers)
+        apply_json_events(doc, &Json::Array(events), buffers)
     })
 }
 
