@@ -122,6 +122,7 @@ impl Document {
             }
         }
         self.changes.truncate(journal.changes_len);
+        self.reindex_changes();
         self.next_id_number = journal.next_id_number;
     }
 }

@@ -51,7 +51,8 @@ impl OutboxSender {
     pub(crate) fn send(&self, message: Outgoing) -> Result<(), Refused> {
         let size = message.size();
         let queued = self.queued.load(Ordering::Acquire);
-        if queued > 0 && queued.saturating_add(size) > self.limit {
+        let close = matches!(message, Outgoing::Close { .. });
+        if !close && queued > 0 && queued.saturating_add(size) > self.limit {
             return Err(Refused::Full);
         }
         self.queued.fetch_add(size, Ordering::AcqRel);

@@ -174,6 +174,9 @@ impl Session {
             Command::Leave(peer) => {
                 self.peers.remove(&peer);
             }
+            // A connection let go (too slow, or out of step) is not answered: what it
+            // sent before it heard is left undone.
+            Command::Request { from, .. } if !self.peers.contains_key(&from) => {}
             Command::Request {
                 from,
                 request: Ok(message),

@@ -77,6 +77,25 @@ impl Server {
         self.child.id()
     }
 
+    /// Whether the process is still running.
+    pub fn alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Resident memory now and at its peak (`VmRSS`, `VmHWM`), in MiB.
+    pub fn rss_mib(&self) -> (f64, f64) {
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+                .map_or(0.0, |kib| kib / 1024.0)
+        };
+        (field("VmRSS:"), field("VmHWM:"))
+    }
+
     pub fn http(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
@@ -214,8 +233,29 @@ impl Client {
         })
     }
 
+    /// Sends one websocket message as it is (a raw frame, a bad one).
+    pub async fn send_ws(&mut self, message: WsMessage) {
+        self.ws.send(message).await.unwrap();
+    }
+
     pub async fn send(&mut self, message: &Message) {
         self.send_frames(message.to_frames()).await;
+    }
+
+    /// Writes frames, stopping at the first that cannot go (the server closed, or stopped
+    /// reading for `within`): whether all went.
+    pub async fn try_send_frames(&mut self, frames: Vec<Frame>, within: Duration) -> bool {
+        for frame in frames {
+            let message = match frame {
+                Frame::Text(t) => WsMessage::Text(t.into()),
+                Frame::Binary(b) => WsMessage::Binary(b.into()),
+            };
+            match tokio::time::timeout(within, self.ws.send(message)).await {
+                Ok(Ok(())) => {}
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// Writes the frames of one message and flushes once.

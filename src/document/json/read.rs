@@ -50,6 +50,7 @@ pub fn read_json(
         doc.title = title;
     }
     doc.changes.clear();
+    doc.reindex_changes();
     check_depth(&doc)?;
     Ok(doc)
 }
