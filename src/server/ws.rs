@@ -19,6 +19,9 @@ use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Frame, Message, MsgId, Receiver};
 use crate::sync::PeerKind;
 
+/// How long a close waits for the peer's close in answer.
+const CLOSE_HANDSHAKE: Duration = Duration::from_millis(500);
+
 /// How often an idle connection is pinged (Bokeh's default keep-alive).
 const KEEP_ALIVE: Duration = Duration::from_millis(37_000);
 
@@ -239,5 +242,16 @@ async fn close(socket: &mut WebSocket, code: u16, reason: &str) -> Result<(), ax
             code,
             reason: reason.into(),
         })))
-        .await
+        .await?;
+    // The closing handshake: the peer answers with a close of its own. Waiting for it (a
+    // little) lets the peer read ours before the connection goes, instead of a reset.
+    let _ = tokio::time::timeout(CLOSE_HANDSHAKE, async {
+        while let Some(Ok(message)) = socket.recv().await {
+            if matches!(message, WsMessage::Close(_)) {
+                break;
+            }
+        }
+    })
+    .await;
+    Ok(())
 }

@@ -146,7 +146,12 @@ impl Drop for Server {
 
 /// The `rokeh` binary: Cargo names it for tests; an example finds it beside its own folder
 /// (`target/<profile>/examples/loadgen` → `target/<profile>/rokeh`).
+/// `ROKEH_SERVER_BINARY` overrides both (to run the tests against another build, an older
+/// one say, and see them fail).
 fn server_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("ROKEH_SERVER_BINARY") {
+        return PathBuf::from(path);
+    }
     if let Some(path) = option_env!("CARGO_BIN_EXE_rokeh") {
         return PathBuf::from(path);
     }
