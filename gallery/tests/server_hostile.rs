@@ -190,13 +190,13 @@ async fn a_shape_whose_size_overflows_is_refused() {
     scene.survived(64.0).await;
 }
 
-/// 64 MiB of zeros, gzip'd and base64'd: about 87 KiB of text.
-fn gzip_bomb() -> String {
+/// `mib` MiB of zeros, gzip'd and base64'd: about 1.4 KiB of text per MiB.
+fn gzip_zeros(mib: usize) -> String {
     use base64::Engine;
     // Deflate's longest match is 258 bytes: a block of zeros compresses ~1000:1.
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     let zeros = vec![0u8; 1 << 20];
-    for _ in 0..64 {
+    for _ in 0..mib {
         gz.write_all(&zeros).unwrap();
     }
     base64::engine::general_purpose::STANDARD.encode(gz.finish().unwrap())
@@ -211,7 +211,7 @@ async fn a_gzip_bomb_is_refused_without_inflating_it() {
     let mut attacker = scene.attacker().await;
     let (_, doc) = attacker.pull().await;
     let source = find_id(&doc, "ColumnDataSource", None);
-    let bomb = gzip_bomb();
+    let bomb = gzip_zeros(64);
     let columns: Vec<Json> = (0..16)
         .map(|i| json!([format!("c{i}"), ndarray(json!([8 << 20]), json!(bomb))]))
         .collect();
@@ -367,27 +367,28 @@ async fn a_batching_client_gets_its_ok_and_peers_one_patch() {
     scene.survived(64.0).await;
 }
 
-/// 10. Two sessions decoding large messages back to back: another session's round trip
-/// stays within 100 ms (before, two 1 GiB inflates made it 2.4 s). Large messages are read
-/// and applied off the async workers, a few at a time.
+/// 10. Two sessions decoding large messages back to back (16 MiB inline arrays, within
+/// the limits, then refused: the source has 200 rows): another session's round trip stays
+/// within 100 ms (before, the decoding ran on the async workers, and two 1 GiB inflates
+/// made it 2.4 s). Large messages are read and applied off the async workers, a few at a
+/// time.
 #[tokio::test]
 async fn heavy_work_in_two_sessions_does_not_stall_a_third() {
     let mut scene = Scene::start(&[]).await;
-    // 2.4 MB of JSON numbers per message, refused after decoding (200 rows wanted).
-    let numbers: Vec<f64> = (0..300_000).map(|i| f64::from(i) * 0.5).collect();
+    let column = ndarray(json!([2 << 20]), json!(gzip_zeros(16)));
     let mut heavy = Vec::new();
     for _ in 0..2 {
         let mut attacker = scene.attacker().await;
         let (_, doc) = attacker.pull().await;
         let source = find_id(&doc, "ColumnDataSource", None);
         let events = json!([{"kind": "ColumnDataChanged", "model": {"id": source},
-            "attr": "data", "cols": ["y"], "data": {"type": "map", "entries": [["y", numbers]]}}]);
+            "attr": "data", "cols": ["y"], "data": {"type": "map", "entries": [["y", column]]}}]);
         heavy.push(tokio::spawn(async move {
             let started = Instant::now();
             let mut sent = 0;
             while started.elapsed() < Duration::from_secs(4) {
                 let (_, reply) = attacker.patch(events.clone()).await;
-                assert!(matches!(reply.body, Body::Error { .. }));
+                assert!(error_text(&reply).contains("rows"), "{reply:?}");
                 sent += 1;
             }
             sent
@@ -406,13 +407,16 @@ async fn heavy_work_in_two_sessions_does_not_stall_a_third() {
         sent += task.await.unwrap();
     }
     times.sort();
-    let median = times[times.len() / 2];
+    let (median, p90) = (times[times.len() / 2], times[times.len() * 9 / 10]);
     eprintln!(
-        "bystander round trips under {sent} heavy messages: median {median:?}, max {:?}",
+        "bystander round trips under {sent} heavy messages: median {median:?}, p90 {p90:?}, \
+         max {:?}",
         times.last().unwrap()
     );
     assert!(sent >= 2, "the heavy clients were served too");
-    assert!(median <= BYSTANDER_WITHIN, "{times:?}");
+    // Nine in ten within the bound: the two heavy threads share two cores with everything
+    // else on the machine, so a round trip may now and then wait for the CPU itself.
+    assert!(p90 <= BYSTANDER_WITHIN, "{times:?}");
     scene.survived(400.0).await;
 }
 
