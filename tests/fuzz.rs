@@ -40,7 +40,7 @@ const LIMIT: usize = 1 << 20;
 /// promises: all or nothing, a document that reads back as it writes, no callback panic.
 fn apply_and_check(doc: &mut Document, events: &Json) {
     let before = snapshot(doc);
-    let buffers = Buffers::with_inline_limit(LIMIT);
+    let buffers = Buffers::with_array_limit(LIMIT);
     let result = doc.acting_as(Actor::peer(PeerId(1)), |doc| {
         apply_json_events(doc, events, &buffers)
     });
@@ -441,7 +441,7 @@ fn push_then_events() {
                 }
                 Pushed::Raw(text) => serde_json::from_str(text).unwrap_or(Json::Null),
             };
-            let buffers = Buffers::with_inline_limit(LIMIT);
+            let buffers = Buffers::with_array_limit(LIMIT);
             if let Ok(pushed) = read_json(&json, &buffers, doc.registry()) {
                 doc.replace(pushed);
                 doc.take_changes();
@@ -474,7 +474,7 @@ fn inline_arrays() {
             let limit = 64;
             if let Ok(doc) = read_json(
                 &json,
-                &Buffers::with_inline_limit(limit),
+                &Buffers::with_array_limit(limit),
                 Document::new().registry(),
             ) {
                 assert!(

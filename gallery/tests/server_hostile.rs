@@ -251,6 +251,32 @@ async fn the_size_cap_bounds_a_whole_message_not_one_frame() {
     scene.survived(32.0).await;
 }
 
+/// 6b. One 1 MiB buffer referred to by a thousand arrays in one patch: each array's bytes
+/// count against the cap, so it is refused at the twentieth (before, 1 GiB of arrays).
+#[tokio::test]
+async fn a_buffer_referred_to_by_many_arrays_counts_each_time() {
+    let mut scene = Scene::start(&[]).await;
+    let mut attacker = scene.attacker().await;
+    let rows = 1 << 17;
+    let (_, reply) = attacker.send_request(push_column(rows)).await;
+    assert_eq!(reply.body, Body::Ok);
+    let column = ndarray(json!([rows]), json!({"id": "b"}));
+    let events: Vec<Json> = (0..1000)
+        .map(|_| {
+            json!({"kind": "ColumnDataChanged", "model": {"id": "s"}, "attr": "data",
+                   "cols": ["z"], "data": {"type": "map", "entries": [["z", column]]}})
+        })
+        .collect();
+    let message =
+        Message::new(MsgId::next(), Body::PatchDoc { events }).with_buffers(vec![Buffer {
+            id: "b".into(),
+            data: vec![0; rows * 8],
+        }]);
+    let (_, reply) = attacker.send_request(message).await;
+    assert!(error_text(&reply).contains("decode past"), "{reply:?}");
+    scene.survived(96.0).await;
+}
+
 /// 7a. 20,000 RootAdded in one patch: the batch journals what each changed (before, the
 /// whole roots list per event: 806 MiB).
 #[tokio::test]

@@ -35,6 +35,13 @@ pub(crate) enum Undo {
         any: AnyId,
         columns: Vec<(String, usize, Value)>,
     },
+    /// Columns of a source were replaced: (column, what it held; `None`: it was added),
+    /// and whether the source had a `data` at all.
+    ColumnsSet {
+        any: AnyId,
+        replaced: Vec<(String, Option<Value>)>,
+        was_set: bool,
+    },
     /// Cells of a source's columns were patched: (column, row, what the cell held).
     Patched {
         any: AnyId,
@@ -118,6 +125,11 @@ impl Document {
                 Undo::Config(config) => self.config = config,
                 Undo::Streamed { any, columns } => self.unstream(any, columns),
                 Undo::Patched { any, cells } => self.unpatch(any, cells),
+                Undo::ColumnsSet {
+                    any,
+                    replaced,
+                    was_set,
+                } => self.unset_columns(any, replaced, was_set),
                 Undo::Combined(at, change) => self.changes[at] = *change,
             }
         }

@@ -49,6 +49,9 @@ impl OutboxSender {
     /// Queues a message unless that would leave more than the limit waiting. A close is
     /// always queued: it is how a refused connection hears why.
     pub(crate) fn send(&self, message: Outgoing) -> Result<(), Refused> {
+        if self.tx.is_closed() {
+            return Err(Refused::Closed);
+        }
         let size = message.size();
         let queued = self.queued.load(Ordering::Acquire);
         let close = matches!(message, Outgoing::Close { .. });

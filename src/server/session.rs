@@ -86,8 +86,7 @@ pub(crate) struct Session {
     next_peer: u64,
     /// The document's periodic callbacks run here, not in the pages.
     periodic: Schedule,
-    /// `--websocket-max-message-size`: what a message's inline arrays may decode to, with
-    /// its binary buffers.
+    /// `--websocket-max-message-size`: what a message's arrays may decode to in all.
     max_message_size: usize,
 }
 
@@ -228,11 +227,9 @@ impl Session {
         }
     }
 
-    /// The message's buffers, with what its inline arrays may decode to: what is left of
-    /// the largest message after its binary buffers.
+    /// The message's buffers, with what its arrays may decode to: the largest message.
     fn buffers(&self, buffers: Vec<crate::protocol::Buffer>) -> Buffers {
-        let binary: usize = buffers.iter().map(|b| b.data.len()).sum();
-        let mut out = Buffers::with_inline_limit(self.max_message_size.saturating_sub(binary));
+        let mut out = Buffers::with_array_limit(self.max_message_size);
         for crate::protocol::Buffer { id, data } in buffers {
             out.insert(crate::document::json::BufferId(id), data);
         }

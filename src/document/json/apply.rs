@@ -32,7 +32,7 @@ pub fn apply_json_events(
     };
     doc.atomically(|doc| {
         // Shared by the events: the limit is the message's.
-        let mut inline_budget = buffers.inline_limit();
+        let mut array_budget = buffers.array_limit();
         let mut refs_changed = false;
         events.iter().enumerate().try_for_each(|(index, event)| {
             let applied = event
@@ -40,7 +40,7 @@ pub fn apply_json_events(
                 .ok_or_else(|| malformed("an event is not an object"))
                 .and_then(|event| {
                     let mut decoder = Decoder::new(buffers);
-                    decoder.inline_budget = inline_budget;
+                    decoder.array_budget = array_budget;
                     let mut apply = Apply {
                         doc: &mut *doc,
                         event,
@@ -48,7 +48,7 @@ pub fn apply_json_events(
                         refs_changed: false,
                     };
                     let applied = apply.event();
-                    inline_budget = apply.decoder.inline_budget;
+                    array_budget = apply.decoder.array_budget;
                     refs_changed |= apply.refs_changed;
                     applied
                 });

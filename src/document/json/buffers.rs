@@ -23,41 +23,42 @@ impl std::fmt::Display for BufferId {
 }
 
 /// The binary buffers of one message, in the order they travel, and how many bytes the
-/// message's inline arrays may decode to in all (a gzip member may inflate a thousandfold,
-/// so what it may hold is bounded as the message's own size is).
+/// message's arrays may decode to in all: a gzip member may inflate a thousandfold, and a
+/// buffer may be referred to by a thousand arrays, so what a message's arrays hold is
+/// bounded as the message's own size is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Buffers {
     entries: Vec<(BufferId, Vec<u8>)>,
-    inline_limit: usize,
+    array_limit: usize,
 }
 
 impl Default for Buffers {
     fn default() -> Buffers {
         Buffers {
             entries: Vec::new(),
-            inline_limit: usize::MAX,
+            array_limit: usize::MAX,
         }
     }
 }
 
 impl Buffers {
-    /// No buffers, inline arrays of any size (a document read from one's own file).
+    /// No buffers, arrays of any size (a document read from one's own file).
     pub fn new() -> Buffers {
         Buffers::default()
     }
 
-    /// No buffers yet; the inline arrays read with these may decode to `limit` bytes in
-    /// all (a server ties it to the largest message it takes).
-    pub fn with_inline_limit(limit: usize) -> Buffers {
+    /// No buffers yet; the arrays read with these may decode to `limit` bytes in all,
+    /// inline or from a buffer (a server ties it to the largest message it takes).
+    pub fn with_array_limit(limit: usize) -> Buffers {
         Buffers {
-            inline_limit: limit,
+            array_limit: limit,
             ..Buffers::default()
         }
     }
 
-    /// How many bytes inline arrays read with these buffers may decode to, in all.
-    pub fn inline_limit(&self) -> usize {
-        self.inline_limit
+    /// How many bytes the arrays read with these buffers may decode to, in all.
+    pub fn array_limit(&self) -> usize {
+        self.array_limit
     }
 
     /// Adds a buffer that arrived with a message.

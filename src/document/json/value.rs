@@ -283,8 +283,8 @@ pub(super) struct Decoder<'b> {
     /// Models defined in what was decoded, in order of first appearance.
     pub(super) defs: Vec<Model>,
     defined: HashSet<ModelId>,
-    /// Bytes inline arrays may still decode to (see [`Buffers::with_inline_limit`]).
-    pub(super) inline_budget: usize,
+    /// Bytes arrays may still decode to (see [`Buffers::with_array_limit`]).
+    pub(super) array_budget: usize,
     /// JSON levels open around the value being read.
     depth: usize,
 }
@@ -295,7 +295,7 @@ impl<'b> Decoder<'b> {
             buffers,
             defs: Vec::new(),
             defined: HashSet::new(),
-            inline_budget: buffers.inline_limit(),
+            array_budget: buffers.array_limit(),
             depth: 0,
         }
     }
@@ -444,13 +444,13 @@ impl<'b> Decoder<'b> {
         Ok(Value::Ref(id))
     }
 
-    /// The bytes of a `bytes` form: decoded when inline (within what is left of the
-    /// budget), borrowed from their buffer.
+    /// The bytes of a `bytes` form: decoded when inline, borrowed from their buffer;
+    /// either way charged to the message's budget (a buffer may be referred to often).
     fn bytes(&mut self, obj: &Map<String, Json>) -> Result<Cow<'b, [u8]>, JsonError> {
         match obj.get("data") {
             Some(Json::String(text)) => {
-                let bytes = decode_inline(text, self.inline_budget)?;
-                self.inline_budget -= bytes.len();
+                let bytes = decode_inline(text, self.array_budget)?;
+                self.array_budget -= bytes.len();
                 Ok(Cow::Owned(bytes))
             }
             Some(Json::Object(reference)) => {
@@ -459,10 +459,15 @@ impl<'b> Decoder<'b> {
                     .and_then(Json::as_str)
                     .ok_or_else(|| malformed("a buffer reference without an id"))?;
                 let id = BufferId(id.to_owned());
-                match self.buffers.get(&id) {
-                    Some(bytes) => Ok(Cow::Borrowed(bytes)),
-                    None => Err(JsonError::UnknownBuffer(id)),
-                }
+                let bytes = self.buffers.get(&id).ok_or(JsonError::UnknownBuffer(id))?;
+                self.array_budget =
+                    self.array_budget.checked_sub(bytes.len()).ok_or_else(|| {
+                        JsonError::TooLarge(format!(
+                            "the message's arrays decode past {} bytes",
+                            self.buffers.array_limit()
+                        ))
+                    })?;
+                Ok(Cow::Borrowed(bytes))
             }
             _ => Err(malformed("bytes without data")),
         }

@@ -32,7 +32,10 @@ pub fn to_json(doc: &Document, mode: BufferMode) -> Encoded {
 pub fn check_depth(doc: &Document) -> Result<(), JsonError> {
     let nothing_known = |_: &ModelId| false;
     let mut encoder = Encoder::dry(doc, &nothing_known);
-    document_json(doc, &mut encoder);
+    // As `document_json` writes them, each dropped once measured: no tree of the whole.
+    for any in doc.config().into_iter().chain(doc.roots().iter().copied()) {
+        drop(encoder.model(doc.model_id(any)));
+    }
     if encoder.too_deep {
         return Err(JsonError::TooDeep(MAX_DEPTH));
     }
