@@ -29,6 +29,13 @@ for target in "${targets[@]}"; do
         echo "$target: $runs inputs, no failure"
     fi
     rm -f "$log"
+    # Keep the corpus small: only inputs that add coverage (the hand-made seeds stay).
+    seeds=$(mktemp -d)
+    corpus=$(find tests/__fuzz__ src -path "*__fuzz__*" -type d -name corpus | grep -F "/${target//::/__}/" || true)
+    [ -n "$corpus" ] && cp "$corpus"/seed-* "$seeds"/ 2>/dev/null
+    cargo bolero reduce -p rokeh --toolchain nightly "$target" >/dev/null 2>&1 || true
+    [ -n "$corpus" ] && cp "$seeds"/* "$corpus"/ 2>/dev/null
+    rm -rf "$seeds"
 done
 echo "fuzzing: ${#targets[@]} harnesses, $total_runs inputs run, ${#failed[@]} failed ${failed[*]:-}"
 [ ${#failed[@]} -eq 0 ]
