@@ -118,7 +118,7 @@ mod native {
             let t = started.elapsed().as_secs_f64();
             let (rss, _) = server.rss_mib();
             samples.push((t, rss));
-            if samples.len() % 30 == 0 {
+            if samples.len().is_multiple_of(30) {
                 println!(
                     "{:>5.0} s: RSS {rss:>6.1} MiB, {} answered, {} failed",
                     t,

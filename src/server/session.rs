@@ -207,7 +207,7 @@ impl Session {
                 request: Err(rejected),
                 ..
             } => {
-                let close = rejected.error.ends_connection().then(|| Outgoing::Close {
+                let close = rejected.error.ends_connection().then_some(Outgoing::Close {
                     code: match rejected.error {
                         ProtocolError::TooBig { .. } => TOO_BIG,
                         _ => PROTOCOL_ERROR,
