@@ -11,9 +11,8 @@ total_runs=0
 failed=()
 for target in "${targets[@]}"; do
     log=$(mktemp)
-    # libFuzzer's own per-input limits: 4 KiB inputs, 10 s, 2 GiB.
-    cargo bolero test -p rokeh --toolchain nightly -T "${seconds}s" "$target" \
-        -E -max_len=4096 -E -rss_limit_mb=2048 >"$log" 2>&1
+    # Inputs of up to 4 KiB; libFuzzer's own limits otherwise (10 s an input, 2 GiB).
+    cargo bolero test -p rokeh --toolchain nightly -T "${seconds}s" -l 4096 "$target" >"$log" 2>&1
     status=$?
     runs=$(grep -oE 'Done [0-9]+ runs' "$log" | tail -1 | grep -oE '[0-9]+' || true)
     if [ -z "$runs" ]; then

@@ -19,12 +19,15 @@ use server_support::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-/// An app whose callback panics for a value above 3, and otherwise copies the value.
+/// An app whose callback panics for a value above 3, and otherwise copies the value; and
+/// whose other slider's callback takes 150 ms of the CPU.
 fn fragile(doc: &mut Document) {
     let input = doc.add(Slider::new("input", 1.0, 0.0, 10.0, 1.0));
     let copy = doc.add(Slider::new("copy", 1.0, 0.0, 10.0, 1.0));
+    let slow = doc.add(Slider::new("slow", 1.0, 0.0, 1000.0, 1.0));
     doc.add_root(input);
     doc.add_root(copy);
+    doc.add_root(slow);
     doc.on_change(input, Slider::VALUE, move |doc, change| {
         doc.set(copy, Slider::VALUE, change.new)?;
         assert!(
@@ -32,6 +35,13 @@ fn fragile(doc: &mut Document) {
             "the fragile app cannot take {}",
             change.new
         );
+        Ok(())
+    });
+    doc.on_change(slow, Slider::VALUE, |_, _| {
+        let started = std::time::Instant::now();
+        while started.elapsed() < Duration::from_millis(150) {
+            std::hint::spin_loop();
+        }
         Ok(())
     });
 }
@@ -109,6 +119,30 @@ async fn a_panicking_callback_rolls_back_and_the_session_goes_on() {
     assert_eq!(slider_value(&doc, "copy"), 2.0);
     let (_, reply) = bystander.request(Body::ServerInfoReq).await;
     assert!(matches!(reply.body, Body::ServerInfoReply(_)));
+
+    // A callback that takes 150 ms a change, changed ten times: other sessions are
+    // answered meanwhile (the session's requests move off the async workers once slow).
+    let slow = find_id(&doc, "Slider", Some("slow"));
+    let mut slow_client = join(new_session_id()).await;
+    let busy = tokio::spawn(async move {
+        for i in 0..10 {
+            let (_, reply) = slow_client.patch(set(&slow, f64::from(i + 2))).await;
+            assert_eq!(reply.body, Body::Ok);
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut times = Vec::new();
+    while !busy.is_finished() {
+        let started = std::time::Instant::now();
+        bystander.request(Body::ServerInfoReq).await;
+        times.push(started.elapsed());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    busy.await.unwrap();
+    times.sort();
+    let p90 = times[times.len() * 9 / 10];
+    eprintln!("bystander beside a slow callback: p90 {p90:?} of {times:?}");
+    assert!(p90 <= Duration::from_millis(100), "{times:?}");
 
     let _ = stop.send(());
     running.await.unwrap().unwrap();

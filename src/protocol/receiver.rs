@@ -404,6 +404,38 @@ mod tests {
     }
 
     #[test]
+    fn the_size_limit_is_the_whole_messages_and_ends_the_connection() {
+        let mut r = Receiver::with_max_message_size(100);
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"X","msgtype":"PATCH-DOC","num_buffers":2}"#),
+                text("{}"),
+                text(r#"{"events":[]}"#),
+                text(r#"{"id":"a"}"#),
+                Frame::Binary(vec![0; 10]),
+                text(r#"{"id":"b"}"#),
+            ],
+        );
+        let err = out[5].clone().unwrap_err();
+        assert_eq!(err.error, ProtocolError::TooBig { max: 100 });
+        assert_eq!(err.reqid, Some(MsgId("X".into())));
+        assert!(err.error.ends_connection());
+        // Each frame alone was small: the count is of the message's frames together, and
+        // starts again with the next message.
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"Y","msgtype":"SERVER-INFO-REQ"}"#),
+                text("{}"),
+                text("{}"),
+            ],
+        );
+        assert_eq!(out[2].clone().unwrap().unwrap().body, Body::ServerInfoReq);
+        assert!(!ProtocolError::UnknownMsgType("x".into()).ends_connection());
+    }
+
+    #[test]
     fn frames_round_trip_through_the_receiver() {
         let msg = Message::reply(
             MsgId("m7".into()),

@@ -12,7 +12,7 @@ use tokio::time::Instant;
 use super::log::log;
 use super::outbox::{OutboxSender, Refused};
 use super::periodic::Schedule;
-use super::work::off_the_workers;
+use super::work::Pace;
 use super::BOKEH_PROTOCOL_VERSION;
 use crate::app::App;
 use crate::document::json::{read_json, Buffers, SyncedModels};
@@ -88,6 +88,8 @@ pub(crate) struct Session {
     periodic: Schedule,
     /// `--websocket-max-message-size`: what a message's arrays may decode to in all.
     max_message_size: usize,
+    /// Whether its requests run off the async workers.
+    pace: Pace,
 }
 
 impl Session {
@@ -104,6 +106,7 @@ impl Session {
             next_peer: 1,
             periodic: Schedule::default(),
             max_message_size,
+            pace: Pace::default(),
         }
     }
 
@@ -124,7 +127,9 @@ impl Session {
             tokio::select! {
                 biased;
                 () = sleep_until(self.periodic.next()) => {
-                    off_the_workers(0, || self.run_periodic()).await;
+                    let mut pace = std::mem::take(&mut self.pace);
+                    pace.run(0, || self.run_periodic()).await;
+                    self.pace = pace;
                 }
                 command = commands.recv() => match command {
                     Some(command) => self.obey(command).await,
@@ -182,24 +187,27 @@ impl Session {
                 bytes,
             } => {
                 let msgtype = message.msgtype();
-                let reply = off_the_workers(bytes, || {
-                    // A panic here is a bug in rokeh: the document's batches undid what it
-                    // changed; the session answers and goes on.
-                    panic::catch_unwind(AssertUnwindSafe(|| self.handle(from, message)))
-                        .unwrap_or_else(|_| {
-                            log!(
-                                "Bokeh Server internal error handling a {}",
-                                msgtype.as_str()
-                            );
-                            Message::error(
-                                MsgId::next(),
-                                None,
-                                format!("internal error handling a {}", msgtype.as_str()),
-                            )
-                        })
-                        .to_frames()
-                })
-                .await;
+                let mut pace = std::mem::take(&mut self.pace);
+                let reply = pace
+                    .run(bytes, || {
+                        // A panic here is a bug in rokeh: the document's batches undid what it
+                        // changed; the session answers and goes on.
+                        panic::catch_unwind(AssertUnwindSafe(|| self.handle(from, message)))
+                            .unwrap_or_else(|_| {
+                                log!(
+                                    "Bokeh Server internal error handling a {}",
+                                    msgtype.as_str()
+                                );
+                                Message::error(
+                                    MsgId::next(),
+                                    None,
+                                    format!("internal error handling a {}", msgtype.as_str()),
+                                )
+                            })
+                            .to_frames()
+                    })
+                    .await;
+                self.pace = pace;
                 self.send(from, Outgoing::Frames(Arc::new(reply)));
             }
             Command::Request {

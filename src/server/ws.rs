@@ -108,7 +108,8 @@ impl Connection {
                         let consumed = match frame {
                             Frame::Binary(_) => receiver.consume(frame),
                             Frame::Text(_) => {
-                                off_the_workers(message_bytes, || receiver.consume(frame)).await
+                                off_the_workers(message_bytes, false, || receiver.consume(frame))
+                                    .await
                             }
                         };
                         let request = match consumed {
