@@ -96,14 +96,21 @@ mod native {
                             },
                         );
                         client.send(&message).await;
-                        match client.next(Duration::from_secs(10)).await {
-                            Some(Ok(m)) if m.body == Body::Ok => {
-                                answered.fetch_add(1, Ordering::Relaxed);
+                        // The callback's consequences come first, then the OK.
+                        let answer = loop {
+                            match client.next(Duration::from_secs(10)).await {
+                                Some(Ok(m)) if m.reqid.as_ref() == Some(&message.msgid) => {
+                                    break Some(m.body);
+                                }
+                                Some(Ok(_)) => continue,
+                                _ => break None,
                             }
-                            _ => {
-                                failed.fetch_add(1, Ordering::Relaxed);
-                                break;
-                            }
+                        };
+                        if answer == Some(Body::Ok) {
+                            answered.fetch_add(1, Ordering::Relaxed);
+                        } else {
+                            failed.fetch_add(1, Ordering::Relaxed);
+                            break;
                         }
                     }
                 }

@@ -56,9 +56,9 @@ pub struct ServeArgs {
     /// one connection.
     #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
     pub websocket_max_message_size: usize,
-    /// How long a connection may take to read what it is sent before it is closed, in
-    /// milliseconds.
-    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    /// How long writing one message to a connection may take (the peer not reading, or a
+    /// link too slow for the message) before the connection is dropped, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 30_000)]
     pub websocket_write_timeout: u64,
     /// How long a client may take to send a request's headers (or to start the next
     /// request on an idle connection) before it is dropped, in milliseconds.
