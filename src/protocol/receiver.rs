@@ -413,7 +413,7 @@ mod tests {
                 text("{}"),
                 text(r#"{"events":[]}"#),
                 text(r#"{"id":"a"}"#),
-                Frame::Binary(vec![0; 10]),
+                Frame::Binary(vec![0; 20]),
                 text(r#"{"id":"b"}"#),
             ],
         );
