@@ -21,7 +21,7 @@ FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
 .PHONY: serve server test test-rust test-wasm test-browser build build-single bench screenshot \
-	install-wasm-tools install-browser install-fonts install-python fetch
+	install-wasm-tools install-browser install-fonts install-python fetch fuzz install-fuzz soak
 
 serve: install-wasm-tools fetch
 	trunk serve --address $(ADDRESS) --port $(PORT)
@@ -64,6 +64,23 @@ bench: build build-single install-browser install-fonts
 	for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench; done
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	target/server/examples/loadgen
+
+# Coverage-guided fuzzing (cargo bolero, libFuzzer, nightly) of the harnesses `cargo test`
+# runs on their corpus: FUZZ_SECONDS each. Prints inputs run and failures.
+FUZZ_SECONDS := 60
+fuzz: install-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# `rokeh serve` under 1,000 clients for SOAK_MINUTES, its RSS sampled every second; prints
+# the slope (never asserts it).
+SOAK_MINUTES := 10
+soak:
+	cargo build --profile server -p rokeh-gallery --bins --examples
+	SOAK_MINUTES=$(SOAK_MINUTES) target/server/examples/soak
+
+install-fuzz:
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	cargo bolero --version >/dev/null 2>&1 || cargo install cargo-bolero --locked
 
 # docs/screenshot.png and docs/widgets.png for the README.
 screenshot: build install-browser

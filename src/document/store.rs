@@ -189,10 +189,9 @@ impl Document {
     pub fn remove_model(&mut self, any: AnyId) -> Option<Model> {
         let model = self.models.get_mut(any.0 as usize)?.take()?;
         self.by_id.remove(&model.id);
-        if self.roots.contains(&any) {
-            let roots = self.roots.clone();
-            self.journal(|| Undo::Roots(roots));
-            self.roots.retain(|r| *r != any);
+        if let Some(at) = self.roots.iter().position(|r| *r == any) {
+            self.journal(|| Undo::RootRemoved(at, any));
+            self.roots.remove(at);
         }
         if self.config == Some(any) {
             self.journal(|| Undo::Config(Some(any)));

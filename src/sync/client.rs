@@ -149,7 +149,8 @@ impl Client {
                 }
             }
             Body::PatchDoc { events } => {
-                match apply_patch(doc, events, message.buffers, Actor::mirror(SERVER)) {
+                let buffers = from_protocol(message.buffers);
+                match apply_patch(doc, events, &buffers, Actor::mirror(SERVER)) {
                     Ok(()) => self.synced = SyncedModels::of(doc),
                     Err(e) => {
                         reaction.error = Some(format!("a patch from the server failed: {e}"));
