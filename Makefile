@@ -21,7 +21,7 @@ FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
 .PHONY: serve server test test-rust test-wasm test-browser build build-single bench screenshot \
-	install-wasm-tools install-browser install-fonts install-python fetch
+	install-wasm-tools install-browser install-fonts install-python fetch fuzz install-fuzz soak
 
 serve: install-wasm-tools fetch
 	trunk serve --address $(ADDRESS) --port $(PORT)
@@ -42,12 +42,13 @@ test-rust: install-fonts install-python
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
-		cargo test --target wasm32-unknown-unknown --test web --test web_periodic
+		cargo test --target wasm32-unknown-unknown --test web --test web_periodic --test web_layout
 
-# The built page as a person uses it (Playwright, node --test), and drawn like BokehJS
-# (compare.test.mjs: the page beside real BokehJS, through `rokeh serve` too).
+# The built page as a person uses it (Playwright, node --test), alone and served by the
+# rokeh binary (built here) with Python's bokeh.client in the session, and drawn like
+# BokehJS (compare.test.mjs: the page beside real BokehJS, through `rokeh serve` too).
 test-browser: build build-single install-browser install-python
-	cargo build --profile server -p rokeh-gallery --bin rokeh
+	cargo build -p rokeh-gallery --bin rokeh
 	cd $(BROWSER_TESTS) && node --test
 	cargo test -p rokeh-gallery --test server_browser -- --ignored
 
@@ -65,7 +66,24 @@ bench: build build-single install-browser install-fonts
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	target/server/examples/loadgen
 
-# docs/screenshot.png for the README.
+# Coverage-guided fuzzing (cargo bolero, libFuzzer, nightly) of the harnesses `cargo test`
+# runs on their corpus: FUZZ_SECONDS each. Prints inputs run and failures.
+FUZZ_SECONDS := 60
+fuzz: install-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# `rokeh serve` under 1,000 clients for SOAK_MINUTES, its RSS sampled every second; prints
+# the slope (never asserts it).
+SOAK_MINUTES := 10
+soak:
+	cargo build --profile server -p rokeh-gallery --bins --examples
+	SOAK_MINUTES=$(SOAK_MINUTES) target/server/examples/soak
+
+install-fuzz:
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	cargo bolero --version >/dev/null 2>&1 || cargo install cargo-bolero --locked
+
+# docs/screenshot.png and docs/widgets.png for the README.
 screenshot: build install-browser
 	node $(BROWSER_TESTS)/screenshot.mjs
 

@@ -9,7 +9,8 @@
 //! - [`core`]: values, kinds, schemas, typed keys, [`model!`], the registry of model types;
 //! - [`document`]: the store of models, its events and callbacks, Bokeh's document JSON;
 //! - [`models`]: one definition per Bokeh model, and the standard registry;
-//! - [`plotting`]: `figure(...)` and its glyph methods;
+//! - [`format`]: Bokeh's number, date and template formats, as text;
+//! - [`plotting`]: `figure(...)` and its glyph methods; [`np`]: column math like numpy's;
 //! - [`protocol`]: Bokeh's wire messages; `sync`: the session sync both sides share;
 //! - [`render`]: a figure drawn with plotters;
 //! - `web` (wasm32): the page; `server` (native): `rokeh serve`.
@@ -17,7 +18,9 @@
 pub mod app;
 pub mod core;
 pub mod document;
+pub mod format;
 pub mod models;
+pub mod np;
 pub mod plotting;
 pub mod protocol;
 pub mod render;

@@ -241,3 +241,52 @@ fn a_failing_periodic_callback_changes_nothing() {
 fn a_zero_period_is_an_app_bug() {
     Document::new().add_periodic_callback(std::time::Duration::ZERO, |_| Ok(()));
 }
+
+/// A callback that panics halfway (after changing another model, inside a hold of its
+/// own): the change that ran it and all it did are undone, the caller gets an error naming
+/// the panic, and the document works on (no hold left open, callbacks still there).
+#[test]
+fn a_panicking_callback_is_rolled_back_and_reported() {
+    let mut doc = Document::new();
+    let input = slider(&mut doc);
+    let copy = doc.add(Slider::new("copy", 1.0, 0.0, 10.0, 0.1));
+    doc.on_change(input, Slider::VALUE, move |doc, change| {
+        doc.hold();
+        doc.set(copy, Slider::VALUE, change.new)?;
+        assert!(change.new < 3.0, "too high: {}", change.new);
+        doc.unhold();
+        Ok(())
+    });
+    doc.take_changes();
+    let err = doc.set(input, Slider::VALUE, 4.0).unwrap_err();
+    assert_eq!(err, DocumentError::CallbackPanicked("too high: 4".into()));
+    assert_eq!(doc.get(input, Slider::VALUE), 1.0);
+    assert_eq!(doc.get(copy, Slider::VALUE), 1.0);
+    assert!(doc.take_changes().is_empty());
+
+    doc.set(input, Slider::VALUE, 2.0).unwrap();
+    assert_eq!(doc.get(copy, Slider::VALUE), 2.0);
+    assert_eq!(doc.take_changes().len(), 2, "no hold was left open");
+}
+
+/// A panicking periodic callback changes nothing, and runs again next time.
+#[test]
+fn a_panicking_periodic_callback_changes_nothing() {
+    let mut doc = Document::new();
+    let s = slider(&mut doc);
+    let mut runs = 0;
+    let id = doc.add_periodic_callback(std::time::Duration::from_millis(10), move |doc| {
+        runs += 1;
+        doc.set(s, Slider::VALUE, 0.25)?;
+        assert!(runs > 1, "first run");
+        Ok(())
+    });
+    assert!(matches!(
+        doc.run_periodic(id),
+        Err(DocumentError::CallbackPanicked(_))
+    ));
+    assert_eq!(doc.get(s, Slider::VALUE), 1.0);
+    assert!(doc.take_changes().is_empty());
+    doc.run_periodic(id).unwrap();
+    assert_eq!(doc.get(s, Slider::VALUE), 0.25);
+}

@@ -2,10 +2,20 @@
 //! from Python Bokeh): every Bokeh model type is validated, rokeh's hand-written
 //! definitions agree with Bokeh's, and a model type of one's own is one definition.
 
-use rokeh::core::{DefaultValue, Kind, ModelType, Value};
+use rokeh::core::{DefaultValue, Kind, ModelType, Schema, Value};
 use rokeh::document::{AnyId, Document, DocumentError, Model, ModelId};
 use rokeh::model;
 use rokeh::models::{registry, Slider, TextInput};
+
+/// A model of Bokeh's type `schema`, as a document read from JSON holds it: no attributes.
+fn bokeh_model(doc: &mut Document, schema: &Schema) -> AnyId {
+    doc.insert_model(Model {
+        id: ModelId(format!("m-{}", schema.name)),
+        type_name: schema.name.to_owned(),
+        attrs: Default::default(),
+    })
+    .unwrap()
+}
 
 /// Values of every shape a property can hold; for each kind, some of them are wrong.
 fn candidates(reference: &ModelId) -> Vec<Value> {
@@ -37,13 +47,7 @@ fn every_bokeh_property_refuses_a_value_of_the_wrong_kind() {
     let values = candidates(&target_id);
     let (mut tried, mut skipped) = (0, 0);
     for schema in registry().bokeh() {
-        let any = doc
-            .insert_model(Model {
-                id: ModelId(format!("m-{}", schema.name)),
-                type_name: schema.name.to_owned(),
-                attrs: Default::default(),
-            })
-            .unwrap();
+        let any = bokeh_model(&mut doc, schema);
         doc.take_changes();
         let types = doc.type_schema(schema.name).unwrap();
         for name in schema.prop_names() {
@@ -79,13 +83,7 @@ fn every_bokeh_property_refuses_a_value_of_the_wrong_kind() {
 fn unknown_property_names_are_refused_on_every_bokeh_type() {
     let mut doc = Document::new();
     for schema in registry().bokeh() {
-        let any = doc
-            .insert_model(Model {
-                id: ModelId(format!("m-{}", schema.name)),
-                type_name: schema.name.to_owned(),
-                attrs: Default::default(),
-            })
-            .unwrap();
+        let any = bokeh_model(&mut doc, schema);
         let err = doc
             .set_attr(any, "no_such_property", Value::Int(1))
             .unwrap_err();
@@ -143,11 +141,21 @@ fn hand_written_models_agree_with_bokeh() {
         // Bokeh has no default (the range is computed in the browser); rokeh's is null.
         "DataRange1d.end",
         "DataRange1d.start",
+        // Readonly and required in Bokeh, which never writes them for a new widget: the
+        // page sets them (a slider's move ends, a file is chosen).
+        "DateRangeSlider.value_throttled",
+        "DateSlider.value_throttled",
+        "DatetimeRangeSlider.value_throttled",
         // Bokeh's default is a list of new tickers (its standard set); rokeh's empty list
         // stands for that set, drawn the same.
         "DatetimeTicker.tickers",
-        // Readonly and required in Bokeh, which never writes it for a new slider.
+        // Readonly widget values again (as the sliders' above).
+        "FileInput.filename",
+        "FileInput.mime_type",
+        "FileInput.value",
+        "RangeSlider.value_throttled",
         "Slider.value_throttled",
+        "Spinner.value_throttled",
     ];
     let mut differ = Vec::new();
     let mut compared = 0;

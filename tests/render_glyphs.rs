@@ -1211,7 +1211,11 @@ fn legends_show_their_entries_and_report_clickable_ones() {
     // Two entries (a, b), top right, each with its colour's swatch.
     assert_eq!(pic.layout.legend_items.len(), 2);
     let first = pic.layout.legend_items[0].area;
-    assert!(first.right > 350 && first.top < 60, "{first:?}");
+    let frame = pic.layout.frame;
+    assert!(
+        first.right > frame.right - 30 && first.top < frame.top + 35,
+        "{first:?} in {frame:?}"
+    );
     assert!(
         pic.count(
             (first.left, first.top),
@@ -1287,12 +1291,12 @@ fn views_filter_rows_and_selections_fade_the_rest() {
         booleans: Some(vec![true, true, true]),
     });
     doc.set(view, CDSView::FILTER, Some(all.any())).unwrap();
-    let selection = doc.add(Selection {
-        indices: vec![0],
-        ..Selection::default()
-    });
-    doc.set(src, ColumnDataSource::SELECTED, Some(selection))
-        .unwrap();
+    // The Selection Bokeh makes for every source (Document::add made it too).
+    let selected = doc.get_attr(src.any(), "selected").unwrap();
+    let selection = doc
+        .typed_id::<Selection>(selected.as_ref_id().expect("a reference"))
+        .expect("a Selection");
+    doc.set(selection, Selection::INDICES, vec![0]).unwrap();
     let pic = draw(&doc, fig, "selection.png");
     assert_eq!(
         color_at(&pic, at(&pic, 2.0, 5.0)),

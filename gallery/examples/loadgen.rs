@@ -62,17 +62,12 @@ mod native {
         }
     }
 
-    fn rss_kib(pid: u32) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
+    fn rss_kib(server: &Server) -> u64 {
+        (server.rss_mib().0 * 1024.0) as u64
     }
 
     async fn sessions_held(server: &Arc<Server>) {
-        let base = rss_kib(server.pid());
+        let base = rss_kib(server);
         println!("\n== sessions held (each: websocket + ACK + PULL-DOC, then idle)");
         println!("server RSS at start: {:.1} MiB", base as f64 / 1024.0);
         let mut held: Vec<Client> = Vec::new();
@@ -93,7 +88,7 @@ mod native {
                 held.push(client.expect("a session opens"));
             }
             tokio::time::sleep(Duration::from_millis(500)).await;
-            let rss = rss_kib(server.pid());
+            let rss = rss_kib(server);
             println!(
             "{:>6} sessions: server RSS {:>7.1} MiB, {:>5.1} KiB per session (above start); {:.1} s so far",
             held.len(),
@@ -211,16 +206,5 @@ mod native {
             "== one client closed loop, {label}: {n} round trips in {secs:.1} s = {:.0}/s",
             n as f64 / secs
         );
-    }
-
-    fn raise_open_file_limit() {
-        // SAFETY: getrlimit/setrlimit only read and write the struct passed to them.
-        unsafe {
-            let mut limit = std::mem::zeroed::<libc::rlimit>();
-            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
-                limit.rlim_cur = limit.rlim_max;
-                libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
-            }
-        }
     }
 }

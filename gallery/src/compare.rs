@@ -36,6 +36,8 @@ fn args(x: RangeArg, y: RangeArg) -> FigureArgs {
         height: H,
         x_range: x,
         y_range: y,
+        // As compare_docs.py builds them.
+        toolbar_location: None,
         ..FigureArgs::default()
     }
 }

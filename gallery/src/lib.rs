@@ -5,9 +5,11 @@
 mod bench;
 pub mod compare;
 mod sliders;
+mod widgets;
 
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
+pub use widgets::{big_table, widgets, TABLE_ROWS};
 
 use rokeh::App;
 
@@ -18,6 +20,8 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
     let dots = points.unwrap_or(SCATTER_POINTS);
     let mut apps = vec![
         App::new("sliders", move |doc| sliders_with_points(doc, sine)),
+        App::new("widgets", widgets),
+        App::new("table", big_table),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
     ];

@@ -4,6 +4,7 @@
 use std::f64::consts::PI;
 
 use rokeh::models::{column, row, ColumnDataSource, Figure, Line, Slider, TextInput, Title};
+use rokeh::np::{self, Array};
 use rokeh::plotting::{figure, FigureArgs};
 use rokeh::Document;
 
@@ -16,10 +17,8 @@ pub fn sliders(doc: &mut Document) {
 
 /// The sliders app over `n` points (the benchmarks use a million).
 pub fn sliders_with_points(doc: &mut Document, n: usize) {
-    let x: Vec<f64> = (0..n)
-        .map(|i| 4.0 * PI * i as f64 / (n.max(2) - 1) as f64)
-        .collect();
-    let y: Vec<f64> = x.iter().map(|x| x.sin()).collect();
+    let x = np::linspace(0.0, 4.0 * PI, n);
+    let y = np::sin(x.clone());
     let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
 
     let plot = figure(
@@ -62,9 +61,8 @@ pub fn sliders_with_points(doc: &mut Document, n: usize) {
                 doc.get(offset, Slider::VALUE),
             );
             let (w, k) = (doc.get(phase, Slider::VALUE), doc.get(freq, Slider::VALUE));
-            let x = doc.column_f64(source, "x").unwrap_or_default();
-            let y: Vec<f64> = x.iter().map(|x| a * (k * x + w).sin() + b).collect();
-            doc.set_column(source, "y", y)
+            let x = Array::from(doc.column_f64(source, "x").unwrap_or_default());
+            doc.set_column(source, "y", a * np::sin(k * x + w) + b)
         });
     }
 

@@ -5,14 +5,11 @@
 
 mod server_support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use rokeh::document::{Document, EventKind};
 use rokeh::models::{column, Button, Slider, TextInput};
-use rokeh::server::{ServeArgs, Server, ServerConfig, SessionIdMode};
+use rokeh::server::Server;
 use rokeh::App;
-use server_support::{new_session_id, unsigned_token, Client};
+use server_support::{in_process_config, new_session_id, python, unsigned_token, Client};
 use tokio::sync::oneshot;
 
 /// A button whose clicks the app counts, on a slider and in the button's label.
@@ -47,16 +44,7 @@ struct Running {
 
 /// Serves both apps, with a stand-in for the built page.
 async fn serve() -> Running {
-    let args = ServeArgs {
-        show: false,
-        port: 0,
-        address: "127.0.0.1".into(),
-        allow_websocket_origin: Vec::new(),
-        session_ids: SessionIdMode::Unsigned,
-        unused_session_lifetime: 15_000,
-        websocket_max_message_size: 20 * 1024 * 1024,
-    };
-    let mut config = ServerConfig::from_args(args, None).expect("a valid config");
+    let mut config = in_process_config();
     let dist = std::env::temp_dir().join(format!("rokeh-apps-dist-{}", std::process::id()));
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
@@ -127,26 +115,14 @@ async fn each_app_has_its_own_page_and_documents() {
     assert!(!notes.contains(&"Button".to_owned()), "{notes:?}");
 }
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 /// Python's `bokeh.client` sends two button_click events (tests/python/server_events.py);
 /// the app's on_event callback runs in the server for each, and Python sees its result.
 #[tokio::test]
 async fn bokeh_client_button_clicks_run_the_apps_on_event_callback() {
     let server = serve().await;
-    let python = repo_root().join(".venv/bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run scripts/python-venv.sh first",
-        python.display()
-    );
     let url = format!("http://127.0.0.1:{}/buttons", server.port);
-    let script = repo_root().join("tests/python/server_events.py");
     let output = tokio::task::spawn_blocking(move || {
-        Command::new(python)
-            .arg(script)
+        python("server_events.py")
             .arg(url)
             .output()
             .expect("python runs")

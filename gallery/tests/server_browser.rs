@@ -23,7 +23,7 @@ use tokio_tungstenite::tungstenite::Message as WsMessage;
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 fn dist() -> PathBuf {
-    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist");
+    let dist = repo_root().join("dist");
     assert!(
         dist.join("index.html").exists(),
         "{} has no index.html: build the page first with `trunk build --release`",
@@ -312,13 +312,6 @@ async fn page_and_clients_share_a_session_across_a_server_restart() {
 #[tokio::test]
 #[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
 async fn python_bokeh_and_the_page_see_each_others_changes() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let python = root.join(".venv/bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run scripts/python-venv.sh first",
-        python.display()
-    );
     let dist = dist();
     let server = Server::start_with_env(&[], &[("ROKEH_DIST", dist.to_str().unwrap())]);
     let id = new_session_id();
@@ -336,8 +329,7 @@ async fn python_bokeh_and_the_page_see_each_others_changes() {
         .expect("the frequency slider's model id")
         .to_owned();
 
-    let peer = Command::new(&python)
-        .arg(root.join("tests/python/server_page_peer.py"))
+    let peer = python("server_page_peer.py")
         .arg(server.http("/sliders"))
         .arg(id.as_str())
         .stdout(Stdio::piped())
@@ -366,23 +358,12 @@ async fn python_bokeh_and_the_page_see_each_others_changes() {
 #[tokio::test]
 #[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
 async fn pages_show_the_documents_python_pushed() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let python = root.join(".venv/bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run scripts/python-venv.sh first",
-        python.display()
-    );
     let dist = dist();
     let server = Server::start_with_env(&[], &[("ROKEH_DIST", dist.to_str().unwrap())]);
     let browser = Browser::launch();
     let push = |session: &str, kind: &str, wait_click: bool| {
-        let mut command = Command::new(&python);
-        command.arg(root.join("tests/python/server_push.py")).args([
-            &server.http("/sliders"),
-            session,
-            kind,
-        ]);
+        let mut command = python("server_push.py");
+        command.args([&server.http("/sliders"), session, kind]);
         if wait_click {
             command.arg("--wait-click");
         }

@@ -10,9 +10,9 @@ use std::time::Duration;
 use rokeh::document::Document;
 use rokeh::models::Slider;
 use rokeh::protocol::{Body, Message};
-use rokeh::server::{ServeArgs, Server, ServerConfig, SessionIdMode};
+use rokeh::server::Server;
 use rokeh::App;
-use server_support::{event_kinds, new_session_id, unsigned_token, Client};
+use server_support::{event_kinds, in_process_config, new_session_id, unsigned_token, Client};
 use tokio::sync::oneshot;
 
 /// A counter that counts up by itself, every 20 ms.
@@ -32,16 +32,7 @@ struct Running {
 }
 
 async fn serve_ticker() -> Running {
-    let args = ServeArgs {
-        show: false,
-        port: 0,
-        address: "127.0.0.1".into(),
-        allow_websocket_origin: Vec::new(),
-        session_ids: SessionIdMode::Unsigned,
-        unused_session_lifetime: 15_000,
-        websocket_max_message_size: 20 * 1024 * 1024,
-    };
-    let config = ServerConfig::from_args(args, None).expect("a valid config");
+    let config = in_process_config();
     let app = App::new("ticker", ticker);
     let server = Server::bind(config, vec![app]).await.expect("binds");
     let port = server.local_addr().port();

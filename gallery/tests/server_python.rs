@@ -7,10 +7,7 @@
 
 mod server_support;
 
-use std::path::Path;
-use std::process::Command;
-
-use server_support::Server;
+use server_support::{python, Server};
 
 #[test]
 fn bokeh_client_pulls_the_document_and_its_slider_drives_the_server_callback() {
@@ -49,21 +46,6 @@ fn bokeh_client_pushes_documents_whose_ids_clash_with_the_apps() {
         );
         assert!(out.contains("properties pulled back alike"), "{out}");
     }
-}
-
-/// A command running a script of tests/python with the repository's Python Bokeh.
-fn python(script: &str) -> Command {
-    // The repository root: the Python venv and scripts are shared with the library's tests.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let python = root.join(".venv/bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run scripts/python-venv.sh (Python Bokeh 3.9.2 in ./.venv) first",
-        python.display()
-    );
-    let mut command = Command::new(&python);
-    command.arg(root.join("tests/python").join(script));
-    command
 }
 
 /// Runs tests/python/server_client.py against `server`.

@@ -278,6 +278,21 @@ impl ArrayData {
         ArrayData::from_values(dtype, &self.to_values())
     }
 
+    /// Whether `value` converts to an element of this array's type, or why not.
+    pub fn check_fits(&self, value: &Value) -> Result<(), String> {
+        let dtype = self.dtype();
+        let fits = each_dtype!(self, v => element_fits(v, value));
+        if fits {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} value does not fit a {} column",
+                value.kind_name(),
+                dtype.name()
+            ))
+        }
+    }
+
     /// Sets element `i` from a value; the caller has checked `i` is in range.
     pub fn set(&mut self, i: usize, value: &Value) -> Result<(), String> {
         let dtype = self.dtype();
@@ -336,6 +351,11 @@ impl ArrayData {
     pub fn empty_like(&self) -> ArrayData {
         map_dtype!(self, _v => Vec::new().into())
     }
+}
+
+/// Whether `value` converts to an element like those of `_elements`.
+fn element_fits<T: Element>(_elements: &[T], value: &Value) -> bool {
+    T::from_value(value).is_some()
 }
 
 /// A typed array with its shape (Bokeh's `ndarray`). The elements are shared, so an event

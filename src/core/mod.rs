@@ -5,6 +5,7 @@
 
 mod array;
 mod color;
+mod datetime;
 mod elements;
 mod id;
 mod kind;
@@ -16,6 +17,7 @@ mod value;
 
 pub use array::{ArrayData, DType, Element, NdArray};
 pub use color::Rgba;
+pub use datetime::{is_leap_year, Civil, Date, Datetime, DAY_MS};
 pub use elements::Elements;
 pub use id::{AnyId, Id, ModelId};
 pub use kind::{AnyRefs, Field, Kind, RefTypes};
@@ -23,4 +25,4 @@ pub use model::ModelType;
 pub use prop::{Color, ColorSpec, ColumnData, Dict, Ids, NoIds, NumberSpec, Prop, PropType, Spec};
 pub use registry::{Registry, TypeSchema};
 pub use schema::{DefaultValue, DomainCheck, PropDef, Schema};
-pub use value::Value;
+pub use value::{special_float, Value};

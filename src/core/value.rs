@@ -68,10 +68,7 @@ impl Value {
         match json {
             Json::Null => Value::Null,
             Json::Bool(b) => Value::Bool(*b),
-            Json::Number(n) => match n.as_i64() {
-                Some(i) => Value::Int(i),
-                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-            },
+            Json::Number(n) => Value::from_json_number(n),
             Json::String(s) => Value::Str(s.clone()),
             Json::Array(items) => Value::List(items.iter().map(Value::from_plain_json).collect()),
             Json::Object(obj) => match obj.get("type").and_then(Json::as_str) {
@@ -88,11 +85,12 @@ impl Value {
                         .collect(),
                 ),
                 Some("set") => Value::Set(list(obj.get("entries"))),
-                Some("number") => Value::Float(match obj.get("value").and_then(Json::as_str) {
-                    Some("-inf") => f64::NEG_INFINITY,
-                    Some("inf" | "+inf") => f64::INFINITY,
-                    _ => f64::NAN,
-                }),
+                Some("number") => Value::Float(
+                    obj.get("value")
+                        .and_then(Json::as_str)
+                        .and_then(special_float)
+                        .unwrap_or(f64::NAN),
+                ),
                 _ => Value::Object(
                     obj.iter()
                         .map(|(k, v)| (k.clone(), Value::from_plain_json(v)))
@@ -108,6 +106,14 @@ impl Value {
             Value::Array(a) => Some(a.shape.first().copied().unwrap_or(0)),
             Value::List(items) => Some(items.len()),
             _ => None,
+        }
+    }
+
+    /// A JSON number: an int when it is one, else a float.
+    pub fn from_json_number(n: &serde_json::Number) -> Value {
+        match n.as_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
         }
     }
 
@@ -229,6 +235,17 @@ impl Value {
             Value::Slice { .. } => "slice",
             Value::Object(_) => "object",
         }
+    }
+}
+
+/// The floats JSON cannot write, by the names Bokeh's `{"type":"number","value":…}` gives
+/// them.
+pub fn special_float(name: &str) -> Option<f64> {
+    match name {
+        "nan" | "-nan" => Some(f64::NAN),
+        "inf" | "+inf" => Some(f64::INFINITY),
+        "-inf" => Some(f64::NEG_INFINITY),
+        _ => None,
     }
 }
 

@@ -5,6 +5,7 @@
 //! callback that started it: loops end by construction.
 
 use std::collections::{BTreeMap, HashMap};
+use std::panic::{self, AssertUnwindSafe};
 use std::time::Duration;
 
 use super::{
@@ -118,6 +119,26 @@ impl Callbacks {
     }
 }
 
+/// Runs an app callback; a panic in it becomes an error, so the change that ran it is
+/// undone (the batch around it rolls back) and whoever made the change is told, instead
+/// of the panic taking down the page or the server's session.
+fn guarded(
+    doc: &mut Document,
+    callback: impl FnOnce(&mut Document) -> CallbackResult,
+) -> CallbackResult {
+    // What a callback may leave changed if it panics halfway.
+    let (holds, actor) = (doc.holds, doc.actor);
+    panic::catch_unwind(AssertUnwindSafe(|| callback(doc))).unwrap_or_else(|panic| {
+        (doc.holds, doc.actor) = (holds, actor);
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "(no message)".into());
+        Err(DocumentError::CallbackPanicked(message))
+    })
+}
+
 impl Document {
     /// Runs `callback` after each change of `prop` on `id`, with the document and the old
     /// and new values, as Bokeh's `model.on_change(attr, callback)`.
@@ -184,7 +205,9 @@ impl Document {
                 return Ok(());
             };
             let result = doc.acting_as(Actor::LOCAL, |doc| {
-                taken.iter_mut().try_for_each(|cb| cb(doc, &event))
+                taken
+                    .iter_mut()
+                    .try_for_each(|cb| guarded(doc, |doc| cb(doc, &event)))
             });
             let slot = doc.callbacks.by_event.entry(key).or_default();
             taken.append(slot);
@@ -214,7 +237,9 @@ impl Document {
             new,
         };
         let result = self.acting_as(Actor::LOCAL, |doc| {
-            taken.iter_mut().try_for_each(|cb| cb(doc, &change))
+            taken
+                .iter_mut()
+                .try_for_each(|cb| guarded(doc, |doc| cb(doc, &change)))
         });
         self.callbacks.restore(any, attr, taken);
         result
@@ -260,7 +285,9 @@ impl Document {
         let Some(mut callback) = self.callbacks.take_periodic(id) else {
             return Ok(());
         };
-        let result = self.acting_as(Actor::LOCAL, |doc| doc.atomically(|doc| callback(doc)));
+        let result = self.acting_as(Actor::LOCAL, |doc| {
+            guarded(doc, |doc| doc.atomically(|doc| callback(doc)))
+        });
         self.callbacks.restore_periodic(id, callback);
         result
     }

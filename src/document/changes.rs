@@ -2,7 +2,7 @@
 //! others, holds, and handing them out to the page and the server.
 
 use super::journal::Undo;
-use super::{Change, Document, Event, Origin, PeerId};
+use super::{Change, Document, Event, ModelId, Origin, PeerId};
 
 /// Who is changing the document: the origin recorded with each change, and whether the
 /// app's callbacks run for its changes here.
@@ -38,6 +38,16 @@ impl Actor {
     }
 }
 
+/// What a change may combine with: the model it changes, or the title (`None`); a message
+/// combines with nothing.
+fn combine_key(event: &Event) -> Option<Option<ModelId>> {
+    match event {
+        Event::TitleChanged { .. } => Some(None),
+        Event::MessageSent { .. } => None,
+        event => event.model().cloned().map(Some),
+    }
+}
+
 impl Document {
     /// Runs `f` with every change it makes recorded as `actor`'s; callbacks run only if
     /// the actor says so (and themselves act as [`Actor::LOCAL`]).
@@ -64,24 +74,37 @@ impl Document {
             event,
             origin: self.actor.origin,
         };
-        let mut combine_at = None;
-        for (at, earlier) in self.changes.iter().enumerate().rev() {
-            if earlier.origin == change.origin && change.event.supersedes(&earlier.event) {
-                combine_at = Some(at);
-                break;
-            }
-            let same_model =
-                earlier.event.model().is_some() && earlier.event.model() == change.event.model();
-            if self.holds == 0 || same_model {
-                break;
-            }
-        }
+        // Only the latest change of the same model (or title) may be superseded: found by
+        // its index, not by a scan, so a patch of many changes under a hold stays linear.
+        let key = combine_key(&change.event);
+        let latest = key.as_ref().and_then(|k| self.latest.get(k).copied());
+        let combine_at = latest.filter(|&at| {
+            let earlier = &self.changes[at];
+            (self.holds > 0 || at + 1 == self.changes.len())
+                && earlier.origin == change.origin
+                && change.event.supersedes(&earlier.event)
+        });
         match combine_at {
             Some(at) => {
                 let replaced = std::mem::replace(&mut self.changes[at], change);
                 self.journal(|| Undo::Combined(at, Box::new(replaced)));
             }
-            None => self.changes.push(change),
+            None => {
+                if let Some(key) = key {
+                    self.latest.insert(key, self.changes.len());
+                }
+                self.changes.push(change);
+            }
+        }
+    }
+
+    /// Indexes the latest change of each model again, after changes were dropped.
+    pub(crate) fn reindex_changes(&mut self) {
+        self.latest.clear();
+        for (at, change) in self.changes.iter().enumerate() {
+            if let Some(key) = combine_key(&change.event) {
+                self.latest.insert(key, at);
+            }
         }
     }
 
@@ -93,6 +116,7 @@ impl Document {
         if self.holds > 0 || self.journal.is_some() {
             return Vec::new();
         }
+        self.latest.clear();
         std::mem::take(&mut self.changes)
     }
 

@@ -4,6 +4,7 @@
 //! Every operation checks all of its input before it writes anything, so bad input (a
 //! ragged update, an index past the end, a string for a float column) changes nothing.
 
+use super::journal::Undo;
 use super::{AnyId, Document, DocumentError, Event, NdArray, Value};
 
 impl Document {
@@ -43,25 +44,52 @@ impl Document {
     }
 
     /// Replaces the named columns and keeps the others: Bokeh's ColumnDataChanged with
-    /// `cols`. The result must still be rectangular, or nothing changes.
+    /// `cols`. The result must still be rectangular, or nothing changes. The other columns
+    /// are neither copied nor journaled (a batch keeps only the columns replaced), so a
+    /// patch of many such events costs what it changes, whatever the source holds.
     pub fn set_columns(
         &mut self,
         source: impl Into<AnyId>,
         columns: Vec<(String, Value)>,
     ) -> Result<(), DocumentError> {
         let any = source.into();
-        let mut entries = self.data_entries(any)?.to_vec();
-        let old = Value::Map(entries.clone());
+        self.data_entries(any)?;
+        // Callbacks are told the old data; without any, no copy of it is kept.
+        let old = self
+            .has_callbacks(any, "data")
+            .then(|| self.get_attr(any, "data"))
+            .transpose()?;
+        // The columns move out of the model while the new ones go in beside them.
+        let was_set = self.model(any).attrs.contains_key("data");
+        let mut entries = match self.model_mut(any).attrs.remove("data") {
+            Some(Value::Map(entries)) => entries,
+            _ => Vec::new(),
+        };
+        let mut replaced = Vec::with_capacity(columns.len());
         for (name, column) in &columns {
             match entries.iter_mut().find(|(k, _)| k.as_str() == Some(name)) {
-                Some((_, slot)) => *slot = column.clone(),
-                None => entries.push((Value::str(name.as_str()), column.clone())),
+                Some((_, slot)) => {
+                    replaced.push((name.clone(), Some(std::mem::replace(slot, column.clone()))))
+                }
+                None => {
+                    entries.push((Value::str(name.as_str()), column.clone()));
+                    replaced.push((name.clone(), None));
+                }
             }
         }
         let new = Value::Map(entries);
-        self.validate(any, "data", &new)?;
+        if let Err(e) = self.validate(any, "data", &new) {
+            self.model_mut(any).attrs.insert("data".into(), new);
+            self.unset_columns(any, replaced, was_set);
+            return Err(e);
+        }
         self.atomically(|doc| {
-            doc.write_attr(any, "data", new.clone());
+            doc.model_mut(any).attrs.insert("data".into(), new);
+            doc.journal(|| Undo::ColumnsSet {
+                any,
+                replaced,
+                was_set,
+            });
             let cols = columns.iter().map(|(name, _)| name.clone()).collect();
             let data = Value::Map(
                 columns
@@ -75,8 +103,40 @@ impl Document {
                 cols: Some(cols),
                 data,
             });
-            doc.fire(any, "data", &old, &new)
+            match old {
+                Some(old) => {
+                    let new = doc.get_attr(any, "data")?;
+                    doc.fire(any, "data", &old, &new)
+                }
+                None => Ok(()),
+            }
         })
+    }
+
+    /// Puts back the columns `set_columns` replaced (`None`: it added the column), last
+    /// first; `was_set`: whether the source had a `data` at all.
+    pub(crate) fn unset_columns(
+        &mut self,
+        any: AnyId,
+        replaced: Vec<(String, Option<Value>)>,
+        was_set: bool,
+    ) {
+        let attrs = &mut self.model_mut(any).attrs;
+        if let Some(Value::Map(entries)) = attrs.get_mut("data") {
+            for (name, old) in replaced.into_iter().rev() {
+                let at = entries.iter().position(|(k, _)| k.as_str() == Some(&name));
+                match (at, old) {
+                    (Some(at), Some(old)) => entries[at].1 = old,
+                    (Some(at), None) => {
+                        entries.remove(at);
+                    }
+                    (None, _) => {}
+                }
+            }
+        }
+        if !was_set {
+            attrs.remove("data");
+        }
     }
 
     /// The entries of a source's `data` map.

@@ -53,4 +53,6 @@ pub enum DocumentError {
     Unset { model_type: String, attr: String },
     #[error("model handle {0} outlived its model (removed, or the document was replaced)")]
     StaleHandle(u32),
+    #[error("an app callback panicked: {0}")]
+    CallbackPanicked(String),
 }

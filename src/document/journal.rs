@@ -1,9 +1,12 @@
 //! All-or-nothing batches: while a batch runs, every write to the document is journaled
 //! with what it replaced, so a failure anywhere (a bad event, a callback's error) puts the
-//! document back exactly as it was. Outside a batch nothing is journaled.
+//! document back exactly as it was; so does a panic, which then goes on unwinding.
+//! Outside a batch nothing is journaled.
 //!
 //! An undo entry holds what a write replaced, never a copy of the whole document: a
 //! stream into a million-row column journals the rows it dropped, not the column.
+
+use std::panic::{self, AssertUnwindSafe};
 
 use super::{AnyId, Change, Document, Model, Value};
 
@@ -17,7 +20,12 @@ pub(crate) enum Undo {
     Inserted(AnyId),
     Removed(AnyId, Box<Model>),
     Title(String),
+    /// The roots as they were, whole (a document brought to another's state).
     Roots(Vec<AnyId>),
+    /// A root was pushed at the end.
+    RootAdded,
+    /// The root at this position was removed.
+    RootRemoved(usize, AnyId),
     Config(Option<AnyId>),
     /// The recorded change at this index was replaced by one that superseded it.
     Combined(usize, Box<Change>),
@@ -26,6 +34,18 @@ pub(crate) enum Undo {
     Streamed {
         any: AnyId,
         columns: Vec<(String, usize, Value)>,
+    },
+    /// Columns of a source were replaced: (column, what it held; `None`: it was added),
+    /// and whether the source had a `data` at all.
+    ColumnsSet {
+        any: AnyId,
+        replaced: Vec<(String, Option<Value>)>,
+        was_set: bool,
+    },
+    /// Cells of a source's columns were patched: (column, row, what the cell held).
+    Patched {
+        any: AnyId,
+        cells: Vec<(String, usize, Value)>,
     },
 }
 
@@ -52,12 +72,24 @@ impl Document {
             changes_len: self.changes.len(),
             next_id_number: self.next_id_number,
         });
-        let result = f(self);
+        let (holds, actor) = (self.holds, self.actor);
+        // A panic inside (a callback's, say) undoes the batch too before it goes on up:
+        // whoever catches it finds the document as it was.
+        let result = panic::catch_unwind(AssertUnwindSafe(|| f(self)));
         let journal = self.journal.take().expect("the batch's journal");
-        if result.is_err() {
-            self.rollback(journal);
+        match result {
+            Ok(result) => {
+                if result.is_err() {
+                    self.rollback(journal);
+                }
+                result
+            }
+            Err(panic) => {
+                self.rollback(journal);
+                (self.holds, self.actor) = (holds, actor);
+                panic::resume_unwind(panic)
+            }
         }
-        result
     }
 
     pub(crate) fn journal(&mut self, undo: impl FnOnce() -> Undo) {
@@ -86,12 +118,23 @@ impl Document {
                 }
                 Undo::Title(title) => self.title = title,
                 Undo::Roots(roots) => self.roots = roots,
+                Undo::RootAdded => {
+                    self.roots.pop();
+                }
+                Undo::RootRemoved(at, any) => self.roots.insert(at, any),
                 Undo::Config(config) => self.config = config,
                 Undo::Streamed { any, columns } => self.unstream(any, columns),
+                Undo::Patched { any, cells } => self.unpatch(any, cells),
+                Undo::ColumnsSet {
+                    any,
+                    replaced,
+                    was_set,
+                } => self.unset_columns(any, replaced, was_set),
                 Undo::Combined(at, change) => self.changes[at] = *change,
             }
         }
         self.changes.truncate(journal.changes_len);
+        self.reindex_changes();
         self.next_id_number = journal.next_id_number;
     }
 }

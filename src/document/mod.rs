@@ -63,6 +63,8 @@ pub struct Document {
     next_id_number: u64,
     callbacks: Callbacks,
     changes: Vec<Change>,
+    /// Where in `changes` the latest change of each model (`None`: of the title) is.
+    latest: HashMap<Option<ModelId>, usize>,
     /// Set while an all-or-nothing batch runs.
     journal: Option<Journal>,
     /// Open holds: while any is open, `take_changes` hands out nothing.
@@ -95,6 +97,7 @@ impl Document {
             next_id_number: FIRST_ID_NUMBER,
             callbacks: Callbacks::default(),
             changes: Vec::new(),
+            latest: HashMap::new(),
             journal: None,
             holds: 0,
             actor: Actor::LOCAL,

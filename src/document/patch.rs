@@ -1,9 +1,12 @@
 //! Cells of a ColumnDataSource replaced, as Bokeh's
 //! `source.patch({column: [(index or slice, value), …]})`.
 
+use std::iter::StepBy;
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::columns::check_1d;
+use super::journal::Undo;
 use super::{AnyId, Document, DocumentError, Event, Value};
 
 /// Which cells of a column a patch replaces: one row, or a slice of rows as Python's
@@ -19,10 +22,11 @@ pub enum PatchIndex {
 }
 
 impl PatchIndex {
-    /// The rows it names in a column of `len` rows, or why it cannot.
-    fn rows(&self, len: usize) -> Result<Vec<usize>, String> {
+    /// The rows it names in a column of `len` rows, or why it cannot: checked, and never
+    /// listed, so a slice's size costs nothing until its values are there to write.
+    fn rows(&self, len: usize) -> Result<StepBy<Range<usize>>, String> {
         match *self {
-            PatchIndex::Row(i) if i < len => Ok(vec![i]),
+            PatchIndex::Row(i) if i < len => Ok((i..i + 1).step_by(1)),
             PatchIndex::Row(i) => Err(format!("index {i} is past the end ({len} rows)")),
             PatchIndex::Slice { start, stop, step } => {
                 let (start, stop, step) =
@@ -33,7 +37,7 @@ impl PatchIndex {
                 if step == 0 {
                     return Err("slice step must be positive".into());
                 }
-                Ok((start..stop).step_by(step).collect())
+                Ok((start.min(stop)..stop).step_by(step))
             }
         }
     }
@@ -56,29 +60,51 @@ pub type ColumnPatches = Vec<(PatchIndex, Value)>;
 
 impl Document {
     /// Replaces cells, as Bokeh's `source.patch({column: [(index or slice, value), …]})`.
+    /// Every index and value is checked before a cell is written; the cells are written in
+    /// place, and a batch journals only the cells replaced, so a patch costs what it
+    /// changes, not a copy of the column.
     pub fn patch(
         &mut self,
         source: impl Into<AnyId>,
         patches: Vec<(String, ColumnPatches)>,
     ) -> Result<(), DocumentError> {
         let any = source.into();
-        let mut entries = self.data_entries(any)?.to_vec();
-        let old = Value::Map(entries.clone());
+        let entries = self.data_entries(any)?;
         for (name, cells) in &patches {
-            let Some((_, column)) = entries.iter_mut().find(|(k, _)| k.as_str() == Some(name))
-            else {
+            let Some((_, column)) = entries.iter().find(|(k, _)| k.as_str() == Some(name)) else {
                 return Err(
                     self.bad_column_update(any, format!("cannot patch unknown column '{name}'"))
                 );
             };
             for (index, value) in cells {
-                patch_column(column, index, value)
+                check_cells(column, index, value)
                     .map_err(|m| self.bad_column_update(any, format!("column '{name}': {m}")))?;
             }
         }
-        let new = Value::Map(entries);
+        // Callbacks are told the old data; without any, no copy of it is kept.
+        let old = self
+            .has_callbacks(any, "data")
+            .then(|| self.get_attr(any, "data"))
+            .transpose()?;
         self.atomically(|doc| {
-            doc.write_attr(any, "data", new.clone());
+            let mut replaced = Vec::new();
+            if let Some(Value::Map(entries)) = doc.model_mut(any).attrs.get_mut("data") {
+                for (name, cells) in &patches {
+                    let (_, column) = entries
+                        .iter_mut()
+                        .find(|(k, _)| k.as_str() == Some(name))
+                        .expect("checked above");
+                    for (index, value) in cells {
+                        for (row, value) in cells_of(column, index, value) {
+                            replaced.push((name.clone(), row, set_cell(column, row, value)));
+                        }
+                    }
+                }
+            }
+            doc.journal(|| Undo::Patched {
+                any,
+                cells: replaced,
+            });
             let patches = Value::Map(
                 patches
                     .into_iter()
@@ -96,48 +122,104 @@ impl Document {
                 attr: "data".into(),
                 patches,
             });
-            doc.fire(any, "data", &old, &new)
+            match old {
+                Some(old) => {
+                    let new = doc.get_attr(any, "data")?;
+                    doc.fire(any, "data", &old, &new)
+                }
+                None => Ok(()),
+            }
         })
+    }
+
+    /// Undoes a patch: puts the replaced cells back, last first.
+    pub(crate) fn unpatch(&mut self, any: AnyId, cells: Vec<(String, usize, Value)>) {
+        let Some(Value::Map(entries)) = self.model_mut(any).attrs.get_mut("data") else {
+            return;
+        };
+        for (name, row, old) in cells.into_iter().rev() {
+            if let Some((_, column)) = entries.iter_mut().find(|(k, _)| k.as_str() == Some(&name)) {
+                set_cell(column, row, old);
+            }
+        }
     }
 }
 
-/// Sets the cells `index` names to `value` (one value for a row; a list or an array of
-/// as many values as the slice names).
-fn patch_column(column: &mut Value, index: &PatchIndex, value: &Value) -> Result<(), String> {
-    let len = column.rows().unwrap_or(0);
-    let rows = index.rows(len)?;
-    let values: Vec<Value> = match (index, value) {
-        (PatchIndex::Row(_), v) => vec![v.clone()],
-        (PatchIndex::Slice { .. }, Value::List(items)) => items.clone(),
-        (PatchIndex::Slice { .. }, Value::Array(a)) => a.data.to_values(),
-        (PatchIndex::Slice { .. }, v) => {
-            return Err(format!(
-                "a slice takes a list of values, got {}",
-                v.kind_name()
-            ))
+/// The new values a patch gives: one for a row, a list's or an array's for a slice.
+fn patch_values(index: &PatchIndex, value: &Value) -> Result<usize, String> {
+    match (index, value) {
+        (PatchIndex::Row(_), _) => Ok(1),
+        (PatchIndex::Slice { .. }, Value::List(items)) => Ok(items.len()),
+        (PatchIndex::Slice { .. }, Value::Array(a)) => {
+            check_1d(a)?;
+            Ok(a.len())
         }
-    };
-    if values.len() != rows.len() {
-        return Err(format!(
-            "the slice names {} rows but {} values were given",
-            rows.len(),
-            values.len()
-        ));
+        (PatchIndex::Slice { .. }, v) => Err(format!(
+            "a slice takes a list of values, got {}",
+            v.kind_name()
+        )),
     }
-    match column {
+}
+
+/// The `i`th new value of a patch.
+fn patch_value(index: &PatchIndex, value: &Value, i: usize) -> Value {
+    match (index, value) {
+        (PatchIndex::Slice { .. }, Value::List(items)) => items[i].clone(),
+        (PatchIndex::Slice { .. }, Value::Array(a)) => a.data.get(i).expect("checked length"),
+        _ => value.clone(),
+    }
+}
+
+/// Checks that the cells `index` names exist in `column` and that `value` gives one value
+/// of the column's type for each, allocating nothing.
+fn check_cells(column: &Value, index: &PatchIndex, value: &Value) -> Result<(), String> {
+    let len = match column {
         Value::Array(a) => {
             check_1d(a)?;
-            let data = Arc::make_mut(&mut a.data);
-            for (row, value) in rows.into_iter().zip(&values) {
-                data.set(row, value)?;
-            }
+            a.len()
         }
-        Value::List(items) => {
-            for (row, value) in rows.into_iter().zip(values) {
-                items[row] = value;
-            }
-        }
+        Value::List(items) => items.len(),
         other => return Err(format!("cannot patch a {} column", other.kind_name())),
+    };
+    let rows = index.rows(len)?;
+    let given = patch_values(index, value)?;
+    if given != rows.len() {
+        return Err(format!(
+            "the slice names {} rows but {given} values were given",
+            rows.len()
+        ));
+    }
+    if let Value::Array(a) = column {
+        for i in 0..given {
+            a.data.check_fits(&patch_value(index, value, i))?;
+        }
     }
     Ok(())
+}
+
+/// The (row, new value) pairs of a checked patch.
+fn cells_of<'v>(
+    column: &Value,
+    index: &'v PatchIndex,
+    value: &'v Value,
+) -> impl Iterator<Item = (usize, Value)> + 'v {
+    let len = column.rows().unwrap_or(0);
+    let rows = index.rows(len).expect("checked");
+    rows.enumerate()
+        .map(move |(i, row)| (row, patch_value(index, value, i)))
+}
+
+/// Writes one checked cell in place and returns what it held. An array shared with
+/// someone else (an event, callbacks' old data) is copied first, once.
+fn set_cell(column: &mut Value, row: usize, value: Value) -> Value {
+    match column {
+        Value::Array(a) => {
+            let data = Arc::make_mut(&mut a.data);
+            let old = data.get(row).expect("checked row");
+            data.set(row, &value).expect("checked value");
+            old
+        }
+        Value::List(items) => std::mem::replace(&mut items[row], value),
+        _ => unreachable!("checked column"),
+    }
 }

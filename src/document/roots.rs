@@ -34,8 +34,9 @@ impl Document {
     pub fn add_root(&mut self, root: impl Into<AnyId>) {
         let root = root.into();
         if !self.roots.contains(&root) {
-            let old = self.roots.clone();
-            self.journal(|| Undo::Roots(old));
+            // Journaled as what changed, not a copy of the roots: a patch adding many
+            // roots costs what it adds.
+            self.journal(|| Undo::RootAdded);
             self.roots.push(root);
             let model = self.model_id(root).clone();
             self.record(Event::RootAdded { model });
@@ -45,8 +46,7 @@ impl Document {
     pub fn remove_root(&mut self, root: impl Into<AnyId>) {
         let root = root.into();
         if let Some(at) = self.roots.iter().position(|r| *r == root) {
-            let old = self.roots.clone();
-            self.journal(|| Undo::Roots(old));
+            self.journal(|| Undo::RootRemoved(at, root));
             self.roots.remove(at);
             let model = self.model_id(root).clone();
             self.record(Event::RootRemoved { model });

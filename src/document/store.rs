@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::journal::Undo;
 use super::{AnyId, Document, DocumentError, Event, Id, ModelId, Value};
-use crate::core::{Ids, ModelType, RefTypes, Schema, TypeSchema};
+use crate::core::{DefaultValue, Ids, ModelType, RefTypes, Schema, TypeSchema};
 
 /// One model: its id, Bokeh type name and the attributes set on it. Attributes left out
 /// take their schema's default; a type the registry does not know keeps exactly what it
@@ -47,7 +47,45 @@ impl Document {
                 panic!("invalid {} built by app code: {e}", M::NAME);
             }
         }
+        self.add_instance_defaults(any, 0);
         Id::new(any)
+    }
+
+    /// Gives the model a new model for each property whose Bokeh default is a new
+    /// instance (a source's Selection, a table's CDSView, a column's formatter) and that
+    /// app code left unset, as Python Bokeh makes and writes them. A peer reading the
+    /// document (bokeh.client) then never makes its own, whose ids would clash with
+    /// ours: Python numbers its models p1001, p1002, … as rokeh does.
+    fn add_instance_defaults(&mut self, any: AnyId, depth: usize) {
+        // Bokeh's instance defaults nest two deep (a CDSView's filter); more is a cycle.
+        const DEEPEST: usize = 4;
+        let type_name = self.model(any).type_name.clone();
+        let Some(schema) = self.type_schema(&type_name).and_then(|t| t.bokeh) else {
+            return;
+        };
+        for name in schema.prop_names() {
+            let Some(DefaultValue::Instance(default_type)) = schema.prop(name).map(|p| p.default)
+            else {
+                continue;
+            };
+            if depth >= DEEPEST
+                || self.model(any).attrs.contains_key(name)
+                || self.type_schema(default_type).is_none()
+            {
+                continue;
+            }
+            let id = self.fresh_id();
+            let made = self
+                .insert_model(Model {
+                    id,
+                    type_name: default_type.to_owned(),
+                    attrs: BTreeMap::new(),
+                })
+                .expect("fresh ids are unique");
+            self.add_instance_defaults(made, depth + 1);
+            let reference = Value::Ref(self.model_id(made).clone());
+            self.write_attr(any, name, reference);
+        }
     }
 
     /// Remembers a hand-written schema the registry lacks, so models of that type are
@@ -151,10 +189,9 @@ impl Document {
     pub fn remove_model(&mut self, any: AnyId) -> Option<Model> {
         let model = self.models.get_mut(any.0 as usize)?.take()?;
         self.by_id.remove(&model.id);
-        if self.roots.contains(&any) {
-            let roots = self.roots.clone();
-            self.journal(|| Undo::Roots(roots));
-            self.roots.retain(|r| *r != any);
+        if let Some(at) = self.roots.iter().position(|r| *r == any) {
+            self.journal(|| Undo::RootRemoved(at, any));
+            self.roots.remove(at);
         }
         if self.config == Some(any) {
             self.journal(|| Undo::Config(Some(any)));

@@ -84,7 +84,8 @@ bokeh_enum! {
 }
 
 bokeh_enum! {
-    /// Which way a legend lays out its items, or a color bar its colors.
+    /// Which way a legend lays out its items, a color bar its colors, or a group of
+    /// buttons runs.
     pub enum Orientation { Horizontal = "horizontal", Vertical = "vertical" }
 }
 
@@ -136,4 +137,45 @@ bokeh_enum! {
 bokeh_enum! {
     /// A random distribution (Jitter's).
     pub enum Distribution { Uniform = "uniform", Normal = "normal" }
+}
+
+bokeh_enum! {
+    /// How a layout element takes its size (`sizing_mode`).
+    pub enum SizingMode {
+        StretchWidth = "stretch_width",
+        StretchHeight = "stretch_height",
+        StretchBoth = "stretch_both",
+        ScaleWidth = "scale_width",
+        ScaleHeight = "scale_height",
+        ScaleBoth = "scale_both",
+        Fixed = "fixed",
+        Inherit = "inherit",
+    }
+}
+
+bokeh_enum! {
+    /// A button's look (`button_type`).
+    pub enum ButtonType {
+        Default = "default",
+        Primary = "primary",
+        Success = "success",
+        Warning = "warning",
+        Danger = "danger",
+        Light = "light",
+    }
+}
+
+bokeh_enum! {
+    /// Whether a numeric input takes whole numbers or any.
+    pub enum NumericMode { Int = "int", Float = "float" }
+}
+
+bokeh_enum! {
+    /// How an autocomplete input matches its completions.
+    pub enum SearchStrategy { StartsWith = "starts_with", Includes = "includes" }
+}
+
+bokeh_enum! {
+    /// Where a Tabs layout puts its tab headers.
+    pub enum TabsLocation { Above = "above", Below = "below", Left = "left", Right = "right" }
 }

@@ -1,19 +1,139 @@
-//! Layouts: Row and Column of child models, and Bokeh's `row(…)` / `column(…)`.
+//! Layouts: Row and Column (Bokeh's `row(…)` / `column(…)`), GridBox and GridPlot (Bokeh's
+//! `gridplot(…)`), Tabs of TabPanels, and Spacer. Every layout element also has Bokeh's
+//! sizing properties (`sizing_mode`, `width_policy`, `min_width`, `margin`, `align`, …);
+//! the ones app code sets most are listed here, the rest are read by name.
 
-use crate::core::{AnyId, Id};
+use crate::core::{AnyId, Id, Ids, Kind, PropType, Value};
 use crate::document::Document;
+
+use super::enums::{SizingMode, TabsLocation};
 
 models! {
     /// Children side by side.
     pub struct Row("Row") {
         children: Vec<AnyId> = Vec::new(),
+        /// Pixels between children.
         spacing: i64 = 0,
+        sizing_mode: Option<SizingMode> = None,
+        width: Option<i64> = None,
+        height: Option<i64> = None,
     }
 
     /// Children one above the other.
     pub struct Column("Column") {
         children: Vec<AnyId> = Vec::new(),
         spacing: i64 = 0,
+        sizing_mode: Option<SizingMode> = None,
+        width: Option<i64> = None,
+        height: Option<i64> = None,
+    }
+
+    /// Children placed on a grid, each at a row and column, spanning one or more.
+    pub struct GridBox("GridBox") {
+        children: Vec<GridChild> = Vec::new(),
+        sizing_mode: Option<SizingMode> = None,
+        width: Option<i64> = None,
+        height: Option<i64> = None,
+    }
+
+    /// Plots on a grid, as Bokeh's `gridplot(…)` makes them (its shared toolbar is
+    /// optional: rokeh draws none yet).
+    pub struct GridPlot("GridPlot") {
+        children: Vec<GridChild> = Vec::new(),
+        sizing_mode: Option<SizingMode> = None,
+        width: Option<i64> = None,
+        height: Option<i64> = None,
+    }
+
+    /// Panels, one shown at a time (`active`), chosen by their tabs.
+    pub struct Tabs("Tabs") {
+        tabs: Vec<Id<TabPanel>> = Vec::new(),
+        active: i64 = 0,
+        tabs_location: TabsLocation = TabsLocation::Above,
+        sizing_mode: Option<SizingMode> = None,
+        width: Option<i64> = None,
+        height: Option<i64> = None,
+        disabled: bool = false,
+    }
+
+    /// One panel of Tabs: its tab's title and the element it shows.
+    pub struct TabPanel("TabPanel") {
+        child: AnyId,
+        title: String = "",
+        /// Whether its tab has a button that removes it from the Tabs.
+        closable: bool = false,
+        disabled: bool = false,
+    }
+
+    /// Empty space.
+    pub struct Spacer("Spacer") {
+        sizing_mode: Option<SizingMode> = None,
+        width: Option<i64> = None,
+        height: Option<i64> = None,
+    }
+}
+
+/// A GridBox child: the element and its cell (Bokeh's `(child, row, col)` or
+/// `(child, row, col, row_span, col_span)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct GridChild {
+    pub child: AnyId,
+    pub row: i64,
+    pub col: i64,
+    pub row_span: i64,
+    pub col_span: i64,
+}
+
+impl GridChild {
+    /// `child` in one cell.
+    pub fn at(child: impl Into<AnyId>, row: i64, col: i64) -> GridChild {
+        GridChild {
+            child: child.into(),
+            row,
+            col,
+            row_span: 1,
+            col_span: 1,
+        }
+    }
+}
+
+impl PropType for GridChild {
+    const KIND: Kind = Kind::Either(&[
+        Kind::Tuple(&[Kind::Instance("Model"), Kind::Int, Kind::Int]),
+        Kind::Tuple(&[
+            Kind::Instance("Model"),
+            Kind::Int,
+            Kind::Int,
+            Kind::Int,
+            Kind::Int,
+        ]),
+    ]);
+    fn to_value(self, ids: &dyn Ids) -> Value {
+        let mut items = vec![
+            self.child.to_value(ids),
+            Value::Int(self.row),
+            Value::Int(self.col),
+        ];
+        if (self.row_span, self.col_span) != (1, 1) {
+            items.extend([Value::Int(self.row_span), Value::Int(self.col_span)]);
+        }
+        Value::List(items)
+    }
+    fn from_value(v: &Value, ids: &dyn Ids) -> Option<GridChild> {
+        let items = v.as_list()?;
+        let int = |i: usize| items.get(i)?.as_i64();
+        let (row_span, col_span) = match items.len() {
+            3 => (1, 1),
+            5 => (int(3)?, int(4)?),
+            _ => return None,
+        };
+        Some(GridChild {
+            child: AnyId::from_value(items.first()?, ids)?,
+            row: int(1)?,
+            col: int(2)?,
+            row_span,
+            col_span,
+        })
     }
 }
 
@@ -32,5 +152,27 @@ pub fn column(doc: &mut Document, children: impl IntoIterator<Item = AnyId>) -> 
     doc.add(Column {
         children,
         ..Column::default()
+    })
+}
+
+/// Bokeh's `gridplot(rows)`: each inner list is a row of the grid; `None` leaves its
+/// cell empty.
+pub fn gridplot(
+    doc: &mut Document,
+    rows: impl IntoIterator<Item = Vec<Option<AnyId>>>,
+) -> Id<GridPlot> {
+    let children = rows
+        .into_iter()
+        .enumerate()
+        .flat_map(|(r, cells)| {
+            cells
+                .into_iter()
+                .enumerate()
+                .filter_map(move |(c, cell)| Some(GridChild::at(cell?, r as i64, c as i64)))
+        })
+        .collect();
+    doc.add(GridPlot {
+        children,
+        ..GridPlot::default()
     })
 }

@@ -59,6 +59,7 @@ mod props;
 mod ranges;
 mod renderers;
 mod scales;
+mod selections;
 mod sources;
 mod tickers;
 mod transforms;
@@ -68,9 +69,10 @@ pub use annotations::{Band, BoxAnnotation, ColorBar, Label, LabelSet, Span, Titl
 pub use arrows::{Arrow, NormalHead, OpenHead, TeeHead, VeeHead};
 pub use axes::{CategoricalAxis, DatetimeAxis, LinearAxis, LogAxis};
 pub use enums::{
-    Dimension, Direction, Distribution, FontStyle, HexTileOrientation, ImageOrigin,
-    LegendClickPolicy, LineCap, LineJoin, MarkerType, Orientation, PaddingUnits, Place,
-    RadiusDimension, StartEnd, StepMode, TextAlign, TextBaseline,
+    ButtonType, Dimension, Direction, Distribution, FontStyle, HexTileOrientation, ImageOrigin,
+    LegendClickPolicy, LineCap, LineJoin, MarkerType, NumericMode, Orientation, PaddingUnits,
+    Place, RadiusDimension, SearchStrategy, SizingMode, StartEnd, StepMode, TabsLocation,
+    TextAlign, TextBaseline,
 };
 pub use filters::{
     AllIndices, BooleanFilter, CDSView, GroupFilter, IndexFilter, IntersectionFilter,
@@ -86,7 +88,9 @@ pub use glyphs::{
     Step, Text, VArea, VAreaStep, VBar, Wedge,
 };
 pub use grids::Grid;
-pub use layouts::{column, row, Column, Row};
+pub use layouts::{
+    column, gridplot, row, Column, GridBox, GridChild, GridPlot, Row, Spacer, TabPanel, Tabs,
+};
 pub use legends::{Legend, LegendItem};
 pub use mappers::{
     CategoricalColorMapper, CategoricalMarkerMapper, LinearColorMapper, LogColorMapper,
@@ -96,13 +100,14 @@ pub use props::{AutoOr, DashPattern, Factor, LabelOrientation, TextLike};
 pub use ranges::{DataRange1d, FactorRange, Range1d};
 pub use renderers::GlyphRenderer;
 pub use scales::{CategoricalScale, LinearScale, LogScale};
-pub use sources::{ColumnDataSource, Selection};
+pub use selections::Selection;
+pub use sources::ColumnDataSource;
 pub use tickers::{
     AdaptiveTicker, BasicTicker, CategoricalTicker, CompositeTicker, DatetimeTicker, DaysTicker,
     FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker, YearsTicker,
 };
 pub use transforms::{Dodge, Jitter};
-pub use widgets::{Button, Slider, TextInput};
+pub use widgets::*;
 
 use std::sync::LazyLock;
 
@@ -134,12 +139,18 @@ const AREAS: &[&[&Schema]] = &[
     ranges::SCHEMAS,
     renderers::SCHEMAS,
     scales::SCHEMAS,
+    selections::SCHEMAS,
     sources::SCHEMAS,
     tickers::SCHEMAS,
     transforms::SCHEMAS,
     widgets::buttons::SCHEMAS,
+    widgets::groups::SCHEMAS,
     widgets::inputs::SCHEMAS,
+    widgets::markups::SCHEMAS,
+    widgets::pickers::SCHEMAS,
+    widgets::selects::SCHEMAS,
     widgets::sliders::SCHEMAS,
+    widgets::tables::SCHEMAS,
 ];
 
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {

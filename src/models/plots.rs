@@ -3,7 +3,7 @@
 
 use crate::core::{AnyId, Color, Dict, Id};
 
-use super::enums::{LineCap, LineJoin, Place};
+use super::enums::{LineCap, LineJoin, Place, SizingMode};
 use super::props::DashPattern;
 use super::Title;
 
@@ -17,6 +17,8 @@ models! {
         /// The frame's own size, when set (the plot grows around it).
         frame_width: Option<i64> = None,
         frame_height: Option<i64> = None,
+        /// `stretch_width`: the plot follows its container's width (and the window's).
+        sizing_mode: Option<SizingMode> = None,
         /// Bokeh makes a DataRange1d and a LinearScale for each left unset;
         /// `plotting::figure` does the same.
         x_range: Option<AnyId> = None,

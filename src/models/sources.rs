@@ -1,25 +1,17 @@
 //! Data sources: the columns glyphs draw.
 
-use crate::core::{ColumnData, Id, NdArray, Value};
+use crate::core::{ColumnData, NdArray, Value};
 
 models! {
     /// A table of named columns of equal length, like Bokeh's
     /// `ColumnDataSource(data=dict(x=x, y=y))`.
     pub struct ColumnDataSource("ColumnDataSource") {
         data: ColumnData = ColumnData::default(),
-        /// The selected rows (drawn with the renderers' selection glyphs).
-        selected: Option<Id<Selection>> = None,
     }
     check = |_, attr, new| match attr {
         "data" => check_rectangular(new),
         _ => Ok(()),
     };
-
-    /// Rows chosen by a selection tool (or by app code).
-    pub struct Selection("Selection") {
-        indices: Vec<i64> = Vec::new(),
-        line_indices: Vec<i64> = Vec::new(),
-    }
 }
 
 impl ColumnDataSource {
@@ -31,7 +23,6 @@ impl ColumnDataSource {
             .collect();
         ColumnDataSource {
             data: ColumnData(columns),
-            selected: None,
         }
     }
 }

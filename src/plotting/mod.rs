@@ -71,8 +71,8 @@ pub struct FigureArgs {
     pub y_axis_location: Option<Place>,
     pub x_axis_label: Option<String>,
     pub y_axis_label: Option<String>,
-    /// The toolbar's side (Bokeh's `toolbar_location`); rokeh draws no toolbar yet, so a
-    /// figure of its own leaves none and uses the room.
+    /// The toolbar's side (Bokeh's `toolbar_location`, right by default). rokeh draws no
+    /// toolbar yet but leaves its room, as BokehJS lays the plot out; `None` uses the room.
     pub toolbar_location: Option<Place>,
     pub background_fill_color: Option<String>,
     pub min_border: Option<i64>,
@@ -92,7 +92,7 @@ impl Default for FigureArgs {
             y_axis_location: Some(Place::Left),
             x_axis_label: None,
             y_axis_label: None,
-            toolbar_location: None,
+            toolbar_location: Some(Place::Right),
             background_fill_color: None,
             min_border: Some(5),
         }

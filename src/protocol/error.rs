@@ -50,8 +50,35 @@ pub enum ProtocolError {
     BadBufferHeader(String),
     #[error("num_buffers {0} is more than the {max} a message may carry", max = super::MAX_BUFFERS)]
     TooManyBuffers(u64),
+    #[error("message header: 'num_buffers' must be a non-negative integer, got {0}")]
+    BadBufferCount(String),
     #[error("a {0} message is sent by the server, not by a client")]
     NotARequest(&'static str),
+    #[error("message is larger than the {max} bytes a message may be (header, content and buffers together)")]
+    TooBig { max: usize },
+}
+
+impl ProtocolError {
+    /// Whether the error lost the count of the message's frames (a frame of the wrong
+    /// kind, a header whose buffer count is unknown, a bad buffer header, a message past
+    /// its size), so the connection cannot go on: the next frame could not be told apart
+    /// from the rest of this message.
+    pub fn ends_connection(&self) -> bool {
+        matches!(
+            self,
+            ProtocolError::ExpectedText(_)
+                | ProtocolError::ExpectedBinary(_)
+                | ProtocolError::BadJson {
+                    part: FramePart::Header,
+                    ..
+                }
+                | ProtocolError::NotAnObject(FramePart::Header)
+                | ProtocolError::TooManyBuffers(_)
+                | ProtocolError::BadBufferCount(_)
+                | ProtocolError::BadBufferHeader(_)
+                | ProtocolError::TooBig { .. }
+        )
+    }
 }
 
 /// A message that could not be read, with the id of the request it came in as (when its

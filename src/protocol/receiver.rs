@@ -2,8 +2,13 @@
 //!
 //! A bad message is still read to its end (its three text frames and the buffers its
 //! header announces) before it is refused, so one bad message costs one ERROR and the
-//! next message is read from its first frame. Only a frame of the wrong kind, or an
-//! unreadable buffer header, loses the count: the receiver then starts over.
+//! next message is read from its first frame. A frame of the wrong kind, an unreadable
+//! buffer header, or a message past its size limit loses the count: the error says so
+//! ([`ProtocolError::ends_connection`]), and the connection must end, as Bokeh's does,
+//! since the next frame cannot be told apart from the rest of this message.
+//!
+//! The size limit is the whole message's (header, metadata, content and every buffer),
+//! so no message holds more than that however its bytes are split into frames.
 
 use serde_json::{Map, Value as Json};
 
@@ -13,9 +18,18 @@ use super::message::{parse_object, Body, Buffer, Frame, Message, MsgId, MsgType}
 /// More buffers than this in one message is refused (Bokeh sends two for the sliders).
 pub const MAX_BUFFERS: u64 = 1024;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Receiver {
     state: State,
+    /// Bytes of the message being read so far.
+    bytes: usize,
+    max_message_size: usize,
+}
+
+impl Default for Receiver {
+    fn default() -> Receiver {
+        Receiver::with_max_message_size(usize::MAX)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -44,12 +58,48 @@ struct Partial {
 }
 
 impl Receiver {
+    /// A receiver that takes messages of any size (a page reading its own server).
     pub fn new() -> Receiver {
         Receiver::default()
     }
 
+    /// A receiver that refuses a message whose frames add up to more than `max` bytes.
+    pub fn with_max_message_size(max: usize) -> Receiver {
+        Receiver {
+            state: State::Header,
+            bytes: 0,
+            max_message_size: max,
+        }
+    }
+
     /// Takes the next frame. Returns a message when this frame completes one.
     pub fn consume(&mut self, frame: Frame) -> Result<Option<Message>, Rejected> {
+        let result = self.step(frame);
+        if !matches!(result, Ok(None)) {
+            self.bytes = 0;
+        }
+        result
+    }
+
+    fn step(&mut self, frame: Frame) -> Result<Option<Message>, Rejected> {
+        let len = match &frame {
+            Frame::Text(t) => t.len(),
+            Frame::Binary(b) => b.len(),
+        };
+        let total = self.bytes.saturating_add(len);
+        if total > self.max_message_size {
+            let reqid = match std::mem::take(&mut self.state) {
+                State::Buffers(partial) => partial.msgid,
+                _ => None,
+            };
+            return Err(Rejected {
+                reqid,
+                error: ProtocolError::TooBig {
+                    max: self.max_message_size,
+                },
+            });
+        }
+        self.bytes = total;
         match (std::mem::take(&mut self.state), frame) {
             (State::Header, Frame::Text(header)) => {
                 self.state = State::Metadata { header };
@@ -173,9 +223,7 @@ fn num_buffers(header: &Map<String, Json>) -> Result<usize, ProtocolError> {
         Some(n) => match n.as_u64() {
             Some(n) if n <= MAX_BUFFERS => Ok(n as usize),
             Some(n) => Err(ProtocolError::TooManyBuffers(n)),
-            None => Err(ProtocolError::BadHeader(format!(
-                "'num_buffers' must be a non-negative integer, got {n}"
-            ))),
+            None => Err(ProtocolError::BadBufferCount(n.to_string())),
         },
     }
 }
@@ -353,6 +401,38 @@ mod tests {
             out[2].clone().unwrap_err().error,
             ProtocolError::TooManyBuffers(99999999)
         );
+    }
+
+    #[test]
+    fn the_size_limit_is_the_whole_messages_and_ends_the_connection() {
+        let mut r = Receiver::with_max_message_size(100);
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"X","msgtype":"PATCH-DOC","num_buffers":2}"#),
+                text("{}"),
+                text(r#"{"events":[]}"#),
+                text(r#"{"id":"a"}"#),
+                Frame::Binary(vec![0; 20]),
+                text(r#"{"id":"b"}"#),
+            ],
+        );
+        let err = out[5].clone().unwrap_err();
+        assert_eq!(err.error, ProtocolError::TooBig { max: 100 });
+        assert_eq!(err.reqid, Some(MsgId("X".into())));
+        assert!(err.error.ends_connection());
+        // Each frame alone was small: the count is of the message's frames together, and
+        // starts again with the next message.
+        let out = feed(
+            &mut r,
+            vec![
+                text(r#"{"msgid":"Y","msgtype":"SERVER-INFO-REQ"}"#),
+                text("{}"),
+                text("{}"),
+            ],
+        );
+        assert_eq!(out[2].clone().unwrap().unwrap().body, Body::ServerInfoReq);
+        assert!(!ProtocolError::UnknownMsgType("x".into()).ends_connection());
     }
 
     #[test]

@@ -51,9 +51,19 @@ pub struct ServeArgs {
     /// How long a session nobody is connected to is kept, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 15_000)]
     pub unused_session_lifetime: u64,
-    /// Largest websocket message accepted, in bytes.
+    /// Largest websocket message accepted, in bytes: the whole message (header, content
+    /// and buffers), what its inline arrays may decode to, and what may wait to be sent to
+    /// one connection.
     #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
     pub websocket_max_message_size: usize,
+    /// How long writing one message to a connection may take (the peer not reading, or a
+    /// link too slow for the message) before the connection is dropped, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 30_000)]
+    pub websocket_write_timeout: u64,
+    /// How long a client may take to send a request's headers (or to start the next
+    /// request on an idle connection) before it is dropped, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    pub http_header_timeout: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -71,6 +81,8 @@ pub struct ServerConfig {
     pub session_ids: SessionIds,
     pub unused_session_lifetime: Duration,
     pub websocket_max_message_size: usize,
+    pub websocket_write_timeout: Duration,
+    pub http_header_timeout: Duration,
     pub show: bool,
     /// The built page's folder, if one was found; else the places looked in.
     pub page_dir: Result<PathBuf, Vec<PathBuf>>,
@@ -102,6 +114,8 @@ impl ServerConfig {
             session_ids,
             unused_session_lifetime: Duration::from_millis(args.unused_session_lifetime),
             websocket_max_message_size: args.websocket_max_message_size,
+            websocket_write_timeout: Duration::from_millis(args.websocket_write_timeout.max(1)),
+            http_header_timeout: Duration::from_millis(args.http_header_timeout.max(1)),
             show: args.show,
             page_dir: find_page_dir(),
         })

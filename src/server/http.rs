@@ -208,6 +208,8 @@ async fn websocket(
         session_id,
         kind,
         shutdown: shared.shutdown.clone(),
+        max_message_size: shared.config.websocket_max_message_size,
+        write_timeout: shared.config.websocket_write_timeout,
         _alive: shared.alive.clone(),
     };
     let max = shared.config.websocket_max_message_size;

@@ -6,12 +6,15 @@
 
 mod config;
 mod http;
+mod listen;
 mod log;
 mod origins;
+mod outbox;
 mod page;
 mod periodic;
 mod session;
 mod sessions;
+mod work;
 mod ws;
 
 pub use config::{
@@ -24,7 +27,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::serve::ListenerExt;
 use clap::Parser;
 use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
@@ -105,7 +107,11 @@ impl Server {
         let apps = apps
             .into_iter()
             .map(|app| {
-                let sessions = Sessions::new(app.clone(), config.unused_session_lifetime);
+                let sessions = Sessions::new(
+                    app.clone(),
+                    config.unused_session_lifetime,
+                    config.websocket_max_message_size,
+                );
                 (app, sessions)
             })
             .collect();
@@ -167,19 +173,20 @@ impl Server {
                 }
             }
         }
-        // Small messages go out at once: no Nagle delay on a slider's round trip.
-        let listener = listener.tap_io(|tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
-        let app = http::router(shared.clone()).into_make_service_with_connect_info::<SocketAddr>();
         let stopping = async move {
             stop.await;
             log!("Shutting down");
             let _ = shutdown.send(true);
         };
-        axum::serve(listener, app)
-            .with_graceful_shutdown(stopping)
-            .await?;
+        let header_timeout = config.http_header_timeout;
+        listen::serve(
+            listener,
+            http::router(shared.clone()),
+            header_timeout,
+            stopping,
+            SHUTDOWN_GRACE,
+        )
+        .await;
         // Websockets outlive the HTTP side: wait for them to close (each holds `alive`).
         drop(shared);
         let _ = tokio::time::timeout(SHUTDOWN_GRACE, alive.recv()).await;

@@ -135,6 +135,29 @@ mod tests {
         assert!(file(&dir, "/").is_none());
     }
 
+    /// Fuzzed: whatever the URL path, a file outside the folder is never served.
+    #[test]
+    fn no_path_reaches_outside_the_folder() {
+        let dir = temp_dist();
+        let secret = dir.parent().unwrap().join("rokeh-page-test-secret");
+        std::fs::write(&secret, b"secret").unwrap();
+        let dir = Ok(dir);
+        bolero::check!().for_each(|bytes: &[u8]| {
+            let path = String::from_utf8_lossy(bytes);
+            for path in [path.to_string(), format!("/{path}"), format!("/../{path}")] {
+                if let Some((content, _)) = file(&dir, &path) {
+                    assert_ne!(content, b"secret", "{path:?} reached outside");
+                }
+            }
+        });
+        for path in [
+            "/../rokeh-page-test-secret",
+            "/snippets/../../rokeh-page-test-secret",
+        ] {
+            assert!(file(&dir, path).is_none(), "{path}");
+        }
+    }
+
     #[test]
     fn missing_page_says_how_to_build_it() {
         let places = Err(vec![PathBuf::from("dist")]);

@@ -2,6 +2,7 @@
 //! Connections talk to it through its channel, so no lock ever guards a document.
 
 use std::collections::BTreeMap;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -9,15 +10,17 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
 use super::log::log;
+use super::outbox::{OutboxSender, Refused};
 use super::periodic::Schedule;
+use super::work::Pace;
 use super::BOKEH_PROTOCOL_VERSION;
 use crate::app::App;
-use crate::document::json::{read_json, SyncedModels};
+use crate::document::json::{read_json, Buffers, SyncedModels};
 use crate::document::{Actor, Change, Document, PeerId};
 use crate::protocol::page_link::DOCUMENT_REPLACED_CLOSE;
 use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Frame, Message, MsgId, ProtocolError, Rejected, VersionInfo};
-use crate::sync::wire::{apply_patch, from_protocol, patch_for, pull_reply};
+use crate::sync::wire::{apply_patch, patch_for, pull_reply};
 use crate::sync::PeerKind;
 
 /// What a connection is told to do: send a message (shared by every connection it goes
@@ -28,13 +31,32 @@ pub(crate) enum Outgoing {
     Close { code: u16, reason: &'static str },
 }
 
-/// Messages a slow connection may have queued before it is dropped.
-pub(crate) const OUTBOX_CAPACITY: usize = 256;
+impl Outgoing {
+    /// The bytes it carries.
+    pub(crate) fn size(&self) -> usize {
+        match self {
+            Outgoing::Frames(frames) => frames
+                .iter()
+                .map(|f| match f {
+                    Frame::Text(t) => t.len(),
+                    Frame::Binary(b) => b.len(),
+                })
+                .sum(),
+            Outgoing::Close { .. } => 0,
+        }
+    }
+}
+
+/// Close codes (RFC 6455) a session ends a connection with.
+pub(crate) const PROTOCOL_ERROR: u16 = 1002;
+pub(crate) const POLICY: u16 = 1008;
+pub(crate) const TOO_BIG: u16 = 1009;
+pub(crate) const INTERNAL: u16 = 1011;
 
 pub(crate) enum Command {
     Join {
         kind: PeerKind,
-        outbox: mpsc::Sender<Outgoing>,
+        outbox: OutboxSender,
         joined: oneshot::Sender<PeerId>,
     },
     Leave(PeerId),
@@ -43,12 +65,14 @@ pub(crate) enum Command {
     Request {
         from: PeerId,
         request: Result<Message, Rejected>,
+        /// The bytes it came in as.
+        bytes: usize,
     },
 }
 
 struct Peer {
     kind: PeerKind,
-    outbox: mpsc::Sender<Outgoing>,
+    outbox: OutboxSender,
 }
 
 pub(crate) struct Session {
@@ -62,12 +86,16 @@ pub(crate) struct Session {
     next_peer: u64,
     /// The document's periodic callbacks run here, not in the pages.
     periodic: Schedule,
+    /// `--websocket-max-message-size`: what a message's arrays may decode to in all.
+    max_message_size: usize,
+    /// Whether its requests run off the async workers.
+    pace: Pace,
 }
 
 impl Session {
     /// A new session whose document is built by running the app, as `bokeh serve` runs
     /// the app script for each session.
-    pub(crate) fn new(id: SessionId, app: &App) -> Session {
+    pub(crate) fn new(id: SessionId, app: &App, max_message_size: usize) -> Session {
         let doc = app.document();
         Session {
             id,
@@ -77,6 +105,8 @@ impl Session {
             peers: BTreeMap::new(),
             next_peer: 1,
             periodic: Schedule::default(),
+            max_message_size,
+            pace: Pace::default(),
         }
     }
 
@@ -96,9 +126,13 @@ impl Session {
             // Timers first: a busy session still runs its periodic callbacks.
             tokio::select! {
                 biased;
-                () = sleep_until(self.periodic.next()) => self.run_periodic(),
+                () = sleep_until(self.periodic.next()) => {
+                    let mut pace = std::mem::take(&mut self.pace);
+                    pace.run(0, || self.run_periodic()).await;
+                    self.pace = pace;
+                }
                 command = commands.recv() => match command {
-                    Some(command) => self.obey(command),
+                    Some(command) => self.obey(command).await,
                     None => return,
                 },
                 () = sleep_until(expiry) => {
@@ -128,7 +162,7 @@ impl Session {
         }
     }
 
-    fn obey(&mut self, command: Command) {
+    async fn obey(&mut self, command: Command) {
         match command {
             Command::Join {
                 kind,
@@ -144,14 +178,70 @@ impl Session {
             Command::Leave(peer) => {
                 self.peers.remove(&peer);
             }
-            Command::Request { from, request } => {
-                let reply = match request {
-                    Ok(message) => self.handle(from, message),
-                    Err(rejected) => refusal(rejected),
-                };
+            // A connection let go (too slow, or out of step) is not answered: what it
+            // sent before it heard is left undone.
+            Command::Request { from, .. } if !self.peers.contains_key(&from) => {}
+            Command::Request {
+                from,
+                request: Ok(message),
+                bytes,
+            } => {
+                let msgtype = message.msgtype();
+                let mut pace = std::mem::take(&mut self.pace);
+                let reply = pace
+                    .run(bytes, || {
+                        // A panic here is a bug in rokeh: the document's batches undid what it
+                        // changed; the session answers and goes on.
+                        panic::catch_unwind(AssertUnwindSafe(|| self.handle(from, message)))
+                            .unwrap_or_else(|_| {
+                                log!(
+                                    "Bokeh Server internal error handling a {}",
+                                    msgtype.as_str()
+                                );
+                                Message::error(
+                                    MsgId::next(),
+                                    None,
+                                    format!("internal error handling a {}", msgtype.as_str()),
+                                )
+                            })
+                            .to_frames()
+                    })
+                    .await;
+                self.pace = pace;
+                self.send(from, Outgoing::Frames(Arc::new(reply)));
+            }
+            Command::Request {
+                from,
+                request: Err(rejected),
+                ..
+            } => {
+                let close = rejected.error.ends_connection().then_some(Outgoing::Close {
+                    code: match rejected.error {
+                        ProtocolError::TooBig { .. } => TOO_BIG,
+                        _ => PROTOCOL_ERROR,
+                    },
+                    reason: match rejected.error {
+                        ProtocolError::TooBig { .. } => "message too big",
+                        _ => "protocol error: the message's frames are out of step",
+                    },
+                });
+                let reply = refusal(rejected);
                 self.send(from, Outgoing::Frames(Arc::new(reply.to_frames())));
+                if let Some(close) = close {
+                    self.send(from, close);
+                    self.peers.remove(&from);
+                }
             }
         }
+    }
+
+    /// The message's buffers, with what its arrays may decode to: the largest message.
+    fn buffers(&self, buffers: Vec<crate::protocol::Buffer>) -> Buffers {
+        let mut out = Buffers::with_array_limit(self.max_message_size);
+        for crate::protocol::Buffer { id, data } in buffers {
+            out.insert(crate::document::json::BufferId(id), data);
+        }
+        out
     }
 
     /// Answers one request; changes it makes go to the other connections on the way.
@@ -172,7 +262,8 @@ impl Session {
             }
             Body::PatchDoc { events } => {
                 let actor = self.kind_of(from).actor(from);
-                let applied = apply_patch(&mut self.doc, events, request.buffers, actor);
+                let buffers = self.buffers(request.buffers);
+                let applied = apply_patch(&mut self.doc, events, &buffers, actor);
                 // Whatever happened, what was recorded is drained: on failure nothing was.
                 let changes = self.doc.take_changes();
                 match applied {
@@ -184,7 +275,7 @@ impl Session {
                 }
             }
             Body::PushDoc { doc } => {
-                let buffers = from_protocol(request.buffers);
+                let buffers = self.buffers(request.buffers);
                 match read_json(&doc, &buffers, self.doc.registry()) {
                     Ok(pushed) => {
                         self.replace_document(from, pushed);
@@ -270,13 +361,25 @@ impl Session {
     }
 
     /// Queues a message for one connection. A connection too slow to keep up with its
-    /// session is dropped rather than let its queue grow without bound.
+    /// session (more than the largest message waiting for it) is closed rather than let
+    /// its queue grow without bound.
     fn send(&mut self, peer: PeerId, message: Outgoing) {
         let Some(p) = self.peers.get(&peer) else {
             return;
         };
-        if p.outbox.try_send(message).is_err() {
-            self.peers.remove(&peer);
+        match p.outbox.send(message) {
+            Ok(()) => {}
+            Err(Refused::Full) => {
+                log!("Closing a connection that could not keep up with its session");
+                let _ = p.outbox.send(Outgoing::Close {
+                    code: POLICY,
+                    reason: "connection could not keep up with its session",
+                });
+                self.peers.remove(&peer);
+            }
+            Err(Refused::Closed) => {
+                self.peers.remove(&peer);
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::session::{Command, Outgoing, Session};
+use super::outbox::OutboxSender;
+use super::session::{Command, Session};
 use crate::app::App;
 use crate::document::PeerId;
 use crate::protocol::token::SessionId;
@@ -21,6 +22,7 @@ const JOIN_ATTEMPTS: usize = 5;
 pub(crate) struct Sessions {
     app: App,
     lifetime: Duration,
+    max_message_size: usize,
     sessions: Mutex<HashMap<SessionId, mpsc::Sender<Command>>>,
 }
 
@@ -35,10 +37,11 @@ pub(crate) struct Joined {
 pub(crate) struct JoinError(SessionId);
 
 impl Sessions {
-    pub(crate) fn new(app: App, lifetime: Duration) -> Arc<Sessions> {
+    pub(crate) fn new(app: App, lifetime: Duration, max_message_size: usize) -> Arc<Sessions> {
         Arc::new(Sessions {
             app,
             lifetime,
+            max_message_size,
             sessions: Mutex::new(HashMap::new()),
         })
     }
@@ -48,7 +51,7 @@ impl Sessions {
         self: &Arc<Self>,
         id: &SessionId,
         kind: PeerKind,
-        outbox: mpsc::Sender<Outgoing>,
+        outbox: OutboxSender,
     ) -> Result<Joined, JoinError> {
         for _ in 0..JOIN_ATTEMPTS {
             let session = self.get_or_start(id);
@@ -76,7 +79,7 @@ impl Sessions {
         let (tx, rx) = mpsc::channel(COMMAND_CAPACITY);
         sessions.insert(id.clone(), tx.clone());
         let (id, sessions, lifetime) = (id.clone(), self.clone(), self.lifetime);
-        let session = Session::new(id.clone(), &self.app);
+        let session = Session::new(id.clone(), &self.app, self.max_message_size);
         tokio::spawn(async move {
             let retire = |id: &SessionId, commands: &mut _| sessions.retire(id, commands);
             session.run(rx, lifetime, retire).await;

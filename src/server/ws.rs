@@ -11,26 +11,34 @@ use tokio::time::Instant;
 use tokio_tungstenite::tungstenite;
 
 use super::log::log;
-use super::session::{Command, Outgoing, OUTBOX_CAPACITY};
+use super::outbox::outbox;
+use super::session::{Command, Outgoing, INTERNAL, POLICY, PROTOCOL_ERROR, TOO_BIG};
 use super::sessions::Sessions;
+use super::work::off_the_workers;
 use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Frame, Message, MsgId, Receiver};
 use crate::sync::PeerKind;
 
+/// How long a close waits for the peer's close in answer.
+const CLOSE_HANDSHAKE: Duration = Duration::from_millis(500);
+
 /// How often an idle connection is pinged (Bokeh's default keep-alive).
 const KEEP_ALIVE: Duration = Duration::from_millis(37_000);
 
-/// Close codes (RFC 6455).
+/// Close codes (RFC 6455), besides the session's.
 const GOING_AWAY: u16 = 1001;
-const POLICY: u16 = 1008;
-const TOO_BIG: u16 = 1009;
-const INTERNAL: u16 = 1011;
+const NOT_UTF8: u16 = 1007;
 
 pub(crate) struct Connection {
     pub sessions: Arc<Sessions>,
     pub session_id: SessionId,
     pub kind: PeerKind,
     pub shutdown: watch::Receiver<bool>,
+    /// `--websocket-max-message-size`: a message's frames in all, and what may wait to be
+    /// written to this connection.
+    pub max_message_size: usize,
+    /// `--websocket-write-timeout`: how long writing one message may take.
+    pub write_timeout: Duration,
     /// Held while the connection lives: shutdown waits until every one is dropped.
     pub _alive: mpsc::Sender<()>,
 }
@@ -44,7 +52,7 @@ struct Closed {
 impl Connection {
     pub(crate) async fn run(mut self, mut socket: WebSocket) {
         log!("WebSocket connection opened");
-        let (outbox, mut inbox) = mpsc::channel::<Outgoing>(OUTBOX_CAPACITY);
+        let (outbox, mut inbox) = outbox(self.max_message_size);
         let joined = match self
             .sessions
             .join(&self.session_id, self.kind, outbox)
@@ -59,7 +67,9 @@ impl Connection {
         };
         log!("ServerConnection created");
         let ack = Outgoing::Frames(Arc::new(Message::new(MsgId::next(), Body::Ack).to_frames()));
-        let mut receiver = Receiver::new();
+        let mut receiver = Receiver::with_max_message_size(self.max_message_size);
+        // Bytes of the message being read, for the session to know a heavy one.
+        let mut message_bytes = 0usize;
         // As Bokeh: a ping now and then keeps proxies from closing an idle connection, and
         // a peer that stopped answering (gone without a close) is let go.
         let mut keep_alive = tokio::time::interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
@@ -88,12 +98,27 @@ impl Connection {
                             Some(Err(e)) => break read_failed(&mut socket, e).await,
                             None => break Closed { code: None, reason: None },
                         };
-                        let request = match receiver.consume(frame) {
+                        let len = match &frame {
+                            Frame::Text(t) => t.len(),
+                            Frame::Binary(b) => b.len(),
+                        };
+                        message_bytes = message_bytes.saturating_add(len);
+                        // A text frame may complete the message's JSON, which is parsed
+                        // then: heavy work for a large message, off the async workers.
+                        let consumed = match frame {
+                            Frame::Binary(_) => receiver.consume(frame),
+                            Frame::Text(_) => {
+                                off_the_workers(message_bytes, false, || receiver.consume(frame))
+                                    .await
+                            }
+                        };
+                        let request = match consumed {
                             Ok(None) => continue,
                             Ok(Some(message)) => Ok(message),
                             Err(rejected) => Err(rejected),
                         };
-                        let command = Command::Request { from: joined.peer, request };
+                        let bytes = std::mem::take(&mut message_bytes);
+                        let command = Command::Request { from: joined.peer, request, bytes };
                         if joined.session.send(command).await.is_err() {
                             let _ = close(&mut socket, INTERNAL, "session has ended").await;
                             break Closed { code: Some(INTERNAL), reason: Some("session has ended".into()) };
@@ -105,8 +130,16 @@ impl Connection {
                             break Closed { code: Some(code), reason: Some(reason.into()) };
                         }
                         Some(frames) => {
-                            if send(&mut socket, frames).await.is_err() {
-                                break Closed { code: None, reason: None };
+                            match tokio::time::timeout(self.write_timeout, send(&mut socket, frames)).await {
+                                Ok(Ok(())) => {}
+                                Ok(Err(_)) => break Closed { code: None, reason: None },
+                                Err(_) => {
+                                    let reason = format!(
+                                        "did not read its messages within {} ms",
+                                        self.write_timeout.as_millis()
+                                    );
+                                    break Closed { code: None, reason: Some(reason) };
+                                }
                             }
                         }
                         None => {
@@ -141,22 +174,38 @@ impl Connection {
     }
 }
 
-/// Reading failed: an over-size message gets an ERROR and a close saying so; anything
-/// else means the connection is gone.
+/// Reading failed: an over-size frame gets an ERROR and a close saying so, a text frame
+/// that is not UTF-8 a close 1007, a frame breaking the websocket protocol a close 1002;
+/// anything else means the connection is gone.
 async fn read_failed(socket: &mut WebSocket, error: axum::Error) -> Closed {
-    let too_big = match error.into_inner().downcast::<tungstenite::Error>() {
-        Ok(e) => match *e {
-            tungstenite::Error::Capacity(c) => Some(c.to_string()),
-            _ => None,
-        },
-        Err(_) => None,
+    let error = match error.into_inner().downcast::<tungstenite::Error>() {
+        Ok(e) => *e,
+        Err(_) => {
+            return Closed {
+                code: None,
+                reason: None,
+            }
+        }
     };
-    let Some(what) = too_big else {
+    let (code, what) = match error {
+        tungstenite::Error::Capacity(c) => (TOO_BIG, c.to_string()),
+        tungstenite::Error::Utf8(e) => (NOT_UTF8, format!("a text frame is not UTF-8: {e}")),
+        tungstenite::Error::Protocol(e) => (PROTOCOL_ERROR, format!("websocket protocol: {e}")),
+        _ => {
+            return Closed {
+                code: None,
+                reason: None,
+            }
+        }
+    };
+    if code != TOO_BIG {
+        log!("Protocol error from client: {what}");
+        let _ = close(socket, code, &what).await;
         return Closed {
-            code: None,
-            reason: None,
+            code: Some(code),
+            reason: Some(what),
         };
-    };
+    }
     let text = format!("message refused: {what}");
     log!("Protocol error from client: {text}");
     let error = Message::error(MsgId::next(), None, text.clone());
@@ -194,5 +243,16 @@ async fn close(socket: &mut WebSocket, code: u16, reason: &str) -> Result<(), ax
             code,
             reason: reason.into(),
         })))
-        .await
+        .await?;
+    // The closing handshake: the peer answers with a close of its own. Waiting for it (a
+    // little) lets the peer read ours before the connection goes, instead of a reset.
+    let _ = tokio::time::timeout(CLOSE_HANDSHAKE, async {
+        while let Some(Ok(message)) = socket.recv().await {
+            if matches!(message, WsMessage::Close(_)) {
+                break;
+            }
+        }
+    })
+    .await;
+    Ok(())
 }

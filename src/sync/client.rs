@@ -149,7 +149,8 @@ impl Client {
                 }
             }
             Body::PatchDoc { events } => {
-                match apply_patch(doc, events, message.buffers, Actor::mirror(SERVER)) {
+                let buffers = from_protocol(message.buffers);
+                match apply_patch(doc, events, &buffers, Actor::mirror(SERVER)) {
                     Ok(()) => self.synced = SyncedModels::of(doc),
                     Err(e) => {
                         reaction.error = Some(format!("a patch from the server failed: {e}"));
@@ -239,5 +240,11 @@ impl Client {
     /// The edits not yet sent, oldest first.
     pub fn unsent(&self) -> &[Change] {
         &self.unsent
+    }
+
+    /// Whether the page and the session agree as far as it knows: live, with every edit
+    /// sent and confirmed.
+    pub fn settled(&self) -> bool {
+        self.state == State::Live && self.unsent.is_empty() && self.in_flight.is_empty()
     }
 }

@@ -48,17 +48,21 @@ pub fn is_app_document(doc: &Json) -> bool {
     doc.get(APP_DOCUMENT_KEY).and_then(Json::as_bool) == Some(true)
 }
 
-/// Applies a PATCH-DOC's events as `actor`, all or nothing.
+/// Applies a PATCH-DOC's events as `actor`, all or nothing, under a hold: what one patch
+/// changes goes on as one patch, each change superseded by a later one of the same
+/// property (a thousand slider moves, and the column each recomputed) combined into it.
 pub fn apply_patch(
     doc: &mut Document,
     events: Vec<Json>,
-    buffers: Vec<Buffer>,
+    buffers: &Buffers,
     actor: Actor,
 ) -> Result<(), JsonError> {
-    let buffers = from_protocol(buffers);
-    doc.acting_as(actor, |doc| {
-        apply_json_events(doc, &Json::Array(events), &buffers)
-    })
+    doc.hold();
+    let applied = doc.acting_as(actor, |doc| {
+        apply_json_events(doc, &Json::Array(events), buffers)
+    });
+    doc.unhold();
+    applied
 }
 
 /// One PATCH-DOC carrying to `peer` (of `kind`) every change it did not make itself, in

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use leptos::prelude::{GetUntracked, Signal};
+
 use crate::document::{Document, Id};
 use crate::models::Figure;
 use crate::render::{draw_on, FrameLayout};
@@ -36,16 +38,19 @@ enum PaintError {
 pub struct Painter {
     page: Page,
     figure: Id<Figure>,
+    /// The canvas' size in CSS pixels: the figure's, or its box's when it stretches.
+    size: Signal<(u32, u32)>,
     pending: Rc<Cell<bool>>,
     /// Where the last paint put things: clicks are hit-tested against it.
     last: Rc<RefCell<Option<FrameLayout>>>,
 }
 
 impl Painter {
-    pub fn new(page: Page, figure: Id<Figure>) -> Painter {
+    pub fn new(page: Page, figure: Id<Figure>, size: Signal<(u32, u32)>) -> Painter {
         Painter {
             page,
             figure,
+            size,
             pending: Rc::default(),
             last: Rc::default(),
         }
@@ -77,7 +82,7 @@ impl Painter {
 
     /// The canvas is drawn in backing-store pixels: CSS size × devicePixelRatio.
     fn backing_size(&self) -> (u32, u32) {
-        let (width, height) = self.page.read(|d| css_size(d, self.figure));
+        let (width, height) = self.size.get_untracked();
         let backing = |css: u32| (css as f64 * device_pixel_ratio()).round() as u32;
         (backing(width), backing(height))
     }
@@ -86,6 +91,10 @@ impl Painter {
         let performance = web_sys::window().and_then(|w| w.performance());
         let started = performance.as_ref().map(|p| p.now());
         let (width, height) = self.backing_size();
+        // A box with no room (a hidden tab) has nothing to paint.
+        if width == 0 || height == 0 {
+            return Ok(());
+        }
         // Resizing clears the canvas (and costs), so only when the size changed.
         if canvas.width() != width {
             canvas.set_width(width);

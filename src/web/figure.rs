@@ -1,4 +1,6 @@
 //! A Figure: a canvas CSS-sized to the figure, repainted when anything it shows changes.
+//! A figure that stretches or scales (`sizing_mode`, width/height policies) takes its
+//! box's size instead, measured as the box changes (the window resized, a panel shown).
 
 use leptos::html;
 use leptos::prelude::*;
@@ -7,14 +9,18 @@ use crate::document::AnyId;
 use crate::models::{Figure, GlyphRenderer, LegendClickPolicy, Title};
 
 use super::canvas::{css_size, device_pixel_ratio, Painter};
+use super::element::{Aspect, Enclosing, Sizing};
 use super::page::Page;
+use super::resize::SizeObserver;
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let Some(figure) = page.typed::<Figure>(model) else {
         return ().into_any();
     };
+    // The figure's own box sizing (its box tells what is inside it).
+    let sizing = Enclosing::current().sizing;
     // The page bumps a figure's revision for changes to anything it shows.
-    let size = Memo::new(move |_| {
+    let model_size = Memo::new(move |_| {
         page.track(model);
         page.read(|d| css_size(d, figure))
     });
@@ -26,13 +32,24 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                 .unwrap_or_default()
         })
     });
+    let measured = RwSignal::new(None::<(u32, u32)>);
+    let follows = Memo::new(move |_| sizing.with(Sizing::follows_box));
+    let size = Signal::derive(move || {
+        let (fw, fh) = follows.get();
+        let (w, h) = model_size.get();
+        match measured.get() {
+            Some((mw, mh)) => (if fw { mw } else { w }, if fh { mh } else { h }),
+            None => (w, h),
+        }
+    });
     let canvas = NodeRef::<html::Canvas>::new();
-    let painter = Painter::new(page, figure);
+    let painter = Painter::new(page, figure, size);
     // The canvas is outside Leptos' view of the world: this effect is the bridge.
     Effect::new({
         let painter = painter.clone();
         move || {
             page.track(model);
+            size.track();
             if let Some(canvas) = canvas.get() {
                 painter.request(canvas);
             }
@@ -89,6 +106,38 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             });
         }
     };
+    // A stretching canvas is sized by CSS; its size in pixels comes from observing it.
+    Effect::new(move || {
+        let (fw, fh) = follows.get();
+        if !(fw || fh) {
+            return;
+        }
+        if let Some(canvas) = canvas.get() {
+            SizeObserver::for_owner(&canvas, measured);
+        }
+    });
+    let style = move || {
+        let (fw, fh) = follows.get();
+        let (w, h) = model_size.get();
+        let aspect = sizing.with(|s| s.aspect) != Aspect::Free;
+        let side = |follows: bool, px: u32| {
+            if follows {
+                "100%".to_owned()
+            } else {
+                format!("{px}px")
+            }
+        };
+        if aspect && (fw || fh) {
+            let (width, height) = if fw {
+                ("100%".to_owned(), "auto".to_owned())
+            } else {
+                ("auto".to_owned(), "100%".to_owned())
+            };
+            format!("width: {width}; height: {height}; aspect-ratio: {w} / {h};")
+        } else {
+            format!("width: {}; height: {};", side(fw, w), side(fh, h))
+        }
+    };
     view! {
         <canvas
             node_ref=canvas
@@ -96,8 +145,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             class="rk-figure"
             role="img"
             aria-label=title
-            style:width=move || format!("{}px", size.get().0)
-            style:height=move || format!("{}px", size.get().1)
+            style=style
         ></canvas>
     }
     .into_any()

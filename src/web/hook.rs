@@ -3,14 +3,18 @@
 //!
 //! - `rokeh.column(name)`: that column of the first ColumnDataSource (a Float64Array for
 //!   f64 columns);
-//! - `rokeh.get(key, attr)`: an attribute of the model whose id, type name or `title` is
-//!   `key` (the first found), e.g. `get("frequency", "value")`, `get("Title", "text")`;
-//! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took.
+//! - `rokeh.get(key, attr)`: an attribute of the model whose id, `name`, type name,
+//!   `title` or `label` is `key` (the first found, in that order), e.g.
+//!   `get("frequency", "value")`, `get("Title", "text")`; lists are arrays, dicts objects,
+//!   references the referred model's id;
+//! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took;
+//! - `rokeh.settled` (served pages): whether every edit of the page has reached the
+//!   session and been confirmed.
 
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::document::{AnyId, Document, ModelId, Value};
+use crate::document::{AnyId, Document, Model, ModelId, Value};
 use crate::models::ColumnDataSource;
 
 use super::page::Page;
@@ -36,6 +40,13 @@ pub fn install(page: Page) {
     set(&hook, "paints", &0.into());
     if let Some(window) = web_sys::window() {
         set(&window, NAME, &hook);
+    }
+}
+
+/// Tells tests whether the page and its session agree (see the module docs).
+pub fn settled(settled: bool) {
+    if let Some(hook) = web_sys::window().and_then(|w| Reflect::get(&w, &NAME.into()).ok()) {
+        set(&hook, "settled", &settled.into());
     }
 }
 
@@ -77,14 +88,15 @@ fn first_source_column(doc: &Document, name: &str) -> JsValue {
 }
 
 fn find_model(doc: &Document, key: &str) -> Option<AnyId> {
-    doc.lookup(&ModelId::from(key)).or_else(|| {
-        let mut models = doc.models();
-        models
-            .find(|(_, m)| {
-                m.type_name == key || m.attrs.get("title").and_then(Value::as_str) == Some(key)
-            })
-            .map(|(any, _)| any)
-    })
+    let has = |m: &Model, attr: &str| m.attrs.get(attr).and_then(Value::as_str) == Some(key);
+    let first = |matches: &dyn Fn(&Model) -> bool| {
+        doc.models().find(|(_, m)| matches(m)).map(|(any, _)| any)
+    };
+    doc.lookup(&ModelId::from(key))
+        .or_else(|| first(&|m| has(m, "name")))
+        .or_else(|| first(&|m| m.type_name == key))
+        .or_else(|| first(&|m| has(m, "title")))
+        .or_else(|| first(&|m| has(m, "label")))
 }
 
 fn to_js(value: &Value) -> JsValue {
@@ -96,9 +108,30 @@ fn to_js(value: &Value) -> JsValue {
         Value::Str(s) => s.into(),
         Value::Ref(id) => id.as_str().into(),
         Value::List(items) | Value::Set(items) => items.iter().map(to_js).collect::<Array>().into(),
-        Value::Array(array) => array.as_f64().map_or(JsValue::UNDEFINED, |values| {
-            Float64Array::from(values).into()
-        }),
+        Value::Array(array) => match array.as_f64() {
+            Some(values) => Float64Array::from(values).into(),
+            None => (0..array.len())
+                .filter_map(|i| array.data.get(i))
+                .map(|v| to_js(&v))
+                .collect::<Array>()
+                .into(),
+        },
+        Value::Map(entries) => {
+            let object = Object::new();
+            for (k, v) in entries {
+                if let Some(k) = k.as_str() {
+                    set(&object, k, &to_js(v));
+                }
+            }
+            object.into()
+        }
+        Value::Object(fields) => {
+            let object = Object::new();
+            for (k, v) in fields {
+                set(&object, k, &to_js(v));
+            }
+            object.into()
+        }
         _ => JsValue::UNDEFINED,
     }
 }

@@ -3,18 +3,21 @@
 //!
 //! A binary calls [`crate::run`] with its apps; in the browser that is [`mount_apps`].
 
-mod button;
 mod canvas;
+mod element;
 mod figure;
+mod grid;
 mod hook;
 mod layout;
 mod page;
 mod periodic;
 mod query;
-mod slider;
+mod resize;
 mod surface;
 mod sync;
-mod text_input;
+mod table;
+mod tabs;
+mod widgets;
 
 pub use query::{query_count, query_text};
 

@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::core::{Id, ModelType};
-use crate::document::{AnyId, Change, Document, Event};
+use crate::core::{Id, ModelType, Value};
+use crate::document::{AnyId, Change, Document, Event, UiEvent};
 
 /// A `Copy` handle to the page's document, shared by every component.
 #[derive(Clone, Copy)]
@@ -64,6 +64,40 @@ impl Page {
             listener(&changes);
         }
         result
+    }
+
+    /// What `read` says of `model`, kept up to date: a memo that follows the model's
+    /// revision and changes only when the value does.
+    pub fn watch<T>(
+        &self,
+        model: AnyId,
+        read: impl Fn(&Document) -> T + Send + Sync + 'static,
+    ) -> Memo<T>
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        let page = *self;
+        Memo::new(move |_| {
+            page.track(model);
+            page.read(&read)
+        })
+    }
+
+    /// A user's edit of one property: set as app code would (its callbacks run here). A
+    /// value the document refuses changes nothing and is reported on the console.
+    pub fn edit(&self, model: AnyId, attr: &str, value: Value) {
+        if let Err(e) = self.update(|d| d.set_attr(model, attr, value)) {
+            web_sys::console::error_1(&format!("rokeh: setting {attr}: {e}").into());
+        }
+    }
+
+    /// A UI event of the user's (a click, a menu choice) for the app's `on_event`
+    /// callbacks here and the session's peers.
+    pub fn trigger(&self, event: UiEvent) {
+        let name = event.kind.name();
+        if let Err(e) = self.update(|d| d.trigger(event)) {
+            web_sys::console::error_1(&format!("rokeh: {name}: {e}").into());
+        }
     }
 
     /// Calls `listener` with the changes of every later [`Page::update`].

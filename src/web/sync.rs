@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
 
+use super::hook;
 use super::page::Page;
 use crate::document::Origin;
 use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY, SESSION_META};
@@ -98,7 +99,9 @@ pub fn start(page: Page) -> Option<impl IntoView> {
                 .client
                 .as_mut()
                 .expect("the page's own edits come between messages");
-            page.read(|d| client.local_changes(d, changes))
+            let message = page.read(|d| client.local_changes(d, changes));
+            hook::settled(client.settled());
+            message
         };
         if let Some(message) = message {
             on_edit.borrow().send(&message);
@@ -260,6 +263,7 @@ fn receive(link: &Shared, frame: Frame) {
         return;
     };
     let reaction = page.update(|d| client.receive(d, message));
+    hook::settled(client.settled());
     let live = client.status() == Status::Live;
     let mut l = link.borrow_mut();
     l.client = Some(client);

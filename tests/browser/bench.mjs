@@ -1,6 +1,8 @@
 // Prints the page's figures (never asserts them): download sizes, navigation → first plot
-// paint, and slider input → repainted at N = 200 and N = 100,000. Needs dist/ and
-// dist-single/ built: `make bench` does that first.
+// paint, slider input → repainted at N = 200 and N = 100,000, a table of 100,000 rows
+// scrolled, a 1,000,000-point line beside uPlot, a 10,000,000-point line, a 1,000,000-point
+// scatter and a ten-glyph figure's first paint. Needs dist/ and dist-single/ built: `make
+// bench` does that first.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
@@ -226,6 +228,42 @@ async function tenGlyphsFirstPaint(browser, site) {
   row('all', times.map((t) => t.toFixed(1)).join(' '));
 }
 
+/**
+ * The "table" app (a DataTable of 100,000 rows) scrolled a screenful at a time: the
+ * page's scroll handler (the rows in view re-rendered) and scroll → next frame.
+ */
+async function tableScroll(browser, site) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(site.url + '?app=table');
+  await page.getByRole('grid').waitFor();
+  const m = await page.evaluate(async () => {
+    const viewport = document.querySelector('.rk-table-viewport');
+    let start = 0;
+    const handler = [];
+    // Capture on window runs before the page's handler; the viewport's own, added now,
+    // after it.
+    window.addEventListener('scroll', () => (start = performance.now()), true);
+    viewport.addEventListener('scroll', () => handler.push(performance.now() - start));
+    const frame = [];
+    const rows = [];
+    for (let i = 0; i < 120; i++) {
+      const t0 = performance.now();
+      viewport.scrollTop += viewport.clientHeight;
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      frame.push(performance.now() - t0);
+      rows.push(document.querySelectorAll('.rk-table-row').length);
+    }
+    return { handler, frame, rows: Math.max(...rows), end: viewport.scrollTop };
+  });
+  await context.close();
+  const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+  console.log('\n## DataTable of 100,000 rows, scrolled a screenful at a time (120 scrolls)');
+  row('scroll handler', ms(median(m.handler)), `p95 ${ms(p95(m.handler))}`, '(rows in view re-rendered)');
+  row('scroll -> 2nd frame', ms(median(m.frame)), `p95 ${ms(p95(m.frame))}`, '(two frames: 33 ms at 60 Hz)');
+  row('rows in the page', m.rows, '(at most, of 100,000)');
+}
+
 const site = await serveDist();
 const browser = await launch();
 try {
@@ -240,6 +278,7 @@ try {
   await run(firstPaint, browser, site);
   await run(sliderMoves, browser, site, 200);
   await run(sliderMoves, browser, site, 100_000);
+  await run(tableScroll, browser, site);
   await run(lineVersusUplot, browser, site);
   await run(scatterRepaint, browser, site);
   await run(tenGlyphsFirstPaint, browser, site);

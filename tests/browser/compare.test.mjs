@@ -7,8 +7,9 @@
 // within 4 CSS pixels, overlap (intersection over union) of the two masks, each widened
 // by 2 CSS pixels, at least 0.8. At deviceScaleFactor 1 and 2.
 //
-// Needs dist/ (make build), target/server/rokeh (cargo build --profile server -p
-// rokeh-gallery) and ./.venv (make install-python); `make test-browser` has them.
+// Needs dist/ (make build), target/debug/rokeh (cargo build -p rokeh-gallery --bin rokeh;
+// the page draws, the server only syncs) and ./.venv (make install-python);
+// `make test-browser` has them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile, execFileSync } from 'node:child_process';
@@ -21,7 +22,7 @@ import { decodePng } from './png.mjs';
 
 const PYTHON = join(ROOT, '.venv', 'bin', 'python');
 const SCRIPT = join(ROOT, 'tests', 'python', 'compare_docs.py');
-const SERVER = process.env.ROKEH_BIN ?? join(ROOT, 'target', 'server', 'rokeh');
+const SERVER = process.env.ROKEH_BIN ?? join(ROOT, 'target', 'debug', 'rokeh');
 const COUNT_TOLERANCE = 0.25;
 const BBOX_TOLERANCE = 4;
 const WIDEN = 2;
@@ -179,7 +180,7 @@ const passes = (r) =>
 
 test('rokeh draws what BokehJS draws, glyph by glyph', { timeout: 600_000 }, async () => {
   const progress = (m) => process.env.COMPARE_VERBOSE && console.error(m);
-  assert.ok(existsSync(SERVER), `${SERVER} is missing: cargo build --profile server -p rokeh-gallery`);
+  assert.ok(existsSync(SERVER), `${SERVER} is missing: cargo build -p rokeh-gallery --bin rokeh`);
   const out = mkdtempSync(join(tmpdir(), 'rokeh-compare-'));
   execFileSync(PYTHON, [SCRIPT, 'html', out], { stdio: 'inherit' });
   const glyphs = JSON.parse(readFileSync(join(out, 'glyphs.json'), 'utf8'));

@@ -32,6 +32,7 @@ from bokeh.layouts import column, row
 from bokeh.model import Model
 from bokeh.models import ColumnDataSource, Slider, TextInput
 from bokeh.plotting import figure
+from bokeh.settings import settings
 
 problems = []
 compared = []  # "path.property" of every value compared by structure
@@ -187,7 +188,11 @@ def bokeh_events(scenario):
     after_patch = {k: np.asarray(v).tolist() for k, v in source.data.items()}
     doc.title = "T"
     title.text = "new text"
+    # Python numbers its models p1001, p1002, … as rokeh does: in a document read from
+    # rokeh, a model of Python's own takes a unique id, which cannot clash with one there.
+    settings.simple_ids.set_value(False)
     new = Slider(start=0, end=10, value=1, step=0.5, title="n")
+    settings.simple_ids.unset_value()
     doc.add_root(new)
     doc.remove_root(new)
     source.data = dict(x=np.array([0.0, 1.0]), y=np.array([1.0, 2.0]))

@@ -24,6 +24,41 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 pub const WAIT: Duration = Duration::from_secs(5);
 
+/// The repository root: the Python venv and scripts are shared with the library's tests.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A command running `tests/python/<script>` with the repository's Python Bokeh.
+pub fn python(script: &str) -> Command {
+    let root = repo_root();
+    let python = root.join(".venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/python-venv.sh (Python Bokeh 3.9.2 in ./.venv) first",
+        python.display()
+    );
+    let mut command = Command::new(python);
+    command.arg(root.join("tests/python").join(script));
+    command
+}
+
+/// The configuration of a server run in the test's own process, on a free port.
+pub fn in_process_config() -> rokeh::server::ServerConfig {
+    let args = rokeh::server::ServeArgs {
+        show: false,
+        port: 0,
+        address: "127.0.0.1".into(),
+        allow_websocket_origin: Vec::new(),
+        session_ids: rokeh::server::SessionIdMode::Unsigned,
+        unused_session_lifetime: 15_000,
+        websocket_max_message_size: 20 * 1024 * 1024,
+        websocket_write_timeout: 10_000,
+        http_header_timeout: 10_000,
+    };
+    rokeh::server::ServerConfig::from_args(args, None).expect("a valid config")
+}
+
 /// `rokeh serve --port 0 …` as a child process, killed when dropped.
 pub struct Server {
     child: Child,
@@ -77,6 +112,25 @@ impl Server {
         self.child.id()
     }
 
+    /// Whether the process is still running.
+    pub fn alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Resident memory now and at its peak (`VmRSS`, `VmHWM`), in MiB.
+    pub fn rss_mib(&self) -> (f64, f64) {
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+                .map_or(0.0, |kib| kib / 1024.0)
+        };
+        (field("VmRSS:"), field("VmHWM:"))
+    }
+
     pub fn http(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
@@ -127,7 +181,12 @@ impl Drop for Server {
 
 /// The `rokeh` binary: Cargo names it for tests; an example finds it beside its own folder
 /// (`target/<profile>/examples/loadgen` → `target/<profile>/rokeh`).
+/// `ROKEH_SERVER_BINARY` overrides both (to run the tests against another build, an older
+/// one say, and see them fail).
 fn server_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("ROKEH_SERVER_BINARY") {
+        return PathBuf::from(path);
+    }
     if let Some(path) = option_env!("CARGO_BIN_EXE_rokeh") {
         return PathBuf::from(path);
     }
@@ -143,6 +202,19 @@ fn server_binary() -> PathBuf {
         path.display()
     );
     path
+}
+
+/// Each connection is a file descriptor: allow this process as many as the system lets it
+/// (the load generator and the soak open thousands).
+pub fn raise_open_file_limit() {
+    // SAFETY: getrlimit/setrlimit only read and write the struct passed to them.
+    unsafe {
+        let mut limit = std::mem::zeroed::<libc::rlimit>();
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
+            limit.rlim_cur = limit.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
 }
 
 pub fn unix_now() -> i64 {
@@ -214,8 +286,29 @@ impl Client {
         })
     }
 
+    /// Sends one websocket message as it is (a raw frame, a bad one).
+    pub async fn send_ws(&mut self, message: WsMessage) {
+        self.ws.send(message).await.unwrap();
+    }
+
     pub async fn send(&mut self, message: &Message) {
         self.send_frames(message.to_frames()).await;
+    }
+
+    /// Writes frames, stopping at the first that cannot go (the server closed, or stopped
+    /// reading for `within`): whether all went.
+    pub async fn try_send_frames(&mut self, frames: Vec<Frame>, within: Duration) -> bool {
+        for frame in frames {
+            let message = match frame {
+                Frame::Text(t) => WsMessage::Text(t.into()),
+                Frame::Binary(b) => WsMessage::Binary(b.into()),
+            };
+            match tokio::time::timeout(within, self.ws.send(message)).await {
+                Ok(Ok(())) => {}
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// Writes the frames of one message and flushes once.

@@ -5,6 +5,7 @@ use serde_json::{Map, Value as Json};
 use super::buffers::Buffers;
 use super::read::{insert_defs, resolve};
 use super::value::{malformed, Decoder};
+use super::write::check_depth;
 use super::JsonError;
 use crate::document::{AnyId, ColumnPatches, Document, PatchIndex, UiEvent, Value, BOKEH_EVENT};
 
@@ -30,20 +31,34 @@ pub fn apply_json_events(
         source: Box::new(source),
     };
     doc.atomically(|doc| {
+        // Shared by the events: the limit is the message's.
+        let mut array_budget = buffers.array_limit();
+        let mut refs_changed = false;
         events.iter().enumerate().try_for_each(|(index, event)| {
             let applied = event
                 .as_object()
                 .ok_or_else(|| malformed("an event is not an object"))
                 .and_then(|event| {
+                    let mut decoder = Decoder::new(buffers);
+                    decoder.array_budget = array_budget;
                     let mut apply = Apply {
                         doc: &mut *doc,
                         event,
-                        decoder: Decoder::new(buffers),
+                        decoder,
+                        refs_changed: false,
                     };
-                    apply.event()
+                    let applied = apply.event();
+                    array_budget = apply.decoder.array_budget;
+                    refs_changed |= apply.refs_changed;
+                    applied
                 });
             applied.map_err(|e| context(index, event, e))
-        })
+        })?;
+        // Only new references can nest the document deeper.
+        if refs_changed {
+            check_depth(doc)?;
+        }
+        Ok(())
     })
 }
 
@@ -52,6 +67,8 @@ struct Apply<'a, 'b> {
     doc: &'a mut Document,
     event: &'a Map<String, Json>,
     decoder: Decoder<'b>,
+    /// Whether the event defined models, added a root or stored a reference.
+    refs_changed: bool,
 }
 
 impl Apply<'_, '_> {
@@ -139,6 +156,7 @@ impl Apply<'_, '_> {
                 Ok(())
             }
             "RootAdded" => {
+                self.refs_changed = true;
                 let root = self.value("model")?;
                 self.define()?;
                 let any = resolve(self.doc, &root, "the root")?;
@@ -185,12 +203,17 @@ impl Apply<'_, '_> {
             .event
             .get(key)
             .ok_or_else(|| malformed(format!("the event has no '{key}'")))?;
-        self.decoder.value(json)
+        let value = self.decoder.value(json)?;
+        if key != "model" {
+            value.visit_refs(&mut |_| self.refs_changed = true);
+        }
+        Ok(value)
     }
 
     /// Adds the models the event's values defined.
     fn define(&mut self) -> Result<(), JsonError> {
         let defs = std::mem::take(&mut self.decoder.defs);
+        self.refs_changed |= !defs.is_empty();
         insert_defs(self.doc, defs)
     }
 

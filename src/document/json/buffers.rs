@@ -22,15 +22,43 @@ impl std::fmt::Display for BufferId {
     }
 }
 
-/// The binary buffers of one message, in the order they travel.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The binary buffers of one message, in the order they travel, and how many bytes the
+/// message's arrays may decode to in all: a gzip member may inflate a thousandfold, and a
+/// buffer may be referred to by a thousand arrays, so what a message's arrays hold is
+/// bounded as the message's own size is.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Buffers {
     entries: Vec<(BufferId, Vec<u8>)>,
+    array_limit: usize,
+}
+
+impl Default for Buffers {
+    fn default() -> Buffers {
+        Buffers {
+            entries: Vec::new(),
+            array_limit: usize::MAX,
+        }
+    }
 }
 
 impl Buffers {
+    /// No buffers, arrays of any size (a document read from one's own file).
     pub fn new() -> Buffers {
         Buffers::default()
+    }
+
+    /// No buffers yet; the arrays read with these may decode to `limit` bytes in all,
+    /// inline or from a buffer (a server ties it to the largest message it takes).
+    pub fn with_array_limit(limit: usize) -> Buffers {
+        Buffers {
+            array_limit: limit,
+            ..Buffers::default()
+        }
+    }
+
+    /// How many bytes the arrays read with these buffers may decode to, in all.
+    pub fn array_limit(&self) -> usize {
+        self.array_limit
     }
 
     /// Adds a buffer that arrived with a message.
@@ -131,22 +159,36 @@ pub(super) fn encode_inline(
 }
 
 /// Inline bytes: base64, of gzip data when they start with gzip's magic (Bokeh 3.9),
-/// plain otherwise (earlier Bokeh 3 releases).
-pub(super) fn decode_inline(text: &str) -> Result<Vec<u8>, JsonError> {
+/// plain otherwise (earlier Bokeh 3 releases). At most `limit` bytes come out: more is
+/// refused before it is held (a gzip member is inflated through a limit, not to its end).
+pub(super) fn decode_inline(text: &str, limit: usize) -> Result<Vec<u8>, JsonError> {
+    let too_big = || JsonError::TooLarge(format!("inline bytes decode past {limit} bytes"));
     let mut raw = STANDARD
         .decode(text)
         .map_err(|e| JsonError::BadBytes(format!("invalid base64: {e}")))?;
     if !raw.starts_with(&GZIP_MAGIC) {
-        return Ok(raw);
+        return if raw.len() > limit {
+            Err(too_big())
+        } else {
+            Ok(raw)
+        };
     }
     if stored_blocks(&raw).is_some() {
         unstore(&mut raw)?;
-        return Ok(raw);
+        return if raw.len() > limit {
+            Err(too_big())
+        } else {
+            Ok(raw)
+        };
     }
-    let mut out = Vec::with_capacity(raw.len() * 2);
+    let mut out = Vec::with_capacity(raw.len().saturating_mul(2).min(limit));
     GzDecoder::new(raw.as_slice())
+        .take((limit as u64).saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|e| JsonError::BadBytes(format!("invalid gzip data: {e}")))?;
+    if out.len() > limit {
+        return Err(too_big());
+    }
     Ok(out)
 }
 
@@ -213,12 +255,12 @@ mod tests {
         let mut gz = GzEncoder::new(Vec::new(), Compression::new(6));
         gz.write_all(&bytes).unwrap();
         let text = STANDARD.encode(gz.finish().unwrap());
-        assert_eq!(decode_inline(&text).unwrap(), bytes);
+        assert_eq!(decode_inline(&text, usize::MAX).unwrap(), bytes);
 
         let mut stored = STANDARD.decode(inline(&bytes)).unwrap();
         let at = stored.len() - 8;
         stored[at] ^= 1;
-        let err = decode_inline(&STANDARD.encode(stored)).unwrap_err();
+        let err = decode_inline(&STANDARD.encode(stored), usize::MAX).unwrap_err();
         assert!(err.to_string().contains("CRC"), "{err}");
     }
 
@@ -227,20 +269,39 @@ mod tests {
         let bytes: Vec<u8> = (0..1000u32).flat_map(|i| i.to_le_bytes()).collect();
         let text = inline(&bytes);
         assert!(text.starts_with("H4sI"), "gzip magic in base64: {text:.8}");
-        assert_eq!(decode_inline(&text).unwrap(), bytes);
+        assert_eq!(decode_inline(&text, usize::MAX).unwrap(), bytes);
     }
 
     #[test]
     fn stored_gzip_of_nothing_and_of_many_blocks_reads_back() {
         for len in [0, 1, 65535, 65536, 200_000] {
             let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
-            assert_eq!(decode_inline(&inline(&bytes)).unwrap(), bytes, "{len}");
+            assert_eq!(
+                decode_inline(&inline(&bytes), usize::MAX).unwrap(),
+                bytes,
+                "{len}"
+            );
         }
     }
 
     #[test]
     fn plain_base64_is_read_too() {
-        assert_eq!(decode_inline("AQID").unwrap(), vec![1, 2, 3]);
-        assert!(decode_inline("@@").is_err());
+        assert_eq!(decode_inline("AQID", 3).unwrap(), vec![1, 2, 3]);
+        assert!(decode_inline("@@", 3).is_err());
+    }
+
+    #[test]
+    fn inline_bytes_past_the_limit_are_refused_without_inflating_them() {
+        use flate2::{write::GzEncoder, Compression};
+        // 64 MiB of zeros deflate to about 64 KiB.
+        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+        gz.write_all(&vec![0; 64 << 20]).unwrap();
+        let bomb = STANDARD.encode(gz.finish().unwrap());
+        let err = decode_inline(&bomb, 1 << 20).unwrap_err();
+        assert!(matches!(err, JsonError::TooLarge(_)), "{err}");
+        let bytes = vec![7u8; 5000];
+        assert!(decode_inline(&inline(&bytes), 4999).is_err());
+        assert_eq!(decode_inline(&inline(&bytes), 5000).unwrap(), bytes);
+        assert!(decode_inline("AQID", 2).is_err());
     }
 }

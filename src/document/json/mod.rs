@@ -35,9 +35,16 @@ pub use apply::apply_json_events;
 pub use buffers::{BufferId, BufferMode, Buffers};
 pub use events::{changes_to_json, SyncedModels};
 pub use read::{read_json, sync_from_json};
-pub use write::{to_json, BOKEH_VERSION};
+pub use write::{check_depth, to_json, BOKEH_VERSION};
 
 use super::{DocumentError, ModelId};
+
+/// How deep a document's or an event's JSON may nest, counting from the value (a root,
+/// an event's new value): readers and writers keep to it, so rokeh never writes what its
+/// own reader refuses (serde_json parses 128 levels, and a message wraps the document in a
+/// few more), and neither recurses deeper whatever the input. A chain of models, each
+/// defined inside the one before, nests two levels a link.
+pub const MAX_DEPTH: usize = 100;
 
 /// JSON and the binary buffers it refers to, as one message carries them.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +61,10 @@ pub enum JsonError {
     Malformed(String),
     #[error("invalid bytes: {0}")]
     BadBytes(String),
+    #[error("too large: {0}")]
+    TooLarge(String),
+    #[error("nested deeper than the {0} levels Bokeh's JSON may have here")]
+    TooDeep(usize),
     #[error("unknown buffer id {0}")]
     UnknownBuffer(BufferId),
     #[error("unsupported ndarray dtype '{0}'")]

@@ -6,6 +6,7 @@ use serde_json::Value as Json;
 
 use super::buffers::Buffers;
 use super::value::{malformed, Decoder};
+use super::write::check_depth;
 use super::JsonError;
 use crate::core::Registry;
 use crate::document::{AnyId, Document, DocumentError, Model, Value};
@@ -49,6 +50,8 @@ pub fn read_json(
         doc.title = title;
     }
     doc.changes.clear();
+    doc.reindex_changes();
+    check_depth(&doc)?;
     Ok(doc)
 }
 
@@ -63,12 +66,15 @@ pub(super) fn resolve(doc: &Document, value: &Value, what: &str) -> Result<AnyId
 
 /// Adds the models defined in a message that the document does not have yet (one it has
 /// keeps its state, as in Bokeh), then checks each new one against its schema, once all
-/// are in so they may refer to each other.
+/// are in so they may refer to each other. A definition of a model the document has must
+/// agree with it: the same type, attributes valid for it (else it is refused, not ignored).
 pub(super) fn insert_defs(doc: &mut Document, defs: Vec<Model>) -> Result<(), JsonError> {
     let mut inserted = Vec::new();
+    let mut known = Vec::new();
     for def in defs {
-        if doc.lookup(&def.id).is_none() {
-            inserted.push(doc.insert_model(def)?);
+        match doc.lookup(&def.id) {
+            None => inserted.push(doc.insert_model(def)?),
+            Some(any) => known.push((any, def)),
         }
     }
     for any in inserted {
@@ -77,6 +83,23 @@ pub(super) fn insert_defs(doc: &mut Document, defs: Vec<Model>) -> Result<(), Js
             doc.validate(any, attr, value)
                 .map_err(|source| JsonError::Model {
                     id: model.id.clone(),
+                    source,
+                })?;
+        }
+    }
+    for (any, def) in known {
+        let ours = &doc.model(any).type_name;
+        if *ours != def.type_name {
+            return Err(JsonError::TypeMismatch {
+                id: def.id,
+                ours: ours.clone(),
+                theirs: def.type_name,
+            });
+        }
+        for (attr, value) in &def.attrs {
+            doc.validate(any, attr, value)
+                .map_err(|source| JsonError::Model {
+                    id: def.id.clone(),
                     source,
                 })?;
         }

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use serde_json::{json, Map, Value as Json};
 
 use super::buffers::{decode_inline, encode_inline, BufferId, BufferMode, Buffers};
-use super::JsonError;
+use super::{JsonError, MAX_DEPTH};
+use crate::core::special_float;
 use crate::document::{ArrayData, DType, Document, Model, ModelId, NdArray, Value};
 
 /// Writes values, turning the first mention of each model the reader does not know yet
@@ -23,6 +24,12 @@ pub(super) struct Encoder<'a> {
     known: &'a dyn Fn(&ModelId) -> bool,
     /// Models written in full in this message.
     written: HashSet<ModelId>,
+    /// JSON levels open around the value being written.
+    depth: usize,
+    /// Set when something would have nested past [`MAX_DEPTH`]: it was left out.
+    pub(super) too_deep: bool,
+    /// Only measuring: arrays' bytes are not written.
+    dry: bool,
 }
 
 impl<'a> Encoder<'a> {
@@ -37,7 +44,32 @@ impl<'a> Encoder<'a> {
             buffers: Buffers::new(),
             known,
             written: HashSet::new(),
+            depth: 0,
+            too_deep: false,
+            dry: false,
         }
+    }
+
+    /// An encoder that writes no array bytes: to learn whether a document can be written.
+    pub(super) fn dry(doc: &'a Document, known: &'a dyn Fn(&ModelId) -> bool) -> Encoder<'a> {
+        Encoder {
+            dry: true,
+            ..Encoder::new(doc, BufferMode::Binary, known)
+        }
+    }
+
+    /// Writes `f` `levels` JSON levels deeper, unless that passes [`MAX_DEPTH`]: then
+    /// `None`, and the encoder remembers it. This bounds the encoder's own recursion, which
+    /// follows the nesting of model definitions (a chain of models nests one per link).
+    fn nested(&mut self, levels: usize, f: impl FnOnce(&mut Self) -> Json) -> Option<Json> {
+        if self.depth + levels > MAX_DEPTH {
+            self.too_deep = true;
+            return None;
+        }
+        self.depth += levels;
+        let json = f(self);
+        self.depth -= levels;
+        Some(json)
     }
 
     pub(super) fn value(&mut self, value: &Value) -> Json {
@@ -47,18 +79,26 @@ impl<'a> Encoder<'a> {
             Value::Int(i) => json!(i),
             Value::Float(f) => float(*f),
             Value::Str(s) => Json::String(s.clone()),
-            Value::List(items) => Json::Array(items.iter().map(|v| self.value(v)).collect()),
-            Value::Set(items) => {
-                let entries: Vec<Json> = items.iter().map(|v| self.value(v)).collect();
-                json!({"type": "set", "entries": entries})
-            }
-            Value::Map(entries) => {
-                let entries: Vec<Json> = entries
-                    .iter()
-                    .map(|(k, v)| Json::Array(vec![self.value(k), self.value(v)]))
-                    .collect();
-                json!({"type": "map", "entries": entries})
-            }
+            Value::List(items) => self
+                .nested(1, |enc| {
+                    Json::Array(items.iter().map(|v| enc.value(v)).collect())
+                })
+                .unwrap_or(Json::Null),
+            Value::Set(items) => self
+                .nested(2, |enc| {
+                    let entries: Vec<Json> = items.iter().map(|v| enc.value(v)).collect();
+                    json!({"type": "set", "entries": entries})
+                })
+                .unwrap_or(Json::Null),
+            Value::Map(entries) => self
+                .nested(3, |enc| {
+                    let entries: Vec<Json> = entries
+                        .iter()
+                        .map(|(k, v)| Json::Array(vec![enc.value(k), enc.value(v)]))
+                        .collect();
+                    json!({"type": "map", "entries": entries})
+                })
+                .unwrap_or(Json::Null),
             Value::Ref(id) => self.model(id),
             Value::Array(array) => self.ndarray(array),
             Value::Bytes(bytes) => self.bytes(bytes.len(), |range, out| {
@@ -67,18 +107,20 @@ impl<'a> Encoder<'a> {
             Value::Slice { start, stop, step } => {
                 json!({"type": "slice", "start": start, "stop": stop, "step": step})
             }
-            Value::Object(fields) => {
-                // In the order the JSON will list them, so a model defined in one field
-                // is defined before another field refers to it.
-                let mut fields: Vec<_> = fields.iter().collect();
-                fields.sort_by(|a, b| a.0.cmp(&b.0));
-                Json::Object(
-                    fields
-                        .into_iter()
-                        .map(|(k, v)| (k.clone(), self.value(v)))
-                        .collect(),
-                )
-            }
+            Value::Object(fields) => self
+                .nested(1, |enc| {
+                    // In the order the JSON will list them, so a model defined in one
+                    // field is defined before another field refers to it.
+                    let mut fields: Vec<_> = fields.iter().collect();
+                    fields.sort_by(|a, b| a.0.cmp(&b.0));
+                    Json::Object(
+                        fields
+                            .into_iter()
+                            .map(|(k, v)| (k.clone(), enc.value(v)))
+                            .collect(),
+                    )
+                })
+                .unwrap_or(Json::Null),
         }
     }
 
@@ -96,6 +138,11 @@ impl<'a> Encoder<'a> {
         let Some(any) = self.doc.lookup(id) else {
             return reference;
         };
+        // The definition and its attributes: two levels.
+        if self.depth + 2 > MAX_DEPTH {
+            self.too_deep = true;
+            return reference;
+        }
         self.written.insert(id.clone());
         let model = self.doc.model(any);
         let mut rep = Map::new();
@@ -103,12 +150,16 @@ impl<'a> Encoder<'a> {
         rep.insert("name".into(), json!(model.type_name));
         rep.insert("id".into(), json!(id.as_str()));
         if !model.attrs.is_empty() {
-            let attributes: Map<String, Json> = model
-                .attrs
-                .iter()
-                .map(|(k, v)| (k.clone(), self.value(v)))
-                .collect();
-            rep.insert("attributes".into(), Json::Object(attributes));
+            let attributes = self.nested(2, |enc| {
+                Json::Object(
+                    model
+                        .attrs
+                        .iter()
+                        .map(|(k, v)| (k.clone(), enc.value(v)))
+                        .collect(),
+                )
+            });
+            rep.insert("attributes".into(), attributes.unwrap_or(Json::Null));
         }
         Json::Object(rep)
     }
@@ -116,6 +167,9 @@ impl<'a> Encoder<'a> {
     /// A `bytes` form of `len` bytes, which `write` appends by byte range (so inline
     /// text is made without a copy of the whole).
     fn bytes(&mut self, len: usize, mut write: impl FnMut(Range<usize>, &mut Vec<u8>)) -> Json {
+        if self.dry {
+            return json!({"type": "bytes", "data": null});
+        }
         let data = match self.mode {
             BufferMode::Inline => Json::String(encode_inline(len, write)),
             BufferMode::Binary => {
@@ -230,6 +284,10 @@ pub(super) struct Decoder<'b> {
     /// Models defined in what was decoded, in order of first appearance.
     pub(super) defs: Vec<Model>,
     defined: HashSet<ModelId>,
+    /// Bytes arrays may still decode to (see [`Buffers::with_array_limit`]).
+    pub(super) array_budget: usize,
+    /// JSON levels open around the value being read.
+    depth: usize,
 }
 
 impl<'b> Decoder<'b> {
@@ -238,21 +296,42 @@ impl<'b> Decoder<'b> {
             buffers,
             defs: Vec::new(),
             defined: HashSet::new(),
+            array_budget: buffers.array_limit(),
+            depth: 0,
         }
     }
 
+    /// Reads a value. Nesting past [`MAX_DEPTH`] is refused, so this recursion is bounded
+    /// whatever the input (serde_json's parser stops at 128 levels, but a `Json` may come
+    /// from anywhere).
     pub(super) fn value(&mut self, json: &Json) -> Result<Value, JsonError> {
         Ok(match json {
             Json::Null => Value::Null,
             Json::Bool(b) => Value::Bool(*b),
-            Json::Number(n) => match n.as_i64() {
-                Some(i) => Value::Int(i),
-                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-            },
+            Json::Number(n) => Value::from_json_number(n),
             Json::String(s) => Value::Str(s.clone()),
-            Json::Array(items) => Value::List(self.list(items)?),
-            Json::Object(obj) => self.object(obj)?,
+            Json::Array(items) => {
+                self.enter()?;
+                let list = Value::List(self.list(items)?);
+                self.depth -= 1;
+                list
+            }
+            Json::Object(obj) => {
+                self.enter()?;
+                let value = self.object(obj)?;
+                self.depth -= 1;
+                value
+            }
         })
+    }
+
+    /// One level deeper; on error the decoder is dropped, so the count need not unwind.
+    fn enter(&mut self) -> Result<(), JsonError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(JsonError::TooDeep(MAX_DEPTH));
+        }
+        self.depth += 1;
+        Ok(())
     }
 
     fn list(&mut self, items: &[Json]) -> Result<Vec<Value>, JsonError> {
@@ -277,12 +356,9 @@ impl<'b> Decoder<'b> {
         Ok(match kind {
             "number" => match obj.get("value") {
                 Some(Json::Number(n)) => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-                Some(Json::String(s)) => Value::Float(match s.as_str() {
-                    "nan" | "-nan" => f64::NAN,
-                    "inf" | "+inf" => f64::INFINITY,
-                    "-inf" => f64::NEG_INFINITY,
-                    other => return Err(malformed(format!("unknown number '{other}'"))),
-                }),
+                Some(Json::String(s)) => Value::Float(
+                    special_float(s).ok_or_else(|| malformed(format!("unknown number '{s}'")))?,
+                ),
                 _ => return Err(malformed("a number without a value")),
             },
             "array" => Value::List(self.list(self.entries(obj)?)?),
@@ -363,20 +439,30 @@ impl<'b> Decoder<'b> {
         Ok(Value::Ref(id))
     }
 
-    /// The bytes of a `bytes` form: decoded when inline, borrowed from their buffer.
-    fn bytes(&self, obj: &Map<String, Json>) -> Result<Cow<'b, [u8]>, JsonError> {
+    /// The bytes of a `bytes` form: decoded when inline, borrowed from their buffer;
+    /// either way charged to the message's budget (a buffer may be referred to often).
+    fn bytes(&mut self, obj: &Map<String, Json>) -> Result<Cow<'b, [u8]>, JsonError> {
         match obj.get("data") {
-            Some(Json::String(text)) => decode_inline(text).map(Cow::Owned),
+            Some(Json::String(text)) => {
+                let bytes = decode_inline(text, self.array_budget)?;
+                self.array_budget -= bytes.len();
+                Ok(Cow::Owned(bytes))
+            }
             Some(Json::Object(reference)) => {
                 let id = reference
                     .get("id")
                     .and_then(Json::as_str)
                     .ok_or_else(|| malformed("a buffer reference without an id"))?;
                 let id = BufferId(id.to_owned());
-                match self.buffers.get(&id) {
-                    Some(bytes) => Ok(Cow::Borrowed(bytes)),
-                    None => Err(JsonError::UnknownBuffer(id)),
-                }
+                let bytes = self.buffers.get(&id).ok_or(JsonError::UnknownBuffer(id))?;
+                self.array_budget =
+                    self.array_budget.checked_sub(bytes.len()).ok_or_else(|| {
+                        JsonError::TooLarge(format!(
+                            "the message's arrays decode past {} bytes",
+                            self.buffers.array_limit()
+                        ))
+                    })?;
+                Ok(Cow::Borrowed(bytes))
             }
             _ => Err(malformed("bytes without data")),
         }
@@ -390,11 +476,16 @@ impl<'b> Decoder<'b> {
         let shape: Vec<usize> = match obj.get("shape") {
             Some(Json::Array(dims)) => dims
                 .iter()
-                .map(|d| d.as_u64().map(|d| d as usize))
+                .map(|d| d.as_u64().and_then(|d| usize::try_from(d).ok()))
                 .collect::<Option<_>>()
                 .ok_or_else(|| malformed("an ndarray shape is not a list of sizes"))?,
             _ => return Err(malformed("an ndarray without a shape")),
         };
+        // Checked before anything is read: a product that overflows names no array.
+        let elements = shape
+            .iter()
+            .try_fold(1usize, |n, d| n.checked_mul(*d))
+            .ok_or_else(|| malformed(format!("an ndarray shape {shape:?} is too large")))?;
         let little = match obj.get("order").and_then(Json::as_str) {
             Some("little") | None => true,
             Some("big") => false,
@@ -424,7 +515,6 @@ impl<'b> Decoder<'b> {
             }
             _ => return Err(malformed("an ndarray's array is neither bytes nor a list")),
         };
-        let elements: usize = shape.iter().product();
         if elements != data.len() {
             return Err(malformed(format!(
                 "an ndarray of shape {shape:?} holds {} elements",

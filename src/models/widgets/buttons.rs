@@ -1,10 +1,91 @@
-//! Buttons: clicking one sends Bokeh's `button_click` event.
+//! Buttons: Button (a click is Bokeh's `button_click` event), Toggle (pressed or not) and
+//! Dropdown (a menu whose items send `menu_item_click`).
+
+use crate::core::{Ids, Kind, PropType, Value};
+
+use super::super::enums::ButtonType;
 
 models! {
     /// A push button, like Bokeh's `Button(label=…)`; a click is a
     /// [`ButtonClick`](crate::document::EventKind::ButtonClick) event for `on_event`.
     pub struct Button("Button") {
         label: String = "Button",
+        button_type: ButtonType = ButtonType::Default,
         disabled: bool = false,
+    }
+
+    /// A button that stays pressed (`active`) until pressed again, like Bokeh's `Toggle`.
+    pub struct Toggle("Toggle") {
+        label: String = "Toggle",
+        active: bool = false,
+        button_type: ButtonType = ButtonType::Default,
+        disabled: bool = false,
+    }
+
+    /// A button that opens a menu, like Bokeh's `Dropdown(label=…, menu=[…])`. Choosing an
+    /// item is a [`MenuItemClick`](crate::document::EventKind::MenuItemClick) event whose
+    /// `item` is the item's value. A `split` dropdown's button is also a plain button
+    /// (`button_click`), with the menu behind its caret.
+    pub struct Dropdown("Dropdown") {
+        label: String = "Dropdown",
+        button_type: ButtonType = ButtonType::Default,
+        /// `None` is a divider.
+        menu: Vec<Option<MenuItem>> = Vec::new(),
+        split: bool = false,
+        disabled: bool = false,
+    }
+}
+
+/// One entry of a Dropdown's menu.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MenuItem {
+    /// Shows this text and sends it as the clicked item.
+    Item(String),
+    /// Shows the label; sends the value when it is a string (Bokeh runs it when it is a
+    /// JavaScript callback, which rokeh keeps but cannot run).
+    Labelled(String, Value),
+}
+
+impl MenuItem {
+    pub fn label(&self) -> &str {
+        match self {
+            MenuItem::Item(text) | MenuItem::Labelled(text, _) => text,
+        }
+    }
+
+    /// What a click on it sends, if anything.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            MenuItem::Item(text) => Some(text),
+            MenuItem::Labelled(_, value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for MenuItem {
+    fn from(text: &str) -> MenuItem {
+        MenuItem::Item(text.to_owned())
+    }
+}
+
+impl PropType for MenuItem {
+    const KIND: Kind = Kind::Either(&[Kind::String, Kind::Tuple(&[Kind::String, Kind::Any])]);
+    fn to_value(self, _: &dyn Ids) -> Value {
+        match self {
+            MenuItem::Item(text) => Value::Str(text),
+            MenuItem::Labelled(label, value) => Value::List(vec![Value::Str(label), value]),
+        }
+    }
+    fn from_value(v: &Value, _: &dyn Ids) -> Option<MenuItem> {
+        match v {
+            Value::Str(text) => Some(MenuItem::Item(text.clone())),
+            Value::List(pair) => match pair.as_slice() {
+                [Value::Str(label), value] => {
+                    Some(MenuItem::Labelled(label.clone(), value.clone()))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
     }
 }

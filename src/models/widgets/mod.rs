@@ -1,9 +1,27 @@
-//! Widgets, split as Bokeh's `bokeh.models.widgets`: inputs, sliders and buttons.
+//! Widgets, split as Bokeh's `bokeh.models.widgets`: buttons, groups, inputs, markups,
+//! pickers, selects, sliders and tables.
 
 pub(super) mod buttons;
+pub(super) mod groups;
 pub(super) mod inputs;
+pub(super) mod markups;
+pub(super) mod pickers;
+pub(super) mod selects;
 pub(super) mod sliders;
+pub(super) mod tables;
 
-pub use buttons::Button;
-pub use inputs::TextInput;
-pub use sliders::Slider;
+pub use buttons::{Button, Dropdown, MenuItem, Toggle};
+pub use groups::{CheckboxButtonGroup, CheckboxGroup, RadioButtonGroup, RadioGroup};
+pub use inputs::{
+    FileInput, NumericInput, OneOrMany, PasswordInput, Spinner, Switch, TextAreaInput, TextInput,
+};
+pub use markups::{Div, Paragraph, PreText};
+pub use pickers::{ColorPicker, DatePicker};
+pub use selects::{
+    AutocompleteInput, MultiChoice, MultiSelect, Select, SelectOption, SelectOptions,
+};
+pub use sliders::{DateRangeSlider, DateSlider, DatetimeRangeSlider, RangeSlider, Slider};
+pub use tables::{
+    DataTable, DateFormatter, HTMLTemplateFormatter, IntEditor, NumberEditor, NumberFormatter,
+    StringEditor, StringFormatter, TableColumn,
+};

@@ -1,10 +1,14 @@
-//! Sliders.
+//! Sliders: one handle (Slider, DateSlider) or two (RangeSlider, DateRangeSlider,
+//! DatetimeRangeSlider). `value` follows the handles while they move; `value_throttled`
+//! takes it when a move ends. Date sliders hold milliseconds since the epoch (UTC); their
+//! `step` is in days (DateSlider, DateRangeSlider) or milliseconds (DatetimeRangeSlider),
+//! as Bokeh's.
 
-use crate::core::Value;
+use crate::core::{Datetime, Value};
 
 models! {
     /// A slider over start..end, like Bokeh's `Slider(title=…, value=…, start=…, end=…,
-    /// step=…)`. `value` follows the handle; `value_throttled` is set when a move ends.
+    /// step=…)`.
     pub struct Slider("Slider") {
         title: Option<String> = Some(String::new()),
         value: f64,
@@ -18,26 +22,95 @@ models! {
         disabled: bool = false,
     }
     check = slider_domain;
+
+    /// A slider with two handles choosing a range `(low, high)` within start..end.
+    pub struct RangeSlider("RangeSlider") {
+        title: Option<String> = Some(String::new()),
+        value: (f64, f64),
+        start: f64,
+        end: f64,
+        step: f64 = 1.0,
+        value_throttled: Option<(f64, f64)> = None,
+        show_value: bool = true,
+        disabled: bool = false,
+    }
+    check = slider_domain;
+
+    /// A slider over dates; `step` is in days.
+    pub struct DateSlider("DateSlider") {
+        title: Option<String> = Some(String::new()),
+        value: Datetime,
+        start: Datetime,
+        end: Datetime,
+        step: i64 = 1,
+        /// strftime-style, as Bokeh's.
+        format: String = "%d %b %Y",
+        value_throttled: Option<Datetime> = None,
+        show_value: bool = true,
+        disabled: bool = false,
+    }
+    check = slider_domain;
+
+    /// Two handles over dates; `step` is in days.
+    pub struct DateRangeSlider("DateRangeSlider") {
+        title: Option<String> = Some(String::new()),
+        value: (Datetime, Datetime),
+        start: Datetime,
+        end: Datetime,
+        step: i64 = 1,
+        format: String = "%d %b %Y",
+        value_throttled: Option<(Datetime, Datetime)> = None,
+        show_value: bool = true,
+        disabled: bool = false,
+    }
+    check = slider_domain;
+
+    /// Two handles over instants; `step` is in milliseconds (an hour by default).
+    pub struct DatetimeRangeSlider("DatetimeRangeSlider") {
+        title: Option<String> = Some(String::new()),
+        value: (Datetime, Datetime),
+        start: Datetime,
+        end: Datetime,
+        step: i64 = 3_600_000,
+        format: String = "%d %b %Y %H:%M:%S",
+        value_throttled: Option<(Datetime, Datetime)> = None,
+        show_value: bool = true,
+        disabled: bool = false,
+    }
+    check = slider_domain;
 }
 
-/// Every bound is finite, the step positive, and the value within start..end.
-fn slider_domain(get: &dyn Fn(&str) -> Value, attr: &str, new: &Value) -> Result<(), String> {
-    let Some(v) = new.as_f64() else {
-        return Ok(());
-    };
-    match attr {
-        "start" | "end" | "value" | "value_throttled" | "step" if !v.is_finite() => {
-            Err(format!("{v} is not a finite number"))
-        }
-        "step" if v <= 0.0 => Err("step must be positive".into()),
-        "value" | "value_throttled" => match (get("start").as_f64(), get("end").as_f64()) {
-            (Some(s), Some(e)) if !(s..=e).contains(&v) => {
-                Err(format!("{v} is outside the slider's range {s}..{e}"))
-            }
-            _ => Ok(()),
-        },
-        _ => Ok(()),
+/// A slider's number: a float, or for the date sliders also an ISO date string.
+fn position(v: &Value) -> Option<f64> {
+    match v {
+        Value::Str(s) => Datetime::parse(s).map(|d| d.0),
+        v => v.as_f64(),
     }
+}
+
+/// Every bound is finite, the step positive, and each value within start..end.
+fn slider_domain(get: &dyn Fn(&str) -> Value, attr: &str, new: &Value) -> Result<(), String> {
+    let values: Vec<f64> = match new {
+        Value::List(items) => items.iter().filter_map(position).collect(),
+        v => position(v).into_iter().collect(),
+    };
+    for v in values {
+        match attr {
+            "start" | "end" | "value" | "value_throttled" | "step" if !v.is_finite() => {
+                return Err(format!("{v} is not a finite number"))
+            }
+            "step" if v <= 0.0 => return Err("step must be positive".into()),
+            "value" | "value_throttled" => {
+                if let (Some(s), Some(e)) = (position(&get("start")), position(&get("end"))) {
+                    if !(s..=e).contains(&v) {
+                        return Err(format!("{v} is outside the slider's range {s}..{e}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 impl Slider {
@@ -50,6 +123,83 @@ impl Slider {
             start,
             end,
             step,
+            value_throttled: None,
+            show_value: true,
+            disabled: false,
+        }
+    }
+}
+
+impl RangeSlider {
+    /// Two handles at `value` over `start..=end`.
+    pub fn new(title: &str, value: (f64, f64), start: f64, end: f64, step: f64) -> RangeSlider {
+        RangeSlider {
+            title: Some(title.to_owned()),
+            value,
+            start,
+            end,
+            step,
+            value_throttled: None,
+            show_value: true,
+            disabled: false,
+        }
+    }
+}
+
+impl DateSlider {
+    /// A slider at `value` over the days from `start` to `end`.
+    pub fn new(title: &str, value: Datetime, start: Datetime, end: Datetime) -> DateSlider {
+        DateSlider {
+            title: Some(title.to_owned()),
+            value,
+            start,
+            end,
+            step: 1,
+            format: "%d %b %Y".into(),
+            value_throttled: None,
+            show_value: true,
+            disabled: false,
+        }
+    }
+}
+
+impl DateRangeSlider {
+    /// Two handles at `value` over the days from `start` to `end`.
+    pub fn new(
+        title: &str,
+        value: (Datetime, Datetime),
+        start: Datetime,
+        end: Datetime,
+    ) -> DateRangeSlider {
+        DateRangeSlider {
+            title: Some(title.to_owned()),
+            value,
+            start,
+            end,
+            step: 1,
+            format: "%d %b %Y".into(),
+            value_throttled: None,
+            show_value: true,
+            disabled: false,
+        }
+    }
+}
+
+impl DatetimeRangeSlider {
+    /// Two handles at `value` over the instants from `start` to `end`, an hour a step.
+    pub fn new(
+        title: &str,
+        value: (Datetime, Datetime),
+        start: Datetime,
+        end: Datetime,
+    ) -> DatetimeRangeSlider {
+        DatetimeRangeSlider {
+            title: Some(title.to_owned()),
+            value,
+            start,
+            end,
+            step: 3_600_000,
+            format: "%d %b %Y %H:%M:%S".into(),
             value_throttled: None,
             show_value: true,
             disabled: false,

@@ -1,0 +1,53 @@
+//! The HTML templates of HTMLTemplateFormatter, in the subset of underscore's template
+//! language that needs no JavaScript: `<%= name %>` puts in the value of `name` (`value`
+//! is the cell's, any other name that row's column) as it is, `<%- name %>` escaped.
+//! Anything else between `<%` and `%>` (JavaScript code) is left out.
+
+/// `template` with each `<%= name %>` / `<%- name %>` replaced by `lookup(name)`; names
+/// `lookup` does not know become empty.
+pub fn render_template(template: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find("<%") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("%>") else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let (tag, body) = match after.chars().next() {
+            Some(c @ ('=' | '-')) => (Some(c), after[1..close].trim()),
+            _ => (None, ""),
+        };
+        let is_name = !body.is_empty()
+            && body
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+        if let (Some(tag), true) = (tag, is_name) {
+            let value = lookup(body).unwrap_or_default();
+            match tag {
+                '-' => out.push_str(&escape_html(&value)),
+                _ => out.push_str(&value),
+            }
+        }
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` safe to put in HTML.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

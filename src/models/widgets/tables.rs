@@ -1,0 +1,100 @@
+//! Tables: DataTable shows a ColumnDataSource's rows, one TableColumn per shown column;
+//! cell formatters say how a value is written, cell editors how it is edited.
+
+use crate::core::{AnyId, Id, Value};
+
+use super::super::ColumnDataSource;
+
+models! {
+    /// A table of a source's rows, like Bokeh's `DataTable(source=…, columns=[…])`:
+    /// sortable by column, rows selected as the source's `selected.indices`, cells
+    /// editable with `editable`.
+    pub struct DataTable("DataTable") {
+        source: Option<Id<ColumnDataSource>> = None,
+        columns: Vec<Id<TableColumn>> = Vec::new(),
+        width: Option<i64> = Some(600),
+        height: Option<i64> = Some(400),
+        row_height: i64 = 25,
+        editable: bool = false,
+        sortable: bool = true,
+        /// `true`, `false` or `"checkbox"`.
+        selectable: Value = true,
+        multi_selectable: bool = true,
+        /// Where the row-number column goes (`None`: no such column).
+        index_position: Option<i64> = Some(0),
+        index_header: String = "#",
+        index_width: i64 = 40,
+        header_row: bool = true,
+        disabled: bool = false,
+    }
+
+    /// One column of a DataTable: the source's `field`, under `title`.
+    pub struct TableColumn("TableColumn") {
+        field: String,
+        title: Option<String> = None,
+        width: i64 = 300,
+        /// A cell formatter (Bokeh makes a StringFormatter when none is given).
+        formatter: Option<AnyId> = None,
+        /// A cell editor (Bokeh makes a StringEditor when none is given).
+        editor: Option<AnyId> = None,
+        sortable: bool = true,
+        visible: bool = true,
+    }
+
+    /// Writes values as text; nulls and NaNs as given.
+    pub struct StringFormatter("StringFormatter") {
+        nan_format: String = "NaN",
+        null_format: String = "(null)",
+    }
+
+    /// Writes numbers with a numbro format (`"0,0"`, `"0.00"`, `"0.0%"`, `"$0,0.00"`).
+    pub struct NumberFormatter("NumberFormatter") {
+        format: String = "0,0",
+        nan_format: String = "-",
+        null_format: String = "-",
+    }
+
+    /// Writes datetimes (milliseconds since the epoch, or ISO strings) with a named
+    /// format ("ISO-8601", "RFC-822", …) or a strftime one ("%Y-%m-%d").
+    pub struct DateFormatter("DateFormatter") {
+        format: String = "ISO-8601",
+        nan_format: String = "-",
+        null_format: String = "-",
+    }
+
+    /// Writes HTML from a template: `<%= value %>` is the cell's value, `<%= name %>`
+    /// that row's value of column `name` (`<%- … %>` escapes it).
+    pub struct HTMLTemplateFormatter("HTMLTemplateFormatter") {
+        template: String = "<%= value %>",
+    }
+
+    /// Edits text.
+    pub struct StringEditor("StringEditor") {
+        completions: Vec<String> = Vec::new(),
+    }
+
+    /// Edits a number, stepping by `step`.
+    pub struct NumberEditor("NumberEditor") {
+        step: f64 = 0.01,
+    }
+
+    /// Edits a whole number.
+    pub struct IntEditor("IntEditor") {
+        step: i64 = 1,
+    }
+}
+
+impl TableColumn {
+    /// A column showing `field` under `title`, formatted and edited as Bokeh's default.
+    pub fn new(field: &str, title: &str) -> TableColumn {
+        TableColumn {
+            field: field.to_owned(),
+            title: Some(title.to_owned()),
+            width: 300,
+            formatter: None,
+            editor: None,
+            sortable: true,
+            visible: true,
+        }
+    }
+}

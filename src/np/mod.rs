@@ -1,0 +1,226 @@
+//! Column math the way Bokeh users write it with numpy: `linspace`, `arange`, element-wise
+//! `sin`, `cos`, `exp`, `log`, `sqrt`, arithmetic with numbers and with other arrays,
+//! `cumsum`, … on an [`Array`] of f64 that becomes a column without a copy.
+//!
+//! ```
+//! use rokeh::np;
+//! let x = np::linspace(0.0, 4.0 * std::f64::consts::PI, 200);
+//! let (a, k, w, b) = (1.5, 2.0, 0.5, 0.1);
+//! let y = a * np::sin(k * &x + w) + b; // numpy: a * np.sin(k * x + w) + b
+//! assert_eq!(y.len(), 200);
+//! assert!((y[10] - (a * (k * x[10] + w).sin() + b)).abs() < 1e-15);
+//! ```
+//!
+//! Arithmetic consumes its operand arrays where it can and works in place, so the line
+//! above allocates two arrays (`k * &x`, then the result reuses it), like numpy with `out=`.
+//! The element-wise functions vectorise (see `kernels.rs` for how and for their accuracy:
+//! within 2 ulp of the standard library's).
+
+mod kernels;
+
+use std::ops::{Add, Deref, DerefMut, Div, Mul, Neg, Sub};
+
+use crate::core::{NdArray, Value};
+
+/// A one-dimensional array of f64, as numpy's `ndarray` of `float64`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Array(Vec<f64>);
+
+impl Array {
+    /// Applies `f` to every element, in place.
+    pub fn map(mut self, f: impl Fn(f64) -> f64) -> Array {
+        self.0.iter_mut().for_each(|x| *x = f(*x));
+        self
+    }
+
+    pub fn into_vec(self) -> Vec<f64> {
+        self.0
+    }
+
+    pub fn sum(&self) -> f64 {
+        self.0.iter().sum()
+    }
+
+    /// The smallest element (NaN when empty), as numpy's `min`.
+    pub fn min(&self) -> f64 {
+        self.0.iter().copied().fold(f64::NAN, f64::min)
+    }
+
+    /// The largest element (NaN when empty), as numpy's `max`.
+    pub fn max(&self) -> f64 {
+        self.0.iter().copied().fold(f64::NAN, f64::max)
+    }
+
+    pub fn mean(&self) -> f64 {
+        self.sum() / self.0.len() as f64
+    }
+}
+
+/// `num` evenly spaced values from `start` to `stop` inclusive, as `np.linspace`.
+pub fn linspace(start: f64, stop: f64, num: usize) -> Array {
+    let step = if num > 1 {
+        (stop - start) / (num - 1) as f64
+    } else {
+        0.0
+    };
+    let mut values: Vec<f64> = (0..num).map(|i| start + step * i as f64).collect();
+    // The end is exact, as numpy's is.
+    if let Some(last) = values.last_mut().filter(|_| num > 1) {
+        *last = stop;
+    }
+    Array(values)
+}
+
+/// Values from `start` up to (not including) `stop` by `step`, as `np.arange`; empty for a
+/// step of zero or one that never reaches `stop`.
+pub fn arange(start: f64, stop: f64, step: f64) -> Array {
+    let count = ((stop - start) / step).ceil();
+    let count = if count.is_finite() && count > 0.0 {
+        count as usize
+    } else {
+        0
+    };
+    Array((0..count).map(|i| start + step * i as f64).collect())
+}
+
+/// `n` zeros, as `np.zeros`.
+pub fn zeros(n: usize) -> Array {
+    Array(vec![0.0; n])
+}
+
+/// Running sums, as `np.cumsum`.
+pub fn cumsum(mut a: Array) -> Array {
+    let mut total = 0.0;
+    for x in a.0.iter_mut() {
+        total += *x;
+        *x = total;
+    }
+    a
+}
+
+/// Element-wise sine, as `np.sin`.
+pub fn sin(mut a: Array) -> Array {
+    kernels::sin(&mut a.0);
+    a
+}
+
+/// Element-wise cosine, as `np.cos`.
+pub fn cos(mut a: Array) -> Array {
+    kernels::cos(&mut a.0);
+    a
+}
+
+/// Element-wise e^x, as `np.exp`.
+pub fn exp(mut a: Array) -> Array {
+    kernels::exp(&mut a.0);
+    a
+}
+
+/// Element-wise natural logarithm, as `np.log`.
+pub fn log(mut a: Array) -> Array {
+    kernels::ln(&mut a.0);
+    a
+}
+
+/// Element-wise square root, as `np.sqrt`.
+pub fn sqrt(a: Array) -> Array {
+    a.map(f64::sqrt)
+}
+
+impl From<Vec<f64>> for Array {
+    fn from(values: Vec<f64>) -> Array {
+        Array(values)
+    }
+}
+
+impl From<&[f64]> for Array {
+    fn from(values: &[f64]) -> Array {
+        Array(values.to_vec())
+    }
+}
+
+impl FromIterator<f64> for Array {
+    fn from_iter<I: IntoIterator<Item = f64>>(iter: I) -> Array {
+        Array(iter.into_iter().collect())
+    }
+}
+
+/// A column, without a copy.
+impl From<Array> for NdArray {
+    fn from(a: Array) -> NdArray {
+        a.0.into()
+    }
+}
+
+impl From<Array> for Value {
+    fn from(a: Array) -> Value {
+        Value::Array(a.into())
+    }
+}
+
+impl Deref for Array {
+    type Target = [f64];
+    fn deref(&self) -> &[f64] {
+        &self.0
+    }
+}
+
+impl DerefMut for Array {
+    fn deref_mut(&mut self) -> &mut [f64] {
+        &mut self.0
+    }
+}
+
+impl Neg for Array {
+    type Output = Array;
+    fn neg(self) -> Array {
+        self.map(|x| -x)
+    }
+}
+
+/// `array op number` and `number op array`, owned (in place) and borrowed (a new array).
+macro_rules! scalar_ops {
+    ($($trait:ident $method:ident $op:tt $assign:tt),*) => {$(
+        impl $trait<f64> for Array {
+            type Output = Array;
+            fn $method(self, rhs: f64) -> Array {
+                self.map(|x| x $op rhs)
+            }
+        }
+        impl $trait<f64> for &Array {
+            type Output = Array;
+            fn $method(self, rhs: f64) -> Array {
+                self.iter().map(|x| x $op rhs).collect()
+            }
+        }
+        impl $trait<Array> for f64 {
+            type Output = Array;
+            fn $method(self, rhs: Array) -> Array {
+                rhs.map(|x| self $op x)
+            }
+        }
+        impl $trait<&Array> for f64 {
+            type Output = Array;
+            fn $method(self, rhs: &Array) -> Array {
+                rhs.iter().map(|x| self $op x).collect()
+            }
+        }
+        /// Element by element; panics when the lengths differ, as numpy raises.
+        impl $trait<&Array> for Array {
+            type Output = Array;
+            fn $method(mut self, rhs: &Array) -> Array {
+                assert_eq!(self.len(), rhs.len(), "arrays of different lengths");
+                self.0.iter_mut().zip(rhs.iter()).for_each(|(x, y)| *x $assign y);
+                self
+            }
+        }
+        impl $trait<Array> for Array {
+            type Output = Array;
+            fn $method(self, rhs: Array) -> Array {
+                self $op &rhs
+            }
+        }
+    )*};
+}
+
+scalar_ops!(Add add + +=, Sub sub - -=, Mul mul * *=, Div div / /=);

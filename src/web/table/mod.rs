@@ -1,0 +1,642 @@
+//! DataTable: an ARIA grid of a ColumnDataSource's rows.
+//!
+//! - Only the rows in view (and a few around them) are in the page, so a table of a
+//!   hundred thousand rows scrolls as one of ten.
+//! - A sortable column's header is a button: ascending, then descending (the sort is the
+//!   table's own; the source keeps its order, as in Bokeh).
+//! - Rows are selected by click (Ctrl/⌘ toggles, Shift extends) or by keyboard, and the
+//!   selection is the source's `selected.indices`, both ways: a selection made elsewhere
+//!   shows, and scrolls into view.
+//! - The grid is one tab stop; arrows, PageUp/PageDown and Home/End move the active cell
+//!   (Shift extends the selection), Space toggles the row, Ctrl+A selects all; in an
+//!   `editable` table Enter, F2 or a double click edits the cell, Enter or leaving it
+//!   writes the source (a patch, as Bokeh's editors do) and Escape cancels.
+
+mod columns;
+
+use std::collections::HashSet;
+
+use leptos::ev::{KeyboardEvent, MouseEvent};
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::core::{AnyId, Value};
+use crate::document::{Document, PatchIndex};
+use crate::models::Selection;
+
+use self::columns::{compare, plain, ColumnSpec, Editor};
+use super::element;
+use super::page::Page;
+use super::resize::SizeObserver;
+use super::widgets::control::{watch, Attrs};
+
+/// Rows drawn beyond each edge of the view, so a small scroll shows no gap.
+const OVERSCAN: usize = 8;
+
+/// The table's own properties.
+#[derive(Clone, PartialEq)]
+struct TableSpec {
+    source: Option<AnyId>,
+    row_height: f64,
+    editable: bool,
+    sortable: bool,
+    selectable: bool,
+    multi: bool,
+    index: Option<(String, f64)>,
+    header: bool,
+}
+
+impl TableSpec {
+    fn read(a: &Attrs) -> TableSpec {
+        let source = a
+            .value("source")
+            .as_ref_id()
+            .and_then(|id| a.doc.lookup(id));
+        TableSpec {
+            source,
+            row_height: a.number("row_height").unwrap_or(25.0).max(8.0),
+            editable: a.flag("editable"),
+            sortable: a.value("sortable").as_bool().unwrap_or(true),
+            selectable: a.value("selectable").as_bool() != Some(false),
+            multi: a.value("multi_selectable").as_bool().unwrap_or(true),
+            index: a.int("index_position").map(|_| {
+                (
+                    a.text("index_header"),
+                    a.number("index_width").unwrap_or(40.0),
+                )
+            }),
+            header: a.value("header_row").as_bool().unwrap_or(true),
+        }
+    }
+
+    fn template(&self, columns: &[ColumnSpec]) -> String {
+        let index = self.index.as_ref().map(|(_, w)| format!("{w}px "));
+        let cols: Vec<String> = columns
+            .iter()
+            .map(|c| format!("minmax(0, {}fr)", c.width))
+            .collect();
+        format!("{}{}", index.unwrap_or_default(), cols.join(" "))
+    }
+}
+
+/// The number of rows of a source: its first column's.
+fn row_count(doc: &Document, source: AnyId) -> usize {
+    doc.get_attr(source, "data")
+        .ok()
+        .and_then(|data| match data {
+            Value::Map(entries) => entries.first().and_then(|(_, c)| c.rows()),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+/// Row `i` of column `field`.
+fn cell(doc: &Document, source: AnyId, field: &str, i: usize) -> Value {
+    match doc.column(source, field) {
+        Some(Value::Array(array)) => array.data.get(i).unwrap_or(Value::Null),
+        Some(Value::List(items)) => items.get(i).cloned().unwrap_or(Value::Null),
+        _ => Value::Null,
+    }
+}
+
+/// The rows in the table's order: the source's, or sorted by a column.
+fn sorted_rows(doc: &Document, source: AnyId, sort: Option<&(String, bool)>) -> Vec<u32> {
+    let n = row_count(doc, source);
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    let Some((field, descending)) = sort else {
+        return order;
+    };
+    match doc.column_f64(source, field) {
+        // Numbers: no value made per comparison; NaNs first, as nulls.
+        Some(values) => order.sort_by(|a, b| {
+            let (x, y) = (values[*a as usize], values[*b as usize]);
+            match (x.is_nan(), y.is_nan()) {
+                (true, true) => std::cmp::Ordering::Equal,
+                (true, false) => std::cmp::Ordering::Less,
+                (false, true) => std::cmp::Ordering::Greater,
+                _ => x.total_cmp(&y),
+            }
+        }),
+        None => {
+            let values: Vec<Value> = (0..n).map(|i| cell(doc, source, field, i)).collect();
+            order.sort_by(|a, b| compare(&values[*a as usize], &values[*b as usize]));
+        }
+    }
+    if *descending {
+        order.reverse();
+    }
+    order
+}
+
+/// The models a table's look depends on: its columns, their formatters and editors.
+fn shown_models(doc: &Document, table: AnyId) -> Vec<AnyId> {
+    let refs = |model: AnyId, attr: &str| -> Vec<AnyId> {
+        match doc.get_attr(model, attr) {
+            Ok(Value::List(items)) => items
+                .iter()
+                .filter_map(|v| doc.lookup(v.as_ref_id()?))
+                .collect(),
+            Ok(Value::Ref(id)) => doc.lookup(&id).into_iter().collect(),
+            _ => Vec::new(),
+        }
+    };
+    let columns = refs(table, "columns");
+    let parts = columns
+        .iter()
+        .flat_map(|c| [refs(*c, "formatter"), refs(*c, "editor")].concat());
+    columns.iter().copied().chain(parts).collect()
+}
+
+pub fn view(page: Page, model: AnyId) -> AnyView {
+    let disabled = element::disabled();
+    let spec = watch(page, model, TableSpec::read);
+    let columns = Memo::new(move |_| {
+        page.track(model);
+        for shown in page.read(|d| shown_models(d, model)) {
+            page.track(shown);
+        }
+        page.read(|d| ColumnSpec::read_all(d, model))
+    });
+    let source = Memo::new(move |_| spec.with(|s| s.source));
+    let sort = RwSignal::new(None::<(String, bool)>);
+    let order = Memo::new(move |_| {
+        let Some(source) = source.get() else {
+            return Vec::new();
+        };
+        page.track(source);
+        let sort = sort.get();
+        page.read(|d| sorted_rows(d, source, sort.as_ref()))
+    });
+    let selection_model = Memo::new(move |_| {
+        let source = source.get()?;
+        page.track(source);
+        page.read(|d| {
+            let id = d.get_attr(source, "selected").ok()?;
+            d.lookup(id.as_ref_id()?)
+        })
+    });
+    let selected = Memo::new(move |_| match selection_model.get() {
+        Some(selection) => {
+            page.track(selection);
+            page.read(|d| Attrs::new(d, selection).ints("indices"))
+        }
+        None => Vec::new(),
+    });
+    let selected_set = Memo::new(move |_| {
+        selected.with(|s| {
+            s.iter()
+                .filter_map(|i| usize::try_from(*i).ok())
+                .collect::<HashSet<_>>()
+        })
+    });
+
+    let grid = NodeRef::<html::Div>::new();
+    let viewport = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let measured = RwSignal::new(None::<(u32, u32)>);
+    Effect::new(move || {
+        if let Some(el) = viewport.get() {
+            SizeObserver::for_owner(&el, measured);
+        }
+    });
+    let view_height = move || measured.get().map_or(300.0, |(_, h)| f64::from(h));
+    let row_height = move || spec.with(|s| s.row_height);
+    // The positions (in the table's order) drawn now.
+    let window = Memo::new(move |_| {
+        let rh = row_height();
+        let n = order.with(Vec::len);
+        let first = ((scroll_top.get() / rh).floor() as usize).saturating_sub(OVERSCAN);
+        let last = (((scroll_top.get() + view_height()) / rh).ceil() as usize + OVERSCAN).min(n);
+        first.min(last)..last
+    });
+    let rows = Memo::new(move |_| {
+        let range = window.get();
+        order.with(|o| {
+            range
+                .clone()
+                .map(|pos| (pos, o[pos] as usize))
+                .collect::<Vec<_>>()
+        })
+    });
+
+    // Keyboard state: the active cell (position, column) and where a Shift range starts.
+    let active = RwSignal::new(None::<(usize, usize)>);
+    let anchor = RwSignal::new(None::<usize>);
+    let editing = RwSignal::new(None::<(usize, usize)>);
+    let element_id = page.element_id(model);
+    let cell_id = {
+        let element_id = element_id.clone();
+        move |pos: usize, col: usize| format!("{element_id}-r{pos}-c{col}")
+    };
+
+    let set_selection = move |rows: Vec<usize>| {
+        let Some(source) = source.get_untracked() else {
+            return;
+        };
+        let existing = selection_model.get_untracked();
+        let indices = Value::List(rows.into_iter().map(|r| Value::Int(r as i64)).collect());
+        let result = page.update(|d| {
+            d.batch(|d| {
+                let selection = match existing {
+                    Some(selection) => selection,
+                    // A source without a Selection (rokeh's default) gets one.
+                    None => {
+                        let selection = d.add(Selection::default()).any();
+                        let id = Value::Ref(d.model_id(selection).clone());
+                        d.set_attr(source, "selected", id)?;
+                        selection
+                    }
+                };
+                d.set_attr(selection, "indices", indices)
+            })
+        });
+        if let Err(e) = result {
+            web_sys::console::error_1(&format!("rokeh: table selection: {e}").into());
+        }
+    };
+    let row_at = move |pos: usize| order.with_untracked(|o| o.get(pos).map(|r| *r as usize));
+    // Selects as a click or a key press does: one row, a toggled row, or a range.
+    let select = move |pos: usize, toggle: bool, extend: bool| {
+        let (selectable, multi) = spec.with_untracked(|s| (s.selectable, s.multi));
+        if !selectable {
+            return;
+        }
+        let Some(row) = row_at(pos) else { return };
+        let mut now = selected.get_untracked();
+        let rows: Vec<usize> = if extend && multi {
+            let from = anchor.get_untracked().unwrap_or(pos);
+            let (a, b) = (from.min(pos), from.max(pos));
+            (a..=b).filter_map(row_at).collect()
+        } else if toggle && multi {
+            let row = row as i64;
+            if now.contains(&row) {
+                now.retain(|r| *r != row);
+            } else {
+                now.push(row);
+            }
+            now.into_iter().map(|r| r as usize).collect()
+        } else {
+            vec![row]
+        };
+        if !extend {
+            anchor.set(Some(pos));
+        }
+        set_selection(rows);
+    };
+    let scroll_to = move |pos: usize| {
+        let Some(el) = viewport.get_untracked() else {
+            return;
+        };
+        let rh = row_height();
+        let (top, bottom) = (pos as f64 * rh, (pos + 1) as f64 * rh);
+        let (now, height) = (el.scroll_top() as f64, f64::from(el.client_height()));
+        if top < now {
+            el.set_scroll_top(top as i32);
+        } else if bottom > now + height {
+            el.set_scroll_top((bottom - height).ceil() as i32);
+        }
+    };
+    // A selection made elsewhere (Python, a callback) scrolls into view, as Bokeh's
+    // `scroll_to_selection` does.
+    Effect::new(move |ran: Option<()>| {
+        let first = selected.with(|s| s.iter().copied().min());
+        if ran.is_none() {
+            return;
+        }
+        let Some(first) = first else { return };
+        let pos = order.with_untracked(|o| o.iter().position(|r| i64::from(*r) == first));
+        let shown = window.get_untracked();
+        if let Some(pos) = pos {
+            if !(shown.start + OVERSCAN..shown.end.saturating_sub(OVERSCAN)).contains(&pos) {
+                scroll_to(pos);
+            }
+        }
+    });
+    let focus_grid = move || {
+        if let Some(grid) = grid.get_untracked() {
+            let _ = grid.focus();
+        }
+    };
+    let toggle_sort = move |col: usize| {
+        let Some(c) = columns.with_untracked(|c| c.get(col).cloned()) else {
+            return;
+        };
+        sort.update(|s| {
+            *s = match s {
+                Some((field, descending)) if *field == c.field => {
+                    Some((field.clone(), !*descending))
+                }
+                _ => Some((c.field.clone(), c.descending_first)),
+            }
+        });
+    };
+    let start_edit = move |pos: usize, col: usize| {
+        if spec.with_untracked(|s| s.editable) && !disabled.get_untracked() {
+            active.set(Some((pos, col)));
+            editing.set(Some((pos, col)));
+        }
+    };
+    // Enter gives the focus back to the grid; leaving the cell lets it go where it went.
+    let commit = move |pos: usize, col: usize, text: String, refocus: bool| {
+        editing.set(None);
+        if refocus {
+            focus_grid();
+        }
+        let (Some(source), Some(row)) = (source.get_untracked(), row_at(pos)) else {
+            return;
+        };
+        let Some(column) = columns.with_untracked(|c| c.get(col).cloned()) else {
+            return;
+        };
+        let Some(value) = column.editor.parse(&text) else {
+            web_sys::console::warn_1(
+                &format!("rokeh: {text:?} is not a value for {}", column.field).into(),
+            );
+            return;
+        };
+        let patch = vec![(column.field, vec![(PatchIndex::Row(row), value)])];
+        if let Err(e) = page.update(|d| d.patch(source, patch)) {
+            web_sys::console::error_1(&format!("rokeh: editing the table: {e}").into());
+        }
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        if editing.get_untracked().is_some() {
+            return;
+        }
+        let n = order.with_untracked(Vec::len);
+        let cols = columns.with_untracked(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let (pos, col) = active.get_untracked().unwrap_or((0, 0));
+        let page_rows = (view_height() / row_height()).floor().max(1.0) as usize;
+        let moved = match ev.key().as_str() {
+            "ArrowDown" => Some((pos + 1).min(n - 1)),
+            "ArrowUp" => Some(pos.saturating_sub(1)),
+            "PageDown" => Some((pos + page_rows).min(n - 1)),
+            "PageUp" => Some(pos.saturating_sub(page_rows)),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            _ => None,
+        };
+        if let Some(next) = moved {
+            ev.prevent_default();
+            active.set(Some((next, col)));
+            select(next, false, ev.shift_key());
+            scroll_to(next);
+            return;
+        }
+        match ev.key().as_str() {
+            "ArrowRight" if cols > 0 => active.set(Some((pos, (col + 1).min(cols - 1)))),
+            "ArrowLeft" => active.set(Some((pos, col.saturating_sub(1)))),
+            " " => {
+                active.set(Some((pos, col)));
+                select(pos, true, false);
+            }
+            "a" if ev.ctrl_key() || ev.meta_key() => {
+                if spec.with_untracked(|s| s.selectable && s.multi) {
+                    set_selection(
+                        order.with_untracked(|o| o.iter().map(|r| *r as usize).collect()),
+                    );
+                }
+            }
+            "Enter" | "F2" => start_edit(pos, col),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    let on_row_click = move |pos: usize, ev: MouseEvent| {
+        if disabled.get_untracked() {
+            return;
+        }
+        let col = active.get_untracked().map_or(0, |(_, c)| c);
+        active.set(Some((pos, col)));
+        select(pos, ev.ctrl_key() || ev.meta_key(), ev.shift_key());
+        focus_grid();
+    };
+    let template = Memo::new(move |_| columns.with(|c| spec.with(|s| s.template(c))));
+
+    let header = move || {
+        spec.with(|s| s.header).then(|| {
+            let index = spec.with(|s| s.index.as_ref().map(|(title, _)| title.clone()));
+            view! {
+                <div class="rk-table-header" role="row" aria-rowindex="1" style:grid-template-columns=move || template.get()>
+                    {index.map(|title| view! { <div class="rk-table-index" role="columnheader">{title}</div> })}
+                    {move || {
+                        columns
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, c)| {
+                                let field = c.field.clone();
+                                let aria_sort = move || match sort.get() {
+                                    Some((f, false)) if f == field => "ascending",
+                                    Some((f, true)) if f == field => "descending",
+                                    _ => "none",
+                                };
+                                let sortable = c.sortable && spec.with(|s| s.sortable);
+                                let title = c.title.clone();
+                                view! {
+                                    <div class="rk-table-heading" role="columnheader" aria-sort=aria_sort>
+                                        {if sortable {
+                                            view! {
+                                                <button type="button" class="rk-sort" on:click=move |_| toggle_sort(i)>
+                                                    {title}
+                                                    <span class="rk-sort-mark" aria-hidden="true"></span>
+                                                </button>
+                                            }
+                                            .into_any()
+                                        } else {
+                                            view! { <span>{title}</span> }.into_any()
+                                        }}
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </div>
+            }
+        })
+    };
+
+    let row_cell_id = cell_id.clone();
+    let body_row = move |(pos, row): (usize, usize)| {
+        let is_selected = move || selected_set.with(|s| s.contains(&row));
+        let cells = Memo::new(move |_| {
+            let Some(source) = source.get() else {
+                return Vec::new();
+            };
+            page.track(source);
+            columns.with(|cols| {
+                page.read(|d| {
+                    let other = |name: &str| Some(cell(d, source, name, row));
+                    cols.iter()
+                        .map(|c| {
+                            let value = cell(d, source, &c.field, row);
+                            let (html, style) = c.formatter.cell(&value, &other);
+                            (html, style, plain(&value))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        });
+        let cell_id = row_cell_id.clone();
+        view! {
+            <div
+                class="rk-table-row"
+                role="row"
+                aria-rowindex=pos + 2
+                aria-selected=move || is_selected().to_string()
+                class:rk-selected=is_selected
+                class:rk-odd=pos % 2 == 1
+                style:grid-template-columns=move || template.get()
+                style:height=move || format!("{}px", row_height())
+                on:click=move |ev| on_row_click(pos, ev)
+            >
+                {move || spec.with(|s| s.index.is_some()).then(|| view! {
+                    <div class="rk-table-index" role="gridcell">{row}</div>
+                })}
+                {move || {
+                    cells
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(col, (html, style, raw))| {
+                            let id = cell_id(pos, col);
+                            let is_active = move || active.get() == Some((pos, col));
+                            if editing.get() == Some((pos, col)) {
+                                let editor = columns.with_untracked(|c| c.get(col).map(|c| c.editor));
+                                return cell_editor(raw, editor, move |text, refocus| commit(pos, col, text, refocus), move || {
+                                    editing.set(None);
+                                    focus_grid();
+                                })
+                                .into_any();
+                            }
+                            view! {
+                                <div
+                                    class="rk-table-cell"
+                                    role="gridcell"
+                                    id=id
+                                    class:rk-active-cell=is_active
+                                    style=style
+                                    inner_html=html
+                                    on:dblclick=move |_| start_edit(pos, col)
+                                ></div>
+                            }
+                            .into_any()
+                        })
+                        .collect_view()
+                }}
+            </div>
+        }
+    };
+
+    let active_descendant = {
+        move || {
+            let (pos, col) = active.get()?;
+            window.get().contains(&pos).then(|| cell_id(pos, col))
+        }
+    };
+    view! {
+        <div
+            class="rk-table"
+            role="grid"
+            id=element_id
+            node_ref=grid
+            tabindex="0"
+            aria-rowcount=move || order.with(Vec::len) + 1
+            aria-colcount=move || columns.with(Vec::len) + usize::from(spec.with(|s| s.index.is_some()))
+            aria-multiselectable=move || spec.with(|s| (s.selectable && s.multi).to_string())
+            aria-activedescendant=active_descendant
+            aria-disabled=move || disabled.get().then_some("true")
+            on:keydown=on_key
+        >
+            {header}
+            <div
+                class="rk-table-viewport"
+                node_ref=viewport
+                on:scroll=move |_| {
+                    if let Some(el) = viewport.get_untracked() {
+                        scroll_top.set(f64::from(el.scroll_top()));
+                    }
+                }
+            >
+                <div
+                    class="rk-table-spacer"
+                    role="rowgroup"
+                    style:height=move || format!("{}px", order.with(Vec::len) as f64 * row_height())
+                >
+                    <div
+                        class="rk-table-rows"
+                        style:transform=move || {
+                            format!("translateY({}px)", window.get().start as f64 * row_height())
+                        }
+                    >
+                        <For each=move || rows.get() key=|r| *r children=body_row />
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The editor of one cell: a text box (a number box for numeric editors) holding the
+/// cell's value; Enter or leaving it commits, Escape cancels.
+fn cell_editor(
+    raw: String,
+    editor: Option<Editor>,
+    commit: impl Fn(String, bool) + Copy + 'static,
+    cancel: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let input = NodeRef::<html::Input>::new();
+    let done = StoredValue::new(false);
+    Effect::new(move || {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let (kind, step) = match editor {
+        Some(Editor::Number { step }) | Some(Editor::Int { step }) => ("number", Some(step)),
+        _ => ("text", None),
+    };
+    let finish = move |text: Option<String>, by_key: bool| {
+        if done.get_value() {
+            return;
+        }
+        done.set_value(true);
+        match text {
+            Some(text) => commit(text, by_key),
+            None => cancel(),
+        }
+    };
+    view! {
+        <div class="rk-table-cell rk-editing" role="gridcell">
+            <input
+                type=kind
+                step=step
+                node_ref=input
+                value=raw
+                aria-label="edit cell"
+                on:click=|ev| ev.stop_propagation()
+                on:keydown=move |ev: KeyboardEvent| {
+                    // Keys typed here are the editor's, not the grid's.
+                    ev.stop_propagation();
+                    match ev.key().as_str() {
+                        "Enter" => {
+                            ev.prevent_default();
+                            finish(Some(event_target_value(&ev)), true);
+                        }
+                        "Escape" => {
+                            ev.prevent_default();
+                            finish(None, true);
+                        }
+                        _ => {}
+                    }
+                }
+                on:blur=move |ev| finish(Some(event_target_value(&ev)), false)
+            />
+        </div>
+    }
+}

@@ -1,0 +1,193 @@
+//! What the widgets share: reading a model's attributes by name, the title label of an
+//! input, writing a value into a text control without moving the user's caret, and
+//! Bokeh's UI events of a model.
+
+use leptos::prelude::*;
+
+use crate::core::{AnyId, Value};
+use crate::document::{Document, EventKind, UiEvent};
+
+use super::super::page::Page;
+
+/// A model's attributes read by name, each with a fallback for a value of another kind
+/// (a type that lacks the property reads as its fallback too).
+pub struct Attrs<'d> {
+    pub doc: &'d Document,
+    pub model: AnyId,
+}
+
+impl<'d> Attrs<'d> {
+    pub fn new(doc: &'d Document, model: AnyId) -> Attrs<'d> {
+        Attrs { doc, model }
+    }
+
+    pub fn value(&self, name: &str) -> Value {
+        self.doc.get_attr(self.model, name).unwrap_or(Value::Null)
+    }
+
+    pub fn text(&self, name: &str) -> String {
+        self.value(name).as_str().unwrap_or_default().to_owned()
+    }
+
+    pub fn opt_text(&self, name: &str) -> Option<String> {
+        self.value(name).as_str().map(str::to_owned)
+    }
+
+    pub fn flag(&self, name: &str) -> bool {
+        self.value(name).as_bool().unwrap_or(false)
+    }
+
+    pub fn number(&self, name: &str) -> Option<f64> {
+        self.value(name).as_f64()
+    }
+
+    pub fn int(&self, name: &str) -> Option<i64> {
+        match self.value(name) {
+            Value::Int(i) => Some(i),
+            Value::Float(f) if f.fract() == 0.0 => Some(f as i64),
+            _ => None,
+        }
+    }
+
+    /// A list of strings (labels, options' values).
+    pub fn texts(&self, name: &str) -> Vec<String> {
+        self.value(name)
+            .as_list()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// A list of whole numbers (a group's `active`, a selection's `indices`), from a list
+    /// or a typed array.
+    pub fn ints(&self, name: &str) -> Vec<i64> {
+        match self.value(name) {
+            Value::List(items) => items
+                .iter()
+                .filter_map(Value::as_f64)
+                .map(|f| f as i64)
+                .collect(),
+            Value::Array(array) => (0..array.len())
+                .filter_map(|i| array.data.get_f64(i))
+                .map(|f| f as i64)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// What `read` says of `model`'s attributes, kept up to date.
+pub fn watch<T>(
+    page: Page,
+    model: AnyId,
+    read: impl Fn(&Attrs) -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    page.watch(model, move |d| read(&Attrs::new(d, model)))
+}
+
+/// An input's title as its label (none when the title is empty, as Bokeh shows none).
+pub fn title_label(title: Memo<String>, for_id: String) -> impl IntoView {
+    move || {
+        let title = title.get();
+        (!title.is_empty()).then(|| {
+            view! { <label class="rk-title" for=for_id.clone()>{title}</label> }
+        })
+    }
+}
+
+/// The UI event `kind` on `model`, with `values`.
+pub fn ui_event(
+    page: Page,
+    model: AnyId,
+    kind: EventKind,
+    values: Vec<(String, Value)>,
+) -> UiEvent {
+    let id = page.read(|d| d.model_id(model).clone());
+    UiEvent {
+        kind,
+        model: Some(id),
+        values,
+    }
+}
+
+/// A control whose text the page writes: `<input>` or `<textarea>`.
+pub trait TextControl: Clone + 'static {
+    fn text(&self) -> String;
+    fn set_text(&self, text: &str);
+    fn selection(&self) -> Option<(u32, u32)>;
+    fn select(&self, start: u32, end: u32);
+    fn element(&self) -> &web_sys::Element;
+}
+
+impl TextControl for web_sys::HtmlInputElement {
+    fn text(&self) -> String {
+        self.value()
+    }
+    fn set_text(&self, text: &str) {
+        self.set_value(text)
+    }
+    fn selection(&self) -> Option<(u32, u32)> {
+        Some((self.selection_start().ok()??, self.selection_end().ok()??))
+    }
+    fn select(&self, start: u32, end: u32) {
+        let _ = self.set_selection_range(start, end);
+    }
+    fn element(&self) -> &web_sys::Element {
+        self
+    }
+}
+
+impl TextControl for web_sys::HtmlTextAreaElement {
+    fn text(&self) -> String {
+        self.value()
+    }
+    fn set_text(&self, text: &str) {
+        self.set_value(text)
+    }
+    fn selection(&self) -> Option<(u32, u32)> {
+        Some((self.selection_start().ok()??, self.selection_end().ok()??))
+    }
+    fn select(&self, start: u32, end: u32) {
+        let _ = self.set_selection_range(start, end);
+    }
+    fn element(&self) -> &web_sys::Element {
+        self
+    }
+}
+
+/// Keeps the control's text at `text` (the document's value): a change made elsewhere (a
+/// callback, another client) shows at once; when the control has the focus, the user's
+/// caret and selection stay where they were. With `from_start` false, only changes after
+/// the first are written (a text input's `value_input` must not replace its `value`).
+pub fn keep_text<E: TextControl>(
+    control: impl Fn() -> Option<E> + 'static,
+    text: Memo<String>,
+    from_start: bool,
+) {
+    Effect::new(move |ran: Option<()>| {
+        let text = text.get();
+        if ran.is_none() && !from_start {
+            return;
+        }
+        let Some(el) = control() else { return };
+        if el.text() == text {
+            return;
+        }
+        let focused = document()
+            .active_element()
+            .is_some_and(|a| a.is_same_node(Some(el.element())));
+        let selection = focused.then(|| el.selection()).flatten();
+        el.set_text(&text);
+        if let Some((start, end)) = selection {
+            let len = text.encode_utf16().count() as u32;
+            el.select(start.min(len), end.min(len));
+        }
+    });
+}

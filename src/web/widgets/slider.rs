@@ -1,0 +1,149 @@
+//! Slider and DateSlider: the title and value as the label of a range input the keyboard
+//! and the pointer move. As Bokeh's: `value` follows every move, `value_throttled` takes
+//! it when the move is committed (pointer released, key pressed). The range slider
+//! (range_slider.rs) shares the reading of a slider's scale from here.
+
+use leptos::prelude::*;
+
+use crate::core::{AnyId, Datetime, Value, DAY_MS};
+use crate::format::{js_number, numbro, strftime};
+
+use super::super::element;
+use super::super::page::Page;
+use super::control::{watch, Attrs};
+
+/// What a slider's numbers are.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Scale {
+    Number,
+    /// Milliseconds since the epoch, `step` in days.
+    Date,
+    /// Milliseconds since the epoch, `step` in milliseconds.
+    Datetime,
+}
+
+/// A slider's range, step and how it writes its values, read from its model.
+#[derive(Clone, PartialEq)]
+pub struct Spec {
+    pub title: Option<String>,
+    pub start: f64,
+    pub end: f64,
+    /// In the units of the values.
+    pub step: f64,
+    pub show_value: bool,
+    scale: Scale,
+    /// numbro for numbers ("0[.]00", Bokeh's default), strftime for dates; empty when it
+    /// is a TickFormatter model, which rokeh does not run.
+    format: String,
+}
+
+impl Spec {
+    pub fn read(a: &Attrs, scale: Scale) -> Spec {
+        let step = a.number("step").unwrap_or(1.0);
+        Spec {
+            title: a.opt_text("title"),
+            start: position(&a.value("start")).unwrap_or(0.0),
+            end: position(&a.value("end")).unwrap_or(1.0),
+            step: match scale {
+                Scale::Date => step * DAY_MS,
+                _ => step,
+            },
+            show_value: a.value("show_value").as_bool().unwrap_or(true),
+            scale,
+            format: a.text("format"),
+        }
+    }
+
+    /// `value` as the slider shows it, in its format as BokehJS writes it ("frequency: 1",
+    /// "frequency: 1.10" with numbro's "0[.]00"; "10 Mar 2024" with "%d %b %Y").
+    pub fn pretty(&self, value: f64) -> String {
+        match self.scale {
+            _ if self.format.is_empty() => js_number(value),
+            Scale::Number => numbro(value, &self.format),
+            Scale::Date | Scale::Datetime => strftime(Datetime(value), &self.format),
+        }
+    }
+
+    /// The header: the title and the shown values (none when there is no title, or it
+    /// is empty and no value shows, as Bokeh's).
+    pub fn header(&self, values: &[f64]) -> Option<(String, String)> {
+        let title = self.title.as_ref()?;
+        if title.is_empty() && !self.show_value {
+            return None;
+        }
+        let title = if title.is_empty() {
+            String::new()
+        } else {
+            format!("{title}: ")
+        };
+        let shown = if self.show_value {
+            values
+                .iter()
+                .map(|v| self.pretty(*v))
+                .collect::<Vec<_>>()
+                .join(" .. ")
+        } else {
+            String::new()
+        };
+        Some((title, shown))
+    }
+}
+
+/// A slider's number: a float, or for the date sliders also an ISO date string.
+pub fn position(v: &Value) -> Option<f64> {
+    match v {
+        Value::Str(s) => Datetime::parse(s).map(|d| d.0),
+        v => v.as_f64(),
+    }
+}
+
+pub fn slider(page: Page, model: AnyId) -> AnyView {
+    one_handle(page, model, Scale::Number)
+}
+
+pub fn date_slider(page: Page, model: AnyId) -> AnyView {
+    one_handle(page, model, Scale::Date)
+}
+
+fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
+    let disabled = element::disabled();
+    let spec = watch(page, model, move |a| Spec::read(a, scale));
+    let value = watch(page, model, |a| position(&a.value("value")).unwrap_or(0.0));
+    let input_id = page.element_id(model);
+    let header = move || spec.with(|s| s.header(&[value.get()]));
+    // `value` follows every move, `value_throttled` takes it when the move is committed.
+    let set_from = move |ev: &leptos::ev::Event, attr: &'static str| {
+        // A range input always holds a number.
+        let Ok(v) = event_target_value(ev).parse::<f64>() else {
+            return;
+        };
+        page.edit(model, attr, Value::Float(v));
+    };
+    view! {
+        <div class="rk-slider">
+            {
+                let input_id = input_id.clone();
+                move || header().map(|(title, shown)| view! {
+                    <label for=input_id.clone()>
+                        {title}
+                        <span class="rk-slider-value">{shown}</span>
+                    </label>
+                })
+            }
+            <input
+                type="range"
+                id=input_id
+                aria-label=move || spec.with(|s| s.title.clone().filter(|t| !t.is_empty()))
+                aria-valuetext=move || spec.with(|s| s.pretty(value.get()))
+                min=move || spec.with(|s| s.start)
+                max=move || spec.with(|s| s.end)
+                step=move || spec.with(|s| s.step)
+                prop:value=move || value.get().to_string()
+                disabled=disabled
+                on:input=move |ev| set_from(&ev, "value")
+                on:change=move |ev| set_from(&ev, "value_throttled")
+            />
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,307 @@
+// The widgets app served by the real `rokeh serve`, with real Python Bokeh in the same
+// session (tests/python/widgets_peer.py, widgets_push.py): what the page's user does,
+// Python's bokeh.client pulls; what Python changes, the page shows; the page's click and
+// menu choice reach Python's on_event; a widget document Python pushes shows every widget.
+// Needs dist/ (trunk build --release), the rokeh binary (cargo build -p rokeh-gallery
+// --bin rokeh; `make test` builds both) and ./.venv with Bokeh.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Buffer } from 'node:buffer';
+import { join } from 'node:path';
+import { DIST, ROOT, collectErrors, launch } from './support.mjs';
+
+const BINARY = process.env.ROKEH_BIN ?? join(ROOT, 'target', 'debug', 'rokeh');
+const PYTHON = join(ROOT, '.venv', 'bin', 'python');
+
+let browser;
+let server;
+
+/** `rokeh serve` on a free port, serving dist/. */
+function startServer() {
+  for (const [path, how] of [
+    [BINARY, 'cargo build -p rokeh-gallery --bin rokeh'],
+    [PYTHON, 'scripts/python-venv.sh'],
+    [join(DIST, 'index.html'), 'trunk build --release'],
+  ]) {
+    assert.ok(existsSync(path), `${path} is missing: ${how}`);
+  }
+  const child = spawn(BINARY, ['serve', '--port', '0'], {
+    env: { ...process.env, ROKEH_DIST: DIST },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const log = [];
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`rokeh serve did not start: ${log.join('\n')}`)), 20000);
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      log.push(line);
+      const m = line.match(/rokeh app running at: (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        ok({ origin: m[1], child, log });
+      }
+    });
+  });
+}
+
+/** Runs a Python script of tests/python; yields its stdout's JSON lines. */
+function python(script, ...args) {
+  const child = spawn(PYTHON, [join(ROOT, 'tests', 'python', script), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr = [];
+  child.stderr.on('data', (d) => stderr.push(d));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const exited = new Promise((ok) => child.on('exit', (code) => ok(code)));
+  return {
+    async next(what) {
+      const { value, done } = await lines.next();
+      assert.ok(!done, `python ended before ${what}: ${Buffer.concat(stderr)}`);
+      return JSON.parse(value);
+    },
+    async finished() {
+      const code = await exited;
+      assert.equal(code, 0, `python failed: ${Buffer.concat(stderr)}`);
+    },
+    kill: () => child.kill(),
+  };
+}
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.child.kill();
+});
+
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(server.origin + path);
+  await page.waitForSelector('.rk-connection[data-state=live]');
+  return { context, page, errors };
+}
+
+const until = (page, key, attr, want) =>
+  page.waitForFunction(
+    ([k, a, w]) => JSON.stringify(window.rokeh.get(k, a)) === JSON.stringify(w),
+    [key, attr, want],
+    { timeout: 10000 },
+  );
+
+const utc = (y, m, d, h = 0) => Date.UTC(y, m - 1, d, h);
+
+test('bokeh.client pulls what the page did, the page shows what Python did, Python hears the page', async () => {
+  const { context, page, errors } = await open('/widgets');
+  let peer;
+  try {
+    const session = await page.locator('meta[name=rokeh-session]').getAttribute('data-session-id');
+
+    // The page's user, by pointer and keys.
+    await page.getByRole('textbox', { name: 'Name' }).fill('Ada');
+    await page.getByRole('textbox', { name: 'Name' }).press('Enter');
+    await page.getByRole('button', { name: 'Toggle me' }).click();
+    await page.getByRole('combobox', { name: 'Colour' }).selectOption({ label: 'Blue' });
+    await page.getByRole('combobox', { name: 'Size' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('listbox', { name: 'Toppings' }).getByRole('option', { name: 'ham' }).click();
+    await page.getByRole('combobox', { name: 'Tags' }).click();
+    await page.keyboard.type('py');
+    await page.keyboard.press('Enter');
+    await page.getByRole('checkbox', { name: 'Points' }).click();
+    await page.getByRole('radio', { name: 'Log' }).click();
+    await page.getByRole('button', { name: 'Bold' }).click();
+    await page.getByRole('radio', { name: 'Centre' }).click();
+    await page.getByRole('switch', { name: 'Dark mode' }).click();
+    await page.getByRole('slider', { name: 'Amount' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('textbox', { name: 'Count' }).fill('42');
+    await page.getByRole('textbox', { name: 'Count' }).press('Enter');
+    await page.getByRole('slider', { name: 'Range: start' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('slider', { name: 'Day', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('slider', { name: 'Days: end' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.getByRole('slider', { name: 'Hours: start' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByLabel('Date', { exact: true }).fill('2024-07-04');
+    await page.getByLabel('Tint', { exact: true }).fill('#ff8800');
+    await page.getByLabel('Upload', { exact: true }).setInputFiles({
+      name: 'hello.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello, python'),
+    });
+    await page.getByRole('combobox', { name: 'Fruit' }).click();
+    await page.keyboard.type('ap');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Password', { exact: true }).fill('s3cret');
+    await page.getByLabel('Password', { exact: true }).press('Tab');
+    const grid = page.getByRole('grid');
+    await grid.getByRole('row').filter({ hasText: 'Grace' }).click();
+    await grid.getByRole('row').filter({ hasText: 'Ada' }).getByRole('gridcell').nth(2).dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('99.5');
+    await page.keyboard.press('Enter');
+    const notes = page.getByRole('textbox', { name: 'Notes' });
+    await notes.click();
+    await page.keyboard.type('one');
+    await notes.press('Tab');
+    await until(page, 'Upload', 'filename', 'hello.txt');
+    await page.waitForFunction(() => window.rokeh.settled === true);
+
+    peer = python('widgets_peer.py', server.origin + '/widgets', session);
+    const { pulled } = await peer.next('the pulled values');
+    assert.deepEqual(pulled, {
+      Name: 'Ada',
+      Toggle: true,
+      Colour: 'blue',
+      Size: 'l',
+      Toppings: ['ham'],
+      Tags: ['rust', 'python'],
+      CheckboxGroup: [0, 1],
+      RadioGroup: 1,
+      CheckboxButtonGroup: [0],
+      RadioButtonGroup: 1,
+      Switch: true,
+      Amount: [1.5, 1.5],
+      Double: 3,
+      Count: 42,
+      Range: [3, 8],
+      Day: utc(2024, 3, 11),
+      Days: [utc(2024, 2, 1), utc(2024, 2, 9)],
+      Hours: [utc(2024, 5, 1, 7), utc(2024, 5, 1, 18)],
+      Date: '2024-07-04',
+      Tint: '#ff8800',
+      Upload: [Buffer.from('hello, python').toString('base64'), 'hello.txt', 'text/plain'],
+      Fruit: 'apricot',
+      Notes: 'one',
+      Password: 's3cret',
+      Tabs: 0,
+      selected: [0],
+      score: [99.5, 88.25, 79, 95.75, 84.5, 90],
+    });
+
+    // Python's changes show at once, and the page keeps its focus.
+    await notes.focus();
+    assert.deepEqual(await peer.next('its changes'), { changed: true });
+    // Python's last change is the patch; the server's callback answers the slider's.
+    await page.waitForFunction(() => window.rokeh.column('score')[0] === 1);
+    await page.waitForFunction(() => document.querySelector('input[aria-label=Amount]')?.value === '4');
+    await until(page, 'Double', 'value', 8);
+    assert.equal(await page.getByRole('spinbutton', { name: 'Double' }).inputValue(), '8', 'the server ran the callback');
+    assert.equal(await page.getByRole('textbox', { name: 'Name' }).inputValue(), 'from python');
+    assert.equal(await page.getByRole('button', { name: 'Toggle me' }).getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.getByRole('combobox', { name: 'Colour' }).inputValue(), '1', 'orange, the second option');
+    assert.deepEqual(await page.locator('.rk-chip > span').allTextContents(), ['bokeh']);
+    for (const [label, checked] of [['Lines', false], ['Points', false], ['Legend', true]]) {
+      assert.equal(await page.getByRole('checkbox', { name: label }).isChecked(), checked, label);
+    }
+    assert.equal(await page.getByRole('radio', { name: 'Right' }).getAttribute('aria-checked'), 'true');
+    assert.equal(await page.getByRole('switch', { name: 'Dark mode' }).isChecked(), true);
+    assert.equal(await page.getByRole('slider', { name: 'Range: start' }).inputValue(), '1');
+    assert.equal(await page.getByRole('slider', { name: 'Range: end' }).inputValue(), '9');
+    assert.equal(await page.getByRole('slider', { name: 'Day', exact: true }).getAttribute('aria-valuetext'), '01 Jun 2024');
+    assert.equal(await page.getByLabel('Date', { exact: true }).inputValue(), '2024-12-25');
+    assert.equal(await page.getByRole('tab', { name: 'Plot' }).getAttribute('aria-selected'), 'true');
+    assert.deepEqual(
+      await page.locator('.rk-table-row[aria-selected=true] > :nth-child(2)').allTextContents(),
+      ['Barbara', 'Donald'],
+    );
+    assert.equal(await page.locator('.rk-table-row').first().locator('[role=gridcell]').nth(2).textContent(), '1.00');
+    assert.ok(await notes.evaluate((el) => el === document.activeElement), 'the focus stayed in Notes');
+
+    // The page's click and menu choice reach Python's on_event callbacks.
+    await page.getByRole('button', { name: 'Click me' }).click();
+    await page.getByRole('button', { name: 'Pick a fruit' }).click();
+    await page.getByRole('menuitem', { name: 'cherry' }).click();
+    assert.deepEqual(await peer.next('the click'), { heard: { click: 'Click me', item: 'cherry' } });
+    await peer.finished();
+    await page.getByText('clicks: 1', { exact: true }).waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    peer?.kill();
+    await context.close();
+  }
+});
+
+test('a widget document pushed by Python Bokeh shows every widget', async () => {
+  const push = python('widgets_push.py', server.origin + '/widgets', 'pushed-widgets');
+  const { pushed } = await push.next('the push');
+  assert.ok(pushed > 50, `${pushed} models pushed`);
+  await push.finished();
+  const { context, page, errors } = await open('/widgets?bokeh-session-id=pushed-widgets');
+  try {
+    await page.waitForFunction(() => document.title === "Python's widgets");
+    const named = [
+      ['button', 'py button'],
+      ['button', 'py toggle'],
+      ['button', 'py menu'],
+      ['button', 'py split'],
+      ['button', 'py split: more'],
+      ['textbox', 'py text'],
+      ['textbox', 'py area'],
+      ['combobox', 'py complete'],
+      ['textbox', 'py numeric'],
+      ['spinbutton', 'py spinner'],
+      ['combobox', 'py select'],
+      ['listbox', 'py multiselect'],
+      ['combobox', 'py multichoice'],
+      ['checkbox', 'py check a'],
+      ['radio', 'py radio b'],
+      ['button', 'py cb a'],
+      ['radio', 'py rb b'],
+      ['switch', 'py switch'],
+      ['slider', 'py slider'],
+      ['slider', 'py range: start'],
+      ['slider', 'py range: end'],
+      ['slider', 'py dateslider'],
+      ['slider', 'py daterange: end'],
+      ['slider', 'py datetimerange: start'],
+      ['tab', 'py table tab'],
+      ['tab', 'py grid tab'],
+      ['grid', undefined],
+    ];
+    for (const [role, name] of named) {
+      const found = page.getByRole(role, name ? { name, exact: true } : {});
+      assert.equal(await found.count(), 1, `one ${role} named ${name}`);
+    }
+    for (const label of ['py password', 'py date', 'py color', 'py file']) {
+      assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, label);
+    }
+    assert.equal(await page.getByRole('button', { name: 'py toggle' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('textbox', { name: 'py text' }).inputValue(), 'hello');
+    assert.equal(await page.getByRole('spinbutton', { name: 'py spinner' }).inputValue(), '1.5');
+    assert.equal(await page.getByRole('checkbox', { name: 'py check b' }).isChecked(), true);
+    assert.equal(await page.getByRole('radio', { name: 'py rb b' }).getAttribute('aria-checked'), 'true');
+    assert.equal(await page.getByLabel('py date', { exact: true }).inputValue(), '2024-03-01');
+    assert.equal(await page.getByLabel('py color', { exact: true }).inputValue(), '#000080');
+    assert.equal(await page.getByRole('slider', { name: 'py dateslider' }).getAttribute('aria-valuetext'), '01 Jun 2024');
+    const select = page.getByRole('combobox', { name: 'py select' });
+    assert.deepEqual(await select.locator('optgroup').evaluateAll((g) => g.map((x) => x.label)), ['first', 'second']);
+    await page.getByText('py div').waitFor();
+    await page.getByText('py paragraph').waitFor();
+    const cells = await page.getByRole('grid').locator('.rk-table-row').first().locator('[role=gridcell]').allTextContents();
+    assert.deepEqual(cells, ['0', 'Oslo', '3.5', '05/01/2024']);
+    assert.equal(await page.getByRole('grid').locator('.rk-table-row i').first().textContent(), 'Oslo');
+    await page.getByRole('tab', { name: 'py grid tab' }).click();
+    for (const title of ['py left', 'py right']) {
+      await page.getByRole('img', { name: title }).waitFor();
+    }
+    // A closable tab's button removes its panel from the Tabs.
+    await page.getByRole('button', { name: 'Close py grid tab' }).click();
+    await page.waitForFunction(() => window.rokeh.get('Tabs', 'tabs').length === 1);
+    assert.equal(await page.getByRole('tab').count(), 1);
+    assert.equal(await page.getByRole('tab', { name: 'py table tab' }).getAttribute('aria-selected'), 'true');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,147 @@
+//! rokeh::np against the standard library: the vectorised sin, cos, exp and log are within
+//! 2 ulp of `f64::sin` & co. over the whole range of f64 (huge, tiny, subnormal, special
+//! values, near multiples of π/2), and the array API does what numpy does.
+
+use rokeh::np::{self, Array};
+
+/// Distance in units in the last place; NaN only matches NaN.
+fn ulps(a: f64, b: f64) -> u64 {
+    if a.is_nan() || b.is_nan() {
+        return if a.is_nan() && b.is_nan() {
+            0
+        } else {
+            u64::MAX
+        };
+    }
+    let ordered = |x: f64| {
+        let bits = x.to_bits() as i64;
+        if bits < 0 {
+            i64::MIN - bits
+        } else {
+            bits
+        }
+    };
+    ordered(a).abs_diff(ordered(b))
+}
+
+/// A fixed-seed xorshift stream.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    /// Any f64 bit pattern: every exponent equally likely.
+    fn any_float(&mut self) -> f64 {
+        f64::from_bits(self.next())
+    }
+    fn uniform(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Inputs over the whole range, and densely where the fast paths are.
+fn inputs(fast_range: f64) -> Vec<f64> {
+    let mut rng = Rng(0x9e3779b97f4a7c15);
+    let mut xs: Vec<f64> = (0..200_000).map(|_| rng.any_float()).collect();
+    xs.extend((0..400_000).map(|_| rng.uniform(-fast_range, fast_range)));
+    xs.extend((0..100_000).map(|_| rng.uniform(-10.0, 10.0)));
+    // Near multiples of π/2, where the reduction cancels most.
+    xs.extend((1..20_000).flat_map(|k| {
+        let m = k as f64 * std::f64::consts::FRAC_PI_2;
+        [m, m.next_up(), m.next_down(), -m]
+    }));
+    xs.extend([
+        0.0,
+        -0.0,
+        f64::MIN_POSITIVE,
+        f64::MIN_POSITIVE / 3.0,
+        f64::EPSILON,
+        1.0,
+        -1.0,
+        f64::MAX,
+        f64::MIN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        708.0,
+        709.7,
+        -745.0,
+        524288.0,
+        524288.0_f64.next_up(),
+    ]);
+    xs
+}
+
+/// The largest ulp error of `vector` against `scalar` over `xs`, and where.
+fn worst(xs: &[f64], vector: fn(Array) -> Array, scalar: fn(f64) -> f64) -> (u64, f64) {
+    let got = vector(Array::from(xs));
+    xs.iter()
+        .zip(got.iter())
+        .map(|(&x, &y)| (ulps(y, scalar(x)), x))
+        .max_by_key(|(u, _)| *u)
+        .unwrap()
+}
+
+#[test]
+fn sin_and_cos_are_within_2_ulp_everywhere() {
+    let xs = inputs(524288.0);
+    for (name, vector, scalar) in [
+        (
+            "sin",
+            np::sin as fn(Array) -> Array,
+            f64::sin as fn(f64) -> f64,
+        ),
+        ("cos", np::cos, f64::cos),
+    ] {
+        let (error, at) = worst(&xs, vector, scalar);
+        eprintln!("{name}: worst {error} ulp at {at:e}");
+        assert!(error <= 2, "{name}({at:e}) is {error} ulp off");
+    }
+}
+
+#[test]
+fn exp_and_log_are_within_2_ulp_everywhere() {
+    let xs = inputs(708.0);
+    let (error, at) = worst(&xs, np::exp, f64::exp);
+    eprintln!("exp: worst {error} ulp at {at:e}");
+    assert!(error <= 2, "exp({at:e}) is {error} ulp off");
+    let positive: Vec<f64> = xs
+        .iter()
+        .map(|x| x.abs())
+        .chain(xs.iter().copied())
+        .collect();
+    let (error, at) = worst(&positive, np::log, f64::ln);
+    eprintln!("log: worst {error} ulp at {at:e}");
+    assert!(error <= 2, "log({at:e}) is {error} ulp off");
+}
+
+#[test]
+fn arrays_read_like_numpy() {
+    let x = np::linspace(0.0, 1.0, 5);
+    assert_eq!(&x[..], &[0.0, 0.25, 0.5, 0.75, 1.0]);
+    assert_eq!(&np::arange(0.0, 1.0, 0.25)[..], &[0.0, 0.25, 0.5, 0.75]);
+    assert!(np::arange(0.0, 1.0, 0.0).is_empty());
+    assert!(np::arange(1.0, 0.0, 0.5).is_empty());
+    assert_eq!(
+        &np::cumsum(Array::from(vec![1.0, 2.0, 3.0]))[..],
+        &[1.0, 3.0, 6.0]
+    );
+    let y = 2.0 * &x + 1.0;
+    assert_eq!(&y[..], &[1.0, 1.5, 2.0, 2.5, 3.0]);
+    let z = y.clone() - &x;
+    assert_eq!(z.max(), 2.0);
+    assert_eq!(np::sqrt(Array::from(vec![4.0, 9.0]))[1], 3.0);
+    assert_eq!((-(1.0 - &x))[0], -1.0);
+    assert_eq!(np::zeros(3).sum(), 0.0);
+    assert_eq!(np::linspace(1.0, 3.0, 3).mean(), 2.0);
+}
+
+#[test]
+#[should_panic(expected = "arrays of different lengths")]
+fn arrays_of_different_lengths_do_not_combine() {
+    let _ = np::zeros(2) + &np::zeros(3);
+}

@@ -1,0 +1,104 @@
+"""Real Python Bokeh pushes a document holding every widget rokeh shows, in Bokeh's
+layouts, into a `rokeh serve` session (bokeh.client.push_session), for a page to join.
+Each input's title (or label) starts with "py ", so the page can find it by name.
+
+Usage: widgets_push.py http://127.0.0.1:PORT/APP SESSION_ID
+Prints {"pushed": N} (N models) once the session holds the document; exits non-zero with
+a message on failure.
+"""
+import json
+import sys
+from datetime import date, datetime
+
+from bokeh.client import push_session
+from bokeh.document import Document
+from bokeh.layouts import column, gridplot, row
+from bokeh.models import (
+    AutocompleteInput, Button, CheckboxButtonGroup, CheckboxGroup, ColorPicker,
+    ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangeSlider, DateSlider,
+    DatetimeRangeSlider, Div, Dropdown, FileInput, HTMLTemplateFormatter, MultiChoice,
+    MultiSelect, NumberEditor, NumberFormatter, NumericInput, Paragraph, PasswordInput,
+    PreText, RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider, Spacer, Spinner,
+    Switch, TabPanel, Tabs, TableColumn, TextAreaInput, TextInput, Toggle,
+)
+from bokeh.plotting import figure
+from tornado.ioloop import IOLoop
+
+
+def fail(message):
+    print(f"FAIL: {message}", file=sys.stderr, flush=True)
+    sys.exit(1)
+
+
+def widgets_document():
+    source = ColumnDataSource(data=dict(
+        city=["Oslo", "Lima", "Pune"],
+        temp=[3.5, 19.25, 27.0],
+        when=[datetime(2024, 1, 5), datetime(2024, 2, 6), datetime(2024, 3, 7)],
+    ))
+    table = DataTable(source=source, editable=True, width=400, height=150, columns=[
+        TableColumn(field="city", title="py city", formatter=HTMLTemplateFormatter(template="<i><%= value %></i>")),
+        TableColumn(field="temp", title="py temp", formatter=NumberFormatter(format="0.0"), editor=NumberEditor()),
+        TableColumn(field="when", title="py when", formatter=DateFormatter(format="%d/%m/%Y")),
+    ])
+    plots = []
+    for title in ("py left", "py right"):
+        p = figure(title=title, width=200, height=150)
+        p.line([1, 2, 3], [1, 4, 9])
+        plots.append(p)
+    widgets = column(
+        Button(label="py button", button_type="primary"),
+        Toggle(label="py toggle", active=True),
+        Dropdown(label="py menu", menu=["a", ("B", "b"), None, "c"]),
+        Dropdown(label="py split", split=True, menu=["x", "y"]),
+        TextInput(title="py text", value="hello", prefix="$"),
+        PasswordInput(title="py password"),
+        TextAreaInput(title="py area", rows=3),
+        AutocompleteInput(title="py complete", completions=["alpha", "beta"]),
+        NumericInput(title="py numeric", value=3, low=0, high=10),
+        Spinner(title="py spinner", value=1.5, step=0.5),
+        Select(title="py select", value="b", options={"first": ["a", "b"], "second": [("c", "C")]}),
+        MultiSelect(title="py multiselect", value=["x"], options=["x", "y", "z"]),
+        MultiChoice(title="py multichoice", value=["y"], options=["x", "y", "z"]),
+        DatePicker(title="py date", value=date(2024, 3, 1), min_date=date(2024, 1, 1)),
+        ColorPicker(title="py color", color="navy"),
+        FileInput(title="py file", accept=".txt,.csv"),
+    )
+    choices = column(
+        CheckboxGroup(labels=["py check a", "py check b"], active=[1]),
+        RadioGroup(labels=["py radio a", "py radio b"], active=0),
+        CheckboxButtonGroup(labels=["py cb a", "py cb b"], active=[0]),
+        RadioButtonGroup(labels=["py rb a", "py rb b"], active=1),
+        Switch(label="py switch", active=True),
+        Slider(title="py slider", start=0, end=10, value=4, step=1),
+        RangeSlider(title="py range", start=0, end=10, value=(2, 6), step=1),
+        DateSlider(title="py dateslider", start=date(2024, 1, 1), end=date(2024, 12, 31), value=date(2024, 6, 1)),
+        DateRangeSlider(title="py daterange", start=date(2024, 1, 1), end=date(2024, 12, 31),
+                        value=(date(2024, 2, 1), date(2024, 3, 1))),
+        DatetimeRangeSlider(title="py datetimerange", start=datetime(2024, 1, 1), end=datetime(2024, 1, 2),
+                            value=(datetime(2024, 1, 1, 6), datetime(2024, 1, 1, 12))),
+        Div(text="<em>py div</em>"),
+        Paragraph(text="py paragraph"),
+        PreText(text="py pre"),
+    )
+    tabs = Tabs(tabs=[
+        TabPanel(child=table, title="py table tab"),
+        TabPanel(child=gridplot([[plots[0], plots[1]]]), title="py grid tab", closable=True),
+    ])
+    doc = Document()
+    doc.add_root(row(widgets, Spacer(width=30), choices, tabs, sizing_mode="stretch_width"))
+    doc.title = "Python's widgets"
+    return doc
+
+
+def main(url, session_id):
+    doc = widgets_document()
+    session = push_session(doc, session_id=session_id, url=url, io_loop=IOLoop())
+    session.close()
+    print(json.dumps({"pushed": len(doc.models)}), flush=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        fail("usage: widgets_push.py URL SESSION_ID")
+    main(sys.argv[1], sys.argv[2])
