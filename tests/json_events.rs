@@ -38,7 +38,6 @@ fn source(doc: &mut Document) -> Id<ColumnDataSource> {
                 Value::List(vec!["a".into(), "b".into(), "c".into()]),
             ),
         ]),
-        ..ColumnDataSource::default()
     })
 }
 
@@ -458,10 +457,7 @@ fn arrays_of_every_dtype_survive_both_encodings() {
         .into_iter()
         .map(|d| (d.dtype().name().to_owned(), Value::Array(NdArray::new(d))))
         .collect();
-    let s = doc.add(ColumnDataSource {
-        data: columns,
-        ..ColumnDataSource::default()
-    });
+    let s = doc.add(ColumnDataSource { data: columns });
     doc.add_root(s);
     for mode in [BufferMode::Inline, BufferMode::Binary] {
         let out = to_json(&doc, mode);

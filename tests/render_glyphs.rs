@@ -57,7 +57,6 @@ fn source(doc: &mut Document, columns: Vec<(&str, Value)>) -> Id<ColumnDataSourc
                 .map(|(k, v)| (k.to_owned(), v))
                 .collect(),
         ),
-        ..ColumnDataSource::default()
     })
 }
 

@@ -93,7 +93,6 @@ pub fn ten_glyphs(doc: &mut Document) {
                 ),
             ),
         ]),
-        ..ColumnDataSource::default()
     });
     let color = |c: &str| -> ColorSpec { c.into() };
     plot.line(doc, data, Line::default());
@@ -124,7 +123,6 @@ pub fn ten_glyphs(doc: &mut Document) {
                     .map(|(k, v)| (k.to_owned(), nums(&[v])))
                     .collect(),
             ),
-            ..ColumnDataSource::default()
         })
     };
     let s = one(

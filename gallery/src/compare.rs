@@ -50,7 +50,6 @@ fn source(doc: &mut Document, columns: Vec<(&str, Value)>) -> rokeh::core::Id<Co
                 .map(|(k, v)| (k.to_owned(), v))
                 .collect(),
         ),
-        ..ColumnDataSource::default()
     })
 }
 
