@@ -128,8 +128,17 @@ mod native {
             let (rss, _) = server.rss_mib();
             samples.push((t, rss));
             if samples.len().is_multiple_of(30) {
+                // The server's index page counts the live sessions: a count that keeps
+                // rising is sessions not retired, not the allocator.
+                let (_, index) = tokio::task::block_in_place(|| http_get(&server.http("/")));
+                let sessions = index
+                    .split(" sessions)")
+                    .next()
+                    .and_then(|s| s.rsplit('(').next())
+                    .unwrap_or("?")
+                    .to_owned();
                 println!(
-                    "{:>5.0} s: RSS {rss:>6.1} MiB, {} answered, {} failed",
+                    "{:>5.0} s: RSS {rss:>6.1} MiB, {sessions} sessions, {} answered, {} failed",
                     t,
                     answered.load(Ordering::Relaxed),
                     failed.load(Ordering::Relaxed)
