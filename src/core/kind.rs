@@ -14,6 +14,7 @@ pub enum Kind {
     Any,
     /// Only null: one arm of an `Either`.
     Null,
+    /// `true` or `false`.
     Bool,
     /// An integer.
     Int,
@@ -25,12 +26,14 @@ pub enum Kind {
     NonNegative(&'static Kind),
     /// A value of the inner kind above zero (Bokeh's `Positive`).
     Positive(&'static Kind),
+    /// Any string.
     String,
     /// One of these strings.
     Enum(&'static [&'static str]),
     /// A CSS color string (named, `#rgb[a]`, `#rrggbb[aa]`, `rgb[a](…)`, `hsl[a](…)`) or an
     /// `[r, g, b]` / `[r, g, b, alpha]` list.
     Color,
+    /// Raw bytes (Bokeh's `Bytes`).
     Bytes,
     /// Null or the inner kind.
     Nullable(&'static Kind),
@@ -58,7 +61,9 @@ pub enum Kind {
 /// One field of a [`Kind::Struct`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Field {
+    /// The key the field has in the dict.
     pub name: &'static str,
+    /// The values the field accepts.
     pub kind: Kind,
     /// Whether the field may be left out.
     pub optional: bool,
