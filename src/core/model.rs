@@ -12,8 +12,8 @@
 //! - the conversion of a builder to the attributes a model is created with (only the
 //!   properties that differ from their defaults, as Bokeh writes a model);
 //! - the [`ModelType`] impl the registry and the document use;
-//! - the docs of all of it: each field and key says its property's name, Rust type and
-//!   default, after the property's own `///` lines when it has some.
+//! - the docs of all of it: each field and key names its property and default (a key
+//!   also its Rust type), after the property's own `///` lines when it has some.
 //!
 //! A misspelt property type or a default of the wrong type is a compile error.
 //!
@@ -137,7 +137,7 @@ macro_rules! model {
                 $($fmeta)*
                 #[doc = ""]
                 #[doc = concat!(
-                    "Property `", stringify!($field), "`: `", stringify!($ty), "`, ",
+                    "Bokeh's `", $bokeh, ".", stringify!($field), "`, ",
                     $crate::model!(@default_doc $($default)?), ".",
                 )]
                 pub $field: $ty,
@@ -150,8 +150,8 @@ macro_rules! model {
                     $($fmeta)*
                     #[doc = ""]
                     #[doc = concat!(
-                        "The typed key of `", $bokeh, ".", stringify!($field), "` (`",
-                        stringify!($ty), "`, ", $crate::model!(@default_doc $($default)?),
+                        "The typed key of `", $bokeh, ".", stringify!($field), "`, of type `",
+                        stringify!($ty), "` (", $crate::model!(@default_doc $($default)?),
                         "), for the document's `get`, `try_get`, `set` and `on_change`.",
                     )]
                     pub const [<$field:upper>]: $crate::core::Prop<$name, $ty> =
