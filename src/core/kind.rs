@@ -8,6 +8,23 @@
 use super::{ModelId, Rgba, Value};
 
 /// The values a property accepts.
+///
+/// A [`model!`](crate::model) property's kind comes from its Rust type
+/// ([`PropType::KIND`](super::PropType::KIND)); the kinds of every other Bokeh property are
+/// generated from Python Bokeh. The document checks each value it stores against both.
+///
+/// ```
+/// use rokeh::core::{AnyRefs, Kind, PropType, Value};
+///
+/// assert_eq!(<Option<f64> as PropType>::KIND, Kind::Nullable(&Kind::Number));
+///
+/// // Bokeh's Alpha: a number in 0..=1.
+/// let alpha = Kind::Between(0.0, 1.0);
+/// assert!(alpha.accepts(&Value::Float(0.5), &AnyRefs));
+/// assert!(!alpha.accepts(&Value::Float(1.5), &AnyRefs));
+/// assert!(!alpha.accepts(&Value::str("half"), &AnyRefs));
+/// assert_eq!(alpha.describe(), "a number in 0..=1");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
     /// Anything (Bokeh's `Any`, and the few property types rokeh does not model).
