@@ -55,7 +55,8 @@ const FIRST_ID_NUMBER: u64 = 1001;
 /// Models are added with [`Document::add`], which returns a typed handle ([`Id`]);
 /// properties are read and written through typed keys ([`Document::get`],
 /// [`Document::set`]) or by name ([`Document::get_attr`], [`Document::set_attr`]).
-/// Every write is validated first and recorded as a change (see the module docs).
+/// Every write is validated first and recorded as a change (see
+/// [the module docs](crate::document)).
 ///
 /// ```
 /// use rokeh::models::{ColumnDataSource, Slider};
