@@ -432,7 +432,7 @@ impl NdArray {
 
     /// A value standing for every element, for kind checks: an int for the integer
     /// dtypes, a float for the float ones, a bool for bools.
-    pub fn sample(&self) -> Value {
+    pub(crate) fn sample(&self) -> Value {
         match &*self.data {
             ArrayData::Bool(_) => Value::Bool(false),
             ArrayData::F32(_) | ArrayData::F64(_) => Value::Float(0.0),

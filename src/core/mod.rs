@@ -25,4 +25,5 @@ pub use model::ModelType;
 pub use prop::{Color, ColumnData, Ids, NoIds, Prop, PropType, Spec};
 pub use registry::{Registry, TypeSchema};
 pub use schema::{DefaultValue, DomainCheck, PropDef, Schema};
-pub use value::{special_float, Value};
+pub(crate) use value::special_float;
+pub use value::Value;

@@ -57,7 +57,7 @@ impl Registry {
 
     /// The schemas of a type defined by hand only (a user's own model), which also has
     /// the properties every Bokeh model has.
-    pub fn custom(&self, schema: &'static Schema) -> TypeSchema {
+    pub(crate) fn custom(&self, schema: &'static Schema) -> TypeSchema {
         TypeSchema {
             hand: Some(schema),
             bokeh: self.get("Model").and_then(|m| m.bokeh),

@@ -137,7 +137,7 @@ impl Value {
     }
 
     /// A JSON number: an int when it is one, else a float.
-    pub fn from_json_number(n: &serde_json::Number) -> Value {
+    pub(crate) fn from_json_number(n: &serde_json::Number) -> Value {
         match n.as_i64() {
             Some(i) => Value::Int(i),
             None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
@@ -272,7 +272,7 @@ impl Value {
 
 /// The floats JSON cannot write, by the names Bokeh's `{"type":"number","value":…}` gives
 /// them.
-pub fn special_float(name: &str) -> Option<f64> {
+pub(crate) fn special_float(name: &str) -> Option<f64> {
     match name {
         "nan" | "-nan" => Some(f64::NAN),
         "inf" | "+inf" => Some(f64::INFINITY),

@@ -103,7 +103,7 @@ impl Event {
 
     /// Whether applying `self` right after `earlier` leaves nothing of `earlier` to see,
     /// so the two can travel as `self` alone.
-    pub fn supersedes(&self, earlier: &Event) -> bool {
+    pub(crate) fn supersedes(&self, earlier: &Event) -> bool {
         match (earlier, self) {
             (
                 Event::ModelChanged { model, attr, .. },
