@@ -64,8 +64,9 @@
 //!    ([`Document::acting_as`]), then sends what changed to every connection of the
 //!    session as a PATCH-DOC of its own, encoded per kind of peer, never echoing a peer's
 //!    own changes back to it; models a peer lacks travel in full.
-//! 3. The other pages apply the patch and redraw, running no callbacks: those ran where
-//!    the change was made, and their changes came in the same patch.
+//! 3. Each other page applies the patch as the server's and redraws, running no
+//!    callbacks: those ran where the change was made, and what they changed came in the
+//!    same patch.
 //!
 //! # Who runs callbacks
 //!
@@ -78,11 +79,13 @@
 //!   and runs the session's periodic callbacks;
 //! - a page alone (a static build, no server) runs all of them, periodic ones included.
 //!
-//! The [`Actor`](document::Actor) a change is made as carries that choice: `Actor::LOCAL`
-//! runs callbacks, `Actor::peer` runs them for a client that does not,
-//! `Actor::mirror` records a rokeh page's change without running them again. Callbacks
-//! always act as local, so what they change goes to every peer, including the one whose
-//! change ran them.
+//! The [`Actor`](document::Actor) a change is made as carries that choice:
+//! [`Actor::LOCAL`](document::Actor::LOCAL) runs callbacks;
+//! [`Actor::peer`](document::Actor::peer) runs them on behalf of a client that runs none
+//! itself; [`Actor::mirror`](document::Actor::mirror) records the change of a peer that
+//! ran them already (a rokeh page as the server sees it, the server as a page sees it).
+//! Callbacks always act as local, so what they change goes to every peer, including the
+//! one whose change ran them.
 
 pub mod app;
 pub mod core;
