@@ -30,6 +30,7 @@ impl SyncedModels {
         )
     }
 
+    /// Whether the peer has model `id`.
     pub fn contains(&self, id: &ModelId) -> bool {
         self.0.contains(id)
     }
