@@ -3,7 +3,10 @@
 //! protocol through rokeh's own protocol layer.
 #![allow(dead_code)] // each test file uses its own part of this
 
+mod balancer;
 mod redis_server;
+#[allow(unused_imports)]
+pub use balancer::Balancer;
 #[allow(unused_imports)]
 pub use redis_server::RedisServer;
 

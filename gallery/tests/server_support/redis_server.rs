@@ -93,6 +93,24 @@ impl RedisServer {
         BufReader::new(&mut stream).read_line(&mut line).ok()?;
         Some(line.trim_end().to_owned())
     }
+
+    /// A field of `INFO` (`used_memory`, say).
+    pub fn info(&self, field: &str) -> Option<String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
+        stream.write_all(b"*1\r\n$4\r\nINFO\r\n").ok()?;
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        while reader.read_line(&mut line).ok()? > 0 {
+            if let Some(value) = line.trim_end().strip_prefix(&format!("{field}:")) {
+                return Some(value.to_owned());
+            }
+            if line.starts_with("# Keyspace") {
+                break;
+            }
+            line.clear();
+        }
+        None
+    }
 }
 
 impl Drop for RedisServer {

@@ -48,6 +48,8 @@ const FORWARD_BATCH: usize = 256;
 const OPEN_ATTEMPTS: usize = 5;
 /// Events from the reader a session may have waiting.
 const ARRIVALS: usize = 64;
+/// Refusals a snapshot keeps (see [`Snapshot::refused`]).
+const REFUSALS_KEPT: usize = 32;
 
 /// Why a connection could not join: said in its close.
 #[derive(Clone, Debug, thiserror::Error)]
@@ -89,10 +91,12 @@ pub(super) enum Event {
 
 pub(super) enum Outcome {
     Appended {
+        era: u64,
         count: usize,
         result: Result<Written<Vec<String>>, StoreError>,
     },
     Forwarded {
+        era: u64,
         count: usize,
         result: Result<(), StoreError>,
     },
@@ -146,6 +150,11 @@ pub(super) struct Replica {
     log_at: String,
     /// The highest request number handled, by server.
     handled: BTreeMap<String, u64>,
+    /// Counts the times the replica started over (a new role, a reload): an append or
+    /// forward sent before is not counted after.
+    era: u64,
+    /// The latest refusals: server, request number, why.
+    refused: VecDeque<(String, u64, String)>,
     arrivals_tx: mpsc::Sender<Arrived>,
     arrivals: mpsc::Receiver<Arrived>,
     outcomes_tx: mpsc::UnboundedSender<Outcome>,
@@ -195,13 +204,16 @@ impl Replica {
             applied: 0,
             log_at: "0-0".into(),
             handled: BTreeMap::new(),
+            era: 0,
+            refused: VecDeque::new(),
             arrivals_tx,
             arrivals,
             outcomes_tx,
             outcomes,
             busy: Busy::No,
             renewing: false,
-            next_renewal: Instant::now() + RENEW_EVERY,
+            // Spread over the period: a server's sessions do not renew all at once.
+            next_renewal: Instant::now() + RENEW_EVERY.mul_f64(rand::random::<f64>()),
             outage: false,
             gone_since: None,
             to_log: VecDeque::new(),
@@ -240,22 +252,33 @@ impl Replica {
         });
     }
 
+    /// Reads what this replica needs: the owner the requests forwarded to it (the log is
+    /// its own: a renewal or an append tells it if it lost the lease), any other server
+    /// the log from where it is.
     fn subscribe(&self) {
         let to = self.arrivals_tx.clone();
-        self.store
-            .subscribe(&self.keys.log, StreamKind::Log, self.log_at.clone(), to);
         if self.role == Role::Owner {
-            let to = self.arrivals_tx.clone();
+            self.store.unsubscribe(&self.keys.log);
             self.store
                 .subscribe(&self.keys.req, StreamKind::Requests, "0-0".into(), to);
         } else {
             self.store.unsubscribe(&self.keys.req);
+            self.store
+                .subscribe(&self.keys.log, StreamKind::Log, self.log_at.clone(), to);
         }
     }
 
     fn note_handled(&mut self, requester: &Requester) {
         let handled = self.handled.entry(requester.server.clone()).or_default();
         *handled = (*handled).max(requester.rid);
+    }
+
+    fn note_refused(&mut self, requester: &Requester, why: &str) {
+        if self.refused.len() == REFUSALS_KEPT {
+            self.refused.pop_front();
+        }
+        self.refused
+            .push_back((requester.server.clone(), requester.rid, why.to_owned()));
     }
 
     fn requester(&self, peer: PeerId) -> Requester {
@@ -333,6 +356,7 @@ impl Session {
             n: r.applied,
             at: "0-0".into(),
             handled: r.handled.clone(),
+            refused: r.refused.iter().cloned().collect(),
         }
     }
 
@@ -379,6 +403,7 @@ impl Session {
         r.applied = snapshot.n;
         r.log_at = snapshot.at;
         r.handled = snapshot.handled;
+        r.refused = snapshot.refused.into();
         r.gone_since = None;
         for (id, entry) in entries {
             if !self.apply_entry(id, entry) {
@@ -386,6 +411,26 @@ impl Session {
                     "the session's log does not follow its snapshot".into(),
                 ));
             }
+        }
+        // This server's requests handled in entries it never read (the snapshot covers
+        // them): their verdicts.
+        let r = self.replica();
+        let done = r.handled.get(r.store.server()).copied().unwrap_or(0);
+        let settled: Vec<(u64, Result<(), String>)> = r
+            .forwards
+            .iter()
+            .map(|p| p.request.requester.rid)
+            .filter(|rid| *rid <= done)
+            .map(|rid| {
+                let refusal = r
+                    .refused
+                    .iter()
+                    .find(|(s, n, _)| *n == rid && s == r.store.server());
+                (rid, refusal.map_or(Ok(()), |(_, _, why)| Err(why.clone())))
+            })
+            .collect();
+        for (rid, verdict) in settled {
+            self.verdict_arrived(rid, verdict);
         }
         Ok(())
     }
@@ -462,6 +507,9 @@ impl Session {
         r.log_at = id;
         if let Some(requester) = &entry.requester {
             r.note_handled(requester);
+            if let Err(why) = &verdict {
+                r.note_refused(requester, why);
+            }
             if requester.server == r.store.server() {
                 self.verdict_arrived(requester.rid, verdict);
             }
@@ -642,6 +690,9 @@ impl Session {
         let n = r.applied + 1;
         if let Some(requester) = &requester {
             r.note_handled(requester);
+            if let EntryBody::Refused(why) = &body {
+                r.note_refused(requester, why);
+            }
         }
         let entry = Entry { n, requester, body };
         r.to_log.push_back(entry.encode());
@@ -698,11 +749,7 @@ impl Session {
                     };
                     let r = self.replica();
                     if r.role == Role::Owner {
-                        // Its own entries come back; another's mean it lost the lease.
-                        if entry.n > r.applied {
-                            self.lost_lease();
-                            return;
-                        }
+                        // Read before it became the owner: it has them.
                         continue;
                     }
                     if r.busy == Busy::CatchingUp {
@@ -746,10 +793,19 @@ impl Session {
 
     fn done(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Appended { count, result } => self.appended(count, result),
-            Outcome::Forwarded { count, result } => {
+            Outcome::Appended { era, count, result } => {
+                if era == self.replica().era {
+                    self.appended(count, result);
+                } else {
+                    self.replica().appending = 0;
+                }
+            }
+            Outcome::Forwarded { era, count, result } => {
                 let r = self.replica();
                 r.forwarding = false;
+                if era != r.era {
+                    return;
+                }
                 match result {
                     Ok(()) => r.forwarded = (r.forwarded + count).min(r.forwards.len()),
                     Err(e) => r.failed(&e),
@@ -847,6 +903,7 @@ impl Session {
     /// This server owns the session now, its replica as of the log's last entry.
     fn become_owner(&mut self) {
         let r = self.replica();
+        r.era += 1;
         r.role = Role::Owner;
         r.gone_since = None;
         r.logged = r.applied;
@@ -880,6 +937,7 @@ impl Session {
         if r.role == Role::Owner {
             log!("Session {id}: another server runs it now");
         }
+        r.era += 1;
         r.role = Role::Follower;
         r.to_log.clear();
         let held: Vec<Held> = r.held.drain(..).collect();
@@ -933,6 +991,7 @@ impl Session {
                 let r = self.replica();
                 // What this server forwarded and has no verdict for goes again (the owner
                 // does each once).
+                r.era += 1;
                 r.forwarded = 0;
                 r.subscribe();
             }
@@ -1082,15 +1141,16 @@ impl Replica {
                 let batch: Vec<String> = self.to_log.iter().take(APPEND_BATCH).cloned().collect();
                 let count = batch.len();
                 self.appending = count;
-                let (store, keys, epoch, last) = (
+                let (store, keys, epoch, last, era) = (
                     self.store.clone(),
                     self.keys.clone(),
                     self.epoch.clone(),
                     self.logged,
+                    self.era,
                 );
                 self.spawn(async move {
                     let result = store.append(&keys, &epoch, last, batch).await;
-                    Outcome::Appended { count, result }
+                    Outcome::Appended { era, count, result }
                 });
             }
             if let Some(capture) = self.capture.as_ref().filter(|c| {
@@ -1118,10 +1178,10 @@ impl Replica {
                 .collect();
             let count = batch.len();
             self.forwarding = true;
-            let (store, keys) = (self.store.clone(), self.keys.clone());
+            let (store, keys, era) = (self.store.clone(), self.keys.clone(), self.era);
             self.spawn(async move {
                 let result = store.forward(&keys, &batch).await;
-                Outcome::Forwarded { count, result }
+                Outcome::Forwarded { era, count, result }
             });
         }
     }

@@ -76,6 +76,9 @@ pub(crate) struct Snapshot {
     /// The highest request number handled, by server: a request forwarded twice (its
     /// first answer lost with a connection) is done once.
     pub handled: BTreeMap<String, u64>,
+    /// The latest refusals (server, request number, why): a server whose request's entry
+    /// was trimmed before it read it learns the verdict here (else it was applied).
+    pub refused: Vec<(String, u64, String)>,
 }
 
 /// Why bytes read from Redis are not what a server wrote.
@@ -261,6 +264,7 @@ impl Snapshot {
             ("n", self.n.to_string()),
             ("at", self.at.clone()),
             ("handled", json!(self.handled).to_string()),
+            ("refused", json!(self.refused).to_string()),
         ]
     }
 
@@ -282,6 +286,8 @@ impl Snapshot {
         };
         let handled: BTreeMap<String, u64> =
             serde_json::from_str(text("handled")?).map_err(|e| unreadable("snapshot", e))?;
+        let refused: Vec<(String, u64, String)> =
+            serde_json::from_str(text("refused")?).map_err(|e| unreadable("snapshot", e))?;
         Ok(Snapshot {
             epoch: text("epoch")?.to_owned(),
             doc: text("doc")?.to_owned(),
@@ -289,6 +295,7 @@ impl Snapshot {
             n: number("n")?,
             at: text("at")?.to_owned(),
             handled,
+            refused,
         })
     }
 }
@@ -401,6 +408,7 @@ mod tests {
             n: 40,
             at: "1700000000000-3".into(),
             handled: [("s1".to_owned(), 9), ("s2".to_owned(), 1)].into(),
+            refused: vec![("s1".into(), 8, "no such model".into())],
         };
         let fields = snapshot
             .fields()
