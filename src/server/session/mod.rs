@@ -120,7 +120,11 @@ impl Session {
         store: Option<&Arc<Store>>,
     ) -> Session {
         let doc = app.document();
-        let replica = store.map(|store| Replica::new(store.clone(), app.clone(), &id));
+        // What may wait for Redis, in changes to log or to forward: a few of the largest
+        // messages.
+        let waiting_limit = max_message_size.saturating_mul(2);
+        let replica =
+            store.map(|store| Replica::new(store.clone(), app.clone(), &id, waiting_limit));
         Session {
             id,
             synced: SyncedModels::of(&doc),
@@ -250,7 +254,7 @@ impl Session {
                     .run(bytes, || {
                         // A panic here is a bug in rokeh: the document's batches undid what it
                         // changed; the session answers and goes on.
-                        panic::catch_unwind(AssertUnwindSafe(|| self.handle(from, message)))
+                        panic::catch_unwind(AssertUnwindSafe(|| self.handle(from, message, bytes)))
                             .unwrap_or_else(|_| {
                                 log!(
                                     "Bokeh Server internal error handling a {}",
@@ -306,9 +310,9 @@ impl Session {
 
     /// Answers one request, now or (a shared session's change) once the session's log
     /// has it; changes it makes go to the other connections on the way.
-    fn handle(&mut self, from: PeerId, request: Message) -> Option<Message> {
+    fn handle(&mut self, from: PeerId, request: Message, bytes: usize) -> Option<Message> {
         if self.replica.is_some() {
-            return self.handle_shared(from, request);
+            return self.handle_shared(from, request, bytes);
         }
         let reqid = request.msgid.clone();
         Some(match request.body {

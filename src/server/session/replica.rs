@@ -128,6 +128,8 @@ struct Held {
 struct Pending {
     request: Forwarded,
     reqid: MsgId,
+    /// The bytes it came in as.
+    bytes: usize,
 }
 
 /// A snapshot taken when entry `snapshot.n` was applied, written once that entry is
@@ -155,6 +157,13 @@ pub(super) struct Replica {
     era: u64,
     /// The latest refusals: server, request number, why.
     refused: VecDeque<(String, u64, String)>,
+    /// The bytes of changes that may wait for Redis, to log or to forward.
+    limit: usize,
+    unlogged_bytes: usize,
+    /// The owner dropped entries it could not keep for the log (Redis away too long): it
+    /// writes the session whole when Redis is back.
+    overflowed: bool,
+    forward_bytes: usize,
     arrivals_tx: mpsc::Sender<Arrived>,
     arrivals: mpsc::Receiver<Arrived>,
     outcomes_tx: mpsc::UnboundedSender<Outcome>,
@@ -191,7 +200,8 @@ pub(super) struct Replica {
 }
 
 impl Replica {
-    pub(super) fn new(store: Arc<Store>, app: App, id: &SessionId) -> Replica {
+    /// `limit`: the bytes of changes that may wait for Redis, to log or to forward.
+    pub(super) fn new(store: Arc<Store>, app: App, id: &SessionId, limit: usize) -> Replica {
         let keys = store.keys(app.name(), id.as_str());
         let (arrivals_tx, arrivals) = mpsc::channel(ARRIVALS);
         let (outcomes_tx, outcomes) = mpsc::unbounded_channel();
@@ -206,6 +216,10 @@ impl Replica {
             handled: BTreeMap::new(),
             era: 0,
             refused: VecDeque::new(),
+            limit,
+            unlogged_bytes: 0,
+            overflowed: false,
+            forward_bytes: 0,
             arrivals_tx,
             arrivals,
             outcomes_tx,
@@ -330,7 +344,11 @@ impl Session {
                 None => {
                     let epoch = new_epoch();
                     let snapshot = self.snapshot(epoch.clone());
-                    if store.create(&keys, &snapshot).await.map_err(refused)? {
+                    if store
+                        .create(&keys, &snapshot, false)
+                        .await
+                        .map_err(refused)?
+                    {
                         let r = self.replica();
                         r.epoch = epoch;
                         r.role = Role::Owner;
@@ -529,6 +547,7 @@ impl Session {
             return;
         };
         let pending = r.forwards.remove(at).expect("found");
+        r.forward_bytes = r.forward_bytes.saturating_sub(pending.bytes);
         if at < r.forwarded {
             r.forwarded -= 1;
         }
@@ -555,7 +574,7 @@ impl Session {
             r.deferred.drain(..).partition(|(p, _)| *p == peer);
         r.deferred = others;
         for (peer, message) in waiting {
-            if let Some(reply) = self.handle(peer, message) {
+            if let Some(reply) = self.handle(peer, message, 0) {
                 self.send(peer, Outgoing::message(&reply));
             }
         }
@@ -564,7 +583,12 @@ impl Session {
     /// A request of a shared session: a change is applied here by the owner (answered once
     /// logged) or forwarded to it (answered when its verdict arrives); anything else is
     /// answered from this replica, after the connection's changes are settled.
-    pub(super) fn handle_shared(&mut self, from: PeerId, request: Message) -> Option<Message> {
+    pub(super) fn handle_shared(
+        &mut self,
+        from: PeerId,
+        request: Message,
+        bytes: usize,
+    ) -> Option<Message> {
         let changes = matches!(request.body, Body::PatchDoc { .. } | Body::PushDoc { .. });
         let owner = self.replica().is_owner();
         if !changes {
@@ -603,9 +627,15 @@ impl Session {
             self.apply_as_owner(from, forwarded, Some(request.msgid));
         } else {
             let r = self.replica();
+            if r.forward_bytes.saturating_add(bytes) > r.limit && !r.forwards.is_empty() {
+                let why = "not applied: too many changes wait for the session's owner (the session store is unreachable)";
+                return Some(Message::error(MsgId::next(), Some(request.msgid), why));
+            }
+            r.forward_bytes += bytes;
             r.forwards.push_back(Pending {
                 request: forwarded,
                 reqid: request.msgid,
+                bytes,
             });
             self.release_deferred(from, 1);
         }
@@ -694,9 +724,18 @@ impl Session {
                 r.note_refused(requester, why);
             }
         }
-        let entry = Entry { n, requester, body };
-        r.to_log.push_back(entry.encode());
+        let entry = Entry { n, requester, body }.encode();
+        r.unlogged_bytes += entry.len();
+        r.to_log.push_back(entry);
         r.applied = n;
+        if r.unlogged_bytes > r.limit && r.appending == 0 {
+            // Redis has been away too long to keep every entry: the session is written
+            // whole when it is back.
+            r.to_log.clear();
+            r.unlogged_bytes = 0;
+            r.capture = None;
+            r.overflowed = true;
+        }
         r.held.push_back(Held {
             after: n,
             out,
@@ -845,7 +884,12 @@ impl Session {
                         c.snapshot.at = id.clone();
                     }
                 }
-                r.to_log.drain(..count.min(r.to_log.len()));
+                let logged: usize = r
+                    .to_log
+                    .drain(..count.min(r.to_log.len()))
+                    .map(|e| e.len())
+                    .sum();
+                r.unlogged_bytes = r.unlogged_bytes.saturating_sub(logged);
                 r.logged += count as u64;
                 if let Some(last) = ids.last() {
                     r.log_at = last.clone();
@@ -914,15 +958,16 @@ impl Session {
         // This server's changes still waiting for the old owner are done here, in order
         // (the owner's copy of those it did forward is skipped as done).
         let pending: Vec<Pending> = r.forwards.drain(..).collect();
+        r.forward_bytes = 0;
         r.forwarded = 0;
         r.outstanding.clear();
-        for Pending { request, reqid } in pending {
+        for Pending { request, reqid, .. } in pending {
             let peer = PeerId(request.requester.peer);
             self.apply_as_owner(peer, request, Some(reqid));
         }
         let deferred: Vec<(PeerId, Message)> = self.replica().deferred.drain(..).collect();
         for (peer, message) in deferred {
-            if let Some(reply) = self.handle(peer, message) {
+            if let Some(reply) = self.handle(peer, message, 0) {
                 self.send(peer, Outgoing::message(&reply));
             }
         }
@@ -1022,13 +1067,19 @@ impl Session {
             // Its answer says gone too, and comes back here.
             return;
         }
+        self.recreate(false);
+    }
+
+    /// Writes the session to Redis whole, from this replica, under a new epoch: if it is
+    /// missing, or (`replace`) over what this server holds the lease of.
+    fn recreate(&mut self, replace: bool) {
         let epoch = new_epoch();
         let snapshot = self.snapshot(epoch.clone());
         let r = self.replica();
         r.busy = Busy::Creating;
         let (store, keys) = (r.store.clone(), r.keys.clone());
         r.spawn(async move {
-            let result = store.create(&keys, &snapshot).await;
+            let result = store.create(&keys, &snapshot, replace).await;
             Outcome::Created { epoch, result }
         });
     }
@@ -1044,10 +1095,13 @@ impl Session {
                 // The snapshot holds everything: nothing is left to log, and its new
                 // request stream starts empty.
                 r.to_log.clear();
+                r.unlogged_bytes = 0;
+                r.overflowed = false;
                 r.log_at = "0-0".into();
                 r.last_request = None;
                 self.become_owner();
             }
+            Ok(false) if r.role == Role::Owner => self.lost_lease(),
             Ok(false) => self.reload(),
             Err(e) => r.failed(&e),
         }
@@ -1088,6 +1142,7 @@ impl Session {
         {
             ready.push(r.held.pop_front().expect("a front"));
         }
+        let rewrite = r.overflowed && r.busy == Busy::No && !r.outage && r.appending == 0;
         if r.busy == Busy::No && !r.outage {
             r.send_waiting();
         }
@@ -1102,14 +1157,17 @@ impl Session {
                 self.send(peer, Outgoing::message(&message));
             }
         }
+        if rewrite {
+            self.recreate(true);
+        }
     }
 
     /// Whether the session may retire here when its connections are gone: nothing is
     /// waiting to reach Redis.
     pub(super) fn may_retire(&self) -> bool {
-        self.replica
-            .as_ref()
-            .is_none_or(|r| r.to_log.is_empty() && r.forwards.is_empty() && r.busy == Busy::No)
+        self.replica.as_ref().is_none_or(|r| {
+            r.to_log.is_empty() && !r.overflowed && r.forwards.is_empty() && r.busy == Busy::No
+        })
     }
 
     /// The session retired here: another server holding it takes the lease.

@@ -284,13 +284,19 @@ impl Store {
     }
 
     /// Creates the session with `snapshot`, this server holding its lease: false if it
-    /// exists already.
+    /// exists already (with `replace`: if another server holds its lease).
     pub(crate) async fn create(
         &self,
         keys: &SessionKeys,
         snapshot: &Snapshot,
+        replace: bool,
     ) -> Result<bool, StoreError> {
-        let mut args = vec![self.server.clone(), millis(LEASE), millis(self.ttl)];
+        let mut args = vec![
+            self.server.clone(),
+            millis(LEASE),
+            millis(self.ttl),
+            u8::from(replace).to_string(),
+        ];
         for (k, v) in snapshot.fields() {
             args.push(k.to_owned());
             args.push(v);

@@ -8,16 +8,21 @@ use std::sync::LazyLock;
 
 use redis::Script;
 
-/// Creates the session, unless it exists: the snapshot, the lease (taken by its creator),
-/// and no stale log or requests. ARGV: server, lease ms, ttl ms, then the snapshot's
-/// fields and values. Returns 1 if this call created it.
+/// Creates the session, unless it exists (or, with ARGV[4] '1', replaces it if nobody
+/// else holds its lease): the snapshot, the lease (taken by its creator), and no log or
+/// requests. ARGV: server, lease ms, ttl ms, replace, then the snapshot's fields and
+/// values. Returns 1 if this call created it.
 pub(super) static CREATE: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r"
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('DEL', KEYS[3], KEYS[4])
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  if ARGV[4] ~= '1' then return 0 end
+  local holder = redis.call('GET', KEYS[2])
+  if holder ~= false and holder ~= ARGV[1] then return 0 end
+end
+redis.call('DEL', KEYS[1], KEYS[3], KEYS[4])
 local fields = {}
-for i = 4, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 5, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('HSET', KEYS[1], unpack(fields))
 redis.call('HSET', KEYS[1], 'last', redis.call('HGET', KEYS[1], 'n'))
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
