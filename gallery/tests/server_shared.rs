@@ -422,3 +422,37 @@ async fn redis_going_away_and_coming_back_empty_loses_nothing_held() {
     let mut fresh = Client::join(&b, &new_session_id(), "").await;
     fresh.pull().await;
 }
+
+#[tokio::test]
+async fn a_redis_restored_from_an_older_save_does_not_mix_up_a_session() {
+    let mut redis = RedisServer::start();
+    let (a, b) = (shared(&redis), shared(&redis));
+    let id = new_session_id();
+    let mut on_a = Client::join(&a, &id, "").await;
+    let (_, doc) = on_a.pull().await;
+    let freq = find_id(&doc, "Slider", Some("frequency"));
+    let offset = find_id(&doc, "Slider", Some("offset"));
+    let mut on_b = Client::join(&b, &id, "?client=rokeh").await;
+    on_b.pull().await;
+    let (_, ok) = on_a.patch(set(&freq, 2.0)).await;
+    assert_eq!(ok.body, Body::Ok);
+    until_value(&mut on_b, &freq, 2.0, WAIT).await;
+    assert_eq!(redis.command(&["SAVE"]).as_deref(), Some("+OK"));
+    let (_, ok) = on_b.patch(set(&freq, 3.0)).await;
+    assert_eq!(ok.body, Body::Ok);
+    until_value(&mut on_a, &freq, 3.0, WAIT).await;
+
+    // Redis restarts from the save: its log of the session ends before the last change.
+    redis.stop();
+    redis.restart();
+    let (_, ok) = on_a.patch(set(&offset, 1.0)).await;
+    assert_eq!(ok.body, Body::Ok);
+    until_value(&mut on_b, &offset, 1.0, TAKEOVER).await;
+    let (_, ok) = on_b.patch(set(&offset, 2.0)).await;
+    assert_eq!(ok.body, Body::Ok);
+    until_value(&mut on_a, &offset, 2.0, WAIT).await;
+    let docs = pulled(&mut [&mut on_a, &mut on_b]).await;
+    assert_eq!(docs[0], docs[1]);
+    let (_, doc) = on_a.pull().await;
+    assert_eq!(frequency(&doc), 3.0, "the change after the save is kept");
+}

@@ -97,7 +97,8 @@ pub(super) enum Outcome {
     },
     Forwarded {
         era: u64,
-        count: usize,
+        /// The request number of the last one sent.
+        last: u64,
         result: Result<(), StoreError>,
     },
     Renewed(Result<Lease, StoreError>),
@@ -191,8 +192,8 @@ pub(super) struct Replica {
     snapshot_time: Instant,
     // A follower's.
     forwards: VecDeque<Pending>,
-    /// Of `forwards`, those in Redis already.
-    forwarded: usize,
+    /// Of `forwards` (in request number order), those up to this number are in Redis.
+    forwarded: u64,
     forwarding: bool,
     /// Changes each connection waits a verdict for: its other requests wait behind them.
     outstanding: BTreeMap<PeerId, usize>,
@@ -548,9 +549,6 @@ impl Session {
         };
         let pending = r.forwards.remove(at).expect("found");
         r.forward_bytes = r.forward_bytes.saturating_sub(pending.bytes);
-        if at < r.forwarded {
-            r.forwarded -= 1;
-        }
         let peer = PeerId(pending.request.requester.peer);
         let reply = match verdict {
             Ok(()) => Message::reply(MsgId::next(), pending.reqid, Body::Ok),
@@ -839,14 +837,14 @@ impl Session {
                     self.replica().appending = 0;
                 }
             }
-            Outcome::Forwarded { era, count, result } => {
+            Outcome::Forwarded { era, last, result } => {
                 let r = self.replica();
                 r.forwarding = false;
                 if era != r.era {
                     return;
                 }
                 match result {
-                    Ok(()) => r.forwarded = (r.forwarded + count).min(r.forwards.len()),
+                    Ok(()) => r.forwarded = r.forwarded.max(last),
                     Err(e) => r.failed(&e),
                 }
             }
@@ -1067,7 +1065,10 @@ impl Session {
             // Its answer says gone too, and comes back here.
             return;
         }
-        self.recreate(false);
+        // The owner's replica is the session: it replaces what Redis holds (an older
+        // save, say) unless another server holds the lease.
+        let replace = self.replica().role == Role::Owner;
+        self.recreate(replace);
     }
 
     /// Writes the session to Redis whole, from this replica, under a new epoch: if it is
@@ -1226,20 +1227,25 @@ impl Replica {
                     )
                 });
             }
-        } else if !self.forwarding && self.forwarded < self.forwards.len() {
+        } else if !self.forwarding
+            && self
+                .forwards
+                .back()
+                .is_some_and(|p| p.request.requester.rid > self.forwarded)
+        {
             let batch: Vec<Forwarded> = self
                 .forwards
                 .iter()
-                .skip(self.forwarded)
+                .filter(|p| p.request.requester.rid > self.forwarded)
                 .take(FORWARD_BATCH)
                 .map(|p| p.request.clone())
                 .collect();
-            let count = batch.len();
+            let last = batch.last().map_or(0, |f| f.requester.rid);
             self.forwarding = true;
             let (store, keys, era) = (self.store.clone(), self.keys.clone(), self.era);
             self.spawn(async move {
                 let result = store.forward(&keys, &batch).await;
-                Outcome::Forwarded { era, count, result }
+                Outcome::Forwarded { era, last, result }
             });
         }
     }
