@@ -456,3 +456,77 @@ async fn a_redis_restored_from_an_older_save_does_not_mix_up_a_session() {
     let (_, doc) = on_a.pull().await;
     assert_eq!(frequency(&doc), 3.0, "the change after the save is kept");
 }
+
+/// How many of a session's four keys Redis holds.
+fn keys_held(redis: &RedisServer, id: &SessionId) -> String {
+    let key = |what: &str| format!("rokeh:{{sliders:{}}}:{what}", id.as_str());
+    let keys = ["doc", "lease", "log", "req"].map(key);
+    let mut args = vec!["EXISTS"];
+    args.extend(keys.iter().map(String::as_str));
+    redis.command(&args).expect("redis answers")
+}
+
+#[tokio::test]
+async fn unused_shared_sessions_expire_from_redis_and_used_ones_stay() {
+    let redis = RedisServer::start();
+    let lifetime = ["--unused-session-lifetime", "300"];
+    let start = || Server::start(&[&["--redis", &redis.url()][..], &lifetime[..]].concat());
+    let (a, b) = (start(), start());
+    let id = new_session_id();
+    let mut on_a = Client::join(&a, &id, "").await;
+    let (_, doc) = on_a.pull().await;
+    let freq = find_id(&doc, "Slider", Some("frequency"));
+    let mut on_b = Client::join(&b, &id, "").await;
+    on_b.pull().await;
+    // A change from B goes through the owner (A): the log and the requests exist.
+    let (_, ok) = on_b.patch(set(&freq, 2.0)).await;
+    assert_eq!(ok.body, Body::Ok);
+    assert_eq!(keys_held(&redis, &id), ":4");
+
+    // A's connection leaves and A retires the session; B's connection keeps it in Redis
+    // well past the lifetime and the lease, and A loads it again for a new connection.
+    drop(on_a);
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert_ne!(keys_held(&redis, &id), ":0");
+    let mut again = Client::join(&a, &id, "").await;
+    assert_eq!(frequency(&again.pull().await.1), 2.0);
+
+    // Nobody connected: every key of the session expires, and its id starts afresh.
+    drop(again);
+    drop(on_b);
+    let deadline = Instant::now() + Duration::from_secs(6);
+    while keys_held(&redis, &id) != ":0" {
+        assert!(
+            Instant::now() < deadline,
+            "the session's keys outlive its lifetime and a lease: {}",
+            keys_held(&redis, &id)
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut fresh = Client::join(&b, &id, "").await;
+    assert_eq!(frequency(&fresh.pull().await.1), 1.0);
+}
+
+#[tokio::test]
+async fn the_store_is_named_by_flag_or_environment_and_a_bad_one_is_refused() {
+    let redis = RedisServer::start();
+    let by_flag = shared(&redis);
+    let by_env = Server::start_with_env(&[], &[("ROKEH_REDIS_URL", &redis.url())]);
+    by_env.wait_for_log("Sharing sessions through the session store redis://127.0.0.1:");
+    let id = new_session_id();
+    let mut on_flag = Client::join(&by_flag, &id, "").await;
+    let (_, doc) = on_flag.pull().await;
+    let freq = find_id(&doc, "Slider", Some("frequency"));
+    let (_, ok) = on_flag.patch(set(&freq, 2.0)).await;
+    assert_eq!(ok.body, Body::Ok);
+    let mut on_env = Client::join(&by_env, &id, "").await;
+    assert_eq!(frequency(&on_env.pull().await.1), 2.0);
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_rokeh"))
+        .args(["serve", "--port", "0", "--redis", "http://127.0.0.1:1"])
+        .output()
+        .expect("the rokeh binary runs");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{said}");
+    assert!(said.contains("is not a Redis URL"), "{said}");
+}
