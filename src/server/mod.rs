@@ -14,11 +14,13 @@ mod page;
 mod periodic;
 mod session;
 mod sessions;
+mod store;
 mod work;
 mod ws;
 
 pub use config::{
-    Cli, Command, ConfigError, ServeArgs, ServerConfig, SessionIdMode, DIST_VAR, SECRET_KEY_VAR,
+    Cli, Command, ConfigError, RedisUrl, ServeArgs, ServerConfig, SessionIdMode, DIST_VAR,
+    REDIS_URL_VAR, SECRET_KEY_VAR,
 };
 pub use origins::{AllowedOrigins, OriginError, OriginPattern};
 
@@ -105,6 +107,13 @@ impl Server {
             AllowedOrigins::new(config.allow_websocket_origin.clone(), &config.address, port);
         let (shutdown, shutdown_rx) = watch::channel(false);
         let (alive_tx, alive) = mpsc::channel(1);
+        let store = match &config.redis {
+            Some(url) => Some(
+                store::Store::new(url, config.unused_session_lifetime)
+                    .map_err(|e| std::io::Error::other(e.to_string()))?,
+            ),
+            None => None,
+        };
         let apps = apps
             .into_iter()
             .map(|app| {
@@ -112,6 +121,7 @@ impl Server {
                     app.clone(),
                     config.unused_session_lifetime,
                     config.websocket_max_message_size,
+                    store.clone(),
                 );
                 (app, sessions)
             })
@@ -167,6 +177,9 @@ impl Server {
             "Starting rokeh server with process id: {}",
             std::process::id()
         );
+        if let Some(url) = &config.redis {
+            log!("Sharing sessions through the session store {url}");
+        }
         if config.show {
             if let Some(url) = urls.first() {
                 if let Err(e) = open::that_detached(url) {
