@@ -5,10 +5,12 @@
 mod bench;
 pub mod compare;
 mod sliders;
+mod ticker;
 mod widgets;
 
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
+pub use ticker::{ticker, TICK};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
 
 use rokeh::App;
@@ -22,6 +24,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("sliders", move |doc| sliders_with_points(doc, sine)),
         App::new("widgets", widgets),
         App::new("table", big_table),
+        App::new("ticker", ticker),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
     ];
