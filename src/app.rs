@@ -27,6 +27,7 @@ impl App {
         }
     }
 
+    /// The app's name: its path on a server (`/sliders`) and its `?app=` in a static page.
     pub fn name(&self) -> &str {
         &self.name
     }

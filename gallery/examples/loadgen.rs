@@ -2,7 +2,9 @@
 //! build profile, then prints
 //! - sessions held (1k, 5k, 10k connections, each its own session, each having pulled the
 //!   document) and the server's resident memory per session;
-//! - PATCH-DOC round trips (send → OK) at 1,000 patches/s: p50, p99, max;
+//! - PATCH-DOC at 1,000 patches/s into sessions of two connections, one sending and one
+//!   listening: the sender's round trip (send → OK, and schedule → OK) and the broadcast
+//!   (send → the listener has the change), p50, p99, max;
 //! - one client's closed-loop round trips per second.
 //!
 //! Figures are printed, never asserted. Bounded: at most 10,000 connections, ~15 s of
@@ -101,11 +103,16 @@ mod native {
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
 
-    /// A frequency change the server must act on (each value differs from the last).
+    /// The frequency of change `i`: each differs from the last, from the app's first value
+    /// (1.0, which would change nothing), and from every other of one client's changes
+    /// (fewer than 1,000), so a listener can tell them apart.
+    fn value(i: u64) -> f64 {
+        1.0 + (i % 1000 + 1) as f64 * 0.004
+    }
+
+    /// A frequency change the server must act on.
     fn patch(slider: &str, i: u64) -> Message {
-        let value = 1.0 + (i % 1000) as f64 * 0.004;
-        let event =
-            json!({"kind": "ModelChanged", "model": {"id": slider}, "attr": "value", "new": value});
+        let event = json!({"kind": "ModelChanged", "model": {"id": slider}, "attr": "value", "new": value(i)});
         Message::new(
             MsgId::next(),
             Body::PatchDoc {
@@ -121,42 +128,80 @@ mod native {
         (client, slider)
     }
 
-    /// Open loop: each client sends on a fixed schedule whatever the replies do; latency is
-    /// measured from the scheduled time, so a stall counts in full.
+    /// Open loop: each client sends on a fixed schedule whatever the replies do, and a
+    /// second connection of its session listens, so what is measured includes the
+    /// broadcast to the session's other connections. Three series: the sender's OK from
+    /// when the patch went out, the same from when it was due (a stall counts in full),
+    /// and the listener's copy of the change from when it went out.
     async fn round_trips_at_rate(server: &Arc<Server>, label: &str, query: &str) {
         let mut tasks = tokio::task::JoinSet::new();
+        let mut listeners = tokio::task::JoinSet::new();
         for _ in 0..RATE_CLIENTS {
-            let server = server.clone();
-            let query = query.to_owned();
-            tasks.spawn(async move {
-            let (mut client, slider) = joined_with_slider(&server, &query).await;
-            let mut ticks = tokio::time::interval(Duration::from_micros(1_000_000 / RATE_PER_CLIENT));
-            ticks.set_missed_tick_behavior(MissedTickBehavior::Burst);
+            let (id, query) = (new_session_id(), query.to_owned());
+            let mut client = Client::join(server, &id, &query).await;
+            let (_, doc) = client.pull().await;
+            let slider = find_id(&doc, "Slider", Some("frequency"));
+            let mut listener = Client::join(server, &id, &query).await;
+            listener.pull().await;
+            // When each value went out: the listener knows a change by its value.
+            let sent_at = Arc::new(std::sync::Mutex::new(HashMap::<u64, Instant>::new()));
             let total = RATE_PER_CLIENT * RATE_SECONDS;
-            // Per request: when it was due and when it went out.
-            let mut sent: HashMap<MsgId, (Instant, Instant)> = HashMap::new();
-            let mut latencies = Vec::with_capacity(total as usize);
-            let mut i = 0;
             let deadline = Instant::now() + Duration::from_secs(RATE_SECONDS + 5);
-            while (latencies.len() as u64) < total && Instant::now() < deadline {
-                tokio::select! {
-                    scheduled = ticks.tick(), if i < total => {
-                        let message = patch(&slider, i);
-                        sent.insert(message.msgid.clone(), (scheduled, Instant::now()));
-                        client.send(&message).await;
-                        i += 1;
+            {
+                let (slider, sent_at) = (slider.clone(), sent_at.clone());
+                listeners.spawn(async move {
+                    let mut latencies = Vec::with_capacity(total as usize);
+                    while (latencies.len() as u64) < total && Instant::now() < deadline {
+                        let Some(Ok(m)) = listener.next(Duration::from_secs(1)).await else {
+                            continue;
+                        };
+                        let Body::PatchDoc { events } = &m.body else {
+                            continue;
+                        };
+                        for event in events {
+                            let value = event["new"].as_f64().filter(|_| {
+                                event["attr"] == "value" && event["model"]["id"] == slider
+                            });
+                            let out = value.and_then(|v| {
+                                sent_at.lock().expect("sent_at").remove(&v.to_bits())
+                            });
+                            if let Some(out) = out {
+                                latencies.push(out.elapsed());
+                            }
+                        }
                     }
-                    got = client.next(Duration::from_secs(1)) => {
-                        if let Some(Ok(m)) = got {
-                            if let (Body::Ok, Some((due, out))) = (&m.body, m.reqid.as_ref().and_then(|r| sent.remove(r))) {
-                                latencies.push((due.elapsed(), out.elapsed()));
+                    latencies
+                });
+            }
+            tasks.spawn(async move {
+                let mut ticks =
+                    tokio::time::interval(Duration::from_micros(1_000_000 / RATE_PER_CLIENT));
+                ticks.set_missed_tick_behavior(MissedTickBehavior::Burst);
+                // Per request: when it was due and when it went out.
+                let mut sent: HashMap<MsgId, (Instant, Instant)> = HashMap::new();
+                let mut latencies = Vec::with_capacity(total as usize);
+                let mut i = 0;
+                while (latencies.len() as u64) < total && Instant::now() < deadline {
+                    tokio::select! {
+                        scheduled = ticks.tick(), if i < total => {
+                            let message = patch(&slider, i);
+                            let now = Instant::now();
+                            sent.insert(message.msgid.clone(), (scheduled, now));
+                            sent_at.lock().expect("sent_at").insert(value(i).to_bits(), now);
+                            client.send(&message).await;
+                            i += 1;
+                        }
+                        got = client.next(Duration::from_secs(1)) => {
+                            if let Some(Ok(m)) = got {
+                                if let (Body::Ok, Some((due, out))) = (&m.body, m.reqid.as_ref().and_then(|r| sent.remove(r))) {
+                                    latencies.push((due.elapsed(), out.elapsed()));
+                                }
                             }
                         }
                     }
                 }
-            }
-            latencies
-        });
+                latencies
+            });
         }
         let (mut from_due, mut from_send): (Vec<Duration>, Vec<Duration>) =
             (Vec::new(), Vec::new());
@@ -166,16 +211,33 @@ mod native {
                 from_send.push(out);
             }
         }
+        let mut heard = Vec::new();
+        while let Some(l) = listeners.join_next().await {
+            heard.extend(l.unwrap());
+        }
         let expected = RATE_CLIENTS as u64 * RATE_PER_CLIENT * RATE_SECONDS;
         println!(
-            "\n== PATCH-DOC round trip at {} patches/s, {label}",
+            "\n== PATCH-DOC at {} patches/s, {RATE_CLIENTS} sessions of 2 connections (one sends, \
+             one listens), {label}",
             RATE_CLIENTS as u64 * RATE_PER_CLIENT
         );
-        println!("{} of {expected} answered", from_send.len());
+        println!(
+            "{} of {expected} answered, {} of {expected} heard by the listener",
+            from_send.len(),
+            heard.len()
+        );
         for (what, mut all) in [
-            ("from send", from_send),
-            ("from schedule (timer lateness included)", from_due),
+            ("sender's OK, from send", from_send),
+            (
+                "sender's OK, from schedule (timer lateness included)",
+                from_due,
+            ),
+            ("listener's copy, from send (the broadcast)", heard),
         ] {
+            if all.is_empty() {
+                println!("  {what}: none");
+                continue;
+            }
             all.sort();
             let pct = |p: f64| {
                 all[((all.len() as f64 * p) as usize).min(all.len() - 1)].as_secs_f64() * 1e3

@@ -93,6 +93,8 @@ pub struct Server {
 }
 
 impl Server {
+    /// Listens on `config`'s address and port (port 0: any free one, see
+    /// [`Server::local_addr`]) for `apps`; serving starts with [`Server::run`].
     pub async fn bind(config: ServerConfig, apps: Vec<App>) -> std::io::Result<Server> {
         let listener = TcpListener::bind((config.address.as_str(), config.port))
             .await
@@ -141,6 +143,7 @@ impl Server {
         })
     }
 
+    /// The address the server listens on.
     pub fn local_addr(&self) -> SocketAddr {
         self.listener
             .local_addr()

@@ -10,10 +10,13 @@ pub struct OriginPattern(String);
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OriginError {
+    /// `:5006` with no host before it.
     #[error("empty host in websocket origin '{0}'")]
     EmptyHost(String),
+    /// A port that is not a number from 0 to 65535 (or `*`).
     #[error("invalid port in websocket origin '{0}'")]
     BadPort(String),
+    /// Anything else that is not `HOST[:PORT]`.
     #[error("invalid websocket origin '{0}': expected HOST[:PORT]")]
     Malformed(String),
 }

@@ -57,6 +57,9 @@ pub struct Reaction {
     pub pull_again: bool,
 }
 
+/// A page's side of a session, without I/O: the page's websocket driver feeds it what
+/// arrives and sends what it returns, and it keeps the page's edits until the session has
+/// them.
 pub struct Client {
     state: State,
     /// The page's edits not yet sent (offline, or before the session's state arrived).
@@ -79,6 +82,7 @@ impl Client {
         }
     }
 
+    /// Where the page stands with its session, for the page to show.
     pub fn status(&self) -> Status {
         match self.state {
             State::Closed => Status::Offline,

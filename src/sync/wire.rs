@@ -120,6 +120,7 @@ fn whole_column_data<'c>(doc: &Document, changes: impl Iterator<Item = &'c Chang
         .collect()
 }
 
+/// A document's binary buffers as a wire message carries them.
 pub fn to_protocol(buffers: Buffers) -> Vec<Buffer> {
     buffers
         .into_iter()
@@ -127,6 +128,7 @@ pub fn to_protocol(buffers: Buffers) -> Vec<Buffer> {
         .collect()
 }
 
+/// A wire message's buffers as the document's JSON reader takes them.
 pub fn from_protocol(buffers: Vec<Buffer>) -> Buffers {
     let mut out = Buffers::new();
     for Buffer { id, data } in buffers {
