@@ -124,6 +124,7 @@ impl Server {
                     config.unused_session_lifetime,
                     config.websocket_max_message_size,
                     store.clone(),
+                    alive_tx.clone(),
                 );
                 (app, sessions)
             })
@@ -204,7 +205,11 @@ impl Server {
             SHUTDOWN_GRACE,
         )
         .await;
-        // Websockets outlive the HTTP side: wait for them to close (each holds `alive`).
+        // Websockets outlive the HTTP side, and sessions their websockets: wait for both to
+        // end (each holds `alive`), so none runs on as the runtime shuts down.
+        for (_, sessions) in &shared.apps {
+            sessions.close_all();
+        }
         drop(shared);
         let _ = tokio::time::timeout(SHUTDOWN_GRACE, alive.recv()).await;
         Ok(())

@@ -27,6 +27,9 @@ pub(crate) struct Sessions {
     /// Where sessions are shared with other servers, if they are.
     store: Option<Arc<Store>>,
     sessions: Mutex<HashMap<SessionId, mpsc::Sender<Command>>>,
+    /// Held while any session task runs (each holds this registry): the server waits for
+    /// it to close before its runtime goes, so no session is polled as the runtime ends.
+    _alive: mpsc::Sender<()>,
 }
 
 /// A connection's place in its session.
@@ -49,6 +52,7 @@ impl Sessions {
         lifetime: Duration,
         max_message_size: usize,
         store: Option<Arc<Store>>,
+        alive: mpsc::Sender<()>,
     ) -> Arc<Sessions> {
         Arc::new(Sessions {
             app,
@@ -56,6 +60,7 @@ impl Sessions {
             max_message_size,
             store,
             sessions: Mutex::new(HashMap::new()),
+            _alive: alive,
         })
     }
 
@@ -118,6 +123,12 @@ impl Sessions {
         sessions.remove(id);
         commands.close();
         true
+    }
+
+    /// At shutdown: lets every session go, so each ends once its connections have (its
+    /// command channel closes).
+    pub(crate) fn close_all(&self) {
+        self.sessions.lock().expect("sessions lock").clear();
     }
 
     /// Sessions alive now.
