@@ -61,11 +61,15 @@ build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
 bench: build build-single install-browser install-fonts install-redis
-	node $(BROWSER_TESTS)/bench.mjs
-	for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench; done
 	cargo build --profile server -p rokeh-gallery --bins --examples
-	target/server/examples/loadgen
-	target/server/examples/shared
+	mkdir -p target/bench
+	set -o pipefail; { \
+		node $(BROWSER_TESTS)/bench.mjs && \
+		for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench || exit 1; done && \
+		target/server/examples/loadgen && \
+		target/server/examples/shared; \
+	} 2>&1 | tee target/bench/run.log
+	node scripts/bench-summary.mjs target/bench/run.log
 
 # Coverage-guided fuzzing (cargo bolero, libFuzzer, nightly) of the harnesses `cargo test`
 # runs on their corpus: FUZZ_SECONDS each. Prints inputs run and failures.

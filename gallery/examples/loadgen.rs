@@ -99,6 +99,18 @@ mod native {
             started.elapsed().as_secs_f64()
         );
         }
+        let last = held.len();
+        if last > 0 {
+            let per_session = (rss_kib(server).saturating_sub(base)) as f64 / last as f64;
+            summary(
+                &format!("server: memory per session ({last} sessions held)"),
+                &format!("{per_session:.1} KiB"),
+                "",
+                "",
+                "<= 50 KB",
+                per_session * 1024.0 <= 50_000.0,
+            );
+        }
         drop(held);
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
@@ -248,6 +260,16 @@ mod native {
                 pct(0.99),
                 pct(1.0)
             );
+            if query.is_empty() && what == "sender's OK, from send" {
+                summary(
+                    "server: PATCH-DOC p99 at 1,000/s, server runs the callback (from send)",
+                    &format!("{:.2} ms", pct(0.99)),
+                    "",
+                    "",
+                    "<= 5 ms",
+                    pct(0.99) <= 5.0,
+                );
+            }
         }
     }
 

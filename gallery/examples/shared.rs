@@ -85,6 +85,14 @@ mod native {
             "for scale, the same three clients per session on one server alone: {:.0} patches/s answered, {:.0} patches/s received",
             single.answered, single.received
         );
+        summary(
+            "3 servers through Redis: patches relayed per second",
+            &format!("{:.0}/s", shared.answered),
+            &format!("one server alone {:.0}/s", single.answered),
+            &format!("{:.2}", shared.answered / single.answered.max(1.0)),
+            &format!(">= {TARGET_PER_SECOND:.0}/s"),
+            shared.answered >= TARGET_PER_SECOND,
+        );
         round_trips(&alone, &servers).await;
         drop(servers);
         let held = Server::start(&args);

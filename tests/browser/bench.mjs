@@ -16,6 +16,14 @@ const WARMUP_MOVES = 5;
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (t) => `${t.toFixed(2)} ms`;
+/**
+ * One row of the table `make bench` ends with (scripts/bench-summary.mjs collects these
+ * lines from everything the run printed): the figure, rokeh's value, the reference measured
+ * beside it in the same run ('' when none), rokeh / reference, the target, and whether
+ * it was met.
+ */
+const summary = (what, rokeh, reference, ratio, target, met) =>
+  console.log(['SUMMARY', what, rokeh, reference, ratio, target, met ? 'met' : 'MISSED'].join(' | '));
 const row = (...cells) => console.log(cells.map((c, i) => String(c).padEnd(i ? 14 : 26)).join(''));
 
 function sizes() {
@@ -32,6 +40,7 @@ function sizes() {
   row('wasm', kib(wasm.raw), kib(wasm.gzip));
   row('js', kib(js.raw), kib(js.gzip));
   row('wasm + js', kib(wasm.raw + js.raw), kib(wasm.gzip + js.gzip));
+  summary('page: wasm + js, gzip', kib(wasm.gzip + js.gzip), '', '', '<= 250 KiB', wasm.gzip + js.gzip <= 250 * 1024);
   const single = measure(SINGLE_FILE);
   row('single-file html', kib(single.raw), kib(single.gzip));
 }
@@ -58,6 +67,7 @@ async function firstPaint(browser, site) {
   console.log(`\n## navigation -> first plot paint, ${COLD_LOADS} cold loads      target: <= 150 ms`);
   row('median', ms(median(times)));
   row('all', times.map((t) => t.toFixed(1)).join(' '));
+  summary('sliders page: navigation -> first paint (median of 7 cold)', ms(median(times)), '', '', '<= 150 ms', median(times) <= 150);
 }
 
 async function sliderMoves(browser, site, n) {
@@ -97,6 +107,9 @@ async function sliderMoves(browser, site, n) {
   row('  of which keydown -> end of paint', ms(median(total)), '(includes waiting for the animation frame that paints)');
   row('  input handler', ms(median(update)), '(doc.set + on_change)');
   row('  paint', ms(median(paint)), '(the canvas paint alone)');
+  if (n === 200) {
+    summary('slider -> repainted, N = 200 (keydown -> frame after the paint)', ms(median(frames)), '', '', '<= 4 ms', median(frames) <= 4);
+  }
 }
 
 /**
@@ -187,9 +200,11 @@ async function lineVersusUplot(browser, site) {
   row('rokeh', ms(rokeh.frame), `(paint ${ms(rokeh.paint)})`);
   row('uPlot 1.6.32', ms(uplot));
   row('rokeh / uPlot', (rokeh.frame / uplot).toFixed(2), rokeh.frame <= uplot / 3 ? 'met' : 'MISSED');
+  summary('1M-point line, keydown -> frame after the paint', ms(rokeh.frame), `uPlot ${ms(uplot)}`, (rokeh.frame / uplot).toFixed(2), '<= 1/3 of uPlot', rokeh.frame <= uplot / 3);
   const ten = await rokehLine(browser, site, 10_000_000, 5);
   console.log(`\n## 10,000,000-point line, slider keydown -> the frame after the paint, median of 5   target: <= 150 ms`);
   row('rokeh', ms(ten.frame), `(paint ${ms(ten.paint)}) ${ten.frame <= 150 ? 'met' : 'MISSED'}`);
+  summary('10M-point line, keydown -> frame after the paint', ms(ten.frame), '', '', '<= 150 ms', ten.frame <= 150);
 }
 
 /** The scatter app with a million points: the size slider moved, the markers redrawn. */
@@ -216,6 +231,7 @@ async function scatterRepaint(browser, site) {
   console.log(`\n## 1,000,000-point scatter, size slider keydown -> the frame after the paint, median of ${count}   target: <= 30 ms`);
   row('keydown -> frame after', ms(median(frames)), median(frames) <= 30 ? 'met' : 'MISSED');
   row('paint alone', ms(median(paintMs)));
+  summary('1M-point scatter, keydown -> frame after the paint', ms(median(frames)), '', '', '<= 30 ms', median(frames) <= 30);
 }
 
 /** Navigation to the first paint of the ten-glyph figure, cold loads. */
@@ -228,6 +244,7 @@ async function tenGlyphsFirstPaint(browser, site) {
   }
   console.log(`\n## navigation -> first paint of a 10-glyph figure, ${COLD_LOADS} cold loads   target: <= 150 ms`);
   row('median', ms(median(times)), median(times) <= 150 ? 'met' : 'MISSED');
+  summary('10-glyph figure: navigation -> first paint (median of 7 cold)', ms(median(times)), '', '', '<= 150 ms', median(times) <= 150);
   row('all', times.map((t) => t.toFixed(1)).join(' '));
 }
 
@@ -265,6 +282,7 @@ async function tableScroll(browser, site) {
   row('scroll handler', ms(median(m.handler)), `p95 ${ms(p95(m.handler))}`, '(rows in view re-rendered)');
   row('scroll -> 2nd frame', ms(median(m.frame)), `p95 ${ms(p95(m.frame))}`, '(two frames: 33 ms at 60 Hz)');
   row('rows in the page', m.rows, '(at most, of 100,000)');
+  summary('DataTable of 100k rows: scroll -> 2nd frame (median)', ms(median(m.frame)), '', '', '<= 33.4 ms (two frames)', median(m.frame) <= 33.4);
 }
 
 const site = await serveDist();

@@ -516,3 +516,11 @@ pub fn http_get(url: &str) -> (u16, String) {
     let status = response[9..12].parse().unwrap();
     (status, response)
 }
+
+/// One row of the table `make bench` ends with (scripts/bench-summary.mjs collects these
+/// lines): the figure, rokeh's value, the reference measured beside it in the same run
+/// (empty when none), rokeh / reference, the target, and whether it was met.
+pub fn summary(what: &str, rokeh: &str, reference: &str, ratio: &str, target: &str, met: bool) {
+    let verdict = if met { "met" } else { "MISSED" };
+    println!("SUMMARY | {what} | {rokeh} | {reference} | {ratio} | {target} | {verdict}");
+}
