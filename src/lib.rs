@@ -13,7 +13,8 @@
 //! - [`plotting`]: `figure(...)` and its glyph methods; [`np`]: column math like numpy's;
 //! - [`protocol`]: Bokeh's wire messages; `sync`: the session sync both sides share;
 //! - [`render`]: a figure drawn with plotters;
-//! - `web` (wasm32): the page; `server` (native): `rokeh serve`.
+//! - `web` (wasm32): the page; `server` (native): `rokeh serve`; `scaffold` (native):
+//!   `rokeh new`, a crate of one's own.
 
 pub mod app;
 pub mod core;
@@ -24,6 +25,8 @@ pub mod np;
 pub mod plotting;
 pub mod protocol;
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod scaffold;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
 pub mod sync;

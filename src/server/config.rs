@@ -1,4 +1,5 @@
-//! What `rokeh serve` is told: the command line, parsed into a [`ServerConfig`].
+//! What `rokeh serve` is told: the command line (`serve`, and `new`, see
+//! [`crate::scaffold`]), parsed into a [`ServerConfig`].
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -29,6 +30,9 @@ pub enum Command {
     /// Serve the apps: the page at /<app>, its websocket at /<app>/ws, sessions kept in sync
     /// over Bokeh's protocol.
     Serve(ServeArgs),
+    /// Create a new crate NAME in ./NAME: an app on rokeh, ready for `trunk serve` and
+    /// `cargo run -- serve --show`.
+    New(crate::scaffold::NewArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -72,7 +72,11 @@ impl Server {
     }
 
     pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
-        let mut command = Command::new(server_binary());
+        Server::launch(Command::new(server_binary()), args, env)
+    }
+
+    /// `serve` run by `command`: the `rokeh` binary, or another app's built on rokeh.
+    pub fn launch(mut command: Command, args: &[&str], env: &[(&str, &str)]) -> Server {
         command.arg("serve");
         if !args.contains(&"--port") {
             command.args(["--port", "0"]);

@@ -1,0 +1,176 @@
+//! `rokeh new`: the crate it writes builds natively and for the page (Trunk, as its user
+//! would), and its own binary serves its app's page. The builds share this repository's
+//! target folder, so only rokeh and the new crate compile.
+#![cfg(not(target_arch = "wasm32"))] // runs cargo and trunk
+
+mod server_support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use server_support::*;
+
+const NAME: &str = "hello-plot";
+
+/// The `rokeh` binary with `args`, in `dir`.
+fn rokeh(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rokeh"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the rokeh binary runs")
+}
+
+fn said(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// This repository's target folder (`CARGO_TARGET_TMPDIR` is `<target>/tmp`).
+fn target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("<target>/tmp")
+        .to_owned()
+}
+
+/// `program args` in `dir` with the shared target folder, offline (every crate it needs
+/// built this repository already).
+fn build(program: &str, args: &[&str], dir: &Path) {
+    let output = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (make install-wasm-tools): {e}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed:\n{}",
+        said(&output)
+    );
+}
+
+fn fresh_folder() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "rokeh-new-test-{}-{}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_new_crate_builds_for_both_targets_and_serves_its_app() {
+    let parent = fresh_folder();
+    let created = rokeh(&parent, &["new", NAME]);
+    assert!(created.status.success(), "{}", said(&created));
+    assert!(said(&created).contains("trunk serve"), "{}", said(&created));
+    let dir = parent.join(NAME);
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    // By default, the rokeh this binary was built from.
+    let rokeh_dir = repo_root().canonicalize().unwrap();
+    assert!(
+        manifest.contains(&format!("rokeh = {{ path = \"{}\" }}", rokeh_dir.display())),
+        "{manifest}"
+    );
+
+    build("cargo", &["build", "--offline"], &dir);
+    build("trunk", &["build", "--release", "--offline"], &dir);
+    let dist = std::fs::read_dir(dir.join("dist"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect::<Vec<_>>();
+    let wasm = dist
+        .iter()
+        .find(|f| f.starts_with(NAME) && f.ends_with("_bg.wasm"))
+        .unwrap_or_else(|| panic!("no wasm of {NAME} in {dist:?}"));
+    assert!(dist.iter().any(|f| f == "rokeh-embed.js"), "{dist:?}");
+
+    // Its own binary is the command line: `serve` finds the page in ./dist.
+    let mut command = Command::new(target_dir().join("debug").join(NAME));
+    command.current_dir(&dir).env_remove("ROKEH_DIST");
+    let server = Server::launch(command, &[], &[]);
+    let (status, page) = http_get(&server.http(&format!("/{NAME}")));
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<meta name=\"rokeh-session\""), "{page}");
+    assert!(page.contains(&format!("data-app=\"{NAME}\"")), "{page}");
+    assert!(page.contains(wasm.as_str()), "{page}");
+    let glue = wasm.replace("_bg.wasm", ".js");
+    let (status, response) = http_get(&server.http(&format!("/{glue}")));
+    assert_eq!(status, 200);
+    assert!(
+        response.contains("content-type: text/javascript"),
+        "{response}"
+    );
+    drop(server);
+    let _ = std::fs::remove_dir_all(&parent);
+}
+
+#[test]
+fn a_taken_or_invalid_name_is_refused_and_nothing_written() {
+    let parent = fresh_folder();
+    std::fs::create_dir(parent.join("taken")).unwrap();
+    let refused = rokeh(&parent, &["new", "taken"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        said(&refused).contains("already exists"),
+        "{}",
+        said(&refused)
+    );
+    assert_eq!(std::fs::read_dir(parent.join("taken")).unwrap().count(), 0);
+
+    for bad in ["9lives", "my app", "fn", "rokeh", "../escape"] {
+        let refused = rokeh(&parent, &["new", bad]);
+        assert_eq!(refused.status.code(), Some(2), "{bad}: {}", said(&refused));
+        assert!(
+            said(&refused).contains("not a valid crate name"),
+            "{bad}: {}",
+            said(&refused)
+        );
+    }
+    let refused = rokeh(&parent, &["new", "app", "--path", "/nonexistent/rokeh"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        said(&refused).contains("no rokeh crate"),
+        "{}",
+        said(&refused)
+    );
+    let left: Vec<_> = std::fs::read_dir(&parent).unwrap().collect();
+    assert_eq!(left.len(), 1, "only `taken` is there: {left:?}");
+    let _ = std::fs::remove_dir_all(&parent);
+}
+
+#[test]
+fn rokeh_from_git_or_a_path_as_asked() {
+    let parent = fresh_folder();
+    let url = "https://github.com/example/rokeh";
+    let created = rokeh(
+        &parent,
+        &["new", "from-git", "--git", url, "--rev", "0123abc"],
+    );
+    assert!(created.status.success(), "{}", said(&created));
+    let manifest = std::fs::read_to_string(parent.join("from-git/Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains(&format!("rokeh = {{ git = \"{url}\", rev = \"0123abc\" }}")),
+        "{manifest}"
+    );
+
+    let root = repo_root();
+    let created = rokeh(
+        &parent,
+        &["new", "from-path", "--path", root.to_str().unwrap()],
+    );
+    assert!(created.status.success(), "{}", said(&created));
+    let manifest = std::fs::read_to_string(parent.join("from-path/Cargo.toml")).unwrap();
+    let root = root.canonicalize().unwrap();
+    assert!(
+        manifest.contains(&format!("rokeh = {{ path = \"{}\" }}", root.display())),
+        "{manifest}"
+    );
+    let _ = std::fs::remove_dir_all(&parent);
+}
