@@ -20,3 +20,16 @@ pub const DOCUMENT_REPLACED_CLOSE: u16 = 4001;
 /// The app a page shows: written by the server in the session meta tag
 /// (`data-app`), or given in a static page's query (`?app=`).
 pub const APP_QUERY: &str = "app";
+/// An element of another site's page a rokeh page is mounted into (Bokeh's autoload
+/// embedding, `src/rokeh-embed.js`): the loader marks it `pending`, the wasm instance it
+/// starts next claims it (`mounted`).
+pub const EMBED_ATTR: &str = "data-rokeh-embed";
+pub const EMBED_PENDING: &str = "pending";
+pub const EMBED_MOUNTED: &str = "mounted";
+/// The app the embedded page shows (empty: the first).
+pub const EMBED_APP_ATTR: &str = "data-rokeh-app";
+/// Served embeds only: the app's absolute URL on `rokeh serve` (`http://host:5006/sliders`),
+/// whose `/ws` and `/token` the page uses, and the session it joins with its token.
+pub const EMBED_APP_URL_ATTR: &str = "data-rokeh-app-url";
+pub const EMBED_SESSION_ID_ATTR: &str = "data-rokeh-session-id";
+pub const EMBED_TOKEN_ATTR: &str = "data-rokeh-token";

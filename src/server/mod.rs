@@ -5,6 +5,7 @@
 //! built page and the websocket that speaks Bokeh's protocol (see [`http`]).
 
 mod config;
+mod embed;
 mod http;
 mod listen;
 mod log;
