@@ -543,6 +543,49 @@ async fn server_session_embeds_a_given_session() {
     );
 }
 
+/// Two apps embedded in one page: each in its own element, with its own session.
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
+async fn two_apps_share_a_page() {
+    let host = Host::start(None);
+    let origin = format!("127.0.0.1:{}", host.port);
+    let dist = dist();
+    let env = [("ROKEH_DIST", dist.to_str().unwrap())];
+    let server = Server::start_with_env(&["--allow-websocket-origin", &origin], &env);
+    let url = host.page(
+        "two.html",
+        &[
+            "document",
+            &server.http("/sliders"),
+            &server.http("/widgets"),
+        ],
+    );
+    let browser = Browser::launch();
+    let mut page = browser.open(&url).await;
+    page.wait_for(
+        "[...document.querySelectorAll('.rk-embed .rk-connection')].filter(c => c.dataset.state === 'live').length === 2",
+    )
+    .await;
+    let shown = page
+        .eval(
+            "[...document.querySelectorAll('.rk-embed')].map(e => [e.dataset.rokehApp,
+               e.querySelectorAll('canvas').length > 0, e.querySelectorAll('button').length > 0,
+               e.dataset.rokehSessionId])",
+        )
+        .await;
+    let shown = shown.as_array().unwrap();
+    assert_eq!(shown.len(), 2);
+    assert_eq!(
+        shown[0].as_array().unwrap()[..3],
+        [json!("sliders"), json!(true), json!(false)]
+    );
+    assert_eq!(
+        shown[1].as_array().unwrap()[..3],
+        [json!("widgets"), json!(true), json!(true)]
+    );
+    assert_ne!(shown[0][3], shown[1][3], "each has its own session");
+}
+
 /// Without its origin allowed, the embedded page's websocket is refused (the server's log
 /// says how to allow it); the app still shows.
 #[tokio::test]

@@ -24,12 +24,16 @@ pub const APP_QUERY: &str = "app";
 /// embedding, `src/rokeh-embed.js`): the loader marks it `pending`, the wasm instance it
 /// starts next claims it (`mounted`).
 pub const EMBED_ATTR: &str = "data-rokeh-embed";
+/// [`EMBED_ATTR`]'s value while the element waits for its page.
 pub const EMBED_PENDING: &str = "pending";
+/// [`EMBED_ATTR`]'s value once a page claimed the element.
 pub const EMBED_MOUNTED: &str = "mounted";
 /// The app the embedded page shows (empty: the first).
 pub const EMBED_APP_ATTR: &str = "data-rokeh-app";
 /// Served embeds only: the app's absolute URL on `rokeh serve` (`http://host:5006/sliders`),
-/// whose `/ws` and `/token` the page uses, and the session it joins with its token.
+/// whose `/ws` and `/token` the page uses.
 pub const EMBED_APP_URL_ATTR: &str = "data-rokeh-app-url";
+/// Served embeds only: the session the page joins.
 pub const EMBED_SESSION_ID_ATTR: &str = "data-rokeh-session-id";
+/// Served embeds only: the token the page first connects with.
 pub const EMBED_TOKEN_ATTR: &str = "data-rokeh-token";

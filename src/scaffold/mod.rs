@@ -93,14 +93,19 @@ impl RokehSource {
 /// The source folder of the rokeh this code was built from.
 const BUILT_FROM: &str = env!("CARGO_MANIFEST_DIR");
 
+/// Why `rokeh new` wrote nothing, or stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
+    /// The name, and why cargo would refuse it.
     #[error("{0:?} is not a valid crate name: {1}")]
     InvalidName(String, &'static str),
+    /// The crate's folder is taken.
     #[error("{} already exists: choose another name, or remove it first", .0.display())]
     Exists(PathBuf),
+    /// `--path` (or the folder rokeh was built from) holds no rokeh crate.
     #[error("no rokeh crate in {dir}: {why}", dir = .0.display(), why = .1)]
     NoRokeh(PathBuf, String),
+    /// A file or folder of the new crate could not be written.
     #[error("could not write {path}: {error}", path = .0.display(), error = .1)]
     Write(PathBuf, std::io::Error),
 }

@@ -3,7 +3,8 @@
 Usage:
   embed_host.py serve DIR [--cors]    serves DIR on a free loopback port, prints "port N";
                                       --cors lets pages of any origin fetch its files
-  embed_host.py document URL          prints a page with the script bokeh.embed.server_document(URL) writes
+  embed_host.py document URL…         prints a page with the script bokeh.embed.server_document(URL)
+                                      writes (one after the other for several URLs)
   embed_host.py session URL ID        the same with server_session(session_id=ID, url=URL)
 """
 import functools
@@ -48,8 +49,8 @@ def main(args):
     match args:
         case ["serve", folder, *flags]:
             serve(folder, "--cors" in flags)
-        case ["document", url]:
-            print(PAGE.format(script=server_document(url)))
+        case ["document", *urls] if urls:
+            print(PAGE.format(script="\n".join(server_document(url) for url in urls)))
         case ["session", url, session_id]:
             print(PAGE.format(script=server_session(session_id=session_id, url=url)))
         case _:
