@@ -429,10 +429,24 @@ async fn embedded_sliders_show(page: &mut Tab) {
             "(() => { const e = document.querySelector('.rk-embed');
                return [e.querySelectorAll('input[type=range]').length,
                        e.querySelectorAll('canvas').length,
-                       e.previousElementSibling?.id, e.nextElementSibling?.id, document.title]; })()",
+                       e.previousElementSibling?.id, e.nextElementSibling?.id, document.title,
+                       getComputedStyle(document.body).margin,
+                       getComputedStyle(document.querySelector('h1')).fontFamily]; })()",
         )
         .await;
-    assert_eq!(shown, json!([4, 1, "before", "after", "host page"]));
+    // The page's stylesheet leaves the host's own elements alone (Chromium's defaults).
+    assert_eq!(
+        shown,
+        json!([
+            4,
+            1,
+            "before",
+            "after",
+            "host page",
+            "8px",
+            "\"Times New Roman\""
+        ])
+    );
 }
 
 /// The page's files came from `origin` (not the host page's).
