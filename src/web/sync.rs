@@ -1,6 +1,7 @@
 //! The page's link to `rokeh serve`: served by it (a `rokeh-session` meta tag in the
-//! page), the page joins its session over Bokeh's protocol; opened statically it runs
-//! alone. This is the websocket driver of [`crate::sync::Client`], which decides what to
+//! page) or embedded by its autoload script (the session on the embed's element, the
+//! server at an absolute URL), the page joins its session over Bokeh's protocol; opened
+//! statically it runs alone. This is the websocket driver of [`crate::sync::Client`], which decides what to
 //! send; losing the connection never stops the page: it reconnects with backoff and a
 //! fresh token, and no edit is lost.
 //!
