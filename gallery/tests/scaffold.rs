@@ -108,6 +108,15 @@ fn a_new_crate_builds_for_both_targets_and_serves_its_app() {
         "{response}"
     );
     drop(server);
+
+    // Any binary built on rokeh has the command line, `new` too.
+    let created = Command::new(target_dir().join("debug").join(NAME))
+        .args(["new", "its-own-app"])
+        .current_dir(&parent)
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", said(&created));
+    assert!(parent.join("its-own-app/src/main.rs").is_file());
     let _ = std::fs::remove_dir_all(&parent);
 }
 

@@ -120,6 +120,23 @@ fn server_session_names_its_session_in_a_header() {
 }
 
 #[test]
+fn a_token_given_names_the_session_and_is_used() {
+    let server = Server::start(&[]);
+    let id = new_session_id();
+    let token = unsigned_token(&id);
+    let path = format!("{AUTOLOAD}&bokeh-token={token}");
+    let (status, response) = request(&server, "GET", &path, &[]);
+    assert_eq!(status, 200, "{response}");
+    let served = served(&response);
+    assert_eq!(served["sessionId"], id.as_str());
+    assert_eq!(served["token"], token.as_str());
+    // As Bokeh: not both.
+    let (status, response) = request(&server, "GET", &path, &[("Bokeh-Session-Id", id.as_str())]);
+    assert_eq!(status, 403);
+    assert!(response.contains("Both token and session ID were provided"));
+}
+
+#[test]
 fn refused_as_bokeh_refuses() {
     let server = Server::start(&[]);
     let (status, response) = request(&server, "GET", "/sliders/autoload.js", &[]);
@@ -156,6 +173,10 @@ fn signed_session_ids_are_checked() {
     assert_eq!(status, 403, "{response}");
     let (status, response) = request(&server, "GET", AUTOLOAD, &[]);
     assert_eq!(status, 200, "{response}");
+    let unsigned = unsigned_token(&new_session_id());
+    let path = format!("{AUTOLOAD}&bokeh-token={unsigned}");
+    let (status, response) = request(&server, "GET", &path, &[]);
+    assert_eq!(status, 403, "{response}");
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Embedding in another site's page, as Bokeh's `server_document(url)` and
 //! `server_session(...)` do: `/<app>/autoload.js?bokeh-autoload-element=ID&bokeh-app-path=…&bokeh-absolute-url=…`
 //! answers a script that mounts the app's page into element `ID`, joined to a session
-//! (`Bokeh-Session-Id`, the header `server_session` sends, or `?bokeh-session-id=`; else a
-//! new one). The script is `src/rokeh-embed.js` with the session written in; it loads the
+//! (`Bokeh-Session-Id`, the header `server_session` sends, or `?bokeh-session-id=`, or the
+//! one a `?bokeh-token=` names; else a new one). The script is `src/rokeh-embed.js` with the session written in; it loads the
 //! page's files from this server, so they are served to any origin (CORS), as Bokeh serves
 //! its autoload.js. The page's websocket still needs its origin allowed
 //! (`--allow-websocket-origin`).
@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use super::http::{new_token, session_id_for};
 use super::Shared;
 use crate::protocol::page_link::SESSION_ID_QUERY;
+use crate::protocol::token::decode_token;
 
 /// The loader, shared with static builds (which copy it beside their index.html).
 const LOADER: &str = include_str!("../rokeh-embed.js");
@@ -30,6 +31,8 @@ const APP_PATH_QUERY: &str = "bokeh-app-path";
 const ABSOLUTE_URL_QUERY: &str = "bokeh-absolute-url";
 /// How `server_session` names its session.
 const SESSION_ID_HEADER: &str = "bokeh-session-id";
+/// A session token made elsewhere (by the app's own web server, with the shared secret).
+const TOKEN_QUERY: &str = "bokeh-token";
 
 /// `GET /<app>/autoload.js`.
 pub(super) async fn autoload(
@@ -90,7 +93,28 @@ fn autoload_script(
         })?;
         query.insert(SESSION_ID_QUERY.into(), id.into());
     }
-    let session_id = session_id_for(shared, query)?;
+    // A token given (Bokeh's `bokeh-token`) names the session and is the page's to use.
+    let (session_id, token) = match query.get(TOKEN_QUERY) {
+        Some(_) if query.contains_key(SESSION_ID_QUERY) => {
+            return Err((
+                StatusCode::FORBIDDEN,
+                "Both token and session ID were provided".into(),
+            ))
+        }
+        Some(token) => {
+            let payload = decode_token(token)
+                .map_err(|e| (StatusCode::BAD_REQUEST, format!("Invalid token: {e}")))?;
+            if !shared.config.session_ids.check_token(token) {
+                return Err((StatusCode::FORBIDDEN, "Invalid token or session ID".into()));
+            }
+            (payload.session_id, token.clone())
+        }
+        None => {
+            let id = session_id_for(shared, query)?;
+            let token = new_token(shared, &id);
+            (id, token)
+        }
+    };
     let app_path = query
         .get(APP_PATH_QUERY)
         .map_or_else(|| format!("/{app}"), |p| p.trim_end_matches('/').to_owned());
@@ -103,7 +127,7 @@ fn autoload_script(
         "app": app,
         "appUrl": app_url,
         "sessionId": session_id.as_str(),
-        "token": new_token(shared, &session_id),
+        "token": token,
     });
     Ok(format!(
         "// rokeh: the app {app:?} for element {element:?}\n(function () {{\nconst rokehServed = {served};\n{LOADER}}})();\n"
