@@ -1,77 +1,17 @@
 //! `rokeh new`: the crate it writes builds natively and for the page (Trunk, as its user
 //! would), and its own binary serves its app's page. The builds share this repository's
-//! target folder, so only rokeh and the new crate compile.
+//! target folder, so only rokeh and the new crate compile. (server_browser.rs shows the
+//! crate's app in Chromium.)
 #![cfg(not(target_arch = "wasm32"))] // runs cargo and trunk
 
 mod server_support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
 use server_support::*;
-
-const NAME: &str = "hello-plot";
-
-/// The `rokeh` binary with `args`, in `dir`.
-fn rokeh(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rokeh"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the rokeh binary runs")
-}
-
-fn said(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-/// This repository's target folder (`CARGO_TARGET_TMPDIR` is `<target>/tmp`).
-fn target_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .expect("<target>/tmp")
-        .to_owned()
-}
-
-/// `program args` in `dir` with the shared target folder, offline (every crate it needs
-/// built this repository already).
-fn build(program: &str, args: &[&str], dir: &Path) {
-    let output = Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target_dir())
-        .env("RUST_BACKTRACE", "0")
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs (make install-wasm-tools): {e}"));
-    assert!(
-        output.status.success(),
-        "{program} {args:?} failed:\n{}",
-        said(&output)
-    );
-}
-
-fn fresh_folder() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "rokeh-new-test-{}-{}",
-        std::process::id(),
-        rand::random::<u32>()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[test]
 fn a_new_crate_builds_for_both_targets_and_serves_its_app() {
-    let parent = fresh_folder();
-    let created = rokeh(&parent, &["new", NAME]);
-    assert!(created.status.success(), "{}", said(&created));
-    assert!(said(&created).contains("trunk serve"), "{}", said(&created));
-    let dir = parent.join(NAME);
-    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    let new = NewCrate::create("hello-plot");
+    let manifest = std::fs::read_to_string(new.dir.join("Cargo.toml")).unwrap();
     // By default, the rokeh this binary was built from.
     let rokeh_dir = repo_root().canonicalize().unwrap();
     assert!(
@@ -79,26 +19,26 @@ fn a_new_crate_builds_for_both_targets_and_serves_its_app() {
         "{manifest}"
     );
 
-    build("cargo", &["build", "--offline"], &dir);
-    build("trunk", &["build", "--release", "--offline"], &dir);
-    let dist = std::fs::read_dir(dir.join("dist"))
+    new.build();
+    let dist = std::fs::read_dir(new.dir.join("dist"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect::<Vec<_>>();
     let wasm = dist
         .iter()
-        .find(|f| f.starts_with(NAME) && f.ends_with("_bg.wasm"))
-        .unwrap_or_else(|| panic!("no wasm of {NAME} in {dist:?}"));
+        .find(|f| f.starts_with(new.name) && f.ends_with("_bg.wasm"))
+        .unwrap_or_else(|| panic!("no wasm of {} in {dist:?}", new.name));
     assert!(dist.iter().any(|f| f == "rokeh-embed.js"), "{dist:?}");
 
     // Its own binary is the command line: `serve` finds the page in ./dist.
-    let mut command = Command::new(target_dir().join("debug").join(NAME));
-    command.current_dir(&dir).env_remove("ROKEH_DIST");
-    let server = Server::launch(command, &[], &[]);
-    let (status, page) = http_get(&server.http(&format!("/{NAME}")));
+    let server = new.serve(&[]);
+    let (status, page) = http_get(&server.http(&format!("/{}", new.name)));
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("<meta name=\"rokeh-session\""), "{page}");
-    assert!(page.contains(&format!("data-app=\"{NAME}\"")), "{page}");
+    assert!(
+        page.contains(&format!("data-app=\"{}\"", new.name)),
+        "{page}"
+    );
     assert!(page.contains(wasm.as_str()), "{page}");
     let glue = wasm.replace("_bg.wasm", ".js");
     let (status, response) = http_get(&server.http(&format!("/{glue}")));
@@ -110,21 +50,30 @@ fn a_new_crate_builds_for_both_targets_and_serves_its_app() {
     drop(server);
 
     // Any binary built on rokeh has the command line, `new` too.
-    let created = Command::new(target_dir().join("debug").join(NAME))
+    let created = std::process::Command::new(new.binary())
         .args(["new", "its-own-app"])
-        .current_dir(&parent)
+        .current_dir(&new.parent)
         .output()
         .unwrap();
     assert!(created.status.success(), "{}", said(&created));
-    assert!(parent.join("its-own-app/src/main.rs").is_file());
-    let _ = std::fs::remove_dir_all(&parent);
+    assert!(new.parent.join("its-own-app/src/main.rs").is_file());
+}
+
+fn fresh_folder() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "rokeh-new-refused-{}-{}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 #[test]
 fn a_taken_or_invalid_name_is_refused_and_nothing_written() {
     let parent = fresh_folder();
     std::fs::create_dir(parent.join("taken")).unwrap();
-    let refused = rokeh(&parent, &["new", "taken"]);
+    let refused = rokeh_in(&parent, &["new", "taken"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
         said(&refused).contains("already exists"),
@@ -134,7 +83,7 @@ fn a_taken_or_invalid_name_is_refused_and_nothing_written() {
     assert_eq!(std::fs::read_dir(parent.join("taken")).unwrap().count(), 0);
 
     for bad in ["9lives", "my app", "fn", "rokeh", "../escape"] {
-        let refused = rokeh(&parent, &["new", bad]);
+        let refused = rokeh_in(&parent, &["new", bad]);
         assert_eq!(refused.status.code(), Some(2), "{bad}: {}", said(&refused));
         assert!(
             said(&refused).contains("not a valid crate name"),
@@ -142,7 +91,7 @@ fn a_taken_or_invalid_name_is_refused_and_nothing_written() {
             said(&refused)
         );
     }
-    let refused = rokeh(&parent, &["new", "app", "--path", "/nonexistent/rokeh"]);
+    let refused = rokeh_in(&parent, &["new", "app", "--path", "/nonexistent/rokeh"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
         said(&refused).contains("no rokeh crate"),
@@ -158,7 +107,7 @@ fn a_taken_or_invalid_name_is_refused_and_nothing_written() {
 fn rokeh_from_git_or_a_path_as_asked() {
     let parent = fresh_folder();
     let url = "https://github.com/example/rokeh";
-    let created = rokeh(
+    let created = rokeh_in(
         &parent,
         &["new", "from-git", "--git", url, "--rev", "0123abc"],
     );
@@ -170,7 +119,7 @@ fn rokeh_from_git_or_a_path_as_asked() {
     );
 
     let root = repo_root();
-    let created = rokeh(
+    let created = rokeh_in(
         &parent,
         &["new", "from-path", "--path", root.to_str().unwrap()],
     );

@@ -352,6 +352,69 @@ async fn python_bokeh_and_the_page_see_each_others_changes() {
     assert!(out.contains("ok: "), "{out}");
 }
 
+/// A crate `rokeh new` wrote, built as its user would: `trunk serve` shows its app, alone,
+/// and its own binary's `serve` shows it joined to a session, where a slider move redraws
+/// the plot (the app's callback, in the page) and reaches the session.
+#[tokio::test]
+#[ignore = "needs chromium, trunk and the repository's build (make test-browser)"]
+async fn a_new_crate_shows_its_app() {
+    let new = NewCrate::create("hello-plot");
+    new.build();
+    let browser = Browser::launch();
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let mut trunk = Command::new("trunk")
+        .args([
+            "serve",
+            "--release",
+            "--offline",
+            "--no-autoreload",
+            "--port",
+            &port,
+        ])
+        .current_dir(&new.dir)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("RUST_BACKTRACE", "0")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("trunk runs");
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    while std::net::TcpStream::connect(format!("127.0.0.1:{port}")).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "trunk serve never listened"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let mut page = browser.open(&format!("http://127.0.0.1:{port}/")).await;
+    page.wait_for("window.rokeh && rokeh.paints > 0").await;
+    page.wait_for(&page_shows_sine(1.0)).await;
+    let shown = page
+        .eval("[document.title, document.querySelectorAll('input[type=range]').length, document.querySelectorAll('.rk-connection').length]")
+        .await;
+    assert_eq!(shown, json!(["hello-plot", 1, 0]));
+    let _ = trunk.kill();
+    let _ = trunk.wait();
+
+    let server = new.serve(&[]);
+    let mut page = browser.open(&server.http("/hello-plot")).await;
+    page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'live'")
+        .await;
+    let slider = page
+        .eval("document.querySelector('input[type=range]').id")
+        .await;
+    page.move_slider(slider.as_str().unwrap().trim_start_matches("rk-"), 2.0)
+        .await;
+    page.wait_for(&page_shows_sine(2.0)).await;
+    page.wait_for("rokeh.settled").await;
+}
+
 /// Another site's pages, served by Python's http.server on a port of their own (another
 /// origin); killed when dropped.
 struct Host {
