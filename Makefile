@@ -21,7 +21,7 @@ FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
 .PHONY: serve server test test-rust test-wasm test-browser build build-single bench screenshot \
-	install-wasm-tools install-browser install-fonts install-python fetch fuzz install-fuzz soak
+	install-wasm-tools install-browser install-fonts install-python install-redis fetch fuzz install-fuzz soak
 
 serve: install-wasm-tools fetch
 	trunk serve --address $(ADDRESS) --port $(PORT)
@@ -37,7 +37,7 @@ test: test-rust test-wasm test-browser
 # The library's and the gallery's tests (the server's with the real `rokeh` binary),
 # including the comparisons with real Python Bokeh (tests/json_python.rs) and a crate made
 # by `rokeh new`, built with cargo and trunk (gallery/tests/scaffold.rs).
-test-rust: install-fonts install-python install-wasm-tools fetch
+test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 	cargo test --workspace
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
@@ -47,7 +47,7 @@ test-wasm: install-wasm-tools install-browser fetch
 
 # The built page as a person uses it (Playwright, node --test), alone and served by the
 # rokeh binary (built here) with Python's bokeh.client in the session.
-test-browser: build build-single install-browser install-python
+test-browser: build build-single install-browser install-python install-redis
 	cargo build -p rokeh-gallery --bin rokeh
 	cd $(BROWSER_TESTS) && node --test
 	cargo test -p rokeh-gallery --test server_browser -- --ignored
@@ -60,11 +60,12 @@ build: install-wasm-tools fetch
 build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
-bench: build build-single install-browser install-fonts
+bench: build build-single install-browser install-fonts install-redis
 	node $(BROWSER_TESTS)/bench.mjs
 	for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench; done
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	target/server/examples/loadgen
+	target/server/examples/shared
 
 # Coverage-guided fuzzing (cargo bolero, libFuzzer, nightly) of the harnesses `cargo test`
 # runs on their corpus: FUZZ_SECONDS each. Prints inputs run and failures.
@@ -111,3 +112,8 @@ install-python:
 
 install-fonts:
 	[ -f $(FONT) ] || { $(APT_INSTALL) fonts-dejavu-core; }
+
+# Redis 7 for `rokeh serve --redis`: the tests start their own redis-server on a free
+# loopback port (never the system's service).
+install-redis:
+	command -v redis-server >/dev/null || { $(APT_INSTALL) redis-server; }

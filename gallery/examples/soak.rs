@@ -3,7 +3,7 @@
 //! changes a slider about once a second and waits for its answer; one in ten is a rokeh
 //! page; every client leaves and joins a fresh session now and then, so sessions are
 //! created and expire all along. The server's resident memory is sampled every second, and
-//! the slope of a least-squares line through the samples after the first minute's warm-up
+//! the slope of a least-squares line through the samples after three minutes' warm-up
 //! is printed (MiB per hour): a server that keeps nothing it should not is flat. Printed,
 //! never asserted. Run: `make soak` (SOAK_MINUTES=1 make soak for a short one).
 
@@ -40,8 +40,10 @@ mod native {
     const PERIOD: Duration = Duration::from_millis(1000);
     /// A client leaves its session after this many changes, give or take half.
     const CHANGES_PER_SESSION: u64 = 60;
-    /// Samples before this are the warm-up, left out of the slope.
-    const WARM_UP: Duration = Duration::from_secs(60);
+    /// Samples before this are the warm-up, left out of the slope: sessions live about a
+    /// minute, so the population of live sessions (and the allocator's arenas under it)
+    /// takes a few minutes to reach its steady state.
+    const WARM_UP: Duration = Duration::from_secs(180);
 
     #[tokio::main]
     pub async fn main() {
@@ -126,8 +128,17 @@ mod native {
             let (rss, _) = server.rss_mib();
             samples.push((t, rss));
             if samples.len().is_multiple_of(30) {
+                // The server's index page counts the live sessions: a count that keeps
+                // rising is sessions not retired, not the allocator.
+                let (_, index) = tokio::task::block_in_place(|| http_get(&server.http("/")));
+                let sessions = index
+                    .split(" sessions)")
+                    .next()
+                    .and_then(|s| s.rsplit('(').next())
+                    .unwrap_or("?")
+                    .to_owned();
                 println!(
-                    "{:>5.0} s: RSS {rss:>6.1} MiB, {} answered, {} failed",
+                    "{:>5.0} s: RSS {rss:>6.1} MiB, {sessions} sessions, {} answered, {} failed",
                     t,
                     answered.load(Ordering::Relaxed),
                     failed.load(Ordering::Relaxed)
@@ -141,7 +152,7 @@ mod native {
             .copied()
             .filter(|(t, _)| *t >= WARM_UP.as_secs_f64().min(run_for.as_secs_f64() / 2.0))
             .collect();
-        let slope = slope(&steady) * 3600.0;
+        let per_hour = slope(&steady) * 3600.0;
         let (first, last) = (
             steady.first().map_or(0.0, |s| s.1),
             steady.last().map_or(0.0, |s| s.1),
@@ -157,7 +168,15 @@ mod native {
             "RSS after warm-up: {first:.1} → {last:.1} MiB over {} samples (peak {peak:.1} MiB)",
             steady.len()
         );
-        println!("RSS slope after warm-up: {slope:+.2} MiB per hour");
+        println!("RSS slope after warm-up: {per_hour:+.2} MiB per hour");
+        // A curve still levelling off and a steady leak differ here: the later half's
+        // slope falls towards zero for the first, and stays for the second.
+        let later = &steady[steady.len() / 2..];
+        println!(
+            "RSS slope over the later half ({:.0} s on): {:+.2} MiB per hour",
+            later.first().map_or(0.0, |s| s.0),
+            slope(later) * 3600.0
+        );
     }
 
     /// The slope of the least-squares line through `points`.

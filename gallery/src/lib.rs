@@ -3,9 +3,11 @@
 //! write it. The `rokeh` binary of this crate runs them.
 
 mod sliders;
+mod ticker;
 mod widgets;
 
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
+pub use ticker::{ticker, TICK};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
 
 use rokeh::App;
@@ -18,5 +20,6 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("sliders", move |doc| sliders_with_points(doc, points)),
         App::new("widgets", widgets),
         App::new("table", big_table),
+        App::new("ticker", ticker),
     ]
 }

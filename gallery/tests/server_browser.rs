@@ -180,11 +180,18 @@ impl Tab {
 
 /// `y == sin(k x)` in the page's source.
 fn page_shows_sine(k: f64) -> String {
+    page_shows_wave(1.0, k)
+}
+
+/// `y == a sin(k x)` in the page's source.
+fn page_shows_wave(a: f64, k: f64) -> String {
     format!(
         "(() => {{ const x = rokeh.column('x'), y = rokeh.column('y');
-           return x && x.length === 200 && x.every((xi, i) => Math.abs(Math.sin({k} * xi) - y[i]) < 1e-9); }})()"
+           return x && x.length === 200 && x.every((xi, i) => Math.abs({a} * Math.sin({k} * xi) - y[i]) < 1e-9); }})()"
     )
 }
+
+const LIVE: &str = "document.querySelector('.rk-connection')?.dataset.state === 'live'";
 
 /// One HTTP/1.1 request; reads the body by its Content-Length (DevTools keeps the
 /// connection open).
@@ -801,4 +808,112 @@ async fn pages_show_the_documents_python_pushed() {
     .unwrap();
     assert!(status.success(), "python: {said}");
     assert!(said.contains("heard the page's click"), "{said}");
+}
+
+/// Three `rokeh serve --redis` sharing one session through a real redis-server: Python's
+/// bokeh.client on server A, a page on server B reached through a load balancer that
+/// falls back to server C, and a second page on C. Python's change shows in the first
+/// page; the second page's slider move reaches Python with the sine the page's callback
+/// computed; B is killed: the first page reconnects (to C), and the edit made while it was
+/// offline is applied once, everything else intact.
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium, ./.venv and redis-server"]
+async fn three_servers_share_a_session_and_a_page_survives_its_server_dying() {
+    let dist = dist();
+    let env = [("ROKEH_DIST", dist.to_str().unwrap())];
+    let redis = RedisServer::start();
+    let balancer = Balancer::start().await;
+    let url = redis.url();
+    let args = ["--redis", &url, "--allow-websocket-origin", "127.0.0.1:*"];
+    let a = Server::start_with_env(&args, &env);
+    let mut b = Server::start_with_env(&args, &env);
+    let c = Server::start_with_env(&args, &env);
+    balancer.send_to(&[b.port, c.port]);
+    let id = new_session_id();
+
+    // A client on A counts every change it is sent (it starts the session there).
+    let mut watcher = Client::join(&a, &id, "").await;
+    let (_, doc) = watcher.pull().await;
+    let frequency_id = find_id(&doc, "Slider", Some("frequency"));
+    let amplitude_id = find_id(&doc, "Slider", Some("amplitude"));
+
+    let browser = Browser::launch();
+    let session = format!("/sliders?bokeh-session-id={id}");
+    let mut on_b = browser.open(&balancer.http(&session)).await;
+    on_b.wait_for(LIVE).await;
+    let mut on_c = browser.open(&c.http(&session)).await;
+    on_c.wait_for(LIVE).await;
+
+    // Python on A sets the frequency; the page on B redraws with it. Then the page on C
+    // moves it to 3.5: Python sees the move and the sine the page computed.
+    let peer = python("server_page_peer.py")
+        .arg(a.http("/sliders"))
+        .arg(id.as_str())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python runs");
+    let finished = tokio::task::spawn_blocking(move || peer.wait_with_output());
+    on_b.wait_for("rokeh.get('frequency', 'value') === 2").await;
+    on_b.wait_for(&page_shows_sine(2.0)).await;
+    on_c.wait_for("rokeh.get('frequency', 'value') === 2").await;
+    on_c.move_slider(&frequency_id, 3.5).await;
+    let output = finished.await.unwrap().expect("python's output");
+    let (out, err) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert!(output.status.success(), "python failed:\n{out}\n{err}");
+    assert!(out.contains("ok: "), "{out}");
+    on_b.wait_for(&page_shows_sine(3.5)).await;
+
+    // B dies. Its page goes offline, keeps an edit, reconnects through the balancer to
+    // C and sends the edit there, once.
+    b.kill();
+    on_b.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'offline'")
+        .await;
+    on_b.move_slider(&amplitude_id, 2.0).await;
+    on_b.wait_for(&page_shows_wave(2.0, 3.5)).await;
+    on_b.wait_for(LIVE).await;
+    on_c.wait_for("rokeh.get('amplitude', 'value') === 2").await;
+    on_c.wait_for(&page_shows_wave(2.0, 3.5)).await;
+    let mut amplitudes = Vec::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while let Some(Ok(message)) = watcher
+        .next(
+            deadline
+                .saturating_duration_since(tokio::time::Instant::now())
+                .min(Duration::from_secs(2)),
+        )
+        .await
+    {
+        if let rokeh::protocol::Body::PatchDoc { events } = &message.body {
+            amplitudes.extend(
+                events
+                    .iter()
+                    .filter(|e| {
+                        e["kind"] == "ModelChanged" && e["model"]["id"] == amplitude_id.as_str()
+                    })
+                    .map(|e| e["new"].clone()),
+            );
+        }
+    }
+    assert_eq!(
+        amplitudes,
+        [json!(2.0)],
+        "the offline edit is applied exactly once"
+    );
+    let (_, doc) = watcher.pull().await;
+    assert_eq!(frequency(&doc), 3.5);
+    let (x, y) = (column(&doc, "x"), column(&doc, "y"));
+    assert!(x
+        .iter()
+        .zip(&y)
+        .all(|(x, y)| (2.0 * (3.5 * x).sin() - y).abs() < 1e-9));
+    // The page that moved is in step with the session.
+    on_b.wait_for("rokeh.settled").await;
+    assert_eq!(
+        on_b.eval("rokeh.get('frequency', 'value')").await,
+        json!(3.5)
+    );
 }

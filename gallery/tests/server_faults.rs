@@ -70,6 +70,7 @@ async fn a_panicking_callback_rolls_back_and_the_session_goes_on() {
         websocket_max_message_size: 1 << 20,
         websocket_write_timeout: 10_000,
         http_header_timeout: 10_000,
+        redis: None,
     };
     let config = ServerConfig::from_args(args, None).expect("a valid config");
     let server = InProcess::bind(config, vec![App::new("fragile", fragile)])

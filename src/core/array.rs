@@ -8,18 +8,28 @@ use super::{Elements, Value};
 /// The element type of a typed array, named as Bokeh's `dtype`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DType {
+    /// `bool`, one byte each.
     Bool,
+    /// `uint8`.
     U8,
+    /// `int8`.
     I8,
+    /// `uint16`.
     U16,
+    /// `int16`.
     I16,
+    /// `uint32`.
     U32,
+    /// `int32`.
     I32,
+    /// `float32`.
     F32,
+    /// `float64`: what columns of numbers usually are.
     F64,
 }
 
 impl DType {
+    /// Bokeh's (numpy's) name of the type: `"float64"`.
     pub fn name(self) -> &'static str {
         match self {
             DType::Bool => "bool",
@@ -44,6 +54,7 @@ impl DType {
         }
     }
 
+    /// The type Bokeh names `name`, if it is one of these.
     pub fn from_name(name: &str) -> Option<DType> {
         Some(match name {
             "bool" => DType::Bool,
@@ -63,14 +74,23 @@ impl DType {
 /// The elements of a typed array. NaN equals NaN here, as in [`Value`].
 #[derive(Clone, Debug)]
 pub enum ArrayData {
+    /// `bool` elements.
     Bool(Elements<bool>),
+    /// `uint8` elements.
     U8(Elements<u8>),
+    /// `int8` elements.
     I8(Elements<i8>),
+    /// `uint16` elements.
     U16(Elements<u16>),
+    /// `int16` elements.
     I16(Elements<i16>),
+    /// `uint32` elements.
     U32(Elements<u32>),
+    /// `int32` elements.
     I32(Elements<i32>),
+    /// `float32` elements.
     F32(Elements<f32>),
+    /// `float64` elements.
     F64(Elements<f64>),
 }
 
@@ -95,6 +115,7 @@ impl PartialEq for ArrayData {
 }
 
 impl ArrayData {
+    /// The element type.
     pub fn dtype(&self) -> DType {
         match self {
             ArrayData::Bool(_) => DType::Bool,
@@ -109,6 +130,7 @@ impl ArrayData {
         }
     }
 
+    /// The number of elements.
     pub fn len(&self) -> usize {
         match self {
             ArrayData::Bool(v) => v.len(),
@@ -123,6 +145,7 @@ impl ArrayData {
         }
     }
 
+    /// Whether there are no elements.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -181,6 +204,7 @@ macro_rules! map_dtype {
 pub trait Element: Copy + Sized {
     /// `None` when `v` does not fit (a string, a fraction for an int column, …).
     fn from_value(v: &Value) -> Option<Self>;
+    /// The element as a value: `Int` for the integer types, `Float`, `Bool`.
     fn to_value(self) -> Value;
 }
 
@@ -360,9 +384,21 @@ fn element_fits<T: Element>(_elements: &[T], value: &Value) -> bool {
 
 /// A typed array with its shape (Bokeh's `ndarray`). The elements are shared, so an event
 /// or a callback's `old`/`new` costs a reference count, not a copy of a million points.
+///
+/// A `Vec` of f64, f32, i32 or bool becomes a one-dimensional array without a copy:
+///
+/// ```
+/// use rokeh::core::{DType, NdArray};
+/// let column: NdArray = vec![1.0, 2.5, 4.0].into();
+/// assert_eq!(column.shape, [3]);
+/// assert_eq!(column.data.dtype(), DType::F64);
+/// assert_eq!(column.as_f64(), Some(&[1.0, 2.5, 4.0][..]));
+/// ```
 #[derive(Clone, Debug)]
 pub struct NdArray {
+    /// The elements, in numpy's order, shared: change them through `Arc::make_mut`.
     pub data: Arc<ArrayData>,
+    /// The length of each dimension, as numpy's `shape`: `[n]` for a column.
     pub shape: Vec<usize>,
 }
 
@@ -384,17 +420,19 @@ impl NdArray {
         }
     }
 
+    /// The number of elements, over all dimensions.
     pub fn len(&self) -> usize {
         self.data.len()
     }
 
+    /// Whether there are no elements.
     pub fn is_empty(&self) -> bool {
         self.data.is_empty()
     }
 
     /// A value standing for every element, for kind checks: an int for the integer
     /// dtypes, a float for the float ones, a bool for bools.
-    pub fn sample(&self) -> Value {
+    pub(crate) fn sample(&self) -> Value {
         match &*self.data {
             ArrayData::Bool(_) => Value::Bool(false),
             ArrayData::F32(_) | ArrayData::F64(_) => Value::Float(0.0),

@@ -4,15 +4,21 @@
 /// A color with its alpha in 0..=1.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rgba {
+    /// Red, 0..=255.
     pub r: u8,
+    /// Green, 0..=255.
     pub g: u8,
+    /// Blue, 0..=255.
     pub b: u8,
+    /// Opacity: 0 is transparent, 1 opaque.
     pub alpha: f64,
 }
 
 impl Rgba {
+    /// Opaque white.
     pub const WHITE: Rgba = Rgba::rgb(255, 255, 255);
 
+    /// An opaque color.
     pub const fn rgb(r: u8, g: u8, b: u8) -> Rgba {
         Rgba {
             r,

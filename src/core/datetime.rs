@@ -17,6 +17,7 @@ pub struct Datetime(pub f64);
 /// A calendar day (Bokeh's `Date`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year (proleptic Gregorian; 0 is 1 BC).
     pub year: i32,
     /// 1..=12
     pub month: u32,
@@ -27,10 +28,15 @@ pub struct Date {
 /// A datetime split into its calendar and clock parts (UTC).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Civil {
+    /// The calendar day.
     pub date: Date,
+    /// 0..=23
     pub hour: u32,
+    /// 0..=59
     pub minute: u32,
+    /// 0..=59
     pub second: u32,
+    /// 0..=999
     pub millisecond: u32,
     /// 0 = Sunday … 6 = Saturday.
     pub weekday: u32,
@@ -159,7 +165,7 @@ impl Datetime {
     }
 }
 
-pub fn is_leap_year(year: i32) -> bool {
+fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 

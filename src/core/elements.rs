@@ -9,6 +9,9 @@
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 
+/// The elements of one typed array ([`ArrayData`](super::ArrayData)'s variants): read
+/// and write them as a slice (`&elements[..]`, `elements.iter()`); make one from a `Vec`
+/// or an iterator.
 pub struct Elements<T> {
     buf: Vec<T>,
     /// Rows dropped from the front and not yet compacted away.
@@ -48,6 +51,7 @@ impl<T> Elements<T> {
         self.buf.truncate(self.start + len);
     }
 
+    /// The elements as a `Vec`, without a copy unless rows were dropped from the front.
     pub fn into_vec(mut self) -> Vec<T> {
         self.buf.drain(..self.start);
         self.buf

@@ -8,6 +8,7 @@ use std::marker::PhantomData;
 pub struct ModelId(pub String);
 
 impl ModelId {
+    /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -44,6 +45,8 @@ impl<M> Id<M> {
         }
     }
 
+    /// The untyped handle of the same model: what layouts' children, roots and the
+    /// by-name methods (`get_attr`, `set_attr`) take.
     pub fn any(self) -> AnyId {
         self.any
     }

@@ -8,12 +8,30 @@
 use super::{ModelId, Rgba, Value};
 
 /// The values a property accepts.
+///
+/// A [`model!`](crate::model) property's kind comes from its Rust type
+/// ([`PropType::KIND`](super::PropType::KIND)); the kinds of every other Bokeh property are
+/// generated from Python Bokeh. The document checks each value it stores against both.
+///
+/// ```
+/// use rokeh::core::{AnyRefs, Kind, PropType, Value};
+///
+/// assert_eq!(<Option<f64> as PropType>::KIND, Kind::Nullable(&Kind::Number));
+///
+/// // Bokeh's Alpha: a number in 0..=1.
+/// let alpha = Kind::Between(0.0, 1.0);
+/// assert!(alpha.accepts(&Value::Float(0.5), &AnyRefs));
+/// assert!(!alpha.accepts(&Value::Float(1.5), &AnyRefs));
+/// assert!(!alpha.accepts(&Value::str("half"), &AnyRefs));
+/// assert_eq!(alpha.describe(), "a number in 0..=1");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
     /// Anything (Bokeh's `Any`, and the few property types rokeh does not model).
     Any,
     /// Only null: one arm of an `Either`.
     Null,
+    /// `true` or `false`.
     Bool,
     /// An integer.
     Int,
@@ -25,12 +43,14 @@ pub enum Kind {
     NonNegative(&'static Kind),
     /// A value of the inner kind above zero (Bokeh's `Positive`).
     Positive(&'static Kind),
+    /// Any string.
     String,
     /// One of these strings.
     Enum(&'static [&'static str]),
     /// A CSS color string (named, `#rgb[a]`, `#rrggbb[aa]`, `rgb[a](…)`, `hsl[a](…)`) or an
     /// `[r, g, b]` / `[r, g, b, alpha]` list.
     Color,
+    /// Raw bytes (Bokeh's `Bytes`).
     Bytes,
     /// Null or the inner kind.
     Nullable(&'static Kind),
@@ -58,7 +78,9 @@ pub enum Kind {
 /// One field of a [`Kind::Struct`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Field {
+    /// The key the field has in the dict.
     pub name: &'static str,
+    /// The values the field accepts.
     pub kind: Kind,
     /// Whether the field may be left out.
     pub optional: bool,

@@ -17,7 +17,7 @@ mod value;
 
 pub use array::{ArrayData, DType, Element, NdArray};
 pub use color::Rgba;
-pub use datetime::{is_leap_year, Civil, Date, Datetime, DAY_MS};
+pub use datetime::{Civil, Date, Datetime, DAY_MS};
 pub use elements::Elements;
 pub use id::{AnyId, Id, ModelId};
 pub use kind::{AnyRefs, Field, Kind, RefTypes};
@@ -25,4 +25,5 @@ pub use model::ModelType;
 pub use prop::{Color, ColumnData, Ids, NoIds, Prop, PropType, Spec};
 pub use registry::{Registry, TypeSchema};
 pub use schema::{DefaultValue, DomainCheck, PropDef, Schema};
-pub use value::{special_float, Value};
+pub(crate) use value::special_float;
+pub use value::Value;

@@ -11,7 +11,9 @@
 //!   (`Option<T>` is nullable, `Id<Title>` a reference to a Title) and its default;
 //! - the conversion of a builder to the attributes a model is created with (only the
 //!   properties that differ from their defaults, as Bokeh writes a model);
-//! - the [`ModelType`] impl the registry and the document use.
+//! - the [`ModelType`] impl the registry and the document use;
+//! - the docs of all of it: each field and key names its property and default (a key
+//!   also its Rust type), after the property's own `///` lines when it has some.
 //!
 //! A misspelt property type or a default of the wrong type is a compile error.
 //!
@@ -37,6 +39,7 @@ use super::{Ids, Schema, Value};
 pub trait ModelType: 'static {
     /// The Bokeh type name.
     const NAME: &'static str;
+    /// The properties the definition lists, with their kinds and defaults.
     const SCHEMA: &'static Schema;
     /// The attributes to create the model with: every property given a value other than
     /// its default.
@@ -47,14 +50,48 @@ pub trait ModelType: 'static {
 ///
 /// ```text
 /// model! {
-///     /// Docs.
-///     pub struct Slider("Slider") {
+///     /// Docs of the type.
+///     pub struct Slider("Slider") {            // the Rust name and Bokeh's type name
+///         /// Docs of the property (optional).
 ///         title: Option<String> = Some(String::new()),
-///         value: f64,          // required: no default
+///         value: f64,                          // required: no default
 ///         step: f64 = 1.0,
 ///     }
-///     check = slider_domain;   // optional: a DomainCheck across properties
+///     check = slider_domain;                   // optional: a DomainCheck across properties
 /// }
+/// ```
+///
+/// A model type of one's own is used as rokeh's are: the document learns its schema the
+/// first time one is added, and validates every write against it (and against what every
+/// Bokeh model has: `name`, `tags`, …), and it syncs with peers like any other. The page
+/// shows only the types its `web` layer has a view for; Python's `bokeh.client` reads
+/// one only if it defines a model class of that name.
+///
+/// ```
+/// use rokeh::core::Color;
+///
+/// rokeh::model! {
+///     /// A gauge of one's own: a needle over 0..=1.
+///     pub struct Gauge("Gauge") {
+///         /// Where the needle points.
+///         level: f64 = 0.5,
+///         /// Shown under the gauge.
+///         label: Option<String> = None,
+///         needle_color: Color = "black",
+///     }
+///     check = |_get, attr, new| match (attr, new.as_f64()) {
+///         ("level", Some(v)) if !(0.0..=1.0).contains(&v) => Err(format!("{v} is not in 0..=1")),
+///         _ => Ok(()),
+///     };
+/// }
+///
+/// let mut doc = rokeh::Document::new();
+/// let fuel = doc.add(Gauge { label: Some("fuel".into()), ..Gauge::default() });
+/// assert_eq!(doc.get(fuel, Gauge::LEVEL), 0.5);
+/// doc.set(fuel, Gauge::LEVEL, 0.8)?;
+/// assert!(doc.set(fuel, Gauge::LEVEL, 1.5).is_err(), "the check refuses it");
+/// assert_eq!(doc.get(fuel, Gauge::NEEDLE_COLOR), "black".into());
+/// # Ok::<(), rokeh::document::DocumentError>(())
 /// ```
 #[macro_export]
 macro_rules! model {
@@ -89,14 +126,34 @@ macro_rules! model {
         [$( [$($fmeta:tt)*] $field:ident [$ty:ty] [$($default:expr)?] )*] [$($check:expr)?]
     ) => {
         $($meta)*
+        #[doc = ""]
+        #[doc = concat!(
+            "The builder of Bokeh's `", $bokeh, "` model: `doc.add(", stringify!($name),
+            " { .. })` makes one. Its typed keys, one constant per property named in capitals, ",
+            "read, set and watch the model's properties in the document.",
+        )]
         $vis struct $name {
-            $( $($fmeta)* pub $field: $ty, )*
+            $(
+                $($fmeta)*
+                #[doc = ""]
+                #[doc = concat!(
+                    "Bokeh's `", $bokeh, ".", stringify!($field), "`, ",
+                    $crate::model!(@default_doc $($default)?), ".",
+                )]
+                pub $field: $ty,
+            )*
         }
 
         $crate::__paste! {
             impl $name {
                 $(
                     $($fmeta)*
+                    #[doc = ""]
+                    #[doc = concat!(
+                        "The typed key of `", $bokeh, ".", stringify!($field), "`, of type `",
+                        stringify!($ty), "` (", $crate::model!(@default_doc $($default)?),
+                        "), for the document's `get`, `try_get`, `set` and `on_change`.",
+                    )]
                     pub const [<$field:upper>]: $crate::core::Prop<$name, $ty> =
                         $crate::core::Prop::new(stringify!($field));
                 )*
@@ -136,6 +193,8 @@ macro_rules! model {
             }
         }
     };
+    (@default_doc) => { "required: no default" };
+    (@default_doc $default:expr) => { concat!("default `", stringify!($default), "`") };
     (@default [$ty:ty]) => { $crate::core::DefaultValue::Required };
     (@default [$ty:ty] $default:expr) => {
         $crate::core::DefaultValue::Computed(|| {
@@ -148,14 +207,34 @@ macro_rules! model {
 }
 
 /// Defines a Bokeh enumeration as a Rust enum whose values travel as Bokeh's strings.
+/// The enum is a property type ([`PropType`](crate::core::PropType)): its kind is
+/// Bokeh's `Enum` of those strings. Each value's docs name its string, after its own
+/// `///` lines when it has some.
 ///
 /// ```
 /// rokeh::bokeh_enum! {
 ///     /// How two segments of a line meet.
-///     pub enum Join { Miter = "miter", Round = "round", Bevel = "bevel" }
+///     pub enum Join {
+///         /// A sharp corner.
+///         Miter = "miter",
+///         Round = "round",
+///         Bevel = "bevel",
+///     }
 /// }
 /// assert_eq!(Join::from_name("round"), Some(Join::Round));
 /// assert_eq!(Join::Bevel.name(), "bevel");
+///
+/// rokeh::model! {
+///     /// A pen of one's own.
+///     pub struct Pen("Pen") {
+///         join: Join = Join::Miter,
+///     }
+/// }
+/// let mut doc = rokeh::Document::new();
+/// let pen = doc.add(Pen::default());
+/// doc.set(pen, Pen::JOIN, Join::Round)?;
+/// assert_eq!(doc.get_attr(pen.any(), "join")?, rokeh::core::Value::str("round"));
+/// # Ok::<(), rokeh::document::DocumentError>(())
 /// ```
 #[macro_export]
 macro_rules! bokeh_enum {
@@ -166,9 +245,15 @@ macro_rules! bokeh_enum {
         }
     ) => {
         $(#[$meta])*
+        #[doc = ""]
+        #[doc = "A Bokeh enumeration: each value travels as its Bokeh name (`NAMES`)."]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         $vis enum $name {
-            $( $(#[$vmeta])* $variant, )*
+            $(
+                $(#[$vmeta])*
+                #[doc = concat!("Bokeh's `\"", $text, "\"`.")]
+                $variant,
+            )*
         }
 
         impl $name {

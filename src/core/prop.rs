@@ -10,12 +10,31 @@ use std::marker::PhantomData;
 use super::{AnyId, Id, Kind, ModelId, ModelType, RefTypes, Value};
 
 /// A typed property key: `Slider::VALUE` is the `f64` property "value" of a Slider.
+/// [`model!`](crate::model) makes one per property; the document's typed methods take
+/// them, so a value of the wrong type, or a key of another model type, does not compile.
+///
+/// ```
+/// use rokeh::models::Slider;
+/// use rokeh::Document;
+///
+/// let mut doc = Document::new();
+/// let power = doc.add(Slider::new("power", 2.0, 1.0, 4.0, 0.5));
+/// assert_eq!(Slider::VALUE.name, "value");
+/// doc.set(power, Slider::VALUE, 3.0)?;
+/// let value: f64 = doc.get(power, Slider::VALUE);
+/// assert_eq!(value, 3.0);
+/// # Ok::<(), rokeh::document::DocumentError>(())
+/// ```
 pub struct Prop<M, T> {
+    /// Bokeh's name of the property: `"value"`.
     pub name: &'static str,
     _types: PhantomData<fn() -> (M, T)>,
 }
 
 impl<M, T> Prop<M, T> {
+    /// The key of property `name` of `M`, whose values are `T`s. [`model!`](crate::model)
+    /// makes the keys of a definition; a key made by hand for a property the schema lacks,
+    /// or of another type, is refused by the document when used.
     pub const fn new(name: &'static str) -> Prop<M, T> {
         Prop {
             name,
@@ -62,6 +81,8 @@ impl Ids for NoIds {
 pub trait PropType: Sized {
     /// The values of this type, as the document checks them.
     const KIND: Kind;
+    /// The value as the document stores it; a reference to a model the document lacks
+    /// becomes null.
     fn to_value(self, ids: &dyn Ids) -> Value;
     /// `None` when `v` is not a value of this type.
     fn from_value(v: &Value, ids: &dyn Ids) -> Option<Self>;
@@ -223,6 +244,7 @@ impl PropType for Color {
 /// values of a column.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Spec<T> {
+    /// The same value for every point (Bokeh's `value(...)`, or a plain value).
     Value(T),
     /// The named column of the glyph's data source.
     Field(String),

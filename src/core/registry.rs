@@ -9,6 +9,9 @@
 
 use super::{DomainCheck, PropDef, Schema};
 
+/// The model types a document knows, by Bokeh type name: rokeh's hand-written schemas,
+/// each over Bokeh's own schema of that type. `Document::new` uses the standard one
+/// (`rokeh::models::registry()`).
 pub struct Registry {
     /// Sorted by name.
     hand: Vec<&'static Schema>,
@@ -19,7 +22,9 @@ pub struct Registry {
 /// What the registry knows of one type.
 #[derive(Clone, Copy, Debug)]
 pub struct TypeSchema {
+    /// The schema written with [`model!`](crate::model), by rokeh or app code.
     pub hand: Option<&'static Schema>,
+    /// Bokeh's schema of the type, with its base classes.
     pub bokeh: Option<&'static Schema>,
 }
 
@@ -52,7 +57,7 @@ impl Registry {
 
     /// The schemas of a type defined by hand only (a user's own model), which also has
     /// the properties every Bokeh model has.
-    pub fn custom(&self, schema: &'static Schema) -> TypeSchema {
+    pub(crate) fn custom(&self, schema: &'static Schema) -> TypeSchema {
         TypeSchema {
             hand: Some(schema),
             bokeh: self.get("Model").and_then(|m| m.bokeh),
@@ -78,6 +83,7 @@ impl TypeSchema {
             .or_else(|| self.bokeh.and_then(|s| s.prop(name)))
     }
 
+    /// The hand-written check across properties, if there is one.
     pub fn check(&self) -> Option<DomainCheck> {
         self.hand.and_then(|s| s.check)
     }

@@ -7,8 +7,11 @@ use super::{Kind, Value};
 /// One property of a model type.
 #[derive(Debug)]
 pub struct PropDef {
+    /// Bokeh's name of the property.
     pub name: &'static str,
+    /// The values it accepts.
     pub kind: Kind,
+    /// Its value when never set.
     pub default: DefaultValue,
 }
 
@@ -17,10 +20,15 @@ pub struct PropDef {
 pub enum DefaultValue {
     /// No default: the property must be given (Bokeh's `Required`).
     Required,
+    /// Null.
     Null,
+    /// A bool.
     Bool(bool),
+    /// An int.
     Int(i64),
+    /// A float.
     Float(f64),
+    /// A string.
     Str(&'static str),
     /// Bokeh's serialized default, for the lists, dicts and specs of the generated tables.
     Json(&'static str),
@@ -65,6 +73,7 @@ pub struct Schema {
     pub bases: &'static [&'static Schema],
     /// The properties this schema defines or whose default it overrides.
     pub props: &'static [PropDef],
+    /// A check across properties, run on every write (hand-written schemas only).
     pub check: Option<DomainCheck>,
 }
 

@@ -6,25 +6,51 @@ use std::sync::Arc;
 use super::{ModelId, NdArray};
 
 /// A property value. Columns are typed arrays, never lists of boxed numbers.
+///
+/// Typed keys ([`Prop`](super::Prop)) convert to and from these for you; values appear
+/// as such in the by-name methods (`get_attr`, `set_attr`), in streams and patches, in
+/// change events and in UI events' values.
+///
+/// ```
+/// use rokeh::core::Value;
+/// let spec = Value::field("x"); // Bokeh's {"type": "field", "field": "x"}
+/// assert_eq!(spec.object_type(), Some("field"));
+/// assert_eq!(Value::Int(3).as_f64(), Some(3.0)); // ints widen, as numbers do in Bokeh
+/// assert_eq!(Value::str("fast").preview(), r#"string "fast""#);
+/// let column = Value::Array(vec![1.0, 2.0].into());
+/// assert_eq!(column.rows(), Some(2));
+/// ```
 #[derive(Clone, Debug)]
 pub enum Value {
+    /// Python's `None`, JSON's `null`.
     Null,
+    /// A bool.
     Bool(bool),
+    /// An integer.
     Int(i64),
     /// Any float, including NaN and ±inf (Bokeh's `{"type":"number"}` form).
     Float(f64),
+    /// A string.
     Str(String),
+    /// A list (Python's list or tuple).
     List(Vec<Value>),
+    /// Bokeh's `set`, its entries in the order they came.
     Set(Vec<Value>),
     /// Bokeh's `map`: ordered entries whose keys may be any value.
     Map(Vec<(Value, Value)>),
     /// A reference to another model of the document.
     Ref(ModelId),
+    /// A typed array (Bokeh's `ndarray`): a column of numbers.
     Array(NdArray),
+    /// Raw bytes (Bokeh's `bytes`).
     Bytes(Arc<Vec<u8>>),
+    /// Python's `slice(start, stop, step)`, as a patch's index.
     Slice {
+        /// First index; `None` from the start.
         start: Option<i64>,
+        /// End index, excluded; `None` to the end.
         stop: Option<i64>,
+        /// `None` is 1.
         step: Option<i64>,
     },
     /// Any other typed object kept field by field, "type" included: Bokeh's
@@ -34,6 +60,7 @@ pub enum Value {
 }
 
 impl Value {
+    /// A string value: `Value::str("x")`.
     pub fn str(s: impl Into<String>) -> Value {
         Value::Str(s.into())
     }
@@ -110,7 +137,7 @@ impl Value {
     }
 
     /// A JSON number: an int when it is one, else a float.
-    pub fn from_json_number(n: &serde_json::Number) -> Value {
+    pub(crate) fn from_json_number(n: &serde_json::Number) -> Value {
         match n.as_i64() {
             Some(i) => Value::Int(i),
             None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
@@ -130,6 +157,7 @@ impl Value {
         self.object_field("type").and_then(Value::as_str)
     }
 
+    /// The string, if the value is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(s) => Some(s),
@@ -146,6 +174,7 @@ impl Value {
         }
     }
 
+    /// The integer, if the value is one (floats are not).
     pub fn as_i64(&self) -> Option<i64> {
         match *self {
             Value::Int(i) => Some(i),
@@ -153,6 +182,7 @@ impl Value {
         }
     }
 
+    /// The bool, if the value is one.
     pub fn as_bool(&self) -> Option<bool> {
         match *self {
             Value::Bool(b) => Some(b),
@@ -160,6 +190,7 @@ impl Value {
         }
     }
 
+    /// The id of the model the value refers to, if it is a reference.
     pub fn as_ref_id(&self) -> Option<&ModelId> {
         match self {
             Value::Ref(id) => Some(id),
@@ -167,6 +198,7 @@ impl Value {
         }
     }
 
+    /// The items, if the value is a list.
     pub fn as_list(&self) -> Option<&[Value]> {
         match self {
             Value::List(items) => Some(items),
@@ -240,7 +272,7 @@ impl Value {
 
 /// The floats JSON cannot write, by the names Bokeh's `{"type":"number","value":…}` gives
 /// them.
-pub fn special_float(name: &str) -> Option<f64> {
+pub(crate) fn special_float(name: &str) -> Option<f64> {
     match name {
         "nan" | "-nan" => Some(f64::NAN),
         "inf" | "+inf" => Some(f64::INFINITY),

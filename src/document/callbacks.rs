@@ -13,22 +13,26 @@ use super::{
 };
 use crate::core::{ModelType, Prop, PropType};
 
-/// What an untyped callback is told: which property changed, from what, to what.
-pub struct RawChange<'a> {
-    pub model: AnyId,
-    pub attr: &'a str,
-    pub old: &'a Value,
-    pub new: &'a Value,
+/// What an untyped callback is told: the property's value before and after the change
+/// (the callback knows which model and property it was registered for).
+pub(crate) struct RawChange<'a> {
+    pub(crate) old: &'a Value,
+    pub(crate) new: &'a Value,
 }
 
 /// What a typed callback is told, as Bokeh's `callback(attr, old, new)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PropertyChange<T> {
+    /// The property's name: `"value"`.
     pub attr: &'static str,
+    /// Its value before the change.
     pub old: T,
+    /// Its value now.
     pub new: T,
 }
 
+/// What a callback returns: an error undoes the change that ran it, and everything the
+/// callbacks did for it, and goes back to whoever made the change.
 pub type CallbackResult = Result<(), DocumentError>;
 
 pub(crate) type RawCallback =
@@ -142,6 +146,26 @@ fn guarded(
 impl Document {
     /// Runs `callback` after each change of `prop` on `id`, with the document and the old
     /// and new values, as Bokeh's `model.on_change(attr, callback)`.
+    ///
+    /// The callback may change the document freely; it does not run again for the
+    /// changes it makes itself, so callbacks that set each other's properties end. It
+    /// runs where the app runs: in the page for its user's changes, on the server for
+    /// changes from clients that run no rokeh code (see [`Actor`]).
+    ///
+    /// ```
+    /// use rokeh::models::{Slider, TextInput};
+    ///
+    /// let mut doc = rokeh::Document::new();
+    /// let freq = doc.add(Slider::new("frequency", 1.0, 0.1, 5.1, 0.1));
+    /// let shown = doc.add(TextInput::default());
+    /// doc.on_change(freq, Slider::VALUE, move |doc, change| {
+    ///     let text = format!("{} → {}", change.old, change.new);
+    ///     doc.set(shown, TextInput::VALUE, text)
+    /// });
+    /// doc.set(freq, Slider::VALUE, 2.0)?;
+    /// assert_eq!(doc.get(shown, TextInput::VALUE), "1 → 2");
+    /// # Ok::<(), rokeh::document::DocumentError>(())
+    /// ```
     pub fn on_change<M, T, F>(&mut self, id: Id<M>, prop: Prop<M, T>, mut callback: F)
     where
         M: ModelType,
@@ -176,6 +200,23 @@ impl Document {
     /// a plot), as Bokeh's `model.on_event(kind, callback)`. It runs where the event was
     /// made when that side runs the app (the page for its user's clicks), else on the
     /// server (for a Python client's events): once either way.
+    ///
+    /// ```
+    /// use rokeh::document::{EventKind, UiEvent};
+    /// use rokeh::models::Button;
+    ///
+    /// let mut doc = rokeh::Document::new();
+    /// let button = doc.add(Button::default());
+    /// doc.on_event(button, EventKind::ButtonClick, |doc, _click| {
+    ///     doc.set_title("clicked");
+    ///     Ok(())
+    /// });
+    /// // What the page does when its user clicks:
+    /// let id = doc.model_id(button.any()).clone();
+    /// doc.trigger(UiEvent::new(EventKind::ButtonClick, Some(id)))?;
+    /// assert_eq!(doc.title(), "clicked");
+    /// # Ok::<(), rokeh::document::DocumentError>(())
+    /// ```
     pub fn on_event<F>(&mut self, model: impl Into<AnyId>, kind: EventKind, callback: F)
     where
         F: FnMut(&mut Document, &UiEvent) -> CallbackResult + Send + 'static,
@@ -230,12 +271,7 @@ impl Document {
         let Some(mut taken) = self.callbacks.take(any, attr) else {
             return Ok(());
         };
-        let change = RawChange {
-            model: any,
-            attr,
-            old,
-            new,
-        };
+        let change = RawChange { old, new };
         let result = self.acting_as(Actor::LOCAL, |doc| {
             taken
                 .iter_mut()

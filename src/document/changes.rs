@@ -8,7 +8,10 @@ use super::{Change, Document, Event, ModelId, Origin, PeerId};
 /// app's callbacks run for its changes here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Actor {
+    /// The origin its changes are recorded with: the sync layer sends a change to every
+    /// peer but the one it came from.
     pub origin: Origin,
+    /// Whether the app's callbacks run for its changes on this side.
     pub run_callbacks: bool,
 }
 
@@ -50,7 +53,32 @@ fn combine_key(event: &Event) -> Option<Option<ModelId>> {
 
 impl Document {
     /// Runs `f` with every change it makes recorded as `actor`'s; callbacks run only if
-    /// the actor says so (and themselves act as [`Actor::LOCAL`]).
+    /// the actor says so (and themselves act as [`Actor::LOCAL`]). The sync layer applies
+    /// a peer's patch this way; app code rarely needs it.
+    ///
+    /// ```
+    /// use rokeh::document::{Actor, Origin, PeerId};
+    /// use rokeh::models::Slider;
+    ///
+    /// let mut doc = rokeh::Document::new();
+    /// let freq = doc.add(Slider::new("frequency", 1.0, 0.1, 5.1, 0.1));
+    /// doc.on_change(freq, Slider::VALUE, |doc, change| {
+    ///     doc.set_title(format!("frequency {}", change.new));
+    ///     Ok(())
+    /// });
+    ///
+    /// // A rokeh page, as the server sees it: its callbacks ran there already.
+    /// doc.acting_as(Actor::mirror(PeerId(1)), |doc| doc.set(freq, Slider::VALUE, 2.0))?;
+    /// assert_eq!(doc.title(), "Bokeh Application");
+    ///
+    /// // Python's bokeh.client: the app's callbacks run here for it, as local changes.
+    /// doc.acting_as(Actor::peer(PeerId(2)), |doc| doc.set(freq, Slider::VALUE, 3.0))?;
+    /// assert_eq!(doc.title(), "frequency 3");
+    ///
+    /// let origins: Vec<Origin> = doc.take_changes().iter().map(|c| c.origin).collect();
+    /// assert_eq!(origins, [Origin::Peer(PeerId(1)), Origin::Peer(PeerId(2)), Origin::Local]);
+    /// # Ok::<(), rokeh::document::DocumentError>(())
+    /// ```
     pub fn acting_as<R>(&mut self, actor: Actor, f: impl FnOnce(&mut Document) -> R) -> R {
         let outer = std::mem::replace(&mut self.actor, actor);
         let result = f(self);
@@ -126,6 +154,8 @@ impl Document {
         self.holds += 1;
     }
 
+    /// Closes the latest [`Document::hold`]; once none is open, `take_changes` hands out
+    /// everything made under them.
     pub fn unhold(&mut self) {
         self.holds = self.holds.saturating_sub(1);
     }

@@ -12,48 +12,77 @@ pub struct PeerId(pub u64);
 /// The sync layer sends a change to every peer except the one it came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
+    /// Made on this side: app code, a callback, a user's edit in this page.
     Local,
+    /// Arrived from the peer on this connection.
     Peer(PeerId),
 }
 
 /// One change to a document, named and shaped as Bokeh's `DocumentChangedEvent`s.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
+    /// A property set to a new value.
     ModelChanged {
+        /// The model changed.
         model: ModelId,
+        /// The property.
         attr: String,
+        /// Its new value.
         new: Value,
     },
     /// The `data` of a ColumnDataSource replaced: all of it (`cols: None`) or the named
     /// columns, whose new arrays `data` holds as a map.
     ColumnDataChanged {
+        /// The source.
         model: ModelId,
+        /// The property: `"data"`.
         attr: String,
+        /// The columns replaced; `None`: all of them.
         cols: Option<Vec<String>>,
+        /// The new columns, as a map of name to column.
         data: Value,
     },
+    /// Rows appended to a source's columns, as Bokeh's `source.stream(...)`.
     ColumnsStreamed {
+        /// The source.
         model: ModelId,
+        /// The property: `"data"`.
         attr: String,
+        /// The new rows, as a map of column name to rows.
         data: Value,
+        /// How many rows each column keeps at most, the oldest dropped first.
         rollover: Option<usize>,
     },
+    /// Cells of a source's columns replaced, as Bokeh's `source.patch(...)`.
     ColumnsPatched {
+        /// The source.
         model: ModelId,
+        /// The property: `"data"`.
         attr: String,
+        /// A map of column name to a list of `[index or slice, new value]`.
         patches: Value,
     },
+    /// The document's title set.
     TitleChanged {
+        /// The new title.
         title: String,
     },
+    /// A root added (at the end).
     RootAdded {
+        /// The new root.
         model: ModelId,
     },
+    /// A root removed; the model may stay in the document.
     RootRemoved {
+        /// The root removed.
         model: ModelId,
     },
+    /// A message for the peers that changes no model: a UI event ([`BOKEH_EVENT`]), or
+    /// what [`Document::send_message`](super::Document::send_message) sends.
     MessageSent {
+        /// What kind of message: `"bokeh_event"`.
         msg_type: String,
+        /// Its content.
         msg_data: Value,
     },
 }
@@ -74,7 +103,7 @@ impl Event {
 
     /// Whether applying `self` right after `earlier` leaves nothing of `earlier` to see,
     /// so the two can travel as `self` alone.
-    pub fn supersedes(&self, earlier: &Event) -> bool {
+    pub(crate) fn supersedes(&self, earlier: &Event) -> bool {
         match (earlier, self) {
             (
                 Event::ModelChanged { model, attr, .. },
@@ -111,7 +140,9 @@ impl Event {
 /// An event and its origin, as the document records it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
+    /// What changed.
     pub event: Event,
+    /// Who changed it.
     pub origin: Origin,
 }
 
@@ -159,8 +190,11 @@ pub const BOKEH_EVENT: &str = "bokeh_event";
 /// values (`sx`, `x`, `item`, `value`, …) by name, as Bokeh's `Event` carries them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UiEvent {
+    /// What happened.
     pub kind: EventKind,
+    /// The model it happened on (a button, a plot); `None` for document events.
     pub model: Option<ModelId>,
+    /// Its other values, by name: a tap's `x` and `y`, a menu click's `item`.
     pub values: Vec<(String, Value)>,
 }
 

@@ -32,7 +32,7 @@ mod store;
 mod stream;
 
 pub use crate::core::{AnyId, ArrayData, DType, Element, Elements, Id, ModelId, NdArray, Value};
-pub use callbacks::{CallbackResult, PeriodicCallbackId, PropertyChange, RawChange};
+pub use callbacks::{CallbackResult, PeriodicCallbackId, PropertyChange};
 pub use changes::Actor;
 pub use error::DocumentError;
 pub use events::{Change, Event, EventKind, Origin, PeerId, UiEvent, BOKEH_EVENT};
@@ -48,6 +48,35 @@ use journal::Journal;
 /// Where new models' ids start, as in Bokeh ("p1001").
 const FIRST_ID_NUMBER: u64 = 1001;
 
+/// A Bokeh document: the models of an app, its roots (what the page shows) and title, and
+/// the callbacks that react to its changes. An app is a function that builds one; the
+/// page and the server each hold a document and keep it in sync with their peers.
+///
+/// Models are added with [`Document::add`], which returns a typed handle ([`Id`]);
+/// properties are read and written through typed keys ([`Document::get`],
+/// [`Document::set`]) or by name ([`Document::get_attr`], [`Document::set_attr`]).
+/// Every write is validated first and recorded as a change (see
+/// [the module docs](crate::document)).
+///
+/// ```
+/// use rokeh::models::{ColumnDataSource, Slider};
+/// use rokeh::Document;
+///
+/// let mut doc = Document::new();
+/// let (x, y) = (vec![1.0, 2.0, 3.0], vec![1.0, 2.0, 3.0]);
+/// let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
+/// let power = doc.add(Slider::new("power", 1.0, 1.0, 4.0, 0.5));
+/// doc.on_change(power, Slider::VALUE, move |doc, change| {
+///     let x = doc.column_f64(source, "x").unwrap_or_default();
+///     let y: Vec<f64> = x.iter().map(|x| x.powf(change.new)).collect();
+///     doc.set_column(source, "y", y)
+/// });
+/// doc.add_root(power);
+///
+/// doc.set(power, Slider::VALUE, 2.0)?; // as a user's drag would
+/// assert_eq!(doc.column_f64(source, "y"), Some(&[1.0, 4.0, 9.0][..]));
+/// # Ok::<(), rokeh::document::DocumentError>(())
+/// ```
 pub struct Document {
     registry: &'static Registry,
     /// Model types app code added that the registry does not define by hand.

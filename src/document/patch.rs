@@ -13,10 +13,16 @@ use super::{AnyId, Document, DocumentError, Event, Value};
 /// `start:stop:step` (missing bounds mean the whole column; a step must be positive).
 #[derive(Clone, Debug, PartialEq)]
 pub enum PatchIndex {
+    /// One row; its patch value is the new cell.
     Row(usize),
+    /// Rows `start..stop` by `step`; its patch value is a list (or array) of as many new
+    /// cells.
     Slice {
+        /// First row; `None`: 0.
         start: Option<usize>,
+        /// End row, excluded; `None`: the column's length.
         stop: Option<usize>,
+        /// `None`: 1.
         step: Option<usize>,
     },
 }
@@ -63,6 +69,24 @@ impl Document {
     /// Every index and value is checked before a cell is written; the cells are written in
     /// place, and a batch journals only the cells replaced, so a patch costs what it
     /// changes, not a copy of the column.
+    ///
+    /// ```
+    /// use rokeh::core::Value;
+    /// use rokeh::document::PatchIndex;
+    /// use rokeh::models::ColumnDataSource;
+    ///
+    /// let mut doc = rokeh::Document::new();
+    /// let source = doc.add(ColumnDataSource::new([("y", vec![0.0, 1.0, 2.0, 3.0])]));
+    /// // Python: source.patch({"y": [(0, 10.0), (slice(2, 4), [20.0, 30.0])]})
+    /// let two_rows = PatchIndex::Slice { start: Some(2), stop: Some(4), step: None };
+    /// let cells = vec![
+    ///     (PatchIndex::Row(0), Value::Float(10.0)),
+    ///     (two_rows, Value::List(vec![Value::Float(20.0), Value::Float(30.0)])),
+    /// ];
+    /// doc.patch(source, vec![("y".into(), cells)])?;
+    /// assert_eq!(doc.column_f64(source, "y"), Some(&[10.0, 1.0, 20.0, 30.0][..]));
+    /// # Ok::<(), rokeh::document::DocumentError>(())
+    /// ```
     pub fn patch(
         &mut self,
         source: impl Into<AnyId>,

@@ -9,12 +9,34 @@ impl Document {
     ///
     /// Panics when the model is gone (a handle kept across a document replacement) or a
     /// required property was never set; [`Document::try_get`] returns those as errors.
+    ///
+    /// ```
+    /// use rokeh::models::Slider;
+    /// let mut doc = rokeh::Document::new();
+    /// let freq = doc.add(Slider::new("frequency", 1.0, 0.1, 5.1, 0.1));
+    /// let value: f64 = doc.get(freq, Slider::VALUE);
+    /// let step = doc.get(freq, Slider::STEP);
+    /// assert_eq!((value, step), (1.0, 0.1));
+    /// assert_eq!(doc.get(freq, Slider::TITLE).as_deref(), Some("frequency"));
+    /// ```
     pub fn get<M: ModelType, T: PropType>(&self, id: Id<M>, prop: Prop<M, T>) -> T {
         self.try_get(id, prop)
             .unwrap_or_else(|e| panic!("{}.{}: {e}", M::NAME, prop.name))
     }
 
-    /// A property's value, or why there is none.
+    /// A property's value, or why there is none: for handles that may have outlived
+    /// their model (kept across a [`Document::replace`], say).
+    ///
+    /// ```
+    /// use rokeh::document::DocumentError;
+    /// use rokeh::models::Slider;
+    /// let mut doc = rokeh::Document::new();
+    /// let freq = doc.add(Slider::new("frequency", 1.0, 0.1, 5.1, 0.1));
+    /// assert_eq!(doc.try_get(freq, Slider::VALUE), Ok(1.0));
+    /// doc.remove_model(freq.any());
+    /// let gone = doc.try_get(freq, Slider::VALUE);
+    /// assert!(matches!(gone, Err(DocumentError::StaleHandle(_))));
+    /// ```
     pub fn try_get<M: ModelType, T: PropType>(
         &self,
         id: Id<M>,
@@ -31,7 +53,22 @@ impl Document {
     }
 
     /// Sets a property: validated, recorded, callbacks run (as the current [`Actor`]
-    /// says).
+    /// says). All or nothing: a value the schema refuses, or a callback's error, leaves
+    /// the document as it was.
+    ///
+    /// ```
+    /// use rokeh::document::DocumentError;
+    /// use rokeh::models::Slider;
+    /// let mut doc = rokeh::Document::new();
+    /// let freq = doc.add(Slider::new("frequency", 1.0, 0.1, 5.1, 0.1));
+    /// doc.set(freq, Slider::VALUE, 2.5)?;
+    /// assert_eq!(doc.get(freq, Slider::VALUE), 2.5);
+    ///
+    /// let outside = doc.set(freq, Slider::VALUE, 9.0).unwrap_err();
+    /// assert!(matches!(outside, DocumentError::OutOfDomain { .. }), "{outside}");
+    /// assert_eq!(doc.get(freq, Slider::VALUE), 2.5);
+    /// # Ok::<(), DocumentError>(())
+    /// ```
     ///
     /// [`Actor`]: super::Actor
     pub fn set<M: ModelType, T: PropType>(

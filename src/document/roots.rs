@@ -4,10 +4,12 @@ use super::journal::Undo;
 use super::{AnyId, Document, Event, Value};
 
 impl Document {
+    /// The document's title: the page's title (Bokeh's `curdoc().title`).
     pub fn title(&self) -> &str {
         &self.title
     }
 
+    /// Sets the title, recorded as Bokeh's TitleChanged.
     pub fn set_title(&mut self, title: impl Into<String>) {
         let title = title.into();
         if self.title != title {
@@ -27,10 +29,13 @@ impl Document {
         });
     }
 
+    /// The roots, in order: the models the page shows, each with what it refers to.
     pub fn roots(&self) -> &[AnyId] {
         &self.roots
     }
 
+    /// Adds a root, as Bokeh's `curdoc().add_root(...)`; a root already there stays
+    /// where it is.
     pub fn add_root(&mut self, root: impl Into<AnyId>) {
         let root = root.into();
         if !self.roots.contains(&root) {
@@ -43,6 +48,7 @@ impl Document {
         }
     }
 
+    /// Removes a root (the model stays in the document); nothing when it is not one.
     pub fn remove_root(&mut self, root: impl Into<AnyId>) {
         let root = root.into();
         if let Some(at) = self.roots.iter().position(|r| *r == root) {

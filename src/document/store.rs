@@ -12,8 +12,12 @@ use crate::core::{DefaultValue, Ids, ModelType, RefTypes, Schema, TypeSchema};
 /// was given.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
+    /// Its id in the document and on the wire.
     pub id: ModelId,
+    /// Bokeh's type name: `"Slider"`.
     pub type_name: String,
+    /// The properties set on it, by name; change them through the document, which
+    /// validates and records each change.
     pub attrs: BTreeMap<String, Value>,
 }
 
@@ -24,6 +28,20 @@ impl Document {
     ///
     /// Panics when the builder's own values break the schema (a slider created with its
     /// value outside start..end): that is a bug in the app, not bad input.
+    ///
+    /// Adding a model records no change: peers hear of it once it is reachable from a
+    /// root, through the change that attaches it (a root added, a property set).
+    ///
+    /// ```
+    /// use rokeh::models::{Slider, TextInput};
+    /// use rokeh::Document;
+    ///
+    /// let mut doc = Document::new();
+    /// let freq = doc.add(Slider::new("frequency", 1.0, 0.1, 5.1, 0.1));
+    /// let title = doc.add(TextInput { value: "my sine wave".into(), ..TextInput::default() });
+    /// assert_eq!(doc.model(freq.any()).type_name, "Slider");
+    /// assert_eq!(doc.get(title, TextInput::VALUE), "my sine wave");
+    /// ```
     pub fn add<M: ModelType>(&mut self, model: M) -> Id<M> {
         self.learn(M::SCHEMA);
         let attrs = model.into_attrs(self);
@@ -139,6 +157,7 @@ impl Document {
         }
     }
 
+    /// The handle of model `id`, if the document has it.
     pub fn lookup(&self, id: &ModelId) -> Option<AnyId> {
         self.by_id.get(id).copied()
     }
@@ -167,6 +186,8 @@ impl Document {
             .expect("a model being changed exists")
     }
 
+    /// The id of the model a handle names. Panics when it was removed, as
+    /// [`Document::model`] does.
     pub fn model_id(&self, any: AnyId) -> &ModelId {
         &self.model(any).id
     }

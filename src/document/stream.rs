@@ -12,6 +12,26 @@ impl Document {
     /// Appends rows to every column, as Bokeh's `source.stream(new_data, rollover)`:
     /// `rows` names each column of the source once, all with the same number of new rows.
     /// With a `rollover`, the oldest rows are dropped to keep at most that many.
+    ///
+    /// New rows may come as arrays or lists; they are converted to each column's type.
+    ///
+    /// ```
+    /// use rokeh::core::Value;
+    /// use rokeh::models::ColumnDataSource;
+    ///
+    /// let mut doc = rokeh::Document::new();
+    /// let (t, y) = (vec![0.0, 1.0, 2.0], vec![5.0, 6.0, 7.0]);
+    /// let source = doc.add(ColumnDataSource::new([("t", t), ("y", y)]));
+    /// // Python: source.stream({"t": [3], "y": [8]}, rollover=3)
+    /// let rows = vec![
+    ///     ("t".to_owned(), Value::Array(vec![3.0].into())),
+    ///     ("y".to_owned(), Value::List(vec![Value::Int(8)])),
+    /// ];
+    /// doc.stream(source, rows, Some(3))?;
+    /// assert_eq!(doc.column_f64(source, "t"), Some(&[1.0, 2.0, 3.0][..]));
+    /// assert_eq!(doc.column_f64(source, "y"), Some(&[6.0, 7.0, 8.0][..]));
+    /// # Ok::<(), rokeh::document::DocumentError>(())
+    /// ```
     pub fn stream(
         &mut self,
         source: impl Into<AnyId>,

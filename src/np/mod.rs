@@ -22,7 +22,24 @@ use std::ops::{Add, Deref, DerefMut, Div, Mul, Neg, Sub};
 
 use crate::core::{NdArray, Value};
 
-/// A one-dimensional array of f64, as numpy's `ndarray` of `float64`.
+/// A one-dimensional array of f64, as numpy's `ndarray` of `float64`. It reads as a slice
+/// (`a[0]`, `a.len()`, `a.iter()`), takes arithmetic with numbers and other arrays, and
+/// becomes a column without a copy:
+///
+/// ```
+/// use rokeh::models::ColumnDataSource;
+/// use rokeh::np;
+///
+/// let x = np::arange(0.0, 5.0, 1.0); // [0, 1, 2, 3, 4]
+/// let y = np::cumsum(2.0 * &x); // [0, 2, 6, 12, 20]
+/// assert_eq!((y.max(), y.mean()), (20.0, 8.0));
+///
+/// let mut doc = rokeh::Document::new();
+/// let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
+/// doc.set_column(source, "y", np::sqrt(np::zeros(5) + 4.0))?;
+/// assert_eq!(doc.column_f64(source, "y"), Some(&[2.0; 5][..]));
+/// # Ok::<(), rokeh::document::DocumentError>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Array(Vec<f64>);
 
@@ -33,10 +50,12 @@ impl Array {
         self
     }
 
+    /// The elements, without a copy.
     pub fn into_vec(self) -> Vec<f64> {
         self.0
     }
 
+    /// The sum of the elements (0 when empty), as numpy's `sum`.
     pub fn sum(&self) -> f64 {
         self.0.iter().sum()
     }
@@ -51,6 +70,7 @@ impl Array {
         self.0.iter().copied().fold(f64::NAN, f64::max)
     }
 
+    /// The arithmetic mean (NaN when empty), as numpy's `mean`.
     pub fn mean(&self) -> f64 {
         self.sum() / self.0.len() as f64
     }

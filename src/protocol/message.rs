@@ -11,7 +11,9 @@ use super::error::{FramePart, ProtocolError};
 /// One websocket frame of a message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Frame {
+    /// A text frame: a header, metadata, content or buffer header (JSON).
     Text(String),
+    /// A binary frame: a buffer's bytes.
     Binary(Vec<u8>),
 }
 
@@ -36,14 +38,23 @@ impl MsgId {
 /// Bokeh 3's message types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MsgType {
+    /// `ACK`: the server's first message on a connection.
     Ack,
+    /// `OK`: a request succeeded.
     Ok,
+    /// `ERROR`: a request failed.
     Error,
+    /// `PULL-DOC-REQ`: a client asks for the session's document.
     PullDocReq,
+    /// `PULL-DOC-REPLY`: the document, whole.
     PullDocReply,
+    /// `PUSH-DOC`: a client replaces the session's document with its own.
     PushDoc,
+    /// `PATCH-DOC`: changes to the document, either way.
     PatchDoc,
+    /// `SERVER-INFO-REQ`: a client asks for the versions.
     ServerInfoReq,
+    /// `SERVER-INFO-REPLY`: the versions.
     ServerInfoReply,
 }
 
@@ -60,6 +71,7 @@ impl MsgType {
         MsgType::ServerInfoReply,
     ];
 
+    /// The msgtype as the header spells it: `"PATCH-DOC"`.
     pub fn as_str(self) -> &'static str {
         match self {
             MsgType::Ack => "ACK",
@@ -74,6 +86,7 @@ impl MsgType {
         }
     }
 
+    /// The msgtype the header spells `name`, if Bokeh has it.
     pub fn parse(name: &str) -> Option<MsgType> {
         MsgType::ALL.into_iter().find(|t| t.as_str() == name)
     }
@@ -82,7 +95,9 @@ impl MsgType {
 /// What SERVER-INFO-REPLY tells.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VersionInfo {
+    /// The Bokeh version whose protocol is spoken.
     pub bokeh: String,
+    /// The server's own version.
     pub server: String,
 }
 
@@ -90,27 +105,43 @@ pub struct VersionInfo {
 /// Document JSON (`doc`, `events`) stays JSON here: the document layer reads it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Body {
+    /// `ACK`: no content.
     Ack,
+    /// `OK`: no content.
     Ok,
+    /// `ERROR`.
     Error {
+        /// What went wrong, for people.
         text: String,
+        /// Where, when the sender tells (Python's traceback).
         traceback: Option<String>,
     },
+    /// `PULL-DOC-REQ`: no content.
     PullDocReq,
+    /// `PULL-DOC-REPLY`.
     PullDocReply {
+        /// The document, as [`to_json`](crate::document::json::to_json) writes it.
         doc: Json,
     },
+    /// `PUSH-DOC`.
     PushDoc {
+        /// The document that replaces the session's.
         doc: Json,
     },
+    /// `PATCH-DOC`.
     PatchDoc {
+        /// The change events, as
+        /// [`changes_to_json`](crate::document::json::changes_to_json) writes them.
         events: Vec<Json>,
     },
+    /// `SERVER-INFO-REQ`: no content.
     ServerInfoReq,
+    /// `SERVER-INFO-REPLY`.
     ServerInfoReply(VersionInfo),
 }
 
 impl Body {
+    /// The message type this content belongs to.
     pub fn msgtype(&self) -> MsgType {
         match self {
             Body::Ack => MsgType::Ack,
@@ -199,22 +230,31 @@ impl Body {
 /// A binary buffer a message carries, referred to by id from its content.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Buffer {
+    /// The id the content refers to it by.
     pub id: String,
+    /// Its bytes.
     pub data: Vec<u8>,
 }
 
+/// One message of Bokeh's protocol, decoded and valid: build one with [`Message::new`],
+/// [`Message::reply`] or [`Message::error`]; [`Message::to_frames`] writes it and a
+/// [`Receiver`](super::Receiver) reads it back.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Message {
+    /// Its id, unique per sender.
     pub msgid: MsgId,
     /// The request this message answers (OK, ERROR, *-REPLY).
     pub reqid: Option<MsgId>,
     /// Free-form; Bokeh does not read it.
     pub metadata: Map<String, Json>,
+    /// Its type and content.
     pub body: Body,
+    /// The binary buffers its content refers to, in the order they travel.
     pub buffers: Vec<Buffer>,
 }
 
 impl Message {
+    /// A message that answers nothing, with no metadata and no buffers.
     pub fn new(msgid: MsgId, body: Body) -> Message {
         Message {
             msgid,
@@ -247,10 +287,12 @@ impl Message {
         }
     }
 
+    /// The same message carrying `buffers`.
     pub fn with_buffers(self, buffers: Vec<Buffer>) -> Message {
         Message { buffers, ..self }
     }
 
+    /// Its type.
     pub fn msgtype(&self) -> MsgType {
         self.body.msgtype()
     }

@@ -7,6 +7,7 @@ pub const SESSION_META: &str = "rokeh-session";
 /// The query parameter a rokeh page adds to its websocket URL (`?client=rokeh`): it runs
 /// the app's callbacks itself, so the server must not run them for its changes.
 pub const CLIENT_QUERY: &str = "client";
+/// The value of [`CLIENT_QUERY`] a rokeh page gives.
 pub const ROKEH_CLIENT: &str = "rokeh";
 /// The query parameter that names the session a page joins, as in Bokeh.
 pub const SESSION_ID_QUERY: &str = "bokeh-session-id";

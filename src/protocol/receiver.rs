@@ -18,6 +18,20 @@ use super::message::{parse_object, Body, Buffer, Frame, Message, MsgId, MsgType}
 /// More buffers than this in one message is refused (Bokeh sends two for the sliders).
 pub const MAX_BUFFERS: u64 = 1024;
 
+/// Reads messages frame by frame, as they come off a websocket: give it each frame with
+/// [`Receiver::consume`]; it returns a message once that frame completes one.
+///
+/// ```
+/// use rokeh::protocol::{Body, Message, MsgId, Receiver};
+/// let sent = Message::new(MsgId("1".into()), Body::PullDocReq);
+/// let mut receiver = Receiver::new();
+/// let mut read = None;
+/// for frame in sent.to_frames() {
+///     read = receiver.consume(frame)?;
+/// }
+/// assert_eq!(read, Some(sent));
+/// # Ok::<(), rokeh::protocol::Rejected>(())
+/// ```
 #[derive(Debug)]
 pub struct Receiver {
     state: State,

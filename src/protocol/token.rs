@@ -27,20 +27,28 @@ const MAX_SESSION_ID_LEN: usize = 256;
 /// The compressed payload may not inflate past this.
 const MAX_EXTRA_PAYLOAD: u64 = 64 * 1024;
 
+/// Why a token or a session id was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TokenError {
+    /// Longer than any token rokeh reads (16,384 characters).
     #[error("token is longer than {MAX_TOKEN_LEN} characters")]
     TooLong,
+    /// Not base64url.
     #[error("token is not base64url: {0}")]
     NotBase64(String),
+    /// Its payload is not a JSON object.
     #[error("token payload is not a JSON object: {0}")]
     NotJson(String),
+    /// Its payload names no session.
     #[error("token payload has no string 'session_id'")]
     NoSessionId,
+    /// Its expiry is not an integer.
     #[error("'session_expiry' must be an integer")]
     BadExpiry,
+    /// Its compressed extra payload does not decode.
     #[error("'{TOKEN_ZLIB_KEY}' is not a base64 zlib stream of a JSON object: {0}")]
     BadCompressedPayload(String),
+    /// A session id of characters or a length Bokeh does not allow.
     #[error("invalid session id: {0}")]
     BadSessionId(String),
 }
@@ -77,6 +85,7 @@ impl SessionId {
         }
     }
 
+    /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -93,6 +102,7 @@ impl std::fmt::Display for SessionId {
 pub struct SecretKey(Vec<u8>);
 
 impl SecretKey {
+    /// A key of these bytes.
     pub fn new(key: impl Into<Vec<u8>>) -> SecretKey {
         SecretKey(key.into())
     }
@@ -125,7 +135,9 @@ impl std::fmt::Debug for SecretKey {
 /// Whether session ids (and the tokens carrying them) are signed, as `--session-ids`.
 #[derive(Clone, Debug)]
 pub enum SessionIds {
+    /// Any well-formed id is accepted (Bokeh's default).
     Unsigned,
+    /// Ids and tokens carry an HMAC by this key and are checked against it.
     Signed(SecretKey),
 }
 
@@ -159,6 +171,7 @@ impl SessionIds {
 /// What a token says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TokenPayload {
+    /// The session the token opens.
     pub session_id: SessionId,
     /// Seconds since the epoch after which the token may no longer open a connection.
     pub session_expiry: Option<i64>,

@@ -13,6 +13,8 @@ use crate::protocol::token::{SecretKey, SessionIds};
 pub const SECRET_KEY_VAR: &str = "ROKEH_SECRET_KEY";
 /// Where the built page is, if not in `./dist` or the crate's `dist/`.
 pub const DIST_VAR: &str = "ROKEH_DIST";
+/// The Redis that servers sharing sessions use, when `--redis` is not given.
+pub const REDIS_URL_VAR: &str = "ROKEH_REDIS_URL";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -68,6 +70,10 @@ pub struct ServeArgs {
     /// request on an idle connection) before it is dropped, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 10_000)]
     pub http_header_timeout: u64,
+    /// Share sessions with every `rokeh serve` using this Redis: a client may join any
+    /// session on any of them. Without it sessions live in this process alone.
+    #[arg(long, value_name = "redis://HOST:PORT[/DB]", env = REDIS_URL_VAR)]
+    pub redis: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -87,6 +93,8 @@ pub struct ServerConfig {
     pub websocket_max_message_size: usize,
     pub websocket_write_timeout: Duration,
     pub http_header_timeout: Duration,
+    /// `--redis`: where sessions are shared, if they are.
+    pub redis: Option<RedisUrl>,
     pub show: bool,
     /// The built page's folder, if one was found; else the places looked in.
     pub page_dir: Result<PathBuf, Vec<PathBuf>>,
@@ -98,6 +106,39 @@ pub enum ConfigError {
     NoSecretKey,
     #[error("--websocket-max-message-size must be at least 1024 bytes")]
     MessageSizeTooSmall,
+    #[error("--redis {url:?} is not a Redis URL (redis://HOST:PORT[/DB]): {reason}")]
+    BadRedisUrl { url: String, reason: String },
+}
+
+/// A checked `redis://` URL.
+#[derive(Clone, Debug)]
+pub struct RedisUrl(pub(crate) redis::ConnectionInfo);
+
+impl RedisUrl {
+    pub fn parse(url: &str) -> Result<RedisUrl, ConfigError> {
+        let bad = |reason: String| ConfigError::BadRedisUrl {
+            url: url.to_owned(),
+            reason,
+        };
+        if !url.starts_with("redis://") {
+            return Err(bad("only redis:// is supported".into()));
+        }
+        redis::IntoConnectionInfo::into_connection_info(url)
+            .map(RedisUrl)
+            .map_err(|e| bad(e.to_string()))
+    }
+}
+
+impl std::fmt::Display for RedisUrl {
+    /// The address and database, never a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "redis://{}/{}",
+            self.0.addr(),
+            self.0.redis_settings().db()
+        )
+    }
 }
 
 impl ServerConfig {
@@ -111,6 +152,12 @@ impl ServerConfig {
         if args.websocket_max_message_size < 1024 {
             return Err(ConfigError::MessageSizeTooSmall);
         }
+        let redis = args
+            .redis
+            .as_deref()
+            .filter(|u| !u.is_empty())
+            .map(RedisUrl::parse)
+            .transpose()?;
         Ok(ServerConfig {
             address: args.address,
             port: args.port,
@@ -120,6 +167,7 @@ impl ServerConfig {
             websocket_max_message_size: args.websocket_max_message_size,
             websocket_write_timeout: Duration::from_millis(args.websocket_write_timeout.max(1)),
             http_header_timeout: Duration::from_millis(args.http_header_timeout.max(1)),
+            redis,
             show: args.show,
             page_dir: find_page_dir(),
         })

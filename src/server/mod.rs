@@ -15,11 +15,13 @@ mod page;
 mod periodic;
 mod session;
 mod sessions;
+mod store;
 mod work;
 mod ws;
 
 pub use config::{
-    Cli, Command, ConfigError, ServeArgs, ServerConfig, SessionIdMode, DIST_VAR, SECRET_KEY_VAR,
+    Cli, Command, ConfigError, RedisUrl, ServeArgs, ServerConfig, SessionIdMode, DIST_VAR,
+    REDIS_URL_VAR, SECRET_KEY_VAR,
 };
 pub use origins::{AllowedOrigins, OriginError, OriginPattern};
 
@@ -80,6 +82,7 @@ pub fn main_cli_with(apps: Vec<App>) {
         }
     };
     raise_open_file_limit();
+    limit_malloc_arenas();
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let result = runtime.block_on(async {
         let server = Server::bind(config, apps).await?;
@@ -114,6 +117,13 @@ impl Server {
             AllowedOrigins::new(config.allow_websocket_origin.clone(), &config.address, port);
         let (shutdown, shutdown_rx) = watch::channel(false);
         let (alive_tx, alive) = mpsc::channel(1);
+        let store = match &config.redis {
+            Some(url) => Some(
+                store::Store::new(url, config.unused_session_lifetime)
+                    .map_err(|e| std::io::Error::other(e.to_string()))?,
+            ),
+            None => None,
+        };
         let apps = apps
             .into_iter()
             .map(|app| {
@@ -121,6 +131,7 @@ impl Server {
                     app.clone(),
                     config.unused_session_lifetime,
                     config.websocket_max_message_size,
+                    store.clone(),
                 );
                 (app, sessions)
             })
@@ -176,6 +187,9 @@ impl Server {
             "Starting rokeh server with process id: {}",
             std::process::id()
         );
+        if let Some(url) = &config.redis {
+            log!("Sharing sessions through the session store {url}");
+        }
         if config.show {
             if let Some(url) = urls.first() {
                 if let Err(e) = open::that_detached(url) {
@@ -236,6 +250,23 @@ fn raise_open_file_limit() {
         {
             limit.rlim_cur = limit.rlim_max;
             libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
+}
+
+/// glibc gives each thread that allocates under contention an arena of its own, up to eight
+/// per core, and returns little of them: with sessions coming and going on every worker
+/// thread, the server's resident memory crept up by about 200 MiB an hour in `make soak`
+/// and stayed flat with one arena per core (`MALLOC_ARENA_MAX` set by hand). A
+/// `MALLOC_ARENA_MAX` in the environment still wins.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // SAFETY: mallopt only sets an allocator parameter; it is called before the
+        // runtime starts its threads.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, i32::try_from(cores).unwrap_or(i32::MAX));
         }
     }
 }

@@ -8,7 +8,8 @@ use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
 use super::outbox::OutboxSender;
-use super::session::{Command, Session};
+use super::session::{Command, JoinRefused, Session};
+use super::store::Store;
 use crate::app::App;
 use crate::document::PeerId;
 use crate::protocol::token::SessionId;
@@ -23,6 +24,8 @@ pub(crate) struct Sessions {
     app: App,
     lifetime: Duration,
     max_message_size: usize,
+    /// Where sessions are shared with other servers, if they are.
+    store: Option<Arc<Store>>,
     sessions: Mutex<HashMap<SessionId, mpsc::Sender<Command>>>,
 }
 
@@ -33,15 +36,25 @@ pub(crate) struct Joined {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("session {0} could not be started")]
-pub(crate) struct JoinError(SessionId);
+pub(crate) enum JoinError {
+    #[error("session {0} could not be started")]
+    NotStarted(SessionId),
+    #[error(transparent)]
+    Refused(#[from] JoinRefused),
+}
 
 impl Sessions {
-    pub(crate) fn new(app: App, lifetime: Duration, max_message_size: usize) -> Arc<Sessions> {
+    pub(crate) fn new(
+        app: App,
+        lifetime: Duration,
+        max_message_size: usize,
+        store: Option<Arc<Store>>,
+    ) -> Arc<Sessions> {
         Arc::new(Sessions {
             app,
             lifetime,
             max_message_size,
+            store,
             sessions: Mutex::new(HashMap::new()),
         })
     }
@@ -63,12 +76,14 @@ impl Sessions {
             };
             // Either fails only when the session retired just now: then start afresh.
             if session.send(join).await.is_ok() {
-                if let Ok(peer) = peer.await {
-                    return Ok(Joined { peer, session });
+                match peer.await {
+                    Ok(Ok(peer)) => return Ok(Joined { peer, session }),
+                    Ok(Err(refused)) => return Err(refused.into()),
+                    Err(_) => {}
                 }
             }
         }
-        Err(JoinError(id.clone()))
+        Err(JoinError::NotStarted(id.clone()))
     }
 
     fn get_or_start(self: &Arc<Self>, id: &SessionId) -> mpsc::Sender<Command> {
@@ -79,7 +94,12 @@ impl Sessions {
         let (tx, rx) = mpsc::channel(COMMAND_CAPACITY);
         sessions.insert(id.clone(), tx.clone());
         let (id, sessions, lifetime) = (id.clone(), self.clone(), self.lifetime);
-        let session = Session::new(id.clone(), &self.app, self.max_message_size);
+        let session = Session::new(
+            id.clone(),
+            &self.app,
+            self.max_message_size,
+            self.store.as_ref(),
+        );
         tokio::spawn(async move {
             let retire = |id: &SessionId, commands: &mut _| sessions.retire(id, commands);
             session.run(rx, lifetime, retire).await;

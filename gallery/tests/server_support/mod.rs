@@ -3,6 +3,13 @@
 //! protocol through rokeh's own protocol layer.
 #![allow(dead_code)] // each test file uses its own part of this
 
+mod balancer;
+mod redis_server;
+#[allow(unused_imports)]
+pub use balancer::Balancer;
+#[allow(unused_imports)]
+pub use redis_server::RedisServer;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -55,6 +62,7 @@ pub fn in_process_config() -> rokeh::server::ServerConfig {
         websocket_max_message_size: 20 * 1024 * 1024,
         websocket_write_timeout: 10_000,
         http_header_timeout: 10_000,
+        redis: None,
     };
     rokeh::server::ServerConfig::from_args(args, None).expect("a valid config")
 }
@@ -140,7 +148,17 @@ impl Server {
     }
 
     pub fn ws_url(&self) -> String {
-        format!("ws://127.0.0.1:{}/sliders/ws", self.port)
+        self.ws_url_of("sliders")
+    }
+
+    pub fn ws_url_of(&self, app: &str) -> String {
+        format!("ws://127.0.0.1:{}/{app}/ws", self.port)
+    }
+
+    /// Kills the process at once (SIGKILL): no goodbye to anyone.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// Waits until a log line contains `text`.
@@ -262,7 +280,15 @@ impl Client {
 
     /// Connects and checks the ACK comes first.
     pub async fn join(server: &Server, id: &SessionId, query: &str) -> Client {
-        let mut client = Client::connect(server, id, query).await;
+        Client::join_app(server, "sliders", id, query).await
+    }
+
+    /// Joins session `id` of `app`.
+    pub async fn join_app(server: &Server, app: &str, id: &SessionId, query: &str) -> Client {
+        let url = format!("{}{query}", server.ws_url_of(app));
+        let mut client = Client::connect_with(&url, &unsigned_token(id), None)
+            .await
+            .expect("websocket opens");
         let ack = client.recv().await;
         assert_eq!(ack.body, Body::Ack, "the server's first message is ACK");
         client

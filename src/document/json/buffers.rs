@@ -66,6 +66,7 @@ impl Buffers {
         self.entries.push((id, bytes));
     }
 
+    /// The bytes of buffer `id`, if these have it.
     pub fn get(&self, id: &BufferId) -> Option<&[u8]> {
         self.entries
             .iter()
@@ -78,10 +79,12 @@ impl Buffers {
         self.entries.iter().map(|(id, b)| (id, b.as_slice()))
     }
 
+    /// The number of buffers.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether there are no buffers.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

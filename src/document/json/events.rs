@@ -30,6 +30,13 @@ impl SyncedModels {
         )
     }
 
+    /// Every model of `doc`, attached or not: what a replica of the same document holds
+    /// (a server's copy of a shared session), which Bokeh's peers do not.
+    pub fn every(doc: &Document) -> SyncedModels {
+        SyncedModels(doc.models().map(|(_, m)| m.id.clone()).collect())
+    }
+
+    /// Whether the peer has model `id`.
     pub fn contains(&self, id: &ModelId) -> bool {
         self.0.contains(id)
     }

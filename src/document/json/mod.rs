@@ -49,6 +49,7 @@ pub const MAX_DEPTH: usize = 100;
 /// JSON and the binary buffers it refers to, as one message carries them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Encoded {
+    /// The JSON, with references (`{"id": "b1"}`) to the buffers.
     pub json: serde_json::Value,
     /// Empty unless written with [`BufferMode::Binary`].
     pub buffers: Buffers,
@@ -57,40 +58,66 @@ pub struct Encoded {
 /// Why JSON could not be read or applied. The document is left as it was.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum JsonError {
+    /// Not in the shape Bokeh writes; says what is wrong.
     #[error("malformed Bokeh JSON: {0}")]
     Malformed(String),
+    /// Bytes that do not decode (bad base64 or gzip, a length that does not fit).
     #[error("invalid bytes: {0}")]
     BadBytes(String),
+    /// Arrays that would decode past the buffers' limit ([`Buffers::with_array_limit`]).
     #[error("too large: {0}")]
     TooLarge(String),
+    /// Nested deeper than [`MAX_DEPTH`].
     #[error("nested deeper than the {0} levels Bokeh's JSON may have here")]
     TooDeep(usize),
+    /// A reference to a buffer the message did not carry.
     #[error("unknown buffer id {0}")]
     UnknownBuffer(BufferId),
+    /// An array of an element type rokeh does not read.
     #[error("unsupported ndarray dtype '{0}'")]
     UnsupportedDType(String),
+    /// A patch event of an unknown kind.
     #[error("unknown event kind '{0}'")]
     UnknownEvent(String),
+    /// A model the document refused.
     #[error("model {id}: {source}")]
-    Model { id: ModelId, source: DocumentError },
+    Model {
+        /// The model.
+        id: ModelId,
+        /// Why it was refused.
+        source: DocumentError,
+    },
+    /// Something wrong inside one attribute of a model's definition.
     #[error("model {id}, attribute '{attr}': {source}")]
     InAttribute {
+        /// The model.
         id: ModelId,
+        /// The attribute.
         attr: String,
+        /// What is wrong with it.
         source: Box<JsonError>,
     },
+    /// A model whose id the document has with another type.
     #[error("model {id} is a {theirs} there but a {ours} here")]
     TypeMismatch {
+        /// The model.
         id: ModelId,
+        /// Its type in this document.
         ours: String,
+        /// Its type in the JSON.
         theirs: String,
     },
+    /// One event of a patch could not apply; none of the patch did.
     #[error("event {index} ({kind}): {source}")]
     Event {
+        /// Its position in the patch, from 0.
         index: usize,
+        /// Its kind: `"ModelChanged"`.
         kind: String,
+        /// Why it could not apply.
         source: Box<JsonError>,
     },
+    /// The document refused a change.
     #[error(transparent)]
     Document(#[from] DocumentError),
 }

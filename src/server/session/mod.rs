@@ -1,5 +1,11 @@
 //! One session: a task that owns its document and the outboxes of its connections.
 //! Connections talk to it through its channel, so no lock ever guards a document.
+//!
+//! With `--redis` the session is shared with other servers and this task holds its
+//! replica here (see [`replica`] and the design in [`super::store`]); without, it is the
+//! session.
+
+mod replica;
 
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
@@ -12,16 +18,19 @@ use tokio::time::Instant;
 use super::log::log;
 use super::outbox::{OutboxSender, Refused};
 use super::periodic::Schedule;
+use super::store::Store;
 use super::work::Pace;
 use super::BOKEH_PROTOCOL_VERSION;
 use crate::app::App;
-use crate::document::json::{read_json, Buffers, SyncedModels};
-use crate::document::{Actor, Change, Document, PeerId};
+use crate::document::json::{read_json, Buffers, JsonError, SyncedModels};
+use crate::document::{Actor, Change, Document, Origin, PeerId};
 use crate::protocol::page_link::DOCUMENT_REPLACED_CLOSE;
 use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Frame, Message, MsgId, ProtocolError, Rejected, VersionInfo};
 use crate::sync::wire::{apply_patch, patch_for, pull_reply};
 use crate::sync::PeerKind;
+pub(crate) use replica::JoinRefused;
+use replica::Replica;
 
 /// What a connection is told to do: send a message (shared by every connection it goes
 /// to), or close.
@@ -45,7 +54,14 @@ impl Outgoing {
             Outgoing::Close { .. } => 0,
         }
     }
+
+    fn message(message: &Message) -> Outgoing {
+        Outgoing::Frames(Arc::new(message.to_frames()))
+    }
 }
+
+/// Messages for connections, in the order they go out.
+type Deliveries = Vec<(PeerId, Outgoing)>;
 
 /// Close codes (RFC 6455) a session ends a connection with.
 pub(crate) const PROTOCOL_ERROR: u16 = 1002;
@@ -57,7 +73,7 @@ pub(crate) enum Command {
     Join {
         kind: PeerKind,
         outbox: OutboxSender,
-        joined: oneshot::Sender<PeerId>,
+        joined: oneshot::Sender<Result<PeerId, JoinRefused>>,
     },
     Leave(PeerId),
     /// What a connection read: a decoded, validated message, or why it could not be read.
@@ -90,13 +106,25 @@ pub(crate) struct Session {
     max_message_size: usize,
     /// Whether its requests run off the async workers.
     pace: Pace,
+    /// The session's place in Redis, when it is shared with other servers.
+    replica: Option<Replica>,
 }
 
 impl Session {
     /// A new session whose document is built by running the app, as `bokeh serve` runs
-    /// the app script for each session.
-    pub(crate) fn new(id: SessionId, app: &App, max_message_size: usize) -> Session {
+    /// the app script for each session; shared through `store` if there is one.
+    pub(crate) fn new(
+        id: SessionId,
+        app: &App,
+        max_message_size: usize,
+        store: Option<&Arc<Store>>,
+    ) -> Session {
         let doc = app.document();
+        // What may wait for Redis, in changes to log or to forward: a few of the largest
+        // messages.
+        let waiting_limit = max_message_size.saturating_mul(2);
+        let replica =
+            store.map(|store| Replica::new(store.clone(), app.clone(), &id, waiting_limit));
         Session {
             id,
             synced: SyncedModels::of(&doc),
@@ -107,6 +135,7 @@ impl Session {
             periodic: Schedule::default(),
             max_message_size,
             pace: Pace::default(),
+            replica,
         }
     }
 
@@ -119,10 +148,17 @@ impl Session {
         lifetime: Duration,
         retire: impl Fn(&SessionId, &mut mpsc::Receiver<Command>) -> bool,
     ) {
+        if let Err(refused) = self.open().await {
+            return refuse_joins(&self.id, commands, refused, retire).await;
+        }
         let mut unused_since = Some(Instant::now());
         loop {
-            self.periodic.follow(&self.doc, Instant::now());
-            let expiry = unused_since.map(|t| t + lifetime);
+            if self.runs_callbacks() {
+                self.periodic.follow(&self.doc, Instant::now());
+            }
+            let expiry = unused_since
+                .filter(|_| self.may_retire())
+                .map(|t| t + lifetime);
             // Timers first: a busy session still runs its periodic callbacks.
             tokio::select! {
                 biased;
@@ -131,16 +167,20 @@ impl Session {
                     pace.run(0, || self.run_periodic()).await;
                     self.pace = pace;
                 }
+                () = sleep_until(self.replica.as_ref().map(Replica::next_renewal)) => self.renew(),
+                event = replica::next_event(&mut self.replica) => self.on_replica_event(event),
                 command = commands.recv() => match command {
                     Some(command) => self.obey(command).await,
                     None => return,
                 },
                 () = sleep_until(expiry) => {
                     if retire(&self.id, &mut commands) {
+                        self.retired();
                         return;
                     }
                 }
             }
+            self.flush();
             if self.peers.is_empty() {
                 unused_since.get_or_insert_with(Instant::now);
             } else {
@@ -149,16 +189,37 @@ impl Session {
         }
     }
 
+    /// Whether the app's callbacks run here: always for a session of this server alone;
+    /// for a shared one, only on its owner.
+    fn runs_callbacks(&self) -> bool {
+        self.replica.as_ref().is_none_or(Replica::is_owner)
+    }
+
     /// Runs the periodic callbacks that are due and sends what they changed to every
     /// connection, as changes the server's callbacks make. A failing one changed nothing
     /// and runs again next time, as in Bokeh.
     fn run_periodic(&mut self) {
-        for id in self.periodic.take_due(Instant::now()) {
+        let due = self.periodic.take_due(Instant::now());
+        if !self.runs_callbacks() {
+            // A shared session that another server runs now (its schedule is reset).
+            return;
+        }
+        for id in due {
+            let before = self
+                .replica
+                .is_some()
+                .then(|| SyncedModels::every(&self.doc));
             if let Err(e) = self.doc.run_periodic(id) {
                 log!("Error running periodic callback: {e}");
             }
             let changes = self.doc.take_changes();
-            self.broadcast(&changes);
+            match before {
+                Some(before) => self.log_changes(&changes, None, &before),
+                None => {
+                    let deliveries = self.messages_for(&changes);
+                    self.deliver(deliveries);
+                }
+            }
         }
     }
 
@@ -171,7 +232,7 @@ impl Session {
             } => {
                 let peer = PeerId(self.next_peer);
                 self.next_peer += 1;
-                if joined.send(peer).is_ok() {
+                if joined.send(Ok(peer)).is_ok() {
                     self.peers.insert(peer, Peer { kind, outbox });
                 }
             }
@@ -187,28 +248,31 @@ impl Session {
                 bytes,
             } => {
                 let msgtype = message.msgtype();
+                let reqid = message.msgid.clone();
                 let mut pace = std::mem::take(&mut self.pace);
-                let reply = pace
+                let handled = pace
                     .run(bytes, || {
                         // A panic here is a bug in rokeh: the document's batches undid what it
                         // changed; the session answers and goes on.
-                        panic::catch_unwind(AssertUnwindSafe(|| self.handle(from, message)))
+                        panic::catch_unwind(AssertUnwindSafe(|| self.handle(from, message, bytes)))
                             .unwrap_or_else(|_| {
                                 log!(
                                     "Bokeh Server internal error handling a {}",
                                     msgtype.as_str()
                                 );
-                                Message::error(
+                                Some(Message::error(
                                     MsgId::next(),
-                                    None,
+                                    Some(reqid),
                                     format!("internal error handling a {}", msgtype.as_str()),
-                                )
+                                ))
                             })
-                            .to_frames()
+                            .map(|reply| reply.to_frames())
                     })
                     .await;
                 self.pace = pace;
-                self.send(from, Outgoing::Frames(Arc::new(reply)));
+                if let Some(reply) = handled {
+                    self.send(from, Outgoing::Frames(Arc::new(reply)));
+                }
             }
             Command::Request {
                 from,
@@ -226,7 +290,7 @@ impl Session {
                     },
                 });
                 let reply = refusal(rejected);
-                self.send(from, Outgoing::Frames(Arc::new(reply.to_frames())));
+                self.send(from, Outgoing::message(&reply));
                 if let Some(close) = close {
                     self.send(from, close);
                     self.peers.remove(&from);
@@ -244,10 +308,44 @@ impl Session {
         out
     }
 
-    /// Answers one request; changes it makes go to the other connections on the way.
-    fn handle(&mut self, from: PeerId, request: Message) -> Message {
+    /// Answers one request, now or (a shared session's change) once the session's log
+    /// has it; changes it makes go to the other connections on the way.
+    fn handle(&mut self, from: PeerId, request: Message, bytes: usize) -> Option<Message> {
+        if self.replica.is_some() {
+            return self.handle_shared(from, request, bytes);
+        }
         let reqid = request.msgid.clone();
-        match request.body {
+        Some(match request.body {
+            Body::PatchDoc { events } => {
+                let actor = self.kind_of(from).actor(from);
+                let buffers = self.buffers(request.buffers);
+                match self.patch(actor, events, &buffers) {
+                    Ok(changes) => {
+                        let deliveries = self.messages_for(&changes);
+                        self.deliver(deliveries);
+                        Message::reply(MsgId::next(), reqid, Body::Ok)
+                    }
+                    Err(e) => Message::error(MsgId::next(), Some(reqid), e.to_string()),
+                }
+            }
+            Body::PushDoc { doc } => {
+                let buffers = self.buffers(request.buffers);
+                match read_json(&doc, &buffers, self.doc.registry()) {
+                    Ok(pushed) => {
+                        let deliveries = self.replace_document(Some(from), pushed);
+                        self.deliver(deliveries);
+                        Message::reply(MsgId::next(), reqid, Body::Ok)
+                    }
+                    Err(e) => Message::error(MsgId::next(), Some(reqid), e.to_string()),
+                }
+            }
+            body => self.answer(from, reqid, body),
+        })
+    }
+
+    /// The answer to a request that changes nothing.
+    fn answer(&self, from: PeerId, reqid: MsgId, body: Body) -> Message {
+        match body {
             Body::ServerInfoReq => Message::reply(
                 MsgId::next(),
                 reqid,
@@ -260,30 +358,6 @@ impl Session {
                 let kind = self.kind_of(from);
                 pull_reply(&self.doc, reqid, kind, self.app_document)
             }
-            Body::PatchDoc { events } => {
-                let actor = self.kind_of(from).actor(from);
-                let buffers = self.buffers(request.buffers);
-                let applied = apply_patch(&mut self.doc, events, &buffers, actor);
-                // Whatever happened, what was recorded is drained: on failure nothing was.
-                let changes = self.doc.take_changes();
-                match applied {
-                    Ok(()) => {
-                        self.broadcast(&changes);
-                        Message::reply(MsgId::next(), reqid, Body::Ok)
-                    }
-                    Err(e) => Message::error(MsgId::next(), Some(reqid), e.to_string()),
-                }
-            }
-            Body::PushDoc { doc } => {
-                let buffers = self.buffers(request.buffers);
-                match read_json(&doc, &buffers, self.doc.registry()) {
-                    Ok(pushed) => {
-                        self.replace_document(from, pushed);
-                        Message::reply(MsgId::next(), reqid, Body::Ok)
-                    }
-                    Err(e) => Message::error(MsgId::next(), Some(reqid), e.to_string()),
-                }
-            }
             other => refusal(Rejected {
                 reqid: Some(reqid),
                 error: ProtocolError::NotARequest(other.msgtype().as_str()),
@@ -291,52 +365,74 @@ impl Session {
         }
     }
 
+    /// Applies a PATCH-DOC's events as `actor`: the changes made (its own and its
+    /// callbacks'), or why nothing changed.
+    fn patch(
+        &mut self,
+        actor: Actor,
+        events: Vec<serde_json::Value>,
+        buffers: &Buffers,
+    ) -> Result<Vec<Change>, JsonError> {
+        let applied = apply_patch(&mut self.doc, events, buffers, actor);
+        // Whatever happened, what was recorded is drained: on failure nothing was.
+        let changes = self.doc.take_changes();
+        applied.map(|()| changes)
+    }
+
     /// Makes `pushed` the session's document, as Bokeh's PUSH-DOC does: the app's
     /// callbacks go with the old document. Plain clients hear of it as Bokeh's server tells
     /// them (roots removed and added, the title); rokeh pages, whose documents ran the
-    /// app, are asked to reconnect and pull the new one.
-    fn replace_document(&mut self, from: PeerId, pushed: Document) {
-        self.doc
-            .acting_as(Actor::peer(from), |doc| doc.replace(pushed));
+    /// app, are asked to reconnect and pull the new one. `from` (if it is here) pushed it.
+    fn replace_document(&mut self, from: Option<PeerId>, pushed: Document) -> Deliveries {
+        let actor = Actor {
+            origin: from.map_or(Origin::Local, Origin::Peer),
+            run_callbacks: true,
+        };
+        self.doc.acting_as(actor, |doc| doc.replace(pushed));
         self.app_document = false;
         // Nobody has the new models yet, whatever their ids.
         self.synced = SyncedModels::default();
         let changes = self.doc.take_changes();
-        let pages: Vec<PeerId> = self
+        let mut deliveries: Deliveries = self
             .peers
             .iter()
-            .filter(|(p, peer)| **p != from && peer.kind == PeerKind::RunsCallbacks)
-            .map(|(p, _)| *p)
+            .filter(|(p, peer)| Some(**p) != from && peer.kind == PeerKind::RunsCallbacks)
+            .map(|(p, _)| {
+                let close = Outgoing::Close {
+                    code: DOCUMENT_REPLACED_CLOSE,
+                    reason: "the session's document was replaced",
+                };
+                (*p, close)
+            })
             .collect();
-        for page in pages {
-            let close = Outgoing::Close {
-                code: DOCUMENT_REPLACED_CLOSE,
-                reason: "the session's document was replaced",
-            };
-            self.send(page, close);
-            self.peers.remove(&page);
-        }
-        self.broadcast(&changes);
+        let closed: Vec<PeerId> = deliveries.iter().map(|(p, _)| *p).collect();
+        deliveries.extend(
+            self.messages_for(&changes)
+                .into_iter()
+                .filter(|(p, _)| !closed.contains(p)),
+        );
+        deliveries
     }
 
     fn kind_of(&self, peer: PeerId) -> PeerKind {
         self.peers.get(&peer).map_or(PeerKind::Plain, |p| p.kind)
     }
 
-    /// Sends changes to every connection, each in one patch holding the changes it did
-    /// not make: a peer's own edits are not echoed, what the server's callbacks made of
-    /// them goes to everyone.
-    fn broadcast(&mut self, changes: &[Change]) {
+    /// The messages that tell every connection of `changes`, each in one patch holding
+    /// the changes it did not make: a peer's own edits are not echoed, what the server's
+    /// callbacks made of them goes to everyone.
+    fn messages_for(&mut self, changes: &[Change]) -> Deliveries {
+        let mut deliveries = Vec::new();
         if changes.is_empty() {
-            return;
+            return deliveries;
         }
         // Peers that made none of the changes get the same patch: encoded once per kind.
         let mut shared: [Option<Option<Outgoing>>; 2] = [None, None];
         let makers: Vec<PeerId> = changes
             .iter()
             .filter_map(|c| match c.origin {
-                crate::document::Origin::Peer(p) => Some(p),
-                crate::document::Origin::Local => None,
+                Origin::Peer(p) => Some(p),
+                Origin::Local => None,
             })
             .collect();
         let targets: Vec<(PeerId, PeerKind)> =
@@ -344,7 +440,7 @@ impl Session {
         for (peer, kind) in targets {
             let encode = |skip: Option<PeerId>| {
                 patch_for(&self.doc, changes, &self.synced, skip, kind)
-                    .map(|m| Outgoing::Frames(Arc::new(m.to_frames())))
+                    .map(|m| Outgoing::message(&m))
             };
             let message = if makers.contains(&peer) {
                 encode(Some(peer))
@@ -354,20 +450,31 @@ impl Session {
                     .clone()
             };
             if let Some(message) = message {
-                self.send(peer, message);
+                deliveries.push((peer, message));
             }
         }
         self.synced = SyncedModels::of(&self.doc);
+        deliveries
+    }
+
+    fn deliver(&mut self, deliveries: Deliveries) {
+        for (peer, message) in deliveries {
+            self.send(peer, message);
+        }
     }
 
     /// Queues a message for one connection. A connection too slow to keep up with its
     /// session (more than the largest message waiting for it) is closed rather than let
-    /// its queue grow without bound.
+    /// its queue grow without bound; a close lets it go.
     fn send(&mut self, peer: PeerId, message: Outgoing) {
         let Some(p) = self.peers.get(&peer) else {
             return;
         };
+        let close = matches!(message, Outgoing::Close { .. });
         match p.outbox.send(message) {
+            Ok(()) if close => {
+                self.peers.remove(&peer);
+            }
             Ok(()) => {}
             Err(Refused::Full) => {
                 log!("Closing a connection that could not keep up with its session");
@@ -388,6 +495,22 @@ impl Session {
 fn refusal(rejected: Rejected) -> Message {
     log!("Protocol error from client: {}", rejected.error);
     Message::error(MsgId::next(), rejected.reqid, rejected.error.to_string())
+}
+
+/// A session that could not start tells every connection waiting to join why, until
+/// the registry lets it go.
+async fn refuse_joins(
+    id: &SessionId,
+    mut commands: mpsc::Receiver<Command>,
+    refused: JoinRefused,
+    retire: impl Fn(&SessionId, &mut mpsc::Receiver<Command>) -> bool,
+) {
+    log!("Could not create new server session, reason: {refused}");
+    while !retire(id, &mut commands) {
+        if let Some(Command::Join { joined, .. }) = commands.recv().await {
+            let _ = joined.send(Err(refused.clone()));
+        }
+    }
 }
 
 async fn sleep_until(deadline: Option<Instant>) {
