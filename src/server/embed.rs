@@ -129,8 +129,9 @@ fn autoload_script(
         "sessionId": session_id.as_str(),
         "token": token,
     });
+    // The element's id (any text) goes only into the JSON, which escapes it.
     Ok(format!(
-        "// rokeh: the app {app:?} for element {element:?}\n(function () {{\nconst rokehServed = {served};\n{LOADER}}})();\n"
+        "// rokeh: the app {app:?}, embedded\n(function () {{\nconst rokehServed = {served};\n{LOADER}}})();\n"
     ))
 }
 
