@@ -77,6 +77,28 @@ fn autoload_names_the_element_the_server_and_a_new_session() {
     assert_eq!(header(&response, "access-control-allow-origin"), Some("*"));
 }
 
+/// Whatever the element's id, the script is JavaScript that hands it over as given (node
+/// parses it).
+#[test]
+fn any_element_id_stays_data() {
+    let server = Server::start(&[]);
+    let id = "x\"});alert(1)//\n\u{2028}</script>";
+    let encoded: String = id.bytes().map(|b| format!("%{b:02X}")).collect();
+    let path = format!("/sliders/autoload.js?bokeh-autoload-element={encoded}");
+    let (status, response) = request(&server, "GET", &path, &[]);
+    assert_eq!(status, 200, "{response}");
+    assert_eq!(served(&response)["element"], id);
+    let script = std::env::temp_dir().join(format!("rokeh-autoload-{}.js", std::process::id()));
+    std::fs::write(&script, response.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    let check = std::process::Command::new("node")
+        .arg("--check")
+        .arg(&script)
+        .output()
+        .expect("node runs");
+    let _ = std::fs::remove_file(&script);
+    assert!(check.status.success(), "{}", said(&check));
+}
+
 fn served_url(response: &str) -> String {
     served(response)["appUrl"].as_str().unwrap().to_owned()
 }
