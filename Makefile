@@ -35,8 +35,9 @@ server: build
 test: test-rust test-wasm test-browser
 
 # The library's and the gallery's tests (the server's with the real `rokeh` binary),
-# including the comparisons with real Python Bokeh (tests/json_python.rs).
-test-rust: install-fonts install-python install-redis
+# including the comparisons with real Python Bokeh (tests/json_python.rs) and a crate made
+# by `rokeh new`, built with cargo and trunk (gallery/tests/scaffold.rs).
+test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 	cargo test --workspace
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.

@@ -47,7 +47,8 @@
 //!   either.
 //! - `web` (wasm32): the page, Leptos components over its one document; `server`
 //!   (native): `rokeh serve`, one task per session owning that session's document. They
-//!   meet only in the protocol.
+//!   meet only in the protocol. Beside them, `scaffold` (native): `rokeh new`, a crate of
+//!   one's own.
 //!
 //! # How a change flows
 //!
@@ -96,6 +97,8 @@ pub mod np;
 pub mod plotting;
 pub mod protocol;
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod scaffold;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
 pub mod sync;

@@ -359,6 +359,373 @@ async fn python_bokeh_and_the_page_see_each_others_changes() {
     assert!(out.contains("ok: "), "{out}");
 }
 
+/// A crate `rokeh new` wrote, built as its user would: `trunk serve` shows its app, alone,
+/// and its own binary's `serve` shows it joined to a session, where a slider move redraws
+/// the plot (the app's callback, in the page) and reaches the session.
+#[tokio::test]
+#[ignore = "needs chromium, trunk and the repository's build (make test-browser)"]
+async fn a_new_crate_shows_its_app() {
+    let new = NewCrate::create("hello-plot");
+    new.build();
+    let browser = Browser::launch();
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let mut trunk = Command::new("trunk")
+        .args([
+            "serve",
+            "--release",
+            "--offline",
+            "--no-autoreload",
+            "--port",
+            &port,
+        ])
+        .current_dir(&new.dir)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("RUST_BACKTRACE", "0")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("trunk runs");
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    while std::net::TcpStream::connect(format!("127.0.0.1:{port}")).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "trunk serve never listened"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let mut page = browser.open(&format!("http://127.0.0.1:{port}/")).await;
+    page.wait_for("window.rokeh && rokeh.paints > 0").await;
+    page.wait_for(&page_shows_sine(1.0)).await;
+    let shown = page
+        .eval("[document.title, document.querySelectorAll('input[type=range]').length, document.querySelectorAll('.rk-connection').length]")
+        .await;
+    assert_eq!(shown, json!(["hello-plot", 1, 0]));
+    let _ = trunk.kill();
+    let _ = trunk.wait();
+
+    let server = new.serve(&[]);
+    let mut page = browser.open(&server.http("/hello-plot")).await;
+    page.wait_for("document.querySelector('.rk-connection')?.dataset.state === 'live'")
+        .await;
+    let slider = page
+        .eval("document.querySelector('input[type=range]').id")
+        .await;
+    page.move_slider(slider.as_str().unwrap().trim_start_matches("rk-"), 2.0)
+        .await;
+    page.wait_for(&page_shows_sine(2.0)).await;
+    page.wait_for("rokeh.settled").await;
+}
+
+/// Another site's pages, served by Python's http.server on a port of their own (another
+/// origin); killed when dropped.
+struct Host {
+    child: Child,
+    port: u16,
+    dir: PathBuf,
+}
+
+impl Host {
+    /// Serves a fresh folder, or `dir` (a static build); any origin may fetch its files.
+    fn start(dir: Option<&std::path::Path>) -> Host {
+        let dir = dir.map_or_else(
+            || {
+                let dir = std::env::temp_dir().join(format!(
+                    "rokeh-embed-host-{}-{}",
+                    std::process::id(),
+                    rand::random::<u32>()
+                ));
+                std::fs::create_dir_all(&dir).unwrap();
+                dir
+            },
+            |d| d.to_owned(),
+        );
+        let mut child = python("embed_host.py")
+            .arg("serve")
+            .arg(&dir)
+            .arg("--cors")
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python runs");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .trim()
+            .strip_prefix("port ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("embed_host.py said {line:?}"));
+        Host { child, port, dir }
+    }
+
+    /// Writes the page Python's `bokeh.embed` makes (`embed_host.py document|session …`)
+    /// as `name` and returns its URL.
+    fn page(&self, name: &str, embed: &[&str]) -> String {
+        let output = python("embed_host.py").args(embed).output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        std::fs::write(self.dir.join(name), &output.stdout).unwrap();
+        self.url(name)
+    }
+
+    fn url(&self, name: &str) -> String {
+        format!("http://127.0.0.1:{}/{name}", self.port)
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The embedded app is up in the host page: its sliders, a painted plot, the host's own
+/// text around it and the host's title kept.
+async fn embedded_sliders_show(page: &mut Tab) {
+    page.wait_for("window.rokeh && rokeh.paints > 0").await;
+    page.wait_for(&page_shows_sine(1.0)).await;
+    let shown = page
+        .eval(
+            "(() => { const e = document.querySelector('.rk-embed');
+               return [e.querySelectorAll('input[type=range]').length,
+                       e.querySelectorAll('canvas').length,
+                       e.previousElementSibling?.id, e.nextElementSibling?.id, document.title,
+                       getComputedStyle(document.body).margin,
+                       getComputedStyle(document.querySelector('h1')).fontFamily]; })()",
+        )
+        .await;
+    // The page's stylesheet leaves the host's own elements alone (Chromium's defaults).
+    assert_eq!(
+        shown,
+        json!([
+            4,
+            1,
+            "before",
+            "after",
+            "host page",
+            "8px",
+            "\"Times New Roman\""
+        ])
+    );
+}
+
+/// The page's files came from `origin` (not the host page's).
+async fn files_came_from(page: &mut Tab, origin: &str) {
+    let fetched = page
+        .eval("performance.getEntriesByType('resource').map(e => e.name)")
+        .await;
+    let fetched: Vec<&str> = fetched
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Json::as_str)
+        .collect();
+    for suffix in ["_bg.wasm", ".css", "index.html"] {
+        assert!(
+            fetched
+                .iter()
+                .any(|url| url.starts_with(origin) && url.ends_with(suffix)),
+            "no {suffix} from {origin} in {fetched:?}"
+        );
+    }
+}
+
+/// The model id of the embedded sliders app's frequency slider (its fourth).
+async fn frequency_slider(page: &mut Tab) -> String {
+    let id = page
+        .eval("document.querySelectorAll('.rk-embed input[type=range]')[3].id")
+        .await;
+    id.as_str().unwrap().trim_start_matches("rk-").to_owned()
+}
+
+/// A page another site serves with the script Python's `server_document(url)` writes:
+/// the app shows in place of the script, its files fetched from the server, joined to a
+/// new session (its origin allowed with --allow-websocket-origin); a slider moved in it
+/// reaches the session.
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
+async fn server_document_embeds_the_app_in_another_sites_page() {
+    let host = Host::start(None);
+    let origin = format!("127.0.0.1:{}", host.port);
+    let dist = dist();
+    let env = [("ROKEH_DIST", dist.to_str().unwrap())];
+    let server = Server::start_with_env(&["--allow-websocket-origin", &origin], &env);
+    let url = host.page("document.html", &["document", &server.http("/sliders")]);
+    let browser = Browser::launch();
+    let mut page = browser.open(&url).await;
+    page.wait_for("document.querySelector('.rk-embed .rk-connection')?.dataset.state === 'live'")
+        .await;
+    embedded_sliders_show(&mut page).await;
+    files_came_from(&mut page, &server.http("/")).await;
+
+    // The session is the server's: another client joins it and sees the page's move.
+    let id = page
+        .eval("document.querySelector('.rk-embed').dataset.rokehSessionId")
+        .await;
+    let id = rokeh::protocol::token::SessionId::parse(id.as_str().unwrap()).unwrap();
+    let mut other = Client::join(&server, &id, "").await;
+    let slider = frequency_slider(&mut page).await;
+    page.move_slider(&slider, 3.0).await;
+    page.wait_for(&page_shows_sine(3.0)).await;
+    page.wait_for("rokeh.settled").await;
+    let (_, doc) = other.pull().await;
+    assert_eq!(frequency(&doc), 3.0);
+    let (x, y) = (column(&doc, "x"), column(&doc, "y"));
+    assert!(x
+        .iter()
+        .zip(&y)
+        .all(|(x, y)| ((3.0 * x).sin() - y).abs() < 1e-9));
+}
+
+/// `server_session(session_id=…, url=…)`: the embedded page joins that session, shows what
+/// another client set in it, and its own move reaches that client.
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
+async fn server_session_embeds_a_given_session() {
+    let host = Host::start(None);
+    let origin = format!("127.0.0.1:{}", host.port);
+    let dist = dist();
+    let env = [("ROKEH_DIST", dist.to_str().unwrap())];
+    let server = Server::start_with_env(&["--allow-websocket-origin", &origin], &env);
+    let id = new_session_id();
+    let mut other = Client::join(&server, &id, "").await;
+    let (_, doc) = other.pull().await;
+    let slider = find_id(&doc, "Slider", Some("frequency"));
+    other
+        .patch(
+            json!([{"kind": "ModelChanged", "model": {"id": slider}, "attr": "value", "new": 2.0}]),
+        )
+        .await;
+
+    let url = host.page(
+        "session.html",
+        &["session", &server.http("/sliders"), id.as_str()],
+    );
+    let browser = Browser::launch();
+    let mut page = browser.open(&url).await;
+    page.wait_for("document.querySelector('.rk-embed .rk-connection')?.dataset.state === 'live'")
+        .await;
+    page.wait_for("rokeh.get('frequency', 'value') === 2").await;
+    page.move_slider(&slider, 4.0).await;
+    page.wait_for("rokeh.settled").await;
+    let (_, doc) = other.pull().await;
+    assert_eq!(frequency(&doc), 4.0);
+    assert_eq!(
+        page.eval("document.querySelector('.rk-embed').dataset.rokehSessionId")
+            .await,
+        json!(id.as_str())
+    );
+}
+
+/// Two apps embedded in one page: each in its own element, with its own session.
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
+async fn two_apps_share_a_page() {
+    let host = Host::start(None);
+    let origin = format!("127.0.0.1:{}", host.port);
+    let dist = dist();
+    let env = [("ROKEH_DIST", dist.to_str().unwrap())];
+    let server = Server::start_with_env(&["--allow-websocket-origin", &origin], &env);
+    let url = host.page(
+        "two.html",
+        &[
+            "document",
+            &server.http("/sliders"),
+            &server.http("/widgets"),
+        ],
+    );
+    let browser = Browser::launch();
+    let mut page = browser.open(&url).await;
+    page.wait_for(
+        "[...document.querySelectorAll('.rk-embed .rk-connection')].filter(c => c.dataset.state === 'live').length === 2",
+    )
+    .await;
+    let shown = page
+        .eval(
+            "[...document.querySelectorAll('.rk-embed')].map(e => [e.dataset.rokehApp,
+               e.querySelectorAll('canvas').length > 0, e.querySelectorAll('button').length > 0,
+               e.dataset.rokehSessionId])",
+        )
+        .await;
+    let shown = shown.as_array().unwrap();
+    assert_eq!(shown.len(), 2);
+    assert_eq!(
+        shown[0].as_array().unwrap()[..3],
+        [json!("sliders"), json!(true), json!(false)]
+    );
+    assert_eq!(
+        shown[1].as_array().unwrap()[..3],
+        [json!("widgets"), json!(true), json!(true)]
+    );
+    assert_ne!(shown[0][3], shown[1][3], "each has its own session");
+}
+
+/// Without its origin allowed, the embedded page's websocket is refused (the server's log
+/// says how to allow it); the app still shows.
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
+async fn an_embedding_origin_must_be_allowed() {
+    let host = Host::start(None);
+    let dist = dist();
+    let env = [("ROKEH_DIST", dist.to_str().unwrap())];
+    let server = Server::start_with_env(&[], &env);
+    let url = host.page("document.html", &["document", &server.http("/sliders")]);
+    let browser = Browser::launch();
+    let mut page = browser.open(&url).await;
+    embedded_sliders_show(&mut page).await;
+    server.wait_for_log(&format!(
+        "use --allow-websocket-origin=127.0.0.1:{}",
+        host.port
+    ));
+    assert_ne!(
+        page.eval("document.querySelector('.rk-embed .rk-connection').dataset.state")
+            .await,
+        json!("live")
+    );
+}
+
+/// A static build embedded with a `<div>` and one script, no server: the app runs alone in
+/// the host page, its files from the build's own origin.
+#[tokio::test]
+#[ignore = "needs the built page (trunk build --release), chromium and ./.venv"]
+async fn a_static_build_embeds_with_a_div_and_one_script() {
+    let build = Host::start(Some(&dist()));
+    let host = Host::start(None);
+    let html = format!(
+        r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>host page</title></head><body>
+<h1 id="before">A page of another site</h1>
+<div id="plot"></div>
+<p id="after">Text after the app.</p>
+<script src="{}" data-element="plot" data-app="sliders"></script>
+</body></html>"#,
+        build.url("rokeh-embed.js")
+    );
+    std::fs::write(host.dir.join("static.html"), html).unwrap();
+    let browser = Browser::launch();
+    let mut page = browser.open(&host.url("static.html")).await;
+    embedded_sliders_show(&mut page).await;
+    files_came_from(&mut page, &build.url("")).await;
+    assert_eq!(
+        page.eval("document.querySelectorAll('.rk-connection').length")
+            .await,
+        json!(0)
+    );
+    // Alone, the page runs the app's callbacks itself.
+    let slider = frequency_slider(&mut page).await;
+    page.move_slider(&slider, 2.5).await;
+    page.wait_for(&page_shows_sine(2.5)).await;
+}
+
 /// Python pushes two documents of its own (ids clashing with the app's) into two sessions
 /// of the sliders app; a page joining each shows the pushed document, not the app's, and
 /// a click on the pushed button reaches Python's `on_event` (tests/python/server_push.py).

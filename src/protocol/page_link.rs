@@ -21,3 +21,20 @@ pub const DOCUMENT_REPLACED_CLOSE: u16 = 4001;
 /// The app a page shows: written by the server in the session meta tag
 /// (`data-app`), or given in a static page's query (`?app=`).
 pub const APP_QUERY: &str = "app";
+/// An element of another site's page a rokeh page is mounted into (Bokeh's autoload
+/// embedding, `src/rokeh-embed.js`): the loader marks it `pending`, the wasm instance it
+/// starts next claims it (`mounted`).
+pub const EMBED_ATTR: &str = "data-rokeh-embed";
+/// [`EMBED_ATTR`]'s value while the element waits for its page.
+pub const EMBED_PENDING: &str = "pending";
+/// [`EMBED_ATTR`]'s value once a page claimed the element.
+pub const EMBED_MOUNTED: &str = "mounted";
+/// The app the embedded page shows (empty: the first).
+pub const EMBED_APP_ATTR: &str = "data-rokeh-app";
+/// Served embeds only: the app's absolute URL on `rokeh serve` (`http://host:5006/sliders`),
+/// whose `/ws` and `/token` the page uses.
+pub const EMBED_APP_URL_ATTR: &str = "data-rokeh-app-url";
+/// Served embeds only: the session the page joins.
+pub const EMBED_SESSION_ID_ATTR: &str = "data-rokeh-session-id";
+/// Served embeds only: the token the page first connects with.
+pub const EMBED_TOKEN_ATTR: &str = "data-rokeh-token";

@@ -1,4 +1,5 @@
-//! What `rokeh serve` is told: the command line, parsed into a [`ServerConfig`].
+//! What `rokeh serve` is told: the command line (`serve`, and `new`, see
+//! [`crate::scaffold`]), parsed into a [`ServerConfig`].
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -31,6 +32,9 @@ pub enum Command {
     /// Serve the apps: the page at /<app>, its websocket at /<app>/ws, sessions kept in sync
     /// over Bokeh's protocol.
     Serve(ServeArgs),
+    /// Create a new crate NAME in ./NAME: an app on rokeh, ready for `trunk serve` and
+    /// `cargo run -- serve --show`.
+    New(crate::scaffold::NewArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -171,18 +175,68 @@ impl ServerConfig {
 }
 
 /// The built page (Trunk's `dist/`, holding `index.html`): `$ROKEH_DIST` when set (and
-/// then only there), else `./dist`, then the `dist/` of the crate this binary was built
-/// from, so `cargo run -- serve` finds the page `trunk build` made wherever it is started.
+/// then only there), else `./dist`, then the `dist/` of the rokeh crate this binary was
+/// built with (the gallery's), so `cargo run -- serve` finds the page `trunk build` made
+/// wherever it is started. A folder found by looking must hold this binary's own page
+/// (Trunk names the wasm after the binary): another app's page would show the wrong app.
 fn find_page_dir() -> Result<PathBuf, Vec<PathBuf>> {
-    let places = match std::env::var_os(DIST_VAR) {
-        Some(dir) => vec![PathBuf::from(dir)],
-        None => vec![
-            PathBuf::from("dist"),
-            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")),
-        ],
+    let (places, look) = match std::env::var_os(DIST_VAR) {
+        Some(dir) => (vec![PathBuf::from(dir)], false),
+        None => (
+            vec![
+                PathBuf::from("dist"),
+                PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")),
+            ],
+            true,
+        ),
     };
-    match places.iter().find(|p| p.join("index.html").is_file()) {
+    let binary = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.file_stem()?.to_string_lossy().replace('-', "_")));
+    let found = places.iter().find(|p| {
+        p.join("index.html").is_file()
+            && (!look || binary.as_deref().is_none_or(|b| holds_wasm_of(p, b)))
+    });
+    match found {
         Some(found) => Ok(found.clone()),
         None => Err(places),
+    }
+}
+
+/// Whether `dir` holds the wasm Trunk built for `binary` (`<binary>-<hash>_bg.wasm`, or
+/// without the hash), `-` and `_` alike.
+fn holds_wasm_of(dir: &std::path::Path, binary: &str) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).any(|entry| {
+        let name = entry.file_name().to_string_lossy().replace('-', "_");
+        name.strip_prefix(binary)
+            .and_then(|rest| rest.strip_suffix("_bg.wasm"))
+            .is_some_and(|hash| {
+                hash.is_empty()
+                    || hash
+                        .strip_prefix('_')
+                        .is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_this_binarys_when_its_wasm_is_named_after_it() {
+        let dir = std::env::temp_dir().join(format!("rokeh-config-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("hello-plot-0a1b2c_bg.wasm"), b"").unwrap();
+        std::fs::write(dir.join("rokeh-embed.js"), b"").unwrap();
+        assert!(holds_wasm_of(&dir, "hello_plot"));
+        assert!(!holds_wasm_of(&dir, "hello"));
+        assert!(!holds_wasm_of(&dir, "rokeh"));
+        std::fs::write(dir.join("rokeh_bg.wasm"), b"").unwrap();
+        assert!(holds_wasm_of(&dir, "rokeh"));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,6 +1,7 @@
 //! The HTTP side: an index at `/`, each app's page at `/<app>`, its websocket at
-//! `/<app>/ws`, fresh tokens at `/<app>/token`, the page's files, and one log line per
-//! request.
+//! `/<app>/ws`, fresh tokens at `/<app>/token`, the script that embeds the app in another
+//! site's page at `/<app>/autoload.js` (see [`super::embed`]), the page's files, and one log
+//! line per request.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -16,6 +17,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 
+use super::embed;
 use super::log::log;
 use super::page::{self, escape_attr, PageSession};
 use super::ws::Connection;
@@ -34,6 +36,10 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route("/", get(index))
         .route("/{app}/ws", get(websocket))
         .route("/{app}/token", get(token))
+        .route(
+            "/{app}/autoload.js",
+            get(embed::autoload).options(embed::preflight),
+        )
         .fallback(get(page_or_file))
         .layer(middleware::from_fn(log_request))
         .with_state(shared)
@@ -92,7 +98,7 @@ async fn page_or_file(
     if shared.app(name).is_none() {
         return match page::file(&shared.config.page_dir, uri.path()) {
             Some((bytes, content_type)) => {
-                ([(header::CONTENT_TYPE, content_type)], bytes).into_response()
+                embed::any_origin(([(header::CONTENT_TYPE, content_type)], bytes).into_response())
             }
             None => (StatusCode::NOT_FOUND, "404: Not Found").into_response(),
         };
@@ -127,12 +133,12 @@ async fn token(
         return (StatusCode::NOT_FOUND, "404: Not Found").into_response();
     }
     match session_id_for(&shared, &query) {
-        Ok(id) => new_token(&shared, &id).into_response(),
+        Ok(id) => embed::any_origin(new_token(&shared, &id).into_response()),
         Err(refusal) => refusal.into_response(),
     }
 }
 
-fn session_id_for(
+pub(super) fn session_id_for(
     shared: &Shared,
     query: &HashMap<String, String>,
 ) -> Result<SessionId, (StatusCode, String)> {
@@ -150,7 +156,7 @@ fn session_id_for(
     }
 }
 
-fn new_token(shared: &Shared, id: &SessionId) -> String {
+pub(super) fn new_token(shared: &Shared, id: &SessionId) -> String {
     generate_token(
         id,
         unix_now() + TOKEN_LIFETIME_SECS,

@@ -5,6 +5,7 @@
 //! built page and the websocket that speaks Bokeh's protocol (see [`http`]).
 
 mod config;
+mod embed;
 mod http;
 mod listen;
 mod log;
@@ -63,7 +64,16 @@ impl Shared {
 
 /// The `rokeh` command line, serving `apps`: what [`crate::run`] calls natively.
 pub fn main_cli_with(apps: Vec<App>) {
-    let Command::Serve(args) = Cli::parse().command;
+    let args = match Cli::parse().command {
+        Command::Serve(args) => args,
+        Command::New(args) => {
+            if let Err(e) = crate::scaffold::main(args) {
+                eprintln!("rokeh new: {e}");
+                std::process::exit(2);
+            }
+            return;
+        }
+    };
     let config = match ServerConfig::from_args(args, std::env::var(SECRET_KEY_VAR).ok()) {
         Ok(config) => config,
         Err(e) => {

@@ -16,8 +16,8 @@ pub(crate) struct PageSession<'a> {
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum PageError {
     #[error(
-        "the page is not built: no index.html in {}. Build it with `trunk build --release` \
-         at the repository root (or point {} at Trunk's output folder).",
+        "the page is not built: no index.html with this binary's wasm in {}. Build it with \
+         `trunk build --release` in its crate's folder (or point {} at Trunk's output folder).",
         .0.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
         super::config::DIST_VAR
     )]

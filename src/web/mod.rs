@@ -1,10 +1,13 @@
 //! The page (wasm32): the app's document shown with Leptos components, the plots painted
 //! on canvases, and a small inspection hook for tests and benchmarks.
 //!
-//! A binary calls [`crate::run`] with its apps; in the browser that is [`mount_apps`].
+//! A binary calls [`crate::run`] with its apps; in the browser that is [`mount_apps`]. The
+//! page fills the body of its own HTML page, or an element of another site's page that the
+//! embed loader marked (see [`embed`]).
 
 mod canvas;
 mod element;
+mod embed;
 mod figure;
 mod grid;
 mod hook;
@@ -27,11 +30,15 @@ use crate::app::App;
 use crate::protocol::page_link::APP_QUERY;
 use page::Page;
 
-/// Shows the app the page is for: the one `rokeh serve` named in the page, else the one
-/// the URL's `?app=` names, else the first. An unknown name is reported and the first
-/// shown, so a mistyped URL still shows something.
+/// Shows the app the page is for: the one an embed's element names, else the one
+/// `rokeh serve` named in the page, else the one the URL's `?app=` names, else the first.
+/// An unknown name is reported and the first shown, so a mistyped URL still shows something.
 pub fn mount_apps(apps: Vec<App>) {
-    let wanted = sync::served_app().or_else(|| query_text(APP_QUERY));
+    let embed = embed::claim();
+    let wanted = match &embed {
+        Some(embed) => embed.app.clone(),
+        None => sync::served_app().or_else(|| query_text(APP_QUERY)),
+    };
     let chosen = match &wanted {
         Some(name) => apps
             .iter()
@@ -43,30 +50,40 @@ pub fn mount_apps(apps: Vec<App>) {
             }),
         None => 0,
     };
-    match apps.into_iter().nth(chosen) {
-        Some(app) => mount(app),
-        None => web_sys::console::error_1(&"rokeh: no app to show".into()),
+    match (apps.into_iter().nth(chosen), embed) {
+        (Some(app), Some(embed)) => show(app, Some(embed.element), embed.session),
+        (Some(app), None) => mount(app),
+        (None, _) => web_sys::console::error_1(&"rokeh: no app to show".into()),
     }
 }
 
 /// Builds a document with `app` and shows it in the page's body: its roots as widgets and
 /// plots, its title as the page's title. Edits in the page run the app's callbacks here.
 pub fn mount(app: App) {
+    show(app, None, sync::Session::served_page());
+}
+
+/// Shows `app` in `element` (embedded: the host page keeps its title, as with Bokeh's
+/// embeds) or in the body, joined to `session` if there is one.
+fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<sync::Session>) {
     // Panics would otherwise vanish into an `unreachable` trap with no message.
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("rokeh: {info}").into());
     }));
     let doc = app.document();
-    leptos::mount::mount_to_body(move || {
+    let owns_title = element.is_none();
+    let view = move || {
         let page = Page::new(doc);
         hook::install(page);
-        Effect::new(move || {
-            page.track_title();
-            document().set_title(&page.read(|d| d.title().to_owned()));
-        });
-        // Served by `rokeh serve`: join its session (a status badge shows the connection),
-        // whose periodic callbacks the server runs. Alone, the page runs them.
-        let connection = sync::start(page);
+        if owns_title {
+            Effect::new(move || {
+                page.track_title();
+                document().set_title(&page.read(|d| d.title().to_owned()));
+            });
+        }
+        // Joined to a session of `rokeh serve` (a status badge shows the connection), whose
+        // periodic callbacks the server runs. Alone, the page runs them.
+        let connection = session.map(|session| sync::start(page, session));
         if connection.is_none() {
             periodic::start(page);
         }
@@ -82,5 +99,9 @@ pub fn mount(app: App) {
                 </For>
             </main>
         }
-    });
+    };
+    match element {
+        Some(element) => leptos::mount::mount_to(element, view).forget(),
+        None => leptos::mount::mount_to_body(view),
+    }
 }

@@ -1,6 +1,7 @@
 //! The page's link to `rokeh serve`: served by it (a `rokeh-session` meta tag in the
-//! page), the page joins its session over Bokeh's protocol; opened statically it runs
-//! alone. This is the websocket driver of [`crate::sync::Client`], which decides what to
+//! page) or embedded by its autoload script (the session on the embed's element, the
+//! server at an absolute URL), the page joins its session over Bokeh's protocol; opened
+//! statically it runs alone. This is the websocket driver of [`crate::sync::Client`], which decides what to
 //! send; losing the connection never stops the page: it reconnects with backoff and a
 //! fresh token, and no edit is lost.
 //!
@@ -70,10 +71,9 @@ fn session_meta() -> Option<web_sys::Element> {
         .ok()?
 }
 
-/// Joins the session when the page was served by `rokeh serve`; returns the connection
-/// badge, or `None` when the page runs alone.
-pub fn start(page: Page) -> Option<impl IntoView> {
-    let (served, token) = served_session()?;
+/// Joins `session`; returns the connection badge.
+pub fn start(page: Page, session: Session) -> impl IntoView {
+    let (served, token) = session.links();
     let (badge, set_badge) = signal(Badge::Connecting);
     let client = Some(page.read(Client::new));
     let link: Shared = Rc::new(RefCell::new(Link {
@@ -108,7 +108,7 @@ pub fn start(page: Page) -> Option<impl IntoView> {
         }
     });
     open(&link);
-    Some(view! {
+    view! {
         <div class="rk-connection" data-state=move || state_name(badge.get())>
             {move || match badge.get() {
                 Badge::Connecting => "connecting…".to_owned(),
@@ -116,7 +116,7 @@ pub fn start(page: Page) -> Option<impl IntoView> {
                 Badge::Offline(s) => format!("offline: edits kept, reconnecting in {s} s"),
             }}
         </div>
-    })
+    }
 }
 
 fn state_name(badge: Badge) -> &'static str {
@@ -127,27 +127,40 @@ fn state_name(badge: Badge) -> &'static str {
     }
 }
 
-/// The session the server wrote into the page, if it did.
-fn served_session() -> Option<(Served, String)> {
-    let meta = session_meta()?;
-    let ws_path = meta.get_attribute("data-ws-path")?;
-    let session_id = meta.get_attribute("data-session-id")?;
-    let token = meta.get_attribute("data-token")?;
-    let location = web_sys::window()?.location();
-    let scheme = match location.protocol().ok()?.as_str() {
-        "https:" => "wss",
-        _ => "ws",
-    };
-    let host = location.host().ok()?;
-    let app_path = ws_path.trim_end_matches("/ws");
-    let id = js_sys::encode_uri_component(&session_id);
-    Some((
-        Served {
-            ws_url: format!("{scheme}://{host}{ws_path}?{CLIENT_QUERY}={ROKEH_CLIENT}"),
-            token_url: format!("{app_path}/token?{SESSION_ID_QUERY}={id}"),
-        },
-        token,
-    ))
+/// A session of `rokeh serve` for the page to join: the app's absolute URL (whose `/ws`
+/// and `/token` it uses), the session's id and a first token.
+pub struct Session {
+    pub app_url: String,
+    pub session_id: String,
+    pub token: String,
+}
+
+impl Session {
+    /// The session the server wrote into the page it served, if it did.
+    pub fn served_page() -> Option<Session> {
+        let meta = session_meta()?;
+        let ws_path = meta.get_attribute("data-ws-path")?;
+        let origin = web_sys::window()?.location().origin().ok()?;
+        Some(Session {
+            app_url: format!("{origin}{}", ws_path.trim_end_matches("/ws")),
+            session_id: meta.get_attribute("data-session-id")?,
+            token: meta.get_attribute("data-token")?,
+        })
+    }
+
+    fn links(self) -> (Served, String) {
+        // http://host/app → ws://host/app/ws, https → wss.
+        let ws_app_url = match self.app_url.strip_prefix("http") {
+            Some(rest) => format!("ws{rest}"),
+            None => self.app_url.clone(),
+        };
+        let id = js_sys::encode_uri_component(&self.session_id);
+        let served = Served {
+            ws_url: format!("{ws_app_url}/ws?{CLIENT_QUERY}={ROKEH_CLIENT}"),
+            token_url: format!("{}/token?{SESSION_ID_QUERY}={id}", self.app_url),
+        };
+        (served, self.token)
+    }
 }
 
 /// Opens the websocket with the current token.

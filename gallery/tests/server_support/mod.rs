@@ -83,7 +83,11 @@ impl Server {
     }
 
     pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
-        let mut command = Command::new(server_binary());
+        Server::launch(Command::new(server_binary()), args, env)
+    }
+
+    /// `serve` run by `command`: the `rokeh` binary, or another app's built on rokeh.
+    pub fn launch(mut command: Command, args: &[&str], env: &[(&str, &str)]) -> Server {
         command.arg("serve");
         if !args.contains(&"--port") {
             command.args(["--port", "0"]);
@@ -523,4 +527,96 @@ pub fn http_get(url: &str) -> (u16, String) {
 pub fn summary(what: &str, rokeh: &str, reference: &str, ratio: &str, target: &str, met: bool) {
     let verdict = if met { "met" } else { "MISSED" };
     println!("SUMMARY | {what} | {rokeh} | {reference} | {ratio} | {target} | {verdict}");
+}
+
+/// A crate `rokeh new NAME` wrote into a fresh folder.
+pub struct NewCrate {
+    pub name: &'static str,
+    /// The folder it was created in.
+    pub parent: PathBuf,
+    pub dir: PathBuf,
+}
+
+impl NewCrate {
+    pub fn create(name: &'static str) -> NewCrate {
+        let parent = std::env::temp_dir().join(format!(
+            "rokeh-new-test-{}-{}",
+            std::process::id(),
+            rand::random::<u32>()
+        ));
+        std::fs::create_dir_all(&parent).unwrap();
+        let created = rokeh_in(&parent, &["new", name]);
+        assert!(created.status.success(), "{}", said(&created));
+        let dir = parent.join(name);
+        NewCrate { name, parent, dir }
+    }
+
+    /// Builds its command line (cargo) and its page (`trunk build --release`), in this
+    /// repository's target folder, offline: every crate it needs was built here already,
+    /// so only rokeh and the new crate compile.
+    pub fn build(&self) {
+        build_in(&self.dir, "cargo", &["build", "--offline"]);
+        build_in(&self.dir, "trunk", &["build", "--release", "--offline"]);
+    }
+
+    /// Its native binary, built by [`NewCrate::build`].
+    pub fn binary(&self) -> PathBuf {
+        target_dir().join("debug").join(self.name)
+    }
+
+    /// `serve` by its own binary, in its folder (finding the page in ./dist).
+    pub fn serve(&self, args: &[&str]) -> Server {
+        let mut command = Command::new(self.binary());
+        command.current_dir(&self.dir).env_remove("ROKEH_DIST");
+        Server::launch(command, args, &[])
+    }
+}
+
+impl Drop for NewCrate {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.parent);
+    }
+}
+
+/// The `rokeh` binary with `args`, in `dir`.
+pub fn rokeh_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(server_binary())
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the rokeh binary runs")
+}
+
+/// What a process printed, stdout then stderr.
+pub fn said(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// This repository's target folder (the `rokeh` binary is in `<target>/<profile>/`).
+pub fn target_dir() -> PathBuf {
+    server_binary()
+        .parent()
+        .and_then(|p| p.parent())
+        .expect("<target>/<profile>/rokeh")
+        .to_owned()
+}
+
+/// `program args` in `dir` with this repository's target folder; it must succeed.
+fn build_in(dir: &std::path::Path, program: &str, args: &[&str]) {
+    let output = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (make install-wasm-tools): {e}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed:\n{}",
+        said(&output)
+    );
 }
