@@ -31,8 +31,11 @@ pub struct NewArgs {
 pub enum RokehSource {
     /// A folder holding rokeh's Cargo.toml.
     Path(PathBuf),
+    /// A git repository holding rokeh.
     Git {
+        /// The repository's URL.
         url: String,
+        /// A commit, tag or branch; `None`: the default branch.
         rev: Option<String>,
     },
     /// A release from crates.io.

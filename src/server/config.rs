@@ -16,6 +16,7 @@ pub const DIST_VAR: &str = "ROKEH_DIST";
 /// The Redis that servers sharing sessions use, when `--redis` is not given.
 pub const REDIS_URL_VAR: &str = "ROKEH_REDIS_URL";
 
+/// The `rokeh` command line: what [`super::main_cli_with`] parses.
 #[derive(Debug, Parser)]
 #[command(
     name = "rokeh",
@@ -23,10 +24,12 @@ pub const REDIS_URL_VAR: &str = "ROKEH_REDIS_URL";
     about = "Bokeh-style interactive documents in Rust"
 )]
 pub struct Cli {
+    /// `serve` or `new`.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The subcommands of `rokeh`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the apps: the page at /<app>, its websocket at /<app>/ws, sessions kept in sync
@@ -37,6 +40,7 @@ pub enum Command {
     New(crate::scaffold::NewArgs),
 }
 
+/// `rokeh serve`'s options, as given; [`ServerConfig::from_args`] checks them.
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
     /// Open the first app in a browser once the server is up.
@@ -76,38 +80,59 @@ pub struct ServeArgs {
     pub redis: Option<String>,
 }
 
+/// `--session-ids`: whether a session id must be signed, as Bokeh's `--session-ids`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SessionIdMode {
+    /// Any session id is accepted (Bokeh's default).
     Unsigned,
+    /// Only ids signed with ROKEH_SECRET_KEY are accepted.
     Signed,
 }
 
 /// Everything the server needs to start, checked.
 #[derive(Clone, Debug)]
 pub struct ServerConfig {
+    /// The address to listen on.
     pub address: String,
+    /// The port to listen on (0: any free one).
     pub port: u16,
+    /// Page origins allowed to open websockets, besides the server itself.
     pub allow_websocket_origin: Vec<OriginPattern>,
+    /// How session ids are made and checked (signed or not).
     pub session_ids: SessionIds,
+    /// How long a session nobody is connected to is kept.
     pub unused_session_lifetime: Duration,
+    /// The largest message accepted, in bytes, and what may wait for one connection.
     pub websocket_max_message_size: usize,
+    /// How long writing one message to a connection may take before it is dropped.
     pub websocket_write_timeout: Duration,
+    /// How long a client may take to send a request's headers before it is dropped.
     pub http_header_timeout: Duration,
     /// `--redis`: where sessions are shared, if they are.
     pub redis: Option<RedisUrl>,
+    /// Open the first app in a browser once the server is up.
     pub show: bool,
     /// The built page's folder, if one was found; else the places looked in.
     pub page_dir: Result<PathBuf, Vec<PathBuf>>,
 }
 
+/// An option that cannot be served with, said the way a user can fix it.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// `--session-ids signed` without ROKEH_SECRET_KEY.
     #[error("--session-ids signed needs a secret key: set {SECRET_KEY_VAR} (e.g. to the output of `openssl rand -base64 32`)")]
     NoSecretKey,
+    /// A message cap too small for any message.
     #[error("--websocket-max-message-size must be at least 1024 bytes")]
     MessageSizeTooSmall,
+    /// `--redis` (or ROKEH_REDIS_URL) is not a `redis://HOST:PORT[/DB]` URL.
     #[error("--redis {url:?} is not a Redis URL (redis://HOST:PORT[/DB]): {reason}")]
-    BadRedisUrl { url: String, reason: String },
+    BadRedisUrl {
+        /// The URL given.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 /// A checked `redis://` URL.
@@ -115,6 +140,7 @@ pub enum ConfigError {
 pub struct RedisUrl(pub(crate) redis::ConnectionInfo);
 
 impl RedisUrl {
+    /// Checks `url`: `redis://HOST:PORT[/DB]` only (no TLS, no cluster).
     pub fn parse(url: &str) -> Result<RedisUrl, ConfigError> {
         let bad = |reason: String| ConfigError::BadRedisUrl {
             url: url.to_owned(),

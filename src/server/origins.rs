@@ -8,6 +8,7 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OriginPattern(String);
 
+/// A `--allow-websocket-origin` that is not `HOST[:PORT]`.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OriginError {
     /// `:5006` with no host before it.
