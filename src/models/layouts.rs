@@ -77,10 +77,15 @@ models! {
 /// `(child, row, col, row_span, col_span)`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct GridChild {
+    /// The child layout or widget.
     pub child: AnyId,
+    /// Its row, from 0 at the top.
     pub row: i64,
+    /// Its column, from 0 at the left.
     pub col: i64,
+    /// How many rows it spans.
     pub row_span: i64,
+    /// How many columns it spans.
     pub col_span: i64,
 }
 

@@ -6,7 +6,7 @@
 //! This is the layer that knows every model, so it is where a document gets its
 //! registry: [`Document::new`] and [`Document::from_json`] are defined here.
 //!
-//! Each area file defines its models in one `models! { … }`, which is [`model!`] for each
+//! Each area file defines its models in one `models! { … }`, which is [`model!`](crate::model!) for each
 //! and the area's list of schemas for the registry: adding a model to an area is one
 //! definition, nothing else.
 

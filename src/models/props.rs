@@ -10,6 +10,7 @@ use crate::core::{AnyId, Ids, Kind, PropType, Value};
 pub struct DashPattern(pub Vec<f64>);
 
 impl DashPattern {
+    /// A solid line (no dashes).
     pub const SOLID: DashPattern = DashPattern(Vec::new());
 
     /// Bokeh's named patterns (`bokeh.core.enums.DashPattern`), or a string of numbers.
@@ -77,7 +78,9 @@ impl PropType for DashPattern {
 /// Bokeh's `TextLike`: a string, or a text model (TeX, MathML, PlainText) by reference.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TextLike {
+    /// A plain string.
     Plain(String),
+    /// A text model (TeX, MathML, PlainText), by reference.
     Model(AnyId),
 }
 
@@ -128,7 +131,9 @@ impl PropType for TextLike {
 /// `"auto"` or a value (Bokeh's `Either(Auto, T)`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum AutoOr<T> {
+    /// Bokeh's `"auto"`: the value is chosen from context.
     Auto,
+    /// This value.
     Value(T),
 }
 
@@ -205,10 +210,15 @@ impl PropType for Factor {
 /// How an axis turns its labels: a name, or an angle in radians.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum LabelOrientation {
+    /// Labels upright.
     Horizontal,
+    /// Labels turned a quarter turn.
     Vertical,
+    /// Labels along the axis.
     Parallel,
+    /// Labels across the axis.
     Normal,
+    /// Labels turned by this angle, in radians.
     Angle(f64),
 }
 

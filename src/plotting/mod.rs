@@ -51,30 +51,45 @@ pub enum AxisType {
     /// Linear, or categorical when the range is factors.
     #[default]
     Auto,
+    /// A LinearAxis on a LinearScale.
     Linear,
+    /// A LogAxis on a LogScale.
     Log,
+    /// A DatetimeAxis (values are milliseconds since the epoch) on a LinearScale.
     Datetime,
 }
 
 /// The arguments of Bokeh's `figure(...)` that rokeh takes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FigureArgs {
+    /// The plot's title (`title`); empty for none.
     pub title: String,
+    /// Width in CSS pixels (`width`, 600 by default).
     pub width: i64,
+    /// Height in CSS pixels (`height`, 600 by default).
     pub height: i64,
+    /// The x range (`x_range`): follows the data by default.
     pub x_range: RangeArg,
+    /// The y range (`y_range`).
     pub y_range: RangeArg,
+    /// The x axis' type (`x_axis_type`).
     pub x_axis_type: AxisType,
+    /// The y axis' type (`y_axis_type`).
     pub y_axis_type: AxisType,
     /// Where the x axis goes (below by default); `None`: no x axis.
     pub x_axis_location: Option<Place>,
+    /// Where the y axis goes (left by default); `None`: no y axis.
     pub y_axis_location: Option<Place>,
+    /// The x axis' label (`x_axis_label`).
     pub x_axis_label: Option<String>,
+    /// The y axis' label (`y_axis_label`).
     pub y_axis_label: Option<String>,
     /// The toolbar's side (Bokeh's `toolbar_location`, right by default). rokeh draws no
     /// toolbar yet but leaves its room, as BokehJS lays the plot out; `None` uses the room.
     pub toolbar_location: Option<Place>,
+    /// The frame's background color, a CSS color (`background_fill_color`); `None` keeps Bokeh's.
     pub background_fill_color: Option<String>,
+    /// The smallest border around the frame in CSS pixels, on every side (`min_border`).
     pub min_border: Option<i64>,
 }
 

@@ -16,6 +16,7 @@ pub struct Polyline {
 }
 
 impl Polyline {
+    /// An empty polyline with room for `points` points.
     pub fn with_capacity(points: usize) -> Polyline {
         Polyline {
             points: Vec::with_capacity(points),
@@ -23,6 +24,7 @@ impl Polyline {
         }
     }
 
+    /// Removes every point, keeping the allocation.
     pub fn clear(&mut self) {
         self.points.clear();
         self.starts.clear();
@@ -47,10 +49,12 @@ impl Polyline {
         self.points.len()
     }
 
+    /// Whether there is no point.
     pub fn is_empty(&self) -> bool {
         self.points.is_empty()
     }
 
+    /// Each sub-path's points.
     pub fn subpaths(&self) -> impl Iterator<Item = &[(f64, f64)]> + '_ {
         let ends = self
             .starts

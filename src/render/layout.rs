@@ -39,21 +39,28 @@ impl Side {
 /// A rectangle of whole device pixels, `right` and `bottom` one past the last pixel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PixelRect {
+    /// First column of pixels.
     pub left: i32,
+    /// First row of pixels.
     pub top: i32,
+    /// One past the last column.
     pub right: i32,
+    /// One past the last row.
     pub bottom: i32,
 }
 
 impl PixelRect {
+    /// Width in pixels.
     pub fn width(self) -> i32 {
         self.right - self.left
     }
 
+    /// Height in pixels.
     pub fn height(self) -> i32 {
         self.bottom - self.top
     }
 
+    /// Whether the point (device pixels) is inside the rectangle or on its border.
     pub fn contains(self, (x, y): (f64, f64)) -> bool {
         f64::from(self.left) <= x
             && x <= f64::from(self.right)
@@ -74,7 +81,9 @@ impl PixelRect {
 /// An axis' ticks and their labels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AxisTicks {
+    /// Major and minor tick positions, in data units.
     pub ticks: Ticks,
+    /// The major ticks' labels as drawn, an exponent written after `^` (a log axis' `10^2`).
     pub labels: Vec<String>,
 }
 
@@ -95,16 +104,21 @@ impl AxisTicks {
 /// pixels per CSS pixel: where its frame is, the ranges it shows, its first axes' ticks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FrameLayout {
+    /// Width of the drawing area in device pixels.
     pub width: u32,
+    /// Height of the drawing area in device pixels.
     pub height: u32,
+    /// Device pixels per CSS pixel (2 on a HiDPI screen).
     pub scale: f64,
     /// The plot frame: where the data is drawn.
     pub frame: PixelRect,
-    /// The default x and y ranges, resolved.
+    /// The default x range, resolved.
     pub x_range: Interval,
+    /// The default y range, resolved.
     pub y_range: Interval,
-    /// Data (or synthetic factor) coordinates to device pixels, for the default ranges.
+    /// Data (or synthetic factor) x coordinates to device pixels, for the default x range.
     pub x_scale: Scale,
+    /// Data (or synthetic factor) y coordinates to device pixels, for the default y range.
     pub y_scale: Scale,
     /// Ticks of the first axis below (else above) the frame; empty without one.
     pub x_ticks: AxisTicks,
@@ -117,9 +131,11 @@ pub struct FrameLayout {
 /// Where a legend entry was drawn and what clicking it does.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendHit {
+    /// Where the entry was drawn, in device pixels.
     pub area: PixelRect,
     /// The renderers the entry stands for.
     pub renderers: Vec<crate::document::AnyId>,
+    /// What clicking it does (the legend's `click_policy`).
     pub policy: crate::models::LegendClickPolicy,
 }
 

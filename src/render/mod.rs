@@ -60,16 +60,28 @@ use plotters_backend::{BackendCoord, DrawingErrorKind};
 use crate::document::{AnyId, Document, Id};
 use crate::models::Figure;
 
+/// Why a figure could not be drawn.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// The drawing backend failed (its own message).
     #[error("drawing failed: {0}")]
     Backend(String),
+    /// The document's models do not make a figure rokeh can draw: a missing or wrong
+    /// reference, a value the renderer cannot use.
     #[error("cannot draw the figure: {0}")]
     Model(String),
+    /// A glyph names a column its data source does not have.
     #[error("column '{column}' is missing from data source {source_id}")]
-    MissingColumn { source_id: String, column: String },
+    MissingColumn {
+        /// The data source's id.
+        source_id: String,
+        /// The column the glyph names.
+        column: String,
+    },
+    /// A color property holds something that is not a color.
     #[error("'{0}' is not a color")]
     Color(String),
+    /// The device pixel ratio given is not a positive finite number.
     #[error("pixel scale {0} is not a positive number")]
     Scale(f64),
 }

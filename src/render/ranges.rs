@@ -13,19 +13,24 @@ use super::RenderError;
 /// A range from `start` to `end` in data units (`start > end` flips the axis).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Interval {
+    /// Where the range starts (the left or bottom end of the axis).
     pub start: f64,
+    /// Where the range ends.
     pub end: f64,
 }
 
 impl Interval {
+    /// `end - start`: negative when the axis is flipped.
     pub fn span(self) -> f64 {
         self.end - self.start
     }
 
+    /// The smaller end.
     pub fn min(self) -> f64 {
         self.start.min(self.end)
     }
 
+    /// The larger end.
     pub fn max(self) -> f64 {
         self.start.max(self.end)
     }
@@ -34,7 +39,9 @@ impl Interval {
 /// The smallest and largest finite values seen, or none.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bounds {
+    /// The smallest value.
     pub min: f64,
+    /// The largest value.
     pub max: f64,
 }
 
@@ -79,6 +86,7 @@ impl Bounds {
         (min <= max).then_some(Bounds { min, max })
     }
 
+    /// Bounds holding both, either, or none.
     pub fn union(a: Option<Bounds>, b: Option<Bounds>) -> Option<Bounds> {
         match (a, b) {
             (Some(a), Some(b)) => Some(Bounds {

@@ -6,7 +6,9 @@ use super::ranges::Interval;
 /// An affine map from data values to device pixels along one axis.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LinearMap {
+    /// The pixel of value 0.
     pub offset: f64,
+    /// Pixels per data unit (negative when pixels grow the other way, as on a y axis).
     pub factor: f64,
 }
 
@@ -21,6 +23,7 @@ impl LinearMap {
     }
 
     #[inline]
+    /// The pixel of `value`.
     pub fn apply(self, value: f64) -> f64 {
         self.offset + value * self.factor
     }
@@ -35,8 +38,11 @@ impl LinearMap {
 /// logarithmic (LogScale: linear in log10 of the value).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scale {
+    /// Whether the scale is logarithmic (LogScale).
     pub log: bool,
+    /// The linear part: from the value (its log10 when `log`) to pixels.
     pub map: LinearMap,
+    /// The range mapped, in data units.
     pub range: Interval,
 }
 
@@ -59,6 +65,7 @@ impl Scale {
     }
 
     #[inline]
+    /// The pixel of `value`; NaN for a value a log scale cannot show (zero or negative).
     pub fn apply(&self, value: f64) -> f64 {
         if self.log {
             if value > 0.0 {
@@ -71,6 +78,7 @@ impl Scale {
         }
     }
 
+    /// The data value at pixel `px`.
     pub fn invert(&self, px: f64) -> f64 {
         let v = self.map.invert(px);
         if self.log {
@@ -90,7 +98,9 @@ impl Scale {
 /// A figure's two scales: where renderers of one (x, y) range pair draw.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Maps {
+    /// The x scale.
     pub x: Scale,
+    /// The y scale.
     pub y: Scale,
     /// Device pixels per CSS pixel: screen-unit sizes are multiplied by it.
     pub scale: f64,
@@ -98,6 +108,7 @@ pub struct Maps {
 
 impl Maps {
     #[inline]
+    /// The device pixel of the data point (`x`, `y`).
     pub fn point(&self, x: f64, y: f64) -> (f64, f64) {
         (self.x.apply(x), self.y.apply(y))
     }

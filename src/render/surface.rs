@@ -10,13 +10,18 @@ use crate::models::{FontStyle, LineCap, LineJoin, TextAlign, TextBaseline};
 /// A rectangle in device pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
+    /// Left edge.
     pub x: f64,
+    /// Top edge (y grows downwards).
     pub y: f64,
+    /// Width, rightwards from `x`.
     pub width: f64,
+    /// Height, downwards from `y`.
     pub height: f64,
 }
 
 impl Rect {
+    /// The rectangle with its top-left corner at (`x`, `y`).
     pub fn new(x: f64, y: f64, width: f64, height: f64) -> Rect {
         Rect {
             x,
@@ -31,18 +36,22 @@ impl Rect {
         Rect::new(x0.min(x1), y0.min(y1), (x1 - x0).abs(), (y1 - y0).abs())
     }
 
+    /// The right edge: `x + width`.
     pub fn right(&self) -> f64 {
         self.x + self.width
     }
 
+    /// The bottom edge: `y + height`.
     pub fn bottom(&self) -> f64 {
         self.y + self.height
     }
 
+    /// Whether the point is inside the rectangle or on its border.
     pub fn contains(&self, (x, y): (f64, f64)) -> bool {
         self.x <= x && x <= self.right() && self.y <= y && y <= self.bottom()
     }
 
+    /// The centre point.
     pub fn center(&self) -> (f64, f64) {
         (self.x + self.width / 2.0, self.y + self.height / 2.0)
     }
@@ -52,7 +61,9 @@ impl Rect {
 /// (even-odd: holes in polygons).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FillRule {
+    /// Every enclosed area is filled (the canvas' `"nonzero"`).
     NonZero,
+    /// Areas enclosed an odd number of times are filled (the canvas' `"evenodd"`): holes stay empty.
     EvenOdd,
 }
 
@@ -76,19 +87,23 @@ pub(crate) struct Subpath {
 const ARC_TOLERANCE: f64 = 0.1;
 
 impl Path {
+    /// An empty path.
     pub fn new() -> Path {
         Path::default()
     }
 
+    /// Removes every sub-path, keeping the allocation for the next path.
     pub fn clear(&mut self) {
         self.points.clear();
         self.subpaths.clear();
     }
 
+    /// Whether the path has no points.
     pub fn is_empty(&self) -> bool {
         self.points.is_empty()
     }
 
+    /// Starts a new sub-path at (`x`, `y`).
     pub fn move_to(&mut self, x: f64, y: f64) {
         self.subpaths.push(Subpath {
             start: self.points.len(),
@@ -98,6 +113,7 @@ impl Path {
         self.points.push((x, y));
     }
 
+    /// Continues the current sub-path to (`x`, `y`) (starts one if there is none or it is closed).
     pub fn line_to(&mut self, x: f64, y: f64) {
         match self.subpaths.last_mut() {
             Some(sub) if !sub.closed => {
@@ -115,6 +131,7 @@ impl Path {
         }
     }
 
+    /// The rectangle `r` as a closed sub-path.
     pub fn rect(&mut self, r: Rect) {
         self.move_to(r.x, r.y);
         self.line_to(r.right(), r.y);
@@ -234,11 +251,17 @@ fn arc_points(
 /// How a path's outline is drawn, widths and dashes in device pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stroke {
+    /// The line's color and alpha.
     pub color: Rgba,
+    /// Line width.
     pub width: f64,
+    /// How open ends are drawn (Bokeh's `line_cap`).
     pub cap: LineCap,
+    /// How segments meet (Bokeh's `line_join`).
     pub join: LineJoin,
+    /// On/off lengths of the dash pattern; empty is a solid line (Bokeh's `line_dash`).
     pub dash: Vec<f64>,
+    /// Where in the dash pattern the line starts (Bokeh's `line_dash_offset`).
     pub dash_offset: f64,
 }
 
@@ -260,8 +283,11 @@ impl Stroke {
 /// a hatch pattern.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pattern {
+    /// Tile width in pixels.
     pub width: usize,
+    /// Tile height in pixels.
     pub height: usize,
+    /// `width * height` RGBA pixels, row by row from the top.
     pub rgba: Vec<u8>,
 }
 
@@ -282,8 +308,11 @@ impl Pattern {
 /// A font as CSS names it, its size in device pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Font {
+    /// The CSS font family ("helvetica").
     pub family: String,
+    /// Font size in device pixels.
     pub size: f64,
+    /// Normal, italic, bold or both (Bokeh's `text_font_style`).
     pub style: FontStyle,
 }
 
@@ -304,18 +333,26 @@ impl Font {
 /// ascent and descent, and the heights of "M" and "x".
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FontMetrics {
+    /// Distance from the baseline up to the top of the tallest glyphs.
     pub ascent: f64,
+    /// Distance from the baseline down to the bottom of descenders.
     pub descent: f64,
+    /// Height of a capital "M".
     pub cap_height: f64,
+    /// Height of a lower-case "x".
     pub x_height: f64,
 }
 
 /// How a line of text is drawn at its anchor.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextStyle {
+    /// The font, size in device pixels.
     pub font: Font,
+    /// The text's color and alpha.
     pub color: Rgba,
+    /// Where the anchor is horizontally (Bokeh's `text_align`).
     pub align: TextAlign,
+    /// Where the anchor is vertically (Bokeh's `text_baseline`).
     pub baseline: TextBaseline,
     /// Radians, counter-clockwise on screen as Bokeh's angles are.
     pub angle: f64,
@@ -324,14 +361,19 @@ pub struct TextStyle {
 /// Straight (not premultiplied) RGBA pixels, row by row from the top.
 #[derive(Clone, Copy, Debug)]
 pub struct Image<'a> {
+    /// Width in pixels.
     pub width: usize,
+    /// Height in pixels.
     pub height: usize,
+    /// `width * height` RGBA pixels.
     pub rgba: &'a [u8],
 }
 
 /// Measures text as it will be drawn, in the font's own pixels.
 pub trait TextMeasure {
+    /// The width of `text` in `font`, in device pixels.
     fn text_width(&self, text: &str, font: &Font) -> f64;
+    /// The font's vertical metrics.
     fn font_metrics(&self, font: &Font) -> FontMetrics;
 }
 
@@ -339,7 +381,9 @@ pub trait TextMeasure {
 pub trait Surface: TextMeasure {
     /// The target's size.
     fn size(&self) -> (u32, u32);
+    /// Fills `path` with `color` (alpha included), overlaps filled as `rule` says.
     fn fill(&mut self, path: &Path, color: Rgba, rule: FillRule);
+    /// Strokes `path`'s outline as `stroke` says.
     fn stroke(&mut self, path: &Path, stroke: &Stroke);
     /// Fills `path` with `pattern` repeated from the origin.
     fn fill_pattern(&mut self, path: &Path, pattern: &Pattern, rule: FillRule);
@@ -350,6 +394,7 @@ pub trait Surface: TextMeasure {
     fn image(&mut self, image: Image<'_>, dest: Rect);
     /// Draws from now on only inside `rect` (and any clip already set), until `pop_clip`.
     fn push_clip(&mut self, rect: Rect);
+    /// Ends the clip of the matching `push_clip`.
     fn pop_clip(&mut self);
     /// Moves everything drawn from now on (and clips set from now on) by `(dx, dy)`, as
     /// a 2D context's `translate` does.

@@ -5,7 +5,7 @@ use crate::models::enums::{LineCap, LineJoin, StepMode};
 use crate::models::props::DashPattern;
 
 models! {
-    /// A line through the points (x[i], y[i]); NaN breaks it.
+    /// A line through the points (`x[i]`, `y[i]`); NaN breaks it.
     pub struct Line("Line") {
         x: NumberSpec = Spec::field("x"),
         y: NumberSpec = Spec::field("y"),

@@ -47,6 +47,7 @@ pub enum MenuItem {
 }
 
 impl MenuItem {
+    /// The text shown for the item.
     pub fn label(&self) -> &str {
         match self {
             MenuItem::Item(text) | MenuItem::Labelled(text, _) => text,

@@ -100,7 +100,9 @@ models! {
 /// A string, or a list of them (Bokeh's `Either(String, List(String))`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum OneOrMany {
+    /// One string.
     One(String),
+    /// A list of strings.
     Many(Vec<String>),
 }
 

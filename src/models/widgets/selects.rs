@@ -59,7 +59,9 @@ models! {
 /// One option: the value chosen and the label shown (a plain string is both).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SelectOption {
+    /// The value the Select takes when this option is chosen.
     pub value: Value,
+    /// The text shown.
     pub label: String,
 }
 
@@ -122,7 +124,9 @@ impl PropType for SelectOption {
 /// A Select's options: a list, or named groups of them (shown as `<optgroup>`s).
 #[derive(Clone, Debug, PartialEq)]
 pub enum SelectOptions {
+    /// Options in one list.
     List(Vec<SelectOption>),
+    /// Groups of options, each under its label.
     Groups(Vec<(String, Vec<SelectOption>)>),
 }
 

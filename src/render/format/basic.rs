@@ -4,6 +4,7 @@
 
 use super::Basic;
 
+/// The labels BasicTickFormatter writes for `ticks`, one each, as BokehJS writes them.
 pub fn format_basic(ticks: &[f64], b: &Basic) -> Vec<String> {
     if ticks.is_empty() {
         return Vec::new();

@@ -18,11 +18,14 @@ use super::RenderError;
 /// A tick label: text, with an exponent drawn raised and smaller (a log axis' 10²).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TickLabel {
+    /// The label's text (the mantissa or base, when there is an exponent).
     pub text: String,
+    /// An exponent drawn raised after the text, if any.
     pub exponent: Option<String>,
 }
 
 impl TickLabel {
+    /// A label of plain text, no exponent.
     pub fn plain(text: impl Into<String>) -> TickLabel {
         TickLabel {
             text: text.into(),
@@ -34,10 +37,14 @@ impl TickLabel {
 /// BasicTickFormatter's settings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Basic {
+    /// Whether labels beyond the power limits are written in scientific notation (`use_scientific`).
     pub use_scientific: bool,
     /// `None`: "auto", the fewest decimals that tell labels apart.
     pub precision: Option<usize>,
+    /// Labels go scientific when one's magnitude is at least 10 to this (`power_limit_high`).
     pub power_limit_high: i32,
+    /// Labels go scientific when one's (nonzero) magnitude is at most 10 to this
+    /// (`power_limit_low`).
     pub power_limit_low: i32,
 }
 

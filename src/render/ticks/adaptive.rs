@@ -6,11 +6,17 @@ use super::Ticks;
 /// What an AdaptiveTicker (or BasicTicker) model asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Adaptive {
+    /// About how many major ticks to show (`desired_num_ticks`).
     pub desired_num_ticks: usize,
+    /// The multiples of a power of `base` allowed as intervals (`mantissas`).
     pub mantissas: Vec<f64>,
+    /// The base of those powers (`base`).
     pub base: f64,
+    /// How many minor intervals each major interval is split into (`num_minor_ticks`; 0 for none).
     pub num_minor_ticks: usize,
+    /// The smallest interval allowed (`min_interval`).
     pub min_interval: f64,
+    /// The largest interval allowed, if any (`max_interval`).
     pub max_interval: Option<f64>,
 }
 
@@ -60,6 +66,7 @@ impl Adaptive {
             .min(self.max_interval.unwrap_or(f64::INFINITY))
     }
 
+    /// Major and minor ticks over `low..high`.
     pub fn ticks(&self, low: f64, high: f64) -> Ticks {
         ticks_at_interval(self.interval(low, high), self.num_minor_ticks, low, high)
     }

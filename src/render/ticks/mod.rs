@@ -17,7 +17,9 @@ use super::RenderError;
 /// Tick positions in data units, within the range.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ticks {
+    /// Where major ticks (labelled) go.
     pub major: Vec<f64>,
+    /// Where minor ticks go.
     pub minor: Vec<f64>,
 }
 
