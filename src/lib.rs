@@ -88,6 +88,9 @@
 //! Callbacks always act as local, so what they change goes to every peer, including the
 //! one whose change ran them.
 
+// Users write their own crates on rokeh: every public item says what it is for.
+#![deny(missing_docs)]
+
 pub mod app;
 pub mod core;
 pub mod document;

@@ -32,7 +32,7 @@ pub struct Cli {
 /// The subcommands of `rokeh`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the apps: the page at /<app>, its websocket at /<app>/ws, sessions kept in sync
+    /// Serve the apps: the page at /APP, its websocket at /APP/ws, sessions kept in sync
     /// over Bokeh's protocol.
     Serve(ServeArgs),
     /// Create a new crate NAME in ./NAME: an app on rokeh, ready for `trunk serve` and

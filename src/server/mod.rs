@@ -1,8 +1,8 @@
 //! `rokeh serve`: the optional sync server (native only).
 //!
 //! Each session is a task owning its document, built by running the app natively;
-//! connections talk to it through channels (see [`session`]). The HTTP side serves the
-//! built page and the websocket that speaks Bokeh's protocol (see [`http`]).
+//! connections talk to it through channels (see `session`). The HTTP side serves the
+//! built page and the websocket that speaks Bokeh's protocol (see `http`).
 
 mod config;
 mod embed;
