@@ -82,7 +82,6 @@ pub fn main_cli_with(apps: Vec<App>) {
         }
     };
     raise_open_file_limit();
-    limit_malloc_arenas();
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let result = runtime.block_on(async {
         let server = Server::bind(config, apps).await?;
@@ -258,23 +257,6 @@ fn raise_open_file_limit() {
         {
             limit.rlim_cur = limit.rlim_max;
             libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
-        }
-    }
-}
-
-/// glibc gives each thread that allocates under contention an arena of its own, up to eight
-/// per core, and returns little of them: with sessions coming and going on every worker
-/// thread, the server's resident memory crept up by about 200 MiB an hour in `make soak`
-/// and stayed flat with one arena per core (`MALLOC_ARENA_MAX` set by hand). A
-/// `MALLOC_ARENA_MAX` in the environment still wins.
-fn limit_malloc_arenas() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        // SAFETY: mallopt only sets an allocator parameter; it is called before the
-        // runtime starts its threads.
-        unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, i32::try_from(cores).unwrap_or(i32::MAX));
         }
     }
 }
