@@ -9,7 +9,7 @@ use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
 use super::wedge::screen_radius;
-use super::{bounds_of, each_row, point_in_polygon, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{bounds_of, hit_row_paths, paint_row_paths, AreaVisuals, GlyphInput, GlyphView, Paint};
 
 pub(crate) fn build<'d>(
     input: &GlyphInput<'_, 'd>,
@@ -67,13 +67,9 @@ impl GlyphView for View<'_> {
     }
 
     fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {
-        let mut path = Path::new();
-        for i in each_row(rows, self.len) {
-            path.clear();
-            if self.path(&p.maps, i, &mut path) {
-                self.visuals.paint(p.surface, &path, i, p.maps.scale);
-            }
-        }
+        paint_row_paths(p, rows, self.len, &self.visuals, |m, i, path| {
+            self.path(m, i, path)
+        });
         Ok(())
     }
 
@@ -83,13 +79,7 @@ impl GlyphView for View<'_> {
     }
 
     fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize> {
-        (0..self.len)
-            .filter(|&i| {
-                let mut path = Path::new();
-                self.path(maps, i, &mut path)
-                    && path.subpaths().any(|(pts, _)| point_in_polygon(at, pts))
-            })
-            .collect()
+        hit_row_paths(maps, at, self.len, |m, i, path| self.path(m, i, path))
     }
 
     fn len(&self) -> usize {

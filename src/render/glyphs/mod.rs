@@ -198,6 +198,41 @@ pub(crate) fn each_row(rows: Option<&[usize]>, len: usize) -> Box<dyn Iterator<I
     }
 }
 
+/// Paints a glyph drawn as one area path per row (wedges, annular wedges, ellipses):
+/// `path` builds row `i`'s outline, or says the row has nothing to draw.
+pub(crate) fn paint_row_paths(
+    p: &mut Paint<'_>,
+    rows: Option<&[usize]>,
+    len: usize,
+    visuals: &AreaVisuals,
+    path: impl Fn(&Maps, usize, &mut Path) -> bool,
+) {
+    let mut outline = Path::new();
+    for i in each_row(rows, len) {
+        outline.clear();
+        if path(&p.maps, i, &mut outline) {
+            visuals.paint(p.surface, &outline, i, p.maps.scale);
+        }
+    }
+}
+
+/// The rows of such a glyph whose outline holds `at`.
+pub(crate) fn hit_row_paths(
+    maps: &Maps,
+    at: (f64, f64),
+    len: usize,
+    path: impl Fn(&Maps, usize, &mut Path) -> bool,
+) -> Vec<usize> {
+    let mut outline = Path::new();
+    (0..len)
+        .filter(|&i| {
+            outline.clear();
+            path(maps, i, &mut outline)
+                && outline.subpaths().any(|(pts, _)| point_in_polygon(at, pts))
+        })
+        .collect()
+}
+
 /// Whether point `p` is inside the polygon (even-odd), for hit tests.
 pub(crate) fn point_in_polygon(p: (f64, f64), poly: &[(f64, f64)]) -> bool {
     let mut inside = false;
