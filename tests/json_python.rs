@@ -9,7 +9,8 @@ use rokeh::document::json::{
     apply_json_events, changes_to_json, to_json, BufferMode, Buffers, SyncedModels,
 };
 use rokeh::document::{Actor, Document, Id, Origin, PatchIndex, Value};
-use rokeh::models::{ColumnDataSource, Figure, Slider, Title};
+use rokeh::models::{ColumnDataSource, Figure, Place, Slider, Title, Tooltips};
+use rokeh::plotting::{figure, try_figure, Active, FigureArgs, ToolsError, TOOL_NAMES};
 use rokeh_gallery::sliders;
 use serde_json::{json, Value as Json};
 
@@ -113,6 +114,103 @@ fn a_richer_bokeh_document_reads_and_bokeh_loads_our_copy_unchanged() {
         "bokeh_check.py",
         &["same", theirs.to_str().unwrap(), ours.to_str().unwrap()],
     );
+}
+
+/// rokeh's `figure(args)` as the one root of a document, checked against Python's
+/// `figure(**python_args)` by `bokeh_check.py figure`; returns the properties compared.
+fn check_figure(name: &str, args: FigureArgs, python_args: Json) -> usize {
+    let mut doc = Document::new();
+    let plot = figure(&mut doc, args);
+    doc.add_root(plot);
+    let ours = temp_json(
+        &format!("{name}.json"),
+        &to_json(&doc, BufferMode::Inline).json,
+    );
+    let python_args = temp_json(&format!("{name}_args.json"), &python_args);
+    let printed = run(
+        "bokeh_check.py",
+        &[
+            "figure",
+            python_args.to_str().unwrap(),
+            ours.to_str().unwrap(),
+        ],
+    );
+    printed.trim().trim_start_matches("ok ").parse().unwrap()
+}
+
+#[test]
+fn figure_makes_the_toolbar_python_makes() {
+    // Bokeh's default tools, each with the properties and overlay Python gives it.
+    let compared = check_figure("default_tools", FigureArgs::default(), json!({}));
+    assert!(compared >= 20, "only {compared} properties compared");
+
+    // Every alias rokeh knows, active tools by name, tooltips set on the hover tool.
+    let tools = TOOL_NAMES.join(",");
+    let args = FigureArgs {
+        tools: tools.clone(),
+        active_drag: Active::from("box_select"),
+        active_scroll: Active::from("xwheel_zoom"),
+        active_tap: Active::None,
+        active_inspect: Active::from("crosshair"),
+        tooltips: Some(Tooltips::rows([("y", "@y{0.00}"), ("where", "$x")])),
+        toolbar_location: Some(Place::Below),
+        ..FigureArgs::default()
+    };
+    let python = json!({
+        "tools": tools,
+        "active_drag": "box_select",
+        "active_scroll": "xwheel_zoom",
+        "active_tap": null,
+        "active_inspect": "crosshair",
+        "tooltips": [["y", "@y{0.00}"], ["where", "$x"]],
+        "toolbar_location": "below",
+    });
+    let compared = check_figure("all_tools", args, python);
+    assert!(compared >= 100, "only {compared} properties compared");
+
+    // Tooltips without a hover tool: Python adds one, last.
+    let args = FigureArgs {
+        tools: "tap,lasso_select".into(),
+        tooltips: Some(Tooltips::Template("<b>@x</b>".into())),
+        ..FigureArgs::default()
+    };
+    let python = json!({"tools": "tap,lasso_select", "tooltips": "<b>@x</b>"});
+    check_figure("added_hover", args, python);
+}
+
+#[test]
+fn bad_tool_arguments_are_refused_as_python_refuses_them() {
+    let mut doc = Document::new();
+    let before = doc.models().count();
+    let err = try_figure(
+        &mut doc,
+        FigureArgs {
+            tools: "pan,wheel_zom".into(),
+            ..FigureArgs::default()
+        },
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("\"wheel_zom\""), "{err}");
+    let err = try_figure(
+        &mut doc,
+        FigureArgs {
+            tools: "pan".into(),
+            active_drag: Active::from("box_zoom"),
+            ..FigureArgs::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ToolsError::UnknownActive {
+                arg: "active_drag",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(doc.models().count(), before, "nothing added");
 }
 
 fn find<M: rokeh::core::ModelType>(doc: &Document, pick: impl Fn(&Value) -> bool) -> Id<M> {

@@ -3,7 +3,10 @@
 
 use crate::core::{AnyId, Color, ColorSpec, Id, NumberSpec, Spec, Value};
 
-use super::enums::{Dimension, FontStyle, LineCap, LineJoin, Orientation, TextAlign, TextBaseline};
+use super::enums::{
+    CoordinateUnits, Dimension, FontStyle, LineCap, LineJoin, Orientation, RenderLevel, TextAlign,
+    TextBaseline,
+};
 use super::props::{AutoOr, DashPattern, TextLike};
 use super::ColumnDataSource;
 
@@ -49,6 +52,16 @@ models! {
         right: Option<Value> = None,
         top: Option<Value> = None,
         bottom: Option<Value> = None,
+        left_units: CoordinateUnits = CoordinateUnits::Data,
+        right_units: CoordinateUnits = CoordinateUnits::Data,
+        top_units: CoordinateUnits = CoordinateUnits::Data,
+        bottom_units: CoordinateUnits = CoordinateUnits::Data,
+        /// Movable and resizable by its `handles` (a BoxInteractionHandles).
+        editable: bool = false,
+        handles: Option<AnyId> = None,
+        level: RenderLevel = RenderLevel::Annotation,
+        /// A tool's overlay is the page's own: its changes are never sent to peers.
+        syncable: bool = true,
         fill_color: Option<Color> = Some("#fff9ba".into()),
         fill_alpha: f64 = 0.4,
         line_color: Option<Color> = Some("#cccccc".into()),

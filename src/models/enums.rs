@@ -179,3 +179,70 @@ bokeh_enum! {
     /// Where a Tabs layout puts its tab headers.
     pub enum TabsLocation { Above = "above", Below = "below", Left = "left", Right = "right" }
 }
+
+bokeh_enum! {
+    /// Which directions a tool acts in (Bokeh's `Dimensions`).
+    pub enum Dimensions { Width = "width", Height = "height", Both = "both" }
+}
+
+bokeh_enum! {
+    /// Where a dragged box starts: a corner, or its centre (Bokeh's `BoxOrigin`).
+    pub enum BoxOrigin { Corner = "corner", Center = "center" }
+}
+
+bokeh_enum! {
+    /// How a new selection combines with the one before (Bokeh's `SelectionMode`);
+    /// `Toggle` is TapTool's alone.
+    pub enum SelectionMode {
+        Replace = "replace",
+        Append = "append",
+        Intersect = "intersect",
+        Subtract = "subtract",
+        Xor = "xor",
+        Toggle = "toggle",
+    }
+}
+
+bokeh_enum! {
+    /// What a TapTool does to what it hits (Bokeh's `TapBehavior`).
+    pub enum TapBehavior { Select = "select", Inspect = "inspect" }
+}
+
+bokeh_enum! {
+    /// Which gesture a TapTool answers (Bokeh's `TapGesture`).
+    pub enum TapGesture { Tap = "tap", DoubleTap = "doubletap" }
+}
+
+bokeh_enum! {
+    /// Where a HoverTool looks: under the mouse, or along a vertical or horizontal line
+    /// through it (Bokeh's `HoverMode`).
+    pub enum HoverMode { Mouse = "mouse", HLine = "hline", VLine = "vline" }
+}
+
+bokeh_enum! {
+    /// Which point of a hovered line a tooltip reports (Bokeh's `LinePolicy`).
+    pub enum LinePolicy {
+        Prev = "prev",
+        Next = "next",
+        Nearest = "nearest",
+        Interp = "interp",
+        None = "none",
+    }
+}
+
+bokeh_enum! {
+    /// What an annotation's coordinates are in (Bokeh's `CoordinateUnits`).
+    pub enum CoordinateUnits { Canvas = "canvas", Screen = "screen", Data = "data" }
+}
+
+bokeh_enum! {
+    /// The layer a renderer is drawn in, bottom to top (Bokeh's `RenderLevel`).
+    pub enum RenderLevel {
+        Image = "image",
+        Underlay = "underlay",
+        Glyph = "glyph",
+        Guide = "guide",
+        Annotation = "annotation",
+        Overlay = "overlay",
+    }
+}

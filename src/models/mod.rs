@@ -62,6 +62,7 @@ mod scales;
 mod selections;
 mod sources;
 mod tickers;
+mod tools;
 mod transforms;
 mod widgets;
 
@@ -69,10 +70,11 @@ pub use annotations::{Band, BoxAnnotation, ColorBar, Label, LabelSet, Span, Titl
 pub use arrows::{Arrow, NormalHead, OpenHead, TeeHead, VeeHead};
 pub use axes::{CategoricalAxis, DatetimeAxis, LinearAxis, LogAxis};
 pub use enums::{
-    ButtonType, Dimension, Direction, Distribution, FontStyle, HexTileOrientation, ImageOrigin,
-    LegendClickPolicy, LineCap, LineJoin, MarkerType, NumericMode, Orientation, PaddingUnits,
-    Place, RadiusDimension, SearchStrategy, SizingMode, StartEnd, StepMode, TabsLocation,
-    TextAlign, TextBaseline,
+    BoxOrigin, ButtonType, CoordinateUnits, Dimension, Dimensions, Direction, Distribution,
+    FontStyle, HexTileOrientation, HoverMode, ImageOrigin, LegendClickPolicy, LineCap, LineJoin,
+    LinePolicy, MarkerType, NumericMode, Orientation, PaddingUnits, Place, RadiusDimension,
+    RenderLevel, SearchStrategy, SelectionMode, SizingMode, StartEnd, StepMode, TabsLocation,
+    TapBehavior, TapGesture, TextAlign, TextBaseline,
 };
 pub use filters::{
     AllIndices, BooleanFilter, CDSView, GroupFilter, IndexFilter, IntersectionFilter,
@@ -105,6 +107,11 @@ pub use sources::ColumnDataSource;
 pub use tickers::{
     AdaptiveTicker, BasicTicker, CategoricalTicker, CompositeTicker, DatetimeTicker, DaysTicker,
     FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker, YearsTicker,
+};
+pub use tools::{
+    AreaVisuals, BoxInteractionHandles, BoxSelectTool, BoxZoomTool, CrosshairTool, HelpTool,
+    HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, ResetTool, SaveTool,
+    TapTool, Toolbar, Tooltips, WheelZoomTool, ZoomInTool, ZoomOutTool,
 };
 pub use transforms::{Dodge, Jitter};
 pub use widgets::*;
@@ -142,6 +149,7 @@ const AREAS: &[&[&Schema]] = &[
     selections::SCHEMAS,
     sources::SCHEMAS,
     tickers::SCHEMAS,
+    tools::SCHEMAS,
     transforms::SCHEMAS,
     widgets::buttons::SCHEMAS,
     widgets::groups::SCHEMAS,

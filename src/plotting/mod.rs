@@ -6,8 +6,10 @@
 //! transform helpers (`linear_cmap`, `factor_cmap`, `factor_mark`, `dodge`, `jitter`).
 
 mod glyph_api;
+mod tools;
 mod transform;
 
+pub use tools::{tool_from_name, Active, ToolArgs, ToolsError, DEFAULT_TOOLS, TOOL_NAMES};
 pub use transform::{dodge, factor_cmap, factor_mark, jitter, linear_cmap, log_cmap};
 
 use crate::core::Spec;
@@ -18,7 +20,7 @@ use crate::models::{
     CategoricalTickFormatter, CategoricalTicker, ColumnDataSource, DataRange1d, DatetimeAxis,
     DatetimeTickFormatter, DatetimeTicker, DaysTicker, Factor, FactorRange, Figure, GlyphRenderer,
     Grid, Legend, LegendItem, LinearAxis, LinearScale, LogAxis, LogScale, LogTickFormatter,
-    LogTicker, MonthsTicker, Place, Range1d, TextLike, Title, YearsTicker,
+    LogTicker, MonthsTicker, Place, Range1d, TextLike, Title, Tooltips, YearsTicker,
 };
 
 /// A range as Bokeh's `figure(x_range=…)` takes it.
@@ -84,9 +86,21 @@ pub struct FigureArgs {
     pub x_axis_label: Option<String>,
     /// The y axis' label (`y_axis_label`).
     pub y_axis_label: Option<String>,
-    /// The toolbar's side (Bokeh's `toolbar_location`, right by default). rokeh draws no
-    /// toolbar yet but leaves its room, as BokehJS lays the plot out; `None` uses the room.
+    /// The toolbar's side (Bokeh's `toolbar_location`, right by default); `None`: no
+    /// toolbar shown (the tools still work, as in Bokeh).
     pub toolbar_location: Option<Place>,
+    /// The tools, by Bokeh's names (`tools`): [`DEFAULT_TOOLS`] unless given.
+    pub tools: String,
+    /// `tooltips`: set on the `hover` tool of `tools`, or on a HoverTool added for them.
+    pub tooltips: Option<Tooltips>,
+    /// The drag tool active at first (`active_drag`), by its name in `tools`.
+    pub active_drag: Active,
+    /// The scroll tool active at first (`active_scroll`).
+    pub active_scroll: Active,
+    /// The tap tool active at first (`active_tap`).
+    pub active_tap: Active,
+    /// The inspector active at first (`active_inspect`).
+    pub active_inspect: Active,
     /// The frame's background color, a CSS color (`background_fill_color`); `None` keeps Bokeh's.
     pub background_fill_color: Option<String>,
     /// The smallest border around the frame in CSS pixels, on every side (`min_border`).
@@ -108,6 +122,12 @@ impl Default for FigureArgs {
             x_axis_label: None,
             y_axis_label: None,
             toolbar_location: Some(Place::Right),
+            tools: DEFAULT_TOOLS.to_owned(),
+            tooltips: None,
+            active_drag: Active::Auto,
+            active_scroll: Active::Auto,
+            active_tap: Active::Auto,
+            active_inspect: Active::Auto,
             background_fill_color: None,
             min_border: Some(5),
         }
@@ -332,8 +352,27 @@ fn axis(doc: &mut Document, kind: Kind, label: Option<&String>) -> AnyId {
 }
 
 /// A plot like `bokeh.plotting.figure(...)`: its title, ranges and scales, an axis on
-/// each side the arguments name (with its ticker and formatter) and a grid for each.
+/// each side the arguments name (with its ticker and formatter) and a grid for each,
+/// and a toolbar of the tools `args.tools` names.
+///
+/// Panics when `tools` names a tool Bokeh does not know, or an `active_*` argument names
+/// one `tools` does not (Python raises); [`try_figure`] returns that error instead.
 pub fn figure(doc: &mut Document, args: FigureArgs) -> Id<Figure> {
+    try_figure(doc, args).unwrap_or_else(|e| panic!("figure(): {e}"))
+}
+
+/// [`figure`], or the error in its tool arguments (and the document unchanged).
+pub fn try_figure(doc: &mut Document, args: FigureArgs) -> Result<Id<Figure>, ToolsError> {
+    // Checked first, so a bad name leaves nothing behind.
+    tools::check(
+        &args.tools,
+        [
+            ("active_drag", &args.active_drag),
+            ("active_scroll", &args.active_scroll),
+            ("active_tap", &args.active_tap),
+            ("active_inspect", &args.active_inspect),
+        ],
+    )?;
     let title = doc.add(Title {
         text: args.title.clone().into(),
         ..Title::default()
@@ -369,6 +408,17 @@ pub fn figure(doc: &mut Document, args: FigureArgs) -> Id<Figure> {
         center.push(grid.any());
     }
     let [above, below, left, right] = sides;
+    let toolbar = tools::toolbar(
+        doc,
+        &ToolArgs {
+            tools: &args.tools,
+            tooltips: args.tooltips.as_ref(),
+            active_drag: &args.active_drag,
+            active_scroll: &args.active_scroll,
+            active_tap: &args.active_tap,
+            active_inspect: &args.active_inspect,
+        },
+    )?;
     let mut fig = Figure {
         title: Some(title),
         width: Some(args.width),
@@ -382,6 +432,7 @@ pub fn figure(doc: &mut Document, args: FigureArgs) -> Id<Figure> {
         left,
         right,
         center,
+        toolbar: Some(toolbar.any()),
         toolbar_location: args.toolbar_location,
         min_border: args.min_border,
         ..Figure::default()
@@ -389,7 +440,7 @@ pub fn figure(doc: &mut Document, args: FigureArgs) -> Id<Figure> {
     if let Some(bg) = args.background_fill_color {
         fig.background_fill_color = Some(bg.as_str().into());
     }
-    doc.add(fig)
+    Ok(doc.add(fig))
 }
 
 impl Id<Figure> {

@@ -12,6 +12,10 @@
         scenario), serializes the events Bokeh emits with its own Serializer, and compares
         them with rokeh's "events" (new models' ids aside). Writes Bokeh's events and the
         state they leave to OUT.json, for rokeh to apply them and compare.
+    bokeh_check.py figure ARGS.json ROKEH_DOC.json
+        Builds figure(**ARGS) in Bokeh (tooltips as pairs) and compares it with the one
+        root of rokeh's document: the figure by structure as for the sliders, and its
+        toolbar both ways (every property either side set must agree).
     bokeh_check.py gallery OUT.json
         Writes a richer Bokeh document than the sliders (datetime, int32, float32, bool
         and string columns, a value spec, a legend, hover, more widgets) to OUT.json.
@@ -147,6 +151,46 @@ def check_same(path_a, path_b):
                 problems.append(f"{model.id}.{name}: {va!r:.80} vs {vb!r:.80}")
 
 
+def walk_both(ours, theirs, path, seen):
+    """As walk, but each side's set properties are compared: neither may add one."""
+    if id(ours) in seen:
+        return
+    seen.add(id(ours))
+    if type_name(ours) != type_name(theirs):
+        problems.append(f"{path}: rokeh has a {type_name(ours)}, Bokeh a {type_name(theirs)}")
+        return
+    names = set(ours.properties_with_values(include_defaults=False))
+    names |= set(theirs.properties_with_values(include_defaults=False))
+    for name in sorted(names):
+        value, expected = getattr(ours, name), getattr(theirs, name)
+        where = f"{path}.{name}"
+        if isinstance(value, Model) or isinstance(expected, Model):
+            if isinstance(value, Model) and isinstance(expected, Model):
+                walk_both(value, expected, where, seen)
+            else:
+                problems.append(f"{where}: rokeh {value!r:.80}, Bokeh {expected!r:.80}")
+        elif isinstance(value, (list, tuple)) and any(isinstance(v, Model) for v in [*value, *expected]):
+            if len(value) != len(expected):
+                problems.append(f"{where}: {len(value)} models where Bokeh has {len(expected)}")
+                continue
+            for i, (a, b) in enumerate(zip(value, expected)):
+                walk_both(a, b, f"{where}[{i}]", seen)
+        elif not same_value(value, expected):
+            problems.append(f"{where}: rokeh {value!r:.80}, Bokeh {expected!r:.80}")
+        else:
+            compared.append(where)
+
+
+def check_figure(args_path, path):
+    args = load(args_path)
+    if isinstance(args.get("tooltips"), list):
+        args["tooltips"] = [tuple(pair) for pair in args["tooltips"]]
+    theirs = figure(**args)
+    ours = Document.from_json(load(path)).roots[0]
+    walk_both(ours.toolbar, theirs.toolbar, "toolbar", set())
+    walk(ours, theirs, "figure", set())
+
+
 def normalize(value, known, renamed):
     """Event JSON in a comparable form: arrays as lists, maps as dicts, new ids renamed."""
     if isinstance(value, list):
@@ -266,7 +310,7 @@ def main():
     if command == "gallery":
         write_gallery(*args)
         return
-    {"sliders": check_sliders, "same": check_same, "events": check_events}[command](*args)
+    {"sliders": check_sliders, "same": check_same, "events": check_events, "figure": check_figure}[command](*args)
     if problems:
         print("\n".join(problems))
         sys.exit(1)
