@@ -95,6 +95,7 @@ pub mod app;
 pub mod core;
 pub mod document;
 pub mod format;
+pub mod interact;
 pub mod models;
 pub mod np;
 pub mod plotting;

@@ -21,6 +21,7 @@ use super::scales::{Maps, Scale};
 use super::surface::{FillRule, Path, Rect, Stroke, Surface, TextMeasure};
 use super::ticks::Ticks;
 use super::title::TitleView;
+use super::Following;
 use super::RenderError;
 
 /// BokehJS's render levels, in painting order.
@@ -168,8 +169,12 @@ fn find<'a>(ranges: &'a [NamedRange], name: &str) -> &'a NamedRange {
 }
 
 impl<'d> FigureView<'d> {
-    pub fn read(doc: &'d Document, figure: Id<Figure>) -> Result<FigureView<'d>, RenderError> {
-        let r = Reader::new(doc);
+    pub fn read(
+        doc: &'d Document,
+        figure: Id<Figure>,
+        following: Option<&'d Following>,
+    ) -> Result<FigureView<'d>, RenderError> {
+        let r = Reader::new(doc, following);
         let fig = figure.any();
         let size = |attr: &str| -> Result<f64, RenderError> {
             Ok(r.get::<Option<f64>>(fig, attr)?.unwrap_or(600.0))
@@ -622,8 +627,9 @@ pub(crate) fn draw(
     figure: Id<Figure>,
     surface: &mut dyn Surface,
     scale: f64,
+    following: Option<&Following>,
 ) -> Result<FrameLayout, RenderError> {
-    let mut view = FigureView::read(doc, figure)?;
+    let mut view = FigureView::read(doc, figure, following)?;
     let laid = view.lay_out(&*surface, scale)?;
     // BokehJS draws a HiDPI plot with its canvas moved half a CSS pixel right and down
     // (so one-pixel lines at whole coordinates are crisp); everything moves with it.
@@ -643,8 +649,9 @@ pub(crate) fn lay_out(
     m: &dyn TextMeasure,
     (width, height): (u32, u32),
     scale: f64,
+    following: Option<&Following>,
 ) -> Result<FrameLayout, RenderError> {
-    let mut view = FigureView::read(doc, figure)?;
+    let mut view = FigureView::read(doc, figure, following)?;
     let laid = view.lay_out(m, scale)?;
     Ok(view.frame_layout(&laid, width, height, Vec::new()))
 }
@@ -656,8 +663,9 @@ pub(crate) fn hit_test(
     m: &dyn TextMeasure,
     scale: f64,
     at: (f64, f64),
+    following: Option<&Following>,
 ) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
-    let mut view = FigureView::read(doc, figure)?;
+    let mut view = FigureView::read(doc, figure, following)?;
     let laid = view.lay_out(m, scale)?;
     Ok(view.hit_test(&laid, at))
 }

@@ -94,6 +94,11 @@ fn check_scale(scale: f64) -> Result<(), RenderError> {
     }
 }
 
+/// DataRange1ds whose `start` and `end` in the document are what a page computed and
+/// wrote there (as BokehJS writes them): drawn as following the data, as if unset, until
+/// a tool or a peer fixes them.
+pub type Following = HashSet<AnyId>;
+
 /// Draws `figure` on `surface` (device pixels) at `scale` device pixels per CSS pixel,
 /// and returns where everything went.
 pub fn draw_on(
@@ -103,7 +108,19 @@ pub fn draw_on(
     scale: f64,
 ) -> Result<FrameLayout, RenderError> {
     check_scale(scale)?;
-    figure::draw(doc, figure, surface, scale)
+    figure::draw(doc, figure, surface, scale, None)
+}
+
+/// [`draw_on`], with the DataRange1ds in `following` computed from the data.
+pub fn draw_following(
+    doc: &Document,
+    figure: Id<Figure>,
+    surface: &mut dyn Surface,
+    scale: f64,
+    following: &Following,
+) -> Result<FrameLayout, RenderError> {
+    check_scale(scale)?;
+    figure::draw(doc, figure, surface, scale, Some(following))
 }
 
 /// Draws `figure` filling `area`, any plotters backend. `scale` is the device pixel
@@ -142,7 +159,26 @@ pub fn figure_layout(
     scale: f64,
 ) -> Result<FrameLayout, RenderError> {
     check_scale(scale)?;
-    figure::lay_out(doc, figure, &Estimate, (width, height), scale)
+    figure::lay_out(doc, figure, &Estimate, (width, height), scale, None)
+}
+
+/// [`figure_layout`], with the DataRange1ds in `following` computed from the data.
+pub fn layout_following(
+    doc: &Document,
+    figure: Id<Figure>,
+    (width, height): (u32, u32),
+    scale: f64,
+    following: &Following,
+) -> Result<FrameLayout, RenderError> {
+    check_scale(scale)?;
+    figure::lay_out(
+        doc,
+        figure,
+        &Estimate,
+        (width, height),
+        scale,
+        Some(following),
+    )
 }
 
 /// The renderers (and their source rows) drawn at device pixel `at`, for tools.
@@ -154,12 +190,12 @@ pub fn hit_test(
     at: (f64, f64),
 ) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
     check_scale(scale)?;
-    figure::hit_test(doc, figure, measure, scale, at)
+    figure::hit_test(doc, figure, measure, scale, at, None)
 }
 
 /// The figure's size in CSS pixels: its width and height, or what a fixed frame needs.
 pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
-    let size = figure::FigureView::read(doc, figure)
+    let size = figure::FigureView::read(doc, figure, None)
         .and_then(|mut v| v.css_size(&Estimate))
         .unwrap_or((600.0, 600.0));
     let side = |v: f64| v.round().clamp(1.0, 16384.0) as u32;
@@ -196,7 +232,7 @@ impl<DB: DrawingBackend> Drawable<DB> for Job<'_> {
         _: (u32, u32),
     ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
         let mut surface = backend::OnBackend::new(backend);
-        let mut result = figure::draw(self.doc, self.figure, &mut surface, self.scale);
+        let mut result = figure::draw(self.doc, self.figure, &mut surface, self.scale, None);
         if let (Ok(_), Some(e)) = (&result, surface.error.take()) {
             result = Err(RenderError::Backend(e));
         }

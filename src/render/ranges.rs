@@ -476,15 +476,16 @@ impl RangeModel {
                     ),
                     _ => None,
                 };
+                let follows = r.follows(range);
                 Ok(RangeModel::Data(DataRangeSpec {
                     range_padding: r.number(range, "range_padding")?,
                     padding_units: r.get(range, "range_padding_units")?,
                     start: r
                         .get::<Option<f64>>(range, "start")?
-                        .filter(|v| v.is_finite()),
+                        .filter(|v| v.is_finite() && !follows),
                     end: r
                         .get::<Option<f64>>(range, "end")?
-                        .filter(|v| v.is_finite()),
+                        .filter(|v| v.is_finite() && !follows),
                     default_span: r.number(range, "default_span")?,
                     flipped: r.flag(range, "flipped")?,
                     follow: r.get(range, "follow")?,

@@ -8,16 +8,25 @@ use crate::models::{DashPattern, FontStyle, LineCap, LineJoin};
 
 use super::surface::{Font, Stroke};
 use super::text::parse_font_size;
-use super::RenderError;
+use super::{Following, RenderError};
 
 #[derive(Clone, Copy)]
 pub(crate) struct Reader<'d> {
     pub doc: &'d Document,
+    /// DataRange1ds whose `start`/`end` are a page's own computation: they follow the
+    /// data as if unset (see [`super::Following`]).
+    following: Option<&'d Following>,
 }
 
 impl<'d> Reader<'d> {
-    pub fn new(doc: &'d Document) -> Reader<'d> {
-        Reader { doc }
+    pub fn new(doc: &'d Document, following: Option<&'d Following>) -> Reader<'d> {
+        Reader { doc, following }
+    }
+
+    /// Whether `range`'s start and end are to be computed from the data, whatever the
+    /// document says.
+    pub fn follows(&self, range: AnyId) -> bool {
+        self.following.is_some_and(|f| f.contains(&range))
     }
 
     pub fn type_name(&self, any: AnyId) -> &'d str {

@@ -1,0 +1,14 @@
+//! Interaction, sans I/O: what Bokeh's tools do to a document, as BokehJS does it, for
+//! the page (and tests) to drive with pointer, wheel and touch gestures. `gesture` holds
+//! the arithmetic (screen intervals through the paint's scales to new data ranges);
+//! `ranges` writes ranges into the document as ordinary changes, with the UI events
+//! BokehJS sends.
+
+mod gesture;
+mod ranges;
+
+pub use gesture::{
+    box_limits, box_zoom, pan, pan_dims, pinch_delta, wheel_zoom, zoom_button, BoxZoom, Over,
+    RangeChange, View, WheelZoom,
+};
+pub use ranges::Navigation;

@@ -1,0 +1,183 @@
+//! A figure's ranges as its tools move them, kept as BokehJS keeps them: a DataRange1d
+//! writes the start and end it computed into the document when drawn (and again when
+//! the data moves it) until a tool fixes it; pans and zooms set `start`/`end` as ordinary
+//! document changes and end with a `RangesUpdate` event; reset puts a Range1d back where
+//! it was first seen and lets a DataRange1d follow the data again.
+
+use std::collections::HashMap;
+
+use crate::core::{AnyId, Id, Value};
+use crate::document::{Document, DocumentError, EventKind, UiEvent};
+use crate::models::{DataRange1d, Figure, Range1d};
+use crate::render::{Following, FrameLayout, Interval};
+
+use super::gesture::RangeChange;
+
+/// What a page remembers of one figure's x and y ranges.
+#[derive(Clone, Debug, Default)]
+pub struct Navigation {
+    figure: Option<Id<Figure>>,
+    /// Each Range1d's start and end when first seen: where reset takes it back.
+    initial: HashMap<AnyId, Interval>,
+    /// DataRange1ds following the data (not fixed by a tool or a peer), with what this
+    /// page last wrote into them.
+    following: HashMap<AnyId, Option<Interval>>,
+}
+
+fn typed<M: crate::core::ModelType>(doc: &Document, any: AnyId) -> Option<Id<M>> {
+    doc.typed_id::<M>(doc.model_id(any))
+}
+
+impl Navigation {
+    /// The ranges of `figure` as they are now.
+    pub fn new(doc: &Document, figure: Id<Figure>) -> Navigation {
+        let mut nav = Navigation {
+            figure: Some(figure),
+            ..Navigation::default()
+        };
+        for any in nav.ranges(doc).into_iter().flatten() {
+            nav.learn(doc, any);
+        }
+        nav
+    }
+
+    fn learn(&mut self, doc: &Document, any: AnyId) {
+        if let Some(r) = typed::<Range1d>(doc, any) {
+            let (start, end) = (doc.get(r, Range1d::START), doc.get(r, Range1d::END));
+            self.initial.entry(any).or_insert(Interval { start, end });
+        } else if let Some(r) = typed::<DataRange1d>(doc, any) {
+            // Set before the first paint: fixed by the app, as BokehJS's `_initial_start`.
+            let unset =
+                doc.get(r, DataRange1d::START).is_none() && doc.get(r, DataRange1d::END).is_none();
+            if unset {
+                self.following.entry(any).or_insert(None);
+            }
+        }
+    }
+
+    /// The figure's default x and y ranges.
+    fn ranges(&self, doc: &Document) -> [Option<AnyId>; 2] {
+        let Some(fig) = self.figure.filter(|f| doc.try_model(f.any()).is_some()) else {
+            return [None, None];
+        };
+        [doc.get(fig, Figure::X_RANGE), doc.get(fig, Figure::Y_RANGE)]
+    }
+
+    /// The DataRange1ds to draw as following the data.
+    pub fn following(&self) -> Following {
+        self.following.keys().copied().collect()
+    }
+
+    /// After a paint: writes each following DataRange1d's computed start and end into
+    /// the document where they differ (BokehJS's `DataRange1d.update`). A start or end
+    /// that changed since this page wrote it (a peer, a callback) fixes the range.
+    pub fn write_computed(
+        &mut self,
+        doc: &mut Document,
+        laid: &FrameLayout,
+    ) -> Result<(), DocumentError> {
+        let [x, y] = self.ranges(doc);
+        for (any, computed) in [(x, laid.x_range), (y, laid.y_range)] {
+            let Some(any) = any else { continue };
+            self.learn(doc, any);
+            let Some(r) = typed::<DataRange1d>(doc, any) else {
+                continue;
+            };
+            let Some(written) = self.following.get(&any).copied() else {
+                continue;
+            };
+            let now = (doc.get(r, DataRange1d::START), doc.get(r, DataRange1d::END));
+            let ours = written.map(|w| (Some(w.start), Some(w.end)));
+            if written.is_some() && Some(now) != ours {
+                self.following.remove(&any);
+                continue;
+            }
+            if now != (Some(computed.start), Some(computed.end)) {
+                doc.set(r, DataRange1d::START, Some(computed.start))?;
+                doc.set(r, DataRange1d::END, Some(computed.end))?;
+            }
+            self.following.insert(any, Some(computed));
+        }
+        Ok(())
+    }
+
+    /// Sets the ranges a tool chose (ordinary changes: `on_change` callbacks and peers see
+    /// them); a DataRange1d so set stops following the data.
+    pub fn apply(&mut self, doc: &mut Document, change: &RangeChange) -> Result<(), DocumentError> {
+        let [x, y] = self.ranges(doc);
+        for (any, interval) in [(x, change.x), (y, change.y)] {
+            let (Some(any), Some(i)) = (any, interval) else {
+                continue;
+            };
+            if !(i.start.is_finite() && i.end.is_finite() && i.start != i.end) {
+                continue;
+            }
+            self.following.remove(&any);
+            set_interval(doc, any, i)?;
+        }
+        Ok(())
+    }
+
+    /// BokehJS's `RangesUpdate` for the figure's ranges as they are now (sent when a
+    /// gesture ends).
+    pub fn ranges_update(&self, doc: &mut Document) -> Result<(), DocumentError> {
+        let Some(fig) = self.figure else {
+            return Ok(());
+        };
+        let [x, y] = self.ranges(doc);
+        let mut values = Vec::new();
+        for (any, names) in [(x, ["x0", "x1"]), (y, ["y0", "y1"])] {
+            let Some(i) = any.and_then(|a| interval(doc, a)) else {
+                continue;
+            };
+            values.push((names[0].to_owned(), Value::Float(i.start)));
+            values.push((names[1].to_owned(), Value::Float(i.end)));
+        }
+        let event = UiEvent {
+            kind: EventKind::RangesUpdate,
+            model: Some(doc.model_id(fig.any()).clone()),
+            values,
+        };
+        doc.trigger(event)
+    }
+
+    /// ResetTool: each Range1d back to where it was first seen, each DataRange1d
+    /// following the data again (written at the next paint), and Bokeh's `Reset` event.
+    pub fn reset(&mut self, doc: &mut Document) -> Result<(), DocumentError> {
+        let Some(fig) = self.figure else {
+            return Ok(());
+        };
+        for any in self.ranges(doc).into_iter().flatten() {
+            if let Some(i) = self.initial.get(&any).copied() {
+                set_interval(doc, any, i)?;
+            } else if typed::<DataRange1d>(doc, any).is_some() {
+                self.following.insert(any, None);
+            }
+        }
+        let event = UiEvent::new(EventKind::Reset, Some(doc.model_id(fig.any()).clone()));
+        doc.trigger(event)
+    }
+}
+
+/// A range's start and end as the document has them.
+fn interval(doc: &Document, any: AnyId) -> Option<Interval> {
+    let number = |attr| doc.get_attr(any, attr).ok().and_then(|v| v.as_f64());
+    Some(Interval {
+        start: number("start")?,
+        end: number("end")?,
+    })
+}
+
+fn set_interval(doc: &mut Document, any: AnyId, i: Interval) -> Result<(), DocumentError> {
+    if let Some(r) = typed::<Range1d>(doc, any) {
+        doc.set(r, Range1d::START, i.start)?;
+        doc.set(r, Range1d::END, i.end)
+    } else if let Some(r) = typed::<DataRange1d>(doc, any) {
+        doc.set(r, DataRange1d::START, Some(i.start))?;
+        doc.set(r, DataRange1d::END, Some(i.end))
+    } else {
+        // A FactorRange's synthetic start and end: as BokehJS sets them.
+        doc.set_attr(any, "start", Value::Float(i.start))?;
+        doc.set_attr(any, "end", Value::Float(i.end))
+    }
+}

@@ -1,0 +1,179 @@
+//! Tools' effects on a document, without a page: a pan or zoom through the paint's
+//! layout sets the ranges as ordinary changes (callbacks run, peers would hear), ends
+//! with RangesUpdate; DataRange1d writes what it computed and follows the data until a
+//! tool fixes it; reset restores.
+
+use std::sync::{Arc, Mutex};
+
+use rokeh::document::{Event, EventKind, UiEvent};
+use rokeh::interact::{pan, wheel_zoom, zoom_button, Navigation, View, WheelZoom};
+use rokeh::models::{ColumnDataSource, DataRange1d, Dimensions, Figure, Line, Range1d};
+use rokeh::plotting::{figure, FigureArgs, RangeArg};
+use rokeh::render::{layout_following, FrameLayout};
+use rokeh::Document;
+
+fn plot(
+    doc: &mut Document,
+    x_range: RangeArg,
+) -> (rokeh::core::Id<Figure>, rokeh::core::Id<ColumnDataSource>) {
+    let x: Vec<f64> = (0..=10).map(f64::from).collect();
+    let y: Vec<f64> = x.iter().map(|v| v * 2.0).collect();
+    let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
+    let fig = figure(
+        doc,
+        FigureArgs {
+            x_range,
+            width: 400,
+            height: 300,
+            ..FigureArgs::default()
+        },
+    );
+    fig.line(doc, source, Line::default());
+    doc.add_root(fig);
+    (fig, source)
+}
+
+fn laid(doc: &Document, fig: rokeh::core::Id<Figure>, nav: &Navigation) -> FrameLayout {
+    layout_following(doc, fig, (400, 300), 1.0, &nav.following()).unwrap()
+}
+
+fn events(doc: &mut Document) -> Vec<UiEvent> {
+    doc.take_changes()
+        .into_iter()
+        .filter_map(|c| match c.event {
+            Event::MessageSent { msg_data, .. } => UiEvent::from_value(&msg_data).ok(),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_pan_moves_a_range1d_by_the_dragged_distance_and_callbacks_see_it() {
+    let mut doc = Document::new();
+    let (fig, _) = plot(&mut doc, RangeArg::Fixed(0.0, 10.0));
+    let xr = doc
+        .typed_id::<Range1d>(doc.model_id(doc.get(fig, Figure::X_RANGE).unwrap()))
+        .unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let s = seen.clone();
+    doc.on_change(xr, Range1d::START, move |_, change| {
+        s.lock().unwrap().push(change.new);
+        Ok(())
+    });
+    doc.take_changes();
+    let mut nav = Navigation::new(&doc, fig);
+    let layout = laid(&doc, fig, &nav);
+    let view = View::of(&layout);
+    let px_per_unit = (layout.x_scale.apply(1.0) - layout.x_scale.apply(0.0)).abs();
+    // Dragging right by 3 data units' worth of pixels shows 3 units further left.
+    let change = pan(
+        &view,
+        Dimensions::Both,
+        Dimensions::Both,
+        3.0 * px_per_unit,
+        0.0,
+    );
+    nav.apply(&mut doc, &change).unwrap();
+    let (start, end) = (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END));
+    assert!(
+        (start + 3.0).abs() < 1e-9 && (end - 7.0).abs() < 1e-9,
+        "{start}..{end}"
+    );
+    assert_eq!(seen.lock().unwrap().len(), 1);
+    assert!((seen.lock().unwrap()[0] + 3.0).abs() < 1e-9);
+    nav.ranges_update(&mut doc).unwrap();
+    let sent = events(&mut doc);
+    let update = sent
+        .iter()
+        .find(|e| e.kind == EventKind::RangesUpdate)
+        .unwrap();
+    assert_eq!(update.value("x0").and_then(|v| v.as_f64()), Some(start));
+    assert_eq!(update.value("x1").and_then(|v| v.as_f64()), Some(end));
+
+    // Reset puts it back and says so.
+    nav.reset(&mut doc).unwrap();
+    assert_eq!(
+        (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END)),
+        (0.0, 10.0)
+    );
+    assert!(events(&mut doc).iter().any(|e| e.kind == EventKind::Reset));
+}
+
+#[test]
+fn a_data_range_writes_what_it_computed_follows_the_data_and_stops_when_zoomed() {
+    let mut doc = Document::new();
+    let (fig, source) = plot(&mut doc, RangeArg::Auto);
+    let any = doc.get(fig, Figure::Y_RANGE).unwrap();
+    let yr = doc.typed_id::<DataRange1d>(doc.model_id(any)).unwrap();
+    let mut nav = Navigation::new(&doc, fig);
+    let layout = laid(&doc, fig, &nav);
+    nav.write_computed(&mut doc, &layout).unwrap();
+    // y 0..20 padded by 10%: -1..21, written as Bokeh writes it.
+    assert_eq!(doc.get(yr, DataRange1d::START), Some(-1.0));
+    assert_eq!(doc.get(yr, DataRange1d::END), Some(21.0));
+
+    // New data: the range follows, and writes again.
+    let y: Vec<f64> = (0..=10).map(|v| f64::from(v) * 4.0).collect();
+    doc.set_column(source, "y", y).unwrap();
+    let layout = laid(&doc, fig, &nav);
+    nav.write_computed(&mut doc, &layout).unwrap();
+    assert_eq!(doc.get(yr, DataRange1d::END), Some(42.0));
+
+    // A wheel zoom fixes it: more data no longer moves it.
+    let view = View::of(&layout);
+    let tool = WheelZoom {
+        dimensions: Dimensions::Both,
+        zoom_on_axis: true,
+        speed: 1.0 / 600.0,
+    };
+    let f = layout.frame;
+    let centre = (
+        f64::from(f.left + f.right) / 2.0,
+        f64::from(f.top + f.bottom) / 2.0,
+    );
+    let change = wheel_zoom(&view, &tool, centre, 120.0).unwrap();
+    nav.apply(&mut doc, &change).unwrap();
+    let zoomed = doc.get(yr, DataRange1d::END).unwrap();
+    assert!(zoomed < 42.0, "{zoomed}");
+    doc.set_column(source, "y", vec![0.0; 11]).unwrap();
+    let layout = laid(&doc, fig, &nav);
+    nav.write_computed(&mut doc, &layout).unwrap();
+    assert_eq!(doc.get(yr, DataRange1d::END), Some(zoomed));
+    assert!((layout.y_range.end - zoomed).abs() < 1e-9);
+
+    // Reset: following again, the next paint writes the data's range.
+    nav.reset(&mut doc).unwrap();
+    let layout = laid(&doc, fig, &nav);
+    nav.write_computed(&mut doc, &layout).unwrap();
+    assert_eq!(doc.get(yr, DataRange1d::START), Some(-1.0));
+    assert_eq!(doc.get(yr, DataRange1d::END), Some(1.0));
+}
+
+#[test]
+fn a_range_set_by_a_peer_is_drawn_and_no_longer_followed() {
+    let mut doc = Document::new();
+    let (fig, _) = plot(&mut doc, RangeArg::Auto);
+    let any = doc.get(fig, Figure::X_RANGE).unwrap();
+    let xr = doc.typed_id::<DataRange1d>(doc.model_id(any)).unwrap();
+    let mut nav = Navigation::new(&doc, fig);
+    let layout = laid(&doc, fig, &nav);
+    nav.write_computed(&mut doc, &layout).unwrap();
+    // As Python's `x_range.start = 3` would arrive.
+    doc.set(xr, DataRange1d::START, Some(3.0)).unwrap();
+    let layout = laid(&doc, fig, &nav);
+    nav.write_computed(&mut doc, &layout).unwrap();
+    let layout = laid(&doc, fig, &nav);
+    assert_eq!(layout.x_range.start, 3.0);
+    assert_eq!(doc.get(xr, DataRange1d::START), Some(3.0));
+    // Zoom buttons zoom about the centre of what is shown.
+    let view = View::of(&layout);
+    let c = zoom_button(&view, Dimensions::Width, 0.1, true);
+    nav.apply(&mut doc, &c).unwrap();
+    let (s, e) = (
+        doc.get(xr, DataRange1d::START).unwrap(),
+        doc.get(xr, DataRange1d::END).unwrap(),
+    );
+    let (s0, e0) = (layout.x_range.start, layout.x_range.end);
+    assert!(((e - s) - 0.9 * (e0 - s0)).abs() < 1e-9);
+    assert!(((e + s) - (e0 + s0)).abs() < 1e-9);
+}
