@@ -29,6 +29,20 @@ impl View {
         }
     }
 
+    /// The view once `change` is drawn: the same frame over the new ranges (so gestures
+    /// between two paints build on each other).
+    pub fn moved(&self, change: &RangeChange) -> View {
+        let [l, t, r, b] = self.frame;
+        let rescale = |s: &Scale, to: Option<Interval>, from_px, to_px| {
+            to.map_or(*s, |i| Scale::new(s.log, i, from_px, to_px))
+        };
+        View {
+            x: rescale(&self.x, change.x, l, r),
+            y: rescale(&self.y, change.y, b, t),
+            ..*self
+        }
+    }
+
     fn h_range(&self) -> (f64, f64) {
         (self.frame[0], self.frame[2])
     }
@@ -338,6 +352,15 @@ mod tests {
         assert_eq!(pan_dims(&v, Dimensions::Both, (10.0, 5.0)), None);
         let c = pan(&v, Dimensions::Both, Dimensions::Height, 40.0, -15.0);
         assert!(c.x.is_none() && c.y.is_some());
+    }
+
+    #[test]
+    fn a_moved_view_maps_as_a_new_paint_would() {
+        let v = view(false);
+        let c = pan(&v, Dimensions::Both, Dimensions::Both, 40.0, 0.0);
+        let m = v.moved(&c);
+        assert!((m.x.apply(-1.0) - 50.0).abs() < 1e-9 && (m.x.apply(9.0) - 450.0).abs() < 1e-9);
+        assert_eq!(m.y, v.y);
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //! the page (and tests) to drive with pointer, wheel and touch gestures. `gesture` holds
 //! the arithmetic (screen intervals through the paint's scales to new data ranges);
 //! `ranges` writes ranges into the document as ordinary changes, with the UI events
-//! BokehJS sends.
+//! BokehJS sends; `tools` reads a toolbar as BokehJS's Toolbar shows it.
 
 mod gesture;
 mod ranges;
+mod tools;
 
 pub use gesture::{
     box_limits, box_zoom, pan, pan_dims, pinch_delta, wheel_zoom, zoom_button, BoxZoom, Over,
     RangeChange, View, WheelZoom,
 };
 pub use ranges::Navigation;
+pub use tools::{dimensions, Gesture, ToolInfo, ToolKind, Tools};

@@ -10,12 +10,14 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use leptos::prelude::{GetUntracked, Signal};
 
 use crate::document::{Document, Id};
+use crate::interact::View;
 use crate::models::Figure;
-use crate::render::{draw_on, FrameLayout};
+use crate::render::{draw_following, FrameLayout};
 
 use super::hook;
 use super::page::Page;
 use super::surface::CanvasSurface;
+use super::toolbar::Interaction;
 
 /// The figure's size in CSS pixels (Bokeh's default where it names none, or is gone).
 pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
@@ -43,16 +45,25 @@ pub struct Painter {
     pending: Rc<Cell<bool>>,
     /// Where the last paint put things: clicks are hit-tested against it.
     last: Rc<RefCell<Option<FrameLayout>>>,
+    /// The figure's tools: they start from each paint's layout, and its DataRange1ds
+    /// write what they computed.
+    interaction: Interaction,
 }
 
 impl Painter {
-    pub fn new(page: Page, figure: Id<Figure>, size: Signal<(u32, u32)>) -> Painter {
+    pub fn new(
+        page: Page,
+        figure: Id<Figure>,
+        size: Signal<(u32, u32)>,
+        interaction: Interaction,
+    ) -> Painter {
         Painter {
             page,
             figure,
             size,
             pending: Rc::default(),
             last: Rc::default(),
+            interaction,
         }
     }
 
@@ -112,9 +123,22 @@ impl Painter {
         let mut surface = CanvasSurface::new(ctx, width, height);
         // The renderer scales its fonts, widths and margins by the same ratio.
         let scale = device_pixel_ratio();
+        let following = self.interaction.nav.borrow().following();
         let layout = self
             .page
-            .read(|d| draw_on(d, self.figure, &mut surface, scale))?;
+            .read(|d| draw_following(d, self.figure, &mut surface, scale, &following))?;
+        let view = View::of(&layout);
+        hook::frame(view.frame.map(|v| v / scale));
+        self.interaction.painted(view);
+        // As BokehJS's DataRange1d: what it computed goes into the document (a change
+        // only when it moved; the repaint it asks for writes nothing new).
+        let nav = self.interaction.nav.clone();
+        let written = self
+            .page
+            .update(|d| nav.borrow_mut().write_computed(d, &layout));
+        if let Err(e) = written {
+            web_sys::console::error_1(&format!("rokeh: writing the data ranges: {e}").into());
+        }
         *self.last.borrow_mut() = Some(layout);
         if let (Some(performance), Some(started)) = (performance, started) {
             hook::painted(&performance, started);

@@ -12,6 +12,7 @@ use super::canvas::{css_size, device_pixel_ratio, Painter};
 use super::element::{Aspect, Enclosing, Sizing};
 use super::page::Page;
 use super::resize::SizeObserver;
+use super::toolbar::{self, Interaction};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let Some(figure) = page.typed::<Figure>(model) else {
@@ -43,13 +44,16 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         }
     });
     let canvas = NodeRef::<html::Canvas>::new();
-    let painter = Painter::new(page, figure, size);
+    let interaction = Interaction::new(page, figure);
+    let painter = Painter::new(page, figure, size, interaction.clone());
     // The canvas is outside Leptos' view of the world: this effect is the bridge.
+    let repaint = interaction.repaint;
     Effect::new({
         let painter = painter.clone();
         move || {
             page.track(model);
             size.track();
+            repaint.track();
             if let Some(canvas) = canvas.get() {
                 painter.request(canvas);
             }
@@ -138,15 +142,54 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             format!("width: {}; height: {};", side(fw, w), side(fh, h))
         }
     };
+    let place = page.read(|d| {
+        let shown = d.get(figure, Figure::TOOLBAR).is_some();
+        d.get(figure, Figure::TOOLBAR_LOCATION).filter(|_| shown)
+    });
+    let bar = place.map(|p| toolbar::view(interaction.clone(), p, canvas));
+    let overlay = interaction.overlay;
+    let boxed = move || {
+        overlay.get().map(|(l, t, w, h)| {
+            let style = format!("left: {l}px; top: {t}px; width: {w}px; height: {h}px;");
+            view! { <div class="rk-box-overlay" style=style></div> }
+        })
+    };
+    let wrapper_style = move || {
+        let (fw, fh) = follows.get();
+        let mut s = String::new();
+        if fw {
+            s.push_str("width: 100%;");
+        }
+        if fh {
+            s.push_str("height: 100%;");
+        }
+        s
+    };
+    let (down, moved, up, cancel, wheel) = (
+        interaction.clone(),
+        interaction.clone(),
+        interaction.clone(),
+        interaction.clone(),
+        interaction,
+    );
     view! {
-        <canvas
-            node_ref=canvas
-            on:click=on_click
-            class="rk-figure"
-            role="img"
-            aria-label=title
-            style=style
-        ></canvas>
+        <div class="rk-plot" style=wrapper_style>
+            <canvas
+                node_ref=canvas
+                on:click=on_click
+                on:pointerdown=move |ev| down.pointer_down(&ev)
+                on:pointermove=move |ev| moved.pointer_move(&ev)
+                on:pointerup=move |ev| up.pointer_up(&ev)
+                on:pointercancel=move |ev| cancel.pointer_up(&ev)
+                on:wheel=move |ev| wheel.wheel(&ev)
+                class="rk-figure"
+                role="img"
+                aria-label=title
+                style=style
+            ></canvas>
+            {boxed}
+            {bar}
+        </div>
     }
     .into_any()
 }

@@ -8,6 +8,7 @@
 //!   `title` or `label` is `key` (the first found, in that order), e.g.
 //!   `get("frequency", "value")`, `get("Title", "text")`; lists are arrays, dicts objects,
 //!   references the referred model's id;
+//! - `rokeh.frame`: the last painted frame's edges in CSS pixels;
 //! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took;
 //! - `rokeh.settled` (served pages): whether every edit of the page has reached the
 //!   session and been confirmed.
@@ -75,6 +76,19 @@ pub fn painted(performance: &web_sys::Performance, started: f64) {
     if let Err(e) = performance.mark(PAINT_MARK) {
         web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
     }
+}
+
+/// Where the last paint put the frame: `rokeh.frame` is [left, top, right, bottom] in
+/// CSS pixels of the canvas (for tests driving the tools with the mouse).
+pub fn frame(frame: [f64; 4]) {
+    let Some(hook) = web_sys::window().and_then(|w| Reflect::get(&w, &NAME.into()).ok()) else {
+        return;
+    };
+    let list = Array::new();
+    for v in frame {
+        list.push(&v.into());
+    }
+    set(&hook, "frame", &list);
 }
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {

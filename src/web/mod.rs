@@ -20,6 +20,7 @@ mod surface;
 mod sync;
 mod table;
 mod tabs;
+mod toolbar;
 mod widgets;
 
 pub use query::{query_count, query_text};

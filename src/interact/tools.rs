@@ -1,0 +1,317 @@
+//! A toolbar's tools as BokehJS's Toolbar sees them: which gesture each answers, its
+//! button's tooltip (Bokeh's tool names, with the axis for one-dimensional tools), and
+//! which are active at first (`active_*`, "auto" picking the first of each gesture).
+
+use crate::core::{AnyId, Id};
+use crate::document::Document;
+use crate::models::{AutoOr, Dimensions, Figure, Toolbar};
+
+/// The tools rokeh knows, by Bokeh type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ToolKind {
+    /// PanTool.
+    Pan,
+    /// WheelZoomTool.
+    WheelZoom,
+    /// BoxZoomTool.
+    BoxZoom,
+    /// ZoomInTool.
+    ZoomIn,
+    /// ZoomOutTool.
+    ZoomOut,
+    /// ResetTool.
+    Reset,
+    /// SaveTool.
+    Save,
+    /// TapTool.
+    Tap,
+    /// BoxSelectTool.
+    BoxSelect,
+    /// LassoSelectTool.
+    LassoSelect,
+    /// PolySelectTool.
+    PolySelect,
+    /// CrosshairTool.
+    Crosshair,
+    /// HoverTool.
+    Hover,
+    /// HelpTool.
+    Help,
+}
+
+/// What a tool's button does: make it the active tool of a gesture, or act at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gesture {
+    /// Pointer drags (pan, box zoom, box and lasso select).
+    Drag,
+    /// The wheel (and pinch).
+    Scroll,
+    /// Taps (tap, polygon select).
+    Tap,
+    /// Pointer moves (hover, crosshair); several may be active.
+    Inspect,
+    /// A press does it (zoom in/out, reset, save, help).
+    Action,
+}
+
+impl ToolKind {
+    /// The kind of a Bokeh tool type, if rokeh knows it.
+    pub fn of(type_name: &str) -> Option<ToolKind> {
+        Some(match type_name {
+            "PanTool" => ToolKind::Pan,
+            "WheelZoomTool" => ToolKind::WheelZoom,
+            "BoxZoomTool" => ToolKind::BoxZoom,
+            "ZoomInTool" => ToolKind::ZoomIn,
+            "ZoomOutTool" => ToolKind::ZoomOut,
+            "ResetTool" => ToolKind::Reset,
+            "SaveTool" => ToolKind::Save,
+            "TapTool" => ToolKind::Tap,
+            "BoxSelectTool" => ToolKind::BoxSelect,
+            "LassoSelectTool" => ToolKind::LassoSelect,
+            "PolySelectTool" => ToolKind::PolySelect,
+            "CrosshairTool" => ToolKind::Crosshair,
+            "HoverTool" => ToolKind::Hover,
+            "HelpTool" => ToolKind::Help,
+            _ => return None,
+        })
+    }
+
+    /// BokehJS's `tool_name`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ToolKind::Pan => "Pan",
+            ToolKind::WheelZoom => "Wheel Zoom",
+            ToolKind::BoxZoom => "Box Zoom",
+            ToolKind::ZoomIn => "Zoom In",
+            ToolKind::ZoomOut => "Zoom Out",
+            ToolKind::Reset => "Reset",
+            ToolKind::Save => "Save",
+            ToolKind::Tap => "Tap",
+            ToolKind::BoxSelect => "Box Select",
+            ToolKind::LassoSelect => "Lasso Select",
+            ToolKind::PolySelect => "Poly Select",
+            ToolKind::Crosshair => "Crosshair",
+            ToolKind::Hover => "Hover",
+            ToolKind::Help => "Help",
+        }
+    }
+
+    /// The gesture it answers.
+    pub fn gesture(self) -> Gesture {
+        match self {
+            ToolKind::Pan | ToolKind::BoxZoom | ToolKind::BoxSelect | ToolKind::LassoSelect => {
+                Gesture::Drag
+            }
+            ToolKind::WheelZoom => Gesture::Scroll,
+            ToolKind::Tap | ToolKind::PolySelect => Gesture::Tap,
+            ToolKind::Crosshair | ToolKind::Hover => Gesture::Inspect,
+            ToolKind::ZoomIn
+            | ToolKind::ZoomOut
+            | ToolKind::Reset
+            | ToolKind::Save
+            | ToolKind::Help => Gesture::Action,
+        }
+    }
+}
+
+/// One tool of a toolbar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ToolInfo {
+    /// The tool model.
+    pub model: AnyId,
+    /// Its kind.
+    pub kind: ToolKind,
+    /// Its button's tooltip (and accessible name): the description, else BokehJS's.
+    pub tooltip: String,
+}
+
+/// BokehJS's tooltip of a tool: its `description`, else its name with the axis it
+/// works along.
+fn tooltip(doc: &Document, tool: AnyId, kind: ToolKind) -> String {
+    if let Some(d) = doc
+        .get_attr(tool, "description")
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+    {
+        return d;
+    }
+    let dims = doc
+        .get_attr(tool, "dimensions")
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned));
+    match dims.as_deref() {
+        Some("width") => format!("{} (x-axis)", kind.name()),
+        Some("height") => format!("{} (y-axis)", kind.name()),
+        Some("auto") => format!("{} (either x, y or both dimensions)", kind.name()),
+        _ => kind.name().to_owned(),
+    }
+}
+
+/// A figure's toolbar, read: its tools (those rokeh knows) and which are active.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tools {
+    /// The tools, in the toolbar's order.
+    pub tools: Vec<ToolInfo>,
+    /// The active drag tool.
+    pub drag: Option<AnyId>,
+    /// The active scroll tool.
+    pub scroll: Option<AnyId>,
+    /// The active tap tool.
+    pub tap: Option<AnyId>,
+    /// The active inspectors.
+    pub inspect: Vec<AnyId>,
+}
+
+impl Tools {
+    /// The tools of `figure`'s toolbar, the active ones as its `active_*` say ("auto":
+    /// the first of each gesture, every inspector).
+    pub fn of(doc: &Document, figure: Id<Figure>) -> Tools {
+        let Some(toolbar) = doc
+            .get(figure, Figure::TOOLBAR)
+            .and_then(|t| doc.typed_id::<Toolbar>(doc.model_id(t)))
+        else {
+            return Tools::default();
+        };
+        let tools: Vec<ToolInfo> = doc
+            .get(toolbar, Toolbar::TOOLS)
+            .into_iter()
+            .filter_map(|model| {
+                let kind = ToolKind::of(&doc.model(model).type_name)?;
+                Some(ToolInfo {
+                    model,
+                    kind,
+                    tooltip: tooltip(doc, model, kind),
+                })
+            })
+            .collect();
+        let first = |g: Gesture| {
+            tools
+                .iter()
+                .find(|t| t.kind.gesture() == g)
+                .map(|t| t.model)
+        };
+        let pick = |active: AutoOr<Option<AnyId>>, g: Gesture| match active {
+            AutoOr::Auto => first(g),
+            AutoOr::Value(v) => v,
+        };
+        let inspect = match doc.get(toolbar, Toolbar::ACTIVE_INSPECT) {
+            crate::core::Value::Ref(id) => doc.lookup(&id).into_iter().collect(),
+            crate::core::Value::List(items) => items
+                .iter()
+                .filter_map(|v| match v {
+                    crate::core::Value::Ref(id) => doc.lookup(id),
+                    _ => None,
+                })
+                .collect(),
+            crate::core::Value::Null => Vec::new(),
+            _ => tools
+                .iter()
+                .filter(|t| t.kind.gesture() == Gesture::Inspect)
+                .map(|t| t.model)
+                .collect(),
+        };
+        Tools {
+            drag: pick(doc.get(toolbar, Toolbar::ACTIVE_DRAG), Gesture::Drag),
+            scroll: pick(doc.get(toolbar, Toolbar::ACTIVE_SCROLL), Gesture::Scroll),
+            tap: pick(doc.get(toolbar, Toolbar::ACTIVE_TAP), Gesture::Tap),
+            inspect,
+            tools,
+        }
+    }
+
+    /// The kind of tool `model`, if it is one of these.
+    pub fn kind(&self, model: AnyId) -> Option<ToolKind> {
+        self.tools.iter().find(|t| t.model == model).map(|t| t.kind)
+    }
+
+    /// Whether `model` is active.
+    pub fn is_active(&self, model: AnyId) -> bool {
+        [self.drag, self.scroll, self.tap].contains(&Some(model)) || self.inspect.contains(&model)
+    }
+
+    /// A press of `model`'s button: an inactive gesture tool becomes its gesture's active
+    /// one, an active one goes off (BokehJS's toggling); inspectors toggle alone.
+    pub fn toggle(&mut self, model: AnyId) {
+        let Some(kind) = self.kind(model) else { return };
+        let slot = match kind.gesture() {
+            Gesture::Drag => &mut self.drag,
+            Gesture::Scroll => &mut self.scroll,
+            Gesture::Tap => &mut self.tap,
+            Gesture::Inspect => {
+                if let Some(i) = self.inspect.iter().position(|m| *m == model) {
+                    self.inspect.remove(i);
+                } else {
+                    self.inspect.push(model);
+                }
+                return;
+            }
+            Gesture::Action => return,
+        };
+        *slot = if *slot == Some(model) {
+            None
+        } else {
+            Some(model)
+        };
+    }
+}
+
+/// The dimensions property of a tool, Bokeh's default (both) when unreadable.
+pub fn dimensions(doc: &Document, tool: AnyId) -> Dimensions {
+    doc.get_attr(tool, "dimensions")
+        .ok()
+        .and_then(|v| v.as_str().and_then(Dimensions::from_name))
+        .unwrap_or(Dimensions::Both)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plotting::{figure, Active, FigureArgs};
+
+    #[test]
+    fn the_default_toolbar_reads_as_bokehjs_shows_it() {
+        let mut doc = Document::new();
+        let fig = figure(&mut doc, FigureArgs::default());
+        let mut tools = Tools::of(&doc, fig);
+        let names: Vec<&str> = tools.tools.iter().map(|t| t.tooltip.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Pan",
+                "Wheel Zoom",
+                "Box Zoom (either x, y or both dimensions)",
+                "Save",
+                "Reset",
+                "Click the question mark to learn more about Bokeh plot tools.",
+            ]
+        );
+        let pan = tools.tools[0].model;
+        let box_zoom = tools.tools[2].model;
+        assert_eq!(tools.drag, Some(pan));
+        assert_eq!(tools.scroll, Some(tools.tools[1].model));
+        assert_eq!(tools.tap, None);
+        tools.toggle(box_zoom);
+        assert!(tools.is_active(box_zoom) && !tools.is_active(pan));
+        tools.toggle(box_zoom);
+        assert_eq!(tools.drag, None);
+    }
+
+    #[test]
+    fn active_arguments_and_axes_show() {
+        let mut doc = Document::new();
+        let fig = figure(
+            &mut doc,
+            FigureArgs {
+                tools: "xpan,box_select,hover,crosshair".into(),
+                active_drag: Active::from("box_select"),
+                active_inspect: Active::from("hover"),
+                ..FigureArgs::default()
+            },
+        );
+        let tools = Tools::of(&doc, fig);
+        assert_eq!(tools.tools[0].tooltip, "Pan (x-axis)");
+        assert_eq!(tools.drag, Some(tools.tools[1].model));
+        assert_eq!(tools.inspect, vec![tools.tools[2].model]);
+        assert_eq!(dimensions(&doc, tools.tools[0].model), Dimensions::Width);
+    }
+}

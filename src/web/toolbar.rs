@@ -1,0 +1,523 @@
+//! A figure's toolbar and the gestures its tools answer: a strip of real `<button>`s in
+//! the room BokehJS keeps beside the frame (`toolbar_location`), each titled and named
+//! as Bokeh's tool is and pressed (`aria-pressed`) while active; pointer drags, the wheel
+//! and touch on the canvas go to the active tools, whose effects (`crate::interact`) are
+//! ordinary document changes; the box zoom's box is drawn over the canvas.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::{AnyId, Id};
+use crate::document::{EventKind, UiEvent, Value};
+use crate::interact::{
+    box_limits, box_zoom, dimensions, pan, pan_dims, pinch_delta, wheel_zoom, zoom_button, BoxZoom,
+    Navigation, RangeChange, ToolKind, Tools, View, WheelZoom,
+};
+use crate::models::{
+    BoxZoomTool, Dimensions, Figure, HelpTool, Place, SaveTool, WheelZoomTool, ZoomInTool,
+    ZoomOutTool,
+};
+
+use super::canvas::device_pixel_ratio;
+use super::page::Page;
+
+/// A drag under way.
+#[derive(Clone, Copy)]
+enum Drag {
+    /// Panning: the view and pointer when it began, the dimensions it moves.
+    Pan {
+        view: View,
+        from: (f64, f64),
+        dims: Dimensions,
+        started: Dimensions,
+    },
+    /// Outlining a box to zoom to.
+    Box { base: (f64, f64), tool: BoxZoom },
+}
+
+/// Two fingers on the canvas: their distance when the pinch began.
+#[derive(Clone, Copy)]
+struct Pinch {
+    start: f64,
+    last: f64,
+}
+
+/// A pointer down on the canvas: its id and where it is (device pixels).
+type Pointer = (i32, (f64, f64));
+
+/// One figure's tools and gestures.
+#[derive(Clone)]
+pub struct Interaction {
+    page: Page,
+    figure: Id<Figure>,
+    /// The ranges as tools left them.
+    pub nav: Rc<RefCell<Navigation>>,
+    /// The toolbar's tools and which are active.
+    pub tools: RwSignal<Tools>,
+    /// The frame and scales as last painted, moved by the changes made since.
+    view: Rc<RefCell<Option<View>>>,
+    drag: Rc<RefCell<Option<Drag>>>,
+    /// Pointers down, by id, at their device pixels (for pinches).
+    pointers: Rc<RefCell<Vec<Pointer>>>,
+    pinch: Rc<RefCell<Option<Pinch>>>,
+    /// The box zoom's box (CSS pixels: left, top, width, height) while dragging.
+    pub overlay: RwSignal<Option<(f64, f64, f64, f64)>>,
+    /// Bumped when the plot must be repainted though the document did not change (a
+    /// reset DataRange1d recomputes at the next paint).
+    pub repaint: RwSignal<u64>,
+}
+
+fn log(what: &str, e: impl std::fmt::Display) {
+    web_sys::console::error_1(&format!("rokeh: {what}: {e}").into());
+}
+
+impl Interaction {
+    pub fn new(page: Page, figure: Id<Figure>) -> Interaction {
+        let (nav, tools) = page.read(|d| (Navigation::new(d, figure), Tools::of(d, figure)));
+        Interaction {
+            page,
+            figure,
+            nav: Rc::new(RefCell::new(nav)),
+            tools: RwSignal::new(tools),
+            view: Rc::default(),
+            drag: Rc::default(),
+            pointers: Rc::default(),
+            pinch: Rc::default(),
+            overlay: RwSignal::new(None),
+            repaint: RwSignal::new(0),
+        }
+    }
+
+    /// A paint's layout: the view gestures start from.
+    pub fn painted(&self, view: View) {
+        *self.view.borrow_mut() = Some(view);
+    }
+
+    fn current_view(&self) -> Option<View> {
+        *self.view.borrow()
+    }
+
+    /// Sets the ranges a gesture chose, and moves the view with them.
+    fn apply(&self, change: &RangeChange) {
+        if change.is_empty() {
+            return;
+        }
+        let nav = self.nav.clone();
+        if let Err(e) = self.page.update(|d| nav.borrow_mut().apply(d, change)) {
+            log("setting the ranges", e);
+        }
+        let moved = self.current_view().map(|v| v.moved(change));
+        *self.view.borrow_mut() = moved;
+    }
+
+    fn ranges_update(&self) {
+        let nav = self.nav.clone();
+        if let Err(e) = self.page.update(|d| nav.borrow().ranges_update(d)) {
+            log("RangesUpdate", e);
+        }
+    }
+
+    /// A UI event on the figure, with the pointer's screen and data position.
+    fn trigger(&self, kind: EventKind, at: (f64, f64), view: Option<View>) {
+        let dpr = device_pixel_ratio();
+        let mut values = vec![
+            ("sx".to_owned(), Value::Float(at.0 / dpr)),
+            ("sy".to_owned(), Value::Float(at.1 / dpr)),
+        ];
+        if let Some(v) = view {
+            values.push(("x".to_owned(), Value::Float(v.x.invert(at.0))));
+            values.push(("y".to_owned(), Value::Float(v.y.invert(at.1))));
+        }
+        let model = self.page.read(|d| d.model_id(self.figure.any()).clone());
+        self.page.trigger(UiEvent {
+            kind,
+            model: Some(model),
+            values,
+        });
+    }
+
+    fn typed<M: crate::core::ModelType>(&self, tool: AnyId) -> Option<Id<M>> {
+        self.page.read(|d| d.typed_id::<M>(d.model_id(tool)))
+    }
+
+    pub fn pointer_down(&self, ev: &web_sys::PointerEvent) {
+        let at = device_at(ev);
+        self.pointers.borrow_mut().push((ev.pointer_id(), at));
+        if self.pointers.borrow().len() == 2 {
+            // A second finger: a pinch, not a drag.
+            *self.drag.borrow_mut() = None;
+            self.overlay.set(None);
+            let d = self.finger_distance();
+            *self.pinch.borrow_mut() = Some(Pinch {
+                start: d,
+                last: 1.0,
+            });
+            return;
+        }
+        if ev.button() != 0 {
+            return;
+        }
+        let Some(view) = self.current_view() else {
+            return;
+        };
+        let Some(tool) = self.tools.with_untracked(|t| t.drag) else {
+            return;
+        };
+        let kind = self.tools.with_untracked(|t| t.kind(tool));
+        let drag = match kind {
+            Some(ToolKind::Pan) => {
+                let dims = self.page.read(|d| dimensions(d, tool));
+                pan_dims(&view, dims, at).map(|started| Drag::Pan {
+                    view,
+                    from: at,
+                    dims,
+                    started,
+                })
+            }
+            Some(ToolKind::BoxZoom) => {
+                let Some(t) = self.typed::<BoxZoomTool>(tool) else {
+                    return;
+                };
+                let tool = self.page.read(|d| BoxZoom {
+                    dimensions: d.get(t, BoxZoomTool::DIMENSIONS),
+                    origin: d.get(t, BoxZoomTool::ORIGIN),
+                });
+                let inside = view.over(at) == crate::interact::Over::Frame;
+                inside.then_some(Drag::Box { base: at, tool })
+            }
+            _ => None,
+        };
+        if let Some(drag) = drag {
+            if let Some(target) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(ev.pointer_id());
+            }
+            if matches!(drag, Drag::Pan { .. }) {
+                self.trigger(EventKind::PanStart, at, Some(view));
+            }
+            *self.drag.borrow_mut() = Some(drag);
+        }
+    }
+
+    fn finger_distance(&self) -> f64 {
+        let p = self.pointers.borrow();
+        match p.as_slice() {
+            [(_, a), (_, b)] => ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt(),
+            _ => 0.0,
+        }
+    }
+
+    pub fn pointer_move(&self, ev: &web_sys::PointerEvent) {
+        let at = device_at(ev);
+        if let Some(p) = self
+            .pointers
+            .borrow_mut()
+            .iter_mut()
+            .find(|(id, _)| *id == ev.pointer_id())
+        {
+            p.1 = at;
+        }
+        let pinch = *self.pinch.borrow();
+        if let Some(pinch) = pinch {
+            self.pinch_to(pinch);
+            return;
+        }
+        let drag = *self.drag.borrow();
+        match drag {
+            Some(Drag::Pan {
+                view,
+                from,
+                dims,
+                started,
+            }) => {
+                let change = pan(&view, dims, started, at.0 - from.0, at.1 - from.1);
+                self.apply(&change);
+            }
+            Some(Drag::Box { base, tool }) => {
+                let Some(view) = self.current_view() else {
+                    return;
+                };
+                let ((x0, x1), (y0, y1)) = box_limits(&view, &tool, base, at);
+                let dpr = device_pixel_ratio();
+                self.overlay
+                    .set(Some((x0 / dpr, y0 / dpr, (x1 - x0) / dpr, (y1 - y0) / dpr)));
+            }
+            None => {}
+        }
+    }
+
+    /// Two fingers moved: BokehJS zooms by the change of their distance, about their
+    /// middle, as if the wheel turned.
+    fn pinch_to(&self, pinch: Pinch) {
+        let Some(view) = self.current_view() else {
+            return;
+        };
+        let Some(tool) = self.wheel_tool() else {
+            return;
+        };
+        if pinch.start <= 0.0 {
+            return;
+        }
+        let scale = self.finger_distance() / pinch.start;
+        // Each step zooms by the change since the last one.
+        let step = scale / pinch.last;
+        *self.pinch.borrow_mut() = Some(Pinch {
+            last: scale,
+            ..pinch
+        });
+        let centre = {
+            let p = self.pointers.borrow();
+            match p.as_slice() {
+                [(_, a), (_, b)] => ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
+                _ => return,
+            }
+        };
+        if let Some(change) = wheel_zoom(&view, &tool, centre, pinch_delta(step)) {
+            self.apply(&change);
+        }
+    }
+
+    pub fn pointer_up(&self, ev: &web_sys::PointerEvent) {
+        let at = device_at(ev);
+        self.pointers
+            .borrow_mut()
+            .retain(|(id, _)| *id != ev.pointer_id());
+        if self.pinch.borrow().is_some() {
+            if self.pointers.borrow().len() < 2 {
+                *self.pinch.borrow_mut() = None;
+                self.ranges_update();
+            }
+            return;
+        }
+        let drag = self.drag.borrow_mut().take();
+        match drag {
+            Some(Drag::Pan { .. }) => {
+                self.trigger(EventKind::PanEnd, at, self.current_view());
+                self.ranges_update();
+            }
+            Some(Drag::Box { base, tool }) => {
+                self.overlay.set(None);
+                let Some(view) = self.current_view() else {
+                    return;
+                };
+                if let Some(change) = box_zoom(&view, box_limits(&view, &tool, base, at)) {
+                    self.apply(&change);
+                    self.ranges_update();
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn wheel_tool(&self) -> Option<WheelZoom> {
+        let tool = self.tools.with_untracked(|t| t.scroll)?;
+        let t = self.typed::<WheelZoomTool>(tool)?;
+        Some(self.page.read(|d| WheelZoom {
+            dimensions: d.get(t, WheelZoomTool::DIMENSIONS),
+            zoom_on_axis: d.get(t, WheelZoomTool::ZOOM_ON_AXIS),
+            speed: d.get(t, WheelZoomTool::SPEED),
+        }))
+    }
+
+    pub fn wheel(&self, ev: &web_sys::WheelEvent) {
+        let Some(tool) = self.wheel_tool() else {
+            return;
+        };
+        let Some(view) = self.current_view() else {
+            return;
+        };
+        let at = device_at(ev);
+        // BokehJS's delta: minus deltaY in pixels (a line taken as 40 of them).
+        let unit = match ev.delta_mode() {
+            1 => 40.0,
+            2 => 800.0,
+            _ => 1.0,
+        };
+        let delta = -ev.delta_y() * unit;
+        if let Some(change) = wheel_zoom(&view, &tool, at, delta) {
+            ev.prevent_default();
+            self.apply(&change);
+            self.ranges_update();
+        }
+    }
+
+    /// A toolbar button pressed.
+    pub fn press(&self, tool: AnyId, canvas: Option<web_sys::HtmlCanvasElement>) {
+        let kind = self.tools.with_untracked(|t| t.kind(tool));
+        let view = self.current_view();
+        match kind {
+            Some(k @ (ToolKind::ZoomIn | ToolKind::ZoomOut)) => {
+                let Some(view) = view else { return };
+                let (dims, factor) = if k == ToolKind::ZoomIn {
+                    let Some(t) = self.typed::<ZoomInTool>(tool) else {
+                        return;
+                    };
+                    self.page.read(|d| {
+                        (
+                            d.get(t, ZoomInTool::DIMENSIONS),
+                            d.get(t, ZoomInTool::FACTOR),
+                        )
+                    })
+                } else {
+                    let Some(t) = self.typed::<ZoomOutTool>(tool) else {
+                        return;
+                    };
+                    self.page.read(|d| {
+                        (
+                            d.get(t, ZoomOutTool::DIMENSIONS),
+                            d.get(t, ZoomOutTool::FACTOR),
+                        )
+                    })
+                };
+                self.apply(&zoom_button(&view, dims, factor, k == ToolKind::ZoomIn));
+                self.ranges_update();
+            }
+            Some(ToolKind::Reset) => {
+                let nav = self.nav.clone();
+                if let Err(e) = self.page.update(|d| nav.borrow_mut().reset(d)) {
+                    log("reset", e);
+                }
+                self.repaint.update(|n| *n += 1);
+            }
+            Some(ToolKind::Save) => {
+                let name = self
+                    .typed::<SaveTool>(tool)
+                    .and_then(|t| self.page.read(|d| d.get(t, SaveTool::FILENAME)));
+                let name = match name {
+                    Some(n) => Some(n),
+                    None => web_sys::window()
+                        .and_then(|w| {
+                            w.prompt_with_message_and_default("Enter filename", "bokeh_plot")
+                                .ok()
+                        })
+                        .flatten(),
+                };
+                if let (Some(name), Some(canvas)) = (name, canvas) {
+                    save_png(&canvas, &name);
+                }
+            }
+            Some(ToolKind::Help) => {
+                if let Some(t) = self.typed::<HelpTool>(tool) {
+                    let url = self.page.read(|d| d.get(t, HelpTool::REDIRECT));
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.open_with_url_and_target(&url, "_blank");
+                    }
+                }
+            }
+            Some(_) => self.tools.update(|t| t.toggle(tool)),
+            None => {}
+        }
+    }
+}
+
+/// Downloads the canvas as `name`.png (Bokeh's SaveTool: the plot's canvas as drawn).
+fn save_png(canvas: &web_sys::HtmlCanvasElement, name: &str) {
+    let Ok(url) = canvas.to_data_url_with_type("image/png") else {
+        return;
+    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    let file = if name.ends_with(".png") {
+        name.to_owned()
+    } else {
+        format!("{name}.png")
+    };
+    a.set_download(&file);
+    a.set_href(&url);
+    a.click();
+}
+
+/// The event's position on its canvas in device pixels.
+fn device_at(ev: &web_sys::MouseEvent) -> (f64, f64) {
+    let dpr = device_pixel_ratio();
+    (
+        f64::from(ev.offset_x()) * dpr,
+        f64::from(ev.offset_y()) * dpr,
+    )
+}
+
+/// A tool's icon: simple line drawings after BokehJS's.
+fn icon(kind: ToolKind) -> &'static str {
+    match kind {
+        ToolKind::Pan => "M12 2v20M2 12h20M12 2l-3 3M12 2l3 3M12 22l-3-3M12 22l3-3M2 12l3-3M2 12l3 3M22 12l-3-3M22 12l-3 3",
+        ToolKind::WheelZoom => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M10 6v8",
+        ToolKind::BoxZoom => "M3 3h12v12H3zM13 13l8 8",
+        ToolKind::ZoomIn => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6M10 7v6",
+        ToolKind::ZoomOut => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6",
+        ToolKind::Reset => "M20 12a8 8 0 1 1-3-6.2M20 3v5h-5",
+        ToolKind::Save => "M4 4h13l3 3v13H4zM8 4v5h8V4M8 20v-6h8v6",
+        ToolKind::Tap => "M9 11V4a2 2 0 0 1 4 0v7l5 1v6l-3 4H9l-4-6l2-2l2 2",
+        ToolKind::BoxSelect => "M3 3h18v18H3zM8 8h2M14 8h2M8 14h2M14 14h2",
+        ToolKind::LassoSelect => "M12 4c5 0 9 2.5 9 5.5S17 15 12 15S3 12.5 3 9.5S7 4 12 4M6 14l-2 7",
+        ToolKind::PolySelect => "M4 6l9-3l8 8l-5 9l-11-3z",
+        ToolKind::Crosshair => "M12 2v20M2 12h20",
+        ToolKind::Hover => "M4 4h16v11H10l-4 4v-4H4z",
+        ToolKind::Help => "M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20M9 9a3 3 0 1 1 4 2.8c-1 .5-1 1-1 2.2M12 17v1",
+    }
+}
+
+/// The toolbar over the room the layout keeps for it at `place`.
+pub fn view(
+    interaction: Interaction,
+    place: Place,
+    canvas: NodeRef<leptos::html::Canvas>,
+) -> impl IntoView {
+    let tools = interaction.tools;
+    let style = match place {
+        Place::Right => "top: 0; right: 0; height: 100%; flex-direction: column;",
+        Place::Left => "top: 0; left: 0; height: 100%; flex-direction: column;",
+        Place::Above => "top: 0; right: 0; flex-direction: row;",
+        Place::Below => "bottom: 0; right: 0; flex-direction: row;",
+    };
+    // The toolbar's tools are read once; which are active is reactive.
+    let buttons = {
+        tools.with_untracked(|t| {
+            t.tools
+                .iter()
+                .map(|info| {
+                    let model = info.model;
+                    let tooltip = info.tooltip.clone();
+                    let path = icon(info.kind);
+                    let action = info.kind.gesture() == crate::interact::Gesture::Action;
+                    let pressed =
+                        move || (!action).then(|| tools.with(|t| t.is_active(model)).to_string());
+                    let i = interaction.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="rk-tool"
+                            class:rk-active=move || tools.with(|t| t.is_active(model))
+                            title=tooltip.clone()
+                            aria-label=tooltip
+                            aria-pressed=pressed
+                            on:click=move |_| i.press(model, canvas.get_untracked())
+                        >
+                            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"
+                                fill="none" stroke="currentColor" stroke-width="1.6"
+                                stroke-linecap="round" stroke-linejoin="round">
+                                <path d=path></path>
+                            </svg>
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="rk-toolbar" role="toolbar" aria-label="Plot tools" style=style>
+            {buttons}
+        </div>
+    }
+}

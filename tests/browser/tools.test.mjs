@@ -1,0 +1,196 @@
+// Bokeh's tools on the static sliders page (figure()'s default toolbar: pan, wheel zoom,
+// box zoom, save, reset, help), driven with the real mouse, wheel and keyboard in
+// headless Debian Chromium. Needs `trunk build --release` (dist/) first.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { collectErrors, fence, launch, paintedAfter, paints, serveDist } from './support.mjs';
+
+let browser;
+let site;
+
+before(async () => {
+  site = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openPage() {
+  const context = await browser.newContext({ deviceScaleFactor: 2, acceptDownloads: true });
+  await fence(context, site.origin + '/');
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(site.url);
+  await paintedAfter(page, 0);
+  return { context, page, errors };
+}
+
+/** The figure's x and y ranges as the page's document has them, and the frame (CSS px). */
+function state(page) {
+  return page.evaluate(() => {
+    const r = window.rokeh;
+    const range = (attr) => {
+      const id = r.get('Figure', attr);
+      return { start: r.get(id, 'start'), end: r.get(id, 'end') };
+    };
+    return { x: range('x_range'), y: range('y_range'), frame: r.frame };
+  });
+}
+
+/** Waits until the document's ranges differ from `before`. */
+async function changedFrom(page, before) {
+  for (let i = 0; i < 100; i++) {
+    const now = await state(page);
+    if (JSON.stringify(now.x) !== JSON.stringify(before.x) || JSON.stringify(now.y) !== JSON.stringify(before.y)) {
+      return now;
+    }
+    await page.waitForTimeout(20);
+  }
+  return state(page);
+}
+
+/** The data x under CSS pixel `px` of the canvas. */
+const dataX = (s, px) => {
+  const [l, , r] = s.frame;
+  return s.x.start + ((px - l) / (r - l)) * (s.x.end - s.x.start);
+};
+
+const close = (a, b, tol = 1e-6) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+
+test('the toolbar shows Bokeh\'s default tools as buttons, pan and wheel zoom active', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const buttons = page.locator('.rk-toolbar button');
+    const titles = await buttons.evaluateAll((bs) => bs.map((b) => [b.title, b.getAttribute('aria-label'), b.getAttribute('aria-pressed')]));
+    assert.deepEqual(titles, [
+      ['Pan', 'Pan', 'true'],
+      ['Wheel Zoom', 'Wheel Zoom', 'true'],
+      ['Box Zoom (either x, y or both dimensions)', 'Box Zoom (either x, y or both dimensions)', 'false'],
+      ['Save', 'Save', null],
+      ['Reset', 'Reset', null],
+      [
+        'Click the question mark to learn more about Bokeh plot tools.',
+        'Click the question mark to learn more about Bokeh plot tools.',
+        null,
+      ],
+    ]);
+    // Keyboard: Tab to the box zoom button, Enter makes it the drag tool.
+    await page.getByRole('button', { name: /^Box Zoom/ }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await buttons.nth(2).getAttribute('aria-pressed'), 'true');
+    assert.equal(await buttons.nth(0).getAttribute('aria-pressed'), 'false');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the DataRange1ds write what they computed; a drag pans by its length, span kept', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const first = await state(page);
+    // BokehJS's padded range of x in 0..4π: -0.2π..4.2π, now in the document.
+    assert.ok(close(first.x.start, -0.2 * Math.PI), JSON.stringify(first));
+    assert.ok(close(first.x.end, 4.2 * Math.PI), JSON.stringify(first));
+    const canvas = await page.locator('canvas.rk-figure').boundingBox();
+    const [l, t, r, b] = first.frame;
+    const from = { x: canvas.x + (l + r) / 2, y: canvas.y + (t + b) / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 50, from.y + 10, { steps: 5 });
+    await page.mouse.move(from.x + 100, from.y + 20, { steps: 5 });
+    await page.mouse.up();
+    const after = await changedFrom(page, first);
+    const span = first.x.end - first.x.start;
+    const shift = (100 / (r - l)) * span;
+    assert.ok(close(after.x.start, first.x.start - shift, 1e-3), `${after.x.start} vs ${first.x.start - shift}`);
+    assert.ok(close(after.x.end - after.x.start, span, 1e-9));
+    const yspan = first.y.end - first.y.start;
+    const yshift = (20 / (b - t)) * yspan;
+    assert.ok(close(after.y.start, first.y.start + yshift, 1e-3), `${after.y.start} vs ${first.y.start + yshift}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the wheel zooms about the pointer; box zoom zooms to the box; reset restores', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const first = await state(page);
+    const canvas = await page.locator('canvas.rk-figure').boundingBox();
+    const [l, t, r, b] = first.frame;
+    const px = l + (r - l) * 0.25;
+    const under = dataX(first, px);
+    await page.mouse.move(canvas.x + px, canvas.y + (t + b) / 2);
+    // The deltaY the browser reports (Chromium halves Playwright's 100 at 2x).
+    await page.evaluate(() => addEventListener('wheel', (e) => (window.deltaY = e.deltaY), { capture: true }));
+    await page.mouse.wheel(0, -100);
+    const zoomed = await changedFrom(page, first);
+    const deltaY = await page.evaluate(() => window.deltaY);
+    assert.ok(deltaY < 0, `deltaY ${deltaY}`);
+    // At Bokeh's speed (1/600 per pixel of wheel) the span shrinks by -deltaY/600.
+    const span0 = first.x.end - first.x.start;
+    const expected = span0 * (1 + deltaY / 600);
+    assert.ok(close(zoomed.x.end - zoomed.x.start, expected, 1e-6), `${zoomed.x.end - zoomed.x.start} vs ${expected}`);
+    // The data under the pointer stays under it (within a tenth of a pixel: the mouse
+    // lands on the browser's own fraction of a pixel).
+    const pixel = (zoomed.x.end - zoomed.x.start) / (r - l);
+    assert.ok(Math.abs(dataX(zoomed, px) - under) < 0.1 * pixel, `${dataX(zoomed, px)} vs ${under}`);
+
+    // Box zoom: from a quarter to three quarters of the frame.
+    await page.getByRole('button', { name: /^Box Zoom/ }).click();
+    const before = await state(page);
+    // Whole pixels of the page: Chromium gives mouse pointer events whole offsets.
+    const whole = (v, at) => Math.round(at + v) - at;
+    const [x0, x1] = [whole(l + (r - l) * 0.25, canvas.x), whole(l + (r - l) * 0.75, canvas.x)];
+    const [y0, y1] = [whole(t + (b - t) * 0.25, canvas.y), whole(t + (b - t) * 0.75, canvas.y)];
+    await page.mouse.move(canvas.x + x0, canvas.y + y0);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + (x0 + x1) / 2, canvas.y + (y0 + y1) / 2, { steps: 4 });
+    assert.equal(await page.locator('.rk-box-overlay').count(), 1, 'the box is drawn while dragging');
+    await page.mouse.move(canvas.x + x1, canvas.y + y1, { steps: 4 });
+    await page.mouse.up();
+    const boxed = await changedFrom(page, before);
+    assert.equal(await page.locator('.rk-box-overlay').count(), 0);
+    // Within a tenth of a pixel.
+    const tenth = (0.1 * (before.x.end - before.x.start)) / (r - l);
+    assert.ok(Math.abs(boxed.x.start - dataX(before, x0)) < tenth, `${boxed.x.start} vs ${dataX(before, x0)}`);
+    assert.ok(Math.abs(boxed.x.end - dataX(before, x1)) < tenth, `${boxed.x.end} vs ${dataX(before, x1)}`);
+
+    // Reset: the data's ranges again (the DataRange1ds follow the data once more).
+    const count = await paints(page);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await paintedAfter(page, count);
+    const reset = await changedFrom(page, boxed);
+    assert.ok(close(reset.x.start, first.x.start), JSON.stringify(reset));
+    assert.ok(close(reset.x.end, first.x.end), JSON.stringify(reset));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('save downloads a PNG of the plot', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    page.on('dialog', (d) => d.accept('my_plot'));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'my_plot.png');
+    const png = await readFile(await file.path());
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    const size = await page.locator('canvas.rk-figure').evaluate((c) => [c.width, c.height]);
+    assert.deepEqual([w, h], size);
+    assert.deepEqual([w, h], [800, 800], 'the 400 × 400 plot at 2 device pixels per CSS pixel');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
