@@ -128,7 +128,11 @@ impl Painter {
             .page
             .read(|d| draw_following(d, self.figure, &mut surface, scale, &following))?;
         let view = View::of(&layout);
-        hook::frame(view.frame.map(|v| v / scale));
+        hook::laid_out(
+            view.frame.map(|v| v / scale),
+            (layout.x_range.start, layout.x_range.end),
+            (layout.y_range.start, layout.y_range.end),
+        );
         self.interaction.painted(view);
         // As BokehJS's DataRange1d: what it computed goes into the document (a change
         // only when it moved; the repaint it asks for writes nothing new).

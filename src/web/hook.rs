@@ -8,7 +8,8 @@
 //!   `title` or `label` is `key` (the first found, in that order), e.g.
 //!   `get("frequency", "value")`, `get("Title", "text")`; lists are arrays, dicts objects,
 //!   references the referred model's id;
-//! - `rokeh.frame`: the last painted frame's edges in CSS pixels;
+//! - `rokeh.frame`, `rokeh.drawnX`, `rokeh.drawnY`: the last paint's frame edges in CSS
+//!   pixels and its x and y ranges;
 //! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took;
 //! - `rokeh.settled` (served pages): whether every edit of the page has reached the
 //!   session and been confirmed.
@@ -78,17 +79,23 @@ pub fn painted(performance: &web_sys::Performance, started: f64) {
     }
 }
 
-/// Where the last paint put the frame: `rokeh.frame` is [left, top, right, bottom] in
-/// CSS pixels of the canvas (for tests driving the tools with the mouse).
-pub fn frame(frame: [f64; 4]) {
+/// Where the last paint put the frame and what it showed: `rokeh.frame` is [left, top,
+/// right, bottom] in CSS pixels of the canvas, `rokeh.drawnX` and `rokeh.drawnY` the
+/// x and y ranges drawn as [start, end] (for tests driving the tools with the mouse).
+pub fn laid_out(frame: [f64; 4], x: (f64, f64), y: (f64, f64)) {
     let Some(hook) = web_sys::window().and_then(|w| Reflect::get(&w, &NAME.into()).ok()) else {
         return;
     };
-    let list = Array::new();
-    for v in frame {
-        list.push(&v.into());
-    }
-    set(&hook, "frame", &list);
+    let array = |values: &[f64]| {
+        let list = Array::new();
+        for v in values {
+            list.push(&(*v).into());
+        }
+        list
+    };
+    set(&hook, "frame", &array(&frame));
+    set(&hook, "drawnX", &array(&[x.0, x.1]));
+    set(&hook, "drawnY", &array(&[y.0, y.1]));
 }
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {

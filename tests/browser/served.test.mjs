@@ -305,3 +305,61 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     await context.close();
   }
 });
+
+test('tools: a pan on the served page reaches bokeh.client; Python moving the range moves the plot', async () => {
+  const { context, page, errors } = await open('/sliders');
+  try {
+    const session = await page.locator('meta[name=rokeh-session]').getAttribute('data-session-id');
+    const ranges = () =>
+      page.evaluate(() => {
+        const r = window.rokeh;
+        const range = (attr) => {
+          const id = r.get('Figure', attr);
+          return [r.get(id, 'start'), r.get(id, 'end')];
+        };
+        return { x: range('x_range'), y: range('y_range'), frame: r.frame };
+      });
+    await page.waitForFunction(() => window.rokeh.frame && window.rokeh.get(window.rokeh.get('Figure', 'x_range'), 'start') != null);
+    await page.waitForFunction(() => window.rokeh.settled === true);
+    // What the DataRange1ds computed, as Python pulls it.
+    const first = await ranges();
+    let peer = python('tools_peer.py', server.origin + '/sliders', session);
+    assert.deepEqual(await peer.next('the pulled ranges'), { x: first.x, y: first.y });
+    await peer.finished();
+
+    // A drag of 80 px right with the pan tool.
+    const canvas = await page.locator('canvas.rk-figure').boundingBox();
+    const [l, t, r, b] = first.frame;
+    const at = { x: canvas.x + (l + r) / 2, y: canvas.y + (t + b) / 2 };
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 80, at.y, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction((x0) => window.rokeh.get(window.rokeh.get('Figure', 'x_range'), 'start') !== x0, first.x[0]);
+    await page.waitForFunction(() => window.rokeh.settled === true);
+    const panned = await ranges();
+    const shift = (80 / (r - l)) * (first.x[1] - first.x[0]);
+    assert.ok(Math.abs(panned.x[0] - (first.x[0] - shift)) < 1e-6 * shift + 1e-9, JSON.stringify(panned));
+    peer = python('tools_peer.py', server.origin + '/sliders', session);
+    assert.deepEqual(await peer.next('the panned ranges'), { x: panned.x, y: panned.y });
+    await peer.finished();
+
+    // Python sets the x range: the page's document follows, and it is painted again.
+    const paintsBefore = await page.evaluate(() => window.rokeh.paints);
+    peer = python('tools_peer.py', server.origin + '/sliders', session, 'set', '2', '5');
+    await peer.next('the ranges before');
+    assert.deepEqual(await peer.next('the change sent'), { set: true });
+    await peer.finished();
+    await page.waitForFunction(() => {
+      const id = window.rokeh.get('Figure', 'x_range');
+      return window.rokeh.get(id, 'start') === 2 && window.rokeh.get(id, 'end') === 5;
+    });
+    await page.waitForFunction((n) => window.rokeh.paints > n, paintsBefore);
+    // The range as drawn: the frame's edges are x 2 and 5 now.
+    const drawn = await page.evaluate(() => window.rokeh.drawnX);
+    assert.deepEqual(drawn, [2, 5]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
