@@ -177,3 +177,57 @@ fn a_range_set_by_a_peer_is_drawn_and_no_longer_followed() {
     assert!(((e - s) - 0.9 * (e0 - s0)).abs() < 1e-9);
     assert!(((e + s) - (e0 + s0)).abs() < 1e-9);
 }
+
+#[test]
+fn a_box_or_lasso_selects_exactly_the_points_inside_and_says_so() {
+    use rokeh::interact::{rows_in, select, selection_geometry, Region};
+    use rokeh::models::{Selection, SelectionMode};
+    let mut doc = Document::new();
+    rokeh_gallery::tools(&mut doc);
+    let fig = doc
+        .models()
+        .find(|(_, m)| m.type_name == "Figure")
+        .and_then(|(_, m)| doc.typed_id::<Figure>(&m.id))
+        .unwrap();
+    let selection = doc
+        .models()
+        .find(|(_, m)| m.type_name == "Selection")
+        .and_then(|(_, m)| doc.typed_id::<Selection>(&m.id))
+        .unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let s = seen.clone();
+    doc.on_change(selection, Selection::INDICES, move |_, change| {
+        s.lock().unwrap().push(change.new.clone());
+        Ok(())
+    });
+    doc.take_changes();
+    let nav = Navigation::new(&doc, fig);
+    let view = View::of(&laid(&doc, fig, &nav));
+    let px = |x: f64, y: f64| (view.x.apply(x), view.y.apply(y));
+    let (a, b) = (px(2.5, 2.5), px(5.5, 5.5));
+    let region = Region::Rect {
+        x: (a.0, b.0),
+        y: (a.1, b.1),
+    };
+    let hits = rows_in(&doc, fig, &view, &region, &[]);
+    select(&mut doc, &hits, SelectionMode::Replace).unwrap();
+    selection_geometry(&mut doc, fig, &region, 1.0, true).unwrap();
+    assert_eq!(doc.get(selection, Selection::INDICES), [2, 3, 4]);
+    let lasso = Region::Polygon(vec![px(6.5, 6.5), px(8.5, 6.5), px(8.5, 8.5), px(6.5, 8.5)]);
+    let hits = rows_in(&doc, fig, &view, &lasso, &[]);
+    select(&mut doc, &hits, SelectionMode::Append).unwrap();
+    assert_eq!(doc.get(selection, Selection::INDICES), [2, 3, 4, 6, 7]);
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        2,
+        "on_change ran for each selection"
+    );
+    let geometry = events(&mut doc)
+        .into_iter()
+        .find(|e| e.kind == EventKind::SelectionGeometry)
+        .unwrap();
+    assert_eq!(
+        geometry.value("final"),
+        Some(&rokeh::document::Value::Bool(true))
+    );
+}

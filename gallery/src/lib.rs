@@ -6,11 +6,13 @@ mod bench;
 pub mod compare;
 mod sliders;
 mod ticker;
+mod tools;
 mod widgets;
 
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use ticker::{ticker, TICK};
+pub use tools::{tools, TOOL_POINTS};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
 
 use rokeh::App;
@@ -27,6 +29,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("ticker", ticker),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
+        App::new("tools", tools),
     ];
     apps.extend(compare::apps());
     apps

@@ -2,10 +2,12 @@
 //! the page (and tests) to drive with pointer, wheel and touch gestures. `gesture` holds
 //! the arithmetic (screen intervals through the paint's scales to new data ranges);
 //! `ranges` writes ranges into the document as ordinary changes, with the UI events
-//! BokehJS sends; `tools` reads a toolbar as BokehJS's Toolbar shows it.
+//! BokehJS sends; `select` makes selections from regions; `tools` reads a toolbar as
+//! BokehJS's Toolbar shows it.
 
 mod gesture;
 mod ranges;
+mod select;
 mod tools;
 
 pub use gesture::{
@@ -13,4 +15,5 @@ pub use gesture::{
     RangeChange, View, WheelZoom,
 };
 pub use ranges::Navigation;
+pub use select::{combine, nearest, rows_in, select, selection_geometry, Region};
 pub use tools::{dimensions, Gesture, ToolInfo, ToolKind, Tools};

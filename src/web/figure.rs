@@ -12,7 +12,7 @@ use super::canvas::{css_size, device_pixel_ratio, Painter};
 use super::element::{Aspect, Enclosing, Sizing};
 use super::page::Page;
 use super::resize::SizeObserver;
-use super::toolbar::{self, Interaction};
+use super::toolbar::{self, Interaction, Overlay};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let Some(figure) = page.typed::<Figure>(model) else {
@@ -75,6 +75,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     // as BokehJS's legend does.
     let on_click = {
         let painter = painter.clone();
+        let interaction = interaction.clone();
         move |ev: leptos::ev::MouseEvent| {
             let Some(layout) = painter.last_layout() else {
                 return;
@@ -85,6 +86,8 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                 f64::from(ev.offset_y()) * dpr,
             );
             let Some(hit) = layout.legend_item_at(at).cloned() else {
+                // Not a legend entry: a tap for the tools.
+                interaction.tap(&ev);
                 return;
             };
             page.update(|d| {
@@ -149,9 +152,20 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let bar = place.map(|p| toolbar::view(interaction.clone(), p, canvas));
     let overlay = interaction.overlay;
     let boxed = move || {
-        overlay.get().map(|(l, t, w, h)| {
-            let style = format!("left: {l}px; top: {t}px; width: {w}px; height: {h}px;");
-            view! { <div class="rk-box-overlay" style=style></div> }
+        overlay.get().map(|o| match o {
+            Overlay::Box(l, t, w, h) => {
+                let style = format!("left: {l}px; top: {t}px; width: {w}px; height: {h}px;");
+                view! { <div class="rk-box-overlay" style=style></div> }.into_any()
+            }
+            Overlay::Poly(points) => {
+                let points: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+                view! {
+                    <svg class="rk-poly-overlay" aria-hidden="true">
+                        <polygon points=points.join(" ")></polygon>
+                    </svg>
+                }
+                .into_any()
+            }
         })
     };
     let wrapper_style = move || {

@@ -13,19 +13,20 @@ use wasm_bindgen::JsCast;
 use crate::core::{AnyId, Id};
 use crate::document::{EventKind, UiEvent, Value};
 use crate::interact::{
-    box_limits, box_zoom, dimensions, pan, pan_dims, pinch_delta, wheel_zoom, zoom_button, BoxZoom,
-    Navigation, RangeChange, ToolKind, Tools, View, WheelZoom,
+    box_limits, box_zoom, dimensions, nearest, pan, pan_dims, pinch_delta, rows_in, select,
+    selection_geometry, wheel_zoom, zoom_button, BoxZoom, Navigation, RangeChange, Region,
+    ToolKind, Tools, View, WheelZoom,
 };
 use crate::models::{
-    BoxZoomTool, Dimensions, Figure, HelpTool, Place, SaveTool, WheelZoomTool, ZoomInTool,
-    ZoomOutTool,
+    AutoOr, BoxSelectTool, BoxZoomTool, Dimensions, Figure, HelpTool, LassoSelectTool, Place,
+    SaveTool, SelectionMode, TapBehavior, TapTool, WheelZoomTool, ZoomInTool, ZoomOutTool,
 };
 
 use super::canvas::device_pixel_ratio;
 use super::page::Page;
 
 /// A drag under way.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Drag {
     /// Panning: the view and pointer when it began, the dimensions it moves.
     Pan {
@@ -36,6 +37,23 @@ enum Drag {
     },
     /// Outlining a box to zoom to.
     Box { base: (f64, f64), tool: BoxZoom },
+    /// Outlining a box to select in, for a BoxSelectTool.
+    BoxSelect {
+        base: (f64, f64),
+        tool: AnyId,
+        shape: BoxZoom,
+    },
+    /// Drawing a lasso (its path so far), for a LassoSelectTool.
+    Lasso { path: Vec<(f64, f64)>, tool: AnyId },
+}
+
+/// What is drawn over the canvas while a drag goes on (CSS pixels).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    /// A box: left, top, width, height.
+    Box(f64, f64, f64, f64),
+    /// A lasso's path.
+    Poly(Vec<(f64, f64)>),
 }
 
 /// Two fingers on the canvas: their distance when the pinch began.
@@ -63,8 +81,11 @@ pub struct Interaction {
     /// Pointers down, by id, at their device pixels (for pinches).
     pointers: Rc<RefCell<Vec<Pointer>>>,
     pinch: Rc<RefCell<Option<Pinch>>>,
-    /// The box zoom's box (CSS pixels: left, top, width, height) while dragging.
-    pub overlay: RwSignal<Option<(f64, f64, f64, f64)>>,
+    /// Where the last press began, and whether it has since moved far enough to be a drag
+    /// (the click that ends a drag is no tap).
+    pressed: Rc<std::cell::Cell<((f64, f64), bool)>>,
+    /// The box or lasso being dragged.
+    pub overlay: RwSignal<Option<Overlay>>,
     /// Bumped when the plot must be repainted though the document did not change (a
     /// reset DataRange1d recomputes at the next paint).
     pub repaint: RwSignal<u64>,
@@ -86,6 +107,7 @@ impl Interaction {
             drag: Rc::default(),
             pointers: Rc::default(),
             pinch: Rc::default(),
+            pressed: Rc::default(),
             overlay: RwSignal::new(None),
             repaint: RwSignal::new(0),
         }
@@ -145,6 +167,7 @@ impl Interaction {
 
     pub fn pointer_down(&self, ev: &web_sys::PointerEvent) {
         let at = device_at(ev);
+        self.pressed.set((at, false));
         self.pointers.borrow_mut().push((ev.pointer_id(), at));
         if self.pointers.borrow().len() == 2 {
             // A second finger: a pinch, not a drag.
@@ -188,6 +211,28 @@ impl Interaction {
                 let inside = view.over(at) == crate::interact::Over::Frame;
                 inside.then_some(Drag::Box { base: at, tool })
             }
+            Some(ToolKind::BoxSelect) => {
+                let Some(t) = self.typed::<BoxSelectTool>(tool) else {
+                    return;
+                };
+                let shape = self.page.read(|d| BoxZoom {
+                    dimensions: AutoOr::Value(d.get(t, BoxSelectTool::DIMENSIONS)),
+                    origin: d.get(t, BoxSelectTool::ORIGIN),
+                });
+                let inside = view.over(at) == crate::interact::Over::Frame;
+                inside.then_some(Drag::BoxSelect {
+                    base: at,
+                    tool,
+                    shape,
+                })
+            }
+            Some(ToolKind::LassoSelect) => {
+                let inside = view.over(at) == crate::interact::Over::Frame;
+                inside.then_some(Drag::Lasso {
+                    path: vec![at],
+                    tool,
+                })
+            }
             _ => None,
         };
         if let Some(drag) = drag {
@@ -214,6 +259,9 @@ impl Interaction {
 
     pub fn pointer_move(&self, ev: &web_sys::PointerEvent) {
         let at = device_at(ev);
+        let (from, dragged) = self.pressed.get();
+        let far = (at.0 - from.0).hypot(at.1 - from.1) > TAP_REACH * device_pixel_ratio();
+        self.pressed.set((from, dragged || far));
         if let Some(p) = self
             .pointers
             .borrow_mut()
@@ -227,7 +275,7 @@ impl Interaction {
             self.pinch_to(pinch);
             return;
         }
-        let drag = *self.drag.borrow();
+        let drag = self.drag.borrow().clone();
         match drag {
             Some(Drag::Pan {
                 view,
@@ -238,16 +286,114 @@ impl Interaction {
                 let change = pan(&view, dims, started, at.0 - from.0, at.1 - from.1);
                 self.apply(&change);
             }
-            Some(Drag::Box { base, tool }) => {
+            Some(Drag::Box { base, tool: shape } | Drag::BoxSelect { base, shape, .. }) => {
                 let Some(view) = self.current_view() else {
                     return;
                 };
-                let ((x0, x1), (y0, y1)) = box_limits(&view, &tool, base, at);
+                let ((x0, x1), (y0, y1)) = box_limits(&view, &shape, base, at);
                 let dpr = device_pixel_ratio();
-                self.overlay
-                    .set(Some((x0 / dpr, y0 / dpr, (x1 - x0) / dpr, (y1 - y0) / dpr)));
+                self.overlay.set(Some(Overlay::Box(
+                    x0 / dpr,
+                    y0 / dpr,
+                    (x1 - x0) / dpr,
+                    (y1 - y0) / dpr,
+                )));
+            }
+            Some(Drag::Lasso { mut path, tool }) => {
+                path.push(at);
+                let dpr = device_pixel_ratio();
+                let css = path.iter().map(|(x, y)| (x / dpr, y / dpr)).collect();
+                self.overlay.set(Some(Overlay::Poly(css)));
+                // LassoSelectTool's `continuous`: the selection follows the lasso.
+                let continuous = self
+                    .typed::<LassoSelectTool>(tool)
+                    .is_some_and(|t| self.page.read(|d| d.get(t, LassoSelectTool::CONTINUOUS)));
+                if continuous {
+                    self.select_in(tool, &Region::Polygon(path.clone()), false);
+                }
+                *self.drag.borrow_mut() = Some(Drag::Lasso { path, tool });
             }
             None => {}
+        }
+    }
+
+    /// Selects with a select tool in `region`; `last` when its gesture ended.
+    fn select_in(&self, tool: AnyId, region: &Region, last: bool) {
+        let Some(view) = self.current_view() else {
+            return;
+        };
+        let figure = self.figure;
+        let (mode, only) = self.page.read(|d| {
+            let mode = d
+                .get_attr(tool, "mode")
+                .ok()
+                .and_then(|v| v.as_str().and_then(SelectionMode::from_name))
+                .unwrap_or(SelectionMode::Replace);
+            let only: Vec<AnyId> = match d.get_attr(tool, "renderers") {
+                Ok(Value::List(items)) => items
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::Ref(id) => d.lookup(id),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            (mode, only)
+        });
+        let ratio = device_pixel_ratio();
+        let result = self.page.update(|d| {
+            let hits = rows_in(d, figure, &view, region, &only);
+            select(d, &hits, mode)?;
+            selection_geometry(d, figure, region, ratio, last)
+        });
+        if let Err(e) = result {
+            log("selecting", e);
+        }
+    }
+
+    /// A click on the canvas: the active TapTool selects the nearest point within a few
+    /// pixels of it (toggling, by its `mode`) and Bokeh's `Tap` event goes out.
+    pub fn tap(&self, ev: &web_sys::MouseEvent) {
+        let at = device_at(ev);
+        let Some(view) = self.current_view() else {
+            return;
+        };
+        if view.over(at) != crate::interact::Over::Frame {
+            return;
+        }
+        self.trigger(EventKind::Tap, at, Some(view));
+        let Some(tool) = self.tools.with_untracked(|t| t.tap) else {
+            return;
+        };
+        if self.tools.with_untracked(|t| t.kind(tool)) != Some(ToolKind::Tap) {
+            return;
+        }
+        let Some(t) = self.typed::<TapTool>(tool) else {
+            return;
+        };
+        let (behavior, mode) = self
+            .page
+            .read(|d| (d.get(t, TapTool::BEHAVIOR), d.get(t, TapTool::MODE)));
+        if behavior != TapBehavior::Select {
+            return;
+        }
+        let reach = TAP_REACH * device_pixel_ratio();
+        let region = Region::Rect {
+            x: (at.0 - reach, at.0 + reach),
+            y: (at.1 - reach, at.1 + reach),
+        };
+        let figure = self.figure;
+        let result = self.page.update(|d| {
+            let mut hits = rows_in(d, figure, &view, &region, &[]);
+            // The nearest row of each renderer.
+            for (r, rows) in &mut hits {
+                *rows = nearest(d, *r, &view, at, rows).into_iter().collect();
+            }
+            select(d, &hits, mode)
+        });
+        if let Err(e) = result {
+            log("tap", e);
         }
     }
 
@@ -295,7 +441,30 @@ impl Interaction {
             return;
         }
         let drag = self.drag.borrow_mut().take();
+        // A press that never moved is a tap (the click handles it), not a drag: as
+        // BokehJS's gesture recognizer, no box or lasso comes of it.
+        let drag = match drag {
+            Some(Drag::Pan { .. }) => drag,
+            _ if !self.pressed.get().1 => {
+                self.overlay.set(None);
+                None
+            }
+            _ => drag,
+        };
         match drag {
+            Some(Drag::BoxSelect { base, tool, shape }) => {
+                self.overlay.set(None);
+                let Some(view) = self.current_view() else {
+                    return;
+                };
+                let (x, y) = box_limits(&view, &shape, base, at);
+                self.select_in(tool, &Region::Rect { x, y }, true);
+            }
+            Some(Drag::Lasso { mut path, tool }) => {
+                self.overlay.set(None);
+                path.push(at);
+                self.select_in(tool, &Region::Polygon(path), true);
+            }
             Some(Drag::Pan { .. }) => {
                 self.trigger(EventKind::PanEnd, at, self.current_view());
                 self.ranges_update();
@@ -414,6 +583,9 @@ impl Interaction {
         }
     }
 }
+
+/// How far from a tap (CSS pixels) a point is still hit.
+const TAP_REACH: f64 = 6.0;
 
 /// Downloads the canvas as `name`.png (Bokeh's SaveTool: the plot's canvas as drawn).
 fn save_png(canvas: &web_sys::HtmlCanvasElement, name: &str) {

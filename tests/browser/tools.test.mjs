@@ -194,3 +194,73 @@ test('save downloads a PNG of the plot', async () => {
     await context.close();
   }
 });
+
+/** The tools app: points at (1, 1) … (10, 10) over 0..11 both ways, box select active. */
+async function openTools() {
+  const context = await browser.newContext({ deviceScaleFactor: 2 });
+  await fence(context, site.origin + '/');
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(site.url + '?app=tools');
+  await paintedAfter(page, 0);
+  const canvas = await page.locator('canvas.rk-figure').boundingBox();
+  const [l, t, r, b] = await page.evaluate(() => window.rokeh.frame);
+  // Page coordinates of data (x, y).
+  const at = (x, y) => ({ x: canvas.x + l + (x / 11) * (r - l), y: canvas.y + b - (y / 11) * (b - t) });
+  const indices = () => page.evaluate(() => window.rokeh.get('Selection', 'indices'));
+  const selected = async (want) => {
+    await page
+      .waitForFunction((w) => JSON.stringify(window.rokeh.get('Selection', 'indices')) === JSON.stringify(w), want, {
+        timeout: 3000,
+      })
+      .catch(() => {});
+    return indices();
+  };
+  return { context, page, errors, at, selected };
+}
+
+test('box select, lasso select and tap set selected.indices to exactly the points inside', async () => {
+  const { context, page, errors, at, selected } = await openTools();
+  try {
+    assert.equal(
+      await page.getByRole('button', { name: 'Box Select' }).getAttribute('aria-pressed'),
+      'true',
+    );
+    // A box around (3, 3) … (5, 5).
+    let p = at(2.5, 2.5);
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.down();
+    p = at(5.5, 5.5);
+    await page.mouse.move(p.x, p.y, { steps: 6 });
+    assert.equal(await page.locator('.rk-box-overlay').count(), 1);
+    await page.mouse.up();
+    assert.deepEqual(await selected([2, 3, 4]), [2, 3, 4]);
+
+    // A tap on (10, 10) adds it (TapTool's toggle); another takes it away.
+    p = at(10, 10);
+    await page.mouse.click(p.x, p.y);
+    assert.deepEqual(await selected([2, 3, 4, 9]), [2, 3, 4, 9]);
+    await page.mouse.click(p.x, p.y);
+    assert.deepEqual(await selected([2, 3, 4]), [2, 3, 4]);
+
+    // The lasso, by keyboard-chosen tool: a loop around (7, 7) and (8, 8).
+    await page.getByRole('button', { name: 'Lasso Select' }).focus();
+    await page.keyboard.press('Space');
+    const loop = [
+      [6.5, 6.5],
+      [8.5, 6.5],
+      [8.5, 8.5],
+      [6.5, 8.5],
+    ].map(([x, y]) => at(x, y));
+    await page.mouse.move(loop[0].x, loop[0].y);
+    await page.mouse.down();
+    for (const q of loop.slice(1)) await page.mouse.move(q.x, q.y, { steps: 4 });
+    assert.equal(await page.locator('.rk-poly-overlay').count(), 1);
+    await page.mouse.up();
+    assert.deepEqual(await selected([6, 7]), [6, 7]);
+    assert.equal(await page.locator('.rk-poly-overlay').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

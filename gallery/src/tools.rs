@@ -1,0 +1,38 @@
+//! A figure to explore with Bokeh's select tools: ten points on a diagonal over fixed
+//! ranges, box select active, lasso select, tap, pan, wheel zoom, reset and save in its
+//! toolbar. The browser tests select points with the mouse and read the selection back.
+
+use rokeh::models::{ColumnDataSource, Scatter};
+use rokeh::plotting::{figure, Active, FigureArgs, RangeArg};
+use rokeh::Document;
+
+/// How many points: at (1, 1), (2, 2), … (POINTS, POINTS).
+pub const TOOL_POINTS: usize = 10;
+
+pub fn tools(doc: &mut Document) {
+    let x: Vec<f64> = (1..=TOOL_POINTS).map(|i| i as f64).collect();
+    let source = doc.add(ColumnDataSource::new([("x", x.clone()), ("y", x)]));
+    let plot = figure(
+        doc,
+        FigureArgs {
+            title: "select".into(),
+            width: 400,
+            height: 400,
+            x_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
+            y_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
+            tools: "pan,wheel_zoom,box_select,lasso_select,tap,reset,save".into(),
+            active_drag: Active::from("box_select"),
+            ..FigureArgs::default()
+        },
+    );
+    plot.scatter(
+        doc,
+        source,
+        Scatter {
+            size: 12.0.into(),
+            ..Scatter::default()
+        },
+    );
+    doc.add_root(plot);
+    doc.set_title("Tools");
+}
