@@ -1,8 +1,8 @@
 //! A figure to explore with Bokeh's select tools: ten points on a diagonal over fixed
-//! ranges, box select active, lasso select, tap, pan, wheel zoom, reset and save in its
-//! toolbar. The browser tests select points with the mouse and read the selection back.
+//! ranges, box select active, lasso select, tap, crosshair, hover (with tooltips), pan,
+//! wheel zoom, reset and save in its toolbar. The browser tests select points with the mouse and read the selection back.
 
-use rokeh::models::{ColumnDataSource, Scatter};
+use rokeh::models::{ColumnDataSource, Scatter, Tooltips};
 use rokeh::plotting::{figure, Active, FigureArgs, RangeArg};
 use rokeh::Document;
 
@@ -20,7 +20,12 @@ pub fn tools(doc: &mut Document) {
             height: 400,
             x_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
             y_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
-            tools: "pan,wheel_zoom,box_select,lasso_select,tap,reset,save".into(),
+            tools: "pan,wheel_zoom,box_select,lasso_select,tap,crosshair,hover,reset,save".into(),
+            tooltips: Some(Tooltips::rows([
+                ("point", "$index"),
+                ("x", "@x{0.0}"),
+                ("y", "@y"),
+            ])),
             active_drag: Active::from("box_select"),
             ..FigureArgs::default()
         },

@@ -2,10 +2,12 @@
 //! the page (and tests) to drive with pointer, wheel and touch gestures. `gesture` holds
 //! the arithmetic (screen intervals through the paint's scales to new data ranges);
 //! `ranges` writes ranges into the document as ordinary changes, with the UI events
-//! BokehJS sends; `select` makes selections from regions; `tools` reads a toolbar as
+//! BokehJS sends; `select` makes selections from regions; `hover` finds and describes
+//! what is under the pointer; `tools` reads a toolbar as
 //! BokehJS's Toolbar shows it.
 
 mod gesture;
+mod hover;
 mod ranges;
 mod select;
 mod tools;
@@ -14,6 +16,7 @@ pub use gesture::{
     box_limits, box_zoom, pan, pan_dims, pinch_delta, wheel_zoom, zoom_button, BoxZoom, Over,
     RangeChange, View, WheelZoom,
 };
+pub use hover::{fill, inspect, Spot};
 pub use ranges::Navigation;
-pub use select::{combine, nearest, rows_in, select, selection_geometry, Region};
+pub use select::{combine, nearest, point_of, rows_in, select, selection_geometry, Region};
 pub use tools::{dimensions, Gesture, ToolInfo, ToolKind, Tools};

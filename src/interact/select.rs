@@ -163,6 +163,15 @@ pub fn nearest(
         .min_by(|a, b| distance(*a).total_cmp(&distance(*b)))
 }
 
+/// The data point of row `row` of renderer `r` (its glyph's `x`, `y`).
+pub fn point_of(doc: &Document, r: Id<GlyphRenderer>, row: usize) -> Option<(f64, f64)> {
+    let source = doc.get(r, GlyphRenderer::DATA_SOURCE);
+    let glyph = doc.get(r, GlyphRenderer::GLYPH);
+    let xs = coordinate(doc, glyph, source, "x", row + 1)?;
+    let ys = coordinate(doc, glyph, source, "y", row + 1)?;
+    Some((*xs.get(row)?, *ys.get(row)?))
+}
+
 /// `new` combined with the selection `old` by `mode`, sorted.
 pub fn combine(mode: SelectionMode, old: &[i64], new: &[usize]) -> Vec<i64> {
     let old: BTreeSet<i64> = old.iter().copied().collect();

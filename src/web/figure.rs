@@ -179,7 +179,47 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         }
         s
     };
-    let (down, moved, up, cancel, wheel) = (
+    let (tooltip, crosshair) = (interaction.tooltip, interaction.crosshair);
+    // The hover tool's tooltip: HTML over the canvas, so it can be read and selected.
+    let tip = move || {
+        tooltip.get().map(|t| {
+            let style = format!("left: {}px; top: {}px;", t.at.0 + 10.0, t.at.1 + 10.0);
+            match t.html {
+                Some(html) => view! {
+                    <div class="rk-tooltip" role="tooltip" style=style inner_html=html></div>
+                }
+                .into_any(),
+                None => view! {
+                    <div class="rk-tooltip" role="tooltip" style=style>
+                        <table>
+                            {t.rows
+                                .into_iter()
+                                .map(|(label, value)| view! {
+                                    <tr><th>{label}</th><td>{value}</td></tr>
+                                })
+                                .collect_view()}
+                        </table>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+    };
+    let cross = move || {
+        crosshair.get().map(|((x, y), dims)| {
+            use crate::models::Dimensions;
+            let v = matches!(dims, Dimensions::Width | Dimensions::Both);
+            let h = matches!(dims, Dimensions::Height | Dimensions::Both);
+            view! {
+                <div class="rk-crosshair" aria-hidden="true">
+                    {h.then(|| view! { <div class="rk-cross-h" style=format!("top: {y}px;")></div> })}
+                    {v.then(|| view! { <div class="rk-cross-v" style=format!("left: {x}px;")></div> })}
+                </div>
+            }
+        })
+    };
+    let (down, moved, up, cancel, wheel, leave) = (
+        interaction.clone(),
         interaction.clone(),
         interaction.clone(),
         interaction.clone(),
@@ -196,12 +236,15 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                 on:pointerup=move |ev| up.pointer_up(&ev)
                 on:pointercancel=move |ev| cancel.pointer_up(&ev)
                 on:wheel=move |ev| wheel.wheel(&ev)
+                on:pointerleave=move |_| leave.pointer_leave()
                 class="rk-figure"
                 role="img"
                 aria-label=title
                 style=style
             ></canvas>
             {boxed}
+            {cross}
+            {tip}
             {bar}
         </div>
     }

@@ -13,13 +13,14 @@ use wasm_bindgen::JsCast;
 use crate::core::{AnyId, Id};
 use crate::document::{EventKind, UiEvent, Value};
 use crate::interact::{
-    box_limits, box_zoom, dimensions, nearest, pan, pan_dims, pinch_delta, rows_in, select,
-    selection_geometry, wheel_zoom, zoom_button, BoxZoom, Navigation, RangeChange, Region,
-    ToolKind, Tools, View, WheelZoom,
+    box_limits, box_zoom, dimensions, fill, inspect, nearest, pan, pan_dims, pinch_delta, rows_in,
+    select, selection_geometry, wheel_zoom, zoom_button, BoxZoom, Navigation, RangeChange, Region,
+    Spot, ToolKind, Tools, View, WheelZoom,
 };
 use crate::models::{
-    AutoOr, BoxSelectTool, BoxZoomTool, Dimensions, Figure, HelpTool, LassoSelectTool, Place,
-    SaveTool, SelectionMode, TapBehavior, TapTool, WheelZoomTool, ZoomInTool, ZoomOutTool,
+    AutoOr, BoxSelectTool, BoxZoomTool, Dimensions, Figure, GlyphRenderer, HelpTool, HoverTool,
+    LassoSelectTool, Place, SaveTool, SelectionMode, TapBehavior, TapTool, Tooltips, WheelZoomTool,
+    ZoomInTool, ZoomOutTool,
 };
 
 use super::canvas::device_pixel_ratio;
@@ -45,6 +46,17 @@ enum Drag {
     },
     /// Drawing a lasso (its path so far), for a LassoSelectTool.
     Lasso { path: Vec<(f64, f64)>, tool: AnyId },
+}
+
+/// A hover tooltip: where it points (CSS pixels of the canvas) and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tooltip {
+    /// Where it points.
+    pub at: (f64, f64),
+    /// (label, value) rows, as text.
+    pub rows: Vec<(String, String)>,
+    /// Or one HTML template, filled (its fields' values escaped).
+    pub html: Option<String>,
 }
 
 /// What is drawn over the canvas while a drag goes on (CSS pixels).
@@ -86,6 +98,10 @@ pub struct Interaction {
     pressed: Rc<std::cell::Cell<((f64, f64), bool)>>,
     /// The box or lasso being dragged.
     pub overlay: RwSignal<Option<Overlay>>,
+    /// The hover tooltip shown.
+    pub tooltip: RwSignal<Option<Tooltip>>,
+    /// The crosshair's lines: where (CSS pixels) and which.
+    pub crosshair: RwSignal<Option<((f64, f64), Dimensions)>>,
     /// Bumped when the plot must be repainted though the document did not change (a
     /// reset DataRange1d recomputes at the next paint).
     pub repaint: RwSignal<u64>,
@@ -109,6 +125,8 @@ impl Interaction {
             pinch: Rc::default(),
             pressed: Rc::default(),
             overlay: RwSignal::new(None),
+            tooltip: RwSignal::new(None),
+            crosshair: RwSignal::new(None),
             repaint: RwSignal::new(0),
         }
     }
@@ -276,6 +294,10 @@ impl Interaction {
             return;
         }
         let drag = self.drag.borrow().clone();
+        if drag.is_none() && ev.buttons() == 0 {
+            self.inspect(at);
+            return;
+        }
         match drag {
             Some(Drag::Pan {
                 view,
@@ -315,6 +337,100 @@ impl Interaction {
             }
             None => {}
         }
+    }
+
+    /// The pointer left the canvas: inspectors hide.
+    pub fn pointer_leave(&self) {
+        self.tooltip.set(None);
+        self.crosshair.set(None);
+    }
+
+    /// The active inspectors at device pixel `at`: the crosshair follows it, a hover tool
+    /// shows the row under it.
+    fn inspect(&self, at: (f64, f64)) {
+        let Some(view) = self.current_view() else {
+            return;
+        };
+        let inside = view.over(at) == crate::interact::Over::Frame;
+        let active: Vec<(AnyId, ToolKind)> = self.tools.with_untracked(|t| {
+            t.inspect
+                .iter()
+                .filter_map(|m| t.kind(*m).map(|k| (*m, k)))
+                .collect()
+        });
+        let dpr = device_pixel_ratio();
+        let css = (at.0 / dpr, at.1 / dpr);
+        let crosshair = active
+            .iter()
+            .find(|(_, k)| *k == ToolKind::Crosshair)
+            .filter(|_| inside)
+            .map(|(m, _)| (css, self.page.read(|d| dimensions(d, *m))));
+        if self.crosshair.get_untracked() != crosshair {
+            self.crosshair.set(crosshair);
+        }
+        let hover = active
+            .iter()
+            .find(|(_, k)| *k == ToolKind::Hover)
+            .map(|(m, _)| *m);
+        let tooltip = hover
+            .filter(|_| inside)
+            .and_then(|tool| self.tooltip_at(tool, &view, at));
+        if self.tooltip.get_untracked() != tooltip {
+            self.tooltip.set(tooltip);
+        }
+    }
+
+    fn tooltip_at(&self, tool: AnyId, view: &View, at: (f64, f64)) -> Option<Tooltip> {
+        let t = self.typed::<HoverTool>(tool)?;
+        let figure = self.figure;
+        let dpr = device_pixel_ratio();
+        self.page.read(|d| {
+            let only: Vec<AnyId> = match d.get(t, HoverTool::RENDERERS) {
+                AutoOr::Value(list) => list,
+                AutoOr::Auto => Vec::new(),
+            };
+            let mode = d.get(t, HoverTool::MODE);
+            let hits = inspect(d, figure, view, mode, &only, at, TAP_REACH * dpr);
+            let (renderer, row) = hits.first().copied()?;
+            let source = d.get(renderer, GlyphRenderer::DATA_SOURCE).any();
+            let spot = Spot {
+                index: row,
+                x: view.x.invert(at.0),
+                y: view.y.invert(at.1),
+                sx: at.0 / dpr,
+                sy: at.1 / dpr,
+                name: d
+                    .get_attr(renderer.any(), "name")
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned)),
+            };
+            let formatters = d.get(t, HoverTool::FORMATTERS);
+            // Snapped to the data point, as Bokeh's `point_policy` "snap_to_data".
+            let point = crate::interact::point_of(d, renderer, row)
+                .map(|(x, y)| (view.x.apply(x) / dpr, view.y.apply(y) / dpr))
+                .unwrap_or((spot.sx, spot.sy));
+            let tooltip = match d.get(t, HoverTool::TOOLTIPS)? {
+                Tooltips::Rows(rows) => Tooltip {
+                    at: point,
+                    rows: rows
+                        .iter()
+                        .map(|(label, template)| {
+                            (
+                                format!("{label}:"),
+                                fill(d, source, template, &spot, &formatters),
+                            )
+                        })
+                        .collect(),
+                    html: None,
+                },
+                Tooltips::Template(html) => Tooltip {
+                    at: point,
+                    rows: Vec::new(),
+                    html: Some(fill_html(d, source, &html, &spot, &formatters)),
+                },
+            };
+            Some(tooltip)
+        })
     }
 
     /// Selects with a select tool in `region`; `last` when its gesture ended.
@@ -582,6 +698,32 @@ impl Interaction {
             None => {}
         }
     }
+}
+
+/// An HTML template filled with its fields' values escaped (the markup is the app's).
+fn fill_html(
+    doc: &crate::document::Document,
+    source: AnyId,
+    html: &str,
+    spot: &Spot,
+    formatters: &crate::core::Dict<String>,
+) -> String {
+    // Fields are filled one at a time so that only their values are escaped.
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(['@', '$']) {
+        out.push_str(&rest[..i]);
+        let end = rest[i + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '{' || c == '}'))
+            .map_or(rest.len(), |e| i + 1 + e);
+        let field = &rest[i..end];
+        out.push_str(&crate::format::escape_html(&fill(
+            doc, source, field, spot, formatters,
+        )));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// How far from a tap (CSS pixels) a point is still hit.

@@ -264,3 +264,26 @@ test('box select, lasso select and tap set selected.indices to exactly the point
     await context.close();
   }
 });
+
+test('hover shows the point\'s tooltip as text over the canvas; the crosshair follows', async () => {
+  const { context, page, errors, at } = await openTools();
+  try {
+    const p = at(4, 4);
+    await page.mouse.move(p.x + 2, p.y - 1);
+    const tip = page.getByRole('tooltip');
+    await tip.waitFor({ timeout: 3000 });
+    const rows = await tip.locator('tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(rows, ['point: 3', 'x: 4.0', 'y: 4']);
+    assert.equal(await page.locator('.rk-cross-h').count(), 1);
+    assert.equal(await page.locator('.rk-cross-v').count(), 1);
+    // Away from every point: no tooltip; off the canvas: no crosshair either.
+    const q = at(8, 2);
+    await page.mouse.move(q.x, q.y);
+    await tip.waitFor({ state: 'detached', timeout: 3000 });
+    await page.mouse.move(1, 1);
+    await page.locator('.rk-crosshair').waitFor({ state: 'detached', timeout: 3000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
