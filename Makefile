@@ -61,7 +61,7 @@ build: install-wasm-tools fetch
 build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
-bench: build build-single install-browser install-fonts install-redis
+bench: build build-single install-browser install-fonts install-python install-redis
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	mkdir -p target/bench
 	set -o pipefail; { \
