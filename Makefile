@@ -39,6 +39,8 @@ test: test-rust test-wasm test-browser
 # by `rokeh new`, built with cargo and trunk (gallery/tests/scaffold.rs).
 test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 	cargo test --workspace
+	# Decimated against undecimated drawings of a million points: minutes in a debug build.
+	cargo test --profile bench -p rokeh --lib -- --ignored million_point
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
