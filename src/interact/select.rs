@@ -3,11 +3,14 @@
 //! set as the source's `selected.indices` (combined with the selection before by the
 //! tool's mode) and announced with a `SelectionGeometry` (or `Tap`) event.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::core::{AnyId, Id, Spec, Value};
 use crate::document::{Document, DocumentError, EventKind, UiEvent};
 use crate::models::{ColumnDataSource, Figure, GlyphRenderer, Selection, SelectionMode};
+
+use crate::render::ascending;
 
 use super::gesture::View;
 
@@ -96,20 +99,43 @@ fn renderers(
         .collect()
 }
 
-/// A glyph's coordinate along `attr` for every row: a column, or one value for all.
-fn coordinate(
-    doc: &Document,
+/// A glyph's coordinate along `attr` for every row: its column (borrowed), or one value
+/// for all.
+fn coordinate<'d>(
+    doc: &'d Document,
     glyph: AnyId,
     source: Id<ColumnDataSource>,
     attr: &str,
     rows: usize,
-) -> Option<Vec<f64>> {
+) -> Option<Cow<'d, [f64]>> {
     let spec = doc.get_attr(glyph, attr).ok()?;
     match crate::core::PropType::from_value(&spec, doc)? {
-        Spec::<f64>::Field(field) => doc.column_f64(source, &field).map(<[f64]>::to_vec),
-        Spec::Value(v) => Some(vec![v; rows]),
+        Spec::<f64>::Field(field) => doc.column_f64(source, &field).map(Cow::Borrowed),
+        Spec::Value(v) => Some(Cow::Owned(vec![v; rows])),
         _ => None,
     }
+}
+
+/// The rows a search of region `region` need look at: for x ascending (a plotted
+/// series, checked in one vectorized pass), those within the region's x extent, found
+/// by binary search; else all.
+fn candidates(xs: &[f64], view: &View, region: &Region) -> std::ops::Range<usize> {
+    let (lo_px, hi_px) = match region {
+        Region::Rect { x, .. } => (x.0.min(x.1), x.0.max(x.1)),
+        Region::Polygon(points) => points
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                (lo.min(p.0), hi.max(p.0))
+            }),
+    };
+    if !(lo_px.is_finite() && hi_px.is_finite() && ascending(xs)) {
+        return 0..xs.len();
+    }
+    let (a, b) = (view.x.invert(lo_px), view.x.invert(hi_px));
+    let (lo, hi) = (a.min(b), a.max(b));
+    let start = xs.partition_point(|x| *x < lo);
+    let end = xs.partition_point(|x| *x <= hi);
+    start..end.max(start)
 }
 
 /// For each renderer whose glyph has `x` and `y`, the rows whose point is in `region`.
@@ -129,12 +155,10 @@ pub fn rows_in(
         let Some(ys) = coordinate(doc, glyph, source, "y", xs.len()) else {
             continue;
         };
-        let rows = xs
-            .iter()
-            .zip(&ys)
-            .enumerate()
-            .filter(|(_, (x, y))| region.contains((view.x.apply(**x), view.y.apply(**y))))
-            .map(|(i, _)| i)
+        let n = xs.len().min(ys.len());
+        let range = candidates(&xs[..n], view, region);
+        let rows = range
+            .filter(|i| region.contains((view.x.apply(xs[*i]), view.y.apply(ys[*i]))))
             .collect();
         out.push((r, rows));
     }

@@ -1,0 +1,84 @@
+//! What the tools cost on the sliders figure of a million points: finding the row under
+//! the pointer for a hover (µs), and one frame of a pan, the ranges moved and the figure
+//! redrawn in a 400 × 400 bitmap (ms).
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/support/fonts.rs"]
+mod fonts;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::hint::black_box;
+
+    use criterion::{criterion_group, Criterion};
+    use plotters::prelude::{BitMapBackend, IntoDrawingArea};
+
+    use rokeh::document::{Document, Id};
+    use rokeh::interact::{inspect, pan, Navigation, View};
+    use rokeh::models::{Dimensions, Figure, HoverMode};
+    use rokeh::render::{draw_figure, layout_following};
+    use rokeh_gallery::sliders_with_points;
+
+    use super::fonts::register_fonts;
+
+    const POINTS: usize = 1_000_000;
+
+    fn sliders() -> (Document, Id<Figure>) {
+        let mut doc = Document::new();
+        sliders_with_points(&mut doc, POINTS);
+        let id = doc
+            .models()
+            .find(|(_, m)| m.type_name == "Figure")
+            .map(|(_, m)| m.id.clone())
+            .expect("the app made it");
+        let figure = doc.typed_id(&id).unwrap();
+        (doc, figure)
+    }
+
+    fn hover(c: &mut Criterion) {
+        let (doc, figure) = sliders();
+        let nav = Navigation::new(&doc, figure);
+        let laid = layout_following(&doc, figure, (400, 400), 1.0, &nav.following()).unwrap();
+        let view = View::of(&laid);
+        // On the sine at x = π/2 (its crest).
+        let at = view.x.apply(std::f64::consts::FRAC_PI_2);
+        let at = (at, view.y.apply(1.0));
+        assert!(!inspect(&doc, figure, &view, HoverMode::Mouse, &[], at, 6.0).is_empty());
+        c.bench_function("hover hit-test, 1000000-point line", |b| {
+            b.iter(|| black_box(inspect(&doc, figure, &view, HoverMode::Mouse, &[], at, 6.0)))
+        });
+    }
+
+    fn pan_frame(c: &mut Criterion) {
+        register_fonts();
+        let (mut doc, figure) = sliders();
+        let mut nav = Navigation::new(&doc, figure);
+        let laid = layout_following(&doc, figure, (400, 400), 1.0, &nav.following()).unwrap();
+        let start = View::of(&laid);
+        let (w, h) = (400u32, 400u32);
+        let mut pixels = vec![0u8; (3 * w * h) as usize];
+        let mut dx = 0.0;
+        c.bench_function(
+            "pan frame (ranges moved, redrawn), 1000000-point line",
+            |b| {
+                b.iter(|| {
+                    dx = (dx + 3.0) % 150.0;
+                    let change = pan(&start, Dimensions::Both, Dimensions::Both, dx, 0.0);
+                    nav.apply(&mut doc, &change).unwrap();
+                    doc.take_changes();
+                    let area = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+                    draw_figure(&doc, figure, &area, 1.0).unwrap();
+                    area.present().unwrap();
+                })
+            },
+        );
+    }
+
+    criterion_group!(benches, hover, pan_frame);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
