@@ -4,11 +4,18 @@
 
 mod bench;
 pub mod compare;
+mod data;
+mod gapminder;
+mod movies;
+mod ohlc;
 mod sliders;
 mod ticker;
 mod widgets;
 
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
+pub use gapminder::{gapminder, GAPMINDER_FILE};
+pub use movies::{movies, MOVIES_FILE};
+pub use ohlc::ohlc;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use ticker::{ticker, TICK};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
@@ -22,6 +29,9 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
     let dots = points.unwrap_or(SCATTER_POINTS);
     let mut apps = vec![
         App::new("sliders", move |doc| sliders_with_points(doc, sine)),
+        App::new("movies", movies).with_files([MOVIES_FILE]),
+        App::new("ohlc", ohlc),
+        App::new("gapminder", gapminder).with_files([GAPMINDER_FILE]),
         App::new("widgets", widgets),
         App::new("table", big_table),
         App::new("ticker", ticker),

@@ -17,6 +17,7 @@
 //! within 2 ulp of the standard library's).
 
 mod kernels;
+pub mod random;
 
 use std::ops::{Add, Deref, DerefMut, Div, Mul, Neg, Sub};
 

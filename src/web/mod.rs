@@ -9,6 +9,7 @@ mod canvas;
 mod element;
 mod embed;
 mod figure;
+mod files;
 mod grid;
 mod hook;
 mod layout;
@@ -33,6 +34,7 @@ use page::Page;
 /// Shows the app the page is for: the one an embed's element names, else the one
 /// `rokeh serve` named in the page, else the one the URL's `?app=` names, else the first.
 /// An unknown name is reported and the first shown, so a mistyped URL still shows something.
+/// An app's data files are got first (see [`crate::App::with_files`]).
 pub fn mount_apps(apps: Vec<App>) {
     let embed = embed::claim();
     let wanted = match &embed {
@@ -50,11 +52,25 @@ pub fn mount_apps(apps: Vec<App>) {
             }),
         None => 0,
     };
-    match (apps.into_iter().nth(chosen), embed) {
-        (Some(app), Some(embed)) => show(app, Some(embed.element), embed.session),
-        (Some(app), None) => mount(app),
-        (None, _) => web_sys::console::error_1(&"rokeh: no app to show".into()),
+    let Some(app) = apps.into_iter().nth(chosen) else {
+        web_sys::console::error_1(&"rokeh: no app to show".into());
+        return;
+    };
+    let files = app.files().to_vec();
+    let start = move || match embed {
+        Some(embed) => show(app, Some(embed.element), embed.session),
+        None => mount(app),
+    };
+    if files.is_empty() {
+        return start();
     }
+    // Its data files first: the app reads them as it builds the document.
+    wasm_bindgen_futures::spawn_local(async move {
+        match files::load(&files).await {
+            Ok(()) => start(),
+            Err(e) => web_sys::console::error_1(&format!("rokeh: cannot load {e}").into()),
+        }
+    });
 }
 
 /// Builds a document with `app` and shows it in the page's body: its roots as widgets and

@@ -1,0 +1,155 @@
+//! The gallery's demo apps as documents, natively: each does what Bokeh's example does
+//! when its widgets change or its timers run (the page and the server run the same code).
+
+use rokeh::core::Value;
+use rokeh::document::{AnyId, Document, EventKind, UiEvent};
+use rokeh::models::{Button, Label, Slider};
+use rokeh_gallery::{gapminder, movies, ohlc};
+
+/// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
+fn find(doc: &Document, type_name: &str, attr: &str, value: &str) -> AnyId {
+    doc.models()
+        .find(|(id, m)| {
+            m.type_name == type_name
+                && doc
+                    .get_attr(*id, attr)
+                    .ok()
+                    .as_ref()
+                    .and_then(Value::as_str)
+                    == Some(value)
+        })
+        .map(|(id, _)| id)
+        .unwrap_or_else(|| panic!("no {type_name} with {attr} {value:?}"))
+}
+
+fn of_type(doc: &Document, type_name: &str) -> Vec<AnyId> {
+    doc.models()
+        .filter(|(_, m)| m.type_name == type_name)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+fn rows(doc: &Document, source: AnyId) -> usize {
+    doc.column(source, "x").and_then(Value::rows).unwrap_or(0)
+}
+
+fn title_text(doc: &Document) -> String {
+    let title = of_type(doc, "Title")[0];
+    let text = doc.get_attr(title, "text").unwrap();
+    text.as_str().unwrap().to_owned()
+}
+
+#[test]
+fn movies_filters_by_genre_director_and_axes() {
+    let mut doc = Document::new();
+    movies(&mut doc).unwrap();
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let all = rows(&doc, source);
+    assert!(all > 1000, "{all} movies");
+    assert_eq!(title_text(&doc), format!("{all} movies selected"));
+
+    let genre = find(&doc, "Select", "title", "Genre");
+    doc.set_attr(genre, "value", Value::str("Western")).unwrap();
+    let westerns = rows(&doc, source);
+    assert!(westerns > 0 && westerns < all / 5, "{westerns} of {all}");
+    assert_eq!(title_text(&doc), format!("{westerns} movies selected"));
+
+    let director = find(&doc, "TextInput", "title", "Director name contains");
+    doc.set_attr(director, "value", Value::str("Coen")).unwrap();
+    let coens = rows(&doc, source);
+    assert_eq!(coens, 2, "No Country for Old Men, True Grit");
+
+    let x_axis = find(&doc, "Select", "title", "X Axis");
+    doc.set_attr(x_axis, "value", Value::str("Year")).unwrap();
+    let years = doc.column(source, "x").unwrap().clone();
+    let Value::Array(years) = years else {
+        panic!("x is numbers")
+    };
+    assert!((0..years.len()).all(|i| years.data.get_f64(i).unwrap() >= 1970.0));
+    let x_label = of_type(&doc, "LinearAxis")
+        .into_iter()
+        .filter_map(|a| doc.get_attr(a, "axis_label").ok())
+        .collect::<Vec<_>>();
+    assert!(x_label.contains(&Value::str("Year")), "{x_label:?}");
+}
+
+#[test]
+fn ohlc_streams_with_a_rollover_of_300() {
+    let mut doc = Document::new();
+    ohlc(&mut doc).unwrap();
+    let (id, period) = doc
+        .periodic_callbacks()
+        .next()
+        .expect("a periodic callback");
+    assert_eq!(period.as_millis(), 50);
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    for _ in 0..350 {
+        doc.run_periodic(id).unwrap();
+    }
+    let time = doc.column_f64(source, "time").unwrap();
+    assert_eq!(time.len(), 300);
+    assert_eq!((time[0], time[299]), (50.0, 349.0));
+    let (open, close) = (
+        doc.column_f64(source, "open").unwrap(),
+        doc.column_f64(source, "close").unwrap(),
+    );
+    let Some(Value::List(colors)) = doc.column(source, "color") else {
+        panic!("colors")
+    };
+    for i in 0..300 {
+        let want = if open[i] < close[i] { "green" } else { "red" };
+        assert_eq!(colors[i].as_str(), Some(want));
+    }
+    let ma = doc.column_f64(source, "ma").unwrap();
+    let close = doc.column_f64(source, "close").unwrap();
+    let mean12 = close[288..].iter().sum::<f64>() / 12.0;
+    assert!((ma[299] - mean12).abs() < 1e-9, "{} vs {mean12}", ma[299]);
+}
+
+#[test]
+fn gapminder_plays_and_pauses() {
+    let mut doc = Document::new();
+    gapminder(&mut doc).unwrap();
+    let slider = find(&doc, "Slider", "title", "Year");
+    let slider = doc.typed_id::<Slider>(doc.model_id(slider)).unwrap();
+    let label = doc
+        .typed_id::<Label>(doc.model_id(of_type(&doc, "Label")[0]))
+        .unwrap();
+    let text = |doc: &Document| doc.get_attr(label.any(), "text").unwrap();
+    assert_eq!(doc.get(slider, Slider::VALUE), 1964.0);
+    assert_eq!(text(&doc), Value::str("1964"));
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let life = |doc: &Document| doc.column_f64(source, "life").unwrap().to_vec();
+    let before = life(&doc);
+
+    let button = doc
+        .typed_id::<Button>(doc.model_id(of_type(&doc, "Button")[0]))
+        .unwrap();
+    let click = |doc: &mut Document| {
+        let id = doc.model_id(button.any()).clone();
+        doc.trigger(UiEvent::new(EventKind::ButtonClick, Some(id)))
+            .unwrap();
+    };
+    click(&mut doc);
+    assert_eq!(doc.get(button, Button::LABEL), "❚❚ Pause");
+    let (id, period) = doc.periodic_callbacks().next().expect("playing");
+    assert_eq!(period.as_millis(), 200);
+    doc.run_periodic(id).unwrap();
+    doc.run_periodic(id).unwrap();
+    assert_eq!(doc.get(slider, Slider::VALUE), 1966.0);
+    assert_eq!(text(&doc), Value::str("1966"));
+    assert_ne!(life(&doc), before);
+    click(&mut doc);
+    assert_eq!(doc.get(button, Button::LABEL), "► Play");
+    assert_eq!(doc.periodic_callbacks().count(), 0);
+
+    doc.set(slider, Slider::VALUE, 2013.0).unwrap();
+    click(&mut doc);
+    let (id, _) = doc.periodic_callbacks().next().unwrap();
+    doc.run_periodic(id).unwrap();
+    assert_eq!(
+        doc.get(slider, Slider::VALUE),
+        1964.0,
+        "wraps to the first year"
+    );
+}
