@@ -9,6 +9,7 @@ mod gapminder;
 mod movies;
 mod ohlc;
 mod sliders;
+mod stocks;
 mod ticker;
 mod widgets;
 
@@ -17,6 +18,7 @@ pub use gapminder::{gapminder, GAPMINDER_FILE};
 pub use movies::{movies, MOVIES_FILE};
 pub use ohlc::ohlc;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
+pub use stocks::{stocks, STOCKS_FILE};
 pub use ticker::{ticker, TICK};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
 
@@ -32,6 +34,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("movies", movies).with_files([MOVIES_FILE]),
         App::new("ohlc", ohlc),
         App::new("gapminder", gapminder).with_files([GAPMINDER_FILE]),
+        App::new("stocks", stocks).with_files([STOCKS_FILE]),
         App::new("widgets", widgets),
         App::new("table", big_table),
         App::new("ticker", ticker),

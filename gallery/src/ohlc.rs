@@ -86,7 +86,8 @@ pub fn ohlc(doc: &mut Document) -> CallbackResult {
     };
     p.line(doc, source, line("average", 0.2, 3.0, "navy"));
     p.line(doc, source, line("ma", 0.8, 2.0, "orange"));
-    p.segment(doc, source, segment("low", "high", 2.0, "black".into()));
+    // "#000000": Segment's default "black" reads as no colour given, which figure() paints blue.
+    p.segment(doc, source, segment("low", "high", 2.0, "#000000".into()));
     let bars = segment("open", "close", 8.0, Spec::field("color"));
     p.segment(doc, source, bars);
     let p2 = figure(doc, args(250));
@@ -95,7 +96,7 @@ pub fn ohlc(doc: &mut Document) -> CallbackResult {
     let bars = Segment {
         y0: 0.0.into(),
         line_alpha: 0.5.into(),
-        ..segment("macdh", "macdh", 6.0, "black".into())
+        ..segment("macdh", "macdh", 6.0, "#000000".into())
     };
     p2.segment(doc, source, bars);
     let mean = doc.add(Slider::new("mean", 0.0, -0.01, 0.01, 0.001));
@@ -129,13 +130,8 @@ pub fn ohlc(doc: &mut Document) -> CallbackResult {
         let mut macds = col(doc, "macd");
         macds.push(macd);
         let macd9 = ema(tail(&macds, 26), 9);
-        new_data.extend([
-            ("ma", ma),
-            ("macd", macd),
-            ("macd9", macd9),
-            ("macdh", macd - macd9),
-        ]);
-
+        new_data.extend([("ma", ma), ("macd", macd)]);
+        new_data.extend([("macd9", macd9), ("macdh", macd - macd9)]);
         let mut rows: Vec<(String, Value)> = new_data
             .into_iter()
             .map(|(c, v)| (c.into(), vec![v].into()))

@@ -4,7 +4,7 @@
 use rokeh::core::Value;
 use rokeh::document::{AnyId, Document, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
-use rokeh_gallery::{gapminder, movies, ohlc};
+use rokeh_gallery::{gapminder, movies, ohlc, stocks};
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
 fn find(doc: &Document, type_name: &str, attr: &str, value: &str) -> AnyId {
@@ -152,4 +152,43 @@ fn gapminder_plays_and_pauses() {
         1964.0,
         "wraps to the first year"
     );
+}
+
+#[test]
+fn stocks_statistics_follow_the_selection_and_the_tickers() {
+    let mut doc = Document::new();
+    stocks(&mut doc).unwrap();
+    let stats = of_type(&doc, "PreText")[0];
+    let text = |doc: &Document| {
+        doc.get_attr(stats, "text")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let all = text(&doc);
+    assert!(
+        all.contains("Close_AAPL") && all.contains("Returns_GOOG"),
+        "{all}"
+    );
+    assert!(all.lines().any(|l| l.starts_with("count")), "{all}");
+    assert!(of_type(&doc, "Title")
+        .into_iter()
+        .any(|t| doc.get_attr(t, "text").unwrap() == Value::str("AAPL returns vs. GOOG returns")));
+
+    let selection = of_type(&doc, "Selection")[0];
+    let picked = Value::List((0..10).map(Value::Int).collect());
+    doc.set_attr(selection, "indices", picked).unwrap();
+    let some = text(&doc);
+    assert_ne!(some, all);
+    let count = some.lines().find(|l| l.starts_with("count")).unwrap();
+    assert!(count.contains("10.000000"), "{count}");
+
+    let ticker1 = of_type(&doc, "Select")[0];
+    doc.set_attr(ticker1, "value", Value::str("IBM")).unwrap();
+    let ibm = text(&doc);
+    assert!(ibm.contains("Close_IBM"), "{ibm}");
+    let ticker2 = of_type(&doc, "Select")[1];
+    let options = doc.get_attr(ticker2, "options").unwrap();
+    assert!(!format!("{options:?}").contains("\"IBM\""), "{options:?}");
 }

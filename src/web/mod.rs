@@ -100,8 +100,9 @@ fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<sync::S
         // Joined to a session of `rokeh serve` (a status badge shows the connection), whose
         // periodic callbacks the server runs. Alone, the page runs them.
         let connection = session.map(|session| sync::start(page, session));
-        if connection.is_none() {
-            periodic::start(page);
+        match &connection {
+            None => periodic::start(page),
+            Some(_) => periodic::start_added(page),
         }
         let roots = Memo::new(move |_| {
             page.track_roots();

@@ -1,0 +1,113 @@
+// The gallery's ports of Bokeh's server demos (gallery/src/{movies,ohlc,gapminder}.rs) as a
+// person uses them, in headless Chromium with the page running alone (dist/ at a sub-path,
+// as GitHub Pages serves it): widgets found by role and name, results read back from the
+// page's document (window.rokeh) and its canvas. Needs `trunk build --release` (dist/).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { collectErrors, fence, launch, paints, paintedAfter, serveDist } from './support.mjs';
+
+let browser;
+let site;
+
+before(async () => {
+  site = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** App `name` in a fresh context fenced to the site; `run(page)` drives it. No errors. */
+async function withApp(name, run) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const blocked = await fence(context, site.origin);
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(`${site.url}?app=${name}`);
+    await page.waitForFunction(() => (window.rokeh?.paints ?? 0) > 0, null, { timeout: 20000 });
+    await run(page);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(blocked, [], 'the page fetches nothing but its own files');
+  } finally {
+    await context.close();
+  }
+}
+
+const get = (page, key, attr) => page.evaluate(([k, a]) => window.rokeh.get(k, a), [key, attr]);
+const rows = (page, column) => page.evaluate((c) => window.rokeh.column(c)?.length ?? 0, column);
+
+test('movies: a genre and a director narrow the points and the title counts them', async () => {
+  await withApp('movies', async (page) => {
+    const count = async () => Number((await get(page, 'Title', 'text')).split(' ')[0]);
+    const all = await count();
+    assert.ok(all > 1000, `${all} movies at first`);
+    assert.equal(await rows(page, 'x'), all);
+
+    let before = await paints(page);
+    await page.getByRole('combobox', { name: 'Genre' }).selectOption('Western');
+    await page.waitForFunction((n) => !window.rokeh.get('Title', 'text').startsWith(`${n} `), all);
+    await paintedAfter(page, before);
+    const westerns = await count();
+    assert.ok(westerns > 0 && westerns < all / 5, `${westerns} westerns of ${all}`);
+    assert.equal(await rows(page, 'x'), westerns);
+
+    before = await paints(page);
+    const director = page.getByRole('textbox', { name: 'Director name contains' });
+    await director.fill('Coen');
+    await director.press('Enter');
+    await page.waitForFunction(() => window.rokeh.get('Title', 'text') === '2 movies selected');
+    await paintedAfter(page, before);
+
+    await page.getByRole('combobox', { name: 'X Axis' }).selectOption('Year');
+    await page.waitForFunction(() => window.rokeh.get('LinearAxis', 'axis_label') === 'Year');
+    const years = await page.evaluate(() => Array.from(window.rokeh.column('x')));
+    assert.ok(years.every((y) => y >= 1970 && y <= 2014), years.join());
+  });
+});
+
+test('gapminder: Play advances the year label and the bubbles, Pause stops it', async () => {
+  await withApp('gapminder', async (page) => {
+    const year = async () => Number(await get(page, 'Label', 'text'));
+    assert.equal(await year(), 1964);
+    const life1964 = await page.evaluate(() => Array.from(window.rokeh.column('life')));
+
+    await page.getByRole('button', { name: '► Play' }).click();
+    await page.waitForFunction(() => Number(window.rokeh.get('Label', 'text')) >= 1967);
+    const life = await page.evaluate(() => Array.from(window.rokeh.column('life')));
+    assert.notDeepEqual(life, life1964, 'the bubbles moved');
+    assert.equal(await get(page, 'Slider', 'value'), await year());
+
+    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+    await page.getByRole('button', { name: '► Play' }).waitFor();
+    const paused = await year();
+    await page.waitForTimeout(700);
+    assert.equal(await year(), paused, 'paused');
+  });
+});
+
+test('ohlc: streams every 50 ms, keeps at most 300 rows, and its heap stays flat', async () => {
+  await withApp('ohlc', async (page) => {
+    await page.waitForTimeout(3000);
+    const early = await rows(page, 'time');
+    assert.ok(early > 20 && early <= 300, `${early} rows after 3 s`);
+    // 300 rows take 15 s at 50 ms; then the oldest roll over.
+    await page.waitForFunction(
+      () => { const t = window.rokeh.column('time'); return t.length === 300 && t[0] > 20; },
+      null,
+      { timeout: 40000, polling: 500 },
+    );
+    const heap = () => page.evaluate(() => performance.memory.usedJSHeapSize);
+    const first = await page.evaluate(() => window.rokeh.column('time')[299]);
+    const heapBefore = await heap();
+    await page.waitForTimeout(4000);
+    const time = await page.evaluate(() => Array.from(window.rokeh.column('time')));
+    assert.equal(time.length, 300);
+    assert.ok(time[299] > first + 40, `still streaming: ${first} → ${time[299]}`);
+    const grown = (await heap()) - heapBefore;
+    assert.ok(grown < 8 * 1024 * 1024, `JS heap grew ${grown} bytes in 4 s`);
+    assert.ok((await paints(page)) > 50, 'it repaints as it streams');
+  });
+});
