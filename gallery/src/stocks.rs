@@ -1,12 +1,13 @@
 //! Bokeh's "stocks" demo: two stocks' daily returns against each other and their closes
 //! over time; selecting points (box select) recomputes the statistics shown beside them.
 
-use rokeh::core::{ColumnData, Date, Spec};
+use rokeh::core::{ColumnData, Date, Spec, Value};
 use rokeh::document::{CallbackResult, Document, Id};
 use rokeh::models::{
     column, row, ColumnDataSource, Figure, Line, PreText, Scatter, Select, SelectOptions,
     Selection, Title,
 };
+use rokeh::np::Array;
 use rokeh::plotting::{figure, AxisType, FigureArgs, RangeArg};
 
 use crate::data::{self, Stocks};
@@ -15,81 +16,52 @@ use crate::data::{self, Stocks};
 pub const STOCKS_FILE: &str = data::data_path!("stocks.json.gz");
 const TICKERS: [&str; 5] = ["AAPL", "GOOG", "IBM", "MSFT", "FB"];
 
+fn text(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_owned()
+}
+
 fn nix(val: &str) -> Vec<&'static str> {
     TICKERS.into_iter().filter(|t| *t != val).collect()
 }
 
-/// The two stocks' closes and returns on the days both have (the example's `get_data`).
-struct Joined {
-    date: Vec<f64>,
-    cols: [Vec<f64>; 4], // Close t1, Close t2, Returns t1, Returns t2
-}
+/// Date, close t1, close t2, returns t1, returns t2 on the days both stocks have (the
+/// example's `get_data`). Returns are close.diff(): the first day has none (dropna()).
+type Joined = [Vec<f64>; 5];
 
 fn get_data(s: &Stocks, t1: &str, t2: &str) -> Joined {
-    let (a, b) = (&s[t1], &s[t2]);
-    let mut j = Joined {
-        date: vec![],
-        cols: Default::default(),
-    };
-    // Returns are close.diff(): the first day has none and is dropped, as dropna() does.
+    let (a, b, mut j) = (&s[t1], &s[t2], Joined::default());
     for i in 1..a.date.len() {
         if let Some(k) = b.date.binary_search(&a.date[i]).ok().filter(|&k| k > 0) {
             let day = Date::parse(&a.date[i]).expect("ISO dates").to_datetime().0;
-            j.date.push(day);
-            let values = [
-                a.close[i],
-                b.close[k],
-                a.close[i] - a.close[i - 1],
-                b.close[k] - b.close[k - 1],
-            ];
-            j.cols.iter_mut().zip(values).for_each(|(c, v)| c.push(v));
+            let (da, db) = (a.close[i] - a.close[i - 1], b.close[k] - b.close[k - 1]);
+            let values = [day, a.close[i], b.close[k], da, db];
+            j.iter_mut().zip(values).for_each(|(c, v)| c.push(v));
         }
     }
     j
 }
 
 /// pandas' `describe()` of the columns (rows `rows`, every row when empty), as text.
-fn describe(names: [String; 4], cols: &[Vec<f64>; 4], rows: &[usize]) -> String {
-    let mut out = format!("{:>6}", "");
-    names.iter().for_each(|n| out += &format!("{n:>14}"));
-    let picked: Vec<Vec<f64>> = cols
+fn describe(names: [String; 4], cols: &[Vec<f64>], rows: &[usize]) -> String {
+    let mut out = format!("{:6}", "") + &names.map(|n| format!("{n:>14}")).concat();
+    let pick = |c: &Vec<f64>| rows.iter().map(|&i| c[i]).collect();
+    let cols: Vec<Array> = cols
         .iter()
-        .map(|c| {
-            if rows.is_empty() {
-                c.clone()
-            } else {
-                rows.iter().map(|&i| c[i]).collect()
-            }
-        })
+        .map(|c| Array::from(if rows.is_empty() { c.clone() } else { pick(c) }))
         .collect();
-    let stat = |name: &str, f: &dyn Fn(&[f64]) -> f64| {
-        let values: String = picked.iter().map(|c| format!("{:>14.6}", f(c))).collect();
-        format!("\n{name:<6}{values}")
-    };
-    let n = |c: &[f64]| c.len() as f64;
-    let mean = |c: &[f64]| c.iter().sum::<f64>() / n(c);
-    let quantile = |q: f64| {
-        move |c: &[f64]| {
-            let mut s = c.to_vec();
-            s.sort_by(f64::total_cmp);
-            let at = q * (n(c) - 1.0);
-            let (lo, hi) = (at.floor() as usize, at.ceil() as usize);
-            s[lo] + (s[hi] - s[lo]) * (at - at.floor())
-        }
-    };
-    out += &stat("count", &n);
-    out += &stat("mean", &mean);
-    out += &stat("std", &|c| {
-        (c.iter().map(|x| (x - mean(c)).powi(2)).sum::<f64>() / (n(c) - 1.0)).sqrt()
-    });
-    for (name, q) in [
-        ("min", 0.0),
-        ("25%", 0.25),
-        ("50%", 0.5),
-        ("75%", 0.75),
-        ("max", 1.0),
-    ] {
-        out += &stat(name, &quantile(q));
+    let stats: [(&str, fn(&Array) -> f64); 8] = [
+        ("count", |a| a.len() as f64),
+        ("mean", Array::mean),
+        ("std", |a| a.std(1.0)),
+        ("min", Array::min),
+        ("25%", |a| a.quantile(0.25)),
+        ("50%", |a| a.quantile(0.5)),
+        ("75%", |a| a.quantile(0.75)),
+        ("max", Array::max),
+    ];
+    for (name, f) in stats {
+        let values: String = cols.iter().map(|a| format!("{:>14.6}", f(a))).collect();
+        out += &format!("\n{name:<6}{values}");
     }
     out
 }
@@ -98,11 +70,12 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
     let stocks = data::stocks();
     let source = doc.add(ColumnDataSource::default());
     let source_static = doc.add(ColumnDataSource::default());
+    let (width, height) = (370, 350);
     let corr = figure(
         doc,
         FigureArgs {
-            width: 370,
-            height: 350,
+            width,
+            height,
             ..FigureArgs::default()
         },
     );
@@ -117,14 +90,11 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
         line_alpha: alpha.into(),
         ..Scatter::default()
     };
-    let r = corr.scatter(
-        doc,
-        source,
-        dots("t1_returns", "t2_returns", 0.8, Some("#1f77b4")),
-    );
-    r.selection_glyph(doc, dots("t1_returns", "t2_returns", 0.5, Some("orange")));
-    r.nonselection_glyph(doc, dots("t1_returns", "t2_returns", 0.1, Some("#1f77b4")));
-    let series = |doc: &mut Document, y: &str, x_range| {
+    let (x, y, blue) = ("t1_returns", "t2_returns", Some("#1f77b4"));
+    let r = corr.scatter(doc, source, dots(x, y, 0.8, blue));
+    r.selection_glyph(doc, dots(x, y, 0.5, Some("orange")));
+    r.nonselection_glyph(doc, dots(x, y, 0.1, blue));
+    let series = |doc: &mut Document, field: &str, x_range| {
         let args = FigureArgs {
             width: 900,
             height: 200,
@@ -133,23 +103,22 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
             ..FigureArgs::default()
         };
         let ts = figure(doc, args);
+        let (x, y) = (Spec::field("date"), Spec::field(y));
         ts.line(
             doc,
             source_static,
             Line {
-                x: Spec::field("date"),
-                y: Spec::field(y),
+                x,
+                y,
                 ..Line::default()
             },
         );
-        let r = ts.scatter(doc, source, dots("date", y, 1.0, None));
-        r.selection_glyph(doc, dots("date", y, 1.0, Some("orange")));
+        let r = ts.scatter(doc, source, dots("date", field, 1.0, None));
+        r.selection_glyph(doc, dots("date", field, 1.0, Some("orange")));
         ts
     };
     let ts1 = series(doc, "t1", RangeArg::Auto);
-    let shared = doc
-        .get(ts1, Figure::X_RANGE)
-        .expect("a figure has an x range");
+    let shared = doc.get(ts1, Figure::X_RANGE).expect("a range");
     let ts2 = series(doc, "t2", RangeArg::Shared(shared));
     let stats = doc.add(PreText::default());
     doc.set_attr(stats.any(), "width", 500.into())?;
@@ -158,24 +127,17 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
     let selected = source.selected(doc);
 
     let tickers = move |doc: &Document| {
-        let t = |s: Id<Select>| {
-            doc.get(s, Select::VALUE)
-                .as_str()
-                .unwrap_or("AAPL")
-                .to_owned()
-        };
+        let t = |s: Id<Select>| text(&doc.get(s, Select::VALUE));
         (t(ticker1), t(ticker2))
     };
     let update_stats = move |doc: &mut Document, data: &Joined, rows: &[usize]| {
         let (t1, t2) = tickers(doc);
-        let names = [
-            ("Close", &t1),
-            ("Close", &t2),
-            ("Returns", &t1),
-            ("Returns", &t2),
-        ];
-        let names = names.map(|(what, t)| format!("{what}_{t}"));
-        doc.set(stats, PreText::TEXT, describe(names, &data.cols, rows))
+        let name = |i: usize| format!("{}_{}", ["Close", "Returns"][i / 2], [&t1, &t2][i % 2]);
+        doc.set(
+            stats,
+            PreText::TEXT,
+            describe([0, 1, 2, 3].map(name), &data[1..], rows),
+        )
     };
     let data_of = move |doc: &Document, s: &Stocks| {
         let (t1, t2) = tickers(doc);
@@ -184,9 +146,9 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
     let update = move |doc: &mut Document, s: &Stocks| -> CallbackResult {
         let (t1, t2) = tickers(doc);
         let data = data_of(doc, s);
-        let [c1, c2, r1, r2] = data.cols.clone();
+        let [date, c1, c2, r1, r2] = data.clone();
         let columns = ColumnData::from([
-            ("date", data.date.clone().into()),
+            ("date", date.into()),
             ("t1", c1.into()),
             ("t2", c2.into()),
             ("t1_returns", r1.into()),
@@ -196,11 +158,8 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
         doc.set(selected, Selection::INDICES, vec![])?;
         doc.set(source_static, ColumnDataSource::DATA, columns)?;
         let title = |doc: &Document, p| doc.get(p, Figure::TITLE).expect("a figure has a title");
-        doc.set(
-            title(doc, corr),
-            Title::TEXT,
-            format!("{t1} returns vs. {t2} returns"),
-        )?;
+        let text = format!("{t1} returns vs. {t2} returns");
+        doc.set(title(doc, corr), Title::TEXT, text)?;
         doc.set(title(doc, ts1), Title::TEXT, t1)?;
         doc.set(title(doc, ts2), Title::TEXT, t2)?;
         update_stats(doc, &data, &[])
@@ -208,7 +167,7 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
     for (this, other) in [(ticker1, ticker2), (ticker2, ticker1)] {
         let stocks = stocks.clone();
         doc.on_change(this, Select::VALUE, move |doc, change| {
-            let options = nix(change.new.as_str().unwrap_or(""));
+            let options = nix(&text(&change.new));
             let options = SelectOptions::List(options.into_iter().map(Into::into).collect());
             doc.set(other, Select::OPTIONS, options)?;
             update(doc, &stocks)

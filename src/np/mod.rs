@@ -75,6 +75,29 @@ impl Array {
     pub fn mean(&self) -> f64 {
         self.sum() / self.0.len() as f64
     }
+
+    /// The standard deviation with `ddof` delta degrees of freedom, as numpy's
+    /// `std(ddof=…)` (pandas' `std()` is `ddof=1`).
+    pub fn std(&self, ddof: f64) -> f64 {
+        let mean = self.mean();
+        let squares: f64 = self.0.iter().map(|x| (x - mean).powi(2)).sum();
+        (squares / (self.0.len() as f64 - ddof)).sqrt()
+    }
+
+    /// The `q` quantile (0 to 1), interpolated linearly between the two nearest elements,
+    /// as numpy's `quantile` (and pandas' `describe()` percentiles); NaN when empty.
+    pub fn quantile(&self, q: f64) -> f64 {
+        let mut sorted = self.0.clone();
+        sorted.sort_by(f64::total_cmp);
+        let at = q.clamp(0.0, 1.0) * (sorted.len() as f64 - 1.0);
+        match (
+            sorted.get(at.floor() as usize),
+            sorted.get(at.ceil() as usize),
+        ) {
+            (Some(lo), Some(hi)) => lo + (hi - lo) * at.fract(),
+            _ => f64::NAN,
+        }
+    }
 }
 
 /// `num` evenly spaced values from `start` to `stop` inclusive, as `np.linspace`.

@@ -111,3 +111,21 @@ test('ohlc: streams every 50 ms, keeps at most 300 rows, and its heap stays flat
     assert.ok((await paints(page)) > 50, 'it repaints as it streams');
   });
 });
+
+test('stocks: a selection changes the statistics, another ticker retitles the plots', async () => {
+  await withApp('stocks', async (page) => {
+    const stats = () => get(page, 'PreText', 'text');
+    const all = await stats();
+    assert.match(all, /Close_AAPL\s+Close_GOOG\s+Returns_AAPL\s+Returns_GOOG/);
+    // What a box selection leaves in the document (the page has no selection tool yet).
+    const failed = await page.evaluate(() => window.rokeh.set('Selection', 'indices', '[3,4,5,6]'));
+    assert.equal(failed, undefined);
+    await page.waitForFunction((s) => window.rokeh.get('PreText', 'text') !== s, all);
+    assert.match(await stats(), /count\s+4\.000000/);
+
+    await page.getByRole('combobox').first().selectOption('IBM');
+    await page.waitForFunction(() => /Close_IBM/.test(window.rokeh.get('PreText', 'text')));
+    const titles = await page.evaluate(() => window.rokeh.get('Title', 'text'));
+    assert.equal(titles, 'IBM returns vs. GOOG returns');
+  });
+});

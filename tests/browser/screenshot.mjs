@@ -14,6 +14,7 @@ const shots = [
     ['movies', 1200, 900, 0],
     ['ohlc', 1040, 860, 6000],
     ['gapminder', 1000, 560, 0],
+    ['stocks', 1300, 820, 0],
   ].map(([app, width, height, wait]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait,
   })),
