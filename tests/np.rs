@@ -158,3 +158,21 @@ fn std_and_quantiles_as_numpy() {
     );
     assert!(np::Array::from(vec![]).quantile(0.5).is_nan());
 }
+
+/// numpy: np.histogram([1, 2, 2, 3, 4, 4, 4], bins=3) = ([1, 2, 4], [1, 2, 3, 4]).
+#[test]
+fn histograms_as_numpy() {
+    let x = Array::from(vec![1.0, 2.0, 2.0, 3.0, 4.0, 4.0, 4.0]);
+    let (counts, edges) = np::histogram(&x, 3);
+    assert_eq!(&edges[..], &[1.0, 2.0, 3.0, 4.0]);
+    assert_eq!(&counts[..], &[1.0, 2.0, 4.0]);
+    let some = Array::from(vec![0.0, 2.5, 4.0, 9.0]);
+    assert_eq!(&np::histogram_with(&some, &edges)[..], &[0.0, 1.0, 1.0]);
+}
+
+#[test]
+fn fancy_indexing_as_numpy() {
+    let x = Array::from(vec![10.0, 11.0, 12.0, 13.0]);
+    assert_eq!(&x.take(&[3, 0, 3])[..], &[13.0, 10.0, 13.0]);
+    assert_eq!(&x.mask(&[true, false, false, true])[..], &[10.0, 13.0]);
+}

@@ -117,3 +117,23 @@ data_set!(
     /// The stocks.
     stocks -> Stocks, "stocks.json.gz"
 );
+
+/// The Auto MPG cars as bokeh.sampledata's `autompg_clean` (CC0): makers' names mended,
+/// origins named.
+#[derive(Deserialize)]
+pub struct AutoMpg {
+    pub mpg: Vec<f64>,
+    pub cyl: Vec<f64>,
+    pub displ: Vec<f64>,
+    pub hp: Vec<f64>,
+    pub weight: Vec<f64>,
+    pub accel: Vec<f64>,
+    pub yr: Vec<f64>,
+    pub origin: Vec<String>,
+    pub mfr: Vec<String>,
+}
+
+data_set!(
+    /// The cars.
+    autompg -> AutoMpg, "autompg.json.gz"
+);

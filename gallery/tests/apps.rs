@@ -4,7 +4,7 @@
 use rokeh::core::Value;
 use rokeh::document::{AnyId, Document, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
-use rokeh_gallery::{gapminder, movies, ohlc, stocks};
+use rokeh_gallery::{crossfilter, gapminder, movies, ohlc, selection_histogram, stocks};
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
 fn find(doc: &Document, type_name: &str, attr: &str, value: &str) -> AnyId {
@@ -191,4 +191,92 @@ fn stocks_statistics_follow_the_selection_and_the_tickers() {
     let ticker2 = of_type(&doc, "Select")[1];
     let options = doc.get_attr(ticker2, "options").unwrap();
     assert!(!format!("{options:?}").contains("\"IBM\""), "{options:?}");
+}
+
+#[test]
+fn selection_histogram_splits_the_histograms_by_the_selection() {
+    let mut doc = Document::new();
+    selection_histogram(&mut doc).unwrap();
+    let sources = of_type(&doc, "ColumnDataSource");
+    let (points, bars) = (sources[0], &sources[1..]);
+    assert_eq!(doc.column_f64(points, "x").unwrap().len(), 1400);
+    // Per axis: all points, the selected, the others.
+    let sum = |doc: &Document, s: AnyId, col| doc.column_f64(s, col).unwrap().iter().sum::<f64>();
+    assert_eq!(sum(&doc, bars[0], "top"), 1400.0);
+    assert_eq!(sum(&doc, bars[1], "top"), 0.0);
+    let selection = doc.get_attr(points, "selected").unwrap();
+    let Value::Ref(selection) = selection else {
+        panic!("a Selection")
+    };
+    let selection = doc.lookup(&selection).unwrap();
+    doc.set_attr(
+        selection,
+        "indices",
+        Value::List((0..100).map(Value::Int).collect()),
+    )
+    .unwrap();
+    assert_eq!(sum(&doc, bars[1], "top"), 100.0);
+    assert_eq!(sum(&doc, bars[2], "top"), -1300.0);
+    assert_eq!(sum(&doc, bars[4], "right"), 100.0);
+    assert_eq!(sum(&doc, bars[5], "right"), -1300.0);
+    doc.set_attr(selection, "indices", Value::List(vec![]))
+        .unwrap();
+    assert_eq!(sum(&doc, bars[1], "top"), 0.0);
+}
+
+#[test]
+fn crossfilter_rebuilds_the_figure_for_each_choice() {
+    let mut doc = Document::new();
+    crossfilter(&mut doc).unwrap();
+    let layout = doc.roots()[0];
+    let children = |doc: &Document| match doc.get_attr(layout, "children").unwrap() {
+        Value::List(c) => c,
+        other => panic!("{other:?}"),
+    };
+    let first = children(&doc)[1].clone();
+    assert!(of_type(&doc, "Title")
+        .iter()
+        .any(|&t| doc.get_attr(t, "text").unwrap() == Value::str("Mpg vs Hp")));
+
+    let x = find(&doc, "Select", "title", "X-Axis");
+    doc.set_attr(x, "value", Value::str("origin")).unwrap();
+    let second = children(&doc)[1].clone();
+    assert_ne!(first, second, "a new figure in the layout");
+    let Value::Ref(plot) = second else {
+        panic!("a figure")
+    };
+    let plot = doc.lookup(&plot).unwrap();
+    let Value::List(below) = doc.get_attr(plot, "below").unwrap() else {
+        panic!()
+    };
+    let Value::Ref(axis) = &below[0] else {
+        panic!()
+    };
+    let axis = doc.lookup(axis).unwrap();
+    assert_eq!(doc.model(axis).type_name, "CategoricalAxis");
+    assert_eq!(
+        doc.get_attr(axis, "axis_label").unwrap(),
+        Value::str("Origin")
+    );
+
+    let color = find(&doc, "Select", "title", "Color");
+    doc.set_attr(color, "value", Value::str("mpg")).unwrap();
+    let source = *of_type(&doc, "ColumnDataSource").last().unwrap();
+    let Some(Value::List(colors)) = doc.column(source, "color") else {
+        panic!("colors")
+    };
+    let distinct: std::collections::BTreeSet<_> = colors.iter().filter_map(Value::as_str).collect();
+    assert_eq!(distinct.len(), 5, "{distinct:?}");
+}
+
+/// Figures swapped out of the layout leave the document, as Bokeh collects them.
+#[test]
+fn crossfilter_does_not_pile_up_old_figures() {
+    let mut doc = Document::new();
+    crossfilter(&mut doc).unwrap();
+    let y = find(&doc, "Select", "title", "Y-Axis");
+    for value in ["mpg", "hp", "displ", "weight", "accel", "hp"] {
+        doc.set_attr(y, "value", Value::str(value)).unwrap();
+    }
+    assert_eq!(of_type(&doc, "Figure").len(), 1);
 }
