@@ -39,6 +39,8 @@ test: test-rust test-wasm test-browser
 # by `rokeh new`, built with cargo and trunk (gallery/tests/scaffold.rs).
 test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 	cargo test --workspace
+	# Decimated against undecimated drawings of a million points: minutes in a debug build.
+	cargo test --profile bench -p rokeh --lib -- --ignored million_point
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
@@ -65,16 +67,17 @@ pages: build
 build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
-bench: build build-single install-browser install-fonts install-redis
+bench: build build-single install-browser install-fonts install-python install-redis
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	mkdir -p target/bench
+	touch target/bench/started
 	set -o pipefail; { \
 		node $(BROWSER_TESTS)/bench.mjs && \
 		for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench || exit 1; done && \
 		target/server/examples/loadgen && \
 		target/server/examples/shared; \
 	} 2>&1 | tee target/bench/run.log
-	node scripts/bench-summary.mjs target/bench/run.log
+	node scripts/bench-summary.mjs target/bench/run.log target/criterion target/bench/started
 
 # Coverage-guided fuzzing (cargo bolero, libFuzzer, nightly) of the harnesses `cargo test`
 # runs on their corpus: FUZZ_SECONDS each. Prints inputs run and failures.

@@ -368,6 +368,101 @@ mod tests {
         assert_eq!(out.subpaths().count(), 1);
     }
 
+    /// Strokes `line` as the line glyph does (Bokeh's sliders line: 3 px, alpha 0.6) on a
+    /// white `width` × `height` bitmap, through the native surface; its RGB bytes.
+    fn drawn(line: &Polyline, width: u32, height: u32) -> Vec<u8> {
+        use crate::core::Rgba;
+        use crate::render::backend::OnBackend;
+        use crate::render::surface::{Path, Stroke, Surface};
+        use plotters::prelude::{BitMapBackend, DrawingBackend};
+
+        let mut pixels = vec![255; (width * height * 3) as usize];
+        {
+            let mut bitmap = BitMapBackend::with_buffer(&mut pixels, (width, height));
+            let mut surface = OnBackend::new(&mut bitmap);
+            let mut path = Path::new();
+            for sub in line.subpaths() {
+                path.move_to(sub[0].0, sub[0].1);
+                for &(x, y) in &sub[1..] {
+                    path.line_to(x, y);
+                }
+            }
+            let blue = Rgba {
+                r: 0x1f,
+                g: 0x77,
+                b: 0xb4,
+                alpha: 0.6,
+            };
+            surface.stroke(&path, &Stroke::solid(blue, 3.0));
+            assert!(surface.error.is_none());
+            bitmap.present().expect("a bitmap in memory presents");
+        }
+        pixels
+    }
+
+    /// A million points from `y(x)`, decimated and not, drawn on 400 × 300 pixels: how
+    /// many pixels the whole line paints, and how many of them the decimated line draws
+    /// visibly differently (a channel off by more than 24 of 255).
+    fn compare_at_a_million(mut y: impl FnMut(f64) -> f64) -> (usize, usize) {
+        let (width, height) = (400, 300);
+        let n = 1_000_000;
+        let xs: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        let ys: Vec<f64> = xs.iter().map(|&x| y(x)).collect();
+        let scale = |start, end, from, to| Scale::new(false, Interval { start, end }, from, to);
+        let x = scale(0.0, (n - 1) as f64, 10.0, 390.0);
+        let y = scale(-1.0, 1.0, 290.0, 10.0);
+        let mut decimated = Polyline::default();
+        decimate(&xs, &ys, true, &x, &y, 10..=390, &mut decimated);
+        assert!(decimated.len() < 4 * 384, "{} points kept", decimated.len());
+        let mut all = Polyline::with_capacity(n);
+        for (&xv, &yv) in xs.iter().zip(&ys) {
+            all.line_to((x.apply(xv), y.apply(yv)));
+        }
+        let (a, b) = (drawn(&decimated, width, height), drawn(&all, width, height));
+        let painted = b.chunks(3).filter(|p| p != &[255, 255, 255]).count();
+        let differing = a
+            .chunks(3)
+            .zip(b.chunks(3))
+            .filter(|(p, q)| p.iter().zip(*q).any(|(u, v)| u.abs_diff(*v) > 24))
+            .count();
+        eprintln!("{differing} of {painted} painted pixels differ visibly");
+        (painted, differing)
+    }
+
+    /// The module's promise at the size it exists for: a smooth million-point line (the
+    /// sliders app's), decimated, draws the picture all of its points draw.
+    #[test]
+    #[ignore = "a minute in a debug build: make test runs it optimized"]
+    fn a_smooth_million_point_line_decimated_draws_the_same_picture() {
+        let (painted, differing) = compare_at_a_million(|x| (x * 2e-5).sin());
+        assert!(painted > 2_000, "the line is drawn: {painted} pixels");
+        assert!(
+            differing * 1000 <= painted,
+            "{differing} of {painted} differ"
+        );
+    }
+
+    /// Noise: every pixel column holds thousands of points spanning a different height.
+    /// The extremes survive, so the band's outline is the same; anti-aliasing differs
+    /// where the whole line's zigzags cover a column's edge and the kept segment does not.
+    #[test]
+    #[ignore = "a minute in a debug build: make test runs it optimized"]
+    fn a_noisy_million_point_line_decimated_draws_nearly_the_same_picture() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let (painted, differing) = compare_at_a_million(move |x| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let noise = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+            0.6 * (x * 2e-5).sin() + 0.3 * noise
+        });
+        assert!(painted > 20_000, "the band is drawn: {painted} pixels");
+        assert!(
+            differing * 100 <= painted * 15,
+            "{differing} of {painted} differ"
+        );
+    }
+
     #[test]
     fn extremes_within_a_column_survive_in_order() {
         // Eleven points in one column: a spike up at 3 and down at 7.

@@ -134,6 +134,31 @@ pub fn draw_figure<DB: DrawingBackend>(
 
 /// Where [`draw_figure`] puts the frame, ranges and ticks on an area of `width` ×
 /// `height` device pixels at `scale` (text measured as natively drawn).
+///
+/// # Example
+/// A scatter of three points: where a point lands, and what [`hit_test`] finds there.
+/// ```
+/// use rokeh::models::{ColumnDataSource, Scatter};
+/// use rokeh::plotting::{figure, FigureArgs};
+/// use rokeh::render::{figure_layout, hit_test, Estimate};
+/// use rokeh::Document;
+///
+/// let mut doc = Document::new();
+/// let columns = [("x", vec![1.0, 2.0, 3.0]), ("y", vec![1.0, 4.0, 9.0])];
+/// let source = doc.add(ColumnDataSource::new(columns));
+/// let args = FigureArgs { x_range: (0.0, 4.0).into(), y_range: (0.0, 10.0).into(), ..FigureArgs::default() };
+/// let plot = figure(&mut doc, args);
+/// let renderer = plot.scatter(&mut doc, source, Scatter::default());
+///
+/// let layout = figure_layout(&doc, plot, 600, 600, 1.0)?;
+/// let (px, py) = layout.to_pixel(2.0, 4.0);
+/// let (x, y) = layout.to_data(px, py);
+/// assert!((x - 2.0).abs() < 1e-9 && (y - 4.0).abs() < 1e-9);
+/// // The second point (row 1) is drawn there.
+/// let hits = hit_test(&doc, plot, &Estimate, 1.0, (px, py))?;
+/// assert_eq!(hits, vec![(renderer.any(), vec![1])]);
+/// # Ok::<(), rokeh::render::RenderError>(())
+/// ```
 pub fn figure_layout(
     doc: &Document,
     figure: Id<Figure>,

@@ -1,7 +1,8 @@
 // Prints the page's figures (never asserts them): download sizes, navigation → first plot
 // paint, slider input → repainted at N = 200 and N = 100,000, a table of 100,000 rows
 // scrolled, a 1,000,000-point line beside uPlot, a 10,000,000-point line, a 1,000,000-point
-// scatter and a ten-glyph figure's first paint. Needs dist/ and dist-single/ built: `make
+// scatter and a ten-glyph figure's first paint; real Bokeh (the .venv's, static) beside
+// the first paint, N = 200 and the 1,000,000-point line. Needs dist/ and dist-single/ built: `make
 // bench` does that first.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, SINGLE_FILE, fence, launch, median, paintedAfter, paints, serveDist } from './support.mjs';
+import { bokehFirstPaint, bokehLine, bokehVersion } from './bokeh-reference.mjs';
 
 const COLD_LOADS = 7;
 const MOVES = 60;
@@ -64,10 +66,12 @@ async function firstPaint(browser, site) {
     times.push(await page.evaluate(() => performance.getEntriesByName('rokeh-first-paint')[0].startTime));
     await context.close();
   }
+  const bokeh = await bokehFirstPaint(browser, 200, COLD_LOADS);
   console.log(`\n## navigation -> first plot paint, ${COLD_LOADS} cold loads      target: <= 150 ms`);
   row('median', ms(median(times)));
   row('all', times.map((t) => t.toFixed(1)).join(' '));
-  summary('sliders page: navigation -> first paint (median of 7 cold)', ms(median(times)), '', '', '<= 150 ms', median(times) <= 150);
+  row(`Bokeh ${BOKEH} static`, ms(bokeh), '(file_html INLINE from file://; the frame after its first canvas paint)');
+  summary('sliders page: navigation -> first paint (median of 7 cold)', ms(median(times)), `Bokeh ${ms(bokeh)}`, (median(times) / bokeh).toFixed(2), '<= 150 ms', median(times) <= 150);
 }
 
 async function sliderMoves(browser, site, n) {
@@ -108,7 +112,9 @@ async function sliderMoves(browser, site, n) {
   row('  input handler', ms(median(update)), '(doc.set + on_change)');
   row('  paint', ms(median(paint)), '(the canvas paint alone)');
   if (n === 200) {
-    summary('slider -> repainted, N = 200 (keydown -> frame after the paint)', ms(median(frames)), '', '', '<= 4 ms', median(frames) <= 4);
+    const bokeh = await bokehLine(browser, n, MOVES);
+    row(`Bokeh ${BOKEH} static`, ms(bokeh), '(keydown -> frame after its repaint; CustomJS does the callback)');
+    summary('slider -> repainted, N = 200 (keydown -> frame after the paint)', ms(median(frames)), `Bokeh ${ms(bokeh)}`, (median(frames) / bokeh).toFixed(2), '<= 4 ms', median(frames) <= 4);
   }
 }
 
@@ -196,9 +202,11 @@ async function lineVersusUplot(browser, site) {
   const count = 20;
   const rokeh = await rokehLine(browser, site, n, count);
   const uplot = await uplotLine(browser, n, count);
+  const bokeh = await bokehLine(browser, n, count);
   console.log(`\n## 1,000,000-point line, slider keydown -> the frame after the paint, median of ${count}   target: <= 1/3 of uPlot's`);
   row('rokeh', ms(rokeh.frame), `(paint ${ms(rokeh.paint)})`);
   row('uPlot 1.6.32', ms(uplot));
+  row(`Bokeh ${BOKEH} static`, ms(bokeh), `(rokeh / Bokeh ${(rokeh.frame / bokeh).toFixed(2)})`);
   row('rokeh / uPlot', (rokeh.frame / uplot).toFixed(2), rokeh.frame <= uplot / 3 ? 'met' : 'MISSED');
   summary('1M-point line, keydown -> frame after the paint', ms(rokeh.frame), `uPlot ${ms(uplot)}`, (rokeh.frame / uplot).toFixed(2), '<= 1/3 of uPlot', rokeh.frame <= uplot / 3);
   const ten = await rokehLine(browser, site, 10_000_000, 5);
@@ -285,6 +293,7 @@ async function tableScroll(browser, site) {
   summary('DataTable of 100k rows: scroll -> 2nd frame (median)', ms(median(m.frame)), '', '', '<= 33.4 ms (two frames)', median(m.frame) <= 33.4);
 }
 
+const BOKEH = bokehVersion();
 const site = await serveDist();
 const browser = await launch();
 try {

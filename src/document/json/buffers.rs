@@ -184,7 +184,13 @@ pub(super) fn decode_inline(text: &str, limit: usize) -> Result<Vec<u8>, JsonErr
             Ok(raw)
         };
     }
-    let mut out = Vec::with_capacity(raw.len().saturating_mul(2).min(limit));
+    // The trailer's last four bytes state the size (mod 2^32): one allocation of that size
+    // instead of doubling copies, which some allocators hold at twice the peak; a lie
+    // costs at most `limit`.
+    let stated = raw
+        .last_chunk::<4>()
+        .map_or(0, |size| u32::from_le_bytes(*size) as usize);
+    let mut out = Vec::with_capacity(stated.min(limit).saturating_add(1));
     GzDecoder::new(raw.as_slice())
         .take((limit as u64).saturating_add(1))
         .read_to_end(&mut out)
