@@ -50,7 +50,7 @@ test-wasm: install-wasm-tools install-browser fetch
 # The built page as a person uses it (Playwright, node --test), alone and served by the
 # rokeh binary (built here) with Python's bokeh.client in the session, and drawn like
 # BokehJS (compare.test.mjs: the page beside real BokehJS, through `rokeh serve` too).
-test-browser: build build-single install-browser install-python install-redis
+test-browser: build build-single pages install-browser install-python install-redis
 	cargo build -p rokeh-gallery --bin rokeh
 	cd $(BROWSER_TESTS) && node --test
 	cargo test -p rokeh-gallery --test server_browser -- --ignored

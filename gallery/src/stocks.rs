@@ -103,7 +103,7 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
             ..FigureArgs::default()
         };
         let ts = figure(doc, args);
-        let (x, y) = (Spec::field("date"), Spec::field(y));
+        let (x, y) = (Spec::field("date"), Spec::field(field));
         ts.line(
             doc,
             source_static,

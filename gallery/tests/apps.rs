@@ -176,6 +176,20 @@ fn stocks_statistics_follow_the_selection_and_the_tickers() {
         .into_iter()
         .any(|t| doc.get_attr(t, "text").unwrap() == Value::str("AAPL returns vs. GOOG returns")));
 
+    let lines: Vec<Value> = of_type(&doc, "Line")
+        .into_iter()
+        .map(|l| doc.get_attr(l, "y").unwrap())
+        .collect();
+    let fields: Vec<_> = lines
+        .iter()
+        .map(|l| l.object_field("field").cloned())
+        .collect();
+    assert_eq!(
+        fields,
+        ["t1", "t2"].map(|f| Some(Value::str(f))),
+        "the lines draw the closes"
+    );
+
     let selection = of_type(&doc, "Selection")[0];
     let picked = Value::List((0..10).map(Value::Int).collect());
     doc.set_attr(selection, "indices", picked).unwrap();

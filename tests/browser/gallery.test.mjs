@@ -4,7 +4,8 @@
 // page's document (window.rokeh) and its canvas. Needs `trunk build --release` (dist/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectErrors, fence, launch, paints, paintedAfter, serveDist } from './support.mjs';
+import { join } from 'node:path';
+import { ROOT, collectErrors, fence, launch, paints, paintedAfter, serveDist } from './support.mjs';
 
 let browser;
 let site;
@@ -128,4 +129,73 @@ test('stocks: a selection changes the statistics, another ticker retitles the pl
     const titles = await page.evaluate(() => window.rokeh.get('Title', 'text'));
     assert.equal(titles, 'IBM returns vs. GOOG returns');
   });
+});
+
+/** A fingerprint of each canvas' pixels, in page order. */
+const canvasHashes = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('canvas')].map((canvas) => {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let hash = 2166136261;
+      for (let i = 0; i < data.length; i += 4) {
+        hash = Math.imul(hash ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16)), 16777619);
+      }
+      return hash;
+    }),
+  );
+
+test('selection_histogram: a selection redraws both histograms', async () => {
+  await withApp('selection_histogram', async (page) => {
+    const before = await canvasHashes(page);
+    assert.equal(before.length, 3, 'the scatter and two histograms');
+    const painted = await paints(page);
+    // What a lasso selection leaves in the document (the page has no selection tool yet).
+    const indices = JSON.stringify([...Array(300).keys()]);
+    assert.equal(await page.evaluate((i) => window.rokeh.set('Selection', 'indices', i), indices), undefined);
+    await paintedAfter(page, painted);
+    await page.waitForTimeout(300);
+    const after = await canvasHashes(page);
+    const changed = after.filter((h, i) => h !== before[i]).length;
+    assert.equal(changed, 3, 'the selected points and both histograms are drawn anew');
+  });
+});
+
+test('crossfilter: another x column relabels the axis and redraws the plot', async () => {
+  await withApp('crossfilter', async (page) => {
+    assert.equal(await get(page, 'Title', 'text'), 'Mpg vs Hp');
+    const [before] = await canvasHashes(page);
+    await page.getByRole('combobox', { name: 'X-Axis' }).selectOption('origin');
+    await page.waitForFunction(() => window.rokeh.get('Title', 'text') === 'Origin vs Hp');
+    assert.equal(await get(page, 'CategoricalAxis', 'axis_label'), 'Origin');
+    await page.waitForFunction(() => document.querySelectorAll('canvas').length === 1);
+    await page.waitForTimeout(300);
+    const [after] = await canvasHashes(page);
+    assert.notEqual(after, before);
+    await page.getByRole('combobox', { name: 'Color' }).selectOption('mpg');
+    await page.waitForFunction(() => new Set(window.rokeh.column('color')).size === 5);
+  });
+});
+
+test('the static gallery (make pages): its index links each demo, with thumbnails', async () => {
+  const pages = await serveDist(join(ROOT, 'dist-pages'));
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const blocked = await fence(context, pages.origin);
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(pages.url);
+    for (const app of ['movies', 'ohlc', 'gapminder', 'stocks', 'selection_histogram', 'crossfilter']) {
+      await page.locator(`a[href="app.html?app=${app}"] img`).waitFor();
+    }
+    const thumbnails = await page.evaluate(() =>
+      [...document.images].filter((img) => img.complete && img.naturalWidth > 0).length);
+    assert.ok(thumbnails >= 6, `${thumbnails} thumbnails loaded`);
+    await page.getByRole('link', { name: 'movies', exact: true }).click();
+    await page.waitForFunction(() => / movies selected$/.test(window.rokeh?.get('Title', 'text') ?? ''));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(blocked, []);
+  } finally {
+    await context.close();
+    await pages.close();
+  }
 });

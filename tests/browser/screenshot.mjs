@@ -15,6 +15,8 @@ const shots = [
     ['ohlc', 1040, 860, 6000],
     ['gapminder', 1000, 560, 0],
     ['stocks', 1300, 820, 0],
+    ['selection_histogram', 860, 880, 0],
+    ['crossfilter', 1060, 660, 0],
   ].map(([app, width, height, wait]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait,
   })),
