@@ -190,7 +190,7 @@ test('the static gallery (make pages): its index links each demo, with thumbnail
     const thumbnails = await page.evaluate(() =>
       [...document.images].filter((img) => img.complete && img.naturalWidth > 0).length);
     assert.ok(thumbnails >= 6, `${thumbnails} thumbnails loaded`);
-    await page.getByRole('link', { name: 'movies', exact: true }).click();
+    await page.locator('a[href="app.html?app=movies"]').last().click();
     await page.waitForFunction(() => / movies selected$/.test(window.rokeh?.get('Title', 'text') ?? ''));
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, []);
