@@ -41,6 +41,8 @@ fn get_data(s: &Stocks, t1: &str, t2: &str) -> Joined {
     j
 }
 
+type Stat = fn(&Array) -> f64;
+
 /// pandas' `describe()` of the columns (rows `rows`, every row when empty), as text.
 fn describe(names: [String; 4], cols: &[Vec<f64>], rows: &[usize]) -> String {
     let mut out = format!("{:6}", "") + &names.map(|n| format!("{n:>14}")).concat();
@@ -49,7 +51,7 @@ fn describe(names: [String; 4], cols: &[Vec<f64>], rows: &[usize]) -> String {
         .iter()
         .map(|c| Array::from(if rows.is_empty() { c.clone() } else { pick(c) }))
         .collect();
-    let stats: [(&str, fn(&Array) -> f64); 8] = [
+    let stats: [(&str, Stat); 8] = [
         ("count", |a| a.len() as f64),
         ("mean", Array::mean),
         ("std", |a| a.std(1.0)),
