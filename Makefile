@@ -20,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
-.PHONY: serve server test test-rust test-wasm test-browser build build-single bench screenshot \
+.PHONY: serve server test test-rust test-wasm test-browser build build-single pages bench screenshot \
 	install-wasm-tools install-browser install-fonts install-python install-redis fetch fuzz install-fuzz soak
 
 serve: install-wasm-tools fetch
@@ -50,7 +50,7 @@ test-wasm: install-wasm-tools install-browser fetch
 # The built page as a person uses it (Playwright, node --test), alone and served by the
 # rokeh binary (built here) with Python's bokeh.client in the session, and drawn like
 # BokehJS (compare.test.mjs: the page beside real BokehJS, through `rokeh serve` too).
-test-browser: build build-single install-browser install-python install-redis
+test-browser: build build-single pages install-browser install-python install-redis
 	cargo build -p rokeh-gallery --bin rokeh
 	cd $(BROWSER_TESTS) && node --test
 	cargo test -p rokeh-gallery --test server_browser -- --ignored
@@ -58,6 +58,10 @@ test-browser: build build-single install-browser install-python install-redis
 # The page in dist/, with relative URLs (works from any sub-path).
 build: install-wasm-tools fetch
 	trunk build --release
+
+# The static gallery (GitHub Pages) in dist-pages/: the index of apps, each app at app.html?app=NAME.
+pages: build
+	scripts/pages.sh
 
 # One self-contained HTML file for file:// in dist-single/.
 build-single: install-wasm-tools

@@ -2,9 +2,14 @@
 //! Bokeh app script does for `bokeh serve`. It knows nothing of the page or the server;
 //! a binary hands its apps to [`run`], which is the page in a browser and the `rokeh`
 //! command line natively.
+//!
+//! An app may need data files (a table of movies, say): it names them with
+//! [`App::with_files`], the page fetches them beside itself (or finds them inlined in a
+//! single-file page) before it builds the document, and the app reads them with [`file`].
 
+use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::document::Document;
 
@@ -13,18 +18,40 @@ use crate::document::Document;
 pub struct App {
     name: String,
     build: Arc<dyn Fn(&mut Document) + Send + Sync>,
+    files: Vec<String>,
 }
 
 impl App {
-    /// The app `name` (served at `/<name>`) whose documents `build` makes.
-    pub fn new(
+    /// The app `name` (served at `/<name>`) whose documents `build` makes. `build` may
+    /// return `()` or a `Result` (so it can use `?`, as a Python app script raises): an
+    /// app that fails to build is a bug in it, and panics with the error.
+    pub fn new<R: Built>(
         name: impl Into<String>,
-        build: impl Fn(&mut Document) + Send + Sync + 'static,
+        build: impl Fn(&mut Document) -> R + Send + Sync + 'static,
     ) -> App {
+        let name = name.into();
+        let named = name.clone();
         App {
-            name: name.into(),
-            build: Arc::new(build),
+            name,
+            build: Arc::new(move |doc| {
+                if let Err(e) = build(doc).result() {
+                    panic!("app {named} failed to build its document: {e}")
+                }
+            }),
+            files: Vec::new(),
         }
+    }
+
+    /// The app reads these files (paths relative to the page, e.g. `data/movies.json.gz`)
+    /// with [`file`]: the page fetches them before it builds the app's document.
+    pub fn with_files<S: Into<String>>(mut self, files: impl IntoIterator<Item = S>) -> App {
+        self.files.extend(files.into_iter().map(Into::into));
+        self
+    }
+
+    /// The files the app reads (see [`App::with_files`]).
+    pub fn files(&self) -> &[String] {
+        &self.files
     }
 
     /// The app's name: its path on a server (`/sliders`) and its `?app=` in a static page.
@@ -42,12 +69,49 @@ impl App {
     }
 }
 
+/// What an app's build function returns: `()`, or a `Result` whose error says what failed.
+pub trait Built {
+    /// The error, as text, if building failed.
+    fn result(self) -> Result<(), String>;
+}
+
+impl Built for () {
+    fn result(self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl<E: fmt::Display> Built for Result<(), E> {
+    fn result(self) -> Result<(), String> {
+        self.map_err(|e| e.to_string())
+    }
+}
+
 impl fmt::Debug for App {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("App")
             .field("name", &self.name)
             .finish_non_exhaustive()
     }
+}
+
+/// The files provided so far, by path.
+static FILES: Mutex<Option<HashMap<String, Arc<[u8]>>>> = Mutex::new(None);
+
+/// The file at `path` that an app named with [`App::with_files`], once the page has it
+/// (natively, once something [`provide_file`]d it); `None` before.
+pub fn file(path: &str) -> Option<Arc<[u8]>> {
+    let files = FILES.lock().unwrap_or_else(PoisonError::into_inner);
+    files.as_ref()?.get(path).cloned()
+}
+
+/// Makes `bytes` the file at `path` for [`file`]: the page does this with what it
+/// fetched; a native binary may do it with files it holds.
+pub fn provide_file(path: &str, bytes: impl Into<Arc<[u8]>>) {
+    let mut files = FILES.lock().unwrap_or_else(PoisonError::into_inner);
+    files
+        .get_or_insert_with(HashMap::new)
+        .insert(path.to_owned(), bytes.into());
 }
 
 /// Runs `apps`: in the browser (wasm32) the page shows the one its URL names; natively

@@ -145,3 +145,34 @@ fn arrays_read_like_numpy() {
 fn arrays_of_different_lengths_do_not_combine() {
     let _ = np::zeros(2) + &np::zeros(3);
 }
+
+/// numpy: np.std([1, 2, 3, 4], ddof=1) = 1.2909944487358056, np.quantile(x, 0.25) = 1.75.
+#[test]
+fn std_and_quantiles_as_numpy() {
+    let x = np::Array::from(vec![4.0, 1.0, 3.0, 2.0]);
+    assert!((x.std(1.0) - 1.290_994_448_735_805_6).abs() < 1e-15);
+    assert!((x.std(0.0) - 1.118_033_988_749_895).abs() < 1e-15);
+    assert_eq!(
+        [0.0, 0.25, 0.5, 1.0].map(|q| x.quantile(q)),
+        [1.0, 1.75, 2.5, 4.0]
+    );
+    assert!(np::Array::from(vec![]).quantile(0.5).is_nan());
+}
+
+/// numpy: np.histogram([1, 2, 2, 3, 4, 4, 4], bins=3) = ([1, 2, 4], [1, 2, 3, 4]).
+#[test]
+fn histograms_as_numpy() {
+    let x = Array::from(vec![1.0, 2.0, 2.0, 3.0, 4.0, 4.0, 4.0]);
+    let (counts, edges) = np::histogram(&x, 3);
+    assert_eq!(&edges[..], &[1.0, 2.0, 3.0, 4.0]);
+    assert_eq!(&counts[..], &[1.0, 2.0, 4.0]);
+    let some = Array::from(vec![0.0, 2.5, 4.0, 9.0]);
+    assert_eq!(&np::histogram_with(&some, &edges)[..], &[0.0, 1.0, 1.0]);
+}
+
+#[test]
+fn fancy_indexing_as_numpy() {
+    let x = Array::from(vec![10.0, 11.0, 12.0, 13.0]);
+    assert_eq!(&x.take(&[3, 0, 3])[..], &[13.0, 10.0, 13.0]);
+    assert_eq!(&x.mask(&[true, false, false, true])[..], &[10.0, 13.0]);
+}

@@ -4,13 +4,26 @@
 
 mod bench;
 pub mod compare;
+mod crossfilter;
+mod data;
+mod gapminder;
+mod movies;
+mod ohlc;
+mod selection_histogram;
 mod sliders;
+mod stocks;
 mod ticker;
 mod tools;
 mod widgets;
 
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
+pub use crossfilter::{crossfilter, AUTOMPG_FILE};
+pub use gapminder::{gapminder, GAPMINDER_FILE};
+pub use movies::{movies, MOVIES_FILE};
+pub use ohlc::ohlc;
+pub use selection_histogram::selection_histogram;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
+pub use stocks::{stocks, STOCKS_FILE};
 pub use ticker::{ticker, TICK};
 pub use tools::{tools, TOOL_POINTS};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
@@ -24,6 +37,12 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
     let dots = points.unwrap_or(SCATTER_POINTS);
     let mut apps = vec![
         App::new("sliders", move |doc| sliders_with_points(doc, sine)),
+        App::new("movies", movies).with_files([MOVIES_FILE]),
+        App::new("ohlc", ohlc),
+        App::new("gapminder", gapminder).with_files([GAPMINDER_FILE]),
+        App::new("stocks", stocks).with_files([STOCKS_FILE]),
+        App::new("selection_histogram", selection_histogram),
+        App::new("crossfilter", crossfilter).with_files([AUTOMPG_FILE]),
         App::new("widgets", widgets),
         App::new("table", big_table),
         App::new("ticker", ticker),

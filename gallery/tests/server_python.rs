@@ -64,3 +64,26 @@ fn run_client(server: Server, env: &[(&str, &str)]) {
     );
     assert!(stdout.contains("ok: "), "{stdout}");
 }
+
+/// The gallery's demos under `rokeh serve`: Python pulls each app's session, changes one
+/// widget (or waits for the stream) and sees the app's callback answer
+/// (tests/python/gallery_client.py).
+#[test]
+fn bokeh_client_drives_the_gallery_demos() {
+    let server = Server::start(&[]);
+    for app in ["movies", "gapminder", "ohlc"] {
+        let output = python("gallery_client.py")
+            .args([&server.http(""), app])
+            .output()
+            .expect("python runs");
+        let (out, err) = (
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+        );
+        assert!(
+            output.status.success(),
+            "gallery_client.py {app} failed:\n{out}\n{err}"
+        );
+        assert!(out.contains(&format!("ok: {app}")), "{out}");
+    }
+}

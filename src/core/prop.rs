@@ -361,6 +361,14 @@ impl<T: PropType> PropType for Spec<T> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ColumnData(pub Vec<(String, Value)>);
 
+/// `ColumnData::from([("x", xs.into()), ("title", titles.into())])`, as Python's
+/// `source.data = dict(x=xs, title=titles)`.
+impl<const N: usize> From<[(&str, Value); N]> for ColumnData {
+    fn from(columns: [(&str, Value); N]) -> ColumnData {
+        ColumnData(columns.map(|(k, v)| (k.to_owned(), v)).into())
+    }
+}
+
 impl FromIterator<(String, Value)> for ColumnData {
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(columns: I) -> ColumnData {
         ColumnData(columns.into_iter().collect())

@@ -340,6 +340,18 @@ impl From<NdArray> for Value {
         Value::Array(v)
     }
 }
+/// A column of numbers: a float64 array.
+impl From<Vec<f64>> for Value {
+    fn from(v: Vec<f64>) -> Value {
+        Value::Array(v.into())
+    }
+}
+/// A column of strings: a list.
+impl From<Vec<String>> for Value {
+    fn from(v: Vec<String>) -> Value {
+        Value::List(v.into_iter().map(Value::Str).collect())
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -196,6 +196,31 @@ impl Document {
         );
     }
 
+    /// Runs `callback` after each change of property `attr` of `model`, whatever its
+    /// type, with the old and new values: for one callback over widgets of different
+    /// kinds, as Python's `for w in controls: w.on_change("value", update)`.
+    pub fn on_change_attr<F>(
+        &mut self,
+        model: impl Into<AnyId>,
+        attr: &'static str,
+        mut callback: F,
+    ) where
+        F: FnMut(&mut Document, &PropertyChange<Value>) -> CallbackResult + Send + 'static,
+    {
+        self.callbacks.add(
+            model.into(),
+            attr,
+            Box::new(move |doc, raw| {
+                let change = PropertyChange {
+                    attr,
+                    old: raw.old.clone(),
+                    new: raw.new.clone(),
+                };
+                callback(doc, &change)
+            }),
+        );
+    }
+
     /// Runs `callback` for each UI event of `kind` on `model` (a button's click, a tap on
     /// a plot), as Bokeh's `model.on_event(kind, callback)`. It runs where the event was
     /// made when that side runs the app (the page for its user's clicks), else on the

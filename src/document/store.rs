@@ -304,6 +304,23 @@ impl Document {
         self.config = config;
     }
 
+    /// Removes the models that neither a root nor the document's config reaches, as Bokeh's
+    /// document forgets models nothing references any more: a figure swapped out of a
+    /// layout, say. Returns how many went. Call it once the models it should keep are
+    /// attached (a model added but not yet referenced is unreachable too).
+    pub fn remove_unreachable(&mut self) -> usize {
+        let keep = self.reachable(self.roots.iter().copied().chain(self.config));
+        let gone: Vec<AnyId> = self
+            .models()
+            .map(|(any, _)| any)
+            .filter(|any| !keep.contains(any))
+            .collect();
+        for &any in &gone {
+            self.remove_model(any);
+        }
+        gone.len()
+    }
+
     /// The models reachable from `starts` through references, `starts` included.
     pub fn reachable(&self, starts: impl IntoIterator<Item = AnyId>) -> HashSet<AnyId> {
         let mut seen = HashSet::new();

@@ -209,3 +209,33 @@ models! {
         visible: bool = true,
     }
 }
+
+impl Label {
+    /// `text` at data point (x, y), every other property at Bokeh's default, as
+    /// `Label(x=…, y=…, text=…)`.
+    pub fn new(x: f64, y: f64, text: &str) -> Label {
+        Label {
+            x: Value::Float(x),
+            y: Value::Float(y),
+            text: TextLike::Plain(text.to_owned()),
+            x_offset: 0.0,
+            y_offset: 0.0,
+            angle: 0.0,
+            text_align: TextAlign::Left,
+            text_baseline: TextBaseline::Bottom,
+            text_color: Some("#444444".into()),
+            text_alpha: 1.0,
+            text_font: "helvetica".into(),
+            text_font_size: "16px".into(),
+            text_font_style: FontStyle::Normal,
+            background_fill_color: None,
+            background_fill_alpha: 1.0,
+            border_line_color: None,
+            border_line_alpha: 1.0,
+            border_line_width: 1.0,
+            visible: true,
+            x_range_name: "default".into(),
+            y_range_name: "default".into(),
+        }
+    }
+}

@@ -47,3 +47,18 @@ fn check_rectangular(data: &Value) -> Result<(), String> {
     }
     Ok(())
 }
+
+impl crate::core::Id<ColumnDataSource> {
+    /// The source's Selection (Python's `source.selected`): `Document::add` makes it with
+    /// the source, as Bokeh does.
+    pub fn selected(self, doc: &crate::document::Document) -> crate::core::Id<super::Selection> {
+        let selection = doc.get_attr(self.any(), "selected").ok();
+        selection
+            .as_ref()
+            .and_then(|v| match v {
+                Value::Ref(id) => doc.typed_id(id),
+                _ => None,
+            })
+            .expect("a source in a document has its Selection")
+    }
+}

@@ -87,3 +87,14 @@ models! {
         num_minor_ticks: i64 = 5,
     }
 }
+
+impl SingleIntervalTicker {
+    /// Ticks at every multiple of `interval`, as `SingleIntervalTicker(interval=…)`.
+    pub fn new(interval: f64) -> SingleIntervalTicker {
+        SingleIntervalTicker {
+            interval,
+            desired_num_ticks: 6,
+            num_minor_ticks: 5,
+        }
+    }
+}

@@ -17,6 +17,7 @@
 //! within 2 ulp of the standard library's).
 
 mod kernels;
+pub mod random;
 
 use std::ops::{Add, Deref, DerefMut, Div, Mul, Neg, Sub};
 
@@ -74,6 +75,51 @@ impl Array {
     pub fn mean(&self) -> f64 {
         self.sum() / self.0.len() as f64
     }
+
+    /// The elements at `indices`, as numpy's `a[indices]`. Panics on an index past the end,
+    /// as numpy raises.
+    pub fn take(&self, indices: &[usize]) -> Array {
+        Array(indices.iter().map(|&i| self.0[i]).collect())
+    }
+
+    /// The elements where `mask` is true, as numpy's `a[mask]` with a boolean mask.
+    pub fn mask(&self, mask: &[bool]) -> Array {
+        assert_eq!(
+            self.len(),
+            mask.len(),
+            "a mask must be as long as the array"
+        );
+        Array(
+            self.iter()
+                .zip(mask)
+                .filter(|m| *m.1)
+                .map(|m| *m.0)
+                .collect(),
+        )
+    }
+
+    /// The standard deviation with `ddof` delta degrees of freedom, as numpy's
+    /// `std(ddof=…)` (pandas' `std()` is `ddof=1`).
+    pub fn std(&self, ddof: f64) -> f64 {
+        let mean = self.mean();
+        let squares: f64 = self.0.iter().map(|x| (x - mean).powi(2)).sum();
+        (squares / (self.0.len() as f64 - ddof)).sqrt()
+    }
+
+    /// The `q` quantile (0 to 1), interpolated linearly between the two nearest elements,
+    /// as numpy's `quantile` (and pandas' `describe()` percentiles); NaN when empty.
+    pub fn quantile(&self, q: f64) -> f64 {
+        let mut sorted = self.0.clone();
+        sorted.sort_by(f64::total_cmp);
+        let at = q.clamp(0.0, 1.0) * (sorted.len() as f64 - 1.0);
+        match (
+            sorted.get(at.floor() as usize),
+            sorted.get(at.ceil() as usize),
+        ) {
+            (Some(lo), Some(hi)) => lo + (hi - lo) * at.fract(),
+            _ => f64::NAN,
+        }
+    }
 }
 
 /// `num` evenly spaced values from `start` to `stop` inclusive, as `np.linspace`.
@@ -106,6 +152,39 @@ pub fn arange(start: f64, stop: f64, step: f64) -> Array {
 /// `n` zeros, as `np.zeros`.
 pub fn zeros(n: usize) -> Array {
     Array(vec![0.0; n])
+}
+
+/// How many of `a` fall in each of `bins` equal bins from its smallest to its largest
+/// value, and the bins' edges (`bins + 1` of them), as `np.histogram(a, bins=bins)`.
+pub fn histogram(a: &Array, bins: usize) -> (Array, Array) {
+    let (min, max) = (a.min(), a.max());
+    let (min, max) = if min < max {
+        (min, max)
+    } else {
+        (min - 0.5, max + 0.5)
+    };
+    let edges = linspace(min, max, bins + 1);
+    (histogram_with(a, &edges), edges)
+}
+
+/// How many of `a` fall in each bin between consecutive `edges` (ascending), the last bin
+/// closed on the right, as `np.histogram(a, bins=edges)`; values outside are not counted.
+pub fn histogram_with(a: &Array, edges: &Array) -> Array {
+    let bins = edges.len().saturating_sub(1);
+    let mut counts = vec![0.0; bins];
+    for &x in a.iter() {
+        let (first, last) = (edges[0], edges[bins]);
+        if bins == 0 || !(first..=last).contains(&x) {
+            continue;
+        }
+        // The first edge above x closes its bin; x on the last edge joins the last bin.
+        let bin = edges
+            .partition_point(|&e| e <= x)
+            .saturating_sub(1)
+            .min(bins - 1);
+        counts[bin] += 1.0;
+    }
+    Array(counts)
 }
 
 /// Running sums, as `np.cumsum`.

@@ -6,9 +6,9 @@
 use crate::core::{Id, Kind, ModelType, Value};
 use crate::document::Document;
 use crate::models::{
-    AnnularWedge, Annulus, Block, Circle, ColumnDataSource, Ellipse, Figure, GlyphRenderer, HArea,
-    HAreaStep, HBar, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches,
-    Quad, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, Wedge,
+    AnnularWedge, Annulus, AutoOr, Block, Circle, ColumnDataSource, Ellipse, Figure, GlyphRenderer,
+    HArea, HAreaStep, HBar, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons, Patch,
+    Patches, Quad, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, Wedge,
 };
 
 use super::DEFAULT_GLYPH_COLOR;
@@ -123,4 +123,30 @@ glyph_methods! {
     image: Image, NONE;
     /// `p.image_rgba(...)`.
     image_rgba: ImageRGBA, NONE;
+}
+
+impl Id<GlyphRenderer> {
+    /// Draws the selected rows with `glyph` (Python's `selection_color=…`,
+    /// `selection_alpha=…`, or `selection_glyph=`).
+    pub fn selection_glyph<G: ModelType>(self, doc: &mut Document, glyph: G) {
+        let glyph = doc.add(glyph).any();
+        doc.set(
+            self,
+            GlyphRenderer::SELECTION_GLYPH,
+            Some(AutoOr::Value(glyph)),
+        )
+        .expect("a new glyph is a valid reference");
+    }
+
+    /// Draws the rows not selected, while some are, with `glyph` (Python's
+    /// `nonselection_alpha=…`, or `nonselection_glyph=`).
+    pub fn nonselection_glyph<G: ModelType>(self, doc: &mut Document, glyph: G) {
+        let glyph = doc.add(glyph).any();
+        doc.set(
+            self,
+            GlyphRenderer::NONSELECTION_GLYPH,
+            Some(AutoOr::Value(glyph)),
+        )
+        .expect("a new glyph is a valid reference");
+    }
 }

@@ -33,6 +33,9 @@ pub enum RangeArg {
     Fixed(f64, f64),
     /// A FactorRange of these factors: the axis is categorical.
     Factors(Vec<Factor>),
+    /// A range model already in the document, shared with another plot, as Python's
+    /// `figure(x_range=p.x_range)`.
+    Shared(AnyId),
 }
 
 impl From<(f64, f64)> for RangeArg {
@@ -146,11 +149,14 @@ enum Kind {
     Categorical,
 }
 
-fn kind(axis_type: AxisType, range: &RangeArg) -> Kind {
+fn kind(doc: &Document, axis_type: AxisType, range: &RangeArg) -> Kind {
+    let is_factor_range =
+        |doc: &Document, range: AnyId| doc.model(range).type_name == "FactorRange";
     match (axis_type, range) {
         (AxisType::Log, _) => Kind::Log,
         (AxisType::Datetime, _) => Kind::Datetime,
         (_, RangeArg::Factors(_)) => Kind::Categorical,
+        (_, RangeArg::Shared(range)) if is_factor_range(doc, *range) => Kind::Categorical,
         _ => Kind::Linear,
     }
 }
@@ -171,6 +177,7 @@ fn range(doc: &mut Document, arg: &RangeArg) -> AnyId {
                 ..FactorRange::default()
             })
             .any(),
+        RangeArg::Shared(range) => *range,
     }
 }
 
@@ -378,8 +385,8 @@ pub fn try_figure(doc: &mut Document, args: FigureArgs) -> Result<Id<Figure>, To
         ..Title::default()
     });
     let (xk, yk) = (
-        kind(args.x_axis_type, &args.x_range),
-        kind(args.y_axis_type, &args.y_range),
+        kind(doc, args.x_axis_type, &args.x_range),
+        kind(doc, args.y_axis_type, &args.y_range),
     );
     let x_range = range(doc, &args.x_range);
     let y_range = range(doc, &args.y_range);
@@ -472,6 +479,30 @@ impl Id<Figure> {
             Place::Right => Figure::RIGHT,
         };
         self.push(doc, key, model);
+    }
+
+    /// The figure's x axes (below, then above), as Bokeh's `p.xaxis`: set an attribute on
+    /// each with `doc.set_attr(axis, "axis_label", ...)`.
+    pub fn xaxis(self, doc: &Document) -> Vec<AnyId> {
+        let mut axes = doc.get(self, Figure::BELOW);
+        axes.extend(doc.get(self, Figure::ABOVE));
+        axes
+    }
+
+    /// The figure's y axes (left, then right), as Bokeh's `p.yaxis`.
+    pub fn yaxis(self, doc: &Document) -> Vec<AnyId> {
+        let mut axes = doc.get(self, Figure::LEFT);
+        axes.extend(doc.get(self, Figure::RIGHT));
+        axes
+    }
+
+    /// The figure's grids along dimension 0 (x) or 1 (y), as Bokeh's `p.xgrid`/`p.ygrid`.
+    pub fn grids(self, doc: &Document, dimension: i64) -> Vec<Id<Grid>> {
+        doc.get(self, Figure::CENTER)
+            .into_iter()
+            .filter_map(|m| doc.typed_id::<Grid>(doc.model_id(m)))
+            .filter(|&g| doc.get(g, Grid::DIMENSION) == dimension)
+            .collect()
     }
 
     fn push(self, doc: &mut Document, key: crate::core::Prop<Figure, Vec<AnyId>>, model: AnyId) {

@@ -24,7 +24,7 @@ pub const REDIS_URL_VAR: &str = "ROKEH_REDIS_URL";
     about = "Bokeh-style interactive documents in Rust"
 )]
 pub struct Cli {
-    /// `serve` or `new`.
+    /// `serve`, `new` or `index`.
     #[command(subcommand)]
     pub command: Command,
 }
@@ -38,6 +38,20 @@ pub enum Command {
     /// Create a new crate NAME in ./NAME: an app on rokeh, ready for `trunk serve` and
     /// `cargo run -- serve --show`.
     New(crate::scaffold::NewArgs),
+    /// Print the index of the apps as a static HTML page for a site with no server (GitHub
+    /// Pages): each app links to `PAGE?app=APP`, with its thumbnail from DIST/screenshots/.
+    Index(IndexArgs),
+}
+
+/// `rokeh index`'s options.
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// The page the links open, relative to the index.
+    #[arg(long, default_value = "app.html")]
+    pub page: String,
+    /// The built page's folder, where the thumbnails are looked for.
+    #[arg(long, default_value = "dist")]
+    pub dist: std::path::PathBuf,
 }
 
 /// `rokeh serve`'s options, as given; [`ServerConfig::from_args`] checks them.

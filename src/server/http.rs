@@ -18,8 +18,9 @@ use axum::routing::get;
 use axum::Router;
 
 use super::embed;
+use super::index;
 use super::log::log;
-use super::page::{self, escape_attr, PageSession};
+use super::page::{self, PageSession};
 use super::ws::Connection;
 use super::Shared;
 use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
@@ -65,20 +66,18 @@ async fn log_request(
 }
 
 async fn index(State(shared): State<Arc<Shared>>) -> Html<String> {
-    let items: String = shared
+    let entries: Vec<index::Entry<'_>> = shared
         .apps
         .iter()
-        .map(|(app, sessions)| {
-            let name = escape_attr(app.name());
-            format!(
-                "<li><a href=\"/{name}\">{name}</a> ({} sessions)</li>",
-                sessions.len()
-            )
+        .map(|(app, sessions)| index::Entry {
+            name: app.name(),
+            href: format!("/{}", app.name()),
+            sessions: Some(sessions.len()),
         })
         .collect();
-    Html(format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>rokeh</title></head>\
-         <body><h1>rokeh</h1><ul>{items}</ul></body></html>\n"
+    Html(index::html(
+        &entries,
+        shared.config.page_dir.as_deref().ok(),
     ))
 }
 

@@ -7,6 +7,7 @@
 mod config;
 mod embed;
 mod http;
+mod index;
 mod listen;
 mod log;
 mod origins;
@@ -71,6 +72,18 @@ pub fn main_cli_with(apps: Vec<App>) {
                 eprintln!("rokeh new: {e}");
                 std::process::exit(2);
             }
+            return;
+        }
+        Command::Index(args) => {
+            let entries: Vec<index::Entry<'_>> = apps
+                .iter()
+                .map(|app| index::Entry {
+                    name: app.name(),
+                    href: format!("{}?app={}", args.page, app.name()),
+                    sessions: None,
+                })
+                .collect();
+            print!("{}", index::html(&entries, Some(&args.dist)));
             return;
         }
     };

@@ -1,4 +1,4 @@
-//! `window.rokeh`: a small read-only view of the page's document for browser tests and
+//! `window.rokeh`: a small view of the page's document for browser tests and
 //! benchmarks, a `rokeh-paint` performance mark at the end of the latest canvas paint, and
 //! a `rokeh-first-paint` mark at the end of the first.
 //!
@@ -10,6 +10,9 @@
 //!   references the referred model's id;
 //! - `rokeh.frame`, `rokeh.drawnX`, `rokeh.drawnY`: the last paint's frame edges in CSS
 //!   pixels and its x and y ranges;
+//! - `rokeh.set(key, attr, json)`: sets that attribute (given as JSON) as the page's user
+//!   would, callbacks and all, e.g. `set("Selection", "indices", "[1, 2]")` for a
+//!   selection no tool made; returns the error's text, or undefined;
 //! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took;
 //! - `rokeh.settled` (served pages): whether every edit of the page has reached the
 //!   session and been confirmed.
@@ -39,6 +42,22 @@ pub fn install(page: Page) {
                     .map_or(JsValue::UNDEFINED, |v| to_js(&v))
             })
         });
+    let set_attr = Closure::<dyn Fn(String, String, String) -> JsValue>::new(
+        move |key: String, attr: String, json: String| {
+            let value = match serde_json::from_str(&json) {
+                Ok(json) => Value::from_plain_json(&json),
+                Err(e) => return format!("not JSON: {e}").into(),
+            };
+            let Some(model) = page.read(|d| find_model(d, &key)) else {
+                return format!("no model {key}").into();
+            };
+            match page.update(|d| d.set_attr(model, &attr, value)) {
+                Ok(()) => JsValue::UNDEFINED,
+                Err(e) => e.to_string().into(),
+            }
+        },
+    );
+    set(&hook, "set", &set_attr.into_js_value());
     set(&hook, "column", &column.into_js_value());
     set(&hook, "get", &get.into_js_value());
     set(&hook, "paints", &0.into());

@@ -9,6 +9,7 @@ mod canvas;
 mod element;
 mod embed;
 mod figure;
+mod files;
 mod grid;
 mod hook;
 mod layout;
@@ -34,6 +35,7 @@ use page::Page;
 /// Shows the app the page is for: the one an embed's element names, else the one
 /// `rokeh serve` named in the page, else the one the URL's `?app=` names, else the first.
 /// An unknown name is reported and the first shown, so a mistyped URL still shows something.
+/// An app's data files are got first (see [`crate::App::with_files`]).
 pub fn mount_apps(apps: Vec<App>) {
     let embed = embed::claim();
     let wanted = match &embed {
@@ -51,11 +53,25 @@ pub fn mount_apps(apps: Vec<App>) {
             }),
         None => 0,
     };
-    match (apps.into_iter().nth(chosen), embed) {
-        (Some(app), Some(embed)) => show(app, Some(embed.element), embed.session),
-        (Some(app), None) => mount(app),
-        (None, _) => web_sys::console::error_1(&"rokeh: no app to show".into()),
+    let Some(app) = apps.into_iter().nth(chosen) else {
+        web_sys::console::error_1(&"rokeh: no app to show".into());
+        return;
+    };
+    let files = app.files().to_vec();
+    let start = move || match embed {
+        Some(embed) => show(app, Some(embed.element), embed.session),
+        None => mount(app),
+    };
+    if files.is_empty() {
+        return start();
     }
+    // Its data files first: the app reads them as it builds the document.
+    wasm_bindgen_futures::spawn_local(async move {
+        match files::load(&files).await {
+            Ok(()) => start(),
+            Err(e) => web_sys::console::error_1(&format!("rokeh: cannot load {e}").into()),
+        }
+    });
 }
 
 /// Builds a document with `app` and shows it in the page's body: its roots as widgets and
@@ -85,8 +101,9 @@ fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<sync::S
         // Joined to a session of `rokeh serve` (a status badge shows the connection), whose
         // periodic callbacks the server runs. Alone, the page runs them.
         let connection = session.map(|session| sync::start(page, session));
-        if connection.is_none() {
-            periodic::start(page);
+        match &connection {
+            None => periodic::start(page),
+            Some(_) => periodic::start_added(page),
         }
         let roots = Memo::new(move |_| {
             page.track_roots();

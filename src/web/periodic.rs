@@ -1,10 +1,11 @@
 //! The page's timers for the document's periodic callbacks, used when the page runs alone
-//! (served by `rokeh serve`, the server runs them and their changes arrive as patches).
+//! (served by `rokeh serve`, the server runs the app's and their changes arrive as patches;
+//! the page runs only those its own callbacks add).
 //! After every change of the page's document the timers follow its callbacks, so one
 //! added or removed by any callback starts or stops.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -32,14 +33,29 @@ type Intervals = Rc<RefCell<BTreeMap<PeriodicCallbackId, Interval>>>;
 
 /// Runs the document's periodic callbacks in the page from now on.
 pub fn start(page: Page) {
-    let intervals = Intervals::default();
-    follow(page, &intervals);
-    page.on_changes(move |_| follow(page, &intervals));
+    start_skipping(page, BTreeSet::new());
 }
 
-fn follow(page: Page, intervals: &Intervals) {
-    let registered: BTreeMap<PeriodicCallbackId, std::time::Duration> =
-        page.read(|d| d.periodic_callbacks().collect());
+/// Served: the server runs the periodic callbacks the app made as it built the document;
+/// the page runs only those its own callbacks add later (a Play button's), which the
+/// server never saw added.
+pub fn start_added(page: Page) {
+    let built = page.read(|d| d.periodic_callbacks().map(|(id, _)| id).collect());
+    start_skipping(page, built);
+}
+
+fn start_skipping(page: Page, skip: BTreeSet<PeriodicCallbackId>) {
+    let intervals = Intervals::default();
+    follow(page, &intervals, &skip);
+    page.on_changes(move |_| follow(page, &intervals, &skip));
+}
+
+fn follow(page: Page, intervals: &Intervals, skip: &BTreeSet<PeriodicCallbackId>) {
+    let registered: BTreeMap<PeriodicCallbackId, std::time::Duration> = page.read(|d| {
+        d.periodic_callbacks()
+            .filter(|(id, _)| !skip.contains(id))
+            .collect()
+    });
     // Dropped outside the borrow: nothing else runs meanwhile, but keep it plain.
     let stopped: Vec<Interval> = {
         let mut intervals = intervals.borrow_mut();

@@ -1,5 +1,6 @@
-// Takes the README's pictures of the page: docs/screenshot.png (the sliders app) and
-// docs/widgets.png (the widgets app): `make screenshot`.
+// Takes the README's pictures of the page: docs/screenshot.png (the sliders app),
+// docs/widgets.png (the widgets app), and one per gallery demo in docs/screenshots/<app>.png,
+// which are also the index page's thumbnails: `make screenshot`.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launch, paintedAfter, serveDist } from './support.mjs';
@@ -7,15 +8,28 @@ import { ROOT, launch, paintedAfter, serveDist } from './support.mjs';
 const shots = [
   { file: 'screenshot.png', query: '', viewport: { width: 760, height: 440 } },
   { file: 'widgets.png', query: '?app=widgets', viewport: { width: 1400, height: 1070 } },
+  ...[
+    // [app, viewport width, height, ms to let it run (streams and animations) before the shot]
+    ['sliders', 760, 440, 0],
+    ['movies', 1200, 900, 0],
+    ['ohlc', 1040, 860, 6000],
+    ['gapminder', 1000, 560, 0],
+    ['stocks', 1300, 820, 0],
+    ['selection_histogram', 860, 880, 0],
+    ['crossfilter', 1060, 660, 0],
+  ].map(([app, width, height, wait]) => ({
+    file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait,
+  })),
 ];
 const site = await serveDist();
 const browser = await launch();
 try {
-  mkdirSync(join(ROOT, 'docs'), { recursive: true });
-  for (const { file, query, viewport } of shots) {
+  mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
+  for (const { file, query, viewport, wait = 0 } of shots) {
     const page = await browser.newPage({ viewport });
     await page.goto(site.url + query);
     await paintedAfter(page, 0);
+    if (wait) await page.waitForTimeout(wait);
     const out = join(ROOT, 'docs', file);
     await page.screenshot({ path: out });
     console.log(`wrote ${out}`);

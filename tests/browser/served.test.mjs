@@ -7,44 +7,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
-import { DIST, ROOT, collectErrors, launch } from './support.mjs';
+import { ROOT, collectErrors, launch, startServer } from './support.mjs';
 
-const BINARY = process.env.ROKEH_BIN ?? join(ROOT, 'target', 'debug', 'rokeh');
 const PYTHON = join(ROOT, '.venv', 'bin', 'python');
 
 let browser;
 let server;
-
-/** `rokeh serve` on a free port, serving dist/. */
-function startServer() {
-  for (const [path, how] of [
-    [BINARY, 'cargo build -p rokeh-gallery --bin rokeh'],
-    [PYTHON, 'scripts/python-venv.sh'],
-    [join(DIST, 'index.html'), 'trunk build --release'],
-  ]) {
-    assert.ok(existsSync(path), `${path} is missing: ${how}`);
-  }
-  const child = spawn(BINARY, ['serve', '--port', '0'], {
-    env: { ...process.env, ROKEH_DIST: DIST },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const log = [];
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`rokeh serve did not start: ${log.join('\n')}`)), 20000);
-    createInterface({ input: child.stderr }).on('line', (line) => {
-      log.push(line);
-      const m = line.match(/rokeh app running at: (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) {
-        clearTimeout(timer);
-        ok({ origin: m[1], child, log });
-      }
-    });
-  });
-}
 
 /** Runs a Python script of tests/python; yields its stdout's JSON lines. */
 function python(script, ...args) {

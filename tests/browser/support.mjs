@@ -1,6 +1,10 @@
 // Shared by the browser tests and the benchmark: a static server for dist/ at a sub-path,
 // headless Debian Chromium, a network fence, and readers of the page's canvas.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createInterface } from 'node:readline';
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +15,8 @@ export const DIST = join(ROOT, 'dist');
 export const SINGLE_FILE = join(ROOT, 'dist-single', 'rokeh-sliders.html');
 /** Where the page is served, as GitHub Pages serves a project at /<repo>/. */
 export const SUB_PATH = '/rokeh/';
+const BINARY = process.env.ROKEH_BIN ?? join(ROOT, 'target', 'debug', 'rokeh');
+const PYTHON = join(ROOT, '.venv', 'bin', 'python');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -123,3 +129,30 @@ export const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/** `rokeh serve` (the debug binary) on a free port, serving dist/: `{ origin, child, log }`. */
+export function startServer() {
+  for (const [path, how] of [
+    [BINARY, 'cargo build -p rokeh-gallery --bin rokeh'],
+    [PYTHON, 'scripts/python-venv.sh'],
+    [join(DIST, 'index.html'), 'trunk build --release'],
+  ]) {
+    assert.ok(existsSync(path), `${path} is missing: ${how}`);
+  }
+  const child = spawn(BINARY, ['serve', '--port', '0'], {
+    env: { ...process.env, ROKEH_DIST: DIST },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const log = [];
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`rokeh serve did not start: ${log.join('\n')}`)), 20000);
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      log.push(line);
+      const m = line.match(/rokeh app running at: (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        ok({ origin: m[1], child, log });
+      }
+    });
+  });
+}

@@ -86,6 +86,32 @@ impl From<&str> for SelectOption {
     }
 }
 
+impl From<String> for SelectOption {
+    fn from(text: String) -> SelectOption {
+        SelectOption {
+            value: Value::str(text.as_str()),
+            label: text,
+        }
+    }
+}
+
+impl Select {
+    /// A drop-down of string `options` at `value`, as Bokeh's `Select(title=…, value=…,
+    /// options=[…])`; an empty title shows none.
+    pub fn new<O: Into<SelectOption>>(
+        title: &str,
+        value: &str,
+        options: impl IntoIterator<Item = O>,
+    ) -> Select {
+        Select {
+            title: title.to_owned(),
+            value: Value::str(value),
+            options: SelectOptions::List(options.into_iter().map(Into::into).collect()),
+            disabled: false,
+        }
+    }
+}
+
 impl From<(&str, &str)> for SelectOption {
     fn from((value, label): (&str, &str)) -> SelectOption {
         SelectOption {

@@ -1,0 +1,139 @@
+//! The gallery's data sets: files in `gallery/data/` converted once from PyPI's
+//! bokeh-sampledata by `tests/python/gallery_data.py` (gzip'd JSON columns). Natively they
+//! are compiled into the binary; the page fetches an app's own files beside itself (the
+//! app names them with `App::with_files`), so no app's data weighs on another's page.
+//! Each is parsed once per process.
+
+use std::io::Read;
+use std::sync::{Arc, OnceLock};
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+/// The path of data file `name` as the page fetches it.
+macro_rules! data_path {
+    ($name:literal) => {
+        concat!("data/", $name)
+    };
+}
+pub(crate) use data_path;
+
+/// Data file `name`: compiled in natively, fetched by the page.
+macro_rules! bytes {
+    ($name:literal) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        let bytes: Arc<[u8]> = Arc::from(&include_bytes!(concat!("../data/", $name))[..]);
+        #[cfg(target_arch = "wasm32")]
+        let bytes = rokeh::app::file(data_path!($name)).expect(concat!(
+            "the page fetches ",
+            data_path!($name),
+            " before the app runs"
+        ));
+        bytes
+    }};
+}
+
+fn parse<T: DeserializeOwned>(name: &str, bytes: &[u8]) -> T {
+    let mut text = Vec::new();
+    // A host that serves the file with `Content-Encoding: gzip` has it unzipped already.
+    let text = if bytes.starts_with(&[0x1f, 0x8b]) {
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut text)
+            .unwrap_or_else(|e| panic!("{name}: not gzip: {e}"));
+        &text[..]
+    } else {
+        bytes
+    };
+    serde_json::from_slice(text).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+macro_rules! data_set {
+    ($(#[$doc:meta])* $fn:ident -> $ty:ty, $name:literal) => {
+        $(#[$doc])*
+        pub fn $fn() -> Arc<$ty> {
+            static DATA: OnceLock<Arc<$ty>> = OnceLock::new();
+            DATA.get_or_init(|| Arc::new(parse($name, &bytes!($name)))).clone()
+        }
+    };
+}
+
+/// Films from Wikidata (CC0) with their Rotten Tomatoes-style review columns, as Bokeh's
+/// movies example queries them (`Reviews >= 10`); missing numbers are 0.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Movies {
+    pub title: Vec<String>,
+    pub genre: Vec<String>,
+    pub director: Vec<String>,
+    pub cast: Vec<String>,
+    pub year: Vec<f64>,
+    pub runtime: Vec<f64>,
+    pub oscars: Vec<f64>,
+    pub numeric_rating: Vec<f64>,
+    pub meter: Vec<f64>,
+    pub reviews: Vec<f64>,
+    pub boxoffice: Vec<f64>,
+    /// Rows of the films in Bokeh's razzies list.
+    pub razzie: Vec<usize>,
+}
+
+data_set!(
+    /// The movies table.
+    movies -> Movies, "movies.json.gz"
+);
+
+/// Gapminder's fertility, life expectancy and population (CC-BY-2.0, Gapminder.org) by
+/// year (outer) and country (inner); `None` where the source has no value.
+#[derive(Deserialize)]
+pub struct Gapminder {
+    pub years: Vec<i64>,
+    pub countries: Vec<String>,
+    /// Each country's region.
+    pub region: Vec<Option<String>>,
+    /// The regions, in the order of Gapminder's regions table.
+    pub regions: Vec<String>,
+    pub fertility: Vec<Vec<Option<f64>>>,
+    pub life: Vec<Vec<Option<f64>>>,
+    pub population: Vec<Vec<Option<f64>>>,
+}
+
+data_set!(
+    /// The gapminder tables.
+    gapminder -> Gapminder, "gapminder.json.gz"
+);
+
+/// One stock's daily closes, oldest first (dates as `YYYY-MM-DD`).
+#[derive(Deserialize)]
+pub struct Series {
+    pub date: Vec<String>,
+    pub close: Vec<f64>,
+}
+
+/// Daily closes of AAPL, FB, GOOG, IBM and MSFT to 2013-03-01 (Quandl WIKI, public domain),
+/// by ticker.
+pub type Stocks = std::collections::HashMap<String, Series>;
+
+data_set!(
+    /// The stocks.
+    stocks -> Stocks, "stocks.json.gz"
+);
+
+/// The Auto MPG cars as bokeh.sampledata's `autompg_clean` (CC0): makers' names mended,
+/// origins named.
+#[derive(Deserialize)]
+pub struct AutoMpg {
+    pub mpg: Vec<f64>,
+    pub cyl: Vec<f64>,
+    pub displ: Vec<f64>,
+    pub hp: Vec<f64>,
+    pub weight: Vec<f64>,
+    pub accel: Vec<f64>,
+    pub yr: Vec<f64>,
+    pub origin: Vec<String>,
+    pub mfr: Vec<String>,
+}
+
+data_set!(
+    /// The cars.
+    autompg -> AutoMpg, "autompg.json.gz"
+);

@@ -1,0 +1,296 @@
+//! The gallery's demo apps as documents, natively: each does what Bokeh's example does
+//! when its widgets change or its timers run (the page and the server run the same code).
+
+use rokeh::core::Value;
+use rokeh::document::{AnyId, Document, EventKind, UiEvent};
+use rokeh::models::{Button, Label, Slider};
+use rokeh_gallery::{crossfilter, gapminder, movies, ohlc, selection_histogram, stocks};
+
+/// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
+fn find(doc: &Document, type_name: &str, attr: &str, value: &str) -> AnyId {
+    doc.models()
+        .find(|(id, m)| {
+            m.type_name == type_name
+                && doc
+                    .get_attr(*id, attr)
+                    .ok()
+                    .as_ref()
+                    .and_then(Value::as_str)
+                    == Some(value)
+        })
+        .map(|(id, _)| id)
+        .unwrap_or_else(|| panic!("no {type_name} with {attr} {value:?}"))
+}
+
+fn of_type(doc: &Document, type_name: &str) -> Vec<AnyId> {
+    doc.models()
+        .filter(|(_, m)| m.type_name == type_name)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+fn rows(doc: &Document, source: AnyId) -> usize {
+    doc.column(source, "x").and_then(Value::rows).unwrap_or(0)
+}
+
+fn title_text(doc: &Document) -> String {
+    let title = of_type(doc, "Title")[0];
+    let text = doc.get_attr(title, "text").unwrap();
+    text.as_str().unwrap().to_owned()
+}
+
+#[test]
+fn movies_filters_by_genre_director_and_axes() {
+    let mut doc = Document::new();
+    movies(&mut doc).unwrap();
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let all = rows(&doc, source);
+    assert!(all > 1000, "{all} movies");
+    assert_eq!(title_text(&doc), format!("{all} movies selected"));
+
+    let genre = find(&doc, "Select", "title", "Genre");
+    doc.set_attr(genre, "value", Value::str("Western")).unwrap();
+    let westerns = rows(&doc, source);
+    assert!(westerns > 0 && westerns < all / 5, "{westerns} of {all}");
+    assert_eq!(title_text(&doc), format!("{westerns} movies selected"));
+
+    let director = find(&doc, "TextInput", "title", "Director name contains");
+    doc.set_attr(director, "value", Value::str("Coen")).unwrap();
+    let coens = rows(&doc, source);
+    assert_eq!(coens, 2, "No Country for Old Men, True Grit");
+
+    let x_axis = find(&doc, "Select", "title", "X Axis");
+    doc.set_attr(x_axis, "value", Value::str("Year")).unwrap();
+    let years = doc.column(source, "x").unwrap().clone();
+    let Value::Array(years) = years else {
+        panic!("x is numbers")
+    };
+    assert!((0..years.len()).all(|i| years.data.get_f64(i).unwrap() >= 1970.0));
+    let x_label = of_type(&doc, "LinearAxis")
+        .into_iter()
+        .filter_map(|a| doc.get_attr(a, "axis_label").ok())
+        .collect::<Vec<_>>();
+    assert!(x_label.contains(&Value::str("Year")), "{x_label:?}");
+}
+
+#[test]
+fn ohlc_streams_with_a_rollover_of_300() {
+    let mut doc = Document::new();
+    ohlc(&mut doc).unwrap();
+    let (id, period) = doc
+        .periodic_callbacks()
+        .next()
+        .expect("a periodic callback");
+    assert_eq!(period.as_millis(), 50);
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    for _ in 0..350 {
+        doc.run_periodic(id).unwrap();
+    }
+    let time = doc.column_f64(source, "time").unwrap();
+    assert_eq!(time.len(), 300);
+    assert_eq!((time[0], time[299]), (50.0, 349.0));
+    let (open, close) = (
+        doc.column_f64(source, "open").unwrap(),
+        doc.column_f64(source, "close").unwrap(),
+    );
+    let Some(Value::List(colors)) = doc.column(source, "color") else {
+        panic!("colors")
+    };
+    for i in 0..300 {
+        let want = if open[i] < close[i] { "green" } else { "red" };
+        assert_eq!(colors[i].as_str(), Some(want));
+    }
+    let ma = doc.column_f64(source, "ma").unwrap();
+    let close = doc.column_f64(source, "close").unwrap();
+    let mean12 = close[288..].iter().sum::<f64>() / 12.0;
+    assert!((ma[299] - mean12).abs() < 1e-9, "{} vs {mean12}", ma[299]);
+}
+
+#[test]
+fn gapminder_plays_and_pauses() {
+    let mut doc = Document::new();
+    gapminder(&mut doc).unwrap();
+    let slider = find(&doc, "Slider", "title", "Year");
+    let slider = doc.typed_id::<Slider>(doc.model_id(slider)).unwrap();
+    let label = doc
+        .typed_id::<Label>(doc.model_id(of_type(&doc, "Label")[0]))
+        .unwrap();
+    let text = |doc: &Document| doc.get_attr(label.any(), "text").unwrap();
+    assert_eq!(doc.get(slider, Slider::VALUE), 1964.0);
+    assert_eq!(text(&doc), Value::str("1964"));
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let life = |doc: &Document| doc.column_f64(source, "life").unwrap().to_vec();
+    let before = life(&doc);
+
+    let button = doc
+        .typed_id::<Button>(doc.model_id(of_type(&doc, "Button")[0]))
+        .unwrap();
+    let click = |doc: &mut Document| {
+        let id = doc.model_id(button.any()).clone();
+        doc.trigger(UiEvent::new(EventKind::ButtonClick, Some(id)))
+            .unwrap();
+    };
+    click(&mut doc);
+    assert_eq!(doc.get(button, Button::LABEL), "❚❚ Pause");
+    let (id, period) = doc.periodic_callbacks().next().expect("playing");
+    assert_eq!(period.as_millis(), 200);
+    doc.run_periodic(id).unwrap();
+    doc.run_periodic(id).unwrap();
+    assert_eq!(doc.get(slider, Slider::VALUE), 1966.0);
+    assert_eq!(text(&doc), Value::str("1966"));
+    assert_ne!(life(&doc), before);
+    click(&mut doc);
+    assert_eq!(doc.get(button, Button::LABEL), "► Play");
+    assert_eq!(doc.periodic_callbacks().count(), 0);
+
+    doc.set(slider, Slider::VALUE, 2013.0).unwrap();
+    click(&mut doc);
+    let (id, _) = doc.periodic_callbacks().next().unwrap();
+    doc.run_periodic(id).unwrap();
+    assert_eq!(
+        doc.get(slider, Slider::VALUE),
+        1964.0,
+        "wraps to the first year"
+    );
+}
+
+#[test]
+fn stocks_statistics_follow_the_selection_and_the_tickers() {
+    let mut doc = Document::new();
+    stocks(&mut doc).unwrap();
+    let stats = of_type(&doc, "PreText")[0];
+    let text = |doc: &Document| {
+        doc.get_attr(stats, "text")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let all = text(&doc);
+    assert!(
+        all.contains("Close_AAPL") && all.contains("Returns_GOOG"),
+        "{all}"
+    );
+    assert!(all.lines().any(|l| l.starts_with("count")), "{all}");
+    assert!(of_type(&doc, "Title")
+        .into_iter()
+        .any(|t| doc.get_attr(t, "text").unwrap() == Value::str("AAPL returns vs. GOOG returns")));
+
+    let lines: Vec<Value> = of_type(&doc, "Line")
+        .into_iter()
+        .map(|l| doc.get_attr(l, "y").unwrap())
+        .collect();
+    let fields: Vec<_> = lines
+        .iter()
+        .map(|l| l.object_field("field").cloned())
+        .collect();
+    assert_eq!(
+        fields,
+        ["t1", "t2"].map(|f| Some(Value::str(f))),
+        "the lines draw the closes"
+    );
+
+    let selection = of_type(&doc, "Selection")[0];
+    let picked = Value::List((0..10).map(Value::Int).collect());
+    doc.set_attr(selection, "indices", picked).unwrap();
+    let some = text(&doc);
+    assert_ne!(some, all);
+    let count = some.lines().find(|l| l.starts_with("count")).unwrap();
+    assert!(count.contains("10.000000"), "{count}");
+
+    let ticker1 = of_type(&doc, "Select")[0];
+    doc.set_attr(ticker1, "value", Value::str("IBM")).unwrap();
+    let ibm = text(&doc);
+    assert!(ibm.contains("Close_IBM"), "{ibm}");
+    let ticker2 = of_type(&doc, "Select")[1];
+    let options = doc.get_attr(ticker2, "options").unwrap();
+    assert!(!format!("{options:?}").contains("\"IBM\""), "{options:?}");
+}
+
+#[test]
+fn selection_histogram_splits_the_histograms_by_the_selection() {
+    let mut doc = Document::new();
+    selection_histogram(&mut doc).unwrap();
+    let sources = of_type(&doc, "ColumnDataSource");
+    let (points, bars) = (sources[0], &sources[1..]);
+    assert_eq!(doc.column_f64(points, "x").unwrap().len(), 1400);
+    // Per axis: all points, the selected, the others.
+    let sum = |doc: &Document, s: AnyId, col| doc.column_f64(s, col).unwrap().iter().sum::<f64>();
+    assert_eq!(sum(&doc, bars[0], "top"), 1400.0);
+    assert_eq!(sum(&doc, bars[1], "top"), 0.0);
+    let selection = doc.get_attr(points, "selected").unwrap();
+    let Value::Ref(selection) = selection else {
+        panic!("a Selection")
+    };
+    let selection = doc.lookup(&selection).unwrap();
+    doc.set_attr(
+        selection,
+        "indices",
+        Value::List((0..100).map(Value::Int).collect()),
+    )
+    .unwrap();
+    assert_eq!(sum(&doc, bars[1], "top"), 100.0);
+    assert_eq!(sum(&doc, bars[2], "top"), -1300.0);
+    assert_eq!(sum(&doc, bars[4], "right"), 100.0);
+    assert_eq!(sum(&doc, bars[5], "right"), -1300.0);
+    doc.set_attr(selection, "indices", Value::List(vec![]))
+        .unwrap();
+    assert_eq!(sum(&doc, bars[1], "top"), 0.0);
+}
+
+#[test]
+fn crossfilter_rebuilds_the_figure_for_each_choice() {
+    let mut doc = Document::new();
+    crossfilter(&mut doc).unwrap();
+    let layout = doc.roots()[0];
+    let children = |doc: &Document| match doc.get_attr(layout, "children").unwrap() {
+        Value::List(c) => c,
+        other => panic!("{other:?}"),
+    };
+    let first = children(&doc)[1].clone();
+    assert!(of_type(&doc, "Title")
+        .iter()
+        .any(|&t| doc.get_attr(t, "text").unwrap() == Value::str("Mpg vs Hp")));
+
+    let x = find(&doc, "Select", "title", "X-Axis");
+    doc.set_attr(x, "value", Value::str("origin")).unwrap();
+    let second = children(&doc)[1].clone();
+    assert_ne!(first, second, "a new figure in the layout");
+    let Value::Ref(plot) = second else {
+        panic!("a figure")
+    };
+    let plot = doc.lookup(&plot).unwrap();
+    let Value::List(below) = doc.get_attr(plot, "below").unwrap() else {
+        panic!()
+    };
+    let Value::Ref(axis) = &below[0] else {
+        panic!()
+    };
+    let axis = doc.lookup(axis).unwrap();
+    assert_eq!(doc.model(axis).type_name, "CategoricalAxis");
+    assert_eq!(
+        doc.get_attr(axis, "axis_label").unwrap(),
+        Value::str("Origin")
+    );
+
+    let color = find(&doc, "Select", "title", "Color");
+    doc.set_attr(color, "value", Value::str("mpg")).unwrap();
+    let source = *of_type(&doc, "ColumnDataSource").last().unwrap();
+    let Some(Value::List(colors)) = doc.column(source, "color") else {
+        panic!("colors")
+    };
+    let distinct: std::collections::BTreeSet<_> = colors.iter().filter_map(Value::as_str).collect();
+    assert_eq!(distinct.len(), 5, "{distinct:?}");
+}
+
+/// Figures swapped out of the layout leave the document, as Bokeh collects them.
+#[test]
+fn crossfilter_does_not_pile_up_old_figures() {
+    let mut doc = Document::new();
+    crossfilter(&mut doc).unwrap();
+    let y = find(&doc, "Select", "title", "Y-Axis");
+    for value in ["mpg", "hp", "displ", "weight", "accel", "hp"] {
+        doc.set_attr(y, "value", Value::str(value)).unwrap();
+    }
+    assert_eq!(of_type(&doc, "Figure").len(), 1);
+}

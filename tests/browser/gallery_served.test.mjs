@@ -1,0 +1,84 @@
+// The gallery's demos served by the real `rokeh serve`, in headless Chromium: the page joins
+// its session and works as it does alone (movies' genre, gapminder's Play and Pause), and
+// Python's bokeh.client in the page's session selects stocks' rows, whose statistics the
+// page then shows. Needs dist/, the rokeh binary and ./.venv (see served.test.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT, collectErrors, launch, startServer } from './support.mjs';
+
+let browser;
+let server;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.child.kill();
+});
+
+async function withServed(app, run) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(`${server.origin}/${app}`);
+    await page.waitForSelector('.rk-connection[data-state=live]', { timeout: 20000 });
+    await run(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+}
+
+const get = (page, key, attr) => page.evaluate(([k, a]) => window.rokeh.get(k, a), [key, attr]);
+
+test('served index lists the demos with their thumbnails', async () => {
+  const index = await (await fetch(`${server.origin}/`)).text();
+  for (const app of ['movies', 'ohlc', 'gapminder', 'stocks']) {
+    assert.match(index, new RegExp(`<a href="/${app}">${app}</a>`));
+  }
+  assert.match(index, /<img src="screenshots\/movies.png"/);
+});
+
+test('served movies: choosing a genre recounts the title', async () => {
+  await withServed('movies', async (page) => {
+    const all = (await get(page, 'Title', 'text')).split(' ')[0];
+    await page.getByRole('combobox', { name: 'Genre' }).selectOption('Western');
+    await page.waitForFunction((n) => !window.rokeh.get('Title', 'text').startsWith(`${n} `), all);
+    await page.waitForFunction(() => window.rokeh.settled === true);
+  });
+});
+
+test('served gapminder: Play advances the year in the page, Pause stops it', async () => {
+  await withServed('gapminder', async (page) => {
+    await page.getByRole('button', { name: '► Play' }).click();
+    await page.waitForFunction(() => Number(window.rokeh.get('Label', 'text')) >= 1967);
+    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+    await page.getByRole('button', { name: '► Play' }).waitFor();
+    const paused = await get(page, 'Label', 'text');
+    await page.waitForTimeout(700);
+    assert.equal(await get(page, 'Label', 'text'), paused);
+  });
+});
+
+test("served stocks: bokeh.client's selection changes the page's statistics", async () => {
+  await withServed('stocks', async (page) => {
+    const before = await get(page, 'PreText', 'text');
+    assert.match(before, /count\s+\d{3,}/);
+    const session = await page.locator('meta[name=rokeh-session]').getAttribute('data-session-id');
+    const script = join(ROOT, 'tests', 'python', 'gallery_peer.py');
+    const { stdout } = await promisify(execFile)(
+      join(ROOT, '.venv', 'bin', 'python'),
+      [script, `${server.origin}/stocks`, session, '5', '10'],
+    );
+    const { stats } = JSON.parse(stdout);
+    assert.match(stats, /count\s+10\.000000/);
+    await page.waitForFunction((s) => window.rokeh.get('PreText', 'text') === s, stats);
+  });
+});
