@@ -1,6 +1,9 @@
 //! `window.rokeh`: a small read-only view of the page's document for browser tests and
 //! benchmarks, a `rokeh-paint` performance mark at the end of the latest canvas paint, and
-//! a `rokeh-first-paint` mark at the end of the first.
+//! a `rokeh-first-paint` mark at the end of the first. On the way to that first paint the
+//! page marks its phases: `rokeh-start` (the wasm compiled and instantiated, `main`
+//! running), `rokeh-app-built` (the app's document built) and `rokeh-mounted` (the
+//! Leptos view mounted).
 //!
 //! - `rokeh.column(name)`: that column of the first ColumnDataSource (a Float64Array for
 //!   f64 columns);
@@ -74,6 +77,15 @@ pub fn painted(performance: &web_sys::Performance, started: f64) {
     performance.clear_marks_with_mark_name(PAINT_MARK);
     if let Err(e) = performance.mark(PAINT_MARK) {
         web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
+    }
+}
+
+/// Marks a phase of the page's start (see the module docs).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        if let Err(e) = performance.mark(name) {
+            web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
+        }
     }
 }
 
