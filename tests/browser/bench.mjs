@@ -284,7 +284,7 @@ async function lineVersusUplot(browser, site) {
     summary(`${n.toLocaleString('en')}-point line, keydown -> frame showing the paint (median of ${count})`, ms(rokeh.frame), `uPlot ${ms(uplot)}`, (rokeh.frame / uplot).toFixed(2), target, met);
   }
   const bokeh = await bokehLine(browser, 1_000_000, 20);
-  row(`Bokeh ${BOKEH} static, 1,000,000`, ms(bokeh), '(keydown -> frame after its repaint)');
+  row(`Bokeh ${BOKEH}, 1,000,000`, ms(bokeh), '(keydown -> frame after its repaint)');
   const ten = await rokehLine(browser, site, 10_000_000, 5);
   console.log(`\n## 10,000,000-point line, slider keydown -> the frame showing the repaint, median of 5   target: <= 150 ms`);
   row('rokeh', ms(ten.frame), `(paint ${ms(ten.paint)}) ${ten.frame <= 150 ? 'met' : 'MISSED'}`);
