@@ -69,13 +69,14 @@ build-single: install-wasm-tools
 bench: build build-single install-browser install-fonts install-python install-redis
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	mkdir -p target/bench
+	touch target/bench/started
 	set -o pipefail; { \
 		node $(BROWSER_TESTS)/bench.mjs && \
 		for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench || exit 1; done && \
 		target/server/examples/loadgen && \
 		target/server/examples/shared; \
 	} 2>&1 | tee target/bench/run.log
-	node scripts/bench-summary.mjs target/bench/run.log
+	node scripts/bench-summary.mjs target/bench/run.log target/criterion target/bench/started
 
 # Coverage-guided fuzzing (cargo bolero, libFuzzer, nightly) of the harnesses `cargo test`
 # runs on their corpus: FUZZ_SECONDS each. Prints inputs run and failures.

@@ -1,8 +1,12 @@
-// The table `make bench` ends with: every `SUMMARY | what | rokeh | reference | ratio |
-// target | met` line the benchmarks printed into the run's log (argv[2]), in order.
-import { readFileSync } from 'node:fs';
+// The tables `make bench` ends with: every `SUMMARY | what | rokeh | reference | ratio |
+// target | met` line the benchmarks printed into the run's log (argv[2]), in order; then
+// the criterion benchmarks this run measured (argv[3]: criterion's directory; only results
+// newer than the file argv[4], touched when the run started).
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
-const rows = readFileSync(process.argv[2], 'utf8')
+const [log, criterionDir, startedFile] = process.argv.slice(2);
+const rows = readFileSync(log, 'utf8')
   .split('\n')
   .filter((line) => line.startsWith('SUMMARY | '))
   .map((line) => line.split(' | ').slice(1));
@@ -12,3 +16,34 @@ console.log('|---|---|---|---|---|---|');
 for (const cells of rows) console.log(`| ${cells.join(' | ')} |`);
 const missed = rows.filter((cells) => cells.at(-1) === 'MISSED').length;
 console.log(`\n${rows.length} figures with a target: ${rows.length - missed} met, ${missed} missed.`);
+
+/** Criterion's result folders (those holding `new/estimates.json`) under `dir`. */
+function results(dir) {
+  if (!existsSync(join(dir, 'new', 'estimates.json'))) {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'report')
+      .flatMap((e) => results(join(dir, e.name)));
+  }
+  return [dir];
+}
+
+const time = (ns) =>
+  ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`;
+
+if (criterionDir && startedFile && existsSync(criterionDir)) {
+  const since = statSync(startedFile).mtimeMs;
+  const measured = results(criterionDir)
+    .filter((dir) => statSync(join(dir, 'new', 'estimates.json')).mtimeMs >= since)
+    .map((dir) => ({
+      id: JSON.parse(readFileSync(join(dir, 'new', 'benchmark.json'), 'utf8')).full_id,
+      estimates: JSON.parse(readFileSync(join(dir, 'new', 'estimates.json'), 'utf8')),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  console.log('\n# criterion (native, this run): median time per iteration, 95% interval\n');
+  console.log('| benchmark | median | interval |');
+  console.log('|---|---|---|');
+  for (const { id, estimates } of measured) {
+    const { point_estimate, confidence_interval: ci } = estimates.median;
+    console.log(`| ${id.replaceAll("|", "\\|")} | ${time(point_estimate)} | ${time(ci.lower_bound)} – ${time(ci.upper_bound)} |`);
+  }
+}
