@@ -50,6 +50,9 @@ function sizes() {
   row('js', kib(js.raw), kib(js.gzip));
   row('wasm + js', kib(wasm.raw + js.raw), `${kib(gzip)} = ${kb(gzip)}`);
   summary('gallery page (served build): wasm + js, gzip', kb(gzip), '', '', `<= ${kb(SERVED_PAGE_TARGET)}`, gzip <= SERVED_PAGE_TARGET);
+  // There is no build without the sync client and Bokeh's JSON reader yet: its target is
+  // missed until there is one to measure.
+  summary('static-only page (no sync client, no JSON reader): not built yet', '-', '', '', `<= ${kb(STATIC_PAGE_TARGET)}`, false);
   const single = measure(SINGLE_FILE);
   row('single-file html', kib(single.raw), kib(single.gzip));
 }
