@@ -3,7 +3,10 @@
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# wasm-opt from npm's binaryen (install-wasm-tools puts it here): Debian's is too old.
+BINARYEN_VERSION := 132
+BINARYEN := $(CURDIR)/target/tools/binaryen
+export PATH := $(BINARYEN)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Trunk prints long backtraces with every message when this is 1.
 export RUST_BACKTRACE := 0
 
@@ -113,6 +116,8 @@ install-wasm-tools:
 		|| cargo install trunk --version '~$(TRUNK_SERIES)' --locked
 	wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	wasm-opt --version 2>/dev/null | grep -q '(version_$(BINARYEN_VERSION))' \
+		|| npm install --prefix $(BINARYEN) --no-save --no-audit --no-fund binaryen@$(BINARYEN_VERSION).0.0
 
 install-browser:
 	[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { $(APT_INSTALL) chromium chromium-driver; }

@@ -25,6 +25,18 @@ try {
     '--out-name', 'rokeh',
     join(targetDir, 'wasm32-unknown-unknown', 'release', 'rokeh.wasm'),
   ]);
+  // As index.html has Trunk do: shrink for size, drop the names the release profile keeps
+  // (wasm-opt from npm's binaryen: `make install-wasm-tools`).
+  const bg = join(glueDir, 'rokeh_bg.wasm');
+  run('wasm-opt', [
+    '-Oz',
+    ...['simd', 'bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'multivalue', 'reference-types'].map((f) => `--enable-${f}`),
+    '--strip-debug',
+    '--strip-producers',
+    bg,
+    '-o',
+    bg,
+  ]);
   const glue = readFileSync(join(glueDir, 'rokeh.js'), 'utf8');
   const wasm = readFileSync(join(glueDir, 'rokeh_bg.wasm')).toString('base64');
   const css = readFileSync(join(root, 'style', 'rokeh.css'), 'utf8');

@@ -115,10 +115,21 @@ pub fn provide_file(path: &str, bytes: impl Into<Arc<[u8]>>) {
 }
 
 /// Runs `apps`: in the browser (wasm32) the page shows the one its URL names; natively
-/// this is the `rokeh` command line (`rokeh serve`, which serves each at `/<name>`).
+/// this is the `rokeh` command line (`rokeh serve`, which serves each at `/<name>`), which
+/// needs rokeh's `server` feature.
 pub fn run(apps: Vec<App>) {
     #[cfg(target_arch = "wasm32")]
     crate::web::mount_apps(apps);
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
     crate::server::main_cli_with(apps);
+    #[cfg(not(any(feature = "server", target_arch = "wasm32")))]
+    {
+        let names: Vec<&str> = apps.iter().map(App::name).collect();
+        eprintln!(
+            "rokeh: the command line (`rokeh serve`, `rokeh new`) needs rokeh's `server` \
+             feature; this binary was built without it (apps: {})",
+            names.join(", ")
+        );
+        std::process::exit(2);
+    }
 }

@@ -46,9 +46,15 @@
 //!   [`sync`]: keeping a session's document in step, shared by page and server, no I/O
 //!   either.
 //! - `web` (wasm32): the page, Leptos components over its one document; `server`
-//!   (native): `rokeh serve`, one task per session owning that session's document. They
-//!   meet only in the protocol. Beside them, `scaffold` (native): `rokeh new`, a crate of
-//!   one's own.
+//!   (native, the `server` feature): `rokeh serve`, one task per session owning that
+//!   session's document. They meet only in the protocol. Beside them, `scaffold` (native,
+//!   `server` too): `rokeh new`, a crate of one's own.
+//!
+//! # Features
+//!
+//! - `server` (off by default): the `rokeh` command line natively, `rokeh serve` (axum,
+//!   tokio, redis) and `rokeh new`. A crate that only builds documents, draws them with
+//!   [`render`] or builds the page compiles none of it.
 //!
 //! # How a change flows
 //!
@@ -101,9 +107,9 @@ pub mod np;
 pub mod plotting;
 pub mod protocol;
 pub mod render;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "server", not(target_arch = "wasm32")))]
 pub mod scaffold;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "server", not(target_arch = "wasm32")))]
 pub mod server;
 pub mod sync;
 #[cfg(target_arch = "wasm32")]

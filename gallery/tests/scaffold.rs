@@ -15,7 +15,10 @@ fn a_new_crate_builds_for_both_targets_and_serves_its_app() {
     // By default, the rokeh this binary was built from.
     let rokeh_dir = repo_root().canonicalize().unwrap();
     assert!(
-        manifest.contains(&format!("rokeh = {{ path = \"{}\" }}", rokeh_dir.display())),
+        manifest.contains(&format!(
+            "rokeh = {{ path = \"{}\", features = [\"server\"] }}",
+            rokeh_dir.display()
+        )),
         "{manifest}"
     );
 
@@ -114,7 +117,9 @@ fn rokeh_from_git_or_a_path_as_asked() {
     assert!(created.status.success(), "{}", said(&created));
     let manifest = std::fs::read_to_string(parent.join("from-git/Cargo.toml")).unwrap();
     assert!(
-        manifest.contains(&format!("rokeh = {{ git = \"{url}\", rev = \"0123abc\" }}")),
+        manifest.contains(&format!(
+            "rokeh = {{ git = \"{url}\", rev = \"0123abc\", features = [\"server\"] }}"
+        )),
         "{manifest}"
     );
 
@@ -127,7 +132,10 @@ fn rokeh_from_git_or_a_path_as_asked() {
     let manifest = std::fs::read_to_string(parent.join("from-path/Cargo.toml")).unwrap();
     let root = root.canonicalize().unwrap();
     assert!(
-        manifest.contains(&format!("rokeh = {{ path = \"{}\" }}", root.display())),
+        manifest.contains(&format!(
+            "rokeh = {{ path = \"{}\", features = [\"server\"] }}",
+            root.display()
+        )),
         "{manifest}"
     );
     let _ = std::fs::remove_dir_all(&parent);

@@ -368,6 +368,7 @@ mod tests {
         assert_eq!(out.subpaths().count(), 1);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     /// Strokes `line` as the line glyph does (Bokeh's sliders line: 3 px, alpha 0.6) on a
     /// white `width` × `height` bitmap, through the native surface; its RGB bytes.
     fn drawn(line: &Polyline, width: u32, height: u32) -> Vec<u8> {
@@ -400,6 +401,7 @@ mod tests {
         pixels
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     /// A million points from `y(x)`, decimated and not, drawn on 400 × 300 pixels: how
     /// many pixels the whole line paints, and how many of them the decimated line draws
     /// visibly differently (a channel off by more than 24 of 255).
@@ -429,6 +431,7 @@ mod tests {
         (painted, differing)
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     /// The module's promise at the size it exists for: a smooth million-point line (the
     /// sliders app's), decimated, draws the picture all of its points draw.
     #[test]
@@ -442,6 +445,7 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     /// Noise: every pixel column holds thousands of points spanning a different height.
     /// The extremes survive, so the band's outline is the same; anti-aliasing differs
     /// where the whole line's zigzags cover a column's edge and the kept segment does not.

@@ -73,23 +73,19 @@ impl RokehSource {
         Ok(RokehSource::Path(dir))
     }
 
-    /// The dependency line of the new crate's Cargo.toml.
+    /// The dependency line of the new crate's Cargo.toml: with the `server` feature, so
+    /// `cargo run -- serve` works.
     fn dependency(&self) -> String {
-        match self {
-            RokehSource::Path(dir) => format!("rokeh = {{ path = {} }}", toml_string(dir)),
-            RokehSource::Git { url, rev: None } => {
-                format!("rokeh = {{ git = {} }}", toml_string(url))
-            }
+        let source = match self {
+            RokehSource::Path(dir) => format!("path = {}", toml_string(dir)),
+            RokehSource::Git { url, rev: None } => format!("git = {}", toml_string(url)),
             RokehSource::Git {
                 url,
                 rev: Some(rev),
-            } => format!(
-                "rokeh = {{ git = {}, rev = {} }}",
-                toml_string(url),
-                toml_string(rev)
-            ),
-            RokehSource::Version(version) => format!("rokeh = {}", toml_string(version)),
-        }
+            } => format!("git = {}, rev = {}", toml_string(url), toml_string(rev)),
+            RokehSource::Version(version) => format!("version = {}", toml_string(version)),
+        };
+        format!("rokeh = {{ {source}, features = [\"server\"] }}")
     }
 }
 
@@ -255,10 +251,13 @@ mod tests {
         };
         assert_eq!(
             git.dependency(),
-            r#"rokeh = { git = "https://example.org/rokeh.git", rev = "abc123" }"#
+            r#"rokeh = { git = "https://example.org/rokeh.git", rev = "abc123", features = ["server"] }"#
         );
         let path = RokehSource::Path(PathBuf::from(r#"/a "b"\c"#));
-        assert_eq!(path.dependency(), r#"rokeh = { path = "/a \"b\"\\c" }"#);
+        assert_eq!(
+            path.dependency(),
+            r#"rokeh = { path = "/a \"b\"\\c", features = ["server"] }"#
+        );
     }
 
     #[test]

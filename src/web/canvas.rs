@@ -1,5 +1,8 @@
-//! Painting a Figure on its canvas: at most once per animation frame, at the screen's
-//! pixel density, through the canvas' own 2D context.
+//! Painting a Figure on its canvas: at the screen's pixel density, through the canvas' own
+//! 2D context, and at most once per animation frame. A change that comes while nothing was
+//! painted since the last frame paints at once (in the effect that saw it, before the
+//! browser draws its next frame), so it shows in that very frame; later ones in the same
+//! frame wait for the next animation frame and make one paint.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -42,7 +45,10 @@ pub struct Painter {
     figure: Id<Figure>,
     /// The canvas' size in CSS pixels: the figure's, or its box's when it stretches.
     size: Signal<(u32, u32)>,
+    /// A paint waits for the next animation frame.
     pending: Rc<Cell<bool>>,
+    /// A paint was made since the last animation frame began.
+    painted_this_frame: Rc<Cell<bool>>,
     /// Where the last paint put things: clicks are hit-tested against it.
     last: Rc<RefCell<Option<FrameLayout>>>,
     /// The figure's tools: they start from each paint's layout, and its DataRange1ds
@@ -62,6 +68,7 @@ impl Painter {
             figure,
             size,
             pending: Rc::default(),
+            painted_this_frame: Rc::default(),
             last: Rc::default(),
             interaction,
         }
@@ -72,17 +79,33 @@ impl Painter {
         self.last.borrow().clone()
     }
 
+    /// Paints now if nothing was painted since the last animation frame began, else in the
+    /// next animation frame (once, however many requests come before it).
     pub fn request(&self, canvas: HtmlCanvasElement) {
-        if self.pending.replace(true) {
+        if self.pending.get() {
             return;
         }
+        if !self.painted_this_frame.get() {
+            self.paint_now(&canvas);
+            return;
+        }
+        self.pending.set(true);
         let painter = self.clone();
         leptos::prelude::request_animation_frame(move || {
             painter.pending.set(false);
-            if let Err(e) = painter.paint(&canvas) {
-                web_sys::console::error_1(&format!("rokeh: painting the plot: {e}").into());
-            }
+            painter.paint_now(&canvas);
         });
+    }
+
+    /// Paints, and opens the window (until the next animation frame) in which requests
+    /// wait for that frame.
+    fn paint_now(&self, canvas: &HtmlCanvasElement) {
+        self.painted_this_frame.set(true);
+        let painted = self.painted_this_frame.clone();
+        leptos::prelude::request_animation_frame(move || painted.set(false));
+        if let Err(e) = self.paint(canvas) {
+            web_sys::console::error_1(&format!("rokeh: painting the plot: {e}").into());
+        }
     }
 
     /// Whether the canvas' backing store no longer matches the screen's pixel density.

@@ -1,6 +1,9 @@
 //! `window.rokeh`: a small view of the page's document for browser tests and
 //! benchmarks, a `rokeh-paint` performance mark at the end of the latest canvas paint, and
-//! a `rokeh-first-paint` mark at the end of the first.
+//! a `rokeh-first-paint` mark at the end of the first. On the way to that first paint the
+//! page marks its phases: `rokeh-start` (the wasm compiled and instantiated, `main`
+//! running), `rokeh-app-built` (the app's document built) and `rokeh-mounted` (the
+//! Leptos view mounted).
 //!
 //! - `rokeh.column(name)`: that column of the first ColumnDataSource (a Float64Array for
 //!   f64 columns);
@@ -115,6 +118,15 @@ pub fn laid_out(frame: [f64; 4], x: (f64, f64), y: (f64, f64)) {
     set(&hook, "frame", &array(&frame));
     set(&hook, "drawnX", &array(&[x.0, x.1]));
     set(&hook, "drawnY", &array(&[y.0, y.1]));
+}
+
+/// Marks a phase of the page's start (see the module docs).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        if let Err(e) = performance.mark(name) {
+            web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
+        }
+    }
 }
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {

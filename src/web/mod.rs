@@ -83,11 +83,13 @@ pub fn mount(app: App) {
 /// Shows `app` in `element` (embedded: the host page keeps its title, as with Bokeh's
 /// embeds) or in the body, joined to `session` if there is one.
 fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<sync::Session>) {
+    hook::mark("rokeh-start");
     // Panics would otherwise vanish into an `unreachable` trap with no message.
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("rokeh: {info}").into());
     }));
     let doc = app.document();
+    hook::mark("rokeh-app-built");
     let owns_title = element.is_none();
     let view = move || {
         let page = Page::new(doc);
@@ -122,4 +124,5 @@ fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<sync::S
         Some(element) => leptos::mount::mount_to(element, view).forget(),
         None => leptos::mount::mount_to_body(view),
     }
+    hook::mark("rokeh-mounted");
 }

@@ -1,9 +1,9 @@
 // Prints the page's figures (never asserts them): download sizes, navigation → first plot
-// paint, slider input → repainted at N = 200 and N = 100,000, a table of 100,000 rows
-// scrolled, a 1,000,000-point line beside uPlot, a 10,000,000-point line, a 1,000,000-point
-// scatter and a ten-glyph figure's first paint; real Bokeh (the .venv's, static) beside
-// the first paint, N = 200 and the 1,000,000-point line. Needs dist/ and dist-single/ built: `make
-// bench` does that first.
+// paint and its phases, slider input → repainted at N = 200 and N = 100,000, a table of
+// 100,000 rows scrolled, the sine line beside uPlot at 200 to 1,000,000 points, a
+// 10,000,000-point line, a 1,000,000-point scatter and a ten-glyph figure's first paint;
+// real Bokeh (the .venv's, static) beside the first paint, N = 200 and the 1,000,000-point
+// line. Needs dist/ and dist-single/ built: `make bench` does that first.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
@@ -28,6 +28,10 @@ const summary = (what, rokeh, reference, ratio, target, met) =>
   console.log(['SUMMARY', what, rokeh, reference, ratio, target, met ? 'met' : 'MISSED'].join(' | '));
 const row = (...cells) => console.log(cells.map((c, i) => String(c).padEnd(i ? 14 : 26)).join(''));
 
+/** The page's targets, in kB of 1,000 bytes as the issue states them. */
+const SERVED_PAGE_TARGET = 200_000;
+const STATIC_PAGE_TARGET = 150_000;
+
 function sizes() {
   const measure = (path) => {
     const bytes = readFileSync(path);
@@ -37,12 +41,18 @@ function sizes() {
   const pick = (ext) => measure(join(DIST, files.find((f) => f.endsWith(ext))));
   const wasm = pick('.wasm');
   const js = pick('.js');
-  console.log('\n## sizes (trunk build --release, no wasm-opt)        target: wasm+js <= 250 KiB gzip');
+  const gzip = wasm.gzip + js.gzip;
+  const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+  console.log('\n## sizes (trunk build --release, wasm-opt -Oz; the gallery page, sync client included)');
+  console.log(`   targets: <= ${kb(SERVED_PAGE_TARGET)} served, <= ${kb(STATIC_PAGE_TARGET)} static, wasm + js gzip -9`);
   row('', 'raw', 'gzip');
   row('wasm', kib(wasm.raw), kib(wasm.gzip));
   row('js', kib(js.raw), kib(js.gzip));
-  row('wasm + js', kib(wasm.raw + js.raw), kib(wasm.gzip + js.gzip));
-  summary('page: wasm + js, gzip', kib(wasm.gzip + js.gzip), '', '', '<= 250 KiB', wasm.gzip + js.gzip <= 250 * 1024);
+  row('wasm + js', kib(wasm.raw + js.raw), `${kib(gzip)} = ${kb(gzip)}`);
+  summary('gallery page (served build): wasm + js, gzip', kb(gzip), '', '', `<= ${kb(SERVED_PAGE_TARGET)}`, gzip <= SERVED_PAGE_TARGET);
+  // There is no build without the sync client and Bokeh's JSON reader yet: its target is
+  // missed until there is one to measure.
+  summary('static-only page (no sync client, no JSON reader): not built yet', '-', '', '', `<= ${kb(STATIC_PAGE_TARGET)}`, false);
   const single = measure(SINGLE_FILE);
   row('single-file html', kib(single.raw), kib(single.gzip));
 }
@@ -57,21 +67,53 @@ async function freshPage(browser, site, query = '') {
   return { context, page };
 }
 
+/**
+ * Where a cold load's time goes, from navigation: the HTML, the glue and the wasm fetched
+ * (resource timing; the wasm compiles while it streams in), `main` running (compiled and
+ * instantiated), the app's document built, the view mounted, the first paint finished.
+ */
+function phases(page) {
+  return page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name)[0].startTime;
+    const resource = (ext) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(ext));
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      html: nav.responseEnd,
+      js: resource('.js').responseEnd,
+      wasm: resource('.wasm').responseEnd,
+      start: mark('rokeh-start'),
+      built: mark('rokeh-app-built'),
+      mounted: mark('rokeh-mounted'),
+      painted: mark('rokeh-first-paint'),
+    };
+  });
+}
+
 async function firstPaint(browser, site) {
-  const times = [];
+  const loads = [];
   for (let i = 0; i < COLD_LOADS; i++) {
     const { context, page } = await freshPage(browser, site);
     // The mark is set when the first paint has finished (once: later paints do not move
     // it); its time counts from navigation.
-    times.push(await page.evaluate(() => performance.getEntriesByName('rokeh-first-paint')[0].startTime));
+    loads.push(await phases(page));
     await context.close();
   }
+  const at = (key) => median(loads.map((l) => l[key]));
+  const between = (from, to) => median(loads.map((l) => l[to] - l[from]));
+  const times = loads.map((l) => l.painted);
   const bokeh = await bokehFirstPaint(browser, 200, COLD_LOADS);
-  console.log(`\n## navigation -> first plot paint, ${COLD_LOADS} cold loads      target: <= 150 ms`);
-  row('median', ms(median(times)));
+  console.log(`\n## navigation -> first plot paint, ${COLD_LOADS} cold loads      target: <= 100 ms`);
+  row('median', ms(median(times)), median(times) <= 100 ? 'met' : 'MISSED');
   row('all', times.map((t) => t.toFixed(1)).join(' '));
+  console.log('   phases (median of each; from navigation where it says "at"):');
+  row('  html fetched at', ms(at('html')));
+  row('  wasm fetched at', ms(at('wasm')), `(glue js at ${ms(at('js'))})`);
+  row('  wasm fetched -> main', ms(between('wasm', 'start')), '(compile left after streaming, instantiate)');
+  row('  app built', ms(between('start', 'built')), '(the app function: the document)');
+  row('  view mounted', ms(between('built', 'mounted')), '(Leptos: widgets, canvas)');
+  row('  first paint done', ms(between('mounted', 'painted')), '(the effect that paints, the paint)');
   row(`Bokeh ${BOKEH} static`, ms(bokeh), '(file_html INLINE from file://; the frame after its first canvas paint)');
-  summary('sliders page: navigation -> first paint (median of 7 cold)', ms(median(times)), `Bokeh ${ms(bokeh)}`, (median(times) / bokeh).toFixed(2), '<= 150 ms', median(times) <= 150);
+  summary('sliders page: navigation -> first paint (median of 7 cold)', ms(median(times)), `Bokeh ${ms(bokeh)}`, (median(times) / bokeh).toFixed(2), '<= 100 ms', median(times) <= 100);
 }
 
 async function sliderMoves(browser, site, n) {
@@ -105,34 +147,57 @@ async function sliderMoves(browser, site, n) {
     }
   }
   const frames = (await page.evaluate(() => window.__frames)).slice(WARMUP_MOVES);
+  const counts = (await page.evaluate(() => window.__frameCounts)).slice(WARMUP_MOVES);
   await context.close();
   console.log(`\n## slider -> repainted, N = ${n}, median of ${MOVES} moves   target (N=200): <= 4 ms`);
-  row('keydown -> next frame after the paint', ms(median(frames)), '(the headline: what a person sees)');
-  row('  of which keydown -> end of paint', ms(median(total)), '(includes waiting for the animation frame that paints)');
-  row('  input handler', ms(median(update)), '(doc.set + on_change)');
+  row('keydown -> frame showing the paint', ms(median(frames)), '(the headline: what a person sees)');
+  row('  animation frames waited', median(counts), `(max ${Math.max(...counts)}; 1 = the next frame, none lost)`);
+  row('  of which keydown -> end of paint', ms(median(total)), '(the paint mark)');
+  row('  input handler', ms(median(update)), '(doc.set + on_change, and the paint: it runs in the microtasks after the handler)');
   row('  paint', ms(median(paint)), '(the canvas paint alone)');
   if (n === 200) {
     const bokeh = await bokehLine(browser, n, MOVES);
     row(`Bokeh ${BOKEH} static`, ms(bokeh), '(keydown -> frame after its repaint; CustomJS does the callback)');
-    summary('slider -> repainted, N = 200 (keydown -> frame after the paint)', ms(median(frames)), `Bokeh ${ms(bokeh)}`, (median(frames) / bokeh).toFixed(2), '<= 4 ms', median(frames) <= 4);
+    summary('slider -> repainted, N = 200 (keydown -> frame showing the paint)', ms(median(frames)), `Bokeh ${ms(bokeh)}`, (median(frames) / bokeh).toFixed(2), '<= 4 ms', median(frames) <= 4);
+    summary('slider -> repainted, N = 200: animation frames waited (median)', String(median(counts)), '', '', '1 (no frame lost)', median(counts) <= 1);
   }
 }
 
 /**
- * In the page: from each keydown on the focused element to the first animation frame
- * after the next `rokeh-paint` mark (what a person sees), into `window.__frames`.
+ * In the page: from each keydown on the focused element to the first animation frame that
+ * begins after the page's paint count went up (the frame that shows the repaint: a paint
+ * made before a frame's callbacks, or in an earlier callback of the same frame, is in it),
+ * into `window.__frames`, and how many animation frames that took into
+ * `window.__frameCounts` (1: the very next frame). uPlot is measured the same way.
  */
 function watchRokehFrames(page) {
+  return page.evaluate(() => (window.__paintCount = () => window.rokeh.paints)).then(() => watchFrames(page));
+}
+
+/** As watchRokehFrames, for any page that defines `window.__paintCount()`. */
+function watchFrames(page) {
   return page.evaluate(() => {
     window.__frames = [];
-    let down = 0;
-    window.addEventListener('keydown', () => (down = performance.now()), true);
-    new PerformanceObserver((list) => {
-      if (!list.getEntries().some((e) => e.name === 'rokeh-paint') || !down) return;
-      const start = down;
-      down = 0;
-      requestAnimationFrame(() => window.__frames.push(performance.now() - start));
-    }).observe({ entryTypes: ['mark'] });
+    window.__frameCounts = [];
+    window.addEventListener(
+      'keydown',
+      () => {
+        const down = performance.now();
+        const before = window.__paintCount();
+        let count = 0;
+        const check = () => {
+          count++;
+          if (window.__paintCount() > before) {
+            window.__frames.push(performance.now() - down);
+            window.__frameCounts.push(count);
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        requestAnimationFrame(check);
+      },
+      true,
+    );
   });
 }
 
@@ -146,7 +211,7 @@ async function moves(page, count) {
   return frames.slice(WARMUP_MOVES);
 }
 
-/** The sliders app with `n` points: keydown on the slider → the frame after its repaint. */
+/** The sliders app with `n` points: keydown on the slider → the frame showing its repaint. */
 async function rokehLine(browser, site, n, count) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -160,7 +225,10 @@ async function rokehLine(browser, site, n, count) {
   return { frame: median(frames), paint };
 }
 
-/** uPlot with the same sine of `n` points and a range input doing what the slider does. */
+/**
+ * uPlot with the same sine of `n` points and a range input doing what the slider does,
+ * measured as rokeh is: keydown → the first frame after its draw hook ran.
+ */
 async function uplotLine(browser, n, count) {
   const require = createRequire(import.meta.url);
   const js = readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8');
@@ -178,41 +246,52 @@ async function uplotLine(browser, n, count) {
       for (let i = 0; i < n; i++) y[i] = Math.sin(k * x[i]);
     };
     fill(1);
-    const opts = { width: 400, height: 400, series: [{}, { stroke: '#1f77b4', width: 3 }] };
+    let drawn = 0;
+    window.__paintCount = () => drawn;
+    const opts = {
+      width: 400,
+      height: 400,
+      series: [{}, { stroke: '#1f77b4', width: 3 }],
+      hooks: { draw: [() => drawn++] },
+    };
     const u = new uPlot(opts, [x, y], document.getElementById('plot'));
-    window.__frames = [];
-    let down = 0;
-    window.addEventListener('keydown', () => (down = performance.now()), true);
     document.getElementById('f').addEventListener('input', (e) => {
       fill(Number(e.target.value));
       u.setData([x, y]);
-      const start = down;
-      // uPlot draws in a microtask after setData; the frame after it shows the plot.
-      queueMicrotask(() => requestAnimationFrame(() => window.__frames.push(performance.now() - start)));
     });
   }, n);
+  await watchFrames(page);
   await page.focus('#f');
   const frames = await moves(page, count);
   await context.close();
   return median(frames);
 }
 
+/** rokeh / uPlot targets (issue 15): never slower; half at 100k; a third from 1M. */
+const UPLOT_TARGETS = [
+  [200, 1, 'never slower'],
+  [10_000, 1, 'never slower'],
+  [100_000, 1 / 2, '<= 1/2 of uPlot'],
+  [1_000_000, 1 / 3, '<= 1/3 of uPlot'],
+];
+
 async function lineVersusUplot(browser, site) {
-  const n = 1_000_000;
-  const count = 20;
-  const rokeh = await rokehLine(browser, site, n, count);
-  const uplot = await uplotLine(browser, n, count);
-  const bokeh = await bokehLine(browser, n, count);
-  console.log(`\n## 1,000,000-point line, slider keydown -> the frame after the paint, median of ${count}   target: <= 1/3 of uPlot's`);
-  row('rokeh', ms(rokeh.frame), `(paint ${ms(rokeh.paint)})`);
-  row('uPlot 1.6.32', ms(uplot));
-  row(`Bokeh ${BOKEH} static`, ms(bokeh), `(rokeh / Bokeh ${(rokeh.frame / bokeh).toFixed(2)})`);
-  row('rokeh / uPlot', (rokeh.frame / uplot).toFixed(2), rokeh.frame <= uplot / 3 ? 'met' : 'MISSED');
-  summary('1M-point line, keydown -> frame after the paint', ms(rokeh.frame), `uPlot ${ms(uplot)}`, (rokeh.frame / uplot).toFixed(2), '<= 1/3 of uPlot', rokeh.frame <= uplot / 3);
+  console.log('\n## the sine line, slider keydown -> the frame showing the repaint, rokeh beside uPlot 1.6.32');
+  row('points', 'rokeh', 'uPlot', 'rokeh/uPlot', 'rokeh paint', 'target');
+  for (const [n, ratio, target] of UPLOT_TARGETS) {
+    const count = n >= 1_000_000 ? 20 : 30;
+    const rokeh = await rokehLine(browser, site, n, count);
+    const uplot = await uplotLine(browser, n, count);
+    const met = rokeh.frame <= uplot * ratio;
+    row(n.toLocaleString('en'), ms(rokeh.frame), ms(uplot), (rokeh.frame / uplot).toFixed(2), ms(rokeh.paint), `${target} ${met ? 'met' : 'MISSED'}`);
+    summary(`${n.toLocaleString('en')}-point line, keydown -> frame showing the paint (median of ${count})`, ms(rokeh.frame), `uPlot ${ms(uplot)}`, (rokeh.frame / uplot).toFixed(2), target, met);
+  }
+  const bokeh = await bokehLine(browser, 1_000_000, 20);
+  row(`Bokeh ${BOKEH}, 1,000,000`, ms(bokeh), '(keydown -> frame after its repaint)');
   const ten = await rokehLine(browser, site, 10_000_000, 5);
-  console.log(`\n## 10,000,000-point line, slider keydown -> the frame after the paint, median of 5   target: <= 150 ms`);
+  console.log(`\n## 10,000,000-point line, slider keydown -> the frame showing the repaint, median of 5   target: <= 150 ms`);
   row('rokeh', ms(ten.frame), `(paint ${ms(ten.paint)}) ${ten.frame <= 150 ? 'met' : 'MISSED'}`);
-  summary('10M-point line, keydown -> frame after the paint', ms(ten.frame), '', '', '<= 150 ms', ten.frame <= 150);
+  summary('10M-point line, keydown -> frame showing the paint', ms(ten.frame), '', '', '<= 150 ms', ten.frame <= 150);
 }
 
 /** The scatter app with a million points: the size slider moved, the markers redrawn. */
@@ -234,12 +313,12 @@ async function scatterRepaint(browser, site) {
   }
   const frames = (await page.evaluate(() => window.__frames)).slice(WARMUP_MOVES);
   await context.close();
-  // The target is end to end, as the issue states it: the input event to the frame after
+  // The target is end to end, as the issue states it: the input event to the frame showing
   // the paint. The paint alone is shown beside it.
-  console.log(`\n## 1,000,000-point scatter, size slider keydown -> the frame after the paint, median of ${count}   target: <= 30 ms`);
+  console.log(`\n## 1,000,000-point scatter, size slider keydown -> the frame showing the paint, median of ${count}   target: <= 30 ms`);
   row('keydown -> frame after', ms(median(frames)), median(frames) <= 30 ? 'met' : 'MISSED');
   row('paint alone', ms(median(paintMs)));
-  summary('1M-point scatter, keydown -> frame after the paint', ms(median(frames)), '', '', '<= 30 ms', median(frames) <= 30);
+  summary('1M-point scatter, keydown -> frame showing the paint', ms(median(frames)), '', '', '<= 30 ms', median(frames) <= 30);
 }
 
 /** Navigation to the first paint of the ten-glyph figure, cold loads. */

@@ -3,7 +3,7 @@
 //! than numpy's), but the same distributions, repeatable from a seed.
 //!
 //! ```
-//! use rokeh::np::random::Rng;
+//! use rokeh_np::random::Rng;
 //! let mut rng = Rng::seed(1);
 //! let x = rng.normal(5.0, 1.0, 1000) * 100.0; // numpy: np.random.normal(loc=5.0, size=1000) * 100
 //! assert!((x.mean() - 500.0).abs() < 10.0);

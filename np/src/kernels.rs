@@ -1,14 +1,15 @@
 //! Element-wise `sin`, `cos`, `exp` and `ln` written so the compiler vectorises them: no
 //! branch and no call per element, the quadrant and exponent tricks done with float adds
-//! and bit masks, so a loop over a slice becomes SIMD (`simd128` in the page, SSE2/AVX
-//! natively).
+//! and bit masks, so a loop over a slice can become SIMD (SSE2/AVX natively). For wasm
+//! LLVM does not vectorise them today, even at opt-level 3 with `simd128` (no `f64x2` in
+//! the page's module): there they run as branch-free scalar loops.
 //!
 //! The polynomials and argument reductions are fdlibm's (Sun's freely redistributable
 //! math library, as in musl and Rust's `libm`). Where the vector path would lose accuracy
 //! (a sine of an argument beyond ±2^19, an `exp` that overflows, the `ln` of a subnormal,
 //! zero, a negative number), and for NaN and infinities, those elements are handed to the
 //! standard library's function instead. The result is within 2 ulp of `f64::sin` (and
-//! of `cos`, `exp`, `ln`) everywhere: `tests/np.rs` checks it over the whole range.
+//! of `cos`, `exp`, `ln`) everywhere: rokeh's `tests/np.rs` checks it over the whole range.
 
 // fdlibm's constants as it publishes them (more digits than an f64 holds, rounding to it).
 #![allow(clippy::excessive_precision)]
