@@ -77,6 +77,7 @@ fn create_figure(
     let args = FigureArgs {
         height: 600,
         width: 800,
+        tools: "pan,box_zoom,hover,reset".into(),
         x_range: factors(&xs),
         y_range: factors(&ys),
         title: format!("{} vs {}", title(&x), title(&y)),

@@ -9,7 +9,7 @@ use rokeh::core::{ColumnData, Spec, Value};
 use rokeh::document::{CallbackResult, Document, EventKind, PeriodicCallbackId};
 use rokeh::models::{
     column, palettes::palette, row, Button, Column, ColumnDataSource, Label, Scatter,
-    SingleIntervalTicker, SizingMode, Slider, TextLike,
+    SingleIntervalTicker, SizingMode, Slider, TextLike, Tooltips,
 };
 use rokeh::plotting::{factor_cmap, figure, FigureArgs};
 
@@ -60,6 +60,7 @@ pub fn gapminder(doc: &mut Document) -> CallbackResult {
             y_range: (20.0, 100.0).into(),
             title: "Gapminder Data".into(),
             height: 300,
+            tooltips: Some(Tooltips::Template("@Country".into())),
             x_axis_label: Some("Children per woman (total fertility)".into()),
             y_axis_label: Some("Life expectancy at birth (years)".into()),
             ..FigureArgs::default()

@@ -3,6 +3,7 @@
 
 use rokeh::core::{ColumnData, Spec, Value};
 use rokeh::document::{CallbackResult, Document};
+use rokeh::models::Tooltips;
 use rokeh::models::{
     column, row, Column, ColumnDataSource, Div, Figure, Row, Scatter, Select, SizingMode, Slider,
     TextInput, Title,
@@ -58,6 +59,11 @@ pub fn movies(doc: &mut Document) -> CallbackResult {
     let args = FigureArgs {
         height: 600,
         toolbar_location: None,
+        tooltips: Some(Tooltips::rows([
+            ("Title", "@title"),
+            ("Year", "@year"),
+            ("$", "@revenue"),
+        ])),
         ..FigureArgs::default()
     };
     let p = figure(doc, args);

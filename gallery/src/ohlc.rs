@@ -59,6 +59,7 @@ pub fn ohlc(doc: &mut Document) -> CallbackResult {
         x_range: RangeArg::Shared(x_range.any()),
         y_axis_location: Some(Place::Right),
         toolbar_location: Some(Place::Left),
+        tools: "xpan,xwheel_zoom,xbox_zoom,reset".into(),
         background_fill_color: Some("#eeeeee".into()),
         ..FigureArgs::default()
     };

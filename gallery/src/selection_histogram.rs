@@ -100,6 +100,7 @@ pub fn selection_histogram(doc: &mut Document) -> CallbackResult {
     let args = FigureArgs {
         min_border: Some(10),
         toolbar_location: Some(Place::Above),
+        tools: "pan,wheel_zoom,box_select,lasso_select,reset".into(),
         x_axis_location: None,
         y_axis_location: None,
         title: "Linked Histograms".into(),

@@ -8,7 +8,7 @@ use rokeh::models::{
     Selection, Title,
 };
 use rokeh::np::Array;
-use rokeh::plotting::{figure, AxisType, FigureArgs, RangeArg};
+use rokeh::plotting::{figure, Active, AxisType, FigureArgs, RangeArg};
 
 use crate::data::{self, Stocks};
 
@@ -78,6 +78,7 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
         FigureArgs {
             width,
             height,
+            tools: "pan,wheel_zoom,box_select,reset".into(),
             ..FigureArgs::default()
         },
     );
@@ -102,6 +103,8 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
             height: 200,
             x_axis_type: AxisType::Datetime,
             x_range,
+            tools: "pan,wheel_zoom,xbox_select,reset".into(),
+            active_drag: Active::Named("xbox_select".into()),
             ..FigureArgs::default()
         };
         let ts = figure(doc, args);
