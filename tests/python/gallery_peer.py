@@ -8,7 +8,7 @@ import json
 import sys
 
 from bokeh.client import pull_session
-from bokeh.models import PreText, Selection
+from bokeh.models import GlyphRenderer, PreText, Scatter
 from tornado.ioloop import IOLoop
 
 TIMEOUT_S = 10
@@ -20,7 +20,11 @@ def main(url, session_id, first, count):
     doc = session.document
     (stats,) = doc.select({"type": PreText})
     before = stats.text
-    selection = next(iter(doc.select({"type": Selection})))
+    # The selection of the source the scatters draw, as a box select on them makes (the
+    # document has two sources, and select() returns a set in no fixed order).
+    renderers = doc.select({"type": GlyphRenderer})
+    (source,) = {r.data_source for r in renderers if isinstance(r.glyph, Scatter)}
+    selection = source.selected
     stats.on_change("text", lambda attr, old, new: session.close())
     loop.call_later(TIMEOUT_S, session.close)
     selection.indices = list(range(first, first + count))
