@@ -653,7 +653,7 @@ async fn two_apps_share_a_page() {
     let shown = page
         .eval(
             "[...document.querySelectorAll('.rk-embed')].map(e => [e.dataset.rokehApp,
-               e.querySelectorAll('canvas').length > 0, e.querySelectorAll('button').length > 0,
+               e.querySelectorAll('canvas').length > 0, e.querySelectorAll('button:not(.rk-tool)').length > 0,
                e.dataset.rokehSessionId])",
         )
         .await;
