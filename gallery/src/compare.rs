@@ -8,8 +8,7 @@ use rokeh::models::{
     AnnularWedge, Annulus, Arrow, Band, Block, BoxAnnotation, Circle, ColumnDataSource, Dimension,
     Ellipse, Factor, HArea, HBar, HexTile, Image, ImageRGBA, Label, Line, LinearColorMapper,
     MarkerType, MultiLine, MultiPolygons, NormalHead, Patch, Patches, Quad, RadiusDimension, Ray,
-    Rect, Scatter, Segment, Span, Step, StepMode, TeeHead, TextAlign, VArea, VAreaStep, VBar,
-    Wedge, Whisker,
+    Rect, Scatter, Segment, Span, Step, StepMode, TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
 };
 use rokeh::plotting::{factor_cmap, figure, AxisType, FigureArgs, RangeArg};
 use rokeh::{App, Document};
@@ -820,27 +819,9 @@ fn annotations(doc: &mut Document) {
     });
     plot.add_layout(doc, arrow.any());
     let label = doc.add(Label {
-        x: Value::Float(6.0),
-        y: Value::Float(3.0),
-        text: "label".into(),
         text_color: scalar(5),
         text_font_size: "20px".into(),
-        x_offset: 0.0,
-        y_offset: 0.0,
-        angle: 0.0,
-        text_align: TextAlign::Left,
-        text_baseline: rokeh::models::TextBaseline::Bottom,
-        text_alpha: 1.0,
-        text_font: "helvetica".into(),
-        text_font_style: rokeh::models::FontStyle::Normal,
-        background_fill_color: None,
-        background_fill_alpha: 1.0,
-        border_line_color: None,
-        border_line_alpha: 1.0,
-        border_line_width: 1.0,
-        visible: true,
-        x_range_name: "default".into(),
-        y_range_name: "default".into(),
+        ..Label::new(6.0, 3.0, "label")
     });
     plot.add_layout(doc, label.any());
     doc.add_root(plot.any());
