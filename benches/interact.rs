@@ -14,8 +14,8 @@ mod native {
     use plotters::prelude::{BitMapBackend, IntoDrawingArea};
 
     use rokeh::document::{Document, Id};
-    use rokeh::interact::{inspect, pan, Navigation, View};
-    use rokeh::models::{Dimensions, Figure, HoverMode};
+    use rokeh::interact::{inspect, pan, Navigation, Policy, View};
+    use rokeh::models::{Dimensions, Figure};
     use rokeh::render::{draw_figure, layout_following};
     use rokeh_gallery::sliders_with_points;
 
@@ -43,9 +43,19 @@ mod native {
         // On the sine at x = π/2 (its crest).
         let at = view.x.apply(std::f64::consts::FRAC_PI_2);
         let at = (at, view.y.apply(1.0));
-        assert!(!inspect(&doc, figure, &view, HoverMode::Mouse, &[], at, 6.0).is_empty());
+        assert!(!inspect(&doc, figure, &view, Policy::default(), &[], at, 1.0).is_empty());
         c.bench_function("hover hit-test, 1000000-point line", |b| {
-            b.iter(|| black_box(inspect(&doc, figure, &view, HoverMode::Mouse, &[], at, 6.0)))
+            b.iter(|| {
+                black_box(inspect(
+                    &doc,
+                    figure,
+                    &view,
+                    Policy::default(),
+                    &[],
+                    at,
+                    1.0,
+                ))
+            })
         });
     }
 

@@ -231,3 +231,97 @@ fn a_box_or_lasso_selects_exactly_the_points_inside_and_says_so() {
         Some(&rokeh::document::Value::Bool(true))
     );
 }
+
+#[test]
+fn hovering_a_line_reports_the_row_its_line_policy_picks() {
+    use rokeh::interact::{inspect, Policy};
+    use rokeh::models::{HoverMode, LinePolicy, PointPolicy};
+    let mut doc = Document::new();
+    // The line y = 2x through (0, 0) … (10, 20).
+    let (fig, _) = plot(&mut doc, RangeArg::Fixed(0.0, 10.0));
+    let nav = Navigation::new(&doc, fig);
+    let view = View::of(&laid(&doc, fig, &nav));
+    let px = |x: f64, y: f64| (view.x.apply(x), view.y.apply(y));
+    let hover = |mode, line, at| {
+        let policy = Policy {
+            mode,
+            line,
+            point: PointPolicy::SnapToData,
+        };
+        inspect(&doc, fig, &view, policy, &[], at, 1.0)
+            .into_iter()
+            .map(|h| (h.index, h.snap, h.at))
+            .collect::<Vec<_>>()
+    };
+    let close = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6;
+    // On segment 3 (x 3..4), nearer its start.
+    let on = px(3.4, 6.8);
+    let one = |mode, line| {
+        let hits = hover(mode, line, on);
+        assert_eq!(hits.len(), 1, "{mode:?} {line:?}: {hits:?}");
+        hits[0]
+    };
+    let (i, snap, at) = one(HoverMode::Mouse, LinePolicy::Nearest);
+    assert_eq!((i, snap), (3, (3.0, 6.0)));
+    assert!(close(at, px(3.0, 6.0)));
+    // BokehJS's "prev" reports the next point's data at the previous point's place.
+    let (i, snap, at) = one(HoverMode::Mouse, LinePolicy::Prev);
+    assert_eq!((i, snap), (3, (4.0, 8.0)));
+    assert!(close(at, px(3.0, 6.0)));
+    let (i, snap, at) = one(HoverMode::Mouse, LinePolicy::Next);
+    assert_eq!((i, snap), (4, (4.0, 8.0)));
+    assert!(close(at, px(4.0, 8.0)));
+    let (i, snap, at) = one(HoverMode::Mouse, LinePolicy::Interp);
+    assert_eq!(i, 3);
+    assert!(
+        (snap.0 - 3.4).abs() < 0.01 && (snap.1 - 6.8).abs() < 0.02,
+        "{snap:?}"
+    );
+    assert!((at.0 - on.0).abs() < 0.5 && (at.1 - on.1).abs() < 0.5);
+    let (i, _, at) = one(HoverMode::Mouse, LinePolicy::None);
+    assert_eq!((i, at), (3, on));
+    // Off the line: nothing under the mouse; a vertical line through x = 3.4 still
+    // crosses segment 3, and "interp" reports the line's point there.
+    let off = px(3.4, 15.0);
+    assert!(hover(HoverMode::Mouse, LinePolicy::Nearest, off).is_empty());
+    let hits = hover(HoverMode::VLine, LinePolicy::Interp, off);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].0, 3);
+    assert!(close(hits[0].1, (3.4, 6.8)), "{:?}", hits[0].1);
+    let hits = hover(HoverMode::VLine, LinePolicy::Nearest, off);
+    assert_eq!((hits[0].0, hits[0].1), (3, (3.0, 6.0)));
+    // A horizontal line through y = 6.8 crosses it there too.
+    let hits = hover(HoverMode::HLine, LinePolicy::Interp, px(9.0, 6.8));
+    assert_eq!(hits.len(), 1);
+    assert!(close(hits[0].1, (3.4, 6.8)), "{:?}", hits[0].1);
+}
+
+#[test]
+fn a_hover_tooltip_points_at_the_point_or_follows_the_mouse() {
+    use rokeh::interact::{inspect, Policy};
+    use rokeh::models::PointPolicy;
+    let mut doc = Document::new();
+    rokeh_gallery::tools(&mut doc);
+    let fig = doc
+        .models()
+        .find(|(_, m)| m.type_name == "Figure")
+        .and_then(|(_, m)| doc.typed_id::<Figure>(&m.id))
+        .unwrap();
+    let nav = Navigation::new(&doc, fig);
+    let view = View::of(&laid(&doc, fig, &nav));
+    let point = (view.x.apply(4.0), view.y.apply(4.0));
+    let mouse = (point.0 + 3.0, point.1 - 2.0);
+    let hover = |policy: PointPolicy| {
+        let policy = Policy {
+            point: policy,
+            ..Policy::default()
+        };
+        inspect(&doc, fig, &view, policy, &[], mouse, 1.0)
+    };
+    let snapped = hover(PointPolicy::SnapToData);
+    assert_eq!(snapped.len(), 1);
+    assert_eq!((snapped[0].index, snapped[0].snap), (3, (4.0, 4.0)));
+    assert_eq!(snapped[0].at, point);
+    let following = hover(PointPolicy::FollowMouse);
+    assert_eq!((following[0].index, following[0].at), (3, mouse));
+}

@@ -19,7 +19,7 @@ use rokeh::plotting::{factor_cmap, figure, linear_cmap, AxisType, FigureArgs, Ra
 mod fonts;
 #[path = "support/picture.rs"]
 mod picture;
-use picture::{close, render_size, save_png, Picture};
+use picture::{close, render_inspected, render_size, save_png, Picture};
 
 const RED: [u8; 3] = [255, 0, 0];
 const BLUE: [u8; 3] = [0, 0, 255];
@@ -1305,6 +1305,78 @@ fn views_filter_rows_and_selections_fade_the_rest() {
     // Not selected: "auto" nonselection fades the fill to 0.2 (BokehJS's default).
     let faded = Rgba::rgb(255, 0, 0).with_alpha(0.2).over(Rgba::WHITE);
     assert!(close(color_at(&pic, at(&pic, 5.0, 5.0)), faded, 3));
+}
+
+#[test]
+fn hover_glyphs_draw_the_rows_a_hover_tool_inspects() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let points = source(
+        &mut doc,
+        vec![("x", nums(&[2.0, 5.0, 7.0])), ("y", nums(&[5.0, 5.0, 5.0]))],
+    );
+    let scatter = |color: ColorSpec| Scatter {
+        size: 20.0.into(),
+        fill_color: color,
+        line_color: Spec::Value(None),
+        ..Scatter::default()
+    };
+    let r = fig.scatter(&mut doc, points, scatter(red()));
+    let hover = doc.add(scatter(blue()));
+    doc.set(r, GlyphRenderer::HOVER_GLYPH, Some(hover.any()))
+        .unwrap();
+    let line_src = source(
+        &mut doc,
+        vec![("x", nums(&[1.0, 9.0])), ("y", nums(&[8.0, 8.0]))],
+    );
+    let line = |color: &str| Line {
+        line_color: Some(color.into()),
+        line_width: 3.0,
+        ..Line::default()
+    };
+    let l = fig.line(&mut doc, line_src, line("#ff0000"));
+    let hover_line = doc.add(line("#0000ff"));
+    doc.set(l, GlyphRenderer::HOVER_GLYPH, Some(hover_line.any()))
+        .unwrap();
+
+    // Nothing inspected: the glyphs as they are.
+    let pic = render_size(&doc, fig, SIZE, 1.0);
+    for x in [2.0, 5.0, 7.0] {
+        assert_eq!(color_at(&pic, at(&pic, x, 5.0)), RED);
+    }
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 8.0)), RED);
+
+    // Row 1 of the points and (any row of) the line inspected: the hover glyphs draw the
+    // point, and the whole line, as BokehJS inspects a line as one.
+    let inspected = [(points.any(), vec![1]), (line_src.any(), vec![0])].into();
+    let pic = render_inspected(&doc, fig, SIZE, 1.0, &inspected);
+    assert_eq!(color_at(&pic, at(&pic, 2.0, 5.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), BLUE, "inspected");
+    assert_eq!(color_at(&pic, at(&pic, 7.0, 5.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 8.0)), BLUE, "the line, whole");
+
+    // With a selection: the selected and unselected rows as selections draw them, the
+    // inspected one with the hover glyph over them.
+    let selected = doc.get_attr(points.any(), "selected").unwrap();
+    let selection = doc
+        .typed_id::<Selection>(selected.as_ref_id().expect("a reference"))
+        .expect("a Selection");
+    doc.set(selection, Selection::INDICES, vec![0, 1]).unwrap();
+    let pic = render_inspected(&doc, fig, SIZE, 1.0, &inspected);
+    assert_eq!(color_at(&pic, at(&pic, 2.0, 5.0)), RED, "selected");
+    assert_eq!(
+        color_at(&pic, at(&pic, 5.0, 5.0)),
+        BLUE,
+        "selected, inspected"
+    );
+    let faded = Rgba::rgb(255, 0, 0).with_alpha(0.2).over(Rgba::WHITE);
+    let unselected = color_at(&pic, at(&pic, 7.0, 5.0));
+    assert!(close(unselected, faded, 3), "{unselected:?}");
+
+    // A renderer without a hover glyph draws its inspected rows as ever.
+    doc.set(r, GlyphRenderer::HOVER_GLYPH, None).unwrap();
+    let pic = render_inspected(&doc, fig, SIZE, 1.0, &inspected);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! A figure to explore with Bokeh's select tools: ten points on a diagonal over fixed
 //! ranges, box select active, lasso select, tap, crosshair, hover (with tooltips), pan,
-//! wheel zoom, reset and save in its toolbar. The browser tests select points with the mouse and read the selection back.
+//! wheel zoom, reset and save in its toolbar; a point hovered is drawn in firebrick (its
+//! renderer's hover glyph, as Python's `hover_color="firebrick"` makes it). The browser
+//! tests select points with the mouse and read the selection back.
 
-use rokeh::models::{ColumnDataSource, Scatter, Tooltips};
+use rokeh::models::{ColumnDataSource, GlyphRenderer, Scatter, Tooltips};
 use rokeh::plotting::{figure, Active, FigureArgs, RangeArg};
 use rokeh::Document;
 
@@ -30,14 +32,18 @@ pub fn tools(doc: &mut Document) {
             ..FigureArgs::default()
         },
     );
-    plot.scatter(
-        doc,
-        source,
-        Scatter {
-            size: 12.0.into(),
-            ..Scatter::default()
-        },
-    );
+    let scatter = || Scatter {
+        size: 12.0.into(),
+        ..Scatter::default()
+    };
+    let renderer = plot.scatter(doc, source, scatter());
+    let hover = doc.add(Scatter {
+        fill_color: "firebrick".into(),
+        line_color: "firebrick".into(),
+        ..scatter()
+    });
+    doc.set(renderer, GlyphRenderer::HOVER_GLYPH, Some(hover.any()))
+        .expect("a Scatter is a glyph");
     doc.add_root(plot);
     doc.set_title("Tools");
 }

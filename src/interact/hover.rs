@@ -1,16 +1,70 @@
 //! A HoverTool's tooltip, as BokehJS fills it: which row is under the pointer (the
-//! nearest point within reach; along a vertical or horizontal line for `vline`/`hline`)
-//! and each template with its fields: `@column`, `@{column name}`, with a `{format}`
-//! (numbro's, or strftime's for a field the tool's `formatters` call "datetime"), and the
-//! specials `$index`, `$x`, `$y`, `$sx`, `$sy`, `$name`.
+//! nearest point within reach; along a vertical or horizontal line for `vline`/`hline`;
+//! for a `Line`, the segment under the pointer and the row its `line_policy` picks), where
+//! the tooltip points (`point_policy`, or the line policy's point), and each template
+//! with its fields: `@column`, `@{column name}`, with a `{format}` (numbro's, or
+//! strftime's for a field the tool's `formatters` call "datetime"), and the specials
+//! `$index`, `$x`, `$y`, `$sx`, `$sy`, `$snap_x`, `$snap_y`, `$snap_sx`, `$snap_sy`,
+//! `$name`.
 
 use crate::core::{AnyId, Dict, Id, Value};
 use crate::document::Document;
 use crate::format::{numbro, strftime};
-use crate::models::{Figure, GlyphRenderer, HoverMode};
+use crate::models::{Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, PointPolicy};
+use crate::render::{ascending, distance_to_segment};
 
 use super::gesture::View;
-use super::select::{nearest, rows_in, Region};
+use super::select::{coordinate, nearest, point_of, renderers, rows_in, Region};
+
+/// How far (CSS pixels) from the pointer a point is still hovered.
+pub const HOVER_REACH: f64 = 6.0;
+
+/// How a HoverTool looks for rows and where its tooltip points: its `mode`,
+/// `line_policy` and `point_policy`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Policy {
+    /// Under the pointer, or along a line through it.
+    pub mode: HoverMode,
+    /// Which row of a hovered line's segment, and which point.
+    pub line: LinePolicy,
+    /// At a hovered point, or at the pointer.
+    pub point: PointPolicy,
+}
+
+impl Policy {
+    /// The policy of hover tool `tool`.
+    pub fn of(doc: &Document, tool: Id<HoverTool>) -> Policy {
+        Policy {
+            mode: doc.get(tool, HoverTool::MODE),
+            line: doc.get(tool, HoverTool::LINE_POLICY),
+            point: doc.get(tool, HoverTool::POINT_POLICY),
+        }
+    }
+}
+
+impl Default for Policy {
+    /// Bokeh's defaults.
+    fn default() -> Policy {
+        Policy {
+            mode: HoverMode::Mouse,
+            line: LinePolicy::Nearest,
+            point: PointPolicy::SnapToData,
+        }
+    }
+}
+
+/// A row a hover tool inspects.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// The renderer drawing it.
+    pub renderer: Id<GlyphRenderer>,
+    /// Its source row.
+    pub index: usize,
+    /// The point it reports (`$snap_x`, `$snap_y`), in data units.
+    pub snap: (f64, f64),
+    /// Where its tooltip points, in device pixels.
+    pub at: (f64, f64),
+}
 
 /// Where the pointer is and what is under it, for the specials.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +79,10 @@ pub struct Spot {
     pub sx: f64,
     /// The pointer in CSS pixels of the canvas.
     pub sy: f64,
+    /// The point the hit reports, in data units.
+    pub snap: (f64, f64),
+    /// Where the tooltip points, in CSS pixels of the canvas.
+    pub snap_s: (f64, f64),
     /// The renderer's `name`.
     pub name: Option<String>,
 }
@@ -103,6 +161,10 @@ pub fn fill(
                 "y" => value_text(&Value::Float(spot.y), format, false),
                 "sx" => value_text(&Value::Float(spot.sx), format, false),
                 "sy" => value_text(&Value::Float(spot.sy), format, false),
+                "snap_x" => value_text(&Value::Float(spot.snap.0), format, false),
+                "snap_y" => value_text(&Value::Float(spot.snap.1), format, false),
+                "snap_sx" => value_text(&Value::Float(spot.snap_s.0), format, false),
+                "snap_sy" => value_text(&Value::Float(spot.snap_s.1), format, false),
                 "name" => spot.name.clone().unwrap_or_default(),
                 _ => format!("${name}"),
             }
@@ -132,18 +194,20 @@ fn column_value(doc: &Document, source: AnyId, name: &str, row: usize) -> Option
     }
 }
 
-/// What a HoverTool shows: for each renderer it inspects, the row under the pointer.
+/// What a HoverTool shows: for each renderer it inspects, the row under the pointer
+/// (device pixel `at`; `ratio` device pixels per CSS pixel) and where its tooltip points.
 pub fn inspect(
     doc: &Document,
     figure: Id<Figure>,
     view: &View,
-    mode: HoverMode,
+    policy: Policy,
     only: &[AnyId],
     at: (f64, f64),
-    reach: f64,
-) -> Vec<(Id<GlyphRenderer>, usize)> {
+    ratio: f64,
+) -> Vec<Hit> {
     let [l, t, r, b] = view.frame;
-    let region = match mode {
+    let reach = HOVER_REACH * ratio;
+    let region = match policy.mode {
         HoverMode::Mouse => Region::Rect {
             x: (at.0 - reach, at.0 + reach),
             y: (at.1 - reach, at.1 + reach),
@@ -157,17 +221,185 @@ pub fn inspect(
             y: (at.1 - reach, at.1 + reach),
         },
     };
-    rows_in(doc, figure, view, &region, only)
-        .into_iter()
-        .filter_map(|(r, rows)| {
+    let mut hits = Vec::new();
+    for (renderer, _) in renderers(doc, figure, only) {
+        let glyph = doc.get(renderer, GlyphRenderer::GLYPH);
+        if doc.model(glyph).type_name == "Line" {
+            hits.extend(line_hits(doc, renderer, view, policy, at, ratio));
+            continue;
+        }
+        for (r, rows) in rows_in(doc, figure, view, &region, &[renderer.any()]) {
             // Along a line, the nearest along it.
-            let towards = match mode {
+            let towards = match policy.mode {
                 HoverMode::VLine => (at.0, view.y.apply(view.y.invert(at.1))),
                 _ => at,
             };
-            nearest(doc, r, view, towards, &rows).map(|row| (r, row))
+            let Some(index) = nearest(doc, r, view, towards, &rows) else {
+                continue;
+            };
+            let Some(snap) = point_of(doc, r, index) else {
+                continue;
+            };
+            let at = match policy.point {
+                PointPolicy::SnapToData => (view.x.apply(snap.0), view.y.apply(snap.1)),
+                PointPolicy::FollowMouse | PointPolicy::None => at,
+            };
+            hits.push(Hit {
+                renderer: r,
+                index,
+                snap,
+                at,
+            });
+        }
+    }
+    // BokehJS shows only the entries whose point is in the frame.
+    hits.retain(|h| l <= h.at.0 && h.at.0 <= r && t <= h.at.1 && h.at.1 <= b);
+    hits
+}
+
+/// A `Line`'s hits: the segment nearest the pointer within reach (BokehJS's
+/// `max(2, line_width / 2)` CSS pixels), or every segment a vertical (`vline`) or
+/// horizontal (`hline`) line through it crosses; each reported as `line_policy` says.
+fn line_hits(
+    doc: &Document,
+    renderer: Id<GlyphRenderer>,
+    view: &View,
+    policy: Policy,
+    at: (f64, f64),
+    ratio: f64,
+) -> Vec<Hit> {
+    let source = doc.get(renderer, GlyphRenderer::DATA_SOURCE);
+    let glyph = doc.get(renderer, GlyphRenderer::GLYPH);
+    let (Some(xs), Some(ys)) = (
+        coordinate(doc, glyph, source, "x", 0),
+        coordinate(doc, glyph, source, "y", 0),
+    ) else {
+        return Vec::new();
+    };
+    let n = xs.len().min(ys.len());
+    if n < 2 {
+        return Vec::new();
+    }
+    let (xs, ys) = (&xs[..n], &ys[..n]);
+    let screen = |i: usize| (view.x.apply(xs[i]), view.y.apply(ys[i]));
+    // For x ascending (a plotted series), only the segments near the pointer's x.
+    let sorted = ascending(xs);
+    let near_x = |lo: f64, hi: f64| {
+        if !sorted {
+            return 0..n - 1;
+        }
+        let (a, b) = (view.x.invert(lo), view.x.invert(hi));
+        let start = xs.partition_point(|x| *x < a.min(b)).saturating_sub(1);
+        let end = xs.partition_point(|x| *x <= a.max(b)).min(n - 1);
+        start..end.max(start)
+    };
+    let straddles = |v: &[f64], i: usize, val: f64| {
+        (v[i] <= val && val <= v[i + 1]) || (v[i + 1] <= val && val <= v[i])
+    };
+    let segments: Vec<usize> = match policy.mode {
+        HoverMode::Mouse => {
+            let width = doc
+                .get_attr(glyph, "line_width")
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(1.0);
+            let threshold = (width / 2.0).max(2.0) * ratio;
+            near_x(at.0 - threshold, at.0 + threshold)
+                .map(|i| {
+                    let d = distance_to_segment(at, screen(i), screen(i + 1));
+                    (i, d)
+                })
+                .filter(|(_, d)| *d < threshold)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(i, _)| i)
+                .into_iter()
+                .collect()
+        }
+        HoverMode::VLine => {
+            let val = view.x.invert(at.0);
+            near_x(at.0, at.0)
+                .filter(|&i| straddles(xs, i, val))
+                .collect()
+        }
+        HoverMode::HLine => {
+            let val = view.y.invert(at.1);
+            (0..n - 1).filter(|&i| straddles(ys, i, val)).collect()
+        }
+    };
+    let mouse = (view.x.invert(at.0), view.y.invert(at.1));
+    segments
+        .into_iter()
+        .map(|i| {
+            let (index, snap, px) = match policy.line {
+                LinePolicy::Interp => {
+                    let snap = interpolate(
+                        view,
+                        policy.mode,
+                        at,
+                        (xs[i], ys[i]),
+                        (xs[i + 1], ys[i + 1]),
+                    )
+                    .unwrap_or(mouse);
+                    (i, snap, (view.x.apply(snap.0), view.y.apply(snap.1)))
+                }
+                // BokehJS reports the next point's data with the previous point's place.
+                LinePolicy::Prev => (i, (xs[i + 1], ys[i + 1]), screen(i)),
+                LinePolicy::Next => (i + 1, (xs[i + 1], ys[i + 1]), screen(i + 1)),
+                LinePolicy::Nearest => {
+                    let (p1, p2) = (screen(i), screen(i + 1));
+                    let (d1, d2) = match policy.mode {
+                        HoverMode::VLine => ((p1.0 - at.0).abs(), (p2.0 - at.0).abs()),
+                        HoverMode::HLine => ((p1.1 - at.1).abs(), (p2.1 - at.1).abs()),
+                        HoverMode::Mouse => (
+                            (p1.0 - at.0).hypot(p1.1 - at.1),
+                            (p2.0 - at.0).hypot(p2.1 - at.1),
+                        ),
+                    };
+                    let ii = if d1 < d2 { i } else { i + 1 };
+                    (ii, (xs[ii], ys[ii]), screen(ii))
+                }
+                LinePolicy::None => (i, mouse, at),
+            };
+            Hit {
+                renderer,
+                index,
+                snap,
+                at: px,
+            }
         })
         .collect()
+}
+
+/// Where segment a–b (data units) meets the line BokehJS draws through the pointer: a
+/// vertical one for `vline`, a horizontal one for `hline`, else a short diagonal.
+fn interpolate(
+    view: &View,
+    mode: HoverMode,
+    at: (f64, f64),
+    a: (f64, f64),
+    b: (f64, f64),
+) -> Option<(f64, f64)> {
+    let (p, q) = match mode {
+        HoverMode::VLine => {
+            let x = view.x.invert(at.0);
+            ((x, a.1.min(b.1) - 1.0), (x, a.1.max(b.1) + 1.0))
+        }
+        HoverMode::HLine => {
+            let y = view.y.invert(at.1);
+            ((a.0.min(b.0) - 1.0, y), (a.0.max(b.0) + 1.0, y))
+        }
+        HoverMode::Mouse => (
+            (view.x.invert(at.0 - 1.0), view.y.invert(at.1 + 1.0)),
+            (view.x.invert(at.0 + 1.0), view.y.invert(at.1 - 1.0)),
+        ),
+    };
+    // The lines through p–q and a–b.
+    let denominator = (b.1 - a.1) * (q.0 - p.0) - (b.0 - a.0) * (q.1 - p.1);
+    if denominator == 0.0 {
+        return None;
+    }
+    let t = ((b.0 - a.0) * (p.1 - a.1) - (b.1 - a.1) * (p.0 - a.0)) / denominator;
+    Some((p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1)))
 }
 
 #[cfg(test)]
@@ -189,6 +421,8 @@ mod tests {
             y: 0.25,
             sx: 10.0,
             sy: 20.5,
+            snap: (2.5, 0.5),
+            snap_s: (12.0, 22.0),
             name: Some("line".into()),
         };
         let formatters = Dict(vec![("@t".to_owned(), "datetime".to_owned())]);
@@ -197,6 +431,10 @@ mod tests {
         assert_eq!(fill("@y"), "1234.568");
         assert_eq!(fill("(@{name col}, $index)"), "(8, 1)");
         assert_eq!(fill("$x, $y, $sx $name"), "2, 0.250, 10 line");
+        assert_eq!(
+            fill("$snap_x $snap_y $snap_sx $snap_sy"),
+            "2.500 0.500 12 22"
+        );
         assert_eq!(fill("@t{%Y-%m-%d}"), "1970-01-02");
         assert_eq!(fill("@nothing and $ alone"), "??? and $ alone");
     }

@@ -85,7 +85,7 @@ impl Region {
 
 /// The figure's visible glyph renderers (those `renderers` names, else all) with their
 /// sources.
-fn renderers(
+pub(super) fn renderers(
     doc: &Document,
     figure: Id<Figure>,
     only: &[AnyId],
@@ -101,7 +101,7 @@ fn renderers(
 
 /// A glyph's coordinate along `attr` for every row: its column (borrowed), or one value
 /// for all.
-fn coordinate<'d>(
+pub(super) fn coordinate<'d>(
     doc: &'d Document,
     glyph: AnyId,
     source: Id<ColumnDataSource>,

@@ -231,6 +231,16 @@ bokeh_enum! {
 }
 
 bokeh_enum! {
+    /// Where a hover tooltip points for a glyph of points (Bokeh's `PointPolicy`): at the
+    /// point, or at the pointer.
+    pub enum PointPolicy {
+        SnapToData = "snap_to_data",
+        FollowMouse = "follow_mouse",
+        None = "none",
+    }
+}
+
+bokeh_enum! {
     /// What an annotation's coordinates are in (Bokeh's `CoordinateUnits`).
     pub enum CoordinateUnits { Canvas = "canvas", Screen = "screen", Data = "data" }
 }

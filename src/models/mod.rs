@@ -72,9 +72,9 @@ pub use axes::{CategoricalAxis, DatetimeAxis, LinearAxis, LogAxis};
 pub use enums::{
     BoxOrigin, ButtonType, CoordinateUnits, Dimension, Dimensions, Direction, Distribution,
     FontStyle, HexTileOrientation, HoverMode, ImageOrigin, LegendClickPolicy, LineCap, LineJoin,
-    LinePolicy, MarkerType, NumericMode, Orientation, PaddingUnits, Place, RadiusDimension,
-    RenderLevel, SearchStrategy, SelectionMode, SizingMode, StartEnd, StepMode, TabsLocation,
-    TapBehavior, TapGesture, TextAlign, TextBaseline,
+    LinePolicy, MarkerType, NumericMode, Orientation, PaddingUnits, Place, PointPolicy,
+    RadiusDimension, RenderLevel, SearchStrategy, SelectionMode, SizingMode, StartEnd, StepMode,
+    TabsLocation, TapBehavior, TapGesture, TextAlign, TextBaseline,
 };
 pub use filters::{
     AllIndices, BooleanFilter, CDSView, GroupFilter, IndexFilter, IntersectionFilter,

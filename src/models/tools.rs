@@ -7,8 +7,8 @@
 use crate::core::{AnyId, Color, Dict, Ids, Kind, PropType, Value};
 
 use super::enums::{
-    BoxOrigin, CoordinateUnits, Dimensions, HoverMode, LinePolicy, RenderLevel, SelectionMode,
-    TapBehavior, TapGesture,
+    BoxOrigin, CoordinateUnits, Dimensions, HoverMode, LinePolicy, PointPolicy, RenderLevel,
+    SelectionMode, TapBehavior, TapGesture,
 };
 use super::props::{AutoOr, DashPattern};
 
@@ -209,6 +209,7 @@ models! {
         formatters: Dict<String> = Dict::default(),
         mode: HoverMode = HoverMode::Mouse,
         line_policy: LinePolicy = LinePolicy::Nearest,
+        point_policy: PointPolicy = PointPolicy::SnapToData,
         renderers: AutoOr<Vec<AnyId>> = AutoOr::Auto,
         show_arrow: bool = true,
         description: Option<String> = None,

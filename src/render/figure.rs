@@ -21,8 +21,8 @@ use super::scales::{Maps, Scale};
 use super::surface::{FillRule, Path, Rect, Stroke, Surface, TextMeasure};
 use super::ticks::Ticks;
 use super::title::TitleView;
-use super::Following;
 use super::RenderError;
+use super::{Following, Inspected};
 
 /// BokehJS's render levels, in painting order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -173,8 +173,9 @@ impl<'d> FigureView<'d> {
         doc: &'d Document,
         figure: Id<Figure>,
         following: Option<&'d Following>,
+        inspected: Option<&'d Inspected>,
     ) -> Result<FigureView<'d>, RenderError> {
-        let r = Reader::new(doc, following);
+        let r = Reader::new(doc, following, inspected);
         let fig = figure.any();
         let size = |attr: &str| -> Result<f64, RenderError> {
             Ok(r.get::<Option<f64>>(fig, attr)?.unwrap_or(600.0))
@@ -628,8 +629,9 @@ pub(crate) fn draw(
     surface: &mut dyn Surface,
     scale: f64,
     following: Option<&Following>,
+    inspected: Option<&Inspected>,
 ) -> Result<FrameLayout, RenderError> {
-    let mut view = FigureView::read(doc, figure, following)?;
+    let mut view = FigureView::read(doc, figure, following, inspected)?;
     let laid = view.lay_out(&*surface, scale)?;
     // BokehJS draws a HiDPI plot with its canvas moved half a CSS pixel right and down
     // (so one-pixel lines at whole coordinates are crisp); everything moves with it.
@@ -651,7 +653,7 @@ pub(crate) fn lay_out(
     scale: f64,
     following: Option<&Following>,
 ) -> Result<FrameLayout, RenderError> {
-    let mut view = FigureView::read(doc, figure, following)?;
+    let mut view = FigureView::read(doc, figure, following, None)?;
     let laid = view.lay_out(m, scale)?;
     Ok(view.frame_layout(&laid, width, height, Vec::new()))
 }
@@ -665,7 +667,7 @@ pub(crate) fn hit_test(
     at: (f64, f64),
     following: Option<&Following>,
 ) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
-    let mut view = FigureView::read(doc, figure, following)?;
+    let mut view = FigureView::read(doc, figure, following, None)?;
     let laid = view.lay_out(m, scale)?;
     Ok(view.hit_test(&laid, at))
 }

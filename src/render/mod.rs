@@ -39,6 +39,7 @@ mod visuals;
 pub use backend::FONT_FAMILY;
 pub use decimate::{ascending, decimate, Polyline};
 pub use format::{format_basic, Basic as BasicFormat, TickLabel};
+pub(crate) use glyphs::distance_to_segment;
 pub use layout::{AxisTicks, FrameLayout, LegendHit, PixelRect};
 pub use ranges::{Bounds, Interval};
 pub use scales::{LinearMap, Maps, Scale};
@@ -50,7 +51,7 @@ pub use text::Estimate;
 pub use ticks::{Adaptive, Ticks};
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use plotters::coord::Shift;
 use plotters::element::{Drawable, PointCollection};
@@ -99,6 +100,11 @@ fn check_scale(scale: f64) -> Result<(), RenderError> {
 /// a tool or a peer fixes them.
 pub type Following = HashSet<AnyId>;
 
+/// The rows a hover tool inspects, by data source (source row numbers): BokehJS keeps
+/// them in the source's `inspected`, a selection it never sends, and paints them with
+/// their renderers' `hover_glyph`.
+pub type Inspected = HashMap<AnyId, Vec<usize>>;
+
 /// Draws `figure` on `surface` (device pixels) at `scale` device pixels per CSS pixel,
 /// and returns where everything went.
 pub fn draw_on(
@@ -108,19 +114,28 @@ pub fn draw_on(
     scale: f64,
 ) -> Result<FrameLayout, RenderError> {
     check_scale(scale)?;
-    figure::draw(doc, figure, surface, scale, None)
+    figure::draw(doc, figure, surface, scale, None, None)
 }
 
-/// [`draw_on`], with the DataRange1ds in `following` computed from the data.
+/// [`draw_on`], with the DataRange1ds in `following` computed from the data and the
+/// rows in `inspected` drawn with their renderers' hover glyphs.
 pub fn draw_following(
     doc: &Document,
     figure: Id<Figure>,
     surface: &mut dyn Surface,
     scale: f64,
     following: &Following,
+    inspected: &Inspected,
 ) -> Result<FrameLayout, RenderError> {
     check_scale(scale)?;
-    figure::draw(doc, figure, surface, scale, Some(following))
+    figure::draw(
+        doc,
+        figure,
+        surface,
+        scale,
+        Some(following),
+        Some(inspected),
+    )
 }
 
 /// Draws `figure` filling `area`, any plotters backend. `scale` is the device pixel
@@ -135,11 +150,24 @@ pub fn draw_figure<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scale: f64,
 ) -> Result<FrameLayout, RenderError> {
+    draw_figure_inspected(doc, figure, area, scale, &Inspected::new())
+}
+
+/// [`draw_figure`], with the rows in `inspected` drawn with their renderers' hover
+/// glyphs, as while a hover tool inspects them.
+pub fn draw_figure_inspected<DB: DrawingBackend>(
+    doc: &Document,
+    figure: Id<Figure>,
+    area: &DrawingArea<DB, Shift>,
+    scale: f64,
+    inspected: &Inspected,
+) -> Result<FrameLayout, RenderError> {
     check_scale(scale)?;
     let job = Job {
         doc,
         figure,
         scale,
+        inspected,
         result: RefCell::new(None),
     };
     area.draw(&job)
@@ -220,7 +248,7 @@ pub fn hit_test(
 
 /// The figure's size in CSS pixels: its width and height, or what a fixed frame needs.
 pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
-    let size = figure::FigureView::read(doc, figure, None)
+    let size = figure::FigureView::read(doc, figure, None, None)
         .and_then(|mut v| v.css_size(&Estimate))
         .unwrap_or((600.0, 600.0));
     let side = |v: f64| v.round().clamp(1.0, 16384.0) as u32;
@@ -237,6 +265,7 @@ struct Job<'d> {
     doc: &'d Document,
     figure: Id<Figure>,
     scale: f64,
+    inspected: &'d Inspected,
     result: RefCell<Option<Result<FrameLayout, RenderError>>>,
 }
 
@@ -257,7 +286,14 @@ impl<DB: DrawingBackend> Drawable<DB> for Job<'_> {
         _: (u32, u32),
     ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
         let mut surface = backend::OnBackend::new(backend);
-        let mut result = figure::draw(self.doc, self.figure, &mut surface, self.scale, None);
+        let mut result = figure::draw(
+            self.doc,
+            self.figure,
+            &mut surface,
+            self.scale,
+            None,
+            Some(self.inspected),
+        );
         if let (Ok(_), Some(e)) = (&result, surface.error.take()) {
             result = Err(RenderError::Backend(e));
         }

@@ -8,7 +8,7 @@ use crate::models::{DashPattern, FontStyle, LineCap, LineJoin};
 
 use super::surface::{Font, Stroke};
 use super::text::parse_font_size;
-use super::{Following, RenderError};
+use super::{Following, Inspected, RenderError};
 
 #[derive(Clone, Copy)]
 pub(crate) struct Reader<'d> {
@@ -16,11 +16,28 @@ pub(crate) struct Reader<'d> {
     /// DataRange1ds whose `start`/`end` are a page's own computation: they follow the
     /// data as if unset (see [`super::Following`]).
     following: Option<&'d Following>,
+    /// The rows a hover tool inspects (see [`super::Inspected`]).
+    inspected: Option<&'d Inspected>,
 }
 
 impl<'d> Reader<'d> {
-    pub fn new(doc: &'d Document, following: Option<&'d Following>) -> Reader<'d> {
-        Reader { doc, following }
+    pub fn new(
+        doc: &'d Document,
+        following: Option<&'d Following>,
+        inspected: Option<&'d Inspected>,
+    ) -> Reader<'d> {
+        Reader {
+            doc,
+            following,
+            inspected,
+        }
+    }
+
+    /// The source rows of `source` a hover tool inspects.
+    pub fn inspected(&self, source: AnyId) -> &'d [usize] {
+        self.inspected
+            .and_then(|i| i.get(&source))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whether `range`'s start and end are to be computed from the data, whatever the

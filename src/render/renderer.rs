@@ -1,7 +1,9 @@
 //! A GlyphRenderer as BokehJS paints it: its glyph over the rows its view keeps; with
 //! rows selected, the others drawn with the nonselection glyph and the selected ones with
 //! the selection glyph; muted, the muted glyph. "auto" glyphs are the glyph with its fill
-//! faded to 0.2 (nonselection and muted), as BokehJS makes them.
+//! faded to 0.2 (nonselection and muted), as BokehJS makes them. Rows a hover tool
+//! inspects are drawn with the `hover_glyph` instead (the whole glyph, for a line or an
+//! area: BokehJS inspects those as one).
 
 use crate::document::{AnyId, Value};
 use crate::models::AutoOr;
@@ -28,7 +30,34 @@ pub(crate) struct RendererView<'d> {
     muted_glyph: Option<Box<dyn GlyphView + 'd>>,
     /// Selected rows, in the view's row numbering.
     selected: Vec<usize>,
+    /// The hover glyph, while some rows are inspected.
+    hover: Option<Box<dyn GlyphView + 'd>>,
+    /// Inspected rows, in the view's row numbering (empty without a hover glyph).
+    inspected: Vec<usize>,
+    /// Whether the glyph is inspected as a whole (a line or an area).
+    hover_whole: bool,
     pub rows: Rows,
+}
+
+/// Glyphs BokehJS inspects as one: their hover glyph draws all of them instead.
+const INSPECTED_WHOLE: &[&str] = &["HArea", "HAreaStep", "Line", "Patch", "VArea", "VAreaStep"];
+
+/// Source rows `full` in the view's row numbering, sorted and without repeats.
+fn view_rows_of(full: impl IntoIterator<Item = usize>, rows: &Rows) -> Vec<usize> {
+    let mut out: Vec<usize> = match &rows.indices {
+        None => full.into_iter().filter(|&i| i < rows.len).collect(),
+        Some(kept) => {
+            let full: std::collections::HashSet<usize> = full.into_iter().collect();
+            kept.iter()
+                .enumerate()
+                .filter(|(_, k)| full.contains(k))
+                .map(|(i, _)| i)
+                .collect()
+        }
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The glyph to draw in a mode: "auto" (the glyph, with `faded` overrides), a glyph model
@@ -113,25 +142,23 @@ impl<'d> RendererView<'d> {
         let selected: Vec<usize> = match source.map(|s| r.reference(s, "selected")).transpose()? {
             Some(Some(sel)) => {
                 let ix: Vec<i64> = r.get(sel, "indices")?;
-                let full: Vec<usize> = ix
-                    .into_iter()
-                    .filter_map(|i| usize::try_from(i).ok())
-                    .collect();
-                match &rows.indices {
-                    None => full.into_iter().filter(|&i| i < rows.len).collect(),
-                    Some(kept) => kept
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, k)| full.contains(k))
-                        .map(|(i, _)| i)
-                        .collect(),
-                }
+                view_rows_of(
+                    ix.into_iter().filter_map(|i| usize::try_from(i).ok()),
+                    &rows,
+                )
             }
             _ => Vec::new(),
         };
-        let mut selected = selected;
-        selected.sort_unstable();
-        selected.dedup();
+        let inspected = source.map_or(&[][..], |s| r.inspected(s));
+        let hover = match r.reference(renderer, "hover_glyph")? {
+            Some(g) if !inspected.is_empty() => build(r, g, &rows, &[], xf, yf)?,
+            _ => None,
+        };
+        let inspected = match hover {
+            Some(_) => view_rows_of(inspected.iter().copied(), &rows),
+            None => Vec::new(),
+        };
+        let hover = hover.filter(|_| !inspected.is_empty());
         let (selection, nonselection) = if selected.is_empty() {
             (None, None)
         } else {
@@ -164,6 +191,9 @@ impl<'d> RendererView<'d> {
             selection,
             muted_glyph,
             selected,
+            hover,
+            inspected,
+            hover_whole: INSPECTED_WHOLE.contains(&r.type_name(glyph)),
             rows,
         }))
     }
@@ -176,19 +206,37 @@ impl<'d> RendererView<'d> {
         if !self.visible {
             return Ok(());
         }
-        if self.muted {
-            let g = self.muted_glyph.as_deref().unwrap_or(&*self.glyph);
-            return g.paint(p, None);
-        }
+        let glyph = match (&self.muted_glyph, self.muted) {
+            (Some(m), true) => &**m,
+            _ => &*self.glyph,
+        };
+        let hover = self.hover.as_deref();
+        // Rows the glyphs below draw: those the hover glyph does not draw over.
+        let drawn = |i: &usize| {
+            hover.is_none() || self.hover_whole || self.inspected.binary_search(i).is_err()
+        };
         match (&self.selection, &self.nonselection) {
-            (Some(sel), Some(non)) => {
-                let unselected: Vec<usize> = (0..self.glyph.len())
-                    .filter(|i| self.selected.binary_search(i).is_err())
-                    .collect();
+            (Some(sel), Some(non)) if !self.muted => {
+                let (selected, unselected): (Vec<usize>, Vec<usize>) = (0..self.glyph.len())
+                    .filter(drawn)
+                    .partition(|i| self.selected.binary_search(i).is_ok());
                 non.paint(p, Some(&unselected))?;
-                sel.paint(p, Some(&self.selected))
+                sel.paint(p, Some(&selected))?;
             }
-            _ => self.glyph.paint(p, None),
+            _ => match hover {
+                // A line or area inspected is drawn by its hover glyph alone.
+                Some(_) if self.hover_whole => {}
+                Some(_) => {
+                    let rest: Vec<usize> = (0..self.glyph.len()).filter(drawn).collect();
+                    glyph.paint(p, Some(&rest))?;
+                }
+                None => glyph.paint(p, None)?,
+            },
+        }
+        match hover {
+            Some(h) if self.hover_whole => h.paint(p, None),
+            Some(h) => h.paint(p, Some(&self.inspected)),
+            None => Ok(()),
         }
     }
 

@@ -147,9 +147,11 @@ impl Painter {
         // The renderer scales its fonts, widths and margins by the same ratio.
         let scale = device_pixel_ratio();
         let following = self.interaction.nav.borrow().following();
-        let layout = self
-            .page
-            .read(|d| draw_following(d, self.figure, &mut surface, scale, &following))?;
+        let inspected = self.interaction.inspected.borrow();
+        let layout = self.page.read(|d| {
+            draw_following(d, self.figure, &mut surface, scale, &following, &inspected)
+        })?;
+        drop(inspected);
         let view = View::of(&layout);
         hook::laid_out(
             view.frame.map(|v| v / scale),

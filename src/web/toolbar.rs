@@ -14,14 +14,16 @@ use crate::core::{AnyId, Id};
 use crate::document::{EventKind, UiEvent, Value};
 use crate::interact::{
     box_limits, box_zoom, dimensions, fill, inspect, nearest, pan, pan_dims, pinch_delta, rows_in,
-    select, selection_geometry, wheel_zoom, zoom_button, BoxZoom, Navigation, RangeChange, Region,
-    Spot, ToolKind, Tools, View, WheelZoom,
+    select, selection_geometry, wheel_zoom, zoom_button, BoxZoom, Hit, Navigation, Policy,
+    RangeChange, Region, Spot, ToolKind, Tools, View, WheelZoom,
 };
 use crate::models::{
     AutoOr, BoxSelectTool, BoxZoomTool, Dimensions, Figure, GlyphRenderer, HelpTool, HoverTool,
     LassoSelectTool, Place, SaveTool, SelectionMode, TapBehavior, TapTool, Tooltips, WheelZoomTool,
     ZoomInTool, ZoomOutTool,
 };
+
+use crate::render::Inspected;
 
 use super::canvas::device_pixel_ratio;
 use super::page::Page;
@@ -102,6 +104,8 @@ pub struct Interaction {
     pub tooltip: RwSignal<Option<Tooltip>>,
     /// The crosshair's lines: where (CSS pixels) and which.
     pub crosshair: RwSignal<Option<((f64, f64), Dimensions)>>,
+    /// The rows hover tools inspect, of renderers with a hover glyph: painted with it.
+    pub inspected: Rc<RefCell<Inspected>>,
     /// Bumped when the plot must be repainted though the document did not change (a
     /// reset DataRange1d recomputes at the next paint).
     pub repaint: RwSignal<u64>,
@@ -127,6 +131,7 @@ impl Interaction {
             overlay: RwSignal::new(None),
             tooltip: RwSignal::new(None),
             crosshair: RwSignal::new(None),
+            inspected: Rc::default(),
             repaint: RwSignal::new(0),
         }
     }
@@ -343,6 +348,15 @@ impl Interaction {
     pub fn pointer_leave(&self) {
         self.tooltip.set(None);
         self.crosshair.set(None);
+        self.set_inspected(Inspected::new());
+    }
+
+    /// What hover tools inspect now; a change repaints the hover glyphs.
+    fn set_inspected(&self, inspected: Inspected) {
+        if *self.inspected.borrow() != inspected {
+            *self.inspected.borrow_mut() = inspected;
+            self.repaint.update(|n| *n += 1);
+        }
     }
 
     /// The active inspectors at device pixel `at`: the crosshair follows it, a hover tool
@@ -368,20 +382,34 @@ impl Interaction {
         if self.crosshair.get_untracked() != crosshair {
             self.crosshair.set(crosshair);
         }
-        let hover = active
-            .iter()
-            .find(|(_, k)| *k == ToolKind::Hover)
-            .map(|(m, _)| *m);
-        let tooltip = hover
-            .filter(|_| inside)
-            .and_then(|tool| self.tooltip_at(tool, &view, at));
+        let mut inspected = Inspected::new();
+        let mut tooltip = None;
+        let hovers = active.iter().filter(|(_, k)| *k == ToolKind::Hover);
+        for (tool, _) in hovers.filter(|_| inside) {
+            let Some(t) = self.typed::<HoverTool>(*tool) else {
+                continue;
+            };
+            let hits = self.hover_hits(t, &view, at);
+            self.page.read(|d| {
+                for hit in &hits {
+                    if d.get(hit.renderer, GlyphRenderer::HOVER_GLYPH).is_some() {
+                        let source = d.get(hit.renderer, GlyphRenderer::DATA_SOURCE).any();
+                        inspected.entry(source).or_default().push(hit.index);
+                    }
+                }
+            });
+            if tooltip.is_none() {
+                tooltip = self.tooltip_at(t, &view, at, &hits);
+            }
+        }
+        self.set_inspected(inspected);
         if self.tooltip.get_untracked() != tooltip {
             self.tooltip.set(tooltip);
         }
     }
 
-    fn tooltip_at(&self, tool: AnyId, view: &View, at: (f64, f64)) -> Option<Tooltip> {
-        let t = self.typed::<HoverTool>(tool)?;
+    /// The renderers and rows hover tool `t` inspects at device pixel `at`.
+    fn hover_hits(&self, t: Id<HoverTool>, view: &View, at: (f64, f64)) -> Vec<Hit> {
         let figure = self.figure;
         let dpr = device_pixel_ratio();
         self.page.read(|d| {
@@ -389,26 +417,38 @@ impl Interaction {
                 AutoOr::Value(list) => list,
                 AutoOr::Auto => Vec::new(),
             };
-            let mode = d.get(t, HoverTool::MODE);
-            let hits = inspect(d, figure, view, mode, &only, at, TAP_REACH * dpr);
-            let (renderer, row) = hits.first().copied()?;
+            inspect(d, figure, view, Policy::of(d, t), &only, at, dpr)
+        })
+    }
+
+    /// Hover tool `t`'s tooltip for its first hit of `hits`.
+    fn tooltip_at(
+        &self,
+        t: Id<HoverTool>,
+        view: &View,
+        at: (f64, f64),
+        hits: &[Hit],
+    ) -> Option<Tooltip> {
+        let dpr = device_pixel_ratio();
+        self.page.read(|d| {
+            let hit = hits.first()?;
+            let renderer = hit.renderer;
             let source = d.get(renderer, GlyphRenderer::DATA_SOURCE).any();
+            let point = (hit.at.0 / dpr, hit.at.1 / dpr);
             let spot = Spot {
-                index: row,
+                index: hit.index,
                 x: view.x.invert(at.0),
                 y: view.y.invert(at.1),
                 sx: at.0 / dpr,
                 sy: at.1 / dpr,
+                snap: hit.snap,
+                snap_s: point,
                 name: d
                     .get_attr(renderer.any(), "name")
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned)),
             };
             let formatters = d.get(t, HoverTool::FORMATTERS);
-            // Snapped to the data point, as Bokeh's `point_policy` "snap_to_data".
-            let point = crate::interact::point_of(d, renderer, row)
-                .map(|(x, y)| (view.x.apply(x) / dpr, view.y.apply(y) / dpr))
-                .unwrap_or((spot.sx, spot.sy));
             let tooltip = match d.get(t, HoverTool::TOOLTIPS)? {
                 Tooltips::Rows(rows) => Tooltip {
                     at: point,

@@ -265,21 +265,51 @@ test('box select, lasso select and tap set selected.indices to exactly the point
   }
 });
 
-test('hover shows the point\'s tooltip as text over the canvas; the crosshair follows', async () => {
+/** The canvas pixel (RGB) under page point `p`. */
+function pixelAt(page, p) {
+  return page.evaluate(({ x, y }) => {
+    const canvas = document.querySelector('canvas.rk-figure');
+    const box = canvas.getBoundingClientRect();
+    const ratio = canvas.width / box.width;
+    const px = canvas.getContext('2d').getImageData(Math.round((x - box.left) * ratio), Math.round((y - box.top) * ratio), 1, 1).data;
+    return [px[0], px[1], px[2]];
+  }, p);
+}
+
+/** Waits until the pixel under `p` is (or, with `not`, stops being) `rgb`; returns it. */
+async function pixelBecomes(page, p, rgb, not = false) {
+  for (let i = 0; i < 100; i++) {
+    const now = await pixelAt(page, p);
+    if ((JSON.stringify(now) === JSON.stringify(rgb)) !== not) return now;
+    await page.waitForTimeout(20);
+  }
+  return pixelAt(page, p);
+}
+
+const FIREBRICK = [178, 34, 34];
+
+test('hover shows the point\'s tooltip as text over the canvas and draws it with the hover glyph; the crosshair follows', async () => {
   const { context, page, errors, at } = await openTools();
   try {
     const p = at(4, 4);
+    const other = at(5, 5);
+    const drawn = await pixelAt(page, p);
+    assert.notDeepEqual(drawn, FIREBRICK);
     await page.mouse.move(p.x + 2, p.y - 1);
     const tip = page.getByRole('tooltip');
     await tip.waitFor({ timeout: 3000 });
     const rows = await tip.locator('tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
     assert.deepEqual(rows, ['point: 3', 'x: 4.0', 'y: 4']);
+    // The hovered point, and it alone, takes its renderer's hover glyph's firebrick.
+    assert.deepEqual(await pixelBecomes(page, p, FIREBRICK), FIREBRICK);
+    assert.deepEqual(await pixelAt(page, other), drawn);
     assert.equal(await page.locator('.rk-cross-h').count(), 1);
     assert.equal(await page.locator('.rk-cross-v').count(), 1);
     // Away from every point: no tooltip; off the canvas: no crosshair either.
     const q = at(8, 2);
     await page.mouse.move(q.x, q.y);
     await tip.waitFor({ state: 'detached', timeout: 3000 });
+    assert.deepEqual(await pixelBecomes(page, p, drawn), drawn);
     await page.mouse.move(1, 1);
     await page.locator('.rk-crosshair').waitFor({ state: 'detached', timeout: 3000 });
     assert.deepEqual(errors, []);

@@ -9,7 +9,7 @@ use plotters::prelude::{BitMapBackend, IntoDrawingArea, WHITE};
 
 use rokeh::document::{Document, Id};
 use rokeh::models::Figure;
-use rokeh::render::{draw_figure, FrameLayout};
+use rokeh::render::{draw_figure, draw_figure_inspected, FrameLayout, Inspected};
 
 use super::fonts::register_fonts;
 
@@ -71,11 +71,17 @@ pub fn is_grey(p: [u8; 3]) -> bool {
 }
 
 /// Draws `figure` on a `width` × `height` CSS-pixel bitmap at `scale`.
-pub fn render_size(
+pub fn render_size(doc: &Document, figure: Id<Figure>, size: (u32, u32), scale: f64) -> Picture {
+    render_inspected(doc, figure, size, scale, &Inspected::new())
+}
+
+/// [`render_size`], with the rows in `inspected` drawn with their hover glyphs.
+pub fn render_inspected(
     doc: &Document,
     figure: Id<Figure>,
     (width, height): (u32, u32),
     scale: f64,
+    inspected: &Inspected,
 ) -> Picture {
     register_fonts();
     let (w, h) = (
@@ -87,7 +93,8 @@ pub fn render_size(
     let mut rgb = vec![255u8; (3 * w * h) as usize];
     let layout = {
         let area = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        let layout = draw_figure(doc, figure, &area, scale).expect("the figure draws");
+        let layout =
+            draw_figure_inspected(doc, figure, &area, scale, inspected).expect("the figure draws");
         area.present().expect("the bitmap takes the picture");
         layout
     };
