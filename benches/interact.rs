@@ -14,7 +14,7 @@ mod native {
     use plotters::prelude::{BitMapBackend, IntoDrawingArea};
 
     use rokeh::document::{Document, Id};
-    use rokeh::interact::{inspect, pan, Navigation, Policy, View};
+    use rokeh::interact::{inspect, pan, Motion, Navigation, Policy, View};
     use rokeh::models::{Dimensions, Figure};
     use rokeh::render::{draw_figure, layout_following};
     use rokeh_gallery::sliders_with_points;
@@ -74,7 +74,7 @@ mod native {
                 b.iter(|| {
                     dx = (dx + 3.0) % 150.0;
                     let change = pan(&start, Dimensions::Both, Dimensions::Both, dx, 0.0);
-                    nav.apply(&mut doc, &change).unwrap();
+                    nav.apply(&mut doc, &change, Motion::default()).unwrap();
                     doc.take_changes();
                     let area = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
                     draw_figure(&doc, figure, &area, 1.0).unwrap();

@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex};
 
 use rokeh::document::{Event, EventKind, UiEvent};
-use rokeh::interact::{pan, wheel_zoom, zoom_button, Navigation, View, WheelZoom};
+use rokeh::interact::{pan, wheel_zoom, zoom_button, Motion, Navigation, View, WheelZoom};
 use rokeh::models::{ColumnDataSource, DataRange1d, Dimensions, Figure, Line, Range1d};
 use rokeh::plotting::{figure, FigureArgs, RangeArg};
 use rokeh::render::{layout_following, FrameLayout};
@@ -73,7 +73,7 @@ fn a_pan_moves_a_range1d_by_the_dragged_distance_and_callbacks_see_it() {
         3.0 * px_per_unit,
         0.0,
     );
-    nav.apply(&mut doc, &change).unwrap();
+    nav.apply(&mut doc, &change, Motion::default()).unwrap();
     let (start, end) = (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END));
     assert!(
         (start + 3.0).abs() < 1e-9 && (end - 7.0).abs() < 1e-9,
@@ -132,7 +132,7 @@ fn a_data_range_writes_what_it_computed_follows_the_data_and_stops_when_zoomed()
         f64::from(f.top + f.bottom) / 2.0,
     );
     let change = wheel_zoom(&view, &tool, centre, 120.0).unwrap();
-    nav.apply(&mut doc, &change).unwrap();
+    nav.apply(&mut doc, &change, Motion::default()).unwrap();
     let zoomed = doc.get(yr, DataRange1d::END).unwrap();
     assert!(zoomed < 42.0, "{zoomed}");
     doc.set_column(source, "y", vec![0.0; 11]).unwrap();
@@ -168,7 +168,7 @@ fn a_range_set_by_a_peer_is_drawn_and_no_longer_followed() {
     // Zoom buttons zoom about the centre of what is shown.
     let view = View::of(&layout);
     let c = zoom_button(&view, Dimensions::Width, 0.1, true);
-    nav.apply(&mut doc, &c).unwrap();
+    nav.apply(&mut doc, &c, Motion::default()).unwrap();
     let (s, e) = (
         doc.get(xr, DataRange1d::START).unwrap(),
         doc.get(xr, DataRange1d::END).unwrap(),
@@ -324,4 +324,197 @@ fn a_hover_tooltip_points_at_the_point_or_follows_the_mouse() {
     assert_eq!(snapped[0].at, point);
     let following = hover(PointPolicy::FollowMouse);
     assert_eq!((following[0].index, following[0].at), (3, mouse));
+}
+
+#[test]
+fn boxes_patches_and_circles_are_hit_by_their_own_geometry() {
+    use rokeh::core::Spec;
+    use rokeh::interact::{inspect, rows_at, rows_in, Policy, Region};
+    use rokeh::models::{Circle, HoverMode, Patches, VBar};
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 400,
+            x_range: (0.0, 10.0).into(),
+            y_range: (0.0, 10.0).into(),
+            ..FigureArgs::default()
+        },
+    );
+    // Bars over x 1.5..2.5, 4.5..5.5, 7.5..8.5 up to 3, 6, 9.
+    let bars_src = doc.add(ColumnDataSource::new([
+        ("x", vec![2.0, 5.0, 8.0]),
+        ("top", vec![3.0, 6.0, 9.0]),
+    ]));
+    let bars = fig.vbar(
+        &mut doc,
+        bars_src,
+        VBar {
+            width: 1.0.into(),
+            ..VBar::default()
+        },
+    );
+    // Two small triangles up top.
+    let tri = |x: f64| (vec![x, x + 1.0, x + 0.5], vec![7.0, 7.0, 8.0]);
+    let (a, b) = (tri(1.0), tri(6.0));
+    let lists = |u: Vec<f64>, v: Vec<f64>| {
+        use rokeh::core::{NdArray, Value};
+        Value::List(vec![
+            Value::Array(NdArray::from(u)),
+            Value::Array(NdArray::from(v)),
+        ])
+    };
+    let patches_src = doc.add(ColumnDataSource::default());
+    doc.set_columns(
+        patches_src,
+        vec![
+            ("xs".into(), lists(a.0, b.0)),
+            ("ys".into(), lists(a.1, b.1)),
+        ],
+    )
+    .unwrap();
+    let patches = fig.patches(&mut doc, patches_src, Patches::default());
+    // A circle of data radius 0.5 about (3.5, 8.5).
+    let circle_src = doc.add(ColumnDataSource::new([("x", vec![3.5]), ("y", vec![8.5])]));
+    let circle = fig.circle(&mut doc, circle_src, {
+        // Circle's radius has no default: the rest as a Scatter's.
+        let s = rokeh::models::Scatter::default();
+        Circle {
+            radius: Spec::Value(0.5),
+            radius_dimension: rokeh::models::RadiusDimension::X,
+            hit_dilation: 1.0,
+            x: s.x,
+            y: s.y,
+            fill_alpha: s.fill_alpha,
+            fill_color: s.fill_color,
+            hatch_alpha: s.hatch_alpha,
+            hatch_color: s.hatch_color,
+            hatch_pattern: s.hatch_pattern,
+            hatch_scale: s.hatch_scale,
+            hatch_weight: s.hatch_weight,
+            line_alpha: s.line_alpha,
+            line_cap: s.line_cap,
+            line_color: s.line_color,
+            line_dash: s.line_dash,
+            line_dash_offset: s.line_dash_offset,
+            line_join: s.line_join,
+            line_width: s.line_width,
+        }
+    });
+    doc.add_root(fig);
+    let nav = Navigation::new(&doc, fig);
+    let view = View::of(&laid(&doc, fig, &nav));
+    let px = |x: f64, y: f64| (view.x.apply(x), view.y.apply(y));
+    let boxed = |(x0, y0): (f64, f64), (x1, y1): (f64, f64)| {
+        let (a, b) = (px(x0, y0), px(x1, y1));
+        Region::Rect {
+            x: (a.0, b.0),
+            y: (a.1, b.1),
+        }
+    };
+    let rows = |hits: Vec<(rokeh::core::Id<rokeh::models::GlyphRenderer>, Vec<usize>)>,
+                r: rokeh::core::AnyId| {
+        hits.into_iter()
+            .find(|(h, _)| h.any() == r)
+            .map(|(_, rows)| rows)
+            .unwrap_or_default()
+    };
+    // A box meeting the first two bars (BokehJS's spatial index: boxes that meet it).
+    let hits = rows_in(&doc, fig, &view, &boxed((1.0, 2.5), (5.2, 4.0)), &[]);
+    assert_eq!(rows(hits.clone(), bars.any()), [0, 1]);
+    assert!(rows(hits.clone(), patches.any()).is_empty());
+    assert!(rows(hits, circle.any()).is_empty());
+    // Patches: only those wholly inside; a circle by its centre.
+    let hits = rows_in(&doc, fig, &view, &boxed((0.5, 6.5), (3.7, 8.7)), &[]);
+    assert_eq!(rows(hits.clone(), patches.any()), [0]);
+    assert_eq!(rows(hits.clone(), circle.any()), [0]);
+    assert!(rows(hits, bars.any()).is_empty());
+    let lasso = Region::Polygon(vec![px(6.2, 6.5), px(7.5, 6.5), px(7.5, 8.5), px(6.2, 8.5)]);
+    let hits = rows_in(&doc, fig, &view, &lasso, &[]);
+    assert!(
+        rows(hits.clone(), patches.any()).is_empty(),
+        "half of it only"
+    );
+    assert!(
+        rows(hits, bars.any()).is_empty(),
+        "BokehJS's bars answer no lasso"
+    );
+    // Taps: inside a bar, a triangle, a circle's radius (far beyond a tap's reach).
+    let tap = |x, y| rows_at(&doc, fig, &view, px(x, y), 6.0, &[]);
+    assert_eq!(rows(tap(5.2, 5.0), bars.any()), [1]);
+    assert_eq!(rows(tap(6.5, 7.3), patches.any()), [1]);
+    assert_eq!(rows(tap(3.9, 8.5), circle.any()), [0]);
+    assert!(tap(3.0, 5.0).iter().all(|(_, rows)| rows.is_empty()));
+    // Hover finds a bar under the pointer, or along a vertical line through it.
+    let hover = |mode, x, y| {
+        let policy = Policy {
+            mode,
+            ..Policy::default()
+        };
+        inspect(&doc, fig, &view, policy, &[], px(x, y), 1.0)
+            .into_iter()
+            .map(|h| (h.renderer.any(), h.index))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hover(HoverMode::Mouse, 8.0, 8.0), [(bars.any(), 2)]);
+    assert_eq!(hover(HoverMode::VLine, 8.0, 9.5), [(bars.any(), 2)]);
+}
+
+#[test]
+fn pans_and_zooms_stay_within_bounds_and_interval_limits() {
+    use rokeh::core::Value;
+    use rokeh::render::Interval;
+    let mut doc = Document::new();
+    let (fig, _) = plot(&mut doc, RangeArg::Fixed(0.0, 10.0));
+    let xr = doc
+        .typed_id::<Range1d>(doc.model_id(doc.get(fig, Figure::X_RANGE).unwrap()))
+        .unwrap();
+    let x = |doc: &Document| (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END));
+    let to = |start, end| rokeh::interact::RangeChange {
+        x: Some(Interval { start, end }),
+        y: None,
+    };
+    let panning = Motion {
+        panning: true,
+        ..Motion::default()
+    };
+    let scrolling = |maintain_focus| Motion {
+        scrolling: true,
+        maintain_focus,
+        ..Motion::default()
+    };
+    // bounds "auto": where the range began. A pan past its start stops there, span kept.
+    doc.set_attr(xr.any(), "bounds", Value::str("auto"))
+        .unwrap();
+    let mut nav = Navigation::new(&doc, fig);
+    nav.apply(&mut doc, &to(-2.0, 8.0), panning).unwrap();
+    assert_eq!(x(&doc), (0.0, 10.0));
+    nav.apply(&mut doc, &to(1.0, 5.0), panning).unwrap();
+    assert_eq!(x(&doc), (1.0, 5.0));
+    nav.apply(&mut doc, &to(7.0, 11.0), panning).unwrap();
+    assert_eq!(x(&doc), (6.0, 10.0), "at the end bound, the span kept");
+    // A wheel zoom out past a bound: nothing with maintain_focus, clipped without.
+    let applied = nav
+        .apply(&mut doc, &to(4.0, 12.0), scrolling(true))
+        .unwrap();
+    assert!(applied.is_empty());
+    assert_eq!(x(&doc), (6.0, 10.0));
+    nav.apply(&mut doc, &to(4.0, 12.0), scrolling(false))
+        .unwrap();
+    assert_eq!(x(&doc), (2.0, 10.0));
+    // Interval limits: a zoom stops at min_interval and max_interval.
+    doc.set_attr(xr.any(), "bounds", Value::Null).unwrap();
+    doc.set_attr(xr.any(), "min_interval", Value::Float(2.0))
+        .unwrap();
+    doc.set_attr(xr.any(), "max_interval", Value::Float(20.0))
+        .unwrap();
+    nav.apply(&mut doc, &to(5.0, 6.0), Motion::default())
+        .unwrap();
+    let (s, e) = x(&doc);
+    assert!((e - s - 2.0).abs() < 1e-9, "{s} {e}");
+    nav.apply(&mut doc, &to(-100.0, 100.0), Motion::default())
+        .unwrap();
+    let (s, e) = x(&doc);
+    assert!((e - s - 20.0).abs() < 1e-9, "{s} {e}");
 }

@@ -16,6 +16,8 @@ pub struct View {
     pub x: Scale,
     /// Data y to device pixels.
     pub y: Scale,
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
 }
 
 impl View {
@@ -26,6 +28,7 @@ impl View {
             frame: [f.left, f.top, f.right, f.bottom].map(f64::from),
             x: layout.x_scale,
             y: layout.y_scale,
+            scale: layout.scale,
         }
     }
 
@@ -326,6 +329,7 @@ mod tests {
                 320.0,
                 20.0,
             ),
+            scale: 1.0,
         }
     }
 

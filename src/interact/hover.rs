@@ -14,7 +14,11 @@ use crate::models::{Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, Poi
 use crate::render::{ascending, distance_to_segment};
 
 use super::gesture::View;
-use super::select::{coordinate, nearest, point_of, renderers, rows_in, Region};
+use crate::render::Region;
+
+use super::select::{
+    coordinate, glyph_is, nearest, point_of, renderers, rows_at, rows_in, HIT_BY_POINT,
+};
 
 /// How far (CSS pixels) from the pointer a point is still hovered.
 pub const HOVER_REACH: f64 = 6.0;
@@ -226,6 +230,37 @@ pub fn inspect(
         let glyph = doc.get(renderer, GlyphRenderer::GLYPH);
         if doc.model(glyph).type_name == "Line" {
             hits.extend(line_hits(doc, renderer, view, policy, at, ratio));
+            continue;
+        }
+        if !glyph_is(doc, renderer, HIT_BY_POINT) {
+            // A glyph with extent: the rows its own hit test finds under the pointer, or
+            // along the line through it.
+            let found = match policy.mode {
+                HoverMode::Mouse => rows_at(doc, figure, view, at, reach, &[renderer.any()]),
+                HoverMode::VLine => {
+                    let line = Region::Rect {
+                        x: (at.0, at.0),
+                        y: (t, b),
+                    };
+                    rows_in(doc, figure, view, &line, &[renderer.any()])
+                }
+                HoverMode::HLine => {
+                    let line = Region::Rect {
+                        x: (l, r),
+                        y: (at.1, at.1),
+                    };
+                    rows_in(doc, figure, view, &line, &[renderer.any()])
+                }
+            };
+            let mouse = (view.x.invert(at.0), view.y.invert(at.1));
+            for (r, rows) in found {
+                hits.extend(rows.into_iter().map(|index| Hit {
+                    renderer: r,
+                    index,
+                    snap: mouse,
+                    at,
+                }));
+            }
             continue;
         }
         for (r, rows) in rows_in(doc, figure, view, &region, &[renderer.any()]) {

@@ -3,7 +3,8 @@
 //! the arithmetic (screen intervals through the paint's scales to new data ranges);
 //! `ranges` writes ranges into the document as ordinary changes, with the UI events
 //! BokehJS sends; `select` makes selections from regions; `hover` finds and describes
-//! what is under the pointer; `tools` reads a toolbar as
+//! what is under the pointer (glyphs with extent through their own hit tests in
+//! `render`); `tools` reads a toolbar as
 //! BokehJS's Toolbar shows it.
 
 mod gesture;
@@ -12,11 +13,12 @@ mod ranges;
 mod select;
 mod tools;
 
+pub use crate::render::Region;
 pub use gesture::{
     box_limits, box_zoom, pan, pan_dims, pinch_delta, wheel_zoom, zoom_button, BoxZoom, Over,
     RangeChange, View, WheelZoom,
 };
 pub use hover::{fill, inspect, Hit, Policy, Spot, HOVER_REACH};
-pub use ranges::Navigation;
-pub use select::{combine, nearest, point_of, rows_in, select, selection_geometry, Region};
+pub use ranges::{Motion, Navigation};
+pub use select::{combine, nearest, point_of, rows_at, rows_in, select, selection_geometry};
 pub use tools::{dimensions, Gesture, ToolInfo, ToolKind, Tools};

@@ -1,8 +1,10 @@
 //! A figure's ranges as its tools move them, kept as BokehJS keeps them: a DataRange1d
 //! writes the start and end it computed into the document when drawn (and again when
 //! the data moves it) until a tool fixes it; pans and zooms set `start`/`end` as ordinary
-//! document changes and end with a `RangesUpdate` event; reset puts a Range1d back where
-//! it was first seen and lets a DataRange1d follow the data again.
+//! document changes and end with a `RangesUpdate` event, held within each range's
+//! `bounds`, `min_interval` and `max_interval` as BokehJS's range manager holds them;
+//! reset puts a Range1d back where it was first seen and lets a DataRange1d follow the
+//! data again.
 
 use std::collections::HashMap;
 
@@ -12,6 +14,60 @@ use crate::models::{DataRange1d, Figure, Range1d};
 use crate::render::{Following, FrameLayout, Interval};
 
 use super::gesture::RangeChange;
+
+/// How a gesture moves the ranges, for the limits (BokehJS's `RangeManager.update`
+/// options): a pan at a bound keeps its span; a wheel zoom (`scrolling`) that would pass
+/// a bound does nothing when its tool's `maintain_focus` holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Motion {
+    /// A pan.
+    pub panning: bool,
+    /// A wheel (or pinch) zoom.
+    pub scrolling: bool,
+    /// The WheelZoomTool's `maintain_focus`.
+    pub maintain_focus: bool,
+}
+
+/// A range's limits: `min_interval`, `max_interval`, its explicit `bounds` and the
+/// bounds it is held in (BokehJS's `computed_bounds`: "auto" is a Range1d's first start
+/// and end; a missing side is unbounded).
+#[derive(Clone, Copy, Debug)]
+struct Limits {
+    min_interval: Option<f64>,
+    max_interval: Option<f64>,
+    explicit: Option<(Option<f64>, Option<f64>)>,
+    bounds: Option<(f64, f64)>,
+}
+
+impl Limits {
+    /// BokehJS's `_get_weight_to_constrain_interval`: how much of the move from `old` to
+    /// `new` keeps the span within the interval limits (the explicit bounds' width a
+    /// maximum too).
+    fn weight(&self, old: Interval, new: Interval) -> f64 {
+        let mut max_interval = self.max_interval;
+        if let Some((Some(lo), Some(hi))) = self.explicit {
+            let width = (hi - lo).abs();
+            max_interval = Some(max_interval.map_or(width, |m| m.min(width)));
+        }
+        let (old, new) = ((old.end - old.start).abs(), (new.end - new.start).abs());
+        let mut weight: f64 = 1.0;
+        if let Some(min) = self.min_interval.filter(|m| *m > 0.0 && new < *m) {
+            weight = (old - min) / (old - new);
+        }
+        if let Some(max) = max_interval.filter(|m| *m > 0.0 && new > *m) {
+            weight = (max - old) / (new - old);
+        }
+        weight.clamp(0.0, 1.0)
+    }
+}
+
+/// The move from `old` to `new` scaled by `weight`.
+fn weighted(old: Interval, new: Interval, weight: f64) -> Interval {
+    Interval {
+        start: weight * new.start + (1.0 - weight) * old.start,
+        end: weight * new.end + (1.0 - weight) * old.end,
+    }
+}
 
 /// What a page remembers of one figure's x and y ranges.
 #[derive(Clone, Debug, Default)]
@@ -101,21 +157,108 @@ impl Navigation {
         Ok(())
     }
 
-    /// Sets the ranges a tool chose (ordinary changes: `on_change` callbacks and peers see
-    /// them); a DataRange1d so set stops following the data.
-    pub fn apply(&mut self, doc: &mut Document, change: &RangeChange) -> Result<(), DocumentError> {
+    /// Range `any`'s limits.
+    fn limits(&self, doc: &Document, any: AnyId) -> Limits {
+        let number = |attr| doc.get_attr(any, attr).ok().and_then(|v| v.as_f64());
+        let (explicit, bounds) = match doc.get_attr(any, "bounds") {
+            Ok(Value::Str(s)) if s == "auto" => (
+                None,
+                self.initial
+                    .get(&any)
+                    .map(|i| (i.start.min(i.end), i.start.max(i.end))),
+            ),
+            Ok(Value::List(sides)) if sides.len() == 2 => {
+                let (lo, hi) = (sides[0].as_f64(), sides[1].as_f64());
+                let bounds = (lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY));
+                (Some((lo, hi)), Some(bounds))
+            }
+            _ => (None, None),
+        };
+        Limits {
+            min_interval: number("min_interval"),
+            max_interval: number("max_interval"),
+            explicit,
+            bounds,
+        }
+    }
+
+    /// Sets the ranges a tool chose, held within their limits as BokehJS's range manager
+    /// holds them for `motion` (ordinary changes: `on_change` callbacks and peers see
+    /// them); a DataRange1d so set stops following the data. Returns what was set.
+    pub fn apply(
+        &mut self,
+        doc: &mut Document,
+        change: &RangeChange,
+        motion: Motion,
+    ) -> Result<RangeChange, DocumentError> {
         let [x, y] = self.ranges(doc);
-        for (any, interval) in [(x, change.x), (y, change.y)] {
-            let (Some(any), Some(i)) = (any, interval) else {
+        let mut moves = Vec::new();
+        for (any, wanted, is_x) in [(x, change.x, true), (y, change.y, false)] {
+            let (Some(any), Some(new)) = (any, wanted) else {
                 continue;
             };
-            if !(i.start.is_finite() && i.end.is_finite() && i.start != i.end) {
+            if !(new.start.is_finite() && new.end.is_finite() && new.start != new.end) {
                 continue;
             }
-            self.following.remove(&any);
-            set_interval(doc, any, i)?;
+            let old = interval(doc, any).unwrap_or(new);
+            moves.push((any, is_x, old, new, self.limits(doc, any)));
         }
-        Ok(())
+        if motion.scrolling && motion.maintain_focus {
+            // Together: one weight keeps the zoom's aspect.
+            let weight = moves
+                .iter()
+                .map(|(_, _, old, new, limits)| limits.weight(*old, *new))
+                .fold(1.0, f64::min);
+            for (_, _, old, new, _) in &mut moves {
+                *new = weighted(*old, *new, weight);
+            }
+        }
+        let mut hit_bound = false;
+        for (_, _, old, new, limits) in &mut moves {
+            if !motion.scrolling || motion.maintain_focus {
+                *new = weighted(*old, *new, limits.weight(*old, *new));
+            }
+            let Some((min, max)) = limits.bounds else {
+                continue;
+            };
+            let span = (new.end - new.start).abs().min((max - min).abs());
+            let keep = motion.panning || motion.scrolling;
+            // The low and high ends, whichever way the range runs.
+            let reversed = old.start > old.end;
+            let (lo, hi) = if reversed {
+                (&mut new.end, &mut new.start)
+            } else {
+                (&mut new.start, &mut new.end)
+            };
+            if min > *lo {
+                hit_bound = true;
+                *lo = min;
+                if keep {
+                    *hi = min + span;
+                }
+            }
+            if max < *hi {
+                hit_bound = true;
+                *hi = max;
+                if keep {
+                    *lo = max - span;
+                }
+            }
+        }
+        if motion.scrolling && hit_bound && motion.maintain_focus {
+            return Ok(RangeChange::default());
+        }
+        let mut applied = RangeChange::default();
+        for (any, is_x, _, new, _) in moves {
+            self.following.remove(&any);
+            set_interval(doc, any, new)?;
+            if is_x {
+                applied.x = Some(new);
+            } else {
+                applied.y = Some(new);
+            }
+        }
+        Ok(applied)
     }
 
     /// BokehJS's `RangesUpdate` for the figure's ranges as they are now (sent when a

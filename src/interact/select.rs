@@ -1,7 +1,10 @@
-//! Selections, as BokehJS's select tools make them: the rows of each renderer whose
-//! point (the glyph's `x`, `y`) is inside a dragged box or lasso polygon, or under a tap,
-//! set as the source's `selected.indices` (combined with the selection before by the
-//! tool's mode) and announced with a `SelectionGeometry` (or `Tap`) event.
+//! Selections, as BokehJS's select tools make them: the rows of each renderer inside a
+//! dragged box or lasso polygon, or under a tap, set as the source's `selected.indices`
+//! (combined with the selection before by the tool's mode) and announced with a
+//! `SelectionGeometry` (or `Tap`) event. Markers and circles are selected by their point
+//! (the glyph's `x`, `y`: a binary search when x ascends); glyphs with extent by their
+//! own hit tests (boxes meeting the region, patches wholly inside it); glyphs BokehJS
+//! selects no region of (lines, wedges, text…) not at all.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -10,77 +13,40 @@ use crate::core::{AnyId, Id, Spec, Value};
 use crate::document::{Document, DocumentError, EventKind, UiEvent};
 use crate::models::{ColumnDataSource, Figure, GlyphRenderer, Selection, SelectionMode};
 
-use crate::render::ascending;
+use crate::render::{ascending, hit_point, hit_region, PixelRect, Region};
 
 use super::gesture::View;
 
-/// A region of the screen (device pixels).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Region {
-    /// A box: x from..to, y from..to.
-    Rect {
-        /// Left and right.
-        x: (f64, f64),
-        /// Top and bottom.
-        y: (f64, f64),
-    },
-    /// A polygon's vertices (a lasso's path).
-    Polygon(Vec<(f64, f64)>),
-}
-
-impl Region {
-    /// Whether the point is inside (a polygon by the even-odd rule, as the canvas fills).
-    pub fn contains(&self, (px, py): (f64, f64)) -> bool {
-        match self {
-            Region::Rect { x, y } => {
-                x.0.min(x.1) <= px && px <= x.0.max(x.1) && y.0.min(y.1) <= py && py <= y.0.max(y.1)
-            }
-            Region::Polygon(points) => {
-                let mut inside = false;
-                let n = points.len();
-                for i in 0..n {
-                    let (xi, yi) = points[i];
-                    let (xj, yj) = points[(i + n - 1) % n];
-                    if (yi > py) != (yj > py) && px < (xj - xi) * (py - yi) / (yj - yi) + xi {
-                        inside = !inside;
-                    }
-                }
-                inside
-            }
-        }
-    }
-
-    /// Bokeh's `geometry` of a SelectionGeometry event, in CSS pixels (`ratio` device
-    /// pixels per CSS pixel).
-    fn geometry(&self, ratio: f64) -> Value {
-        let css = |v: f64| Value::Float(v / ratio);
-        let fields: Vec<(String, Value)> = match self {
-            Region::Rect { x, y } => vec![
-                ("type".into(), Value::str("rect")),
-                ("sx0".into(), css(x.0.min(x.1))),
-                ("sx1".into(), css(x.0.max(x.1))),
-                ("sy0".into(), css(y.0.min(y.1))),
-                ("sy1".into(), css(y.0.max(y.1))),
-            ],
-            Region::Polygon(points) => vec![
-                ("type".into(), Value::str("poly")),
-                (
-                    "sx".into(),
-                    Value::List(points.iter().map(|p| css(p.0)).collect()),
-                ),
-                (
-                    "sy".into(),
-                    Value::List(points.iter().map(|p| css(p.1)).collect()),
-                ),
-            ],
-        };
-        Value::Map(
-            fields
-                .into_iter()
-                .map(|(k, v)| (Value::Str(k), v))
-                .collect(),
-        )
-    }
+/// Bokeh's `geometry` of a SelectionGeometry event for `region`, in CSS pixels (`ratio`
+/// device pixels per CSS pixel).
+fn geometry(region: &Region, ratio: f64) -> Value {
+    let css = |v: f64| Value::Float(v / ratio);
+    let fields: Vec<(String, Value)> = match region {
+        Region::Rect { x, y } => vec![
+            ("type".into(), Value::str("rect")),
+            ("sx0".into(), css(x.0.min(x.1))),
+            ("sx1".into(), css(x.0.max(x.1))),
+            ("sy0".into(), css(y.0.min(y.1))),
+            ("sy1".into(), css(y.0.max(y.1))),
+        ],
+        Region::Polygon(points) => vec![
+            ("type".into(), Value::str("poly")),
+            (
+                "sx".into(),
+                Value::List(points.iter().map(|p| css(p.0)).collect()),
+            ),
+            (
+                "sy".into(),
+                Value::List(points.iter().map(|p| css(p.1)).collect()),
+            ),
+        ],
+    };
+    Value::Map(
+        fields
+            .into_iter()
+            .map(|(k, v)| (Value::Str(k), v))
+            .collect(),
+    )
 }
 
 /// The figure's visible glyph renderers (those `renderers` names, else all) with their
@@ -138,7 +104,41 @@ fn candidates(xs: &[f64], view: &View, region: &Region) -> std::ops::Range<usize
     start..end.max(start)
 }
 
-/// For each renderer whose glyph has `x` and `y`, the rows whose point is in `region`.
+/// Glyphs a box or lasso selects by their point (`x`, `y`), as BokehJS's markers and
+/// circles.
+const SELECTED_BY_POINT: &[&str] = &["Circle", "Scatter"];
+
+/// Glyphs a tap or hover finds by their nearest point within reach: markers (a circle's
+/// data radius is its own hit test's).
+pub(super) const HIT_BY_POINT: &[&str] = &["Scatter"];
+
+/// Whether renderer `r`'s glyph is one of `kinds`.
+pub(super) fn glyph_is(doc: &Document, r: Id<GlyphRenderer>, kinds: &[&str]) -> bool {
+    let glyph = doc.get(r, GlyphRenderer::GLYPH);
+    kinds.contains(&doc.model(glyph).type_name.as_str())
+}
+
+/// The painted frame as whole pixels.
+fn pixel_frame(view: &View) -> PixelRect {
+    let [left, top, right, bottom] = view.frame.map(|v| v.round() as i32);
+    PixelRect {
+        left,
+        top,
+        right,
+        bottom,
+    }
+}
+
+/// Render hits (renderer, source rows) with the renderers typed.
+fn typed_hits(
+    doc: &Document,
+    hits: Vec<(AnyId, Vec<usize>)>,
+) -> impl Iterator<Item = (Id<GlyphRenderer>, Vec<usize>)> + '_ {
+    hits.into_iter()
+        .filter_map(|(r, rows)| Some((doc.typed_id::<GlyphRenderer>(doc.model_id(r))?, rows)))
+}
+
+/// For each renderer, the rows `region` selects (see the module docs).
 pub fn rows_in(
     doc: &Document,
     figure: Id<Figure>,
@@ -147,7 +147,12 @@ pub fn rows_in(
     only: &[AnyId],
 ) -> Vec<(Id<GlyphRenderer>, Vec<usize>)> {
     let mut out = Vec::new();
+    let mut others = Vec::new();
     for (r, source) in renderers(doc, figure, only) {
+        if !glyph_is(doc, r, SELECTED_BY_POINT) {
+            others.push(r.any());
+            continue;
+        }
         let glyph = doc.get(r, GlyphRenderer::GLYPH);
         let Some(xs) = coordinate(doc, glyph, source, "x", 0) else {
             continue;
@@ -161,6 +166,46 @@ pub fn rows_in(
             .filter(|i| region.contains((view.x.apply(xs[*i]), view.y.apply(ys[*i]))))
             .collect();
         out.push((r, rows));
+    }
+    if !others.is_empty() {
+        // A figure that cannot be drawn was never painted: nothing of it is selected.
+        let hits = hit_region(doc, figure, pixel_frame(view), view.scale, region, &others);
+        out.extend(typed_hits(doc, hits.unwrap_or_default()));
+    }
+    out
+}
+
+/// For each renderer, the rows under device pixel `at`, as a tap finds them: of markers
+/// the nearest point within `reach` (device pixels), of other glyphs every row the
+/// glyph's own hit test finds there.
+pub fn rows_at(
+    doc: &Document,
+    figure: Id<Figure>,
+    view: &View,
+    at: (f64, f64),
+    reach: f64,
+    only: &[AnyId],
+) -> Vec<(Id<GlyphRenderer>, Vec<usize>)> {
+    let region = Region::Rect {
+        x: (at.0 - reach, at.0 + reach),
+        y: (at.1 - reach, at.1 + reach),
+    };
+    let (points, others): (Vec<_>, Vec<_>) = renderers(doc, figure, only)
+        .into_iter()
+        .map(|(r, _)| r)
+        .partition(|r| glyph_is(doc, *r, HIT_BY_POINT));
+    let points: Vec<AnyId> = points.iter().map(|r| r.any()).collect();
+    let others: Vec<AnyId> = others.iter().map(|r| r.any()).collect();
+    let mut out: Vec<(Id<GlyphRenderer>, Vec<usize>)> = Vec::new();
+    if !points.is_empty() {
+        for (r, rows) in rows_in(doc, figure, view, &region, &points) {
+            out.push((r, nearest(doc, r, view, at, &rows).into_iter().collect()));
+        }
+    }
+    if !others.is_empty() {
+        // A figure that cannot be drawn was never painted: nothing of it is hit.
+        let hits = hit_point(doc, figure, pixel_frame(view), view.scale, at, &others);
+        out.extend(typed_hits(doc, hits.unwrap_or_default()));
     }
     out
 }
@@ -246,7 +291,7 @@ pub fn selection_geometry(
         kind: EventKind::SelectionGeometry,
         model: Some(doc.model_id(figure.any()).clone()),
         values: vec![
-            ("geometry".into(), region.geometry(ratio)),
+            ("geometry".into(), geometry(region, ratio)),
             ("final".into(), Value::Bool(last)),
         ],
     };

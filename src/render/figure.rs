@@ -658,6 +658,30 @@ pub(crate) fn lay_out(
     Ok(view.frame_layout(&laid, width, height, Vec::new()))
 }
 
+/// For each visible renderer (of `only`, else all), `probe`'s rows with the scales of a
+/// plot whose frame was painted at `frame` (device pixels); renderers it answers `None`
+/// for are left out.
+pub(crate) fn hit_renderers(
+    doc: &Document,
+    figure: Id<Figure>,
+    frame: PixelRect,
+    scale: f64,
+    only: &[AnyId],
+    probe: &dyn Fn(&RendererView<'_>, &Maps) -> Option<Vec<usize>>,
+) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
+    let mut view = FigureView::read(doc, figure, None, None)?;
+    view.resolve_ranges();
+    Ok(view
+        .renderers
+        .iter()
+        .filter(|v| v.visible && (only.is_empty() || only.contains(&v.model)))
+        .filter_map(|v| {
+            let maps = view.maps(frame, scale, &v.x_range_name, &v.y_range_name);
+            probe(v, &maps).map(|rows| (v.model, rows))
+        })
+        .collect())
+}
+
 /// The renderers and source rows at device pixel `at`.
 pub(crate) fn hit_test(
     doc: &Document,

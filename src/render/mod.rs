@@ -26,6 +26,7 @@ mod mappers;
 mod ranges;
 mod raster;
 mod read;
+mod region;
 mod renderer;
 mod scales;
 mod specs;
@@ -42,6 +43,7 @@ pub use format::{format_basic, Basic as BasicFormat, TickLabel};
 pub(crate) use glyphs::distance_to_segment;
 pub use layout::{AxisTicks, FrameLayout, LegendHit, PixelRect};
 pub use ranges::{Bounds, Interval};
+pub use region::Region;
 pub use scales::{LinearMap, Maps, Scale};
 pub use surface::{
     FillRule, Font, FontMetrics, Image, Path, Pattern, Rect, Stroke, Surface, TextMeasure,
@@ -244,6 +246,42 @@ pub fn hit_test(
 ) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
     check_scale(scale)?;
     figure::hit_test(doc, figure, measure, scale, at, None)
+}
+
+/// The rows of each of `figure`'s visible renderers (those in `only`, else all) that a
+/// box or lasso over `region` selects, as BokehJS's `_hit_rect`/`_hit_poly` select them
+/// for glyphs drawn with extent (boxes meeting the region, patches wholly inside it);
+/// renderers whose glyph answers no such region are left out. The plot was painted with
+/// its frame at `frame` (device pixels), `scale` device pixels per CSS pixel.
+pub fn hit_region(
+    doc: &Document,
+    figure: Id<Figure>,
+    frame: PixelRect,
+    scale: f64,
+    region: &Region,
+    only: &[AnyId],
+) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
+    check_scale(scale)?;
+    figure::hit_renderers(doc, figure, frame, scale, only, &|r, maps| {
+        r.hit_region(maps, region)
+    })
+}
+
+/// The rows of each of `figure`'s visible renderers (those in `only`, else all) drawn at
+/// device pixel `at` (the glyphs' own hit tests), for a plot painted with its frame at
+/// `frame`, `scale` device pixels per CSS pixel.
+pub fn hit_point(
+    doc: &Document,
+    figure: Id<Figure>,
+    frame: PixelRect,
+    scale: f64,
+    at: (f64, f64),
+    only: &[AnyId],
+) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
+    check_scale(scale)?;
+    figure::hit_renderers(doc, figure, frame, scale, only, &|r, maps| {
+        Some(r.hit_point(maps, at))
+    })
 }
 
 /// The figure's size in CSS pixels: its width and height, or what a fixed frame needs.

@@ -12,6 +12,7 @@ use super::filters::view_rows;
 use super::glyphs::{builder, GlyphInput, GlyphView, Paint};
 use super::ranges::{Bounds, FactorMap};
 use super::read::Reader;
+use super::region::Region;
 use super::specs::{Rows, Specs};
 use super::RenderError;
 
@@ -238,6 +239,12 @@ impl<'d> RendererView<'d> {
             Some(h) => h.paint(p, Some(&self.inspected)),
             None => Ok(()),
         }
+    }
+
+    /// The source rows a box or lasso over `region` selects, if the glyph answers one.
+    pub fn hit_region(&self, maps: &super::scales::Maps, region: &Region) -> Option<Vec<usize>> {
+        let rows = self.glyph.hit_region(maps, region)?;
+        Some(rows.into_iter().map(|i| self.rows.source_row(i)).collect())
     }
 
     /// The source rows hit at `at` (device pixels).

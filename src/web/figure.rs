@@ -71,6 +71,13 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         }
     });
     on_cleanup(move || on_resize.remove());
+    // A PolySelectTool closes its polygon on Enter and drops it on Escape, as BokehJS's
+    // does from wherever the keyboard is.
+    let on_key = window_event_listener(leptos::ev::keyup, {
+        let interaction = interaction.clone();
+        move |ev| interaction.key_up(&ev)
+    });
+    on_cleanup(move || on_key.remove());
     // A click on a legend entry hides or mutes its renderers (the legend's click policy),
     // as BokehJS's legend does.
     let on_click = {
@@ -218,7 +225,8 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             }
         })
     };
-    let (down, moved, up, cancel, wheel, leave) = (
+    let (down, moved, up, cancel, wheel, leave, double) = (
+        interaction.clone(),
         interaction.clone(),
         interaction.clone(),
         interaction.clone(),
@@ -231,6 +239,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             <canvas
                 node_ref=canvas
                 on:click=on_click
+                on:dblclick=move |_| double.poly_finish()
                 on:pointerdown=move |ev| down.pointer_down(&ev)
                 on:pointermove=move |ev| moved.pointer_move(&ev)
                 on:pointerup=move |ev| up.pointer_up(&ev)

@@ -13,8 +13,8 @@ use wasm_bindgen::JsCast;
 use crate::core::{AnyId, Id};
 use crate::document::{EventKind, UiEvent, Value};
 use crate::interact::{
-    box_limits, box_zoom, dimensions, fill, inspect, nearest, pan, pan_dims, pinch_delta, rows_in,
-    select, selection_geometry, wheel_zoom, zoom_button, BoxZoom, Hit, Navigation, Policy,
+    box_limits, box_zoom, dimensions, fill, inspect, pan, pan_dims, pinch_delta, rows_at, rows_in,
+    select, selection_geometry, wheel_zoom, zoom_button, BoxZoom, Hit, Motion, Navigation, Policy,
     RangeChange, Region, Spot, ToolKind, Tools, View, WheelZoom,
 };
 use crate::models::{
@@ -77,6 +77,9 @@ struct Pinch {
     last: f64,
 }
 
+/// A PolySelectTool's polygon so far: the tool and its vertices (device pixels).
+type PolyPath = (AnyId, Vec<(f64, f64)>);
+
 /// A pointer down on the canvas: its id and where it is (device pixels).
 type Pointer = (i32, (f64, f64));
 
@@ -98,6 +101,7 @@ pub struct Interaction {
     /// Where the last press began, and whether it has since moved far enough to be a drag
     /// (the click that ends a drag is no tap).
     pressed: Rc<std::cell::Cell<((f64, f64), bool)>>,
+    poly: Rc<RefCell<Option<PolyPath>>>,
     /// The box or lasso being dragged.
     pub overlay: RwSignal<Option<Overlay>>,
     /// The hover tooltip shown.
@@ -128,6 +132,7 @@ impl Interaction {
             pointers: Rc::default(),
             pinch: Rc::default(),
             pressed: Rc::default(),
+            poly: Rc::default(),
             overlay: RwSignal::new(None),
             tooltip: RwSignal::new(None),
             crosshair: RwSignal::new(None),
@@ -145,17 +150,40 @@ impl Interaction {
         *self.view.borrow()
     }
 
-    /// Sets the ranges a gesture chose, and moves the view with them.
-    fn apply(&self, change: &RangeChange) {
+    /// Sets the ranges a gesture chose (within their limits, for `motion`), and moves
+    /// the view with them.
+    fn apply(&self, change: &RangeChange, motion: Motion) {
         if change.is_empty() {
             return;
         }
         let nav = self.nav.clone();
-        if let Err(e) = self.page.update(|d| nav.borrow_mut().apply(d, change)) {
-            log("setting the ranges", e);
-        }
-        let moved = self.current_view().map(|v| v.moved(change));
+        let applied = match self
+            .page
+            .update(|d| nav.borrow_mut().apply(d, change, motion))
+        {
+            Ok(applied) => applied,
+            Err(e) => return log("setting the ranges", e),
+        };
+        let moved = self.current_view().map(|v| v.moved(&applied));
         *self.view.borrow_mut() = moved;
+    }
+
+    /// A wheel or pinch zoom's motion: the active WheelZoomTool's `maintain_focus`.
+    fn scrolling(&self) -> Motion {
+        let tool = self.tools.with_untracked(|t| t.scroll);
+        let maintain_focus = tool.is_none_or(|t| {
+            self.page.read(|d| {
+                d.get_attr(t, "maintain_focus")
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(true)
+            })
+        });
+        Motion {
+            scrolling: true,
+            maintain_focus,
+            ..Motion::default()
+        }
     }
 
     fn ranges_update(&self) {
@@ -311,7 +339,11 @@ impl Interaction {
                 started,
             }) => {
                 let change = pan(&view, dims, started, at.0 - from.0, at.1 - from.1);
-                self.apply(&change);
+                let motion = Motion {
+                    panning: true,
+                    ..Motion::default()
+                };
+                self.apply(&change, motion);
             }
             Some(Drag::Box { base, tool: shape } | Drag::BoxSelect { base, shape, .. }) => {
                 let Some(view) = self.current_view() else {
@@ -522,8 +554,10 @@ impl Interaction {
         let Some(tool) = self.tools.with_untracked(|t| t.tap) else {
             return;
         };
-        if self.tools.with_untracked(|t| t.kind(tool)) != Some(ToolKind::Tap) {
-            return;
+        match self.tools.with_untracked(|t| t.kind(tool)) {
+            Some(ToolKind::PolySelect) => return self.poly_vertex(tool, at),
+            Some(ToolKind::Tap) => {}
+            _ => return,
         }
         let Some(t) = self.typed::<TapTool>(tool) else {
             return;
@@ -535,21 +569,52 @@ impl Interaction {
             return;
         }
         let reach = TAP_REACH * device_pixel_ratio();
-        let region = Region::Rect {
-            x: (at.0 - reach, at.0 + reach),
-            y: (at.1 - reach, at.1 + reach),
-        };
         let figure = self.figure;
         let result = self.page.update(|d| {
-            let mut hits = rows_in(d, figure, &view, &region, &[]);
-            // The nearest row of each renderer.
-            for (r, rows) in &mut hits {
-                *rows = nearest(d, *r, &view, at, rows).into_iter().collect();
-            }
+            let hits = rows_at(d, figure, &view, at, reach, &[]);
             select(d, &hits, mode)
         });
         if let Err(e) = result {
             log("tap", e);
+        }
+    }
+
+    /// A PolySelectTool's click: one more vertex of its polygon, drawn over the plot.
+    fn poly_vertex(&self, tool: AnyId, at: (f64, f64)) {
+        let mut poly = self.poly.borrow_mut();
+        let path = match &mut *poly {
+            Some((t, path)) if *t == tool => path,
+            _ => &mut poly.insert((tool, Vec::new())).1,
+        };
+        path.push(at);
+        let dpr = device_pixel_ratio();
+        let css = path.iter().map(|(x, y)| (x / dpr, y / dpr)).collect();
+        self.overlay.set(Some(Overlay::Poly(css)));
+    }
+
+    /// A double click (or Enter) closes a PolySelectTool's polygon and selects in it.
+    pub fn poly_finish(&self) {
+        let Some((tool, path)) = self.poly.borrow_mut().take() else {
+            return;
+        };
+        self.overlay.set(None);
+        if path.len() >= 3 {
+            self.select_in(tool, &Region::Polygon(path), true);
+        }
+    }
+
+    /// A key released: Enter closes a PolySelectTool's polygon, Escape drops it.
+    pub fn key_up(&self, ev: &web_sys::KeyboardEvent) {
+        if self.poly.borrow().is_none() {
+            return;
+        }
+        match ev.key().as_str() {
+            "Enter" => self.poly_finish(),
+            "Escape" => {
+                *self.poly.borrow_mut() = None;
+                self.overlay.set(None);
+            }
+            _ => {}
         }
     }
 
@@ -580,7 +645,7 @@ impl Interaction {
             }
         };
         if let Some(change) = wheel_zoom(&view, &tool, centre, pinch_delta(step)) {
-            self.apply(&change);
+            self.apply(&change, self.scrolling());
         }
     }
 
@@ -631,7 +696,7 @@ impl Interaction {
                     return;
                 };
                 if let Some(change) = box_zoom(&view, box_limits(&view, &tool, base, at)) {
-                    self.apply(&change);
+                    self.apply(&change, Motion::default());
                     self.ranges_update();
                 }
             }
@@ -666,7 +731,7 @@ impl Interaction {
         let delta = -ev.delta_y() * unit;
         if let Some(change) = wheel_zoom(&view, &tool, at, delta) {
             ev.prevent_default();
-            self.apply(&change);
+            self.apply(&change, self.scrolling());
             self.ranges_update();
         }
     }
@@ -699,7 +764,8 @@ impl Interaction {
                         )
                     })
                 };
-                self.apply(&zoom_button(&view, dims, factor, k == ToolKind::ZoomIn));
+                let change = zoom_button(&view, dims, factor, k == ToolKind::ZoomIn);
+                self.apply(&change, Motion::default());
                 self.ranges_update();
             }
             Some(ToolKind::Reset) => {

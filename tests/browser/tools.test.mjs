@@ -265,6 +265,36 @@ test('box select, lasso select and tap set selected.indices to exactly the point
   }
 });
 
+test('poly select: clicks add vertices, a double click or Enter closes the polygon, Escape drops it', async () => {
+  const { context, page, errors, at, selected } = await openTools();
+  try {
+    const button = page.getByRole('button', { name: 'Poly Select' });
+    await button.click();
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    const square = (lo, hi) => [[lo, lo], [hi, lo], [hi, hi], [lo, hi]].map(([x, y]) => at(x, y));
+    // Around (1, 1) and (2, 2): three clicks, a double click on the fourth corner.
+    const [a, b, c, d] = square(0.5, 2.5);
+    for (const q of [a, b, c]) await page.mouse.click(q.x, q.y);
+    assert.equal(await page.locator('.rk-poly-overlay').count(), 1);
+    await page.mouse.dblclick(d.x, d.y);
+    assert.deepEqual(await selected([0, 1]), [0, 1]);
+    assert.equal(await page.locator('.rk-poly-overlay').count(), 0);
+    // Around (9, 9) and (10, 10), closed by Enter.
+    for (const q of square(8.5, 10.5)) await page.mouse.click(q.x, q.y);
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await selected([8, 9]), [8, 9]);
+    // Escape drops a polygon under way: the selection stays.
+    for (const q of square(4.5, 6.5).slice(0, 3)) await page.mouse.click(q.x, q.y);
+    assert.equal(await page.locator('.rk-poly-overlay').count(), 1);
+    await page.keyboard.press('Escape');
+    await page.locator('.rk-poly-overlay').waitFor({ state: 'detached', timeout: 3000 });
+    assert.deepEqual(await selected([8, 9]), [8, 9]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 /** The canvas pixel (RGB) under page point `p`. */
 function pixelAt(page, p) {
   return page.evaluate(({ x, y }) => {

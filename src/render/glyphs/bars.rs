@@ -3,6 +3,7 @@
 //! and a size, sizes in data or screen units.
 
 use crate::render::ranges::Bounds;
+use crate::render::region::Region;
 use crate::render::scales::{Maps, Scale};
 use crate::render::specs::{Numbers, Units};
 use crate::render::surface::{Path, Rect};
@@ -109,6 +110,22 @@ impl Boxes<'_> {
             self.visuals.paint(p.surface, &path, i, p.maps.scale);
         }
         Ok(())
+    }
+
+    /// The boxes meeting a box `region` (BokehJS's spatial index query); BokehJS's boxes
+    /// answer no lasso.
+    pub fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
+        if matches!(region, Region::Polygon(_)) {
+            return None;
+        }
+        Some(
+            (0..self.len)
+                .filter(|&i| {
+                    let r = self.rect(maps, i);
+                    region.meets_box((r.x, r.y, r.right(), r.bottom()))
+                })
+                .collect(),
+        )
     }
 
     pub fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize> {

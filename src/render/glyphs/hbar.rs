@@ -1,6 +1,7 @@
 //! HBar: Horizontal bars centred on y from left to right.
 
 use crate::render::ranges::Bounds;
+use crate::render::region::Region;
 use crate::render::scales::Maps;
 use crate::render::surface::Rect;
 use crate::render::RenderError;
@@ -46,6 +47,10 @@ impl GlyphView for View<'_> {
 
     fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize> {
         self.0.hit_point(maps, at)
+    }
+
+    fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
+        self.0.hit_region(maps, region)
     }
 
     fn len(&self) -> usize {

@@ -34,6 +34,7 @@ mod vbar;
 mod wedge;
 
 use super::ranges::{Bounds, FactorMap};
+use super::region::Region;
 use super::scales::Maps;
 use super::specs::Specs;
 use super::surface::{FillRule, Path, Rect, Surface};
@@ -68,6 +69,11 @@ pub(crate) trait GlyphView {
     /// The rows drawn at screen point `at` (device pixels), nearest first where that
     /// matters; glyphs without area (lines) hit within a couple of pixels.
     fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize>;
+    /// The rows a box or lasso over `region` selects, as BokehJS's `_hit_rect` and
+    /// `_hit_poly` do; `None` for glyphs BokehJS selects no region of.
+    fn hit_region(&self, _maps: &Maps, _region: &Region) -> Option<Vec<usize>> {
+        None
+    }
     /// How many rows the view draws.
     fn len(&self) -> usize;
 }
@@ -229,6 +235,22 @@ pub(crate) fn hit_row_paths(
             outline.clear();
             path(maps, i, &mut outline)
                 && outline.subpaths().any(|(pts, _)| point_in_polygon(at, pts))
+        })
+        .collect()
+}
+
+/// The rows whose every vertex (in `polygons`, device pixels) is inside `region`, as
+/// BokehJS's patches answer a box or lasso (non-greedy).
+pub(crate) fn rows_inside<P: AsRef<[(f64, f64)]>>(
+    rows: usize,
+    region: &Region,
+    polygons: impl Fn(usize) -> Vec<P>,
+) -> Vec<usize> {
+    (0..rows)
+        .filter(|&i| {
+            let polygons = polygons(i);
+            let mut points = polygons.iter().flat_map(|p| p.as_ref().iter()).peekable();
+            points.peek().is_some() && points.all(|p| region.contains(*p))
         })
         .collect()
 }

@@ -2,11 +2,12 @@
 //! the outside, the others holes (filled even-odd, as BokehJS fills them).
 
 use crate::render::ranges::Bounds;
+use crate::render::region::Region;
 use crate::render::scales::Maps;
 use crate::render::surface::{FillRule, Path, Rect};
 use crate::render::RenderError;
 
-use super::{each_row, point_in_polygon, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{each_row, point_in_polygon, rows_inside, AreaVisuals, GlyphInput, GlyphView, Paint};
 
 type Rows = Vec<Vec<Vec<Vec<f64>>>>;
 
@@ -98,6 +99,12 @@ impl GlyphView for View {
                 })
             })
             .collect()
+    }
+
+    fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
+        Some(rows_inside(self.rows(), region, |i| {
+            self.rings(maps, i).into_iter().flatten().collect()
+        }))
     }
 
     fn len(&self) -> usize {

@@ -2,13 +2,14 @@
 //! several).
 
 use crate::render::ranges::Bounds;
+use crate::render::region::Region;
 use crate::render::scales::Maps;
 use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
 use super::multi_line::ragged_bounds;
 use super::patch::polygons;
-use super::{each_row, point_in_polygon, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{each_row, point_in_polygon, rows_inside, AreaVisuals, GlyphInput, GlyphView, Paint};
 
 pub(crate) fn build<'d>(
     input: &GlyphInput<'_, 'd>,
@@ -63,6 +64,11 @@ impl GlyphView for View {
                     .any(|poly| point_in_polygon(at, poly))
             })
             .collect()
+    }
+
+    fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
+        let rows = self.xs.len().min(self.ys.len());
+        Some(rows_inside(rows, region, |i| self.polygons(maps, i)))
     }
 
     fn len(&self) -> usize {

@@ -1,6 +1,7 @@
 //! Rect: rectangles centred on (x, y), `width` × `height`, turned by `angle`.
 
 use crate::render::ranges::Bounds;
+use crate::render::region::Region;
 use crate::render::scales::Maps;
 use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
@@ -71,6 +72,19 @@ impl GlyphView for View<'_> {
                     .is_some_and(|c| point_in_polygon(at, &c))
             })
             .collect()
+    }
+
+    /// BokehJS's spatial index: the rectangles whose bounding box meets the region's.
+    fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
+        let rows = (0..self.0.len).filter(|&i| {
+            self.corners(maps, i).is_some_and(|c| {
+                let (xs, ys) = (c.map(|p| p.0), c.map(|p| p.1));
+                let min = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
+                let max = |v: [f64; 4]| v.into_iter().fold(f64::NEG_INFINITY, f64::max);
+                region.meets_box((min(xs), min(ys), max(xs), max(ys)))
+            })
+        });
+        Some(rows.collect())
     }
 
     fn len(&self) -> usize {
