@@ -116,6 +116,23 @@ async function firstPaint(browser, site) {
   summary('sliders page: navigation -> first paint (median of 7 cold)', ms(median(times)), `Bokeh ${ms(bokeh)}`, (median(times) / bokeh).toFixed(2), '<= 100 ms', median(times) <= 100);
 }
 
+/**
+ * The sliders app's column math in the page, `a * sin(k * x + w) + b` with rokeh::np
+ * (wasm simd128) over 1M and 10M points: `rokeh.sineMs(n)`, median after two warm-ups.
+ */
+async function columnMath(browser, site) {
+  const { context, page } = await freshPage(browser, site, '?N=200');
+  console.log('\n## column math in the page: a * np.sin(k * x + w) + b (rokeh::np, wasm simd128)   target (1M): <= 3 ms');
+  row('points', 'median', 'min', 'max', 'per point');
+  for (const [n, runs] of [[1_000_000, 15], [10_000_000, 5]]) {
+    const times = await page.evaluate(([n, runs]) => Array.from({ length: runs + 2 }, () => window.rokeh.sineMs(n)).slice(2), [n, runs]);
+    const m = median(times);
+    row(n.toLocaleString('en'), ms(m), ms(Math.min(...times)), ms(Math.max(...times)), `${((m * 1e6) / n).toFixed(2)} ns`);
+    if (n === 1_000_000) summary(`a million sines in the page (np: a * sin(k x + w) + b, median of ${runs})`, ms(m), '', '', '<= 3 ms', m <= 3);
+  }
+  await context.close();
+}
+
 async function sliderMoves(browser, site, n) {
   const { context, page } = await freshPage(browser, site, `?N=${n}`);
   await page.evaluate(() => {
@@ -385,6 +402,7 @@ try {
   const run = (f, ...args) => (!only.length || only.some((o) => f.name.toLowerCase().includes(o)) ? f(...args) : null);
   run(sizes);
   await run(firstPaint, browser, site);
+  await run(columnMath, browser, site);
   await run(sliderMoves, browser, site, 200);
   await run(sliderMoves, browser, site, 100_000);
   await run(tableScroll, browser, site);
