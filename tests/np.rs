@@ -107,6 +107,9 @@ fn sin_and_cos_are_within_2_ulp_everywhere() {
         eprintln!("{name}: worst {error} ulp at {at:e}");
         assert!(error <= 2, "{name}({at:e}) is {error} ulp off");
     }
+    let signed = np::sin(Array::from(vec![-0.0, 0.0, 1.0]));
+    assert_eq!(signed[0].to_bits(), (-0.0f64).to_bits(), "sin(-0) is -0");
+    assert_eq!(np::cos(Array::from(vec![-0.0, 0.0, 1.0]))[..2], [1.0, 1.0]);
 }
 
 #[test]

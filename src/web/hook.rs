@@ -19,6 +19,7 @@
 //! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took;
 //! - `rokeh.sineMs(n)`: how long `rokeh::np` takes for the sliders app's column math,
 //!   `a * sin(k * x + w) + b` over `n` points (x made beforehand, not timed);
+//! - `rokeh.wasmMemoryBytes()`: the size of the wasm module's memory (it only grows);
 //! - `rokeh.settled` (served pages): whether every edit of the page has reached the
 //!   session and been confirmed.
 
@@ -64,6 +65,16 @@ pub fn install(page: Page) {
     );
     let sine_ms = Closure::<dyn Fn(u32) -> f64>::new(sine_ms);
     set(&hook, "sineMs", &sine_ms.into_js_value());
+    let memory = Closure::<dyn Fn() -> f64>::new(|| {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map_or(f64::NAN, |m| {
+                m.buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(f64::NAN, |b| f64::from(b.byte_length()))
+            })
+    });
+    set(&hook, "wasmMemoryBytes", &memory.into_js_value());
     set(&hook, "set", &set_attr.into_js_value());
     set(&hook, "column", &column.into_js_value());
     set(&hook, "get", &get.into_js_value());

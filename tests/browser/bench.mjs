@@ -133,6 +133,36 @@ async function columnMath(browser, site) {
   await context.close();
 }
 
+/**
+ * The page's memory with the sliders app at 1M and 10M points after a few slider moves:
+ * the JS heap (after a forced GC, CDP Runtime.getHeapUsage) and the wasm memory (its
+ * size only grows, so it holds the peak of every change), beside the raw bytes of the
+ * two f64 columns.
+ */
+async function pageMemory(browser, site) {
+  console.log('\n## memory: JS heap + wasm memory, sliders app after 3 slider moves   target: <= 3x the raw columns');
+  row('points', 'JS heap', 'wasm memory', 'raw x + y', 'ratio');
+  for (const n of [1_000_000, 10_000_000]) {
+    const { context, page } = await freshPage(browser, site, `?N=${n}`);
+    await page.getByLabel('frequency').focus();
+    for (let i = 0; i < 3; i++) {
+      const before = await page.evaluate(() => window.rokeh.paints);
+      await page.keyboard.press('ArrowRight');
+      await paintedAfter(page, before);
+    }
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.rokeh.wasmMemoryBytes());
+    const raw = 2 * 8 * n;
+    const ratio = (usedSize + wasm) / raw;
+    const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+    row(n.toLocaleString('en'), mb(usedSize), mb(wasm), mb(raw), `${ratio.toFixed(2)}x`);
+    summary(`memory at ${n.toLocaleString('en')} points: (JS heap + wasm) / raw columns`, `${ratio.toFixed(2)}x`, '', '', '<= 3x', ratio <= 3);
+    await context.close();
+  }
+}
+
 async function sliderMoves(browser, site, n) {
   const { context, page } = await freshPage(browser, site, `?N=${n}`);
   await page.evaluate(() => {
@@ -403,6 +433,7 @@ try {
   run(sizes);
   await run(firstPaint, browser, site);
   await run(columnMath, browser, site);
+  await run(pageMemory, browser, site);
   await run(sliderMoves, browser, site, 200);
   await run(sliderMoves, browser, site, 100_000);
   await run(tableScroll, browser, site);
