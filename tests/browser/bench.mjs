@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, SINGLE_FILE, fence, launch, median, paintedAfter, paints, serveDist } from './support.mjs';
+import { DIST, ROOT, SINGLE_FILE, fence, launch, median, paintedAfter, paints, serveDist } from './support.mjs';
 import { bokehFirstPaint, bokehLine, bokehVersion } from './bokeh-reference.mjs';
 
 const COLD_LOADS = 7;
@@ -43,16 +43,24 @@ function sizes() {
   const js = pick('.js');
   const gzip = wasm.gzip + js.gzip;
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
-  console.log('\n## sizes (trunk build --release, wasm-opt -Oz; the gallery page, sync client included)');
+  console.log('\n## sizes (trunk build --release, wasm-opt -Oz: the gallery page with every app)');
   console.log(`   targets: <= ${kb(SERVED_PAGE_TARGET)} served, <= ${kb(STATIC_PAGE_TARGET)} static, wasm + js gzip -9`);
   row('', 'raw', 'gzip');
   row('wasm', kib(wasm.raw), kib(wasm.gzip));
   row('js', kib(js.raw), kib(js.gzip));
   row('wasm + js', kib(wasm.raw + js.raw), `${kib(gzip)} = ${kb(gzip)}`);
-  summary('gallery page (served build): wasm + js, gzip', kb(gzip), '', '', `<= ${kb(SERVED_PAGE_TARGET)}`, gzip <= SERVED_PAGE_TARGET);
-  // There is no build without the sync client and Bokeh's JSON reader yet: its target is
-  // missed until there is one to measure.
-  summary('static-only page (no sync client, no JSON reader): not built yet', '-', '', '', `<= ${kb(STATIC_PAGE_TARGET)}`, false);
+  summary('gallery page (every app): wasm + js, gzip', kb(gzip), '', '', `<= ${kb(SERVED_PAGE_TARGET)}`, gzip <= SERVED_PAGE_TARGET);
+  // The issue's targets are the sliders page's: built alone by scripts/page-sizes.sh.
+  console.log('   the sliders page alone (gallery/examples/sliders_page.rs), wasm + js gzip -9:');
+  for (const [variant, target, label] of [
+    ['served', SERVED_PAGE_TARGET, 'served (joins its session)'],
+    ['static', STATIC_PAGE_TARGET, 'static only (--no-default-features)'],
+  ]) {
+    const dir = join(ROOT, 'target', 'bench', 'pages', variant);
+    const page = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f)).map((f) => measure(join(dir, f)).gzip).reduce((a, b) => a + b, 0);
+    row(`  ${variant}`, kb(page), `<= ${kb(target)} ${page <= target ? 'met' : 'MISSED'}`);
+    summary(`sliders page, ${label}: wasm + js, gzip`, kb(page), '', '', `<= ${kb(target)}`, page <= target);
+  }
   const single = measure(SINGLE_FILE);
   row('single-file html', kib(single.raw), kib(single.gzip));
 }
