@@ -44,6 +44,9 @@ test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 	cargo test --workspace
 	# Decimated against undecimated drawings of a million points: minutes in a debug build.
 	cargo test --profile bench -p rokeh --lib -- --ignored million_point
+	# The library as crates.io gets it, built from its package alone (rokeh-np is packaged
+	# beside it: publish rokeh-np first).
+	cargo package --workspace --exclude rokeh-gallery --offline --allow-dirty
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
