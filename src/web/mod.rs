@@ -21,24 +21,28 @@ mod session;
 mod surface;
 #[cfg(feature = "session")]
 mod sync;
-mod table;
+pub(crate) mod table;
 mod tabs;
 mod toolbar;
-mod widgets;
+pub(crate) mod widgets;
 
+pub(crate) use layout::Component;
 pub use query::{query_count, query_text};
 
 use leptos::prelude::*;
 
 use crate::app::App;
 use crate::protocol::page_link::APP_QUERY;
+use crate::views::{self, WidgetView};
 use page::Page;
 
 /// Shows the app the page is for: the one an embed's element names, else the one
 /// `rokeh serve` named in the page, else the one the URL's `?app=` names, else the first.
 /// An unknown name is reported and the first shown, so a mistyped URL still shows something.
-/// An app's data files are got first (see [`crate::App::with_files`]).
-pub fn mount_apps(apps: Vec<App>) {
+/// An app's data files are got first (see [`crate::App::with_files`]). The page shows
+/// `widgets` (see [`crate::views`]) besides layouts and figures.
+pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
+    layout::show_widgets(widgets);
     let embed = embed::claim();
     let wanted = match &embed {
         Some(embed) => embed.app.clone(),
@@ -62,7 +66,7 @@ pub fn mount_apps(apps: Vec<App>) {
     let files = app.files().to_vec();
     let start = move || match embed {
         Some(embed) => show(app, Some(embed.element), embed.session),
-        None => mount(app),
+        None => show(app, None, session::Session::served_page()),
     };
     if files.is_empty() {
         return start();
@@ -77,8 +81,10 @@ pub fn mount_apps(apps: Vec<App>) {
 }
 
 /// Builds a document with `app` and shows it in the page's body: its roots as widgets and
-/// plots, its title as the page's title. Edits in the page run the app's callbacks here.
+/// plots, its title as the page's title, with every widget view. Edits in the page run the
+/// app's callbacks here.
 pub fn mount(app: App) {
+    layout::show_widgets(views::ALL);
     show(app, None, session::Session::served_page());
 }
 
