@@ -3,7 +3,7 @@
 //!
 //! A binary calls [`crate::run`] with its apps; in the browser that is [`mount_apps`]. The
 //! page fills the body of its own HTML page, or an element of another site's page that the
-//! embed loader marked (see [`embed`]).
+//! embed loader marked (see `embed.rs`).
 
 mod canvas;
 mod element;
