@@ -62,11 +62,13 @@ test-browser: build build-single pages install-browser install-python install-re
 build: install-wasm-tools fetch
 	trunk build --release
 
-# The static gallery (GitHub Pages) in dist-pages/: the index of apps, each app at app.html?app=NAME.
-pages: build
+# The static gallery (GitHub Pages) in dist-pages/: the index of apps, each app at
+# app.html?app=NAME, and each as one file at single/NAME.html.
+pages: build build-single
 	scripts/pages.sh
 
-# One self-contained HTML file for file:// in dist-single/.
+# One self-contained HTML file per gallery app for file:// (wasm, glue, CSS and the app's
+# data inlined): dist-single/APP.html.
 build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
