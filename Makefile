@@ -23,7 +23,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
-.PHONY: serve server test test-rust test-wasm test-browser build build-single pages bench screenshot \
+.PHONY: serve server test test-rust test-wasm test-browser build build-single pages sliders-pages bench screenshot \
 	install-wasm-tools install-browser install-fonts install-python install-redis fetch fuzz install-fuzz soak
 
 serve: install-wasm-tools fetch
@@ -44,6 +44,9 @@ test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 	cargo test --workspace
 	# Decimated against undecimated drawings of a million points: minutes in a debug build.
 	cargo test --profile bench -p rokeh --lib -- --ignored million_point
+	# The library as crates.io gets it, built from its package alone (rokeh-np is packaged
+	# beside it: publish rokeh-np first).
+	cargo package --workspace --exclude rokeh-gallery --offline --allow-dirty
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
@@ -55,6 +58,7 @@ test-wasm: install-wasm-tools install-browser fetch
 # BokehJS (compare.test.mjs: the page beside real BokehJS, through `rokeh serve` too).
 test-browser: build build-single pages install-browser install-python install-redis
 	cargo build -p rokeh-gallery --bin rokeh
+	scripts/page-sizes.sh static
 	cd $(BROWSER_TESTS) && node --test
 	cargo test -p rokeh-gallery --test server_browser -- --ignored
 
@@ -72,7 +76,12 @@ pages: build build-single
 build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
-bench: build build-single install-browser install-fonts install-python install-redis
+# The sliders page alone (gallery/examples/sliders_page.rs), served and static only, in
+# target/bench/pages/: bench weighs both, the browser tests open the static one.
+sliders-pages: install-wasm-tools fetch
+	scripts/page-sizes.sh
+
+bench: build build-single sliders-pages install-browser install-fonts install-python install-redis
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	mkdir -p target/bench
 	touch target/bench/started

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::JsCast;
 
-use super::sync::Session;
+use super::session::Session;
 use crate::protocol::page_link::{
     EMBED_APP_ATTR, EMBED_APP_URL_ATTR, EMBED_ATTR, EMBED_MOUNTED, EMBED_PENDING,
     EMBED_SESSION_ID_ATTR, EMBED_TOKEN_ATTR,

@@ -70,6 +70,7 @@ pub fn install(page: Page) {
 }
 
 /// Tells tests whether the page and its session agree (see the module docs).
+#[cfg(feature = "session")]
 pub fn settled(settled: bool) {
     if let Some(hook) = web_sys::window().and_then(|w| Reflect::get(&w, &NAME.into()).ok()) {
         set(&hook, "settled", &settled.into());

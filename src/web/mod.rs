@@ -17,7 +17,9 @@ mod page;
 mod periodic;
 mod query;
 mod resize;
+mod session;
 mod surface;
+#[cfg(feature = "session")]
 mod sync;
 mod table;
 mod tabs;
@@ -41,7 +43,7 @@ pub fn mount_apps(apps: Vec<App>) {
     let embed = embed::claim();
     let wanted = match &embed {
         Some(embed) => embed.app.clone(),
-        None => sync::served_app()
+        None => session::served_app()
             .or_else(single_file_app)
             .or_else(|| query_text(APP_QUERY)),
     };
@@ -88,12 +90,12 @@ fn single_file_app() -> Option<String> {
 /// Builds a document with `app` and shows it in the page's body: its roots as widgets and
 /// plots, its title as the page's title. Edits in the page run the app's callbacks here.
 pub fn mount(app: App) {
-    show(app, None, sync::Session::served_page());
+    show(app, None, session::Session::served_page());
 }
 
 /// Shows `app` in `element` (embedded: the host page keeps its title, as with Bokeh's
 /// embeds) or in the body, joined to `session` if there is one.
-fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<sync::Session>) {
+fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<session::Session>) {
     hook::mark("rokeh-start");
     // Panics would otherwise vanish into an `unreachable` trap with no message.
     std::panic::set_hook(Box::new(|info| {
@@ -113,7 +115,7 @@ fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<sync::S
         }
         // Joined to a session of `rokeh serve` (a status badge shows the connection), whose
         // periodic callbacks the server runs. Alone, the page runs them.
-        let connection = session.map(|session| sync::start(page, session));
+        let connection = session.map(|session| session::join(page, session));
         match &connection {
             None => periodic::start(page),
             Some(_) => periodic::start_added(page),
