@@ -93,6 +93,33 @@ test('gapminder: Play advances the year label and the bubbles, Pause stops it', 
   });
 });
 
+test('sizing_mode: gapminder scales its plot with the window (2:1), movies stretches its plot', async () => {
+  const canvasSize = (page) => page.evaluate(() => {
+    const r = document.querySelector('canvas').getBoundingClientRect();
+    return [r.width, r.height];
+  });
+  // BokehJS at 900 and 1400 px wide windows: gapminder's plot 900 × 450 and 1400 × 700
+  // (the page has no margin there; rokeh's keeps 16 px on each side).
+  await withApp('gapminder', async (page) => {
+    for (const width of [900, 1400]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction((w) => document.querySelector('canvas').getBoundingClientRect().width === w - 32, width);
+      const [w, h] = await canvasSize(page);
+      assert.ok(Math.abs(h - w / 2) <= 1, `${w} × ${h} keeps the plot's 600 × 300 aspect`);
+    }
+  });
+  await withApp('movies', async (page) => {
+    const widths = [];
+    for (const width of [900, 1400]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      widths.push(await canvasSize(page));
+    }
+    assert.equal(widths[1][0] - widths[0][0], 500, `the plot takes the room: ${JSON.stringify(widths)}`);
+    assert.deepEqual([widths[0][1], widths[1][1]], [600, 600], 'at its own height');
+  });
+});
+
 test('ohlc: streams every 50 ms, keeps at most 300 rows, and its heap stays flat', async () => {
   await withApp('ohlc', async (page) => {
     await page.waitForTimeout(3000);

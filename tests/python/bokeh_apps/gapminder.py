@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 from bokeh.io import curdoc
-from bokeh.layouts import column, row
+from bokeh.layouts import layout
 from bokeh.models import Button, ColumnDataSource, Label, SingleIntervalTicker, Slider
 from bokeh.palettes import Spectral6
 from bokeh.plotting import figure
@@ -61,5 +61,5 @@ def play():
 
 
 button.on_event("button_click", play)
-curdoc().add_root(column(plot, row(slider, button), sizing_mode="scale_width"))
+curdoc().add_root(layout([[plot], [slider, button]], sizing_mode="scale_width"))
 curdoc().title = "Gapminder"
