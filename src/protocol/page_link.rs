@@ -21,6 +21,9 @@ pub const DOCUMENT_REPLACED_CLOSE: u16 = 4001;
 /// The app a page shows: written by the server in the session meta tag
 /// (`data-app`), or given in a static page's query (`?app=`).
 pub const APP_QUERY: &str = "app";
+/// `<meta name="rokeh-app" content="movies">`: the app a single-file page
+/// (`scripts/single-html.mjs`) is built for.
+pub const APP_META: &str = "rokeh-app";
 /// An element of another site's page a rokeh page is mounted into (Bokeh's autoload
 /// embedding, `src/rokeh-embed.js`): the loader marks it `pending`, the wasm instance it
 /// starts next claims it (`mounted`).

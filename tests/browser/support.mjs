@@ -12,7 +12,8 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(ROOT, 'dist');
-export const SINGLE_FILE = join(ROOT, 'dist-single', 'rokeh-sliders.html');
+/** The sliders app as one self-contained file (`make build-single` writes one per app). */
+export const SINGLE_FILE = join(ROOT, 'dist-single', 'sliders.html');
 /** Where the page is served, as GitHub Pages serves a project at /<repo>/. */
 export const SUB_PATH = '/rokeh/';
 const BINARY = process.env.ROKEH_BIN ?? join(ROOT, 'target', 'debug', 'rokeh');
