@@ -86,7 +86,7 @@ fn padded<L: Lanes>(tail: &mut [f64], f: impl FnOnce(&mut [f64])) {
 /// `f` of every element, in place.
 #[inline(always)]
 pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd) {
-    let (body, tail) = values.split_at_mut(values.len() - values.len() % Simd::LANES);
+    let (body, tail) = values.split_at_mut(Simd::whole(values.len()));
     body.chunks_exact_mut(Simd::LANES)
         .for_each(|c| f(Simd::load(c)).store(c));
     padded::<Simd>(tail, |c| f(Simd::load(c)).store(c));
@@ -97,7 +97,7 @@ pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd) {
 #[inline(always)]
 pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd) -> Simd) {
     assert_eq!(values.len(), other.len(), "arrays of different lengths");
-    let split = values.len() - values.len() % Simd::LANES;
+    let split = Simd::whole(values.len());
     let (body, tail) = values.split_at_mut(split);
     body.chunks_exact_mut(Simd::LANES)
         .zip(other.chunks_exact(Simd::LANES))

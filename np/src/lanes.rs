@@ -18,6 +18,10 @@ pub(crate) trait Lanes:
 {
     /// Lanes per value.
     const LANES: usize;
+    /// How many of `len` elements fill whole values (the rest is a padded tail).
+    fn whole(len: usize) -> usize {
+        len - len % Self::LANES
+    }
     /// A boolean per lane.
     type Mask: Copy;
 

@@ -57,7 +57,7 @@ pub fn ascending(values: &[f64]) -> bool {
     // `a <= b` is false next to a NaN, so a sorted series with finite ends is all finite.
     let (ahead, behind) = (&values[1.min(values.len())..], values);
     let n = ahead.len();
-    let body = n - n % Simd::LANES;
+    let body = Simd::whole(n);
     let full = (1u32 << Simd::LANES) - 1;
     let mut all = full;
     for (a, b) in ahead[..body]
