@@ -52,6 +52,13 @@ pub(crate) trait Lanes:
     fn bits_shr(self, by: u32) -> Self;
 }
 
+/// The most of `len` elements that fill whole values of `L` (natively all of them).
+#[inline(always)]
+pub(crate) fn whole_chunks<L: Lanes>(len: usize) -> usize {
+    let lanes = L::LANES; // a value: `len % 1` natively is no mistake
+    len - len % lanes
+}
+
 impl Lanes for f64 {
     const LANES: usize = 1;
     type Mask = bool;

@@ -2,7 +2,7 @@
 //! a stretch's lowest and highest points. The renderer runs these over every point of
 //! every redraw, so they live here, built for speed and in SIMD lanes like the kernels.
 
-use crate::lanes::{Lanes, Simd};
+use crate::lanes::{whole_chunks, Lanes, Simd};
 
 /// Independent accumulators per pass, so consecutive chunks do not wait on each other.
 const UNROLL: usize = 4;
@@ -57,7 +57,7 @@ pub fn ascending(values: &[f64]) -> bool {
     // `a <= b` is false next to a NaN, so a sorted series with finite ends is all finite.
     let (ahead, behind) = (&values[1.min(values.len())..], values);
     let n = ahead.len();
-    let body = n - n % Simd::LANES;
+    let body = whole_chunks::<Simd>(n);
     let full = (1u32 << Simd::LANES) - 1;
     let mut all = full;
     for (a, b) in ahead[..body]
