@@ -17,7 +17,7 @@
 
 use std::f64::consts::{FRAC_2_PI as INV_PIO2, LOG2_E as INV_LN2, SQRT_2 as SQRT2};
 
-use crate::lanes::{Lanes, Simd};
+use crate::lanes::{whole_chunks, Lanes, Simd};
 
 /// 1.5 × 2^52: adding it rounds a float of magnitude below 2^51 to an integer, which then
 /// sits in the low bits of the sum's representation.
@@ -35,7 +35,7 @@ fn apply<L: Lanes>(
     slow: fn(f64) -> f64,
 ) {
     let full = (1u32 << L::LANES) - 1;
-    let (body, tail) = values.split_at_mut(values.len() - values.len() % L::LANES);
+    let (body, tail) = values.split_at_mut(whole_chunks::<L>(values.len()));
     // `fold`, not `all`: no early exit, so this check vectorises too.
     let all = body
         .chunks_exact(L::LANES)
@@ -86,7 +86,7 @@ fn padded<L: Lanes>(tail: &mut [f64], f: impl FnOnce(&mut [f64])) {
 /// `f` of every element, in place.
 #[inline(always)]
 pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd) {
-    let (body, tail) = values.split_at_mut(Simd::whole(values.len()));
+    let (body, tail) = values.split_at_mut(whole_chunks::<Simd>(values.len()));
     body.chunks_exact_mut(Simd::LANES)
         .for_each(|c| f(Simd::load(c)).store(c));
     padded::<Simd>(tail, |c| f(Simd::load(c)).store(c));
@@ -97,7 +97,7 @@ pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd) {
 #[inline(always)]
 pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd) -> Simd) {
     assert_eq!(values.len(), other.len(), "arrays of different lengths");
-    let split = Simd::whole(values.len());
+    let split = whole_chunks::<Simd>(values.len());
     let (body, tail) = values.split_at_mut(split);
     body.chunks_exact_mut(Simd::LANES)
         .zip(other.chunks_exact(Simd::LANES))
