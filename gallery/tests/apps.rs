@@ -310,10 +310,9 @@ fn selection_histogram_frames_line_up_as_bokehjs_aligns_the_grid() {
     let [p, ph, pv] = <[AnyId; 3]>::try_from(of_type(&doc, "Figure")).unwrap();
     let (p, pv, ph) = (frame(p), frame(pv), frame(ph));
     // BokehJS (tests/python/bokeh_apps/selection_histogram.py, file_html): the scatter's
-    // frame spans x 50..563 like the x histogram's and y 25..563 like the y histogram's,
-    // though the scatter has no axes and the histograms no title. (Its top is 25 there:
-    // gridplot() moves the plots' toolbars into one above the grid, which rokeh does not
-    // yet, so the scatter's own toolbar is 30 more above its frame.)
+    // frame spans x 50..563 like the x histogram's and y 30..563 like the y histogram's,
+    // though the scatter has no axes and the histograms no title. (Its top is 30 there:
+    // BokehJS puts the toolbar above beside the title, in one band; rokeh stacks them.)
     assert_eq!((p.left, p.right), (ph.left, ph.right), "{p:?} above {ph:?}");
     assert_eq!(
         (p.top, p.bottom),

@@ -34,6 +34,10 @@ pub const EMBED_PENDING: &str = "pending";
 pub const EMBED_MOUNTED: &str = "mounted";
 /// The app the embedded page shows (empty: the first).
 pub const EMBED_APP_ATTR: &str = "data-rokeh-app";
+/// The folder the embedded page's files came from (beside the app's URL when served,
+/// beside the loader when static): an app's data files are fetched from there, not from
+/// the host page's folder.
+pub const EMBED_BASE_ATTR: &str = "data-rokeh-base";
 /// Served embeds only: the app's absolute URL on `rokeh serve` (`http://host:5006/sliders`),
 /// whose `/ws` and `/token` the page uses.
 pub const EMBED_APP_URL_ATTR: &str = "data-rokeh-app-url";

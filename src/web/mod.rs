@@ -67,6 +67,7 @@ pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
         return;
     };
     let files = app.files().to_vec();
+    let base = embed.as_ref().and_then(|e| e.base.clone());
     let start = move || match embed {
         Some(embed) => show(app, Some(embed.element), embed.session),
         None => show(app, None, session::Session::served_page()),
@@ -76,7 +77,7 @@ pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
     }
     // Its data files first: the app reads them as it builds the document.
     wasm_bindgen_futures::spawn_local(async move {
-        match files::load(&files).await {
+        match files::load(&files, base.as_deref()).await {
             Ok(()) => start(),
             Err(e) => web_sys::console::error_1(&format!("rokeh: cannot load {e}").into()),
         }

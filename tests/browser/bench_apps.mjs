@@ -31,7 +31,7 @@ const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (t) => `${t.toFixed(1)} ms`;
 const summary = (what, rokeh, reference, ratio, target, met) =>
   console.log(['SUMMARY', what, rokeh, reference, ratio, target, met ? 'met' : 'MISSED'].join(' | '));
-const row = (...cells) => console.log(cells.map((c, i) => String(c).padEnd([22, 48][i] ?? 20)).join(''));
+const row = (...cells) => console.log(cells.map((c, i) => String(c).padEnd([22, 58][i] ?? 20)).join(''));
 
 /** Runs in each page before its own scripts: see the header. */
 function hooks() {

@@ -4,6 +4,8 @@
 // page's document (window.rokeh) and its canvas. Needs `trunk build --release` (dist/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, collectErrors, fence, launch, paints, paintedAfter, serveDist } from './support.mjs';
@@ -243,6 +245,35 @@ test('single files (make build-single): movies and crossfilter from file://, eve
     await page.waitForFunction(() => window.rokeh.get('Title', 'text') === 'Origin vs Hp');
     await paintedAfter(page, painted);
   }, file('crossfilter'));
+});
+
+test('an embedded app fetches its data files from its own site, not the host page\'s', async () => {
+  // The host page on another origin, embedding movies from the built site with one script.
+  const dir = mkdtempSync(join(tmpdir(), 'rokeh-embed-host-'));
+  writeFileSync(join(dir, 'index.html'), `<!DOCTYPE html><html><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>host</title></head><body><h1>Another site</h1>
+    <div id="plot"></div>
+    <script src="${site.url}rokeh-embed.js" data-element="plot" data-app="movies"></script>
+    </body></html>`);
+  const host = await serveDist(dir);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(site.origin) || url.startsWith(host.origin) ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(host.url);
+    await page.waitForFunction(() => / movies selected$/.test(window.rokeh?.get('Title', 'text') ?? ''), null, { timeout: 20000 });
+    assert.deepEqual(host.missed, [], 'nothing asked of the host page\'s site');
+    assert.equal(await page.title(), 'host', 'the host page keeps its title');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the static gallery (make pages): its index links each demo, with thumbnails', async () => {

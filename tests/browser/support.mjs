@@ -37,7 +37,11 @@ export async function serveDist(dir = DIST) {
     try {
       if (!file || !file.startsWith(dir)) throw new Error('outside the site');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+      // Any origin may load it, as a CDN or GitHub Pages lets other sites embed an app.
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'access-control-allow-origin': '*',
+      });
       res.end(body);
     } catch {
       missed.push(req.url);

@@ -40,7 +40,7 @@ def histogram(values, vertical):
 
 ph, hedges, (hh1, hh2) = histogram(x, False)
 pv, vedges, (vh1, vh2) = histogram(y, True)
-curdoc().add_root(gridplot([[p, pv], [ph, None]]))
+curdoc().add_root(gridplot([[p, pv], [ph, None]], merge_tools=False))
 curdoc().title = "Selection Histogram"
 
 
