@@ -23,7 +23,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_INSTALL := $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 
-.PHONY: serve server test test-rust test-wasm test-browser build build-single pages bench screenshot \
+.PHONY: serve server test test-rust test-wasm test-browser build build-single pages sliders-pages bench screenshot \
 	install-wasm-tools install-browser install-fonts install-python install-redis fetch fuzz install-fuzz soak
 
 serve: install-wasm-tools fetch
@@ -44,17 +44,24 @@ test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 	cargo test --workspace
 	# Decimated against undecimated drawings of a million points: minutes in a debug build.
 	cargo test --profile bench -p rokeh --lib -- --ignored million_point
+	# The library as crates.io gets it, built from its package alone (rokeh-np is packaged
+	# beside it: publish rokeh-np first).
+	cargo package --workspace --exclude rokeh-gallery --offline --allow-dirty
+	# The API docs, natively and for the page, with no broken link or warning.
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p rokeh
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p rokeh --target wasm32-unknown-unknown
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
-		cargo test --target wasm32-unknown-unknown --test web --test web_periodic --test web_layout
+		cargo test --target wasm32-unknown-unknown --test web --test web_periodic --test web_layout --test np
 
 # The built page as a person uses it (Playwright, node --test), alone and served by the
 # rokeh binary (built here) with Python's bokeh.client in the session, and drawn like
 # BokehJS (compare.test.mjs: the page beside real BokehJS, through `rokeh serve` too).
 test-browser: build build-single pages install-browser install-python install-redis
 	cargo build -p rokeh-gallery --bin rokeh
+	scripts/page-sizes.sh static
 	cd $(BROWSER_TESTS) && node --test
 	cargo test -p rokeh-gallery --test server_browser -- --ignored
 
@@ -62,20 +69,28 @@ test-browser: build build-single pages install-browser install-python install-re
 build: install-wasm-tools fetch
 	trunk build --release
 
-# The static gallery (GitHub Pages) in dist-pages/: the index of apps, each app at app.html?app=NAME.
-pages: build
+# The static gallery (GitHub Pages) in dist-pages/: the index of apps, each app at
+# app.html?app=NAME, and each as one file at single/NAME.html.
+pages: build build-single
 	scripts/pages.sh
 
-# One self-contained HTML file for file:// in dist-single/.
+# One self-contained HTML file per gallery app for file:// (wasm, glue, CSS and the app's
+# data inlined): dist-single/APP.html.
 build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
-bench: build build-single install-browser install-fonts install-python install-redis
+# The sliders page alone (gallery/examples/sliders_page.rs), served and static only, in
+# target/bench/pages/: bench weighs both, the browser tests open the static one.
+sliders-pages: install-wasm-tools fetch
+	scripts/page-sizes.sh
+
+bench: build build-single sliders-pages install-browser install-fonts install-python install-redis
 	cargo build --profile server -p rokeh-gallery --bins --examples
 	mkdir -p target/bench
 	touch target/bench/started
 	set -o pipefail; { \
 		node $(BROWSER_TESTS)/bench.mjs && \
+		node $(BROWSER_TESTS)/bench_apps.mjs && \
 		for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench || exit 1; done && \
 		target/server/examples/loadgen && \
 		target/server/examples/shared; \

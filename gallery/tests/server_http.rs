@@ -80,3 +80,52 @@ async fn missing_page_is_a_clear_error_and_python_still_works() {
     let mut client = Client::join(&server, &new_session_id(), "").await;
     assert_eq!(frequency(&client.pull().await.1), 1.0);
 }
+
+#[test]
+fn page_files_go_gzipped_to_browsers_that_take_it() {
+    let gunzip = |bytes: &[u8]| {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out).unwrap();
+        out
+    };
+    let dist = fake_dist();
+    let wasm: Vec<u8> = (0..100_000u32)
+        .flat_map(|i| (i % 251).to_le_bytes())
+        .collect();
+    std::fs::write(dist.join("big_bg.wasm"), &wasm).unwrap();
+    let server = Server::start_with_env(&[], &[("ROKEH_DIST", dist.to_str().unwrap())]);
+    let url = server.http("/big_bg.wasm");
+
+    let browser = "Accept-Encoding: gzip, deflate, br, zstd\r\n";
+    let (head, body) = http_get_with(&url, browser);
+    let head = head.to_ascii_lowercase();
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    assert!(head.contains("content-type: application/wasm"), "{head}");
+    assert!(head.contains("vary: accept-encoding"), "{head}");
+    assert!(body.len() < wasm.len() / 3, "{} gzip'd bytes", body.len());
+    assert_eq!(gunzip(&body), wasm);
+
+    let (head, body) = http_get_with(&url, "");
+    assert!(
+        !head.to_ascii_lowercase().contains("content-encoding"),
+        "{head}"
+    );
+    assert_eq!(body, wasm);
+    let (head, _) = http_get_with(&url, "Accept-Encoding: gzip;q=0, br\r\n");
+    assert!(
+        !head.to_ascii_lowercase().contains("content-encoding"),
+        "{head}"
+    );
+
+    // A rebuilt page is served as rebuilt, not from the gzip'd copy of the old one.
+    let rebuilt: Vec<u8> = wasm.iter().map(|b| b ^ 1).collect();
+    std::fs::write(dist.join("big_bg.wasm"), &rebuilt).unwrap();
+    assert_eq!(gunzip(&http_get_with(&url, browser).1), rebuilt);
+
+    // Small files and data files go as they are.
+    let (head, _) = http_get_with(&server.http("/rokeh-abc_bg.wasm"), browser);
+    assert!(
+        !head.to_ascii_lowercase().contains("content-encoding"),
+        "{head}"
+    );
+}

@@ -17,10 +17,12 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 
+use super::compress;
 use super::embed;
 use super::index;
 use super::log::log;
 use super::page::{self, PageSession};
+use super::work;
 use super::ws::Connection;
 use super::Shared;
 use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
@@ -86,6 +88,7 @@ async fn index(State(shared): State<Arc<Shared>>) -> Html<String> {
 async fn page_or_file(
     State(shared): State<Arc<Shared>>,
     Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
     uri: Uri,
 ) -> Response {
     let name = uri.path().trim_start_matches('/');
@@ -96,9 +99,7 @@ async fn page_or_file(
     }
     if shared.app(name).is_none() {
         return match page::file(&shared.config.page_dir, uri.path()) {
-            Some((bytes, content_type)) => {
-                embed::any_origin(([(header::CONTENT_TYPE, content_type)], bytes).into_response())
-            }
+            Some(file) => embed::any_origin(page_file(&shared, &headers, file).await),
             None => (StatusCode::NOT_FOUND, "404: Not Found").into_response(),
         };
     }
@@ -119,6 +120,25 @@ async fn page_or_file(
             (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response()
         }
     }
+}
+
+/// A file of the built page, gzip'd when the browser takes it and it is worth it
+/// (compressing the wasm the first time takes a while: off the workers).
+async fn page_file(shared: &Shared, headers: &HeaderMap, file: page::PageFile) -> Response {
+    let content_type = [(header::CONTENT_TYPE, file.content_type)];
+    if !compress::worth_it(file.content_type, file.bytes.len()) {
+        return (content_type, file.bytes).into_response();
+    }
+    let vary = (header::VARY, "accept-encoding");
+    if !compress::accepts_gzip(headers) {
+        return (content_type, [vary], file.bytes).into_response();
+    }
+    let gzipped = work::off_the_workers(file.bytes.len(), false, || {
+        shared.gzip.gzip(&file.path, &file.bytes)
+    })
+    .await;
+    let encoding = (header::CONTENT_ENCODING, "gzip");
+    (content_type, [vary, encoding], gzipped.to_vec()).into_response()
 }
 
 /// `/<app>/token?bokeh-session-id=ID`: a fresh token for a page reconnecting to its

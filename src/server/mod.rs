@@ -4,6 +4,7 @@
 //! connections talk to it through channels (see `session`). The HTTP side serves the
 //! built page and the websocket that speaks Bokeh's protocol (see `http`).
 
+mod compress;
 mod config;
 mod embed;
 mod http;
@@ -52,6 +53,7 @@ pub(crate) struct Shared {
     apps: Vec<(App, Arc<Sessions>)>,
     shutdown: watch::Receiver<bool>,
     alive: mpsc::Sender<()>,
+    gzip: compress::GzipCache,
 }
 
 impl Shared {
@@ -60,6 +62,24 @@ impl Shared {
             .iter()
             .find(|(a, _)| a.name() == name)
             .map(|(_, s)| s)
+    }
+
+    /// Gzips the page's own files in `dir` (not its folders: data files and thumbnails)
+    /// ahead of the first visitor.
+    fn gzip_page_files(&self, dir: &std::path::Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let Some(name) = entry.file_name().to_str().map(|n| format!("/{n}")) else {
+                continue;
+            };
+            if let Some(file) = page::file(&self.config.page_dir, &name) {
+                if compress::worth_it(file.content_type, file.bytes.len()) {
+                    self.gzip.gzip(&file.path, &file.bytes);
+                }
+            }
+        }
     }
 }
 
@@ -84,6 +104,19 @@ pub fn main_cli_with(apps: Vec<App>) {
                 })
                 .collect();
             print!("{}", index::html(&entries, Some(&args.dist)));
+            return;
+        }
+        Command::Apps => {
+            for app in &apps {
+                println!(
+                    "{}",
+                    [app.name()]
+                        .into_iter()
+                        .chain(app.files().iter().map(String::as_str))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+            }
             return;
         }
     };
@@ -157,6 +190,7 @@ impl Server {
             apps,
             shutdown: shutdown_rx,
             alive: alive_tx,
+            gzip: compress::GzipCache::default(),
         });
         Ok(Server {
             listener,
@@ -187,9 +221,15 @@ impl Server {
             "Starting rokeh server version {} (speaking the protocol of Bokeh {BOKEH_PROTOCOL_VERSION})",
             env!("CARGO_PKG_VERSION")
         );
-        if let Err(places) = &config.page_dir {
-            let e = page::PageError::NotBuilt(places.clone());
-            log!("WARNING: {e} Python clients can still connect.");
+        match &config.page_dir {
+            Err(places) => {
+                let e = page::PageError::NotBuilt(places.clone());
+                log!("WARNING: {e} Python clients can still connect.");
+            }
+            Ok(dir) => {
+                let (shared, dir) = (shared.clone(), dir.clone());
+                tokio::task::spawn_blocking(move || shared.gzip_page_files(&dir));
+            }
         }
         let urls: Vec<String> = shared
             .apps

@@ -50,11 +50,15 @@ pub(crate) fn app_page(
     })
 }
 
+/// A file of the built page, read.
+pub(crate) struct PageFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    pub content_type: &'static str,
+}
+
 /// A file of the built page, by its URL path; `None` for anything outside the folder.
-pub(crate) fn file(
-    dir: &Result<PathBuf, Vec<PathBuf>>,
-    url_path: &str,
-) -> Option<(Vec<u8>, &'static str)> {
+pub(crate) fn file(dir: &Result<PathBuf, Vec<PathBuf>>, url_path: &str) -> Option<PageFile> {
     let dir = dir.as_ref().ok()?;
     let relative = Path::new(url_path.trim_start_matches('/'));
     let inside = relative
@@ -65,7 +69,12 @@ pub(crate) fn file(
     }
     let path = dir.join(relative);
     let bytes = std::fs::read(&path).ok()?;
-    Some((bytes, content_type(&path)))
+    let content_type = content_type(&path);
+    Some(PageFile {
+        path,
+        bytes,
+        content_type,
+    })
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -128,8 +137,11 @@ mod tests {
     #[test]
     fn files_inside_the_folder_only() {
         let dir = Ok(temp_dist());
-        assert_eq!(file(&dir, "/app.wasm").unwrap().1, "application/wasm");
-        assert_eq!(file(&dir, "/snippets/x.js").unwrap().0, b"x");
+        assert_eq!(
+            file(&dir, "/app.wasm").unwrap().content_type,
+            "application/wasm"
+        );
+        assert_eq!(file(&dir, "/snippets/x.js").unwrap().bytes, b"x");
         assert!(file(&dir, "/../etc/passwd").is_none());
         assert!(file(&dir, "/snippets/../../x").is_none());
         assert!(file(&dir, "/").is_none());
@@ -145,8 +157,8 @@ mod tests {
         bolero::check!().for_each(|bytes: &[u8]| {
             let path = String::from_utf8_lossy(bytes);
             for path in [path.to_string(), format!("/{path}"), format!("/../{path}")] {
-                if let Some((content, _)) = file(&dir, &path) {
-                    assert_ne!(content, b"secret", "{path:?} reached outside");
+                if let Some(found) = file(&dir, &path) {
+                    assert_ne!(found.bytes, b"secret", "{path:?} reached outside");
                 }
             }
         });

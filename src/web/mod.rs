@@ -3,7 +3,7 @@
 //!
 //! A binary calls [`crate::run`] with its apps; in the browser that is [`mount_apps`]. The
 //! page fills the body of its own HTML page, or an element of another site's page that the
-//! embed loader marked (see [`embed`]).
+//! embed loader marked (see `embed.rs`).
 
 mod canvas;
 mod element;
@@ -17,30 +17,39 @@ mod page;
 mod periodic;
 mod query;
 mod resize;
+mod session;
 mod surface;
+#[cfg(feature = "session")]
 mod sync;
-mod table;
+pub(crate) mod table;
 mod tabs;
 mod toolbar;
-mod widgets;
+pub(crate) mod widgets;
 
+pub(crate) use layout::Component;
 pub use query::{query_count, query_text};
 
 use leptos::prelude::*;
 
 use crate::app::App;
-use crate::protocol::page_link::APP_QUERY;
+use crate::protocol::page_link::{APP_META, APP_QUERY};
+use crate::views::{self, WidgetView};
 use page::Page;
 
 /// Shows the app the page is for: the one an embed's element names, else the one
-/// `rokeh serve` named in the page, else the one the URL's `?app=` names, else the first.
+/// `rokeh serve` named in the page, else the one a single-file page was built for, else
+/// the one the URL's `?app=` names, else the first.
 /// An unknown name is reported and the first shown, so a mistyped URL still shows something.
-/// An app's data files are got first (see [`crate::App::with_files`]).
-pub fn mount_apps(apps: Vec<App>) {
+/// An app's data files are got first (see [`crate::App::with_files`]). The page shows
+/// `widgets` (see [`crate::views`]) besides layouts and figures.
+pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
+    layout::show_widgets(widgets);
     let embed = embed::claim();
     let wanted = match &embed {
         Some(embed) => embed.app.clone(),
-        None => sync::served_app().or_else(|| query_text(APP_QUERY)),
+        None => session::served_app()
+            .or_else(single_file_app)
+            .or_else(|| query_text(APP_QUERY)),
     };
     let chosen = match &wanted {
         Some(name) => apps
@@ -58,31 +67,42 @@ pub fn mount_apps(apps: Vec<App>) {
         return;
     };
     let files = app.files().to_vec();
+    let base = embed.as_ref().and_then(|e| e.base.clone());
     let start = move || match embed {
         Some(embed) => show(app, Some(embed.element), embed.session),
-        None => mount(app),
+        None => show(app, None, session::Session::served_page()),
     };
     if files.is_empty() {
         return start();
     }
     // Its data files first: the app reads them as it builds the document.
     wasm_bindgen_futures::spawn_local(async move {
-        match files::load(&files).await {
+        match files::load(&files, base.as_deref()).await {
             Ok(()) => start(),
             Err(e) => web_sys::console::error_1(&format!("rokeh: cannot load {e}").into()),
         }
     });
 }
 
+/// The app a single-file page names in its `rokeh-app` meta tag.
+fn single_file_app() -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name=\"{APP_META}\"]"))
+        .ok()??
+        .get_attribute("content")
+}
+
 /// Builds a document with `app` and shows it in the page's body: its roots as widgets and
-/// plots, its title as the page's title. Edits in the page run the app's callbacks here.
+/// plots, its title as the page's title, with every widget view. Edits in the page run the
+/// app's callbacks here.
 pub fn mount(app: App) {
-    show(app, None, sync::Session::served_page());
+    layout::show_widgets(views::ALL);
+    show(app, None, session::Session::served_page());
 }
 
 /// Shows `app` in `element` (embedded: the host page keeps its title, as with Bokeh's
 /// embeds) or in the body, joined to `session` if there is one.
-fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<sync::Session>) {
+fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<session::Session>) {
     hook::mark("rokeh-start");
     // Panics would otherwise vanish into an `unreachable` trap with no message.
     std::panic::set_hook(Box::new(|info| {
@@ -102,7 +122,7 @@ fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<sync::S
         }
         // Joined to a session of `rokeh serve` (a status badge shows the connection), whose
         // periodic callbacks the server runs. Alone, the page runs them.
-        let connection = session.map(|session| sync::start(page, session));
+        let connection = session.map(|session| session::join(page, session));
         match &connection {
             None => periodic::start(page),
             Some(_) => periodic::start_added(page),

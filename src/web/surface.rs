@@ -25,6 +25,9 @@ pub struct CanvasSurface {
     scratch: Option<HtmlCanvasElement>,
     /// Font metrics by CSS font, as BokehJS caches them.
     metrics: RefCell<HashMap<String, FontMetrics>>,
+    /// The context's font now: setting one parses its CSS, so it is set only when it
+    /// changes. Empty when unknown (a clip's restore may have put back an older one).
+    font: RefCell<String>,
 }
 
 fn css(c: Rgba) -> String {
@@ -39,6 +42,15 @@ impl CanvasSurface {
             height,
             scratch: None,
             metrics: RefCell::default(),
+            font: RefCell::default(),
+        }
+    }
+
+    fn use_font(&self, css: &str) {
+        let mut font = self.font.borrow_mut();
+        if *font != css {
+            self.ctx.set_font(css);
+            css.clone_into(&mut font);
         }
     }
 
@@ -92,7 +104,7 @@ impl CanvasSurface {
 
 impl TextMeasure for CanvasSurface {
     fn text_width(&self, text: &str, font: &Font) -> f64 {
-        self.ctx.set_font(&font.css());
+        self.use_font(&font.css());
         self.ctx.measure_text(text).map_or(0.0, |m| m.width())
     }
 
@@ -102,7 +114,7 @@ impl TextMeasure for CanvasSurface {
         if let Some(m) = self.metrics.borrow().get(&key) {
             return *m;
         }
-        self.ctx.set_font(&key);
+        self.use_font(&key);
         let measure = |t: &str| self.ctx.measure_text(t).ok();
         let m = match (measure("ÅŚg|"), measure("M"), measure("x")) {
             (Some(all), Some(cap), Some(x)) => FontMetrics {
@@ -161,8 +173,8 @@ impl Surface for CanvasSurface {
     }
 
     fn text(&mut self, text: &str, (x, y): (f64, f64), style: &TextStyle) {
+        self.use_font(&style.font.css());
         let ctx = &self.ctx;
-        ctx.set_font(&style.font.css());
         ctx.set_fill_style_str(&css(style.color));
         ctx.set_text_align(match style.align {
             TextAlign::Left => "left",
@@ -204,6 +216,7 @@ impl Surface for CanvasSurface {
 
     fn pop_clip(&mut self) {
         self.ctx.restore();
+        self.font.borrow_mut().clear();
     }
 
     fn translate(&mut self, dx: f64, dy: f64) {

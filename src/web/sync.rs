@@ -1,7 +1,6 @@
-//! The page's link to `rokeh serve`: served by it (a `rokeh-session` meta tag in the
-//! page) or embedded by its autoload script (the session on the embed's element, the
-//! server at an absolute URL), the page joins its session over Bokeh's protocol; opened
-//! statically it runs alone. This is the websocket driver of [`crate::sync::Client`], which decides what to
+//! The page's link to `rokeh serve` (the `session` feature): served by it or embedded by
+//! its autoload script (see [`super::session`]), the page joins its session over Bokeh's
+//! protocol; opened statically it runs alone. This is the websocket driver of [`crate::sync::Client`], which decides what to
 //! send; losing the connection never stops the page: it reconnects with backoff and a
 //! fresh token, and no edit is lost.
 //!
@@ -19,8 +18,9 @@ use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
 
 use super::hook;
 use super::page::Page;
+use super::session::Session;
 use crate::document::Origin;
-use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY, SESSION_META};
+use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
 use crate::protocol::{Frame, Message, Receiver};
 use crate::sync::client::Reaction;
 use crate::sync::{Client, Status};
@@ -59,21 +59,9 @@ struct Link {
 
 type Shared = Rc<RefCell<Link>>;
 
-/// The app `rokeh serve` wrote into the page, if it served it.
-pub fn served_app() -> Option<String> {
-    session_meta()?.get_attribute("data-app")
-}
-
-fn session_meta() -> Option<web_sys::Element> {
-    web_sys::window()?
-        .document()?
-        .query_selector(&format!("meta[name=\"{SESSION_META}\"]"))
-        .ok()?
-}
-
 /// Joins `session`; returns the connection badge.
 pub fn start(page: Page, session: Session) -> impl IntoView {
-    let (served, token) = session.links();
+    let (served, token) = links(session);
     let (badge, set_badge) = signal(Badge::Connecting);
     let client = Some(page.read(Client::new));
     let link: Shared = Rc::new(RefCell::new(Link {
@@ -127,40 +115,19 @@ fn state_name(badge: Badge) -> &'static str {
     }
 }
 
-/// A session of `rokeh serve` for the page to join: the app's absolute URL (whose `/ws`
-/// and `/token` it uses), the session's id and a first token.
-pub struct Session {
-    pub app_url: String,
-    pub session_id: String,
-    pub token: String,
-}
-
-impl Session {
-    /// The session the server wrote into the page it served, if it did.
-    pub fn served_page() -> Option<Session> {
-        let meta = session_meta()?;
-        let ws_path = meta.get_attribute("data-ws-path")?;
-        let origin = web_sys::window()?.location().origin().ok()?;
-        Some(Session {
-            app_url: format!("{origin}{}", ws_path.trim_end_matches("/ws")),
-            session_id: meta.get_attribute("data-session-id")?,
-            token: meta.get_attribute("data-token")?,
-        })
-    }
-
-    fn links(self) -> (Served, String) {
-        // http://host/app → ws://host/app/ws, https → wss.
-        let ws_app_url = match self.app_url.strip_prefix("http") {
-            Some(rest) => format!("ws{rest}"),
-            None => self.app_url.clone(),
-        };
-        let id = js_sys::encode_uri_component(&self.session_id);
-        let served = Served {
-            ws_url: format!("{ws_app_url}/ws?{CLIENT_QUERY}={ROKEH_CLIENT}"),
-            token_url: format!("{}/token?{SESSION_ID_QUERY}={id}", self.app_url),
-        };
-        (served, self.token)
-    }
+/// Where `session` is reached: its websocket, its token URL; and its first token.
+fn links(session: Session) -> (Served, String) {
+    // http://host/app → ws://host/app/ws, https → wss.
+    let ws_app_url = match session.app_url.strip_prefix("http") {
+        Some(rest) => format!("ws{rest}"),
+        None => session.app_url.clone(),
+    };
+    let id = js_sys::encode_uri_component(&session.session_id);
+    let served = Served {
+        ws_url: format!("{ws_app_url}/ws?{CLIENT_QUERY}={ROKEH_CLIENT}"),
+        token_url: format!("{}/token?{SESSION_ID_QUERY}={id}", session.app_url),
+    };
+    (served, session.token)
 }
 
 /// Opens the websocket with the current token.

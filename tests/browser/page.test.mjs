@@ -1,9 +1,13 @@
 // The sliders page as a person uses it, in headless Debian Chromium. Needs `trunk build
-// --release` (dist/) and the single-file build (dist-single/) first: `make test` does both.
+// --release` (dist/), the single-file build (dist-single/) and the static-only sliders page
+// (scripts/page-sizes.sh static) first: `make test` builds them all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ROOT,
   SINGLE_FILE,
   SUB_PATH,
   collectErrors,
@@ -177,5 +181,60 @@ test('the single-file page paints from file:// with no network at all', async ()
     assert.deepEqual(blocked, [], 'the file fetched nothing');
   } finally {
     await context.close();
+  }
+});
+
+/** The sliders page built without rokeh's `session` feature (scripts/page-sizes.sh). */
+const STATIC_PAGE = join(ROOT, 'target', 'bench', 'pages', 'static');
+
+test('the static-only page (no session feature) runs the app alone', async () => {
+  const alone = await serveDist(STATIC_PAGE);
+  const { context, page, errors, blocked } = await openPage(alone.url, alone.origin + '/');
+  const sockets = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  try {
+    assert.equal(await page.title(), 'Sliders');
+    const painted = await paints(page);
+    await page.getByLabel('frequency').focus();
+    await page.keyboard.press('ArrowRight');
+    await paintedAfter(page, painted);
+    const { k, x, y } = await documentState(page);
+    assert.ok(Math.abs(k - 1.1) < 1e-9, `frequency is now 1.1, not ${k}`);
+    x.forEach((xi, i) => assert.ok(Math.abs(y[i] - Math.sin(k * xi)) < 1e-12, `y[${i}]`));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(blocked, []);
+    assert.deepEqual(sockets, [], 'it opened no websocket');
+  } finally {
+    await context.close();
+    await alone.close();
+  }
+});
+
+test('the static-only page served with a session says it runs alone, and still works', async () => {
+  const alone = await serveDist(STATIC_PAGE);
+  const context = await browser.newContext();
+  await fence(context, alone.origin + '/');
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  const sockets = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  // As `rokeh serve` writes it into the page it serves.
+  const meta = '<meta name="rokeh-session" data-app="sliders" data-ws-path="/sliders/ws" data-session-id="S1" data-token="t">';
+  const html = readFileSync(join(STATIC_PAGE, 'index.html'), 'utf8').replace('</head>', `${meta}</head>`);
+  await page.route(alone.url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  try {
+    await page.goto(alone.url);
+    await paintedAfter(page, 0);
+    await page.locator('.rk-connection[data-state="alone"]').waitFor();
+    assert.equal(errors.length, 1, `one error: ${errors}`);
+    assert.match(errors[0], /built without rokeh's `session` feature.*"S1"/);
+    assert.deepEqual(sockets, []);
+    const painted = await paints(page);
+    await page.getByLabel('frequency').focus();
+    await page.keyboard.press('ArrowRight');
+    await paintedAfter(page, painted);
+  } finally {
+    await context.close();
+    await alone.close();
   }
 });

@@ -506,19 +506,34 @@ pub fn fake_dist() -> PathBuf {
 
 /// A bare HTTP/1.1 GET: status and the whole response (no HTTP client crate needed).
 pub fn http_get(url: &str) -> (u16, String) {
+    let (head, body) = http_get_with(url, "");
+    let status = head[9..12].parse().unwrap();
+    (
+        status,
+        format!("{head}\r\n\r\n{}", String::from_utf8_lossy(&body)),
+    )
+}
+
+/// A bare HTTP/1.1 GET with `headers` (each line ending in CRLF): the response's status
+/// line and headers, and its body's bytes.
+pub fn http_get_with(url: &str, headers: &str) -> (String, Vec<u8>) {
     use std::io::{Read, Write};
     let rest = url.strip_prefix("http://").unwrap();
     let (host, path) = rest.split_at(rest.find('/').unwrap());
     let mut stream = std::net::TcpStream::connect(host).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\n{headers}Connection: close\r\n\r\n"
     )
     .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response[9..12].parse().unwrap();
-    (status, response)
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let end = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    let head = String::from_utf8_lossy(&response[..end]).into_owned();
+    (head, response[end + 4..].to_vec())
 }
 
 /// One row of the table `make bench` ends with (scripts/bench-summary.mjs collects these
