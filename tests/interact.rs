@@ -518,3 +518,38 @@ fn pans_and_zooms_stay_within_bounds_and_interval_limits() {
     let (s, e) = x(&doc);
     assert!((e - s - 20.0).abs() < 1e-9, "{s} {e}");
 }
+
+#[test]
+fn a_pan_or_zoom_moves_the_extra_ranges_alike() {
+    use rokeh::core::Dict;
+    use rokeh::render::Interval;
+    let mut doc = Document::new();
+    let (fig, _) = plot(&mut doc, RangeArg::Fixed(0.0, 10.0));
+    let other = doc.add(Range1d {
+        start: 0.0,
+        end: 100.0,
+        ..Range1d::default()
+    });
+    doc.set(
+        fig,
+        Figure::EXTRA_X_RANGES,
+        Dict(vec![("other".to_owned(), other.any())]),
+    )
+    .unwrap();
+    let mut nav = Navigation::new(&doc, fig);
+    let to = |start, end| rokeh::interact::RangeChange {
+        x: Some(Interval { start, end }),
+        y: None,
+    };
+    let span = |doc: &Document| (doc.get(other, Range1d::START), doc.get(other, Range1d::END));
+    nav.apply(&mut doc, &to(2.0, 12.0), Motion::default())
+        .unwrap();
+    assert_eq!(span(&doc), (20.0, 120.0));
+    nav.apply(&mut doc, &to(4.5, 9.5), Motion::default())
+        .unwrap();
+    let (s, e) = span(&doc);
+    assert!(
+        (s - 45.0).abs() < 1e-9 && (e - 95.0).abs() < 1e-9,
+        "{s} {e}"
+    );
+}

@@ -69,6 +69,32 @@ fn weighted(old: Interval, new: Interval, weight: f64) -> Interval {
     }
 }
 
+/// Whether a scale model is a LogScale.
+fn is_log(doc: &Document, scale: Option<AnyId>) -> bool {
+    scale.is_some_and(|s| doc.model(s).type_name == "LogScale")
+}
+
+/// Where `new`'s ends lie along `old`, as fractions of it (0 at its start, 1 at its
+/// end), measured as the scale maps them.
+fn fractions(old: Interval, new: Interval, log: bool) -> (f64, f64) {
+    let f = |v: f64| if log { v.ln() } else { v };
+    let (a, b) = (f(old.start), f(old.end));
+    ((f(new.start) - a) / (b - a), (f(new.end) - a) / (b - a))
+}
+
+/// The interval at fractions `t` of `range` (see [`fractions`]).
+fn along(range: Interval, (t0, t1): (f64, f64), log: bool) -> Interval {
+    let (f, g) = (
+        |v: f64| if log { v.ln() } else { v },
+        |v: f64| if log { v.exp() } else { v },
+    );
+    let (a, b) = (f(range.start), f(range.end));
+    Interval {
+        start: g(a + t0 * (b - a)),
+        end: g(a + t1 * (b - a)),
+    }
+}
+
 /// What a page remembers of one figure's x and y ranges.
 #[derive(Clone, Debug, Default)]
 pub struct Navigation {
@@ -192,6 +218,7 @@ impl Navigation {
         motion: Motion,
     ) -> Result<RangeChange, DocumentError> {
         let [x, y] = self.ranges(doc);
+        // (range, whether the default x or y range, old, new, limits).
         let mut moves = Vec::new();
         for (any, wanted, is_x) in [(x, change.x, true), (y, change.y, false)] {
             let (Some(any), Some(new)) = (any, wanted) else {
@@ -201,7 +228,16 @@ impl Navigation {
                 continue;
             }
             let old = interval(doc, any).unwrap_or(new);
-            moves.push((any, is_x, old, new, self.limits(doc, any)));
+            moves.push((any, Some(is_x), old, new, self.limits(doc, any)));
+            // The frame's extra ranges of that dimension move alike (BokehJS moves all
+            // of a frame's ranges through their own scales).
+            for (extra, old_extra, log) in self.extra_ranges(doc, is_x) {
+                let t = fractions(old, new, self.default_is_log(doc, is_x));
+                let new_extra = along(old_extra, t, log);
+                if new_extra.start.is_finite() && new_extra.end.is_finite() {
+                    moves.push((extra, None, old_extra, new_extra, self.limits(doc, extra)));
+                }
+            }
         }
         if motion.scrolling && motion.maintain_focus {
             // Together: one weight keeps the zoom's aspect.
@@ -249,16 +285,62 @@ impl Navigation {
             return Ok(RangeChange::default());
         }
         let mut applied = RangeChange::default();
-        for (any, is_x, _, new, _) in moves {
+        for (any, default, _, new, _) in moves {
             self.following.remove(&any);
             set_interval(doc, any, new)?;
-            if is_x {
-                applied.x = Some(new);
-            } else {
-                applied.y = Some(new);
+            match default {
+                Some(true) => applied.x = Some(new),
+                Some(false) => applied.y = Some(new),
+                None => {}
             }
         }
         Ok(applied)
+    }
+
+    /// Whether the figure's default x (or y) scale is logarithmic.
+    fn default_is_log(&self, doc: &Document, is_x: bool) -> bool {
+        self.figure.is_some_and(|fig| {
+            let scale = if is_x {
+                doc.get(fig, Figure::X_SCALE)
+            } else {
+                doc.get(fig, Figure::Y_SCALE)
+            };
+            is_log(doc, scale)
+        })
+    }
+
+    /// The figure's extra x (or y) ranges with a start and end: each with its interval
+    /// and whether its scale (its own extra scale, else the default's kind) is
+    /// logarithmic.
+    fn extra_ranges(&self, doc: &Document, is_x: bool) -> Vec<(AnyId, Interval, bool)> {
+        let Some(fig) = self.figure.filter(|f| doc.try_model(f.any()).is_some()) else {
+            return Vec::new();
+        };
+        let (ranges, scales) = if is_x {
+            (
+                doc.get(fig, Figure::EXTRA_X_RANGES),
+                doc.get(fig, Figure::EXTRA_X_SCALES),
+            )
+        } else {
+            (
+                doc.get(fig, Figure::EXTRA_Y_RANGES),
+                doc.get(fig, Figure::EXTRA_Y_SCALES),
+            )
+        };
+        let default_log = self.default_is_log(doc, is_x);
+        ranges
+            .0
+            .iter()
+            .filter_map(|(name, any)| {
+                let i = interval(doc, *any)?;
+                let log = scales
+                    .0
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map_or(default_log, |(_, s)| is_log(doc, Some(*s)));
+                Some((*any, i, log))
+            })
+            .collect()
     }
 
     /// BokehJS's `RangesUpdate` for the figure's ranges as they are now (sent when a

@@ -413,7 +413,8 @@ impl<'d> FigureView<'d> {
         let others = (row.into_iter().map(shared([Side::Above, Side::Below])))
             .chain(col.into_iter().map(shared([Side::Left, Side::Right])));
         for (other, sides) in others {
-            let depths = FigureView::read(self.r.doc, Id::new(other), self.following)?.depths(m);
+            let depths =
+                FigureView::read(self.r.doc, Id::new(other), self.following, None)?.depths(m);
             for side in sides {
                 min[side.index()] = min[side.index()].max(depths[side.index()]);
             }
