@@ -156,7 +156,20 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         let shown = d.get(figure, Figure::TOOLBAR).is_some();
         d.get(figure, Figure::TOOLBAR_LOCATION).filter(|_| shown)
     });
-    let bar = place.map(|p| toolbar::view(interaction.clone(), p, canvas));
+    // Toolbar `autohide`: the toolbar shows only while the pointer is over the plot, as
+    // BokehJS's shows on the plot's mouseenter and hides on its mouseleave.
+    let pointer_over = RwSignal::new(false);
+    let autohide = Memo::new(move |_| {
+        page.track(model);
+        page.read(|d| {
+            d.get(figure, Figure::TOOLBAR)
+                .and_then(|t| d.get_attr(t, "autohide").ok())
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
+        })
+    });
+    let hidden = Signal::derive(move || autohide.get() && !pointer_over.get());
+    let bar = place.map(|p| toolbar::view(interaction.clone(), p, canvas, hidden));
     let overlay = interaction.overlay;
     let boxed = move || {
         overlay.get().map(|o| match o {
@@ -235,7 +248,12 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         interaction,
     );
     view! {
-        <div class="rk-plot" style=wrapper_style>
+        <div
+            class="rk-plot"
+            style=wrapper_style
+            on:pointerenter=move |_| pointer_over.set(true)
+            on:pointerleave=move |_| pointer_over.set(false)
+        >
             <canvas
                 node_ref=canvas
                 on:click=on_click

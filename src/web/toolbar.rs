@@ -893,6 +893,7 @@ pub fn view(
     interaction: Interaction,
     place: Place,
     canvas: NodeRef<leptos::html::Canvas>,
+    hidden: Signal<bool>,
 ) -> impl IntoView {
     let tools = interaction.tools;
     let style = match place {
@@ -936,7 +937,13 @@ pub fn view(
         })
     };
     view! {
-        <div class="rk-toolbar" role="toolbar" aria-label="Plot tools" style=style>
+        <div
+            class="rk-toolbar"
+            class:rk-hidden=move || hidden.get()
+            role="toolbar"
+            aria-label="Plot tools"
+            style=style
+        >
             {buttons}
         </div>
     }

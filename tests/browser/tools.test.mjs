@@ -195,6 +195,31 @@ test('save downloads a PNG of the plot', async () => {
   }
 });
 
+test('toolbar autohide: the toolbar shows only while the pointer is over the plot', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const bar = page.getByRole('toolbar', { name: 'Plot tools' });
+    assert.equal(await bar.isVisible(), true);
+    assert.equal(await page.evaluate(() => window.rokeh.set('Toolbar', 'autohide', 'true')), undefined);
+    // A point of the page off the plot: beside it, or else below it.
+    const plot = await page.locator('.rk-plot').first().boundingBox();
+    const viewport = page.viewportSize();
+    const off =
+      plot.x + plot.width + 10 < viewport.width
+        ? { x: plot.x + plot.width + 10, y: plot.y + 10 }
+        : { x: plot.x + 10, y: plot.y + plot.height + 10 };
+    await page.mouse.move(off.x, off.y);
+    await bar.waitFor({ state: 'hidden', timeout: 3000 });
+    await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+    await bar.waitFor({ state: 'visible', timeout: 3000 });
+    await page.mouse.move(off.x, off.y);
+    await bar.waitFor({ state: 'hidden', timeout: 3000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 /** The tools app: points at (1, 1) … (10, 10) over 0..11 both ways, box select active. */
 async function openTools() {
   const context = await browser.newContext({ deviceScaleFactor: 2 });
