@@ -1,8 +1,9 @@
 //! A figure to explore with Bokeh's select tools: ten points on a diagonal over fixed
-//! ranges, box select active, lasso select, tap, poly select, crosshair, hover (with tooltips), pan,
-//! wheel zoom, reset and save in its toolbar; a point hovered is drawn in firebrick (its
-//! renderer's hover glyph, as Python's `hover_color="firebrick"` makes it). The browser
-//! tests select points with the mouse and read the selection back.
+//! ranges, box select active, lasso select, tap, poly select, crosshair, hover (with
+//! tooltips), pan, wheel zoom, zoom in and out buttons, reset and save in its toolbar; a
+//! point hovered is drawn in firebrick (its renderer's hover glyph, as Python's
+//! `hover_color="firebrick"` makes it). The browser tests select points with the mouse
+//! and read the selection back.
 
 use rokeh::models::{ColumnDataSource, GlyphRenderer, Scatter, Tooltips};
 use rokeh::plotting::{figure, Active, FigureArgs, RangeArg};
@@ -23,7 +24,7 @@ pub fn tools(doc: &mut Document) {
             x_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
             y_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
             tools:
-                "pan,wheel_zoom,box_select,lasso_select,tap,poly_select,crosshair,hover,reset,save"
+                "pan,wheel_zoom,zoom_in,zoom_out,box_select,lasso_select,tap,poly_select,crosshair,hover,reset,save"
                     .into(),
             tooltips: Some(Tooltips::rows([
                 ("point", "$index"),

@@ -70,7 +70,8 @@ pub enum Overlay {
     Poly(Vec<(f64, f64)>),
 }
 
-/// Two fingers on the canvas: their distance when the pinch began.
+/// Two fingers on the canvas: their distance when the pinch began, and their scale
+/// (distance over that) at the last zoom.
 #[derive(Clone, Copy)]
 struct Pinch {
     start: f64,
@@ -618,8 +619,8 @@ impl Interaction {
         }
     }
 
-    /// Two fingers moved: BokehJS zooms by the change of their distance, about their
-    /// middle, as if the wheel turned.
+    /// Two fingers moved: BokehJS zooms by their distance over the distance they began
+    /// at, about their middle, as if the wheel turned.
     fn pinch_to(&self, pinch: Pinch) {
         let Some(view) = self.current_view() else {
             return;
@@ -631,8 +632,11 @@ impl Interaction {
             return;
         }
         let scale = self.finger_distance() / pinch.start;
-        // Each step zooms by the change since the last one.
-        let step = scale / pinch.last;
+        // As BokehJS's gestures: each move that changes the fingers' distance zooms by
+        // its whole scale since the pinch began.
+        if scale == pinch.last {
+            return;
+        }
         *self.pinch.borrow_mut() = Some(Pinch {
             last: scale,
             ..pinch
@@ -644,7 +648,7 @@ impl Interaction {
                 _ => return,
             }
         };
-        if let Some(change) = wheel_zoom(&view, &tool, centre, pinch_delta(step)) {
+        if let Some(change) = wheel_zoom(&view, &tool, centre, pinch_delta(scale)) {
             self.apply(&change, self.scrolling());
         }
     }

@@ -118,6 +118,67 @@ test('the DataRange1ds write what they computed; a drag pans by its length, span
   }
 });
 
+/** Touches through the DevTools protocol: `points` per step, each {x, y} (page px). */
+async function touch(session, type, points) {
+  await session.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+  });
+}
+
+test('touch: one finger pans by its path, two fingers pinch-zoom about their middle', async () => {
+  const context = await browser.newContext({ deviceScaleFactor: 2, hasTouch: true });
+  await fence(context, site.origin + '/');
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(site.url);
+    await paintedAfter(page, 0);
+    const session = await page.context().newCDPSession(page);
+    const first = await state(page);
+    const canvas = await page.locator('canvas.rk-figure').boundingBox();
+    const [l, t, r, b] = first.frame;
+    const mid = { x: canvas.x + (l + r) / 2, y: canvas.y + (t + b) / 2 };
+    // One finger, 80 px right in steps.
+    await touch(session, 'touchStart', [mid]);
+    for (let i = 1; i <= 8; i++) await touch(session, 'touchMove', [{ x: mid.x + 10 * i, y: mid.y }]);
+    await touch(session, 'touchEnd', []);
+    const panned = await changedFrom(page, first);
+    const span = first.x.end - first.x.start;
+    const shift = (80 / (r - l)) * span;
+    assert.ok(close(panned.x.start, first.x.start - shift, 1e-3), `${panned.x.start} vs ${first.x.start - shift}`);
+    assert.ok(close(panned.x.end - panned.x.start, span, 1e-9));
+    // Two fingers 40 px apart about the middle, spread to 160 px: zoomed in about it.
+    const centre = dataX(panned, (l + r) / 2);
+    const apart = (d) => [
+      { x: mid.x - d / 2, y: mid.y },
+      { x: mid.x + d / 2, y: mid.y },
+    ];
+    await touch(session, 'touchStart', apart(40));
+    for (let d = 50; d <= 160; d += 10) await touch(session, 'touchMove', apart(d));
+    await touch(session, 'touchEnd', []);
+    await changedFrom(page, panned);
+    // Settled: two reads alike, 100 ms apart.
+    let pinched = await state(page);
+    for (let i = 0; i < 30; i++) {
+      await page.waitForTimeout(100);
+      const now = await state(page);
+      if (JSON.stringify(now) === JSON.stringify(pinched)) break;
+      pinched = now;
+    }
+    const pinchedSpan = pinched.x.end - pinched.x.start;
+    assert.ok(pinchedSpan < span * 0.9, `span ${pinchedSpan} vs ${span}`);
+    // About the fingers' middle: the data there stays within a pixel or two (touch
+    // positions arrive in whole CSS pixels), where a zoom about the frame's edge would
+    // move it by a third of the span.
+    const moved = Math.abs(dataX(pinched, (l + r) / 2) - centre);
+    assert.ok(moved < 0.01 * span, `${dataX(pinched, (l + r) / 2)} vs ${centre}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the wheel zooms about the pointer; box zoom zooms to the box; reset restores', async () => {
   const { context, page, errors } = await openPage();
   try {
@@ -284,6 +345,30 @@ test('box select, lasso select and tap set selected.indices to exactly the point
     await page.mouse.up();
     assert.deepEqual(await selected([6, 7]), [6, 7]);
     assert.equal(await page.locator('.rk-poly-overlay').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the zoom in and zoom out buttons zoom about the frame\'s centre, by mouse and by keyboard', async () => {
+  const { context, page, errors } = await openTools();
+  try {
+    const first = await state(page);
+    assert.deepEqual([first.x.start, first.x.end, first.y.start, first.y.end], [0, 11, 0, 11]);
+    // ZoomInTool's factor 0.1: each side 10 % nearer the centre (5.5).
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    const zoomed = await changedFrom(page, first);
+    for (const r of [zoomed.x, zoomed.y]) {
+      assert.ok(close(r.start, 0.55) && close(r.end, 10.45), JSON.stringify(r));
+    }
+    // ZoomOutTool undoes it (its factor taken as BokehJS takes it), pressed with Enter.
+    await page.getByRole('button', { name: 'Zoom Out' }).focus();
+    await page.keyboard.press('Enter');
+    const back = await changedFrom(page, zoomed);
+    for (const r of [back.x, back.y]) {
+      assert.ok(close(r.start, 0) && close(r.end, 11), JSON.stringify(r));
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
