@@ -11,13 +11,13 @@ use crate::core::{AnyId, Dict, Id, Value};
 use crate::document::Document;
 use crate::format::{numbro, strftime};
 use crate::models::{Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, PointPolicy};
-use crate::render::{ascending, distance_to_segment};
+use crate::render::distance_to_segment;
 
 use super::gesture::View;
 use crate::render::Region;
 
 use super::select::{
-    coordinate, glyph_is, nearest, point_of, renderers, rows_at, rows_in, HIT_BY_POINT,
+    ascends, coordinate, glyph_is, nearest, point_of, renderers, rows_at, rows_in, HIT_BY_POINT,
 };
 
 /// How far (CSS pixels) from the pointer a point is still hovered.
@@ -318,7 +318,7 @@ fn line_hits(
     let (xs, ys) = (&xs[..n], &ys[..n]);
     let screen = |i: usize| (view.x.apply(xs[i]), view.y.apply(ys[i]));
     // For x ascending (a plotted series), only the segments near the pointer's x.
-    let sorted = ascending(xs);
+    let sorted = ascends(doc, glyph, source, "x", xs);
     let near_x = |lo: f64, hi: f64| {
         if !sorted {
             return 0..n - 1;

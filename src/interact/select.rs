@@ -82,10 +82,32 @@ pub(super) fn coordinate<'d>(
     }
 }
 
-/// The rows a search of region `region` need look at: for x ascending (a plotted
-/// series, checked in one vectorized pass), those within the region's x extent, found
-/// by binary search; else all.
-fn candidates(xs: &[f64], view: &View, region: &Region) -> std::ops::Range<usize> {
+/// Whether the glyph's coordinate `attr` (its values `xs`) ascends: a column remembers
+/// it between changes (so a hover over a million points need not read them all), other
+/// values are checked.
+pub(super) fn ascends(
+    doc: &Document,
+    glyph: AnyId,
+    source: Id<ColumnDataSource>,
+    attr: &str,
+    xs: &[f64],
+) -> bool {
+    let remembered = doc.get_attr(glyph, attr).ok().and_then(|spec| {
+        match crate::core::PropType::from_value(&spec, doc)? {
+            Spec::<f64>::Field(field) => match doc.column(source, &field)? {
+                Value::Array(a) => a.ascending(),
+                _ => None,
+            },
+            _ => None,
+        }
+    });
+    remembered.unwrap_or_else(|| ascending(xs))
+}
+
+/// The rows a search of region `region` need look at: for x ascending (`sorted`: a
+/// plotted series), those within the region's x extent, found by binary search; else
+/// all.
+fn candidates(xs: &[f64], sorted: bool, view: &View, region: &Region) -> std::ops::Range<usize> {
     let (lo_px, hi_px) = match region {
         Region::Rect { x, .. } => (x.0.min(x.1), x.0.max(x.1)),
         Region::Polygon(points) => points
@@ -94,7 +116,7 @@ fn candidates(xs: &[f64], view: &View, region: &Region) -> std::ops::Range<usize
                 (lo.min(p.0), hi.max(p.0))
             }),
     };
-    if !(lo_px.is_finite() && hi_px.is_finite() && ascending(xs)) {
+    if !(lo_px.is_finite() && hi_px.is_finite() && sorted) {
         return 0..xs.len();
     }
     let (a, b) = (view.x.invert(lo_px), view.x.invert(hi_px));
@@ -161,7 +183,8 @@ pub fn rows_in(
             continue;
         };
         let n = xs.len().min(ys.len());
-        let range = candidates(&xs[..n], view, region);
+        let sorted = ascends(doc, glyph, source, "x", &xs[..n]);
+        let range = candidates(&xs[..n], sorted, view, region);
         let rows = range
             .filter(|i| region.contains((view.x.apply(xs[*i]), view.y.apply(ys[*i]))))
             .collect();
