@@ -69,11 +69,13 @@ test-browser: build build-single pages install-browser install-python install-re
 build: install-wasm-tools fetch
 	trunk build --release
 
-# The static gallery (GitHub Pages) in dist-pages/: the index of apps, each app at app.html?app=NAME.
-pages: build
+# The static gallery (GitHub Pages) in dist-pages/: the index of apps, each app at
+# app.html?app=NAME, and each as one file at single/NAME.html.
+pages: build build-single
 	scripts/pages.sh
 
-# One self-contained HTML file for file:// in dist-single/.
+# One self-contained HTML file per gallery app for file:// (wasm, glue, CSS and the app's
+# data inlined): dist-single/APP.html.
 build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
@@ -88,6 +90,7 @@ bench: build build-single sliders-pages install-browser install-fonts install-py
 	touch target/bench/started
 	set -o pipefail; { \
 		node $(BROWSER_TESTS)/bench.mjs && \
+		node $(BROWSER_TESTS)/bench_apps.mjs && \
 		for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench || exit 1; done && \
 		target/server/examples/loadgen && \
 		target/server/examples/shared; \

@@ -71,10 +71,13 @@
 
   async function embed(element) {
     const appUrl = served && new URL(served.appUrl, location.href);
-    // The page's files sit beside the app's URL (rokeh serve) or beside this script.
-    const files = await builtFiles(appUrl ? new URL(".", appUrl) : new URL(".", options.base));
+    // The page's files sit beside the app's URL (rokeh serve) or beside this script; so
+    // do the app's data files.
+    const base = appUrl ? new URL(".", appUrl) : new URL(".", options.base);
+    const files = await builtFiles(base);
     files.css.forEach(addStylesheet);
     element.dataset.rokehApp = options.app || "";
+    element.dataset.rokehBase = base.href;
     if (served) {
       element.dataset.rokehAppUrl = appUrl.href;
       element.dataset.rokehSessionId = served.sessionId;

@@ -8,8 +8,8 @@ use std::time::Duration;
 use rokeh::core::{ColumnData, Spec, Value};
 use rokeh::document::{CallbackResult, Document, EventKind, PeriodicCallbackId};
 use rokeh::models::{
-    column, palettes::palette, row, Button, Column, ColumnDataSource, Label, Scatter,
-    SingleIntervalTicker, SizingMode, Slider, TextLike, Tooltips,
+    layout, palettes::palette, Button, ColumnDataSource, Label, Scatter, SingleIntervalTicker,
+    SizingMode, Slider, TextLike, Tooltips,
 };
 use rokeh::plotting::{factor_cmap, figure, FigureArgs};
 
@@ -134,9 +134,8 @@ pub fn gapminder(doc: &mut Document) -> CallbackResult {
         Ok(())
     });
 
-    let controls = row(doc, [slider.any(), button.any()]);
-    let layout = column(doc, [plot.any(), controls.any()]);
-    doc.set(layout, Column::SIZING_MODE, Some(SizingMode::ScaleWidth))?;
+    let rows = [vec![plot.any()], vec![slider.any(), button.any()]];
+    let layout = layout(doc, rows, SizingMode::ScaleWidth);
     doc.add_root(layout);
     doc.set_title("Gapminder");
     Ok(())

@@ -294,3 +294,31 @@ fn crossfilter_does_not_pile_up_old_figures() {
     }
     assert_eq!(of_type(&doc, "Figure").len(), 1);
 }
+
+#[test]
+fn selection_histogram_frames_line_up_as_bokehjs_aligns_the_grid() {
+    use rokeh::models::Figure;
+    use rokeh::render::{css_size, figure_layout, PixelRect};
+    let mut doc = Document::new();
+    selection_histogram(&mut doc).unwrap();
+    let frame = |figure: AnyId| -> PixelRect {
+        let figure = doc.typed_id::<Figure>(doc.model_id(figure)).unwrap();
+        let (w, h) = css_size(&doc, figure);
+        figure_layout(&doc, figure, w, h, 1.0).unwrap().frame
+    };
+    // As the app adds them: the scatter, the histogram of x below it, that of y right of it.
+    let [p, ph, pv] = <[AnyId; 3]>::try_from(of_type(&doc, "Figure")).unwrap();
+    let (p, pv, ph) = (frame(p), frame(pv), frame(ph));
+    // BokehJS (tests/python/bokeh_apps/selection_histogram.py, file_html): the scatter's
+    // frame spans x 50..563 like the x histogram's and y 30..563 like the y histogram's,
+    // though the scatter has no axes and the histograms no title. (Its top is 30 there:
+    // BokehJS puts the toolbar above beside the title, in one band; rokeh stacks them.)
+    assert_eq!((p.left, p.right), (ph.left, ph.right), "{p:?} above {ph:?}");
+    assert_eq!(
+        (p.top, p.bottom),
+        (pv.top, pv.bottom),
+        "{p:?} beside {pv:?}"
+    );
+    assert_eq!([p.left, p.right, p.bottom], [50, 563, 563]);
+    assert_eq!((pv.left, pv.right), (10, 168));
+}

@@ -3,7 +3,7 @@
 //! sizing properties (`sizing_mode`, `width_policy`, `min_width`, `margin`, `align`, …);
 //! the ones app code sets most are listed here, the rest are read by name.
 
-use crate::core::{AnyId, Id, Ids, Kind, PropType, Value};
+use crate::core::{AnyId, Id, Ids, Kind, NoIds, PropType, Value};
 use crate::document::Document;
 
 use super::enums::{SizingMode, TabsLocation};
@@ -158,6 +158,36 @@ pub fn column(doc: &mut Document, children: impl IntoIterator<Item = AnyId>) -> 
         children,
         ..Column::default()
     })
+}
+
+/// Bokeh's `layout([[a], [b, c]], sizing_mode=…)`: a Column of Rows, one per inner list,
+/// every model in it that has no `sizing_mode` of its own given `sizing_mode` (the rows
+/// and the column too), as Bokeh's `layout()` gives it.
+pub fn layout(
+    doc: &mut Document,
+    rows: impl IntoIterator<Item = Vec<AnyId>>,
+    sizing_mode: SizingMode,
+) -> Id<Column> {
+    let mode = sizing_mode.to_value(&NoIds);
+    let give = |doc: &mut Document, model: AnyId| {
+        if doc
+            .get_attr(model, "sizing_mode")
+            .is_ok_and(|v| v == Value::Null)
+        {
+            doc.set_attr(model, "sizing_mode", mode.clone())
+                .expect("every layout model has a sizing_mode");
+        }
+    };
+    let mut rows_made = Vec::new();
+    for cells in rows {
+        cells.iter().for_each(|&cell| give(doc, cell));
+        let made = row(doc, cells).any();
+        give(doc, made);
+        rows_made.push(made);
+    }
+    let made = column(doc, rows_made);
+    give(doc, made.any());
+    made
 }
 
 /// Bokeh's `gridplot(rows)`: each inner list is a row of the grid; `None` leaves its

@@ -91,7 +91,8 @@ pub use glyphs::{
 };
 pub use grids::Grid;
 pub use layouts::{
-    column, gridplot, row, Column, GridBox, GridChild, GridPlot, Row, Spacer, TabPanel, Tabs,
+    column, gridplot, layout, row, Column, GridBox, GridChild, GridPlot, Row, Spacer, TabPanel,
+    Tabs,
 };
 pub use legends::{Legend, LegendItem};
 pub use mappers::{

@@ -21,6 +21,9 @@ pub const DOCUMENT_REPLACED_CLOSE: u16 = 4001;
 /// The app a page shows: written by the server in the session meta tag
 /// (`data-app`), or given in a static page's query (`?app=`).
 pub const APP_QUERY: &str = "app";
+/// `<meta name="rokeh-app" content="movies">`: the app a single-file page
+/// (`scripts/single-html.mjs`) is built for.
+pub const APP_META: &str = "rokeh-app";
 /// An element of another site's page a rokeh page is mounted into (Bokeh's autoload
 /// embedding, `src/rokeh-embed.js`): the loader marks it `pending`, the wasm instance it
 /// starts next claims it (`mounted`).
@@ -31,6 +34,10 @@ pub const EMBED_PENDING: &str = "pending";
 pub const EMBED_MOUNTED: &str = "mounted";
 /// The app the embedded page shows (empty: the first).
 pub const EMBED_APP_ATTR: &str = "data-rokeh-app";
+/// The folder the embedded page's files came from (beside the app's URL when served,
+/// beside the loader when static): an app's data files are fetched from there, not from
+/// the host page's folder.
+pub const EMBED_BASE_ATTR: &str = "data-rokeh-base";
 /// Served embeds only: the app's absolute URL on `rokeh serve` (`http://host:5006/sliders`),
 /// whose `/ws` and `/token` the page uses.
 pub const EMBED_APP_URL_ATTR: &str = "data-rokeh-app-url";

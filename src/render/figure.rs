@@ -9,6 +9,7 @@ use crate::core::Rgba;
 use crate::document::{AnyId, Document, Id, Value};
 use crate::models::{Figure, Place};
 
+use super::align;
 use super::annotations::{self, AnnotationCtx, AnnotationView};
 use super::axis::AxisView;
 use super::glyphs::Paint;
@@ -86,6 +87,8 @@ struct NamedRange {
 
 pub(crate) struct FigureView<'d> {
     r: Reader<'d>,
+    figure: AnyId,
+    following: Option<&'d Following>,
     width: f64,
     height: f64,
     frame_size: (Option<f64>, Option<f64>),
@@ -208,6 +211,8 @@ impl<'d> FigureView<'d> {
         };
         let mut view = FigureView {
             r,
+            figure: fig,
+            following,
             width: size("width")?,
             height: size("height")?,
             frame_size: (r.get(fig, "frame_width")?, r.get(fig, "frame_height")?),
@@ -342,8 +347,9 @@ impl<'d> FigureView<'d> {
         find(if is_x { &self.x_ranges } else { &self.y_ranges }, name)
     }
 
-    /// Lays the figure out on `width` × `height` device pixels at `scale`.
-    fn lay_out(&mut self, m: &dyn TextMeasure, scale: f64) -> Result<Laid, RenderError> {
+    /// Resolves the ranges and ticks and sizes the side items: per side, the depths of
+    /// its items nearest the frame first (the toolbar outermost), and which item each is.
+    fn side_sizes(&mut self, m: &dyn TextMeasure) -> ([Vec<f64>; 4], Vec<(usize, Side)>) {
         self.resolve_ranges();
         for axis in &mut self.axes {
             let named = find(
@@ -362,7 +368,6 @@ impl<'d> FigureView<'d> {
         }
         // First pass of the frame (for annotations sized by it), then the panels.
         let mut sizes: [Vec<f64>; 4] = Default::default();
-        let side_index = |s: Side| Side::ALL.iter().position(|&x| x == s).unwrap_or(0);
         let rough = layout::place(
             self.width,
             self.height,
@@ -380,23 +385,55 @@ impl<'d> FigureView<'d> {
                 Kind::Annotation(a) => self.annotations[*a].size(m, side, rough),
                 Kind::Glyph(_) | Kind::Grid(_) => continue,
             };
-            sizes[side_index(side)].push(size);
+            sizes[side.index()].push(size);
             slots.push((k, side));
         }
         if let Some(side) = self.toolbar {
-            sizes[side_index(side)].push(TOOLBAR_SIZE);
+            sizes[side.index()].push(TOOLBAR_SIZE);
         }
+        (sizes, slots)
+    }
+
+    /// Each side's depth (its items, at least its min border), in `min_border`'s order.
+    fn depths(&mut self, m: &dyn TextMeasure) -> [f64; 4] {
+        let (sizes, _) = self.side_sizes(m);
+        Side::ALL.map(|side| {
+            let total: f64 = sizes[side.index()].iter().sum();
+            total.max(self.min_border[side.index()])
+        })
+    }
+
+    /// The min borders that line the frame up with its GridPlot neighbours' (see
+    /// [`align`]): each side at least as deep as theirs.
+    fn aligned_min_border(&self, m: &dyn TextMeasure) -> Result<[f64; 4], RenderError> {
+        let mut min = self.min_border;
+        let align::Neighbours { row, col } = align::neighbours(self.r.doc, self.figure);
+        let shared = |sides: [Side; 2]| move |other| (other, sides);
+        let others = (row.into_iter().map(shared([Side::Above, Side::Below])))
+            .chain(col.into_iter().map(shared([Side::Left, Side::Right])));
+        for (other, sides) in others {
+            let depths = FigureView::read(self.r.doc, Id::new(other), self.following)?.depths(m);
+            for side in sides {
+                min[side.index()] = min[side.index()].max(depths[side.index()]);
+            }
+        }
+        Ok(min)
+    }
+
+    /// Lays the figure out on `width` × `height` device pixels at `scale`.
+    fn lay_out(&mut self, m: &dyn TextMeasure, scale: f64) -> Result<Laid, RenderError> {
+        let (sizes, slots) = self.side_sizes(m);
         let placement = layout::place(
             self.width,
             self.height,
-            self.min_border,
+            self.aligned_min_border(m)?,
             &sizes,
             self.frame_size,
         );
         let mut panels: HashMap<usize, Rect> = HashMap::new();
         let mut counters = [0usize; 4];
         for (k, side) in slots {
-            let i = side_index(side);
+            let i = side.index();
             panels.insert(k, placement.side(side)[counters[i]]);
             counters[i] += 1;
         }

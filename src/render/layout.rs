@@ -26,7 +26,8 @@ impl Side {
         matches!(self, Side::Above | Side::Below)
     }
 
-    fn index(self) -> usize {
+    /// Its place in per-side arrays (`min_border`'s order: above, below, left, right).
+    pub fn index(self) -> usize {
         match self {
             Side::Above => 0,
             Side::Below => 1,

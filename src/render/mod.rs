@@ -9,6 +9,7 @@
 //! painting are separate steps, so the page maps data to pixels and hit-tests with the
 //! very [`FrameLayout`] that drawing used.
 
+mod align;
 mod annotations;
 mod axis;
 mod backend;
@@ -227,9 +228,11 @@ pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
     (side(size.0), side(size.1))
 }
 
-/// Every model the figure's picture depends on: a change to any of them repaints it.
+/// Every model the figure's picture depends on: a change to any of them repaints it
+/// (in a GridPlot, its neighbours' too: their axes move its frame's edges).
 pub fn dependencies(doc: &Document, figure: Id<Figure>) -> HashSet<AnyId> {
-    doc.reachable([figure.any()])
+    let align::Neighbours { row, col } = align::neighbours(doc, figure.any());
+    doc.reachable([figure.any()].into_iter().chain(row).chain(col))
 }
 
 /// One paint of a figure, run by plotters with the backend in hand.

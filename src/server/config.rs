@@ -24,7 +24,7 @@ pub const REDIS_URL_VAR: &str = "ROKEH_REDIS_URL";
     about = "Bokeh-style interactive documents in Rust"
 )]
 pub struct Cli {
-    /// `serve`, `new` or `index`.
+    /// `serve`, `new`, `index` or `apps`.
     #[command(subcommand)]
     pub command: Command,
 }
@@ -41,6 +41,9 @@ pub enum Command {
     /// Print the index of the apps as a static HTML page for a site with no server (GitHub
     /// Pages): each app links to `PAGE?app=APP`, with its thumbnail from DIST/screenshots/.
     Index(IndexArgs),
+    /// Print the apps, one a line: its name, then the data files it reads (what a
+    /// single-file page must inline), separated by spaces.
+    Apps,
 }
 
 /// `rokeh index`'s options.

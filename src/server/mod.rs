@@ -106,6 +106,19 @@ pub fn main_cli_with(apps: Vec<App>) {
             print!("{}", index::html(&entries, Some(&args.dist)));
             return;
         }
+        Command::Apps => {
+            for app in &apps {
+                println!(
+                    "{}",
+                    [app.name()]
+                        .into_iter()
+                        .chain(app.files().iter().map(String::as_str))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+            }
+            return;
+        }
     };
     let config = match ServerConfig::from_args(args, std::env::var(SECRET_KEY_VAR).ok()) {
         Ok(config) => config,

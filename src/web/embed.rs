@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::session::Session;
 use crate::protocol::page_link::{
-    EMBED_APP_ATTR, EMBED_APP_URL_ATTR, EMBED_ATTR, EMBED_MOUNTED, EMBED_PENDING,
+    EMBED_APP_ATTR, EMBED_APP_URL_ATTR, EMBED_ATTR, EMBED_BASE_ATTR, EMBED_MOUNTED, EMBED_PENDING,
     EMBED_SESSION_ID_ATTR, EMBED_TOKEN_ATTR,
 };
 
@@ -18,6 +18,8 @@ pub struct Embed {
     pub app: Option<String>,
     /// The session to join; `None`: a static embed, the page runs alone.
     pub session: Option<Session>,
+    /// Where the page's files came from: the app's data files are fetched from there.
+    pub base: Option<String>,
 }
 
 /// The element the loader marked for this instance, if any, claimed: the next instance
@@ -41,10 +43,12 @@ pub fn claim() -> Option<Embed> {
         _ => None,
     };
     let app = attr(EMBED_APP_ATTR);
+    let base = attr(EMBED_BASE_ATTR);
     element.set_attribute(EMBED_ATTR, EMBED_MOUNTED).ok()?;
     Some(Embed {
         element: element.dyn_into().ok()?,
         app,
         session,
+        base,
     })
 }

@@ -1,6 +1,7 @@
 //! An app's data files (see [`crate::App::with_files`]), got before its document is built:
 //! inlined in a single-file page (`<script type="application/octet-stream"
-//! data-rokeh-file="data/movies.json.gz">` holding base64), else fetched beside the page.
+//! data-rokeh-file="data/movies.json.gz">` holding base64), else fetched beside the page
+//! (an embedded page's own folder, not the host page's).
 
 use base64::Engine;
 use wasm_bindgen::JsCast;
@@ -8,13 +9,13 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::app::provide_file;
 
-/// Gets every one of `paths` and provides it to the app; the first that cannot be had,
-/// and why.
-pub async fn load(paths: &[String]) -> Result<(), String> {
+/// Gets every one of `paths` (relative to `base`, else to the page) and provides it to
+/// the app; the first that cannot be had, and why.
+pub async fn load(paths: &[String], base: Option<&str>) -> Result<(), String> {
     for path in paths {
         let bytes = match inlined(path) {
             Some(bytes) => bytes?,
-            None => fetch(path).await?,
+            None => fetch(path, base).await?,
         };
         provide_file(path, bytes);
     }
@@ -36,10 +37,16 @@ fn inlined(path: &str) -> Option<Result<Vec<u8>, String>> {
     )
 }
 
-async fn fetch(path: &str) -> Result<Vec<u8>, String> {
+async fn fetch(path: &str, base: Option<&str>) -> Result<Vec<u8>, String> {
     let failed = |e: wasm_bindgen::JsValue| format!("{path}: {e:?}");
+    let url = match base {
+        Some(base) => web_sys::Url::new_with_base(path, base)
+            .map_err(failed)?
+            .href(),
+        None => path.to_owned(),
+    };
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path))
+    let response = JsFuture::from(window.fetch_with_str(&url))
         .await
         .map_err(failed)?;
     let response: web_sys::Response = response.dyn_into().map_err(failed)?;

@@ -32,12 +32,13 @@ pub use query::{query_count, query_text};
 use leptos::prelude::*;
 
 use crate::app::App;
-use crate::protocol::page_link::APP_QUERY;
+use crate::protocol::page_link::{APP_META, APP_QUERY};
 use crate::views::{self, WidgetView};
 use page::Page;
 
 /// Shows the app the page is for: the one an embed's element names, else the one
-/// `rokeh serve` named in the page, else the one the URL's `?app=` names, else the first.
+/// `rokeh serve` named in the page, else the one a single-file page was built for, else
+/// the one the URL's `?app=` names, else the first.
 /// An unknown name is reported and the first shown, so a mistyped URL still shows something.
 /// An app's data files are got first (see [`crate::App::with_files`]). The page shows
 /// `widgets` (see [`crate::views`]) besides layouts and figures.
@@ -46,7 +47,9 @@ pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
     let embed = embed::claim();
     let wanted = match &embed {
         Some(embed) => embed.app.clone(),
-        None => session::served_app().or_else(|| query_text(APP_QUERY)),
+        None => session::served_app()
+            .or_else(single_file_app)
+            .or_else(|| query_text(APP_QUERY)),
     };
     let chosen = match &wanted {
         Some(name) => apps
@@ -64,6 +67,7 @@ pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
         return;
     };
     let files = app.files().to_vec();
+    let base = embed.as_ref().and_then(|e| e.base.clone());
     let start = move || match embed {
         Some(embed) => show(app, Some(embed.element), embed.session),
         None => show(app, None, session::Session::served_page()),
@@ -73,11 +77,19 @@ pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
     }
     // Its data files first: the app reads them as it builds the document.
     wasm_bindgen_futures::spawn_local(async move {
-        match files::load(&files).await {
+        match files::load(&files, base.as_deref()).await {
             Ok(()) => start(),
             Err(e) => web_sys::console::error_1(&format!("rokeh: cannot load {e}").into()),
         }
     });
+}
+
+/// The app a single-file page names in its `rokeh-app` meta tag.
+fn single_file_app() -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name=\"{APP_META}\"]"))
+        .ok()??
+        .get_attribute("content")
 }
 
 /// Builds a document with `app` and shows it in the page's body: its roots as widgets and

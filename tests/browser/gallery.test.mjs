@@ -4,7 +4,10 @@
 // page's document (window.rokeh) and its canvas. Needs `trunk build --release` (dist/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, collectErrors, fence, launch, paints, paintedAfter, serveDist } from './support.mjs';
 
 let browser;
@@ -20,14 +23,17 @@ after(async () => {
   await site?.close();
 });
 
-/** App `name` in a fresh context fenced to the site; `run(page)` drives it. No errors. */
-async function withApp(name, run) {
+/**
+ * App `name` in a fresh context fenced to the site (or to `url` itself, when given);
+ * `run(page)` drives it. No errors, nothing fetched from outside the fence.
+ */
+async function withApp(name, run, url) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const blocked = await fence(context, site.origin);
+  const blocked = await fence(context, url ?? site.origin);
   const page = await context.newPage();
   const errors = collectErrors(page);
   try {
-    await page.goto(`${site.url}?app=${name}`);
+    await page.goto(url ?? `${site.url}?app=${name}`);
     await page.waitForFunction(() => (window.rokeh?.paints ?? 0) > 0, null, { timeout: 20000 });
     await run(page);
     assert.deepEqual(errors, []);
@@ -89,6 +95,33 @@ test('gapminder: Play advances the year label and the bubbles, Pause stops it', 
   });
 });
 
+test('sizing_mode: gapminder scales its plot with the window (2:1), movies stretches its plot', async () => {
+  const canvasSize = (page) => page.evaluate(() => {
+    const r = document.querySelector('canvas').getBoundingClientRect();
+    return [r.width, r.height];
+  });
+  // BokehJS at 900 and 1400 px wide windows: gapminder's plot 900 × 450 and 1400 × 700
+  // (the page has no margin there; rokeh's keeps 16 px on each side).
+  await withApp('gapminder', async (page) => {
+    for (const width of [900, 1400]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction((w) => document.querySelector('canvas').getBoundingClientRect().width === w - 32, width);
+      const [w, h] = await canvasSize(page);
+      assert.ok(Math.abs(h - w / 2) <= 1, `${w} × ${h} keeps the plot's 600 × 300 aspect`);
+    }
+  });
+  await withApp('movies', async (page) => {
+    const widths = [];
+    for (const width of [900, 1400]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      widths.push(await canvasSize(page));
+    }
+    assert.equal(widths[1][0] - widths[0][0], 500, `the plot takes the room: ${JSON.stringify(widths)}`);
+    assert.deepEqual([widths[0][1], widths[1][1]], [600, 600], 'at its own height');
+  });
+});
+
 test('ohlc: streams every 50 ms, keeps at most 300 rows, and its heap stays flat', async () => {
   await withApp('ohlc', async (page) => {
     await page.waitForTimeout(3000);
@@ -113,16 +146,27 @@ test('ohlc: streams every 50 ms, keeps at most 300 rows, and its heap stays flat
   });
 });
 
-test('stocks: a selection changes the statistics, another ticker retitles the plots', async () => {
+/** Canvas `n`'s box in the page (CSS pixels), in page order. */
+const canvasBox = (page, n) => page.locator('canvas').nth(n).boundingBox();
+
+test('stocks: an xbox-select drag changes the statistics, another ticker retitles the plots', async () => {
   await withApp('stocks', async (page) => {
     const stats = () => get(page, 'PreText', 'text');
     const all = await stats();
     assert.match(all, /Close_AAPL\s+Close_GOOG\s+Returns_AAPL\s+Returns_GOOG/);
-    // What a box selection leaves in the document (the page has no selection tool yet).
-    const failed = await page.evaluate(() => window.rokeh.set('Selection', 'indices', '[3,4,5,6]'));
-    assert.equal(failed, undefined);
+    const count = (text) => Number(text.match(/count\s+([\d.]+)/)[1]);
+    // The first time series (its active drag is xbox_select): a drag across its middle fifth.
+    const box = await canvasBox(page, 1);
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, y + 10, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.6, y + 20, { steps: 5 });
+    await page.mouse.up();
     await page.waitForFunction((s) => window.rokeh.get('PreText', 'text') !== s, all);
-    assert.match(await stats(), /count\s+4\.000000/);
+    const selected = await page.evaluate(() => window.rokeh.get('Selection', 'indices').length);
+    assert.ok(selected > 10 && selected < count(all) / 2, `${selected} days of ${count(all)} selected`);
+    assert.equal(count(await stats()), selected, 'the statistics describe the selected days');
 
     await page.getByRole('combobox').first().selectOption('IBM');
     await page.waitForFunction(() => /Close_IBM/.test(window.rokeh.get('PreText', 'text')));
@@ -144,14 +188,23 @@ const canvasHashes = (page) =>
     }),
   );
 
-test('selection_histogram: a selection redraws both histograms', async () => {
+test('selection_histogram: a lasso drawn with the mouse redraws both histograms', async () => {
   await withApp('selection_histogram', async (page) => {
     const before = await canvasHashes(page);
     assert.equal(before.length, 3, 'the scatter and two histograms');
     const painted = await paints(page);
-    // What a lasso selection leaves in the document (the page has no selection tool yet).
-    const indices = JSON.stringify([...Array(300).keys()]);
-    assert.equal(await page.evaluate((i) => window.rokeh.set('Selection', 'indices', i), indices), undefined);
+    await page.getByRole('button', { name: 'Lasso Select' }).click();
+    // A loop around the middle of the scatter's canvas.
+    const box = await canvasBox(page, 0);
+    const at = (fx, fy) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+    const loop = [at(0.35, 0.35), at(0.65, 0.3), at(0.7, 0.65), at(0.4, 0.7), at(0.35, 0.36)];
+    await page.mouse.move(loop[0].x, loop[0].y);
+    await page.mouse.down();
+    for (const q of loop.slice(1)) await page.mouse.move(q.x, q.y, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForFunction(() => window.rokeh.get('Selection', 'indices').length > 0);
+    const selected = await page.evaluate(() => window.rokeh.get('Selection', 'indices').length);
+    assert.ok(selected < 1400, `${selected} of 1400 points inside the lasso`);
     await paintedAfter(page, painted);
     await page.waitForTimeout(300);
     const after = await canvasHashes(page);
@@ -174,6 +227,53 @@ test('crossfilter: another x column relabels the axis and redraws the plot', asy
     await page.getByRole('combobox', { name: 'Color' }).selectOption('mpg');
     await page.waitForFunction(() => new Set(window.rokeh.column('color')).size === 5);
   });
+});
+
+test('single files (make build-single): movies and crossfilter from file://, every request blocked', async () => {
+  const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
+  await withApp('movies', async (page) => {
+    const all = await get(page, 'Title', 'text');
+    assert.match(all, /^\d{4,} movies selected$/, 'its data came inlined');
+    const painted = await paints(page);
+    await page.getByRole('combobox', { name: 'Genre' }).selectOption('Western');
+    await page.waitForFunction((t) => window.rokeh.get('Title', 'text') !== t, all);
+    await paintedAfter(page, painted);
+  }, file('movies'));
+  await withApp('crossfilter', async (page) => {
+    const painted = await paints(page);
+    await page.getByRole('combobox', { name: 'X-Axis' }).selectOption('origin');
+    await page.waitForFunction(() => window.rokeh.get('Title', 'text') === 'Origin vs Hp');
+    await paintedAfter(page, painted);
+  }, file('crossfilter'));
+});
+
+test('an embedded app fetches its data files from its own site, not the host page\'s', async () => {
+  // The host page on another origin, embedding movies from the built site with one script.
+  const dir = mkdtempSync(join(tmpdir(), 'rokeh-embed-host-'));
+  writeFileSync(join(dir, 'index.html'), `<!DOCTYPE html><html><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>host</title></head><body><h1>Another site</h1>
+    <div id="plot"></div>
+    <script src="${site.url}rokeh-embed.js" data-element="plot" data-app="movies"></script>
+    </body></html>`);
+  const host = await serveDist(dir);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(site.origin) || url.startsWith(host.origin) ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(host.url);
+    await page.waitForFunction(() => / movies selected$/.test(window.rokeh?.get('Title', 'text') ?? ''), null, { timeout: 20000 });
+    assert.deepEqual(host.missed, [], 'nothing asked of the host page\'s site');
+    assert.equal(await page.title(), 'host', 'the host page keeps its title');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the static gallery (make pages): its index links each demo, with thumbnails', async () => {

@@ -12,7 +12,8 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(ROOT, 'dist');
-export const SINGLE_FILE = join(ROOT, 'dist-single', 'rokeh-sliders.html');
+/** The sliders app as one self-contained file (`make build-single` writes one per app). */
+export const SINGLE_FILE = join(ROOT, 'dist-single', 'sliders.html');
 /** Where the page is served, as GitHub Pages serves a project at /<repo>/. */
 export const SUB_PATH = '/rokeh/';
 const BINARY = process.env.ROKEH_BIN ?? join(ROOT, 'target', 'debug', 'rokeh');
@@ -36,7 +37,11 @@ export async function serveDist(dir = DIST) {
     try {
       if (!file || !file.startsWith(dir)) throw new Error('outside the site');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+      // Any origin may load it, as a CDN or GitHub Pages lets other sites embed an app.
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'access-control-allow-origin': '*',
+      });
       res.end(body);
     } catch {
       missed.push(req.url);
