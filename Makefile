@@ -47,11 +47,14 @@ test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 	# The library as crates.io gets it, built from its package alone (rokeh-np is packaged
 	# beside it: publish rokeh-np first).
 	cargo package --workspace --exclude rokeh-gallery --offline --allow-dirty
+	# The API docs, natively and for the page, with no broken link or warning.
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p rokeh
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p rokeh --target wasm32-unknown-unknown
 
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
-		cargo test --target wasm32-unknown-unknown --test web --test web_periodic --test web_layout
+		cargo test --target wasm32-unknown-unknown --test web --test web_periodic --test web_layout --test np
 
 # The built page as a person uses it (Playwright, node --test), alone and served by the
 # rokeh binary (built here) with Python's bokeh.client in the session, and drawn like

@@ -5,7 +5,7 @@
 //!
 //! An app may need data files (a table of movies, say): it names them with
 //! [`App::with_files`], the page fetches them beside itself (or finds them inlined in a
-//! single-file page) before it builds the document, and the app reads them with [`file`].
+//! single-file page) before it builds the document, and the app reads them with [`file()`].
 
 use std::collections::HashMap;
 use std::fmt;
@@ -43,7 +43,7 @@ impl App {
     }
 
     /// The app reads these files (paths relative to the page, e.g. `data/movies.json.gz`)
-    /// with [`file`]: the page fetches them before it builds the app's document.
+    /// with [`file()`]: the page fetches them before it builds the app's document.
     pub fn with_files<S: Into<String>>(mut self, files: impl IntoIterator<Item = S>) -> App {
         self.files.extend(files.into_iter().map(Into::into));
         self
@@ -105,7 +105,7 @@ pub fn file(path: &str) -> Option<Arc<[u8]>> {
     files.as_ref()?.get(path).cloned()
 }
 
-/// Makes `bytes` the file at `path` for [`file`]: the page does this with what it
+/// Makes `bytes` the file at `path` for [`file()`]: the page does this with what it
 /// fetched; a native binary may do it with files it holds.
 pub fn provide_file(path: &str, bytes: impl Into<Arc<[u8]>>) {
     let mut files = FILES.lock().unwrap_or_else(PoisonError::into_inner);
@@ -118,8 +118,16 @@ pub fn provide_file(path: &str, bytes: impl Into<Arc<[u8]>>) {
 /// this is the `rokeh` command line (`rokeh serve`, which serves each at `/<name>`), which
 /// needs rokeh's `server` feature.
 pub fn run(apps: Vec<App>) {
+    run_with_widgets(crate::views::ALL, apps);
+}
+
+/// [`run`], with only `widgets` built into the page (see [`crate::views`]): a smaller page
+/// for apps that show few widgets. Natively, the same as [`run`].
+pub fn run_with_widgets(widgets: &'static [crate::views::WidgetView], apps: Vec<App>) {
     #[cfg(target_arch = "wasm32")]
-    crate::web::mount_apps(apps);
+    crate::web::mount_apps(apps, widgets);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = widgets;
     #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
     crate::server::main_cli_with(apps);
     #[cfg(not(any(feature = "server", target_arch = "wasm32")))]

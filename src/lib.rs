@@ -112,10 +112,11 @@ pub mod scaffold;
 #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
 pub mod server;
 pub mod sync;
+pub mod views;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use app::{run, App};
+pub use app::{run, run_with_widgets, App};
 pub use document::Document;
 
 // Used by `model!`, so user crates defining models need no dependency of their own.

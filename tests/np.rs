@@ -1,6 +1,12 @@
 //! rokeh::np against the standard library: the vectorised sin, cos, exp and log are within
 //! 2 ulp of `f64::sin` & co. over the whole range of f64 (huge, tiny, subnormal, special
-//! values, near multiples of π/2), and the array API does what numpy does.
+//! values, near multiples of π/2), and the array API does what numpy does. The same tests
+//! run in the browser (`make test-wasm`), where the functions use wasm `simd128` lanes.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test_configure!(run_in_browser);
 
 use rokeh::np::{self, Array};
 
@@ -101,6 +107,9 @@ fn sin_and_cos_are_within_2_ulp_everywhere() {
         eprintln!("{name}: worst {error} ulp at {at:e}");
         assert!(error <= 2, "{name}({at:e}) is {error} ulp off");
     }
+    let signed = np::sin(Array::from(vec![-0.0, 0.0, 1.0]));
+    assert_eq!(signed[0].to_bits(), (-0.0f64).to_bits(), "sin(-0) is -0");
+    assert_eq!(np::cos(Array::from(vec![-0.0, 0.0, 1.0]))[..2], [1.0, 1.0]);
 }
 
 #[test]
@@ -117,6 +126,22 @@ fn exp_and_log_are_within_2_ulp_everywhere() {
     let (error, at) = worst(&positive, np::log, f64::ln);
     eprintln!("log: worst {error} ulp at {at:e}");
     assert!(error <= 2, "log({at:e}) is {error} ulp off");
+}
+
+/// sqrt and the arithmetic round once, as IEEE's do: bit for bit the scalar results, also
+/// on the last elements that do not fill a SIMD chunk.
+#[test]
+fn sqrt_and_arithmetic_match_the_scalar_ones_bit_for_bit() {
+    let xs = inputs(1e6);
+    assert_eq!(xs.len() % 2, 1, "a partial chunk at the end");
+    let (error, at) = worst(&xs, np::sqrt, f64::sqrt);
+    assert_eq!(error, 0, "sqrt({at:e})");
+    let x = Array::from(&xs[..]);
+    let got = 1.5 * (-(2.5 - &x / 3.0) + &x) * &x;
+    for (&x, &y) in xs.iter().zip(got.iter()) {
+        let want = 1.5 * (-(2.5 - x / 3.0) + x) * x;
+        assert_eq!(ulps(y, want), 0, "at {x:e}: {y:e}, not {want:e}");
+    }
 }
 
 #[test]
@@ -140,6 +165,8 @@ fn arrays_read_like_numpy() {
     assert_eq!(np::linspace(1.0, 3.0, 3).mean(), 2.0);
 }
 
+// wasm-bindgen-test cannot catch a panic in a build that aborts on one.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 #[should_panic(expected = "arrays of different lengths")]
 fn arrays_of_different_lengths_do_not_combine() {
@@ -175,4 +202,57 @@ fn fancy_indexing_as_numpy() {
     let x = Array::from(vec![10.0, 11.0, 12.0, 13.0]);
     assert_eq!(&x.take(&[3, 0, 3])[..], &[13.0, 10.0, 13.0]);
     assert_eq!(&x.mask(&[true, false, false, true])[..], &[10.0, 13.0]);
+}
+
+/// The renderer's scans (`np::scan`) against one-value-at-a-time loops, at every length up
+/// to a few SIMD blocks and with NaN and infinities anywhere.
+#[test]
+fn scans_agree_with_plain_loops() {
+    use np::scan::{ascending, extremes, finite_bounds, Extremes};
+    let mut rng = Rng(7);
+    for len in (0..70).chain([1000, 1001]) {
+        for trial in 0..20 {
+            let mut ys: Vec<f64> = (0..len)
+                .map(|_| (rng.uniform(-4.0, 4.0) * 4.0).round() / 4.0)
+                .collect();
+            if trial % 4 == 1 && len > 0 {
+                let at = (rng.next() % len as u64) as usize;
+                ys[at] = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY][trial % 3];
+            }
+            let finite: Vec<f64> = ys.iter().copied().filter(|v| v.is_finite()).collect();
+            let want = (!finite.is_empty()).then(|| {
+                let min = finite.iter().copied().fold(f64::INFINITY, f64::min);
+                let max = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                (min, max)
+            });
+            assert_eq!(finite_bounds(&ys), want, "{ys:?}");
+
+            let want = (!ys.is_empty() && finite.len() == ys.len()).then(|| {
+                let mut at = Extremes { min: 0, max: 0 };
+                for (i, &v) in ys.iter().enumerate() {
+                    if v < ys[at.min] {
+                        at.min = i;
+                    }
+                    if v > ys[at.max] {
+                        at.max = i;
+                    }
+                }
+                at
+            });
+            assert_eq!(extremes(&ys), want, "{ys:?}");
+
+            let mut sorted = ys.clone();
+            sorted.sort_by(f64::total_cmp);
+            let plain =
+                |v: &[f64]| v.iter().all(|x| x.is_finite()) && v.windows(2).all(|w| w[0] <= w[1]);
+            assert_eq!(ascending(&sorted), plain(&sorted), "{sorted:?}");
+            assert_eq!(ascending(&ys), plain(&ys), "{ys:?}");
+            if len > 2 {
+                // One step down anywhere, the last pair included.
+                let at = 1 + (rng.next() % (len as u64 - 1)) as usize;
+                sorted.swap(at - 1, at);
+                assert_eq!(ascending(&sorted), plain(&sorted), "{sorted:?}");
+            }
+        }
+    }
 }

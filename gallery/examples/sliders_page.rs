@@ -1,6 +1,9 @@
-//! The sliders app alone, as a user's one-app crate builds it: `make bench` builds its page
-//! twice (scripts/page-sizes.sh), served (default features) and static only
-//! (`--no-default-features`), and prints their sizes beside the targets.
+//! The sliders app alone, as a user's one-app crate builds it, with only the two widget
+//! views it shows: `make bench` builds its page twice (scripts/page-sizes.sh), served
+//! (default features) and static only (`--no-default-features`), and prints their sizes.
+use rokeh::{views, App};
+
 fn main() {
-    rokeh::run(vec![rokeh::App::new("sliders", rokeh_gallery::sliders)]);
+    let apps = vec![App::new("sliders", rokeh_gallery::sliders)];
+    rokeh::run_with_widgets(&[views::SLIDER, views::TEXT_INPUT], apps);
 }

@@ -1,41 +1,110 @@
-//! Element-wise `sin`, `cos`, `exp` and `ln` written so the compiler vectorises them: no
-//! branch and no call per element, the quadrant and exponent tricks done with float adds
-//! and bit masks, so a loop over a slice can become SIMD (SSE2/AVX natively). For wasm
-//! LLVM does not vectorise them today, even at opt-level 3 with `simd128` (no `f64x2` in
-//! the page's module): there they run as branch-free scalar loops.
+//! Element-wise `sin`, `cos`, `exp`, `ln` and the arithmetic, written once over
+//! [`Lanes`](crate::lanes::Lanes): no branch and no call per element, the quadrant and
+//! exponent tricks done with float adds, lane selects and bit masks. In the page they run on
+//! wasm `simd128` (two f64 lanes per instruction, `lanes.rs`); natively on f64 in loops
+//! LLVM vectorises (SSE2/AVX).
 //!
 //! The polynomials and argument reductions are fdlibm's (Sun's freely redistributable
 //! math library, as in musl and Rust's `libm`). Where the vector path would lose accuracy
 //! (a sine of an argument beyond ±2^19, an `exp` that overflows, the `ln` of a subnormal,
 //! zero, a negative number), and for NaN and infinities, those elements are handed to the
 //! standard library's function instead. The result is within 2 ulp of `f64::sin` (and
-//! of `cos`, `exp`, `ln`) everywhere: rokeh's `tests/np.rs` checks it over the whole range.
+//! of `cos`, `exp`, `ln`) everywhere: rokeh's `tests/np.rs` checks it over the whole range
+//! natively, and `tests/web.rs` in the browser with the `simd128` lanes.
 
 // fdlibm's constants as it publishes them (more digits than an f64 holds, rounding to it).
 #![allow(clippy::excessive_precision)]
 
 use std::f64::consts::{FRAC_2_PI as INV_PIO2, LOG2_E as INV_LN2, SQRT_2 as SQRT2};
 
+use crate::lanes::{whole_chunks, Lanes, Simd};
+
 /// 1.5 × 2^52: adding it rounds a float of magnitude below 2^51 to an integer, which then
 /// sits in the low bits of the sum's representation.
 const ROUND: f64 = 6755399441055744.0;
 
-/// Applies `fast` to every element when all pass `in_range` (one loop the compiler
-/// vectorises), else each element in range `fast` and the others `slow`.
-fn apply(
+/// The most lanes any [`Lanes`] has: the size of the scratch for a partial chunk.
+const MAX_LANES: usize = 8;
+
+/// Applies `fast` to every element when all pass `in_range` (one loop without a branch),
+/// else lane by lane `fast` where in range and `slow` elsewhere.
+fn apply<L: Lanes>(
     values: &mut [f64],
-    in_range: impl Fn(f64) -> bool,
-    fast: impl Fn(f64) -> f64,
+    in_range: impl Fn(L) -> L::Mask,
+    fast: impl Fn(L) -> L,
     slow: fn(f64) -> f64,
 ) {
+    let full = (1u32 << L::LANES) - 1;
+    let (body, tail) = values.split_at_mut(whole_chunks::<L>(values.len()));
     // `fold`, not `all`: no early exit, so this check vectorises too.
-    if values.iter().fold(true, |all, &x| all & in_range(x)) {
-        values.iter_mut().for_each(|x| *x = fast(*x));
+    let all = body
+        .chunks_exact(L::LANES)
+        .fold(full, |all, c| all & L::bitmask(in_range(L::load(c))));
+    if all == full {
+        body.chunks_exact_mut(L::LANES)
+            .for_each(|c| fast(L::load(c)).store(c));
     } else {
-        values
-            .iter_mut()
-            .for_each(|x| *x = if in_range(*x) { fast(*x) } else { slow(*x) });
+        body.chunks_exact_mut(L::LANES)
+            .for_each(|c| mixed(c, &in_range, &fast, slow));
     }
+    padded::<L>(tail, |c| mixed(c, &in_range, &fast, slow));
+}
+
+/// One chunk of `L::LANES` elements, each by `fast` or, out of range, by `slow`.
+#[inline(always)]
+fn mixed<L: Lanes>(
+    chunk: &mut [f64],
+    in_range: impl Fn(L) -> L::Mask,
+    fast: impl Fn(L) -> L,
+    slow: fn(f64) -> f64,
+) {
+    let v = L::load(chunk);
+    let inside = L::bitmask(in_range(v));
+    let mut original = [0.0; MAX_LANES];
+    original[..L::LANES].copy_from_slice(&chunk[..L::LANES]);
+    fast(v).store(chunk);
+    for (i, x) in chunk.iter_mut().enumerate().take(L::LANES) {
+        if inside & (1 << i) == 0 {
+            *x = slow(original[i]);
+        }
+    }
+}
+
+/// Runs `f` on the fewer than `L::LANES` elements of `tail` padded with zeros to a chunk.
+#[inline(always)]
+fn padded<L: Lanes>(tail: &mut [f64], f: impl FnOnce(&mut [f64])) {
+    if tail.is_empty() {
+        return;
+    }
+    let mut chunk = [0.0; MAX_LANES];
+    chunk[..tail.len()].copy_from_slice(tail);
+    f(&mut chunk[..L::LANES]);
+    let n = tail.len();
+    tail.copy_from_slice(&chunk[..n]);
+}
+
+/// `f` of every element, in place.
+#[inline(always)]
+pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd) {
+    let (body, tail) = values.split_at_mut(whole_chunks::<Simd>(values.len()));
+    body.chunks_exact_mut(Simd::LANES)
+        .for_each(|c| f(Simd::load(c)).store(c));
+    padded::<Simd>(tail, |c| f(Simd::load(c)).store(c));
+}
+
+/// `f` of every element of `values` and the one beside it in `other`, into `values`.
+/// Panics when the lengths differ.
+#[inline(always)]
+pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd) -> Simd) {
+    assert_eq!(values.len(), other.len(), "arrays of different lengths");
+    let split = whole_chunks::<Simd>(values.len());
+    let (body, tail) = values.split_at_mut(split);
+    body.chunks_exact_mut(Simd::LANES)
+        .zip(other.chunks_exact(Simd::LANES))
+        .for_each(|(c, o)| f(Simd::load(c), Simd::load(o)).store(c));
+    let mut rest = [0.0; MAX_LANES];
+    rest[..tail.len()].copy_from_slice(&other[split..]);
+    padded::<Simd>(tail, |c| f(Simd::load(c), Simd::load(&rest)).store(c));
 }
 
 // ----- sine and cosine -----
@@ -65,59 +134,59 @@ const C6: f64 = -1.13596475577881948265e-11;
 
 /// sin(r + y) for |r| ≤ π/4 and a tail y below r's last bit (fdlibm's __kernel_sin).
 #[inline(always)]
-fn kernel_sin(r: f64, y: f64) -> f64 {
+fn kernel_sin<L: Lanes>(r: L, y: L) -> L {
+    let c = L::splat;
     let z = r * r;
     let v = z * r;
-    let p = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
-    r - ((z * (0.5 * y - v * p) - y) - v * S1)
+    let p = c(S2) + z * (c(S3) + z * (c(S4) + z * (c(S5) + z * c(S6))));
+    r - ((z * (c(0.5) * y - v * p) - y) - v * c(S1))
 }
 
 /// cos(r + y) for |r| ≤ π/4 and a tail y (fdlibm's __kernel_cos).
 #[inline(always)]
-fn kernel_cos(r: f64, y: f64) -> f64 {
+fn kernel_cos<L: Lanes>(r: L, y: L) -> L {
+    let c = L::splat;
     let z = r * r;
-    let p = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
-    let hz = 0.5 * z;
-    let w = 1.0 - hz;
-    w + (((1.0 - w) - hz) + (z * p - r * y))
+    let p = z * (c(C1) + z * (c(C2) + z * (c(C3) + z * (c(C4) + z * (c(C5) + z * c(C6))))));
+    let hz = c(0.5) * z;
+    let w = c(1.0) - hz;
+    w + (((c(1.0) - w) - hz) + (z * p - r * y))
 }
 
 /// sin(x + `shift` × π/2) for |x| ≤ TRIG_LIMIT: x is reduced to r in ±π/4 and the quadrant
 /// picks ±sin(r) or ±cos(r). The quadrant is kept as a float, so choosing needs only float
 /// compares (SSE2 has no 64-bit integer compare to vectorise with).
 #[inline(always)]
-fn sin_shifted(x: f64, shift: f64) -> f64 {
-    let n = (x * INV_PIO2 + ROUND) - ROUND;
+fn sin_shifted<L: Lanes>(x: L, shift: f64) -> L {
+    let c = L::splat;
+    let n = (x * c(INV_PIO2) + c(ROUND)) - c(ROUND);
     // (n + shift) mod 4 as -2..=2: 0 sin, ±1 cos (-1 negated), ±2 -sin.
-    let m = n + shift;
-    let q = m - 4.0 * ((m * 0.25 + ROUND) - ROUND);
+    let m = n + c(shift);
+    let q = m - c(4.0) * ((m * c(0.25) + c(ROUND)) - c(ROUND));
     // r + y is x - n π/2 to about 100 bits: the first two products are exact, and y keeps
     // what rounding the subtraction lost.
-    let head = x - n * PIO2_1;
-    let w = n * PIO2_2;
+    let head = x - n * c(PIO2_1);
+    let w = n * c(PIO2_2);
     let r = head - w;
-    let y = ((head - r) - w) - n * PIO2_2T;
-    let (s, c) = (kernel_sin(r, y), kernel_cos(r, y));
-    let v = if q.abs() == 1.0 { c } else { s };
-    if q.abs() == 2.0 || q == -1.0 {
-        -v
-    } else {
-        v
-    }
+    let y = ((head - r) - w) - n * c(PIO2_2T);
+    let (s, co) = (kernel_sin(r, y), kernel_cos(r, y));
+    let v = L::select(q.abs().eq(c(1.0)), co, s);
+    L::select(L::or(q.abs().eq(c(2.0)), q.eq(c(-1.0))), -v, v)
 }
 
-fn trig_in_range(x: f64) -> bool {
-    x.abs() <= TRIG_LIMIT
+#[inline(always)]
+fn trig_in_range<L: Lanes>(x: L) -> L::Mask {
+    x.abs().le(L::splat(TRIG_LIMIT))
 }
 
 /// `sin` of every element, in place.
 pub fn sin(values: &mut [f64]) {
-    apply(values, trig_in_range, |x| sin_shifted(x, 0.0), f64::sin);
+    apply::<Simd>(values, trig_in_range, |x| sin_shifted(x, 0.0), f64::sin);
 }
 
 /// `cos` of every element, in place: cos x = sin(x + π/2).
 pub fn cos(values: &mut [f64]) {
-    apply(values, trig_in_range, |x| sin_shifted(x, 1.0), f64::cos);
+    apply::<Simd>(values, trig_in_range, |x| sin_shifted(x, 1.0), f64::cos);
 }
 
 // ----- exp -----
@@ -135,24 +204,30 @@ const P5: f64 = 4.13813679705723846039e-08;
 /// exp(x) for |x| ≤ EXP_LIMIT (fdlibm's __ieee754_exp): x = k ln2 + r, exp r by a rational
 /// approximation, then 2^k put into the exponent bits.
 #[inline(always)]
-fn fast_exp(x: f64) -> f64 {
-    let t = x * INV_LN2 + ROUND;
-    let k = t - ROUND;
-    let hi = x - k * LN2_HI;
-    let lo = k * LN2_LO;
+fn fast_exp<L: Lanes>(x: L) -> L {
+    let c = L::splat;
+    let t = x * c(INV_LN2) + c(ROUND);
+    let k = t - c(ROUND);
+    let hi = x - k * c(LN2_HI);
+    let lo = k * c(LN2_LO);
     let r = hi - lo;
     let z = r * r;
-    let c = r - z * (P1 + z * (P2 + z * (P3 + z * (P4 + z * P5))));
-    let exp_r = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
-    // k sits in the low bits of t; |k| ≤ 1022 here, so 2^k is a normal number.
-    let k_bits = t.to_bits().wrapping_sub(ROUND.to_bits());
-    let scale = f64::from_bits((k_bits.wrapping_add(1023)) << 52);
+    let p = r - z * (c(P1) + z * (c(P2) + z * (c(P3) + z * (c(P4) + z * c(P5)))));
+    let exp_r = c(1.0) - ((lo - (r * p) / (c(2.0) - p)) - hi);
+    // k sits in the low bits of t (ROUND's own low 12 bits are zero); |k| ≤ 1022 here, so
+    // 2^k is a normal number: its exponent field is k + 1023.
+    let scale = t.bits_add(1023).bits_shl(52);
     exp_r * scale
 }
 
 /// `exp` of every element, in place.
 pub fn exp(values: &mut [f64]) {
-    apply(values, |x| x.abs() <= EXP_LIMIT, fast_exp, f64::exp);
+    apply::<Simd>(
+        values,
+        |x| x.abs().le(Simd::splat(EXP_LIMIT)),
+        fast_exp,
+        f64::exp,
+    );
 }
 
 // ----- ln -----
@@ -170,30 +245,33 @@ const ONE_BITS: u64 = 0x3ff0_0000_0000_0000;
 /// ln(x) for a positive normal finite x (fdlibm's __ieee754_log): x = 2^k (1 + f) with
 /// 1 + f in [√2/2, √2), then ln(1 + f) from s = f / (2 + f).
 #[inline(always)]
-fn fast_ln(x: f64) -> f64 {
-    let bits = x.to_bits();
-    let mut m = f64::from_bits((bits & MANTISSA) | ONE_BITS);
+fn fast_ln<L: Lanes>(x: L) -> L {
+    let c = L::splat;
+    let m = x.bits_and(MANTISSA).bits_or(ONE_BITS);
     // The exponent as a float without an integer conversion: put it in ROUND's low bits.
-    let mut k = (f64::from_bits(ROUND.to_bits() | (bits >> 52)) - ROUND) - 1023.0;
-    let big = m > SQRT2;
-    m = if big { m * 0.5 } else { m };
-    k = if big { k + 1.0 } else { k };
-    let f = m - 1.0;
-    let s = f / (2.0 + f);
+    let k = (x.bits_shr(52).bits_or(ROUND.to_bits()) - c(ROUND)) - c(1023.0);
+    let big = m.gt(c(SQRT2));
+    let m = L::select(big, m * c(0.5), m);
+    let k = L::select(big, k + c(1.0), k);
+    let f = m - c(1.0);
+    let s = f / (c(2.0) + f);
     let z = s * s;
     let w = z * z;
-    let t1 = w * (LG2 + w * (LG4 + w * LG6));
-    let t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+    let t1 = w * (c(LG2) + w * (c(LG4) + w * c(LG6)));
+    let t2 = z * (c(LG1) + w * (c(LG3) + w * (c(LG5) + w * c(LG7))));
     let r = t2 + t1;
-    let hfsq = 0.5 * f * f;
-    k * LN2_HI - ((hfsq - (s * (hfsq + r) + k * LN2_LO)) - f)
+    let hfsq = c(0.5) * f * f;
+    k * c(LN2_HI) - ((hfsq - (s * (hfsq + r) + k * c(LN2_LO))) - f)
 }
 
 /// `ln` (numpy's `log`) of every element, in place.
 pub fn ln(values: &mut [f64]) {
-    apply(
+    apply::<Simd>(
         values,
-        |x| (f64::MIN_POSITIVE..f64::INFINITY).contains(&x),
+        |x| {
+            let c = Simd::splat;
+            Simd::and(c(f64::MIN_POSITIVE).le(x), x.lt(c(f64::INFINITY)))
+        },
         fast_ln,
         f64::ln,
     );

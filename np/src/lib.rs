@@ -23,9 +23,13 @@
 #![deny(missing_docs)]
 
 mod kernels;
+mod lanes;
 pub mod random;
+pub mod scan;
 
 use std::ops::{Add, Deref, DerefMut, Div, Mul, Neg, Sub};
+
+use lanes::{Lanes, Simd};
 
 /// A one-dimensional array of f64, as numpy's `ndarray` of `float64`. It reads as a slice
 /// (`a[0]`, `a.len()`, `a.iter()`) and takes arithmetic with numbers and other arrays:
@@ -219,8 +223,9 @@ pub fn log(mut a: Array) -> Array {
 }
 
 /// Element-wise square root, as `np.sqrt`.
-pub fn sqrt(a: Array) -> Array {
-    a.map(f64::sqrt)
+pub fn sqrt(mut a: Array) -> Array {
+    kernels::each(&mut a.0, <Simd as Lanes>::sqrt);
+    a
 }
 
 impl From<Vec<f64>> for Array {
@@ -256,44 +261,49 @@ impl DerefMut for Array {
 
 impl Neg for Array {
     type Output = Array;
-    fn neg(self) -> Array {
-        self.map(|x| -x)
+    fn neg(mut self) -> Array {
+        kernels::each(&mut self.0, |x| -x);
+        self
     }
 }
 
-/// `array op number` and `number op array`, owned (in place) and borrowed (a new array).
+/// `array op number` and `number op array`, owned (in place) and borrowed (a new array),
+/// in SIMD lanes.
 macro_rules! scalar_ops {
-    ($($trait:ident $method:ident $op:tt $assign:tt),*) => {$(
+    ($($trait:ident $method:ident $op:tt),*) => {$(
         impl $trait<f64> for Array {
             type Output = Array;
-            fn $method(self, rhs: f64) -> Array {
-                self.map(|x| x $op rhs)
+            fn $method(mut self, rhs: f64) -> Array {
+                let rhs = Simd::splat(rhs);
+                kernels::each(&mut self.0, |x| x $op rhs);
+                self
             }
         }
         impl $trait<f64> for &Array {
             type Output = Array;
             fn $method(self, rhs: f64) -> Array {
-                self.iter().map(|x| x $op rhs).collect()
+                self.clone() $op rhs
             }
         }
         impl $trait<Array> for f64 {
             type Output = Array;
-            fn $method(self, rhs: Array) -> Array {
-                rhs.map(|x| self $op x)
+            fn $method(self, mut rhs: Array) -> Array {
+                let lhs = Simd::splat(self);
+                kernels::each(&mut rhs.0, |x| lhs $op x);
+                rhs
             }
         }
         impl $trait<&Array> for f64 {
             type Output = Array;
             fn $method(self, rhs: &Array) -> Array {
-                rhs.iter().map(|x| self $op x).collect()
+                self $op rhs.clone()
             }
         }
         /// Element by element; panics when the lengths differ, as numpy raises.
         impl $trait<&Array> for Array {
             type Output = Array;
             fn $method(mut self, rhs: &Array) -> Array {
-                assert_eq!(self.len(), rhs.len(), "arrays of different lengths");
-                self.0.iter_mut().zip(rhs.iter()).for_each(|(x, y)| *x $assign y);
+                kernels::each_with(&mut self.0, &rhs.0, |x, y| x $op y);
                 self
             }
         }
@@ -306,4 +316,4 @@ macro_rules! scalar_ops {
     )*};
 }
 
-scalar_ops!(Add add + +=, Sub sub - -=, Mul mul * *=, Div div / /=);
+scalar_ops!(Add add +, Sub sub -, Mul mul *, Div div /);

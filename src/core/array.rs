@@ -411,6 +411,15 @@ impl PartialEq for NdArray {
 }
 
 impl NdArray {
+    /// Whether a one-dimensional f64 array is finite and never decreases (remembered by
+    /// the shared elements until they change); `None` for any other array.
+    pub fn ascending(&self) -> Option<bool> {
+        match &*self.data {
+            ArrayData::F64(v) if self.shape.len() == 1 => Some(v.ascending()),
+            _ => None,
+        }
+    }
+
     /// A one-dimensional array.
     pub fn new(data: ArrayData) -> NdArray {
         let shape = vec![data.len()];

@@ -5,9 +5,13 @@
 //! the live ones move down once. Each row moves at most once per that many drops, so a
 //! stream of k rows with rollover costs O(k) amortized, however long the column. The
 //! price is up to twice the live rows' memory.
+//!
+//! f64 elements also remember whether they ascend (a plotted x usually does), so a line
+//! of a million points redrawn after each change of its y checks its x once.
 
 use std::fmt;
 use std::ops::{Deref, DerefMut};
+use std::sync::OnceLock;
 
 /// The elements of one typed array ([`ArrayData`](super::ArrayData)'s variants): read
 /// and write them as a slice (`&elements[..]`, `elements.iter()`); make one from a `Vec`
@@ -16,14 +20,33 @@ pub struct Elements<T> {
     buf: Vec<T>,
     /// Rows dropped from the front and not yet compacted away.
     start: usize,
+    /// Whether the live rows are finite and never decrease, once asked (f64 only);
+    /// forgotten by every change.
+    ascending: OnceLock<bool>,
+}
+
+impl Elements<f64> {
+    /// Whether the elements are finite and never decrease: one pass the first time,
+    /// remembered until they change.
+    pub fn ascending(&self) -> bool {
+        *self
+            .ascending
+            .get_or_init(|| rokeh_np::scan::ascending(self))
+    }
 }
 
 impl<T> Elements<T> {
+    /// The rows are about to change: what was remembered about them no longer holds.
+    fn changed(&mut self) {
+        self.ascending = OnceLock::new();
+    }
+
     /// Drops the first `n` rows and returns them.
     pub(crate) fn drop_front(&mut self, n: usize) -> Vec<T>
     where
         T: Clone,
     {
+        self.changed();
         let dropped = self.buf[self.start..self.start + n].to_vec();
         self.start += n;
         if self.start > self.buf.len() - self.start {
@@ -35,6 +58,7 @@ impl<T> Elements<T> {
 
     /// Puts `rows` back in front (undoing `drop_front`).
     pub(crate) fn prepend(&mut self, rows: Vec<T>) {
+        self.changed();
         self.buf.drain(..self.start);
         self.start = 0;
         self.buf.splice(0..0, rows);
@@ -44,10 +68,12 @@ impl<T> Elements<T> {
     where
         T: Clone,
     {
+        self.changed();
         self.buf.extend_from_slice(rows);
     }
 
     pub(crate) fn truncate(&mut self, len: usize) {
+        self.changed();
         self.buf.truncate(self.start + len);
     }
 
@@ -60,7 +86,11 @@ impl<T> Elements<T> {
 
 impl<T> From<Vec<T>> for Elements<T> {
     fn from(buf: Vec<T>) -> Elements<T> {
-        Elements { buf, start: 0 }
+        Elements {
+            buf,
+            start: 0,
+            ascending: OnceLock::new(),
+        }
     }
 }
 
@@ -79,6 +109,7 @@ impl<T> Deref for Elements<T> {
 
 impl<T> DerefMut for Elements<T> {
     fn deref_mut(&mut self) -> &mut [T] {
+        self.changed();
         &mut self.buf[self.start..]
     }
 }
@@ -120,5 +151,24 @@ mod tests {
         e.truncate(4);
         e.prepend(vec![5]);
         assert_eq!(e.into_vec(), vec![5, 6, 7, 8, 9]);
+    }
+
+    #[test]
+    fn ascending_is_remembered_until_the_rows_change() {
+        let mut e: Elements<f64> = vec![1.0, 2.0, 3.0].into();
+        assert!(e.ascending());
+        e[1] = 5.0;
+        assert!(!e.ascending(), "a write through the slice");
+        e[1] = 2.0;
+        assert!(e.ascending());
+        e.extend_from_slice(&[0.0]);
+        assert!(!e.ascending(), "an appended row");
+        e.truncate(3);
+        assert!(e.ascending());
+        e.prepend(vec![9.0]);
+        assert!(!e.ascending(), "a prepended row");
+        e.drop_front(1);
+        assert!(e.ascending());
+        assert!(e.clone().ascending());
     }
 }

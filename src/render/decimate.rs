@@ -130,19 +130,9 @@ impl Run {
 }
 
 /// Whether `xs` are finite and never decrease, as a plotted series' x usually is: then
-/// the points of each pixel column are one slice, found by binary search. No early exit,
-/// so the compiler can vectorize the pass.
+/// the points of each pixel column are one slice, found by binary search.
 pub fn ascending(xs: &[f64]) -> bool {
-    let ends_finite = match (xs.first(), xs.last()) {
-        (Some(a), Some(b)) => a.is_finite() && b.is_finite(),
-        _ => true,
-    };
-    // `a <= b` is false next to a NaN, so a sorted series with finite ends is all finite.
-    ends_finite
-        && xs
-            .iter()
-            .zip(&xs[1.min(xs.len())..])
-            .fold(true, |ok, (a, b)| ok & (a <= b))
+    rokeh_np::scan::ascending(xs)
 }
 
 /// Maps `(xs[i], ys[i])` to pixels and keeps first/min/max/last of each column run.
@@ -232,10 +222,25 @@ impl Decimator<'_> {
         }
     }
 
-    /// Points `range`, all in pixel column `column`: the tight loop of sorted data, with
-    /// the extremes of each finite stretch in locals (registers), merged into the run.
+    /// Points `range`, all in pixel column `column`. A stretch without NaN or infinities
+    /// (the usual case) is one SIMD pass for its extremes; otherwise the tight loop walks
+    /// it, with the extremes of each finite stretch in locals (registers), merged into the
+    /// run.
     fn slice(&mut self, range: std::ops::Range<usize>, column: i64) {
         let ys = self.ys;
+        if let Some(e) = rokeh_np::scan::extremes(&ys[range.clone()]) {
+            let (min, max) = (range.start + e.min, range.start + e.max);
+            self.merge(Run {
+                column,
+                first: range.start,
+                last: range.end - 1,
+                min,
+                max,
+                min_y: ys[min],
+                max_y: ys[max],
+            });
+            return;
+        }
         let mut k = range.start;
         while k < range.end {
             let first_y = ys[k];
@@ -404,18 +409,34 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     /// A million points from `y(x)`, decimated and not, drawn on 400 × 300 pixels: how
     /// many pixels the whole line paints, and how many of them the decimated line draws
-    /// visibly differently (a channel off by more than 24 of 255).
-    fn compare_at_a_million(mut y: impl FnMut(f64) -> f64) -> (usize, usize) {
+    /// visibly differently (a channel off by more than 24 of 255). `shuffled`: x is out
+    /// of order within each run of 8 points (jittered timestamps), so the decimation cannot
+    /// slice sorted x and maps every point instead.
+    fn compare_at_a_million(mut y: impl FnMut(f64) -> f64, shuffled: bool) -> (usize, usize) {
         let (width, height) = (400, 300);
         let n = 1_000_000;
-        let xs: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        let mut xs: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        if shuffled {
+            let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+            for block in xs.chunks_mut(8) {
+                for i in (1..block.len()).rev() {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    block.swap(i, (state % (i as u64 + 1)) as usize);
+                }
+            }
+        }
         let ys: Vec<f64> = xs.iter().map(|&x| y(x)).collect();
         let scale = |start, end, from, to| Scale::new(false, Interval { start, end }, from, to);
         let x = scale(0.0, (n - 1) as f64, 10.0, 390.0);
         let y = scale(-1.0, 1.0, 290.0, 10.0);
         let mut decimated = Polyline::default();
-        decimate(&xs, &ys, true, &x, &y, 10..=390, &mut decimated);
-        assert!(decimated.len() < 4 * 384, "{} points kept", decimated.len());
+        assert_eq!(ascending(&xs), !shuffled);
+        decimate(&xs, &ys, !shuffled, &x, &y, 10..=390, &mut decimated);
+        // Shuffled, a column's points come in several runs where x crosses its edges.
+        let most = if shuffled { 4 * 8 * 384 } else { 4 * 384 };
+        assert!(decimated.len() < most, "{} points kept", decimated.len());
         let mut all = Polyline::with_capacity(n);
         for (&xv, &yv) in xs.iter().zip(&ys) {
             all.line_to((x.apply(xv), y.apply(yv)));
@@ -437,7 +458,21 @@ mod tests {
     #[test]
     #[ignore = "a minute in a debug build: make test runs it optimized"]
     fn a_smooth_million_point_line_decimated_draws_the_same_picture() {
-        let (painted, differing) = compare_at_a_million(|x| (x * 2e-5).sin());
+        let (painted, differing) = compare_at_a_million(|x| (x * 2e-5).sin(), false);
+        assert!(painted > 2_000, "the line is drawn: {painted} pixels");
+        assert!(
+            differing * 1000 <= painted,
+            "{differing} of {painted} differ"
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    /// The same line with x out of order within every 8 points: decimated run by run
+    /// (the general path), still the picture all of its points draw.
+    #[test]
+    #[ignore = "a minute in a debug build: make test runs it optimized"]
+    fn a_million_point_line_with_shuffled_x_decimated_draws_the_same_picture() {
+        let (painted, differing) = compare_at_a_million(|x| (x * 2e-5).sin(), true);
         assert!(painted > 2_000, "the line is drawn: {painted} pixels");
         assert!(
             differing * 1000 <= painted,
@@ -453,13 +488,16 @@ mod tests {
     #[ignore = "a minute in a debug build: make test runs it optimized"]
     fn a_noisy_million_point_line_decimated_draws_nearly_the_same_picture() {
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let (painted, differing) = compare_at_a_million(move |x| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let noise = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
-            0.6 * (x * 2e-5).sin() + 0.3 * noise
-        });
+        let (painted, differing) = compare_at_a_million(
+            move |x| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let noise = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+                0.6 * (x * 2e-5).sin() + 0.3 * noise
+            },
+            false,
+        );
         assert!(painted > 20_000, "the band is drawn: {painted} pixels");
         assert!(
             differing * 100 <= painted * 15,

@@ -17,6 +17,10 @@ pub(crate) fn view_rows(
     let Some(filter) = r.reference(view, "filter")? else {
         return Ok(None);
     };
+    // The default filter: every row, without a mask as long as the source to say so.
+    if r.type_name(filter) == "AllIndices" {
+        return Ok(None);
+    }
     let keep = kept(r, filter, source, len)?;
     Ok((!keep.iter().all(|&k| k)).then(|| (0..len).filter(|&i| keep[i]).collect()))
 }

@@ -47,34 +47,9 @@ pub struct Bounds {
 
 impl Bounds {
     /// The bounds of `values`, skipping NaN and infinities as Bokeh does. It runs over
-    /// every point of every redraw, so it keeps eight running extremes the compiler can
-    /// hold in vector registers, with selects instead of branches.
+    /// every point of every redraw: `np::scan`'s SIMD pass.
     pub fn of(values: &[f64]) -> Option<Bounds> {
-        const LANES: usize = 8;
-        let mut min = [f64::INFINITY; LANES];
-        let mut max = [f64::NEG_INFINITY; LANES];
-        let chunks = values.chunks_exact(LANES);
-        let rest = chunks.remainder();
-        for chunk in chunks {
-            for i in 0..LANES {
-                let v = chunk[i];
-                let finite = v.abs() < f64::INFINITY;
-                let low = if finite { v } else { f64::INFINITY };
-                let high = if finite { v } else { f64::NEG_INFINITY };
-                min[i] = if low < min[i] { low } else { min[i] };
-                max[i] = if high > max[i] { high } else { max[i] };
-            }
-        }
-        let finite_rest = rest.iter().copied().filter(|v| v.is_finite());
-        let min = min
-            .into_iter()
-            .chain(finite_rest.clone())
-            .fold(f64::INFINITY, f64::min);
-        let max = max
-            .into_iter()
-            .chain(finite_rest)
-            .fold(f64::NEG_INFINITY, f64::max);
-        (min <= max).then_some(Bounds { min, max })
+        rokeh_np::scan::finite_bounds(values).map(|(min, max)| Bounds { min, max })
     }
 
     /// The bounds of positive values only (what a log axis can show).

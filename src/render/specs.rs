@@ -244,6 +244,23 @@ impl<'a, 'd> Specs<'a, 'd> {
         }
     }
 
+    /// Whether `attr` reads a data source's f64 column as it is (no transform, every row)
+    /// that ascends, as the column remembers it between redraws; `None` when it reads
+    /// anything else.
+    pub fn ascending(&self, attr: &str) -> Option<bool> {
+        let parts = self.parts(attr).ok()?;
+        let Source::Field(name) = &parts.source else {
+            return None;
+        };
+        if parts.transform.is_some() || self.rows.indices.is_some() {
+            return None;
+        }
+        match self.column(name).ok()?.value {
+            Value::Array(a) => a.ascending(),
+            _ => None,
+        }
+    }
+
     /// Stack (the sum of columns) and CumSum (a running sum), per row.
     fn expression(&self, expr: AnyId) -> Result<Vec<f64>, RenderError> {
         match self.r.type_name(expr) {

@@ -17,6 +17,9 @@
 //!   would, callbacks and all, e.g. `set("Selection", "indices", "[1, 2]")` for a
 //!   selection no tool made; returns the error's text, or undefined;
 //! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took;
+//! - `rokeh.sineMs(n)`: how long `rokeh::np` takes for the sliders app's column math,
+//!   `a * sin(k * x + w) + b` over `n` points (x made beforehand, not timed);
+//! - `rokeh.wasmMemoryBytes()`: the size of the wasm module's memory (it only grows);
 //! - `rokeh.settled` (served pages): whether every edit of the page has reached the
 //!   session and been confirmed.
 
@@ -60,6 +63,18 @@ pub fn install(page: Page) {
             }
         },
     );
+    let sine_ms = Closure::<dyn Fn(u32) -> f64>::new(sine_ms);
+    set(&hook, "sineMs", &sine_ms.into_js_value());
+    let memory = Closure::<dyn Fn() -> f64>::new(|| {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map_or(f64::NAN, |m| {
+                m.buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(f64::NAN, |b| f64::from(b.byte_length()))
+            })
+    });
+    set(&hook, "wasmMemoryBytes", &memory.into_js_value());
     set(&hook, "set", &set_attr.into_js_value());
     set(&hook, "column", &column.into_js_value());
     set(&hook, "get", &get.into_js_value());
@@ -67,6 +82,22 @@ pub fn install(page: Page) {
     if let Some(window) = web_sys::window() {
         set(&window, NAME, &hook);
     }
+}
+
+/// Milliseconds of `a * sin(k * x + w) + b` over `n` points, as the sliders app computes.
+fn sine_ms(n: u32) -> f64 {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return f64::NAN;
+    };
+    let x = crate::np::linspace(0.0, 4.0 * std::f64::consts::PI, n as usize);
+    let started = performance.now();
+    let y = 1.5 * crate::np::sin(2.0 * x + 0.5) + 0.1;
+    let ms = performance.now() - started;
+    // Read a value, so the work cannot be dropped as unused.
+    if y.first().is_some_and(|v| v.is_nan()) {
+        return f64::NAN;
+    }
+    ms
 }
 
 /// Tells tests whether the page and its session agree (see the module docs).

@@ -1,6 +1,8 @@
 //! Which component shows which model type, each in its box (see [`element`]), and the
 //! flex layouts Row and Column; GridBox and Tabs have modules of their own.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;
 
@@ -8,17 +10,15 @@ use crate::core::{AnyId, PropType};
 
 use super::element::{self, Enclosing, Flow};
 use super::page::Page;
-use super::table;
-use super::widgets::{
-    autocomplete, button, button_groups, color_picker, date_picker, dropdown, file_input, groups,
-    markup, multi_choice, numeric_input, range_slider, select, slider, switch, text_input,
-};
 use super::{figure, grid, tabs};
+use crate::views::WidgetView;
 
-type Component = fn(Page, AnyId) -> AnyView;
+/// The view of a model type: what shows a model of it in the page.
+pub(crate) type Component = fn(Page, AnyId) -> AnyView;
 
-/// Bokeh type name → component. Types not listed render as an empty, hidden element.
-const COMPONENTS: &[(&str, Component)] = &[
+/// Bokeh type name → component, for the types every page shows; widgets are the ones the
+/// page was built with (see [`crate::views`]).
+const LAYOUTS: &[(&str, Component)] = &[
     ("Row", row),
     ("Column", column),
     ("GridBox", grid::view),
@@ -26,36 +26,24 @@ const COMPONENTS: &[(&str, Component)] = &[
     ("Tabs", tabs::view),
     ("Spacer", spacer),
     ("Figure", figure::view),
-    ("Button", button::button),
-    ("Toggle", button::toggle),
-    ("Dropdown", dropdown::view),
-    ("TextInput", text_input::text_input),
-    ("PasswordInput", text_input::password_input),
-    ("TextAreaInput", text_input::text_area_input),
-    ("AutocompleteInput", autocomplete::view),
-    ("NumericInput", numeric_input::numeric_input),
-    ("Spinner", numeric_input::spinner),
-    ("Select", select::select),
-    ("MultiSelect", select::multi_select),
-    ("MultiChoice", multi_choice::view),
-    ("CheckboxGroup", groups::checkbox_group),
-    ("RadioGroup", groups::radio_group),
-    ("CheckboxButtonGroup", button_groups::checkbox_button_group),
-    ("RadioButtonGroup", button_groups::radio_button_group),
-    ("Switch", switch::view),
-    ("Slider", slider::slider),
-    ("DateSlider", slider::date_slider),
-    ("RangeSlider", range_slider::range_slider),
-    ("DateRangeSlider", range_slider::date_range_slider),
-    ("DatetimeRangeSlider", range_slider::datetime_range_slider),
-    ("DatePicker", date_picker::view),
-    ("ColorPicker", color_picker::view),
-    ("FileInput", file_input::view),
-    ("Div", markup::div),
-    ("Paragraph", markup::paragraph),
-    ("PreText", markup::pre_text),
-    ("DataTable", table::view),
 ];
+
+thread_local! {
+    static WIDGETS: Cell<&'static [WidgetView]> = const { Cell::new(&[]) };
+}
+
+/// Builds `widgets` into the page: what [`model_view`] shows besides layouts and figures.
+pub fn show_widgets(widgets: &'static [WidgetView]) {
+    WIDGETS.set(widgets);
+}
+
+fn component(type_name: &str) -> Option<Component> {
+    let layout = LAYOUTS.iter().find(|(name, _)| *name == type_name);
+    let widget = || WIDGETS.get().iter().find(|w| w.name == type_name);
+    layout
+        .map(|&(_, component)| component)
+        .or_else(|| widget().map(|w| w.view))
+}
 
 /// A model shown by its type's component, in its box. Each model gets a reactive owner
 /// of its own, so what it tells its children (see [`Enclosing`]) reaches only them.
@@ -63,7 +51,11 @@ pub fn model_view(page: Page, model: AnyId) -> AnyView {
     let Some(type_name) = page.read(|d| d.try_model(model).map(|m| m.type_name.clone())) else {
         return ().into_any();
     };
-    let Some(&(_, component)) = COMPONENTS.iter().find(|(name, _)| *name == type_name) else {
+    let Some(component) = component(&type_name) else {
+        let message = format!(
+            "rokeh: this page has no view of {type_name} (see rokeh::views); it is left out"
+        );
+        web_sys::console::warn_1(&message.into());
         return view! { <div hidden data-model-type=type_name></div> }.into_any();
     };
     let owner = Owner::new();

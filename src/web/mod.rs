@@ -3,7 +3,7 @@
 //!
 //! A binary calls [`crate::run`] with its apps; in the browser that is [`mount_apps`]. The
 //! page fills the body of its own HTML page, or an element of another site's page that the
-//! embed loader marked (see [`embed`]).
+//! embed loader marked (see `embed.rs`).
 
 mod canvas;
 mod element;
@@ -21,25 +21,29 @@ mod session;
 mod surface;
 #[cfg(feature = "session")]
 mod sync;
-mod table;
+pub(crate) mod table;
 mod tabs;
 mod toolbar;
-mod widgets;
+pub(crate) mod widgets;
 
+pub(crate) use layout::Component;
 pub use query::{query_count, query_text};
 
 use leptos::prelude::*;
 
 use crate::app::App;
 use crate::protocol::page_link::{APP_META, APP_QUERY};
+use crate::views::{self, WidgetView};
 use page::Page;
 
 /// Shows the app the page is for: the one an embed's element names, else the one
 /// `rokeh serve` named in the page, else the one a single-file page was built for, else
 /// the one the URL's `?app=` names, else the first.
 /// An unknown name is reported and the first shown, so a mistyped URL still shows something.
-/// An app's data files are got first (see [`crate::App::with_files`]).
-pub fn mount_apps(apps: Vec<App>) {
+/// An app's data files are got first (see [`crate::App::with_files`]). The page shows
+/// `widgets` (see [`crate::views`]) besides layouts and figures.
+pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
+    layout::show_widgets(widgets);
     let embed = embed::claim();
     let wanted = match &embed {
         Some(embed) => embed.app.clone(),
@@ -66,7 +70,7 @@ pub fn mount_apps(apps: Vec<App>) {
     let base = embed.as_ref().and_then(|e| e.base.clone());
     let start = move || match embed {
         Some(embed) => show(app, Some(embed.element), embed.session),
-        None => mount(app),
+        None => show(app, None, session::Session::served_page()),
     };
     if files.is_empty() {
         return start();
@@ -89,8 +93,10 @@ fn single_file_app() -> Option<String> {
 }
 
 /// Builds a document with `app` and shows it in the page's body: its roots as widgets and
-/// plots, its title as the page's title. Edits in the page run the app's callbacks here.
+/// plots, its title as the page's title, with every widget view. Edits in the page run the
+/// app's callbacks here.
 pub fn mount(app: App) {
+    layout::show_widgets(views::ALL);
     show(app, None, session::Session::served_page());
 }
 

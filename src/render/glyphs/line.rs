@@ -21,7 +21,10 @@ pub(crate) fn build<'d>(
 ) -> Result<Box<dyn GlyphView + 'd>, RenderError> {
     let s = &input.specs;
     let x = s.coords("x", input.x_factors)?;
-    let x_ascending = x.as_slice().is_some_and(ascending);
+    // A column remembers it: a redraw after a change of y does not read x for it again.
+    let x_ascending = s
+        .ascending("x")
+        .unwrap_or_else(|| x.as_slice().is_some_and(ascending));
     Ok(Box::new(View {
         x,
         y: s.coords("y", input.y_factors)?,

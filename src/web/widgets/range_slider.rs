@@ -1,5 +1,5 @@
 //! RangeSlider, DateRangeSlider and DatetimeRangeSlider: two range inputs on one track,
-//! each a slider with a name of its own ("<title>: start", "<title>: end"; Bokeh's handles
+//! each a slider with a name of its own (`"<title>: start"`, `"<title>: end"`; Bokeh's handles
 //! have none). A handle stops at the other; `value` follows the moves, `value_throttled`
 //! takes it when a move is committed.
 

@@ -1,0 +1,141 @@
+//! One pass over a column for what drawing it needs: its finite bounds, whether it ascends,
+//! a stretch's lowest and highest points. The renderer runs these over every point of
+//! every redraw, so they live here, built for speed and in SIMD lanes like the kernels.
+
+use crate::lanes::{whole_chunks, Lanes, Simd};
+
+/// Independent accumulators per pass, so consecutive chunks do not wait on each other.
+const UNROLL: usize = 4;
+
+/// The smallest and largest finite value of `values`, skipping NaN and infinities (as
+/// Bokeh's data ranges do); `None` when no value is finite.
+pub fn finite_bounds(values: &[f64]) -> Option<(f64, f64)> {
+    let inf = Simd::splat(f64::INFINITY);
+    let mut lo = [inf; UNROLL];
+    let mut hi = [-inf; UNROLL];
+    let step = Simd::LANES * UNROLL;
+    let blocks = values.chunks_exact(step);
+    let rest = blocks.remainder();
+    for block in blocks {
+        for (k, chunk) in block.chunks_exact(Simd::LANES).enumerate() {
+            let v = Simd::load(chunk);
+            let finite = v.abs().lt(inf);
+            lo[k] = lo[k].min_with(Simd::select(finite, v, inf));
+            hi[k] = hi[k].max_with(Simd::select(finite, v, -inf));
+        }
+    }
+    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut lanes = [0.0; UNROLL * 8];
+    for (k, (l, h)) in lo.iter().zip(&hi).enumerate() {
+        l.store(&mut lanes[2 * k * Simd::LANES..]);
+        h.store(&mut lanes[(2 * k + 1) * Simd::LANES..]);
+    }
+    for k in 0..UNROLL {
+        let at = 2 * k * Simd::LANES;
+        for i in 0..Simd::LANES {
+            min = min.min(lanes[at + i]);
+            max = max.max(lanes[at + Simd::LANES + i]);
+        }
+    }
+    for &v in rest.iter().filter(|v| v.is_finite()) {
+        min = min.min(v);
+        max = max.max(v);
+    }
+    (min <= max).then_some((min, max))
+}
+
+/// Whether `values` are all finite and never decrease (as a plotted series' x usually is).
+/// No early exit: the pass runs at the speed of reading the column.
+pub fn ascending(values: &[f64]) -> bool {
+    let ends_finite = match (values.first(), values.last()) {
+        (Some(a), Some(b)) => a.is_finite() && b.is_finite(),
+        _ => true,
+    };
+    if !ends_finite {
+        return false;
+    }
+    // `a <= b` is false next to a NaN, so a sorted series with finite ends is all finite.
+    let (ahead, behind) = (&values[1.min(values.len())..], values);
+    let n = ahead.len();
+    let body = whole_chunks::<Simd>(n);
+    let full = (1u32 << Simd::LANES) - 1;
+    let mut all = full;
+    for (a, b) in ahead[..body]
+        .chunks_exact(Simd::LANES)
+        .zip(behind[..body].chunks_exact(Simd::LANES))
+    {
+        all &= Simd::bitmask(Simd::load(b).le(Simd::load(a)));
+    }
+    all == full && (body..n).all(|i| behind[i] <= ahead[i])
+}
+
+/// Where a stretch of finite values is lowest and highest: the first index of its minimum
+/// and of its maximum (as a scan keeping strictly lower and higher values finds them).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Extremes {
+    /// The first index of the smallest value.
+    pub min: usize,
+    /// The first index of the largest value.
+    pub max: usize,
+}
+
+/// The [`Extremes`] of `values`, or `None` when it is empty or holds a NaN or an infinity
+/// (a line breaks there: the caller walks such a stretch itself).
+pub fn extremes(values: &[f64]) -> Option<Extremes> {
+    let step = Simd::LANES * UNROLL;
+    if values.len() < step {
+        return scalar_extremes(values);
+    }
+    let inf = Simd::splat(f64::INFINITY);
+    let mut lo = [inf; UNROLL];
+    let mut hi = [-inf; UNROLL];
+    let full = (1u32 << Simd::LANES) - 1;
+    let mut all_finite = full;
+    let blocks = values.chunks_exact(step);
+    let rest = blocks.remainder();
+    for block in blocks {
+        for (k, chunk) in block.chunks_exact(Simd::LANES).enumerate() {
+            let v = Simd::load(chunk);
+            all_finite &= Simd::bitmask(v.abs().lt(inf));
+            lo[k] = lo[k].min_with(v);
+            hi[k] = hi[k].max_with(v);
+        }
+    }
+    if all_finite != full || rest.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut lanes = [0.0; 8];
+    for k in 0..UNROLL {
+        lo[k].store(&mut lanes);
+        lanes[..Simd::LANES].iter().for_each(|&v| min = min.min(v));
+        hi[k].store(&mut lanes);
+        lanes[..Simd::LANES].iter().for_each(|&v| max = max.max(v));
+    }
+    for &v in rest {
+        min = min.min(v);
+        max = max.max(v);
+    }
+    // The stretch is a few thousand values at most per pixel column: still in cache.
+    Some(Extremes {
+        min: values.iter().position(|&v| v == min)?,
+        max: values.iter().position(|&v| v == max)?,
+    })
+}
+
+/// [`extremes`] of a short stretch, one value at a time.
+fn scalar_extremes(values: &[f64]) -> Option<Extremes> {
+    if values.is_empty() || values.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let (mut at, mut min, mut max) = (Extremes { min: 0, max: 0 }, values[0], values[0]);
+    for (i, &v) in values.iter().enumerate().skip(1) {
+        if v < min {
+            (min, at.min) = (v, i);
+        }
+        if v > max {
+            (max, at.max) = (v, i);
+        }
+    }
+    Some(at)
+}
