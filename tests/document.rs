@@ -290,3 +290,20 @@ fn a_panicking_periodic_callback_changes_nothing() {
     doc.run_periodic(id).unwrap();
     assert_eq!(doc.get(s, Slider::VALUE), 0.25);
 }
+
+#[test]
+fn set_each_sets_every_model_or_none() {
+    let mut doc = Document::new();
+    let a = doc.add(Slider::new("a", 1.0, 0.0, 10.0, 1.0));
+    let b = doc.add(Slider::new("b", 1.0, 0.0, 10.0, 1.0));
+    let title = doc.add(Title::default());
+    doc.set_each([a, b], "value", Value::Float(3.0)).unwrap();
+    assert_eq!(
+        (doc.get(a, Slider::VALUE), doc.get(b, Slider::VALUE)),
+        (3.0, 3.0)
+    );
+    // A Title has no value: nothing is set, the first slider included.
+    let mixed = [a.any(), title.any()];
+    assert!(doc.set_each(mixed, "value", Value::Float(5.0)).is_err());
+    assert_eq!(doc.get(a, Slider::VALUE), 3.0);
+}

@@ -123,38 +123,31 @@ fn create_figure(
 /// The example's theme.yaml: a dark plot, white axes and title, dashed faint grids.
 fn theme(doc: &mut Document, p: Id<Figure>, x_discrete: bool) -> CallbackResult {
     let title = doc.get(p, Figure::TITLE).expect("a title").any();
-    let mut attrs = vec![
-        (p.any(), "border_fill_color", Value::str("#2F2F2F")),
-        (p.any(), "outline_line_color", Value::str("#444444")),
-        (title, "text_color", Value::str("white")),
-    ];
-    let white = [
+    doc.set_each([p.any()], "border_fill_color", Value::str("#2F2F2F"))?;
+    doc.set_each([p.any()], "outline_line_color", Value::str("#444444"))?;
+    doc.set_each([title], "text_color", Value::str("white"))?;
+    let axes = [p.xaxis(doc), p.yaxis(doc)].concat();
+    for attr in [
         "axis_line_color",
         "axis_label_text_color",
         "major_label_text_color",
-    ];
-    for axis in [p.xaxis(doc), p.yaxis(doc)].concat() {
-        let white = white
-            .into_iter()
-            .chain(["major_tick_line_color", "minor_tick_line_color"]);
-        attrs.extend(white.map(|attr| (axis, attr, Value::str("white"))));
+    ]
+    .into_iter()
+    .chain(["major_tick_line_color", "minor_tick_line_color"])
+    {
+        doc.set_each(axes.clone(), attr, Value::str("white"))?;
     }
     if x_discrete {
-        let angle = Value::Float(PI / 4.0);
-        attrs.extend(
-            p.xaxis(doc)
-                .into_iter()
-                .map(|a| (a, "major_label_orientation", angle.clone())),
-        );
+        doc.set_each(
+            p.xaxis(doc),
+            "major_label_orientation",
+            Value::Float(PI / 4.0),
+        )?;
     }
-    for grid in [p.grids(doc, 0), p.grids(doc, 1)].concat() {
-        let dash = Value::List(vec![6.into(), 4.into()]);
-        attrs.push((grid.any(), "grid_line_dash", dash));
-        attrs.push((grid.any(), "grid_line_alpha", Value::Float(0.3)));
-    }
-    attrs
-        .into_iter()
-        .try_for_each(|(model, attr, value)| doc.set_attr(model, attr, value))
+    let grids = [p.grids(doc, 0), p.grids(doc, 1)].concat();
+    let dash = Value::List(vec![6.into(), 4.into()]);
+    doc.set_each(grids.clone(), "grid_line_dash", dash)?;
+    doc.set_each(grids, "grid_line_alpha", Value::Float(0.3))
 }
 
 pub fn crossfilter(doc: &mut Document) -> CallbackResult {

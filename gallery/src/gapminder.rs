@@ -69,9 +69,7 @@ pub fn gapminder(doc: &mut Document) -> CallbackResult {
     for (axes, interval) in [(plot.xaxis(doc), 1.0), (plot.yaxis(doc), 20.0)] {
         let ticker = doc.add(SingleIntervalTicker::new(interval));
         let ticker = Value::Ref(doc.model_id(ticker.any()).clone());
-        for axis in axes {
-            doc.set_attr(axis, "ticker", ticker.clone())?;
-        }
+        doc.set_each(axes, "ticker", ticker)?;
     }
     let label = doc.add(Label {
         text_font_size: "80px".into(),

@@ -118,9 +118,7 @@ pub fn movies(doc: &mut Document) -> CallbackResult {
             .map(|&i| if marked(i) { 0.9 } else { 0.25 })
             .collect();
         for (axes, label) in [(p.xaxis(doc), x_label), (p.yaxis(doc), y_label)] {
-            for axis in axes {
-                doc.set_attr(axis, "axis_label", Value::str(label))?;
-            }
+            doc.set_each(axes, "axis_label", Value::str(label))?;
         }
         let title = doc.get(p, Figure::TITLE).expect("a figure has a title");
         doc.set(

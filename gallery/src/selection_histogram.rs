@@ -6,7 +6,7 @@ use std::f64::consts::PI;
 
 use rokeh::core::{AnyId, Prop, Spec, Value};
 use rokeh::document::{CallbackResult, Document, DocumentError, Id};
-use rokeh::models::{gridplot, ColumnDataSource, Figure, Grid, Place, Quad, Scatter, Selection};
+use rokeh::models::{gridplot, ColumnDataSource, Figure, Place, Quad, Scatter, Selection};
 use rokeh::np::{self, random::Rng, Array};
 use rokeh::plotting::{figure, FigureArgs, RangeArg};
 
@@ -45,16 +45,14 @@ fn histogram(
     if !vertical {
         doc.set_attr(ph.any(), "min_border_left", 50.into())?;
     }
-    for grid in ph.grids(doc, vertical as i64) {
-        doc.set(grid, Grid::GRID_LINE_COLOR, None)?;
-    }
-    for axis in if vertical {
+    let grids = ph.grids(doc, vertical as i64);
+    doc.set_each(grids, "grid_line_color", Value::Null)?;
+    let axes = if vertical {
         ph.xaxis(doc)
     } else {
         ph.yaxis(doc)
-    } {
-        doc.set_attr(axis, "major_label_orientation", Value::Float(PI / 4.0))?;
-    }
+    };
+    doc.set_each(axes, "major_label_orientation", Value::Float(PI / 4.0))?;
     let zeros = np::zeros(counts.len());
     let (lo, hi) = (Array::from(&edges[..20]), Array::from(&edges[1..]));
     let mut sources = Vec::new();

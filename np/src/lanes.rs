@@ -4,14 +4,13 @@
 //! wasm on its own; natively they run on plain `f64` in loops that LLVM vectorises for
 //! the target (SSE2 by default, AVX with `-C target-cpu=native`).
 
-use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub};
+use std::ops::{Add, Div, Mul, Neg, Sub};
 
 /// Lane-wise f64 math with the bit tricks the kernels need. A mask is a lane-wise boolean;
 /// the `bits_*` methods treat each lane's bits as a u64.
 pub(crate) trait Lanes:
     Copy
     + Add<Output = Self>
-    + AddAssign
     + Sub<Output = Self>
     + Mul<Output = Self>
     + Div<Output = Self>
@@ -24,8 +23,6 @@ pub(crate) trait Lanes:
 
     /// `x` in every lane.
     fn splat(x: f64) -> Self;
-    /// Each lane's number: 0, 1, …
-    fn iota() -> Self;
     /// The first `LANES` elements of `from`.
     fn load(from: &[f64]) -> Self;
     /// Writes the lanes to the first `LANES` elements of `to`.
@@ -69,10 +66,6 @@ impl Lanes for f64 {
     #[inline(always)]
     fn splat(x: f64) -> f64 {
         x
-    }
-    #[inline(always)]
-    fn iota() -> f64 {
-        0.0
     }
     #[inline(always)]
     fn load(from: &[f64]) -> f64 {
@@ -178,7 +171,7 @@ pub(crate) type Simd = f64;
 mod simd128 {
     use super::Lanes;
     use core::arch::wasm32::*;
-    use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub};
+    use std::ops::{Add, Div, Mul, Neg, Sub};
 
     /// Two f64 lanes in a WebAssembly `v128`.
     #[derive(Clone, Copy)]
@@ -197,13 +190,6 @@ mod simd128 {
     }
     binary!(Add add f64x2_add, Sub sub f64x2_sub, Mul mul f64x2_mul, Div div f64x2_div);
 
-    impl AddAssign for F64x2 {
-        #[inline(always)]
-        fn add_assign(&mut self, rhs: F64x2) {
-            *self = *self + rhs;
-        }
-    }
-
     impl Neg for F64x2 {
         type Output = F64x2;
         #[inline(always)]
@@ -219,10 +205,6 @@ mod simd128 {
         #[inline(always)]
         fn splat(x: f64) -> F64x2 {
             F64x2(f64x2_splat(x))
-        }
-        #[inline(always)]
-        fn iota() -> F64x2 {
-            F64x2(f64x2(0.0, 1.0))
         }
         #[inline(always)]
         fn load(from: &[f64]) -> F64x2 {

@@ -89,12 +89,6 @@ pub fn extremes(values: &[f64]) -> Option<Extremes> {
     let inf = Simd::splat(f64::INFINITY);
     let mut lo = [inf; UNROLL];
     let mut hi = [-inf; UNROLL];
-    // Where each lane first saw its extreme: indices as f64 (exact below 2^53), so the
-    // extremes are found in the same pass, without a second look for where they were.
-    let mut lo_at = [Simd::splat(0.0); UNROLL];
-    let mut hi_at = [Simd::splat(0.0); UNROLL];
-    let mut at = Simd::iota();
-    let advance = Simd::splat(Simd::LANES as f64);
     let full = (1u32 << Simd::LANES) - 1;
     let mut all_finite = full;
     let blocks = values.chunks_exact(step);
@@ -103,49 +97,29 @@ pub fn extremes(values: &[f64]) -> Option<Extremes> {
         for (k, chunk) in block.chunks_exact(Simd::LANES).enumerate() {
             let v = Simd::load(chunk);
             all_finite &= Simd::bitmask(v.abs().lt(inf));
-            let (below, above) = (v.lt(lo[k]), v.gt(hi[k]));
-            lo[k] = Simd::select(below, v, lo[k]);
-            lo_at[k] = Simd::select(below, at, lo_at[k]);
-            hi[k] = Simd::select(above, v, hi[k]);
-            hi_at[k] = Simd::select(above, at, hi_at[k]);
-            at += advance;
+            lo[k] = lo[k].min_with(v);
+            hi[k] = hi[k].max_with(v);
         }
     }
     if all_finite != full || rest.iter().any(|v| !v.is_finite()) {
         return None;
     }
-    // Across lanes: the extreme value, the first index among lanes that hold it.
-    let (mut min, mut max) = ((f64::INFINITY, 0.0), (f64::NEG_INFINITY, 0.0));
-    let (mut value, mut index) = ([0.0; 8], [0.0; 8]);
+    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut lanes = [0.0; 8];
     for k in 0..UNROLL {
-        lo[k].store(&mut value);
-        lo_at[k].store(&mut index);
-        for i in 0..Simd::LANES {
-            if value[i] < min.0 || (value[i] == min.0 && index[i] < min.1) {
-                min = (value[i], index[i]);
-            }
-        }
-        hi[k].store(&mut value);
-        hi_at[k].store(&mut index);
-        for i in 0..Simd::LANES {
-            if value[i] > max.0 || (value[i] == max.0 && index[i] < max.1) {
-                max = (value[i], index[i]);
-            }
-        }
+        lo[k].store(&mut lanes);
+        lanes[..Simd::LANES].iter().for_each(|&v| min = min.min(v));
+        hi[k].store(&mut lanes);
+        lanes[..Simd::LANES].iter().for_each(|&v| max = max.max(v));
     }
-    let (mut at_min, mut at_max) = (min.1 as usize, max.1 as usize);
-    let rest_start = values.len() - rest.len();
-    for (i, &v) in rest.iter().enumerate() {
-        if v < min.0 {
-            (min.0, at_min) = (v, rest_start + i);
-        }
-        if v > max.0 {
-            (max.0, at_max) = (v, rest_start + i);
-        }
+    for &v in rest {
+        min = min.min(v);
+        max = max.max(v);
     }
+    // The stretch is a few thousand values at most per pixel column: still in cache.
     Some(Extremes {
-        min: at_min,
-        max: at_max,
+        min: values.iter().position(|&v| v == min)?,
+        max: values.iter().position(|&v| v == max)?,
     })
 }
 

@@ -100,6 +100,21 @@ impl Document {
         })
     }
 
+    /// Sets `attr` to `value` on each of `models`, all or nothing, as Bokeh's splattable
+    /// lists set it (`p.xaxis.axis_label = "x"`, `p.grid.grid_line_alpha = 0.3`).
+    pub fn set_each<M: Into<AnyId>>(
+        &mut self,
+        models: impl IntoIterator<Item = M>,
+        attr: &str,
+        value: Value,
+    ) -> Result<(), DocumentError> {
+        self.atomically(|doc| {
+            models
+                .into_iter()
+                .try_for_each(|m| doc.set_attr(m.into(), attr, value.clone()))
+        })
+    }
+
     /// Sets a property by name: validated, recorded, callbacks run (as the current
     /// [`Actor`](super::Actor) says). All or nothing: a callback's error undoes the
     /// change and whatever the callbacks did.

@@ -38,6 +38,16 @@ enum PaintError {
     Render(#[from] crate::render::RenderError),
 }
 
+/// What a paint showed: on which canvas, at which revision of the figure, in how many
+/// backing pixels, after how many of the tools' repaints.
+#[derive(PartialEq)]
+struct Shown {
+    canvas: HtmlCanvasElement,
+    revision: u64,
+    backing: (u32, u32),
+    repaint: u64,
+}
+
 /// Paints one figure; repeated requests within a frame make one paint.
 #[derive(Clone)]
 pub struct Painter {
@@ -51,6 +61,8 @@ pub struct Painter {
     painted_this_frame: Rc<Cell<bool>>,
     /// Where the last paint put things: clicks are hit-tested against it.
     last: Rc<RefCell<Option<FrameLayout>>>,
+    /// What the last paint showed, once its DataRange1ds wrote what they computed.
+    shown: Rc<RefCell<Option<Shown>>>,
     /// The figure's tools: they start from each paint's layout, and its DataRange1ds
     /// write what they computed.
     interaction: Interaction,
@@ -70,7 +82,17 @@ impl Painter {
             pending: Rc::default(),
             painted_this_frame: Rc::default(),
             last: Rc::default(),
+            shown: Rc::default(),
             interaction,
+        }
+    }
+
+    fn showing(&self, canvas: &HtmlCanvasElement) -> Shown {
+        Shown {
+            canvas: canvas.clone(),
+            revision: self.page.revision(self.figure.any()),
+            backing: self.backing_size(),
+            repaint: self.interaction.repaint.get_untracked(),
         }
     }
 
@@ -81,8 +103,10 @@ impl Painter {
 
     /// Paints now if nothing was painted since the last animation frame began, else in the
     /// next animation frame (once, however many requests come before it).
+    /// A request that finds the canvas showing what it would paint is the echo of the
+    /// last paint's own DataRange1d write-back, and paints nothing (it cost a frame).
     pub fn request(&self, canvas: HtmlCanvasElement) {
-        if self.pending.get() {
+        if self.pending.get() || self.shown.borrow().as_ref() == Some(&self.showing(&canvas)) {
             return;
         }
         if !self.painted_this_frame.get() {
@@ -169,6 +193,7 @@ impl Painter {
             web_sys::console::error_1(&format!("rokeh: writing the data ranges: {e}").into());
         }
         *self.last.borrow_mut() = Some(layout);
+        *self.shown.borrow_mut() = Some(self.showing(canvas));
         if let (Some(performance), Some(started)) = (performance, started) {
             hook::painted(&performance, started);
         }

@@ -124,6 +124,15 @@ impl Page {
             .track();
     }
 
+    /// How many changes have touched what `model` shows, read without subscribing.
+    pub fn revision(&self, model: AnyId) -> u64 {
+        self.revisions.with_value(|r| {
+            r.by_model
+                .get(&model)
+                .map_or(0, |signal| signal.get_untracked())
+        })
+    }
+
     /// Subscribes the current reactive scope to the document's title.
     pub fn track_title(&self) {
         self.revisions.with_value(|r| r.title.track());

@@ -238,3 +238,23 @@ test('the static-only page served with a session says it runs alone, and still w
     await alone.close();
   }
 });
+
+test('a slider move paints once: the data ranges it writes back ask for no second paint', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    await page.getByLabel('frequency').focus();
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowRight']) {
+      const painted = await paints(page);
+      const start = await page.evaluate(() => window.rokeh.get('DataRange1d', 'start'));
+      await page.keyboard.press(key);
+      await paintedAfter(page, painted);
+      // Frames for a second paint to come, were one asked for.
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+      assert.equal(await paints(page), painted + 1, `one paint for ${key}`);
+      assert.equal(typeof start, 'number', 'the y range was written back');
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
