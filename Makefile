@@ -46,7 +46,11 @@ test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 	cargo test --profile bench -p rokeh --lib -- --ignored million_point
 	# The library as crates.io gets it, built from its package alone (rokeh-np is packaged
 	# beside it: publish rokeh-np first).
-	cargo package --workspace --exclude rokeh-gallery --offline --allow-dirty
+	# cargo takes a packaged crate of the same version for unchanged (its unpacked copy in
+	# ~/.cargo/registry/src/-<hash>/, its build): start from neither, or a changed rokeh-np
+	# is verified stale.
+	rm -rf $${CARGO_HOME:-$$HOME/.cargo}/registry/src/-*/rokeh-np-* target/package-check
+	CARGO_TARGET_DIR=target/package-check cargo package --workspace --exclude rokeh-gallery --offline --allow-dirty
 	# The API docs, natively and for the page, with no broken link or warning.
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p rokeh
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p rokeh --target wasm32-unknown-unknown
