@@ -328,7 +328,6 @@ fn a_hover_tooltip_points_at_the_point_or_follows_the_mouse() {
 
 #[test]
 fn boxes_patches_and_circles_are_hit_by_their_own_geometry() {
-    use rokeh::core::Spec;
     use rokeh::interact::{inspect, rows_at, rows_in, Policy, Region};
     use rokeh::models::{Circle, HoverMode, Patches, VBar};
     let mut doc = Document::new();
@@ -377,31 +376,7 @@ fn boxes_patches_and_circles_are_hit_by_their_own_geometry() {
     let patches = fig.patches(&mut doc, patches_src, Patches::default());
     // A circle of data radius 0.5 about (3.5, 8.5).
     let circle_src = doc.add(ColumnDataSource::new([("x", vec![3.5]), ("y", vec![8.5])]));
-    let circle = fig.circle(&mut doc, circle_src, {
-        // Circle's radius has no default: the rest as a Scatter's.
-        let s = rokeh::models::Scatter::default();
-        Circle {
-            radius: Spec::Value(0.5),
-            radius_dimension: rokeh::models::RadiusDimension::X,
-            hit_dilation: 1.0,
-            x: s.x,
-            y: s.y,
-            fill_alpha: s.fill_alpha,
-            fill_color: s.fill_color,
-            hatch_alpha: s.hatch_alpha,
-            hatch_color: s.hatch_color,
-            hatch_pattern: s.hatch_pattern,
-            hatch_scale: s.hatch_scale,
-            hatch_weight: s.hatch_weight,
-            line_alpha: s.line_alpha,
-            line_cap: s.line_cap,
-            line_color: s.line_color,
-            line_dash: s.line_dash,
-            line_dash_offset: s.line_dash_offset,
-            line_join: s.line_join,
-            line_width: s.line_width,
-        }
-    });
+    let circle = fig.circle(&mut doc, circle_src, Circle::new(0.5));
     doc.add_root(fig);
     let nav = Navigation::new(&doc, fig);
     let view = View::of(&laid(&doc, fig, &nav));

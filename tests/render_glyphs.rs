@@ -296,39 +296,13 @@ fn circles_have_data_radii() {
             radius_dimension: rokeh::models::RadiusDimension::X,
             x: Spec::field("x"),
             y: Spec::field("y"),
-            ..circle_visuals()
+            ..Circle::new(1.0)
         },
     );
     let pic = draw(&doc, fig, "circle.png");
     assert_eq!(color_at(&pic, at(&pic, 6.9, 5.0)), RED);
     assert_eq!(color_at(&pic, at(&pic, 7.2, 5.0)), WHITE);
     assert_eq!(color_at(&pic, at(&pic, 5.0, 3.2)), RED);
-}
-
-/// Circle's required radius means no Default: its visuals from a Scatter's defaults.
-fn circle_visuals() -> Circle {
-    let s = Scatter::default();
-    Circle {
-        radius: 1.0.into(),
-        radius_dimension: rokeh::models::RadiusDimension::X,
-        hit_dilation: 1.0,
-        x: s.x,
-        y: s.y,
-        fill_alpha: s.fill_alpha,
-        fill_color: s.fill_color,
-        hatch_alpha: s.hatch_alpha,
-        hatch_color: s.hatch_color,
-        hatch_pattern: s.hatch_pattern,
-        hatch_scale: s.hatch_scale,
-        hatch_weight: s.hatch_weight,
-        line_alpha: s.line_alpha,
-        line_cap: s.line_cap,
-        line_color: s.line_color,
-        line_dash: s.line_dash,
-        line_dash_offset: s.line_dash_offset,
-        line_join: s.line_join,
-        line_width: s.line_width,
-    }
 }
 
 #[test]

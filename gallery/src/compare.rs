@@ -7,8 +7,8 @@ use rokeh::core::{Color, ColorSpec, NdArray, Spec, Value};
 use rokeh::models::{
     AnnularWedge, Annulus, Arrow, Band, Block, BoxAnnotation, Circle, ColumnDataSource, Dimension,
     Ellipse, Factor, HArea, HBar, HexTile, Image, ImageRGBA, Label, Line, LinearColorMapper,
-    MarkerType, MultiLine, MultiPolygons, NormalHead, Patch, Patches, Quad, RadiusDimension, Ray,
-    Rect, Scatter, Segment, Span, Step, StepMode, TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
+    MarkerType, MultiLine, MultiPolygons, NormalHead, Patch, Patches, Quad, Ray, Rect, Scatter,
+    Segment, Span, Step, StepMode, TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
 };
 use rokeh::plotting::{factor_cmap, figure, AxisType, FigureArgs, RangeArg};
 use rokeh::{App, Document};
@@ -419,30 +419,13 @@ fn radial(doc: &mut Document) {
         source(doc, vec![("x", nums(&[x])), ("y", nums(&[y]))])
     };
     let s = at(doc, 2.0, 7.5);
-    let scatter = Scatter::default();
     plot.circle(
         doc,
         s,
         Circle {
-            radius: 1.2.into(),
-            radius_dimension: RadiusDimension::X,
-            hit_dilation: 1.0,
-            x: scatter.x,
-            y: scatter.y,
-            fill_alpha: scatter.fill_alpha,
             fill_color: c(0),
-            hatch_alpha: scatter.hatch_alpha,
-            hatch_color: scatter.hatch_color,
-            hatch_pattern: scatter.hatch_pattern,
-            hatch_scale: scatter.hatch_scale,
-            hatch_weight: scatter.hatch_weight,
-            line_alpha: scatter.line_alpha,
-            line_cap: scatter.line_cap,
             line_color: c(0),
-            line_dash: scatter.line_dash,
-            line_dash_offset: scatter.line_dash_offset,
-            line_join: scatter.line_join,
-            line_width: scatter.line_width,
+            ..Circle::new(1.2)
         },
     );
     let s = at(doc, 5.0, 7.5);

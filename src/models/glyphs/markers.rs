@@ -52,3 +52,32 @@ models! {
         line_width: NumberSpec = Spec::Value(1.0),
     }
 }
+
+impl Circle {
+    /// Circles of `radius`, every other property at Bokeh's default, as `Circle(radius=…)`
+    /// (the radius has no default, so Circle has no `Default`; the visuals are Scatter's).
+    pub fn new(radius: impl Into<NumberSpec>) -> Circle {
+        let s = Scatter::default();
+        Circle {
+            radius: radius.into(),
+            radius_dimension: RadiusDimension::X,
+            hit_dilation: s.hit_dilation,
+            x: s.x,
+            y: s.y,
+            fill_alpha: s.fill_alpha,
+            fill_color: s.fill_color,
+            hatch_alpha: s.hatch_alpha,
+            hatch_color: s.hatch_color,
+            hatch_pattern: s.hatch_pattern,
+            hatch_scale: s.hatch_scale,
+            hatch_weight: s.hatch_weight,
+            line_alpha: s.line_alpha,
+            line_cap: s.line_cap,
+            line_color: s.line_color,
+            line_dash: s.line_dash,
+            line_dash_offset: s.line_dash_offset,
+            line_join: s.line_join,
+            line_width: s.line_width,
+        }
+    }
+}
