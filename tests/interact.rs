@@ -1,6 +1,7 @@
 //! Tools' effects on a document, without a page: a pan or zoom through the paint's
 //! layout sets the ranges as ordinary changes (callbacks run, peers would hear), ends
-//! with RangesUpdate; DataRange1d writes what it computed and follows the data until a
+//! with RangesUpdate (sent only when the figure subscribes to it, as BokehJS sends only
+//! a model's subscribed events); DataRange1d writes what it computed and follows the data until a
 //! tool fixes it; reset restores.
 
 use std::sync::{Arc, Mutex};
@@ -81,7 +82,29 @@ fn a_pan_moves_a_range1d_by_the_dragged_distance_and_callbacks_see_it() {
     );
     assert_eq!(seen.lock().unwrap().len(), 1);
     assert!((seen.lock().unwrap()[0] + 3.0).abs() < 1e-9);
+    // Nobody listens: the range's changes go out, no RangesUpdate.
     nav.ranges_update(&mut doc).unwrap();
+    assert_eq!(events(&mut doc), []);
+    // An on_event subscribes the figure (as Python's does) and hears it.
+    let heard = Arc::new(Mutex::new(Vec::new()));
+    for kind in [EventKind::RangesUpdate, EventKind::Reset] {
+        let h = heard.clone();
+        doc.on_event(fig, kind, move |_, event| {
+            h.lock().unwrap().push(event.kind);
+            Ok(())
+        });
+    }
+    let subscribed = doc.get_attr(fig.any(), "subscribed_events").unwrap();
+    assert_eq!(
+        subscribed,
+        rokeh::document::Value::Set(vec![
+            rokeh::document::Value::str("rangesupdate"),
+            rokeh::document::Value::str("reset")
+        ])
+    );
+    doc.take_changes();
+    nav.ranges_update(&mut doc).unwrap();
+    assert_eq!(*heard.lock().unwrap(), [EventKind::RangesUpdate]);
     let sent = events(&mut doc);
     let update = sent
         .iter()
@@ -97,6 +120,10 @@ fn a_pan_moves_a_range1d_by_the_dragged_distance_and_callbacks_see_it() {
         (0.0, 10.0)
     );
     assert!(events(&mut doc).iter().any(|e| e.kind == EventKind::Reset));
+    assert_eq!(
+        *heard.lock().unwrap(),
+        [EventKind::RangesUpdate, EventKind::Reset]
+    );
 }
 
 #[test]
@@ -200,6 +227,7 @@ fn a_box_or_lasso_selects_exactly_the_points_inside_and_says_so() {
         s.lock().unwrap().push(change.new.clone());
         Ok(())
     });
+    doc.on_event(fig, EventKind::SelectionGeometry, |_, _| Ok(()));
     doc.take_changes();
     let nav = Navigation::new(&doc, fig);
     let view = View::of(&laid(&doc, fig, &nav));
@@ -527,4 +555,47 @@ fn a_pan_or_zoom_moves_the_extra_ranges_alike() {
         (s - 45.0).abs() < 1e-9 && (e - 95.0).abs() < 1e-9,
         "{s} {e}"
     );
+}
+
+#[test]
+fn a_plots_ui_events_go_out_only_when_it_subscribes_to_them() {
+    use rokeh::document::Value;
+    let mut doc = Document::new();
+    let (fig, _) = plot(&mut doc, RangeArg::Fixed(0.0, 10.0));
+    doc.take_changes();
+    let id = doc.model_id(fig.any()).clone();
+    let moved = |kind| UiEvent {
+        kind,
+        model: Some(id.clone()),
+        values: vec![("sx".into(), Value::Float(5.0))],
+    };
+    // What the page does on each mouse move over a plot nobody listens to: nothing.
+    doc.emit(moved(EventKind::MouseMove)).unwrap();
+    assert_eq!(events(&mut doc), []);
+    // A document event has no model to subscribe: it always goes.
+    doc.emit(UiEvent::new(EventKind::DocumentReady, None))
+        .unwrap();
+    assert_eq!(events(&mut doc).len(), 1);
+
+    let heard = Arc::new(Mutex::new(Vec::new()));
+    let h = heard.clone();
+    doc.on_event(fig, EventKind::MouseMove, move |_, event| {
+        h.lock().unwrap().push(event.value("sx").cloned());
+        Ok(())
+    });
+    // Subscribing is a change the session's peers hear of (so the page learns it).
+    let subscribed = doc.take_changes().into_iter().any(|c| {
+        matches!(&c.event, Event::ModelChanged { model, attr, new }
+            if *model == id && attr == "subscribed_events"
+                && *new == Value::Set(vec![Value::str("mousemove")]))
+    });
+    assert!(subscribed, "on_event set the figure's subscribed_events");
+    doc.emit(moved(EventKind::MouseMove)).unwrap();
+    assert_eq!(*heard.lock().unwrap(), [Some(Value::Float(5.0))]);
+    let sent = events(&mut doc);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].kind, EventKind::MouseMove);
+    // Only the kinds subscribed to.
+    doc.emit(moved(EventKind::Pan)).unwrap();
+    assert_eq!(events(&mut doc), []);
 }

@@ -35,6 +35,9 @@ pub struct PropertyChange<T> {
 /// callbacks did for it, and goes back to whoever made the change.
 pub type CallbackResult = Result<(), DocumentError>;
 
+/// The property naming the UI events a model's peers listen to (Bokeh's `Model`).
+const SUBSCRIBED_EVENTS: &str = "subscribed_events";
+
 pub(crate) type RawCallback =
     Box<dyn FnMut(&mut Document, &RawChange<'_>) -> CallbackResult + Send + 'static>;
 
@@ -242,15 +245,70 @@ impl Document {
     /// assert_eq!(doc.title(), "clicked");
     /// # Ok::<(), rokeh::document::DocumentError>(())
     /// ```
+    ///
+    /// As Python's `on_event`, it adds `kind` to the model's `subscribed_events` (a
+    /// change peers hear of): a page sends a plot's or widget's UI events only when its
+    /// model subscribes to them (see [`Document::emit`]).
     pub fn on_event<F>(&mut self, model: impl Into<AnyId>, kind: EventKind, callback: F)
     where
         F: FnMut(&mut Document, &UiEvent) -> CallbackResult + Send + 'static,
     {
+        let model = model.into();
         self.callbacks
             .by_event
-            .entry((model.into(), kind))
+            .entry((model, kind))
             .or_default()
             .push(Box::new(callback));
+        self.subscribe(model, kind);
+    }
+
+    /// Adds `kind` to `model`'s `subscribed_events`, as Python's `on_event` does. A model
+    /// no longer in the document has nothing to subscribe (its callbacks never run).
+    fn subscribe(&mut self, model: AnyId, kind: EventKind) {
+        if self.subscribes(model, kind) {
+            return;
+        }
+        let Ok(Value::Set(mut names) | Value::List(mut names)) =
+            self.get_attr(model, SUBSCRIBED_EVENTS)
+        else {
+            return;
+        };
+        names.push(Value::str(kind.name()));
+        // Only a callback on `subscribed_events` itself could refuse this; its error
+        // leaves the set as it was, as any refused change does.
+        let _ = self.set_attr(model, SUBSCRIBED_EVENTS, Value::Set(names));
+    }
+
+    /// Whether `model` subscribes to UI events of `kind`: its `subscribed_events` (which
+    /// [`Document::on_event`] here or Python's `on_event` in a peer fills) names it.
+    pub fn subscribes(&self, model: AnyId, kind: EventKind) -> bool {
+        let Ok(m) = self.existing(model) else {
+            return false;
+        };
+        match m.attrs.get(SUBSCRIBED_EVENTS) {
+            Some(Value::Set(names) | Value::List(names)) => {
+                names.iter().any(|n| n.as_str() == Some(kind.name()))
+            }
+            _ => false,
+        }
+    }
+
+    /// A UI event a user made in a view (a click, a drag or a mouse move over a plot),
+    /// sent as BokehJS's `Model._process_event` sends it: only when its model subscribes
+    /// to its kind ([`Document::subscribes`]), then as [`Document::trigger`]; a document
+    /// event (no model) always. So a plot nobody listens to sends no `MouseMove`s.
+    pub fn emit(&mut self, event: UiEvent) -> CallbackResult {
+        let subscribed = match &event.model {
+            None => true,
+            Some(id) => self
+                .lookup(id)
+                .is_some_and(|model| self.subscribes(model, event.kind)),
+        };
+        if subscribed {
+            self.trigger(event)
+        } else {
+            Ok(())
+        }
     }
 
     /// A UI event happened: it is recorded as Bokeh's MessageSent `bokeh_event` (so peers

@@ -344,7 +344,7 @@ impl Navigation {
     }
 
     /// BokehJS's `RangesUpdate` for the figure's ranges as they are now (sent when a
-    /// gesture ends).
+    /// gesture ends) if the figure subscribes to it.
     pub fn ranges_update(&self, doc: &mut Document) -> Result<(), DocumentError> {
         let Some(fig) = self.figure else {
             return Ok(());
@@ -363,11 +363,12 @@ impl Navigation {
             model: Some(doc.model_id(fig.any()).clone()),
             values,
         };
-        doc.trigger(event)
+        doc.emit(event)
     }
 
     /// ResetTool: each Range1d back to where it was first seen, each DataRange1d
-    /// following the data again (written at the next paint), and Bokeh's `Reset` event.
+    /// following the data again (written at the next paint), and Bokeh's `Reset` event
+    /// (sent if the figure subscribes to it).
     pub fn reset(&mut self, doc: &mut Document) -> Result<(), DocumentError> {
         let Some(fig) = self.figure else {
             return Ok(());
@@ -380,7 +381,7 @@ impl Navigation {
             }
         }
         let event = UiEvent::new(EventKind::Reset, Some(doc.model_id(fig.any()).clone()));
-        doc.trigger(event)
+        doc.emit(event)
     }
 }
 

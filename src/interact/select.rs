@@ -302,7 +302,7 @@ pub fn select(
 }
 
 /// Bokeh's `SelectionGeometry` for a selection by `region` (`ratio` device pixels per
-/// CSS pixel), `final` when the gesture ended.
+/// CSS pixel), `final` when the gesture ended; sent if the figure subscribes to it.
 pub fn selection_geometry(
     doc: &mut Document,
     figure: Id<Figure>,
@@ -318,7 +318,7 @@ pub fn selection_geometry(
             ("final".into(), Value::Bool(last)),
         ],
     };
-    doc.trigger(event)
+    doc.emit(event)
 }
 
 #[cfg(test)]

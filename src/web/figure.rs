@@ -238,7 +238,8 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             }
         })
     };
-    let (down, moved, up, cancel, wheel, leave, double) = (
+    let (enter, down, moved, up, cancel, wheel, leave, double) = (
+        interaction.clone(),
         interaction.clone(),
         interaction.clone(),
         interaction.clone(),
@@ -257,13 +258,14 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             <canvas
                 node_ref=canvas
                 on:click=on_click
-                on:dblclick=move |_| double.poly_finish()
+                on:dblclick=move |ev| double.double_tap(&ev)
+                on:pointerenter=move |ev| enter.pointer_enter(&ev)
                 on:pointerdown=move |ev| down.pointer_down(&ev)
                 on:pointermove=move |ev| moved.pointer_move(&ev)
                 on:pointerup=move |ev| up.pointer_up(&ev)
                 on:pointercancel=move |ev| cancel.pointer_up(&ev)
                 on:wheel=move |ev| wheel.wheel(&ev)
-                on:pointerleave=move |_| leave.pointer_leave()
+                on:pointerleave=move |ev| leave.pointer_leave(&ev)
                 class="rk-figure"
                 role="img"
                 aria-label=title

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::core::{Id, ModelType, Value};
-use crate::document::{AnyId, Change, Document, Event, UiEvent};
+use crate::document::{AnyId, Change, Document, Event, EventKind, UiEvent};
 
 /// A `Copy` handle to the page's document, shared by every component.
 #[derive(Clone, Copy)]
@@ -92,12 +92,17 @@ impl Page {
     }
 
     /// A UI event of the user's (a click, a menu choice) for the app's `on_event`
-    /// callbacks here and the session's peers.
+    /// callbacks here and the session's peers, if its model subscribes to it.
     pub fn trigger(&self, event: UiEvent) {
         let name = event.kind.name();
-        if let Err(e) = self.update(|d| d.trigger(event)) {
+        if let Err(e) = self.update(|d| d.emit(event)) {
             web_sys::console::error_1(&format!("rokeh: {name}: {e}").into());
         }
+    }
+
+    /// Whether `model` subscribes to UI events of `kind` (so they are worth making).
+    pub fn subscribes(&self, model: AnyId, kind: EventKind) -> bool {
+        self.read(|d| d.subscribes(model, kind))
     }
 
     /// Calls `listener` with the changes of every later [`Page::update`].

@@ -2,7 +2,8 @@
 //! (served by `rokeh serve`, the server runs the app's and their changes arrive as patches;
 //! the page runs only those its own callbacks add).
 //! After every change of the page's document the timers follow its callbacks, so one
-//! added or removed by any callback starts or stops.
+//! added or removed by any callback starts or stops. Also the one-shot timer other parts
+//! of the page wait with ([`after`]).
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -94,4 +95,12 @@ fn every(period: std::time::Duration, f: impl FnMut() + 'static) -> Option<Inter
         handle,
         _tick: tick,
     })
+}
+
+/// Runs `f` once after `ms` milliseconds.
+pub(super) fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    }
 }

@@ -18,6 +18,7 @@ use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
 
 use super::hook;
 use super::page::Page;
+use super::periodic::after;
 use super::session::Session;
 use crate::document::Origin;
 use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
@@ -200,14 +201,6 @@ fn retry(link: &Shared) {
             }
         });
     });
-}
-
-/// Runs `f` once after `ms` milliseconds.
-fn after(ms: i32, f: impl FnOnce() + 'static) {
-    let f = Closure::once_into_js(f);
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
-    }
 }
 
 async fn fetch_text(url: &str) -> Option<String> {

@@ -78,6 +78,23 @@ struct Pinch {
     last: f64,
 }
 
+/// The primary pointer's press, in BokehJS's gesture phases: held still past
+/// [`PRESS_MS`] it is a press; moved past the tap's reach, a pan; else, let go, a tap.
+#[derive(Clone, Copy, Default)]
+struct Press {
+    /// Where it began (device pixels).
+    from: (f64, f64),
+    /// Moved past the tap's reach: a pan.
+    dragged: bool,
+    /// Held still long enough: a press (no pan, no tap follows).
+    held: bool,
+    /// Counts presses, so a timer knows whether its press is still the current one.
+    serial: u32,
+}
+
+/// How long (ms) a pointer is held still before it is a press, as BokehJS's.
+const PRESS_MS: i32 = 300;
+
 /// A PolySelectTool's polygon so far: the tool and its vertices (device pixels).
 type PolyPath = (AnyId, Vec<(f64, f64)>);
 
@@ -99,9 +116,8 @@ pub struct Interaction {
     /// Pointers down, by id, at their device pixels (for pinches).
     pointers: Rc<RefCell<Vec<Pointer>>>,
     pinch: Rc<RefCell<Option<Pinch>>>,
-    /// Where the last press began, and whether it has since moved far enough to be a drag
-    /// (the click that ends a drag is no tap).
-    pressed: Rc<std::cell::Cell<((f64, f64), bool)>>,
+    /// The last press of the primary pointer (the click that ends a drag is no tap).
+    pressed: Rc<std::cell::Cell<Press>>,
     poly: Rc<RefCell<Option<PolyPath>>>,
     /// The box or lasso being dragged.
     pub overlay: RwSignal<Option<Overlay>>,
@@ -194,22 +210,82 @@ impl Interaction {
         }
     }
 
-    /// A UI event on the figure, with the pointer's screen and data position.
-    fn trigger(&self, kind: EventKind, at: (f64, f64), view: Option<View>) {
+    /// Bokeh's point event `kind` on the figure at device pixel `at`: `sx`, `sy` (CSS
+    /// pixels), data `x`, `y`, the `modifiers` keys `ev` held, and `more` values. Made
+    /// only if the figure subscribes to it (as BokehJS sends only those), so a mouse
+    /// moving over a plot nobody listens to costs a lookup and sends nothing.
+    fn trigger(
+        &self,
+        kind: EventKind,
+        ev: &web_sys::MouseEvent,
+        at: (f64, f64),
+        more: &[(&str, f64)],
+    ) {
+        if !self.page.subscribes(self.figure.any(), kind) {
+            return;
+        }
         let dpr = device_pixel_ratio();
         let mut values = vec![
             ("sx".to_owned(), Value::Float(at.0 / dpr)),
             ("sy".to_owned(), Value::Float(at.1 / dpr)),
         ];
-        if let Some(v) = view {
+        if let Some(v) = self.current_view() {
             values.push(("x".to_owned(), Value::Float(v.x.invert(at.0))));
             values.push(("y".to_owned(), Value::Float(v.y.invert(at.1))));
         }
+        let key = |name: &str, held: bool| (Value::str(name), Value::Bool(held));
+        let modifiers = vec![
+            key("shift", ev.shift_key()),
+            key("ctrl", ev.ctrl_key()),
+            key("alt", ev.alt_key()),
+        ];
+        values.push(("modifiers".to_owned(), Value::Map(modifiers)));
+        values.extend(
+            more.iter()
+                .map(|(name, v)| ((*name).to_owned(), Value::Float(*v))),
+        );
         let model = self.page.read(|d| d.model_id(self.figure.any()).clone());
         self.page.trigger(UiEvent {
             kind,
             model: Some(model),
             values,
+        });
+    }
+
+    /// The pointer came over the canvas: Bokeh's `MouseEnter`.
+    pub fn pointer_enter(&self, ev: &web_sys::PointerEvent) {
+        if ev.is_primary() {
+            self.trigger(EventKind::MouseEnter, ev, device_at(ev), &[]);
+        }
+    }
+
+    /// A double click: Bokeh's `DoubleTap`, and a PolySelectTool's polygon closes.
+    pub fn double_tap(&self, ev: &web_sys::MouseEvent) {
+        self.trigger(EventKind::DoubleTap, ev, device_at(ev), &[]);
+        self.poly_finish();
+    }
+
+    /// A press not moved nor let go for [`PRESS_MS`]: Bokeh's `Press`, if it is still
+    /// the same press then.
+    fn wait_for_press(&self, ev: &web_sys::PointerEvent) {
+        let subscribed = [EventKind::Press, EventKind::PressUp]
+            .iter()
+            .any(|k| self.page.subscribes(self.figure.any(), *k));
+        if !subscribed {
+            return;
+        }
+        let (this, ev) = (self.clone(), ev.clone());
+        let serial = self.pressed.get().serial;
+        super::periodic::after(PRESS_MS, move || {
+            let press = this.pressed.get();
+            let down = this.pointers.borrow().len() == 1;
+            if press.serial == serial && down && !press.dragged {
+                this.pressed.set(Press {
+                    held: true,
+                    ..press
+                });
+                this.trigger(EventKind::Press, &ev, press.from, &[]);
+            }
         });
     }
 
@@ -219,7 +295,12 @@ impl Interaction {
 
     pub fn pointer_down(&self, ev: &web_sys::PointerEvent) {
         let at = device_at(ev);
-        self.pressed.set((at, false));
+        let serial = self.pressed.get().serial.wrapping_add(1);
+        self.pressed.set(Press {
+            from: at,
+            serial,
+            ..Press::default()
+        });
         self.pointers.borrow_mut().push((ev.pointer_id(), at));
         if self.pointers.borrow().len() == 2 {
             // A second finger: a pinch, not a drag.
@@ -235,6 +316,7 @@ impl Interaction {
         if ev.button() != 0 {
             return;
         }
+        self.wait_for_press(ev);
         let Some(view) = self.current_view() else {
             return;
         };
@@ -294,9 +376,6 @@ impl Interaction {
             {
                 let _ = target.set_pointer_capture(ev.pointer_id());
             }
-            if matches!(drag, Drag::Pan { .. }) {
-                self.trigger(EventKind::PanStart, at, Some(view));
-            }
             *self.drag.borrow_mut() = Some(drag);
         }
     }
@@ -311,9 +390,10 @@ impl Interaction {
 
     pub fn pointer_move(&self, ev: &web_sys::PointerEvent) {
         let at = device_at(ev);
-        let (from, dragged) = self.pressed.get();
-        let far = (at.0 - from.0).hypot(at.1 - from.1) > TAP_REACH * device_pixel_ratio();
-        self.pressed.set((from, dragged || far));
+        if ev.is_primary() {
+            self.trigger(EventKind::MouseMove, ev, at, &[]);
+        }
+        self.pan_events(ev, at);
         if let Some(p) = self
             .pointers
             .borrow_mut()
@@ -324,7 +404,7 @@ impl Interaction {
         }
         let pinch = *self.pinch.borrow();
         if let Some(pinch) = pinch {
-            self.pinch_to(pinch);
+            self.pinch_to(ev, pinch);
             return;
         }
         let drag = self.drag.borrow().clone();
@@ -377,8 +457,36 @@ impl Interaction {
         }
     }
 
-    /// The pointer left the canvas: inspectors hide.
-    pub fn pointer_leave(&self) {
+    /// Bokeh's `PanStart`, `Pan` (with `delta_x`, `delta_y` from where the press began,
+    /// CSS pixels) as one pointer moves pressed past the tap's reach, whatever the tool.
+    fn pan_events(&self, ev: &web_sys::PointerEvent, at: (f64, f64)) {
+        let press = self.pressed.get();
+        let alone =
+            matches!(self.pointers.borrow().as_slice(), [(id, _)] if *id == ev.pointer_id());
+        if !alone || press.held {
+            return;
+        }
+        let dpr = device_pixel_ratio();
+        let (dx, dy) = ((at.0 - press.from.0) / dpr, (at.1 - press.from.1) / dpr);
+        if !press.dragged {
+            if dx.hypot(dy) <= TAP_REACH {
+                return;
+            }
+            self.pressed.set(Press {
+                dragged: true,
+                ..press
+            });
+            self.trigger(EventKind::PanStart, ev, press.from, &[]);
+        }
+        let deltas = [("delta_x", dx), ("delta_y", dy)];
+        self.trigger(EventKind::Pan, ev, at, &deltas);
+    }
+
+    /// The pointer left the canvas: Bokeh's `MouseLeave`; inspectors hide.
+    pub fn pointer_leave(&self, ev: &web_sys::PointerEvent) {
+        if ev.is_primary() {
+            self.trigger(EventKind::MouseLeave, ev, device_at(ev), &[]);
+        }
         self.tooltip.set(None);
         self.crosshair.set(None);
         self.set_inspected(Inspected::new());
@@ -548,10 +656,12 @@ impl Interaction {
         let Some(view) = self.current_view() else {
             return;
         };
-        if view.over(at) != crate::interact::Over::Frame {
+        // The click that ends a drag or a press is no tap, as in BokehJS's gestures.
+        let press = self.pressed.get();
+        if press.dragged || press.held || view.over(at) != crate::interact::Over::Frame {
             return;
         }
-        self.trigger(EventKind::Tap, at, Some(view));
+        self.trigger(EventKind::Tap, ev, at, &[]);
         let Some(tool) = self.tools.with_untracked(|t| t.tap) else {
             return;
         };
@@ -621,13 +731,9 @@ impl Interaction {
 
     /// Two fingers moved: BokehJS zooms by their distance over the distance they began
     /// at, about their middle, as if the wheel turned.
-    fn pinch_to(&self, pinch: Pinch) {
-        let Some(view) = self.current_view() else {
-            return;
-        };
-        let Some(tool) = self.wheel_tool() else {
-            return;
-        };
+    /// Bokeh's `PinchStart` (at the first change of distance) and `Pinch` (with its
+    /// `scale`) go out at the fingers' middle, whatever the tool.
+    fn pinch_to(&self, ev: &web_sys::PointerEvent, pinch: Pinch) {
         if pinch.start <= 0.0 {
             return;
         }
@@ -648,6 +754,16 @@ impl Interaction {
                 _ => return,
             }
         };
+        if pinch.last == 1.0 {
+            self.trigger(EventKind::PinchStart, ev, centre, &[]);
+        }
+        self.trigger(EventKind::Pinch, ev, centre, &[("scale", scale)]);
+        let Some(view) = self.current_view() else {
+            return;
+        };
+        let Some(tool) = self.wheel_tool() else {
+            return;
+        };
         if let Some(change) = wheel_zoom(&view, &tool, centre, pinch_delta(scale)) {
             self.apply(&change, self.scrolling());
         }
@@ -655,22 +771,34 @@ impl Interaction {
 
     pub fn pointer_up(&self, ev: &web_sys::PointerEvent) {
         let at = device_at(ev);
+        let alone =
+            matches!(self.pointers.borrow().as_slice(), [(id, _)] if *id == ev.pointer_id());
         self.pointers
             .borrow_mut()
             .retain(|(id, _)| *id != ev.pointer_id());
-        if self.pinch.borrow().is_some() {
+        let pinch = *self.pinch.borrow();
+        if let Some(pinch) = pinch {
             if self.pointers.borrow().len() < 2 {
                 *self.pinch.borrow_mut() = None;
+                if pinch.last != 1.0 {
+                    self.trigger(EventKind::PinchEnd, ev, at, &[]);
+                }
                 self.ranges_update();
             }
             return;
+        }
+        let press = self.pressed.get();
+        if alone && press.held {
+            self.trigger(EventKind::PressUp, ev, at, &[]);
+        } else if alone && press.dragged {
+            self.trigger(EventKind::PanEnd, ev, at, &[]);
         }
         let drag = self.drag.borrow_mut().take();
         // A press that never moved is a tap (the click handles it), not a drag: as
         // BokehJS's gesture recognizer, no box or lasso comes of it.
         let drag = match drag {
             Some(Drag::Pan { .. }) => drag,
-            _ if !self.pressed.get().1 => {
+            _ if !press.dragged => {
                 self.overlay.set(None);
                 None
             }
@@ -690,10 +818,7 @@ impl Interaction {
                 path.push(at);
                 self.select_in(tool, &Region::Polygon(path), true);
             }
-            Some(Drag::Pan { .. }) => {
-                self.trigger(EventKind::PanEnd, at, self.current_view());
-                self.ranges_update();
-            }
+            Some(Drag::Pan { .. }) => self.ranges_update(),
             Some(Drag::Box { base, tool }) => {
                 self.overlay.set(None);
                 let Some(view) = self.current_view() else {
@@ -719,12 +844,6 @@ impl Interaction {
     }
 
     pub fn wheel(&self, ev: &web_sys::WheelEvent) {
-        let Some(tool) = self.wheel_tool() else {
-            return;
-        };
-        let Some(view) = self.current_view() else {
-            return;
-        };
         let at = device_at(ev);
         // BokehJS's delta: minus deltaY in pixels (a line taken as 40 of them).
         let unit = match ev.delta_mode() {
@@ -733,6 +852,13 @@ impl Interaction {
             _ => 1.0,
         };
         let delta = -ev.delta_y() * unit;
+        self.trigger(EventKind::MouseWheel, ev, at, &[("delta", delta)]);
+        let Some(tool) = self.wheel_tool() else {
+            return;
+        };
+        let Some(view) = self.current_view() else {
+            return;
+        };
         if let Some(change) = wheel_zoom(&view, &tool, at, delta) {
             ev.prevent_default();
             self.apply(&change, self.scrolling());

@@ -334,3 +334,87 @@ test('tools: a pan on the served page reaches bokeh.client; Python moving the ra
     await context.close();
   }
 });
+
+test('UI events: a plot nobody subscribes to sends no MouseMove; once Python\'s on_event subscribes, its moves, pans, taps and wheel reach Python', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  // Every websocket frame the page sends, as text.
+  const sent = [];
+  page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
+  let peer;
+  try {
+    await page.goto(server.origin + '/sliders');
+    await page.waitForSelector('.rk-connection[data-state=live]');
+    await page.waitForFunction(() => window.rokeh.frame && window.rokeh.settled === true);
+    const session = await page.locator('meta[name=rokeh-session]').getAttribute('data-session-id');
+    const canvas = await page.locator('canvas.rk-figure').boundingBox();
+    const [l, t, r, b] = await page.evaluate(() => window.rokeh.frame);
+    const at = { x: canvas.x + (l + r) / 2, y: canvas.y + (t + b) / 2 };
+    const named = (kind) => sent.filter((p) => p.includes(`"name":"${kind}"`)).length;
+
+    // Nobody listens: moving across the plot (and panning it) sends no UI event.
+    await page.mouse.move(at.x - 100, at.y - 50);
+    await page.mouse.move(at.x + 100, at.y + 50, { steps: 20 });
+    await page.waitForTimeout(300);
+    assert.equal(named('mousemove'), 0, 'no MouseMove went out');
+    assert.ok(sent.every((p) => !p.includes('"bokeh_event"')), 'no UI event went out');
+
+    const kinds = ['mousemove', 'panstart', 'pan', 'panend', 'tap', 'wheel'];
+    peer = python('events_peer.py', server.origin + '/sliders', session, ...kinds);
+    assert.deepEqual(await peer.next('the subscription'), { subscribed: [...kinds].sort() });
+    await page.waitForFunction(
+      (want) => JSON.stringify([...(window.rokeh.get('Figure', 'subscribed_events') ?? [])].sort()) === JSON.stringify(want),
+      [...kinds].sort(),
+    );
+
+    // Moves: each reaches Python with where it was, on the screen and in data.
+    const movesBefore = named('mousemove');
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.move(at.x + 40, at.y, { steps: 10 });
+    const moves = [];
+    while (moves.length < 5) {
+      const line = await peer.next('the mouse moves');
+      if (line.event === 'mousemove') moves.push(line);
+    }
+    const frame = await page.evaluate(() => ({ f: window.rokeh.frame, x: window.rokeh.drawnX }));
+    for (const m of moves) {
+      assert.ok(m.sx >= l - 1 && m.sx <= r + 1 && m.sy >= t - 1 && m.sy <= b + 1, JSON.stringify(m));
+      const [fl, , fr] = frame.f;
+      const x = frame.x[0] + ((m.sx - fl) / (fr - fl)) * (frame.x[1] - frame.x[0]);
+      assert.ok(Math.abs(m.x - x) < 1e-6 * Math.abs(frame.x[1] - frame.x[0]), `x ${m.x} is the data x at sx ${m.sx}`);
+    }
+    // One event per pointer move at most (Chromium delivers moves once a frame at most).
+    await page.waitForTimeout(200);
+    const movesSent = named('mousemove') - movesBefore;
+    assert.ok(movesSent >= 5 && movesSent <= 11, `${movesSent} MouseMoves for 11 moves`);
+
+    // A drag: PanStart, Pans by the distance from the press, PanEnd.
+    await page.mouse.down();
+    await page.mouse.move(at.x + 100, at.y, { steps: 6 });
+    await page.mouse.up();
+    // A click: Tap; the wheel: MouseWheel.
+    await page.mouse.click(at.x - 30, at.y - 20);
+    await page.mouse.wheel(0, -100);
+    const seen = [];
+    while (!seen.some((e) => e.event === 'wheel')) {
+      const line = await peer.next('the pan, tap and wheel');
+      if (line.event !== 'mousemove') seen.push(line);
+    }
+    const order = seen.map((e) => e.event);
+    assert.equal(order[0], 'panstart', order.join());
+    assert.ok(order.indexOf('panend') > order.lastIndexOf('pan') && order.lastIndexOf('pan') > 0, order.join());
+    const pans = seen.filter((e) => e.event === 'pan');
+    const last = pans.at(-1);
+    assert.ok(Math.abs(last.delta_x - 60) < 1 && Math.abs(last.delta_y) < 1, JSON.stringify(last));
+    assert.ok(pans.every((p, i) => i === 0 || p.delta_x > pans[i - 1].delta_x), 'each pan is measured from the press');
+    assert.ok(order.indexOf('tap') > order.indexOf('panend'), 'the click after the drag is a tap; the drag was none');
+    assert.equal(order.filter((e) => e === 'tap').length, 1, order.join());
+    const wheel = seen.find((e) => e.event === 'wheel');
+    assert.equal(wheel.delta, 100);
+    assert.deepEqual(errors, []);
+  } finally {
+    peer?.kill();
+    await context.close();
+  }
+});
