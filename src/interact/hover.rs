@@ -17,7 +17,7 @@ use super::gesture::View;
 use crate::render::Region;
 
 use super::select::{
-    ascends, coordinate, glyph_is, nearest, point_of, renderers, rows_at, rows_in, HIT_BY_POINT,
+    ascends, coordinate, glyph_is, point_of, renderers, rows_at, rows_in, HIT_BY_POINT,
 };
 
 /// How far (CSS pixels) from the pointer a point is still hovered.
@@ -263,28 +263,25 @@ pub fn inspect(
             }
             continue;
         }
-        for (r, rows) in rows_in(doc, figure, view, &region, &[renderer.any()]) {
-            // Along a line, the nearest along it.
-            let towards = match policy.mode {
-                HoverMode::VLine => (at.0, view.y.apply(view.y.invert(at.1))),
-                _ => at,
-            };
-            let Some(index) = nearest(doc, r, view, towards, &rows) else {
-                continue;
-            };
-            let Some(snap) = point_of(doc, r, index) else {
-                continue;
-            };
-            let at = match policy.point {
-                PointPolicy::SnapToData => (view.x.apply(snap.0), view.y.apply(snap.1)),
-                PointPolicy::FollowMouse | PointPolicy::None => at,
-            };
-            hits.push(Hit {
-                renderer: r,
-                index,
-                snap,
-                at,
-            });
+        for (r, mut rows) in rows_in(doc, figure, view, &region, &[renderer.any()]) {
+            // Every point under the pointer (or the line through it), in row order, as
+            // BokehJS's hit test gives them: a tooltip entry each.
+            rows.sort_unstable();
+            for index in rows {
+                let Some(snap) = point_of(doc, r, index) else {
+                    continue;
+                };
+                let at = match policy.point {
+                    PointPolicy::SnapToData => (view.x.apply(snap.0), view.y.apply(snap.1)),
+                    PointPolicy::FollowMouse | PointPolicy::None => at,
+                };
+                hits.push(Hit {
+                    renderer: r,
+                    index,
+                    snap,
+                    at,
+                });
+            }
         }
     }
     // BokehJS shows only the entries whose point is in the frame.

@@ -76,7 +76,19 @@ pub(super) fn coordinate<'d>(
 ) -> Option<Cow<'d, [f64]>> {
     let spec = doc.get_attr(glyph, attr).ok()?;
     match crate::core::PropType::from_value(&spec, doc)? {
-        Spec::<f64>::Field(field) => doc.column_f64(source, &field).map(Cow::Borrowed),
+        Spec::<f64>::Field(field) => match doc.column_f64(source, &field) {
+            Some(xs) => Some(Cow::Borrowed(xs)),
+            // A column sent as a plain list (as Python's lists arrive): read as numbers.
+            None => match doc.column(source, &field)? {
+                Value::List(items) => Some(Cow::Owned(
+                    items
+                        .iter()
+                        .map(|v| v.as_f64().unwrap_or(f64::NAN))
+                        .collect(),
+                )),
+                _ => None,
+            },
+        },
         Spec::Value(v) => Some(Cow::Owned(vec![v; rows])),
         _ => None,
     }

@@ -12,7 +12,7 @@ use super::canvas::{css_size, device_pixel_ratio, Painter};
 use super::element::{Aspect, Enclosing, Sizing};
 use super::page::Page;
 use super::resize::SizeObserver;
-use super::toolbar::{self, Interaction, Overlay};
+use super::toolbar::{self, Interaction, Overlay, TooltipEntry};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let Some(figure) = page.typed::<Figure>(model) else {
@@ -199,31 +199,39 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         }
         s
     };
-    let (tooltip, crosshair) = (interaction.tooltip, interaction.crosshair);
-    // The hover tool's tooltip: HTML over the canvas, so it can be read and selected.
+    let (tooltips, crosshair) = (interaction.tooltips, interaction.crosshair);
+    // The hover tools' tooltips: HTML over the canvas, so they can be read and selected;
+    // one per renderer hit, with an entry per row, as BokehJS's.
     let tip = move || {
-        tooltip.get().map(|t| {
-            let style = format!("left: {}px; top: {}px;", t.at.0 + 10.0, t.at.1 + 10.0);
-            match t.html {
-                Some(html) => view! {
-                    <div class="rk-tooltip" role="tooltip" style=style inner_html=html></div>
-                }
-                .into_any(),
-                None => view! {
-                    <div class="rk-tooltip" role="tooltip" style=style>
-                        <table>
-                            {t.rows
-                                .into_iter()
-                                .map(|(label, value)| view! {
-                                    <tr><th>{label}</th><td>{value}</td></tr>
-                                })
-                                .collect_view()}
-                        </table>
-                    </div>
-                }
-                .into_any(),
-            }
-        })
+        tooltips
+            .get()
+            .into_iter()
+            .map(|t| {
+                let style = format!("left: {}px; top: {}px;", t.at.0 + 10.0, t.at.1 + 10.0);
+                let entries = t
+                    .entries
+                    .into_iter()
+                    .map(|entry| match entry {
+                        TooltipEntry::Html(html) => view! {
+                            <div class="rk-tooltip-entry" inner_html=html></div>
+                        }
+                        .into_any(),
+                        TooltipEntry::Rows(rows) => view! {
+                            <table class="rk-tooltip-entry">
+                                {rows
+                                    .into_iter()
+                                    .map(|(label, value)| view! {
+                                        <tr><th>{label}</th><td>{value}</td></tr>
+                                    })
+                                    .collect_view()}
+                            </table>
+                        }
+                        .into_any(),
+                    })
+                    .collect_view();
+                view! { <div class="rk-tooltip" role="tooltip" style=style>{entries}</div> }
+            })
+            .collect_view()
     };
     let cross = move || {
         crosshair.get().map(|((x, y), dims)| {

@@ -50,15 +50,23 @@ enum Drag {
     Lasso { path: Vec<(f64, f64)>, tool: AnyId },
 }
 
-/// A hover tooltip: where it points (CSS pixels of the canvas) and what it says.
+/// A hover tool's tooltip for one renderer, as BokehJS shows it: one entry per row hit,
+/// pointing (CSS pixels of the canvas) where the last entry's hit is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tooltip {
     /// Where it points.
     pub at: (f64, f64),
+    /// One per row hit, in the order hit.
+    pub entries: Vec<TooltipEntry>,
+}
+
+/// What a tooltip says of one row hit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TooltipEntry {
     /// (label, value) rows, as text.
-    pub rows: Vec<(String, String)>,
-    /// Or one HTML template, filled (its fields' values escaped).
-    pub html: Option<String>,
+    Rows(Vec<(String, String)>),
+    /// The HTML template, filled (its fields' values escaped).
+    Html(String),
 }
 
 /// What is drawn over the canvas while a drag goes on (CSS pixels).
@@ -121,8 +129,8 @@ pub struct Interaction {
     poly: Rc<RefCell<Option<PolyPath>>>,
     /// The box or lasso being dragged.
     pub overlay: RwSignal<Option<Overlay>>,
-    /// The hover tooltip shown.
-    pub tooltip: RwSignal<Option<Tooltip>>,
+    /// The hover tooltips shown: one per hover tool and renderer hit.
+    pub tooltips: RwSignal<Vec<Tooltip>>,
     /// The crosshair's lines: where (CSS pixels) and which.
     pub crosshair: RwSignal<Option<((f64, f64), Dimensions)>>,
     /// The rows hover tools inspect, of renderers with a hover glyph: painted with it.
@@ -151,7 +159,7 @@ impl Interaction {
             pressed: Rc::default(),
             poly: Rc::default(),
             overlay: RwSignal::new(None),
-            tooltip: RwSignal::new(None),
+            tooltips: RwSignal::new(Vec::new()),
             crosshair: RwSignal::new(None),
             inspected: Rc::default(),
             repaint: RwSignal::new(0),
@@ -487,7 +495,7 @@ impl Interaction {
         if ev.is_primary() {
             self.trigger(EventKind::MouseLeave, ev, device_at(ev), &[]);
         }
-        self.tooltip.set(None);
+        self.tooltips.set(Vec::new());
         self.crosshair.set(None);
         self.set_inspected(Inspected::new());
     }
@@ -524,7 +532,7 @@ impl Interaction {
             self.crosshair.set(crosshair);
         }
         let mut inspected = Inspected::new();
-        let mut tooltip = None;
+        let mut tooltips = Vec::new();
         let hovers = active.iter().filter(|(_, k)| *k == ToolKind::Hover);
         for (tool, _) in hovers.filter(|_| inside) {
             let Some(t) = self.typed::<HoverTool>(*tool) else {
@@ -539,13 +547,11 @@ impl Interaction {
                     }
                 }
             });
-            if tooltip.is_none() {
-                tooltip = self.tooltip_at(t, &view, at, &hits);
-            }
+            tooltips.extend(self.tooltips_at(t, &view, at, &hits));
         }
         self.set_inspected(inspected);
-        if self.tooltip.get_untracked() != tooltip {
-            self.tooltip.set(tooltip);
+        if self.tooltips.with_untracked(|shown| *shown != tooltips) {
+            self.tooltips.set(tooltips);
         }
     }
 
@@ -562,55 +568,68 @@ impl Interaction {
         })
     }
 
-    /// Hover tool `t`'s tooltip for its first hit of `hits`.
-    fn tooltip_at(
+    /// Hover tool `t`'s tooltips for `hits`, as BokehJS's HoverTool makes them: one per
+    /// renderer, with an entry per row hit inside the frame, pointing at the last.
+    fn tooltips_at(
         &self,
         t: Id<HoverTool>,
         view: &View,
         at: (f64, f64),
         hits: &[Hit],
-    ) -> Option<Tooltip> {
+    ) -> Vec<Tooltip> {
         let dpr = device_pixel_ratio();
+        let inside = |hit: &&Hit| view.over(hit.at) == crate::interact::Over::Frame;
         self.page.read(|d| {
-            let hit = hits.first()?;
-            let renderer = hit.renderer;
-            let source = d.get(renderer, GlyphRenderer::DATA_SOURCE).any();
-            let point = (hit.at.0 / dpr, hit.at.1 / dpr);
-            let spot = Spot {
-                index: hit.index,
-                x: view.x.invert(at.0),
-                y: view.y.invert(at.1),
-                sx: at.0 / dpr,
-                sy: at.1 / dpr,
-                snap: hit.snap,
-                snap_s: point,
-                name: d
-                    .get_attr(renderer.any(), "name")
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned)),
+            let Some(tooltips) = d.get(t, HoverTool::TOOLTIPS) else {
+                return Vec::new();
             };
             let formatters = d.get(t, HoverTool::FORMATTERS);
-            let tooltip = match d.get(t, HoverTool::TOOLTIPS)? {
-                Tooltips::Rows(rows) => Tooltip {
-                    at: point,
-                    rows: rows
-                        .iter()
-                        .map(|(label, template)| {
-                            (
-                                format!("{label}:"),
-                                fill(d, source, template, &spot, &formatters),
-                            )
-                        })
-                        .collect(),
-                    html: None,
-                },
-                Tooltips::Template(html) => Tooltip {
-                    at: point,
-                    rows: Vec::new(),
-                    html: Some(fill_html(d, source, &html, &spot, &formatters)),
-                },
-            };
-            Some(tooltip)
+            let mut shown: Vec<(Id<GlyphRenderer>, Tooltip)> = Vec::new();
+            for hit in hits.iter().filter(inside) {
+                let renderer = hit.renderer;
+                let source = d.get(renderer, GlyphRenderer::DATA_SOURCE).any();
+                let point = (hit.at.0 / dpr, hit.at.1 / dpr);
+                let spot = Spot {
+                    index: hit.index,
+                    x: view.x.invert(at.0),
+                    y: view.y.invert(at.1),
+                    sx: at.0 / dpr,
+                    sy: at.1 / dpr,
+                    snap: hit.snap,
+                    snap_s: point,
+                    name: d
+                        .get_attr(renderer.any(), "name")
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned)),
+                };
+                let entry = match &tooltips {
+                    Tooltips::Rows(rows) => TooltipEntry::Rows(
+                        rows.iter()
+                            .map(|(label, template)| {
+                                let value = fill(d, source, template, &spot, &formatters);
+                                (format!("{label}:"), value)
+                            })
+                            .collect(),
+                    ),
+                    Tooltips::Template(html) => {
+                        TooltipEntry::Html(fill_html(d, source, html, &spot, &formatters))
+                    }
+                };
+                match shown.iter_mut().find(|(r, _)| *r == renderer) {
+                    Some((_, tooltip)) => {
+                        tooltip.entries.push(entry);
+                        tooltip.at = point;
+                    }
+                    None => shown.push((
+                        renderer,
+                        Tooltip {
+                            at: point,
+                            entries: vec![entry],
+                        },
+                    )),
+                }
+            }
+            shown.into_iter().map(|(_, tooltip)| tooltip).collect()
         })
     }
 

@@ -457,3 +457,39 @@ test('hover shows the point\'s tooltip as text over the canvas and draws it with
     await context.close();
   }
 });
+
+test('hover shows one tooltip entry per point hit: several points under a vline, as BokehJS', async () => {
+  const { context, page, errors, at } = await openTools();
+  try {
+    // Three points at x = 4.5, one at x = 8.5 (numbers with fractions, so JSON gives
+    // floats, as the app's columns are).
+    const failed = await page.evaluate(() =>
+      window.rokeh.set('ColumnDataSource', 'data', JSON.stringify({ type: 'map', entries: [['x', [4.5, 4.5, 4.5, 8.5]], ['y', [2.5, 4.5, 6.5, 8.5]]] })),
+    );
+    assert.equal(failed, undefined);
+    const tip = page.getByRole('tooltip');
+    const entries = () =>
+      tip.locator('.rk-tooltip-entry').evaluateAll((es) =>
+        es.map((e) => [...e.querySelectorAll('tr')].map((tr) => tr.innerText.replace(/\s+/g, ' ').trim())),
+      );
+    // The mouse over one point: one entry.
+    let p = at(4.5, 4.5);
+    await page.mouse.move(p.x + 1, p.y);
+    await tip.waitFor({ timeout: 3000 });
+    assert.deepEqual(await entries(), [['point: 1', 'x: 4.5', 'y: 4.500']]);
+    // A vline through the three: one tooltip with an entry for each, in row order.
+    assert.equal(await page.evaluate(() => window.rokeh.set('HoverTool', 'mode', '"vline"')), undefined);
+    p = at(4.5, 9.5);
+    await page.mouse.move(p.x, p.y);
+    await page.waitForFunction(() => document.querySelectorAll('.rk-tooltip-entry').length === 3, null, { timeout: 3000 });
+    assert.equal(await tip.count(), 1);
+    assert.deepEqual(await entries(), [
+      ['point: 0', 'x: 4.5', 'y: 2.500'],
+      ['point: 1', 'x: 4.5', 'y: 4.500'],
+      ['point: 2', 'x: 4.5', 'y: 6.500'],
+    ]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
