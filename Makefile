@@ -95,6 +95,7 @@ bench: build build-single sliders-pages install-browser install-fonts install-py
 	set -o pipefail; { \
 		node $(BROWSER_TESTS)/bench.mjs && \
 		node $(BROWSER_TESTS)/bench_apps.mjs && \
+		node $(BROWSER_TESTS)/bench_pan.mjs && \
 		for bench in $(basename $(notdir $(wildcard benches/*.rs))); do cargo bench --bench $$bench || exit 1; done && \
 		target/server/examples/loadgen && \
 		target/server/examples/shared; \

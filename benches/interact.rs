@@ -1,6 +1,7 @@
 //! What the tools cost on the sliders figure of a million points: finding the row under
 //! the pointer for a hover (µs), and one frame of a pan, the ranges moved and the figure
-//! redrawn in a 400 × 400 bitmap (ms).
+//! redrawn in a 400 × 400 bitmap (ms); and a hover over a figure of twenty quad renderers
+//! (glyphs hit by their own geometry, not through the marker index).
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/support/fonts.rs"]
@@ -59,6 +60,48 @@ mod native {
         });
     }
 
+    fn hover_twenty_renderers(c: &mut Criterion) {
+        use rokeh::models::{ColumnDataSource, Quad};
+        use rokeh::plotting::{figure, FigureArgs, RangeArg};
+        let mut doc = Document::new();
+        let fig = figure(
+            &mut doc,
+            FigureArgs {
+                x_range: RangeArg::Fixed(0.0, 20.0),
+                y_range: RangeArg::Fixed(0.0, 10.0),
+                width: 400,
+                height: 400,
+                ..FigureArgs::default()
+            },
+        );
+        // Twenty renderers of ten quads each, side by side; the pointer over the last.
+        for r in 0..20 {
+            let left: Vec<f64> = (0..10).map(|_| f64::from(r)).collect();
+            let right: Vec<f64> = left.iter().map(|l| l + 0.8).collect();
+            let bottom: Vec<f64> = (0..10).map(f64::from).collect();
+            let top: Vec<f64> = bottom.iter().map(|b| b + 0.8).collect();
+            let source = doc.add(ColumnDataSource::new([
+                ("left", left),
+                ("right", right),
+                ("bottom", bottom),
+                ("top", top),
+            ]));
+            fig.quad(&mut doc, source, Quad::default());
+        }
+        doc.add_root(fig);
+        let nav = Navigation::new(&doc, fig);
+        let laid = layout_following(&doc, fig, (400, 400), 1.0, &nav.following()).unwrap();
+        let view = View::of(&laid);
+        let at = (view.x.apply(19.4), view.y.apply(5.4));
+        assert_eq!(
+            inspect(&doc, fig, &view, Policy::default(), &[], at, 1.0).len(),
+            1
+        );
+        c.bench_function("hover hit-test, figure of 20 quad renderers", |b| {
+            b.iter(|| black_box(inspect(&doc, fig, &view, Policy::default(), &[], at, 1.0)))
+        });
+    }
+
     fn pan_frame(c: &mut Criterion) {
         register_fonts();
         let (mut doc, figure) = sliders();
@@ -84,7 +127,7 @@ mod native {
         );
     }
 
-    criterion_group!(benches, hover, pan_frame);
+    criterion_group!(benches, hover, hover_twenty_renderers, pan_frame);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -10,6 +10,7 @@ const rows = readFileSync(log, 'utf8')
   .split('\n')
   .filter((line) => line.startsWith('SUMMARY | '))
   .map((line) => line.split(' | ').slice(1));
+rows.push(...criterionRows());
 console.log('\n# make bench: summary (each figure as measured in this run)\n');
 console.log('| figure | rokeh | reference, same run | rokeh / reference | target | |');
 console.log('|---|---|---|---|---|---|');
@@ -46,4 +47,28 @@ if (criterionDir && startedFile && existsSync(criterionDir)) {
     const { point_estimate, confidence_interval: ci } = estimates.median;
     console.log(`| ${id.replaceAll("|", "\\|")} | ${time(point_estimate)} | ${time(ci.lower_bound)} – ${time(ci.upper_bound)} |`);
   }
+}
+
+/**
+ * Criterion figures with a target, as summary rows (median; ns). Only those this run
+ * measured: an older result would not be this run's figure.
+ */
+function criterionRows() {
+  const targets = [
+    ['hover hit-test, 1000000-point line', 'hover hit-test at 1M points (native, criterion median)', 1e6, '<= 1 ms (well under a frame)'],
+    ['hover hit-test, figure of 20 quad renderers', 'hover hit-test over 20 quad renderers (native, criterion median)', 1e6, '<= 1 ms'],
+  ];
+  if (!criterionDir || !startedFile || !existsSync(criterionDir)) return [];
+  const since = statSync(startedFile).mtimeMs;
+  const byId = new Map(
+    results(criterionDir)
+      .filter((dir) => statSync(join(dir, 'new', 'estimates.json')).mtimeMs >= since)
+      .map((dir) => [JSON.parse(readFileSync(join(dir, 'new', 'benchmark.json'), 'utf8')).full_id, dir]),
+  );
+  return targets.flatMap(([id, what, target, label]) => {
+    if (!byId.has(id)) return [];
+    const ns = JSON.parse(readFileSync(join(byId.get(id), 'new', 'estimates.json'), 'utf8')).median.point_estimate;
+    const shown = ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(1)} µs`;
+    return [[what, shown, '', '', label, ns <= target ? 'met' : 'MISSED']];
+  });
 }

@@ -16,7 +16,8 @@ const pages = new Map();
 const workDir = mkdtempSync(join(tmpdir(), 'rokeh-bokeh-bench-'));
 process.on('exit', () => rmSync(workDir, { recursive: true, force: true }));
 
-function pageUrl(n) {
+/** The page's file:// URL, written the first time it is asked for. */
+export function bokehPageUrl(n) {
   if (!pages.has(n)) {
     const file = join(workDir, `sliders-${n}.html`);
     execFileSync(PYTHON, [join(ROOT, 'tests', 'python', 'bokeh_sliders_page.py'), String(n), file]);
@@ -58,14 +59,14 @@ async function open(browser, n) {
   const context = await browser.newContext();
   await context.addInitScript(watchStrokes);
   const page = await context.newPage();
-  await page.goto(pageUrl(n));
+  await page.goto(bokehPageUrl(n));
   await page.waitForFunction(() => window.__strokes.first > 0, null, { timeout: 120_000 });
   return { context, page };
 }
 
 /** Navigation → the frame after BokehJS's first paint, `loads` fresh contexts (median). */
 export async function bokehFirstPaint(browser, n, loads) {
-  pageUrl(n);
+  bokehPageUrl(n);
   const times = [];
   for (let i = 0; i < loads; i++) {
     const { context, page } = await open(browser, n);
