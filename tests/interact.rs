@@ -599,3 +599,115 @@ fn a_plots_ui_events_go_out_only_when_it_subscribes_to_them() {
     doc.emit(moved(EventKind::Pan)).unwrap();
     assert_eq!(events(&mut doc), []);
 }
+
+#[test]
+fn a_factor_range_pans_and_zooms_by_synthetic_coordinates_within_auto_bounds() {
+    use rokeh::core::Value;
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 300,
+            x_range: RangeArg::Factors(vec!["a".into(), "b".into(), "c".into(), "d".into()]),
+            y_range: (0.0, 10.0).into(),
+            ..FigureArgs::default()
+        },
+    );
+    doc.add_root(fig);
+    let xr = doc.get(fig, Figure::X_RANGE).unwrap();
+    let mut nav = Navigation::new(&doc, fig);
+    let layout = laid(&doc, fig, &nav);
+    // Each factor one synthetic unit: a..d is 0..4.
+    assert_eq!((layout.x_range.start, layout.x_range.end), (0.0, 4.0));
+    let view = View::of(&layout);
+    let px_per_unit = layout.x_scale.apply(1.0) - layout.x_scale.apply(0.0);
+    // A drag right by one factor's width shows one factor further left: start and end
+    // are set in synthetic coordinates, as BokehJS sets them, and the plot is drawn so.
+    let change = pan(&view, Dimensions::Both, Dimensions::Both, px_per_unit, 0.0);
+    nav.apply(&mut doc, &change, Motion::default()).unwrap();
+    let start_end = |doc: &Document| {
+        let n = |a| doc.get_attr(xr, a).unwrap().as_f64().unwrap();
+        (n("start"), n("end"))
+    };
+    let (s, e) = start_end(&doc);
+    assert!((s + 1.0).abs() < 1e-9 && (e - 3.0).abs() < 1e-9, "{s}..{e}");
+    let moved = laid(&doc, fig, &nav);
+    assert_eq!((moved.x_range.start, moved.x_range.end), (s, e));
+    // The wheel zooms about the pointer: in at the frame's middle, both ends move in.
+    let view = View::of(&moved);
+    let tool = WheelZoom {
+        dimensions: Dimensions::Width,
+        zoom_on_axis: true,
+        speed: 1.0 / 600.0,
+    };
+    let middle = (
+        (view.frame[0] + view.frame[2]) / 2.0,
+        (view.frame[1] + view.frame[3]) / 2.0,
+    );
+    let change = wheel_zoom(&view, &tool, middle, 120.0).unwrap();
+    nav.apply(&mut doc, &change, Motion::default()).unwrap();
+    let (zs, ze) = start_end(&doc);
+    assert!(
+        zs > s && ze < e && ((zs + ze) / 2.0 - (s + e) / 2.0).abs() < 1e-6,
+        "{zs}..{ze}"
+    );
+
+    // bounds "auto": a FactorRange is held within its factors (BokehJS's computed bounds).
+    doc.set_attr(xr, "bounds", Value::str("auto")).unwrap();
+    let mut nav = Navigation::new(&doc, fig);
+    laid(&doc, fig, &nav);
+    let past = rokeh::interact::RangeChange {
+        x: Some(rokeh::render::Interval {
+            start: -2.0,
+            end: 1.0,
+        }),
+        y: None,
+    };
+    let panning = Motion {
+        panning: true,
+        ..Motion::default()
+    };
+    nav.apply(&mut doc, &past, panning).unwrap();
+    assert_eq!(
+        start_end(&doc),
+        (0.0, 3.0),
+        "stopped at the first factor, span kept"
+    );
+}
+
+#[test]
+fn a_data_range_with_auto_bounds_is_held_within_its_data_extent() {
+    use rokeh::core::Value;
+    let mut doc = Document::new();
+    let (fig, _) = plot(&mut doc, RangeArg::Auto);
+    let xr = doc
+        .typed_id::<DataRange1d>(doc.model_id(doc.get(fig, Figure::X_RANGE).unwrap()))
+        .unwrap();
+    doc.set_attr(xr.any(), "bounds", Value::str("auto"))
+        .unwrap();
+    let mut nav = Navigation::new(&doc, fig);
+    let layout = laid(&doc, fig, &nav);
+    nav.write_computed(&mut doc, &layout).unwrap();
+    // What it computed: the data's 0..10, padded.
+    let (lo, hi) = (layout.x_range.start, layout.x_range.end);
+    assert!(lo < 0.0 && hi > 10.0, "{lo}..{hi}");
+    let panning = Motion {
+        panning: true,
+        ..Motion::default()
+    };
+    let to = |start, end| rokeh::interact::RangeChange {
+        x: Some(rokeh::render::Interval { start, end }),
+        y: None,
+    };
+    // Zoomed in (the range fixed by the tool), then panned far left: stopped at the
+    // data's extent as computed, span kept (BokehJS's DataRange1d computed bounds).
+    nav.apply(&mut doc, &to(2.0, 4.0), Motion::default())
+        .unwrap();
+    nav.apply(&mut doc, &to(-20.0, -18.0), panning).unwrap();
+    let (s, e) = (
+        doc.get(xr, DataRange1d::START),
+        doc.get(xr, DataRange1d::END),
+    );
+    assert_eq!((s, e), (Some(lo), Some(lo + 2.0)));
+}

@@ -104,6 +104,9 @@ pub struct Navigation {
     /// DataRange1ds following the data (not fixed by a tool or a peer), with what this
     /// page last wrote into them.
     following: HashMap<AnyId, Option<Interval>>,
+    /// Each DataRange1d's data extent as last computed while it followed: its bounds
+    /// when `bounds="auto"` (BokehJS's computed bounds), also once a tool fixed it.
+    data_extent: HashMap<AnyId, Interval>,
 }
 
 fn typed<M: crate::core::ModelType>(doc: &Document, any: AnyId) -> Option<Id<M>> {
@@ -179,6 +182,7 @@ impl Navigation {
                 doc.set(r, DataRange1d::END, Some(computed.end))?;
             }
             self.following.insert(any, Some(computed));
+            self.data_extent.insert(any, computed);
         }
         Ok(())
     }
@@ -187,10 +191,15 @@ impl Navigation {
     fn limits(&self, doc: &Document, any: AnyId) -> Limits {
         let number = |attr| doc.get_attr(any, attr).ok().and_then(|v| v.as_f64());
         let (explicit, bounds) = match doc.get_attr(any, "bounds") {
+            // BokehJS's computed bounds: a Range1d's first start and end, a FactorRange's
+            // factors, a DataRange1d's data extent as last computed.
             Ok(Value::Str(s)) if s == "auto" => (
                 None,
                 self.initial
                     .get(&any)
+                    .copied()
+                    .or_else(|| crate::render::factor_extent(doc, any))
+                    .or_else(|| self.data_extent.get(&any).copied())
                     .map(|i| (i.start.min(i.end), i.start.max(i.end))),
             ),
             Ok(Value::List(sides)) if sides.len() == 2 => {

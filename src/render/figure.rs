@@ -323,7 +323,7 @@ impl<'d> FigureView<'d> {
             for named in ranges.iter_mut() {
                 named.interval = match &named.model {
                     RangeModel::Fixed(i) => *i,
-                    RangeModel::Factor(f) => f.range,
+                    RangeModel::Factor(f) => f.shown,
                     RangeModel::Data(spec) => {
                         let follows = |m: AnyId, name: &str, visible: bool| {
                             name == named.name

@@ -43,7 +43,7 @@ pub use decimate::{ascending, decimate, Polyline};
 pub use format::{format_basic, Basic as BasicFormat, TickLabel};
 pub(crate) use glyphs::distance_to_segment;
 pub use layout::{AxisTicks, FrameLayout, LegendHit, PixelRect};
-pub use ranges::{Bounds, Interval};
+pub use ranges::{factor_extent, Bounds, Interval};
 pub use region::Region;
 pub use scales::{LinearMap, Maps, Scale};
 pub use surface::{

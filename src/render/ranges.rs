@@ -226,7 +226,11 @@ pub(crate) struct FactorMap {
     pub tops: Vec<String>,
     /// The second-level groups in order (level 3).
     pub mids: Vec<Vec<String>>,
+    /// The factors' extent, paddings included (BokehJS's computed start and end).
     pub range: Interval,
+    /// What is shown: the range's `start` and `end` once a tool moved them (synthetic
+    /// coordinates, as BokehJS pans a FactorRange), else `range`.
+    pub shown: Interval,
 }
 
 impl FactorMap {
@@ -282,6 +286,10 @@ impl FactorMap {
             tops,
             mids,
             range: Interval {
+                start: -padding,
+                end: interval + padding,
+            },
+            shown: Interval {
                 start: -padding,
                 end: interval + padding,
             },
@@ -422,6 +430,16 @@ fn map_three(
     ))
 }
 
+/// A FactorRange's factors' extent in synthetic coordinates, paddings included: where
+/// BokehJS's `bounds="auto"` holds it. `None` for another range or unreadable factors.
+pub fn factor_extent(doc: &crate::document::Document, range: AnyId) -> Option<Interval> {
+    let reader = Reader::new(doc, None, None);
+    match RangeModel::read(reader, range).ok()? {
+        RangeModel::Factor(map) => Some(map.range),
+        _ => None,
+    }
+}
+
 /// A figure's range model, read.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum RangeModel {
@@ -482,7 +500,17 @@ impl RangeModel {
                     r.get(range, "range_padding_units")?,
                 )
                 .map_err(|e| RenderError::Model(format!("FactorRange: {e}")))?;
-                Ok(RangeModel::Factor(map))
+                // Bokeh's start and end default to 0 and 0: never set, the factors show.
+                let (start, end) = (r.number(range, "start")?, r.number(range, "end")?);
+                let moved = start.is_finite() && end.is_finite() && start != end;
+                Ok(RangeModel::Factor(FactorMap {
+                    shown: if moved {
+                        Interval { start, end }
+                    } else {
+                        map.range
+                    },
+                    ..map
+                }))
             }
             other => Err(RenderError::Model(format!(
                 "{other} is not a range rokeh draws (Range1d, DataRange1d, FactorRange)"
