@@ -3,6 +3,7 @@
 //! a frame-wide line costs.
 
 use std::cell::RefCell;
+use std::ops::Range;
 
 use crate::render::clip::clip;
 use crate::render::decimate::{ascending, decimate, Polyline};
@@ -49,6 +50,27 @@ struct View<'d> {
 impl View<'_> {
     fn column(values: &Numbers<'_>, len: usize) -> Vec<f64> {
         (0..len).map(|i| values.get(i)).collect()
+    }
+
+    /// The segments (by their first row) that can pass within `tolerance` pixels of
+    /// screen x `px`: with sorted x, those whose x span meets that window, found by two
+    /// binary searches (a hover over a million points reads a few columns' worth); else
+    /// every one.
+    fn segments_near(&self, maps: &Maps, px: f64, tolerance: f64) -> Range<usize> {
+        let all = 0..self.len.saturating_sub(1);
+        let Some(xs) = self.x.as_slice().filter(|_| self.x_ascending) else {
+            return all;
+        };
+        let (a, b) = (maps.x.invert(px - tolerance), maps.x.invert(px + tolerance));
+        let (lo, hi) = (a.min(b), a.max(b));
+        if lo.is_nan() || hi.is_nan() {
+            return all;
+        }
+        // Segment i spans xs[i]..=xs[i + 1]: it meets [lo, hi] when xs[i + 1] >= lo and
+        // xs[i] <= hi.
+        let first = xs.partition_point(|&x| x < lo).saturating_sub(1);
+        let end = xs.partition_point(|&x| x <= hi).min(all.end);
+        first..end.max(first)
     }
 }
 
@@ -139,16 +161,21 @@ impl GlyphView for View<'_> {
         line_legend(&self.line, p, rect, 0);
     }
 
+    /// As BokehJS's Line: the nearest segment (by its first row) within half the line's
+    /// width, and at least 2 CSS pixels.
     fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize> {
-        let tolerance = 2.0 * maps.scale;
-        (1..self.len)
-            .find(|&i| {
-                let a = maps.point(self.x.get(i - 1), self.y.get(i - 1));
-                let b = maps.point(self.x.get(i), self.y.get(i));
-                distance_to_segment(at, a, b) <= tolerance
-            })
-            .map(|i| vec![i - 1])
-            .unwrap_or_default()
+        let width = self.line.stroke(0, maps.scale).map_or(0.0, |s| s.width);
+        let tolerance = (2.0 * maps.scale).max(width / 2.0);
+        let mut nearest: Option<(f64, usize)> = None;
+        for i in self.segments_near(maps, at.0, tolerance) {
+            let a = maps.point(self.x.get(i), self.y.get(i));
+            let b = maps.point(self.x.get(i + 1), self.y.get(i + 1));
+            let d = distance_to_segment(at, a, b);
+            if d <= tolerance && nearest.is_none_or(|(shortest, _)| d < shortest) {
+                nearest = Some((d, i));
+            }
+        }
+        nearest.map(|(_, i)| vec![i]).unwrap_or_default()
     }
 
     fn len(&self) -> usize {
