@@ -1429,7 +1429,7 @@ fn titles_align_and_move() {
     assert!(below.count((mid, g.bottom), (g.right + 1, 400), RED, 120) > 30);
 }
 
-/// A hover over a line finds BokehJS's segment: the nearest within 2 pixels (half the
+/// A hover over a line finds BokehJS's segment: the nearest nearer than 2 pixels (half the
 /// width of a wider line), whether x is sorted (found by binary search) or not (every
 /// segment looked at), checked against looking at every segment.
 #[test]
@@ -1462,7 +1462,7 @@ fn a_line_is_hit_on_its_nearest_segment() {
             };
             (0..n - 1)
                 .map(|i| (seg(i), i))
-                .filter(|&(d, _)| d <= 2.0)
+                .filter(|&(d, _)| d < 2.0)
                 .min_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, i)| i)
         };
