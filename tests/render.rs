@@ -363,3 +363,23 @@ fn a_tiny_area_draws_without_panicking() {
     let layout = figure_layout(&doc, fig, 0, 0, 1.0).unwrap();
     assert!(layout.frame.width() >= 1 && layout.frame.height() >= 1);
 }
+
+/// A figure is as big as its width and height, or, with a fixed frame, as the frame and
+/// what goes around it need.
+#[test]
+fn a_figure_is_its_size_or_its_frame_and_sides() {
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 450,
+            height: 300,
+            ..FigureArgs::default()
+        },
+    );
+    assert_eq!(rokeh::render::css_size(&doc, fig), (450, 300));
+    doc.set(fig, Figure::FRAME_WIDTH, Some(400)).unwrap();
+    let (w, h) = rokeh::render::css_size(&doc, fig);
+    assert!(w > 400 + 20, "the frame, the y axis and borders: {w}");
+    assert_eq!(h, 300, "the height stays the figure's");
+}
