@@ -307,3 +307,62 @@ fn set_each_sets_every_model_or_none() {
     assert!(doc.set_each(mixed, "value", Value::Float(5.0)).is_err());
     assert_eq!(doc.get(a, Slider::VALUE), 3.0);
 }
+
+#[test]
+fn a_theme_gives_its_values_to_models_of_its_types_now_and_later() {
+    use rokeh::document::Theme;
+    use rokeh::models::{CategoricalAxis, LinearAxis};
+    let mut doc = Document::new();
+    let before = doc.add(LinearAxis::default());
+    let own = doc.add(Title {
+        text_color: Some("red".into()),
+        ..Title::default()
+    });
+    let theme = Theme::from_json(
+        r#"{"attrs": {"Axis": {"axis_line_color": "white", "axis_line_dash": [6, 4]},
+                      "Title": {"text_color": "white"}}}"#,
+    )
+    .unwrap();
+    doc.set_theme(theme).unwrap();
+    let later = doc.add(CategoricalAxis::default());
+    let later_title = doc.add(Title::default());
+    for axis in [before.any(), later.any()] {
+        // "Axis" themes its subtypes too.
+        assert_eq!(
+            doc.get_attr(axis, "axis_line_color"),
+            Ok(Value::str("white"))
+        );
+        assert_eq!(
+            doc.get_attr(axis, "axis_line_dash"),
+            Ok(Value::List(vec![6.into(), 4.into()]))
+        );
+    }
+    assert_eq!(
+        doc.get_attr(later_title.any(), "text_color"),
+        Ok(Value::str("white"))
+    );
+    // A value app code gave wins over the theme's.
+    assert_eq!(doc.get_attr(own.any(), "text_color"), Ok(Value::str("red")));
+}
+
+#[test]
+fn a_theme_of_values_its_properties_do_not_take_is_refused() {
+    use rokeh::document::Theme;
+    let mut doc = Document::new();
+    let title = doc.add(Title::default());
+    let bad = Theme::new([("Title", "text_color", Value::Int(3))]);
+    assert!(doc.set_theme(bad).is_err());
+    assert_eq!(doc.model(title.any()).attrs.get("text_color"), None);
+    assert!(Theme::from_json(r#"{"Title": {}}"#).is_err(), "no attrs");
+    assert!(Theme::from_json(r#"{"attrs": {"Title": 3}}"#).is_err());
+}
+
+#[test]
+fn clone_model_copies_properties_under_a_new_id_and_reference_points_at_a_model() {
+    let mut doc = Document::new();
+    let a = doc.add(Slider::new("a", 2.0, 0.0, 10.0, 1.0));
+    let b = doc.clone_model(a.any());
+    assert_ne!(doc.model_id(a.any()), doc.model_id(b));
+    assert_eq!(doc.model(a.any()).attrs, doc.model(b).attrs);
+    assert_eq!(doc.reference(b), Value::Ref(doc.model_id(b).clone()));
+}

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rokeh::core::{ColumnData, Spec, Value};
+use rokeh::core::{ColumnData, Spec};
 use rokeh::document::{CallbackResult, Document, EventKind, PeriodicCallbackId};
 use rokeh::models::{
     layout, palettes::palette, Button, ColumnDataSource, Label, Scatter, SingleIntervalTicker,
@@ -68,8 +68,7 @@ pub fn gapminder(doc: &mut Document) -> CallbackResult {
     );
     for (axes, interval) in [(plot.xaxis(doc), 1.0), (plot.yaxis(doc), 20.0)] {
         let ticker = doc.add(SingleIntervalTicker::new(interval));
-        let ticker = Value::Ref(doc.model_id(ticker.any()).clone());
-        doc.set_each(axes, "ticker", ticker)?;
+        doc.set_each(axes, "ticker", doc.reference(ticker))?;
     }
     let label = doc.add(Label {
         text_font_size: "80px".into(),
@@ -108,7 +107,7 @@ pub fn gapminder(doc: &mut Document) -> CallbackResult {
         label: PLAY.into(),
         ..Button::default()
     });
-    doc.set_attr(button.any(), "width", Value::Int(60))?;
+    doc.set_attr(button.any(), "width", 60.into())?;
     let playing: Arc<Mutex<Option<PeriodicCallbackId>>> = Arc::default();
     doc.on_event(button, EventKind::ButtonClick, move |doc, _| {
         let mut playing = playing.lock().unwrap_or_else(|e| e.into_inner());

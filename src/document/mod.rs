@@ -30,6 +30,7 @@ mod props;
 mod roots;
 mod store;
 mod stream;
+mod theme;
 
 pub use crate::core::{AnyId, ArrayData, DType, Element, Elements, Id, ModelId, NdArray, Value};
 pub use callbacks::{CallbackResult, PeriodicCallbackId, PropertyChange};
@@ -38,6 +39,7 @@ pub use error::DocumentError;
 pub use events::{Change, Event, EventKind, Origin, PeerId, UiEvent, BOKEH_EVENT};
 pub use patch::{ColumnPatches, PatchIndex};
 pub use store::Model;
+pub use theme::{Theme, ThemeError};
 
 use std::collections::HashMap;
 
@@ -100,6 +102,8 @@ pub struct Document {
     holds: u32,
     /// Who is making changes now.
     actor: Actor,
+    /// The values models take where app code gave them none.
+    theme: Option<Theme>,
 }
 
 impl std::fmt::Debug for Document {
@@ -130,6 +134,7 @@ impl Document {
             journal: None,
             holds: 0,
             actor: Actor::LOCAL,
+            theme: None,
         }
     }
 

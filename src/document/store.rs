@@ -65,6 +65,7 @@ impl Document {
                 panic!("invalid {} built by app code: {e}", M::NAME);
             }
         }
+        self.apply_theme(any);
         self.add_instance_defaults(any, 0);
         Id::new(any)
     }
@@ -145,6 +146,17 @@ impl Document {
         self.models.push(Some(model));
         self.journal(|| Undo::Inserted(any));
         Ok(any)
+    }
+
+    /// A copy of the model under a new id, as Bokeh's `model.clone()`: the same
+    /// properties, the models it refers to shared, not copied.
+    pub fn clone_model(&mut self, any: AnyId) -> AnyId {
+        let model = Model {
+            id: self.fresh_id(),
+            type_name: self.model(any).type_name.clone(),
+            attrs: self.model(any).attrs.clone(),
+        };
+        self.insert_model(model).expect("fresh ids are unique")
     }
 
     pub(super) fn fresh_id(&mut self) -> ModelId {

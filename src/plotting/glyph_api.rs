@@ -3,12 +3,12 @@
 //! model's default becomes Bokeh's glyph colour (#1f77b4), text black, as `figure`'s
 //! methods colour them.
 
-use crate::core::{Id, Kind, ModelType, Value};
+use crate::core::{AnyId, Id, Kind, ModelType, Value};
 use crate::document::Document;
 use crate::models::{
-    AnnularWedge, Annulus, AutoOr, Block, Circle, ColumnDataSource, Ellipse, Figure, GlyphRenderer,
-    HArea, HAreaStep, HBar, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons, Patch,
-    Patches, Quad, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, Wedge,
+    AnnularWedge, Annulus, Block, Circle, ColumnDataSource, Ellipse, Figure, GlyphRenderer, HArea,
+    HAreaStep, HBar, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches,
+    Quad, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, Wedge,
 };
 
 use super::DEFAULT_GLYPH_COLOR;
@@ -28,17 +28,23 @@ fn add<G: ModelType>(
         if doc.model(glyph).attrs.contains_key(attr) {
             continue;
         }
-        let Some(prop) = G::SCHEMA.prop(attr) else {
-            continue;
-        };
-        let value = match prop.kind {
-            Kind::Spec(_) => Value::value_spec(Value::str(color)),
-            _ => Value::str(color),
-        };
-        doc.set_attr(glyph, attr, value)
-            .expect("a CSS color is a valid color");
+        set_visual(doc, glyph, attr, Value::str(color));
     }
     plot.add_renderer(doc, source, glyph)
+}
+
+/// Sets a visual property the glyph has, as a value spec when it is a spec.
+fn set_visual(doc: &mut Document, glyph: AnyId, attr: &str, value: Value) {
+    let model_type = &doc.model(glyph).type_name;
+    let Some(prop) = doc.type_schema(model_type).and_then(|t| t.prop(attr)) else {
+        return;
+    };
+    let value = match prop.kind {
+        Kind::Spec(_) => Value::value_spec(value),
+        _ => value,
+    };
+    doc.set_attr(glyph, attr, value)
+        .expect("a CSS color or an alpha is a valid visual");
 }
 
 const FILL_LINE: &[(&str, &str)] = &[
@@ -126,27 +132,54 @@ glyph_methods! {
 }
 
 impl Id<GlyphRenderer> {
-    /// Draws the selected rows with `glyph` (Python's `selection_color=…`,
-    /// `selection_alpha=…`, or `selection_glyph=`).
+    /// Draws the selected rows with `glyph` (Python's `selection_glyph=`).
     pub fn selection_glyph<G: ModelType>(self, doc: &mut Document, glyph: G) {
         let glyph = doc.add(glyph).any();
-        doc.set(
-            self,
-            GlyphRenderer::SELECTION_GLYPH,
-            Some(AutoOr::Value(glyph)),
-        )
-        .expect("a new glyph is a valid reference");
+        self.set_glyph(doc, "selection_glyph", glyph);
     }
 
     /// Draws the rows not selected, while some are, with `glyph` (Python's
-    /// `nonselection_alpha=…`, or `nonselection_glyph=`).
+    /// `nonselection_glyph=`).
     pub fn nonselection_glyph<G: ModelType>(self, doc: &mut Document, glyph: G) {
         let glyph = doc.add(glyph).any();
-        doc.set(
-            self,
-            GlyphRenderer::NONSELECTION_GLYPH,
-            Some(AutoOr::Value(glyph)),
-        )
-        .expect("a new glyph is a valid reference");
+        self.set_glyph(doc, "nonselection_glyph", glyph);
+    }
+
+    /// Draws the selected rows as the glyph in `color` and `alpha` (`None` keeps the
+    /// glyph's), as Python's `selection_color=…, selection_alpha=…`.
+    pub fn selection_visuals(self, doc: &mut Document, color: Option<&str>, alpha: Option<f64>) {
+        self.restyled(doc, "selection_glyph", color, alpha);
+    }
+
+    /// Draws the rows not selected, while some are, as the glyph in `color` and `alpha`,
+    /// as Python's `nonselection_color=…, nonselection_alpha=…`.
+    pub fn nonselection_visuals(self, doc: &mut Document, color: Option<&str>, alpha: Option<f64>) {
+        self.restyled(doc, "nonselection_glyph", color, alpha);
+    }
+
+    /// Draws the rows under a hover tool as the glyph in `color` and `alpha`, as Python's
+    /// `hover_color=…, hover_alpha=…`.
+    pub fn hover_visuals(self, doc: &mut Document, color: Option<&str>, alpha: Option<f64>) {
+        self.restyled(doc, "hover_glyph", color, alpha);
+    }
+
+    /// A copy of the renderer's glyph with Python's `color` and `alpha` (fill, line and
+    /// hatch, those the glyph has) set, as its `role` glyph.
+    fn restyled(self, doc: &mut Document, role: &str, color: Option<&str>, alpha: Option<f64>) {
+        let glyph = doc.clone_model(doc.get(self, GlyphRenderer::GLYPH));
+        let visuals = [color.map(Value::str), alpha.map(Value::Float)];
+        for (suffix, value) in ["color", "alpha"].into_iter().zip(visuals) {
+            for attr in ["fill", "line", "hatch"].map(|v| format!("{v}_{suffix}")) {
+                if let Some(value) = value.clone() {
+                    set_visual(doc, glyph, &attr, value);
+                }
+            }
+        }
+        self.set_glyph(doc, role, glyph);
+    }
+
+    fn set_glyph(self, doc: &mut Document, role: &str, glyph: AnyId) {
+        doc.set_attr(self.any(), role, doc.reference(glyph))
+            .expect("a new glyph is a valid reference");
     }
 }

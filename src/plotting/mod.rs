@@ -50,6 +50,13 @@ impl<F: Into<Factor>> From<Vec<F>> for RangeArg {
     }
 }
 
+/// The factors collected, as Python's `figure(x_range=sorted(set(xs)))`.
+impl<F: Into<Factor>> FromIterator<F> for RangeArg {
+    fn from_iter<I: IntoIterator<Item = F>>(factors: I) -> RangeArg {
+        RangeArg::Factors(factors.into_iter().map(Into::into).collect())
+    }
+}
+
 /// Bokeh's `x_axis_type` / `y_axis_type`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AxisType {
@@ -274,7 +281,7 @@ fn datetime_formatter(doc: &mut Document) -> AnyId {
         hide_repeats: true,
         ..DatetimeTickFormatter::default()
     });
-    let inner_ref = Value::Ref(doc.model_id(inner.any()).clone());
+    let inner_ref = doc.reference(inner);
     let middle = doc.add(DatetimeTickFormatter {
         microseconds: "%T".into(),
         milliseconds: "%T".into(),
@@ -293,7 +300,7 @@ fn datetime_formatter(doc: &mut Document) -> AnyId {
     });
     doc.set_attr(middle.any(), "context_which", Value::str("all"))
         .expect("an enum value Bokeh has");
-    let middle_ref = Value::Ref(doc.model_id(middle.any()).clone());
+    let middle_ref = doc.reference(middle);
     let outer = doc.add(DatetimeTickFormatter {
         seconds: "%T".into(),
         minsec: "%T".into(),
@@ -479,6 +486,13 @@ impl Id<Figure> {
             Place::Right => Figure::RIGHT,
         };
         self.push(doc, key, model);
+    }
+
+    /// The figure's title, as Bokeh's `p.title`: `doc.set(p.title(doc), Title::TEXT, ..)`.
+    /// Panics when the title was set to `None` (Python's `p.title.text` raises then).
+    pub fn title(self, doc: &Document) -> Id<Title> {
+        doc.get(self, Figure::TITLE)
+            .expect("the figure's title was taken away")
     }
 
     /// The figure's x axes (below, then above), as Bokeh's `p.xaxis`: set an attribute on
