@@ -366,3 +366,42 @@ fn clone_model_copies_properties_under_a_new_id_and_reference_points_at_a_model(
     assert_eq!(doc.model(a.any()).attrs, doc.model(b).attrs);
     assert_eq!(doc.reference(b), Value::Ref(doc.model_id(b).clone()));
 }
+
+#[test]
+fn models_a_change_detaches_leave_once_it_is_handed_out_and_unattached_ones_stay() {
+    use rokeh::models::{column, Column};
+    let mut doc = Document::new();
+    let (a, b) = (slider(&mut doc), slider(&mut doc));
+    let layout = column(&mut doc, [a.any()]);
+    doc.add_root(layout);
+    let later = doc.add(TextInput::default()); // made now, attached later
+    doc.take_changes();
+
+    doc.set(layout, Column::CHILDREN, vec![b.any()]).unwrap();
+    // The detached slider changed in the same operation: news to no one.
+    doc.set(a, Slider::VALUE, 2.0).unwrap();
+    assert!(doc.try_model(a.any()).is_some(), "kept until handed out");
+    let changes = doc.take_changes();
+    assert!(doc.try_model(a.any()).is_none(), "detached: forgotten");
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert!(doc.try_model(b.any()).is_some());
+    assert!(doc.try_model(later.any()).is_some(), "never attached: kept");
+
+    doc.set(layout, Column::CHILDREN, vec![b.any(), later.any()])
+        .unwrap();
+    doc.take_changes();
+    doc.remove_root(layout);
+    let changes = doc.take_changes();
+    assert!(matches!(
+        changes[..],
+        [rokeh::document::Change {
+            event: Event::RootRemoved { .. },
+            ..
+        }]
+    ));
+    assert_eq!(
+        doc.models().count(),
+        0,
+        "a removed root goes with all it reached"
+    );
+}

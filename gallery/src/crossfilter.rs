@@ -136,9 +136,7 @@ pub fn crossfilter(doc: &mut Document) -> CallbackResult {
         let df = df.clone();
         doc.on_change(select, Select::VALUE, move |doc, _| {
             let p = create_figure(doc, &df, choice(doc))?;
-            doc.set(layout, Row::CHILDREN, vec![controls.any(), p.any()])?;
-            doc.remove_unreachable(); // Bokeh forgets the old figure by itself
-            Ok(())
+            doc.set(layout, Row::CHILDREN, vec![controls.any(), p.any()])
         });
     }
     doc.add_root(layout);

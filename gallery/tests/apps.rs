@@ -283,15 +283,20 @@ fn crossfilter_rebuilds_the_figure_for_each_choice() {
     assert_eq!(distinct.len(), 5, "{distinct:?}");
 }
 
-/// Figures swapped out of the layout leave the document, as Bokeh collects them.
+/// Figures swapped out of the layout leave the document once the change is handed out
+/// (as the page and the server hand out each), as Bokeh's document drops them.
 #[test]
 fn crossfilter_does_not_pile_up_old_figures() {
     let mut doc = Document::new();
     crossfilter(&mut doc).unwrap();
+    doc.take_changes();
+    let models = doc.models().count();
     let y = find(&doc, "Select", "title", "Y-Axis");
-    for value in ["mpg", "hp", "displ", "weight", "accel", "hp"] {
+    for value in ["mpg", "hp", "displ", "weight", "accel", "hp"].repeat(5) {
         doc.set_attr(y, "value", Value::str(value)).unwrap();
+        doc.take_changes();
     }
+    assert_eq!(doc.models().count(), models, "as many models as at first");
     assert_eq!(of_type(&doc, "Figure").len(), 1);
     // Each new figure takes the app's theme.json, as Bokeh's directory app's theme.yaml.
     let figure = of_type(&doc, "Figure")[0];
@@ -326,6 +331,48 @@ fn selection_histogram_frames_line_up_as_bokehjs_aligns_the_grid() {
     );
     assert_eq!([p.left, p.right, p.bottom], [50, 563, 563]);
     assert_eq!((pv.left, pv.right), (10, 168));
+}
+
+/// Served, the page runs crossfilter's callbacks and the server mirrors the page's
+/// patches: each side forgets the swapped-out figure by itself (Bokeh's protocol has no
+/// word for it), so both keep as many models as at first, the same ones.
+#[test]
+fn crossfilter_page_and_server_mirror_keep_their_model_counts_flat() {
+    use rokeh::document::json::SyncedModels;
+    use rokeh::document::{Actor, PeerId};
+    use rokeh::protocol::Body;
+    use rokeh::sync::wire::{apply_patch, from_protocol, patch_for};
+    use rokeh::sync::PeerKind;
+
+    let app = || {
+        let mut doc = Document::new();
+        crossfilter(&mut doc).unwrap();
+        doc.take_changes();
+        doc
+    };
+    let (mut page, mut server) = (app(), app());
+    let models = server.models().count();
+    let x = find(&page, "Select", "title", "X-Axis");
+    for value in ["hp", "cyl", "weight", "mfr", "mpg"].repeat(4) {
+        let synced = SyncedModels::of(&server);
+        page.set_attr(x, "value", Value::str(value)).unwrap();
+        let changes = page.take_changes();
+        let patch = patch_for(&page, &changes, &synced, None, PeerKind::RunsCallbacks).unwrap();
+        let Body::PatchDoc { events } = patch.body else {
+            panic!("{:?}", patch.body)
+        };
+        let buffers = from_protocol(patch.buffers);
+        apply_patch(&mut server, events, &buffers, Actor::mirror(PeerId(1))).unwrap();
+        server.take_changes();
+        let ids = |doc: &Document| {
+            let mut ids: Vec<String> = doc.models().map(|(_, m)| m.id.0.clone()).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(ids(&page), ids(&server), "after x = {value}");
+    }
+    assert_eq!(page.models().count(), models);
+    assert_eq!(server.models().count(), models);
 }
 
 /// Line counts (`wc -l`) of Bokeh's originals at bokeh/bokeh 8fbd227bd4 (Oct 2024):

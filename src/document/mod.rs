@@ -41,7 +41,7 @@ pub use patch::{ColumnPatches, PatchIndex};
 pub use store::Model;
 pub use theme::{Theme, ThemeError};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::core::{Registry, Schema};
 use callbacks::Callbacks;
@@ -104,6 +104,10 @@ pub struct Document {
     actor: Actor,
     /// The values models take where app code gave them none.
     theme: Option<Theme>,
+    /// The models a root or the config reached when the document last looked.
+    attached: HashSet<AnyId>,
+    /// Whether a reference was written, dropped or a root changed since it last looked.
+    refs_changed: bool,
 }
 
 impl std::fmt::Debug for Document {
@@ -135,6 +139,8 @@ impl Document {
             holds: 0,
             actor: Actor::LOCAL,
             theme: None,
+            attached: HashSet::new(),
+            refs_changed: false,
         }
     }
 

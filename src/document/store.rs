@@ -257,6 +257,9 @@ impl Document {
             .iter()
             .map(|r| self.model_id(*r).clone())
             .collect();
+        // The new models were never looked at: none is forgotten before it is.
+        self.attached.clear();
+        self.refs_changed = true;
         // Old slots stay, empty, so no old handle can name a new model.
         let base = self.models.len() as u32;
         let shift = |any: AnyId| AnyId(any.0 + base);
@@ -281,7 +284,9 @@ impl Document {
     /// Stores `value` as `attr` of the model, unchecked, and returns what it replaced.
     /// Every attribute write goes through here, so batches can undo it.
     pub(crate) fn write_attr(&mut self, any: AnyId, attr: &str, value: Value) -> Option<Value> {
+        self.refs_changed = self.refs_changed || has_refs(&value);
         let old = self.model_mut(any).attrs.insert(attr.to_owned(), value);
+        self.refs_changed = self.refs_changed || old.as_ref().is_some_and(has_refs);
         if self.journal.is_some() {
             let old = old.clone();
             self.journal(|| Undo::Attr {
@@ -333,6 +338,25 @@ impl Document {
         gone.len()
     }
 
+    /// Forgets the models a root (or the config) reached when the document last looked
+    /// and no longer reaches, a figure swapped out of a layout say, as Bokeh's document
+    /// recomputes its models after each change and drops those gone from its graph. The
+    /// page and the server each do it after every operation (see `take_changes`), so
+    /// both forget the same models without a word between them (Bokeh's protocol has
+    /// none for it). A model added but never yet attached stays: app code may attach it
+    /// later, as a Python model lives on outside its document until it is referenced.
+    pub(super) fn forget_detached(&mut self) {
+        if !std::mem::take(&mut self.refs_changed) {
+            return;
+        }
+        let reached = self.reachable(self.roots.iter().copied().chain(self.config));
+        let gone: Vec<AnyId> = self.attached.difference(&reached).copied().collect();
+        for any in gone {
+            self.remove_model(any);
+        }
+        self.attached = reached;
+    }
+
     /// The models reachable from `starts` through references, `starts` included.
     pub fn reachable(&self, starts: impl IntoIterator<Item = AnyId>) -> HashSet<AnyId> {
         let mut seen = HashSet::new();
@@ -376,4 +400,10 @@ impl Ids for Document {
     fn handle(&self, id: &ModelId) -> Option<AnyId> {
         self.lookup(id)
     }
+}
+
+fn has_refs(value: &Value) -> bool {
+    let mut found = false;
+    value.visit_refs(&mut |_| found = true);
+    found
 }
