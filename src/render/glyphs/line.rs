@@ -87,10 +87,12 @@ pub(crate) fn screen_line(
     scratch: &mut Polyline,
     out: &mut Polyline,
 ) {
-    let f = p.frame;
-    let columns = (f.x.floor() as i64)..=(f.right().ceil() as i64);
+    // Decimated per pixel column as far as the clip reaches, so a wide line's edge just
+    // outside the frame is drawn from the points there.
+    let keep = margin_rect(p.frame, width + 2.0);
+    let columns = i64::from(keep.left)..=i64::from(keep.right);
     decimate(xs, ys, x_ascending, &p.maps.x, &p.maps.y, columns, scratch);
-    clip(scratch, margin_rect(f, width + 2.0), out);
+    clip(scratch, keep, out);
 }
 
 impl GlyphView for View<'_> {

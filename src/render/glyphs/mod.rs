@@ -189,11 +189,9 @@ pub(crate) fn line_legend(line: &LineVisual, p: &mut Paint<'_>, rect: Rect, i: u
 
 /// The bounds of a coordinate column.
 pub(crate) fn bounds_of(values: &super::specs::Numbers<'_>, len: usize) -> Option<Bounds> {
-    match values {
-        super::specs::Numbers::Scalar(v) if len > 0 => Bounds::of(&[*v]),
-        super::specs::Numbers::Scalar(_) => None,
-        super::specs::Numbers::Vector(vs) => Bounds::of(vs),
-    }
+    values
+        .finite_bounds(len)
+        .map(|(min, max)| Bounds { min, max })
 }
 
 /// The rows to paint: `rows`, or all `len`.
