@@ -72,3 +72,28 @@ fn line_new_factor_ranges_and_the_title() {
         TextLike::Plain("t".into())
     );
 }
+
+#[test]
+fn a_glyph_given_a_color_keeps_it_even_when_it_is_the_model_s_default() {
+    use rokeh::models::Segment;
+    use rokeh::plotting::GlyphVisuals;
+    let mut doc = Document::new();
+    let p = figure(&mut doc, FigureArgs::default());
+    let source = doc.add(ColumnDataSource::default());
+    let line_color = |doc: &mut Document, glyph: rokeh::plotting::Styled<Segment>| {
+        let r = p.segment(doc, source, glyph);
+        let glyph = doc.get(r, GlyphRenderer::GLYPH);
+        let value = doc.get_attr(glyph, "line_color").unwrap();
+        value.object_field("value").cloned().unwrap_or(value)
+    };
+    let black = line_color(&mut doc, Segment::default().color("black"));
+    assert_eq!(black, Value::str("black"));
+    let left = line_color(&mut doc, Segment::default().into());
+    assert_eq!(left, Value::str("#1f77b4"), "no colour given: the figure's");
+    let faint = line_color(&mut doc, Segment::default().alpha(0.5));
+    assert_eq!(
+        faint,
+        Value::str("#1f77b4"),
+        "an alpha alone leaves the colour"
+    );
+}

@@ -1,7 +1,9 @@
 //! The glyph methods of a figure, as Bokeh's `GlyphAPI`: `plot.scatter(doc, source,
 //! Scatter { .. })` adds the glyph and its renderer. A fill or line colour left at the
 //! model's default becomes Bokeh's glyph colour (#1f77b4), text black, as `figure`'s
-//! methods colour them.
+//! methods colour them, unless the glyph comes with Python's `color=` (`Segment { .. }
+//! .color("black")`): a builder, like a Python model, keeps only what differs from the
+//! model's defaults, so only the glyph method's own argument can say a colour was given.
 
 use crate::core::{AnyId, Id, Kind, ModelType, Value};
 use crate::document::Document;
@@ -13,24 +15,96 @@ use crate::models::{
 
 use super::DEFAULT_GLYPH_COLOR;
 
-/// Adds `glyph` with Bokeh's figure colours where it has none of its own, and its
-/// renderer.
+/// A glyph with the `color=` and `alpha=` of Python's glyph methods: each sets the fill,
+/// line, hatch and text colour (alpha) the glyph has, and a colour given this way is
+/// never replaced by the figure's, even when it is the model's default.
+#[derive(Clone, Debug)]
+pub struct Styled<G> {
+    glyph: G,
+    color: Option<String>,
+    alpha: Option<f64>,
+}
+
+impl<G> From<G> for Styled<G> {
+    fn from(glyph: G) -> Styled<G> {
+        Styled {
+            glyph,
+            color: None,
+            alpha: None,
+        }
+    }
+}
+
+impl<G> Styled<G> {
+    /// Python's `color=`: a CSS colour.
+    pub fn color(self, color: &str) -> Styled<G> {
+        let color = Some(color.to_owned());
+        Styled { color, ..self }
+    }
+
+    /// Python's `alpha=`.
+    pub fn alpha(self, alpha: f64) -> Styled<G> {
+        Styled {
+            alpha: Some(alpha),
+            ..self
+        }
+    }
+}
+
+/// `color` and `alpha` on any glyph builder, for the glyph methods: `p.segment(doc,
+/// source, Segment { .. }.color("black"))`, as Python's `p.segment(..., color="black")`.
+pub trait GlyphVisuals: Sized {
+    /// Python's `color=`.
+    fn color(self, color: &str) -> Styled<Self>;
+    /// Python's `alpha=`.
+    fn alpha(self, alpha: f64) -> Styled<Self>;
+}
+
+impl<G: ModelType> GlyphVisuals for G {
+    fn color(self, color: &str) -> Styled<G> {
+        Styled::from(self).color(color)
+    }
+
+    fn alpha(self, alpha: f64) -> Styled<G> {
+        Styled::from(self).alpha(alpha)
+    }
+}
+
+/// Adds `glyph` with Bokeh's figure colours where it has none of its own and was given
+/// no `color`, and its renderer.
 fn add<G: ModelType>(
     plot: Id<Figure>,
     doc: &mut Document,
     source: Id<ColumnDataSource>,
-    glyph: G,
+    glyph: Styled<G>,
     colors: &[(&str, &str)],
 ) -> Id<GlyphRenderer> {
+    let Styled {
+        glyph,
+        color,
+        alpha,
+    } = glyph;
     let glyph = doc.add(glyph).any();
-    for &(attr, color) in colors {
+    set_visuals(doc, glyph, color.as_deref(), alpha);
+    for &(attr, default) in colors {
         // Only what differs from the defaults is stored: absent means left at default.
-        if doc.model(glyph).attrs.contains_key(attr) {
+        if color.is_some() || doc.model(glyph).attrs.contains_key(attr) {
             continue;
         }
-        set_visual(doc, glyph, attr, Value::str(color));
+        set_visual(doc, glyph, attr, Value::str(default));
     }
     plot.add_renderer(doc, source, glyph)
+}
+
+/// Python's `color` and `alpha`: each colour (alpha) property of the glyph set.
+fn set_visuals(doc: &mut Document, glyph: AnyId, color: Option<&str>, alpha: Option<f64>) {
+    let visuals = [color.map(Value::str), alpha.map(Value::Float)];
+    for (suffix, value) in ["color", "alpha"].into_iter().zip(visuals) {
+        let Some(value) = value else { continue };
+        for attr in ["fill", "line", "hatch", "text"].map(|v| format!("{v}_{suffix}")) {
+            set_visual(doc, glyph, &attr, value.clone());
+        }
+    }
 }
 
 /// Sets a visual property the glyph has, as a value spec when it is a spec.
@@ -65,9 +139,9 @@ macro_rules! glyph_methods {
                     self,
                     doc: &mut Document,
                     source: Id<ColumnDataSource>,
-                    glyph: $glyph,
+                    glyph: impl Into<Styled<$glyph>>,
                 ) -> Id<GlyphRenderer> {
-                    add(self, doc, source, glyph, $colors)
+                    add(self, doc, source, glyph.into(), $colors)
                 }
             )*
         }
@@ -163,18 +237,11 @@ impl Id<GlyphRenderer> {
         self.restyled(doc, "hover_glyph", color, alpha);
     }
 
-    /// A copy of the renderer's glyph with Python's `color` and `alpha` (fill, line and
-    /// hatch, those the glyph has) set, as its `role` glyph.
+    /// A copy of the renderer's glyph with Python's `color` and `alpha` set, as its
+    /// `role` glyph.
     fn restyled(self, doc: &mut Document, role: &str, color: Option<&str>, alpha: Option<f64>) {
         let glyph = doc.clone_model(doc.get(self, GlyphRenderer::GLYPH));
-        let visuals = [color.map(Value::str), alpha.map(Value::Float)];
-        for (suffix, value) in ["color", "alpha"].into_iter().zip(visuals) {
-            for attr in ["fill", "line", "hatch"].map(|v| format!("{v}_{suffix}")) {
-                if let Some(value) = value.clone() {
-                    set_visual(doc, glyph, &attr, value);
-                }
-            }
-        }
+        set_visuals(doc, glyph, color, alpha);
         self.set_glyph(doc, role, glyph);
     }
 

@@ -9,6 +9,7 @@ mod glyph_api;
 mod tools;
 mod transform;
 
+pub use glyph_api::{GlyphVisuals, Styled};
 pub use tools::{tool_from_name, Active, ToolArgs, ToolsError, DEFAULT_TOOLS, TOOL_NAMES};
 pub use transform::{dodge, factor_cmap, factor_mark, jitter, linear_cmap, log_cmap};
 
