@@ -321,15 +321,15 @@ fn selection_histogram_frames_line_up_as_bokehjs_aligns_the_grid() {
     let (p, pv, ph) = (frame(p), frame(pv), frame(ph));
     // BokehJS (tests/python/bokeh_apps/selection_histogram.py, file_html): the scatter's
     // frame spans x 50..563 like the x histogram's and y 30..563 like the y histogram's,
-    // though the scatter has no axes and the histograms no title. (Its top is 30 there:
-    // BokehJS puts the toolbar above beside the title, in one band; rokeh stacks them.)
+    // though the scatter has no axes and the histograms no title. Its top is 30: the
+    // toolbar above shares the title's band, as BokehJS's toolbar_sticky pairs them.
     assert_eq!((p.left, p.right), (ph.left, ph.right), "{p:?} above {ph:?}");
     assert_eq!(
         (p.top, p.bottom),
         (pv.top, pv.bottom),
         "{p:?} beside {pv:?}"
     );
-    assert_eq!([p.left, p.right, p.bottom], [50, 563, 563]);
+    assert_eq!([p.left, p.top, p.right, p.bottom], [50, 30, 563, 563]);
     assert_eq!((pv.left, pv.right), (10, 168));
 }
 
