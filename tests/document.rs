@@ -405,3 +405,13 @@ fn models_a_change_detaches_leave_once_it_is_handed_out_and_unattached_ones_stay
         "a removed root goes with all it reached"
     );
 }
+
+#[test]
+#[should_panic(expected = "the document's theme does not fit")]
+fn a_model_added_under_a_theme_its_property_does_not_take_is_an_app_bug() {
+    use rokeh::document::Theme;
+    let mut doc = Document::new();
+    doc.set_theme(Theme::new([("Title", "text_color", Value::Int(3))]))
+        .unwrap();
+    doc.add(Title::default());
+}

@@ -333,6 +333,34 @@ fn selection_histogram_frames_line_up_as_bokehjs_aligns_the_grid() {
     assert_eq!((pv.left, pv.right), (10, 168));
 }
 
+/// Gapminder's theme.json (the original's theme.yaml) reaches its models: no toolbar,
+/// wider borders, grey axes with round caps, faint grids.
+#[test]
+fn gapminder_takes_its_theme() {
+    let mut doc = Document::new();
+    gapminder(&mut doc).unwrap();
+    let attr = |type_name: &str, attr: &str| doc.get_attr(of_type(&doc, type_name)[0], attr);
+    assert_eq!(attr("Figure", "toolbar_location"), Ok(Value::Null));
+    assert_eq!(attr("Figure", "min_border"), Ok(Value::Int(20)));
+    assert_eq!(
+        attr("LinearAxis", "axis_line_color"),
+        Ok(Value::str("#AAAAAA"))
+    );
+    assert_eq!(
+        attr("LinearAxis", "major_tick_line_cap"),
+        Ok(Value::str("round"))
+    );
+    assert_eq!(
+        attr("LinearAxis", "axis_line_width").unwrap().as_f64(),
+        Some(1.0)
+    );
+    assert_eq!(
+        attr("LinearAxis", "major_tick_in").unwrap().as_f64(),
+        Some(0.0)
+    );
+    assert_eq!(attr("Grid", "grid_line_alpha"), Ok(Value::Float(0.4)));
+}
+
 /// Served, the page runs crossfilter's callbacks and the server mirrors the page's
 /// patches: each side forgets the swapped-out figure by itself (Bokeh's protocol has no
 /// word for it), so both keep as many models as at first, the same ones.

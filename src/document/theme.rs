@@ -90,15 +90,17 @@ impl Document {
         themed.map(|(_, a, v)| (a.clone(), v.clone())).collect()
     }
 
-    /// The current theme's values for a model just added, each written if valid.
+    /// The current theme's values for a model app code just added. A value its property
+    /// does not take is the app's mistake, as an invalid builder is: it panics, saying so.
     pub(super) fn apply_theme(&mut self, any: AnyId) {
         let Some(theme) = self.theme.take() else {
             return;
         };
         for (attr, value) in self.themed(&theme, any) {
-            if self.validate(any, &attr, &value).is_ok() {
-                self.write_attr(any, &attr, value);
+            if let Err(e) = self.validate(any, &attr, &value) {
+                panic!("the document's theme does not fit: {e}");
             }
+            self.write_attr(any, &attr, value);
         }
         self.theme = Some(theme);
     }
