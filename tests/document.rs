@@ -415,3 +415,30 @@ fn a_model_added_under_a_theme_its_property_does_not_take_is_an_app_bug() {
         .unwrap();
     doc.add(Title::default());
 }
+
+#[test]
+fn a_kept_model_may_be_detached_and_attached_again() {
+    use rokeh::models::{column, Column};
+    let mut doc = Document::new();
+    let (a, b) = (slider(&mut doc), slider(&mut doc));
+    doc.keep(a);
+    let layout = column(&mut doc, [a.any()]);
+    doc.add_root(layout);
+    doc.take_changes();
+    for shown in [b, a] {
+        doc.set(layout, Column::CHILDREN, vec![shown.any()])
+            .unwrap();
+        doc.take_changes();
+    }
+    assert!(
+        doc.try_model(b.any()).is_none(),
+        "not kept: forgotten when swapped out"
+    );
+    let again = doc.set(layout, Column::CHILDREN, vec![b.any()]);
+    assert!(again.is_err(), "a forgotten model cannot come back");
+    doc.set(layout, Column::CHILDREN, vec![]).unwrap();
+    doc.take_changes();
+    assert!(doc.try_model(a.any()).is_some(), "kept, though detached");
+    doc.set(layout, Column::CHILDREN, vec![a.any()]).unwrap();
+    assert_eq!(doc.get(layout, Column::CHILDREN), vec![a.any()]);
+}

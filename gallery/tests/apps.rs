@@ -361,6 +361,38 @@ fn gapminder_takes_its_theme() {
     assert_eq!(attr("Grid", "grid_line_alpha"), Ok(Value::Float(0.4)));
 }
 
+/// The widgets app's "Swap plot" swaps two plots in and out of a row, back and forth:
+/// both are kept while detached, so neither is forgotten between swaps.
+#[test]
+fn swapped_plots_come_back_as_often_as_asked() {
+    let mut doc = rokeh::Document::new();
+    rokeh_gallery::widgets(&mut doc);
+    doc.take_changes();
+    let swap = find(&doc, "Button", "label", "Swap plot");
+    let id = doc.model_id(swap).clone();
+    let shown = |doc: &Document| {
+        let row = of_type(doc, "Row").into_iter().find(|r| {
+            let children = doc.get_attr(*r, "children").unwrap();
+            let first = children
+                .as_list()
+                .and_then(|c| c.first())
+                .and_then(Value::as_ref_id)
+                .cloned();
+            first
+                .and_then(|f| doc.lookup(&f))
+                .is_some_and(|f| doc.model(f).type_name == "Figure")
+        });
+        row.map(|r| doc.get_attr(r, "children").unwrap())
+    };
+    let first = shown(&doc);
+    for n in 1..=4 {
+        doc.trigger(UiEvent::new(EventKind::ButtonClick, Some(id.clone())))
+            .unwrap();
+        doc.take_changes();
+        assert_eq!(shown(&doc) == first, n % 2 == 0, "after {n} swaps");
+    }
+}
+
 /// Served, the page runs crossfilter's callbacks and the server mirrors the page's
 /// patches: each side forgets the swapped-out figure by itself (Bokeh's protocol has no
 /// word for it), so both keep as many models as at first, the same ones.

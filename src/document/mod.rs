@@ -108,6 +108,8 @@ pub struct Document {
     attached: HashSet<AnyId>,
     /// Whether a reference was written, dropped or a root changed since it last looked.
     refs_changed: bool,
+    /// Models app code keeps while detached (`Document::keep`).
+    kept: HashSet<AnyId>,
 }
 
 impl std::fmt::Debug for Document {
@@ -141,6 +143,7 @@ impl Document {
             theme: None,
             attached: HashSet::new(),
             refs_changed: false,
+            kept: HashSet::new(),
         }
     }
 

@@ -345,16 +345,38 @@ impl Document {
     /// both forget the same models without a word between them (Bokeh's protocol has
     /// none for it). A model added but never yet attached stays: app code may attach it
     /// later, as a Python model lives on outside its document until it is referenced.
+    /// A model [`Document::keep`] keeps stays too, with all it reaches.
     pub(super) fn forget_detached(&mut self) {
         if !std::mem::take(&mut self.refs_changed) {
             return;
         }
-        let reached = self.reachable(self.roots.iter().copied().chain(self.config));
+        let kept = self
+            .kept
+            .iter()
+            .copied()
+            .filter(|k| self.try_model(*k).is_some());
+        let starts: Vec<AnyId> = self
+            .roots
+            .iter()
+            .copied()
+            .chain(self.config)
+            .chain(kept)
+            .collect();
+        let reached = self.reachable(starts);
         let gone: Vec<AnyId> = self.attached.difference(&reached).copied().collect();
         for any in gone {
             self.remove_model(any);
         }
         self.attached = reached;
+    }
+
+    /// Keeps `model`, and all it reaches, while no root reaches it: for a model app code
+    /// will attach again (a figure swapped in and out of a layout). Otherwise a detached
+    /// model is forgotten once the change that detached it is handed out, as Python
+    /// forgets a model nothing references; a Rust handle does not hold it as a Python
+    /// reference does, so the app says so here.
+    pub fn keep(&mut self, model: impl Into<AnyId>) {
+        self.kept.insert(model.into());
     }
 
     /// The models reachable from `starts` through references, `starts` included.
