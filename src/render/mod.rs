@@ -41,7 +41,7 @@ mod visuals;
 pub use backend::FONT_FAMILY;
 pub use decimate::{ascending, decimate, Polyline};
 pub use format::{format_basic, Basic as BasicFormat, TickLabel};
-pub(crate) use glyphs::distance_to_segment;
+pub(crate) use glyphs::{nearest_segment, segments_between};
 pub use layout::{AxisTicks, FrameLayout, LegendHit, PixelRect};
 pub use ranges::{Bounds, Interval};
 pub use region::Region;
