@@ -307,3 +307,138 @@ fn set_each_sets_every_model_or_none() {
     assert!(doc.set_each(mixed, "value", Value::Float(5.0)).is_err());
     assert_eq!(doc.get(a, Slider::VALUE), 3.0);
 }
+
+#[test]
+fn a_theme_gives_its_values_to_models_of_its_types_now_and_later() {
+    use rokeh::document::Theme;
+    use rokeh::models::{CategoricalAxis, LinearAxis};
+    let mut doc = Document::new();
+    let before = doc.add(LinearAxis::default());
+    let own = doc.add(Title {
+        text_color: Some("red".into()),
+        ..Title::default()
+    });
+    let theme = Theme::from_json(
+        r#"{"attrs": {"Axis": {"axis_line_color": "white", "axis_line_dash": [6, 4]},
+                      "Title": {"text_color": "white"}}}"#,
+    )
+    .unwrap();
+    doc.set_theme(theme).unwrap();
+    let later = doc.add(CategoricalAxis::default());
+    let later_title = doc.add(Title::default());
+    for axis in [before.any(), later.any()] {
+        // "Axis" themes its subtypes too.
+        assert_eq!(
+            doc.get_attr(axis, "axis_line_color"),
+            Ok(Value::str("white"))
+        );
+        assert_eq!(
+            doc.get_attr(axis, "axis_line_dash"),
+            Ok(Value::List(vec![6.into(), 4.into()]))
+        );
+    }
+    assert_eq!(
+        doc.get_attr(later_title.any(), "text_color"),
+        Ok(Value::str("white"))
+    );
+    // A value app code gave wins over the theme's.
+    assert_eq!(doc.get_attr(own.any(), "text_color"), Ok(Value::str("red")));
+}
+
+#[test]
+fn a_theme_of_values_its_properties_do_not_take_is_refused() {
+    use rokeh::document::Theme;
+    let mut doc = Document::new();
+    let title = doc.add(Title::default());
+    let bad = Theme::new([("Title", "text_color", Value::Int(3))]);
+    assert!(doc.set_theme(bad).is_err());
+    assert_eq!(doc.model(title.any()).attrs.get("text_color"), None);
+    assert!(Theme::from_json(r#"{"Title": {}}"#).is_err(), "no attrs");
+    assert!(Theme::from_json(r#"{"attrs": {"Title": 3}}"#).is_err());
+}
+
+#[test]
+fn clone_model_copies_properties_under_a_new_id_and_reference_points_at_a_model() {
+    let mut doc = Document::new();
+    let a = doc.add(Slider::new("a", 2.0, 0.0, 10.0, 1.0));
+    let b = doc.clone_model(a.any());
+    assert_ne!(doc.model_id(a.any()), doc.model_id(b));
+    assert_eq!(doc.model(a.any()).attrs, doc.model(b).attrs);
+    assert_eq!(doc.reference(b), Value::Ref(doc.model_id(b).clone()));
+}
+
+#[test]
+fn models_a_change_detaches_leave_once_it_is_handed_out_and_unattached_ones_stay() {
+    use rokeh::models::{column, Column};
+    let mut doc = Document::new();
+    let (a, b) = (slider(&mut doc), slider(&mut doc));
+    let layout = column(&mut doc, [a.any()]);
+    doc.add_root(layout);
+    let later = doc.add(TextInput::default()); // made now, attached later
+    doc.take_changes();
+
+    doc.set(layout, Column::CHILDREN, vec![b.any()]).unwrap();
+    // The detached slider changed in the same operation: news to no one.
+    doc.set(a, Slider::VALUE, 2.0).unwrap();
+    assert!(doc.try_model(a.any()).is_some(), "kept until handed out");
+    let changes = doc.take_changes();
+    assert!(doc.try_model(a.any()).is_none(), "detached: forgotten");
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert!(doc.try_model(b.any()).is_some());
+    assert!(doc.try_model(later.any()).is_some(), "never attached: kept");
+
+    doc.set(layout, Column::CHILDREN, vec![b.any(), later.any()])
+        .unwrap();
+    doc.take_changes();
+    doc.remove_root(layout);
+    let changes = doc.take_changes();
+    assert!(matches!(
+        changes[..],
+        [rokeh::document::Change {
+            event: Event::RootRemoved { .. },
+            ..
+        }]
+    ));
+    assert_eq!(
+        doc.models().count(),
+        0,
+        "a removed root goes with all it reached"
+    );
+}
+
+#[test]
+#[should_panic(expected = "the document's theme does not fit")]
+fn a_model_added_under_a_theme_its_property_does_not_take_is_an_app_bug() {
+    use rokeh::document::Theme;
+    let mut doc = Document::new();
+    doc.set_theme(Theme::new([("Title", "text_color", Value::Int(3))]))
+        .unwrap();
+    doc.add(Title::default());
+}
+
+#[test]
+fn a_kept_model_may_be_detached_and_attached_again() {
+    use rokeh::models::{column, Column};
+    let mut doc = Document::new();
+    let (a, b) = (slider(&mut doc), slider(&mut doc));
+    doc.keep(a);
+    let layout = column(&mut doc, [a.any()]);
+    doc.add_root(layout);
+    doc.take_changes();
+    for shown in [b, a] {
+        doc.set(layout, Column::CHILDREN, vec![shown.any()])
+            .unwrap();
+        doc.take_changes();
+    }
+    assert!(
+        doc.try_model(b.any()).is_none(),
+        "not kept: forgotten when swapped out"
+    );
+    let again = doc.set(layout, Column::CHILDREN, vec![b.any()]);
+    assert!(again.is_err(), "a forgotten model cannot come back");
+    doc.set(layout, Column::CHILDREN, vec![]).unwrap();
+    doc.take_changes();
+    assert!(doc.try_model(a.any()).is_some(), "kept, though detached");
+    doc.set(layout, Column::CHILDREN, vec![a.any()]).unwrap();
+    assert_eq!(doc.get(layout, Column::CHILDREN), vec![a.any()]);
+}

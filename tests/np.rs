@@ -210,7 +210,7 @@ fn fancy_indexing_as_numpy() {
 fn scans_agree_with_plain_loops() {
     use np::scan::{ascending, extremes, finite_bounds, Extremes};
     let mut rng = Rng(7);
-    for len in (0..70).chain([1000, 1001]) {
+    for len in (0..70).chain([127, 128, 200, 1000, 1001]) {
         for trial in 0..20 {
             let mut ys: Vec<f64> = (0..len)
                 .map(|_| (rng.uniform(-4.0, 4.0) * 4.0).round() / 4.0)

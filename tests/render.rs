@@ -363,3 +363,50 @@ fn a_tiny_area_draws_without_panicking() {
     let layout = figure_layout(&doc, fig, 0, 0, 1.0).unwrap();
     assert!(layout.frame.width() >= 1 && layout.frame.height() >= 1);
 }
+
+/// A figure is as big as its width and height, or, with a fixed frame, as the frame and
+/// what goes around it need.
+#[test]
+fn a_figure_is_its_size_or_its_frame_and_sides() {
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 450,
+            height: 300,
+            ..FigureArgs::default()
+        },
+    );
+    assert_eq!(rokeh::render::css_size(&doc, fig), (450, 300));
+    doc.set(fig, Figure::FRAME_WIDTH, Some(400)).unwrap();
+    let (w, h) = rokeh::render::css_size(&doc, fig);
+    assert!(w > 400 + 20, "the frame, the y axis and borders: {w}");
+    assert_eq!(h, 300, "the height stays the figure's");
+}
+
+/// A toolbar above shares the title's band, as deep as the deeper of the two (BokehJS's
+/// `toolbar_sticky`); unstuck, it takes a band of its own beyond the title's.
+#[test]
+fn a_sticky_toolbar_shares_the_title_s_band() {
+    use rokeh::models::Place;
+    use rokeh::render::css_size;
+    let top = |sticky: bool| {
+        let mut doc = Document::new();
+        let args = FigureArgs {
+            title: "t".into(),
+            toolbar_location: Some(Place::Above),
+            ..FigureArgs::default()
+        };
+        let p = figure(&mut doc, args);
+        doc.set_attr(p.any(), "toolbar_sticky", sticky.into())
+            .unwrap();
+        let (w, h) = css_size(&doc, p);
+        figure_layout(&doc, p, w, h, 1.0).unwrap().frame.top
+    };
+    let (stuck, unstuck) = (top(true), top(false));
+    assert_eq!(
+        stuck, 30,
+        "the band is the toolbar's 30 px, deeper than the title"
+    );
+    assert!(unstuck > 30 + 15, "title and toolbar stacked: {unstuck}");
+}

@@ -1429,6 +1429,61 @@ fn titles_align_and_move() {
     assert!(below.count((mid, g.bottom), (g.right + 1, 400), RED, 120) > 30);
 }
 
+/// A hover over a line finds BokehJS's segment: the nearest nearer than 2 pixels (half the
+/// width of a wider line), whether x is sorted (found by binary search) or not (every
+/// segment looked at), checked against looking at every segment.
+#[test]
+fn a_line_is_hit_on_its_nearest_segment() {
+    let n = 2000;
+    let xs: Vec<f64> = (0..n).map(|i| i as f64 / n as f64 * 10.0).collect();
+    // Jagged: neighbouring segments often both pass within 2 pixels.
+    let ys: Vec<f64> = (0..n)
+        .map(|i| 5.0 + 4.0 * (i as f64 * 0.01).sin() + 0.3 * ((i * 7919) % 13) as f64 / 13.0)
+        .collect();
+    let mut shuffled: Vec<usize> = (0..n).collect();
+    shuffled.sort_by_key(|&i| (i * 7919) % n);
+    for order in [(0..n).collect::<Vec<_>>(), shuffled] {
+        let mut doc = Document::new();
+        let fig = plot(&mut doc);
+        let (x, y): (Vec<f64>, Vec<f64>) = order.iter().map(|&i| (xs[i], ys[i])).unzip();
+        let src = source(&mut doc, vec![("x", nums(&x)), ("y", nums(&y))]);
+        let r = fig.line(&mut doc, src, Line::default());
+        let layout = rokeh::render::figure_layout(&doc, fig, 400, 400, 1.0).unwrap();
+        let nearest = |at: (f64, f64)| {
+            let seg = |i: usize| {
+                let (a, b) = (
+                    layout.to_pixel(x[i], y[i]),
+                    layout.to_pixel(x[i + 1], y[i + 1]),
+                );
+                let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+                let t =
+                    (((at.0 - a.0) * dx + (at.1 - a.1) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+                (at.0 - a.0 - t * dx).hypot(at.1 - a.1 - t * dy)
+            };
+            (0..n - 1)
+                .map(|i| (seg(i), i))
+                .filter(|&(d, _)| d < 2.0)
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, i)| i)
+        };
+        let mut found = 0;
+        for k in 0..400 {
+            let (x0, y0) = (xs[(k * 37) % n], ys[(k * 37) % n]);
+            let (px, py) = layout.to_pixel(x0, y0);
+            let at = (px + (k % 5) as f64 - 2.0, py + (k % 3) as f64 - 1.0);
+            let hits =
+                rokeh::render::hit_test(&doc, fig, &rokeh::render::Estimate, 1.0, at).unwrap();
+            // Only the frame answers.
+            let want = nearest(at)
+                .filter(|_| layout.frame.contains(at))
+                .map(|i| (r.any(), vec![i]));
+            assert_eq!(hits.into_iter().next(), want, "at {at:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 300, "{found} of 400 points near the line hit it");
+    }
+}
+
 #[test]
 fn hit_tests_find_the_rows_under_a_point() {
     let mut doc = Document::new();

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::f64::consts::PI;
 
 use rokeh::core::{Spec, Value};
-use rokeh::document::{CallbackResult, Document, DocumentError as Error, Id};
+use rokeh::document::{CallbackResult, Document, DocumentError as Error, Id, Theme};
 use rokeh::models::{column, palettes::palette, row, Figure, Row, Scatter, Select};
 use rokeh::models::{Column, ColumnDataSource};
 use rokeh::plotting::{figure, FigureArgs, RangeArg};
@@ -66,13 +66,7 @@ fn create_figure(
     let (xs, ys) = (values(df, &x), values(df, &y));
     let factors = |v: &Col| match v {
         Ok(_) => RangeArg::Auto,
-        Err(v) => v
-            .iter()
-            .cloned()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect::<Vec<_>>()
-            .into(),
+        Err(v) => RangeArg::from_iter(v.iter().cloned().collect::<BTreeSet<_>>()),
     };
     let args = FigureArgs {
         height: 600,
@@ -83,11 +77,12 @@ fn create_figure(
         title: format!("{} vs {}", title(&x), title(&y)),
         x_axis_label: Some(title(&x)),
         y_axis_label: Some(title(&y)),
-        background_fill_color: Some("#2F2F2F".into()),
         ..FigureArgs::default()
     };
     let p = figure(doc, args);
-    theme(doc, p, DISCRETE.contains(&x.as_str()))?;
+    if DISCRETE.contains(&x.as_str()) {
+        doc.set_each(p.xaxis(doc), "major_label_orientation", PI / 4.0)?;
+    }
     let grouped = |name: &str, n| groups(&values(df, name).unwrap_or_default(), n).into_iter();
     let sz: Vec<f64> = match size.as_str() {
         "None" => vec![9.0; df.mpg.len()],
@@ -116,42 +111,15 @@ fn create_figure(
         line_alpha: 0.6.into(),
         ..Scatter::default()
     };
-    p.scatter(doc, source, dots);
+    p.scatter(doc, source, dots)
+        .hover_visuals(doc, Some("white"), Some(0.5));
     Ok(p)
-}
-
-/// The example's theme.yaml: a dark plot, white axes and title, dashed faint grids.
-fn theme(doc: &mut Document, p: Id<Figure>, x_discrete: bool) -> CallbackResult {
-    let title = doc.get(p, Figure::TITLE).expect("a title").any();
-    doc.set_each([p.any()], "border_fill_color", Value::str("#2F2F2F"))?;
-    doc.set_each([p.any()], "outline_line_color", Value::str("#444444"))?;
-    doc.set_each([title], "text_color", Value::str("white"))?;
-    let axes = [p.xaxis(doc), p.yaxis(doc)].concat();
-    for attr in [
-        "axis_line_color",
-        "axis_label_text_color",
-        "major_label_text_color",
-    ]
-    .into_iter()
-    .chain(["major_tick_line_color", "minor_tick_line_color"])
-    {
-        doc.set_each(axes.clone(), attr, Value::str("white"))?;
-    }
-    if x_discrete {
-        doc.set_each(
-            p.xaxis(doc),
-            "major_label_orientation",
-            Value::Float(PI / 4.0),
-        )?;
-    }
-    let grids = [p.grids(doc, 0), p.grids(doc, 1)].concat();
-    let dash = Value::List(vec![6.into(), 4.into()]);
-    doc.set_each(grids.clone(), "grid_line_dash", dash)?;
-    doc.set_each(grids, "grid_line_alpha", Value::Float(0.3))
 }
 
 pub fn crossfilter(doc: &mut Document) -> CallbackResult {
     let df = data::autompg();
+    let theme = Theme::from_json(include_str!("crossfilter.theme.json"));
+    doc.set_theme(theme.expect("the app's theme.json"))?;
     let continuous = COLUMNS.split(' ').filter(|c| !DISCRETE.contains(c));
     let sized: Vec<&str> = ["None"].into_iter().chain(continuous).collect();
     let x = doc.add(Select::new("X-Axis", "mpg", COLUMNS.split(' ')));
@@ -168,9 +136,7 @@ pub fn crossfilter(doc: &mut Document) -> CallbackResult {
         let df = df.clone();
         doc.on_change(select, Select::VALUE, move |doc, _| {
             let p = create_figure(doc, &df, choice(doc))?;
-            doc.set(layout, Row::CHILDREN, vec![controls.any(), p.any()])?;
-            doc.remove_unreachable(); // Bokeh forgets the old figure by itself
-            Ok(())
+            doc.set(layout, Row::CHILDREN, vec![controls.any(), p.any()])
         });
     }
     doc.add_root(layout);

@@ -2,11 +2,12 @@
 //! by population and coloured by region, one year at a time; a slider picks the year and
 //! Play steps it every 200 ms.
 
+use std::f64::consts::PI;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rokeh::core::{ColumnData, Spec, Value};
-use rokeh::document::{CallbackResult, Document, EventKind, PeriodicCallbackId};
+use rokeh::core::{ColumnData, Spec};
+use rokeh::document::{CallbackResult, Document, EventKind, PeriodicCallbackId, Theme};
 use rokeh::models::{
     layout, palettes::palette, Button, ColumnDataSource, Label, Scatter, SingleIntervalTicker,
     SizingMode, Slider, TextLike, Tooltips,
@@ -24,19 +25,13 @@ const PAUSE: &str = "❚❚ Pause";
 /// `sqrt(population / pi) / 200`, at least 3.
 fn year_data(g: &Gapminder, y: usize) -> ColumnData {
     let nan = |v: &Vec<Option<f64>>| v.iter().map(|x| x.unwrap_or(f64::NAN)).collect::<Vec<_>>();
-    let size = g.population[y]
-        .iter()
-        .map(|p| {
-            p.map_or(3.0, |p| {
-                ((p / std::f64::consts::PI).sqrt() / 200.0).max(3.0)
-            })
-        })
-        .collect::<Vec<f64>>();
-    let region = g
+    let size = |p: &Option<f64>| p.map_or(3.0, |p| ((p / PI).sqrt() / 200.0).max(3.0));
+    let size: Vec<f64> = g.population[y].iter().map(size).collect();
+    let region: Vec<String> = g
         .region
         .iter()
         .map(|r| r.clone().unwrap_or_default())
-        .collect::<Vec<_>>();
+        .collect();
     ColumnData::from([
         ("Country", g.countries.clone().into()),
         ("fertility", nan(&g.fertility[y]).into()),
@@ -48,6 +43,8 @@ fn year_data(g: &Gapminder, y: usize) -> ColumnData {
 
 pub fn gapminder(doc: &mut Document) -> CallbackResult {
     let g = data::gapminder();
+    let theme = Theme::from_json(include_str!("gapminder.theme.json"));
+    doc.set_theme(theme.expect("the app's theme.json"))?;
     let (first, last) = (g.years[0] as f64, g.years[g.years.len() - 1] as f64);
     let source = doc.add(ColumnDataSource {
         data: year_data(&g, 0),
@@ -68,8 +65,7 @@ pub fn gapminder(doc: &mut Document) -> CallbackResult {
     );
     for (axes, interval) in [(plot.xaxis(doc), 1.0), (plot.yaxis(doc), 20.0)] {
         let ticker = doc.add(SingleIntervalTicker::new(interval));
-        let ticker = Value::Ref(doc.model_id(ticker.any()).clone());
-        doc.set_each(axes, "ticker", ticker)?;
+        doc.set_each(axes, "ticker", doc.reference(ticker))?;
     }
     let label = doc.add(Label {
         text_font_size: "80px".into(),
@@ -108,7 +104,7 @@ pub fn gapminder(doc: &mut Document) -> CallbackResult {
         label: PLAY.into(),
         ..Button::default()
     });
-    doc.set_attr(button.any(), "width", Value::Int(60))?;
+    doc.set_attr(button.any(), "width", 60.into())?;
     let playing: Arc<Mutex<Option<PeriodicCallbackId>>> = Arc::default();
     doc.on_event(button, EventKind::ButtonClick, move |doc, _| {
         let mut playing = playing.lock().unwrap_or_else(|e| e.into_inner());

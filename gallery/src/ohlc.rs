@@ -4,14 +4,14 @@
 
 use std::time::Duration;
 
-use rokeh::core::{ColorSpec, Spec, Value};
+use rokeh::core::{Spec, Value};
 use rokeh::document::{CallbackResult, Document};
 use rokeh::models::{
     column, gridplot, row, ColumnDataSource, DataRange1d, Line, Place, Segment, Select, Slider,
     StartEnd,
 };
 use rokeh::np::random::Rng;
-use rokeh::plotting::{figure, FigureArgs, RangeArg};
+use rokeh::plotting::{figure, FigureArgs, GlyphVisuals, RangeArg};
 
 const AVERAGES: &str = "12-tick Moving Avg,26-tick Moving Avg,12-tick EMA,26-tick EMA";
 const COLUMNS: [&str; 10] = [
@@ -76,30 +76,30 @@ pub fn ohlc(doc: &mut Document) -> CallbackResult {
         line_color: Some(color.into()),
         ..Line::default()
     };
-    let segment = |y0: &str, y1: &str, width: f64, color: ColorSpec| Segment {
+    let segment = |y0: &str, y1: &str, width: f64| Segment {
         x0: Spec::field("time"),
         x1: Spec::field("time"),
         y0: Spec::field(y0),
         y1: Spec::field(y1),
         line_width: width.into(),
-        line_color: color,
         ..Segment::default()
     };
     p.line(doc, source, line("average", 0.2, 3.0, "navy"));
     p.line(doc, source, line("ma", 0.8, 2.0, "orange"));
-    // "#000000": Segment's default "black" reads as no colour given, which figure() paints blue.
-    p.segment(doc, source, segment("low", "high", 2.0, "#000000".into()));
-    let bars = segment("open", "close", 8.0, Spec::field("color"));
+    p.segment(doc, source, segment("low", "high", 2.0).color("black"));
+    let bars = Segment {
+        line_color: Spec::field("color"),
+        ..segment("open", "close", 8.0)
+    };
     p.segment(doc, source, bars);
     let p2 = figure(doc, args(250));
     p2.line(doc, source, line("macd", 1.0, 1.0, "red"));
     p2.line(doc, source, line("macd9", 1.0, 1.0, "blue"));
     let bars = Segment {
         y0: 0.0.into(),
-        line_alpha: 0.5.into(),
-        ..segment("macdh", "macdh", 6.0, "#000000".into())
+        ..segment("macdh", "macdh", 6.0)
     };
-    p2.segment(doc, source, bars);
+    p2.segment(doc, source, bars.color("black").alpha(0.5));
     let mean = doc.add(Slider::new("mean", 0.0, -0.01, 0.01, 0.001));
     let stddev = doc.add(Slider::new("stddev", 0.04, 0.01, 0.1, 0.01));
     let mavg = doc.add(Select::new("", "12-tick Moving Avg", AVERAGES.split(',')));

@@ -4,10 +4,9 @@
 use rokeh::core::{ColumnData, Date, Spec, Value};
 use rokeh::document::{CallbackResult, Document, Id};
 use rokeh::models::{
-    column, row, ColumnDataSource, Figure, Line, PreText, Scatter, Select, SelectOptions,
-    Selection, Title,
+    column, row, ColumnDataSource, Figure, Line, PreText, Scatter, Select, Selection, Title,
 };
-use rokeh::np::Array;
+use rokeh::np::{self, Array};
 use rokeh::plotting::{figure, Active, AxisType, FigureArgs, RangeArg};
 
 use crate::data::{self, Stocks};
@@ -41,43 +40,15 @@ fn get_data(s: &Stocks, t1: &str, t2: &str) -> Joined {
     j
 }
 
-type Stat = fn(&Array) -> f64;
-
-/// pandas' `describe()` of the columns (rows `rows`, every row when empty), as text.
-fn describe(names: [String; 4], cols: &[Vec<f64>], rows: &[usize]) -> String {
-    let mut out = format!("{:6}", "") + &names.map(|n| format!("{n:>14}")).concat();
-    let pick = |c: &Vec<f64>| rows.iter().map(|&i| c[i]).collect();
-    let cols: Vec<Array> = cols
-        .iter()
-        .map(|c| Array::from(if rows.is_empty() { c.clone() } else { pick(c) }))
-        .collect();
-    let stats: [(&str, Stat); 8] = [
-        ("count", |a| a.len() as f64),
-        ("mean", Array::mean),
-        ("std", |a| a.std(1.0)),
-        ("min", Array::min),
-        ("25%", |a| a.quantile(0.25)),
-        ("50%", |a| a.quantile(0.5)),
-        ("75%", |a| a.quantile(0.75)),
-        ("max", Array::max),
-    ];
-    for (name, f) in stats {
-        let values: String = cols.iter().map(|a| format!("{:>14.6}", f(a))).collect();
-        out += &format!("\n{name:<6}{values}");
-    }
-    out
-}
-
 pub fn stocks(doc: &mut Document) -> CallbackResult {
     let stocks = data::stocks();
     let source = doc.add(ColumnDataSource::default());
     let source_static = doc.add(ColumnDataSource::default());
-    let (width, height) = (370, 350);
     let corr = figure(
         doc,
         FigureArgs {
-            width,
-            height,
+            width: 370,
+            height: 350,
             tools: "pan,wheel_zoom,box_select,reset".into(),
             ..FigureArgs::default()
         },
@@ -93,10 +64,13 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
         line_alpha: alpha.into(),
         ..Scatter::default()
     };
-    let (x, y, blue) = ("t1_returns", "t2_returns", Some("#1f77b4"));
-    let r = corr.scatter(doc, source, dots(x, y, 0.8, blue));
-    r.selection_glyph(doc, dots(x, y, 0.5, Some("orange")));
-    r.nonselection_glyph(doc, dots(x, y, 0.1, blue));
+    let r = corr.scatter(
+        doc,
+        source,
+        dots("t1_returns", "t2_returns", 0.8, Some("#1f77b4")),
+    );
+    r.selection_visuals(doc, Some("orange"), Some(0.5));
+    r.nonselection_visuals(doc, None, Some(0.1));
     let series = |doc: &mut Document, field: &str, x_range| {
         let args = FigureArgs {
             width: 900,
@@ -108,18 +82,9 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
             ..FigureArgs::default()
         };
         let ts = figure(doc, args);
-        let (x, y) = (Spec::field("date"), Spec::field(field));
-        ts.line(
-            doc,
-            source_static,
-            Line {
-                x,
-                y,
-                ..Line::default()
-            },
-        );
+        ts.line(doc, source_static, Line::new("date", field));
         let r = ts.scatter(doc, source, dots("date", field, 1.0, None));
-        r.selection_glyph(doc, dots("date", field, 1.0, Some("orange")));
+        r.selection_visuals(doc, Some("orange"), None);
         ts
     };
     let ts1 = series(doc, "t1", RangeArg::Auto);
@@ -138,11 +103,10 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
     let update_stats = move |doc: &mut Document, data: &Joined, rows: &[usize]| {
         let (t1, t2) = tickers(doc);
         let name = |i: usize| format!("{}_{}", ["Close", "Returns"][i / 2], [&t1, &t2][i % 2]);
-        doc.set(
-            stats,
-            PreText::TEXT,
-            describe([0, 1, 2, 3].map(name), &data[1..], rows),
-        )
+        let all: Vec<usize> = (0..data[0].len()).collect();
+        let rows = if rows.is_empty() { &all } else { rows }; // none selected: all
+        let col = |i: usize| (name(i), Array::from(data[i + 1].clone()).take(rows));
+        doc.set(stats, PreText::TEXT, np::describe(&[0, 1, 2, 3].map(col)))
     };
     let data_of = move |doc: &Document, s: &Stocks| {
         let (t1, t2) = tickers(doc);
@@ -162,19 +126,16 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
         doc.set(source, ColumnDataSource::DATA, columns.clone())?;
         doc.set(selected, Selection::INDICES, vec![])?;
         doc.set(source_static, ColumnDataSource::DATA, columns)?;
-        let title = |doc: &Document, p| doc.get(p, Figure::TITLE).expect("a figure has a title");
         let text = format!("{t1} returns vs. {t2} returns");
-        doc.set(title(doc, corr), Title::TEXT, text)?;
-        doc.set(title(doc, ts1), Title::TEXT, t1)?;
-        doc.set(title(doc, ts2), Title::TEXT, t2)?;
+        doc.set(corr.title(doc), Title::TEXT, text)?;
+        doc.set(ts1.title(doc), Title::TEXT, t1)?;
+        doc.set(ts2.title(doc), Title::TEXT, t2)?;
         update_stats(doc, &data, &[])
     };
     for (this, other) in [(ticker1, ticker2), (ticker2, ticker1)] {
         let stocks = stocks.clone();
         doc.on_change(this, Select::VALUE, move |doc, change| {
-            let options = nix(&text(&change.new));
-            let options = SelectOptions::List(options.into_iter().map(Into::into).collect());
-            doc.set(other, Select::OPTIONS, options)?;
+            doc.set(other, Select::OPTIONS, nix(&text(&change.new)))?;
             update(doc, &stocks)
         });
     }

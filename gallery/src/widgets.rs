@@ -282,6 +282,9 @@ pub fn widgets(doc: &mut Document) {
         children: vec![sine.any()],
         ..Row::default()
     });
+    // Each plot comes back after being swapped out: kept while detached.
+    doc.keep(sine);
+    doc.keep(cosine);
     doc.on_event(swap, EventKind::ButtonClick, move |doc, _| {
         let shown = doc.get(swapped, Row::CHILDREN);
         let next = if shown.first() == Some(&sine.any()) {

@@ -12,6 +12,8 @@
 mod server_support;
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rokeh::protocol::{Body, Buffer, Frame, Message, MsgId};
@@ -394,14 +396,15 @@ async fn a_batching_client_gets_its_ok_and_peers_one_patch() {
 }
 
 /// 10. Two sessions decoding large messages back to back (16 MiB inline arrays, within
-/// the limits, then refused: the source has 200 rows): another session's round trip stays
-/// within 100 ms (before, the decoding ran on the async workers, and two 1 GiB inflates
-/// made it 2.4 s). Large messages are read and applied off the async workers, a few at a
-/// time.
+/// the limits, then refused: the source has 200 rows): another session's round trips take
+/// under half a heavy message's (before, the decoding ran on the async workers, and two
+/// 1 GiB inflates made them 2.4 s). Large messages are read and applied off the async
+/// workers, a few at a time.
 #[tokio::test]
 async fn heavy_work_in_two_sessions_does_not_stall_a_third() {
     let mut scene = Scene::start(&[]).await;
     let column = ndarray(json!([2 << 20]), json!(gzip_zeros(16)));
+    let stop = Arc::new(AtomicBool::new(false));
     let mut heavy = Vec::new();
     for _ in 0..2 {
         let mut attacker = scene.attacker().await;
@@ -409,15 +412,16 @@ async fn heavy_work_in_two_sessions_does_not_stall_a_third() {
         let source = find_id(&doc, "ColumnDataSource", None);
         let events = json!([{"kind": "ColumnDataChanged", "model": {"id": source},
             "attr": "data", "cols": ["y"], "data": {"type": "map", "entries": [["y", column]]}}]);
+        let stop = stop.clone();
         heavy.push(tokio::spawn(async move {
-            let started = Instant::now();
-            let mut sent = 0;
-            while started.elapsed() < Duration::from_secs(4) {
+            let mut trips = Vec::new();
+            while !stop.load(Ordering::Relaxed) {
+                let started = Instant::now();
                 let (_, reply) = attacker.patch(events.clone()).await;
                 assert!(error_text(&reply).contains("rows"), "{reply:?}");
-                sent += 1;
+                trips.push(started.elapsed());
             }
-            sent
+            trips
         }));
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -428,21 +432,29 @@ async fn heavy_work_in_two_sessions_does_not_stall_a_third() {
         times.push(started.elapsed());
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let mut sent = 0;
+    stop.store(true, Ordering::Relaxed);
+    let mut heavy_trips = Vec::new();
     for task in heavy {
-        sent += task.await.unwrap();
+        heavy_trips.extend(task.await.unwrap());
     }
     times.sort();
+    heavy_trips.sort();
     let (median, p90) = (times[times.len() / 2], times[times.len() * 9 / 10]);
+    let heavy_median = heavy_trips[heavy_trips.len() / 2];
     eprintln!(
-        "bystander round trips under {sent} heavy messages: median {median:?}, p90 {p90:?}, \
-         max {:?}",
+        "bystander round trips under {} heavy messages (median {heavy_median:?}): median \
+         {median:?}, p90 {p90:?}, max {:?}",
+        heavy_trips.len(),
         times.last().unwrap()
     );
-    assert!(sent >= 2, "the heavy clients were served too");
-    // Nine in ten within the bound: the two heavy threads share two cores with everything
-    // else on the machine, so a round trip may now and then wait for the CPU itself.
-    assert!(p90 <= BYSTANDER_WITHIN, "{times:?}");
+    assert!(heavy_trips.len() >= 2, "the heavy clients were served too");
+    // Measured against the heavy messages, not the clock, so a loaded machine slows both:
+    // a bystander waiting for a decode to end (as when decoding ran on the async
+    // workers) would take most of a heavy round trip; nine in ten take under half.
+    assert!(
+        p90 < heavy_median / 2,
+        "{times:?} beside heavy round trips of {heavy_median:?}"
+    );
     scene.survived(400.0).await;
 }
 

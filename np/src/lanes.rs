@@ -41,7 +41,6 @@ pub(crate) trait Lanes:
     /// `yes` where `mask` holds, else `no`.
     fn select(mask: Self::Mask, yes: Self, no: Self) -> Self;
     fn and(a: Self::Mask, b: Self::Mask) -> Self::Mask;
-    fn or(a: Self::Mask, b: Self::Mask) -> Self::Mask;
     /// Bit `i` set when lane `i` of `mask` holds.
     fn bitmask(mask: Self::Mask) -> u32;
 
@@ -50,6 +49,8 @@ pub(crate) trait Lanes:
     fn bits_add(self, bits: u64) -> Self;
     fn bits_shl(self, by: u32) -> Self;
     fn bits_shr(self, by: u32) -> Self;
+    /// The bits of `self` exclusive-or those of `other`.
+    fn bits_xor(self, other: Self) -> Self;
 }
 
 /// The most of `len` elements that fill whole values of `L` (natively all of them).
@@ -117,19 +118,14 @@ impl Lanes for f64 {
     }
     #[inline(always)]
     fn select(mask: bool, yes: f64, no: f64) -> f64 {
-        if mask {
-            yes
-        } else {
-            no
-        }
+        // Bits, not a branch: a kernel's choice per element (a quadrant, say) is as good
+        // as random, and a mispredicted branch costs more than the arithmetic.
+        let all = u64::from(mask).wrapping_neg();
+        f64::from_bits((yes.to_bits() & all) | (no.to_bits() & !all))
     }
     #[inline(always)]
     fn and(a: bool, b: bool) -> bool {
         a & b
-    }
-    #[inline(always)]
-    fn or(a: bool, b: bool) -> bool {
-        a | b
     }
     #[inline(always)]
     fn bitmask(mask: bool) -> u32 {
@@ -154,6 +150,10 @@ impl Lanes for f64 {
     #[inline(always)]
     fn bits_shr(self, by: u32) -> f64 {
         f64::from_bits(self.to_bits() >> by)
+    }
+    #[inline(always)]
+    fn bits_xor(self, other: f64) -> f64 {
+        f64::from_bits(self.to_bits() ^ other.to_bits())
     }
 }
 
@@ -261,10 +261,6 @@ mod simd128 {
             v128_and(a, b)
         }
         #[inline(always)]
-        fn or(a: v128, b: v128) -> v128 {
-            v128_or(a, b)
-        }
-        #[inline(always)]
         fn bitmask(mask: v128) -> u32 {
             u32::from(i64x2_bitmask(mask))
         }
@@ -287,6 +283,10 @@ mod simd128 {
         #[inline(always)]
         fn bits_shr(self, by: u32) -> F64x2 {
             F64x2(u64x2_shr(self.0, by))
+        }
+        #[inline(always)]
+        fn bits_xor(self, other: F64x2) -> F64x2 {
+            F64x2(v128_xor(self.0, other.0))
         }
     }
 }

@@ -123,6 +123,39 @@ impl Array {
     }
 }
 
+/// pandas' `DataFrame.describe()` of the named columns, as text: count, mean, std (ddof
+/// 1), min, quartiles and max of each, a column of figures per array.
+///
+/// ```
+/// use rokeh_np as np;
+/// let text = np::describe(&[("a", np::arange(1.0, 5.0, 1.0))]);
+/// assert_eq!(text.lines().nth(2), Some("mean        2.500000"));
+/// ```
+pub fn describe(columns: &[(impl AsRef<str>, Array)]) -> String {
+    type Stat = fn(&Array) -> f64;
+    let stats: [(&str, Stat); 8] = [
+        ("count", |a| a.len() as f64),
+        ("mean", Array::mean),
+        ("std", |a| a.std(1.0)),
+        ("min", Array::min),
+        ("25%", |a| a.quantile(0.25)),
+        ("50%", |a| a.quantile(0.5)),
+        ("75%", |a| a.quantile(0.75)),
+        ("max", Array::max),
+    ];
+    let mut out = format!("{:6}", "");
+    for (name, _) in columns {
+        out += &format!("{:>14}", name.as_ref());
+    }
+    for (stat, f) in stats {
+        out += &format!("\n{stat:<6}");
+        for (_, a) in columns {
+            out += &format!("{:>14.6}", f(a));
+        }
+    }
+    out
+}
+
 /// `num` evenly spaced values from `start` to `stop` inclusive, as `np.linspace`.
 pub fn linspace(start: f64, stop: f64, num: usize) -> Array {
     let step = if num > 1 {

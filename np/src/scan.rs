@@ -79,48 +79,96 @@ pub struct Extremes {
     pub max: usize,
 }
 
+/// Values per block of [`extremes`]: the pass remembers which block first holds the lowest
+/// and the highest value, so finding their indices afterwards reads one block each.
+const BLOCK: usize = 64;
+
 /// The [`Extremes`] of `values`, or `None` when it is empty or holds a NaN or an infinity
 /// (a line breaks there: the caller walks such a stretch itself).
+///
+/// One pass in SIMD lanes keeps only values (no indices, which would double its work); it
+/// notes the first block where the minimum and the maximum fell, and a scan of those two
+/// blocks finds their first indices.
 pub fn extremes(values: &[f64]) -> Option<Extremes> {
-    let step = Simd::LANES * UNROLL;
-    if values.len() < step {
+    if values.len() < BLOCK {
         return scalar_extremes(values);
     }
+    let blocks = values.chunks_exact(BLOCK);
+    let rest = blocks.remainder();
+    let zero = Simd::splat(0.0);
+    let mut no_nan = zero.eq(zero);
+    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+    let (mut min_block, mut max_block) = (0, 0);
+    for (b, block) in blocks.enumerate() {
+        let (lo, hi) = block_bounds(block, &mut no_nan);
+        // Strictly lower or higher: the first block holding the value wins.
+        if lo < min {
+            (min, min_block) = (lo, b);
+        }
+        if hi > max {
+            (max, max_block) = (hi, b);
+        }
+    }
+    let full = (1u32 << Simd::LANES) - 1;
+    // A NaN fails `v == v`; an infinity becomes the minimum or the maximum itself.
+    if Simd::bitmask(no_nan) != full
+        || !min.is_finite()
+        || !max.is_finite()
+        || rest.iter().any(|v| !v.is_finite())
+    {
+        return None;
+    }
+    let first = |block: usize, value: f64| {
+        let at = block * BLOCK;
+        values[at..at + BLOCK]
+            .iter()
+            .position(|&v| v == value)
+            .map(|i| at + i)
+    };
+    let mut at = Extremes {
+        min: first(min_block, min)?,
+        max: first(max_block, max)?,
+    };
+    let start = values.len() - rest.len();
+    for (i, &v) in rest.iter().enumerate() {
+        if v < min {
+            (min, at.min) = (v, start + i);
+        }
+        if v > max {
+            (max, at.max) = (v, start + i);
+        }
+    }
+    Some(at)
+}
+
+/// The lowest and highest value of one block (NaN ignored), and whether none was NaN
+/// folded into `no_nan`.
+#[inline(always)]
+fn block_bounds(block: &[f64], no_nan: &mut <Simd as Lanes>::Mask) -> (f64, f64) {
     let inf = Simd::splat(f64::INFINITY);
     let mut lo = [inf; UNROLL];
     let mut hi = [-inf; UNROLL];
-    let full = (1u32 << Simd::LANES) - 1;
-    let mut all_finite = full;
-    let blocks = values.chunks_exact(step);
-    let rest = blocks.remainder();
-    for block in blocks {
-        for (k, chunk) in block.chunks_exact(Simd::LANES).enumerate() {
+    for chunks in block.chunks_exact(Simd::LANES * UNROLL) {
+        for (k, chunk) in chunks.chunks_exact(Simd::LANES).enumerate() {
             let v = Simd::load(chunk);
-            all_finite &= Simd::bitmask(v.abs().lt(inf));
+            *no_nan = Simd::and(*no_nan, v.eq(v));
+            // NaN never compares lower or higher, so it leaves both untouched.
             lo[k] = lo[k].min_with(v);
             hi[k] = hi[k].max_with(v);
         }
     }
-    if all_finite != full || rest.iter().any(|v| !v.is_finite()) {
-        return None;
-    }
-    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
-    let mut lanes = [0.0; 8];
-    for k in 0..UNROLL {
-        lo[k].store(&mut lanes);
-        lanes[..Simd::LANES].iter().for_each(|&v| min = min.min(v));
-        hi[k].store(&mut lanes);
-        lanes[..Simd::LANES].iter().for_each(|&v| max = max.max(v));
-    }
-    for &v in rest {
-        min = min.min(v);
-        max = max.max(v);
-    }
-    // The stretch is a few thousand values at most per pixel column: still in cache.
-    Some(Extremes {
-        min: values.iter().position(|&v| v == min)?,
-        max: values.iter().position(|&v| v == max)?,
-    })
+    let lo = lo.into_iter().reduce(Simd::min_with).unwrap_or(inf);
+    let hi = hi.into_iter().reduce(Simd::max_with).unwrap_or(-inf);
+    let mut lanes = [0.0; 2 * 8];
+    lo.store(&mut lanes);
+    hi.store(&mut lanes[8..]);
+    let lo = lanes[..Simd::LANES]
+        .iter()
+        .fold(f64::INFINITY, |m, &v| m.min(v));
+    let hi = lanes[8..8 + Simd::LANES]
+        .iter()
+        .fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+    (lo, hi)
 }
 
 /// [`extremes`] of a short stretch, one value at a time.

@@ -456,6 +456,15 @@ impl NdArray {
             _ => None,
         }
     }
+
+    /// The f64 elements themselves, which remember what passes over them found (see
+    /// [`Elements::finite_bounds`]); `None` for other element types.
+    pub fn f64_elements(&self) -> Option<&Elements<f64>> {
+        match &*self.data {
+            ArrayData::F64(v) => Some(v),
+            _ => None,
+        }
+    }
 }
 
 impl From<Vec<f64>> for NdArray {

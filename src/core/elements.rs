@@ -6,8 +6,9 @@
 //! stream of k rows with rollover costs O(k) amortized, however long the column. The
 //! price is up to twice the live rows' memory.
 //!
-//! f64 elements also remember whether they ascend (a plotted x usually does), so a line
-//! of a million points redrawn after each change of its y checks its x once.
+//! f64 elements also remember whether they ascend (a plotted x usually does) and their
+//! finite bounds, so a line of a million points redrawn after each change of its y checks
+//! its x once, and a redraw that changed no data (a pan, a hover) reads neither again.
 
 use std::fmt;
 use std::ops::{Deref, DerefMut};
@@ -20,9 +21,15 @@ pub struct Elements<T> {
     buf: Vec<T>,
     /// Rows dropped from the front and not yet compacted away.
     start: usize,
-    /// Whether the live rows are finite and never decrease, once asked (f64 only);
-    /// forgotten by every change.
+    /// What passes over the live rows found (f64 only); forgotten by every change.
+    facts: Facts,
+}
+
+/// What a pass over f64 elements found, once asked.
+#[derive(Default)]
+struct Facts {
     ascending: OnceLock<bool>,
+    bounds: OnceLock<Option<(f64, f64)>>,
 }
 
 impl Elements<f64> {
@@ -30,15 +37,25 @@ impl Elements<f64> {
     /// remembered until they change.
     pub fn ascending(&self) -> bool {
         *self
+            .facts
             .ascending
             .get_or_init(|| rokeh_np::scan::ascending(self))
+    }
+
+    /// The smallest and largest finite element (`None` when none is): one pass the first
+    /// time, remembered until they change.
+    pub fn finite_bounds(&self) -> Option<(f64, f64)> {
+        *self
+            .facts
+            .bounds
+            .get_or_init(|| rokeh_np::scan::finite_bounds(self))
     }
 }
 
 impl<T> Elements<T> {
     /// The rows are about to change: what was remembered about them no longer holds.
     fn changed(&mut self) {
-        self.ascending = OnceLock::new();
+        self.facts = Facts::default();
     }
 
     /// Drops the first `n` rows and returns them.
@@ -89,7 +106,7 @@ impl<T> From<Vec<T>> for Elements<T> {
         Elements {
             buf,
             start: 0,
-            ascending: OnceLock::new(),
+            facts: Facts::default(),
         }
     }
 }
@@ -170,5 +187,29 @@ mod tests {
         e.drop_front(1);
         assert!(e.ascending());
         assert!(e.clone().ascending());
+    }
+
+    #[test]
+    fn bounds_are_remembered_until_the_rows_change() {
+        let mut e: Elements<f64> = vec![1.0, f64::NAN, 3.0].into();
+        assert_eq!(e.finite_bounds(), Some((1.0, 3.0)));
+        e[1] = -f64::INFINITY;
+        assert_eq!(
+            e.finite_bounds(),
+            Some((1.0, 3.0)),
+            "infinities are skipped"
+        );
+        e[1] = 7.0;
+        assert_eq!(
+            e.finite_bounds(),
+            Some((1.0, 7.0)),
+            "a write through the slice"
+        );
+        e.extend_from_slice(&[-2.0]);
+        assert_eq!(e.finite_bounds(), Some((-2.0, 7.0)), "an appended row");
+        e.drop_front(2);
+        assert_eq!(e.finite_bounds(), Some((-2.0, 3.0)), "dropped rows");
+        e.truncate(0);
+        assert_eq!(e.finite_bounds(), None);
     }
 }

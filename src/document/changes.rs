@@ -144,8 +144,16 @@ impl Document {
         if self.holds > 0 || self.journal.is_some() {
             return Vec::new();
         }
+        self.forget_detached();
         self.latest.clear();
-        std::mem::take(&mut self.changes)
+        let mut changes = std::mem::take(&mut self.changes);
+        // A change to a model forgotten since is news to no one; a root's going is.
+        let gone = |e: &Event| {
+            !matches!(e, Event::RootRemoved { .. } | Event::RootAdded { .. })
+                && e.model().is_some_and(|id| self.lookup(id).is_none())
+        };
+        changes.retain(|c| !gone(&c.event));
+        changes
     }
 
     /// Like Bokeh's `doc.hold()`: the changes made until the matching [`Document::unhold`]

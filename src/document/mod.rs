@@ -30,6 +30,7 @@ mod props;
 mod roots;
 mod store;
 mod stream;
+mod theme;
 
 pub use crate::core::{AnyId, ArrayData, DType, Element, Elements, Id, ModelId, NdArray, Value};
 pub use callbacks::{CallbackResult, PeriodicCallbackId, PropertyChange};
@@ -38,8 +39,9 @@ pub use error::DocumentError;
 pub use events::{Change, Event, EventKind, Origin, PeerId, UiEvent, BOKEH_EVENT};
 pub use patch::{ColumnPatches, PatchIndex};
 pub use store::Model;
+pub use theme::{Theme, ThemeError};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::core::{Registry, Schema};
 use callbacks::Callbacks;
@@ -100,6 +102,14 @@ pub struct Document {
     holds: u32,
     /// Who is making changes now.
     actor: Actor,
+    /// The values models take where app code gave them none.
+    theme: Option<Theme>,
+    /// The models a root or the config reached when the document last looked.
+    attached: HashSet<AnyId>,
+    /// Whether a reference was written, dropped or a root changed since it last looked.
+    refs_changed: bool,
+    /// Models app code keeps while detached (`Document::keep`).
+    kept: HashSet<AnyId>,
 }
 
 impl std::fmt::Debug for Document {
@@ -130,6 +140,10 @@ impl Document {
             journal: None,
             holds: 0,
             actor: Actor::LOCAL,
+            theme: None,
+            attached: HashSet::new(),
+            refs_changed: false,
+            kept: HashSet::new(),
         }
     }
 

@@ -100,14 +100,21 @@ impl Document {
         })
     }
 
+    /// A reference to `model`, as a property's value: `doc.set_each(axes, "ticker",
+    /// doc.reference(ticker))`, as Python's `p.xaxis.ticker = ticker`.
+    pub fn reference(&self, model: impl Into<AnyId>) -> Value {
+        Value::Ref(self.model_id(model.into()).clone())
+    }
+
     /// Sets `attr` to `value` on each of `models`, all or nothing, as Bokeh's splattable
     /// lists set it (`p.xaxis.axis_label = "x"`, `p.grid.grid_line_alpha = 0.3`).
     pub fn set_each<M: Into<AnyId>>(
         &mut self,
         models: impl IntoIterator<Item = M>,
         attr: &str,
-        value: Value,
+        value: impl Into<Value>,
     ) -> Result<(), DocumentError> {
+        let value = value.into();
         self.atomically(|doc| {
             models
                 .into_iter()

@@ -43,17 +43,21 @@ impl Document {
             // roots costs what it adds.
             self.journal(|| Undo::RootAdded);
             self.roots.push(root);
+            self.refs_changed = true;
             let model = self.model_id(root).clone();
             self.record(Event::RootAdded { model });
         }
     }
 
-    /// Removes a root (the model stays in the document); nothing when it is not one.
+    /// Removes a root; nothing when it is not one. Once the change is handed out
+    /// (`take_changes`), the model and what only it reached leave the document, as in
+    /// Bokeh, unless it was never attached (added as a root within the same operation).
     pub fn remove_root(&mut self, root: impl Into<AnyId>) {
         let root = root.into();
         if let Some(at) = self.roots.iter().position(|r| *r == root) {
             self.journal(|| Undo::RootRemoved(at, root));
             self.roots.remove(at);
+            self.refs_changed = true;
             let model = self.model_id(root).clone();
             self.record(Event::RootRemoved { model });
         }

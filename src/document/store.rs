@@ -65,6 +65,7 @@ impl Document {
                 panic!("invalid {} built by app code: {e}", M::NAME);
             }
         }
+        self.apply_theme(any);
         self.add_instance_defaults(any, 0);
         Id::new(any)
     }
@@ -145,6 +146,17 @@ impl Document {
         self.models.push(Some(model));
         self.journal(|| Undo::Inserted(any));
         Ok(any)
+    }
+
+    /// A copy of the model under a new id, as Bokeh's `model.clone()`: the same
+    /// properties, the models it refers to shared, not copied.
+    pub fn clone_model(&mut self, any: AnyId) -> AnyId {
+        let model = Model {
+            id: self.fresh_id(),
+            type_name: self.model(any).type_name.clone(),
+            attrs: self.model(any).attrs.clone(),
+        };
+        self.insert_model(model).expect("fresh ids are unique")
     }
 
     pub(super) fn fresh_id(&mut self) -> ModelId {
@@ -245,6 +257,9 @@ impl Document {
             .iter()
             .map(|r| self.model_id(*r).clone())
             .collect();
+        // The new models were never looked at: none is forgotten before it is.
+        self.attached.clear();
+        self.refs_changed = true;
         // Old slots stay, empty, so no old handle can name a new model.
         let base = self.models.len() as u32;
         let shift = |any: AnyId| AnyId(any.0 + base);
@@ -269,7 +284,9 @@ impl Document {
     /// Stores `value` as `attr` of the model, unchecked, and returns what it replaced.
     /// Every attribute write goes through here, so batches can undo it.
     pub(crate) fn write_attr(&mut self, any: AnyId, attr: &str, value: Value) -> Option<Value> {
+        self.refs_changed = self.refs_changed || has_refs(&value);
         let old = self.model_mut(any).attrs.insert(attr.to_owned(), value);
+        self.refs_changed = self.refs_changed || old.as_ref().is_some_and(has_refs);
         if self.journal.is_some() {
             let old = old.clone();
             self.journal(|| Undo::Attr {
@@ -321,6 +338,47 @@ impl Document {
         gone.len()
     }
 
+    /// Forgets the models a root (or the config) reached when the document last looked
+    /// and no longer reaches, a figure swapped out of a layout say, as Bokeh's document
+    /// recomputes its models after each change and drops those gone from its graph. The
+    /// page and the server each do it after every operation (see `take_changes`), so
+    /// both forget the same models without a word between them (Bokeh's protocol has
+    /// none for it). A model added but never yet attached stays: app code may attach it
+    /// later, as a Python model lives on outside its document until it is referenced.
+    /// A model [`Document::keep`] keeps stays too, with all it reaches.
+    pub(super) fn forget_detached(&mut self) {
+        if !std::mem::take(&mut self.refs_changed) {
+            return;
+        }
+        let kept = self
+            .kept
+            .iter()
+            .copied()
+            .filter(|k| self.try_model(*k).is_some());
+        let starts: Vec<AnyId> = self
+            .roots
+            .iter()
+            .copied()
+            .chain(self.config)
+            .chain(kept)
+            .collect();
+        let reached = self.reachable(starts);
+        let gone: Vec<AnyId> = self.attached.difference(&reached).copied().collect();
+        for any in gone {
+            self.remove_model(any);
+        }
+        self.attached = reached;
+    }
+
+    /// Keeps `model`, and all it reaches, while no root reaches it: for a model app code
+    /// will attach again (a figure swapped in and out of a layout). Otherwise a detached
+    /// model is forgotten once the change that detached it is handed out, as Python
+    /// forgets a model nothing references; a Rust handle does not hold it as a Python
+    /// reference does, so the app says so here.
+    pub fn keep(&mut self, model: impl Into<AnyId>) {
+        self.kept.insert(model.into());
+    }
+
     /// The models reachable from `starts` through references, `starts` included.
     pub fn reachable(&self, starts: impl IntoIterator<Item = AnyId>) -> HashSet<AnyId> {
         let mut seen = HashSet::new();
@@ -364,4 +422,10 @@ impl Ids for Document {
     fn handle(&self, id: &ModelId) -> Option<AnyId> {
         self.lookup(id)
     }
+}
+
+fn has_refs(value: &Value) -> bool {
+    let mut found = false;
+    value.visit_refs(&mut |_| found = true);
+    found
 }

@@ -11,7 +11,7 @@ use crate::core::{AnyId, Dict, Id, Value};
 use crate::document::Document;
 use crate::format::{numbro, strftime};
 use crate::models::{Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, PointPolicy};
-use crate::render::distance_to_segment;
+use crate::render::{nearest_segment, segments_between};
 
 use super::gesture::View;
 use crate::render::Region;
@@ -316,15 +316,6 @@ fn line_hits(
     let screen = |i: usize| (view.x.apply(xs[i]), view.y.apply(ys[i]));
     // For x ascending (a plotted series), only the segments near the pointer's x.
     let sorted = ascends(doc, glyph, source, "x", xs);
-    let near_x = |lo: f64, hi: f64| {
-        if !sorted {
-            return 0..n - 1;
-        }
-        let (a, b) = (view.x.invert(lo), view.x.invert(hi));
-        let start = xs.partition_point(|x| *x < a.min(b)).saturating_sub(1);
-        let end = xs.partition_point(|x| *x <= a.max(b)).min(n - 1);
-        start..end.max(start)
-    };
     let straddles = |v: &[f64], i: usize, val: f64| {
         (v[i] <= val && val <= v[i + 1]) || (v[i + 1] <= val && val <= v[i])
     };
@@ -336,20 +327,13 @@ fn line_hits(
                 .and_then(|v| v.as_f64())
                 .unwrap_or(1.0);
             let threshold = (width / 2.0).max(2.0) * ratio;
-            near_x(at.0 - threshold, at.0 + threshold)
-                .map(|i| {
-                    let d = distance_to_segment(at, screen(i), screen(i + 1));
-                    (i, d)
-                })
-                .filter(|(_, d)| *d < threshold)
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(i, _)| i)
+            nearest_segment((xs, ys), sorted, (&view.x, &view.y), at, threshold)
                 .into_iter()
                 .collect()
         }
         HoverMode::VLine => {
             let val = view.x.invert(at.0);
-            near_x(at.0, at.0)
+            segments_between(xs, sorted, &view.x, (at.0, at.0))
                 .filter(|&i| straddles(xs, i, val))
                 .collect()
         }

@@ -1,44 +1,124 @@
 //! The glyph methods of a figure, as Bokeh's `GlyphAPI`: `plot.scatter(doc, source,
 //! Scatter { .. })` adds the glyph and its renderer. A fill or line colour left at the
 //! model's default becomes Bokeh's glyph colour (#1f77b4), text black, as `figure`'s
-//! methods colour them.
+//! methods colour them, unless the glyph comes with Python's `color=` (`Segment { .. }
+//! .color("black")`): a builder, like a Python model, keeps only what differs from the
+//! model's defaults, so only the glyph method's own argument can say a colour was given.
 
-use crate::core::{Id, Kind, ModelType, Value};
+use crate::core::{AnyId, Id, Kind, ModelType, Value};
 use crate::document::Document;
 use crate::models::{
-    AnnularWedge, Annulus, AutoOr, Block, Circle, ColumnDataSource, Ellipse, Figure, GlyphRenderer,
-    HArea, HAreaStep, HBar, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons, Patch,
-    Patches, Quad, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, Wedge,
+    AnnularWedge, Annulus, Block, Circle, ColumnDataSource, Ellipse, Figure, GlyphRenderer, HArea,
+    HAreaStep, HBar, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches,
+    Quad, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, Wedge,
 };
 
 use super::DEFAULT_GLYPH_COLOR;
 
-/// Adds `glyph` with Bokeh's figure colours where it has none of its own, and its
-/// renderer.
+/// A glyph with the `color=` and `alpha=` of Python's glyph methods: each sets the fill,
+/// line, hatch and text colour (alpha) the glyph has, and a colour given this way is
+/// never replaced by the figure's, even when it is the model's default.
+#[derive(Clone, Debug)]
+pub struct Styled<G> {
+    glyph: G,
+    color: Option<String>,
+    alpha: Option<f64>,
+}
+
+impl<G> From<G> for Styled<G> {
+    fn from(glyph: G) -> Styled<G> {
+        Styled {
+            glyph,
+            color: None,
+            alpha: None,
+        }
+    }
+}
+
+impl<G> Styled<G> {
+    /// Python's `color=`: a CSS colour.
+    pub fn color(self, color: &str) -> Styled<G> {
+        let color = Some(color.to_owned());
+        Styled { color, ..self }
+    }
+
+    /// Python's `alpha=`.
+    pub fn alpha(self, alpha: f64) -> Styled<G> {
+        Styled {
+            alpha: Some(alpha),
+            ..self
+        }
+    }
+}
+
+/// `color` and `alpha` on any glyph builder, for the glyph methods: `p.segment(doc,
+/// source, Segment { .. }.color("black"))`, as Python's `p.segment(..., color="black")`.
+pub trait GlyphVisuals: Sized {
+    /// Python's `color=`.
+    fn color(self, color: &str) -> Styled<Self>;
+    /// Python's `alpha=`.
+    fn alpha(self, alpha: f64) -> Styled<Self>;
+}
+
+impl<G: ModelType> GlyphVisuals for G {
+    fn color(self, color: &str) -> Styled<G> {
+        Styled::from(self).color(color)
+    }
+
+    fn alpha(self, alpha: f64) -> Styled<G> {
+        Styled::from(self).alpha(alpha)
+    }
+}
+
+/// Adds `glyph` with Bokeh's figure colours where it has none of its own and was given
+/// no `color`, and its renderer.
 fn add<G: ModelType>(
     plot: Id<Figure>,
     doc: &mut Document,
     source: Id<ColumnDataSource>,
-    glyph: G,
+    glyph: Styled<G>,
     colors: &[(&str, &str)],
 ) -> Id<GlyphRenderer> {
+    let Styled {
+        glyph,
+        color,
+        alpha,
+    } = glyph;
     let glyph = doc.add(glyph).any();
-    for &(attr, color) in colors {
+    set_visuals(doc, glyph, color.as_deref(), alpha);
+    for &(attr, default) in colors {
         // Only what differs from the defaults is stored: absent means left at default.
-        if doc.model(glyph).attrs.contains_key(attr) {
+        if color.is_some() || doc.model(glyph).attrs.contains_key(attr) {
             continue;
         }
-        let Some(prop) = G::SCHEMA.prop(attr) else {
-            continue;
-        };
-        let value = match prop.kind {
-            Kind::Spec(_) => Value::value_spec(Value::str(color)),
-            _ => Value::str(color),
-        };
-        doc.set_attr(glyph, attr, value)
-            .expect("a CSS color is a valid color");
+        set_visual(doc, glyph, attr, Value::str(default));
     }
     plot.add_renderer(doc, source, glyph)
+}
+
+/// Python's `color` and `alpha`: each colour (alpha) property of the glyph set.
+fn set_visuals(doc: &mut Document, glyph: AnyId, color: Option<&str>, alpha: Option<f64>) {
+    let visuals = [color.map(Value::str), alpha.map(Value::Float)];
+    for (suffix, value) in ["color", "alpha"].into_iter().zip(visuals) {
+        let Some(value) = value else { continue };
+        for attr in ["fill", "line", "hatch", "text"].map(|v| format!("{v}_{suffix}")) {
+            set_visual(doc, glyph, &attr, value.clone());
+        }
+    }
+}
+
+/// Sets a visual property the glyph has, as a value spec when it is a spec.
+fn set_visual(doc: &mut Document, glyph: AnyId, attr: &str, value: Value) {
+    let model_type = &doc.model(glyph).type_name;
+    let Some(prop) = doc.type_schema(model_type).and_then(|t| t.prop(attr)) else {
+        return;
+    };
+    let value = match prop.kind {
+        Kind::Spec(_) => Value::value_spec(value),
+        _ => value,
+    };
+    doc.set_attr(glyph, attr, value)
+        .expect("a CSS color or an alpha is a valid visual");
 }
 
 const FILL_LINE: &[(&str, &str)] = &[
@@ -59,9 +139,9 @@ macro_rules! glyph_methods {
                     self,
                     doc: &mut Document,
                     source: Id<ColumnDataSource>,
-                    glyph: $glyph,
+                    glyph: impl Into<Styled<$glyph>>,
                 ) -> Id<GlyphRenderer> {
-                    add(self, doc, source, glyph, $colors)
+                    add(self, doc, source, glyph.into(), $colors)
                 }
             )*
         }
@@ -126,27 +206,47 @@ glyph_methods! {
 }
 
 impl Id<GlyphRenderer> {
-    /// Draws the selected rows with `glyph` (Python's `selection_color=…`,
-    /// `selection_alpha=…`, or `selection_glyph=`).
+    /// Draws the selected rows with `glyph` (Python's `selection_glyph=`).
     pub fn selection_glyph<G: ModelType>(self, doc: &mut Document, glyph: G) {
         let glyph = doc.add(glyph).any();
-        doc.set(
-            self,
-            GlyphRenderer::SELECTION_GLYPH,
-            Some(AutoOr::Value(glyph)),
-        )
-        .expect("a new glyph is a valid reference");
+        self.set_glyph(doc, "selection_glyph", glyph);
     }
 
     /// Draws the rows not selected, while some are, with `glyph` (Python's
-    /// `nonselection_alpha=…`, or `nonselection_glyph=`).
+    /// `nonselection_glyph=`).
     pub fn nonselection_glyph<G: ModelType>(self, doc: &mut Document, glyph: G) {
         let glyph = doc.add(glyph).any();
-        doc.set(
-            self,
-            GlyphRenderer::NONSELECTION_GLYPH,
-            Some(AutoOr::Value(glyph)),
-        )
-        .expect("a new glyph is a valid reference");
+        self.set_glyph(doc, "nonselection_glyph", glyph);
+    }
+
+    /// Draws the selected rows as the glyph in `color` and `alpha` (`None` keeps the
+    /// glyph's), as Python's `selection_color=…, selection_alpha=…`.
+    pub fn selection_visuals(self, doc: &mut Document, color: Option<&str>, alpha: Option<f64>) {
+        self.restyled(doc, "selection_glyph", color, alpha);
+    }
+
+    /// Draws the rows not selected, while some are, as the glyph in `color` and `alpha`,
+    /// as Python's `nonselection_color=…, nonselection_alpha=…`.
+    pub fn nonselection_visuals(self, doc: &mut Document, color: Option<&str>, alpha: Option<f64>) {
+        self.restyled(doc, "nonselection_glyph", color, alpha);
+    }
+
+    /// Draws the rows under a hover tool as the glyph in `color` and `alpha`, as Python's
+    /// `hover_color=…, hover_alpha=…`.
+    pub fn hover_visuals(self, doc: &mut Document, color: Option<&str>, alpha: Option<f64>) {
+        self.restyled(doc, "hover_glyph", color, alpha);
+    }
+
+    /// A copy of the renderer's glyph with Python's `color` and `alpha` set, as its
+    /// `role` glyph.
+    fn restyled(self, doc: &mut Document, role: &str, color: Option<&str>, alpha: Option<f64>) {
+        let glyph = doc.clone_model(doc.get(self, GlyphRenderer::GLYPH));
+        set_visuals(doc, glyph, color, alpha);
+        self.set_glyph(doc, role, glyph);
+    }
+
+    fn set_glyph(self, doc: &mut Document, role: &str, glyph: AnyId) {
+        doc.set_attr(self.any(), role, doc.reference(glyph))
+            .expect("a new glyph is a valid reference");
     }
 }

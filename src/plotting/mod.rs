@@ -9,6 +9,7 @@ mod glyph_api;
 mod tools;
 mod transform;
 
+pub use glyph_api::{GlyphVisuals, Styled};
 pub use tools::{tool_from_name, Active, ToolArgs, ToolsError, DEFAULT_TOOLS, TOOL_NAMES};
 pub use transform::{dodge, factor_cmap, factor_mark, jitter, linear_cmap, log_cmap};
 
@@ -46,6 +47,13 @@ impl From<(f64, f64)> for RangeArg {
 
 impl<F: Into<Factor>> From<Vec<F>> for RangeArg {
     fn from(factors: Vec<F>) -> RangeArg {
+        RangeArg::Factors(factors.into_iter().map(Into::into).collect())
+    }
+}
+
+/// The factors collected, as Python's `figure(x_range=sorted(set(xs)))`.
+impl<F: Into<Factor>> FromIterator<F> for RangeArg {
+    fn from_iter<I: IntoIterator<Item = F>>(factors: I) -> RangeArg {
         RangeArg::Factors(factors.into_iter().map(Into::into).collect())
     }
 }
@@ -274,7 +282,7 @@ fn datetime_formatter(doc: &mut Document) -> AnyId {
         hide_repeats: true,
         ..DatetimeTickFormatter::default()
     });
-    let inner_ref = Value::Ref(doc.model_id(inner.any()).clone());
+    let inner_ref = doc.reference(inner);
     let middle = doc.add(DatetimeTickFormatter {
         microseconds: "%T".into(),
         milliseconds: "%T".into(),
@@ -293,7 +301,7 @@ fn datetime_formatter(doc: &mut Document) -> AnyId {
     });
     doc.set_attr(middle.any(), "context_which", Value::str("all"))
         .expect("an enum value Bokeh has");
-    let middle_ref = Value::Ref(doc.model_id(middle.any()).clone());
+    let middle_ref = doc.reference(middle);
     let outer = doc.add(DatetimeTickFormatter {
         seconds: "%T".into(),
         minsec: "%T".into(),
@@ -479,6 +487,13 @@ impl Id<Figure> {
             Place::Right => Figure::RIGHT,
         };
         self.push(doc, key, model);
+    }
+
+    /// The figure's title, as Bokeh's `p.title`: `doc.set(p.title(doc), Title::TEXT, ..)`.
+    /// Panics when the title was set to `None` (Python's `p.title.text` raises then).
+    pub fn title(self, doc: &Document) -> Id<Title> {
+        doc.get(self, Figure::TITLE)
+            .expect("the figure's title was taken away")
     }
 
     /// The figure's x axes (below, then above), as Bokeh's `p.xaxis`: set an attribute on

@@ -404,7 +404,7 @@ pub fn toolbar(doc: &mut Document, args: &ToolArgs) -> Result<Id<Toolbar>, Tools
     let active_inspect = match pick("active_inspect", args.active_inspect)? {
         AutoOr::Auto => Value::str("auto"),
         AutoOr::Value(None) => Value::Null,
-        AutoOr::Value(Some(t)) => Value::Ref(doc.model_id(t).clone()),
+        AutoOr::Value(Some(t)) => doc.reference(t),
     };
     Ok(doc.add(Toolbar {
         tools,

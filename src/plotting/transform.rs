@@ -13,10 +13,7 @@ fn transformed<T>(doc: &Document, field: &str, transform: AnyId) -> Spec<T> {
     Spec::Other(Value::Object(vec![
         ("type".into(), Value::str("field")),
         ("field".into(), Value::str(field)),
-        (
-            "transform".into(),
-            Value::Ref(doc.model_id(transform).clone()),
-        ),
+        ("transform".into(), doc.reference(transform)),
     ]))
 }
 

@@ -136,8 +136,11 @@ pub fn ascending(xs: &[f64]) -> bool {
 }
 
 /// Maps `(xs[i], ys[i])` to pixels and keeps first/min/max/last of each column run.
-/// `columns` are the pixel columns that matter (the frame's); points beyond them share
-/// one column per side, so far-off data costs nothing to draw either. `x_ascending` is
+/// `columns` are the pixel columns that matter (the frame's, and the margin its clip
+/// keeps); points beyond them share one outer column per side, whose runs keep only
+/// their first and last points: every segment between those lies beyond the columns, so
+/// only the segments into and out of the columns can show. Far-off data costs nothing to
+/// draw, nor, when x ascends, to read. `x_ascending` is
 /// [`ascending`]`(xs)`, computed once by the caller (it costs a pass over x).
 pub fn decimate(
     xs: &[f64],
@@ -158,6 +161,7 @@ pub fn decimate(
         x,
         y,
         out,
+        outer: [lo, hi],
         run: Run::NONE,
         pen_up: true,
     };
@@ -200,6 +204,8 @@ struct Decimator<'a> {
     x: &'a Scale,
     y: &'a Scale,
     out: &'a mut Polyline,
+    /// The two outer columns, which take every point beyond the columns that matter.
+    outer: [i64; 2],
     run: Run,
     pen_up: bool,
 }
@@ -209,7 +215,7 @@ impl Decimator<'_> {
     #[inline]
     fn point(&mut self, i: usize, column: i64) {
         let yv = self.ys[i];
-        if !yv.is_finite() {
+        if !yv.is_finite() && !self.outer.contains(&column) {
             self.gap();
             return;
         }
@@ -228,6 +234,17 @@ impl Decimator<'_> {
     /// run.
     fn slice(&mut self, range: std::ops::Range<usize>, column: i64) {
         let ys = self.ys;
+        if self.outer.contains(&column) {
+            // Only the ends are kept (see `flush`): the points between are never read.
+            if !range.is_empty() {
+                let (first, last) = (range.start, range.end - 1);
+                self.merge(Run {
+                    last,
+                    ..Run::start(column, first, ys[first])
+                });
+            }
+            return;
+        }
         if let Some(e) = rokeh_np::scan::extremes(&ys[range.clone()]) {
             let (min, max) = (range.start + e.min, range.start + e.max);
             self.merge(Run {
@@ -293,16 +310,37 @@ impl Decimator<'_> {
         if !self.run.is_some() {
             return;
         }
-        for i in self.run.kept() {
-            let p = (self.x.apply(self.xs[i]), self.y.apply(self.ys[i]));
-            if self.pen_up {
-                self.out.move_to(p);
-                self.pen_up = false;
-            } else {
-                self.out.line_to(p);
+        let run = std::mem::replace(&mut self.run, Run::NONE);
+        if self.outer.contains(&run.column) {
+            // Its first point ends the segment coming in, its last starts the one going
+            // out; what lies between them is never seen, and may hold NaN.
+            self.emit(run.first);
+            if run.last != run.first {
+                self.pen_up = true;
+                self.emit(run.last);
             }
+            return;
         }
-        self.run = Run::NONE;
+        for i in run.kept() {
+            self.emit(i);
+        }
+    }
+
+    /// Continues the line to point `i`, or starts a sub-path there; a point with no
+    /// finite height breaks the line instead.
+    fn emit(&mut self, i: usize) {
+        let yv = self.ys[i];
+        if !yv.is_finite() {
+            self.pen_up = true;
+            return;
+        }
+        let p = (self.x.apply(self.xs[i]), self.y.apply(yv));
+        if self.pen_up {
+            self.out.move_to(p);
+            self.pen_up = false;
+        } else {
+            self.out.line_to(p);
+        }
     }
 }
 
@@ -556,6 +594,38 @@ mod tests {
         let out = both(&xs, &ys, xm, ym, 0..=400);
         let lens: Vec<usize> = out.subpaths().map(<[_]>::len).collect();
         assert_eq!(lens, [2, 2]);
+    }
+
+    #[test]
+    fn beyond_the_columns_only_the_segments_into_and_out_of_them_are_kept() {
+        let (xm, ym) = maps(11, 100.0); // x 0..10 over pixels 0..100
+        let at = |x: f64, y: f64| (xm.apply(x), ym.apply(y));
+        // One point beyond each side: the segments to and from it stay.
+        let out = both(&[-1.0, 5.0, 11.0], &[0.5, 0.0, -0.5], xm, ym, 0..=100);
+        let line: Vec<_> = out.subpaths().map(<[_]>::to_vec).collect();
+        assert_eq!(line, [vec![at(-1.0, 0.5), at(5.0, 0.0), at(11.0, -0.5)]]);
+        // Many beyond the left, a NaN among them: the first and the last of them are
+        // kept, and the line breaks between them (nothing there shows).
+        let xs = [-9.0, -8.0, -7.0, -6.0, 5.0];
+        let out = both(&xs, &[0.9, f64::NAN, -0.9, 0.1, 0.0], xm, ym, 0..=100);
+        let line: Vec<_> = out.subpaths().map(<[_]>::to_vec).collect();
+        assert_eq!(
+            line,
+            [vec![at(-9.0, 0.9)], vec![at(-6.0, 0.1), at(5.0, 0.0)]]
+        );
+        // The last point beyond has no height: nothing enters the frame from there.
+        let out = both(
+            &[-9.0, -8.0, 5.0, 6.0],
+            &[0.9, f64::NAN, 0.0, 0.2],
+            xm,
+            ym,
+            0..=100,
+        );
+        let line: Vec<_> = out.subpaths().map(<[_]>::to_vec).collect();
+        assert_eq!(
+            line,
+            [vec![at(-9.0, 0.9)], vec![at(5.0, 0.0), at(6.0, 0.2)]]
+        );
     }
 
     #[test]

@@ -68,6 +68,14 @@ struct Item {
 /// The toolbar BokehJS puts beside the frame takes this much room.
 const TOOLBAR_SIZE: f64 = 30.0;
 
+/// The side items' depths, per side nearest the frame first; which item each is; and the
+/// title sharing the toolbar's band (its item and own depth), if one does.
+struct SideSizes {
+    sizes: [Vec<f64>; 4],
+    slots: Vec<(usize, Side)>,
+    sticky: Option<(usize, f64)>,
+}
+
 /// A renderer's model, range names, data bounds along x and y, and visibility.
 type RendererBounds<'a> = (
     AnyId,
@@ -97,6 +105,9 @@ pub(crate) struct FigureView<'d> {
     background_fill: Option<Rgba>,
     outline: Option<Stroke>,
     toolbar: Option<Side>,
+    /// Whether the toolbar shares the title's band when both are on one side
+    /// (`toolbar_sticky`, as BokehJS pairs them).
+    toolbar_sticky: bool,
     x_ranges: Vec<NamedRange>,
     y_ranges: Vec<NamedRange>,
     renderers: Vec<RendererView<'d>>,
@@ -227,6 +238,7 @@ impl<'d> FigureView<'d> {
             background_fill: r.fill(fig, "background_")?,
             outline: r.stroke(fig, "outline_", 1.0)?,
             toolbar,
+            toolbar_sticky: r.get(fig, "toolbar_sticky")?,
             x_ranges,
             y_ranges,
             renderers: Vec::new(),
@@ -349,8 +361,9 @@ impl<'d> FigureView<'d> {
     }
 
     /// Resolves the ranges and ticks and sizes the side items: per side, the depths of
-    /// its items nearest the frame first (the toolbar outermost), and which item each is.
-    fn side_sizes(&mut self, m: &dyn TextMeasure) -> ([Vec<f64>; 4], Vec<(usize, Side)>) {
+    /// its items nearest the frame first (the toolbar outermost), which item each is, and
+    /// the title sharing its band with the toolbar, if one does, with its own depth.
+    fn side_sizes(&mut self, m: &dyn TextMeasure) -> SideSizes {
         self.resolve_ranges();
         for axis in &mut self.axes {
             let named = find(
@@ -389,15 +402,36 @@ impl<'d> FigureView<'d> {
             sizes[side.index()].push(size);
             slots.push((k, side));
         }
+        let mut sticky = None;
         if let Some(side) = self.toolbar {
-            sizes[side.index()].push(TOOLBAR_SIZE);
+            // BokehJS pairs a sticky toolbar with the first title on its side, in one
+            // band as deep as the deeper of the two; the title keeps its own depth at the
+            // band's start.
+            let titles = slots
+                .iter()
+                .enumerate()
+                .filter(|(_, (k, s))| *s == side && matches!(self.items[*k].kind, Kind::Title(_)));
+            let title = titles.map(|(slot, (k, _))| (slot, *k)).next();
+            match title.filter(|_| self.toolbar_sticky) {
+                Some((slot, k)) => {
+                    let at = slots[..slot].iter().filter(|(_, s)| *s == side).count();
+                    let band = &mut sizes[side.index()][at];
+                    sticky = Some((k, *band));
+                    *band = band.max(TOOLBAR_SIZE);
+                }
+                None => sizes[side.index()].push(TOOLBAR_SIZE),
+            }
         }
-        (sizes, slots)
+        SideSizes {
+            sizes,
+            slots,
+            sticky,
+        }
     }
 
     /// Each side's depth (its items, at least its min border), in `min_border`'s order.
     fn depths(&mut self, m: &dyn TextMeasure) -> [f64; 4] {
-        let (sizes, _) = self.side_sizes(m);
+        let SideSizes { sizes, .. } = self.side_sizes(m);
         Side::ALL.map(|side| {
             let total: f64 = sizes[side.index()].iter().sum();
             total.max(self.min_border[side.index()])
@@ -424,7 +458,11 @@ impl<'d> FigureView<'d> {
 
     /// Lays the figure out on `width` × `height` device pixels at `scale`.
     fn lay_out(&mut self, m: &dyn TextMeasure, scale: f64) -> Result<Laid, RenderError> {
-        let (sizes, slots) = self.side_sizes(m);
+        let SideSizes {
+            sizes,
+            slots,
+            sticky,
+        } = self.side_sizes(m);
         let placement = layout::place(
             self.width,
             self.height,
@@ -436,7 +474,14 @@ impl<'d> FigureView<'d> {
         let mut counters = [0usize; 4];
         for (k, side) in slots {
             let i = side.index();
-            panels.insert(k, placement.side(side)[counters[i]]);
+            let mut panel = placement.side(side)[counters[i]];
+            if let Some((_, depth)) = sticky.filter(|(title, _)| *title == k) {
+                match side {
+                    Side::Above | Side::Below => panel.height = depth,
+                    Side::Left | Side::Right => panel.width = depth,
+                }
+            }
+            panels.insert(k, panel);
             counters[i] += 1;
         }
         let f = placement.frame;

@@ -41,7 +41,7 @@ mod visuals;
 pub use backend::FONT_FAMILY;
 pub use decimate::{ascending, decimate, Polyline};
 pub use format::{format_basic, Basic as BasicFormat, TickLabel};
-pub(crate) use glyphs::distance_to_segment;
+pub(crate) use glyphs::{nearest_segment, segments_between};
 pub use layout::{AxisTicks, FrameLayout, LegendHit, PixelRect};
 pub use ranges::{factor_extent, Bounds, Interval};
 pub use region::Region;
@@ -287,10 +287,17 @@ pub fn hit_point(
 
 /// The figure's size in CSS pixels: its width and height, or what a fixed frame needs.
 pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
+    let side = |v: f64| v.round().clamp(1.0, 16384.0) as u32;
+    let number = |attr: &str| doc.get_attr(figure.any(), attr).ok()?.as_f64();
+    // Without a fixed frame the size is the figure's own: the page asks after every
+    // change, and reading all the figure shows would cost as much as painting it.
+    if number("frame_width").is_none() && number("frame_height").is_none() {
+        let size = |attr| side(number(attr).unwrap_or(600.0));
+        return (size("width"), size("height"));
+    }
     let size = figure::FigureView::read(doc, figure, None, None)
         .and_then(|mut v| v.css_size(&Estimate))
         .unwrap_or((600.0, 600.0));
-    let side = |v: f64| v.round().clamp(1.0, 16384.0) as u32;
     (side(size.0), side(size.1))
 }
 

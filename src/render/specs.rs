@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::core::{PropType, Rgba};
+use crate::core::{Elements, PropType, Rgba};
 use crate::document::{AnyId, Value};
 
 use super::mappers::{map_colors, map_markers};
@@ -43,6 +43,9 @@ impl<T: Clone> Uniform<T> {
 pub(crate) enum Numbers<'d> {
     Scalar(f64),
     Vector(Cow<'d, [f64]>),
+    /// A data source's f64 column as it is stored, so what it remembers (its bounds)
+    /// serves every redraw until it changes.
+    Stored(&'d Elements<f64>),
 }
 
 impl Numbers<'_> {
@@ -51,6 +54,7 @@ impl Numbers<'_> {
         match self {
             Numbers::Scalar(v) => *v,
             Numbers::Vector(vs) => vs.get(i).copied().unwrap_or(f64::NAN),
+            Numbers::Stored(vs) => vs.get(i).copied().unwrap_or(f64::NAN),
         }
     }
 
@@ -59,15 +63,25 @@ impl Numbers<'_> {
         match self {
             Numbers::Scalar(_) => None,
             Numbers::Vector(vs) => Some(vs),
+            Numbers::Stored(vs) => Some(vs),
+        }
+    }
+
+    /// The finite bounds of every row's number (`None` when there is no row or none is
+    /// finite); a stored column's are remembered.
+    pub fn finite_bounds(&self, len: usize) -> Option<(f64, f64)> {
+        match self {
+            Numbers::Scalar(v) if len > 0 && v.is_finite() => Some((*v, *v)),
+            Numbers::Scalar(_) => None,
+            Numbers::Vector(vs) => rokeh_np::scan::finite_bounds(vs),
+            Numbers::Stored(vs) => vs.finite_bounds(),
         }
     }
 
     pub fn scaled(self, factor: f64) -> Numbers<'static> {
-        match self {
-            Numbers::Scalar(v) => Numbers::Scalar(v * factor),
-            Numbers::Vector(vs) => {
-                Numbers::Vector(Cow::Owned(vs.iter().map(|v| v * factor).collect()))
-            }
+        match self.as_slice() {
+            None => Numbers::Scalar(self.get(0) * factor),
+            Some(vs) => Numbers::Vector(Cow::Owned(vs.iter().map(|v| v * factor).collect())),
         }
     }
 
@@ -75,6 +89,7 @@ impl Numbers<'_> {
         match self {
             Numbers::Scalar(v) => Numbers::Scalar(v),
             Numbers::Vector(vs) => Numbers::Vector(Cow::Owned(vs.into_owned())),
+            Numbers::Stored(vs) => Numbers::Vector(Cow::Owned(vs.to_vec())),
         }
     }
 }
@@ -475,8 +490,8 @@ impl<'d> Column<'_, 'd> {
     /// lists of numbers, null as NaN, factors through `factors`.
     pub fn numbers(&self, factors: Option<&FactorMap>) -> Option<Numbers<'d>> {
         if let (Value::Array(a), None) = (self.value, self.indices) {
-            if let Some(values) = a.as_f64() {
-                return Some(Numbers::Vector(Cow::Borrowed(values)));
+            if let Some(values) = a.f64_elements() {
+                return Some(Numbers::Stored(values));
             }
         }
         let at = |i: usize| -> Option<f64> {

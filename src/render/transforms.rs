@@ -28,7 +28,7 @@ pub(crate) fn transform_numbers<'d>(
             let value = r.number(transform, "value")?;
             Ok(match numbers {
                 Numbers::Scalar(v) => Numbers::Scalar(v + value),
-                Numbers::Vector(_) => per_row(&|_, v| v + value),
+                Numbers::Vector(_) | Numbers::Stored(_) => per_row(&|_, v| v + value),
             })
         }
         "Jitter" => {

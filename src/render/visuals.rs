@@ -40,7 +40,7 @@ impl LineVisual {
         self.color.any(|c| c.is_some_and(|c| c.alpha > 0.0))
             && match &self.width {
                 Numbers::Scalar(w) => *w > 0.0,
-                Numbers::Vector(_) => true,
+                Numbers::Vector(_) | Numbers::Stored(_) => true,
             }
     }
 

@@ -16,6 +16,10 @@
         Builds figure(**ARGS) in Bokeh (tooltips as pairs) and compares it with the one
         root of rokeh's document: the figure by structure as for the sliders, and its
         toolbar both ways (every property either side set must agree).
+    bokeh_check.py visuals OUT.json
+        Writes the colours and alphas Bokeh's glyph methods set (color=, alpha=,
+        selection_/nonselection_/hover_ ones) on each role's glyph, by renderer, to
+        OUT.json.
     bokeh_check.py gallery OUT.json
         Writes a richer Bokeh document than the sliders (datetime, int32, float32, bool
         and string columns, a value spec, a legend, hover, more widgets) to OUT.json.
@@ -305,10 +309,34 @@ def write_gallery(out_path):
         json.dump(doc.to_json(deferred=False), out)
 
 
+def write_visuals(out_path):
+    p = figure()
+    renderers = [
+        p.segment(x0="x", y0="y", x1="x", y1="y", color="black", alpha=0.5),
+        p.segment(x0="x", y0="y", x1="x", y1="y"),
+        p.scatter("x", "y", selection_color="orange", selection_alpha=0.5,
+                  nonselection_alpha=0.1, hover_color="white", hover_alpha=0.5),
+    ]
+
+    def visuals(glyph):
+        if not isinstance(glyph, Model):
+            return None
+        props = glyph.properties_with_values(include_defaults=False)
+        return {k: getattr(v, "value", v) for k, v in props.items()
+                if k.endswith("_color") or k.endswith("_alpha")}
+
+    roles = ["glyph", "selection_glyph", "nonselection_glyph", "hover_glyph"]
+    with open(out_path, "w") as out:
+        json.dump([{role: visuals(getattr(r, role)) for role in roles} for r in renderers], out)
+
+
 def main():
     command, *args = sys.argv[1:]
     if command == "gallery":
         write_gallery(*args)
+        return
+    if command == "visuals":
+        write_visuals(*args)
         return
     {"sliders": check_sliders, "same": check_same, "events": check_events, "figure": check_figure}[command](*args)
     if problems:

@@ -77,3 +77,15 @@ models! {
         line_width: NumberSpec = Spec::Value(1.0),
     }
 }
+
+impl Line {
+    /// A line through the columns `x` and `y`, every other property at Bokeh's default,
+    /// as Python's `p.line("x", "y", …)`.
+    pub fn new(x: &str, y: &str) -> Line {
+        Line {
+            x: Spec::field(x),
+            y: Spec::field(y),
+            ..Line::default()
+        }
+    }
+}

@@ -166,6 +166,13 @@ impl SelectOptions {
     }
 }
 
+/// One list of options: `doc.set(select, Select::OPTIONS, vec!["a", "b"])`.
+impl<O: Into<SelectOption>> From<Vec<O>> for SelectOptions {
+    fn from(options: Vec<O>) -> SelectOptions {
+        SelectOptions::List(options.into_iter().map(Into::into).collect())
+    }
+}
+
 impl PropType for SelectOptions {
     const KIND: Kind = Kind::Either(&[OPTIONS, Kind::Dict(&Kind::String, &OPTIONS)]);
     fn to_value(self, ids: &dyn Ids) -> Value {

@@ -33,6 +33,8 @@ mod varea;
 mod vbar;
 mod wedge;
 
+pub(crate) use line::{nearest_segment, segments_between};
+
 use super::ranges::{Bounds, FactorMap};
 use super::region::Region;
 use super::scales::Maps;
@@ -189,11 +191,9 @@ pub(crate) fn line_legend(line: &LineVisual, p: &mut Paint<'_>, rect: Rect, i: u
 
 /// The bounds of a coordinate column.
 pub(crate) fn bounds_of(values: &super::specs::Numbers<'_>, len: usize) -> Option<Bounds> {
-    match values {
-        super::specs::Numbers::Scalar(v) if len > 0 => Bounds::of(&[*v]),
-        super::specs::Numbers::Scalar(_) => None,
-        super::specs::Numbers::Vector(vs) => Bounds::of(vs),
-    }
+    values
+        .finite_bounds(len)
+        .map(|(min, max)| Bounds { min, max })
 }
 
 /// The rows to paint: `rows`, or all `len`.
@@ -270,6 +270,11 @@ pub(crate) fn point_in_polygon(p: (f64, f64), poly: &[(f64, f64)]) -> bool {
 
 /// The distance from `p` to the segment a–b, for hit tests of lines.
 pub(crate) fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    squared_distance_to_segment(p, a, b).sqrt()
+}
+
+/// The square of [`distance_to_segment`], for comparing many without a square root each.
+pub(crate) fn squared_distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = dx * dx + dy * dy;
     let t = if len2 == 0.0 {
@@ -277,5 +282,6 @@ pub(crate) fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -
     } else {
         (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
     };
-    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+    let (ex, ey) = (p.0 - a.0 - t * dx, p.1 - a.1 - t * dy);
+    ex * ex + ey * ey
 }

@@ -1,0 +1,107 @@
+//! Bokeh's themes: property values by model type (`{"attrs": {"Axis": {"axis_line_color":
+//! "white"}}}`) that every model of the type or a subtype takes where app code gave it
+//! no value of its own, models added later included (`curdoc().theme = Theme(...)`, or a
+//! directory app's `theme.yaml`).
+
+use super::{AnyId, Document, DocumentError, Value};
+
+/// A theme: for each Bokeh type name, property values its models take by default.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Theme {
+    attrs: Vec<(String, String, Value)>,
+}
+
+/// Why a theme's JSON was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    /// Not JSON.
+    #[error("a theme is not JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// JSON of another shape than `{"attrs": {type: {property: value}}}`.
+    #[error("a theme is {{\"attrs\": {{type: {{property: value}}}}}}: {0}")]
+    Shape(String),
+}
+
+impl Theme {
+    /// A theme of `(type, property, value)` triples.
+    pub fn new<V: Into<Value>>(
+        attrs: impl IntoIterator<Item = (&'static str, &'static str, V)>,
+    ) -> Theme {
+        let attrs = attrs.into_iter();
+        Theme {
+            attrs: attrs
+                .map(|(t, a, v)| (t.to_owned(), a.to_owned(), v.into()))
+                .collect(),
+        }
+    }
+
+    /// Bokeh's theme JSON (its `theme.yaml` as JSON): `{"attrs": {"Plot":
+    /// {"border_fill_color": "#2F2F2F"}, …}}`; values are checked when models take them.
+    pub fn from_json(text: &str) -> Result<Theme, ThemeError> {
+        let json: serde_json::Value = serde_json::from_str(text)?;
+        let shape = |what: &str| ThemeError::Shape(what.to_owned());
+        let types = json
+            .get("attrs")
+            .and_then(|a| a.as_object())
+            .ok_or_else(|| shape("no \"attrs\" object"))?;
+        let mut attrs = Vec::new();
+        for (type_name, props) in types {
+            let props = props
+                .as_object()
+                .ok_or_else(|| shape(&format!("{type_name} is not an object")))?;
+            for (attr, value) in props {
+                let value = Value::from_plain_json(value);
+                attrs.push((type_name.clone(), attr.clone(), value));
+            }
+        }
+        Ok(Theme { attrs })
+    }
+}
+
+impl Document {
+    /// Themes the document, as Bokeh's `curdoc().theme = theme`: each model of a type the
+    /// theme names (or of a subtype: "Axis" themes a LinearAxis) takes the theme's values
+    /// where it has none of its own, now and whenever one is added. All or nothing: a
+    /// value a property does not take is refused.
+    pub fn set_theme(&mut self, theme: Theme) -> Result<(), DocumentError> {
+        let models: Vec<AnyId> = self.models().map(|(any, _)| any).collect();
+        self.atomically(|doc| {
+            for any in models {
+                for (attr, value) in doc.themed(&theme, any) {
+                    doc.set_attr(any, &attr, value)?;
+                }
+            }
+            Ok(())
+        })?;
+        self.theme = Some(theme);
+        Ok(())
+    }
+
+    /// The theme's values for the model's properties it has no value of.
+    fn themed(&self, theme: &Theme, any: AnyId) -> Vec<(String, Value)> {
+        let model = self.model(any);
+        let Some(schema) = self.type_schema(&model.type_name) else {
+            return Vec::new();
+        };
+        let fits = |(type_name, attr, _): &&(String, String, Value)| {
+            schema.is_a(type_name) && !model.attrs.contains_key(attr)
+        };
+        let themed = theme.attrs.iter().filter(fits);
+        themed.map(|(_, a, v)| (a.clone(), v.clone())).collect()
+    }
+
+    /// The current theme's values for a model app code just added. A value its property
+    /// does not take is the app's mistake, as an invalid builder is: it panics, saying so.
+    pub(super) fn apply_theme(&mut self, any: AnyId) {
+        let Some(theme) = self.theme.take() else {
+            return;
+        };
+        for (attr, value) in self.themed(&theme, any) {
+            if let Err(e) = self.validate(any, &attr, &value) {
+                panic!("the document's theme does not fit: {e}");
+            }
+            self.write_attr(any, &attr, value);
+        }
+        self.theme = Some(theme);
+    }
+}
