@@ -711,3 +711,74 @@ fn a_data_range_with_auto_bounds_is_held_within_its_data_extent() {
     );
     assert_eq!((s, e), (Some(lo), Some(lo + 2.0)));
 }
+
+#[test]
+fn hex_tiles_answer_hover_tap_and_box_select_by_their_hexagons() {
+    use rokeh::interact::{inspect, rows_at, rows_in, Policy, Region};
+    use rokeh::models::HexTile;
+    let mut doc = Document::new();
+    // Pointy-top hexagons of size 1 at axial (0, 0), (2, 0), (4, 0): centres x = 0, 2√3,
+    // 4√3 on y = 0.
+    let source = doc.add(ColumnDataSource::new([
+        ("q", vec![0.0, 2.0, 4.0]),
+        ("r", vec![0.0, 0.0, 0.0]),
+    ]));
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 300,
+            x_range: (-2.0, 9.0).into(),
+            y_range: (-3.0, 3.0).into(),
+            ..FigureArgs::default()
+        },
+    );
+    fig.hex_tile(&mut doc, source, HexTile::default());
+    doc.add_root(fig);
+    let nav = Navigation::new(&doc, fig);
+    let view = View::of(&laid(&doc, fig, &nav));
+    let px = |x: f64, y: f64| (view.x.apply(x), view.y.apply(y));
+    let w = 3f64.sqrt();
+    let rows = |hits: Vec<(rokeh::core::Id<rokeh::models::GlyphRenderer>, Vec<usize>)>| {
+        hits.into_iter().flat_map(|(_, r)| r).collect::<Vec<_>>()
+    };
+    // A tap inside the second hexagon (near its corner, off its centre) hits it alone;
+    // between hexagons (where their boxes overlap, not their shapes) nothing.
+    assert_eq!(
+        rows(rows_at(&doc, fig, &view, px(2.0 * w + 0.6, 0.3), 0.0, &[])),
+        [1]
+    );
+    assert_eq!(
+        rows(rows_at(&doc, fig, &view, px(w, 0.9), 0.0, &[])),
+        Vec::<usize>::new()
+    );
+    // Hover reports the hexagon under the pointer.
+    let hits = inspect(
+        &doc,
+        fig,
+        &view,
+        Policy::default(),
+        &[],
+        px(4.0 * w, -0.5),
+        1.0,
+    );
+    assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), [2]);
+    // A box meeting the first two hexagons' boxes selects them (BokehJS's `_hit_rect`).
+    let (a, b) = (px(-0.5, -0.2), px(2.0 * w - 0.5, 0.2));
+    let region = Region::Rect {
+        x: (a.0, b.0),
+        y: (a.1, b.1),
+    };
+    assert_eq!(rows(rows_in(&doc, fig, &view, &region, &[])), [0, 1]);
+    // No `_hit_poly` in BokehJS's HexTile: a lasso selects none.
+    let lasso = Region::Polygon(vec![
+        px(-1.0, -1.0),
+        px(8.0, -1.0),
+        px(8.0, 1.0),
+        px(-1.0, 1.0),
+    ]);
+    assert_eq!(
+        rows(rows_in(&doc, fig, &view, &lasso, &[])),
+        Vec::<usize>::new()
+    );
+}

@@ -6,7 +6,7 @@ use crate::render::ranges::Bounds;
 use crate::render::scales::Maps;
 use crate::render::specs::Numbers;
 use crate::render::surface::{Path, Rect};
-use crate::render::RenderError;
+use crate::render::{Region, RenderError};
 
 use super::{each_row, point_in_polygon, AreaVisuals, GlyphInput, GlyphView, Paint};
 
@@ -130,6 +130,31 @@ impl GlyphView for View<'_> {
                     .is_some_and(|c| point_in_polygon(at, &c))
             })
             .collect()
+    }
+
+    /// BokehJS's `_hit_rect`: the hexagons whose bounding box meets the box (its index
+    /// holds their boxes); no `_hit_poly`, so a lasso selects none.
+    fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
+        if matches!(region, Region::Polygon(_)) {
+            return None;
+        }
+        let meets = |corners: [(f64, f64); 6]| {
+            let (mut l, mut t, mut r, mut b) = (
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            );
+            for (x, y) in corners {
+                (l, r, t, b) = (l.min(x), r.max(x), t.min(y), b.max(y));
+            }
+            region.meets_box((l, t, r, b))
+        };
+        Some(
+            (0..self.x.len())
+                .filter(|&i| self.corners(maps, i).is_some_and(meets))
+                .collect(),
+        )
     }
 
     fn len(&self) -> usize {
