@@ -226,41 +226,18 @@ pub fn inspect(
         },
     };
     let mut hits = Vec::new();
-    for (renderer, _) in renderers(doc, figure, only) {
+    let all = renderers(doc, figure, only);
+    // Glyphs with extent, hit by their own geometry: all in one read of the figure.
+    let mut others = Vec::new();
+    for (renderer, _) in &all {
+        let renderer = *renderer;
         let glyph = doc.get(renderer, GlyphRenderer::GLYPH);
         if doc.model(glyph).type_name == "Line" {
             hits.extend(line_hits(doc, renderer, view, policy, at, ratio));
             continue;
         }
         if !glyph_is(doc, renderer, HIT_BY_POINT) {
-            // A glyph with extent: the rows its own hit test finds under the pointer, or
-            // along the line through it.
-            let found = match policy.mode {
-                HoverMode::Mouse => rows_at(doc, figure, view, at, reach, &[renderer.any()]),
-                HoverMode::VLine => {
-                    let line = Region::Rect {
-                        x: (at.0, at.0),
-                        y: (t, b),
-                    };
-                    rows_in(doc, figure, view, &line, &[renderer.any()])
-                }
-                HoverMode::HLine => {
-                    let line = Region::Rect {
-                        x: (l, r),
-                        y: (at.1, at.1),
-                    };
-                    rows_in(doc, figure, view, &line, &[renderer.any()])
-                }
-            };
-            let mouse = (view.x.invert(at.0), view.y.invert(at.1));
-            for (r, rows) in found {
-                hits.extend(rows.into_iter().map(|index| Hit {
-                    renderer: r,
-                    index,
-                    snap: mouse,
-                    at,
-                }));
-            }
+            others.push(renderer.any());
             continue;
         }
         for (r, mut rows) in rows_in(doc, figure, view, &region, &[renderer.any()]) {
@@ -283,6 +260,38 @@ pub fn inspect(
                 });
             }
         }
+    }
+    if !others.is_empty() {
+        // The rows their own hit tests find under the pointer, or along the line through it.
+        let found = match policy.mode {
+            HoverMode::Mouse => rows_at(doc, figure, view, at, reach, &others),
+            HoverMode::VLine => {
+                let line = Region::Rect {
+                    x: (at.0, at.0),
+                    y: (t, b),
+                };
+                rows_in(doc, figure, view, &line, &others)
+            }
+            HoverMode::HLine => {
+                let line = Region::Rect {
+                    x: (l, r),
+                    y: (at.1, at.1),
+                };
+                rows_in(doc, figure, view, &line, &others)
+            }
+        };
+        let mouse = (view.x.invert(at.0), view.y.invert(at.1));
+        for (r, rows) in found {
+            hits.extend(rows.into_iter().map(|index| Hit {
+                renderer: r,
+                index,
+                snap: mouse,
+                at,
+            }));
+        }
+        // In the renderers' order, as BokehJS visits them.
+        let place = |h: &Hit| all.iter().position(|(r, _)| *r == h.renderer);
+        hits.sort_by_key(place);
     }
     // BokehJS shows only the entries whose point is in the frame.
     hits.retain(|h| l <= h.at.0 && h.at.0 <= r && t <= h.at.1 && h.at.1 <= b);
