@@ -34,6 +34,14 @@ fn plot(
     (fig, source)
 }
 
+/// The document's (first) figure: the tools app has one.
+fn first_figure(doc: &Document) -> rokeh::core::Id<Figure> {
+    doc.models()
+        .find(|(_, m)| m.type_name == "Figure")
+        .and_then(|(_, m)| doc.typed_id::<Figure>(&m.id))
+        .unwrap()
+}
+
 fn laid(doc: &Document, fig: rokeh::core::Id<Figure>, nav: &Navigation) -> FrameLayout {
     layout_following(doc, fig, (400, 300), 1.0, &nav.following()).unwrap()
 }
@@ -211,11 +219,7 @@ fn a_box_or_lasso_selects_exactly_the_points_inside_and_says_so() {
     use rokeh::models::{Selection, SelectionMode};
     let mut doc = Document::new();
     rokeh_gallery::tools(&mut doc);
-    let fig = doc
-        .models()
-        .find(|(_, m)| m.type_name == "Figure")
-        .and_then(|(_, m)| doc.typed_id::<Figure>(&m.id))
-        .unwrap();
+    let fig = first_figure(&doc);
     let selection = doc
         .models()
         .find(|(_, m)| m.type_name == "Selection")
@@ -330,11 +334,7 @@ fn a_hover_tooltip_points_at_the_point_or_follows_the_mouse() {
     use rokeh::models::PointPolicy;
     let mut doc = Document::new();
     rokeh_gallery::tools(&mut doc);
-    let fig = doc
-        .models()
-        .find(|(_, m)| m.type_name == "Figure")
-        .and_then(|(_, m)| doc.typed_id::<Figure>(&m.id))
-        .unwrap();
+    let fig = first_figure(&doc);
     let nav = Navigation::new(&doc, fig);
     let view = View::of(&laid(&doc, fig, &nav));
     let point = (view.x.apply(4.0), view.y.apply(4.0));

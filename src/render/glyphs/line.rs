@@ -72,9 +72,12 @@ pub(crate) fn segments_between(
     (lo, hi): (f64, f64),
 ) -> Range<usize> {
     let all = 0..xs.len().saturating_sub(1);
+    if !sorted {
+        return all;
+    }
     let (a, b) = (x.invert(lo), x.invert(hi));
     let (lo, hi) = (a.min(b), a.max(b));
-    if !sorted || lo.is_nan() || hi.is_nan() {
+    if lo.is_nan() || hi.is_nan() {
         return all;
     }
     // Segment i spans xs[i]..=xs[i + 1]: it meets [lo, hi] when xs[i + 1] >= lo and
