@@ -427,3 +427,83 @@ fn glyph_visuals_are_those_python_s_glyph_methods_set() {
         .collect();
     assert_eq!(Json::Array(ours), theirs);
 }
+
+/// rokeh's `gridplot` makes the grid Python's makes: the plots' toolbars taken away, one
+/// toolbar of their tools for the grid (alike tools merged into a ToolProxy each, one new
+/// SaveTool, the last plot's active drag as its proxy), the items' width set; and with
+/// `merge_tools` off, an empty toolbar and the plots' own left alone.
+#[test]
+fn gridplot_merges_the_tools_as_python_does() {
+    use rokeh::models::{gridplot_with, GridplotArgs, Toolbar};
+    use rokeh::plotting::RangeArg;
+
+    let mut doc = Document::new();
+    let p1 = figure(
+        &mut doc,
+        FigureArgs {
+            tools: "xpan,xwheel_zoom,xbox_zoom,reset,save".into(),
+            width: 300,
+            height: 200,
+            ..FigureArgs::default()
+        },
+    );
+    let shared = RangeArg::Shared(doc.get(p1, Figure::X_RANGE).unwrap());
+    let p2 = figure(
+        &mut doc,
+        FigureArgs {
+            tools: "pan,xwheel_zoom,xbox_zoom,reset,save,hover".into(),
+            x_range: shared,
+            active_drag: Active::from("xbox_zoom"),
+            ..FigureArgs::default()
+        },
+    );
+    let args = GridplotArgs {
+        toolbar_location: Some(Place::Left),
+        width: Some(250),
+        ..GridplotArgs::default()
+    };
+    let rows = [vec![Some(p1.any()), None], vec![None, Some(p2.any())]];
+    let merged = gridplot_with(&mut doc, rows, args);
+    let p3 = figure(
+        &mut doc,
+        FigureArgs {
+            toolbar_location: Some(Place::Above),
+            ..FigureArgs::default()
+        },
+    );
+    let args = GridplotArgs {
+        merge_tools: false,
+        toolbar_location: None,
+        ..GridplotArgs::default()
+    };
+    let apart = gridplot_with(&mut doc, [vec![Some(p3.any())]], args);
+    doc.add_root(merged);
+    doc.add_root(apart);
+
+    let toolbar = doc.get(merged, rokeh::models::GridPlot::TOOLBAR).unwrap();
+    let toolbar = doc.typed_id::<Toolbar>(doc.model_id(toolbar)).unwrap();
+    let types: Vec<&str> = doc
+        .get(toolbar, Toolbar::TOOLS)
+        .into_iter()
+        .map(|t| doc.model(t).type_name.as_str())
+        .collect();
+    // pan and xpan differ; wheel zooms, box zooms, resets alike; saves one new tool.
+    assert_eq!(
+        types,
+        [
+            "ToolProxy",
+            "ToolProxy",
+            "ToolProxy",
+            "ToolProxy",
+            "ToolProxy",
+            "SaveTool",
+            "ToolProxy"
+        ]
+    );
+    assert_eq!(doc.get(p3, Figure::TOOLBAR_LOCATION), Some(Place::Above));
+
+    let ours = temp_json("gridplot.json", &to_json(&doc, BufferMode::Inline).json);
+    let printed = run("bokeh_check.py", &["gridplot", ours.to_str().unwrap()]);
+    let compared: usize = printed.trim().trim_start_matches("ok ").parse().unwrap();
+    assert!(compared >= 40, "only {compared} properties compared");
+}

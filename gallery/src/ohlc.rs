@@ -7,8 +7,8 @@ use std::time::Duration;
 use rokeh::core::{Spec, Value};
 use rokeh::document::{CallbackResult, Document};
 use rokeh::models::{
-    column, gridplot, row, ColumnDataSource, DataRange1d, Line, Place, Segment, Select, Slider,
-    StartEnd,
+    column, gridplot_with, row, ColumnDataSource, DataRange1d, GridplotArgs, Line, Place, Segment,
+    Select, Slider, StartEnd,
 };
 use rokeh::np::random::Rng;
 use rokeh::plotting::{figure, FigureArgs, GlyphVisuals, RangeArg};
@@ -55,10 +55,8 @@ pub fn ohlc(doc: &mut Document) -> CallbackResult {
     });
     let args = |height| FigureArgs {
         height,
-        width: 1000,
         x_range: RangeArg::Shared(x_range.any()),
         y_axis_location: Some(Place::Right),
-        toolbar_location: Some(Place::Left),
         tools: "xpan,xwheel_zoom,xbox_zoom,reset".into(),
         background_fill_color: Some("#eeeeee".into()),
         ..FigureArgs::default()
@@ -143,7 +141,12 @@ pub fn ohlc(doc: &mut Document) -> CallbackResult {
     });
 
     let controls = row(doc, [mean.any(), stddev.any(), mavg.any()]);
-    let grid = gridplot(doc, [vec![Some(p.any())], vec![Some(p2.any())]]);
+    let grid_args = GridplotArgs {
+        toolbar_location: Some(Place::Left),
+        width: Some(1000),
+        ..GridplotArgs::default()
+    };
+    let grid = gridplot_with(doc, [vec![Some(p.any())], vec![Some(p2.any())]], grid_args);
     let layout = column(doc, [controls.any(), grid.any()]);
     doc.add_root(layout);
     doc.set_title("OHLC");

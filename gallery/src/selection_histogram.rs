@@ -6,9 +6,10 @@ use std::f64::consts::PI;
 
 use rokeh::core::{AnyId, Prop, Spec, Value};
 use rokeh::document::{CallbackResult, Document, DocumentError, Id};
-use rokeh::models::{gridplot, ColumnDataSource, Figure, Place, Quad, Scatter, Selection};
+use rokeh::models::Selection;
+use rokeh::models::{gridplot_with, ColumnDataSource, Figure, GridplotArgs, Place, Quad, Scatter};
 use rokeh::np::{self, random::Rng, Array};
-use rokeh::plotting::{figure, FigureArgs, RangeArg};
+use rokeh::plotting::{figure, FigureArgs, GlyphVisuals, RangeArg};
 
 const BLUE: &str = "#3A5785";
 
@@ -110,20 +111,17 @@ pub fn selection_histogram(doc: &mut Document) -> CallbackResult {
     let points = doc.add(ColumnDataSource::new([("x", x.clone()), ("y", y.clone())]));
     let dots = Scatter {
         size: 3.0.into(),
-        fill_color: BLUE.into(),
-        line_color: BLUE.into(),
-        fill_alpha: 0.6.into(),
-        line_alpha: 0.6.into(),
         ..Scatter::default()
     };
-    p.scatter(doc, points, dots);
+    p.scatter(doc, points, dots.color(BLUE).alpha(0.6));
     let (ph, hedges, [hh1, hh2]) = histogram(doc, p, &x, false)?;
     let (pv, vedges, [vh1, vh2]) = histogram(doc, p, &y, true)?;
-    let grid = [
-        vec![Some(p.any()), Some(pv.any())],
-        vec![Some(ph.any()), None],
-    ];
-    let layout = gridplot(doc, grid);
+    let top = vec![Some(p.any()), Some(pv.any())];
+    let apart = GridplotArgs {
+        merge_tools: false,
+        ..GridplotArgs::default()
+    };
+    let layout = gridplot_with(doc, [top, vec![Some(ph.any()), None]], apart);
     doc.add_root(layout);
     doc.set_title("Selection Histogram");
 

@@ -70,6 +70,23 @@ impl Document {
         Id::new(any)
     }
 
+    /// A new model of a type known by name, every property at its default, as Python's
+    /// `cls()`; `None` for a type the registry does not define.
+    pub fn add_default(&mut self, type_name: &str) -> Option<AnyId> {
+        self.type_schema(type_name)?;
+        let id = self.fresh_id();
+        let any = self
+            .insert_model(Model {
+                id,
+                type_name: type_name.to_owned(),
+                attrs: BTreeMap::new(),
+            })
+            .expect("fresh ids are unique");
+        self.apply_theme(any);
+        self.add_instance_defaults(any, 0);
+        Some(any)
+    }
+
     /// Gives the model a new model for each property whose Bokeh default is a new
     /// instance (a source's Selection, a table's CDSView, a column's formatter) and that
     /// app code left unset, as Python Bokeh makes and writes them. A peer reading the

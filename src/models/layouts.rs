@@ -1,12 +1,12 @@
 //! Layouts: Row and Column (Bokeh's `row(…)` / `column(…)`), GridBox and GridPlot (Bokeh's
-//! `gridplot(…)`), Tabs of TabPanels, and Spacer. Every layout element also has Bokeh's
+//! `gridplot(…)`, in `gridplot.rs`), Tabs of TabPanels, and Spacer. Every layout element also has Bokeh's
 //! sizing properties (`sizing_mode`, `width_policy`, `min_width`, `margin`, `align`, …);
 //! the ones app code sets most are listed here, the rest are read by name.
 
 use crate::core::{AnyId, Id, Ids, Kind, NoIds, PropType, Value};
 use crate::document::Document;
 
-use super::enums::{SizingMode, TabsLocation};
+use super::enums::{Place, SizingMode, TabsLocation};
 
 models! {
     /// Children side by side.
@@ -36,10 +36,12 @@ models! {
         height: Option<i64> = None,
     }
 
-    /// Plots on a grid, as Bokeh's `gridplot(…)` makes them (its shared toolbar is
-    /// optional: rokeh draws none yet).
+    /// Plots on a grid, as Bokeh's `gridplot(…)` makes them, with one toolbar for all of
+    /// them at `toolbar_location` (none when null).
     pub struct GridPlot("GridPlot") {
         children: Vec<GridChild> = Vec::new(),
+        toolbar: Option<AnyId> = None,
+        toolbar_location: Option<Place> = Some(Place::Above),
         sizing_mode: Option<SizingMode> = None,
         width: Option<i64> = None,
         height: Option<i64> = None,
@@ -188,26 +190,4 @@ pub fn layout(
     let made = column(doc, rows_made);
     give(doc, made.any());
     made
-}
-
-/// Bokeh's `gridplot(rows)`: each inner list is a row of the grid; `None` leaves its
-/// cell empty.
-pub fn gridplot(
-    doc: &mut Document,
-    rows: impl IntoIterator<Item = Vec<Option<AnyId>>>,
-) -> Id<GridPlot> {
-    let children = rows
-        .into_iter()
-        .enumerate()
-        .flat_map(|(r, cells)| {
-            cells
-                .into_iter()
-                .enumerate()
-                .filter_map(move |(c, cell)| Some(GridChild::at(cell?, r as i64, c as i64)))
-        })
-        .collect();
-    doc.add(GridPlot {
-        children,
-        ..GridPlot::default()
-    })
 }

@@ -49,6 +49,7 @@ mod enums;
 mod filters;
 mod formatters;
 mod glyphs;
+mod gridplot;
 mod grids;
 mod layouts;
 mod legends;
@@ -89,10 +90,10 @@ pub use glyphs::{
     ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches, Quad, Ray, Rect, Scatter, Segment,
     Step, Text, VArea, VAreaStep, VBar, Wedge,
 };
+pub use gridplot::{gridplot, gridplot_with, GridplotArgs};
 pub use grids::Grid;
 pub use layouts::{
-    column, gridplot, layout, row, Column, GridBox, GridChild, GridPlot, Row, Spacer, TabPanel,
-    Tabs,
+    column, layout, row, Column, GridBox, GridChild, GridPlot, Row, Spacer, TabPanel, Tabs,
 };
 pub use legends::{Legend, LegendItem};
 pub use mappers::{
@@ -112,7 +113,7 @@ pub use tickers::{
 pub use tools::{
     AreaVisuals, BoxInteractionHandles, BoxSelectTool, BoxZoomTool, CrosshairTool, HelpTool,
     HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, ResetTool, SaveTool,
-    TapTool, Toolbar, Tooltips, WheelZoomTool, ZoomInTool, ZoomOutTool,
+    TapTool, ToolProxy, Toolbar, Tooltips, WheelZoomTool, ZoomInTool, ZoomOutTool,
 };
 pub use transforms::{Dodge, Jitter};
 pub use widgets::*;

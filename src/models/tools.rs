@@ -1,5 +1,5 @@
 //! Tools: a plot's Toolbar and the tools in it (pan, zooms, reset, save, selections,
-//! crosshair, hover, help), with the overlays the drag tools draw (a BoxAnnotation, a
+//! crosshair, hover, help), a grid's ToolProxy standing for several of them, with the overlays the drag tools draw (a BoxAnnotation, a
 //! PolyAnnotation) and the box handles Bokeh gives such overlays. Every property
 //! default is Bokeh's; what the page does with them lives in `crate::interact` and
 //! `web/toolbar.rs`.
@@ -77,6 +77,14 @@ models! {
         active_inspect: Value = Value::str("auto"),
         /// Shown only while the pointer is over the plot.
         autohide: bool = false,
+    }
+
+    /// One button for several tools of one kind, as `gridplot` merges its plots' tools:
+    /// pressing it presses each of them.
+    pub struct ToolProxy("ToolProxy") {
+        tools: Vec<AnyId> = Vec::new(),
+        active: bool = false,
+        disabled: bool = false,
     }
 
     /// Drags the view: moves the ranges by the dragged distance.

@@ -16,6 +16,10 @@
         Builds figure(**ARGS) in Bokeh (tooltips as pairs) and compares it with the one
         root of rokeh's document: the figure by structure as for the sliders, and its
         toolbar both ways (every property either side set must agree).
+    bokeh_check.py gridplot ROKEH_DOC.json
+        Builds the gridplots of tests/json_python.rs's gridplot test in Bokeh (one merged
+        on the left, one with merge_tools=False) and compares them with rokeh's roots: the
+        grid and its plots by structure, the grid's toolbar both ways.
     bokeh_check.py visuals OUT.json
         Writes the colours and alphas Bokeh's glyph methods set (color=, alpha=,
         selection_/nonselection_/hover_ ones) on each role's glyph, by renderer, to
@@ -89,6 +93,16 @@ def walk(ours, theirs, path, seen):
                 problems.append(f"{where}: {len(value)} models where Bokeh has {len(expected)}")
                 continue
             for i, (a, b) in enumerate(zip(value, expected)):
+                walk(a, b, f"{where}[{i}]", seen)
+        elif isinstance(value, (list, tuple)) and value and isinstance(value[0], (list, tuple)) \
+                and value[0] and isinstance(value[0][0], Model):
+            # A grid's children: (model, row, col, …) each.
+            if len(value) != len(expected):
+                problems.append(f"{where}: {len(value)} items where Bokeh has {len(expected)}")
+                continue
+            for i, ((a, *cell_a), (b, *cell_b)) in enumerate(zip(value, expected)):
+                if not same_value(cell_a, cell_b):
+                    problems.append(f"{where}[{i}]: rokeh cell {cell_a}, Bokeh {cell_b}")
                 walk(a, b, f"{where}[{i}]", seen)
         elif not same_value(value, expected):
             problems.append(f"{where}: rokeh {value!r:.80}, Bokeh {expected!r:.80}")
@@ -193,6 +207,30 @@ def check_figure(args_path, path):
     ours = Document.from_json(load(path)).roots[0]
     walk_both(ours.toolbar, theirs.toolbar, "toolbar", set())
     walk(ours, theirs, "figure", set())
+
+
+def bokeh_gridplots():
+    """The grids tests/json_python.rs builds with rokeh's gridplot."""
+    from bokeh.layouts import gridplot
+    p1 = figure(tools="xpan,xwheel_zoom,xbox_zoom,reset,save", width=300, height=200)
+    p2 = figure(tools="pan,xwheel_zoom,xbox_zoom,reset,save,hover", x_range=p1.x_range,
+                active_drag="xbox_zoom")
+    merged = gridplot([[p1, None], [None, p2]], toolbar_location="left", width=250)
+    p3 = figure(toolbar_location="above")
+    apart = gridplot([[p3]], merge_tools=False, toolbar_location=None)
+    return [merged, apart]
+
+
+def check_gridplot(path):
+    ours = Document.from_json(load(path)).roots
+    theirs = bokeh_gridplots()
+    for i, (a, b) in enumerate(zip(ours, theirs)):
+        walk_both(a.toolbar, b.toolbar, f"grid{i}.toolbar", set())
+        walk(a, b, f"grid{i}", set())
+        for j, ((pa, *_), (pb, *_)) in enumerate(zip(a.children, b.children)):
+            if pa.toolbar_location != pb.toolbar_location:
+                problems.append(f"grid{i}.children[{j}].toolbar_location: rokeh "
+                                f"{pa.toolbar_location!r}, Bokeh {pb.toolbar_location!r}")
 
 
 def normalize(value, known, renamed):
@@ -338,7 +376,8 @@ def main():
     if command == "visuals":
         write_visuals(*args)
         return
-    {"sliders": check_sliders, "same": check_same, "events": check_events, "figure": check_figure}[command](*args)
+    {"sliders": check_sliders, "same": check_same, "events": check_events, "figure": check_figure,
+     "gridplot": check_gridplot}[command](*args)
     if problems:
         print("\n".join(problems))
         sys.exit(1)

@@ -8,8 +8,8 @@ from bokeh.plotting import figure
 rng = np.random.default_rng(1)
 COLUMNS = "time average low high open close ma macd macd9 macdh color".split()
 source = ColumnDataSource({c: [] for c in COLUMNS})
-args = dict(width=1000, tools="xpan,xwheel_zoom,xbox_zoom,reset", y_axis_location="right",
-            toolbar_location="left", background_fill_color="#eeeeee")
+args = dict(tools="xpan,xwheel_zoom,xbox_zoom,reset", y_axis_location="right",
+            background_fill_color="#eeeeee")
 p = figure(height=500, x_axis_location=None, **args)
 p.x_range.follow, p.x_range.follow_interval, p.x_range.range_padding = "end", 100, 0
 p.line(x="time", y="average", alpha=0.2, line_width=3, color="navy", source=source)
@@ -57,6 +57,6 @@ def update():
     source.stream(new, 300)
 
 
-curdoc().add_root(column(row(mean, stddev, mavg), gridplot([[p], [p2]])))
+curdoc().add_root(column(row(mean, stddev, mavg), gridplot([[p], [p2]], toolbar_location="left", width=1000)))
 curdoc().add_periodic_callback(update, 50)
 curdoc().title = "OHLC"
