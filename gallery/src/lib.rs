@@ -25,7 +25,7 @@ pub use selection_histogram::selection_histogram;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use stocks::{stocks, STOCKS_FILE};
 pub use ticker::{ticker, TICK};
-pub use tools::{tools, TOOL_POINTS};
+pub use tools::{grid_tools, tools, TOOL_POINTS};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
 
 use rokeh::App;
@@ -49,6 +49,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),
+        App::new("grid_tools", grid_tools),
     ];
     apps.extend(compare::apps());
     apps

@@ -3,9 +3,9 @@
 //! tooltips), pan, wheel zoom, zoom in and out buttons, reset and save in its toolbar; a
 //! point hovered is drawn in firebrick (its renderer's hover glyph, as Python's
 //! `hover_color="firebrick"` makes it). The browser tests select points with the mouse
-//! and read the selection back.
+//! and read the selection back. And two such plots in a gridplot, for its one toolbar.
 
-use rokeh::models::{ColumnDataSource, GlyphRenderer, Scatter, Tooltips};
+use rokeh::models::{gridplot, ColumnDataSource, GlyphRenderer, Scatter, Tooltips};
 use rokeh::plotting::{figure, Active, FigureArgs, RangeArg};
 use rokeh::Document;
 
@@ -49,4 +49,33 @@ pub fn tools(doc: &mut Document) {
         .expect("a Scatter is a glyph");
     doc.add_root(plot);
     doc.set_title("Tools");
+}
+
+/// Two plots of the same points side by side in a `gridplot`, each over ranges of its
+/// own, with one toolbar for both (pan, box zoom and reset merged): the browser tests
+/// drive the grid's toolbar and drag in either plot.
+pub fn grid_tools(doc: &mut Document) {
+    let x: Vec<f64> = (1..=TOOL_POINTS).map(|i| i as f64).collect();
+    let source = doc.add(ColumnDataSource::new([("x", x.clone()), ("y", x)]));
+    let plot = |doc: &mut Document, title: &str| {
+        let edge = (TOOL_POINTS + 1) as f64;
+        let plot = figure(
+            doc,
+            FigureArgs {
+                title: title.into(),
+                width: 300,
+                height: 300,
+                x_range: RangeArg::Fixed(0.0, edge),
+                y_range: RangeArg::Fixed(0.0, edge),
+                tools: "pan,box_zoom,reset".into(),
+                ..FigureArgs::default()
+            },
+        );
+        plot.scatter(doc, source, Scatter::default());
+        Some(plot.any())
+    };
+    let row = vec![plot(doc, "left"), plot(doc, "right")];
+    let grid = gridplot(doc, [row]);
+    doc.add_root(grid);
+    doc.set_title("Grid tools");
 }

@@ -4,7 +4,7 @@
 
 use crate::core::{AnyId, Id};
 use crate::document::Document;
-use crate::models::{AutoOr, Dimensions, Figure, Toolbar};
+use crate::models::{AutoOr, Dimensions, Figure, ToolProxy, Toolbar};
 
 /// The tools rokeh knows, by Bokeh type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,15 +114,17 @@ impl ToolKind {
     }
 }
 
-/// One tool of a toolbar.
+/// One tool of a toolbar (or a ToolProxy standing for several alike tools).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ToolInfo {
-    /// The tool model.
+    /// The tool (or proxy) model.
     pub model: AnyId,
-    /// Its kind.
+    /// Its kind (a proxy's: its tools').
     pub kind: ToolKind,
     /// Its button's tooltip (and accessible name): the description, else BokehJS's.
     pub tooltip: String,
+    /// The tools its button works: a proxy's, else the tool itself.
+    pub tools: Vec<AnyId>,
 }
 
 /// BokehJS's tooltip of a tool: its `description`, else its name with the axis it
@@ -166,21 +168,32 @@ impl Tools {
     /// The tools of `figure`'s toolbar, the active ones as its `active_*` say ("auto":
     /// the first of each gesture, every inspector).
     pub fn of(doc: &Document, figure: Id<Figure>) -> Tools {
-        let Some(toolbar) = doc
-            .get(figure, Figure::TOOLBAR)
-            .and_then(|t| doc.typed_id::<Toolbar>(doc.model_id(t)))
-        else {
+        doc.get(figure, Figure::TOOLBAR)
+            .map_or_else(Tools::default, |t| Tools::of_toolbar(doc, t))
+    }
+
+    /// The tools of a Toolbar (a figure's or a grid's, whose ToolProxies each stand for
+    /// their tools, the first one's kind and tooltip theirs), the active ones as its
+    /// `active_*` say.
+    pub fn of_toolbar(doc: &Document, toolbar: AnyId) -> Tools {
+        let Some(toolbar) = doc.typed_id::<Toolbar>(doc.model_id(toolbar)) else {
             return Tools::default();
         };
         let tools: Vec<ToolInfo> = doc
             .get(toolbar, Toolbar::TOOLS)
             .into_iter()
             .filter_map(|model| {
-                let kind = ToolKind::of(&doc.model(model).type_name)?;
+                let tools = match doc.typed_id::<ToolProxy>(doc.model_id(model)) {
+                    Some(proxy) => doc.get(proxy, ToolProxy::TOOLS),
+                    None => vec![model],
+                };
+                let first = *tools.first()?;
+                let kind = ToolKind::of(&doc.model(first).type_name)?;
                 Some(ToolInfo {
                     model,
                     kind,
-                    tooltip: tooltip(doc, model, kind),
+                    tooltip: tooltip(doc, first, kind),
+                    tools,
                 })
             })
             .collect();
@@ -227,6 +240,14 @@ impl Tools {
     /// Whether `model` is active.
     pub fn is_active(&self, model: AnyId) -> bool {
         [self.drag, self.scroll, self.tap].contains(&Some(model)) || self.inspect.contains(&model)
+    }
+
+    /// Makes `model` active (the active one of its gesture) or not, as BokehJS's tool
+    /// `active` property does when a ToolProxy sets it.
+    pub fn set_active(&mut self, model: AnyId, on: bool) {
+        if self.is_active(model) != on {
+            self.toggle(model);
+        }
     }
 
     /// A press of `model`'s button: an inactive gesture tool becomes its gesture's active
@@ -294,6 +315,35 @@ mod tests {
         assert!(tools.is_active(box_zoom) && !tools.is_active(pan));
         tools.toggle(box_zoom);
         assert_eq!(tools.drag, None);
+    }
+
+    #[test]
+    fn a_grid_toolbar_reads_its_proxies_as_their_tools() {
+        let mut doc = Document::new();
+        let figures = [(); 2].map(|_| figure(&mut doc, FigureArgs::default()).any());
+        let grid = crate::models::gridplot(&mut doc, [figures.map(Some).to_vec()]);
+        let toolbar = doc.get(grid, crate::models::GridPlot::TOOLBAR).unwrap();
+        let tools = Tools::of_toolbar(&doc, toolbar);
+        let kinds: Vec<ToolKind> = tools.tools.iter().map(|t| t.kind).collect();
+        use ToolKind::*;
+        assert_eq!(kinds, [Pan, WheelZoom, BoxZoom, Save, Reset, Help]);
+        let counts: Vec<usize> = tools.tools.iter().map(|t| t.tools.len()).collect();
+        assert_eq!(counts, [2, 2, 2, 1, 2, 2], "one new SaveTool for both");
+        assert_eq!(
+            tools.tools[2].tooltip,
+            "Box Zoom (either x, y or both dimensions)"
+        );
+        // The pan proxy is the first drag tool: "auto" makes it the active one.
+        assert_eq!(tools.drag, Some(tools.tools[0].model));
+
+        let mut own = Tools::of(&doc, doc.typed_id(doc.model_id(figures[0])).unwrap());
+        let (pan, box_zoom) = (own.tools[0].model, own.tools[2].model);
+        own.set_active(box_zoom, true);
+        assert_eq!(own.drag, Some(box_zoom));
+        own.set_active(pan, false);
+        assert_eq!(own.drag, Some(box_zoom), "pan was off already");
+        own.set_active(box_zoom, false);
+        assert_eq!(own.drag, None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::models::{Figure, GlyphRenderer, LegendClickPolicy, Title};
 
 use super::canvas::{css_size, device_pixel_ratio, Painter};
 use super::element::{Aspect, Enclosing, Sizing};
+use super::grid_toolbar::GridTools;
 use super::page::Page;
 use super::resize::SizeObserver;
 use super::toolbar::{self, Interaction, Overlay, TooltipEntry};
@@ -45,6 +46,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     });
     let canvas = NodeRef::<html::Canvas>::new();
     let interaction = Interaction::new(page, figure);
+    GridTools::join(&interaction);
     let painter = Painter::new(page, figure, size, interaction.clone());
     // The canvas is outside Leptos' view of the world: this effect is the bridge.
     let repaint = interaction.repaint;

@@ -1,17 +1,70 @@
 //! GridBox and GridPlot: children placed on a CSS grid at their rows and columns
-//! (`spacing` apart; `rows`/`cols` may size the tracks), as BokehJS places them.
+//! (`spacing` apart; `rows`/`cols` may size the tracks), as BokehJS places them; a
+//! GridPlot's toolbar beside them (see `grid_toolbar.rs`).
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::core::{AnyId, PropType, Value};
-use crate::models::GridChild;
+use crate::models::{GridChild, Place};
 
 use super::element::{Enclosing, Flow};
+use super::grid_toolbar::{self, GridTools};
 use super::layout::model_view;
 use super::page::Page;
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     Enclosing::provide_for_children(Flow::Block);
+    cells(page, model, NodeRef::new())
+}
+
+/// A GridPlot: its toolbar at `toolbar_location`, the grid beside it in a flex box, as
+/// BokehJS's GridPlotView lays them out.
+pub fn plot_view(page: Page, model: AnyId) -> AnyView {
+    Enclosing::provide_for_children(Flow::Block);
+    let (toolbar, place) = page.read(|d| {
+        let toolbar = d.get_attr(model, "toolbar").ok();
+        let toolbar = toolbar
+            .as_ref()
+            .and_then(Value::as_ref_id)
+            .and_then(|id| d.lookup(id));
+        let place = d.get_attr(model, "toolbar_location").ok();
+        (
+            toolbar,
+            place
+                .and_then(|v| Option::<Place>::from_value(&v, d))
+                .flatten(),
+        )
+    });
+    let Some(toolbar) = toolbar else {
+        return cells(page, model, NodeRef::new());
+    };
+    let tools = GridTools::provide(page, toolbar);
+    let grid = NodeRef::<html::Div>::new();
+    let pointer_over = RwSignal::new(false);
+    let direction = match place {
+        Some(Place::Above) => "column",
+        Some(Place::Below) => "column-reverse",
+        Some(Place::Right) => "row-reverse",
+        Some(Place::Left) | None => "row",
+    };
+    let bar = place.map(|p| grid_toolbar::view(tools, p, grid, pointer_over));
+    view! {
+        <div
+            class="rk-gridplot"
+            style=format!("flex-direction: {direction};")
+            on:pointerenter=move |_| pointer_over.set(true)
+            on:pointerleave=move |_| pointer_over.set(false)
+        >
+            {bar}
+            {cells(page, model, grid)}
+        </div>
+    }
+    .into_any()
+}
+
+/// The grid of `model`'s children.
+fn cells(page: Page, model: AnyId, grid: NodeRef<html::Div>) -> AnyView {
     let children = page.watch(model, move |d| {
         d.get_attr(model, "children")
             .ok()
@@ -45,7 +98,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         )
     });
     view! {
-        <div class="rk-grid" style=style>
+        <div class="rk-grid" style=style node_ref=grid>
             <For each=move || children.get() key=|cell| *cell let:cell>
                 <div
                     class="rk-cell"

@@ -22,7 +22,7 @@ const LAYOUTS: &[(&str, Component)] = &[
     ("Row", row),
     ("Column", column),
     ("GridBox", grid::view),
-    ("GridPlot", grid::view),
+    ("GridPlot", grid::plot_view),
     ("Tabs", tabs::view),
     ("Spacer", spacer),
     ("Figure", figure::view),

@@ -11,6 +11,7 @@ mod embed;
 mod figure;
 mod files;
 mod grid;
+mod grid_toolbar;
 mod hook;
 mod layout;
 mod page;

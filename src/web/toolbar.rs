@@ -15,7 +15,7 @@ use crate::document::{EventKind, UiEvent, Value};
 use crate::interact::{
     box_limits, box_zoom, dimensions, fill, inspect, pan, pan_dims, pinch_delta, rows_at, rows_in,
     select, selection_geometry, wheel_zoom, zoom_button, BoxZoom, Hit, Motion, Navigation, Policy,
-    RangeChange, Region, Spot, ToolKind, Tools, View, WheelZoom,
+    RangeChange, Region, Spot, ToolInfo, ToolKind, Tools, View, WheelZoom,
 };
 use crate::models::{
     AutoOr, BoxSelectTool, BoxZoomTool, Dimensions, Figure, GlyphRenderer, HelpTool, HoverTool,
@@ -164,6 +164,11 @@ impl Interaction {
             inspected: Rc::default(),
             repaint: RwSignal::new(0),
         }
+    }
+
+    /// The figure whose tools these are.
+    pub fn figure(&self) -> Id<Figure> {
+        self.figure
     }
 
     /// A paint's layout: the view gestures start from.
@@ -925,20 +930,8 @@ impl Interaction {
                 self.repaint.update(|n| *n += 1);
             }
             Some(ToolKind::Save) => {
-                let name = self
-                    .typed::<SaveTool>(tool)
-                    .and_then(|t| self.page.read(|d| d.get(t, SaveTool::FILENAME)));
-                let name = match name {
-                    Some(n) => Some(n),
-                    None => web_sys::window()
-                        .and_then(|w| {
-                            w.prompt_with_message_and_default("Enter filename", "bokeh_plot")
-                                .ok()
-                        })
-                        .flatten(),
-                };
-                if let (Some(name), Some(canvas)) = (name, canvas) {
-                    save_png(&canvas, &name);
+                if let Some(canvas) = canvas {
+                    save(self.page, tool, &canvas);
                 }
             }
             Some(ToolKind::Help) => {
@@ -983,6 +976,25 @@ fn fill_html(
 
 /// How far from a tap (CSS pixels) a point is still hit.
 const TAP_REACH: f64 = 6.0;
+
+/// Bokeh's SaveTool `tool`: downloads `canvas` under the tool's `filename`, else one
+/// asked for.
+pub(super) fn save(page: Page, tool: AnyId, canvas: &web_sys::HtmlCanvasElement) {
+    let name = page
+        .read(|d| d.typed_id::<SaveTool>(d.model_id(tool)))
+        .and_then(|t| page.read(|d| d.get(t, SaveTool::FILENAME)));
+    let name = name.or_else(|| {
+        web_sys::window()
+            .and_then(|w| {
+                w.prompt_with_message_and_default("Enter filename", "bokeh_plot")
+                    .ok()
+            })
+            .flatten()
+    });
+    if let Some(name) = name {
+        save_png(canvas, &name);
+    }
+}
 
 /// Downloads the canvas as `name`.png (Bokeh's SaveTool: the plot's canvas as drawn).
 fn save_png(canvas: &web_sys::HtmlCanvasElement, name: &str) {
@@ -1052,39 +1064,50 @@ pub fn view(
         Place::Below => "bottom: 0; right: 0; flex-direction: row;",
     };
     // The toolbar's tools are read once; which are active is reactive.
-    let buttons = {
-        tools.with_untracked(|t| {
-            t.tools
-                .iter()
-                .map(|info| {
-                    let model = info.model;
-                    let tooltip = info.tooltip.clone();
-                    let path = icon(info.kind);
-                    let action = info.kind.gesture() == crate::interact::Gesture::Action;
-                    let pressed =
-                        move || (!action).then(|| tools.with(|t| t.is_active(model)).to_string());
-                    let i = interaction.clone();
-                    view! {
-                        <button
-                            type="button"
-                            class="rk-tool"
-                            class:rk-active=move || tools.with(|t| t.is_active(model))
-                            title=tooltip.clone()
-                            aria-label=tooltip
-                            aria-pressed=pressed
-                            on:click=move |_| i.press(model, canvas.get_untracked())
-                        >
-                            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"
-                                fill="none" stroke="currentColor" stroke-width="1.6"
-                                stroke-linecap="round" stroke-linejoin="round">
-                                <path d=path></path>
-                            </svg>
-                        </button>
-                    }
-                })
-                .collect_view()
+    let entries = tools.with_untracked(|t| t.tools.clone());
+    let active = move |model| tools.with(|t| t.is_active(model));
+    let press = move |model| interaction.press(model, canvas.get_untracked());
+    strip(&entries, style, hidden, active, press)
+}
+
+/// A strip of tool buttons, styled by `style`: one per entry, each titled and named as
+/// Bokeh's tool is, pressed (`aria-pressed`) while `active` says so, `press` called with
+/// its model on a click.
+pub(super) fn strip(
+    entries: &[ToolInfo],
+    style: &'static str,
+    hidden: Signal<bool>,
+    active: impl Fn(AnyId) -> bool + Copy + Send + Sync + 'static,
+    press: impl Fn(AnyId) + Clone + 'static,
+) -> impl IntoView {
+    let buttons = entries
+        .iter()
+        .map(|info| {
+            let model = info.model;
+            let tooltip = info.tooltip.clone();
+            let path = icon(info.kind);
+            let action = info.kind.gesture() == crate::interact::Gesture::Action;
+            let pressed = move || (!action).then(|| active(model).to_string());
+            let press = press.clone();
+            view! {
+                <button
+                    type="button"
+                    class="rk-tool"
+                    class:rk-active=move || active(model)
+                    title=tooltip.clone()
+                    aria-label=tooltip
+                    aria-pressed=pressed
+                    on:click=move |_| press(model)
+                >
+                    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"
+                        fill="none" stroke="currentColor" stroke-width="1.6"
+                        stroke-linecap="round" stroke-linejoin="round">
+                        <path d=path></path>
+                    </svg>
+                </button>
+            }
         })
-    };
+        .collect_view();
     view! {
         <div
             class="rk-toolbar"

@@ -226,3 +226,72 @@ test('rokeh draws what BokehJS draws, glyph by glyph', { timeout: 600_000 }, asy
   console.log(`\n${rows.length - failed.length} of ${rows.length} glyph comparisons pass`);
   assert.deepEqual(failed.map(fmt), [], 'glyphs drawn unlike BokehJS');
 });
+
+/** Boxes (CSS px, relative to the grid's) of a gridplot's toolbar and plots, in page order. */
+function gridBoxes(found) {
+  const [grid, ...rest] = found;
+  return rest.map(({ kind, x, y, width, height }) => ({
+    kind, x: x - grid.x, y: y - grid.y, width, height,
+  })).concat([{ kind: 'grid', x: 0, y: 0, width: grid.width, height: grid.height }]);
+}
+
+test('a gridplot\'s toolbar and plots sit where BokehJS puts them (ohlc: left; selection_histogram: merge_tools=False)', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'rokeh-grid-'));
+  const apps = ['ohlc', 'selection_histogram'];
+  execFileSync(PYTHON, [join(ROOT, 'tests', 'python', 'bokeh_apps_html.py'), out, ...apps], { stdio: 'inherit' });
+  const site = await serveDist();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    for (const app of apps) {
+      await page.goto(`file://${join(out, `${app}.html`)}`);
+      await page.waitForFunction(() => {
+        const views = window.Bokeh?.index ? Object.values(window.Bokeh.index) : [];
+        return views.length > 0 && views.every((v) => v.is_idle);
+      });
+      // BokehJS's elements live in shadow roots: the grid, then its toolbar (the first
+      // toolbar inside it) and its plots' canvases.
+      const bokehjs = gridBoxes(await page.evaluate(() => {
+        const found = [];
+        const walk = (root) => {
+          for (const el of root.querySelectorAll('*')) {
+            const c = typeof el.className === 'string' ? el.className : '';
+            const kind = /^bk-GridPlot/.test(c) ? 'gridplot' : /^bk-Toolbar /.test(c) ? 'toolbar' : c === 'bk-Canvas' ? 'canvas' : null;
+            if (kind) {
+              const r = el.getBoundingClientRect();
+              found.push({ kind, x: r.x, y: r.y, width: r.width, height: r.height });
+            }
+            if (el.shadowRoot) walk(el.shadowRoot);
+          }
+        };
+        walk(document);
+        const grid = found.find((f) => f.kind === 'gridplot');
+        const toolbar = found.find((f) => f.kind === 'toolbar');
+        return [grid, toolbar, ...found.filter((f) => f.kind === 'canvas')];
+      }));
+      await page.goto(`${site.url}?app=${app}`);
+      await page.waitForFunction(() => (window.rokeh?.paints ?? 0) > 0);
+      const rokeh = gridBoxes(await page.evaluate(() => {
+        const box = (kind, el) => {
+          const r = el.getBoundingClientRect();
+          return { kind, x: r.x, y: r.y, width: r.width, height: r.height };
+        };
+        const grid = document.querySelector('.rk-gridplot');
+        return [
+          box('gridplot', grid),
+          box('toolbar', grid.querySelector(':scope > .rk-toolbar')),
+          ...[...grid.querySelectorAll('canvas.rk-figure')].map((c) => box('canvas', c)),
+        ];
+      }));
+      assert.equal(rokeh.length, bokehjs.length, `${app}: ${JSON.stringify(rokeh)}`);
+      rokeh.forEach((r, i) => {
+        const b = bokehjs[i];
+        const off = Math.max(...['x', 'y', 'width', 'height'].map((k) => Math.abs(r[k] - b[k])));
+        assert.ok(off <= 1, `${app} ${r.kind} ${i}: rokeh ${JSON.stringify(r)}, BokehJS ${JSON.stringify(b)}`);
+      });
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+});

@@ -149,6 +149,34 @@ test('ohlc: streams every 50 ms, keeps at most 300 rows, and its heap stays flat
 /** Canvas `n`'s box in the page (CSS pixels), in page order. */
 const canvasBox = (page, n) => page.locator('canvas').nth(n).boundingBox();
 
+test('ohlc: one toolbar left of both plots, as gridplot(toolbar_location="left"); its box zoom serves a drag in either', async () => {
+  await withApp('ohlc', async (page) => {
+    assert.equal(await page.locator('.rk-toolbar').count(), 1, 'the grid\'s toolbar only');
+    const strip = await page.locator('.rk-toolbar').boundingBox();
+    const boxes = [await canvasBox(page, 0), await canvasBox(page, 1)];
+    assert.equal(strip.width, 30);
+    assert.ok(strip.x + strip.width <= boxes[0].x && strip.y === boxes[0].y, JSON.stringify([strip, boxes[0]]));
+    assert.ok(Math.abs(strip.height - (boxes[1].y + boxes[1].height - boxes[0].y)) < 1, 'as tall as the grid');
+    const pressed = () => page.locator('.rk-toolbar button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-pressed')));
+    assert.deepEqual(await pressed(), ['true', 'true', 'false', null], 'xpan and xwheel_zoom active, as in each plot');
+    // A drag's box is drawn while it goes on, if box zoom is what the drag does.
+    const boxDrawn = async (n) => {
+      const b = boxes[n];
+      const from = { x: Math.round(b.x + b.width * 0.3), y: Math.round(b.y + b.height * 0.5) };
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 60, from.y + 10, { steps: 5 });
+      const drawn = await page.locator('.rk-box-overlay').count();
+      await page.mouse.up();
+      return drawn;
+    };
+    assert.deepEqual([await boxDrawn(0), await boxDrawn(1)], [0, 0], 'pan drags');
+    await page.getByRole('button', { name: 'Box Zoom (x-axis)' }).click();
+    assert.deepEqual(await pressed(), ['false', 'true', 'true', null]);
+    assert.deepEqual([await boxDrawn(0), await boxDrawn(1)], [1, 1], 'both plots box-zoom');
+  });
+});
+
 test('stocks: an xbox-select drag changes the statistics, another ticker retitles the plots', async () => {
   await withApp('stocks', async (page) => {
     const stats = () => get(page, 'PreText', 'text');
@@ -193,6 +221,10 @@ test('selection_histogram: a lasso drawn with the mouse redraws both histograms'
     const before = await canvasHashes(page);
     assert.equal(before.length, 3, 'the scatter and two histograms');
     const painted = await paints(page);
+    // merge_tools=False: the grid's toolbar is empty (a band above, as BokehJS keeps it),
+    // the scatter keeps its own.
+    const strips = await page.locator('.rk-toolbar').evaluateAll((ts) => ts.map((t) => t.children.length));
+    assert.deepEqual(strips, [0, 5]);
     await page.getByRole('button', { name: 'Lasso Select' }).click();
     // A loop around the middle of the scatter's canvas.
     const box = await canvasBox(page, 0);

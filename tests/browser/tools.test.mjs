@@ -493,3 +493,95 @@ test('hover shows one tooltip entry per point hit: several points under a vline,
     await context.close();
   }
 });
+
+test('gridplot: one toolbar for both plots; its box zoom changes what a drag does in each, its reset resets both', async () => {
+  const context = await browser.newContext();
+  await fence(context, site.origin + '/');
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(`${site.url}?app=grid_tools`);
+    await page.waitForFunction(() => (window.rokeh?.paints ?? 0) >= 2);
+    // One strip, beside the grid, not over a plot; the plots have none of their own.
+    assert.equal(await page.locator('.rk-toolbar').count(), 1);
+    assert.equal(await page.locator('.rk-plot .rk-toolbar').count(), 0);
+    const pressed = () => page.locator('.rk-toolbar button').evaluateAll(
+      (bs) => bs.map((b) => [b.title, b.getAttribute('aria-pressed')]),
+    );
+    assert.deepEqual(await pressed(), [
+      ['Pan', 'true'],
+      ['Box Zoom', 'false'],
+      ['Reset', null],
+    ]);
+    const strip = await page.locator('.rk-toolbar').boundingBox();
+    const canvases = [0, 1].map((n) => page.locator('canvas.rk-figure').nth(n));
+    const boxes = await Promise.all(canvases.map((c) => c.boundingBox()));
+    assert.ok(strip.y + strip.height <= boxes[0].y && strip.height === 30, JSON.stringify(strip));
+    assert.ok(Math.abs(strip.x + strip.width - (boxes[1].x + boxes[1].width)) < 1, 'as wide as the grid');
+
+    // Each plot's x range, as the document has it.
+    const ranges = () => page.evaluate(() => {
+      const r = window.rokeh;
+      return r.get('GridPlot', 'children').map(([plot]) => {
+        const x = r.get(plot, 'x_range');
+        return [r.get(x, 'start'), r.get(x, 'end')];
+      });
+    });
+    const first = await ranges();
+    assert.deepEqual(first, [[0, 11], [0, 11]]);
+    const drag = async (n, dx, dy) => {
+      const b = boxes[n];
+      const from = { x: Math.round(b.x + b.width * 0.4), y: Math.round(b.y + b.height * 0.4) };
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + dx / 2, from.y + dy / 2, { steps: 4 });
+      const overlay = await page.locator('.rk-box-overlay').count();
+      await page.mouse.move(from.x + dx, from.y + dy, { steps: 4 });
+      await page.mouse.up();
+      return overlay;
+    };
+    const changed = async (before) => {
+      await page.waitForFunction((b) => {
+        const r = window.rokeh;
+        const now = r.get('GridPlot', 'children').map(([p]) => r.get(r.get(p, 'x_range'), 'start'));
+        return now.some((s, i) => s !== b[i][0]);
+      }, before);
+      return ranges();
+    };
+
+    // Pan, active at first: a drag in the right plot moves its range only, by its length.
+    assert.equal(await drag(1, 60, 0), 0, 'no box while panning');
+    const panned = await changed(first);
+    assert.deepEqual(panned[0], first[0]);
+    assert.ok(panned[1][0] < 0 && Math.abs(panned[1][1] - panned[1][0] - 11) < 1e-9, JSON.stringify(panned));
+
+    // Box zoom on in the grid's toolbar: pan goes off, and a drag in either plot zooms it.
+    await page.getByRole('button', { name: 'Box Zoom', exact: true }).click();
+    assert.deepEqual((await pressed()).map(([, p]) => p), ['false', 'true', null]);
+    assert.equal(await drag(0, 80, 80), 1, 'the left plot draws the box');
+    const zoomedLeft = await changed(panned);
+    assert.ok(zoomedLeft[0][1] - zoomedLeft[0][0] < 8, `the left plot zoomed: ${JSON.stringify(zoomedLeft)}`);
+    assert.deepEqual(zoomedLeft[1], panned[1]);
+    assert.equal(await drag(1, 80, 80), 1, 'the right plot draws the box');
+    const zoomed = await changed(zoomedLeft);
+    assert.ok(zoomed[1][1] - zoomed[1][0] < 8, `the right plot zoomed: ${JSON.stringify(zoomed)}`);
+
+    // Reset resets both plots.
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.waitForFunction(() => {
+      const r = window.rokeh;
+      return r.get('GridPlot', 'children')
+        .every(([p]) => r.get(r.get(p, 'x_range'), 'start') === 0 && r.get(r.get(p, 'x_range'), 'end') === 11);
+    });
+
+    // Box zoom off again: a drag does nothing (no drag tool is active).
+    await page.getByRole('button', { name: 'Box Zoom', exact: true }).click();
+    assert.deepEqual((await pressed()).map(([, p]) => p), ['false', 'false', null]);
+    assert.equal(await drag(0, 80, 80), 0);
+    await page.waitForTimeout(200);
+    assert.deepEqual(await ranges(), first);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
