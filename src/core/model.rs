@@ -168,8 +168,8 @@ macro_rules! model {
                 props: &[ $(
                     $crate::core::PropDef {
                         name: stringify!($field),
-                        kind: <$ty as $crate::core::PropType>::KIND,
-                        default: $crate::model!(@default [$ty] $($default)?),
+                        kind: &<$ty as $crate::core::PropType>::KIND,
+                        default: &$crate::model!(@default [$ty] $($default)?),
                     },
                 )* ],
                 check: $crate::model!(@check $($check)?),

@@ -9,10 +9,11 @@ use super::{Kind, Value};
 pub struct PropDef {
     /// Bokeh's name of the property.
     pub name: &'static str,
-    /// The values it accepts.
-    pub kind: Kind,
+    /// The values it accepts. Kind and default are referenced, not held, so that the
+    /// tables of every model's properties stay small in the page's wasm.
+    pub kind: &'static Kind,
     /// Its value when never set.
-    pub default: DefaultValue,
+    pub default: &'static DefaultValue,
 }
 
 /// A property's default, in a form a `static` can hold.

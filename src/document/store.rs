@@ -83,7 +83,7 @@ impl Document {
             return;
         };
         for name in schema.prop_names() {
-            let Some(DefaultValue::Instance(default_type)) = schema.prop(name).map(|p| p.default)
+            let Some(&DefaultValue::Instance(default_type)) = schema.prop(name).map(|p| p.default)
             else {
                 continue;
             };

@@ -910,8 +910,8 @@ def emit():
           f"bases: &[{bases}], props: &[")
         for pname in sorted(s["props"]):
             kind, default = s["props"][pname]
-            w(f"    PropDef {{ name: {rust_str(pname)}, kind: {rust_kind(kind)}, "
-              f"default: {rust_default(default)} }},")
+            w(f"    PropDef {{ name: {rust_str(pname)}, kind: &{rust_kind(kind)}, "
+              f"default: &{rust_default(default)} }},")
         w("], check: None };")
     w("")
     models = sorted((type_name(c) for c in SCHEMAS if is_model(c)), key=lambda n: n.encode())
