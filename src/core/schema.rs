@@ -31,8 +31,14 @@ pub enum DefaultValue {
     Float(f64),
     /// A string.
     Str(&'static str),
-    /// Bokeh's serialized default, for the lists, dicts and specs of the generated tables.
-    Json(&'static str),
+    /// A list (the generated tables' lists and tuples).
+    List(&'static [DefaultValue]),
+    /// A map: Bokeh's `{"type": "map"}` (dicts).
+    Map(&'static [(DefaultValue, DefaultValue)]),
+    /// A set: Bokeh's `{"type": "set"}`.
+    Set(&'static [DefaultValue]),
+    /// An object, its fields sorted by name (a spec's `{"type": "value", "value": …}`).
+    Object(&'static [(&'static str, DefaultValue)]),
     /// A new model of this type for each instance (Bokeh's `InstanceDefault`): Python
     /// always writes such a model out, so a document that lacks one holds null.
     Instance(&'static str),
@@ -50,11 +56,34 @@ impl DefaultValue {
             DefaultValue::Int(i) => Value::Int(i),
             DefaultValue::Float(f) => Value::Float(f),
             DefaultValue::Str(s) => Value::str(s),
-            DefaultValue::Json(json) => Value::from_plain_json(
-                &serde_json::from_str(json).expect("generated defaults are JSON"),
+            DefaultValue::List(items) => Value::List(Self::values(items)),
+            DefaultValue::Set(items) => Value::Set(Self::values(items)),
+            DefaultValue::Map(entries) => Value::Map(
+                entries
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            k.value().unwrap_or(Value::Null),
+                            v.value().unwrap_or(Value::Null),
+                        )
+                    })
+                    .collect(),
+            ),
+            DefaultValue::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), v.value().unwrap_or(Value::Null)))
+                    .collect(),
             ),
             DefaultValue::Computed(f) => f(),
         })
+    }
+
+    fn values(items: &[DefaultValue]) -> Vec<Value> {
+        items
+            .iter()
+            .map(|v| v.value().unwrap_or(Value::Null))
+            .collect()
     }
 }
 

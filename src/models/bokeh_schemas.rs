@@ -424,7 +424,7 @@ static S_AbstractButton: Schema = Schema { name: "AbstractButton", bases: &[&S_W
     PropDef { name: "label", kind: &K168, default: &D::Str("Button") },
 ], check: None };
 static S_AbstractGroup: Schema = Schema { name: "AbstractGroup", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "labels", kind: &K175, default: &D::Json("[]") },
+    PropDef { name: "labels", kind: &K175, default: &D::List(&[]) },
 ], check: None };
 static S_AbstractSlider: Schema = Schema { name: "AbstractSlider", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "bar_color", kind: &K::Color, default: &D::Str("#e6e6e6") },
@@ -441,13 +441,13 @@ static S_ActionTool: Schema = Schema { name: "ActionTool", bases: &[&S_Tool, &S_
 ], check: None };
 static S_AdaptiveTicker: Schema = Schema { name: "AdaptiveTicker", bases: &[&S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "base", kind: &K::Number, default: &D::Float(10.0) },
-    PropDef { name: "mantissas", kind: &K174, default: &D::Json("[1,2,5]") },
+    PropDef { name: "mantissas", kind: &K174, default: &D::List(&[D::Int(1), D::Int(2), D::Int(5)]) },
     PropDef { name: "max_interval", kind: &K204, default: &D::Null },
     PropDef { name: "min_interval", kind: &K::Number, default: &D::Float(0.0) },
 ], check: None };
 static S_AjaxDataSource: Schema = Schema { name: "AjaxDataSource", bases: &[&S_WebDataSource, &S_ColumnDataSource, &S_ColumnarDataSource, &S_DataSource, &S_Model], props: &[
     PropDef { name: "content_type", kind: &K::String, default: &D::Str("application/json") },
-    PropDef { name: "http_headers", kind: &K101, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "http_headers", kind: &K101, default: &D::Map(&[]) },
     PropDef { name: "if_modified", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "method", kind: &K6, default: &D::Str("POST") },
     PropDef { name: "polling_interval", kind: &K203, default: &D::Null },
@@ -457,34 +457,34 @@ static S_AllIndices: Schema = Schema { name: "AllIndices", bases: &[&S_Filter, &
 static S_AllLabels: Schema = Schema { name: "AllLabels", bases: &[&S_LabelingPolicy, &S_Model], props: &[
 ], check: None };
 static S_Angular: Schema = Schema { name: "Angular", bases: &[&S_CustomDimensional, &S_Dimensional, &S_Model], props: &[
-    PropDef { name: "basis", kind: &K351, default: &D::Json("{\"type\":\"map\",\"entries\":[[\"°\",[1,\"^\\\\circ\",\"degree\"]],[\"'\",[0.016666666666666666,\"^\\\\prime\",\"minute\"]],[\"''\",[0.0002777777777777778,\"^{\\\\prime\\\\prime}\",\"second\"]]]}") },
-    PropDef { name: "ticks", kind: &K174, default: &D::Json("[1,3,6,12,60,120,240,360]") },
+    PropDef { name: "basis", kind: &K351, default: &D::Map(&[(D::Str("°"), D::List(&[D::Int(1), D::Str("^\\circ"), D::Str("degree")])), (D::Str("'"), D::List(&[D::Float(0.016666666666666666), D::Str("^\\prime"), D::Str("minute")])), (D::Str("''"), D::List(&[D::Float(0.0002777777777777778), D::Str("^{\\prime\\prime}"), D::Str("second")]))]) },
+    PropDef { name: "ticks", kind: &K174, default: &D::List(&[D::Int(1), D::Int(3), D::Int(6), D::Int(12), D::Int(60), D::Int(120), D::Int(240), D::Int(360)]) },
 ], check: None };
 static S_Annotation: Schema = Schema { name: "Annotation", bases: &[&S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "level", kind: &K39, default: &D::Str("annotation") },
 ], check: None };
 static S_AnnularWedge: Schema = Schema { name: "AnnularWedge", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "direction", kind: &K26, default: &D::Str("anticlock") },
-    PropDef { name: "end_angle", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"end_angle\"}") },
-    PropDef { name: "inner_radius", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"inner_radius\"}") },
-    PropDef { name: "outer_radius", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"outer_radius\"}") },
-    PropDef { name: "start_angle", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"start_angle\"}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "end_angle", kind: &K234, default: &D::Object(&[("field", D::Str("end_angle")), ("type", D::Str("field"))]) },
+    PropDef { name: "inner_radius", kind: &K234, default: &D::Object(&[("field", D::Str("inner_radius")), ("type", D::Str("field"))]) },
+    PropDef { name: "outer_radius", kind: &K234, default: &D::Object(&[("field", D::Str("outer_radius")), ("type", D::Str("field"))]) },
+    PropDef { name: "start_angle", kind: &K234, default: &D::Object(&[("field", D::Str("start_angle")), ("type", D::Str("field"))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_Annulus: Schema = Schema { name: "Annulus", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "inner_radius", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"inner_radius\"}") },
-    PropDef { name: "outer_radius", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"outer_radius\"}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "inner_radius", kind: &K234, default: &D::Object(&[("field", D::Str("inner_radius")), ("type", D::Str("field"))]) },
+    PropDef { name: "outer_radius", kind: &K234, default: &D::Object(&[("field", D::Str("outer_radius")), ("type", D::Str("field"))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_Arc: Schema = Schema { name: "Arc", bases: &[&S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "direction", kind: &K26, default: &D::Str("anticlock") },
-    PropDef { name: "end_angle", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"end_angle\"}") },
-    PropDef { name: "radius", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"radius\"}") },
-    PropDef { name: "start_angle", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"start_angle\"}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "end_angle", kind: &K234, default: &D::Object(&[("field", D::Str("end_angle")), ("type", D::Str("field"))]) },
+    PropDef { name: "radius", kind: &K234, default: &D::Object(&[("field", D::Str("radius")), ("type", D::Str("field"))]) },
+    PropDef { name: "start_angle", kind: &K234, default: &D::Object(&[("field", D::Str("start_angle")), ("type", D::Str("field"))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_AreaVisuals: Schema = Schema { name: "AreaVisuals", bases: &[&S_ScalarFillProps, &S_hover_ScalarFillProps, &S_ScalarHatchProps, &S_hover_ScalarHatchProps, &S_ScalarLineProps, &S_hover_ScalarLineProps, &S_Model], props: &[
 ], check: None };
@@ -493,19 +493,19 @@ static S_Arrow: Schema = Schema { name: "Arrow", bases: &[&S_LineProps, &S_DataA
     PropDef { name: "end_units", kind: &K22, default: &D::Str("data") },
     PropDef { name: "start", kind: &K212, default: &D::Null },
     PropDef { name: "start_units", kind: &K22, default: &D::Str("data") },
-    PropDef { name: "x_end", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x_end\"}") },
-    PropDef { name: "x_start", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x_start\"}") },
-    PropDef { name: "y_end", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y_end\"}") },
-    PropDef { name: "y_start", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y_start\"}") },
+    PropDef { name: "x_end", kind: &K234, default: &D::Object(&[("field", D::Str("x_end")), ("type", D::Str("field"))]) },
+    PropDef { name: "x_start", kind: &K234, default: &D::Object(&[("field", D::Str("x_start")), ("type", D::Str("field"))]) },
+    PropDef { name: "y_end", kind: &K234, default: &D::Object(&[("field", D::Str("y_end")), ("type", D::Str("field"))]) },
+    PropDef { name: "y_start", kind: &K234, default: &D::Object(&[("field", D::Str("y_start")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_ArrowHead: Schema = Schema { name: "ArrowHead", bases: &[&S_Marking, &S_Model], props: &[
-    PropDef { name: "size", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":25}") },
+    PropDef { name: "size", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(25))]) },
 ], check: None };
 static S_Ascii: Schema = Schema { name: "Ascii", bases: &[&S_MathText, &S_BaseText, &S_Model], props: &[
 ], check: None };
 static S_AutocompleteInput: Schema = Schema { name: "AutocompleteInput", bases: &[&S_TextInput, &S_TextLikeInput, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "case_sensitive", kind: &K::Bool, default: &D::Bool(true) },
-    PropDef { name: "completions", kind: &K175, default: &D::Json("[]") },
+    PropDef { name: "completions", kind: &K175, default: &D::List(&[]) },
     PropDef { name: "max_completions", kind: &K330, default: &D::Null },
     PropDef { name: "min_characters", kind: &K199, default: &D::Int(2) },
     PropDef { name: "restrict", kind: &K::Bool, default: &D::Bool(true) },
@@ -532,7 +532,7 @@ static S_Axis: Schema = Schema { name: "Axis", bases: &[&S_background_ScalarFill
     PropDef { name: "axis_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "axis_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "axis_line_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "axis_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "axis_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "axis_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "axis_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "axis_line_width", kind: &K::Number, default: &D::Int(1) },
@@ -543,7 +543,7 @@ static S_Axis: Schema = Schema { name: "Axis", bases: &[&S_background_ScalarFill
     PropDef { name: "fixed_location", kind: &K274, default: &D::Null },
     PropDef { name: "formatter", kind: &K::Instance("TickFormatter"), default: &D::Required },
     PropDef { name: "major_label_orientation", kind: &K147, default: &D::Str("horizontal") },
-    PropDef { name: "major_label_overrides", kind: &K269, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "major_label_overrides", kind: &K269, default: &D::Map(&[]) },
     PropDef { name: "major_label_policy", kind: &K::Instance("LabelingPolicy"), default: &D::Instance("AllLabels") },
     PropDef { name: "major_label_standoff", kind: &K::Int, default: &D::Int(5) },
     PropDef { name: "major_label_text_align", kind: &K44, default: &D::Str("center") },
@@ -559,14 +559,14 @@ static S_BBoxTileSource: Schema = Schema { name: "BBoxTileSource", bases: &[&S_M
     PropDef { name: "use_latlon", kind: &K::Bool, default: &D::Bool(false) },
 ], check: None };
 static S_Band: Schema = Schema { name: "Band", bases: &[&S_ScalarFillProps, &S_ScalarHatchProps, &S_ScalarLineProps, &S_DataAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "base", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"base\"}") },
+    PropDef { name: "base", kind: &K234, default: &D::Object(&[("field", D::Str("base")), ("type", D::Str("field"))]) },
     PropDef { name: "dimension", kind: &K97, default: &D::Str("height") },
     PropDef { name: "fill_alpha", kind: &K0, default: &D::Float(0.4) },
     PropDef { name: "fill_color", kind: &K202, default: &D::Str("#fff9ba") },
     PropDef { name: "line_alpha", kind: &K0, default: &D::Float(0.3) },
     PropDef { name: "line_color", kind: &K202, default: &D::Str("#cccccc") },
-    PropDef { name: "lower", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"lower\"}") },
-    PropDef { name: "upper", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"upper\"}") },
+    PropDef { name: "lower", kind: &K234, default: &D::Object(&[("field", D::Str("lower")), ("type", D::Str("field"))]) },
+    PropDef { name: "upper", kind: &K234, default: &D::Object(&[("field", D::Str("upper")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_BaseBar: Schema = Schema { name: "BaseBar", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_bar_ScalarLineProps, &S_border_ScalarLineProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "background_fill_alpha", kind: &K0, default: &D::Float(0.95) },
@@ -577,7 +577,7 @@ static S_BaseBar: Schema = Schema { name: "BaseBar", bases: &[&S_background_Scal
     PropDef { name: "height", kind: &K148, default: &D::Int(50) },
     PropDef { name: "label_standoff", kind: &K::Int, default: &D::Int(5) },
     PropDef { name: "location", kind: &K292, default: &D::Str("top_right") },
-    PropDef { name: "major_label_overrides", kind: &K269, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "major_label_overrides", kind: &K269, default: &D::Map(&[]) },
     PropDef { name: "major_label_policy", kind: &K::Instance("LabelingPolicy"), default: &D::Instance("NoOverlap") },
     PropDef { name: "major_label_text_font_size", kind: &K::String, default: &D::Str("11px") },
     PropDef { name: "major_tick_in", kind: &K::Int, default: &D::Int(5) },
@@ -604,7 +604,7 @@ static S_BaseColorBar: Schema = Schema { name: "BaseColorBar", bases: &[&S_backg
     PropDef { name: "height", kind: &K137, default: &D::Str("auto") },
     PropDef { name: "label_standoff", kind: &K::Int, default: &D::Int(5) },
     PropDef { name: "location", kind: &K292, default: &D::Str("top_right") },
-    PropDef { name: "major_label_overrides", kind: &K269, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "major_label_overrides", kind: &K269, default: &D::Map(&[]) },
     PropDef { name: "major_label_policy", kind: &K::Instance("LabelingPolicy"), default: &D::Instance("NoOverlap") },
     PropDef { name: "major_label_text_font_size", kind: &K::String, default: &D::Str("11px") },
     PropDef { name: "major_tick_in", kind: &K::Int, default: &D::Int(5) },
@@ -646,24 +646,24 @@ static S_BasicTickFormatter: Schema = Schema { name: "BasicTickFormatter", bases
 static S_BasicTicker: Schema = Schema { name: "BasicTicker", bases: &[&S_AdaptiveTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
 ], check: None };
 static S_Bezier: Schema = Schema { name: "Bezier", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "cx0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"cx0\"}") },
-    PropDef { name: "cx1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"cx1\"}") },
-    PropDef { name: "cy0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"cy0\"}") },
-    PropDef { name: "cy1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"cy1\"}") },
-    PropDef { name: "x0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x0\"}") },
-    PropDef { name: "x1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x1\"}") },
-    PropDef { name: "y0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y0\"}") },
-    PropDef { name: "y1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y1\"}") },
+    PropDef { name: "cx0", kind: &K234, default: &D::Object(&[("field", D::Str("cx0")), ("type", D::Str("field"))]) },
+    PropDef { name: "cx1", kind: &K234, default: &D::Object(&[("field", D::Str("cx1")), ("type", D::Str("field"))]) },
+    PropDef { name: "cy0", kind: &K234, default: &D::Object(&[("field", D::Str("cy0")), ("type", D::Str("field"))]) },
+    PropDef { name: "cy1", kind: &K234, default: &D::Object(&[("field", D::Str("cy1")), ("type", D::Str("field"))]) },
+    PropDef { name: "x0", kind: &K234, default: &D::Object(&[("field", D::Str("x0")), ("type", D::Str("field"))]) },
+    PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
+    PropDef { name: "y0", kind: &K234, default: &D::Object(&[("field", D::Str("y0")), ("type", D::Str("field"))]) },
+    PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_BinnedTicker: Schema = Schema { name: "BinnedTicker", bases: &[&S_Ticker, &S_Model], props: &[
     PropDef { name: "mapper", kind: &K::Instance("ScanningColorMapper"), default: &D::Required },
     PropDef { name: "num_major_ticks", kind: &K110, default: &D::Int(8) },
 ], check: None };
 static S_Block: Schema = Schema { name: "Block", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_LRTBGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "height", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1}") },
-    PropDef { name: "width", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "height", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
+    PropDef { name: "width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_BooleanFilter: Schema = Schema { name: "BooleanFilter", bases: &[&S_Filter, &S_Model], props: &[
     PropDef { name: "booleans", kind: &K326, default: &D::Null },
@@ -690,8 +690,8 @@ static S_BoxAnnotation: Schema = Schema { name: "BoxAnnotation", bases: &[&S_Ann
     PropDef { name: "left_units", kind: &K22, default: &D::Str("data") },
     PropDef { name: "line_alpha", kind: &K0, default: &D::Float(0.3) },
     PropDef { name: "line_color", kind: &K202, default: &D::Str("#cccccc") },
-    PropDef { name: "max_height", kind: &K231, default: &D::Json("{\"type\":\"number\",\"value\":\"+inf\"}") },
-    PropDef { name: "max_width", kind: &K231, default: &D::Json("{\"type\":\"number\",\"value\":\"+inf\"}") },
+    PropDef { name: "max_height", kind: &K231, default: &D::Float(f64::INFINITY) },
+    PropDef { name: "max_width", kind: &K231, default: &D::Float(f64::INFINITY) },
     PropDef { name: "min_height", kind: &K200, default: &D::Int(0) },
     PropDef { name: "min_width", kind: &K200, default: &D::Int(0) },
     PropDef { name: "movable", kind: &K59, default: &D::Str("both") },
@@ -708,7 +708,7 @@ static S_BoxAnnotation: Schema = Schema { name: "BoxAnnotation", bases: &[&S_Ann
 static S_BoxEditTool: Schema = Schema { name: "BoxEditTool", bases: &[&S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
     PropDef { name: "num_objects", kind: &K::Int, default: &D::Int(0) },
-    PropDef { name: "renderers", kind: &K185, default: &D::Json("[]") },
+    PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
 ], check: None };
 static S_BoxInteractionHandles: Schema = Schema { name: "BoxInteractionHandles", bases: &[&S_Model], props: &[
     PropDef { name: "all", kind: &K::Instance("AreaVisuals"), default: &D::Required },
@@ -785,7 +785,7 @@ static S_CategoricalAxis: Schema = Schema { name: "CategoricalAxis", bases: &[&S
     PropDef { name: "separator_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "separator_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "separator_line_color", kind: &K202, default: &D::Str("lightgrey") },
-    PropDef { name: "separator_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "separator_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "separator_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "separator_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "separator_line_width", kind: &K::Number, default: &D::Int(2) },
@@ -837,19 +837,19 @@ static S_CheckableItem: Schema = Schema { name: "CheckableItem", bases: &[&S_Men
 static S_Checkbox: Schema = Schema { name: "Checkbox", bases: &[&S_ToggleInput, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
 ], check: None };
 static S_CheckboxButtonGroup: Schema = Schema { name: "CheckboxButtonGroup", bases: &[&S_ToggleButtonGroup, &S_AbstractGroup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
-    PropDef { name: "active", kind: &K173, default: &D::Json("[]") },
+    PropDef { name: "active", kind: &K173, default: &D::List(&[]) },
 ], check: None };
 static S_CheckboxEditor: Schema = Schema { name: "CheckboxEditor", bases: &[&S_CellEditor, &S_Model], props: &[
 ], check: None };
 static S_CheckboxGroup: Schema = Schema { name: "CheckboxGroup", bases: &[&S_ToggleInputGroup, &S_AbstractGroup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "active", kind: &K173, default: &D::Json("[]") },
+    PropDef { name: "active", kind: &K173, default: &D::List(&[]) },
 ], check: None };
 static S_Circle: Schema = Schema { name: "Circle", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_RadialGlyph, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "hit_dilation", kind: &K200, default: &D::Float(1.0) },
     PropDef { name: "radius", kind: &K234, default: &D::Required },
     PropDef { name: "radius_dimension", kind: &K99, default: &D::Str("x") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_ClickPanTool: Schema = Schema { name: "ClickPanTool", bases: &[&S_PlotActionTool, &S_ActionTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "direction", kind: &K45, default: &D::Required },
@@ -874,10 +874,10 @@ static S_ColorPicker: Schema = Schema { name: "ColorPicker", bases: &[&S_InputWi
 static S_Column: Schema = Schema { name: "Column", bases: &[&S_FlexBox, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
 ], check: None };
 static S_ColumnDataSource: Schema = Schema { name: "ColumnDataSource", bases: &[&S_ColumnarDataSource, &S_DataSource, &S_Model], props: &[
-    PropDef { name: "data", kind: &K::ColumnData, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "data", kind: &K::ColumnData, default: &D::Map(&[]) },
 ], check: None };
 static S_ColumnarDataSource: Schema = Schema { name: "ColumnarDataSource", bases: &[&S_DataSource, &S_Model], props: &[
-    PropDef { name: "default_values", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "default_values", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "selection_policy", kind: &K::Instance("SelectionPolicy"), default: &D::Instance("UnionRenderers") },
 ], check: None };
 static S_Comparison: Schema = Schema { name: "Comparison", bases: &[&S_Model], props: &[
@@ -886,8 +886,8 @@ static S_CompositeFilter: Schema = Schema { name: "CompositeFilter", bases: &[&S
     PropDef { name: "operands", kind: &K184, default: &D::Required },
 ], check: None };
 static S_CompositeRenderer: Schema = Schema { name: "CompositeRenderer", bases: &[&S_Renderer, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "elements", kind: &K307, default: &D::Json("[]") },
-    PropDef { name: "renderers", kind: &K190, default: &D::Json("[]") },
+    PropDef { name: "elements", kind: &K307, default: &D::List(&[]) },
+    PropDef { name: "renderers", kind: &K190, default: &D::List(&[]) },
 ], check: None };
 static S_CompositeScale: Schema = Schema { name: "CompositeScale", bases: &[&S_Scale, &S_Transform, &S_Model], props: &[
     PropDef { name: "source_scale", kind: &K::Instance("Scale"), default: &D::Required },
@@ -901,7 +901,7 @@ static S_ConnectedXYGlyph: Schema = Schema { name: "ConnectedXYGlyph", bases: &[
 static S_ContinuousAxis: Schema = Schema { name: "ContinuousAxis", bases: &[&S_Axis, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
 ], check: None };
 static S_ContinuousColorMapper: Schema = Schema { name: "ContinuousColorMapper", bases: &[&S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
-    PropDef { name: "domain", kind: &K393, default: &D::Json("[]") },
+    PropDef { name: "domain", kind: &K393, default: &D::List(&[]) },
     PropDef { name: "high", kind: &K204, default: &D::Null },
     PropDef { name: "high_color", kind: &K202, default: &D::Null },
     PropDef { name: "low", kind: &K204, default: &D::Null },
@@ -915,12 +915,12 @@ static S_ContinuousTicker: Schema = Schema { name: "ContinuousTicker", bases: &[
 ], check: None };
 static S_ContourColorBar: Schema = Schema { name: "ContourColorBar", bases: &[&S_BaseColorBar, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_bar_ScalarLineProps, &S_border_ScalarLineProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "fill_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
-    PropDef { name: "levels", kind: &K174, default: &D::Json("[]") },
+    PropDef { name: "levels", kind: &K174, default: &D::List(&[]) },
     PropDef { name: "line_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
 ], check: None };
 static S_ContourRenderer: Schema = Schema { name: "ContourRenderer", bases: &[&S_DataRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "fill_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
-    PropDef { name: "levels", kind: &K174, default: &D::Json("[]") },
+    PropDef { name: "levels", kind: &K174, default: &D::List(&[]) },
     PropDef { name: "line_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
 ], check: None };
 static S_Coordinate: Schema = Schema { name: "Coordinate", bases: &[&S_Model], props: &[
@@ -961,57 +961,57 @@ static S_CustomDimensional: Schema = Schema { name: "CustomDimensional", bases: 
     PropDef { name: "basis", kind: &K351, default: &D::Required },
 ], check: None };
 static S_CustomJS: Schema = Schema { name: "CustomJS", bases: &[&S_CustomCode, &S_Callback, &S_Model], props: &[
-    PropDef { name: "args", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Required },
     PropDef { name: "module", kind: &K136, default: &D::Str("auto") },
 ], check: None };
 static S_CustomJSCompare: Schema = Schema { name: "CustomJSCompare", bases: &[&S_Comparison, &S_Model], props: &[
-    PropDef { name: "args", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_CustomJSExpr: Schema = Schema { name: "CustomJSExpr", bases: &[&S_Expression, &S_Model], props: &[
-    PropDef { name: "args", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_CustomJSFilter: Schema = Schema { name: "CustomJSFilter", bases: &[&S_Filter, &S_Model], props: &[
-    PropDef { name: "args", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_CustomJSHover: Schema = Schema { name: "CustomJSHover", bases: &[&S_Model], props: &[
-    PropDef { name: "args", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_CustomJSTickFormatter: Schema = Schema { name: "CustomJSTickFormatter", bases: &[&S_TickFormatter, &S_Model], props: &[
-    PropDef { name: "args", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_CustomJSTicker: Schema = Schema { name: "CustomJSTicker", bases: &[&S_Ticker, &S_Model], props: &[
-    PropDef { name: "args", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "major_code", kind: &K::String, default: &D::Str("") },
     PropDef { name: "minor_code", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_CustomJSTransform: Schema = Schema { name: "CustomJSTransform", bases: &[&S_Transform, &S_Model], props: &[
-    PropDef { name: "args", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "func", kind: &K::String, default: &D::Str("") },
     PropDef { name: "v_func", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_CustomLabelingPolicy: Schema = Schema { name: "CustomLabelingPolicy", bases: &[&S_LabelingPolicy, &S_Model], props: &[
-    PropDef { name: "args", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_DataAnnotation: Schema = Schema { name: "DataAnnotation", bases: &[&S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "source", kind: &K::Instance("DataSource"), default: &D::Instance("ColumnDataSource") },
 ], check: None };
 static S_DataCube: Schema = Schema { name: "DataCube", bases: &[&S_DataTable, &S_TableWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "grouping", kind: &K186, default: &D::Json("[]") },
+    PropDef { name: "grouping", kind: &K186, default: &D::List(&[]) },
     PropDef { name: "target", kind: &K::Instance("DataSource"), default: &D::Required },
 ], check: None };
 static S_DataModel: Schema = Schema { name: "DataModel", bases: &[&S_Model], props: &[
 ], check: None };
 static S_DataRange: Schema = Schema { name: "DataRange", bases: &[&S_NumericalRange, &S_Range, &S_Model], props: &[
-    PropDef { name: "end", kind: &K120, default: &D::Json("{\"type\":\"number\",\"value\":\"nan\"}") },
-    PropDef { name: "renderers", kind: &K296, default: &D::Json("[]") },
-    PropDef { name: "start", kind: &K120, default: &D::Json("{\"type\":\"number\",\"value\":\"nan\"}") },
+    PropDef { name: "end", kind: &K120, default: &D::Float(f64::NAN) },
+    PropDef { name: "renderers", kind: &K296, default: &D::List(&[]) },
+    PropDef { name: "start", kind: &K120, default: &D::Float(f64::NAN) },
 ], check: None };
 static S_DataRange1d: Schema = Schema { name: "DataRange1d", bases: &[&S_DataRange, &S_NumericalRange, &S_Range, &S_Model], props: &[
     PropDef { name: "bounds", kind: &K402, default: &D::Null },
@@ -1034,7 +1034,7 @@ static S_DataSource: Schema = Schema { name: "DataSource", bases: &[&S_Model], p
 static S_DataTable: Schema = Schema { name: "DataTable", bases: &[&S_TableWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "auto_edit", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "autosize_mode", kind: &K32, default: &D::Str("force_fit") },
-    PropDef { name: "columns", kind: &K194, default: &D::Json("[]") },
+    PropDef { name: "columns", kind: &K194, default: &D::List(&[]) },
     PropDef { name: "editable", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "fit_columns", kind: &K201, default: &D::Null },
     PropDef { name: "frozen_columns", kind: &K203, default: &D::Null },
@@ -1126,7 +1126,7 @@ static S_DatetimeTicker: Schema = Schema { name: "DatetimeTicker", bases: &[&S_C
     PropDef { name: "num_minor_ticks", kind: &K::Int, default: &D::Int(0) },
 ], check: None };
 static S_DaysTicker: Schema = Schema { name: "DaysTicker", bases: &[&S_BaseSingleIntervalTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
-    PropDef { name: "days", kind: &K173, default: &D::Json("[]") },
+    PropDef { name: "days", kind: &K173, default: &D::List(&[]) },
     PropDef { name: "num_minor_ticks", kind: &K::Int, default: &D::Int(0) },
 ], check: None };
 static S_Decoration: Schema = Schema { name: "Decoration", bases: &[&S_Model], props: &[
@@ -1153,7 +1153,7 @@ static S_Dialog: Schema = Schema { name: "Dialog", bases: &[&S_UIElement, &S_Sty
 static S_DifferenceFilter: Schema = Schema { name: "DifferenceFilter", bases: &[&S_CompositeFilter, &S_Filter, &S_Model], props: &[
 ], check: None };
 static S_Dimensional: Schema = Schema { name: "Dimensional", bases: &[&S_Model], props: &[
-    PropDef { name: "exclude", kind: &K175, default: &D::Json("[]") },
+    PropDef { name: "exclude", kind: &K175, default: &D::List(&[]) },
     PropDef { name: "include", kind: &K328, default: &D::Null },
     PropDef { name: "ticks", kind: &K174, default: &D::Required },
 ], check: None };
@@ -1181,7 +1181,7 @@ static S_Drawer: Schema = Schema { name: "Drawer", bases: &[&S_Pane, &S_UIElemen
 ], check: None };
 static S_Dropdown: Schema = Schema { name: "Dropdown", bases: &[&S_AbstractButton, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
     PropDef { name: "label", kind: &K168, default: &D::Str("Dropdown") },
-    PropDef { name: "menu", kind: &K400, default: &D::Json("[]") },
+    PropDef { name: "menu", kind: &K400, default: &D::List(&[]) },
     PropDef { name: "split", kind: &K::Bool, default: &D::Bool(false) },
 ], check: None };
 static S_EdgeCoordinates: Schema = Schema { name: "EdgeCoordinates", bases: &[&S_GraphCoordinates, &S_CoordinateTransform, &S_Expression, &S_Model], props: &[
@@ -1191,15 +1191,15 @@ static S_EdgesAndLinkedNodes: Schema = Schema { name: "EdgesAndLinkedNodes", bas
 static S_EdgesOnly: Schema = Schema { name: "EdgesOnly", bases: &[&S_GraphHitTestPolicy, &S_Model], props: &[
 ], check: None };
 static S_EditTool: Schema = Schema { name: "EditTool", bases: &[&S_GestureTool, &S_Tool, &S_Model], props: &[
-    PropDef { name: "default_overrides", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "default_overrides", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "empty_value", kind: &K106, default: &D::Int(0) },
 ], check: None };
 static S_Ellipse: Schema = Schema { name: "Ellipse", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0.0}") },
-    PropDef { name: "height", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"height\"}") },
-    PropDef { name: "width", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"width\"}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(0.0))]) },
+    PropDef { name: "height", kind: &K234, default: &D::Object(&[("field", D::Str("height")), ("type", D::Str("field"))]) },
+    PropDef { name: "width", kind: &K234, default: &D::Object(&[("field", D::Str("width")), ("type", D::Str("field"))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_EqHistColorMapper: Schema = Schema { name: "EqHistColorMapper", bases: &[&S_ScanningColorMapper, &S_ContinuousColorMapper, &S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
     PropDef { name: "bins", kind: &K::Int, default: &D::Int(65536) },
@@ -1216,7 +1216,7 @@ static S_FactorRange: Schema = Schema { name: "FactorRange", bases: &[&S_Range, 
     PropDef { name: "bounds", kind: &K395, default: &D::Null },
     PropDef { name: "end", kind: &K::Number, default: &D::Int(0) },
     PropDef { name: "factor_padding", kind: &K::Number, default: &D::Float(0.0) },
-    PropDef { name: "factors", kind: &K363, default: &D::Json("[]") },
+    PropDef { name: "factors", kind: &K363, default: &D::List(&[]) },
     PropDef { name: "group_padding", kind: &K::Number, default: &D::Float(1.4) },
     PropDef { name: "max_interval", kind: &K204, default: &D::Null },
     PropDef { name: "min_interval", kind: &K204, default: &D::Null },
@@ -1236,22 +1236,22 @@ static S_FileInput: Schema = Schema { name: "FileInput", bases: &[&S_InputWidget
     PropDef { name: "value", kind: &K279, default: &D::Required },
 ], check: None };
 static S_FillProps: Schema = Schema { name: "FillProps", bases: &[], props: &[
-    PropDef { name: "fill_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "fill_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"gray\"}") },
+    PropDef { name: "fill_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("gray"))]) },
 ], check: None };
 static S_Filter: Schema = Schema { name: "Filter", bases: &[&S_Model], props: &[
 ], check: None };
 static S_FixedTicker: Schema = Schema { name: "FixedTicker", bases: &[&S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
-    PropDef { name: "minor_ticks", kind: &K174, default: &D::Json("[]") },
-    PropDef { name: "ticks", kind: &K174, default: &D::Json("[]") },
+    PropDef { name: "minor_ticks", kind: &K174, default: &D::List(&[]) },
+    PropDef { name: "ticks", kind: &K174, default: &D::List(&[]) },
 ], check: None };
 static S_FlexBox: Schema = Schema { name: "FlexBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "children", kind: &K197, default: &D::Json("[]") },
+    PropDef { name: "children", kind: &K197, default: &D::List(&[]) },
     PropDef { name: "spacing", kind: &K::Int, default: &D::Int(0) },
 ], check: None };
 static S_FreehandDrawTool: Schema = Schema { name: "FreehandDrawTool", bases: &[&S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "num_objects", kind: &K::Int, default: &D::Int(0) },
-    PropDef { name: "renderers", kind: &K185, default: &D::Json("[]") },
+    PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
 ], check: None };
 static S_FullscreenTool: Schema = Schema { name: "FullscreenTool", bases: &[&S_ActionTool, &S_Tool, &S_Model], props: &[
 ], check: None };
@@ -1281,7 +1281,7 @@ static S_GlobalImportedStyleSheet: Schema = Schema { name: "GlobalImportedStyleS
 static S_GlobalInlineStyleSheet: Schema = Schema { name: "GlobalInlineStyleSheet", bases: &[&S_InlineStyleSheet, &S_StyleSheet, &S_Model], props: &[
 ], check: None };
 static S_Glyph: Schema = Schema { name: "Glyph", bases: &[&S_Model], props: &[
-    PropDef { name: "decorations", kind: &K183, default: &D::Json("[]") },
+    PropDef { name: "decorations", kind: &K183, default: &D::List(&[]) },
 ], check: None };
 static S_GlyphRenderer: Schema = Schema { name: "GlyphRenderer", bases: &[&S_DataRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "data_source", kind: &K::Instance("DataSource"), default: &D::Required },
@@ -1311,7 +1311,7 @@ static S_Grid: Schema = Schema { name: "Grid", bases: &[&S_GuideRenderer, &S_Ren
     PropDef { name: "band_fill_color", kind: &K202, default: &D::Null },
     PropDef { name: "band_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "band_hatch_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "band_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "band_hatch_extra", kind: &K105, default: &D::Map(&[]) },
     PropDef { name: "band_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "band_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "band_hatch_weight", kind: &K200, default: &D::Float(1.0) },
@@ -1321,7 +1321,7 @@ static S_Grid: Schema = Schema { name: "Grid", bases: &[&S_GuideRenderer, &S_Ren
     PropDef { name: "grid_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "grid_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "grid_line_color", kind: &K202, default: &D::Str("#e5e5e5") },
-    PropDef { name: "grid_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "grid_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "grid_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "grid_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "grid_line_width", kind: &K::Number, default: &D::Int(1) },
@@ -1329,14 +1329,14 @@ static S_Grid: Schema = Schema { name: "Grid", bases: &[&S_GuideRenderer, &S_Ren
     PropDef { name: "minor_grid_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "minor_grid_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "minor_grid_line_color", kind: &K202, default: &D::Null },
-    PropDef { name: "minor_grid_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "minor_grid_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "minor_grid_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "minor_grid_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "minor_grid_line_width", kind: &K::Number, default: &D::Int(1) },
     PropDef { name: "ticker", kind: &K228, default: &D::Null },
 ], check: None };
 static S_GridBox: Schema = Schema { name: "GridBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_GridCommon], props: &[
-    PropDef { name: "children", kind: &K372, default: &D::Json("[]") },
+    PropDef { name: "children", kind: &K372, default: &D::List(&[]) },
 ], check: None };
 static S_GridCommon: Schema = Schema { name: "GridCommon", bases: &[], props: &[
     PropDef { name: "cols", kind: &K401, default: &D::Null },
@@ -1344,7 +1344,7 @@ static S_GridCommon: Schema = Schema { name: "GridCommon", bases: &[], props: &[
     PropDef { name: "spacing", kind: &K364, default: &D::Int(0) },
 ], check: None };
 static S_GridPlot: Schema = Schema { name: "GridPlot", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_GridCommon], props: &[
-    PropDef { name: "children", kind: &K371, default: &D::Json("[]") },
+    PropDef { name: "children", kind: &K371, default: &D::List(&[]) },
     PropDef { name: "toolbar", kind: &K::Instance("Toolbar"), default: &D::Instance("Toolbar") },
     PropDef { name: "toolbar_location", kind: &K206, default: &D::Str("above") },
 ], check: None };
@@ -1365,7 +1365,7 @@ static S_GroupFilter: Schema = Schema { name: "GroupFilter", bases: &[&S_Filter,
     PropDef { name: "group", kind: &K::Any, default: &D::Required },
 ], check: None };
 static S_GroupingInfo: Schema = Schema { name: "GroupingInfo", bases: &[&S_Model], props: &[
-    PropDef { name: "aggregators", kind: &K192, default: &D::Json("[]") },
+    PropDef { name: "aggregators", kind: &K192, default: &D::List(&[]) },
     PropDef { name: "collapsed", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "getter", kind: &K::String, default: &D::Str("") },
 ], check: None };
@@ -1373,33 +1373,33 @@ static S_GuideRenderer: Schema = Schema { name: "GuideRenderer", bases: &[&S_Ren
     PropDef { name: "level", kind: &K39, default: &D::Str("guide") },
 ], check: None };
 static S_HArea: Schema = Schema { name: "HArea", bases: &[&S_ScalarFillProps, &S_HatchProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "x1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x1\"}") },
-    PropDef { name: "x2", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x2\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
+    PropDef { name: "x2", kind: &K234, default: &D::Object(&[("field", D::Str("x2")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_HAreaStep: Schema = Schema { name: "HAreaStep", bases: &[&S_ScalarFillProps, &S_HatchProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "step_mode", kind: &K17, default: &D::Str("before") },
-    PropDef { name: "x1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x1\"}") },
-    PropDef { name: "x2", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x2\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
+    PropDef { name: "x2", kind: &K234, default: &D::Object(&[("field", D::Str("x2")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_HBar: Schema = Schema { name: "HBar", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_LRTBGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "height", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1}") },
-    PropDef { name: "left", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "right", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"right\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "height", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
+    PropDef { name: "left", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "right", kind: &K234, default: &D::Object(&[("field", D::Str("right")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_HBox: Schema = Schema { name: "HBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "children", kind: &K310, default: &D::Json("[]") },
+    PropDef { name: "children", kind: &K310, default: &D::List(&[]) },
     PropDef { name: "cols", kind: &K401, default: &D::Null },
     PropDef { name: "spacing", kind: &K199, default: &D::Int(0) },
 ], check: None };
 static S_HSpan: Schema = Schema { name: "HSpan", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_HStrip: Schema = Schema { name: "HStrip", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "y0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y0\"}") },
-    PropDef { name: "y1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y1\"}") },
+    PropDef { name: "y0", kind: &K234, default: &D::Object(&[("field", D::Str("y0")), ("type", D::Str("field"))]) },
+    PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_HTMLAnnotation: Schema = Schema { name: "HTMLAnnotation", bases: &[&S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
 ], check: None };
@@ -1415,15 +1415,15 @@ static S_HTMLLabel: Schema = Schema { name: "HTMLLabel", bases: &[&S_ScalarTextP
     PropDef { name: "y_units", kind: &K22, default: &D::Str("data") },
 ], check: None };
 static S_HTMLLabelSet: Schema = Schema { name: "HTMLLabelSet", bases: &[&S_background_FillProps, &S_border_LineProps, &S_TextProps, &S_HTMLAnnotation, &S_DataAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "background_fill_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "border_line_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "text", kind: &K334, default: &D::Json("{\"type\":\"field\",\"field\":\"text\"}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "x_offset", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "background_fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "border_line_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "text", kind: &K334, default: &D::Object(&[("field", D::Str("text")), ("type", D::Str("field"))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "x_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "x_units", kind: &K22, default: &D::Str("data") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
-    PropDef { name: "y_offset", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
+    PropDef { name: "y_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "y_units", kind: &K22, default: &D::Str("data") },
 ], check: None };
 static S_HTMLTemplateFormatter: Schema = Schema { name: "HTMLTemplateFormatter", bases: &[&S_CellFormatter, &S_Model], props: &[
@@ -1452,12 +1452,12 @@ static S_HTMLTitle: Schema = Schema { name: "HTMLTitle", bases: &[&S_HTMLTextAnn
     PropDef { name: "vertical_align", kind: &K92, default: &D::Str("bottom") },
 ], check: None };
 static S_HatchProps: Schema = Schema { name: "HatchProps", bases: &[], props: &[
-    PropDef { name: "hatch_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "hatch_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"black\"}") },
-    PropDef { name: "hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "hatch_pattern", kind: &K381, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "hatch_scale", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":12.0}") },
-    PropDef { name: "hatch_weight", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
+    PropDef { name: "hatch_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "hatch_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
+    PropDef { name: "hatch_extra", kind: &K105, default: &D::Map(&[]) },
+    PropDef { name: "hatch_pattern", kind: &K381, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "hatch_scale", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(12.0))]) },
+    PropDef { name: "hatch_weight", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
 ], check: None };
 static S_HelpButton: Schema = Schema { name: "HelpButton", bases: &[&S_AbstractButton, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
     PropDef { name: "icon", kind: &K221, default: &D::Instance("BuiltinIcon") },
@@ -1470,19 +1470,19 @@ static S_HelpTool: Schema = Schema { name: "HelpTool", bases: &[&S_ActionTool, &
 ], check: None };
 static S_HexTile: Schema = Schema { name: "HexTile", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "aspect_scale", kind: &K::Number, default: &D::Float(1.0) },
-    PropDef { name: "line_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
+    PropDef { name: "line_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
     PropDef { name: "orientation", kind: &K67, default: &D::Str("pointytop") },
-    PropDef { name: "q", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"q\"}") },
-    PropDef { name: "r", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"r\"}") },
-    PropDef { name: "scale", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
+    PropDef { name: "q", kind: &K234, default: &D::Object(&[("field", D::Str("q")), ("type", D::Str("field"))]) },
+    PropDef { name: "r", kind: &K234, default: &D::Object(&[("field", D::Str("r")), ("type", D::Str("field"))]) },
+    PropDef { name: "scale", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
     PropDef { name: "size", kind: &K::Number, default: &D::Float(1.0) },
 ], check: None };
 static S_HoverTool: Schema = Schema { name: "HoverTool", bases: &[&S_InspectTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K94, default: &D::Str("center") },
     PropDef { name: "attachment", kind: &K37, default: &D::Str("horizontal") },
     PropDef { name: "callback", kind: &K214, default: &D::Null },
-    PropDef { name: "filters", kind: &K350, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "formatters", kind: &K265, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "filters", kind: &K350, default: &D::Map(&[]) },
+    PropDef { name: "formatters", kind: &K265, default: &D::Map(&[]) },
     PropDef { name: "limit", kind: &K330, default: &D::Null },
     PropDef { name: "line_policy", kind: &K68, default: &D::Str("nearest") },
     PropDef { name: "mode", kind: &K50, default: &D::Str("mouse") },
@@ -1491,52 +1491,52 @@ static S_HoverTool: Schema = Schema { name: "HoverTool", bases: &[&S_InspectTool
     PropDef { name: "renderers", kind: &K286, default: &D::Str("auto") },
     PropDef { name: "show_arrow", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "sort_by", kind: &K405, default: &D::Null },
-    PropDef { name: "tooltips", kind: &K352, default: &D::Json("[[\"index\",\"$index\"],[\"data (x, y)\",\"($x, $y)\"],[\"screen (x, y)\",\"($sx, $sy)\"]]") },
+    PropDef { name: "tooltips", kind: &K352, default: &D::List(&[D::List(&[D::Str("index"), D::Str("$index")]), D::List(&[D::Str("data (x, y)"), D::Str("($x, $y)")]), D::List(&[D::Str("screen (x, y)"), D::Str("($sx, $sy)")])]) },
 ], check: None };
 static S_Icon: Schema = Schema { name: "Icon", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "size", kind: &K109, default: &D::Str("1em") },
 ], check: None };
 static S_Image: Schema = Schema { name: "Image", bases: &[&S_ImageBase, &S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "color_mapper", kind: &K::Instance("ColorMapper"), default: &D::Instance("LinearColorMapper") },
-    PropDef { name: "image", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"image\"}") },
+    PropDef { name: "image", kind: &K234, default: &D::Object(&[("field", D::Str("image")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_ImageBase: Schema = Schema { name: "ImageBase", bases: &[&S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K361, default: &D::Str("bottom_left") },
-    PropDef { name: "dh", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"dh\"}") },
+    PropDef { name: "dh", kind: &K234, default: &D::Object(&[("field", D::Str("dh")), ("type", D::Str("field"))]) },
     PropDef { name: "dilate", kind: &K::Bool, default: &D::Bool(false) },
-    PropDef { name: "dw", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"dw\"}") },
+    PropDef { name: "dw", kind: &K234, default: &D::Object(&[("field", D::Str("dw")), ("type", D::Str("field"))]) },
     PropDef { name: "origin", kind: &K20, default: &D::Str("bottom_left") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_ImageProps: Schema = Schema { name: "ImageProps", bases: &[], props: &[
-    PropDef { name: "global_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
+    PropDef { name: "global_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
 ], check: None };
 static S_ImageRGBA: Schema = Schema { name: "ImageRGBA", bases: &[&S_ImageBase, &S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "image", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"image\"}") },
+    PropDef { name: "image", kind: &K234, default: &D::Object(&[("field", D::Str("image")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_ImageStack: Schema = Schema { name: "ImageStack", bases: &[&S_ImageBase, &S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "color_mapper", kind: &K::Instance("StackColorMapper"), default: &D::Required },
-    PropDef { name: "image", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"image\"}") },
+    PropDef { name: "image", kind: &K234, default: &D::Object(&[("field", D::Str("image")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_ImageURL: Schema = Schema { name: "ImageURL", bases: &[&S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K361, default: &D::Str("top_left") },
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "dilate", kind: &K::Bool, default: &D::Bool(false) },
-    PropDef { name: "h", kind: &K333, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
+    PropDef { name: "h", kind: &K333, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
     PropDef { name: "retry_attempts", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "retry_timeout", kind: &K::Int, default: &D::Int(0) },
-    PropDef { name: "url", kind: &K235, default: &D::Json("{\"type\":\"field\",\"field\":\"url\"}") },
-    PropDef { name: "w", kind: &K333, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "url", kind: &K235, default: &D::Object(&[("field", D::Str("url")), ("type", D::Str("field"))]) },
+    PropDef { name: "w", kind: &K333, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_ImageURLTexture: Schema = Schema { name: "ImageURLTexture", bases: &[&S_Texture, &S_Model], props: &[
     PropDef { name: "url", kind: &K::String, default: &D::Required },
 ], check: None };
 static S_ImperialLength: Schema = Schema { name: "ImperialLength", bases: &[&S_CustomDimensional, &S_Dimensional, &S_Model], props: &[
-    PropDef { name: "basis", kind: &K351, default: &D::Json("{\"type\":\"map\",\"entries\":[[\"in\",[0.08333333333333333,\"in\",\"inch\"]],[\"ft\",[1,\"ft\",\"foot\"]],[\"yd\",[3,\"yd\",\"yard\"]],[\"ch\",[66,\"ch\",\"chain\"]],[\"fur\",[660,\"fur\",\"furlong\"]],[\"mi\",[5280,\"mi\",\"mile\"]],[\"lea\",[15840,\"lea\",\"league\"]]]}") },
-    PropDef { name: "ticks", kind: &K174, default: &D::Json("[1,3,6,12,60]") },
+    PropDef { name: "basis", kind: &K351, default: &D::Map(&[(D::Str("in"), D::List(&[D::Float(0.08333333333333333), D::Str("in"), D::Str("inch")])), (D::Str("ft"), D::List(&[D::Int(1), D::Str("ft"), D::Str("foot")])), (D::Str("yd"), D::List(&[D::Int(3), D::Str("yd"), D::Str("yard")])), (D::Str("ch"), D::List(&[D::Int(66), D::Str("ch"), D::Str("chain")])), (D::Str("fur"), D::List(&[D::Int(660), D::Str("fur"), D::Str("furlong")])), (D::Str("mi"), D::List(&[D::Int(5280), D::Str("mi"), D::Str("mile")])), (D::Str("lea"), D::List(&[D::Int(15840), D::Str("lea"), D::Str("league")]))]) },
+    PropDef { name: "ticks", kind: &K174, default: &D::List(&[D::Int(1), D::Int(3), D::Int(6), D::Int(12), D::Int(60)]) },
 ], check: None };
 static S_ImportedStyleSheet: Schema = Schema { name: "ImportedStyleSheet", bases: &[&S_StyleSheet, &S_Model], props: &[
     PropDef { name: "url", kind: &K::String, default: &D::Required },
@@ -1598,15 +1598,15 @@ static S_Label: Schema = Schema { name: "Label", bases: &[&S_TextAnnotation, &S_
     PropDef { name: "y_units", kind: &K22, default: &D::Str("data") },
 ], check: None };
 static S_LabelSet: Schema = Schema { name: "LabelSet", bases: &[&S_background_FillProps, &S_background_HatchProps, &S_border_LineProps, &S_TextProps, &S_DataAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "background_fill_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "border_line_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "text", kind: &K334, default: &D::Json("{\"type\":\"field\",\"field\":\"text\"}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "x_offset", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "background_fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "border_line_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "text", kind: &K334, default: &D::Object(&[("field", D::Str("text")), ("type", D::Str("field"))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "x_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "x_units", kind: &K22, default: &D::Str("data") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
-    PropDef { name: "y_offset", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
+    PropDef { name: "y_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "y_units", kind: &K22, default: &D::Str("data") },
 ], check: None };
 static S_LabelingPolicy: Schema = Schema { name: "LabelingPolicy", bases: &[&S_Model], props: &[
@@ -1647,7 +1647,7 @@ static S_Legend: Schema = Schema { name: "Legend", bases: &[&S_background_Scalar
     PropDef { name: "inactive_fill_color", kind: &K202, default: &D::Str("white") },
     PropDef { name: "inactive_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "inactive_hatch_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "inactive_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "inactive_hatch_extra", kind: &K105, default: &D::Map(&[]) },
     PropDef { name: "inactive_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "inactive_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "inactive_hatch_weight", kind: &K200, default: &D::Float(1.0) },
@@ -1655,12 +1655,12 @@ static S_Legend: Schema = Schema { name: "Legend", bases: &[&S_background_Scalar
     PropDef { name: "item_background_fill_color", kind: &K202, default: &D::Str("#f1f1f1") },
     PropDef { name: "item_background_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "item_background_hatch_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "item_background_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "item_background_hatch_extra", kind: &K105, default: &D::Map(&[]) },
     PropDef { name: "item_background_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "item_background_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "item_background_hatch_weight", kind: &K200, default: &D::Float(1.0) },
     PropDef { name: "item_background_policy", kind: &K54, default: &D::Str("none") },
-    PropDef { name: "items", kind: &K188, default: &D::Json("[]") },
+    PropDef { name: "items", kind: &K188, default: &D::List(&[]) },
     PropDef { name: "label_height", kind: &K137, default: &D::Str("auto") },
     PropDef { name: "label_standoff", kind: &K::Int, default: &D::Int(5) },
     PropDef { name: "label_text_baseline", kind: &K93, default: &D::Str("middle") },
@@ -1681,27 +1681,27 @@ static S_Legend: Schema = Schema { name: "Legend", bases: &[&S_background_Scalar
 ], check: None };
 static S_LegendItem: Schema = Schema { name: "LegendItem", bases: &[&S_Model], props: &[
     PropDef { name: "index", kind: &K203, default: &D::Null },
-    PropDef { name: "label", kind: &K334, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "renderers", kind: &K185, default: &D::Json("[]") },
+    PropDef { name: "label", kind: &K334, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
     PropDef { name: "visible", kind: &K::Bool, default: &D::Bool(true) },
 ], check: None };
 static S_Line: Schema = Schema { name: "Line", bases: &[&S_ScalarLineProps, &S_ConnectedXYGlyph, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_LineEditTool: Schema = Schema { name: "LineEditTool", bases: &[&S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
     PropDef { name: "intersection_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
-    PropDef { name: "renderers", kind: &K185, default: &D::Json("[]") },
+    PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
 ], check: None };
 static S_LineProps: Schema = Schema { name: "LineProps", bases: &[], props: &[
-    PropDef { name: "line_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "line_cap", kind: &K236, default: &D::Json("{\"type\":\"value\",\"value\":\"butt\"}") },
-    PropDef { name: "line_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"black\"}") },
-    PropDef { name: "line_dash", kind: &K380, default: &D::Json("{\"type\":\"value\",\"value\":[]}") },
-    PropDef { name: "line_dash_offset", kind: &K233, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "line_join", kind: &K238, default: &D::Json("{\"type\":\"value\",\"value\":\"bevel\"}") },
-    PropDef { name: "line_width", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1}") },
+    PropDef { name: "line_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "line_cap", kind: &K236, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("butt"))]) },
+    PropDef { name: "line_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
+    PropDef { name: "line_dash", kind: &K380, default: &D::Object(&[("type", D::Str("value")), ("value", D::List(&[]))]) },
+    PropDef { name: "line_dash_offset", kind: &K233, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "line_join", kind: &K238, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("bevel"))]) },
+    PropDef { name: "line_width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
 ], check: None };
 static S_LinearAxis: Schema = Schema { name: "LinearAxis", bases: &[&S_ContinuousAxis, &S_Axis, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "formatter", kind: &K::Instance("TickFormatter"), default: &D::Instance("BasicTickFormatter") },
@@ -1726,7 +1726,7 @@ static S_LogTickFormatter: Schema = Schema { name: "LogTickFormatter", bases: &[
     PropDef { name: "ticker", kind: &K228, default: &D::Null },
 ], check: None };
 static S_LogTicker: Schema = Schema { name: "LogTicker", bases: &[&S_AdaptiveTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
-    PropDef { name: "mantissas", kind: &K174, default: &D::Json("[1,5]") },
+    PropDef { name: "mantissas", kind: &K174, default: &D::List(&[D::Int(1), D::Int(5)]) },
 ], check: None };
 static S_MapOptions: Schema = Schema { name: "MapOptions", bases: &[&S_Model], props: &[
     PropDef { name: "lat", kind: &K::Number, default: &D::Required },
@@ -1742,11 +1742,11 @@ static S_Markdown: Schema = Schema { name: "Markdown", bases: &[&S_Widget, &S_La
     PropDef { name: "text", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_Marker: Schema = Schema { name: "Marker", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0.0}") },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(0.0))]) },
     PropDef { name: "hit_dilation", kind: &K200, default: &D::Float(1.0) },
-    PropDef { name: "size", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":4}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "size", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(4))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_Marking: Schema = Schema { name: "Marking", bases: &[&S_Model], props: &[
 ], check: None };
@@ -1766,10 +1766,10 @@ static S_MaxAggregator: Schema = Schema { name: "MaxAggregator", bases: &[&S_Row
 ], check: None };
 static S_Maximum: Schema = Schema { name: "Maximum", bases: &[&S_ScalarExpression, &S_Model], props: &[
     PropDef { name: "field", kind: &K::String, default: &D::Required },
-    PropDef { name: "initial", kind: &K204, default: &D::Json("{\"type\":\"number\",\"value\":\"-inf\"}") },
+    PropDef { name: "initial", kind: &K204, default: &D::Float(f64::NEG_INFINITY) },
 ], check: None };
 static S_Menu: Schema = Schema { name: "Menu", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "items", kind: &K304, default: &D::Json("[]") },
+    PropDef { name: "items", kind: &K304, default: &D::List(&[]) },
     PropDef { name: "reversed", kind: &K::Bool, default: &D::Bool(false) },
 ], check: None };
 static S_MenuItem: Schema = Schema { name: "MenuItem", bases: &[&S_Model], props: &[
@@ -1802,70 +1802,70 @@ static S_MercatorTileSource: Schema = Schema { name: "MercatorTileSource", bases
 static S_Metric: Schema = Schema { name: "Metric", bases: &[&S_Dimensional, &S_Model], props: &[
     PropDef { name: "base_unit", kind: &K::String, default: &D::Required },
     PropDef { name: "full_unit", kind: &K205, default: &D::Null },
-    PropDef { name: "ticks", kind: &K174, default: &D::Json("[1,2,5,10,15,20,25,50,75,100,125,150,200,250,500,750]") },
+    PropDef { name: "ticks", kind: &K174, default: &D::List(&[D::Int(1), D::Int(2), D::Int(5), D::Int(10), D::Int(15), D::Int(20), D::Int(25), D::Int(50), D::Int(75), D::Int(100), D::Int(125), D::Int(150), D::Int(200), D::Int(250), D::Int(500), D::Int(750)]) },
 ], check: None };
 static S_MetricLength: Schema = Schema { name: "MetricLength", bases: &[&S_Metric, &S_Dimensional, &S_Model], props: &[
     PropDef { name: "base_unit", kind: &K::String, default: &D::Str("m") },
-    PropDef { name: "exclude", kind: &K175, default: &D::Json("[\"dm\",\"hm\"]") },
+    PropDef { name: "exclude", kind: &K175, default: &D::List(&[D::Str("dm"), D::Str("hm")]) },
 ], check: None };
 static S_MinAggregator: Schema = Schema { name: "MinAggregator", bases: &[&S_RowAggregator, &S_Model], props: &[
 ], check: None };
 static S_Minimum: Schema = Schema { name: "Minimum", bases: &[&S_ScalarExpression, &S_Model], props: &[
     PropDef { name: "field", kind: &K::String, default: &D::Required },
-    PropDef { name: "initial", kind: &K204, default: &D::Json("{\"type\":\"number\",\"value\":\"+inf\"}") },
+    PropDef { name: "initial", kind: &K204, default: &D::Float(f64::INFINITY) },
 ], check: None };
 static S_Model: Schema = Schema { name: "Model", bases: &[], props: &[
-    PropDef { name: "js_event_callbacks", kind: &K266, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "js_property_callbacks", kind: &K266, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "js_event_callbacks", kind: &K266, default: &D::Map(&[]) },
+    PropDef { name: "js_property_callbacks", kind: &K266, default: &D::Map(&[]) },
     PropDef { name: "name", kind: &K205, default: &D::Null },
-    PropDef { name: "subscribed_events", kind: &K232, default: &D::Json("{\"type\":\"set\"}") },
+    PropDef { name: "subscribed_events", kind: &K232, default: &D::Set(&[]) },
     PropDef { name: "syncable", kind: &K::Bool, default: &D::Bool(true) },
-    PropDef { name: "tags", kind: &K170, default: &D::Json("[]") },
+    PropDef { name: "tags", kind: &K170, default: &D::List(&[]) },
 ], check: None };
 static S_MonthsTicker: Schema = Schema { name: "MonthsTicker", bases: &[&S_BaseSingleIntervalTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
-    PropDef { name: "months", kind: &K173, default: &D::Json("[]") },
+    PropDef { name: "months", kind: &K173, default: &D::List(&[]) },
 ], check: None };
 static S_MultiChoice: Schema = Schema { name: "MultiChoice", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "delete_button", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "max_items", kind: &K203, default: &D::Null },
     PropDef { name: "option_limit", kind: &K203, default: &D::Null },
-    PropDef { name: "options", kind: &K370, default: &D::Json("[]") },
+    PropDef { name: "options", kind: &K370, default: &D::List(&[]) },
     PropDef { name: "placeholder", kind: &K205, default: &D::Null },
     PropDef { name: "search_option_limit", kind: &K203, default: &D::Null },
     PropDef { name: "solid", kind: &K::Bool, default: &D::Bool(true) },
-    PropDef { name: "value", kind: &K175, default: &D::Json("[]") },
+    PropDef { name: "value", kind: &K175, default: &D::List(&[]) },
 ], check: None };
 static S_MultiLine: Schema = Schema { name: "MultiLine", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "xs", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"xs\"}") },
-    PropDef { name: "ys", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"ys\"}") },
+    PropDef { name: "xs", kind: &K234, default: &D::Object(&[("field", D::Str("xs")), ("type", D::Str("field"))]) },
+    PropDef { name: "ys", kind: &K234, default: &D::Object(&[("field", D::Str("ys")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_MultiPolygons: Schema = Schema { name: "MultiPolygons", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "xs", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"xs\"}") },
-    PropDef { name: "ys", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"ys\"}") },
+    PropDef { name: "xs", kind: &K234, default: &D::Object(&[("field", D::Str("xs")), ("type", D::Str("field"))]) },
+    PropDef { name: "ys", kind: &K234, default: &D::Object(&[("field", D::Str("ys")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_MultiSelect: Schema = Schema { name: "MultiSelect", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "options", kind: &K370, default: &D::Json("[]") },
+    PropDef { name: "options", kind: &K370, default: &D::List(&[]) },
     PropDef { name: "size", kind: &K::Int, default: &D::Int(4) },
-    PropDef { name: "value", kind: &K175, default: &D::Json("[]") },
+    PropDef { name: "value", kind: &K175, default: &D::List(&[]) },
 ], check: None };
 static S_MultipleDatePicker: Schema = Schema { name: "MultipleDatePicker", bases: &[&S_BaseDatePicker, &S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon], props: &[
     PropDef { name: "separator", kind: &K::String, default: &D::Str(", ") },
-    PropDef { name: "value", kind: &K301, default: &D::Json("[]") },
+    PropDef { name: "value", kind: &K301, default: &D::List(&[]) },
 ], check: None };
 static S_MultipleDatetimePicker: Schema = Schema { name: "MultipleDatetimePicker", bases: &[&S_BaseDatetimePicker, &S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon, &S_TimeCommon], props: &[
     PropDef { name: "separator", kind: &K::String, default: &D::Str(", ") },
-    PropDef { name: "value", kind: &K301, default: &D::Json("[]") },
+    PropDef { name: "value", kind: &K301, default: &D::List(&[]) },
 ], check: None };
 static S_NanCompare: Schema = Schema { name: "NanCompare", bases: &[&S_Comparison, &S_Model], props: &[
     PropDef { name: "ascending_first", kind: &K::Bool, default: &D::Bool(false) },
 ], check: None };
 static S_Ngon: Schema = Schema { name: "Ngon", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_RadialGlyph, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "n", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"n\"}") },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "n", kind: &K234, default: &D::Object(&[("field", D::Str("n")), ("type", D::Str("field"))]) },
     PropDef { name: "radius", kind: &K234, default: &D::Required },
     PropDef { name: "radius_dimension", kind: &K99, default: &D::Str("x") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_NoOverlap: Schema = Schema { name: "NoOverlap", bases: &[&S_LabelingPolicy, &S_Model], props: &[
     PropDef { name: "min_distance", kind: &K::Int, default: &D::Int(5) },
@@ -1884,7 +1884,7 @@ static S_NodesAndLinkedEdges: Schema = Schema { name: "NodesAndLinkedEdges", bas
 static S_NodesOnly: Schema = Schema { name: "NodesOnly", bases: &[&S_GraphHitTestPolicy, &S_Model], props: &[
 ], check: None };
 static S_NormalHead: Schema = Schema { name: "NormalHead", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_ArrowHead, &S_Marking, &S_Model], props: &[
-    PropDef { name: "fill_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"black\"}") },
+    PropDef { name: "fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
 ], check: None };
 static S_Notifications: Schema = Schema { name: "Notifications", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
 ], check: None };
@@ -1938,7 +1938,7 @@ static S_PanTool: Schema = Schema { name: "PanTool", bases: &[&S_Drag, &S_Gestur
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
 ], check: None };
 static S_Pane: Schema = Schema { name: "Pane", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "elements", kind: &K307, default: &D::Json("[]") },
+    PropDef { name: "elements", kind: &K307, default: &D::List(&[]) },
 ], check: None };
 static S_Panel: Schema = Schema { name: "Panel", bases: &[&S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K361, default: &D::Str("top_left") },
@@ -1951,12 +1951,12 @@ static S_Paragraph: Schema = Schema { name: "Paragraph", bases: &[&S_Markup, &S_
 static S_PasswordInput: Schema = Schema { name: "PasswordInput", bases: &[&S_TextInput, &S_TextLikeInput, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
 ], check: None };
 static S_Patch: Schema = Schema { name: "Patch", bases: &[&S_ScalarFillProps, &S_ScalarHatchProps, &S_ScalarLineProps, &S_ConnectedXYGlyph, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_Patches: Schema = Schema { name: "Patches", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "xs", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"xs\"}") },
-    PropDef { name: "ys", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"ys\"}") },
+    PropDef { name: "xs", kind: &K234, default: &D::Object(&[("field", D::Str("xs")), ("type", D::Str("field"))]) },
+    PropDef { name: "ys", kind: &K234, default: &D::Object(&[("field", D::Str("ys")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_PercentEditor: Schema = Schema { name: "PercentEditor", bases: &[&S_CellEditor, &S_Model], props: &[
 ], check: None };
@@ -1967,26 +1967,26 @@ static S_PickerBase: Schema = Schema { name: "PickerBase", bases: &[&S_InputWidg
 static S_PlainText: Schema = Schema { name: "PlainText", bases: &[&S_BaseText, &S_Model], props: &[
 ], check: None };
 static S_Plot: Schema = Schema { name: "Plot", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "above", kind: &K305, default: &D::Json("[]") },
+    PropDef { name: "above", kind: &K305, default: &D::List(&[]) },
     PropDef { name: "aspect_scale", kind: &K::Number, default: &D::Int(1) },
-    PropDef { name: "attribution", kind: &K308, default: &D::Json("[]") },
+    PropDef { name: "attribution", kind: &K308, default: &D::List(&[]) },
     PropDef { name: "background_fill_color", kind: &K202, default: &D::Str("#ffffff") },
-    PropDef { name: "below", kind: &K305, default: &D::Json("[]") },
+    PropDef { name: "below", kind: &K305, default: &D::List(&[]) },
     PropDef { name: "border_fill_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "border_fill_color", kind: &K202, default: &D::Str("#ffffff") },
     PropDef { name: "border_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "border_hatch_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "border_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "border_hatch_extra", kind: &K105, default: &D::Map(&[]) },
     PropDef { name: "border_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "border_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "border_hatch_weight", kind: &K200, default: &D::Float(1.0) },
     PropDef { name: "border_line_color", kind: &K202, default: &D::Null },
-    PropDef { name: "center", kind: &K305, default: &D::Json("[]") },
+    PropDef { name: "center", kind: &K305, default: &D::List(&[]) },
     PropDef { name: "context_menu", kind: &K325, default: &D::Str("auto") },
-    PropDef { name: "extra_x_ranges", kind: &K103, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "extra_x_scales", kind: &K104, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "extra_y_ranges", kind: &K103, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "extra_y_scales", kind: &K104, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "extra_x_ranges", kind: &K103, default: &D::Map(&[]) },
+    PropDef { name: "extra_x_scales", kind: &K104, default: &D::Map(&[]) },
+    PropDef { name: "extra_y_ranges", kind: &K103, default: &D::Map(&[]) },
+    PropDef { name: "extra_y_scales", kind: &K104, default: &D::Map(&[]) },
     PropDef { name: "frame_align", kind: &K272, default: &D::Bool(true) },
     PropDef { name: "frame_height", kind: &K203, default: &D::Null },
     PropDef { name: "frame_width", kind: &K203, default: &D::Null },
@@ -1995,7 +1995,7 @@ static S_Plot: Schema = Schema { name: "Plot", bases: &[&S_background_ScalarFill
     PropDef { name: "hold_render", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "inner_height", kind: &K::Int, default: &D::Required },
     PropDef { name: "inner_width", kind: &K::Int, default: &D::Required },
-    PropDef { name: "left", kind: &K305, default: &D::Json("[]") },
+    PropDef { name: "left", kind: &K305, default: &D::List(&[]) },
     PropDef { name: "lod_factor", kind: &K::Int, default: &D::Int(10) },
     PropDef { name: "lod_interval", kind: &K::Int, default: &D::Int(300) },
     PropDef { name: "lod_threshold", kind: &K203, default: &D::Int(2000) },
@@ -2011,14 +2011,14 @@ static S_Plot: Schema = Schema { name: "Plot", bases: &[&S_background_ScalarFill
     PropDef { name: "outline_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "outline_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "outline_line_color", kind: &K202, default: &D::Str("#e5e5e5") },
-    PropDef { name: "outline_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "outline_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "outline_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "outline_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "outline_line_width", kind: &K::Number, default: &D::Int(1) },
     PropDef { name: "output_backend", kind: &K23, default: &D::Str("canvas") },
-    PropDef { name: "renderers", kind: &K190, default: &D::Json("[]") },
+    PropDef { name: "renderers", kind: &K190, default: &D::List(&[]) },
     PropDef { name: "reset_policy", kind: &K81, default: &D::Str("standard") },
-    PropDef { name: "right", kind: &K305, default: &D::Json("[]") },
+    PropDef { name: "right", kind: &K305, default: &D::List(&[]) },
     PropDef { name: "title", kind: &K119, default: &D::Instance("Title") },
     PropDef { name: "title_location", kind: &K206, default: &D::Str("above") },
     PropDef { name: "toolbar", kind: &K::Instance("Toolbar"), default: &D::Instance("Toolbar") },
@@ -2038,12 +2038,12 @@ static S_PointDrawTool: Schema = Schema { name: "PointDrawTool", bases: &[&S_Edi
     PropDef { name: "add", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "drag", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "num_objects", kind: &K::Int, default: &D::Int(0) },
-    PropDef { name: "renderers", kind: &K185, default: &D::Json("[]") },
+    PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
 ], check: None };
 static S_PolarTransform: Schema = Schema { name: "PolarTransform", bases: &[&S_CoordinateTransform, &S_Expression, &S_Model], props: &[
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"angle\"}") },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("field", D::Str("angle")), ("type", D::Str("field"))]) },
     PropDef { name: "direction", kind: &K26, default: &D::Str("anticlock") },
-    PropDef { name: "radius", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"radius\"}") },
+    PropDef { name: "radius", kind: &K234, default: &D::Object(&[("field", D::Str("radius")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_PolyAnnotation: Schema = Schema { name: "PolyAnnotation", bases: &[&S_ScalarFillProps, &S_hover_ScalarFillProps, &S_ScalarHatchProps, &S_hover_ScalarHatchProps, &S_ScalarLineProps, &S_hover_ScalarLineProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "editable", kind: &K::Bool, default: &D::Bool(false) },
@@ -2055,18 +2055,18 @@ static S_PolyAnnotation: Schema = Schema { name: "PolyAnnotation", bases: &[&S_S
     PropDef { name: "hover_line_color", kind: &K202, default: &D::Null },
     PropDef { name: "line_alpha", kind: &K0, default: &D::Float(0.3) },
     PropDef { name: "line_color", kind: &K202, default: &D::Str("#cccccc") },
-    PropDef { name: "xs", kind: &K367, default: &D::Json("[]") },
+    PropDef { name: "xs", kind: &K367, default: &D::List(&[]) },
     PropDef { name: "xs_units", kind: &K22, default: &D::Str("data") },
-    PropDef { name: "ys", kind: &K367, default: &D::Json("[]") },
+    PropDef { name: "ys", kind: &K367, default: &D::List(&[]) },
     PropDef { name: "ys_units", kind: &K22, default: &D::Str("data") },
 ], check: None };
 static S_PolyDrawTool: Schema = Schema { name: "PolyDrawTool", bases: &[&S_PolyTool, &S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "drag", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "num_objects", kind: &K::Int, default: &D::Int(0) },
-    PropDef { name: "renderers", kind: &K185, default: &D::Json("[]") },
+    PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
 ], check: None };
 static S_PolyEditTool: Schema = Schema { name: "PolyEditTool", bases: &[&S_PolyTool, &S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
-    PropDef { name: "renderers", kind: &K185, default: &D::Json("[]") },
+    PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
 ], check: None };
 static S_PolySelectTool: Schema = Schema { name: "PolySelectTool", bases: &[&S_Tap, &S_RegionSelectTool, &S_SelectTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "overlay", kind: &K::Instance("PolyAnnotation"), default: &D::Instance("PolyAnnotation") },
@@ -2093,18 +2093,18 @@ static S_Progress: Schema = Schema { name: "Progress", bases: &[&S_Indicator, &S
 static S_QUADKEYTileSource: Schema = Schema { name: "QUADKEYTileSource", bases: &[&S_MercatorTileSource, &S_TileSource, &S_Model], props: &[
 ], check: None };
 static S_Quad: Schema = Schema { name: "Quad", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_LRTBGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "bottom", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"bottom\"}") },
-    PropDef { name: "left", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"left\"}") },
-    PropDef { name: "right", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"right\"}") },
-    PropDef { name: "top", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"top\"}") },
+    PropDef { name: "bottom", kind: &K234, default: &D::Object(&[("field", D::Str("bottom")), ("type", D::Str("field"))]) },
+    PropDef { name: "left", kind: &K234, default: &D::Object(&[("field", D::Str("left")), ("type", D::Str("field"))]) },
+    PropDef { name: "right", kind: &K234, default: &D::Object(&[("field", D::Str("right")), ("type", D::Str("field"))]) },
+    PropDef { name: "top", kind: &K234, default: &D::Object(&[("field", D::Str("top")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_Quadratic: Schema = Schema { name: "Quadratic", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "cx", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"cx\"}") },
-    PropDef { name: "cy", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"cy\"}") },
-    PropDef { name: "x0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x0\"}") },
-    PropDef { name: "x1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x1\"}") },
-    PropDef { name: "y0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y0\"}") },
-    PropDef { name: "y1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y1\"}") },
+    PropDef { name: "cx", kind: &K234, default: &D::Object(&[("field", D::Str("cx")), ("type", D::Str("field"))]) },
+    PropDef { name: "cy", kind: &K234, default: &D::Object(&[("field", D::Str("cy")), ("type", D::Str("field"))]) },
+    PropDef { name: "x0", kind: &K234, default: &D::Object(&[("field", D::Str("x0")), ("type", D::Str("field"))]) },
+    PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
+    PropDef { name: "y0", kind: &K234, default: &D::Object(&[("field", D::Str("y0")), ("type", D::Str("field"))]) },
+    PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_RadialGlyph: Schema = Schema { name: "RadialGlyph", bases: &[&S_XYGlyph, &S_Glyph, &S_Model], props: &[
 ], check: None };
@@ -2142,25 +2142,25 @@ static S_RangeTool: Schema = Schema { name: "RangeTool", bases: &[&S_Tool, &S_Mo
     PropDef { name: "y_range", kind: &K226, default: &D::Null },
 ], check: None };
 static S_Ray: Schema = Schema { name: "Ray", bases: &[&S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "length", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "length", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_ReciprocalMetric: Schema = Schema { name: "ReciprocalMetric", bases: &[&S_Metric, &S_Dimensional, &S_Model], props: &[
 ], check: None };
 static S_ReciprocalMetricLength: Schema = Schema { name: "ReciprocalMetricLength", bases: &[&S_ReciprocalMetric, &S_Metric, &S_Dimensional, &S_Model], props: &[
     PropDef { name: "base_unit", kind: &K::String, default: &D::Str("m") },
-    PropDef { name: "exclude", kind: &K175, default: &D::Json("[\"dm\",\"hm\"]") },
+    PropDef { name: "exclude", kind: &K175, default: &D::List(&[D::Str("dm"), D::Str("hm")]) },
 ], check: None };
 static S_Rect: Schema = Schema { name: "Rect", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0.0}") },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(0.0))]) },
     PropDef { name: "border_radius", kind: &K366, default: &D::Int(0) },
     PropDef { name: "dilate", kind: &K::Bool, default: &D::Bool(false) },
-    PropDef { name: "height", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"height\"}") },
-    PropDef { name: "width", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"width\"}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "height", kind: &K234, default: &D::Object(&[("field", D::Str("height")), ("type", D::Str("field"))]) },
+    PropDef { name: "width", kind: &K234, default: &D::Object(&[("field", D::Str("width")), ("type", D::Str("field"))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_RedoTool: Schema = Schema { name: "RedoTool", bases: &[&S_PlotActionTool, &S_ActionTool, &S_Tool, &S_Model], props: &[
 ], check: None };
@@ -2205,7 +2205,7 @@ static S_ScalarFillProps: Schema = Schema { name: "ScalarFillProps", bases: &[],
 static S_ScalarHatchProps: Schema = Schema { name: "ScalarHatchProps", bases: &[], props: &[
     PropDef { name: "hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "hatch_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "hatch_extra", kind: &K105, default: &D::Map(&[]) },
     PropDef { name: "hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "hatch_weight", kind: &K200, default: &D::Float(1.0) },
@@ -2214,7 +2214,7 @@ static S_ScalarLineProps: Schema = Schema { name: "ScalarLineProps", bases: &[],
     PropDef { name: "line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "line_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "line_width", kind: &K::Number, default: &D::Int(1) },
@@ -2269,8 +2269,8 @@ static S_ScaleBar: Schema = Schema { name: "ScaleBar", bases: &[&S_background_Sc
 static S_ScanningColorMapper: Schema = Schema { name: "ScanningColorMapper", bases: &[&S_ContinuousColorMapper, &S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
 ], check: None };
 static S_Scatter: Schema = Schema { name: "Scatter", bases: &[&S_Marker, &S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "defs", kind: &K102, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "marker", kind: &K331, default: &D::Json("{\"type\":\"value\",\"value\":\"circle\"}") },
+    PropDef { name: "defs", kind: &K102, default: &D::Map(&[]) },
+    PropDef { name: "marker", kind: &K331, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("circle"))]) },
 ], check: None };
 static S_ScientificFormatter: Schema = Schema { name: "ScientificFormatter", bases: &[&S_StringFormatter, &S_CellFormatter, &S_Model], props: &[
     PropDef { name: "nan_format", kind: &K::String, default: &D::Str("-") },
@@ -2287,26 +2287,26 @@ static S_ScrollBox: Schema = Schema { name: "ScrollBox", bases: &[&S_LayoutDOM, 
     PropDef { name: "vertical_scrollbar", kind: &K13, default: &D::Str("auto") },
 ], check: None };
 static S_Segment: Schema = Schema { name: "Segment", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "x0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x0\"}") },
-    PropDef { name: "x1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x1\"}") },
-    PropDef { name: "y0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y0\"}") },
-    PropDef { name: "y1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y1\"}") },
+    PropDef { name: "x0", kind: &K234, default: &D::Object(&[("field", D::Str("x0")), ("type", D::Str("field"))]) },
+    PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
+    PropDef { name: "y0", kind: &K234, default: &D::Object(&[("field", D::Str("y0")), ("type", D::Str("field"))]) },
+    PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_Select: Schema = Schema { name: "Select", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "options", kind: &K399, default: &D::Json("[]") },
+    PropDef { name: "options", kind: &K399, default: &D::List(&[]) },
     PropDef { name: "value", kind: &K::Any, default: &D::Str("") },
 ], check: None };
 static S_SelectEditor: Schema = Schema { name: "SelectEditor", bases: &[&S_CellEditor, &S_Model], props: &[
-    PropDef { name: "options", kind: &K175, default: &D::Json("[]") },
+    PropDef { name: "options", kind: &K175, default: &D::List(&[]) },
 ], check: None };
 static S_SelectTool: Schema = Schema { name: "SelectTool", bases: &[&S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "renderers", kind: &K286, default: &D::Str("auto") },
 ], check: None };
 static S_Selection: Schema = Schema { name: "Selection", bases: &[&S_Model], props: &[
-    PropDef { name: "image_indices", kind: &K312, default: &D::Json("[]") },
-    PropDef { name: "indices", kind: &K173, default: &D::Json("[]") },
-    PropDef { name: "line_indices", kind: &K173, default: &D::Json("[]") },
-    PropDef { name: "multiline_indices", kind: &K263, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "image_indices", kind: &K312, default: &D::List(&[]) },
+    PropDef { name: "indices", kind: &K173, default: &D::List(&[]) },
+    PropDef { name: "line_indices", kind: &K173, default: &D::List(&[]) },
+    PropDef { name: "multiline_indices", kind: &K263, default: &D::Map(&[]) },
 ], check: None };
 static S_SelectionPolicy: Schema = Schema { name: "SelectionPolicy", bases: &[&S_Model], props: &[
 ], check: None };
@@ -2324,21 +2324,21 @@ static S_SingleIntervalTicker: Schema = Schema { name: "SingleIntervalTicker", b
 ], check: None };
 static S_SizeBar: Schema = Schema { name: "SizeBar", bases: &[&S_BaseBar, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_bar_ScalarLineProps, &S_border_ScalarLineProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "bounds", kind: &K288, default: &D::Str("auto") },
-    PropDef { name: "glyph_fill_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "glyph_fill_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"gray\"}") },
-    PropDef { name: "glyph_hatch_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "glyph_hatch_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"black\"}") },
-    PropDef { name: "glyph_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "glyph_hatch_pattern", kind: &K381, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "glyph_hatch_scale", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":12.0}") },
-    PropDef { name: "glyph_hatch_weight", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "glyph_line_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "glyph_line_cap", kind: &K236, default: &D::Json("{\"type\":\"value\",\"value\":\"butt\"}") },
-    PropDef { name: "glyph_line_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "glyph_line_dash", kind: &K380, default: &D::Json("{\"type\":\"value\",\"value\":[]}") },
-    PropDef { name: "glyph_line_dash_offset", kind: &K233, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "glyph_line_join", kind: &K238, default: &D::Json("{\"type\":\"value\",\"value\":\"bevel\"}") },
-    PropDef { name: "glyph_line_width", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1}") },
+    PropDef { name: "glyph_fill_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "glyph_fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("gray"))]) },
+    PropDef { name: "glyph_hatch_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "glyph_hatch_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
+    PropDef { name: "glyph_hatch_extra", kind: &K105, default: &D::Map(&[]) },
+    PropDef { name: "glyph_hatch_pattern", kind: &K381, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "glyph_hatch_scale", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(12.0))]) },
+    PropDef { name: "glyph_hatch_weight", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "glyph_line_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "glyph_line_cap", kind: &K236, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("butt"))]) },
+    PropDef { name: "glyph_line_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "glyph_line_dash", kind: &K380, default: &D::Object(&[("type", D::Str("value")), ("value", D::List(&[]))]) },
+    PropDef { name: "glyph_line_dash_offset", kind: &K233, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "glyph_line_join", kind: &K238, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("bevel"))]) },
+    PropDef { name: "glyph_line_width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
     PropDef { name: "renderer", kind: &K156, default: &D::Str("auto") },
 ], check: None };
 static S_Slider: Schema = Schema { name: "Slider", bases: &[&S_NumericalSlider, &S_AbstractSlider, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
@@ -2354,7 +2354,7 @@ static S_Slope: Schema = Schema { name: "Slope", bases: &[&S_ScalarLineProps, &S
     PropDef { name: "above_fill_color", kind: &K202, default: &D::Null },
     PropDef { name: "above_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "above_hatch_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "above_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "above_hatch_extra", kind: &K105, default: &D::Map(&[]) },
     PropDef { name: "above_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "above_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "above_hatch_weight", kind: &K200, default: &D::Float(1.0) },
@@ -2362,7 +2362,7 @@ static S_Slope: Schema = Schema { name: "Slope", bases: &[&S_ScalarLineProps, &S
     PropDef { name: "below_fill_color", kind: &K202, default: &D::Null },
     PropDef { name: "below_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "below_hatch_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "below_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "below_hatch_extra", kind: &K105, default: &D::Map(&[]) },
     PropDef { name: "below_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "below_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "below_hatch_weight", kind: &K200, default: &D::Float(1.0) },
@@ -2387,43 +2387,43 @@ static S_Spinner: Schema = Schema { name: "Spinner", bases: &[&S_NumericInput, &
     PropDef { name: "wheel_wait", kind: &K::Number, default: &D::Int(100) },
 ], check: None };
 static S_Stack: Schema = Schema { name: "Stack", bases: &[&S_Expression, &S_Model], props: &[
-    PropDef { name: "fields", kind: &K175, default: &D::Json("[]") },
+    PropDef { name: "fields", kind: &K175, default: &D::List(&[]) },
 ], check: None };
 static S_StackColorMapper: Schema = Schema { name: "StackColorMapper", bases: &[&S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
 ], check: None };
 static S_StaticLayoutProvider: Schema = Schema { name: "StaticLayoutProvider", bases: &[&S_LayoutProvider, &S_Model], props: &[
-    PropDef { name: "graph_layout", kind: &K268, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "graph_layout", kind: &K268, default: &D::Map(&[]) },
 ], check: None };
 static S_Step: Schema = Schema { name: "Step", bases: &[&S_ScalarLineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "mode", kind: &K17, default: &D::Str("before") },
     PropDef { name: "pad_after", kind: &K200, default: &D::Int(0) },
     PropDef { name: "pad_before", kind: &K200, default: &D::Int(0) },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_StepInterpolator: Schema = Schema { name: "StepInterpolator", bases: &[&S_Interpolator, &S_Transform, &S_Model], props: &[
     PropDef { name: "mode", kind: &K17, default: &D::Str("after") },
 ], check: None };
 static S_StringEditor: Schema = Schema { name: "StringEditor", bases: &[&S_CellEditor, &S_Model], props: &[
-    PropDef { name: "completions", kind: &K175, default: &D::Json("[]") },
+    PropDef { name: "completions", kind: &K175, default: &D::List(&[]) },
 ], check: None };
 static S_StringFormatter: Schema = Schema { name: "StringFormatter", bases: &[&S_CellFormatter, &S_Model], props: &[
-    PropDef { name: "background_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "font_style", kind: &K240, default: &D::Json("{\"type\":\"value\",\"value\":\"normal\"}") },
+    PropDef { name: "background_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "font_style", kind: &K240, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("normal"))]) },
     PropDef { name: "nan_format", kind: &K::String, default: &D::Str("NaN") },
     PropDef { name: "null_format", kind: &K::String, default: &D::Str("(null)") },
-    PropDef { name: "text_align", kind: &K237, default: &D::Json("{\"type\":\"value\",\"value\":\"left\"}") },
-    PropDef { name: "text_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
+    PropDef { name: "text_align", kind: &K237, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("left"))]) },
+    PropDef { name: "text_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
 ], check: None };
 static S_StyleSheet: Schema = Schema { name: "StyleSheet", bases: &[&S_Model], props: &[
 ], check: None };
 static S_StyledElement: Schema = Schema { name: "StyledElement", bases: &[&S_Model], props: &[
-    PropDef { name: "css_classes", kind: &K175, default: &D::Json("[]") },
-    PropDef { name: "css_variables", kind: &K264, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "html_attributes", kind: &K101, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "css_classes", kind: &K175, default: &D::List(&[]) },
+    PropDef { name: "css_variables", kind: &K264, default: &D::Map(&[]) },
+    PropDef { name: "html_attributes", kind: &K101, default: &D::Map(&[]) },
     PropDef { name: "html_id", kind: &K205, default: &D::Null },
-    PropDef { name: "styles", kind: &K357, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "stylesheets", kind: &K404, default: &D::Json("[]") },
+    PropDef { name: "styles", kind: &K357, default: &D::Map(&[]) },
+    PropDef { name: "stylesheets", kind: &K404, default: &D::List(&[]) },
 ], check: None };
 static S_Styles: Schema = Schema { name: "Styles", bases: &[&S_Model], props: &[
     PropDef { name: "align_content", kind: &K205, default: &D::Null },
@@ -2778,7 +2778,7 @@ static S_TablerIcon: Schema = Schema { name: "TablerIcon", bases: &[&S_Icon, &S_
 static S_Tabs: Schema = Schema { name: "Tabs", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "active", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "link_layouts", kind: &K::Bool, default: &D::Bool(false) },
-    PropDef { name: "tabs", kind: &K193, default: &D::Json("[]") },
+    PropDef { name: "tabs", kind: &K193, default: &D::List(&[]) },
     PropDef { name: "tabs_location", kind: &K7, default: &D::Str("above") },
 ], check: None };
 static S_Tap: Schema = Schema { name: "Tap", bases: &[&S_GestureTool, &S_Tool, &S_Model], props: &[
@@ -2788,32 +2788,32 @@ static S_TapTool: Schema = Schema { name: "TapTool", bases: &[&S_Tap, &S_SelectT
     PropDef { name: "callback", kind: &K214, default: &D::Null },
     PropDef { name: "gesture", kind: &K89, default: &D::Str("tap") },
     PropDef { name: "mode", kind: &K73, default: &D::Str("toggle") },
-    PropDef { name: "modifiers", kind: &K246, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "modifiers", kind: &K246, default: &D::Map(&[]) },
 ], check: None };
 static S_TeX: Schema = Schema { name: "TeX", bases: &[&S_MathText, &S_BaseText, &S_Model], props: &[
     PropDef { name: "inline", kind: &K::Bool, default: &D::Bool(false) },
-    PropDef { name: "macros", kind: &K349, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "macros", kind: &K349, default: &D::Map(&[]) },
 ], check: None };
 static S_TeXGlyph: Schema = Schema { name: "TeXGlyph", bases: &[&S_MathTextGlyph, &S_Text, &S_background_FillProps, &S_background_HatchProps, &S_border_LineProps, &S_TextProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "display", kind: &K40, default: &D::Str("auto") },
-    PropDef { name: "macros", kind: &K349, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "macros", kind: &K349, default: &D::Map(&[]) },
 ], check: None };
 static S_TeeHead: Schema = Schema { name: "TeeHead", bases: &[&S_LineProps, &S_ArrowHead, &S_Marking, &S_Model], props: &[
 ], check: None };
 static S_Text: Schema = Schema { name: "Text", bases: &[&S_background_FillProps, &S_background_HatchProps, &S_border_LineProps, &S_TextProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "anchor", kind: &K396, default: &D::Json("{\"type\":\"value\",\"value\":\"auto\"}") },
-    PropDef { name: "angle", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "background_fill_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "background_hatch_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "border_line_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
+    PropDef { name: "anchor", kind: &K396, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("auto"))]) },
+    PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "background_fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "background_hatch_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "border_line_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
     PropDef { name: "border_radius", kind: &K366, default: &D::Int(0) },
-    PropDef { name: "outline_shape", kind: &K239, default: &D::Json("{\"type\":\"value\",\"value\":\"box\"}") },
+    PropDef { name: "outline_shape", kind: &K239, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("box"))]) },
     PropDef { name: "padding", kind: &K365, default: &D::Int(0) },
-    PropDef { name: "text", kind: &K235, default: &D::Json("{\"type\":\"field\",\"field\":\"text\"}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "x_offset", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
-    PropDef { name: "y_offset", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
+    PropDef { name: "text", kind: &K235, default: &D::Object(&[("field", D::Str("text")), ("type", D::Str("field"))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "x_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
+    PropDef { name: "y_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
 ], check: None };
 static S_TextAnnotation: Schema = Schema { name: "TextAnnotation", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "background_fill_color", kind: &K202, default: &D::Null },
@@ -2840,16 +2840,16 @@ static S_TextLikeInput: Schema = Schema { name: "TextLikeInput", bases: &[&S_Inp
     PropDef { name: "value_input", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_TextProps: Schema = Schema { name: "TextProps", bases: &[], props: &[
-    PropDef { name: "text_align", kind: &K237, default: &D::Json("{\"type\":\"value\",\"value\":\"left\"}") },
-    PropDef { name: "text_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "text_baseline", kind: &K241, default: &D::Json("{\"type\":\"value\",\"value\":\"bottom\"}") },
-    PropDef { name: "text_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"#444444\"}") },
-    PropDef { name: "text_font", kind: &K235, default: &D::Json("{\"type\":\"value\",\"value\":\"helvetica\"}") },
-    PropDef { name: "text_font_size", kind: &K235, default: &D::Json("{\"type\":\"value\",\"value\":\"16px\"}") },
-    PropDef { name: "text_font_style", kind: &K240, default: &D::Json("{\"type\":\"value\",\"value\":\"normal\"}") },
-    PropDef { name: "text_line_height", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.2}") },
-    PropDef { name: "text_outline_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "text_outline_width", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1}") },
+    PropDef { name: "text_align", kind: &K237, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("left"))]) },
+    PropDef { name: "text_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "text_baseline", kind: &K241, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("bottom"))]) },
+    PropDef { name: "text_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("#444444"))]) },
+    PropDef { name: "text_font", kind: &K235, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("helvetica"))]) },
+    PropDef { name: "text_font_size", kind: &K235, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("16px"))]) },
+    PropDef { name: "text_font_style", kind: &K240, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("normal"))]) },
+    PropDef { name: "text_line_height", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.2))]) },
+    PropDef { name: "text_outline_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "text_outline_width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
 ], check: None };
 static S_Texture: Schema = Schema { name: "Texture", bases: &[&S_Model], props: &[
     PropDef { name: "repetition", kind: &K70, default: &D::Str("repeat") },
@@ -2866,7 +2866,7 @@ static S_TileRenderer: Schema = Schema { name: "TileRenderer", bases: &[&S_Rende
 ], check: None };
 static S_TileSource: Schema = Schema { name: "TileSource", bases: &[&S_Model], props: &[
     PropDef { name: "attribution", kind: &K::String, default: &D::Str("") },
-    PropDef { name: "extra_url_vars", kind: &K100, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "extra_url_vars", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "initial_resolution", kind: &K204, default: &D::Null },
     PropDef { name: "max_zoom", kind: &K::Int, default: &D::Int(30) },
     PropDef { name: "min_zoom", kind: &K::Int, default: &D::Int(0) },
@@ -2951,7 +2951,7 @@ static S_ToolMenu: Schema = Schema { name: "ToolMenu", bases: &[&S_Menu, &S_UIEl
 static S_ToolProxy: Schema = Schema { name: "ToolProxy", bases: &[&S_Model], props: &[
     PropDef { name: "active", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "disabled", kind: &K::Bool, default: &D::Bool(false) },
-    PropDef { name: "tools", kind: &K196, default: &D::Json("[]") },
+    PropDef { name: "tools", kind: &K196, default: &D::List(&[]) },
 ], check: None };
 static S_Toolbar: Schema = Schema { name: "Toolbar", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "active_drag", kind: &K115, default: &D::Str("auto") },
@@ -2961,9 +2961,9 @@ static S_Toolbar: Schema = Schema { name: "Toolbar", bases: &[&S_UIElement, &S_S
     PropDef { name: "active_tap", kind: &K118, default: &D::Str("auto") },
     PropDef { name: "autohide", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "group", kind: &K::Bool, default: &D::Bool(true) },
-    PropDef { name: "group_types", kind: &K177, default: &D::Json("[\"hover\"]") },
+    PropDef { name: "group_types", kind: &K177, default: &D::List(&[D::Str("hover")]) },
     PropDef { name: "logo", kind: &K208, default: &D::Str("normal") },
-    PropDef { name: "tools", kind: &K306, default: &D::Json("[]") },
+    PropDef { name: "tools", kind: &K306, default: &D::List(&[]) },
 ], check: None };
 static S_ToolbarPanel: Schema = Schema { name: "ToolbarPanel", bases: &[&S_HTMLAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "toolbar", kind: &K::Instance("Toolbar"), default: &D::Required },
@@ -2991,36 +2991,36 @@ static S_UnionFilter: Schema = Schema { name: "UnionFilter", bases: &[&S_Composi
 static S_UnionRenderers: Schema = Schema { name: "UnionRenderers", bases: &[&S_SelectionPolicy, &S_Model], props: &[
 ], check: None };
 static S_VArea: Schema = Schema { name: "VArea", bases: &[&S_ScalarFillProps, &S_HatchProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y1\"}") },
-    PropDef { name: "y2", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y2\"}") },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
+    PropDef { name: "y2", kind: &K234, default: &D::Object(&[("field", D::Str("y2")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_VAreaStep: Schema = Schema { name: "VAreaStep", bases: &[&S_ScalarFillProps, &S_HatchProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "step_mode", kind: &K17, default: &D::Str("before") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y1\"}") },
-    PropDef { name: "y2", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y2\"}") },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
+    PropDef { name: "y2", kind: &K234, default: &D::Object(&[("field", D::Str("y2")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_VBar: Schema = Schema { name: "VBar", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_LRTBGlyph, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "bottom", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "top", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"top\"}") },
-    PropDef { name: "width", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
+    PropDef { name: "bottom", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "top", kind: &K234, default: &D::Object(&[("field", D::Str("top")), ("type", D::Str("field"))]) },
+    PropDef { name: "width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_VBox: Schema = Schema { name: "VBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "children", kind: &K311, default: &D::Json("[]") },
+    PropDef { name: "children", kind: &K311, default: &D::List(&[]) },
     PropDef { name: "rows", kind: &K401, default: &D::Null },
     PropDef { name: "spacing", kind: &K199, default: &D::Int(0) },
 ], check: None };
 static S_VSpan: Schema = Schema { name: "VSpan", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_VStrip: Schema = Schema { name: "VStrip", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
-    PropDef { name: "x0", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x0\"}") },
-    PropDef { name: "x1", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x1\"}") },
+    PropDef { name: "x0", kind: &K234, default: &D::Object(&[("field", D::Str("x0")), ("type", D::Str("field"))]) },
+    PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_VeeHead: Schema = Schema { name: "VeeHead", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_ArrowHead, &S_Marking, &S_Model], props: &[
-    PropDef { name: "fill_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"black\"}") },
+    PropDef { name: "fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
 ], check: None };
 static S_WMTSTileSource: Schema = Schema { name: "WMTSTileSource", bases: &[&S_MercatorTileSource, &S_TileSource, &S_Model], props: &[
 ], check: None };
@@ -3032,11 +3032,11 @@ static S_WebDataSource: Schema = Schema { name: "WebDataSource", bases: &[&S_Col
 ], check: None };
 static S_Wedge: Schema = Schema { name: "Wedge", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "direction", kind: &K26, default: &D::Str("anticlock") },
-    PropDef { name: "end_angle", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"end_angle\"}") },
-    PropDef { name: "radius", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"radius\"}") },
-    PropDef { name: "start_angle", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"start_angle\"}") },
-    PropDef { name: "x", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"x\"}") },
-    PropDef { name: "y", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"y\"}") },
+    PropDef { name: "end_angle", kind: &K234, default: &D::Object(&[("field", D::Str("end_angle")), ("type", D::Str("field"))]) },
+    PropDef { name: "radius", kind: &K234, default: &D::Object(&[("field", D::Str("radius")), ("type", D::Str("field"))]) },
+    PropDef { name: "start_angle", kind: &K234, default: &D::Object(&[("field", D::Str("start_angle")), ("type", D::Str("field"))]) },
+    PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
+    PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
 ], check: None };
 static S_WeightedStackColorMapper: Schema = Schema { name: "WeightedStackColorMapper", bases: &[&S_StackColorMapper, &S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
     PropDef { name: "alpha_mapper", kind: &K::Instance("ContinuousColorMapper"), default: &D::Required },
@@ -3045,7 +3045,7 @@ static S_WeightedStackColorMapper: Schema = Schema { name: "WeightedStackColorMa
 ], check: None };
 static S_WheelPanTool: Schema = Schema { name: "WheelPanTool", bases: &[&S_Scroll, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimension", kind: &K97, default: &D::Str("width") },
-    PropDef { name: "modifiers", kind: &K246, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "modifiers", kind: &K246, default: &D::Map(&[]) },
 ], check: None };
 static S_WheelZoomTool: Schema = Schema { name: "WheelZoomTool", bases: &[&S_Scroll, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
@@ -3054,19 +3054,19 @@ static S_WheelZoomTool: Schema = Schema { name: "WheelZoomTool", bases: &[&S_Scr
     PropDef { name: "hit_test_mode", kind: &K66, default: &D::Str("point") },
     PropDef { name: "level", kind: &K199, default: &D::Int(0) },
     PropDef { name: "maintain_focus", kind: &K::Bool, default: &D::Bool(true) },
-    PropDef { name: "modifiers", kind: &K246, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "modifiers", kind: &K246, default: &D::Map(&[]) },
     PropDef { name: "renderers", kind: &K286, default: &D::Str("auto") },
     PropDef { name: "speed", kind: &K::Number, default: &D::Float(0.0016666666666666668) },
     PropDef { name: "zoom_on_axis", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "zoom_together", kind: &K53, default: &D::Str("all") },
 ], check: None };
 static S_Whisker: Schema = Schema { name: "Whisker", bases: &[&S_LineProps, &S_DataAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
-    PropDef { name: "base", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"base\"}") },
+    PropDef { name: "base", kind: &K234, default: &D::Object(&[("field", D::Str("base")), ("type", D::Str("field"))]) },
     PropDef { name: "dimension", kind: &K97, default: &D::Str("height") },
     PropDef { name: "level", kind: &K39, default: &D::Str("underlay") },
-    PropDef { name: "lower", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"lower\"}") },
+    PropDef { name: "lower", kind: &K234, default: &D::Object(&[("field", D::Str("lower")), ("type", D::Str("field"))]) },
     PropDef { name: "lower_head", kind: &K212, default: &D::Instance("TeeHead") },
-    PropDef { name: "upper", kind: &K234, default: &D::Json("{\"type\":\"field\",\"field\":\"upper\"}") },
+    PropDef { name: "upper", kind: &K234, default: &D::Object(&[("field", D::Str("upper")), ("type", D::Str("field"))]) },
     PropDef { name: "upper_head", kind: &K212, default: &D::Instance("TeeHead") },
 ], check: None };
 static S_Widget: Schema = Schema { name: "Widget", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
@@ -3099,16 +3099,16 @@ static S_ZoomOutTool: Schema = Schema { name: "ZoomOutTool", bases: &[&S_ZoomBas
     PropDef { name: "maintain_focus", kind: &K::Bool, default: &D::Bool(true) },
 ], check: None };
 static S_background_FillProps: Schema = Schema { name: "background_FillProps", bases: &[], props: &[
-    PropDef { name: "background_fill_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "background_fill_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"gray\"}") },
+    PropDef { name: "background_fill_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "background_fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("gray"))]) },
 ], check: None };
 static S_background_HatchProps: Schema = Schema { name: "background_HatchProps", bases: &[], props: &[
-    PropDef { name: "background_hatch_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "background_hatch_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"black\"}") },
-    PropDef { name: "background_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
-    PropDef { name: "background_hatch_pattern", kind: &K381, default: &D::Json("{\"type\":\"value\",\"value\":null}") },
-    PropDef { name: "background_hatch_scale", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":12.0}") },
-    PropDef { name: "background_hatch_weight", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
+    PropDef { name: "background_hatch_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "background_hatch_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
+    PropDef { name: "background_hatch_extra", kind: &K105, default: &D::Map(&[]) },
+    PropDef { name: "background_hatch_pattern", kind: &K381, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
+    PropDef { name: "background_hatch_scale", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(12.0))]) },
+    PropDef { name: "background_hatch_weight", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
 ], check: None };
 static S_background_ScalarFillProps: Schema = Schema { name: "background_ScalarFillProps", bases: &[], props: &[
     PropDef { name: "background_fill_alpha", kind: &K0, default: &D::Float(1.0) },
@@ -3117,7 +3117,7 @@ static S_background_ScalarFillProps: Schema = Schema { name: "background_ScalarF
 static S_background_ScalarHatchProps: Schema = Schema { name: "background_ScalarHatchProps", bases: &[], props: &[
     PropDef { name: "background_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "background_hatch_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "background_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "background_hatch_extra", kind: &K105, default: &D::Map(&[]) },
     PropDef { name: "background_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "background_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "background_hatch_weight", kind: &K200, default: &D::Float(1.0) },
@@ -3126,7 +3126,7 @@ static S_bar_ScalarLineProps: Schema = Schema { name: "bar_ScalarLineProps", bas
     PropDef { name: "bar_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "bar_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "bar_line_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "bar_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "bar_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "bar_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "bar_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "bar_line_width", kind: &K::Number, default: &D::Int(1) },
@@ -3138,8 +3138,8 @@ static S_bokeh_models_dom_ColorRef: Schema = Schema { name: "bokeh.models.dom.Co
     PropDef { name: "swatch", kind: &K::Bool, default: &D::Bool(true) },
 ], check: None };
 static S_bokeh_models_dom_DOMElement: Schema = Schema { name: "bokeh.models.dom.DOMElement", bases: &[&S_bokeh_models_dom_DOMNode, &S_Model], props: &[
-    PropDef { name: "children", kind: &K302, default: &D::Json("[]") },
-    PropDef { name: "style", kind: &K295, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "children", kind: &K302, default: &D::List(&[]) },
+    PropDef { name: "style", kind: &K295, default: &D::Map(&[]) },
 ], check: None };
 static S_bokeh_models_dom_DOMNode: Schema = Schema { name: "bokeh.models.dom.DOMNode", bases: &[&S_Model], props: &[
 ], check: None };
@@ -3147,7 +3147,7 @@ static S_bokeh_models_dom_Div: Schema = Schema { name: "bokeh.models.dom.Div", b
 ], check: None };
 static S_bokeh_models_dom_HTML: Schema = Schema { name: "bokeh.models.dom.HTML", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "html", kind: &K354, default: &D::Required },
-    PropDef { name: "refs", kind: &K302, default: &D::Json("[]") },
+    PropDef { name: "refs", kind: &K302, default: &D::List(&[]) },
 ], check: None };
 static S_bokeh_models_dom_Index: Schema = Schema { name: "bokeh.models.dom.Index", bases: &[&S_bokeh_models_dom_Placeholder, &S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
 ], check: None };
@@ -3160,13 +3160,13 @@ static S_bokeh_models_dom_Table: Schema = Schema { name: "bokeh.models.dom.Table
 static S_bokeh_models_dom_TableRow: Schema = Schema { name: "bokeh.models.dom.TableRow", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
 ], check: None };
 static S_bokeh_models_dom_Template: Schema = Schema { name: "bokeh.models.dom.Template", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
-    PropDef { name: "actions", kind: &K198, default: &D::Json("[]") },
+    PropDef { name: "actions", kind: &K198, default: &D::List(&[]) },
 ], check: None };
 static S_bokeh_models_dom_Text: Schema = Schema { name: "bokeh.models.dom.Text", bases: &[&S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "content", kind: &K::String, default: &D::Str("") },
 ], check: None };
 static S_bokeh_models_dom_ToggleGroup: Schema = Schema { name: "bokeh.models.dom.ToggleGroup", bases: &[&S_bokeh_models_dom_Action, &S_Model], props: &[
-    PropDef { name: "groups", kind: &K191, default: &D::Json("[]") },
+    PropDef { name: "groups", kind: &K191, default: &D::List(&[]) },
 ], check: None };
 static S_bokeh_models_dom_ValueOf: Schema = Schema { name: "bokeh.models.dom.ValueOf", bases: &[&S_bokeh_models_dom_Placeholder, &S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "attr", kind: &K::String, default: &D::Required },
@@ -3181,19 +3181,19 @@ static S_bokeh_models_dom_ValueRef: Schema = Schema { name: "bokeh.models.dom.Va
     PropDef { name: "formatter", kind: &K151, default: &D::Str("raw") },
 ], check: None };
 static S_border_LineProps: Schema = Schema { name: "border_LineProps", bases: &[], props: &[
-    PropDef { name: "border_line_alpha", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1.0}") },
-    PropDef { name: "border_line_cap", kind: &K236, default: &D::Json("{\"type\":\"value\",\"value\":\"butt\"}") },
-    PropDef { name: "border_line_color", kind: &K332, default: &D::Json("{\"type\":\"value\",\"value\":\"black\"}") },
-    PropDef { name: "border_line_dash", kind: &K380, default: &D::Json("{\"type\":\"value\",\"value\":[]}") },
-    PropDef { name: "border_line_dash_offset", kind: &K233, default: &D::Json("{\"type\":\"value\",\"value\":0}") },
-    PropDef { name: "border_line_join", kind: &K238, default: &D::Json("{\"type\":\"value\",\"value\":\"bevel\"}") },
-    PropDef { name: "border_line_width", kind: &K234, default: &D::Json("{\"type\":\"value\",\"value\":1}") },
+    PropDef { name: "border_line_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
+    PropDef { name: "border_line_cap", kind: &K236, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("butt"))]) },
+    PropDef { name: "border_line_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
+    PropDef { name: "border_line_dash", kind: &K380, default: &D::Object(&[("type", D::Str("value")), ("value", D::List(&[]))]) },
+    PropDef { name: "border_line_dash_offset", kind: &K233, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
+    PropDef { name: "border_line_join", kind: &K238, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("bevel"))]) },
+    PropDef { name: "border_line_width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
 ], check: None };
 static S_border_ScalarLineProps: Schema = Schema { name: "border_ScalarLineProps", bases: &[], props: &[
     PropDef { name: "border_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "border_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "border_line_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "border_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "border_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "border_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "border_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "border_line_width", kind: &K::Number, default: &D::Int(1) },
@@ -3205,7 +3205,7 @@ static S_hover_ScalarFillProps: Schema = Schema { name: "hover_ScalarFillProps",
 static S_hover_ScalarHatchProps: Schema = Schema { name: "hover_ScalarHatchProps", bases: &[], props: &[
     PropDef { name: "hover_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "hover_hatch_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "hover_hatch_extra", kind: &K105, default: &D::Json("{\"type\":\"map\"}") },
+    PropDef { name: "hover_hatch_extra", kind: &K105, default: &D::Map(&[]) },
     PropDef { name: "hover_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "hover_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "hover_hatch_weight", kind: &K200, default: &D::Float(1.0) },
@@ -3214,7 +3214,7 @@ static S_hover_ScalarLineProps: Schema = Schema { name: "hover_ScalarLineProps",
     PropDef { name: "hover_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "hover_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "hover_line_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "hover_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "hover_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "hover_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "hover_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "hover_line_width", kind: &K::Number, default: &D::Int(1) },
@@ -3247,7 +3247,7 @@ static S_major_tick_ScalarLineProps: Schema = Schema { name: "major_tick_ScalarL
     PropDef { name: "major_tick_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "major_tick_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "major_tick_line_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "major_tick_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "major_tick_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "major_tick_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "major_tick_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "major_tick_line_width", kind: &K::Number, default: &D::Int(1) },
@@ -3256,7 +3256,7 @@ static S_minor_tick_ScalarLineProps: Schema = Schema { name: "minor_tick_ScalarL
     PropDef { name: "minor_tick_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "minor_tick_line_cap", kind: &K21, default: &D::Str("butt") },
     PropDef { name: "minor_tick_line_color", kind: &K202, default: &D::Str("black") },
-    PropDef { name: "minor_tick_line_dash", kind: &K290, default: &D::Json("[]") },
+    PropDef { name: "minor_tick_line_dash", kind: &K290, default: &D::List(&[]) },
     PropDef { name: "minor_tick_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "minor_tick_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "minor_tick_line_width", kind: &K::Number, default: &D::Int(1) },
