@@ -421,6 +421,7 @@ fn a_kept_model_may_be_detached_and_attached_again() {
     use rokeh::models::{column, Column};
     let mut doc = Document::new();
     let (a, b) = (slider(&mut doc), slider(&mut doc));
+    let b_id = doc.model_id(b.any()).clone();
     doc.keep(a);
     let layout = column(&mut doc, [a.any()]);
     doc.add_root(layout);
@@ -434,11 +435,48 @@ fn a_kept_model_may_be_detached_and_attached_again() {
         doc.try_model(b.any()).is_none(),
         "not kept: forgotten when swapped out"
     );
-    let again = doc.set(layout, Column::CHILDREN, vec![b.any()]);
-    assert!(again.is_err(), "a forgotten model cannot come back");
+    // A forgotten model cannot come back, and the error says why and what to do.
+    let again = doc
+        .set(layout, Column::CHILDREN, vec![b.any()])
+        .unwrap_err();
+    match &again {
+        rokeh::document::DocumentError::Forgotten { model_type, id } => {
+            assert_eq!((model_type.as_str(), id), ("Slider", &b_id));
+        }
+        other => panic!("not Forgotten: {other:?}"),
+    }
+    let message = again.to_string();
+    assert!(
+        message.contains("detached from every root and forgotten")
+            && message.contains("Document::keep"),
+        "{message}"
+    );
+    assert_eq!(
+        doc.get(layout, Column::CHILDREN),
+        vec![a.any()],
+        "nothing changed"
+    );
+    let read = doc.get_attr(b.any(), "value").unwrap_err();
+    assert_eq!(read, again, "its own properties say the same");
     doc.set(layout, Column::CHILDREN, vec![]).unwrap();
     doc.take_changes();
     assert!(doc.try_model(a.any()).is_some(), "kept, though detached");
     doc.set(layout, Column::CHILDREN, vec![a.any()]).unwrap();
     assert_eq!(doc.get(layout, Column::CHILDREN), vec![a.any()]);
+}
+
+#[test]
+#[should_panic(
+    expected = "invalid Column built by app code: Slider p1001 was detached from every root and forgotten"
+)]
+fn a_layout_built_of_a_forgotten_model_names_it() {
+    use rokeh::models::{column, Column};
+    let mut doc = Document::new();
+    let (a, b) = (slider(&mut doc), slider(&mut doc));
+    let layout = column(&mut doc, [a.any()]);
+    doc.add_root(layout);
+    doc.take_changes();
+    doc.set(layout, Column::CHILDREN, vec![b.any()]).unwrap();
+    doc.take_changes();
+    column(&mut doc, [a.any()]);
 }

@@ -72,6 +72,20 @@ pub enum DocumentError {
         /// The property.
         attr: String,
     },
+    /// A handle to a model the document forgot once the change that detached it from
+    /// every root was handed out (`take_changes`), as Bokeh's document forgets a model
+    /// nothing references; `Document::keep` keeps one app code will attach again.
+    #[error(
+        "{model_type} {id} was detached from every root and forgotten when that change was \
+         handed out (take_changes), as Bokeh forgets a model nothing references; to attach \
+         it again, keep it first with Document::keep"
+    )]
+    Forgotten {
+        /// The model's type name.
+        model_type: String,
+        /// The id it had.
+        id: ModelId,
+    },
     /// A handle to a model that was removed, or kept across a document replacement.
     #[error("model handle {0} outlived its model (removed, or the document was replaced)")]
     StaleHandle(u32),

@@ -110,6 +110,9 @@ pub struct Document {
     refs_changed: bool,
     /// Models app code keeps while detached (`Document::keep`).
     kept: HashSet<AnyId>,
+    /// The models `take_changes` forgot once detached, by handle: their type and id, so
+    /// a handle to one that app code uses again gets an error naming why it is gone.
+    forgotten: HashMap<AnyId, (String, ModelId)>,
 }
 
 impl std::fmt::Debug for Document {
@@ -144,6 +147,7 @@ impl Document {
             attached: HashSet::new(),
             refs_changed: false,
             kept: HashSet::new(),
+            forgotten: HashMap::new(),
         }
     }
 

@@ -77,7 +77,7 @@ impl Document {
         prop: Prop<M, T>,
         value: impl Into<T>,
     ) -> Result<(), DocumentError> {
-        let value = value.into().to_value(self);
+        let value = self.convert(value.into())?;
         self.set_attr(id.any, prop.name, value)
     }
 

@@ -1,11 +1,12 @@
 //! The models of a document: creating them, finding them by id or handle, removing them,
 //! replacing the whole document, and what the registry says of their types.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
 
 use super::journal::Undo;
 use super::{AnyId, Document, DocumentError, Event, Id, ModelId, Value};
-use crate::core::{DefaultValue, Ids, ModelType, RefTypes, Schema, TypeSchema};
+use crate::core::{DefaultValue, Ids, ModelType, PropType, RefTypes, Schema, TypeSchema};
 
 /// One model: its id, Bokeh type name and the attributes set on it. Attributes left out
 /// take their schema's default; a type the registry does not know keeps exactly what it
@@ -44,7 +45,14 @@ impl Document {
     /// ```
     pub fn add<M: ModelType>(&mut self, model: M) -> Id<M> {
         self.learn(M::SCHEMA);
-        let attrs = given(M::SCHEMA, model.into_attrs(self));
+        let ids = Converting {
+            doc: self,
+            gone: Cell::new(None),
+        };
+        let attrs = given(M::SCHEMA, model.into_attrs(&ids));
+        if let Some(gone) = ids.gone.get() {
+            panic!("invalid {} built by app code: {}", M::NAME, self.gone(gone));
+        }
         let id = self.fresh_id();
         let any = self
             .insert_model(Model {
@@ -206,7 +214,7 @@ impl Document {
     /// use [`Document::try_model`] for handles that may have outlived their model.
     pub fn model(&self, any: AnyId) -> &Model {
         self.try_model(any)
-            .unwrap_or_else(|| panic!("model handle {} outlived its model", any.0))
+            .unwrap_or_else(|| panic!("{}", self.gone(any)))
     }
 
     pub(super) fn model_mut(&mut self, any: AnyId) -> &mut Model {
@@ -223,7 +231,29 @@ impl Document {
 
     /// The model, or an error naming the handle: for handles app code may have kept.
     pub(super) fn existing(&self, any: AnyId) -> Result<&Model, DocumentError> {
-        self.try_model(any).ok_or(DocumentError::StaleHandle(any.0))
+        self.try_model(any).ok_or_else(|| self.gone(any))
+    }
+
+    /// Why handle `any` names no model: forgotten once detached, or removed.
+    pub(super) fn gone(&self, any: AnyId) -> DocumentError {
+        match self.forgotten.get(&any) {
+            Some((model_type, id)) => DocumentError::Forgotten {
+                model_type: model_type.clone(),
+                id: id.clone(),
+            },
+            None => DocumentError::StaleHandle(any.0),
+        }
+    }
+
+    /// An app value as stored: its handles turned into references. A handle to a model
+    /// that is gone is an error saying why, not a null.
+    pub(super) fn convert<T: PropType>(&self, value: T) -> Result<Value, DocumentError> {
+        let ids = Converting {
+            doc: self,
+            gone: Cell::new(None),
+        };
+        let value = value.to_value(&ids);
+        ids.gone.get().map_or(Ok(value), |any| Err(self.gone(any)))
     }
 
     /// Every model, in creation order.
@@ -276,6 +306,7 @@ impl Document {
             .collect();
         // The new models were never looked at: none is forgotten before it is.
         self.attached.clear();
+        self.forgotten.clear();
         self.refs_changed = true;
         // Old slots stay, empty, so no old handle can name a new model.
         let base = self.models.len() as u32;
@@ -382,7 +413,9 @@ impl Document {
         let reached = self.reachable(starts);
         let gone: Vec<AnyId> = self.attached.difference(&reached).copied().collect();
         for any in gone {
-            self.remove_model(any);
+            if let Some(model) = self.remove_model(any) {
+                self.forgotten.insert(any, (model.type_name, model.id));
+            }
         }
         self.attached = reached;
     }
@@ -391,7 +424,8 @@ impl Document {
     /// will attach again (a figure swapped in and out of a layout). Otherwise a detached
     /// model is forgotten once the change that detached it is handed out, as Python
     /// forgets a model nothing references; a Rust handle does not hold it as a Python
-    /// reference does, so the app says so here.
+    /// reference does, so the app says so here. Using a handle to a forgotten model is
+    /// a [`DocumentError::Forgotten`] that says so.
     pub fn keep(&mut self, model: impl Into<AnyId>) {
         self.kept.insert(model.into());
     }
@@ -429,6 +463,32 @@ impl RefTypes for Document {
         // A type nobody defines may be anything.
         self.type_schema(&model.type_name)
             .is_none_or(|t| t.is_a(base))
+    }
+}
+
+/// The document as app values see it while they are converted, noting a handle to a
+/// model that is gone.
+struct Converting<'d> {
+    doc: &'d Document,
+    gone: Cell<Option<AnyId>>,
+}
+
+impl RefTypes for Converting<'_> {
+    fn is_instance(&self, id: &ModelId, base: &str) -> bool {
+        self.doc.is_instance(id, base)
+    }
+}
+
+impl Ids for Converting<'_> {
+    fn model_id(&self, any: AnyId) -> Option<&ModelId> {
+        let id = self.doc.try_model(any).map(|m| &m.id);
+        if id.is_none() {
+            self.gone.set(Some(any));
+        }
+        id
+    }
+    fn handle(&self, id: &ModelId) -> Option<AnyId> {
+        self.doc.lookup(id)
     }
 }
 
