@@ -6,12 +6,13 @@
 use rokeh::core::{Color, ColorSpec, NdArray, Rgba, Spec, Value};
 use rokeh::document::{Document, Id};
 use rokeh::models::{
-    palettes::palette, AnnularWedge, Annulus, Arrow, Band, Block, BooleanFilter, BoxAnnotation,
-    CDSView, Circle, ColorBar, ColumnDataSource, DashPattern, Ellipse, Figure, GlyphRenderer,
-    GroupFilter, HArea, HBar, HexTile, Image, ImageRGBA, IndexFilter, Label, LabelSet, Legend,
-    LegendClickPolicy, Line, LinearAxis, LinearColorMapper, MarkerType, MultiLine, MultiPolygons,
-    NormalHead, Patch, Patches, Place, Quad, Range1d, Ray, Rect, Scatter, Segment, Selection, Span,
-    Step, StepMode, TeeHead, Text, TextAlign, VArea, VAreaStep, VBar, Wedge, Whisker,
+    palettes::palette, AnnularWedge, Annulus, Arrow, AutoOr, Band, Block, BooleanFilter,
+    BoxAnnotation, CDSView, Circle, ColorBar, ColumnDataSource, DashPattern, Ellipse, Figure,
+    GlyphRenderer, GroupFilter, HArea, HBar, HexTile, Image, ImageRGBA, IndexFilter, Label,
+    LabelSet, Legend, LegendClickPolicy, Line, LinearAxis, LinearColorMapper, MarkerType,
+    MultiLine, MultiPolygons, NormalHead, Patch, Patches, Place, Quad, Range1d, Ray, Rect, Scatter,
+    Segment, Selection, Span, Step, StepMode, TeeHead, Text, TextAlign, VArea, VAreaStep, VBar,
+    Wedge, Whisker,
 };
 use rokeh::plotting::{factor_cmap, figure, linear_cmap, AxisType, FigureArgs, RangeArg};
 
@@ -1276,9 +1277,14 @@ fn views_filter_rows_and_selections_fade_the_rest() {
         RED,
         "selected: as drawn"
     );
-    // Not selected: "auto" nonselection fades the fill to 0.2 (BokehJS's default).
-    let faded = Rgba::rgb(255, 0, 0).with_alpha(0.2).over(Rgba::WHITE);
-    assert!(close(color_at(&pic, at(&pic, 5.0, 5.0)), faded, 3));
+    // Not selected: drawn with the nonselection glyph the glyph method made (Python's:
+    // alpha 0.1); an "auto" one fades the fill to 0.2 (BokehJS's default).
+    let faded = |alpha| Rgba::rgb(255, 0, 0).with_alpha(alpha).over(Rgba::WHITE);
+    assert!(close(color_at(&pic, at(&pic, 5.0, 5.0)), faded(0.1), 3));
+    doc.set(r, GlyphRenderer::NONSELECTION_GLYPH, Some(AutoOr::Auto))
+        .unwrap();
+    let pic = render_size(&doc, fig, SIZE, 1.0);
+    assert!(close(color_at(&pic, at(&pic, 5.0, 5.0)), faded(0.2), 3));
 }
 
 #[test]
@@ -1343,7 +1349,7 @@ fn hover_glyphs_draw_the_rows_a_hover_tool_inspects() {
         BLUE,
         "selected, inspected"
     );
-    let faded = Rgba::rgb(255, 0, 0).with_alpha(0.2).over(Rgba::WHITE);
+    let faded = Rgba::rgb(255, 0, 0).with_alpha(0.1).over(Rgba::WHITE);
     let unselected = color_at(&pic, at(&pic, 7.0, 5.0));
     assert!(close(unselected, faded, 3), "{unselected:?}");
 

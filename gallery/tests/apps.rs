@@ -176,8 +176,11 @@ fn stocks_statistics_follow_the_selection_and_the_tickers() {
         .into_iter()
         .any(|t| doc.get_attr(t, "text").unwrap() == Value::str("AAPL returns vs. GOOG returns")));
 
-    let lines: Vec<Value> = of_type(&doc, "Line")
+    // The renderers' own glyphs (not their faded nonselection and muted copies).
+    let lines: Vec<Value> = of_type(&doc, "GlyphRenderer")
         .into_iter()
+        .filter_map(|r| doc.lookup(doc.get_attr(r, "glyph").unwrap().as_ref_id()?))
+        .filter(|&g| doc.model(g).type_name == "Line")
         .map(|l| doc.get_attr(l, "y").unwrap())
         .collect();
     let fields: Vec<_> = lines

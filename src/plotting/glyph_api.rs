@@ -93,15 +93,28 @@ fn add<G: ModelType>(
         }
         set_visual(doc, glyph, attr, Value::str(default));
     }
-    plot.add_renderer(doc, source, glyph)
+    // As Python's glyph methods, a nonselection glyph and a muted one always: the glyph
+    // at alpha 0.1 and 0.2, made in Python's order (before the renderer).
+    let faded = [0.1, 0.2].map(|alpha| {
+        let copy = doc.clone_model(glyph);
+        set_visuals(doc, copy, None, Some(alpha));
+        copy
+    });
+    let renderer = plot.add_renderer(doc, source, glyph);
+    for (role, glyph) in ["nonselection_glyph", "muted_glyph"].into_iter().zip(faded) {
+        renderer.set_glyph(doc, role, glyph);
+    }
+    renderer
 }
 
-/// Python's `color` and `alpha`: each colour (alpha) property of the glyph set.
+/// Python's `color` and `alpha`: each colour (alpha) property of the glyph set (an
+/// image's `global_alpha` too).
 fn set_visuals(doc: &mut Document, glyph: AnyId, color: Option<&str>, alpha: Option<f64>) {
     let visuals = [color.map(Value::str), alpha.map(Value::Float)];
     for (suffix, value) in ["color", "alpha"].into_iter().zip(visuals) {
         let Some(value) = value else { continue };
-        for attr in ["fill", "line", "hatch", "text"].map(|v| format!("{v}_{suffix}")) {
+        let features = ["fill", "line", "hatch", "text", "global"];
+        for attr in features.map(|v| format!("{v}_{suffix}")) {
             set_visual(doc, glyph, &attr, value.clone());
         }
     }
@@ -225,10 +238,19 @@ impl Id<GlyphRenderer> {
         self.restyled(doc, "selection_glyph", color, alpha);
     }
 
-    /// Draws the rows not selected, while some are, as the glyph in `color` and `alpha`,
-    /// as Python's `nonselection_color=…, nonselection_alpha=…`.
+    /// Draws the rows not selected, while some are, as the glyph in `color` and `alpha`
+    /// (`None` keeps the glyph's colour and Python's 0.1 alpha), as Python's
+    /// `nonselection_color=…, nonselection_alpha=…`.
     pub fn nonselection_visuals(self, doc: &mut Document, color: Option<&str>, alpha: Option<f64>) {
-        self.restyled(doc, "nonselection_glyph", color, alpha);
+        let made = doc
+            .get_attr(self.any(), "nonselection_glyph")
+            .ok()
+            .and_then(|v| v.as_ref_id().and_then(|id| doc.lookup(id)));
+        match made {
+            // The glyph method's own: restyled where it is, as Python makes only one.
+            Some(glyph) => set_visuals(doc, glyph, color, alpha),
+            None => self.restyled(doc, "nonselection_glyph", color, alpha),
+        }
     }
 
     /// Draws the rows under a hover tool as the glyph in `color` and `alpha`, as Python's

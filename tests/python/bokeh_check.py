@@ -363,7 +363,7 @@ def write_visuals(out_path):
         return {k: getattr(v, "value", v) for k, v in props.items()
                 if k.endswith("_color") or k.endswith("_alpha")}
 
-    roles = ["glyph", "selection_glyph", "nonselection_glyph", "hover_glyph"]
+    roles = ["glyph", "selection_glyph", "nonselection_glyph", "hover_glyph", "muted_glyph"]
     with open(out_path, "w") as out:
         json.dump([{role: visuals(getattr(r, role)) for role in roles} for r in renderers], out)
 
