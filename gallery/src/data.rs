@@ -58,14 +58,52 @@ macro_rules! data_set {
 }
 
 /// Films from Wikidata (CC0) with their Rotten Tomatoes-style review columns, as Bokeh's
-/// movies example queries them (`Reviews >= 10`); missing numbers are 0.
+/// movies example queries them (`Reviews >= 10`); missing numbers are 0. Each film's cast
+/// is one string of names (", " between them), as the example's `Cast` column.
+#[derive(Deserialize)]
+#[serde(from = "MovieColumns")]
+pub struct Movies {
+    columns: MovieColumns,
+    pub cast: Vec<String>,
+}
+
+impl std::ops::Deref for Movies {
+    type Target = MovieColumns;
+    fn deref(&self) -> &MovieColumns {
+        &self.columns
+    }
+}
+
+/// The file's cast (two thirds of its bytes as strings) is each name once, sorted, and per
+/// film its names' indices, each the difference from the one before: joined back here.
+impl From<MovieColumns> for Movies {
+    fn from(mut columns: MovieColumns) -> Movies {
+        let names = std::mem::take(&mut columns.cast_names);
+        let cast = std::mem::take(&mut columns.cast_steps)
+            .into_iter()
+            .map(|steps| {
+                let mut at = 0;
+                let film = steps.into_iter().map(|step| {
+                    at += step;
+                    names[at as usize].as_str()
+                });
+                film.collect::<Vec<_>>().join(", ")
+            })
+            .collect();
+        Movies { columns, cast }
+    }
+}
+
+/// The movies' columns but the cast.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Movies {
+pub struct MovieColumns {
     pub title: Vec<String>,
     pub genre: Vec<String>,
     pub director: Vec<String>,
-    pub cast: Vec<String>,
+    cast_names: Vec<String>,
+    #[serde(rename = "cast")]
+    cast_steps: Vec<Vec<i64>>,
     pub year: Vec<f64>,
     pub runtime: Vec<f64>,
     pub oscars: Vec<f64>,

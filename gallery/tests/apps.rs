@@ -59,6 +59,17 @@ fn movies_filters_by_genre_director_and_axes() {
     let coens = rows(&doc, source);
     assert_eq!(coens, 2, "No Country for Old Men, True Grit");
 
+    // The cast, stored as names and indices, filters as the one string per film it was
+    // (counts from the file before, all genres, default sliders): even across names.
+    doc.set_attr(genre, "value", Value::str("All")).unwrap();
+    doc.set_attr(director, "value", Value::str("")).unwrap();
+    let cast = find(&doc, "TextInput", "title", "Cast names contains");
+    for (who, films) in [("Tom Hanks", 22), ("Hanks, ", 27), ("Meryl", 27)] {
+        doc.set_attr(cast, "value", Value::str(who)).unwrap();
+        assert_eq!(rows(&doc, source), films, "{who}");
+    }
+    doc.set_attr(cast, "value", Value::str("")).unwrap();
+
     let x_axis = find(&doc, "Select", "title", "X Axis");
     doc.set_attr(x_axis, "value", Value::str("Year")).unwrap();
     let years = doc.column(source, "x").unwrap().clone();

@@ -1,6 +1,7 @@
 """The movies explorer, as gallery/src/movies.rs builds it, for `bokeh serve`."""
 import gzip
 import json
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,9 @@ from bokeh.models import ColumnDataSource, Div, Select, Slider, TextInput
 from bokeh.plotting import figure
 
 m = json.load(gzip.open(Path(__file__).parents[3] / "gallery/data/movies.json.gz"))
+# The file keeps each cast name once (see tests/python/gallery_data.py): one string per film.
+names = m.pop("castNames")
+m["cast"] = [", ".join(names[i] for i in accumulate(steps)) for steps in m["cast"]]
 m = {k: np.array(v) for k, v in m.items()}
 AXES = {"Box Office (dollars)": "boxoffice", "Length (minutes)": "runtime",
         "Number of Reviews": "reviews", "Numeric Rating": "numericRating",
