@@ -91,11 +91,14 @@ impl GridTools {
         });
     }
 
-    /// Whether any of `model`'s tools is active in a plot of the grid.
-    fn is_active(self, model: AnyId) -> bool {
-        let Some(tools) = self.tools_of(model) else {
-            return false;
-        };
+    /// The button of tool (or proxy) `model`.
+    fn entry(self, model: AnyId) -> Option<ToolInfo> {
+        self.entries
+            .with_value(|e| e.iter().find(|e| e.model == model).cloned())
+    }
+
+    /// Whether any of `tools` is active in a plot of the grid.
+    fn any_active(self, tools: &[AnyId]) -> bool {
         self.members.with(|members| {
             members.iter().any(|m| {
                 m.tools
@@ -104,19 +107,11 @@ impl GridTools {
         })
     }
 
-    fn tools_of(self, model: AnyId) -> Option<Vec<AnyId>> {
-        self.entries
-            .with_value(|e| e.iter().find(|e| e.model == model).map(|e| e.tools.clone()))
-    }
-
     /// A button pressed: a gesture tool goes on (or off) in every plot that has one of
     /// its tools; an action runs in each of them, once for help, and save saves the
     /// whole grid.
     fn press(self, model: AnyId, grid: Option<web_sys::HtmlElement>) {
-        let Some(info) = self
-            .entries
-            .with_value(|e| e.iter().find(|e| e.model == model).cloned())
-        else {
+        let Some(info) = self.entry(model) else {
             return;
         };
         let members = self.members.get_untracked();
@@ -147,7 +142,7 @@ impl GridTools {
                 }
             }
             _ => {
-                let on = !self.is_active_untracked(&info);
+                let on = !untrack(|| self.any_active(&info.tools));
                 for m in &members {
                     let tools = holding(m);
                     m.tools
@@ -155,15 +150,6 @@ impl GridTools {
                 }
             }
         }
-    }
-
-    fn is_active_untracked(self, info: &ToolInfo) -> bool {
-        self.members.with_untracked(|members| {
-            members.iter().any(|m| {
-                m.tools
-                    .with_untracked(|t| info.tools.iter().any(|&tool| t.is_active(tool)))
-            })
-        })
     }
 }
 
@@ -217,5 +203,6 @@ pub fn view(
         let el = cells.get_untracked().map(web_sys::HtmlElement::from);
         grid.press(model, el);
     };
-    toolbar::strip(&entries, style, hidden, move |m| grid.is_active(m), press)
+    let active = move |model| grid.entry(model).is_some_and(|e| grid.any_active(&e.tools));
+    toolbar::strip(&entries, style, hidden, active, press)
 }
