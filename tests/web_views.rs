@@ -14,6 +14,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+#[path = "support/pause.rs"]
+mod pause;
+use pause::pause;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A blue line through big red squares, and a red span across the middle.
@@ -63,27 +67,17 @@ fn pixels_of(canvas: &HtmlCanvasElement, channel: usize) -> usize {
         .count()
 }
 
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn a_page_draws_only_the_glyphs_and_annotations_it_has_views_of() {
     rokeh::web::mount_apps(vec![App::new("views", app)], &[views::LINE]);
-    settle().await;
+    pause(50).await;
     let alone = last_canvas();
     assert!(pixels_of(&alone, 2) > 100, "the line is drawn");
     assert_eq!(pixels_of(&alone, 0), 0, "no square and no span is drawn");
 
     // The same document in a page with every view: the squares and the span are there.
     rokeh::web::mount_apps(vec![App::new("views", app)], views::ALL);
-    settle().await;
+    pause(50).await;
     let all = last_canvas();
     assert!(!all.is_same_node(Some(&alone)));
     assert!(pixels_of(&all, 2) > 100, "the line is drawn");
