@@ -775,6 +775,38 @@ async fn pages_show_the_documents_python_pushed() {
         0
     );
 
+    // A gridplot: one toolbar, left of both plots; its box zoom (a ToolProxy) goes on.
+    let grid = push("pushed-grid", "grid", false);
+    let output = tokio::task::spawn_blocking(move || grid.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut page = browser
+        .open(&server.http("/sliders?bokeh-session-id=pushed-grid"))
+        .await;
+    page.wait_for("document.title === 'Pushed grid'").await;
+    page.wait_for("document.querySelectorAll('canvas.rk-figure').length === 2")
+        .await;
+    let pressed = "JSON.stringify([...document.querySelectorAll('.rk-toolbar button')]\
+                   .map((b) => b.getAttribute('aria-pressed')))";
+    assert_eq!(
+        page.eval("document.querySelectorAll('.rk-toolbar').length")
+            .await,
+        1
+    );
+    assert_eq!(page.eval(pressed).await, r#"["true","false",null]"#);
+    page.eval(
+        "(() => { document.querySelectorAll('.rk-toolbar button')[1].click(); return true; })()",
+    )
+    .await;
+    page.wait_for(&format!("{pressed} === '[\"false\",\"true\",null]'"))
+        .await;
+
     // Widgets: the pushed button shows, and its click is heard by bokeh.client.
     let mut widgets = push("pushed-widgets", "widgets", true);
     let stdout = widgets.stdout.take().unwrap();

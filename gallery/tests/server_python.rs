@@ -26,12 +26,14 @@ fn bokeh_client_with_signed_session_ids() {
     );
 }
 
-/// Two unrelated documents pushed into two sessions of the sliders app, each pulled back
-/// alike; the sessions go on serving them.
+/// Unrelated documents (a plot, widgets, a gridplot with its merged toolbar of ToolProxies)
+/// pushed into sessions of the sliders app, each pulled back alike; the sessions go on
+/// serving them.
 #[test]
 fn bokeh_client_pushes_documents_whose_ids_clash_with_the_apps() {
     let server = Server::start(&[]);
-    for (session, kind) in [("pushed-plot", "plot"), ("pushed-widgets", "widgets")] {
+    let sessions = [("pushed-plot", "plot"), ("pushed-widgets", "widgets")];
+    for (session, kind) in sessions.into_iter().chain([("pushed-grid", "grid")]) {
         let output = python("server_push.py")
             .args([&server.http("/sliders"), session, kind])
             .output()

@@ -5,8 +5,9 @@ p1001, p1002, … as the server's app did: the script checks that some ids clash
 id, another type) before it pushes.
 
 Usage: server_push.py URL SESSION_ID KIND [--wait-click]
-    KIND: "plot" (a figure with a scatter and a line, a fixed range) or "widgets"
-    (a button, a slider with no title, a select, a div in a column).
+    KIND: "plot" (a figure with a scatter and a line, a fixed range), "widgets"
+    (a button, a slider with no title, a select, a div in a column) or "grid" (two
+    figures in a gridplot, their pan, box zoom and reset merged into its toolbar, left).
     --wait-click: then stay in the session until the page clicks the button, which
     bokeh.client hears through the button's `on_event(ButtonClick, …)`.
 Prints "pushed …" once the session holds the document; exits non-zero on failure.
@@ -18,7 +19,7 @@ import numpy as np
 from bokeh.client import pull_session, push_session
 from bokeh.document import Document
 from bokeh.events import ButtonClick
-from bokeh.layouts import column
+from bokeh.layouts import column, gridplot
 from bokeh.models import Button, ColumnDataSource, Div, Select, Slider
 from bokeh.plotting import figure
 from tornado.ioloop import IOLoop
@@ -40,6 +41,16 @@ def plot_document(clicked):
     plot.line("x", "y", source=source, line_dash="dashed")
     doc.add_root(plot)
     doc.title = "Pushed plot"
+    return doc
+
+
+def grid_document(clicked):
+    doc = Document()
+    plots = [figure(title=t, width=250, height=200, tools="pan,box_zoom,reset") for t in "ab"]
+    for p in plots:
+        p.scatter([1, 2, 3], [3, 1, 2])
+    doc.add_root(gridplot([plots], toolbar_location="left"))
+    doc.title = "Pushed grid"
     return doc
 
 
@@ -99,7 +110,7 @@ def main(url, session_id, kind, wait_click):
         clicks.append(event)
         session.close()
 
-    doc = {"plot": plot_document, "widgets": widgets_document}[kind](clicked)
+    doc = {"plot": plot_document, "widgets": widgets_document, "grid": grid_document}[kind](clicked)
     loop = IOLoop()
     app = pull_session(session_id=session_id, url=url, io_loop=loop)
     apps = {m.id: type(m).__name__ for m in app.document.models}
