@@ -12,7 +12,7 @@ const shots = [
     // [app, viewport width, height, ms to let it run (streams and animations) before the shot]
     ['sliders', 760, 440, 0],
     ['movies', 1200, 900, 0],
-    ['ohlc', 1040, 860, 6000],
+    ['ohlc', 1070, 860, 6000],
     ['gapminder', 1000, 560, 0],
     ['stocks', 1300, 820, 0],
     ['selection_histogram', 860, 880, 0],
