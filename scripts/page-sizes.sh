@@ -27,6 +27,9 @@ for variant in "${variants[@]}"; do
     <meta charset="utf-8" />
     <link rel="icon" href="data:," />
     <title>rokeh</title>
+    <!-- Fetched at once, beside the stylesheet, as Trunk's pages do. -->
+    <link rel="modulepreload" href="./sliders_page.js" />
+    <link rel="preload" href="./sliders_page_bg.wasm" as="fetch" type="application/wasm" crossorigin />
     <link rel="stylesheet" href="./rokeh.css" />
     <script type="module">
       import init from './sliders_page.js';

@@ -118,16 +118,16 @@ pub fn provide_file(path: &str, bytes: impl Into<Arc<[u8]>>) {
 /// this is the `rokeh` command line (`rokeh serve`, which serves each at `/<name>`), which
 /// needs rokeh's `server` feature.
 pub fn run(apps: Vec<App>) {
-    run_with_widgets(crate::views::ALL, apps);
+    run_with_views(crate::views::ALL, apps);
 }
 
-/// [`run`], with only `widgets` built into the page (see [`crate::views`]): a smaller page
-/// for apps that show few widgets. Natively, the same as [`run`].
-pub fn run_with_widgets(widgets: &'static [crate::views::WidgetView], apps: Vec<App>) {
+/// [`run`], with only `views` built into the page (see [`crate::views`]): a smaller page
+/// for apps that show few widgets, glyphs and annotations. Natively, the same as [`run`].
+pub fn run_with_views(views: &'static [crate::views::View], apps: Vec<App>) {
     #[cfg(target_arch = "wasm32")]
-    crate::web::mount_apps(apps, widgets);
+    crate::web::mount_apps(apps, views);
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = widgets;
+    let _ = views;
     #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
     crate::server::main_cli_with(apps);
     #[cfg(not(any(feature = "server", target_arch = "wasm32")))]

@@ -225,7 +225,7 @@ model! {
 fn a_model_type_of_ones_own_is_one_definition() {
     let schema = Gauge::SCHEMA;
     assert_eq!(schema.name, "Gauge");
-    let kinds: Vec<(&str, Kind)> = schema.props.iter().map(|p| (p.name, p.kind)).collect();
+    let kinds: Vec<(&str, Kind)> = schema.props.iter().map(|p| (p.name, *p.kind)).collect();
     assert_eq!(
         kinds,
         [

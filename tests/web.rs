@@ -16,6 +16,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Event, EventInit, HtmlInputElement};
 
+#[path = "support/pause.rs"]
+mod pause;
+use pause::pause;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A model type rokeh has no component for, beside two sliders, the second driven by the
@@ -71,21 +75,10 @@ fn input(id: &str) -> HtmlInputElement {
         .unwrap()
 }
 
-/// Lets the page's effects and re-renders run.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn widgets_show_the_document_and_follow_its_changes() {
     rokeh::web::mount(App::new("components", app));
-    settle().await;
+    pause(20).await;
 
     let layout = document()
         .query_selector(".rk-row")
@@ -114,7 +107,7 @@ async fn widgets_show_the_document_and_follow_its_changes() {
     leader
         .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
-    settle().await;
+    pause(20).await;
 
     assert_eq!(labels(), ["leader: 3", "follower: 6"]);
     assert_eq!(input("rk-p1002").value(), "6");
@@ -139,7 +132,7 @@ async fn widgets_show_the_document_and_follow_its_changes() {
         .unwrap();
     assert_eq!(button.text_content().as_deref(), Some("add a slider"));
     button.click();
-    settle().await;
+    pause(20).await;
     assert_eq!(layout.children().length(), 5);
     assert_eq!(labels(), ["leader: 3", "follower: 6", "more: 1"]);
     assert!(input("rk-p1001").is_same_node(Some(&leader)));

@@ -16,6 +16,10 @@ use rokeh::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+#[path = "support/pause.rs"]
+mod pause;
+use pause::pause;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Marks a model's box with a class the test finds it by.
@@ -201,16 +205,6 @@ fn near(a: f64, b: f64) -> bool {
     (a - b).abs() < 0.6
 }
 
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn layouts_size_and_place_their_children_as_bokeh_does() {
     // The page's own style sheet, as index.html links it.
@@ -218,7 +212,7 @@ async fn layouts_size_and_place_their_children_as_bokeh_does() {
     style.set_text_content(Some(include_str!("../style/rokeh.css")));
     document().head().unwrap().append_child(&style).unwrap();
     rokeh::web::mount(App::new("layouts", app));
-    settle().await;
+    pause(50).await;
 
     let (ax, _, aw, _) = rect("a");
     let (bx, _, _, _) = rect("b");

@@ -16,6 +16,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::HtmlInputElement;
 
+#[path = "support/pause.rs"]
+mod pause;
+use pause::pause;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const STOP_AT: f64 = 3.0;
@@ -65,16 +69,6 @@ fn shown() -> (String, String) {
     shown_by(0)
 }
 
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 /// One test, as the two pages share the browser page and must be mounted in this order.
 #[wasm_bindgen_test]
 async fn periodic_callbacks_run_in_the_page_only_when_it_runs_alone() {
@@ -84,13 +78,13 @@ async fn periodic_callbacks_run_in_the_page_only_when_it_runs_alone() {
     let mut waited = 0;
     while shown().1 != "3" {
         assert!(waited < 10_000, "the count never reached 3: {:?}", shown());
-        sleep(20).await;
+        pause(20).await;
         waited += 20;
     }
     assert_eq!(shown(), ("count: 3".to_owned(), "3".to_owned()));
 
     // The callback removed itself at 3: it runs no more, the count stays.
-    sleep(300).await;
+    pause(300).await;
     assert_eq!(shown(), ("count: 3".to_owned(), "3".to_owned()));
 
     // Served (the meta tag `rokeh serve` writes; no server answers here): the page leaves
@@ -107,7 +101,7 @@ async fn periodic_callbacks_run_in_the_page_only_when_it_runs_alone() {
     let head = document().query_selector("head").unwrap().expect("a head");
     head.append_child(&meta).unwrap();
     rokeh::web::mount(rokeh::App::new("endless", endless));
-    sleep(300).await;
+    pause(300).await;
     assert_eq!(shown_by(1), ("endless: 0".to_owned(), "0".to_owned()));
     assert!(document()
         .query_selector(".rk-connection")

@@ -41,8 +41,8 @@ pub trait ModelType: 'static {
     const NAME: &'static str;
     /// The properties the definition lists, with their kinds and defaults.
     const SCHEMA: &'static Schema;
-    /// The attributes to create the model with: every property given a value other than
-    /// its default.
+    /// The value of every property the definition lists, in [`Self::SCHEMA`]'s order
+    /// (the document keeps those that differ from their defaults).
     fn into_attrs(self, ids: &dyn Ids) -> Vec<(&'static str, Value)>;
 }
 
@@ -168,28 +168,24 @@ macro_rules! model {
                 props: &[ $(
                     $crate::core::PropDef {
                         name: stringify!($field),
-                        kind: <$ty as $crate::core::PropType>::KIND,
-                        default: $crate::model!(@default [$ty] $($default)?),
+                        kind: &<$ty as $crate::core::PropType>::KIND,
+                        default: &$crate::model!(@default [$ty] $($default)?),
                     },
                 )* ],
                 check: $crate::model!(@check $($check)?),
             };
 
             // A model without properties uses neither.
-            #[allow(unused_mut, unused_variables)]
+            #[allow(unused_variables)]
             fn into_attrs(
                 self,
                 ids: &dyn $crate::core::Ids,
             ) -> ::std::vec::Vec<(&'static str, $crate::core::Value)> {
-                let mut attrs = ::std::vec::Vec::new();
-                $(
-                    let value = $crate::core::PropType::to_value(self.$field, ids);
-                    let default = $crate::model!(@default [$ty] $($default)?).value();
-                    if default.as_ref() != Some(&value) {
-                        attrs.push((stringify!($field), value));
-                    }
-                )*
-                attrs
+                // Compared with the defaults by the document, once for every type: code
+                // here is repeated for each property of each model.
+                ::std::vec![ $(
+                    (stringify!($field), $crate::core::PropType::to_value(self.$field, ids)),
+                )* ]
             }
         }
     };

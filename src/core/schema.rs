@@ -9,10 +9,11 @@ use super::{Kind, Value};
 pub struct PropDef {
     /// Bokeh's name of the property.
     pub name: &'static str,
-    /// The values it accepts.
-    pub kind: Kind,
+    /// The values it accepts. Kind and default are referenced, not held, so that the
+    /// tables of every model's properties stay small in the page's wasm.
+    pub kind: &'static Kind,
     /// Its value when never set.
-    pub default: DefaultValue,
+    pub default: &'static DefaultValue,
 }
 
 /// A property's default, in a form a `static` can hold.
@@ -30,8 +31,14 @@ pub enum DefaultValue {
     Float(f64),
     /// A string.
     Str(&'static str),
-    /// Bokeh's serialized default, for the lists, dicts and specs of the generated tables.
-    Json(&'static str),
+    /// A list (the generated tables' lists and tuples).
+    List(&'static [DefaultValue]),
+    /// A map: Bokeh's `{"type": "map"}` (dicts).
+    Map(&'static [(DefaultValue, DefaultValue)]),
+    /// A set: Bokeh's `{"type": "set"}`.
+    Set(&'static [DefaultValue]),
+    /// An object, its fields sorted by name (a spec's `{"type": "value", "value": …}`).
+    Object(&'static [(&'static str, DefaultValue)]),
     /// A new model of this type for each instance (Bokeh's `InstanceDefault`): Python
     /// always writes such a model out, so a document that lacks one holds null.
     Instance(&'static str),
@@ -49,11 +56,34 @@ impl DefaultValue {
             DefaultValue::Int(i) => Value::Int(i),
             DefaultValue::Float(f) => Value::Float(f),
             DefaultValue::Str(s) => Value::str(s),
-            DefaultValue::Json(json) => Value::from_plain_json(
-                &serde_json::from_str(json).expect("generated defaults are JSON"),
+            DefaultValue::List(items) => Value::List(Self::values(items)),
+            DefaultValue::Set(items) => Value::Set(Self::values(items)),
+            DefaultValue::Map(entries) => Value::Map(
+                entries
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            k.value().unwrap_or(Value::Null),
+                            v.value().unwrap_or(Value::Null),
+                        )
+                    })
+                    .collect(),
+            ),
+            DefaultValue::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), v.value().unwrap_or(Value::Null)))
+                    .collect(),
             ),
             DefaultValue::Computed(f) => f(),
         })
+    }
+
+    fn values(items: &[DefaultValue]) -> Vec<Value> {
+        items
+            .iter()
+            .map(|v| v.value().unwrap_or(Value::Null))
+            .collect()
     }
 }
 

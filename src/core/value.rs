@@ -86,21 +86,51 @@ impl Value {
     /// read by `document::json`, which knows every form.
     pub fn from_plain_json(json: &serde_json::Value) -> Value {
         use serde_json::Value as Json;
-        let list = |items: Option<&Json>| -> Vec<Value> {
-            items
-                .and_then(Json::as_array)
-                .map(|items| items.iter().map(Value::from_plain_json).collect())
-                .unwrap_or_default()
+        fn plain(json: &Json) -> Value {
+            match json {
+                Json::Null => Value::Null,
+                Json::Bool(b) => Value::Bool(*b),
+                Json::Number(n) => Value::from_json_number(n),
+                Json::String(s) => Value::Str(s.clone()),
+                Json::Array(items) => Value::List(items.iter().map(plain).collect()),
+                Json::Object(obj) => {
+                    Value::Object(obj.iter().map(|(k, v)| (k.clone(), plain(v))).collect())
+                }
+            }
+        }
+        plain(json).typed_forms()
+    }
+
+    /// This plain value (lists and objects, as JSON or JavaScript gives them) with Bokeh's
+    /// typed forms read as what they stand for: `{"type": "map", "entries": [[k, v], …]}` a
+    /// map, `{"type": "set", …}` a set, `{"type": "number", "value": "nan"}` a float. Other
+    /// objects keep their fields, sorted by name (as serde_json reads them).
+    pub(crate) fn typed_forms(self) -> Value {
+        let entries = |fields: &mut Vec<(String, Value)>| match fields
+            .iter()
+            .position(|(k, _)| k == "entries")
+            .map(|at| fields.swap_remove(at).1)
+        {
+            Some(Value::List(items)) => items.into_iter().map(Value::typed_forms).collect(),
+            _ => Vec::new(),
         };
-        match json {
-            Json::Null => Value::Null,
-            Json::Bool(b) => Value::Bool(*b),
-            Json::Number(n) => Value::from_json_number(n),
-            Json::String(s) => Value::Str(s.clone()),
-            Json::Array(items) => Value::List(items.iter().map(Value::from_plain_json).collect()),
-            Json::Object(obj) => match obj.get("type").and_then(Json::as_str) {
-                Some("map") => Value::Map(
-                    list(obj.get("entries"))
+        enum Form {
+            Map,
+            Set,
+            Number,
+            Plain,
+        }
+        let form = match self.object_type() {
+            Some("map") => Form::Map,
+            Some("set") => Form::Set,
+            Some("number") => Form::Number,
+            _ => Form::Plain,
+        };
+        match self {
+            Value::List(items) => Value::List(items.into_iter().map(Value::typed_forms).collect()),
+            Value::Object(mut fields) => match form {
+                Form::Map => Value::Map(
+                    entries(&mut fields)
                         .into_iter()
                         .filter_map(|pair| match pair {
                             Value::List(kv) if kv.len() == 2 => {
@@ -111,19 +141,26 @@ impl Value {
                         })
                         .collect(),
                 ),
-                Some("set") => Value::Set(list(obj.get("entries"))),
-                Some("number") => Value::Float(
-                    obj.get("value")
-                        .and_then(Json::as_str)
+                Form::Set => Value::Set(entries(&mut fields)),
+                Form::Number => Value::Float(
+                    fields
+                        .iter()
+                        .find(|(k, _)| k == "value")
+                        .and_then(|(_, v)| v.as_str())
                         .and_then(special_float)
                         .unwrap_or(f64::NAN),
                 ),
-                _ => Value::Object(
-                    obj.iter()
-                        .map(|(k, v)| (k.clone(), Value::from_plain_json(v)))
-                        .collect(),
-                ),
+                Form::Plain => {
+                    fields.sort_by(|(a, _), (b, _)| a.cmp(b));
+                    Value::Object(
+                        fields
+                            .into_iter()
+                            .map(|(k, v)| (k, v.typed_forms()))
+                            .collect(),
+                    )
+                }
             },
+            other => other,
         }
     }
 
@@ -368,5 +405,37 @@ mod tests {
         let f = Value::field("x");
         assert_eq!(f.object_type(), Some("field"));
         assert_eq!(f.object_field("field").and_then(Value::as_str), Some("x"));
+    }
+
+    #[test]
+    fn plain_json_reads_bokehs_typed_forms_and_sorts_other_objects() {
+        let json = serde_json::json!([
+            {"type": "map", "entries": [["a", 1], ["b", [2.5]]]},
+            {"type": "set", "entries": ["x"]},
+            {"type": "number", "value": "-inf"},
+            {"value": 1.0, "type": "value"},
+        ]);
+        let object = |fields: &[(&str, Value)]| {
+            Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| ((*k).into(), v.clone()))
+                    .collect(),
+            )
+        };
+        let spec = object(&[("type", Value::str("value")), ("value", Value::Float(1.0))]);
+        let expected = Value::List(vec![
+            Value::Map(vec![
+                (Value::str("a"), Value::Int(1)),
+                (Value::str("b"), Value::List(vec![Value::Float(2.5)])),
+            ]),
+            Value::Set(vec![Value::str("x")]),
+            Value::Float(f64::NEG_INFINITY),
+            spec.clone(),
+        ]);
+        assert_eq!(Value::from_plain_json(&json), expected);
+        // Fields in any order (as JavaScript gives them) come out sorted.
+        let unsorted = object(&[("value", Value::Float(1.0)), ("type", Value::str("value"))]);
+        assert_eq!(unsorted.typed_forms(), spec);
     }
 }

@@ -213,6 +213,6 @@ impl Document {
         let model = self.model(any);
         self.type_schema(&model.type_name)
             .and_then(|t| t.prop(attr))
-            .is_some_and(|p| p.kind == crate::core::Kind::ColumnData)
+            .is_some_and(|p| *p.kind == crate::core::Kind::ColumnData)
     }
 }

@@ -44,7 +44,7 @@ impl Document {
     /// ```
     pub fn add<M: ModelType>(&mut self, model: M) -> Id<M> {
         self.learn(M::SCHEMA);
-        let attrs = model.into_attrs(self);
+        let attrs = given(M::SCHEMA, model.into_attrs(self));
         let id = self.fresh_id();
         let any = self
             .insert_model(Model {
@@ -83,7 +83,7 @@ impl Document {
             return;
         };
         for name in schema.prop_names() {
-            let Some(DefaultValue::Instance(default_type)) = schema.prop(name).map(|p| p.default)
+            let Some(&DefaultValue::Instance(default_type)) = schema.prop(name).map(|p| p.default)
             else {
                 continue;
             };
@@ -428,4 +428,17 @@ fn has_refs(value: &Value) -> bool {
     let mut found = false;
     value.visit_refs(&mut |_| found = true);
     found
+}
+
+/// The attributes of a new model of `schema` that differ from their defaults: `all` holds
+/// every property's value, in the schema's order.
+fn given(schema: &Schema, all: Vec<(&'static str, Value)>) -> Vec<(&'static str, Value)> {
+    all.into_iter()
+        .zip(schema.props)
+        .filter(|((name, value), def)| {
+            debug_assert_eq!(*name, def.name);
+            def.default.value().as_ref() != Some(value)
+        })
+        .map(|(attr, _)| attr)
+        .collect()
 }

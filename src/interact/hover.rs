@@ -134,7 +134,7 @@ pub fn fill(
         out.push_str(&rest[..i]);
         let sigil = &rest[i..i + 1];
         let after = &rest[i + 1..];
-        // The name: `{…}` or a run of word characters.
+        // The name: `{…}` or a run of word characters (ASCII, as BokehJS's `\w`).
         let (name, mut tail) = if let Some(braced) = after.strip_prefix('{') {
             match braced.find('}') {
                 Some(end) => (&braced[..end], &braced[end + 1..]),
@@ -142,7 +142,7 @@ pub fn fill(
             }
         } else {
             let end = after
-                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                 .unwrap_or(after.len());
             (&after[..end], &after[end..])
         };

@@ -115,7 +115,7 @@ pub enum ToolsError {
 }
 
 fn unknown(name: &str) -> ToolsError {
-    let word = name.rsplit('_').next().unwrap_or(name).to_lowercase();
+    let word = name.rsplit('_').next().unwrap_or(name).to_ascii_lowercase();
     let mut similar: Vec<&str> = TOOL_NAMES
         .iter()
         .copied()

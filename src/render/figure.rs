@@ -306,7 +306,10 @@ impl<'d> FigureView<'d> {
             Kind::Axis(self.axes.len() - 1)
         } else if type_name == "Title" {
             Kind::Title(Box::new(TitleView::read(r, model)?))
-        } else if let Some(build) = annotations::builder(type_name) {
+        } else if r.is_a(model, "Annotation") {
+            let Some(build) = annotations::builder(type_name) else {
+                return Ok(());
+            };
             self.annotations.push(build(r, model)?);
             Kind::Annotation(self.annotations.len() - 1)
         } else {

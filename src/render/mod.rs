@@ -30,6 +30,8 @@ mod read;
 mod region;
 mod renderer;
 mod scales;
+#[cfg(target_arch = "wasm32")]
+mod shown;
 mod specs;
 mod surface;
 mod text;
@@ -52,6 +54,25 @@ pub use surface::{
 };
 pub use text::Estimate;
 pub use ticks::{Adaptive, Ticks};
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) use annotations::BuildAnnotation;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use glyphs::Build as BuildGlyph;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use shown::{show, Shown};
+
+/// The builder of glyph type `type_name`, at compile time (for [`crate::views`]).
+#[cfg(target_arch = "wasm32")]
+pub(crate) const fn glyph_builder(type_name: &str) -> BuildGlyph {
+    shown::named(glyphs::GLYPHS, type_name)
+}
+
+/// The builder of annotation type `type_name`, at compile time (for [`crate::views`]).
+#[cfg(target_arch = "wasm32")]
+pub(crate) const fn annotation_builder(type_name: &str) -> BuildAnnotation {
+    shown::named(annotations::ANNOTATIONS, type_name)
+}
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};

@@ -13,9 +13,10 @@
 //!   references the referred model's id;
 //! - `rokeh.frame`, `rokeh.drawnX`, `rokeh.drawnY`: the last paint's frame edges in CSS
 //!   pixels and its x and y ranges;
-//! - `rokeh.set(key, attr, json)`: sets that attribute (given as JSON) as the page's user
-//!   would, callbacks and all, e.g. `set("Selection", "indices", "[1, 2]")` for a
-//!   selection no tool made; returns the error's text, or undefined;
+//! - `rokeh.set(key, attr, value)`: sets that attribute as the page's user would,
+//!   callbacks and all, e.g. `set("Selection", "indices", [1, 2])` for a selection no
+//!   tool made (a value as JSON has it, Bokeh's `{type: "map", entries}` forms too);
+//!   returns the error's text, or undefined;
 //! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took;
 //! - `rokeh.sineMs(n)`: how long `rokeh::np` takes for the sliders app's column math,
 //!   `a * sin(k * x + w) + b` over `n` points (x made beforehand, not timed);
@@ -48,12 +49,12 @@ pub fn install(page: Page) {
                     .map_or(JsValue::UNDEFINED, |v| to_js(&v))
             })
         });
-    let set_attr = Closure::<dyn Fn(String, String, String) -> JsValue>::new(
-        move |key: String, attr: String, json: String| {
-            let value = match serde_json::from_str(&json) {
-                Ok(json) => Value::from_plain_json(&json),
-                Err(e) => return format!("not JSON: {e}").into(),
+    let set_attr = Closure::<dyn Fn(String, String, JsValue) -> JsValue>::new(
+        move |key: String, attr: String, value: JsValue| {
+            let Some(value) = from_js(&value) else {
+                return "not a JSON value".into();
             };
+            let value = value.typed_forms();
             let Some(model) = page.read(|d| find_model(d, &key)) else {
                 return format!("no model {key}").into();
             };
@@ -190,6 +191,41 @@ fn find_model(doc: &Document, key: &str) -> Option<AnyId> {
         .or_else(|| first(&|m| m.type_name == key))
         .or_else(|| first(&|m| has(m, "title")))
         .or_else(|| first(&|m| has(m, "label")))
+}
+
+/// A plain value from a JavaScript one that JSON could hold (the page parses no JSON:
+/// a static page carries no JSON reader); integral numbers are ints.
+fn from_js(js: &JsValue) -> Option<Value> {
+    if js.is_null() || js.is_undefined() {
+        return Some(Value::Null);
+    }
+    if let Some(b) = js.as_bool() {
+        return Some(Value::Bool(b));
+    }
+    if let Some(f) = js.as_f64() {
+        let int = f.fract() == 0.0 && f.abs() < 2f64.powi(53);
+        return Some(if int {
+            Value::Int(f as i64)
+        } else {
+            Value::Float(f)
+        });
+    }
+    if let Some(s) = js.as_string() {
+        return Some(Value::Str(s));
+    }
+    if Array::is_array(js) {
+        let items: Option<Vec<Value>> = Array::from(js).iter().map(|v| from_js(&v)).collect();
+        return items.map(Value::List);
+    }
+    let object = js.dyn_ref::<Object>()?;
+    let fields = Object::entries(object)
+        .iter()
+        .map(|pair| {
+            let pair = Array::from(&pair);
+            Some((pair.get(0).as_string()?, from_js(&pair.get(1))?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Value::Object(fields))
 }
 
 fn to_js(value: &Value) -> JsValue {

@@ -11,7 +11,7 @@ use crate::core::{AnyId, PropType};
 use super::element::{self, Enclosing, Flow};
 use super::page::Page;
 use super::{figure, grid, tabs};
-use crate::views::WidgetView;
+use crate::views::{Shows, View};
 
 /// The view of a model type: what shows a model of it in the page.
 pub(crate) type Component = fn(Page, AnyId) -> AnyView;
@@ -29,20 +29,24 @@ const LAYOUTS: &[(&str, Component)] = &[
 ];
 
 thread_local! {
-    static WIDGETS: Cell<&'static [WidgetView]> = const { Cell::new(&[]) };
+    static VIEWS: Cell<&'static [View]> = const { Cell::new(&[]) };
 }
 
-/// Builds `widgets` into the page: what [`model_view`] shows besides layouts and figures.
-pub fn show_widgets(widgets: &'static [WidgetView]) {
-    WIDGETS.set(widgets);
+/// Builds the widgets of `views` into the page: what [`model_view`] shows besides layouts
+/// and figures.
+pub(crate) fn show_widgets(views: &'static [View]) {
+    VIEWS.set(views);
 }
 
 fn component(type_name: &str) -> Option<Component> {
     let layout = LAYOUTS.iter().find(|(name, _)| *name == type_name);
-    let widget = || WIDGETS.get().iter().find(|w| w.name == type_name);
-    layout
-        .map(|&(_, component)| component)
-        .or_else(|| widget().map(|w| w.view))
+    let widget = || {
+        VIEWS.get().iter().find_map(|v| match v.shows {
+            Shows::Widget(view) if v.name == type_name => Some(view),
+            _ => None,
+        })
+    };
+    layout.map(|&(_, component)| component).or_else(widget)
 }
 
 /// A model shown by its type's component, in its box. Each model gets a reactive owner

@@ -33,7 +33,8 @@ use leptos::prelude::*;
 
 use crate::app::App;
 use crate::protocol::page_link::{APP_META, APP_QUERY};
-use crate::views::{self, WidgetView};
+use crate::render::Shown;
+use crate::views::{self, Shows, View};
 use page::Page;
 
 /// Shows the app the page is for: the one an embed's element names, else the one
@@ -41,9 +42,9 @@ use page::Page;
 /// the one the URL's `?app=` names, else the first.
 /// An unknown name is reported and the first shown, so a mistyped URL still shows something.
 /// An app's data files are got first (see [`crate::App::with_files`]). The page shows
-/// `widgets` (see [`crate::views`]) besides layouts and figures.
-pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
-    layout::show_widgets(widgets);
+/// `views` (see [`crate::views`]) besides layouts and figures.
+pub fn mount_apps(apps: Vec<App>, views: &'static [View]) {
+    show_views(views);
     let embed = embed::claim();
     let wanted = match &embed {
         Some(embed) => embed.app.clone(),
@@ -84,6 +85,21 @@ pub fn mount_apps(apps: Vec<App>, widgets: &'static [WidgetView]) {
     });
 }
 
+/// Builds `views` into the page: its widgets' components, and the glyphs and annotations
+/// its figures draw.
+fn show_views(views: &'static [View]) {
+    layout::show_widgets(views);
+    let mut shown = Shown::default();
+    for view in views {
+        match view.shows {
+            Shows::Widget(_) => {}
+            Shows::Glyph(build) => shown.glyphs.push((view.name, build)),
+            Shows::Annotation(build) => shown.annotations.push((view.name, build)),
+        }
+    }
+    crate::render::show(shown);
+}
+
 /// The app a single-file page names in its `rokeh-app` meta tag.
 fn single_file_app() -> Option<String> {
     document()
@@ -96,7 +112,7 @@ fn single_file_app() -> Option<String> {
 /// plots, its title as the page's title, with every widget view. Edits in the page run the
 /// app's callbacks here.
 pub fn mount(app: App) {
-    layout::show_widgets(views::ALL);
+    show_views(views::ALL);
     show(app, None, session::Session::served_page());
 }
 

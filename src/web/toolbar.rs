@@ -963,13 +963,14 @@ fn fill_html(
     spot: &Spot,
     formatters: &crate::core::Dict<String>,
 ) -> String {
-    // Fields are filled one at a time so that only their values are escaped.
+    // Fields are filled one at a time so that only their values are escaped. A name is
+    // what BokehJS's `\w` matches: ASCII letters, digits and `_`.
     let mut out = String::new();
     let mut rest = html;
     while let Some(i) = rest.find(['@', '$']) {
         out.push_str(&rest[..i]);
         let end = rest[i + 1..]
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '{' || c == '}'))
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '{' || c == '}'))
             .map_or(rest.len(), |e| i + 1 + e);
         let field = &rest[i..end];
         out.push_str(&crate::format::escape_html(&fill(

@@ -131,10 +131,10 @@ const INTERACTION = {
   selection_histogram: ['selection set (300 points), histograms', async (page, i, engine) => {
     const indices = [...Array(300).keys()].map((k) => k + (i % 2) * 500);
     if (engine === 'rokeh') {
-      await page.evaluate((json) => {
+      await page.evaluate((indices) => {
         window.__bench.start();
-        window.rokeh.set('Selection', 'indices', json);
-      }, JSON.stringify(indices));
+        window.rokeh.set('Selection', 'indices', indices);
+      }, indices);
     } else {
       await page.evaluate((indices) => {
         const before = __bk.columns();

@@ -261,7 +261,7 @@ test('toolbar autohide: the toolbar shows only while the pointer is over the plo
   try {
     const bar = page.getByRole('toolbar', { name: 'Plot tools' });
     assert.equal(await bar.isVisible(), true);
-    assert.equal(await page.evaluate(() => window.rokeh.set('Toolbar', 'autohide', 'true')), undefined);
+    assert.equal(await page.evaluate(() => window.rokeh.set('Toolbar', 'autohide', true)), undefined);
     // A point of the page off the plot: beside it, or else below it.
     const plot = await page.locator('.rk-plot').first().boundingBox();
     const viewport = page.viewportSize();
@@ -464,7 +464,7 @@ test('hover shows one tooltip entry per point hit: several points under a vline,
     // Three points at x = 4.5, one at x = 8.5 (numbers with fractions, so JSON gives
     // floats, as the app's columns are).
     const failed = await page.evaluate(() =>
-      window.rokeh.set('ColumnDataSource', 'data', JSON.stringify({ type: 'map', entries: [['x', [4.5, 4.5, 4.5, 8.5]], ['y', [2.5, 4.5, 6.5, 8.5]]] })),
+      window.rokeh.set('ColumnDataSource', 'data', { type: 'map', entries: [['x', [4.5, 4.5, 4.5, 8.5]], ['y', [2.5, 4.5, 6.5, 8.5]]] }),
     );
     assert.equal(failed, undefined);
     const tip = page.getByRole('tooltip');
@@ -478,7 +478,7 @@ test('hover shows one tooltip entry per point hit: several points under a vline,
     await tip.waitFor({ timeout: 3000 });
     assert.deepEqual(await entries(), [['point: 1', 'x: 4.5', 'y: 4.500']]);
     // A vline through the three: one tooltip with an entry for each, in row order.
-    assert.equal(await page.evaluate(() => window.rokeh.set('HoverTool', 'mode', '"vline"')), undefined);
+    assert.equal(await page.evaluate(() => window.rokeh.set('HoverTool', 'mode', 'vline')), undefined);
     p = at(4.5, 9.5);
     await page.mouse.move(p.x, p.y);
     await page.waitForFunction(() => document.querySelectorAll('.rk-tooltip-entry').length === 3, null, { timeout: 3000 });

@@ -850,9 +850,42 @@ def rust_default(d):
         return f"D::Int({d[1]})"
     if tag == "Float":
         return f"D::Float({rust_f64(d[1])})"
-    if tag in ("Str", "Json", "Instance"):
+    if tag in ("Str", "Instance"):
         return f"D::{tag}({rust_str(d[1])})"
+    if tag == "Json":
+        return rust_json(json.loads(d[1]))
     raise AssertionError(d)
+
+
+SPECIAL_FLOATS = {"nan": "f64::NAN", "+inf": "f64::INFINITY", "-inf": "f64::NEG_INFINITY"}
+
+
+def rust_json(v):
+    """A serialized default as a DefaultValue tree, decoded as Value::from_plain_json decodes
+    it (Bokeh's typed `map`, `set` and `number` forms), so the page parses no JSON."""
+    if v is None:
+        return "D::Null"
+    if isinstance(v, bool):
+        return f"D::Bool({str(v).lower()})"
+    if isinstance(v, int):
+        return f"D::Int({v})"
+    if isinstance(v, float):
+        return f"D::Float({rust_f64(v)})"
+    if isinstance(v, str):
+        return f"D::Str({rust_str(v)})"
+    if isinstance(v, list):
+        return "D::List(&[" + ", ".join(rust_json(x) for x in v) + "])"
+    kind = v.get("type")
+    if kind == "map":
+        pairs = (f"({rust_json(k)}, {rust_json(x)})" for k, x in v.get("entries", []))
+        return "D::Map(&[" + ", ".join(pairs) + "])"
+    if kind == "set":
+        return "D::Set(&[" + ", ".join(rust_json(x) for x in v.get("entries", [])) + "])"
+    if kind == "number":
+        return f"D::Float({SPECIAL_FLOATS[v['value']]})"
+    # Fields in serde_json's order (sorted by key), as documents are read.
+    fields = (f"({rust_str(k)}, {rust_json(x)})" for k, x in sorted(v.items()))
+    return "D::Object(&[" + ", ".join(fields) + "])"
 
 
 def ident(name):
@@ -910,8 +943,8 @@ def emit():
           f"bases: &[{bases}], props: &[")
         for pname in sorted(s["props"]):
             kind, default = s["props"][pname]
-            w(f"    PropDef {{ name: {rust_str(pname)}, kind: {rust_kind(kind)}, "
-              f"default: {rust_default(default)} }},")
+            w(f"    PropDef {{ name: {rust_str(pname)}, kind: &{rust_kind(kind)}, "
+              f"default: &{rust_default(default)} }},")
         w("], check: None };")
     w("")
     models = sorted((type_name(c) for c in SCHEMAS if is_model(c)), key=lambda n: n.encode())

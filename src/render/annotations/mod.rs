@@ -52,7 +52,7 @@ pub(crate) trait AnnotationView {
 pub(crate) type BuildAnnotation =
     for<'d> fn(Reader<'d>, AnyId) -> Result<Box<dyn AnnotationView + 'd>, RenderError>;
 
-/// Every annotation type rokeh draws, by Bokeh type name.
+/// Every annotation type rokeh draws, by Bokeh type name, sorted.
 pub(crate) const ANNOTATIONS: &[(&str, BuildAnnotation)] = &[
     ("Arrow", arrow::build),
     ("Band", band::build),
@@ -65,7 +65,11 @@ pub(crate) const ANNOTATIONS: &[(&str, BuildAnnotation)] = &[
     ("Whisker", whisker::build),
 ];
 
+/// The builder of an annotation type, if rokeh draws it (in a page: if its views list it).
 pub(crate) fn builder(type_name: &str) -> Option<BuildAnnotation> {
+    #[cfg(target_arch = "wasm32")]
+    return super::shown::annotation(type_name);
+    #[cfg(not(target_arch = "wasm32"))]
     ANNOTATIONS
         .binary_search_by(|(name, _)| name.cmp(&type_name))
         .ok()

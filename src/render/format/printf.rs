@@ -44,7 +44,7 @@ pub fn format(value: f64, format: &str) -> String {
                     None => s,
                 };
                 if kind == 'E' {
-                    s.to_uppercase()
+                    s.to_ascii_uppercase()
                 } else {
                     s
                 }

@@ -84,7 +84,7 @@ pub(crate) trait GlyphView {
 pub(crate) type Build =
     for<'a, 'd> fn(&GlyphInput<'a, 'd>) -> Result<Box<dyn GlyphView + 'd>, RenderError>;
 
-/// Every glyph type rokeh draws, by Bokeh type name.
+/// Every glyph type rokeh draws, by Bokeh type name, sorted.
 pub(crate) const GLYPHS: &[(&str, Build)] = &[
     ("AnnularWedge", annular_wedge::build),
     ("Annulus", annulus::build),
@@ -115,8 +115,11 @@ pub(crate) const GLYPHS: &[(&str, Build)] = &[
     ("Wedge", wedge::build),
 ];
 
-/// The builder of a glyph type, if rokeh draws it.
+/// The builder of a glyph type, if rokeh draws it (in a page: if its views list it).
 pub(crate) fn builder(type_name: &str) -> Option<Build> {
+    #[cfg(target_arch = "wasm32")]
+    return super::shown::glyph(type_name);
+    #[cfg(not(target_arch = "wasm32"))]
     GLYPHS
         .binary_search_by(|(name, _)| name.cmp(&type_name))
         .ok()

@@ -1,0 +1,91 @@
+//! The glyph and annotation types this process draws. Natively every one rokeh has; a
+//! page only those its views list ([`crate::views`]), so that its wasm carries no other
+//! type's code: the tables of every type are then only read at compile time, by the
+//! views' constants. A type the page does not draw is reported once in the console.
+
+use std::cell::RefCell;
+
+use super::annotations::BuildAnnotation;
+use super::glyphs::Build;
+
+/// The types a page draws, by Bokeh type name.
+#[derive(Default)]
+pub(crate) struct Shown {
+    pub glyphs: Vec<(&'static str, Build)>,
+    pub annotations: Vec<(&'static str, BuildAnnotation)>,
+    /// The types reported as not drawn.
+    missing: Vec<String>,
+}
+
+thread_local! {
+    static SHOWN: RefCell<Shown> = RefCell::default();
+}
+
+/// From now on the page draws these types and no others.
+pub(crate) fn show(shown: Shown) {
+    SHOWN.set(shown);
+}
+
+pub(crate) fn glyph(type_name: &str) -> Option<Build> {
+    SHOWN.with_borrow_mut(|s| {
+        let found = find(&s.glyphs, type_name);
+        s.report("glyphs", type_name, found.is_some());
+        found
+    })
+}
+
+pub(crate) fn annotation(type_name: &str) -> Option<BuildAnnotation> {
+    SHOWN.with_borrow_mut(|s| {
+        let found = find(&s.annotations, type_name);
+        s.report("annotations", type_name, found.is_some());
+        found
+    })
+}
+
+impl Shown {
+    fn report(&mut self, kind: &str, type_name: &str, drawn: bool) {
+        if drawn || self.missing.iter().any(|m| m == type_name) {
+            return;
+        }
+        self.missing.push(type_name.to_owned());
+        let message = format!(
+            "rokeh: this page does not draw {type_name} {kind} (see rokeh::views); they \
+             are left out"
+        );
+        web_sys::console::warn_1(&message.into());
+    }
+}
+
+fn find<B: Copy>(table: &[(&'static str, B)], type_name: &str) -> Option<B> {
+    table
+        .iter()
+        .find(|(name, _)| *name == type_name)
+        .map(|&(_, b)| b)
+}
+
+/// The builder named `type_name` in `table`, at compile time: a view's constant holds
+/// only its own type's builder. A name not in the table does not compile.
+pub(crate) const fn named<B: Copy>(table: &[(&'static str, B)], type_name: &str) -> B {
+    let mut i = 0;
+    while i < table.len() {
+        if same(table[i].0.as_bytes(), type_name.as_bytes()) {
+            return table[i].1;
+        }
+        i += 1;
+    }
+    panic!("no such type in rokeh's table")
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
