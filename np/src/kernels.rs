@@ -4,18 +4,22 @@
 //! wasm `simd128` (two f64 lanes per instruction, `lanes.rs`); natively on f64 in loops
 //! LLVM vectorises (SSE2/AVX).
 //!
-//! The polynomials and argument reductions are fdlibm's (Sun's freely redistributable
-//! math library, as in musl and Rust's `libm`). Where the vector path would lose accuracy
-//! (a sine of an argument beyond ±2^19, an `exp` that overflows, the `ln` of a subnormal,
-//! zero, a negative number), and for NaN and infinities, those elements are handed to the
-//! standard library's function instead. The result is within 2 ulp of `f64::sin` (and
-//! of `cos`, `exp`, `ln`) everywhere: rokeh's `tests/np.rs` checks it over the whole range
-//! natively, and `tests/web.rs` in the browser with the `simd128` lanes.
+//! The argument reductions and the `exp` and `ln` polynomials are fdlibm's (Sun's freely
+//! redistributable math library, as in musl and Rust's `libm`); sine and cosine share one
+//! polynomial of our own fit over ±π/2 (np/scripts/sin_minimax.py). Where the vector path
+//! would lose accuracy (a sine of an argument beyond ±2^19, an `exp` that overflows, the
+//! `ln` of a subnormal, zero, a negative number), and for NaN and infinities, those
+//! elements are handed to the standard library's function instead. The result is within
+//! 2 ulp of `f64::sin` (and of `cos`, `exp`, `ln`) everywhere: rokeh's `tests/np.rs`
+//! checks it over the whole range natively, and in the browser with the `simd128` lanes
+//! (`make test-wasm`). Sine and cosine are off by 2 ulp for about 1 in 2,000 arguments, by
+//! at most 1 ulp elsewhere (none by 3 in 210 million arguments of every size below 2^19
+//! and next to multiples of π/2).
 
 // fdlibm's constants as it publishes them (more digits than an f64 holds, rounding to it).
 #![allow(clippy::excessive_precision)]
 
-use std::f64::consts::{FRAC_2_PI as INV_PIO2, LOG2_E as INV_LN2, SQRT_2 as SQRT2};
+use std::f64::consts::{FRAC_1_PI, LOG2_E as INV_LN2, SQRT_2 as SQRT2};
 
 use crate::lanes::{whole_chunks, Lanes, Simd};
 
@@ -26,8 +30,11 @@ const ROUND: f64 = 6755399441055744.0;
 /// The most lanes any [`Lanes`] has: the size of the scratch for a partial chunk.
 const MAX_LANES: usize = 8;
 
-/// Applies `fast` to every element when all pass `in_range` (one loop without a branch),
-/// else lane by lane `fast` where in range and `slow` elsewhere.
+/// Elements per block of [`apply`]: 32 KiB, checked and then computed while in the cache.
+const BLOCK: usize = 4096;
+
+/// Applies `fast` to every element of each block whose elements all pass `in_range` (one
+/// loop without a branch), else lane by lane `fast` where in range and `slow` elsewhere.
 fn apply<L: Lanes>(
     values: &mut [f64],
     in_range: impl Fn(L) -> L::Mask,
@@ -36,16 +43,21 @@ fn apply<L: Lanes>(
 ) {
     let full = (1u32 << L::LANES) - 1;
     let (body, tail) = values.split_at_mut(whole_chunks::<L>(values.len()));
-    // `fold`, not `all`: no early exit, so this check vectorises too.
-    let all = body
-        .chunks_exact(L::LANES)
-        .fold(full, |all, c| all & L::bitmask(in_range(L::load(c))));
-    if all == full {
-        body.chunks_exact_mut(L::LANES)
-            .for_each(|c| fast(L::load(c)).store(c));
-    } else {
-        body.chunks_exact_mut(L::LANES)
-            .for_each(|c| mixed(c, &in_range, &fast, slow));
+    // BLOCK is a multiple of any L::LANES: every block is whole chunks.
+    for block in body.chunks_mut(BLOCK) {
+        // `fold`, not `all`: no early exit, so this check vectorises too.
+        let all = block
+            .chunks_exact(L::LANES)
+            .fold(full, |all, c| all & L::bitmask(in_range(L::load(c))));
+        if all == full {
+            block
+                .chunks_exact_mut(L::LANES)
+                .for_each(|c| fast(L::load(c)).store(c));
+        } else {
+            block
+                .chunks_exact_mut(L::LANES)
+                .for_each(|c| mixed(c, &in_range, &fast, slow));
+        }
     }
     padded::<L>(tail, |c| mixed(c, &in_range, &fast, slow));
 }
@@ -112,79 +124,91 @@ pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd
 /// Beyond this the three-part reduction by π/2 is no longer exact enough.
 const TRIG_LIMIT: f64 = 524288.0; // 2^19
 
-/// π/2 in three parts of 33, 33 and 53 bits (fdlibm's pio2_1, pio2_2, pio2_2t): `n × part`
-/// is exact for the first two while |n| < 2^20.
+/// π/2 in three parts of 33, 33 and 53 bits (fdlibm's pio2_1, pio2_2, pio2_2t): `q × part`
+/// is exact for the first two while |q| < 2^20.
 const PIO2_1: f64 = 1.57079632673412561417e+00;
 const PIO2_2: f64 = 6.07710050630396597660e-11;
 const PIO2_2T: f64 = 2.02226624879595063154e-21;
 
-/// fdlibm's sine polynomial: sin r ≈ r + r³ (S1 + r² S2 + … + r¹⁰ S6) for |r| ≤ π/4.
-const SIN: [f64; 6] = [
-    -1.66666666666666324348e-01,
-    8.33333333332248946124e-03,
-    -1.98412698298579493134e-04,
-    2.75573137070700676789e-06,
-    -2.50507602534068634195e-08,
-    1.58969099521155010221e-10,
+/// sin r ≈ r + r³ (S₀ + r² S₁ + … + r¹⁴ S₇) for |r| ≤ π/2: the minimax fit of the relative
+/// error (Remez, 60 digits), off by 5·10⁻¹⁸ (0.05 ulp) with the coefficients rounded to f64.
+const SIN: [f64; 8] = [
+    -0.16666666666666666,
+    0.008333333333333194,
+    -0.00019841269841209218,
+    2.7557319211137157e-06,
+    -2.505210687279103e-08,
+    1.6058939705313345e-10,
+    -7.642991473664738e-13,
+    2.721174793310404e-15,
 ];
 
-/// fdlibm's cosine polynomial: cos r ≈ 1 − r²/2 + r⁴ (C1 + r² C2 + … + r¹⁰ C6).
-const COS: [f64; 6] = [
-    4.16666666666666019037e-02,
-    -1.38888888888741095749e-03,
-    2.48015872894767294178e-05,
-    -2.75573143513906633035e-07,
-    2.08757232129817482790e-09,
-    -1.13596475577881948265e-11,
-];
-
-/// sin(x + `shift` × π/2) for |x| ≤ TRIG_LIMIT: x is reduced to r in ±π/4, and the
-/// quadrant picks ±sin(r) or ±cos(r) (fdlibm's __kernel_sin and __kernel_cos). Each lane
-/// evaluates one polynomial, with the sine's or the cosine's coefficients as its quadrant
-/// says, rather than both polynomials and a choice of results: a fifth less work.
+/// sin x, or cos x when `COS`, for |x| ≤ TRIG_LIMIT, given the constants of [`trig`]:
+/// x = q π/2 + r with |r| ≤ π/2, q = 2n even for the sine (x near n π) and q = 2n − 1 odd
+/// for the cosine (x near (n − ½) π). Either is then (−1)ⁿ sin r: one polynomial and the
+/// same steps in every lane, with no quadrant to choose between a sine's and a cosine's.
 #[inline(always)]
-fn sin_shifted<L: Lanes>(x: L, shift: f64) -> L {
-    let c = L::splat;
-    let t = x * c(INV_PIO2) + c(ROUND);
-    let n = t - c(ROUND);
-    // n + shift sits in q's low bits (see ROUND): bit 0 says cosine, bit 1 negative.
-    let q = t + c(shift);
-    let cosine = q.bits_and(1).gt(c(0.0));
-    let sign = q.bits_shr(1).bits_shl(63);
-    // r + y is x - n π/2 to about 100 bits: the first two products are exact, and y keeps
-    // what rounding the subtraction lost.
-    let head = x - n * c(PIO2_1);
-    let w = n * c(PIO2_2);
-    let r = head - w;
-    let y = ((head - r) - w) - n * c(PIO2_2T);
+fn sin_or_cos<L: Lanes, const COS: bool>(x: L, constants: &[L; 15]) -> L {
+    let &[inv_pi, round, half, one, pio2_1, pio2_2, pio2_2t, s0, s1, s2, s3, s4, s5, s6, s7] =
+        constants;
+    let scaled = x * inv_pi;
+    // n sits in t's low bits (see ROUND).
+    let t = if COS { scaled + half } else { scaled } + round;
+    let n = t - round;
+    let sign = t.bits_shl(63);
+    let q = if COS { (n + n) - one } else { n + n };
+    // r = x − q π/2 to within about an ulp of r: the first two products are exact, and so
+    // is the first difference (x is within a factor 2 of q × pio2_1) but for a cosine of
+    // |x| < π/4, where it rounds as the two others do, by half an ulp of r at most.
+    let head = x - q * pio2_1;
+    let r = (head - q * pio2_2) - q * pio2_2t;
     let z = r * r;
-    let coefficient = |k: usize| L::select(cosine, c(COS[k]), c(SIN[k]));
-    let p = (0..5)
+    let p = [s0, s1, s2, s3, s4, s5, s6]
+        .into_iter()
         .rev()
-        .fold(coefficient(5), |p, k| coefficient(k) + z * p);
-    let hz = c(0.5) * z;
-    // sin(r + y) = r + r³ p + y (1 − r²/2), as __kernel_sin with its tail; subtracted
-    // from r, so that sin(−0) stays −0.
-    let sin = r - ((hz * y - y) - (z * r) * p);
-    // cos(r + y) = 1 − r²/2 + r⁴ p − r y, summed as __kernel_cos does to keep 1 − r²/2 exact.
-    let one_less = c(1.0) - hz;
-    let cos = one_less + (((c(1.0) - one_less) - hz) + (z * z * p - r * y));
-    L::select(cosine, cos, sin).bits_xor(sign)
+        .fold(s7, |p, s| s + z * p);
+    // r + r³ p, written so that sin(−0) stays −0.
+    let sin = r - (L::splat(0.0) - (z * r) * p);
+    sin.bits_xor(sign)
 }
 
+/// The constants of [`sin_or_cos`], in lanes.
 #[inline(always)]
-fn trig_in_range<L: Lanes>(x: L) -> L::Mask {
-    x.abs().le(L::splat(TRIG_LIMIT))
+fn trig<L: Lanes>() -> [L; 15] {
+    let [s0, s1, s2, s3, s4, s5, s6, s7] = SIN;
+    L::splat_each([
+        FRAC_1_PI, ROUND, 0.5, 1.0, PIO2_1, PIO2_2, PIO2_2T, s0, s1, s2, s3, s4, s5, s6, s7,
+    ])
+}
+
+/// Whether |x| ≤ `limit`, TRIG_LIMIT in lanes (from `splat_each`, as the kernel's constants).
+#[inline(always)]
+fn in_trig_range<L: Lanes>(x: L, limit: L) -> L::Mask {
+    x.abs().le(limit)
 }
 
 /// `sin` of every element, in place.
 pub fn sin(values: &mut [f64]) {
-    apply::<Simd>(values, trig_in_range, |x| sin_shifted(x, 0.0), f64::sin);
+    let constants = trig::<Simd>();
+    let [limit] = Simd::splat_each([TRIG_LIMIT]);
+    apply(
+        values,
+        |x| in_trig_range(x, limit),
+        |x| sin_or_cos::<_, false>(x, &constants),
+        f64::sin,
+    );
 }
 
-/// `cos` of every element, in place: cos x = sin(x + π/2).
+/// `cos` of every element, in place.
 pub fn cos(values: &mut [f64]) {
-    apply::<Simd>(values, trig_in_range, |x| sin_shifted(x, 1.0), f64::cos);
+    let constants = trig::<Simd>();
+    let [limit] = Simd::splat_each([TRIG_LIMIT]);
+    apply(
+        values,
+        |x| in_trig_range(x, limit),
+        |x| sin_or_cos::<_, true>(x, &constants),
+        f64::cos,
+    );
 }
 
 // ----- exp -----
