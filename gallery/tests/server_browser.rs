@@ -726,6 +726,19 @@ async fn a_static_build_embeds_with_a_div_and_one_script() {
     page.wait_for(&page_shows_sine(2.5)).await;
 }
 
+/// Waits for a Python script to end, and checks that it succeeded.
+async fn succeeds(script: std::process::Child) {
+    let output = tokio::task::spawn_blocking(move || script.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// Python pushes two documents of its own (ids clashing with the app's) into two sessions
 /// of the sliders app; a page joining each shows the pushed document, not the app's, and
 /// a click on the pushed button reaches Python's `on_event` (tests/python/server_push.py).
@@ -750,15 +763,7 @@ async fn pages_show_the_documents_python_pushed() {
 
     // A plot: the page shows its figure and title, none of the app's sliders.
     let plot = push("pushed-plot", "plot", false);
-    let output = tokio::task::spawn_blocking(move || plot.wait_with_output())
-        .await
-        .unwrap()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    succeeds(plot).await;
     let mut page = browser
         .open(&server.http("/sliders?bokeh-session-id=pushed-plot"))
         .await;
@@ -777,15 +782,7 @@ async fn pages_show_the_documents_python_pushed() {
 
     // A gridplot: one toolbar, left of both plots; its box zoom (a ToolProxy) goes on.
     let grid = push("pushed-grid", "grid", false);
-    let output = tokio::task::spawn_blocking(move || grid.wait_with_output())
-        .await
-        .unwrap()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    succeeds(grid).await;
     let mut page = browser
         .open(&server.http("/sliders?bokeh-session-id=pushed-grid"))
         .await;
