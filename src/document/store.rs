@@ -53,14 +53,7 @@ impl Document {
         if let Some(gone) = ids.gone.get() {
             panic!("invalid {} built by app code: {}", M::NAME, self.gone(gone));
         }
-        let id = self.fresh_id();
-        let any = self
-            .insert_model(Model {
-                id,
-                type_name: M::NAME.to_owned(),
-                attrs: BTreeMap::new(),
-            })
-            .expect("fresh ids are unique");
+        let any = self.insert_new(M::NAME);
         // All in first, then checked: a check across properties (a slider's value within
         // its range) sees every one of them.
         let names: Vec<&str> = attrs.iter().map(|(name, _)| *name).collect();
@@ -82,17 +75,21 @@ impl Document {
     /// `cls()`; `None` for a type the registry does not define.
     pub fn add_default(&mut self, type_name: &str) -> Option<AnyId> {
         self.type_schema(type_name)?;
-        let id = self.fresh_id();
-        let any = self
-            .insert_model(Model {
-                id,
-                type_name: type_name.to_owned(),
-                attrs: BTreeMap::new(),
-            })
-            .expect("fresh ids are unique");
+        let any = self.insert_new(type_name);
         self.apply_theme(any);
         self.add_instance_defaults(any, 0);
         Some(any)
+    }
+
+    /// A new model of `type_name` with a fresh id and no attributes yet.
+    fn insert_new(&mut self, type_name: &str) -> AnyId {
+        let id = self.fresh_id();
+        self.insert_model(Model {
+            id,
+            type_name: type_name.to_owned(),
+            attrs: BTreeMap::new(),
+        })
+        .expect("fresh ids are unique")
     }
 
     /// Gives the model a new model for each property whose Bokeh default is a new
@@ -118,14 +115,7 @@ impl Document {
             {
                 continue;
             }
-            let id = self.fresh_id();
-            let made = self
-                .insert_model(Model {
-                    id,
-                    type_name: default_type.to_owned(),
-                    attrs: BTreeMap::new(),
-                })
-                .expect("fresh ids are unique");
+            let made = self.insert_new(default_type);
             self.add_instance_defaults(made, depth + 1);
             let reference = Value::Ref(self.model_id(made).clone());
             self.write_attr(any, name, reference);
