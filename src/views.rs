@@ -1,9 +1,10 @@
-//! The page's views of Bokeh's widget, glyph and annotation models, so that a page pays
-//! only for the ones it shows, as a Bokeh page loads `bokeh-widgets.js` and
+//! The page's views of Bokeh's widget, layout, glyph and annotation models, so that a page
+//! pays only for the ones it shows, as a Bokeh page loads `bokeh-widgets.js` and
 //! `bokeh-tables.js` only when it has widgets or tables. [`crate::run`] builds every view
 //! into the page; [`crate::run_with_views`] builds only those it is given: the sliders
-//! page lists its two widgets and its one glyph. Layouts, figures (their axes, grids,
-//! title and toolbar) are always there. A widget whose view the page was built without is
+//! page lists its two widgets and its one glyph. Rows, columns, spacers and figures (their
+//! axes, grids, title and toolbar) are always there; grids (GridBox, GridPlot) and Tabs
+//! are views. A widget whose view the page was built without is
 //! left out of it, and a glyph or annotation is not drawn, with a warning in the console.
 //!
 //! ```no_run
@@ -29,7 +30,7 @@ pub struct View {
 #[cfg(target_arch = "wasm32")]
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Shows {
-    Widget(crate::web::Component),
+    Component(crate::web::Component),
     Glyph(crate::render::BuildGlyph),
     Annotation(crate::render::BuildAnnotation),
 }
@@ -44,6 +45,7 @@ impl View {
 macro_rules! views {
     (
         widgets { $($w:ident: $wname:literal => $view:path,)* }
+        layouts { $($l:ident: $lname:literal => $lview:path,)* }
         glyphs { $($g:ident: $gname:literal,)* }
         annotations { $($a:ident: $aname:literal,)* }
     ) => {
@@ -52,7 +54,15 @@ macro_rules! views {
             pub const $w: View = View {
                 name: $wname,
                 #[cfg(target_arch = "wasm32")]
-                shows: Shows::Widget($view),
+                shows: Shows::Component($view),
+            };
+        )*
+        $(
+            #[doc = concat!("The view of Bokeh's `", $lname, "` layout.")]
+            pub const $l: View = View {
+                name: $lname,
+                #[cfg(target_arch = "wasm32")]
+                shows: Shows::Component($lview),
             };
         )*
         $(
@@ -72,7 +82,7 @@ macro_rules! views {
             };
         )*
         /// Every view rokeh has: what [`crate::run`] builds into the page.
-        pub const ALL: &[View] = &[$($w,)* $($g,)* $($a,)*];
+        pub const ALL: &[View] = &[$($w,)* $($l,)* $($g,)* $($a,)*];
     };
 }
 
@@ -111,6 +121,11 @@ views! {
         PARAGRAPH: "Paragraph" => crate::web::widgets::markup::paragraph,
         PRE_TEXT: "PreText" => crate::web::widgets::markup::pre_text,
         DATA_TABLE: "DataTable" => crate::web::table::view,
+    }
+    layouts {
+        GRID_BOX: "GridBox" => crate::web::grid::view,
+        GRID_PLOT: "GridPlot" => crate::web::grid::plot_view,
+        TABS: "Tabs" => crate::web::tabs::view,
     }
     glyphs {
         ANNULAR_WEDGE: "AnnularWedge",

@@ -1,5 +1,6 @@
 //! Which component shows which model type, each in its box (see [`element`]), and the
-//! flex layouts Row and Column; GridBox and Tabs have modules of their own.
+//! flex layouts Row and Column; GridBox, GridPlot and Tabs have modules of their own and
+//! are views (see [`crate::views`]).
 
 use std::cell::Cell;
 
@@ -9,21 +10,18 @@ use leptos::tachys::reactive_graph::OwnedView;
 use crate::core::{AnyId, PropType};
 
 use super::element::{self, Enclosing, Flow};
+use super::figure;
 use super::page::Page;
-use super::{figure, grid, tabs};
 use crate::views::{Shows, View};
 
 /// The view of a model type: what shows a model of it in the page.
 pub(crate) type Component = fn(Page, AnyId) -> AnyView;
 
-/// Bokeh type name → component, for the types every page shows; widgets are the ones the
-/// page was built with (see [`crate::views`]).
+/// Bokeh type name → component, for the types every page shows; widgets, grids and tabs
+/// are the ones the page was built with (see [`crate::views`]).
 const LAYOUTS: &[(&str, Component)] = &[
     ("Row", row),
     ("Column", column),
-    ("GridBox", grid::view),
-    ("GridPlot", grid::plot_view),
-    ("Tabs", tabs::view),
     ("Spacer", spacer),
     ("Figure", figure::view),
 ];
@@ -32,9 +30,9 @@ thread_local! {
     static VIEWS: Cell<&'static [View]> = const { Cell::new(&[]) };
 }
 
-/// Builds the widgets of `views` into the page: what [`model_view`] shows besides layouts
-/// and figures.
-pub(crate) fn show_widgets(views: &'static [View]) {
+/// Builds the components of `views` into the page: what [`model_view`] shows besides
+/// rows, columns, spacers and figures.
+pub(crate) fn show_components(views: &'static [View]) {
     VIEWS.set(views);
 }
 
@@ -42,7 +40,7 @@ fn component(type_name: &str) -> Option<Component> {
     let layout = LAYOUTS.iter().find(|(name, _)| *name == type_name);
     let widget = || {
         VIEWS.get().iter().find_map(|v| match v.shows {
-            Shows::Widget(view) if v.name == type_name => Some(view),
+            Shows::Component(view) if v.name == type_name => Some(view),
             _ => None,
         })
     };

@@ -10,7 +10,7 @@ mod element;
 mod embed;
 mod figure;
 mod files;
-mod grid;
+pub(crate) mod grid;
 mod grid_toolbar;
 mod hook;
 mod layout;
@@ -23,7 +23,7 @@ mod surface;
 #[cfg(feature = "session")]
 mod sync;
 pub(crate) mod table;
-mod tabs;
+pub(crate) mod tabs;
 mod toolbar;
 pub(crate) mod widgets;
 
@@ -86,14 +86,14 @@ pub fn mount_apps(apps: Vec<App>, views: &'static [View]) {
     });
 }
 
-/// Builds `views` into the page: its widgets' components, and the glyphs and annotations
-/// its figures draw.
+/// Builds `views` into the page: its widgets' and layouts' components, and the glyphs and
+/// annotations its figures draw.
 fn show_views(views: &'static [View]) {
-    layout::show_widgets(views);
+    layout::show_components(views);
     let mut shown = Shown::default();
     for view in views {
         match view.shows {
-            Shows::Widget(_) => {}
+            Shows::Component(_) => {}
             Shows::Glyph(build) => shown.glyphs.push((view.name, build)),
             Shows::Annotation(build) => shown.annotations.push((view.name, build)),
         }
