@@ -33,6 +33,7 @@ pub(crate) enum Shows {
     Component(crate::web::Component),
     Glyph(crate::render::BuildGlyph),
     Annotation(crate::render::BuildAnnotation),
+    Tool(&'static dyn crate::web::tools::ToolView),
 }
 
 impl View {
@@ -48,6 +49,7 @@ macro_rules! views {
         layouts { $($l:ident: $lname:literal => $lview:path,)* }
         glyphs { $($g:ident: $gname:literal,)* }
         annotations { $($a:ident: $aname:literal,)* }
+        tools { $($t:ident: $tname:literal => $tview:expr,)* }
     ) => {
         $(
             #[doc = concat!("The view of Bokeh's `", $wname, "` widget.")]
@@ -81,8 +83,16 @@ macro_rules! views {
                 shows: Shows::Annotation(crate::render::annotation_builder($aname)),
             };
         )*
+        $(
+            #[doc = concat!("What Bokeh's `", $tname, "` does in a figure.")]
+            pub const $t: View = View {
+                name: $tname,
+                #[cfg(target_arch = "wasm32")]
+                shows: Shows::Tool(&$tview),
+            };
+        )*
         /// Every view rokeh has: what [`crate::run`] builds into the page.
-        pub const ALL: &[View] = &[$($w,)* $($l,)* $($g,)* $($a,)*];
+        pub const ALL: &[View] = &[$($w,)* $($l,)* $($g,)* $($a,)* $($t,)*];
     };
 }
 
@@ -166,5 +176,18 @@ views! {
         LEGEND: "Legend",
         SPAN: "Span",
         WHISKER: "Whisker",
+    }
+    tools {
+        PAN_TOOL: "PanTool" => crate::web::tools::pan::Pan,
+        WHEEL_ZOOM_TOOL: "WheelZoomTool" => crate::web::tools::wheel_zoom::Wheel,
+        BOX_ZOOM_TOOL: "BoxZoomTool" => crate::web::tools::box_zoom::Zoom,
+        ZOOM_IN_TOOL: "ZoomInTool" => crate::web::tools::zoom::In,
+        ZOOM_OUT_TOOL: "ZoomOutTool" => crate::web::tools::zoom::Out,
+        BOX_SELECT_TOOL: "BoxSelectTool" => crate::web::tools::select::BoxSelect,
+        LASSO_SELECT_TOOL: "LassoSelectTool" => crate::web::tools::select::Lasso,
+        POLY_SELECT_TOOL: "PolySelectTool" => crate::web::tools::select::Poly,
+        TAP_TOOL: "TapTool" => crate::web::tools::select::Tap,
+        HOVER_TOOL: "HoverTool" => crate::web::tools::hover::Hover,
+        CROSSHAIR_TOOL: "CrosshairTool" => crate::web::tools::crosshair::Crosshair,
     }
 }

@@ -39,6 +39,24 @@ pub enum ToolKind {
     Help,
 }
 
+/// Each kind's Bokeh type.
+const TYPES: [(ToolKind, &str); 14] = [
+    (ToolKind::Pan, "PanTool"),
+    (ToolKind::WheelZoom, "WheelZoomTool"),
+    (ToolKind::BoxZoom, "BoxZoomTool"),
+    (ToolKind::ZoomIn, "ZoomInTool"),
+    (ToolKind::ZoomOut, "ZoomOutTool"),
+    (ToolKind::Reset, "ResetTool"),
+    (ToolKind::Save, "SaveTool"),
+    (ToolKind::Tap, "TapTool"),
+    (ToolKind::BoxSelect, "BoxSelectTool"),
+    (ToolKind::LassoSelect, "LassoSelectTool"),
+    (ToolKind::PolySelect, "PolySelectTool"),
+    (ToolKind::Crosshair, "CrosshairTool"),
+    (ToolKind::Hover, "HoverTool"),
+    (ToolKind::Help, "HelpTool"),
+];
+
 /// What a tool's button does: make it the active tool of a gesture, or act at once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gesture {
@@ -57,23 +75,15 @@ pub enum Gesture {
 impl ToolKind {
     /// The kind of a Bokeh tool type, if rokeh knows it.
     pub fn of(type_name: &str) -> Option<ToolKind> {
-        Some(match type_name {
-            "PanTool" => ToolKind::Pan,
-            "WheelZoomTool" => ToolKind::WheelZoom,
-            "BoxZoomTool" => ToolKind::BoxZoom,
-            "ZoomInTool" => ToolKind::ZoomIn,
-            "ZoomOutTool" => ToolKind::ZoomOut,
-            "ResetTool" => ToolKind::Reset,
-            "SaveTool" => ToolKind::Save,
-            "TapTool" => ToolKind::Tap,
-            "BoxSelectTool" => ToolKind::BoxSelect,
-            "LassoSelectTool" => ToolKind::LassoSelect,
-            "PolySelectTool" => ToolKind::PolySelect,
-            "CrosshairTool" => ToolKind::Crosshair,
-            "HoverTool" => ToolKind::Hover,
-            "HelpTool" => ToolKind::Help,
-            _ => return None,
-        })
+        TYPES.iter().find(|(_, t)| *t == type_name).map(|&(k, _)| k)
+    }
+
+    /// The Bokeh type of tools of this kind.
+    pub fn type_name(self) -> &'static str {
+        TYPES
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |&(_, t)| t)
     }
 
     /// BokehJS's `tool_name`.

@@ -170,7 +170,7 @@ impl Painter {
         let mut surface = CanvasSurface::new(ctx, width, height);
         // The renderer scales its fonts, widths and margins by the same ratio.
         let scale = device_pixel_ratio();
-        let following = self.interaction.nav.borrow().following();
+        let following = self.interaction.plot.nav.borrow().following();
         let inspected = self.interaction.inspected.borrow();
         let layout = self.page.read(|d| {
             draw_following(d, self.figure, &mut surface, scale, &following, &inspected)
@@ -185,7 +185,7 @@ impl Painter {
         self.interaction.painted(view);
         // As BokehJS's DataRange1d: what it computed goes into the document (a change
         // only when it moved; the repaint it asks for writes nothing new).
-        let nav = self.interaction.nav.clone();
+        let nav = self.interaction.plot.nav.clone();
         let written = self
             .page
             .update(|d| nav.borrow_mut().write_computed(d, &layout));

@@ -13,7 +13,8 @@ use super::element::{Aspect, Enclosing, Sizing};
 use super::grid_toolbar::GridTools;
 use super::page::Page;
 use super::resize::SizeObserver;
-use super::toolbar::{self, Interaction, Overlay, TooltipEntry};
+use super::toolbar::{self, Interaction};
+use super::tools::{Overlay, TooltipEntry};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let Some(figure) = page.typed::<Figure>(model) else {
@@ -172,7 +173,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     });
     let hidden = Signal::derive(move || autohide.get() && !pointer_over.get());
     let bar = place.map(|p| toolbar::view(interaction.clone(), p, canvas, hidden));
-    let overlay = interaction.overlay;
+    let overlay = interaction.overlay();
     let boxed = move || {
         overlay.get().map(|o| match o {
             Overlay::Box(l, t, w, h) => {

@@ -25,6 +25,7 @@ mod sync;
 pub(crate) mod table;
 pub(crate) mod tabs;
 mod toolbar;
+pub(crate) mod tools;
 pub(crate) mod widgets;
 
 pub(crate) use layout::Component;
@@ -86,19 +87,22 @@ pub fn mount_apps(apps: Vec<App>, views: &'static [View]) {
     });
 }
 
-/// Builds `views` into the page: its widgets' and layouts' components, and the glyphs and
-/// annotations its figures draw.
+/// Builds `views` into the page: its widgets' and layouts' components, the glyphs and
+/// annotations its figures draw, and what their tools do.
 fn show_views(views: &'static [View]) {
     layout::show_components(views);
     let mut shown = Shown::default();
+    let mut tools = Vec::new();
     for view in views {
         match view.shows {
             Shows::Component(_) => {}
             Shows::Glyph(build) => shown.glyphs.push((view.name, build)),
             Shows::Annotation(build) => shown.annotations.push((view.name, build)),
+            Shows::Tool(tool) => tools.push((view.name, tool)),
         }
     }
     crate::render::show(shown);
+    tools::show(tools);
 }
 
 /// The app a single-file page names in its `rokeh-app` meta tag.

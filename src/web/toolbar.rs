@@ -1,8 +1,9 @@
 //! A figure's toolbar and the gestures its tools answer: a strip of real `<button>`s in
 //! the room BokehJS keeps beside the frame (`toolbar_location`), each titled and named
 //! as Bokeh's tool is and pressed (`aria-pressed`) while active; pointer drags, the wheel
-//! and touch on the canvas go to the active tools, whose effects (`crate::interact`) are
-//! ordinary document changes; the box zoom's box is drawn over the canvas.
+//! and touch on the canvas go to the active tools' views (`tools/`), whose effects
+//! (`crate::interact`) are ordinary document changes. Bokeh's UI events for the canvas's
+//! gestures go out here, whatever the tools.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,71 +13,13 @@ use wasm_bindgen::JsCast;
 
 use crate::core::{AnyId, Id};
 use crate::document::{EventKind, UiEvent, Value};
-use crate::interact::{
-    box_limits, box_zoom, dimensions, fill, inspect, pan, pan_dims, pinch_delta, rows_at, rows_in,
-    select, selection_geometry, wheel_zoom, zoom_button, BoxZoom, Hit, Motion, Navigation, Policy,
-    RangeChange, Region, Spot, ToolInfo, ToolKind, Tools, View, WheelZoom,
-};
-use crate::models::{
-    AutoOr, BoxSelectTool, BoxZoomTool, Dimensions, Figure, GlyphRenderer, HelpTool, HoverTool,
-    LassoSelectTool, Place, SaveTool, SelectionMode, TapBehavior, TapTool, Tooltips, WheelZoomTool,
-    ZoomInTool, ZoomOutTool,
-};
-
+use crate::interact::{pinch_delta, Gesture, Over, ToolInfo, ToolKind, Tools, View};
+use crate::models::{Figure, HelpTool, Place, SaveTool};
 use crate::render::Inspected;
 
 use super::canvas::device_pixel_ratio;
 use super::page::Page;
-
-/// A drag under way.
-#[derive(Clone)]
-enum Drag {
-    /// Panning: the view and pointer when it began, the dimensions it moves.
-    Pan {
-        view: View,
-        from: (f64, f64),
-        dims: Dimensions,
-        started: Dimensions,
-    },
-    /// Outlining a box to zoom to.
-    Box { base: (f64, f64), tool: BoxZoom },
-    /// Outlining a box to select in, for a BoxSelectTool.
-    BoxSelect {
-        base: (f64, f64),
-        tool: AnyId,
-        shape: BoxZoom,
-    },
-    /// Drawing a lasso (its path so far), for a LassoSelectTool.
-    Lasso { path: Vec<(f64, f64)>, tool: AnyId },
-}
-
-/// A hover tool's tooltip for one renderer, as BokehJS shows it: one entry per row hit,
-/// pointing (CSS pixels of the canvas) where the last entry's hit is.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Tooltip {
-    /// Where it points.
-    pub at: (f64, f64),
-    /// One per row hit, in the order hit.
-    pub entries: Vec<TooltipEntry>,
-}
-
-/// What a tooltip says of one row hit.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TooltipEntry {
-    /// (label, value) rows, as text.
-    Rows(Vec<(String, String)>),
-    /// The HTML template, filled (its fields' values escaped).
-    Html(String),
-}
-
-/// What is drawn over the canvas while a drag goes on (CSS pixels).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Overlay {
-    /// A box: left, top, width, height.
-    Box(f64, f64, f64, f64),
-    /// A lasso's path.
-    Poly(Vec<(f64, f64)>),
-}
+use super::tools::{self, log, Drag, Inspection, Overlay, Plot, ToolView, Tooltip};
 
 /// Two fingers on the canvas: their distance when the pinch began, and their scale
 /// (distance over that) at the last zoom.
@@ -103,36 +46,26 @@ struct Press {
 /// How long (ms) a pointer is held still before it is a press, as BokehJS's.
 const PRESS_MS: i32 = 300;
 
-/// A PolySelectTool's polygon so far: the tool and its vertices (device pixels).
-type PolyPath = (AnyId, Vec<(f64, f64)>);
-
 /// A pointer down on the canvas: its id and where it is (device pixels).
 type Pointer = (i32, (f64, f64));
 
 /// One figure's tools and gestures.
 #[derive(Clone)]
 pub struct Interaction {
-    page: Page,
-    figure: Id<Figure>,
-    /// The ranges as tools left them.
-    pub nav: Rc<RefCell<Navigation>>,
+    /// The figure as its tools act on it.
+    pub(super) plot: Plot,
     /// The toolbar's tools and which are active.
     pub tools: RwSignal<Tools>,
-    /// The frame and scales as last painted, moved by the changes made since.
-    view: Rc<RefCell<Option<View>>>,
-    drag: Rc<RefCell<Option<Drag>>>,
+    drag: Rc<RefCell<Option<Box<dyn Drag>>>>,
     /// Pointers down, by id, at their device pixels (for pinches).
     pointers: Rc<RefCell<Vec<Pointer>>>,
     pinch: Rc<RefCell<Option<Pinch>>>,
     /// The last press of the primary pointer (the click that ends a drag is no tap).
     pressed: Rc<std::cell::Cell<Press>>,
-    poly: Rc<RefCell<Option<PolyPath>>>,
-    /// The box or lasso being dragged.
-    pub overlay: RwSignal<Option<Overlay>>,
     /// The hover tooltips shown: one per hover tool and renderer hit.
     pub tooltips: RwSignal<Vec<Tooltip>>,
     /// The crosshair's lines: where (CSS pixels) and which.
-    pub crosshair: RwSignal<Option<((f64, f64), Dimensions)>>,
+    pub crosshair: RwSignal<Option<((f64, f64), crate::models::Dimensions)>>,
     /// The rows hover tools inspect, of renderers with a hover glyph: painted with it.
     pub inspected: Rc<RefCell<Inspected>>,
     /// Bumped when the plot must be repainted though the document did not change (a
@@ -140,25 +73,22 @@ pub struct Interaction {
     pub repaint: RwSignal<u64>,
 }
 
-fn log(what: &str, e: impl std::fmt::Display) {
-    web_sys::console::error_1(&format!("rokeh: {what}: {e}").into());
-}
-
 impl Interaction {
+    /// `figure`'s tools; those whose view the page lacks are reported at once.
     pub fn new(page: Page, figure: Id<Figure>) -> Interaction {
-        let (nav, tools) = page.read(|d| (Navigation::new(d, figure), Tools::of(d, figure)));
+        let tools = page.read(|d| Tools::of(d, figure));
+        for info in &tools.tools {
+            if !built_in(info.kind) {
+                tools::view_of(info.kind);
+            }
+        }
         Interaction {
-            page,
-            figure,
-            nav: Rc::new(RefCell::new(nav)),
+            plot: Plot::new(page, figure),
             tools: RwSignal::new(tools),
-            view: Rc::default(),
             drag: Rc::default(),
             pointers: Rc::default(),
             pinch: Rc::default(),
             pressed: Rc::default(),
-            poly: Rc::default(),
-            overlay: RwSignal::new(None),
             tooltips: RwSignal::new(Vec::new()),
             crosshair: RwSignal::new(None),
             inspected: Rc::default(),
@@ -168,59 +98,22 @@ impl Interaction {
 
     /// The figure whose tools these are.
     pub fn figure(&self) -> Id<Figure> {
-        self.figure
+        self.plot.figure
+    }
+
+    /// The box, lasso or polygon drawn over the canvas.
+    pub fn overlay(&self) -> RwSignal<Option<Overlay>> {
+        self.plot.overlay
     }
 
     /// A paint's layout: the view gestures start from.
     pub fn painted(&self, view: View) {
-        *self.view.borrow_mut() = Some(view);
+        self.plot.painted(view);
     }
 
-    fn current_view(&self) -> Option<View> {
-        *self.view.borrow()
-    }
-
-    /// Sets the ranges a gesture chose (within their limits, for `motion`), and moves
-    /// the view with them.
-    fn apply(&self, change: &RangeChange, motion: Motion) {
-        if change.is_empty() {
-            return;
-        }
-        let nav = self.nav.clone();
-        let applied = match self
-            .page
-            .update(|d| nav.borrow_mut().apply(d, change, motion))
-        {
-            Ok(applied) => applied,
-            Err(e) => return log("setting the ranges", e),
-        };
-        let moved = self.current_view().map(|v| v.moved(&applied));
-        *self.view.borrow_mut() = moved;
-    }
-
-    /// A wheel or pinch zoom's motion: the active WheelZoomTool's `maintain_focus`.
-    fn scrolling(&self) -> Motion {
-        let tool = self.tools.with_untracked(|t| t.scroll);
-        let maintain_focus = tool.is_none_or(|t| {
-            self.page.read(|d| {
-                d.get_attr(t, "maintain_focus")
-                    .ok()
-                    .and_then(|v| v.as_bool())
-                    .unwrap_or(true)
-            })
-        });
-        Motion {
-            scrolling: true,
-            maintain_focus,
-            ..Motion::default()
-        }
-    }
-
-    fn ranges_update(&self) {
-        let nav = self.nav.clone();
-        if let Err(e) = self.page.update(|d| nav.borrow().ranges_update(d)) {
-            log("RangesUpdate", e);
-        }
+    /// The view of tool `model` of this toolbar, if the page has one.
+    fn view_of(&self, model: AnyId) -> Option<&'static dyn ToolView> {
+        tools::view_of(self.tools.with_untracked(|t| t.kind(model))?)
     }
 
     /// Bokeh's point event `kind` on the figure at device pixel `at`: `sx`, `sy` (CSS
@@ -234,7 +127,9 @@ impl Interaction {
         at: (f64, f64),
         more: &[(&str, f64)],
     ) {
-        if !self.page.subscribes(self.figure.any(), kind) {
+        let page = self.plot.page;
+        let figure = self.plot.figure.any();
+        if !page.subscribes(figure, kind) {
             return;
         }
         let dpr = device_pixel_ratio();
@@ -242,7 +137,7 @@ impl Interaction {
             ("sx".to_owned(), Value::Float(at.0 / dpr)),
             ("sy".to_owned(), Value::Float(at.1 / dpr)),
         ];
-        if let Some(v) = self.current_view() {
+        if let Some(v) = self.plot.view() {
             values.push(("x".to_owned(), Value::Float(v.x.invert(at.0))));
             values.push(("y".to_owned(), Value::Float(v.y.invert(at.1))));
         }
@@ -257,8 +152,8 @@ impl Interaction {
             more.iter()
                 .map(|(name, v)| ((*name).to_owned(), Value::Float(*v))),
         );
-        let model = self.page.read(|d| d.model_id(self.figure.any()).clone());
-        self.page.trigger(UiEvent {
+        let model = page.read(|d| d.model_id(figure).clone());
+        page.trigger(UiEvent {
             kind,
             model: Some(model),
             values,
@@ -275,7 +170,17 @@ impl Interaction {
     /// A double click: Bokeh's `DoubleTap`, and a PolySelectTool's polygon closes.
     pub fn double_tap(&self, ev: &web_sys::MouseEvent) {
         self.trigger(EventKind::DoubleTap, ev, device_at(ev), &[]);
-        self.poly_finish();
+        self.close_poly();
+    }
+
+    /// The polygon a PolySelectTool is tapping out, if any, is done: it selects.
+    fn close_poly(&self) {
+        let tool = self.plot.poly.borrow().as_ref().map(|(tool, _)| *tool);
+        if let Some(tool) = tool {
+            if let Some(tool_view) = self.view_of(tool) {
+                tool_view.close(&self.plot, tool);
+            }
+        }
     }
 
     /// A press not moved nor let go for [`PRESS_MS`]: Bokeh's `Press`, if it is still
@@ -283,7 +188,7 @@ impl Interaction {
     fn wait_for_press(&self, ev: &web_sys::PointerEvent) {
         let subscribed = [EventKind::Press, EventKind::PressUp]
             .iter()
-            .any(|k| self.page.subscribes(self.figure.any(), *k));
+            .any(|k| self.plot.page.subscribes(self.plot.figure.any(), *k));
         if !subscribed {
             return;
         }
@@ -302,10 +207,6 @@ impl Interaction {
         });
     }
 
-    fn typed<M: crate::core::ModelType>(&self, tool: AnyId) -> Option<Id<M>> {
-        self.page.read(|d| d.typed_id::<M>(d.model_id(tool)))
-    }
-
     pub fn pointer_down(&self, ev: &web_sys::PointerEvent) {
         let at = device_at(ev);
         let serial = self.pressed.get().serial.wrapping_add(1);
@@ -318,7 +219,7 @@ impl Interaction {
         if self.pointers.borrow().len() == 2 {
             // A second finger: a pinch, not a drag.
             *self.drag.borrow_mut() = None;
-            self.overlay.set(None);
+            self.plot.overlay.set(None);
             let d = self.finger_distance();
             *self.pinch.borrow_mut() = Some(Pinch {
                 start: d,
@@ -330,59 +231,16 @@ impl Interaction {
             return;
         }
         self.wait_for_press(ev);
-        let Some(view) = self.current_view() else {
+        let Some(view) = self.plot.view() else {
             return;
         };
         let Some(tool) = self.tools.with_untracked(|t| t.drag) else {
             return;
         };
-        let kind = self.tools.with_untracked(|t| t.kind(tool));
-        let drag = match kind {
-            Some(ToolKind::Pan) => {
-                let dims = self.page.read(|d| dimensions(d, tool));
-                pan_dims(&view, dims, at).map(|started| Drag::Pan {
-                    view,
-                    from: at,
-                    dims,
-                    started,
-                })
-            }
-            Some(ToolKind::BoxZoom) => {
-                let Some(t) = self.typed::<BoxZoomTool>(tool) else {
-                    return;
-                };
-                let tool = self.page.read(|d| BoxZoom {
-                    dimensions: d.get(t, BoxZoomTool::DIMENSIONS),
-                    origin: d.get(t, BoxZoomTool::ORIGIN),
-                });
-                let inside = view.over(at) == crate::interact::Over::Frame;
-                inside.then_some(Drag::Box { base: at, tool })
-            }
-            Some(ToolKind::BoxSelect) => {
-                let Some(t) = self.typed::<BoxSelectTool>(tool) else {
-                    return;
-                };
-                let shape = self.page.read(|d| BoxZoom {
-                    dimensions: AutoOr::Value(d.get(t, BoxSelectTool::DIMENSIONS)),
-                    origin: d.get(t, BoxSelectTool::ORIGIN),
-                });
-                let inside = view.over(at) == crate::interact::Over::Frame;
-                inside.then_some(Drag::BoxSelect {
-                    base: at,
-                    tool,
-                    shape,
-                })
-            }
-            Some(ToolKind::LassoSelect) => {
-                let inside = view.over(at) == crate::interact::Over::Frame;
-                inside.then_some(Drag::Lasso {
-                    path: vec![at],
-                    tool,
-                })
-            }
-            _ => None,
+        let Some(tool_view) = self.view_of(tool) else {
+            return;
         };
-        if let Some(drag) = drag {
+        if let Some(drag) = tool_view.drag(&self.plot, tool, &view, at) {
             if let Some(target) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -420,52 +278,14 @@ impl Interaction {
             self.pinch_to(ev, pinch);
             return;
         }
-        let drag = self.drag.borrow().clone();
-        if drag.is_none() && ev.buttons() == 0 {
-            self.inspect(at);
-            return;
-        }
+        // Out of its slot while it moves: what the drag sets off cannot reach it.
+        let drag = self.drag.borrow_mut().take();
         match drag {
-            Some(Drag::Pan {
-                view,
-                from,
-                dims,
-                started,
-            }) => {
-                let change = pan(&view, dims, started, at.0 - from.0, at.1 - from.1);
-                let motion = Motion {
-                    panning: true,
-                    ..Motion::default()
-                };
-                self.apply(&change, motion);
+            Some(mut drag) => {
+                drag.to(&self.plot, at);
+                *self.drag.borrow_mut() = Some(drag);
             }
-            Some(Drag::Box { base, tool: shape } | Drag::BoxSelect { base, shape, .. }) => {
-                let Some(view) = self.current_view() else {
-                    return;
-                };
-                let ((x0, x1), (y0, y1)) = box_limits(&view, &shape, base, at);
-                let dpr = device_pixel_ratio();
-                self.overlay.set(Some(Overlay::Box(
-                    x0 / dpr,
-                    y0 / dpr,
-                    (x1 - x0) / dpr,
-                    (y1 - y0) / dpr,
-                )));
-            }
-            Some(Drag::Lasso { mut path, tool }) => {
-                path.push(at);
-                let dpr = device_pixel_ratio();
-                let css = path.iter().map(|(x, y)| (x / dpr, y / dpr)).collect();
-                self.overlay.set(Some(Overlay::Poly(css)));
-                // LassoSelectTool's `continuous`: the selection follows the lasso.
-                let continuous = self
-                    .typed::<LassoSelectTool>(tool)
-                    .is_some_and(|t| self.page.read(|d| d.get(t, LassoSelectTool::CONTINUOUS)));
-                if continuous {
-                    self.select_in(tool, &Region::Polygon(path.clone()), false);
-                }
-                *self.drag.borrow_mut() = Some(Drag::Lasso { path, tool });
-            }
+            None if ev.buttons() == 0 => self.inspect(at),
             None => {}
         }
     }
@@ -482,7 +302,7 @@ impl Interaction {
         let dpr = device_pixel_ratio();
         let (dx, dy) = ((at.0 - press.from.0) / dpr, (at.1 - press.from.1) / dpr);
         if !press.dragged {
-            if dx.hypot(dy) <= TAP_REACH {
+            if dx.hypot(dy) <= tools::TAP_REACH {
                 return;
             }
             self.pressed.set(Press {
@@ -500,254 +320,71 @@ impl Interaction {
         if ev.is_primary() {
             self.trigger(EventKind::MouseLeave, ev, device_at(ev), &[]);
         }
-        self.tooltips.set(Vec::new());
-        self.crosshair.set(None);
-        self.set_inspected(Inspected::new());
+        self.show(Inspection::default());
     }
 
-    /// What hover tools inspect now; a change repaints the hover glyphs.
-    fn set_inspected(&self, inspected: Inspected) {
-        if *self.inspected.borrow() != inspected {
-            *self.inspected.borrow_mut() = inspected;
-            self.repaint.update(|n| *n += 1);
-        }
-    }
-
-    /// The active inspectors at device pixel `at`: the crosshair follows it, a hover tool
-    /// shows the row under it.
+    /// The active inspectors at device pixel `at` (in the frame; elsewhere they hide).
     fn inspect(&self, at: (f64, f64)) {
-        let Some(view) = self.current_view() else {
+        let Some(view) = self.plot.view() else {
             return;
         };
-        let inside = view.over(at) == crate::interact::Over::Frame;
-        let active: Vec<(AnyId, ToolKind)> = self.tools.with_untracked(|t| {
-            t.inspect
-                .iter()
-                .filter_map(|m| t.kind(*m).map(|k| (*m, k)))
-                .collect()
-        });
-        let dpr = device_pixel_ratio();
-        let css = (at.0 / dpr, at.1 / dpr);
-        let crosshair = active
-            .iter()
-            .find(|(_, k)| *k == ToolKind::Crosshair)
-            .filter(|_| inside)
-            .map(|(m, _)| (css, self.page.read(|d| dimensions(d, *m))));
-        if self.crosshair.get_untracked() != crosshair {
-            self.crosshair.set(crosshair);
-        }
-        let mut inspected = Inspected::new();
-        let mut tooltips = Vec::new();
-        let hovers = active.iter().filter(|(_, k)| *k == ToolKind::Hover);
-        for (tool, _) in hovers.filter(|_| inside) {
-            let Some(t) = self.typed::<HoverTool>(*tool) else {
-                continue;
-            };
-            let hits = self.hover_hits(t, &view, at);
-            self.page.read(|d| {
-                for hit in &hits {
-                    if d.get(hit.renderer, GlyphRenderer::HOVER_GLYPH).is_some() {
-                        let source = d.get(hit.renderer, GlyphRenderer::DATA_SOURCE).any();
-                        inspected.entry(source).or_default().push(hit.index);
-                    }
-                }
-            });
-            tooltips.extend(self.tooltips_at(t, &view, at, &hits));
-        }
-        self.set_inspected(inspected);
-        if self.tooltips.with_untracked(|shown| *shown != tooltips) {
-            self.tooltips.set(tooltips);
-        }
-    }
-
-    /// The renderers and rows hover tool `t` inspects at device pixel `at`.
-    fn hover_hits(&self, t: Id<HoverTool>, view: &View, at: (f64, f64)) -> Vec<Hit> {
-        let figure = self.figure;
-        let dpr = device_pixel_ratio();
-        self.page.read(|d| {
-            let only: Vec<AnyId> = match d.get(t, HoverTool::RENDERERS) {
-                AutoOr::Value(list) => list,
-                AutoOr::Auto => Vec::new(),
-            };
-            inspect(d, figure, view, Policy::of(d, t), &only, at, dpr)
-        })
-    }
-
-    /// Hover tool `t`'s tooltips for `hits`, as BokehJS's HoverTool makes them: one per
-    /// renderer, with an entry per row hit inside the frame, pointing at the last.
-    fn tooltips_at(
-        &self,
-        t: Id<HoverTool>,
-        view: &View,
-        at: (f64, f64),
-        hits: &[Hit],
-    ) -> Vec<Tooltip> {
-        let dpr = device_pixel_ratio();
-        let inside = |hit: &&Hit| view.over(hit.at) == crate::interact::Over::Frame;
-        self.page.read(|d| {
-            let Some(tooltips) = d.get(t, HoverTool::TOOLTIPS) else {
-                return Vec::new();
-            };
-            let formatters = d.get(t, HoverTool::FORMATTERS);
-            let mut shown: Vec<(Id<GlyphRenderer>, Tooltip)> = Vec::new();
-            for hit in hits.iter().filter(inside) {
-                let renderer = hit.renderer;
-                let source = d.get(renderer, GlyphRenderer::DATA_SOURCE).any();
-                let point = (hit.at.0 / dpr, hit.at.1 / dpr);
-                let spot = Spot {
-                    index: hit.index,
-                    x: view.x.invert(at.0),
-                    y: view.y.invert(at.1),
-                    sx: at.0 / dpr,
-                    sy: at.1 / dpr,
-                    snap: hit.snap,
-                    snap_s: point,
-                    name: d
-                        .get_attr(renderer.any(), "name")
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned)),
-                };
-                let entry = match &tooltips {
-                    Tooltips::Rows(rows) => TooltipEntry::Rows(
-                        rows.iter()
-                            .map(|(label, template)| {
-                                let value = fill(d, source, template, &spot, &formatters);
-                                (format!("{label}:"), value)
-                            })
-                            .collect(),
-                    ),
-                    Tooltips::Template(html) => {
-                        TooltipEntry::Html(fill_html(d, source, html, &spot, &formatters))
-                    }
-                };
-                match shown.iter_mut().find(|(r, _)| *r == renderer) {
-                    Some((_, tooltip)) => {
-                        tooltip.entries.push(entry);
-                        tooltip.at = point;
-                    }
-                    None => shown.push((
-                        renderer,
-                        Tooltip {
-                            at: point,
-                            entries: vec![entry],
-                        },
-                    )),
+        let mut shown = Inspection::default();
+        if view.over(at) == Over::Frame {
+            let active = self.tools.with_untracked(|t| t.inspect.clone());
+            for tool in active {
+                if let Some(tool_view) = self.view_of(tool) {
+                    tool_view.inspect(&self.plot, tool, &view, at, &mut shown);
                 }
             }
-            shown.into_iter().map(|(_, tooltip)| tooltip).collect()
-        })
+        }
+        self.show(shown);
     }
 
-    /// Selects with a select tool in `region`; `last` when its gesture ended.
-    fn select_in(&self, tool: AnyId, region: &Region, last: bool) {
-        let Some(view) = self.current_view() else {
-            return;
-        };
-        let figure = self.figure;
-        let (mode, only) = self.page.read(|d| {
-            let mode = d
-                .get_attr(tool, "mode")
-                .ok()
-                .and_then(|v| v.as_str().and_then(SelectionMode::from_name))
-                .unwrap_or(SelectionMode::Replace);
-            let only: Vec<AnyId> = match d.get_attr(tool, "renderers") {
-                Ok(Value::List(items)) => items
-                    .iter()
-                    .filter_map(|v| match v {
-                        Value::Ref(id) => d.lookup(id),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            };
-            (mode, only)
-        });
-        let ratio = device_pixel_ratio();
-        let result = self.page.update(|d| {
-            let hits = rows_in(d, figure, &view, region, &only);
-            select(d, &hits, mode)?;
-            selection_geometry(d, figure, region, ratio, last)
-        });
-        if let Err(e) = result {
-            log("selecting", e);
+    /// Shows what the inspectors found; a change of the rows inspected repaints the hover
+    /// glyphs.
+    fn show(&self, shown: Inspection) {
+        if self.crosshair.get_untracked() != shown.crosshair {
+            self.crosshair.set(shown.crosshair);
+        }
+        if *self.inspected.borrow() != shown.inspected {
+            *self.inspected.borrow_mut() = shown.inspected;
+            self.repaint.update(|n| *n += 1);
+        }
+        if self.tooltips.with_untracked(|t| *t != shown.tooltips) {
+            self.tooltips.set(shown.tooltips);
         }
     }
 
-    /// A click on the canvas: the active TapTool selects the nearest point within a few
-    /// pixels of it (toggling, by its `mode`) and Bokeh's `Tap` event goes out.
+    /// A click on the canvas: Bokeh's `Tap` event goes out and the active tap tool acts.
     pub fn tap(&self, ev: &web_sys::MouseEvent) {
         let at = device_at(ev);
-        let Some(view) = self.current_view() else {
+        let Some(view) = self.plot.view() else {
             return;
         };
         // The click that ends a drag or a press is no tap, as in BokehJS's gestures.
         let press = self.pressed.get();
-        if press.dragged || press.held || view.over(at) != crate::interact::Over::Frame {
+        if press.dragged || press.held || view.over(at) != Over::Frame {
             return;
         }
         self.trigger(EventKind::Tap, ev, at, &[]);
         let Some(tool) = self.tools.with_untracked(|t| t.tap) else {
             return;
         };
-        match self.tools.with_untracked(|t| t.kind(tool)) {
-            Some(ToolKind::PolySelect) => return self.poly_vertex(tool, at),
-            Some(ToolKind::Tap) => {}
-            _ => return,
-        }
-        let Some(t) = self.typed::<TapTool>(tool) else {
-            return;
-        };
-        let (behavior, mode) = self
-            .page
-            .read(|d| (d.get(t, TapTool::BEHAVIOR), d.get(t, TapTool::MODE)));
-        if behavior != TapBehavior::Select {
-            return;
-        }
-        let reach = TAP_REACH * device_pixel_ratio();
-        let figure = self.figure;
-        let result = self.page.update(|d| {
-            let hits = rows_at(d, figure, &view, at, reach, &[]);
-            select(d, &hits, mode)
-        });
-        if let Err(e) = result {
-            log("tap", e);
-        }
-    }
-
-    /// A PolySelectTool's click: one more vertex of its polygon, drawn over the plot.
-    fn poly_vertex(&self, tool: AnyId, at: (f64, f64)) {
-        let mut poly = self.poly.borrow_mut();
-        let path = match &mut *poly {
-            Some((t, path)) if *t == tool => path,
-            _ => &mut poly.insert((tool, Vec::new())).1,
-        };
-        path.push(at);
-        let dpr = device_pixel_ratio();
-        let css = path.iter().map(|(x, y)| (x / dpr, y / dpr)).collect();
-        self.overlay.set(Some(Overlay::Poly(css)));
-    }
-
-    /// A double click (or Enter) closes a PolySelectTool's polygon and selects in it.
-    pub fn poly_finish(&self) {
-        let Some((tool, path)) = self.poly.borrow_mut().take() else {
-            return;
-        };
-        self.overlay.set(None);
-        if path.len() >= 3 {
-            self.select_in(tool, &Region::Polygon(path), true);
+        if let Some(tool_view) = self.view_of(tool) {
+            tool_view.tap(&self.plot, tool, &view, at);
         }
     }
 
     /// A key released: Enter closes a PolySelectTool's polygon, Escape drops it.
     pub fn key_up(&self, ev: &web_sys::KeyboardEvent) {
-        if self.poly.borrow().is_none() {
+        if self.plot.poly.borrow().is_none() {
             return;
         }
         match ev.key().as_str() {
-            "Enter" => self.poly_finish(),
+            "Enter" => self.close_poly(),
             "Escape" => {
-                *self.poly.borrow_mut() = None;
-                self.overlay.set(None);
+                *self.plot.poly.borrow_mut() = None;
+                self.plot.overlay.set(None);
             }
             _ => {}
         }
@@ -782,14 +419,14 @@ impl Interaction {
             self.trigger(EventKind::PinchStart, ev, centre, &[]);
         }
         self.trigger(EventKind::Pinch, ev, centre, &[("scale", scale)]);
-        let Some(view) = self.current_view() else {
+        let Some(view) = self.plot.view() else {
             return;
         };
-        let Some(tool) = self.wheel_tool() else {
+        let Some(tool) = self.tools.with_untracked(|t| t.scroll) else {
             return;
         };
-        if let Some(change) = wheel_zoom(&view, &tool, centre, pinch_delta(scale)) {
-            self.apply(&change, self.scrolling());
+        if let Some(tool_view) = self.view_of(tool) {
+            tool_view.scroll(&self.plot, tool, &view, centre, pinch_delta(scale));
         }
     }
 
@@ -807,7 +444,7 @@ impl Interaction {
                 if pinch.last != 1.0 {
                     self.trigger(EventKind::PinchEnd, ev, at, &[]);
                 }
-                self.ranges_update();
+                self.plot.ranges_update();
             }
             return;
         }
@@ -818,53 +455,9 @@ impl Interaction {
             self.trigger(EventKind::PanEnd, ev, at, &[]);
         }
         let drag = self.drag.borrow_mut().take();
-        // A press that never moved is a tap (the click handles it), not a drag: as
-        // BokehJS's gesture recognizer, no box or lasso comes of it.
-        let drag = match drag {
-            Some(Drag::Pan { .. }) => drag,
-            _ if !press.dragged => {
-                self.overlay.set(None);
-                None
-            }
-            _ => drag,
-        };
-        match drag {
-            Some(Drag::BoxSelect { base, tool, shape }) => {
-                self.overlay.set(None);
-                let Some(view) = self.current_view() else {
-                    return;
-                };
-                let (x, y) = box_limits(&view, &shape, base, at);
-                self.select_in(tool, &Region::Rect { x, y }, true);
-            }
-            Some(Drag::Lasso { mut path, tool }) => {
-                self.overlay.set(None);
-                path.push(at);
-                self.select_in(tool, &Region::Polygon(path), true);
-            }
-            Some(Drag::Pan { .. }) => self.ranges_update(),
-            Some(Drag::Box { base, tool }) => {
-                self.overlay.set(None);
-                let Some(view) = self.current_view() else {
-                    return;
-                };
-                if let Some(change) = box_zoom(&view, box_limits(&view, &tool, base, at)) {
-                    self.apply(&change, Motion::default());
-                    self.ranges_update();
-                }
-            }
-            None => {}
+        if let Some(drag) = drag {
+            drag.end(&self.plot, at, press.dragged);
         }
-    }
-
-    fn wheel_tool(&self) -> Option<WheelZoom> {
-        let tool = self.tools.with_untracked(|t| t.scroll)?;
-        let t = self.typed::<WheelZoomTool>(tool)?;
-        Some(self.page.read(|d| WheelZoom {
-            dimensions: d.get(t, WheelZoomTool::DIMENSIONS),
-            zoom_on_axis: d.get(t, WheelZoomTool::ZOOM_ON_AXIS),
-            speed: d.get(t, WheelZoomTool::SPEED),
-        }))
     }
 
     pub fn wheel(&self, ev: &web_sys::WheelEvent) {
@@ -877,69 +470,50 @@ impl Interaction {
         };
         let delta = -ev.delta_y() * unit;
         self.trigger(EventKind::MouseWheel, ev, at, &[("delta", delta)]);
-        let Some(tool) = self.wheel_tool() else {
+        let Some(tool) = self.tools.with_untracked(|t| t.scroll) else {
             return;
         };
-        let Some(view) = self.current_view() else {
+        let Some(tool_view) = self.view_of(tool) else {
             return;
         };
-        if let Some(change) = wheel_zoom(&view, &tool, at, delta) {
+        let Some(view) = self.plot.view() else {
+            return;
+        };
+        if tool_view.scroll(&self.plot, tool, &view, at, delta) {
             ev.prevent_default();
-            self.apply(&change, self.scrolling());
-            self.ranges_update();
+            self.plot.ranges_update();
         }
     }
 
-    /// A toolbar button pressed.
+    /// A toolbar button pressed: reset, save and help act (they are the toolbar's own),
+    /// as does a tool that acts at once (its view's); another goes on or off.
     pub fn press(&self, tool: AnyId, canvas: Option<web_sys::HtmlCanvasElement>) {
         let kind = self.tools.with_untracked(|t| t.kind(tool));
-        let view = self.current_view();
+        let page = self.plot.page;
         match kind {
-            Some(k @ (ToolKind::ZoomIn | ToolKind::ZoomOut)) => {
-                let Some(view) = view else { return };
-                let (dims, factor) = if k == ToolKind::ZoomIn {
-                    let Some(t) = self.typed::<ZoomInTool>(tool) else {
-                        return;
-                    };
-                    self.page.read(|d| {
-                        (
-                            d.get(t, ZoomInTool::DIMENSIONS),
-                            d.get(t, ZoomInTool::FACTOR),
-                        )
-                    })
-                } else {
-                    let Some(t) = self.typed::<ZoomOutTool>(tool) else {
-                        return;
-                    };
-                    self.page.read(|d| {
-                        (
-                            d.get(t, ZoomOutTool::DIMENSIONS),
-                            d.get(t, ZoomOutTool::FACTOR),
-                        )
-                    })
-                };
-                let change = zoom_button(&view, dims, factor, k == ToolKind::ZoomIn);
-                self.apply(&change, Motion::default());
-                self.ranges_update();
-            }
             Some(ToolKind::Reset) => {
-                let nav = self.nav.clone();
-                if let Err(e) = self.page.update(|d| nav.borrow_mut().reset(d)) {
+                let nav = self.plot.nav.clone();
+                if let Err(e) = page.update(|d| nav.borrow_mut().reset(d)) {
                     log("reset", e);
                 }
                 self.repaint.update(|n| *n += 1);
             }
             Some(ToolKind::Save) => {
                 if let Some(canvas) = canvas {
-                    save(self.page, tool, &canvas);
+                    save(page, tool, &canvas);
                 }
             }
             Some(ToolKind::Help) => {
-                if let Some(t) = self.typed::<HelpTool>(tool) {
-                    let url = self.page.read(|d| d.get(t, HelpTool::REDIRECT));
+                if let Some(t) = self.plot.typed::<HelpTool>(tool) {
+                    let url = page.read(|d| d.get(t, HelpTool::REDIRECT));
                     if let Some(w) = web_sys::window() {
                         let _ = w.open_with_url_and_target(&url, "_blank");
                     }
+                }
+            }
+            Some(k) if k.gesture() == Gesture::Action => {
+                if let Some(tool_view) = self.view_of(tool) {
+                    tool_view.press(&self.plot, tool);
                 }
             }
             Some(_) => self.tools.update(|t| t.toggle(tool)),
@@ -948,35 +522,10 @@ impl Interaction {
     }
 }
 
-/// An HTML template filled with its fields' values escaped (the markup is the app's).
-fn fill_html(
-    doc: &crate::document::Document,
-    source: AnyId,
-    html: &str,
-    spot: &Spot,
-    formatters: &crate::core::Dict<String>,
-) -> String {
-    // Fields are filled one at a time so that only their values are escaped. A name is
-    // what BokehJS's `\w` matches: ASCII letters, digits and `_`.
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(['@', '$']) {
-        out.push_str(&rest[..i]);
-        let end = rest[i + 1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '{' || c == '}'))
-            .map_or(rest.len(), |e| i + 1 + e);
-        let field = &rest[i..end];
-        out.push_str(&crate::format::escape_html(&fill(
-            doc, source, field, spot, formatters,
-        )));
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+/// Whether tools of `kind` are the toolbar's own, in every page: reset, save and help.
+fn built_in(kind: ToolKind) -> bool {
+    matches!(kind, ToolKind::Reset | ToolKind::Save | ToolKind::Help)
 }
-
-/// How far from a tap (CSS pixels) a point is still hit.
-const TAP_REACH: f64 = 6.0;
 
 /// Bokeh's SaveTool `tool`: downloads `canvas` under the tool's `filename`, else one
 /// asked for.
@@ -1087,7 +636,7 @@ pub(super) fn strip(
             let model = info.model;
             let tooltip = info.tooltip.clone();
             let path = icon(info.kind);
-            let action = info.kind.gesture() == crate::interact::Gesture::Action;
+            let action = info.kind.gesture() == Gesture::Action;
             let pressed = move || (!action).then(|| active(model).to_string());
             let press = press.clone();
             view! {

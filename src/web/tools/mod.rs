@@ -1,0 +1,256 @@
+//! What Bokeh's tools do in a page, one file per family, behind [`ToolView`]: the page's
+//! toolbar (`toolbar.rs`) hands each pointer gesture, wheel turn and button press to the
+//! active tool's view. Like glyphs, tools are views ([`crate::views`]): a page links only
+//! the behaviours it lists, so that a page whose plots only pan and zoom carries no
+//! selection or hover code. A tool whose view the page lacks keeps its button and does
+//! nothing, reported once in the console. Reset, save and help are the toolbar's own.
+//!
+//! What a tool acts on is a [`Plot`]: the document, the view as last painted, the ranges
+//! as tools left them, and what a drag draws over the canvas.
+
+pub(crate) mod box_zoom;
+pub(crate) mod crosshair;
+pub(crate) mod hover;
+pub(crate) mod pan;
+pub(crate) mod select;
+pub(crate) mod wheel_zoom;
+pub(crate) mod zoom;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::core::{AnyId, Id, ModelType};
+use crate::interact::{box_limits, BoxZoom, Motion, Navigation, RangeChange, ToolKind, View};
+use crate::models::{Dimensions, Figure};
+use crate::render::Inspected;
+
+use super::canvas::device_pixel_ratio;
+use super::page::Page;
+
+pub(crate) use hover::{Tooltip, TooltipEntry};
+
+/// What a tool of one Bokeh type does with the gestures it answers (device pixels
+/// throughout); each does nothing unless the tool's kind answers it.
+pub(crate) trait ToolView: std::fmt::Debug {
+    /// A drag begins at `at` with `tool` the active drag tool: the drag under way, if
+    /// one starts there.
+    fn drag(
+        &self,
+        _plot: &Plot,
+        _tool: AnyId,
+        _view: &View,
+        _at: (f64, f64),
+    ) -> Option<Box<dyn Drag>> {
+        None
+    }
+
+    /// The wheel turned (or two fingers pinched) by BokehJS's `delta` at `at`, `tool` the
+    /// active scroll tool: whether the ranges moved.
+    fn scroll(
+        &self,
+        _plot: &Plot,
+        _tool: AnyId,
+        _view: &View,
+        _at: (f64, f64),
+        _delta: f64,
+    ) -> bool {
+        false
+    }
+
+    /// A tap at `at` in the frame, `tool` the active tap tool.
+    fn tap(&self, _plot: &Plot, _tool: AnyId, _view: &View, _at: (f64, f64)) {}
+
+    /// A double tap or Enter: the polygon `tool` gathered by taps is done.
+    fn close(&self, _plot: &Plot, _tool: AnyId) {}
+
+    /// The pointer moved to `at` in the frame, no button down, `tool` an active
+    /// inspector: what it shows goes into `shown`.
+    fn inspect(
+        &self,
+        _plot: &Plot,
+        _tool: AnyId,
+        _view: &View,
+        _at: (f64, f64),
+        _shown: &mut Inspection,
+    ) {
+    }
+
+    /// Its button pressed (a tool that acts at once).
+    fn press(&self, _plot: &Plot, _tool: AnyId) {}
+}
+
+/// A drag under way.
+pub(crate) trait Drag {
+    /// The pointer moved to `at`.
+    fn to(&mut self, plot: &Plot, at: (f64, f64));
+
+    /// The pointer was let go at `at`; `dragged`: it moved past a tap's reach (a press
+    /// that never moved is a tap, not a drag, as in BokehJS's gestures).
+    fn end(self: Box<Self>, plot: &Plot, at: (f64, f64), dragged: bool);
+}
+
+/// What the active inspectors show with the pointer where it is.
+#[derive(Default)]
+pub(crate) struct Inspection {
+    /// The crosshair's lines: where (CSS pixels) and which.
+    pub crosshair: Option<((f64, f64), Dimensions)>,
+    /// The rows hover tools inspect, of renderers with a hover glyph.
+    pub inspected: Inspected,
+    /// The hover tooltips: one per hover tool and renderer hit.
+    pub tooltips: Vec<Tooltip>,
+}
+
+/// How far from a press (CSS pixels) a pointer may move and still tap; a tap hits
+/// points this near.
+pub(crate) const TAP_REACH: f64 = 6.0;
+
+/// What is drawn over the canvas while a drag goes on (CSS pixels).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    /// A box: left, top, width, height.
+    Box(f64, f64, f64, f64),
+    /// A lasso's (or a polygon's) path.
+    Poly(Vec<(f64, f64)>),
+}
+
+/// A PolySelectTool's polygon so far: the tool and its vertices (device pixels).
+pub(crate) type PolyPath = (AnyId, Vec<(f64, f64)>);
+
+/// One figure as its tools act on it.
+#[derive(Clone)]
+pub(crate) struct Plot {
+    pub page: Page,
+    pub figure: Id<Figure>,
+    /// The ranges as tools left them.
+    pub nav: Rc<RefCell<Navigation>>,
+    /// The frame and scales as last painted, moved by the changes made since.
+    view: Rc<RefCell<Option<View>>>,
+    /// The box or lasso being dragged, or the polygon being tapped.
+    pub overlay: RwSignal<Option<Overlay>>,
+    /// A PolySelectTool's polygon, while it is being tapped out.
+    pub poly: Rc<RefCell<Option<PolyPath>>>,
+}
+
+impl Plot {
+    pub fn new(page: Page, figure: Id<Figure>) -> Plot {
+        Plot {
+            page,
+            figure,
+            nav: Rc::new(RefCell::new(page.read(|d| Navigation::new(d, figure)))),
+            view: Rc::default(),
+            overlay: RwSignal::new(None),
+            poly: Rc::default(),
+        }
+    }
+
+    /// The view gestures start from.
+    pub fn view(&self) -> Option<View> {
+        *self.view.borrow()
+    }
+
+    /// A paint's layout: the view gestures start from.
+    pub fn painted(&self, view: View) {
+        *self.view.borrow_mut() = Some(view);
+    }
+
+    /// Sets the ranges a gesture chose (within their limits, for `motion`), and moves
+    /// the view with them.
+    pub fn apply(&self, change: &RangeChange, motion: Motion) {
+        if change.is_empty() {
+            return;
+        }
+        let nav = self.nav.clone();
+        let applied = match self
+            .page
+            .update(|d| nav.borrow_mut().apply(d, change, motion))
+        {
+            Ok(applied) => applied,
+            Err(e) => return log("setting the ranges", e),
+        };
+        let moved = self.view().map(|v| v.moved(&applied));
+        *self.view.borrow_mut() = moved;
+    }
+
+    /// Bokeh's `RangesUpdate` event, at the end of a gesture that moved the ranges.
+    pub fn ranges_update(&self) {
+        let nav = self.nav.clone();
+        if let Err(e) = self.page.update(|d| nav.borrow().ranges_update(d)) {
+            log("RangesUpdate", e);
+        }
+    }
+
+    /// `tool` as a model of type `M`, if it is one.
+    pub fn typed<M: ModelType>(&self, tool: AnyId) -> Option<Id<M>> {
+        self.page.read(|d| d.typed_id::<M>(d.model_id(tool)))
+    }
+
+    /// Outlines the box a drag from `base` to `at` makes with `shape` (the box zoom's and
+    /// box select's overlay).
+    fn outline(&self, shape: &BoxZoom, base: (f64, f64), at: (f64, f64)) {
+        let Some(view) = self.view() else {
+            return;
+        };
+        let ((x0, x1), (y0, y1)) = box_limits(&view, shape, base, at);
+        let dpr = device_pixel_ratio();
+        self.overlay.set(Some(Overlay::Box(
+            x0 / dpr,
+            y0 / dpr,
+            (x1 - x0) / dpr,
+            (y1 - y0) / dpr,
+        )));
+    }
+
+    /// Shows `path` (device pixels) as a lasso or polygon over the canvas.
+    fn outline_path(&self, path: &[(f64, f64)]) {
+        let dpr = device_pixel_ratio();
+        let css = path.iter().map(|(x, y)| (x / dpr, y / dpr)).collect();
+        self.overlay.set(Some(Overlay::Poly(css)));
+    }
+}
+
+pub(crate) fn log(what: &str, e: impl std::fmt::Display) {
+    web_sys::console::error_1(&format!("rokeh: {what}: {e}").into());
+}
+
+/// The tool views a page has, by kind, and the kinds reported as missing.
+#[derive(Default)]
+struct Shown {
+    views: Vec<(ToolKind, &'static dyn ToolView)>,
+    missing: Vec<ToolKind>,
+}
+
+thread_local! {
+    static SHOWN: RefCell<Shown> = RefCell::default();
+}
+
+/// From now on the page's tools of these types (Bokeh type names) do what these views
+/// say, and others nothing.
+pub(crate) fn show(views: impl IntoIterator<Item = (&'static str, &'static dyn ToolView)>) {
+    let views = views
+        .into_iter()
+        .filter_map(|(name, view)| Some((ToolKind::of(name)?, view)))
+        .collect();
+    SHOWN.set(Shown {
+        views,
+        missing: Vec::new(),
+    });
+}
+
+/// The view of tools of `kind`; a kind the page has none of is reported once.
+pub(crate) fn view_of(kind: ToolKind) -> Option<&'static dyn ToolView> {
+    SHOWN.with_borrow_mut(|s| {
+        let found = s.views.iter().find(|(k, _)| *k == kind).map(|&(_, v)| v);
+        if found.is_none() && !s.missing.contains(&kind) {
+            s.missing.push(kind);
+            let message = format!(
+                "rokeh: this page has no view of {} (see rokeh::views); its button does \
+                 nothing",
+                kind.type_name()
+            );
+            web_sys::console::warn_1(&message.into());
+        }
+        found
+    })
+}
