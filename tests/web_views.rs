@@ -1,18 +1,21 @@
 //! A page built with only some views (`rokeh::run_with_views`) draws those glyphs and
-//! annotations and leaves the others out, in a real browser: the page's wasm then carries
-//! no code for them.
+//! annotations and leaves the others out, and its tools without a view do nothing, in a
+//! real browser: the page's wasm then carries no code for them.
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_views
 #![cfg(target_arch = "wasm32")]
 
+use js_sys::{Array, Function, Reflect};
 use rokeh::core::{NdArray, Spec, Value};
 use rokeh::models::{ColumnDataSource, Line, Scatter, Span};
 use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
 use rokeh::{views, App, Document};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::{
+    CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, PointerEvent, PointerEventInit,
+};
 
 #[path = "support/pause.rs"]
 mod pause;
@@ -85,6 +88,154 @@ async fn a_page_draws_only_the_glyphs_and_annotations_it_has_views_of() {
         pixels_of(&all, 0) > 1000,
         "the squares and the span are drawn"
     );
+}
+
+/// Ten points on a diagonal in a figure whose tools pan and box select.
+fn points(doc: &mut Document) {
+    let xs = NdArray::from((0..10).map(f64::from).collect::<Vec<_>>());
+    let source = doc.add(ColumnDataSource::new([("x", xs.clone()), ("y", xs)]));
+    let plot = figure(
+        doc,
+        FigureArgs {
+            width: 300,
+            height: 300,
+            tools: "pan,box_select".into(),
+            ..FigureArgs::default()
+        },
+    );
+    plot.scatter(doc, source, Scatter::default());
+    doc.add_root(plot);
+}
+
+/// `window.rokeh.get(key, attr)` of the page mounted last.
+fn get(key: &JsValue, attr: &str) -> JsValue {
+    let hook = Reflect::get(&web_sys::window().unwrap(), &"rokeh".into()).unwrap();
+    let get: Function = Reflect::get(&hook, &"get".into()).unwrap().into();
+    get.call2(&hook, key, &attr.into()).unwrap()
+}
+
+/// The figure's x range start, as the document has it.
+fn x_start() -> f64 {
+    let range = get(&"Figure".into(), "x_range");
+    get(&range, "start").as_f64().expect("a number")
+}
+
+/// The rows selected in the one source.
+fn selected() -> Vec<f64> {
+    Array::from(&get(&"Selection".into(), "indices"))
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect()
+}
+
+/// The last paint's frame: left, top, right, bottom (CSS pixels of the canvas).
+fn frame() -> Vec<f64> {
+    let hook = Reflect::get(&web_sys::window().unwrap(), &"rokeh".into()).unwrap();
+    Array::from(&Reflect::get(&hook, &"frame".into()).unwrap())
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect()
+}
+
+/// A mouse drag on `canvas` from `from` to `to` (CSS pixels of the canvas), in steps.
+async fn drag(canvas: &HtmlCanvasElement, from: (f64, f64), to: (f64, f64)) {
+    let rect = canvas.get_bounding_client_rect();
+    let send = |kind: &str, (x, y): (f64, f64), buttons: u16| {
+        let init = PointerEventInit::new();
+        init.set_bubbles(true);
+        init.set_pointer_id(1);
+        init.set_is_primary(true);
+        init.set_button(if kind == "pointermove" { -1 } else { 0 });
+        init.set_buttons(buttons);
+        init.set_client_x((rect.left() + x) as i32);
+        init.set_client_y((rect.top() + y) as i32);
+        let ev = PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+        canvas.dispatch_event(&ev).unwrap();
+    };
+    send("pointerdown", from, 1);
+    for step in 1..=5 {
+        let t = f64::from(step) / 5.0;
+        let at = (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
+        send("pointermove", at, 1);
+        pause(20).await;
+    }
+    send("pointerup", to, 0);
+    pause(50).await;
+}
+
+/// Presses the last toolbar's button named `name`.
+fn press(name: &str) {
+    let selector = format!(".rk-toolbar button[aria-label=\"{name}\"]");
+    let buttons = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .query_selector_all(&selector)
+        .unwrap();
+    let button: HtmlElement = buttons
+        .item(buttons.length() - 1)
+        .expect("the tool's button")
+        .dyn_into()
+        .unwrap();
+    button.click();
+}
+
+/// Drags across the whole frame with the box select tool: what it selects.
+async fn box_select_all() -> Vec<f64> {
+    press("Box Select");
+    let [l, t, r, b] = frame()[..] else {
+        panic!("a frame of four edges")
+    };
+    drag(&last_canvas(), (l + 2.0, t + 2.0), (r - 2.0, b - 2.0)).await;
+    selected()
+}
+
+#[wasm_bindgen_test]
+async fn a_page_s_tools_act_only_if_it_has_their_views_and_the_others_are_reported_once() {
+    // The console's warnings, kept.
+    let console = Reflect::get(&web_sys::window().unwrap(), &"console".into()).unwrap();
+    let warned = Array::new();
+    let keep = Function::new_with_args("m", "this.push(String(m))").bind0(&warned);
+    Reflect::set(&console, &"warn".into(), &keep).unwrap();
+
+    let shown = &[views::SCATTER, views::PAN_TOOL];
+    rokeh::web::mount_apps(vec![App::new("tools", points)], shown);
+    pause(50).await;
+    let [l, t, r, b] = frame()[..] else {
+        panic!("a frame of four edges")
+    };
+    let before = x_start();
+    let middle = ((l + r) / 2.0, (t + b) / 2.0);
+    drag(&last_canvas(), middle, (middle.0 + 60.0, middle.1)).await;
+    assert!(x_start() < before, "the pan moved the x range left");
+
+    assert_eq!(
+        box_select_all().await,
+        Vec::<f64>::new(),
+        "box select did nothing"
+    );
+    let about_box_select: Vec<String> = warned
+        .iter()
+        .filter_map(|m| m.as_string())
+        .filter(|m| m.contains("BoxSelectTool"))
+        .collect();
+    assert_eq!(
+        about_box_select.len(),
+        1,
+        "reported once: {about_box_select:?}"
+    );
+    assert!(
+        !warned
+            .iter()
+            .any(|m| m.as_string().unwrap().contains("PanTool")),
+        "pan is there"
+    );
+
+    // The same document in a page with every view: the same drag selects every point.
+    rokeh::web::mount_apps(vec![App::new("tools", points)], views::ALL);
+    pause(50).await;
+    let all: Vec<f64> = (0..10).map(f64::from).collect();
+    assert_eq!(box_select_all().await, all);
 }
 
 /// The canvas of the page mounted last.
