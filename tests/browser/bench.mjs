@@ -151,6 +151,8 @@ async function uplotFirstPaint(browser, n) {
 
 /** The sliders page alone, static only, as scripts/page-sizes.sh builds it. */
 const STATIC_SLIDERS_PAGE = join(ROOT, 'target', 'bench', 'pages', 'static');
+/** The ten-glyph figure alone, static only, as scripts/page-sizes.sh builds it. */
+const TEN_GLYPHS_PAGE = join(ROOT, 'target', 'bench', 'pages', 'ten-glyphs');
 
 async function firstPaint(browser, site) {
   const loads = await rokehColdLoads(browser, site);
@@ -465,9 +467,20 @@ async function tenGlyphsFirstPaint(browser, site) {
     await context.close();
   }
   console.log(`\n## navigation -> first paint of a 10-glyph figure, ${COLD_LOADS} cold loads   target: <= 150 ms`);
-  row('median', ms(median(times)), median(times) <= 150 ? 'met' : 'MISSED');
-  summary('10-glyph figure: navigation -> first paint (median of 7 cold)', ms(median(times)), '', '', '<= 150 ms', median(times) <= 150);
+  row('median', ms(median(times)), median(times) <= 150 ? 'met' : 'MISSED', '(the gallery page, every app)');
+  summary('10-glyph figure, gallery page: navigation -> first paint (median of 7 cold)', ms(median(times)), '', '', '<= 150 ms', median(times) <= 150);
   row('all', times.map((t) => t.toFixed(1)).join(' '));
+  // What a user's one-figure crate builds: only this app and its glyphs' views, static.
+  const alone = await serveDist(TEN_GLYPHS_PAGE);
+  let aloneTimes;
+  try {
+    aloneTimes = (await rokehColdLoads(browser, alone)).map((l) => l.painted);
+  } finally {
+    await alone.close();
+  }
+  const aloneTime = median(aloneTimes);
+  row('the figure alone', ms(aloneTime), aloneTime <= 150 ? 'met' : 'MISSED', '(static, its own views: target/bench/pages/ten-glyphs)');
+  summary('10-glyph figure alone: navigation -> first paint (median of 7 cold)', ms(aloneTime), '', '', '<= 150 ms', aloneTime <= 150);
 }
 
 /**
