@@ -83,8 +83,9 @@ pages: build build-single
 build-single: install-wasm-tools
 	node scripts/single-html.mjs
 
-# The sliders page alone (gallery/examples/sliders_page.rs), served and static only, in
-# target/bench/pages/: bench weighs both, the browser tests open the static one.
+# The sliders page alone (gallery/examples/sliders_page.rs), served and static only, and
+# the ten-glyph figure alone, in target/bench/pages/: bench weighs and times them, the
+# browser tests open the static sliders page.
 sliders-pages: install-wasm-tools fetch
 	scripts/page-sizes.sh
 

@@ -62,7 +62,12 @@ impl App {
     /// A new document built by the app. Building it is not a change anyone needs to hear
     /// about: it has no recorded changes.
     pub fn document(&self) -> Document {
-        let mut doc = Document::new();
+        self.document_in(Document::new())
+    }
+
+    /// The app's document built into `doc`, an empty one: a static page builds into a
+    /// [`Document::lean`], which knows only the model types the app makes.
+    pub fn document_in(&self, mut doc: Document) -> Document {
         (self.build)(&mut doc);
         doc.take_changes();
         doc

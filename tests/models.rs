@@ -162,6 +162,12 @@ fn hand_written_models_agree_with_bokeh() {
     for schema in registry().hand_written() {
         let bokeh = registry().get(schema.name).and_then(|t| t.bokeh);
         let bokeh = bokeh.unwrap_or_else(|| panic!("{} is not a Bokeh type", schema.name));
+        // What `model!` paired it with when it compiled (a lean document's only source).
+        assert!(
+            std::ptr::eq(schema.bokeh.unwrap(), bokeh),
+            "{}",
+            schema.name
+        );
         for prop in schema.props {
             let name = format!("{}.{}", schema.name, prop.name);
             let theirs = bokeh

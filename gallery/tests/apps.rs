@@ -479,3 +479,62 @@ fn each_app_is_within_one_and_a_half_times_its_python_original() {
     }
     assert!(over.is_empty(), "over 1.5×: {over:?}");
 }
+
+/// A static page builds its app into a `Document::lean()`, which learns the model types
+/// the app makes instead of knowing every Bokeh type: each app must build the same
+/// document there, read every property (set or default) the same, and change alike when
+/// its sliders and selects move, as in a document that knows every type.
+#[test]
+fn each_app_builds_and_changes_the_same_document_in_a_lean_one() {
+    for app in rokeh_gallery::apps(Some(200)) {
+        let name = app.name();
+        let mut full = app.document();
+        let mut lean = app.document_in(Document::lean());
+        let read = same_documents(name, &lean, &full);
+        // Each slider to its end, each select to its last option, in both.
+        let moves: Vec<(AnyId, Value)> = full
+            .models()
+            .filter_map(|(any, m)| {
+                match m.type_name.as_str() {
+                    "Slider" => full.get_attr(any, "end").ok(),
+                    "Select" => match full.get_attr(any, "options") {
+                        Ok(Value::List(options)) => options.last().cloned(),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+                .map(|value| (any, value))
+            })
+            .collect();
+        for (any, value) in &moves {
+            let want = full.set_attr(*any, "value", value.clone()).is_ok();
+            let got = lean.set_attr(*any, "value", value.clone()).is_ok();
+            assert_eq!(got, want, "{name}");
+        }
+        same_documents(name, &lean, &full);
+        println!(
+            "{name}: {read} properties read alike, {} widgets moved",
+            moves.len()
+        );
+    }
+}
+
+/// Asserts that `lean` holds the models of `full` and reads each of their properties
+/// alike; how many it read.
+fn same_documents(name: &str, lean: &Document, full: &Document) -> usize {
+    assert_eq!(lean.title(), full.title(), "{name}");
+    assert_eq!(lean.roots(), full.roots(), "{name}");
+    assert_eq!(lean.models().count(), full.models().count(), "{name}");
+    let mut read = 0;
+    for (any, model) in full.models() {
+        assert_eq!(lean.model(any), model, "{name}");
+        let schema = full.type_schema(&model.type_name).expect("a known type");
+        let props = schema.hand.into_iter().chain(schema.bokeh);
+        for attr in props.flat_map(|s| s.prop_names()) {
+            let (got, want) = (lean.get_attr(any, attr), full.get_attr(any, attr));
+            assert_eq!(got.ok(), want.ok(), "{name}: {}.{attr}", model.type_name);
+            read += 1;
+        }
+    }
+    read
+}

@@ -173,6 +173,7 @@ macro_rules! model {
                     },
                 )* ],
                 check: $crate::model!(@check $($check)?),
+                bokeh: ::std::option::Option::Some($crate::models::bokeh_schema($bokeh)),
             };
 
             // A model without properties uses neither.

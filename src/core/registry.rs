@@ -4,8 +4,10 @@
 //! is validated, whether rokeh defines it by hand or not.
 //!
 //! The registry is handed to a document when it is made (`Document::with_registry`); the
-//! `models` layer assembles the standard one. A type the registry does not know is kept
-//! verbatim: any attribute, any value.
+//! `models` layer assembles the standard one. A document also learns the types added to
+//! it that its registry lacks: each hand-written schema names its Bokeh schema (paired
+//! when it compiles), so [`Registry::EMPTY`] is enough for a document built only by app
+//! code. A type nobody defines is kept verbatim: any attribute, any value.
 
 use super::{DomainCheck, PropDef, Schema};
 
@@ -29,6 +31,13 @@ pub struct TypeSchema {
 }
 
 impl Registry {
+    /// A registry of no types: a document made with it knows only the types added to it
+    /// ([`Document::lean`](crate::Document::lean)).
+    pub const EMPTY: Registry = Registry {
+        hand: Vec::new(),
+        bokeh: &[],
+    };
+
     /// `hand` schemas over Bokeh's (`bokeh` sorted by name, as the generated table is).
     pub fn new(
         hand: impl IntoIterator<Item = &'static Schema>,
@@ -55,15 +64,6 @@ impl Registry {
         (schema.hand.is_some() || schema.bokeh.is_some()).then_some(schema)
     }
 
-    /// The schemas of a type defined by hand only (a user's own model), which also has
-    /// the properties every Bokeh model has.
-    pub(crate) fn custom(&self, schema: &'static Schema) -> TypeSchema {
-        TypeSchema {
-            hand: Some(schema),
-            bokeh: self.get("Model").and_then(|m| m.bokeh),
-        }
-    }
-
     /// Every type rokeh defines by hand.
     pub fn hand_written(&self) -> &[&'static Schema] {
         &self.hand
@@ -76,6 +76,19 @@ impl Registry {
 }
 
 impl TypeSchema {
+    /// A hand-written type, over the Bokeh schema it names.
+    pub fn of(hand: &'static Schema) -> TypeSchema {
+        TypeSchema {
+            hand: Some(hand),
+            bokeh: hand.bokeh,
+        }
+    }
+
+    /// The type's Bokeh name.
+    pub fn name(&self) -> &'static str {
+        self.hand.or(self.bokeh).map_or("", |s| s.name)
+    }
+
     /// Property `name`: the hand-written definition when there is one, else Bokeh's.
     pub fn prop(&self, name: &str) -> Option<&'static PropDef> {
         self.hand

@@ -39,9 +39,10 @@ pub enum DefaultValue {
     Set(&'static [DefaultValue]),
     /// An object, its fields sorted by name (a spec's `{"type": "value", "value": …}`).
     Object(&'static [(&'static str, DefaultValue)]),
-    /// A new model of this type for each instance (Bokeh's `InstanceDefault`): Python
-    /// always writes such a model out, so a document that lacks one holds null.
-    Instance(&'static str),
+    /// A new model of this type (Bokeh's schema of it) for each instance (Bokeh's
+    /// `InstanceDefault`): Python always writes such a model out, so a document that
+    /// lacks one holds null.
+    Instance(&'static Schema),
     /// Computed from a hand definition's Rust expression.
     Computed(fn() -> Value),
 }
@@ -105,6 +106,11 @@ pub struct Schema {
     pub props: &'static [PropDef],
     /// A check across properties, run on every write (hand-written schemas only).
     pub check: Option<DomainCheck>,
+    /// A hand-written schema's Bokeh schema of the same type (of `Model` for a type
+    /// Bokeh lacks), found when it compiles: a document learns a type whole from its Rust
+    /// type, so a page links only the schemas of the types it makes. `None` in Bokeh's
+    /// own schemas.
+    pub bokeh: Option<&'static Schema>,
 }
 
 impl Schema {
@@ -137,4 +143,21 @@ impl Schema {
         }
         names
     }
+}
+
+/// Whether two type names are the same, when it compiles: the tables of types are read by
+/// name in constants (a view's builder, a model's Bokeh schema).
+pub const fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

@@ -16,7 +16,9 @@
 //! what they change is news to everyone, the peer included.
 //!
 //! The document knows models only through its registry (`core`), never by name; the
-//! `models` layer gives [`Document::new`] the standard one.
+//! `models` layer gives [`Document::new`] the standard one. A [`Document::lean`] has an
+//! empty one and learns each type from the Rust type of the first model added (a static
+//! page's, so that its wasm links only the schemas of the types its apps make).
 
 mod callbacks;
 mod changes;
@@ -43,7 +45,7 @@ pub use theme::{Theme, ThemeError};
 
 use std::collections::{HashMap, HashSet};
 
-use crate::core::{Registry, Schema};
+use crate::core::{Registry, TypeSchema};
 use callbacks::Callbacks;
 use journal::Journal;
 
@@ -81,8 +83,8 @@ const FIRST_ID_NUMBER: u64 = 1001;
 /// ```
 pub struct Document {
     registry: &'static Registry,
-    /// Model types app code added that the registry does not define by hand.
-    custom: Vec<&'static Schema>,
+    /// Model types added that the registry does not define whole (by hand and Bokeh's).
+    learned: Vec<TypeSchema>,
     title: String,
     roots: Vec<AnyId>,
     /// Slots in creation order; a handle is an index here. Removed models leave `None`,
@@ -130,7 +132,7 @@ impl Document {
     pub fn with_registry(registry: &'static Registry) -> Document {
         Document {
             registry,
-            custom: Vec::new(),
+            learned: Vec::new(),
             title: "Bokeh Application".into(),
             roots: Vec::new(),
             models: Vec::new(),
@@ -149,6 +151,25 @@ impl Document {
             kept: HashSet::new(),
             forgotten: HashMap::new(),
         }
+    }
+
+    /// An empty document that knows only the model types added to it, each learnt from
+    /// its Rust type (and the types those make by default, from Bokeh's schemas): what a
+    /// static page's apps need, so its wasm holds no other type's schema. A model of
+    /// another type, read from JSON, is kept verbatim; use [`Document::new`] to read
+    /// documents.
+    ///
+    /// ```
+    /// use rokeh::models::Slider;
+    /// use rokeh::Document;
+    ///
+    /// let mut doc = Document::lean();
+    /// let slider = doc.add(Slider::new("power", 1.0, 1.0, 4.0, 0.5));
+    /// assert!(doc.set(slider, Slider::VALUE, 9.0).is_err()); // out of its range
+    /// ```
+    pub fn lean() -> Document {
+        static NONE: Registry = Registry::EMPTY;
+        Document::with_registry(&NONE)
     }
 
     /// The model types this document knows.

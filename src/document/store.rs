@@ -44,7 +44,7 @@ impl Document {
     /// assert_eq!(doc.get(title, TextInput::VALUE), "my sine wave");
     /// ```
     pub fn add<M: ModelType>(&mut self, model: M) -> Id<M> {
-        self.learn(M::SCHEMA);
+        self.learn(TypeSchema::of(M::SCHEMA));
         let ids = Converting {
             doc: self,
             gone: Cell::new(None),
@@ -109,45 +109,40 @@ impl Document {
             else {
                 continue;
             };
-            if depth >= DEEPEST
-                || self.model(any).attrs.contains_key(name)
-                || self.type_schema(default_type).is_none()
-            {
+            if depth >= DEEPEST || self.model(any).attrs.contains_key(name) {
                 continue;
             }
-            let made = self.insert_new(default_type);
+            self.learn(TypeSchema {
+                hand: None,
+                bokeh: Some(default_type),
+            });
+            let made = self.insert_new(default_type.name);
             self.add_instance_defaults(made, depth + 1);
             let reference = Value::Ref(self.model_id(made).clone());
             self.write_attr(any, name, reference);
         }
     }
 
-    /// Remembers a hand-written schema the registry lacks, so models of that type are
-    /// validated like rokeh's own.
-    fn learn(&mut self, schema: &'static Schema) {
-        let known = self
-            .registry
-            .get(schema.name)
-            .is_some_and(|t| t.hand.is_some())
-            || self.custom.iter().any(|s| s.name == schema.name);
-        if !known {
-            self.custom.push(schema);
+    /// Remembers a type the document does not know whole yet (every type, in a
+    /// [`Document::lean`]; a user's own model in one that knows rokeh's), so models of
+    /// that type are validated and read as the registry's are.
+    fn learn(&mut self, learnt: TypeSchema) {
+        let known = self.type_schema(learnt.name());
+        if known.is_some_and(|k| k.hand.is_some() || learnt.hand.is_none()) {
+            return;
         }
+        self.learned.retain(|t| t.name() != learnt.name());
+        self.learned.push(learnt);
     }
 
-    /// What the registry (or a learnt schema) says of `type_name`; `None` for a type
+    /// What the registry (or a learnt type) says of `type_name`; `None` for a type
     /// nobody defines, which is kept verbatim.
     pub fn type_schema(&self, type_name: &str) -> Option<TypeSchema> {
-        match self.custom.iter().find(|s| s.name == type_name) {
-            Some(schema) => Some(match self.registry.get(type_name) {
-                Some(bokeh) => TypeSchema {
-                    hand: Some(schema),
-                    ..bokeh
-                },
-                None => self.registry.custom(schema),
-            }),
-            None => self.registry.get(type_name),
-        }
+        self.learned
+            .iter()
+            .find(|t| t.name() == type_name)
+            .copied()
+            .or_else(|| self.registry.get(type_name))
     }
 
     /// Adds a model as it is (from JSON, or one of a type nobody defines). Its references

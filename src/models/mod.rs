@@ -122,7 +122,7 @@ use std::sync::LazyLock;
 
 use serde_json::Value as Json;
 
-use crate::core::{Registry, Schema};
+use crate::core::{same_name, Registry, Schema};
 use crate::document::json::{read_json, Buffers, JsonError};
 use crate::document::Document;
 
@@ -171,6 +171,21 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
 /// rokeh's models over Bokeh's: what documents made by [`Document::new`] know.
 pub fn registry() -> &'static Registry {
     &REGISTRY
+}
+
+/// Bokeh's schema of the model type `type_name`, when it compiles (of `Model`, every
+/// model's base, for a type Bokeh lacks): [`model!`](crate::model) pairs each type it
+/// defines with it, so a document knows a type whole from its Rust type alone.
+pub const fn bokeh_schema(type_name: &str) -> &'static Schema {
+    let schemas = bokeh_schemas::BOKEH_SCHEMAS;
+    let mut i = 0;
+    while i < schemas.len() {
+        if same_name(schemas[i].name, type_name) {
+            return schemas[i];
+        }
+        i += 1;
+    }
+    bokeh_schema("Model")
 }
 
 impl Document {

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 
 use super::annotations::BuildAnnotation;
 use super::glyphs::Build;
+use crate::core::same_name;
 
 /// The types a page draws, by Bokeh type name.
 #[derive(Default)]
@@ -68,24 +69,10 @@ fn find<B: Copy>(table: &[(&'static str, B)], type_name: &str) -> Option<B> {
 pub(crate) const fn named<B: Copy>(table: &[(&'static str, B)], type_name: &str) -> B {
     let mut i = 0;
     while i < table.len() {
-        if same(table[i].0.as_bytes(), type_name.as_bytes()) {
+        if same_name(table[i].0, type_name) {
             return table[i].1;
         }
         i += 1;
     }
     panic!("no such type in rokeh's table")
-}
-
-const fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }

@@ -129,7 +129,12 @@ fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<session
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("rokeh: {info}").into());
     }));
+    // A static page knows only the model types its apps make, so its wasm holds no other
+    // type's schema; a served one may be sent any Bokeh document.
+    #[cfg(feature = "session")]
     let doc = app.document();
+    #[cfg(not(feature = "session"))]
+    let doc = app.document_in(crate::Document::lean());
     hook::mark("rokeh-app-built");
     let owns_title = element.is_none();
     let view = move || {

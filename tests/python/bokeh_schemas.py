@@ -850,8 +850,10 @@ def rust_default(d):
         return f"D::Int({d[1]})"
     if tag == "Float":
         return f"D::Float({rust_f64(d[1])})"
-    if tag in ("Str", "Instance"):
-        return f"D::{tag}({rust_str(d[1])})"
+    if tag == "Str":
+        return f"D::Str({rust_str(d[1])})"
+    if tag == "Instance":
+        return f"D::Instance(&{ident(d[1])})"
     if tag == "Json":
         return rust_json(json.loads(d[1]))
     raise AssertionError(d)
@@ -945,7 +947,7 @@ def emit():
             kind, default = s["props"][pname]
             w(f"    PropDef {{ name: {rust_str(pname)}, kind: &{rust_kind(kind)}, "
               f"default: &{rust_default(default)} }},")
-        w("], check: None };")
+        w("], check: None, bokeh: None };")
     w("")
     models = sorted((type_name(c) for c in SCHEMAS if is_model(c)), key=lambda n: n.encode())
     assert set(models) == set(model_types)
