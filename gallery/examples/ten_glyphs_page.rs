@@ -1,5 +1,7 @@
 //! The ten-glyph figure alone (the bench's `ten_glyphs` app), as a user's one-figure crate
-//! builds it: static only, with only the views of the glyphs it draws.
+//! builds it: static only, with only the views of the glyphs it draws and of its
+//! toolbar's tools (`figure()`'s default: pan, wheel zoom, box zoom; save, reset and help
+//! are every toolbar's own).
 //! scripts/page-sizes.sh builds its page; `make bench` times its cold first paint.
 use rokeh::{views, App};
 
@@ -18,6 +20,9 @@ fn main() {
             views::SEGMENT,
             views::VAREA,
             views::PATCH,
+            views::PAN_TOOL,
+            views::WHEEL_ZOOM_TOOL,
+            views::BOX_ZOOM_TOOL,
         ],
         apps,
     );
