@@ -1,11 +1,18 @@
-//! The page's views of Bokeh's widget, layout, glyph and annotation models, so that a page
-//! pays only for the ones it shows, as a Bokeh page loads `bokeh-widgets.js` and
+//! The page's views of Bokeh's widget, layout, glyph, annotation and tool models, so that
+//! a page pays only for the ones it shows, as a Bokeh page loads `bokeh-widgets.js` and
 //! `bokeh-tables.js` only when it has widgets or tables. [`crate::run`] builds every view
 //! into the page; [`crate::run_with_views`] builds only those it is given: the sliders
-//! page lists its two widgets and its one glyph. Rows, columns, spacers and figures (their
-//! axes, grids, title and toolbar) are always there; grids (GridBox, GridPlot) and Tabs
-//! are views. A widget whose view the page was built without is
-//! left out of it, and a glyph or annotation is not drawn, with a warning in the console.
+//! page lists its two widgets, its one glyph and the tools of its figure's toolbar. Rows,
+//! columns, spacers and figures (their axes, grids, title and toolbar) are always there;
+//! grids (GridBox, GridPlot) and Tabs are views. A widget whose view the page was built
+//! without is left out of it, and a glyph or annotation is not drawn, with a warning in
+//! the console.
+//!
+//! A tool's view is what it does: one per Bokeh tool type, named after it
+//! (`views::PAN_TOOL` for `PanTool`, `"pan"` in `figure(tools=...)`), so that a page whose
+//! plots only pan and zoom carries no selection or hover code. A tool whose view the page
+//! lacks keeps its toolbar button, which does nothing, with a warning in the console. Reset,
+//! save and help need no view: every toolbar has them.
 //!
 //! ```no_run
 //! # fn sliders(doc: &mut rokeh::Document) {}
@@ -13,12 +20,22 @@
 //!
 //! fn main() {
 //!     let apps = vec![App::new("sliders", sliders)];
-//!     rokeh::run_with_views(&[views::SLIDER, views::TEXT_INPUT, views::LINE], apps);
+//!     // Its widgets, its glyph, and figure()'s default tools.
+//!     let shown = &[
+//!         views::SLIDER,
+//!         views::TEXT_INPUT,
+//!         views::LINE,
+//!         views::PAN_TOOL,
+//!         views::WHEEL_ZOOM_TOOL,
+//!         views::BOX_ZOOM_TOOL,
+//!     ];
+//!     rokeh::run_with_views(shown, apps);
 //! }
 //! ```
 
-/// The page's view of one model type: a widget's component, or how a figure draws a glyph
-/// or an annotation. Natively it is only a name: the server shows nothing.
+/// The page's view of one model type: a widget's component, how a figure draws a glyph
+/// or an annotation, or what a tool does. Natively it is only a name: the server shows
+/// nothing.
 #[derive(Clone, Copy, Debug)]
 pub struct View {
     pub(crate) name: &'static str,
