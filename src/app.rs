@@ -127,7 +127,8 @@ pub fn run(apps: Vec<App>) {
 }
 
 /// [`run`], with only `views` built into the page (see [`crate::views`]): a smaller page
-/// for apps that show few widgets, glyphs and annotations, and use few tools. Natively, the same as [`run`].
+/// for apps that show few widgets, glyphs and annotations, and use few tools. Natively,
+/// the same as [`run`].
 pub fn run_with_views(views: &'static [crate::views::View], apps: Vec<App>) {
     #[cfg(target_arch = "wasm32")]
     crate::web::mount_apps(apps, views);
