@@ -14,7 +14,6 @@ use super::grid_toolbar::GridTools;
 use super::page::Page;
 use super::resize::SizeObserver;
 use super::toolbar::{self, Interaction};
-use super::tools::{Overlay, TooltipEntry};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let Some(figure) = page.typed::<Figure>(model) else {
@@ -173,24 +172,6 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     });
     let hidden = Signal::derive(move || autohide.get() && !pointer_over.get());
     let bar = place.map(|p| toolbar::view(interaction.clone(), p, canvas, hidden));
-    let overlay = interaction.overlay();
-    let boxed = move || {
-        overlay.get().map(|o| match o {
-            Overlay::Box(l, t, w, h) => {
-                let style = format!("left: {l}px; top: {t}px; width: {w}px; height: {h}px;");
-                view! { <div class="rk-box-overlay" style=style></div> }.into_any()
-            }
-            Overlay::Poly(points) => {
-                let points: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
-                view! {
-                    <svg class="rk-poly-overlay" aria-hidden="true">
-                        <polygon points=points.join(" ")></polygon>
-                    </svg>
-                }
-                .into_any()
-            }
-        })
-    };
     let wrapper_style = move || {
         let (fw, fh) = follows.get();
         let mut s = String::new();
@@ -202,53 +183,8 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         }
         s
     };
-    let (tooltips, crosshair) = (interaction.tooltips, interaction.crosshair);
-    // The hover tools' tooltips: HTML over the canvas, so they can be read and selected;
-    // one per renderer hit, with an entry per row, as BokehJS's.
-    let tip = move || {
-        tooltips
-            .get()
-            .into_iter()
-            .map(|t| {
-                let style = format!("left: {}px; top: {}px;", t.at.0 + 10.0, t.at.1 + 10.0);
-                let entries = t
-                    .entries
-                    .into_iter()
-                    .map(|entry| match entry {
-                        TooltipEntry::Html(html) => view! {
-                            <div class="rk-tooltip-entry" inner_html=html></div>
-                        }
-                        .into_any(),
-                        TooltipEntry::Rows(rows) => view! {
-                            <table class="rk-tooltip-entry">
-                                {rows
-                                    .into_iter()
-                                    .map(|(label, value)| view! {
-                                        <tr><th>{label}</th><td>{value}</td></tr>
-                                    })
-                                    .collect_view()}
-                            </table>
-                        }
-                        .into_any(),
-                    })
-                    .collect_view();
-                view! { <div class="rk-tooltip" role="tooltip" style=style>{entries}</div> }
-            })
-            .collect_view()
-    };
-    let cross = move || {
-        crosshair.get().map(|((x, y), dims)| {
-            use crate::models::Dimensions;
-            let v = matches!(dims, Dimensions::Width | Dimensions::Both);
-            let h = matches!(dims, Dimensions::Height | Dimensions::Both);
-            view! {
-                <div class="rk-crosshair" aria-hidden="true">
-                    {h.then(|| view! { <div class="rk-cross-h" style=format!("top: {y}px;")></div> })}
-                    {v.then(|| view! { <div class="rk-cross-v" style=format!("left: {x}px;")></div> })}
-                </div>
-            }
-        })
-    };
+    // What the tools draw over the canvas: boxes, crosshairs, tooltips.
+    let marks = interaction.marks();
     let (enter, down, moved, up, cancel, wheel, leave, double) = (
         interaction.clone(),
         interaction.clone(),
@@ -282,9 +218,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                 aria-label=title
                 style=style
             ></canvas>
-            {boxed}
-            {cross}
-            {tip}
+            {marks}
             {bar}
         </div>
     }

@@ -19,7 +19,7 @@ use crate::render::Inspected;
 
 use super::canvas::device_pixel_ratio;
 use super::page::Page;
-use super::tools::{self, log, Drag, Inspection, Overlay, Plot, ToolView, Tooltip};
+use super::tools::{self, log, Drag, Inspection, Marks, Plot, ToolView, Tooltip};
 
 /// Two fingers on the canvas: their distance when the pinch began, and their scale
 /// (distance over that) at the last zoom.
@@ -78,9 +78,7 @@ impl Interaction {
     pub fn new(page: Page, figure: Id<Figure>) -> Interaction {
         let tools = page.read(|d| Tools::of(d, figure));
         for info in &tools.tools {
-            if !built_in(info.kind) {
-                tools::view_of(info.kind);
-            }
+            tools::view_of(info.kind);
         }
         Interaction {
             plot: Plot::new(page, figure),
@@ -101,9 +99,17 @@ impl Interaction {
         self.plot.figure
     }
 
-    /// The box, lasso or polygon drawn over the canvas.
-    pub fn overlay(&self) -> RwSignal<Option<Overlay>> {
-        self.plot.overlay
+    /// What its tools draw over the canvas.
+    pub fn marks(&self) -> AnyView {
+        let marks = Marks {
+            overlay: self.plot.overlay,
+            crosshair: self.crosshair,
+            tooltips: self.tooltips,
+        };
+        let kinds: Vec<ToolKind> = self
+            .tools
+            .with_untracked(|t| t.tools.iter().map(|info| info.kind).collect());
+        tools::layers(kinds, marks)
     }
 
     /// A paint's layout: the view gestures start from.
@@ -520,11 +526,6 @@ impl Interaction {
             None => {}
         }
     }
-}
-
-/// Whether tools of `kind` are the toolbar's own, in every page: reset, save and help.
-fn built_in(kind: ToolKind) -> bool {
-    matches!(kind, ToolKind::Reset | ToolKind::Save | ToolKind::Help)
 }
 
 /// Bokeh's SaveTool `tool`: downloads `canvas` under the tool's `filename`, else one

@@ -7,13 +7,17 @@ use crate::core::AnyId;
 use crate::interact::{box_limits, box_zoom, BoxZoom, Motion, Over, View};
 use crate::models::BoxZoomTool;
 
-use super::{Drag, Plot, ToolView};
+use super::{outline, Drag, Draw, Layer, Plot, ToolView};
 
 /// The view of BoxZoomTool.
 #[derive(Debug)]
 pub(crate) struct Zoom;
 
 impl ToolView for Zoom {
+    fn layer(&self) -> Option<(Layer, Draw)> {
+        Some((Layer::Outline, outline))
+    }
+
     fn drag(&self, plot: &Plot, tool: AnyId, view: &View, at: (f64, f64)) -> Option<Box<dyn Drag>> {
         let t = plot.typed::<BoxZoomTool>(tool)?;
         let shape = plot.page.read(|d| BoxZoom {

@@ -2,13 +2,15 @@
 //! policies) are inspected, drawn with their renderers' hover glyphs, and described in a
 //! tooltip per renderer, as BokehJS's HoverTool does.
 
+use leptos::prelude::*;
+
 use crate::core::{AnyId, Id};
 use crate::document::Document;
 use crate::interact::{fill, inspect, Hit, Over, Policy, Spot, View};
 use crate::models::{AutoOr, GlyphRenderer, HoverTool, Tooltips};
 
 use super::super::canvas::device_pixel_ratio;
-use super::{Inspection, Plot, ToolView};
+use super::{Draw, Inspection, Layer, Marks, Plot, ToolView};
 
 /// A hover tool's tooltip for one renderer, as BokehJS shows it: one entry per row hit,
 /// pointing (CSS pixels of the canvas) where the last entry's hit is.
@@ -34,6 +36,10 @@ pub enum TooltipEntry {
 pub(crate) struct Hover;
 
 impl ToolView for Hover {
+    fn layer(&self) -> Option<(Layer, Draw)> {
+        Some((Layer::Tooltips, shown))
+    }
+
     fn inspect(
         &self,
         plot: &Plot,
@@ -56,6 +62,44 @@ impl ToolView for Hover {
             shown.tooltips.extend(tooltips(d, t, view, at, &hits));
         });
     }
+}
+
+/// The tooltips' layer: HTML over the canvas, so they can be read and selected; one per
+/// renderer hit, with an entry per row, as BokehJS's.
+fn shown(marks: Marks) -> AnyView {
+    let tooltips = marks.tooltips;
+    let shown = move || {
+        tooltips
+            .get()
+            .into_iter()
+            .map(|t| {
+                let style = format!("left: {}px; top: {}px;", t.at.0 + 10.0, t.at.1 + 10.0);
+                let entries = t
+                    .entries
+                    .into_iter()
+                    .map(|entry| match entry {
+                        TooltipEntry::Html(html) => view! {
+                            <div class="rk-tooltip-entry" inner_html=html></div>
+                        }
+                        .into_any(),
+                        TooltipEntry::Rows(rows) => view! {
+                            <table class="rk-tooltip-entry">
+                                {rows
+                                    .into_iter()
+                                    .map(|(label, value)| view! {
+                                        <tr><th>{label}</th><td>{value}</td></tr>
+                                    })
+                                    .collect_view()}
+                            </table>
+                        }
+                        .into_any(),
+                    })
+                    .collect_view();
+                view! { <div class="rk-tooltip" role="tooltip" style=style>{entries}</div> }
+            })
+            .collect_view()
+    };
+    shown.into_any()
 }
 
 /// The renderers and rows hover tool `t` inspects at device pixel `at`.

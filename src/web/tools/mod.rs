@@ -29,7 +29,7 @@ use crate::render::Inspected;
 use super::canvas::device_pixel_ratio;
 use super::page::Page;
 
-pub(crate) use hover::{Tooltip, TooltipEntry};
+pub(crate) use hover::Tooltip;
 
 /// What a tool of one Bokeh type does with the gestures it answers (device pixels
 /// throughout); each does nothing unless the tool's kind answers it.
@@ -79,6 +79,76 @@ pub(crate) trait ToolView: std::fmt::Debug {
 
     /// Its button pressed (a tool that acts at once).
     fn press(&self, _plot: &Plot, _tool: AnyId) {}
+
+    /// What it draws over the canvas, and how: one layer of each kind per figure, however
+    /// many of its tools draw it.
+    fn layer(&self) -> Option<(Layer, Draw)> {
+        None
+    }
+}
+
+/// What tools draw over a figure's canvas, in the order drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Layer {
+    /// A dragged box, lasso or tapped polygon ([`Marks::overlay`]).
+    Outline,
+    /// The crosshair's lines.
+    Crosshair,
+    /// The hover tooltips.
+    Tooltips,
+}
+
+/// Shows a layer of [`Marks`].
+pub(crate) type Draw = fn(Marks) -> AnyView;
+
+/// What tools draw over a figure's canvas, as the figure shows it.
+#[derive(Clone, Copy)]
+pub(crate) struct Marks {
+    /// The box or lasso being dragged, or the polygon being tapped.
+    pub overlay: RwSignal<Option<Overlay>>,
+    /// The crosshair's lines: where (CSS pixels) and which.
+    pub crosshair: RwSignal<Option<((f64, f64), Dimensions)>>,
+    /// The hover tooltips shown: one per hover tool and renderer hit.
+    pub tooltips: RwSignal<Vec<Tooltip>>,
+}
+
+/// The layers the views of tools of `kinds` draw over a canvas, each once, in order.
+pub(crate) fn layers(kinds: impl IntoIterator<Item = ToolKind>, marks: Marks) -> AnyView {
+    let mut layers: Vec<(Layer, Draw)> = kinds
+        .into_iter()
+        .filter_map(view_of)
+        .filter_map(|v| v.layer())
+        .collect();
+    layers.sort_by_key(|(layer, _)| *layer);
+    layers.dedup_by_key(|(layer, _)| *layer);
+    layers
+        .into_iter()
+        .map(|(_, draw)| draw(marks))
+        .collect_view()
+        .into_any()
+}
+
+/// The outline layer: a box as a div, a lasso or polygon as an SVG polygon.
+pub(crate) fn outline(marks: Marks) -> AnyView {
+    let overlay = marks.overlay;
+    let shown = move || {
+        overlay.get().map(|o| match o {
+            Overlay::Box(l, t, w, h) => {
+                let style = format!("left: {l}px; top: {t}px; width: {w}px; height: {h}px;");
+                view! { <div class="rk-box-overlay" style=style></div> }.into_any()
+            }
+            Overlay::Poly(points) => {
+                let points: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+                view! {
+                    <svg class="rk-poly-overlay" aria-hidden="true">
+                        <polygon points=points.join(" ")></polygon>
+                    </svg>
+                }
+                .into_any()
+            }
+        })
+    };
+    shown.into_any()
 }
 
 /// A drag under way.
@@ -238,11 +308,13 @@ pub(crate) fn show(views: impl IntoIterator<Item = (&'static str, &'static dyn T
     });
 }
 
-/// The view of tools of `kind`; a kind the page has none of is reported once.
+/// The view of tools of `kind`; a kind the page has none of is reported once (reset,
+/// save and help have none: they are the toolbar's own, in every page).
 pub(crate) fn view_of(kind: ToolKind) -> Option<&'static dyn ToolView> {
+    let built_in = matches!(kind, ToolKind::Reset | ToolKind::Save | ToolKind::Help);
     SHOWN.with_borrow_mut(|s| {
         let found = s.views.iter().find(|(k, _)| *k == kind).map(|&(_, v)| v);
-        if found.is_none() && !s.missing.contains(&kind) {
+        if found.is_none() && !built_in && !s.missing.contains(&kind) {
             s.missing.push(kind);
             let message = format!(
                 "rokeh: this page has no view of {} (see rokeh::views); its button does \

@@ -12,7 +12,7 @@ use crate::interact::{
 use crate::models::{AutoOr, BoxSelectTool, LassoSelectTool, SelectionMode, TapBehavior, TapTool};
 
 use super::super::canvas::device_pixel_ratio;
-use super::{log, Drag, Plot, ToolView, TAP_REACH};
+use super::{log, outline, Drag, Draw, Layer, Plot, ToolView, TAP_REACH};
 
 /// The view of BoxSelectTool.
 #[derive(Debug)]
@@ -31,6 +31,10 @@ pub(crate) struct Poly;
 pub(crate) struct Tap;
 
 impl ToolView for BoxSelect {
+    fn layer(&self) -> Option<(Layer, Draw)> {
+        Some((Layer::Outline, outline))
+    }
+
     fn drag(&self, plot: &Plot, tool: AnyId, view: &View, at: (f64, f64)) -> Option<Box<dyn Drag>> {
         let t = plot.typed::<BoxSelectTool>(tool)?;
         let shape = plot.page.read(|d| BoxZoom {
@@ -69,6 +73,10 @@ impl Drag for Boxing {
 }
 
 impl ToolView for Lasso {
+    fn layer(&self) -> Option<(Layer, Draw)> {
+        Some((Layer::Outline, outline))
+    }
+
     fn drag(&self, _: &Plot, tool: AnyId, view: &View, at: (f64, f64)) -> Option<Box<dyn Drag>> {
         let lasso = Lassoing {
             path: vec![at],
@@ -107,6 +115,10 @@ impl Drag for Lassoing {
 }
 
 impl ToolView for Poly {
+    fn layer(&self) -> Option<(Layer, Draw)> {
+        Some((Layer::Outline, outline))
+    }
+
     /// One more vertex of its polygon, drawn over the plot.
     fn tap(&self, plot: &Plot, tool: AnyId, _: &View, at: (f64, f64)) {
         let mut poly = plot.poly.borrow_mut();
