@@ -43,6 +43,10 @@ impl Document {
     /// assert_eq!(doc.model(freq.any()).type_name, "Slider");
     /// assert_eq!(doc.get(title, TextInput::VALUE), "my sine wave");
     /// ```
+    // Out of line: each model type's conversion is one function, compiled by a page only
+    // when it adds one (a figure's code names every kind of axis and tool it may make;
+    // a page compiles each wasm function on its first call, before its first paint).
+    #[inline(never)]
     pub fn add<M: ModelType>(&mut self, model: M) -> Id<M> {
         let ids = Converting {
             doc: self,
