@@ -480,3 +480,45 @@ fn a_layout_built_of_a_forgotten_model_names_it() {
     doc.take_changes();
     column(&mut doc, [a.any()]);
 }
+
+/// An app that swaps new models in for ever (crossfilter rebuilds its figure on every
+/// choice) forgets them as it goes; the document remembers why only the latest 10,000
+/// are gone, so a long session does not pile them up: an older handle still gets an
+/// error, the plain stale-handle one.
+#[test]
+fn only_the_latest_forgotten_models_are_remembered() {
+    use rokeh::document::DocumentError;
+    use rokeh::models::{column, Column};
+    let mut doc = Document::new();
+    let first = slider(&mut doc);
+    let layout = column(&mut doc, [first.any()]);
+    doc.add_root(layout);
+    doc.take_changes();
+    let mut shown = vec![first];
+    for _ in 0..10_001 {
+        let next = slider(&mut doc);
+        doc.set(layout, Column::CHILDREN, vec![next.any()]).unwrap();
+        doc.take_changes();
+        shown.push(next);
+    }
+    let stale = doc.get_attr(first.any(), "value").unwrap_err();
+    assert!(matches!(stale, DocumentError::StaleHandle(_)), "{stale:?}");
+    let swapped = doc
+        .set(layout, Column::CHILDREN, vec![first.any()])
+        .unwrap_err();
+    assert_eq!(swapped, stale, "nothing changed: {swapped}");
+    let last = shown[shown.len() - 1];
+    assert_eq!(doc.get(layout, Column::CHILDREN), vec![last.any()]);
+    let recent = doc
+        .get_attr(shown[shown.len() - 2].any(), "value")
+        .unwrap_err();
+    assert!(
+        matches!(recent, DocumentError::Forgotten { .. }),
+        "{recent:?}"
+    );
+    assert_eq!(
+        doc.models().count(),
+        2,
+        "the layout and the slider it shows"
+    );
+}

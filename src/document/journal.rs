@@ -114,7 +114,7 @@ impl Document {
                 }
                 Undo::Removed(any, model) => {
                     self.by_id.insert(model.id.clone(), any);
-                    self.models[any.0 as usize] = Some(*model);
+                    self.models[any.0 as usize] = Some(model);
                 }
                 Undo::Title(title) => self.title = title,
                 Undo::Roots(roots) => self.roots = roots,

@@ -43,7 +43,7 @@ pub use patch::{ColumnPatches, PatchIndex};
 pub use store::Model;
 pub use theme::{Theme, ThemeError};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::core::{Registry, TypeSchema};
 use callbacks::Callbacks;
@@ -51,6 +51,9 @@ use journal::Journal;
 
 /// Where new models' ids start, as in Bokeh ("p1001").
 const FIRST_ID_NUMBER: u64 = 1001;
+
+/// How many forgotten models a document remembers, to say why a handle to one is gone.
+const FORGOTTEN_KEPT: usize = 10_000;
 
 /// A Bokeh document: the models of an app, its roots (what the page shows) and title, and
 /// the callbacks that react to its changes. An app is a function that builds one; the
@@ -88,8 +91,10 @@ pub struct Document {
     title: String,
     roots: Vec<AnyId>,
     /// Slots in creation order; a handle is an index here. Removed models leave `None`,
-    /// and slots are never reused, so a stale handle never names another model.
-    models: Vec<Option<Model>>,
+    /// and slots are never reused, so a stale handle never names another model; boxed,
+    /// so that an empty slot costs a pointer (an app that rebuilds its figures leaves
+    /// thousands).
+    models: Vec<Option<Box<Model>>>,
     by_id: HashMap<ModelId, AnyId>,
     /// Bokeh's `DocumentConfig` model, when the document came with one.
     config: Option<AnyId>,
@@ -114,7 +119,9 @@ pub struct Document {
     kept: HashSet<AnyId>,
     /// The models `take_changes` forgot once detached, by handle: their type and id, so
     /// a handle to one that app code uses again gets an error naming why it is gone.
-    forgotten: HashMap<AnyId, (String, ModelId)>,
+    /// The latest [`FORGOTTEN_KEPT`] of them: older handles get the plain stale-handle
+    /// error, so that a long session does not pile them up.
+    forgotten: BTreeMap<AnyId, (String, ModelId)>,
 }
 
 impl std::fmt::Debug for Document {
@@ -149,7 +156,7 @@ impl Document {
             attached: HashSet::new(),
             refs_changed: false,
             kept: HashSet::new(),
-            forgotten: HashMap::new(),
+            forgotten: BTreeMap::new(),
         }
     }
 

@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
 
 use super::journal::Undo;
-use super::{AnyId, Document, DocumentError, Event, Id, ModelId, Value};
+use super::{AnyId, Document, DocumentError, Event, Id, ModelId, Value, FORGOTTEN_KEPT};
 use crate::core::{DefaultValue, Ids, ModelType, PropType, RefTypes, Schema, TypeSchema};
 
 /// One model: its id, Bokeh type name and the attributes set on it. Attributes left out
@@ -177,7 +177,7 @@ impl Document {
         }
         let any = AnyId(self.models.len() as u32);
         self.by_id.insert(model.id.clone(), any);
-        self.models.push(Some(model));
+        self.models.push(Some(Box::new(model)));
         self.journal(|| Undo::Inserted(any));
         Ok(any)
     }
@@ -216,7 +216,7 @@ impl Document {
 
     /// The model a handle names, if it is still in the document.
     pub fn try_model(&self, any: AnyId) -> Option<&Model> {
-        self.models.get(any.0 as usize)?.as_ref()
+        self.models.get(any.0 as usize)?.as_deref()
     }
 
     /// The model a handle names. Panics when it was removed (or the document replaced):
@@ -228,7 +228,7 @@ impl Document {
 
     pub(super) fn model_mut(&mut self, any: AnyId) -> &mut Model {
         self.models[any.0 as usize]
-            .as_mut()
+            .as_deref_mut()
             .expect("a model being changed exists")
     }
 
@@ -270,13 +270,13 @@ impl Document {
         self.models
             .iter()
             .enumerate()
-            .filter_map(|(i, m)| Some((AnyId(i as u32), m.as_ref()?)))
+            .filter_map(|(i, m)| Some((AnyId(i as u32), m.as_deref()?)))
     }
 
     /// Removes a model, its callbacks and its place among the roots. References to it
     /// elsewhere are the caller's to clear (the JSON layer removes only unreachable models).
     pub fn remove_model(&mut self, any: AnyId) -> Option<Model> {
-        let model = self.models.get_mut(any.0 as usize)?.take()?;
+        let model = *self.models.get_mut(any.0 as usize)?.take()?;
         self.by_id.remove(&model.id);
         if let Some(at) = self.roots.iter().position(|r| *r == any) {
             self.journal(|| Undo::RootRemoved(at, any));
@@ -424,6 +424,9 @@ impl Document {
         for any in gone {
             if let Some(model) = self.remove_model(any) {
                 self.forgotten.insert(any, (model.type_name, model.id));
+                if self.forgotten.len() > FORGOTTEN_KEPT {
+                    self.forgotten.pop_first();
+                }
             }
         }
         self.attached = reached;

@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
@@ -23,11 +24,38 @@ pub struct CanvasSurface {
     height: u32,
     /// A canvas for images and pattern tiles.
     scratch: Option<HtmlCanvasElement>,
-    /// Font metrics by CSS font, as BokehJS caches them.
-    metrics: RefCell<HashMap<String, FontMetrics>>,
     /// The context's font now: setting one parses its CSS, so it is set only when it
-    /// changes. Empty when unknown (a clip's restore may have put back an older one).
+    /// changes. Empty when unknown.
     font: RefCell<String>,
+    /// The rest of the context's drawing state as last set here.
+    state: State,
+    /// What `state` and `font` were at each open clip's `save()`, which its `restore()`
+    /// puts back.
+    saved: Vec<(State, String)>,
+}
+
+/// The context's styles as this surface last set them, so that a paint sets only those
+/// that change: each setter is a call out to the browser, and a figure strokes many
+/// lines and draws many labels alike. `None`: not set yet (a new surface).
+#[derive(Clone, Default)]
+struct State {
+    fill: Option<Rgba>,
+    stroke: Option<Rgba>,
+    width: Option<f64>,
+    join: Option<&'static str>,
+    cap: Option<&'static str>,
+    dash: Option<(Vec<f64>, f64)>,
+    align: Option<&'static str>,
+    baseline: Option<&'static str>,
+}
+
+/// Records `want` in `slot` and gives it back when it differs from what `slot` held (the
+/// style must then be set); `None` when the context has it already.
+fn differs<T: PartialEq>(slot: &mut Option<T>, want: T) -> Option<&T> {
+    if slot.as_ref() == Some(&want) {
+        return None;
+    }
+    Some(slot.insert(want))
 }
 
 fn css(c: Rgba) -> String {
@@ -41,8 +69,15 @@ impl CanvasSurface {
             width,
             height,
             scratch: None,
-            metrics: RefCell::default(),
             font: RefCell::default(),
+            state: State::default(),
+            saved: Vec::new(),
+        }
+    }
+
+    fn set_fill(&mut self, color: Rgba) {
+        if let Some(&color) = differs(&mut self.state.fill, color) {
+            self.ctx.set_fill_style_str(&css(color));
         }
     }
 
@@ -102,17 +137,78 @@ impl CanvasSurface {
     }
 }
 
+/// What text measured, by CSS font, kept across paints: a repaint mostly shows the same
+/// labels in the same fonts, and each `measureText` is a call out to the browser.
+#[derive(Default)]
+struct Measured {
+    /// Font metrics, as BokehJS caches them.
+    metrics: HashMap<String, FontMetrics>,
+    /// Widths of texts, by font then text.
+    widths: HashMap<String, HashMap<String, f64>>,
+    /// How many widths are kept: past [`Measured::MOST`] they are all dropped, so that
+    /// labels that keep changing (a clock's) do not pile up.
+    count: usize,
+}
+
+impl Measured {
+    const MOST: usize = 4096;
+}
+
+thread_local! {
+    static MEASURED: RefCell<Measured> = {
+        forget_measures_when_fonts_load();
+        RefCell::default()
+    };
+}
+
+/// Text measured before a web font arrived was measured in a fallback font: when fonts
+/// finish loading, everything measured is forgotten.
+fn forget_measures_when_fonts_load() {
+    let Some(fonts) = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.fonts())
+    else {
+        return;
+    };
+    let forget = Closure::<dyn Fn()>::new(|| {
+        MEASURED.with_borrow_mut(|m| *m = Measured::default());
+    });
+    // A listener, not `onloadingdone`: a host page that embeds the app may set that.
+    let listening =
+        fonts.add_event_listener_with_callback("loadingdone", forget.as_ref().unchecked_ref());
+    if listening.is_ok() {
+        forget.forget();
+    }
+}
+
 impl TextMeasure for CanvasSurface {
     fn text_width(&self, text: &str, font: &Font) -> f64 {
-        self.use_font(&font.css());
-        self.ctx.measure_text(text).map_or(0.0, |m| m.width())
+        let css = font.css();
+        let known = MEASURED.with_borrow(|m| m.widths.get(&css)?.get(text).copied());
+        if let Some(width) = known {
+            return width;
+        }
+        self.use_font(&css);
+        let width = self.ctx.measure_text(text).map_or(0.0, |m| m.width());
+        MEASURED.with_borrow_mut(|m| {
+            if m.count >= Measured::MOST {
+                m.widths.clear();
+                m.count = 0;
+            }
+            m.count += 1;
+            m.widths
+                .entry(css)
+                .or_default()
+                .insert(text.to_owned(), width);
+        });
+        width
     }
 
     /// As BokehJS's `font_metrics`: the font's ascent and descent, the heights of M and x.
     fn font_metrics(&self, font: &Font) -> FontMetrics {
         let key = font.css();
-        if let Some(m) = self.metrics.borrow().get(&key) {
-            return *m;
+        if let Some(m) = MEASURED.with_borrow(|m| m.metrics.get(&key).copied()) {
+            return m;
         }
         self.use_font(&key);
         let measure = |t: &str| self.ctx.measure_text(t).ok();
@@ -125,7 +221,7 @@ impl TextMeasure for CanvasSurface {
             },
             _ => crate::render::Estimate.font_metrics(font),
         };
-        self.metrics.borrow_mut().insert(key, m);
+        MEASURED.with_borrow_mut(|measured| measured.metrics.insert(key, m));
         m
     }
 }
@@ -137,24 +233,35 @@ impl Surface for CanvasSurface {
 
     fn fill(&mut self, path: &Path, color: Rgba, rule: FillRule) {
         self.trace(path);
-        self.ctx.set_fill_style_str(&css(color));
+        self.set_fill(color);
         self.ctx.fill_with_canvas_winding_rule(Self::rule(rule));
     }
 
     fn stroke(&mut self, path: &Path, stroke: &Stroke) {
         self.trace(path);
-        let ctx = &self.ctx;
-        ctx.set_stroke_style_str(&css(stroke.color));
-        ctx.set_line_width(stroke.width);
-        ctx.set_line_join(stroke.join.name());
-        ctx.set_line_cap(stroke.cap.name());
-        let dash = js_sys::Array::new();
-        for d in &stroke.dash {
-            dash.push(&(*d).into());
+        let (ctx, state) = (&self.ctx, &mut self.state);
+        if let Some(&color) = differs(&mut state.stroke, stroke.color) {
+            ctx.set_stroke_style_str(&css(color));
         }
-        // A canvas refuses odd dash arrays only by ignoring them; never errors here.
-        let _ = ctx.set_line_dash(&dash);
-        ctx.set_line_dash_offset(stroke.dash_offset);
+        if let Some(&width) = differs(&mut state.width, stroke.width) {
+            ctx.set_line_width(width);
+        }
+        if let Some(join) = differs(&mut state.join, stroke.join.name()) {
+            ctx.set_line_join(join);
+        }
+        if let Some(cap) = differs(&mut state.cap, stroke.cap.name()) {
+            ctx.set_line_cap(cap);
+        }
+        let dash = (stroke.dash.clone(), stroke.dash_offset);
+        if let Some((pattern, offset)) = differs(&mut state.dash, dash) {
+            let dash = js_sys::Array::new();
+            for d in pattern {
+                dash.push(&(*d).into());
+            }
+            // A canvas refuses odd dash arrays only by ignoring them; never errors here.
+            let _ = ctx.set_line_dash(&dash);
+            ctx.set_line_dash_offset(*offset);
+        }
         ctx.stroke();
     }
 
@@ -168,20 +275,26 @@ impl Surface for CanvasSurface {
         {
             self.trace(path);
             self.ctx.set_fill_style_canvas_pattern(&p);
+            self.state.fill = None;
             self.ctx.fill_with_canvas_winding_rule(Self::rule(rule));
         }
     }
 
     fn text(&mut self, text: &str, (x, y): (f64, f64), style: &TextStyle) {
         self.use_font(&style.font.css());
-        let ctx = &self.ctx;
-        ctx.set_fill_style_str(&css(style.color));
-        ctx.set_text_align(match style.align {
+        self.set_fill(style.color);
+        let align = match style.align {
             TextAlign::Left => "left",
             TextAlign::Center => "center",
             TextAlign::Right => "right",
-        });
-        ctx.set_text_baseline(style.baseline.name());
+        };
+        let (ctx, state) = (&self.ctx, &mut self.state);
+        if let Some(align) = differs(&mut state.align, align) {
+            ctx.set_text_align(align);
+        }
+        if let Some(baseline) = differs(&mut state.baseline, style.baseline.name()) {
+            ctx.set_text_baseline(baseline);
+        }
         if style.angle == 0.0 {
             let _ = ctx.fill_text(text, x, y);
         } else {
@@ -208,6 +321,8 @@ impl Surface for CanvasSurface {
     }
 
     fn push_clip(&mut self, rect: Rect) {
+        let font = self.font.borrow().clone();
+        self.saved.push((self.state.clone(), font));
         self.ctx.save();
         self.ctx.begin_path();
         self.ctx.rect(rect.x, rect.y, rect.width, rect.height);
@@ -216,7 +331,10 @@ impl Surface for CanvasSurface {
 
     fn pop_clip(&mut self) {
         self.ctx.restore();
-        self.font.borrow_mut().clear();
+        // As the context restored its own: unknown if this surface never saw the save.
+        let (state, font) = self.saved.pop().unwrap_or_default();
+        self.state = state;
+        *self.font.borrow_mut() = font;
     }
 
     fn translate(&mut self, dx: f64, dy: f64) {
