@@ -43,17 +43,41 @@ impl Document {
     /// assert_eq!(doc.model(freq.any()).type_name, "Slider");
     /// assert_eq!(doc.get(title, TextInput::VALUE), "my sine wave");
     /// ```
+    // Out of line: each model type's conversion is one function, compiled by a page only
+    // when it adds one (a figure's code names every kind of axis and tool it may make;
+    // a page compiles each wasm function on its first call, before its first paint).
+    #[inline(never)]
     pub fn add<M: ModelType>(&mut self, model: M) -> Id<M> {
-        self.learn(TypeSchema::of(M::SCHEMA));
         let ids = Converting {
             doc: self,
             gone: Cell::new(None),
         };
-        let attrs = given(M::SCHEMA, model.into_attrs(&ids));
-        if let Some(gone) = ids.gone.get() {
-            panic!("invalid {} built by app code: {}", M::NAME, self.gone(gone));
+        let all = model.into_attrs(&ids);
+        let gone = ids.gone.get();
+        Id::new(self.add_built(M::SCHEMA, all, gone))
+    }
+
+    /// The part of [`Document::add`] that needs no model type: one copy for every type,
+    /// rather than one inlined into each `add` call of an app (a page compiles what its
+    /// app runs before its first paint). `all` is every property's value in `schema`'s
+    /// order; `gone` a referred model that is no longer in the document.
+    #[inline(never)]
+    fn add_built(
+        &mut self,
+        schema: &'static Schema,
+        all: Vec<(&'static str, Value)>,
+        gone: Option<AnyId>,
+    ) -> AnyId {
+        if let Some(gone) = gone {
+            panic!(
+                "invalid {} built by app code: {}",
+                schema.name,
+                self.gone(gone)
+            );
         }
-        let any = self.insert_new(M::NAME);
+        self.learn(TypeSchema::of(schema));
+        let attrs = given(schema, all);
+        let any = self.insert_new(schema.name);
         // All in first, then checked: a check across properties (a slider's value within
         // its range) sees every one of them.
         let names: Vec<&str> = attrs.iter().map(|(name, _)| *name).collect();
@@ -63,12 +87,12 @@ impl Document {
         for name in names {
             let value = &self.model(any).attrs[name];
             if let Err(e) = self.validate(any, name, value) {
-                panic!("invalid {} built by app code: {e}", M::NAME);
+                panic!("invalid {} built by app code: {e}", schema.name);
             }
         }
         self.apply_theme(any);
         self.add_instance_defaults(any, 0);
-        Id::new(any)
+        any
     }
 
     /// A new model of a type known by name, every property at its default, as Python's

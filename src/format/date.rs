@@ -85,7 +85,7 @@ pub fn strftime(instant: Datetime, pattern: &str) -> String {
             'w' => c.weekday.to_string(),
             'Z' => "UTC".into(),
             'z' => "+0000".into(),
-            's' => format!("{:.0}", (instant.0 / 1000.0).floor()),
+            's' => super::fixed((instant.0 / 1000.0).floor(), 0),
             'f' => format!("{:06}", c.millisecond * 1000),
             '3' if chars.peek() == Some(&'N') => {
                 chars.next();

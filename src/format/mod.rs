@@ -4,9 +4,11 @@
 //! they are tested natively; the page's widgets and tables call them.
 
 mod date;
+mod decimal;
 mod number;
 mod template;
 
 pub use date::{date_format_pattern, strftime};
+pub use decimal::{fixed, parse};
 pub use number::{js_number, numbro};
 pub use template::{escape_html, render_template};

@@ -98,7 +98,7 @@ impl Pattern {
 
     /// `x` (rounded to the pattern's decimals, not negative) written by the pattern.
     fn write(&self, x: f64) -> String {
-        let text = format!("{x:.prec$}", prec = self.max_decimals);
+        let text = super::fixed(x, self.max_decimals);
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let mut frac = frac.to_owned();
         while frac.len() > self.min_decimals && frac.ends_with('0') {
@@ -146,7 +146,7 @@ pub fn js_number(x: f64) -> String {
     } else if x.is_infinite() {
         if x > 0.0 { "Infinity" } else { "-Infinity" }.into()
     } else if x == x.trunc() && x.abs() < 1e21 {
-        format!("{x:.0}")
+        super::fixed(x, 0)
     } else {
         format!("{x}")
     }

@@ -97,7 +97,7 @@ fn default_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else if v == 0.0 || (1e-3..1e4).contains(&v.abs()) {
-        format!("{v:.3}")
+        crate::format::fixed(v, 3)
     } else {
         format!("{v:.3e}")
     }

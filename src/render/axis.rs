@@ -197,6 +197,7 @@ impl AxisView {
         });
     }
 
+    #[inline(never)]
     fn compute_factors(&mut self, f: &FactorMap, lo: f64, hi: f64) {
         let inside = |v: f64| v > lo && v < hi;
         let major: Vec<(f64, String)> = f

@@ -8,6 +8,11 @@
 //! annotation in `annotations`), resolving ranges and ticks, laying out (`layout`) and
 //! painting are separate steps, so the page maps data to pixels and hit-tests with the
 //! very [`FrameLayout`] that drawing used.
+//!
+//! The page compiles each wasm function the first time it runs, before its first paint:
+//! where reading or drawing dispatches over kinds of model (a FactorRange, a datetime
+//! ticker, a log formatter, a transform), the arms a plain figure does not use live in
+//! functions of their own (`#[inline(never)]`), so a page compiles only what it draws.
 
 mod align;
 mod annotations;

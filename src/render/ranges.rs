@@ -489,29 +489,7 @@ impl RangeModel {
                     only_visible: r.flag(range, "only_visible")?,
                 }))
             }
-            "FactorRange" => {
-                let factors: Vec<Factor> = r.get(range, "factors")?;
-                let map = FactorMap::new(
-                    &factors,
-                    r.number(range, "factor_padding")?,
-                    r.number(range, "subgroup_padding")?,
-                    r.number(range, "group_padding")?,
-                    r.number(range, "range_padding")?,
-                    r.get(range, "range_padding_units")?,
-                )
-                .map_err(|e| RenderError::Model(format!("FactorRange: {e}")))?;
-                // Bokeh's start and end default to 0 and 0: never set, the factors show.
-                let (start, end) = (r.number(range, "start")?, r.number(range, "end")?);
-                let moved = start.is_finite() && end.is_finite() && start != end;
-                Ok(RangeModel::Factor(FactorMap {
-                    shown: if moved {
-                        Interval { start, end }
-                    } else {
-                        map.range
-                    },
-                    ..map
-                }))
-            }
+            "FactorRange" => read_factor_range(r, range),
             other => Err(RenderError::Model(format!(
                 "{other} is not a range rokeh draws (Range1d, DataRange1d, FactorRange)"
             ))),
@@ -524,6 +502,32 @@ impl RangeModel {
             _ => None,
         }
     }
+}
+
+/// A FactorRange's factors and padding (out of line: see the module docs of `render`).
+#[inline(never)]
+fn read_factor_range(r: Reader<'_>, range: AnyId) -> Result<RangeModel, RenderError> {
+    let factors: Vec<Factor> = r.get(range, "factors")?;
+    let map = FactorMap::new(
+        &factors,
+        r.number(range, "factor_padding")?,
+        r.number(range, "subgroup_padding")?,
+        r.number(range, "group_padding")?,
+        r.number(range, "range_padding")?,
+        r.get(range, "range_padding_units")?,
+    )
+    .map_err(|e| RenderError::Model(format!("FactorRange: {e}")))?;
+    // Bokeh's start and end default to 0 and 0: never set, the factors show.
+    let (start, end) = (r.number(range, "start")?, r.number(range, "end")?);
+    let moved = start.is_finite() && end.is_finite() && start != end;
+    Ok(RangeModel::Factor(FactorMap {
+        shown: if moved {
+            Interval { start, end }
+        } else {
+            map.range
+        },
+        ..map
+    }))
 }
 
 #[cfg(test)]

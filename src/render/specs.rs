@@ -277,6 +277,7 @@ impl<'a, 'd> Specs<'a, 'd> {
     }
 
     /// Stack (the sum of columns) and CumSum (a running sum), per row.
+    #[inline(never)]
     fn expression(&self, expr: AnyId) -> Result<Vec<f64>, RenderError> {
         match self.r.type_name(expr) {
             "Stack" => {
@@ -344,6 +345,28 @@ impl<'a, 'd> Specs<'a, 'd> {
                 Value::Null => None,
                 v => Some(parse_color(v).ok_or_else(|| self.r.bad(self.model, attr, "a color"))?),
             }),
+            (source, transform) => self.row_colors(attr, source, transform)?,
+        };
+        let alpha = match alpha_attr {
+            Some(a) => self.numbers(a)?,
+            None => Numbers::Scalar(1.0),
+        };
+        Ok(match (colors, alpha) {
+            (Uniform::Scalar(c), Numbers::Scalar(a)) => Uniform::Scalar(c.map(|c| c.with_alpha(a))),
+            (colors, alpha) => self.with_row_alphas(&colors, &alpha),
+        })
+    }
+
+    /// [`Specs::colors`] of a column or a color mapper: one per row (out of line, as
+    /// the arms of every spec read that a constant does not take; see `render`).
+    #[inline(never)]
+    fn row_colors(
+        &self,
+        attr: &str,
+        source: &Source,
+        transform: Option<AnyId>,
+    ) -> Result<Uniform<Option<Rgba>>, RenderError> {
+        Ok(match (source, transform) {
             (Source::Field(name), None) => {
                 let col = self.column(name)?;
                 Uniform::Vector(col.map_values(|v| match v {
@@ -355,22 +378,24 @@ impl<'a, 'd> Specs<'a, 'd> {
                 let values = self.source_values(attr, source)?;
                 Uniform::Vector(map_colors(self.r, mapper, &values)?)
             }
-            (Source::Expr(_), None) => {
+            (Source::Value(_) | Source::Expr(_), None) => {
                 return Err(self.r.bad(self.model, attr, "a color (not an expression)"))
             }
-        };
-        let alpha = match alpha_attr {
-            Some(a) => self.numbers(a)?,
-            None => Numbers::Scalar(1.0),
-        };
-        Ok(match (colors, alpha) {
-            (Uniform::Scalar(c), Numbers::Scalar(a)) => Uniform::Scalar(c.map(|c| c.with_alpha(a))),
-            (colors, alpha) => Uniform::Vector(
-                (0..self.rows.len)
-                    .map(|i| colors.get(i).map(|c| c.with_alpha(alpha.get(i))))
-                    .collect(),
-            ),
         })
+    }
+
+    /// Each row's color with its row's alpha.
+    #[inline(never)]
+    fn with_row_alphas(
+        &self,
+        colors: &Uniform<Option<Rgba>>,
+        alpha: &Numbers<'_>,
+    ) -> Uniform<Option<Rgba>> {
+        Uniform::Vector(
+            (0..self.rows.len)
+                .map(|i| colors.get(i).map(|c| c.with_alpha(alpha.get(i))))
+                .collect(),
+        )
     }
 
     /// The values of a spec's source, one per row, before any transform.
@@ -388,10 +413,30 @@ impl<'a, 'd> Specs<'a, 'd> {
     /// CategoricalMarkerMapper maps factors to markers.
     pub fn values<T: PropType + Clone>(&self, attr: &str) -> Result<Uniform<T>, RenderError> {
         let parts = self.parts(attr)?;
-        let convert = |v: &Value| T::from_value(v, self.r.doc);
-        let bad = || self.r.bad(self.model, attr, &T::KIND.describe());
         match (&parts.source, parts.transform) {
-            (Source::Value(v), None) => Ok(Uniform::Scalar(convert(v).ok_or_else(bad)?)),
+            (Source::Value(v), None) => Ok(Uniform::Scalar(
+                T::from_value(v, self.r.doc).ok_or_else(|| self.bad_value::<T>(attr))?,
+            )),
+            (source, transform) => self.row_values(attr, source, transform),
+        }
+    }
+
+    fn bad_value<T: PropType>(&self, attr: &str) -> RenderError {
+        self.r.bad(self.model, attr, &T::KIND.describe())
+    }
+
+    /// [`Specs::values`] of a column or a mapper: one per row (out of line, see
+    /// [`Specs::row_colors`]).
+    #[inline(never)]
+    fn row_values<T: PropType + Clone>(
+        &self,
+        attr: &str,
+        source: &Source,
+        transform: Option<AnyId>,
+    ) -> Result<Uniform<T>, RenderError> {
+        let convert = |v: &Value| T::from_value(v, self.r.doc);
+        let bad = || self.bad_value::<T>(attr);
+        match (source, transform) {
             (Source::Field(name), None) => {
                 let col = self.column(name)?.map_values(|v| v);
                 col.iter()
@@ -408,7 +453,7 @@ impl<'a, 'd> Specs<'a, 'd> {
                     .collect::<Result<Vec<T>, _>>()
                     .map(Uniform::Vector)
             }
-            (Source::Expr(_), None) => Err(bad()),
+            (Source::Value(_) | Source::Expr(_), None) => Err(bad()),
         }
     }
 

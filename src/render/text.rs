@@ -84,7 +84,7 @@ pub fn parse_font_size(css: &str) -> Option<f64> {
     } else {
         return None;
     };
-    let size: f64 = number.trim().parse().ok()?;
+    let size = crate::format::parse(number.trim())?;
     (size.is_finite() && size > 0.0).then_some(size * unit_px)
 }
 

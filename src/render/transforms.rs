@@ -11,6 +11,7 @@ use super::read::Reader;
 use super::specs::Numbers;
 use super::RenderError;
 
+#[inline(never)]
 pub(crate) fn transform_numbers<'d>(
     r: Reader<'d>,
     transform: AnyId,

@@ -52,6 +52,17 @@ fn start_skipping(page: Page, skip: BTreeSet<PeriodicCallbackId>) {
 }
 
 fn follow(page: Page, intervals: &Intervals, skip: &BTreeSet<PeriodicCallbackId>) {
+    // Most documents have none: a page that never runs one compiles no timers (its wasm
+    // functions compile on their first call, before its first paint).
+    let none = page.read(|d| d.periodic_callbacks().all(|(id, _)| skip.contains(&id)));
+    if none && intervals.borrow().is_empty() {
+        return;
+    }
+    follow_some(page, intervals, skip);
+}
+
+#[inline(never)]
+fn follow_some(page: Page, intervals: &Intervals, skip: &BTreeSet<PeriodicCallbackId>) {
     let registered: BTreeMap<PeriodicCallbackId, std::time::Duration> = page.read(|d| {
         d.periodic_callbacks()
             .filter(|(id, _)| !skip.contains(id))

@@ -46,7 +46,7 @@ fn needs_scientific(ticks: &[f64], b: &Basic) -> bool {
 
 /// JavaScript's `toFixed` with trailing zeros (and a bare point) removed.
 fn to_fixed(t: f64, precision: usize) -> String {
-    let s = format!("{t:.precision$}");
+    let s = crate::format::fixed(t, precision);
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {

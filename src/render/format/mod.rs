@@ -142,6 +142,7 @@ impl Formatter {
 }
 
 /// LogTickFormatter: base^exponent when every tick is a distinct power, else basic.
+#[inline(never)]
 fn log_labels(ticks: &[f64], base: f64, min_exponent: i32) -> Vec<TickLabel> {
     let mut exponents: Vec<i32> = Vec::new();
     for &t in ticks {

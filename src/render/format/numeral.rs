@@ -2,6 +2,7 @@
 //! "0.0a", "0e+0"), in English.
 
 /// `value` written as Numeral.js would with `format`.
+#[inline(never)]
 pub fn format(value: f64, format: &str) -> String {
     if !value.is_finite() {
         return value.to_string();
@@ -42,7 +43,7 @@ pub fn format(value: f64, format: &str) -> String {
         let (int_part, frac_part) = f.split_once('.').unwrap_or((&f, ""));
         let optional = frac_part.starts_with('[');
         let decimals = frac_part.chars().filter(|c| *c == '0').count();
-        let mut s = format!("{v:.decimals$}");
+        let mut s = crate::format::fixed(v, decimals);
         if optional && s.contains('.') {
             s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
         }

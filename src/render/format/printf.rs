@@ -1,6 +1,7 @@
 //! PrintfTickFormatter: a printf format (`%d`, `%5.2f`, `%e`, `%g`, `%x`, `%s`, `%%`).
 
 /// `value` written with `format`; directives it does not know are kept as written.
+#[inline(never)]
 pub fn format(value: f64, format: &str) -> String {
     let mut out = String::new();
     let mut chars = format.chars().peekable();
@@ -60,7 +61,7 @@ pub fn format(value: f64, format: &str) -> String {
                     format!("{value:.*e}", p - 1)
                 } else {
                     let decimals = (p as i32 - 1 - exp).max(0) as usize;
-                    let s = format!("{value:.decimals$}");
+                    let s = crate::format::fixed(value, decimals);
                     if s.contains('.') {
                         s.trim_end_matches('0').trim_end_matches('.').to_owned()
                     } else {

@@ -57,6 +57,7 @@ fn sorted_index(values: &[f64], value: f64) -> usize {
 }
 
 /// CompositeTicker: the ticks of the ticker whose interval fits `low..high` best.
+#[inline(never)]
 pub fn composite(tickers: &[Ticker], desired: usize, low: f64, high: f64) -> Ticks {
     let Some(first) = tickers.first() else {
         return Ticks::default();
@@ -127,6 +128,7 @@ fn ms(days: i64) -> f64 {
 
 /// DaysTicker: the given days of each month from the month of `low` to the one after
 /// `high`'s.
+#[inline(never)]
 pub fn days(days: &[i64], low: f64, high: f64) -> Ticks {
     let interval = match days {
         [a, b, ..] => (b - a) as f64 * ONE_DAY,
@@ -163,6 +165,7 @@ pub fn days(days: &[i64], low: f64, high: f64) -> Ticks {
 
 /// MonthsTicker: the first day of the given months (0-based) of each year from `low`'s
 /// year to the one after `high`'s.
+#[inline(never)]
 pub fn months(months: &[i64], low: f64, high: f64) -> Ticks {
     let (y0, _) = year_month(low);
     let (y1, _) = year_month(high);
@@ -182,6 +185,7 @@ pub fn months(months: &[i64], low: f64, high: f64) -> Ticks {
 }
 
 /// YearsTicker: nice years (a BasicTicker over year numbers), on January 1st.
+#[inline(never)]
 pub fn years(desired: usize, low: f64, high: f64) -> Ticks {
     let (y0, _) = year_month(low);
     let (y1, _) = year_month(high);

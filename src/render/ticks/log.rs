@@ -3,6 +3,7 @@
 
 use super::{Adaptive, Ticks};
 
+#[inline(never)]
 pub fn ticks(a: &Adaptive, low: f64, high: f64) -> Ticks {
     let base = a.base;
     let minor_count = a.num_minor_ticks;
