@@ -42,6 +42,8 @@ fn numbro_formats_as_bokehjs_tables_and_sliders_write_them() {
 fn js_numbers_print_as_javascript_does() {
     assert_eq!(js_number(1.0), "1");
     assert_eq!(js_number(-0.5), "-0.5");
+    assert_eq!(js_number(-0.0), "0");
+    assert_eq!(js_number(1e20), "100000000000000000000");
     assert_eq!(js_number(f64::NEG_INFINITY), "-Infinity");
 }
 

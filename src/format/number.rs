@@ -145,6 +145,9 @@ pub fn js_number(x: f64) -> String {
         "NaN".into()
     } else if x.is_infinite() {
         if x > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else if x == 0.0 {
+        // Negative zero too: JavaScript writes it as "0".
+        "0".into()
     } else if x == x.trunc() && x.abs() < 1e21 {
         super::fixed(x, 0)
     } else {

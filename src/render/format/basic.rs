@@ -68,15 +68,6 @@ fn to_exponential(t: f64, precision: usize) -> String {
     }
 }
 
-/// A number as JavaScript's `String(n)` writes it, for round values.
-pub fn js_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e21 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -159,10 +159,10 @@ fn log_labels(ticks: &[f64], base: f64, min_exponent: i32) -> Vec<TickLabel> {
         .into_iter()
         .map(|e| {
             if e.abs() < min_exponent {
-                TickLabel::plain(basic::js_number(base.powi(e)).replace('-', "\u{2212}"))
+                TickLabel::plain(crate::format::js_number(base.powi(e)).replace('-', "\u{2212}"))
             } else {
                 TickLabel {
-                    text: basic::js_number(base).replace('-', "\u{2212}"),
+                    text: crate::format::js_number(base).replace('-', "\u{2212}"),
                     exponent: Some(e.to_string().replace('-', "\u{2212}")),
                 }
             }
