@@ -1,13 +1,11 @@
 //! BoxZoomTool: a drag in the frame outlines a box (drawn over the canvas) whose data
 //! the ranges then show.
 
-use leptos::prelude::Set;
-
 use crate::core::AnyId;
-use crate::interact::{box_limits, box_zoom, BoxZoom, Motion, Over, View};
+use crate::interact::{box_zoom, BoxZoom, Motion, Over, View};
 use crate::models::BoxZoomTool;
 
-use super::{outline, Drag, Draw, Layer, Plot, ToolView};
+use super::{outline, Boxing, Drag, Draw, Layer, Plot, ToolView};
 
 /// The view of BoxZoomTool.
 #[derive(Debug)]
@@ -24,30 +22,16 @@ impl ToolView for Zoom {
             dimensions: d.get(t, BoxZoomTool::DIMENSIONS),
             origin: d.get(t, BoxZoomTool::ORIGIN),
         });
-        (view.over(at) == Over::Frame)
-            .then(|| Box::new(Zooming { base: at, shape }) as Box<dyn Drag>)
-    }
-}
-
-/// A box being outlined from `base`.
-struct Zooming {
-    base: (f64, f64),
-    shape: BoxZoom,
-}
-
-impl Drag for Zooming {
-    fn to(&mut self, plot: &Plot, at: (f64, f64)) {
-        plot.outline(&self.shape, self.base, at);
-    }
-
-    fn end(self: Box<Self>, plot: &Plot, at: (f64, f64), dragged: bool) {
-        plot.overlay.set(None);
-        let Some(view) = plot.view().filter(|_| dragged) else {
-            return;
+        let zooming = Boxing {
+            base: at,
+            shape,
+            done: |plot: &Plot, view: &View, limits| {
+                if let Some(change) = box_zoom(view, limits) {
+                    plot.apply(&change, Motion::default());
+                    plot.ranges_update();
+                }
+            },
         };
-        if let Some(change) = box_zoom(&view, box_limits(&view, &self.shape, self.base, at)) {
-            plot.apply(&change, Motion::default());
-            plot.ranges_update();
-        }
+        (view.over(at) == Over::Frame).then(|| Box::new(zooming) as Box<dyn Drag>)
     }
 }

@@ -161,6 +161,29 @@ pub(crate) trait Drag {
     fn end(self: Box<Self>, plot: &Plot, at: (f64, f64), dragged: bool);
 }
 
+/// A box being outlined from `base` with `shape` (box zoom's and box select's drag):
+/// when it ends, `done` acts on the box's screen limits (clipped to the frame).
+pub(crate) struct Boxing<F> {
+    pub base: (f64, f64),
+    pub shape: BoxZoom,
+    pub done: F,
+}
+
+impl<F: FnOnce(&Plot, &View, ((f64, f64), (f64, f64)))> Drag for Boxing<F> {
+    fn to(&mut self, plot: &Plot, at: (f64, f64)) {
+        plot.outline(&self.shape, self.base, at);
+    }
+
+    fn end(self: Box<Self>, plot: &Plot, at: (f64, f64), dragged: bool) {
+        plot.overlay.set(None);
+        let Some(view) = plot.view().filter(|_| dragged) else {
+            return;
+        };
+        let limits = box_limits(&view, &self.shape, self.base, at);
+        (self.done)(plot, &view, limits);
+    }
+}
+
 /// What the active inspectors show with the pointer where it is.
 #[derive(Default)]
 pub(crate) struct Inspection {

@@ -6,13 +6,11 @@
 use leptos::prelude::Set;
 
 use crate::core::{AnyId, Value};
-use crate::interact::{
-    box_limits, rows_at, rows_in, select, selection_geometry, BoxZoom, Over, Region, View,
-};
+use crate::interact::{rows_at, rows_in, select, selection_geometry, BoxZoom, Over, Region, View};
 use crate::models::{AutoOr, BoxSelectTool, LassoSelectTool, SelectionMode, TapBehavior, TapTool};
 
 use super::super::canvas::device_pixel_ratio;
-use super::{log, outline, Drag, Draw, Layer, Plot, ToolView, TAP_REACH};
+use super::{log, outline, Boxing, Drag, Draw, Layer, Plot, ToolView, TAP_REACH};
 
 /// The view of BoxSelectTool.
 #[derive(Debug)]
@@ -43,32 +41,12 @@ impl ToolView for BoxSelect {
         });
         let boxed = Boxing {
             base: at,
-            tool,
             shape,
+            done: move |plot: &Plot, _: &View, (x, y)| {
+                select_in(plot, tool, &Region::Rect { x, y }, true);
+            },
         };
         (view.over(at) == Over::Frame).then(|| Box::new(boxed) as Box<dyn Drag>)
-    }
-}
-
-/// A box being outlined from `base`, to select in.
-struct Boxing {
-    base: (f64, f64),
-    tool: AnyId,
-    shape: BoxZoom,
-}
-
-impl Drag for Boxing {
-    fn to(&mut self, plot: &Plot, at: (f64, f64)) {
-        plot.outline(&self.shape, self.base, at);
-    }
-
-    fn end(self: Box<Self>, plot: &Plot, at: (f64, f64), dragged: bool) {
-        plot.overlay.set(None);
-        let Some(view) = plot.view().filter(|_| dragged) else {
-            return;
-        };
-        let (x, y) = box_limits(&view, &self.shape, self.base, at);
-        select_in(plot, self.tool, &Region::Rect { x, y }, true);
     }
 }
 
