@@ -252,15 +252,19 @@ impl Surface for CanvasSurface {
         if let Some(cap) = differs(&mut state.cap, stroke.cap.name()) {
             ctx.set_line_cap(cap);
         }
-        let dash = (stroke.dash.clone(), stroke.dash_offset);
-        if let Some((pattern, offset)) = differs(&mut state.dash, dash) {
+        // Compared before cloned: a dashed grid strokes the same pattern many times.
+        let same_dash = state.dash.as_ref().is_some_and(|(pattern, offset)| {
+            *pattern == stroke.dash && *offset == stroke.dash_offset
+        });
+        if !same_dash {
             let dash = js_sys::Array::new();
-            for d in pattern {
+            for d in &stroke.dash {
                 dash.push(&(*d).into());
             }
             // A canvas refuses odd dash arrays only by ignoring them; never errors here.
             let _ = ctx.set_line_dash(&dash);
-            ctx.set_line_dash_offset(*offset);
+            ctx.set_line_dash_offset(stroke.dash_offset);
+            state.dash = Some((stroke.dash.clone(), stroke.dash_offset));
         }
         ctx.stroke();
     }
