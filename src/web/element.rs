@@ -7,11 +7,15 @@
 //! Properties are read by name, so models of any type (hand-written or only Bokeh's) get
 //! them; a type without one of them takes Bokeh's default.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::core::{AnyId, Value};
 use crate::document::Document;
 
+use super::bind::{self, bind, Writer};
 use super::page::Page;
 
 /// How a box takes its size along one axis (Bokeh's `SizingPolicy`, or "auto").
@@ -200,16 +204,12 @@ pub fn boxed(
         let parent = enclosing.sizing.get();
         page.read(|d| Sizing::read(d, model, &parent))
     });
-    let own_disabled = Memo::new(move |_| {
-        page.track(model);
-        page.read(|d| d.get_attr(model, "disabled").ok().and_then(|v| v.as_bool()))
-            .unwrap_or(false)
-    });
-    let disabled = Signal::derive(move || enclosing.disabled.get() || own_disabled.get());
-    let look = Memo::new(move |_| {
-        page.track(model);
-        let sizing = sizing.get();
-        page.read(|d| Look::read(d, model, &sizing, enclosing.flow, auto))
+    let disabled = Signal::derive(move || {
+        enclosing.disabled.get() || {
+            page.track(model);
+            page.read(|d| d.get_attr(model, "disabled").ok().and_then(|v| v.as_bool()))
+                .unwrap_or(false)
+        }
     });
     provide_context(Enclosing {
         flow: Flow::Block,
@@ -217,14 +217,30 @@ pub fn boxed(
         sizing,
     });
     let kind = kebab(type_name);
-    let class = move || look.with(|l| format!("rk-box rk-model-{kind} {}", l.classes));
+    // Its class, style and aria-disabled, in one effect; written only when they change (a
+    // slider's box hears of every move of its value).
+    let written = RefCell::new(None::<(Look, bool)>);
+    let write: Writer = Rc::new(move |el| {
+        page.track(model);
+        let sizing = sizing.get();
+        let look = page.read(|d| Look::read(d, model, &sizing, enclosing.flow, auto));
+        let now = (look, disabled.get());
+        let mut written = written.borrow_mut();
+        let was = written.as_ref();
+        if was.map(|(l, _)| &l.classes) != Some(&now.0.classes) {
+            let class = format!("rk-box rk-model-{kind} {}", now.0.classes);
+            bind::attr(el, "class", Some(&class));
+        }
+        if was.map(|(l, _)| &l.style) != Some(&now.0.style) {
+            bind::attr(el, "style", Some(&now.0.style));
+        }
+        if was.map(|w| w.1) != Some(now.1) {
+            bind::attr(el, "aria-disabled", now.1.then_some("true"));
+        }
+        *written = Some(now);
+    });
     view! {
-        <div
-            class=class
-            style=move || look.with(|l| l.style.clone())
-            data-model-type=type_name.to_owned()
-            aria-disabled=move || disabled.get().then_some("true")
-        >
+        <div data-model-type=type_name.to_owned() use:bind=write>
             {inner()}
         </div>
     }
@@ -262,7 +278,6 @@ fn auto_size(type_name: &str) -> (&'static str, &'static str) {
 }
 
 /// A box's classes and inline style.
-#[derive(Clone, PartialEq)]
 struct Look {
     classes: String,
     style: String,

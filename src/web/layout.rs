@@ -3,12 +3,14 @@
 //! are views (see [`crate::views`]).
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;
 
 use crate::core::{AnyId, PropType};
 
+use super::bind::{self, bind, Writer};
 use super::element::{self, Enclosing, Flow};
 use super::figure;
 use super::page::Page;
@@ -65,6 +67,17 @@ pub fn model_view(page: Page, model: AnyId) -> AnyView {
     OwnedView::new_with_owner(view, owner).into_any()
 }
 
+/// `models`, each by [`model_view`], keyed: a change builds only the ones that are new.
+/// The document's roots and every layout's children share it (one copy of Leptos' keyed
+/// list in the page's code).
+pub fn keyed(page: Page, models: Memo<Vec<AnyId>>) -> impl IntoView {
+    view! {
+        <For each=move || models.get() key=|model| *model let:model>
+            {model_view(page, model)}
+        </For>
+    }
+}
+
 /// The model references in `attr` of `model`, kept up to date (a layout's children).
 pub fn children(page: Page, model: AnyId, attr: &'static str) -> Memo<Vec<AnyId>> {
     page.watch(model, move |d| {
@@ -88,21 +101,22 @@ fn column(page: Page, model: AnyId) -> AnyView {
 fn flex(page: Page, model: AnyId, flow: Flow) -> AnyView {
     Enclosing::provide_for_children(flow);
     let children = children(page, model, "children");
-    let gap = page.watch(model, move |d| {
-        d.get_attr(model, "spacing")
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0)
+    let gap: Writer = Rc::new(move |el| {
+        page.track(model);
+        let spacing = page.read(|d| d.get_attr(model, "spacing").ok().and_then(|v| v.as_f64()));
+        bind::attr(
+            el,
+            "style",
+            Some(&format!("gap: {}px;", spacing.unwrap_or(0.0))),
+        );
     });
     let class = match flow {
         Flow::Row => "rk-row",
         _ => "rk-column",
     };
     view! {
-        <div class=class style:gap=move || format!("{}px", gap.get())>
-            <For each=move || children.get() key=|child| *child let:child>
-                {model_view(page, child)}
-            </For>
+        <div class=class use:bind=gap>
+            {keyed(page, children)}
         </div>
     }
     .into_any()

@@ -5,6 +5,7 @@
 //! page fills the body of its own HTML page, or an element of another site's page that the
 //! embed loader marked (see `embed.rs`).
 
+mod bind;
 mod canvas;
 mod element;
 mod embed;
@@ -160,9 +161,7 @@ fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<session
         view! {
             {connection}
             <main class="rk-document">
-                <For each=move || roots.get() key=|root| *root let:root>
-                    {layout::model_view(page, root)}
-                </For>
+                {layout::keyed(page, roots)}
             </main>
         }
     };

@@ -17,6 +17,7 @@ use crate::interact::{pinch_delta, Gesture, Over, ToolInfo, ToolKind, Tools, Vie
 use crate::models::{Figure, HelpTool, Place, SaveTool};
 use crate::render::Inspected;
 
+use super::bind::{self, bind, Writer};
 use super::canvas::device_pixel_ratio;
 use super::page::Page;
 use super::tools::{self, log, Drag, Inspection, Marks, Plot, ToolView, Tooltip};
@@ -638,16 +639,21 @@ pub(super) fn strip(
             let tooltip = info.tooltip.clone();
             let path = icon(info.kind);
             let action = info.kind.gesture() == Gesture::Action;
-            let pressed = move || (!action).then(|| active(model).to_string());
+            // Pressed while active (an action, such as reset, is never pressed).
+            let pressed: Writer = Rc::new(move |el| {
+                let on = active(model);
+                let _ = el.class_list().toggle_with_force("rk-active", on);
+                let pressed = on.to_string();
+                bind::attr(el, "aria-pressed", (!action).then_some(pressed.as_str()));
+            });
             let press = press.clone();
             view! {
                 <button
                     type="button"
                     class="rk-tool"
-                    class:rk-active=move || active(model)
                     title=tooltip.clone()
                     aria-label=tooltip
-                    aria-pressed=pressed
+                    use:bind=pressed
                     on:click=move |_| press(model)
                 >
                     <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"

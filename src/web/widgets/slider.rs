@@ -3,11 +3,16 @@
 //! it when the move is committed (pointer released, key pressed). The range slider
 //! (range_slider.rs) shares the reading of a slider's scale from here.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::{AnyId, Datetime, Value, DAY_MS};
 use crate::format::{js_number, numbro, strftime};
 
+use super::super::bind::{self, bind, Writer};
 use super::super::element;
 use super::super::page::Page;
 use super::control::{watch, Attrs};
@@ -119,6 +124,31 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
         };
         page.edit(model, attr, Value::Float(v));
     };
+    // The input's range and state, then its value, in one effect: the range first, or the
+    // value would be clamped to the default one; the range only when it changed (the value
+    // changes with every move).
+    let written = RefCell::new(None::<(Spec, bool)>);
+    let write: Writer = Rc::new(move |el| {
+        let (spec, value) = (spec.get(), value.get());
+        let range = (spec, disabled.get());
+        let mut written = written.borrow_mut();
+        if written.as_ref() != Some(&range) {
+            let (s, disabled) = &range;
+            bind::attr(
+                el,
+                "aria-label",
+                s.title.as_deref().filter(|t| !t.is_empty()),
+            );
+            bind::attr(el, "min", Some(&s.start.to_string()));
+            bind::attr(el, "max", Some(&s.end.to_string()));
+            bind::attr(el, "step", Some(&s.step.to_string()));
+            bind::flag(el, "disabled", *disabled);
+        }
+        bind::attr(el, "aria-valuetext", Some(&range.0.pretty(value)));
+        el.unchecked_ref::<web_sys::HtmlInputElement>()
+            .set_value(&value.to_string());
+        *written = Some(range);
+    });
     view! {
         <div class="rk-slider">
             {
@@ -133,13 +163,7 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
             <input
                 type="range"
                 id=input_id
-                aria-label=move || spec.with(|s| s.title.clone().filter(|t| !t.is_empty()))
-                aria-valuetext=move || spec.with(|s| s.pretty(value.get()))
-                min=move || spec.with(|s| s.start)
-                max=move || spec.with(|s| s.end)
-                step=move || spec.with(|s| s.step)
-                prop:value=move || value.get().to_string()
-                disabled=disabled
+                use:bind=write
                 on:input=move |ev| set_from(&ev, "value")
                 on:change=move |ev| set_from(&ev, "value_throttled")
             />

@@ -4,6 +4,8 @@
 //! input is also Bokeh's `value_submit` event. A value set elsewhere shows at once
 //! without moving the caret.
 
+use std::rc::Rc;
+
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -11,6 +13,7 @@ use leptos::prelude::*;
 use crate::core::{AnyId, Value};
 use crate::document::EventKind;
 
+use super::super::bind::{self, bind, Writer};
 use super::super::element;
 use super::super::page::Page;
 use super::control::{keep_text, title_label, ui_event, watch};
@@ -71,6 +74,15 @@ fn one_line(page: Page, model: AnyId, input_type: &'static str) -> AnyView {
         }
     };
     let id = page.element_id(model);
+    // Its placeholder, length and state, in one effect.
+    let write: Writer = Rc::new(move |el| {
+        shown.with(|s| {
+            bind::attr(el, "placeholder", Some(&s.placeholder));
+            let max_length = s.max_length.map(|n| n.to_string());
+            bind::attr(el, "maxlength", max_length.as_deref());
+        });
+        bind::flag(el, "disabled", disabled.get());
+    });
     view! {
         <div class="rk-input-widget rk-text-input">
             {title_label(title, id.clone())}
@@ -80,9 +92,7 @@ fn one_line(page: Page, model: AnyId, input_type: &'static str) -> AnyView {
                     type=input_type
                     id=id
                     node_ref=input
-                    placeholder=move || shown.with(|s| s.placeholder.clone())
-                    maxlength=move || shown.with(|s| s.max_length)
-                    disabled=disabled
+                    use:bind=write
                     on:input=move |ev| typed(event_target_value(&ev))
                     on:change=move |ev| committed(event_target_value(&ev))
                     on:keydown=on_key
