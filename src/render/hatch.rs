@@ -32,7 +32,9 @@ fn unalias(name: &str) -> &str {
 }
 
 /// The tile of pattern `name` in `color`, `scale` device pixels square; `None` for no
-/// pattern ("blank", unknown names).
+/// pattern ("blank", unknown names). Out of line: most fills have no hatch (see the
+/// module docs of `render`).
+#[inline(never)]
 pub(crate) fn hatch_pattern(name: &str, color: Rgba, scale: f64, weight: f64) -> Option<Pattern> {
     let h = scale.round();
     if h.is_nan() || !(1.0..=512.0).contains(&h) {

@@ -179,6 +179,20 @@ impl Scatter<'_> {
     }
 
     /// Rasterises the rows into a buffer over the frame and draws it.
+    /// Hatched markers, one by one on the surface (its patterns are the surface's). Out of
+    /// line: few scatters are hatched (see the module docs of `render`).
+    #[inline(never)]
+    fn paint_hatched(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) {
+        let dpr = p.maps.scale;
+        for i in each_row(rows, self.len) {
+            let (sx, sy) = p.maps.point(self.x.get(i), self.y.get(i));
+            let size = self.size.get(i) * dpr;
+            if sx.is_finite() && sy.is_finite() && size > 0.0 {
+                self.draw_one(p.surface, i, (sx, sy), size, dpr);
+            }
+        }
+    }
+
     fn paint_raster(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) {
         let dpr = p.maps.scale;
         let frame = p.frame;
@@ -482,14 +496,7 @@ impl GlyphView for Scatter<'_> {
 
     fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {
         if self.visuals.hatch.doit() {
-            let dpr = p.maps.scale;
-            for i in each_row(rows, self.len) {
-                let (sx, sy) = p.maps.point(self.x.get(i), self.y.get(i));
-                let size = self.size.get(i) * dpr;
-                if sx.is_finite() && sy.is_finite() && size > 0.0 {
-                    self.draw_one(p.surface, i, (sx, sy), size, dpr);
-                }
-            }
+            self.paint_hatched(p, rows);
         } else {
             self.paint_raster(p, rows);
         }
