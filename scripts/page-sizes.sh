@@ -32,13 +32,15 @@ for variant in "${variants[@]}"; do
     <meta charset="utf-8" />
     <link rel="icon" href="data:," />
     <title>rokeh</title>
-    <!-- Fetched at once, beside the stylesheet, as Trunk's pages do. -->
+    <!-- The wasm is compiled as it arrives, from the first moment: a module script runs
+         only once the document is parsed and its stylesheet loaded, by when the wasm has
+         arrived and would be compiled only then, all at once. -->
+    <script>window.rokehWasm = WebAssembly.compileStreaming(fetch('./page_bg.wasm'));</script>
     <link rel="modulepreload" href="./page.js" />
-    <link rel="preload" href="./page_bg.wasm" as="fetch" type="application/wasm" crossorigin />
     <link rel="stylesheet" href="./rokeh.css" />
     <script type="module">
       import init from './page.js';
-      await init({ module_or_path: './page_bg.wasm' });
+      await init({ module_or_path: window.rokehWasm });
     </script>
   </head>
   <body></body>
