@@ -582,6 +582,14 @@ fn device_at(ev: &web_sys::MouseEvent) -> (f64, f64) {
 }
 
 /// A tool's icon: simple line drawings after BokehJS's.
+/// A tool button's icon, drawn by `path`, as markup: it is static, so the button takes it
+/// in one call out to the browser (built element by element, it took a dozen).
+fn icon_markup(path: &str) -> String {
+    format!(
+        r#"<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="{path}"></path></svg>"#
+    )
+}
+
 fn icon(kind: ToolKind) -> &'static str {
     match kind {
         ToolKind::Pan => "M12 2v20M2 12h20M12 2l-3 3M12 2l3 3M12 22l-3-3M12 22l3-3M2 12l3-3M2 12l3 3M22 12l-3-3M22 12l-3 3",
@@ -637,7 +645,7 @@ pub(super) fn strip(
         .map(|info| {
             let model = info.model;
             let tooltip = info.tooltip.clone();
-            let path = icon(info.kind);
+            let svg = icon_markup(icon(info.kind));
             let action = info.kind.gesture() == Gesture::Action;
             // Pressed while active (an action, such as reset, is never pressed).
             let pressed: Writer = Rc::new(move |el| {
@@ -655,13 +663,8 @@ pub(super) fn strip(
                     aria-label=tooltip
                     use:bind=pressed
                     on:click=move |_| press(model)
-                >
-                    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"
-                        fill="none" stroke="currentColor" stroke-width="1.6"
-                        stroke-linecap="round" stroke-linejoin="round">
-                        <path d=path></path>
-                    </svg>
-                </button>
+                    inner_html=svg
+                ></button>
             }
         })
         .collect_view();
