@@ -13,7 +13,8 @@ pub type Writer = Rc<dyn Fn(&web_sys::Element)>;
 
 /// The directive: runs `write` on `el` as the element is built (so the browser's first
 /// frame shows what it wrote) and again whenever what it read changes, for as long as the
-/// reactive owner that built the element lives.
+/// reactive owner that built the element lives. For elements built once: a view that is
+/// rebuilt in place would run it again, and add a second effect.
 pub fn bind(el: web_sys::Element, write: Writer) {
     let effect = RenderEffect::new(move |_| write(&el));
     on_cleanup(move || drop(effect));
