@@ -90,7 +90,7 @@ impl Painter {
     fn showing(&self, canvas: &HtmlCanvasElement) -> Shown {
         Shown {
             canvas: canvas.clone(),
-            revision: self.page.revision(self.figure.any()),
+            revision: self.page.shown_revision(self.figure.any()),
             backing: self.backing_size(),
             repaint: self.interaction.repaint.get_untracked(),
         }
