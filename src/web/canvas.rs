@@ -63,6 +63,10 @@ pub struct Painter {
     last: Rc<RefCell<Option<FrameLayout>>>,
     /// What the last paint showed, once its DataRange1ds wrote what they computed.
     shown: Rc<RefCell<Option<Shown>>>,
+    /// The canvas painted last and its surface, kept while the canvas keeps its size (and
+    /// so its context's state): a repaint sets only the styles that differ from the last
+    /// paint's, and asks for no context.
+    surface: Rc<RefCell<Option<(HtmlCanvasElement, CanvasSurface)>>>,
     /// The figure's tools: they start from each paint's layout, and its DataRange1ds
     /// write what they computed.
     interaction: Interaction,
@@ -83,6 +87,7 @@ impl Painter {
             painted_this_frame: Rc::default(),
             last: Rc::default(),
             shown: Rc::default(),
+            surface: Rc::default(),
             interaction,
         }
     }
@@ -153,29 +158,36 @@ impl Painter {
         if width == 0 || height == 0 {
             return Ok(());
         }
-        // Resizing clears the canvas (and costs), so only when the size changed.
+        // Resizing clears the canvas and resets its context (and costs), so only when the
+        // size changed.
+        let resized = (canvas.width(), canvas.height()) != (width, height);
         if canvas.width() != width {
             canvas.set_width(width);
         }
         if canvas.height() != height {
             canvas.set_height(height);
         }
-        let ctx: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or(PaintError::NoContext)?;
-        ctx.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
-        let mut surface = CanvasSurface::new(ctx, width, height);
+        let mut kept = self.surface.borrow_mut();
+        if resized || kept.as_ref().is_none_or(|(on, _)| on != canvas) {
+            let ctx: CanvasRenderingContext2d = canvas
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into().ok())
+                .ok_or(PaintError::NoContext)?;
+            *kept = Some((canvas.clone(), CanvasSurface::new(ctx, width, height)));
+        }
+        let (_, surface) = kept.as_mut().expect("kept above");
+        surface.clear();
         // The renderer scales its fonts, widths and margins by the same ratio.
         let scale = device_pixel_ratio();
         let following = self.interaction.plot.nav.borrow().following();
         let inspected = self.interaction.inspected.borrow();
-        let layout = self.page.read(|d| {
-            draw_following(d, self.figure, &mut surface, scale, &following, &inspected)
-        })?;
-        drop(inspected);
+        let layout = self
+            .page
+            .read(|d| draw_following(d, self.figure, surface, scale, &following, &inspected));
+        drop((inspected, kept));
+        let layout = layout?;
         let view = View::of(&layout);
         hook::laid_out(
             view.frame.map(|v| v / scale),
