@@ -243,7 +243,10 @@ impl Page {
                         .then(|| r.roots.clone());
                     let models = changed.iter().filter_map(|m| r.by_model.get(m).cloned());
                     let shown = figures.iter().filter_map(|f| r.shown.get(f).cloned());
-                    models.chain(shown).chain(title).chain(roots).collect()
+                    // The figures first: their canvases' effects then run first, so a
+                    // plot is painted before the widgets' text and attributes follow
+                    // (all of it in the same frame).
+                    shown.chain(models).chain(title).chain(roots).collect()
                 })
             })
             .expect("the page's revisions live as long as the page");
