@@ -7,6 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -59,6 +60,9 @@ pub struct Painter {
     pending: Rc<Cell<bool>>,
     /// A paint was made since the last animation frame began.
     painted_this_frame: Rc<Cell<bool>>,
+    /// Clears `painted_this_frame`: made once, handed to every animation frame a paint
+    /// asks for (a closure made per paint costs as much as a few canvas calls).
+    frame_began: js_sys::Function,
     /// Where the last paint put things: clicks are hit-tested against it.
     last: Rc<RefCell<Option<FrameLayout>>>,
     /// What the last paint showed, once its DataRange1ds wrote what they computed.
@@ -79,12 +83,22 @@ impl Painter {
         size: Signal<(u32, u32)>,
         interaction: Interaction,
     ) -> Painter {
+        let painted_this_frame: Rc<Cell<bool>> = Rc::default();
+        let frame_began = {
+            let painted = painted_this_frame.clone();
+            // Owned by the function from here on: a frame asked for after the figure is
+            // gone still finds it.
+            Closure::<dyn Fn()>::new(move || painted.set(false))
+                .into_js_value()
+                .unchecked_into()
+        };
         Painter {
             page,
             figure,
             size,
             pending: Rc::default(),
-            painted_this_frame: Rc::default(),
+            painted_this_frame,
+            frame_began,
             last: Rc::default(),
             shown: Rc::default(),
             surface: Rc::default(),
@@ -130,8 +144,10 @@ impl Painter {
     /// wait for that frame.
     fn paint_now(&self, canvas: &HtmlCanvasElement) {
         self.painted_this_frame.set(true);
-        let painted = self.painted_this_frame.clone();
-        leptos::prelude::request_animation_frame(move || painted.set(false));
+        if let Some(window) = web_sys::window() {
+            // Never fails: the callback is a function.
+            let _ = window.request_animation_frame(&self.frame_began);
+        }
         if let Err(e) = self.paint(canvas) {
             web_sys::console::error_1(&format!("rokeh: painting the plot: {e}").into());
         }
