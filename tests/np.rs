@@ -163,6 +163,17 @@ fn arrays_read_like_numpy() {
     assert_eq!((-(1.0 - &x))[0], -1.0);
     assert_eq!(np::zeros(3).sum(), 0.0);
     assert_eq!(np::linspace(1.0, 3.0, 3).mean(), 2.0);
+    // Long arrays are computed in blocks of 4,096: every element across their seams too.
+    let n = 3 * 4096 + 5;
+    let x = np::linspace(-2.0, 7.0, n);
+    let step = 9.0 / (n - 1) as f64;
+    assert!((0..n - 1).all(|i| x[i] == -2.0 + step * i as f64));
+    assert_eq!(x[n - 1], 7.0);
+    let a = np::arange(0.5, n as f64 * 0.25 + 0.5, 0.25);
+    assert_eq!(a.len(), n);
+    assert!((0..n).all(|i| a[i] == 0.5 + 0.25 * i as f64));
+    let y = 3.0 * (x.clone() + &a) - 1.0;
+    assert!((0..n).all(|i| y[i] == 3.0 * (x[i] + a[i]) - 1.0));
 }
 
 // wasm-bindgen-test cannot catch a panic in a build that aborts on one.
@@ -210,7 +221,7 @@ fn fancy_indexing_as_numpy() {
 fn scans_agree_with_plain_loops() {
     use np::scan::{ascending, extremes, finite_bounds, Extremes};
     let mut rng = Rng(7);
-    for len in (0..70).chain([127, 128, 200, 1000, 1001]) {
+    for len in (0..70).chain([127, 128, 200, 1000, 1001, 4095, 4097, 8192, 9001]) {
         for trial in 0..20 {
             let mut ys: Vec<f64> = (0..len)
                 .map(|_| (rng.uniform(-4.0, 4.0) * 4.0).round() / 4.0)

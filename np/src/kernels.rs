@@ -21,6 +21,7 @@
 
 use std::f64::consts::{FRAC_1_PI, LOG2_E as INV_LN2, SQRT_2 as SQRT2};
 
+use crate::blocks::{out_of_line, BLOCK};
 use crate::lanes::{whole_chunks, Lanes, Simd};
 
 /// 1.5 × 2^52: adding it rounds a float of magnitude below 2^51 to an integer, which then
@@ -30,11 +31,10 @@ const ROUND: f64 = 6755399441055744.0;
 /// The most lanes any [`Lanes`] has: the size of the scratch for a partial chunk.
 const MAX_LANES: usize = 8;
 
-/// Elements per block of [`apply`]: 32 KiB, checked and then computed while in the cache.
-const BLOCK: usize = 4096;
-
 /// Applies `fast` to every element of each block whose elements all pass `in_range` (one
 /// loop without a branch), else lane by lane `fast` where in range and `slow` elsewhere.
+/// A block is checked and then computed while in the cache, in a call of its own (see
+/// `blocks.rs`).
 fn apply<L: Lanes>(
     values: &mut [f64],
     in_range: impl Fn(L) -> L::Mask,
@@ -45,19 +45,21 @@ fn apply<L: Lanes>(
     let (body, tail) = values.split_at_mut(whole_chunks::<L>(values.len()));
     // BLOCK is a multiple of any L::LANES: every block is whole chunks.
     for block in body.chunks_mut(BLOCK) {
-        // `fold`, not `all`: no early exit, so this check vectorises too.
-        let all = block
-            .chunks_exact(L::LANES)
-            .fold(full, |all, c| all & L::bitmask(in_range(L::load(c))));
-        if all == full {
-            block
-                .chunks_exact_mut(L::LANES)
-                .for_each(|c| fast(L::load(c)).store(c));
-        } else {
-            block
-                .chunks_exact_mut(L::LANES)
-                .for_each(|c| mixed(c, &in_range, &fast, slow));
-        }
+        out_of_line(|| {
+            // `fold`, not `all`: no early exit, so this check vectorises too.
+            let all = block
+                .chunks_exact(L::LANES)
+                .fold(full, |all, c| all & L::bitmask(in_range(L::load(c))));
+            if all == full {
+                block
+                    .chunks_exact_mut(L::LANES)
+                    .for_each(|c| fast(L::load(c)).store(c));
+            } else {
+                block
+                    .chunks_exact_mut(L::LANES)
+                    .for_each(|c| mixed(c, &in_range, &fast, slow));
+            }
+        });
     }
     padded::<L>(tail, |c| mixed(c, &in_range, &fast, slow));
 }
@@ -95,25 +97,35 @@ fn padded<L: Lanes>(tail: &mut [f64], f: impl FnOnce(&mut [f64])) {
     tail.copy_from_slice(&chunk[..n]);
 }
 
-/// `f` of every element, in place.
+/// `f` of every element, in place, in blocks (see `blocks.rs`).
 #[inline(always)]
 pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd) {
     let (body, tail) = values.split_at_mut(whole_chunks::<Simd>(values.len()));
-    body.chunks_exact_mut(Simd::LANES)
-        .for_each(|c| f(Simd::load(c)).store(c));
+    for block in body.chunks_mut(BLOCK) {
+        out_of_line(|| {
+            block
+                .chunks_exact_mut(Simd::LANES)
+                .for_each(|c| f(Simd::load(c)).store(c))
+        });
+    }
     padded::<Simd>(tail, |c| f(Simd::load(c)).store(c));
 }
 
-/// `f` of every element of `values` and the one beside it in `other`, into `values`.
-/// Panics when the lengths differ.
+/// `f` of every element of `values` and the one beside it in `other`, into `values`, in
+/// blocks (see `blocks.rs`). Panics when the lengths differ.
 #[inline(always)]
 pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd) -> Simd) {
     assert_eq!(values.len(), other.len(), "arrays of different lengths");
     let split = whole_chunks::<Simd>(values.len());
     let (body, tail) = values.split_at_mut(split);
-    body.chunks_exact_mut(Simd::LANES)
-        .zip(other.chunks_exact(Simd::LANES))
-        .for_each(|(c, o)| f(Simd::load(c), Simd::load(o)).store(c));
+    for (block, other) in body.chunks_mut(BLOCK).zip(other.chunks(BLOCK)) {
+        out_of_line(|| {
+            block
+                .chunks_exact_mut(Simd::LANES)
+                .zip(other.chunks_exact(Simd::LANES))
+                .for_each(|(c, o)| f(Simd::load(c), Simd::load(o)).store(c))
+        });
+    }
     let mut rest = [0.0; MAX_LANES];
     rest[..tail.len()].copy_from_slice(&other[split..]);
     padded::<Simd>(tail, |c| f(Simd::load(c), Simd::load(&rest)).store(c));

@@ -22,6 +22,7 @@
 
 #![deny(missing_docs)]
 
+mod blocks;
 mod kernels;
 mod lanes;
 pub mod random;
@@ -29,6 +30,7 @@ pub mod scan;
 
 use std::ops::{Add, Deref, DerefMut, Div, Mul, Neg, Sub};
 
+use blocks::{out_of_line, BLOCK};
 use lanes::{Lanes, Simd};
 
 /// A one-dimensional array of f64, as numpy's `ndarray` of `float64`. It reads as a slice
@@ -163,12 +165,12 @@ pub fn linspace(start: f64, stop: f64, num: usize) -> Array {
     } else {
         0.0
     };
-    let mut values: Vec<f64> = (0..num).map(|i| start + step * i as f64).collect();
+    let mut values = by_index(num, |i| start + step * i as f64);
     // The end is exact, as numpy's is.
-    if let Some(last) = values.last_mut().filter(|_| num > 1) {
+    if let Some(last) = values.0.last_mut().filter(|_| num > 1) {
         *last = stop;
     }
-    Array(values)
+    values
 }
 
 /// Values from `start` up to (not including) `stop` by `step`, as `np.arange`; empty for a
@@ -180,7 +182,21 @@ pub fn arange(start: f64, stop: f64, step: f64) -> Array {
     } else {
         0
     };
-    Array((0..count).map(|i| start + step * i as f64).collect())
+    by_index(count, |i| start + step * i as f64)
+}
+
+/// `n` elements, the `i`th `f(i)`, in blocks (see `blocks.rs`).
+fn by_index(n: usize, f: impl Fn(usize) -> f64) -> Array {
+    let mut values = vec![0.0; n];
+    for (b, block) in values.chunks_mut(BLOCK).enumerate() {
+        out_of_line(|| {
+            let first = b * BLOCK;
+            for (i, v) in block.iter_mut().enumerate() {
+                *v = f(first + i);
+            }
+        });
+    }
+    Array(values)
 }
 
 /// `n` zeros, as `np.zeros`.

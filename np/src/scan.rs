@@ -2,6 +2,7 @@
 //! a stretch's lowest and highest points. The renderer runs these over every point of
 //! every redraw, so they live here, built for speed and in SIMD lanes like the kernels.
 
+use crate::blocks::{out_of_line, BLOCK};
 use crate::lanes::{whole_chunks, Lanes, Simd};
 
 /// Independent accumulators per pass, so consecutive chunks do not wait on each other.
@@ -14,15 +15,19 @@ pub fn finite_bounds(values: &[f64]) -> Option<(f64, f64)> {
     let mut lo = [inf; UNROLL];
     let mut hi = [-inf; UNROLL];
     let step = Simd::LANES * UNROLL;
-    let blocks = values.chunks_exact(step);
-    let rest = blocks.remainder();
-    for block in blocks {
-        for (k, chunk) in block.chunks_exact(Simd::LANES).enumerate() {
-            let v = Simd::load(chunk);
-            let finite = v.abs().lt(inf);
-            lo[k] = lo[k].min_with(Simd::select(finite, v, inf));
-            hi[k] = hi[k].max_with(Simd::select(finite, v, -inf));
-        }
+    let (body, rest) = values.split_at(values.len() - values.len() % step);
+    // In blocks (see `blocks.rs`); BLOCK is a multiple of `step`.
+    for block in body.chunks(BLOCK) {
+        out_of_line(|| {
+            for steps in block.chunks_exact(step) {
+                for (k, chunk) in steps.chunks_exact(Simd::LANES).enumerate() {
+                    let v = Simd::load(chunk);
+                    let finite = v.abs().lt(inf);
+                    lo[k] = lo[k].min_with(Simd::select(finite, v, inf));
+                    hi[k] = hi[k].max_with(Simd::select(finite, v, -inf));
+                }
+            }
+        });
     }
     let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
     let mut lanes = [0.0; UNROLL * 8];
@@ -60,11 +65,19 @@ pub fn ascending(values: &[f64]) -> bool {
     let body = whole_chunks::<Simd>(n);
     let full = (1u32 << Simd::LANES) - 1;
     let mut all = full;
-    for (a, b) in ahead[..body]
-        .chunks_exact(Simd::LANES)
-        .zip(behind[..body].chunks_exact(Simd::LANES))
+    // In blocks (see `blocks.rs`); BLOCK is a multiple of the lanes.
+    for (ahead, behind) in ahead[..body]
+        .chunks(BLOCK)
+        .zip(behind[..body].chunks(BLOCK))
     {
-        all &= Simd::bitmask(Simd::load(b).le(Simd::load(a)));
+        all &= out_of_line(|| {
+            ahead
+                .chunks_exact(Simd::LANES)
+                .zip(behind.chunks_exact(Simd::LANES))
+                .fold(full, |all, (a, b)| {
+                    all & Simd::bitmask(Simd::load(b).le(Simd::load(a)))
+                })
+        });
     }
     all == full && (body..n).all(|i| behind[i] <= ahead[i])
 }
@@ -81,7 +94,7 @@ pub struct Extremes {
 
 /// Values per block of [`extremes`]: the pass remembers which block first holds the lowest
 /// and the highest value, so finding their indices afterwards reads one block each.
-const BLOCK: usize = 64;
+const EXTREMES_BLOCK: usize = 64;
 
 /// The [`Extremes`] of `values`, or `None` when it is empty or holds a NaN or an infinity
 /// (a line breaks there: the caller walks such a stretch itself).
@@ -90,10 +103,10 @@ const BLOCK: usize = 64;
 /// notes the first block where the minimum and the maximum fell, and a scan of those two
 /// blocks finds their first indices.
 pub fn extremes(values: &[f64]) -> Option<Extremes> {
-    if values.len() < BLOCK {
+    if values.len() < EXTREMES_BLOCK {
         return scalar_extremes(values);
     }
-    let blocks = values.chunks_exact(BLOCK);
+    let blocks = values.chunks_exact(EXTREMES_BLOCK);
     let rest = blocks.remainder();
     let zero = Simd::splat(0.0);
     let mut no_nan = zero.eq(zero);
@@ -119,8 +132,8 @@ pub fn extremes(values: &[f64]) -> Option<Extremes> {
         return None;
     }
     let first = |block: usize, value: f64| {
-        let at = block * BLOCK;
-        values[at..at + BLOCK]
+        let at = block * EXTREMES_BLOCK;
+        values[at..at + EXTREMES_BLOCK]
             .iter()
             .position(|&v| v == value)
             .map(|i| at + i)
