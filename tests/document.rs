@@ -522,3 +522,28 @@ fn only_the_latest_forgotten_models_are_remembered() {
         "the layout and the slider it shows"
     );
 }
+
+#[test]
+fn links_change_when_references_do_and_only_then() {
+    use rokeh::models::Figure;
+    let mut doc = Document::new();
+    sliders(&mut doc);
+    doc.take_changes();
+    let links = doc.links();
+    let figure = find::<Figure>(&doc, None);
+    let title = doc.get(figure, Figure::TITLE).expect("a title");
+    // New data and plain values leave the graph of references as it was.
+    let source = find::<ColumnDataSource>(&doc, None);
+    doc.set_column(source, "y", vec![0.5; SINE_POINTS]).unwrap();
+    doc.set(title, Title::TEXT, "new").unwrap();
+    doc.take_changes();
+    assert_eq!(doc.links(), links, "no reference changed");
+    // A reference written: the figure reaches another title, and the links say so.
+    let fresh = doc.add(Title::default());
+    doc.set(figure, Figure::TITLE, Some(fresh)).unwrap();
+    assert_eq!(doc.links(), links, "told when the changes are handed out");
+    doc.take_changes();
+    assert_ne!(doc.links(), links, "a reference changed");
+    let reached = doc.reachable([figure.any()]);
+    assert!(reached.contains(&fresh.any()) && !reached.contains(&title.any()));
+}

@@ -21,7 +21,7 @@
 
 use std::f64::consts::{FRAC_1_PI, LOG2_E as INV_LN2, SQRT_2 as SQRT2};
 
-use crate::blocks::{out_of_line, BLOCK};
+use crate::blocks::{on_block, BLOCK};
 use crate::lanes::{whole_chunks, Lanes, Simd};
 
 /// 1.5 × 2^52: adding it rounds a float of magnitude below 2^51 to an integer, which then
@@ -37,31 +37,32 @@ const MAX_LANES: usize = 8;
 /// `blocks.rs`).
 fn apply<L: Lanes>(
     values: &mut [f64],
-    in_range: impl Fn(L) -> L::Mask,
-    fast: impl Fn(L) -> L,
+    in_range: impl Fn(L) -> L::Mask + Copy,
+    fast: impl Fn(L) -> L + Copy,
     slow: fn(f64) -> f64,
 ) {
     let full = (1u32 << L::LANES) - 1;
     let (body, tail) = values.split_at_mut(whole_chunks::<L>(values.len()));
     // BLOCK is a multiple of any L::LANES: every block is whole chunks.
+    let compute = move |block: &mut [f64]| {
+        // `fold`, not `all`: no early exit, so this check vectorises too.
+        let all = block
+            .chunks_exact(L::LANES)
+            .fold(full, |all, c| all & L::bitmask(in_range(L::load(c))));
+        if all == full {
+            block
+                .chunks_exact_mut(L::LANES)
+                .for_each(|c| fast(L::load(c)).store(c));
+        } else {
+            block
+                .chunks_exact_mut(L::LANES)
+                .for_each(|c| mixed(c, in_range, fast, slow));
+        }
+    };
     for block in body.chunks_mut(BLOCK) {
-        out_of_line(|| {
-            // `fold`, not `all`: no early exit, so this check vectorises too.
-            let all = block
-                .chunks_exact(L::LANES)
-                .fold(full, |all, c| all & L::bitmask(in_range(L::load(c))));
-            if all == full {
-                block
-                    .chunks_exact_mut(L::LANES)
-                    .for_each(|c| fast(L::load(c)).store(c));
-            } else {
-                block
-                    .chunks_exact_mut(L::LANES)
-                    .for_each(|c| mixed(c, &in_range, &fast, slow));
-            }
-        });
+        on_block(block, compute);
     }
-    padded::<L>(tail, |c| mixed(c, &in_range, &fast, slow));
+    padded::<L>(tail, |c| mixed(c, in_range, fast, slow));
 }
 
 /// One chunk of `L::LANES` elements, each by `fast` or, out of range, by `slow`.
@@ -99,14 +100,15 @@ fn padded<L: Lanes>(tail: &mut [f64], f: impl FnOnce(&mut [f64])) {
 
 /// `f` of every element, in place, in blocks (see `blocks.rs`).
 #[inline(always)]
-pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd) {
+pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd + Copy) {
     let (body, tail) = values.split_at_mut(whole_chunks::<Simd>(values.len()));
+    let compute = move |block: &mut [f64]| {
+        block
+            .chunks_exact_mut(Simd::LANES)
+            .for_each(|c| f(Simd::load(c)).store(c))
+    };
     for block in body.chunks_mut(BLOCK) {
-        out_of_line(|| {
-            block
-                .chunks_exact_mut(Simd::LANES)
-                .for_each(|c| f(Simd::load(c)).store(c))
-        });
+        on_block(block, compute);
     }
     padded::<Simd>(tail, |c| f(Simd::load(c)).store(c));
 }
@@ -114,12 +116,12 @@ pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd) {
 /// `f` of every element of `values` and the one beside it in `other`, into `values`, in
 /// blocks (see `blocks.rs`). Panics when the lengths differ.
 #[inline(always)]
-pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd) -> Simd) {
+pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd) -> Simd + Copy) {
     assert_eq!(values.len(), other.len(), "arrays of different lengths");
     let split = whole_chunks::<Simd>(values.len());
     let (body, tail) = values.split_at_mut(split);
     for (block, other) in body.chunks_mut(BLOCK).zip(other.chunks(BLOCK)) {
-        out_of_line(|| {
+        on_block(block, move |block: &mut [f64]| {
             block
                 .chunks_exact_mut(Simd::LANES)
                 .zip(other.chunks_exact(Simd::LANES))
@@ -205,8 +207,8 @@ pub fn sin(values: &mut [f64]) {
     let [limit] = Simd::splat_each([TRIG_LIMIT]);
     apply(
         values,
-        |x| in_trig_range(x, limit),
-        |x| sin_or_cos::<_, false>(x, &constants),
+        move |x| in_trig_range(x, limit),
+        move |x| sin_or_cos::<_, false>(x, &constants),
         f64::sin,
     );
 }
@@ -217,8 +219,8 @@ pub fn cos(values: &mut [f64]) {
     let [limit] = Simd::splat_each([TRIG_LIMIT]);
     apply(
         values,
-        |x| in_trig_range(x, limit),
-        |x| sin_or_cos::<_, true>(x, &constants),
+        move |x| in_trig_range(x, limit),
+        move |x| sin_or_cos::<_, true>(x, &constants),
         f64::cos,
     );
 }

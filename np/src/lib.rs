@@ -30,7 +30,7 @@ pub mod scan;
 
 use std::ops::{Add, Deref, DerefMut, Div, Mul, Neg, Sub};
 
-use blocks::{out_of_line, BLOCK};
+use blocks::{on_block, BLOCK};
 use lanes::{Lanes, Simd};
 
 /// A one-dimensional array of f64, as numpy's `ndarray` of `float64`. It reads as a slice
@@ -186,13 +186,12 @@ pub fn arange(start: f64, stop: f64, step: f64) -> Array {
 }
 
 /// `n` elements, the `i`th `f(i)`, in blocks (see `blocks.rs`).
-fn by_index(n: usize, f: impl Fn(usize) -> f64) -> Array {
+fn by_index(n: usize, f: impl Fn(usize) -> f64 + Copy) -> Array {
     let mut values = vec![0.0; n];
     for (b, block) in values.chunks_mut(BLOCK).enumerate() {
-        out_of_line(|| {
-            let first = b * BLOCK;
+        on_block(block, move |block: &mut [f64]| {
             for (i, v) in block.iter_mut().enumerate() {
-                *v = f(first + i);
+                *v = f(b * BLOCK + i);
             }
         });
     }
@@ -324,7 +323,7 @@ macro_rules! scalar_ops {
             type Output = Array;
             fn $method(mut self, rhs: f64) -> Array {
                 let rhs = Simd::splat(rhs);
-                kernels::each(&mut self.0, |x| x $op rhs);
+                kernels::each(&mut self.0, move |x| x $op rhs);
                 self
             }
         }
@@ -338,7 +337,7 @@ macro_rules! scalar_ops {
             type Output = Array;
             fn $method(self, mut rhs: Array) -> Array {
                 let lhs = Simd::splat(self);
-                kernels::each(&mut rhs.0, |x| lhs $op x);
+                kernels::each(&mut rhs.0, move |x| lhs $op x);
                 rhs
             }
         }

@@ -2,7 +2,7 @@
 //! a stretch's lowest and highest points. The renderer runs these over every point of
 //! every redraw, so they live here, built for speed and in SIMD lanes like the kernels.
 
-use crate::blocks::{out_of_line, BLOCK};
+use crate::blocks::{on_read_block, BLOCK};
 use crate::lanes::{whole_chunks, Lanes, Simd};
 
 /// Independent accumulators per pass, so consecutive chunks do not wait on each other.
@@ -12,22 +12,31 @@ const UNROLL: usize = 4;
 /// Bokeh's data ranges do); `None` when no value is finite.
 pub fn finite_bounds(values: &[f64]) -> Option<(f64, f64)> {
     let inf = Simd::splat(f64::INFINITY);
-    let mut lo = [inf; UNROLL];
-    let mut hi = [-inf; UNROLL];
     let step = Simd::LANES * UNROLL;
     let (body, rest) = values.split_at(values.len() - values.len() % step);
-    // In blocks (see `blocks.rs`); BLOCK is a multiple of `step`.
-    for block in body.chunks(BLOCK) {
-        out_of_line(|| {
-            for steps in block.chunks_exact(step) {
-                for (k, chunk) in steps.chunks_exact(Simd::LANES).enumerate() {
-                    let v = Simd::load(chunk);
-                    let finite = v.abs().lt(inf);
-                    lo[k] = lo[k].min_with(Simd::select(finite, v, inf));
-                    hi[k] = hi[k].max_with(Simd::select(finite, v, -inf));
-                }
+    // Each block's bounds in accumulators of its own, merged after: in blocks (see
+    // `blocks.rs`), BLOCK a multiple of `step`.
+    let bounds = move |block: &[f64]| {
+        let mut lo = [inf; UNROLL];
+        let mut hi = [-inf; UNROLL];
+        for steps in block.chunks_exact(step) {
+            for (k, chunk) in steps.chunks_exact(Simd::LANES).enumerate() {
+                let v = Simd::load(chunk);
+                let finite = v.abs().lt(inf);
+                lo[k] = lo[k].min_with(Simd::select(finite, v, inf));
+                hi[k] = hi[k].max_with(Simd::select(finite, v, -inf));
             }
-        });
+        }
+        (lo, hi)
+    };
+    let mut lo = [inf; UNROLL];
+    let mut hi = [-inf; UNROLL];
+    for block in body.chunks(BLOCK) {
+        let (l, h) = on_read_block(block, bounds);
+        for k in 0..UNROLL {
+            lo[k] = lo[k].min_with(l[k]);
+            hi[k] = hi[k].max_with(h[k]);
+        }
     }
     let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
     let mut lanes = [0.0; UNROLL * 8];
@@ -70,7 +79,7 @@ pub fn ascending(values: &[f64]) -> bool {
         .chunks(BLOCK)
         .zip(behind[..body].chunks(BLOCK))
     {
-        all &= out_of_line(|| {
+        all &= on_read_block(ahead, move |ahead: &[f64]| {
             ahead
                 .chunks_exact(Simd::LANES)
                 .zip(behind.chunks_exact(Simd::LANES))

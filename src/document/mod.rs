@@ -115,6 +115,8 @@ pub struct Document {
     attached: HashSet<AnyId>,
     /// Whether a reference was written, dropped or a root changed since it last looked.
     refs_changed: bool,
+    /// How many times it looked after such a change (see [`Document::links`]).
+    links: u64,
     /// Models app code keeps while detached (`Document::keep`).
     kept: HashSet<AnyId>,
     /// The models `take_changes` forgot once detached, by handle: their type and id, so
@@ -155,6 +157,7 @@ impl Document {
             theme: None,
             attached: HashSet::new(),
             refs_changed: false,
+            links: 0,
             kept: HashSet::new(),
             forgotten: BTreeMap::new(),
         }

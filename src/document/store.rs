@@ -407,6 +407,7 @@ impl Document {
         if !std::mem::take(&mut self.refs_changed) {
             return;
         }
+        self.links += 1;
         let kept = self
             .kept
             .iter()
@@ -440,6 +441,15 @@ impl Document {
     /// a [`DocumentError::Forgotten`] that says so.
     pub fn keep(&mut self, model: impl Into<AnyId>) {
         self.kept.insert(model.into());
+    }
+
+    /// Changes whenever the graph of references may have changed: counts the
+    /// [`Document::take_changes`] that handed out changes after a reference was written or
+    /// dropped, a root added or removed, or the document replaced. While it stays the
+    /// same, what [`Document::reachable`] says stays the same, so a caller may keep it
+    /// (the page keeps which models each figure shows).
+    pub fn links(&self) -> u64 {
+        self.links
     }
 
     /// The models reachable from `starts` through references, `starts` included.

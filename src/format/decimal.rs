@@ -24,14 +24,27 @@ fn fixed_short(x: f64, decimals: usize) -> Option<String> {
     if !(k.abs() < 1e15 && (scaled - k).abs() < 0.25) {
         return None;
     }
-    let digits = (k.abs() as u64).to_string();
-    let sign = if x.is_sign_negative() { "-" } else { "" };
-    if decimals == 0 {
-        return Some(format!("{sign}{digits}"));
+    // The digits, last first, at least one before the point: one allocation in all (an
+    // axis formats its ticks at several precisions on every paint).
+    let mut k = k.abs() as u64;
+    let mut digits = [0u8; 20];
+    let mut n = 0;
+    while n <= decimals || k > 0 {
+        digits[n] = b'0' + (k % 10) as u8;
+        k /= 10;
+        n += 1;
     }
-    let digits = format!("{digits:0>width$}", width = decimals + 1);
-    let (int, frac) = digits.split_at(digits.len() - decimals);
-    Some(format!("{sign}{int}.{frac}"))
+    let mut out = String::with_capacity(n + 2);
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    for i in (0..n).rev() {
+        if i + 1 == decimals {
+            out.push('.');
+        }
+        out.push(char::from(digits[i]));
+    }
+    Some(out)
 }
 
 /// The number `text` spells, as `str::parse::<f64>` reads it (`None` where it fails).

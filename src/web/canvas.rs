@@ -7,6 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -59,10 +60,17 @@ pub struct Painter {
     pending: Rc<Cell<bool>>,
     /// A paint was made since the last animation frame began.
     painted_this_frame: Rc<Cell<bool>>,
+    /// Clears `painted_this_frame`: made once, handed to every animation frame a paint
+    /// asks for (a closure made per paint costs as much as a few canvas calls).
+    frame_began: js_sys::Function,
     /// Where the last paint put things: clicks are hit-tested against it.
     last: Rc<RefCell<Option<FrameLayout>>>,
     /// What the last paint showed, once its DataRange1ds wrote what they computed.
     shown: Rc<RefCell<Option<Shown>>>,
+    /// The canvas painted last and its surface, kept while the canvas keeps its size (and
+    /// so its context's state): a repaint sets only the styles that differ from the last
+    /// paint's, and asks for no context.
+    surface: Rc<RefCell<Option<(HtmlCanvasElement, CanvasSurface)>>>,
     /// The figure's tools: they start from each paint's layout, and its DataRange1ds
     /// write what they computed.
     interaction: Interaction,
@@ -75,14 +83,25 @@ impl Painter {
         size: Signal<(u32, u32)>,
         interaction: Interaction,
     ) -> Painter {
+        let painted_this_frame: Rc<Cell<bool>> = Rc::default();
+        let frame_began = {
+            let painted = painted_this_frame.clone();
+            // Owned by the function from here on: a frame asked for after the figure is
+            // gone still finds it.
+            Closure::<dyn Fn()>::new(move || painted.set(false))
+                .into_js_value()
+                .unchecked_into()
+        };
         Painter {
             page,
             figure,
             size,
             pending: Rc::default(),
-            painted_this_frame: Rc::default(),
+            painted_this_frame,
+            frame_began,
             last: Rc::default(),
             shown: Rc::default(),
+            surface: Rc::default(),
             interaction,
         }
     }
@@ -90,7 +109,7 @@ impl Painter {
     fn showing(&self, canvas: &HtmlCanvasElement) -> Shown {
         Shown {
             canvas: canvas.clone(),
-            revision: self.page.revision(self.figure.any()),
+            revision: self.page.shown_revision(self.figure.any()),
             backing: self.backing_size(),
             repaint: self.interaction.repaint.get_untracked(),
         }
@@ -125,8 +144,10 @@ impl Painter {
     /// wait for that frame.
     fn paint_now(&self, canvas: &HtmlCanvasElement) {
         self.painted_this_frame.set(true);
-        let painted = self.painted_this_frame.clone();
-        leptos::prelude::request_animation_frame(move || painted.set(false));
+        if let Some(window) = web_sys::window() {
+            // Never fails: the callback is a function.
+            let _ = window.request_animation_frame(&self.frame_began);
+        }
         if let Err(e) = self.paint(canvas) {
             web_sys::console::error_1(&format!("rokeh: painting the plot: {e}").into());
         }
@@ -153,29 +174,36 @@ impl Painter {
         if width == 0 || height == 0 {
             return Ok(());
         }
-        // Resizing clears the canvas (and costs), so only when the size changed.
+        // Resizing clears the canvas and resets its context (and costs), so only when the
+        // size changed.
+        let resized = (canvas.width(), canvas.height()) != (width, height);
         if canvas.width() != width {
             canvas.set_width(width);
         }
         if canvas.height() != height {
             canvas.set_height(height);
         }
-        let ctx: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or(PaintError::NoContext)?;
-        ctx.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
-        let mut surface = CanvasSurface::new(ctx, width, height);
+        let mut kept = self.surface.borrow_mut();
+        if resized || kept.as_ref().is_none_or(|(on, _)| on != canvas) {
+            let ctx: CanvasRenderingContext2d = canvas
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into().ok())
+                .ok_or(PaintError::NoContext)?;
+            *kept = Some((canvas.clone(), CanvasSurface::new(ctx, width, height)));
+        }
+        let (_, surface) = kept.as_mut().expect("kept above");
+        surface.clear();
         // The renderer scales its fonts, widths and margins by the same ratio.
         let scale = device_pixel_ratio();
         let following = self.interaction.plot.nav.borrow().following();
         let inspected = self.interaction.inspected.borrow();
-        let layout = self.page.read(|d| {
-            draw_following(d, self.figure, &mut surface, scale, &following, &inspected)
-        })?;
-        drop(inspected);
+        let layout = self
+            .page
+            .read(|d| draw_following(d, self.figure, surface, scale, &following, &inspected));
+        drop((inspected, kept));
+        let layout = layout?;
         let view = View::of(&layout);
         hook::laid_out(
             view.frame.map(|v| v / scale),

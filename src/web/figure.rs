@@ -5,7 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::document::AnyId;
+use crate::document::{AnyId, Document, Id, Value};
 use crate::models::{Figure, GlyphRenderer, LegendClickPolicy, Title};
 
 use super::canvas::{css_size, device_pixel_ratio, Painter};
@@ -15,24 +15,38 @@ use super::page::Page;
 use super::resize::SizeObserver;
 use super::toolbar::{self, Interaction};
 
+/// Whether the figure sets a frame size (then its own size follows its axes and title).
+fn fixed_frame(doc: &Document, figure: Id<Figure>) -> bool {
+    ["frame_width", "frame_height"].iter().any(|attr| {
+        doc.get_attr(figure.any(), attr)
+            .is_ok_and(|v| v != Value::Null)
+    })
+}
+
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let Some(figure) = page.typed::<Figure>(model) else {
         return ().into_any();
     };
     // The figure's own box sizing (its box tells what is inside it).
     let sizing = Enclosing::current().sizing;
-    // The page bumps a figure's revision for changes to anything it shows.
     let model_size = Memo::new(move |_| {
         page.track(model);
-        page.read(|d| css_size(d, figure))
+        page.read(|d| {
+            // A fixed frame's figure is as big as all it shows around the frame needs.
+            if fixed_frame(d, figure) {
+                page.track_shown(model);
+            }
+            css_size(d, figure)
+        })
     });
     let title = Memo::new(move |_| {
         page.track(model);
         page.read(|d| {
-            d.get(figure, Figure::TITLE)
-                .and_then(|t| d.get(t, Title::TEXT).as_plain().map(str::to_owned))
-                .unwrap_or_default()
+            let title = d.get(figure, Figure::TITLE)?;
+            page.track(title.any());
+            d.get(title, Title::TEXT).as_plain().map(str::to_owned)
         })
+        .unwrap_or_default()
     });
     let measured = RwSignal::new(None::<(u32, u32)>);
     let follows = Memo::new(move |_| sizing.with(Sizing::follows_box));
@@ -53,7 +67,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     Effect::new({
         let painter = painter.clone();
         move || {
-            page.track(model);
+            page.track_shown(model);
             size.track();
             repaint.track();
             if let Some(canvas) = canvas.get() {
@@ -164,11 +178,11 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let autohide = Memo::new(move |_| {
         page.track(model);
         page.read(|d| {
-            d.get(figure, Figure::TOOLBAR)
-                .and_then(|t| d.get_attr(t, "autohide").ok())
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false)
+            let toolbar = d.get(figure, Figure::TOOLBAR)?;
+            page.track(toolbar);
+            d.get_attr(toolbar, "autohide").ok()?.as_bool()
         })
+        .unwrap_or(false)
     });
     let hidden = Signal::derive(move || autohide.get() && !pointer_over.get());
     let bar = place.map(|p| toolbar::view(interaction.clone(), p, canvas, hidden));

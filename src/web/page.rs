@@ -1,15 +1,19 @@
 //! The page's one document and the revision signals that tell the widgets what changed.
 //!
 //! The document lives here only; widgets read it through [`Page::read`] and subscribe to the
-//! revisions of the models they show, so a change re-renders only what shows it.
+//! revisions of the models they show, so a change re-renders only what shows it. A
+//! figure's canvas subscribes to everything its picture depends on, as the document tells
+//! (worked out again only when a reference changed): a change to a model no figure
+//! reaches repaints none, one to a figure's range repaints only that figure.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use crate::core::{Id, ModelType, Value};
 use crate::document::{AnyId, Change, Document, Event, EventKind, UiEvent};
+use crate::models::Figure;
 
 /// A `Copy` handle to the page's document, shared by every component.
 #[derive(Clone, Copy)]
@@ -26,12 +30,47 @@ type ChangeListener = Rc<dyn Fn(&[Change])>;
 
 #[derive(Default)]
 struct Revisions {
-    /// Created on first use, by the widgets that track a model.
+    /// Created on first use, by the widgets that track a model: bumped by changes to the
+    /// model's own properties.
     by_model: HashMap<AnyId, ArcRwSignal<u64>>,
+    /// Per figure a canvas paints, created on first use: bumped by changes to anything
+    /// its picture depends on.
+    shown: HashMap<AnyId, ArcRwSignal<u64>>,
+    /// Which figures of `shown` each model is shown by, as the document's links were
+    /// when it was worked out (`None`: to work out again).
+    shown_by: Option<ShownBy>,
     /// The document's title and its roots, apart: a new title must not rebuild the roots
     /// (and lose an input's focus).
     title: ArcRwSignal<u64>,
     roots: ArcRwSignal<u64>,
+}
+
+/// The figures each model's changes repaint: worked out once per change of the
+/// document's references (or of the figures painted), not per change.
+struct ShownBy {
+    links: u64,
+    figures: HashMap<AnyId, Vec<AnyId>>,
+}
+
+impl ShownBy {
+    fn work_out(doc: &Document, shown: impl Iterator<Item = AnyId>) -> ShownBy {
+        let mut figures: HashMap<AnyId, Vec<AnyId>> = HashMap::new();
+        for figure in shown {
+            let Some(typed) = doc
+                .try_model(figure)
+                .and_then(|_| doc.typed_id::<Figure>(doc.model_id(figure)))
+            else {
+                continue;
+            };
+            for model in crate::render::dependencies(doc, typed) {
+                figures.entry(model).or_default().push(figure);
+            }
+        }
+        ShownBy {
+            links: doc.links(),
+            figures,
+        }
+    }
 }
 
 impl Page {
@@ -121,7 +160,7 @@ impl Page {
         self.read(|d| format!("rk-{}", d.model_id(model)))
     }
 
-    /// Subscribes the current reactive scope to changes of `model`.
+    /// Subscribes the current reactive scope to changes of `model`'s own properties.
     pub fn track(&self, model: AnyId) {
         self.revisions
             .try_update_value(|r| r.by_model.entry(model).or_default().clone())
@@ -129,11 +168,29 @@ impl Page {
             .track();
     }
 
-    /// How many changes have touched what `model` shows, read without subscribing.
-    pub fn revision(&self, model: AnyId) -> u64 {
+    /// Subscribes the current reactive scope to changes of anything `figure`'s picture
+    /// depends on (itself included).
+    pub fn track_shown(&self, figure: AnyId) {
+        self.revisions
+            .try_update_value(|r| {
+                r.shown
+                    .entry(figure)
+                    .or_insert_with(|| {
+                        // A figure more to paint: which figures show what, again.
+                        r.shown_by = None;
+                        ArcRwSignal::default()
+                    })
+                    .clone()
+            })
+            .expect("the page's revisions live as long as the page")
+            .track();
+    }
+
+    /// How many changes have touched what `figure` shows, read without subscribing.
+    pub fn shown_revision(&self, figure: AnyId) -> u64 {
         self.revisions.with_value(|r| {
-            r.by_model
-                .get(&model)
+            r.shown
+                .get(&figure)
                 .map_or(0, |signal| signal.get_untracked())
         })
     }
@@ -152,38 +209,47 @@ impl Page {
         if changes.is_empty() {
             return;
         }
-        let (changed, title_changed, roots_changed) = self.read(|doc| {
-            let mut changed: HashSet<AnyId> = changes
-                .iter()
-                .filter_map(|c| doc.lookup(c.event.model()?))
-                .collect();
-            let figures: Vec<AnyId> = doc
-                .models()
-                .filter(|(_, m)| m.type_name == "Figure")
-                .map(|(any, _)| any)
-                .collect();
-            // A figure's picture depends on every model it refers to, directly or not.
-            for figure in figures {
-                if !changed.contains(&figure)
-                    && doc.reachable([figure]).iter().any(|m| changed.contains(m))
-                {
-                    changed.insert(figure);
-                }
-            }
-            let title_changed = changes
-                .iter()
-                .any(|c| matches!(c.event, Event::TitleChanged { .. }));
-            let roots_changed = changes
-                .iter()
-                .any(|c| matches!(c.event, Event::RootAdded { .. } | Event::RootRemoved { .. }));
-            (changed, title_changed, roots_changed)
-        });
-        let signals: Vec<ArcRwSignal<u64>> = self.revisions.with_value(|r| {
-            let models = changed.iter().filter_map(|m| r.by_model.get(m).cloned());
-            let title = title_changed.then(|| r.title.clone());
-            let roots = roots_changed.then(|| r.roots.clone());
-            models.chain(title).chain(roots).collect()
-        });
+        let signals: Vec<ArcRwSignal<u64>> = self
+            .revisions
+            .try_update_value(|r| {
+                self.doc.with_value(|doc| {
+                    if r.shown_by.as_ref().is_none_or(|s| s.links != doc.links()) {
+                        r.shown_by = Some(ShownBy::work_out(doc, r.shown.keys().copied()));
+                    }
+                    let shown_by = r.shown_by.as_ref().map(|s| &s.figures);
+                    let mut changed: Vec<AnyId> = changes
+                        .iter()
+                        .filter_map(|c| doc.lookup(c.event.model()?))
+                        .collect();
+                    changed.sort_unstable();
+                    changed.dedup();
+                    let mut figures: Vec<AnyId> = changed
+                        .iter()
+                        .filter_map(|m| shown_by?.get(m))
+                        .flatten()
+                        .copied()
+                        .collect();
+                    figures.sort_unstable();
+                    figures.dedup();
+                    let title = changes
+                        .iter()
+                        .any(|c| matches!(c.event, Event::TitleChanged { .. }))
+                        .then(|| r.title.clone());
+                    let roots = changes
+                        .iter()
+                        .any(|c| {
+                            matches!(c.event, Event::RootAdded { .. } | Event::RootRemoved { .. })
+                        })
+                        .then(|| r.roots.clone());
+                    let models = changed.iter().filter_map(|m| r.by_model.get(m).cloned());
+                    let shown = figures.iter().filter_map(|f| r.shown.get(f).cloned());
+                    // The figures first: their canvases' effects then run first, so a
+                    // plot is painted before the widgets' text and attributes follow
+                    // (all of it in the same frame).
+                    shown.chain(models).chain(title).chain(roots).collect()
+                })
+            })
+            .expect("the page's revisions live as long as the page");
         for signal in signals {
             signal.update(|n| *n += 1);
         }

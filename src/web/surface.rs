@@ -18,6 +18,9 @@ use crate::render::{
     TextStyle,
 };
 
+/// A canvas' context, and the state this surface set on it: kept from paint to paint while
+/// the canvas keeps its size (resizing a canvas resets its context), so that each paint
+/// sets only the styles that differ from what the last one left.
 pub struct CanvasSurface {
     ctx: CanvasRenderingContext2d,
     width: u32,
@@ -73,6 +76,12 @@ impl CanvasSurface {
             state: State::default(),
             saved: Vec::new(),
         }
+    }
+
+    /// Clears the canvas for a new paint.
+    pub fn clear(&self) {
+        self.ctx
+            .clear_rect(0.0, 0.0, f64::from(self.width), f64::from(self.height));
     }
 
     fn set_fill(&mut self, color: Rgba) {

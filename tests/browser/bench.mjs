@@ -452,6 +452,39 @@ async function uplotLine(browser, n, count) {
   return { frame: median(frames), frames, paintEnds };
 }
 
+/**
+ * The floor of the frame series: a range input whose handler draws one line on a canvas,
+ * measured as rokeh and uPlot are. A page that draws its change no sooner after the
+ * keydown has no frame to gain; what rokeh and uPlot take beyond it is theirs.
+ */
+async function floorLine(browser, count) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent(`<!doctype html><input id=f aria-label=frequency type=range min=0.1 max=5.1 step=0.1 value=1>
+    <canvas id=c width=400 height=400></canvas>`);
+  await page.evaluate(() => {
+    let drawn = 0;
+    let drawnAt;
+    window.__paintCount = () => drawn;
+    window.__paintEnd = () => drawnAt;
+    const g = document.getElementById('c').getContext('2d');
+    document.getElementById('f').addEventListener('input', () => {
+      g.clearRect(0, 0, 400, 400);
+      g.beginPath();
+      g.moveTo(0, drawn % 400);
+      g.lineTo(400, 400);
+      g.stroke();
+      drawn++;
+      drawnAt = performance.now();
+    });
+  });
+  await watchFrames(page);
+  await page.focus('#f');
+  const { frames, paintEnds } = await timedMoves(page, count);
+  await context.close();
+  return { frames, paintEnds };
+}
+
 /** rokeh / uPlot targets (issue 15): never slower; half at 100k; a third from 1M. */
 const UPLOT_TARGETS = [
   [200, 1, 'never slower'],
@@ -465,6 +498,8 @@ async function lineVersusUplot(browser, site) {
   const count = 30;
   console.log(`\n## the sine line, slider keydown -> the frame showing the repaint, rokeh beside uPlot 1.6.32, ${count} moves each after ${WARMUP_MOVES} warm-up: median (min-max) ms`);
   row('points', 'rokeh', 'uPlot', 'rokeh/uPlot', 'paint median', 'target');
+  const floor = await floorLine(browser, count);
+  row('the floor', spread(floor.frames), '', '', '', '(an input handler drawing one line on a canvas)');
   let ten;
   const ends = [];
   for (const [n, ratio, target] of UPLOT_TARGETS) {
@@ -478,6 +513,7 @@ async function lineVersusUplot(browser, site) {
     ends.push([label, rokeh.paintEnds, uplot.paintEnds]);
   }
   console.log('   the same moves, keydown -> end of the paint (rokeh: its paint mark; uPlot: its draw hook): median (min-max) ms');
+  row('the floor', spread(floor.paintEnds));
   for (const [label, rokeh, uplot] of ends) row(label, spread(rokeh), spread(uplot), (median(rokeh) / median(uplot)).toFixed(2));
   const bokeh = await bokehLine(browser, 1_000_000, 20);
   row(`Bokeh ${BOKEH}, 1,000,000`, ms(bokeh), '(keydown -> frame after its repaint)');

@@ -17,17 +17,27 @@ pub fn format_basic(ticks: &[f64], b: &Basic) -> Vec<String> {
             to_fixed(t, precision)
         }
     };
-    let precision = match b.precision {
-        Some(p) => p,
+    let at =
+        |precision: usize| -> Vec<String> { ticks.iter().map(|&t| format(t, precision)).collect() };
+    let labels = match b.precision {
+        Some(p) => at(p),
         // BokehJS only compares the first label when scientific: three decimals.
-        None if scientific && ticks.len() > 2 => 3,
+        None if scientific && ticks.len() > 2 => at(3),
+        // The fewest decimals that tell neighbouring ticks apart, each label made once.
         None => (3..=15)
-            .find(|&p| ticks.windows(2).all(|w| format(w[0], p) != format(w[1], p)))
-            .unwrap_or(3),
+            .map(at)
+            .find(|labels| labels.windows(2).all(|w| w[0] != w[1]))
+            .unwrap_or_else(|| at(3)),
     };
-    ticks
-        .iter()
-        .map(|&t| format(t, precision).replace('-', "\u{2212}"))
+    labels
+        .into_iter()
+        .map(|label| {
+            if label.contains('-') {
+                label.replace('-', "\u{2212}")
+            } else {
+                label
+            }
+        })
         .collect()
 }
 
@@ -46,12 +56,11 @@ fn needs_scientific(ticks: &[f64], b: &Basic) -> bool {
 
 /// JavaScript's `toFixed` with trailing zeros (and a bare point) removed.
 fn to_fixed(t: f64, precision: usize) -> String {
-    let s = crate::format::fixed(t, precision);
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        s
-    };
+    let mut s = crate::format::fixed(t, precision);
+    if s.contains('.') {
+        let kept = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(kept);
+    }
     if s == "-0" {
         "0".into()
     } else {

@@ -1,0 +1,145 @@
+//! What a change repaints, in a real browser: a change to a model no figure reaches
+//! repaints nothing, one to a figure's range repaints that figure only, and a reference
+//! swapped by a callback is followed (the new model's changes repaint its figure, the
+//! figure's label follows the new title).
+//!
+//! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_repaint
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Function, Reflect};
+use rokeh::document::{Document, EventKind, Value};
+use rokeh::models::{row, Button, ColumnDataSource, Figure, Line, Slider, Title};
+use rokeh::plotting::{figure, FigureArgs, RangeArg};
+use rokeh::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+#[path = "support/pause.rs"]
+mod pause;
+use pause::pause;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Two figures (the left one's x range fixed, a Range1d), a slider no figure shows, and a
+/// button whose callback gives the right figure a new title.
+fn app(doc: &mut Document) {
+    let source = doc.add(ColumnDataSource::new([
+        ("x", vec![0.0, 1.0, 2.0]),
+        ("y", vec![0.0, 1.0, 4.0]),
+    ]));
+    let plot = |doc: &mut Document, title: &str, x_range| {
+        let plot = figure(
+            doc,
+            FigureArgs {
+                title: title.into(),
+                width: 200,
+                height: 200,
+                x_range,
+                ..FigureArgs::default()
+            },
+        );
+        plot.line(doc, source, Line::default());
+        plot
+    };
+    let left = plot(doc, "left", RangeArg::Fixed(0.0, 10.0));
+    let right = plot(doc, "right", RangeArg::Auto);
+    let lonely = doc.add(Slider::new("lonely", 1.0, 0.0, 2.0, 1.0));
+    let swap = doc.add(Button {
+        label: "swap".into(),
+        ..Button::default()
+    });
+    doc.on_event(swap, EventKind::ButtonClick, move |doc, _| {
+        let fresh = doc.add(Title {
+            text: "fresh".into(),
+            ..Title::default()
+        });
+        doc.set_attr(fresh.any(), "name", Value::Str("fresh".into()))?;
+        doc.set(right, Figure::TITLE, Some(fresh))
+    });
+    let layout = row(doc, [left.any(), right.any(), lonely.any(), swap.any()]);
+    doc.add_root(layout);
+}
+
+fn hook() -> JsValue {
+    Reflect::get(&web_sys::window().unwrap(), &"rokeh".into()).expect("the test hook")
+}
+
+fn paints() -> f64 {
+    Reflect::get(&hook(), &"paints".into())
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
+/// Sets an attribute as the page's user would (`rokeh.set`), asserting it took.
+fn set(key: &str, attr: &str, value: JsValue) {
+    let set: Function = Reflect::get(&hook(), &"set".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let error = set
+        .call3(&JsValue::NULL, &key.into(), &attr.into(), &value)
+        .unwrap();
+    assert!(error.is_undefined(), "setting {key}.{attr}: {error:?}");
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// The canvases' accessible names (their figures' titles), left to right.
+fn canvas_labels() -> Vec<String> {
+    let canvases = document().query_selector_all("canvas.rk-figure").unwrap();
+    (0..canvases.length())
+        .map(|i| {
+            let canvas: web_sys::Element = canvases.item(i).unwrap().dyn_into().unwrap();
+            canvas.get_attribute("aria-label").unwrap_or_default()
+        })
+        .collect()
+}
+
+fn labels() -> Vec<String> {
+    let labels = document().query_selector_all("label").unwrap();
+    (0..labels.length())
+        .map(|i| labels.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_change_repaints_only_the_figures_that_show_it() {
+    rokeh::web::mount(App::new("repaint", app));
+    pause(100).await;
+    let painted = paints();
+    assert!(painted >= 2.0, "both figures painted: {painted}");
+    assert_eq!(canvas_labels(), ["left", "right"]);
+
+    // The slider is in no figure: its new title shows, and nothing is repainted.
+    set("lonely", "title", "still lonely".into());
+    pause(100).await;
+    assert_eq!(labels(), ["still lonely: 1"]);
+    assert_eq!(paints(), painted, "a slider's title repaints no figure");
+
+    // The left figure's x range: that figure alone is repainted.
+    set("Range1d", "end", 20.0.into());
+    pause(100).await;
+    assert_eq!(paints(), painted + 1.0, "the left figure alone repainted");
+
+    // The button's callback gives the right figure a new title: a reference changed.
+    let button: web_sys::HtmlElement = document()
+        .query_selector("button.rk-button")
+        .unwrap()
+        .expect("the button")
+        .dyn_into()
+        .unwrap();
+    button.click();
+    pause(100).await;
+    assert_eq!(paints(), painted + 2.0, "the right figure alone repainted");
+    assert_eq!(canvas_labels(), ["left", "fresh"]);
+
+    // The new title is followed: its change repaints the right figure and relabels it.
+    set("fresh", "text", "fresher".into());
+    pause(100).await;
+    assert_eq!(paints(), painted + 3.0, "the new title's change repainted");
+    assert_eq!(canvas_labels(), ["left", "fresher"]);
+}
