@@ -16,8 +16,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Event, EventInit, HtmlInputElement};
 
+#[path = "support/dom.rs"]
+mod dom;
 #[path = "support/pause.rs"]
 mod pause;
+use dom::{document, first, labels};
 use pause::pause;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -54,17 +57,6 @@ fn app(doc: &mut Document) {
     });
     doc.add_root(layout);
     doc.set_title("components");
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn labels() -> Vec<String> {
-    let labels = document().query_selector_all("label").unwrap();
-    (0..labels.length())
-        .map(|i| labels.item(i).unwrap().text_content().unwrap_or_default())
-        .collect()
 }
 
 fn input(id: &str) -> HtmlInputElement {
@@ -124,12 +116,7 @@ async fn widgets_show_the_document_and_follow_its_changes() {
 
     // A click on the button runs the app's on_event callback here: it adds a slider to
     // the row; the children already there stay as they are.
-    let button: web_sys::HtmlElement = document()
-        .query_selector("button.rk-button")
-        .unwrap()
-        .expect("the button")
-        .dyn_into()
-        .unwrap();
+    let button: web_sys::HtmlElement = first("button.rk-button");
     assert_eq!(button.text_content().as_deref(), Some("add a slider"));
     button.click();
     pause(20).await;

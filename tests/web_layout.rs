@@ -16,8 +16,11 @@ use rokeh::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+#[path = "support/dom.rs"]
+mod dom;
 #[path = "support/pause.rs"]
 mod pause;
+use dom::document;
 use pause::pause;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -182,10 +185,6 @@ fn app(doc: &mut Document) {
     });
     tag(doc, column, "page");
     doc.add_root(column);
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
 }
 
 fn element(class: &str) -> web_sys::Element {

@@ -16,8 +16,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::HtmlInputElement;
 
+#[path = "support/dom.rs"]
+mod dom;
 #[path = "support/pause.rs"]
 mod pause;
+use dom::document;
 use pause::pause;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -48,10 +51,6 @@ fn endless(doc: &mut Document) {
         let next = doc.get(count, Slider::VALUE) + 1.0;
         doc.set(count, Slider::VALUE, next)
     });
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
 }
 
 /// The label and value of the `nth` slider in the page (each mounted app adds one).

@@ -15,8 +15,11 @@ use rokeh::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+#[path = "support/dom.rs"]
+mod dom;
 #[path = "support/pause.rs"]
 mod pause;
+use dom::{document, first, labels};
 use pause::pause;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -84,10 +87,6 @@ fn set(key: &str, attr: &str, value: JsValue) {
     assert!(error.is_undefined(), "setting {key}.{attr}: {error:?}");
 }
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 /// The canvases' accessible names (their figures' titles), left to right.
 fn canvas_labels() -> Vec<String> {
     let canvases = document().query_selector_all("canvas.rk-figure").unwrap();
@@ -96,13 +95,6 @@ fn canvas_labels() -> Vec<String> {
             let canvas: web_sys::Element = canvases.item(i).unwrap().dyn_into().unwrap();
             canvas.get_attribute("aria-label").unwrap_or_default()
         })
-        .collect()
-}
-
-fn labels() -> Vec<String> {
-    let labels = document().query_selector_all("label").unwrap();
-    (0..labels.length())
-        .map(|i| labels.item(i).unwrap().text_content().unwrap_or_default())
         .collect()
 }
 
@@ -126,12 +118,7 @@ async fn a_change_repaints_only_the_figures_that_show_it() {
     assert_eq!(paints(), painted + 1.0, "the left figure alone repainted");
 
     // The button's callback gives the right figure a new title: a reference changed.
-    let button: web_sys::HtmlElement = document()
-        .query_selector("button.rk-button")
-        .unwrap()
-        .expect("the button")
-        .dyn_into()
-        .unwrap();
+    let button: web_sys::HtmlElement = first("button.rk-button");
     button.click();
     pause(100).await;
     assert_eq!(paints(), painted + 2.0, "the right figure alone repainted");
