@@ -510,11 +510,17 @@ async function lineVersusUplot(browser, site) {
     const label = n.toLocaleString('en');
     row(label, spread(rokeh.frames), spread(uplot.frames), (rokeh.frame / uplot.frame).toFixed(2), ms(rokeh.paint), `${target} ${met ? 'met' : 'MISSED'}`);
     summary(`${label}-point line, keydown -> frame showing the paint (median of ${count})`, ms(rokeh.frame), `uPlot ${ms(uplot.frame)}`, (rokeh.frame / uplot.frame).toFixed(2), target, met);
-    ends.push([label, rokeh.paintEnds, uplot.paintEnds]);
+    ends.push([label, rokeh.paintEnds, uplot.paintEnds, ratio, target]);
   }
+  // The same targets on the end of the paint: where both pages paint within a frame, the
+  // frame series is the browser's frame timing (see the floor), and this one decides.
   console.log('   the same moves, keydown -> end of the paint (rokeh: its paint mark; uPlot: its draw hook): median (min-max) ms');
   row('the floor', spread(floor.paintEnds));
-  for (const [label, rokeh, uplot] of ends) row(label, spread(rokeh), spread(uplot), (median(rokeh) / median(uplot)).toFixed(2));
+  for (const [label, rokeh, uplot, ratio, target] of ends) {
+    const [r, u] = [median(rokeh), median(uplot)];
+    row(label, spread(rokeh), spread(uplot), (r / u).toFixed(2), '', `${target} ${r <= u * ratio ? 'met' : 'MISSED'}`);
+    summary(`${label}-point line, keydown -> end of the paint (median of ${count})`, ms(r), `uPlot ${ms(u)}`, (r / u).toFixed(2), target, r <= u * ratio);
+  }
   const bokeh = await bokehLine(browser, 1_000_000, 20);
   row(`Bokeh ${BOKEH}, 1,000,000`, ms(bokeh), '(keydown -> frame after its repaint)');
   console.log(`\n## 10,000,000-point line, slider keydown -> the frame showing the repaint, median of ${count}   target: <= 150 ms`);
