@@ -72,10 +72,7 @@ async fn widgets_show_the_document_and_follow_its_changes() {
     rokeh::web::mount(App::new("components", app));
     pause(20).await;
 
-    let layout = document()
-        .query_selector(".rk-row")
-        .unwrap()
-        .expect("the row");
+    let layout: web_sys::Element = first(".rk-row");
     let children = layout.children();
     assert_eq!(children.length(), 4);
     let unknown = children.item(0).unwrap();

@@ -13,14 +13,13 @@ use rokeh::models::{
     Button, Column, Div, GridBox, GridChild, Row, SizingMode, Spacer, TabPanel, Tabs,
 };
 use rokeh::App;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 #[path = "support/dom.rs"]
 mod dom;
 #[path = "support/pause.rs"]
 mod pause;
-use dom::document;
+use dom::{document, first};
 use pause::pause;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -188,10 +187,7 @@ fn app(doc: &mut Document) {
 }
 
 fn element(class: &str) -> web_sys::Element {
-    document()
-        .query_selector(&format!(".{class}"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no .{class}"))
+    first(&format!(".{class}"))
 }
 
 /// (x, y, width, height) of the element with `class`.
@@ -273,12 +269,7 @@ async fn layouts_size_and_place_their_children_as_bokeh_does() {
     assert_eq!(color, "rgb(255, 0, 0)", "styles apply to the box");
     assert!(near(rect("styled").2, 150.0), "a fixed width policy");
 
-    let button: web_sys::HtmlButtonElement = element("disabled-column")
-        .query_selector("button")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let button: web_sys::HtmlButtonElement = first(".disabled-column button");
     assert!(
         button.disabled(),
         "a disabled column disables what it holds"

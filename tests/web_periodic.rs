@@ -20,7 +20,7 @@ use web_sys::HtmlInputElement;
 mod dom;
 #[path = "support/pause.rs"]
 mod pause;
-use dom::document;
+use dom::{document, first};
 use pause::pause;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -97,7 +97,7 @@ async fn periodic_callbacks_run_in_the_page_only_when_it_runs_alone() {
     ] {
         meta.set_attribute(name, value).unwrap();
     }
-    let head = document().query_selector("head").unwrap().expect("a head");
+    let head: web_sys::Element = first("head");
     head.append_child(&meta).unwrap();
     rokeh::web::mount(rokeh::App::new("endless", endless));
     pause(300).await;
