@@ -52,8 +52,8 @@ pub fn tools(doc: &mut Document) {
 }
 
 /// Two plots of the same points side by side in a `gridplot`, each over ranges of its
-/// own, with one toolbar for both (pan, box zoom and reset merged): the browser tests
-/// drive the grid's toolbar and drag in either plot.
+/// own, with one toolbar for both (pan, box zoom, save and reset merged): the browser tests
+/// drive the grid's toolbar, drag in either plot and save the grid.
 pub fn grid_tools(doc: &mut Document) {
     let x: Vec<f64> = (1..=TOOL_POINTS).map(|i| i as f64).collect();
     let source = doc.add(ColumnDataSource::new([("x", x.clone()), ("y", x)]));
@@ -67,7 +67,7 @@ pub fn grid_tools(doc: &mut Document) {
                 height: 300,
                 x_range: RangeArg::Fixed(0.0, edge),
                 y_range: RangeArg::Fixed(0.0, edge),
-                tools: "pan,box_zoom,reset".into(),
+                tools: "pan,box_zoom,save,reset".into(),
                 ..FigureArgs::default()
             },
         );

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { collectErrors, fence, launch, paintedAfter, paints, serveDist } from './support.mjs';
+import { decodePng } from './png.mjs';
 
 let browser;
 let site;
@@ -511,6 +512,7 @@ test('gridplot: one toolbar for both plots; its box zoom changes what a drag doe
     assert.deepEqual(await pressed(), [
       ['Pan', 'true'],
       ['Box Zoom', 'false'],
+      ['Save', null],
       ['Reset', null],
     ]);
     const strip = await page.locator('.rk-toolbar').boundingBox();
@@ -557,7 +559,7 @@ test('gridplot: one toolbar for both plots; its box zoom changes what a drag doe
 
     // Box zoom on in the grid's toolbar: pan goes off, and a drag in either plot zooms it.
     await page.getByRole('button', { name: 'Box Zoom', exact: true }).click();
-    assert.deepEqual((await pressed()).map(([, p]) => p), ['false', 'true', null]);
+    assert.deepEqual((await pressed()).map(([, p]) => p), ['false', 'true', null, null]);
     assert.equal(await drag(0, 80, 80), 1, 'the left plot draws the box');
     const zoomedLeft = await changed(panned);
     assert.ok(zoomedLeft[0][1] - zoomedLeft[0][0] < 8, `the left plot zoomed: ${JSON.stringify(zoomedLeft)}`);
@@ -576,10 +578,67 @@ test('gridplot: one toolbar for both plots; its box zoom changes what a drag doe
 
     // Box zoom off again: a drag does nothing (no drag tool is active).
     await page.getByRole('button', { name: 'Box Zoom', exact: true }).click();
-    assert.deepEqual((await pressed()).map(([, p]) => p), ['false', 'false', null]);
+    assert.deepEqual((await pressed()).map(([, p]) => p), ['false', 'false', null, null]);
     assert.equal(await drag(0, 80, 80), 0);
     await page.waitForTimeout(200);
     assert.deepEqual(await ranges(), first);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('gridplot: save downloads one PNG of the whole grid, each plot drawn where the page shows it', async () => {
+  const context = await browser.newContext({ deviceScaleFactor: 2, acceptDownloads: true });
+  await fence(context, site.origin + '/');
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(`${site.url}?app=grid_tools`);
+    await page.waitForFunction(() => (window.rokeh?.paints ?? 0) >= 2);
+    page.on('dialog', (d) => d.accept('grid'));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'grid.png');
+    const png = decodePng(await readFile(await file.path()));
+    // The grid's size and each plot's canvas: where it sits in the grid (device pixels)
+    // and its own pixels.
+    const { grid, plots } = await page.evaluate(() => {
+      const frame = document.querySelector('.rk-grid').getBoundingClientRect();
+      const plots = [...document.querySelectorAll('.rk-grid canvas.rk-figure')].map((c) => {
+        const at = c.getBoundingClientRect();
+        return {
+          x: (at.x - frame.x) * devicePixelRatio,
+          y: (at.y - frame.y) * devicePixelRatio,
+          width: c.width,
+          height: c.height,
+          rgba: Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data),
+        };
+      });
+      const grid = [frame.width, frame.height].map((v) => Math.round(v * devicePixelRatio));
+      return { grid, plots };
+    });
+    assert.equal(plots.length, 2);
+    assert.deepEqual([plots[0].width, plots[0].height], [600, 600], 'a 300 × 300 plot at 2 device pixels per CSS pixel');
+    assert.deepEqual([png.width, png.height], grid, 'the PNG is the grid, at 2 device pixels per CSS pixel');
+    assert.ok(plots[1].x >= plots[0].x + plots[0].width, JSON.stringify(plots.map((p) => [p.x, p.y])));
+    // Every 97th pixel of each plot is in the PNG where the plot is on the page.
+    for (const p of plots) {
+      const [dx, dy] = [Math.round(p.x), Math.round(p.y)];
+      let differ = 0;
+      let inked = 0;
+      for (let i = 0; i < p.width * p.height; i += 97) {
+        const [x, y] = [i % p.width, Math.floor(i / p.width)];
+        const at = 4 * ((y + dy) * png.width + (x + dx));
+        const want = p.rgba.slice(4 * i, 4 * i + 4);
+        const got = Array.from(png.rgba.subarray(at, at + 4));
+        if (want.some((v, k) => Math.abs(v - got[k]) > 1)) differ++;
+        if (want.slice(0, 3).some((v) => v < 250)) inked++;
+      }
+      assert.equal(differ, 0, `pixels of the plot at ${dx},${dy} that the PNG does not have`);
+      assert.ok(inked > 20, `the plot at ${dx},${dy} has its axes and points (${inked} samples not white)`);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
