@@ -121,19 +121,41 @@ pub fn provide_file(path: &str, bytes: impl Into<Arc<[u8]>>) {
 
 /// Runs `apps`: in the browser (wasm32) the page shows the one its URL names; natively
 /// this is the `rokeh` command line (`rokeh serve`, which serves each at `/<name>`), which
-/// needs rokeh's `server` feature.
+/// needs rokeh's `server` feature. Served, the page knows every model type rokeh and Bokeh
+/// define, so it shows any document a session is sent (a Python client's push, say).
 pub fn run(apps: Vec<App>) {
-    run_with_views(crate::views::ALL, apps);
+    // Static only, the page shows only its apps' documents: it needs their types alone.
+    #[cfg(feature = "session")]
+    let blank = Document::new;
+    #[cfg(not(feature = "session"))]
+    let blank = Document::lean;
+    start(crate::views::ALL, blank, apps);
 }
 
 /// [`run`], with only `views` built into the page (see [`crate::views`]): a smaller page
 /// for apps that show few widgets, glyphs and annotations, and use few tools. Natively,
 /// the same as [`run`].
+///
+/// The page's document is a [`Document::lean`], so its wasm holds only the schemas of the
+/// model types it needs: static, those its apps make; served, also those of its views and
+/// of what every page shows (figures and their parts, layouts, sources), so that it can
+/// show a document its session is sent (a Python client's push). A model of another type
+/// is kept as it came, unchecked (the server checked it): read by name, it has only the
+/// properties it was sent; it is shown only where the page has its view.
 pub fn run_with_views(views: &'static [crate::views::View], apps: Vec<App>) {
+    #[cfg(all(target_arch = "wasm32", feature = "session"))]
+    let blank = || crate::views::served_document(views);
+    #[cfg(not(all(target_arch = "wasm32", feature = "session")))]
+    let blank = Document::lean;
+    start(views, blank, apps);
+}
+
+/// The page, or the command line natively: each app's documents are built into `blank()`.
+fn start(views: &'static [crate::views::View], blank: impl FnOnce() -> Document, apps: Vec<App>) {
     #[cfg(target_arch = "wasm32")]
-    crate::web::mount_apps(apps, views);
+    crate::web::mount_apps(apps, views, blank());
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = views;
+    let _ = (views, blank);
     #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
     crate::server::main_cli_with(apps);
     #[cfg(not(any(feature = "server", target_arch = "wasm32")))]

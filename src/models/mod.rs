@@ -163,6 +163,27 @@ const AREAS: &[&[&Schema]] = &[
     widgets::tables::SCHEMAS,
 ];
 
+/// The model types a page shows without a view (see [`crate::views`]): figures with their
+/// ranges, scales, axes, tickers, formatters, grids, title and toolbar; layouts; sources.
+/// A served page built with [`crate::run_with_views`] knows them, so that it can draw a
+/// figure its session is sent.
+#[cfg(all(target_arch = "wasm32", feature = "session"))]
+pub(crate) const SHOWN_WITHOUT_VIEWS: &[&[&Schema]] = &[
+    axes::SCHEMAS,
+    formatters::SCHEMAS,
+    grids::SCHEMAS,
+    layouts::SCHEMAS,
+    plots::SCHEMAS,
+    ranges::SCHEMAS,
+    renderers::SCHEMAS,
+    scales::SCHEMAS,
+    selections::SCHEMAS,
+    sources::SCHEMAS,
+    tickers::SCHEMAS,
+    tools::SCHEMAS,
+    &[<annotations::Title as crate::core::ModelType>::SCHEMA],
+];
+
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     let hand_written = AREAS.iter().flat_map(|area| area.iter().copied());
     Registry::new(hand_written, bokeh_schemas::BOKEH_SCHEMAS)
