@@ -176,12 +176,57 @@ fn arrays_read_like_numpy() {
     assert!((0..n).all(|i| y[i] == 3.0 * (x[i] + a[i]) - 1.0));
 }
 
+/// A column borrowed where it lies (`np::asarray`) combines with numbers and arrays on
+/// either side into a new array, element for element what the scalar operations give,
+/// across the seams of the blocks it is computed in; and it is never written.
+#[test]
+fn borrowed_columns_combine_without_being_written() {
+    let n = 3 * 4096 + 5;
+    let column: Vec<f64> = (0..n).map(|i| (i as f64 * 0.37).sin() * 10.0).collect();
+    let other: Vec<f64> = (0..n).map(|i| 1.0 + i as f64 / 7.0).collect();
+    let (x, o) = (np::asarray(&column), np::asarray(&other));
+    let owned = Array::from(&other[..]);
+    let results: [(Array, fn(f64, f64) -> f64); 12] = [
+        (2.5 * x, |x, _| 2.5 * x),
+        (x - 1.5, |x, _| x - 1.5),
+        (3.0 / x, |x, _| 3.0 / x),
+        (x * 4.0, |x, _| x * 4.0),
+        (x + o, |x, o| x + o),
+        (x - o, |x, o| x - o),
+        (x * owned.clone(), |x, o| x * o),
+        (x / owned.clone(), |x, o| x / o),
+        (owned.clone() - x, |x, o| o - x),
+        (owned.clone() / x, |x, o| o / x),
+        (1.5 - &owned, |_, o| 1.5 - o),
+        (&owned * 0.5, |_, o| o * 0.5),
+    ];
+    for (k, (got, want)) in results.iter().enumerate() {
+        assert_eq!(got.len(), n);
+        for i in 0..n {
+            let want = want(column[i], other[i]);
+            assert_eq!(got[i].to_bits(), want.to_bits(), "operation {k} at {i}");
+        }
+    }
+    assert_eq!(x.to_array().len(), n);
+    let y = 1.5 * np::sin(2.0 * x + 0.5) + 0.1;
+    assert!((0..n).all(|i| (y[i] - (1.5 * (2.0 * column[i] + 0.5).sin() + 0.1)).abs() < 1e-12));
+    assert!((0..n).all(|i| column[i] == (i as f64 * 0.37).sin() * 10.0));
+}
+
 // wasm-bindgen-test cannot catch a panic in a build that aborts on one.
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 #[should_panic(expected = "arrays of different lengths")]
 fn arrays_of_different_lengths_do_not_combine() {
     let _ = np::zeros(2) + &np::zeros(3);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+#[should_panic(expected = "arrays of different lengths")]
+fn borrowed_arrays_of_different_lengths_do_not_combine() {
+    let (a, b) = (vec![1.0; 5000], vec![1.0; 4999]);
+    let _ = np::asarray(&a) + np::asarray(&b);
 }
 
 /// numpy: np.std([1, 2, 3, 4], ddof=1) = 1.2909944487358056, np.quantile(x, 0.25) = 1.75.

@@ -4,7 +4,7 @@
 use std::f64::consts::PI;
 
 use rokeh::models::{column, row, ColumnDataSource, Figure, Line, Slider, TextInput, Title};
-use rokeh::np::{self, Array};
+use rokeh::np;
 use rokeh::plotting::{figure, FigureArgs};
 use rokeh::Document;
 
@@ -61,7 +61,8 @@ pub fn sliders_with_points(doc: &mut Document, n: usize) {
                 doc.get(offset, Slider::VALUE),
             );
             let (w, k) = (doc.get(phase, Slider::VALUE), doc.get(freq, Slider::VALUE));
-            let x = Array::from(doc.column_f64(source, "x").unwrap_or_default());
+            // The column as it lies in the document: `k * x` is the one copy made.
+            let x = np::asarray(doc.column_f64(source, "x").unwrap_or_default());
             doc.set_column(source, "y", a * np::sin(k * x + w) + b)
         });
     }

@@ -21,7 +21,7 @@
 
 use std::f64::consts::{FRAC_1_PI, LOG2_E as INV_LN2, SQRT_2 as SQRT2};
 
-use crate::blocks::{on_block, BLOCK};
+use crate::blocks::{on_block, on_read_block, BLOCK};
 use crate::lanes::{whole_chunks, Lanes, Simd};
 
 /// 1.5 × 2^52: adding it rounds a float of magnitude below 2^51 to an integer, which then
@@ -111,6 +111,33 @@ pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd + Copy) {
         on_block(block, compute);
     }
     padded::<Simd>(tail, |c| f(Simd::load(c)).store(c));
+}
+
+/// `f` of every element of `src`, into a new vector, in one pass and in blocks (see
+/// `blocks.rs`): a plain map LLVM vectorises, writing each element once (no zeroing first).
+pub(crate) fn each_from(src: &[f64], f: impl Fn(f64) -> f64 + Copy) -> Vec<f64> {
+    let mut out = Vec::with_capacity(src.len());
+    for block in src.chunks(BLOCK) {
+        on_read_block(block, |block| out.extend(block.iter().map(|&x| f(x))));
+    }
+    out
+}
+
+/// `f` of every element of `src` and the one beside it in `other`, into a new vector, as
+/// [`each_from`]. Panics when the lengths differ.
+pub(crate) fn each_from_with(
+    src: &[f64],
+    other: &[f64],
+    f: impl Fn(f64, f64) -> f64 + Copy,
+) -> Vec<f64> {
+    assert_eq!(src.len(), other.len(), "arrays of different lengths");
+    let mut out = Vec::with_capacity(src.len());
+    for (block, other) in src.chunks(BLOCK).zip(other.chunks(BLOCK)) {
+        on_read_block(block, |block| {
+            out.extend(block.iter().zip(other).map(|(&x, &y)| f(x, y)))
+        });
+    }
+    out
 }
 
 /// `f` of every element of `values` and the one beside it in `other`, into `values`, in

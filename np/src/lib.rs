@@ -15,8 +15,10 @@
 //! assert!((y[10] - (a * (k * x[10] + w).sin() + b)).abs() < 1e-15);
 //! ```
 //!
-//! Arithmetic consumes its operand arrays where it can and works in place, so the line
-//! above allocates two arrays (`k * &x`, then the result reuses it), like numpy with `out=`.
+//! Arithmetic consumes its operand arrays where it can and works in place; on borrowed
+//! arrays (`&x`, or a document's column as [`asarray`] reads it) it makes a new array in
+//! one pass. So the line above allocates one array (`k * &x`) and computes the rest in it,
+//! like numpy with `out=`.
 //! The element-wise functions vectorise (see `kernels.rs` for how and for their accuracy:
 //! within 2 ulp of the standard library's).
 
@@ -52,6 +54,11 @@ impl Array {
     pub fn map(mut self, f: impl Fn(f64) -> f64) -> Array {
         self.0.iter_mut().for_each(|x| *x = f(*x));
         self
+    }
+
+    /// The elements, borrowed: arithmetic on them makes a new array.
+    pub fn view(&self) -> ArrayView<'_> {
+        ArrayView(&self.0)
     }
 
     /// The elements, without a copy.
@@ -307,6 +314,45 @@ impl DerefMut for Array {
     }
 }
 
+/// An array borrowed where it lies (a document's column), read without a copy, as numpy's
+/// `np.asarray` of an array: arithmetic on it makes a new [`Array`] in one pass.
+///
+/// ```
+/// use rokeh_np as np;
+/// let column: Vec<f64> = vec![0.0, 1.0, 2.0]; // e.g. `doc.column_f64(source, "x")`
+/// let x = np::asarray(&column);
+/// let y = 1.5 * np::sin(2.0 * x + 0.5) + 0.1; // numpy: 1.5 * np.sin(2 * x + 0.5) + 0.1
+/// assert_eq!(y.len(), 3);
+/// assert_eq!(&(x + x)[..], &[0.0, 2.0, 4.0]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ArrayView<'a>(&'a [f64]);
+
+/// `values` as an array, without a copy, as `np.asarray`.
+pub fn asarray(values: &[f64]) -> ArrayView<'_> {
+    ArrayView(values)
+}
+
+impl ArrayView<'_> {
+    /// An owned copy.
+    pub fn to_array(self) -> Array {
+        Array(self.0.to_vec())
+    }
+}
+
+impl Deref for ArrayView<'_> {
+    type Target = [f64];
+    fn deref(&self) -> &[f64] {
+        self.0
+    }
+}
+
+impl From<ArrayView<'_>> for Array {
+    fn from(view: ArrayView<'_>) -> Array {
+        view.to_array()
+    }
+}
+
 impl Neg for Array {
     type Output = Array;
     fn neg(mut self) -> Array {
@@ -315,9 +361,10 @@ impl Neg for Array {
     }
 }
 
-/// `array op number` and `number op array`, owned (in place) and borrowed (a new array),
-/// in SIMD lanes.
-macro_rules! scalar_ops {
+/// Arithmetic of arrays with numbers and with each other, element by element, in SIMD
+/// lanes: on an owned array in place; on borrowed ones ([`ArrayView`], `&Array`) into a new
+/// array in one pass. Two arrays of different lengths panic, as numpy raises.
+macro_rules! ops {
     ($($trait:ident $method:ident $op:tt),*) => {$(
         impl $trait<f64> for Array {
             type Output = Array;
@@ -327,10 +374,16 @@ macro_rules! scalar_ops {
                 self
             }
         }
+        impl $trait<f64> for ArrayView<'_> {
+            type Output = Array;
+            fn $method(self, rhs: f64) -> Array {
+                Array(kernels::each_from(self.0, move |x| x $op rhs))
+            }
+        }
         impl $trait<f64> for &Array {
             type Output = Array;
             fn $method(self, rhs: f64) -> Array {
-                self.clone() $op rhs
+                self.view() $op rhs
             }
         }
         impl $trait<Array> for f64 {
@@ -341,27 +394,51 @@ macro_rules! scalar_ops {
                 rhs
             }
         }
+        impl $trait<ArrayView<'_>> for f64 {
+            type Output = Array;
+            fn $method(self, rhs: ArrayView<'_>) -> Array {
+                Array(kernels::each_from(rhs.0, move |x| self $op x))
+            }
+        }
         impl $trait<&Array> for f64 {
             type Output = Array;
             fn $method(self, rhs: &Array) -> Array {
-                self $op rhs.clone()
+                self $op rhs.view()
             }
         }
-        /// Element by element; panics when the lengths differ, as numpy raises.
+        impl $trait<ArrayView<'_>> for Array {
+            type Output = Array;
+            fn $method(mut self, rhs: ArrayView<'_>) -> Array {
+                kernels::each_with(&mut self.0, rhs.0, |x, y| x $op y);
+                self
+            }
+        }
         impl $trait<&Array> for Array {
             type Output = Array;
-            fn $method(mut self, rhs: &Array) -> Array {
-                kernels::each_with(&mut self.0, &rhs.0, |x, y| x $op y);
-                self
+            fn $method(self, rhs: &Array) -> Array {
+                self $op rhs.view()
             }
         }
         impl $trait<Array> for Array {
             type Output = Array;
             fn $method(self, rhs: Array) -> Array {
-                self $op &rhs
+                self $op rhs.view()
+            }
+        }
+        impl $trait<Array> for ArrayView<'_> {
+            type Output = Array;
+            fn $method(self, mut rhs: Array) -> Array {
+                kernels::each_with(&mut rhs.0, self.0, |y, x| x $op y);
+                rhs
+            }
+        }
+        impl $trait<ArrayView<'_>> for ArrayView<'_> {
+            type Output = Array;
+            fn $method(self, rhs: ArrayView<'_>) -> Array {
+                Array(kernels::each_from_with(self.0, rhs.0, |x, y| x $op y))
             }
         }
     )*};
 }
 
-scalar_ops!(Add add +, Sub sub -, Mul mul *, Div div /);
+ops!(Add add +, Sub sub -, Mul mul *, Div div /);

@@ -3,7 +3,7 @@
 //! sync over Bokeh's protocol (Python's `bokeh.client` can join them).
 
 use rokeh::models::{column, ColumnDataSource, Line, Slider};
-use rokeh::np::{self, Array};
+use rokeh::np;
 use rokeh::plotting::{figure, FigureArgs};
 use rokeh::{App, Document};
 
@@ -23,7 +23,7 @@ fn sine(doc: &mut Document) {
 
     let k = doc.add(Slider::new("k", 1.0, 0.1, 5.0, 0.1));
     doc.on_change(k, Slider::VALUE, move |doc, change| {
-        let x = Array::from(doc.column_f64(source, "x").unwrap_or_default());
+        let x = np::asarray(doc.column_f64(source, "x").unwrap_or_default());
         doc.set_column(source, "y", np::sin(change.new * x))
     });
 
