@@ -124,12 +124,17 @@ pub fn provide_file(path: &str, bytes: impl Into<Arc<[u8]>>) {
 /// needs rokeh's `server` feature. Served, the page knows every model type rokeh and Bokeh
 /// define, so it shows any document a session is sent (a Python client's push, say).
 pub fn run(apps: Vec<App>) {
-    // Static only, the page shows only its apps' documents: it needs their types alone.
-    #[cfg(feature = "session")]
-    let blank = Document::new;
-    #[cfg(not(feature = "session"))]
-    let blank = Document::lean;
-    start(crate::views::ALL, blank, apps);
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Static only, the page shows only its apps' documents: it needs their types alone.
+        #[cfg(feature = "session")]
+        let blank = Document::new();
+        #[cfg(not(feature = "session"))]
+        let blank = Document::lean();
+        crate::web::mount_apps_in(apps, crate::views::ALL, blank);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    command_line(apps);
 }
 
 /// [`run`], with only `views` built into the page (see [`crate::views`]): a smaller page
@@ -143,22 +148,21 @@ pub fn run(apps: Vec<App>) {
 /// is kept as it came, unchecked (the server checked it): read by name, it has only the
 /// properties it was sent; it is shown only where the page has its view.
 pub fn run_with_views(views: &'static [crate::views::View], apps: Vec<App>) {
-    #[cfg(all(target_arch = "wasm32", feature = "session"))]
-    let blank = || crate::views::served_document(views);
-    #[cfg(not(all(target_arch = "wasm32", feature = "session")))]
-    let blank = Document::lean;
-    start(views, blank, apps);
+    #[cfg(target_arch = "wasm32")]
+    crate::web::mount_apps(apps, views);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = views;
+        command_line(apps);
+    }
 }
 
-/// The page, or the command line natively: each app's documents are built into `blank()`.
-fn start(views: &'static [crate::views::View], blank: impl FnOnce() -> Document, apps: Vec<App>) {
-    #[cfg(target_arch = "wasm32")]
-    crate::web::mount_apps(apps, views, blank());
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (views, blank);
-    #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+/// The `rokeh` command line, when built with the `server` feature.
+#[cfg(not(target_arch = "wasm32"))]
+fn command_line(apps: Vec<App>) {
+    #[cfg(feature = "server")]
     crate::server::main_cli_with(apps);
-    #[cfg(not(any(feature = "server", target_arch = "wasm32")))]
+    #[cfg(not(feature = "server"))]
     {
         let names: Vec<&str> = apps.iter().map(App::name).collect();
         eprintln!(

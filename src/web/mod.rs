@@ -46,9 +46,18 @@ use page::Page;
 /// the one the URL's `?app=` names, else the first.
 /// An unknown name is reported and the first shown, so a mistyped URL still shows something.
 /// An app's data files are got first (see [`crate::App::with_files`]). The page shows
-/// `views` (see [`crate::views`]) besides layouts and figures; its document is built into
-/// `blank`, an empty one (see [`crate::run_with_views`]).
-pub fn mount_apps(apps: Vec<App>, views: &'static [View], blank: Document) {
+/// `views` (see [`crate::views`]) besides layouts and figures, into a lean document (see
+/// [`crate::run_with_views`]).
+pub fn mount_apps(apps: Vec<App>, views: &'static [View]) {
+    #[cfg(feature = "session")]
+    let blank = views::served_document(views);
+    #[cfg(not(feature = "session"))]
+    let blank = Document::lean();
+    mount_apps_in(apps, views, blank);
+}
+
+/// [`mount_apps`], its document built into `blank`, an empty one.
+pub(crate) fn mount_apps_in(apps: Vec<App>, views: &'static [View], blank: Document) {
     show_views(views);
     let embed = embed::claim();
     let wanted = match &embed {
