@@ -184,13 +184,11 @@ pub fn sync_from_json(doc: &mut Document, json: &Json, buffers: &Buffers) -> Res
 
 /// Makes the attributes of `doc`'s model `any` those of `theirs`, recording each change.
 fn update_attrs(doc: &mut Document, any: AnyId, theirs: &Model) {
-    let names: BTreeSet<String> = doc
-        .model(any)
-        .attrs
-        .keys()
-        .chain(theirs.attrs.keys())
-        .cloned()
-        .collect();
+    // Inserted one by one: collecting into a set compiles a sort for the iterator.
+    let mut names = BTreeSet::new();
+    for name in doc.model(any).attrs.keys().chain(theirs.attrs.keys()) {
+        names.insert(name.clone());
+    }
     for name in names {
         let new = theirs.attrs.get(&name);
         if doc.model(any).attrs.get(&name) == new {
