@@ -1,6 +1,6 @@
 //! How long one redraw of the sliders figure takes in an in-memory bitmap, for Bokeh's 200
-//! points and for a million, a million scatter markers, and what decimating a million
-//! points costs alone.
+//! points and for a million, what reading and laying it out costs alone, a million scatter
+//! markers, and what decimating a million points costs alone.
 
 // Native only: the bitmap backend and its fonts are dev-dependencies of native builds.
 #[cfg(not(target_arch = "wasm32"))]
@@ -49,6 +49,15 @@ mod native {
                 })
             });
         }
+    }
+
+    /// What every repaint of the sliders figure does before it draws: read the figure's
+    /// models from the document, resolve its ranges, tick and lay it out.
+    fn read_and_lay_out(c: &mut Criterion) {
+        let (doc, figure, _) = sliders_doc(200);
+        c.bench_function("read and lay out the sliders figure, 200 points", |b| {
+            b.iter(|| figure_layout(black_box(&doc), figure, 400, 400, 1.0).unwrap())
+        });
     }
 
     /// The scatter app's figure of a million markers (size 3, fill alpha 0.5).
@@ -102,7 +111,7 @@ mod native {
         println!("decimated 1000000 points to {} vertices", out.len());
     }
 
-    criterion_group!(benches, redraw, scatter, decimation);
+    criterion_group!(benches, redraw, read_and_lay_out, scatter, decimation);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

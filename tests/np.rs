@@ -186,7 +186,10 @@ fn borrowed_columns_combine_without_being_written() {
     let other: Vec<f64> = (0..n).map(|i| 1.0 + i as f64 / 7.0).collect();
     let (x, o) = (np::asarray(&column), np::asarray(&other));
     let owned = Array::from(&other[..]);
-    let results: [(Array, fn(f64, f64) -> f64); 12] = [
+    // Each result beside what the scalar operation gives for a column's element and the
+    // other's.
+    type Checked = (Array, fn(f64, f64) -> f64);
+    let results: [Checked; 12] = [
         (2.5 * x, |x, _| 2.5 * x),
         (x - 1.5, |x, _| x - 1.5),
         (3.0 / x, |x, _| 3.0 / x),

@@ -116,11 +116,20 @@ pub struct Schema {
 impl Schema {
     /// The property `name`, from this schema or the nearest base that has it.
     pub fn prop(&self, name: &str) -> Option<&'static PropDef> {
+        // A figure's read looks up hundreds of names in lists of a hundred: the length and
+        // the last byte (names share their prefixes) rule out most before their bytes are
+        // compared.
+        let last = name.as_bytes().last().copied();
+        let is = |p: &&PropDef| {
+            p.name.len() == name.len()
+                && p.name.as_bytes().last().copied() == last
+                && p.name == name
+        };
         // Statics all the way down: the borrow is 'static.
-        let own = |s: &'static Schema| s.props.iter().find(|p| p.name == name);
+        let own = |s: &'static Schema| s.props.iter().find(is);
         let this: &'static [PropDef] = self.props;
         this.iter()
-            .find(|p| p.name == name)
+            .find(is)
             .or_else(|| self.bases.iter().find_map(|base| own(base)))
     }
 

@@ -95,6 +95,10 @@ pub struct Document {
     /// so that an empty slot costs a pointer (an app that rebuilds its figures leaves
     /// thousands).
     models: Vec<Option<Box<Model>>>,
+    /// Each slot's type schema, looked up when its model came in (or its type was learnt):
+    /// every read of a property left at its default needs it, and a lookup by type name
+    /// costs string comparisons (most of a figure's read, measured).
+    schemas: Vec<Option<TypeSchema>>,
     by_id: HashMap<ModelId, AnyId>,
     /// Bokeh's `DocumentConfig` model, when the document came with one.
     config: Option<AnyId>,
@@ -145,6 +149,7 @@ impl Document {
             title: "Bokeh Application".into(),
             roots: Vec::new(),
             models: Vec::new(),
+            schemas: Vec::new(),
             by_id: HashMap::new(),
             config: None,
             next_id_number: FIRST_ID_NUMBER,

@@ -1,6 +1,8 @@
 //! Reading and writing properties: typed through keys (`doc.get(freq, Slider::VALUE)`),
 //! or by name; every write validated against the registry first.
 
+use std::borrow::Cow;
+
 use super::{AnyId, Document, DocumentError, Event, Id, Value};
 use crate::core::{ModelType, Prop, PropType, Schema};
 
@@ -83,21 +85,30 @@ impl Document {
 
     /// A property's value by name, with its default when never set.
     pub fn get_attr(&self, any: AnyId, attr: &str) -> Result<Value, DocumentError> {
+        self.attr(any, attr).map(Cow::into_owned)
+    }
+
+    /// [`Document::get_attr`], borrowed where the value is stored: a renderer reads
+    /// hundreds of properties per paint, and a copy of each cost more than the read.
+    pub fn attr(&self, any: AnyId, attr: &str) -> Result<Cow<'_, Value>, DocumentError> {
         let model = self.existing(any)?;
         if let Some(value) = model.attrs.get(attr) {
-            return Ok(value.clone());
+            return Ok(Cow::Borrowed(value));
         }
         let prop = self
-            .type_schema(&model.type_name)
+            .schema_of(any)
             .and_then(|t| t.prop(attr))
             .ok_or_else(|| DocumentError::UnknownProperty {
                 model_type: model.type_name.clone(),
                 attr: attr.to_owned(),
             })?;
-        prop.default.value().ok_or_else(|| DocumentError::Unset {
-            model_type: model.type_name.clone(),
-            attr: attr.to_owned(),
-        })
+        prop.default
+            .value()
+            .map(Cow::Owned)
+            .ok_or_else(|| DocumentError::Unset {
+                model_type: model.type_name.clone(),
+                attr: attr.to_owned(),
+            })
     }
 
     /// [`Document::get_attr`], read through a typed key of `schema`'s type: a model of
@@ -186,7 +197,7 @@ impl Document {
     pub fn validate(&self, any: AnyId, attr: &str, value: &Value) -> Result<(), DocumentError> {
         let model = self.existing(any)?;
         let err_ctx = || (model.type_name.clone(), attr.to_owned());
-        let schema = self.type_schema(&model.type_name);
+        let schema = self.schema_of(any);
         if let Some(schema) = schema {
             let defs = [
                 schema.hand.and_then(|s| s.prop(attr)),
@@ -230,8 +241,7 @@ impl Document {
 
     /// Whether `attr` of the model is a ColumnDataSource's columns.
     pub(crate) fn is_column_data(&self, any: AnyId, attr: &str) -> bool {
-        let model = self.model(any);
-        self.type_schema(&model.type_name)
+        self.schema_of(any)
             .and_then(|t| t.prop(attr))
             .is_some_and(|p| *p.kind == crate::core::Kind::ColumnData)
     }

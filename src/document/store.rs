@@ -158,6 +158,17 @@ impl Document {
         }
         self.learned.retain(|t| t.name() != learnt.name());
         self.learned.push(learnt);
+        for (slot, schema) in self.models.iter().zip(&mut self.schemas) {
+            if slot.as_ref().is_some_and(|m| m.type_name == learnt.name()) {
+                *schema = Some(learnt);
+            }
+        }
+    }
+
+    /// The type schema of the model in slot `any` (see [`Document::type_schema`]), without
+    /// a lookup by name.
+    pub(crate) fn schema_of(&self, any: AnyId) -> Option<TypeSchema> {
+        self.schemas.get(any.0 as usize).copied().flatten()
     }
 
     /// An empty document that knows the model types this one knows, learnt ones included.
@@ -185,6 +196,7 @@ impl Document {
         }
         let any = AnyId(self.models.len() as u32);
         self.by_id.insert(model.id.clone(), any);
+        self.schemas.push(self.type_schema(&model.type_name));
         self.models.push(Some(Box::new(model)));
         self.journal(|| Undo::Inserted(any));
         Ok(any)
@@ -336,6 +348,10 @@ impl Document {
         let shift = |any: AnyId| AnyId(any.0 + base);
         self.models.iter_mut().for_each(|slot| *slot = None);
         self.models.extend(models);
+        let schemas: Vec<Option<TypeSchema>> = (self.models.iter())
+            .map(|slot| slot.as_ref().and_then(|m| self.type_schema(&m.type_name)))
+            .collect();
+        self.schemas = schemas;
         self.by_id = self.models().map(|(any, m)| (m.id.clone(), any)).collect();
         self.roots = roots.into_iter().map(shift).collect();
         self.config = config.map(shift);
@@ -493,12 +509,11 @@ impl Document {
 
 impl RefTypes for Document {
     fn is_instance(&self, id: &ModelId, base: &str) -> bool {
-        let Some(model) = self.lookup(id).and_then(|any| self.try_model(any)) else {
+        let Some(any) = self.lookup(id).filter(|&any| self.try_model(any).is_some()) else {
             return true;
         };
         // A type nobody defines may be anything.
-        self.type_schema(&model.type_name)
-            .is_none_or(|t| t.is_a(base))
+        self.schema_of(any).is_none_or(|t| t.is_a(base))
     }
 }
 

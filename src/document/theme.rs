@@ -80,7 +80,7 @@ impl Document {
     /// The theme's values for the model's properties it has no value of.
     fn themed(&self, theme: &Theme, any: AnyId) -> Vec<(String, Value)> {
         let model = self.model(any);
-        let Some(schema) = self.type_schema(&model.type_name) else {
+        let Some(schema) = self.schema_of(any) else {
             return Vec::new();
         };
         let fits = |(type_name, attr, _): &&(String, String, Value)| {

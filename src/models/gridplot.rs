@@ -199,10 +199,7 @@ fn plots_in(doc: &Document, item: AnyId) -> Vec<AnyId> {
             continue;
         }
         let model = doc.model(any);
-        if doc
-            .type_schema(&model.type_name)
-            .is_some_and(|t| t.is_a("Plot"))
-        {
+        if doc.schema_of(any).is_some_and(|t| t.is_a("Plot")) {
             plots.push(any);
         }
         let mut refs = Vec::new();

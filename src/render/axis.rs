@@ -11,7 +11,7 @@ use super::format::{Formatter, TickLabel};
 use super::label::{Anchor, HeightMetric, TextBox};
 use super::layout::Side;
 use super::ranges::{FactorMap, Interval, RangeModel};
-use super::read::Reader;
+use super::read::{prop_name, Reader};
 use super::scales::Scale;
 use super::surface::{Font, Path, Rect, Stroke, Surface, TextMeasure};
 use super::ticks::{Ticker, Ticks};
@@ -95,10 +95,10 @@ impl AxisView {
                         r.font(axis, prefix, 1.0)?,
                         r.color(
                             axis,
-                            &format!("{prefix}text_color"),
-                            Some(&format!("{prefix}text_alpha")),
+                            &prop_name(&[prefix, "text_color"]),
+                            Some(&prop_name(&[prefix, "text_alpha"])),
                         )?,
-                        r.get(axis, &format!("{prefix}label_orientation"))?,
+                        r.get(axis, &prop_name(&[prefix, "label_orientation"]))?,
                     ))
                 };
             Some([level("subgroup_")?, level("group_")?])

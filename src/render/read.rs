@@ -2,6 +2,8 @@
 //! value of the wrong kind is an error naming the model and property; properties are
 //! read through rokeh's typed keys or by name (Bokeh's schema gives the defaults).
 
+use std::borrow::Cow;
+
 use crate::core::{PropType, Rgba};
 use crate::document::{AnyId, Document, Value};
 use crate::models::{DashPattern, FontStyle, LineCap, LineJoin};
@@ -52,14 +54,17 @@ impl<'d> Reader<'d> {
 
     /// Whether the model is a `base` (its type or a Bokeh subtype).
     pub fn is_a(&self, any: AnyId, base: &str) -> bool {
-        self.doc
-            .type_schema(self.type_name(any))
-            .is_some_and(|t| t.is_a(base))
+        self.doc.schema_of(any).is_some_and(|t| t.is_a(base))
     }
 
     pub fn value(&self, any: AnyId, attr: &str) -> Result<Value, RenderError> {
+        self.value_ref(any, attr).map(Cow::into_owned)
+    }
+
+    /// [`Reader::value`], borrowed where the document stores it.
+    pub fn value_ref(&self, any: AnyId, attr: &str) -> Result<Cow<'d, Value>, RenderError> {
         self.doc
-            .get_attr(any, attr)
+            .attr(any, attr)
             .map_err(|e| RenderError::Model(e.to_string()))
     }
 
@@ -73,7 +78,7 @@ impl<'d> Reader<'d> {
 
     /// Property `attr` as a `T`.
     pub fn get<T: PropType>(&self, any: AnyId, attr: &str) -> Result<T, RenderError> {
-        let value = self.value(any, attr)?;
+        let value = self.value_ref(any, attr)?;
         T::from_value(&value, self.doc)
             .ok_or_else(|| self.bad(any, attr, &format!("readable as {}", T::KIND.describe())))
     }
@@ -106,9 +111,9 @@ impl<'d> Reader<'d> {
             Some(a) => self.number(any, a)?,
             None => 1.0,
         };
-        match self.value(any, attr)? {
+        match &*self.value_ref(any, attr)? {
             Value::Null => Ok(None),
-            v => parse_color(&v)
+            v => parse_color(v)
                 .map(|c| Some(c.with_alpha(alpha)))
                 .ok_or_else(|| self.bad(any, attr, "a color")),
         }
@@ -116,9 +121,9 @@ impl<'d> Reader<'d> {
 
     /// The model a reference property points to, if set.
     pub fn reference(&self, any: AnyId, attr: &str) -> Result<Option<AnyId>, RenderError> {
-        match self.value(any, attr)? {
+        match &*self.value_ref(any, attr)? {
             Value::Null => Ok(None),
-            v => self.lookup(any, attr, &v).map(Some),
+            v => self.lookup(any, attr, v).map(Some),
         }
     }
 
@@ -130,7 +135,7 @@ impl<'d> Reader<'d> {
 
     /// A list of references.
     pub fn refs(&self, any: AnyId, attr: &str) -> Result<Vec<AnyId>, RenderError> {
-        let value = self.value(any, attr)?;
+        let value = self.value_ref(any, attr)?;
         let items = value
             .as_list()
             .ok_or_else(|| self.bad(any, attr, "a list"))?;
@@ -145,7 +150,7 @@ impl<'d> Reader<'d> {
         prefix: &str,
         scale: f64,
     ) -> Result<Option<Stroke>, RenderError> {
-        let name = |p: &str| format!("{prefix}line_{p}");
+        let name = |p: &str| prop_name(&[prefix, "line_", p]);
         let Some(color) = self.color(any, &name("color"), Some(&name("alpha")))? else {
             return Ok(None);
         };
@@ -168,8 +173,8 @@ impl<'d> Reader<'d> {
     pub fn fill(&self, any: AnyId, prefix: &str) -> Result<Option<Rgba>, RenderError> {
         let color = self.color(
             any,
-            &format!("{prefix}fill_color"),
-            Some(&format!("{prefix}fill_alpha")),
+            &prop_name(&[prefix, "fill_color"]),
+            Some(&prop_name(&[prefix, "fill_alpha"])),
         )?;
         Ok(color.filter(|c| c.alpha > 0.0))
     }
@@ -178,20 +183,61 @@ impl<'d> Reader<'d> {
     /// device pixels.
     pub fn font(&self, any: AnyId, prefix: &str, scale: f64) -> Result<Font, RenderError> {
         let family = self
-            .string(any, &format!("{prefix}text_font"))
+            .string(any, &prop_name(&[prefix, "text_font"]))
             .unwrap_or_else(|_| "helvetica".into());
-        let size_attr = format!("{prefix}text_font_size");
+        let size_attr = prop_name(&[prefix, "text_font_size"]);
         let size = self.string(any, &size_attr)?;
         let size =
             parse_font_size(&size).ok_or_else(|| self.bad(any, &size_attr, "a CSS font size"))?;
         let style = self
-            .get::<FontStyle>(any, &format!("{prefix}text_font_style"))
+            .get::<FontStyle>(any, &prop_name(&[prefix, "text_font_style"]))
             .unwrap_or(FontStyle::Normal);
         Ok(Font {
             family,
             size: size * scale,
             style,
         })
+    }
+}
+
+/// A property name made of parts (`major_tick_` + `line_` + `color`), built on the stack:
+/// a figure's read makes dozens per paint, and formatting each into a `String` cost more
+/// than reading the property (measured).
+pub(crate) enum PropName {
+    Short {
+        bytes: [u8; PropName::SHORT],
+        len: usize,
+    },
+    Long(String),
+}
+
+impl PropName {
+    const SHORT: usize = 64;
+}
+
+/// `parts`, one after the other, as a property name.
+pub(crate) fn prop_name(parts: &[&str]) -> PropName {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    if len > PropName::SHORT {
+        return PropName::Long(parts.concat());
+    }
+    let mut bytes = [0; PropName::SHORT];
+    let mut at = 0;
+    for part in parts {
+        bytes[at..at + part.len()].copy_from_slice(part.as_bytes());
+        at += part.len();
+    }
+    PropName::Short { bytes, len }
+}
+
+impl std::ops::Deref for PropName {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // Whole strs one after the other are UTF-8: this never falls back.
+            PropName::Short { bytes, len } => std::str::from_utf8(&bytes[..*len]).unwrap_or(""),
+            PropName::Long(name) => name,
+        }
     }
 }
 

@@ -145,11 +145,15 @@ pub(crate) struct Specs<'a, 'd> {
 }
 
 impl<'a, 'd> Specs<'a, 'd> {
-    pub fn raw(&self, attr: &str) -> Result<Value, RenderError> {
+    /// The property's value as the model holds it (or as `overrides` replace it).
+    pub fn raw(&self, attr: &str) -> Result<Cow<'a, Value>, RenderError>
+    where
+        'd: 'a,
+    {
         if let Some((_, v)) = self.overrides.iter().find(|(name, _)| *name == attr) {
-            return Ok(v.clone());
+            return Ok(Cow::Borrowed(v));
         }
-        self.r.value(self.model, attr)
+        self.r.value_ref(self.model, attr)
     }
 
     pub fn parts(&self, attr: &str) -> Result<SpecParts, RenderError> {
@@ -189,7 +193,7 @@ impl<'a, 'd> Specs<'a, 'd> {
                 }
             }
             _ => SpecParts {
-                source: Source::Value(v),
+                source: Source::Value(v.into_owned()),
                 transform: None,
                 units: None,
             },

@@ -6,6 +6,7 @@ use crate::core::Rgba;
 use crate::models::{DashPattern, FontStyle, LineCap, LineJoin, TextAlign, TextBaseline};
 
 use super::hatch::hatch_pattern;
+use super::read::prop_name;
 use super::specs::{Numbers, Specs, Uniform};
 use super::surface::{Font, Pattern, Stroke, TextStyle};
 use super::text::parse_font_size;
@@ -24,7 +25,7 @@ pub(crate) struct LineVisual {
 
 impl LineVisual {
     pub fn read(s: &Specs<'_, '_>, prefix: &str) -> Result<LineVisual, RenderError> {
-        let name = |p: &str| format!("{prefix}line_{p}");
+        let name = |p: &str| prop_name(&[prefix, "line_", p]);
         Ok(LineVisual {
             color: s.colors(&name("color"), Some(&name("alpha")))?,
             width: s.numbers(&name("width"))?.into_owned(),
@@ -80,8 +81,8 @@ impl FillVisual {
     pub fn read(s: &Specs<'_, '_>, prefix: &str) -> Result<FillVisual, RenderError> {
         Ok(FillVisual {
             color: s.colors(
-                &format!("{prefix}fill_color"),
-                Some(&format!("{prefix}fill_alpha")),
+                &prop_name(&[prefix, "fill_color"]),
+                Some(&prop_name(&[prefix, "fill_alpha"])),
             )?,
         })
     }
@@ -106,7 +107,7 @@ pub(crate) struct HatchVisual {
 
 impl HatchVisual {
     pub fn read(s: &Specs<'_, '_>, prefix: &str) -> Result<HatchVisual, RenderError> {
-        let name = |p: &str| format!("{prefix}hatch_{p}");
+        let name = |p: &str| prop_name(&[prefix, "hatch_", p]);
         Ok(HatchVisual {
             pattern: s.values(&name("pattern"))?,
             color: s.colors(&name("color"), Some(&name("alpha")))?,
@@ -148,7 +149,7 @@ pub(crate) struct TextVisual {
 
 impl TextVisual {
     pub fn read(s: &Specs<'_, '_>, prefix: &str) -> Result<TextVisual, RenderError> {
-        let name = |p: &str| format!("{prefix}text_{p}");
+        let name = |p: &str| prop_name(&[prefix, "text_", p]);
         Ok(TextVisual {
             color: s.colors(&name("color"), Some(&name("alpha")))?,
             font: s.values(&name("font"))?,

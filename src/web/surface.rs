@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{Clamped, JsCast};
@@ -35,6 +36,37 @@ pub struct CanvasSurface {
     /// What `state` and `font` were at each open clip's `save()`, which its `restore()`
     /// puts back.
     saved: Vec<(State, String)>,
+    /// The CSS of the fonts and colors this surface used lately: formatting one (a float
+    /// in each) cost more than the canvas call it was for, and a figure uses a few.
+    css: RefCell<CssMemo>,
+}
+
+/// Fonts and colors with their CSS, a few of each.
+#[derive(Default)]
+struct CssMemo {
+    fonts: Vec<(Font, Rc<str>)>,
+    colors: Vec<(Rgba, Rc<str>)>,
+}
+
+impl CssMemo {
+    /// More than a figure uses; past it, the memo starts again.
+    const MOST: usize = 16;
+
+    fn get<K: PartialEq + Clone>(
+        memo: &mut Vec<(K, Rc<str>)>,
+        key: &K,
+        css: impl FnOnce() -> String,
+    ) -> Rc<str> {
+        if let Some((_, css)) = memo.iter().find(|(k, _)| k == key) {
+            return css.clone();
+        }
+        if memo.len() >= CssMemo::MOST {
+            memo.clear();
+        }
+        let css: Rc<str> = css().into();
+        memo.push((key.clone(), css.clone()));
+        css
+    }
 }
 
 /// The context's styles as this surface last set them, so that a paint sets only those
@@ -75,7 +107,16 @@ impl CanvasSurface {
             font: RefCell::default(),
             state: State::default(),
             saved: Vec::new(),
+            css: RefCell::default(),
         }
+    }
+
+    fn font_css(&self, font: &Font) -> Rc<str> {
+        CssMemo::get(&mut self.css.borrow_mut().fonts, font, || font.css())
+    }
+
+    fn color_css(&self, color: Rgba) -> Rc<str> {
+        CssMemo::get(&mut self.css.borrow_mut().colors, &color, || css(color))
     }
 
     /// Clears the canvas for a new paint.
@@ -86,7 +127,7 @@ impl CanvasSurface {
 
     fn set_fill(&mut self, color: Rgba) {
         if let Some(&color) = differs(&mut self.state.fill, color) {
-            self.ctx.set_fill_style_str(&css(color));
+            self.ctx.set_fill_style_str(&self.color_css(color));
         }
     }
 
@@ -192,8 +233,8 @@ fn forget_measures_when_fonts_load() {
 
 impl TextMeasure for CanvasSurface {
     fn text_width(&self, text: &str, font: &Font) -> f64 {
-        let css = font.css();
-        let known = MEASURED.with_borrow(|m| m.widths.get(&css)?.get(text).copied());
+        let css = self.font_css(font);
+        let known = MEASURED.with_borrow(|m| m.widths.get(&*css)?.get(text).copied());
         if let Some(width) = known {
             return width;
         }
@@ -206,7 +247,7 @@ impl TextMeasure for CanvasSurface {
             }
             m.count += 1;
             m.widths
-                .entry(css)
+                .entry(css.to_string())
                 .or_default()
                 .insert(text.to_owned(), width);
         });
@@ -215,8 +256,8 @@ impl TextMeasure for CanvasSurface {
 
     /// As BokehJS's `font_metrics`: the font's ascent and descent, the heights of M and x.
     fn font_metrics(&self, font: &Font) -> FontMetrics {
-        let key = font.css();
-        if let Some(m) = MEASURED.with_borrow(|m| m.metrics.get(&key).copied()) {
+        let key = self.font_css(font);
+        if let Some(m) = MEASURED.with_borrow(|m| m.metrics.get(&*key).copied()) {
             return m;
         }
         self.use_font(&key);
@@ -230,7 +271,7 @@ impl TextMeasure for CanvasSurface {
             },
             _ => crate::render::Estimate.font_metrics(font),
         };
-        MEASURED.with_borrow_mut(|measured| measured.metrics.insert(key, m));
+        MEASURED.with_borrow_mut(|measured| measured.metrics.insert(key.to_string(), m));
         m
     }
 }
@@ -248,10 +289,10 @@ impl Surface for CanvasSurface {
 
     fn stroke(&mut self, path: &Path, stroke: &Stroke) {
         self.trace(path);
-        let (ctx, state) = (&self.ctx, &mut self.state);
-        if let Some(&color) = differs(&mut state.stroke, stroke.color) {
-            ctx.set_stroke_style_str(&css(color));
+        if differs(&mut self.state.stroke, stroke.color).is_some() {
+            self.ctx.set_stroke_style_str(&self.color_css(stroke.color));
         }
+        let (ctx, state) = (&self.ctx, &mut self.state);
         if let Some(&width) = differs(&mut state.width, stroke.width) {
             ctx.set_line_width(width);
         }
@@ -294,7 +335,7 @@ impl Surface for CanvasSurface {
     }
 
     fn text(&mut self, text: &str, (x, y): (f64, f64), style: &TextStyle) {
-        self.use_font(&style.font.css());
+        self.use_font(&self.font_css(&style.font));
         self.set_fill(style.color);
         let align = match style.align {
             TextAlign::Left => "left",
