@@ -143,10 +143,10 @@ pub fn run(apps: Vec<App>) {
 ///
 /// The page's document is a [`Document::lean`], so its wasm holds only the schemas of the
 /// model types it needs: static, those its apps make; served, also those of its views and
-/// of what every page shows (figures and their parts, layouts, sources), so that it can
-/// show a document its session is sent (a Python client's push). A model of another type
-/// is kept as it came, unchecked (the server checked it): read by name, it has only the
-/// properties it was sent; it is shown only where the page has its view.
+/// of what every page shows (figures and their parts, layouts, sources, color mappers), so
+/// that it can show a document its session is sent (a Python client's push). A model of
+/// another type is kept as it came, unchecked (the server checked it): read by name, it has
+/// only the properties it was sent; it is shown only where the page has its view.
 pub fn run_with_views(views: &'static [crate::views::View], apps: Vec<App>) {
     #[cfg(target_arch = "wasm32")]
     crate::web::mount_apps(apps, views);

@@ -44,6 +44,10 @@ pub struct View {
     /// Bokeh's schema of the type: a served page knows the types of its views.
     #[cfg(all(target_arch = "wasm32", feature = "session"))]
     pub(crate) bokeh: &'static crate::core::Schema,
+    /// The types of the models its model is drawn with (a legend's items), which a served
+    /// page knows with it.
+    #[cfg(all(target_arch = "wasm32", feature = "session"))]
+    pub(crate) parts: &'static [&'static crate::core::Schema],
 }
 
 /// What a [`View`] adds to the page.
@@ -80,8 +84,32 @@ pub(crate) fn served_document(views: &[View]) -> crate::Document {
             hand: None,
             bokeh: Some(view.bokeh),
         });
+        for part in view.parts {
+            doc.learn(TypeSchema::of(part));
+        }
     }
     doc
+}
+
+/// The types of the models the view `name`'s model is drawn with, besides those every page
+/// knows (`models::SHOWN_WITHOUT_VIEWS`): a legend's items, an arrow's heads. At compile
+/// time, so a page holds only its own views' parts.
+#[cfg(all(target_arch = "wasm32", feature = "session"))]
+const fn parts_of(name: &str) -> &'static [&'static crate::core::Schema] {
+    use crate::core::{same_name, ModelType};
+    use crate::models::{LegendItem, NormalHead, OpenHead, TeeHead, VeeHead};
+    if same_name(name, "Legend") {
+        &[LegendItem::SCHEMA]
+    } else if same_name(name, "Arrow") {
+        &[
+            OpenHead::SCHEMA,
+            NormalHead::SCHEMA,
+            VeeHead::SCHEMA,
+            TeeHead::SCHEMA,
+        ]
+    } else {
+        &[]
+    }
 }
 
 macro_rules! views {
@@ -98,6 +126,8 @@ macro_rules! views {
                 name: $wname,
                 #[cfg(all(target_arch = "wasm32", feature = "session"))]
                 bokeh: crate::models::bokeh_schema($wname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($wname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Component($view),
             };
@@ -108,6 +138,8 @@ macro_rules! views {
                 name: $lname,
                 #[cfg(all(target_arch = "wasm32", feature = "session"))]
                 bokeh: crate::models::bokeh_schema($lname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($lname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Component($lview),
             };
@@ -118,6 +150,8 @@ macro_rules! views {
                 name: $gname,
                 #[cfg(all(target_arch = "wasm32", feature = "session"))]
                 bokeh: crate::models::bokeh_schema($gname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($gname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Glyph(crate::render::glyph_builder($gname)),
             };
@@ -128,6 +162,8 @@ macro_rules! views {
                 name: $aname,
                 #[cfg(all(target_arch = "wasm32", feature = "session"))]
                 bokeh: crate::models::bokeh_schema($aname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($aname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Annotation(crate::render::annotation_builder($aname)),
             };
@@ -138,6 +174,8 @@ macro_rules! views {
                 name: $tname,
                 #[cfg(all(target_arch = "wasm32", feature = "session"))]
                 bokeh: crate::models::bokeh_schema($tname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($tname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Tool(&$tview),
             };
