@@ -2,6 +2,10 @@
 //! Hand-written models get theirs from [`model!`](crate::model); every other Bokeh model
 //! type has one generated from Python Bokeh.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::{Kind, Value};
 
 /// One property of a model type.
@@ -78,6 +82,31 @@ impl DefaultValue {
             ),
             DefaultValue::Computed(f) => f(),
         })
+    }
+
+    /// [`DefaultValue::value`], made once per thread and then lent: a renderer reads
+    /// hundreds of properties left at their defaults per paint, and making each (a
+    /// string, a list) cost more than the read. A computed default is made each time.
+    pub fn shared(&'static self) -> Option<Cow<'static, Value>> {
+        match self {
+            DefaultValue::Str(_)
+            | DefaultValue::List(_)
+            | DefaultValue::Set(_)
+            | DefaultValue::Map(_)
+            | DefaultValue::Object(_) => {}
+            _ => return self.value().map(Cow::Owned),
+        }
+        thread_local! {
+            // Each default once: a few thousand at most, kept for the thread's life.
+            static MADE: RefCell<HashMap<usize, &'static Value>> = RefCell::default();
+        }
+        let key = std::ptr::from_ref(self) as usize;
+        if let Some(made) = MADE.with_borrow(|m| m.get(&key).copied()) {
+            return Some(Cow::Borrowed(made));
+        }
+        let made: &'static Value = Box::leak(Box::new(self.value()?));
+        MADE.with_borrow_mut(|m| m.insert(key, made));
+        Some(Cow::Borrowed(made))
     }
 
     fn values(items: &[DefaultValue]) -> Vec<Value> {

@@ -102,13 +102,10 @@ impl Document {
                 model_type: model.type_name.clone(),
                 attr: attr.to_owned(),
             })?;
-        prop.default
-            .value()
-            .map(Cow::Owned)
-            .ok_or_else(|| DocumentError::Unset {
-                model_type: model.type_name.clone(),
-                attr: attr.to_owned(),
-            })
+        prop.default.shared().ok_or_else(|| DocumentError::Unset {
+            model_type: model.type_name.clone(),
+            attr: attr.to_owned(),
+        })
     }
 
     /// [`Document::get_attr`], read through a typed key of `schema`'s type: a model of

@@ -106,11 +106,11 @@ impl Painter {
         }
     }
 
-    fn showing(&self, canvas: &HtmlCanvasElement) -> Shown {
+    fn showing(&self, canvas: &HtmlCanvasElement, backing: (u32, u32)) -> Shown {
         Shown {
             canvas: canvas.clone(),
             revision: self.page.shown_revision(self.figure.any()),
-            backing: self.backing_size(),
+            backing,
             repaint: self.interaction.repaint.get_untracked(),
         }
     }
@@ -125,7 +125,10 @@ impl Painter {
     /// A request that finds the canvas showing what it would paint is the echo of the
     /// last paint's own DataRange1d write-back, and paints nothing (it cost a frame).
     pub fn request(&self, canvas: HtmlCanvasElement) {
-        if self.pending.get() || self.shown.borrow().as_ref() == Some(&self.showing(&canvas)) {
+        let backing = self.backing_size(device_pixel_ratio());
+        if self.pending.get()
+            || self.shown.borrow().as_ref() == Some(&self.showing(&canvas, backing))
+        {
             return;
         }
         if !self.painted_this_frame.get() {
@@ -155,21 +158,23 @@ impl Painter {
 
     /// Whether the canvas' backing store no longer matches the screen's pixel density.
     pub fn density_changed(&self, canvas: &HtmlCanvasElement) -> bool {
-        let (width, height) = self.backing_size();
+        let (width, height) = self.backing_size(device_pixel_ratio());
         (canvas.width(), canvas.height()) != (width, height)
     }
 
-    /// The canvas is drawn in backing-store pixels: CSS size × devicePixelRatio.
-    fn backing_size(&self) -> (u32, u32) {
+    /// The canvas is drawn in backing-store pixels: CSS size × devicePixelRatio (`dpr`).
+    fn backing_size(&self, dpr: f64) -> (u32, u32) {
         let (width, height) = self.size.get_untracked();
-        let backing = |css: u32| (css as f64 * device_pixel_ratio()).round() as u32;
+        let backing = |css: u32| (css as f64 * dpr).round() as u32;
         (backing(width), backing(height))
     }
 
     fn paint(&self, canvas: &HtmlCanvasElement) -> Result<(), PaintError> {
         let performance = web_sys::window().and_then(|w| w.performance());
         let started = performance.as_ref().map(|p| p.now());
-        let (width, height) = self.backing_size();
+        // The renderer scales its fonts, widths and margins by the same ratio.
+        let scale = device_pixel_ratio();
+        let (width, height) = self.backing_size(scale);
         // A box with no room (a hidden tab) has nothing to paint.
         if width == 0 || height == 0 {
             return Ok(());
@@ -195,8 +200,6 @@ impl Painter {
         }
         let (_, surface) = kept.as_mut().expect("kept above");
         surface.clear();
-        // The renderer scales its fonts, widths and margins by the same ratio.
-        let scale = device_pixel_ratio();
         let following = self.interaction.plot.nav.borrow().following();
         let inspected = self.interaction.inspected.borrow();
         let layout = self
@@ -221,7 +224,7 @@ impl Painter {
             web_sys::console::error_1(&format!("rokeh: writing the data ranges: {e}").into());
         }
         *self.last.borrow_mut() = Some(layout);
-        *self.shown.borrow_mut() = Some(self.showing(canvas));
+        *self.shown.borrow_mut() = Some(self.showing(canvas, (width, height)));
         if let (Some(performance), Some(started)) = (performance, started) {
             hook::painted(&performance, started);
         }

@@ -1,6 +1,6 @@
 //! `window.rokeh`: a small view of the page's document for browser tests and
-//! benchmarks, a `rokeh-paint` performance mark at the end of the latest canvas paint, and
-//! a `rokeh-first-paint` mark at the end of the first. On the way to that first paint the
+//! benchmarks, and a `rokeh-first-paint` performance mark at the end of the first canvas
+//! paint. On the way to that first paint the
 //! page marks its phases: `rokeh-start` (the wasm compiled and instantiated, `main`
 //! running), `rokeh-app-built` (the app's document built) and `rokeh-mounted` (the
 //! Leptos view mounted).
@@ -18,6 +18,9 @@
 //!   tool made (a value as JSON has it, Bokeh's `{type: "map", entries}` forms too);
 //!   returns the error's text, or undefined;
 //! - `rokeh.paints`: how many paints finished; `rokeh.lastPaintMs`: how long the last took;
+//!   `rokeh.lastPaintEnd`: when it ended (`performance.now()`; a number set per paint, not
+//!   a performance mark: clearing and making a mark cost as much as a tenth of a small
+//!   figure's paint);
 //! - `rokeh.sineMs(n)`: how long `rokeh::np` takes for the sliders app's column math,
 //!   `a * sin(k * x + w) + b` over `n` points (x made beforehand, not timed);
 //! - `rokeh.wasmMemoryBytes()`: the size of the wasm module's memory (it only grows);
@@ -33,7 +36,6 @@ use crate::models::ColumnDataSource;
 use super::page::Page;
 
 const NAME: &str = "rokeh";
-const PAINT_MARK: &str = "rokeh-paint";
 const FIRST_PAINT_MARK: &str = "rokeh-first-paint";
 
 pub fn install(page: Page) {
@@ -126,12 +128,9 @@ pub fn painted(performance: &web_sys::Performance, started: f64) {
             web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
         }
     }
-    set(&hook, "lastPaintMs", &(performance.now() - started).into());
-    // Only the latest mark is kept, so a long session does not pile them up.
-    performance.clear_marks_with_mark_name(PAINT_MARK);
-    if let Err(e) = performance.mark(PAINT_MARK) {
-        web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
-    }
+    let ended = performance.now();
+    set(&hook, "lastPaintEnd", &ended.into());
+    set(&hook, "lastPaintMs", &(ended - started).into());
 }
 
 /// Where the last paint put the frame and what it showed: `rokeh.frame` is [left, top,

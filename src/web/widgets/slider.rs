@@ -3,7 +3,7 @@
 //! it when the move is committed (pointer released, key pressed). The range slider
 //! (range_slider.rs) shares the reading of a slider's scale from here.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -116,14 +116,23 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
     let value = watch(page, model, |a| position(&a.value("value")).unwrap_or(0.0));
     let input_id = page.element_id(model);
     let header = move || spec.with(|s| s.header(&[value.get()]));
+    // The value the input shows, as last read from it or written to it: a move the user
+    // made is not written back (setting a range input's value costs as much as a tenth of
+    // a small figure's repaint, measured).
+    let shown = Rc::new(Cell::new(None::<f64>));
     // `value` follows every move, `value_throttled` takes it when the move is committed.
-    let set_from = move |ev: &leptos::ev::Event, attr: &'static str| {
-        // A range input always holds a number.
-        let Ok(v) = event_target_value(ev).parse::<f64>() else {
-            return;
-        };
-        page.edit(model, attr, Value::Float(v));
+    let set_from = {
+        let shown = shown.clone();
+        move |ev: &leptos::ev::Event, attr: &'static str| {
+            // A range input always holds a number.
+            let Ok(v) = event_target_value(ev).parse::<f64>() else {
+                return;
+            };
+            shown.set(Some(v));
+            page.edit(model, attr, Value::Float(v));
+        }
     };
+    let set_from_change = set_from.clone();
     // The input's range and state, then its value, in one effect: the range first, or the
     // value would be clamped to the default one; the range only when it changed (the value
     // changes with every move).
@@ -145,8 +154,12 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
             bind::flag(el, "disabled", *disabled);
         }
         bind::attr(el, "aria-valuetext", Some(&range.0.pretty(value)));
-        el.unchecked_ref::<web_sys::HtmlInputElement>()
-            .set_value(&value.to_string());
+        // After a new range too: the browser clamped the value to the old one.
+        if shown.get() != Some(value) || written.as_ref() != Some(&range) {
+            el.unchecked_ref::<web_sys::HtmlInputElement>()
+                .set_value(&value.to_string());
+            shown.set(Some(value));
+        }
         *written = Some(range);
     });
     view! {
@@ -165,7 +178,7 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
                 id=input_id
                 use:bind=write
                 on:input=move |ev| set_from(&ev, "value")
-                on:change=move |ev| set_from(&ev, "value_throttled")
+                on:change=move |ev| set_from_change(&ev, "value_throttled")
             />
         </div>
     }
