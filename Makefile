@@ -65,7 +65,7 @@ test-wasm: install-wasm-tools install-browser fetch
 # BokehJS (compare.test.mjs: the page beside real BokehJS, through `rokeh serve` too).
 test-browser: build build-single pages install-browser install-python install-redis
 	cargo build -p rokeh-gallery --bin rokeh
-	scripts/page-sizes.sh static
+	scripts/page-sizes.sh static served
 	cd $(BROWSER_TESTS) && node --test
 	cargo test -p rokeh-gallery --test server_browser -- --ignored
 

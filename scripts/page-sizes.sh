@@ -4,7 +4,8 @@
 # served (default features) and static only (--no-default-features: no session client),
 # and the ten-glyph figure alone (gallery/examples/ten_glyphs_page.rs, static only); or
 # only the variants named as arguments. Writes each page to target/bench/pages/<variant>/,
-# for tests/browser/bench.mjs to weigh and time and page.test.mjs to open.
+# for tests/browser/bench.mjs to weigh and time, page.test.mjs to open (static) and
+# lean.test.mjs to serve with `rokeh serve` (served).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 flags=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | sed 's/^data-wasm-opt-params="//; s/"$//')

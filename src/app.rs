@@ -121,22 +121,48 @@ pub fn provide_file(path: &str, bytes: impl Into<Arc<[u8]>>) {
 
 /// Runs `apps`: in the browser (wasm32) the page shows the one its URL names; natively
 /// this is the `rokeh` command line (`rokeh serve`, which serves each at `/<name>`), which
-/// needs rokeh's `server` feature.
+/// needs rokeh's `server` feature. Served, the page knows every model type rokeh and Bokeh
+/// define, so it shows any document a session is sent (a Python client's push, say).
 pub fn run(apps: Vec<App>) {
-    run_with_views(crate::views::ALL, apps);
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Static only, the page shows only its apps' documents: it needs their types alone.
+        #[cfg(feature = "session")]
+        let blank = Document::new();
+        #[cfg(not(feature = "session"))]
+        let blank = Document::lean();
+        crate::web::mount_apps_in(apps, crate::views::ALL, blank);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    command_line(apps);
 }
 
 /// [`run`], with only `views` built into the page (see [`crate::views`]): a smaller page
 /// for apps that show few widgets, glyphs and annotations, and use few tools. Natively,
 /// the same as [`run`].
+///
+/// The page's document is a [`Document::lean`], so its wasm holds only the schemas of the
+/// model types it needs: static, those its apps make; served, also those of its views and
+/// of what every page shows (figures and their parts, layouts, sources, color mappers), so
+/// that it can show a document its session is sent (a Python client's push). A model of
+/// another type is kept as it came, unchecked (the server checked it): read by name, it has
+/// only the properties it was sent; it is shown only where the page has its view.
 pub fn run_with_views(views: &'static [crate::views::View], apps: Vec<App>) {
     #[cfg(target_arch = "wasm32")]
     crate::web::mount_apps(apps, views);
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = views;
-    #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+    {
+        let _ = views;
+        command_line(apps);
+    }
+}
+
+/// The `rokeh` command line, when built with the `server` feature.
+#[cfg(not(target_arch = "wasm32"))]
+fn command_line(apps: Vec<App>) {
+    #[cfg(feature = "server")]
     crate::server::main_cli_with(apps);
-    #[cfg(not(any(feature = "server", target_arch = "wasm32")))]
+    #[cfg(not(feature = "server"))]
     {
         let names: Vec<&str> = apps.iter().map(App::name).collect();
         eprintln!(

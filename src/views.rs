@@ -41,6 +41,13 @@ pub struct View {
     pub(crate) name: &'static str,
     #[cfg(target_arch = "wasm32")]
     pub(crate) shows: Shows,
+    /// Bokeh's schema of the type: a served page knows the types of its views.
+    #[cfg(all(target_arch = "wasm32", feature = "session"))]
+    pub(crate) bokeh: &'static crate::core::Schema,
+    /// The types of the models its model is drawn with (a legend's items), which a served
+    /// page knows with it.
+    #[cfg(all(target_arch = "wasm32", feature = "session"))]
+    pub(crate) parts: &'static [&'static crate::core::Schema],
 }
 
 /// What a [`View`] adds to the page.
@@ -60,6 +67,51 @@ impl View {
     }
 }
 
+/// The empty document of a served page built with `views`: lean, knowing the types of its
+/// views and of what every page shows without one (see [`crate::run_with_views`]).
+#[cfg(all(target_arch = "wasm32", feature = "session"))]
+pub(crate) fn served_document(views: &[View]) -> crate::Document {
+    use crate::core::TypeSchema;
+    let mut doc = crate::Document::lean();
+    let always = crate::models::SHOWN_WITHOUT_VIEWS
+        .iter()
+        .flat_map(|area| area.iter());
+    for schema in always {
+        doc.learn(TypeSchema::of(schema));
+    }
+    for view in views {
+        doc.learn(TypeSchema {
+            hand: None,
+            bokeh: Some(view.bokeh),
+        });
+        for part in view.parts {
+            doc.learn(TypeSchema::of(part));
+        }
+    }
+    doc
+}
+
+/// The types of the models the view `name`'s model is drawn with, besides those every page
+/// knows (`models::SHOWN_WITHOUT_VIEWS`): a legend's items, an arrow's heads. At compile
+/// time, so a page holds only its own views' parts.
+#[cfg(all(target_arch = "wasm32", feature = "session"))]
+const fn parts_of(name: &str) -> &'static [&'static crate::core::Schema] {
+    use crate::core::{same_name, ModelType};
+    use crate::models::{LegendItem, NormalHead, OpenHead, TeeHead, VeeHead};
+    if same_name(name, "Legend") {
+        &[LegendItem::SCHEMA]
+    } else if same_name(name, "Arrow") {
+        &[
+            OpenHead::SCHEMA,
+            NormalHead::SCHEMA,
+            VeeHead::SCHEMA,
+            TeeHead::SCHEMA,
+        ]
+    } else {
+        &[]
+    }
+}
+
 macro_rules! views {
     (
         widgets { $($w:ident: $wname:literal => $view:path,)* }
@@ -72,6 +124,10 @@ macro_rules! views {
             #[doc = concat!("The view of Bokeh's `", $wname, "` widget.")]
             pub const $w: View = View {
                 name: $wname,
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                bokeh: crate::models::bokeh_schema($wname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($wname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Component($view),
             };
@@ -80,6 +136,10 @@ macro_rules! views {
             #[doc = concat!("The view of Bokeh's `", $lname, "` layout.")]
             pub const $l: View = View {
                 name: $lname,
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                bokeh: crate::models::bokeh_schema($lname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($lname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Component($lview),
             };
@@ -88,6 +148,10 @@ macro_rules! views {
             #[doc = concat!("How a figure draws Bokeh's `", $gname, "` glyph.")]
             pub const $g: View = View {
                 name: $gname,
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                bokeh: crate::models::bokeh_schema($gname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($gname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Glyph(crate::render::glyph_builder($gname)),
             };
@@ -96,6 +160,10 @@ macro_rules! views {
             #[doc = concat!("How a figure draws Bokeh's `", $aname, "` annotation.")]
             pub const $a: View = View {
                 name: $aname,
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                bokeh: crate::models::bokeh_schema($aname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($aname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Annotation(crate::render::annotation_builder($aname)),
             };
@@ -104,6 +172,10 @@ macro_rules! views {
             #[doc = concat!("What Bokeh's `", $tname, "` does in a figure.")]
             pub const $t: View = View {
                 name: $tname,
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                bokeh: crate::models::bokeh_schema($tname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($tname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Tool(&$tview),
             };

@@ -2,8 +2,8 @@
 //! what it keeps while offline and in which order, and when it pulls the session again.
 
 use rokeh::document::json::SyncedModels;
-use rokeh::document::{Change, Document, Event, Id};
-use rokeh::models::{Button, Slider};
+use rokeh::document::{Change, Document, Event, Id, Value};
+use rokeh::models::{Button, ButtonType, Div, Slider};
 use rokeh::protocol::{Body, Message, MsgId};
 use rokeh::sync::wire::{patch_for, pull_reply};
 use rokeh::sync::{Client, PeerKind, Status};
@@ -18,6 +18,15 @@ fn slider(doc: &Document, title: &str) -> Id<Slider> {
 
 fn app_document() -> Document {
     let mut doc = Document::new();
+    sliders(&mut doc);
+    doc.take_changes();
+    doc
+}
+
+/// The sliders app as a page built with `run_with_views` builds it: into a lean document,
+/// which knows only the model types the app makes.
+fn lean_app_document() -> Document {
+    let mut doc = Document::lean();
     sliders(&mut doc);
     doc.take_changes();
     doc
@@ -211,4 +220,110 @@ fn a_pushed_document_replaces_the_pages_own_with_its_callbacks() {
     );
     // The app's handles no longer resolve: the old slider is gone, not aliased.
     assert!(page.try_get(old_freq, Slider::VALUE).is_err());
+}
+
+#[test]
+fn a_lean_page_joins_its_session_and_keeps_models_of_types_it_never_made_as_sent() {
+    let mut page = lean_app_document();
+    let mut client = Client::new(&page);
+    // The server's document knows every type.
+    let mut session = app_document();
+    session
+        .set(slider(&session, "amplitude"), Slider::VALUE, 3.0)
+        .unwrap();
+    session.take_changes();
+    connect(&mut client, &mut page, &session, true);
+    assert_eq!(client.status(), Status::Live);
+    assert_eq!(page.get(slider(&page, "amplitude"), Slider::VALUE), 3.0);
+    assert!(
+        page.type_schema("Div").is_none(),
+        "the sliders app makes no Div"
+    );
+
+    // A server-side callback adds a Div: the page keeps it as it came.
+    let synced = SyncedModels::of(&session);
+    let div = session.add(Div {
+        text: "from the server".into(),
+        ..Div::default()
+    });
+    session.add_root(div);
+    let changes = session.take_changes();
+    let patch = patch_for(&session, &changes, &synced, None, PeerKind::RunsCallbacks).unwrap();
+    let reaction = client.receive(&mut page, patch);
+    assert_eq!(reaction.error, None);
+    let id = session.model_id(div.any()).clone();
+    let div = page.lookup(&id).expect("the page has the Div");
+    assert_eq!(page.model(div).type_name, "Div");
+    assert_eq!(
+        page.get_attr(div, "text").unwrap(),
+        "from the server".into()
+    );
+    // A property the server left at its default has none in the page: it has no schema.
+    assert!(page.get_attr(div, "disable_math").is_err());
+
+    // Its properties are taken unchecked (the server checked them); those of a type the
+    // page knows are checked, Bokeh's own properties included.
+    let set = |attr: &str, model: &rokeh::document::ModelId, new: serde_json::Value| {
+        let events = vec![serde_json::json!(
+            {"kind": "ModelChanged", "model": {"id": model.as_str()}, "attr": attr, "new": new}
+        )];
+        Message::new(MsgId::next(), Body::PatchDoc { events })
+    };
+    let reaction = client.receive(&mut page, set("anything", &id, 42.into()));
+    assert_eq!(reaction.error, None);
+    assert_eq!(page.get_attr(div, "anything").unwrap(), Value::Int(42));
+    let freq = slider(&page, "frequency");
+    let freq_id = page.model_id(freq.any()).clone();
+    let reaction = client.receive(&mut page, set("bar_color", &freq_id, "red".into()));
+    assert_eq!(reaction.error, None);
+    let reaction = client.receive(&mut page, set("value", &freq_id, 99.into()));
+    assert!(reaction.pull_again, "out of the slider's range: refused");
+    assert_eq!(page.get(freq, Slider::VALUE), 1.0);
+}
+
+#[test]
+fn a_document_pushed_to_a_lean_page_is_checked_against_the_types_it_learnt() {
+    let mut page = lean_app_document();
+    let mut client = Client::new(&page);
+    let mut pushed = Document::new();
+    let slider = pushed.add(Slider::new("pushed", 3.0, 0.0, 10.0, 1.0));
+    let button = pushed.add(Button {
+        label: "pushed".into(),
+        ..Button::default()
+    });
+    pushed.add_root(slider);
+    pushed.add_root(button);
+    pushed.take_changes();
+    let (slider_id, button_id) = (
+        pushed.model_id(slider.any()).clone(),
+        pushed.model_id(button.any()).clone(),
+    );
+
+    // A slider out of its own range is refused: the page stays as it was, and pulls again.
+    client.opened();
+    client.receive(&mut page, Message::new(MsgId::next(), Body::Ack));
+    let pull = client.pull().unwrap();
+    let mut reply = pull_reply(&pushed, pull.msgid.clone(), PeerKind::RunsCallbacks, false);
+    let Body::PullDocReply { doc } = &mut reply.body else {
+        unreachable!()
+    };
+    doc["roots"][0]["attributes"]["value"] = 99.into();
+    let reaction = client.receive(&mut page, reply);
+    assert!(reaction.pull_again && reaction.error.is_some());
+    assert_eq!(page.title(), "Sliders");
+
+    connect(&mut client, &mut page, &pushed, false);
+    assert_eq!(page.roots().len(), 2);
+    // The slider type stays known after the replacement: checked, defaults read.
+    let slider = page.typed_id::<Slider>(&slider_id).unwrap();
+    assert_eq!(page.get(slider, Slider::VALUE), 3.0);
+    assert!(page.set(slider, Slider::VALUE, 11.0).is_err());
+    // The button's type it never learnt: by name, what was sent and nothing more; through
+    // rokeh's typed keys, the defaults rokeh's Button gives.
+    let button = page.lookup(&button_id).unwrap();
+    assert_eq!(page.get_attr(button, "label").unwrap(), "pushed".into());
+    assert!(page.get_attr(button, "button_type").is_err());
+    let button = page.typed_id::<Button>(&button_id).unwrap();
+    assert_eq!(page.get(button, Button::LABEL), "pushed");
+    assert_eq!(page.get(button, Button::BUTTON_TYPE), ButtonType::Default);
 }

@@ -151,9 +151,14 @@ impl Value {
                         .unwrap_or(f64::NAN),
                 ),
                 Form::Plain => {
-                    fields.sort_by(|(a, _), (b, _)| a.cmp(b));
+                    // Sorted through the map of a model's attributes, not a sort compiled
+                    // for these pairs alone; a JSON or JavaScript object's names are unique.
+                    let mut sorted = std::collections::BTreeMap::new();
+                    for (k, v) in fields {
+                        sorted.insert(k, v);
+                    }
                     Value::Object(
-                        fields
+                        sorted
                             .into_iter()
                             .map(|(k, v)| (k, v.typed_forms()))
                             .collect(),

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::{AnyId, Document, DocumentError, Event, Id, Value};
-use crate::core::{ModelType, Prop, PropType};
+use crate::core::{ModelType, Prop, PropType, Schema};
 
 impl Document {
     /// A property's value: `doc.get(freq, Slider::VALUE)` is an `f64`.
@@ -44,7 +44,7 @@ impl Document {
         id: Id<M>,
         prop: Prop<M, T>,
     ) -> Result<T, DocumentError> {
-        let value = self.get_attr(id.any, prop.name)?;
+        let value = self.get_attr_of(id.any, prop.name, M::SCHEMA)?;
         // The key's type is the schema's kind, which every stored value passed.
         T::from_value(&value, self).ok_or_else(|| DocumentError::WrongType {
             model_type: M::NAME.to_owned(),
@@ -105,6 +105,26 @@ impl Document {
         prop.default.shared().ok_or_else(|| DocumentError::Unset {
             model_type: model.type_name.clone(),
             attr: attr.to_owned(),
+        })
+    }
+
+    /// [`Document::get_attr`], read through a typed key of `schema`'s type: a model of
+    /// that type the document has no schema for (a [`Document::lean`] page sent one by its
+    /// session) takes the default rokeh's definition of the type gives, not an error.
+    #[inline(never)]
+    fn get_attr_of(
+        &self,
+        any: AnyId,
+        attr: &str,
+        schema: &'static Schema,
+    ) -> Result<Value, DocumentError> {
+        self.get_attr(any, attr).or_else(|e| {
+            let model = self.existing(any)?;
+            let unknown = model.type_name == schema.name && self.type_schema(schema.name).is_none();
+            unknown
+                .then(|| schema.prop(attr)?.default.value())
+                .flatten()
+                .ok_or(e)
         })
     }
 

@@ -149,8 +149,9 @@ impl Document {
 
     /// Remembers a type the document does not know whole yet (every type, in a
     /// [`Document::lean`]; a user's own model in one that knows rokeh's), so models of
-    /// that type are validated and read as the registry's are.
-    fn learn(&mut self, learnt: TypeSchema) {
+    /// that type are validated and read as the registry's are. Adding a model learns its
+    /// type; a lean document that will be sent models of other types learns them here.
+    pub fn learn(&mut self, learnt: TypeSchema) {
         let known = self.type_schema(learnt.name());
         if known.is_some_and(|k| k.hand.is_some() || learnt.hand.is_none()) {
             return;
@@ -168,6 +169,13 @@ impl Document {
     /// a lookup by name.
     pub(crate) fn schema_of(&self, any: AnyId) -> Option<TypeSchema> {
         self.schemas.get(any.0 as usize).copied().flatten()
+    }
+
+    /// An empty document that knows the model types this one knows, learnt ones included.
+    pub(crate) fn blank(&self) -> Document {
+        let mut doc = Document::with_registry(self.registry);
+        doc.learned = self.learned.clone();
+        doc
     }
 
     /// What the registry (or a learnt type) says of `type_name`; `None` for a type
@@ -305,6 +313,8 @@ impl Document {
     /// Makes this document `other`, as Bokeh's `replace_with_json` does with a pushed
     /// document: its models, roots, title and config. Every callback is dropped (they
     /// belong to models that are gone), and handles to the old models resolve to nothing.
+    /// The model types this document learnt stay known (a [`Document::lean`] page's app
+    /// may build models of them again), and it learns those `other` knew.
     /// Recorded as RootRemoved for each old root, RootAdded for each new one and
     /// TitleChanged, from the current actor.
     pub fn replace(&mut self, other: Document) {
@@ -318,8 +328,12 @@ impl Document {
             models,
             config,
             next_id_number,
+            learned,
             ..
         } = other;
+        for learnt in learned {
+            self.learn(learnt);
+        }
         let old_roots: Vec<ModelId> = self
             .roots
             .iter()

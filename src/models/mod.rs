@@ -163,6 +163,32 @@ const AREAS: &[&[&Schema]] = &[
     widgets::tables::SCHEMAS,
 ];
 
+/// The model types a page shows without a view of their own (see [`crate::views`]):
+/// figures with their ranges, scales, axes, tickers, formatters, grids, title and toolbar;
+/// layouts; sources with their views and filters; color mappers and transforms, which any
+/// glyph may use (a legend's items and an arrow's heads come with their views, see
+/// `views::served_document`). A served page built with
+/// [`crate::run_with_views`] knows them, so that it can draw a figure its session is sent.
+#[cfg(all(target_arch = "wasm32", feature = "session"))]
+pub(crate) const SHOWN_WITHOUT_VIEWS: &[&[&Schema]] = &[
+    axes::SCHEMAS,
+    filters::SCHEMAS,
+    formatters::SCHEMAS,
+    grids::SCHEMAS,
+    layouts::SCHEMAS,
+    mappers::SCHEMAS,
+    plots::SCHEMAS,
+    ranges::SCHEMAS,
+    renderers::SCHEMAS,
+    scales::SCHEMAS,
+    selections::SCHEMAS,
+    sources::SCHEMAS,
+    tickers::SCHEMAS,
+    tools::SCHEMAS,
+    transforms::SCHEMAS,
+    &[<annotations::Title as crate::core::ModelType>::SCHEMA],
+];
+
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     let hand_written = AREAS.iter().flat_map(|area| area.iter().copied());
     Registry::new(hand_written, bokeh_schemas::BOKEH_SCHEMAS)

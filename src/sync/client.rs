@@ -16,8 +16,8 @@ use serde_json::Value as Json;
 
 use super::wire::{apply_patch, from_protocol, is_app_document};
 use crate::document::json::{
-    apply_json_events, changes_to_json, read_json, sync_from_json, BufferMode, Encoded, JsonError,
-    SyncedModels,
+    apply_json_events, changes_to_json, read_json_as, sync_from_json, BufferMode, Encoded,
+    JsonError, SyncedModels,
 };
 use crate::document::{Actor, Change, Document, Origin, PeerId};
 use crate::protocol::{Body, Buffer, Message, MsgId};
@@ -194,7 +194,7 @@ impl Client {
             if !merged {
                 // Not the app's document (pushed), or not one this page can merge into:
                 // show it as it is; the page's callbacks were for the old one.
-                doc.replace(read_json(json, &buffers, doc.registry())?);
+                doc.replace(read_json_as(json, &buffers, doc)?);
             }
             // Edits of models the session no longer has are dropped with the old document.
             let kept = apply_json_events(doc, &mine.json, &mine.buffers).is_ok();

@@ -35,6 +35,7 @@ pub use query::{query_count, query_text};
 use leptos::prelude::*;
 
 use crate::app::App;
+use crate::document::Document;
 use crate::protocol::page_link::{APP_META, APP_QUERY};
 use crate::render::Shown;
 use crate::views::{self, Shows, View};
@@ -45,8 +46,18 @@ use page::Page;
 /// the one the URL's `?app=` names, else the first.
 /// An unknown name is reported and the first shown, so a mistyped URL still shows something.
 /// An app's data files are got first (see [`crate::App::with_files`]). The page shows
-/// `views` (see [`crate::views`]) besides layouts and figures.
+/// `views` (see [`crate::views`]) besides layouts and figures, into a lean document (see
+/// [`crate::run_with_views`]).
 pub fn mount_apps(apps: Vec<App>, views: &'static [View]) {
+    #[cfg(feature = "session")]
+    let blank = views::served_document(views);
+    #[cfg(not(feature = "session"))]
+    let blank = Document::lean();
+    mount_apps_in(apps, views, blank);
+}
+
+/// [`mount_apps`], its document built into `blank`, an empty one.
+pub(crate) fn mount_apps_in(apps: Vec<App>, views: &'static [View], blank: Document) {
     show_views(views);
     let embed = embed::claim();
     let wanted = match &embed {
@@ -73,8 +84,8 @@ pub fn mount_apps(apps: Vec<App>, views: &'static [View]) {
     let files = app.files().to_vec();
     let base = embed.as_ref().and_then(|e| e.base.clone());
     let start = move || match embed {
-        Some(embed) => show(app, Some(embed.element), embed.session),
-        None => show(app, None, session::Session::served_page()),
+        Some(embed) => show(app, blank, Some(embed.element), embed.session),
+        None => show(app, blank, None, session::Session::served_page()),
     };
     if files.is_empty() {
         return start();
@@ -115,27 +126,28 @@ fn single_file_app() -> Option<String> {
 }
 
 /// Builds a document with `app` and shows it in the page's body: its roots as widgets and
-/// plots, its title as the page's title, with every widget view. Edits in the page run the
-/// app's callbacks here.
+/// plots, its title as the page's title, with every widget view and every model type.
+/// Edits in the page run the app's callbacks here.
 pub fn mount(app: App) {
     show_views(views::ALL);
-    show(app, None, session::Session::served_page());
+    show(app, Document::new(), None, session::Session::served_page());
 }
 
-/// Shows `app` in `element` (embedded: the host page keeps its title, as with Bokeh's
-/// embeds) or in the body, joined to `session` if there is one.
-fn show(app: App, element: Option<web_sys::HtmlElement>, session: Option<session::Session>) {
+/// Shows `app`'s document, built into `blank`, in `element` (embedded: the host
+/// page keeps its title, as with Bokeh's embeds) or in the body, joined to `session` if
+/// there is one.
+fn show(
+    app: App,
+    blank: Document,
+    element: Option<web_sys::HtmlElement>,
+    session: Option<session::Session>,
+) {
     hook::mark("rokeh-start");
     // Panics would otherwise vanish into an `unreachable` trap with no message.
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("rokeh: {info}").into());
     }));
-    // A static page knows only the model types its apps make, so its wasm holds no other
-    // type's schema; a served one may be sent any Bokeh document.
-    #[cfg(feature = "session")]
-    let doc = app.document();
-    #[cfg(not(feature = "session"))]
-    let doc = app.document_in(crate::Document::lean());
+    let doc = app.document_in(blank);
     hook::mark("rokeh-app-built");
     let owns_title = element.is_none();
     let view = move || {

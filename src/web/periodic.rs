@@ -6,7 +6,7 @@
 //! of the page wait with ([`after`]).
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -34,7 +34,7 @@ type Intervals = Rc<RefCell<BTreeMap<PeriodicCallbackId, Interval>>>;
 
 /// Runs the document's periodic callbacks in the page from now on.
 pub fn start(page: Page) {
-    start_skipping(page, BTreeSet::new());
+    start_skipping(page, Vec::new());
 }
 
 /// Served: the server runs the periodic callbacks the app made as it built the document;
@@ -45,13 +45,13 @@ pub fn start_added(page: Page) {
     start_skipping(page, built);
 }
 
-fn start_skipping(page: Page, skip: BTreeSet<PeriodicCallbackId>) {
+fn start_skipping(page: Page, skip: Vec<PeriodicCallbackId>) {
     let intervals = Intervals::default();
     follow(page, &intervals, &skip);
     page.on_changes(move |_| follow(page, &intervals, &skip));
 }
 
-fn follow(page: Page, intervals: &Intervals, skip: &BTreeSet<PeriodicCallbackId>) {
+fn follow(page: Page, intervals: &Intervals, skip: &[PeriodicCallbackId]) {
     // Most documents have none: a page that never runs one compiles no timers (its wasm
     // functions compile on their first call, before its first paint).
     let none = page.read(|d| d.periodic_callbacks().all(|(id, _)| skip.contains(&id)));
@@ -61,9 +61,11 @@ fn follow(page: Page, intervals: &Intervals, skip: &BTreeSet<PeriodicCallbackId>
     follow_some(page, intervals, skip);
 }
 
+// The lists are the document's, in its order, each id once: collected into a Vec, not a
+// BTreeMap, whose collect would compile a sort for them.
 #[inline(never)]
-fn follow_some(page: Page, intervals: &Intervals, skip: &BTreeSet<PeriodicCallbackId>) {
-    let registered: BTreeMap<PeriodicCallbackId, std::time::Duration> = page.read(|d| {
+fn follow_some(page: Page, intervals: &Intervals, skip: &[PeriodicCallbackId]) {
+    let registered: Vec<(PeriodicCallbackId, std::time::Duration)> = page.read(|d| {
         d.periodic_callbacks()
             .filter(|(id, _)| !skip.contains(id))
             .collect()
@@ -73,7 +75,7 @@ fn follow_some(page: Page, intervals: &Intervals, skip: &BTreeSet<PeriodicCallba
         let mut intervals = intervals.borrow_mut();
         let gone: Vec<PeriodicCallbackId> = intervals
             .keys()
-            .filter(|id| !registered.contains_key(id))
+            .filter(|id| !registered.iter().any(|(r, _)| r == *id))
             .copied()
             .collect();
         gone.iter().filter_map(|id| intervals.remove(id)).collect()

@@ -6,39 +6,11 @@
 // --bin rokeh; `make test` builds both) and ./.venv with Bokeh.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { Buffer } from 'node:buffer';
-import { join } from 'node:path';
-import { ROOT, collectErrors, launch, startServer } from './support.mjs';
-
-const PYTHON = join(ROOT, '.venv', 'bin', 'python');
+import { collectErrors, launch, python, startServer } from './support.mjs';
 
 let browser;
 let server;
-
-/** Runs a Python script of tests/python; yields its stdout's JSON lines. */
-function python(script, ...args) {
-  const child = spawn(PYTHON, [join(ROOT, 'tests', 'python', script), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stderr = [];
-  child.stderr.on('data', (d) => stderr.push(d));
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const exited = new Promise((ok) => child.on('exit', (code) => ok(code)));
-  return {
-    async next(what) {
-      const { value, done } = await lines.next();
-      assert.ok(!done, `python ended before ${what}: ${Buffer.concat(stderr)}`);
-      return JSON.parse(value);
-    },
-    async finished() {
-      const code = await exited;
-      assert.equal(code, 0, `python failed: ${Buffer.concat(stderr)}`);
-    },
-    kill: () => child.kill(),
-  };
-}
 
 before(async () => {
   server = await startServer();

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
+import { Buffer } from 'node:buffer';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -135,17 +136,20 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** `rokeh serve` (the debug binary) on a free port, serving dist/: `{ origin, child, log }`. */
-export function startServer() {
+/**
+ * `rokeh serve` (the debug binary) on a free port, serving `dist` (Trunk's dist/, or a
+ * page of scripts/page-sizes.sh): `{ origin, child, log }`.
+ */
+export function startServer(dist = DIST) {
   for (const [path, how] of [
     [BINARY, 'cargo build -p rokeh-gallery --bin rokeh'],
     [PYTHON, 'scripts/python-venv.sh'],
-    [join(DIST, 'index.html'), 'trunk build --release'],
+    [join(dist, 'index.html'), dist === DIST ? 'trunk build --release' : 'scripts/page-sizes.sh'],
   ]) {
     assert.ok(existsSync(path), `${path} is missing: ${how}`);
   }
   const child = spawn(BINARY, ['serve', '--port', '0'], {
-    env: { ...process.env, ROKEH_DIST: DIST },
+    env: { ...process.env, ROKEH_DIST: dist },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const log = [];
@@ -160,4 +164,27 @@ export function startServer() {
       }
     });
   });
+}
+
+/** Runs a Python script of tests/python; yields its stdout's JSON lines. */
+export function python(script, ...args) {
+  const child = spawn(PYTHON, [join(ROOT, 'tests', 'python', script), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr = [];
+  child.stderr.on('data', (d) => stderr.push(d));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const exited = new Promise((ok) => child.on('exit', (code) => ok(code)));
+  return {
+    async next(what) {
+      const { value, done } = await lines.next();
+      assert.ok(!done, `python ended before ${what}: ${Buffer.concat(stderr)}`);
+      return JSON.parse(value);
+    },
+    async finished() {
+      const code = await exited;
+      assert.equal(code, 0, `python failed: ${Buffer.concat(stderr)}`);
+    },
+    kill: () => child.kill(),
+  };
 }

@@ -135,7 +135,12 @@ pub(super) fn encode_inline(
     let gzip_len = 10 + blocks * 5 + len + 8;
     let mut text = String::with_capacity(gzip_len.div_ceil(3) * 4);
     let mut b64 = EncoderStringWriter::from_consumer(&mut text, &STANDARD);
-    let mut put = |bytes: &[u8]| b64.write_all(bytes).expect("writing to a String");
+    // Writing to a String cannot fail: no message (and no io::Error's Debug) for it.
+    let mut put = |bytes: &[u8]| {
+        if b64.write_all(bytes).is_err() {
+            unreachable!()
+        }
+    };
     // Header: magic, deflate, no flags, mtime 0, no extra flags, OS unknown.
     put(&[GZIP_MAGIC[0], GZIP_MAGIC[1], 8, 0, 0, 0, 0, 0, 0, 255]);
     if len == 0 {

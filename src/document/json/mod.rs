@@ -34,7 +34,7 @@ mod write;
 pub use apply::apply_json_events;
 pub use buffers::{BufferId, BufferMode, Buffers};
 pub use events::{changes_to_json, SyncedModels};
-pub use read::{read_json, sync_from_json};
+pub use read::{read_json, read_json_as, sync_from_json};
 pub use write::{check_depth, to_json, BOKEH_VERSION};
 
 use super::{DocumentError, ModelId};

@@ -19,6 +19,22 @@ pub fn read_json(
     buffers: &Buffers,
     registry: &'static Registry,
 ) -> Result<Document, JsonError> {
+    read_into(json, buffers, Document::with_registry(registry))
+}
+
+/// [`read_json`], knowing the model types `like` knows: its registry's and those it learnt
+/// (a [`Document::lean`] knows only the types its app made). Models of those types are
+/// validated; others are kept as they came.
+pub fn read_json_as(
+    json: &Json,
+    buffers: &Buffers,
+    like: &Document,
+) -> Result<Document, JsonError> {
+    read_into(json, buffers, like.blank())
+}
+
+/// The document `json` describes, read into `doc`, an empty one.
+fn read_into(json: &Json, buffers: &Buffers, mut doc: Document) -> Result<Document, JsonError> {
     let obj = json
         .as_object()
         .ok_or_else(|| malformed("a document is not an object"))?;
@@ -37,7 +53,6 @@ pub fn read_json(
             .collect::<Result<_, _>>()?,
         Some(_) => return Err(malformed("the roots are not a list")),
     };
-    let mut doc = Document::with_registry(registry);
     insert_defs(&mut doc, decoder.defs)?;
     for root in &roots {
         let any = resolve(&doc, root, "a root")?;
@@ -117,7 +132,7 @@ pub(super) fn insert_defs(doc: &mut Document, defs: Vec<Model>) -> Result<(), Js
 /// refresh and the sync layer does not send it back). All or nothing: on error `doc` is
 /// unchanged.
 pub fn sync_from_json(doc: &mut Document, json: &Json, buffers: &Buffers) -> Result<(), JsonError> {
-    let theirs = read_json(json, buffers, doc.registry())?;
+    let theirs = read_json_as(json, buffers, doc)?;
     for (_, model) in theirs.models() {
         if let Some(any) = doc.lookup(&model.id) {
             let ours = &doc.model(any).type_name;
@@ -169,13 +184,11 @@ pub fn sync_from_json(doc: &mut Document, json: &Json, buffers: &Buffers) -> Res
 
 /// Makes the attributes of `doc`'s model `any` those of `theirs`, recording each change.
 fn update_attrs(doc: &mut Document, any: AnyId, theirs: &Model) {
-    let names: BTreeSet<String> = doc
-        .model(any)
-        .attrs
-        .keys()
-        .chain(theirs.attrs.keys())
-        .cloned()
-        .collect();
+    // Inserted one by one: collecting into a set compiles a sort for the iterator.
+    let mut names = BTreeSet::new();
+    for name in doc.model(any).attrs.keys().chain(theirs.attrs.keys()) {
+        names.insert(name.clone());
+    }
     for name in names {
         let new = theirs.attrs.get(&name);
         if doc.model(any).attrs.get(&name) == new {

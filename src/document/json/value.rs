@@ -109,16 +109,21 @@ impl<'a> Encoder<'a> {
             }
             Value::Object(fields) => self
                 .nested(1, |enc| {
-                    // In the order the JSON will list them, so a model defined in one
-                    // field is defined before another field refers to it.
-                    let mut fields: Vec<_> = fields.iter().collect();
-                    fields.sort_by(|a, b| a.0.cmp(&b.0));
-                    Json::Object(
-                        fields
-                            .into_iter()
-                            .map(|(k, v)| (k.clone(), enc.value(v)))
-                            .collect(),
-                    )
+                    // In the order the JSON will list them (by name), so a model defined
+                    // in one field is defined before another field refers to it: the
+                    // names go into the object first, which sorts them (no sort compiled
+                    // for these pairs), then each is filled in, the last field of a name
+                    // winning as in a JSON object.
+                    let mut object = Map::new();
+                    for (name, _) in fields {
+                        object.insert(name.clone(), Json::Null);
+                    }
+                    for (name, slot) in object.iter_mut() {
+                        if let Some((_, value)) = fields.iter().rev().find(|(n, _)| n == name) {
+                            *slot = enc.value(value);
+                        }
+                    }
+                    Json::Object(object)
                 })
                 .unwrap_or(Json::Null),
         }
@@ -150,14 +155,14 @@ impl<'a> Encoder<'a> {
         rep.insert("name".into(), json!(model.type_name));
         rep.insert("id".into(), json!(id.as_str()));
         if !model.attrs.is_empty() {
+            // Inserted one by one: collecting into a map compiles a sort for each
+            // iterator type collected from.
             let attributes = self.nested(2, |enc| {
-                Json::Object(
-                    model
-                        .attrs
-                        .iter()
-                        .map(|(k, v)| (k.clone(), enc.value(v)))
-                        .collect(),
-                )
+                let mut attributes = Map::new();
+                for (name, value) in &model.attrs {
+                    attributes.insert(name.clone(), enc.value(value));
+                }
+                Json::Object(attributes)
             });
             rep.insert("attributes".into(), attributes.unwrap_or(Json::Null));
         }

@@ -98,6 +98,11 @@ pub(crate) enum Layer {
     Tooltips,
 }
 
+impl Layer {
+    /// Every layer, in the order drawn.
+    const ALL: [Layer; 3] = [Layer::Outline, Layer::Crosshair, Layer::Tooltips];
+}
+
 /// Shows a layer of [`Marks`].
 pub(crate) type Draw = fn(Marks) -> AnyView;
 
@@ -114,15 +119,15 @@ pub(crate) struct Marks {
 
 /// The layers the views of tools of `kinds` draw over a canvas, each once, in order.
 pub(crate) fn layers(kinds: impl IntoIterator<Item = ToolKind>, marks: Marks) -> AnyView {
-    let mut layers: Vec<(Layer, Draw)> = kinds
+    let drawn: Vec<(Layer, Draw)> = kinds
         .into_iter()
         .filter_map(view_of)
         .filter_map(|v| v.layer())
         .collect();
-    layers.sort_by_key(|(layer, _)| *layer);
-    layers.dedup_by_key(|(layer, _)| *layer);
-    layers
+    // Layer by layer, rather than a sort compiled for these pairs: there are three.
+    Layer::ALL
         .into_iter()
+        .filter_map(|layer| drawn.iter().find(|(l, _)| *l == layer))
         .map(|(_, draw)| draw(marks))
         .collect_view()
         .into_any()
