@@ -152,17 +152,26 @@ impl Document {
     /// that type are validated and read as the registry's are. Adding a model learns its
     /// type; a lean document that will be sent models of other types learns them here.
     pub fn learn(&mut self, learnt: TypeSchema) {
-        let known = self.type_schema(learnt.name());
-        if known.is_some_and(|k| k.hand.is_some() || learnt.hand.is_none()) {
+        if !self.learn_type(learnt) {
             return;
         }
-        self.learned.retain(|t| t.name() != learnt.name());
-        self.learned.push(learnt);
         for (slot, schema) in self.models.iter().zip(&mut self.schemas) {
             if slot.as_ref().is_some_and(|m| m.type_name == learnt.name()) {
                 *schema = Some(learnt);
             }
         }
+    }
+
+    /// [`Document::learn`], leaving the models' schemas to the caller: whether `learnt`
+    /// was taken.
+    fn learn_type(&mut self, learnt: TypeSchema) -> bool {
+        let known = self.type_schema(learnt.name());
+        if known.is_some_and(|k| k.hand.is_some() || learnt.hand.is_none()) {
+            return false;
+        }
+        self.learned.retain(|t| t.name() != learnt.name());
+        self.learned.push(learnt);
+        true
     }
 
     /// The type schema of the model in slot `any` (see [`Document::type_schema`]), without
@@ -331,8 +340,9 @@ impl Document {
             learned,
             ..
         } = other;
+        // The new models' schemas are looked up below, once they are in.
         for learnt in learned {
-            self.learn(learnt);
+            self.learn_type(learnt);
         }
         let old_roots: Vec<ModelId> = self
             .roots
