@@ -274,3 +274,28 @@ fn a_model_type_of_ones_own_is_one_definition() {
     );
     assert_eq!(doc.get(gauge, Gauge::LEVEL), 0.75);
 }
+
+/// A lean document holds a model of a type it never learnt as it came, defaults unknown;
+/// once it learns the type (as a served page learns its views'), that model reads its
+/// defaults and is validated like one made there: each slot's schema follows the types.
+#[test]
+fn a_model_kept_before_its_type_was_learnt_reads_and_checks_as_that_type_after() {
+    let mut doc = Document::lean();
+    let slider = bokeh_model(&mut doc, Slider::SCHEMA);
+    assert!(matches!(
+        doc.get_attr(slider, "step"),
+        Err(DocumentError::UnknownProperty { .. })
+    ));
+    // Unchecked while the type is unknown, as a value the server already checked.
+    doc.set_attr(slider, "bar_color", Value::Int(3)).unwrap();
+    doc.learn(rokeh::core::TypeSchema::of(Slider::SCHEMA));
+    assert_eq!(doc.get_attr(slider, "step").unwrap(), Value::Float(1.0));
+    let refused = doc
+        .set_attr(slider, "bar_color", Value::Int(4))
+        .unwrap_err();
+    assert!(
+        matches!(refused, DocumentError::WrongType { .. }),
+        "{refused}"
+    );
+    assert_eq!(doc.get_attr(slider, "bar_color").unwrap(), Value::Int(3));
+}
