@@ -125,10 +125,11 @@ impl Painter {
     /// A request that finds the canvas showing what it would paint is the echo of the
     /// last paint's own DataRange1d write-back, and paints nothing (it cost a frame).
     pub fn request(&self, canvas: HtmlCanvasElement) {
+        if self.pending.get() {
+            return;
+        }
         let backing = self.backing_size(device_pixel_ratio());
-        if self.pending.get()
-            || self.shown.borrow().as_ref() == Some(&self.showing(&canvas, backing))
-        {
+        if self.shown.borrow().as_ref() == Some(&self.showing(&canvas, backing)) {
             return;
         }
         if !self.painted_this_frame.get() {
