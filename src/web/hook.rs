@@ -27,6 +27,8 @@
 //! - `rokeh.settled` (served pages): whether every edit of the page has reached the
 //!   session and been confirmed.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -37,6 +39,37 @@ use super::page::Page;
 
 const NAME: &str = "rokeh";
 const FIRST_PAINT_MARK: &str = "rokeh-first-paint";
+
+/// The hook `install` put on the window, its paint count, and the keys each paint sets as
+/// JS strings: a paint updates the hook without looking it up on the window or passing
+/// its keys' text out of wasm again.
+struct Installed {
+    hook: Object,
+    paints: u64,
+    keys: PaintKeys,
+}
+
+struct PaintKeys {
+    paints: JsValue,
+    last_paint_end: JsValue,
+    last_paint_ms: JsValue,
+    frame: JsValue,
+    drawn_x: JsValue,
+    drawn_y: JsValue,
+}
+
+thread_local! {
+    static INSTALLED: RefCell<Option<Installed>> = const { RefCell::new(None) };
+}
+
+/// `f` with the installed hook, if there is one.
+fn with_installed(f: impl FnOnce(&mut Installed)) {
+    INSTALLED.with_borrow_mut(|installed| {
+        if let Some(installed) = installed {
+            f(installed);
+        }
+    });
+}
 
 pub fn install(page: Page) {
     let hook = Object::new();
@@ -85,6 +118,19 @@ pub fn install(page: Page) {
     if let Some(window) = web_sys::window() {
         set(&window, NAME, &hook);
     }
+    let keys = PaintKeys {
+        paints: "paints".into(),
+        last_paint_end: "lastPaintEnd".into(),
+        last_paint_ms: "lastPaintMs".into(),
+        frame: "frame".into(),
+        drawn_x: "drawnX".into(),
+        drawn_y: "drawnY".into(),
+    };
+    INSTALLED.set(Some(Installed {
+        hook,
+        paints: 0,
+        keys,
+    }));
 }
 
 /// Milliseconds of `a * sin(k * x + w) + b` over `n` points, as the sliders app computes.
@@ -106,40 +152,31 @@ fn sine_ms(n: u32) -> f64 {
 /// Tells tests whether the page and its session agree (see the module docs).
 #[cfg(feature = "session")]
 pub fn settled(settled: bool) {
-    if let Some(hook) = web_sys::window().and_then(|w| Reflect::get(&w, &NAME.into()).ok()) {
-        set(&hook, "settled", &settled.into());
-    }
+    with_installed(|i| set(&i.hook, "settled", &settled.into()));
 }
 
 /// Counts a finished paint that began at `started` (performance.now()) and marks its end.
 pub fn painted(performance: &web_sys::Performance, started: f64) {
-    let Some(hook) = web_sys::window().and_then(|w| Reflect::get(&w, &NAME.into()).ok()) else {
-        return;
-    };
-    let paints = Reflect::get(&hook, &"paints".into())
-        .ok()
-        .and_then(|p| p.as_f64())
-        .unwrap_or(0.0);
-    set(&hook, "paints", &(paints + 1.0).into());
-    // The first paint keeps a mark of its own: benchmarks of the first paint must not read
-    // a later one.
-    if paints == 0.0 {
-        if let Err(e) = performance.mark(FIRST_PAINT_MARK) {
-            web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
+    with_installed(|i| {
+        i.paints += 1;
+        put(&i.hook, &i.keys.paints, &(i.paints as f64).into());
+        // The first paint keeps a mark of its own: benchmarks of the first paint must not
+        // read a later one.
+        if i.paints == 1 {
+            if let Err(e) = performance.mark(FIRST_PAINT_MARK) {
+                web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
+            }
         }
-    }
-    let ended = performance.now();
-    set(&hook, "lastPaintEnd", &ended.into());
-    set(&hook, "lastPaintMs", &(ended - started).into());
+        let ended = performance.now();
+        put(&i.hook, &i.keys.last_paint_end, &ended.into());
+        put(&i.hook, &i.keys.last_paint_ms, &(ended - started).into());
+    });
 }
 
 /// Where the last paint put the frame and what it showed: `rokeh.frame` is [left, top,
 /// right, bottom] in CSS pixels of the canvas, `rokeh.drawnX` and `rokeh.drawnY` the
 /// x and y ranges drawn as [start, end] (for tests driving the tools with the mouse).
 pub fn laid_out(frame: [f64; 4], x: (f64, f64), y: (f64, f64)) {
-    let Some(hook) = web_sys::window().and_then(|w| Reflect::get(&w, &NAME.into()).ok()) else {
-        return;
-    };
     let array = |values: &[f64]| {
         let list = Array::new();
         for v in values {
@@ -147,9 +184,11 @@ pub fn laid_out(frame: [f64; 4], x: (f64, f64), y: (f64, f64)) {
         }
         list
     };
-    set(&hook, "frame", &array(&frame));
-    set(&hook, "drawnX", &array(&[x.0, x.1]));
-    set(&hook, "drawnY", &array(&[y.0, y.1]));
+    with_installed(|i| {
+        put(&i.hook, &i.keys.frame, &array(&frame));
+        put(&i.hook, &i.keys.drawn_x, &array(&[x.0, x.1]));
+        put(&i.hook, &i.keys.drawn_y, &array(&[y.0, y.1]));
+    });
 }
 
 /// Marks a phase of the page's start (see the module docs).
@@ -162,8 +201,13 @@ pub fn mark(name: &str) {
 }
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {
+    put(target, &key.into(), value);
+}
+
+/// [`set`], the key already a JS string.
+fn put(target: &JsValue, key: &JsValue, value: &JsValue) {
     // Setting a property of a plain object cannot fail.
-    let _ = Reflect::set(target, &key.into(), value);
+    let _ = Reflect::set(target, key, value);
 }
 
 fn first_source_column(doc: &Document, name: &str) -> JsValue {
