@@ -20,12 +20,13 @@ after(async () => {
   await site?.close();
 });
 
-async function openPage() {
+/** The sliders page, or the page at `url`, at 2 device pixels per CSS pixel, painted. */
+async function openPage(url = site.url) {
   const context = await browser.newContext({ deviceScaleFactor: 2, acceptDownloads: true });
   await fence(context, site.origin + '/');
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await page.goto(site.url);
+  await page.goto(url);
   await paintedAfter(page, 0);
   return { context, page, errors };
 }
@@ -589,12 +590,8 @@ test('gridplot: one toolbar for both plots; its box zoom changes what a drag doe
 });
 
 test('gridplot: save downloads one PNG of the whole grid, each plot drawn where the page shows it', async () => {
-  const context = await browser.newContext({ deviceScaleFactor: 2, acceptDownloads: true });
-  await fence(context, site.origin + '/');
-  const page = await context.newPage();
-  const errors = collectErrors(page);
+  const { context, page, errors } = await openPage(`${site.url}?app=grid_tools`);
   try {
-    await page.goto(`${site.url}?app=grid_tools`);
     await page.waitForFunction(() => (window.rokeh?.paints ?? 0) >= 2);
     page.on('dialog', (d) => d.accept('grid'));
     const download = page.waitForEvent('download');
