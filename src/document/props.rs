@@ -120,7 +120,7 @@ impl Document {
     ) -> Result<Value, DocumentError> {
         self.get_attr(any, attr).or_else(|e| {
             let model = self.existing(any)?;
-            let unknown = model.type_name == schema.name && self.type_schema(schema.name).is_none();
+            let unknown = model.type_name == schema.name && self.schema_of(any).is_none();
             unknown
                 .then(|| schema.prop(attr)?.default.value())
                 .flatten()
