@@ -322,18 +322,30 @@ impl<'d> FigureView<'d> {
     /// Resolves every range: DataRange1d from the bounds of the renderers it follows.
     fn resolve_ranges(&mut self) {
         let renderers = &self.renderers;
-        let bounds: Vec<RendererBounds<'_>> = renderers
-            .iter()
-            .map(|v| {
-                (
-                    v.model,
-                    v.x_range_name.as_str(),
-                    v.y_range_name.as_str(),
-                    v.bounds(),
-                    v.visible,
-                )
-            })
-            .collect();
+        let follows_data = |ranges: &[NamedRange]| {
+            ranges
+                .iter()
+                .any(|r| matches!(r.model, RangeModel::Data(_)))
+        };
+        // A glyph's bounds take a pass over its columns: with only fixed and factor ranges
+        // nothing reads them.
+        let bounds: Vec<RendererBounds<'_>> =
+            if !follows_data(&self.x_ranges) && !follows_data(&self.y_ranges) {
+                Vec::new()
+            } else {
+                renderers
+                    .iter()
+                    .map(|v| {
+                        (
+                            v.model,
+                            v.x_range_name.as_str(),
+                            v.y_range_name.as_str(),
+                            v.bounds(),
+                            v.visible,
+                        )
+                    })
+                    .collect()
+            };
         for (ranges, is_x) in [(&mut self.x_ranges, true), (&mut self.y_ranges, false)] {
             for named in ranges.iter_mut() {
                 named.interval = match &named.model {
