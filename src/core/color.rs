@@ -30,7 +30,14 @@ impl Rgba {
 
     /// Parses a CSS color string.
     pub fn parse(css: &str) -> Option<Rgba> {
-        let s = css.trim().to_ascii_lowercase();
+        let css = css.trim();
+        // Every paint parses its figure's colors: most are lower case already (Bokeh
+        // writes them so), and are read without a copy.
+        let s = if css.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(css.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(css)
+        };
         if let Some(hex) = s.strip_prefix('#') {
             parse_hex(hex)
         } else if let Some(args) = s.strip_prefix("rgba(").or_else(|| s.strip_prefix("rgb(")) {
@@ -39,7 +46,7 @@ impl Rgba {
             parse_hsl_args(args.strip_suffix(')').unwrap_or(""))
         } else {
             NAMED
-                .binary_search_by(|(name, _)| name.cmp(&s.as_str()))
+                .binary_search_by(|(name, _)| name.cmp(&&*s))
                 .ok()
                 .map(|at| {
                     let [r, g, b] = NAMED[at].1;
@@ -319,6 +326,7 @@ mod tests {
         assert_eq!(Rgba::parse("#1f77b4").unwrap(), Rgba::rgb(0x1f, 0x77, 0xb4));
         assert_eq!(Rgba::parse("#fff").unwrap(), Rgba::WHITE);
         assert_eq!(Rgba::parse("Navy").unwrap(), Rgba::rgb(0, 0, 128));
+        assert_eq!(Rgba::parse(" #1F77B4 "), Rgba::parse("#1f77b4"));
         let half = Rgba::parse("#ff000080").unwrap();
         assert!((half.alpha - 128.0 / 255.0).abs() < 1e-9);
         let rgba = Rgba::parse("rgba(10, 20, 30, 0.5)").unwrap();
