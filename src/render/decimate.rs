@@ -494,7 +494,7 @@ mod tests {
     /// The module's promise at the size it exists for: a smooth million-point line (the
     /// sliders app's), decimated, draws the picture all of its points draw.
     #[test]
-    #[ignore = "a minute in a debug build: make test runs it optimized"]
+    #[ignore = "a minute in a debug build: make test runs it on its own"]
     fn a_smooth_million_point_line_decimated_draws_the_same_picture() {
         smooth_line_draws_the_same_picture(false);
     }
@@ -503,7 +503,7 @@ mod tests {
     /// The same line with x out of order within every 8 points: decimated run by run
     /// (the general path), still the picture all of its points draw.
     #[test]
-    #[ignore = "a minute in a debug build: make test runs it optimized"]
+    #[ignore = "a minute in a debug build: make test runs it on its own"]
     fn a_million_point_line_with_shuffled_x_decimated_draws_the_same_picture() {
         smooth_line_draws_the_same_picture(true);
     }
@@ -523,7 +523,7 @@ mod tests {
     /// The extremes survive, so the band's outline is the same; anti-aliasing differs
     /// where the whole line's zigzags cover a column's edge and the kept segment does not.
     #[test]
-    #[ignore = "a minute in a debug build: make test runs it optimized"]
+    #[ignore = "a minute in a debug build: make test runs it on its own"]
     fn a_noisy_million_point_line_decimated_draws_nearly_the_same_picture() {
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let (painted, differing) = compare_at_a_million(
