@@ -17,6 +17,7 @@
 mod align;
 mod annotations;
 mod axis;
+pub(crate) mod axis_parts;
 mod backend;
 mod clip;
 mod decimate;
