@@ -133,8 +133,8 @@ fn view_of(type_name: &str) -> Option<&'static str> {
 pub(crate) enum Found {
     /// With this.
     Shown(AxisPart),
-    /// It does not: the page was built without its view (reported once), and the caller
-    /// falls back on the linear default.
+    /// It does not: the page was built without its view (reported once per view), and
+    /// the caller falls back on the linear default.
     Lacking,
     /// No view reads the type.
     Unknown,
