@@ -1,12 +1,24 @@
-//! The page's views of Bokeh's widget, layout, glyph, annotation and tool models, so that
-//! a page pays only for the ones it shows, as a Bokeh page loads `bokeh-widgets.js` and
-//! `bokeh-tables.js` only when it has widgets or tables. [`crate::run`] builds every view
-//! into the page; [`crate::run_with_views`] builds only those it is given: the sliders
-//! page lists its two widgets, its one glyph and the tools of its figure's toolbar. Rows,
-//! columns, spacers and figures (their axes, grids, title and toolbar) are always there;
-//! grids (GridBox, GridPlot) and Tabs are views. A widget whose view the page was built
-//! without is left out of it, and a glyph or annotation is not drawn, with a warning in
-//! the console.
+//! The page's views of Bokeh's widget, layout, glyph, annotation, tool and axis models,
+//! so that a page pays only for the ones it shows, as a Bokeh page loads
+//! `bokeh-widgets.js` and `bokeh-tables.js` only when it has widgets or tables.
+//! [`crate::run`] builds every view into the page; [`crate::run_with_views`] builds only
+//! those it is given: the sliders page lists its two widgets, its one glyph and the tools
+//! of its figure's toolbar. Rows, columns, spacers and figures (their grids, title,
+//! toolbar and linear axes) are always there; grids (GridBox, GridPlot) and Tabs are
+//! views. A widget whose view the page was built without is left out of it, and a glyph
+//! or annotation is not drawn, with a warning in the console.
+//!
+//! A figure's linear axes need no view: `LinearAxis` with `BasicTicker`, `FixedTicker` or
+//! `SingleIntervalTicker` and `BasicTickFormatter`, over `Range1d` or `DataRange1d` and a
+//! `LinearScale` or `LogScale`. Other axes are views, one per kind of axis, each with the
+//! tickers and formatter that kind of axis comes with, wherever they are used
+//! (`views::DATETIME_AXIS` for `figure(x_axis_type="datetime")`, `views::LOG_AXIS`,
+//! `views::CATEGORICAL_AXIS`, which also reads `FactorRange`), and the formatters any axis
+//! may take (`views::NUMERAL_TICK_FORMATTER`, `views::PRINTF_TICK_FORMATTER`). A model
+//! read without its view is drawn as the linear default (the axis as a `LinearAxis`, its
+//! ticks a `BasicTicker`'s, its labels a `BasicTickFormatter`'s; a `FactorRange` follows
+//! the data as a `DataRange1d`, and glyphs placed at factors are left out), with one
+//! warning in the console naming the view.
 //!
 //! A tool's view is what it does: one per Bokeh tool type, named after it
 //! (`views::PAN_TOOL` for `PanTool`, `"pan"` in `figure(tools=...)`), so that a page whose
@@ -58,6 +70,7 @@ pub(crate) enum Shows {
     Glyph(crate::render::BuildGlyph),
     Annotation(crate::render::BuildAnnotation),
     Tool(&'static dyn crate::web::tools::ToolView),
+    AxisParts(crate::render::axis_parts::Parts),
 }
 
 impl View {
@@ -119,6 +132,7 @@ macro_rules! views {
         glyphs { $($g:ident: $gname:literal,)* }
         annotations { $($a:ident: $aname:literal,)* }
         tools { $($t:ident: $tname:literal => $tview:expr,)* }
+        axes { $($(#[$doc:meta])* $x:ident: $xname:literal => $parts:path,)* }
     ) => {
         $(
             #[doc = concat!("The view of Bokeh's `", $wname, "` widget.")]
@@ -180,8 +194,20 @@ macro_rules! views {
                 shows: Shows::Tool(&$tview),
             };
         )*
+        $(
+            $(#[$doc])*
+            pub const $x: View = View {
+                name: $xname,
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                bokeh: crate::models::bokeh_schema($xname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($xname),
+                #[cfg(target_arch = "wasm32")]
+                shows: Shows::AxisParts($parts),
+            };
+        )*
         /// Every view rokeh has: what [`crate::run`] builds into the page.
-        pub const ALL: &[View] = &[$($w,)* $($l,)* $($g,)* $($a,)* $($t,)*];
+        pub const ALL: &[View] = &[$($w,)* $($l,)* $($g,)* $($a,)* $($t,)* $($x,)*];
     };
 }
 
@@ -278,5 +304,46 @@ views! {
         TAP_TOOL: "TapTool" => crate::web::tools::select::Tap,
         HOVER_TOOL: "HoverTool" => crate::web::tools::hover::Hover,
         CROSSHAIR_TOOL: "CrosshairTool" => crate::web::tools::crosshair::Crosshair,
+    }
+    axes {
+        /// How a figure reads Bokeh's `DatetimeAxis`, and the datetime tickers
+        /// (`DatetimeTicker`, `CompositeTicker`, `DaysTicker`, `MonthsTicker`,
+        /// `YearsTicker`) and `DatetimeTickFormatter` wherever they are used.
+        DATETIME_AXIS: "DatetimeAxis" => crate::render::axis_parts::DATETIME,
+        /// How a figure reads Bokeh's `LogAxis`, `LogTicker` and `LogTickFormatter` (a
+        /// `LogScale` needs no view).
+        LOG_AXIS: "LogAxis" => crate::render::axis_parts::LOG,
+        /// How a figure reads Bokeh's `CategoricalAxis`, `CategoricalTicker`,
+        /// `CategoricalTickFormatter` and the `FactorRange` its factors lie on.
+        CATEGORICAL_AXIS: "CategoricalAxis" => crate::render::axis_parts::CATEGORICAL,
+        /// How an axis writes its labels with Bokeh's `NumeralTickFormatter`.
+        NUMERAL_TICK_FORMATTER: "NumeralTickFormatter" => crate::render::axis_parts::NUMERAL,
+        /// How an axis writes its labels with Bokeh's `PrintfTickFormatter`.
+        PRINTF_TICK_FORMATTER: "PrintfTickFormatter" => crate::render::axis_parts::PRINTF,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_builds_every_kind_of_axis_and_each_view_once() {
+        let names: Vec<&str> = ALL.iter().map(View::type_name).collect();
+        for axis in [
+            "DatetimeAxis",
+            "LogAxis",
+            "CategoricalAxis",
+            "NumeralTickFormatter",
+            "PrintfTickFormatter",
+        ] {
+            assert!(names.contains(&axis), "{axis}");
+        }
+        // Linear axes are every page's own.
+        assert!(!names.contains(&"LinearAxis"));
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
     }
 }

@@ -7,9 +7,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Function, Reflect};
-use rokeh::core::{NdArray, Spec, Value};
-use rokeh::models::{ColumnDataSource, Line, Scatter, Span};
-use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
+use rokeh::core::{ColumnData, NdArray, Spec, Value};
+use rokeh::document::Id;
+use rokeh::models::{ColumnDataSource, Figure, Line, Scatter, Span, VBar};
+use rokeh::plotting::{figure, AxisType, FigureArgs, GlyphVisuals, RangeArg};
 use rokeh::{views, App, Document};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -88,6 +89,109 @@ async fn a_page_draws_only_the_glyphs_and_annotations_it_has_views_of() {
         pixels_of(&all, 0) > 1000,
         "the squares and the span are drawn"
     );
+}
+
+/// The console's warnings from now on.
+fn keep_warnings() -> Array {
+    let console = Reflect::get(&web_sys::window().unwrap(), &"console".into()).unwrap();
+    let warned = Array::new();
+    let keep = Function::new_with_args("m", "this.push(String(m))").bind0(&warned);
+    Reflect::set(&console, &"warn".into(), &keep).unwrap();
+    warned
+}
+
+/// Kept warnings that name `view`.
+fn naming(warned: &Array, view: &str) -> Vec<String> {
+    warned
+        .iter()
+        .filter_map(|m| m.as_string())
+        .filter(|m| m.contains(view))
+        .collect()
+}
+
+/// A month of days on a datetime axis, and three factors on a categorical one with a
+/// bar each.
+fn dated_and_factored(doc: &mut Document) -> (Id<Figure>, Id<Figure>) {
+    let day = 86_400_000.0;
+    let start = 19_783.0 * day; // 2024-03-01
+    let dated = figure(
+        doc,
+        FigureArgs {
+            x_range: (start, start + 30.0 * day).into(),
+            x_axis_type: AxisType::Datetime,
+            ..FigureArgs::default()
+        },
+    );
+    let xs = NdArray::from(vec![start, start + 30.0 * day]);
+    let ys = NdArray::from(vec![0.0, 1.0]);
+    let line = doc.add(ColumnDataSource::new([("x", xs), ("y", ys)]));
+    dated.line(doc, line, Line::default());
+    let factored = figure(
+        doc,
+        FigureArgs {
+            x_range: RangeArg::Factors(vec!["a".into(), "b".into(), "c".into()]),
+            y_range: (0.0, 10.0).into(),
+            ..FigureArgs::default()
+        },
+    );
+    let columns = [
+        ("x", Value::List(["a", "b", "c"].map(Value::str).to_vec())),
+        ("top", Value::Array(NdArray::from(vec![3.0, 6.0, 9.0]))),
+    ];
+    let bars = doc.add(ColumnDataSource {
+        data: ColumnData(
+            columns
+                .map(|(k, v)| (k.to_owned(), v))
+                .into_iter()
+                .collect(),
+        ),
+    });
+    factored.vbar(doc, bars, VBar::default());
+    (dated, factored)
+}
+
+#[wasm_bindgen_test]
+async fn an_axis_whose_view_the_page_lacks_is_drawn_linear_with_one_warning_naming_it() {
+    let warned = keep_warnings();
+    let mut doc = Document::new();
+    let (dated, factored) = dated_and_factored(&mut doc);
+    let labels = |doc: &Document, plot| {
+        let layout = rokeh::render::figure_layout(doc, plot, 600, 400, 1.0).expect("laid out");
+        (layout.x_ticks.labels, layout.x_range)
+    };
+
+    rokeh::web::mount_apps(vec![App::new("views", app)], &[views::LINE]);
+    pause(50).await;
+    // Without DATETIME_AXIS: a linear axis's labels of the milliseconds, and one warning
+    // for the axis' ticker and formatter together, however often it is laid out.
+    let (linear, _) = labels(&doc, dated);
+    assert!(
+        !linear.is_empty() && linear.iter().all(|l| !l.contains("Mar")),
+        "{linear:?}"
+    );
+    labels(&doc, dated);
+    let reported = naming(&warned, "views::DATETIME_AXIS");
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    // Without CATEGORICAL_AXIS: the FactorRange follows the (numeric) data, of which
+    // there is none, and the bars at factors are left out.
+    let (none, range) = labels(&doc, factored);
+    assert!(
+        none.iter().all(|l| !["a", "b", "c"].contains(&l.as_str())),
+        "{none:?}"
+    );
+    assert_eq!((range.start, range.end), (-1.0, 1.0));
+    assert_eq!(naming(&warned, "views::CATEGORICAL_AXIS").len(), 1);
+
+    // With their views: dates, and the factors.
+    let shown = &[views::LINE, views::DATETIME_AXIS, views::CATEGORICAL_AXIS];
+    rokeh::web::mount_apps(vec![App::new("views", app)], shown);
+    pause(50).await;
+    assert_eq!(
+        labels(&doc, dated).0,
+        ["Mar 01\n2024", "Mar 08\n", "Mar 15\n", "Mar 22\n"]
+    );
+    assert_eq!(labels(&doc, factored).0, ["a", "b", "c"]);
+    assert_eq!(naming(&warned, "views::").len(), 2, "no more warnings");
 }
 
 /// Ten points on a diagonal in a figure whose tools pan, box select and reset.
@@ -192,11 +296,7 @@ async fn box_select_all() -> Vec<f64> {
 
 #[wasm_bindgen_test]
 async fn a_page_s_tools_act_only_if_it_has_their_views_and_the_others_are_reported_once() {
-    // The console's warnings, kept.
-    let console = Reflect::get(&web_sys::window().unwrap(), &"console".into()).unwrap();
-    let warned = Array::new();
-    let keep = Function::new_with_args("m", "this.push(String(m))").bind0(&warned);
-    Reflect::set(&console, &"warn".into(), &keep).unwrap();
+    let warned = keep_warnings();
 
     let shown = &[views::SCATTER, views::PAN_TOOL];
     rokeh::web::mount_apps(vec![App::new("tools", points)], shown);

@@ -7,6 +7,7 @@ use crate::core::Rgba;
 use crate::document::{AnyId, Value};
 use crate::models::{LabelOrientation, TextLike};
 
+use super::axis_parts;
 use super::format::{Formatter, TickLabel};
 use super::label::{Anchor, HeightMetric, TextBox};
 use super::layout::Side;
@@ -69,11 +70,11 @@ impl AxisView {
         let kind = r.type_name(axis);
         let ticker = match r.reference(axis, "ticker")? {
             Some(t) => Ticker::read(r, t)?,
-            None => Ticker::for_axis(kind),
+            None => axis_parts::standard(kind).0,
         };
         let formatter = match r.reference(axis, "formatter")? {
             Some(f) => Formatter::read(r, f)?,
-            None => Formatter::for_axis(kind),
+            None => axis_parts::standard(kind).1,
         };
         let px = |attr: &str| r.pixels(axis, attr);
         let axis_label = match r.get::<Option<TextLike>>(axis, "axis_label")? {
@@ -173,8 +174,8 @@ impl AxisView {
         };
         self.levels.clear();
         self.separators.clear();
-        if let (Ticker::Categorical, Some(factors)) = (&self.ticker, range.factors()) {
-            self.compute_factors(factors, lo, hi);
+        if let (Some(label), Some(factors)) = (self.ticker.factor_labels(), range.factors()) {
+            label(self, factors, lo, hi);
             return;
         }
         self.ticks = self.ticker.ticks(lo, hi);
@@ -197,8 +198,9 @@ impl AxisView {
         });
     }
 
-    #[inline(never)]
-    fn compute_factors(&mut self, f: &FactorMap, lo: f64, hi: f64) {
+    /// A categorical axis' ticks and label levels: its factors' and their groups'
+    /// (reached only through a CategoricalTicker's view).
+    pub(crate) fn compute_factors(&mut self, f: &FactorMap, lo: f64, hi: f64) {
         let inside = |v: f64| v > lo && v < hi;
         let major: Vec<(f64, String)> = f
             .factors

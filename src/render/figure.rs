@@ -88,6 +88,7 @@ type RendererBounds<'a> = (
 /// A named range of one dimension, resolved.
 struct NamedRange {
     name: String,
+    id: AnyId,
     model: RangeModel,
     log: bool,
     interval: Interval,
@@ -149,6 +150,7 @@ fn read_ranges(
     };
     let mut out = vec![NamedRange {
         name: "default".into(),
+        id: range,
         model: RangeModel::read(r, range)?,
         log: is_log(r.reference(fig, scale)?),
         interval: Interval {
@@ -166,6 +168,7 @@ fn read_ranges(
                 .is_some_and(|(_, s)| is_log(Some(*s)));
             out.push(NamedRange {
                 name: name.to_owned(),
+                id: range,
                 model: RangeModel::read(r, range)?,
                 log,
                 interval: Interval {
@@ -287,11 +290,18 @@ impl<'d> FigureView<'d> {
         let kind = if type_name == "GlyphRenderer" {
             let x_name = r.string(model, "x_range_name")?;
             let y_name = r.string(model, "y_range_name")?;
-            let factors = (
-                find(&self.x_ranges, &x_name).model.factors(),
-                find(&self.y_ranges, &y_name).model.factors(),
-            );
-            match RendererView::read(r, model, factors)? {
+            let (x, y) = (find(&self.x_ranges, &x_name), find(&self.y_ranges, &y_name));
+            // A FactorRange read without its view (reported) has no factors: a glyph
+            // placed at factors is left out.
+            let unread = |range: &NamedRange| {
+                range.model.factors().is_none() && r.type_name(range.id) == "FactorRange"
+            };
+            let read = RendererView::read(r, model, (x.model.factors(), y.model.factors()));
+            let read = match read {
+                Err(_) if unread(x) || unread(y) => return Ok(()),
+                read => read?,
+            };
+            match read {
                 Some(v) => {
                     self.renderers.push(v);
                     Kind::Glyph(self.renderers.len() - 1)

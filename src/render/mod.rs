@@ -10,13 +10,16 @@
 //! very [`FrameLayout`] that drawing used.
 //!
 //! The page compiles each wasm function the first time it runs, before its first paint:
-//! where reading or drawing dispatches over kinds of model (a FactorRange, a datetime
-//! ticker, a log formatter, a transform), the arms a plain figure does not use live in
-//! functions of their own (`#[inline(never)]`), so a page compiles only what it draws.
+//! where reading or drawing dispatches over kinds of model (a transform, a color mapper),
+//! the arms a plain figure does not use live in functions of their own
+//! (`#[inline(never)]`), so a page compiles only what it draws. Kinds of axis other than
+//! linear ones, their tickers, formatters and FactorRange are reached only through their
+//! views (`axis_parts`): a page without those views does not carry them at all.
 
 mod align;
 mod annotations;
 mod axis;
+pub(crate) mod axis_parts;
 mod backend;
 mod clip;
 mod decimate;

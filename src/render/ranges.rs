@@ -1,12 +1,14 @@
 //! Ranges in data units: fixed (Range1d), following the data (DataRange1d, with Bokeh's
-//! padding, follow and log handling), or of factors (FactorRange: each factor one unit,
-//! nested groups padded apart, as BokehJS maps them to "synthetic" coordinates).
+//! padding, follow and log handling), or of factors (FactorRange, with the categorical
+//! axis' view: each factor one unit, nested groups padded apart, as BokehJS maps them to
+//! "synthetic" coordinates).
 
 use std::collections::HashMap;
 
 use crate::document::{AnyId, Value};
 use crate::models::{Factor, PaddingUnits, StartEnd};
 
+use super::axis_parts::{self, AxisPart, Found};
 use super::read::Reader;
 use super::RenderError;
 
@@ -489,10 +491,13 @@ impl RangeModel {
                     only_visible: r.flag(range, "only_visible")?,
                 }))
             }
-            "FactorRange" => read_factor_range(r, range),
-            other => Err(RenderError::Model(format!(
-                "{other} is not a range rokeh draws (Range1d, DataRange1d, FactorRange)"
-            ))),
+            other => match axis_parts::find(other, "it follows the data as a DataRange1d") {
+                Found::Shown(AxisPart::Range(read)) => read(r, range),
+                Found::Lacking => Ok(RangeModel::Data(DataRangeSpec::default())),
+                _ => Err(RenderError::Model(format!(
+                    "{other} is not a range rokeh draws (Range1d, DataRange1d, FactorRange)"
+                ))),
+            },
         }
     }
 
@@ -504,9 +509,11 @@ impl RangeModel {
     }
 }
 
-/// A FactorRange's factors and padding (out of line: see the module docs of `render`).
-#[inline(never)]
-fn read_factor_range(r: Reader<'_>, range: AnyId) -> Result<RangeModel, RenderError> {
+/// How a page reads a range model of one kind a view brings.
+pub(crate) type ReadRange = fn(Reader<'_>, AnyId) -> Result<RangeModel, RenderError>;
+
+/// A FactorRange's factors and padding (with the categorical axis' view).
+pub(crate) fn read_factor_range(r: Reader<'_>, range: AnyId) -> Result<RangeModel, RenderError> {
     let factors: Vec<Factor> = r.get(range, "factors")?;
     let map = FactorMap::new(
         &factors,

@@ -1,11 +1,13 @@
-//! The glyph and annotation types this process draws. Natively every one rokeh has; a
-//! page only those its views list ([`crate::views`]), so that its wasm carries no other
-//! type's code: the tables of every type are then only read at compile time, by the
-//! views' constants. A type the page does not draw is reported once in the console.
+//! The glyph and annotation types this process draws, and the kinds of axis part it reads
+//! (see [`super::axis_parts`]). Natively every one rokeh has; a page only those its views
+//! list ([`crate::views`]), so that its wasm carries no other type's code: the tables of
+//! every type are then only read at compile time, by the views' constants. A type the
+//! page does not draw is reported once in the console.
 
 use std::cell::RefCell;
 
 use super::annotations::BuildAnnotation;
+use super::axis_parts::AxisPart;
 use super::glyphs::Build;
 use crate::core::same_name;
 
@@ -14,7 +16,8 @@ use crate::core::same_name;
 pub(crate) struct Shown {
     pub glyphs: Vec<(&'static str, Build)>,
     pub annotations: Vec<(&'static str, BuildAnnotation)>,
-    /// The types reported as not drawn.
+    pub axis_parts: Vec<(&'static str, AxisPart)>,
+    /// The types reported as not drawn, and the views reported as lacking.
     missing: Vec<String>,
 }
 
@@ -41,6 +44,26 @@ pub(crate) fn annotation(type_name: &str) -> Option<BuildAnnotation> {
         s.report("annotations", type_name, found.is_some());
         found
     })
+}
+
+pub(crate) fn axis_part(type_name: &str) -> Option<AxisPart> {
+    SHOWN.with_borrow(|s| find(&s.axis_parts, type_name))
+}
+
+/// Reports, once per view, that the page lacks `view`, which reads `type_name`:
+/// `fallback` says what is drawn instead.
+pub(crate) fn lacking(type_name: &str, view: &str, fallback: &str) {
+    SHOWN.with_borrow_mut(|s| {
+        if s.missing.iter().any(|m| m == view) {
+            return;
+        }
+        s.missing.push(view.to_owned());
+        let message = format!(
+            "rokeh: this page was built without views::{view}, which reads {type_name}: \
+             {fallback}"
+        );
+        web_sys::console::warn_1(&message.into());
+    });
 }
 
 impl Shown {

@@ -100,7 +100,7 @@ pub(crate) fn mount_apps_in(apps: Vec<App>, views: &'static [View], blank: Docum
 }
 
 /// Builds `views` into the page: its widgets' and layouts' components, the glyphs and
-/// annotations its figures draw, and what their tools do.
+/// annotations its figures draw, the kinds of axis they read, and what their tools do.
 fn show_views(views: &'static [View]) {
     layout::show_components(views);
     let mut shown = Shown::default();
@@ -110,6 +110,7 @@ fn show_views(views: &'static [View]) {
             Shows::Component(_) => {}
             Shows::Glyph(build) => shown.glyphs.push((view.name, build)),
             Shows::Annotation(build) => shown.annotations.push((view.name, build)),
+            Shows::AxisParts(parts) => shown.axis_parts.extend_from_slice(parts),
             Shows::Tool(tool) => tools.push((view.name, tool)),
         }
     }

@@ -6,13 +6,13 @@
 use crate::core::Rgba;
 use crate::document::{AnyId, Value};
 use crate::models::{AutoOr, Orientation, TextLike};
-use crate::render::format::{Formatter, TickLabel};
+use crate::render::format::{self, Basic, Formatter, TickLabel};
 use crate::render::label::{Anchor, TextBox};
 use crate::render::layout::Side;
 use crate::render::mappers::ColorScale;
 use crate::render::read::Reader;
 use crate::render::surface::{FillRule, Font, Image, Path, Rect, Stroke, TextMeasure};
-use crate::render::ticks::{Adaptive, Ticker};
+use crate::render::ticks::{self, Adaptive, Ticker};
 use crate::render::RenderError;
 
 use super::{AnnotationCtx, AnnotationView};
@@ -36,13 +36,13 @@ pub(crate) fn build<'d>(
     };
     let ticker = match r.get::<AutoOr<AnyId>>(bar, "ticker")? {
         AutoOr::Value(t) => Ticker::read(r, t)?,
-        AutoOr::Auto if colors.log => Ticker::for_axis("LogAxis"),
+        AutoOr::Auto if colors.log => ticks::log::standard(),
         AutoOr::Auto => Ticker::Adaptive(Adaptive::default()),
     };
     let formatter = match r.get::<AutoOr<AnyId>>(bar, "formatter")? {
         AutoOr::Value(f) => Formatter::read(r, f)?,
-        AutoOr::Auto if colors.log => Formatter::for_axis("LogAxis"),
-        AutoOr::Auto => Formatter::for_axis("LinearAxis"),
+        AutoOr::Auto if colors.log => format::log_standard(),
+        AutoOr::Auto => Formatter::Basic(Basic::default()),
     };
     let title = match r.get::<Option<TextLike>>(bar, "title")? {
         Some(TextLike::Plain(s)) if !s.is_empty() => Some(s),

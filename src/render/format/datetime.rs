@@ -50,7 +50,6 @@ pub(crate) struct DatetimeFormats {
 }
 
 impl Default for DatetimeFormats {
-    #[inline(never)]
     fn default() -> DatetimeFormats {
         let f = [
             "%fus", "%3Nms", "%Ss", ":%M:%S", ":%M", "%H:%M", "%Hh", "%m/%d", "%m/%Y", "%Y",
@@ -68,7 +67,6 @@ impl Default for DatetimeFormats {
 }
 
 impl DatetimeFormats {
-    #[inline(never)]
     pub fn read(r: Reader<'_>, f: AnyId) -> Result<DatetimeFormats, RenderError> {
         let mut formats = DatetimeFormats::default();
         for (i, name) in RESOLUTIONS.iter().enumerate() {
@@ -102,7 +100,6 @@ impl DatetimeFormats {
         Ok(formats)
     }
 
-    #[inline(never)]
     pub fn format(&self, ticks: &[f64]) -> Vec<String> {
         self.format_at(ticks, None)
     }

@@ -1,6 +1,7 @@
 //! Tick formatters: how an axis writes its tick labels, as BokehJS's
-//! BasicTickFormatter, LogTickFormatter, DatetimeTickFormatter, NumeralTickFormatter,
-//! PrintfTickFormatter and CategoricalTickFormatter write them.
+//! BasicTickFormatter (in every page), LogTickFormatter, DatetimeTickFormatter,
+//! NumeralTickFormatter, PrintfTickFormatter and CategoricalTickFormatter (with their
+//! views, see [`super::axis_parts`]) write them.
 
 mod basic;
 mod datetime;
@@ -12,6 +13,7 @@ pub use basic::format_basic;
 use crate::document::AnyId;
 use crate::models::AutoOr;
 
+use super::axis_parts::{self, AxisPart, Found};
 use super::read::Reader;
 use super::RenderError;
 
@@ -59,16 +61,23 @@ impl Default for Basic {
     }
 }
 
-/// A formatter model, read.
-#[derive(Clone, Debug, PartialEq)]
+/// A formatter model, read: BasicTickFormatter, in every page, or one a view brings (see
+/// [`super::axis_parts`]).
 pub(crate) enum Formatter {
     Basic(Basic),
-    Log { base: f64, min_exponent: i32 },
-    Datetime(Box<datetime::DatetimeFormats>),
-    Numeral { format: String },
-    Printf { format: String },
-    Categorical,
+    /// Log, datetime, numeral, printf or categorical labels, whose code only a page with
+    /// their view has.
+    Viewed(Box<dyn FormatTicks>),
 }
+
+/// A kind of tick formatter a view brings: its code is reached only through the view.
+pub(crate) trait FormatTicks {
+    /// The labels of numeric ticks.
+    fn format(&self, ticks: &[f64]) -> Vec<TickLabel>;
+}
+
+/// How a page reads a formatter model of one kind a view brings.
+pub(crate) type ReadFormatter = fn(Reader<'_>, AnyId) -> Result<Formatter, RenderError>;
 
 impl Formatter {
     pub fn read(r: Reader<'_>, f: AnyId) -> Result<Formatter, RenderError> {
@@ -82,67 +91,135 @@ impl Formatter {
                 power_limit_high: r.number(f, "power_limit_high")? as i32,
                 power_limit_low: r.number(f, "power_limit_low")? as i32,
             }),
-            "LogTickFormatter" => {
-                let base = match r.reference(f, "ticker")? {
-                    Some(t) => r.number(t, "base")?,
-                    None => 10.0,
-                };
-                Formatter::Log {
-                    base,
-                    min_exponent: r.number(f, "min_exponent")? as i32,
+            other => match axis_parts::find(other, "its labels are a BasicTickFormatter's") {
+                Found::Shown(AxisPart::Formatter(read)) => read(r, f)?,
+                Found::Lacking => Formatter::Basic(Basic::default()),
+                _ => {
+                    return Err(RenderError::Model(format!(
+                        "{other} is not a tick formatter rokeh knows"
+                    )))
                 }
-            }
-            "DatetimeTickFormatter" => {
-                Formatter::Datetime(Box::new(datetime::DatetimeFormats::read(r, f)?))
-            }
-            "NumeralTickFormatter" => Formatter::Numeral {
-                format: r.string(f, "format")?,
             },
-            "PrintfTickFormatter" => Formatter::Printf {
-                format: r.string(f, "format")?,
-            },
-            "CategoricalTickFormatter" => Formatter::Categorical,
-            other => {
-                return Err(RenderError::Model(format!(
-                    "{other} is not a tick formatter rokeh knows"
-                )))
-            }
         })
-    }
-
-    /// The usual formatter of each kind of axis (when an axis names none).
-    pub fn for_axis(axis_type: &str) -> Formatter {
-        match axis_type {
-            "LogAxis" => Formatter::Log {
-                base: 10.0,
-                min_exponent: 0,
-            },
-            "DatetimeAxis" => Formatter::Datetime(Box::default()),
-            "CategoricalAxis" => Formatter::Categorical,
-            _ => Formatter::Basic(Basic::default()),
-        }
     }
 
     /// The labels of numeric ticks.
     pub fn format(&self, ticks: &[f64]) -> Vec<TickLabel> {
-        let plain = |v: Vec<String>| v.into_iter().map(TickLabel::plain).collect();
         match self {
             Formatter::Basic(b) => plain(format_basic(ticks, b)),
-            Formatter::Log { base, min_exponent } => log_labels(ticks, *base, *min_exponent),
-            Formatter::Datetime(d) => plain(d.format(ticks)),
-            Formatter::Numeral { format } => {
-                plain(ticks.iter().map(|&t| numeral::format(t, format)).collect())
-            }
-            Formatter::Printf { format } => {
-                plain(ticks.iter().map(|&t| printf::format(t, format)).collect())
-            }
-            Formatter::Categorical => plain(ticks.iter().map(|t| t.to_string()).collect()),
+            Formatter::Viewed(f) => f.format(ticks),
         }
     }
 }
 
+/// Labels of plain text.
+fn plain(labels: Vec<String>) -> Vec<TickLabel> {
+    labels.into_iter().map(TickLabel::plain).collect()
+}
+
+/// LogTickFormatter's settings.
+struct Log {
+    base: f64,
+    min_exponent: i32,
+}
+
+impl FormatTicks for Log {
+    fn format(&self, ticks: &[f64]) -> Vec<TickLabel> {
+        log_labels(ticks, self.base, self.min_exponent)
+    }
+}
+
+/// A LogTickFormatter model (its ticker's base).
+pub(crate) fn read_log(r: Reader<'_>, f: AnyId) -> Result<Formatter, RenderError> {
+    let base = match r.reference(f, "ticker")? {
+        Some(t) => r.number(t, "base")?,
+        None => 10.0,
+    };
+    Ok(Formatter::Viewed(Box::new(Log {
+        base,
+        min_exponent: r.number(f, "min_exponent")? as i32,
+    })))
+}
+
+/// A log axis' formatter when it names none (a ColorBar's of a log mapper too).
+pub(crate) fn log_standard() -> Formatter {
+    Formatter::Viewed(Box::new(Log {
+        base: 10.0,
+        min_exponent: 0,
+    }))
+}
+
+impl FormatTicks for datetime::DatetimeFormats {
+    fn format(&self, ticks: &[f64]) -> Vec<TickLabel> {
+        plain(datetime::DatetimeFormats::format(self, ticks))
+    }
+}
+
+/// A DatetimeTickFormatter model.
+pub(crate) fn read_datetime(r: Reader<'_>, f: AnyId) -> Result<Formatter, RenderError> {
+    Ok(Formatter::Viewed(Box::new(
+        datetime::DatetimeFormats::read(r, f)?,
+    )))
+}
+
+/// A datetime axis' formatter when it names none.
+pub(crate) fn datetime_standard() -> Formatter {
+    Formatter::Viewed(Box::<datetime::DatetimeFormats>::default())
+}
+
+/// NumeralTickFormatter's or PrintfTickFormatter's format, and how it writes a tick.
+struct Pattern {
+    format: String,
+    write: fn(f64, &str) -> String,
+}
+
+impl FormatTicks for Pattern {
+    fn format(&self, ticks: &[f64]) -> Vec<TickLabel> {
+        plain(
+            ticks
+                .iter()
+                .map(|&t| (self.write)(t, &self.format))
+                .collect(),
+        )
+    }
+}
+
+/// A NumeralTickFormatter model.
+pub(crate) fn read_numeral(r: Reader<'_>, f: AnyId) -> Result<Formatter, RenderError> {
+    Ok(Formatter::Viewed(Box::new(Pattern {
+        format: r.string(f, "format")?,
+        write: numeral::format,
+    })))
+}
+
+/// A PrintfTickFormatter model.
+pub(crate) fn read_printf(r: Reader<'_>, f: AnyId) -> Result<Formatter, RenderError> {
+    Ok(Formatter::Viewed(Box::new(Pattern {
+        format: r.string(f, "format")?,
+        write: printf::format,
+    })))
+}
+
+/// CategoricalTickFormatter: a factor's own name (numeric ticks as numbers).
+struct Categorical;
+
+impl FormatTicks for Categorical {
+    fn format(&self, ticks: &[f64]) -> Vec<TickLabel> {
+        plain(ticks.iter().map(|t| t.to_string()).collect())
+    }
+}
+
+/// A CategoricalTickFormatter model (it has nothing to read).
+pub(crate) fn read_categorical(_r: Reader<'_>, _f: AnyId) -> Result<Formatter, RenderError> {
+    Ok(categorical_standard())
+}
+
+/// A categorical axis' formatter when it names none.
+pub(crate) fn categorical_standard() -> Formatter {
+    Formatter::Viewed(Box::new(Categorical))
+}
+
 /// LogTickFormatter: base^exponent when every tick is a distinct power, else basic.
-#[inline(never)]
 fn log_labels(ticks: &[f64], base: f64, min_exponent: i32) -> Vec<TickLabel> {
     let mut exponents: Vec<i32> = Vec::new();
     for &t in ticks {

@@ -2,7 +2,6 @@
 //! "0.0a", "0e+0"), in English.
 
 /// `value` written as Numeral.js would with `format`.
-#[inline(never)]
 pub fn format(value: f64, format: &str) -> String {
     if !value.is_finite() {
         return value.to_string();

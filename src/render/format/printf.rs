@@ -1,7 +1,6 @@
 //! PrintfTickFormatter: a printf format (`%d`, `%5.2f`, `%e`, `%g`, `%x`, `%s`, `%%`).
 
 /// `value` written with `format`; directives it does not know are kept as written.
-#[inline(never)]
 pub fn format(value: f64, format: &str) -> String {
     let mut out = String::new();
     let mut chars = format.chars().peekable();

@@ -2,7 +2,11 @@
 //! places them: the composite of adaptive tickers for sub-day intervals, days of the
 //! month, months of the year and nice years, whichever interval fits the span best.
 
-use super::{Adaptive, Ticker, Ticks};
+use crate::document::AnyId;
+
+use super::super::read::Reader;
+use super::super::RenderError;
+use super::{count, Adaptive, Ticker, TickerView, Ticks};
 
 pub const ONE_MILLI: f64 = 1.0;
 pub const ONE_SECOND: f64 = 1000.0;
@@ -13,8 +17,123 @@ pub const ONE_DAY: f64 = 24.0 * ONE_HOUR;
 pub const ONE_MONTH: f64 = 30.0 * ONE_DAY;
 pub const ONE_YEAR: f64 = 365.0 * ONE_DAY;
 
+/// DaysTicker: the given days of each month.
+struct Days(Vec<i64>);
+
+/// MonthsTicker: the first day of the given months (0-based).
+struct Months(Vec<i64>);
+
+/// YearsTicker: nice years, so many desired.
+struct Years(usize);
+
+/// DatetimeTicker or CompositeTicker: whichever of its tickers fits the span best.
+struct Composite {
+    tickers: Vec<Ticker>,
+    desired_num_ticks: usize,
+}
+
+impl TickerView for Days {
+    fn ticks(&self, low: f64, high: f64) -> Ticks {
+        days(&self.0, low, high)
+    }
+
+    fn interval_limits(&self) -> (f64, f64) {
+        let i = match self.0.as_slice() {
+            [a, b, ..] => (b - a) as f64 * ONE_DAY,
+            _ => 31.0 * ONE_DAY,
+        };
+        (i, i)
+    }
+}
+
+impl TickerView for Months {
+    fn ticks(&self, low: f64, high: f64) -> Ticks {
+        months(&self.0, low, high)
+    }
+
+    fn interval_limits(&self) -> (f64, f64) {
+        let i = match self.0.as_slice() {
+            [a, b, ..] => (b - a) as f64 * ONE_MONTH,
+            _ => 12.0 * ONE_MONTH,
+        };
+        (i, i)
+    }
+}
+
+impl TickerView for Years {
+    fn ticks(&self, low: f64, high: f64) -> Ticks {
+        years(self.0, low, high)
+    }
+
+    fn interval_limits(&self) -> (f64, f64) {
+        (ONE_YEAR, ONE_YEAR)
+    }
+
+    fn ticks_with(&self, low: f64, high: f64, desired: usize) -> Ticks {
+        years(desired, low, high)
+    }
+}
+
+impl TickerView for Composite {
+    fn ticks(&self, low: f64, high: f64) -> Ticks {
+        composite(&self.tickers, self.desired_num_ticks, low, high)
+    }
+
+    fn interval_limits(&self) -> (f64, f64) {
+        self.tickers
+            .first()
+            .map_or((0.0, 0.0), Ticker::interval_limits)
+    }
+}
+
+/// A DaysTicker model.
+pub(crate) fn read_days(r: Reader<'_>, t: AnyId) -> Result<Ticker, RenderError> {
+    Ok(Ticker::Viewed(Box::new(Days(r.get(t, "days")?))))
+}
+
+/// A MonthsTicker model.
+pub(crate) fn read_months(r: Reader<'_>, t: AnyId) -> Result<Ticker, RenderError> {
+    Ok(Ticker::Viewed(Box::new(Months(r.get(t, "months")?))))
+}
+
+/// A YearsTicker model.
+pub(crate) fn read_years(r: Reader<'_>, t: AnyId) -> Result<Ticker, RenderError> {
+    Ok(Ticker::Viewed(Box::new(Years(count(
+        r,
+        t,
+        "desired_num_ticks",
+    )?))))
+}
+
+/// A DatetimeTicker or CompositeTicker model (without tickers: Bokeh's datetime ones).
+pub(crate) fn read_composite(r: Reader<'_>, t: AnyId) -> Result<Ticker, RenderError> {
+    let tickers = r.refs(t, "tickers")?;
+    let tickers = if tickers.is_empty() {
+        standard_tickers()
+    } else {
+        tickers
+            .into_iter()
+            .map(|t| Ticker::read(r, t))
+            .collect::<Result<_, _>>()?
+    };
+    Ok(Ticker::Viewed(Box::new(Composite {
+        tickers,
+        desired_num_ticks: count(r, t, "desired_num_ticks")?,
+    })))
+}
+
+/// A datetime axis' ticker when it names none.
+pub(crate) fn standard() -> Ticker {
+    Ticker::Viewed(Box::new(Composite {
+        tickers: standard_tickers(),
+        desired_num_ticks: 6,
+    }))
+}
+
 /// Bokeh's DatetimeTicker's own tickers.
-pub fn standard() -> Vec<Ticker> {
+fn standard_tickers() -> Vec<Ticker> {
+    let of_days = |days: Vec<i64>| Ticker::Viewed(Box::new(Days(days)));
+    let of_months = |months: Vec<i64>| Ticker::Viewed(Box::new(Months(months)));
     let adaptive = |mantissas: &[f64], base, min_interval, max_interval| {
         Ticker::Adaptive(Adaptive {
             mantissas: mantissas.to_vec(),
@@ -39,15 +158,15 @@ pub fn standard() -> Vec<Ticker> {
             ONE_HOUR,
             12.0 * ONE_HOUR,
         ),
-        Ticker::Days((1..32).collect()),
-        Ticker::Days((1..31).step_by(3).collect()),
-        Ticker::Days(vec![1, 8, 15, 22]),
-        Ticker::Days(vec![1, 15]),
-        Ticker::Months((0..12).collect()),
-        Ticker::Months((0..12).step_by(2).collect()),
-        Ticker::Months((0..12).step_by(4).collect()),
-        Ticker::Months((0..12).step_by(6).collect()),
-        Ticker::Years(6),
+        of_days((1..32).collect()),
+        of_days((1..31).step_by(3).collect()),
+        of_days(vec![1, 8, 15, 22]),
+        of_days(vec![1, 15]),
+        of_months((0..12).collect()),
+        of_months((0..12).step_by(2).collect()),
+        of_months((0..12).step_by(4).collect()),
+        of_months((0..12).step_by(6).collect()),
+        Ticker::Viewed(Box::new(Years(6))),
     ]
 }
 
@@ -57,8 +176,7 @@ fn sorted_index(values: &[f64], value: f64) -> usize {
 }
 
 /// CompositeTicker: the ticks of the ticker whose interval fits `low..high` best.
-#[inline(never)]
-pub fn composite(tickers: &[Ticker], desired: usize, low: f64, high: f64) -> Ticks {
+fn composite(tickers: &[Ticker], desired: usize, low: f64, high: f64) -> Ticks {
     let Some(first) = tickers.first() else {
         return Ticks::default();
     };
@@ -128,8 +246,7 @@ fn ms(days: i64) -> f64 {
 
 /// DaysTicker: the given days of each month from the month of `low` to the one after
 /// `high`'s.
-#[inline(never)]
-pub fn days(days: &[i64], low: f64, high: f64) -> Ticks {
+fn days(days: &[i64], low: f64, high: f64) -> Ticks {
     let interval = match days {
         [a, b, ..] => (b - a) as f64 * ONE_DAY,
         _ => 31.0 * ONE_DAY,
@@ -165,8 +282,7 @@ pub fn days(days: &[i64], low: f64, high: f64) -> Ticks {
 
 /// MonthsTicker: the first day of the given months (0-based) of each year from `low`'s
 /// year to the one after `high`'s.
-#[inline(never)]
-pub fn months(months: &[i64], low: f64, high: f64) -> Ticks {
+fn months(months: &[i64], low: f64, high: f64) -> Ticks {
     let (y0, _) = year_month(low);
     let (y1, _) = year_month(high);
     let mut major = Vec::new();
@@ -185,8 +301,7 @@ pub fn months(months: &[i64], low: f64, high: f64) -> Ticks {
 }
 
 /// YearsTicker: nice years (a BasicTicker over year numbers), on January 1st.
-#[inline(never)]
-pub fn years(desired: usize, low: f64, high: f64) -> Ticks {
+fn years(desired: usize, low: f64, high: f64) -> Ticks {
     let (y0, _) = year_month(low);
     let (y1, _) = year_month(high);
     let basic = Adaptive {
@@ -227,11 +342,7 @@ mod tests {
     fn a_month_of_days_gets_weekly_ticks() {
         let low = ms(days_from_civil(2024, 3, 1));
         let high = ms(days_from_civil(2024, 3, 31));
-        let t = Ticker::Composite {
-            tickers: standard(),
-            desired_num_ticks: 6,
-        }
-        .ticks(low, high);
+        let t = standard().ticks(low, high);
         let dates: Vec<(i64, i64, i64)> = t
             .major
             .iter()
@@ -247,11 +358,7 @@ mod tests {
     fn decades_get_year_ticks() {
         let low = ms(days_from_civil(1990, 6, 1));
         let high = ms(days_from_civil(2021, 6, 1));
-        let t = Ticker::Composite {
-            tickers: standard(),
-            desired_num_ticks: 6,
-        }
-        .ticks(low, high);
+        let t = standard().ticks(low, high);
         let years: Vec<i64> = t
             .major
             .iter()

@@ -1,10 +1,39 @@
 //! LogTicker: ticks at powers of the base; over less than two decades, nice numbers as a
 //! linear ticker would (but never zero).
 
-use super::{Adaptive, Ticks};
+use crate::document::AnyId;
 
-#[inline(never)]
-pub fn ticks(a: &Adaptive, low: f64, high: f64) -> Ticks {
+use super::super::read::Reader;
+use super::super::RenderError;
+use super::{Adaptive, Ticker, TickerView, Ticks};
+
+/// A LogTicker: an adaptive ticker's settings over powers of its base.
+struct Log(Adaptive);
+
+impl TickerView for Log {
+    fn ticks(&self, low: f64, high: f64) -> Ticks {
+        ticks(&self.0, low, high)
+    }
+
+    fn interval_limits(&self) -> (f64, f64) {
+        Ticker::Adaptive(self.0.clone()).interval_limits()
+    }
+}
+
+/// A LogTicker model.
+pub(crate) fn read(r: Reader<'_>, t: AnyId) -> Result<Ticker, RenderError> {
+    Ok(Ticker::Viewed(Box::new(Log(Adaptive::read(r, t)?))))
+}
+
+/// A log axis' ticker when it names none (a ColorBar's of a log mapper too).
+pub(crate) fn standard() -> Ticker {
+    Ticker::Viewed(Box::new(Log(Adaptive {
+        mantissas: vec![1.0, 5.0],
+        ..Adaptive::default()
+    })))
+}
+
+fn ticks(a: &Adaptive, low: f64, high: f64) -> Ticks {
     let base = a.base;
     let minor_count = a.num_minor_ticks;
     let log_low = low.ln() / base.ln();

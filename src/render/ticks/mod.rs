@@ -1,16 +1,21 @@
 //! Tickers: where an axis (and its grid) puts major and minor ticks, as BokehJS's
-//! tickers do: AdaptiveTicker/BasicTicker, LogTicker, the DatetimeTicker (a composite of
-//! adaptive, day, month and year tickers), FixedTicker, SingleIntervalTicker,
-//! CompositeTicker; factors get one tick each (CategoricalTicker).
+//! tickers do: AdaptiveTicker/BasicTicker, FixedTicker and SingleIntervalTicker in every
+//! page; LogTicker, the DatetimeTicker (a composite of adaptive, day, month and year
+//! tickers), CompositeTicker and CategoricalTicker (one tick per factor) with their
+//! views (see [`super::axis_parts`]).
 
 mod adaptive;
+pub(crate) mod categorical;
 pub(crate) mod datetime;
-mod log;
+pub(crate) mod log;
 
 pub use adaptive::Adaptive;
 
 use crate::document::AnyId;
 
+use super::axis::AxisView;
+use super::axis_parts::{self, AxisPart, Found};
+use super::ranges::FactorMap;
 use super::read::Reader;
 use super::RenderError;
 
@@ -23,11 +28,10 @@ pub struct Ticks {
     pub minor: Vec<f64>,
 }
 
-/// A ticker model, read.
-#[derive(Clone, Debug, PartialEq)]
+/// A ticker model, read: the kinds every page has, or one a view brings (see
+/// [`super::axis_parts`]).
 pub(crate) enum Ticker {
     Adaptive(Adaptive),
-    Log(Adaptive),
     /// A fixed interval (SingleIntervalTicker).
     Interval {
         interval: f64,
@@ -37,90 +41,85 @@ pub(crate) enum Ticker {
         major: Vec<f64>,
         minor: Vec<f64>,
     },
-    Days(Vec<i64>),
-    Months(Vec<i64>),
-    Years(usize),
-    Composite {
-        tickers: Vec<Ticker>,
-        desired_num_ticks: usize,
-    },
-    /// One tick per factor.
-    Categorical,
+    /// Log, datetime or categorical ticks, whose code only a page with their view has.
+    Viewed(Box<dyn TickerView>),
+}
+
+/// A kind of ticker a view brings: its code is reached only through the view.
+pub(crate) trait TickerView {
+    /// Major and minor ticks within `low..high`.
+    fn ticks(&self, low: f64, high: f64) -> Ticks;
+
+    /// The smallest and largest interval it gives (CompositeTicker picks by them).
+    fn interval_limits(&self) -> (f64, f64) {
+        (0.0, 0.0)
+    }
+
+    /// The ticks with a given desired count (CompositeTicker passes its own).
+    fn ticks_with(&self, low: f64, high: f64, _desired: usize) -> Ticks {
+        self.ticks(low, high)
+    }
+
+    /// How an axis labels its range's factors instead of numeric ticks (a
+    /// CategoricalTicker's one tick per factor), if it does.
+    fn factor_labels(&self) -> Option<FactorLabels> {
+        None
+    }
+}
+
+/// Lays an axis' ticks and labels out from the factors within `lo..hi`.
+pub(crate) type FactorLabels = fn(&mut AxisView, &FactorMap, f64, f64);
+
+/// How a page reads a ticker model of one kind a view brings.
+pub(crate) type ReadTicker = fn(Reader<'_>, AnyId) -> Result<Ticker, RenderError>;
+
+impl Adaptive {
+    /// An AdaptiveTicker or BasicTicker model (a LogTicker's settings too).
+    pub(crate) fn read(r: Reader<'_>, t: AnyId) -> Result<Adaptive, RenderError> {
+        let mantissas: Vec<f64> = r.get(t, "mantissas")?;
+        Ok(Adaptive {
+            desired_num_ticks: count(r, t, "desired_num_ticks")?,
+            mantissas: if mantissas.is_empty() {
+                vec![1.0, 2.0, 5.0]
+            } else {
+                mantissas
+            },
+            base: r.number(t, "base")?,
+            num_minor_ticks: count(r, t, "num_minor_ticks")?,
+            min_interval: r.number(t, "min_interval")?,
+            max_interval: r.get::<Option<f64>>(t, "max_interval")?,
+        })
+    }
+}
+
+/// A count property of a ticker (negative reads as none).
+pub(crate) fn count(r: Reader<'_>, t: AnyId, attr: &str) -> Result<usize, RenderError> {
+    let n: f64 = r.number(t, attr)?;
+    Ok(n.max(0.0) as usize)
 }
 
 impl Ticker {
     pub fn read(r: Reader<'_>, t: AnyId) -> Result<Ticker, RenderError> {
-        let count = |attr: &str| -> Result<usize, RenderError> {
-            let n: f64 = r.number(t, attr)?;
-            Ok(n.max(0.0) as usize)
-        };
-        let adaptive = || -> Result<Adaptive, RenderError> {
-            let mantissas: Vec<f64> = r.get(t, "mantissas")?;
-            Ok(Adaptive {
-                desired_num_ticks: count("desired_num_ticks")?,
-                mantissas: if mantissas.is_empty() {
-                    vec![1.0, 2.0, 5.0]
-                } else {
-                    mantissas
-                },
-                base: r.number(t, "base")?,
-                num_minor_ticks: count("num_minor_ticks")?,
-                min_interval: r.number(t, "min_interval")?,
-                max_interval: r.get::<Option<f64>>(t, "max_interval")?,
-            })
-        };
         Ok(match r.type_name(t) {
-            "BasicTicker" | "AdaptiveTicker" => Ticker::Adaptive(adaptive()?),
-            "LogTicker" => Ticker::Log(adaptive()?),
+            "BasicTicker" | "AdaptiveTicker" => Ticker::Adaptive(Adaptive::read(r, t)?),
             "SingleIntervalTicker" => Ticker::Interval {
                 interval: r.number(t, "interval")?,
-                num_minor_ticks: count("num_minor_ticks")?,
+                num_minor_ticks: count(r, t, "num_minor_ticks")?,
             },
             "FixedTicker" => Ticker::Fixed {
                 major: r.get(t, "ticks")?,
                 minor: r.get(t, "minor_ticks")?,
             },
-            "DaysTicker" => Ticker::Days(r.get(t, "days")?),
-            "MonthsTicker" => Ticker::Months(r.get(t, "months")?),
-            "YearsTicker" => Ticker::Years(count("desired_num_ticks")?),
-            "DatetimeTicker" | "CompositeTicker" => {
-                let tickers = r.refs(t, "tickers")?;
-                let tickers = if tickers.is_empty() {
-                    datetime::standard()
-                } else {
-                    tickers
-                        .into_iter()
-                        .map(|t| Ticker::read(r, t))
-                        .collect::<Result<_, _>>()?
-                };
-                Ticker::Composite {
-                    tickers,
-                    desired_num_ticks: count("desired_num_ticks")?,
+            other => match axis_parts::find(other, "its ticks are a BasicTicker's") {
+                Found::Shown(AxisPart::Ticker(read)) => read(r, t)?,
+                Found::Lacking => Ticker::Adaptive(Adaptive::default()),
+                _ => {
+                    return Err(RenderError::Model(format!(
+                        "{other} is not a ticker rokeh knows"
+                    )))
                 }
-            }
-            "CategoricalTicker" => Ticker::Categorical,
-            other => {
-                return Err(RenderError::Model(format!(
-                    "{other} is not a ticker rokeh knows"
-                )))
-            }
-        })
-    }
-
-    /// The usual ticker of each kind of axis (when an axis names none).
-    pub fn for_axis(axis_type: &str) -> Ticker {
-        match axis_type {
-            "LogAxis" => Ticker::Log(Adaptive {
-                mantissas: vec![1.0, 5.0],
-                ..Adaptive::default()
-            }),
-            "DatetimeAxis" => Ticker::Composite {
-                tickers: datetime::standard(),
-                desired_num_ticks: 6,
             },
-            "CategoricalAxis" => Ticker::Categorical,
-            _ => Ticker::Adaptive(Adaptive::default()),
-        }
+        })
     }
 
     /// Major and minor ticks within `start..end` (either order). Categorical ticks are
@@ -132,7 +131,6 @@ impl Ticker {
         }
         match self {
             Ticker::Adaptive(a) => a.ticks(low, high),
-            Ticker::Log(a) => log::ticks(a, low, high),
             Ticker::Interval {
                 interval,
                 num_minor_ticks,
@@ -141,57 +139,38 @@ impl Ticker {
                 major: major.clone(),
                 minor: minor.clone(),
             },
-            Ticker::Days(days) => datetime::days(days, low, high),
-            Ticker::Months(months) => datetime::months(months, low, high),
-            Ticker::Years(desired) => datetime::years(*desired, low, high),
-            Ticker::Composite {
-                tickers,
-                desired_num_ticks,
-            } => datetime::composite(tickers, *desired_num_ticks, low, high),
-            Ticker::Categorical => Ticks::default(),
+            Ticker::Viewed(t) => t.ticks(low, high),
         }
     }
 
     /// The smallest and largest interval this ticker gives (CompositeTicker picks by
     /// them).
-    fn interval_limits(&self) -> (f64, f64) {
+    pub(crate) fn interval_limits(&self) -> (f64, f64) {
         match self {
-            Ticker::Adaptive(a) | Ticker::Log(a) => {
-                (a.min_interval, a.max_interval.unwrap_or(f64::INFINITY))
-            }
+            Ticker::Adaptive(a) => (a.min_interval, a.max_interval.unwrap_or(f64::INFINITY)),
             Ticker::Interval { interval, .. } => (*interval, *interval),
-            Ticker::Days(days) => {
-                let i = match days.as_slice() {
-                    [a, b, ..] => (b - a) as f64 * datetime::ONE_DAY,
-                    _ => 31.0 * datetime::ONE_DAY,
-                };
-                (i, i)
-            }
-            Ticker::Months(months) => {
-                let i = match months.as_slice() {
-                    [a, b, ..] => (b - a) as f64 * datetime::ONE_MONTH,
-                    _ => 12.0 * datetime::ONE_MONTH,
-                };
-                (i, i)
-            }
-            Ticker::Years(_) => (datetime::ONE_YEAR, datetime::ONE_YEAR),
-            Ticker::Composite { tickers, .. } => (
-                tickers.first().map_or(0.0, |t| t.interval_limits().0),
-                tickers.first().map_or(0.0, |t| t.interval_limits().1),
-            ),
-            Ticker::Fixed { .. } | Ticker::Categorical => (0.0, 0.0),
+            Ticker::Fixed { .. } => (0.0, 0.0),
+            Ticker::Viewed(t) => t.interval_limits(),
+        }
+    }
+
+    /// How an axis with this ticker labels factors, if it does.
+    pub(crate) fn factor_labels(&self) -> Option<FactorLabels> {
+        match self {
+            Ticker::Viewed(t) => t.factor_labels(),
+            _ => None,
         }
     }
 
     /// The ticks with a given desired count (CompositeTicker passes its own).
-    fn ticks_with(&self, low: f64, high: f64, desired: usize) -> Ticks {
+    pub(crate) fn ticks_with(&self, low: f64, high: f64, desired: usize) -> Ticks {
         match self {
             Ticker::Adaptive(a) => Adaptive {
                 desired_num_ticks: desired,
                 ..a.clone()
             }
             .ticks(low, high),
-            Ticker::Years(_) => datetime::years(desired, low, high),
+            Ticker::Viewed(t) => t.ticks_with(low, high, desired),
             other => other.ticks(low, high),
         }
     }
