@@ -204,12 +204,10 @@ fn sin_or_cos<L: Lanes, const COS: bool>(x: L, constants: &[L; 15]) -> L {
     let head = x - q * pio2_1;
     let r = (head - q * pio2_2) - q * pio2_2t;
     let z = r * r;
-    // s0 + z (s1 + z q) as Horner would end, with the small tail q (s2 … s7, whose
-    // rounding hardly reaches the result) in Estrin's form: a shorter chain of dependent
-    // operations, which lets more lanes' sines run at once.
-    let z2 = z * z;
-    let q = (s2 + z * s3) + z2 * ((s4 + z * s5) + z2 * (s6 + z * s7));
-    let p = s0 + z * (s1 + z * q);
+    let p = [s0, s1, s2, s3, s4, s5, s6]
+        .into_iter()
+        .rev()
+        .fold(s7, |p, s| s + z * p);
     // r + r³ p, written so that sin(−0) stays −0.
     let sin = r - (L::splat(0.0) - (z * r) * p);
     sin.bits_xor(sign)
