@@ -120,7 +120,7 @@ pub struct Extremes {
 
 /// Values per block of [`extremes`]: the pass remembers which block first holds the lowest
 /// and the highest value, so finding their indices afterwards reads one block each.
-const EXTREMES_BLOCK: usize = 256;
+const EXTREMES_BLOCK: usize = 64;
 
 /// The [`Extremes`] of `values`, or `None` when it is empty or holds a NaN or an infinity
 /// (a line breaks there: the caller walks such a stretch itself).
@@ -128,9 +128,6 @@ const EXTREMES_BLOCK: usize = 256;
 /// One pass in SIMD lanes keeps only values (no indices, which would double its work); it
 /// notes the first block where the minimum and the maximum fell, and a scan of those two
 /// blocks finds their first indices.
-// Out of line: inlined into the page's renderer, which is built for size, it would be
-// built for size with it.
-#[inline(never)]
 pub fn extremes(values: &[f64]) -> Option<Extremes> {
     if values.len() < EXTREMES_BLOCK {
         return scalar_extremes(values);
