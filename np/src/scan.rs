@@ -20,31 +20,20 @@ pub fn finite_bounds(values: &[f64]) -> Option<(f64, f64)> {
     // block whose bounds came out infinite is read again without them (rare: most columns
     // hold none; four times the work per element on every block otherwise).
     let bounds = move |block: &[f64]| {
-        let mut lo = [inf; UNROLL];
-        let mut hi = [-inf; UNROLL];
-        for steps in block.chunks_exact(step) {
-            for (k, chunk) in steps.chunks_exact(Simd::LANES).enumerate() {
-                let v = Simd::load(chunk);
-                lo[k] = lo[k].min_with(v);
-                hi[k] = hi[k].max_with(v);
-            }
-        }
+        let (lo, hi) = lane_bounds(block, |v| v, |v| v);
         let infinite = lo
             .iter()
             .chain(&hi)
             .any(|v| Simd::bitmask(v.abs().lt(inf)) != (1 << Simd::LANES) - 1);
-        if infinite {
-            (lo, hi) = ([inf; UNROLL], [-inf; UNROLL]);
-            for steps in block.chunks_exact(step) {
-                for (k, chunk) in steps.chunks_exact(Simd::LANES).enumerate() {
-                    let v = Simd::load(chunk);
-                    let finite = v.abs().lt(inf);
-                    lo[k] = lo[k].min_with(Simd::select(finite, v, inf));
-                    hi[k] = hi[k].max_with(Simd::select(finite, v, -inf));
-                }
-            }
+        if !infinite {
+            return (lo, hi);
         }
-        (lo, hi)
+        let finite = move |v: Simd| v.abs().lt(inf);
+        lane_bounds(
+            block,
+            move |v| Simd::select(finite(v), v, inf),
+            move |v| Simd::select(finite(v), v, -inf),
+        )
     };
     let mut lo = [inf; UNROLL];
     let mut hi = [-inf; UNROLL];
@@ -73,6 +62,27 @@ pub fn finite_bounds(values: &[f64]) -> Option<(f64, f64)> {
         max = max.max(v);
     }
     (min <= max).then_some((min, max))
+}
+
+/// Each accumulator's lowest `low(v)` and highest `high(v)` over the chunks `v` of
+/// `block` (a multiple of `Simd::LANES * UNROLL` long).
+#[inline(always)]
+fn lane_bounds(
+    block: &[f64],
+    low: impl Fn(Simd) -> Simd,
+    high: impl Fn(Simd) -> Simd,
+) -> ([Simd; UNROLL], [Simd; UNROLL]) {
+    let inf = Simd::splat(f64::INFINITY);
+    let mut lo = [inf; UNROLL];
+    let mut hi = [-inf; UNROLL];
+    for steps in block.chunks_exact(Simd::LANES * UNROLL) {
+        for (k, chunk) in steps.chunks_exact(Simd::LANES).enumerate() {
+            let v = Simd::load(chunk);
+            lo[k] = lo[k].min_with(low(v));
+            hi[k] = hi[k].max_with(high(v));
+        }
+    }
+    (lo, hi)
 }
 
 /// Whether `values` are all finite and never decrease (as a plotted series' x usually is).

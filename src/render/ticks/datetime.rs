@@ -38,11 +38,7 @@ impl TickerView for Days {
     }
 
     fn interval_limits(&self) -> (f64, f64) {
-        let i = match self.0.as_slice() {
-            [a, b, ..] => (b - a) as f64 * ONE_DAY,
-            _ => 31.0 * ONE_DAY,
-        };
-        (i, i)
+        spacing(&self.0, ONE_DAY, 31.0)
     }
 }
 
@@ -52,12 +48,18 @@ impl TickerView for Months {
     }
 
     fn interval_limits(&self) -> (f64, f64) {
-        let i = match self.0.as_slice() {
-            [a, b, ..] => (b - a) as f64 * ONE_MONTH,
-            _ => 12.0 * ONE_MONTH,
-        };
-        (i, i)
+        spacing(&self.0, ONE_MONTH, 12.0)
     }
+}
+
+/// The interval limits of a ticker at listed days or months: the gap between the first
+/// two, in `unit`s, else `lone` of them.
+fn spacing(at: &[i64], unit: f64, lone: f64) -> (f64, f64) {
+    let i = match at {
+        [a, b, ..] => (b - a) as f64 * unit,
+        _ => lone * unit,
+    };
+    (i, i)
 }
 
 impl TickerView for Years {
