@@ -22,7 +22,7 @@ use super::store::Store;
 use super::work::Pace;
 use super::BOKEH_PROTOCOL_VERSION;
 use crate::app::App;
-use crate::document::json::{read_json, Buffers, JsonError, SyncedModels};
+use crate::document::json::{read_json_as, Buffers, JsonError, SyncedModels};
 use crate::document::{Actor, Change, Document, Origin, PeerId};
 use crate::protocol::page_link::DOCUMENT_REPLACED_CLOSE;
 use crate::protocol::token::SessionId;
@@ -330,7 +330,7 @@ impl Session {
             }
             Body::PushDoc { doc } => {
                 let buffers = self.buffers(request.buffers);
-                match read_json(&doc, &buffers, self.doc.registry()) {
+                match read_json_as(&doc, &buffers, &self.doc) {
                     Ok(pushed) => {
                         let deliveries = self.replace_document(Some(from), pushed);
                         self.deliver(deliveries);
@@ -517,5 +517,58 @@ async fn sleep_until(deadline: Option<Instant>) {
     match deadline {
         Some(t) => tokio::time::sleep_until(t).await,
         None => std::future::pending().await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::json::{to_json, BufferMode};
+
+    crate::model! {
+        /// A type of the app's own: the registry does not know it, the session learns it
+        /// from the document the app builds.
+        pub struct Gauge("Gauge") {
+            level: f64 = 0.5,
+        }
+        check = |_, attr, new| match (attr, new.as_f64()) {
+            ("level", Some(v)) if !(0.0..=1.0).contains(&v) => Err(format!("{v} is not in 0..=1")),
+            _ => Ok(()),
+        };
+    }
+
+    fn gauge_level(doc: &Document) -> Option<f64> {
+        let (any, _) = doc.models().find(|(_, m)| m.type_name == "Gauge")?;
+        doc.get_attr(any, Gauge::LEVEL.name).ok()?.as_f64()
+    }
+
+    /// A PUSH-DOC is read knowing the app's own types, as the document the app built
+    /// knows them: a gauge pushed out of its range is refused and changes nothing.
+    #[test]
+    fn a_pushed_document_is_checked_against_the_apps_own_types() {
+        let app = App::new("gauge", |doc: &mut Document| {
+            let gauge = doc.add(Gauge { level: 0.25 });
+            doc.add_root(gauge);
+        });
+        let id = SessionId::parse("gauge-session").unwrap();
+        let mut session = Session::new(id, &app, usize::MAX, None);
+        let pushed = |level: f64| {
+            let mut json = to_json(&session.doc, BufferMode::Inline).json;
+            let text = json.to_string().replace("0.25", &level.to_string());
+            json = serde_json::from_str(&text).unwrap();
+            Message::new(MsgId::next(), Body::PushDoc { doc: json })
+        };
+        let (bad, good) = (pushed(3.0), pushed(0.75));
+
+        let reply = session.handle(PeerId(1), bad, 0).expect("an answer");
+        match reply.body {
+            Body::Error { text, .. } => assert!(text.contains("3 is not in 0..=1"), "{text}"),
+            other => panic!("expected ERROR, got {other:?}"),
+        }
+        assert_eq!(gauge_level(&session.doc), Some(0.25));
+
+        let reply = session.handle(PeerId(1), good, 0).expect("an answer");
+        assert!(matches!(reply.body, Body::Ok), "{:?}", reply.body);
+        assert_eq!(gauge_level(&session.doc), Some(0.75));
     }
 }

@@ -17,7 +17,7 @@ use tokio::time::Instant;
 use super::{Deliveries, Outgoing, Session, INTERNAL};
 use crate::app::App;
 use crate::document::json::{
-    apply_json_events, changes_to_json, read_json, sync_from_json, to_json, BufferMode, Buffers,
+    apply_json_events, changes_to_json, read_json_as, sync_from_json, to_json, BufferMode, Buffers,
     JsonError, SyncedModels,
 };
 use crate::document::{Actor, Change, Origin, PeerId};
@@ -412,7 +412,7 @@ impl Session {
                 })
                 .collect()
         } else {
-            let pushed = read_json(&json, &buffers, self.doc.registry())?;
+            let pushed = read_json_as(&json, &buffers, &self.doc)?;
             self.replace_document(None, pushed)
         };
         self.app_document = snapshot.app;
@@ -502,23 +502,21 @@ impl Session {
                 self.deliver(deliveries);
                 Ok(())
             }
-            EntryBody::Replaced(json) => {
-                match read_json(&json, &Buffers::new(), self.doc.registry()) {
-                    Ok(pushed) => {
-                        let deliveries = self.replace_document(mine, pushed);
-                        self.deliver(deliveries);
-                        Ok(())
-                    }
-                    Err(e) => {
-                        log!(
-                            "Session {}: log entry {} does not apply: {e}",
-                            self.id,
-                            entry.n
-                        );
-                        return false;
-                    }
+            EntryBody::Replaced(json) => match read_json_as(&json, &Buffers::new(), &self.doc) {
+                Ok(pushed) => {
+                    let deliveries = self.replace_document(mine, pushed);
+                    self.deliver(deliveries);
+                    Ok(())
                 }
-            }
+                Err(e) => {
+                    log!(
+                        "Session {}: log entry {} does not apply: {e}",
+                        self.id,
+                        entry.n
+                    );
+                    return false;
+                }
+            },
             EntryBody::Refused(text) => Err(text),
         };
         let r = self.replica();
@@ -660,7 +658,7 @@ impl Session {
                         (EntryBody::Changes(runs), self.messages_for(&changes))
                     })
             }
-            Requested::Push(doc) => read_json(&doc, &buffers, self.doc.registry()).map(|pushed| {
+            Requested::Push(doc) => read_json_as(&doc, &buffers, &self.doc).map(|pushed| {
                 let deliveries = self.replace_document(here, pushed);
                 let json = to_json(&self.doc, BufferMode::Inline).json;
                 (EntryBody::Replaced(json), deliveries)
