@@ -22,6 +22,7 @@ use super::hook;
 use super::page::Page;
 use super::surface::CanvasSurface;
 use super::toolbar::Interaction;
+use super::window;
 
 /// The figure's size in CSS pixels (Bokeh's default where it names none, or is gone).
 pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
@@ -148,10 +149,8 @@ impl Painter {
     /// wait for that frame.
     fn paint_now(&self, canvas: &HtmlCanvasElement) {
         self.painted_this_frame.set(true);
-        if let Some(window) = web_sys::window() {
-            // Never fails: the callback is a function.
-            let _ = window.request_animation_frame(&self.frame_began);
-        }
+        // Never fails: the callback is a function.
+        let _ = window::with_window(|w| w.request_animation_frame(&self.frame_began));
         if let Err(e) = self.paint(canvas) {
             web_sys::console::error_1(&format!("rokeh: painting the plot: {e}").into());
         }
@@ -171,8 +170,7 @@ impl Painter {
     }
 
     fn paint(&self, canvas: &HtmlCanvasElement) -> Result<(), PaintError> {
-        let performance = web_sys::window().and_then(|w| w.performance());
-        let started = performance.as_ref().map(|p| p.now());
+        let started = window::now();
         // The renderer scales its fonts, widths and margins by the same ratio.
         let scale = device_pixel_ratio();
         let (width, height) = self.backing_size(scale);
@@ -182,13 +180,14 @@ impl Painter {
         }
         // Resizing clears the canvas and resets its context (and costs), so only when the
         // size changed.
-        let resized = (canvas.width(), canvas.height()) != (width, height);
-        if canvas.width() != width {
+        let had = (canvas.width(), canvas.height());
+        if had.0 != width {
             canvas.set_width(width);
         }
-        if canvas.height() != height {
+        if had.1 != height {
             canvas.set_height(height);
         }
+        let resized = had != (width, height);
         let mut kept = self.surface.borrow_mut();
         if resized || kept.as_ref().is_none_or(|(on, _)| on != canvas) {
             let ctx: CanvasRenderingContext2d = canvas
@@ -226,13 +225,13 @@ impl Painter {
         }
         *self.last.borrow_mut() = Some(layout);
         *self.shown.borrow_mut() = Some(self.showing(canvas, (width, height)));
-        if let (Some(performance), Some(started)) = (performance, started) {
-            hook::painted(&performance, started);
+        if let Some(started) = started {
+            hook::painted(started);
         }
         Ok(())
     }
 }
 
 pub fn device_pixel_ratio() -> f64 {
-    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
+    window::with_window(|w| w.device_pixel_ratio()).unwrap_or(1.0)
 }

@@ -36,6 +36,7 @@ use crate::document::{AnyId, Document, Model, ModelId, Value};
 use crate::models::ColumnDataSource;
 
 use super::page::Page;
+use super::window;
 
 const NAME: &str = "rokeh";
 const FIRST_PAINT_MARK: &str = "rokeh-first-paint";
@@ -135,13 +136,12 @@ pub fn install(page: Page) {
 
 /// Milliseconds of `a * sin(k * x + w) + b` over `n` points, as the sliders app computes.
 fn sine_ms(n: u32) -> f64 {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+    let x = crate::np::linspace(0.0, 4.0 * std::f64::consts::PI, n as usize);
+    let Some(started) = window::now() else {
         return f64::NAN;
     };
-    let x = crate::np::linspace(0.0, 4.0 * std::f64::consts::PI, n as usize);
-    let started = performance.now();
     let y = 1.5 * crate::np::sin(2.0 * x + 0.5) + 0.1;
-    let ms = performance.now() - started;
+    let ms = window::now().unwrap_or(f64::NAN) - started;
     // Read a value, so the work cannot be dropped as unused.
     if y.first().is_some_and(|v| v.is_nan()) {
         return f64::NAN;
@@ -156,18 +156,16 @@ pub fn settled(settled: bool) {
 }
 
 /// Counts a finished paint that began at `started` (performance.now()) and marks its end.
-pub fn painted(performance: &web_sys::Performance, started: f64) {
+pub fn painted(started: f64) {
     with_installed(|i| {
         i.paints += 1;
         put(&i.hook, &i.keys.paints, &(i.paints as f64).into());
         // The first paint keeps a mark of its own: benchmarks of the first paint must not
         // read a later one.
         if i.paints == 1 {
-            if let Err(e) = performance.mark(FIRST_PAINT_MARK) {
-                web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
-            }
+            mark(FIRST_PAINT_MARK);
         }
-        let ended = performance.now();
+        let Some(ended) = window::now() else { return };
         put(&i.hook, &i.keys.last_paint_end, &ended.into());
         put(&i.hook, &i.keys.last_paint_ms, &(ended - started).into());
     });
@@ -193,10 +191,8 @@ pub fn laid_out(frame: [f64; 4], x: (f64, f64), y: (f64, f64)) {
 
 /// Marks a phase of the page's start (see the module docs).
 pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        if let Err(e) = performance.mark(name) {
-            web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
-        }
+    if let Some(Err(e)) = window::with_performance(|p| p.mark(name)) {
+        web_sys::console::warn_2(&"rokeh: performance.mark failed".into(), &e);
     }
 }
 

@@ -28,6 +28,7 @@ pub(crate) mod tabs;
 mod toolbar;
 pub(crate) mod tools;
 pub(crate) mod widgets;
+mod window;
 
 pub(crate) use layout::Component;
 pub use query::{query_count, query_text};

@@ -124,8 +124,16 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
     let set_from = {
         let shown = shown.clone();
         move |ev: &leptos::ev::Event, attr: &'static str| {
-            // A range input always holds a number.
-            let Ok(v) = event_target_value(ev).parse::<f64>() else {
+            // A range input always holds a number; read as one, not as text to parse. The
+            // handlers are the input's own: the target is the input.
+            let Some(v) = ev
+                .target()
+                .map(|t| {
+                    t.unchecked_into::<web_sys::HtmlInputElement>()
+                        .value_as_number()
+                })
+                .filter(|v| v.is_finite())
+            else {
                 return;
             };
             shown.set(Some(v));
