@@ -278,7 +278,7 @@ impl Scatter<'_> {
                 .collect()
         };
         let mut depth = Depth::new(width, height, margin);
-        let mut counts = dense.then(|| Counts::new(&depth, phases * phases));
+        let mut counts = dense.then(|| Counts::new(&depth, phases));
         let linear = !(place.maps.x.log || place.maps.y.log);
         match (rows, self.x.as_slice(), self.y.as_slice(), &mut counts) {
             (None, Some(x), Some(y), Some(c)) if linear => {

@@ -141,17 +141,23 @@ impl Depth {
 pub(crate) struct Counts {
     stride: usize,
     margin: usize,
+    /// Sub-pixel phases per axis.
     phases: usize,
+    /// Phases per pixel: `phases` squared.
+    slots: usize,
     data: Vec<u16>,
 }
 
 impl Counts {
+    /// No markers yet over `depth`'s pixels, at `phases` × `phases` sub-pixel phases.
     pub fn new(depth: &Depth, phases: usize) -> Counts {
+        let slots = phases * phases;
         Counts {
             stride: depth.stride,
             margin: depth.margin,
             phases,
-            data: vec![0; depth.data.len() * phases],
+            slots,
+            data: vec![0; depth.data.len() * slots],
         }
     }
 
@@ -160,7 +166,7 @@ impl Counts {
     #[inline]
     pub fn add(&mut self, x: i32, y: i32, phase: usize) {
         let m = self.margin as i32;
-        let i = ((y + m) as usize * self.stride + (x + m) as usize) * self.phases + phase;
+        let i = ((y + m) as usize * self.stride + (x + m) as usize) * self.slots + phase;
         if let Some(c) = self.data.get_mut(i) {
             *c = c.saturating_add(1);
         }
@@ -178,7 +184,7 @@ impl Counts {
         let m = self.margin as f64;
         let (ox, oy) = (ox + m, oy + m);
         let columns = self.stride as f64;
-        let rows = (self.data.len() / self.phases / self.stride) as f64;
+        let rows = (self.data.len() / self.slots / self.stride) as f64;
         let steps = self.phases as f64;
         if self.phases == 1 {
             for (&x, &y) in xs.iter().zip(ys) {
@@ -201,7 +207,7 @@ impl Counts {
             let (ix, iy) = (cx as usize, cy as usize);
             let k = ((cy - iy as f64) * steps) as usize * self.phases
                 + ((cx - ix as f64) * steps) as usize;
-            let i = (iy * self.stride + ix) * self.phases + k;
+            let i = (iy * self.stride + ix) * self.slots + k;
             if let Some(c) = self.data.get_mut(i) {
                 *c = c.saturating_add(1);
             }
@@ -211,7 +217,7 @@ impl Counts {
     /// Stamps every counted pile into `depth`, `sprites[phase]` as deep as its count.
     pub fn stamp(&self, depth: &mut Depth, sprites: &[DepthSprite]) {
         let m = self.margin as i32;
-        for (cell, counts) in self.data.chunks_exact(self.phases).enumerate() {
+        for (cell, counts) in self.data.chunks_exact(self.slots).enumerate() {
             if counts.iter().all(|&c| c == 0) {
                 continue;
             }
@@ -252,6 +258,27 @@ mod tests {
         // Opaque ink stays opaque.
         assert_eq!(px.data[4 + 2], [255, 0, 0, 255]);
         assert_eq!(px.data[0][3], 0);
+    }
+
+    /// The hand-mapped count puts each point in the cell and sub-pixel phase that
+    /// counting it by pixel and phase does, at every phase count.
+    #[test]
+    fn mapped_points_count_where_their_pixel_and_phase_say() {
+        let xs = [0.1, 1.3, 1.6, 2.45, 2.9, 3.2, -1.7, 0.55];
+        let ys = [0.2, 0.7, 1.3, 3.6, 0.95, 2.05, 1.4, -0.8];
+        for phases in [1, 2, 4] {
+            let depth = Depth::new(4, 4, 2);
+            let (mut mapped, mut by_pixel) =
+                (Counts::new(&depth, phases), Counts::new(&depth, phases));
+            mapped.add_mapped(&xs, &ys, (0.0, 1.0), (0.0, 1.0));
+            for (&x, &y) in xs.iter().zip(&ys) {
+                let (ix, iy) = (x.floor(), y.floor());
+                let steps = phases as f64;
+                let k = ((y - iy) * steps) as usize * phases + ((x - ix) * steps) as usize;
+                by_pixel.add(ix as i32, iy as i32, k);
+            }
+            assert_eq!(mapped.data, by_pixel.data, "{phases} phases");
+        }
     }
 
     #[test]
