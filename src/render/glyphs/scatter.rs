@@ -217,11 +217,10 @@ impl Scatter<'_> {
         if pixels.is_blank() {
             return;
         }
-        let rgba = pixels.to_straight_rgba();
         let image = Image {
             width,
             height,
-            rgba: &rgba,
+            rgba: &pixels.into_straight_rgba(),
         };
         p.surface
             .image(image, Rect::new(ox, oy, width as f64, height as f64));
