@@ -221,17 +221,17 @@ impl Scatter<'_> {
             (window.x1 - window.x0) as usize,
             (window.y1 - window.y0) as usize,
         );
-        let pixels = match self.single_colour(dpr) {
+        let rgba = match self.single_colour(dpr) {
             Some(colour) => self.stack(&place, rows, (width, height), size, colour, dpr),
-            None => self.stamp(&place, rows, size, dpr),
+            None => self.stamp(&place, rows, size, dpr).into_straight_rgba(),
         };
-        if pixels.is_blank() {
+        if rgba.chunks_exact(4).all(|p| p[3] == 0) {
             return;
         }
         let image = Image {
             width: size.0,
             height: size.1,
-            rgba: &pixels.into_straight_rgba(),
+            rgba: &rgba,
         };
         // As the markers: whole device pixels, less the surface's shift.
         let dest = Rect::new(
@@ -338,9 +338,9 @@ impl Scatter<'_> {
         }
     }
 
-    /// Markers of one colour, into a `width` × `height` buffer: their depths summed in
-    /// any order (see [`crate::render::raster::Depth`]); where they pile up, those
-    /// landing on the same pixel and phase are counted and stamped once.
+    /// Markers of one colour, as straight RGBA over a `width` × `height` buffer: their
+    /// depths summed in any order (see [`crate::render::raster::Depth`]); where they pile
+    /// up, those landing on the same pixel and phase are counted and stamped once.
     fn stack(
         &self,
         place: &Place<'_>,
@@ -349,7 +349,7 @@ impl Scatter<'_> {
         (width, height): (usize, usize),
         colour: Rgba,
         dpr: f64,
-    ) -> Pixels {
+    ) -> Vec<u8> {
         let count = rows.map_or(self.len, <[usize]>::len);
         // Where stamping each marker would cost more than counting them on a grid and
         // stamping each pile once, count them; piles of more markers than pixels snap
@@ -401,7 +401,7 @@ impl Scatter<'_> {
         if let Some(c) = &counts {
             c.stamp(&mut depth, &sprites);
         }
-        depth.to_pixels(colour)
+        depth.to_straight_rgba(colour)
     }
 
     /// Markers of several colours, or of two (fill and line), stamped last first each

@@ -6,7 +6,7 @@
 
 use crate::core::Rgba;
 
-use super::pixels::{Pixels, Sprite};
+use super::pixels::{straight, Sprite};
 
 /// Depth standing for an opaque pixel (e^-16 of the background shows: none of it).
 const OPAQUE: f32 = 16.0;
@@ -112,27 +112,31 @@ impl Depth {
         }
     }
 
-    /// The buffer's pixels (not the margins) in `color`, as opaque as their depth says.
-    pub fn to_pixels(&self, color: Rgba) -> Pixels {
-        let mut pixels = Pixels::new(self.width, self.height);
+    /// The buffer's pixels (not the margins) in `color`, as opaque as their depth says,
+    /// as straight RGBA bytes: each rounded premultiplied first, as a [`Pixels`] would
+    /// hold it, with no such buffer between.
+    ///
+    /// [`Pixels`]: super::Pixels
+    pub fn to_straight_rgba(&self, color: Rgba) -> Vec<u8> {
+        let mut out = vec![[0; 4]; self.width * self.height];
         for y in 0..self.height {
             let start = (y + self.margin) * self.stride + self.margin;
             let src = &self.data[start..start + self.width];
-            let dst = &mut pixels.data[y * self.width..(y + 1) * self.width];
+            let dst = &mut out[y * self.width..(y + 1) * self.width];
             for (d, &depth) in dst.iter_mut().zip(src) {
                 if depth > 0.0 {
                     let a = 1.0 - (-depth).exp();
                     let c = |v: u8| (f32::from(v) * a).round() as u8;
-                    *d = [
+                    *d = straight([
                         c(color.r),
                         c(color.g),
                         c(color.b),
                         (a * 255.0).round() as u8,
-                    ];
+                    ]);
                 }
             }
         }
-        pixels
+        out.into_flattened()
     }
 }
 
@@ -259,13 +263,15 @@ mod tests {
         let mut depth = Depth::new(4, 4, 2);
         depth.stamp(&half, 1, 1, 1.0);
         depth.stamp(&half, 1, 1, 2.0);
-        let px = depth.to_pixels(Rgba::rgb(255, 0, 0));
+        let px = depth.to_straight_rgba(Rgba::rgb(255, 0, 0));
+        let at = |i: usize| &px[4 * i..4 * i + 4];
         // Three halves: 1 − 0.5³ = 0.875 of red.
-        let a = px.data[4 + 1][3];
+        let a = at(4 + 1)[3];
         assert!((222..=224).contains(&a), "{a}");
+        assert_eq!(at(4 + 1)[..3], [255, 0, 0], "straight red");
         // Opaque ink stays opaque.
-        assert_eq!(px.data[4 + 2], [255, 0, 0, 255]);
-        assert_eq!(px.data[0][3], 0);
+        assert_eq!(at(4 + 2), [255, 0, 0, 255]);
+        assert_eq!(at(0)[3], 0);
     }
 
     /// The hand-mapped count puts each point in the cell and sub-pixel phase that
@@ -312,10 +318,10 @@ mod tests {
         }
         counts.stamp(&mut counted, &sprites);
         let (a, b) = (
-            one_by_one.to_pixels(Rgba::rgb(0, 0, 255)),
-            counted.to_pixels(Rgba::rgb(0, 0, 255)),
+            one_by_one.to_straight_rgba(Rgba::rgb(0, 0, 255)),
+            counted.to_straight_rgba(Rgba::rgb(0, 0, 255)),
         );
-        assert_eq!(a.data, b.data);
+        assert_eq!(a, b);
         assert!(!one_by_one.holds(-3, 0));
     }
 }

@@ -60,6 +60,19 @@ fn premultiplied(color: Rgba, coverage: f32) -> [u8; 4] {
     ]
 }
 
+/// A premultiplied pixel as straight RGBA.
+#[inline]
+pub(super) fn straight(p: [u8; 4]) -> [u8; 4] {
+    match p[3] {
+        0 => [0; 4],
+        255 => p,
+        a => {
+            let un = |v: u8| ((u16::from(v) * 255 + u16::from(a) / 2) / u16::from(a)) as u8;
+            [un(p[0]), un(p[1]), un(p[2]), a]
+        }
+    }
+}
+
 /// `src` over `dst`, both premultiplied.
 #[inline]
 fn over(src: [u8; 4], dst: [u8; 4]) -> [u8; 4] {
@@ -319,21 +332,9 @@ impl Pixels {
     /// allocate and fill).
     pub fn into_straight_rgba(mut self) -> Vec<u8> {
         for p in &mut self.data {
-            match p[3] {
-                0 => *p = [0; 4],
-                255 => {}
-                a => {
-                    let un = |v: u8| ((u16::from(v) * 255 + u16::from(a) / 2) / u16::from(a)) as u8;
-                    *p = [un(p[0]), un(p[1]), un(p[2]), a];
-                }
-            }
+            *p = straight(*p);
         }
         self.data.into_flattened()
-    }
-
-    /// Whether nothing was painted.
-    pub fn is_blank(&self) -> bool {
-        self.data.iter().all(|p| p[3] == 0)
     }
 }
 
