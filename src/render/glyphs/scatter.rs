@@ -1,8 +1,9 @@
 //! Scatter: a marker (every Bokeh marker type) at each point, `size` screen pixels
 //! across, turned by `angle`. Markers are rasterised: each distinct style is drawn once
-//! into a sprite, the sprites stamped into one pixel buffer over the frame, and the buffer
-//! drawn once, so a million markers are a million small copies, not a million canvas
-//! paths. Hatched markers (patterns anchored to the canvas) are drawn as paths.
+//! into a sprite, the sprites stamped into one pixel buffer over the part of the frame
+//! they reach, and the buffer drawn once, so a million markers are a million small copies,
+//! not a million canvas paths. Hatched markers (patterns anchored to the canvas) are drawn
+//! as paths.
 
 use std::collections::HashMap;
 
