@@ -20,7 +20,7 @@ use rokeh::plotting::{factor_cmap, figure, linear_cmap, AxisType, FigureArgs, Ra
 mod fonts;
 #[path = "support/picture.rs"]
 mod picture;
-use picture::{close, render_inspected, render_size, save_png, Picture};
+use picture::{close, is_grey, render_inspected, render_size, save_png, Picture};
 
 const RED: [u8; 3] = [255, 0, 0];
 const BLUE: [u8; 3] = [0, 0, 255];
@@ -161,6 +161,155 @@ fn marker_size_and_alpha_follow_their_columns() {
     // Squares of 20 and 60 pixels: 400 and 3600 pixels.
     assert!((area(3.0) as f64 - 400.0).abs() < 60.0, "{}", area(3.0));
     assert!((area(7.0) as f64 - 3600.0).abs() < 200.0, "{}", area(7.0));
+}
+
+/// Draws nothing: records the images drawn and where they went (device pixels, the
+/// surface's shift included), to see what a scatter's raster buffer covers.
+#[derive(Default)]
+struct Images {
+    size: (u32, u32),
+    shift: (f64, f64),
+    drawn: Vec<(usize, usize, Vec<u8>, rokeh::render::Rect)>,
+}
+
+impl rokeh::render::TextMeasure for Images {
+    fn text_width(&self, text: &str, font: &rokeh::render::Font) -> f64 {
+        rokeh::render::Estimate.text_width(text, font)
+    }
+    fn font_metrics(&self, font: &rokeh::render::Font) -> rokeh::render::FontMetrics {
+        rokeh::render::Estimate.font_metrics(font)
+    }
+}
+
+impl rokeh::render::Surface for Images {
+    fn size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn fill(&mut self, _: &rokeh::render::Path, _: Rgba, _: rokeh::render::FillRule) {}
+    fn stroke(&mut self, _: &rokeh::render::Path, _: &rokeh::render::Stroke) {}
+    fn fill_pattern(
+        &mut self,
+        _: &rokeh::render::Path,
+        _: &rokeh::render::Pattern,
+        _: rokeh::render::FillRule,
+    ) {
+    }
+    fn text(&mut self, _: &str, _: (f64, f64), _: &rokeh::render::TextStyle) {}
+    fn image(&mut self, image: rokeh::render::Image<'_>, dest: rokeh::render::Rect) {
+        let dest = rokeh::render::Rect::new(
+            dest.x + self.shift.0,
+            dest.y + self.shift.1,
+            dest.width,
+            dest.height,
+        );
+        let rgba = image.rgba.to_vec();
+        self.drawn.push((image.width, image.height, rgba, dest));
+    }
+    fn push_clip(&mut self, _: rokeh::render::Rect) {}
+    fn pop_clip(&mut self) {}
+    fn translate(&mut self, dx: f64, dy: f64) {
+        self.shift = (self.shift.0 + dx, self.shift.1 + dy);
+    }
+}
+
+/// A few markers in a corner are rasterised into a buffer around them only (not over the
+/// frame), on whole device pixels at any scale, one colour (counted depths) or two
+/// (stamped sprites): their pixels where they belong, nothing outside their reach.
+#[test]
+fn a_few_markers_in_a_corner_draw_only_around_themselves() {
+    let (xs, ys) = ([0.6, 1.2, 1.8], [9.4, 8.9, 9.3]);
+    let (size, line) = (10.0, 2.0);
+    let styles = [("one colour", red(), RED), ("two colours", blue(), BLUE)];
+    for (name, line_color, edge) in styles {
+        let mut doc = Document::new();
+        let fig = plot(&mut doc);
+        let src = source(&mut doc, vec![("x", nums(&xs)), ("y", nums(&ys))]);
+        fig.scatter(
+            &mut doc,
+            src,
+            Scatter {
+                size: size.into(),
+                fill_color: red(),
+                line_color,
+                line_width: line.into(),
+                ..Scatter::default()
+            },
+        );
+        for scale in [1.0, 1.5, 2.0] {
+            let what = format!("{name} at {scale}×");
+            let pic = render_size(&doc, fig, SIZE, scale);
+            // Drawn, as everything, half a CSS pixel right of and below the layout.
+            let half = 0.5 * scale;
+            let centres: Vec<(f64, f64)> = xs
+                .iter()
+                .zip(&ys)
+                .map(|(&x, &y)| at(&pic, x, y))
+                .map(|(x, y)| (x + half, y + half))
+                .collect();
+            // How far from its centre a marker (and its outline, if any) may paint.
+            let reach = (size / 2.0 + line + 1.0) * scale;
+            let near = |(px, py): (f64, f64)| {
+                centres
+                    .iter()
+                    .any(|&(cx, cy)| (px - cx).abs() <= reach && (py - cy).abs() <= reach)
+            };
+            for &c in &centres {
+                assert_eq!(color_at(&pic, c), RED, "{what}: a marker's centre");
+                // The outline's middle.
+                let rim = (c.0 + size / 2.0 * scale, c.1);
+                assert!(pic.has_near(rim, 1, edge, 60), "{what}: its edge");
+            }
+            let f = pic.layout.frame;
+            for y in f.top..f.bottom {
+                for x in f.left..f.right {
+                    let p = pic.pixel(x, y).unwrap();
+                    let centre = (f64::from(x) + 0.5, f64::from(y) + 0.5);
+                    assert!(
+                        is_grey(p) || near(centre),
+                        "{what}: {p:?} at ({x}, {y}), off the markers"
+                    );
+                }
+            }
+
+            let mut images = Images {
+                size: (pic.width, pic.height),
+                ..Images::default()
+            };
+            rokeh::render::draw_on(&doc, fig, &mut images, scale).unwrap();
+            let [(width, height, rgba, dest)] = images.drawn.as_slice() else {
+                panic!("{what}: {} images", images.drawn.len());
+            };
+            assert_eq!((dest.width, dest.height), (*width as f64, *height as f64));
+            assert_eq!(
+                (dest.x.fract(), dest.y.fract()),
+                (0.0, 0.0),
+                "{what}: {dest:?}"
+            );
+            // The buffer spans the markers' reach (their sprites' margin of 2 device
+            // pixels, rounded out, from the pixel each lands on), not the frame.
+            let buffer_reach = (size / 2.0 + line) * scale + 4.0;
+            let extreme = |pick: fn(&(f64, f64)) -> f64, most: bool| {
+                let values = centres.iter().map(pick);
+                if most {
+                    values.fold(f64::MIN, f64::max) + buffer_reach
+                } else {
+                    values.fold(f64::MAX, f64::min) - buffer_reach
+                }
+            };
+            assert!(
+                dest.x >= extreme(|c| c.0, false)
+                    && dest.y >= extreme(|c| c.1, false)
+                    && dest.right() <= extreme(|c| c.0, true)
+                    && dest.bottom() <= extreme(|c| c.1, true),
+                "{what}: the buffer {dest:?} reaches past the markers {centres:?}"
+            );
+            for &(cx, cy) in &centres {
+                let (u, v) = ((cx - dest.x) as usize, (cy - dest.y) as usize);
+                let i = 4 * (v * width + u);
+                assert_eq!(rgba[i..i + 4], [255, 0, 0, 255], "{what}: its centre");
+            }
+        }
+    }
 }
 
 #[test]

@@ -130,7 +130,7 @@ pub(crate) fn hatch_pattern(name: &str, color: Rgba, scale: f64, weight: f64) ->
     Some(Pattern {
         width: size,
         height: size,
-        rgba: pixels.to_straight_rgba(),
+        rgba: pixels.into_straight_rgba(),
     })
 }
 

@@ -1,8 +1,9 @@
 //! Scatter: a marker (every Bokeh marker type) at each point, `size` screen pixels
 //! across, turned by `angle`. Markers are rasterised: each distinct style is drawn once
-//! into a sprite, the sprites stamped into one pixel buffer over the frame, and the buffer
-//! drawn once, so a million markers are a million small copies, not a million canvas
-//! paths. Hatched markers (patterns anchored to the canvas) are drawn as paths.
+//! into a sprite, the sprites stamped into one pixel buffer over the part of the frame
+//! they reach, and the buffer drawn once, so a million markers are a million small copies,
+//! not a million canvas paths. Hatched markers (patterns anchored to the canvas) are drawn
+//! as paths.
 
 use std::collections::HashMap;
 
@@ -146,8 +147,7 @@ impl Scatter<'_> {
         let size = self.size.get(i) * dpr;
         let r = size / 2.0;
         let stroke = self.visuals.line.stroke(i, dpr);
-        let reach = r + stroke.as_ref().map_or(0.0, |s| s.width) + 2.0;
-        let half = reach.ceil().clamp(1.0, 2048.0) as i32;
+        let half = half_side(size, stroke.as_ref());
         let side = (2 * half + 1) as usize;
         let mut sprite = Sprite::empty(side, side, (half, half));
         let center = (f64::from(half) + fx, f64::from(half) + fy);
@@ -178,7 +178,6 @@ impl Scatter<'_> {
         sprite
     }
 
-    /// Rasterises the rows into a buffer over the frame and draws it.
     /// Hatched markers, one by one on the surface (its patterns are the surface's). Out of
     /// line: few scatters are hatched (see the module docs of `render`).
     #[inline(never)]
@@ -193,6 +192,8 @@ impl Scatter<'_> {
         }
     }
 
+    /// Rasterises the rows into a buffer over the part of the frame they reach, and draws
+    /// it.
     fn paint_raster(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) {
         let dpr = p.maps.scale;
         let frame = p.frame;
@@ -205,26 +206,121 @@ impl Scatter<'_> {
         // The surface draws everything half a CSS pixel off (see `HALF_PIXEL`); the
         // buffer lands on whole device pixels, so the markers carry the shift instead.
         let half = HALF_PIXEL * dpr;
-        let (ox, oy) = (x0 - half, y0 - half);
-        let place = Place {
+        let frame_place = Place {
             maps: &p.maps,
-            origin: (ox, oy),
+            origin: (x0 - half, y0 - half),
+            corner: (0, 0),
         };
-        let pixels = match self.single_colour(dpr) {
-            Some(colour) => self.stack(&place, rows, (width, height), colour, dpr),
-            None => self.stamp(&place, rows, (width, height), dpr),
+        let Some(window) = self.window(&frame_place, rows, (width, height), dpr) else {
+            return;
         };
-        if pixels.is_blank() {
+        let place = Place {
+            corner: (window.x0, window.y0),
+            ..frame_place
+        };
+        let size = (
+            (window.x1 - window.x0) as usize,
+            (window.y1 - window.y0) as usize,
+        );
+        let rgba = match self.single_colour(dpr) {
+            Some(colour) => self.stack(&place, rows, (width, height), size, colour, dpr),
+            None => self.stamp(&place, rows, size, dpr).into_straight_rgba(),
+        };
+        if rgba.chunks_exact(4).all(|p| p[3] == 0) {
             return;
         }
-        let rgba = pixels.to_straight_rgba();
         let image = Image {
-            width,
-            height,
+            width: size.0,
+            height: size.1,
             rgba: &rgba,
         };
-        p.surface
-            .image(image, Rect::new(ox, oy, width as f64, height as f64));
+        // As the markers: whole device pixels, less the surface's shift.
+        let dest = Rect::new(
+            (x0 + f64::from(window.x0)) - half,
+            (y0 + f64::from(window.y0)) - half,
+            size.0 as f64,
+            size.1 as f64,
+        );
+        p.surface.image(image, dest);
+    }
+
+    /// The part of the frame (`width` × `height` pixels from its corner) the markers'
+    /// ink may reach, `None` if none: the pixels they land on, each widened by its
+    /// sprite's half side. Finding it costs a pass placing every marker, which repays
+    /// itself in the buffers, conversion and copy a small or clustered scatter no longer
+    /// spans the frame for; as many markers as pixels likely cover the frame, taken whole.
+    fn window(
+        &self,
+        place: &Place<'_>,
+        rows: Option<&[usize]>,
+        (width, height): (usize, usize),
+        dpr: f64,
+    ) -> Option<IRect> {
+        let frame = IRect {
+            x0: 0,
+            y0: 0,
+            x1: width as i32,
+            y1: height as i32,
+        };
+        let count = rows.map_or(self.len, <[usize]>::len);
+        if count >= width * height {
+            return Some(frame);
+        }
+        let reach = if self.uniform() {
+            half_side(
+                self.size.get(0) * dpr,
+                self.visuals.line.stroke(0, dpr).as_ref(),
+            )
+        } else {
+            each_row(rows, self.len)
+                .map(|i| {
+                    let stroke = self.visuals.line.stroke(i, dpr);
+                    half_side(self.size.get(i) * dpr, stroke.as_ref())
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        let mut hull = IRect {
+            x0: i32::MAX,
+            y0: i32::MAX,
+            x1: i32::MIN,
+            y1: i32::MIN,
+        };
+        self.each_anchor(place, rows, 1, &mut |(ix, iy, _)| {
+            hull.x0 = hull.x0.min(ix);
+            hull.y0 = hull.y0.min(iy);
+            hull.x1 = hull.x1.max(ix);
+            hull.y1 = hull.y1.max(iy);
+        });
+        let reached = IRect {
+            x0: hull.x0.saturating_sub(reach),
+            y0: hull.y0.saturating_sub(reach),
+            x1: hull.x1.saturating_add(reach + 1),
+            y1: hull.y1.saturating_add(reach + 1),
+        }
+        .intersect(frame);
+        (!reached.is_empty()).then_some(reached)
+    }
+
+    /// Every row's marker placed, first to last, passed to `put` (rows off the buffer
+    /// by more than any sprite reaches, or not placed at all, are left out).
+    fn each_anchor(
+        &self,
+        place: &Place<'_>,
+        rows: Option<&[usize]>,
+        phases: usize,
+        put: &mut impl FnMut((i32, i32, usize)),
+    ) {
+        match (rows, self.x.as_slice(), self.y.as_slice()) {
+            (None, Some(x), Some(y)) => place.each(x, y, phases, put),
+            _ => {
+                for i in each_row(rows, self.len) {
+                    if let Some(a) = place.at(self.x.get(i), self.y.get(i), phases) {
+                        put(a);
+                    }
+                }
+            }
+        }
     }
 
     /// The one colour every marker is drawn in, when they all look the same and their
@@ -243,27 +339,26 @@ impl Scatter<'_> {
         }
     }
 
-    /// Markers of one colour: their depths summed in any order (see
-    /// [`crate::render::raster::Depth`]); where they pile up, those landing on the same
-    /// pixel and phase are counted and stamped once.
+    /// Markers of one colour, as straight RGBA over a `width` × `height` buffer: their
+    /// depths summed in any order (see [`crate::render::raster::Depth`]); where they pile
+    /// up, those landing on the same pixel and phase are counted and stamped once.
     fn stack(
         &self,
         place: &Place<'_>,
         rows: Option<&[usize]>,
+        frame: (usize, usize),
         (width, height): (usize, usize),
         colour: Rgba,
         dpr: f64,
-    ) -> Pixels {
-        let count = match rows {
-            Some(rows) => rows.len(),
-            None => self.len,
-        };
+    ) -> Vec<u8> {
+        let count = rows.map_or(self.len, <[usize]>::len);
         // Where stamping each marker would cost more than counting them on a grid and
         // stamping each pile once, count them; piles of more markers than pixels snap
-        // to whole pixels, lesser ones to half pixels.
+        // to whole pixels, lesser ones to half pixels. Weighed against the whole frame
+        // (not the buffer): the phases, and so the picture, do not depend on the buffer.
         let probe = DepthSprite::new(&self.sprite(0, dpr, phase_offsets(0, 1)));
         let margin = probe.reach() + 2;
-        let cells = (width + 2 * margin) * (height + 2 * margin);
+        let cells = (frame.0 + 2 * margin) * (frame.1 + 2 * margin);
         let dense = count.saturating_mul(probe.ink()) >= 8 * cells;
         let phases = match (dense, count >= cells) {
             (false, _) => PHASES,
@@ -278,7 +373,7 @@ impl Scatter<'_> {
                 .collect()
         };
         let mut depth = Depth::new(width, height, margin);
-        let mut counts = dense.then(|| Counts::new(&depth, phases * phases));
+        let mut counts = dense.then(|| Counts::new(&depth, phases));
         let linear = !(place.maps.x.log || place.maps.y.log);
         match (rows, self.x.as_slice(), self.y.as_slice(), &mut counts) {
             (None, Some(x), Some(y), Some(c)) if linear => {
@@ -289,9 +384,10 @@ impl Scatter<'_> {
                     y,
                     (mx.offset - place.origin.0, mx.factor),
                     (my.offset - place.origin.1, my.factor),
+                    place.corner,
                 );
             }
-            (_, x, y, counts) => {
+            (_, _, _, counts) => {
                 let mut put = |(ix, iy, k): (i32, i32, usize)| {
                     if depth.holds(ix, iy) {
                         match counts {
@@ -300,22 +396,13 @@ impl Scatter<'_> {
                         }
                     }
                 };
-                match (rows, x, y) {
-                    (None, Some(x), Some(y)) => place.each(x, y, phases, &mut put),
-                    _ => {
-                        for i in each_row(rows, self.len) {
-                            if let Some(a) = place.at(self.x.get(i), self.y.get(i), phases) {
-                                put(a);
-                            }
-                        }
-                    }
-                }
+                self.each_anchor(place, rows, phases, &mut put);
             }
         }
         if let Some(c) = &counts {
             c.stamp(&mut depth, &sprites);
         }
-        depth.to_pixels(colour)
+        depth.to_straight_rgba(colour)
     }
 
     /// Markers of several colours, or of two (fill and line), stamped last first each
@@ -386,10 +473,14 @@ impl Scatter<'_> {
     }
 }
 
-/// Where markers land in a buffer whose pixel (0, 0) is at `origin` (device pixels).
+/// Where markers land in a buffer over part of the frame: pixel `corner` of the frame,
+/// whose pixel (0, 0) is at `origin` (device pixels). Markers are placed on the frame's
+/// pixels, then moved by whole pixels to the buffer's, so that where they land (and at
+/// which phase) does not depend on the buffer.
 struct Place<'a> {
     maps: &'a Maps,
     origin: (f64, f64),
+    corner: (i32, i32),
 }
 
 /// Screen coordinates are kept this far above zero so that truncating them floors them
@@ -402,11 +493,11 @@ impl Place<'_> {
     fn at(&self, x: f64, y: f64, phases: usize) -> Option<(i32, i32, usize)> {
         let tx = self.maps.x.apply(x) - self.origin.0 + FAR;
         let ty = self.maps.y.apply(y) - self.origin.1 + FAR;
-        Self::pixel(tx, ty, phases)
+        self.pixel(tx, ty, phases)
     }
 
     #[inline(always)]
-    fn pixel(tx: f64, ty: f64, phases: usize) -> Option<(i32, i32, usize)> {
+    fn pixel(&self, tx: f64, ty: f64, phases: usize) -> Option<(i32, i32, usize)> {
         // Off by more than any sprite reaches, or not a number.
         if !(tx >= 0.0 && ty >= 0.0 && tx < 4.0 * FAR && ty < 4.0 * FAR) {
             return None;
@@ -415,7 +506,11 @@ impl Place<'_> {
         let steps = phases as f64;
         let k = ((ty - f64::from(fy)) * steps) as usize * phases
             + ((tx - f64::from(fx)) * steps) as usize;
-        Some((fx - FAR as i32, fy - FAR as i32, k))
+        Some((
+            fx - FAR as i32 - self.corner.0,
+            fy - FAR as i32 - self.corner.1,
+            k,
+        ))
     }
 
     /// Every point of the columns, first to last: the hot loop of a million points, the
@@ -457,11 +552,18 @@ impl Place<'_> {
             my.offset - self.origin.1 + FAR,
         );
         for (&x, &y) in points {
-            if let Some(a) = Self::pixel(bx + x * mx.factor, by + y * my.factor, phases) {
+            if let Some(a) = self.pixel(bx + x * mx.factor, by + y * my.factor, phases) {
                 put(a);
             }
         }
     }
+}
+
+/// Half the side of the sprite of a marker `size` device pixels across stroked with
+/// `stroke`: how far from its anchor it may reach.
+fn half_side(size: f64, stroke: Option<&Stroke>) -> i32 {
+    let reach = size / 2.0 + stroke.map_or(0.0, |s| s.width) + 2.0;
+    reach.ceil().clamp(1.0, 2048.0) as i32
 }
 
 /// The sub-pixel centre of phase `k` of `phases` × `phases`: (column, row) fractions.

@@ -6,7 +6,7 @@
 
 use crate::core::Rgba;
 
-use super::pixels::{Pixels, Sprite};
+use super::pixels::{straight, Sprite};
 
 /// Depth standing for an opaque pixel (e^-16 of the background shows: none of it).
 const OPAQUE: f32 = 16.0;
@@ -112,27 +112,31 @@ impl Depth {
         }
     }
 
-    /// The buffer's pixels (not the margins) in `color`, as opaque as their depth says.
-    pub fn to_pixels(&self, color: Rgba) -> Pixels {
-        let mut pixels = Pixels::new(self.width, self.height);
+    /// The buffer's pixels (not the margins) in `color`, as opaque as their depth says,
+    /// as straight RGBA bytes: each rounded premultiplied first, as a [`Pixels`] would
+    /// hold it, with no such buffer between.
+    ///
+    /// [`Pixels`]: super::Pixels
+    pub fn to_straight_rgba(&self, color: Rgba) -> Vec<u8> {
+        let mut out = vec![[0; 4]; self.width * self.height];
         for y in 0..self.height {
             let start = (y + self.margin) * self.stride + self.margin;
             let src = &self.data[start..start + self.width];
-            let dst = &mut pixels.data[y * self.width..(y + 1) * self.width];
+            let dst = &mut out[y * self.width..(y + 1) * self.width];
             for (d, &depth) in dst.iter_mut().zip(src) {
                 if depth > 0.0 {
                     let a = 1.0 - (-depth).exp();
                     let c = |v: u8| (f32::from(v) * a).round() as u8;
-                    *d = [
+                    *d = straight([
                         c(color.r),
                         c(color.g),
                         c(color.b),
                         (a * 255.0).round() as u8,
-                    ];
+                    ]);
                 }
             }
         }
-        pixels
+        out.into_flattened()
     }
 }
 
@@ -141,17 +145,23 @@ impl Depth {
 pub(crate) struct Counts {
     stride: usize,
     margin: usize,
+    /// Sub-pixel phases per axis.
     phases: usize,
+    /// Phases per pixel: `phases` squared.
+    slots: usize,
     data: Vec<u16>,
 }
 
 impl Counts {
+    /// No markers yet over `depth`'s pixels, at `phases` × `phases` sub-pixel phases.
     pub fn new(depth: &Depth, phases: usize) -> Counts {
+        let slots = phases * phases;
         Counts {
             stride: depth.stride,
             margin: depth.margin,
             phases,
-            data: vec![0; depth.data.len() * phases],
+            slots,
+            data: vec![0; depth.data.len() * slots],
         }
     }
 
@@ -160,31 +170,39 @@ impl Counts {
     #[inline]
     pub fn add(&mut self, x: i32, y: i32, phase: usize) {
         let m = self.margin as i32;
-        let i = ((y + m) as usize * self.stride + (x + m) as usize) * self.phases + phase;
+        let i = ((y + m) as usize * self.stride + (x + m) as usize) * self.slots + phase;
         if let Some(c) = self.data.get_mut(i) {
             *c = c.saturating_add(1);
         }
     }
 
-    /// Counts every point of the columns, mapped to buffer pixels by `x = ox + x × fx`
-    /// and `y = oy + y × fy`: the hot loop of a million markers, by hand.
+    /// Counts every point of the columns, mapped to pixels of a frame by
+    /// `x = ox + x × fx` and `y = oy + y × fy`, the buffer being the frame's part from
+    /// its pixel `corner` on (points are placed on the frame, then moved by whole pixels,
+    /// so the phase a point lands at does not depend on the buffer): the hot loop of a
+    /// million markers, by hand.
     pub fn add_mapped(
         &mut self,
         xs: &[f64],
         ys: &[f64],
         (ox, fx): (f64, f64),
         (oy, fy): (f64, f64),
+        corner: (i32, i32),
     ) {
         let m = self.margin as f64;
         let (ox, oy) = (ox + m, oy + m);
-        let columns = self.stride as f64;
-        let rows = (self.data.len() / self.phases / self.stride) as f64;
+        // The counted cells, in the frame's pixels (and margin): `left..right`,
+        // `top..bottom`, the first at index 0.
+        let (left, top) = (f64::from(corner.0), f64::from(corner.1));
+        let right = left + self.stride as f64;
+        let bottom = top + (self.data.len() / self.slots / self.stride) as f64;
+        let first = corner.1 as usize * self.stride + corner.0 as usize;
         let steps = self.phases as f64;
         if self.phases == 1 {
             for (&x, &y) in xs.iter().zip(ys) {
                 let (cx, cy) = (ox + x * fx, oy + y * fy);
-                if cx >= 0.0 && cy >= 0.0 && cx < columns && cy < rows {
-                    let i = cy as usize * self.stride + cx as usize;
+                if cx >= left && cy >= top && cx < right && cy < bottom {
+                    let i = cy as usize * self.stride + cx as usize - first;
                     if let Some(c) = self.data.get_mut(i) {
                         *c = c.saturating_add(1);
                     }
@@ -195,13 +213,13 @@ impl Counts {
         for (&x, &y) in xs.iter().zip(ys) {
             let (cx, cy) = (ox + x * fx, oy + y * fy);
             // Outside the buffer and its margin, or not a number.
-            if !(cx >= 0.0 && cy >= 0.0 && cx < columns && cy < rows) {
+            if !(cx >= left && cy >= top && cx < right && cy < bottom) {
                 continue;
             }
             let (ix, iy) = (cx as usize, cy as usize);
             let k = ((cy - iy as f64) * steps) as usize * self.phases
                 + ((cx - ix as f64) * steps) as usize;
-            let i = (iy * self.stride + ix) * self.phases + k;
+            let i = (iy * self.stride + ix - first) * self.slots + k;
             if let Some(c) = self.data.get_mut(i) {
                 *c = c.saturating_add(1);
             }
@@ -211,7 +229,7 @@ impl Counts {
     /// Stamps every counted pile into `depth`, `sprites[phase]` as deep as its count.
     pub fn stamp(&self, depth: &mut Depth, sprites: &[DepthSprite]) {
         let m = self.margin as i32;
-        for (cell, counts) in self.data.chunks_exact(self.phases).enumerate() {
+        for (cell, counts) in self.data.chunks_exact(self.slots).enumerate() {
             if counts.iter().all(|&c| c == 0) {
                 continue;
             }
@@ -245,13 +263,46 @@ mod tests {
         let mut depth = Depth::new(4, 4, 2);
         depth.stamp(&half, 1, 1, 1.0);
         depth.stamp(&half, 1, 1, 2.0);
-        let px = depth.to_pixels(Rgba::rgb(255, 0, 0));
+        let px = depth.to_straight_rgba(Rgba::rgb(255, 0, 0));
+        let at = |i: usize| &px[4 * i..4 * i + 4];
         // Three halves: 1 − 0.5³ = 0.875 of red.
-        let a = px.data[4 + 1][3];
+        let a = at(4 + 1)[3];
         assert!((222..=224).contains(&a), "{a}");
+        assert_eq!(at(4 + 1)[..3], [255, 0, 0], "straight red");
         // Opaque ink stays opaque.
-        assert_eq!(px.data[4 + 2], [255, 0, 0, 255]);
-        assert_eq!(px.data[0][3], 0);
+        assert_eq!(at(4 + 2), [255, 0, 0, 255]);
+        assert_eq!(at(0)[3], 0);
+    }
+
+    /// The hand-mapped count puts each point in the cell and sub-pixel phase that
+    /// counting it by pixel and phase does, at every phase count, over a whole frame or
+    /// over part of it (points off it and its margin left out).
+    #[test]
+    fn mapped_points_count_where_their_pixel_and_phase_say() {
+        let xs = [0.1, 1.3, 1.6, 2.45, 2.9, 3.2, -1.7, 0.55, 5.5, 6.2];
+        let ys = [0.2, 0.7, 1.3, 3.6, 0.95, 2.05, 1.4, -0.8, 4.5, 1.1];
+        for corner in [(0, 0), (1, 2)] {
+            for phases in [1, 2, 4] {
+                let depth = Depth::new(4, 4, 2);
+                let mut mapped = Counts::new(&depth, phases);
+                let mut by_pixel = Counts::new(&depth, phases);
+                mapped.add_mapped(&xs, &ys, (0.0, 1.0), (0.0, 1.0), corner);
+                for (&x, &y) in xs.iter().zip(&ys) {
+                    let (ix, iy) = (x.floor(), y.floor());
+                    let (bx, by) = (ix as i32 - corner.0, iy as i32 - corner.1);
+                    if depth.holds(bx, by) {
+                        let steps = phases as f64;
+                        let k = ((y - iy) * steps) as usize * phases + ((x - ix) * steps) as usize;
+                        by_pixel.add(bx, by, k);
+                    }
+                }
+                assert_eq!(
+                    mapped.data, by_pixel.data,
+                    "{phases} phases from {corner:?}"
+                );
+                assert!(mapped.data.iter().any(|&c| c > 0));
+            }
+        }
     }
 
     #[test]
@@ -267,10 +318,10 @@ mod tests {
         }
         counts.stamp(&mut counted, &sprites);
         let (a, b) = (
-            one_by_one.to_pixels(Rgba::rgb(0, 0, 255)),
-            counted.to_pixels(Rgba::rgb(0, 0, 255)),
+            one_by_one.to_straight_rgba(Rgba::rgb(0, 0, 255)),
+            counted.to_straight_rgba(Rgba::rgb(0, 0, 255)),
         );
-        assert_eq!(a.data, b.data);
+        assert_eq!(a, b);
         assert!(!one_by_one.holds(-3, 0));
     }
 }

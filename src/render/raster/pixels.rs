@@ -60,6 +60,19 @@ fn premultiplied(color: Rgba, coverage: f32) -> [u8; 4] {
     ]
 }
 
+/// A premultiplied pixel as straight RGBA.
+#[inline]
+pub(super) fn straight(p: [u8; 4]) -> [u8; 4] {
+    match p[3] {
+        0 => [0; 4],
+        255 => p,
+        a => {
+            let un = |v: u8| ((u16::from(v) * 255 + u16::from(a) / 2) / u16::from(a)) as u8;
+            [un(p[0]), un(p[1]), un(p[2]), a]
+        }
+    }
+}
+
 /// `src` over `dst`, both premultiplied.
 #[inline]
 fn over(src: [u8; 4], dst: [u8; 4]) -> [u8; 4] {
@@ -314,25 +327,14 @@ impl Pixels {
         }
     }
 
-    /// The pixels as straight (not premultiplied) RGBA bytes, for a canvas or bitmap.
-    pub fn to_straight_rgba(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.data.len() * 4);
-        for p in &self.data {
-            match p[3] {
-                0 => out.extend_from_slice(&[0, 0, 0, 0]),
-                255 => out.extend_from_slice(p),
-                a => {
-                    let un = |v: u8| ((u16::from(v) * 255 + u16::from(a) / 2) / u16::from(a)) as u8;
-                    out.extend_from_slice(&[un(p[0]), un(p[1]), un(p[2]), a]);
-                }
-            }
+    /// The pixels as straight (not premultiplied) RGBA bytes, for a canvas or bitmap:
+    /// converted where they are, the buffer becoming the bytes (no second buffer to
+    /// allocate and fill).
+    pub fn into_straight_rgba(mut self) -> Vec<u8> {
+        for p in &mut self.data {
+            *p = straight(*p);
         }
-        out
-    }
-
-    /// Whether nothing was painted.
-    pub fn is_blank(&self) -> bool {
-        self.data.iter().all(|p| p[3] == 0)
+        self.data.into_flattened()
     }
 }
 
@@ -410,6 +412,6 @@ mod tests {
         px.stamp(&sprite, 0, 0);
         // Two halves of blue: alpha 0.75.
         assert!((190..=192).contains(&px.data[0][3]), "{:?}", px.data[0]);
-        assert_eq!(px.to_straight_rgba()[2], 255);
+        assert_eq!(px.into_straight_rgba()[2], 255);
     }
 }
