@@ -26,10 +26,15 @@ impl From<&str> for ModelId {
     }
 }
 
-/// A handle to some model of a document: its slot, stable for the model's life.
+/// A handle to some model of a document: its slot, stable for the model's life, in the
+/// document's generation it was made in (a replaced document starts a new one, over slots
+/// from the first: a handle from before names nothing after).
 /// `Copy` and borrow-free, so callbacks capture handles, never the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct AnyId(pub(crate) u32);
+pub struct AnyId {
+    pub(crate) generation: u32,
+    pub(crate) slot: u32,
+}
 
 /// A handle to a model of type `M`: `doc.get(freq, Slider::VALUE)` is then an `f64`.
 pub struct Id<M> {
@@ -72,7 +77,7 @@ impl<M> std::hash::Hash for Id<M> {
 }
 impl<M> fmt::Debug for Id<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Id({})", self.any.0)
+        write!(f, "Id({})", self.any.slot)
     }
 }
 impl<M> From<Id<M>> for AnyId {

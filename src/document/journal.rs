@@ -109,12 +109,12 @@ impl Document {
                     };
                 }
                 Undo::Inserted(any) => {
-                    let model = self.models[any.0 as usize].take().expect("inserted");
+                    let model = self.models[any.slot as usize].take().expect("inserted");
                     self.by_id.remove(&model.id);
                 }
                 Undo::Removed(any, model) => {
                     self.by_id.insert(model.id.clone(), any);
-                    self.models[any.0 as usize] = Some(model);
+                    self.models[any.slot as usize] = Some(model);
                 }
                 Undo::Title(title) => self.title = title,
                 Undo::Roots(roots) => self.roots = roots,

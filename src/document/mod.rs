@@ -91,10 +91,14 @@ pub struct Document {
     title: String,
     roots: Vec<AnyId>,
     /// Slots in creation order; a handle is an index here. Removed models leave `None`,
-    /// and slots are never reused, so a stale handle never names another model; boxed,
-    /// so that an empty slot costs a pointer (an app that rebuilds its figures leaves
-    /// thousands).
+    /// and slots are never reused within a generation, so a stale handle never names
+    /// another model; boxed, so that an empty slot costs a pointer (an app that rebuilds
+    /// its figures leaves thousands).
     models: Vec<Option<Box<Model>>>,
+    /// Bumped when the document is replaced, whose models then take the slots from the
+    /// first: a session pushed to again and again keeps the slots of one document, not
+    /// of every push, and the handles of before name nothing.
+    generation: u32,
     /// Each slot's type schema, looked up when its model came in (or its type was learnt):
     /// every read of a property left at its default needs it, and a lookup by type name
     /// costs string comparisons (most of a figure's read, measured).
@@ -149,6 +153,7 @@ impl Document {
             title: "Bokeh Application".into(),
             roots: Vec::new(),
             models: Vec::new(),
+            generation: 0,
             schemas: Vec::new(),
             by_id: HashMap::new(),
             config: None,

@@ -177,7 +177,7 @@ impl Document {
     /// The type schema of the model in slot `any` (see [`Document::type_schema`]), without
     /// a lookup by name.
     pub(crate) fn schema_of(&self, any: AnyId) -> Option<TypeSchema> {
-        self.schemas.get(any.0 as usize).copied().flatten()
+        self.schemas.get(self.slot(any)?).copied().flatten()
     }
 
     /// An empty document that knows the model types this one knows, learnt ones included.
@@ -203,7 +203,10 @@ impl Document {
         if self.by_id.contains_key(&model.id) {
             return Err(DocumentError::DuplicateId(model.id));
         }
-        let any = AnyId(self.models.len() as u32);
+        let any = AnyId {
+            generation: self.generation,
+            slot: self.models.len() as u32,
+        };
         self.by_id.insert(model.id.clone(), any);
         self.schemas.push(self.type_schema(&model.type_name));
         self.models.push(Some(Box::new(model)));
@@ -245,7 +248,12 @@ impl Document {
 
     /// The model a handle names, if it is still in the document.
     pub fn try_model(&self, any: AnyId) -> Option<&Model> {
-        self.models.get(any.0 as usize)?.as_deref()
+        self.models.get(self.slot(any)?)?.as_deref()
+    }
+
+    /// The slot of a handle of this generation.
+    fn slot(&self, any: AnyId) -> Option<usize> {
+        (any.generation == self.generation).then_some(any.slot as usize)
     }
 
     /// The model a handle names. Panics when it was removed (or the document replaced):
@@ -256,8 +264,8 @@ impl Document {
     }
 
     pub(super) fn model_mut(&mut self, any: AnyId) -> &mut Model {
-        self.models[any.0 as usize]
-            .as_deref_mut()
+        self.slot(any)
+            .and_then(|slot| self.models[slot].as_deref_mut())
             .expect("a model being changed exists")
     }
 
@@ -279,7 +287,7 @@ impl Document {
                 model_type: model_type.clone(),
                 id: id.clone(),
             },
-            None => DocumentError::StaleHandle(any.0),
+            None => DocumentError::StaleHandle(any.slot),
         }
     }
 
@@ -296,16 +304,20 @@ impl Document {
 
     /// Every model, in creation order.
     pub fn models(&self) -> impl Iterator<Item = (AnyId, &Model)> {
-        self.models
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| Some((AnyId(i as u32), m.as_deref()?)))
+        self.models.iter().enumerate().filter_map(|(slot, m)| {
+            let any = AnyId {
+                generation: self.generation,
+                slot: slot as u32,
+            };
+            Some((any, m.as_deref()?))
+        })
     }
 
     /// Removes a model, its callbacks and its place among the roots. References to it
     /// elsewhere are the caller's to clear (the JSON layer removes only unreachable models).
     pub fn remove_model(&mut self, any: AnyId) -> Option<Model> {
-        let model = *self.models.get_mut(any.0 as usize)?.take()?;
+        let slot = self.slot(any)?;
+        let model = *self.models.get_mut(slot)?.take()?;
         self.by_id.remove(&model.id);
         if let Some(at) = self.roots.iter().position(|r| *r == any) {
             self.journal(|| Undo::RootRemoved(at, any));
@@ -353,11 +365,15 @@ impl Document {
         self.attached.clear();
         self.forgotten.clear();
         self.refs_changed = true;
-        // Old slots stay, empty, so no old handle can name a new model.
-        let base = self.models.len() as u32;
-        let shift = |any: AnyId| AnyId(any.0 + base);
-        self.models.iter_mut().for_each(|slot| *slot = None);
-        self.models.extend(models);
+        // The new models take the slots from the first, in a new generation: no old
+        // handle names one of them.
+        self.generation += 1;
+        let generation = self.generation;
+        let shift = |any: AnyId| AnyId {
+            generation,
+            slot: any.slot,
+        };
+        self.models = models;
         let schemas: Vec<Option<TypeSchema>> = (self.models.iter())
             .map(|slot| slot.as_ref().and_then(|m| self.type_schema(&m.type_name)))
             .collect();
@@ -579,4 +595,36 @@ fn given(schema: &Schema, all: Vec<(&'static str, Value)>) -> Vec<(&'static str,
         })
         .map(|(attr, _)| attr)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::Slider;
+
+    fn one_slider() -> Document {
+        let mut doc = Document::new();
+        let slider = doc.add(Slider::new("f", 1.0, 0.0, 2.0, 0.1));
+        doc.add_root(slider);
+        doc
+    }
+
+    /// A document replaced again and again (a session a client pushes to) keeps the slots
+    /// of the document it holds, not of every push; a handle from before a replacement
+    /// names nothing after, though its slot holds a model again.
+    #[test]
+    fn replacing_keeps_one_documents_slots_and_old_handles_name_nothing() {
+        let mut doc = one_slider();
+        let old = doc.roots[0];
+        for _ in 0..100 {
+            doc.replace(one_slider());
+        }
+        assert_eq!(doc.models.len(), one_slider().models.len());
+        let now = doc.roots[0];
+        assert_eq!(now.slot, old.slot);
+        assert!(doc.try_model(now).is_some());
+        assert!(doc.try_model(old).is_none());
+        let err = doc.get_attr(old, "value").unwrap_err();
+        assert!(matches!(err, DocumentError::StaleHandle(_)), "{err}");
+    }
 }
