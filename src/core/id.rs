@@ -26,9 +26,9 @@ impl From<&str> for ModelId {
     }
 }
 
-/// A handle to some model of a document: its slot, stable for the model's life, in the
-/// document's generation it was made in (a replaced document starts a new one, over slots
-/// from the first: a handle from before names nothing after).
+/// A handle to some model of a document: its slot, stable for the model's life, and the
+/// slot's generation when the model came in (a slot a model left takes another in a new
+/// generation: the old handle names nothing after).
 /// `Copy` and borrow-free, so callbacks capture handles, never the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AnyId {

@@ -81,6 +81,13 @@ impl Document {
             Ok(result) => {
                 if result.is_err() {
                     self.rollback(journal);
+                } else {
+                    // The batch's removals stand: their slots are free.
+                    for undo in &journal.entries {
+                        if let Undo::Removed(any, _) = undo {
+                            self.vacant.push(any.slot);
+                        }
+                    }
                 }
                 result
             }
@@ -109,12 +116,14 @@ impl Document {
                     };
                 }
                 Undo::Inserted(any) => {
-                    let model = self.models[any.slot as usize].take().expect("inserted");
+                    let model = self.vacate(any.slot as usize).expect("inserted");
                     self.by_id.remove(&model.id);
                 }
                 Undo::Removed(any, model) => {
+                    // Its slot was taken by no other since: a batch frees none.
                     self.by_id.insert(model.id.clone(), any);
                     self.models[any.slot as usize] = Some(model);
+                    self.generations[any.slot as usize] = any.generation;
                 }
                 Undo::Title(title) => self.title = title,
                 Undo::Roots(roots) => self.roots = roots,

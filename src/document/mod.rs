@@ -90,15 +90,18 @@ pub struct Document {
     learned: Vec<TypeSchema>,
     title: String,
     roots: Vec<AnyId>,
-    /// Slots in creation order; a handle is an index here. Removed models leave `None`,
-    /// and slots are never reused within a generation, so a stale handle never names
-    /// another model; boxed, so that an empty slot costs a pointer (an app that rebuilds
-    /// its figures leaves thousands).
+    /// The models; a handle is an index here. A removed model leaves `None`, and its
+    /// slot takes a later model in a new generation, so that a stale handle never names
+    /// another model and a document whose models come and go (an app that rebuilds its
+    /// figures, a client that pushes the document again and again) keeps as many slots as
+    /// it ever held models at once. Boxed: an empty slot costs a pointer.
     models: Vec<Option<Box<Model>>>,
-    /// Bumped when the document is replaced, whose models then take the slots from the
-    /// first: a session pushed to again and again keeps the slots of one document, not
-    /// of every push, and the handles of before name nothing.
-    generation: u32,
+    /// Each slot's generation: bumped when its model leaves.
+    generations: Vec<u32>,
+    /// Empty slots to take, last freed first (a slot may be listed that was taken again
+    /// since: taking skips it). A batch's removals are listed once it succeeds, so that
+    /// undoing a batch never finds a removed model's slot holding another.
+    vacant: Vec<u32>,
     /// Each slot's type schema, looked up when its model came in (or its type was learnt):
     /// every read of a property left at its default needs it, and a lookup by type name
     /// costs string comparisons (most of a figure's read, measured).
@@ -153,7 +156,8 @@ impl Document {
             title: "Bokeh Application".into(),
             roots: Vec::new(),
             models: Vec::new(),
-            generation: 0,
+            generations: Vec::new(),
+            vacant: Vec::new(),
             schemas: Vec::new(),
             by_id: HashMap::new(),
             config: None,

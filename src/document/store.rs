@@ -203,15 +203,40 @@ impl Document {
         if self.by_id.contains_key(&model.id) {
             return Err(DocumentError::DuplicateId(model.id));
         }
+        let slot = self.vacant_slot();
         let any = AnyId {
-            generation: self.generation,
-            slot: self.models.len() as u32,
+            generation: self.generations[slot],
+            slot: slot as u32,
         };
         self.by_id.insert(model.id.clone(), any);
-        self.schemas.push(self.type_schema(&model.type_name));
-        self.models.push(Some(Box::new(model)));
+        self.schemas[slot] = self.type_schema(&model.type_name);
+        self.models[slot] = Some(Box::new(model));
         self.journal(|| Undo::Inserted(any));
         Ok(any)
+    }
+
+    /// An empty slot: the last freed, else a new one.
+    fn vacant_slot(&mut self) -> usize {
+        while let Some(slot) = self.vacant.pop() {
+            if self.models[slot as usize].is_none() {
+                return slot as usize;
+            }
+        }
+        self.models.push(None);
+        self.schemas.push(None);
+        self.generations.push(0);
+        self.models.len() - 1
+    }
+
+    /// Empties `slot`: the handles to its model name nothing from here on. Outside a
+    /// batch the slot is free at once; in one, once the batch succeeds.
+    pub(super) fn vacate(&mut self, slot: usize) -> Option<Box<Model>> {
+        let model = self.models[slot].take()?;
+        self.generations[slot] = self.generations[slot].wrapping_add(1);
+        if self.journal.is_none() {
+            self.vacant.push(slot as u32);
+        }
+        Some(model)
     }
 
     /// A copy of the model under a new id, as Bokeh's `model.clone()`: the same
@@ -251,9 +276,10 @@ impl Document {
         self.models.get(self.slot(any)?)?.as_deref()
     }
 
-    /// The slot of a handle of this generation.
+    /// The slot of a handle, if its model is still the one there.
     fn slot(&self, any: AnyId) -> Option<usize> {
-        (any.generation == self.generation).then_some(any.slot as usize)
+        let slot = any.slot as usize;
+        (self.generations.get(slot) == Some(&any.generation)).then_some(slot)
     }
 
     /// The model a handle names. Panics when it was removed (or the document replaced):
@@ -302,22 +328,26 @@ impl Document {
         ids.gone.get().map_or(Ok(value), |any| Err(self.gone(any)))
     }
 
-    /// Every model, in creation order.
+    /// Every model, by slot: in creation order until models are removed (a later one
+    /// may take a removed one's slot).
     pub fn models(&self) -> impl Iterator<Item = (AnyId, &Model)> {
-        self.models.iter().enumerate().filter_map(|(slot, m)| {
-            let any = AnyId {
-                generation: self.generation,
-                slot: slot as u32,
-            };
-            Some((any, m.as_deref()?))
-        })
+        self.models
+            .iter()
+            .zip(&self.generations)
+            .enumerate()
+            .filter_map(|(slot, (m, &generation))| {
+                let any = AnyId {
+                    generation,
+                    slot: slot as u32,
+                };
+                Some((any, m.as_deref()?))
+            })
     }
 
     /// Removes a model, its callbacks and its place among the roots. References to it
     /// elsewhere are the caller's to clear (the JSON layer removes only unreachable models).
     pub fn remove_model(&mut self, any: AnyId) -> Option<Model> {
-        let slot = self.slot(any)?;
-        let model = *self.models.get_mut(slot)?.take()?;
+        let model = *self.vacate(self.slot(any)?)?;
         self.by_id.remove(&model.id);
         if let Some(at) = self.roots.iter().position(|r| *r == any) {
             self.journal(|| Undo::RootRemoved(at, any));
@@ -365,15 +395,24 @@ impl Document {
         self.attached.clear();
         self.forgotten.clear();
         self.refs_changed = true;
-        // The new models take the slots from the first, in a new generation: no old
-        // handle names one of them.
-        self.generation += 1;
-        let generation = self.generation;
+        // The new models take their own slots from the first, each in a new generation
+        // (no old handle names one of them); the slots left over are free.
+        let slots = self.models.len().max(models.len());
+        for generation in &mut self.generations {
+            *generation = generation.wrapping_add(1);
+        }
+        self.generations.resize(slots, 0);
+        self.models = models;
+        self.models.resize_with(slots, || None);
+        self.vacant = (0..slots as u32)
+            .rev()
+            .filter(|&slot| self.models[slot as usize].is_none())
+            .collect();
+        let generations = &self.generations;
         let shift = |any: AnyId| AnyId {
-            generation,
+            generation: generations[any.slot as usize],
             slot: any.slot,
         };
-        self.models = models;
         let schemas: Vec<Option<TypeSchema>> = (self.models.iter())
             .map(|slot| slot.as_ref().and_then(|m| self.type_schema(&m.type_name)))
             .collect();
@@ -626,5 +665,36 @@ mod tests {
         assert!(doc.try_model(old).is_none());
         let err = doc.get_attr(old, "value").unwrap_err();
         assert!(matches!(err, DocumentError::StaleHandle(_)), "{err}");
+    }
+
+    /// Models that come and go take the slots of those gone: the document keeps as many
+    /// as it held at once. A removed model's handle stays stale when its slot is taken;
+    /// a failed batch that removed a model puts it back with its handle good.
+    #[test]
+    fn a_removed_models_slot_is_taken_again_and_its_handle_names_nothing() {
+        let mut doc = Document::new();
+        let slider = |doc: &mut Document| doc.add(Slider::new("f", 1.0, 0.0, 2.0, 0.1)).any();
+        let first = slider(&mut doc);
+        let slots = doc.models.len();
+        let mut gone = first;
+        for _ in 0..100 {
+            doc.remove_model(gone);
+            let next = slider(&mut doc);
+            assert!(doc.try_model(gone).is_none());
+            assert!(doc.get_attr(gone, "value").is_err());
+            gone = next;
+        }
+        assert_eq!(doc.models.len(), slots);
+        assert_eq!(gone.slot, first.slot);
+
+        let failed: Result<(), DocumentError> = doc.atomically(|doc| {
+            doc.remove_model(gone);
+            let taken = slider(doc);
+            assert_ne!(taken.slot, gone.slot, "a batch takes no slot it freed");
+            Err(DocumentError::StaleHandle(0))
+        });
+        assert!(failed.is_err());
+        assert_eq!(doc.get_attr(gone, "value").unwrap().as_f64(), Some(1.0));
+        assert_eq!(doc.models().count(), doc.models.iter().flatten().count());
     }
 }
