@@ -29,11 +29,25 @@ impl From<&str> for ModelId {
 /// A handle to some model of a document: its slot, stable for the model's life, and the
 /// slot's generation when the model came in (a slot a model left takes another in a new
 /// generation: the old handle names nothing after).
-/// `Copy` and borrow-free, so callbacks capture handles, never the document.
+/// `Copy` and borrow-free, so callbacks capture handles, never the document. Both in one
+/// `u64` (the generation above the slot): one value to pass, compare and hash, as the
+/// slot alone was (as two fields, the static sliders page's wasm was 5.5 kB larger
+/// gzip'd than with the slot alone; as one, 3.0 kB).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct AnyId {
-    pub(crate) generation: u32,
-    pub(crate) slot: u32,
+pub struct AnyId(u64);
+
+impl AnyId {
+    pub(crate) fn new(slot: u32, generation: u32) -> AnyId {
+        AnyId(u64::from(generation) << 32 | u64::from(slot))
+    }
+
+    pub(crate) fn slot(self) -> u32 {
+        self.0 as u32
+    }
+
+    pub(crate) fn generation(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
 }
 
 /// A handle to a model of type `M`: `doc.get(freq, Slider::VALUE)` is then an `f64`.
@@ -77,7 +91,7 @@ impl<M> std::hash::Hash for Id<M> {
 }
 impl<M> fmt::Debug for Id<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Id({})", self.any.slot)
+        write!(f, "Id({})", self.any.slot())
     }
 }
 impl<M> From<Id<M>> for AnyId {

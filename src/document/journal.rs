@@ -85,7 +85,7 @@ impl Document {
                     // The batch's removals stand: their slots are free.
                     for undo in &journal.entries {
                         if let Undo::Removed(any, _) = undo {
-                            self.vacant.push(any.slot);
+                            self.vacant.push(any.slot());
                         }
                     }
                 }
@@ -116,14 +116,14 @@ impl Document {
                     };
                 }
                 Undo::Inserted(any) => {
-                    let model = self.vacate(any.slot as usize).expect("inserted");
+                    let model = self.vacate(any.slot() as usize).expect("inserted");
                     self.by_id.remove(&model.id);
                 }
                 Undo::Removed(any, model) => {
                     // Its slot was taken by no other since: a batch frees none.
                     self.by_id.insert(model.id.clone(), any);
-                    self.models[any.slot as usize] = Some(model);
-                    self.generations[any.slot as usize] = any.generation;
+                    self.models[any.slot() as usize] = Some(model);
+                    self.generations[any.slot() as usize] = any.generation();
                 }
                 Undo::Title(title) => self.title = title,
                 Undo::Roots(roots) => self.roots = roots,

@@ -204,10 +204,7 @@ impl Document {
             return Err(DocumentError::DuplicateId(model.id));
         }
         let slot = self.vacant_slot();
-        let any = AnyId {
-            generation: self.generations[slot],
-            slot: slot as u32,
-        };
+        let any = AnyId::new(slot as u32, self.generations[slot]);
         self.by_id.insert(model.id.clone(), any);
         self.schemas[slot] = self.type_schema(&model.type_name);
         self.models[slot] = Some(Box::new(model));
@@ -278,8 +275,8 @@ impl Document {
 
     /// The slot of a handle, if its model is still the one there.
     fn slot(&self, any: AnyId) -> Option<usize> {
-        let slot = any.slot as usize;
-        (self.generations.get(slot) == Some(&any.generation)).then_some(slot)
+        let slot = any.slot() as usize;
+        (self.generations.get(slot) == Some(&any.generation())).then_some(slot)
     }
 
     /// The model a handle names. Panics when it was removed (or the document replaced):
@@ -313,7 +310,7 @@ impl Document {
                 model_type: model_type.clone(),
                 id: id.clone(),
             },
-            None => DocumentError::StaleHandle(any.slot),
+            None => DocumentError::StaleHandle(any.slot()),
         }
     }
 
@@ -336,11 +333,7 @@ impl Document {
             .zip(&self.generations)
             .enumerate()
             .filter_map(|(slot, (m, &generation))| {
-                let any = AnyId {
-                    generation,
-                    slot: slot as u32,
-                };
-                Some((any, m.as_deref()?))
+                Some((AnyId::new(slot as u32, generation), m.as_deref()?))
             })
     }
 
@@ -409,10 +402,7 @@ impl Document {
             .filter(|&slot| self.models[slot as usize].is_none())
             .collect();
         let generations = &self.generations;
-        let shift = |any: AnyId| AnyId {
-            generation: generations[any.slot as usize],
-            slot: any.slot,
-        };
+        let shift = |any: AnyId| AnyId::new(any.slot(), generations[any.slot() as usize]);
         let schemas: Vec<Option<TypeSchema>> = (self.models.iter())
             .map(|slot| slot.as_ref().and_then(|m| self.type_schema(&m.type_name)))
             .collect();
@@ -660,7 +650,7 @@ mod tests {
         }
         assert_eq!(doc.models.len(), one_slider().models.len());
         let now = doc.roots[0];
-        assert_eq!(now.slot, old.slot);
+        assert_eq!(now.slot(), old.slot());
         assert!(doc.try_model(now).is_some());
         assert!(doc.try_model(old).is_none());
         let err = doc.get_attr(old, "value").unwrap_err();
@@ -685,12 +675,12 @@ mod tests {
             gone = next;
         }
         assert_eq!(doc.models.len(), slots);
-        assert_eq!(gone.slot, first.slot);
+        assert_eq!(gone.slot(), first.slot());
 
         let failed: Result<(), DocumentError> = doc.atomically(|doc| {
             doc.remove_model(gone);
             let taken = slider(doc);
-            assert_ne!(taken.slot, gone.slot, "a batch takes no slot it freed");
+            assert_ne!(taken.slot(), gone.slot(), "a batch takes no slot it freed");
             Err(DocumentError::StaleHandle(0))
         });
         assert!(failed.is_err());

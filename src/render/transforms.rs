@@ -36,7 +36,7 @@ pub(crate) fn transform_numbers<'d>(
             let mean = r.number(transform, "mean")?;
             let width = r.number(transform, "width")?;
             let distribution: Distribution = r.get(transform, "distribution")?;
-            let mut rng = SplitMix(0x5eed_0000 ^ u64::from(transform.slot));
+            let mut rng = SplitMix(0x5eed_0000 ^ u64::from(transform.slot()));
             let noise: Vec<f64> = (0..rows)
                 .map(|_| match distribution {
                     Distribution::Uniform => mean + (rng.unit() - 0.5) * width,
