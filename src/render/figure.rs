@@ -14,12 +14,13 @@ use super::annotations::{self, AnnotationCtx, AnnotationView};
 use super::axis::AxisView;
 use super::glyphs::Paint;
 use super::grid::GridView;
+use super::layer::Recorder;
 use super::layout::{self, AxisTicks, FrameLayout, LegendHit, PixelRect, Side};
 use super::ranges::{Bounds, Interval, RangeModel};
 use super::read::Reader;
 use super::renderer::RendererView;
 use super::scales::{Maps, Scale};
-use super::surface::{FillRule, Path, Rect, Stroke, Surface, TextMeasure};
+use super::surface::{FillRule, Path, Plane, Rect, Stroke, Surface, TextMeasure};
 use super::ticks::Ticks;
 use super::title::TitleView;
 use super::RenderError;
@@ -35,6 +36,16 @@ enum Level {
     Annotation,
     Overlay,
 }
+
+/// Every level, in painting order.
+const LEVELS: [Level; 6] = [
+    Level::Image,
+    Level::Underlay,
+    Level::Glyph,
+    Level::Guide,
+    Level::Annotation,
+    Level::Overlay,
+];
 
 impl Level {
     fn parse(name: &str) -> Level {
@@ -536,8 +547,8 @@ impl<'d> FigureView<'d> {
         }
     }
 
-    /// Paints everything; returns the clickable legend entries.
-    fn paint(&self, s: &mut dyn Surface, laid: &Laid) -> Result<Vec<LegendHit>, RenderError> {
+    /// The border and frame fills and the outline, painted first.
+    fn paint_fills(&self, s: &mut dyn Surface, laid: &Laid) {
         let scale = laid.scale;
         let frame = laid.frame.rect();
         let (w, h) = s.size();
@@ -572,19 +583,54 @@ impl<'d> FigureView<'d> {
                 },
             );
         }
-        let mut hits = Vec::new();
+    }
+
+    /// The items' indices in painting order: level by level, each in the plot's order.
+    fn painting_order(&self) -> impl Iterator<Item = usize> + '_ {
+        LEVELS.into_iter().flat_map(move |level| {
+            (0..self.items.len()).filter(move |&k| self.items[k].level == level)
+        })
+    }
+
+    /// The plane each item is painted in: the grids, axes and titles painted before
+    /// everything else in the back plane, those painted after everything else in the
+    /// front one (so painting each plane whole changes no pixel); the rest in neither.
+    fn planes(&self) -> Vec<Option<Plane>> {
+        let furniture = |k: usize| {
+            matches!(
+                self.items[k].kind,
+                Kind::Grid(_) | Kind::Axis(_) | Kind::Title(_)
+            )
+        };
+        let order: Vec<usize> = self.painting_order().collect();
+        let mut planes = vec![None; self.items.len()];
+        let back = order.iter().take_while(|&&k| furniture(k)).count();
+        for &k in &order[..back] {
+            planes[k] = Some(Plane::Back);
+        }
+        for &k in order[back..].iter().rev().take_while(|&&k| furniture(k)) {
+            planes[k] = Some(Plane::Front);
+        }
+        planes
+    }
+
+    /// Paints the items `pick` picks, in painting order; legends add their clickable
+    /// entries to `hits`.
+    fn paint_items(
+        &self,
+        s: &mut dyn Surface,
+        laid: &Laid,
+        pick: &dyn Fn(usize) -> bool,
+        hits: &mut Vec<LegendHit>,
+    ) -> Result<(), RenderError> {
+        let scale = laid.scale;
+        let frame = laid.frame.rect();
         let maps_of = |x: &str, y: &str| self.maps(laid.frame, scale, x, y);
         let factors_of = |name: &str, is_x: bool| self.interval_of(name, is_x).model.factors();
-        for level in [
-            Level::Image,
-            Level::Underlay,
-            Level::Glyph,
-            Level::Guide,
-            Level::Annotation,
-            Level::Overlay,
-        ] {
+        for level in LEVELS {
+            let picked = |k: usize| self.items[k].level == level && pick(k);
             // A level with nothing on it costs no clip (five calls out of wasm in a page).
-            if !self.items.iter().any(|item| item.level == level) {
+            if !(0..self.items.len()).any(picked) {
                 continue;
             }
             let clip = level <= Level::Glyph;
@@ -592,7 +638,7 @@ impl<'d> FigureView<'d> {
                 s.push_clip(frame);
             }
             for (k, item) in self.items.iter().enumerate() {
-                if item.level != level {
+                if !picked(k) {
                     continue;
                 }
                 match &item.kind {
@@ -633,7 +679,7 @@ impl<'d> FigureView<'d> {
                             maps: &maps_of,
                             factors: &factors_of,
                             renderers: &self.renderers,
-                            legend_hits: &mut hits,
+                            legend_hits: &mut *hits,
                         };
                         self.annotations[*a].paint(&mut ctx)?;
                     }
@@ -643,6 +689,37 @@ impl<'d> FigureView<'d> {
                 s.pop_clip();
             }
         }
+        Ok(())
+    }
+
+    /// Paints everything, moved `half` a pixel right and down: the back plane, the items
+    /// in neither plane, the front plane. Returns the clickable legend entries.
+    fn paint(
+        &self,
+        s: &mut dyn Surface,
+        laid: &Laid,
+        half: f64,
+    ) -> Result<Vec<LegendHit>, RenderError> {
+        let planes = self.planes();
+        let mut hits = Vec::new();
+        let mut record = |s: &dyn Surface, plane: Plane, fills: bool| {
+            let mut r = Recorder::new(s);
+            r.translate(half, half);
+            if fills {
+                self.paint_fills(&mut r, laid);
+            }
+            let painted = self.paint_items(&mut r, laid, &|k| planes[k] == Some(plane), &mut hits);
+            r.translate(-half, -half);
+            painted.map(|()| r.finish())
+        };
+        let back = record(&*s, Plane::Back, true)?;
+        s.layer(Plane::Back, back);
+        let front = record(&*s, Plane::Front, false)?;
+        s.translate(half, half);
+        let painted = self.paint_items(s, laid, &|k| planes[k].is_none(), &mut hits);
+        s.translate(-half, -half);
+        painted?;
+        s.layer(Plane::Front, front);
         Ok(hits)
     }
 
@@ -747,11 +824,7 @@ pub(crate) fn draw(
     let laid = view.lay_out(&*surface, scale)?;
     // BokehJS draws a HiDPI plot with its canvas moved half a CSS pixel right and down
     // (so one-pixel lines at whole coordinates are crisp); everything moves with it.
-    let half = HALF_PIXEL * scale;
-    surface.translate(half, half);
-    let hits = view.paint(surface, &laid);
-    surface.translate(-half, -half);
-    let hits = hits?;
+    let hits = view.paint(surface, &laid, HALF_PIXEL * scale)?;
     let (w, h) = surface.size();
     Ok(view.frame_layout(&laid, w, h, hits))
 }

@@ -30,6 +30,7 @@ mod glyphs;
 mod grid;
 mod hatch;
 mod label;
+mod layer;
 mod layout;
 mod mappers;
 mod ranges;
@@ -52,12 +53,13 @@ pub use backend::FONT_FAMILY;
 pub use decimate::{ascending, decimate, Polyline};
 pub use format::{format_basic, Basic as BasicFormat, TickLabel};
 pub(crate) use glyphs::{nearest_segment, segments_between};
+pub use layer::Layer;
 pub use layout::{AxisTicks, FrameLayout, LegendHit, PixelRect};
 pub use ranges::{factor_extent, Bounds, Interval};
 pub use region::Region;
 pub use scales::{LinearMap, Maps, Scale};
 pub use surface::{
-    FillRule, Font, FontMetrics, Image, Path, Pattern, Rect, Stroke, Surface, TextMeasure,
+    FillRule, Font, FontMetrics, Image, Path, Pattern, Plane, Rect, Stroke, Surface, TextMeasure,
     TextStyle,
 };
 pub use text::Estimate;

@@ -7,6 +7,8 @@
 use crate::core::Rgba;
 use crate::models::{FontStyle, LineCap, LineJoin, TextAlign, TextBaseline};
 
+use super::layer::Layer;
+
 /// A rectangle in device pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -369,6 +371,16 @@ pub struct Image<'a> {
     pub rgba: &'a [u8],
 }
 
+/// Where a figure's furniture is painted: beneath everything else (fills, grids) or
+/// over it (axes and titles, when nothing is painted after them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plane {
+    /// Painted first, on the cleared surface.
+    Back,
+    /// Painted last, over everything else.
+    Front,
+}
+
 /// Measures text as it will be drawn, in the font's own pixels.
 pub trait TextMeasure {
     /// The width of `text` in `font`, in device pixels.
@@ -399,4 +411,10 @@ pub trait Surface: TextMeasure {
     /// Moves everything drawn from now on (and clips set from now on) by `(dx, dy)`, as
     /// a 2D context's `translate` does.
     fn translate(&mut self, dx: f64, dy: f64);
+    /// Draws `layer`'s calls, a whole plane of a figure's furniture. A surface that keeps
+    /// a picture of the layer it drew last in `plane` may show that picture again
+    /// instead, when the calls are the same.
+    fn layer(&mut self, _plane: Plane, layer: Layer) {
+        layer.replay(self);
+    }
 }

@@ -24,6 +24,8 @@
 //! - `rokeh.sineMs(n)`: how long `rokeh::np` takes for the sliders app's column math,
 //!   `a * sin(k * x + w) + b` over `n` points (x made beforehand, not timed);
 //! - `rokeh.wasmMemoryBytes()`: the size of the wasm module's memory (it only grows);
+//! - `rokeh.keptLayers()`: how many times a paint showed a figure's furniture (fills,
+//!   grids, axes, title) from a picture kept from an earlier paint instead of drawing it;
 //! - `rokeh.settled` (served pages): whether every edit of the page has reached the
 //!   session and been confirmed.
 
@@ -112,6 +114,8 @@ pub fn install(page: Page) {
             })
     });
     set(&hook, "wasmMemoryBytes", &memory.into_js_value());
+    let kept = Closure::<dyn Fn() -> f64>::new(|| super::surface::kept_layers_shown() as f64);
+    set(&hook, "keptLayers", &kept.into_js_value());
     set(&hook, "set", &set_attr.into_js_value());
     set(&hook, "column", &column.into_js_value());
     set(&hook, "get", &get.into_js_value());

@@ -4,7 +4,7 @@
 //! the frame exactly as BokehJS sizes it), images through a scratch canvas without
 //! smoothing.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -15,9 +15,11 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use crate::core::Rgba;
 use crate::models::TextAlign;
 use crate::render::{
-    FillRule, Font, FontMetrics, Image, Path, Pattern, Rect, Stroke, Surface, TextMeasure,
-    TextStyle,
+    FillRule, Font, FontMetrics, Image, Layer, Path, Pattern, Plane, Rect, Stroke, Surface,
+    TextMeasure, TextStyle,
 };
+
+use super::window;
 
 /// A canvas' context, and the state this surface set on it: kept from paint to paint while
 /// the canvas keeps its size (resizing a canvas resets its context), so that each paint
@@ -39,6 +41,28 @@ pub struct CanvasSurface {
     /// The CSS of the fonts and colors this surface used lately: formatting one (a float
     /// in each) cost more than the canvas call it was for, and a figure uses a few.
     css: RefCell<CssMemo>,
+    /// The layer last drawn in each plane (back, front), and a picture of it once it was
+    /// drawn twice the same: a layer that keeps changing (ranges panned each frame) is
+    /// drawn straight away, not first into a picture.
+    kept: [Option<Kept>; 2],
+}
+
+/// A furniture layer as last drawn, and a canvas for a picture of it alone.
+struct Kept {
+    layer: Layer,
+    /// The fonts loaded when it was drawn: a web font arriving later changes how the
+    /// same calls look.
+    fonts: u32,
+    /// Made once per plane and drawn again whenever a new layer has been drawn twice.
+    picture: Option<Box<Picture>>,
+    /// Whether `picture` shows `layer`.
+    pictured: bool,
+}
+
+/// A canvas of its own for a layer, and the surface on it.
+struct Picture {
+    canvas: HtmlCanvasElement,
+    surface: CanvasSurface,
 }
 
 /// Fonts and colors with their CSS, a few of each.
@@ -108,7 +132,22 @@ impl CanvasSurface {
             state: State::default(),
             saved: Vec::new(),
             css: RefCell::default(),
+            kept: [None, None],
         }
+    }
+
+    /// A new canvas the size of this one, for a picture of a layer.
+    fn picture(&self) -> Option<Picture> {
+        let canvas: HtmlCanvasElement = window::with_window(|w| w.document())??
+            .create_element("canvas")
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        canvas.set_width(self.width);
+        canvas.set_height(self.height);
+        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let surface = CanvasSurface::new(ctx, self.width, self.height);
+        Some(Picture { canvas, surface })
     }
 
     fn font_css(&self, font: &Font) -> Rc<str> {
@@ -212,7 +251,7 @@ thread_local! {
 }
 
 /// Text measured before a web font arrived was measured in a fallback font: when fonts
-/// finish loading, everything measured is forgotten.
+/// finish loading, everything measured is forgotten (and no kept picture is shown again).
 fn forget_measures_when_fonts_load() {
     let Some(fonts) = web_sys::window()
         .and_then(|w| w.document())
@@ -222,6 +261,7 @@ fn forget_measures_when_fonts_load() {
     };
     let forget = Closure::<dyn Fn()>::new(|| {
         MEASURED.with_borrow_mut(|m| *m = Measured::default());
+        FONTS_LOADED.set(FONTS_LOADED.get() + 1);
     });
     // A listener, not `onloadingdone`: a host page that embeds the app may set that.
     let listening =
@@ -394,4 +434,53 @@ impl Surface for CanvasSurface {
     fn translate(&mut self, dx: f64, dy: f64) {
         let _ = self.ctx.translate(dx, dy);
     }
+
+    fn layer(&mut self, plane: Plane, layer: Layer) {
+        let fonts = FONTS_LOADED.get();
+        let slot = plane as usize;
+        let mut kept = match self.kept[slot].take() {
+            Some(k) if k.layer == layer && k.fonts == fonts => k,
+            other => {
+                layer.replay(self);
+                self.kept[slot] = Some(Kept {
+                    layer,
+                    fonts,
+                    picture: other.and_then(|k| k.picture),
+                    pictured: false,
+                });
+                return;
+            }
+        };
+        if kept.picture.is_none() {
+            kept.picture = self.picture().map(Box::new);
+        }
+        match &mut kept.picture {
+            Some(picture) => {
+                if !kept.pictured {
+                    picture.surface.clear();
+                    kept.layer.replay(&mut picture.surface);
+                    kept.pictured = true;
+                }
+                // Drawn at the identity transform: each layer undoes its own moves.
+                let _ = self
+                    .ctx
+                    .draw_image_with_html_canvas_element(&picture.canvas, 0.0, 0.0);
+                KEPT_SHOWN.set(KEPT_SHOWN.get() + 1);
+            }
+            None => kept.layer.replay(self),
+        }
+        self.kept[slot] = Some(kept);
+    }
+}
+
+thread_local! {
+    /// How many times fonts finished loading on the page.
+    static FONTS_LOADED: Cell<u32> = const { Cell::new(0) };
+    /// How many furniture layers were shown from a kept picture (for tests).
+    static KEPT_SHOWN: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many furniture layers were shown from a kept picture instead of drawn.
+pub fn kept_layers_shown() -> u64 {
+    KEPT_SHOWN.get()
 }
