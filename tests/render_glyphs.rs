@@ -212,18 +212,54 @@ impl rokeh::render::Surface for Images {
     }
 }
 
-/// A few markers in a corner are rasterised into a buffer around them only (not over the
-/// frame), on whole device pixels at any scale, one colour (counted depths) or two
-/// (stamped sprites): their pixels where they belong, nothing outside their reach.
+/// Up to 400 markers are drawn as paths, one by one, as BokehJS draws them (no image);
+/// one more, and they are rasterised into one.
 #[test]
-fn a_few_markers_in_a_corner_draw_only_around_themselves() {
+fn a_few_hundred_markers_are_paths_and_more_one_image() {
+    for (count, images) in [(3, 0), (400, 0), (401, 1)] {
+        let xs: Vec<f64> = (0..count).map(|i| 1.0 + f64::from(i % 8)).collect();
+        let mut doc = Document::new();
+        let fig = plot(&mut doc);
+        let src = source(&mut doc, vec![("x", nums(&xs)), ("y", nums(&xs))]);
+        fig.scatter(
+            &mut doc,
+            src,
+            Scatter {
+                size: 10.0.into(),
+                fill_color: red(),
+                ..Scatter::default()
+            },
+        );
+        let pic = render_size(&doc, fig, SIZE, 1.0);
+        let (x, y) = at(&pic, 1.0, 1.0);
+        assert_eq!(
+            color_at(&pic, (x + 0.5, y + 0.5)),
+            RED,
+            "{count}: a marker's centre"
+        );
+        let mut drawn = Images {
+            size: (pic.width, pic.height),
+            ..Images::default()
+        };
+        rokeh::render::draw_on(&doc, fig, &mut drawn, 1.0).unwrap();
+        assert_eq!(drawn.drawn.len(), images, "{count} markers: images drawn");
+    }
+}
+
+/// Markers in a corner, past the count drawn as paths (each of three places taken by 150),
+/// are rasterised into a buffer around them only (not over the frame), on whole device
+/// pixels at any scale, one colour (counted depths) or two (stamped sprites): their pixels
+/// where they belong, nothing outside their reach.
+#[test]
+fn markers_in_a_corner_draw_only_around_themselves() {
     let (xs, ys) = ([0.6, 1.2, 1.8], [9.4, 8.9, 9.3]);
+    let many = |v: &[f64]| nums(&v.repeat(150));
     let (size, line) = (10.0, 2.0);
     let styles = [("one colour", red(), RED), ("two colours", blue(), BLUE)];
     for (name, line_color, edge) in styles {
         let mut doc = Document::new();
         let fig = plot(&mut doc);
-        let src = source(&mut doc, vec![("x", nums(&xs)), ("y", nums(&ys))]);
+        let src = source(&mut doc, vec![("x", many(&xs)), ("y", many(&ys))]);
         fig.scatter(
             &mut doc,
             src,

@@ -1,9 +1,9 @@
 //! Scatter: a marker (every Bokeh marker type) at each point, `size` screen pixels
-//! across, turned by `angle`. Markers are rasterised: each distinct style is drawn once
-//! into a sprite, the sprites stamped into one pixel buffer over the part of the frame
-//! they reach, and the buffer drawn once, so a million markers are a million small copies,
-//! not a million canvas paths. Hatched markers (patterns anchored to the canvas) are drawn
-//! as paths.
+//! across, turned by `angle`. Many markers are rasterised: each distinct style is drawn
+//! once into a sprite, the sprites stamped into one pixel buffer over the part of the
+//! frame they reach, and the buffer drawn once, so a million markers are a million small
+//! copies, not a million canvas paths. A few hundred markers, and hatched ones (patterns
+//! anchored to the canvas), are drawn as paths, one by one, as BokehJS draws them.
 
 use std::collections::HashMap;
 
@@ -54,6 +54,11 @@ pub(crate) struct Scatter<'d> {
 /// draws them). Dense markers of one colour, counted on a grid, use 2 (within a quarter
 /// pixel), or 1 (whole pixels) where there are more markers than pixels.
 const PHASES: usize = 4;
+
+/// Up to this many markers are drawn as paths, one by one; past it, rasterising them into
+/// one buffer costs less (in the page the two meet near 400 markers). A page whose
+/// scatters are small then paints first without compiling the rasteriser.
+const PATHS_AT_MOST: usize = 400;
 
 /// What makes two markers look the same: one sprite serves them all.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -178,10 +183,11 @@ impl Scatter<'_> {
         sprite
     }
 
-    /// Hatched markers, one by one on the surface (its patterns are the surface's). Out of
-    /// line: few scatters are hatched (see the module docs of `render`).
+    /// The markers one by one as paths on the surface, as BokehJS draws them: a few
+    /// markers, or hatched ones (the patterns are the surface's). Out of line (see the
+    /// module docs of `render`).
     #[inline(never)]
-    fn paint_hatched(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) {
+    fn paint_paths(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) {
         let dpr = p.maps.scale;
         for i in each_row(rows, self.len) {
             let (sx, sy) = p.maps.point(self.x.get(i), self.y.get(i));
@@ -597,8 +603,9 @@ impl GlyphView for Scatter<'_> {
     }
 
     fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {
-        if self.visuals.hatch.doit() {
-            self.paint_hatched(p, rows);
+        let count = rows.map_or(self.len, <[usize]>::len);
+        if self.visuals.hatch.doit() || count <= PATHS_AT_MOST {
+            self.paint_paths(p, rows);
         } else {
             self.paint_raster(p, rows);
         }
