@@ -6,8 +6,8 @@
 use crate::core::Rgba;
 
 use super::surface::{
-    FillRule, Font, FontMetrics, Image, Path, Pattern, Rect, Stroke, Surface, TextMeasure,
-    TextStyle,
+    FillRule, Font, FontMetrics, Image, Path, Pattern, Plane, Rect, Stroke, Surface,
+    TextMeasure, TextStyle,
 };
 
 /// One drawing call, with what it drew.
@@ -140,6 +140,10 @@ impl Surface for Recorder<'_> {
 
     fn translate(&mut self, dx: f64, dy: f64) {
         self.push(Op::Translate(dx, dy));
+    }
+
+    fn layer(&mut self, _: Plane, layer: Layer) {
+        self.layer.ops.extend(layer.ops);
     }
 }
 
