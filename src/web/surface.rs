@@ -41,9 +41,9 @@ pub struct CanvasSurface {
     /// The CSS of the fonts and colors this surface used lately: formatting one (a float
     /// in each) cost more than the canvas call it was for, and a figure uses a few.
     css: RefCell<CssMemo>,
-    /// The layer last drawn in each plane (back, front), and a picture of it once it was
-    /// drawn twice the same: a layer that keeps changing (ranges panned each frame) is
-    /// drawn straight away, not first into a picture.
+    /// The layer with text last drawn in each plane (back, front), and a picture of it
+    /// once it was drawn twice the same: a layer that keeps changing (ranges panned each
+    /// frame) is drawn straight away, not first into a picture.
     kept: [Option<Kept>; 2],
 }
 
@@ -436,8 +436,13 @@ impl Surface for CanvasSurface {
     }
 
     fn layer(&mut self, plane: Plane, layer: Layer) {
-        let fonts = FONTS_LOADED.get();
         let slot = plane as usize;
+        if !layer.has_text() {
+            layer.replay(self);
+            self.kept[slot] = None;
+            return;
+        }
+        let fonts = FONTS_LOADED.get();
         let mut kept = match self.kept[slot].take() {
             Some(k) if k.layer == layer && k.fonts == fonts => k,
             other => {
