@@ -1,6 +1,6 @@
-//! A figure whose ranges are fixed keeps a picture of its axes and title: when only its
-//! data changes, a paint shows that picture instead of drawing their labels again, and the
-//! canvas ends up pixel for pixel as a full drawing leaves it.
+//! A figure whose ranges are fixed keeps a picture of its axes, legend and title: when only
+//! its data changes, a paint shows that picture instead of drawing their text again, and
+//! the canvas ends up pixel for pixel as a full drawing leaves it.
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_layers
@@ -42,7 +42,8 @@ fn app(doc: &mut Document) {
             ..FigureArgs::default()
         },
     );
-    plot.line(doc, source, Line::default());
+    let line = plot.line(doc, source, Line::default());
+    plot.legend_label(doc, "data", line);
     doc.add_root(plot);
 }
 
@@ -93,7 +94,7 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
         set_data(data);
         pause(50).await;
     }
-    // The first paint drew both planes (back: fills and grids; front: axes and title).
+    // The first paint drew both planes (back: fills and grids; front: axes, legend, title).
     // The second found the front the same, drew a picture of it and showed that, as did
     // the three after it. The back has no text: it is drawn each time, as fast as a
     // picture of it would be.

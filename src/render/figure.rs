@@ -592,16 +592,13 @@ impl<'d> FigureView<'d> {
         })
     }
 
-    /// The plane each item is painted in: the grids, axes and titles painted before
-    /// everything else in the back plane, those painted after everything else in the
-    /// front one (so painting each plane whole changes no pixel); the rest in neither.
+    /// The plane each item is painted in: what is not a glyph (grids, axes, titles,
+    /// legends and other annotations) goes in the back plane when painted before every
+    /// glyph, in the front one when painted after every glyph (so painting each plane
+    /// whole changes no pixel); the glyphs in neither. An annotation that follows the data
+    /// (a LabelSet) changes its plane's calls with the data, which is then drawn each time.
     fn planes(&self) -> Vec<Option<Plane>> {
-        let furniture = |k: usize| {
-            matches!(
-                self.items[k].kind,
-                Kind::Grid(_) | Kind::Axis(_) | Kind::Title(_)
-            )
-        };
+        let furniture = |k: usize| !matches!(self.items[k].kind, Kind::Glyph(_));
         let order: Vec<usize> = self.painting_order().collect();
         let mut planes = vec![None; self.items.len()];
         let back = order.iter().take_while(|&&k| furniture(k)).count();
@@ -879,4 +876,54 @@ pub(crate) fn hit_test(
     let mut view = FigureView::read(doc, figure, following, None)?;
     let laid = view.lay_out(m, scale)?;
     Ok(view.hit_test(&laid, at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{ColumnDataSource, Line};
+    use crate::plotting::{figure, FigureArgs};
+
+    /// The kinds of item in each plane, in painting order.
+    fn planes_of(view: &FigureView<'_>) -> Vec<(&'static str, Option<Plane>)> {
+        let planes = view.planes();
+        view.painting_order()
+            .map(|k| {
+                let kind = match view.items[k].kind {
+                    Kind::Glyph(_) => "glyph",
+                    Kind::Grid(_) => "grid",
+                    Kind::Axis(_) => "axis",
+                    Kind::Title(_) => "title",
+                    Kind::Annotation(_) => "annotation",
+                };
+                (kind, planes[k])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn grids_go_under_the_glyphs_and_axes_legend_and_title_over_them() {
+        let mut doc = Document::new();
+        let source = doc.add(ColumnDataSource::new([
+            ("x", vec![0.0, 1.0]),
+            ("y", vec![1.0, 0.0]),
+        ]));
+        let plot = figure(&mut doc, FigureArgs::default());
+        let line = plot.line(&mut doc, source, Line::default());
+        plot.legend_label(&mut doc, "data", line);
+        let view = FigureView::read(&doc, plot, None, None).unwrap();
+        let (back, front) = (Some(Plane::Back), Some(Plane::Front));
+        assert_eq!(
+            planes_of(&view),
+            [
+                ("grid", back),
+                ("grid", back),
+                ("glyph", None),
+                ("axis", front),
+                ("axis", front),
+                ("annotation", front),
+                ("title", front),
+            ]
+        );
+    }
 }
