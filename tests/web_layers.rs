@@ -1,6 +1,7 @@
 //! A figure whose ranges are fixed keeps a picture of its axes, legend and title: when only
 //! its data changes, a paint shows that picture instead of drawing their text again, and
-//! the canvas ends up pixel for pixel as a full drawing leaves it.
+//! the canvas ends up as a full drawing leaves it (to a level of rounding where the
+//! legend's translucent background lies over the line).
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_layers
@@ -23,13 +24,13 @@ use pause::pause;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FIRST: &str = r#"{"type": "map", "entries": [["x", [0, 5, 10]], ["y", [1, 9, 2]]]}"#;
+const FIRST: &str = r#"{"type": "map", "entries": [["x", [0, 5, 10]], ["y", [1, 9, 9.8]]]}"#;
 const SECOND: &str = r#"{"type": "map", "entries": [["x", [0, 5, 10]], ["y", [8, 1, 7]]]}"#;
 
 fn app(doc: &mut Document) {
     let source = doc.add(ColumnDataSource::new([
         ("x", vec![0.0, 5.0, 10.0]),
-        ("y", vec![1.0, 9.0, 2.0]),
+        ("y", vec![1.0, 9.0, 9.8]),
     ]));
     let plot = figure(
         doc,
@@ -103,10 +104,11 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
         4.0,
         "the front plane shown from a picture four times"
     );
-    assert_eq!(
-        differing(&drawn),
-        0,
-        "bytes that differ from the full drawing"
+    // The legend's background (alpha 0.95) over the line: a picture of it, composited,
+    // rounds a few channels one level apart from drawing it there.
+    assert!(
+        most_off(&drawn) <= 1,
+        "the canvas as the full drawing left it"
     );
 
     // A range moved and back: the furniture changed twice, and is drawn straight away.
@@ -131,16 +133,22 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
         2.0,
         "the front plane shown from a new picture"
     );
-    assert_eq!(
-        differing(&drawn),
-        0,
-        "bytes that differ from the full drawing"
+    // The legend's background (alpha 0.95) over the line: a picture of it, composited,
+    // rounds a few channels one level apart from drawing it there.
+    assert!(
+        most_off(&drawn) <= 1,
+        "the canvas as the full drawing left it"
     );
 }
 
-/// How many bytes of the canvas differ from `drawn`.
-fn differing(drawn: &[u8]) -> usize {
+/// The most any byte of the canvas differs from `drawn`.
+fn most_off(drawn: &[u8]) -> u8 {
     let shown = pixels();
     assert_eq!(shown.len(), drawn.len());
-    drawn.iter().zip(&shown).filter(|(a, b)| a != b).count()
+    drawn
+        .iter()
+        .zip(&shown)
+        .map(|(a, b)| a.abs_diff(*b))
+        .max()
+        .unwrap_or(0)
 }
