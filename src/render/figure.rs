@@ -586,6 +586,7 @@ impl<'d> FigureView<'d> {
     }
 
     /// The items' indices in painting order: level by level, each in the plot's order.
+    /// `paint_items` paints in this order, and the planes are its prefix and suffix.
     fn painting_order(&self) -> impl Iterator<Item = usize> + '_ {
         LEVELS.into_iter().flat_map(move |level| {
             (0..self.items.len()).filter(move |&k| self.items[k].level == level)
@@ -624,67 +625,69 @@ impl<'d> FigureView<'d> {
         let frame = laid.frame.rect();
         let maps_of = |x: &str, y: &str| self.maps(laid.frame, scale, x, y);
         let factors_of = |name: &str, is_x: bool| self.interval_of(name, is_x).model.factors();
-        for level in LEVELS {
-            let picked = |k: usize| self.items[k].level == level && pick(k);
-            // A level with nothing on it costs no clip (five calls out of wasm in a page).
-            if !(0..self.items.len()).any(picked) {
-                continue;
-            }
-            let clip = level <= Level::Glyph;
-            if clip {
-                s.push_clip(frame);
-            }
-            for (k, item) in self.items.iter().enumerate() {
-                if !picked(k) {
-                    continue;
+        // The clip of the level being painted: each level up to the glyphs' is clipped to
+        // the frame, and a level with nothing picked costs no clip (five calls out of wasm
+        // in a page).
+        let mut level = None;
+        let mut clipped = false;
+        for k in self.painting_order().filter(|&k| pick(k)) {
+            let item = &self.items[k];
+            if level != Some(item.level) {
+                if clipped {
+                    s.pop_clip();
                 }
-                match &item.kind {
-                    Kind::Glyph(g) => {
-                        let view = &self.renderers[*g];
-                        let mut p = Paint {
-                            surface: &mut *s,
-                            maps: maps_of(&view.x_range_name, &view.y_range_name),
-                            frame,
-                        };
-                        view.paint(&mut p)?;
-                    }
-                    Kind::Grid(grid) => {
-                        let maps = maps_of(&grid.x_range_name, &grid.y_range_name);
-                        grid.paint(s, &maps, frame, &self.axes);
-                    }
-                    Kind::Axis(a) => {
-                        let axis = &self.axes[*a];
-                        let Some(panel) = laid.panels.get(&k) else {
-                            continue;
-                        };
-                        let maps = maps_of(&axis.x_range_name, &axis.y_range_name);
-                        let sc = if axis.is_x() { maps.x } else { maps.y };
-                        axis.paint(s, *panel, &sc, scale, laid.css);
-                    }
-                    Kind::Title(t) => {
-                        if let (Some(panel), Some(side)) = (laid.panels.get(&k), item.side) {
-                            t.paint(s, *panel, side, scale);
-                        }
-                    }
-                    Kind::Annotation(a) => {
-                        let panel = item.side.zip(laid.panels.get(&k).copied());
-                        let mut ctx = AnnotationCtx {
-                            surface: &mut *s,
-                            frame,
-                            panel,
-                            scale,
-                            maps: &maps_of,
-                            factors: &factors_of,
-                            renderers: &self.renderers,
-                            legend_hits: &mut *hits,
-                        };
-                        self.annotations[*a].paint(&mut ctx)?;
-                    }
+                level = Some(item.level);
+                clipped = item.level <= Level::Glyph;
+                if clipped {
+                    s.push_clip(frame);
                 }
             }
-            if clip {
-                s.pop_clip();
+            match &item.kind {
+                Kind::Glyph(g) => {
+                    let view = &self.renderers[*g];
+                    let mut p = Paint {
+                        surface: &mut *s,
+                        maps: maps_of(&view.x_range_name, &view.y_range_name),
+                        frame,
+                    };
+                    view.paint(&mut p)?;
+                }
+                Kind::Grid(grid) => {
+                    let maps = maps_of(&grid.x_range_name, &grid.y_range_name);
+                    grid.paint(s, &maps, frame, &self.axes);
+                }
+                Kind::Axis(a) => {
+                    let axis = &self.axes[*a];
+                    let Some(panel) = laid.panels.get(&k) else {
+                        continue;
+                    };
+                    let maps = maps_of(&axis.x_range_name, &axis.y_range_name);
+                    let sc = if axis.is_x() { maps.x } else { maps.y };
+                    axis.paint(s, *panel, &sc, scale, laid.css);
+                }
+                Kind::Title(t) => {
+                    if let (Some(panel), Some(side)) = (laid.panels.get(&k), item.side) {
+                        t.paint(s, *panel, side, scale);
+                    }
+                }
+                Kind::Annotation(a) => {
+                    let panel = item.side.zip(laid.panels.get(&k).copied());
+                    let mut ctx = AnnotationCtx {
+                        surface: &mut *s,
+                        frame,
+                        panel,
+                        scale,
+                        maps: &maps_of,
+                        factors: &factors_of,
+                        renderers: &self.renderers,
+                        legend_hits: &mut *hits,
+                    };
+                    self.annotations[*a].paint(&mut ctx)?;
+                }
             }
+        }
+        if clipped {
+            s.pop_clip();
         }
         Ok(())
     }
