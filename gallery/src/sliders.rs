@@ -27,6 +27,9 @@ pub fn sliders_with_points(doc: &mut Document, n: usize) {
             title: "sine wave".into(),
             width: 400,
             height: 400,
+            // Bokeh's demo fixes both ranges: the axes stand still as the sine moves.
+            x_range: (0.0, 4.0 * PI).into(),
+            y_range: (-2.5, 2.5).into(),
             ..FigureArgs::default()
         },
     );

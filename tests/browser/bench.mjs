@@ -133,6 +133,9 @@ async function rokehColdLoads(browser, site, query = '') {
   return loads;
 }
 
+/** uPlot's scales as Bokeh's sliders demo (and rokeh's port) fixes its ranges: x 0..4π, y −2.5..2.5, numbers. */
+const UPLOT_SCALES = JSON.stringify({ x: { time: false, auto: false, range: [0, 4 * Math.PI] }, y: { auto: false, range: [-2.5, 2.5] } });
+
 /**
  * uPlot's cold first paint of the same sine, deployed as a page is: an HTML file, uPlot's
  * script and stylesheet beside it on the same loopback server, the sine computed in the
@@ -149,7 +152,7 @@ async function uplotFirstPaint(browser, n) {
       const n = ${n}, x = new Float64Array(n), y = new Float64Array(n);
       for (let i = 0; i < n; i++) { x[i] = (4 * Math.PI * i) / (n - 1); y[i] = Math.sin(x[i]); }
       const done = () => { window.__firstPaint ??= performance.now(); };
-      new uPlot({ width: 400, height: 400, series: [{}, { stroke: '#1f77b4', width: 3 }],
+      new uPlot({ width: 400, height: 400, series: [{}, { stroke: '#1f77b4', width: 3 }], scales: ${UPLOT_SCALES},
         hooks: { draw: [done] } }, [x, y], document.getElementById('plot'));
     </script></body></html>`);
 }
@@ -445,7 +448,7 @@ async function uplotLine(browser, n, count) {
   await page.setContent(`<!doctype html><style>${css}</style>
     <input id=f aria-label=frequency type=range min=0.1 max=5.1 step=0.1 value=1>
     <div id=plot></div><script>${js}</script>`);
-  await page.evaluate((n) => {
+  await page.evaluate(([n, scales]) => {
     const x = new Float64Array(n);
     const y = new Float64Array(n);
     for (let i = 0; i < n; i++) x[i] = (4 * Math.PI * i) / (n - 1);
@@ -461,6 +464,7 @@ async function uplotLine(browser, n, count) {
       width: 400,
       height: 400,
       series: [{}, { stroke: '#1f77b4', width: 3 }],
+      scales: JSON.parse(scales),
       hooks: { draw: [() => { drawn++; drawnAt = performance.now(); }] },
     };
     const u = new uPlot(opts, [x, y], document.getElementById('plot'));
@@ -468,7 +472,7 @@ async function uplotLine(browser, n, count) {
       fill(Number(e.target.value));
       u.setData([x, y]);
     });
-  }, n);
+  }, [n, UPLOT_SCALES]);
   await watchFrames(page);
   await page.focus('#f');
   const { frames, paintEnds } = await timedMoves(page, count);

@@ -264,7 +264,7 @@ test('tools: a pan on the served page reaches bokeh.client; Python moving the ra
       });
     await page.waitForFunction(() => window.rokeh.frame && window.rokeh.get(window.rokeh.get('Figure', 'x_range'), 'start') != null);
     await page.waitForFunction(() => window.rokeh.settled === true);
-    // What the DataRange1ds computed, as Python pulls it.
+    // The figure's ranges (Bokeh's demo fixes them), as Python pulls them.
     const first = await ranges();
     let peer = python('tools_peer.py', server.origin + '/sliders', session);
     assert.deepEqual(await peer.next('the pulled ranges'), { x: first.x, y: first.y });

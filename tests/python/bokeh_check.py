@@ -111,10 +111,11 @@ def walk(ours, theirs, path, seen):
 
 
 def bokeh_sliders():
-    """rokeh's src/apps/sliders.rs, written with Bokeh."""
+    """rokeh's gallery/src/sliders.rs, written with Bokeh: Bokeh's demo with its ranges."""
     x = np.linspace(0, 4 * np.pi, 200)
     source = ColumnDataSource(data=dict(x=x, y=np.sin(x)))
-    plot = figure(height=400, width=400, title="sine wave")
+    plot = figure(height=400, width=400, title="sine wave",
+                  x_range=(0, 4 * np.pi), y_range=(-2.5, 2.5))
     plot.line("x", "y", source=source, line_width=3, line_alpha=0.6)
     text = TextInput(title="title", value="sine wave")
     offset = Slider(title="offset", value=0.0, start=-5.0, end=5.0, step=0.1)

@@ -15,7 +15,7 @@ from bokeh.resources import INLINE
 n, out = int(sys.argv[1]), sys.argv[2]
 x = np.linspace(0, 4 * np.pi, n)
 source = ColumnDataSource(data=dict(x=x, y=np.sin(x)))
-plot = figure(height=400, width=400, title="sine wave")
+plot = figure(height=400, width=400, title="sine wave", x_range=(0, 4 * np.pi), y_range=(-2.5, 2.5))
 plot.line("x", "y", source=source, line_width=3, line_alpha=0.6)
 
 text = TextInput(title="title", value="sine wave")
