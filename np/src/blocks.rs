@@ -15,7 +15,7 @@ pub(crate) const BLOCK: usize = 4096;
 
 /// `f(block)`, never inlined (see the module docs).
 #[inline(never)]
-pub(crate) fn on_block<R>(block: &mut [f64], f: impl FnOnce(&mut [f64]) -> R) -> R {
+pub(crate) fn on_block<T, R>(block: &mut [T], f: impl FnOnce(&mut [T]) -> R) -> R {
     f(block)
 }
 

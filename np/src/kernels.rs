@@ -20,8 +20,9 @@
 #![allow(clippy::excessive_precision)]
 
 use std::f64::consts::{FRAC_1_PI, LOG2_E as INV_LN2, SQRT_2 as SQRT2};
+use std::mem::MaybeUninit;
 
-use crate::blocks::{on_block, on_read_block, BLOCK};
+use crate::blocks::{on_block, BLOCK};
 use crate::lanes::{whole_chunks, Lanes, Simd};
 
 /// 1.5 × 2^52: adding it rounds a float of magnitude below 2^51 to an integer, which then
@@ -117,14 +118,24 @@ pub(crate) fn each(values: &mut [f64], f: impl Fn(Simd) -> Simd + Copy) {
     padded::<Simd>(tail, |c| f(Simd::load(c)).store(c));
 }
 
-/// `f` of every element of `src`, into a new vector, in one pass and in blocks (see
-/// `blocks.rs`): a plain map LLVM vectorises, writing each element once (no zeroing first).
-pub(crate) fn each_from(src: &[f64], f: impl Fn(f64) -> f64 + Copy) -> Vec<f64> {
-    let mut out = Vec::with_capacity(src.len());
-    for block in src.chunks(BLOCK) {
-        on_read_block(block, |block| out.extend(block.iter().map(|&x| f(x))));
-    }
-    out
+/// `f` of every element of `src`, into a new vector, in one pass, in blocks (see
+/// `blocks.rs`) and in lanes, writing each element once (no zeroing first). LLVM leaves a
+/// plain map over f64 unvectorised for wasm: `k * x` of a borrowed column took a lane
+/// per step.
+pub(crate) fn each_from(src: &[f64], f: impl Fn(Simd) -> Simd + Copy) -> Vec<f64> {
+    let rest = padded_rest(src);
+    new_from(
+        src.len(),
+        |to, at| {
+            let from = &src[at..];
+            on_block(to, move |to: &mut [MaybeUninit<f64>]| {
+                to.chunks_exact_mut(Simd::LANES)
+                    .zip(from.chunks_exact(Simd::LANES))
+                    .for_each(|(t, c)| f(Simd::load(c)).store_uninit(t))
+            })
+        },
+        || f(Simd::load(&rest)),
+    )
 }
 
 /// `f` of every element of `src` and the one beside it in `other`, into a new vector, as
@@ -132,15 +143,58 @@ pub(crate) fn each_from(src: &[f64], f: impl Fn(f64) -> f64 + Copy) -> Vec<f64> 
 pub(crate) fn each_from_with(
     src: &[f64],
     other: &[f64],
-    f: impl Fn(f64, f64) -> f64 + Copy,
+    f: impl Fn(Simd, Simd) -> Simd + Copy,
 ) -> Vec<f64> {
     assert_eq!(src.len(), other.len(), "arrays of different lengths");
-    let mut out = Vec::with_capacity(src.len());
-    for (block, other) in src.chunks(BLOCK).zip(other.chunks(BLOCK)) {
-        on_read_block(block, |block| {
-            out.extend(block.iter().zip(other).map(|(&x, &y)| f(x, y)))
-        });
+    let (rest, rest_beside) = (padded_rest(src), padded_rest(other));
+    new_from(
+        src.len(),
+        |to, at| {
+            let (from, beside) = (&src[at..], &other[at..]);
+            on_block(to, move |to: &mut [MaybeUninit<f64>]| {
+                to.chunks_exact_mut(Simd::LANES)
+                    .zip(from.chunks_exact(Simd::LANES))
+                    .zip(beside.chunks_exact(Simd::LANES))
+                    .for_each(|((t, c), o)| f(Simd::load(c), Simd::load(o)).store_uninit(t))
+            })
+        },
+        || f(Simd::load(&rest), Simd::load(&rest_beside)),
+    )
+}
+
+/// The elements of `values` past its whole chunks, padded with zeros to a chunk.
+fn padded_rest(values: &[f64]) -> [f64; MAX_LANES] {
+    let mut rest = [0.0; MAX_LANES];
+    let split = whole_chunks::<Simd>(values.len());
+    rest[..values.len() - split].copy_from_slice(&values[split..]);
+    rest
+}
+
+/// A vector of `len` elements: `body(block, at)` writes each block of whole chunks, which
+/// starts at element `at`; the elements past the last whole chunk are the first lanes of
+/// `last()`.
+#[inline(always)]
+fn new_from(
+    len: usize,
+    body: impl Fn(&mut [MaybeUninit<f64>], usize),
+    last: impl FnOnce() -> Simd,
+) -> Vec<f64> {
+    let mut out = Vec::with_capacity(len);
+    let split = whole_chunks::<Simd>(len);
+    let (whole, tail) = out.spare_capacity_mut()[..len].split_at_mut(split);
+    for (i, block) in whole.chunks_mut(BLOCK).enumerate() {
+        body(block, i * BLOCK);
     }
+    if !tail.is_empty() {
+        let mut lanes = [0.0; MAX_LANES];
+        last().store(&mut lanes);
+        for (t, &v) in tail.iter_mut().zip(&lanes) {
+            t.write(v);
+        }
+    }
+    // SAFETY: every element before `split` was written (each block is whole chunks, each
+    // chunk stored), and every one after it just above.
+    unsafe { out.set_len(len) };
     out
 }
 
@@ -159,8 +213,7 @@ pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd
                 .for_each(|(c, o)| f(Simd::load(c), Simd::load(o)).store(c))
         });
     }
-    let mut rest = [0.0; MAX_LANES];
-    rest[..tail.len()].copy_from_slice(&other[split..]);
+    let rest = padded_rest(other);
     padded::<Simd>(tail, |c| f(Simd::load(c), Simd::load(&rest)).store(c));
 }
 

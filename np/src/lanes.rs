@@ -4,6 +4,7 @@
 //! wasm on its own; natively they run on plain `f64` in loops that LLVM vectorises for
 //! the target (SSE2 by default, AVX with `-C target-cpu=native`).
 
+use std::mem::MaybeUninit;
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
 /// Lane-wise f64 math with the bit tricks the kernels need. A mask is a lane-wise boolean;
@@ -30,6 +31,9 @@ pub(crate) trait Lanes:
     fn load(from: &[f64]) -> Self;
     /// Writes the lanes to the first `LANES` elements of `to`.
     fn store(self, to: &mut [f64]);
+    /// Writes the lanes to the first `LANES` elements of `to`, which need not hold values
+    /// yet.
+    fn store_uninit(self, to: &mut [MaybeUninit<f64>]);
 
     fn abs(self) -> Self;
     fn sqrt(self) -> Self;
@@ -82,6 +86,10 @@ impl Lanes for f64 {
     #[inline(always)]
     fn store(self, to: &mut [f64]) {
         to[0] = self;
+    }
+    #[inline(always)]
+    fn store_uninit(self, to: &mut [MaybeUninit<f64>]) {
+        to[0].write(self);
     }
     #[inline(always)]
     fn abs(self) -> f64 {
@@ -178,6 +186,7 @@ pub(crate) type Simd = f64;
 mod simd128 {
     use super::Lanes;
     use core::arch::wasm32::*;
+    use std::mem::MaybeUninit;
     use std::ops::{Add, Div, Mul, Neg, Sub};
 
     /// Two f64 lanes in a WebAssembly `v128`.
@@ -231,6 +240,13 @@ mod simd128 {
         fn store(self, to: &mut [f64]) {
             assert!(to.len() >= 2);
             // SAFETY: 16 bytes are writable (checked above); v128_store takes any alignment.
+            unsafe { v128_store(to.as_mut_ptr().cast(), self.0) }
+        }
+        #[inline(always)]
+        fn store_uninit(self, to: &mut [MaybeUninit<f64>]) {
+            assert!(to.len() >= 2);
+            // SAFETY: 16 bytes are writable (checked above; MaybeUninit<f64> is laid out as
+            // f64); v128_store takes any alignment.
             unsafe { v128_store(to.as_mut_ptr().cast(), self.0) }
         }
         #[inline(always)]

@@ -377,6 +377,7 @@ macro_rules! ops {
         impl $trait<f64> for ArrayView<'_> {
             type Output = Array;
             fn $method(self, rhs: f64) -> Array {
+                let rhs = Simd::splat(rhs);
                 Array(kernels::each_from(self.0, move |x| x $op rhs))
             }
         }
@@ -397,7 +398,8 @@ macro_rules! ops {
         impl $trait<ArrayView<'_>> for f64 {
             type Output = Array;
             fn $method(self, rhs: ArrayView<'_>) -> Array {
-                Array(kernels::each_from(rhs.0, move |x| self $op x))
+                let lhs = Simd::splat(self);
+                Array(kernels::each_from(rhs.0, move |x| lhs $op x))
             }
         }
         impl $trait<&Array> for f64 {
