@@ -1,0 +1,136 @@
+//! docs/coming-from-bokeh.md cannot rot: every Rust snippet of its tables is written here
+//! verbatim, compiled and run, and a test reads the page and finds each of them in this
+//! file. The snippets' functions are left as the page writes them (no rustfmt), so that
+//! they can be found character for character.
+
+// The snippets name their callbacks' arguments as the page shows them, used or not.
+#![allow(unused_variables)]
+
+use std::f64::consts::PI;
+use std::time::Duration;
+
+use rokeh::core::ColumnData;
+use rokeh::document::{DocumentError, EventKind, PatchIndex, Theme};
+use rokeh::models::{
+    column, gridplot, gridplot_with, row, Button, ColumnDataSource, Figure, GridplotArgs, Line,
+    Place, Segment, Slider, TextInput, Title,
+};
+use rokeh::np;
+use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
+use rokeh::Document;
+
+type Result = std::result::Result<(), DocumentError>;
+
+#[test]
+#[rustfmt::skip]
+fn data() -> Result {
+    let mut doc = Document::new();
+    let doc = &mut doc;
+    let (a, k, w, b) = (1.5, 2.0, 0.5, 0.1);
+    let x = np::linspace(0.0, 4.0 * PI, 200);
+    let y = a * np::sin(k * &x + w) + b;
+    let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
+    let y = vec![0.0; 200];
+    doc.set_column(source, "y", y)?;
+    assert_eq!(doc.column_f64(source, "y").unwrap()[7], 0.0);
+    let (x, y) = (vec![1.0, 2.0], vec![3.0, 4.0]);
+    doc.set(source, ColumnDataSource::DATA, ColumnData(vec![("x".into(), x.into()), ("y".into(), y.into())]))?;
+    let (xs, ys) = (vec![5.0], vec![6.0]);
+    doc.stream(source, vec![("x".into(), xs.into()), ("y".into(), ys.into())], Some(300))?;
+    doc.patch(source, vec![("y".into(), vec![(PatchIndex::Row(0), 5.0.into())])])?;
+    assert_eq!(doc.column_f64(source, "y"), Some(&[5.0, 4.0, 6.0][..]));
+    let x = np::asarray(doc.column_f64(source, "x").unwrap_or_default());
+    assert_eq!((2.0 * x)[2], 10.0);
+    Ok(())
+}
+
+#[test]
+#[rustfmt::skip]
+fn plots() -> Result {
+    let mut doc = Document::new();
+    let doc = &mut doc;
+    let source = doc.add(ColumnDataSource::new([("x", vec![0.0, 1.0]), ("y", vec![1.0, 0.0])]));
+    let p = figure(doc, FigureArgs { title: "sine".into(), width: 400, height: 400, x_range: (0.0, 10.0).into(), ..FigureArgs::default() });
+    p.line(doc, source, Line { line_width: 3.0, line_alpha: 0.6, ..Line::default() });
+    let title = doc.get(p, Figure::TITLE).unwrap(); doc.set(title, Title::TEXT, "new")?;
+    assert_eq!(doc.get(title, Title::TEXT), "new".into());
+    p.segment(doc, source, Segment::default().color("black").alpha(0.5));
+    Ok(())
+}
+
+#[test]
+#[rustfmt::skip]
+fn widgets_and_layouts() -> Result {
+    let mut doc = Document::new();
+    let doc = &mut doc;
+    let slider = doc.add(Slider::new("freq", 1.0, 0.1, 5.1, 0.1));
+    let text = doc.add(TextInput { title: "title".into(), value: "sine".into(), ..TextInput::default() });
+    let button = doc.add(Button { label: "Play".into(), ..Button::default() });
+    let (a, b) = (slider, text);
+    let inputs = column(doc, [a.any(), b.any()]);
+    row(doc, [inputs.any(), button.any()]);
+    let plot = || FigureArgs { width: 300, height: 300, ..FigureArgs::default() };
+    let (p1, p2, p3) = (figure(doc, plot()), figure(doc, plot()), figure(doc, plot()));
+    gridplot(doc, [vec![Some(p1.any()), None], vec![Some(p2.any()), Some(p3.any())]]);
+    let rows = [vec![Some(p1.any()), Some(p2.any())]];
+    gridplot_with(doc, rows, GridplotArgs { toolbar_location: Some(Place::Left), merge_tools: false, width: Some(300), ..GridplotArgs::default() });
+    Ok(())
+}
+
+#[test]
+#[rustfmt::skip]
+fn properties_and_callbacks() -> Result {
+    let mut doc = Document::new();
+    let doc = &mut doc;
+    let slider = doc.add(Slider::new("freq", 1.0, 0.1, 5.1, 0.1));
+    let button = doc.add(Button::default());
+    let p = figure(doc, FigureArgs::default());
+    doc.on_change(slider, Slider::VALUE, |doc, change| { /* change.attr, change.old, change.new */ Ok(()) });
+    doc.set(slider, Slider::VALUE, 3.0)?;
+    assert_eq!(doc.get(slider, Slider::VALUE), 3.0);
+    doc.on_event(button, EventKind::ButtonClick, |doc, event| { /* ... */ Ok(()) });
+    doc.on_event(p, EventKind::MouseMove, |doc, event| { /* ... */ Ok(()) });
+    let id = doc.add_periodic_callback(Duration::from_millis(100), |doc| { /* ... */ Ok(()) });
+    assert!(doc.remove_periodic_callback(id));
+    doc.hold();
+    doc.unhold();
+    doc.batch(|doc| { /* ... */ Ok::<(), DocumentError>(()) })?;
+    Ok(())
+}
+
+#[test]
+#[rustfmt::skip]
+fn a_theme() -> std::result::Result<(), Box<dyn std::error::Error>> {
+    let mut doc = Document::new();
+    let doc = &mut doc;
+    let p = figure(doc, FigureArgs::default());
+    doc.set_theme(Theme::from_json(include_str!("theme.json"))?)?;
+    assert_eq!(doc.get(p, Figure::BORDER_FILL_COLOR), Some("#2F2F2F".into()));
+    Ok(())
+}
+
+/// Each Rust snippet in the page's tables (a row's first code span, where the rokeh cell
+/// starts with one) is written in this file, character for character.
+#[test]
+fn every_table_snippet_of_the_page_is_compiled_here() {
+    let page = include_str!("../docs/coming-from-bokeh.md");
+    let here = include_str!("coming_from_bokeh.rs");
+    // The tables of the app's code; the server's flags and URLs come after.
+    let code = page.split("## `bokeh serve`").next().unwrap();
+    let mut checked = 0;
+    for line in code.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.split(" | ").collect();
+        let Some(rust) = cells.get(1).and_then(|c| c.strip_prefix('`')) else {
+            continue;
+        };
+        let snippet = rust.split('`').next().unwrap().replace("\\|", "|");
+        // Statements end with a semicolon here; the page leaves some off.
+        let snippet = snippet.trim_end_matches(';');
+        assert!(
+            here.contains(snippet),
+            "not compiled in tests/coming_from_bokeh.rs: {snippet}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} snippets found");
+}
