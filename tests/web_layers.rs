@@ -1,7 +1,9 @@
 //! A figure whose ranges are fixed keeps a picture of its axes, legend and title: when only
 //! its data changes, a paint shows that picture instead of drawing their text again, and
 //! the canvas ends up as a full drawing leaves it (to a level of rounding where the
-//! legend's translucent background lies over the line).
+//! legend's translucent background lies over the line). A figure whose furniture reads
+//! nothing from the data (no legend) does not even lay it out again: it shows the
+//! furniture its last paint recorded and paints the line alone.
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_layers
@@ -9,7 +11,7 @@
 
 use js_sys::{Function, Reflect};
 use rokeh::document::Document;
-use rokeh::models::{ColumnDataSource, Line};
+use rokeh::models::{row, ColumnDataSource, Line};
 use rokeh::plotting::{figure, FigureArgs, RangeArg};
 use rokeh::App;
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,7 +21,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 mod dom;
 #[path = "support/pause.rs"]
 mod pause;
-use dom::first;
+use dom::document;
 use pause::pause;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -27,25 +29,33 @@ wasm_bindgen_test_configure!(run_in_browser);
 const FIRST: &str = r#"{"type": "map", "entries": [["x", [0, 5, 10]], ["y", [1, 9, 9.8]]]}"#;
 const SECOND: &str = r#"{"type": "map", "entries": [["x", [0, 5, 10]], ["y", [8, 1, 7]]]}"#;
 
+/// Two figures of one line in fixed ranges, the first with a legend (its labels may come
+/// from the data), the second without.
 fn app(doc: &mut Document) {
     let source = doc.add(ColumnDataSource::new([
         ("x", vec![0.0, 5.0, 10.0]),
         ("y", vec![1.0, 9.0, 9.8]),
     ]));
-    let plot = figure(
-        doc,
-        FigureArgs {
-            title: "fixed".into(),
-            width: 300,
-            height: 300,
-            x_range: RangeArg::Fixed(0.0, 10.0),
-            y_range: RangeArg::Fixed(0.0, 10.0),
-            ..FigureArgs::default()
-        },
-    );
-    let line = plot.line(doc, source, Line::default());
-    plot.legend_label(doc, "data", line);
-    doc.add_root(plot);
+    let plot = |doc: &mut Document, title: &str| {
+        let plot = figure(
+            doc,
+            FigureArgs {
+                title: title.into(),
+                width: 300,
+                height: 300,
+                x_range: RangeArg::Fixed(0.0, 10.0),
+                y_range: RangeArg::Fixed(0.0, 10.0),
+                ..FigureArgs::default()
+            },
+        );
+        let line = plot.line(doc, source, Line::default());
+        (plot, line)
+    };
+    let (legend, line) = plot(doc, "legend");
+    legend.legend_label(doc, "data", line);
+    let (plain, _) = plot(doc, "plain");
+    let both = row(doc, [legend.any(), plain.any()]);
+    doc.add_root(both);
 }
 
 fn hook() -> JsValue {
@@ -70,8 +80,19 @@ fn kept_layers() -> f64 {
     call("keptLayers", &[]).as_f64().unwrap()
 }
 
-fn pixels() -> Vec<u8> {
-    let canvas: web_sys::HtmlCanvasElement = first("canvas.rk-figure");
+fn kept_furniture() -> f64 {
+    call("keptFurniture", &[]).as_f64().unwrap()
+}
+
+/// The pixels of the `n`th figure's canvas.
+fn pixels(n: usize) -> Vec<u8> {
+    let canvas: web_sys::HtmlCanvasElement = document()
+        .query_selector_all("canvas.rk-figure")
+        .unwrap()
+        .item(n as u32)
+        .expect("the figure's canvas")
+        .dyn_into()
+        .unwrap();
     let ctx: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")
         .unwrap()
@@ -89,29 +110,41 @@ fn pixels() -> Vec<u8> {
 async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
     rokeh::web::mount(App::new("layers", app));
     pause(100).await;
-    let drawn = pixels();
-    let kept = kept_layers();
+    let drawn = [pixels(0), pixels(1)];
+    let (kept, furniture) = (kept_layers(), kept_furniture());
     for data in [SECOND, FIRST, SECOND, FIRST] {
         set_data(data);
         pause(50).await;
     }
-    // The first paint drew both planes (back: fills and grids; front: axes, legend, title).
-    // The second found the front the same, drew a picture of it and showed that, as did
-    // the three after it. The back has no text: it is drawn each time, as fast as a
-    // picture of it would be.
+    // Each figure's first paint drew both planes (back: fills and grids; front: axes,
+    // legend, title). The second found the front the same, drew a picture of it and
+    // showed that, as did the three after it. The back has no text: it is drawn each
+    // time, as fast as a picture of it would be.
     assert_eq!(
         kept_layers() - kept,
+        8.0,
+        "each figure's front plane shown from a picture four times"
+    );
+    // The figure without a legend laid its furniture out once; the other one, every time.
+    assert_eq!(
+        kept_furniture() - furniture,
         4.0,
-        "the front plane shown from a picture four times"
+        "one figure's furniture shown as laid out before, four times"
     );
     // The legend's background (alpha 0.95) over the line: a picture of it, composited,
     // rounds a few channels one level apart from drawing it there.
     assert!(
-        most_off(&drawn) <= 1,
+        most_off(0, &drawn[0]) <= 1,
         "the canvas as the full drawing left it"
     );
+    assert_eq!(
+        most_off(1, &drawn[1]),
+        0,
+        "the canvas as the full drawing left it, without a legend"
+    );
 
-    // A range moved and back: the furniture changed twice, and is drawn straight away.
+    // The first figure's range moved and back: its furniture changed twice, and is
+    // drawn straight away.
     let kept = kept_layers();
     for end in [20.0, 10.0] {
         let error = call("set", &["Range1d".into(), "end".into(), end.into()]);
@@ -124,26 +157,27 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
         "a changed furniture is drawn, not shown"
     );
     // New data again: the picture is drawn anew (on the canvas it had) and shown.
+    let furniture = kept_furniture();
     for data in [SECOND, FIRST] {
         set_data(data);
         pause(50).await;
     }
     assert_eq!(
         kept_layers() - kept,
-        2.0,
-        "the front plane shown from a new picture"
+        4.0,
+        "the front planes shown from a picture (the first figure's a new one)"
     );
-    // The legend's background (alpha 0.95) over the line: a picture of it, composited,
-    // rounds a few channels one level apart from drawing it there.
+    assert_eq!(kept_furniture() - furniture, 2.0);
     assert!(
-        most_off(&drawn) <= 1,
+        most_off(0, &drawn[0]) <= 1,
         "the canvas as the full drawing left it"
     );
+    assert_eq!(most_off(1, &drawn[1]), 0);
 }
 
-/// The most any byte of the canvas differs from `drawn`.
-fn most_off(drawn: &[u8]) -> u8 {
-    let shown = pixels();
+/// The most any byte of the `n`th figure's canvas differs from `drawn`.
+fn most_off(n: usize, drawn: &[u8]) -> u8 {
+    let shown = pixels(n);
     assert_eq!(shown.len(), drawn.len());
     drawn
         .iter()

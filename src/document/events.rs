@@ -101,6 +101,17 @@ impl Event {
         }
     }
 
+    /// Whether the event changes the columns of a source and nothing else: what is drawn
+    /// from them may change, but no property, reference or style of any model.
+    pub fn changes_columns_only(&self) -> bool {
+        matches!(
+            self,
+            Event::ColumnDataChanged { .. }
+                | Event::ColumnsStreamed { .. }
+                | Event::ColumnsPatched { .. }
+        )
+    }
+
     /// Whether applying `self` right after `earlier` leaves nothing of `earlier` to see,
     /// so the two can travel as `self` alone.
     pub(crate) fn supersedes(&self, earlier: &Event) -> bool {

@@ -14,7 +14,7 @@ use super::annotations::{self, AnnotationCtx, AnnotationView};
 use super::axis::AxisView;
 use super::glyphs::Paint;
 use super::grid::GridView;
-use super::layer::Recorder;
+use super::layer::{Layer, Recorder};
 use super::layout::{self, AxisTicks, FrameLayout, LegendHit, PixelRect, Side};
 use super::ranges::{Bounds, Interval, RangeModel};
 use super::read::Reader;
@@ -694,15 +694,16 @@ impl<'d> FigureView<'d> {
 
     /// Paints everything, moved `half` a pixel right and down: the back plane, the items
     /// in neither plane, the front plane. Returns the clickable legend entries.
-    fn paint(
+    /// Records the furniture's two planes, and the legend entries drawn in them.
+    fn record_furniture(
         &self,
-        s: &mut dyn Surface,
+        s: &dyn Surface,
         laid: &Laid,
+        planes: &[Option<Plane>],
         half: f64,
-    ) -> Result<Vec<LegendHit>, RenderError> {
-        let planes = self.planes();
+    ) -> Result<Furniture, RenderError> {
         let mut hits = Vec::new();
-        let mut record = |s: &dyn Surface, plane: Plane, fills: bool| {
+        let mut record = |plane: Plane, fills: bool| {
             let mut r = Recorder::new(s);
             r.translate(half, half);
             if fills {
@@ -712,15 +713,53 @@ impl<'d> FigureView<'d> {
             r.translate(-half, -half);
             painted.map(|()| r.finish())
         };
-        let back = record(&*s, Plane::Back, true)?;
-        s.layer(Plane::Back, back);
-        let front = record(&*s, Plane::Front, false)?;
+        let back = record(Plane::Back, true)?;
+        let front = record(Plane::Front, false)?;
+        Ok(Furniture { back, front, hits })
+    }
+
+    /// Paints the furniture's back plane, everything in neither plane, then its front
+    /// plane; the legend entries drawn, the furniture's first.
+    fn paint_between(
+        &self,
+        s: &mut dyn Surface,
+        laid: &Laid,
+        planes: &[Option<Plane>],
+        furniture: &Furniture,
+        half: f64,
+    ) -> Result<Vec<LegendHit>, RenderError> {
+        let mut hits = furniture.hits.clone();
+        s.layer(Plane::Back, &furniture.back);
         s.translate(half, half);
         let painted = self.paint_items(s, laid, &|k| planes[k].is_none(), &mut hits);
         s.translate(-half, -half);
         painted?;
-        s.layer(Plane::Front, front);
+        s.layer(Plane::Front, &furniture.front);
         Ok(hits)
+    }
+
+    /// Whether this figure's furniture, laid out and recorded by one paint, may be shown
+    /// again by a later one while only sources' columns changed in between: when nothing
+    /// of it is drawn from them (no range follows the data, no annotation reads a source,
+    /// no GridPlot neighbour's axes line up with its own) and every axis, grid and title
+    /// is in one of the two planes, painted apart from the glyphs.
+    fn furniture_keeps(&self, planes: &[Option<Plane>]) -> bool {
+        let fixed = |ranges: &[NamedRange]| {
+            ranges
+                .iter()
+                .all(|r| !matches!(r.model, RangeModel::Data(_)))
+        };
+        let apart = self
+            .items
+            .iter()
+            .zip(planes)
+            .all(|(item, plane)| match item.kind {
+                Kind::Glyph(_) => true,
+                Kind::Annotation(a) => !self.annotations[a].reads_data(),
+                Kind::Grid(_) | Kind::Axis(_) | Kind::Title(_) => plane.is_some(),
+            });
+        let align::Neighbours { row, col } = align::neighbours(self.r.doc, self.figure);
+        fixed(&self.x_ranges) && fixed(&self.y_ranges) && apart && row.is_empty() && col.is_empty()
     }
 
     /// The public layout: frame, default ranges and scales, first axes' ticks.
@@ -811,7 +850,45 @@ struct Laid {
 /// How far (CSS pixels) everything is drawn right and down of where it is laid out.
 pub(crate) const HALF_PIXEL: f64 = 0.5;
 
+/// A figure's furniture (fills, grids, axes, title) in its two planes, as recorded.
+struct Furniture {
+    back: Layer,
+    front: Layer,
+    /// The legend entries drawn in it.
+    hits: Vec<LegendHit>,
+}
+
+/// What one paint of a figure laid out and recorded of its furniture, kept for the next
+/// paint on the same surface (see [`draw`]).
+#[derive(Default)]
+pub struct KeptFurniture {
+    kept: Option<Kept>,
+    shown_again: u64,
+}
+
+impl KeptFurniture {
+    /// How many paints showed the furniture as an earlier one laid it out.
+    pub fn shown_again(&self) -> u64 {
+        self.shown_again
+    }
+}
+
+struct Kept {
+    /// What it was laid out for: the caller's revision, the surface's size, the scale.
+    stamp: (u64, (u32, u32), f64),
+    laid: Laid,
+    furniture: Furniture,
+    layout: FrameLayout,
+}
+
 /// Reads, lays out and paints `figure` on `surface` at `scale`.
+///
+/// With `kept`, the furniture of the last paint and the caller's `revision`: a number
+/// that changes whenever anything the figure shows may have changed but the columns of
+/// its sources. While it stays the same (and the surface and scale too), a figure whose
+/// furniture draws nothing from the data ([`FigureView::furniture_keeps`]) shows the
+/// furniture it laid out and recorded last time, and paints its glyphs alone: a slider
+/// moving a sine under fixed ranges measures no tick label again.
 pub(crate) fn draw(
     doc: &Document,
     figure: Id<Figure>,
@@ -819,14 +896,41 @@ pub(crate) fn draw(
     scale: f64,
     following: Option<&Following>,
     inspected: Option<&Inspected>,
+    mut kept: Option<(&mut KeptFurniture, u64)>,
 ) -> Result<FrameLayout, RenderError> {
     let mut view = FigureView::read(doc, figure, following, inspected)?;
-    let laid = view.lay_out(&*surface, scale)?;
     // BokehJS draws a HiDPI plot with its canvas moved half a CSS pixel right and down
     // (so one-pixel lines at whole coordinates are crisp); everything moves with it.
-    let hits = view.paint(surface, &laid, HALF_PIXEL * scale)?;
+    let half = HALF_PIXEL * scale;
     let (w, h) = surface.size();
-    Ok(view.frame_layout(&laid, w, h, hits))
+    let planes = view.planes();
+    let stamp = kept
+        .as_ref()
+        .map(|(_, revision)| (*revision, (w, h), scale));
+    if let Some((furniture, _)) = kept.as_mut() {
+        if let Some(k) = furniture.kept.as_ref().filter(|k| Some(k.stamp) == stamp) {
+            view.resolve_ranges();
+            let hits = view.paint_between(surface, &k.laid, &planes, &k.furniture, half)?;
+            furniture.shown_again += 1;
+            return Ok(FrameLayout {
+                legend_items: hits,
+                ..k.layout.clone()
+            });
+        }
+    }
+    let laid = view.lay_out(&*surface, scale)?;
+    let furniture = view.record_furniture(&*surface, &laid, &planes, half)?;
+    let hits = view.paint_between(surface, &laid, &planes, &furniture, half)?;
+    let layout = view.frame_layout(&laid, w, h, hits);
+    if let (Some((kept, _)), Some(stamp)) = (kept, stamp) {
+        kept.kept = view.furniture_keeps(&planes).then(|| Kept {
+            stamp,
+            laid,
+            furniture,
+            layout: layout.clone(),
+        });
+    }
+    Ok(layout)
 }
 
 /// Lays `figure` out without painting, measuring text with `m`.
@@ -884,8 +988,9 @@ pub(crate) fn hit_test(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::{ColumnDataSource, Line};
-    use crate::plotting::{figure, FigureArgs};
+    use crate::models::{ColumnDataSource, GlyphRenderer, Line, Title};
+    use crate::plotting::{figure, FigureArgs, RangeArg};
+    use crate::render::layer::tests::Counting;
 
     /// The kinds of item in each plane, in painting order.
     fn planes_of(view: &FigureView<'_>) -> Vec<(&'static str, Option<Plane>)> {
@@ -928,5 +1033,80 @@ mod tests {
                 ("title", front),
             ]
         );
+    }
+
+    type Plot = (Id<Figure>, Id<ColumnDataSource>, Id<GlyphRenderer>);
+
+    /// A line over a source in a figure whose ranges are fixed, or follow the data.
+    fn line_plot(doc: &mut Document, fixed: bool) -> Plot {
+        let source = doc.add(ColumnDataSource::new([
+            ("x", vec![0.0, 1.0]),
+            ("y", vec![1.0, 0.0]),
+        ]));
+        let range = |start, end| match fixed {
+            true => RangeArg::Fixed(start, end),
+            false => RangeArg::Auto,
+        };
+        let plot = figure(
+            doc,
+            FigureArgs {
+                title: "kept".into(),
+                x_range: range(0.0, 1.0),
+                y_range: range(-1.0, 3.0),
+                ..FigureArgs::default()
+            },
+        );
+        let line = plot.line(doc, source, Line::default());
+        (plot, source, line)
+    }
+
+    /// Every call painting `plot` makes: with `kept` at a revision, or from scratch.
+    fn drawn(doc: &Document, plot: Id<Figure>, kept: Option<(&mut KeptFurniture, u64)>) -> Layer {
+        let target = Counting::default();
+        let mut on = Recorder::new(&target);
+        draw(doc, plot, &mut on, 1.0, None, None, kept).unwrap();
+        on.finish()
+    }
+
+    #[test]
+    fn new_data_under_fixed_ranges_shows_the_furniture_laid_out_before() {
+        let mut doc = Document::new();
+        let (plot, source, _) = line_plot(&mut doc, true);
+        let mut kept = KeptFurniture::default();
+        let first = drawn(&doc, plot, Some((&mut kept, 0)));
+        doc.set_column(source, "y", vec![2.0, 0.5]).unwrap();
+        let again = drawn(&doc, plot, Some((&mut kept, 0)));
+        assert_eq!(kept.shown_again(), 1);
+        assert!(again == drawn(&doc, plot, None), "as drawn from scratch");
+        assert!(again != first, "the line moved");
+        // The revision is the caller's word that only data changed: a new title under the
+        // same one is not even read; under a new revision it is drawn.
+        let title = doc.get(plot, Figure::TITLE).unwrap();
+        doc.set(title, Title::TEXT, "new title").unwrap();
+        assert!(drawn(&doc, plot, Some((&mut kept, 0))) != drawn(&doc, plot, None));
+        assert!(drawn(&doc, plot, Some((&mut kept, 1))) == drawn(&doc, plot, None));
+        assert_eq!(kept.shown_again(), 2);
+    }
+
+    #[test]
+    fn furniture_drawn_from_the_data_is_laid_out_at_every_paint() {
+        // Ranges that follow the data: the axes move with it.
+        let mut doc = Document::new();
+        let (plot, source, _) = line_plot(&mut doc, false);
+        let mut kept = KeptFurniture::default();
+        drawn(&doc, plot, Some((&mut kept, 0)));
+        doc.set_column(source, "y", vec![20.0, 0.5]).unwrap();
+        let again = drawn(&doc, plot, Some((&mut kept, 0)));
+        assert!(again == drawn(&doc, plot, None), "the axes follow the data");
+        assert_eq!(kept.shown_again(), 0);
+        // A legend: its swatches and labels may come from the data.
+        let mut doc = Document::new();
+        let (plot, source, line) = line_plot(&mut doc, true);
+        plot.legend_label(&mut doc, "data", line);
+        let mut kept = KeptFurniture::default();
+        drawn(&doc, plot, Some((&mut kept, 0)));
+        doc.set_column(source, "y", vec![2.0, 0.5]).unwrap();
+        drawn(&doc, plot, Some((&mut kept, 0)));
+        assert_eq!(kept.shown_again(), 0);
     }
 }

@@ -148,19 +148,19 @@ impl Surface for Recorder<'_> {
         self.push(Op::Translate(dx, dy));
     }
 
-    fn layer(&mut self, _: Plane, layer: Layer) {
-        self.layer.ops.extend(layer.ops);
+    fn layer(&mut self, _: Plane, layer: &Layer) {
+        self.layer.ops.extend_from_slice(&layer.ops);
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::render::Estimate;
 
     /// A surface that only counts what is drawn on it.
     #[derive(Default)]
-    struct Counting {
+    pub(crate) struct Counting {
         calls: usize,
         clips: i32,
     }

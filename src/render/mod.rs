@@ -51,6 +51,7 @@ mod visuals;
 
 pub use backend::FONT_FAMILY;
 pub use decimate::{ascending, decimate, Polyline};
+pub use figure::KeptFurniture;
 pub use format::{format_basic, Basic as BasicFormat, TickLabel};
 pub(crate) use glyphs::{nearest_segment, segments_between};
 pub use layer::Layer;
@@ -148,18 +149,22 @@ pub fn draw_on(
     scale: f64,
 ) -> Result<FrameLayout, RenderError> {
     check_scale(scale)?;
-    figure::draw(doc, figure, surface, scale, None, None)
+    figure::draw(doc, figure, surface, scale, None, None, None)
 }
 
 /// [`draw_on`], with the DataRange1ds in `following` computed from the data and the
-/// rows in `inspected` drawn with their renderers' hover glyphs.
+/// rows in `inspected` drawn with their renderers' hover glyphs, as a page paints a
+/// figure again and again on one surface: with `kept`, the furniture its last paint laid
+/// out, and `revision`, a number that changes whenever anything the figure shows may have
+/// changed but its sources' columns (then a figure whose furniture draws nothing from the
+/// data paints its glyphs alone).
 pub fn draw_following(
     doc: &Document,
     figure: Id<Figure>,
     surface: &mut dyn Surface,
     scale: f64,
-    following: &Following,
-    inspected: &Inspected,
+    (following, inspected): (&Following, &Inspected),
+    (kept, revision): (&mut KeptFurniture, u64),
 ) -> Result<FrameLayout, RenderError> {
     check_scale(scale)?;
     figure::draw(
@@ -169,6 +174,7 @@ pub fn draw_following(
         scale,
         Some(following),
         Some(inspected),
+        Some((kept, revision)),
     )
 }
 
@@ -372,6 +378,7 @@ impl<DB: DrawingBackend> Drawable<DB> for Job<'_> {
             self.scale,
             None,
             Some(self.inspected),
+            None,
         );
         if let (Ok(_), Some(e)) = (&result, surface.error.take()) {
             result = Err(RenderError::Backend(e));

@@ -414,7 +414,7 @@ pub trait Surface: TextMeasure {
     /// Draws `layer`'s calls, a whole plane of a figure's furniture. A surface that keeps
     /// a picture of the layer it drew last in `plane` may show that picture again
     /// instead, when the calls are the same.
-    fn layer(&mut self, _plane: Plane, layer: Layer) {
+    fn layer(&mut self, _plane: Plane, layer: &Layer) {
         layer.replay(self);
     }
 }

@@ -16,11 +16,11 @@ use leptos::prelude::{GetUntracked, Signal};
 use crate::document::{Document, Id};
 use crate::interact::View;
 use crate::models::Figure;
-use crate::render::{draw_following, FrameLayout};
+use crate::render::{draw_following, FrameLayout, KeptFurniture};
 
 use super::hook;
 use super::page::Page;
-use super::surface::CanvasSurface;
+use super::surface::{fonts_loaded, CanvasSurface};
 use super::toolbar::Interaction;
 use super::window;
 
@@ -71,7 +71,9 @@ pub struct Painter {
     /// The canvas painted last and its surface, kept while the canvas keeps its size (and
     /// so its context's state): a repaint sets only the styles that differ from the last
     /// paint's, and asks for no context.
-    surface: Rc<RefCell<Option<(HtmlCanvasElement, CanvasSurface)>>>,
+    /// With it, the furniture its last paint laid out: shown again while only the data
+    /// changed.
+    surface: Rc<RefCell<Option<(HtmlCanvasElement, CanvasSurface, KeptFurniture)>>>,
     /// The figure's tools: they start from each paint's layout, and its DataRange1ds
     /// write what they computed.
     interaction: Interaction,
@@ -149,11 +151,12 @@ impl Painter {
     /// wait for that frame.
     fn paint_now(&self, canvas: &HtmlCanvasElement) {
         self.painted_this_frame.set(true);
-        // Never fails: the callback is a function.
-        let _ = window::with_window(|w| w.request_animation_frame(&self.frame_began));
         if let Err(e) = self.paint(canvas) {
             web_sys::console::error_1(&format!("rokeh: painting the plot: {e}").into());
         }
+        // After the paint, which it does not delay: the frame it waits for comes later
+        // anyway. Never fails: the callback is a function.
+        let _ = window::with_window(|w| w.request_animation_frame(&self.frame_began));
     }
 
     /// Whether the canvas' backing store no longer matches the screen's pixel density.
@@ -189,22 +192,42 @@ impl Painter {
         }
         let resized = had != (width, height);
         let mut kept = self.surface.borrow_mut();
-        if resized || kept.as_ref().is_none_or(|(on, _)| on != canvas) {
+        if resized || kept.as_ref().is_none_or(|(on, ..)| on != canvas) {
             let ctx: CanvasRenderingContext2d = canvas
                 .get_context("2d")
                 .ok()
                 .flatten()
                 .and_then(|c| c.dyn_into().ok())
                 .ok_or(PaintError::NoContext)?;
-            *kept = Some((canvas.clone(), CanvasSurface::new(ctx, width, height)));
+            *kept = Some((
+                canvas.clone(),
+                CanvasSurface::new(ctx, width, height),
+                KeptFurniture::default(),
+            ));
         }
-        let (_, surface) = kept.as_mut().expect("kept above");
+        let (_, surface, furniture) = kept.as_mut().expect("kept above");
         surface.clear();
         let following = self.interaction.plot.nav.borrow().following();
         let inspected = self.interaction.inspected.borrow();
-        let layout = self
-            .page
-            .read(|d| draw_following(d, self.figure, surface, scale, &following, &inspected));
+        // Each count only grows: their sum changes whenever one does. Besides the
+        // document, fonts loading and the tools' own repaints may change the furniture.
+        let revision = self.page.furniture_revision(self.figure.any())
+            + fonts_loaded()
+            + self.interaction.repaint.get_untracked();
+        let shown_again = furniture.shown_again();
+        let layout = self.page.read(|d| {
+            draw_following(
+                d,
+                self.figure,
+                surface,
+                scale,
+                (&following, &inspected),
+                (furniture, revision),
+            )
+        });
+        if furniture.shown_again() > shown_again {
+            FURNITURE_SHOWN_AGAIN.set(FURNITURE_SHOWN_AGAIN.get() + 1);
+        }
         drop((inspected, kept));
         let layout = layout?;
         let view = View::of(&layout);
@@ -230,6 +253,18 @@ impl Painter {
         }
         Ok(())
     }
+}
+
+thread_local! {
+    /// How many paints showed a figure's furniture as an earlier paint laid it out (for
+    /// tests).
+    static FURNITURE_SHOWN_AGAIN: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many paints showed a figure's furniture as an earlier paint laid it out and
+/// recorded it, painting the glyphs alone (only data had changed).
+pub fn furniture_shown_again() -> u64 {
+    FURNITURE_SHOWN_AGAIN.get()
 }
 
 pub fn device_pixel_ratio() -> f64 {

@@ -26,6 +26,8 @@
 //! - `rokeh.wasmMemoryBytes()`: the size of the wasm module's memory (it only grows);
 //! - `rokeh.keptLayers()`: how many times a paint showed a figure's furniture (fills,
 //!   grids, axes, title) from a picture kept from an earlier paint instead of drawing it;
+//! - `rokeh.keptFurniture()`: how many paints found only data changed and showed the
+//!   furniture as an earlier paint laid it out and recorded it, painting the glyphs alone;
 //! - `rokeh.settled` (served pages): whether every edit of the page has reached the
 //!   session and been confirmed.
 
@@ -116,6 +118,9 @@ pub fn install(page: Page) {
     set(&hook, "wasmMemoryBytes", &memory.into_js_value());
     let kept = Closure::<dyn Fn() -> f64>::new(|| super::surface::kept_layers_shown() as f64);
     set(&hook, "keptLayers", &kept.into_js_value());
+    let furniture =
+        Closure::<dyn Fn() -> f64>::new(|| super::canvas::furniture_shown_again() as f64);
+    set(&hook, "keptFurniture", &furniture.into_js_value());
     set(&hook, "set", &set_attr.into_js_value());
     set(&hook, "column", &column.into_js_value());
     set(&hook, "get", &get.into_js_value());

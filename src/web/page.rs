@@ -36,6 +36,12 @@ struct Revisions {
     /// Per figure a canvas paints, created on first use: bumped by changes to anything
     /// its picture depends on.
     shown: HashMap<AnyId, ArcRwSignal<u64>>,
+    /// Per figure of `shown`: how many batches changed something it shows other than a
+    /// source's columns, or the document's references (a paint that finds it unchanged
+    /// may show the furniture it laid out last time).
+    furniture: HashMap<AnyId, u64>,
+    /// The document's links (see [`Document::links`]) as the last batch left them.
+    links: u64,
     /// Which figures of `shown` each model is shown by, as the document's links were
     /// when it was worked out (`None`: to work out again).
     shown_by: Option<ShownBy>,
@@ -75,9 +81,13 @@ impl ShownBy {
 
 impl Page {
     pub fn new(doc: Document) -> Page {
+        let revisions = Revisions {
+            links: doc.links(),
+            ..Revisions::default()
+        };
         Page {
             doc: StoredValue::new_local(doc),
-            revisions: StoredValue::new_local(Revisions::default()),
+            revisions: StoredValue::new_local(revisions),
             listeners: StoredValue::new_local(Vec::new()),
         }
     }
@@ -195,6 +205,13 @@ impl Page {
         })
     }
 
+    /// How many batches of changes touched what `figure` shows other than sources'
+    /// columns, read without subscribing: while it stays the same, only data changed.
+    pub fn furniture_revision(&self, figure: AnyId) -> u64 {
+        self.revisions
+            .with_value(|r| r.furniture.get(&figure).copied().unwrap_or(0))
+    }
+
     /// Subscribes the current reactive scope to the document's title.
     pub fn track_title(&self) {
         self.revisions.with_value(|r| r.title.track());
@@ -216,7 +233,21 @@ impl Page {
                     if r.shown_by.as_ref().is_none_or(|s| s.links != doc.links()) {
                         r.shown_by = Some(ShownBy::work_out(doc, r.shown.keys().copied()));
                     }
+                    // New references may bring anything into a figure.
+                    let relinked = std::mem::replace(&mut r.links, doc.links()) != doc.links();
                     let shown_by = r.shown_by.as_ref().map(|s| &s.figures);
+                    let restyled: Vec<AnyId> = if relinked {
+                        r.shown.keys().copied().collect()
+                    } else {
+                        changes
+                            .iter()
+                            .filter(|c| !c.event.changes_columns_only())
+                            .filter_map(|c| doc.lookup(c.event.model()?))
+                            .filter_map(|m| shown_by?.get(&m))
+                            .flatten()
+                            .copied()
+                            .collect()
+                    };
                     let mut changed: Vec<AnyId> = changes
                         .iter()
                         .filter_map(|c| doc.lookup(c.event.model()?))
@@ -246,7 +277,11 @@ impl Page {
                     // The figures first: their canvases' effects then run first, so a
                     // plot is painted before the widgets' text and attributes follow
                     // (all of it in the same frame).
-                    shown.chain(models).chain(title).chain(roots).collect()
+                    let signals = shown.chain(models).chain(title).chain(roots).collect();
+                    for figure in restyled {
+                        *r.furniture.entry(figure).or_default() += 1;
+                    }
+                    signals
                 })
             })
             .expect("the page's revisions live as long as the page");

@@ -435,7 +435,7 @@ impl Surface for CanvasSurface {
         let _ = self.ctx.translate(dx, dy);
     }
 
-    fn layer(&mut self, plane: Plane, layer: Layer) {
+    fn layer(&mut self, plane: Plane, layer: &Layer) {
         let slot = plane as usize;
         if !layer.has_text() {
             layer.replay(self);
@@ -444,11 +444,11 @@ impl Surface for CanvasSurface {
         }
         let fonts = FONTS_LOADED.get();
         let mut kept = match self.kept[slot].take() {
-            Some(k) if k.layer == layer && k.fonts == fonts => k,
+            Some(k) if k.layer == *layer && k.fonts == fonts => k,
             other => {
                 layer.replay(self);
                 self.kept[slot] = Some(Kept {
-                    layer,
+                    layer: layer.clone(),
                     fonts,
                     picture: other.and_then(|k| k.picture),
                     pictured: false,
@@ -483,6 +483,12 @@ thread_local! {
     static FONTS_LOADED: Cell<u32> = const { Cell::new(0) };
     /// How many furniture layers were shown from a kept picture (for tests).
     static KEPT_SHOWN: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many times fonts finished loading on the page: text measured before was measured
+/// in a fallback font.
+pub fn fonts_loaded() -> u64 {
+    FONTS_LOADED.get().into()
 }
 
 /// How many furniture layers were shown from a kept picture instead of drawn.

@@ -60,6 +60,11 @@ struct View {
 }
 
 impl AnnotationView for View {
+    // A box in data or screen units: drawn from the ranges, not the data.
+    fn reads_data(&self) -> bool {
+        false
+    }
+
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
         if !self.visible {
             return Ok(());

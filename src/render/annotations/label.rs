@@ -106,6 +106,11 @@ struct View {
 }
 
 impl AnnotationView for View {
+    // Text at a point: drawn from the ranges, not the data.
+    fn reads_data(&self) -> bool {
+        false
+    }
+
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
         if !self.visible || self.text.is_empty() {
             return Ok(());

@@ -47,6 +47,11 @@ pub(crate) trait AnnotationView {
         0.0
     }
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError>;
+    /// Whether what it draws may change with the columns of a source (its own, or its
+    /// renderers'): unless it says not, a paint after new data draws it again.
+    fn reads_data(&self) -> bool {
+        true
+    }
 }
 
 pub(crate) type BuildAnnotation =

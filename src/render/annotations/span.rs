@@ -33,6 +33,11 @@ struct View {
 }
 
 impl AnnotationView for View {
+    // A line across the frame: drawn from the ranges, not the data.
+    fn reads_data(&self) -> bool {
+        false
+    }
+
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
         let Some(line) = self.line.as_ref().filter(|_| self.visible) else {
             return Ok(());
