@@ -67,6 +67,8 @@ enum Kind {
     Axis(usize),
     Title(Box<TitleView>),
     Annotation(usize),
+    /// A grid, axis or title left unread: a paint showing kept furniture paints it there.
+    Kept,
 }
 
 struct Item {
@@ -126,6 +128,8 @@ pub(crate) struct FigureView<'d> {
     axes: Vec<AxisView>,
     annotations: Vec<Box<dyn AnnotationView + 'd>>,
     items: Vec<Item>,
+    /// Whether grids, axes and titles are read (else they are [`Kind::Kept`]).
+    furnished: bool,
 }
 
 fn side_of(place: Place) -> Side {
@@ -203,6 +207,16 @@ impl<'d> FigureView<'d> {
         following: Option<&'d Following>,
         inspected: Option<&'d Inspected>,
     ) -> Result<FigureView<'d>, RenderError> {
+        Self::read_with(doc, figure, (following, inspected), true)
+    }
+
+    /// [`FigureView::read`], with the grids, axes and titles read only when `furnished`.
+    fn read_with(
+        doc: &'d Document,
+        figure: Id<Figure>,
+        (following, inspected): (Option<&'d Following>, Option<&'d Inspected>),
+        furnished: bool,
+    ) -> Result<FigureView<'d>, RenderError> {
         let r = Reader::new(doc, following, inspected);
         let fig = figure.any();
         let size = |attr: &str| -> Result<f64, RenderError> {
@@ -259,6 +273,7 @@ impl<'d> FigureView<'d> {
             axes: Vec::new(),
             annotations: Vec::new(),
             items: Vec::new(),
+            furnished,
         };
         // BokehJS's order: renderers, above, below, left, right, center, then the title.
         let mut listed: Vec<(AnyId, Option<Side>)> = Vec::new();
@@ -280,10 +295,14 @@ impl<'d> FigureView<'d> {
             r.get::<Option<Place>>(fig, "title_location")?,
         ) {
             if r.type_name(title) == "Title" {
+                let kind = match furnished {
+                    true => Kind::Title(Box::new(TitleView::read(r, title)?)),
+                    false => Kind::Kept,
+                };
                 view.items.push(Item {
                     level: Level::Annotation,
                     side: Some(side_of(place)),
-                    kind: Kind::Title(Box::new(TitleView::read(r, title)?)),
+                    kind,
                 });
             }
         }
@@ -319,6 +338,10 @@ impl<'d> FigureView<'d> {
                 }
                 None => return Ok(()),
             }
+        } else if !self.furnished
+            && (type_name == "Grid" || type_name == "Title" || r.is_a(model, "Axis"))
+        {
+            Kind::Kept
         } else if type_name == "Grid" {
             Kind::Grid(Box::new(GridView::read(r, model)?))
         } else if r.is_a(model, "Axis") {
@@ -433,7 +456,7 @@ impl<'d> FigureView<'d> {
                 Kind::Axis(a) => self.axes[*a].size(m),
                 Kind::Title(t) => t.size(m, side),
                 Kind::Annotation(a) => self.annotations[*a].size(m, side, rough),
-                Kind::Glyph(_) | Kind::Grid(_) => continue,
+                Kind::Glyph(_) | Kind::Grid(_) | Kind::Kept => continue,
             };
             sizes[side.index()].push(size);
             slots.push((k, side));
@@ -684,6 +707,7 @@ impl<'d> FigureView<'d> {
                     };
                     self.annotations[*a].paint(&mut ctx)?;
                 }
+                Kind::Kept => {}
             }
         }
         if clipped {
@@ -756,7 +780,7 @@ impl<'d> FigureView<'d> {
             .all(|(item, plane)| match item.kind {
                 Kind::Glyph(_) => true,
                 Kind::Annotation(a) => !self.annotations[a].reads_data(),
-                Kind::Grid(_) | Kind::Axis(_) | Kind::Title(_) => plane.is_some(),
+                Kind::Grid(_) | Kind::Axis(_) | Kind::Title(_) | Kind::Kept => plane.is_some(),
             });
         let align::Neighbours { row, col } = align::neighbours(self.r.doc, self.figure);
         fixed(&self.x_ranges) && fixed(&self.y_ranges) && apart && row.is_empty() && col.is_empty()
@@ -898,18 +922,19 @@ pub(crate) fn draw(
     inspected: Option<&Inspected>,
     mut kept: Option<(&mut KeptFurniture, u64)>,
 ) -> Result<FrameLayout, RenderError> {
-    let mut view = FigureView::read(doc, figure, following, inspected)?;
     // BokehJS draws a HiDPI plot with its canvas moved half a CSS pixel right and down
     // (so one-pixel lines at whole coordinates are crisp); everything moves with it.
     let half = HALF_PIXEL * scale;
     let (w, h) = surface.size();
-    let planes = view.planes();
     let stamp = kept
         .as_ref()
         .map(|(_, revision)| (*revision, (w, h), scale));
     if let Some((furniture, _)) = kept.as_mut() {
         if let Some(k) = furniture.kept.as_ref().filter(|k| Some(k.stamp) == stamp) {
+            // The furniture is not even read: its layers show it.
+            let mut view = FigureView::read_with(doc, figure, (following, inspected), false)?;
             view.resolve_ranges();
+            let planes = view.planes();
             let hits = view.paint_between(surface, &k.laid, &planes, &k.furniture, half)?;
             furniture.shown_again += 1;
             return Ok(FrameLayout {
@@ -918,6 +943,8 @@ pub(crate) fn draw(
             });
         }
     }
+    let mut view = FigureView::read(doc, figure, following, inspected)?;
+    let planes = view.planes();
     let laid = view.lay_out(&*surface, scale)?;
     let furniture = view.record_furniture(&*surface, &laid, &planes, half)?;
     let hits = view.paint_between(surface, &laid, &planes, &furniture, half)?;
@@ -1003,6 +1030,7 @@ mod tests {
                     Kind::Axis(_) => "axis",
                     Kind::Title(_) => "title",
                     Kind::Annotation(_) => "annotation",
+                    Kind::Kept => "kept",
                 };
                 (kind, planes[k])
             })
