@@ -28,8 +28,20 @@ const MIME = {
   '.png': 'image/png',
 };
 
-/** Serves `dir` under SUB_PATH on a free loopback port; records requests it could not answer. */
-export async function serveDist(dir = DIST) {
+/**
+ * Response headers that make a page cross-origin isolated: its `performance.now()` then
+ * ticks in 5 µs steps instead of 100 µs ones, fine enough for a repaint of a millisecond.
+ */
+export const ISOLATED = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
+
+/**
+ * Serves `dir` under SUB_PATH on a free loopback port, with `headers` besides the usual
+ * ones; records requests it could not answer.
+ */
+export async function serveDist(dir = DIST, headers = {}) {
   const missed = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -42,6 +54,7 @@ export async function serveDist(dir = DIST) {
       res.writeHead(200, {
         'content-type': MIME[extname(file)] ?? 'application/octet-stream',
         'access-control-allow-origin': '*',
+        ...headers,
       });
       res.end(body);
     } catch {
