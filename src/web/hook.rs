@@ -52,7 +52,12 @@ struct Installed {
     hook: Object,
     paints: u64,
     keys: PaintKeys,
+    /// What [`laid_out`] last put on the hook: a paint that laid out the same puts nothing.
+    laid: Option<Laid>,
 }
+
+/// A paint's frame edges and x and y ranges, as [`laid_out`] takes them.
+type Laid = ([f64; 4], (f64, f64), (f64, f64));
 
 struct PaintKeys {
     paints: JsValue,
@@ -140,6 +145,7 @@ pub fn install(page: Page) {
         hook,
         paints: 0,
         keys,
+        laid: None,
     }));
 }
 
@@ -192,6 +198,10 @@ pub fn laid_out(frame: [f64; 4], x: (f64, f64), y: (f64, f64)) {
         list
     };
     with_installed(|i| {
+        // A dozen calls out of wasm, for what a repaint of new data seldom changes.
+        if i.laid.replace((frame, x, y)) == Some((frame, x, y)) {
+            return;
+        }
         put(&i.hook, &i.keys.frame, &array(&frame));
         put(&i.hook, &i.keys.drawn_x, &array(&[x.0, x.1]));
         put(&i.hook, &i.keys.drawn_y, &array(&[y.0, y.1]));
