@@ -883,7 +883,7 @@ struct Furniture {
 }
 
 /// What one paint of a figure laid out and recorded of its furniture, kept for the next
-/// paint on the same surface (see [`draw`]).
+/// paint on the same surface (see [`draw_following`](super::draw_following)).
 #[derive(Default)]
 pub struct KeptFurniture {
     kept: Option<Kept>,
