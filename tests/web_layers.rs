@@ -3,15 +3,16 @@
 //! the canvas ends up as a full drawing leaves it (to a level of rounding where the
 //! legend's translucent background lies over the line). A figure whose furniture reads
 //! nothing from the data (no legend) does not even lay it out again: it shows the
-//! furniture its last paint recorded and paints the line alone.
+//! furniture its last paint recorded and paints the line alone, until something else it
+//! shows changes (a new title).
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_layers
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Function, Reflect};
-use rokeh::document::Document;
-use rokeh::models::{row, ColumnDataSource, Line};
+use rokeh::document::{Document, Value};
+use rokeh::models::{row, ColumnDataSource, Figure, Line};
 use rokeh::plotting::{figure, FigureArgs, RangeArg};
 use rokeh::App;
 use wasm_bindgen::{JsCast, JsValue};
@@ -54,6 +55,10 @@ fn app(doc: &mut Document) {
     let (legend, line) = plot(doc, "legend");
     legend.legend_label(doc, "data", line);
     let (plain, _) = plot(doc, "plain");
+    // Named, for the test to retitle it through the hook.
+    let title = doc.get(plain, Figure::TITLE).expect("a figure has a title");
+    doc.set_attr(title.any(), "name", Value::Str("plain title".into()))
+        .expect("a title takes a name");
     let both = row(doc, [legend.any(), plain.any()]);
     doc.add_root(both);
 }
@@ -173,6 +178,21 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
         "the canvas as the full drawing left it"
     );
     assert_eq!(most_off(1, &drawn[1]), 0);
+
+    // A new title is not data: the plain figure lays its furniture out again and shows it.
+    let furniture = kept_furniture();
+    let error = call(
+        "set",
+        &["plain title".into(), "text".into(), "renamed".into()],
+    );
+    assert!(error.is_undefined(), "retitling: {error:?}");
+    pause(50).await;
+    assert_eq!(kept_furniture(), furniture, "the furniture laid out again");
+    assert!(most_off(1, &drawn[1]) > 0, "the new title drawn");
+    // Data after it: the new furniture is kept in turn.
+    set_data(SECOND);
+    pause(50).await;
+    assert_eq!(kept_furniture() - furniture, 1.0);
 }
 
 /// The most any byte of the `n`th figure's canvas differs from `drawn`.
