@@ -716,9 +716,8 @@ impl<'d> FigureView<'d> {
         Ok(())
     }
 
-    /// Paints everything, moved `half` a pixel right and down: the back plane, the items
-    /// in neither plane, the front plane. Returns the clickable legend entries.
-    /// Records the furniture's two planes, and the legend entries drawn in them.
+    /// Records the furniture's two planes, moved `half` a pixel right and down, and the
+    /// legend entries drawn in them.
     fn record_furniture(
         &self,
         s: &dyn Surface,
@@ -742,8 +741,9 @@ impl<'d> FigureView<'d> {
         Ok(Furniture { back, front, hits })
     }
 
-    /// Paints the furniture's back plane, everything in neither plane, then its front
-    /// plane; the legend entries drawn, the furniture's first.
+    /// Paints the furniture's back plane, everything in neither plane (moved `half` a
+    /// pixel right and down), then its front plane. Returns the clickable legend
+    /// entries, the furniture's first.
     fn paint_between(
         &self,
         s: &mut dyn Surface,
@@ -782,8 +782,12 @@ impl<'d> FigureView<'d> {
                 Kind::Annotation(a) => !self.annotations[a].reads_data(),
                 Kind::Grid(_) | Kind::Axis(_) | Kind::Title(_) | Kind::Kept => plane.is_some(),
             });
+        if !(fixed(&self.x_ranges) && fixed(&self.y_ranges) && apart) {
+            return false;
+        }
+        // Last, as it scans the document's models.
         let align::Neighbours { row, col } = align::neighbours(self.r.doc, self.figure);
-        fixed(&self.x_ranges) && fixed(&self.y_ranges) && apart && row.is_empty() && col.is_empty()
+        row.is_empty() && col.is_empty()
     }
 
     /// The public layout: frame, default ranges and scales, first axes' ticks.
