@@ -4,8 +4,8 @@
 //! wasm on its own; natively they run on plain `f64` in loops that LLVM vectorises for
 //! the target (SSE2 by default, AVX with `-C target-cpu=native`).
 
-use std::mem::MaybeUninit;
-use std::ops::{Add, Div, Mul, Neg, Sub};
+use core::mem::MaybeUninit;
+use core::ops::{Add, Div, Mul, Neg, Sub};
 
 /// Lane-wise f64 math with the bit tricks the kernels need. A mask is a lane-wise boolean;
 /// the `bits_*` methods treat each lane's bits as a u64.
@@ -35,6 +35,9 @@ pub(crate) trait Lanes:
     /// yet.
     fn store_uninit(self, to: &mut [MaybeUninit<f64>]);
 
+    /// `self × b + c`: fused (one rounding) where the build has wasm's relaxed SIMD (the
+    /// side module of `relaxed.rs`), else rounded twice, as `self * b + c` is.
+    fn mul_add(self, b: Self, c: Self) -> Self;
     fn abs(self) -> Self;
     fn sqrt(self) -> Self;
     /// `other` where it is below `self`, else `self` (NaN in `other` is never taken).
@@ -67,6 +70,9 @@ pub(crate) fn whole_chunks<L: Lanes>(len: usize) -> usize {
     len - len % lanes
 }
 
+// Natively only: where the page's kernels run on F64x2 the side module, built without
+// `std`, has no `f64::sqrt`.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 impl Lanes for f64 {
     const LANES: usize = 1;
     type Mask = bool;
@@ -90,6 +96,10 @@ impl Lanes for f64 {
     #[inline(always)]
     fn store_uninit(self, to: &mut [MaybeUninit<f64>]) {
         to[0].write(self);
+    }
+    #[inline(always)]
+    fn mul_add(self, b: f64, c: f64) -> f64 {
+        self * b + c
     }
     #[inline(always)]
     fn abs(self) -> f64 {
@@ -186,8 +196,8 @@ pub(crate) type Simd = f64;
 mod simd128 {
     use super::Lanes;
     use core::arch::wasm32::*;
-    use std::mem::MaybeUninit;
-    use std::ops::{Add, Div, Mul, Neg, Sub};
+    use core::mem::MaybeUninit;
+    use core::ops::{Add, Div, Mul, Neg, Sub};
 
     /// Two f64 lanes in a WebAssembly `v128`.
     #[derive(Clone, Copy)]
@@ -248,6 +258,13 @@ mod simd128 {
             // SAFETY: 16 bytes are writable (checked above; MaybeUninit<f64> is laid out as
             // f64); v128_store takes any alignment.
             unsafe { v128_store(to.as_mut_ptr().cast(), self.0) }
+        }
+        #[inline(always)]
+        fn mul_add(self, b: F64x2, c: F64x2) -> F64x2 {
+            #[cfg(target_feature = "relaxed-simd")]
+            return F64x2(f64x2_relaxed_madd(self.0, b.0, c.0));
+            #[cfg(not(target_feature = "relaxed-simd"))]
+            return self * b + c;
         }
         #[inline(always)]
         fn abs(self) -> F64x2 {

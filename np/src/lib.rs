@@ -28,7 +28,11 @@ mod blocks;
 mod kernels;
 mod lanes;
 pub mod random;
+mod relaxed;
 pub mod scan;
+mod trig;
+
+pub use relaxed::relaxed_simd;
 
 use std::ops::{Add, Deref, DerefMut, Div, Mul, Neg, Sub};
 
