@@ -111,6 +111,22 @@ pub(crate) struct FigureView<'d> {
     r: Reader<'d>,
     figure: AnyId,
     following: Option<&'d Following>,
+    /// Read only when `furnished`: a kept layout has what they say in it.
+    outer: Outer,
+    x_ranges: Vec<NamedRange>,
+    y_ranges: Vec<NamedRange>,
+    renderers: Vec<RendererView<'d>>,
+    axes: Vec<AxisView>,
+    annotations: Vec<Box<dyn AnnotationView + 'd>>,
+    items: Vec<Item>,
+    /// Whether grids, axes and titles are read (else they are [`Kind::Kept`]).
+    furnished: bool,
+}
+
+/// The figure's own properties that size and frame it: what its layout and its back and
+/// front planes are made from.
+#[derive(Default)]
+struct Outer {
     width: f64,
     height: f64,
     frame_size: (Option<f64>, Option<f64>),
@@ -122,14 +138,41 @@ pub(crate) struct FigureView<'d> {
     /// Whether the toolbar shares the title's band when both are on one side
     /// (`toolbar_sticky`, as BokehJS pairs them).
     toolbar_sticky: bool,
-    x_ranges: Vec<NamedRange>,
-    y_ranges: Vec<NamedRange>,
-    renderers: Vec<RendererView<'d>>,
-    axes: Vec<AxisView>,
-    annotations: Vec<Box<dyn AnnotationView + 'd>>,
-    items: Vec<Item>,
-    /// Whether grids, axes and titles are read (else they are [`Kind::Kept`]).
-    furnished: bool,
+}
+
+impl Outer {
+    fn read(r: Reader<'_>, fig: AnyId) -> Result<Outer, RenderError> {
+        let size = |attr: &str| -> Result<f64, RenderError> {
+            Ok(r.get::<Option<f64>>(fig, attr)?.unwrap_or(600.0))
+        };
+        let border = |attr: &str, all: f64| -> Result<f64, RenderError> {
+            Ok(r.get::<Option<f64>>(fig, attr)?.unwrap_or(all))
+        };
+        let min_border_all = r.get::<Option<f64>>(fig, "min_border")?.unwrap_or(0.0);
+        let toolbar = match (
+            r.get::<Option<Place>>(fig, "toolbar_location")?,
+            r.reference(fig, "toolbar")?,
+        ) {
+            (Some(place), Some(_)) => Some(side_of(place)),
+            _ => None,
+        };
+        Ok(Outer {
+            width: size("width")?,
+            height: size("height")?,
+            frame_size: (r.get(fig, "frame_width")?, r.get(fig, "frame_height")?),
+            min_border: [
+                border("min_border_top", min_border_all)?,
+                border("min_border_bottom", min_border_all)?,
+                border("min_border_left", min_border_all)?,
+                border("min_border_right", min_border_all)?,
+            ],
+            border_fill: r.fill(fig, "border_")?,
+            background_fill: r.fill(fig, "background_")?,
+            outline: r.stroke(fig, "outline_", 1.0)?,
+            toolbar,
+            toolbar_sticky: r.get(fig, "toolbar_sticky")?,
+        })
+    }
 }
 
 fn side_of(place: Place) -> Side {
@@ -219,13 +262,6 @@ impl<'d> FigureView<'d> {
     ) -> Result<FigureView<'d>, RenderError> {
         let r = Reader::new(doc, following, inspected);
         let fig = figure.any();
-        let size = |attr: &str| -> Result<f64, RenderError> {
-            Ok(r.get::<Option<f64>>(fig, attr)?.unwrap_or(600.0))
-        };
-        let border = |attr: &str, all: f64| -> Result<f64, RenderError> {
-            Ok(r.get::<Option<f64>>(fig, attr)?.unwrap_or(all))
-        };
-        let min_border_all = r.get::<Option<f64>>(fig, "min_border")?.unwrap_or(0.0);
         let x_ranges = read_ranges(
             r,
             fig,
@@ -242,31 +278,14 @@ impl<'d> FigureView<'d> {
             "y_scale",
             "extra_y_scales",
         )?;
-        let toolbar = match (
-            r.get::<Option<Place>>(fig, "toolbar_location")?,
-            r.reference(fig, "toolbar")?,
-        ) {
-            (Some(place), Some(_)) => Some(side_of(place)),
-            _ => None,
-        };
         let mut view = FigureView {
             r,
             figure: fig,
             following,
-            width: size("width")?,
-            height: size("height")?,
-            frame_size: (r.get(fig, "frame_width")?, r.get(fig, "frame_height")?),
-            min_border: [
-                border("min_border_top", min_border_all)?,
-                border("min_border_bottom", min_border_all)?,
-                border("min_border_left", min_border_all)?,
-                border("min_border_right", min_border_all)?,
-            ],
-            border_fill: r.fill(fig, "border_")?,
-            background_fill: r.fill(fig, "background_")?,
-            outline: r.stroke(fig, "outline_", 1.0)?,
-            toolbar,
-            toolbar_sticky: r.get(fig, "toolbar_sticky")?,
+            outer: match furnished {
+                true => Outer::read(r, fig)?,
+                false => Outer::default(),
+            },
             x_ranges,
             y_ranges,
             renderers: Vec::new(),
@@ -442,11 +461,11 @@ impl<'d> FigureView<'d> {
         // First pass of the frame (for annotations sized by it), then the panels.
         let mut sizes: [Vec<f64>; 4] = Default::default();
         let rough = layout::place(
-            self.width,
-            self.height,
-            self.min_border,
+            self.outer.width,
+            self.outer.height,
+            self.outer.min_border,
             &sizes,
-            self.frame_size,
+            self.outer.frame_size,
         )
         .frame;
         let mut slots: Vec<(usize, Side)> = Vec::new();
@@ -462,7 +481,7 @@ impl<'d> FigureView<'d> {
             slots.push((k, side));
         }
         let mut sticky = None;
-        if let Some(side) = self.toolbar {
+        if let Some(side) = self.outer.toolbar {
             // BokehJS pairs a sticky toolbar with the first title on its side, in one
             // band as deep as the deeper of the two; the title keeps its own depth at the
             // band's start.
@@ -471,7 +490,7 @@ impl<'d> FigureView<'d> {
                 .enumerate()
                 .filter(|(_, (k, s))| *s == side && matches!(self.items[*k].kind, Kind::Title(_)));
             let title = titles.map(|(slot, (k, _))| (slot, *k)).next();
-            match title.filter(|_| self.toolbar_sticky) {
+            match title.filter(|_| self.outer.toolbar_sticky) {
                 Some((slot, k)) => {
                     let at = slots[..slot].iter().filter(|(_, s)| *s == side).count();
                     let band = &mut sizes[side.index()][at];
@@ -493,14 +512,14 @@ impl<'d> FigureView<'d> {
         let SideSizes { sizes, .. } = self.side_sizes(m);
         Side::ALL.map(|side| {
             let total: f64 = sizes[side.index()].iter().sum();
-            total.max(self.min_border[side.index()])
+            total.max(self.outer.min_border[side.index()])
         })
     }
 
     /// The min borders that line the frame up with its GridPlot neighbours' (see
     /// [`align`]): each side at least as deep as theirs.
     fn aligned_min_border(&self, m: &dyn TextMeasure) -> Result<[f64; 4], RenderError> {
-        let mut min = self.min_border;
+        let mut min = self.outer.min_border;
         let align::Neighbours { row, col } = align::neighbours(self.r.doc, self.figure);
         let shared = |sides: [Side; 2]| move |other| (other, sides);
         let others = (row.into_iter().map(shared([Side::Above, Side::Below])))
@@ -523,11 +542,11 @@ impl<'d> FigureView<'d> {
             sticky,
         } = self.side_sizes(m);
         let placement = layout::place(
-            self.width,
-            self.height,
+            self.outer.width,
+            self.outer.height,
             self.aligned_min_border(m)?,
             &sizes,
-            self.frame_size,
+            self.outer.frame_size,
         );
         let mut panels: HashMap<usize, Rect> = HashMap::new();
         let mut counters = [0usize; 4];
@@ -576,18 +595,18 @@ impl<'d> FigureView<'d> {
         let frame = laid.frame.rect();
         let (w, h) = s.size();
         let canvas = Rect::new(0.0, 0.0, f64::from(w), f64::from(h));
-        if let Some(fill) = self.border_fill {
+        if let Some(fill) = self.outer.border_fill {
             let mut path = Path::new();
             path.rect(canvas);
             path.rect(frame);
             s.fill(&path, fill, FillRule::EvenOdd);
         }
-        if let Some(fill) = self.background_fill {
+        if let Some(fill) = self.outer.background_fill {
             let mut path = Path::new();
             path.rect(frame);
             s.fill(&path, fill, FillRule::NonZero);
         }
-        if let Some(outline) = &self.outline {
+        if let Some(outline) = &self.outer.outline {
             // BokehJS shrinks the outline by a pixel where it meets the canvas' edge.
             let mut r = Rect::new(frame.x, frame.y, frame.width, frame.height);
             if r.right() >= canvas.right() {
@@ -858,8 +877,8 @@ impl<'d> FigureView<'d> {
 
     /// The figure's size in CSS pixels (grown around a fixed frame).
     pub fn css_size(&mut self, m: &dyn TextMeasure) -> Result<(f64, f64), RenderError> {
-        if self.frame_size == (None, None) {
-            return Ok((self.width, self.height));
+        if self.outer.frame_size == (None, None) {
+            return Ok((self.outer.width, self.outer.height));
         }
         Ok(self.lay_out(m, 1.0)?.css)
     }

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::core::Rgba;
@@ -65,31 +66,44 @@ struct Picture {
     surface: CanvasSurface,
 }
 
-/// Fonts and colors with their CSS, a few of each.
+#[wasm_bindgen]
+extern "C" {
+    /// A 2D context, for its style setters with a JS string made once: web-sys' take a
+    /// `&str`, which the browser decodes from wasm's memory at every call.
+    type Styles;
+    #[wasm_bindgen(method, setter = fillStyle)]
+    fn set_fill_style(this: &Styles, value: &JsValue);
+    #[wasm_bindgen(method, setter = strokeStyle)]
+    fn set_stroke_style(this: &Styles, value: &JsValue);
+}
+
+/// Fonts with their CSS and colors with theirs as JS strings, a few of each.
 #[derive(Default)]
 struct CssMemo {
     fonts: Vec<(Font, Rc<str>)>,
-    colors: Vec<(Rgba, Rc<str>)>,
+    colors: Vec<(Rgba, JsValue)>,
 }
 
 impl CssMemo {
     /// More than a figure uses; past it, the memo starts again.
     const MOST: usize = 16;
 
-    fn get<K: PartialEq + Clone>(
-        memo: &mut Vec<(K, Rc<str>)>,
+    /// The entry of `key`, made by `css` if the memo has none.
+    fn get<'m, K: PartialEq + Clone, V>(
+        memo: &'m mut Vec<(K, V)>,
         key: &K,
-        css: impl FnOnce() -> String,
-    ) -> Rc<str> {
-        if let Some((_, css)) = memo.iter().find(|(k, _)| k == key) {
-            return css.clone();
+        css: impl FnOnce() -> V,
+    ) -> &'m V {
+        match memo.iter().position(|(k, _)| k == key) {
+            Some(at) => &memo[at].1,
+            None => {
+                if memo.len() >= CssMemo::MOST {
+                    memo.clear();
+                }
+                memo.push((key.clone(), css()));
+                &memo[memo.len() - 1].1
+            }
         }
-        if memo.len() >= CssMemo::MOST {
-            memo.clear();
-        }
-        let css: Rc<str> = css().into();
-        memo.push((key.clone(), css.clone()));
-        css
     }
 }
 
@@ -151,11 +165,16 @@ impl CanvasSurface {
     }
 
     fn font_css(&self, font: &Font) -> Rc<str> {
-        CssMemo::get(&mut self.css.borrow_mut().fonts, font, || font.css())
+        CssMemo::get(&mut self.css.borrow_mut().fonts, font, || font.css().into()).clone()
     }
 
-    fn color_css(&self, color: Rgba) -> Rc<str> {
-        CssMemo::get(&mut self.css.borrow_mut().colors, &color, || css(color))
+    /// `set(context, color as a JS string)`.
+    fn with_color(&self, color: Rgba, set: fn(&Styles, &JsValue)) {
+        let mut memo = self.css.borrow_mut();
+        set(
+            self.ctx.unchecked_ref(),
+            CssMemo::get(&mut memo.colors, &color, || css(color).into()),
+        );
     }
 
     /// Clears the canvas for a new paint.
@@ -166,7 +185,7 @@ impl CanvasSurface {
 
     fn set_fill(&mut self, color: Rgba) {
         if let Some(&color) = differs(&mut self.state.fill, color) {
-            self.ctx.set_fill_style_str(&self.color_css(color));
+            self.with_color(color, Styles::set_fill_style);
         }
     }
 
@@ -330,7 +349,7 @@ impl Surface for CanvasSurface {
     fn stroke(&mut self, path: &Path, stroke: &Stroke) {
         self.trace(path);
         if differs(&mut self.state.stroke, stroke.color).is_some() {
-            self.ctx.set_stroke_style_str(&self.color_css(stroke.color));
+            self.with_color(stroke.color, Styles::set_stroke_style);
         }
         let (ctx, state) = (&self.ctx, &mut self.state);
         if let Some(&width) = differs(&mut state.width, stroke.width) {
