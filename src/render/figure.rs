@@ -197,7 +197,7 @@ fn read_ranges(
         .reference(fig, default)?
         .ok_or_else(|| r.bad(fig, default, "set (a Range1d, DataRange1d or FactorRange)"))?;
     let is_log = |s: Option<AnyId>| s.is_some_and(|s| r.type_name(s) == "LogScale");
-    let scales: Vec<(String, AnyId)> = match r.value(fig, extra_scales)? {
+    let scales: Vec<(String, AnyId)> = match &*r.value_ref(fig, extra_scales)? {
         Value::Map(entries) => entries
             .iter()
             .filter_map(|(k, v)| {
@@ -216,10 +216,10 @@ fn read_ranges(
             end: 1.0,
         },
     }];
-    if let Value::Map(entries) = r.value(fig, extra)? {
+    if let Value::Map(entries) = &*r.value_ref(fig, extra)? {
         for (k, v) in entries {
             let Some(name) = k.as_str() else { continue };
-            let range = r.lookup(fig, extra, &v)?;
+            let range = r.lookup(fig, extra, v)?;
             let log = scales
                 .iter()
                 .find(|(n, _)| n == name)
@@ -331,8 +331,8 @@ impl<'d> FigureView<'d> {
     /// Adds one of the plot's renderers (of a type rokeh draws; others are skipped).
     fn add(&mut self, model: AnyId, side: Option<Side>) -> Result<(), RenderError> {
         let r = self.r;
-        let level = match r.value(model, "level") {
-            Ok(Value::Str(l)) => Level::parse(&l),
+        let level = match r.value_ref(model, "level").as_deref() {
+            Ok(Value::Str(l)) => Level::parse(l),
             _ => Level::Annotation,
         };
         let type_name = r.type_name(model);
