@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use rokeh::document::{Document, EventKind, Model, ModelId};
+use rokeh::document::{Document, EventKind, Model, ModelId, Value};
 use rokeh::models::{row, Button, Row, Slider};
 use rokeh::App;
 use wasm_bindgen::JsCast;
@@ -42,7 +42,9 @@ fn app(doc: &mut Document) {
     let follower = slider(doc, "follower", 20.0, 0.5);
     doc.on_change(leader, Slider::VALUE, move |doc, change| {
         doc.set_title(format!("leader at {}", change.new));
-        doc.set(follower, Slider::VALUE, 2.0 * change.new)
+        doc.set(follower, Slider::VALUE, 2.0 * change.new)?;
+        // Beside the value its control shows, a property its box shows.
+        doc.set_attr(follower.any(), "width", Value::Int(222))
     });
     let add = doc.add(Button {
         label: "add a slider".into(),
@@ -100,6 +102,14 @@ async fn widgets_show_the_document_and_follow_its_changes() {
 
     assert_eq!(labels(), ["leader: 3", "follower: 6"]);
     assert_eq!(input("rk-p1002").value(), "6");
+    // A box is drawn again for what it shows, not for a value its control shows: the
+    // follower's is 222 pixels wide now.
+    let follower_box = children.item(2).unwrap();
+    let style = follower_box.get_attribute("style").unwrap_or_default();
+    assert!(
+        style.contains("width: 222px"),
+        "the follower's box: {style}"
+    );
     assert_eq!(
         input("rk-p1001").get_attribute("aria-label").as_deref(),
         Some("leader")

@@ -87,6 +87,10 @@ pub enum Event {
     },
 }
 
+/// The attributes a widget's user sets through its control: a slider's or an input's
+/// value as it moves or is typed, a toggle's or a group's active choice, a tab's.
+pub const INPUT_ATTRS: [&str; 4] = ["value", "value_throttled", "value_input", "active"];
+
 impl Event {
     /// The model the event changes, if it changes one.
     pub fn model(&self) -> Option<&ModelId> {
@@ -110,6 +114,12 @@ impl Event {
                 | Event::ColumnsStreamed { .. }
                 | Event::ColumnsPatched { .. }
         )
+    }
+
+    /// Whether the event sets one of the attributes a user's input sets ([`INPUT_ATTRS`]):
+    /// the widget's own control shows it, and nothing else of the model changes.
+    pub fn sets_input_only(&self) -> bool {
+        matches!(self, Event::ModelChanged { attr, .. } if INPUT_ATTRS.contains(&attr.as_str()))
     }
 
     /// Whether applying `self` right after `earlier` leaves nothing of `earlier` to see,

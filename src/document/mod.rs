@@ -38,7 +38,7 @@ pub use crate::core::{AnyId, ArrayData, DType, Element, Elements, Id, ModelId, N
 pub use callbacks::{CallbackResult, PeriodicCallbackId, PropertyChange};
 pub use changes::Actor;
 pub use error::DocumentError;
-pub use events::{Change, Event, EventKind, Origin, PeerId, UiEvent, BOKEH_EVENT};
+pub use events::{Change, Event, EventKind, Origin, PeerId, UiEvent, BOKEH_EVENT, INPUT_ATTRS};
 pub use patch::{ColumnPatches, PatchIndex};
 pub use store::Model;
 pub use theme::{Theme, ThemeError};

@@ -200,13 +200,13 @@ pub fn boxed(
     let enclosing = Enclosing::current();
     let auto = auto_size(type_name);
     let sizing = Memo::new(move |_| {
-        page.track(model);
+        page.track_box(model);
         let parent = enclosing.sizing.get();
         page.read(|d| Sizing::read(d, model, &parent))
     });
     let disabled = Signal::derive(move || {
         enclosing.disabled.get() || {
-            page.track(model);
+            page.track_box(model);
             page.read(|d| d.get_attr(model, "disabled").ok().and_then(|v| v.as_bool()))
                 .unwrap_or(false)
         }
@@ -221,7 +221,7 @@ pub fn boxed(
     // slider's box hears of every move of its value).
     let written = RefCell::new(None::<(Look, bool)>);
     let write: Writer = Rc::new(move |el| {
-        page.track(model);
+        page.track_box(model);
         let sizing = sizing.get();
         let look = page.read(|d| Look::read(d, model, &sizing, enclosing.flow, auto));
         let now = (look, disabled.get());

@@ -33,6 +33,10 @@ struct Revisions {
     /// Created on first use, by the widgets that track a model: bumped by changes to the
     /// model's own properties.
     by_model: HashMap<AnyId, ArcRwSignal<u64>>,
+    /// Per model whose box is shown, created on first use: bumped as `by_model` is, but
+    /// for changes of the value a user's input sets ([`INPUT_ATTRS`](crate::document::INPUT_ATTRS)), which no box shows
+    /// (a slider's every move changes its value).
+    boxes: HashMap<AnyId, ArcRwSignal<u64>>,
     /// Per figure a canvas paints, created on first use: bumped by changes to anything
     /// its picture depends on.
     shown: HashMap<AnyId, ArcRwSignal<u64>>,
@@ -178,6 +182,15 @@ impl Page {
             .track();
     }
 
+    /// Subscribes the current reactive scope to changes of `model`'s properties that its
+    /// box may show: all but the value a user's input sets ([`INPUT_ATTRS`](crate::document::INPUT_ATTRS)).
+    pub fn track_box(&self, model: AnyId) {
+        self.revisions
+            .try_update_value(|r| r.boxes.entry(model).or_default().clone())
+            .expect("the page's revisions live as long as the page")
+            .track();
+    }
+
     /// Subscribes the current reactive scope to changes of anything `figure`'s picture
     /// depends on (itself included).
     pub fn track_shown(&self, figure: AnyId) {
@@ -273,11 +286,22 @@ impl Page {
                         })
                         .then(|| r.roots.clone());
                     let models = changed.iter().filter_map(|m| r.by_model.get(m).cloned());
+                    let mut boxed: Vec<AnyId> = changes
+                        .iter()
+                        .filter(|c| !c.event.sets_input_only())
+                        .filter_map(|c| doc.lookup(c.event.model()?))
+                        .collect();
+                    boxed.sort_unstable();
+                    boxed.dedup();
+                    let boxes = boxed.iter().filter_map(|m| r.boxes.get(m).cloned());
                     let shown = figures.iter().filter_map(|f| r.shown.get(f).cloned());
                     // The figures first: their canvases' effects then run first, so a
                     // plot is painted before the widgets' text and attributes follow
                     // (all of it in the same frame).
-                    let signals = shown.chain(models).chain(title).chain(roots).collect();
+                    let signals = (shown.chain(models).chain(boxes))
+                        .chain(title)
+                        .chain(roots)
+                        .collect();
                     for figure in restyled {
                         *r.furniture.entry(figure).or_default() += 1;
                     }
