@@ -90,11 +90,12 @@ fn position(v: &Value) -> Option<f64> {
 
 /// Every bound is finite, the step positive, and each value within start..end.
 fn slider_domain(get: &dyn Fn(&str) -> Value, attr: &str, new: &Value) -> Result<(), String> {
-    let values: Vec<f64> = match new {
-        Value::List(items) => items.iter().filter_map(position).collect(),
-        v => position(v).into_iter().collect(),
+    // Checked where they are, with nothing collected: a slider's every move comes here.
+    let values = match new {
+        Value::List(items) => &items[..],
+        v => std::slice::from_ref(v),
     };
-    for v in values {
+    for v in values.iter().filter_map(position) {
         match attr {
             "start" | "end" | "value" | "value_throttled" | "step" if !v.is_finite() => {
                 return Err(format!("{v} is not a finite number"))
