@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use leptos::prelude::{GetUntracked, Signal};
+use leptos::prelude::{GetUntracked, Memo};
 
 use crate::document::{Document, Id};
 use crate::interact::View;
@@ -56,7 +56,7 @@ pub struct Painter {
     page: Page,
     figure: Id<Figure>,
     /// The canvas' size in CSS pixels: the figure's, or its box's when it stretches.
-    size: Signal<(u32, u32)>,
+    size: Memo<(u32, u32)>,
     /// A paint waits for the next animation frame.
     pending: Rc<Cell<bool>>,
     /// A paint was made since the last animation frame began.
@@ -83,7 +83,7 @@ impl Painter {
     pub fn new(
         page: Page,
         figure: Id<Figure>,
-        size: Signal<(u32, u32)>,
+        size: Memo<(u32, u32)>,
         interaction: Interaction,
     ) -> Painter {
         let painted_this_frame: Rc<Cell<bool>> = Rc::default();

@@ -50,7 +50,8 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     });
     let measured = RwSignal::new(None::<(u32, u32)>);
     let follows = Memo::new(move |_| sizing.with(Sizing::follows_box));
-    let size = Signal::derive(move || {
+    // A memo, not a derived signal: each paint reads it, most paints with nothing changed.
+    let size = Memo::new(move |_| {
         let (fw, fh) = follows.get();
         let (w, h) = model_size.get();
         match measured.get() {
