@@ -10,7 +10,7 @@ fn main() {
         "side/kernel.rs",
         "src/blocks.rs",
         "src/lanes.rs",
-        "src/trig.rs",
+        "src/fast.rs",
     ] {
         println!("cargo:rerun-if-changed={source}");
     }

@@ -2,7 +2,7 @@
 //! 2 ulp of `f64::sin` & co. over the whole range of f64 (huge, tiny, subnormal, special
 //! values, near multiples of π/2), and the array API does what numpy does. The same tests
 //! run in the browser (`make test-wasm`), where the functions use wasm `simd128` lanes, and
-//! for long arrays' sines and cosines relaxed SIMD's fused multiply-adds.
+//! for long arrays' sines, cosines and exponentials relaxed SIMD's fused multiply-adds.
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
@@ -113,8 +113,9 @@ fn sin_and_cos_are_within_2_ulp_everywhere() {
     assert_eq!(np::cos(Array::from(vec![-0.0, 0.0, 1.0]))[..2], [1.0, 1.0]);
 }
 
-/// In Chromium the sines and cosines above, long arrays, ran the fused kernel of the
-/// relaxed-SIMD side module (np's `relaxed.rs`); natively the page's kernel runs everywhere.
+/// In Chromium the sines, cosines and exponentials of these tests, long arrays, ran the
+/// fused kernels of the relaxed-SIMD side module (np's `relaxed.rs`), which passed its own
+/// check on load; natively the page's kernels run everywhere.
 #[test]
 fn long_arrays_take_the_relaxed_simd_kernel_in_the_browser() {
     assert_eq!(np::relaxed_simd(), cfg!(target_arch = "wasm32"));

@@ -16,21 +16,17 @@
 //! at most 1 ulp elsewhere (none by 3 in 210 million arguments of every size below 2^19
 //! and next to multiples of π/2).
 //!
-//! Long arrays' sines and cosines run the same kernel (`trig.rs`) with fused multiply-adds
-//! where the browser has wasm's relaxed SIMD, in a side module of its own (`relaxed.rs`):
-//! a fifth faster, and 2 ulp off for fewer arguments (1 in 3,400 of 40 million in
-//! Chromium, none by 3).
+//! The fast paths are in `fast.rs`. Long arrays' sines, cosines and exponentials run them
+//! with fused multiply-adds where the browser has wasm's relaxed SIMD, in a side module of
+//! their own (`relaxed.rs`): about a fifth faster, and for sines 2 ulp off for fewer
+//! arguments (1 in 3,400 of 40 million in Chromium, none by 3).
 
-// fdlibm's constants as it publishes them (more digits than an f64 holds, rounding to it).
-#![allow(clippy::excessive_precision)]
-
-use std::f64::consts::{LOG2_E as INV_LN2, SQRT_2 as SQRT2};
 use std::mem::MaybeUninit;
 
 use crate::blocks::{on_block, BLOCK};
+use crate::fast::{fast_exp, fast_ln, in_exp_range, in_ln_range, in_trig_range, sin_or_cos, TRIG};
 use crate::lanes::{whole_chunks, Lanes, Simd};
-use crate::relaxed;
-use crate::trig::{in_trig_range, sin_or_cos, ROUND, TRIG};
+use crate::relaxed::{self, Kernel};
 
 /// The most lanes any [`Lanes`] has: the size of the scratch for a partial chunk.
 const MAX_LANES: usize = 8;
@@ -220,33 +216,38 @@ pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd
     padded::<Simd>(tail, |c| f(Simd::load(c), Simd::load(&rest)).store(c));
 }
 
-// ----- sine and cosine (the kernel in `trig.rs`) -----
+// ----- sine and cosine (their fast path in `fast.rs`) -----
 
 /// `sin` of every element, in place.
 pub fn sin(values: &mut [f64]) {
-    trig_of::<false>(values, f64::sin)
+    trig_of::<false>(Kernel::Sin, values, f64::sin)
 }
 
 /// `cos` of every element, in place.
 pub fn cos(values: &mut [f64]) {
-    trig_of::<true>(values, f64::cos)
+    trig_of::<true>(Kernel::Cos, values, f64::cos)
 }
 
-/// `sin` (or `cos` when `COS`) of every element, in place: long arrays by the relaxed-SIMD
-/// side module where the browser has it (`relaxed.rs`), the rest here.
-fn trig_of<const COS: bool>(mut values: &mut [f64], slow: fn(f64) -> f64) {
+/// `sin` (or `cos` when `COS`) of every element, in place.
+fn trig_of<const COS: bool>(kernel: Kernel, values: &mut [f64], slow: fn(f64) -> f64) {
     let constants = Simd::splat_each(TRIG);
-    let here = move |values: &mut [f64]| {
+    fused_then_here(kernel, values, move |values| {
         apply(
             values,
             move |x| in_trig_range(x, &constants),
             move |x| sin_or_cos::<_, COS>(x, &constants),
             slow,
         )
-    };
-    // The side module stops at a block with an element beyond its range: that block is
-    // done here, and the side module goes on after it.
-    while let Some(done) = relaxed::trig::<COS>(values) {
+    });
+}
+
+/// `kernel` of every element, in place: long arrays by the relaxed-SIMD side module where
+/// the browser has it (`relaxed.rs`), the rest by `here`. The side module stops at a
+/// block with an element beyond its range: that block is done here, and the side module
+/// goes on after it.
+#[inline(always)]
+fn fused_then_here(kernel: Kernel, mut values: &mut [f64], here: impl Fn(&mut [f64])) {
+    while let Some(done) = relaxed::run(kernel, values) {
         let rest = &mut std::mem::take(&mut values)[done..];
         let (block, rest) = rest.split_at_mut(BLOCK.min(rest.len()));
         here(block);
@@ -255,90 +256,16 @@ fn trig_of<const COS: bool>(mut values: &mut [f64], slow: fn(f64) -> f64) {
     here(values);
 }
 
-// ----- exp -----
-
-/// exp overflows above this and leaves the normal numbers below its negation.
-const EXP_LIMIT: f64 = 708.0;
-const LN2_HI: f64 = 6.93147180369123816490e-01;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
-const P1: f64 = 1.66666666666666019037e-01;
-const P2: f64 = -2.77777777770155933842e-03;
-const P3: f64 = 6.61375632143793436117e-05;
-const P4: f64 = -1.65339022054652515390e-06;
-const P5: f64 = 4.13813679705723846039e-08;
-
-/// exp(x) for |x| ≤ EXP_LIMIT (fdlibm's __ieee754_exp): x = k ln2 + r, exp r by a rational
-/// approximation, then 2^k put into the exponent bits.
-#[inline(always)]
-fn fast_exp<L: Lanes>(x: L) -> L {
-    let c = L::splat;
-    let t = x * c(INV_LN2) + c(ROUND);
-    let k = t - c(ROUND);
-    let hi = x - k * c(LN2_HI);
-    let lo = k * c(LN2_LO);
-    let r = hi - lo;
-    let z = r * r;
-    let p = r - z * (c(P1) + z * (c(P2) + z * (c(P3) + z * (c(P4) + z * c(P5)))));
-    let exp_r = c(1.0) - ((lo - (r * p) / (c(2.0) - p)) - hi);
-    // k sits in the low bits of t (ROUND's own low 12 bits are zero); |k| ≤ 1022 here, so
-    // 2^k is a normal number: its exponent field is k + 1023.
-    let scale = t.bits_add(1023).bits_shl(52);
-    exp_r * scale
-}
+// ----- exp and ln (their fast paths in `fast.rs`) -----
 
 /// `exp` of every element, in place.
 pub fn exp(values: &mut [f64]) {
-    apply::<Simd>(
-        values,
-        |x| x.abs().le(Simd::splat(EXP_LIMIT)),
-        fast_exp,
-        f64::exp,
-    );
-}
-
-// ----- ln -----
-
-const LG1: f64 = 6.666666666666735130e-01;
-const LG2: f64 = 3.999999999940941908e-01;
-const LG3: f64 = 2.857142874366239149e-01;
-const LG4: f64 = 2.222219843214978396e-01;
-const LG5: f64 = 1.818357216161805012e-01;
-const LG6: f64 = 1.531383769920937332e-01;
-const LG7: f64 = 1.479819860511658591e-01;
-const MANTISSA: u64 = 0x000f_ffff_ffff_ffff;
-const ONE_BITS: u64 = 0x3ff0_0000_0000_0000;
-
-/// ln(x) for a positive normal finite x (fdlibm's __ieee754_log): x = 2^k (1 + f) with
-/// 1 + f in [√2/2, √2), then ln(1 + f) from s = f / (2 + f).
-#[inline(always)]
-fn fast_ln<L: Lanes>(x: L) -> L {
-    let c = L::splat;
-    let m = x.bits_and(MANTISSA).bits_or(ONE_BITS);
-    // The exponent as a float without an integer conversion: put it in ROUND's low bits.
-    let k = (x.bits_shr(52).bits_or(ROUND.to_bits()) - c(ROUND)) - c(1023.0);
-    let big = m.gt(c(SQRT2));
-    let m = L::select(big, m * c(0.5), m);
-    let k = L::select(big, k + c(1.0), k);
-    let f = m - c(1.0);
-    let s = f / (c(2.0) + f);
-    let z = s * s;
-    let w = z * z;
-    let t1 = w * (c(LG2) + w * (c(LG4) + w * c(LG6)));
-    let t2 = z * (c(LG1) + w * (c(LG3) + w * (c(LG5) + w * c(LG7))));
-    let r = t2 + t1;
-    let hfsq = c(0.5) * f * f;
-    k * c(LN2_HI) - ((hfsq - (s * (hfsq + r) + k * c(LN2_LO))) - f)
+    fused_then_here(Kernel::Exp, values, |values| {
+        apply::<Simd>(values, in_exp_range, fast_exp, f64::exp)
+    });
 }
 
 /// `ln` (numpy's `log`) of every element, in place.
 pub fn ln(values: &mut [f64]) {
-    apply::<Simd>(
-        values,
-        |x| {
-            let c = Simd::splat;
-            Simd::and(c(f64::MIN_POSITIVE).le(x), x.lt(c(f64::INFINITY)))
-        },
-        fast_ln,
-        f64::ln,
-    );
+    apply::<Simd>(values, in_ln_range, fast_ln, f64::ln);
 }

@@ -26,12 +26,12 @@
 #![deny(missing_docs)]
 
 mod blocks;
+mod fast;
 mod kernels;
 mod lanes;
 pub mod random;
 mod relaxed;
 pub mod scan;
-mod trig;
 
 pub use relaxed::relaxed_simd;
 

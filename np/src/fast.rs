@@ -1,11 +1,12 @@
-//! The sine and cosine kernel over [`Lanes`], on `core` alone: the page's own module runs
-//! it, and so does the relaxed-SIMD side module (`side/kernel.rs`, see `relaxed.rs`), where
-//! [`Lanes::mul_add`] is fused.
+//! The fast paths of `sin`, `cos`, `exp` and `ln` over [`Lanes`], each with the range it
+//! holds in, on `core` alone: the page's own module runs them (`kernels.rs`, which hands
+//! what is out of range to the standard library), and so does the relaxed-SIMD side
+//! module (`side/kernel.rs`, see `relaxed.rs`), where [`Lanes::mul_add`] is fused.
 
 // fdlibm's constants as it publishes them (more digits than an f64 holds, rounding to it).
 #![allow(clippy::excessive_precision)]
 
-use core::f64::consts::FRAC_1_PI;
+use core::f64::consts::{FRAC_1_PI, LOG2_E as INV_LN2, SQRT_2 as SQRT2};
 
 use crate::lanes::Lanes;
 
@@ -83,4 +84,88 @@ pub(crate) fn sin_or_cos<L: Lanes, const COS: bool>(x: L, constants: &[L; TRIG_C
     // r + r³ p as r − (r³ (−p) + 0): the + 0 keeps sin(−0) at −0.
     let sin = r - (z * r).mul_add(minus_p, L::splat(0.0));
     sin.bits_xor(sign)
+}
+
+// ----- exp -----
+
+/// exp overflows above this and leaves the normal numbers below its negation.
+const EXP_LIMIT: f64 = 708.0;
+const LN2_HI: f64 = 6.93147180369123816490e-01;
+const LN2_LO: f64 = 1.90821492927058770002e-10;
+const P1: f64 = 1.66666666666666019037e-01;
+const P2: f64 = -2.77777777770155933842e-03;
+const P3: f64 = 6.61375632143793436117e-05;
+const P4: f64 = -1.65339022054652515390e-06;
+const P5: f64 = 4.13813679705723846039e-08;
+
+/// Whether |x| ≤ EXP_LIMIT, where [`fast_exp`] holds.
+#[inline(always)]
+pub(crate) fn in_exp_range<L: Lanes>(x: L) -> L::Mask {
+    x.abs().le(L::splat(EXP_LIMIT))
+}
+
+/// exp(x) for |x| ≤ EXP_LIMIT (fdlibm's __ieee754_exp): x = k ln2 + r, exp r by a rational
+/// approximation, then 2^k put into the exponent bits.
+#[inline(always)]
+pub(crate) fn fast_exp<L: Lanes>(x: L) -> L {
+    let c = L::splat;
+    let t = x * c(INV_LN2) + c(ROUND);
+    let k = t - c(ROUND);
+    let hi = x - k * c(LN2_HI);
+    let lo = k * c(LN2_LO);
+    let r = hi - lo;
+    let z = r * r;
+    // P₁ + z (P₂ + z (P₃ + z (P₄ + z P₅))), by Horner's scheme.
+    let q = z.mul_add(
+        z.mul_add(z.mul_add(z.mul_add(c(P5), c(P4)), c(P3)), c(P2)),
+        c(P1),
+    );
+    let p = r - z * q;
+    let exp_r = c(1.0) - ((lo - (r * p) / (c(2.0) - p)) - hi);
+    // k sits in the low bits of t (ROUND's own low 12 bits are zero); |k| ≤ 1022 here, so
+    // 2^k is a normal number: its exponent field is k + 1023.
+    let scale = t.bits_add(1023).bits_shl(52);
+    exp_r * scale
+}
+
+// ----- ln -----
+
+const LG1: f64 = 6.666666666666735130e-01;
+const LG2: f64 = 3.999999999940941908e-01;
+const LG3: f64 = 2.857142874366239149e-01;
+const LG4: f64 = 2.222219843214978396e-01;
+const LG5: f64 = 1.818357216161805012e-01;
+const LG6: f64 = 1.531383769920937332e-01;
+const LG7: f64 = 1.479819860511658591e-01;
+const MANTISSA: u64 = 0x000f_ffff_ffff_ffff;
+const ONE_BITS: u64 = 0x3ff0_0000_0000_0000;
+
+/// Whether x is positive, normal and finite, where [`fast_ln`] holds.
+#[inline(always)]
+pub(crate) fn in_ln_range<L: Lanes>(x: L) -> L::Mask {
+    let c = L::splat;
+    L::and(c(f64::MIN_POSITIVE).le(x), x.lt(c(f64::INFINITY)))
+}
+
+/// ln(x) for a positive normal finite x (fdlibm's __ieee754_log): x = 2^k (1 + f) with
+/// 1 + f in [√2/2, √2), then ln(1 + f) from s = f / (2 + f).
+#[inline(always)]
+pub(crate) fn fast_ln<L: Lanes>(x: L) -> L {
+    let c = L::splat;
+    let m = x.bits_and(MANTISSA).bits_or(ONE_BITS);
+    // The exponent as a float without an integer conversion: put it in ROUND's low bits.
+    let k = (x.bits_shr(52).bits_or(ROUND.to_bits()) - c(ROUND)) - c(1023.0);
+    let big = m.gt(c(SQRT2));
+    let m = L::select(big, m * c(0.5), m);
+    let k = L::select(big, k + c(1.0), k);
+    let f = m - c(1.0);
+    let s = f / (c(2.0) + f);
+    let z = s * s;
+    let w = z * z;
+    // The even and odd terms in w, by Horner's scheme.
+    let t1 = w * w.mul_add(w.mul_add(c(LG6), c(LG4)), c(LG2));
+    let t2 = z * w.mul_add(w.mul_add(w.mul_add(c(LG7), c(LG5)), c(LG3)), c(LG1));
+    let r = t2 + t1;
+    let hfsq = c(0.5) * f * f;
+    k * c(LN2_HI) - ((hfsq - (s * (hfsq + r) + k * c(LN2_LO))) - f)
 }
