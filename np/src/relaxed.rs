@@ -4,7 +4,7 @@
 //! of `fast.rs` are built a second time, alone, as a module of a few kilobytes
 //! (`side/kernel.rs`, by `build.rs`) that works in the page's memory. The page loads it
 //! on the first long array, if the browser validates it and it passes a check of its
-//! own (a block of each function within 2 ulp of the standard library's); where it does
+//! own (a block of each function within 4 ε, about 2 ulp, of the standard library's); where it does
 //! not, the page's own kernels do all the work. (Logarithms stay in the page's module:
 //! with them the side module would pass the 4 KiB a page may compile at once.)
 //!
