@@ -1,12 +1,12 @@
 //! Sines, cosines and exponentials with fused multiply-adds, from wasm's relaxed SIMD,
-//! where the browser has it. A module that uses relaxed SIMD anywhere fails
-//! to load in a browser without it, so the page's own module never does: the fast paths
-//! of `fast.rs` are built a second time, alone, as a module of a few kilobytes
-//! (`side/kernel.rs`, by `build.rs`) that works in the page's memory. The page loads it
-//! on the first long array, if the browser validates it and it passes a check of its
-//! own (a block of each function within 4 ε, about 2 ulp, of the standard library's); where it does
-//! not, the page's own kernels do all the work. (Logarithms stay in the page's module:
-//! with them the side module would pass the 4 KiB a page may compile at once.)
+//! where the browser has it. A module that uses relaxed SIMD anywhere fails to load in a
+//! browser without it, so the page's own module never does: the fast paths of `fast.rs`
+//! are built a second time, alone, as a module of a few kilobytes (`side/kernel.rs`, by
+//! `build.rs`) that works in the page's memory. The page loads it on the first long
+//! array, if the browser validates it and it passes a check of its own (a block of each
+//! function within 4 ε, about 2 ulp, of the standard library's); where it does not, the
+//! page's own kernels do all the work. (Logarithms stay in the page's module: with them
+//! the side module would pass the 4 KiB a page may compile at once.)
 //!
 //! Fused polynomials take a fifth off a sine (a million in 2.0 ms instead of 2.5 in V8 on
 //! this machine) and about a tenth off an exponential (2.2 ms; its fast path alone 2.0
