@@ -34,8 +34,9 @@ struct Revisions {
     /// model's own properties.
     by_model: HashMap<AnyId, ArcRwSignal<u64>>,
     /// Per model whose box is shown, created on first use: bumped as `by_model` is, but
-    /// for changes of the value a user's input sets ([`INPUT_ATTRS`](crate::document::INPUT_ATTRS)), which no box shows
-    /// (a slider's every move changes its value).
+    /// for changes of the value a user's input sets
+    /// ([`INPUT_ATTRS`](crate::document::INPUT_ATTRS)), which no box shows (a slider's
+    /// every move changes its value).
     boxes: HashMap<AnyId, ArcRwSignal<u64>>,
     /// Per figure a canvas paints, created on first use: bumped by changes to anything
     /// its picture depends on.
@@ -183,7 +184,8 @@ impl Page {
     }
 
     /// Subscribes the current reactive scope to changes of `model`'s properties that its
-    /// box may show: all but the value a user's input sets ([`INPUT_ATTRS`](crate::document::INPUT_ATTRS)).
+    /// box may show: all but the value a user's input sets
+    /// ([`INPUT_ATTRS`](crate::document::INPUT_ATTRS)).
     pub fn track_box(&self, model: AnyId) {
         self.revisions
             .try_update_value(|r| r.boxes.entry(model).or_default().clone())
