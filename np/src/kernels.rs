@@ -220,16 +220,17 @@ pub(crate) fn each_with(values: &mut [f64], other: &[f64], f: impl Fn(Simd, Simd
 
 /// `sin` of every element, in place.
 pub fn sin(values: &mut [f64]) {
-    trig_of::<false>(Kernel::Sin, values, f64::sin)
+    trig_of::<false>(values, f64::sin)
 }
 
 /// `cos` of every element, in place.
 pub fn cos(values: &mut [f64]) {
-    trig_of::<true>(Kernel::Cos, values, f64::cos)
+    trig_of::<true>(values, f64::cos)
 }
 
 /// `sin` (or `cos` when `COS`) of every element, in place.
-fn trig_of<const COS: bool>(kernel: Kernel, values: &mut [f64], slow: fn(f64) -> f64) {
+fn trig_of<const COS: bool>(values: &mut [f64], slow: fn(f64) -> f64) {
+    let kernel = if COS { Kernel::Cos } else { Kernel::Sin };
     let constants = Simd::splat_each(TRIG);
     fused_then_here(kernel, values, move |values| {
         apply(
