@@ -2,9 +2,9 @@
 //! its data changes, a paint shows that picture instead of drawing their text again, and
 //! the canvas ends up as a full drawing leaves it (to a level of rounding where the
 //! legend's translucent background lies over the line). A figure whose furniture reads
-//! nothing from the data (no legend) does not even lay it out again: it shows the
-//! furniture its last paint recorded and paints the line alone, until something else it
-//! shows changes (a new title).
+//! nothing from the data (here both: the legend's label is a value and its line has one
+//! colour) does not even lay it out again: it shows the furniture its last paint recorded
+//! and paints the line alone, until something else it shows changes (a new title).
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_layers
@@ -30,8 +30,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 const FIRST: &str = r#"{"type": "map", "entries": [["x", [0, 5, 10]], ["y", [1, 9, 9.8]]]}"#;
 const SECOND: &str = r#"{"type": "map", "entries": [["x", [0, 5, 10]], ["y", [8, 1, 7]]]}"#;
 
-/// Two figures of one line in fixed ranges, the first with a legend (its labels may come
-/// from the data), the second without.
+/// Two figures of one line in fixed ranges, the first with a legend of a value, the
+/// second without.
 fn app(doc: &mut Document) {
     let source = doc.add(ColumnDataSource::new([
         ("x", vec![0.0, 5.0, 10.0]),
@@ -130,11 +130,11 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
         8.0,
         "each figure's front plane shown from a picture four times"
     );
-    // The figure without a legend laid its furniture out once; the other one, every time.
+    // Each figure laid its furniture out once, the legend's too.
     assert_eq!(
         kept_furniture() - furniture,
-        4.0,
-        "one figure's furniture shown as laid out before, four times"
+        8.0,
+        "each figure's furniture shown as laid out before, four times"
     );
     // The legend's background (alpha 0.95) over the line: a picture of it, composited,
     // rounds a few channels one level apart from drawing it there.
@@ -172,7 +172,8 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
         4.0,
         "the front planes shown from a picture (the first figure's a new one)"
     );
-    assert_eq!(kept_furniture() - furniture, 2.0);
+    // The first figure laid its furniture out anew at its range's change, then kept it.
+    assert_eq!(kept_furniture() - furniture, 4.0);
     assert!(
         most_off(0, &drawn[0]) <= 1,
         "the canvas as the full drawing left it"
@@ -189,10 +190,10 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
     pause(50).await;
     assert_eq!(kept_furniture(), furniture, "the furniture laid out again");
     assert!(most_off(1, &drawn[1]) > 0, "the new title drawn");
-    // Data after it: the new furniture is kept in turn.
+    // Data after it: the new furniture is kept in turn, and the first figure's as before.
     set_data(SECOND);
     pause(50).await;
-    assert_eq!(kept_furniture() - furniture, 1.0);
+    assert_eq!(kept_furniture() - furniture, 2.0);
 }
 
 /// The most any byte of the `n`th figure's canvas differs from `drawn`.

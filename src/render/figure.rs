@@ -1038,7 +1038,8 @@ pub(crate) fn hit_test(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::{ColumnDataSource, GlyphRenderer, Line, Title};
+    use crate::core::Spec;
+    use crate::models::{ColumnDataSource, GlyphRenderer, Line, Scatter, Title};
     use crate::plotting::{figure, FigureArgs, RangeArg};
     use crate::render::layer::tests::Counting;
 
@@ -1137,6 +1138,16 @@ mod tests {
         assert!(drawn(&doc, plot, Some((&mut kept, 0))) != drawn(&doc, plot, None));
         assert!(drawn(&doc, plot, Some((&mut kept, 1))) == drawn(&doc, plot, None));
         assert_eq!(kept.shown_again(), 2);
+        // A legend of a value over a line of one colour draws nothing from the data.
+        let mut doc = Document::new();
+        let (plot, source, line) = line_plot(&mut doc, true);
+        plot.legend_label(&mut doc, "data", line);
+        let mut kept = KeptFurniture::default();
+        drawn(&doc, plot, Some((&mut kept, 0)));
+        doc.set_column(source, "y", vec![2.0, 0.5]).unwrap();
+        let again = drawn(&doc, plot, Some((&mut kept, 0)));
+        assert_eq!(kept.shown_again(), 1);
+        assert!(again == drawn(&doc, plot, None), "as drawn from scratch");
     }
 
     #[test]
@@ -1150,10 +1161,43 @@ mod tests {
         let again = drawn(&doc, plot, Some((&mut kept, 0)));
         assert!(again == drawn(&doc, plot, None), "the axes follow the data");
         assert_eq!(kept.shown_again(), 0);
-        // A legend: its swatches and labels may come from the data.
+        // A legend whose labels come from a column: new data, new entries.
         let mut doc = Document::new();
         let (plot, source, line) = line_plot(&mut doc, true);
-        plot.legend_label(&mut doc, "data", line);
+        plot.legend_field(&mut doc, "y", line);
+        let mut kept = KeptFurniture::default();
+        drawn(&doc, plot, Some((&mut kept, 0)));
+        doc.set_column(source, "y", vec![2.0, 0.5]).unwrap();
+        let again = drawn(&doc, plot, Some((&mut kept, 0)));
+        assert!(
+            again == drawn(&doc, plot, None),
+            "the entries follow the data"
+        );
+        assert_eq!(kept.shown_again(), 0);
+        // A legend of a value over markers coloured from a column: the swatch is the
+        // first row's colour.
+        let mut doc = Document::new();
+        let (plot, source, _) = line_plot(&mut doc, true);
+        let colors = doc.add(ColumnDataSource::new([("x", vec![0.5]), ("y", vec![1.0])]));
+        doc.set_attr(
+            colors.any(),
+            "data",
+            Value::Map(vec![
+                (Value::str("x"), Value::List(vec![Value::Float(0.5)])),
+                (Value::str("y"), Value::List(vec![Value::Float(1.0)])),
+                (Value::str("c"), Value::List(vec![Value::str("red")])),
+            ]),
+        )
+        .unwrap();
+        let dots = plot.scatter(
+            &mut doc,
+            colors,
+            Scatter {
+                fill_color: Spec::field("c"),
+                ..Scatter::default()
+            },
+        );
+        plot.legend_label(&mut doc, "dots", dots);
         let mut kept = KeptFurniture::default();
         drawn(&doc, plot, Some((&mut kept, 0)));
         doc.set_column(source, "y", vec![2.0, 0.5]).unwrap();

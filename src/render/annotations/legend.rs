@@ -30,17 +30,20 @@ pub(crate) fn build<'d>(
     legend: AnyId,
 ) -> Result<Box<dyn AnnotationView + 'd>, RenderError> {
     let mut entries = Vec::new();
+    let mut reads_data = false;
     for item in r.refs(legend, "items")? {
         if !r.flag(item, "visible")? {
             continue;
         }
         let renderers = r.refs(item, "renderers")?;
+        reads_data |= renderers.iter().any(|&rend| swatch_reads_data(r, rend));
         let index = r
             .get::<Option<i64>>(item, "index")?
             .and_then(|i| usize::try_from(i).ok());
         let label = r.value(item, "label")?;
         match (label.object_type(), label.object_field("field")) {
             (Some("field"), Some(Value::Str(field))) => {
+                reads_data = true;
                 // One entry per distinct value of the field, in order of first appearance.
                 let source = match renderers.first() {
                     Some(&rend) => r.reference(rend, "data_source")?,
@@ -106,7 +109,29 @@ pub(crate) fn build<'d>(
         inactive: r.fill(legend, "inactive_")?,
         click_policy: r.get(legend, "click_policy")?,
         visible: r.flag(legend, "visible")?,
+        reads_data,
     }))
+}
+
+/// Whether `renderer`'s swatch may change with its source's columns: when a property a
+/// swatch draws with (its glyph's line, fill and hatch, marker, size, angle) comes from a
+/// field, an expression or a transform. The coordinates never reach a swatch.
+fn swatch_reads_data(r: Reader<'_>, renderer: AnyId) -> bool {
+    let Some(glyph) = r.reference(renderer, "glyph").ok().flatten() else {
+        return true;
+    };
+    let Some(model) = r.doc.try_model(glyph) else {
+        return true;
+    };
+    model.attrs.iter().any(|(name, v)| {
+        let drawn = ["line_", "fill_", "hatch_"]
+            .iter()
+            .any(|p| name.starts_with(p))
+            || ["marker", "size", "angle"].contains(&name.as_str());
+        drawn
+            && (matches!(v.object_type(), Some("field" | "expr"))
+                || v.object_field("transform").is_some())
+    })
 }
 
 /// A label value as BokehJS writes it (`${value}`).
@@ -144,6 +169,8 @@ struct View {
     inactive: Option<Rgba>,
     click_policy: LegendClickPolicy,
     visible: bool,
+    /// Whether a label or a swatch comes from the data (see [`swatch_reads_data`]).
+    reads_data: bool,
 }
 
 /// A label box with the height of a CSS line of text (line-height "normal").
@@ -260,6 +287,10 @@ impl AnnotationView for View {
         } else {
             w + 2.0 * self.margin
         }
+    }
+
+    fn reads_data(&self) -> bool {
+        self.reads_data
     }
 
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
