@@ -24,6 +24,8 @@
 //! - `rokeh.sineMs(n)`: how long `rokeh::np` takes for the sliders app's column math,
 //!   `a * sin(k * x + w) + b` over `n` points (x made beforehand, not timed);
 //! - `rokeh.wasmMemoryBytes()`: the size of the wasm module's memory (it only grows);
+//! - `rokeh.relaxedSimd()`: whether long arrays' sines run relaxed SIMD's fused kernels
+//!   (`np::relaxed_simd`);
 //! - `rokeh.keptLayers()`: how many times a paint showed a figure's furniture (fills,
 //!   grids, axes, title) from a picture kept from an earlier paint instead of drawing it;
 //! - `rokeh.keptFurniture()`: how many paints found only data changed and showed the
@@ -121,6 +123,8 @@ pub fn install(page: Page) {
             })
     });
     set(&hook, "wasmMemoryBytes", &memory.into_js_value());
+    let relaxed = Closure::<dyn Fn() -> bool>::new(crate::np::relaxed_simd);
+    set(&hook, "relaxedSimd", &relaxed.into_js_value());
     let kept = Closure::<dyn Fn() -> f64>::new(|| super::surface::kept_layers_shown() as f64);
     set(&hook, "keptLayers", &kept.into_js_value());
     let furniture =

@@ -115,6 +115,26 @@ test('ArrowRight on the frequency slider recomputes the data and repaints', asyn
   }
 });
 
+test('at 10,000 points a move computes its sines with relaxed SIMD, as Math.sin does', async () => {
+  const { context, page, errors } = await openPage(`${site.url}?N=10000`);
+  try {
+    const painted = await paints(page);
+    await page.getByLabel('frequency').focus();
+    await page.keyboard.press('ArrowRight');
+    await paintedAfter(page, painted);
+    assert.equal(await page.evaluate(() => window.rokeh.relaxedSimd()), true, 'np\'s side module in use');
+    const { a, b, w, k, x, y } = await documentState(page);
+    assert.equal(x.length, 10_000);
+    x.forEach((xi, i) => {
+      const want = a * Math.sin(k * xi + w) + b;
+      assert.ok(Math.abs(y[i] - want) < 1e-12, `y[${i}] = ${y[i]}, want ${want}`);
+    });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the title input changes the drawn title when the edit is committed, as Bokeh does', async () => {
   const { context, page, errors } = await openPage();
   try {
