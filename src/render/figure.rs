@@ -1120,6 +1120,22 @@ mod tests {
         on.finish()
     }
 
+    /// Paints `plot` keeping its furniture, gives `source` the new y `ys`, and paints it
+    /// again under the same revision: how many paints showed the kept furniture, and
+    /// whether the second drew what a paint from scratch draws.
+    fn new_data(
+        doc: &mut Document,
+        plot: Id<Figure>,
+        source: Id<ColumnDataSource>,
+        ys: Vec<f64>,
+    ) -> (u64, bool) {
+        let mut kept = KeptFurniture::default();
+        drawn(doc, plot, Some((&mut kept, 0)));
+        doc.set_column(source, "y", ys).unwrap();
+        let again = drawn(doc, plot, Some((&mut kept, 0)));
+        (kept.shown_again(), again == drawn(doc, plot, None))
+    }
+
     #[test]
     fn new_data_under_fixed_ranges_shows_the_furniture_laid_out_before() {
         let mut doc = Document::new();
@@ -1142,12 +1158,9 @@ mod tests {
         let mut doc = Document::new();
         let (plot, source, line) = line_plot(&mut doc, true);
         plot.legend_label(&mut doc, "data", line);
-        let mut kept = KeptFurniture::default();
-        drawn(&doc, plot, Some((&mut kept, 0)));
-        doc.set_column(source, "y", vec![2.0, 0.5]).unwrap();
-        let again = drawn(&doc, plot, Some((&mut kept, 0)));
-        assert_eq!(kept.shown_again(), 1);
-        assert!(again == drawn(&doc, plot, None), "as drawn from scratch");
+        let (shown_again, as_from_scratch) = new_data(&mut doc, plot, source, vec![2.0, 0.5]);
+        assert_eq!(shown_again, 1);
+        assert!(as_from_scratch);
     }
 
     #[test]
@@ -1155,25 +1168,12 @@ mod tests {
         // Ranges that follow the data: the axes move with it.
         let mut doc = Document::new();
         let (plot, source, _) = line_plot(&mut doc, false);
-        let mut kept = KeptFurniture::default();
-        drawn(&doc, plot, Some((&mut kept, 0)));
-        doc.set_column(source, "y", vec![20.0, 0.5]).unwrap();
-        let again = drawn(&doc, plot, Some((&mut kept, 0)));
-        assert!(again == drawn(&doc, plot, None), "the axes follow the data");
-        assert_eq!(kept.shown_again(), 0);
+        assert_eq!(new_data(&mut doc, plot, source, vec![20.0, 0.5]), (0, true));
         // A legend whose labels come from a column: new data, new entries.
         let mut doc = Document::new();
         let (plot, source, line) = line_plot(&mut doc, true);
         plot.legend_field(&mut doc, "y", line);
-        let mut kept = KeptFurniture::default();
-        drawn(&doc, plot, Some((&mut kept, 0)));
-        doc.set_column(source, "y", vec![2.0, 0.5]).unwrap();
-        let again = drawn(&doc, plot, Some((&mut kept, 0)));
-        assert!(
-            again == drawn(&doc, plot, None),
-            "the entries follow the data"
-        );
-        assert_eq!(kept.shown_again(), 0);
+        assert_eq!(new_data(&mut doc, plot, source, vec![2.0, 0.5]), (0, true));
         // A legend of a value over markers coloured from a column: the swatch is the
         // first row's colour.
         let mut doc = Document::new();
@@ -1198,10 +1198,6 @@ mod tests {
             },
         );
         plot.legend_label(&mut doc, "dots", dots);
-        let mut kept = KeptFurniture::default();
-        drawn(&doc, plot, Some((&mut kept, 0)));
-        doc.set_column(source, "y", vec![2.0, 0.5]).unwrap();
-        drawn(&doc, plot, Some((&mut kept, 0)));
-        assert_eq!(kept.shown_again(), 0);
+        assert_eq!(new_data(&mut doc, plot, source, vec![2.0, 0.5]), (0, true));
     }
 }
