@@ -263,12 +263,22 @@ impl Page {
                             .copied()
                             .collect()
                     };
-                    let mut changed: Vec<AnyId> = changes
+                    // Each change's model, looked up once, and whether a box shows it.
+                    let looked: Vec<(AnyId, bool)> = changes
                         .iter()
-                        .filter_map(|c| doc.lookup(c.event.model()?))
+                        .filter_map(|c| {
+                            let model = doc.lookup(c.event.model()?)?;
+                            Some((model, !c.event.sets_input_only()))
+                        })
                         .collect();
-                    changed.sort_unstable();
-                    changed.dedup();
+                    let deduped = |models: Vec<AnyId>| {
+                        let mut models = models;
+                        models.sort_unstable();
+                        models.dedup();
+                        models
+                    };
+                    let changed = deduped(looked.iter().map(|&(m, _)| m).collect());
+                    let boxed = deduped(looked.iter().filter(|l| l.1).map(|&(m, _)| m).collect());
                     let mut figures: Vec<AnyId> = changed
                         .iter()
                         .filter_map(|m| shown_by?.get(m))
@@ -288,13 +298,6 @@ impl Page {
                         })
                         .then(|| r.roots.clone());
                     let models = changed.iter().filter_map(|m| r.by_model.get(m).cloned());
-                    let mut boxed: Vec<AnyId> = changes
-                        .iter()
-                        .filter(|c| !c.event.sets_input_only())
-                        .filter_map(|c| doc.lookup(c.event.model()?))
-                        .collect();
-                    boxed.sort_unstable();
-                    boxed.dedup();
                     let boxes = boxed.iter().filter_map(|m| r.boxes.get(m).cloned());
                     let shown = figures.iter().filter_map(|f| r.shown.get(f).cloned());
                     // The figures first: their canvases' effects then run first, so a
