@@ -1,7 +1,8 @@
 //! What a change repaints, in a real browser: a change to a model no figure reaches
 //! repaints nothing, one to a figure's range repaints that figure only, and a reference
 //! swapped by a callback is followed (the new model's changes repaint its figure, the
-//! figure's label follows the new title).
+//! figure's label follows the new title), and the page forgets what it kept for models
+//! the document forgot.
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_repaint
@@ -9,7 +10,7 @@
 
 use js_sys::{Function, Reflect};
 use rokeh::document::{Document, EventKind, Value};
-use rokeh::models::{row, Button, ColumnDataSource, Figure, Line, Slider, Title};
+use rokeh::models::{row, Button, ColumnDataSource, Figure, Line, Row, Slider, Title};
 use rokeh::plotting::{figure, FigureArgs, RangeArg};
 use rokeh::App;
 use wasm_bindgen::{JsCast, JsValue};
@@ -60,12 +61,41 @@ fn app(doc: &mut Document) {
         doc.set_attr(fresh.any(), "name", Value::Str("fresh".into()))?;
         doc.set(right, Figure::TITLE, Some(fresh))
     });
-    let layout = row(doc, [left.any(), right.any(), lonely.any(), swap.any()]);
+    // Each click puts a new slider in the old one's place: the old one is forgotten.
+    let renew = doc.add(Button {
+        label: "renew".into(),
+        ..Button::default()
+    });
+    let layout = row(
+        doc,
+        [
+            left.any(),
+            right.any(),
+            lonely.any(),
+            swap.any(),
+            renew.any(),
+        ],
+    );
+    doc.on_event(renew, EventKind::ButtonClick, move |doc, _| {
+        let fresh = doc.add(Slider::new("renewed", 1.0, 0.0, 2.0, 1.0));
+        let mut children = doc.get(layout, Row::CHILDREN);
+        children[2] = fresh.any();
+        doc.set(layout, Row::CHILDREN, children)
+    });
     doc.add_root(layout);
 }
 
 fn hook() -> JsValue {
     Reflect::get(&web_sys::window().unwrap(), &"rokeh".into()).expect("the test hook")
+}
+
+/// How many models' revisions the page keeps.
+fn revisions() -> f64 {
+    let revisions: Function = Reflect::get(&hook(), &"revisions".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    revisions.call0(&JsValue::NULL).unwrap().as_f64().unwrap()
 }
 
 fn paints() -> f64 {
@@ -129,4 +159,24 @@ async fn a_change_repaints_only_the_figures_that_show_it() {
     pause(100).await;
     assert_eq!(paints(), painted + 3.0, "the new title's change repainted");
     assert_eq!(canvas_labels(), ["left", "fresher"]);
+
+    // Sliders swapped in and out: each new one is shown, and the page keeps no revision
+    // of the ones the document forgot.
+    let renew: web_sys::HtmlElement = document()
+        .query_selector_all("button.rk-button")
+        .unwrap()
+        .item(1)
+        .expect("the renew button")
+        .dyn_into()
+        .unwrap();
+    renew.click();
+    pause(100).await;
+    assert_eq!(labels(), ["renewed: 1"]);
+    let kept = revisions();
+    for _ in 0..5 {
+        renew.click();
+        pause(50).await;
+    }
+    assert_eq!(labels(), ["renewed: 1"]);
+    assert_eq!(revisions(), kept, "revisions of forgotten sliders dropped");
 }

@@ -30,6 +30,9 @@
 //!   grids, axes, title) from a picture kept from an earlier paint instead of drawing it;
 //! - `rokeh.keptFurniture()`: how many paints found only data changed and showed the
 //!   furniture as an earlier paint laid it out and recorded it, painting the glyphs alone;
+//! - `rokeh.revisions()`: how many models' revisions the page keeps (one per model a
+//!   view tracks, per box, per figure painted): models the document forgets take theirs
+//!   with them;
 //! - `rokeh.settled` (served pages): whether every edit of the page has reached the
 //!   session and been confirmed.
 
@@ -130,6 +133,8 @@ pub fn install(page: Page) {
     let furniture =
         Closure::<dyn Fn() -> f64>::new(|| super::canvas::furniture_shown_again() as f64);
     set(&hook, "keptFurniture", &furniture.into_js_value());
+    let revisions = Closure::<dyn Fn() -> f64>::new(move || page.revisions_kept() as f64);
+    set(&hook, "revisions", &revisions.into_js_value());
     set(&hook, "set", &set_attr.into_js_value());
     set(&hook, "column", &column.into_js_value());
     set(&hook, "get", &get.into_js_value());

@@ -84,6 +84,25 @@ impl ShownBy {
     }
 }
 
+impl Revisions {
+    /// Drops the revisions of models the document forgot (a figure swapped out of a
+    /// layout, a pushed document's old models): their views are gone with them, and a
+    /// page whose models churn would otherwise keep an entry per model ever shown.
+    fn forget_gone(&mut self, doc: &Document) {
+        let kept = |model: &AnyId| doc.try_model(*model).is_some();
+        self.by_model.retain(|m, _| kept(m));
+        self.boxes.retain(|m, _| kept(m));
+        self.furniture.retain(|m, _| kept(m));
+        // `shown_by` is worked out again: the links changed.
+        self.shown.retain(|m, _| kept(m));
+    }
+
+    /// How many models' revisions are kept.
+    fn len(&self) -> usize {
+        self.by_model.len() + self.boxes.len() + self.shown.len()
+    }
+}
+
 impl Page {
     pub fn new(doc: Document) -> Page {
         let revisions = Revisions {
@@ -227,6 +246,12 @@ impl Page {
             .with_value(|r| r.furniture.get(&figure).copied().unwrap_or(0))
     }
 
+    /// How many models' revisions the page keeps (each model tracked by a view, its box,
+    /// or a figure painted): for the test hook.
+    pub fn revisions_kept(&self) -> usize {
+        self.revisions.with_value(Revisions::len)
+    }
+
     /// Subscribes the current reactive scope to the document's title.
     pub fn track_title(&self) {
         self.revisions.with_value(|r| r.title.track());
@@ -245,11 +270,15 @@ impl Page {
             .revisions
             .try_update_value(|r| {
                 self.doc.with_value(|doc| {
+                    // New references may bring anything into a figure.
+                    let relinked = r.links != doc.links();
+                    if relinked {
+                        r.forget_gone(doc);
+                    }
                     if r.shown_by.as_ref().is_none_or(|s| s.links != doc.links()) {
                         r.shown_by = Some(ShownBy::work_out(doc, r.shown.keys().copied()));
                     }
-                    // New references may bring anything into a figure.
-                    let relinked = std::mem::replace(&mut r.links, doc.links()) != doc.links();
+                    r.links = doc.links();
                     let shown_by = r.shown_by.as_ref().map(|s| &s.figures);
                     let restyled: Vec<AnyId> = if relinked {
                         r.shown.keys().copied().collect()
