@@ -1020,6 +1020,14 @@ fn log_datetime_and_categorical_axes_label_like_bokeh() {
         WHITE,
         "between the groups"
     );
+    // A bar whose factor the range lacks is left out, the others drawn: an app's
+    // callback may set the factors before the data, as in BokehJS.
+    let xr = doc.get(cat, Figure::X_RANGE).unwrap();
+    let fewer = Value::List(vec![strs(&["fruit", "apple"]), strs(&["fruit", "pear"])]);
+    doc.set_attr(xr, "factors", fewer).unwrap();
+    let pic = draw(&doc, cat, "categorical_axis_fewer.png");
+    assert_eq!(pic.layout.x_ticks.labels, ["apple", "pear"]);
+    assert_eq!(color_at(&pic, at(&pic, 1.5, 5.5)), RED);
 }
 
 #[test]

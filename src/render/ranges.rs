@@ -304,10 +304,13 @@ impl FactorMap {
     }
 
     /// A coordinate value's synthetic position: a factor (string or list of strings),
-    /// optionally with a numeric offset last; numbers pass through.
+    /// optionally with a numeric offset last; numbers pass through. A factor the range
+    /// lacks is NaN, not drawn, as in BokehJS (an app's callback may set the factors
+    /// before the data); `None` for a value that is no factor.
     pub fn synthetic(&self, v: &Value) -> Option<f64> {
+        let placed = |center: Option<f64>| center.unwrap_or(f64::NAN);
         match v {
-            Value::Str(s) => self.center(std::slice::from_ref(s)),
+            Value::Str(s) => Some(placed(self.center(std::slice::from_ref(s)))),
             Value::List(items) => {
                 let (offset, names) = match items.last().and_then(Value::as_f64) {
                     Some(offset) => (offset, &items[..items.len() - 1]),
@@ -317,7 +320,7 @@ impl FactorMap {
                     .iter()
                     .map(|n| n.as_str().map(str::to_owned))
                     .collect();
-                Some(self.center(&names?)? + offset)
+                Some(placed(self.center(&names?)) + offset)
             }
             v => v.as_f64(),
         }
@@ -659,6 +662,10 @@ mod tests {
         assert_eq!(nested.synthetic(&pair("y", "1")), Some(3.9));
         assert_eq!(nested.synthetic(&Value::str("x")), Some(1.0));
         assert_eq!(nested.tops, ["x", "y"]);
+        // A factor the range lacks is not drawn; a value that is no factor is an error.
+        assert!(nested.synthetic(&pair("z", "1")).unwrap().is_nan());
+        assert!(flat.synthetic(&Value::str("d")).unwrap().is_nan());
+        assert_eq!(flat.synthetic(&Value::List(vec![Value::Bool(true)])), None);
         assert!((nested.range.end - 4.4).abs() < 1e-12);
     }
 }
