@@ -653,6 +653,33 @@ fn a_factor_range_pans_and_zooms_by_synthetic_coordinates_within_auto_bounds() {
         "{zs}..{ze}"
     );
 
+    // Reset shows every factor again, as BokehJS's FactorRange.reset.
+    nav.reset(&mut doc).unwrap();
+    assert_eq!(start_end(&doc), (0.0, 4.0), "reset shows all the factors");
+    // New factors are shown all at once, wherever the range was moved; until they
+    // change, nothing is reset.
+    nav.apply(&mut doc, &change, Motion::default()).unwrap();
+    assert_ne!(start_end(&doc), (0.0, 4.0));
+    assert_eq!(nav.factors_changed(&doc), []);
+    let factors = Value::List(["a", "b", "c", "d", "e", "f"].map(Value::str).to_vec());
+    doc.set_attr(xr, "factors", factors).unwrap();
+    let changed = nav.factors_changed(&doc);
+    let all = rokeh::render::Interval {
+        start: 0.0,
+        end: 6.0,
+    };
+    assert_eq!(changed, [(xr, all)]);
+    Navigation::show_factors(&mut doc, &changed).unwrap();
+    assert_eq!(start_end(&doc), (0.0, 6.0));
+    assert_eq!(nav.factors_changed(&doc), [], "once");
+    let shown = laid(&doc, fig, &nav);
+    assert_eq!((shown.x_range.start, shown.x_range.end), (0.0, 6.0));
+    // A padding places the factors too.
+    doc.set_attr(xr, "factor_padding", Value::Float(0.5))
+        .unwrap();
+    let (_, padded) = nav.factors_changed(&doc)[0];
+    assert_eq!((padded.start, padded.end), (0.0, 8.5));
+
     // bounds "auto": a FactorRange is held within its factors (BokehJS's computed bounds).
     doc.set_attr(xr, "bounds", Value::str("auto")).unwrap();
     let mut nav = Navigation::new(&doc, fig);

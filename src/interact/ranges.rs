@@ -107,6 +107,32 @@ pub struct Navigation {
     /// Each DataRange1d's data extent as last computed while it followed: its bounds
     /// when `bounds="auto"` (BokehJS's computed bounds), also once a tool fixed it.
     data_extent: HashMap<AnyId, Interval>,
+    /// Each FactorRange's [`FACTOR_LAYOUT`] values as last seen.
+    factor_layouts: HashMap<AnyId, Vec<Value>>,
+}
+
+/// What places a FactorRange's factors: when one of them changes, BokehJS's FactorRange
+/// shows all its factors again, wherever a tool had moved it.
+const FACTOR_LAYOUT: [&str; 6] = [
+    "factors",
+    "factor_padding",
+    "subgroup_padding",
+    "group_padding",
+    "range_padding",
+    "range_padding_units",
+];
+
+fn is_factor_range(doc: &Document, any: AnyId) -> bool {
+    doc.try_model(any)
+        .is_some_and(|m| m.type_name == "FactorRange")
+}
+
+/// A FactorRange's [`FACTOR_LAYOUT`] values.
+fn factor_layout(doc: &Document, any: AnyId) -> Vec<Value> {
+    FACTOR_LAYOUT
+        .iter()
+        .map(|attr| doc.get_attr(any, attr).unwrap_or(Value::Null))
+        .collect()
 }
 
 fn typed<M: crate::core::ModelType>(doc: &Document, any: AnyId) -> Option<Id<M>> {
@@ -137,6 +163,9 @@ impl Navigation {
             if unset {
                 self.following.entry(any).or_insert(None);
             }
+        } else if is_factor_range(doc, any) {
+            let layout = || factor_layout(doc, any);
+            self.factor_layouts.entry(any).or_insert_with(layout);
         }
     }
 
@@ -146,6 +175,66 @@ impl Navigation {
             return [None, None];
         };
         [doc.get(fig, Figure::X_RANGE), doc.get(fig, Figure::Y_RANGE)]
+    }
+
+    /// The figure's x and y ranges, the extra ones too.
+    fn all_ranges(&self, doc: &Document) -> Vec<AnyId> {
+        let mut all: Vec<AnyId> = self.ranges(doc).into_iter().flatten().collect();
+        if let Some(fig) = self.figure.filter(|f| doc.try_model(f.any()).is_some()) {
+            let extras = [Figure::EXTRA_X_RANGES, Figure::EXTRA_Y_RANGES];
+            for named in extras.map(|extra| doc.get(fig, extra)) {
+                all.extend(named.0.into_iter().map(|(_, any)| any));
+            }
+        }
+        all
+    }
+
+    /// The FactorRanges whose factors or paddings changed since this page last looked
+    /// (app code, a peer), with the start and end that show all their factors: BokehJS's
+    /// FactorRange goes back there then, whatever a tool had made of it. Before a paint,
+    /// so that it shows the new factors where they are (see [`Navigation::show_factors`]).
+    pub fn factors_changed(&mut self, doc: &Document) -> Vec<(AnyId, Interval)> {
+        let mut changed = Vec::new();
+        for any in self.all_ranges(doc) {
+            if !is_factor_range(doc, any) {
+                continue;
+            }
+            let unchanged = self.factor_layouts.get(&any).is_some_and(|layout| {
+                FACTOR_LAYOUT
+                    .iter()
+                    .zip(layout)
+                    .all(|(attr, was)| doc.attr(any, attr).is_ok_and(|now| *now == *was))
+            });
+            if unchanged {
+                continue;
+            }
+            // Seen first: its start and end stay as the document has them.
+            if self
+                .factor_layouts
+                .insert(any, factor_layout(doc, any))
+                .is_none()
+            {
+                continue;
+            }
+            if let Some(all) = crate::render::factor_extent(doc, any) {
+                if interval(doc, any) != Some(all) {
+                    changed.push((any, all));
+                }
+            }
+        }
+        changed
+    }
+
+    /// Sets each FactorRange [`Navigation::factors_changed`] found to show all its
+    /// factors.
+    pub fn show_factors(
+        doc: &mut Document,
+        changed: &[(AnyId, Interval)],
+    ) -> Result<(), DocumentError> {
+        for &(any, all) in changed {
+            set_interval(doc, any, all)?;
+        }
+        Ok(())
     }
 
     /// The DataRange1ds to draw as following the data.
@@ -376,8 +465,8 @@ impl Navigation {
     }
 
     /// ResetTool: each Range1d back to where it was first seen, each DataRange1d
-    /// following the data again (written at the next paint), and Bokeh's `Reset` event
-    /// (sent if the figure subscribes to it).
+    /// following the data again (written at the next paint), each FactorRange showing
+    /// all its factors, and Bokeh's `Reset` event (sent if the figure subscribes to it).
     pub fn reset(&mut self, doc: &mut Document) -> Result<(), DocumentError> {
         let Some(fig) = self.figure else {
             return Ok(());
@@ -387,6 +476,8 @@ impl Navigation {
                 set_interval(doc, any, i)?;
             } else if typed::<DataRange1d>(doc, any).is_some() {
                 self.following.insert(any, None);
+            } else if let Some(all) = crate::render::factor_extent(doc, any) {
+                set_interval(doc, any, all)?;
             }
         }
         let event = UiEvent::new(EventKind::Reset, Some(doc.model_id(fig.any()).clone()));

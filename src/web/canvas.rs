@@ -14,7 +14,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use leptos::prelude::{GetUntracked, Memo};
 
 use crate::document::{Document, Id};
-use crate::interact::View;
+use crate::interact::{Navigation, View};
 use crate::models::Figure;
 use crate::render::{draw_following, FrameLayout, KeptFurniture};
 
@@ -191,6 +191,16 @@ impl Painter {
             canvas.set_height(height);
         }
         let resized = had != (width, height);
+        // As BokehJS's FactorRange: new factors are shown all at once, wherever a tool
+        // had moved the range (a change only then; the repaint it asks for finds the
+        // canvas showing it).
+        let nav = self.interaction.plot.nav.clone();
+        let changed = self.page.read(|d| nav.borrow_mut().factors_changed(d));
+        if !changed.is_empty() {
+            if let Err(e) = self.page.update(|d| Navigation::show_factors(d, &changed)) {
+                web_sys::console::error_1(&format!("rokeh: showing the new factors: {e}").into());
+            }
+        }
         let mut kept = self.surface.borrow_mut();
         if resized || kept.as_ref().is_none_or(|(on, ..)| on != canvas) {
             let ctx: CanvasRenderingContext2d = canvas
@@ -239,7 +249,6 @@ impl Painter {
         self.interaction.painted(view);
         // As BokehJS's DataRange1d: what it computed goes into the document (a change
         // only when it moved; the repaint it asks for writes nothing new).
-        let nav = self.interaction.plot.nav.clone();
         let written = self
             .page
             .update(|d| nav.borrow_mut().write_computed(d, &layout));

@@ -120,6 +120,38 @@ test('a drag pans by its length, span kept', async () => {
   }
 });
 
+test('a categorical plot pans by synthetic coordinates; new factors show all at once, wherever it was panned', async () => {
+  const { context, page, errors } = await openPage(`${site.url}?app=compare-categorical`);
+  try {
+    const first = await state(page);
+    // Two groups of two factors, group_padding 1.4 between them: 0..5.4 (the document's
+    // start and end unset, as Bokeh leaves them).
+    const [start, end] = await page.evaluate(() => window.rokeh.drawnX);
+    assert.ok(close(start, 0) && close(end, 5.4), `${start}..${end}`);
+    const canvas = await page.locator('canvas.rk-figure').boundingBox();
+    const [l, t, r, b] = first.frame;
+    await page.mouse.move(canvas.x + (l + r) / 2, canvas.y + (t + b) / 2);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + (l + r) / 2 + 100, canvas.y + (t + b) / 2, { steps: 5 });
+    await page.mouse.up();
+    const panned = await changedFrom(page, first);
+    assert.ok(panned.x.start < -0.5, JSON.stringify(panned));
+    assert.deepEqual(await page.evaluate(() => window.rokeh.drawnX), [panned.x.start, panned.x.end]);
+
+    // One factor fewer (as an app's callback or a peer sets them): all three are shown.
+    const count = await paints(page);
+    const error = await page.evaluate(() => window.rokeh.set('FactorRange', 'factors', [['fruit', 'apple'], ['fruit', 'pear'], ['veg', 'kale']]));
+    assert.equal(error, undefined);
+    await paintedAfter(page, count);
+    const refactored = await changedFrom(page, panned);
+    assert.ok(close(refactored.x.start, 0) && close(refactored.x.end, 4.4), JSON.stringify(refactored));
+    assert.deepEqual(await page.evaluate(() => window.rokeh.drawnX), [refactored.x.start, refactored.x.end]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 /** Touches through the DevTools protocol: `points` per step, each {x, y} (page px). */
 async function touch(session, type, points) {
   await session.send('Input.dispatchTouchEvent', {
