@@ -6,7 +6,6 @@
 mod basic;
 mod datetime;
 mod numeral;
-mod printf;
 
 pub use basic::format_basic;
 
@@ -196,7 +195,7 @@ pub(crate) fn read_numeral(r: Reader<'_>, f: AnyId) -> Result<Formatter, RenderE
 pub(crate) fn read_printf(r: Reader<'_>, f: AnyId) -> Result<Formatter, RenderError> {
     Ok(Formatter::Viewed(Box::new(Pattern {
         format: r.string(f, "format")?,
-        write: printf::format,
+        write: crate::format::printf,
     })))
 }
 

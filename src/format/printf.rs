@@ -1,4 +1,5 @@
-//! PrintfTickFormatter: a printf format (`%d`, `%5.2f`, `%e`, `%g`, `%x`, `%s`, `%%`).
+//! printf formats (`%d`, `%5.2f`, `%e`, `%g`, `%x`, `%s`, `%%`): PrintfTickFormatter's labels and
+//! the hover tool's "printf" fields.
 
 /// `value` written with `format`; directives it does not know are kept as written.
 pub fn format(value: f64, format: &str) -> String {
