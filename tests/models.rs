@@ -299,3 +299,74 @@ fn a_model_kept_before_its_type_was_learnt_reads_and_checks_as_that_type_after()
     );
     assert_eq!(doc.get_attr(slider, "bar_color").unwrap(), Value::Int(3));
 }
+
+/// Where rokeh's definitions take less than Bokeh's: a document with such a value (a
+/// pushed one, a patch) is refused with a clear error, not misread. Each is a Rust type
+/// narrower than Bokeh's property; the list keeps new ones from slipping in unnoticed.
+#[test]
+fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
+    let known = [
+        // Annotations' and a renderer's sources: any DataSource in Bokeh (GeoJSON, Ajax,
+        // server-sent); rokeh reads ColumnDataSources only.
+        "Arrow.source",
+        "Band.source",
+        "DataTable.source",
+        "GlyphRenderer.data_source",
+        "LabelSet.source",
+        "Whisker.source",
+        // Titles and labels as DOM nodes (`bokeh.models.dom`): rokeh's are text.
+        "AutocompleteInput.title",
+        "Button.label",
+        "ColorPicker.title",
+        "DatePicker.title",
+        "Dropdown.label",
+        "FileInput.title",
+        "MultiChoice.title",
+        "MultiSelect.title",
+        "NumericInput.title",
+        "PasswordInput.title",
+        "Select.title",
+        "Spinner.title",
+        "TextAreaInput.title",
+        "TextInput.title",
+        "Toggle.label",
+        // A date slider's format as a TickFormatter model: rokeh's is a format string.
+        "DateRangeSlider.format",
+        "DateSlider.format",
+        "DatetimeRangeSlider.format",
+        // Ranges' ends as date strings (Python sends numbers for datetimes).
+        "DataRange1d.end",
+        "DataRange1d.start",
+        "Range1d.end",
+        "Range1d.start",
+        // A polygon's vertices at factors.
+        "PolyAnnotation.xs",
+        "PolyAnnotation.ys",
+        // A custom marker's name (Scatter's `defs`).
+        "Scatter.marker",
+    ];
+    let mut doc = Document::new();
+    let mut values = candidates(&ModelId::from("nowhere"));
+    // A reference to a model of every Bokeh type: each `Instance` kind takes some.
+    for schema in registry().bokeh() {
+        let any = bokeh_model(&mut doc, schema);
+        values.push(Value::Ref(doc.model_id(any).clone()));
+    }
+    let mut narrower = Vec::new();
+    for schema in registry().hand_written() {
+        let bokeh = registry().get(schema.name).and_then(|t| t.bokeh).unwrap();
+        for prop in schema.props {
+            let theirs = bokeh.prop(prop.name).unwrap();
+            let refused = values
+                .iter()
+                .find(|v| theirs.kind.accepts(v, &doc) && !prop.kind.accepts(v, &doc));
+            if refused.is_some() {
+                narrower.push(format!("{}.{}", schema.name, prop.name));
+            }
+        }
+    }
+    narrower.sort();
+    let mut known = known.map(str::to_owned).to_vec();
+    known.sort();
+    assert_eq!(narrower, known, "properties narrower than Bokeh's");
+}

@@ -3,13 +3,14 @@
 //! for a `Line`, the segment under the pointer and the row its `line_policy` picks), where
 //! the tooltip points (`point_policy`, or the line policy's point), and each template
 //! with its fields: `@column`, `@{column name}`, with a `{format}` (numbro's, or
-//! strftime's for a field the tool's `formatters` call "datetime"), and the specials
-//! `$index`, `$x`, `$y`, `$sx`, `$sy`, `$snap_x`, `$snap_y`, `$snap_sx`, `$snap_sy`,
-//! `$name`.
+//! printf's or strftime's for a field the tool's `formatters` call "printf" or
+//! "datetime"), and the specials `$index`, `$x`, `$y`, `$sx`, `$sy`, `$snap_x`, `$snap_y`,
+//! `$snap_sx`, `$snap_sy`, `$name`; or a tooltip made of Bokeh's DOM models
+//! ([`dom_html`]).
 
 use crate::core::{AnyId, Dict, Id, Value};
 use crate::document::Document;
-use crate::format::{numbro, strftime};
+use crate::format::{escape_html, numbro, printf, strftime};
 use crate::models::{Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, PointPolicy};
 use crate::render::{nearest_segment, segments_between};
 
@@ -103,15 +104,42 @@ fn default_number(v: f64) -> String {
     }
 }
 
-fn value_text(v: &Value, format: Option<&str>, datetime: bool) -> String {
+/// How a field's value is written: BokehJS's formatters, by the names a HoverTool's
+/// `formatters` and a DOM `ValueRef`'s `formatter` give them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Written {
+    /// numbro's format (a tooltip's default).
+    Numeral,
+    Printf,
+    Datetime,
+    /// As the value is.
+    Raw,
+}
+
+impl Written {
+    fn named(name: &str) -> Written {
+        match name {
+            "printf" => Written::Printf,
+            "datetime" => Written::Datetime,
+            "raw" => Written::Raw,
+            _ => Written::Numeral,
+        }
+    }
+}
+
+fn value_text(v: &Value, format: Option<&str>, written: Written) -> String {
     match (v.as_f64(), v) {
-        (Some(n), _) if datetime => {
+        (Some(n), _) if written == Written::Datetime => {
             let pattern = format.unwrap_or("%Y-%m-%d %H:%M:%S");
             strftime(crate::core::Datetime(n), pattern)
         }
-        (Some(n), _) => match format {
-            Some(f) => numbro(n, f),
-            None => default_number(n),
+        (Some(n), Value::Int(_) | Value::Float(_)) if written == Written::Raw => {
+            crate::format::js_number(n)
+        }
+        (Some(n), _) => match (format, written) {
+            (Some(f), Written::Printf) => printf(n, f),
+            (Some(f), _) => numbro(n, f),
+            (None, _) => default_number(n),
         },
         (None, Value::Str(s)) => s.clone(),
         (None, Value::Null) => "NaN".into(),
@@ -161,31 +189,192 @@ pub fn fill(
         let text = if sigil == "$" {
             match name {
                 "index" => spot.index.to_string(),
-                "x" => value_text(&Value::Float(spot.x), format, false),
-                "y" => value_text(&Value::Float(spot.y), format, false),
-                "sx" => value_text(&Value::Float(spot.sx), format, false),
-                "sy" => value_text(&Value::Float(spot.sy), format, false),
-                "snap_x" => value_text(&Value::Float(spot.snap.0), format, false),
-                "snap_y" => value_text(&Value::Float(spot.snap.1), format, false),
-                "snap_sx" => value_text(&Value::Float(spot.snap_s.0), format, false),
-                "snap_sy" => value_text(&Value::Float(spot.snap_s.1), format, false),
+                "x" => value_text(&Value::Float(spot.x), format, Written::Numeral),
+                "y" => value_text(&Value::Float(spot.y), format, Written::Numeral),
+                "sx" => value_text(&Value::Float(spot.sx), format, Written::Numeral),
+                "sy" => value_text(&Value::Float(spot.sy), format, Written::Numeral),
+                "snap_x" => value_text(&Value::Float(spot.snap.0), format, Written::Numeral),
+                "snap_y" => value_text(&Value::Float(spot.snap.1), format, Written::Numeral),
+                "snap_sx" => value_text(&Value::Float(spot.snap_s.0), format, Written::Numeral),
+                "snap_sy" => value_text(&Value::Float(spot.snap_s.1), format, Written::Numeral),
                 "name" => spot.name.clone().unwrap_or_default(),
                 _ => format!("${name}"),
             }
         } else {
             let key = format!("@{name}");
-            let datetime = formatters
+            let written = formatters
                 .0
                 .iter()
-                .any(|(k, f)| (k == &key || k == &format!("@{{{name}}}")) && f == "datetime");
+                .find(|(k, _)| k == &key || k == &format!("@{{{name}}}"))
+                .map_or(Written::Numeral, |(_, f)| Written::named(f));
             let value = column_value(doc, source, name, spot.index);
-            value.map_or_else(|| "???".to_owned(), |v| value_text(&v, format, datetime))
+            value.map_or_else(|| MISSING.to_owned(), |v| value_text(&v, format, written))
         };
         out.push_str(&text);
         rest = tail;
     }
     out.push_str(rest);
     out
+}
+
+/// What a field shows for a value it cannot find, as in BokehJS.
+const MISSING: &str = "???";
+
+/// How deep a tooltip's DOM models may nest: a model that contains itself stops there.
+const DOM_DEPTH: usize = 32;
+
+/// A tooltip made of Bokeh's DOM models (`bokeh.models.dom`), as HTML for the row at
+/// `spot` of `source`: `Div`, `Span`, `Table`, `TableRow` and `Template` as their tags
+/// with their `style`; `HTML`'s strings as markup, other strings and `Text` as text;
+/// `ValueRef` and `ColorRef` the row's value of their field (a colour with its swatch),
+/// `Index` the row's number, `ValueOf` a model's property, written by their `formatter`
+/// and `format` as BokehJS writes them. Anything else (a widget) is left out.
+pub fn dom_html(doc: &Document, element: AnyId, source: AnyId, spot: &Spot) -> String {
+    let mut out = String::new();
+    Dom { doc, source, spot }.node(element, 0, &mut out);
+    out
+}
+
+struct Dom<'a> {
+    doc: &'a Document,
+    source: AnyId,
+    spot: &'a Spot,
+}
+
+impl Dom<'_> {
+    fn attr(&self, node: AnyId, name: &str) -> Value {
+        self.doc.get_attr(node, name).unwrap_or(Value::Null)
+    }
+
+    fn node(&self, node: AnyId, depth: usize, out: &mut String) {
+        let Some(model) = self.doc.try_model(node) else {
+            return;
+        };
+        if depth > DOM_DEPTH {
+            return;
+        }
+        let kind = model.type_name.trim_start_matches("bokeh.models.dom.");
+        let text = |v: Value| v.as_str().map(escape_html).unwrap_or_default();
+        let tag = match kind {
+            "Text" => return out.push_str(&text(self.attr(node, "content"))),
+            "Span" | "Index" | "ValueRef" | "ColorRef" | "ValueOf" => "span",
+            "Table" => "table",
+            "TableRow" => "tr",
+            "Div" | "Template" | "HTML" => "div",
+            _ => return,
+        };
+        out.push('<');
+        out.push_str(tag);
+        let style = self.style(node);
+        if !style.is_empty() {
+            out.push_str(" style=\"");
+            out.push_str(&escape_html(&style));
+            out.push('"');
+        }
+        out.push('>');
+        match kind {
+            "Index" => out.push_str(&self.spot.index.to_string()),
+            "ValueRef" | "ColorRef" => {
+                let field = self.attr(node, "field");
+                let value = field
+                    .as_str()
+                    .and_then(|f| column_value(self.doc, self.source, f, self.spot.index));
+                let shown = self.written(node, value.as_ref());
+                if kind == "ColorRef" {
+                    let color = value.as_ref().and_then(Value::as_str).unwrap_or_default();
+                    out.push_str("<span class=\"rk-swatch\" style=\"background-color: ");
+                    out.push_str(&escape_html(color));
+                    out.push_str("\"></span>");
+                }
+                out.push_str(&escape_html(&shown));
+            }
+            "ValueOf" => {
+                let obj = self.attr(node, "obj");
+                let attr = self.attr(node, "attr");
+                let value = (obj.as_ref_id())
+                    .and_then(|id| self.doc.lookup(id))
+                    .zip(attr.as_str())
+                    .and_then(|(obj, attr)| self.doc.get_attr(obj, attr).ok());
+                out.push_str(&escape_html(&self.written(node, value.as_ref())));
+            }
+            "HTML" => match self.attr(node, "html") {
+                // The app's markup, as it is.
+                Value::Str(html) => out.push_str(&html),
+                Value::List(parts) => {
+                    for part in parts {
+                        match part {
+                            Value::Str(html) => out.push_str(&html),
+                            part => self.child(&part, depth, out),
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => {
+                if let Value::List(children) = self.attr(node, "children") {
+                    for child in children {
+                        match child {
+                            Value::Str(s) => out.push_str(&escape_html(&s)),
+                            child => self.child(&child, depth, out),
+                        }
+                    }
+                }
+            }
+        }
+        out.push_str("</");
+        out.push_str(tag);
+        out.push('>');
+    }
+
+    fn child(&self, child: &Value, depth: usize, out: &mut String) {
+        if let Some(child) = child.as_ref_id().and_then(|id| self.doc.lookup(id)) {
+            self.node(child, depth + 1, out);
+        }
+    }
+
+    /// A placeholder's value written by its `formatter` and `format` (none: BokehJS's
+    /// basic formatting).
+    fn written(&self, node: AnyId, value: Option<&Value>) -> String {
+        let Some(value) = value else {
+            return MISSING.to_owned();
+        };
+        let format = self.attr(node, "format");
+        let formatter = self.attr(node, "formatter");
+        match format.as_str() {
+            None => value_text(value, None, Written::Numeral),
+            Some(format) => {
+                let written = Written::named(formatter.as_str().unwrap_or("raw"));
+                value_text(value, Some(format), written)
+            }
+        }
+    }
+
+    /// An element's `style` as CSS: a `Styles` model's set properties or a dict.
+    fn style(&self, node: AnyId) -> String {
+        let declaration =
+            |name: &str, value: &str| format!("{}: {value}; ", name.replace('_', "-"));
+        match self.attr(node, "style") {
+            Value::Ref(id) => self
+                .doc
+                .lookup(&id)
+                .and_then(|styles| self.doc.try_model(styles))
+                .map(|styles| {
+                    (styles.attrs.iter())
+                        .filter_map(|(name, v)| Some(declaration(name, v.as_str()?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Value::Map(entries) => (entries.iter())
+                .filter_map(|(k, v)| Some(declaration(k.as_str()?, v.as_str()?)))
+                .collect(),
+            Value::Object(entries) => (entries.iter())
+                .filter_map(|(k, v)| Some(declaration(k, v.as_str()?)))
+                .collect(),
+            _ => String::new(),
+        }
+        .trim_end()
+        .to_owned()
+    }
 }
 
 /// Row `row` of column `name`.
@@ -450,11 +639,15 @@ mod tests {
             snap_s: (12.0, 22.0),
             name: Some("line".into()),
         };
-        let formatters = Dict(vec![("@t".to_owned(), "datetime".to_owned())]);
+        let formatters = Dict(vec![
+            ("@t".to_owned(), "datetime".to_owned()),
+            ("@{name col}".to_owned(), "printf".to_owned()),
+        ]);
         let fill = |t: &str| fill(&doc, source.any(), t, &spot, &formatters);
         assert_eq!(fill("@y{0,0.00}"), "1,234.57");
         assert_eq!(fill("@y"), "1234.568");
         assert_eq!(fill("(@{name col}, $index)"), "(8, 1)");
+        assert_eq!(fill("@{name col}{%05.1f}"), "008.0");
         assert_eq!(fill("$x, $y, $sx $name"), "2, 0.250, 10 line");
         assert_eq!(
             fill("$snap_x $snap_y $snap_sx $snap_sy"),
@@ -462,5 +655,94 @@ mod tests {
         );
         assert_eq!(fill("@t{%Y-%m-%d}"), "1970-01-02");
         assert_eq!(fill("@nothing and $ alone"), "??? and $ alone");
+    }
+
+    /// A DOM model as a pushed document holds it (Bokeh's type name, its attributes).
+    fn dom(doc: &mut Document, id: &str, kind: &str, attrs: Vec<(&str, Value)>) -> Value {
+        let attrs = attrs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let model = crate::document::Model {
+            id: crate::core::ModelId::from(id),
+            type_name: format!("bokeh.models.dom.{kind}"),
+            attrs,
+        };
+        doc.insert_model(model).unwrap();
+        Value::Ref(crate::core::ModelId::from(id))
+    }
+
+    #[test]
+    fn dom_tooltips_show_the_rows_values_as_bokehjs_does() {
+        let mut doc = Document::new();
+        let source = doc.add(ColumnDataSource::new([("radius", vec![0.25, 1.23456])]));
+        let colors = Value::List(vec![Value::str("red"), Value::str("#00ff00")]);
+        doc.set_columns(source.any(), vec![("color".to_owned(), colors)])
+            .unwrap();
+        let spot = Spot {
+            index: 1,
+            x: 0.0,
+            y: 0.0,
+            sx: 0.0,
+            sy: 0.0,
+            snap: (0.0, 0.0),
+            snap_s: (0.0, 0.0),
+            name: None,
+        };
+        let index = dom(&mut doc, "i", "Index", vec![]);
+        let printf = vec![
+            ("field", Value::str("radius")),
+            ("format", Value::str("%.2f")),
+            ("formatter", Value::str("printf")),
+        ];
+        let radius = dom(&mut doc, "r", "ValueRef", printf);
+        let plain = dom(
+            &mut doc,
+            "p",
+            "ValueRef",
+            vec![("field", Value::str("radius"))],
+        );
+        let missing = dom(
+            &mut doc,
+            "m",
+            "ValueRef",
+            vec![("field", Value::str("nope"))],
+        );
+        let color = dom(
+            &mut doc,
+            "c",
+            "ColorRef",
+            vec![("field", Value::str("color"))],
+        );
+        let text = dom(
+            &mut doc,
+            "t",
+            "Text",
+            vec![("content", Value::str("a < b"))],
+        );
+        let style = Value::Map(vec![(Value::str("font_weight"), Value::str("bold"))]);
+        let div = dom(
+            &mut doc,
+            "d",
+            "Div",
+            vec![
+                ("style", style),
+                (
+                    "children",
+                    Value::List(vec![Value::str("x<y "), text, plain]),
+                ),
+            ],
+        );
+        let html = vec![Value::str("<b>#</b>"), index, radius, missing, color, div];
+        let grid = dom(&mut doc, "g", "HTML", vec![("html", Value::List(html))]);
+        let grid = doc.lookup(grid.as_ref_id().unwrap()).unwrap();
+        assert_eq!(
+            dom_html(&doc, grid, source.any(), &spot),
+            "<div><b>#</b><span>1</span><span>1.23</span><span>???</span>\
+             <span><span class=\"rk-swatch\" style=\"background-color: #00ff00\"></span>#00ff00</span>\
+             <div style=\"font-weight: bold;\">x&lt;y a &lt; b<span>1.235</span></div></div>"
+        );
+        // A model that contains itself stops at the nesting limit.
+        let me = Value::List(vec![Value::Ref(crate::core::ModelId::from("l"))]);
+        let looped = dom(&mut doc, "l", "Span", vec![("children", me)]);
+        let looped = doc.lookup(looped.as_ref_id().unwrap()).unwrap();
+        assert!(dom_html(&doc, looped, source.any(), &spot).len() < 2_000);
     }
 }

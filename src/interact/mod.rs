@@ -18,7 +18,7 @@ pub use gesture::{
     box_limits, box_zoom, pan, pan_dims, pinch_delta, wheel_zoom, zoom_button, BoxZoom, Over,
     RangeChange, View, WheelZoom,
 };
-pub use hover::{fill, inspect, Hit, Policy, Spot, HOVER_REACH};
+pub use hover::{dom_html, fill, inspect, Hit, Policy, Spot, HOVER_REACH};
 pub use ranges::{Motion, Navigation};
 pub use select::{combine, nearest, point_of, rows_at, rows_in, select, selection_geometry};
 pub use tools::{dimensions, Gesture, ToolInfo, ToolKind, Tools};

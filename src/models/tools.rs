@@ -12,14 +12,18 @@ use super::enums::{
 };
 use super::props::{AutoOr, DashPattern};
 
-/// A HoverTool's `tooltips`: (label, template) rows, or one HTML template for the whole
-/// tooltip. Templates name columns `@col{format}` and specials `$x`, `$y`, `$index`, …
+/// A HoverTool's `tooltips`: (label, template) rows, one HTML template for the whole
+/// tooltip, or Bokeh's DOM models. Templates name columns `@col{format}` and specials
+/// `$x`, `$y`, `$index`, …
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tooltips {
     /// One row per pair: the label, and what to show.
     Rows(Vec<(String, String)>),
     /// An HTML template, filled in as the rows' templates are.
     Template(String),
+    /// A `bokeh.models.dom` element (`HTML`, `Div`, `Template`, …) whose `ValueRef`s,
+    /// `ColorRef`s and `Index`es show the row's values.
+    Element(AnyId),
 }
 
 impl Tooltips {
@@ -45,6 +49,7 @@ impl Tooltips {
 
 impl PropType for Tooltips {
     const KIND: Kind = Kind::Either(&[
+        Kind::Instance("bokeh.models.dom.DOMElement"),
         Kind::String,
         Kind::List(&Kind::Tuple(&[Kind::String, Kind::String])),
     ]);
@@ -52,11 +57,13 @@ impl PropType for Tooltips {
         match self {
             Tooltips::Rows(rows) => rows.to_value(ids),
             Tooltips::Template(html) => Value::Str(html),
+            Tooltips::Element(element) => element.to_value(ids),
         }
     }
     fn from_value(v: &Value, ids: &dyn Ids) -> Option<Tooltips> {
         match v {
             Value::Str(html) => Some(Tooltips::Template(html.clone())),
+            Value::Ref(_) => AnyId::from_value(v, ids).map(Tooltips::Element),
             v => Vec::<(String, String)>::from_value(v, ids).map(Tooltips::Rows),
         }
     }

@@ -56,6 +56,9 @@ def load(path):
 
 
 def same_value(a, b):
+    # Models inside values (a tooltip's DOM parts) are the same when their ids are.
+    if isinstance(a, Model) or isinstance(b, Model):
+        return getattr(a, "id", None) == getattr(b, "id", None)
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         a, b = np.asarray(a), np.asarray(b)
         return a.shape == b.shape and np.allclose(a, b, equal_nan=True)
@@ -339,6 +342,13 @@ def write_gallery(out_path):
     plot.line("t", "y", source=source, legend_label="y", line_color="red", line_dash="dashed")
     plot.scatter("t", "y", source=source, size=8, color=value("navy"), alpha=0.5)
     plot.add_tools(HoverTool(tooltips=[("y", "@y")]))
+    # A tooltip of DOM models, with their own styles and formats.
+    from bokeh.models import Styles, dom
+    value_ref = dom.ValueRef(field="y", format="%.2f", formatter="printf")
+    plot.add_tools(HoverTool(tooltips=dom.HTML(
+        html=["<b>y</b>: ", value_ref, " #", dom.Index()],
+        style=Styles(display="grid", column_gap="10px"),
+    )))
     widgets = row(Slider(start=0, end=10, value=3, step=1, title="s"), TextInput(value="x"))
     doc = Document()
     doc.add_root(column(widgets, plot, Div(text="<b>hi</b>"), Button(label="go"),

@@ -160,6 +160,9 @@ fn tooltips(
             Tooltips::Template(html) => {
                 TooltipEntry::Html(fill_html(d, source, html, &spot, &formatters))
             }
+            Tooltips::Element(element) => {
+                TooltipEntry::Html(crate::interact::dom_html(d, *element, source, &spot))
+            }
         };
         match shown.iter_mut().find(|(r, _)| *r == renderer) {
             Some((_, tooltip)) => {
