@@ -1030,6 +1030,21 @@ fn log_datetime_and_categorical_axes_label_like_bokeh() {
     assert_eq!(color_at(&pic, at(&pic, 1.5, 5.5)), RED);
 }
 
+/// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
+#[test]
+fn fixed_ticks_may_be_an_array() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let ticker = doc.add(rokeh::models::FixedTicker::default());
+    let ticks = Value::Array(NdArray::from(vec![1.0, 4.0, 9.0]));
+    doc.set_attr(ticker.any(), "ticks", ticks).unwrap();
+    let axis = doc.get(fig, Figure::BELOW)[0];
+    let id = doc.model_id(ticker.any()).clone();
+    doc.set_attr(axis, "ticker", Value::Ref(id)).unwrap();
+    let pic = render_size(&doc, fig, (400, 300), 1.0);
+    assert_eq!(pic.layout.x_ticks.ticks.major, [1.0, 4.0, 9.0]);
+}
+
 #[test]
 fn axes_on_every_side_and_extra_ranges() {
     let mut doc = Document::new();

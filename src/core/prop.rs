@@ -146,8 +146,15 @@ impl<T: PropType> PropType for Vec<T> {
     fn to_value(self, ids: &dyn Ids) -> Value {
         Value::List(self.into_iter().map(|t| t.to_value(ids)).collect())
     }
+    /// A list, or a one-dimensional array (Python's numpy arrays arrive as those): the
+    /// kind takes both.
     fn from_value(v: &Value, ids: &dyn Ids) -> Option<Vec<T>> {
-        v.as_list()?.iter().map(|i| T::from_value(i, ids)).collect()
+        match v {
+            Value::Array(array) if array.shape.len() <= 1 => (array.data.to_values().iter())
+                .map(|i| T::from_value(i, ids))
+                .collect(),
+            v => v.as_list()?.iter().map(|i| T::from_value(i, ids)).collect(),
+        }
     }
 }
 
