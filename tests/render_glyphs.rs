@@ -1030,6 +1030,41 @@ fn log_datetime_and_categorical_axes_label_like_bokeh() {
     assert_eq!(color_at(&pic, at(&pic, 1.5, 5.5)), RED);
 }
 
+/// bokeh.models' `Plot` (what `figure` is, without Python's helpers) is drawn as a
+/// Figure: a document that names its plot so reads and draws the same.
+#[test]
+fn a_plot_is_drawn_as_a_figure() {
+    use rokeh::document::json::{to_json, BufferMode, Buffers};
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![("x", nums(&[1.0, 9.0])), ("y", nums(&[1.0, 9.0]))],
+    );
+    fig.line(
+        &mut doc,
+        src,
+        Line {
+            line_color: Some("#ff0000".into()),
+            line_width: 4.0,
+            ..Line::default()
+        },
+    );
+    doc.add_root(fig);
+    let json = to_json(&doc, BufferMode::Inline).json.to_string();
+    let renamed = json.replace(r#""name":"Figure""#, r#""name":"Plot""#);
+    assert_ne!(json, renamed);
+    let renamed = serde_json::from_str(&renamed).unwrap();
+    let doc = Document::from_json(&renamed, &Buffers::new()).unwrap();
+    let root = doc.roots()[0];
+    assert_eq!(doc.model(root).type_name, "Plot");
+    let plot = doc
+        .typed_id::<Figure>(doc.model_id(root))
+        .expect("read as a Figure");
+    let pic = render_size(&doc, plot, (400, 400), 1.0);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
+}
+
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
 #[test]
 fn fixed_ticks_may_be_an_array() {

@@ -41,6 +41,9 @@ pub trait ModelType: 'static {
     const NAME: &'static str;
     /// The properties the definition lists, with their kinds and defaults.
     const SCHEMA: &'static Schema;
+    /// Other Bokeh type names of the same model, read through this definition too: a
+    /// `Figure` is a `Plot` with Python-side helpers, with the same properties.
+    const ALSO: &'static [&'static str] = &[];
     /// The value of every property the definition lists, in [`Self::SCHEMA`]'s order
     /// (the document keeps those that differ from their defaults).
     fn into_attrs(self, ids: &dyn Ids) -> Vec<(&'static str, Value)>;
@@ -102,9 +105,10 @@ macro_rules! model {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $default:expr ),* $(,)?
         }
         $(check = $check:expr;)?
+        $(also = [$($also:literal),* $(,)?];)?
     ) => {
         $crate::model!(@define [$(#[$meta])*] $vis $name $bokeh
-            [$( [$(#[$fmeta])*] $field [$ty] [$default] )*] [$($check)?]);
+            [$( [$(#[$fmeta])*] $field [$ty] [$default] )*] [$($check)?] [$($($also)*)?]);
         impl ::std::default::Default for $name {
             fn default() -> Self {
                 $name { $( $field: ::std::convert::Into::<$ty>::into($default) ),* }
@@ -118,12 +122,14 @@ macro_rules! model {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty $(= $default:expr)? ),* $(,)?
         }
         $(check = $check:expr;)?
+        $(also = [$($also:literal),* $(,)?];)?
     ) => {
         $crate::model!(@define [$(#[$meta])*] $vis $name $bokeh
-            [$( [$(#[$fmeta])*] $field [$ty] [$($default)?] )*] [$($check)?]);
+            [$( [$(#[$fmeta])*] $field [$ty] [$($default)?] )*] [$($check)?] [$($($also)*)?]);
     };
     (@define [$($meta:tt)*] $vis:vis $name:ident $bokeh:literal
         [$( [$($fmeta:tt)*] $field:ident [$ty:ty] [$($default:expr)?] )*] [$($check:expr)?]
+        [$($also:literal)*]
     ) => {
         $($meta)*
         #[doc = ""]
@@ -162,6 +168,7 @@ macro_rules! model {
 
         impl $crate::core::ModelType for $name {
             const NAME: &'static str = $bokeh;
+            const ALSO: &'static [&'static str] = &[$($also),*];
             const SCHEMA: &'static $crate::core::Schema = &$crate::core::Schema {
                 name: $bokeh,
                 bases: &[],

@@ -262,10 +262,12 @@ impl Document {
         self.by_id.get(id).copied()
     }
 
-    /// The typed handle of model `id`, if it exists and is an `M`.
+    /// The typed handle of model `id`, if it exists and is an `M` (or of a type `M`
+    /// reads too, [`ModelType::ALSO`](crate::core::ModelType::ALSO)).
     pub fn typed_id<M: ModelType>(&self, id: &ModelId) -> Option<Id<M>> {
         let any = self.lookup(id)?;
-        (self.model(any).type_name == M::NAME).then(|| Id::new(any))
+        let name = self.model(any).type_name.as_str();
+        (name == M::NAME || M::ALSO.contains(&name)).then(|| Id::new(any))
     }
 
     /// The model a handle names, if it is still in the document.

@@ -24,6 +24,16 @@ macro_rules! models {
     };
     (@each [$($done:ident)*]
         $(#[$meta:meta])* $vis:vis struct $name:ident ($bokeh:literal) { $($body:tt)* }
+        also = [$($also:literal),* $(,)?];
+        $($rest:tt)*
+    ) => {
+        $crate::model! {
+            $(#[$meta])* $vis struct $name ($bokeh) { $($body)* } also = [$($also),*];
+        }
+        models!(@each [$($done)* $name] $($rest)*);
+    };
+    (@each [$($done:ident)*]
+        $(#[$meta:meta])* $vis:vis struct $name:ident ($bokeh:literal) { $($body:tt)* }
         $($rest:tt)*
     ) => {
         $crate::model! {

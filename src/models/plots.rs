@@ -58,4 +58,6 @@ models! {
         aspect_scale: f64 = 1.0,
         visible: bool = true,
     }
+    // bokeh.models' Plot: bokeh.plotting's figure adds helpers in Python, no property.
+    also = ["Plot"];
 }

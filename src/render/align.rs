@@ -31,7 +31,10 @@ pub(crate) fn neighbours(doc: &Document, figure: AnyId) -> Neighbours {
         return found;
     };
     for cell in &cells {
-        if cell.child == figure || doc.model(cell.child).type_name != "Figure" {
+        let is_figure = doc
+            .typed_id::<crate::models::Figure>(doc.model_id(cell.child))
+            .is_some();
+        if cell.child == figure || !is_figure {
             continue;
         }
         if (cell.row, cell.row_span) == (me.row, me.row_span) {

@@ -26,6 +26,8 @@ const LAYOUTS: &[(&str, Component)] = &[
     ("Column", column),
     ("Spacer", spacer),
     ("Figure", figure::view),
+    // bokeh.models' Plot: the same model as a Figure.
+    ("Plot", figure::view),
 ];
 
 thread_local! {
