@@ -26,6 +26,7 @@ const RED: [u8; 3] = [255, 0, 0];
 const BLUE: [u8; 3] = [0, 0, 255];
 const GREEN: [u8; 3] = [0, 128, 0];
 const WHITE: [u8; 3] = [255, 255, 255];
+const GREEN_BYTE: [u8; 3] = [0, 255, 0];
 const SIZE: (u32, u32) = (400, 400);
 
 fn red() -> ColorSpec {
@@ -161,6 +162,69 @@ fn marker_size_and_alpha_follow_their_columns() {
     // Squares of 20 and 60 pixels: 400 and 3600 pixels.
     assert!((area(3.0) as f64 - 400.0).abs() < 60.0, "{}", area(3.0));
     assert!((area(7.0) as f64 - 3600.0).abs() < 200.0, "{}", area(7.0));
+}
+
+/// Colors in an array column, as numpy sends them (`fill_color=np.array([(r, g, b), ..],
+/// dtype="uint8")`): rows of RGB(A) bytes, packed RGBA words, rows of RGB(A) floats.
+#[test]
+fn color_columns_may_be_arrays() {
+    use rokeh::core::{ArrayData, DType};
+    let array = |dtype, shape: Vec<usize>, values: &[f64]| {
+        let values: Vec<Value> = values.iter().map(|&v| Value::Float(v)).collect();
+        let data = ArrayData::from_values(dtype, &values).unwrap();
+        Value::Array(NdArray {
+            data: std::sync::Arc::new(data),
+            shape,
+        })
+    };
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let columns = [
+        // Red, then half-transparent red over white: (255, 128, 128).
+        array(DType::U8, vec![2, 3], &[255.0, 0.0, 0.0, 0.0, 0.0, 255.0]),
+        array(
+            DType::U32,
+            vec![2],
+            &[f64::from(0x00ff_00ffu32), f64::from(0xff00_0080u32)],
+        ),
+        array(
+            DType::F64,
+            vec![2, 4],
+            &[0.0, 0.0, 1.0, 1.0, 1.0, 0.0, 0.0, 1.0],
+        ),
+    ];
+    for (k, colors) in columns.into_iter().enumerate() {
+        let y = 2.0 + 3.0 * k as f64;
+        let src = source(
+            &mut doc,
+            vec![
+                ("x", nums(&[3.0, 7.0])),
+                ("y", nums(&[y, y])),
+                ("c", colors),
+            ],
+        );
+        fig.scatter(
+            &mut doc,
+            src,
+            Scatter {
+                marker: MarkerType::Square.into(),
+                size: 30.0.into(),
+                fill_color: Spec::field("c"),
+                line_color: Spec::Value(None),
+                ..Scatter::default()
+            },
+        );
+    }
+    let pic = draw(&doc, fig, "color_arrays.png");
+    let color = |x, y| color_at(&pic, at(&pic, x, y));
+    assert_eq!((color(3.0, 2.0), color(7.0, 2.0)), (RED, BLUE));
+    assert_eq!(color(3.0, 5.0), GREEN_BYTE);
+    let faint = color(7.0, 5.0);
+    assert!(
+        faint[0] == 255 && (120..=136).contains(&faint[1]),
+        "{faint:?}"
+    );
+    assert_eq!((color(3.0, 8.0), color(7.0, 8.0)), (BLUE, RED));
 }
 
 /// Draws nothing: records the images drawn and where they went (device pixels, the

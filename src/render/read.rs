@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::core::{PropType, Rgba};
+use crate::core::{ArrayData, NdArray, PropType, Rgba};
 use crate::document::{AnyId, Document, Value};
 use crate::models::{DashPattern, FontStyle, LineCap, LineJoin};
 
@@ -239,6 +239,37 @@ impl std::ops::Deref for PropName {
             PropName::Long(name) => name,
         }
     }
+}
+
+/// A column of colors given as an array, read as BokehJS reads one: uint32 packed RGBA
+/// (`0xRRGGBBAA`), uint8 grays, rows of uint8 RGB(A) bytes, rows of float RGB(A) in
+/// 0..1. `None` for any other array (its rows are then read as values).
+pub(crate) fn array_colors(a: &NdArray) -> Option<Vec<Option<Rgba>>> {
+    let at = |i: usize| a.data.get_f64(i).unwrap_or(0.0);
+    let byte = |v: f64| v.clamp(0.0, 255.0) as u8;
+    let rows = |n: usize, d: usize, scale: f64| -> Vec<Option<Rgba>> {
+        (0..n)
+            .map(|i| {
+                let c = |k: usize| at(i * d + k) * scale;
+                let alpha = if d == 4 { c(3) / 255.0 } else { 1.0 };
+                Some(Rgba::rgb(byte(c(0)), byte(c(1)), byte(c(2))).with_alpha(alpha))
+            })
+            .collect()
+    };
+    Some(match (&*a.data, a.shape.as_slice()) {
+        (ArrayData::U32(_), &[n]) => (0..n)
+            .map(|i| {
+                let [r, g, b, alpha] = (at(i) as u32).to_be_bytes();
+                Some(Rgba::rgb(r, g, b).with_alpha(f64::from(alpha) / 255.0))
+            })
+            .collect(),
+        (ArrayData::U8(_), &[n]) => (0..n)
+            .map(|i| Some(Rgba::rgb(byte(at(i)), byte(at(i)), byte(at(i)))))
+            .collect(),
+        (ArrayData::U8(_), &[n, d @ (3 | 4)]) => rows(n, d, 1.0),
+        (ArrayData::F32(_) | ArrayData::F64(_), &[n, d @ (3 | 4)]) => rows(n, d, 255.0),
+        _ => return None,
+    })
 }
 
 /// A color value: a CSS string or an `[r, g, b(, a)]` list.

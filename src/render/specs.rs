@@ -10,7 +10,7 @@ use crate::document::{AnyId, Value};
 
 use super::mappers::{map_colors, map_markers};
 use super::ranges::FactorMap;
-use super::read::{parse_color, Reader};
+use super::read::{array_colors, parse_color, Reader};
 use super::transforms::transform_numbers;
 use super::RenderError;
 
@@ -373,9 +373,11 @@ impl<'a, 'd> Specs<'a, 'd> {
         Ok(match (source, transform) {
             (Source::Field(name), None) => {
                 let col = self.column(name)?;
-                Uniform::Vector(col.map_values(|v| match v {
-                    Value::Null => None,
-                    v => parse_color(&v),
+                Uniform::Vector(col.array_colors().unwrap_or_else(|| {
+                    col.map_values(|v| match v {
+                        Value::Null => None,
+                        v => parse_color(&v),
+                    })
                 }))
             }
             (source, Some(mapper)) => {
@@ -558,6 +560,20 @@ impl<'d> Column<'_, 'd> {
             None => (0..self.len).map(at).collect(),
         };
         rows.map(|v| Numbers::Vector(Cow::Owned(v)))
+    }
+
+    /// Every drawn row's color, when the column is an array of colors (see
+    /// [`array_colors`]).
+    fn array_colors(&self) -> Option<Vec<Option<Rgba>>> {
+        let Value::Array(a) = self.value else {
+            return None;
+        };
+        let all = array_colors(a)?;
+        let row = |i: usize| all.get(i).copied().flatten();
+        Some(match self.indices {
+            Some(ix) => ix.iter().map(|&i| row(i)).collect(),
+            None => (0..self.len).map(row).collect(),
+        })
     }
 
     /// Every drawn row's value, through `f`.
