@@ -1129,6 +1129,30 @@ fn a_plot_is_drawn_as_a_figure() {
     assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
 }
 
+/// An axis label given as MathML (Bokeh's mathml_axis_labels example) takes one line,
+/// as a plain label does: its words, not its markup.
+#[test]
+fn a_mathml_axis_label_takes_one_line() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let axis = doc.get(fig, Figure::BELOW)[0];
+    doc.set_attr(axis, "axis_label", Value::str("1 4 x 2"))
+        .unwrap();
+    let plain = render_size(&doc, fig, (400, 300), 1.0).layout.frame;
+    let xml = "<math>\n <mrow>\n  <mfrac><mn>1</mn><mn>4</mn></mfrac>\n  <msup><mi>x</mi><mn>2</mn></msup>\n </mrow>\n</math>";
+    let math = doc
+        .insert_model(rokeh::document::Model {
+            id: rokeh::document::ModelId::from("math"),
+            type_name: "MathML".into(),
+            attrs: [("text".to_owned(), Value::str(xml))].into_iter().collect(),
+        })
+        .unwrap();
+    let id = doc.model_id(math).clone();
+    doc.set_attr(axis, "axis_label", Value::Ref(id)).unwrap();
+    let mathml = render_size(&doc, fig, (400, 300), 1.0).layout.frame;
+    assert_eq!(mathml, plain);
+}
+
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
 #[test]
 fn fixed_ticks_may_be_an_array() {

@@ -5,7 +5,7 @@
 
 use crate::core::Rgba;
 use crate::document::{AnyId, Value};
-use crate::models::{LabelOrientation, TextLike};
+use crate::models::LabelOrientation;
 
 use super::axis_parts;
 use super::format::{Formatter, TickLabel};
@@ -77,10 +77,9 @@ impl AxisView {
             None => axis_parts::standard(kind).1,
         };
         let px = |attr: &str| r.pixels(axis, attr);
-        let axis_label = match r.get::<Option<TextLike>>(axis, "axis_label")? {
-            Some(TextLike::Plain(s)) if !s.is_empty() => Some(s),
-            Some(TextLike::Model(m)) => r.string(m, "text").ok(),
-            _ => None,
+        let axis_label = match r.value_ref(axis, "axis_label")?.as_ref() {
+            Value::Null => None,
+            _ => Some(r.text_like(axis, "axis_label")?).filter(|s| !s.is_empty()),
         };
         let overrides = match r.value(axis, "major_label_overrides")? {
             Value::Map(entries) => entries

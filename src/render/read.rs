@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::core::{ArrayData, NdArray, PropType, Rgba};
 use crate::document::{AnyId, Document, Value};
-use crate::models::{DashPattern, FontStyle, LineCap, LineJoin};
+use crate::models::{DashPattern, FontStyle, LineCap, LineJoin, TextLike};
 
 use super::surface::{Font, Stroke};
 use super::text::parse_font_size;
@@ -98,6 +98,22 @@ impl<'d> Reader<'d> {
 
     pub fn string(&self, any: AnyId, attr: &str) -> Result<String, RenderError> {
         self.get(any, attr)
+    }
+
+    /// A text property that may be a text model (`TeX`, `MathML`, `PlainText`), as the
+    /// text drawn: a model's `text` (TeX as written; MathML's words without its markup,
+    /// on one line), a plain string as it is.
+    pub fn text_like(&self, any: AnyId, attr: &str) -> Result<String, RenderError> {
+        Ok(match self.get::<TextLike>(any, attr)? {
+            TextLike::Plain(s) => s,
+            TextLike::Model(m) => {
+                let text = self.string(m, "text").unwrap_or_default();
+                match self.type_name(m) {
+                    "MathML" => mathml_words(&text),
+                    _ => text,
+                }
+            }
+        })
     }
 
     /// A scalar color property with its alpha companion applied (`None`: not drawn).
@@ -241,6 +257,27 @@ impl std::ops::Deref for PropName {
     }
 }
 
+/// MathML's words without its markup, on one line: `<mfrac><mn>1</mn><mn>4</mn></mfrac>`
+/// is "1 4". Not typeset (BokehJS typesets it with MathJax), but readable, and no taller
+/// than a line.
+fn mathml_words(xml: &str) -> String {
+    let mut words = String::new();
+    let mut rest = xml;
+    while let Some(open) = rest.find('<') {
+        words.push_str(&rest[..open]);
+        words.push(' ');
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    words.push_str(rest);
+    let entities = [("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")];
+    let words = entities
+        .iter()
+        .fold(words, |w, (entity, c)| w.replace(entity, c));
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A column of colors given as an array, read as BokehJS reads one: uint32 packed RGBA
 /// (`0xRRGGBBAA`), uint8 grays, rows of uint8 RGB(A) bytes, rows of float RGB(A) in
 /// 0..1. `None` for any other array (its rows are then read as values).
@@ -287,5 +324,17 @@ pub(crate) fn parse_color(v: &Value) -> Option<Rgba> {
             Some(Rgba::rgb(byte(0)?, byte(1)?, byte(2)?).with_alpha(alpha))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mathml_is_read_as_its_words_on_one_line() {
+        let xml = "<math>\n  <mrow>\n    <mfrac><mn>1</mn><mn>4</mn></mfrac>\n    <msup><mi>x</mi><mn>2</mn></msup>\n  </mrow>\n</math>";
+        assert_eq!(mathml_words(xml), "1 4 x 2");
+        assert_eq!(mathml_words("<mi>a</mi><mo>&lt;</mo><mi>b</mi>"), "a < b");
     }
 }

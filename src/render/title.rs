@@ -3,7 +3,7 @@
 
 use crate::core::Rgba;
 use crate::document::AnyId;
-use crate::models::{TextAlign, TextLike};
+use crate::models::TextAlign;
 
 use super::format::TickLabel;
 use super::label::{Anchor, HeightMetric, TextBox};
@@ -24,10 +24,7 @@ pub(crate) struct TitleView {
 
 impl TitleView {
     pub fn read(r: Reader<'_>, title: AnyId) -> Result<TitleView, RenderError> {
-        let text = match r.get::<TextLike>(title, "text")? {
-            TextLike::Plain(s) => s,
-            TextLike::Model(m) => r.string(m, "text").unwrap_or_default(),
-        };
+        let text = r.text_like(title, "text")?;
         Ok(TitleView {
             text,
             align: r.get(title, "align")?,

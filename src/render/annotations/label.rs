@@ -3,7 +3,7 @@
 
 use crate::core::Rgba;
 use crate::document::{AnyId, Value};
-use crate::models::{TextAlign, TextBaseline, TextLike};
+use crate::models::{TextAlign, TextBaseline};
 use crate::render::format::TickLabel;
 use crate::render::label::{Anchor, TextBox};
 use crate::render::read::Reader;
@@ -16,10 +16,7 @@ pub(crate) fn build<'d>(
     r: Reader<'d>,
     l: AnyId,
 ) -> Result<Box<dyn AnnotationView + 'd>, RenderError> {
-    let text = match r.get::<TextLike>(l, "text")? {
-        TextLike::Plain(s) => s,
-        TextLike::Model(m) => r.string(m, "text").unwrap_or_default(),
-    };
+    let text = r.text_like(l, "text")?;
     let units = |attr: &str| r.string(l, attr).map(|u| u == "screen").unwrap_or(false);
     Ok(Box::new(View {
         x: r.value(l, "x")?,
