@@ -376,6 +376,10 @@ impl<'d> FigureView<'d> {
             self.annotations.push(build(r, model)?);
             Kind::Annotation(self.annotations.len() - 1)
         } else {
+            #[cfg(target_arch = "wasm32")]
+            if r.is_a(model, "Renderer") {
+                super::shown::renderer(type_name);
+            }
             return Ok(());
         };
         self.items.push(Item { level, side, kind });

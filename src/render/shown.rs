@@ -46,6 +46,12 @@ pub(crate) fn annotation(type_name: &str) -> Option<BuildAnnotation> {
     })
 }
 
+/// Reports, once per type, a renderer of a kind rokeh does not draw (a contour, a graph,
+/// map tiles).
+pub(crate) fn renderer(type_name: &str) {
+    SHOWN.with_borrow_mut(|s| s.report("renderers", type_name, false));
+}
+
 pub(crate) fn axis_part(type_name: &str) -> Option<AxisPart> {
     SHOWN.with_borrow(|s| find(&s.axis_parts, type_name))
 }
