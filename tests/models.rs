@@ -347,10 +347,14 @@ fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
     ];
     let mut doc = Document::new();
     let mut values = candidates(&ModelId::from("nowhere"));
-    // A reference to a model of every Bokeh type: each `Instance` kind takes some.
+    // A reference to a model of every Bokeh type, alone, in a list and in a dict: each
+    // `Instance` kind takes some.
     for schema in registry().bokeh() {
         let any = bokeh_model(&mut doc, schema);
-        values.push(Value::Ref(doc.model_id(any).clone()));
+        let reference = Value::Ref(doc.model_id(any).clone());
+        values.push(Value::List(vec![reference.clone()]));
+        values.push(Value::Map(vec![(Value::str("k"), reference.clone())]));
+        values.push(reference);
     }
     let mut narrower = Vec::new();
     for schema in registry().hand_written() {

@@ -11,7 +11,9 @@
 use crate::core::{AnyId, Dict, Id, Value};
 use crate::document::Document;
 use crate::format::{escape_html, numbro, printf, strftime};
-use crate::models::{Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, PointPolicy};
+use crate::models::{
+    FieldFormatter, Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, PointPolicy,
+};
 use crate::render::{nearest_segment, segments_between};
 
 use super::gesture::View;
@@ -154,7 +156,7 @@ pub fn fill(
     source: AnyId,
     template: &str,
     spot: &Spot,
-    formatters: &Dict<String>,
+    formatters: &Dict<FieldFormatter>,
 ) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -206,7 +208,11 @@ pub fn fill(
                 .0
                 .iter()
                 .find(|(k, _)| k == &key || k == &format!("@{{{name}}}"))
-                .map_or(Written::Numeral, |(_, f)| Written::named(f));
+                .map_or(Written::Numeral, |(_, f)| match f {
+                    FieldFormatter::Named(name) => Written::named(name),
+                    // JavaScript, not run here.
+                    FieldFormatter::Custom(_) => Written::Numeral,
+                });
             let value = column_value(doc, source, name, spot.index);
             value.map_or_else(|| MISSING.to_owned(), |v| value_text(&v, format, written))
         };
@@ -640,8 +646,8 @@ mod tests {
             name: Some("line".into()),
         };
         let formatters = Dict(vec![
-            ("@t".to_owned(), "datetime".to_owned()),
-            ("@{name col}".to_owned(), "printf".to_owned()),
+            ("@t".to_owned(), "datetime".into()),
+            ("@{name col}".to_owned(), "printf".into()),
         ]);
         let fill = |t: &str| fill(&doc, source.any(), t, &spot, &formatters);
         assert_eq!(fill("@y{0,0.00}"), "1,234.57");

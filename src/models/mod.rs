@@ -121,9 +121,9 @@ pub use tickers::{
     FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker, YearsTicker,
 };
 pub use tools::{
-    AreaVisuals, BoxInteractionHandles, BoxSelectTool, BoxZoomTool, CrosshairTool, HelpTool,
-    HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, ResetTool, SaveTool,
-    TapTool, ToolProxy, Toolbar, Tooltips, WheelZoomTool, ZoomInTool, ZoomOutTool,
+    AreaVisuals, BoxInteractionHandles, BoxSelectTool, BoxZoomTool, CrosshairTool, FieldFormatter,
+    HelpTool, HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, ResetTool,
+    SaveTool, TapTool, ToolProxy, Toolbar, Tooltips, WheelZoomTool, ZoomInTool, ZoomOutTool,
 };
 pub use transforms::{Dodge, Jitter};
 pub use widgets::*;

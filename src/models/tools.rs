@@ -69,6 +69,42 @@ impl PropType for Tooltips {
     }
 }
 
+/// How a HoverTool writes a field (its `formatters`, per field): one of Bokeh's
+/// formatters by name ("numeral", "printf", "datetime"), or a `CustomJSHover`, whose
+/// JavaScript rokeh does not run (its fields are written as numbers are).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldFormatter {
+    /// "numeral", "printf" or "datetime".
+    Named(String),
+    /// A CustomJSHover model.
+    Custom(AnyId),
+}
+
+impl From<&str> for FieldFormatter {
+    fn from(name: &str) -> FieldFormatter {
+        FieldFormatter::Named(name.to_owned())
+    }
+}
+
+impl PropType for FieldFormatter {
+    const KIND: Kind = Kind::Either(&[
+        Kind::Enum(&["numeral", "datetime", "printf"]),
+        Kind::Instance("CustomJSHover"),
+    ]);
+    fn to_value(self, ids: &dyn Ids) -> Value {
+        match self {
+            FieldFormatter::Named(name) => Value::Str(name),
+            FieldFormatter::Custom(model) => model.to_value(ids),
+        }
+    }
+    fn from_value(v: &Value, ids: &dyn Ids) -> Option<FieldFormatter> {
+        match v {
+            Value::Str(name) => Some(FieldFormatter::Named(name.clone())),
+            v => AnyId::from_value(v, ids).map(FieldFormatter::Custom),
+        }
+    }
+}
+
 models! {
     /// The tools of a plot and which of them are active. `"auto"` leaves the choice to
     /// the page, as BokehJS makes it: the first drag, scroll and tap tool, every inspector.
@@ -220,8 +256,8 @@ models! {
     /// A tooltip for the data under the pointer.
     pub struct HoverTool("HoverTool") {
         tooltips: Option<Tooltips> = Some(Tooltips::bokeh_default()),
-        /// Per field (`"@date"`): "numeral", "datetime" or "printf".
-        formatters: Dict<String> = Dict::default(),
+        /// Per field (`"@date"`): "numeral", "datetime", "printf" or a CustomJSHover.
+        formatters: Dict<FieldFormatter> = Dict::default(),
         mode: HoverMode = HoverMode::Mouse,
         line_policy: LinePolicy = LinePolicy::Nearest,
         point_policy: PointPolicy = PointPolicy::SnapToData,

@@ -342,6 +342,12 @@ def write_gallery(out_path):
     plot.line("t", "y", source=source, legend_label="y", line_color="red", line_dash="dashed")
     plot.scatter("t", "y", source=source, size=8, color=value("navy"), alpha=0.5)
     plot.add_tools(HoverTool(tooltips=[("y", "@y")]))
+    # Formatters by name and in JavaScript (which rokeh keeps but does not run).
+    from bokeh.models import CustomJSHover
+    plot.add_tools(HoverTool(
+        tooltips=[("t", "@t{%F}"), ("y", "@y{custom}")],
+        formatters={"@t": "datetime", "@y": CustomJSHover(code="return value.toFixed(1)")},
+    ))
     # A tooltip of DOM models, with their own styles and formats.
     from bokeh.models import Styles, dom
     value_ref = dom.ValueRef(field="y", format="%.2f", formatter="printf")

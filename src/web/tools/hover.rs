@@ -187,7 +187,7 @@ fn fill_html(
     source: AnyId,
     html: &str,
     spot: &Spot,
-    formatters: &crate::core::Dict<String>,
+    formatters: &crate::core::Dict<crate::models::FieldFormatter>,
 ) -> String {
     // Fields are filled one at a time so that only their values are escaped. A name is
     // what BokehJS's `\w` matches: ASCII letters, digits and `_`.
