@@ -1153,6 +1153,52 @@ fn a_mathml_axis_label_takes_one_line() {
     assert_eq!(mathml, plain);
 }
 
+/// What rokeh cannot read is left out, the rest drawn: a glyph whose coordinates are a
+/// JavaScript expression (CustomJSExpr), an axis whose ticker and formatter are
+/// JavaScript (their ticks and labels then are a BasicTicker's and BasicTickFormatter's).
+#[test]
+fn a_figure_draws_what_it_can_read() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let js = |doc: &mut Document, id: &str, type_name: &str| {
+        let model = rokeh::document::Model {
+            id: rokeh::document::ModelId::from(id),
+            type_name: type_name.into(),
+            attrs: Default::default(),
+        };
+        doc.insert_model(model).unwrap();
+        Value::Ref(rokeh::document::ModelId::from(id))
+    };
+    let src = source(&mut doc, vec![("x", nums(&[5.0])), ("y", nums(&[5.0]))]);
+    fig.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            marker: MarkerType::Square.into(),
+            size: 30.0.into(),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..Scatter::default()
+        },
+    );
+    let line = fig.line(&mut doc, src, Line::default());
+    let glyph = doc.get(line, rokeh::models::GlyphRenderer::GLYPH);
+    let expr = js(&mut doc, "expr", "CustomJSExpr");
+    let y = Value::Object(vec![
+        ("type".into(), Value::str("expr")),
+        ("expr".into(), expr),
+    ]);
+    doc.set_attr(glyph, "y", y).unwrap();
+    let axis = doc.get(fig, Figure::BELOW)[0];
+    let ticker = js(&mut doc, "ticker", "CustomJSTicker");
+    doc.set_attr(axis, "ticker", ticker).unwrap();
+    let formatter = js(&mut doc, "formatter", "CustomJSTickFormatter");
+    doc.set_attr(axis, "formatter", formatter).unwrap();
+    let pic = render_size(&doc, fig, (400, 400), 1.0);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
+    assert_eq!(pic.layout.x_ticks.labels, ["0", "2", "4", "6", "8", "10"]);
+}
+
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
 #[test]
 fn fixed_ticks_may_be_an_array() {

@@ -168,6 +168,16 @@ use super::shown::lacking;
 #[cfg(not(target_arch = "wasm32"))]
 fn lacking(_type_name: &str, _view: &str, _fallback: &str) {}
 
+/// A ticker or formatter no view reads (CustomJSTicker, MercatorTickFormatter, ...): the
+/// axis falls back on the linear default, as with a lacking view, reported once in a
+/// page.
+pub(crate) fn unread(type_name: &str, fallback: &str) {
+    #[cfg(target_arch = "wasm32")]
+    super::shown::unread(type_name, fallback);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (type_name, fallback);
+}
+
 /// The ticker and formatter of an axis of type `axis_type` that names none: its view's,
 /// else (a LinearAxis, or an axis whose view the page lacks) BasicTicker's and
 /// BasicTickFormatter's.

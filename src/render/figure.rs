@@ -239,6 +239,19 @@ fn read_ranges(
     Ok(out)
 }
 
+/// A renderer or annotation that cannot be read is left out, the rest of the figure
+/// drawn: a page reports it once (natively, nothing).
+fn left_out(r: Reader<'_>, model: AnyId, error: &RenderError) {
+    #[cfg(target_arch = "wasm32")]
+    super::shown::left_out(&format!(
+        "{} {}: {error}",
+        r.type_name(model),
+        r.doc.model_id(model)
+    ));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (r, model, error);
+}
+
 fn find<'a>(ranges: &'a [NamedRange], name: &str) -> &'a NamedRange {
     ranges.iter().find(|r| r.name == name).unwrap_or(&ranges[0])
 }
@@ -348,7 +361,11 @@ impl<'d> FigureView<'d> {
             let read = RendererView::read(r, model, (x.model.factors(), y.model.factors()));
             let read = match read {
                 Err(_) if unread(x) || unread(y) => return Ok(()),
-                read => read?,
+                Err(e) => {
+                    left_out(r, model, &e);
+                    return Ok(());
+                }
+                Ok(read) => read,
             };
             match read {
                 Some(v) => {
@@ -373,7 +390,13 @@ impl<'d> FigureView<'d> {
             let Some(build) = annotations::builder(type_name) else {
                 return Ok(());
             };
-            self.annotations.push(build(r, model)?);
+            match build(r, model) {
+                Ok(annotation) => self.annotations.push(annotation),
+                Err(e) => {
+                    left_out(r, model, &e);
+                    return Ok(());
+                }
+            }
             Kind::Annotation(self.annotations.len() - 1)
         } else {
             #[cfg(target_arch = "wasm32")]

@@ -52,6 +52,33 @@ pub(crate) fn renderer(type_name: &str) {
     SHOWN.with_borrow_mut(|s| s.report("renderers", type_name, false));
 }
 
+/// Reports, once per message, a renderer or annotation left out of a figure because it
+/// cannot be read (an expression rokeh does not evaluate, a column of the wrong kind):
+/// the rest of the figure is drawn.
+pub(crate) fn left_out(error: &str) {
+    SHOWN.with_borrow_mut(|s| {
+        if s.missing.iter().any(|m| m == error) {
+            return;
+        }
+        s.missing.push(error.to_owned());
+        let message = format!("rokeh: left out of the figure: {error}");
+        web_sys::console::error_1(&message.into());
+    });
+}
+
+/// Reports, once per type, a model rokeh does not read (a ticker or formatter written in
+/// JavaScript, say): `fallback` says what is drawn instead.
+pub(crate) fn unread(type_name: &str, fallback: &str) {
+    SHOWN.with_borrow_mut(|s| {
+        if s.missing.iter().any(|m| m == type_name) {
+            return;
+        }
+        s.missing.push(type_name.to_owned());
+        let message = format!("rokeh: {type_name} is not a model rokeh reads: {fallback}");
+        web_sys::console::warn_1(&message.into());
+    });
+}
+
 pub(crate) fn axis_part(type_name: &str) -> Option<AxisPart> {
     SHOWN.with_borrow(|s| find(&s.axis_parts, type_name))
 }

@@ -90,15 +90,18 @@ impl Formatter {
                 power_limit_high: r.number(f, "power_limit_high")? as i32,
                 power_limit_low: r.number(f, "power_limit_low")? as i32,
             }),
-            other => match axis_parts::find(other, "its labels are a BasicTickFormatter's") {
-                Found::Shown(AxisPart::Formatter(read)) => read(r, f)?,
-                Found::Lacking => Formatter::Basic(Basic::default()),
-                _ => {
-                    return Err(RenderError::Model(format!(
-                        "{other} is not a tick formatter rokeh knows"
-                    )))
+            other => {
+                const FALLBACK: &str = "its labels are a BasicTickFormatter's";
+                match axis_parts::find(other, FALLBACK) {
+                    Found::Shown(AxisPart::Formatter(read)) => read(r, f)?,
+                    Found::Lacking => Formatter::Basic(Basic::default()),
+                    // JavaScript (CustomJSTickFormatter), or a kind rokeh lacks.
+                    _ => {
+                        axis_parts::unread(other, FALLBACK);
+                        Formatter::Basic(Basic::default())
+                    }
                 }
-            },
+            }
         })
     }
 

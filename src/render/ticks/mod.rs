@@ -110,15 +110,18 @@ impl Ticker {
                 major: r.get(t, "ticks")?,
                 minor: r.get(t, "minor_ticks")?,
             },
-            other => match axis_parts::find(other, "its ticks are a BasicTicker's") {
-                Found::Shown(AxisPart::Ticker(read)) => read(r, t)?,
-                Found::Lacking => Ticker::Adaptive(Adaptive::default()),
-                _ => {
-                    return Err(RenderError::Model(format!(
-                        "{other} is not a ticker rokeh knows"
-                    )))
+            other => {
+                const FALLBACK: &str = "its ticks are a BasicTicker's";
+                match axis_parts::find(other, FALLBACK) {
+                    Found::Shown(AxisPart::Ticker(read)) => read(r, t)?,
+                    Found::Lacking => Ticker::Adaptive(Adaptive::default()),
+                    // JavaScript (CustomJSTicker), or a kind rokeh lacks (MercatorTicker).
+                    _ => {
+                        axis_parts::unread(other, FALLBACK);
+                        Ticker::Adaptive(Adaptive::default())
+                    }
                 }
-            },
+            }
         })
     }
 
