@@ -1199,6 +1199,90 @@ fn a_figure_draws_what_it_can_read() {
     assert_eq!(pic.layout.x_ticks.labels, ["0", "2", "4", "6", "8", "10"]);
 }
 
+/// Polar coordinates (`PolarTransform`'s `x` and `y`): radius 4 at angles 0 and π/2
+/// anticlockwise are (4, 0) and (0, 4); clockwise, π/2 is (0, -4).
+#[test]
+fn polar_coordinates_place_points_by_radius_and_angle() {
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 400,
+            x_range: (-5.0, 5.0).into(),
+            y_range: (-5.0, 5.0).into(),
+            ..FigureArgs::default()
+        },
+    );
+    let model = |doc: &mut Document, id: &str, type_name: &str, attrs: Vec<(&str, Value)>| {
+        let attrs = attrs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let id = rokeh::document::ModelId::from(id);
+        let model = rokeh::document::Model {
+            id: id.clone(),
+            type_name: type_name.into(),
+            attrs,
+        };
+        doc.insert_model(model).unwrap();
+        Value::Ref(id)
+    };
+    let expr = |e: Value| {
+        Value::Object(vec![
+            ("type".into(), Value::str("expr")),
+            ("expr".into(), e),
+        ])
+    };
+    let half_pi = std::f64::consts::FRAC_PI_2;
+    for (k, direction) in ["anticlock", "clock"].into_iter().enumerate() {
+        let src = source(
+            &mut doc,
+            vec![
+                ("radius", nums(&[4.0, 4.0])),
+                ("angle", nums(&[0.0, half_pi])),
+            ],
+        );
+        let polar = model(
+            &mut doc,
+            &format!("polar{k}"),
+            "PolarTransform",
+            vec![("direction", Value::str(direction))],
+        );
+        let x = model(
+            &mut doc,
+            &format!("x{k}"),
+            "XComponent",
+            vec![("transform", polar.clone())],
+        );
+        let y = model(
+            &mut doc,
+            &format!("y{k}"),
+            "YComponent",
+            vec![("transform", polar)],
+        );
+        let r = fig.scatter(
+            &mut doc,
+            src,
+            Scatter {
+                marker: MarkerType::Square.into(),
+                size: 20.0.into(),
+                fill_color: if k == 0 { red() } else { blue() },
+                line_color: Spec::Value(None),
+                ..Scatter::default()
+            },
+        );
+        let glyph = doc.get(r, rokeh::models::GlyphRenderer::GLYPH);
+        doc.set_attr(glyph, "x", expr(x)).unwrap();
+        doc.set_attr(glyph, "y", expr(y)).unwrap();
+    }
+    let pic = render_size(&doc, fig, (400, 400), 1.0);
+    let color = |x, y| color_at(&pic, at(&pic, x, y));
+    assert_eq!((color(0.0, 4.0), color(0.0, -4.0)), (RED, BLUE));
+    assert_eq!(
+        color(4.0, 0.0),
+        BLUE,
+        "both at angle 0, the clockwise drawn last"
+    );
+}
+
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
 #[test]
 fn fixed_ticks_may_be_an_array() {

@@ -318,8 +318,41 @@ impl<'a, 'd> Specs<'a, 'd> {
                     })
                     .collect())
             }
+            // A PolarTransform's x or y: (radius, angle) to x and y, as BokehJS computes
+            // them (angles as an AngleSpec reads them, turned for "anticlock").
+            kind @ ("XComponent" | "YComponent") => {
+                let transform = self.r.reference(expr, "transform")?;
+                let Some(polar) = transform.filter(|t| self.r.type_name(*t) == "PolarTransform")
+                else {
+                    return Err(self.r.bad(expr, "transform", "a PolarTransform"));
+                };
+                let polar = Specs {
+                    r: self.r,
+                    model: polar,
+                    rows: self.rows,
+                    overrides: &[],
+                };
+                let radius = polar.numbers("radius")?;
+                let angle = polar.angles("angle")?;
+                let turn = match self.r.string(polar.model, "direction")?.as_str() {
+                    "anticlock" => -1.0,
+                    _ => 1.0,
+                };
+                let x = kind == "XComponent";
+                Ok((0..self.rows.len)
+                    .map(|i| {
+                        let (r, a) = (radius.get(i), angle.get(i) * turn);
+                        if x {
+                            r * a.cos()
+                        } else {
+                            r * a.sin()
+                        }
+                    })
+                    .collect())
+            }
             other => Err(RenderError::Model(format!(
-                "expression {other} is not one rokeh evaluates (Stack, CumSum)"
+                "expression {other} is not one rokeh evaluates (Stack, CumSum, a \
+                 PolarTransform's XComponent and YComponent)"
             ))),
         }
     }
