@@ -1283,6 +1283,48 @@ fn polar_coordinates_place_points_by_radius_and_angle() {
     );
 }
 
+/// A renderer with a CoordinateMapping (`figure.subplot(...)`): its y from 0..100 onto
+/// the plot's 4..6, so y = 50 is drawn at 5.
+#[test]
+fn a_subplot_maps_its_coordinates_onto_the_plots() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let range = |doc: &mut Document, start, end| {
+        let r = doc.add(Range1d {
+            start,
+            end,
+            ..Range1d::default()
+        });
+        Value::Ref(doc.model_id(r.any()).clone())
+    };
+    let (from, onto) = (range(&mut doc, 0.0, 100.0), range(&mut doc, 4.0, 6.0));
+    let mapping = rokeh::document::Model {
+        id: rokeh::document::ModelId::from("mapping"),
+        type_name: "CoordinateMapping".into(),
+        attrs: [("y_source".to_owned(), from), ("y_target".to_owned(), onto)]
+            .into_iter()
+            .collect(),
+    };
+    doc.insert_model(mapping).unwrap();
+    let src = source(&mut doc, vec![("x", nums(&[5.0])), ("y", nums(&[50.0]))]);
+    let r = fig.scatter(
+        &mut doc,
+        src,
+        Scatter {
+            marker: MarkerType::Square.into(),
+            size: 20.0.into(),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..Scatter::default()
+        },
+    );
+    let mapping = Value::Ref(rokeh::document::ModelId::from("mapping"));
+    doc.set_attr(r.any(), "coordinates", mapping).unwrap();
+    let pic = render_size(&doc, fig, (400, 400), 1.0);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 7.0)), WHITE);
+}
+
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
 #[test]
 fn fixed_ticks_may_be_an_array() {

@@ -616,6 +616,20 @@ impl<'d> FigureView<'d> {
         }
     }
 
+    /// A renderer's scales: its ranges', through its CoordinateMapping if it has one.
+    fn renderer_maps(&self, frame: PixelRect, scale: f64, v: &RendererView<'_>) -> Maps {
+        let mut maps = self.maps(frame, scale, &v.x_range_name, &v.y_range_name);
+        if let Some(mapping) = v.mapping {
+            if let Some((source, target)) = mapping.x {
+                maps.x = maps.x.through(source, target);
+            }
+            if let Some((source, target)) = mapping.y {
+                maps.y = maps.y.through(source, target);
+            }
+        }
+        maps
+    }
+
     /// The border and frame fills and the outline, painted first.
     fn paint_fills(&self, s: &mut dyn Surface, laid: &Laid) {
         let scale = laid.scale;
@@ -716,7 +730,7 @@ impl<'d> FigureView<'d> {
                     let view = &self.renderers[*g];
                     let mut p = Paint {
                         surface: &mut *s,
-                        maps: maps_of(&view.x_range_name, &view.y_range_name),
+                        maps: self.renderer_maps(laid.frame, scale, view),
                         frame,
                     };
                     view.paint(&mut p)?;
@@ -895,7 +909,7 @@ impl<'d> FigureView<'d> {
             .iter()
             .filter(|v| v.visible)
             .map(|v| {
-                let maps = self.maps(laid.frame, laid.scale, &v.x_range_name, &v.y_range_name);
+                let maps = self.renderer_maps(laid.frame, laid.scale, v);
                 (v.model, v.hit_point(&maps, at))
             })
             .filter(|(_, rows)| !rows.is_empty())
@@ -1042,7 +1056,7 @@ pub(crate) fn hit_renderers(
         .iter()
         .filter(|v| v.visible && (only.is_empty() || only.contains(&v.model)))
         .filter_map(|v| {
-            let maps = view.maps(frame, scale, &v.x_range_name, &v.y_range_name);
+            let maps = view.renderer_maps(frame, scale, v);
             probe(v, &maps).map(|rows| (v.model, rows))
         })
         .collect())

@@ -10,7 +10,7 @@ use crate::models::AutoOr;
 
 use super::filters::view_rows;
 use super::glyphs::{builder, GlyphInput, GlyphView, Paint};
-use super::ranges::{Bounds, FactorMap};
+use super::ranges::{Bounds, FactorMap, Interval};
 use super::read::Reader;
 use super::region::Region;
 use super::specs::{Rows, Specs};
@@ -38,6 +38,68 @@ pub(crate) struct RendererView<'d> {
     /// Whether the glyph is inspected as a whole (a line or an area).
     hover_whole: bool,
     pub rows: Rows,
+    /// Where its coordinates go in the plot's, when it has a CoordinateMapping.
+    pub mapping: Option<Mapping>,
+}
+
+/// A renderer's CoordinateMapping (Bokeh's subplots, `figure.subplot(...)`): per axis,
+/// its coordinates' range (the source) onto a range of the plot's (the target), linearly.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Mapping {
+    pub x: Option<(Interval, Interval)>,
+    pub y: Option<(Interval, Interval)>,
+}
+
+impl Mapping {
+    /// The CoordinateMapping `mapping`: linear scales between ranges with a start and an
+    /// end (a Range1d, a DataRange1d that has them, a FactorRange's shown extent).
+    fn read(r: Reader<'_>, mapping: AnyId) -> Result<Mapping, RenderError> {
+        let axis = |scale: &str, source: &str, target: &str| {
+            if let Some(s) = r.reference(mapping, scale)? {
+                if r.type_name(s) != "LinearScale" {
+                    return Err(r.bad(mapping, scale, "a LinearScale"));
+                }
+            }
+            let ends = |attr: &str| -> Result<Option<Interval>, RenderError> {
+                // Unset (a source's default, a new DataRange1d; a target Bokeh requires):
+                // that axis is not mapped.
+                let set = r
+                    .doc
+                    .try_model(mapping)
+                    .is_some_and(|m| m.attrs.contains_key(attr));
+                let Some(range) = set
+                    .then(|| r.reference(mapping, attr))
+                    .transpose()?
+                    .flatten()
+                else {
+                    return Ok(None);
+                };
+                let number = |end| r.value(range, end).ok().and_then(|v| v.as_f64());
+                match (number("start"), number("end")) {
+                    (Some(start), Some(end)) if start != end => Ok(Some(Interval { start, end })),
+                    _ => Err(r.bad(mapping, attr, "a range with a start and an end")),
+                }
+            };
+            Ok(ends(source)?.zip(ends(target)?))
+        };
+        Ok(Mapping {
+            x: axis("x_scale", "x_source", "x_target")?,
+            y: axis("y_scale", "y_source", "y_target")?,
+        })
+    }
+
+    /// `bounds` (in the renderer's coordinates) in the plot's.
+    fn bounds(axis: Option<(Interval, Interval)>, bounds: Option<Bounds>) -> Option<Bounds> {
+        let (Some((source, target)), Some(b)) = (axis, bounds) else {
+            return bounds;
+        };
+        let to = |v: f64| target.start + (v - source.start) * target.span() / source.span();
+        let (a, b) = (to(b.min), to(b.max));
+        Some(Bounds {
+            min: a.min(b),
+            max: a.max(b),
+        })
+    }
 }
 
 /// Glyphs BokehJS inspects as one: their hover glyph draws all of them instead.
@@ -196,11 +258,20 @@ impl<'d> RendererView<'d> {
             inspected,
             hover_whole: INSPECTED_WHOLE.contains(&r.type_name(glyph)),
             rows,
+            mapping: match r.reference(renderer, "coordinates")? {
+                Some(mapping) => Some(Mapping::read(r, mapping)?),
+                None => None,
+            },
         }))
     }
 
+    /// The data's bounds, in the plot's coordinates.
     pub fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
-        self.glyph.bounds()
+        let (x, y) = self.glyph.bounds();
+        match self.mapping {
+            Some(m) => (Mapping::bounds(m.x, x), Mapping::bounds(m.y, y)),
+            None => (x, y),
+        }
     }
 
     pub fn paint(&self, p: &mut Paint<'_>) -> Result<(), RenderError> {

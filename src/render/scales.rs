@@ -64,6 +64,28 @@ impl Scale {
         }
     }
 
+    /// This scale as coordinates `source`, mapped linearly onto `target` of this scale's
+    /// (Bokeh's CoordinateMapping), see it: a value at `source.start` lands where
+    /// `target.start` does. A log scale is left as it is.
+    pub fn through(self, source: Interval, target: Interval) -> Scale {
+        if self.log {
+            return self;
+        }
+        let k = target.span() / source.span();
+        let back = |v: f64| source.start + (v - target.start) / k;
+        Scale {
+            log: false,
+            map: LinearMap {
+                factor: self.map.factor * k,
+                offset: self.map.offset + self.map.factor * (target.start - source.start * k),
+            },
+            range: Interval {
+                start: back(self.range.start),
+                end: back(self.range.end),
+            },
+        }
+    }
+
     #[inline]
     /// The pixel of `value`; NaN for a value a log scale cannot show (zero or negative).
     pub fn apply(&self, value: f64) -> f64 {
