@@ -262,6 +262,8 @@ views! {
         HAREA_STEP: "HAreaStep",
         HBAR: "HBar",
         HEX_TILE: "HexTile",
+        HSPAN: "HSpan",
+        HSTRIP: "HStrip",
         IMAGE: "Image",
         IMAGE_RGBA: "ImageRGBA",
         LINE: "Line",
@@ -279,6 +281,8 @@ views! {
         VAREA: "VArea",
         VAREA_STEP: "VAreaStep",
         VBAR: "VBar",
+        VSPAN: "VSpan",
+        VSTRIP: "VStrip",
         WEDGE: "Wedge",
     }
     annotations {

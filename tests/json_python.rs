@@ -357,7 +357,7 @@ fn the_bokeh_schema_table_is_what_bokeh_says() {
 /// hover ones: rokeh's glyphs get the same colours and alphas, role by role.
 #[test]
 fn glyph_visuals_are_those_python_s_glyph_methods_set() {
-    use rokeh::models::{Scatter, Segment};
+    use rokeh::models::{HSpan, Scatter, Segment, VStrip};
     use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
 
     let theirs_path = temp_path("visuals.json");
@@ -382,6 +382,16 @@ fn glyph_visuals_are_those_python_s_glyph_methods_set() {
         p.segment(&mut doc, source, segment().color("black").alpha(0.5)),
         p.segment(&mut doc, source, segment()),
         p.scatter(&mut doc, source, Scatter::default()),
+        p.hspan(&mut doc, source, HSpan::default()),
+        p.vstrip(
+            &mut doc,
+            source,
+            VStrip {
+                x0: rokeh::core::Spec::field("x"),
+                x1: rokeh::core::Spec::field("x"),
+                ..VStrip::default()
+            },
+        ),
     ];
     renderers[2].selection_visuals(&mut doc, Some("orange"), Some(0.5));
     renderers[2].nonselection_visuals(&mut doc, None, Some(0.1));

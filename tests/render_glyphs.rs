@@ -8,11 +8,11 @@ use rokeh::document::{Document, Id};
 use rokeh::models::{
     palettes::palette, AnnularWedge, Annulus, Arrow, AutoOr, Band, Block, BooleanFilter,
     BoxAnnotation, CDSView, Circle, ColorBar, ColumnDataSource, DashPattern, Ellipse, Figure,
-    GlyphRenderer, GroupFilter, HArea, HBar, HexTile, Image, ImageRGBA, IndexFilter, Label,
-    LabelSet, Legend, LegendClickPolicy, Line, LinearAxis, LinearColorMapper, MarkerType,
+    GlyphRenderer, GroupFilter, HArea, HBar, HSpan, HStrip, HexTile, Image, ImageRGBA, IndexFilter,
+    Label, LabelSet, Legend, LegendClickPolicy, Line, LinearAxis, LinearColorMapper, MarkerType,
     MultiLine, MultiPolygons, NormalHead, Patch, Patches, Place, Quad, Range1d, Ray, Rect, Scatter,
     Segment, Selection, Span, Step, StepMode, TeeHead, Text, TextAlign, VArea, VAreaStep, VBar,
-    Wedge, Whisker,
+    VSpan, VStrip, Wedge, Whisker,
 };
 use rokeh::plotting::{factor_cmap, figure, linear_cmap, AxisType, FigureArgs, RangeArg};
 
@@ -1323,6 +1323,76 @@ fn a_subplot_maps_its_coordinates_onto_the_plots() {
     let pic = render_size(&doc, fig, (400, 400), 1.0);
     assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
     assert_eq!(color_at(&pic, at(&pic, 5.0, 7.0)), WHITE);
+}
+
+/// Spans and strips cross the whole frame at their data coordinates (`p.hspan`,
+/// `p.vstrip`, ...), and take no part in the ranges along the other axis.
+#[test]
+fn spans_and_strips_cross_the_frame() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![
+            ("at", nums(&[2.0])),
+            ("lo", nums(&[6.0])),
+            ("hi", nums(&[8.0])),
+        ],
+    );
+    fig.hspan(
+        &mut doc,
+        src,
+        HSpan {
+            y: Spec::field("at"),
+            line_color: red(),
+            line_width: Spec::Value(3.0),
+            ..HSpan::default()
+        },
+    );
+    fig.vspan(
+        &mut doc,
+        src,
+        VSpan {
+            x: Spec::field("at"),
+            line_color: blue(),
+            line_width: Spec::Value(3.0),
+            ..VSpan::default()
+        },
+    );
+    fig.hstrip(
+        &mut doc,
+        src,
+        HStrip {
+            y0: Spec::field("lo"),
+            y1: Spec::field("hi"),
+            fill_color: red(),
+            line_color: Spec::Value(None),
+            ..HStrip::default()
+        },
+    );
+    fig.vstrip(
+        &mut doc,
+        src,
+        VStrip {
+            x0: Spec::field("lo"),
+            x1: Spec::field("hi"),
+            fill_color: blue(),
+            line_color: Spec::Value(None),
+            ..VStrip::default()
+        },
+    );
+    let pic = draw(&doc, fig, "spans_strips.png");
+    let color = |x, y| color_at(&pic, at(&pic, x, y));
+    // The spans from edge to edge of the frame.
+    assert_eq!((color(0.3, 2.0), color(9.7, 2.0)), (RED, RED));
+    assert_eq!((color(2.0, 0.3), color(2.0, 9.7)), (BLUE, BLUE));
+    // The strips too; the vertical one, drawn last, over the horizontal one.
+    assert_eq!((color(0.3, 7.0), color(4.0, 7.0)), (RED, RED));
+    assert_eq!(
+        (color(7.0, 0.3), color(7.0, 9.7), color(7.0, 7.0)),
+        (BLUE, BLUE, BLUE)
+    );
+    assert_eq!(color(5.0, 5.0), WHITE);
 }
 
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).

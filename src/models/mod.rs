@@ -96,9 +96,9 @@ pub use formatters::{
     NumeralTickFormatter, PrintfTickFormatter,
 };
 pub use glyphs::{
-    AnnularWedge, Annulus, Block, Circle, Ellipse, HArea, HAreaStep, HBar, HexTile, Image,
-    ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches, Quad, Ray, Rect, Scatter, Segment,
-    Step, Text, VArea, VAreaStep, VBar, Wedge,
+    AnnularWedge, Annulus, Block, Circle, Ellipse, HArea, HAreaStep, HBar, HSpan, HStrip, HexTile,
+    Image, ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches, Quad, Ray, Rect, Scatter,
+    Segment, Step, Text, VArea, VAreaStep, VBar, VSpan, VStrip, Wedge,
 };
 pub use gridplot::{gridplot, gridplot_with, GridplotArgs};
 pub use grids::Grid;

@@ -9,8 +9,9 @@ use crate::core::{AnyId, Id, Kind, ModelType, Value};
 use crate::document::Document;
 use crate::models::{
     AnnularWedge, Annulus, Block, Circle, ColumnDataSource, Ellipse, Figure, GlyphRenderer, HArea,
-    HAreaStep, HBar, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches,
-    Quad, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, Wedge,
+    HAreaStep, HBar, HSpan, HStrip, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons,
+    Patch, Patches, Quad, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, VSpan,
+    VStrip, Wedge,
 };
 
 use super::DEFAULT_GLYPH_COLOR;
@@ -176,6 +177,14 @@ glyph_methods! {
     segment: Segment, LINE;
     /// `p.ray(...)`.
     ray: Ray, LINE;
+    /// `p.hspan(...)`: horizontal lines across the frame.
+    hspan: HSpan, LINE;
+    /// `p.vspan(...)`: vertical lines across the frame.
+    vspan: VSpan, LINE;
+    /// `p.hstrip(...)`: horizontal bands across the frame.
+    hstrip: HStrip, FILL_LINE;
+    /// `p.vstrip(...)`: vertical bands across the frame.
+    vstrip: VStrip, FILL_LINE;
     /// `p.vbar(...)`.
     vbar: VBar, FILL_LINE;
     /// `p.hbar(...)`.

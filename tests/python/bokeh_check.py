@@ -371,6 +371,8 @@ def write_visuals(out_path):
         p.segment(x0="x", y0="y", x1="x", y1="y"),
         p.scatter("x", "y", selection_color="orange", selection_alpha=0.5,
                   nonselection_alpha=0.1, hover_color="white", hover_alpha=0.5),
+        p.hspan(y="y"),
+        p.vstrip(x0="x", x1="x"),
     ]
 
     def visuals(glyph):

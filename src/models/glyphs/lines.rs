@@ -1,4 +1,4 @@
-//! Line glyphs: Line, MultiLine, Step, Segment, Ray.
+//! Line glyphs: Line, MultiLine, Step, Segment, Ray, HSpan, VSpan.
 
 use crate::core::{Color, ColorSpec, NumberSpec, Spec};
 use crate::models::enums::{LineCap, LineJoin, StepMode};
@@ -53,6 +53,30 @@ models! {
         x1: NumberSpec = Spec::field("x1"),
         y0: NumberSpec = Spec::field("y0"),
         y1: NumberSpec = Spec::field("y1"),
+        line_alpha: NumberSpec = Spec::Value(1.0),
+        line_cap: Spec<LineCap> = Spec::Value(LineCap::Butt),
+        line_color: ColorSpec = Spec::Value(Some("black".into())),
+        line_dash: Spec<DashPattern> = Spec::Value(DashPattern::SOLID),
+        line_dash_offset: Spec<i64> = Spec::Value(0),
+        line_join: Spec<LineJoin> = Spec::Value(LineJoin::Bevel),
+        line_width: NumberSpec = Spec::Value(1.0),
+    }
+
+    /// A horizontal line across the frame at `y`, per row.
+    pub struct HSpan("HSpan") {
+        y: NumberSpec = Spec::field("y"),
+        line_alpha: NumberSpec = Spec::Value(1.0),
+        line_cap: Spec<LineCap> = Spec::Value(LineCap::Butt),
+        line_color: ColorSpec = Spec::Value(Some("black".into())),
+        line_dash: Spec<DashPattern> = Spec::Value(DashPattern::SOLID),
+        line_dash_offset: Spec<i64> = Spec::Value(0),
+        line_join: Spec<LineJoin> = Spec::Value(LineJoin::Bevel),
+        line_width: NumberSpec = Spec::Value(1.0),
+    }
+
+    /// A vertical line across the frame at `x`, per row.
+    pub struct VSpan("VSpan") {
+        x: NumberSpec = Spec::field("x"),
         line_alpha: NumberSpec = Spec::Value(1.0),
         line_cap: Spec<LineCap> = Spec::Value(LineCap::Butt),
         line_color: ColorSpec = Spec::Value(Some("black".into())),

@@ -10,9 +10,9 @@ pub(crate) mod radial;
 pub(crate) mod text;
 
 pub use areas::{HArea, HAreaStep, HexTile, MultiPolygons, Patch, Patches, VArea, VAreaStep};
-pub use bars::{Block, HBar, Quad, Rect, VBar};
+pub use bars::{Block, HBar, HStrip, Quad, Rect, VBar, VStrip};
 pub use images::{Image, ImageRGBA};
-pub use lines::{Line, MultiLine, Ray, Segment, Step};
+pub use lines::{HSpan, Line, MultiLine, Ray, Segment, Step, VSpan};
 pub use markers::{Circle, Scatter};
 pub use radial::{AnnularWedge, Annulus, Ellipse, Wedge};
 pub use text::Text;

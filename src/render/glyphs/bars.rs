@@ -16,6 +16,8 @@ pub(crate) enum Extent<'d> {
     Edges(Numbers<'d>, Numbers<'d>),
     Center(Numbers<'d>, Numbers<'d>, Units),
     Start(Numbers<'d>, Numbers<'d>, Units),
+    /// Across the frame, whatever the range (a strip's other axis).
+    Across,
 }
 
 impl Extent<'_> {
@@ -32,6 +34,13 @@ impl Extent<'_> {
                         (sc - s * dpr / 2.0, sc + s * dpr / 2.0)
                     }
                 }
+            }
+            Extent::Across => {
+                // The visible range, and as far again each side: the edges and their
+                // outline lie beyond the frame's clip.
+                let (a, b) = (scale.apply(scale.range.start), scale.apply(scale.range.end));
+                let pad = (b - a).abs() + 2.0 * dpr;
+                (a.min(b) - pad, a.max(b) + pad)
             }
             Extent::Start(start, size, units) => {
                 let (a, s) = (start.get(i), size.get(i));
@@ -74,6 +83,7 @@ impl Extent<'_> {
             Extent::Center(c, _, Units::Screen) | Extent::Start(c, _, Units::Screen) => {
                 bounds_of(c, len)
             }
+            Extent::Across => None,
         }
     }
 }

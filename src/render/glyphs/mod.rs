@@ -27,7 +27,9 @@ mod ray;
 mod rect;
 mod scatter;
 mod segment;
+mod spans;
 mod step;
+mod strips;
 mod text;
 mod varea;
 mod vbar;
@@ -94,6 +96,8 @@ pub(crate) const GLYPHS: &[(&str, Build)] = &[
     ("HArea", harea::build),
     ("HAreaStep", harea::build_step),
     ("HBar", hbar::build),
+    ("HSpan", spans::build_h),
+    ("HStrip", strips::build_h),
     ("HexTile", hex_tile::build),
     ("Image", image::build),
     ("ImageRGBA", image_rgba::build),
@@ -112,6 +116,8 @@ pub(crate) const GLYPHS: &[(&str, Build)] = &[
     ("VArea", varea::build),
     ("VAreaStep", varea::build_step),
     ("VBar", vbar::build),
+    ("VSpan", spans::build_v),
+    ("VStrip", strips::build_v),
     ("Wedge", wedge::build),
 ];
 
