@@ -263,7 +263,7 @@ impl Document {
     }
 
     /// The typed handle of model `id`, if it exists and is an `M` (or of a type `M`
-    /// reads too, [`ModelType::ALSO`](crate::core::ModelType::ALSO)).
+    /// reads too, [`ModelType::ALSO`]).
     pub fn typed_id<M: ModelType>(&self, id: &ModelId) -> Option<Id<M>> {
         let any = self.lookup(id)?;
         let name = self.model(any).type_name.as_str();
