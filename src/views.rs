@@ -293,6 +293,7 @@ views! {
         LABEL: "Label",
         LABEL_SET: "LabelSet",
         LEGEND: "Legend",
+        SLOPE: "Slope",
         SPAN: "Span",
         WHISKER: "Whisker",
     }

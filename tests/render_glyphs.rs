@@ -1395,6 +1395,32 @@ fn spans_and_strips_cross_the_frame() {
     assert_eq!(color(5.0, 5.0), WHITE);
 }
 
+/// A Slope: the line y = x across the frame, blue above it and red below (alpha 0.4 over
+/// the white frame).
+#[test]
+fn a_slope_crosses_the_frame_and_fills_each_side() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let slope = doc.add(rokeh::models::Slope {
+        gradient: Some(1.0),
+        y_intercept: Some(0.0),
+        line_width: 3.0,
+        above_fill_color: Some("#0000ff".into()),
+        below_fill_color: Some("#ff0000".into()),
+        ..rokeh::models::Slope::default()
+    });
+    fig.add_layout(&mut doc, slope.any());
+    let pic = draw(&doc, fig, "slope.png");
+    let near = |x, y, want: [u8; 3]| {
+        let got = color_at(&pic, at(&pic, x, y));
+        let close = got.iter().zip(want).all(|(&a, b)| a.abs_diff(b) <= 2);
+        assert!(close, "at ({x}, {y}): {got:?}, not {want:?}");
+    };
+    near(3.0, 7.0, [153, 153, 255]);
+    near(7.0, 3.0, [255, 153, 153]);
+    near(5.0, 5.0, [0, 0, 0]);
+}
+
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
 #[test]
 fn fixed_ticks_may_be_an_array() {

@@ -46,6 +46,27 @@ models! {
         y_range_name: String = "default",
     }
 
+    /// The line y = `gradient` · x + `y_intercept` across the frame (nothing while either
+    /// is unset), the frame above and below it filled if their fill colors are set.
+    pub struct Slope("Slope") {
+        gradient: Option<f64> = None,
+        y_intercept: Option<f64> = None,
+        line_color: Option<Color> = Some("black".into()),
+        line_alpha: f64 = 1.0,
+        line_width: f64 = 1.0,
+        line_cap: LineCap = LineCap::Butt,
+        line_join: LineJoin = LineJoin::Bevel,
+        line_dash: DashPattern = DashPattern::SOLID,
+        line_dash_offset: i64 = 0,
+        above_fill_color: Option<Color> = None,
+        above_fill_alpha: f64 = 0.4,
+        below_fill_color: Option<Color> = None,
+        below_fill_alpha: f64 = 0.4,
+        visible: bool = true,
+        x_range_name: String = "default",
+        y_range_name: String = "default",
+    }
+
     /// A shaded box; an edge left unset reaches the frame's edge.
     pub struct BoxAnnotation("BoxAnnotation") {
         left: Option<Value> = None,

@@ -77,7 +77,9 @@ mod tools;
 mod transforms;
 mod widgets;
 
-pub use annotations::{Band, BoxAnnotation, ColorBar, Label, LabelSet, Span, Title, Whisker};
+pub use annotations::{
+    Band, BoxAnnotation, ColorBar, Label, LabelSet, Slope, Span, Title, Whisker,
+};
 pub use arrows::{Arrow, NormalHead, OpenHead, TeeHead, VeeHead};
 pub use axes::{CategoricalAxis, DatetimeAxis, LinearAxis, LogAxis};
 pub use enums::{

@@ -9,6 +9,7 @@ mod color_bar;
 mod label;
 mod label_set;
 mod legend;
+mod slope;
 mod span;
 mod whisker;
 
@@ -66,6 +67,7 @@ pub(crate) const ANNOTATIONS: &[(&str, BuildAnnotation)] = &[
     ("Label", label::build),
     ("LabelSet", label_set::build),
     ("Legend", legend::build),
+    ("Slope", slope::build),
     ("Span", span::build),
     ("Whisker", whisker::build),
 ];
