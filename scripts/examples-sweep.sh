@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Bokeh's own examples through rokeh: each script under the given directories (a copy
+# of bokeh/bokeh's examples/, e.g. basic/ styling/ interaction/) that needs no sample
+# data, pandas or scipy is run by the venv's Bokeh, what it shows is pushed into a
+# `rokeh serve` session (tests/python/examples_push.py), and the page showing it is
+# opened in headless Chromium (tests/browser/examples_sweep.mjs). Prints what each page
+# said (warnings for models rokeh does not draw, errors) and leaves a screenshot of each
+# in OUT (default target/examples-sweep). Needs `make build` (dist/) and the venv.
+#
+#   scripts/examples-sweep.sh EXAMPLES_DIR...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -gt 0 ] || { echo "usage: $0 EXAMPLES_DIR..." >&2; exit 2; }
+out=${OUT:-target/examples-sweep}
+rm -rf "$out" && mkdir -p "$out"
+out=$(realpath "$out")
+mapfile -t scripts < <(find "$@" -name '*.py' -print0 | xargs -0 grep -L -E 'sampledata|pandas|scipy|sklearn|curdoc\(\)\.add_periodic' | sort)
+cargo build --quiet -p rokeh-gallery --bin rokeh
+port=${PORT:-5077}
+ROKEH_DIST=$PWD/dist target/debug/rokeh serve --port "$port" --unused-session-lifetime 600000 \
+    >"$out/server.log" 2>&1 &
+server=$!
+trap 'kill $server' EXIT
+sleep 2
+.venv/bin/python tests/python/examples_push.py "http://127.0.0.1:$port/sliders" "$out/pushed.json" \
+    "${scripts[@]}" >"$out/push.log" 2>&1
+(cd tests/browser && node examples_sweep.mjs "$out/pushed.json" "http://127.0.0.1:$port" "$out")

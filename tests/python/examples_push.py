@@ -1,0 +1,85 @@
+"""Runs Bokeh example scripts and pushes what each shows into a `rokeh serve` session.
+
+    examples_push.py URL OUT.json EXAMPLE.py...
+
+Each script runs with `show`/`save`/`output_file` made to keep the object shown (or its
+`curdoc()` roots); that object becomes the root of a new document titled `exN` and is
+pushed to URL (a rokeh serve app, e.g. http://127.0.0.1:5006/sliders) as session
+`sweep-exN`. OUT.json maps each script to its session, or to why it was not pushed (an
+import Bokeh's examples need and the venv lacks, a document rokeh refused).
+"""
+import json
+import os
+import runpy
+import signal
+import sys
+
+import bokeh.io
+import bokeh.io.saving
+import bokeh.io.showing
+import bokeh.plotting
+from bokeh.client import push_session
+from bokeh.document import Document
+from bokeh.io import curdoc
+from bokeh.layouts import column
+
+shown = []
+
+
+def keep(obj=None, *args, **kwargs):
+    shown.append(obj)
+
+
+for module in (bokeh.io, bokeh.plotting):
+    module.show = keep
+    module.save = keep
+    module.output_file = lambda *args, **kwargs: None
+    module.output_notebook = lambda *args, **kwargs: None
+bokeh.io.showing.show = keep
+bokeh.io.saving.save = keep
+
+
+def timed_out(*args):
+    raise TimeoutError("ran for more than 20 s")
+
+
+def shown_object():
+    if shown and shown[-1] is not None:
+        return shown[-1]
+    roots = list(curdoc().roots)
+    for root in roots:
+        curdoc().remove_root(root)
+    if not roots:
+        raise RuntimeError("nothing shown")
+    return roots[0] if len(roots) == 1 else column(*roots)
+
+
+def main():
+    url, out_path, scripts = sys.argv[1], sys.argv[2], sys.argv[3:]
+    signal.signal(signal.SIGALRM, timed_out)
+    results = {}
+    for i, script in enumerate(scripts):
+        shown.clear()
+        cwd = os.getcwd()
+        try:
+            os.chdir(os.path.dirname(os.path.abspath(script)))
+            signal.alarm(20)
+            runpy.run_path(script, run_name="__main__")
+            signal.alarm(0)
+            doc = Document()
+            doc.add_root(shown_object())
+            doc.title = f"ex{i}"
+            push_session(doc, session_id=f"sweep-ex{i}", url=url).close()
+            results[script] = {"session": f"sweep-ex{i}", "title": f"ex{i}"}
+        except BaseException as e:  # an example's own failure is a result too
+            signal.alarm(0)
+            results[script] = {"error": f"{type(e).__name__}: {str(e)[:300]}"}
+        finally:
+            os.chdir(cwd)
+        print(script, results[script], flush=True)
+    with open(out_path, "w") as out:
+        json.dump(results, out, indent=1)
+
+
+if __name__ == "__main__":
+    main()
