@@ -1421,6 +1421,38 @@ fn a_slope_crosses_the_frame_and_fills_each_side() {
     near(5.0, 5.0, [0, 0, 0]);
 }
 
+/// Text from a column of numbers, or of lists (a color tuple, Bokeh's color_sliders
+/// example), is written as BokehJS writes it (`${value}`), not refused.
+#[test]
+fn text_of_numbers_and_lists_is_written() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let texts = Value::List(vec![Value::Float(42.5), nums(&[75.0, 125.0, 125.0])]);
+    let src = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[2.0, 6.0])),
+            ("y", nums(&[5.0, 5.0])),
+            ("text", texts),
+        ],
+    );
+    fig.text(
+        &mut doc,
+        src,
+        Text {
+            text_color: red(),
+            ..Text::default()
+        },
+    );
+    let pic = draw(&doc, fig, "text_values.png");
+    let ink = |x: f64| {
+        let (sx, sy) = at(&pic, x, 5.0);
+        let (sx, sy) = (sx as i32, sy as i32);
+        pic.count((sx, sy - 30), (sx + 120, sy + 5), RED, 60)
+    };
+    assert!(ink(2.0) > 20 && ink(6.0) > 40, "{} {}", ink(2.0), ink(6.0));
+}
+
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
 #[test]
 fn fixed_ticks_may_be_an_array() {

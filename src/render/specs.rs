@@ -460,6 +460,16 @@ impl<'a, 'd> Specs<'a, 'd> {
         }
     }
 
+    /// A text spec's text per row, each value written as BokehJS writes it (`${value}`):
+    /// numbers as JavaScript prints them, a list's items joined by commas; null is no
+    /// text.
+    pub fn texts(&self, attr: &str) -> Result<Uniform<Option<String>>, RenderError> {
+        Ok(match self.values::<Value>(attr)? {
+            Uniform::Scalar(v) => Uniform::Scalar(shown_text(&v)),
+            Uniform::Vector(vs) => Uniform::Vector(vs.iter().map(shown_text).collect()),
+        })
+    }
+
     fn bad_value<T: PropType>(&self, attr: &str) -> RenderError {
         self.r.bad(self.model, attr, &T::KIND.describe())
     }
@@ -560,6 +570,25 @@ impl<'a, 'd> Specs<'a, 'd> {
             .map(|r| r.ok_or_else(bad))
             .collect()
     }
+}
+
+/// A value as JavaScript's template strings write it; `None` for null.
+fn shown_text(v: &Value) -> Option<String> {
+    Some(match v {
+        Value::Null => return None,
+        Value::Str(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::List(items) => items
+            .iter()
+            .map(|i| shown_text(i).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join(","),
+        Value::Array(a) => (0..a.len())
+            .map(|i| crate::format::js_number(a.data.get_f64(i).unwrap_or(f64::NAN)))
+            .collect::<Vec<_>>()
+            .join(","),
+        v => crate::format::js_number(v.as_f64()?),
+    })
 }
 
 /// A column of the rows drawn.

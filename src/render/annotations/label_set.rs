@@ -45,7 +45,7 @@ impl AnnotationView for View<'_> {
         };
         let x = s.coords("x", (c.factors)(&self.x_range_name, true))?;
         let y = s.coords("y", (c.factors)(&self.y_range_name, false))?;
-        let text = s.values::<Option<String>>("text")?;
+        let text = s.texts("text")?;
         let (dx, dy) = (s.numbers("x_offset")?, s.numbers("y_offset")?);
         let angle = s.angles("angle")?;
         let visual = TextVisual::read(&s, "")?;

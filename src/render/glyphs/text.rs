@@ -18,7 +18,7 @@ pub(crate) fn build<'d>(
     Ok(Box::new(View {
         x: s.coords("x", input.x_factors)?,
         y: s.coords("y", input.y_factors)?,
-        text: s.values("text")?,
+        text: s.texts("text")?,
         angle: s.angles("angle")?,
         x_offset: s.numbers("x_offset")?,
         y_offset: s.numbers("y_offset")?,
