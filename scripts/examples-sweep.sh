@@ -9,12 +9,13 @@
 #
 #   scripts/examples-sweep.sh EXAMPLES_DIR...
 set -euo pipefail
-cd "$(dirname "$0")/.."
 [ $# -gt 0 ] || { echo "usage: $0 EXAMPLES_DIR..." >&2; exit 2; }
+mapfile -t dirs < <(realpath "$@")
+cd "$(dirname "$0")/.."
 out=${OUT:-target/examples-sweep}
 rm -rf "$out" && mkdir -p "$out"
 out=$(realpath "$out")
-mapfile -t scripts < <(find "$@" -name '*.py' -print0 | xargs -0 grep -L -E 'sampledata|pandas|scipy|sklearn|curdoc\(\)\.add_periodic' | sort)
+mapfile -t scripts < <(find "${dirs[@]}" -name '*.py' -print0 | xargs -0 grep -L -E 'sampledata|pandas|scipy|sklearn|curdoc\(\)\.add_periodic' | sort)
 cargo build --quiet -p rokeh-gallery --bin rokeh
 port=${PORT:-5077}
 ROKEH_DIST=$PWD/dist target/debug/rokeh serve --port "$port" --unused-session-lifetime 600000 \

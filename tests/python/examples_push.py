@@ -3,8 +3,8 @@
     examples_push.py URL OUT.json EXAMPLE.py...
 
 Each script runs with `show`/`save`/`output_file` made to keep the object shown (or its
-`curdoc()` roots); that object becomes the root of a new document titled `exN` and is
-pushed to URL (a rokeh serve app, e.g. http://127.0.0.1:5006/sliders) as session
+`curdoc()` roots); its document (a new one with it as root, if it has none) is titled
+`exN` and pushed to URL (a rokeh serve app, e.g. http://127.0.0.1:5006/sliders) as session
 `sweep-exN`. OUT.json maps each script to its session, or to why it was not pushed (an
 import Bokeh's examples need and the venv lacks, a document rokeh refused).
 """
@@ -21,7 +21,7 @@ import bokeh.plotting
 from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.io import curdoc
-from bokeh.layouts import column
+from bokeh.io.doc import set_curdoc
 
 shown = []
 
@@ -43,15 +43,19 @@ def timed_out(*args):
     raise TimeoutError("ran for more than 20 s")
 
 
-def shown_object():
+def shown_document():
+    """The document of what the script showed: its own if it has one (a script may add
+    its plot to curdoc() and show it too), else a new one with it as root."""
     if shown and shown[-1] is not None:
-        return shown[-1]
-    roots = list(curdoc().roots)
-    for root in roots:
-        curdoc().remove_root(root)
-    if not roots:
+        obj = shown[-1]
+        if obj.document is not None:
+            return obj.document
+        doc = Document()
+        doc.add_root(obj)
+        return doc
+    if not curdoc().roots:
         raise RuntimeError("nothing shown")
-    return roots[0] if len(roots) == 1 else column(*roots)
+    return curdoc()
 
 
 def main():
@@ -63,11 +67,12 @@ def main():
         cwd = os.getcwd()
         try:
             os.chdir(os.path.dirname(os.path.abspath(script)))
+            # Each script starts from an empty curdoc(), as `python script.py` would.
+            set_curdoc(Document())
             signal.alarm(20)
             runpy.run_path(script, run_name="__main__")
             signal.alarm(0)
-            doc = Document()
-            doc.add_root(shown_object())
+            doc = shown_document()
             doc.title = f"ex{i}"
             push_session(doc, session_id=f"sweep-ex{i}", url=url).close()
             results[script] = {"session": f"sweep-ex{i}", "title": f"ex{i}"}
