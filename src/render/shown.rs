@@ -56,27 +56,18 @@ pub(crate) fn renderer(type_name: &str) {
 /// cannot be read (an expression rokeh does not evaluate, a column of the wrong kind):
 /// the rest of the figure is drawn.
 pub(crate) fn left_out(error: &str) {
-    SHOWN.with_borrow_mut(|s| {
-        if s.missing.iter().any(|m| m == error) {
-            return;
-        }
-        s.missing.push(error.to_owned());
-        let message = format!("rokeh: left out of the figure: {error}");
-        web_sys::console::error_1(&message.into());
-    });
+    once(
+        error,
+        || format!("rokeh: left out of the figure: {error}"),
+        true,
+    );
 }
 
 /// Reports, once per type, a model rokeh does not read (a ticker or formatter written in
 /// JavaScript, say): `fallback` says what is drawn instead.
 pub(crate) fn unread(type_name: &str, fallback: &str) {
-    SHOWN.with_borrow_mut(|s| {
-        if s.missing.iter().any(|m| m == type_name) {
-            return;
-        }
-        s.missing.push(type_name.to_owned());
-        let message = format!("rokeh: {type_name} is not a model rokeh reads: {fallback}");
-        web_sys::console::warn_1(&message.into());
-    });
+    let message = || format!("rokeh: {type_name} is not a model rokeh reads: {fallback}");
+    once(type_name, message, false);
 }
 
 pub(crate) fn axis_part(type_name: &str) -> Option<AxisPart> {
@@ -86,30 +77,46 @@ pub(crate) fn axis_part(type_name: &str) -> Option<AxisPart> {
 /// Reports, once per view, that the page lacks `view`, which reads `type_name`:
 /// `fallback` says what is drawn instead.
 pub(crate) fn lacking(type_name: &str, view: &str, fallback: &str) {
-    SHOWN.with_borrow_mut(|s| {
-        if s.missing.iter().any(|m| m == view) {
-            return;
-        }
-        s.missing.push(view.to_owned());
-        let message = format!(
+    let message = || {
+        format!(
             "rokeh: this page was built without views::{view}, which reads {type_name}: \
              {fallback}"
-        );
-        web_sys::console::warn_1(&message.into());
-    });
+        )
+    };
+    once(view, message, false);
+}
+
+/// Says `message` in the console (an error, else a warning) the first time `key` is
+/// reported.
+fn once(key: &str, message: impl FnOnce() -> String, error: bool) {
+    SHOWN.with_borrow_mut(|s| s.once(key, message, error));
 }
 
 impl Shown {
     fn report(&mut self, kind: &str, type_name: &str, drawn: bool) {
-        if drawn || self.missing.iter().any(|m| m == type_name) {
+        if drawn {
             return;
         }
-        self.missing.push(type_name.to_owned());
-        let message = format!(
-            "rokeh: this page does not draw {type_name} {kind} (see rokeh::views); they \
-             are left out"
-        );
-        web_sys::console::warn_1(&message.into());
+        let message = || {
+            format!(
+                "rokeh: this page does not draw {type_name} {kind} (see rokeh::views); they \
+                 are left out"
+            )
+        };
+        self.once(type_name, message, false);
+    }
+
+    fn once(&mut self, key: &str, message: impl FnOnce() -> String, error: bool) {
+        if self.missing.iter().any(|m| m == key) {
+            return;
+        }
+        self.missing.push(key.to_owned());
+        let message = message().into();
+        if error {
+            web_sys::console::error_1(&message);
+        } else {
+            web_sys::console::warn_1(&message);
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use crate::render::specs::{Numbers, Units};
 use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
-use super::{bounds_of, each_row, AreaVisuals, Paint};
+use super::{bounds_of, each_row, AreaVisuals, GlyphView, Paint};
 
 /// A box's extent along one axis.
 pub(crate) enum Extent<'d> {
@@ -102,12 +102,15 @@ impl Boxes<'_> {
         let (y0, y1) = self.y.screen(i, &maps.y, maps.scale);
         Rect::new(x0, y0, x1 - x0, y1 - y0)
     }
+}
 
-    pub fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
+/// Every box glyph (VBar, HBar, Quad, Block, the strips) is its boxes.
+impl GlyphView for Boxes<'_> {
+    fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
         (self.x.bounds(self.len), self.y.bounds(self.len))
     }
 
-    pub fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {
+    fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {
         let mut path = Path::new();
         for i in each_row(rows, self.len) {
             let r = self.rect(&p.maps, i);
@@ -124,7 +127,7 @@ impl Boxes<'_> {
 
     /// The boxes meeting a box `region` (BokehJS's spatial index query); BokehJS's boxes
     /// answer no lasso.
-    pub fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
+    fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
         if matches!(region, Region::Polygon(_)) {
             return None;
         }
@@ -138,9 +141,17 @@ impl Boxes<'_> {
         )
     }
 
-    pub fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize> {
+    fn legend(&self, p: &mut Paint<'_>, rect: Rect, row: Option<usize>) {
+        (self.visuals).legend(p.surface, rect, row.unwrap_or(0), p.maps.scale);
+    }
+
+    fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize> {
         (0..self.len)
             .filter(|&i| self.rect(maps, i).contains(at))
             .collect()
+    }
+
+    fn len(&self) -> usize {
+        self.len
     }
 }
