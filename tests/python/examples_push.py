@@ -22,6 +22,7 @@ from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.io import curdoc
 from bokeh.io.doc import set_curdoc
+from bokeh.layouts import column
 
 shown = []
 
@@ -48,6 +49,8 @@ def shown_document():
     its plot to curdoc() and show it too), else a new one with it as root."""
     if shown and shown[-1] is not None:
         obj = shown[-1]
+        if isinstance(obj, (list, tuple)):  # show([a, b]) shows them in a column
+            obj = column(*obj)
         if obj.document is not None:
             return obj.document
         doc = Document()
