@@ -77,6 +77,8 @@ pub struct Painter {
     /// The figure's tools: they start from each paint's layout, and its DataRange1ds
     /// write what they computed.
     interaction: Interaction,
+    /// The furniture revision at which the FactorRanges' factors were last looked at.
+    factors_looked: Rc<Cell<Option<u64>>>,
 }
 
 impl Painter {
@@ -106,6 +108,7 @@ impl Painter {
             shown: Rc::default(),
             surface: Rc::default(),
             interaction,
+            factors_looked: Rc::default(),
         }
     }
 
@@ -194,11 +197,16 @@ impl Painter {
         // As BokehJS's FactorRange: new factors are shown all at once, wherever a tool
         // had moved the range (a change only then; the repaint it asks for finds the
         // canvas showing it).
+        // Only data changed since the last look (a slider's move): no factor did.
         let nav = self.interaction.plot.nav.clone();
-        let changed = self.page.read(|d| nav.borrow_mut().factors_changed(d));
-        if !changed.is_empty() {
-            if let Err(e) = self.page.update(|d| Navigation::show_factors(d, &changed)) {
-                web_sys::console::error_1(&format!("rokeh: showing the new factors: {e}").into());
+        let furniture = self.page.furniture_revision(self.figure.any());
+        if self.factors_looked.replace(Some(furniture)) != Some(furniture) {
+            let changed = self.page.read(|d| nav.borrow_mut().factors_changed(d));
+            if !changed.is_empty() {
+                if let Err(e) = self.page.update(|d| Navigation::show_factors(d, &changed)) {
+                    let message = format!("rokeh: showing the new factors: {e}");
+                    web_sys::console::error_1(&message.into());
+                }
             }
         }
         let mut kept = self.surface.borrow_mut();
