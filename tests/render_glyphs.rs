@@ -74,6 +74,19 @@ fn lists(rows: &[&[f64]]) -> Value {
     Value::List(rows.iter().map(|r| nums(r)).collect())
 }
 
+/// A model of a Bokeh type rokeh has no Rust definition of, as a pushed document holds it;
+/// a reference to it.
+fn raw_model(doc: &mut Document, id: &str, type_name: &str, attrs: Vec<(&str, Value)>) -> Value {
+    let id = rokeh::document::ModelId::from(id);
+    let model = rokeh::document::Model {
+        id: id.clone(),
+        type_name: type_name.into(),
+        attrs: attrs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+    };
+    doc.insert_model(model).unwrap();
+    Value::Ref(id)
+}
+
 fn draw(doc: &Document, fig: Id<Figure>, name: &str) -> Picture {
     save_png(doc, fig, SIZE, 1.0, name);
     render_size(doc, fig, SIZE, 1.0)
@@ -1140,15 +1153,8 @@ fn a_mathml_axis_label_takes_one_line() {
         .unwrap();
     let plain = render_size(&doc, fig, (400, 300), 1.0).layout.frame;
     let xml = "<math>\n <mrow>\n  <mfrac><mn>1</mn><mn>4</mn></mfrac>\n  <msup><mi>x</mi><mn>2</mn></msup>\n </mrow>\n</math>";
-    let math = doc
-        .insert_model(rokeh::document::Model {
-            id: rokeh::document::ModelId::from("math"),
-            type_name: "MathML".into(),
-            attrs: [("text".to_owned(), Value::str(xml))].into_iter().collect(),
-        })
-        .unwrap();
-    let id = doc.model_id(math).clone();
-    doc.set_attr(axis, "axis_label", Value::Ref(id)).unwrap();
+    let math = raw_model(&mut doc, "math", "MathML", vec![("text", Value::str(xml))]);
+    doc.set_attr(axis, "axis_label", math).unwrap();
     let mathml = render_size(&doc, fig, (400, 300), 1.0).layout.frame;
     assert_eq!(mathml, plain);
 }
@@ -1160,15 +1166,7 @@ fn a_mathml_axis_label_takes_one_line() {
 fn a_figure_draws_what_it_can_read() {
     let mut doc = Document::new();
     let fig = plot(&mut doc);
-    let js = |doc: &mut Document, id: &str, type_name: &str| {
-        let model = rokeh::document::Model {
-            id: rokeh::document::ModelId::from(id),
-            type_name: type_name.into(),
-            attrs: Default::default(),
-        };
-        doc.insert_model(model).unwrap();
-        Value::Ref(rokeh::document::ModelId::from(id))
-    };
+    let js = |doc: &mut Document, id: &str, type_name: &str| raw_model(doc, id, type_name, vec![]);
     let src = source(&mut doc, vec![("x", nums(&[5.0])), ("y", nums(&[5.0]))]);
     fig.scatter(
         &mut doc,
@@ -1214,17 +1212,6 @@ fn polar_coordinates_place_points_by_radius_and_angle() {
             ..FigureArgs::default()
         },
     );
-    let model = |doc: &mut Document, id: &str, type_name: &str, attrs: Vec<(&str, Value)>| {
-        let attrs = attrs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-        let id = rokeh::document::ModelId::from(id);
-        let model = rokeh::document::Model {
-            id: id.clone(),
-            type_name: type_name.into(),
-            attrs,
-        };
-        doc.insert_model(model).unwrap();
-        Value::Ref(id)
-    };
     let expr = |e: Value| {
         Value::Object(vec![
             ("type".into(), Value::str("expr")),
@@ -1240,19 +1227,19 @@ fn polar_coordinates_place_points_by_radius_and_angle() {
                 ("angle", nums(&[0.0, half_pi])),
             ],
         );
-        let polar = model(
+        let polar = raw_model(
             &mut doc,
             &format!("polar{k}"),
             "PolarTransform",
             vec![("direction", Value::str(direction))],
         );
-        let x = model(
+        let x = raw_model(
             &mut doc,
             &format!("x{k}"),
             "XComponent",
             vec![("transform", polar.clone())],
         );
-        let y = model(
+        let y = raw_model(
             &mut doc,
             &format!("y{k}"),
             "YComponent",
@@ -1298,14 +1285,8 @@ fn a_subplot_maps_its_coordinates_onto_the_plots() {
         Value::Ref(doc.model_id(r.any()).clone())
     };
     let (from, onto) = (range(&mut doc, 0.0, 100.0), range(&mut doc, 4.0, 6.0));
-    let mapping = rokeh::document::Model {
-        id: rokeh::document::ModelId::from("mapping"),
-        type_name: "CoordinateMapping".into(),
-        attrs: [("y_source".to_owned(), from), ("y_target".to_owned(), onto)]
-            .into_iter()
-            .collect(),
-    };
-    doc.insert_model(mapping).unwrap();
+    let attrs = vec![("y_source", from), ("y_target", onto)];
+    let mapping = raw_model(&mut doc, "mapping", "CoordinateMapping", attrs);
     let src = source(&mut doc, vec![("x", nums(&[5.0])), ("y", nums(&[50.0]))]);
     let r = fig.scatter(
         &mut doc,
@@ -1318,7 +1299,6 @@ fn a_subplot_maps_its_coordinates_onto_the_plots() {
             ..Scatter::default()
         },
     );
-    let mapping = Value::Ref(rokeh::document::ModelId::from("mapping"));
     doc.set_attr(r.any(), "coordinates", mapping).unwrap();
     let pic = render_size(&doc, fig, (400, 400), 1.0);
     assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
