@@ -51,8 +51,9 @@ pub(crate) struct Mapping {
 }
 
 impl Mapping {
-    /// The CoordinateMapping `mapping`: linear scales between ranges with a start and an
-    /// end (a Range1d, a DataRange1d that has them, a FactorRange's shown extent).
+    /// The CoordinateMapping `mapping`: linear scales between ranges whose `start` and
+    /// `end` are set (a Range1d, a DataRange1d given or written them); a source that
+    /// follows the data unwritten is an error, and the renderer is left out.
     fn read(r: Reader<'_>, mapping: AnyId) -> Result<Mapping, RenderError> {
         let axis = |scale: &str, source: &str, target: &str| {
             if let Some(s) = r.reference(mapping, scale)? {

@@ -196,8 +196,8 @@ impl Painter {
         let resized = had != (width, height);
         // As BokehJS's FactorRange: new factors are shown all at once, wherever a tool
         // had moved the range (a change only then; the repaint it asks for finds the
-        // canvas showing it).
-        // Only data changed since the last look (a slider's move): no factor did.
+        // canvas showing it). Looked at only when more than data changed since the last
+        // look: a slider's move changes no factor.
         let nav = self.interaction.plot.nav.clone();
         let furniture = self.page.furniture_revision(self.figure.any());
         if self.factors_looked.replace(Some(furniture)) != Some(furniture) {
