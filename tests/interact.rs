@@ -809,3 +809,104 @@ fn hex_tiles_answer_hover_tap_and_box_select_by_their_hexagons() {
         Vec::<usize>::new()
     );
 }
+
+/// A DataRange1d spans Bézier curves' bends (not their control points), and a regular
+/// polygon is hit by its outline: a tap inside it, a box or lasso overlapping it at all
+/// (BokehJS's `_hit_rect`/`_hit_poly` on Ngon), not one meeting only its bounding box.
+#[test]
+fn curves_span_their_bends_and_ngons_are_hit_by_their_outline() {
+    use rokeh::core::Spec;
+    use rokeh::interact::{rows_at, rows_in, Region};
+    use rokeh::models::{Bezier, Ngon, Quadratic};
+    let mut doc = Document::new();
+    let source = doc.add(ColumnDataSource::new([("one", vec![0.0])]));
+    let v = |x: f64| Spec::Value(x);
+    let curves = figure(&mut doc, FigureArgs::default());
+    curves.bezier(
+        &mut doc,
+        source,
+        Bezier {
+            x0: v(0.0),
+            y0: v(0.0),
+            cx0: v(0.0),
+            cy0: v(3.0),
+            cx1: v(4.0),
+            cy1: v(3.0),
+            x1: v(4.0),
+            y1: v(0.0),
+            ..Bezier::default()
+        },
+    );
+    curves.quadratic(
+        &mut doc,
+        source,
+        Quadratic {
+            x0: v(5.0),
+            y0: v(0.0),
+            cx: v(6.5),
+            cy: v(4.0),
+            x1: v(8.0),
+            y1: v(0.0),
+            ..Quadratic::default()
+        },
+    );
+    doc.add_root(curves);
+    let nav = Navigation::new(&doc, curves);
+    let layout = laid(&doc, curves, &nav);
+    // y: 0..2.25 (the cubic's top, ¾ of its control points' 3), padded by 10%; x: 0..8.
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    assert!(close(layout.y_range.end, 2.3625), "{:?}", layout.y_range);
+    assert!(close(layout.y_range.start, -0.1125), "{:?}", layout.y_range);
+    assert!(close(layout.x_range.end, 8.4), "{:?}", layout.x_range);
+
+    let shapes = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 300,
+            x_range: (-3.0, 3.0).into(),
+            y_range: (-3.0, 3.0).into(),
+            ..FigureArgs::default()
+        },
+    );
+    // A diamond: four corners one unit (along x) from the origin, the first straight up.
+    shapes.ngon(
+        &mut doc,
+        source,
+        Ngon {
+            x: v(0.0),
+            y: v(0.0),
+            n: v(4.0),
+            ..Ngon::new(1.0)
+        },
+    );
+    doc.add_root(shapes);
+    let nav = Navigation::new(&doc, shapes);
+    let view = View::of(&laid(&doc, shapes, &nav));
+    let (cx, cy) = (view.x.apply(0.0), view.y.apply(0.0));
+    let r = view.x.apply(1.0) - cx;
+    let rows = |hits: Vec<(rokeh::core::Id<rokeh::models::GlyphRenderer>, Vec<usize>)>| {
+        hits.into_iter().flat_map(|(_, r)| r).collect::<Vec<_>>()
+    };
+    let none = Vec::<usize>::new();
+    let tap = |dx: f64, dy: f64| rows(rows_at(&doc, shapes, &view, (cx + dx, cy + dy), 0.0, &[]));
+    assert_eq!(tap(0.0, -0.9 * r), [0]);
+    assert_eq!(tap(0.6 * r, -0.6 * r), none);
+    let boxed = |x: (f64, f64), y: (f64, f64)| {
+        let region = Region::Rect {
+            x: (cx + x.0 * r, cx + x.1 * r),
+            y: (cy + y.0 * r, cy + y.1 * r),
+        };
+        rows(rows_in(&doc, shapes, &view, &region, &[]))
+    };
+    // Over the right corner; wholly inside; beside a side, within the bounding box.
+    assert_eq!(boxed((0.9, 2.0), (-0.05, 0.05)), [0]);
+    assert_eq!(boxed((-0.1, 0.1), (-0.1, 0.1)), [0]);
+    assert_eq!(boxed((0.6, 0.9), (-0.9, -0.6)), none);
+    let lasso = Region::Polygon(vec![
+        (cx - 2.0 * r, cy - 0.1 * r),
+        (cx + 2.0 * r, cy - 0.1 * r),
+        (cx, cy + 2.0 * r),
+    ]);
+    assert_eq!(rows(rows_in(&doc, shapes, &view, &lasso, &[])), [0]);
+}

@@ -357,7 +357,8 @@ fn the_bokeh_schema_table_is_what_bokeh_says() {
 /// hover ones: rokeh's glyphs get the same colours and alphas, role by role.
 #[test]
 fn glyph_visuals_are_those_python_s_glyph_methods_set() {
-    use rokeh::models::{HSpan, Scatter, Segment, VStrip};
+    use rokeh::core::Spec;
+    use rokeh::models::{Arc, Bezier, HSpan, Ngon, Quadratic, Scatter, Segment, VStrip};
     use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
 
     let theirs_path = temp_path("visuals.json");
@@ -372,10 +373,10 @@ fn glyph_visuals_are_those_python_s_glyph_methods_set() {
     let p = figure(&mut doc, FigureArgs::default());
     let source = doc.add(ColumnDataSource::default());
     let segment = || Segment {
-        x0: rokeh::core::Spec::field("x"),
-        y0: rokeh::core::Spec::field("y"),
-        x1: rokeh::core::Spec::field("x"),
-        y1: rokeh::core::Spec::field("y"),
+        x0: Spec::field("x"),
+        y0: Spec::field("y"),
+        x1: Spec::field("x"),
+        y1: Spec::field("y"),
         ..Segment::default()
     };
     let renderers = [
@@ -387,9 +388,29 @@ fn glyph_visuals_are_those_python_s_glyph_methods_set() {
             &mut doc,
             source,
             VStrip {
-                x0: rokeh::core::Spec::field("x"),
-                x1: rokeh::core::Spec::field("x"),
+                x0: Spec::field("x"),
+                x1: Spec::field("x"),
                 ..VStrip::default()
+            },
+        ),
+        p.arc(
+            &mut doc,
+            source,
+            Arc {
+                radius: Spec::Value(1.0),
+                start_angle: Spec::Value(0.0),
+                end_angle: Spec::Value(1.0),
+                ..Arc::default()
+            },
+        ),
+        p.bezier(&mut doc, source, Bezier::default()),
+        p.quadratic(&mut doc, source, Quadratic::default()),
+        p.ngon(
+            &mut doc,
+            source,
+            Ngon {
+                n: Spec::Value(5.0),
+                ..Ngon::new(1.0)
             },
         ),
     ];

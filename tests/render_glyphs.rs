@@ -6,13 +6,13 @@
 use rokeh::core::{Color, ColorSpec, NdArray, Rgba, Spec, Value};
 use rokeh::document::{Document, Id};
 use rokeh::models::{
-    palettes::palette, AnnularWedge, Annulus, Arrow, AutoOr, Band, Block, BooleanFilter,
-    BoxAnnotation, CDSView, Circle, ColorBar, ColumnDataSource, DashPattern, Ellipse, Figure,
-    GlyphRenderer, GroupFilter, HArea, HBar, HSpan, HStrip, HexTile, Image, ImageRGBA, IndexFilter,
-    Label, LabelSet, Legend, LegendClickPolicy, Line, LinearAxis, LinearColorMapper, MarkerType,
-    MultiLine, MultiPolygons, NormalHead, Patch, Patches, Place, Quad, Range1d, Ray, Rect, Scatter,
-    Segment, Selection, Span, Step, StepMode, TeeHead, Text, TextAlign, VArea, VAreaStep, VBar,
-    VSpan, VStrip, Wedge, Whisker,
+    palettes::palette, AnnularWedge, Annulus, Arc, Arrow, AutoOr, Band, Bezier, Block,
+    BooleanFilter, BoxAnnotation, CDSView, Circle, ColorBar, ColumnDataSource, DashPattern,
+    Ellipse, Figure, GlyphRenderer, GroupFilter, HArea, HBar, HSpan, HStrip, HexTile, Image,
+    ImageRGBA, IndexFilter, Label, LabelSet, Legend, LegendClickPolicy, Line, LinearAxis,
+    LinearColorMapper, MarkerType, MultiLine, MultiPolygons, Ngon, NormalHead, Patch, Patches,
+    Place, Quad, Quadratic, Range1d, Ray, Rect, Scatter, Segment, Selection, Span, Step, StepMode,
+    TeeHead, Text, TextAlign, VArea, VAreaStep, VBar, VSpan, VStrip, Wedge, Whisker,
 };
 use rokeh::plotting::{factor_cmap, figure, linear_cmap, AxisType, FigureArgs, RangeArg};
 
@@ -2125,4 +2125,109 @@ fn hit_tests_find_the_rows_under_a_point() {
     let none =
         rokeh::render::hit_test(&doc, fig, &rokeh::render::Estimate, 1.0, (px - 30.0, py)).unwrap();
     assert!(none.is_empty());
+}
+
+/// `p.arc`, `p.bezier`, `p.quadratic` and `p.ngon`: an arc where its angles say, curves
+/// through the points their control points put them, regular polygons with a corner
+/// straight up (or turned by `angle`).
+#[test]
+fn arcs_curves_and_ngons_go_where_the_maths_says() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(&mut doc, vec![("one", nums(&[0.0]))]);
+    let v = |x: f64| Spec::Value(x);
+    fig.arc(
+        &mut doc,
+        src,
+        Arc {
+            x: v(3.0),
+            y: v(7.0),
+            radius: v(2.0),
+            start_angle: v(0.0),
+            end_angle: v(std::f64::consts::FRAC_PI_2),
+            line_color: red(),
+            line_width: v(3.0),
+            ..Arc::default()
+        },
+    );
+    fig.bezier(
+        &mut doc,
+        src,
+        Bezier {
+            x0: v(1.0),
+            y0: v(1.0),
+            cx0: v(1.0),
+            cy0: v(4.0),
+            cx1: v(5.0),
+            cy1: v(4.0),
+            x1: v(5.0),
+            y1: v(1.0),
+            line_color: blue(),
+            line_width: v(3.0),
+            ..Bezier::default()
+        },
+    );
+    fig.quadratic(
+        &mut doc,
+        src,
+        Quadratic {
+            x0: v(6.0),
+            y0: v(1.0),
+            cx: v(7.5),
+            cy: v(5.0),
+            x1: v(9.0),
+            y1: v(1.0),
+            line_color: red(),
+            line_width: v(3.0),
+            ..Quadratic::default()
+        },
+    );
+    for (x, angle, color) in [
+        (6.5, 0.0, blue()),
+        (8.5, std::f64::consts::FRAC_PI_4, red()),
+    ] {
+        fig.ngon(
+            &mut doc,
+            src,
+            Ngon {
+                x: v(x),
+                y: v(7.5),
+                n: v(4.0),
+                angle: v(angle),
+                fill_color: color,
+                line_color: Spec::Value(None),
+                ..Ngon::new(0.8)
+            },
+        );
+    }
+    let pic = draw(&doc, fig, "arcs_curves_ngons.png");
+    let near = |(x, y): (f64, f64), color| pic.has_near((x, y), 2, color, 40);
+    // The arc: a quarter from 0 to 90 degrees, counter-clockwise; its radius in pixels is
+    // 2 along x.
+    let (cx, cy) = at(&pic, 3.0, 7.0);
+    let r = at(&pic, 5.0, 0.0).0 - at(&pic, 3.0, 0.0).0;
+    let on = |deg: f64| {
+        let a = deg.to_radians();
+        (cx + r * a.cos(), cy - r * a.sin())
+    };
+    assert!(near(on(45.0), RED) && near(on(10.0), RED) && near(on(80.0), RED));
+    assert!(!near(on(180.0), RED) && !near(on(270.0), RED));
+    assert_eq!(color_at(&pic, (cx, cy)), WHITE);
+    // The cubic's middle, (x0 + 3 cx0 + 3 cx1 + x1) / 8 and likewise y: (3, 3.25); the
+    // quadratic's, (x0 + 2 cx + x1) / 4: (7.5, 3).
+    assert!(near(at(&pic, 3.0, 3.25), BLUE));
+    assert_eq!(color_at(&pic, at(&pic, 3.0, 2.5)), WHITE);
+    assert!(near(at(&pic, 7.5, 3.0), RED));
+    assert_eq!(color_at(&pic, at(&pic, 7.5, 2.5)), WHITE);
+    // Each curve leaves its ends there, not at its control points.
+    assert!(near(at(&pic, 1.0, 1.0), BLUE) && !near(at(&pic, 1.0, 4.0), BLUE));
+    // Squares of radius 0.8 (along x): the first stands on a corner (a diamond), the
+    // second, turned a quarter right, on a side.
+    let r = at(&pic, 0.8, 0.0).0 - at(&pic, 0.0, 0.0).0;
+    let (dx, dy) = at(&pic, 6.5, 7.5);
+    let (sx, sy) = at(&pic, 8.5, 7.5);
+    assert_eq!(color_at(&pic, (dx, dy - 0.9 * r)), BLUE);
+    assert_eq!(color_at(&pic, (dx + 0.6 * r, dy - 0.6 * r)), WHITE);
+    assert_eq!(color_at(&pic, (sx + 0.6 * r, sy - 0.6 * r)), RED);
+    assert_eq!(color_at(&pic, (sx, sy - 0.9 * r)), WHITE);
 }

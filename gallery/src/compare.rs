@@ -5,10 +5,11 @@
 
 use rokeh::core::{Color, ColorSpec, NdArray, Spec, Value};
 use rokeh::models::{
-    AnnularWedge, Annulus, Arrow, Band, Block, BoxAnnotation, Circle, ColumnDataSource, Dimension,
-    Ellipse, Factor, HArea, HBar, HexTile, Image, ImageRGBA, Label, Line, LinearColorMapper,
-    MarkerType, MultiLine, MultiPolygons, NormalHead, Patch, Patches, Quad, Ray, Rect, Scatter,
-    Segment, Span, Step, StepMode, TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
+    AnnularWedge, Annulus, Arc, Arrow, Band, Bezier, Block, BoxAnnotation, Circle,
+    ColumnDataSource, Dimension, Ellipse, Factor, HArea, HBar, HexTile, Image, ImageRGBA, Label,
+    Line, LinearColorMapper, MarkerType, MultiLine, MultiPolygons, Ngon, NormalHead, Patch,
+    Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment, Span, Step, StepMode, TeeHead, VArea,
+    VAreaStep, VBar, Wedge, Whisker,
 };
 use rokeh::plotting::{factor_cmap, figure, AxisType, FigureArgs, RangeArg};
 use rokeh::{App, Document};
@@ -810,6 +811,74 @@ fn annotations(doc: &mut Document) {
     doc.add_root(plot.any());
 }
 
+fn curves(doc: &mut Document) {
+    let plot = figure(doc, args((0.0, 10.0).into(), (0.0, 10.0).into()));
+    let s = source(doc, vec![("one", nums(&[0.0]))]);
+    let v = |x: f64| Spec::Value(x);
+    plot.arc(
+        doc,
+        s,
+        Arc {
+            x: v(2.5),
+            y: v(6.5),
+            radius: v(1.8),
+            start_angle: v(0.4),
+            end_angle: v(2.8),
+            line_color: c(0),
+            line_width: v(3.0),
+            ..Arc::default()
+        },
+    );
+    plot.bezier(
+        doc,
+        s,
+        Bezier {
+            x0: v(0.5),
+            y0: v(1.0),
+            x1: v(4.5),
+            y1: v(1.5),
+            cx0: v(1.0),
+            cy0: v(5.0),
+            cx1: v(4.0),
+            cy1: v(0.0),
+            line_color: c(1),
+            line_width: v(3.0),
+            ..Bezier::default()
+        },
+    );
+    plot.quadratic(
+        doc,
+        s,
+        Quadratic {
+            x0: v(5.5),
+            y0: v(1.0),
+            x1: v(9.5),
+            y1: v(1.0),
+            cx: v(7.5),
+            cy: v(6.0),
+            line_color: c(2),
+            line_width: v(3.0),
+            ..Quadratic::default()
+        },
+    );
+    for (i, x, r, n, angle) in [(3, 6.3, 1.2, 5.0, 0.0), (4, 8.7, 0.9, 6.0, 0.3)] {
+        plot.ngon(
+            doc,
+            s,
+            Ngon {
+                x: v(x),
+                y: v(7.5),
+                n: v(n),
+                angle: v(angle),
+                fill_color: c(i),
+                line_color: c(i),
+                ..Ngon::new(r)
+            },
+        );
+    }
+    doc.add_root(plot.any());
+}
+
 /// Builds one comparison document.
 pub type Build = fn(&mut Document);
 
@@ -823,6 +892,7 @@ pub const DOCS: &[(&str, Build)] = &[
     ("lines", lines),
     ("areas", areas),
     ("radial", radial),
+    ("curves", curves),
     ("images", images),
     ("categorical", categorical),
     ("log_axis", log_axis),

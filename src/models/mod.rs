@@ -98,9 +98,10 @@ pub use formatters::{
     NumeralTickFormatter, PrintfTickFormatter,
 };
 pub use glyphs::{
-    AnnularWedge, Annulus, Block, Circle, Ellipse, HArea, HAreaStep, HBar, HSpan, HStrip, HexTile,
-    Image, ImageRGBA, Line, MultiLine, MultiPolygons, Patch, Patches, Quad, Ray, Rect, Scatter,
-    Segment, Step, Text, VArea, VAreaStep, VBar, VSpan, VStrip, Wedge,
+    AnnularWedge, Annulus, Arc, Bezier, Block, Circle, Ellipse, HArea, HAreaStep, HBar, HSpan,
+    HStrip, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons, Ngon, Patch, Patches, Quad,
+    Quadratic, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, VSpan, VStrip,
+    Wedge,
 };
 pub use gridplot::{gridplot, gridplot_with, GridplotArgs};
 pub use grids::Grid;

@@ -8,10 +8,10 @@
 use crate::core::{AnyId, Id, Kind, ModelType, Value};
 use crate::document::Document;
 use crate::models::{
-    AnnularWedge, Annulus, Block, Circle, ColumnDataSource, Ellipse, Figure, GlyphRenderer, HArea,
-    HAreaStep, HBar, HSpan, HStrip, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons,
-    Patch, Patches, Quad, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, VSpan,
-    VStrip, Wedge,
+    AnnularWedge, Annulus, Arc, Bezier, Block, Circle, ColumnDataSource, Ellipse, Figure,
+    GlyphRenderer, HArea, HAreaStep, HBar, HSpan, HStrip, HexTile, Image, ImageRGBA, Line,
+    MultiLine, MultiPolygons, Ngon, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment,
+    Step, Text, VArea, VAreaStep, VBar, VSpan, VStrip, Wedge,
 };
 
 use super::DEFAULT_GLYPH_COLOR;
@@ -177,6 +177,12 @@ glyph_methods! {
     segment: Segment, LINE;
     /// `p.ray(...)`.
     ray: Ray, LINE;
+    /// `p.arc(...)`: arcs of circles.
+    arc: Arc, LINE;
+    /// `p.bezier(...)`: cubic Bézier curves.
+    bezier: Bezier, LINE;
+    /// `p.quadratic(...)`: quadratic Bézier curves.
+    quadratic: Quadratic, LINE;
     /// `p.hspan(...)`: horizontal lines across the frame.
     hspan: HSpan, LINE;
     /// `p.vspan(...)`: vertical lines across the frame.
@@ -217,6 +223,8 @@ glyph_methods! {
     annulus: Annulus, FILL_LINE;
     /// `p.ellipse(...)`.
     ellipse: Ellipse, FILL_LINE;
+    /// `p.ngon(...)`: regular polygons.
+    ngon: Ngon, FILL_LINE;
     /// `p.hex_tile(...)`.
     hex_tile: HexTile, FILL_LINE;
     /// `p.text(...)`.

@@ -188,6 +188,56 @@ impl Path {
         }
     }
 
+    /// A quadratic Bézier curve from the current point through control point `c` to `to`,
+    /// as the canvas' `quadraticCurveTo()` (from `c` when there is no current point).
+    pub fn quadratic_to(&mut self, c: (f64, f64), to: (f64, f64)) {
+        let from = self.current_or(c);
+        // The flattened curve strays at most |B''| / 8n² from it, and |B''| is twice the
+        // control polygon's second difference.
+        let bend = (from.0 - 2.0 * c.0 + to.0).hypot(from.1 - 2.0 * c.1 + to.1);
+        let n = curve_steps(bend / 4.0);
+        for i in 1..=n {
+            let t = i as f64 / n as f64;
+            let (a, b, d) = ((1.0 - t) * (1.0 - t), 2.0 * (1.0 - t) * t, t * t);
+            self.line_to(
+                a * from.0 + b * c.0 + d * to.0,
+                a * from.1 + b * c.1 + d * to.1,
+            );
+        }
+    }
+
+    /// A cubic Bézier curve from the current point through control points `c0` and `c1`
+    /// to `to`, as the canvas' `bezierCurveTo()` (from `c0` when there is no current point).
+    pub fn cubic_to(&mut self, c0: (f64, f64), c1: (f64, f64), to: (f64, f64)) {
+        let from = self.current_or(c0);
+        // |B''| is at most six times the control polygon's largest second difference.
+        let bend = (from.0 - 2.0 * c0.0 + c1.0)
+            .hypot(from.1 - 2.0 * c0.1 + c1.1)
+            .max((c0.0 - 2.0 * c1.0 + to.0).hypot(c0.1 - 2.0 * c1.1 + to.1));
+        let n = curve_steps(0.75 * bend);
+        for i in 1..=n {
+            let t = i as f64 / n as f64;
+            let u = 1.0 - t;
+            let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+            self.line_to(
+                a * from.0 + b * c0.0 + c * c1.0 + d * to.0,
+                a * from.1 + b * c0.1 + c * c1.1 + d * to.1,
+            );
+        }
+    }
+
+    /// The last point of the current sub-path; when there is none (or it is closed), a
+    /// new sub-path starts at `p`, as the canvas does before a curve.
+    fn current_or(&mut self, p: (f64, f64)) -> (f64, f64) {
+        match (self.subpaths.last(), self.points.last()) {
+            (Some(sub), Some(&last)) if !sub.closed => last,
+            _ => {
+                self.move_to(p.0, p.1);
+                p
+            }
+        }
+    }
+
     /// A whole circle as its own closed sub-path.
     pub fn circle(&mut self, center: (f64, f64), r: f64) {
         self.ellipse(center, (r, r), 0.0);
@@ -248,6 +298,17 @@ fn arc_points(
         let (x, y) = (rx * c, ry * s);
         (cx + x * cos_r - y * sin_r, cy + x * sin_r + y * cos_r)
     })
+}
+
+/// How many straight steps flatten a curve whose error over n steps is `k / n²` device
+/// pixels, so that it strays less than [`ARC_TOLERANCE`].
+fn curve_steps(k: f64) -> usize {
+    let n = (k / ARC_TOLERANCE).sqrt().ceil();
+    if n.is_finite() {
+        (n as usize).clamp(1, 4096)
+    } else {
+        1
+    }
 }
 
 /// How a path's outline is drawn, widths and dashes in device pixels.

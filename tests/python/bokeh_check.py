@@ -373,6 +373,10 @@ def write_visuals(out_path):
                   nonselection_alpha=0.1, hover_color="white", hover_alpha=0.5),
         p.hspan(y="y"),
         p.vstrip(x0="x", x1="x"),
+        p.arc(x="x", y="y", radius=1, start_angle=0, end_angle=1),
+        p.bezier(x0="x", y0="y", x1="x", y1="y", cx0="x", cy0="y", cx1="x", cy1="y"),
+        p.quadratic(x0="x", y0="y", x1="x", y1="y", cx="x", cy="y"),
+        p.ngon(x="x", y="y", radius=1, n=5),
     ]
 
     def visuals(glyph):

@@ -122,6 +122,18 @@ def radial():
     return p, [("circle", c[0]), ("wedge", c[1]), ("annular_wedge", c[2]), ("annulus", c[3]), ("ellipse", c[4])]
 
 
+def curves():
+    p = fig(x_range=(0, 10), y_range=(0, 10))
+    c = COLORS
+    p.arc(x=[2.5], y=[6.5], radius=1.8, start_angle=0.4, end_angle=2.8, line_color=c[0], line_width=3)
+    p.bezier(x0=[0.5], y0=[1], x1=[4.5], y1=[1.5], cx0=[1], cy0=[5], cx1=[4], cy1=[0],
+             line_color=c[1], line_width=3)
+    p.quadratic(x0=[5.5], y0=[1], x1=[9.5], y1=[1], cx=[7.5], cy=[6], line_color=c[2], line_width=3)
+    p.ngon(x=[6.3], y=[7.5], radius=1.2, n=5, fill_color=c[3], line_color=c[3])
+    p.ngon(x=[8.7], y=[7.5], radius=0.9, n=6, angle=0.3, fill_color=c[4], line_color=c[4])
+    return p, [("arc", c[0]), ("bezier", c[1]), ("quadratic", c[2]), ("ngon", c[3]), ("ngon6", c[4])]
+
+
 def images():
     p = fig(x_range=(0, 10), y_range=(0, 10))
     c = COLORS
@@ -206,6 +218,7 @@ DOCS = {
     "lines": lines,
     "areas": areas,
     "radial": radial,
+    "curves": curves,
     "images": images,
     "categorical": categorical,
     "log_axis": log_axis,

@@ -1,15 +1,17 @@
 //! AnnularWedge: a slice of a ring centred on (x, y), between `inner_radius` and
 //! `outer_radius`, from `start_angle` to `end_angle`.
 
-use crate::models::Direction;
+use crate::models::{Direction, RadiusDimension};
 use crate::render::ranges::Bounds;
 use crate::render::scales::Maps;
 use crate::render::specs::{Numbers, Units};
 use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
-use super::wedge::screen_radius;
-use super::{bounds_of, hit_row_paths, paint_row_paths, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{
+    bounds_of, hit_row_paths, paint_row_paths, screen_radius, AreaVisuals, GlyphInput, GlyphView,
+    Paint,
+};
 
 pub(crate) fn build<'d>(
     input: &GlyphInput<'_, 'd>,
@@ -48,8 +50,20 @@ impl View<'_> {
     fn path(&self, maps: &Maps, i: usize, path: &mut Path) -> bool {
         let (x, y) = (self.x.get(i), self.y.get(i));
         let c = maps.point(x, y);
-        let ri = screen_radius(maps, self.inner_units, x, self.inner.get(i));
-        let ro = screen_radius(maps, self.outer_units, x, self.outer.get(i));
+        let ri = screen_radius(
+            maps,
+            self.inner_units,
+            RadiusDimension::X,
+            (x, y),
+            self.inner.get(i),
+        );
+        let ro = screen_radius(
+            maps,
+            self.outer_units,
+            RadiusDimension::X,
+            (x, y),
+            self.outer.get(i),
+        );
         let (a0, a1) = (self.start.get(i), self.end.get(i));
         if ![c.0, c.1, ri, ro, a0, a1].iter().all(|v| v.is_finite()) {
             return false;

@@ -1,13 +1,13 @@
 //! Annulus: a ring centred on (x, y) between `inner_radius` and `outer_radius`.
 
+use crate::models::RadiusDimension;
 use crate::render::ranges::Bounds;
 use crate::render::scales::Maps;
 use crate::render::specs::{Numbers, Units};
 use crate::render::surface::{FillRule, Path, Rect};
 use crate::render::RenderError;
 
-use super::wedge::screen_radius;
-use super::{bounds_of, each_row, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{bounds_of, each_row, screen_radius, AreaVisuals, GlyphInput, GlyphView, Paint};
 
 pub(crate) fn build<'d>(
     input: &GlyphInput<'_, 'd>,
@@ -40,8 +40,20 @@ impl View<'_> {
     fn ring(&self, maps: &Maps, i: usize) -> Option<((f64, f64), f64, f64)> {
         let (x, y) = (self.x.get(i), self.y.get(i));
         let c = maps.point(x, y);
-        let ri = screen_radius(maps, self.inner_units, x, self.inner.get(i));
-        let ro = screen_radius(maps, self.outer_units, x, self.outer.get(i));
+        let ri = screen_radius(
+            maps,
+            self.inner_units,
+            RadiusDimension::X,
+            (x, y),
+            self.inner.get(i),
+        );
+        let ro = screen_radius(
+            maps,
+            self.outer_units,
+            RadiusDimension::X,
+            (x, y),
+            self.outer.get(i),
+        );
         [c.0, c.1, ri, ro]
             .iter()
             .all(|v| v.is_finite())

@@ -7,7 +7,7 @@ use crate::render::specs::{Numbers, Units};
 use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
-use super::{bounds_of, each_row, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{each_row, radial_bounds, screen_radius, AreaVisuals, GlyphInput, GlyphView, Paint};
 
 pub(crate) fn build<'d>(
     input: &GlyphInput<'_, 'd>,
@@ -38,39 +38,14 @@ impl View<'_> {
     /// Row `i`'s centre and radius in device pixels.
     fn screen(&self, maps: &Maps, i: usize) -> ((f64, f64), f64) {
         let (x, y, r) = (self.x.get(i), self.y.get(i), self.radius.get(i));
-        let c = maps.point(x, y);
-        let sr = match self.units {
-            Units::Screen => r * maps.scale,
-            Units::Data => {
-                let rx = maps.x.distance(x, 2.0 * r) / 2.0;
-                let ry = maps.y.distance(y, 2.0 * r) / 2.0;
-                match self.dimension {
-                    RadiusDimension::X => rx,
-                    RadiusDimension::Y => ry,
-                    RadiusDimension::Max => rx.max(ry),
-                    RadiusDimension::Min => rx.min(ry),
-                }
-            }
-        };
-        (c, sr)
+        let radius = screen_radius(maps, self.units, self.dimension, (x, y), r);
+        (maps.point(x, y), radius)
     }
 }
 
 impl GlyphView for View<'_> {
     fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
-        let pad = |values: &Numbers<'_>| {
-            if self.units == Units::Screen {
-                return bounds_of(values, self.len);
-            }
-            let lo: Vec<f64> = (0..self.len)
-                .map(|i| values.get(i) - self.radius.get(i))
-                .collect();
-            let hi: Vec<f64> = (0..self.len)
-                .map(|i| values.get(i) + self.radius.get(i))
-                .collect();
-            Bounds::union(Bounds::of(&lo), Bounds::of(&hi))
-        };
-        (pad(&self.x), pad(&self.y))
+        radial_bounds(&self.x, &self.y, &self.radius, self.units, self.len)
     }
 
     fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {

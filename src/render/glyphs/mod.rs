@@ -6,8 +6,10 @@
 
 mod annular_wedge;
 mod annulus;
+mod arc;
 mod area;
 mod bars;
+mod bezier;
 mod block;
 mod circle;
 mod ellipse;
@@ -20,9 +22,11 @@ mod line;
 pub(crate) mod markers;
 mod multi_line;
 mod multi_polygons;
+mod ngon;
 mod patch;
 mod patches;
 mod quad;
+mod quadratic;
 mod ray;
 mod rect;
 mod scatter;
@@ -40,10 +44,11 @@ pub(crate) use line::{nearest_segment, segments_between};
 use super::ranges::{Bounds, FactorMap};
 use super::region::Region;
 use super::scales::Maps;
-use super::specs::Specs;
+use super::specs::{Numbers, Specs, Units};
 use super::surface::{FillRule, Path, Rect, Surface};
 use super::visuals::{FillVisual, HatchVisual, LineVisual};
 use super::RenderError;
+use crate::models::RadiusDimension;
 
 /// What a glyph view is built from.
 pub(crate) struct GlyphInput<'a, 'd> {
@@ -71,8 +76,11 @@ pub(crate) trait GlyphView {
     /// for a legend.
     fn legend(&self, p: &mut Paint<'_>, rect: Rect, row: Option<usize>);
     /// The rows drawn at screen point `at` (device pixels), nearest first where that
-    /// matters; glyphs without area (lines) hit within a couple of pixels.
-    fn hit_point(&self, maps: &Maps, at: (f64, f64)) -> Vec<usize>;
+    /// matters; glyphs without area (lines) hit within a couple of pixels. None for the
+    /// glyphs BokehJS hit-tests nothing of (arcs and curves).
+    fn hit_point(&self, _maps: &Maps, _at: (f64, f64)) -> Vec<usize> {
+        Vec::new()
+    }
     /// The rows a box or lasso over `region` selects, as BokehJS's `_hit_rect` and
     /// `_hit_poly` do; `None` for glyphs BokehJS selects no region of.
     fn hit_region(&self, _maps: &Maps, _region: &Region) -> Option<Vec<usize>> {
@@ -90,6 +98,8 @@ pub(crate) type Build =
 pub(crate) const GLYPHS: &[(&str, Build)] = &[
     ("AnnularWedge", annular_wedge::build),
     ("Annulus", annulus::build),
+    ("Arc", arc::build),
+    ("Bezier", bezier::build),
     ("Block", block::build),
     ("Circle", circle::build),
     ("Ellipse", ellipse::build),
@@ -104,9 +114,11 @@ pub(crate) const GLYPHS: &[(&str, Build)] = &[
     ("Line", line::build),
     ("MultiLine", multi_line::build),
     ("MultiPolygons", multi_polygons::build),
+    ("Ngon", ngon::build),
     ("Patch", patch::build),
     ("Patches", patches::build),
     ("Quad", quad::build),
+    ("Quadratic", quadratic::build),
     ("Ray", ray::build),
     ("Rect", rect::build),
     ("Scatter", scatter::build),
@@ -199,10 +211,60 @@ pub(crate) fn line_legend(line: &LineVisual, p: &mut Paint<'_>, rect: Rect, i: u
 }
 
 /// The bounds of a coordinate column.
-pub(crate) fn bounds_of(values: &super::specs::Numbers<'_>, len: usize) -> Option<Bounds> {
+pub(crate) fn bounds_of(values: &Numbers<'_>, len: usize) -> Option<Bounds> {
     values
         .finite_bounds(len)
         .map(|(min, max)| Bounds { min, max })
+}
+
+/// The bounds of every row's extent `(lo, hi)` along one axis (NaN where a row has none).
+pub(crate) fn extent_bounds(len: usize, extent: impl Fn(usize) -> (f64, f64)) -> Option<Bounds> {
+    let (lo, hi): (Vec<f64>, Vec<f64>) = (0..len).map(extent).unzip();
+    Bounds::union(Bounds::of(&lo), Bounds::of(&hi))
+}
+
+/// A radius `r` at data point `at` in device pixels: screen units scaled, data units
+/// measured along `dimension` (the larger or smaller of the two for max and min), as
+/// BokehJS's radial glyphs measure it.
+pub(crate) fn screen_radius(
+    maps: &Maps,
+    units: Units,
+    dimension: RadiusDimension,
+    (x, y): (f64, f64),
+    r: f64,
+) -> f64 {
+    match units {
+        Units::Screen => r * maps.scale,
+        Units::Data => {
+            let rx = || maps.x.distance(x, 2.0 * r) / 2.0;
+            let ry = || maps.y.distance(y, 2.0 * r) / 2.0;
+            match dimension {
+                RadiusDimension::X => rx(),
+                RadiusDimension::Y => ry(),
+                RadiusDimension::Max => rx().max(ry()),
+                RadiusDimension::Min => rx().min(ry()),
+            }
+        }
+    }
+}
+
+/// The bounds of centres `x` and `y` widened by a radius in data units (screen-unit radii
+/// take no part in the data's extent).
+pub(crate) fn radial_bounds(
+    x: &Numbers<'_>,
+    y: &Numbers<'_>,
+    radius: &Numbers<'_>,
+    units: Units,
+    len: usize,
+) -> (Option<Bounds>, Option<Bounds>) {
+    let pad = |values: &Numbers<'_>| match units {
+        Units::Screen => bounds_of(values, len),
+        Units::Data => extent_bounds(len, |i| {
+            let (v, r) = (values.get(i), radius.get(i));
+            (v - r, v + r)
+        }),
+    };
+    (pad(x), pad(y))
 }
 
 /// The rows to paint: `rows`, or all `len`.

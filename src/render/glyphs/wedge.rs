@@ -1,14 +1,17 @@
 //! Wedge: a pie slice centred on (x, y), `radius` long, from `start_angle` to
 //! `end_angle` (counter-clockwise unless `direction` says clock).
 
-use crate::models::Direction;
+use crate::models::{Direction, RadiusDimension};
 use crate::render::ranges::Bounds;
 use crate::render::scales::Maps;
 use crate::render::specs::{Numbers, Units};
 use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
-use super::{bounds_of, hit_row_paths, paint_row_paths, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{
+    bounds_of, hit_row_paths, paint_row_paths, screen_radius, AreaVisuals, GlyphInput, GlyphView,
+    Paint,
+};
 
 pub(crate) fn build<'d>(
     input: &GlyphInput<'_, 'd>,
@@ -39,19 +42,17 @@ struct View<'d> {
     len: usize,
 }
 
-/// A distance in data units along x at `x`, or in screen units, as device pixels.
-pub(crate) fn screen_radius(maps: &Maps, units: Units, x: f64, r: f64) -> f64 {
-    match units {
-        Units::Screen => r * maps.scale,
-        Units::Data => maps.x.distance(x, 2.0 * r) / 2.0,
-    }
-}
-
 impl View<'_> {
     fn path(&self, maps: &Maps, i: usize, path: &mut Path) -> bool {
         let (x, y) = (self.x.get(i), self.y.get(i));
         let c = maps.point(x, y);
-        let r = screen_radius(maps, self.units, x, self.radius.get(i));
+        let r = screen_radius(
+            maps,
+            self.units,
+            RadiusDimension::X,
+            (x, y),
+            self.radius.get(i),
+        );
         let (a0, a1) = (self.start.get(i), self.end.get(i));
         if ![c.0, c.1, r, a0, a1].iter().all(|v| v.is_finite()) {
             return false;
