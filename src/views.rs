@@ -231,7 +231,8 @@ views! {
             => crate::web::widgets::button_groups::checkbox_button_group,
         RADIO_BUTTON_GROUP: "RadioButtonGroup"
             => crate::web::widgets::button_groups::radio_button_group,
-        SWITCH: "Switch" => crate::web::widgets::switch::view,
+        SWITCH: "Switch" => crate::web::widgets::toggle_input::switch,
+        CHECKBOX: "Checkbox" => crate::web::widgets::toggle_input::checkbox,
         SLIDER: "Slider" => crate::web::widgets::slider::slider,
         DATE_SLIDER: "DateSlider" => crate::web::widgets::slider::date_slider,
         RANGE_SLIDER: "RangeSlider" => crate::web::widgets::range_slider::range_slider,

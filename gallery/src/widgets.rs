@@ -8,13 +8,13 @@
 use rokeh::core::{ColumnData, Date, Datetime, Value, DAY_MS};
 use rokeh::document::{Document, EventKind, Id};
 use rokeh::models::{
-    column, row, AutocompleteInput, Button, CheckboxButtonGroup, CheckboxGroup, ColorPicker,
-    Column, ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangeSlider, DateSlider,
-    DatetimeRangeSlider, Div, Dropdown, FileInput, GridBox, GridChild, HTMLTemplateFormatter, Line,
-    MenuItem, MultiChoice, MultiSelect, NumberEditor, NumberFormatter, NumericInput, Paragraph,
-    PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider, Row, Select, SelectOption,
-    SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor, Switch, TabPanel,
-    TableColumn, Tabs, TextAreaInput, TextInput, Toggle,
+    column, row, AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup,
+    ColorPicker, Column, ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangeSlider,
+    DateSlider, DatetimeRangeSlider, Div, Dropdown, FileInput, GridBox, GridChild,
+    HTMLTemplateFormatter, Line, MenuItem, MultiChoice, MultiSelect, NumberEditor, NumberFormatter,
+    NumericInput, Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider,
+    Row, Select, SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor,
+    Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, Toggle,
 };
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -177,6 +177,10 @@ pub fn widgets(doc: &mut Document) {
     let switch = doc.add(Switch {
         label: "Dark mode".into(),
         ..Switch::default()
+    });
+    let autosave = doc.add(Checkbox {
+        label: "Autosave".into(),
+        ..Checkbox::default()
     });
 
     // Sliders; the first drives the spinner through a callback.
@@ -354,6 +358,7 @@ pub fn widgets(doc: &mut Document) {
             check_buttons.any(),
             radio_buttons.any(),
             switch.any(),
+            autosave.any(),
         ],
     );
     let sliders = column(

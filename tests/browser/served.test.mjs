@@ -202,6 +202,7 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
       ['button', 'py cb a'],
       ['radio', 'py rb b'],
       ['switch', 'py switch'],
+      ['checkbox', 'py checkbox'],
       ['slider', 'py slider'],
       ['slider', 'py range: start'],
       ['slider', 'py range: end'],
@@ -223,6 +224,7 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     assert.equal(await page.getByRole('textbox', { name: 'py text' }).inputValue(), 'hello');
     assert.equal(await page.getByRole('spinbutton', { name: 'py spinner' }).inputValue(), '1.5');
     assert.equal(await page.getByRole('checkbox', { name: 'py check b' }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: 'py checkbox' }).isChecked(), true);
     assert.equal(await page.getByRole('radio', { name: 'py rb b' }).getAttribute('aria-checked'), 'true');
     assert.equal(await page.getByLabel('py date', { exact: true }).inputValue(), '2024-03-01');
     assert.equal(await page.getByLabel('py color', { exact: true }).inputValue(), '#000080');

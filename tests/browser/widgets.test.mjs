@@ -78,6 +78,7 @@ test('every control has its role and a name, and the page has no unnamed inputs'
       ['button', 'Bold'],
       ['radio', 'Centre'],
       ['switch', 'Dark mode'],
+      ['checkbox', 'Autosave'],
       ['slider', 'Amount'],
       ['slider', 'Range: start'],
       ['slider', 'Range: end'],
@@ -334,7 +335,7 @@ test('MultiChoice: chips added from the filtered list and removed, by keys and p
   });
 });
 
-test('CheckboxGroup, RadioGroup, button groups and Switch, by pointer and keys', async () => {
+test('CheckboxGroup, RadioGroup, button groups, Switch and Checkbox, by pointer and keys', async () => {
   await withWidgets(async (page) => {
     await page.getByRole('checkbox', { name: 'Points' }).click();
     await until(page, 'CheckboxGroup', 'active', [0, 1]);
@@ -368,6 +369,13 @@ test('CheckboxGroup, RadioGroup, button groups and Switch, by pointer and keys',
     await until(page, 'Switch', 'active', true);
     await page.keyboard.press('Space');
     await until(page, 'Switch', 'active', false);
+
+    const autosave = page.getByRole('checkbox', { name: 'Autosave' });
+    await autosave.click();
+    await until(page, 'Checkbox', 'active', true);
+    assert.equal(await autosave.isChecked(), true);
+    await page.keyboard.press('Space');
+    await until(page, 'Checkbox', 'active', false);
   });
 });
 

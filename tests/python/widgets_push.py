@@ -14,7 +14,7 @@ from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.layouts import column, gridplot, row
 from bokeh.models import (
-    AutocompleteInput, Button, CheckboxButtonGroup, CheckboxGroup, ColorPicker,
+    AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup, ColorPicker,
     ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangeSlider, DateSlider,
     DatetimeRangeSlider, Div, Dropdown, FileInput, HTMLTemplateFormatter, MultiChoice,
     MultiSelect, NumberEditor, NumberFormatter, NumericInput, Paragraph, PasswordInput,
@@ -70,6 +70,7 @@ def widgets_document():
         CheckboxButtonGroup(labels=["py cb a", "py cb b"], active=[0]),
         RadioButtonGroup(labels=["py rb a", "py rb b"], active=1),
         Switch(label="py switch", active=True),
+        Checkbox(label="py checkbox", active=True),
         Slider(title="py slider", start=0, end=10, value=4, step=1),
         RangeSlider(title="py range", start=0, end=10, value=(2, 6), step=1),
         DateSlider(title="py dateslider", start=date(2024, 1, 1), end=date(2024, 12, 31), value=date(2024, 6, 1)),

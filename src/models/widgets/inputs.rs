@@ -1,5 +1,5 @@
 //! Inputs a person types or toggles: the text inputs (TextInput, PasswordInput,
-//! TextAreaInput), the numeric ones (NumericInput, Spinner), Switch and FileInput.
+//! TextAreaInput), the numeric ones (NumericInput, Spinner), Switch, Checkbox and FileInput.
 //!
 //! The text inputs follow Bokeh: `value_input` follows every keystroke, `value` is set
 //! when the edit is committed (Enter, or the input losing focus).
@@ -76,6 +76,13 @@ models! {
 
     /// An on/off switch, like Bokeh's `Switch(active=…)`.
     pub struct Switch("Switch") {
+        active: bool = false,
+        label: String = "",
+        disabled: bool = false,
+    }
+
+    /// One check box with its label, like Bokeh's `Checkbox(label=…, active=…)`.
+    pub struct Checkbox("Checkbox") {
         active: bool = false,
         label: String = "",
         disabled: bool = false,

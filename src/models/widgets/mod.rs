@@ -13,7 +13,8 @@ pub(super) mod tables;
 pub use buttons::{Button, Dropdown, MenuItem, Toggle};
 pub use groups::{CheckboxButtonGroup, CheckboxGroup, RadioButtonGroup, RadioGroup};
 pub use inputs::{
-    FileInput, NumericInput, OneOrMany, PasswordInput, Spinner, Switch, TextAreaInput, TextInput,
+    Checkbox, FileInput, NumericInput, OneOrMany, PasswordInput, Spinner, Switch, TextAreaInput,
+    TextInput,
 };
 pub use markups::{Div, Paragraph, PreText};
 pub use pickers::{ColorPicker, DatePicker};

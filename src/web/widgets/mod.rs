@@ -20,5 +20,5 @@ pub mod numeric_input;
 pub mod range_slider;
 pub mod select;
 pub mod slider;
-pub mod switch;
 pub mod text_input;
+pub mod toggle_input;
