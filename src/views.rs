@@ -241,6 +241,16 @@ views! {
         DATETIME_RANGE_SLIDER: "DatetimeRangeSlider"
             => crate::web::widgets::range_slider::datetime_range_slider,
         DATE_PICKER: "DatePicker" => crate::web::widgets::date_picker::view,
+        DATETIME_PICKER: "DatetimePicker" => crate::web::widgets::date_picker::datetime_picker,
+        TIME_PICKER: "TimePicker" => crate::web::widgets::date_picker::time_picker,
+        DATE_RANGE_PICKER: "DateRangePicker"
+            => crate::web::widgets::date_range_picker::date_range_picker,
+        DATETIME_RANGE_PICKER: "DatetimeRangePicker"
+            => crate::web::widgets::date_range_picker::datetime_range_picker,
+        MULTIPLE_DATE_PICKER: "MultipleDatePicker"
+            => crate::web::widgets::multiple_date_picker::multiple_date_picker,
+        MULTIPLE_DATETIME_PICKER: "MultipleDatetimePicker"
+            => crate::web::widgets::multiple_date_picker::multiple_datetime_picker,
         COLOR_PICKER: "ColorPicker" => crate::web::widgets::color_picker::view,
         FILE_INPUT: "FileInput" => crate::web::widgets::file_input::view,
         DIV: "Div" => crate::web::widgets::markup::div,

@@ -5,16 +5,17 @@
 //! changes `layout.children`), an editable, sortable table, a plot that follows the
 //! window's width. The browser tests and Python's bokeh.client use it, by role and name.
 
-use rokeh::core::{ColumnData, Date, Datetime, Value, DAY_MS};
+use rokeh::core::{ColumnData, Date, Datetime, Time, Value, DAY_MS};
 use rokeh::document::{Document, EventKind, Id};
 use rokeh::models::{
     column, row, AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup,
-    ColorPicker, Column, ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangeSlider,
-    DateSlider, DatetimeRangeSlider, Div, Dropdown, FileInput, GridBox, GridChild,
-    HTMLTemplateFormatter, Line, MenuItem, MultiChoice, MultiSelect, NumberEditor, NumberFormatter,
+    ColorPicker, Column, ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangePicker,
+    DateRangeSlider, DateSlider, DatetimePicker, DatetimeRangePicker, DatetimeRangeSlider, Div,
+    Dropdown, FileInput, GridBox, GridChild, HTMLTemplateFormatter, Line, MenuItem, MultiChoice,
+    MultiSelect, MultipleDatePicker, MultipleDatetimePicker, NumberEditor, NumberFormatter,
     NumericInput, Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider,
     Row, Select, SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor,
-    Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, Toggle,
+    Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle,
 };
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -219,6 +220,35 @@ pub fn widgets(doc: &mut Document) {
         max_date: Date::new(2024, 12, 31),
         ..DatePicker::default()
     });
+    let meeting = doc.add(DatetimePicker {
+        title: "Meeting".into(),
+        value: Some(Datetime(day(2024, 3, 10).0 + 9.5 * 3_600_000.0)),
+        ..DatetimePicker::default()
+    });
+    let alarm = doc.add(TimePicker {
+        title: "Alarm".into(),
+        value: Some(Time(7.0 * 3_600_000.0)),
+        ..TimePicker::default()
+    });
+    let trip = doc.add(DateRangePicker {
+        title: "Trip".into(),
+        value: Date::new(2024, 7, 1).zip(Date::new(2024, 7, 14)),
+        ..DateRangePicker::default()
+    });
+    let window = doc.add(DatetimeRangePicker {
+        title: "Window".into(),
+        ..DatetimeRangePicker::default()
+    });
+    let holidays = doc.add(MultipleDatePicker {
+        title: "Holidays".into(),
+        value: Date::new(2024, 12, 25).into_iter().collect(),
+        ..MultipleDatePicker::default()
+    });
+    let reminders = doc.add(MultipleDatetimePicker {
+        title: "Reminders".into(),
+        seconds: true,
+        ..MultipleDatetimePicker::default()
+    });
     let tint = doc.add(ColorPicker {
         title: "Tint".into(),
         color: "#1f77b4".into(),
@@ -346,6 +376,12 @@ pub fn widgets(doc: &mut Document) {
             toppings.any(),
             tags.any(),
             date.any(),
+            meeting.any(),
+            alarm.any(),
+            trip.any(),
+            window.any(),
+            holidays.any(),
+            reminders.any(),
             tint.any(),
             upload.any(),
         ],

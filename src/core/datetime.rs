@@ -1,6 +1,8 @@
-//! Dates and times as Bokeh's `Date` and `Datetime` properties carry them: a datetime is
-//! milliseconds since the Unix epoch (UTC), as Python Bokeh serializes a `datetime`; a date
-//! is a calendar day, written `"YYYY-MM-DD"`. Both also read the ISO strings Python may send.
+//! Dates and times as Bokeh's `Date`, `Datetime` and `Time` properties carry them: a
+//! datetime is milliseconds since the Unix epoch (UTC), as Python Bokeh serializes a
+//! `datetime`; a date is a calendar day, written `"YYYY-MM-DD"`; a time of day is
+//! milliseconds since midnight, written `"HH:MM:SS"`. All also read the ISO strings Python
+//! and BokehJS's pickers send.
 //!
 //! The calendar arithmetic is the proleptic Gregorian one (days from civil and back), so
 //! dates convert without a time-zone database: Bokeh's widgets work in UTC too.
@@ -13,6 +15,11 @@ pub const DAY_MS: f64 = 86_400_000.0;
 /// An instant: milliseconds since 1970-01-01T00:00:00Z (Bokeh's `Datetime`).
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
 pub struct Datetime(pub f64);
+
+/// A time of day: milliseconds since midnight (Bokeh's `Time`, as Python serializes a
+/// `time`).
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Time(pub f64);
 
 /// A calendar day (Bokeh's `Date`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -136,6 +143,19 @@ impl Datetime {
         Some(Datetime(ms))
     }
 
+    /// `"YYYY-MM-DDTHH:MM:SS"` (UTC), as BokehJS's datetime pickers write one and
+    /// `<input type="datetime-local">` reads one.
+    pub fn iso(self) -> String {
+        let c = self.civil();
+        format!(
+            "{}T{:02}:{:02}:{:02}",
+            c.date.iso(),
+            c.hour,
+            c.minute,
+            c.second
+        )
+    }
+
     /// The calendar and clock parts (UTC).
     pub fn civil(self) -> Civil {
         let ms = self.0.round() as i64;
@@ -165,6 +185,22 @@ impl Datetime {
     }
 }
 
+impl Time {
+    /// Reads `"HH:MM"` or `"HH:MM:SS"` (a fraction of a second too).
+    pub fn parse(text: &str) -> Option<Time> {
+        // A clock on the first day of the epoch: Datetime's parser reads it.
+        let ms = Datetime::parse(&format!("1970-01-01T{}", text.trim()))?.0;
+        (text.trim().len() >= 5).then_some(Time(ms))
+    }
+
+    /// `"HH:MM:SS"`, as BokehJS's time picker writes one and `<input type="time">` reads
+    /// one.
+    pub fn hms(self) -> String {
+        let c = Datetime(self.0.rem_euclid(DAY_MS)).civil();
+        format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second)
+    }
+}
+
 fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -188,6 +224,21 @@ impl PropType for Datetime {
         match v {
             Value::Str(s) => Datetime::parse(s),
             v => v.as_f64().map(Datetime),
+        }
+    }
+}
+
+/// Written as `"HH:MM:SS"`, as BokehJS writes a time; milliseconds since midnight (as
+/// Python writes one) are read too.
+impl PropType for Time {
+    const KIND: Kind = Kind::Either(&[Kind::Number, Kind::String]);
+    fn to_value(self, _: &dyn Ids) -> Value {
+        Value::Str(self.hms())
+    }
+    fn from_value(v: &Value, _: &dyn Ids) -> Option<Time> {
+        match v {
+            Value::Str(s) => Time::parse(s),
+            v => v.as_f64().map(Time),
         }
     }
 }
@@ -238,6 +289,22 @@ mod tests {
         assert_eq!(Datetime::parse("2020-13-01"), None);
         assert_eq!(Datetime::parse("2020-06-01T25:00"), None);
         assert_eq!(Date::parse("2020-06-01x"), None);
+    }
+
+    #[test]
+    fn pickers_write_and_read_times_as_bokehjs_does() {
+        // Python: time(10, 30) → 37800000.0; BokehJS's time picker writes "10:30:00".
+        assert_eq!(Time::parse("10:30"), Some(Time(37_800_000.0)));
+        assert_eq!(
+            Time::parse("10:30:15").map(Time::hms).as_deref(),
+            Some("10:30:15")
+        );
+        assert_eq!(Time(37_800_000.0).hms(), "10:30:00");
+        assert_eq!((Time::parse("24:00"), Time::parse("7")), (None, None));
+        // BokehJS's datetime picker writes "Y-m-dTH:i:S".
+        let at = Datetime(1_590_969_600_000.0 + 3_723_500.0);
+        assert_eq!(at.iso(), "2020-06-01T01:02:03");
+        assert_eq!(Datetime::parse(&at.iso()), Some(Datetime(at.0 - 500.0)));
     }
 
     #[test]

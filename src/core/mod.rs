@@ -17,7 +17,7 @@ mod value;
 
 pub use array::{ArrayData, DType, Element, NdArray};
 pub use color::Rgba;
-pub use datetime::{Civil, Date, Datetime, DAY_MS};
+pub use datetime::{Civil, Date, Datetime, Time, DAY_MS};
 pub use elements::Elements;
 pub use id::{AnyId, Id, ModelId};
 pub use kind::{AnyRefs, Field, Kind, RefTypes};

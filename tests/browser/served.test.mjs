@@ -143,7 +143,7 @@ test('bokeh.client pulls what the page did, the page shows what Python did, Pyth
     assert.equal(await page.getByRole('textbox', { name: 'Name' }).inputValue(), 'from python');
     assert.equal(await page.getByRole('button', { name: 'Toggle me' }).getAttribute('aria-pressed'), 'false');
     assert.equal(await page.getByRole('combobox', { name: 'Colour' }).inputValue(), '1', 'orange, the second option');
-    assert.deepEqual(await page.locator('.rk-chip > span').allTextContents(), ['bokeh']);
+    assert.deepEqual(await page.locator('.rk-multi-choice .rk-chip > span').allTextContents(), ['bokeh']);
     for (const [label, checked] of [['Lines', false], ['Points', false], ['Legend', true]]) {
       assert.equal(await page.getByRole('checkbox', { name: label }).isChecked(), checked, label);
     }
@@ -217,7 +217,7 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
       const found = page.getByRole(role, name ? { name, exact: true } : {});
       assert.equal(await found.count(), 1, `one ${role} named ${name}`);
     }
-    for (const label of ['py password', 'py date', 'py color', 'py file']) {
+    for (const label of ['py password', 'py date', 'py time', 'py date range: start', 'py dates', 'py color', 'py file']) {
       assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, label);
     }
     assert.equal(await page.getByRole('button', { name: 'py toggle' }).getAttribute('aria-pressed'), 'true');
@@ -227,6 +227,10 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     assert.equal(await page.getByRole('checkbox', { name: 'py checkbox' }).isChecked(), true);
     assert.equal(await page.getByRole('radio', { name: 'py rb b' }).getAttribute('aria-checked'), 'true');
     assert.equal(await page.getByLabel('py date', { exact: true }).inputValue(), '2024-03-01');
+    // Python's time (milliseconds since midnight), range and list of days.
+    assert.equal(await page.getByLabel('py time', { exact: true }).inputValue(), '10:30');
+    assert.equal(await page.getByLabel('py date range: end', { exact: true }).inputValue(), '2024-01-09');
+    assert.equal(await page.getByRole('button', { name: 'Remove 2024-01-05' }).count(), 1);
     assert.equal(await page.getByLabel('py color', { exact: true }).inputValue(), '#000080');
     assert.equal(await page.getByRole('slider', { name: 'py dateslider' }).getAttribute('aria-valuetext'), '01 Jun 2024');
     const select = page.getByRole('combobox', { name: 'py select' });

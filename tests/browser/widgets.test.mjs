@@ -95,7 +95,10 @@ test('every control has its role and a name, and the page has no unnamed inputs'
       const found = page.getByRole(role, name ? { name, exact: true } : {});
       assert.equal(await found.count(), 1, `one ${role} named ${name}`);
     }
-    for (const label of ['Password', 'Date', 'Tint', 'Upload']) {
+    for (const label of [
+      'Password', 'Date', 'Meeting', 'Alarm', 'Trip: start', 'Trip: end', 'Window: start',
+      'Window: end', 'Holidays', 'Reminders', 'Tint', 'Upload',
+    ]) {
       assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, label);
     }
     // No control of the page lacks an accessible name.
@@ -478,6 +481,49 @@ test('DatePicker, ColorPicker and FileInput (base64 value, filename, mime type)'
     await until(page, 'Upload', 'value', Buffer.from('hello, rokeh').toString('base64'));
     assert.equal(await get(page, 'Upload', 'filename'), 'hello.txt');
     assert.equal(await get(page, 'Upload', 'mime_type'), 'text/plain');
+  });
+});
+
+test('Datetime, time, range and multiple pickers write what BokehJS\'s pickers write', async () => {
+  await withWidgets(async (page) => {
+    // A datetime (milliseconds from the app) shown to the minute; written as
+    // "Y-m-dTH:i:S", as BokehJS's DatetimePicker writes it.
+    const meeting = page.getByLabel('Meeting', { exact: true });
+    assert.equal(await meeting.inputValue(), '2024-03-10T09:30');
+    await meeting.fill('2024-04-01T14:45');
+    await until(page, 'Meeting', 'value', '2024-04-01T14:45:00');
+
+    const alarm = page.getByLabel('Alarm', { exact: true });
+    assert.equal(await alarm.inputValue(), '07:00');
+    await alarm.fill('06:15');
+    await until(page, 'Alarm', 'value', '06:15:00');
+
+    // A range is written once both ends are whole, earlier first.
+    const [tripStart, tripEnd] = [page.getByLabel('Trip: start'), page.getByLabel('Trip: end')];
+    assert.deepEqual([await tripStart.inputValue(), await tripEnd.inputValue()], ['2024-07-01', '2024-07-14']);
+    await tripEnd.fill('2024-06-20');
+    await until(page, 'Trip', 'value', ['2024-06-20', '2024-07-01']);
+    const [windowStart, windowEnd] = [page.getByLabel('Window: start'), page.getByLabel('Window: end')];
+    await windowStart.fill('2024-01-01T06:00');
+    // The change event is handled before fill() returns: nothing was written.
+    assert.equal(await get(page, 'Window', 'value'), null, 'one end alone is a choice in progress');
+    await windowEnd.fill('2024-01-01T12:00');
+    await until(page, 'Window', 'value', ['2024-01-01T06:00:00', '2024-01-01T12:00:00']);
+    await windowStart.fill('');
+    await windowEnd.fill('');
+    await until(page, 'Window', 'value', null);
+
+    // Several: each day chosen is added once, in order; a chip's button removes it.
+    const holidays = page.getByLabel('Holidays', { exact: true });
+    await holidays.fill('2024-01-01');
+    await until(page, 'Holidays', 'value', ['2024-12-25', '2024-01-01']);
+    assert.equal(await holidays.inputValue(), '', 'the input is ready for the next day');
+    await holidays.fill('2024-12-25');
+    assert.deepEqual(await get(page, 'Holidays', 'value'), ['2024-12-25', '2024-01-01']);
+    await page.getByRole('button', { name: 'Remove 2024-12-25' }).click();
+    await until(page, 'Holidays', 'value', ['2024-01-01']);
+    await page.getByLabel('Reminders', { exact: true }).fill('2024-05-01T08:00:30');
+    await until(page, 'Reminders', 'value', ['2024-05-01T08:00:30']);
   });
 });
 

@@ -8,13 +8,13 @@ a message on failure.
 """
 import json
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.layouts import column, gridplot, row
 from bokeh.models import (
-    AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup, ColorPicker,
+    AutocompleteInput, Button, Checkbox, DateRangePicker, MultipleDatePicker, TimePicker, CheckboxButtonGroup, CheckboxGroup, ColorPicker,
     ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangeSlider, DateSlider,
     DatetimeRangeSlider, Div, Dropdown, FileInput, HTMLTemplateFormatter, MultiChoice,
     MultiSelect, NumberEditor, NumberFormatter, NumericInput, Paragraph, PasswordInput,
@@ -61,6 +61,9 @@ def widgets_document():
         MultiSelect(title="py multiselect", value=["x"], options=["x", "y", "z"]),
         MultiChoice(title="py multichoice", value=["y"], options=["x", "y", "z"]),
         DatePicker(title="py date", value=date(2024, 3, 1), min_date=date(2024, 1, 1)),
+        TimePicker(title="py time", value=time(10, 30)),
+        DateRangePicker(title="py date range", value=(date(2024, 1, 2), date(2024, 1, 9))),
+        MultipleDatePicker(title="py dates", value=[date(2024, 1, 2), "2024-01-05"]),
         ColorPicker(title="py color", color="navy"),
         FileInput(title="py file", accept=".txt,.csv"),
     )

@@ -17,7 +17,10 @@ pub use inputs::{
     TextInput,
 };
 pub use markups::{Div, Paragraph, PreText};
-pub use pickers::{ColorPicker, DatePicker};
+pub use pickers::{
+    ColorPicker, DatePicker, DateRangePicker, DatetimePicker, DatetimeRangePicker,
+    MultipleDatePicker, MultipleDatetimePicker, TimePicker,
+};
 pub use selects::{
     AutocompleteInput, MultiChoice, MultiSelect, Select, SelectOption, SelectOptions,
 };

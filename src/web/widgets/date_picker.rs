@@ -1,31 +1,129 @@
-//! DatePicker: the browser's own date input (typed, or chosen from its calendar, by keys
-//! or pointer), within `min_date..=max_date`; `value` is the date as `"YYYY-MM-DD"`.
+//! DatePicker, DatetimePicker and TimePicker: the browser's own date, datetime-local and
+//! time inputs (typed, or chosen from its calendar and clock, by keys or pointer), within
+//! the model's bounds. What they share with the range and multiple pickers is
+//! [`Moment`]: which input shows a value, and how its text becomes the value BokehJS
+//! writes.
 
 use leptos::prelude::*;
 
-use crate::core::{AnyId, Date, PropType, Value};
+use crate::core::{AnyId, Date, Datetime, PropType, Time, Value};
 
 use super::super::element;
 use super::super::page::Page;
 use super::control::{title_label, watch, Attrs};
 
-fn date(a: &Attrs, name: &str) -> Option<String> {
-    Date::from_value(&a.value(name), a.doc).map(Date::iso)
+/// What a picker's input holds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Moment {
+    /// A day: `"YYYY-MM-DD"`.
+    Date,
+    /// A day and a time of day: `"YYYY-MM-DDTHH:MM:SS"`, seconds shown or not.
+    Datetime { seconds: bool },
+    /// A time of day: `"HH:MM:SS"`, seconds shown or not.
+    Time { seconds: bool },
+}
+
+impl Moment {
+    /// The kind of a picker model: its `seconds` read for those with a clock.
+    pub fn of(a: &Attrs, date: bool, time: bool) -> Moment {
+        let seconds = a.flag("seconds");
+        match (date, time) {
+            (true, true) => Moment::Datetime { seconds },
+            (false, _) => Moment::Time { seconds },
+            (true, false) => Moment::Date,
+        }
+    }
+
+    pub fn input_type(self) -> &'static str {
+        match self {
+            Moment::Date => "date",
+            Moment::Datetime { .. } => "datetime-local",
+            Moment::Time { .. } => "time",
+        }
+    }
+
+    /// The input's `step`: whole seconds when seconds are shown (the browser's default,
+    /// minutes, otherwise).
+    pub fn step(self) -> Option<&'static str> {
+        matches!(
+            self,
+            Moment::Datetime { seconds: true } | Moment::Time { seconds: true }
+        )
+        .then_some("1")
+    }
+
+    /// A value (Python's milliseconds or an ISO string) as the input's text; `None` when
+    /// unset or unreadable.
+    pub fn shown(self, a: &Attrs, v: &Value) -> Option<String> {
+        let cut = |text: String, seconds: bool| match seconds {
+            true => text,
+            // Without seconds the inputs take (and show) minutes.
+            false => text[..text.len() - 3].to_owned(),
+        };
+        match self {
+            Moment::Date => Date::from_value(v, a.doc).map(Date::iso),
+            Moment::Datetime { seconds } => {
+                Datetime::from_value(v, a.doc).map(|d| cut(d.iso(), seconds))
+            }
+            Moment::Time { seconds } => Time::from_value(v, a.doc).map(|t| cut(t.hms(), seconds)),
+        }
+    }
+
+    /// The input's text as the value BokehJS writes; `None` while it is not a whole one
+    /// (the inputs report nothing until it is).
+    pub fn written(self, text: &str) -> Option<Value> {
+        let text = match self {
+            Moment::Date => Date::parse(text)?.iso(),
+            Moment::Datetime { .. } => Datetime::parse(text)?.iso(),
+            Moment::Time { .. } => Time::parse(text)?.hms(),
+        };
+        Some(Value::Str(text))
+    }
+
+    /// The names of the model's bounds.
+    pub fn bounds(self) -> (&'static str, &'static str) {
+        match self {
+            Moment::Time { .. } => ("min_time", "max_time"),
+            _ => ("min_date", "max_date"),
+        }
+    }
+
+    /// The model's bounds as the input's `min` and `max`.
+    pub fn shown_bounds(self, a: &Attrs) -> (Option<String>, Option<String>) {
+        let (min, max) = self.bounds();
+        (self.shown(a, &a.value(min)), self.shown(a, &a.value(max)))
+    }
 }
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
+    single(page, model, true, false)
+}
+
+pub fn datetime_picker(page: Page, model: AnyId) -> AnyView {
+    single(page, model, true, true)
+}
+
+pub fn time_picker(page: Page, model: AnyId) -> AnyView {
+    single(page, model, false, true)
+}
+
+fn single(page: Page, model: AnyId, date: bool, time: bool) -> AnyView {
     let disabled = element::disabled();
     let title = watch(page, model, |a| a.text("title"));
-    let shown = watch(page, model, |a| {
-        (date(a, "value"), date(a, "min_date"), date(a, "max_date"))
+    let shown = watch(page, model, move |a| {
+        let moment = Moment::of(a, date, time);
+        (
+            moment,
+            moment.shown(a, &a.value("value")),
+            moment.shown_bounds(a),
+        )
     });
     let id = page.element_id(model);
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        let value = match Date::parse(&text) {
-            Some(d) => Value::Str(d.iso()),
+        let value = match shown.with_untracked(|s| s.0).written(&text) {
+            Some(v) => v,
             None if text.is_empty() => Value::Null,
-            // Half-typed: the input reports nothing until the date is whole.
             None => return,
         };
         page.edit(model, "value", value);
@@ -34,11 +132,12 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         <div class="rk-input-widget rk-date-picker">
             {title_label(title, id.clone())}
             <input
-                type="date"
+                type=move || shown.with(|s| s.0.input_type())
+                step=move || shown.with(|s| s.0.step())
                 id=id
-                prop:value=move || shown.with(|s| s.0.clone().unwrap_or_default())
-                min=move || shown.with(|s| s.1.clone())
-                max=move || shown.with(|s| s.2.clone())
+                prop:value=move || shown.with(|s| s.1.clone().unwrap_or_default())
+                min=move || shown.with(|s| s.2 .0.clone())
+                max=move || shown.with(|s| s.2 .1.clone())
                 disabled=disabled
                 on:change=on_change
             />
