@@ -12,8 +12,8 @@ use std::time::Duration;
 use rokeh::core::ColumnData;
 use rokeh::document::{DocumentError, EventKind, PatchIndex, Theme};
 use rokeh::models::{
-    column, gridplot, gridplot_with, row, Button, ColumnDataSource, Figure, GridplotArgs, Line,
-    Place, Segment, Slider, TextInput, Title,
+    column, gridplot, gridplot_with, row, Button, ColumnDataSource, Figure, GeoJSONDataSource,
+    GridplotArgs, Line, Place, Segment, Slider, TextInput, Title,
 };
 use rokeh::np;
 use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
@@ -41,6 +41,9 @@ fn data() -> Result {
     assert_eq!(doc.column_f64(source, "y"), Some(&[5.0, 4.0, 6.0][..]));
     let x = np::asarray(doc.column_f64(source, "x").unwrap_or_default());
     assert_eq!((2.0 * x)[2], 10.0);
+    let text = r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [3, 4]}, "properties": {}}]}"#;
+    let geo = doc.add(GeoJSONDataSource::new(text));
+    assert_eq!(doc.column_f64(geo, "y"), Some(&[4.0][..]));
     Ok(())
 }
 

@@ -547,3 +547,69 @@ fn links_change_when_references_do_and_only_then() {
     let reached = doc.reachable([figure.any()]);
     assert!(reached.contains(&fresh.any()) && !reached.contains(&title.any()));
 }
+
+/// A GeoJSONDataSource's columns come from its `geojson`, as BokehJS computes them, and
+/// follow it: a new text is new columns, a text that is not GeoJSON is refused and
+/// changes nothing, a failed batch puts the old columns back. They are never sent.
+#[test]
+fn geojson_columns_follow_the_text_and_bad_text_changes_nothing() {
+    use rokeh::models::GeoJSONDataSource;
+    let points = |xs: &[f64]| {
+        let features: Vec<String> = xs
+            .iter()
+            .map(|x| {
+                format!(
+                    r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [{x}, 1]}},
+                        "properties": {{"label": "at {x}"}}}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+            features.join(",")
+        )
+    };
+    let mut doc = Document::new();
+    let geo = doc.add(GeoJSONDataSource::new(points(&[1.0, 2.0])));
+    assert_eq!(doc.column_f64(geo, "x"), Some(&[1.0, 2.0][..]));
+    assert_eq!(doc.row_count(geo), 2);
+    assert_eq!(
+        doc.column(geo, "label"),
+        Some(&Value::List(vec![Value::str("at 1"), Value::str("at 2")]))
+    );
+
+    doc.set(geo, GeoJSONDataSource::GEOJSON, points(&[5.0, 6.0, 7.0]))
+        .unwrap();
+    assert_eq!(doc.column_f64(geo, "x"), Some(&[5.0, 6.0, 7.0][..]));
+
+    let err = doc
+        .set(geo, GeoJSONDataSource::GEOJSON, "{\"type\": \"Feature\"}")
+        .unwrap_err();
+    assert!(err.to_string().contains("FeatureCollection"), "{err}");
+    assert_eq!(doc.column_f64(geo, "x"), Some(&[5.0, 6.0, 7.0][..]));
+
+    let failed: Result<(), DocumentError> = doc.batch(|doc| {
+        doc.set(geo, GeoJSONDataSource::GEOJSON, points(&[9.0]))?;
+        assert_eq!(doc.column_f64(geo, "x"), Some(&[9.0][..]));
+        Err(DocumentError::StaleHandle(0))
+    });
+    assert!(failed.is_err());
+    assert_eq!(doc.column_f64(geo, "x"), Some(&[5.0, 6.0, 7.0][..]));
+
+    // The columns are the page's reading, not a property: the JSON has the text only.
+    let model = doc.model(geo.any());
+    assert!(!model.attrs.contains_key("data"));
+    assert!(model.attrs.contains_key("geojson"));
+
+    // A document read from JSON has them, and so does one it replaces (a page whose
+    // session sends its own document).
+    use rokeh::document::json::{to_json, BufferMode};
+    doc.add_root(geo);
+    let out = to_json(&doc, BufferMode::Binary);
+    let read = Document::from_json(&out.json, &out.buffers).unwrap();
+    let id = doc.model_id(geo.any()).clone();
+    let mut page = Document::lean();
+    page.replace(read);
+    let geo = page.lookup(&id).unwrap();
+    assert_eq!(page.column_f64(geo, "x"), Some(&[5.0, 6.0, 7.0][..]));
+}

@@ -306,14 +306,6 @@ fn a_model_kept_before_its_type_was_learnt_reads_and_checks_as_that_type_after()
 #[test]
 fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
     let known = [
-        // Annotations' and a renderer's sources: any DataSource in Bokeh (GeoJSON, Ajax,
-        // server-sent); rokeh reads ColumnDataSources only.
-        "Arrow.source",
-        "Band.source",
-        "DataTable.source",
-        "GlyphRenderer.data_source",
-        "LabelSet.source",
-        "Whisker.source",
         // Titles and labels as DOM nodes (`bokeh.models.dom`): rokeh's are text.
         "AutocompleteInput.title",
         "Button.label",

@@ -1601,7 +1601,7 @@ fn annotations_are_drawn_where_their_coordinates_say() {
         ],
     );
     let band = doc.add(Band {
-        source: Some(band_src),
+        source: Some(band_src.into()),
         fill_color: Some("#00ff00".into()),
         fill_alpha: 1.0,
         ..Band::default()
@@ -1620,7 +1620,7 @@ fn annotations_are_drawn_where_their_coordinates_say() {
         ],
     );
     let whisker = doc.add(Whisker {
-        source: Some(wsrc),
+        source: Some(wsrc.into()),
         upper_head: Some(tee.any()),
         line_color: red(),
         ..Whisker::default()
@@ -1698,7 +1698,7 @@ fn labels_sets_and_color_bars() {
         ],
     );
     let set = doc.add(LabelSet {
-        source: Some(src),
+        source: Some(src.into()),
         text_color: red(),
         ..LabelSet::default()
     });

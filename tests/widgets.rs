@@ -123,7 +123,7 @@ fn models_get_the_instances_bokeh_makes_by_default() {
     let source = doc.add(ColumnDataSource::new([("x", vec![1.0])]));
     let column = doc.add(TableColumn::new("x", "X"));
     let table = doc.add(DataTable {
-        source: Some(source),
+        source: Some(source.into()),
         columns: vec![column],
         ..DataTable::default()
     });
@@ -160,7 +160,7 @@ fn models_get_the_instances_bokeh_makes_by_default() {
         Some("AllIndices")
     );
     // What app code gives is kept.
-    assert_eq!(doc.get(table, DataTable::SOURCE), Some(source));
+    assert_eq!(doc.get(table, DataTable::SOURCE), Some(source.into()));
 }
 
 #[test]

@@ -6,10 +6,10 @@
 use rokeh::core::{Color, ColorSpec, NdArray, Spec, Value};
 use rokeh::models::{
     AnnularWedge, Annulus, Arc, Arrow, Band, Bezier, Block, BoxAnnotation, Circle,
-    ColumnDataSource, Dimension, Ellipse, Factor, HArea, HBar, HexTile, Image, ImageRGBA, Label,
-    Line, LinearColorMapper, MarkerType, MultiLine, MultiPolygons, Ngon, NormalHead, Patch,
-    Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment, Span, Step, StepMode, TeeHead, VArea,
-    VAreaStep, VBar, Wedge, Whisker,
+    ColumnDataSource, Dimension, Ellipse, Factor, GeoJSONDataSource, HArea, HBar, HexTile, Image,
+    ImageRGBA, Label, Line, LinearColorMapper, MarkerType, MultiLine, MultiPolygons, Ngon,
+    NormalHead, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment, Span, Step, StepMode,
+    TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
 };
 use rokeh::plotting::{factor_cmap, figure, AxisType, FigureArgs, RangeArg};
 use rokeh::{App, Document};
@@ -751,7 +751,7 @@ fn annotations(doc: &mut Document) {
         ],
     );
     let band = doc.add(Band {
-        source: Some(s),
+        source: Some(s.into()),
         fill_color: scalar(2),
         fill_alpha: 1.0,
         line_color: None,
@@ -777,7 +777,7 @@ fn annotations(doc: &mut Document) {
         ],
     );
     let whisker = doc.add(Whisker {
-        source: Some(s),
+        source: Some(s.into()),
         line_color: c(3),
         line_width: 2.0.into(),
         upper_head: Some(upper),
@@ -879,6 +879,53 @@ fn curves(doc: &mut Document) {
     doc.add_root(plot.any());
 }
 
+/// The GeoJSON text of compare_docs.py's GEOJSON.
+const GEOJSON: &str = concat!(
+    r#"{"type": "FeatureCollection", "features": ["#,
+    r#"{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": "#,
+    r#"[[[1, 1], [4, 1], [4, 4], [1, 4], [1, 1]], [[2, 2], [3, 2], [3, 3], [2, 2]]]}, "properties": {}}, "#,
+    r#"{"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": "#,
+    r#"[[[[6, 1], [9, 1], [7.5, 4], [6, 1]]], [[[6, 6], [9, 6], [9, 9], [6, 6]]]]}, "properties": {}}, "#,
+    r#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.5, 7.5]}, "properties": {}}, "#,
+    r#"{"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[1, 9.5], [4, 9.5]]}, "#,
+    r#""properties": {}}]}"#,
+);
+
+fn geojson(doc: &mut Document) {
+    let plot = figure(doc, args((0.0, 10.0).into(), (0.0, 10.0).into()));
+    let geo = doc.add(GeoJSONDataSource::new(GEOJSON));
+    plot.patches(
+        doc,
+        geo,
+        Patches {
+            fill_color: c(0),
+            line_color: c(0),
+            ..Patches::default()
+        },
+    );
+    plot.scatter(
+        doc,
+        geo,
+        Scatter {
+            size: 30.0.into(),
+            fill_color: c(1),
+            line_color: c(1),
+            ..Scatter::default()
+        },
+    );
+    let lines = doc.add(GeoJSONDataSource::new(GEOJSON));
+    plot.multi_line(
+        doc,
+        lines,
+        MultiLine {
+            line_color: c(2),
+            line_width: 3.0.into(),
+            ..MultiLine::default()
+        },
+    );
+    doc.add_root(plot.any());
+}
+
 /// Builds one comparison document.
 pub type Build = fn(&mut Document);
 
@@ -893,6 +940,7 @@ pub const DOCS: &[(&str, Build)] = &[
     ("areas", areas),
     ("radial", radial),
     ("curves", curves),
+    ("geojson", geojson),
     ("images", images),
     ("categorical", categorical),
     ("log_axis", log_axis),

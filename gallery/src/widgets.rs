@@ -487,7 +487,7 @@ fn people_table(doc: &mut Document) -> Id<DataTable> {
         ..TableColumn::new("born", "Born")
     });
     doc.add(DataTable {
-        source: Some(source),
+        source: Some(source.into()),
         columns: vec![name, score, born],
         editable: true,
         width: Some(500),
@@ -515,7 +515,7 @@ pub fn big_table(doc: &mut Document) {
         ..TableColumn::new("value", "Value")
     });
     let table = doc.add(DataTable {
-        source: Some(source),
+        source: Some(source.into()),
         columns: vec![index_column, value_column],
         width: Some(500),
         height: Some(500),

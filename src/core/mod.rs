@@ -24,6 +24,6 @@ pub use kind::{AnyRefs, Field, Kind, RefTypes};
 pub use model::ModelType;
 pub use prop::{Color, ColorSpec, ColumnData, Dict, Ids, NoIds, NumberSpec, Prop, PropType, Spec};
 pub use registry::{Registry, TypeSchema};
-pub use schema::{same_name, DefaultValue, DomainCheck, PropDef, Schema};
+pub use schema::{same_name, DefaultValue, DerivedColumns, DomainCheck, PropDef, Schema};
 pub(crate) use value::special_float;
 pub use value::Value;

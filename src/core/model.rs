@@ -61,6 +61,8 @@ pub trait ModelType: 'static {
 ///         step: f64 = 1.0,
 ///     }
 ///     check = slider_domain;                   // optional: a DomainCheck across properties
+///     columns = ("geojson", geojson_columns);  // optional: DerivedColumns (a data source)
+///     also = ["Plot"];                         // optional: other type names it reads
 /// }
 /// ```
 ///
@@ -105,10 +107,12 @@ macro_rules! model {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $default:expr ),* $(,)?
         }
         $(check = $check:expr;)?
+        $(columns = $columns:expr;)?
         $(also = [$($also:literal),* $(,)?];)?
     ) => {
         $crate::model!(@define [$(#[$meta])*] $vis $name $bokeh
-            [$( [$(#[$fmeta])*] $field [$ty] [$default] )*] [$($check)?] [$($($also)*)?]);
+            [$( [$(#[$fmeta])*] $field [$ty] [$default] )*] [$($check)?] [$($columns)?]
+            [$($($also)*)?]);
         impl ::std::default::Default for $name {
             fn default() -> Self {
                 $name { $( $field: ::std::convert::Into::<$ty>::into($default) ),* }
@@ -122,14 +126,16 @@ macro_rules! model {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty $(= $default:expr)? ),* $(,)?
         }
         $(check = $check:expr;)?
+        $(columns = $columns:expr;)?
         $(also = [$($also:literal),* $(,)?];)?
     ) => {
         $crate::model!(@define [$(#[$meta])*] $vis $name $bokeh
-            [$( [$(#[$fmeta])*] $field [$ty] [$($default)?] )*] [$($check)?] [$($($also)*)?]);
+            [$( [$(#[$fmeta])*] $field [$ty] [$($default)?] )*] [$($check)?] [$($columns)?]
+            [$($($also)*)?]);
     };
     (@define [$($meta:tt)*] $vis:vis $name:ident $bokeh:literal
         [$( [$($fmeta:tt)*] $field:ident [$ty:ty] [$($default:expr)?] )*] [$($check:expr)?]
-        [$($also:literal)*]
+        [$($columns:expr)?] [$($also:literal)*]
     ) => {
         $($meta)*
         #[doc = ""]
@@ -179,7 +185,8 @@ macro_rules! model {
                         default: &$crate::model!(@default [$ty] $($default)?),
                     },
                 )* ],
-                check: $crate::model!(@check $($check)?),
+                check: $crate::model!(@option $($check)?),
+                columns: $crate::model!(@option $($columns)?),
                 bokeh: ::std::option::Option::Some($crate::models::bokeh_schema($bokeh)),
             };
 
@@ -206,8 +213,8 @@ macro_rules! model {
             $crate::core::PropType::to_value(default, &$crate::core::NoIds)
         })
     };
-    (@check) => { None };
-    (@check $check:expr) => { Some($check) };
+    (@option) => { None };
+    (@option $value:expr) => { Some($value) };
 }
 
 /// Defines a Bokeh enumeration as a Rust enum whose values travel as Bokeh's strings.

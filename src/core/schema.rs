@@ -151,6 +151,13 @@ impl Hasher for ByAddress {
 pub type DomainCheck =
     fn(get: &dyn Fn(&str) -> Value, attr: &str, new: &Value) -> Result<(), String>;
 
+/// How a type's columns come from another of its properties, as BokehJS computes a
+/// GeoJSONDataSource's columns from its `geojson`: that property's name, and the columns
+/// (a map of name to column) its value describes. The document keeps them beside the
+/// model, made again whenever that property is written, and reads them as it reads a
+/// ColumnDataSource's `data`; they are never sent.
+pub type DerivedColumns = (&'static str, fn(&Value) -> Value);
+
 /// The properties of one model type.
 #[derive(Debug)]
 pub struct Schema {
@@ -164,6 +171,8 @@ pub struct Schema {
     pub props: &'static [PropDef],
     /// A check across properties, run on every write (hand-written schemas only).
     pub check: Option<DomainCheck>,
+    /// Columns derived from a property (hand-written schemas only).
+    pub columns: Option<DerivedColumns>,
     /// A hand-written schema's Bokeh schema of the same type (of `Model` for a type
     /// Bokeh lacks), found when it compiles: a document learns a type whole from its Rust
     /// type, so a page links only the schemas of the types it makes. `None` in Bokeh's

@@ -18,10 +18,26 @@ impl Document {
 
     /// Column `name` of a source: a typed array or a list (strings, say).
     pub fn column(&self, source: impl Into<AnyId>, name: &str) -> Option<&Value> {
-        self.try_model(source.into())?
-            .attrs
-            .get("data")?
-            .map_get(name)
+        self.columns(source)?.map_get(name)
+    }
+
+    /// How many rows a source has: its first column's length (none without columns).
+    pub fn row_count(&self, source: impl Into<AnyId>) -> usize {
+        match self.columns(source) {
+            Some(Value::Map(entries)) => entries.first().and_then(|(_, c)| c.rows()).unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// A source's columns, a map of name to column: a ColumnDataSource's `data`, or
+    /// those another source derives from its properties (a GeoJSONDataSource's, from its
+    /// `geojson`, as BokehJS computes them).
+    pub fn columns(&self, source: impl Into<AnyId>) -> Option<&Value> {
+        let any = source.into();
+        match self.try_model(any)?.attrs.get("data") {
+            Some(data) => Some(data),
+            None => self.derived.get(&any),
+        }
     }
 
     /// Column `name` as f64s, when that is how it is stored.

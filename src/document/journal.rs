@@ -111,9 +111,10 @@ impl Document {
                 Undo::Attr { any, attr, old } => {
                     let attrs = &mut self.model_mut(any).attrs;
                     match old {
-                        Some(old) => attrs.insert(attr, old),
+                        Some(old) => attrs.insert(attr.clone(), old),
                         None => attrs.remove(&attr),
                     };
+                    self.derive_columns(any, Some(&attr));
                 }
                 Undo::Inserted(any) => {
                     let model = self.vacate(any.slot() as usize).expect("inserted");
@@ -124,6 +125,7 @@ impl Document {
                     self.by_id.insert(model.id.clone(), any);
                     self.models[any.slot() as usize] = Some(model);
                     self.generations[any.slot() as usize] = any.generation();
+                    self.derive_columns(any, None);
                 }
                 Undo::Title(title) => self.title = title,
                 Undo::Roots(roots) => self.roots = roots,

@@ -135,6 +135,9 @@ pub struct Document {
     /// The latest [`FORGOTTEN_KEPT`] of them: older handles get the plain stale-handle
     /// error, so that a long session does not pile them up.
     forgotten: BTreeMap<AnyId, (String, ModelId)>,
+    /// The columns models of a type with [`DerivedColumns`](crate::core::DerivedColumns)
+    /// (a GeoJSONDataSource) derive from a property, made whenever it is written.
+    derived: HashMap<AnyId, Value>,
 }
 
 impl std::fmt::Debug for Document {
@@ -174,6 +177,7 @@ impl Document {
             links: 0,
             kept: HashSet::new(),
             forgotten: BTreeMap::new(),
+            derived: HashMap::new(),
         }
     }
 

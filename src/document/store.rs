@@ -208,8 +208,28 @@ impl Document {
         self.by_id.insert(model.id.clone(), any);
         self.schemas[slot] = self.type_schema(&model.type_name);
         self.models[slot] = Some(Box::new(model));
+        self.derive_columns(any, None);
         self.journal(|| Undo::Inserted(any));
         Ok(any)
+    }
+
+    /// Makes the model's derived columns again when `attr` (any, when `None`) is the
+    /// property they come from; see [`DerivedColumns`](crate::core::DerivedColumns).
+    pub(super) fn derive_columns(&mut self, any: AnyId, attr: Option<&str>) {
+        let Some((from, make)) = self
+            .schema_of(any)
+            .and_then(|t| t.hand)
+            .and_then(|s| s.columns)
+        else {
+            return;
+        };
+        if attr.is_some_and(|attr| attr != from) {
+            return;
+        }
+        match self.model(any).attrs.get(from).map(make) {
+            Some(columns) => self.derived.insert(any, columns),
+            None => self.derived.remove(&any),
+        };
     }
 
     /// An empty slot: the last freed, else a new one.
@@ -229,6 +249,8 @@ impl Document {
     /// batch the slot is free at once; in one, once the batch succeeds.
     pub(super) fn vacate(&mut self, slot: usize) -> Option<Box<Model>> {
         let model = self.models[slot].take()?;
+        self.derived
+            .remove(&AnyId::new(slot as u32, self.generations[slot]));
         self.generations[slot] = self.generations[slot].wrapping_add(1);
         if self.journal.is_none() {
             self.vacant.push(slot as u32);
@@ -375,6 +397,7 @@ impl Document {
             config,
             next_id_number,
             learned,
+            derived,
             ..
         } = other;
         // The new models' schemas are looked up below, once they are in.
@@ -412,6 +435,10 @@ impl Document {
         self.by_id = self.models().map(|(any, m)| (m.id.clone(), any)).collect();
         self.roots = roots.into_iter().map(shift).collect();
         self.config = config.map(shift);
+        self.derived = derived
+            .into_iter()
+            .map(|(any, c)| (shift(any), c))
+            .collect();
         self.next_id_number = self.next_id_number.max(next_id_number);
         self.callbacks = Default::default();
         for model in old_roots {
@@ -431,6 +458,7 @@ impl Document {
         self.refs_changed = self.refs_changed || has_refs(&value);
         let old = self.model_mut(any).attrs.insert(attr.to_owned(), value);
         self.refs_changed = self.refs_changed || old.as_ref().is_some_and(has_refs);
+        self.derive_columns(any, Some(attr));
         if self.journal.is_some() {
             let old = old.clone();
             self.journal(|| Undo::Attr {
@@ -445,6 +473,7 @@ impl Document {
     /// Removes `attr` of the model, so it takes its default again.
     pub(crate) fn unset_attr(&mut self, any: AnyId, attr: &str) {
         let old = self.model_mut(any).attrs.remove(attr);
+        self.derive_columns(any, Some(attr));
         if old.is_some() {
             self.journal(|| Undo::Attr {
                 any,

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use crate::core::{AnyId, Id, Spec, Value};
 use crate::document::{Document, DocumentError, EventKind, UiEvent};
-use crate::models::{ColumnDataSource, Figure, GlyphRenderer, Selection, SelectionMode};
+use crate::models::{Figure, GlyphRenderer, Selection, SelectionMode, SourceId};
 
 use crate::render::{ascending, hit_point, hit_region, PixelRect, Region};
 
@@ -55,7 +55,7 @@ pub(super) fn renderers(
     doc: &Document,
     figure: Id<Figure>,
     only: &[AnyId],
-) -> Vec<(Id<GlyphRenderer>, Id<ColumnDataSource>)> {
+) -> Vec<(Id<GlyphRenderer>, SourceId)> {
     doc.get(figure, Figure::RENDERERS)
         .into_iter()
         .filter(|r| only.is_empty() || only.contains(r))
@@ -70,7 +70,7 @@ pub(super) fn renderers(
 pub(super) fn coordinate<'d>(
     doc: &'d Document,
     glyph: AnyId,
-    source: Id<ColumnDataSource>,
+    source: SourceId,
     attr: &str,
     rows: usize,
 ) -> Option<Cow<'d, [f64]>> {
@@ -100,7 +100,7 @@ pub(super) fn coordinate<'d>(
 pub(super) fn ascends(
     doc: &Document,
     glyph: AnyId,
-    source: Id<ColumnDataSource>,
+    source: SourceId,
     attr: &str,
     xs: &[f64],
 ) -> bool {

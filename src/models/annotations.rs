@@ -1,14 +1,14 @@
 //! Annotations: a plot's Title, and marks over its data: Span, BoxAnnotation, Band,
 //! Whisker, Label, LabelSet and ColorBar. Arrows and legends have their own areas.
 
-use crate::core::{AnyId, Color, ColorSpec, Id, NumberSpec, Spec, Value};
+use crate::core::{AnyId, Color, ColorSpec, NumberSpec, Spec, Value};
 
 use super::enums::{
     CoordinateUnits, Dimension, FontStyle, LineCap, LineJoin, Orientation, RenderLevel, TextAlign,
     TextBaseline,
 };
 use super::props::{AutoOr, DashPattern, TextLike};
-use super::ColumnDataSource;
+use super::SourceId;
 
 models! {
     /// A plot's title text.
@@ -109,7 +109,7 @@ models! {
         lower: NumberSpec = Spec::field("lower"),
         upper: NumberSpec = Spec::field("upper"),
         dimension: Dimension = Dimension::Height,
-        source: Option<Id<ColumnDataSource>> = None,
+        source: Option<SourceId> = None,
         fill_color: Option<Color> = Some("#fff9ba".into()),
         fill_alpha: f64 = 0.4,
         line_color: Option<Color> = Some("#cccccc".into()),
@@ -130,7 +130,7 @@ models! {
         lower: NumberSpec = Spec::field("lower"),
         upper: NumberSpec = Spec::field("upper"),
         dimension: Dimension = Dimension::Height,
-        source: Option<Id<ColumnDataSource>> = None,
+        source: Option<SourceId> = None,
         lower_head: Option<AnyId> = None,
         upper_head: Option<AnyId> = None,
         line_color: ColorSpec = Spec::Value(Some("black".into())),
@@ -175,7 +175,7 @@ models! {
         x: NumberSpec = Spec::field("x"),
         y: NumberSpec = Spec::field("y"),
         text: Spec<Option<String>> = Spec::field("text"),
-        source: Option<Id<ColumnDataSource>> = None,
+        source: Option<SourceId> = None,
         x_offset: NumberSpec = Spec::Value(0.0),
         y_offset: NumberSpec = Spec::Value(0.0),
         angle: NumberSpec = Spec::Value(0.0),

@@ -1,10 +1,10 @@
 //! Arrows: a line from (x_start, y_start) to (x_end, y_end) per row, with heads.
 
-use crate::core::{AnyId, ColorSpec, Id, NumberSpec, Spec};
+use crate::core::{AnyId, ColorSpec, NumberSpec, Spec};
 
 use super::enums::{LineCap, LineJoin};
 use super::props::DashPattern;
-use super::ColumnDataSource;
+use super::SourceId;
 
 models! {
     /// Arrows between two points per row of `source` (or one, with value specs). Bokeh
@@ -16,7 +16,7 @@ models! {
         y_end: NumberSpec = Spec::field("y_end"),
         start: Option<AnyId> = None,
         end: Option<AnyId> = None,
-        source: Option<Id<ColumnDataSource>> = None,
+        source: Option<SourceId> = None,
         line_color: ColorSpec = Spec::Value(Some("black".into())),
         line_alpha: NumberSpec = Spec::Value(1.0),
         line_width: NumberSpec = Spec::Value(1.0),

@@ -422,10 +422,10 @@ const K405: K = K::Nullable(&K397);
 static S_AbstractButton: Schema = Schema { name: "AbstractButton", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
     PropDef { name: "icon", kind: &K221, default: &D::Null },
     PropDef { name: "label", kind: &K168, default: &D::Str("Button") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AbstractGroup: Schema = Schema { name: "AbstractGroup", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "labels", kind: &K175, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AbstractSlider: Schema = Schema { name: "AbstractSlider", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "bar_color", kind: &K::Color, default: &D::Str("#e6e6e6") },
     PropDef { name: "direction", kind: &K46, default: &D::Str("ltr") },
@@ -434,35 +434,35 @@ static S_AbstractSlider: Schema = Schema { name: "AbstractSlider", bases: &[&S_W
     PropDef { name: "title", kind: &K205, default: &D::Str("") },
     PropDef { name: "tooltips", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "width", kind: &K329, default: &D::Int(300) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ActionItem: Schema = Schema { name: "ActionItem", bases: &[&S_MenuItem, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ActionTool: Schema = Schema { name: "ActionTool", bases: &[&S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AdaptiveTicker: Schema = Schema { name: "AdaptiveTicker", bases: &[&S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "base", kind: &K::Number, default: &D::Float(10.0) },
     PropDef { name: "mantissas", kind: &K174, default: &D::List(&[D::Int(1), D::Int(2), D::Int(5)]) },
     PropDef { name: "max_interval", kind: &K204, default: &D::Null },
     PropDef { name: "min_interval", kind: &K::Number, default: &D::Float(0.0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AjaxDataSource: Schema = Schema { name: "AjaxDataSource", bases: &[&S_WebDataSource, &S_ColumnDataSource, &S_ColumnarDataSource, &S_DataSource, &S_Model], props: &[
     PropDef { name: "content_type", kind: &K::String, default: &D::Str("application/json") },
     PropDef { name: "http_headers", kind: &K101, default: &D::Map(&[]) },
     PropDef { name: "if_modified", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "method", kind: &K6, default: &D::Str("POST") },
     PropDef { name: "polling_interval", kind: &K203, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AllIndices: Schema = Schema { name: "AllIndices", bases: &[&S_Filter, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AllLabels: Schema = Schema { name: "AllLabels", bases: &[&S_LabelingPolicy, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Angular: Schema = Schema { name: "Angular", bases: &[&S_CustomDimensional, &S_Dimensional, &S_Model], props: &[
     PropDef { name: "basis", kind: &K351, default: &D::Map(&[(D::Str("°"), D::List(&[D::Int(1), D::Str("^\\circ"), D::Str("degree")])), (D::Str("'"), D::List(&[D::Float(0.016666666666666666), D::Str("^\\prime"), D::Str("minute")])), (D::Str("''"), D::List(&[D::Float(0.0002777777777777778), D::Str("^{\\prime\\prime}"), D::Str("second")]))]) },
     PropDef { name: "ticks", kind: &K174, default: &D::List(&[D::Int(1), D::Int(3), D::Int(6), D::Int(12), D::Int(60), D::Int(120), D::Int(240), D::Int(360)]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Annotation: Schema = Schema { name: "Annotation", bases: &[&S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "level", kind: &K39, default: &D::Str("annotation") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AnnularWedge: Schema = Schema { name: "AnnularWedge", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "direction", kind: &K26, default: &D::Str("anticlock") },
     PropDef { name: "end_angle", kind: &K234, default: &D::Object(&[("field", D::Str("end_angle")), ("type", D::Str("field"))]) },
@@ -471,13 +471,13 @@ static S_AnnularWedge: Schema = Schema { name: "AnnularWedge", bases: &[&S_FillP
     PropDef { name: "start_angle", kind: &K234, default: &D::Object(&[("field", D::Str("start_angle")), ("type", D::Str("field"))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Annulus: Schema = Schema { name: "Annulus", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "inner_radius", kind: &K234, default: &D::Object(&[("field", D::Str("inner_radius")), ("type", D::Str("field"))]) },
     PropDef { name: "outer_radius", kind: &K234, default: &D::Object(&[("field", D::Str("outer_radius")), ("type", D::Str("field"))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Arc: Schema = Schema { name: "Arc", bases: &[&S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "direction", kind: &K26, default: &D::Str("anticlock") },
     PropDef { name: "end_angle", kind: &K234, default: &D::Object(&[("field", D::Str("end_angle")), ("type", D::Str("field"))]) },
@@ -485,9 +485,9 @@ static S_Arc: Schema = Schema { name: "Arc", bases: &[&S_LineProps, &S_XYGlyph, 
     PropDef { name: "start_angle", kind: &K234, default: &D::Object(&[("field", D::Str("start_angle")), ("type", D::Str("field"))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AreaVisuals: Schema = Schema { name: "AreaVisuals", bases: &[&S_ScalarFillProps, &S_hover_ScalarFillProps, &S_ScalarHatchProps, &S_hover_ScalarHatchProps, &S_ScalarLineProps, &S_hover_ScalarLineProps, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Arrow: Schema = Schema { name: "Arrow", bases: &[&S_LineProps, &S_DataAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "end", kind: &K212, default: &D::Instance(&S_OpenHead) },
     PropDef { name: "end_units", kind: &K22, default: &D::Str("data") },
@@ -497,12 +497,12 @@ static S_Arrow: Schema = Schema { name: "Arrow", bases: &[&S_LineProps, &S_DataA
     PropDef { name: "x_start", kind: &K234, default: &D::Object(&[("field", D::Str("x_start")), ("type", D::Str("field"))]) },
     PropDef { name: "y_end", kind: &K234, default: &D::Object(&[("field", D::Str("y_end")), ("type", D::Str("field"))]) },
     PropDef { name: "y_start", kind: &K234, default: &D::Object(&[("field", D::Str("y_start")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ArrowHead: Schema = Schema { name: "ArrowHead", bases: &[&S_Marking, &S_Model], props: &[
     PropDef { name: "size", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(25))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Ascii: Schema = Schema { name: "Ascii", bases: &[&S_MathText, &S_BaseText, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AutocompleteInput: Schema = Schema { name: "AutocompleteInput", bases: &[&S_TextInput, &S_TextLikeInput, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "case_sensitive", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "completions", kind: &K175, default: &D::List(&[]) },
@@ -510,9 +510,9 @@ static S_AutocompleteInput: Schema = Schema { name: "AutocompleteInput", bases: 
     PropDef { name: "min_characters", kind: &K199, default: &D::Int(2) },
     PropDef { name: "restrict", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "search_strategy", kind: &K87, default: &D::Str("starts_with") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_AvgAggregator: Schema = Schema { name: "AvgAggregator", bases: &[&S_RowAggregator, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Axis: Schema = Schema { name: "Axis", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "axis_label", kind: &K317, default: &D::Null },
     PropDef { name: "axis_label_align", kind: &K82, default: &D::Str("center") },
@@ -554,10 +554,10 @@ static S_Axis: Schema = Schema { name: "Axis", bases: &[&S_background_ScalarFill
     PropDef { name: "minor_tick_in", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "minor_tick_out", kind: &K::Int, default: &D::Int(4) },
     PropDef { name: "ticker", kind: &K::Instance("Ticker"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BBoxTileSource: Schema = Schema { name: "BBoxTileSource", bases: &[&S_MercatorTileSource, &S_TileSource, &S_Model], props: &[
     PropDef { name: "use_latlon", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Band: Schema = Schema { name: "Band", bases: &[&S_ScalarFillProps, &S_ScalarHatchProps, &S_ScalarLineProps, &S_DataAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "base", kind: &K234, default: &D::Object(&[("field", D::Str("base")), ("type", D::Str("field"))]) },
     PropDef { name: "dimension", kind: &K97, default: &D::Str("height") },
@@ -567,7 +567,7 @@ static S_Band: Schema = Schema { name: "Band", bases: &[&S_ScalarFillProps, &S_S
     PropDef { name: "line_color", kind: &K202, default: &D::Str("#cccccc") },
     PropDef { name: "lower", kind: &K234, default: &D::Object(&[("field", D::Str("lower")), ("type", D::Str("field"))]) },
     PropDef { name: "upper", kind: &K234, default: &D::Object(&[("field", D::Str("upper")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BaseBar: Schema = Schema { name: "BaseBar", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_bar_ScalarLineProps, &S_border_ScalarLineProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "background_fill_alpha", kind: &K0, default: &D::Float(0.95) },
     PropDef { name: "background_fill_color", kind: &K202, default: &D::Str("#ffffff") },
@@ -594,7 +594,7 @@ static S_BaseBar: Schema = Schema { name: "BaseBar", bases: &[&S_background_Scal
     PropDef { name: "title_text_font_size", kind: &K::String, default: &D::Str("13px") },
     PropDef { name: "title_text_font_style", kind: &K61, default: &D::Str("italic") },
     PropDef { name: "width", kind: &K148, default: &D::Int(200) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BaseColorBar: Schema = Schema { name: "BaseColorBar", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_bar_ScalarLineProps, &S_border_ScalarLineProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "background_fill_alpha", kind: &K0, default: &D::Float(0.95) },
     PropDef { name: "background_fill_color", kind: &K202, default: &D::Str("#ffffff") },
@@ -622,29 +622,29 @@ static S_BaseColorBar: Schema = Schema { name: "BaseColorBar", bases: &[&S_backg
     PropDef { name: "title_text_font_size", kind: &K::String, default: &D::Str("13px") },
     PropDef { name: "title_text_font_style", kind: &K61, default: &D::Str("italic") },
     PropDef { name: "width", kind: &K137, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BaseDatePicker: Schema = Schema { name: "BaseDatePicker", bases: &[&S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon], props: &[
     PropDef { name: "max_date", kind: &K315, default: &D::Null },
     PropDef { name: "min_date", kind: &K315, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BaseDatetimePicker: Schema = Schema { name: "BaseDatetimePicker", bases: &[&S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon, &S_TimeCommon], props: &[
     PropDef { name: "date_format", kind: &K::String, default: &D::Str("Y-m-d H:i") },
     PropDef { name: "max_date", kind: &K315, default: &D::Null },
     PropDef { name: "min_date", kind: &K315, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BaseSingleIntervalTicker: Schema = Schema { name: "BaseSingleIntervalTicker", bases: &[&S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BaseText: Schema = Schema { name: "BaseText", bases: &[&S_Model], props: &[
     PropDef { name: "text", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BasicTickFormatter: Schema = Schema { name: "BasicTickFormatter", bases: &[&S_TickFormatter, &S_Model], props: &[
     PropDef { name: "power_limit_high", kind: &K::Int, default: &D::Int(5) },
     PropDef { name: "power_limit_low", kind: &K::Int, default: &D::Int(-3) },
     PropDef { name: "precision", kind: &K137, default: &D::Str("auto") },
     PropDef { name: "use_scientific", kind: &K::Bool, default: &D::Bool(true) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BasicTicker: Schema = Schema { name: "BasicTicker", bases: &[&S_AdaptiveTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Bezier: Schema = Schema { name: "Bezier", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "cx0", kind: &K234, default: &D::Object(&[("field", D::Str("cx0")), ("type", D::Str("field"))]) },
     PropDef { name: "cx1", kind: &K234, default: &D::Object(&[("field", D::Str("cx1")), ("type", D::Str("field"))]) },
@@ -654,23 +654,23 @@ static S_Bezier: Schema = Schema { name: "Bezier", bases: &[&S_LineProps, &S_Gly
     PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
     PropDef { name: "y0", kind: &K234, default: &D::Object(&[("field", D::Str("y0")), ("type", D::Str("field"))]) },
     PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BinnedTicker: Schema = Schema { name: "BinnedTicker", bases: &[&S_Ticker, &S_Model], props: &[
     PropDef { name: "mapper", kind: &K::Instance("ScanningColorMapper"), default: &D::Required },
     PropDef { name: "num_major_ticks", kind: &K110, default: &D::Int(8) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Block: Schema = Schema { name: "Block", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_LRTBGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "height", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
     PropDef { name: "width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BooleanFilter: Schema = Schema { name: "BooleanFilter", bases: &[&S_Filter, &S_Model], props: &[
     PropDef { name: "booleans", kind: &K326, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BooleanFormatter: Schema = Schema { name: "BooleanFormatter", bases: &[&S_CellFormatter, &S_Model], props: &[
     PropDef { name: "icon", kind: &K24, default: &D::Str("check") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BoxAnnotation: Schema = Schema { name: "BoxAnnotation", bases: &[&S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_AreaVisuals, &S_ScalarFillProps, &S_hover_ScalarFillProps, &S_ScalarHatchProps, &S_hover_ScalarHatchProps, &S_ScalarLineProps, &S_hover_ScalarLineProps, &S_Model], props: &[
     PropDef { name: "border_radius", kind: &K366, default: &D::Int(0) },
     PropDef { name: "bottom", kind: &K277, default: &D::Instance(&S_Node) },
@@ -704,12 +704,12 @@ static S_BoxAnnotation: Schema = Schema { name: "BoxAnnotation", bases: &[&S_Ann
     PropDef { name: "top_limit", kind: &K376, default: &D::Null },
     PropDef { name: "top_units", kind: &K22, default: &D::Str("data") },
     PropDef { name: "use_handles", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BoxEditTool: Schema = Schema { name: "BoxEditTool", bases: &[&S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
     PropDef { name: "num_objects", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BoxInteractionHandles: Schema = Schema { name: "BoxInteractionHandles", bases: &[&S_Model], props: &[
     PropDef { name: "all", kind: &K::Instance("AreaVisuals"), default: &D::Required },
     PropDef { name: "bottom", kind: &K211, default: &D::Null },
@@ -724,51 +724,51 @@ static S_BoxInteractionHandles: Schema = Schema { name: "BoxInteractionHandles",
     PropDef { name: "top", kind: &K211, default: &D::Null },
     PropDef { name: "top_left", kind: &K211, default: &D::Null },
     PropDef { name: "top_right", kind: &K211, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BoxSelectTool: Schema = Schema { name: "BoxSelectTool", bases: &[&S_Drag, &S_RegionSelectTool, &S_SelectTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
     PropDef { name: "origin", kind: &K27, default: &D::Str("corner") },
     PropDef { name: "overlay", kind: &K::Instance("BoxAnnotation"), default: &D::Instance(&S_BoxAnnotation) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BoxZoomTool: Schema = Schema { name: "BoxZoomTool", bases: &[&S_Drag, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K154, default: &D::Str("auto") },
     PropDef { name: "match_aspect", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "origin", kind: &K27, default: &D::Str("corner") },
     PropDef { name: "overlay", kind: &K::Instance("BoxAnnotation"), default: &D::Instance(&S_BoxAnnotation) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_BuiltinIcon: Schema = Schema { name: "BuiltinIcon", bases: &[&S_Icon, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "color", kind: &K::Color, default: &D::Str("gray") },
     PropDef { name: "icon_name", kind: &K133, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Button: Schema = Schema { name: "Button", bases: &[&S_AbstractButton, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ButtonLike: Schema = Schema { name: "ButtonLike", bases: &[], props: &[
     PropDef { name: "button_type", kind: &K29, default: &D::Str("default") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ByCSS: Schema = Schema { name: "ByCSS", bases: &[&S_Selector, &S_Model], props: &[
     PropDef { name: "query", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ByClass: Schema = Schema { name: "ByClass", bases: &[&S_Selector, &S_Model], props: &[
     PropDef { name: "query", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ByID: Schema = Schema { name: "ByID", bases: &[&S_Selector, &S_Model], props: &[
     PropDef { name: "query", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ByXPath: Schema = Schema { name: "ByXPath", bases: &[&S_Selector, &S_Model], props: &[
     PropDef { name: "query", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CDSView: Schema = Schema { name: "CDSView", bases: &[&S_Model], props: &[
     PropDef { name: "filter", kind: &K::Instance("Filter"), default: &D::Instance(&S_AllIndices) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Callback: Schema = Schema { name: "Callback", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Canvas: Schema = Schema { name: "Canvas", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "hidpi", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "output_backend", kind: &K23, default: &D::Str("canvas") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CanvasTexture: Schema = Schema { name: "CanvasTexture", bases: &[&S_Texture, &S_Model], props: &[
     PropDef { name: "code", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CategoricalAxis: Schema = Schema { name: "CategoricalAxis", bases: &[&S_Axis, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "formatter", kind: &K::Instance("TickFormatter"), default: &D::Instance(&S_CategoricalTickFormatter) },
     PropDef { name: "group_label_orientation", kind: &K147, default: &D::Str("parallel") },
@@ -801,130 +801,130 @@ static S_CategoricalAxis: Schema = Schema { name: "CategoricalAxis", bases: &[&S
     PropDef { name: "subgroup_text_outline_color", kind: &K202, default: &D::Null },
     PropDef { name: "subgroup_text_outline_width", kind: &K::Number, default: &D::Int(1) },
     PropDef { name: "ticker", kind: &K::Instance("Ticker"), default: &D::Instance(&S_CategoricalTicker) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CategoricalColorMapper: Schema = Schema { name: "CategoricalColorMapper", bases: &[&S_CategoricalMapper, &S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CategoricalMapper: Schema = Schema { name: "CategoricalMapper", bases: &[&S_Mapper, &S_Transform, &S_Model], props: &[
     PropDef { name: "end", kind: &K203, default: &D::Null },
     PropDef { name: "factors", kind: &K363, default: &D::Required },
     PropDef { name: "start", kind: &K::Int, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CategoricalMarkerMapper: Schema = Schema { name: "CategoricalMarkerMapper", bases: &[&S_CategoricalMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
     PropDef { name: "default_value", kind: &K11, default: &D::Str("circle") },
     PropDef { name: "markers", kind: &K176, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CategoricalPatternMapper: Schema = Schema { name: "CategoricalPatternMapper", bases: &[&S_CategoricalMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
     PropDef { name: "default_value", kind: &K144, default: &D::Str(" ") },
     PropDef { name: "patterns", kind: &K303, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CategoricalScale: Schema = Schema { name: "CategoricalScale", bases: &[&S_Scale, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CategoricalSlider: Schema = Schema { name: "CategoricalSlider", bases: &[&S_AbstractSlider, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "categories", kind: &K175, default: &D::Required },
     PropDef { name: "value", kind: &K::String, default: &D::Required },
     PropDef { name: "value_throttled", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CategoricalTickFormatter: Schema = Schema { name: "CategoricalTickFormatter", bases: &[&S_TickFormatter, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CategoricalTicker: Schema = Schema { name: "CategoricalTicker", bases: &[&S_Ticker, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CellEditor: Schema = Schema { name: "CellEditor", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CellFormatter: Schema = Schema { name: "CellFormatter", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CheckableItem: Schema = Schema { name: "CheckableItem", bases: &[&S_MenuItem, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Checkbox: Schema = Schema { name: "Checkbox", bases: &[&S_ToggleInput, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CheckboxButtonGroup: Schema = Schema { name: "CheckboxButtonGroup", bases: &[&S_ToggleButtonGroup, &S_AbstractGroup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
     PropDef { name: "active", kind: &K173, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CheckboxEditor: Schema = Schema { name: "CheckboxEditor", bases: &[&S_CellEditor, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CheckboxGroup: Schema = Schema { name: "CheckboxGroup", bases: &[&S_ToggleInputGroup, &S_AbstractGroup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "active", kind: &K173, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Circle: Schema = Schema { name: "Circle", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_RadialGlyph, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "hit_dilation", kind: &K200, default: &D::Float(1.0) },
     PropDef { name: "radius", kind: &K234, default: &D::Required },
     PropDef { name: "radius_dimension", kind: &K99, default: &D::Str("x") },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ClickPanTool: Schema = Schema { name: "ClickPanTool", bases: &[&S_PlotActionTool, &S_ActionTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "direction", kind: &K45, default: &D::Required },
     PropDef { name: "factor", kind: &K0, default: &D::Float(0.1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CloseDialog: Schema = Schema { name: "CloseDialog", bases: &[&S_Callback, &S_Model], props: &[
     PropDef { name: "dialog", kind: &K::Instance("Dialog"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ColorBar: Schema = Schema { name: "ColorBar", bases: &[&S_BaseColorBar, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_bar_ScalarLineProps, &S_border_ScalarLineProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "color_mapper", kind: &K::Instance("ColorMapper"), default: &D::Required },
     PropDef { name: "display_high", kind: &K204, default: &D::Null },
     PropDef { name: "display_low", kind: &K204, default: &D::Null },
     PropDef { name: "scale_alpha", kind: &K::Number, default: &D::Float(1.0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ColorMapper: Schema = Schema { name: "ColorMapper", bases: &[&S_Mapper, &S_Transform, &S_Model], props: &[
     PropDef { name: "nan_color", kind: &K::Color, default: &D::Str("gray") },
     PropDef { name: "palette", kind: &K172, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ColorPicker: Schema = Schema { name: "ColorPicker", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "color", kind: &K::Color, default: &D::Str("#000000") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Column: Schema = Schema { name: "Column", bases: &[&S_FlexBox, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ColumnDataSource: Schema = Schema { name: "ColumnDataSource", bases: &[&S_ColumnarDataSource, &S_DataSource, &S_Model], props: &[
     PropDef { name: "data", kind: &K::ColumnData, default: &D::Map(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ColumnarDataSource: Schema = Schema { name: "ColumnarDataSource", bases: &[&S_DataSource, &S_Model], props: &[
     PropDef { name: "default_values", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "selection_policy", kind: &K::Instance("SelectionPolicy"), default: &D::Instance(&S_UnionRenderers) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Comparison: Schema = Schema { name: "Comparison", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CompositeFilter: Schema = Schema { name: "CompositeFilter", bases: &[&S_Filter, &S_Model], props: &[
     PropDef { name: "operands", kind: &K184, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CompositeRenderer: Schema = Schema { name: "CompositeRenderer", bases: &[&S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "elements", kind: &K307, default: &D::List(&[]) },
     PropDef { name: "renderers", kind: &K190, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CompositeScale: Schema = Schema { name: "CompositeScale", bases: &[&S_Scale, &S_Transform, &S_Model], props: &[
     PropDef { name: "source_scale", kind: &K::Instance("Scale"), default: &D::Required },
     PropDef { name: "target_scale", kind: &K::Instance("Scale"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CompositeTicker: Schema = Schema { name: "CompositeTicker", bases: &[&S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "tickers", kind: &K195, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ConnectedXYGlyph: Schema = Schema { name: "ConnectedXYGlyph", bases: &[&S_XYGlyph, &S_Glyph, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ContinuousAxis: Schema = Schema { name: "ContinuousAxis", bases: &[&S_Axis, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ContinuousColorMapper: Schema = Schema { name: "ContinuousColorMapper", bases: &[&S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
     PropDef { name: "domain", kind: &K393, default: &D::List(&[]) },
     PropDef { name: "high", kind: &K204, default: &D::Null },
     PropDef { name: "high_color", kind: &K202, default: &D::Null },
     PropDef { name: "low", kind: &K204, default: &D::Null },
     PropDef { name: "low_color", kind: &K202, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ContinuousScale: Schema = Schema { name: "ContinuousScale", bases: &[&S_Scale, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ContinuousTicker: Schema = Schema { name: "ContinuousTicker", bases: &[&S_Ticker, &S_Model], props: &[
     PropDef { name: "desired_num_ticks", kind: &K::Int, default: &D::Int(6) },
     PropDef { name: "num_minor_ticks", kind: &K::Int, default: &D::Int(5) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ContourColorBar: Schema = Schema { name: "ContourColorBar", bases: &[&S_BaseColorBar, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_bar_ScalarLineProps, &S_border_ScalarLineProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "fill_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
     PropDef { name: "levels", kind: &K174, default: &D::List(&[]) },
     PropDef { name: "line_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ContourRenderer: Schema = Schema { name: "ContourRenderer", bases: &[&S_DataRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "fill_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
     PropDef { name: "levels", kind: &K174, default: &D::List(&[]) },
     PropDef { name: "line_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Coordinate: Schema = Schema { name: "Coordinate", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CoordinateMapping: Schema = Schema { name: "CoordinateMapping", bases: &[&S_Model], props: &[
     PropDef { name: "x_scale", kind: &K::Instance("Scale"), default: &D::Instance(&S_LinearScale) },
     PropDef { name: "x_source", kind: &K::Instance("Range"), default: &D::Instance(&S_DataRange1d) },
@@ -932,87 +932,87 @@ static S_CoordinateMapping: Schema = Schema { name: "CoordinateMapping", bases: 
     PropDef { name: "y_scale", kind: &K::Instance("Scale"), default: &D::Instance(&S_LinearScale) },
     PropDef { name: "y_source", kind: &K::Instance("Range"), default: &D::Instance(&S_DataRange1d) },
     PropDef { name: "y_target", kind: &K::Instance("Range"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CoordinateTransform: Schema = Schema { name: "CoordinateTransform", bases: &[&S_Expression, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CopyTool: Schema = Schema { name: "CopyTool", bases: &[&S_ActionTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CrosshairTool: Schema = Schema { name: "CrosshairTool", bases: &[&S_InspectTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
     PropDef { name: "line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "line_color", kind: &K::Color, default: &D::Str("black") },
     PropDef { name: "line_width", kind: &K::Number, default: &D::Int(1) },
     PropDef { name: "overlay", kind: &K285, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CumSum: Schema = Schema { name: "CumSum", bases: &[&S_Expression, &S_Model], props: &[
     PropDef { name: "field", kind: &K::String, default: &D::Required },
     PropDef { name: "include_zero", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomAction: Schema = Schema { name: "CustomAction", bases: &[&S_ActionTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "active", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "active_callback", kind: &K324, default: &D::Null },
     PropDef { name: "callback", kind: &K214, default: &D::Null },
     PropDef { name: "description", kind: &K205, default: &D::Str("Perform a Custom Action") },
     PropDef { name: "disabled", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomCode: Schema = Schema { name: "CustomCode", bases: &[&S_Callback, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomDimensional: Schema = Schema { name: "CustomDimensional", bases: &[&S_Dimensional, &S_Model], props: &[
     PropDef { name: "basis", kind: &K351, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomJS: Schema = Schema { name: "CustomJS", bases: &[&S_CustomCode, &S_Callback, &S_Model], props: &[
     PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Required },
     PropDef { name: "module", kind: &K136, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomJSCompare: Schema = Schema { name: "CustomJSCompare", bases: &[&S_Comparison, &S_Model], props: &[
     PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomJSExpr: Schema = Schema { name: "CustomJSExpr", bases: &[&S_Expression, &S_Model], props: &[
     PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomJSFilter: Schema = Schema { name: "CustomJSFilter", bases: &[&S_Filter, &S_Model], props: &[
     PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomJSHover: Schema = Schema { name: "CustomJSHover", bases: &[&S_Model], props: &[
     PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomJSTickFormatter: Schema = Schema { name: "CustomJSTickFormatter", bases: &[&S_TickFormatter, &S_Model], props: &[
     PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomJSTicker: Schema = Schema { name: "CustomJSTicker", bases: &[&S_Ticker, &S_Model], props: &[
     PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "major_code", kind: &K::String, default: &D::Str("") },
     PropDef { name: "minor_code", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomJSTransform: Schema = Schema { name: "CustomJSTransform", bases: &[&S_Transform, &S_Model], props: &[
     PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "func", kind: &K::String, default: &D::Str("") },
     PropDef { name: "v_func", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_CustomLabelingPolicy: Schema = Schema { name: "CustomLabelingPolicy", bases: &[&S_LabelingPolicy, &S_Model], props: &[
     PropDef { name: "args", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "code", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DataAnnotation: Schema = Schema { name: "DataAnnotation", bases: &[&S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "source", kind: &K::Instance("DataSource"), default: &D::Instance(&S_ColumnDataSource) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DataCube: Schema = Schema { name: "DataCube", bases: &[&S_DataTable, &S_TableWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "grouping", kind: &K186, default: &D::List(&[]) },
     PropDef { name: "target", kind: &K::Instance("DataSource"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DataModel: Schema = Schema { name: "DataModel", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DataRange: Schema = Schema { name: "DataRange", bases: &[&S_NumericalRange, &S_Range, &S_Model], props: &[
     PropDef { name: "end", kind: &K120, default: &D::Float(f64::NAN) },
     PropDef { name: "renderers", kind: &K296, default: &D::List(&[]) },
     PropDef { name: "start", kind: &K120, default: &D::Float(f64::NAN) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DataRange1d: Schema = Schema { name: "DataRange1d", bases: &[&S_DataRange, &S_NumericalRange, &S_Range, &S_Model], props: &[
     PropDef { name: "bounds", kind: &K402, default: &D::Null },
     PropDef { name: "default_span", kind: &K::Number, default: &D::Float(2.0) },
@@ -1024,13 +1024,13 @@ static S_DataRange1d: Schema = Schema { name: "DataRange1d", bases: &[&S_DataRan
     PropDef { name: "only_visible", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "range_padding", kind: &K::Number, default: &D::Float(0.1) },
     PropDef { name: "range_padding_units", kind: &K65, default: &D::Str("percent") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DataRenderer: Schema = Schema { name: "DataRenderer", bases: &[&S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "level", kind: &K39, default: &D::Str("glyph") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DataSource: Schema = Schema { name: "DataSource", bases: &[&S_Model], props: &[
     PropDef { name: "selected", kind: &K::Instance("Selection"), default: &D::Instance(&S_Selection) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DataTable: Schema = Schema { name: "DataTable", bases: &[&S_TableWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "auto_edit", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "autosize_mode", kind: &K32, default: &D::Str("force_fit") },
@@ -1051,25 +1051,25 @@ static S_DataTable: Schema = Schema { name: "DataTable", bases: &[&S_TableWidget
     PropDef { name: "selectable", kind: &K107, default: &D::Bool(true) },
     PropDef { name: "sortable", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "width", kind: &K329, default: &D::Int(600) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DateCommon: Schema = Schema { name: "DateCommon", bases: &[], props: &[
     PropDef { name: "date_format", kind: &K::String, default: &D::Str("Y-m-d") },
     PropDef { name: "disabled_dates", kind: &K403, default: &D::Null },
     PropDef { name: "enabled_dates", kind: &K403, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DateEditor: Schema = Schema { name: "DateEditor", bases: &[&S_CellEditor, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DateFormatter: Schema = Schema { name: "DateFormatter", bases: &[&S_StringFormatter, &S_CellFormatter, &S_Model], props: &[
     PropDef { name: "format", kind: &K132, default: &D::Str("ISO-8601") },
     PropDef { name: "nan_format", kind: &K::String, default: &D::Str("-") },
     PropDef { name: "null_format", kind: &K::String, default: &D::Str("-") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DatePicker: Schema = Schema { name: "DatePicker", bases: &[&S_BaseDatePicker, &S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon], props: &[
     PropDef { name: "value", kind: &K315, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DateRangePicker: Schema = Schema { name: "DateRangePicker", bases: &[&S_BaseDatePicker, &S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon], props: &[
     PropDef { name: "value", kind: &K379, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DateRangeSlider: Schema = Schema { name: "DateRangeSlider", bases: &[&S_NumericalSlider, &S_AbstractSlider, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "end", kind: &K120, default: &D::Required },
     PropDef { name: "format", kind: &K127, default: &D::Str("%d %b %Y") },
@@ -1077,7 +1077,7 @@ static S_DateRangeSlider: Schema = Schema { name: "DateRangeSlider", bases: &[&S
     PropDef { name: "step", kind: &K::Int, default: &D::Int(1) },
     PropDef { name: "value", kind: &K342, default: &D::Required },
     PropDef { name: "value_throttled", kind: &K342, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DateSlider: Schema = Schema { name: "DateSlider", bases: &[&S_NumericalSlider, &S_AbstractSlider, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "end", kind: &K120, default: &D::Required },
     PropDef { name: "format", kind: &K127, default: &D::Str("%d %b %Y") },
@@ -1085,17 +1085,17 @@ static S_DateSlider: Schema = Schema { name: "DateSlider", bases: &[&S_Numerical
     PropDef { name: "step", kind: &K::Int, default: &D::Int(1) },
     PropDef { name: "value", kind: &K120, default: &D::Required },
     PropDef { name: "value_throttled", kind: &K120, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DatetimeAxis: Schema = Schema { name: "DatetimeAxis", bases: &[&S_LinearAxis, &S_ContinuousAxis, &S_Axis, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "formatter", kind: &K::Instance("TickFormatter"), default: &D::Instance(&S_DatetimeTickFormatter) },
     PropDef { name: "ticker", kind: &K::Instance("Ticker"), default: &D::Instance(&S_DatetimeTicker) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DatetimePicker: Schema = Schema { name: "DatetimePicker", bases: &[&S_BaseDatetimePicker, &S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon, &S_TimeCommon], props: &[
     PropDef { name: "value", kind: &K315, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DatetimeRangePicker: Schema = Schema { name: "DatetimeRangePicker", bases: &[&S_BaseDatetimePicker, &S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon, &S_TimeCommon], props: &[
     PropDef { name: "value", kind: &K379, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DatetimeRangeSlider: Schema = Schema { name: "DatetimeRangeSlider", bases: &[&S_NumericalSlider, &S_AbstractSlider, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "end", kind: &K120, default: &D::Required },
     PropDef { name: "format", kind: &K127, default: &D::Str("%d %b %Y %H:%M:%S") },
@@ -1103,7 +1103,7 @@ static S_DatetimeRangeSlider: Schema = Schema { name: "DatetimeRangeSlider", bas
     PropDef { name: "step", kind: &K::Int, default: &D::Int(3600000) },
     PropDef { name: "value", kind: &K342, default: &D::Required },
     PropDef { name: "value_throttled", kind: &K342, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DatetimeTickFormatter: Schema = Schema { name: "DatetimeTickFormatter", bases: &[&S_TickFormatter, &S_Model], props: &[
     PropDef { name: "boundary_scaling", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "context", kind: &K318, default: &D::Null },
@@ -1121,18 +1121,18 @@ static S_DatetimeTickFormatter: Schema = Schema { name: "DatetimeTickFormatter",
     PropDef { name: "seconds", kind: &K::String, default: &D::Str("%Ss") },
     PropDef { name: "strip_leading_zeros", kind: &K270, default: &D::Bool(false) },
     PropDef { name: "years", kind: &K::String, default: &D::Str("%Y") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DatetimeTicker: Schema = Schema { name: "DatetimeTicker", bases: &[&S_CompositeTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "num_minor_ticks", kind: &K::Int, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DaysTicker: Schema = Schema { name: "DaysTicker", bases: &[&S_BaseSingleIntervalTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "days", kind: &K173, default: &D::List(&[]) },
     PropDef { name: "num_minor_ticks", kind: &K::Int, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Decoration: Schema = Schema { name: "Decoration", bases: &[&S_Model], props: &[
     PropDef { name: "marking", kind: &K::Instance("Marking"), default: &D::Required },
     PropDef { name: "node", kind: &K86, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Dialog: Schema = Schema { name: "Dialog", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "bottom_limit", kind: &K224, default: &D::Null },
     PropDef { name: "closable", kind: &K::Bool, default: &D::Bool(true) },
@@ -1149,69 +1149,69 @@ static S_Dialog: Schema = Schema { name: "Dialog", bases: &[&S_UIElement, &S_Sty
     PropDef { name: "symmetric", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "title", kind: &K321, default: &D::Null },
     PropDef { name: "top_limit", kind: &K224, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DifferenceFilter: Schema = Schema { name: "DifferenceFilter", bases: &[&S_CompositeFilter, &S_Filter, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Dimensional: Schema = Schema { name: "Dimensional", bases: &[&S_Model], props: &[
     PropDef { name: "exclude", kind: &K175, default: &D::List(&[]) },
     PropDef { name: "include", kind: &K328, default: &D::Null },
     PropDef { name: "ticks", kind: &K174, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Div: Schema = Schema { name: "Div", bases: &[&S_Markup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "render_as_text", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DividerItem: Schema = Schema { name: "DividerItem", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_DocumentConfig: Schema = Schema { name: "DocumentConfig", bases: &[&S_Model], props: &[
     PropDef { name: "notifications", kind: &K225, default: &D::Instance(&S_Notifications) },
     PropDef { name: "notify_connection_status", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "reconnect_session", kind: &K::Bool, default: &D::Bool(true) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Dodge: Schema = Schema { name: "Dodge", bases: &[&S_Transform, &S_Model], props: &[
     PropDef { name: "range", kind: &K226, default: &D::Null },
     PropDef { name: "value", kind: &K::Number, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Drag: Schema = Schema { name: "Drag", bases: &[&S_GestureTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Drawer: Schema = Schema { name: "Drawer", bases: &[&S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "location", kind: &K7, default: &D::Required },
     PropDef { name: "open", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "resizable", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "size", kind: &K120, default: &D::Int(300) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Dropdown: Schema = Schema { name: "Dropdown", bases: &[&S_AbstractButton, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
     PropDef { name: "label", kind: &K168, default: &D::Str("Dropdown") },
     PropDef { name: "menu", kind: &K400, default: &D::List(&[]) },
     PropDef { name: "split", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_EdgeCoordinates: Schema = Schema { name: "EdgeCoordinates", bases: &[&S_GraphCoordinates, &S_CoordinateTransform, &S_Expression, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_EdgesAndLinkedNodes: Schema = Schema { name: "EdgesAndLinkedNodes", bases: &[&S_GraphHitTestPolicy, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_EdgesOnly: Schema = Schema { name: "EdgesOnly", bases: &[&S_GraphHitTestPolicy, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_EditTool: Schema = Schema { name: "EditTool", bases: &[&S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "default_overrides", kind: &K100, default: &D::Map(&[]) },
     PropDef { name: "empty_value", kind: &K106, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Ellipse: Schema = Schema { name: "Ellipse", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(0.0))]) },
     PropDef { name: "height", kind: &K234, default: &D::Object(&[("field", D::Str("height")), ("type", D::Str("field"))]) },
     PropDef { name: "width", kind: &K234, default: &D::Object(&[("field", D::Str("width")), ("type", D::Str("field"))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_EqHistColorMapper: Schema = Schema { name: "EqHistColorMapper", bases: &[&S_ScanningColorMapper, &S_ContinuousColorMapper, &S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
     PropDef { name: "bins", kind: &K::Int, default: &D::Int(65536) },
     PropDef { name: "rescale_discrete_levels", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ExamineTool: Schema = Schema { name: "ExamineTool", bases: &[&S_ActionTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Examiner: Schema = Schema { name: "Examiner", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "target", kind: &K223, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Expression: Schema = Schema { name: "Expression", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_FactorRange: Schema = Schema { name: "FactorRange", bases: &[&S_Range, &S_Model], props: &[
     PropDef { name: "bounds", kind: &K395, default: &D::Null },
     PropDef { name: "end", kind: &K::Number, default: &D::Int(0) },
@@ -1224,9 +1224,9 @@ static S_FactorRange: Schema = Schema { name: "FactorRange", bases: &[&S_Range, 
     PropDef { name: "range_padding_units", kind: &K65, default: &D::Str("percent") },
     PropDef { name: "start", kind: &K::Number, default: &D::Int(0) },
     PropDef { name: "subgroup_padding", kind: &K::Number, default: &D::Float(0.8) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Figure: Schema = Schema { name: "Figure", bases: &[&S_Plot, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_FileInput: Schema = Schema { name: "FileInput", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "accept", kind: &K279, default: &D::Str("") },
     PropDef { name: "directory", kind: &K::Bool, default: &D::Bool(false) },
@@ -1234,35 +1234,35 @@ static S_FileInput: Schema = Schema { name: "FileInput", bases: &[&S_InputWidget
     PropDef { name: "mime_type", kind: &K279, default: &D::Required },
     PropDef { name: "multiple", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "value", kind: &K279, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_FillProps: Schema = Schema { name: "FillProps", bases: &[], props: &[
     PropDef { name: "fill_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
     PropDef { name: "fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("gray"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Filter: Schema = Schema { name: "Filter", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_FixedTicker: Schema = Schema { name: "FixedTicker", bases: &[&S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "minor_ticks", kind: &K174, default: &D::List(&[]) },
     PropDef { name: "ticks", kind: &K174, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_FlexBox: Schema = Schema { name: "FlexBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "children", kind: &K197, default: &D::List(&[]) },
     PropDef { name: "spacing", kind: &K::Int, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_FreehandDrawTool: Schema = Schema { name: "FreehandDrawTool", bases: &[&S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "num_objects", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_FullscreenTool: Schema = Schema { name: "FullscreenTool", bases: &[&S_ActionTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GMap: Schema = Schema { name: "GMap", bases: &[&S_GMapPlot, &S_MapPlot, &S_Plot, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GMapOptions: Schema = Schema { name: "GMapOptions", bases: &[&S_MapOptions, &S_Model], props: &[
     PropDef { name: "map_type", kind: &K75, default: &D::Str("roadmap") },
     PropDef { name: "scale_control", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "styles", kind: &K205, default: &D::Null },
     PropDef { name: "tilt", kind: &K::Int, default: &D::Int(45) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GMapPlot: Schema = Schema { name: "GMapPlot", bases: &[&S_MapPlot, &S_Plot, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "api_key", kind: &K::Bytes, default: &D::Required },
     PropDef { name: "api_version", kind: &K::String, default: &D::Str("weekly") },
@@ -1270,19 +1270,19 @@ static S_GMapPlot: Schema = Schema { name: "GMapPlot", bases: &[&S_MapPlot, &S_P
     PropDef { name: "map_options", kind: &K::Instance("GMapOptions"), default: &D::Required },
     PropDef { name: "x_range", kind: &K::Instance("Range"), default: &D::Instance(&S_Range1d) },
     PropDef { name: "y_range", kind: &K::Instance("Range"), default: &D::Instance(&S_Range1d) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GeoJSONDataSource: Schema = Schema { name: "GeoJSONDataSource", bases: &[&S_ColumnarDataSource, &S_DataSource, &S_Model], props: &[
     PropDef { name: "geojson", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GestureTool: Schema = Schema { name: "GestureTool", bases: &[&S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GlobalImportedStyleSheet: Schema = Schema { name: "GlobalImportedStyleSheet", bases: &[&S_ImportedStyleSheet, &S_StyleSheet, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GlobalInlineStyleSheet: Schema = Schema { name: "GlobalInlineStyleSheet", bases: &[&S_InlineStyleSheet, &S_StyleSheet, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Glyph: Schema = Schema { name: "Glyph", bases: &[&S_Model], props: &[
     PropDef { name: "decorations", kind: &K183, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GlyphRenderer: Schema = Schema { name: "GlyphRenderer", bases: &[&S_DataRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "data_source", kind: &K::Instance("DataSource"), default: &D::Required },
     PropDef { name: "glyph", kind: &K::Instance("Glyph"), default: &D::Required },
@@ -1292,19 +1292,19 @@ static S_GlyphRenderer: Schema = Schema { name: "GlyphRenderer", bases: &[&S_Dat
     PropDef { name: "nonselection_glyph", kind: &K322, default: &D::Str("auto") },
     PropDef { name: "selection_glyph", kind: &K322, default: &D::Str("auto") },
     PropDef { name: "view", kind: &K::Instance("CDSView"), default: &D::Instance(&S_CDSView) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GraphCoordinates: Schema = Schema { name: "GraphCoordinates", bases: &[&S_CoordinateTransform, &S_Expression, &S_Model], props: &[
     PropDef { name: "layout", kind: &K::Instance("LayoutProvider"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GraphHitTestPolicy: Schema = Schema { name: "GraphHitTestPolicy", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GraphRenderer: Schema = Schema { name: "GraphRenderer", bases: &[&S_DataRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "edge_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Instance(&S_GlyphRenderer) },
     PropDef { name: "inspection_policy", kind: &K::Instance("GraphHitTestPolicy"), default: &D::Instance(&S_NodesOnly) },
     PropDef { name: "layout_provider", kind: &K::Instance("LayoutProvider"), default: &D::Required },
     PropDef { name: "node_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Instance(&S_GlyphRenderer) },
     PropDef { name: "selection_policy", kind: &K::Instance("GraphHitTestPolicy"), default: &D::Instance(&S_NodesOnly) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Grid: Schema = Schema { name: "Grid", bases: &[&S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "axis", kind: &K213, default: &D::Null },
     PropDef { name: "band_fill_alpha", kind: &K0, default: &D::Int(0) },
@@ -1334,75 +1334,75 @@ static S_Grid: Schema = Schema { name: "Grid", bases: &[&S_GuideRenderer, &S_Ren
     PropDef { name: "minor_grid_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "minor_grid_line_width", kind: &K::Number, default: &D::Int(1) },
     PropDef { name: "ticker", kind: &K228, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GridBox: Schema = Schema { name: "GridBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_GridCommon], props: &[
     PropDef { name: "children", kind: &K372, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GridCommon: Schema = Schema { name: "GridCommon", bases: &[], props: &[
     PropDef { name: "cols", kind: &K401, default: &D::Null },
     PropDef { name: "rows", kind: &K401, default: &D::Null },
     PropDef { name: "spacing", kind: &K364, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GridPlot: Schema = Schema { name: "GridPlot", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_GridCommon], props: &[
     PropDef { name: "children", kind: &K371, default: &D::List(&[]) },
     PropDef { name: "toolbar", kind: &K::Instance("Toolbar"), default: &D::Instance(&S_Toolbar) },
     PropDef { name: "toolbar_location", kind: &K206, default: &D::Str("above") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GroupBox: Schema = Schema { name: "GroupBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "checkable", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "child", kind: &K::Instance("UIElement"), default: &D::Required },
     PropDef { name: "title", kind: &K205, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GroupBy: Schema = Schema { name: "GroupBy", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GroupByModels: Schema = Schema { name: "GroupByModels", bases: &[&S_GroupBy, &S_Model], props: &[
     PropDef { name: "groups", kind: &K309, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GroupByName: Schema = Schema { name: "GroupByName", bases: &[&S_GroupBy, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GroupFilter: Schema = Schema { name: "GroupFilter", bases: &[&S_Filter, &S_Model], props: &[
     PropDef { name: "column_name", kind: &K::String, default: &D::Required },
     PropDef { name: "group", kind: &K::Any, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GroupingInfo: Schema = Schema { name: "GroupingInfo", bases: &[&S_Model], props: &[
     PropDef { name: "aggregators", kind: &K192, default: &D::List(&[]) },
     PropDef { name: "collapsed", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "getter", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_GuideRenderer: Schema = Schema { name: "GuideRenderer", bases: &[&S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "level", kind: &K39, default: &D::Str("guide") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HArea: Schema = Schema { name: "HArea", bases: &[&S_ScalarFillProps, &S_HatchProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
     PropDef { name: "x2", kind: &K234, default: &D::Object(&[("field", D::Str("x2")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HAreaStep: Schema = Schema { name: "HAreaStep", bases: &[&S_ScalarFillProps, &S_HatchProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "step_mode", kind: &K17, default: &D::Str("before") },
     PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
     PropDef { name: "x2", kind: &K234, default: &D::Object(&[("field", D::Str("x2")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HBar: Schema = Schema { name: "HBar", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_LRTBGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "height", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
     PropDef { name: "left", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "right", kind: &K234, default: &D::Object(&[("field", D::Str("right")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HBox: Schema = Schema { name: "HBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "children", kind: &K310, default: &D::List(&[]) },
     PropDef { name: "cols", kind: &K401, default: &D::Null },
     PropDef { name: "spacing", kind: &K199, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HSpan: Schema = Schema { name: "HSpan", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HStrip: Schema = Schema { name: "HStrip", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "y0", kind: &K234, default: &D::Object(&[("field", D::Str("y0")), ("type", D::Str("field"))]) },
     PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HTMLAnnotation: Schema = Schema { name: "HTMLAnnotation", bases: &[&S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HTMLLabel: Schema = Schema { name: "HTMLLabel", bases: &[&S_ScalarTextProps, &S_HTMLTextAnnotation, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_HTMLAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "angle", kind: &K::Number, default: &D::Int(0) },
     PropDef { name: "angle_units", kind: &K30, default: &D::Str("rad") },
@@ -1413,7 +1413,7 @@ static S_HTMLLabel: Schema = Schema { name: "HTMLLabel", bases: &[&S_ScalarTextP
     PropDef { name: "y", kind: &K276, default: &D::Required },
     PropDef { name: "y_offset", kind: &K::Number, default: &D::Int(0) },
     PropDef { name: "y_units", kind: &K22, default: &D::Str("data") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HTMLLabelSet: Schema = Schema { name: "HTMLLabelSet", bases: &[&S_background_FillProps, &S_border_LineProps, &S_TextProps, &S_HTMLAnnotation, &S_DataAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "background_fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
@@ -1425,17 +1425,17 @@ static S_HTMLLabelSet: Schema = Schema { name: "HTMLLabelSet", bases: &[&S_backg
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
     PropDef { name: "y_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "y_units", kind: &K22, default: &D::Str("data") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HTMLTemplateFormatter: Schema = Schema { name: "HTMLTemplateFormatter", bases: &[&S_CellFormatter, &S_Model], props: &[
     PropDef { name: "template", kind: &K::String, default: &D::Str("<%= value %>") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HTMLTextAnnotation: Schema = Schema { name: "HTMLTextAnnotation", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_HTMLAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "background_fill_color", kind: &K202, default: &D::Null },
     PropDef { name: "background_hatch_color", kind: &K202, default: &D::Null },
     PropDef { name: "border_line_color", kind: &K202, default: &D::Null },
     PropDef { name: "border_radius", kind: &K366, default: &D::Int(0) },
     PropDef { name: "padding", kind: &K365, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HTMLTitle: Schema = Schema { name: "HTMLTitle", bases: &[&S_HTMLTextAnnotation, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_HTMLAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "align", kind: &K44, default: &D::Str("left") },
     PropDef { name: "offset", kind: &K::Number, default: &D::Int(0) },
@@ -1450,7 +1450,7 @@ static S_HTMLTitle: Schema = Schema { name: "HTMLTitle", bases: &[&S_HTMLTextAnn
     PropDef { name: "text_outline_color", kind: &K202, default: &D::Null },
     PropDef { name: "text_outline_width", kind: &K::Number, default: &D::Int(1) },
     PropDef { name: "vertical_align", kind: &K92, default: &D::Str("bottom") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HatchProps: Schema = Schema { name: "HatchProps", bases: &[], props: &[
     PropDef { name: "hatch_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
     PropDef { name: "hatch_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
@@ -1458,16 +1458,16 @@ static S_HatchProps: Schema = Schema { name: "HatchProps", bases: &[], props: &[
     PropDef { name: "hatch_pattern", kind: &K381, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
     PropDef { name: "hatch_scale", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(12.0))]) },
     PropDef { name: "hatch_weight", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HelpButton: Schema = Schema { name: "HelpButton", bases: &[&S_AbstractButton, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
     PropDef { name: "icon", kind: &K221, default: &D::Instance(&S_BuiltinIcon) },
     PropDef { name: "label", kind: &K168, default: &D::Str("") },
     PropDef { name: "tooltip", kind: &K::Instance("Tooltip"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HelpTool: Schema = Schema { name: "HelpTool", bases: &[&S_ActionTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "description", kind: &K205, default: &D::Str("Click the question mark to learn more about Bokeh plot tools.") },
     PropDef { name: "redirect", kind: &K::String, default: &D::Str("https://docs.bokeh.org/en/latest/docs/user_guide/interaction/tools.html") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HexTile: Schema = Schema { name: "HexTile", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "aspect_scale", kind: &K::Number, default: &D::Float(1.0) },
     PropDef { name: "line_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
@@ -1476,7 +1476,7 @@ static S_HexTile: Schema = Schema { name: "HexTile", bases: &[&S_FillProps, &S_H
     PropDef { name: "r", kind: &K234, default: &D::Object(&[("field", D::Str("r")), ("type", D::Str("field"))]) },
     PropDef { name: "scale", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
     PropDef { name: "size", kind: &K::Number, default: &D::Float(1.0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_HoverTool: Schema = Schema { name: "HoverTool", bases: &[&S_InspectTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K94, default: &D::Str("center") },
     PropDef { name: "attachment", kind: &K37, default: &D::Str("horizontal") },
@@ -1492,14 +1492,14 @@ static S_HoverTool: Schema = Schema { name: "HoverTool", bases: &[&S_InspectTool
     PropDef { name: "show_arrow", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "sort_by", kind: &K405, default: &D::Null },
     PropDef { name: "tooltips", kind: &K352, default: &D::List(&[D::List(&[D::Str("index"), D::Str("$index")]), D::List(&[D::Str("data (x, y)"), D::Str("($x, $y)")]), D::List(&[D::Str("screen (x, y)"), D::Str("($sx, $sy)")])]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Icon: Schema = Schema { name: "Icon", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "size", kind: &K109, default: &D::Str("1em") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Image: Schema = Schema { name: "Image", bases: &[&S_ImageBase, &S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "color_mapper", kind: &K::Instance("ColorMapper"), default: &D::Instance(&S_LinearColorMapper) },
     PropDef { name: "image", kind: &K234, default: &D::Object(&[("field", D::Str("image")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ImageBase: Schema = Schema { name: "ImageBase", bases: &[&S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K361, default: &D::Str("bottom_left") },
     PropDef { name: "dh", kind: &K234, default: &D::Object(&[("field", D::Str("dh")), ("type", D::Str("field"))]) },
@@ -1508,17 +1508,17 @@ static S_ImageBase: Schema = Schema { name: "ImageBase", bases: &[&S_ImageProps,
     PropDef { name: "origin", kind: &K20, default: &D::Str("bottom_left") },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ImageProps: Schema = Schema { name: "ImageProps", bases: &[], props: &[
     PropDef { name: "global_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ImageRGBA: Schema = Schema { name: "ImageRGBA", bases: &[&S_ImageBase, &S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "image", kind: &K234, default: &D::Object(&[("field", D::Str("image")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ImageStack: Schema = Schema { name: "ImageStack", bases: &[&S_ImageBase, &S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "color_mapper", kind: &K::Instance("StackColorMapper"), default: &D::Required },
     PropDef { name: "image", kind: &K234, default: &D::Object(&[("field", D::Str("image")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ImageURL: Schema = Schema { name: "ImageURL", bases: &[&S_ImageProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K361, default: &D::Str("top_left") },
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
@@ -1530,60 +1530,60 @@ static S_ImageURL: Schema = Schema { name: "ImageURL", bases: &[&S_ImageProps, &
     PropDef { name: "w", kind: &K333, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ImageURLTexture: Schema = Schema { name: "ImageURLTexture", bases: &[&S_Texture, &S_Model], props: &[
     PropDef { name: "url", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ImperialLength: Schema = Schema { name: "ImperialLength", bases: &[&S_CustomDimensional, &S_Dimensional, &S_Model], props: &[
     PropDef { name: "basis", kind: &K351, default: &D::Map(&[(D::Str("in"), D::List(&[D::Float(0.08333333333333333), D::Str("in"), D::Str("inch")])), (D::Str("ft"), D::List(&[D::Int(1), D::Str("ft"), D::Str("foot")])), (D::Str("yd"), D::List(&[D::Int(3), D::Str("yd"), D::Str("yard")])), (D::Str("ch"), D::List(&[D::Int(66), D::Str("ch"), D::Str("chain")])), (D::Str("fur"), D::List(&[D::Int(660), D::Str("fur"), D::Str("furlong")])), (D::Str("mi"), D::List(&[D::Int(5280), D::Str("mi"), D::Str("mile")])), (D::Str("lea"), D::List(&[D::Int(15840), D::Str("lea"), D::Str("league")]))]) },
     PropDef { name: "ticks", kind: &K174, default: &D::List(&[D::Int(1), D::Int(3), D::Int(6), D::Int(12), D::Int(60)]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ImportedStyleSheet: Schema = Schema { name: "ImportedStyleSheet", bases: &[&S_StyleSheet, &S_Model], props: &[
     PropDef { name: "url", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_IndexFilter: Schema = Schema { name: "IndexFilter", bases: &[&S_Filter, &S_Model], props: &[
     PropDef { name: "indices", kind: &K327, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Indexed: Schema = Schema { name: "Indexed", bases: &[&S_Coordinate, &S_Model], props: &[
     PropDef { name: "index", kind: &K::Int, default: &D::Required },
     PropDef { name: "renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Indicator: Schema = Schema { name: "Indicator", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_InlineStyleSheet: Schema = Schema { name: "InlineStyleSheet", bases: &[&S_StyleSheet, &S_Model], props: &[
     PropDef { name: "css", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_InputWidget: Schema = Schema { name: "InputWidget", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "description", kind: &K320, default: &D::Null },
     PropDef { name: "title", kind: &K131, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_InspectTool: Schema = Schema { name: "InspectTool", bases: &[&S_GestureTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_IntEditor: Schema = Schema { name: "IntEditor", bases: &[&S_CellEditor, &S_Model], props: &[
     PropDef { name: "step", kind: &K::Int, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Interpolator: Schema = Schema { name: "Interpolator", bases: &[&S_Transform, &S_Model], props: &[
     PropDef { name: "clip", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "data", kind: &K215, default: &D::Null },
     PropDef { name: "x", kind: &K278, default: &D::Required },
     PropDef { name: "y", kind: &K278, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_IntersectRenderers: Schema = Schema { name: "IntersectRenderers", bases: &[&S_SelectionPolicy, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_IntersectionFilter: Schema = Schema { name: "IntersectionFilter", bases: &[&S_CompositeFilter, &S_Filter, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_InversionFilter: Schema = Schema { name: "InversionFilter", bases: &[&S_Filter, &S_Model], props: &[
     PropDef { name: "operand", kind: &K::Instance("Filter"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Jitter: Schema = Schema { name: "Jitter", bases: &[&S_Transform, &S_Model], props: &[
     PropDef { name: "distribution", kind: &K95, default: &D::Str("uniform") },
     PropDef { name: "mean", kind: &K::Number, default: &D::Int(0) },
     PropDef { name: "range", kind: &K226, default: &D::Null },
     PropDef { name: "width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LRTBGlyph: Schema = Schema { name: "LRTBGlyph", bases: &[&S_Glyph, &S_Model], props: &[
     PropDef { name: "border_radius", kind: &K366, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Label: Schema = Schema { name: "Label", bases: &[&S_TextAnnotation, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K362, default: &D::Str("auto") },
     PropDef { name: "angle", kind: &K::Number, default: &D::Int(0) },
@@ -1596,7 +1596,7 @@ static S_Label: Schema = Schema { name: "Label", bases: &[&S_TextAnnotation, &S_
     PropDef { name: "y", kind: &K277, default: &D::Required },
     PropDef { name: "y_offset", kind: &K::Number, default: &D::Int(0) },
     PropDef { name: "y_units", kind: &K22, default: &D::Str("data") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LabelSet: Schema = Schema { name: "LabelSet", bases: &[&S_background_FillProps, &S_background_HatchProps, &S_border_LineProps, &S_TextProps, &S_DataAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "background_fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
@@ -1608,13 +1608,13 @@ static S_LabelSet: Schema = Schema { name: "LabelSet", bases: &[&S_background_Fi
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
     PropDef { name: "y_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "y_units", kind: &K22, default: &D::Str("data") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LabelingPolicy: Schema = Schema { name: "LabelingPolicy", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LassoSelectTool: Schema = Schema { name: "LassoSelectTool", bases: &[&S_Drag, &S_RegionSelectTool, &S_SelectTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "continuous", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "overlay", kind: &K::Instance("PolyAnnotation"), default: &D::Instance(&S_PolyAnnotation) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LayoutDOM: Schema = Schema { name: "LayoutDOM", bases: &[&S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "align", kind: &K284, default: &D::Str("auto") },
     PropDef { name: "aspect_ratio", kind: &K114, default: &D::Null },
@@ -1631,9 +1631,9 @@ static S_LayoutDOM: Schema = Schema { name: "LayoutDOM", bases: &[&S_Pane, &S_UI
     PropDef { name: "sizing_mode", kind: &K210, default: &D::Null },
     PropDef { name: "width", kind: &K329, default: &D::Null },
     PropDef { name: "width_policy", kind: &K139, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LayoutProvider: Schema = Schema { name: "LayoutProvider", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Legend: Schema = Schema { name: "Legend", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "background_fill_alpha", kind: &K0, default: &D::Float(0.95) },
     PropDef { name: "background_fill_color", kind: &K202, default: &D::Str("#ffffff") },
@@ -1678,22 +1678,22 @@ static S_Legend: Schema = Schema { name: "Legend", bases: &[&S_background_Scalar
     PropDef { name: "title_standoff", kind: &K::Int, default: &D::Int(5) },
     PropDef { name: "title_text_font_size", kind: &K::String, default: &D::Str("13px") },
     PropDef { name: "title_text_font_style", kind: &K61, default: &D::Str("italic") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LegendItem: Schema = Schema { name: "LegendItem", bases: &[&S_Model], props: &[
     PropDef { name: "index", kind: &K203, default: &D::Null },
     PropDef { name: "label", kind: &K334, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
     PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
     PropDef { name: "visible", kind: &K::Bool, default: &D::Bool(true) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Line: Schema = Schema { name: "Line", bases: &[&S_ScalarLineProps, &S_ConnectedXYGlyph, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LineEditTool: Schema = Schema { name: "LineEditTool", bases: &[&S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
     PropDef { name: "intersection_renderer", kind: &K::Instance("GlyphRenderer"), default: &D::Required },
     PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LineProps: Schema = Schema { name: "LineProps", bases: &[], props: &[
     PropDef { name: "line_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
     PropDef { name: "line_cap", kind: &K236, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("butt"))]) },
@@ -1702,76 +1702,76 @@ static S_LineProps: Schema = Schema { name: "LineProps", bases: &[], props: &[
     PropDef { name: "line_dash_offset", kind: &K233, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "line_join", kind: &K238, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("bevel"))]) },
     PropDef { name: "line_width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LinearAxis: Schema = Schema { name: "LinearAxis", bases: &[&S_ContinuousAxis, &S_Axis, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "formatter", kind: &K::Instance("TickFormatter"), default: &D::Instance(&S_BasicTickFormatter) },
     PropDef { name: "ticker", kind: &K::Instance("Ticker"), default: &D::Instance(&S_BasicTicker) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LinearColorMapper: Schema = Schema { name: "LinearColorMapper", bases: &[&S_ContinuousColorMapper, &S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LinearInterpolator: Schema = Schema { name: "LinearInterpolator", bases: &[&S_Interpolator, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LinearScale: Schema = Schema { name: "LinearScale", bases: &[&S_ContinuousScale, &S_Scale, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LogAxis: Schema = Schema { name: "LogAxis", bases: &[&S_ContinuousAxis, &S_Axis, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "formatter", kind: &K::Instance("TickFormatter"), default: &D::Instance(&S_LogTickFormatter) },
     PropDef { name: "ticker", kind: &K::Instance("Ticker"), default: &D::Instance(&S_LogTicker) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LogColorMapper: Schema = Schema { name: "LogColorMapper", bases: &[&S_ContinuousColorMapper, &S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LogScale: Schema = Schema { name: "LogScale", bases: &[&S_ContinuousScale, &S_Scale, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LogTickFormatter: Schema = Schema { name: "LogTickFormatter", bases: &[&S_TickFormatter, &S_Model], props: &[
     PropDef { name: "min_exponent", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "ticker", kind: &K228, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_LogTicker: Schema = Schema { name: "LogTicker", bases: &[&S_AdaptiveTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "mantissas", kind: &K174, default: &D::List(&[D::Int(1), D::Int(5)]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MapOptions: Schema = Schema { name: "MapOptions", bases: &[&S_Model], props: &[
     PropDef { name: "lat", kind: &K::Number, default: &D::Required },
     PropDef { name: "lng", kind: &K::Number, default: &D::Required },
     PropDef { name: "zoom", kind: &K::Int, default: &D::Int(12) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MapPlot: Schema = Schema { name: "MapPlot", bases: &[&S_Plot, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Mapper: Schema = Schema { name: "Mapper", bases: &[&S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Markdown: Schema = Schema { name: "Markdown", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "disable_math", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "text", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Marker: Schema = Schema { name: "Marker", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(0.0))]) },
     PropDef { name: "hit_dilation", kind: &K200, default: &D::Float(1.0) },
     PropDef { name: "size", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(4))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Marking: Schema = Schema { name: "Marking", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Markup: Schema = Schema { name: "Markup", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "disable_math", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "text", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MathML: Schema = Schema { name: "MathML", bases: &[&S_MathText, &S_BaseText, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MathMLGlyph: Schema = Schema { name: "MathMLGlyph", bases: &[&S_MathTextGlyph, &S_Text, &S_background_FillProps, &S_background_HatchProps, &S_border_LineProps, &S_TextProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MathText: Schema = Schema { name: "MathText", bases: &[&S_BaseText, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MathTextGlyph: Schema = Schema { name: "MathTextGlyph", bases: &[&S_Text, &S_background_FillProps, &S_background_HatchProps, &S_border_LineProps, &S_TextProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MaxAggregator: Schema = Schema { name: "MaxAggregator", bases: &[&S_RowAggregator, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Maximum: Schema = Schema { name: "Maximum", bases: &[&S_ScalarExpression, &S_Model], props: &[
     PropDef { name: "field", kind: &K::String, default: &D::Required },
     PropDef { name: "initial", kind: &K204, default: &D::Float(f64::NEG_INFINITY) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Menu: Schema = Schema { name: "Menu", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "items", kind: &K304, default: &D::List(&[]) },
     PropDef { name: "reversed", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MenuItem: Schema = Schema { name: "MenuItem", bases: &[&S_Model], props: &[
     PropDef { name: "action", kind: &K214, default: &D::Null },
     PropDef { name: "checked", kind: &K201, default: &D::Null },
@@ -1781,39 +1781,39 @@ static S_MenuItem: Schema = Schema { name: "MenuItem", bases: &[&S_Model], props
     PropDef { name: "menu", kind: &K222, default: &D::Null },
     PropDef { name: "shortcut", kind: &K205, default: &D::Null },
     PropDef { name: "tooltip", kind: &K205, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MercatorAxis: Schema = Schema { name: "MercatorAxis", bases: &[&S_LinearAxis, &S_ContinuousAxis, &S_Axis, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "formatter", kind: &K::Instance("TickFormatter"), default: &D::Instance(&S_MercatorTickFormatter) },
     PropDef { name: "ticker", kind: &K::Instance("Ticker"), default: &D::Instance(&S_MercatorTicker) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MercatorTickFormatter: Schema = Schema { name: "MercatorTickFormatter", bases: &[&S_BasicTickFormatter, &S_TickFormatter, &S_Model], props: &[
     PropDef { name: "dimension", kind: &K207, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MercatorTicker: Schema = Schema { name: "MercatorTicker", bases: &[&S_BasicTicker, &S_AdaptiveTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "dimension", kind: &K207, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MercatorTileSource: Schema = Schema { name: "MercatorTileSource", bases: &[&S_TileSource, &S_Model], props: &[
     PropDef { name: "initial_resolution", kind: &K204, default: &D::Float(156543.03392804097) },
     PropDef { name: "snap_to_zoom", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "wrap_around", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "x_origin_offset", kind: &K::Number, default: &D::Float(20037508.34) },
     PropDef { name: "y_origin_offset", kind: &K::Number, default: &D::Float(20037508.34) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Metric: Schema = Schema { name: "Metric", bases: &[&S_Dimensional, &S_Model], props: &[
     PropDef { name: "base_unit", kind: &K::String, default: &D::Required },
     PropDef { name: "full_unit", kind: &K205, default: &D::Null },
     PropDef { name: "ticks", kind: &K174, default: &D::List(&[D::Int(1), D::Int(2), D::Int(5), D::Int(10), D::Int(15), D::Int(20), D::Int(25), D::Int(50), D::Int(75), D::Int(100), D::Int(125), D::Int(150), D::Int(200), D::Int(250), D::Int(500), D::Int(750)]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MetricLength: Schema = Schema { name: "MetricLength", bases: &[&S_Metric, &S_Dimensional, &S_Model], props: &[
     PropDef { name: "base_unit", kind: &K::String, default: &D::Str("m") },
     PropDef { name: "exclude", kind: &K175, default: &D::List(&[D::Str("dm"), D::Str("hm")]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MinAggregator: Schema = Schema { name: "MinAggregator", bases: &[&S_RowAggregator, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Minimum: Schema = Schema { name: "Minimum", bases: &[&S_ScalarExpression, &S_Model], props: &[
     PropDef { name: "field", kind: &K::String, default: &D::Required },
     PropDef { name: "initial", kind: &K204, default: &D::Float(f64::INFINITY) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Model: Schema = Schema { name: "Model", bases: &[], props: &[
     PropDef { name: "js_event_callbacks", kind: &K266, default: &D::Map(&[]) },
     PropDef { name: "js_property_callbacks", kind: &K266, default: &D::Map(&[]) },
@@ -1821,10 +1821,10 @@ static S_Model: Schema = Schema { name: "Model", bases: &[], props: &[
     PropDef { name: "subscribed_events", kind: &K232, default: &D::Set(&[]) },
     PropDef { name: "syncable", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "tags", kind: &K170, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MonthsTicker: Schema = Schema { name: "MonthsTicker", bases: &[&S_BaseSingleIntervalTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "months", kind: &K173, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MultiChoice: Schema = Schema { name: "MultiChoice", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "delete_button", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "max_items", kind: &K203, default: &D::Null },
@@ -1834,31 +1834,31 @@ static S_MultiChoice: Schema = Schema { name: "MultiChoice", bases: &[&S_InputWi
     PropDef { name: "search_option_limit", kind: &K203, default: &D::Null },
     PropDef { name: "solid", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "value", kind: &K175, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MultiLine: Schema = Schema { name: "MultiLine", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "xs", kind: &K234, default: &D::Object(&[("field", D::Str("xs")), ("type", D::Str("field"))]) },
     PropDef { name: "ys", kind: &K234, default: &D::Object(&[("field", D::Str("ys")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MultiPolygons: Schema = Schema { name: "MultiPolygons", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "xs", kind: &K234, default: &D::Object(&[("field", D::Str("xs")), ("type", D::Str("field"))]) },
     PropDef { name: "ys", kind: &K234, default: &D::Object(&[("field", D::Str("ys")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MultiSelect: Schema = Schema { name: "MultiSelect", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "options", kind: &K370, default: &D::List(&[]) },
     PropDef { name: "size", kind: &K::Int, default: &D::Int(4) },
     PropDef { name: "value", kind: &K175, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MultipleDatePicker: Schema = Schema { name: "MultipleDatePicker", bases: &[&S_BaseDatePicker, &S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon], props: &[
     PropDef { name: "separator", kind: &K::String, default: &D::Str(", ") },
     PropDef { name: "value", kind: &K301, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_MultipleDatetimePicker: Schema = Schema { name: "MultipleDatetimePicker", bases: &[&S_BaseDatetimePicker, &S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_DateCommon, &S_TimeCommon], props: &[
     PropDef { name: "separator", kind: &K::String, default: &D::Str(", ") },
     PropDef { name: "value", kind: &K301, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NanCompare: Schema = Schema { name: "NanCompare", bases: &[&S_Comparison, &S_Model], props: &[
     PropDef { name: "ascending_first", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Ngon: Schema = Schema { name: "Ngon", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_RadialGlyph, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "n", kind: &K234, default: &D::Object(&[("field", D::Str("n")), ("type", D::Str("field"))]) },
@@ -1866,43 +1866,43 @@ static S_Ngon: Schema = Schema { name: "Ngon", bases: &[&S_FillProps, &S_HatchPr
     PropDef { name: "radius_dimension", kind: &K99, default: &D::Str("x") },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NoOverlap: Schema = Schema { name: "NoOverlap", bases: &[&S_LabelingPolicy, &S_Model], props: &[
     PropDef { name: "min_distance", kind: &K::Int, default: &D::Int(5) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Node: Schema = Schema { name: "Node", bases: &[&S_Coordinate, &S_Model], props: &[
     PropDef { name: "offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "symbol", kind: &K::String, default: &D::Required },
     PropDef { name: "target", kind: &K160, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NodeCoordinates: Schema = Schema { name: "NodeCoordinates", bases: &[&S_GraphCoordinates, &S_CoordinateTransform, &S_Expression, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NodesAndAdjacentNodes: Schema = Schema { name: "NodesAndAdjacentNodes", bases: &[&S_GraphHitTestPolicy, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NodesAndLinkedEdges: Schema = Schema { name: "NodesAndLinkedEdges", bases: &[&S_GraphHitTestPolicy, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NodesOnly: Schema = Schema { name: "NodesOnly", bases: &[&S_GraphHitTestPolicy, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NormalHead: Schema = Schema { name: "NormalHead", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_ArrowHead, &S_Marking, &S_Model], props: &[
     PropDef { name: "fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Notifications: Schema = Schema { name: "Notifications", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NumberEditor: Schema = Schema { name: "NumberEditor", bases: &[&S_CellEditor, &S_Model], props: &[
     PropDef { name: "step", kind: &K::Number, default: &D::Float(0.01) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NumberFormatter: Schema = Schema { name: "NumberFormatter", bases: &[&S_StringFormatter, &S_CellFormatter, &S_Model], props: &[
     PropDef { name: "format", kind: &K::String, default: &D::Str("0,0") },
     PropDef { name: "language", kind: &K16, default: &D::Str("en") },
     PropDef { name: "nan_format", kind: &K::String, default: &D::Str("-") },
     PropDef { name: "null_format", kind: &K::String, default: &D::Str("-") },
     PropDef { name: "rounding", kind: &K74, default: &D::Str("round") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NumeralTickFormatter: Schema = Schema { name: "NumeralTickFormatter", bases: &[&S_TickFormatter, &S_Model], props: &[
     PropDef { name: "format", kind: &K::String, default: &D::Str("0,0") },
     PropDef { name: "language", kind: &K16, default: &D::Str("en") },
     PropDef { name: "rounding", kind: &K74, default: &D::Str("round") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NumericInput: Schema = Schema { name: "NumericInput", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "format", kind: &K113, default: &D::Null },
     PropDef { name: "high", kind: &K111, default: &D::Null },
@@ -1910,62 +1910,62 @@ static S_NumericInput: Schema = Schema { name: "NumericInput", bases: &[&S_Input
     PropDef { name: "mode", kind: &K41, default: &D::Str("int") },
     PropDef { name: "placeholder", kind: &K::String, default: &D::Str("") },
     PropDef { name: "value", kind: &K111, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NumericalRange: Schema = Schema { name: "NumericalRange", bases: &[&S_Range, &S_Model], props: &[
     PropDef { name: "end", kind: &K120, default: &D::Required },
     PropDef { name: "start", kind: &K120, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_NumericalSlider: Schema = Schema { name: "NumericalSlider", bases: &[&S_AbstractSlider, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "format", kind: &K127, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_OpenDialog: Schema = Schema { name: "OpenDialog", bases: &[&S_Callback, &S_Model], props: &[
     PropDef { name: "dialog", kind: &K::Instance("Dialog"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_OpenHead: Schema = Schema { name: "OpenHead", bases: &[&S_LineProps, &S_ArrowHead, &S_Marking, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_OpenURL: Schema = Schema { name: "OpenURL", bases: &[&S_Callback, &S_Model], props: &[
     PropDef { name: "same_tab", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "url", kind: &K::String, default: &D::Str("http://") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PaletteSelect: Schema = Schema { name: "PaletteSelect", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "items", kind: &K373, default: &D::Required },
     PropDef { name: "ncols", kind: &K230, default: &D::Int(1) },
     PropDef { name: "swatch_height", kind: &K287, default: &D::Str("auto") },
     PropDef { name: "swatch_width", kind: &K199, default: &D::Int(100) },
     PropDef { name: "value", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PanTool: Schema = Schema { name: "PanTool", bases: &[&S_Drag, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Pane: Schema = Schema { name: "Pane", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "elements", kind: &K307, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Panel: Schema = Schema { name: "Panel", bases: &[&S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K361, default: &D::Str("top_left") },
     PropDef { name: "height", kind: &K138, default: &D::Str("auto") },
     PropDef { name: "position", kind: &K::Instance("Coordinate"), default: &D::Required },
     PropDef { name: "width", kind: &K138, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Paragraph: Schema = Schema { name: "Paragraph", bases: &[&S_Markup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PasswordInput: Schema = Schema { name: "PasswordInput", bases: &[&S_TextInput, &S_TextLikeInput, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Patch: Schema = Schema { name: "Patch", bases: &[&S_ScalarFillProps, &S_ScalarHatchProps, &S_ScalarLineProps, &S_ConnectedXYGlyph, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Patches: Schema = Schema { name: "Patches", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "xs", kind: &K234, default: &D::Object(&[("field", D::Str("xs")), ("type", D::Str("field"))]) },
     PropDef { name: "ys", kind: &K234, default: &D::Object(&[("field", D::Str("ys")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PercentEditor: Schema = Schema { name: "PercentEditor", bases: &[&S_CellEditor, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PickerBase: Schema = Schema { name: "PickerBase", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "inline", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "position", kind: &K12, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PlainText: Schema = Schema { name: "PlainText", bases: &[&S_BaseText, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Plot: Schema = Schema { name: "Plot", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "above", kind: &K305, default: &D::List(&[]) },
     PropDef { name: "aspect_scale", kind: &K::Number, default: &D::Int(1) },
@@ -2031,20 +2031,20 @@ static S_Plot: Schema = Schema { name: "Plot", bases: &[&S_background_ScalarFill
     PropDef { name: "x_scale", kind: &K::Instance("Scale"), default: &D::Instance(&S_LinearScale) },
     PropDef { name: "y_range", kind: &K::Instance("Range"), default: &D::Instance(&S_DataRange1d) },
     PropDef { name: "y_scale", kind: &K::Instance("Scale"), default: &D::Instance(&S_LinearScale) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PlotActionTool: Schema = Schema { name: "PlotActionTool", bases: &[&S_ActionTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PointDrawTool: Schema = Schema { name: "PointDrawTool", bases: &[&S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "add", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "drag", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "num_objects", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PolarTransform: Schema = Schema { name: "PolarTransform", bases: &[&S_CoordinateTransform, &S_Expression, &S_Model], props: &[
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("field", D::Str("angle")), ("type", D::Str("field"))]) },
     PropDef { name: "direction", kind: &K26, default: &D::Str("anticlock") },
     PropDef { name: "radius", kind: &K234, default: &D::Object(&[("field", D::Str("radius")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PolyAnnotation: Schema = Schema { name: "PolyAnnotation", bases: &[&S_ScalarFillProps, &S_hover_ScalarFillProps, &S_ScalarHatchProps, &S_hover_ScalarHatchProps, &S_ScalarLineProps, &S_hover_ScalarLineProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "editable", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "fill_alpha", kind: &K0, default: &D::Float(0.4) },
@@ -2059,26 +2059,26 @@ static S_PolyAnnotation: Schema = Schema { name: "PolyAnnotation", bases: &[&S_S
     PropDef { name: "xs_units", kind: &K22, default: &D::Str("data") },
     PropDef { name: "ys", kind: &K367, default: &D::List(&[]) },
     PropDef { name: "ys_units", kind: &K22, default: &D::Str("data") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PolyDrawTool: Schema = Schema { name: "PolyDrawTool", bases: &[&S_PolyTool, &S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "drag", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "num_objects", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PolyEditTool: Schema = Schema { name: "PolyEditTool", bases: &[&S_PolyTool, &S_EditTool, &S_Drag, &S_Tap, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "renderers", kind: &K185, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PolySelectTool: Schema = Schema { name: "PolySelectTool", bases: &[&S_Tap, &S_RegionSelectTool, &S_SelectTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "overlay", kind: &K::Instance("PolyAnnotation"), default: &D::Instance(&S_PolyAnnotation) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PolyTool: Schema = Schema { name: "PolyTool", bases: &[&S_EditTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "vertex_renderer", kind: &K220, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PreText: Schema = Schema { name: "PreText", bases: &[&S_Paragraph, &S_Markup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_PrintfTickFormatter: Schema = Schema { name: "PrintfTickFormatter", bases: &[&S_TickFormatter, &S_Model], props: &[
     PropDef { name: "format", kind: &K::String, default: &D::Str("%s") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Progress: Schema = Schema { name: "Progress", bases: &[&S_Indicator, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "description", kind: &K205, default: &D::Null },
     PropDef { name: "label", kind: &K205, default: &D::Str("@{percent}%") },
@@ -2089,15 +2089,15 @@ static S_Progress: Schema = Schema { name: "Progress", bases: &[&S_Indicator, &S
     PropDef { name: "orientation", kind: &K36, default: &D::Str("horizontal") },
     PropDef { name: "reversed", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "value", kind: &K::Int, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_QUADKEYTileSource: Schema = Schema { name: "QUADKEYTileSource", bases: &[&S_MercatorTileSource, &S_TileSource, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Quad: Schema = Schema { name: "Quad", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_LRTBGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "bottom", kind: &K234, default: &D::Object(&[("field", D::Str("bottom")), ("type", D::Str("field"))]) },
     PropDef { name: "left", kind: &K234, default: &D::Object(&[("field", D::Str("left")), ("type", D::Str("field"))]) },
     PropDef { name: "right", kind: &K234, default: &D::Object(&[("field", D::Str("right")), ("type", D::Str("field"))]) },
     PropDef { name: "top", kind: &K234, default: &D::Object(&[("field", D::Str("top")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Quadratic: Schema = Schema { name: "Quadratic", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "cx", kind: &K234, default: &D::Object(&[("field", D::Str("cx")), ("type", D::Str("field"))]) },
     PropDef { name: "cy", kind: &K234, default: &D::Object(&[("field", D::Str("cy")), ("type", D::Str("field"))]) },
@@ -2105,17 +2105,17 @@ static S_Quadratic: Schema = Schema { name: "Quadratic", bases: &[&S_LineProps, 
     PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
     PropDef { name: "y0", kind: &K234, default: &D::Object(&[("field", D::Str("y0")), ("type", D::Str("field"))]) },
     PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_RadialGlyph: Schema = Schema { name: "RadialGlyph", bases: &[&S_XYGlyph, &S_Glyph, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_RadioButtonGroup: Schema = Schema { name: "RadioButtonGroup", bases: &[&S_ToggleButtonGroup, &S_AbstractGroup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
     PropDef { name: "active", kind: &K203, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_RadioGroup: Schema = Schema { name: "RadioGroup", bases: &[&S_ToggleInputGroup, &S_AbstractGroup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "active", kind: &K203, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Range: Schema = Schema { name: "Range", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Range1d: Schema = Schema { name: "Range1d", bases: &[&S_NumericalRange, &S_Range, &S_Model], props: &[
     PropDef { name: "bounds", kind: &K402, default: &D::Null },
     PropDef { name: "end", kind: &K120, default: &D::Int(1) },
@@ -2124,7 +2124,7 @@ static S_Range1d: Schema = Schema { name: "Range1d", bases: &[&S_NumericalRange,
     PropDef { name: "reset_end", kind: &K112, default: &D::Null },
     PropDef { name: "reset_start", kind: &K112, default: &D::Null },
     PropDef { name: "start", kind: &K120, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_RangeSlider: Schema = Schema { name: "RangeSlider", bases: &[&S_NumericalSlider, &S_AbstractSlider, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "end", kind: &K::Number, default: &D::Required },
     PropDef { name: "format", kind: &K127, default: &D::Str("0[.]00") },
@@ -2132,7 +2132,7 @@ static S_RangeSlider: Schema = Schema { name: "RangeSlider", bases: &[&S_Numeric
     PropDef { name: "step", kind: &K::Number, default: &D::Int(1) },
     PropDef { name: "value", kind: &K251, default: &D::Required },
     PropDef { name: "value_throttled", kind: &K251, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_RangeTool: Schema = Schema { name: "RangeTool", bases: &[&S_Tool, &S_Model], props: &[
     PropDef { name: "overlay", kind: &K::Instance("BoxAnnotation"), default: &D::Instance(&S_BoxAnnotation) },
     PropDef { name: "start_gesture", kind: &K64, default: &D::Str("none") },
@@ -2140,19 +2140,19 @@ static S_RangeTool: Schema = Schema { name: "RangeTool", bases: &[&S_Tool, &S_Mo
     PropDef { name: "x_range", kind: &K226, default: &D::Null },
     PropDef { name: "y_interaction", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "y_range", kind: &K226, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Ray: Schema = Schema { name: "Ray", bases: &[&S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "length", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ReciprocalMetric: Schema = Schema { name: "ReciprocalMetric", bases: &[&S_Metric, &S_Dimensional, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ReciprocalMetricLength: Schema = Schema { name: "ReciprocalMetricLength", bases: &[&S_ReciprocalMetric, &S_Metric, &S_Dimensional, &S_Model], props: &[
     PropDef { name: "base_unit", kind: &K::String, default: &D::Str("m") },
     PropDef { name: "exclude", kind: &K175, default: &D::List(&[D::Str("dm"), D::Str("hm")]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Rect: Schema = Schema { name: "Rect", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(0.0))]) },
     PropDef { name: "border_radius", kind: &K366, default: &D::Int(0) },
@@ -2161,15 +2161,15 @@ static S_Rect: Schema = Schema { name: "Rect", bases: &[&S_FillProps, &S_HatchPr
     PropDef { name: "width", kind: &K234, default: &D::Object(&[("field", D::Str("width")), ("type", D::Str("field"))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_RedoTool: Schema = Schema { name: "RedoTool", bases: &[&S_PlotActionTool, &S_ActionTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_RegionSelectTool: Schema = Schema { name: "RegionSelectTool", bases: &[&S_SelectTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "continuous", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "greedy", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "mode", kind: &K72, default: &D::Str("replace") },
     PropDef { name: "persistent", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Renderer: Schema = Schema { name: "Renderer", bases: &[&S_StyledElement, &S_Model], props: &[
     PropDef { name: "context_menu", kind: &K222, default: &D::Null },
     PropDef { name: "coordinates", kind: &K217, default: &D::Null },
@@ -2179,29 +2179,29 @@ static S_Renderer: Schema = Schema { name: "Renderer", bases: &[&S_StyledElement
     PropDef { name: "visible", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "x_range_name", kind: &K::String, default: &D::Str("default") },
     PropDef { name: "y_range_name", kind: &K::String, default: &D::Str("default") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_RendererGroup: Schema = Schema { name: "RendererGroup", bases: &[&S_Model], props: &[
     PropDef { name: "visible", kind: &K::Bool, default: &D::Bool(true) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ResetTool: Schema = Schema { name: "ResetTool", bases: &[&S_PlotActionTool, &S_ActionTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Row: Schema = Schema { name: "Row", bases: &[&S_FlexBox, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_RowAggregator: Schema = Schema { name: "RowAggregator", bases: &[&S_Model], props: &[
     PropDef { name: "field_", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SVGIcon: Schema = Schema { name: "SVGIcon", bases: &[&S_Icon, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "svg", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SaveTool: Schema = Schema { name: "SaveTool", bases: &[&S_ActionTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "filename", kind: &K205, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ScalarExpression: Schema = Schema { name: "ScalarExpression", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ScalarFillProps: Schema = Schema { name: "ScalarFillProps", bases: &[], props: &[
     PropDef { name: "fill_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "fill_color", kind: &K202, default: &D::Str("gray") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ScalarHatchProps: Schema = Schema { name: "ScalarHatchProps", bases: &[], props: &[
     PropDef { name: "hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "hatch_color", kind: &K202, default: &D::Str("black") },
@@ -2209,7 +2209,7 @@ static S_ScalarHatchProps: Schema = Schema { name: "ScalarHatchProps", bases: &[
     PropDef { name: "hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "hatch_weight", kind: &K200, default: &D::Float(1.0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ScalarLineProps: Schema = Schema { name: "ScalarLineProps", bases: &[], props: &[
     PropDef { name: "line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "line_cap", kind: &K21, default: &D::Str("butt") },
@@ -2218,7 +2218,7 @@ static S_ScalarLineProps: Schema = Schema { name: "ScalarLineProps", bases: &[],
     PropDef { name: "line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "line_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ScalarTextProps: Schema = Schema { name: "ScalarTextProps", bases: &[], props: &[
     PropDef { name: "text_align", kind: &K44, default: &D::Str("left") },
     PropDef { name: "text_alpha", kind: &K0, default: &D::Float(1.0) },
@@ -2230,9 +2230,9 @@ static S_ScalarTextProps: Schema = Schema { name: "ScalarTextProps", bases: &[],
     PropDef { name: "text_line_height", kind: &K::Number, default: &D::Float(1.2) },
     PropDef { name: "text_outline_color", kind: &K202, default: &D::Null },
     PropDef { name: "text_outline_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Scale: Schema = Schema { name: "Scale", bases: &[&S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ScaleBar: Schema = Schema { name: "ScaleBar", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_bar_ScalarLineProps, &S_border_ScalarLineProps, &S_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K358, default: &D::Str("auto") },
     PropDef { name: "background_fill_alpha", kind: &K0, default: &D::Float(0.95) },
@@ -2265,63 +2265,63 @@ static S_ScaleBar: Schema = Schema { name: "ScaleBar", bases: &[&S_background_Sc
     PropDef { name: "unit", kind: &K::String, default: &D::Str("m") },
     PropDef { name: "x_units", kind: &K28, default: &D::Str("data") },
     PropDef { name: "y_units", kind: &K28, default: &D::Str("data") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ScanningColorMapper: Schema = Schema { name: "ScanningColorMapper", bases: &[&S_ContinuousColorMapper, &S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Scatter: Schema = Schema { name: "Scatter", bases: &[&S_Marker, &S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "defs", kind: &K102, default: &D::Map(&[]) },
     PropDef { name: "marker", kind: &K331, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("circle"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ScientificFormatter: Schema = Schema { name: "ScientificFormatter", bases: &[&S_StringFormatter, &S_CellFormatter, &S_Model], props: &[
     PropDef { name: "nan_format", kind: &K::String, default: &D::Str("-") },
     PropDef { name: "null_format", kind: &K::String, default: &D::Str("-") },
     PropDef { name: "power_limit_high", kind: &K::Int, default: &D::Int(5) },
     PropDef { name: "power_limit_low", kind: &K::Int, default: &D::Int(-3) },
     PropDef { name: "precision", kind: &K::Int, default: &D::Int(10) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Scroll: Schema = Schema { name: "Scroll", bases: &[&S_GestureTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ScrollBox: Schema = Schema { name: "ScrollBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "child", kind: &K::Instance("UIElement"), default: &D::Required },
     PropDef { name: "horizontal_scrollbar", kind: &K13, default: &D::Str("auto") },
     PropDef { name: "vertical_scrollbar", kind: &K13, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Segment: Schema = Schema { name: "Segment", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "x0", kind: &K234, default: &D::Object(&[("field", D::Str("x0")), ("type", D::Str("field"))]) },
     PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
     PropDef { name: "y0", kind: &K234, default: &D::Object(&[("field", D::Str("y0")), ("type", D::Str("field"))]) },
     PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Select: Schema = Schema { name: "Select", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "options", kind: &K399, default: &D::List(&[]) },
     PropDef { name: "value", kind: &K::Any, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SelectEditor: Schema = Schema { name: "SelectEditor", bases: &[&S_CellEditor, &S_Model], props: &[
     PropDef { name: "options", kind: &K175, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SelectTool: Schema = Schema { name: "SelectTool", bases: &[&S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "renderers", kind: &K286, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Selection: Schema = Schema { name: "Selection", bases: &[&S_Model], props: &[
     PropDef { name: "image_indices", kind: &K312, default: &D::List(&[]) },
     PropDef { name: "indices", kind: &K173, default: &D::List(&[]) },
     PropDef { name: "line_indices", kind: &K173, default: &D::List(&[]) },
     PropDef { name: "multiline_indices", kind: &K263, default: &D::Map(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SelectionPolicy: Schema = Schema { name: "SelectionPolicy", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Selector: Schema = Schema { name: "Selector", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ServerSentDataSource: Schema = Schema { name: "ServerSentDataSource", bases: &[&S_WebDataSource, &S_ColumnDataSource, &S_ColumnarDataSource, &S_DataSource, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SetValue: Schema = Schema { name: "SetValue", bases: &[&S_Callback, &S_Model], props: &[
     PropDef { name: "attr", kind: &K::String, default: &D::Required },
     PropDef { name: "obj", kind: &K::Instance("Model"), default: &D::Required },
     PropDef { name: "value", kind: &K::Any, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SingleIntervalTicker: Schema = Schema { name: "SingleIntervalTicker", bases: &[&S_BaseSingleIntervalTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "interval", kind: &K::Number, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SizeBar: Schema = Schema { name: "SizeBar", bases: &[&S_BaseBar, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_bar_ScalarLineProps, &S_border_ScalarLineProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_title_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "bounds", kind: &K288, default: &D::Str("auto") },
     PropDef { name: "glyph_fill_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
@@ -2340,7 +2340,7 @@ static S_SizeBar: Schema = Schema { name: "SizeBar", bases: &[&S_BaseBar, &S_bac
     PropDef { name: "glyph_line_join", kind: &K238, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("bevel"))]) },
     PropDef { name: "glyph_line_width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
     PropDef { name: "renderer", kind: &K156, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Slider: Schema = Schema { name: "Slider", bases: &[&S_NumericalSlider, &S_AbstractSlider, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "end", kind: &K::Number, default: &D::Required },
     PropDef { name: "format", kind: &K127, default: &D::Str("0[.]00") },
@@ -2348,7 +2348,7 @@ static S_Slider: Schema = Schema { name: "Slider", bases: &[&S_NumericalSlider, 
     PropDef { name: "step", kind: &K::Number, default: &D::Int(1) },
     PropDef { name: "value", kind: &K::Number, default: &D::Required },
     PropDef { name: "value_throttled", kind: &K::Number, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Slope: Schema = Schema { name: "Slope", bases: &[&S_ScalarLineProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "above_fill_alpha", kind: &K0, default: &D::Float(0.4) },
     PropDef { name: "above_fill_color", kind: &K202, default: &D::Null },
@@ -2368,9 +2368,9 @@ static S_Slope: Schema = Schema { name: "Slope", bases: &[&S_ScalarLineProps, &S
     PropDef { name: "below_hatch_weight", kind: &K200, default: &D::Float(1.0) },
     PropDef { name: "gradient", kind: &K204, default: &D::Null },
     PropDef { name: "y_intercept", kind: &K204, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Spacer: Schema = Schema { name: "Spacer", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Span: Schema = Schema { name: "Span", bases: &[&S_ScalarLineProps, &S_hover_ScalarLineProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "dimension", kind: &K97, default: &D::Str("width") },
     PropDef { name: "editable", kind: &K::Bool, default: &D::Bool(false) },
@@ -2378,35 +2378,35 @@ static S_Span: Schema = Schema { name: "Span", bases: &[&S_ScalarLineProps, &S_h
     PropDef { name: "hover_line_color", kind: &K202, default: &D::Null },
     PropDef { name: "location", kind: &K375, default: &D::Null },
     PropDef { name: "location_units", kind: &K22, default: &D::Str("data") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Spinner: Schema = Schema { name: "Spinner", bases: &[&S_NumericInput, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "mode", kind: &K41, default: &D::Str("float") },
     PropDef { name: "page_step_multiplier", kind: &K1, default: &D::Int(10) },
     PropDef { name: "step", kind: &K2, default: &D::Int(1) },
     PropDef { name: "value_throttled", kind: &K111, default: &D::Required },
     PropDef { name: "wheel_wait", kind: &K::Number, default: &D::Int(100) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Stack: Schema = Schema { name: "Stack", bases: &[&S_Expression, &S_Model], props: &[
     PropDef { name: "fields", kind: &K175, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_StackColorMapper: Schema = Schema { name: "StackColorMapper", bases: &[&S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_StaticLayoutProvider: Schema = Schema { name: "StaticLayoutProvider", bases: &[&S_LayoutProvider, &S_Model], props: &[
     PropDef { name: "graph_layout", kind: &K268, default: &D::Map(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Step: Schema = Schema { name: "Step", bases: &[&S_ScalarLineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "mode", kind: &K17, default: &D::Str("before") },
     PropDef { name: "pad_after", kind: &K200, default: &D::Int(0) },
     PropDef { name: "pad_before", kind: &K200, default: &D::Int(0) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_StepInterpolator: Schema = Schema { name: "StepInterpolator", bases: &[&S_Interpolator, &S_Transform, &S_Model], props: &[
     PropDef { name: "mode", kind: &K17, default: &D::Str("after") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_StringEditor: Schema = Schema { name: "StringEditor", bases: &[&S_CellEditor, &S_Model], props: &[
     PropDef { name: "completions", kind: &K175, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_StringFormatter: Schema = Schema { name: "StringFormatter", bases: &[&S_CellFormatter, &S_Model], props: &[
     PropDef { name: "background_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
     PropDef { name: "font_style", kind: &K240, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("normal"))]) },
@@ -2414,9 +2414,9 @@ static S_StringFormatter: Schema = Schema { name: "StringFormatter", bases: &[&S
     PropDef { name: "null_format", kind: &K::String, default: &D::Str("(null)") },
     PropDef { name: "text_align", kind: &K237, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("left"))]) },
     PropDef { name: "text_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_StyleSheet: Schema = Schema { name: "StyleSheet", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_StyledElement: Schema = Schema { name: "StyledElement", bases: &[&S_Model], props: &[
     PropDef { name: "css_classes", kind: &K175, default: &D::List(&[]) },
     PropDef { name: "css_variables", kind: &K264, default: &D::Map(&[]) },
@@ -2424,7 +2424,7 @@ static S_StyledElement: Schema = Schema { name: "StyledElement", bases: &[&S_Mod
     PropDef { name: "html_id", kind: &K205, default: &D::Null },
     PropDef { name: "styles", kind: &K357, default: &D::Map(&[]) },
     PropDef { name: "stylesheets", kind: &K404, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Styles: Schema = Schema { name: "Styles", bases: &[&S_Model], props: &[
     PropDef { name: "align_content", kind: &K205, default: &D::Null },
     PropDef { name: "align_items", kind: &K205, default: &D::Null },
@@ -2739,24 +2739,24 @@ static S_Styles: Schema = Schema { name: "Styles", bases: &[&S_Model], props: &[
     PropDef { name: "word_wrap", kind: &K205, default: &D::Null },
     PropDef { name: "writing_mode", kind: &K205, default: &D::Null },
     PropDef { name: "z_index", kind: &K205, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SumAggregator: Schema = Schema { name: "SumAggregator", bases: &[&S_RowAggregator, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Switch: Schema = Schema { name: "Switch", bases: &[&S_ToggleInput, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "off_icon", kind: &K316, default: &D::Null },
     PropDef { name: "on_icon", kind: &K316, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_SymmetricDifferenceFilter: Schema = Schema { name: "SymmetricDifferenceFilter", bases: &[&S_CompositeFilter, &S_Filter, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TMSTileSource: Schema = Schema { name: "TMSTileSource", bases: &[&S_MercatorTileSource, &S_TileSource, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TabPanel: Schema = Schema { name: "TabPanel", bases: &[&S_Model], props: &[
     PropDef { name: "child", kind: &K::Instance("UIElement"), default: &D::Required },
     PropDef { name: "closable", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "disabled", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "title", kind: &K::String, default: &D::Str("") },
     PropDef { name: "tooltip", kind: &K229, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TableColumn: Schema = Schema { name: "TableColumn", bases: &[&S_Model], props: &[
     PropDef { name: "default_sort", kind: &K10, default: &D::Str("ascending") },
     PropDef { name: "editor", kind: &K::Instance("CellEditor"), default: &D::Instance(&S_StringEditor) },
@@ -2767,39 +2767,39 @@ static S_TableColumn: Schema = Schema { name: "TableColumn", bases: &[&S_Model],
     PropDef { name: "title", kind: &K205, default: &D::Null },
     PropDef { name: "visible", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "width", kind: &K::Int, default: &D::Int(300) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TableWidget: Schema = Schema { name: "TableWidget", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "source", kind: &K::Instance("DataSource"), default: &D::Instance(&S_ColumnDataSource) },
     PropDef { name: "view", kind: &K::Instance("CDSView"), default: &D::Instance(&S_CDSView) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TablerIcon: Schema = Schema { name: "TablerIcon", bases: &[&S_Icon, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "icon_name", kind: &K::String, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Tabs: Schema = Schema { name: "Tabs", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "active", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "link_layouts", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "tabs", kind: &K193, default: &D::List(&[]) },
     PropDef { name: "tabs_location", kind: &K7, default: &D::Str("above") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Tap: Schema = Schema { name: "Tap", bases: &[&S_GestureTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TapTool: Schema = Schema { name: "TapTool", bases: &[&S_Tap, &S_SelectTool, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "behavior", kind: &K77, default: &D::Str("select") },
     PropDef { name: "callback", kind: &K214, default: &D::Null },
     PropDef { name: "gesture", kind: &K89, default: &D::Str("tap") },
     PropDef { name: "mode", kind: &K73, default: &D::Str("toggle") },
     PropDef { name: "modifiers", kind: &K246, default: &D::Map(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TeX: Schema = Schema { name: "TeX", bases: &[&S_MathText, &S_BaseText, &S_Model], props: &[
     PropDef { name: "inline", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "macros", kind: &K349, default: &D::Map(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TeXGlyph: Schema = Schema { name: "TeXGlyph", bases: &[&S_MathTextGlyph, &S_Text, &S_background_FillProps, &S_background_HatchProps, &S_border_LineProps, &S_TextProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "display", kind: &K40, default: &D::Str("auto") },
     PropDef { name: "macros", kind: &K349, default: &D::Map(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TeeHead: Schema = Schema { name: "TeeHead", bases: &[&S_LineProps, &S_ArrowHead, &S_Marking, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Text: Schema = Schema { name: "Text", bases: &[&S_background_FillProps, &S_background_HatchProps, &S_border_LineProps, &S_TextProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "anchor", kind: &K396, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("auto"))]) },
     PropDef { name: "angle", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
@@ -2814,31 +2814,31 @@ static S_Text: Schema = Schema { name: "Text", bases: &[&S_background_FillProps,
     PropDef { name: "x_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
     PropDef { name: "y_offset", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TextAnnotation: Schema = Schema { name: "TextAnnotation", bases: &[&S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "background_fill_color", kind: &K202, default: &D::Null },
     PropDef { name: "border_line_color", kind: &K202, default: &D::Null },
     PropDef { name: "border_radius", kind: &K366, default: &D::Int(0) },
     PropDef { name: "padding", kind: &K365, default: &D::Int(0) },
     PropDef { name: "text", kind: &K123, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TextAreaInput: Schema = Schema { name: "TextAreaInput", bases: &[&S_TextLikeInput, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "cols", kind: &K::Int, default: &D::Int(20) },
     PropDef { name: "max_length", kind: &K203, default: &D::Int(500) },
     PropDef { name: "rows", kind: &K::Int, default: &D::Int(2) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TextEditor: Schema = Schema { name: "TextEditor", bases: &[&S_CellEditor, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TextInput: Schema = Schema { name: "TextInput", bases: &[&S_TextLikeInput, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "prefix", kind: &K205, default: &D::Null },
     PropDef { name: "suffix", kind: &K205, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TextLikeInput: Schema = Schema { name: "TextLikeInput", bases: &[&S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "max_length", kind: &K203, default: &D::Null },
     PropDef { name: "placeholder", kind: &K::String, default: &D::Str("") },
     PropDef { name: "value", kind: &K::String, default: &D::Str("") },
     PropDef { name: "value_input", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TextProps: Schema = Schema { name: "TextProps", bases: &[], props: &[
     PropDef { name: "text_align", kind: &K237, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("left"))]) },
     PropDef { name: "text_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
@@ -2850,20 +2850,20 @@ static S_TextProps: Schema = Schema { name: "TextProps", bases: &[], props: &[
     PropDef { name: "text_line_height", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.2))]) },
     PropDef { name: "text_outline_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
     PropDef { name: "text_outline_width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Texture: Schema = Schema { name: "Texture", bases: &[&S_Model], props: &[
     PropDef { name: "repetition", kind: &K70, default: &D::Str("repeat") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TickFormatter: Schema = Schema { name: "TickFormatter", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Ticker: Schema = Schema { name: "Ticker", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TileRenderer: Schema = Schema { name: "TileRenderer", bases: &[&S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "alpha", kind: &K::Number, default: &D::Float(1.0) },
     PropDef { name: "render_parents", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "smoothing", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "tile_source", kind: &K::Instance("TileSource"), default: &D::Instance(&S_WMTSTileSource) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TileSource: Schema = Schema { name: "TileSource", bases: &[&S_Model], props: &[
     PropDef { name: "attribution", kind: &K::String, default: &D::Str("") },
     PropDef { name: "extra_url_vars", kind: &K100, default: &D::Map(&[]) },
@@ -2874,26 +2874,26 @@ static S_TileSource: Schema = Schema { name: "TileSource", bases: &[&S_Model], p
     PropDef { name: "url", kind: &K::String, default: &D::Str("") },
     PropDef { name: "x_origin_offset", kind: &K::Number, default: &D::Required },
     PropDef { name: "y_origin_offset", kind: &K::Number, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TimeCommon: Schema = Schema { name: "TimeCommon", bases: &[], props: &[
     PropDef { name: "clock", kind: &K4, default: &D::Str("24h") },
     PropDef { name: "hour_increment", kind: &K230, default: &D::Int(1) },
     PropDef { name: "minute_increment", kind: &K230, default: &D::Int(1) },
     PropDef { name: "second_increment", kind: &K230, default: &D::Int(1) },
     PropDef { name: "seconds", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TimeEditor: Schema = Schema { name: "TimeEditor", bases: &[&S_CellEditor, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TimePicker: Schema = Schema { name: "TimePicker", bases: &[&S_PickerBase, &S_InputWidget, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_TimeCommon], props: &[
     PropDef { name: "max_time", kind: &K315, default: &D::Null },
     PropDef { name: "min_time", kind: &K315, default: &D::Null },
     PropDef { name: "time_format", kind: &K::String, default: &D::Str("H:i") },
     PropDef { name: "value", kind: &K315, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TimedeltaAxis: Schema = Schema { name: "TimedeltaAxis", bases: &[&S_LinearAxis, &S_ContinuousAxis, &S_Axis, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_major_tick_ScalarLineProps, &S_minor_tick_ScalarLineProps, &S_major_label_ScalarTextProps, &S_GuideRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "formatter", kind: &K::Instance("TickFormatter"), default: &D::Instance(&S_TimedeltaTickFormatter) },
     PropDef { name: "ticker", kind: &K::Instance("Ticker"), default: &D::Instance(&S_TimedeltaTicker) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TimedeltaTickFormatter: Schema = Schema { name: "TimedeltaTickFormatter", bases: &[&S_TickFormatter, &S_Model], props: &[
     PropDef { name: "context", kind: &K319, default: &D::Null },
     PropDef { name: "context_location", kind: &K7, default: &D::Str("below") },
@@ -2909,10 +2909,10 @@ static S_TimedeltaTickFormatter: Schema = Schema { name: "TimedeltaTickFormatter
     PropDef { name: "nanoseconds", kind: &K::String, default: &D::Str("%NSns") },
     PropDef { name: "seconds", kind: &K::String, default: &D::Str("%H:%M:%S") },
     PropDef { name: "strip_leading_zeros", kind: &K271, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_TimedeltaTicker: Schema = Schema { name: "TimedeltaTicker", bases: &[&S_CompositeTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
     PropDef { name: "num_minor_ticks", kind: &K::Int, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Title: Schema = Schema { name: "Title", bases: &[&S_TextAnnotation, &S_background_ScalarFillProps, &S_background_ScalarHatchProps, &S_border_ScalarLineProps, &S_ScalarTextProps, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "align", kind: &K44, default: &D::Str("left") },
     PropDef { name: "offset", kind: &K::Number, default: &D::Int(0) },
@@ -2921,38 +2921,38 @@ static S_Title: Schema = Schema { name: "Title", bases: &[&S_TextAnnotation, &S_
     PropDef { name: "text_font_style", kind: &K61, default: &D::Str("bold") },
     PropDef { name: "text_line_height", kind: &K::Number, default: &D::Float(1.0) },
     PropDef { name: "vertical_align", kind: &K92, default: &D::Str("bottom") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Toggle: Schema = Schema { name: "Toggle", bases: &[&S_AbstractButton, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
     PropDef { name: "active", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "label", kind: &K168, default: &D::Str("Toggle") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ToggleButtonGroup: Schema = Schema { name: "ToggleButtonGroup", bases: &[&S_AbstractGroup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model, &S_ButtonLike], props: &[
     PropDef { name: "orientation", kind: &K36, default: &D::Str("horizontal") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ToggleInput: Schema = Schema { name: "ToggleInput", bases: &[&S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "active", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "label", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ToggleInputGroup: Schema = Schema { name: "ToggleInputGroup", bases: &[&S_AbstractGroup, &S_Widget, &S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "inline", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ToggleVisibility: Schema = Schema { name: "ToggleVisibility", bases: &[&S_Callback, &S_Model], props: &[
     PropDef { name: "target", kind: &K::Instance("UIElement"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Tool: Schema = Schema { name: "Tool", bases: &[&S_Model], props: &[
     PropDef { name: "description", kind: &K205, default: &D::Null },
     PropDef { name: "group", kind: &K121, default: &D::Bool(true) },
     PropDef { name: "icon", kind: &K316, default: &D::Null },
     PropDef { name: "visible", kind: &K::Bool, default: &D::Bool(true) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ToolMenu: Schema = Schema { name: "ToolMenu", bases: &[&S_Menu, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "toolbar", kind: &K::Instance("Toolbar"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ToolProxy: Schema = Schema { name: "ToolProxy", bases: &[&S_Model], props: &[
     PropDef { name: "active", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "disabled", kind: &K::Bool, default: &D::Bool(false) },
     PropDef { name: "tools", kind: &K196, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Toolbar: Schema = Schema { name: "Toolbar", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "active_drag", kind: &K115, default: &D::Str("auto") },
     PropDef { name: "active_inspect", kind: &K275, default: &D::Str("auto") },
@@ -2964,10 +2964,10 @@ static S_Toolbar: Schema = Schema { name: "Toolbar", bases: &[&S_UIElement, &S_S
     PropDef { name: "group_types", kind: &K177, default: &D::List(&[D::Str("hover")]) },
     PropDef { name: "logo", kind: &K208, default: &D::Str("normal") },
     PropDef { name: "tools", kind: &K306, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ToolbarPanel: Schema = Schema { name: "ToolbarPanel", bases: &[&S_HTMLAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "toolbar", kind: &K::Instance("Toolbar"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Tooltip: Schema = Schema { name: "Tooltip", bases: &[&S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "attachment", kind: &K146, default: &D::Str("auto") },
     PropDef { name: "closable", kind: &K::Bool, default: &D::Bool(false) },
@@ -2977,59 +2977,59 @@ static S_Tooltip: Schema = Schema { name: "Tooltip", bases: &[&S_UIElement, &S_S
     PropDef { name: "show_arrow", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "target", kind: &K166, default: &D::Str("auto") },
     PropDef { name: "visible", kind: &K::Bool, default: &D::Bool(false) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Transform: Schema = Schema { name: "Transform", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_UIElement: Schema = Schema { name: "UIElement", bases: &[&S_StyledElement, &S_Model], props: &[
     PropDef { name: "context_menu", kind: &K325, default: &D::Null },
     PropDef { name: "visible", kind: &K::Bool, default: &D::Bool(true) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_UndoTool: Schema = Schema { name: "UndoTool", bases: &[&S_PlotActionTool, &S_ActionTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_UnionFilter: Schema = Schema { name: "UnionFilter", bases: &[&S_CompositeFilter, &S_Filter, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_UnionRenderers: Schema = Schema { name: "UnionRenderers", bases: &[&S_SelectionPolicy, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_VArea: Schema = Schema { name: "VArea", bases: &[&S_ScalarFillProps, &S_HatchProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
     PropDef { name: "y2", kind: &K234, default: &D::Object(&[("field", D::Str("y2")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_VAreaStep: Schema = Schema { name: "VAreaStep", bases: &[&S_ScalarFillProps, &S_HatchProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "step_mode", kind: &K17, default: &D::Str("before") },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y1", kind: &K234, default: &D::Object(&[("field", D::Str("y1")), ("type", D::Str("field"))]) },
     PropDef { name: "y2", kind: &K234, default: &D::Object(&[("field", D::Str("y2")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_VBar: Schema = Schema { name: "VBar", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_LRTBGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "bottom", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "top", kind: &K234, default: &D::Object(&[("field", D::Str("top")), ("type", D::Str("field"))]) },
     PropDef { name: "width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_VBox: Schema = Schema { name: "VBox", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "children", kind: &K311, default: &D::List(&[]) },
     PropDef { name: "rows", kind: &K401, default: &D::Null },
     PropDef { name: "spacing", kind: &K199, default: &D::Int(0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_VSpan: Schema = Schema { name: "VSpan", bases: &[&S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_VStrip: Schema = Schema { name: "VStrip", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_Glyph, &S_Model], props: &[
     PropDef { name: "x0", kind: &K234, default: &D::Object(&[("field", D::Str("x0")), ("type", D::Str("field"))]) },
     PropDef { name: "x1", kind: &K234, default: &D::Object(&[("field", D::Str("x1")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_VeeHead: Schema = Schema { name: "VeeHead", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_ArrowHead, &S_Marking, &S_Model], props: &[
     PropDef { name: "fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_WMTSTileSource: Schema = Schema { name: "WMTSTileSource", bases: &[&S_MercatorTileSource, &S_TileSource, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_WebDataSource: Schema = Schema { name: "WebDataSource", bases: &[&S_ColumnDataSource, &S_ColumnarDataSource, &S_DataSource, &S_Model], props: &[
     PropDef { name: "adapter", kind: &K218, default: &D::Null },
     PropDef { name: "data_url", kind: &K::String, default: &D::Required },
     PropDef { name: "max_size", kind: &K203, default: &D::Null },
     PropDef { name: "mode", kind: &K71, default: &D::Str("replace") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Wedge: Schema = Schema { name: "Wedge", bases: &[&S_FillProps, &S_HatchProps, &S_LineProps, &S_XYGlyph, &S_Glyph, &S_Model], props: &[
     PropDef { name: "direction", kind: &K26, default: &D::Str("anticlock") },
     PropDef { name: "end_angle", kind: &K234, default: &D::Object(&[("field", D::Str("end_angle")), ("type", D::Str("field"))]) },
@@ -3037,16 +3037,16 @@ static S_Wedge: Schema = Schema { name: "Wedge", bases: &[&S_FillProps, &S_Hatch
     PropDef { name: "start_angle", kind: &K234, default: &D::Object(&[("field", D::Str("start_angle")), ("type", D::Str("field"))]) },
     PropDef { name: "x", kind: &K234, default: &D::Object(&[("field", D::Str("x")), ("type", D::Str("field"))]) },
     PropDef { name: "y", kind: &K234, default: &D::Object(&[("field", D::Str("y")), ("type", D::Str("field"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_WeightedStackColorMapper: Schema = Schema { name: "WeightedStackColorMapper", bases: &[&S_StackColorMapper, &S_ColorMapper, &S_Mapper, &S_Transform, &S_Model], props: &[
     PropDef { name: "alpha_mapper", kind: &K::Instance("ContinuousColorMapper"), default: &D::Required },
     PropDef { name: "color_baseline", kind: &K204, default: &D::Null },
     PropDef { name: "stack_labels", kind: &K328, default: &D::Null },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_WheelPanTool: Schema = Schema { name: "WheelPanTool", bases: &[&S_Scroll, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimension", kind: &K97, default: &D::Str("width") },
     PropDef { name: "modifiers", kind: &K246, default: &D::Map(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_WheelZoomTool: Schema = Schema { name: "WheelZoomTool", bases: &[&S_Scroll, &S_GestureTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
     PropDef { name: "hit_test", kind: &K::Bool, default: &D::Bool(false) },
@@ -3059,7 +3059,7 @@ static S_WheelZoomTool: Schema = Schema { name: "WheelZoomTool", bases: &[&S_Scr
     PropDef { name: "speed", kind: &K::Number, default: &D::Float(0.0016666666666666668) },
     PropDef { name: "zoom_on_axis", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "zoom_together", kind: &K53, default: &D::Str("all") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Whisker: Schema = Schema { name: "Whisker", bases: &[&S_LineProps, &S_DataAnnotation, &S_Annotation, &S_CompositeRenderer, &S_Renderer, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "base", kind: &K234, default: &D::Object(&[("field", D::Str("base")), ("type", D::Str("field"))]) },
     PropDef { name: "dimension", kind: &K97, default: &D::Str("height") },
@@ -3068,40 +3068,40 @@ static S_Whisker: Schema = Schema { name: "Whisker", bases: &[&S_LineProps, &S_D
     PropDef { name: "lower_head", kind: &K212, default: &D::Instance(&S_TeeHead) },
     PropDef { name: "upper", kind: &K234, default: &D::Object(&[("field", D::Str("upper")), ("type", D::Str("field"))]) },
     PropDef { name: "upper_head", kind: &K212, default: &D::Instance(&S_TeeHead) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_Widget: Schema = Schema { name: "Widget", bases: &[&S_LayoutDOM, &S_Pane, &S_UIElement, &S_StyledElement, &S_Model], props: &[
     PropDef { name: "margin", kind: &K374, default: &D::Int(5) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_XComponent: Schema = Schema { name: "XComponent", bases: &[&S_XYComponent, &S_Expression, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_XY: Schema = Schema { name: "XY", bases: &[&S_Coordinate, &S_Model], props: &[
     PropDef { name: "x", kind: &K276, default: &D::Required },
     PropDef { name: "y", kind: &K276, default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_XYComponent: Schema = Schema { name: "XYComponent", bases: &[&S_Expression, &S_Model], props: &[
     PropDef { name: "transform", kind: &K::Instance("CoordinateTransform"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_XYGlyph: Schema = Schema { name: "XYGlyph", bases: &[&S_Glyph, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_YComponent: Schema = Schema { name: "YComponent", bases: &[&S_XYComponent, &S_Expression, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_YearsTicker: Schema = Schema { name: "YearsTicker", bases: &[&S_BaseSingleIntervalTicker, &S_ContinuousTicker, &S_Ticker, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ZoomBaseTool: Schema = Schema { name: "ZoomBaseTool", bases: &[&S_PlotActionTool, &S_ActionTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "dimensions", kind: &K98, default: &D::Str("both") },
     PropDef { name: "factor", kind: &K0, default: &D::Float(0.1) },
     PropDef { name: "level", kind: &K199, default: &D::Int(0) },
     PropDef { name: "renderers", kind: &K286, default: &D::Str("auto") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ZoomInTool: Schema = Schema { name: "ZoomInTool", bases: &[&S_ZoomBaseTool, &S_PlotActionTool, &S_ActionTool, &S_Tool, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_ZoomOutTool: Schema = Schema { name: "ZoomOutTool", bases: &[&S_ZoomBaseTool, &S_PlotActionTool, &S_ActionTool, &S_Tool, &S_Model], props: &[
     PropDef { name: "maintain_focus", kind: &K::Bool, default: &D::Bool(true) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_background_FillProps: Schema = Schema { name: "background_FillProps", bases: &[], props: &[
     PropDef { name: "background_fill_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
     PropDef { name: "background_fill_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("gray"))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_background_HatchProps: Schema = Schema { name: "background_HatchProps", bases: &[], props: &[
     PropDef { name: "background_hatch_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
     PropDef { name: "background_hatch_color", kind: &K332, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("black"))]) },
@@ -3109,11 +3109,11 @@ static S_background_HatchProps: Schema = Schema { name: "background_HatchProps",
     PropDef { name: "background_hatch_pattern", kind: &K381, default: &D::Object(&[("type", D::Str("value")), ("value", D::Null)]) },
     PropDef { name: "background_hatch_scale", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(12.0))]) },
     PropDef { name: "background_hatch_weight", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_background_ScalarFillProps: Schema = Schema { name: "background_ScalarFillProps", bases: &[], props: &[
     PropDef { name: "background_fill_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "background_fill_color", kind: &K202, default: &D::Str("gray") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_background_ScalarHatchProps: Schema = Schema { name: "background_ScalarHatchProps", bases: &[], props: &[
     PropDef { name: "background_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "background_hatch_color", kind: &K202, default: &D::Str("black") },
@@ -3121,7 +3121,7 @@ static S_background_ScalarHatchProps: Schema = Schema { name: "background_Scalar
     PropDef { name: "background_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "background_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "background_hatch_weight", kind: &K200, default: &D::Float(1.0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bar_ScalarLineProps: Schema = Schema { name: "bar_ScalarLineProps", bases: &[], props: &[
     PropDef { name: "bar_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "bar_line_cap", kind: &K21, default: &D::Str("butt") },
@@ -3130,56 +3130,56 @@ static S_bar_ScalarLineProps: Schema = Schema { name: "bar_ScalarLineProps", bas
     PropDef { name: "bar_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "bar_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "bar_line_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_Action: Schema = Schema { name: "bokeh.models.dom.Action", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_ColorRef: Schema = Schema { name: "bokeh.models.dom.ColorRef", bases: &[&S_bokeh_models_dom_ValueRef, &S_bokeh_models_dom_Placeholder, &S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "hex", kind: &K::Bool, default: &D::Bool(true) },
     PropDef { name: "swatch", kind: &K::Bool, default: &D::Bool(true) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_DOMElement: Schema = Schema { name: "bokeh.models.dom.DOMElement", bases: &[&S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "children", kind: &K302, default: &D::List(&[]) },
     PropDef { name: "style", kind: &K295, default: &D::Map(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_DOMNode: Schema = Schema { name: "bokeh.models.dom.DOMNode", bases: &[&S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_Div: Schema = Schema { name: "bokeh.models.dom.Div", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_HTML: Schema = Schema { name: "bokeh.models.dom.HTML", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "html", kind: &K354, default: &D::Required },
     PropDef { name: "refs", kind: &K302, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_Index: Schema = Schema { name: "bokeh.models.dom.Index", bases: &[&S_bokeh_models_dom_Placeholder, &S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_Placeholder: Schema = Schema { name: "bokeh.models.dom.Placeholder", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_Span: Schema = Schema { name: "bokeh.models.dom.Span", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_Table: Schema = Schema { name: "bokeh.models.dom.Table", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_TableRow: Schema = Schema { name: "bokeh.models.dom.TableRow", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_Template: Schema = Schema { name: "bokeh.models.dom.Template", bases: &[&S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "actions", kind: &K198, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_Text: Schema = Schema { name: "bokeh.models.dom.Text", bases: &[&S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "content", kind: &K::String, default: &D::Str("") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_ToggleGroup: Schema = Schema { name: "bokeh.models.dom.ToggleGroup", bases: &[&S_bokeh_models_dom_Action, &S_Model], props: &[
     PropDef { name: "groups", kind: &K191, default: &D::List(&[]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_ValueOf: Schema = Schema { name: "bokeh.models.dom.ValueOf", bases: &[&S_bokeh_models_dom_Placeholder, &S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "attr", kind: &K::String, default: &D::Required },
     PropDef { name: "format", kind: &K205, default: &D::Null },
     PropDef { name: "formatter", kind: &K150, default: &D::Str("raw") },
     PropDef { name: "obj", kind: &K::Instance("Model"), default: &D::Required },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_bokeh_models_dom_ValueRef: Schema = Schema { name: "bokeh.models.dom.ValueRef", bases: &[&S_bokeh_models_dom_Placeholder, &S_bokeh_models_dom_DOMElement, &S_bokeh_models_dom_DOMNode, &S_Model], props: &[
     PropDef { name: "field", kind: &K::String, default: &D::Required },
     PropDef { name: "filter", kind: &K378, default: &D::Null },
     PropDef { name: "format", kind: &K205, default: &D::Null },
     PropDef { name: "formatter", kind: &K151, default: &D::Str("raw") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_border_LineProps: Schema = Schema { name: "border_LineProps", bases: &[], props: &[
     PropDef { name: "border_line_alpha", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Float(1.0))]) },
     PropDef { name: "border_line_cap", kind: &K236, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("butt"))]) },
@@ -3188,7 +3188,7 @@ static S_border_LineProps: Schema = Schema { name: "border_LineProps", bases: &[
     PropDef { name: "border_line_dash_offset", kind: &K233, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(0))]) },
     PropDef { name: "border_line_join", kind: &K238, default: &D::Object(&[("type", D::Str("value")), ("value", D::Str("bevel"))]) },
     PropDef { name: "border_line_width", kind: &K234, default: &D::Object(&[("type", D::Str("value")), ("value", D::Int(1))]) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_border_ScalarLineProps: Schema = Schema { name: "border_ScalarLineProps", bases: &[], props: &[
     PropDef { name: "border_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "border_line_cap", kind: &K21, default: &D::Str("butt") },
@@ -3197,11 +3197,11 @@ static S_border_ScalarLineProps: Schema = Schema { name: "border_ScalarLineProps
     PropDef { name: "border_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "border_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "border_line_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_hover_ScalarFillProps: Schema = Schema { name: "hover_ScalarFillProps", bases: &[], props: &[
     PropDef { name: "hover_fill_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "hover_fill_color", kind: &K202, default: &D::Str("gray") },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_hover_ScalarHatchProps: Schema = Schema { name: "hover_ScalarHatchProps", bases: &[], props: &[
     PropDef { name: "hover_hatch_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "hover_hatch_color", kind: &K202, default: &D::Str("black") },
@@ -3209,7 +3209,7 @@ static S_hover_ScalarHatchProps: Schema = Schema { name: "hover_ScalarHatchProps
     PropDef { name: "hover_hatch_pattern", kind: &K205, default: &D::Null },
     PropDef { name: "hover_hatch_scale", kind: &K200, default: &D::Float(12.0) },
     PropDef { name: "hover_hatch_weight", kind: &K200, default: &D::Float(1.0) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_hover_ScalarLineProps: Schema = Schema { name: "hover_ScalarLineProps", bases: &[], props: &[
     PropDef { name: "hover_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "hover_line_cap", kind: &K21, default: &D::Str("butt") },
@@ -3218,7 +3218,7 @@ static S_hover_ScalarLineProps: Schema = Schema { name: "hover_ScalarLineProps",
     PropDef { name: "hover_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "hover_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "hover_line_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_label_ScalarTextProps: Schema = Schema { name: "label_ScalarTextProps", bases: &[], props: &[
     PropDef { name: "label_text_align", kind: &K44, default: &D::Str("left") },
     PropDef { name: "label_text_alpha", kind: &K0, default: &D::Float(1.0) },
@@ -3230,7 +3230,7 @@ static S_label_ScalarTextProps: Schema = Schema { name: "label_ScalarTextProps",
     PropDef { name: "label_text_line_height", kind: &K::Number, default: &D::Float(1.2) },
     PropDef { name: "label_text_outline_color", kind: &K202, default: &D::Null },
     PropDef { name: "label_text_outline_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_major_label_ScalarTextProps: Schema = Schema { name: "major_label_ScalarTextProps", bases: &[], props: &[
     PropDef { name: "major_label_text_align", kind: &K44, default: &D::Str("left") },
     PropDef { name: "major_label_text_alpha", kind: &K0, default: &D::Float(1.0) },
@@ -3242,7 +3242,7 @@ static S_major_label_ScalarTextProps: Schema = Schema { name: "major_label_Scala
     PropDef { name: "major_label_text_line_height", kind: &K::Number, default: &D::Float(1.2) },
     PropDef { name: "major_label_text_outline_color", kind: &K202, default: &D::Null },
     PropDef { name: "major_label_text_outline_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_major_tick_ScalarLineProps: Schema = Schema { name: "major_tick_ScalarLineProps", bases: &[], props: &[
     PropDef { name: "major_tick_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "major_tick_line_cap", kind: &K21, default: &D::Str("butt") },
@@ -3251,7 +3251,7 @@ static S_major_tick_ScalarLineProps: Schema = Schema { name: "major_tick_ScalarL
     PropDef { name: "major_tick_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "major_tick_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "major_tick_line_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_minor_tick_ScalarLineProps: Schema = Schema { name: "minor_tick_ScalarLineProps", bases: &[], props: &[
     PropDef { name: "minor_tick_line_alpha", kind: &K0, default: &D::Float(1.0) },
     PropDef { name: "minor_tick_line_cap", kind: &K21, default: &D::Str("butt") },
@@ -3260,7 +3260,7 @@ static S_minor_tick_ScalarLineProps: Schema = Schema { name: "minor_tick_ScalarL
     PropDef { name: "minor_tick_line_dash_offset", kind: &K::Int, default: &D::Int(0) },
     PropDef { name: "minor_tick_line_join", kind: &K49, default: &D::Str("bevel") },
     PropDef { name: "minor_tick_line_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 static S_title_ScalarTextProps: Schema = Schema { name: "title_ScalarTextProps", bases: &[], props: &[
     PropDef { name: "title_text_align", kind: &K44, default: &D::Str("left") },
     PropDef { name: "title_text_alpha", kind: &K0, default: &D::Float(1.0) },
@@ -3272,7 +3272,7 @@ static S_title_ScalarTextProps: Schema = Schema { name: "title_ScalarTextProps",
     PropDef { name: "title_text_line_height", kind: &K::Number, default: &D::Float(1.2) },
     PropDef { name: "title_text_outline_color", kind: &K202, default: &D::Null },
     PropDef { name: "title_text_outline_width", kind: &K::Number, default: &D::Int(1) },
-], check: None, bokeh: None };
+], check: None, columns: None, bokeh: None };
 
 /// Every Bokeh model type's schema (mixins aside), sorted by name for binary search.
 pub(crate) static BOKEH_SCHEMAS: &[&Schema] = &[

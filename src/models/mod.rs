@@ -15,6 +15,19 @@ macro_rules! models {
     (@each [$($done:ident)*]
         $(#[$meta:meta])* $vis:vis struct $name:ident ($bokeh:literal) { $($body:tt)* }
         check = $check:expr;
+        columns = $columns:expr;
+        $($rest:tt)*
+    ) => {
+        $crate::model! {
+            $(#[$meta])* $vis struct $name ($bokeh) { $($body)* }
+            check = $check;
+            columns = $columns;
+        }
+        models!(@each [$($done)* $name] $($rest)*);
+    };
+    (@each [$($done:ident)*]
+        $(#[$meta:meta])* $vis:vis struct $name:ident ($bokeh:literal) { $($body:tt)* }
+        check = $check:expr;
         $($rest:tt)*
     ) => {
         $crate::model! {
@@ -58,6 +71,7 @@ mod bokeh_schemas;
 mod enums;
 mod filters;
 mod formatters;
+mod geojson;
 mod glyphs;
 mod gridplot;
 mod grids;
@@ -118,7 +132,7 @@ pub use ranges::{DataRange1d, FactorRange, Range1d};
 pub use renderers::GlyphRenderer;
 pub use scales::{CategoricalScale, LinearScale, LogScale};
 pub use selections::Selection;
-pub use sources::ColumnDataSource;
+pub use sources::{ColumnDataSource, GeoJSONDataSource, SourceId};
 pub use tickers::{
     AdaptiveTicker, BasicTicker, CategoricalTicker, CompositeTicker, DatetimeTicker, DaysTicker,
     FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker, YearsTicker,

@@ -1,9 +1,9 @@
 //! Renderers: what a plot draws in its frame.
 
-use crate::core::{AnyId, Id};
+use crate::core::AnyId;
 
 use super::props::AutoOr;
-use super::ColumnDataSource;
+use super::SourceId;
 
 models! {
     /// Draws a glyph with the columns of a data source; selected rows with
@@ -11,7 +11,7 @@ models! {
     /// and everything with `muted_glyph` while muted. "auto" is the glyph itself, faded
     /// as BokehJS fades it.
     pub struct GlyphRenderer("GlyphRenderer") {
-        data_source: Id<ColumnDataSource>,
+        data_source: SourceId,
         glyph: AnyId,
         view: Option<AnyId> = None,
         visible: bool = true,
@@ -27,9 +27,9 @@ models! {
 
 impl GlyphRenderer {
     /// A renderer drawing `glyph` with the columns of `source`, with Bokeh's defaults.
-    pub fn new(source: Id<ColumnDataSource>, glyph: AnyId) -> GlyphRenderer {
+    pub fn new(source: impl Into<SourceId>, glyph: AnyId) -> GlyphRenderer {
         GlyphRenderer {
-            data_source: source,
+            data_source: source.into(),
             glyph,
             view: None,
             visible: true,

@@ -8,10 +8,10 @@
 use crate::core::{AnyId, Id, Kind, ModelType, Value};
 use crate::document::Document;
 use crate::models::{
-    AnnularWedge, Annulus, Arc, Bezier, Block, Circle, ColumnDataSource, Ellipse, Figure,
-    GlyphRenderer, HArea, HAreaStep, HBar, HSpan, HStrip, HexTile, Image, ImageRGBA, Line,
-    MultiLine, MultiPolygons, Ngon, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment,
-    Step, Text, VArea, VAreaStep, VBar, VSpan, VStrip, Wedge,
+    AnnularWedge, Annulus, Arc, Bezier, Block, Circle, Ellipse, Figure, GlyphRenderer, HArea,
+    HAreaStep, HBar, HSpan, HStrip, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons,
+    Ngon, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment, SourceId, Step, Text,
+    VArea, VAreaStep, VBar, VSpan, VStrip, Wedge,
 };
 
 use super::DEFAULT_GLYPH_COLOR;
@@ -76,7 +76,7 @@ impl<G: ModelType> GlyphVisuals for G {
 fn add<G: ModelType>(
     plot: Id<Figure>,
     doc: &mut Document,
-    source: Id<ColumnDataSource>,
+    source: SourceId,
     glyph: Styled<G>,
     colors: &[(&str, &str)],
 ) -> Id<GlyphRenderer> {
@@ -152,10 +152,10 @@ macro_rules! glyph_methods {
                 pub fn $method(
                     self,
                     doc: &mut Document,
-                    source: Id<ColumnDataSource>,
+                    source: impl Into<SourceId>,
                     glyph: impl Into<Styled<$glyph>>,
                 ) -> Id<GlyphRenderer> {
-                    add(self, doc, source, glyph.into(), $colors)
+                    add(self, doc, source.into(), glyph.into(), $colors)
                 }
             )*
         }

@@ -18,10 +18,10 @@ use crate::core::{AnyId, Id, Value};
 use crate::document::Document;
 use crate::models::{
     AdaptiveTicker, BasicTickFormatter, BasicTicker, CategoricalAxis, CategoricalScale,
-    CategoricalTickFormatter, CategoricalTicker, ColumnDataSource, DataRange1d, DatetimeAxis,
-    DatetimeTickFormatter, DatetimeTicker, DaysTicker, Factor, FactorRange, Figure, GlyphRenderer,
-    Grid, Legend, LegendItem, LinearAxis, LinearScale, LogAxis, LogScale, LogTickFormatter,
-    LogTicker, MonthsTicker, Place, Range1d, TextLike, Title, Tooltips, YearsTicker,
+    CategoricalTickFormatter, CategoricalTicker, DataRange1d, DatetimeAxis, DatetimeTickFormatter,
+    DatetimeTicker, DaysTicker, Factor, FactorRange, Figure, GlyphRenderer, Grid, Legend,
+    LegendItem, LinearAxis, LinearScale, LogAxis, LogScale, LogTickFormatter, LogTicker,
+    MonthsTicker, Place, Range1d, SourceId, TextLike, Title, Tooltips, YearsTicker,
 };
 
 /// A range as Bokeh's `figure(x_range=…)` takes it.
@@ -463,7 +463,7 @@ impl Id<Figure> {
     pub fn add_renderer(
         self,
         doc: &mut Document,
-        source: Id<ColumnDataSource>,
+        source: impl Into<SourceId>,
         glyph: AnyId,
     ) -> Id<GlyphRenderer> {
         let renderer = doc.add(GlyphRenderer::new(source, glyph));

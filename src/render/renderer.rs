@@ -168,14 +168,6 @@ fn build<'d>(
     build(&input).map(Some)
 }
 
-/// How many rows a source has (its first column's length).
-fn source_len(r: Reader<'_>, source: AnyId) -> usize {
-    match r.doc.try_model(source).and_then(|m| m.attrs.get("data")) {
-        Some(Value::Map(entries)) => entries.first().and_then(|(_, col)| col.rows()).unwrap_or(0),
-        _ => 0,
-    }
-}
-
 impl<'d> RendererView<'d> {
     /// Reads a GlyphRenderer; `None` when its glyph is a type rokeh does not draw. The
     /// factor maps are the categorical axes its ranges have, if any.
@@ -191,7 +183,7 @@ impl<'d> RendererView<'d> {
             return Ok(None);
         }
         let source = r.reference(renderer, "data_source")?;
-        let len = source.map_or(0, |s| source_len(r, s));
+        let len = source.map_or(0, |s| r.doc.row_count(s));
         let view = r.reference(renderer, "view")?;
         let indices = view_rows(r, view, source, len)?;
         let rows = Rows {

@@ -947,7 +947,7 @@ def emit():
             kind, default = s["props"][pname]
             w(f"    PropDef {{ name: {rust_str(pname)}, kind: &{rust_kind(kind)}, "
               f"default: &{rust_default(default)} }},")
-        w("], check: None, bokeh: None };")
+        w("], check: None, columns: None, bokeh: None };")
     w("")
     models = sorted((type_name(c) for c in SCHEMAS if is_model(c)), key=lambda n: n.encode())
     assert set(models) == set(model_types)

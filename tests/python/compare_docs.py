@@ -20,7 +20,8 @@ from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.embed import file_html
 from bokeh.models import (
-    Arrow, Band, BoxAnnotation, ColumnDataSource, FactorRange, Label, LinearColorMapper,
+    Arrow, Band, BoxAnnotation, ColumnDataSource, FactorRange, GeoJSONDataSource, Label,
+    LinearColorMapper,
     NormalHead, Span,
     TeeHead, Whisker,
 )
@@ -134,6 +135,27 @@ def curves():
     return p, [("arc", c[0]), ("bezier", c[1]), ("quadratic", c[2]), ("ngon", c[3]), ("ngon6", c[4])]
 
 
+# A GeoJSON text, as Bokeh's geojson examples give one: gallery/src/compare.rs has the same.
+GEOJSON = ('{"type": "FeatureCollection", "features": ['
+           '{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": '
+           '[[[1, 1], [4, 1], [4, 4], [1, 4], [1, 1]], [[2, 2], [3, 2], [3, 3], [2, 2]]]}, "properties": {}}, '
+           '{"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": '
+           '[[[[6, 1], [9, 1], [7.5, 4], [6, 1]]], [[[6, 6], [9, 6], [9, 9], [6, 6]]]]}, "properties": {}}, '
+           '{"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.5, 7.5]}, "properties": {}}, '
+           '{"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[1, 9.5], [4, 9.5]]}, '
+           '"properties": {}}]}')
+
+
+def geojson():
+    p = fig(x_range=(0, 10), y_range=(0, 10))
+    c = COLORS
+    geo = GeoJSONDataSource(geojson=GEOJSON)
+    p.patches("xs", "ys", source=geo, fill_color=c[0], line_color=c[0])
+    p.scatter("x", "y", source=geo, size=30, fill_color=c[1], line_color=c[1])
+    p.multi_line("xs", "ys", source=GeoJSONDataSource(geojson=GEOJSON), line_color=c[2], line_width=3)
+    return p, [("patches", c[0]), ("points", c[1]), ("multi_line", c[2])]
+
+
 def images():
     p = fig(x_range=(0, 10), y_range=(0, 10))
     c = COLORS
@@ -219,6 +241,7 @@ DOCS = {
     "areas": areas,
     "radial": radial,
     "curves": curves,
+    "geojson": geojson,
     "images": images,
     "categorical": categorical,
     "log_axis": log_axis,

@@ -3,14 +3,14 @@
 
 use crate::core::{AnyId, Id, Value};
 
-use super::super::ColumnDataSource;
+use super::super::SourceId;
 
 models! {
     /// A table of a source's rows, like Bokeh's `DataTable(source=…, columns=[…])`:
     /// sortable by column, rows selected as the source's `selected.indices`, cells
     /// editable with `editable`.
     pub struct DataTable("DataTable") {
-        source: Option<Id<ColumnDataSource>> = None,
+        source: Option<SourceId> = None,
         columns: Vec<Id<TableColumn>> = Vec::new(),
         width: Option<i64> = Some(600),
         height: Option<i64> = Some(400),

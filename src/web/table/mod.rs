@@ -79,17 +79,6 @@ impl TableSpec {
     }
 }
 
-/// The number of rows of a source: its first column's.
-fn row_count(doc: &Document, source: AnyId) -> usize {
-    doc.get_attr(source, "data")
-        .ok()
-        .and_then(|data| match data {
-            Value::Map(entries) => entries.first().and_then(|(_, c)| c.rows()),
-            _ => None,
-        })
-        .unwrap_or(0)
-}
-
 /// Row `i` of column `field`.
 fn cell(doc: &Document, source: AnyId, field: &str, i: usize) -> Value {
     match doc.column(source, field) {
@@ -101,7 +90,7 @@ fn cell(doc: &Document, source: AnyId, field: &str, i: usize) -> Value {
 
 /// The rows in the table's order: the source's, or sorted by a column.
 fn sorted_rows(doc: &Document, source: AnyId, sort: Option<&(String, bool)>) -> Vec<u32> {
-    let n = row_count(doc, source);
+    let n = doc.row_count(source);
     let mut order: Vec<u32> = (0..n as u32).collect();
     let Some((field, descending)) = sort else {
         return order;
