@@ -328,6 +328,8 @@ fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
         "TextInput.title",
         "TimePicker.title",
         "Toggle.label",
+        // Bokeh's abstract LayoutProvider: its one kind, StaticLayoutProvider, is taken.
+        "GraphRenderer.layout_provider",
         // A date slider's format as a TickFormatter model: rokeh's is a format string.
         "DateRangeSlider.format",
         "DateSlider.format",

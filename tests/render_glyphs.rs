@@ -2231,3 +2231,54 @@ fn arcs_curves_and_ngons_go_where_the_maths_says() {
     assert_eq!(color_at(&pic, (sx + 0.6 * r, sy - 0.6 * r)), RED);
     assert_eq!(color_at(&pic, (sx, sy - 0.9 * r)), WHITE);
 }
+
+/// A graph (`GraphRenderer`, what Python's `from_networkx` makes): each node where the
+/// layout places its `index`, each edge a line from its `start` node to its `end` node,
+/// under the nodes; a node the layout lacks is not drawn.
+#[test]
+fn a_graph_places_nodes_by_its_layout_and_joins_them_with_edges() {
+    use rokeh::models::{GraphLayout, NodeKey};
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let nodes = source(&mut doc, vec![("index", strs(&["a", "b", "c", "lost"]))]);
+    let edges = source(
+        &mut doc,
+        vec![("start", strs(&["a", "a"])), ("end", strs(&["b", "c"]))],
+    );
+    let node = |name: &str, x, y| (NodeKey::Text(name.into()), (x, y));
+    let layout = GraphLayout(vec![
+        node("a", 2.0, 2.0),
+        node("b", 8.0, 2.0),
+        node("c", 2.0, 8.0),
+    ]);
+    fig.graph(
+        &mut doc,
+        (
+            nodes,
+            Scatter {
+                size: 20.0.into(),
+                fill_color: red(),
+                line_color: red(),
+                ..Scatter::default()
+            },
+        ),
+        (
+            edges,
+            MultiLine {
+                line_color: blue(),
+                line_width: 3.0.into(),
+                ..MultiLine::default()
+            },
+        ),
+        layout,
+    );
+    let pic = draw(&doc, fig, "graph.png");
+    let color = |x, y| color_at(&pic, at(&pic, x, y));
+    // The nodes over the edges' ends; the edges between them; nothing elsewhere.
+    assert_eq!(
+        (color(2.0, 2.0), color(8.0, 2.0), color(2.0, 8.0)),
+        (RED, RED, RED)
+    );
+    assert_eq!((color(5.0, 2.0), color(2.0, 5.0)), (BLUE, BLUE));
+    assert_eq!((color(5.0, 5.0), color(7.0, 7.0)), (WHITE, WHITE));
+}

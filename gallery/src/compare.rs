@@ -6,10 +6,10 @@
 use rokeh::core::{Color, ColorSpec, NdArray, Spec, Value};
 use rokeh::models::{
     AnnularWedge, Annulus, Arc, Arrow, Band, Bezier, Block, BoxAnnotation, Circle,
-    ColumnDataSource, Dimension, Ellipse, Factor, GeoJSONDataSource, HArea, HBar, HexTile, Image,
-    ImageRGBA, Label, Line, LinearColorMapper, MarkerType, MultiLine, MultiPolygons, Ngon,
-    NormalHead, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment, Span, Step, StepMode,
-    TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
+    ColumnDataSource, Dimension, Ellipse, Factor, GeoJSONDataSource, GraphLayout, HArea, HBar,
+    HexTile, Image, ImageRGBA, Label, Line, LinearColorMapper, MarkerType, MultiLine,
+    MultiPolygons, Ngon, NodeKey, NormalHead, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter,
+    Segment, Span, Step, StepMode, TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
 };
 use rokeh::plotting::{factor_cmap, figure, AxisType, FigureArgs, RangeArg};
 use rokeh::{App, Document};
@@ -926,6 +926,38 @@ fn geojson(doc: &mut Document) {
     doc.add_root(plot.any());
 }
 
+fn graph(doc: &mut Document) {
+    let plot = figure(doc, args((0.0, 10.0).into(), (0.0, 10.0).into()));
+    let nodes = source(doc, vec![("index", nums(&[0.0, 1.0, 2.0, 3.0]))]);
+    let edges = source(
+        doc,
+        vec![
+            ("start", nums(&[0.0, 0.0, 1.0])),
+            ("end", nums(&[1.0, 2.0, 3.0])),
+        ],
+    );
+    let at = |i, x, y| (NodeKey::Int(i), (x, y));
+    let layout = GraphLayout(vec![
+        at(0, 2.0, 2.0),
+        at(1, 8.0, 2.0),
+        at(2, 2.0, 8.0),
+        at(3, 8.0, 8.0),
+    ]);
+    let node = Scatter {
+        size: 30.0.into(),
+        fill_color: c(0),
+        line_color: c(0),
+        ..Scatter::default()
+    };
+    let edge = MultiLine {
+        line_color: c(1),
+        line_width: 3.0.into(),
+        ..MultiLine::default()
+    };
+    plot.graph(doc, (nodes, node), (edges, edge), layout);
+    doc.add_root(plot.any());
+}
+
 /// Builds one comparison document.
 pub type Build = fn(&mut Document);
 
@@ -941,6 +973,7 @@ pub const DOCS: &[(&str, Build)] = &[
     ("radial", radial),
     ("curves", curves),
     ("geojson", geojson),
+    ("graph", graph),
     ("images", images),
     ("categorical", categorical),
     ("log_axis", log_axis),

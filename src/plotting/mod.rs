@@ -14,14 +14,15 @@ pub use tools::{tool_from_name, Active, ToolArgs, ToolsError, DEFAULT_TOOLS, TOO
 pub use transform::{dodge, factor_cmap, factor_mark, jitter, linear_cmap, log_cmap};
 
 use crate::core::Spec;
-use crate::core::{AnyId, Id, Value};
+use crate::core::{AnyId, Id, ModelType, Value};
 use crate::document::Document;
 use crate::models::{
     AdaptiveTicker, BasicTickFormatter, BasicTicker, CategoricalAxis, CategoricalScale,
     CategoricalTickFormatter, CategoricalTicker, DataRange1d, DatetimeAxis, DatetimeTickFormatter,
-    DatetimeTicker, DaysTicker, Factor, FactorRange, Figure, GlyphRenderer, Grid, Legend,
-    LegendItem, LinearAxis, LinearScale, LogAxis, LogScale, LogTickFormatter, LogTicker,
-    MonthsTicker, Place, Range1d, SourceId, TextLike, Title, Tooltips, YearsTicker,
+    DatetimeTicker, DaysTicker, Factor, FactorRange, Figure, GlyphRenderer, GraphLayout,
+    GraphRenderer, Grid, Legend, LegendItem, LinearAxis, LinearScale, LogAxis, LogScale,
+    LogTickFormatter, LogTicker, MonthsTicker, Place, Range1d, SourceId, StaticLayoutProvider,
+    TextLike, Title, Tooltips, YearsTicker,
 };
 
 /// A range as Bokeh's `figure(x_range=…)` takes it.
@@ -469,6 +470,49 @@ impl Id<Figure> {
         let renderer = doc.add(GlyphRenderer::new(source, glyph));
         self.push(doc, Figure::RENDERERS, renderer.any());
         renderer
+    }
+
+    /// Adds a graph, as Python's `p.renderers.append(from_networkx(G, layout))`: the
+    /// nodes of `nodes` (its `index` column names each) drawn with `node_glyph` (a
+    /// Scatter, say) where `layout` places them, the edges of `edges` (its `start` and
+    /// `end` columns) drawn under them with `edge_glyph` (a MultiLine).
+    ///
+    /// ```
+    /// use rokeh::models::{ColumnDataSource, GraphLayout, MultiLine, NodeKey, Scatter};
+    /// use rokeh::plotting::{figure, FigureArgs};
+    ///
+    /// let mut doc = rokeh::Document::new();
+    /// let p = figure(&mut doc, FigureArgs::default());
+    /// let nodes = doc.add(ColumnDataSource::new([("index", vec![0.0, 1.0, 2.0])]));
+    /// let edges = doc.add(ColumnDataSource::new([("start", vec![0.0, 0.0]), ("end", vec![1.0, 2.0])]));
+    /// let at = |i, x, y| (NodeKey::Int(i), (x, y));
+    /// let layout = GraphLayout(vec![at(0, 0.0, 0.0), at(1, 1.0, 0.0), at(2, 0.0, 1.0)]);
+    /// p.graph(&mut doc, (nodes, Scatter::default()), (edges, MultiLine::default()), layout);
+    /// ```
+    pub fn graph<N: ModelType, E: ModelType>(
+        self,
+        doc: &mut Document,
+        (nodes, node_glyph): (impl Into<SourceId>, N),
+        (edges, edge_glyph): (impl Into<SourceId>, E),
+        layout: GraphLayout,
+    ) -> Id<GraphRenderer> {
+        let node_glyph = doc.add(node_glyph).any();
+        let node_renderer = doc.add(GlyphRenderer::new(nodes, node_glyph));
+        let edge_glyph = doc.add(edge_glyph).any();
+        let edge_renderer = doc.add(GlyphRenderer::new(edges, edge_glyph));
+        let layout_provider = doc.add(StaticLayoutProvider {
+            graph_layout: layout,
+        });
+        let graph = doc.add(GraphRenderer {
+            node_renderer: Some(node_renderer),
+            edge_renderer: Some(edge_renderer),
+            layout_provider,
+            visible: true,
+            x_range_name: "default".into(),
+            y_range_name: "default".into(),
+        });
+        self.push(doc, Figure::RENDERERS, graph.any());
+        graph
     }
 
     /// Adds `model` (an annotation, a grid, a legend) in the frame, as Bokeh's

@@ -13,6 +13,7 @@ use super::align;
 use super::annotations::{self, AnnotationCtx, AnnotationView};
 use super::axis::AxisView;
 use super::glyphs::Paint;
+use super::graph;
 use super::grid::GridView;
 use super::layer::{Layer, Recorder};
 use super::layout::{self, AxisTicks, FrameLayout, LegendHit, PixelRect, Side};
@@ -349,7 +350,7 @@ impl<'d> FigureView<'d> {
             _ => Level::Annotation,
         };
         let type_name = r.type_name(model);
-        let kind = if type_name == "GlyphRenderer" {
+        let kind = if type_name == "GlyphRenderer" || type_name == "GraphRenderer" {
             let x_name = r.string(model, "x_range_name")?;
             let y_name = r.string(model, "y_range_name")?;
             let (x, y) = (find(&self.x_ranges, &x_name), find(&self.y_ranges, &y_name));
@@ -358,7 +359,11 @@ impl<'d> FigureView<'d> {
             let unread = |range: &NamedRange| {
                 range.model.factors().is_none() && r.type_name(range.id) == "FactorRange"
             };
-            let read = RendererView::read(r, model, (x.model.factors(), y.model.factors()));
+            let factors = (x.model.factors(), y.model.factors());
+            let read = match type_name {
+                "GraphRenderer" => graph::read(r, model, factors),
+                _ => RendererView::read(r, model, factors).map(Vec::from_iter),
+            };
             let read = match read {
                 Err(_) if unread(x) || unread(y) => return Ok(()),
                 Err(e) => {
@@ -367,13 +372,13 @@ impl<'d> FigureView<'d> {
                 }
                 Ok(read) => read,
             };
-            match read {
-                Some(v) => {
-                    self.renderers.push(v);
-                    Kind::Glyph(self.renderers.len() - 1)
-                }
-                None => return Ok(()),
+            // A graph is two renderers, its edges under its nodes, at its level.
+            for view in read {
+                self.renderers.push(view);
+                let kind = Kind::Glyph(self.renderers.len() - 1);
+                self.items.push(Item { level, side, kind });
             }
+            return Ok(());
         } else if !self.furnished
             && (type_name == "Grid" || type_name == "Title" || r.is_a(model, "Axis"))
         {

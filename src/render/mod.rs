@@ -27,6 +27,7 @@ mod figure;
 mod filters;
 mod format;
 mod glyphs;
+mod graph;
 mod grid;
 mod hatch;
 mod label;

@@ -13,11 +13,11 @@ use super::glyphs::{builder, GlyphInput, GlyphView, Paint};
 use super::ranges::{Bounds, FactorMap, Interval};
 use super::read::Reader;
 use super::region::Region;
-use super::specs::{Rows, Specs};
+use super::specs::{Overrides, Rows, Specs};
 use super::RenderError;
 
 /// BokehJS's faded defaults of "auto" nonselection and muted glyphs.
-const FADED: &[(&str, Value)] = &[("fill_alpha", Value::Float(0.2))];
+const FADED: Overrides<'static> = &[("fill_alpha", Value::Float(0.2))];
 
 pub(crate) struct RendererView<'d> {
     pub model: AnyId,
@@ -126,29 +126,31 @@ fn view_rows_of(full: impl IntoIterator<Item = usize>, rows: &Rows) -> Vec<usize
 
 /// The glyph to draw in a mode: "auto" (the glyph, with `faded` overrides), a glyph model
 /// of its own, or none (the glyph unchanged).
+/// `placed` are the coordinates the renderer places (a graph's), for any of its glyphs.
 fn variant<'d>(
     r: Reader<'d>,
     renderer: AnyId,
     attr: &str,
     glyph: AnyId,
     rows: &Rows,
-    faded: &'static [(&'static str, Value)],
+    (faded, placed): (Overrides<'static>, Overrides<'_>),
     (x, y): (Option<&FactorMap>, Option<&FactorMap>),
 ) -> Result<Option<Box<dyn GlyphView + 'd>>, RenderError> {
-    let (model, overrides): (AnyId, &[(&str, Value)]) =
+    let (model, faded): (AnyId, Overrides<'_>) =
         match r.get::<Option<AutoOr<AnyId>>>(renderer, attr)? {
             Some(AutoOr::Auto) => (glyph, faded),
             Some(AutoOr::Value(g)) => (g, &[]),
             None => (glyph, &[]),
         };
-    build(r, model, rows, overrides, x, y)
+    let overrides: Vec<(&'static str, Value)> = faded.iter().chain(placed).cloned().collect();
+    build(r, model, rows, &overrides, x, y)
 }
 
 fn build<'d>(
     r: Reader<'d>,
     model: AnyId,
     rows: &Rows,
-    overrides: &[(&'static str, Value)],
+    overrides: Overrides<'_>,
     x: Option<&FactorMap>,
     y: Option<&FactorMap>,
 ) -> Result<Option<Box<dyn GlyphView + 'd>>, RenderError> {
@@ -174,7 +176,18 @@ impl<'d> RendererView<'d> {
     pub fn read(
         r: Reader<'d>,
         renderer: AnyId,
+        factors: (Option<&FactorMap>, Option<&FactorMap>),
+    ) -> Result<Option<RendererView<'d>>, RenderError> {
+        Self::read_placed(r, renderer, factors, &[])
+    }
+
+    /// [`RendererView::read`] with coordinates the renderer does not hold in its source:
+    /// `placed` overrides its glyphs' specs (a graph's node and edge positions).
+    pub fn read_placed(
+        r: Reader<'d>,
+        renderer: AnyId,
         (xf, yf): (Option<&FactorMap>, Option<&FactorMap>),
+        placed: Overrides<'_>,
     ) -> Result<Option<RendererView<'d>>, RenderError> {
         let glyph = r
             .reference(renderer, "glyph")?
@@ -193,7 +206,7 @@ impl<'d> RendererView<'d> {
         };
         let x_range_name = r.string(renderer, "x_range_name")?;
         let y_range_name = r.string(renderer, "y_range_name")?;
-        let main = build(r, glyph, &rows, &[], xf, yf)?.expect("the type was checked");
+        let main = build(r, glyph, &rows, placed, xf, yf)?.expect("the type was checked");
         let muted = r.flag(renderer, "muted")?;
         let selected: Vec<usize> = match source.map(|s| r.reference(s, "selected")).transpose()? {
             Some(Some(sel)) => {
@@ -207,7 +220,7 @@ impl<'d> RendererView<'d> {
         };
         let inspected = source.map_or(&[][..], |s| r.inspected(s));
         let hover = match r.reference(renderer, "hover_glyph")? {
-            Some(g) if !inspected.is_empty() => build(r, g, &rows, &[], xf, yf)?,
+            Some(g) if !inspected.is_empty() => build(r, g, &rows, placed, xf, yf)?,
             _ => None,
         };
         let inspected = match hover {
@@ -219,20 +232,36 @@ impl<'d> RendererView<'d> {
             (None, None)
         } else {
             (
-                variant(r, renderer, "selection_glyph", glyph, &rows, &[], (xf, yf))?,
+                variant(
+                    r,
+                    renderer,
+                    "selection_glyph",
+                    glyph,
+                    &rows,
+                    (&[], placed),
+                    (xf, yf),
+                )?,
                 variant(
                     r,
                     renderer,
                     "nonselection_glyph",
                     glyph,
                     &rows,
-                    FADED,
+                    (FADED, placed),
                     (xf, yf),
                 )?,
             )
         };
         let muted_glyph = if muted {
-            variant(r, renderer, "muted_glyph", glyph, &rows, FADED, (xf, yf))?
+            variant(
+                r,
+                renderer,
+                "muted_glyph",
+                glyph,
+                &rows,
+                (FADED, placed),
+                (xf, yf),
+            )?
         } else {
             None
         };

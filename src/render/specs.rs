@@ -100,6 +100,10 @@ pub(crate) enum Source {
     Value(Value),
     Field(String),
     Expr(AnyId),
+    /// Coordinates a renderer places rather than its source holds (a graph's node and
+    /// edge positions, from its layout provider), one per source row: an override
+    /// `{"type": "placed", "value": column}`, never a document's value.
+    Placed(Value),
 }
 
 /// A data spec as written: its source, transform and units.
@@ -134,6 +138,10 @@ impl Rows {
     }
 }
 
+/// Properties read in place of a model's own: the faded "auto" glyphs of selection and
+/// muting, the coordinates a graph places.
+pub(crate) type Overrides<'a> = &'a [(&'static str, Value)];
+
 /// Reads the specs of one model (a glyph, an annotation) over some rows, with property
 /// overrides (the faded "auto" glyphs of selection and muting).
 #[derive(Clone, Copy)]
@@ -141,7 +149,7 @@ pub(crate) struct Specs<'a, 'd> {
     pub r: Reader<'d>,
     pub model: AnyId,
     pub rows: &'a Rows,
-    pub overrides: &'a [(&'static str, Value)],
+    pub overrides: Overrides<'a>,
 }
 
 impl<'a, 'd> Specs<'a, 'd> {
@@ -163,8 +171,9 @@ impl<'a, 'd> Specs<'a, 'd> {
                 .bad(self.model, attr, "a field, value or expression spec")
         };
         let parts = match v.object_type() {
-            Some(kind @ ("field" | "value" | "expr")) => {
+            Some(kind @ ("field" | "value" | "expr" | "placed")) => {
                 let source = match kind {
+                    "placed" => Source::Placed(v.object_field("value").cloned().ok_or_else(bad)?),
                     "field" => Source::Field(
                         v.object_field("field")
                             .and_then(Value::as_str)
@@ -256,6 +265,17 @@ impl<'a, 'd> Specs<'a, 'd> {
                 })?
             }
             Source::Expr(expr) => Numbers::Vector(Cow::Owned(self.expression(*expr)?)),
+            Source::Placed(Value::Array(column)) => Numbers::Vector(Cow::Owned(
+                (0..self.rows.len)
+                    .map(|i| {
+                        column
+                            .data
+                            .get_f64(self.rows.source_row(i))
+                            .unwrap_or(f64::NAN)
+                    })
+                    .collect(),
+            )),
+            Source::Placed(_) => return Err(self.r.bad(self.model, attr, "placed numbers")),
         };
         match parts.transform {
             Some(t) => transform_numbers(self.r, t, numbers, self.rows.len, factors),
@@ -417,7 +437,7 @@ impl<'a, 'd> Specs<'a, 'd> {
                 let values = self.source_values(attr, source)?;
                 Uniform::Vector(map_colors(self.r, mapper, &values)?)
             }
-            (Source::Value(_) | Source::Expr(_), None) => {
+            (Source::Value(_) | Source::Expr(_) | Source::Placed(_), None) => {
                 return Err(self.r.bad(self.model, attr, "a color (not an expression)"))
             }
         })
@@ -442,7 +462,7 @@ impl<'a, 'd> Specs<'a, 'd> {
         Ok(match source {
             Source::Value(v) => vec![v.clone(); self.rows.len],
             Source::Field(name) => self.column(name)?.map_values(|v| v),
-            Source::Expr(_) => {
+            Source::Expr(_) | Source::Placed(_) => {
                 return Err(self.r.bad(self.model, attr, "a value or field"));
             }
         })
@@ -502,7 +522,7 @@ impl<'a, 'd> Specs<'a, 'd> {
                     .collect::<Result<Vec<T>, _>>()
                     .map(Uniform::Vector)
             }
-            (Source::Value(_) | Source::Expr(_), None) => Err(bad()),
+            (Source::Value(_) | Source::Expr(_) | Source::Placed(_), None) => Err(bad()),
         }
     }
 
@@ -514,8 +534,19 @@ impl<'a, 'd> Specs<'a, 'd> {
         factors: Option<&FactorMap>,
     ) -> Result<Vec<Vec<f64>>, RenderError> {
         let parts = self.parts(attr)?;
-        let Source::Field(name) = &parts.source else {
-            return Err(self.r.bad(self.model, attr, "a field of lists"));
+        let name = match &parts.source {
+            Source::Field(name) => name,
+            Source::Placed(Value::List(rows)) => {
+                let row = |i: usize| rows.get(self.rows.source_row(i));
+                return Ok((0..self.rows.len)
+                    .map(|i| {
+                        row(i)
+                            .and_then(|r| list_coords(r, factors))
+                            .unwrap_or_default()
+                    })
+                    .collect());
+            }
+            _ => return Err(self.r.bad(self.model, attr, "a field of lists")),
         };
         let col = self.column(name)?;
         let bad = || {

@@ -20,8 +20,8 @@ from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.embed import file_html
 from bokeh.models import (
-    Arrow, Band, BoxAnnotation, ColumnDataSource, FactorRange, GeoJSONDataSource, Label,
-    LinearColorMapper,
+    Arrow, Band, BoxAnnotation, ColumnDataSource, FactorRange, GeoJSONDataSource, GraphRenderer,
+    Label, LinearColorMapper, MultiLine, Scatter, StaticLayoutProvider,
     NormalHead, Span,
     TeeHead, Whisker,
 )
@@ -156,6 +156,19 @@ def geojson():
     return p, [("patches", c[0]), ("points", c[1]), ("multi_line", c[2])]
 
 
+def graph():
+    p = fig(x_range=(0, 10), y_range=(0, 10))
+    c = COLORS
+    g = GraphRenderer()
+    g.node_renderer.data_source.data = dict(index=[0, 1, 2, 3])
+    g.node_renderer.glyph = Scatter(size=30, fill_color=c[0], line_color=c[0])
+    g.edge_renderer.data_source.data = dict(start=[0, 0, 1], end=[1, 2, 3])
+    g.edge_renderer.glyph = MultiLine(line_color=c[1], line_width=3)
+    g.layout_provider = StaticLayoutProvider(graph_layout={0: (2, 2), 1: (8, 2), 2: (2, 8), 3: (8, 8)})
+    p.renderers.append(g)
+    return p, [("nodes", c[0]), ("edges", c[1])]
+
+
 def images():
     p = fig(x_range=(0, 10), y_range=(0, 10))
     c = COLORS
@@ -242,6 +255,7 @@ DOCS = {
     "radial": radial,
     "curves": curves,
     "geojson": geojson,
+    "graph": graph,
     "images": images,
     "categorical": categorical,
     "log_axis": log_axis,
