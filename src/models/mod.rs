@@ -129,7 +129,9 @@ pub use mappers::{
 pub use plots::Figure;
 pub use props::{AutoOr, DashPattern, Factor, LabelOrientation, TextLike};
 pub use ranges::{DataRange1d, FactorRange, Range1d};
-pub use renderers::{GlyphRenderer, GraphLayout, GraphRenderer, NodeKey, StaticLayoutProvider};
+pub use renderers::{
+    ContourRenderer, GlyphRenderer, GraphLayout, GraphRenderer, NodeKey, StaticLayoutProvider,
+};
 pub use scales::{CategoricalScale, LinearScale, LogScale};
 pub use selections::Selection;
 pub use sources::{ColumnDataSource, GeoJSONDataSource, SourceId};

@@ -1,5 +1,6 @@
-//! Renderers: what a plot draws in its frame: glyphs, and graphs (a glyph for the nodes
-//! and one for the edges, placed by a layout provider).
+//! Renderers: what a plot draws in its frame: glyphs, graphs (a glyph for the nodes and
+//! one for the edges, placed by a layout provider) and contours (one for the filled bands,
+//! one for the lines).
 
 use crate::core::{AnyId, Id, Ids, Kind, PropType, Value};
 
@@ -35,6 +36,18 @@ models! {
         /// The nodes' renderer (likewise).
         node_renderer: Option<Id<GlyphRenderer>> = None,
         layout_provider: Id<StaticLayoutProvider>,
+        visible: bool = true,
+        x_range_name: String = "default",
+        y_range_name: String = "default",
+    }
+
+    /// Filled contours and contour lines, as Python's `p.contour(x, y, z, levels, …)`
+    /// computes them: polygons between levels drawn by `fill_renderer` (MultiPolygons),
+    /// then lines at the levels by `line_renderer` (MultiLine).
+    pub struct ContourRenderer("ContourRenderer") {
+        fill_renderer: Id<GlyphRenderer>,
+        line_renderer: Id<GlyphRenderer>,
+        levels: Vec<f64> = Vec::new(),
         visible: bool = true,
         x_range_name: String = "default",
         y_range_name: String = "default",

@@ -350,7 +350,8 @@ impl<'d> FigureView<'d> {
             _ => Level::Annotation,
         };
         let type_name = r.type_name(model);
-        let kind = if type_name == "GlyphRenderer" || type_name == "GraphRenderer" {
+        let composite = matches!(type_name, "GraphRenderer" | "ContourRenderer");
+        let kind = if type_name == "GlyphRenderer" || composite {
             let x_name = r.string(model, "x_range_name")?;
             let y_name = r.string(model, "y_range_name")?;
             let (x, y) = (find(&self.x_ranges, &x_name), find(&self.y_ranges, &y_name));
@@ -362,6 +363,9 @@ impl<'d> FigureView<'d> {
             let factors = (x.model.factors(), y.model.factors());
             let read = match type_name {
                 "GraphRenderer" => graph::read(r, model, factors),
+                "ContourRenderer" => {
+                    RendererView::read_parts(r, model, &["fill_renderer", "line_renderer"], factors)
+                }
                 _ => RendererView::read(r, model, factors).map(Vec::from_iter),
             };
             let read = match read {
@@ -372,7 +376,8 @@ impl<'d> FigureView<'d> {
                 }
                 Ok(read) => read,
             };
-            // A graph is two renderers, its edges under its nodes, at its level.
+            // A graph or contour is two renderers (edges under nodes, lines over fills),
+            // at its level.
             for view in read {
                 self.renderers.push(view);
                 let kind = Kind::Glyph(self.renderers.len() - 1);

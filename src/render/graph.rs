@@ -10,7 +10,7 @@ use crate::models::GraphLayout;
 
 use super::ranges::FactorMap;
 use super::read::Reader;
-use super::renderer::RendererView;
+use super::renderer::{part_of, RendererView};
 use super::RenderError;
 
 /// Where the layout places the node a source cell names.
@@ -49,12 +49,10 @@ pub(crate) fn read<'d>(
         .filter(|p| r.type_name(*p) == "StaticLayoutProvider")
         .ok_or_else(|| r.bad(graph, "layout_provider", "a StaticLayoutProvider"))?;
     let layout: GraphLayout = r.get(provider, "graph_layout")?;
-    let renderer = |attr| {
-        r.reference(graph, attr)?
-            .filter(|g| r.type_name(*g) == "GlyphRenderer")
-            .ok_or_else(|| r.bad(graph, attr, "a GlyphRenderer"))
-    };
-    let (edges, nodes) = (renderer("edge_renderer")?, renderer("node_renderer")?);
+    let (edges, nodes) = (
+        part_of(r, graph, "edge_renderer")?,
+        part_of(r, graph, "node_renderer")?,
+    );
 
     let nowhere = (f64::NAN, f64::NAN);
     let (x, y): (Vec<f64>, Vec<f64>) = cells(r, nodes, "index")?

@@ -103,6 +103,13 @@ impl Mapping {
     }
 }
 
+/// The GlyphRenderer a composite renderer (a graph, a contour) names by `attr`.
+pub(crate) fn part_of(r: Reader<'_>, composite: AnyId, attr: &str) -> Result<AnyId, RenderError> {
+    r.reference(composite, attr)?
+        .filter(|g| r.type_name(*g) == "GlyphRenderer")
+        .ok_or_else(|| r.bad(composite, attr, "a GlyphRenderer"))
+}
+
 /// Glyphs BokehJS inspects as one: their hover glyph draws all of them instead.
 const INSPECTED_WHOLE: &[&str] = &["HArea", "HAreaStep", "Line", "Patch", "VArea", "VAreaStep"];
 
@@ -179,6 +186,24 @@ impl<'d> RendererView<'d> {
         factors: (Option<&FactorMap>, Option<&FactorMap>),
     ) -> Result<Option<RendererView<'d>>, RenderError> {
         Self::read_placed(r, renderer, factors, &[])
+    }
+
+    /// The GlyphRenderers a composite renderer draws with, named by `parts` in drawing
+    /// order (a ContourRenderer's fill, then its lines); none when it is hidden.
+    pub fn read_parts(
+        r: Reader<'d>,
+        composite: AnyId,
+        parts: &[&str],
+        factors: (Option<&FactorMap>, Option<&FactorMap>),
+    ) -> Result<Vec<RendererView<'d>>, RenderError> {
+        if !r.flag(composite, "visible")? {
+            return Ok(Vec::new());
+        }
+        let mut views = Vec::new();
+        for part in parts {
+            views.extend(Self::read(r, part_of(r, composite, part)?, factors)?);
+        }
+        Ok(views)
     }
 
     /// [`RendererView::read`] with coordinates the renderer does not hold in its source:

@@ -169,6 +169,17 @@ def graph():
     return p, [("nodes", c[0]), ("edges", c[1])]
 
 
+def contour():
+    # Contours need contourpy (Python computes the polygons): gallery/src/compare.rs has
+    # no Rust twin of this one (compare.test.mjs: PUSHED_ONLY).
+    p = fig(x_range=(0, 10), y_range=(0, 10))
+    c = COLORS
+    x, y = np.meshgrid(np.linspace(0, 10, 41), np.linspace(0, 10, 41))
+    z = np.hypot(x - 5, y - 5)
+    p.contour(x, y, z, levels=[1, 2.5, 4], fill_color=[c[0], c[1]], line_color=c[2], line_width=3)
+    return p, [("inner band", c[0]), ("outer band", c[1]), ("lines", c[2])]
+
+
 def images():
     p = fig(x_range=(0, 10), y_range=(0, 10))
     c = COLORS
@@ -256,6 +267,7 @@ DOCS = {
     "curves": curves,
     "geojson": geojson,
     "graph": graph,
+    "contour": contour,
     "images": images,
     "categorical": categorical,
     "log_axis": log_axis,
