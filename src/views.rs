@@ -305,6 +305,7 @@ views! {
         BAND: "Band",
         BOX_ANNOTATION: "BoxAnnotation",
         COLOR_BAR: "ColorBar",
+        CONTOUR_COLOR_BAR: "ContourColorBar",
         LABEL: "Label",
         LABEL_SET: "LabelSet",
         LEGEND: "Legend",

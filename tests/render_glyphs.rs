@@ -2282,3 +2282,58 @@ fn a_graph_places_nodes_by_its_layout_and_joins_them_with_edges() {
     assert_eq!((color(5.0, 2.0), color(2.0, 5.0)), (BLUE, BLUE));
     assert_eq!((color(5.0, 5.0), color(7.0, 7.0)), (WHITE, WHITE));
 }
+
+/// A ContourColorBar (Python's `contour_renderer.construct_color_bar()`): the contour's
+/// bands between its levels, lowest at the bottom, filled as its fill renderer fills
+/// each, and a line at each level as its line renderer draws it.
+#[test]
+fn a_contour_color_bar_shows_the_bands_and_lines_of_its_levels() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let bands = source(&mut doc, vec![("fill", strs(&["#ff0000", "#0000ff"]))]);
+    let fill_glyph = doc.add(MultiPolygons {
+        fill_color: Spec::field("fill"),
+        line_color: Spec::Value(None),
+        ..MultiPolygons::default()
+    });
+    let fills = doc.add(GlyphRenderer::new(bands, fill_glyph.any()));
+    let levels = source(&mut doc, vec![("level", nums(&[0.0, 1.0, 2.0]))]);
+    let line_glyph = doc.add(MultiLine {
+        line_color: "#00ff00".into(),
+        line_width: 3.0.into(),
+        ..MultiLine::default()
+    });
+    let lines = doc.add(GlyphRenderer::new(levels, line_glyph.any()));
+    let reference = |id: Id<GlyphRenderer>| Value::Ref(doc.model_id(id.any()).clone());
+    let (fills, lines) = (reference(fills), reference(lines));
+    let bar = raw_model(
+        &mut doc,
+        "contour-bar",
+        "ContourColorBar",
+        vec![
+            ("fill_renderer", fills),
+            ("line_renderer", lines),
+            (
+                "levels",
+                Value::List(vec![0.0.into(), 1.0.into(), 2.0.into()]),
+            ),
+            ("location", Value::str("top_left")),
+            ("orientation", Value::str("vertical")),
+        ],
+    );
+    let bar = doc.lookup(bar.as_ref_id().unwrap()).unwrap();
+    fig.add_layout(&mut doc, bar);
+    let pic = draw(&doc, fig, "contour_color_bar.png");
+    let rows_of = |color| {
+        let ys: Vec<u32> = (0..pic.height)
+            .flat_map(|y| (0..pic.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| close(pic.pixel(x as i32, y as i32).unwrap(), color, 10))
+            .map(|(_, y)| y)
+            .collect();
+        assert!(ys.len() > 200, "{color:?}: {} pixels", ys.len());
+        ys.iter().sum::<u32>() as f64 / ys.len() as f64
+    };
+    // The band from level 0 to 1 under the one from 1 to 2.
+    assert!(rows_of(RED) > rows_of(BLUE));
+    assert!(pic.count_all(GREEN_BYTE, 10) > 40, "the levels' lines");
+}

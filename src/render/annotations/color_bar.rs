@@ -1,7 +1,9 @@
 //! ColorBar: a color mapper's palette as a bar, with ticks and labels of its values and a
 //! title, in the frame at `location` or in a side panel. Sized as BokehJS sizes it: 25
 //! pixels across, along the plot as many pixels as 25 per color, kept within 30 % to
-//! 80 % of the frame.
+//! 80 % of the frame. A ContourColorBar is the same bar over a contour's levels: each band
+//! between two levels filled as its contour's fill renderer fills it, a line at each level
+//! as its line renderer draws it (hatches are not drawn).
 
 use crate::core::Rgba;
 use crate::document::{AnyId, Value};
@@ -11,8 +13,11 @@ use crate::render::label::{Anchor, TextBox};
 use crate::render::layout::Side;
 use crate::render::mappers::ColorScale;
 use crate::render::read::Reader;
+use crate::render::renderer::part_of;
+use crate::render::specs::{Rows, Specs};
 use crate::render::surface::{FillRule, Font, Image, Path, Rect, Stroke, TextMeasure};
 use crate::render::ticks::{self, Adaptive, Ticker};
+use crate::render::visuals::{FillVisual, LineVisual};
 use crate::render::RenderError;
 
 use super::{AnnotationCtx, AnnotationView};
@@ -23,25 +28,34 @@ pub(crate) fn build<'d>(
     r: Reader<'d>,
     bar: AnyId,
 ) -> Result<Box<dyn AnnotationView + 'd>, RenderError> {
-    let mapper = r
-        .reference(bar, "color_mapper")?
-        .ok_or_else(|| r.bad(bar, "color_mapper", "set"))?;
-    let colors = match r.type_name(mapper) {
-        "LinearColorMapper" | "LogColorMapper" => ColorScale::read(r, mapper, &[])?,
-        other => {
-            return Err(RenderError::Model(format!(
-                "a ColorBar of a {other} is not drawn yet"
-            )))
+    let colors = match r.type_name(bar) {
+        "ContourColorBar" => Colors::Contour(Contour::read(r, bar)?),
+        _ => {
+            let mapper = r
+                .reference(bar, "color_mapper")?
+                .ok_or_else(|| r.bad(bar, "color_mapper", "set"))?;
+            match r.type_name(mapper) {
+                "LinearColorMapper" | "LogColorMapper" => Colors::Mapper {
+                    scale: ColorScale::read(r, mapper, &[])?,
+                    alpha: r.number(bar, "scale_alpha")?,
+                },
+                other => {
+                    return Err(RenderError::Model(format!(
+                        "a ColorBar of a {other} is not drawn yet"
+                    )))
+                }
+            }
         }
     };
+    let log = matches!(&colors, Colors::Mapper { scale, .. } if scale.log);
     let ticker = match r.get::<AutoOr<AnyId>>(bar, "ticker")? {
         AutoOr::Value(t) => Ticker::read(r, t)?,
-        AutoOr::Auto if colors.log => ticks::log::standard(),
+        AutoOr::Auto if log => ticks::log::standard(),
         AutoOr::Auto => Ticker::Adaptive(Adaptive::default()),
     };
     let formatter = match r.get::<AutoOr<AnyId>>(bar, "formatter")? {
         AutoOr::Value(f) => Formatter::read(r, f)?,
-        AutoOr::Auto if colors.log => format::log_standard(),
+        AutoOr::Auto if log => format::log_standard(),
         AutoOr::Auto => Formatter::Basic(Basic::default()),
     };
     let title = match r.get::<Option<TextLike>>(bar, "title")? {
@@ -75,13 +89,85 @@ pub(crate) fn build<'d>(
         background: r.fill(bar, "background_")?,
         margin: px("margin")?,
         padding: px("padding")?,
-        scale_alpha: r.number(bar, "scale_alpha")?,
         visible: r.flag(bar, "visible")?,
     }))
 }
 
+/// What the bar shows: a mapper's palette (at `scale_alpha`), or a contour's levels.
+enum Colors {
+    Mapper { scale: ColorScale, alpha: f64 },
+    Contour(Contour),
+}
+
+/// A contour's levels, with its bands' fills and its lines' strokes.
+struct Contour {
+    levels: Vec<f64>,
+    fill: FillVisual,
+    bands: usize,
+    line: LineVisual,
+    lines: usize,
+}
+
+impl Contour {
+    fn read(r: Reader<'_>, bar: AnyId) -> Result<Contour, RenderError> {
+        // A part's glyph read as it draws its rows (one per band, one per level).
+        let specs = |attr: &str| -> Result<(AnyId, Rows), RenderError> {
+            let renderer = part_of(r, bar, attr)?;
+            let glyph = r
+                .reference(renderer, "glyph")?
+                .ok_or_else(|| r.bad(renderer, "glyph", "set"))?;
+            let source = r.reference(renderer, "data_source")?;
+            let len = source.map_or(0, |s| r.doc.row_count(s));
+            Ok((
+                glyph,
+                Rows {
+                    source,
+                    indices: None,
+                    len,
+                },
+            ))
+        };
+        let (fill_glyph, fill_rows) = specs("fill_renderer")?;
+        let (line_glyph, line_rows) = specs("line_renderer")?;
+        let read = |model, rows| Specs {
+            r,
+            model,
+            rows,
+            overrides: &[],
+        };
+        Ok(Contour {
+            levels: r.get(bar, "levels")?,
+            fill: FillVisual::read(&read(fill_glyph, &fill_rows), "")?,
+            bands: fill_rows.len,
+            line: LineVisual::read(&read(line_glyph, &line_rows), "")?,
+            lines: line_rows.len,
+        })
+    }
+}
+
+impl Colors {
+    /// The values at the bar's ends, and whether they are on a log scale.
+    fn span(&self) -> (f64, f64, bool) {
+        match self {
+            Colors::Mapper { scale, .. } => (scale.low, scale.high, scale.log),
+            Colors::Contour(c) => match (c.levels.first(), c.levels.last()) {
+                (Some(&lo), Some(&hi)) => (lo, hi, false),
+                _ => (0.0, 1.0, false),
+            },
+        }
+    }
+
+    /// How many colors the bar shows (25 pixels each, when it sizes itself).
+    fn count(&self) -> usize {
+        match self {
+            Colors::Mapper { scale, .. } => scale.palette.len(),
+            Colors::Contour(c) => c.bands,
+        }
+    }
+}
+
 struct View {
-    colors: ColorScale,
+    colors: Colors,
     ticker: Ticker,
     formatter: Formatter,
     location: Value,
@@ -102,7 +188,6 @@ struct View {
     background: Option<Rgba>,
     margin: f64,
     padding: f64,
-    scale_alpha: f64,
     visible: bool,
 }
 
@@ -130,7 +215,8 @@ impl View {
     }
 
     fn labels(&self) -> (Vec<f64>, Vec<TickLabel>) {
-        let ticks = self.ticker.ticks(self.colors.low, self.colors.high).major;
+        let (lo, hi, _) = self.colors.span();
+        let ticks = self.ticker.ticks(lo, hi).major;
         let labels = self.formatter.format(&ticks);
         (ticks, labels)
     }
@@ -168,7 +254,7 @@ impl View {
     fn geometry(&self, m: &dyn TextMeasure, area: Rect, side: Option<Side>) -> Geometry {
         let vertical = self.vertical(side);
         let (label, title) = self.extents(m, vertical);
-        let n = self.colors.palette.len().max(1) as f64;
+        let n = self.colors.count().max(1) as f64;
         let frame_major = if vertical { area.height } else { area.width };
         let major = match (vertical, self.width, self.height) {
             (true, _, AutoOr::Value(h)) => h as f64,
@@ -275,32 +361,21 @@ impl AnnotationView for View {
             );
         }
         // The colors, low at the bottom (or left).
-        let n = self.colors.palette.len();
-        let alpha = (self.scale_alpha * 255.0).round() as u8;
-        let mut rgba: Vec<u8> = Vec::with_capacity(4 * n);
-        let order: Box<dyn Iterator<Item = &Rgba>> = if g.vertical {
-            Box::new(self.colors.palette.iter().rev())
-        } else {
-            Box::new(self.colors.palette.iter())
+        let (lo, hi, log) = self.colors.span();
+        let frac = |v: f64| {
+            if log {
+                (v.ln() - lo.ln()) / (hi.ln() - lo.ln())
+            } else {
+                (v - lo) / (hi - lo)
+            }
         };
-        for col in order {
-            rgba.extend_from_slice(&[
-                col.r,
-                col.g,
-                col.b,
-                ((col.alpha * f64::from(alpha)).round()) as u8,
-            ]);
-        }
-        let (iw, ih) = if g.vertical { (1, n) } else { (n, 1) };
-        if n > 0 {
-            c.surface.image(
-                Image {
-                    width: iw,
-                    height: ih,
-                    rgba: &rgba,
-                },
-                dev(g.bar),
-            );
+        match &self.colors {
+            Colors::Mapper { scale, alpha } => {
+                paint_palette(c, scale, *alpha, dev(g.bar), g.vertical)
+            }
+            Colors::Contour(contour) => {
+                paint_levels(c, contour, dev(g.bar), g.vertical, &frac);
+            }
         }
         if let Some(line) = &self.bar_line {
             let mut p = Path::new();
@@ -315,14 +390,6 @@ impl AnnotationView for View {
         }
         // Ticks and labels along the bar.
         let (ticks, labels) = self.labels();
-        let (lo, hi) = (self.colors.low, self.colors.high);
-        let frac = |v: f64| {
-            if self.colors.log {
-                (v.ln() - lo.ln()) / (hi.ln() - lo.ln())
-            } else {
-                (v - lo) / (hi - lo)
-            }
-        };
         let b = g.bar;
         let mut tick_path = Path::new();
         for (t, label) in ticks.iter().zip(&labels) {
@@ -381,5 +448,90 @@ impl AnnotationView for View {
             );
         }
         Ok(())
+    }
+}
+
+/// A mapper's palette as an image over `bar` (device pixels), at `alpha`.
+fn paint_palette(
+    c: &mut AnnotationCtx<'_, '_, '_>,
+    colors: &ColorScale,
+    alpha: f64,
+    bar: Rect,
+    vertical: bool,
+) {
+    let n = colors.palette.len();
+    let alpha = (alpha * 255.0).round() as u8;
+    let mut rgba: Vec<u8> = Vec::with_capacity(4 * n);
+    let order: Box<dyn Iterator<Item = &Rgba>> = if vertical {
+        Box::new(colors.palette.iter().rev())
+    } else {
+        Box::new(colors.palette.iter())
+    };
+    for col in order {
+        rgba.extend_from_slice(&[
+            col.r,
+            col.g,
+            col.b,
+            ((col.alpha * f64::from(alpha)).round()) as u8,
+        ]);
+    }
+    let (iw, ih) = if vertical { (1, n) } else { (n, 1) };
+    if n > 0 {
+        c.surface.image(
+            Image {
+                width: iw,
+                height: ih,
+                rgba: &rgba,
+            },
+            bar,
+        );
+    }
+}
+
+/// A contour's bands between its levels, then a line at each level, over `bar` (device
+/// pixels), as BokehJS's ContourColorBar paints them; `frac` is a level's place along it.
+fn paint_levels(
+    c: &mut AnnotationCtx<'_, '_, '_>,
+    contour: &Contour,
+    bar: Rect,
+    vertical: bool,
+    frac: &dyn Fn(f64) -> f64,
+) {
+    let at = |level: f64| {
+        let f = frac(level);
+        if vertical {
+            bar.bottom() - f * bar.height
+        } else {
+            bar.x + f * bar.width
+        }
+    };
+    let levels = &contour.levels;
+    let mut path = Path::new();
+    for i in 0..contour.bands.min(levels.len().saturating_sub(1)) {
+        let (a, b) = (at(levels[i]), at(levels[i + 1]));
+        path.clear();
+        path.rect(if vertical {
+            Rect::new(bar.x, a.min(b), bar.width, (a - b).abs())
+        } else {
+            Rect::new(a.min(b), bar.y, (a - b).abs(), bar.height)
+        });
+        if let Some(color) = contour.fill.color(i) {
+            c.surface.fill(&path, color, FillRule::NonZero);
+        }
+    }
+    for (i, &level) in levels.iter().enumerate().take(contour.lines) {
+        let Some(stroke) = contour.line.stroke(i, c.scale) else {
+            continue;
+        };
+        let v = at(level);
+        path.clear();
+        if vertical {
+            path.move_to(bar.x, v);
+            path.line_to(bar.right(), v);
+        } else {
+            path.move_to(v, bar.y);
+            path.line_to(v, bar.bottom());
+        }
+        c.surface.stroke(&path, &stroke);
     }
 }

@@ -64,6 +64,7 @@ pub(crate) const ANNOTATIONS: &[(&str, BuildAnnotation)] = &[
     ("Band", band::build),
     ("BoxAnnotation", box_annotation::build),
     ("ColorBar", color_bar::build),
+    ("ContourColorBar", color_bar::build),
     ("Label", label::build),
     ("LabelSet", label_set::build),
     ("Legend", legend::build),
