@@ -1730,6 +1730,41 @@ fn labels_sets_and_color_bars() {
     assert!(pic.count_all([0, 255, 0], 10) > 200, "the bar's high color");
 }
 
+/// A ColorBar in a side panel, as BokehJS lays it out: against the frame, as long as the
+/// frame but for its padding (not sized by its palette), with no margin around it.
+#[test]
+fn a_color_bar_in_a_side_panel_runs_the_frames_length() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let mapper = doc.add(LinearColorMapper {
+        low: Some(0.0),
+        high: Some(1.0),
+        ..LinearColorMapper::new(vec!["#0000ff".into(), "#00ff00".into()])
+    });
+    let bar = doc.add(color_bar_defaults(mapper.any()));
+    fig.add_layout_at(&mut doc, bar.any(), Place::Right);
+    let pic = draw(&doc, fig, "color_bar_panel.png");
+    let f = pic.layout.frame;
+    // Blue at the bottom, green at the top, of a bar starting a padding (10) right of
+    // the frame and ending a padding inside its top and bottom.
+    let extent = |color| {
+        let (mut x0, mut y0, mut y1) = (i32::MAX, i32::MAX, i32::MIN);
+        for y in 0..pic.height as i32 {
+            for x in 0..pic.width as i32 {
+                if close(pic.pixel(x, y).unwrap(), color, 10) {
+                    (x0, y0, y1) = (x0.min(x), y0.min(y), y1.max(y));
+                }
+            }
+        }
+        (x0, y0, y1)
+    };
+    let (green, blue) = (extent(GREEN_BYTE), extent(BLUE));
+    assert!((green.0 - (f.right + 10)).abs() <= 2, "{green:?} {f:?}");
+    assert!((green.1 - (f.top + 10)).abs() <= 2, "{green:?} {f:?}");
+    assert!((blue.2 - (f.bottom - 10)).abs() <= 2, "{blue:?} {f:?}");
+    assert!(green.2 < blue.1, "green over blue");
+}
+
 fn color_bar_defaults(mapper: rokeh::core::AnyId) -> ColorBar {
     ColorBar {
         color_mapper: mapper,

@@ -1,7 +1,7 @@
 //! ColorBar: a color mapper's palette as a bar, with ticks and labels of its values and a
 //! title, in the frame at `location` or in a side panel. Sized as BokehJS sizes it: 25
 //! pixels across, along the plot as many pixels as 25 per color, kept within 30 % to
-//! 80 % of the frame. A ContourColorBar is the same bar over a contour's levels: each band
+//! 80 % of the frame (in a side panel, the panel's length). A ContourColorBar is the same bar over a contour's levels: each band
 //! between two levels filled as its contour's fill renderer fills it, a line at each level
 //! as its line renderer draws it (hatches are not drawn).
 
@@ -259,6 +259,11 @@ impl View {
         let major = match (vertical, self.width, self.height) {
             (true, _, AutoOr::Value(h)) => h as f64,
             (false, AutoOr::Value(w), _) => w as f64,
+            // In a side panel BokehJS's bar takes the panel's whole length ("max").
+            _ if side.is_some() => {
+                let across = if vertical { title } else { 0.0 };
+                frame_major - across - 2.0 * self.padding
+            }
             _ => (n * MINOR_DIM)
                 .max(0.3 * frame_major)
                 .min(0.8 * frame_major - 2.0 * (self.margin + self.padding)),
@@ -274,31 +279,37 @@ impl View {
         } else {
             (major + 2.0 * p, minor + label + title + 2.0 * p)
         };
-        let m_ = if side.is_some() { 0.0 } else { self.margin };
-        let (x, y) = match &self.location {
-            Value::List(xy) => {
-                let x = xy.first().and_then(Value::as_f64).unwrap_or(0.0);
-                let y = xy.get(1).and_then(Value::as_f64).unwrap_or(0.0);
-                (area.x + x, area.bottom() - y - fh)
-            }
-            Value::Str(name) => {
-                let x = if name.ends_with("left") || name == "left" {
-                    area.x + m_
-                } else if name.ends_with("right") || name == "right" {
-                    area.right() - m_ - fw
-                } else {
-                    area.x + (area.width - fw) / 2.0
-                };
-                let y = if name.starts_with("top") || side.is_some() {
-                    area.y + m_
-                } else if name.starts_with("bottom") {
-                    area.bottom() - m_ - fh
-                } else {
-                    area.y + (area.height - fh) / 2.0
-                };
-                (x, y)
-            }
-            _ => (area.x, area.y),
+        let m_ = self.margin;
+        let (x, y) = match (side, &self.location) {
+            // In a side panel, against the frame, from the panel's start.
+            (Some(Side::Right | Side::Below), _) => (area.x, area.y),
+            (Some(Side::Left), _) => (area.right() - fw, area.y),
+            (Some(Side::Above), _) => (area.x, area.bottom() - fh),
+            (None, location) => match location {
+                Value::List(xy) => {
+                    let x = xy.first().and_then(Value::as_f64).unwrap_or(0.0);
+                    let y = xy.get(1).and_then(Value::as_f64).unwrap_or(0.0);
+                    (area.x + x, area.bottom() - y - fh)
+                }
+                Value::Str(name) => {
+                    let x = if name.ends_with("left") || name == "left" {
+                        area.x + m_
+                    } else if name.ends_with("right") || name == "right" {
+                        area.right() - m_ - fw
+                    } else {
+                        area.x + (area.width - fw) / 2.0
+                    };
+                    let y = if name.starts_with("top") {
+                        area.y + m_
+                    } else if name.starts_with("bottom") {
+                        area.bottom() - m_ - fh
+                    } else {
+                        area.y + (area.height - fh) / 2.0
+                    };
+                    (x, y)
+                }
+                _ => (area.x, area.y),
+            },
         };
         let frame = Rect::new(x, y, fw, fh);
         let bar = if vertical {
@@ -319,11 +330,12 @@ impl AnnotationView for View {
         if !self.visible {
             return 0.0;
         }
+        // The box alone: BokehJS leaves no margin around a bar in a side panel.
         let g = self.geometry(m, frame, Some(side));
         if side.is_horizontal() {
-            g.frame.height + self.margin
+            g.frame.height
         } else {
-            g.frame.width + self.margin
+            g.frame.width
         }
     }
 
