@@ -334,6 +334,9 @@ views! {
         /// How a figure reads Bokeh's `LogAxis`, `LogTicker` and `LogTickFormatter` (a
         /// `LogScale` needs no view).
         LOG_AXIS: "LogAxis" => crate::render::axis_parts::LOG,
+        /// How a figure reads Bokeh's `MercatorAxis`, `MercatorTicker` and
+        /// `MercatorTickFormatter` (a tile map's axes, ticked in degrees).
+        MERCATOR_AXIS: "MercatorAxis" => crate::render::axis_parts::MERCATOR,
         /// How a figure reads Bokeh's `CategoricalAxis`, `CategoricalTicker`,
         /// `CategoricalTickFormatter` and the `FactorRange` its factors lie on.
         CATEGORICAL_AXIS: "CategoricalAxis" => crate::render::axis_parts::CATEGORICAL,

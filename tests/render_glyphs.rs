@@ -2372,3 +2372,58 @@ fn a_contour_color_bar_shows_the_bands_and_lines_of_its_levels() {
     assert!(rows_of(RED) > rows_of(BLUE));
     assert!(pic.count_all(GREEN_BYTE, 10) > 40, "the levels' lines");
 }
+
+/// A tile map's axes (`figure(x_axis_type="mercator")`): web-mercator metres ticked at
+/// nice degrees and labelled in degrees, as BokehJS's MercatorTicker and
+/// MercatorTickFormatter do.
+#[test]
+fn mercator_axes_tick_and_label_degrees() {
+    let mut doc = Document::new();
+    // -10..10 degrees of longitude and 0..62.9 of latitude, in metres.
+    let (lon, lat) = (1_113_194.907_932_735_8, 9_000_000.0);
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 400,
+            x_range: (-lon, lon).into(),
+            y_range: (0.0, lat).into(),
+            ..FigureArgs::default()
+        },
+    );
+    for (side, dimension) in [(Figure::BELOW, "lon"), (Figure::LEFT, "lat")] {
+        let axis = doc.get(fig, side)[0];
+        let at = |name: &str| Value::str(name);
+        let ticker = raw_model(
+            &mut doc,
+            &format!("ticker-{dimension}"),
+            "MercatorTicker",
+            vec![("dimension", at(dimension))],
+        );
+        let formatter = raw_model(
+            &mut doc,
+            &format!("formatter-{dimension}"),
+            "MercatorTickFormatter",
+            vec![("dimension", at(dimension))],
+        );
+        doc.set_attr(axis, "ticker", ticker).unwrap();
+        doc.set_attr(axis, "formatter", formatter).unwrap();
+    }
+    let pic = render_size(&doc, fig, (400, 400), 1.0);
+    let x = &pic.layout.x_ticks;
+    assert_eq!(x.labels, ["−10", "−5", "0", "5", "10"]);
+    // 5 degrees east is 556 597.45 m.
+    assert!(
+        (x.ticks.major[3] - 556_597.453_966_367_9).abs() < 1e-6,
+        "{:?}",
+        x.ticks.major
+    );
+    let y = &pic.layout.y_ticks;
+    assert_eq!(y.labels, ["0", "10", "20", "30", "40", "50", "60"]);
+    // Latitudes are not evenly spaced in metres: 60 degrees is 8 399 737.89 m.
+    assert!(
+        (y.ticks.major[6] - 8_399_737.889_818_357).abs() < 1e-3,
+        "{:?}",
+        y.ticks.major
+    );
+}

@@ -1,5 +1,5 @@
 //! The kinds of axis, ticker, tick formatter and range a figure reads only with their
-//! view (see [`crate::views`]): log, datetime and categorical axes (each with its tickers,
+//! view (see [`crate::views`]): log, datetime, mercator and categorical axes (each with its tickers,
 //! formatter and, categorical, the FactorRange), numeral and printf tick labels. Linear
 //! axes (BasicTicker, FixedTicker, SingleIntervalTicker, BasicTickFormatter) over Range1d
 //! and DataRange1d are in every page. Natively every kind is read; a page reads those of
@@ -82,6 +82,24 @@ pub(crate) const CATEGORICAL: Parts = &[
     ("FactorRange", AxisPart::Range(ranges::read_factor_range)),
 ];
 
+fn mercator_axis() -> (Ticker, Formatter) {
+    (
+        Ticker::Adaptive(Adaptive::default()),
+        Formatter::Basic(Basic::default()),
+    )
+}
+
+/// `views::MERCATOR_AXIS`: MercatorAxis, MercatorTicker and MercatorTickFormatter (tile
+/// maps' axes, in web-mercator metres, ticked and labelled in degrees).
+pub(crate) const MERCATOR: Parts = &[
+    ("MercatorAxis", AxisPart::Axis(mercator_axis)),
+    ("MercatorTicker", AxisPart::Ticker(ticks::mercator::read)),
+    (
+        "MercatorTickFormatter",
+        AxisPart::Formatter(format::read_mercator),
+    ),
+];
+
 /// `views::NUMERAL_TICK_FORMATTER`.
 pub(crate) const NUMERAL: Parts = &[(
     "NumeralTickFormatter",
@@ -110,6 +128,7 @@ const fn names<const N: usize>(parts: Parts) -> [&'static str; N] {
 const VIEW_OF: &[(&str, &[&str])] = &[
     ("DATETIME_AXIS", &names::<{ DATETIME.len() }>(DATETIME)),
     ("LOG_AXIS", &names::<{ LOG.len() }>(LOG)),
+    ("MERCATOR_AXIS", &names::<{ MERCATOR.len() }>(MERCATOR)),
     (
         "CATEGORICAL_AXIS",
         &names::<{ CATEGORICAL.len() }>(CATEGORICAL),
@@ -146,7 +165,7 @@ pub(crate) fn find(type_name: &str, fallback: &str) -> Found {
     #[cfg(target_arch = "wasm32")]
     let shown = super::shown::axis_part(type_name);
     #[cfg(not(target_arch = "wasm32"))]
-    let shown = [DATETIME, LOG, CATEGORICAL, NUMERAL, PRINTF]
+    let shown = [DATETIME, LOG, MERCATOR, CATEGORICAL, NUMERAL, PRINTF]
         .iter()
         .flat_map(|parts| parts.iter())
         .find(|(name, _)| *name == type_name)

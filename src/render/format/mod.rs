@@ -14,6 +14,7 @@ use crate::models::AutoOr;
 
 use super::axis_parts::{self, AxisPart, Found};
 use super::read::Reader;
+use super::ticks::mercator::LatLon;
 use super::RenderError;
 
 /// A tick label: text, with an exponent drawn raised and smaller (a log axis' 10²).
@@ -81,15 +82,7 @@ pub(crate) type ReadFormatter = fn(Reader<'_>, AnyId) -> Result<Formatter, Rende
 impl Formatter {
     pub fn read(r: Reader<'_>, f: AnyId) -> Result<Formatter, RenderError> {
         Ok(match r.type_name(f) {
-            "BasicTickFormatter" => Formatter::Basic(Basic {
-                use_scientific: r.flag(f, "use_scientific")?,
-                precision: match r.get::<AutoOr<i64>>(f, "precision")? {
-                    AutoOr::Auto => None,
-                    AutoOr::Value(p) => Some(p.clamp(0, 20) as usize),
-                },
-                power_limit_high: r.number(f, "power_limit_high")? as i32,
-                power_limit_low: r.number(f, "power_limit_low")? as i32,
-            }),
+            "BasicTickFormatter" => Formatter::Basic(read_basic(r, f)?),
             other => {
                 const FALLBACK: &str = "its labels are a BasicTickFormatter's";
                 match axis_parts::find(other, FALLBACK) {
@@ -112,6 +105,44 @@ impl Formatter {
             Formatter::Viewed(f) => f.format(ticks),
         }
     }
+}
+
+/// A BasicTickFormatter's settings (a MercatorTickFormatter's too).
+fn read_basic(r: Reader<'_>, f: AnyId) -> Result<Basic, RenderError> {
+    Ok(Basic {
+        use_scientific: r.flag(f, "use_scientific")?,
+        precision: match r.get::<AutoOr<i64>>(f, "precision")? {
+            AutoOr::Auto => None,
+            AutoOr::Value(p) => Some(p.clamp(0, 20) as usize),
+        },
+        power_limit_high: r.number(f, "power_limit_high")? as i32,
+        power_limit_low: r.number(f, "power_limit_low")? as i32,
+    })
+}
+
+/// MercatorTickFormatter: a web-mercator tick (metres) written as its degrees of
+/// longitude or latitude, as a BasicTickFormatter writes numbers.
+struct Mercator {
+    basic: Basic,
+    dimension: Option<LatLon>,
+}
+
+impl FormatTicks for Mercator {
+    fn format(&self, ticks: &[f64]) -> Vec<TickLabel> {
+        let degrees: Vec<f64> = match self.dimension {
+            Some(d) => ticks.iter().map(|t| d.degrees(*t)).collect(),
+            None => ticks.to_vec(),
+        };
+        plain(format_basic(&degrees, &self.basic))
+    }
+}
+
+/// A MercatorTickFormatter model.
+pub(crate) fn read_mercator(r: Reader<'_>, f: AnyId) -> Result<Formatter, RenderError> {
+    Ok(Formatter::Viewed(Box::new(Mercator {
+        basic: read_basic(r, f)?,
+        dimension: LatLon::read(r, f)?,
+    })))
 }
 
 /// Labels of plain text.

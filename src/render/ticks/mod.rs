@@ -8,6 +8,7 @@ mod adaptive;
 pub(crate) mod categorical;
 pub(crate) mod datetime;
 pub(crate) mod log;
+pub(crate) mod mercator;
 
 pub use adaptive::Adaptive;
 
