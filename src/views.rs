@@ -113,6 +113,8 @@ const fn parts_of(name: &str) -> &'static [&'static crate::core::Schema] {
     use crate::models::{LegendItem, NormalHead, OpenHead, TeeHead, VeeHead};
     if same_name(name, "Legend") {
         &[LegendItem::SCHEMA]
+    } else if same_name(name, "HelpButton") {
+        &[crate::models::Tooltip::SCHEMA]
     } else if same_name(name, "Arrow") {
         &[
             OpenHead::SCHEMA,
@@ -216,6 +218,7 @@ views! {
         BUTTON: "Button" => crate::web::widgets::button::button,
         TOGGLE: "Toggle" => crate::web::widgets::button::toggle,
         DROPDOWN: "Dropdown" => crate::web::widgets::dropdown::view,
+        HELP_BUTTON: "HelpButton" => crate::web::widgets::help_button::view,
         TEXT_INPUT: "TextInput" => crate::web::widgets::text_input::text_input,
         PASSWORD_INPUT: "PasswordInput" => crate::web::widgets::text_input::password_input,
         TEXT_AREA_INPUT: "TextAreaInput" => crate::web::widgets::text_input::text_area_input,

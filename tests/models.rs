@@ -316,6 +316,7 @@ fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
         "DatetimeRangePicker.title",
         "Dropdown.label",
         "FileInput.title",
+        "HelpButton.label",
         "MultiChoice.title",
         "MultiSelect.title",
         "MultipleDatePicker.title",
@@ -328,6 +329,7 @@ fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
         "TextInput.title",
         "TimePicker.title",
         "Toggle.label",
+        "Tooltip.content",
         // Bokeh's abstract LayoutProvider: its one kind, StaticLayoutProvider, is taken.
         "GraphRenderer.layout_provider",
         // A date slider's format as a TickFormatter model: rokeh's is a format string.

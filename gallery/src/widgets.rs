@@ -11,11 +11,12 @@ use rokeh::models::{
     column, row, AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup,
     ColorPicker, Column, ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangePicker,
     DateRangeSlider, DateSlider, DatetimePicker, DatetimeRangePicker, DatetimeRangeSlider, Div,
-    Dropdown, FileInput, GridBox, GridChild, HTMLTemplateFormatter, Line, MenuItem, MultiChoice,
-    MultiSelect, MultipleDatePicker, MultipleDatetimePicker, NumberEditor, NumberFormatter,
-    NumericInput, Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider,
-    Row, Select, SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor,
-    Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle,
+    Dropdown, FileInput, GridBox, GridChild, HTMLTemplateFormatter, HelpButton, Line, MenuItem,
+    MultiChoice, MultiSelect, MultipleDatePicker, MultipleDatetimePicker, NumberEditor,
+    NumberFormatter, NumericInput, Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup,
+    RangeSlider, Row, Select, SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner,
+    StringEditor, Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker,
+    Toggle, Tooltip,
 };
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -174,6 +175,14 @@ pub fn widgets(doc: &mut Document) {
         labels: ["Left", "Centre", "Right"].map(String::from).to_vec(),
         active: Some(0),
         ..RadioButtonGroup::default()
+    });
+    let help = doc.add(Tooltip {
+        content: "Amount doubles into the spinner".into(),
+    });
+    let help = doc.add(HelpButton {
+        label: String::new(),
+        tooltip: help,
+        disabled: false,
     });
     let switch = doc.add(Switch {
         label: "Dark mode".into(),
@@ -401,6 +410,7 @@ pub fn widgets(doc: &mut Document) {
         doc,
         [
             amount.any(),
+            help.any(),
             range.any(),
             when.any(),
             days.any(),

@@ -225,6 +225,8 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     assert.equal(await page.getByRole('spinbutton', { name: 'py spinner' }).inputValue(), '1.5');
     assert.equal(await page.getByRole('checkbox', { name: 'py check b' }).isChecked(), true);
     assert.equal(await page.getByRole('checkbox', { name: 'py checkbox' }).isChecked(), true);
+    await page.getByRole('button', { name: 'Help' }).hover();
+    assert.equal(await page.getByRole('tooltip').textContent(), 'py help');
     assert.equal(await page.getByRole('radio', { name: 'py rb b' }).getAttribute('aria-checked'), 'true');
     assert.equal(await page.getByLabel('py date', { exact: true }).inputValue(), '2024-03-01');
     // Python's time (milliseconds since midnight), range and list of days.

@@ -80,6 +80,7 @@ test('every control has its role and a name, and the page has no unnamed inputs'
       ['switch', 'Dark mode'],
       ['checkbox', 'Autosave'],
       ['slider', 'Amount'],
+      ['button', 'Help'],
       ['slider', 'Range: start'],
       ['slider', 'Range: end'],
       ['slider', 'Day'],
@@ -481,6 +482,26 @@ test('DatePicker, ColorPicker and FileInput (base64 value, filename, mime type)'
     await until(page, 'Upload', 'value', Buffer.from('hello, rokeh').toString('base64'));
     assert.equal(await get(page, 'Upload', 'filename'), 'hello.txt');
     assert.equal(await get(page, 'Upload', 'mime_type'), 'text/plain');
+  });
+});
+
+test('HelpButton: its tooltip shows while hovered or focused, a click keeps it, Escape closes it', async () => {
+  await withWidgets(async (page) => {
+    const help = page.getByRole('button', { name: 'Help' });
+    const tip = page.getByRole('tooltip');
+    assert.equal(await tip.isVisible(), false);
+    await help.hover();
+    await tip.waitFor({ state: 'visible' });
+    assert.equal(await tip.textContent(), 'Amount doubles into the spinner');
+    assert.equal(await help.getAttribute('aria-describedby'), await tip.getAttribute('id'));
+    await page.mouse.move(0, 0);
+    await tip.waitFor({ state: 'hidden' });
+    await help.click();
+    await page.mouse.move(0, 0);
+    assert.equal(await tip.isVisible(), true, 'a click keeps it open');
+    await help.press('Escape');
+    await page.mouse.move(0, 0);
+    await tip.waitFor({ state: 'hidden' });
   });
 });
 

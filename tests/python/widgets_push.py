@@ -14,12 +14,13 @@ from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.layouts import column, gridplot, row
 from bokeh.models import (
-    AutocompleteInput, Button, Checkbox, DateRangePicker, MultipleDatePicker, TimePicker, CheckboxButtonGroup, CheckboxGroup, ColorPicker,
-    ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangeSlider, DateSlider,
-    DatetimeRangeSlider, Div, Dropdown, FileInput, HTMLTemplateFormatter, MultiChoice,
-    MultiSelect, NumberEditor, NumberFormatter, NumericInput, Paragraph, PasswordInput,
-    PreText, RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider, Spacer, Spinner,
-    Switch, TabPanel, Tabs, TableColumn, TextAreaInput, TextInput, Toggle,
+    AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup, ColorPicker,
+    ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangePicker,
+    DateRangeSlider, DateSlider, DatetimeRangeSlider, Div, Dropdown, FileInput,
+    HTMLTemplateFormatter, HelpButton, MultiChoice, MultiSelect, MultipleDatePicker,
+    NumberEditor, NumberFormatter, NumericInput, Paragraph, PasswordInput, PreText,
+    RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider, Spacer, Spinner, Switch,
+    TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
 )
 from bokeh.plotting import figure
 from tornado.ioloop import IOLoop
@@ -74,6 +75,7 @@ def widgets_document():
         RadioButtonGroup(labels=["py rb a", "py rb b"], active=1),
         Switch(label="py switch", active=True),
         Checkbox(label="py checkbox", active=True),
+        HelpButton(tooltip=Tooltip(content="py help", position="right")),
         Slider(title="py slider", start=0, end=10, value=4, step=1),
         RangeSlider(title="py range", start=0, end=10, value=(2, 6), step=1),
         DateSlider(title="py dateslider", start=date(2024, 1, 1), end=date(2024, 12, 31), value=date(2024, 6, 1)),

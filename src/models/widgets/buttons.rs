@@ -1,7 +1,7 @@
-//! Buttons: Button (a click is Bokeh's `button_click` event), Toggle (pressed or not) and
-//! Dropdown (a menu whose items send `menu_item_click`).
+//! Buttons: Button (a click is Bokeh's `button_click` event), Toggle (pressed or not),
+//! Dropdown (a menu whose items send `menu_item_click`) and HelpButton (a tooltip of help).
 
-use crate::core::{Ids, Kind, PropType, Value};
+use crate::core::{Id, Ids, Kind, PropType, Value};
 
 use super::super::enums::ButtonType;
 
@@ -33,6 +33,20 @@ models! {
         menu: Vec<Option<MenuItem>> = Vec::new(),
         split: bool = false,
         disabled: bool = false,
+    }
+
+    /// A "?" button whose tooltip tells what something is, like Bokeh's
+    /// `HelpButton(tooltip=Tooltip(content=…))`: shown while the pointer is over it or it
+    /// has focus, kept open by a click.
+    pub struct HelpButton("HelpButton") {
+        label: String = "",
+        tooltip: Id<Tooltip>,
+        disabled: bool = false,
+    }
+
+    /// A tooltip's text, like Bokeh's `Tooltip(content=…)` (a HelpButton's).
+    pub struct Tooltip("Tooltip") {
+        content: String,
     }
 }
 

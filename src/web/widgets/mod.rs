@@ -15,6 +15,7 @@ pub mod date_range_picker;
 pub mod dropdown;
 pub mod file_input;
 pub mod groups;
+pub mod help_button;
 pub mod markup;
 pub mod multi_choice;
 pub mod multiple_date_picker;
