@@ -322,6 +322,7 @@ fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
         "MultipleDatePicker.title",
         "MultipleDatetimePicker.title",
         "NumericInput.title",
+        "PaletteSelect.title",
         "PasswordInput.title",
         "Select.title",
         "Spinner.title",

@@ -13,10 +13,10 @@ use rokeh::models::{
     DateRangeSlider, DateSlider, DatetimePicker, DatetimeRangePicker, DatetimeRangeSlider, Div,
     Dropdown, FileInput, GridBox, GridChild, HTMLTemplateFormatter, HelpButton, Line, MenuItem,
     MultiChoice, MultiSelect, MultipleDatePicker, MultipleDatetimePicker, NumberEditor,
-    NumberFormatter, NumericInput, Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup,
-    RangeSlider, Row, Select, SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner,
-    StringEditor, Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker,
-    Toggle, Tooltip,
+    NumberFormatter, NumericInput, PaletteSelect, Paragraph, PasswordInput, PreText,
+    RadioButtonGroup, RadioGroup, RangeSlider, Row, Select, SelectOption, SelectOptions,
+    SizingMode, Slider, Spacer, Spinner, StringEditor, Switch, TabPanel, TableColumn, Tabs,
+    TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
 };
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -258,6 +258,20 @@ pub fn widgets(doc: &mut Document) {
         seconds: true,
         ..MultipleDatetimePicker::default()
     });
+    let palette = |name: &str| {
+        let colors = rokeh::models::palettes::palette(name).expect("one of Bokeh's palettes");
+        (name.to_owned(), colors)
+    };
+    let palettes = doc.add(PaletteSelect {
+        title: "Palette".into(),
+        value: "Viridis256".into(),
+        items: vec![
+            palette("Viridis256"),
+            palette("Magma256"),
+            palette("Category10_10"),
+        ],
+        disabled: false,
+    });
     let tint = doc.add(ColorPicker {
         title: "Tint".into(),
         color: "#1f77b4".into(),
@@ -391,6 +405,7 @@ pub fn widgets(doc: &mut Document) {
             window.any(),
             holidays.any(),
             reminders.any(),
+            palettes.any(),
             tint.any(),
             upload.any(),
         ],

@@ -227,6 +227,7 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     assert.equal(await page.getByRole('checkbox', { name: 'py checkbox' }).isChecked(), true);
     await page.getByRole('button', { name: 'Help' }).hover();
     assert.equal(await page.getByRole('tooltip').textContent(), 'py help');
+    assert.equal(await page.getByRole('combobox', { name: 'py palette' }).inputValue(), 'Greys');
     assert.equal(await page.getByRole('radio', { name: 'py rb b' }).getAttribute('aria-checked'), 'true');
     assert.equal(await page.getByLabel('py date', { exact: true }).inputValue(), '2024-03-01');
     // Python's time (milliseconds since midnight), range and list of days.

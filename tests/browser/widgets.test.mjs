@@ -69,6 +69,7 @@ test('every control has its role and a name, and the page has no unnamed inputs'
       ['spinbutton', 'Double'],
       ['combobox', 'Colour'],
       ['combobox', 'Size'],
+      ['combobox', 'Palette'],
       ['listbox', 'Toppings'],
       ['combobox', 'Tags'],
       ['checkbox', 'Lines'],
@@ -482,6 +483,17 @@ test('DatePicker, ColorPicker and FileInput (base64 value, filename, mime type)'
     await until(page, 'Upload', 'value', Buffer.from('hello, rokeh').toString('base64'));
     assert.equal(await get(page, 'Upload', 'filename'), 'hello.txt');
     assert.equal(await get(page, 'Upload', 'mime_type'), 'text/plain');
+  });
+});
+
+test('PaletteSelect: a palette chosen by name, shown as its swatch', async () => {
+  await withWidgets(async (page) => {
+    const select = page.getByRole('combobox', { name: 'Palette' });
+    const swatch = page.locator('.rk-palette-swatch');
+    assert.match(await swatch.getAttribute('style'), /#440154/i, "Viridis' first color");
+    await select.selectOption('Magma256');
+    await until(page, 'Palette', 'value', 'Magma256');
+    assert.match(await swatch.getAttribute('style'), /#000003/i, "Magma's first color");
   });
 });
 

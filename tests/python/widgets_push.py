@@ -18,7 +18,7 @@ from bokeh.models import (
     ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangePicker,
     DateRangeSlider, DateSlider, DatetimeRangeSlider, Div, Dropdown, FileInput,
     HTMLTemplateFormatter, HelpButton, MultiChoice, MultiSelect, MultipleDatePicker,
-    NumberEditor, NumberFormatter, NumericInput, Paragraph, PasswordInput, PreText,
+    NumberEditor, NumberFormatter, NumericInput, PaletteSelect, Paragraph, PasswordInput, PreText,
     RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider, Spacer, Spinner, Switch,
     TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
 )
@@ -76,6 +76,7 @@ def widgets_document():
         Switch(label="py switch", active=True),
         Checkbox(label="py checkbox", active=True),
         HelpButton(tooltip=Tooltip(content="py help", position="right")),
+        PaletteSelect(title="py palette", value="Greys", items=[("Greys", ["#000000", "#ffffff"]), ("Reds", ["#ff0000"])]),
         Slider(title="py slider", start=0, end=10, value=4, step=1),
         RangeSlider(title="py range", start=0, end=10, value=(2, 6), step=1),
         DateSlider(title="py dateslider", start=date(2024, 1, 1), end=date(2024, 12, 31), value=date(2024, 6, 1)),

@@ -22,7 +22,7 @@ pub use pickers::{
     MultipleDatePicker, MultipleDatetimePicker, TimePicker,
 };
 pub use selects::{
-    AutocompleteInput, MultiChoice, MultiSelect, Select, SelectOption, SelectOptions,
+    AutocompleteInput, MultiChoice, MultiSelect, PaletteSelect, Select, SelectOption, SelectOptions,
 };
 pub use sliders::{DateRangeSlider, DateSlider, DatetimeRangeSlider, RangeSlider, Slider};
 pub use tables::{

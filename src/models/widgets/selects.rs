@@ -1,7 +1,8 @@
-//! Choosing from options: Select (plain or grouped options), MultiSelect, MultiChoice and
-//! AutocompleteInput (a text input that offers completions).
+//! Choosing from options: Select (plain or grouped options), MultiSelect, MultiChoice,
+//! AutocompleteInput (a text input that offers completions) and PaletteSelect (a palette
+//! by name).
 
-use crate::core::{Ids, Kind, PropType, Value};
+use crate::core::{Color, Ids, Kind, PropType, Value};
 
 use super::super::enums::SearchStrategy;
 
@@ -52,6 +53,15 @@ models! {
         case_sensitive: bool = true,
         restrict: bool = true,
         search_strategy: SearchStrategy = SearchStrategy::StartsWith,
+        disabled: bool = false,
+    }
+
+    /// A palette chosen by name, like Bokeh's `PaletteSelect(value=…, items=[(name,
+    /// colors), …])`: `value` is the name; the chosen palette is shown as a swatch.
+    pub struct PaletteSelect("PaletteSelect") {
+        title: String = "",
+        value: String,
+        items: Vec<(String, Vec<Color>)>,
         disabled: bool = false,
     }
 }
