@@ -7,7 +7,7 @@ import { ROOT, launch, paintedAfter, serveDist } from './support.mjs';
 
 const shots = [
   { file: 'screenshot.png', query: '', viewport: { width: 760, height: 440 } },
-  { file: 'widgets.png', query: '?app=widgets', viewport: { width: 1400, height: 1070 } },
+  { file: 'widgets.png', query: '?app=widgets', viewport: { width: 1400, height: 1560 } },
   ...[
     // [app, viewport width, height, ms to let it run (streams and animations) before the shot]
     ['sliders', 760, 440, 0],
