@@ -350,19 +350,20 @@ async fn a_renderer_of_a_kind_rokeh_does_not_draw_is_left_out_with_one_warning()
     let warned = keep_warnings();
     let mut doc = Document::new();
     let plot = figure(&mut doc, FigureArgs::default());
-    // As a pushed document holds a graph (Bokeh's GraphRenderer), which rokeh does not draw.
-    let graph = doc
+    // As a pushed document holds map tiles (Bokeh's TileRenderer), which rokeh does not
+    // draw.
+    let tiles = doc
         .insert_model(rokeh::document::Model {
-            id: rokeh::document::ModelId::from("graph"),
-            type_name: "GraphRenderer".into(),
+            id: rokeh::document::ModelId::from("tiles"),
+            type_name: "TileRenderer".into(),
             attrs: Default::default(),
         })
         .unwrap();
     let mut renderers = doc.get(plot, Figure::RENDERERS);
-    renderers.push(graph);
+    renderers.push(tiles);
     doc.set(plot, Figure::RENDERERS, renderers).unwrap();
     for _ in 0..2 {
         rokeh::render::figure_layout(&doc, plot, 300, 300, 1.0).expect("laid out");
     }
-    assert_eq!(naming(&warned, "GraphRenderer renderers").len(), 1);
+    assert_eq!(naming(&warned, "TileRenderer renderers").len(), 1);
 }
