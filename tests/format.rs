@@ -3,7 +3,9 @@
 //! inputs (run in Chromium).
 
 use rokeh::core::Datetime;
-use rokeh::format::{date_format_pattern, js_number, numbro, render_template, strftime};
+use rokeh::format::{
+    date_format_pattern, js_number, numbro, process_placeholders, render_template, strftime,
+};
 
 #[test]
 fn numbro_formats_as_bokehjs_tables_and_sliders_write_them() {
@@ -88,4 +90,23 @@ fn templates_put_in_the_row_values_and_leave_out_code() {
     assert_eq!(render_template("[<%= unknown %>]", row), "[]");
     assert_eq!(render_template("a<% if (x) { %>b<% } %>c", row), "abc");
     assert_eq!(render_template("<%= value ", row), "<%= value ");
+}
+
+/// Bokeh's placeholders, as a scale bar's label and a tooltip name them: braced or bare
+/// names, a format after them, a sigil alone left as it is.
+#[test]
+fn placeholders_are_found_as_bokehjs_finds_them() {
+    let fill = |sigil: char, name: &str, format: Option<&str>| {
+        format!("<{sigil}{name}|{}>", format.unwrap_or("-"))
+    };
+    assert_eq!(
+        process_placeholders("@{value} @{unit}", fill),
+        "<@value|-> <@unit|->"
+    );
+    assert_eq!(
+        process_placeholders("@{value}{%.1f}km, $x!", fill),
+        "<@value|%.1f>km, <$x|->!"
+    );
+    assert_eq!(process_placeholders("5 @ $ {x}", fill), "5 @ $ {x}");
+    assert_eq!(process_placeholders("@{open", fill), "@{open");
 }

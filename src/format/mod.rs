@@ -1,6 +1,6 @@
 //! Bokeh's ways of writing values as text, shared by whatever shows them: numbro number
 //! formats (`"0,0.00"`, `"0.0%"`), printf formats (`"%5.2f"`), strftime date formats
-//! (`"%d %b %Y"`) and the HTML
+//! (`"%d %b %Y"`), Bokeh's `@{name}` placeholders and the HTML
 //! templates of a table's cells (`"<b><%= value %></b>"`). Pure functions over values, so
 //! they are tested natively; the page's widgets and tables call them.
 
@@ -14,4 +14,4 @@ pub use date::{date_format_pattern, strftime};
 pub use decimal::{fixed, parse};
 pub use number::{js_number, numbro};
 pub use printf::format as printf;
-pub use template::{escape_html, render_template};
+pub use template::{escape_html, process_placeholders, render_template};

@@ -1,7 +1,8 @@
 //! The HTML templates of HTMLTemplateFormatter, in the subset of underscore's template
 //! language that needs no JavaScript: `<%= name %>` puts in the value of `name` (`value`
 //! is the cell's, any other name that row's column) as it is, `<%- name %>` escaped.
-//! Anything else between `<%` and `%>` (JavaScript code) is left out.
+//! Anything else between `<%` and `%>` (JavaScript code) is left out. And Bokeh's own
+//! placeholders (`@name`, `@{name}{format}`, `$name`) as tooltips and scale bars fill them.
 
 /// `template` with each `<%= name %>` / `<%- name %>` replaced by `lookup(name)`; names
 /// `lookup` does not know become empty.
@@ -31,6 +32,50 @@ pub fn render_template(template: &str, lookup: impl Fn(&str) -> Option<String>) 
             }
         }
         rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `template` with each of Bokeh's placeholders replaced by `fill(sigil, name, format)`,
+/// as BokehJS's `process_placeholders` finds them: a sigil (`@` or `$`), a name (`{…}`, or
+/// a run of ASCII word characters, as BokehJS's `\w`), and an optional `{format}`. A
+/// sigil without a name stays as it is.
+pub fn process_placeholders(
+    template: &str,
+    mut fill: impl FnMut(char, &str, Option<&str>) -> String,
+) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(i) = rest.find(['@', '$']) {
+        out.push_str(&rest[..i]);
+        let sigil = if rest[i..].starts_with('@') { '@' } else { '$' };
+        let after = &rest[i + 1..];
+        let (name, mut tail) = if let Some(braced) = after.strip_prefix('{') {
+            match braced.find('}') {
+                Some(end) => (&braced[..end], &braced[end + 1..]),
+                None => ("", after),
+            }
+        } else {
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            (&after[..end], &after[end..])
+        };
+        if name.is_empty() {
+            out.push(sigil);
+            rest = after;
+            continue;
+        }
+        let mut format = None;
+        if let Some(f) = tail.strip_prefix('{') {
+            if let Some(end) = f.find('}') {
+                format = Some(&f[..end]);
+                tail = &f[end + 1..];
+            }
+        }
+        out.push_str(&fill(sigil, name, format));
+        rest = tail;
     }
     out.push_str(rest);
     out

@@ -10,7 +10,7 @@
 
 use crate::core::{AnyId, Dict, Id, Value};
 use crate::document::Document;
-use crate::format::{escape_html, numbro, printf, strftime};
+use crate::format::{escape_html, numbro, printf, process_placeholders, strftime};
 use crate::models::{
     FieldFormatter, Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, PointPolicy,
 };
@@ -158,37 +158,8 @@ pub fn fill(
     spot: &Spot,
     formatters: &Dict<FieldFormatter>,
 ) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(i) = rest.find(['@', '$']) {
-        out.push_str(&rest[..i]);
-        let sigil = &rest[i..i + 1];
-        let after = &rest[i + 1..];
-        // The name: `{…}` or a run of word characters (ASCII, as BokehJS's `\w`).
-        let (name, mut tail) = if let Some(braced) = after.strip_prefix('{') {
-            match braced.find('}') {
-                Some(end) => (&braced[..end], &braced[end + 1..]),
-                None => ("", after),
-            }
-        } else {
-            let end = after
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .unwrap_or(after.len());
-            (&after[..end], &after[end..])
-        };
-        if name.is_empty() {
-            out.push_str(sigil);
-            rest = after;
-            continue;
-        }
-        let mut format = None;
-        if let Some(f) = tail.strip_prefix('{') {
-            if let Some(end) = f.find('}') {
-                format = Some(&f[..end]);
-                tail = &f[end + 1..];
-            }
-        }
-        let text = if sigil == "$" {
+    process_placeholders(template, |sigil, name, format| {
+        if sigil == '$' {
             match name {
                 "index" => spot.index.to_string(),
                 "x" => value_text(&Value::Float(spot.x), format, Written::Numeral),
@@ -215,12 +186,8 @@ pub fn fill(
                 });
             let value = column_value(doc, source, name, spot.index);
             value.map_or_else(|| MISSING.to_owned(), |v| value_text(&v, format, written))
-        };
-        out.push_str(&text);
-        rest = tail;
-    }
-    out.push_str(rest);
-    out
+        }
+    })
 }
 
 /// What a field shows for a value it cannot find, as in BokehJS.
