@@ -1433,6 +1433,40 @@ fn text_of_numbers_and_lists_is_written() {
     assert!(ink(2.0) > 20 && ink(6.0) > 40, "{} {}", ink(2.0), ink(6.0));
 }
 
+/// Text turned a quarter counter-clockwise (Bokeh's positive angle) reads upwards: a Label
+/// anchored by its bottom-left corner lies above and left of its point, as in BokehJS.
+#[test]
+fn turned_text_turns_the_way_bokeh_turns_it() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let label = doc.add(Label {
+        angle: std::f64::consts::FRAC_PI_2,
+        text_color: Some("#ff0000".into()),
+        ..Label::new(5.0, 5.0, "Turned")
+    });
+    fig.add_layout(&mut doc, label.any());
+    let pic = draw(&doc, fig, "turned_text.png");
+    let (x, y) = at(&pic, 5.0, 5.0);
+    let (x, y) = (x.round() as i32, y.round() as i32);
+    let red = |p: [u8; 3]| p[0] > 200 && p[1] < 120 && p[2] < 120;
+    let (mut above, mut elsewhere) = (0, 0);
+    for py in 0..pic.height as i32 {
+        for px in 0..pic.width as i32 {
+            if pic.pixel(px, py).is_some_and(red) {
+                if px <= x + 1 && py <= y + 1 {
+                    above += 1;
+                } else {
+                    elsewhere += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        above > 40 && elsewhere == 0,
+        "{above} above, {elsewhere} elsewhere"
+    );
+}
+
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
 #[test]
 fn fixed_ticks_may_be_an_array() {

@@ -179,7 +179,7 @@ impl<DB: DrawingBackend> Surface for OnBackend<'_, DB> {
         let text_style = TextStyle::from(font).color(&color);
         // plotters' fonts put the baseline half the font size below the position.
         let half = (style.font.size / 2.0).round() as i32;
-        let (sin, cos) = (-style.angle).sin_cos();
+        let (sin, cos) = style.angle.sin_cos();
         let mut pixels = Vec::new();
         let drawn = text_style.draw(text, (0, -half), |px, py, color| {
             pixels.push((px, py, color));

@@ -417,7 +417,8 @@ pub struct TextStyle {
     pub align: TextAlign,
     /// Where the anchor is vertically (Bokeh's `text_baseline`).
     pub baseline: TextBaseline,
-    /// Radians, counter-clockwise on screen as Bokeh's angles are.
+    /// Radians, clockwise on screen as the canvas' `rotate` turns (Bokeh's
+    /// counter-clockwise angles negated).
     pub angle: f64,
 }
 
