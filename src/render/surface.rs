@@ -340,6 +340,16 @@ impl Stroke {
             dash_offset: 0.0,
         }
     }
+
+    /// This stroke with its width and dashes `k` times as long (CSS to device pixels).
+    pub fn scaled(&self, k: f64) -> Stroke {
+        Stroke {
+            width: self.width * k,
+            dash: self.dash.iter().map(|d| d * k).collect(),
+            dash_offset: self.dash_offset * k,
+            ..self.clone()
+        }
+    }
 }
 
 /// A tile of straight (not premultiplied) RGBA pixels repeated from the canvas' origin:

@@ -20,7 +20,7 @@ use crate::render::ticks::{self, Adaptive, Ticker};
 use crate::render::visuals::{FillVisual, LineVisual};
 use crate::render::RenderError;
 
-use super::{AnnotationCtx, AnnotationView};
+use super::{paint_box, AnnotationCtx, AnnotationView};
 
 const MINOR_DIM: f64 = 25.0;
 
@@ -358,20 +358,13 @@ impl AnnotationView for View {
         };
         let g = self.geometry(c.surface, area, side);
         let dev = |r: Rect| Rect::new(r.x * dpr, r.y * dpr, r.width * dpr, r.height * dpr);
-        let mut path = Path::new();
-        path.rect(dev(g.frame));
-        if let Some(bg) = self.background {
-            c.surface.fill(&path, bg, FillRule::NonZero);
-        }
-        if let Some(border) = &self.border {
-            c.surface.stroke(
-                &path,
-                &Stroke {
-                    width: border.width * dpr,
-                    ..border.clone()
-                },
-            );
-        }
+        paint_box(
+            c.surface,
+            dev(g.frame),
+            self.background,
+            self.border.as_ref(),
+            dpr,
+        );
         // The colors, low at the bottom (or left).
         let (lo, hi, log) = self.colors.span();
         let frac = |v: f64| {

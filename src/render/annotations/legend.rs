@@ -16,7 +16,7 @@ use crate::render::read::Reader;
 use crate::render::surface::{FillRule, Font, Path, Rect, Stroke, TextMeasure};
 use crate::render::RenderError;
 
-use super::{AnnotationCtx, AnnotationView};
+use super::{paint_box, AnnotationCtx, AnnotationView};
 
 /// One drawn entry: its label, renderers, and the source row its swatch shows.
 struct Entry {
@@ -310,20 +310,13 @@ impl AnnotationView for View {
         };
         let (x0, y0) = self.origin(area, (w, h));
         let dev = |x: f64, y: f64| (x * dpr, y * dpr);
-        let mut box_path = Path::new();
-        box_path.rect(Rect::new(x0 * dpr, y0 * dpr, w * dpr, h * dpr));
-        if let Some(bg) = self.background {
-            c.surface.fill(&box_path, bg, FillRule::NonZero);
-        }
-        if let Some(border) = &self.border {
-            c.surface.stroke(
-                &box_path,
-                &Stroke {
-                    width: border.width * dpr,
-                    ..border.clone()
-                },
-            );
-        }
+        paint_box(
+            c.surface,
+            Rect::new(x0 * dpr, y0 * dpr, w * dpr, h * dpr),
+            self.background,
+            self.border.as_ref(),
+            dpr,
+        );
         if let (Some(title), Some(color)) = (&self.title, self.title_color) {
             let mut font = self.title_font.clone();
             font.size *= dpr;

@@ -13,6 +13,7 @@ mod slope;
 mod span;
 mod whisker;
 
+use crate::core::Rgba;
 use crate::document::AnyId;
 
 use super::layout::{LegendHit, Side};
@@ -20,7 +21,7 @@ use super::ranges::FactorMap;
 use super::read::Reader;
 use super::renderer::RendererView;
 use super::scales::Maps;
-use super::surface::{Rect, Surface, TextMeasure};
+use super::surface::{FillRule, Path, Rect, Stroke, Surface, TextMeasure};
 use super::RenderError;
 
 /// What an annotation paints with.
@@ -82,6 +83,25 @@ pub(crate) fn builder(type_name: &str) -> Option<BuildAnnotation> {
         .binary_search_by(|(name, _)| name.cmp(&type_name))
         .ok()
         .map(|at| ANNOTATIONS[at].1)
+}
+
+/// A box of a legend or a bar (device pixels), as BokehJS draws one: filled, then its
+/// border (in CSS pixels, `dpr` device pixels each) stroked over the fill.
+pub(crate) fn paint_box(
+    s: &mut dyn Surface,
+    rect: Rect,
+    background: Option<Rgba>,
+    border: Option<&Stroke>,
+    dpr: f64,
+) {
+    let mut path = Path::new();
+    path.rect(rect);
+    if let Some(bg) = background {
+        s.fill(&path, bg, FillRule::NonZero);
+    }
+    if let Some(border) = border {
+        s.stroke(&path, &border.scaled(dpr));
+    }
 }
 
 /// A coordinate an annotation names: a number, or a factor of a categorical range.
