@@ -1,11 +1,12 @@
 //! Annotations: a plot's Title, and marks over its data: Span, BoxAnnotation, Band,
-//! Whisker, Label, LabelSet and ColorBar. Arrows and legends have their own areas.
+//! Whisker, Label, LabelSet, ColorBar and ScaleBar. Arrows and legends have their own
+//! areas.
 
 use crate::core::{AnyId, Color, ColorSpec, NumberSpec, Spec, Value};
 
 use super::enums::{
-    CoordinateUnits, Dimension, FontStyle, LineCap, LineJoin, Orientation, RenderLevel, TextAlign,
-    TextBaseline,
+    Align, CoordinateUnits, Dimension, FontStyle, LengthSizing, LengthUnits, LineCap, LineJoin,
+    Orientation, Place, PositionUnits, RenderLevel, TextAlign, TextBaseline,
 };
 use super::props::{AutoOr, DashPattern, TextLike};
 use super::SourceId;
@@ -228,6 +229,62 @@ models! {
         background_fill_color: Option<Color> = Some("#ffffff".into()),
         background_fill_alpha: f64 = 0.95,
         visible: bool = true,
+    }
+    /// A bar of a "nice" length of `range` (in `unit`s of `dimensional`, meters by
+    /// default) with its label ("5 km"), in a box at `location` in the frame.
+    pub struct ScaleBar("ScaleBar") {
+        /// The range measured: `"auto"` is the frame's default x range (y when vertical).
+        range: AutoOr<AnyId> = AutoOr::Auto,
+        /// The unit of the range's values, one of `dimensional`'s.
+        unit: String = "m",
+        /// The units of measurement (a `MetricLength`, `ImperialLength`, …); unset is
+        /// Bokeh's new `MetricLength`.
+        dimensional: Option<AnyId> = None,
+        orientation: Orientation = Orientation::Horizontal,
+        /// A named anchor of the frame (`"top_right"`) or an (x, y) pair in `x_units` and
+        /// `y_units`.
+        location: Value = Value::str("top_right"),
+        x_units: PositionUnits = PositionUnits::Data,
+        y_units: PositionUnits = PositionUnits::Data,
+        /// The box's point put at `location`: `"auto"` follows the location's names.
+        anchor: Value = Value::str("auto"),
+        length_sizing: LengthSizing = LengthSizing::Adaptive,
+        bar_length: f64 = 0.2,
+        bar_length_units: LengthUnits = LengthUnits::Screen,
+        bar_line_color: Option<Color> = Some("black".into()),
+        bar_line_alpha: f64 = 1.0,
+        bar_line_width: f64 = 2.0,
+        bar_line_dash: DashPattern = DashPattern::SOLID,
+        margin: i64 = 10,
+        padding: i64 = 10,
+        /// The label's template: `@{value}` (with an optional printf `{format}` when
+        /// exact) and `@{unit}`.
+        label: String = "@{value} @{unit}",
+        label_align: Align = Align::Center,
+        label_location: Place = Place::Below,
+        label_standoff: i64 = 5,
+        label_text_color: Option<Color> = Some("#444444".into()),
+        label_text_alpha: f64 = 1.0,
+        label_text_font: String = "helvetica",
+        label_text_font_size: String = "13px",
+        label_text_font_style: FontStyle = FontStyle::Normal,
+        title: String = "",
+        title_align: Align = Align::Center,
+        title_location: Place = Place::Above,
+        title_standoff: i64 = 5,
+        title_text_color: Option<Color> = Some("#444444".into()),
+        title_text_alpha: f64 = 1.0,
+        title_text_font: String = "helvetica",
+        title_text_font_size: String = "13px",
+        title_text_font_style: FontStyle = FontStyle::Italic,
+        border_line_color: Option<Color> = Some("#e5e5e5".into()),
+        border_line_alpha: f64 = 0.5,
+        border_line_width: f64 = 1.0,
+        background_fill_color: Option<Color> = Some("#ffffff".into()),
+        background_fill_alpha: f64 = 0.95,
+        visible: bool = true,
+        x_range_name: String = "default",
+        y_range_name: String = "default",
     }
 }
 

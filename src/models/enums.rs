@@ -95,6 +95,36 @@ bokeh_enum! {
 }
 
 bokeh_enum! {
+    /// Where a part sits along a box's side: at its start, centre or end (Bokeh's
+    /// `Align`).
+    pub enum Align { Start = "start", Center = "center", End = "end" }
+}
+
+bokeh_enum! {
+    /// What a position's numbers are in (Bokeh's `PositionUnits`): data units, CSS pixels
+    /// from the frame's top-left (`Screen`) or bottom-left (`View`) corner, or fractions
+    /// of the frame from its top-left corner (`Percent`).
+    pub enum PositionUnits {
+        Data = "data",
+        Screen = "screen",
+        View = "view",
+        Percent = "percent",
+    }
+}
+
+bokeh_enum! {
+    /// What a scale bar's `bar_length` is in: CSS pixels (a fraction of the frame when at
+    /// most 1), data units, or a fraction of the frame.
+    pub enum LengthUnits { Screen = "screen", Data = "data", Percent = "percent" }
+}
+
+bokeh_enum! {
+    /// Whether a scale bar's length is rounded up to a "nice" value of its units
+    /// (`Adaptive`) or kept as it is (`Exact`).
+    pub enum LengthSizing { Adaptive = "adaptive", Exact = "exact" }
+}
+
+bokeh_enum! {
     /// What clicking a legend item does to its renderers.
     pub enum LegendClickPolicy { None = "none", Hide = "hide", Mute = "mute" }
 }

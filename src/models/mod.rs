@@ -92,16 +92,16 @@ mod transforms;
 mod widgets;
 
 pub use annotations::{
-    Band, BoxAnnotation, ColorBar, Label, LabelSet, Slope, Span, Title, Whisker,
+    Band, BoxAnnotation, ColorBar, Label, LabelSet, ScaleBar, Slope, Span, Title, Whisker,
 };
 pub use arrows::{Arrow, NormalHead, OpenHead, TeeHead, VeeHead};
 pub use axes::{CategoricalAxis, DatetimeAxis, LinearAxis, LogAxis};
 pub use enums::{
-    BoxOrigin, ButtonType, CoordinateUnits, Dimension, Dimensions, Direction, Distribution,
-    FontStyle, HexTileOrientation, HoverMode, ImageOrigin, LegendClickPolicy, LineCap, LineJoin,
-    LinePolicy, MarkerType, NumericMode, Orientation, PaddingUnits, Place, PointPolicy,
-    RadiusDimension, RenderLevel, SearchStrategy, SelectionMode, SizingMode, StartEnd, StepMode,
-    TabsLocation, TapBehavior, TapGesture, TextAlign, TextBaseline,
+    Align, BoxOrigin, ButtonType, CoordinateUnits, Dimension, Dimensions, Direction, Distribution,
+    FontStyle, HexTileOrientation, HoverMode, ImageOrigin, LegendClickPolicy, LengthSizing,
+    LengthUnits, LineCap, LineJoin, LinePolicy, MarkerType, NumericMode, Orientation, PaddingUnits,
+    Place, PointPolicy, PositionUnits, RadiusDimension, RenderLevel, SearchStrategy, SelectionMode,
+    SizingMode, StartEnd, StepMode, TabsLocation, TapBehavior, TapGesture, TextAlign, TextBaseline,
 };
 pub use filters::{
     AllIndices, BooleanFilter, CDSView, GroupFilter, IndexFilter, IntersectionFilter,
