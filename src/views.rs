@@ -313,6 +313,7 @@ views! {
         LABEL: "Label",
         LABEL_SET: "LabelSet",
         LEGEND: "Legend",
+        SCALE_BAR: "ScaleBar",
         SLOPE: "Slope",
         SPAN: "Span",
         WHISKER: "Whisker",

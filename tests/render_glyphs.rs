@@ -2461,3 +2461,178 @@ fn mercator_axes_tick_and_label_degrees() {
         y.ticks.major
     );
 }
+
+/// Bokeh's default ScaleBar over the test plot's 0..10 taken as kilometres.
+fn km() -> rokeh::models::ScaleBar {
+    rokeh::models::ScaleBar {
+        unit: "km".into(),
+        ..rokeh::models::ScaleBar::default()
+    }
+}
+
+/// `bar` over the test plot, as a red bar in a blue border.
+fn scale_bar(bar: rokeh::models::ScaleBar, name: &str) -> Picture {
+    scale_bar_in(&mut Document::new(), bar, name)
+}
+
+/// [`scale_bar`] in `doc`, which may hold the bar's `dimensional`.
+fn scale_bar_in(doc: &mut Document, bar: rokeh::models::ScaleBar, name: &str) -> Picture {
+    let fig = plot(doc);
+    let bar = doc.add(rokeh::models::ScaleBar {
+        bar_line_color: Some("#ff0000".into()),
+        border_line_color: Some("#0000ff".into()),
+        border_line_alpha: 1.0,
+        ..bar
+    });
+    fig.add_layout(doc, bar.any());
+    draw(doc, fig, name)
+}
+
+/// The smallest rectangle (left, top, right, bottom; inclusive) holding every pixel of
+/// `color` (±`tol`), and how many there are.
+fn extent(pic: &Picture, color: [u8; 3], tol: u8) -> ((i32, i32, i32, i32), usize) {
+    let (mut e, mut n) = ((i32::MAX, i32::MAX, i32::MIN, i32::MIN), 0);
+    for y in 0..pic.height as i32 {
+        for x in 0..pic.width as i32 {
+            if pic.pixel(x, y).is_some_and(|p| close(p, color, tol)) {
+                e = (e.0.min(x), e.1.min(y), e.2.max(x), e.3.max(y));
+                n += 1;
+            }
+        }
+    }
+    (e, n)
+}
+
+/// Bokeh's default scale bar (as BokehJS draws it, pixel for pixel): 0.2 of the 10 km
+/// frame is 2 km, rounded up to the next nice length, 5 km: a bar half the frame long,
+/// `padding` inside a box `margin` inside the frame's top-right corner, "5 km" below it.
+#[test]
+fn a_scale_bar_rounds_its_length_up_and_sits_in_the_frames_corner() {
+    let pic = scale_bar(km(), "scale_bar.png");
+    let f = pic.layout.frame;
+    let bar = (f64::from(f.width()) * 0.5).round() as i32;
+    // The border's right and top edges 10 px inside the frame's; 1 + 10 + bar + 10 + 1
+    // wide (the label is narrower than the bar).
+    let ((left, top, right, bottom), _) = extent(&pic, BLUE, 2);
+    assert_eq!((right, top), (f.right - 10, f.top + 10));
+    assert_eq!(right - left, bar + 22);
+    // The bar: 2 px thick at the top of the padded content, drawn half a pixel right and
+    // down (BokehJS's canvas), so whole red pixels from one past its start to one before
+    // its end; a pixel beyond either end is not red at all.
+    let (x0, y) = (left + 10, top + 10);
+    for x in x0 + 1..x0 + bar {
+        assert!(close(pic.pixel(x, y).unwrap(), RED, 2), "bar at ({x}, {y})");
+    }
+    for x in [x0 - 1, x0 + bar + 1] {
+        assert_eq!(
+            pic.pixel(x, y).unwrap(),
+            WHITE,
+            "beyond the bar at ({x}, {y})"
+        );
+    }
+    let ((rl, rt, rr, rb), _) = extent(&pic, RED, 2);
+    assert_eq!((rl, rt, rr, rb), (x0 + 1, y, x0 + bar - 1, y));
+    // The label: dark pixels only below the bar, in the box, centred under the bar.
+    let dark: Vec<(i32, i32)> = (top + 1..bottom)
+        .flat_map(|y| (left + 1..right).map(move |x| (x, y)))
+        .filter(|&(x, y)| pic.pixel(x, y).is_some_and(|p| is_grey(p) && p[0] < 160))
+        .collect();
+    assert!(dark.len() > 30, "{} label pixels", dark.len());
+    assert!(dark.iter().all(|&(_, py)| py > y + 5 && py < bottom - 9));
+    let (lo, hi) = dark.iter().fold((i32::MAX, i32::MIN), |(lo, hi), &(x, _)| {
+        (lo.min(x), hi.max(x))
+    });
+    assert!(
+        ((lo + hi) / 2 - (x0 + bar / 2)).abs() <= 2,
+        "label {lo}..{hi}"
+    );
+    // The box is white inside; nothing of it outside: every blue pixel is its border.
+    assert_eq!(pic.pixel(left + 5, bottom - 5).unwrap(), WHITE);
+    for y in 0..pic.height as i32 {
+        for x in 0..pic.width as i32 {
+            let on_border = (x == left || x == right) && (top..=bottom).contains(&y)
+                || (y == top || y == bottom) && (left..=right).contains(&x);
+            let blue = close(pic.pixel(x, y).unwrap(), BLUE, 2);
+            assert!(!blue || on_border, "blue at ({x}, {y})");
+        }
+    }
+}
+
+/// A vertical bar of 3 km exactly (data units), in the bottom-left corner, labelled on
+/// its right ("3.00 km", turned to read along it).
+#[test]
+fn a_vertical_scale_bar_in_data_units_stands_in_the_bottom_left_corner() {
+    use rokeh::models::{LengthSizing, LengthUnits, Orientation, ScaleBar};
+    let pic = scale_bar(
+        ScaleBar {
+            orientation: Orientation::Vertical,
+            location: Value::str("bottom_left"),
+            bar_length: 3.0,
+            bar_length_units: LengthUnits::Data,
+            length_sizing: LengthSizing::Exact,
+            label_location: Place::Right,
+            ..km()
+        },
+        "scale_bar_vertical.png",
+    );
+    let f = pic.layout.frame;
+    let bar = (f64::from(f.height()) * 0.3).round() as i32;
+    let ((left, top, right, bottom), _) = extent(&pic, BLUE, 2);
+    assert_eq!((left, bottom), (f.left + 10, f.bottom - 10));
+    assert_eq!(bottom - top, bar + 22);
+    // The bar's column: the content's left edge (its column is no wider than the bar).
+    let ((rl, rt, rr, rb), _) = extent(&pic, RED, 2);
+    assert_eq!(
+        (rl, rt, rr, rb),
+        (left + 10, top + 11, left + 10, top + 9 + bar)
+    );
+    // The label right of the bar, beyond the standoff, taller than wide: turned.
+    let dark: Vec<(i32, i32)> = (top + 1..bottom)
+        .flat_map(|y| (left + 1..right).map(move |x| (x, y)))
+        .filter(|&(x, y)| pic.pixel(x, y).is_some_and(|p| is_grey(p) && p[0] < 160))
+        .collect();
+    assert!(dark.len() > 30, "{} label pixels", dark.len());
+    let (x_lo, x_hi, y_lo, y_hi) = dark.iter().fold(
+        (i32::MAX, i32::MIN, i32::MAX, i32::MIN),
+        |(a, b, c, d), &(x, y)| (a.min(x), b.max(x), c.min(y), d.max(y)),
+    );
+    assert!(
+        x_lo > left + 10 + 5 && x_hi < right - 10,
+        "label x {x_lo}..{x_hi}"
+    );
+    assert!(
+        y_hi - y_lo > 2 * (x_hi - x_lo),
+        "label {x_lo}..{x_hi} × {y_lo}..{y_hi}"
+    );
+    let middle = (y_lo + y_hi) / 2;
+    assert!(
+        (middle - (top + 10 + bar / 2)).abs() <= 2,
+        "label centred at {middle}"
+    );
+}
+
+/// An ImperialLength as Python sends it (its basis and ticks Bokeh's defaults): 0.2 of
+/// 10 miles is 2 mi, rounded up to 3 (ImperialLength's nice values are 1, 3, 6, 12, 60):
+/// a bar 0.3 of the frame.
+#[test]
+fn an_imperial_scale_bar_counts_in_miles() {
+    let mut doc = Document::new();
+    let imperial = raw_model(
+        &mut doc,
+        "imperial",
+        "ImperialLength",
+        vec![("include", Value::Null)],
+    );
+    let bar = rokeh::models::ScaleBar {
+        dimensional: Some(doc.lookup(imperial.as_ref_id().unwrap()).unwrap()),
+        unit: "mi".into(),
+        ..rokeh::models::ScaleBar::default()
+    };
+    let pic = scale_bar_in(&mut doc, bar, "scale_bar_imperial.png");
+    let f = pic.layout.frame;
+    let bar = (f64::from(f.width()) * 0.3).round() as i32;
+    let ((left, _, right, _), _) = extent(&pic, BLUE, 2);
+    assert_eq!(right - left, bar + 22);
+    let ((rl, _, rr, _), _) = extent(&pic, RED, 2);
+    assert_eq!((rl, rr), (left + 11, left + 9 + bar));
+}

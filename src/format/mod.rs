@@ -14,4 +14,4 @@ pub use date::{date_format_pattern, strftime};
 pub use decimal::{fixed, parse};
 pub use number::{js_number, numbro};
 pub use printf::format as printf;
-pub use template::{escape_html, process_placeholders, render_template};
+pub use template::{escape_html, process_placeholders, render_template, MISSING};

@@ -37,6 +37,9 @@ pub fn render_template(template: &str, lookup: impl Fn(&str) -> Option<String>) 
     out
 }
 
+/// What a placeholder shows for a value it cannot find, as in BokehJS.
+pub const MISSING: &str = "???";
+
 /// `template` with each of Bokeh's placeholders replaced by `fill(sigil, name, format)`,
 /// as BokehJS's `process_placeholders` finds them: a sigil (`@` or `$`), a name (`{…}`, or
 /// a run of ASCII word characters, as BokehJS's `\w`), and an optional `{format}`. A

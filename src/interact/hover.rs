@@ -10,7 +10,7 @@
 
 use crate::core::{AnyId, Dict, Id, Value};
 use crate::document::Document;
-use crate::format::{escape_html, numbro, printf, process_placeholders, strftime};
+use crate::format::{escape_html, numbro, printf, process_placeholders, strftime, MISSING};
 use crate::models::{
     FieldFormatter, Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, PointPolicy,
 };
@@ -189,9 +189,6 @@ pub fn fill(
         }
     })
 }
-
-/// What a field shows for a value it cannot find, as in BokehJS.
-const MISSING: &str = "???";
 
 /// How deep a tooltip's DOM models may nest: a model that contains itself stops there.
 const DOM_DEPTH: usize = 32;

@@ -718,6 +718,10 @@ impl<'d> FigureView<'d> {
         let frame = laid.frame.rect();
         let maps_of = |x: &str, y: &str| self.maps(laid.frame, scale, x, y);
         let factors_of = |name: &str, is_x: bool| self.interval_of(name, is_x).model.factors();
+        let interval_of = |range: AnyId| {
+            let mut named = self.x_ranges.iter().chain(&self.y_ranges);
+            named.find(|n| n.id == range).map(|n| n.interval)
+        };
         // The clip of the level being painted: each level up to the glyphs' is clipped to
         // the frame, and a level with nothing picked costs no clip (five calls out of wasm
         // in a page).
@@ -772,6 +776,7 @@ impl<'d> FigureView<'d> {
                         scale,
                         maps: &maps_of,
                         factors: &factors_of,
+                        interval: &interval_of,
                         renderers: &self.renderers,
                         legend_hits: &mut *hits,
                     };

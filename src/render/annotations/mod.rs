@@ -6,9 +6,11 @@ mod arrow;
 mod band;
 mod box_annotation;
 mod color_bar;
+mod dimensional;
 mod label;
 mod label_set;
 mod legend;
+mod scale_bar;
 mod slope;
 mod span;
 mod whisker;
@@ -17,7 +19,7 @@ use crate::core::Rgba;
 use crate::document::AnyId;
 
 use super::layout::{LegendHit, Side};
-use super::ranges::FactorMap;
+use super::ranges::{FactorMap, Interval};
 use super::read::Reader;
 use super::renderer::RendererView;
 use super::scales::Maps;
@@ -37,6 +39,8 @@ pub(crate) struct AnnotationCtx<'s, 'v, 'd> {
     pub maps: &'v dyn Fn(&str, &str) -> Maps,
     /// The factors of an x (true) or y range name, when categorical.
     pub factors: &'v dyn Fn(&str, bool) -> Option<&'v FactorMap>,
+    /// The resolved interval of one of the plot's ranges, by its model.
+    pub interval: &'v dyn Fn(AnyId) -> Option<Interval>,
     /// The plot's glyph renderers (legends draw their swatches).
     pub renderers: &'v [RendererView<'d>],
     /// Clickable legend entries, collected.
@@ -69,6 +73,7 @@ pub(crate) const ANNOTATIONS: &[(&str, BuildAnnotation)] = &[
     ("Label", label::build),
     ("LabelSet", label_set::build),
     ("Legend", legend::build),
+    ("ScaleBar", scale_bar::build),
     ("Slope", slope::build),
     ("Span", span::build),
     ("Whisker", whisker::build),
