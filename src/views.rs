@@ -1,12 +1,14 @@
-//! The page's views of Bokeh's widget, layout, glyph, annotation, tool and axis models,
-//! so that a page pays only for the ones it shows, as a Bokeh page loads
+//! The page's views of Bokeh's widget, layout, glyph, annotation, renderer, tool and
+//! axis models, so that a page pays only for the ones it shows, as a Bokeh page loads
 //! `bokeh-widgets.js` and `bokeh-tables.js` only when it has widgets or tables.
 //! [`crate::run`] builds every view into the page; [`crate::run_with_views`] builds only
 //! those it is given: the sliders page lists its two widgets, its one glyph and the tools
 //! of its figure's toolbar. Rows, columns, spacers and figures (their grids, title,
 //! toolbar and linear axes) are always there; grids (GridBox, GridPlot) and Tabs are
-//! views. A widget whose view the page was built without is left out of it, and a glyph
-//! or annotation is not drawn, with a warning in the console.
+//! views. A widget whose view the page was built without is left out of it, and a glyph,
+//! annotation or composite renderer (`GraphRenderer`, `ContourRenderer`: GlyphRenderers
+//! placed by a layout, or a contour's fills and lines) is not drawn, with a warning in the
+//! console.
 //!
 //! A figure's linear axes need no view: `LinearAxis` with `BasicTicker`, `FixedTicker` or
 //! `SingleIntervalTicker` and `BasicTickFormatter`, over `Range1d` or `DataRange1d` and a
@@ -69,6 +71,7 @@ pub(crate) enum Shows {
     Component(crate::web::Component),
     Glyph(crate::render::BuildGlyph),
     Annotation(crate::render::BuildAnnotation),
+    Composite(crate::render::BuildComposite),
     Tool(&'static dyn crate::web::tools::ToolView),
     AxisParts(crate::render::axis_parts::Parts),
 }
@@ -133,6 +136,7 @@ macro_rules! views {
         layouts { $($l:ident: $lname:literal => $lview:path,)* }
         glyphs { $($g:ident: $gname:literal,)* }
         annotations { $($a:ident: $aname:literal,)* }
+        renderers { $($c:ident: $cname:literal,)* }
         tools { $($t:ident: $tname:literal => $tview:expr,)* }
         axes { $($(#[$doc:meta])* $x:ident: $xname:literal => $parts:path,)* }
     ) => {
@@ -185,6 +189,18 @@ macro_rules! views {
             };
         )*
         $(
+            #[doc = concat!("How a figure draws Bokeh's `", $cname, "`.")]
+            pub const $c: View = View {
+                name: $cname,
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                bokeh: crate::models::bokeh_schema($cname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: parts_of($cname),
+                #[cfg(target_arch = "wasm32")]
+                shows: Shows::Composite(crate::render::composite_builder($cname)),
+            };
+        )*
+        $(
             #[doc = concat!("What Bokeh's `", $tname, "` does in a figure.")]
             pub const $t: View = View {
                 name: $tname,
@@ -209,7 +225,7 @@ macro_rules! views {
             };
         )*
         /// Every view rokeh has: what [`crate::run`] builds into the page.
-        pub const ALL: &[View] = &[$($w,)* $($l,)* $($g,)* $($a,)* $($t,)* $($x,)*];
+        pub const ALL: &[View] = &[$($w,)* $($l,)* $($g,)* $($a,)* $($c,)* $($t,)* $($x,)*];
     };
 }
 
@@ -317,6 +333,10 @@ views! {
         SLOPE: "Slope",
         SPAN: "Span",
         WHISKER: "Whisker",
+    }
+    renderers {
+        CONTOUR_RENDERER: "ContourRenderer",
+        GRAPH_RENDERER: "GraphRenderer",
     }
     tools {
         PAN_TOOL: "PanTool" => crate::web::tools::pan::Pan,

@@ -367,3 +367,57 @@ async fn a_renderer_of_a_kind_rokeh_does_not_draw_is_left_out_with_one_warning()
     }
     assert_eq!(naming(&warned, "TileRenderer renderers").len(), 1);
 }
+
+/// Red nodes joined by a blue edge: a GraphRenderer (Scatter nodes, MultiLine edges).
+fn graph(doc: &mut Document) {
+    use rokeh::models::{GraphLayout, MultiLine, NodeKey};
+    let plot = figure(
+        doc,
+        FigureArgs {
+            width: 300,
+            height: 300,
+            ..FigureArgs::default()
+        },
+    );
+    let nodes = doc.add(ColumnDataSource::new([("index", vec![0.0, 1.0])]));
+    let edges = doc.add(ColumnDataSource::new([
+        ("start", vec![0.0]),
+        ("end", vec![1.0]),
+    ]));
+    let layout = GraphLayout(vec![
+        (NodeKey::Int(0), (0.0, 0.0)),
+        (NodeKey::Int(1), (1.0, 1.0)),
+    ]);
+    let node = Scatter {
+        size: Spec::Value(30.0),
+        fill_color: "#ff0000".into(),
+        line_color: "#ff0000".into(),
+        ..Scatter::default()
+    };
+    let edge = MultiLine {
+        line_width: Spec::Value(6.0),
+        line_color: "#0000ff".into(),
+        ..MultiLine::default()
+    };
+    plot.graph(doc, (nodes, node), (edges, edge), layout);
+    doc.add_root(plot);
+}
+
+#[wasm_bindgen_test]
+async fn a_graph_is_drawn_only_in_a_page_with_its_view_and_reported_once_without_it() {
+    let warned = keep_warnings();
+    let glyphs = &[views::SCATTER, views::MULTI_LINE];
+    rokeh::web::mount_apps(vec![App::new("graph", graph)], glyphs);
+    pause(50).await;
+    let without = last_canvas();
+    assert_eq!(pixels_of(&without, 0), 0, "no node is drawn");
+    assert_eq!(pixels_of(&without, 2), 0, "no edge is drawn");
+    assert_eq!(naming(&warned, "GraphRenderer renderers").len(), 1);
+
+    let shown = &[views::SCATTER, views::MULTI_LINE, views::GRAPH_RENDERER];
+    rokeh::web::mount_apps(vec![App::new("graph", graph)], shown);
+    pause(50).await;
+    let with = last_canvas();
+    assert!(pixels_of(&with, 0) > 500, "the nodes are drawn");
+    assert!(pixels_of(&with, 2) > 100, "the edge is drawn");
+}

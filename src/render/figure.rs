@@ -13,7 +13,6 @@ use super::align;
 use super::annotations::{self, AnnotationCtx, AnnotationView};
 use super::axis::AxisView;
 use super::glyphs::Paint;
-use super::graph;
 use super::grid::GridView;
 use super::layer::{Layer, Recorder};
 use super::layout::{self, AxisTicks, FrameLayout, LegendHit, PixelRect, Side};
@@ -350,8 +349,8 @@ impl<'d> FigureView<'d> {
             _ => Level::Annotation,
         };
         let type_name = r.type_name(model);
-        let composite = matches!(type_name, "GraphRenderer" | "ContourRenderer");
-        let kind = if type_name == "GlyphRenderer" || composite {
+        let composite = super::composite::builder(type_name);
+        let kind = if type_name == "GlyphRenderer" || composite.is_some() {
             let x_name = r.string(model, "x_range_name")?;
             let y_name = r.string(model, "y_range_name")?;
             let (x, y) = (find(&self.x_ranges, &x_name), find(&self.y_ranges, &y_name));
@@ -361,12 +360,9 @@ impl<'d> FigureView<'d> {
                 range.model.factors().is_none() && r.type_name(range.id) == "FactorRange"
             };
             let factors = (x.model.factors(), y.model.factors());
-            let read = match type_name {
-                "GraphRenderer" => graph::read(r, model, factors),
-                "ContourRenderer" => {
-                    RendererView::read_parts(r, model, &["fill_renderer", "line_renderer"], factors)
-                }
-                _ => RendererView::read(r, model, factors).map(Vec::from_iter),
+            let read = match composite {
+                Some(read) => read(r, model, factors),
+                None => RendererView::read(r, model, factors).map(Vec::from_iter),
             };
             let read = match read {
                 Err(_) if unread(x) || unread(y) => return Ok(()),

@@ -22,6 +22,7 @@ mod axis;
 pub(crate) mod axis_parts;
 mod backend;
 mod clip;
+mod composite;
 mod decimate;
 mod figure;
 mod filters;
@@ -70,6 +71,8 @@ pub use ticks::{Adaptive, Ticks};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use annotations::BuildAnnotation;
 #[cfg(target_arch = "wasm32")]
+pub(crate) use composite::BuildComposite;
+#[cfg(target_arch = "wasm32")]
 pub(crate) use glyphs::Build as BuildGlyph;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use shown::{show, Shown};
@@ -78,6 +81,13 @@ pub(crate) use shown::{show, Shown};
 #[cfg(target_arch = "wasm32")]
 pub(crate) const fn glyph_builder(type_name: &str) -> BuildGlyph {
     shown::named(glyphs::GLYPHS, type_name)
+}
+
+/// The reader of composite renderer type `type_name`, at compile time (for
+/// [`crate::views`]).
+#[cfg(target_arch = "wasm32")]
+pub(crate) const fn composite_builder(type_name: &str) -> BuildComposite {
+    shown::named(composite::COMPOSITES, type_name)
 }
 
 /// The builder of annotation type `type_name`, at compile time (for [`crate::views`]).

@@ -188,24 +188,6 @@ impl<'d> RendererView<'d> {
         Self::read_placed(r, renderer, factors, &[])
     }
 
-    /// The GlyphRenderers a composite renderer draws with, named by `parts` in drawing
-    /// order (a ContourRenderer's fill, then its lines); none when it is hidden.
-    pub fn read_parts(
-        r: Reader<'d>,
-        composite: AnyId,
-        parts: &[&str],
-        factors: (Option<&FactorMap>, Option<&FactorMap>),
-    ) -> Result<Vec<RendererView<'d>>, RenderError> {
-        if !r.flag(composite, "visible")? {
-            return Ok(Vec::new());
-        }
-        let mut views = Vec::new();
-        for part in parts {
-            views.extend(Self::read(r, part_of(r, composite, part)?, factors)?);
-        }
-        Ok(views)
-    }
-
     /// [`RendererView::read`] with coordinates the renderer does not hold in its source:
     /// `placed` overrides its glyphs' specs (a graph's node and edge positions).
     pub fn read_placed(

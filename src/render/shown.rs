@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use super::annotations::BuildAnnotation;
 use super::axis_parts::AxisPart;
+use super::composite::BuildComposite;
 use super::glyphs::Build;
 use crate::core::same_name;
 
@@ -16,6 +17,7 @@ use crate::core::same_name;
 pub(crate) struct Shown {
     pub glyphs: Vec<(&'static str, Build)>,
     pub annotations: Vec<(&'static str, BuildAnnotation)>,
+    pub composites: Vec<(&'static str, BuildComposite)>,
     pub axis_parts: Vec<(&'static str, AxisPart)>,
     /// The types reported as not drawn, and the views reported as lacking.
     missing: Vec<String>,
@@ -46,8 +48,14 @@ pub(crate) fn annotation(type_name: &str) -> Option<BuildAnnotation> {
     })
 }
 
-/// Reports, once per type, a renderer of a kind rokeh does not draw (a contour, a graph,
-/// map tiles).
+/// The reader of a composite renderer type, if the page draws it; not reported (see
+/// [`renderer`]).
+pub(crate) fn composite(type_name: &str) -> Option<BuildComposite> {
+    SHOWN.with_borrow(|s| find(&s.composites, type_name))
+}
+
+/// Reports, once per type, a renderer this page does not draw (map tiles; a graph or a
+/// contour without its view).
 pub(crate) fn renderer(type_name: &str) {
     SHOWN.with_borrow_mut(|s| s.report("renderers", type_name, false));
 }

@@ -111,6 +111,7 @@ fn show_views(views: &'static [View]) {
             Shows::Component(_) => {}
             Shows::Glyph(build) => shown.glyphs.push((view.name, build)),
             Shows::Annotation(build) => shown.annotations.push((view.name, build)),
+            Shows::Composite(build) => shown.composites.push((view.name, build)),
             Shows::AxisParts(parts) => shown.axis_parts.extend_from_slice(parts),
             Shows::Tool(tool) => tools.push((view.name, tool)),
         }
