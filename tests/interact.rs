@@ -7,11 +7,14 @@
 use std::sync::{Arc, Mutex};
 
 use rokeh::document::{Event, EventKind, UiEvent};
-use rokeh::interact::{pan, wheel_zoom, zoom_button, Motion, Navigation, View, WheelZoom};
+use rokeh::interact::{pan, wheel_zoom, zoom_button, Motion, Navigation, Purpose, View, WheelZoom};
 use rokeh::models::{ColumnDataSource, DataRange1d, Dimensions, Figure, Line, Range1d};
 use rokeh::plotting::{figure, FigureArgs, RangeArg};
 use rokeh::render::{layout_following, FrameLayout};
 use rokeh::Document;
+
+/// Hits for a selection tool (a graph's `selection_policy`).
+const SELECT: Purpose = Purpose::Select;
 
 fn plot(
     doc: &mut Document,
@@ -241,12 +244,12 @@ fn a_box_or_lasso_selects_exactly_the_points_inside_and_says_so() {
         x: (a.0, b.0),
         y: (a.1, b.1),
     };
-    let hits = rows_in(&doc, fig, &view, &region, &[]);
+    let hits = rows_in(&doc, fig, &view, &region, &[], SELECT);
     select(&mut doc, &hits, SelectionMode::Replace).unwrap();
     selection_geometry(&mut doc, fig, &region, 1.0, true).unwrap();
     assert_eq!(doc.get(selection, Selection::INDICES), [2, 3, 4]);
     let lasso = Region::Polygon(vec![px(6.5, 6.5), px(8.5, 6.5), px(8.5, 8.5), px(6.5, 8.5)]);
-    let hits = rows_in(&doc, fig, &view, &lasso, &[]);
+    let hits = rows_in(&doc, fig, &view, &lasso, &[], SELECT);
     select(&mut doc, &hits, SelectionMode::Append).unwrap();
     assert_eq!(doc.get(selection, Selection::INDICES), [2, 3, 4, 6, 7]);
     assert_eq!(
@@ -424,17 +427,31 @@ fn boxes_patches_and_circles_are_hit_by_their_own_geometry() {
             .unwrap_or_default()
     };
     // A box meeting the first two bars (BokehJS's spatial index: boxes that meet it).
-    let hits = rows_in(&doc, fig, &view, &boxed((1.0, 2.5), (5.2, 4.0)), &[]);
+    let hits = rows_in(
+        &doc,
+        fig,
+        &view,
+        &boxed((1.0, 2.5), (5.2, 4.0)),
+        &[],
+        SELECT,
+    );
     assert_eq!(rows(hits.clone(), bars.any()), [0, 1]);
     assert!(rows(hits.clone(), patches.any()).is_empty());
     assert!(rows(hits, circle.any()).is_empty());
     // Patches: only those wholly inside; a circle by its centre.
-    let hits = rows_in(&doc, fig, &view, &boxed((0.5, 6.5), (3.7, 8.7)), &[]);
+    let hits = rows_in(
+        &doc,
+        fig,
+        &view,
+        &boxed((0.5, 6.5), (3.7, 8.7)),
+        &[],
+        SELECT,
+    );
     assert_eq!(rows(hits.clone(), patches.any()), [0]);
     assert_eq!(rows(hits.clone(), circle.any()), [0]);
     assert!(rows(hits, bars.any()).is_empty());
     let lasso = Region::Polygon(vec![px(6.2, 6.5), px(7.5, 6.5), px(7.5, 8.5), px(6.2, 8.5)]);
-    let hits = rows_in(&doc, fig, &view, &lasso, &[]);
+    let hits = rows_in(&doc, fig, &view, &lasso, &[], SELECT);
     assert!(
         rows(hits.clone(), patches.any()).is_empty(),
         "half of it only"
@@ -444,7 +461,7 @@ fn boxes_patches_and_circles_are_hit_by_their_own_geometry() {
         "BokehJS's bars answer no lasso"
     );
     // Taps: inside a bar, a triangle, a circle's radius (far beyond a tap's reach).
-    let tap = |x, y| rows_at(&doc, fig, &view, px(x, y), 6.0, &[]);
+    let tap = |x, y| rows_at(&doc, fig, &view, px(x, y), 6.0, &[], SELECT);
     assert_eq!(rows(tap(5.2, 5.0), bars.any()), [1]);
     assert_eq!(rows(tap(6.5, 7.3), patches.any()), [1]);
     assert_eq!(rows(tap(3.9, 8.5), circle.any()), [0]);
@@ -772,11 +789,19 @@ fn hex_tiles_answer_hover_tap_and_box_select_by_their_hexagons() {
     // A tap inside the second hexagon (near its corner, off its centre) hits it alone;
     // between hexagons (where their boxes overlap, not their shapes) nothing.
     assert_eq!(
-        rows(rows_at(&doc, fig, &view, px(2.0 * w + 0.6, 0.3), 0.0, &[])),
+        rows(rows_at(
+            &doc,
+            fig,
+            &view,
+            px(2.0 * w + 0.6, 0.3),
+            0.0,
+            &[],
+            SELECT
+        )),
         [1]
     );
     assert_eq!(
-        rows(rows_at(&doc, fig, &view, px(w, 0.9), 0.0, &[])),
+        rows(rows_at(&doc, fig, &view, px(w, 0.9), 0.0, &[], SELECT)),
         Vec::<usize>::new()
     );
     // Hover reports the hexagon under the pointer.
@@ -796,7 +821,10 @@ fn hex_tiles_answer_hover_tap_and_box_select_by_their_hexagons() {
         x: (a.0, b.0),
         y: (a.1, b.1),
     };
-    assert_eq!(rows(rows_in(&doc, fig, &view, &region, &[])), [0, 1]);
+    assert_eq!(
+        rows(rows_in(&doc, fig, &view, &region, &[], SELECT)),
+        [0, 1]
+    );
     // No `_hit_poly` in BokehJS's HexTile: a lasso selects none.
     let lasso = Region::Polygon(vec![
         px(-1.0, -1.0),
@@ -805,7 +833,7 @@ fn hex_tiles_answer_hover_tap_and_box_select_by_their_hexagons() {
         px(-1.0, 1.0),
     ]);
     assert_eq!(
-        rows(rows_in(&doc, fig, &view, &lasso, &[])),
+        rows(rows_in(&doc, fig, &view, &lasso, &[], SELECT)),
         Vec::<usize>::new()
     );
 }
@@ -889,7 +917,17 @@ fn curves_span_their_bends_and_ngons_are_hit_by_their_outline() {
         hits.into_iter().flat_map(|(_, r)| r).collect::<Vec<_>>()
     };
     let none = Vec::<usize>::new();
-    let tap = |dx: f64, dy: f64| rows(rows_at(&doc, shapes, &view, (cx + dx, cy + dy), 0.0, &[]));
+    let tap = |dx: f64, dy: f64| {
+        rows(rows_at(
+            &doc,
+            shapes,
+            &view,
+            (cx + dx, cy + dy),
+            0.0,
+            &[],
+            SELECT,
+        ))
+    };
     assert_eq!(tap(0.0, -0.9 * r), [0]);
     assert_eq!(tap(0.6 * r, -0.6 * r), none);
     let boxed = |x: (f64, f64), y: (f64, f64)| {
@@ -897,7 +935,7 @@ fn curves_span_their_bends_and_ngons_are_hit_by_their_outline() {
             x: (cx + x.0 * r, cx + x.1 * r),
             y: (cy + y.0 * r, cy + y.1 * r),
         };
-        rows(rows_in(&doc, shapes, &view, &region, &[]))
+        rows(rows_in(&doc, shapes, &view, &region, &[], SELECT))
     };
     // Over the right corner; wholly inside; beside a side, within the bounding box.
     assert_eq!(boxed((0.9, 2.0), (-0.05, 0.05)), [0]);
@@ -908,5 +946,123 @@ fn curves_span_their_bends_and_ngons_are_hit_by_their_outline() {
         (cx + 2.0 * r, cy - 0.1 * r),
         (cx, cy + 2.0 * r),
     ]);
-    assert_eq!(rows(rows_in(&doc, shapes, &view, &lasso, &[])), [0]);
+    assert_eq!(rows(rows_in(&doc, shapes, &view, &lasso, &[], SELECT)), [0]);
+}
+
+/// A graph's hits reach what its policies name, as BokehJS's GraphHitTestPolicy models:
+/// nodes only by default (edges are not hit), or the edges at hit nodes, the nodes at
+/// the ends of hit edges, the nodes joined to hit nodes; a hover describes only the
+/// rows hit and inspects the linked ones too.
+#[test]
+fn a_graph_is_hit_as_its_policies_say() {
+    use rokeh::core::{AnyId, Id};
+    use rokeh::interact::{inspect, linked_inspection, rows_at, rows_in, Policy, Region};
+    use rokeh::models::{
+        EdgesAndLinkedNodes, GlyphRenderer, GraphLayout, GraphRenderer, MultiLine, NodeKey,
+        NodesAndAdjacentNodes, NodesAndLinkedEdges, Scatter,
+    };
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 400,
+            x_range: (0.0, 10.0).into(),
+            y_range: (0.0, 10.0).into(),
+            ..FigureArgs::default()
+        },
+    );
+    // Nodes 0..3 at the corners of a square; edges 0-1 along the bottom, 0-2 up the
+    // left; node 3 joined to none.
+    let nodes = doc.add(ColumnDataSource::new([("index", vec![0.0, 1.0, 2.0, 3.0])]));
+    let edges = doc.add(ColumnDataSource::new([
+        ("start", vec![0.0, 0.0]),
+        ("end", vec![1.0, 2.0]),
+    ]));
+    let corner = |i, x, y| (NodeKey::Int(i), (x, y));
+    let layout = GraphLayout(vec![
+        corner(0, 2.0, 2.0),
+        corner(1, 8.0, 2.0),
+        corner(2, 2.0, 8.0),
+        corner(3, 8.0, 8.0),
+    ]);
+    let node = Scatter {
+        size: 12.0.into(),
+        ..Scatter::default()
+    };
+    let graph = fig.graph(
+        &mut doc,
+        (nodes, node),
+        (edges, MultiLine::default()),
+        layout,
+    );
+    doc.add_root(fig);
+    let node_renderer = doc.get(graph, GraphRenderer::NODE_RENDERER).unwrap();
+    let edge_renderer = doc.get(graph, GraphRenderer::EDGE_RENDERER).unwrap();
+    let nav = Navigation::new(&doc, fig);
+    let view = View::of(&laid(&doc, fig, &nav));
+    let px = |x: f64, y: f64| (view.x.apply(x), view.y.apply(y));
+    let rows_of = |hits: &[(Id<GlyphRenderer>, Vec<usize>)], r: Id<GlyphRenderer>| {
+        let mut rows: Vec<usize> = hits
+            .iter()
+            .filter(|(h, _)| *h == r)
+            .flat_map(|(_, rows)| rows.clone())
+            .collect();
+        rows.sort_unstable();
+        rows
+    };
+    let tap = |doc: &Document, x, y| {
+        let hits = rows_at(doc, fig, &view, px(x, y), 0.0, &[], SELECT);
+        (rows_of(&hits, node_renderer), rows_of(&hits, edge_renderer))
+    };
+    let empty: Vec<usize> = Vec::new();
+
+    // NodesOnly, Bokeh's default: a node, never an edge; a box takes the nodes in it.
+    assert_eq!(tap(&doc, 2.0, 2.0), (vec![0], empty.clone()));
+    assert_eq!(tap(&doc, 5.0, 2.0), (empty.clone(), empty.clone()));
+    let (a, b) = (px(1.0, 1.0), px(9.0, 3.0));
+    let boxed = Region::Rect {
+        x: (a.0, b.0),
+        y: (a.1, b.1),
+    };
+    let hits = rows_in(&doc, fig, &view, &boxed, &[], SELECT);
+    assert_eq!(rows_of(&hits, node_renderer), [0, 1]);
+    assert!(rows_of(&hits, edge_renderer).is_empty());
+
+    let set_policy = |doc: &mut Document, policy: AnyId| {
+        doc.set(graph, GraphRenderer::SELECTION_POLICY, Some(policy))
+            .unwrap();
+    };
+    let linked_edges = doc.add(NodesAndLinkedEdges {}).any();
+    set_policy(&mut doc, linked_edges);
+    assert_eq!(tap(&doc, 2.0, 2.0), (vec![0], vec![0, 1]));
+    assert_eq!(tap(&doc, 8.0, 2.0), (vec![1], vec![0]));
+    assert_eq!(tap(&doc, 8.0, 8.0), (vec![3], empty.clone()));
+
+    let linked_nodes = doc.add(EdgesAndLinkedNodes {}).any();
+    set_policy(&mut doc, linked_nodes);
+    assert_eq!(tap(&doc, 5.0, 2.0), (vec![0, 1], vec![0]));
+    assert_eq!(tap(&doc, 2.0, 5.0), (vec![0, 2], vec![1]));
+    assert_eq!(tap(&doc, 8.0, 8.0), (empty.clone(), empty.clone()));
+
+    let adjacent = doc.add(NodesAndAdjacentNodes {}).any();
+    set_policy(&mut doc, adjacent);
+    assert_eq!(tap(&doc, 8.0, 2.0), (vec![0, 1], empty.clone()));
+    assert_eq!(tap(&doc, 2.0, 2.0), (vec![0, 1, 2], empty.clone()));
+    assert_eq!(tap(&doc, 8.0, 8.0), (vec![3], empty.clone()));
+
+    // A hover by NodesAndLinkedEdges: the node described, its edges inspected with it.
+    let inspect_linked = doc.add(NodesAndLinkedEdges {}).any();
+    doc.set(
+        graph,
+        GraphRenderer::INSPECTION_POLICY,
+        Some(inspect_linked),
+    )
+    .unwrap();
+    let hits = inspect(&doc, fig, &view, Policy::default(), &[], px(2.0, 2.0), 1.0);
+    let described: Vec<_> = hits.iter().map(|h| (h.renderer, h.index)).collect();
+    assert_eq!(described, [(node_renderer, 0)]);
+    let inspected = linked_inspection(&doc, fig, &[], &hits);
+    assert_eq!(rows_of(&inspected, node_renderer), [0]);
+    assert_eq!(rows_of(&inspected, edge_renderer), [0, 1]);
 }

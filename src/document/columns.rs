@@ -21,6 +21,16 @@ impl Document {
         self.columns(source)?.map_get(name)
     }
 
+    /// The cells of column `name` of a source, one value each, whatever kind of column
+    /// it is (none without the column): a graph's node `index` and edge `start`/`end`.
+    pub fn cells(&self, source: impl Into<AnyId>, name: &str) -> Vec<Value> {
+        match self.column(source, name) {
+            Some(Value::Array(a)) => (0..a.len()).filter_map(|i| a.data.get(i)).collect(),
+            Some(Value::List(items)) => items.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     /// How many rows a source has: its first column's length (none without columns).
     pub fn row_count(&self, source: impl Into<AnyId>) -> usize {
         match self.columns(source) {

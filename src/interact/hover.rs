@@ -17,11 +17,14 @@ use crate::models::{
 use crate::render::{nearest_segment, segments_between};
 
 use super::gesture::View;
+use super::graph::{graphs, Purpose};
 use crate::render::Region;
 
 use super::select::{
     ascends, coordinate, glyph_is, point_of, renderers, rows_at, rows_in, HIT_BY_POINT,
 };
+
+const INSPECT: Purpose = Purpose::Inspect;
 
 /// How far (CSS pixels) from the pointer a point is still hovered.
 pub const HOVER_REACH: f64 = 6.0;
@@ -399,7 +402,7 @@ pub fn inspect(
             others.push(renderer.any());
             continue;
         }
-        for (r, mut rows) in rows_in(doc, figure, view, &region, &[renderer.any()]) {
+        for (r, mut rows) in rows_in(doc, figure, view, &region, &[renderer.any()], INSPECT) {
             // Every point under the pointer (or the line through it), in row order, as
             // BokehJS's hit test gives them: a tooltip entry each.
             rows.sort_unstable();
@@ -420,23 +423,25 @@ pub fn inspect(
             }
         }
     }
+    // A graph's nodes or edges, by its inspection policy.
+    others.extend(graphs(doc, figure, only, INSPECT).iter().map(|g| g.graph));
     if !others.is_empty() {
         // The rows their own hit tests find under the pointer, or along the line through it.
         let found = match policy.mode {
-            HoverMode::Mouse => rows_at(doc, figure, view, at, reach, &others),
+            HoverMode::Mouse => rows_at(doc, figure, view, at, reach, &others, INSPECT),
             HoverMode::VLine => {
                 let line = Region::Rect {
                     x: (at.0, at.0),
                     y: (t, b),
                 };
-                rows_in(doc, figure, view, &line, &others)
+                rows_in(doc, figure, view, &line, &others, INSPECT)
             }
             HoverMode::HLine => {
                 let line = Region::Rect {
                     x: (l, r),
                     y: (at.1, at.1),
                 };
-                rows_in(doc, figure, view, &line, &others)
+                rows_in(doc, figure, view, &line, &others, INSPECT)
             }
         };
         let mouse = (view.x.invert(at.0), view.y.invert(at.1));

@@ -4,10 +4,12 @@
 //! `ranges` writes ranges into the document as ordinary changes, with the UI events
 //! BokehJS sends; `select` makes selections from regions; `hover` finds and describes
 //! what is under the pointer (glyphs with extent through their own hit tests in
-//! `render`); `tools` reads a toolbar as
+//! `render`); `graph` reaches a graph's nodes and edges by its policies; `tools` reads a
+//! toolbar as
 //! BokehJS's Toolbar shows it.
 
 mod gesture;
+mod graph;
 mod hover;
 mod ranges;
 mod select;
@@ -18,6 +20,7 @@ pub use gesture::{
     box_limits, box_zoom, pan, pan_dims, pinch_delta, wheel_zoom, zoom_button, BoxZoom, Over,
     RangeChange, View, WheelZoom,
 };
+pub use graph::{linked_inspection, Purpose};
 pub use hover::{dom_html, fill, inspect, Hit, Policy, Spot, HOVER_REACH};
 pub use ranges::{Motion, Navigation};
 pub use select::{combine, nearest, point_of, rows_at, rows_in, select, selection_geometry};

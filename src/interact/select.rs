@@ -16,6 +16,7 @@ use crate::models::{Figure, GlyphRenderer, Selection, SelectionMode, SourceId};
 use crate::render::{ascending, hit_point, hit_region, PixelRect, Region};
 
 use super::gesture::View;
+use super::graph::{graphs, Purpose, Reach};
 
 /// Bokeh's `geometry` of a SelectionGeometry event for `region`, in CSS pixels (`ratio`
 /// device pixels per CSS pixel).
@@ -163,25 +164,42 @@ fn pixel_frame(view: &View) -> PixelRect {
     }
 }
 
-/// Render hits (renderer, source rows) with the renderers typed.
+/// Render hits (renderer, source rows) with the renderers typed, and, selecting, what a
+/// graph's policy links to the hits on its tested renderer (a hover's links are only
+/// drawn: [`super::graph::linked_inspection`]).
 fn typed_hits(
     doc: &Document,
     hits: Vec<(AnyId, Vec<usize>)>,
-) -> impl Iterator<Item = (Id<GlyphRenderer>, Vec<usize>)> + '_ {
-    hits.into_iter()
-        .filter_map(|(r, rows)| Some((doc.typed_id::<GlyphRenderer>(doc.model_id(r))?, rows)))
+    graphs: &[Reach],
+    purpose: Purpose,
+) -> Vec<(Id<GlyphRenderer>, Vec<usize>)> {
+    let mut out = Vec::new();
+    for (r, rows) in hits {
+        let Some(r) = doc.typed_id::<GlyphRenderer>(doc.model_id(r)) else {
+            continue;
+        };
+        match graphs.iter().find(|g| g.tested() == r) {
+            Some(graph) if purpose == Purpose::Select => out.extend(graph.linked(doc, rows)),
+            _ => out.push((r, rows)),
+        }
+    }
+    out
 }
 
-/// For each renderer, the rows `region` selects (see the module docs).
+/// For each renderer, the rows `region` selects (see the module docs); of a graph, what
+/// its policy for `purpose` reaches.
 pub fn rows_in(
     doc: &Document,
     figure: Id<Figure>,
     view: &View,
     region: &Region,
     only: &[AnyId],
+    purpose: Purpose,
 ) -> Vec<(Id<GlyphRenderer>, Vec<usize>)> {
     let mut out = Vec::new();
-    let mut others = Vec::new();
+    // A graph's renderers draw where its layout places them, not at their columns.
+    let graphs = graphs(doc, figure, only, purpose);
+    let mut others: Vec<AnyId> = graphs.iter().map(|g| g.tested().any()).collect();
     for (r, source) in renderers(doc, figure, only) {
         if !glyph_is(doc, r, SELECTED_BY_POINT) {
             others.push(r.any());
@@ -205,14 +223,14 @@ pub fn rows_in(
     if !others.is_empty() {
         // A figure that cannot be drawn was never painted: nothing of it is selected.
         let hits = hit_region(doc, figure, pixel_frame(view), view.scale, region, &others);
-        out.extend(typed_hits(doc, hits.unwrap_or_default()));
+        out.extend(typed_hits(doc, hits.unwrap_or_default(), &graphs, purpose));
     }
     out
 }
 
 /// For each renderer, the rows under device pixel `at`, as a tap finds them: of markers
 /// the nearest point within `reach` (device pixels), of other glyphs every row the
-/// glyph's own hit test finds there.
+/// glyph's own hit test finds there; of a graph, what its policy for `purpose` reaches.
 pub fn rows_at(
     doc: &Document,
     figure: Id<Figure>,
@@ -220,6 +238,7 @@ pub fn rows_at(
     at: (f64, f64),
     reach: f64,
     only: &[AnyId],
+    purpose: Purpose,
 ) -> Vec<(Id<GlyphRenderer>, Vec<usize>)> {
     let region = Region::Rect {
         x: (at.0 - reach, at.0 + reach),
@@ -230,17 +249,21 @@ pub fn rows_at(
         .map(|(r, _)| r)
         .partition(|r| glyph_is(doc, *r, HIT_BY_POINT));
     let points: Vec<AnyId> = points.iter().map(|r| r.any()).collect();
-    let others: Vec<AnyId> = others.iter().map(|r| r.any()).collect();
+    let graphs = graphs(doc, figure, only, purpose);
+    let others: Vec<AnyId> = (graphs.iter().map(Reach::tested))
+        .chain(others)
+        .map(|r| r.any())
+        .collect();
     let mut out: Vec<(Id<GlyphRenderer>, Vec<usize>)> = Vec::new();
     if !points.is_empty() {
-        for (r, rows) in rows_in(doc, figure, view, &region, &points) {
+        for (r, rows) in rows_in(doc, figure, view, &region, &points, purpose) {
             out.push((r, nearest(doc, r, view, at, &rows).into_iter().collect()));
         }
     }
     if !others.is_empty() {
         // A figure that cannot be drawn was never painted: nothing of it is hit.
         let hits = hit_point(doc, figure, pixel_frame(view), view.scale, at, &others);
-        out.extend(typed_hits(doc, hits.unwrap_or_default()));
+        out.extend(typed_hits(doc, hits.unwrap_or_default(), &graphs, purpose));
     }
     out
 }

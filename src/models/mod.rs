@@ -130,7 +130,8 @@ pub use plots::Figure;
 pub use props::{AutoOr, DashPattern, Factor, LabelOrientation, TextLike};
 pub use ranges::{DataRange1d, FactorRange, Range1d};
 pub use renderers::{
-    ContourRenderer, GlyphRenderer, GraphLayout, GraphRenderer, NodeKey, StaticLayoutProvider,
+    ContourRenderer, EdgesAndLinkedNodes, EdgesOnly, GlyphRenderer, GraphLayout, GraphRenderer,
+    NodeKey, NodesAndAdjacentNodes, NodesAndLinkedEdges, NodesOnly, StaticLayoutProvider,
 };
 pub use scales::{CategoricalScale, LinearScale, LogScale};
 pub use selections::Selection;

@@ -36,6 +36,11 @@ models! {
         /// The nodes' renderer (likewise).
         node_renderer: Option<Id<GlyphRenderer>> = None,
         layout_provider: Id<StaticLayoutProvider>,
+        /// What a selection tool's hit selects: one of the policies below (`None` gets
+        /// Bokeh's default, a new `NodesOnly`).
+        selection_policy: Option<AnyId> = None,
+        /// What a hover's hit inspects, likewise.
+        inspection_policy: Option<AnyId> = None,
         visible: bool = true,
         x_range_name: String = "default",
         y_range_name: String = "default",
@@ -52,6 +57,21 @@ models! {
         x_range_name: String = "default",
         y_range_name: String = "default",
     }
+
+    /// A graph hit on its nodes reaches those nodes (Bokeh's default).
+    pub struct NodesOnly("NodesOnly") {}
+
+    /// A graph hit on its edges reaches those edges.
+    pub struct EdgesOnly("EdgesOnly") {}
+
+    /// A graph hit on its nodes reaches them and the edges that start or end at them.
+    pub struct NodesAndLinkedEdges("NodesAndLinkedEdges") {}
+
+    /// A graph hit on its edges reaches them and the nodes at their ends.
+    pub struct EdgesAndLinkedNodes("EdgesAndLinkedNodes") {}
+
+    /// A graph hit on its nodes reaches them and the nodes an edge joins them to.
+    pub struct NodesAndAdjacentNodes("NodesAndAdjacentNodes") {}
 
     /// A graph's node positions, fixed: Bokeh's `StaticLayoutProvider(graph_layout=…)`.
     pub struct StaticLayoutProvider("StaticLayoutProvider") {

@@ -507,6 +507,8 @@ impl Id<Figure> {
             node_renderer: Some(node_renderer),
             edge_renderer: Some(edge_renderer),
             layout_provider,
+            selection_policy: None,
+            inspection_policy: None,
             visible: true,
             x_range_name: "default".into(),
             y_range_name: "default".into(),

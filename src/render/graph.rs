@@ -24,14 +24,8 @@ fn position(layout: &GraphLayout, cell: &Value) -> Option<(f64, f64)> {
 
 /// The cells of column `name` of a renderer's source.
 fn cells(r: Reader<'_>, renderer: AnyId, name: &str) -> Result<Vec<Value>, RenderError> {
-    let Some(source) = r.reference(renderer, "data_source")? else {
-        return Ok(Vec::new());
-    };
-    Ok(match r.doc.column(source, name) {
-        Some(Value::Array(a)) => (0..a.len()).filter_map(|i| a.data.get(i)).collect(),
-        Some(Value::List(items)) => items.clone(),
-        _ => Vec::new(),
-    })
+    let source = r.reference(renderer, "data_source")?;
+    Ok(source.map_or_else(Vec::new, |s| r.doc.cells(s, name)))
 }
 
 /// The graph's edge and node renderers, read with their placed coordinates (none when

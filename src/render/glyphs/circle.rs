@@ -7,7 +7,10 @@ use crate::render::specs::{Numbers, Units};
 use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
-use super::{each_row, radial_bounds, screen_radius, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{
+    each_row, points_in, radial_bounds, screen_radius, AreaVisuals, GlyphInput, GlyphView, Paint,
+};
+use crate::render::region::Region;
 
 pub(crate) fn build<'d>(
     input: &GlyphInput<'_, 'd>,
@@ -76,6 +79,10 @@ impl GlyphView for View<'_> {
                 (cx - x).hypot(cy - y) <= r
             })
             .collect()
+    }
+
+    fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
+        Some(points_in((&self.x, &self.y), self.len, maps, region))
     }
 
     fn len(&self) -> usize {

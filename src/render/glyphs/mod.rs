@@ -217,6 +217,19 @@ pub(crate) fn bounds_of(values: &Numbers<'_>, len: usize) -> Option<Bounds> {
         .map(|(min, max)| Bounds { min, max })
 }
 
+/// The rows whose point (`x`, `y`) is drawn inside `region`: what a box or lasso selects
+/// of markers and circles, as BokehJS's `_hit_rect` and `_hit_poly` do.
+pub(crate) fn points_in(
+    (x, y): (&Numbers<'_>, &Numbers<'_>),
+    len: usize,
+    maps: &Maps,
+    region: &Region,
+) -> Vec<usize> {
+    (0..len)
+        .filter(|&i| region.contains(maps.point(x.get(i), y.get(i))))
+        .collect()
+}
+
 /// The bounds of every row's extent `(lo, hi)` along one axis (NaN where a row has none).
 pub(crate) fn extent_bounds(len: usize, extent: impl Fn(usize) -> (f64, f64)) -> Option<Bounds> {
     let (lo, hi): (Vec<f64>, Vec<f64>) = (0..len).map(extent).unzip();

@@ -20,7 +20,8 @@ use crate::render::surface::{FillRule, Image, Path, Rect, Stroke, Surface};
 use crate::render::RenderError;
 
 use super::markers::{place, shape};
-use super::{bounds_of, each_row, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{bounds_of, each_row, points_in, AreaVisuals, GlyphInput, GlyphView, Paint};
+use crate::render::region::Region;
 
 pub(crate) fn build<'d>(
     input: &GlyphInput<'_, 'd>,
@@ -626,6 +627,10 @@ impl GlyphView for Scatter<'_> {
                 (sx - x).abs() <= half && (sy - y).abs() <= half
             })
             .collect()
+    }
+
+    fn hit_region(&self, maps: &Maps, region: &Region) -> Option<Vec<usize>> {
+        Some(points_in((&self.x, &self.y), self.len, maps, region))
     }
 
     fn len(&self) -> usize {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::{AnyId, Id};
 use crate::document::Document;
-use crate::interact::{fill, inspect, Hit, Over, Policy, Spot, View};
+use crate::interact::{fill, inspect, linked_inspection, Hit, Over, Policy, Spot, View};
 use crate::models::{AutoOr, GlyphRenderer, HoverTool, Tooltips};
 
 use super::super::canvas::device_pixel_ratio;
@@ -51,12 +51,15 @@ impl ToolView for Hover {
         let Some(t) = plot.typed::<HoverTool>(tool) else {
             return;
         };
-        let hits = hits(plot, t, view, at);
+        let (hits, only) = hits(plot, t, view, at);
         plot.page.read(|d| {
-            for hit in &hits {
-                if d.get(hit.renderer, GlyphRenderer::HOVER_GLYPH).is_some() {
-                    let source = d.get(hit.renderer, GlyphRenderer::DATA_SOURCE).any();
-                    shown.inspected.entry(source).or_default().push(hit.index);
+            // Described rows, and those a graph's inspection policy links to them.
+            let rows = hits.iter().map(|h| (h.renderer, vec![h.index]));
+            let linked = linked_inspection(d, plot.figure, &only, &hits);
+            for (renderer, rows) in rows.chain(linked) {
+                if d.get(renderer, GlyphRenderer::HOVER_GLYPH).is_some() {
+                    let source = d.get(renderer, GlyphRenderer::DATA_SOURCE).any();
+                    shown.inspected.entry(source).or_default().extend(rows);
                 }
             }
             shown.tooltips.extend(tooltips(d, t, view, at, &hits));
@@ -102,8 +105,9 @@ fn shown(marks: Marks) -> AnyView {
     shown.into_any()
 }
 
-/// The renderers and rows hover tool `t` inspects at device pixel `at`.
-fn hits(plot: &Plot, t: Id<HoverTool>, view: &View, at: (f64, f64)) -> Vec<Hit> {
+/// The renderers and rows hover tool `t` inspects at device pixel `at`, and the
+/// renderers it is limited to (none: all).
+fn hits(plot: &Plot, t: Id<HoverTool>, view: &View, at: (f64, f64)) -> (Vec<Hit>, Vec<AnyId>) {
     let figure = plot.figure;
     let dpr = device_pixel_ratio();
     plot.page.read(|d| {
@@ -111,7 +115,8 @@ fn hits(plot: &Plot, t: Id<HoverTool>, view: &View, at: (f64, f64)) -> Vec<Hit> 
             AutoOr::Value(list) => list,
             AutoOr::Auto => Vec::new(),
         };
-        inspect(d, figure, view, Policy::of(d, t), &only, at, dpr)
+        let hits = inspect(d, figure, view, Policy::of(d, t), &only, at, dpr);
+        (hits, only)
     })
 }
 

@@ -6,7 +6,9 @@
 use leptos::prelude::Set;
 
 use crate::core::{AnyId, Value};
-use crate::interact::{rows_at, rows_in, select, selection_geometry, BoxZoom, Over, Region, View};
+use crate::interact::{
+    rows_at, rows_in, select, selection_geometry, BoxZoom, Over, Purpose, Region, View,
+};
 use crate::models::{AutoOr, BoxSelectTool, LassoSelectTool, SelectionMode, TapBehavior, TapTool};
 
 use super::super::canvas::device_pixel_ratio;
@@ -134,7 +136,7 @@ impl ToolView for Tap {
         let reach = TAP_REACH * device_pixel_ratio();
         let figure = plot.figure;
         let result = plot.page.update(|d| {
-            let hits = rows_at(d, figure, view, at, reach, &[]);
+            let hits = rows_at(d, figure, view, at, reach, &[], Purpose::Select);
             select(d, &hits, mode)
         });
         if let Err(e) = result {
@@ -169,7 +171,7 @@ fn select_in(plot: &Plot, tool: AnyId, region: &Region, last: bool) {
     });
     let ratio = device_pixel_ratio();
     let result = plot.page.update(|d| {
-        let hits = rows_in(d, figure, &view, region, &only);
+        let hits = rows_in(d, figure, &view, region, &only, Purpose::Select);
         select(d, &hits, mode)?;
         selection_geometry(d, figure, region, ratio, last)
     });
