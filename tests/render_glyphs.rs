@@ -2636,3 +2636,27 @@ fn an_imperial_scale_bar_counts_in_miles() {
     let ((rl, _, rr, _), _) = extent(&pic, RED, 2);
     assert_eq!((rl, rr), (left + 11, left + 9 + bar));
 }
+
+/// A glyph of values alone on a source without columns (Python's
+/// `plot.add_glyph(Circle(x=0, y=0, radius=1))`, Bokeh's gauges) is drawn once, as
+/// BokehJS's CDSView counts such a source's rows; with columns of no rows, not at all.
+#[test]
+fn a_glyph_of_values_on_a_source_without_columns_is_drawn_once() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let circle = |x: f64, color: fn() -> ColorSpec| Circle {
+        x: Spec::Value(x),
+        y: Spec::Value(5.0),
+        fill_color: color(),
+        line_color: color(),
+        ..Circle::new(1.0)
+    };
+    let nothing = doc.add(ColumnDataSource::default());
+    fig.circle(&mut doc, nothing, circle(5.0, red));
+    let empty = source(&mut doc, vec![("x", Value::List(Vec::new()))]);
+    fig.circle(&mut doc, empty, circle(1.5, blue));
+    let pic = draw(&doc, fig, "values_alone.png");
+    assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 5.5, 5.0)), RED);
+    assert_eq!(color_at(&pic, at(&pic, 1.0, 5.0)), WHITE, "no rows, nothing drawn");
+}

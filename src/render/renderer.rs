@@ -203,7 +203,7 @@ impl<'d> RendererView<'d> {
             return Ok(None);
         }
         let source = r.reference(renderer, "data_source")?;
-        let len = source.map_or(0, |s| r.doc.row_count(s));
+        let len = r.glyph_rows(source);
         let view = r.reference(renderer, "view")?;
         let indices = view_rows(r, view, source, len)?;
         let rows = Rows {

@@ -117,7 +117,7 @@ impl Contour {
                 .reference(renderer, "glyph")?
                 .ok_or_else(|| r.bad(renderer, "glyph", "set"))?;
             let source = r.reference(renderer, "data_source")?;
-            let len = source.map_or(0, |s| r.doc.row_count(s));
+            let len = r.glyph_rows(source);
             Ok((
                 glyph,
                 Rows {
