@@ -2115,6 +2115,31 @@ fn titles_align_and_move() {
     assert!(below.count((mid, g.bottom), (g.right + 1, 400), RED, 120) > 30);
 }
 
+/// A title on the left is turned: its panel is as deep as its text is tall (plus the
+/// standoff), however long the text, and its background fills its text's box, as
+/// BokehJS's side titles (Bokeh's models/panels example).
+#[test]
+fn a_side_title_is_as_deep_as_its_text_is_tall_on_its_background() {
+    use rokeh::models::Title;
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let title = doc.get(fig, Figure::TITLE).unwrap();
+    doc.set(fig, Figure::TITLE_LOCATION, Some(Place::Left))
+        .unwrap();
+    let untitled = render_size(&doc, fig, SIZE, 1.0).layout.frame;
+    let long = "A title much longer than it is tall".to_owned();
+    doc.set(title, Title::TEXT, long).unwrap();
+    doc.set(title, Title::BACKGROUND_FILL_COLOR, Some("#0000ff".into()))
+        .unwrap();
+    let pic = draw(&doc, fig, "title_left.png");
+    let f = pic.layout.frame;
+    let depth = f.left - untitled.left;
+    // 13px bold: ascent plus descent about 15 px, and the standoff of 10.
+    assert!((20..=30).contains(&depth), "the panel is {depth} px deep");
+    let blue = pic.count((0, 0), (f.left, 400), BLUE, 60);
+    assert!(blue > 12 * 150, "the text's box is filled: {blue} px");
+}
+
 /// A hover over a line finds BokehJS's segment: the nearest nearer than 2 pixels (half the
 /// width of a wider line), whether x is sorted (found by binary search) or not (every
 /// segment looked at), checked against looking at every segment.
@@ -2658,5 +2683,9 @@ fn a_glyph_of_values_on_a_source_without_columns_is_drawn_once() {
     let pic = draw(&doc, fig, "values_alone.png");
     assert_eq!(color_at(&pic, at(&pic, 5.0, 5.0)), RED);
     assert_eq!(color_at(&pic, at(&pic, 5.5, 5.0)), RED);
-    assert_eq!(color_at(&pic, at(&pic, 1.0, 5.0)), WHITE, "no rows, nothing drawn");
+    assert_eq!(
+        color_at(&pic, at(&pic, 1.0, 5.0)),
+        WHITE,
+        "no rows, nothing drawn"
+    );
 }

@@ -506,7 +506,7 @@ impl<'d> FigureView<'d> {
             let Some(side) = item.side else { continue };
             let size = match &item.kind {
                 Kind::Axis(a) => self.axes[*a].size(m),
-                Kind::Title(t) => t.size(m, side),
+                Kind::Title(t) => t.size(m),
                 Kind::Annotation(a) => self.annotations[*a].size(m, side, rough),
                 Kind::Glyph(_) | Kind::Grid(_) | Kind::Kept => continue,
             };

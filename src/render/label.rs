@@ -5,8 +5,10 @@
 
 use crate::models::{TextAlign, TextBaseline};
 
+use crate::core::Rgba;
+
 use super::format::TickLabel;
-use super::surface::{Font, Surface, TextMeasure, TextStyle};
+use super::surface::{FillRule, Font, Path, Stroke, Surface, TextMeasure, TextStyle};
 
 /// How tall a label's box is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -137,6 +139,36 @@ impl TextBox {
         }
         let (s, c) = (angle.abs().sin(), angle.abs().cos());
         ((w * c + h * s).abs(), (w * s + h * c).abs())
+    }
+
+    /// Fills and strokes the box placed as [`TextBox::draw`] places it, as BokehJS draws a
+    /// text annotation's background and border (`dpr` device pixels per CSS pixel scale
+    /// the border).
+    pub fn backdrop(
+        &self,
+        surface: &mut dyn Surface,
+        (at, anchor, angle): ((f64, f64), Anchor, f64),
+        fill: Option<Rgba>,
+        border: Option<&Stroke>,
+        dpr: f64,
+    ) {
+        if fill.is_none() && border.is_none() || self.label.text.is_empty() {
+            return;
+        }
+        let (w, h) = self.size(surface);
+        let (sin, cos) = angle.sin_cos();
+        let (l, t) = (-anchor.x * w, -anchor.y * h);
+        let mut path = Path::new();
+        path.polygon(
+            [(l, t), (l + w, t), (l + w, t + h), (l, t + h)]
+                .map(|(x, y)| (at.0 + x * cos - y * sin, at.1 + x * sin + y * cos)),
+        );
+        if let Some(fill) = fill {
+            surface.fill(&path, fill, FillRule::NonZero);
+        }
+        if let Some(border) = border {
+            surface.stroke(&path, &border.scaled(dpr));
+        }
     }
 
     /// Draws the box anchored at `at` by `anchor`, turned by `angle` (canvas radians)

@@ -9,7 +9,7 @@ use super::format::TickLabel;
 use super::label::{Anchor, HeightMetric, TextBox};
 use super::layout::Side;
 use super::read::Reader;
-use super::surface::{Rect, Surface, TextMeasure};
+use super::surface::{Rect, Stroke, Surface, TextMeasure};
 use super::RenderError;
 
 pub(crate) struct TitleView {
@@ -19,6 +19,8 @@ pub(crate) struct TitleView {
     standoff: f64,
     color: Option<Rgba>,
     font: super::surface::Font,
+    background: Option<Rgba>,
+    border: Option<Stroke>,
     visible: bool,
 }
 
@@ -32,6 +34,8 @@ impl TitleView {
             standoff: r.number(title, "standoff")?,
             color: r.color(title, "text_color", Some("text_alpha"))?,
             font: r.font(title, "", 1.0)?,
+            background: r.fill(title, "background_")?,
+            border: r.stroke(title, "border_", 1.0)?,
             visible: r.flag(title, "visible")?,
         })
     }
@@ -42,13 +46,13 @@ impl TitleView {
         b
     }
 
-    /// The depth of its side panel (CSS pixels).
-    pub fn size(&self, m: &dyn TextMeasure, side: Side) -> f64 {
+    /// The depth of its side panel (CSS pixels): its text's height, turned on the left
+    /// and right.
+    pub fn size(&self, m: &dyn TextMeasure) -> f64 {
         if !self.visible || self.text.is_empty() {
             return 0.0;
         }
-        let (w, h) = self.text_box().size(m);
-        let depth = if side.is_horizontal() { h } else { w };
+        let (_, depth) = self.text_box().size(m);
         if depth == 0.0 {
             0.0
         } else {
@@ -91,12 +95,9 @@ impl TitleView {
         };
         let mut b = self.text_box();
         b.font.size *= dpr;
-        b.draw(
-            s,
-            (at.0 * dpr, at.1 * dpr),
-            Anchor::new(ax, 1.0),
-            angle,
-            color,
-        );
+        let (at, anchor) = ((at.0 * dpr, at.1 * dpr), Anchor::new(ax, 1.0));
+        let border = self.border.as_ref();
+        b.backdrop(s, (at, anchor, angle), self.background, border, dpr);
+        b.draw(s, at, anchor, angle, color);
     }
 }

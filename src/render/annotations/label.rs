@@ -7,7 +7,7 @@ use crate::models::{TextAlign, TextBaseline};
 use crate::render::format::TickLabel;
 use crate::render::label::{Anchor, TextBox};
 use crate::render::read::Reader;
-use crate::render::surface::{FillRule, Font, Path, Stroke, Surface};
+use crate::render::surface::{Font, Stroke, Surface};
 use crate::render::RenderError;
 
 use super::{coordinate, AnnotationCtx, AnnotationView};
@@ -62,28 +62,8 @@ impl BoxStyle {
         font.size *= dpr;
         let b = TextBox::new(TickLabel::plain(text), font);
         let anchor = Anchor::of(self.align, self.baseline);
-        if self.background.is_some() || self.border.is_some() {
-            let (w, h) = b.size(s);
-            let (sin, cos) = angle.sin_cos();
-            let (l, t) = (-anchor.x * w, -anchor.y * h);
-            let mut path = Path::new();
-            path.polygon(
-                [(l, t), (l + w, t), (l + w, t + h), (l, t + h)]
-                    .map(|(x, y)| (at.0 + x * cos - y * sin, at.1 + x * sin + y * cos)),
-            );
-            if let Some(bg) = self.background {
-                s.fill(&path, bg, FillRule::NonZero);
-            }
-            if let Some(border) = &self.border {
-                s.stroke(
-                    &path,
-                    &Stroke {
-                        width: border.width * dpr,
-                        ..border.clone()
-                    },
-                );
-            }
-        }
+        let (fill, border) = (self.background, self.border.as_ref());
+        b.backdrop(s, (at, anchor, angle), fill, border, dpr);
         b.draw(s, at, anchor, angle, color);
     }
 }
