@@ -1897,6 +1897,19 @@ fn legends_show_their_entries_and_report_clickable_ones() {
     doc.set(r, GlyphRenderer::VISIBLE, false).unwrap();
     let hidden = render_size(&doc, fig, SIZE, 1.0);
     assert!(!hidden.has_near(at(&hidden, 4.0, 4.0), 2, BLUE, 30));
+
+    // A title of three lines (Bokeh's models/legends example) takes two lines more room
+    // than one: the entries sit below all of it.
+    let first_top = |doc: &mut Document, title: &str| {
+        doc.set(legend, Legend::TITLE, Some(title.to_owned()))
+            .unwrap();
+        render_size(doc, fig, SIZE, 1.0).layout.legend_items[0]
+            .area
+            .top
+    };
+    let one = first_top(&mut doc, "One");
+    let three = first_top(&mut doc, "One\nTwo\nThree");
+    assert!((26..=40).contains(&(three - one)), "{one} then {three}");
 }
 
 #[test]

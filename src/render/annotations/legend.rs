@@ -175,14 +175,27 @@ struct View {
 
 /// A label box with the height of a CSS line of text (line-height "normal").
 fn line_box(m: &dyn TextMeasure, text: &str, font: &Font) -> (f64, f64) {
+    (m.text_width(text, font), line_height(m, font))
+}
+
+/// The height of one line of legend text.
+fn line_height(m: &dyn TextMeasure, font: &Font) -> f64 {
     let fm = m.font_metrics(font);
-    (
-        m.text_width(text, font),
-        (fm.ascent + fm.descent).max(font.size * 1.15),
-    )
+    (fm.ascent + fm.descent).max(font.size * 1.15)
 }
 
 impl View {
+    /// Its title's text box (of any number of lines), its font `k` times as large.
+    fn title_box(&self, k: f64) -> Option<TextBox> {
+        let title = self.title.as_ref()?;
+        let mut font = self.title_font.clone();
+        font.size *= k;
+        Some(TextBox {
+            metric: HeightMetric::AscentDescent,
+            ..TextBox::new(TickLabel::plain(title.clone()), font)
+        })
+    }
+
     /// The legend box's content: each entry's width and height (CSS pixels).
     fn entry_sizes(&self, m: &dyn TextMeasure) -> Vec<(f64, f64)> {
         self.entries
@@ -203,9 +216,14 @@ impl View {
         let vertical = self.orientation == Orientation::Vertical;
         let col_w = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
         let row_h = sizes.iter().map(|s| s.1).fold(0.0, f64::max);
-        let title_h = match &self.title {
-            Some(t) => line_box(m, t, &self.title_font).1 + self.title_standoff,
-            None => 0.0,
+        let (title_w, title_h) = match self.title_box(1.0) {
+            Some(b) => {
+                let (w, h) = b.size(m);
+                // One line is as tall as an entry's line; more, as the box lays them.
+                let h = h.max(line_height(m, &self.title_font));
+                (w, h + self.title_standoff)
+            }
+            None => (0.0, 0.0),
         };
         let mut offsets = Vec::new();
         let (mut x, mut y) = (self.padding, self.padding + title_h);
@@ -228,10 +246,6 @@ impl View {
                 sizes.iter().map(|s| s.0).sum::<f64>() + self.spacing * (n - 1.0).max(0.0),
                 row_h,
             )
-        };
-        let title_w = match &self.title {
-            Some(t) => line_box(m, t, &self.title_font).0,
-            None => 0.0,
         };
         (
             (
@@ -317,13 +331,7 @@ impl AnnotationView for View {
             self.border.as_ref(),
             dpr,
         );
-        if let (Some(title), Some(color)) = (&self.title, self.title_color) {
-            let mut font = self.title_font.clone();
-            font.size *= dpr;
-            let b = TextBox {
-                metric: HeightMetric::AscentDescent,
-                ..TextBox::new(TickLabel::plain(title.clone()), font)
-            };
+        if let (Some(b), Some(color)) = (self.title_box(dpr), self.title_color) {
             b.draw(
                 c.surface,
                 dev(x0 + self.padding, y0 + self.padding),
