@@ -2153,6 +2153,48 @@ fn a_side_title_is_as_deep_as_its_text_is_tall_on_its_background() {
     assert!(blue > 12 * 150, "the text's box is filled: {blue} px");
 }
 
+/// The toolbar's band is laid out as BokehJS lays it: beside the frame along its length
+/// (on the right from the frame's top, next to it however wide the border), or above in
+/// the title's band, as Bokeh's figure(min_border_right=80) and toolbar_location="above"
+/// show them.
+#[test]
+fn the_toolbar_band_lies_beside_the_frame() {
+    use rokeh::render::{figure_layout, PixelRect};
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 400,
+            height: 400,
+            title: "sine wave".into(),
+            min_border: Some(80),
+            ..FigureArgs::default()
+        },
+    );
+    doc.add_root(fig);
+    let layout = figure_layout(&doc, fig, 400, 400, 1.0).unwrap();
+    let f = layout.frame;
+    let right = PixelRect {
+        left: f.right,
+        top: f.top,
+        right: f.right + 30,
+        bottom: f.bottom,
+    };
+    assert_eq!(layout.toolbar, Some(right), "frame {f:?}");
+    doc.set(fig, Figure::TOOLBAR_LOCATION, Some(Place::Above))
+        .unwrap();
+    let layout = figure_layout(&doc, fig, 400, 400, 1.0).unwrap();
+    let (f, band) = (layout.frame, layout.toolbar.unwrap());
+    assert_eq!(
+        (band.left, band.right, band.bottom),
+        (f.left, f.right, f.top)
+    );
+    assert!(band.bottom - band.top >= 30, "{band:?}");
+    doc.set(fig, Figure::TOOLBAR_LOCATION, None).unwrap();
+    let layout = figure_layout(&doc, fig, 400, 400, 1.0).unwrap();
+    assert_eq!(layout.toolbar, None);
+}
+
 /// A hover over a line finds BokehJS's segment: the nearest nearer than 2 pixels (half the
 /// width of a wider line), whether x is sorted (found by binary search) or not (every
 /// segment looked at), checked against looking at every segment.

@@ -81,12 +81,14 @@ struct Item {
 /// The toolbar BokehJS puts beside the frame takes this much room.
 const TOOLBAR_SIZE: f64 = 30.0;
 
-/// The side items' depths, per side nearest the frame first; which item each is; and the
-/// title sharing the toolbar's band (its item and own depth), if one does.
+/// The side items' depths, per side nearest the frame first; which item each is; the
+/// title sharing the toolbar's band (its item and own depth), if one does; and the
+/// toolbar's band (its side and place on it).
 struct SideSizes {
     sizes: [Vec<f64>; 4],
     slots: Vec<(usize, Side)>,
     sticky: Option<(usize, f64)>,
+    toolbar: Option<(Side, usize)>,
 }
 
 /// A renderer's model, range names, data bounds along x and y, and visibility.
@@ -514,6 +516,7 @@ impl<'d> FigureView<'d> {
             slots.push((k, side));
         }
         let mut sticky = None;
+        let mut toolbar = None;
         if let Some(side) = self.outer.toolbar {
             // BokehJS pairs a sticky toolbar with the first title on its side, in one
             // band as deep as the deeper of the two; the title keeps its own depth at the
@@ -529,14 +532,19 @@ impl<'d> FigureView<'d> {
                     let band = &mut sizes[side.index()][at];
                     sticky = Some((k, *band));
                     *band = band.max(TOOLBAR_SIZE);
+                    toolbar = Some((side, at));
                 }
-                None => sizes[side.index()].push(TOOLBAR_SIZE),
+                None => {
+                    toolbar = Some((side, sizes[side.index()].len()));
+                    sizes[side.index()].push(TOOLBAR_SIZE);
+                }
             }
         }
         SideSizes {
             sizes,
             slots,
             sticky,
+            toolbar,
         }
     }
 
@@ -573,6 +581,7 @@ impl<'d> FigureView<'d> {
             sizes,
             slots,
             sticky,
+            toolbar,
         } = self.side_sizes(m);
         let placement = layout::place(
             self.outer.width,
@@ -595,15 +604,17 @@ impl<'d> FigureView<'d> {
             panels.insert(k, panel);
             counters[i] += 1;
         }
-        let f = placement.frame;
-        let frame = PixelRect {
-            left: (f.x * scale).round() as i32,
-            top: (f.y * scale).round() as i32,
-            right: (f.right() * scale).round() as i32,
-            bottom: (f.bottom() * scale).round() as i32,
+        let device = |r: Rect| PixelRect {
+            left: (r.x * scale).round() as i32,
+            top: (r.y * scale).round() as i32,
+            right: (r.right() * scale).round() as i32,
+            bottom: (r.bottom() * scale).round() as i32,
         };
+        let frame = device(placement.frame);
+        let toolbar = toolbar.map(|(side, at)| device(placement.side(side)[at]));
         Ok(Laid {
             frame,
+            toolbar,
             panels,
             css: (placement.width, placement.height),
             scale,
@@ -901,6 +912,7 @@ impl<'d> FigureView<'d> {
             height,
             scale: laid.scale,
             frame: laid.frame,
+            toolbar: laid.toolbar,
             x_range: self.x_ranges[0].interval,
             y_range: self.y_ranges[0].interval,
             x_scale: maps.x,
@@ -939,6 +951,8 @@ impl<'d> FigureView<'d> {
 /// A layout computed for one paint.
 struct Laid {
     frame: PixelRect,
+    /// The toolbar's band, beside the frame (device pixels).
+    toolbar: Option<PixelRect>,
     /// Side items' panels (CSS pixels) by item index.
     panels: HashMap<usize, Rect>,
     /// The plot's size in CSS pixels.

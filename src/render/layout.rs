@@ -113,6 +113,9 @@ pub struct FrameLayout {
     pub scale: f64,
     /// The plot frame: where the data is drawn.
     pub frame: PixelRect,
+    /// The band the toolbar shows in, beside the frame along its length, as BokehJS
+    /// lays it out; `None` without a toolbar.
+    pub toolbar: Option<PixelRect>,
     /// The default x range, resolved.
     pub x_range: Interval,
     /// The default y range, resolved.

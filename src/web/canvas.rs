@@ -16,7 +16,7 @@ use leptos::prelude::{GetUntracked, Memo};
 use crate::document::{Document, Id};
 use crate::interact::{Navigation, View};
 use crate::models::Figure;
-use crate::render::{draw_following, FrameLayout, KeptFurniture};
+use crate::render::{draw_following, FrameLayout, KeptFurniture, PixelRect, Rect};
 
 use super::hook;
 use super::page::Page;
@@ -254,7 +254,16 @@ impl Painter {
             (layout.x_range.start, layout.x_range.end),
             (layout.y_range.start, layout.y_range.end),
         );
-        self.interaction.painted(view);
+        let css = |r: PixelRect| {
+            let (x, y) = (f64::from(r.left) / scale, f64::from(r.top) / scale);
+            Rect::new(
+                x,
+                y,
+                f64::from(r.right) / scale - x,
+                f64::from(r.bottom) / scale - y,
+            )
+        };
+        self.interaction.painted(view, layout.toolbar.map(css));
         // As BokehJS's DataRange1d: what it computed goes into the document (a change
         // only when it moved; the repaint it asks for writes nothing new).
         let written = self

@@ -204,5 +204,5 @@ pub fn view(
         grid.press(model, el);
     };
     let active = move |model| grid.entry(model).is_some_and(|e| grid.any_active(&e.tools));
-    toolbar::strip(&entries, style, hidden, active, press)
+    toolbar::strip(&entries, move || style.to_owned(), hidden, active, press)
 }

@@ -15,7 +15,7 @@ use crate::core::{AnyId, Id};
 use crate::document::{EventKind, UiEvent, Value};
 use crate::interact::{pinch_delta, Gesture, Over, ToolInfo, ToolKind, Tools, View};
 use crate::models::{Figure, HelpTool, Place, SaveTool};
-use crate::render::Inspected;
+use crate::render::{Inspected, Rect};
 
 use super::bind::{self, bind, Writer};
 use super::canvas::device_pixel_ratio;
@@ -72,6 +72,8 @@ pub struct Interaction {
     /// Bumped when the plot must be repainted though the document did not change (a
     /// reset DataRange1d recomputes at the next paint).
     pub repaint: RwSignal<u64>,
+    /// The band the last paint's layout keeps for the toolbar (CSS pixels).
+    pub band: RwSignal<Option<Rect>>,
 }
 
 impl Interaction {
@@ -92,6 +94,7 @@ impl Interaction {
             crosshair: RwSignal::new(None),
             inspected: Rc::default(),
             repaint: RwSignal::new(0),
+            band: RwSignal::new(None),
         }
     }
 
@@ -113,9 +116,13 @@ impl Interaction {
         tools::layers(kinds, marks)
     }
 
-    /// A paint's layout: the view gestures start from.
-    pub fn painted(&self, view: View) {
+    /// A paint's layout: the view gestures start from, and the toolbar's band (CSS
+    /// pixels), moved only when it moved.
+    pub fn painted(&self, view: View, band: Option<Rect>) {
         self.plot.painted(view);
+        if self.band.get_untracked() != band {
+            self.band.set(band);
+        }
     }
 
     /// The view of tool `model` of this toolbar, if the page has one.
@@ -609,7 +616,9 @@ fn icon(kind: ToolKind) -> &'static str {
     }
 }
 
-/// The toolbar over the room the layout keeps for it at `place`.
+/// The toolbar in the band the layout keeps for it at `place`, as BokehJS shows it: along
+/// the frame, its buttons from the top on the left and right, to the right above and
+/// below.
 pub fn view(
     interaction: Interaction,
     place: Place,
@@ -617,11 +626,23 @@ pub fn view(
     hidden: Signal<bool>,
 ) -> impl IntoView {
     let tools = interaction.tools;
-    let style = match place {
-        Place::Right => "top: 0; right: 0; height: 100%; flex-direction: column;",
-        Place::Left => "top: 0; left: 0; height: 100%; flex-direction: column;",
-        Place::Above => "top: 0; right: 0; flex-direction: row;",
-        Place::Below => "bottom: 0; right: 0; flex-direction: row;",
+    let band = interaction.band;
+    let style = move || {
+        let flow = match place {
+            Place::Right | Place::Left => "flex-direction: column;",
+            Place::Above | Place::Below => "flex-direction: row; justify-content: flex-end;",
+        };
+        // Until the first paint lays it out, at the plot's edge.
+        let at = match (band.get(), place) {
+            (Some(b), _) => format!(
+                "left: {}px; top: {}px; width: {}px; height: {}px;",
+                b.x, b.y, b.width, b.height
+            ),
+            (None, Place::Right) => "top: 0; right: 0;".to_owned(),
+            (None, Place::Left | Place::Above) => "top: 0; left: 0;".to_owned(),
+            (None, Place::Below) => "bottom: 0; left: 0;".to_owned(),
+        };
+        format!("{at} {flow}")
     };
     // The toolbar's tools are read once; which are active is reactive.
     let entries = tools.with_untracked(|t| t.tools.clone());
@@ -635,7 +656,7 @@ pub fn view(
 /// its model on a click.
 pub(super) fn strip(
     entries: &[ToolInfo],
-    style: &'static str,
+    style: impl Fn() -> String + Send + Sync + 'static,
     hidden: Signal<bool>,
     active: impl Fn(AnyId) -> bool + Copy + Send + Sync + 'static,
     press: impl Fn(AnyId) + Clone + 'static,

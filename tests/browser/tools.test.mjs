@@ -80,6 +80,12 @@ test('the toolbar shows Bokeh\'s default tools as buttons, pan and wheel zoom ac
         null,
       ],
     ]);
+    // Beside the frame, from its top (BokehJS's toolbar band), not in the title's band.
+    const { frame } = await state(page);
+    const canvas = await page.locator('canvas.rk-figure').boundingBox();
+    const bar = await page.locator('.rk-toolbar').boundingBox();
+    assert.ok(Math.abs(bar.y - canvas.y - frame[1]) <= 1, `toolbar at ${bar.y - canvas.y}, frame ${frame}`);
+    assert.ok(Math.abs(bar.x - canvas.x - frame[2]) <= 1, `toolbar at ${bar.x - canvas.x}, frame ${frame}`);
     // Keyboard: Tab to the box zoom button, Enter makes it the drag tool.
     await page.getByRole('button', { name: /^Box Zoom/ }).focus();
     await page.keyboard.press('Enter');
