@@ -5,7 +5,9 @@
 # `rokeh serve` session (tests/python/examples_push.py), and the page showing it is
 # opened in headless Chromium (tests/browser/examples_sweep.mjs). Prints what each page
 # said (warnings for models rokeh does not draw, errors) and leaves a screenshot of each
-# in OUT (default target/examples-sweep). Needs `make build` (dist/) and the venv.
+# in OUT (default target/examples-sweep). With BOKEH=1, also what BokehJS shows of each
+# (OUT/bokeh/), and tests/python/sweep_diff.py ranks the pages by how far they differ.
+# Needs `make build` (dist/) and the venv.
 #
 #   scripts/examples-sweep.sh EXAMPLES_DIR...
 set -euo pipefail
@@ -23,6 +25,13 @@ ROKEH_DIST=$PWD/dist target/debug/rokeh serve --port "$port" --unused-session-li
 server=$!
 trap 'kill $server' EXIT
 sleep 2
+if [ "${BOKEH:-}" = 1 ]; then
+    mkdir -p "$out/bokeh"
+    export REFERENCE_DIR=$out/bokeh
+fi
 .venv/bin/python tests/python/examples_push.py "http://127.0.0.1:$port/sliders" "$out/pushed.json" \
     "${scripts[@]}" >"$out/push.log" 2>&1
 (cd tests/browser && node examples_sweep.mjs "$out/pushed.json" "http://127.0.0.1:$port" "$out")
+if [ "${BOKEH:-}" = 1 ]; then
+    .venv/bin/python tests/python/sweep_diff.py "$out"
+fi

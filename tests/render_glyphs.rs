@@ -1910,6 +1910,26 @@ fn legends_show_their_entries_and_report_clickable_ones() {
     let one = first_top(&mut doc, "One");
     let three = first_top(&mut doc, "One\nTwo\nThree");
     assert!((26..=40).contains(&(three - one)), "{one} then {three}");
+
+    // Two columns (Bokeh's legend_two_dimensions): the entries side by side; a
+    // horizontal legend of one column per row: one above the other.
+    doc.set(legend, Legend::NCOLS, AutoOr::Value(2)).unwrap();
+    let items = |doc: &Document| render_size(doc, fig, SIZE, 1.0).layout.legend_items;
+    let wide = items(&doc);
+    let (a, b) = (wide[0].area, wide[1].area);
+    assert_eq!(a.top, b.top, "{a:?} {b:?}");
+    assert!(b.left >= a.right, "{a:?} {b:?}");
+    doc.set(
+        legend,
+        Legend::ORIENTATION,
+        rokeh::models::Orientation::Horizontal,
+    )
+    .unwrap();
+    doc.set(legend, Legend::NCOLS, AutoOr::Value(1)).unwrap();
+    let tall = items(&doc);
+    let (a, b) = (tall[0].area, tall[1].area);
+    assert_eq!(a.left, b.left, "{a:?} {b:?}");
+    assert!(b.top >= a.bottom, "{a:?} {b:?}");
 }
 
 #[test]

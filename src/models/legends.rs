@@ -13,6 +13,11 @@ models! {
         items: Vec<Id<LegendItem>> = Vec::new(),
         location: Value = Value::str("top_right"),
         orientation: Orientation = Orientation::Vertical,
+        /// Columns of a horizontal legend before it wraps (a vertical one: how many
+        /// rows it fills a column with, from `nrows`); "auto": one row or column.
+        ncols: AutoOr<i64> = AutoOr::Auto,
+        /// Rows of a vertical legend before it wraps, likewise.
+        nrows: AutoOr<i64> = AutoOr::Auto,
         title: Option<String> = None,
         title_location: Place = Place::Above,
         title_standoff: i64 = 5,

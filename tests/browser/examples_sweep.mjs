@@ -1,9 +1,11 @@
 // Opens each session tests/python/examples_push.py pushed and records what the page said
-// of it: console warnings and errors, page errors, and a screenshot. Run by
-// scripts/examples-sweep.sh (not by `make test`: it needs Bokeh's examples).
+// of it: console warnings and errors, page errors, and a screenshot; and, where Bokeh
+// wrote the same document (OUT_DIR/bokeh/SESSION.html), a screenshot of what BokehJS
+// shows beside it (OUT_DIR/bokeh/SESSION.png). Run by scripts/examples-sweep.sh (not by
+// `make test`: it needs Bokeh's examples).
 //
 //   node examples_sweep.mjs PUSHED.json ORIGIN OUT_DIR
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './support.mjs';
 
@@ -31,6 +33,13 @@ for (const [script, result] of Object.entries(pushed)) {
     await page.screenshot({ path: join(outDir, `${result.session}.png`) });
   } catch (e) {
     messages.push(`not shown: ${e.message.split('\n')[0]}`);
+  }
+  const reference = join(outDir, 'bokeh', `${result.session}.html`);
+  if (existsSync(reference)) {
+    const bokeh = await context.newPage();
+    await bokeh.goto(`file://${reference}`);
+    await bokeh.waitForTimeout(1500);
+    await bokeh.screenshot({ path: join(outDir, 'bokeh', `${result.session}.png`) });
   }
   said[script] = [...new Set(messages)];
   await context.close();

@@ -6,7 +6,9 @@ Each script runs with `show`/`save`/`output_file` made to keep the object shown 
 `curdoc()` roots); its document (a new one with it as root, if it has none) is titled
 `exN` and pushed to URL (a rokeh serve app, e.g. http://127.0.0.1:5006/sliders) as session
 `sweep-exN`. OUT.json maps each script to its session, or to why it was not pushed (an
-import Bokeh's examples need and the venv lacks, a document rokeh refused).
+import Bokeh's examples need and the venv lacks, a document rokeh refused). With
+REFERENCE_DIR set, each document is also written there as `sweep-exN.html` by Bokeh's
+own file_html (INLINE resources): what BokehJS shows of it.
 """
 import json
 import os
@@ -20,6 +22,7 @@ import bokeh.io.saving
 import bokeh.io.showing
 import bokeh.plotting
 import bokeh.util.browser
+from bokeh.resources import INLINE
 from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.io import curdoc
@@ -27,6 +30,8 @@ from bokeh.io.doc import set_curdoc
 from bokeh.layouts import column
 
 shown = []
+reference_dir = os.environ.get("REFERENCE_DIR")
+real_file_html = bokeh.embed.file_html
 
 
 def keep(obj=None, *args, **kwargs):
@@ -84,6 +89,10 @@ def main():
             runpy.run_path(script, run_name="__main__")
             signal.alarm(0)
             doc = shown_document()
+            if reference_dir:
+                html = real_file_html(doc, INLINE, title=f"ex{i}")
+                with open(os.path.join(reference_dir, f"sweep-ex{i}.html"), "w") as ref:
+                    ref.write(html)
             doc.title = f"ex{i}"
             push_session(doc, session_id=f"sweep-ex{i}", url=url).close()
             results[script] = {"session": f"sweep-ex{i}", "title": f"ex{i}"}

@@ -7,7 +7,7 @@
 
 use crate::core::Rgba;
 use crate::document::{AnyId, Value};
-use crate::models::{LegendClickPolicy, Orientation};
+use crate::models::{AutoOr, LegendClickPolicy, Orientation};
 use crate::render::format::TickLabel;
 use crate::render::glyphs::Paint;
 use crate::render::label::{Anchor, HeightMetric, TextBox};
@@ -87,6 +87,7 @@ pub(crate) fn build<'d>(
         entries,
         location: r.value(legend, "location")?,
         orientation: r.get(legend, "orientation")?,
+        wrap: (r.get(legend, "ncols")?, r.get(legend, "nrows")?),
         title: r
             .get::<Option<String>>(legend, "title")?
             .filter(|t| !t.is_empty()),
@@ -152,6 +153,8 @@ struct View {
     entries: Vec<Entry>,
     location: Value,
     orientation: Orientation,
+    /// Its `ncols` and `nrows`.
+    wrap: (AutoOr<i64>, AutoOr<i64>),
     title: Option<String>,
     title_font: Font,
     title_color: Option<Rgba>,
@@ -210,12 +213,52 @@ impl View {
             .collect()
     }
 
-    /// The legend box's size, and each entry's offset inside it (CSS pixels).
+    /// Each entry's row and column, as BokehJS's Legend lays them out: a vertical legend
+    /// down a column (wrapping after `nrows`, or after `ncols` columns' share), a
+    /// horizontal one along a row likewise.
+    fn cells(&self, n: usize) -> Vec<(usize, usize)> {
+        let fixed = |v: AutoOr<i64>| match v {
+            AutoOr::Value(k) if k > 0 => Some(k as usize),
+            _ => None,
+        };
+        let (ncols, nrows) = (fixed(self.wrap.0), fixed(self.wrap.1));
+        let vertical = self.orientation == Orientation::Vertical;
+        let (along, across) = if vertical {
+            (nrows, ncols)
+        } else {
+            (ncols, nrows)
+        };
+        // How many entries a line holds before the next begins.
+        let line = along
+            .or_else(|| across.map(|k| n.div_ceil(k)))
+            .unwrap_or(n)
+            .max(1);
+        (0..n)
+            .map(|i| {
+                let (major, minor) = (i / line, i % line);
+                if vertical {
+                    (minor, major)
+                } else {
+                    (major, minor)
+                }
+            })
+            .collect()
+    }
+
+    /// The legend box's size, and each entry's offset inside it (CSS pixels): a grid
+    /// whose columns are as wide as their widest entry and rows as tall as their
+    /// tallest, `spacing` apart.
     fn layout(&self, m: &dyn TextMeasure) -> ((f64, f64), Vec<(f64, f64)>, f64) {
         let sizes = self.entry_sizes(m);
-        let vertical = self.orientation == Orientation::Vertical;
-        let col_w = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
-        let row_h = sizes.iter().map(|s| s.1).fold(0.0, f64::max);
+        let cells = self.cells(sizes.len());
+        let (rows, cols) = cells.iter().fold((0, 0), |(r, c), &(row, col)| {
+            (r.max(row + 1), c.max(col + 1))
+        });
+        let (mut widths, mut heights) = (vec![0.0f64; cols], vec![0.0f64; rows]);
+        for (&(row, col), &(w, h)) in cells.iter().zip(&sizes) {
+            widths[col] = widths[col].max(w);
+            heights[row] = heights[row].max(h);
+        }
         let (title_w, title_h) = match self.title_box(1.0) {
             Some(b) => {
                 let (w, h) = b.size(m);
@@ -225,28 +268,22 @@ impl View {
             }
             None => (0.0, 0.0),
         };
-        let mut offsets = Vec::new();
-        let (mut x, mut y) = (self.padding, self.padding + title_h);
-        for (w, h) in &sizes {
-            offsets.push((x, y));
-            if vertical {
-                y += h + self.spacing;
-            } else {
-                x += w + self.spacing;
-            }
-        }
-        let n = sizes.len() as f64;
-        let (w, h) = if vertical {
-            (
-                col_w,
-                sizes.iter().map(|s| s.1).sum::<f64>() + self.spacing * (n - 1.0).max(0.0),
-            )
-        } else {
-            (
-                sizes.iter().map(|s| s.0).sum::<f64>() + self.spacing * (n - 1.0).max(0.0),
-                row_h,
-            )
+        let start =
+            |lengths: &[f64], k: usize| lengths[..k].iter().sum::<f64>() + self.spacing * k as f64;
+        let offsets = cells
+            .iter()
+            .map(|&(row, col)| {
+                (
+                    self.padding + start(&widths, col),
+                    self.padding + title_h + start(&heights, row),
+                )
+            })
+            .collect();
+        let span = |lengths: &[f64]| {
+            let gaps = lengths.len().saturating_sub(1) as f64;
+            lengths.iter().sum::<f64>() + self.spacing * gaps
         };
+        let (w, h) = (span(&widths), span(&heights));
         (
             (
                 w.max(title_w) + 2.0 * self.padding,
