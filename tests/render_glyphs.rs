@@ -2215,6 +2215,86 @@ fn the_toolbar_band_lies_beside_the_frame() {
     assert_eq!(layout.toolbar, None);
 }
 
+/// A data range follows radial glyphs out to their radius, whatever its units, as
+/// BokehJS 3.9 pads its spatial index with the radius's number (measured: five points
+/// from 0 to 10 with radius 2 give -2.7..12.7 for circles, n-gons, wedges, annular
+/// wedges and annuli, screen radii too; arcs and markers -0.5..10.5).
+#[test]
+fn radial_glyphs_widen_the_data_range_by_their_radius() {
+    let xs = nums(&[0.0, 2.5, 5.0, 7.5, 10.0]);
+    let range_of = |add: &dyn Fn(&mut Document, Id<Figure>, Id<ColumnDataSource>)| {
+        let mut doc = Document::new();
+        let fig = figure(&mut doc, FigureArgs::default());
+        let src = source(&mut doc, vec![("x", xs.clone()), ("y", xs.clone())]);
+        add(&mut doc, fig, src);
+        doc.add_root(fig);
+        let r = rokeh::render::figure_layout(&doc, fig, 400, 400, 1.0)
+            .unwrap()
+            .x_range;
+        (
+            (r.start * 100.0).round() / 100.0,
+            (r.end * 100.0).round() / 100.0,
+        )
+    };
+    let padded = (-2.7, 12.7);
+    let wedge = |doc: &mut Document, fig: Id<Figure>, src: Id<ColumnDataSource>| {
+        let radius = 2.0.into();
+        fig.wedge(
+            doc,
+            src,
+            Wedge {
+                radius,
+                start_angle: 0.0.into(),
+                end_angle: 1.0.into(),
+                ..Wedge::default()
+            },
+        );
+    };
+    assert_eq!(range_of(&wedge), padded, "wedge");
+    let annulus = |doc: &mut Document, fig: Id<Figure>, src: Id<ColumnDataSource>| {
+        let (inner_radius, outer_radius) = (1.0.into(), 2.0.into());
+        fig.annulus(
+            doc,
+            src,
+            Annulus {
+                inner_radius,
+                outer_radius,
+                ..Annulus::default()
+            },
+        );
+    };
+    assert_eq!(range_of(&annulus), padded, "annulus");
+    let annular = |doc: &mut Document, fig: Id<Figure>, src: Id<ColumnDataSource>| {
+        let aw = AnnularWedge {
+            inner_radius: 1.0.into(),
+            outer_radius: 2.0.into(),
+            start_angle: 0.0.into(),
+            end_angle: 1.0.into(),
+            ..AnnularWedge::default()
+        };
+        fig.annular_wedge(doc, src, aw);
+    };
+    assert_eq!(range_of(&annular), padded, "annular wedge");
+    let screen_circle = |doc: &mut Document, fig: Id<Figure>, src: Id<ColumnDataSource>| {
+        let circle = Circle {
+            radius: Spec::screen(2.0),
+            ..Circle::new(2.0)
+        };
+        fig.circle(doc, src, circle);
+    };
+    assert_eq!(range_of(&screen_circle), padded, "circle of screen radius");
+    let arc = |doc: &mut Document, fig: Id<Figure>, src: Id<ColumnDataSource>| {
+        let a = Arc {
+            radius: 2.0.into(),
+            start_angle: 0.0.into(),
+            end_angle: 1.0.into(),
+            ..Arc::default()
+        };
+        fig.arc(doc, src, a);
+    };
+    assert_eq!(range_of(&arc), (-0.5, 10.5), "arc");
+}
+
 /// A hover over a line finds BokehJS's segment: the nearest nearer than 2 pixels (half the
 /// width of a wider line), whether x is sorted (found by binary search) or not (every
 /// segment looked at), checked against looking at every segment.

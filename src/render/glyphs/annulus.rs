@@ -7,7 +7,7 @@ use crate::render::specs::{Numbers, Units};
 use crate::render::surface::{FillRule, Path, Rect};
 use crate::render::RenderError;
 
-use super::{bounds_of, each_row, screen_radius, AreaVisuals, GlyphInput, GlyphView, Paint};
+use super::{each_row, radial_bounds, screen_radius, AreaVisuals, GlyphInput, GlyphView, Paint};
 
 pub(crate) fn build<'d>(
     input: &GlyphInput<'_, 'd>,
@@ -63,7 +63,7 @@ impl View<'_> {
 
 impl GlyphView for View<'_> {
     fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
-        (bounds_of(&self.x, self.len), bounds_of(&self.y, self.len))
+        radial_bounds(&self.x, &self.y, &self.outer, self.len)
     }
 
     fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {

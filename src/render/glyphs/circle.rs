@@ -48,7 +48,7 @@ impl View<'_> {
 
 impl GlyphView for View<'_> {
     fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
-        radial_bounds(&self.x, &self.y, &self.radius, self.units, self.len)
+        radial_bounds(&self.x, &self.y, &self.radius, self.len)
     }
 
     fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {

@@ -261,21 +261,21 @@ pub(crate) fn screen_radius(
     }
 }
 
-/// The bounds of centres `x` and `y` widened by a radius in data units (screen-unit radii
-/// take no part in the data's extent).
+/// The bounds of centres `x` and `y` widened by their radius, taken as data units
+/// whatever its units: BokehJS's spatial index of radial glyphs (circles, n-gons, wedges,
+/// annular wedges, annuli) pads the data by the radius's number, so a screen radius of
+/// 20 widens a DataRange1d by 20.
 pub(crate) fn radial_bounds(
     x: &Numbers<'_>,
     y: &Numbers<'_>,
     radius: &Numbers<'_>,
-    units: Units,
     len: usize,
 ) -> (Option<Bounds>, Option<Bounds>) {
-    let pad = |values: &Numbers<'_>| match units {
-        Units::Screen => bounds_of(values, len),
-        Units::Data => extent_bounds(len, |i| {
+    let pad = |values: &Numbers<'_>| {
+        extent_bounds(len, |i| {
             let (v, r) = (values.get(i), radius.get(i));
             (v - r, v + r)
-        }),
+        })
     };
     (pad(x), pad(y))
 }

@@ -9,8 +9,8 @@ use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
 use super::{
-    bounds_of, hit_row_paths, paint_row_paths, screen_radius, AreaVisuals, GlyphInput, GlyphView,
-    Paint,
+    hit_row_paths, paint_row_paths, radial_bounds, screen_radius, AreaVisuals, GlyphInput,
+    GlyphView, Paint,
 };
 
 pub(crate) fn build<'d>(
@@ -66,7 +66,7 @@ impl View<'_> {
 
 impl GlyphView for View<'_> {
     fn bounds(&self) -> (Option<Bounds>, Option<Bounds>) {
-        (bounds_of(&self.x, self.len), bounds_of(&self.y, self.len))
+        radial_bounds(&self.x, &self.y, &self.radius, self.len)
     }
 
     fn paint(&self, p: &mut Paint<'_>, rows: Option<&[usize]>) -> Result<(), RenderError> {
