@@ -9,7 +9,7 @@ use crate::models::LabelOrientation;
 
 use super::axis_parts;
 use super::format::{Formatter, TickLabel};
-use super::label::{Anchor, HeightMetric, TextBox};
+use super::label::{kept_on_canvas, Anchor, HeightMetric, TextBox};
 use super::layout::Side;
 use super::ranges::{FactorMap, Interval, RangeModel};
 use super::read::{prop_name, Reader};
@@ -532,22 +532,8 @@ impl AxisView {
                     at = (at.0 + nx * standoff, at.1 + ny * standoff);
                     // BokehJS keeps the first and last labels on the canvas.
                     if k == 0 || k + 1 == n {
-                        let (w, h) = b.rotated_size(s, angle);
-                        if self.is_x() {
-                            let left = at.0 - anchor.x * w;
-                            if left < 0.0 {
-                                at.0 -= left;
-                            } else if left + w > canvas.0 {
-                                at.0 -= left + w - canvas.0;
-                            }
-                        } else {
-                            let top = at.1 - anchor.y * h;
-                            if top < 0.0 {
-                                at.1 -= top;
-                            } else if top + h > canvas.1 {
-                                at.1 -= top + h - canvas.1;
-                            }
-                        }
+                        let size = b.rotated_size(s, angle);
+                        at = kept_on_canvas(at, anchor, size, canvas, self.is_x());
                     }
                     let mut b = b.clone();
                     b.font.size *= dpr;

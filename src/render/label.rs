@@ -10,6 +10,32 @@ use crate::core::Rgba;
 use super::format::TickLabel;
 use super::surface::{FillRule, Font, Path, Stroke, Surface, TextMeasure, TextStyle};
 
+/// Where a box of `size` anchored at `at` by `anchor` goes so that it lies on a canvas
+/// of `canvas` along x (`along_x`) or y: moved back in from whichever edge it crosses,
+/// as BokehJS keeps an axis's (and a color bar's) first and last labels in view.
+pub(crate) fn kept_on_canvas(
+    mut at: (f64, f64),
+    anchor: Anchor,
+    (w, h): (f64, f64),
+    canvas: (f64, f64),
+    along_x: bool,
+) -> (f64, f64) {
+    // How far back in a box starting at `start`, `length` long, must move.
+    let back = |start: f64, length: f64, limit: f64| {
+        if start < 0.0 {
+            start
+        } else {
+            (start + length - limit).max(0.0)
+        }
+    };
+    if along_x {
+        at.0 -= back(at.0 - anchor.x * w, w, canvas.0);
+    } else {
+        at.1 -= back(at.1 - anchor.y * h, h, canvas.1);
+    }
+    at
+}
+
 /// How tall a label's box is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum HeightMetric {
@@ -215,5 +241,36 @@ impl TextBox {
             let estyle = TextStyle { font: ef, ..style };
             surface.text(e, turn(left + bw, top + e_ascent), &estyle);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_box_past_an_edge_moves_back_onto_the_canvas() {
+        let centred = Anchor::new(0.5, 0.0);
+        let canvas = (400.0, 300.0);
+        // 24 px wide at x 395: 383..407 moves to 376..400.
+        assert_eq!(
+            kept_on_canvas((395.0, 10.0), centred, (24.0, 12.0), canvas, true),
+            (388.0, 10.0)
+        );
+        // At x 5: -7..17 moves to 0..24; inside, nothing moves.
+        assert_eq!(
+            kept_on_canvas((5.0, 10.0), centred, (24.0, 12.0), canvas, true).0,
+            12.0
+        );
+        assert_eq!(
+            kept_on_canvas((200.0, 10.0), centred, (24.0, 12.0), canvas, true).0,
+            200.0
+        );
+        // Along y, by its height.
+        let top = Anchor::new(0.0, 0.5);
+        assert_eq!(
+            kept_on_canvas((10.0, 296.0), top, (30.0, 12.0), canvas, false).1,
+            294.0
+        );
     }
 }

@@ -9,7 +9,7 @@ use crate::core::Rgba;
 use crate::document::{AnyId, Value};
 use crate::models::{AutoOr, Orientation, TextLike};
 use crate::render::format::{self, Basic, Formatter, TickLabel};
-use crate::render::label::{Anchor, TextBox};
+use crate::render::label::{kept_on_canvas, Anchor, TextBox};
 use crate::render::layout::Side;
 use crate::render::mappers::ColorScale;
 use crate::render::read::Reader;
@@ -397,11 +397,14 @@ impl AnnotationView for View {
         let (ticks, labels) = self.labels();
         let b = g.bar;
         let mut tick_path = Path::new();
-        for (t, label) in ticks.iter().zip(&labels) {
-            let f = frac(*t);
-            if !(0.0..=1.0).contains(&f) {
-                continue;
-            }
+        let (w, h) = c.surface.size();
+        let canvas = (f64::from(w) / dpr, f64::from(h) / dpr);
+        let shown: Vec<(f64, &TickLabel)> = (ticks.iter().map(|t| frac(*t)))
+            .zip(&labels)
+            .filter(|(f, _)| (0.0..=1.0).contains(f))
+            .collect();
+        let n = shown.len();
+        for (k, &(f, label)) in shown.iter().enumerate() {
             let (at, anchor, tick) = if g.vertical {
                 let y = b.bottom() - f * b.height;
                 (
@@ -420,6 +423,12 @@ impl AnnotationView for View {
             tick_path.move_to(tick.0 .0 * dpr, tick.0 .1 * dpr);
             tick_path.line_to(tick.1 .0 * dpr, tick.1 .1 * dpr);
             if let Some(color) = self.label_color {
+                let mut at = at;
+                // As an axis's, the first and last labels stay on the canvas.
+                if k == 0 || k + 1 == n {
+                    let size = TextBox::new(label.clone(), self.label_font.clone()).size(c.surface);
+                    at = kept_on_canvas(at, anchor, size, canvas, !g.vertical);
+                }
                 let mut font = self.label_font.clone();
                 font.size *= dpr;
                 TextBox::new(label.clone(), font).draw(
