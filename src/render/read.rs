@@ -135,15 +135,13 @@ impl<'d> Reader<'d> {
         }
     }
 
-    /// How many rows a glyph draws of its renderer's `source`: the source's length, or one
-    /// when it has no columns (a glyph of values alone, `plot.add_glyph(Circle(x=0, …))`),
-    /// as BokehJS's CDSView counts them.
-    pub fn glyph_rows(&self, source: Option<AnyId>) -> usize {
+    /// How many rows a glyph or annotation draws of `source`: its length, or one when it
+    /// has no columns or there is none (a glyph of values alone,
+    /// `plot.add_glyph(Circle(x=0, …))`), as BokehJS's `source.get_length() ?? 1`.
+    pub fn rows_of(&self, source: Option<AnyId>) -> usize {
         match source.map(|s| (s, self.doc.columns(s))) {
-            Some((_, None)) => 1,
-            Some((_, Some(Value::Map(c)))) if c.is_empty() => 1,
-            Some((s, _)) => self.doc.row_count(s),
-            None => 0,
+            Some((s, Some(Value::Map(c)))) if !c.is_empty() => self.doc.row_count(s),
+            _ => 1,
         }
     }
 

@@ -203,7 +203,7 @@ impl<'d> RendererView<'d> {
             return Ok(None);
         }
         let source = r.reference(renderer, "data_source")?;
-        let len = r.glyph_rows(source);
+        let len = r.rows_of(source);
         let view = r.reference(renderer, "view")?;
         let indices = view_rows(r, view, source, len)?;
         let rows = Rows {

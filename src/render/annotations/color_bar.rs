@@ -117,7 +117,7 @@ impl Contour {
                 .reference(renderer, "glyph")?
                 .ok_or_else(|| r.bad(renderer, "glyph", "set"))?;
             let source = r.reference(renderer, "data_source")?;
-            let len = r.glyph_rows(source);
+            let len = r.rows_of(source);
             Ok((
                 glyph,
                 Rows {

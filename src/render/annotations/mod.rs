@@ -117,17 +117,10 @@ pub(crate) fn coordinate(v: &crate::document::Value, factors: Option<&FactorMap>
     }
 }
 
-/// Every row of an annotation's `source` (none: no rows).
+/// Every row of an annotation's `source` (one without columns or with none: one row).
 pub(crate) fn source_rows(r: Reader<'_>, model: AnyId) -> Result<super::specs::Rows, RenderError> {
     let source = r.reference(model, "source")?;
-    // As BokehJS's `source.get_length() ?? 1`: a source without columns (or none at
-    // all) still makes one row of value specs.
-    let len = match source.and_then(|s| r.doc.try_model(s)?.attrs.get("data")) {
-        Some(crate::document::Value::Map(entries)) if !entries.is_empty() => {
-            entries.first().and_then(|(_, c)| c.rows()).unwrap_or(0)
-        }
-        _ => 1,
-    };
+    let len = r.rows_of(source);
     Ok(super::specs::Rows {
         source,
         indices: None,
