@@ -1597,33 +1597,8 @@ fn annotations_are_drawn_where_their_coordinates_say() {
     });
     fig.add_layout(&mut doc, boxed.any());
     let label = doc.add(Label {
-        x: Value::Float(1.0),
-        y: Value::Float(5.0),
-        text: "label".into(),
         text_color: Some("#ff0000".into()),
-        ..Label {
-            x: Value::Null,
-            y: Value::Null,
-            text: Default::default(),
-            x_offset: 0.0,
-            y_offset: 0.0,
-            angle: 0.0,
-            text_align: TextAlign::Left,
-            text_baseline: rokeh::models::TextBaseline::Bottom,
-            text_color: None,
-            text_alpha: 1.0,
-            text_font: "helvetica".into(),
-            text_font_size: "16px".into(),
-            text_font_style: rokeh::models::FontStyle::Normal,
-            background_fill_color: None,
-            background_fill_alpha: 1.0,
-            border_line_color: None,
-            border_line_alpha: 1.0,
-            border_line_width: 1.0,
-            visible: true,
-            x_range_name: "default".into(),
-            y_range_name: "default".into(),
-        }
+        ..Label::new(1.0, 5.0, "label")
     });
     fig.add_layout(&mut doc, label.any());
     let band_src = source(
@@ -2222,7 +2197,8 @@ fn the_toolbar_band_lies_beside_the_frame() {
 #[test]
 fn radial_glyphs_widen_the_data_range_by_their_radius() {
     let xs = nums(&[0.0, 2.5, 5.0, 7.5, 10.0]);
-    let range_of = |add: &dyn Fn(&mut Document, Id<Figure>, Id<ColumnDataSource>)| {
+    type AddGlyph = dyn Fn(&mut Document, Id<Figure>, Id<ColumnDataSource>);
+    let range_of = |add: &AddGlyph| {
         let mut doc = Document::new();
         let fig = figure(&mut doc, FigureArgs::default());
         let src = source(&mut doc, vec![("x", xs.clone()), ("y", xs.clone())]);
@@ -2293,6 +2269,63 @@ fn radial_glyphs_widen_the_data_range_by_their_radius() {
         fig.arc(doc, src, a);
     };
     assert_eq!(range_of(&arc), (-0.5, 10.5), "arc");
+}
+
+/// A Label at Nodes of the frame (Bokeh's basic/annotations/label: `x=Node(target="frame",
+/// symbol="left", offset=5)`), anchored by its bottom left corner, its box padded: the
+/// box's corner 5 px in from the frame's bottom left, the text 10 px inside it.
+#[test]
+fn a_label_at_frame_nodes_sits_in_the_frame_s_corner() {
+    use rokeh::document::{Model, ModelId};
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let node = |doc: &mut Document, id: &str, symbol: &str, offset: i64| {
+        let attrs = [
+            ("target", Value::str("frame")),
+            ("symbol", Value::str(symbol)),
+            ("offset", Value::Int(offset)),
+        ];
+        let model = Model {
+            id: ModelId::from(id),
+            type_name: "Node".into(),
+            attrs: attrs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        };
+        doc.insert_model(model).unwrap();
+        Value::Ref(ModelId::from(id))
+    };
+    let (x, y) = (
+        node(&mut doc, "left", "left", 5),
+        node(&mut doc, "bottom", "bottom", -5),
+    );
+    let label = doc.add(Label {
+        x,
+        y,
+        anchor: Value::str("bottom_left"),
+        padding: Value::Int(10),
+        background_fill_color: Some("#0000ff".into()),
+        ..Label::new(0.0, 0.0, "Collected")
+    });
+    fig.add_layout(&mut doc, label.any());
+    let pic = draw(&doc, fig, "label_nodes.png");
+    let f = pic.layout.frame;
+    let (left, bottom) = (f.left + 5, f.bottom - 5);
+    assert_eq!(
+        color_at(&pic, (f64::from(left) + 2.0, f64::from(bottom) - 2.0)),
+        BLUE
+    );
+    assert_ne!(
+        color_at(&pic, (f64::from(left) - 2.0, f64::from(bottom) - 2.0)),
+        BLUE
+    );
+    assert_ne!(
+        color_at(&pic, (f64::from(left) + 2.0, f64::from(bottom) + 2.0)),
+        BLUE
+    );
+    // Padded: blue 8 px in from the corner too, above and to the right.
+    assert_eq!(
+        color_at(&pic, (f64::from(left) + 8.0, f64::from(bottom) - 8.0)),
+        BLUE
+    );
 }
 
 /// A hover over a line finds BokehJS's segment: the nearest nearer than 2 pixels (half the

@@ -156,6 +156,11 @@ models! {
         angle: f64 = 0.0,
         text_align: TextAlign = TextAlign::Left,
         text_baseline: TextBaseline = TextBaseline::Bottom,
+        /// Which point of its box sits at (x, y): "auto" (its text's align and
+        /// baseline), a name ("bottom_left") or fractions of the box.
+        anchor: Value = Value::str("auto"),
+        /// Room between the text and its box's edges, in pixels.
+        padding: Value = Value::Int(0),
         text_color: Option<Color> = Some("#444444".into()),
         text_alpha: f64 = 1.0,
         text_font: String = "helvetica",
@@ -301,6 +306,8 @@ impl Label {
             angle: 0.0,
             text_align: TextAlign::Left,
             text_baseline: TextBaseline::Bottom,
+            anchor: Value::str("auto"),
+            padding: Value::Int(0),
             text_color: Some("#444444".into()),
             text_alpha: 1.0,
             text_font: "helvetica".into(),

@@ -5,10 +5,46 @@
 
 use crate::models::{TextAlign, TextBaseline};
 
-use crate::core::Rgba;
+use crate::core::{Rgba, Value};
 
 use super::format::TickLabel;
 use super::surface::{FillRule, Font, Path, Stroke, Surface, TextMeasure, TextStyle};
+
+/// How far across a side the names of Bokeh's anchors put a point.
+pub(crate) fn across(name: &str) -> Option<f64> {
+    match name {
+        "left" | "top" | "start" => Some(0.0),
+        "center" => Some(0.5),
+        "right" | "bottom" | "end" => Some(1.0),
+        _ => None,
+    }
+}
+
+/// The (x, y) names of a named anchor: `"top_left"` is ("left", "top"), `"top"` is
+/// ("center", "top").
+pub(crate) fn anchor_names(name: &str) -> Option<(&str, &str)> {
+    match name {
+        "top" | "bottom" => Some(("center", name)),
+        "left" | "center" | "right" => Some((name, "center")),
+        _ => name.split_once('_').map(|(y, x)| (x, y)),
+    }
+}
+
+/// An `anchor`, as fractions of the box's width and height; `None` where it is "auto".
+pub(crate) fn anchor_of(v: &Value) -> Option<(Option<f64>, Option<f64>)> {
+    match v {
+        Value::Str(auto) if auto == "auto" => Some((None, None)),
+        Value::Str(name) => {
+            let (x, y) = anchor_names(name)?;
+            Some((Some(across(x)?), Some(across(y)?)))
+        }
+        Value::List(xy) if xy.len() == 2 => {
+            let fraction = |v: &Value| v.as_f64().or_else(|| v.as_str().and_then(across));
+            Some((fraction(&xy[0]), fraction(&xy[1])))
+        }
+        _ => None,
+    }
+}
 
 /// Where a box of `size` anchored at `at` by `anchor` goes so that it lies on a canvas
 /// of `canvas` along x (`along_x`) or y: moved back in from whichever edge it crosses,
@@ -167,21 +203,22 @@ impl TextBox {
         ((w * c + h * s).abs(), (w * s + h * c).abs())
     }
 
-    /// Fills and strokes the box placed as [`TextBox::draw`] places it, as BokehJS draws a
-    /// text annotation's background and border (`dpr` device pixels per CSS pixel scale
-    /// the border).
+    /// Fills and strokes the box placed as [`TextBox::draw`] places it, `padding` wider
+    /// on every side (the whole anchored at `at`), as BokehJS draws a text annotation's
+    /// background and border (`dpr` device pixels per CSS pixel scale the border).
     pub fn backdrop(
         &self,
         surface: &mut dyn Surface,
         (at, anchor, angle): ((f64, f64), Anchor, f64),
-        fill: Option<Rgba>,
-        border: Option<&Stroke>,
+        (fill, border): (Option<Rgba>, Option<&Stroke>),
+        padding: f64,
         dpr: f64,
     ) {
         if fill.is_none() && border.is_none() || self.label.text.is_empty() {
             return;
         }
         let (w, h) = self.size(surface);
+        let (w, h) = (w + 2.0 * padding, h + 2.0 * padding);
         let (sin, cos) = angle.sin_cos();
         let (l, t) = (-anchor.x * w, -anchor.y * h);
         let mut path = Path::new();

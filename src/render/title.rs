@@ -96,8 +96,8 @@ impl TitleView {
         let mut b = self.text_box();
         b.font.size *= dpr;
         let (at, anchor) = ((at.0 * dpr, at.1 * dpr), Anchor::new(ax, 1.0));
-        let border = self.border.as_ref();
-        b.backdrop(s, (at, anchor, angle), self.background, border, dpr);
+        let paint = (self.background, self.border.as_ref());
+        b.backdrop(s, (at, anchor, angle), paint, 0.0, dpr);
         b.draw(s, at, anchor, angle, color);
     }
 }

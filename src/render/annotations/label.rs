@@ -1,13 +1,14 @@
-//! Label: one piece of text at (x, y) (data units), offset in screen pixels (y upwards),
-//! turned by `angle`, with an optional box behind it.
+//! Label: one piece of text at (x, y) (data or screen units, or a Node: a point of the
+//! frame or the canvas), offset in screen pixels (y upwards), turned by `angle`, its box
+//! (the text and its `padding`) placed by `anchor`, with an optional background and
+//! border.
 
 use crate::core::Rgba;
 use crate::document::{AnyId, Value};
-use crate::models::{TextAlign, TextBaseline};
 use crate::render::format::TickLabel;
-use crate::render::label::{Anchor, TextBox};
+use crate::render::label::{across, anchor_names, anchor_of, Anchor, TextBox};
 use crate::render::read::Reader;
-use crate::render::surface::{Font, Stroke, Surface};
+use crate::render::surface::{Font, Rect, Stroke, Surface};
 use crate::render::RenderError;
 
 use super::{coordinate, AnnotationCtx, AnnotationView};
@@ -19,8 +20,8 @@ pub(crate) fn build<'d>(
     let text = r.text_like(l, "text")?;
     let units = |attr: &str| r.string(l, attr).map(|u| u == "screen").unwrap_or(false);
     Ok(Box::new(View {
-        x: r.value(l, "x")?,
-        y: r.value(l, "y")?,
+        x: Coord::read(r, l, "x")?,
+        y: Coord::read(r, l, "y")?,
         x_screen: units("x_units"),
         y_screen: units("y_units"),
         text,
@@ -34,43 +35,108 @@ pub(crate) fn build<'d>(
 }
 
 /// A text annotation's look: font, color, anchor, and the box behind it.
-pub(crate) struct BoxStyle {
-    pub font: Font,
-    pub color: Option<Rgba>,
-    pub align: TextAlign,
-    pub baseline: TextBaseline,
-    pub background: Option<Rgba>,
-    pub border: Option<Stroke>,
+struct BoxStyle {
+    font: Font,
+    color: Option<Rgba>,
+    /// Its `anchor`, or where "auto", its text's align and baseline.
+    anchor: Anchor,
+    background: Option<Rgba>,
+    border: Option<Stroke>,
+    /// Room between the text and its box's edges (CSS pixels).
+    padding: f64,
 }
 
 impl BoxStyle {
-    pub fn read(r: Reader<'_>, model: AnyId) -> Result<BoxStyle, RenderError> {
+    fn read(r: Reader<'_>, model: AnyId) -> Result<BoxStyle, RenderError> {
+        let auto = Anchor::of(r.get(model, "text_align")?, r.get(model, "text_baseline")?);
+        let (x, y) = anchor_of(&r.value(model, "anchor")?).unwrap_or((None, None));
         Ok(BoxStyle {
             font: r.font(model, "", 1.0)?,
             color: r.color(model, "text_color", Some("text_alpha"))?,
-            align: r.get(model, "text_align")?,
-            baseline: r.get(model, "text_baseline")?,
+            anchor: Anchor::new(x.unwrap_or(auto.x), y.unwrap_or(auto.y)),
             background: r.fill(model, "background_")?,
             border: r.stroke(model, "border_", 1.0)?,
+            // Bokeh's Padding: one number, or per side (the first taken).
+            padding: match r.value(model, "padding")? {
+                Value::List(sides) => sides.first().and_then(Value::as_f64).unwrap_or(0.0),
+                v => v.as_f64().unwrap_or(0.0),
+            },
         })
     }
 
-    /// Draws `text` anchored at `at` (device pixels).
-    pub fn draw(&self, s: &mut dyn Surface, text: &str, at: (f64, f64), angle: f64, dpr: f64) {
+    /// Draws `text` with its box anchored at `at` (device pixels).
+    fn draw(&self, s: &mut dyn Surface, text: &str, at: (f64, f64), angle: f64, dpr: f64) {
         let Some(color) = self.color else { return };
         let mut font = self.font.clone();
         font.size *= dpr;
         let b = TextBox::new(TickLabel::plain(text), font);
-        let anchor = Anchor::of(self.align, self.baseline);
-        let (fill, border) = (self.background, self.border.as_ref());
-        b.backdrop(s, (at, anchor, angle), fill, border, dpr);
-        b.draw(s, at, anchor, angle, color);
+        let (anchor, p) = (self.anchor, self.padding * dpr);
+        let paint = (self.background, self.border.as_ref());
+        b.backdrop(s, (at, anchor, angle), paint, p, dpr);
+        // The text's own anchor point, inside the padding, turned with the box.
+        let (dx, dy) = (p * (1.0 - 2.0 * anchor.x), p * (1.0 - 2.0 * anchor.y));
+        let (sin, cos) = angle.sin_cos();
+        let text_at = (at.0 + dx * cos - dy * sin, at.1 + dx * sin + dy * cos);
+        b.draw(s, text_at, anchor, angle, color);
+    }
+}
+
+/// A Label's coordinate: a value on its axis, or a point of the frame or the canvas
+/// (Bokeh's `Node(target="frame", symbol="left", offset=5)`).
+enum Coord {
+    Value(Value),
+    Node {
+        /// Whether it is a point of the frame (else of the canvas, as the plot's and a
+        /// parent's are here).
+        frame: bool,
+        /// The symbol's x and y, as fractions of the target's width and height.
+        at: (Option<f64>, Option<f64>),
+        /// Screen pixels added along the dimension it is read for.
+        offset: f64,
+    },
+}
+
+impl Coord {
+    fn read(r: Reader<'_>, label: AnyId, attr: &str) -> Result<Coord, RenderError> {
+        let Some(node) = r.reference(label, attr).ok().flatten() else {
+            return Ok(Coord::Value(r.value(label, attr)?));
+        };
+        if r.type_name(node) != "Node" {
+            return Err(r.bad(label, attr, "a value or a Node"));
+        }
+        let frame = match r.value(node, "target")? {
+            Value::Str(t) => t == "frame",
+            _ => return Err(r.bad(node, "target", "\"frame\", \"canvas\" or \"plot\"")),
+        };
+        let symbol = r.string(node, "symbol")?;
+        let at = anchor_names(&symbol).map_or((None, None), |(x, y)| (across(x), across(y)));
+        let offset = r.number(node, "offset")?;
+        Ok(Coord::Node { frame, at, offset })
+    }
+
+    /// Its screen position along x (`along_x`) or y (device pixels), if a Node's.
+    fn screen(&self, c: &AnnotationCtx<'_, '_, '_>, along_x: bool) -> Option<f64> {
+        let Coord::Node { frame, at, offset } = self else {
+            return None;
+        };
+        let (w, h) = c.surface.size();
+        let target = if *frame {
+            c.frame
+        } else {
+            Rect::new(0.0, 0.0, f64::from(w), f64::from(h))
+        };
+        let placed = if along_x {
+            at.0.map(|f| target.x + f * target.width)
+        } else {
+            at.1.map(|f| target.y + f * target.height)
+        };
+        Some(placed.unwrap_or(f64::NAN) + offset * c.scale)
     }
 }
 
 struct View {
-    x: Value,
-    y: Value,
+    x: Coord,
+    y: Coord,
     x_screen: bool,
     y_screen: bool,
     text: String,
@@ -95,19 +161,41 @@ impl AnnotationView for View {
         let maps = (c.maps)(&self.x_range_name, &self.y_range_name);
         let xf = (c.factors)(&self.x_range_name, true);
         let yf = (c.factors)(&self.y_range_name, false);
-        let (Some(x), Some(y)) = (coordinate(&self.x, xf), coordinate(&self.y, yf)) else {
+        // On an axis: a number (or a factor), in data or screen units.
+        let on_axis = |coord: &Coord, factors| match coord {
+            Coord::Value(v) => coordinate(v, factors),
+            Coord::Node { .. } => None,
+        };
+        let frame = c.frame;
+        let sx = match self.x.screen(c, true) {
+            Some(sx) => sx,
+            None => {
+                let Some(x) = on_axis(&self.x, xf) else {
+                    return Ok(());
+                };
+                if self.x_screen {
+                    frame.x + x * c.scale
+                } else {
+                    maps.x.apply(x)
+                }
+            }
+        };
+        let sy = match self.y.screen(c, false) {
+            Some(sy) => sy,
+            None => {
+                let Some(y) = on_axis(&self.y, yf) else {
+                    return Ok(());
+                };
+                if self.y_screen {
+                    frame.bottom() - y * c.scale
+                } else {
+                    maps.y.apply(y)
+                }
+            }
+        };
+        if !(sx.is_finite() && sy.is_finite()) {
             return Ok(());
-        };
-        let sx = if self.x_screen {
-            c.frame.x + x * c.scale
-        } else {
-            maps.x.apply(x)
-        };
-        let sy = if self.y_screen {
-            c.frame.bottom() - y * c.scale
-        } else {
-            maps.y.apply(y)
-        };
+        }
         let at = (sx + self.offset.0 * c.scale, sy - self.offset.1 * c.scale);
         self.style
             .draw(c.surface, &self.text, at, self.angle, c.scale);

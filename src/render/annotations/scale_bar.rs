@@ -16,7 +16,7 @@ use crate::document::{AnyId, Value};
 use crate::format::{fixed, js_number, printf, process_placeholders, MISSING};
 use crate::models::{Align, AutoOr, LengthSizing, LengthUnits, Orientation, Place, PositionUnits};
 use crate::render::format::TickLabel;
-use crate::render::label::{Anchor, TextBox};
+use crate::render::label::{across, anchor_names, anchor_of, Anchor, TextBox};
 use crate::render::ranges::{Interval, RangeModel};
 use crate::render::read::Reader;
 use crate::render::scales::Maps;
@@ -95,26 +95,6 @@ enum Spot {
     At(Value),
 }
 
-/// How far across a side the names of Bokeh's anchors put a point.
-fn across(name: &str) -> Option<f64> {
-    match name {
-        "left" | "top" | "start" => Some(0.0),
-        "center" => Some(0.5),
-        "right" | "bottom" | "end" => Some(1.0),
-        _ => None,
-    }
-}
-
-/// The (x, y) names of a named anchor: `"top_left"` is ("left", "top"), `"top"` is
-/// ("center", "top").
-fn anchor_names(name: &str) -> Option<(&str, &str)> {
-    match name {
-        "top" | "bottom" => Some(("center", name)),
-        "left" | "center" | "right" => Some((name, "center")),
-        _ => name.split_once('_').map(|(y, x)| (x, y)),
-    }
-}
-
 /// A `location`: a named anchor of the frame, or an (x, y) pair of coordinates or names.
 fn position(v: &Value) -> Option<(Spot, Spot)> {
     match v {
@@ -128,22 +108,6 @@ fn position(v: &Value) -> Option<(Spot, Spot)> {
                 None => Spot::At(v.clone()),
             };
             Some((spot(&xy[0]), spot(&xy[1])))
-        }
-        _ => None,
-    }
-}
-
-/// An `anchor`, as fractions of the box's width and height; `None` where it is "auto".
-fn anchor_of(v: &Value) -> Option<(Option<f64>, Option<f64>)> {
-    match v {
-        Value::Str(auto) if auto == "auto" => Some((None, None)),
-        Value::Str(name) => {
-            let (x, y) = anchor_names(name)?;
-            Some((Some(across(x)?), Some(across(y)?)))
-        }
-        Value::List(xy) if xy.len() == 2 => {
-            let fraction = |v: &Value| v.as_f64().or_else(|| v.as_str().and_then(across));
-            Some((fraction(&xy[0]), fraction(&xy[1])))
         }
         _ => None,
     }
