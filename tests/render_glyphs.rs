@@ -2328,6 +2328,51 @@ fn a_label_at_frame_nodes_sits_in_the_frame_s_corner() {
     );
 }
 
+/// A hatch is whole pixels of its colour over the fill, as BokehJS's tiles show in
+/// Chromium (Bokeh's basic/areas/strips: purple lines on yellow, not a blend of both).
+#[test]
+fn a_hatch_is_whole_pixels_over_the_fill() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![
+            ("left", nums(&[2.0])),
+            ("right", nums(&[8.0])),
+            ("bottom", nums(&[2.0])),
+            ("top", nums(&[8.0])),
+        ],
+    );
+    fig.quad(
+        &mut doc,
+        src,
+        Quad {
+            fill_color: "#ffff00".into(),
+            line_color: Spec::Value(None),
+            hatch_pattern: Spec::Value(Some("/".into())),
+            hatch_color: "#800080".into(),
+            ..Quad::default()
+        },
+    );
+    let pic = draw(&doc, fig, "hatch.png");
+    let (a, b) = (at(&pic, 3.0, 7.0), at(&pic, 7.0, 3.0));
+    let (mut yellow, mut purple, mut mixed) = (0, 0, 0);
+    for y in a.1 as i32..b.1 as i32 {
+        for x in a.0 as i32..b.0 as i32 {
+            match pic.pixel(x, y).unwrap() {
+                [255, 255, 0] => yellow += 1,
+                [128, 0, 128] => purple += 1,
+                _ => mixed += 1,
+            }
+        }
+    }
+    assert!(
+        purple * 20 > yellow && yellow > purple,
+        "{yellow} yellow, {purple} purple"
+    );
+    assert_eq!(mixed, 0, "{yellow} yellow, {purple} purple");
+}
+
 /// A hover over a line finds BokehJS's segment: the nearest nearer than 2 pixels (half the
 /// width of a wider line), whether x is sorted (found by binary search) or not (every
 /// segment looked at), checked against looking at every segment.

@@ -127,10 +127,19 @@ pub(crate) fn hatch_pattern(name: &str, color: Rgba, scale: f64, weight: f64) ->
     sprite.paint(&cover, color);
     let mut pixels = Pixels::new(size, size);
     pixels.stamp(&sprite, 0, 0);
+    // BokehJS's tiles show in Chromium as whole pixels of the hatch colour: a pixel
+    // mostly covered is the colour, the rest is clear (blended edges turn a thin line
+    // into a wider band of the two colours mixed).
+    let full = (color.alpha.clamp(0.0, 1.0) * 255.0).round() as u8;
+    let mut rgba = pixels.into_straight_rgba();
+    for px in rgba.chunks_exact_mut(4) {
+        let covered = u16::from(px[3]) * 2 >= u16::from(full) && full > 0;
+        px.copy_from_slice(&[color.r, color.g, color.b, if covered { full } else { 0 }]);
+    }
     Some(Pattern {
         width: size,
         height: size,
-        rgba: pixels.into_straight_rgba(),
+        rgba,
     })
 }
 
@@ -145,5 +154,15 @@ mod tests {
         assert_eq!(p.at(3, 6)[3], 255);
         assert_eq!(p.at(3, 2)[3], 0);
         assert!(hatch_pattern("blank", Rgba::WHITE, 12.0, 1.0).is_none());
+    }
+
+    #[test]
+    fn a_diagonal_tile_is_whole_pixels_of_its_colour() {
+        let p = hatch_pattern("/", Rgba::rgb(128, 0, 128), 12.0, 1.0).unwrap();
+        let alphas: Vec<u8> = p.rgba.chunks(4).map(|px| px[3]).collect();
+        assert!(alphas.iter().all(|&a| a == 0 || a == 255));
+        let drawn = alphas.iter().filter(|&&a| a == 255).count();
+        // Three lines across a 12 px tile, about a pixel wide each.
+        assert!((24..=48).contains(&drawn), "{drawn} pixels");
     }
 }
