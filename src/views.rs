@@ -299,6 +299,7 @@ views! {
         HSTRIP: "HStrip",
         IMAGE: "Image",
         IMAGE_RGBA: "ImageRGBA",
+        IMAGE_URL: "ImageURL",
         LINE: "Line",
         MULTI_LINE: "MultiLine",
         MULTI_POLYGONS: "MultiPolygons",

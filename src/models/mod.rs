@@ -87,6 +87,7 @@ mod scales;
 mod selections;
 mod sources;
 mod tickers;
+mod tiles;
 mod tools;
 mod transforms;
 mod widgets;
@@ -113,9 +114,9 @@ pub use formatters::{
 };
 pub use glyphs::{
     AnnularWedge, Annulus, Arc, Bezier, Block, Circle, Ellipse, HArea, HAreaStep, HBar, HSpan,
-    HStrip, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons, Ngon, Patch, Patches, Quad,
-    Quadratic, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar, VSpan, VStrip,
-    Wedge,
+    HStrip, HexTile, Image, ImageRGBA, ImageURL, Line, MultiLine, MultiPolygons, Ngon, Patch,
+    Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment, Step, Text, VArea, VAreaStep, VBar,
+    VSpan, VStrip, Wedge,
 };
 pub use gridplot::{gridplot, gridplot_with, GridplotArgs};
 pub use grids::Grid;
@@ -140,6 +141,7 @@ pub use tickers::{
     AdaptiveTicker, BasicTicker, CategoricalTicker, CompositeTicker, DatetimeTicker, DaysTicker,
     FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker, YearsTicker,
 };
+pub use tiles::{BBoxTileSource, QUADKEYTileSource, TMSTileSource, TileRenderer, WMTSTileSource};
 pub use tools::{
     AreaVisuals, BoxInteractionHandles, BoxSelectTool, BoxZoomTool, CrosshairTool, FieldFormatter,
     HelpTool, HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, ResetTool,
@@ -181,6 +183,7 @@ const AREAS: &[&[&Schema]] = &[
     selections::SCHEMAS,
     sources::SCHEMAS,
     tickers::SCHEMAS,
+    tiles::SCHEMAS,
     tools::SCHEMAS,
     transforms::SCHEMAS,
     widgets::buttons::SCHEMAS,
@@ -194,7 +197,8 @@ const AREAS: &[&[&Schema]] = &[
 ];
 
 /// The model types a page shows without a view of their own (see [`crate::views`]):
-/// figures with their ranges, scales, axes, tickers, formatters, grids, title and toolbar;
+/// figures with their ranges, scales, axes, tickers, formatters, grids, title, toolbar and
+/// map tiles;
 /// layouts; sources with their views and filters; color mappers and transforms, which any
 /// glyph may use (a legend's items and an arrow's heads come with their views, see
 /// `views::served_document`). A served page built with
@@ -214,6 +218,7 @@ pub(crate) const SHOWN_WITHOUT_VIEWS: &[&[&Schema]] = &[
     selections::SCHEMAS,
     sources::SCHEMAS,
     tickers::SCHEMAS,
+    tiles::SCHEMAS,
     tools::SCHEMAS,
     transforms::SCHEMAS,
     &[<annotations::Title as crate::core::ModelType>::SCHEMA],

@@ -9,9 +9,9 @@ use crate::core::{AnyId, Id, Kind, ModelType, Value};
 use crate::document::Document;
 use crate::models::{
     AnnularWedge, Annulus, Arc, Bezier, Block, Circle, Ellipse, Figure, GlyphRenderer, HArea,
-    HAreaStep, HBar, HSpan, HStrip, HexTile, Image, ImageRGBA, Line, MultiLine, MultiPolygons,
-    Ngon, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment, SourceId, Step, Text,
-    VArea, VAreaStep, VBar, VSpan, VStrip, Wedge,
+    HAreaStep, HBar, HSpan, HStrip, HexTile, Image, ImageRGBA, ImageURL, Line, MultiLine,
+    MultiPolygons, Ngon, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment, SourceId,
+    Step, Text, VArea, VAreaStep, VBar, VSpan, VStrip, Wedge,
 };
 
 use super::DEFAULT_GLYPH_COLOR;
@@ -233,6 +233,8 @@ glyph_methods! {
     image: Image, NONE;
     /// `p.image_rgba(...)`.
     image_rgba: ImageRGBA, NONE;
+    /// `p.image_url(...)`: images the page fetches.
+    image_url: ImageURL, NONE;
 }
 
 impl Id<GlyphRenderer> {

@@ -22,7 +22,7 @@ use crate::models::{
     DatetimeTicker, DaysTicker, Factor, FactorRange, Figure, GlyphRenderer, GraphLayout,
     GraphRenderer, Grid, Legend, LegendItem, LinearAxis, LinearScale, LogAxis, LogScale,
     LogTickFormatter, LogTicker, MonthsTicker, Place, Range1d, SourceId, StaticLayoutProvider,
-    TextLike, Title, Tooltips, YearsTicker,
+    TextLike, TileRenderer, Title, Tooltips, YearsTicker,
 };
 
 /// A range as Bokeh's `figure(x_range=…)` takes it.
@@ -515,6 +515,26 @@ impl Id<Figure> {
         });
         self.push(doc, Figure::RENDERERS, graph.any());
         graph
+    }
+
+    /// Adds map tiles from `tile_source` (a [`WMTSTileSource`](crate::models::WMTSTileSource)
+    /// or another tile source) under everything else, as Python's
+    /// `p.add_tile(tile_source)`: the plot's ranges are Web Mercator metres.
+    ///
+    /// ```
+    /// use rokeh::models::WMTSTileSource;
+    /// use rokeh::plotting::{figure, FigureArgs};
+    ///
+    /// let mut doc = rokeh::Document::new();
+    /// let args = FigureArgs { x_range: (-2e6, 6e6).into(), y_range: (-1e6, 7e6).into(), ..FigureArgs::default() };
+    /// let p = figure(&mut doc, args);
+    /// p.add_tile(&mut doc, WMTSTileSource::osm());
+    /// ```
+    pub fn add_tile<S: ModelType>(self, doc: &mut Document, tile_source: S) -> Id<TileRenderer> {
+        let tile_source = doc.add(tile_source).any();
+        let renderer = doc.add(TileRenderer::new(tile_source));
+        self.push(doc, Figure::RENDERERS, renderer.any());
+        renderer
     }
 
     /// Adds `model` (an annotation, a grid, a legend) in the frame, as Bokeh's

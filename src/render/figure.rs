@@ -22,6 +22,7 @@ use super::renderer::RendererView;
 use super::scales::{Maps, Scale};
 use super::surface::{FillRule, Path, Plane, Rect, Stroke, Surface, TextMeasure};
 use super::ticks::Ticks;
+use super::tiles::TileView;
 use super::title::TitleView;
 use super::RenderError;
 use super::{Following, Inspected};
@@ -63,6 +64,8 @@ impl Level {
 /// What an item of the plot is.
 enum Kind {
     Glyph(usize),
+    /// Map tiles: painted at every paint, as glyphs are.
+    Tiles(Box<TileView>),
     Grid(Box<GridView>),
     Axis(usize),
     Title(Box<TitleView>),
@@ -382,6 +385,14 @@ impl<'d> FigureView<'d> {
                 self.items.push(Item { level, side, kind });
             }
             return Ok(());
+        } else if type_name == "TileRenderer" {
+            match TileView::read(r, model, self.figure) {
+                Ok(tiles) => Kind::Tiles(Box::new(tiles)),
+                Err(e) => {
+                    left_out(r, model, &e);
+                    return Ok(());
+                }
+            }
         } else if !self.furnished
             && (type_name == "Grid" || type_name == "Title" || r.is_a(model, "Axis"))
         {
@@ -510,7 +521,7 @@ impl<'d> FigureView<'d> {
                 Kind::Axis(a) => self.axes[*a].size(m),
                 Kind::Title(t) => t.size(m),
                 Kind::Annotation(a) => self.annotations[*a].size(m, side, rough),
-                Kind::Glyph(_) | Kind::Grid(_) | Kind::Kept => continue,
+                Kind::Glyph(_) | Kind::Tiles(_) | Kind::Grid(_) | Kind::Kept => continue,
             };
             sizes[side.index()].push(size);
             slots.push((k, side));
@@ -699,7 +710,7 @@ impl<'d> FigureView<'d> {
     /// whole changes no pixel); the glyphs in neither. An annotation that follows the data
     /// (a LabelSet) changes its plane's calls with the data, which is then drawn each time.
     fn planes(&self) -> Vec<Option<Plane>> {
-        let furniture = |k: usize| !matches!(self.items[k].kind, Kind::Glyph(_));
+        let furniture = |k: usize| !matches!(self.items[k].kind, Kind::Glyph(_) | Kind::Tiles(_));
         let order: Vec<usize> = self.painting_order().collect();
         let mut planes = vec![None; self.items.len()];
         let back = order.iter().take_while(|&&k| furniture(k)).count();
@@ -756,6 +767,7 @@ impl<'d> FigureView<'d> {
                     };
                     view.paint(&mut p)?;
                 }
+                Kind::Tiles(tiles) => tiles.paint(s, &maps_of("default", "default"), frame),
                 Kind::Grid(grid) => {
                     let maps = maps_of(&grid.x_range_name, &grid.y_range_name);
                     grid.paint(s, &maps, frame, &self.axes);
@@ -860,7 +872,7 @@ impl<'d> FigureView<'d> {
             .iter()
             .zip(planes)
             .all(|(item, plane)| match item.kind {
-                Kind::Glyph(_) => true,
+                Kind::Glyph(_) | Kind::Tiles(_) => true,
                 Kind::Annotation(a) => !self.annotations[a].reads_data(),
                 Kind::Grid(_) | Kind::Axis(_) | Kind::Title(_) | Kind::Kept => plane.is_some(),
             });
@@ -1116,6 +1128,7 @@ mod tests {
             .map(|k| {
                 let kind = match view.items[k].kind {
                     Kind::Glyph(_) => "glyph",
+                    Kind::Tiles(_) => "tiles",
                     Kind::Grid(_) => "grid",
                     Kind::Axis(_) => "axis",
                     Kind::Title(_) => "title",

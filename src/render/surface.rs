@@ -1,8 +1,8 @@
 //! What painting needs from a drawing target, in device pixels with sub-pixel precision:
 //! fill and stroke paths (Bokeh's line joins, caps and dashes), fill with a hatch
-//! pattern, draw and measure text, blit an image, clip to a rectangle. The page's canvas
-//! implements it with the 2D context (as BokehJS paints); [`super::plotters`] implements it
-//! on any plotters `DrawingBackend`.
+//! pattern, draw and measure text, blit an image, draw an image fetched by URL, clip to a
+//! rectangle. The page's canvas implements it with the 2D context (as BokehJS paints);
+//! [`super::plotters`] implements it on any plotters `DrawingBackend`.
 
 use crate::core::Rgba;
 use crate::models::{FontStyle, LineCap, LineJoin, TextAlign, TextBaseline};
@@ -443,6 +443,29 @@ pub struct Image<'a> {
     pub rgba: &'a [u8],
 }
 
+/// How a surface tries to fetch an image by URL: Bokeh's `retry_attempts` (tries after
+/// the first) and `retry_timeout` (milliseconds between tries).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Retry {
+    /// Tries after the first.
+    pub attempts: u32,
+    /// Milliseconds between tries.
+    pub timeout_ms: u32,
+}
+
+/// Where and how an image fetched by URL is drawn (see [`Surface::draw_fetched`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    /// The rectangle the image fills, before turning.
+    pub dest: Rect,
+    /// Radians, clockwise on screen, about `dest`'s centre.
+    pub angle: f64,
+    /// Opacity, 0 to 1.
+    pub alpha: f64,
+    /// Whether the image is smoothed as it is scaled (else each pixel is a block).
+    pub smooth: bool,
+}
+
 /// Where a figure's furniture is painted: beneath everything else (fills, grids) or
 /// over it (axes and titles, when nothing is painted after them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -476,6 +499,16 @@ pub trait Surface: TextMeasure {
     /// Draws `image` scaled into `dest`, each image pixel a block (no smoothing, as
     /// BokehJS draws images).
     fn image(&mut self, image: Image<'_>, dest: Rect);
+    /// The size in pixels of the image at `url`, when the target has it. When it has not
+    /// (yet) and `fetch` says how, a target that fetches images (a page's canvas)
+    /// fetches it and paints the figure again once it has arrived; one that does not (a
+    /// bitmap drawn natively) never has it.
+    fn fetched(&mut self, _url: &str, _fetch: Option<Retry>) -> Option<(u32, u32)> {
+        None
+    }
+    /// Draws the image at `url`, which [`Surface::fetched`] said the target has, as
+    /// `placed` says.
+    fn draw_fetched(&mut self, _url: &str, _placed: &Placed) {}
     /// Draws from now on only inside `rect` (and any clip already set), until `pop_clip`.
     fn push_clip(&mut self, rect: Rect);
     /// Ends the clip of the matching `push_clip`.

@@ -1,4 +1,5 @@
-//! Image glyphs: Image (scalars through a color mapper) and ImageRGBA.
+//! Image glyphs: Image (scalars through a color mapper), ImageRGBA, and ImageURL (images
+//! the page fetches).
 
 use crate::core::{AnyId, NumberSpec, Spec, Value};
 use crate::models::enums::ImageOrigin;
@@ -27,6 +28,24 @@ models! {
         global_alpha: NumberSpec = Spec::Value(1.0),
         image: NumberSpec = Spec::field("image"),
         origin: ImageOrigin = ImageOrigin::BottomLeft,
+        x: NumberSpec = Spec::field("x"),
+        y: NumberSpec = Spec::field("y"),
+    }
+
+    /// Images fetched from `url`, placed with their `anchor` at (x, y), `w` × `h` (the
+    /// image's own size in screen pixels when unset), turned by `angle` about their
+    /// centre. A page fetches each, trying `retry_attempts` more times `retry_timeout`
+    /// milliseconds apart, and draws it once it has arrived; natively nothing is fetched.
+    pub struct ImageURL("ImageURL") {
+        anchor: Value = Value::str("top_left"),
+        angle: NumberSpec = Spec::Value(0.0),
+        dilate: bool = false,
+        global_alpha: NumberSpec = Spec::Value(1.0),
+        h: Spec<Option<f64>> = Spec::Value(None),
+        retry_attempts: i64 = 0,
+        retry_timeout: i64 = 0,
+        url: Spec<String> = Spec::field("url"),
+        w: Spec<Option<f64>> = Spec::Value(None),
         x: NumberSpec = Spec::field("x"),
         y: NumberSpec = Spec::field("y"),
     }

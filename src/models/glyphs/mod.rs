@@ -11,7 +11,7 @@ pub(crate) mod text;
 
 pub use areas::{HArea, HAreaStep, HexTile, MultiPolygons, Patch, Patches, VArea, VAreaStep};
 pub use bars::{Block, HBar, HStrip, Quad, Rect, VBar, VStrip};
-pub use images::{Image, ImageRGBA};
+pub use images::{Image, ImageRGBA, ImageURL};
 pub use lines::{Arc, Bezier, HSpan, Line, MultiLine, Quadratic, Ray, Segment, Step, VSpan};
 pub use markers::{Circle, Scatter};
 pub use radial::{AnnularWedge, Annulus, Ellipse, Ngon, Wedge};

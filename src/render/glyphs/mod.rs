@@ -18,6 +18,7 @@ mod hbar;
 mod hex_tile;
 mod image;
 mod image_rgba;
+mod image_url;
 mod line;
 pub(crate) mod markers;
 mod multi_line;
@@ -111,6 +112,7 @@ pub(crate) const GLYPHS: &[(&str, Build)] = &[
     ("HexTile", hex_tile::build),
     ("Image", image::build),
     ("ImageRGBA", image_rgba::build),
+    ("ImageURL", image_url::build),
     ("Line", line::build),
     ("MultiLine", multi_line::build),
     ("MultiPolygons", multi_polygons::build),

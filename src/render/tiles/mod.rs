@@ -1,0 +1,181 @@
+//! A TileRenderer, as BokehJS's `TileRendererView` paints it: the tiles of its source
+//! at the zoom level the plot's default ranges fit in the frame, nearest the centre
+//! first, each where its bounds map to; a tile not fetched yet stands in for by the
+//! nearest coarser one fetched (`render_parents`). The surface fetches them (see
+//! [`Surface::fetched`]); natively none is, and only the attribution is drawn. The
+//! attribution BokehJS shows as HTML over the frame's bottom right corner is painted
+//! there as plain text, its tags left out.
+//!
+//! Not done as BokehJS does: the plot's ranges are not snapped to the frame's aspect, a
+//! tile is asked for at once (BokehJS waits until the view rests 65 ms), children are
+//! neither prefetched nor shown while zooming out.
+
+mod source;
+
+use crate::core::Rgba;
+use crate::document::AnyId;
+use crate::models::{TextAlign, TextBaseline};
+
+use super::read::Reader;
+use super::scales::Maps;
+use super::surface::{FillRule, Font, Path, Placed, Rect, Retry, Surface, TextStyle};
+use super::RenderError;
+
+use source::{Extent, TileSource, TileXyz};
+
+/// A TileRenderer, read.
+pub(crate) struct TileView {
+    source: TileSource,
+    alpha: f64,
+    smoothing: bool,
+    render_parents: bool,
+    visible: bool,
+    /// The plot's outline width (CSS pixels): the tiles are clipped inside it.
+    outline_width: f64,
+    /// The attribution as text.
+    attribution: String,
+}
+
+impl TileView {
+    pub fn read(r: Reader<'_>, renderer: AnyId, figure: AnyId) -> Result<TileView, RenderError> {
+        let source = r
+            .reference(renderer, "tile_source")?
+            .ok_or_else(|| r.bad(renderer, "tile_source", "a tile source"))?;
+        let source = TileSource::read(r, source)?;
+        Ok(TileView {
+            alpha: r.get(renderer, "alpha")?,
+            smoothing: r.flag(renderer, "smoothing")?,
+            render_parents: r.flag(renderer, "render_parents")?,
+            visible: r.flag(renderer, "visible")?,
+            outline_width: r.get(figure, "outline_line_width")?,
+            attribution: plain_text(&source.attribution),
+            source,
+        })
+    }
+
+    /// Paints the tiles the surface has of those covering the frame (device pixels) with
+    /// the default ranges' `maps`, and the attribution.
+    pub fn paint(&self, s: &mut dyn Surface, maps: &Maps, frame: Rect) {
+        if !self.visible {
+            return;
+        }
+        let px = maps.scale;
+        let extent: Extent = [
+            maps.x.invert(frame.x),
+            maps.y.invert(frame.bottom()),
+            maps.x.invert(frame.right()),
+            maps.y.invert(frame.y),
+        ];
+        let (width, height) = (frame.width / px, frame.height / px);
+        let source = &self.source;
+        let level = source
+            .level_by_extent(extent, height, width)
+            .clamp(source.min_zoom, source.max_zoom.max(source.min_zoom));
+        let url = |t: TileXyz| source.url(source.normalize(t));
+        let mut parents: Vec<TileXyz> = Vec::new();
+        let mut cached: Vec<TileXyz> = Vec::new();
+        for t in source.tiles_by_extent(extent, level) {
+            if s.fetched(&url(t), Some(Retry::default())).is_some() {
+                cached.push(t);
+            } else if self.render_parents {
+                let parent = source
+                    .ancestors(t)
+                    .find(|&p| s.fetched(&url(p), None).is_some());
+                if let Some(p) = parent.filter(|p| !parents.contains(p)) {
+                    parents.push(p);
+                }
+            }
+        }
+        let half = self.outline_width / 2.0 * px;
+        s.push_clip(Rect::new(
+            frame.x + half,
+            frame.y + half,
+            frame.width - 2.0 * half,
+            frame.height - 2.0 * half,
+        ));
+        for t in parents.into_iter().chain(cached) {
+            let [xmin, ymin, xmax, ymax] = source.tile_bounds(t);
+            let (left, top) = maps.point(xmin, ymax);
+            let (right, bottom) = maps.point(xmax, ymin);
+            let placed = Placed {
+                dest: Rect::new(left, top, right - left, bottom - top),
+                angle: 0.0,
+                alpha: self.alpha,
+                smooth: self.smoothing,
+            };
+            s.draw_fetched(&url(t), &placed);
+        }
+        s.pop_clip();
+        self.paint_attribution(s, frame, px);
+    }
+
+    /// The attribution in a small half-white box in the frame's bottom right corner, as
+    /// BokehJS's attribution panel (9px text, 2px padding).
+    fn paint_attribution(&self, s: &mut dyn Surface, frame: Rect, px: f64) {
+        if self.attribution.is_empty() {
+            return;
+        }
+        let font = Font {
+            family: super::FONT_FAMILY.into(),
+            size: 9.0 * px,
+            style: crate::models::FontStyle::Normal,
+        };
+        let (pad, line) = (2.0 * px, 9.0 * 1.05 * px);
+        let width = s.text_width(&self.attribution, &font) + 2.0 * pad;
+        let height = line + 2.0 * pad;
+        let right = frame.right();
+        let bottom = frame.bottom();
+        let mut path = Path::new();
+        path.rect(Rect::new(right - width, bottom - height, width, height));
+        let white = Rgba {
+            r: 255,
+            g: 255,
+            b: 255,
+            alpha: 0.5,
+        };
+        s.fill(&path, white, FillRule::NonZero);
+        let style = TextStyle {
+            font,
+            color: Rgba {
+                r: 0,
+                g: 0,
+                b: 0,
+                alpha: 1.0,
+            },
+            align: TextAlign::Right,
+            baseline: TextBaseline::Middle,
+            angle: 0.0,
+        };
+        s.text(
+            &self.attribution,
+            (right - pad, bottom - height / 2.0),
+            &style,
+        );
+    }
+}
+
+/// HTML as the text it shows: tags left out, the usual entities written out.
+fn plain_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    text.push_str(rest);
+    [
+        ("&copy;", "©"),
+        ("&nbsp;", " "),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&amp;", "&"),
+    ]
+    .iter()
+    .fold(text, |t, (entity, c)| t.replace(entity, c))
+    .trim()
+    .to_owned()
+}
