@@ -241,12 +241,18 @@ fn color_columns_may_be_arrays() {
 }
 
 /// Draws nothing: records the images drawn and where they went (device pixels, the
-/// surface's shift included), to see what a scatter's raster buffer covers.
+/// surface's shift included), to see what a scatter's raster buffer covers; and, of the
+/// images fetched by URL, which were asked for (and whether to fetch them), which it
+/// `holds` (their sizes), and where those were drawn; and the text drawn.
 #[derive(Default)]
 struct Images {
     size: (u32, u32),
     shift: (f64, f64),
     drawn: Vec<(usize, usize, Vec<u8>, rokeh::render::Rect)>,
+    holds: Vec<(&'static str, (u32, u32))>,
+    asked: Vec<(String, Option<rokeh::render::Retry>)>,
+    placed: Vec<(String, rokeh::render::Placed)>,
+    texts: Vec<(String, (f64, f64), rokeh::render::TextStyle)>,
 }
 
 impl rokeh::render::TextMeasure for Images {
@@ -271,7 +277,23 @@ impl rokeh::render::Surface for Images {
         _: rokeh::render::FillRule,
     ) {
     }
-    fn text(&mut self, _: &str, _: (f64, f64), _: &rokeh::render::TextStyle) {}
+    fn text(&mut self, text: &str, (x, y): (f64, f64), style: &rokeh::render::TextStyle) {
+        let at = (x + self.shift.0, y + self.shift.1);
+        self.texts.push((text.to_owned(), at, style.clone()));
+    }
+    fn fetched(&mut self, url: &str, fetch: Option<rokeh::render::Retry>) -> Option<(u32, u32)> {
+        self.asked.push((url.to_owned(), fetch));
+        self.holds
+            .iter()
+            .find(|(u, _)| *u == url)
+            .map(|&(_, size)| size)
+    }
+    fn draw_fetched(&mut self, url: &str, placed: &rokeh::render::Placed) {
+        let mut placed = *placed;
+        placed.dest.x += self.shift.0;
+        placed.dest.y += self.shift.1;
+        self.placed.push((url.to_owned(), placed));
+    }
     fn image(&mut self, image: rokeh::render::Image<'_>, dest: rokeh::render::Rect) {
         let dest = rokeh::render::Rect::new(
             dest.x + self.shift.0,
@@ -2920,5 +2942,221 @@ fn a_glyph_of_values_on_a_source_without_columns_is_drawn_once() {
         color_at(&pic, at(&pic, 1.0, 5.0)),
         WHITE,
         "no rows, nothing drawn"
+    );
+}
+
+/// Whether two rectangles are the same within a hundredth of a pixel.
+fn same_rect(a: rokeh::render::Rect, b: rokeh::render::Rect) -> bool {
+    [
+        (a.x, b.x),
+        (a.y, b.y),
+        (a.width, b.width),
+        (a.height, b.height),
+    ]
+    .iter()
+    .all(|(a, b)| (a - b).abs() < 0.01)
+}
+
+/// ImageURL places each image as BokehJS's `ImageURLView` does: its anchor at (x, y), `w`
+/// × `h` in data or screen units or, unset, the image's own size in CSS pixels; turned
+/// about its centre, at its alpha. Images the surface does not hold are asked for (with
+/// the glyph's retries) and not drawn; natively none is held, and nothing is drawn.
+#[test]
+fn image_url_places_images_as_bokehjs_does() {
+    use rokeh::models::ImageURL;
+    use rokeh::render::{Rect as R, Retry};
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let rows = source(
+        &mut doc,
+        vec![
+            ("url", strs(&["a.png", "missing.png"])),
+            ("x", nums(&[2.0, 3.0])),
+            ("y", nums(&[8.0, 3.0])),
+        ],
+    );
+    let sized = ImageURL {
+        w: Spec::Value(Some(2.0)),
+        h: Spec::Value(Some(1.0)),
+        retry_attempts: 2,
+        retry_timeout: 100,
+        ..ImageURL::default()
+    };
+    fig.image_url(&mut doc, rows, sized);
+    let one = source(&mut doc, vec![("x", nums(&[5.0]))]);
+    let natural = ImageURL {
+        url: Spec::Value("b.png".into()),
+        y: Spec::Value(5.0),
+        anchor: Value::str("center"),
+        ..ImageURL::default()
+    };
+    fig.image_url(&mut doc, one, natural);
+    let screen = ImageURL {
+        url: Spec::Value("c.png".into()),
+        y: Spec::Value(2.0),
+        w: Spec::screen(Some(30.0)),
+        h: Spec::screen(Some(15.0)),
+        anchor: Value::str("bottom_right"),
+        angle: Spec::Value(0.5),
+        global_alpha: Spec::Value(0.5),
+        ..ImageURL::default()
+    };
+    let three = source(&mut doc, vec![("x", nums(&[8.0]))]);
+    fig.image_url(&mut doc, three, screen);
+
+    let scale = 2.0;
+    let mut surface = Images {
+        size: (800, 800),
+        holds: vec![("a.png", (40, 20)), ("b.png", (20, 10)), ("c.png", (8, 8))],
+        ..Images::default()
+    };
+    let layout = rokeh::render::draw_on(&doc, fig, &mut surface, scale).unwrap();
+    // Everything is drawn half a CSS pixel right and down.
+    let px = |x: f64, y: f64| {
+        let (sx, sy) = layout.to_pixel(x, y);
+        (sx + 0.5 * scale, sy + 0.5 * scale)
+    };
+    let urls: Vec<&str> = surface.placed.iter().map(|(u, _)| u.as_str()).collect();
+    assert_eq!(
+        urls,
+        ["a.png", "b.png", "c.png"],
+        "the missing one is not drawn"
+    );
+    let missing = surface.asked.iter().find(|(u, _)| u == "missing.png");
+    let retry = Retry {
+        attempts: 2,
+        timeout_ms: 100,
+    };
+    assert_eq!(
+        missing.map(|(_, f)| *f),
+        Some(Some(retry)),
+        "asked for, with retries"
+    );
+    // a.png: top left at (2, 8), 2 × 1 data units.
+    let ((x0, y0), (x1, y1)) = (px(2.0, 8.0), px(4.0, 7.0));
+    let a = surface.placed[0].1;
+    assert!(same_rect(a.dest, R::new(x0, y0, x1 - x0, y1 - y0)), "{a:?}");
+    assert_eq!((a.angle, a.alpha), (0.0, 1.0));
+    // b.png: centred on (5, 5), its own 20 × 10 CSS pixels.
+    let (cx, cy) = px(5.0, 5.0);
+    let b = surface.placed[1].1;
+    assert!(
+        same_rect(b.dest, R::new(cx - 20.0, cy - 10.0, 40.0, 20.0)),
+        "{b:?}"
+    );
+    // c.png: bottom right at (8, 2), 30 × 15 CSS pixels, turned (clockwise on screen for
+    // Bokeh's counter-clockwise angle) at half alpha.
+    let (rx, by) = px(8.0, 2.0);
+    let c = surface.placed[2].1;
+    assert!(
+        same_rect(c.dest, R::new(rx - 60.0, by - 30.0, 60.0, 30.0)),
+        "{c:?}"
+    );
+    assert_eq!((c.angle, c.alpha), (-0.5, 0.5));
+    // Natively nothing is fetched: the figure is drawn without them.
+    let pic = render_size(&doc, fig, SIZE, 1.0);
+    assert_eq!(color_at(&pic, at(&pic, 3.0, 7.5)), WHITE);
+}
+
+/// Map tiles: each tile the surface holds is drawn over its bounds in metres, the first
+/// coarser one held standing in for one it does not (under the others), and the rest
+/// asked for; the attribution is written, as text, in the frame's bottom right corner.
+#[test]
+fn map_tiles_cover_their_bounds_and_parents_stand_in() {
+    use rokeh::models::{TileRenderer, WMTSTileSource};
+    use rokeh::render::{Rect as R, Retry};
+    const WORLD: f64 = 20037508.34;
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            width: 640,
+            height: 640,
+            x_range: (-WORLD, WORLD).into(),
+            y_range: (-WORLD, WORLD).into(),
+            x_axis_location: None,
+            y_axis_location: None,
+            toolbar_location: None,
+            ..FigureArgs::default()
+        },
+    );
+    let source = WMTSTileSource {
+        url: "http://t/{Z}/{X}/{Y}.png".into(),
+        ..WMTSTileSource::osm()
+    };
+    let tiles = fig.add_tile(&mut doc, source);
+    doc.set(tiles, TileRenderer::ALPHA, 0.75).unwrap();
+    let mut surface = Images {
+        size: (640, 640),
+        // The world at zoom 0, and its top left and bottom right quarters at zoom 1.
+        holds: vec![
+            ("http://t/0/0/0.png", (256, 256)),
+            ("http://t/1/0/0.png", (256, 256)),
+            ("http://t/1/1/1.png", (256, 256)),
+        ],
+        ..Images::default()
+    };
+    let layout = rokeh::render::draw_on(&doc, fig, &mut surface, 1.0).unwrap();
+    let f = layout.frame;
+    let frame = R::new(
+        f64::from(f.left),
+        f64::from(f.top),
+        f64::from(f.width()),
+        f64::from(f.height()),
+    );
+    // About 600 pixels for the world's 40 000 km: zoom 1 (BokehJS's first level finer
+    // than the view's 67 km per pixel).
+    assert!((520.0..700.0).contains(&frame.width), "{frame:?}");
+    let asked: Vec<&str> = surface
+        .asked
+        .iter()
+        .filter(|(_, fetch)| *fetch == Some(Retry::default()))
+        .map(|(u, _)| u.as_str())
+        .collect();
+    for quarter in ["1/0/0", "1/1/0", "1/0/1", "1/1/1"] {
+        assert!(
+            asked.contains(&format!("http://t/{quarter}.png").as_str()),
+            "{asked:?}"
+        );
+    }
+    // The world (a stand-in, drawn first), then the quarters held, in the frame (the
+    // world wraps around: their copies east and west are outside it).
+    let inside = |r: &R| r.x >= frame.x - 1.0 && r.right() <= frame.right() + 1.0;
+    let drawn: Vec<(&str, R)> = surface
+        .placed
+        .iter()
+        .filter(|(_, p)| inside(&p.dest))
+        .map(|(u, p)| (u.as_str(), p.dest))
+        .collect();
+    let half = 0.5;
+    let (w, h) = (frame.width / 2.0, frame.height / 2.0);
+    let (x, y) = (frame.x + half, frame.y + half);
+    assert_eq!(drawn.len(), 3, "{drawn:?}");
+    assert_eq!(drawn[0].0, "http://t/0/0/0.png");
+    assert!(
+        same_rect(drawn[0].1, R::new(x, y, 2.0 * w, 2.0 * h)),
+        "{drawn:?}"
+    );
+    assert_eq!(drawn[1].0, "http://t/1/0/0.png");
+    assert!(same_rect(drawn[1].1, R::new(x, y, w, h)), "{drawn:?}");
+    assert_eq!(drawn[2].0, "http://t/1/1/1.png");
+    assert!(
+        same_rect(drawn[2].1, R::new(x + w, y + h, w, h)),
+        "{drawn:?}"
+    );
+    assert!(surface
+        .placed
+        .iter()
+        .all(|(_, p)| p.alpha == 0.75 && p.smooth));
+    let (text, (tx, ty), style) = surface.texts.last().unwrap();
+    assert_eq!(text, "© OpenStreetMap contributors");
+    assert_eq!(style.align, TextAlign::Right);
+    assert!(
+        (tx - (frame.right() + half - 2.0)).abs() < 0.01,
+        "{tx} {frame:?}"
+    );
+    assert!(
+        *ty < frame.bottom() && *ty > frame.bottom() - 12.0,
+        "{ty} {frame:?}"
     );
 }

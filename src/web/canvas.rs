@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use leptos::prelude::{GetUntracked, Memo};
+use leptos::prelude::{GetUntracked, Memo, Update};
 
 use crate::document::{Document, Id};
 use crate::interact::{Navigation, View};
@@ -217,11 +217,14 @@ impl Painter {
                 .flatten()
                 .and_then(|c| c.dyn_into().ok())
                 .ok_or(PaintError::NoContext)?;
-            *kept = Some((
-                canvas.clone(),
-                CanvasSurface::new(ctx, width, height),
-                KeptFurniture::default(),
-            ));
+            let mut surface = CanvasSurface::new(ctx, width, height);
+            // An image the figure asked for arrived: paint it again, as BokehJS's loaders
+            // request a paint.
+            let repaint = self.interaction.repaint;
+            surface.wake_with(Rc::new(move || {
+                repaint.try_update(|n| *n += 1);
+            }));
+            *kept = Some((canvas.clone(), surface, KeptFurniture::default()));
         }
         let (_, surface, furniture) = kept.as_mut().expect("kept above");
         surface.clear();

@@ -14,6 +14,7 @@ mod files;
 pub(crate) mod grid;
 mod grid_toolbar;
 mod hook;
+mod images;
 mod layout;
 mod page;
 mod periodic;

@@ -2,7 +2,8 @@
 //! filled and stroked with the context's own joins, caps and dashes, hatch patterns as
 //! canvas patterns, text with `fillText` and measured with `measureText` (so labels size
 //! the frame exactly as BokehJS sizes it), images through a scratch canvas without
-//! smoothing.
+//! smoothing, images fetched by URL as the `<img>` elements that hold them (see
+//! [`super::images`]).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -16,10 +17,11 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use crate::core::Rgba;
 use crate::models::TextAlign;
 use crate::render::{
-    FillRule, Font, FontMetrics, Image, Layer, Path, Pattern, Plane, Rect, Stroke, Surface,
-    TextMeasure, TextStyle,
+    FillRule, Font, FontMetrics, Image, Layer, Path, Pattern, Placed, Plane, Rect, Retry, Stroke,
+    Surface, TextMeasure, TextStyle,
 };
 
+use super::images::{self, Wake};
 use super::window;
 
 /// A canvas' context, and the state this surface set on it: kept from paint to paint while
@@ -46,6 +48,8 @@ pub struct CanvasSurface {
     /// once it was drawn twice the same: a layer that keeps changing (ranges panned each
     /// frame) is drawn straight away, not first into a picture.
     kept: [Option<Kept>; 2],
+    /// Paints the figure again when an image it asked for arrives.
+    wake: Option<Wake>,
 }
 
 /// A furniture layer as last drawn, and a canvas for a picture of it alone.
@@ -147,7 +151,13 @@ impl CanvasSurface {
             saved: Vec::new(),
             css: RefCell::default(),
             kept: [None, None],
+            wake: None,
         }
+    }
+
+    /// Calls `wake` when an image this surface asked for arrives.
+    pub fn wake_with(&mut self, wake: Wake) {
+        self.wake = Some(wake);
     }
 
     /// A new canvas the size of this one, for a picture of a layer.
@@ -179,6 +189,7 @@ impl CanvasSurface {
 
     /// Clears the canvas for a new paint.
     pub fn clear(&self) {
+        images::paint_began();
         self.ctx
             .clear_rect(0.0, 0.0, f64::from(self.width), f64::from(self.height));
     }
@@ -431,6 +442,46 @@ impl Surface for CanvasSurface {
             dest.width,
             dest.height,
         );
+    }
+
+    fn fetched(&mut self, url: &str, fetch: Option<Retry>) -> Option<(u32, u32)> {
+        let img = images::get(url, fetch, self.wake.as_ref())?;
+        // A broken image has no size (BokehJS's test of one).
+        let size = (img.natural_width(), img.natural_height());
+        (size != (0, 0)).then_some(size)
+    }
+
+    fn draw_fetched(&mut self, url: &str, placed: &Placed) {
+        let Some(img) = images::get(url, None, None) else {
+            return;
+        };
+        let Rect {
+            x,
+            y,
+            width,
+            height,
+        } = placed.dest;
+        // save/restore put back the alpha, smoothing and transform, none of which
+        // `state` holds.
+        self.ctx.save();
+        self.ctx.set_global_alpha(placed.alpha);
+        self.ctx.set_image_smoothing_enabled(placed.smooth);
+        let _ = if placed.angle == 0.0 {
+            self.ctx
+                .draw_image_with_html_image_element_and_dw_and_dh(&img, x, y, width, height)
+        } else {
+            let (cx, cy) = placed.dest.center();
+            let _ = self.ctx.translate(cx, cy);
+            let _ = self.ctx.rotate(placed.angle);
+            self.ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &img,
+                -width / 2.0,
+                -height / 2.0,
+                width,
+                height,
+            )
+        };
+        self.ctx.restore();
     }
 
     fn push_clip(&mut self, rect: Rect) {
