@@ -7,7 +7,7 @@ use rokeh::core::{Color, ColorSpec, NdArray, Spec, Value};
 use rokeh::models::{
     AnnularWedge, Annulus, Arc, Arrow, Band, Bezier, Block, BoxAnnotation, Circle,
     ColumnDataSource, Dimension, Ellipse, Factor, GeoJSONDataSource, GraphLayout, HArea, HBar,
-    HexTile, Image, ImageRGBA, Label, Line, LinearColorMapper, MarkerType, MultiLine,
+    HexTile, Image, ImageRGBA, ImageURL, Label, Line, LinearColorMapper, MarkerType, MultiLine,
     MultiPolygons, Ngon, NodeKey, NormalHead, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter,
     Segment, Span, Step, StepMode, TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
 };
@@ -535,8 +535,26 @@ fn images(doc: &mut Document) {
             ..HexTile::default()
         },
     );
+    let s = source(
+        doc,
+        vec![("url", Value::List(vec![Value::str(IMAGE_URL_PNG)]))],
+    );
+    plot.image_url(
+        doc,
+        s,
+        ImageURL {
+            x: 6.0.into(),
+            y: 9.0.into(),
+            w: Spec::Value(Some(3.0)),
+            h: Spec::Value(Some(2.0)),
+            ..ImageURL::default()
+        },
+    );
     doc.add_root(plot.any());
 }
+
+/// A 2 × 2 PNG of `COLORS[4]` (#dc00dc), for ImageURL: no network needed.
+const IMAGE_URL_PNG: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR42mO4w3AHiBggFAAwLgbhUbuKnQAAAABJRU5ErkJggg==";
 
 fn categorical(doc: &mut Document) {
     let factors: Vec<Factor> = vec![

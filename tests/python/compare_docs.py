@@ -32,6 +32,11 @@ from bokeh.transform import factor_cmap
 # Distinct colours, far from each other and from the greys of axes, grids and text.
 COLORS = ["#e61919", "#19b419", "#1919e6", "#ff9600", "#dc00dc", "#00bed2", "#8c4600"]
 W, H = 400, 300
+# A 2 × 2 PNG of COLORS[4] (#dc00dc), for ImageURL (gallery/src/compare.rs has it too).
+IMAGE_URL_PNG = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAA"
+    "D91JpzAAAAEElEQVR42mO4w3AHiBggFAAwLgbhUbuKnQAAAABJRU5ErkJggg=="
+)
 
 
 def source(**columns):
@@ -194,7 +199,12 @@ def images():
     view[:, :, 3] = 255
     p.image_rgba(image=[rgba], x=6, y=1, dw=3, dh=3)
     p.hex_tile(q=[0, 1], r=[0, 0], size=0.8, fill_color=c[3], line_color=c[3])
-    return p, [("image_low", c[0]), ("image_high", c[1]), ("image_rgba", c[2]), ("hex_tile", c[3])]
+    # A 2 × 2 PNG of c[4], inline: no network needed.
+    p.image_url(url=[IMAGE_URL_PNG], x=6, y=9, w=3, h=2)
+    return p, [
+        ("image_low", c[0]), ("image_high", c[1]), ("image_rgba", c[2]), ("hex_tile", c[3]),
+        ("image_url", c[4]),
+    ]
 
 
 def categorical():
