@@ -5,20 +5,21 @@
 //! or the bottom left (TMS), a quadkey `{Q}` (Bing), or the tile's bounds `{XMIN}`…
 //! (BBox). Coordinates are Web Mercator metres.
 
-use crate::core::{AnyId, Dict};
+use crate::core::{AnyId, Dict, Value};
 use crate::models::enums::RenderLevel;
 
 models! {
     /// Draws the tiles of `tile_source` covering the frame at the zoom level its
     /// ranges fit, at `alpha`, smoothed when `smoothing`; while a tile is fetched, the
     /// nearest coarser one already fetched stands in (`render_parents`). The ranges are
-    /// the plot's default ones.
+    /// the plot's default ones. (Bokeh's default source, an empty WMTSTileSource, is
+    /// `None` here: a renderer without one draws nothing.)
     pub struct TileRenderer("TileRenderer") {
         alpha: f64 = 1.0,
         level: RenderLevel = RenderLevel::Image,
         render_parents: bool = true,
         smoothing: bool = true,
-        tile_source: AnyId,
+        tile_source: Option<AnyId> = None,
         visible: bool = true,
     }
 
@@ -28,7 +29,7 @@ models! {
         /// Shown in the frame's bottom right corner (HTML).
         attribution: String = "",
         /// Substituted for `{NAME}` in `url`.
-        extra_url_vars: Dict<String> = Dict::default(),
+        extra_url_vars: Dict<Value> = Dict::default(),
         initial_resolution: Option<f64> = Some(156543.03392804097),
         max_zoom: i64 = 30,
         min_zoom: i64 = 0,
@@ -44,7 +45,7 @@ models! {
     /// Tiles addressed as TMS does: `{X}` and `{Y}` counted from the bottom left.
     pub struct TMSTileSource("TMSTileSource") {
         attribution: String = "",
-        extra_url_vars: Dict<String> = Dict::default(),
+        extra_url_vars: Dict<Value> = Dict::default(),
         initial_resolution: Option<f64> = Some(156543.03392804097),
         max_zoom: i64 = 30,
         min_zoom: i64 = 0,
@@ -59,7 +60,7 @@ models! {
     /// Tiles addressed by quadkey, `{Q}` (Bing Maps).
     pub struct QUADKEYTileSource("QUADKEYTileSource") {
         attribution: String = "",
-        extra_url_vars: Dict<String> = Dict::default(),
+        extra_url_vars: Dict<Value> = Dict::default(),
         initial_resolution: Option<f64> = Some(156543.03392804097),
         max_zoom: i64 = 30,
         min_zoom: i64 = 0,
@@ -75,7 +76,7 @@ models! {
     /// or degrees when `use_latlon` (a WMS server's).
     pub struct BBoxTileSource("BBoxTileSource") {
         attribution: String = "",
-        extra_url_vars: Dict<String> = Dict::default(),
+        extra_url_vars: Dict<Value> = Dict::default(),
         initial_resolution: Option<f64> = Some(156543.03392804097),
         max_zoom: i64 = 30,
         min_zoom: i64 = 0,
@@ -98,7 +99,7 @@ impl TileRenderer {
             level: RenderLevel::Image,
             render_parents: true,
             smoothing: true,
-            tile_source,
+            tile_source: Some(tile_source),
             visible: true,
         }
     }

@@ -84,7 +84,14 @@ impl TileSource {
         let extra_url_vars = match &*r.value_ref(source, "extra_url_vars")? {
             Value::Map(entries) => entries
                 .iter()
-                .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), v.as_str()?.to_owned())))
+                .filter_map(|(k, v)| {
+                    // Written as JavaScript writes the value into the string.
+                    let v = match v {
+                        Value::Str(s) => s.clone(),
+                        v => js_number(v.as_f64()?),
+                    };
+                    Some((k.as_str()?.to_owned(), v))
+                })
                 .collect(),
             _ => Vec::new(),
         };
