@@ -3160,3 +3160,42 @@ fn map_tiles_cover_their_bounds_and_parents_stand_in() {
         "{ty} {frame:?}"
     );
 }
+
+/// Map tiles fit the default ranges to the frame's shape, as BokehJS's tile renderer fits
+/// them (grown about the centre along one axis: what BokehJS 3.9's `snap_to_zoom_level`
+/// answers for this extent and frame), laid out or painted; hidden tiles fit nothing.
+#[test]
+fn map_tiles_fit_the_ranges_to_the_frame() {
+    use rokeh::models::{TileRenderer, WMTSTileSource};
+    let mut doc = Document::new();
+    let fig = figure(
+        &mut doc,
+        FigureArgs {
+            x_range: (-2e6, 6e6).into(),
+            y_range: (-1e6, 7e6).into(),
+            ..FigureArgs::default()
+        },
+    );
+    doc.set(fig, Figure::FRAME_WIDTH, Some(565)).unwrap();
+    doc.set(fig, Figure::FRAME_HEIGHT, Some(557)).unwrap();
+    let tiles = fig.add_tile(&mut doc, WMTSTileSource::osm());
+    let layout = rokeh::render::figure_layout(&doc, fig, 800, 800, 1.0).unwrap();
+    assert_eq!((layout.frame.width(), layout.frame.height()), (565, 557));
+    let near = |a: f64, b: f64| (a - b).abs() < 1e-3;
+    let (x, y) = (layout.x_range, layout.y_range);
+    assert!(
+        near(x.start, -2057450.6283662473) && near(x.end, 6057450.628366247),
+        "{x:?}"
+    );
+    assert!(near(y.start, -1e6) && near(y.end, 7e6), "{y:?}");
+    // Painted: the same ranges.
+    let mut surface = Images {
+        size: (800, 800),
+        ..Images::default()
+    };
+    let painted = rokeh::render::draw_on(&doc, fig, &mut surface, 1.0).unwrap();
+    assert_eq!((painted.x_range, painted.y_range), (x, y));
+    doc.set(tiles, TileRenderer::VISIBLE, false).unwrap();
+    let layout = rokeh::render::figure_layout(&doc, fig, 800, 800, 1.0).unwrap();
+    assert_eq!((layout.x_range.start, layout.x_range.end), (-2e6, 6e6));
+}

@@ -126,6 +126,9 @@ pub(crate) struct FigureView<'d> {
     items: Vec<Item>,
     /// Whether grids, axes and titles are read (else they are [`Kind::Kept`]).
     furnished: bool,
+    /// The frame's size in CSS pixels, once known: map tiles fit the default ranges to
+    /// its shape.
+    tile_frame: Option<(f64, f64)>,
 }
 
 /// The figure's own properties that size and frame it: what its layout and its back and
@@ -311,6 +314,7 @@ impl<'d> FigureView<'d> {
             annotations: Vec::new(),
             items: Vec::new(),
             furnished,
+            tile_frame: None,
         };
         // BokehJS's order: renderers, above, below, left, right, center, then the title.
         let mut listed: Vec<(AnyId, Option<Side>)> = Vec::new();
@@ -478,6 +482,23 @@ impl<'d> FigureView<'d> {
                 };
             }
         }
+        if let Some(frame) = self.tile_frame {
+            self.fit_tiles(frame);
+        }
+    }
+
+    /// Fits the default ranges to a frame of `frame` CSS pixels as the first map tiles
+    /// fit them (see [`TileView::fit`]).
+    fn fit_tiles(&mut self, frame: (f64, f64)) {
+        let ranges = (self.x_ranges[0].interval, self.y_ranges[0].interval);
+        let fitted = self.items.iter().find_map(|item| match &item.kind {
+            Kind::Tiles(tiles) => Some(tiles.fit(ranges, frame)),
+            _ => None,
+        });
+        if let Some((x, y)) = fitted {
+            self.x_ranges[0].interval = x;
+            self.y_ranges[0].interval = y;
+        }
     }
 
     fn interval_of(&self, name: &str, is_x: bool) -> &NamedRange {
@@ -586,8 +607,28 @@ impl<'d> FigureView<'d> {
         Ok(min)
     }
 
-    /// Lays the figure out on `width` × `height` device pixels at `scale`.
+    /// Lays the figure out at `scale`. Map tiles fit the default ranges to the frame's
+    /// shape, which changes the axes' ticks and so may move the frame: as BokehJS lays
+    /// the plot out again when its tile renderer sets the ranges, it is laid out once
+    /// more, and the ticks made for the frame it comes to.
     fn lay_out(&mut self, m: &dyn TextMeasure, scale: f64) -> Result<Laid, RenderError> {
+        let laid = self.lay_out_once(m, scale)?;
+        if !self.items.iter().any(|i| matches!(i.kind, Kind::Tiles(_))) {
+            return Ok(laid);
+        }
+        let first = css_frame(laid.frame, scale);
+        self.tile_frame = Some(first);
+        let laid = self.lay_out_once(m, scale)?;
+        let second = css_frame(laid.frame, scale);
+        if second != first {
+            self.tile_frame = Some(second);
+            self.side_sizes(m);
+        }
+        Ok(laid)
+    }
+
+    /// [`FigureView::lay_out`], in one pass.
+    fn lay_out_once(&mut self, m: &dyn TextMeasure, scale: f64) -> Result<Laid, RenderError> {
         let SideSizes {
             sizes,
             slots,
@@ -972,6 +1013,14 @@ struct Laid {
     scale: f64,
 }
 
+/// The size of `frame` (device pixels) in CSS pixels.
+fn css_frame(frame: PixelRect, scale: f64) -> (f64, f64) {
+    (
+        f64::from(frame.width()) / scale,
+        f64::from(frame.height()) / scale,
+    )
+}
+
 /// How far (CSS pixels) everything is drawn right and down of where it is laid out.
 pub(crate) const HALF_PIXEL: f64 = 0.5;
 
@@ -1034,6 +1083,7 @@ pub(crate) fn draw(
         if let Some(k) = furniture.kept.as_ref().filter(|k| Some(k.stamp) == stamp) {
             // The furniture is not even read: its layers show it.
             let mut view = FigureView::read_with(doc, figure, (following, inspected), false)?;
+            view.tile_frame = Some(css_frame(k.laid.frame, scale));
             view.resolve_ranges();
             let planes = view.planes();
             let hits = view.paint_between(surface, &k.laid, &planes, &k.furniture, half)?;
@@ -1087,6 +1137,7 @@ pub(crate) fn hit_renderers(
     probe: &dyn Fn(&RendererView<'_>, &Maps) -> Option<Vec<usize>>,
 ) -> Result<Vec<(AnyId, Vec<usize>)>, RenderError> {
     let mut view = FigureView::read(doc, figure, None, None)?;
+    view.tile_frame = Some(css_frame(frame, scale));
     view.resolve_ranges();
     Ok(view
         .renderers

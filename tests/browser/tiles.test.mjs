@@ -1,10 +1,10 @@
 // Map tiles and an ImageURL glyph, pushed by real Python Bokeh (tests/python/tiles_push.py)
 // into a `rokeh serve` session and shown by its page: the page fetches the images from
 // http://tiles.test/ (answered here, one colour per tile), paints again as they arrive,
-// and draws each where it belongs: the four tiles of zoom 1 in the frame's quarters (the
-// top left one the north-west: WMTS rows count from the top), the image over the data
-// rectangle it was given. BokehJS, shown the same document with the same tiles, draws the
-// same colours at the same points.
+// and draws each where it belongs: the x range grown to the frame's shape, the four tiles
+// of zoom 1 over the world (the north-west one top left: WMTS rows count from the top)
+// and again past its ends, the image over the data rectangle it was given. BokehJS, shown
+// the same document with the same tiles, draws the same colours at the same points.
 //
 // Needs dist/ (trunk build --release), the rokeh binary (cargo build -p rokeh-gallery
 // --bin rokeh) and ./.venv with Bokeh.
@@ -92,23 +92,37 @@ async function colorsAt(page, origin, points) {
   });
 }
 
-/** Points (CSS pixels of a frame at `left`, `top`, 600 wide) and the colour each should have. */
+const WORLD = 20037508.34;
+/** The frame Python asks for (CSS pixels). */
+const [FRAME_W, FRAME_H] = [900, 600];
+/**
+ * The ranges drawn: the world, its x range grown to the frame's shape about its centre
+ * (BokehJS's `snap_to_zoom_level`).
+ */
+const X_HALF = (WORLD * FRAME_W) / FRAME_H;
+
+/**
+ * Points (CSS pixels, the frame's top left at `left`, `top`) and the colour each should
+ * have: the image's inside its data square (-15e6, 15e6)–(-5e6, 5e6); elsewhere the tile
+ * of zoom 1 under the point (columns of 20037508.34 m from the world's west edge, the
+ * ones past its ends the world's again; WMTS rows from the top).
+ */
 function expected(left, top) {
-  const at = (fx, fy) => [left + fx * 600, top + fy * 600];
-  return [
-    // Each quarter's middle: its tile.
-    [at(0.75, 0.25), TILES['1/1/0']],
-    [at(0.25, 0.75), TILES['1/0/1']],
-    [at(0.75, 0.75), TILES['1/1/1']],
-    [at(0.1, 0.1), TILES['1/0/0']],
-    // The image: the data square (-15e6, 15e6)–(-5e6, 5e6) of the world's ±20037508 m.
-    [at(0.25, 0.25), IMAGE],
-    [at(0.14, 0.14), IMAGE],
-    [at(0.36, 0.36), IMAGE],
-    // Just outside it: the tile under it.
-    [at(0.1, 0.25), TILES['1/0/0']],
-    [at(0.25, 0.4), TILES['1/0/0']],
-  ];
+  const points = [];
+  for (const fx of [0.03, 0.1, 0.2, 0.3, 0.45, 0.55, 0.7, 0.8, 0.9, 0.97]) {
+    for (const fy of [0.05, 0.2, 0.3, 0.4, 0.6, 0.8, 0.95]) {
+      const x = -X_HALF + fx * 2 * X_HALF;
+      const y = WORLD - fy * 2 * WORLD;
+      // Clear of the edges, where smoothing blends neighbours.
+      const edges = [-WORLD, 0, WORLD, -15e6, -5e6].map((e) => Math.abs(x - e));
+      if (Math.min(...edges) < 5e5 || [0, 15e6, 5e6].some((e) => Math.abs(y - e) < 5e5)) continue;
+      const inImage = x > -15e6 && x < -5e6 && y > 5e6 && y < 15e6;
+      const column = (((Math.floor((x + WORLD) / WORLD)) % 2) + 2) % 2;
+      const row = y > 0 ? 0 : 1;
+      points.push([[left + fx * FRAME_W, top + fy * FRAME_H], inImage ? IMAGE : TILES[`1/${column}/${row}`]]);
+    }
+  }
+  return points;
 }
 
 const close = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 12);
@@ -131,7 +145,7 @@ test('the page fetches map tiles and an ImageURL image and draws them where Boke
   assert.ok((await pushed.next('the push')).pushed > 0);
   await pushed.finished();
 
-  const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const asked = await serveTiles(context);
   const page = await context.newPage();
   const errors = [];
@@ -140,9 +154,11 @@ test('the page fetches map tiles and an ImageURL image and draws them where Boke
   await page.goto(`${server.origin}/sliders?bokeh-session-id=tiles`);
   // The page first shows its app's own document; the session's replaces it.
   await page.waitForFunction(() => document.title === 'tiles' && document.querySelector('canvas.rk-figure'));
-  await page.waitForFunction(() => window.rokeh.frame?.[2] - window.rokeh.frame?.[0] === 600);
+  await page.waitForFunction((w) => window.rokeh.frame?.[2] - window.rokeh.frame?.[0] === w, FRAME_W);
   const [left, top, right, bottom] = await page.evaluate(() => window.rokeh.frame);
-  assert.deepEqual([right - left, bottom - top], [600, 600], 'the frame Python asked for');
+  assert.deepEqual([right - left, bottom - top], [FRAME_W, FRAME_H], 'the frame Python asked for');
+  const drawnX = await page.evaluate(() => window.rokeh.drawnX);
+  assert.ok(Math.abs(drawnX[0] + X_HALF) < 1 && Math.abs(drawnX[1] - X_HALF) < 1, `x range ${drawnX}`);
   const want = expected(left, top);
   const points = want.map(([p]) => p);
   // The images arrive after the first paint: the page paints again for them.
@@ -179,7 +195,7 @@ test('the page fetches map tiles and an ImageURL image and draws them where Boke
   const out = mkdtempSync(join(tmpdir(), 'rokeh-tiles-'));
   const html = python('tiles_push.py', 'html', join(out, 'tiles.html'));
   await html.finished();
-  const reference = await browser.newContext({ viewport: { width: 900, height: 800 } });
+  const reference = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   await serveTiles(reference);
   const bokeh = await reference.newPage();
   await bokeh.goto(`file://${join(out, 'tiles.html')}`);

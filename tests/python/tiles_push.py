@@ -1,8 +1,9 @@
 """A map of tiles and an ImageURL glyph over it, built with real Python Bokeh
 (`p.add_tile`, `p.image_url`), for tests/browser/tiles.test.mjs: the tiles and the image
-come from http://tiles.test/, which the test answers itself. The frame is square and so
-are the ranges (the whole world), so that BokehJS, which fits the ranges to the frame's
-shape, draws them unchanged: zoom 1, four tiles.
+come from http://tiles.test/, which the test answers itself. The ranges are the whole
+world, the frame half as wide again as it is high: the tile renderer grows the x range to
+the frame's shape (BokehJS and rokeh alike), and shows the world's ends again past its
+edges (zoom 1: four tiles, and copies of them east and west).
 
 Usage:
     tiles_push.py push http://127.0.0.1:PORT/APP SESSION_ID   prints {"pushed": N}
@@ -20,12 +21,11 @@ from bokeh.resources import INLINE
 from tornado.ioloop import IOLoop
 
 WORLD = 20037508.34
-FRAME = 600
 
 
 def tiles_document():
     p = figure(
-        frame_width=FRAME, frame_height=FRAME, min_border=0, toolbar_location=None,
+        frame_width=900, frame_height=600, min_border=0, toolbar_location=None,
         x_range=(-WORLD, WORLD), y_range=(-WORLD, WORLD),
         x_axis_location=None, y_axis_location=None,
     )

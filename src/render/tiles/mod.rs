@@ -6,9 +6,13 @@
 //! attribution BokehJS shows as HTML over the frame's bottom right corner is painted
 //! there as plain text, its tags left out.
 //!
-//! Not done as BokehJS does: the plot's ranges are not snapped to the frame's aspect, a
-//! tile is asked for at once (BokehJS waits until the view rests 65 ms), children are
-//! neither prefetched nor shown while zooming out.
+//! As BokehJS's, the renderer fits the plot's default ranges to the frame's shape
+//! ([`TileView::fit`]); unlike it, at every paint (BokehJS fits them when it first
+//! paints and when the frame changes size, so a box zoom keeps its own shape there) and
+//! without writing them into the document. Not done either: a tile is asked for at once
+//! (BokehJS waits until the view rests 65 ms), children are neither prefetched nor shown
+//! while zooming out, and the ranges do not snap back past the zoom levels the source
+//! has.
 
 mod source;
 
@@ -16,6 +20,7 @@ use crate::core::Rgba;
 use crate::document::AnyId;
 use crate::models::{TextAlign, TextBaseline};
 
+use super::ranges::Interval;
 use super::read::Reader;
 use super::scales::Maps;
 use super::surface::{FillRule, Font, Path, Placed, Rect, Retry, Surface, TextStyle};
@@ -51,6 +56,25 @@ impl TileView {
             attribution: plain_text(&source.attribution),
             source,
         })
+    }
+
+    /// The default ranges `(x, y)` as BokehJS's tile renderer sets them for a frame of
+    /// `width` × `height` CSS pixels (`_map_data`, `_enforce_aspect_ratio`): grown about
+    /// their centre along one axis to the frame's shape (or to the zoom level's own
+    /// extent with `snap_to_zoom`). Hidden tiles fit nothing, as they paint nothing.
+    pub fn fit(
+        &self,
+        (x, y): (Interval, Interval),
+        (width, height): (f64, f64),
+    ) -> (Interval, Interval) {
+        if !self.visible || !(width > 0.0 && height > 0.0) {
+            return (x, y);
+        }
+        let extent = [x.start, y.start, x.end, y.end];
+        let level = self.source.level_by_extent(extent, height, width);
+        let [x0, y0, x1, y1] = self.source.snap_to_zoom_level(extent, height, width, level);
+        let interval = |start, end| Interval { start, end };
+        (interval(x0, x1), interval(y0, y1))
     }
 
     /// Paints the tiles the surface has of those covering the frame (device pixels) with

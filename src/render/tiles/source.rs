@@ -49,6 +49,7 @@ pub(crate) struct TileSource {
     pub x_origin_offset: f64,
     pub y_origin_offset: f64,
     pub initial_resolution: Option<f64>,
+    pub snap_to_zoom: bool,
     pub wrap_around: bool,
     pub attribution: String,
 }
@@ -105,6 +106,7 @@ impl TileSource {
             x_origin_offset: r.get(source, "x_origin_offset")?,
             y_origin_offset: r.get(source, "y_origin_offset")?,
             initial_resolution: r.get(source, "initial_resolution")?,
+            snap_to_zoom: r.flag(source, "snap_to_zoom")?,
             wrap_around: r.flag(source, "wrap_around")?,
             attribution: r.string(source, "attribution")?,
         })
@@ -141,6 +143,43 @@ impl TileSource {
             i += 1;
         }
         i - 1
+    }
+
+    /// BokehJS's `snap_to_zoom_level`: `extent` grown about its centre along one axis
+    /// so that a pixel of the frame (`width` × `height` CSS pixels) is as many metres
+    /// along both, or to `level`'s resolution exactly when `snap_to_zoom`.
+    pub fn snap_to_zoom_level(
+        &self,
+        extent: Extent,
+        height: f64,
+        width: f64,
+        level: i64,
+    ) -> Extent {
+        let [xmin, ymin, xmax, ymax] = extent;
+        let desired = self
+            .resolutions()
+            .nth(level.max(0) as usize)
+            .unwrap_or(f64::NAN);
+        let (mut dx, mut dy) = (width * desired, height * desired);
+        if !self.snap_to_zoom {
+            let xscale = (xmax - xmin) / dx;
+            let yscale = (ymax - ymin) / dy;
+            if xscale > yscale {
+                dx = xmax - xmin;
+                dy *= xscale;
+            } else {
+                dx *= yscale;
+                dy = ymax - ymin;
+            }
+        }
+        let x_adjust = (dx - (xmax - xmin)) / 2.0;
+        let y_adjust = (dy - (ymax - ymin)) / 2.0;
+        [
+            xmin - x_adjust,
+            ymin - y_adjust,
+            xmax + x_adjust,
+            ymax + y_adjust,
+        ]
     }
 
     fn is_valid_tile(&self, t: TileXyz) -> bool {
@@ -311,6 +350,7 @@ mod tests {
             x_origin_offset: 20037508.34,
             y_origin_offset: 20037508.34,
             initial_resolution: Some(156543.03392804097),
+            snap_to_zoom: false,
             wrap_around: true,
             attribution: String::new(),
         }
@@ -332,6 +372,20 @@ mod tests {
             ..wmts
         };
         assert_eq!(from_two.level_by_extent(EUROPE, 557.0, 565.0), 1);
+    }
+
+    #[test]
+    fn the_view_is_grown_to_the_frames_shape() {
+        let wmts = source(Scheme::Wmts, "u");
+        let snapped = wmts.snap_to_zoom_level(EUROPE, 557.0, 565.0, 3);
+        let bokehjs = [-2057450.6283662473, -1e6, 6057450.628366247, 7e6];
+        assert!(
+            snapped
+                .iter()
+                .zip(bokehjs)
+                .all(|(a, b)| (a - b).abs() < 1e-6),
+            "{snapped:?}"
+        );
     }
 
     #[test]
