@@ -358,7 +358,7 @@ fn the_bokeh_schema_table_is_what_bokeh_says() {
 #[test]
 fn glyph_visuals_are_those_python_s_glyph_methods_set() {
     use rokeh::core::Spec;
-    use rokeh::models::{Arc, Bezier, HSpan, Ngon, Quadratic, Scatter, Segment, VStrip};
+    use rokeh::models::{Arc, Bezier, HSpan, ImageURL, Ngon, Quadratic, Scatter, Segment, VStrip};
     use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
 
     let theirs_path = temp_path("visuals.json");
@@ -413,6 +413,7 @@ fn glyph_visuals_are_those_python_s_glyph_methods_set() {
                 ..Ngon::new(1.0)
             },
         ),
+        p.image_url(&mut doc, source, ImageURL::default().alpha(0.5)),
     ];
     renderers[2].selection_visuals(&mut doc, Some("orange"), Some(0.5));
     renderers[2].nonselection_visuals(&mut doc, None, Some(0.1));

@@ -377,6 +377,7 @@ def write_visuals(out_path):
         p.bezier(x0="x", y0="y", x1="x", y1="y", cx0="x", cy0="y", cx1="x", cy1="y"),
         p.quadratic(x0="x", y0="y", x1="x", y1="y", cx="x", cy="y"),
         p.ngon(x="x", y="y", radius=1, n=5),
+        p.image_url(url="url", x="x", y="y", alpha=0.5),
     ]
 
     def visuals(glyph):

@@ -60,7 +60,7 @@ fn normalize_case(url: &str) -> String {
     for name in ["x", "y", "z", "q", "xmin", "ymin", "xmax", "ymax"] {
         url = url.replacen(
             &format!("{{{name}}}"),
-            &format!("{{{}}}", name.to_uppercase()),
+            &format!("{{{}}}", name.to_ascii_uppercase()),
             1,
         );
     }
