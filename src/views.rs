@@ -6,9 +6,9 @@
 //! of its figure's toolbar. Rows, columns, spacers and figures (their grids, title,
 //! toolbar and linear axes) are always there; grids (GridBox, GridPlot) and Tabs are
 //! views. A widget whose view the page was built without is left out of it, and a glyph,
-//! annotation or composite renderer (`GraphRenderer`, `ContourRenderer`: GlyphRenderers
-//! placed by a layout, or a contour's fills and lines) is not drawn, with a warning in the
-//! console.
+//! annotation or renderer (`GraphRenderer`, `ContourRenderer`: GlyphRenderers placed by a
+//! layout, or a contour's fills and lines; `TileRenderer`: map tiles) is not drawn, with a
+//! warning in the console.
 //!
 //! A figure's linear axes need no view: `LinearAxis` with `BasicTicker`, `FixedTicker` or
 //! `SingleIntervalTicker` and `BasicTickFormatter`, over `Range1d` or `DataRange1d` and a
@@ -72,6 +72,7 @@ pub(crate) enum Shows {
     Glyph(crate::render::BuildGlyph),
     Annotation(crate::render::BuildAnnotation),
     Composite(crate::render::BuildComposite),
+    Tiles(crate::render::ReadTiles),
     Tool(&'static dyn crate::web::tools::ToolView),
     AxisParts(crate::render::axis_parts::Parts),
 }
@@ -118,6 +119,14 @@ const fn parts_of(name: &str) -> &'static [&'static crate::core::Schema] {
         &[LegendItem::SCHEMA]
     } else if same_name(name, "HelpButton") {
         &[crate::models::Tooltip::SCHEMA]
+    } else if same_name(name, "TileRenderer") {
+        use crate::models::{BBoxTileSource, QUADKEYTileSource, TMSTileSource, WMTSTileSource};
+        &[
+            WMTSTileSource::SCHEMA,
+            TMSTileSource::SCHEMA,
+            QUADKEYTileSource::SCHEMA,
+            BBoxTileSource::SCHEMA,
+        ]
     } else if same_name(name, "Arrow") {
         &[
             OpenHead::SCHEMA,
@@ -127,6 +136,17 @@ const fn parts_of(name: &str) -> &'static [&'static crate::core::Schema] {
         ]
     } else {
         &[]
+    }
+}
+
+/// What the view of renderer type `name` adds: map tiles' reader, or a composite
+/// renderer's. At compile time, so a page holds only its own views' readers.
+#[cfg(target_arch = "wasm32")]
+const fn renderer_shows(name: &str) -> Shows {
+    if crate::core::same_name(name, "TileRenderer") {
+        Shows::Tiles(crate::render::read_tiles)
+    } else {
+        Shows::Composite(crate::render::composite_builder(name))
     }
 }
 
@@ -197,7 +217,7 @@ macro_rules! views {
                 #[cfg(all(target_arch = "wasm32", feature = "session"))]
                 parts: parts_of($cname),
                 #[cfg(target_arch = "wasm32")]
-                shows: Shows::Composite(crate::render::composite_builder($cname)),
+                shows: renderer_shows($cname),
             };
         )*
         $(
@@ -338,6 +358,7 @@ views! {
     renderers {
         CONTOUR_RENDERER: "ContourRenderer",
         GRAPH_RENDERER: "GraphRenderer",
+        TILE_RENDERER: "TileRenderer",
     }
     tools {
         PAN_TOOL: "PanTool" => crate::web::tools::pan::Pan,

@@ -345,27 +345,47 @@ fn last_canvas() -> HtmlCanvasElement {
         .unwrap()
 }
 
+/// A 2 × 2 PNG of pure red, inline: no network needed.
+const RED_PNG: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR42mP4z8AARAwQCgAf7gP9Y167WwAAAABJRU5ErkJggg==";
+
+/// The world in map tiles, each the red PNG (a URL without placeholders is every
+/// tile's).
+fn map(doc: &mut Document) {
+    use rokeh::models::WMTSTileSource;
+    let world = 20037508.34;
+    let plot = figure(
+        doc,
+        FigureArgs {
+            width: 300,
+            height: 300,
+            x_range: (-world, world).into(),
+            y_range: (-world, world).into(),
+            ..FigureArgs::default()
+        },
+    );
+    let source = WMTSTileSource {
+        url: RED_PNG.into(),
+        ..WMTSTileSource::default()
+    };
+    plot.add_tile(doc, source);
+    doc.add_root(plot);
+}
+
 #[wasm_bindgen_test]
-async fn a_renderer_of_a_kind_rokeh_does_not_draw_is_left_out_with_one_warning() {
+async fn map_tiles_are_drawn_only_in_a_page_with_their_view_and_reported_once_without_it() {
     let warned = keep_warnings();
-    let mut doc = Document::new();
-    let plot = figure(&mut doc, FigureArgs::default());
-    // As a pushed document holds map tiles (Bokeh's TileRenderer), which rokeh does not
-    // draw.
-    let tiles = doc
-        .insert_model(rokeh::document::Model {
-            id: rokeh::document::ModelId::from("tiles"),
-            type_name: "TileRenderer".into(),
-            attrs: Default::default(),
-        })
-        .unwrap();
-    let mut renderers = doc.get(plot, Figure::RENDERERS);
-    renderers.push(tiles);
-    doc.set(plot, Figure::RENDERERS, renderers).unwrap();
-    for _ in 0..2 {
-        rokeh::render::figure_layout(&doc, plot, 300, 300, 1.0).expect("laid out");
-    }
+    rokeh::web::mount_apps(vec![App::new("map", map)], &[]);
+    pause(50).await;
+    assert_eq!(pixels_of(&last_canvas(), 0), 0, "no tile is drawn");
     assert_eq!(naming(&warned, "TileRenderer renderers").len(), 1);
+
+    rokeh::web::mount_apps(vec![App::new("map", map)], &[views::TILE_RENDERER]);
+    // The tile arrives after the first paint, which the page then makes again.
+    pause(300).await;
+    assert!(
+        pixels_of(&last_canvas(), 0) > 20_000,
+        "the tiles cover the frame"
+    );
 }
 
 /// Red nodes joined by a blue edge: a GraphRenderer (Scatter nodes, MultiLine edges).

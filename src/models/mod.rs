@@ -197,8 +197,7 @@ const AREAS: &[&[&Schema]] = &[
 ];
 
 /// The model types a page shows without a view of their own (see [`crate::views`]):
-/// figures with their ranges, scales, axes, tickers, formatters, grids, title, toolbar and
-/// map tiles;
+/// figures with their ranges, scales, axes, tickers, formatters, grids, title and toolbar;
 /// layouts; sources with their views and filters; color mappers and transforms, which any
 /// glyph may use (a legend's items and an arrow's heads come with their views, see
 /// `views::served_document`). A served page built with
@@ -218,7 +217,6 @@ pub(crate) const SHOWN_WITHOUT_VIEWS: &[&[&Schema]] = &[
     selections::SCHEMAS,
     sources::SCHEMAS,
     tickers::SCHEMAS,
-    tiles::SCHEMAS,
     tools::SCHEMAS,
     transforms::SCHEMAS,
     &[<annotations::Title as crate::core::ModelType>::SCHEMA],

@@ -22,7 +22,7 @@ use super::renderer::RendererView;
 use super::scales::{Maps, Scale};
 use super::surface::{FillRule, Path, Plane, Rect, Stroke, Surface, TextMeasure};
 use super::ticks::Ticks;
-use super::tiles::TileView;
+use super::tiles::{self, MapTiles};
 use super::title::TitleView;
 use super::RenderError;
 use super::{Following, Inspected};
@@ -65,7 +65,7 @@ impl Level {
 enum Kind {
     Glyph(usize),
     /// Map tiles: painted at every paint, as glyphs are.
-    Tiles(Box<TileView>),
+    Tiles(Box<dyn MapTiles>),
     Grid(Box<GridView>),
     Axis(usize),
     Title(Box<TitleView>),
@@ -390,8 +390,13 @@ impl<'d> FigureView<'d> {
             }
             return Ok(());
         } else if type_name == "TileRenderer" {
-            match TileView::read(r, model, self.figure) {
-                Ok(tiles) => Kind::Tiles(Box::new(tiles)),
+            let Some(read) = tiles::reader() else {
+                #[cfg(target_arch = "wasm32")]
+                super::shown::renderer(type_name);
+                return Ok(());
+            };
+            match read(r, model, self.figure) {
+                Ok(tiles) => Kind::Tiles(tiles),
                 Err(e) => {
                     left_out(r, model, &e);
                     return Ok(());
@@ -488,7 +493,7 @@ impl<'d> FigureView<'d> {
     }
 
     /// Fits the default ranges to a frame of `frame` CSS pixels as the first map tiles
-    /// fit them (see [`TileView::fit`]).
+    /// fit them (see [`MapTiles::fit`]).
     fn fit_tiles(&mut self, frame: (f64, f64)) {
         let ranges = (self.x_ranges[0].interval, self.y_ranges[0].interval);
         let fitted = self.items.iter().find_map(|item| match &item.kind {

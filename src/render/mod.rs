@@ -77,6 +77,8 @@ pub(crate) use composite::BuildComposite;
 pub(crate) use glyphs::Build as BuildGlyph;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use shown::{show, Shown};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use tiles::{read as read_tiles, ReadTiles};
 
 /// The builder of glyph type `type_name`, at compile time (for [`crate::views`]).
 #[cfg(target_arch = "wasm32")]

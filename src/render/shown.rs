@@ -10,6 +10,7 @@ use super::annotations::BuildAnnotation;
 use super::axis_parts::AxisPart;
 use super::composite::BuildComposite;
 use super::glyphs::Build;
+use super::tiles::ReadTiles;
 use crate::core::same_name;
 
 /// The types a page draws, by Bokeh type name.
@@ -18,6 +19,8 @@ pub(crate) struct Shown {
     pub glyphs: Vec<(&'static str, Build)>,
     pub annotations: Vec<(&'static str, BuildAnnotation)>,
     pub composites: Vec<(&'static str, BuildComposite)>,
+    /// The reader of map tiles, with their view.
+    pub tiles: Option<ReadTiles>,
     pub axis_parts: Vec<(&'static str, AxisPart)>,
     /// The types reported as not drawn, and the views reported as lacking.
     missing: Vec<String>,
@@ -54,8 +57,13 @@ pub(crate) fn composite(type_name: &str) -> Option<BuildComposite> {
     SHOWN.with_borrow(|s| find(&s.composites, type_name))
 }
 
-/// Reports, once per type, a renderer this page does not draw (map tiles; a graph or a
-/// contour without its view).
+/// The reader of map tiles, if the page draws them; not reported (see [`renderer`]).
+pub(crate) fn tiles() -> Option<ReadTiles> {
+    SHOWN.with_borrow(|s| s.tiles)
+}
+
+/// Reports, once per type, a renderer this page does not draw (a graph, a contour or map
+/// tiles without its view).
 pub(crate) fn renderer(type_name: &str) {
     SHOWN.with_borrow_mut(|s| s.report("renderers", type_name, false));
 }

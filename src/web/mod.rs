@@ -113,6 +113,7 @@ fn show_views(views: &'static [View]) {
             Shows::Glyph(build) => shown.glyphs.push((view.name, build)),
             Shows::Annotation(build) => shown.annotations.push((view.name, build)),
             Shows::Composite(build) => shown.composites.push((view.name, build)),
+            Shows::Tiles(read) => shown.tiles = Some(read),
             Shows::AxisParts(parts) => shown.axis_parts.extend_from_slice(parts),
             Shows::Tool(tool) => tools.push((view.name, tool)),
         }

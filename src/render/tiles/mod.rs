@@ -4,7 +4,9 @@
 //! nearest coarser one fetched (`render_parents`). The surface fetches them (see
 //! [`Surface::fetched`]); natively none is, and only the attribution is drawn. The
 //! attribution BokehJS shows as HTML over the frame's bottom right corner is painted
-//! there as plain text, its tags left out.
+//! there as plain text, its tags left out. A page draws tiles with the view
+//! [`crate::views::TILE_RENDERER`]: the figure knows them only as [`MapTiles`], so a
+//! page without it carries none of this.
 //!
 //! As BokehJS's, the renderer fits the plot's default ranges to the frame's shape
 //! ([`TileView::fit`]); unlike it, at every paint (BokehJS fits them when it first
@@ -28,8 +30,39 @@ use super::RenderError;
 
 use source::{Extent, TileSource, TileXyz};
 
+/// A TileRenderer read, as the figure uses it.
+pub(crate) trait MapTiles {
+    /// The default ranges `(x, y)` fitted to a frame of `frame` (width, height) CSS
+    /// pixels.
+    fn fit(&self, ranges: (Interval, Interval), frame: (f64, f64)) -> (Interval, Interval);
+    /// Paints the tiles covering `frame` (device pixels) with the default ranges' `maps`.
+    fn paint(&self, s: &mut dyn Surface, maps: &Maps, frame: Rect);
+}
+
+/// Reads TileRenderer `renderer` of figure `figure`.
+pub(crate) type ReadTiles =
+    for<'d> fn(Reader<'d>, AnyId, AnyId) -> Result<Box<dyn MapTiles>, RenderError>;
+
+/// Reads TileRenderer `renderer` of figure `figure` (a [`ReadTiles`]).
+pub(crate) fn read(
+    r: Reader<'_>,
+    renderer: AnyId,
+    figure: AnyId,
+) -> Result<Box<dyn MapTiles>, RenderError> {
+    Ok(Box::new(TileView::read(r, renderer, figure)?))
+}
+
+/// The reader of TileRenderers, if rokeh draws them (in a page: if its views list
+/// them).
+pub(crate) fn reader() -> Option<ReadTiles> {
+    #[cfg(target_arch = "wasm32")]
+    return super::shown::tiles();
+    #[cfg(not(target_arch = "wasm32"))]
+    Some(read)
+}
+
 /// A TileRenderer, read.
-pub(crate) struct TileView {
+struct TileView {
     source: TileSource,
     alpha: f64,
     smoothing: bool,
@@ -42,7 +75,7 @@ pub(crate) struct TileView {
 }
 
 impl TileView {
-    pub fn read(r: Reader<'_>, renderer: AnyId, figure: AnyId) -> Result<TileView, RenderError> {
+    fn read(r: Reader<'_>, renderer: AnyId, figure: AnyId) -> Result<TileView, RenderError> {
         let source = r
             .reference(renderer, "tile_source")?
             .ok_or_else(|| r.bad(renderer, "tile_source", "a tile source"))?;
@@ -58,11 +91,57 @@ impl TileView {
         })
     }
 
+    /// The attribution in a small half-white box in the frame's bottom right corner, as
+    /// BokehJS's attribution panel (9px text, 2px padding).
+    fn paint_attribution(&self, s: &mut dyn Surface, frame: Rect, px: f64) {
+        if self.attribution.is_empty() {
+            return;
+        }
+        let font = Font {
+            family: super::FONT_FAMILY.into(),
+            size: 9.0 * px,
+            style: crate::models::FontStyle::Normal,
+        };
+        let (pad, line) = (2.0 * px, 9.0 * 1.05 * px);
+        let width = s.text_width(&self.attribution, &font) + 2.0 * pad;
+        let height = line + 2.0 * pad;
+        let right = frame.right();
+        let bottom = frame.bottom();
+        let mut path = Path::new();
+        path.rect(Rect::new(right - width, bottom - height, width, height));
+        let white = Rgba {
+            r: 255,
+            g: 255,
+            b: 255,
+            alpha: 0.5,
+        };
+        s.fill(&path, white, FillRule::NonZero);
+        let style = TextStyle {
+            font,
+            color: Rgba {
+                r: 0,
+                g: 0,
+                b: 0,
+                alpha: 1.0,
+            },
+            align: TextAlign::Right,
+            baseline: TextBaseline::Middle,
+            angle: 0.0,
+        };
+        s.text(
+            &self.attribution,
+            (right - pad, bottom - height / 2.0),
+            &style,
+        );
+    }
+}
+
+impl MapTiles for TileView {
     /// The default ranges `(x, y)` as BokehJS's tile renderer sets them for a frame of
     /// `width` × `height` CSS pixels (`_map_data`, `_enforce_aspect_ratio`): grown about
     /// their centre along one axis to the frame's shape (or to the zoom level's own
     /// extent with `snap_to_zoom`). Hidden tiles fit nothing, as they paint nothing.
-    pub fn fit(
+    fn fit(
         &self,
         (x, y): (Interval, Interval),
         (width, height): (f64, f64),
@@ -79,7 +158,7 @@ impl TileView {
 
     /// Paints the tiles the surface has of those covering the frame (device pixels) with
     /// the default ranges' `maps`, and the attribution.
-    pub fn paint(&self, s: &mut dyn Surface, maps: &Maps, frame: Rect) {
+    fn paint(&self, s: &mut dyn Surface, maps: &Maps, frame: Rect) {
         if !self.visible {
             return;
         }
@@ -131,50 +210,6 @@ impl TileView {
         }
         s.pop_clip();
         self.paint_attribution(s, frame, px);
-    }
-
-    /// The attribution in a small half-white box in the frame's bottom right corner, as
-    /// BokehJS's attribution panel (9px text, 2px padding).
-    fn paint_attribution(&self, s: &mut dyn Surface, frame: Rect, px: f64) {
-        if self.attribution.is_empty() {
-            return;
-        }
-        let font = Font {
-            family: super::FONT_FAMILY.into(),
-            size: 9.0 * px,
-            style: crate::models::FontStyle::Normal,
-        };
-        let (pad, line) = (2.0 * px, 9.0 * 1.05 * px);
-        let width = s.text_width(&self.attribution, &font) + 2.0 * pad;
-        let height = line + 2.0 * pad;
-        let right = frame.right();
-        let bottom = frame.bottom();
-        let mut path = Path::new();
-        path.rect(Rect::new(right - width, bottom - height, width, height));
-        let white = Rgba {
-            r: 255,
-            g: 255,
-            b: 255,
-            alpha: 0.5,
-        };
-        s.fill(&path, white, FillRule::NonZero);
-        let style = TextStyle {
-            font,
-            color: Rgba {
-                r: 0,
-                g: 0,
-                b: 0,
-                alpha: 1.0,
-            },
-            align: TextAlign::Right,
-            baseline: TextBaseline::Middle,
-            angle: 0.0,
-        };
-        s.text(
-            &self.attribution,
-            (right - pad, bottom - height / 2.0),
-            &style,
-        );
     }
 }
 
