@@ -55,6 +55,10 @@ pub struct View {
     pub(crate) name: &'static str,
     #[cfg(target_arch = "wasm32")]
     pub(crate) shows: Shows,
+    /// How the page fetches images by URL (ImageURL's, map tiles'), for the views that
+    /// draw them: a page without one carries no fetching.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) images: Option<crate::web::FetchImages>,
     /// Bokeh's schema of the type: a served page knows the types of its views.
     #[cfg(all(target_arch = "wasm32", feature = "session"))]
     pub(crate) bokeh: &'static crate::core::Schema,
@@ -150,6 +154,18 @@ const fn renderer_shows(name: &str) -> Shows {
     }
 }
 
+/// How the view of type `name` fetches images by URL, if it draws any (an ImageURL glyph,
+/// map tiles).
+#[cfg(target_arch = "wasm32")]
+const fn images_of(name: &str) -> Option<crate::web::FetchImages> {
+    use crate::core::same_name;
+    if same_name(name, "ImageURL") || same_name(name, "TileRenderer") {
+        Some(crate::web::fetch_image)
+    } else {
+        None
+    }
+}
+
 macro_rules! views {
     (
         widgets { $($w:ident: $wname:literal => $view:path,)* }
@@ -170,6 +186,8 @@ macro_rules! views {
                 parts: parts_of($wname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Component($view),
+                #[cfg(target_arch = "wasm32")]
+                images: None,
             };
         )*
         $(
@@ -182,6 +200,8 @@ macro_rules! views {
                 parts: parts_of($lname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Component($lview),
+                #[cfg(target_arch = "wasm32")]
+                images: None,
             };
         )*
         $(
@@ -194,6 +214,8 @@ macro_rules! views {
                 parts: parts_of($gname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Glyph(crate::render::glyph_builder($gname)),
+                #[cfg(target_arch = "wasm32")]
+                images: images_of($gname),
             };
         )*
         $(
@@ -206,6 +228,8 @@ macro_rules! views {
                 parts: parts_of($aname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Annotation(crate::render::annotation_builder($aname)),
+                #[cfg(target_arch = "wasm32")]
+                images: None,
             };
         )*
         $(
@@ -218,6 +242,8 @@ macro_rules! views {
                 parts: parts_of($cname),
                 #[cfg(target_arch = "wasm32")]
                 shows: renderer_shows($cname),
+                #[cfg(target_arch = "wasm32")]
+                images: images_of($cname),
             };
         )*
         $(
@@ -230,6 +256,8 @@ macro_rules! views {
                 parts: parts_of($tname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::Tool(&$tview),
+                #[cfg(target_arch = "wasm32")]
+                images: None,
             };
         )*
         $(
@@ -242,6 +270,8 @@ macro_rules! views {
                 parts: parts_of($xname),
                 #[cfg(target_arch = "wasm32")]
                 shows: Shows::AxisParts($parts),
+                #[cfg(target_arch = "wasm32")]
+                images: None,
             };
         )*
         /// Every view rokeh has: what [`crate::run`] builds into the page.

@@ -3,7 +3,9 @@
 //! without, each way tried as often as asked), kept as the element and drawn with
 //! `drawImage` — the browser decodes, scales and smooths it exactly as it does for
 //! BokehJS, with no copy of its pixels in wasm — and the figures that asked for it
-//! painted again when it arrives.
+//! painted again when it arrives. Only a page with a view that draws such images
+//! (`views::IMAGE_URL`, `views::TILE_RENDERER`) fetches them: the others carry none of
+//! this.
 //!
 //! At most [`KEPT`] images are kept: past that, those used least lately go, but never one
 //! drawn since the last paint began (a figure showing more images than that keeps them
@@ -45,24 +47,26 @@ struct Entry {
 #[derive(Default)]
 struct Images {
     entries: HashMap<String, Entry>,
-    /// Counts paints: entries asked for in the current one are not let go.
-    paint: u64,
 }
 
 thread_local! {
     static IMAGES: RefCell<Images> = RefCell::default();
 }
 
-/// A paint begins: what it asks for is kept at least until the next one.
-pub fn paint_began() {
-    IMAGES.with_borrow_mut(|i| i.paint += 1);
-}
+/// [`get`], which a page gets with the views that draw images by URL (see
+/// [`crate::views`]): a page without them carries none of this.
+pub type FetchImages = fn(&str, Option<Retry>, Option<&Wake>, u64) -> Option<HtmlImageElement>;
 
 /// The image at `url` when it has arrived; else, with `fetch`, it is fetched (if it was
-/// not already, and has not failed) and `wake` called once it arrives.
-pub fn get(url: &str, fetch: Option<Retry>, wake: Option<&Wake>) -> Option<HtmlImageElement> {
+/// not already, and has not failed) and `wake` called once it arrives. `paint` counts the
+/// page's paints: what the current one asked for is kept at least until the next.
+pub fn get(
+    url: &str,
+    fetch: Option<Retry>,
+    wake: Option<&Wake>,
+    paint: u64,
+) -> Option<HtmlImageElement> {
     let known = IMAGES.with_borrow_mut(|images| {
-        let paint = images.paint;
         let entry = images.entries.get_mut(url)?;
         entry.used = paint;
         Some(match &mut entry.state {
@@ -81,41 +85,37 @@ pub fn get(url: &str, fetch: Option<Retry>, wake: Option<&Wake>) -> Option<HtmlI
     if let Some(img) = known {
         return img;
     }
-    let entry = load(url, fetch?, wake.cloned())?;
+    let entry = load(url, fetch?, wake.cloned(), paint)?;
     IMAGES.with_borrow_mut(|images| {
         images.entries.insert(url.to_owned(), entry);
-        images.let_go();
+        images.let_go(paint);
     });
     None
 }
 
 impl Images {
     /// Lets the entries used least lately go while there are more than [`KEPT`], but
-    /// none being fetched or asked for in this paint.
-    fn let_go(&mut self) {
-        let excess = self.entries.len().saturating_sub(KEPT);
-        if excess == 0 {
-            return;
-        }
-        let mut idle: Vec<(u64, String)> = self
-            .entries
-            .iter()
-            .filter(|(_, e)| e.used < self.paint && !matches!(e.state, State::Loading(_)))
-            .map(|(url, e)| (e.used, url.clone()))
-            .collect();
-        idle.sort();
-        for (_, url) in idle.into_iter().take(excess) {
-            if let Some(entry) = self.entries.remove(&url) {
-                entry.img.set_onload(None);
-                entry.img.set_onerror(None);
-            }
+    /// none being fetched or asked for in paint `paint`.
+    fn let_go(&mut self, paint: u64) {
+        while self.entries.len() > KEPT {
+            let idle = self
+                .entries
+                .iter()
+                .filter(|(_, e)| e.used < paint && !matches!(e.state, State::Loading(_)))
+                .min_by_key(|(_, e)| e.used)
+                .map(|(url, _)| url.clone());
+            let Some(entry) = idle.and_then(|url| self.entries.remove(&url)) else {
+                return;
+            };
+            entry.img.set_onload(None);
+            entry.img.set_onerror(None);
         }
     }
 }
 
 /// Starts fetching `url`, trying `retry.attempts` more times `retry.timeout_ms` apart
 /// with a cross-origin request, then as many without one.
-fn load(url: &str, retry: Retry, wake: Option<Wake>) -> Option<Entry> {
+fn load(url: &str, retry: Retry, wake: Option<Wake>, paint: u64) -> Option<Entry> {
     let img = HtmlImageElement::new().ok()?;
     img.set_cross_origin(Some("anonymous"));
     let loaded = {
@@ -148,7 +148,7 @@ fn load(url: &str, retry: Retry, wake: Option<Wake>) -> Option<Entry> {
     Some(Entry {
         img,
         state: State::Loading(wake.into_iter().collect()),
-        used: IMAGES.with_borrow(|i| i.paint),
+        used: paint,
         _handlers: [loaded, failed],
     })
 }

@@ -31,6 +31,7 @@ pub(crate) mod tools;
 pub(crate) mod widgets;
 mod window;
 
+pub(crate) use images::{get as fetch_image, FetchImages};
 pub(crate) use layout::Component;
 pub use query::{query_count, query_text};
 
@@ -105,6 +106,7 @@ pub(crate) fn mount_apps_in(apps: Vec<App>, views: &'static [View], blank: Docum
 /// annotations its figures draw, the kinds of axis they read, and what their tools do.
 fn show_views(views: &'static [View]) {
     layout::show_components(views);
+    surface::fetch_images_with(views.iter().find_map(|v| v.images));
     let mut shown = Shown::default();
     let mut tools = Vec::new();
     for view in views {

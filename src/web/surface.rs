@@ -21,7 +21,7 @@ use crate::render::{
     Surface, TextMeasure, TextStyle,
 };
 
-use super::images::{self, Wake};
+use super::images::{FetchImages, Wake};
 use super::window;
 
 /// A canvas' context, and the state this surface set on it: kept from paint to paint while
@@ -50,6 +50,19 @@ pub struct CanvasSurface {
     kept: [Option<Kept>; 2],
     /// Paints the figure again when an image it asked for arrives.
     wake: Option<Wake>,
+}
+
+thread_local! {
+    /// How images are fetched by URL, when the page draws any (see [`fetch_images_with`]).
+    static FETCH: Cell<Option<FetchImages>> = const { Cell::new(None) };
+    /// Counts paints, for the images kept (see [`super::images`]).
+    static PAINTS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// From now on canvases fetch images by URL with `fetch` (with the views that draw
+/// them), or not at all.
+pub fn fetch_images_with(fetch: Option<FetchImages>) {
+    FETCH.set(fetch);
 }
 
 /// A furniture layer as last drawn, and a canvas for a picture of it alone.
@@ -189,7 +202,7 @@ impl CanvasSurface {
 
     /// Clears the canvas for a new paint.
     pub fn clear(&self) {
-        images::paint_began();
+        PAINTS.set(PAINTS.get() + 1);
         self.ctx
             .clear_rect(0.0, 0.0, f64::from(self.width), f64::from(self.height));
     }
@@ -445,14 +458,17 @@ impl Surface for CanvasSurface {
     }
 
     fn fetched(&mut self, url: &str, fetch: Option<Retry>) -> Option<(u32, u32)> {
-        let img = images::get(url, fetch, self.wake.as_ref())?;
+        let img = FETCH.get()?(url, fetch, self.wake.as_ref(), PAINTS.get())?;
         // A broken image has no size (BokehJS's test of one).
         let size = (img.natural_width(), img.natural_height());
         (size != (0, 0)).then_some(size)
     }
 
     fn draw_fetched(&mut self, url: &str, placed: &Placed) {
-        let Some(img) = images::get(url, None, None) else {
+        let Some(img) = FETCH
+            .get()
+            .and_then(|get| get(url, None, None, PAINTS.get()))
+        else {
             return;
         };
         let Rect {
