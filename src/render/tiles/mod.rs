@@ -146,7 +146,7 @@ impl MapTiles for TileView {
         (x, y): (Interval, Interval),
         (width, height): (f64, f64),
     ) -> (Interval, Interval) {
-        if !self.visible || !(width > 0.0 && height > 0.0) {
+        if !(self.visible && width > 0.0 && height > 0.0) {
             return (x, y);
         }
         let extent = [x.start, y.start, x.end, y.end];
