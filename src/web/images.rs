@@ -133,9 +133,11 @@ fn load(url: &str, retry: Retry, wake: Option<Wake>, paint: u64) -> Option<Entry
                     return;
                 }
                 // As BokehJS: a server that answers no cross-origin request may still
-                // show the image (on a canvas it then taints).
+                // show the image (on a canvas it then taints). Changing the mode fetches
+                // the image again: setting the same source too would fetch it twice.
                 img.set_cross_origin(None);
                 tries.set(0);
+                return;
             }
             let (img, url) = (img.clone(), url.clone());
             let wait = Duration::from_millis(u64::from(retry.timeout_ms));

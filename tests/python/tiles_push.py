@@ -32,7 +32,9 @@ def tiles_document():
     p.grid.visible = False
     p.add_tile(WMTSTileSource(url="http://tiles.test/{Z}/{X}/{Y}.png", attribution="tiles.test"))
     # A square in the north-west quarter, from (-15e6, 15e6) to (-5e6, 5e6).
-    p.image_url(url=["http://tiles.test/image.png"], x=-15e6, y=15e6, w=10e6, h=10e6)
+    # Fetched a second time if the first fails.
+    p.image_url(url=["http://tiles.test/image.png"], x=-15e6, y=15e6, w=10e6, h=10e6,
+                retry_attempts=1, retry_timeout=50)
     doc = Document()
     doc.add_root(p)
     doc.title = "tiles"
