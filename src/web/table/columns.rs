@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use crate::core::{AnyId, Datetime, Value};
 use crate::document::Document;
 use crate::format::{
-    date_format_pattern, escape_html, js_number, numbro, render_template, strftime,
+    date_format_pattern, escape_html, js_number, numbro, plain, render_template, strftime,
 };
 
 use super::super::widgets::control::Attrs;
@@ -271,19 +271,6 @@ impl Editor {
             Editor::Number { .. } => text.trim().parse::<f64>().ok().map(Value::Float),
             Editor::Int { .. } => text.trim().parse::<i64>().ok().map(Value::Int),
         }
-    }
-}
-
-/// A value as plain text, as JavaScript's `String(value)` writes it.
-pub fn plain(v: &Value) -> String {
-    match v {
-        Value::Str(s) => s.clone(),
-        Value::Null => String::new(),
-        Value::Bool(b) => b.to_string(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => js_number(*f),
-        Value::List(items) => items.iter().map(plain).collect::<Vec<_>>().join(","),
-        other => other.preview(),
     }
 }
 

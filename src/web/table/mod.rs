@@ -24,11 +24,12 @@ use crate::core::{AnyId, Value};
 use crate::document::{Document, PatchIndex};
 use crate::models::Selection;
 
-use self::columns::{compare, plain, ColumnSpec, Editor};
+use self::columns::{compare, ColumnSpec, Editor};
 use super::element;
 use super::page::Page;
 use super::resize::SizeObserver;
 use super::widgets::control::{watch, Attrs};
+use crate::format::plain;
 
 /// Rows drawn beyond each edge of the view, so a small scroll shows no gap.
 const OVERSCAN: usize = 8;
@@ -79,15 +80,6 @@ impl TableSpec {
     }
 }
 
-/// Row `i` of column `field`.
-fn cell(doc: &Document, source: AnyId, field: &str, i: usize) -> Value {
-    match doc.column(source, field) {
-        Some(Value::Array(array)) => array.data.get(i).unwrap_or(Value::Null),
-        Some(Value::List(items)) => items.get(i).cloned().unwrap_or(Value::Null),
-        _ => Value::Null,
-    }
-}
-
 /// The rows in the table's order: the source's, or sorted by a column.
 fn sorted_rows(doc: &Document, source: AnyId, sort: Option<&(String, bool)>) -> Vec<u32> {
     let n = doc.row_count(source);
@@ -107,7 +99,7 @@ fn sorted_rows(doc: &Document, source: AnyId, sort: Option<&(String, bool)>) -> 
             }
         }),
         None => {
-            let values: Vec<Value> = (0..n).map(|i| cell(doc, source, field, i)).collect();
+            let values: Vec<Value> = (0..n).map(|i| doc.cell(source, field, i)).collect();
             order.sort_by(|a, b| compare(&values[*a as usize], &values[*b as usize]));
         }
     }
@@ -458,10 +450,10 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             page.track(source);
             columns.with(|cols| {
                 page.read(|d| {
-                    let other = |name: &str| Some(cell(d, source, name, row));
+                    let other = |name: &str| Some(d.cell(source, name, row));
                     cols.iter()
                         .map(|c| {
-                            let value = cell(d, source, &c.field, row);
+                            let value = d.cell(source, &c.field, row);
                             let (html, style) = c.formatter.cell(&value, &other);
                             (html, style, plain(&value))
                         })
