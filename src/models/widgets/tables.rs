@@ -137,6 +137,36 @@ models! {
     }
 }
 
+impl DataCube {
+    /// A cube of `source`'s rows under `columns`, grouped by `grouping`, writing the rows
+    /// it shows into `target`; the rest as Bokeh's defaults.
+    pub fn new(
+        source: SourceId,
+        columns: Vec<Id<TableColumn>>,
+        grouping: Vec<Id<GroupingInfo>>,
+        target: SourceId,
+    ) -> DataCube {
+        DataCube {
+            source: Some(source),
+            columns,
+            grouping,
+            target,
+            width: Some(600),
+            height: Some(400),
+            row_height: 25,
+            editable: false,
+            sortable: true,
+            selectable: Value::Bool(true),
+            multi_selectable: true,
+            index_position: Some(0),
+            index_header: "#".into(),
+            index_width: 40,
+            header_row: true,
+            disabled: false,
+        }
+    }
+}
+
 impl TableColumn {
     /// A column showing `field` under `title`, formatted and edited as Bokeh's default.
     pub fn new(field: &str, title: &str) -> TableColumn {
