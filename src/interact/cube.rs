@@ -90,7 +90,7 @@ pub struct Group {
 
 impl Group {
     /// What its row shows as its name: the value, or nothing for a falsy one (`0`, `""`,
-    /// `false`, null, NaN), as BokehJS writes `group.value ? `${value}` : ""`.
+    /// `false`, null, NaN), as BokehJS writes a group's title.
     pub fn title(&self) -> String {
         let falsy = match &self.value {
             Value::Null | Value::Bool(false) => true,
