@@ -327,6 +327,7 @@ views! {
         PARAGRAPH: "Paragraph" => crate::web::widgets::markup::paragraph,
         PRE_TEXT: "PreText" => crate::web::widgets::markup::pre_text,
         DATA_TABLE: "DataTable" => crate::web::table::view,
+        DATA_CUBE: "DataCube" => crate::web::table::cube_view,
     }
     layouts {
         GRID_BOX: "GridBox" => crate::web::grid::view,

@@ -190,6 +190,9 @@ fn python_bokeh_reads_the_whole_widgets_document() {
     );
     for kind in [
         "DataTable",
+        "DataCube",
+        "GroupingInfo",
+        "SumAggregator",
         "Tabs",
         "GridBox",
         "MultiChoice",

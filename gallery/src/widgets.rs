@@ -2,21 +2,22 @@
 //! a button whose clicks a callback counts, a menu and a text input whose events a
 //! callback reports, a slider driving a spinner, a text input a callback rewrites in
 //! capitals, a button that swaps the plot in a row (as Bokeh's crossfilter example
-//! changes `layout.children`), an editable, sortable table, a plot that follows the
-//! window's width. The browser tests and Python's bokeh.client use it, by role and name.
+//! changes `layout.children`), an editable, sortable table, Bokeh's DataCube example, a
+//! plot that follows the window's width. The browser tests and Python's bokeh.client use it, by role and name.
 
 use rokeh::core::{ColumnData, Date, Datetime, Time, Value, DAY_MS};
 use rokeh::document::{Document, EventKind, Id};
 use rokeh::models::{
     column, row, AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup,
-    ColorPicker, Column, ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangePicker,
-    DateRangeSlider, DateSlider, DatetimePicker, DatetimeRangePicker, DatetimeRangeSlider, Div,
-    Dropdown, FileInput, GridBox, GridChild, HTMLTemplateFormatter, HelpButton, Line, MenuItem,
-    MultiChoice, MultiSelect, MultipleDatePicker, MultipleDatetimePicker, NumberEditor,
-    NumberFormatter, NumericInput, PaletteSelect, Paragraph, PasswordInput, PreText,
-    RadioButtonGroup, RadioGroup, RangeSlider, Row, Select, SelectOption, SelectOptions,
-    SizingMode, Slider, Spacer, Spinner, StringEditor, Switch, TabPanel, TableColumn, Tabs,
-    TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
+    ColorPicker, Column, ColumnDataSource, DataCube, DataTable, DateFormatter, DatePicker,
+    DateRangePicker, DateRangeSlider, DateSlider, DatetimePicker, DatetimeRangePicker,
+    DatetimeRangeSlider, Div, Dropdown, FileInput, GridBox, GridChild, GroupingInfo,
+    HTMLTemplateFormatter, HelpButton, Line, MenuItem, MultiChoice, MultiSelect,
+    MultipleDatePicker, MultipleDatetimePicker, NumberEditor, NumberFormatter, NumericInput,
+    PaletteSelect, Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider,
+    Row, Select, SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor,
+    StringFormatter, SumAggregator, Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput,
+    TimePicker, Toggle, Tooltip,
 };
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -448,7 +449,9 @@ pub fn widgets(doc: &mut Document) {
         ],
         ..GridBox::default()
     });
-    let body = row(doc, [grid.any(), spacer.any(), tabs.any()]);
+    let cube = price_cube(doc);
+    let side = column(doc, [tabs.any(), cube.any()]);
+    let body = row(doc, [grid.any(), spacer.any(), side.any()]);
     let page = doc.add(Column {
         children: vec![heading.any(), body.any(), wide.any()],
         sizing_mode: Some(SizingMode::StretchWidth),
@@ -518,6 +521,63 @@ fn people_table(doc: &mut Document) -> Id<DataTable> {
         width: Some(500),
         height: Some(220),
         ..DataTable::default()
+    })
+}
+
+/// Bokeh's examples/interaction/widgets/data_cube.py: prices grouped by `d0`, then by
+/// `d1`, each group showing its sum; the rows shown written into a target source.
+fn price_cube(doc: &mut Document) -> Id<DataCube> {
+    let text = |xs: [&str; 7]| Value::List(xs.iter().map(|x| Value::str(*x)).collect());
+    let source = doc.add(ColumnDataSource {
+        data: ColumnData(vec![
+            ("d0".into(), text(["A", "E", "E", "E", "J", "L", "M"])),
+            ("d1".into(), text(["B", "D", "D", "H", "K", "L", "N"])),
+            ("d2".into(), text(["C", "F", "G", "H", "K", "L", "O"])),
+            (
+                "px".into(),
+                Value::List((1..=7).map(|i| Value::Int(i * 10)).collect()),
+            ),
+        ]),
+    });
+    let target = doc.add(ColumnDataSource {
+        data: ColumnData(vec![
+            ("row_indices".into(), Value::List(Vec::new())),
+            ("labels".into(), Value::List(Vec::new())),
+        ]),
+    });
+    let bold = doc.add(StringFormatter::default());
+    doc.set_attr(bold.any(), "font_style", Value::str("bold"))
+        .expect("a font style");
+    let name = doc.add(TableColumn {
+        width: 80,
+        sortable: false,
+        formatter: Some(bold.any()),
+        ..TableColumn::new("d2", "Name")
+    });
+    let price = doc.add(TableColumn {
+        width: 40,
+        sortable: false,
+        ..TableColumn::new("px", "Price")
+    });
+    let grouping = ["d0", "d1"].map(|getter| {
+        let sum = doc.add(SumAggregator {
+            field_: "px".into(),
+        });
+        doc.add(GroupingInfo {
+            getter: getter.into(),
+            aggregators: vec![sum.any()],
+            collapsed: false,
+        })
+    });
+    doc.add(DataCube {
+        width: Some(500),
+        height: Some(260),
+        ..DataCube::new(
+            source.into(),
+            vec![name, price],
+            grouping.to_vec(),
+            target.into(),
+        )
     })
 }
 

@@ -31,6 +31,15 @@ impl Document {
         }
     }
 
+    /// Row `row` of column `name` of a source (null past its end or without the column).
+    pub fn cell(&self, source: impl Into<AnyId>, name: &str, row: usize) -> Value {
+        match self.column(source, name) {
+            Some(Value::Array(array)) => array.data.get(row).unwrap_or(Value::Null),
+            Some(Value::List(items)) => items.get(row).cloned().unwrap_or(Value::Null),
+            _ => Value::Null,
+        }
+    }
+
     /// How many rows a source has: its first column's length (none without columns).
     pub fn row_count(&self, source: impl Into<AnyId>) -> usize {
         match self.columns(source) {

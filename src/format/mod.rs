@@ -7,11 +7,13 @@
 mod date;
 mod decimal;
 mod number;
+mod plain;
 mod printf;
 mod template;
 
 pub use date::{date_format_pattern, strftime};
 pub use decimal::{fixed, parse};
 pub use number::{js_number, numbro};
+pub use plain::plain;
 pub use printf::format as printf;
 pub use template::{escape_html, process_placeholders, render_template, MISSING};

@@ -6,8 +6,10 @@
 //! what is under the pointer (glyphs with extent through their own hit tests in
 //! `render`); `graph` reaches a graph's nodes and edges by its policies; `tools` reads a
 //! toolbar as
-//! BokehJS's Toolbar shows it.
+//! BokehJS's Toolbar shows it; `cube` groups and totals a DataCube's rows as BokehJS's
+//! DataCube does.
 
+mod cube;
 mod gesture;
 mod graph;
 mod hover;
@@ -16,6 +18,10 @@ mod select;
 mod tools;
 
 pub use crate::render::Region;
+pub use cube::{
+    group_rows, shown_rows, target_data, write_target, Aggregate, Aggregator, CubeRow, Group,
+    GroupPath, Grouping,
+};
 pub use gesture::{
     box_limits, box_zoom, pan, pan_dims, pinch_delta, wheel_zoom, zoom_button, BoxZoom, Over,
     RangeChange, View, WheelZoom,

@@ -258,6 +258,36 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
   }
 });
 
+test('Bokeh\'s DataCube example pushed by Python shows its groups and sums; a toggle opens one', async () => {
+  const push = python('datacube_push.py', server.origin + '/widgets', 'pushed-cube');
+  const { pushed } = await push.next('the push');
+  assert.ok(pushed >= 10, `${pushed} models pushed`);
+  await push.finished();
+  const { context, page, errors } = await open('/widgets?bokeh-session-id=pushed-cube');
+  try {
+    await page.waitForFunction(() => document.title === "Python's cube");
+    const cube = page.getByRole('treegrid');
+    const rows = cube.locator('.rk-table-row');
+    const shown = () => rows.evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
+    const target = () => page.evaluate(() => {
+      const { row_indices, labels } = window.rokeh.get(window.rokeh.get('DataCube', 'target'), 'data');
+      return [row_indices, labels];
+    });
+    const labelsShown = (n) => page.waitForFunction((n) => window.rokeh.get(window.rokeh.get('DataCube', 'target'), 'data').labels.length === n, n);
+    assert.deepEqual(await cube.getByRole('columnheader').allTextContents(), ['py name', 'py price']);
+    assert.deepEqual(await shown(), ['A|10', 'E|90', 'J|50', 'L|60', 'M|70']);
+    await rows.filter({ hasText: /^E/ }).locator('.rk-group-toggle').click();
+    await rows.filter({ hasText: /^H/ }).locator('.rk-group-toggle').click();
+    assert.deepEqual(await shown(), ['A|10', 'E|90', 'D|50', 'H|40', 'H|40', 'J|50', 'L|60', 'M|70']);
+    assert.equal(await rows.nth(4).locator('span[style*="bold"]').textContent(), 'H');
+    await labelsShown(8);
+    assert.deepEqual((await target())[1], ['A', 'E', 'D', 'H', 'H', 'J', 'L', 'M']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('tools: a pan on the served page reaches bokeh.client; Python moving the range moves the plot', async () => {
   const { context, page, errors } = await open('/sliders');
   try {

@@ -654,6 +654,64 @@ test('DataTable: selection both ways with the source, sorting, keyboard, editing
   });
 });
 
+test('DataCube: Bokeh\'s example as BokehJS shows it; toggles and keys open and close groups, writing the target', async () => {
+  await withWidgets(async (page) => {
+    const cube = page.getByRole('treegrid');
+    const rows = cube.locator('.rk-table-row');
+    const shown = () => rows.evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
+    // The cube's target source, as the page's document holds it.
+    const target = () => page.evaluate(() => {
+      const { row_indices, labels } = window.rokeh.get(window.rokeh.get('DataCube', 'target'), 'data');
+      return [row_indices, labels];
+    });
+    const labelsShown = (n) => page.waitForFunction((n) => window.rokeh.get(window.rokeh.get('DataCube', 'target'), 'data').labels.length === n, n);
+    // As BokehJS shows Bokeh's example: every group closed, each with its sum.
+    assert.deepEqual(await shown(), ['A|10', 'E|90', 'J|50', 'L|60', 'M|70']);
+    assert.deepEqual(await cube.getByRole('columnheader').allTextContents(), ['Name', 'Price']);
+    assert.equal(await cube.getByRole('columnheader').getByRole('button').count(), 0, 'no sorting');
+    await labelsShown(5);
+    assert.deepEqual(await target(), [[[0], [1, 2, 3], [4], [5], [6]], ['A', 'E', 'J', 'L', 'M']]);
+
+    // E's toggle opens it: its groups D and H with their sums, indented.
+    const e = rows.filter({ hasText: /^E/ });
+    assert.equal(await e.getAttribute('aria-expanded'), 'false');
+    await e.locator('.rk-group-toggle').click();
+    assert.equal(await e.getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(await shown(), ['A|10', 'E|90', 'D|50', 'H|40', 'J|50', 'L|60', 'M|70']);
+    await rows.filter({ hasText: /^D/ }).locator('.rk-group-toggle').click();
+    // D's rows: their names bold (the column's StringFormatter), their prices.
+    assert.deepEqual(await shown(), ['A|10', 'E|90', 'D|50', 'F|20', 'G|30', 'H|40', 'J|50', 'L|60', 'M|70']);
+    const f = rows.filter({ hasText: /^F/ });
+    assert.equal(await f.getAttribute('aria-level'), '3');
+    assert.equal(await f.locator('[role=gridcell] span[style*="bold"]').count(), 1);
+    const indent = (row) => row.locator('.rk-group-toggle, .rk-group-indent').evaluate((t) => t.getBoundingClientRect().left);
+    const [eLeft, dLeft, fLeft] = [await indent(e), await indent(rows.filter({ hasText: /^D/ })), await indent(f)];
+    assert.deepEqual([dLeft - eLeft, fLeft - eLeft], [15, 30]);
+    await labelsShown(9);
+    assert.deepEqual(await target(), [
+      [[0], [1, 2, 3], [1, 2], 1, 2, [3], [4], [5], [6]],
+      ['A', 'E', 'D', 'F', 'G', 'H', 'J', 'L', 'M'],
+    ]);
+    // No row is selected by a click: BokehJS's DataCube has no selection.
+    await f.click();
+    assert.equal(await cube.locator('[aria-selected=true]').count(), 0);
+
+    // Closing E hides D and its rows; keys: ↑ to E, → opens it again, ← closes it.
+    await e.locator('.rk-group-toggle').click();
+    assert.deepEqual(await shown(), ['A|10', 'E|90', 'J|50', 'L|60', 'M|70']);
+    await labelsShown(5);
+    await cube.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual((await shown()).length, 9, 'E opens as it was left, D open');
+    await page.keyboard.press('ArrowLeft');
+    assert.deepEqual(await shown(), ['A|10', 'E|90', 'J|50', 'L|60', 'M|70']);
+    await page.keyboard.press('Enter');
+    assert.equal(await e.getAttribute('aria-expanded'), 'true');
+  });
+});
+
 test('a plot with sizing_mode="stretch_width" follows the window', async () => {
   await withWidgets(async (page) => {
     const wide = page.locator('canvas[aria-label=wide]');

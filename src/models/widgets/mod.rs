@@ -26,6 +26,7 @@ pub use selects::{
 };
 pub use sliders::{DateRangeSlider, DateSlider, DatetimeRangeSlider, RangeSlider, Slider};
 pub use tables::{
-    DataTable, DateFormatter, HTMLTemplateFormatter, IntEditor, NumberEditor, NumberFormatter,
-    StringEditor, StringFormatter, TableColumn,
+    AvgAggregator, DataCube, DataTable, DateFormatter, GroupingInfo, HTMLTemplateFormatter,
+    IntEditor, MaxAggregator, MinAggregator, NumberEditor, NumberFormatter, StringEditor,
+    StringFormatter, SumAggregator, TableColumn,
 };

@@ -1,5 +1,6 @@
 //! Tables: DataTable shows a ColumnDataSource's rows, one TableColumn per shown column;
-//! cell formatters say how a value is written, cell editors how it is edited.
+//! cell formatters say how a value is written, cell editors how it is edited. DataCube
+//! shows them grouped, each GroupingInfo a level of groups with its aggregators' totals.
 
 use crate::core::{AnyId, Id, Value};
 
@@ -26,6 +27,58 @@ models! {
         index_width: i64 = 40,
         header_row: bool = true,
         disabled: bool = false,
+    }
+
+    /// A DataTable whose rows are grouped by each of `grouping`'s getters in turn (nested),
+    /// each group a row of its value and its aggregators' totals, expanded and collapsed
+    /// by its toggle, like Bokeh's `DataCube(source=…, columns=[…], grouping=[…],
+    /// target=…)`. The rows shown are written into `target` (`row_indices`, `labels`).
+    pub struct DataCube("DataCube") {
+        source: Option<SourceId> = None,
+        columns: Vec<Id<TableColumn>> = Vec::new(),
+        grouping: Vec<Id<GroupingInfo>> = Vec::new(),
+        target: SourceId,
+        width: Option<i64> = Some(600),
+        height: Option<i64> = Some(400),
+        row_height: i64 = 25,
+        editable: bool = false,
+        sortable: bool = true,
+        /// `true`, `false` or `"checkbox"`.
+        selectable: Value = true,
+        multi_selectable: bool = true,
+        index_position: Option<i64> = Some(0),
+        index_header: String = "#",
+        index_width: i64 = 40,
+        header_row: bool = true,
+        disabled: bool = false,
+    }
+
+    /// One level of a DataCube's groups: rows with the same value of the source's column
+    /// `getter`, totalled by `aggregators` (Sum, Avg, Min and Max aggregators).
+    pub struct GroupingInfo("GroupingInfo") {
+        getter: String = "",
+        aggregators: Vec<AnyId> = Vec::new(),
+        collapsed: bool = false,
+    }
+
+    /// A group's sum of the column `field_`.
+    pub struct SumAggregator("SumAggregator") {
+        field_: String = "",
+    }
+
+    /// A group's mean of the column `field_` (its numbers only).
+    pub struct AvgAggregator("AvgAggregator") {
+        field_: String = "",
+    }
+
+    /// A group's least value of the column `field_`.
+    pub struct MinAggregator("MinAggregator") {
+        field_: String = "",
+    }
+
+    /// A group's greatest value of the column `field_`.
+    pub struct MaxAggregator("MaxAggregator") {
+        field_: String = "",
     }
 
     /// One column of a DataTable: the source's `field`, under `title`.
@@ -81,6 +134,36 @@ models! {
     /// Edits a whole number.
     pub struct IntEditor("IntEditor") {
         step: i64 = 1,
+    }
+}
+
+impl DataCube {
+    /// A cube of `source`'s rows under `columns`, grouped by `grouping`, writing the rows
+    /// it shows into `target`; the rest as Bokeh's defaults.
+    pub fn new(
+        source: SourceId,
+        columns: Vec<Id<TableColumn>>,
+        grouping: Vec<Id<GroupingInfo>>,
+        target: SourceId,
+    ) -> DataCube {
+        DataCube {
+            source: Some(source),
+            columns,
+            grouping,
+            target,
+            width: Some(600),
+            height: Some(400),
+            row_height: 25,
+            editable: false,
+            sortable: true,
+            selectable: Value::Bool(true),
+            multi_selectable: true,
+            index_position: Some(0),
+            index_header: "#".into(),
+            index_width: 40,
+            header_row: true,
+            disabled: false,
+        }
     }
 }
 

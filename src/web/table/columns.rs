@@ -8,10 +8,46 @@ use std::cmp::Ordering;
 use crate::core::{AnyId, Datetime, Value};
 use crate::document::Document;
 use crate::format::{
-    date_format_pattern, escape_html, js_number, numbro, render_template, strftime,
+    date_format_pattern, escape_html, js_number, numbro, plain, render_template, strftime,
 };
 
+use leptos::prelude::*;
+
+use super::super::page::Page;
 use super::super::widgets::control::Attrs;
+
+/// The models `model`'s property `attr` refers to (one, or a list of them).
+pub fn refs(doc: &Document, model: AnyId, attr: &str) -> Vec<AnyId> {
+    match doc.get_attr(model, attr) {
+        Ok(Value::List(items)) => items
+            .iter()
+            .filter_map(|v| doc.lookup(v.as_ref_id()?))
+            .collect(),
+        Ok(Value::Ref(id)) => doc.lookup(&id).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The models a table's look depends on: its columns, their formatters and editors.
+fn shown_models(doc: &Document, table: AnyId) -> Vec<AnyId> {
+    let columns = refs(doc, table, "columns");
+    let parts = columns
+        .iter()
+        .flat_map(|c| [refs(doc, *c, "formatter"), refs(doc, *c, "editor")].concat());
+    columns.iter().copied().chain(parts).collect()
+}
+
+/// A table's visible columns, read again when the table, a column, or a column's
+/// formatter or editor changes.
+pub fn watch(page: Page, table: AnyId) -> Memo<Vec<ColumnSpec>> {
+    Memo::new(move |_| {
+        page.track(table);
+        for shown in page.read(|d| shown_models(d, table)) {
+            page.track(shown);
+        }
+        page.read(|d| ColumnSpec::read_all(d, table))
+    })
+}
 
 /// How a column writes its cells.
 #[derive(Clone, Debug, PartialEq)]
@@ -271,19 +307,6 @@ impl Editor {
             Editor::Number { .. } => text.trim().parse::<f64>().ok().map(Value::Float),
             Editor::Int { .. } => text.trim().parse::<i64>().ok().map(Value::Int),
         }
-    }
-}
-
-/// A value as plain text, as JavaScript's `String(value)` writes it.
-pub fn plain(v: &Value) -> String {
-    match v {
-        Value::Str(s) => s.clone(),
-        Value::Null => String::new(),
-        Value::Bool(b) => b.to_string(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => js_number(*f),
-        Value::List(items) => items.iter().map(plain).collect::<Vec<_>>().join(","),
-        other => other.preview(),
     }
 }
 

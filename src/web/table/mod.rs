@@ -13,6 +13,9 @@
 //!   writes the source (a patch, as Bokeh's editors do) and Escape cancels.
 
 mod columns;
+mod cube;
+mod header;
+mod scroll;
 
 use std::collections::HashSet;
 
@@ -24,14 +27,15 @@ use crate::core::{AnyId, Value};
 use crate::document::{Document, PatchIndex};
 use crate::models::Selection;
 
-use self::columns::{compare, plain, ColumnSpec, Editor};
+pub use self::cube::view as cube_view;
+
+use self::columns::{compare, ColumnSpec, Editor};
+use self::header::{grid_template, header, SortBy};
+use self::scroll::{Scroller, OVERSCAN};
 use super::element;
 use super::page::Page;
-use super::resize::SizeObserver;
 use super::widgets::control::{watch, Attrs};
-
-/// Rows drawn beyond each edge of the view, so a small scroll shows no gap.
-const OVERSCAN: usize = 8;
+use crate::format::plain;
 
 /// The table's own properties.
 #[derive(Clone, PartialEq)]
@@ -70,21 +74,7 @@ impl TableSpec {
     }
 
     fn template(&self, columns: &[ColumnSpec]) -> String {
-        let index = self.index.as_ref().map(|(_, w)| format!("{w}px "));
-        let cols: Vec<String> = columns
-            .iter()
-            .map(|c| format!("minmax(0, {}fr)", c.width))
-            .collect();
-        format!("{}{}", index.unwrap_or_default(), cols.join(" "))
-    }
-}
-
-/// Row `i` of column `field`.
-fn cell(doc: &Document, source: AnyId, field: &str, i: usize) -> Value {
-    match doc.column(source, field) {
-        Some(Value::Array(array)) => array.data.get(i).unwrap_or(Value::Null),
-        Some(Value::List(items)) => items.get(i).cloned().unwrap_or(Value::Null),
-        _ => Value::Null,
+        grid_template(self.index.as_ref().map(|(_, w)| *w), columns)
     }
 }
 
@@ -107,7 +97,7 @@ fn sorted_rows(doc: &Document, source: AnyId, sort: Option<&(String, bool)>) -> 
             }
         }),
         None => {
-            let values: Vec<Value> = (0..n).map(|i| cell(doc, source, field, i)).collect();
+            let values: Vec<Value> = (0..n).map(|i| doc.cell(source, field, i)).collect();
             order.sort_by(|a, b| compare(&values[*a as usize], &values[*b as usize]));
         }
     }
@@ -117,37 +107,12 @@ fn sorted_rows(doc: &Document, source: AnyId, sort: Option<&(String, bool)>) -> 
     order
 }
 
-/// The models a table's look depends on: its columns, their formatters and editors.
-fn shown_models(doc: &Document, table: AnyId) -> Vec<AnyId> {
-    let refs = |model: AnyId, attr: &str| -> Vec<AnyId> {
-        match doc.get_attr(model, attr) {
-            Ok(Value::List(items)) => items
-                .iter()
-                .filter_map(|v| doc.lookup(v.as_ref_id()?))
-                .collect(),
-            Ok(Value::Ref(id)) => doc.lookup(&id).into_iter().collect(),
-            _ => Vec::new(),
-        }
-    };
-    let columns = refs(table, "columns");
-    let parts = columns
-        .iter()
-        .flat_map(|c| [refs(*c, "formatter"), refs(*c, "editor")].concat());
-    columns.iter().copied().chain(parts).collect()
-}
-
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
     let spec = watch(page, model, TableSpec::read);
-    let columns = Memo::new(move |_| {
-        page.track(model);
-        for shown in page.read(|d| shown_models(d, model)) {
-            page.track(shown);
-        }
-        page.read(|d| ColumnSpec::read_all(d, model))
-    });
+    let columns = columns::watch(page, model);
     let source = Memo::new(move |_| spec.with(|s| s.source));
-    let sort = RwSignal::new(None::<(String, bool)>);
+    let sort = RwSignal::new(SortBy::None);
     let order = Memo::new(move |_| {
         let Some(source) = source.get() else {
             return Vec::new();
@@ -180,24 +145,12 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     });
 
     let grid = NodeRef::<html::Div>::new();
-    let viewport = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let measured = RwSignal::new(None::<(u32, u32)>);
-    Effect::new(move || {
-        if let Some(el) = viewport.get() {
-            SizeObserver::for_owner(&el, measured);
-        }
-    });
-    let view_height = move || measured.get().map_or(300.0, |(_, h)| f64::from(h));
     let row_height = move || spec.with(|s| s.row_height);
-    // The positions (in the table's order) drawn now.
-    let window = Memo::new(move |_| {
-        let rh = row_height();
-        let n = order.with(Vec::len);
-        let first = ((scroll_top.get() / rh).floor() as usize).saturating_sub(OVERSCAN);
-        let last = (((scroll_top.get() + view_height()) / rh).ceil() as usize + OVERSCAN).min(n);
-        first.min(last)..last
-    });
+    let scroller = Scroller::new(
+        Signal::derive(move || order.with(Vec::len)),
+        Signal::derive(row_height),
+    );
+    let window = scroller.window;
     let rows = Memo::new(move |_| {
         let range = window.get();
         order.with(|o| {
@@ -272,19 +225,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         }
         set_selection(rows);
     };
-    let scroll_to = move |pos: usize| {
-        let Some(el) = viewport.get_untracked() else {
-            return;
-        };
-        let rh = row_height();
-        let (top, bottom) = (pos as f64 * rh, (pos + 1) as f64 * rh);
-        let (now, height) = (el.scroll_top() as f64, f64::from(el.client_height()));
-        if top < now {
-            el.set_scroll_top(top as i32);
-        } else if bottom > now + height {
-            el.set_scroll_top((bottom - height).ceil() as i32);
-        }
-    };
+    let scroll_to = move |pos: usize| scroller.scroll_to(pos);
     // A selection made elsewhere (Python, a callback) scrolls into view, as Bokeh's
     // `scroll_to_selection` does.
     Effect::new(move |ran: Option<()>| {
@@ -305,19 +246,6 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         if let Some(grid) = grid.get_untracked() {
             let _ = grid.focus();
         }
-    };
-    let toggle_sort = move |col: usize| {
-        let Some(c) = columns.with_untracked(|c| c.get(col).cloned()) else {
-            return;
-        };
-        sort.update(|s| {
-            *s = match s {
-                Some((field, descending)) if *field == c.field => {
-                    Some((field.clone(), !*descending))
-                }
-                _ => Some((c.field.clone(), c.descending_first)),
-            }
-        });
     };
     let start_edit = move |pos: usize, col: usize| {
         if spec.with_untracked(|s| s.editable) && !disabled.get_untracked() {
@@ -358,7 +286,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             return;
         }
         let (pos, col) = active.get_untracked().unwrap_or((0, 0));
-        let page_rows = (view_height() / row_height()).floor().max(1.0) as usize;
+        let page_rows = scroller.page_rows();
         let moved = match ev.key().as_str() {
             "ArrowDown" => Some((pos + 1).min(n - 1)),
             "ArrowUp" => Some(pos.saturating_sub(1)),
@@ -407,44 +335,9 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
 
     let header = move || {
         spec.with(|s| s.header).then(|| {
-            let index = spec.with(|s| s.index.as_ref().map(|(title, _)| title.clone()));
-            view! {
-                <div class="rk-table-header" role="row" aria-rowindex="1" style:grid-template-columns=move || template.get()>
-                    {index.map(|title| view! { <div class="rk-table-index" role="columnheader">{title}</div> })}
-                    {move || {
-                        columns
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, c)| {
-                                let field = c.field.clone();
-                                let aria_sort = move || match sort.get() {
-                                    Some((f, false)) if f == field => "ascending",
-                                    Some((f, true)) if f == field => "descending",
-                                    _ => "none",
-                                };
-                                let sortable = c.sortable && spec.with(|s| s.sortable);
-                                let title = c.title.clone();
-                                view! {
-                                    <div class="rk-table-heading" role="columnheader" aria-sort=aria_sort>
-                                        {if sortable {
-                                            view! {
-                                                <button type="button" class="rk-sort" on:click=move |_| toggle_sort(i)>
-                                                    {title}
-                                                    <span class="rk-sort-mark" aria-hidden="true"></span>
-                                                </button>
-                                            }
-                                            .into_any()
-                                        } else {
-                                            view! { <span>{title}</span> }.into_any()
-                                        }}
-                                    </div>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </div>
-            }
+            let (index, sortable) =
+                spec.with(|s| (s.index.as_ref().map(|(t, _)| t.clone()), s.sortable));
+            header(columns, template, index, sortable.then_some(sort))
         })
     };
 
@@ -458,10 +351,10 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             page.track(source);
             columns.with(|cols| {
                 page.read(|d| {
-                    let other = |name: &str| Some(cell(d, source, name, row));
+                    let other = |name: &str| Some(d.cell(source, name, row));
                     cols.iter()
                         .map(|c| {
-                            let value = cell(d, source, &c.field, row);
+                            let value = d.cell(source, &c.field, row);
                             let (html, style) = c.formatter.cell(&value, &other);
                             (html, style, plain(&value))
                         })
@@ -541,30 +434,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             on:keydown=on_key
         >
             {header}
-            <div
-                class="rk-table-viewport"
-                node_ref=viewport
-                on:scroll=move |_| {
-                    if let Some(el) = viewport.get_untracked() {
-                        scroll_top.set(f64::from(el.scroll_top()));
-                    }
-                }
-            >
-                <div
-                    class="rk-table-spacer"
-                    role="rowgroup"
-                    style:height=move || format!("{}px", order.with(Vec::len) as f64 * row_height())
-                >
-                    <div
-                        class="rk-table-rows"
-                        style:transform=move || {
-                            format!("translateY({}px)", window.get().start as f64 * row_height())
-                        }
-                    >
-                        <For each=move || rows.get() key=|r| *r children=body_row />
-                    </div>
-                </div>
-            </div>
+            {scroller.view(view! { <For each=move || rows.get() key=|r| *r children=body_row /> })}
         </div>
     }
     .into_any()

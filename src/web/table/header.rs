@@ -1,0 +1,79 @@
+//! A table's header row: each column's title, a sort button where the table sorts by it;
+//! and the grid template its rows share.
+
+use leptos::prelude::*;
+
+use super::columns::ColumnSpec;
+
+/// The column a table is sorted by, descending or not.
+pub type SortBy = Option<(String, bool)>;
+
+/// The CSS grid columns of a table's rows: the index column's width, then each column's
+/// share.
+pub fn grid_template(index_width: Option<f64>, columns: &[ColumnSpec]) -> String {
+    let index = index_width.map(|w| format!("{w}px "));
+    let cols: Vec<String> = columns
+        .iter()
+        .map(|c| format!("minmax(0, {}fr)", c.width))
+        .collect();
+    format!("{}{}", index.unwrap_or_default(), cols.join(" "))
+}
+
+/// The header row. `index` is the index column's title; with `sort`, a sortable column's
+/// title is a button: ascending, then descending.
+pub fn header(
+    columns: Memo<Vec<ColumnSpec>>,
+    template: Memo<String>,
+    index: Option<String>,
+    sort: Option<RwSignal<SortBy>>,
+) -> impl IntoView {
+    let toggle_sort = move |sort: RwSignal<SortBy>, col: usize| {
+        let Some(c) = columns.with_untracked(|c| c.get(col).cloned()) else {
+            return;
+        };
+        sort.update(|s| {
+            *s = match s {
+                Some((field, descending)) if *field == c.field => {
+                    Some((field.clone(), !*descending))
+                }
+                _ => Some((c.field.clone(), c.descending_first)),
+            }
+        });
+    };
+    view! {
+        <div class="rk-table-header" role="row" aria-rowindex="1" style:grid-template-columns=move || template.get()>
+            {index.map(|title| view! { <div class="rk-table-index" role="columnheader">{title}</div> })}
+            {move || {
+                columns
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let field = c.field.clone();
+                        let aria_sort = move || match sort.and_then(|s| s.get()) {
+                            Some((f, false)) if f == field => "ascending",
+                            Some((f, true)) if f == field => "descending",
+                            _ => "none",
+                        };
+                        let title = c.title.clone();
+                        let button = sort.filter(|_| c.sortable);
+                        view! {
+                            <div class="rk-table-heading" role="columnheader" aria-sort=aria_sort>
+                                {match button {
+                                    Some(sort) => view! {
+                                        <button type="button" class="rk-sort" on:click=move |_| toggle_sort(sort, i)>
+                                            {title}
+                                            <span class="rk-sort-mark" aria-hidden="true"></span>
+                                        </button>
+                                    }
+                                    .into_any(),
+                                    None => view! { <span>{title}</span> }.into_any(),
+                                }}
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
