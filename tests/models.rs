@@ -330,6 +330,7 @@ fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
         "TextInput.title",
         "TimePicker.title",
         "Toggle.label",
+        // A tooltip's content as a widget (UIElement): text and DOM nodes are taken.
         "Tooltip.content",
         // Bokeh's abstract LayoutProvider: its one kind, StaticLayoutProvider, is taken.
         "GraphRenderer.layout_provider",

@@ -208,6 +208,22 @@ pub fn dom_html(doc: &Document, element: AnyId, source: AnyId, spot: &Spot) -> S
     out
 }
 
+/// The HTML of DOM model `element` outside any plot (a widget's Tooltip content): as
+/// [`dom_html`] writes it, with no row whose values it could show.
+pub fn dom_markup(doc: &Document, element: AnyId) -> String {
+    let nowhere = Spot {
+        index: 0,
+        x: f64::NAN,
+        y: f64::NAN,
+        sx: f64::NAN,
+        sy: f64::NAN,
+        snap: (f64::NAN, f64::NAN),
+        snap_s: (f64::NAN, f64::NAN),
+        name: None,
+    };
+    dom_html(doc, element, element, &nowhere)
+}
+
 struct Dom<'a> {
     doc: &'a Document,
     source: AnyId,

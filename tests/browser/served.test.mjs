@@ -225,8 +225,12 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     assert.equal(await page.getByRole('spinbutton', { name: 'py spinner' }).inputValue(), '1.5');
     assert.equal(await page.getByRole('checkbox', { name: 'py check b' }).isChecked(), true);
     assert.equal(await page.getByRole('checkbox', { name: 'py checkbox' }).isChecked(), true);
-    await page.getByRole('button', { name: 'Help' }).hover();
+    await page.getByRole('button', { name: 'Help' }).first().hover();
     assert.equal(await page.getByRole('tooltip').textContent(), 'py help');
+    // A tooltip whose content is Bokeh's dom.HTML: its markup, as BokehJS shows it.
+    await page.getByRole('button', { name: 'Help' }).nth(1).hover();
+    assert.equal(await page.getByRole('tooltip').locator('b').textContent(), 'bold');
+    assert.equal(await page.getByRole('tooltip').textContent(), 'py bold help');
     assert.equal(await page.getByRole('combobox', { name: 'py palette' }).inputValue(), 'Greys');
     assert.equal(await page.getByRole('radio', { name: 'py rb b' }).getAttribute('aria-checked'), 'true');
     assert.equal(await page.getByLabel('py date', { exact: true }).inputValue(), '2024-03-01');

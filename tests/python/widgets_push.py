@@ -22,6 +22,7 @@ from bokeh.models import (
     RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider, Spacer, Spinner, Switch,
     TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
 )
+from bokeh.models.dom import HTML
 from bokeh.plotting import figure
 from tornado.ioloop import IOLoop
 
@@ -76,6 +77,7 @@ def widgets_document():
         Switch(label="py switch", active=True),
         Checkbox(label="py checkbox", active=True),
         HelpButton(tooltip=Tooltip(content="py help", position="right")),
+        HelpButton(tooltip=Tooltip(content=HTML("py <b>bold</b> help"), position="right")),
         PaletteSelect(title="py palette", value="Greys", items=[("Greys", ["#000000", "#ffffff"]), ("Reds", ["#ff0000"])]),
         Slider(title="py slider", start=0, end=10, value=4, step=1),
         RangeSlider(title="py range", start=0, end=10, value=(2, 6), step=1),

@@ -1,7 +1,7 @@
 //! Buttons: Button (a click is Bokeh's `button_click` event), Toggle (pressed or not),
 //! Dropdown (a menu whose items send `menu_item_click`) and HelpButton (a tooltip of help).
 
-use crate::core::{Id, Ids, Kind, PropType, Value};
+use crate::core::{AnyId, Id, Ids, Kind, PropType, Value};
 
 use super::super::enums::ButtonType;
 
@@ -46,7 +46,38 @@ models! {
 
     /// A tooltip's text, like Bokeh's `Tooltip(content=…)` (a HelpButton's).
     pub struct Tooltip("Tooltip") {
-        content: String,
+        content: TooltipContent,
+    }
+}
+
+/// What a [`Tooltip`] shows: text, or a `bokeh.models.dom` node (`HTML("<b>…</b>")`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TooltipContent {
+    /// Plain text.
+    Text(String),
+    /// A DOM model, shown as BokehJS renders it (an `HTML`'s strings as markup).
+    Dom(AnyId),
+}
+
+impl From<&str> for TooltipContent {
+    fn from(text: &str) -> TooltipContent {
+        TooltipContent::Text(text.to_owned())
+    }
+}
+
+impl PropType for TooltipContent {
+    const KIND: Kind = Kind::Either(&[Kind::String, Kind::Instance("bokeh.models.dom.DOMNode")]);
+    fn to_value(self, ids: &dyn Ids) -> Value {
+        match self {
+            TooltipContent::Text(text) => Value::Str(text),
+            TooltipContent::Dom(node) => node.to_value(ids),
+        }
+    }
+    fn from_value(v: &Value, ids: &dyn Ids) -> Option<TooltipContent> {
+        match v {
+            Value::Str(text) => Some(TooltipContent::Text(text.clone())),
+            v => AnyId::from_value(v, ids).map(TooltipContent::Dom),
+        }
     }
 }
 

@@ -7,26 +7,40 @@
 use leptos::prelude::*;
 
 use crate::core::{AnyId, Value};
+use crate::format::escape_html;
+use crate::interact::dom_markup;
 
 use super::super::element;
 use super::super::page::Page;
 use super::control::{watch, Attrs};
 
-/// The text of the button's tooltip.
-fn tooltip_text(a: &Attrs) -> String {
-    match a.value("tooltip") {
-        Value::Ref(id) => a
-            .doc
-            .lookup(&id)
-            .map(|t| Attrs::new(a.doc, t).text("content"))
-            .unwrap_or_default(),
-        _ => String::new(),
+/// What the button's tooltip shows: its text, or the HTML of its DOM content.
+#[derive(Clone, PartialEq)]
+enum Tip {
+    Text(String),
+    Html(String),
+}
+
+fn tooltip(a: &Attrs) -> Tip {
+    let tooltip = match a.value("tooltip") {
+        Value::Ref(id) => a.doc.lookup(&id),
+        _ => None,
+    };
+    let Some(tooltip) = tooltip else {
+        return Tip::Text(String::new());
+    };
+    match a.doc.get_attr(tooltip, "content") {
+        Ok(Value::Ref(node)) => match a.doc.lookup(&node) {
+            Some(node) => Tip::Html(dom_markup(a.doc, node)),
+            None => Tip::Text(String::new()),
+        },
+        _ => Tip::Text(Attrs::new(a.doc, tooltip).text("content")),
     }
 }
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
-    let shown = watch(page, model, |a| (a.text("label"), tooltip_text(a)));
+    let shown = watch(page, model, |a| (a.text("label"), tooltip(a)));
     let (hovered, pinned) = (RwSignal::new(false), RwSignal::new(false));
     let open = move || hovered.get() || pinned.get();
     let id = page.element_id(model);
@@ -55,9 +69,16 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             >
                 {move || shown.with(|s| if s.0.is_empty() { "?".to_owned() } else { s.0.clone() })}
             </button>
-            <div role="tooltip" id=tip class="rk-tooltip" hidden=move || !open()>
-                {move || shown.with(|s| s.1.clone())}
-            </div>
+            <div
+                role="tooltip"
+                id=tip
+                class="rk-tooltip"
+                hidden=move || !open()
+                inner_html=move || shown.with(|s| match &s.1 {
+                    Tip::Html(html) => html.clone(),
+                    Tip::Text(text) => escape_html(text),
+                })
+            ></div>
         </span>
     }
     .into_any()
