@@ -1794,6 +1794,42 @@ fn a_color_bar_in_a_side_panel_runs_the_frames_length() {
     assert!((green.1 - (f.top + 10)).abs() <= 2, "{green:?} {f:?}");
     assert!((blue.2 - (f.bottom - 10)).abs() <= 2, "{blue:?} {f:?}");
     assert!(green.2 < blue.1, "green over blue");
+
+    // With a title (red, say), the bar keeps the frame's length and moves right of the
+    // title, which stands turned in a column of its own, from the bar's bottom (BokehJS
+    // 3.9's layout: Bokeh's contour_polar).
+    doc.set(bar, ColorBar::TITLE, Some("A title of the bar".into()))
+        .unwrap();
+    doc.set(bar, ColorBar::TITLE_TEXT_COLOR, Some("#ff0000".into()))
+        .unwrap();
+    let titled = render_size(&doc, fig, SIZE, 1.0);
+    let ink = |color| {
+        let (mut x0, mut x1, mut y0, mut y1) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
+        for y in 0..titled.height as i32 {
+            for x in 0..titled.width as i32 {
+                if close(titled.pixel(x, y).unwrap(), color, 60) {
+                    (x0, x1) = (x0.min(x), x1.max(x));
+                    (y0, y1) = (y0.min(y), y1.max(y));
+                }
+            }
+        }
+        (x0, x1, y0, y1)
+    };
+    let (title, green) = (ink(RED), ink(GREEN_BYTE));
+    let f = titled.layout.frame;
+    assert!((green.2 - (f.top + 10)).abs() <= 2, "{green:?} {f:?}");
+    assert!(
+        title.1 < green.0,
+        "the title left of the bar: {title:?} {green:?}"
+    );
+    assert!(
+        title.3 - title.2 > 3 * (title.1 - title.0),
+        "turned: {title:?}"
+    );
+    assert!(
+        title.3 <= f.bottom - 10 + 1 && title.3 >= f.bottom - 20,
+        "{title:?} {f:?}"
+    );
 }
 
 fn color_bar_defaults(mapper: rokeh::core::AnyId) -> ColorBar {

@@ -260,10 +260,7 @@ impl View {
             (true, _, AutoOr::Value(h)) => h as f64,
             (false, AutoOr::Value(w), _) => w as f64,
             // In a side panel BokehJS's bar takes the panel's whole length ("max").
-            _ if side.is_some() => {
-                let across = if vertical { title } else { 0.0 };
-                frame_major - across - 2.0 * self.padding
-            }
+            _ if side.is_some() => frame_major - 2.0 * self.padding,
             _ => (n * MINOR_DIM)
                 .max(0.3 * frame_major)
                 .min(0.8 * frame_major - 2.0 * (self.margin + self.padding)),
@@ -274,8 +271,10 @@ impl View {
             _ => MINOR_DIM,
         };
         let p = self.padding;
+        // BokehJS 3.9 lays a vertical bar's title on its left, turned; a horizontal bar's
+        // above it.
         let (fw, fh) = if vertical {
-            (minor + label + 2.0 * p, major + title + 2.0 * p)
+            (title + minor + label + 2.0 * p, major + 2.0 * p)
         } else {
             (major + 2.0 * p, minor + label + title + 2.0 * p)
         };
@@ -313,7 +312,7 @@ impl View {
         };
         let frame = Rect::new(x, y, fw, fh);
         let bar = if vertical {
-            Rect::new(x + p, y + p + title, minor, major)
+            Rect::new(x + p + title, y + p, minor, major)
         } else {
             Rect::new(x + p, y + p + title, major, minor)
         };
@@ -452,12 +451,24 @@ impl AnnotationView for View {
         if let (Some(title), Some(color)) = (&self.title, self.title_color) {
             let mut font = self.title_font.clone();
             font.size *= dpr;
-            let at = (g.frame.x + self.padding, g.frame.y + self.padding);
+            // Above a horizontal bar from its left; beside a vertical one, turned, from its
+            // bottom (as a Title in a left panel), the standoff halved on either side.
+            let (at, angle) = if g.vertical {
+                let x = g.bar.x - self.title_standoff / 2.0;
+                ((x, g.bar.bottom()), -std::f64::consts::FRAC_PI_2)
+            } else {
+                ((g.frame.x + self.padding, g.frame.y + self.padding), 0.0)
+            };
+            let anchor = if g.vertical {
+                Anchor::new(0.0, 1.0)
+            } else {
+                Anchor::new(0.0, 0.0)
+            };
             TextBox::new(TickLabel::plain(title.clone()), font).draw(
                 c.surface,
                 (at.0 * dpr, at.1 * dpr),
-                Anchor::new(0.0, 0.0),
-                0.0,
+                anchor,
+                angle,
                 color,
             );
         }
