@@ -131,6 +131,8 @@ const fn parts_of(name: &str) -> &'static [&'static crate::core::Schema] {
             QUADKEYTileSource::SCHEMA,
             BBoxTileSource::SCHEMA,
         ]
+    } else if same_name(name, "DataTable") || same_name(name, "DataCube") {
+        crate::models::TABLE_PARTS
     } else if same_name(name, "Arrow") {
         &[
             OpenHead::SCHEMA,

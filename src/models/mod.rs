@@ -196,6 +196,11 @@ const AREAS: &[&[&Schema]] = &[
     widgets::tables::SCHEMAS,
 ];
 
+/// The types a table (DataTable, DataCube) is shown with: columns, formatters, editors,
+/// a cube's groupings and aggregators (a served page with a table's view knows them).
+#[cfg(all(target_arch = "wasm32", feature = "session"))]
+pub(crate) const TABLE_PARTS: &[&Schema] = widgets::tables::SCHEMAS;
+
 /// The model types a page shows without a view of their own (see [`crate::views`]):
 /// figures with their ranges, scales, axes, tickers, formatters, grids, title and toolbar;
 /// layouts; sources with their views and filters; color mappers and transforms, which any
