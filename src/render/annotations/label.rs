@@ -7,7 +7,9 @@ use crate::core::Rgba;
 use crate::document::{AnyId, Value};
 use crate::render::format::TickLabel;
 use crate::render::label::{across, anchor_names, anchor_of, Anchor, TextBox};
+use crate::render::ranges::FactorMap;
 use crate::render::read::Reader;
+use crate::render::scales::Scale;
 use crate::render::surface::{Font, Rect, Stroke, Surface};
 use crate::render::RenderError;
 
@@ -114,10 +116,28 @@ impl Coord {
         Ok(Coord::Node { frame, at, offset })
     }
 
-    /// Its screen position along x (`along_x`) or y (device pixels), if a Node's.
-    fn screen(&self, c: &AnnotationCtx<'_, '_, '_>, along_x: bool) -> Option<f64> {
-        let Coord::Node { frame, at, offset } = self else {
-            return None;
+    /// Its screen position along x (`along_x`) or y, in device pixels (NaN where it has
+    /// none): a Node's point of its target, or a value through `scale` (data units), or
+    /// from the frame's left or bottom (`screen_units`).
+    fn place(
+        &self,
+        c: &AnnotationCtx<'_, '_, '_>,
+        along_x: bool,
+        (factors, scale): (Option<&FactorMap>, &Scale),
+        screen_units: bool,
+    ) -> f64 {
+        let (frame, at, offset) = match self {
+            Coord::Node { frame, at, offset } => (frame, at, offset),
+            Coord::Value(v) => {
+                let Some(v) = coordinate(v, factors) else {
+                    return f64::NAN;
+                };
+                return match (screen_units, along_x) {
+                    (false, _) => scale.apply(v),
+                    (true, true) => c.frame.x + v * c.scale,
+                    (true, false) => c.frame.bottom() - v * c.scale,
+                };
+            }
         };
         let (w, h) = c.surface.size();
         let target = if *frame {
@@ -130,7 +150,7 @@ impl Coord {
         } else {
             at.1.map(|f| target.y + f * target.height)
         };
-        Some(placed.unwrap_or(f64::NAN) + offset * c.scale)
+        placed.unwrap_or(f64::NAN) + offset * c.scale
     }
 }
 
@@ -161,38 +181,8 @@ impl AnnotationView for View {
         let maps = (c.maps)(&self.x_range_name, &self.y_range_name);
         let xf = (c.factors)(&self.x_range_name, true);
         let yf = (c.factors)(&self.y_range_name, false);
-        // On an axis: a number (or a factor), in data or screen units.
-        let on_axis = |coord: &Coord, factors| match coord {
-            Coord::Value(v) => coordinate(v, factors),
-            Coord::Node { .. } => None,
-        };
-        let frame = c.frame;
-        let sx = match self.x.screen(c, true) {
-            Some(sx) => sx,
-            None => {
-                let Some(x) = on_axis(&self.x, xf) else {
-                    return Ok(());
-                };
-                if self.x_screen {
-                    frame.x + x * c.scale
-                } else {
-                    maps.x.apply(x)
-                }
-            }
-        };
-        let sy = match self.y.screen(c, false) {
-            Some(sy) => sy,
-            None => {
-                let Some(y) = on_axis(&self.y, yf) else {
-                    return Ok(());
-                };
-                if self.y_screen {
-                    frame.bottom() - y * c.scale
-                } else {
-                    maps.y.apply(y)
-                }
-            }
-        };
+        let sx = self.x.place(c, true, (xf, &maps.x), self.x_screen);
+        let sy = self.y.place(c, false, (yf, &maps.y), self.y_screen);
         if !(sx.is_finite() && sy.is_finite()) {
             return Ok(());
         }
