@@ -62,16 +62,7 @@ fn two_handles(page: Page, model: AnyId, scale: Scale) -> AnyView {
         }
         write("value", new);
     };
-    let percent = move |v: f64| {
-        spec.with(|s| {
-            let span = s.end - s.start;
-            if span > 0.0 {
-                ((v - s.start) / span * 100.0).clamp(0.0, 100.0)
-            } else {
-                0.0
-            }
-        })
-    };
+    let percent = move |v: f64| spec.with(|s| s.percent(v));
     let handle = move |which: usize, node: NodeRef<html::Input>, element_id: String| {
         let name = move || {
             let title = spec.with(|s| s.title.clone().unwrap_or_default());
@@ -118,12 +109,15 @@ fn two_handles(page: Page, model: AnyId, scale: Scale) -> AnyView {
                     </label>
                 })
             }
-            <div class="rk-range-track">
-                <div
-                    class="rk-range-fill"
-                    style:left=move || format!("{}%", percent(value.get().0))
-                    style:right=move || format!("{}%", 100.0 - percent(value.get().1))
-                ></div>
+            <div class="rk-slider-track">
+                <div class="rk-slider-bar">
+                    <div
+                        class="rk-slider-fill"
+                        style:background=move || spec.with(|s| s.bar_color.clone())
+                        style:left=move || format!("{}%", percent(value.get().0))
+                        style:right=move || format!("{}%", 100.0 - percent(value.get().1))
+                    ></div>
+                </div>
                 {handle(0, low_el, id.clone())}
                 {handle(1, high_el, format!("{id}-end"))}
             </div>

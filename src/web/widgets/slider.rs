@@ -36,6 +36,9 @@ pub struct Spec {
     /// In the units of the values.
     pub step: f64,
     pub show_value: bool,
+    /// The colour of the part of the track up to the handle (between the handles), as
+    /// BokehJS's noUiSlider "connect"; a CSS color.
+    pub bar_color: String,
     scale: Scale,
     /// numbro for numbers ("0[.]00", Bokeh's default), strftime for dates; empty when it
     /// is a TickFormatter model, which rokeh does not run.
@@ -54,8 +57,19 @@ impl Spec {
                 _ => step,
             },
             show_value: a.value("show_value").as_bool().unwrap_or(true),
+            bar_color: a.opt_text("bar_color").unwrap_or_else(|| "#e6e6e6".to_owned()),
             scale,
             format: a.text("format"),
+        }
+    }
+
+    /// Where `value` is along the track, in percent of it from the start.
+    pub fn percent(&self, value: f64) -> f64 {
+        let span = self.end - self.start;
+        if span > 0.0 {
+            ((value - self.start) / span * 100.0).clamp(0.0, 100.0)
+        } else {
+            0.0
         }
     }
 
@@ -181,13 +195,24 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
                     </label>
                 })
             }
-            <input
-                type="range"
-                id=input_id
-                use:bind=write
-                on:input=move |ev| set_from(&ev, "value")
-                on:change=move |ev| set_from_change(&ev, "value_throttled")
-            />
+            <div class="rk-slider-track">
+                <div class="rk-slider-bar">
+                    <div
+                        class="rk-slider-fill"
+                        style:background=move || spec.with(|s| s.bar_color.clone())
+                        style:right=move || {
+                            format!("{}%", 100.0 - spec.with(|s| s.percent(value.get())))
+                        }
+                    ></div>
+                </div>
+                <input
+                    type="range"
+                    id=input_id
+                    use:bind=write
+                    on:input=move |ev| set_from(&ev, "value")
+                    on:change=move |ev| set_from_change(&ev, "value_throttled")
+                />
+            </div>
         </div>
     }
     .into_any()
