@@ -2,7 +2,7 @@
 //! button's tooltip (Bokeh's tool names, with the axis for one-dimensional tools), and
 //! which are active at first (`active_*`, "auto" picking the first of each gesture).
 
-use crate::core::{AnyId, Id};
+use crate::core::{AnyId, Id, Value};
 use crate::document::Document;
 use crate::models::{AutoOr, Dimensions, Figure, ToolProxy, Toolbar};
 
@@ -124,6 +124,70 @@ impl ToolKind {
     }
 }
 
+/// The keys a wheel tool needs held (its `modifiers`): each of alt, ctrl and shift it
+/// names must be down (`Some(true)`) or up (`Some(false)`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Modifiers {
+    /// Alt.
+    pub alt: Option<bool>,
+    /// Ctrl.
+    pub ctrl: Option<bool>,
+    /// Shift.
+    pub shift: Option<bool>,
+}
+
+impl Modifiers {
+    /// Tool `tool`'s `modifiers`.
+    pub fn of(doc: &Document, tool: AnyId) -> Modifiers {
+        let map = doc.get_attr(tool, "modifiers").unwrap_or(Value::Null);
+        let key = |name: &str| map.map_get(name).and_then(Value::as_bool);
+        Modifiers {
+            alt: key("alt"),
+            ctrl: key("ctrl"),
+            shift: key("shift"),
+        }
+    }
+
+    /// Names no key.
+    pub fn is_empty(&self) -> bool {
+        *self == Modifiers::default()
+    }
+
+    /// Whether the keys held (alt, ctrl, shift) are as these say, as BokehJS's
+    /// `satisfies_modifiers`.
+    pub fn met(&self, (alt, ctrl, shift): (bool, bool, bool)) -> bool {
+        [(self.alt, alt), (self.ctrl, ctrl), (self.shift, shift)]
+            .iter()
+            .all(|(wanted, held)| wanted.is_none_or(|w| w == *held))
+    }
+}
+
+/// A toolbar's buttons as BokehJS's Toolbar shows them: in groups, a divider between
+/// them, gestures by the event they answer (drags, the wheel, taps) each sorted by
+/// BokehJS's `default_order`, then the actions and the inspectors in the order given.
+pub fn toolbar_groups(tools: &[ToolInfo]) -> Vec<Vec<ToolInfo>> {
+    let group = |kind: ToolKind| match kind.gesture() {
+        Gesture::Drag => 0,
+        Gesture::Scroll => 1,
+        Gesture::Tap => 2,
+        Gesture::Action => 3,
+        Gesture::Inspect => 4,
+    };
+    let order = |kind: ToolKind| match kind {
+        ToolKind::Pan | ToolKind::WheelZoom | ToolKind::Tap => 10,
+        ToolKind::PolySelect => 11,
+        ToolKind::LassoSelect => 12,
+        ToolKind::BoxZoom => 20,
+        ToolKind::BoxSelect => 30,
+        _ => 0,
+    };
+    let mut sorted = tools.to_vec();
+    sorted.sort_by_key(|t| (group(t.kind), order(t.kind)));
+    sorted.chunk_by(|a, b| group(a.kind) == group(b.kind))
+        .map(<[ToolInfo]>::to_vec)
+        .collect()
+}
+
 /// One tool of a toolbar (or a ToolProxy standing for several alike tools).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ToolInfo {
@@ -217,16 +281,26 @@ impl Tools {
             AutoOr::Auto => first(g),
             AutoOr::Value(v) => v,
         };
+        // BokehJS 3 makes a wheel tool active by itself only if it needs keys held
+        // (`modifiers`): a plain one would take the page's scrolling.
+        let scroll = match doc.get(toolbar, Toolbar::ACTIVE_SCROLL) {
+            AutoOr::Auto => tools
+                .iter()
+                .find(|t| t.kind.gesture() == Gesture::Scroll)
+                .filter(|t| !Modifiers::of(doc, t.tools[0]).is_empty())
+                .map(|t| t.model),
+            AutoOr::Value(v) => v,
+        };
         let inspect = match doc.get(toolbar, Toolbar::ACTIVE_INSPECT) {
-            crate::core::Value::Ref(id) => doc.lookup(&id).into_iter().collect(),
-            crate::core::Value::List(items) => items
+            Value::Ref(id) => doc.lookup(&id).into_iter().collect(),
+            Value::List(items) => items
                 .iter()
                 .filter_map(|v| match v {
-                    crate::core::Value::Ref(id) => doc.lookup(id),
+                    Value::Ref(id) => doc.lookup(id),
                     _ => None,
                 })
                 .collect(),
-            crate::core::Value::Null => Vec::new(),
+            Value::Null => Vec::new(),
             _ => tools
                 .iter()
                 .filter(|t| t.kind.gesture() == Gesture::Inspect)
@@ -235,16 +309,21 @@ impl Tools {
         };
         Tools {
             drag: pick(doc.get(toolbar, Toolbar::ACTIVE_DRAG), Gesture::Drag),
-            scroll: pick(doc.get(toolbar, Toolbar::ACTIVE_SCROLL), Gesture::Scroll),
+            scroll,
             tap: pick(doc.get(toolbar, Toolbar::ACTIVE_TAP), Gesture::Tap),
             inspect,
             tools,
         }
     }
 
+    /// Tool (or proxy) `model`'s entry, if it is one of these.
+    pub fn entry(&self, model: AnyId) -> Option<&ToolInfo> {
+        self.tools.iter().find(|t| t.model == model)
+    }
+
     /// The kind of tool `model`, if it is one of these.
     pub fn kind(&self, model: AnyId) -> Option<ToolKind> {
-        self.tools.iter().find(|t| t.model == model).map(|t| t.kind)
+        self.entry(model).map(|t| t.kind)
     }
 
     /// Whether `model` is active.
@@ -319,12 +398,55 @@ mod tests {
         let pan = tools.tools[0].model;
         let box_zoom = tools.tools[2].model;
         assert_eq!(tools.drag, Some(pan));
-        assert_eq!(tools.scroll, Some(tools.tools[1].model));
+        // A wheel zoom needing no keys is not made active by "auto" (BokehJS 3).
+        assert_eq!(tools.scroll, None);
         assert_eq!(tools.tap, None);
         tools.toggle(box_zoom);
         assert!(tools.is_active(box_zoom) && !tools.is_active(pan));
         tools.toggle(box_zoom);
         assert_eq!(tools.drag, None);
+    }
+
+    #[test]
+    fn a_wheel_tool_needing_keys_is_active_by_itself_and_zooms_only_with_them() {
+        let mut doc = Document::new();
+        let fig = figure(&mut doc, FigureArgs::default());
+        let wheel = Tools::of(&doc, fig).tools[1].model;
+        let ctrl = Value::Map(vec![(Value::str("ctrl"), Value::Bool(true))]);
+        doc.set_attr(wheel, "modifiers", ctrl).unwrap();
+        assert_eq!(Tools::of(&doc, fig).scroll, Some(wheel));
+        let keys = Modifiers::of(&doc, wheel);
+        assert!(keys.met((false, true, false)) && keys.met((true, true, true)));
+        assert!(!keys.met((false, false, false)));
+        assert!(Modifiers::default().met((true, false, true)));
+    }
+
+    #[test]
+    fn toolbar_groups_are_bokehjs_s() {
+        let kinds = |tools: &str| {
+            let mut doc = Document::new();
+            let tools = tools.to_owned();
+            let fig = figure(&mut doc, FigureArgs { tools, ..FigureArgs::default() });
+            toolbar_groups(&Tools::of(&doc, fig).tools)
+                .iter()
+                .map(|g| g.iter().map(|t| t.kind).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        use ToolKind::*;
+        // figure()'s default: box zoom is a drag as pan is, after it; the wheel apart.
+        assert_eq!(
+            kinds("pan,wheel_zoom,box_zoom,save,reset,help"),
+            [vec![Pan, BoxZoom], vec![WheelZoom], vec![Save, Reset, Help]]
+        );
+        // Bokeh's sliders demo: the inspector last, after the actions.
+        assert_eq!(
+            kinds("crosshair,pan,reset,save,wheel_zoom"),
+            [vec![Pan], vec![WheelZoom], vec![Reset, Save], vec![Crosshair]]
+        );
+        assert_eq!(
+            kinds("box_select,lasso_select,poly_select,tap,hover"),
+            [vec![LassoSelect, BoxSelect], vec![Tap, PolySelect], vec![Hover]]
+        );
     }
 
     #[test]

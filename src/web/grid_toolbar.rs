@@ -187,10 +187,6 @@ pub fn view(
     cells: NodeRef<html::Div>,
     pointer_over: RwSignal<bool>,
 ) -> impl IntoView {
-    let style = match place {
-        Place::Above | Place::Below => "flex-direction: row; justify-content: flex-end;",
-        Place::Left | Place::Right => "flex-direction: column;",
-    };
     let autohide = grid.page.read(|d| {
         d.get_attr(grid.toolbar, "autohide")
             .ok()
@@ -204,5 +200,5 @@ pub fn view(
         grid.press(model, el);
     };
     let active = move |model| grid.entry(model).is_some_and(|e| grid.any_active(&e.tools));
-    toolbar::strip(&entries, move || style.to_owned(), hidden, active, press)
+    toolbar::strip(&entries, place, String::new, hidden, active, press)
 }

@@ -13,7 +13,9 @@ use wasm_bindgen::JsCast;
 
 use crate::core::{AnyId, Id};
 use crate::document::{EventKind, UiEvent, Value};
-use crate::interact::{pinch_delta, Gesture, Over, ToolInfo, ToolKind, Tools, View};
+use crate::interact::{
+    pinch_delta, toolbar_groups, Gesture, Modifiers, Over, ToolInfo, ToolKind, Tools, View,
+};
 use crate::models::{Figure, HelpTool, Place, SaveTool};
 use crate::render::{Inspected, Rect};
 
@@ -490,6 +492,12 @@ impl Interaction {
         let Some(tool_view) = self.view_of(tool) else {
             return;
         };
+        // Without the keys its `modifiers` name, the wheel scrolls the page.
+        let first = self.tools.with_untracked(|t| t.entry(tool).map(|e| e.tools[0]));
+        let keys = first.map(|first| self.plot.page.read(|d| Modifiers::of(d, first)));
+        if keys.is_some_and(|k| !k.met((ev.alt_key(), ev.ctrl_key(), ev.shift_key()))) {
+            return;
+        }
         let Some(view) = self.plot.view() else {
             return;
         };
@@ -588,7 +596,6 @@ fn device_at(ev: &web_sys::MouseEvent) -> (f64, f64) {
     )
 }
 
-/// A tool's icon: simple line drawings after BokehJS's.
 /// A tool button's icon, drawn by `path`, as markup: it is static, so the button takes it
 /// in one call out to the browser (built element by element, it took a dozen).
 fn icon_markup(path: &str) -> String {
@@ -597,6 +604,7 @@ fn icon_markup(path: &str) -> String {
     )
 }
 
+/// A tool's icon: a simple line drawing of what BokehJS's shows.
 fn icon(kind: ToolKind) -> &'static str {
     match kind {
         ToolKind::Pan => "M12 2v20M2 12h20M12 2l-3 3M12 2l3 3M12 22l-3-3M12 22l3-3M2 12l3-3M2 12l3 3M22 12l-3-3M22 12l-3 3",
@@ -604,13 +612,13 @@ fn icon(kind: ToolKind) -> &'static str {
         ToolKind::BoxZoom => "M3 3h12v12H3zM13 13l8 8",
         ToolKind::ZoomIn => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6M10 7v6",
         ToolKind::ZoomOut => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6",
-        ToolKind::Reset => "M20 12a8 8 0 1 1-3-6.2M20 3v5h-5",
-        ToolKind::Save => "M4 4h13l3 3v13H4zM8 4v5h8V4M8 20v-6h8v6",
+        ToolKind::Reset => "M4 12a8 8 0 1 0 2.3-5.7M4 3v5h5M12 12h.01",
+        ToolKind::Save => "M12 3v12M7 10l5 5l5-5M4 17v3h16v-3",
         ToolKind::Tap => "M9 11V4a2 2 0 0 1 4 0v7l5 1v6l-3 4H9l-4-6l2-2l2 2",
         ToolKind::BoxSelect => "M3 3h18v18H3zM8 8h2M14 8h2M8 14h2M14 14h2",
         ToolKind::LassoSelect => "M12 4c5 0 9 2.5 9 5.5S17 15 12 15S3 12.5 3 9.5S7 4 12 4M6 14l-2 7",
         ToolKind::PolySelect => "M4 6l9-3l8 8l-5 9l-11-3z",
-        ToolKind::Crosshair => "M12 2v20M2 12h20",
+        ToolKind::Crosshair => "M12 4a8 8 0 1 0 0 16a8 8 0 1 0 0-16M12 1v6M12 17v6M1 12h6M17 12h6",
         ToolKind::Hover => "M4 4h16v11H10l-4 4v-4H4z",
         ToolKind::Help => "M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20M9 9a3 3 0 1 1 4 2.8c-1 .5-1 1-1 2.2M12 17v1",
     }
@@ -627,71 +635,70 @@ pub fn view(
 ) -> impl IntoView {
     let tools = interaction.tools;
     let band = interaction.band;
-    let style = move || {
-        let flow = match place {
-            Place::Right | Place::Left => "flex-direction: column;",
-            Place::Above | Place::Below => "flex-direction: row; justify-content: flex-end;",
-        };
-        // Until the first paint lays it out, at the plot's edge.
-        let at = match (band.get(), place) {
-            (Some(b), _) => format!(
-                "left: {}px; top: {}px; width: {}px; height: {}px;",
-                b.x, b.y, b.width, b.height
-            ),
-            (None, Place::Right) => "top: 0; right: 0;".to_owned(),
-            (None, Place::Left | Place::Above) => "top: 0; left: 0;".to_owned(),
-            (None, Place::Below) => "bottom: 0; left: 0;".to_owned(),
-        };
-        format!("{at} {flow}")
+    // Until the first paint lays it out, at the plot's edge.
+    let style = move || match (band.get(), place) {
+        (Some(b), _) => format!(
+            "left: {}px; top: {}px; width: {}px; height: {}px;",
+            b.x, b.y, b.width, b.height
+        ),
+        (None, Place::Right) => "top: 0; right: 0;".to_owned(),
+        (None, Place::Left | Place::Above) => "top: 0; left: 0;".to_owned(),
+        (None, Place::Below) => "bottom: 0; left: 0;".to_owned(),
     };
     // The toolbar's tools are read once; which are active is reactive.
     let entries = tools.with_untracked(|t| t.tools.clone());
     let active = move |model| tools.with(|t| t.is_active(model));
     let press = move |model| interaction.press(model, canvas.get_untracked());
-    strip(&entries, style, hidden, active, press)
+    strip(&entries, place, style, hidden, active, press)
 }
 
-/// A strip of tool buttons, styled by `style`: one per entry, each titled and named as
-/// Bokeh's tool is, pressed (`aria-pressed`) while `active` says so, `press` called with
-/// its model on a click.
+/// A strip of tool buttons at `place`, positioned by `style`, in BokehJS's groups with a
+/// divider between them: one per entry, each titled and named as Bokeh's tool is,
+/// pressed (`aria-pressed`) while `active` says so, `press` called with its model on a
+/// click.
 pub(super) fn strip(
     entries: &[ToolInfo],
+    place: Place,
     style: impl Fn() -> String + Send + Sync + 'static,
     hidden: Signal<bool>,
     active: impl Fn(AnyId) -> bool + Copy + Send + Sync + 'static,
     press: impl Fn(AnyId) + Clone + 'static,
 ) -> impl IntoView {
-    let buttons = entries
-        .iter()
-        .map(|info| {
-            let model = info.model;
-            let tooltip = info.tooltip.clone();
-            let svg = icon_markup(icon(info.kind));
-            let action = info.kind.gesture() == Gesture::Action;
-            // Pressed while active (an action, such as reset, is never pressed).
-            let pressed: Writer = Rc::new(move |el| {
-                let on = active(model);
-                let _ = el.class_list().toggle_with_force("rk-active", on);
-                let pressed = on.to_string();
-                bind::attr(el, "aria-pressed", (!action).then_some(pressed.as_str()));
-            });
-            let press = press.clone();
-            view! {
-                <button
-                    type="button"
-                    class="rk-tool"
-                    title=tooltip.clone()
-                    aria-label=tooltip
-                    use:bind=pressed
-                    on:click=move |_| press(model)
-                    inner_html=svg
-                ></button>
-            }
+    let button = move |info: ToolInfo| {
+        let model = info.model;
+        let svg = icon_markup(icon(info.kind));
+        let action = info.kind.gesture() == Gesture::Action;
+        // Pressed while active (an action, such as reset, is never pressed).
+        let pressed: Writer = Rc::new(move |el| {
+            let on = active(model);
+            let _ = el.class_list().toggle_with_force("rk-active", on);
+            let pressed = on.to_string();
+            bind::attr(el, "aria-pressed", (!action).then_some(pressed.as_str()));
+        });
+        let press = press.clone();
+        view! {
+            <button
+                type="button"
+                class="rk-tool"
+                title=info.tooltip.clone()
+                aria-label=info.tooltip
+                use:bind=pressed
+                on:click=move |_| press(model)
+                inner_html=svg
+            ></button>
+        }
+    };
+    let buttons = toolbar_groups(entries)
+        .into_iter()
+        .enumerate()
+        .map(|(i, group)| {
+            let divider = (i > 0).then(|| view! { <div class="rk-divider"></div> });
+            (divider, group.into_iter().map(button.clone()).collect_view())
         })
         .collect_view();
     view! {
         <div
-            class="rk-toolbar"
+            class=format!("rk-toolbar rk-{}", place.name())
             class:rk-hidden=move || hidden.get()
             role="toolbar"
             aria-label="Plot tools"

@@ -63,15 +63,16 @@ const dataX = (s, px) => {
 
 const close = (a, b, tol = 1e-6) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
-test('the toolbar shows Bokeh\'s default tools as buttons, pan and wheel zoom active', async () => {
+test('the toolbar shows Bokeh\'s default tools as buttons in BokehJS\'s groups, pan active', async () => {
   const { context, page, errors } = await openPage();
   try {
     const buttons = page.locator('.rk-toolbar button');
     const titles = await buttons.evaluateAll((bs) => bs.map((b) => [b.title, b.getAttribute('aria-label'), b.getAttribute('aria-pressed')]));
+    // The drags (pan, then box zoom by BokehJS's default_order), the wheel, the actions.
     assert.deepEqual(titles, [
       ['Pan', 'Pan', 'true'],
-      ['Wheel Zoom', 'Wheel Zoom', 'true'],
       ['Box Zoom (either x, y or both dimensions)', 'Box Zoom (either x, y or both dimensions)', 'false'],
+      ['Wheel Zoom', 'Wheel Zoom', 'false'],
       ['Save', 'Save', null],
       ['Reset', 'Reset', null],
       [
@@ -80,6 +81,9 @@ test('the toolbar shows Bokeh\'s default tools as buttons, pan and wheel zoom ac
         null,
       ],
     ]);
+    // A divider between groups: after box zoom and after wheel zoom.
+    const items = await page.locator('.rk-toolbar > *').evaluateAll((es) => es.map((e) => e.className));
+    assert.deepEqual(items.map((c) => (c === 'rk-divider' ? '|' : 'b')).join(''), 'bb|b|bbb');
     // Beside the frame, from its top (BokehJS's toolbar band), not in the title's band.
     const { frame } = await state(page);
     const canvas = await page.locator('canvas.rk-figure').boundingBox();
@@ -89,7 +93,7 @@ test('the toolbar shows Bokeh\'s default tools as buttons, pan and wheel zoom ac
     // Keyboard: Tab to the box zoom button, Enter makes it the drag tool.
     await page.getByRole('button', { name: /^Box Zoom/ }).focus();
     await page.keyboard.press('Enter');
-    assert.equal(await buttons.nth(2).getAttribute('aria-pressed'), 'true');
+    assert.equal(await buttons.nth(1).getAttribute('aria-pressed'), 'true');
     assert.equal(await buttons.nth(0).getAttribute('aria-pressed'), 'false');
     assert.deepEqual(errors, []);
   } finally {
@@ -188,7 +192,10 @@ test('touch: one finger pans by its path, two fingers pinch-zoom about their mid
     const shift = (80 / (r - l)) * span;
     assert.ok(close(panned.x.start, first.x.start - shift, 1e-3), `${panned.x.start} vs ${first.x.start - shift}`);
     assert.ok(close(panned.x.end - panned.x.start, span, 1e-9));
-    // Two fingers 40 px apart about the middle, spread to 160 px: zoomed in about it.
+    // Two fingers 40 px apart about the middle, spread to 160 px: zoomed in about it, by
+    // the wheel zoom (BokehJS's pinch tool too), once it is on.
+    await page.getByRole('button', { name: 'Wheel Zoom' }).click();
+    await page.waitForSelector('button[aria-label="Wheel Zoom"][aria-pressed="true"]', { timeout: 2000 });
     const centre = dataX(panned, (l + r) / 2);
     const apart = (d) => [
       { x: mid.x - d / 2, y: mid.y },
@@ -219,7 +226,7 @@ test('touch: one finger pans by its path, two fingers pinch-zoom about their mid
   }
 });
 
-test('the wheel zooms about the pointer; box zoom zooms to the box; reset restores', async () => {
+test('the wheel zooms about the pointer once its tool is on; box zoom zooms to the box; reset restores', async () => {
   const { context, page, errors } = await openPage();
   try {
     const first = await state(page);
@@ -227,6 +234,15 @@ test('the wheel zooms about the pointer; box zoom zooms to the box; reset restor
     const [l, t, r, b] = first.frame;
     const px = l + (r - l) * 0.25;
     const under = dataX(first, px);
+    await page.mouse.move(canvas.x + px, canvas.y + (t + b) / 2);
+    // As BokehJS 3's, figure()'s wheel zoom is off at first ("auto" turns on only a wheel
+    // tool that needs keys held): the wheel leaves the plot alone.
+    const wheelZoom = page.getByRole('button', { name: 'Wheel Zoom' });
+    assert.equal(await wheelZoom.getAttribute('aria-pressed'), 'false');
+    await page.mouse.wheel(0, -100);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+    assert.deepEqual(await state(page), first);
+    await wheelZoom.click();
     await page.mouse.move(canvas.x + px, canvas.y + (t + b) / 2);
     // The deltaY the browser reports (Chromium halves Playwright's 100 at 2x).
     await page.evaluate(() => addEventListener('wheel', (e) => (window.deltaY = e.deltaY), { capture: true }));
