@@ -183,7 +183,8 @@ pub fn toolbar_groups(tools: &[ToolInfo]) -> Vec<Vec<ToolInfo>> {
     };
     let mut sorted = tools.to_vec();
     sorted.sort_by_key(|t| (group(t.kind), order(t.kind)));
-    sorted.chunk_by(|a, b| group(a.kind) == group(b.kind))
+    sorted
+        .chunk_by(|a, b| group(a.kind) == group(b.kind))
         .map(<[ToolInfo]>::to_vec)
         .collect()
 }
@@ -426,7 +427,13 @@ mod tests {
         let kinds = |tools: &str| {
             let mut doc = Document::new();
             let tools = tools.to_owned();
-            let fig = figure(&mut doc, FigureArgs { tools, ..FigureArgs::default() });
+            let fig = figure(
+                &mut doc,
+                FigureArgs {
+                    tools,
+                    ..FigureArgs::default()
+                },
+            );
             toolbar_groups(&Tools::of(&doc, fig).tools)
                 .iter()
                 .map(|g| g.iter().map(|t| t.kind).collect::<Vec<_>>())
@@ -441,11 +448,20 @@ mod tests {
         // Bokeh's sliders demo: the inspector last, after the actions.
         assert_eq!(
             kinds("crosshair,pan,reset,save,wheel_zoom"),
-            [vec![Pan], vec![WheelZoom], vec![Reset, Save], vec![Crosshair]]
+            [
+                vec![Pan],
+                vec![WheelZoom],
+                vec![Reset, Save],
+                vec![Crosshair]
+            ]
         );
         assert_eq!(
             kinds("box_select,lasso_select,poly_select,tap,hover"),
-            [vec![LassoSelect, BoxSelect], vec![Tap, PolySelect], vec![Hover]]
+            [
+                vec![LassoSelect, BoxSelect],
+                vec![Tap, PolySelect],
+                vec![Hover]
+            ]
         );
     }
 

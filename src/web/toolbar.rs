@@ -493,7 +493,9 @@ impl Interaction {
             return;
         };
         // Without the keys its `modifiers` name, the wheel scrolls the page.
-        let first = self.tools.with_untracked(|t| t.entry(tool).map(|e| e.tools[0]));
+        let first = self
+            .tools
+            .with_untracked(|t| t.entry(tool).map(|e| e.tools[0]));
         let keys = first.map(|first| self.plot.page.read(|d| Modifiers::of(d, first)));
         if keys.is_some_and(|k| !k.met((ev.alt_key(), ev.ctrl_key(), ev.shift_key()))) {
             return;
@@ -693,7 +695,10 @@ pub(super) fn strip(
         .enumerate()
         .map(|(i, group)| {
             let divider = (i > 0).then(|| view! { <div class="rk-divider"></div> });
-            (divider, group.into_iter().map(button.clone()).collect_view())
+            (
+                divider,
+                group.into_iter().map(button.clone()).collect_view(),
+            )
         })
         .collect_view();
     view! {

@@ -78,7 +78,8 @@ test('the page loads from a sub-path with no errors and paints the line', async 
     assert.ok(canvas.blue > 500, `the blue line is drawn (${canvas.blue} blue pixels)`);
 
     // Inputs on the left, the plot on the right.
-    const slider = await page.getByLabel('frequency').boundingBox();
+    // (The bar: its input is wider, so that the handle overhangs the bar's ends.)
+    const slider = await page.locator('.rk-slider-track', { has: page.getByLabel('frequency') }).boundingBox();
     assert.ok(slider.x + slider.width <= box.x, 'the sliders sit left of the plot');
     // Values as BokehJS writes them with the sliders' default format, numbro's "0[.]00".
     for (const label of ['offset: 0', 'amplitude: 1', 'phase: 0', 'frequency: 1']) {

@@ -57,7 +57,9 @@ impl Spec {
                 _ => step,
             },
             show_value: a.value("show_value").as_bool().unwrap_or(true),
-            bar_color: a.opt_text("bar_color").unwrap_or_else(|| "#e6e6e6".to_owned()),
+            bar_color: a
+                .opt_text("bar_color")
+                .unwrap_or_else(|| "#e6e6e6".to_owned()),
             scale,
             format: a.text("format"),
         }
