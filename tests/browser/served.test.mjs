@@ -231,6 +231,13 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     await page.getByRole('button', { name: 'Help' }).nth(1).hover();
     assert.equal(await page.getByRole('tooltip').locator('b').textContent(), 'bold');
     assert.equal(await page.getByRole('tooltip').textContent(), 'py bold help');
+    // Inputs' descriptions, beside their titles: text as the help icon's tooltip, a
+    // Tooltip shown as the HelpButton's, while the icon is hovered.
+    assert.equal(await page.getByRole('img', { name: 'py text description' }).getAttribute('title'), 'py text description');
+    await page.locator('.rk-description[aria-label="Description"]').hover();
+    const described = page.getByRole('tooltip').filter({ hasText: 'py secret' });
+    assert.equal(await described.locator('b').textContent(), 'py');
+    assert.equal(await described.isVisible(), true);
     assert.equal(await page.getByRole('combobox', { name: 'py palette' }).inputValue(), 'Greys');
     assert.equal(await page.getByRole('radio', { name: 'py rb b' }).getAttribute('aria-checked'), 'true');
     assert.equal(await page.getByLabel('py date', { exact: true }).inputValue(), '2024-03-01');

@@ -22,7 +22,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let id = page.element_id(model);
     view! {
         <div class="rk-input-widget rk-color-picker">
-            {title_label(title, id.clone())}
+            {title_label(page, model, title, id.clone())}
             <input
                 type="color"
                 id=id

@@ -1,5 +1,5 @@
 //! What the widgets share: reading a model's attributes by name, the title label of an
-//! input, writing a value into a text control without moving the user's caret, and
+//! input (with its description), writing a value into a text control without moving the user's caret, and
 //! Bokeh's UI events of a model.
 
 use leptos::prelude::*;
@@ -8,6 +8,7 @@ use crate::core::{AnyId, Value};
 use crate::document::{Document, EventKind, UiEvent};
 
 use super::super::page::Page;
+use super::tip::{popup, Shown, Tip};
 
 /// A model's attributes read by name, each with a fallback for a value of another kind
 /// (a type that lacks the property reads as its fallback too).
@@ -92,13 +93,81 @@ where
     page.watch(model, move |d| read(&Attrs::new(d, model)))
 }
 
-/// An input's title as its label (none when the title is empty, as Bokeh shows none).
-pub fn title_label(title: Memo<String>, for_id: String) -> impl IntoView {
+/// An input's title as its label (none when the title is empty, as Bokeh shows none),
+/// with its `description` after the title as BokehJS shows it: a help icon, the text its
+/// tooltip, or a Tooltip model's content shown as the HelpButton's is. The icon is beside
+/// the label, not in it (BokehJS's place), so that it is no part of the input's name.
+pub fn title_label(page: Page, model: AnyId, title: Memo<String>, for_id: String) -> impl IntoView {
+    let described = watch(page, model, description);
+    let tip_id = format!("{for_id}-description");
     move || {
         let title = title.get();
+        let tip_id = tip_id.clone();
         (!title.is_empty()).then(|| {
-            view! { <label class="rk-title" for=for_id.clone()>{title}</label> }
+            view! {
+                <div class="rk-title-row">
+                    <label class="rk-title" for=for_id.clone()>{title}</label>
+                    {move || description_icon(described.get(), tip_id.clone())}
+                </div>
+            }
         })
+    }
+}
+
+/// An input's `description`: none, text, or a Tooltip's content.
+#[derive(Clone, PartialEq)]
+enum Description {
+    None,
+    Text(String),
+    Tooltip(Tip),
+}
+
+fn description(a: &Attrs) -> Description {
+    match a.value("description") {
+        Value::Str(text) => Description::Text(text),
+        Value::Ref(id) => a.doc.lookup(&id).map_or(Description::None, |t| {
+            Description::Tooltip(Tip::of(a.doc, t))
+        }),
+        _ => Description::None,
+    }
+}
+
+/// A circled question mark, drawn as the toolbar's icons are.
+const HELP_ICON: &str = r#"<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"><circle cx="12" cy="12" r="9"></circle><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .8-1 1.6v.4M12 17h.01"></path></svg>"#;
+
+fn description_icon(described: Description, tip_id: String) -> Option<AnyView> {
+    match described {
+        Description::None => None,
+        Description::Text(text) => Some(
+            view! {
+                <span class="rk-description" role="img" title=text.clone() aria-label=text inner_html=HELP_ICON></span>
+            }
+            .into_any(),
+        ),
+        Description::Tooltip(tip) => {
+            let shown = Shown::new();
+            let described_by = tip_id.clone();
+            Some(
+                view! {
+                    <span
+                        class="rk-description"
+                        tabindex="0"
+                        aria-label="Description"
+                        aria-describedby=described_by
+                        on:mouseenter=move |_| shown.hovered.set(true)
+                        on:mouseleave=move |_| shown.hovered.set(false)
+                        on:focus=move |_| shown.hovered.set(true)
+                        on:blur=move |_| shown.hovered.set(false)
+                        on:click=move |_| shown.pinned.update(|p| *p = !*p)
+                        on:keydown=move |ev| shown.key(&ev)
+                    >
+                        <span inner_html=HELP_ICON></span>
+                        {popup(tip_id, shown, move || tip.clone())}
+                    </span>
+                }
+                .into_any(),
+            )
+        }
     }
 }
 

@@ -130,7 +130,7 @@ fn single(page: Page, model: AnyId, date: bool, time: bool) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-date-picker">
-            {title_label(title, id.clone())}
+            {title_label(page, model, title, id.clone())}
             <input
                 type=move || shown.with(|s| s.0.input_type())
                 step=move || shown.with(|s| s.0.step())

@@ -61,7 +61,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-file-input">
-            {title_label(title, id.clone())}
+            {title_label(page, model, title, id.clone())}
             <input
                 type="file"
                 id=id

@@ -24,4 +24,5 @@ pub mod range_slider;
 pub mod select;
 pub mod slider;
 pub mod text_input;
+pub mod tip;
 pub mod toggle_input;

@@ -66,7 +66,7 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
     let id = page.element_id(model);
     view! {
         <div class="rk-input-widget rk-multiple-date-picker">
-            {title_label(title, id.clone())}
+            {title_label(page, model, title, id.clone())}
             <div class="rk-choices">
                 <ul class="rk-chips">
                     <For

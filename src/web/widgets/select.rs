@@ -43,7 +43,7 @@ pub fn select(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-select">
-            {title_label(title, id.clone())}
+            {title_label(page, model, title, id.clone())}
             <select id=id disabled=disabled on:change=on_change>
                 {move || match options.get() {
                     SelectOptions::List(list) => list
@@ -116,7 +116,7 @@ pub fn multi_select(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-multi-select">
-            {title_label(title, id.clone())}
+            {title_label(page, model, title, id.clone())}
             <select
                 id=id
                 multiple
@@ -198,7 +198,7 @@ pub fn palette_select(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-palette-select">
-            {title_label(title, id.clone())}
+            {title_label(page, model, title, id.clone())}
             <div class="rk-palette-choice">
                 <select id=id disabled=disabled on:change=on_change>
                     {move || {

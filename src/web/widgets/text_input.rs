@@ -85,7 +85,7 @@ fn one_line(page: Page, model: AnyId, input_type: &'static str) -> AnyView {
     });
     view! {
         <div class="rk-input-widget rk-text-input">
-            {title_label(title, id.clone())}
+            {title_label(page, model, title, id.clone())}
             <div class="rk-input-group">
                 {move || shown.with(|s| s.prefix.clone()).map(|p| view! { <span class="rk-prefix">{p}</span> })}
                 <input
@@ -117,7 +117,7 @@ pub fn text_area_input(page: Page, model: AnyId) -> AnyView {
     let id = page.element_id(model);
     view! {
         <div class="rk-input-widget rk-text-area-input">
-            {title_label(title, id.clone())}
+            {title_label(page, model, title, id.clone())}
             <textarea
                 id=id
                 node_ref=area
