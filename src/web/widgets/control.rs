@@ -132,8 +132,9 @@ fn description(a: &Attrs) -> Description {
     }
 }
 
-/// A circled question mark, drawn as the toolbar's icons are.
-const HELP_ICON: &str = r#"<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"><circle cx="12" cy="12" r="9"></circle><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .8-1 1.6v.4M12 17h.01"></path></svg>"#;
+/// A circled question mark, drawn as the toolbar's icons are (a description's and the
+/// HelpButton's icon).
+pub const HELP_ICON: &str = r#"<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"><circle cx="12" cy="12" r="9"></circle><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .8-1 1.6v.4M12 17h.01"></path></svg>"#;
 
 fn description_icon(described: Description, tip_id: String) -> Option<AnyView> {
     match described {

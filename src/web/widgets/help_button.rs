@@ -9,7 +9,7 @@ use crate::core::{AnyId, Value};
 
 use super::super::element;
 use super::super::page::Page;
-use super::control::{watch, Attrs};
+use super::control::{watch, Attrs, HELP_ICON};
 use super::tip::{popup, Shown, Tip};
 
 fn tooltip(a: &Attrs) -> Tip {
@@ -44,7 +44,14 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                 on:click=move |_| shown.pinned.update(|p| *p = !*p)
                 on:keydown=move |ev| shown.key(&ev)
             >
-                {move || label.with(|l| if l.is_empty() { "?".to_owned() } else { l.clone() })}
+                // BokehJS's help icon, unless it has a label.
+                {move || label.with(|l| {
+                    if l.is_empty() {
+                        view! { <span class="rk-help-icon" inner_html=HELP_ICON></span> }.into_any()
+                    } else {
+                        l.clone().into_any()
+                    }
+                })}
             </button>
             {popup(tip_id, shown, move || tip.get())}
         </span>

@@ -32,7 +32,6 @@ fn toggle(page: Page, model: AnyId, switch: bool) -> AnyView {
                 disabled=disabled
                 on:change=move |ev| page.edit(model, "active", Value::Bool(event_target_checked(&ev)))
             />
-            {switch.then(|| view! { <span class="rk-switch-track" aria-hidden="true"></span> })}
             <span class=if switch { "rk-switch-label" } else { "rk-checkbox-label" }>
                 {move || shown.with(|s| s.0.clone())}
             </span>
