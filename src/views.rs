@@ -5,7 +5,10 @@
 //! those it is given: the sliders page lists its two widgets, its one glyph and the tools
 //! of its figure's toolbar. Rows, columns, spacers and figures (their grids, title,
 //! toolbar and linear axes) are always there; grids (GridBox, GridPlot) and Tabs are
-//! views. A widget whose view the page was built without is left out of it, and a glyph,
+//! views, as is `Tooltip` (`views::TOOLTIP`: an input's `description` given as a Tooltip,
+//! its content text or Bokeh's DOM models; a description given as text needs none, and
+//! the HelpButton's view brings its own). A widget whose view the page was built without
+//! is left out of it, and a glyph,
 //! annotation or renderer (`GraphRenderer`, `ContourRenderer`: GlyphRenderers placed by a
 //! layout, or a contour's fills and lines; `TileRenderer`: map tiles) is not drawn, with a
 //! warning in the console.
@@ -287,6 +290,7 @@ views! {
         TOGGLE: "Toggle" => crate::web::widgets::button::toggle,
         DROPDOWN: "Dropdown" => crate::web::widgets::dropdown::view,
         HELP_BUTTON: "HelpButton" => crate::web::widgets::help_button::view,
+        TOOLTIP: "Tooltip" => crate::web::widgets::tip::view,
         TEXT_INPUT: "TextInput" => crate::web::widgets::text_input::text_input,
         PASSWORD_INPUT: "PasswordInput" => crate::web::widgets::text_input::password_input,
         TEXT_AREA_INPUT: "TextAreaInput" => crate::web::widgets::text_input::text_area_input,

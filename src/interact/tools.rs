@@ -166,13 +166,15 @@ impl Modifiers {
 /// them, gestures by the event they answer (drags, the wheel, taps) each sorted by
 /// BokehJS's `default_order`, then the actions and the inspectors in the order given.
 pub fn toolbar_groups(tools: &[ToolInfo]) -> Vec<Vec<ToolInfo>> {
-    let group = |kind: ToolKind| match kind.gesture() {
-        Gesture::Drag => 0,
-        Gesture::Scroll => 1,
-        Gesture::Tap => 2,
-        Gesture::Action => 3,
-        Gesture::Inspect => 4,
-    };
+    const GROUPS: [Gesture; 5] = [
+        Gesture::Drag,
+        Gesture::Scroll,
+        Gesture::Tap,
+        Gesture::Action,
+        Gesture::Inspect,
+    ];
+    // BokehJS's default_order of the gesture tools rokeh has (0: kept in the given order).
+    const ORDERS: [u8; 6] = [0, 10, 11, 12, 20, 30];
     let order = |kind: ToolKind| match kind {
         ToolKind::Pan | ToolKind::WheelZoom | ToolKind::Tap => 10,
         ToolKind::PolySelect => 11,
@@ -181,11 +183,22 @@ pub fn toolbar_groups(tools: &[ToolInfo]) -> Vec<Vec<ToolInfo>> {
         ToolKind::BoxSelect => 30,
         _ => 0,
     };
-    let mut sorted = tools.to_vec();
-    sorted.sort_by_key(|t| (group(t.kind), order(t.kind)));
-    sorted
-        .chunk_by(|a, b| group(a.kind) == group(b.kind))
-        .map(<[ToolInfo]>::to_vec)
+    // Picked out group by group and order by order, not sorted: a page's toolbar has a
+    // handful of tools, and a sort would bring its code into every page.
+    GROUPS
+        .iter()
+        .map(|&g| {
+            ORDERS
+                .iter()
+                .flat_map(|&o| {
+                    tools
+                        .iter()
+                        .filter(move |t| t.kind.gesture() == g && order(t.kind) == o)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+        .filter(|group| !group.is_empty())
         .collect()
 }
 

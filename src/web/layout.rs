@@ -40,7 +40,8 @@ pub(crate) fn show_components(views: &'static [View]) {
     VIEWS.set(views);
 }
 
-fn component(type_name: &str) -> Option<Component> {
+/// The component that shows models of type `type_name`, if the page has it.
+pub(crate) fn component(type_name: &str) -> Option<Component> {
     let layout = LAYOUTS.iter().find(|(name, _)| *name == type_name);
     let widget = || {
         VIEWS.get().iter().find_map(|v| match v.shows {
@@ -58,15 +59,19 @@ pub fn model_view(page: Page, model: AnyId) -> AnyView {
         return ().into_any();
     };
     let Some(component) = component(&type_name) else {
-        let message = format!(
-            "rokeh: this page has no view of {type_name} (see rokeh::views); it is left out"
-        );
-        web_sys::console::warn_1(&message.into());
-        return view! { <div hidden data-model-type=type_name></div> }.into_any();
+        return left_out(type_name);
     };
     let owner = Owner::new();
     let view = owner.with(|| element::boxed(page, model, &type_name, || component(page, model)));
     OwnedView::new_with_owner(view, owner).into_any()
+}
+
+/// A model of type `type_name`, which the page has no view of: left out, with a warning.
+pub(crate) fn left_out(type_name: String) -> AnyView {
+    let message =
+        format!("rokeh: this page has no view of {type_name} (see rokeh::views); it is left out");
+    web_sys::console::warn_1(&message.into());
+    view! { <div hidden data-model-type=type_name></div> }.into_any()
 }
 
 /// `models`, each by [`model_view`], keyed: a change builds only the ones that are new.

@@ -655,7 +655,8 @@ pub fn view(
 }
 
 /// A strip of tool buttons at `place`, positioned by `style`, in BokehJS's groups with a
-/// divider between them: one per entry, each titled and named as Bokeh's tool is,
+/// divider before each group but the first (drawn by CSS on its first button, so that
+/// the strip is one flat list of buttons): one per entry, each titled and named as Bokeh's tool is,
 /// pressed (`aria-pressed`) while `active` says so, `press` called with its model on a
 /// click.
 pub(super) fn strip(
@@ -666,7 +667,7 @@ pub(super) fn strip(
     active: impl Fn(AnyId) -> bool + Copy + Send + Sync + 'static,
     press: impl Fn(AnyId) + Clone + 'static,
 ) -> impl IntoView {
-    let button = move |info: ToolInfo| {
+    let button = move |info: ToolInfo, starts_group: bool| {
         let model = info.model;
         let svg = icon_markup(icon(info.kind));
         let action = info.kind.gesture() == Gesture::Action;
@@ -681,7 +682,7 @@ pub(super) fn strip(
         view! {
             <button
                 type="button"
-                class="rk-tool"
+                class=if starts_group { "rk-tool rk-group-start" } else { "rk-tool" }
                 title=info.tooltip.clone()
                 aria-label=info.tooltip
                 use:bind=pressed
@@ -693,13 +694,13 @@ pub(super) fn strip(
     let buttons = toolbar_groups(entries)
         .into_iter()
         .enumerate()
-        .map(|(i, group)| {
-            let divider = (i > 0).then(|| view! { <div class="rk-divider"></div> });
-            (
-                divider,
-                group.into_iter().map(button.clone()).collect_view(),
-            )
+        .flat_map(|(g, group)| {
+            group
+                .into_iter()
+                .enumerate()
+                .map(move |(i, info)| (info, g > 0 && i == 0))
         })
+        .map(|(info, starts_group)| button(info, starts_group))
         .collect_view();
     view! {
         <div

@@ -81,9 +81,14 @@ test('the toolbar shows Bokeh\'s default tools as buttons in BokehJS\'s groups, 
         null,
       ],
     ]);
-    // A divider between groups: after box zoom and after wheel zoom.
+    // A divider before each group but the first: before wheel zoom and before save.
     const items = await page.locator('.rk-toolbar > *').evaluateAll((es) => es.map((e) => e.className));
-    assert.deepEqual(items.map((c) => (c === 'rk-divider' ? '|' : 'b')).join(''), 'bb|b|bbb');
+    assert.deepEqual(items.map((c) => (c.includes('rk-group-start') ? '|b' : 'b')).join(''), 'bb|b|bbb');
+    const rule = await page.locator('.rk-group-start').first().evaluate((e) => {
+      const s = getComputedStyle(e, '::before');
+      return [s.width, s.height, s.backgroundColor];
+    });
+    assert.deepEqual(rule, ['10px', '1px', 'rgb(211, 211, 211)']);
     // Beside the frame, from its top (BokehJS's toolbar band), not in the title's band.
     const { frame } = await state(page);
     const canvas = await page.locator('canvas.rk-figure').boundingBox();

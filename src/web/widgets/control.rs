@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::core::{AnyId, Value};
 use crate::document::{Document, EventKind, UiEvent};
 
+use super::super::layout::{component, left_out};
 use super::super::page::Page;
-use super::tip::{popup, Shown, Tip};
 
 /// A model's attributes read by name, each with a fallback for a value of another kind
 /// (a type that lacks the property reads as its fallback too).
@@ -99,35 +99,36 @@ where
 /// the label, not in it (BokehJS's place), so that it is no part of the input's name.
 pub fn title_label(page: Page, model: AnyId, title: Memo<String>, for_id: String) -> impl IntoView {
     let described = watch(page, model, description);
-    let tip_id = format!("{for_id}-description");
+    // Rebuilt whole when the title or the description changes (neither changes often).
     move || {
         let title = title.get();
-        let tip_id = tip_id.clone();
+        let icon = description_icon(page, described.get());
         (!title.is_empty()).then(|| {
             view! {
                 <div class="rk-title-row">
                     <label class="rk-title" for=for_id.clone()>{title}</label>
-                    {move || description_icon(described.get(), tip_id.clone())}
+                    {icon}
                 </div>
             }
         })
     }
 }
 
-/// An input's `description`: none, text, or a Tooltip's content.
+/// An input's `description`: none, text, or a Tooltip model.
 #[derive(Clone, PartialEq)]
 enum Description {
     None,
     Text(String),
-    Tooltip(Tip),
+    Tooltip(AnyId),
 }
 
 fn description(a: &Attrs) -> Description {
     match a.value("description") {
         Value::Str(text) => Description::Text(text),
-        Value::Ref(id) => a.doc.lookup(&id).map_or(Description::None, |t| {
-            Description::Tooltip(Tip::of(a.doc, t))
-        }),
+        Value::Ref(id) => a
+            .doc
+            .lookup(&id)
+            .map_or(Description::None, Description::Tooltip),
         _ => Description::None,
     }
 }
@@ -136,7 +137,7 @@ fn description(a: &Attrs) -> Description {
 /// HelpButton's icon).
 pub const HELP_ICON: &str = r#"<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"><circle cx="12" cy="12" r="9"></circle><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .8-1 1.6v.4M12 17h.01"></path></svg>"#;
 
-fn description_icon(described: Description, tip_id: String) -> Option<AnyView> {
+fn description_icon(page: Page, described: Description) -> Option<AnyView> {
     match described {
         Description::None => None,
         Description::Text(text) => Some(
@@ -145,30 +146,12 @@ fn description_icon(described: Description, tip_id: String) -> Option<AnyView> {
             }
             .into_any(),
         ),
-        Description::Tooltip(tip) => {
-            let shown = Shown::new();
-            let described_by = tip_id.clone();
-            Some(
-                view! {
-                    <span
-                        class="rk-description"
-                        tabindex="0"
-                        aria-label="Description"
-                        aria-describedby=described_by
-                        on:mouseenter=move |_| shown.hovered.set(true)
-                        on:mouseleave=move |_| shown.hovered.set(false)
-                        on:focus=move |_| shown.hovered.set(true)
-                        on:blur=move |_| shown.hovered.set(false)
-                        on:click=move |_| shown.pinned.update(|p| *p = !*p)
-                        on:keydown=move |ev| shown.key(&ev)
-                    >
-                        <span inner_html=HELP_ICON></span>
-                        {popup(tip_id, shown, move || tip.clone())}
-                    </span>
-                }
-                .into_any(),
-            )
-        }
+        // The Tooltip's view (`views::TOOLTIP`), which a page may be built without; not
+        // in a layout's box (a Tooltip's `visible` is whether it is open).
+        Description::Tooltip(tooltip) => Some(match component("Tooltip") {
+            Some(view) => view(page, tooltip),
+            None => left_out("Tooltip".to_owned()),
+        }),
     }
 }
 

@@ -9,21 +9,16 @@ use crate::core::{AnyId, Value};
 
 use super::super::element;
 use super::super::page::Page;
-use super::control::{watch, Attrs, HELP_ICON};
-use super::tip::{popup, Shown, Tip};
-
-fn tooltip(a: &Attrs) -> Tip {
-    match a.value("tooltip") {
-        Value::Ref(id) => a.doc.lookup(&id).map(|t| Tip::of(a.doc, t)),
-        _ => None,
-    }
-    .unwrap_or(Tip::Text(String::new()))
-}
+use super::control::{watch, HELP_ICON};
+use super::tip::{self, popup, Shown};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
     let label = watch(page, model, |a| a.text("label"));
-    let tip = watch(page, model, tooltip);
+    let tooltip = watch(page, model, |a| match a.value("tooltip") {
+        Value::Ref(id) => a.doc.lookup(&id),
+        _ => None,
+    });
     let shown = Shown::new();
     let id = page.element_id(model);
     let tip_id = format!("{id}-tooltip");
@@ -53,7 +48,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                     }
                 })}
             </button>
-            {popup(tip_id, shown, move || tip.get())}
+            {popup(tip_id, shown, move || tooltip.get().map(|t| tip::content(page, t)))}
         </span>
     }
     .into_any()

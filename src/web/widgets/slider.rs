@@ -178,6 +178,15 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
             bind::flag(el, "disabled", *disabled);
         }
         bind::attr(el, "aria-valuetext", Some(&range.0.pretty(value)));
+        // The bar's fill up to the handle: custom properties of the track (the input's
+        // parent) that its CSS reads, set here rather than by effects of their own.
+        if let Some(track) = el.parent_element() {
+            let style = track.unchecked_into::<web_sys::HtmlElement>().style();
+            if written.as_ref() != Some(&range) {
+                let _ = style.set_property("--rk-bar", &range.0.bar_color);
+            }
+            let _ = style.set_property("--rk-at", &format!("{}%", range.0.percent(value)));
+        }
         // After a new range too: the browser clamped the value to the old one.
         if shown.get() != Some(value) || written.as_ref() != Some(&range) {
             el.unchecked_ref::<web_sys::HtmlInputElement>()
@@ -199,13 +208,7 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
             }
             <div class="rk-slider-track">
                 <div class="rk-slider-bar">
-                    <div
-                        class="rk-slider-fill"
-                        style:background=move || spec.with(|s| s.bar_color.clone())
-                        style:right=move || {
-                            format!("{}%", 100.0 - spec.with(|s| s.percent(value.get())))
-                        }
-                    ></div>
+                    <div class="rk-slider-fill"></div>
                 </div>
                 <input
                     type="range"
