@@ -234,7 +234,7 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     // Inputs' descriptions, beside their titles: text as the help icon's tooltip, a
     // Tooltip shown as the HelpButton's, while the icon is hovered.
     assert.equal(await page.getByRole('img', { name: 'py text description' }).getAttribute('title'), 'py text description');
-    await page.locator('.rk-description[aria-label="Description"]').hover();
+    await page.getByRole('button', { name: 'Description' }).hover();
     const described = page.getByRole('tooltip').filter({ hasText: 'py secret' });
     assert.equal(await described.locator('b').textContent(), 'py');
     assert.equal(await described.isVisible(), true);
