@@ -1,6 +1,6 @@
 //! What the widgets share: reading a model's attributes by name, the title label of an
-//! input (with its description), writing a value into a text control without moving the user's caret, and
-//! Bokeh's UI events of a model.
+//! input (with its description), writing a value into a text control without moving the
+//! user's caret, and Bokeh's UI events of a model.
 
 use leptos::prelude::*;
 
