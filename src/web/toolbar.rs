@@ -656,9 +656,9 @@ pub fn view(
 
 /// A strip of tool buttons at `place`, positioned by `style`, in BokehJS's groups with a
 /// divider before each group but the first (drawn by CSS on its first button, so that
-/// the strip is one flat list of buttons): one per entry, each titled and named as Bokeh's tool is,
-/// pressed (`aria-pressed`) while `active` says so, `press` called with its model on a
-/// click.
+/// the strip is one flat list of buttons): one per entry, each titled and named as
+/// Bokeh's tool is, pressed (`aria-pressed`) while `active` says so, `press` called with
+/// its model on a click.
 pub(super) fn strip(
     entries: &[ToolInfo],
     place: Place,
