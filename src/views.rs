@@ -82,6 +82,7 @@ pub(crate) enum Shows {
     Tiles(crate::render::ReadTiles),
     Tool(&'static dyn crate::web::tools::ToolView),
     AxisParts(crate::render::axis_parts::Parts),
+    Callback(crate::web::callbacks::Runner),
 }
 
 impl View {
@@ -180,6 +181,7 @@ macro_rules! views {
         renderers { $($c:ident: $cname:literal,)* }
         tools { $($t:ident: $tname:literal => $tview:expr,)* }
         axes { $($(#[$doc:meta])* $x:ident: $xname:literal => $parts:path,)* }
+        callbacks { $($k:ident: $kname:literal => $runner:path,)* }
     ) => {
         $(
             #[doc = concat!("The view of Bokeh's `", $wname, "` widget.")]
@@ -279,8 +281,23 @@ macro_rules! views {
                 images: None,
             };
         )*
+        $(
+            #[doc = concat!("How the page runs Bokeh's `", $kname, "` callback.")]
+            pub const $k: View = View {
+                name: $kname,
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                bokeh: crate::models::bokeh_schema($kname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: &[],
+                #[cfg(target_arch = "wasm32")]
+                shows: Shows::Callback($runner),
+                #[cfg(target_arch = "wasm32")]
+                images: None,
+            };
+        )*
         /// Every view rokeh has: what [`crate::run`] builds into the page.
-        pub const ALL: &[View] = &[$($w,)* $($l,)* $($g,)* $($a,)* $($c,)* $($t,)* $($x,)*];
+        pub const ALL: &[View] =
+            &[$($w,)* $($l,)* $($g,)* $($a,)* $($c,)* $($t,)* $($x,)* $($k,)*];
     };
 }
 
@@ -428,6 +445,11 @@ views! {
         NUMERAL_TICK_FORMATTER: "NumeralTickFormatter" => crate::render::axis_parts::NUMERAL,
         /// How an axis writes its labels with Bokeh's `PrintfTickFormatter`.
         PRINTF_TICK_FORMATTER: "PrintfTickFormatter" => crate::render::axis_parts::PRINTF,
+    }
+    callbacks {
+        CUSTOM_JS: "CustomJS" => crate::web::callbacks::CUSTOM_JS,
+        SET_VALUE: "SetValue" => crate::web::callbacks::SET_VALUE,
+        TOGGLE_VISIBILITY: "ToggleVisibility" => crate::web::callbacks::TOGGLE_VISIBILITY,
     }
 }
 

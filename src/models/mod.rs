@@ -68,6 +68,7 @@ mod annotations;
 mod arrows;
 mod axes;
 mod bokeh_schemas;
+mod callbacks;
 mod enums;
 mod filters;
 mod formatters;
@@ -97,6 +98,7 @@ pub use annotations::{
 };
 pub use arrows::{Arrow, NormalHead, OpenHead, TeeHead, VeeHead};
 pub use axes::{CategoricalAxis, DatetimeAxis, LinearAxis, LogAxis};
+pub use callbacks::{Arg, CustomJS, OpenURL, SetValue, ToggleVisibility};
 pub use enums::{
     Align, BoxOrigin, ButtonType, CoordinateUnits, Dimension, Dimensions, Direction, Distribution,
     FontStyle, HexTileOrientation, HoverMode, ImageOrigin, LegendClickPolicy, LengthSizing,
@@ -163,6 +165,7 @@ const AREAS: &[&[&Schema]] = &[
     annotations::SCHEMAS,
     arrows::SCHEMAS,
     axes::SCHEMAS,
+    callbacks::SCHEMAS,
     filters::SCHEMAS,
     formatters::SCHEMAS,
     glyphs::areas::SCHEMAS,

@@ -44,6 +44,7 @@ use wasm_bindgen::prelude::*;
 use crate::document::{AnyId, Document, Model, ModelId, Value};
 use crate::models::ColumnDataSource;
 
+use super::js::{self, from_js, to_js};
 use super::page::Page;
 use super::window;
 
@@ -115,7 +116,7 @@ pub fn install(page: Page) {
         },
     );
     let sine_ms = Closure::<dyn Fn(u32) -> f64>::new(sine_ms);
-    set(&hook, "sineMs", &sine_ms.into_js_value());
+    js::put(&hook, "sineMs", &sine_ms.into_js_value());
     let memory = Closure::<dyn Fn() -> f64>::new(|| {
         wasm_bindgen::memory()
             .dyn_into::<js_sys::WebAssembly::Memory>()
@@ -125,22 +126,22 @@ pub fn install(page: Page) {
                     .map_or(f64::NAN, |b| f64::from(b.byte_length()))
             })
     });
-    set(&hook, "wasmMemoryBytes", &memory.into_js_value());
+    js::put(&hook, "wasmMemoryBytes", &memory.into_js_value());
     let relaxed = Closure::<dyn Fn() -> bool>::new(crate::np::relaxed_simd);
-    set(&hook, "relaxedSimd", &relaxed.into_js_value());
+    js::put(&hook, "relaxedSimd", &relaxed.into_js_value());
     let kept = Closure::<dyn Fn() -> f64>::new(|| super::surface::kept_layers_shown() as f64);
-    set(&hook, "keptLayers", &kept.into_js_value());
+    js::put(&hook, "keptLayers", &kept.into_js_value());
     let furniture =
         Closure::<dyn Fn() -> f64>::new(|| super::canvas::furniture_shown_again() as f64);
-    set(&hook, "keptFurniture", &furniture.into_js_value());
+    js::put(&hook, "keptFurniture", &furniture.into_js_value());
     let revisions = Closure::<dyn Fn() -> f64>::new(move || page.revisions_kept() as f64);
-    set(&hook, "revisions", &revisions.into_js_value());
-    set(&hook, "set", &set_attr.into_js_value());
-    set(&hook, "column", &column.into_js_value());
-    set(&hook, "get", &get.into_js_value());
-    set(&hook, "paints", &0.into());
+    js::put(&hook, "revisions", &revisions.into_js_value());
+    js::put(&hook, "set", &set_attr.into_js_value());
+    js::put(&hook, "column", &column.into_js_value());
+    js::put(&hook, "get", &get.into_js_value());
+    js::put(&hook, "paints", &0.into());
     if let Some(window) = web_sys::window() {
-        set(&window, NAME, &hook);
+        js::put(&window, NAME, &hook);
     }
     let keys = PaintKeys {
         paints: "paints".into(),
@@ -176,7 +177,7 @@ fn sine_ms(n: u32) -> f64 {
 /// Tells tests whether the page and its session agree (see the module docs).
 #[cfg(feature = "session")]
 pub fn settled(settled: bool) {
-    with_installed(|i| set(&i.hook, "settled", &settled.into()));
+    with_installed(|i| js::put(&i.hook, "settled", &settled.into()));
 }
 
 /// Counts a finished paint that began at `started` (performance.now()) and marks its end.
@@ -224,11 +225,7 @@ pub fn mark(name: &str) {
     }
 }
 
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    put(target, &key.into(), value);
-}
-
-/// [`set`], the key already a JS string.
+/// Sets `key` of `target`, the key already a JS string.
 fn put(target: &JsValue, key: &JsValue, value: &JsValue) {
     // Setting a property of a plain object cannot fail.
     let _ = Reflect::set(target, key, value);
@@ -258,76 +255,4 @@ fn find_model(doc: &Document, key: &str) -> Option<AnyId> {
         .or_else(|| first(&|m| m.type_name == key))
         .or_else(|| first(&|m| has(m, "title")))
         .or_else(|| first(&|m| has(m, "label")))
-}
-
-/// A plain value from a JavaScript one that JSON could hold (the page parses no JSON:
-/// a static page carries no JSON reader); integral numbers are ints.
-fn from_js(js: &JsValue) -> Option<Value> {
-    if js.is_null() || js.is_undefined() {
-        return Some(Value::Null);
-    }
-    if let Some(b) = js.as_bool() {
-        return Some(Value::Bool(b));
-    }
-    if let Some(f) = js.as_f64() {
-        let int = f.fract() == 0.0 && f.abs() < 2f64.powi(53);
-        return Some(if int {
-            Value::Int(f as i64)
-        } else {
-            Value::Float(f)
-        });
-    }
-    if let Some(s) = js.as_string() {
-        return Some(Value::Str(s));
-    }
-    if Array::is_array(js) {
-        let items: Option<Vec<Value>> = Array::from(js).iter().map(|v| from_js(&v)).collect();
-        return items.map(Value::List);
-    }
-    let object = js.dyn_ref::<Object>()?;
-    let fields = Object::entries(object)
-        .iter()
-        .map(|pair| {
-            let pair = Array::from(&pair);
-            Some((pair.get(0).as_string()?, from_js(&pair.get(1))?))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Value::Object(fields))
-}
-
-fn to_js(value: &Value) -> JsValue {
-    match value {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => (*b).into(),
-        Value::Int(i) => (*i as f64).into(),
-        Value::Float(f) => (*f).into(),
-        Value::Str(s) => s.into(),
-        Value::Ref(id) => id.as_str().into(),
-        Value::List(items) | Value::Set(items) => items.iter().map(to_js).collect::<Array>().into(),
-        Value::Array(array) => match array.as_f64() {
-            Some(values) => Float64Array::from(values).into(),
-            None => (0..array.len())
-                .filter_map(|i| array.data.get(i))
-                .map(|v| to_js(&v))
-                .collect::<Array>()
-                .into(),
-        },
-        Value::Map(entries) => {
-            let object = Object::new();
-            for (k, v) in entries {
-                if let Some(k) = k.as_str() {
-                    set(&object, k, &to_js(v));
-                }
-            }
-            object.into()
-        }
-        Value::Object(fields) => {
-            let object = Object::new();
-            for (k, v) in fields {
-                set(&object, k, &to_js(v));
-            }
-            object.into()
-        }
-        _ => JsValue::UNDEFINED,
-    }
 }

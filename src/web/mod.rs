@@ -6,6 +6,7 @@
 //! embed loader marked (see `embed.rs`).
 
 mod bind;
+pub(crate) mod callbacks;
 mod canvas;
 mod element;
 mod embed;
@@ -15,6 +16,7 @@ pub(crate) mod grid;
 mod grid_toolbar;
 mod hook;
 mod images;
+mod js;
 mod layout;
 mod page;
 mod periodic;
@@ -109,6 +111,7 @@ fn show_views(views: &'static [View]) {
     surface::fetch_images_with(views.iter().find_map(|v| v.images));
     let mut shown = Shown::default();
     let mut tools = Vec::new();
+    let mut callbacks = Vec::new();
     for view in views {
         match view.shows {
             Shows::Component(_) => {}
@@ -118,10 +121,12 @@ fn show_views(views: &'static [View]) {
             Shows::Tiles(read) => shown.tiles = Some(read),
             Shows::AxisParts(parts) => shown.axis_parts.extend_from_slice(parts),
             Shows::Tool(tool) => tools.push((view.name, tool)),
+            Shows::Callback(runner) => callbacks.push((view.name, runner)),
         }
     }
     crate::render::show(shown);
     tools::show(tools);
+    callbacks::show(callbacks);
 }
 
 /// The app a single-file page names in its `rokeh-app` meta tag.
@@ -169,6 +174,8 @@ fn show(
         // Joined to a session of `rokeh serve` (a status badge shows the connection), whose
         // periodic callbacks the server runs. Alone, the page runs them.
         let connection = session.map(|session| session::join(page, session));
+        // After the session's: a change goes out before what its callbacks change.
+        callbacks::listen(page);
         match &connection {
             None => periodic::start(page),
             Some(_) => periodic::start_added(page),

@@ -164,18 +164,21 @@ impl Page {
         }
     }
 
-    /// A UI event of the user's (a click, a menu choice) for the app's `on_event`
-    /// callbacks here and the session's peers, if its model subscribes to it.
+    /// A UI event of the user's (a click, a menu choice) for the callbacks attached to it
+    /// in the page (`js_on_event`), then the app's `on_event` callbacks here and the
+    /// session's peers, if its model subscribes to it.
     pub fn trigger(&self, event: UiEvent) {
+        super::callbacks::on_event(*self, &event);
         let name = event.kind.name();
         if let Err(e) = self.update(|d| d.emit(event)) {
             web_sys::console::error_1(&format!("rokeh: {name}: {e}").into());
         }
     }
 
-    /// Whether `model` subscribes to UI events of `kind` (so they are worth making).
+    /// Whether `model` subscribes to UI events of `kind`, or the page runs callbacks for
+    /// them (so they are worth making).
     pub fn subscribes(&self, model: AnyId, kind: EventKind) -> bool {
-        self.read(|d| d.subscribes(model, kind))
+        self.read(|d| d.subscribes(model, kind) || super::callbacks::wants(d, model, kind))
     }
 
     /// Calls `listener` with the changes of every later [`Page::update`].

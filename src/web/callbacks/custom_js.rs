@@ -1,0 +1,180 @@
+//! `CustomJS`: its code compiled once (again when it changes) as BokehJS compiles it, a
+//! function of its `args`' names, `cb_obj`, `cb_data` and `cb_context` in strict mode,
+//! called with `this` the model or event; or, with an `export default` line, imported as
+//! an ES module whose default function is called with `(args, obj, data, context)`.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::{proxy, Target};
+use crate::document::{AnyId, UiEvent, Value};
+use crate::web::js::put;
+use crate::web::page::Page;
+
+/// A callback's code as compiled: what it was compiled from, and the result.
+struct Compiled {
+    source: (String, Vec<String>),
+    run: Run,
+}
+
+#[derive(Clone)]
+enum Run {
+    Function(Function),
+    /// The module, imported once.
+    Module(Promise),
+}
+
+thread_local! {
+    static COMPILED: RefCell<HashMap<AnyId, Compiled>> = RefCell::new(HashMap::new());
+}
+
+pub(super) fn run(page: Page, callback: AnyId, target: &Target) -> Result<(), String> {
+    let (code, args, module) = page.read(|d| {
+        let attr = |name: &str| d.get_attr(callback, name).unwrap_or(Value::Null);
+        (attr("code"), attr("args"), attr("module"))
+    });
+    let code = code.as_str().unwrap_or_default().to_owned();
+    let args: Vec<(String, Value)> = match args {
+        Value::Map(entries) => entries
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), v)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let module = match module {
+        Value::Bool(module) => module,
+        // "auto", as BokehJS decides.
+        _ => code
+            .lines()
+            .any(|line| line.trim_start().starts_with("export default")),
+    };
+    let names: Vec<String> = args.iter().map(|(k, _)| k.clone()).collect();
+    let run = compiled(callback, code, names, module)?;
+    let obj = match target {
+        Target::Model(model) => proxy::of(page, *model),
+        Target::Event(event) => event_object(page, event),
+    };
+    let data: JsValue = Object::new().into();
+    let context = Object::new();
+    put(&context, "index", &Object::new());
+    match run {
+        Run::Function(function) => {
+            let call = Array::new();
+            for (_, value) in &args {
+                call.push(&proxy::value_to_js(page, value));
+            }
+            call.push(&obj);
+            call.push(&data);
+            call.push(&context);
+            function.apply(&obj, &call).map_err(|e| describe(&e))?;
+        }
+        Run::Module(imported) => {
+            let named = Object::new();
+            for (name, value) in &args {
+                put(&named, name, &proxy::value_to_js(page, value));
+            }
+            let id = page.read(|d| d.model_id(callback).clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let called = async {
+                    let module = wasm_bindgen_futures::JsFuture::from(imported).await?;
+                    let default = Reflect::get(&module, &"default".into())?;
+                    let Some(default) = default.dyn_ref::<Function>() else {
+                        let message = "the module exports no default function";
+                        return Err(js_sys::Error::new(message).into());
+                    };
+                    let call = Array::of4(&named, &obj, &data, &context);
+                    default.apply(&JsValue::UNDEFINED, &call)
+                };
+                if let Err(e) = called.await {
+                    let message = format!("rokeh: CustomJS {id}: {}", describe(&e));
+                    web_sys::console::error_1(&message.into());
+                }
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The callback's code compiled, from the cache while it is the same code.
+fn compiled(
+    callback: AnyId,
+    code: String,
+    names: Vec<String>,
+    module: bool,
+) -> Result<Run, String> {
+    let source = (code, names);
+    let kept = COMPILED.with_borrow(|c| {
+        c.get(&callback)
+            .filter(|c| c.source == source)
+            .map(|c| c.run.clone())
+    });
+    if let Some(run) = kept {
+        return Ok(run);
+    }
+    let (code, names) = &source;
+    let run = if module {
+        // A data: URL needs no Blob; `import()` resolves it as any module.
+        let url = format!(
+            "data:text/javascript;charset=utf-8,{}",
+            js_sys::encode_uri_component(code)
+        );
+        let import = construct(&["url", "return import(url)"])?;
+        let imported = import
+            .call1(&JsValue::UNDEFINED, &url.into())
+            .map_err(|e| describe(&e))?;
+        Run::Module(imported.unchecked_into())
+    } else {
+        let body = format!("'use strict';\n{code}");
+        let mut parameters: Vec<&str> = names.iter().map(String::as_str).collect();
+        parameters.extend(["cb_obj", "cb_data", "cb_context", &body]);
+        Run::Function(construct(&parameters)?)
+    };
+    COMPILED.with_borrow_mut(|c| {
+        c.insert(
+            callback,
+            Compiled {
+                source,
+                run: run.clone(),
+            },
+        )
+    });
+    Ok(run)
+}
+
+/// `new Function(...parameters)`: a syntax error is an error, not a trap.
+fn construct(parameters: &[&str]) -> Result<Function, String> {
+    let constructor = Reflect::get(&js_sys::global(), &"Function".into())
+        .map_err(|e| describe(&e))?
+        .unchecked_into::<Function>();
+    let arguments: Array = parameters.iter().map(|p| JsValue::from_str(p)).collect();
+    Reflect::construct(&constructor, &arguments)
+        .map(JsCast::unchecked_into)
+        .map_err(|e| describe(&e))
+}
+
+/// A UI event as BokehJS hands it to a callback: its `event_name`, the model it happened on
+/// as `origin`, and its values (`x`, `y`, `sx`, `sy`, `modifiers`, `item`, …).
+fn event_object(page: Page, event: &UiEvent) -> JsValue {
+    let object = Object::new();
+    put(&object, "event_name", &event.kind.name().into());
+    let origin = event
+        .model
+        .as_ref()
+        .map_or(JsValue::NULL, |id| proxy::of_id(page, id));
+    put(&object, "origin", &origin);
+    for (name, value) in &event.values {
+        put(&object, name, &proxy::value_to_js(page, value));
+    }
+    object.into()
+}
+
+/// What a thrown value says: an Error's name and message, else its text.
+fn describe(thrown: &JsValue) -> String {
+    match thrown.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.to_string()),
+        None => thrown.as_string().unwrap_or_else(|| format!("{thrown:?}")),
+    }
+}

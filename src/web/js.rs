@@ -1,0 +1,107 @@
+//! Document values as JavaScript values and back: for the test hook's `get` and `set`, and
+//! for the callbacks the page runs, whose code reads and writes models' properties. The
+//! page parses no JSON (a static page carries no JSON reader), so values cross as JS.
+
+use js_sys::{Array, ArrayBuffer, Float64Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::document::{ModelId, Value};
+
+/// The key under which a model's live object (see `callbacks`) answers its id, so that a
+/// model given back to the page is a reference to it.
+pub(crate) const MODEL_KEY: &str = "__rokeh_id";
+
+/// A plain value from a JavaScript one that JSON could hold (integral numbers are ints),
+/// a typed array (a float64 array) or a model's live object (a reference).
+pub(crate) fn from_js(js: &JsValue) -> Option<Value> {
+    if js.is_null() || js.is_undefined() {
+        return Some(Value::Null);
+    }
+    if let Some(b) = js.as_bool() {
+        return Some(Value::Bool(b));
+    }
+    if let Some(f) = js.as_f64() {
+        let int = f.fract() == 0.0 && f.abs() < 2f64.powi(53);
+        return Some(if int {
+            Value::Int(f as i64)
+        } else {
+            Value::Float(f)
+        });
+    }
+    if let Some(s) = js.as_string() {
+        return Some(Value::Str(s));
+    }
+    if Array::is_array(js) {
+        let items: Option<Vec<Value>> = Array::from(js).iter().map(|v| from_js(&v)).collect();
+        return items.map(Value::List);
+    }
+    // Any typed array, as numbers (a DataView is no column).
+    if ArrayBuffer::is_view(js) && !js.is_instance_of::<js_sys::DataView>() {
+        return Some(Value::from(Float64Array::new(js).to_vec()));
+    }
+    let object = js.dyn_ref::<Object>()?;
+    if let Some(id) = Reflect::get(object, &MODEL_KEY.into())
+        .ok()
+        .and_then(|id| id.as_string())
+    {
+        return Some(Value::Ref(ModelId::from(id.as_str())));
+    }
+    let fields = Object::entries(object)
+        .iter()
+        .map(|pair| {
+            let pair = Array::from(&pair);
+            Some((pair.get(0).as_string()?, from_js(&pair.get(1))?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Value::Object(fields))
+}
+
+/// `value` as JavaScript, references as their ids.
+pub(crate) fn to_js(value: &Value) -> JsValue {
+    to_js_with(value, &|id| id.as_str().into())
+}
+
+/// `value` as JavaScript, each reference as `model` makes it.
+pub(crate) fn to_js_with(value: &Value, model: &dyn Fn(&ModelId) -> JsValue) -> JsValue {
+    let each = |items: &mut dyn Iterator<Item = &Value>| -> JsValue {
+        items
+            .map(|v| to_js_with(v, model))
+            .collect::<Array>()
+            .into()
+    };
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => (*b).into(),
+        Value::Int(i) => (*i as f64).into(),
+        Value::Float(f) => (*f).into(),
+        Value::Str(s) => s.into(),
+        Value::Ref(id) => model(id),
+        Value::List(items) | Value::Set(items) => each(&mut items.iter()),
+        Value::Array(array) => match array.as_f64() {
+            Some(values) => Float64Array::from(values).into(),
+            None => each(&mut array.data.to_values().iter()),
+        },
+        Value::Map(entries) => {
+            let object = Object::new();
+            for (k, v) in entries {
+                if let Some(k) = k.as_str() {
+                    put(&object, k, &to_js_with(v, model));
+                }
+            }
+            object.into()
+        }
+        Value::Object(fields) => {
+            let object = Object::new();
+            for (k, v) in fields {
+                put(&object, k, &to_js_with(v, model));
+            }
+            object.into()
+        }
+        _ => JsValue::UNDEFINED,
+    }
+}
+
+/// Sets `key` of a plain object (which cannot fail).
+pub(crate) fn put(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &key.into(), value);
+}
