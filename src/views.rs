@@ -448,6 +448,7 @@ views! {
     }
     callbacks {
         CUSTOM_JS: "CustomJS" => crate::web::callbacks::CUSTOM_JS,
+        OPEN_URL: "OpenURL" => crate::web::callbacks::OPEN_URL,
         SET_VALUE: "SetValue" => crate::web::callbacks::SET_VALUE,
         TOGGLE_VISIBILITY: "ToggleVisibility" => crate::web::callbacks::TOGGLE_VISIBILITY,
     }

@@ -613,3 +613,77 @@ fn geojson_columns_follow_the_text_and_bad_text_changes_nothing() {
     let geo = page.lookup(&id).unwrap();
     assert_eq!(page.column_f64(geo, "x"), Some(&[5.0, 6.0, 7.0][..]));
 }
+
+/// `js_on_change` and `js_on_event` write Bokeh's `js_property_callbacks` and
+/// `js_event_callbacks` as Python's do: a property's changes under `change:<attr>`, other
+/// names as given, each callback once; a callback gone from the document is an error.
+#[test]
+fn js_callbacks_are_attached_as_python_attaches_them() {
+    use rokeh::document::{EventKind, JS_EVENT_CALLBACKS, JS_PROPERTY_CALLBACKS};
+    use rokeh::models::{Button, CustomJS, SetValue};
+    let mut doc = Document::new();
+    let freq = slider(&mut doc);
+    let code = |doc: &mut Document, code: &str| {
+        doc.add(CustomJS {
+            args: rokeh::core::Dict(vec![("slider".into(), freq.into())]),
+            code: code.into(),
+        })
+    };
+    let (first, second) = (code(&mut doc, "1"), code(&mut doc, "2"));
+    doc.js_on_change(freq, "value", first).unwrap();
+    doc.js_on_change(freq, "value", second).unwrap();
+    doc.js_on_change(freq, "value", first).unwrap();
+    doc.js_on_change(freq, "streaming", first).unwrap();
+    let attached = |doc: &Document, key| doc.js_callbacks(freq.any(), JS_PROPERTY_CALLBACKS, key);
+    assert_eq!(attached(&doc, "change:value"), [first.any(), second.any()]);
+    assert_eq!(attached(&doc, "streaming"), [first.any()]);
+    assert!(attached(&doc, "value").is_empty());
+    let stored = doc.get_attr(freq.any(), JS_PROPERTY_CALLBACKS).unwrap();
+    let (a, b) = (
+        doc.model_id(first.any()).clone(),
+        doc.model_id(second.any()).clone(),
+    );
+    assert_eq!(
+        stored,
+        Value::Map(vec![
+            (
+                Value::str("change:value"),
+                Value::List(vec![Value::Ref(a.clone()), Value::Ref(b)])
+            ),
+            (
+                Value::str("streaming"),
+                Value::List(vec![Value::Ref(a.clone())])
+            ),
+        ])
+    );
+    // The CustomJS refers to the slider in its args, as Python's `args=dict(slider=…)`.
+    let args = doc.get_attr(first.any(), "args").unwrap();
+    let slider_id = doc.model_id(freq.any()).clone();
+    assert_eq!(
+        args,
+        Value::Map(vec![(Value::str("slider"), Value::Ref(slider_id))])
+    );
+
+    let button = doc.add(Button::default());
+    let set = doc.add(SetValue {
+        obj: freq.any(),
+        attr: "value".into(),
+        value: Value::Float(2.0),
+    });
+    doc.js_on_event(button, EventKind::ButtonClick, set)
+        .unwrap();
+    let clicked = doc.js_callbacks(button.any(), JS_EVENT_CALLBACKS, "button_click");
+    assert_eq!(clicked, [set.any()]);
+
+    // A callback no longer in the document is refused, and nothing is attached.
+    let gone = code(&mut doc, "3");
+    doc.remove_model(gone.any()).expect("it was there");
+    let before = doc.get_attr(button.any(), JS_EVENT_CALLBACKS).unwrap();
+    assert!(doc
+        .js_on_event(button, EventKind::ButtonClick, gone)
+        .is_err());
+    assert_eq!(
+        doc.get_attr(button.any(), JS_EVENT_CALLBACKS).unwrap(),
+        before
+    );
+}

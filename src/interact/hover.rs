@@ -187,10 +187,27 @@ pub fn fill(
                     // JavaScript, not run here.
                     FieldFormatter::Custom(_) => Written::Numeral,
                 });
-            let value = column_value(doc, source, name, spot.index);
-            value.map_or_else(|| MISSING.to_owned(), |v| value_text(&v, format, written))
+            row_text(doc, source, name, spot.index, format, written)
         }
     })
+}
+
+/// Row `row`'s value of column `name` of `source` as a tooltip writes it by default (a
+/// number with BokehJS's default precision), `???` without one: an `OpenURL`'s `@name`.
+pub fn cell_text(doc: &Document, source: AnyId, name: &str, row: usize) -> String {
+    row_text(doc, source, name, row, None, Written::Numeral)
+}
+
+fn row_text(
+    doc: &Document,
+    source: AnyId,
+    name: &str,
+    row: usize,
+    format: Option<&str>,
+    written: Written,
+) -> String {
+    let value = column_value(doc, source, name, row);
+    value.map_or_else(|| MISSING.to_owned(), |v| value_text(&v, format, written))
 }
 
 /// How deep a tooltip's DOM models may nest: a model that contains itself stops there.

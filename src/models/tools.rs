@@ -200,6 +200,8 @@ models! {
         gesture: TapGesture = TapGesture::Tap,
         mode: SelectionMode = SelectionMode::Toggle,
         renderers: AutoOr<Vec<AnyId>> = AutoOr::Auto,
+        /// Run in the page for each source a tap hits (a `CustomJS`, an `OpenURL`, ...).
+        callback: Option<AnyId> = None,
         description: Option<String> = None,
         visible: bool = true,
     }
@@ -262,6 +264,8 @@ models! {
         line_policy: LinePolicy = LinePolicy::Nearest,
         point_policy: PointPolicy = PointPolicy::SnapToData,
         renderers: AutoOr<Vec<AnyId>> = AutoOr::Auto,
+        /// Run in the page as the pointer moves, for each renderer inspected.
+        callback: Option<AnyId> = None,
         show_arrow: bool = true,
         description: Option<String> = None,
         visible: bool = true,

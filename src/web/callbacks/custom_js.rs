@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::{proxy, Target};
+use super::{proxy, Hit, Target, ToolHit};
 use crate::document::{AnyId, UiEvent, Value};
 use crate::web::js::put;
 use crate::web::page::Page;
@@ -53,11 +53,12 @@ pub(super) fn run(page: Page, callback: AnyId, target: &Target) -> Result<(), St
     };
     let names: Vec<String> = args.iter().map(|(k, _)| k.clone()).collect();
     let run = compiled(callback, code, names, module)?;
-    let obj = match target {
-        Target::Model(model) => proxy::of(page, *model),
-        Target::Event(event) => event_object(page, event),
+    let (obj, data) = match target {
+        Target::Model(model) => (proxy::of(page, *model), Object::new()),
+        Target::Event(event) => (event_object(page, event), Object::new()),
+        Target::Tool { tool, hit } => (proxy::of(page, *tool), tool_data(page, hit)),
     };
-    let data: JsValue = Object::new().into();
+    let data: JsValue = data.into();
     let context = Object::new();
     put(&context, "index", &Object::new());
     match run {
@@ -169,6 +170,32 @@ fn event_object(page: Page, event: &UiEvent) -> JsValue {
         put(&object, name, &proxy::value_to_js(page, value));
     }
     object.into()
+}
+
+/// What a tool tells its callback of a hit, as BokehJS's TapTool and HoverTool: a tap's
+/// `{geometries, source}`, a hover's `{index: {indices}, geometry, renderer}`.
+fn tool_data(page: Page, hit: &ToolHit) -> Object {
+    let point = Object::new();
+    put(&point, "type", &"point".into());
+    for (name, v) in ["sx", "sy", "x", "y"].into_iter().zip(hit.at) {
+        put(&point, name, &v.into());
+    }
+    let data = Object::new();
+    match &hit.what {
+        Hit::Source(source) => {
+            put(&data, "geometries", &point);
+            put(&data, "source", &proxy::of(page, *source));
+        }
+        Hit::Rows { renderer, rows } => {
+            let index = Object::new();
+            let indices: Array = rows.iter().map(|&r| JsValue::from(r as f64)).collect();
+            put(&index, "indices", &indices);
+            put(&data, "index", &index);
+            put(&data, "geometry", &point);
+            put(&data, "renderer", &proxy::of(page, *renderer));
+        }
+    }
+    data
 }
 
 /// What a thrown value says: an Error's name and message, else its text.

@@ -7,6 +7,7 @@
 //! two hooks [`Page`] calls, which then find nothing to do.
 
 mod custom_js;
+mod open_url;
 mod proxy;
 mod set_value;
 mod toggle_visibility;
@@ -14,15 +15,32 @@ mod toggle_visibility;
 use std::cell::{Cell, RefCell};
 
 use crate::document::{
-    AnyId, Change, Document, Event, EventKind, UiEvent, JS_EVENT_CALLBACKS, JS_PROPERTY_CALLBACKS,
+    AnyId, Change, Document, Event, EventKind, UiEvent, Value, JS_EVENT_CALLBACKS,
+    JS_PROPERTY_CALLBACKS,
 };
 
 use super::page::Page;
 
-/// What a callback is run for: the model whose property changed, or a UI event.
+/// What a callback is run for: the model whose property changed, a UI event, or a tool
+/// that hit something (its `callback`).
 pub(crate) enum Target<'a> {
     Model(AnyId),
     Event(&'a UiEvent),
+    Tool { tool: AnyId, hit: &'a ToolHit },
+}
+
+/// What a tool's callback is told of a hit (BokehJS's `cb_data`): where, as a point in
+/// CSS pixels of the canvas (`sx`, `sy`) and data units (`x`, `y`), and what.
+pub(crate) struct ToolHit {
+    pub(crate) at: [f64; 4],
+    pub(crate) what: Hit,
+}
+
+pub(crate) enum Hit {
+    /// A TapTool's: the source whose rows it selected.
+    Source(AnyId),
+    /// A HoverTool's: a renderer it inspects and the rows of it under the pointer.
+    Rows { renderer: AnyId, rows: Vec<usize> },
 }
 
 /// How a callback model type runs: its view.
@@ -38,12 +56,14 @@ pub(crate) struct Runner {
 struct Dispatch {
     changed: fn(Page, &[Change]),
     event: fn(Page, &UiEvent),
+    tool: fn(Page, AnyId, &ToolHit),
     wants: fn(&Document, AnyId, EventKind) -> bool,
 }
 
 const DISPATCH: Dispatch = Dispatch {
     changed,
     event,
+    tool,
     wants: attached_to_event,
 };
 
@@ -53,6 +73,10 @@ pub(crate) const CUSTOM_JS: Runner = Runner {
 };
 pub(crate) const SET_VALUE: Runner = Runner {
     run: set_value::run,
+    dispatch: &DISPATCH,
+};
+pub(crate) const OPEN_URL: Runner = Runner {
+    run: open_url::run,
     dispatch: &DISPATCH,
 };
 pub(crate) const TOGGLE_VISIBILITY: Runner = Runner {
@@ -88,6 +112,13 @@ pub(crate) fn listen(page: Page) {
 pub(crate) fn on_event(page: Page, event: &UiEvent) {
     if let Some(dispatch) = SHOWN.get() {
         (dispatch.event)(page, event);
+    }
+}
+
+/// Runs tool `tool`'s `callback`, if it has one, for what it hit.
+pub(crate) fn on_tool(page: Page, tool: AnyId, hit: &ToolHit) {
+    if let Some(dispatch) = SHOWN.get() {
+        (dispatch.tool)(page, tool, hit);
     }
 }
 
@@ -138,6 +169,18 @@ fn event(page: Page, event: &UiEvent) {
     };
     let callbacks = page.read(|d| d.js_callbacks(model, JS_EVENT_CALLBACKS, event.kind.name()));
     run_all(page, &callbacks, &Target::Event(event));
+}
+
+fn tool(page: Page, tool: AnyId, hit: &ToolHit) {
+    let callbacks: Vec<AnyId> = page.read(|d| match d.get_attr(tool, "callback") {
+        Ok(Value::Ref(id)) => d.lookup(&id).into_iter().collect(),
+        Ok(Value::List(items)) => items
+            .iter()
+            .filter_map(|v| d.lookup(v.as_ref_id()?))
+            .collect(),
+        _ => Vec::new(),
+    });
+    run_all(page, &callbacks, &Target::Tool { tool, hit });
 }
 
 fn run_all(page: Page, callbacks: &[AnyId], target: &Target) {

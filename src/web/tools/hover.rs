@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use crate::core::{AnyId, Id};
 use crate::document::Document;
 use crate::interact::{fill, inspect, linked_inspection, Hit, Over, Policy, Spot, View};
-use crate::models::{AutoOr, GlyphRenderer, HoverTool, Tooltips};
+use crate::models::{AutoOr, Figure, GlyphRenderer, HoverTool, Tooltips};
 
+use super::super::callbacks;
 use super::super::canvas::device_pixel_ratio;
 use super::{Draw, Inspection, Layer, Marks, Plot, ToolView};
 
@@ -64,6 +65,48 @@ impl ToolView for Hover {
             }
             shown.tooltips.extend(tooltips(d, t, view, at, &hits));
         });
+        tell_callback(plot, t, view, at, &hits, only);
+    }
+}
+
+/// Hover tool `t`'s `callback`, if it has one, told of each renderer it inspects and the
+/// rows of it under the pointer (none too), as BokehJS's HoverTool tells it on every move.
+fn tell_callback(
+    plot: &Plot,
+    t: Id<HoverTool>,
+    view: &View,
+    at: (f64, f64),
+    hits: &[Hit],
+    only: Vec<AnyId>,
+) {
+    if plot.page.read(|d| d.get(t, HoverTool::CALLBACK).is_none()) {
+        return;
+    }
+    let renderers = if only.is_empty() {
+        plot.page.read(|d| {
+            d.get(plot.figure, Figure::RENDERERS)
+                .into_iter()
+                .filter(|r| d.typed_id::<GlyphRenderer>(d.model_id(*r)).is_some())
+                .collect()
+        })
+    } else {
+        only
+    };
+    let dpr = device_pixel_ratio();
+    let point = [
+        at.0 / dpr,
+        at.1 / dpr,
+        view.x.invert(at.0),
+        view.y.invert(at.1),
+    ];
+    for renderer in renderers {
+        let rows = hits
+            .iter()
+            .filter(|h| h.renderer.any() == renderer)
+            .map(|h| h.index)
+            .collect();
+        let what = callbacks::Hit::Rows { renderer, rows };
+        callbacks::on_tool(plot.page, t.any(), &callbacks::ToolHit { at: point, what });
     }
 }
 

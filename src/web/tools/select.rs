@@ -9,8 +9,11 @@ use crate::core::{AnyId, Value};
 use crate::interact::{
     rows_at, rows_in, select, selection_geometry, BoxZoom, Over, Purpose, Region, View,
 };
-use crate::models::{AutoOr, BoxSelectTool, LassoSelectTool, SelectionMode, TapBehavior, TapTool};
+use crate::models::{
+    AutoOr, BoxSelectTool, GlyphRenderer, LassoSelectTool, SelectionMode, TapBehavior, TapTool,
+};
 
+use super::super::callbacks::{on_tool, Hit, ToolHit};
 use super::super::canvas::device_pixel_ratio;
 use super::{log, outline, Boxing, Drag, Draw, Layer, Plot, ToolView, TAP_REACH};
 
@@ -130,17 +133,37 @@ impl ToolView for Tap {
         let (behavior, mode) = plot
             .page
             .read(|d| (d.get(t, TapTool::BEHAVIOR), d.get(t, TapTool::MODE)));
-        if behavior != TapBehavior::Select {
-            return;
-        }
         let reach = TAP_REACH * device_pixel_ratio();
         let figure = plot.figure;
-        let result = plot.page.update(|d| {
-            let hits = rows_at(d, figure, view, at, reach, &[], Purpose::Select);
-            select(d, &hits, mode)
-        });
-        if let Err(e) = result {
-            log("tap", e);
+        let only = renderers(plot, tool);
+        let hits = plot
+            .page
+            .read(|d| rows_at(d, figure, view, at, reach, &only, Purpose::Select));
+        // "inspect" selects nothing: it only tells its callback what it hit.
+        if behavior == TapBehavior::Select {
+            if let Err(e) = plot.page.update(|d| select(d, &hits, mode)) {
+                log("tap", e);
+            }
+        }
+        // Its callback, once per source hit, as BokehJS's.
+        let dpr = device_pixel_ratio();
+        let point = [
+            at.0 / dpr,
+            at.1 / dpr,
+            view.x.invert(at.0),
+            view.y.invert(at.1),
+        ];
+        let mut told = Vec::new();
+        for (renderer, rows) in &hits {
+            let source = plot
+                .page
+                .read(|d| d.get(*renderer, GlyphRenderer::DATA_SOURCE).any());
+            if rows.is_empty() || told.contains(&source) {
+                continue;
+            }
+            told.push(source);
+            let what = Hit::Source(source);
+            on_tool(plot.page, tool, &ToolHit { at: point, what });
         }
     }
 }
@@ -151,24 +174,13 @@ fn select_in(plot: &Plot, tool: AnyId, region: &Region, last: bool) {
         return;
     };
     let figure = plot.figure;
-    let (mode, only) = plot.page.read(|d| {
-        let mode = d
-            .get_attr(tool, "mode")
+    let mode = plot.page.read(|d| {
+        d.get_attr(tool, "mode")
             .ok()
             .and_then(|v| v.as_str().and_then(SelectionMode::from_name))
-            .unwrap_or(SelectionMode::Replace);
-        let only: Vec<AnyId> = match d.get_attr(tool, "renderers") {
-            Ok(Value::List(items)) => items
-                .iter()
-                .filter_map(|v| match v {
-                    Value::Ref(id) => d.lookup(id),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        (mode, only)
+            .unwrap_or(SelectionMode::Replace)
     });
+    let only = renderers(plot, tool);
     let ratio = device_pixel_ratio();
     let result = plot.page.update(|d| {
         let hits = rows_in(d, figure, &view, region, &only, Purpose::Select);
@@ -178,4 +190,15 @@ fn select_in(plot: &Plot, tool: AnyId, region: &Region, last: bool) {
     if let Err(e) = result {
         log("selecting", e);
     }
+}
+
+/// The renderers select tool `tool` is limited to (its `renderers`); none: "auto", all.
+fn renderers(plot: &Plot, tool: AnyId) -> Vec<AnyId> {
+    plot.page.read(|d| match d.get_attr(tool, "renderers") {
+        Ok(Value::List(items)) => items
+            .iter()
+            .filter_map(|v| d.lookup(v.as_ref_id()?))
+            .collect(),
+        _ => Vec::new(),
+    })
 }

@@ -1,0 +1,82 @@
+"""Real Python Bokeh's JavaScript callbacks in a `rokeh serve` session: `push` builds a
+document whose interactivity is all `js_on_change`, `js_link`, `js_on_click` and
+`js_on_event` (CustomJS and SetValue, as Bokeh's js_callbacks examples use them) and
+pushes it; `pull` reads back what the page's callbacks changed, as the server has it.
+
+Usage: callbacks_push.py push|pull http://127.0.0.1:PORT/APP SESSION_ID
+Prints {"pushed": N} (N models), or {"pulled": {...}}; exits non-zero with a message on
+failure.
+"""
+import json
+import sys
+
+from bokeh.client import pull_session, push_session
+from bokeh.document import Document
+from bokeh.layouts import column, row
+from bokeh.models import Button, ColumnDataSource, CustomJS, Div, SetValue, Slider, Toggle
+from bokeh.plotting import figure
+from tornado.ioloop import IOLoop
+
+
+def fail(message):
+    print(f"FAIL: {message}", file=sys.stderr, flush=True)
+    sys.exit(1)
+
+
+def callbacks_document():
+    x = [0.0, 0.5, 1.0, 1.5, 2.0]
+    source = ColumnDataSource(data=dict(x=x, y=list(x)))
+    plot = figure(width=300, height=300, title="py callbacks", tools="")
+    plot.line("x", "y", source=source, name="py line")
+    power = Slider(title="py power", start=1, end=4, value=1, step=1)
+    power.js_on_change("value", CustomJS(args=dict(source=source), code="""
+        const {x, y} = source.data
+        for (let i = 0; i < x.length; i++) {
+            y[i] = Math.pow(x[i], cb_obj.value)
+        }
+        source.change.emit()
+    """))
+    linked = Slider(title="py linked", start=1, end=4, value=1, step=1)
+    power.js_link("value", linked, "value")
+    said = Div(text="py said", name="py said")
+    setter = Button(label="py set")
+    setter.js_on_event("button_click", SetValue(obj=said, attr="text", value="set by SetValue"))
+    hide = Toggle(label="py hide line", active=True)
+    hide.js_on_click(CustomJS(args=dict(line=plot.renderers[0]), code="line.visible = !this.active"))
+    tapped = Div(text="py not tapped", name="py tapped")
+    plot.js_on_event("tap", CustomJS(args=dict(div=tapped), code="""
+        div.text = `tap at ${cb_obj.x.toFixed(1)} by ${cb_obj.event_name}`
+    """))
+    doc = Document()
+    doc.add_root(row(column(power, linked, setter, hide, said, tapped), plot))
+    doc.title = "Python's callbacks"
+    return doc
+
+
+def pull(url, session_id):
+    session = pull_session(session_id=session_id, url=url, io_loop=IOLoop())
+    doc = session.document
+    line = doc.get_model_by_name("py line")
+    linked = [m for m in doc.select({"type": Slider}) if m.title == "py linked"][0]
+    pulled = {
+        "y": [float(v) for v in line.data_source.data["y"]],
+        "linked": linked.value,
+        "said": doc.get_model_by_name("py said").text,
+        "tapped": doc.get_model_by_name("py tapped").text,
+        "visible": line.visible,
+    }
+    session.close()
+    print(json.dumps({"pulled": pulled}), flush=True)
+
+
+def push(url, session_id):
+    doc = callbacks_document()
+    session = push_session(doc, session_id=session_id, url=url, io_loop=IOLoop())
+    session.close()
+    print(json.dumps({"pushed": len(doc.models)}), flush=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4 or sys.argv[1] not in ("push", "pull"):
+        fail("usage: callbacks_push.py push|pull URL SESSION_ID")
+    {"push": push, "pull": pull}[sys.argv[1]](sys.argv[2], sys.argv[3])
