@@ -1,5 +1,5 @@
-//! The page's views of Bokeh's widget, layout, glyph, annotation, renderer, tool and
-//! axis models, so that a page pays only for the ones it shows, as a Bokeh page loads
+//! The page's views of Bokeh's widget, layout, glyph, annotation, renderer, tool, axis and
+//! callback models, so that a page pays only for the ones it shows, as a Bokeh page loads
 //! `bokeh-widgets.js` and `bokeh-tables.js` only when it has widgets or tables.
 //! [`crate::run`] builds every view into the page; [`crate::run_with_views`] builds only
 //! those it is given: the sliders page lists its two widgets, its one glyph and the tools

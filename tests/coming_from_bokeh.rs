@@ -9,11 +9,11 @@
 use std::f64::consts::PI;
 use std::time::Duration;
 
-use rokeh::core::ColumnData;
-use rokeh::document::{DocumentError, EventKind, PatchIndex, Theme};
+use rokeh::core::{ColumnData, Dict, Value};
+use rokeh::document::{DocumentError, EventKind, PatchIndex, Theme, JS_EVENT_CALLBACKS};
 use rokeh::models::{
-    column, gridplot, gridplot_with, row, Button, ColumnDataSource, Figure, GeoJSONDataSource,
-    GridplotArgs, Line, Place, Segment, Slider, TextInput, Title,
+    column, gridplot, gridplot_with, row, Button, ColumnDataSource, CustomJS, Figure,
+    GeoJSONDataSource, GridplotArgs, Line, Place, Segment, SetValue, Slider, TextInput, Title,
 };
 use rokeh::np;
 use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
@@ -93,6 +93,12 @@ fn properties_and_callbacks() -> Result {
     assert_eq!(doc.get(slider, Slider::VALUE), 3.0);
     doc.on_event(button, EventKind::ButtonClick, |doc, event| { /* ... */ Ok(()) });
     doc.on_event(p, EventKind::MouseMove, |doc, event| { /* ... */ Ok(()) });
+    let source = doc.add(ColumnDataSource::new([("x", vec![1.0]), ("y", vec![1.0])]));
+    let callback = doc.add(CustomJS { args: Dict(vec![("source".into(), source.into())]), code: "source.data.y[0] = cb_obj.value; source.change.emit()".into() });
+    doc.js_on_change(slider, "value", callback)?;
+    let set = doc.add(SetValue { obj: slider.any(), attr: "value".into(), value: Value::Float(1.0) });
+    doc.js_on_event(button, EventKind::ButtonClick, set)?;
+    assert_eq!(doc.js_callbacks(button.any(), JS_EVENT_CALLBACKS, "button_click"), [set.any()]);
     let id = doc.add_periodic_callback(Duration::from_millis(100), |doc| { /* ... */ Ok(()) });
     assert!(doc.remove_periodic_callback(id));
     doc.hold();

@@ -68,6 +68,17 @@ fn app(doc: &mut Document) {
     });
     doc.js_on_change(power, "value", wrong).unwrap();
 
+    // A source's `streaming`, when the app's own (Rust) callback streams to it.
+    let log = doc.add(ColumnDataSource::new([("n", vec![0.0])]));
+    doc.on_change(power, Slider::VALUE, move |doc, change| {
+        doc.stream(log, vec![("n".into(), vec![change.new].into())], None)
+    });
+    let streamed = doc.add(CustomJS {
+        args: Dict(vec![("said".into(), said.into())]),
+        code: "said.text += ` (${cb_obj.data.n.length} rows)`".into(),
+    });
+    doc.js_on_change(log, "streaming", streamed).unwrap();
+
     let target = div(doc, "target");
     let set = button(doc, "set");
     let set_value = doc.add(SetValue {
@@ -154,14 +165,14 @@ async fn callbacks_attached_in_the_document_run_in_the_page() {
     pause(20).await;
     let y: Float64Array = hook("column", &["y".into()]).unchecked_into();
     assert_eq!(y.to_vec(), [1.0, 4.0, 9.0]);
-    assert_eq!(divs(), ["power 2 of Slider", "target"]);
+    assert_eq!(divs(), ["power 2 of Slider (2 rows)", "target"]);
     // The second callback's wrong width was refused, and it stopped there.
     let width = hook("get", &["Div".into(), "width".into()]);
     assert!(width.is_null(), "{width:?}");
 
     click("set");
     pause(20).await;
-    assert_eq!(divs(), ["power 2 of Slider", "set by SetValue"]);
+    assert_eq!(divs(), ["power 2 of Slider (2 rows)", "set by SetValue"]);
     click("toggle");
     pause(20).await;
     let target = document()

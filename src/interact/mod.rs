@@ -29,5 +29,7 @@ pub use gesture::{
 pub use graph::{linked_inspection, Purpose};
 pub use hover::{cell_text, dom_html, dom_markup, fill, inspect, Hit, Policy, Spot, HOVER_REACH};
 pub use ranges::{Motion, Navigation};
-pub use select::{combine, nearest, point_of, rows_at, rows_in, select, selection_geometry};
+pub use select::{
+    combine, nearest, point_of, rows_at, rows_in, select, selection_geometry, tap_geometry,
+};
 pub use tools::{dimensions, toolbar_groups, Gesture, Modifiers, ToolInfo, ToolKind, Tools};

@@ -345,11 +345,35 @@ pub fn selection_geometry(
     ratio: f64,
     last: bool,
 ) -> Result<(), DocumentError> {
+    send_geometry(doc, figure, geometry(region, ratio), last)
+}
+
+/// Bokeh's `SelectionGeometry` for a tap's selection at `[sx, sy, x, y]` (CSS pixels of
+/// the canvas, then data units), as BokehJS's TapTool sends it; sent if the figure
+/// subscribes to it.
+pub fn tap_geometry(
+    doc: &mut Document,
+    figure: Id<Figure>,
+    at: [f64; 4],
+) -> Result<(), DocumentError> {
+    let mut fields = vec![(Value::str("type"), Value::str("point"))];
+    for (name, v) in ["sx", "sy", "x", "y"].into_iter().zip(at) {
+        fields.push((Value::str(name), Value::Float(v)));
+    }
+    send_geometry(doc, figure, Value::Map(fields), true)
+}
+
+fn send_geometry(
+    doc: &mut Document,
+    figure: Id<Figure>,
+    geometry: Value,
+    last: bool,
+) -> Result<(), DocumentError> {
     let event = UiEvent {
         kind: EventKind::SelectionGeometry,
         model: Some(doc.model_id(figure.any()).clone()),
         values: vec![
-            ("geometry".into(), geometry(region, ratio)),
+            ("geometry".into(), geometry),
             ("final".into(), Value::Bool(last)),
         ],
     };

@@ -40,8 +40,9 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
     // The slider's CustomJS squares y in place and emits; js_link moves the other slider.
     await page.getByRole('slider', { name: 'py power' }).focus();
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => window.rokeh.column('y')?.[4] === 4);
-    assert.deepEqual(Array.from(await page.evaluate(() => window.rokeh.column('y'))), [0, 0.25, 1, 2.25, 4]);
+    await page.waitForFunction(() => window.rokeh.get('py source', 'data').y[4] === 4);
+    const y = await page.evaluate(() => Array.from(window.rokeh.get('py source', 'data').y));
+    assert.deepEqual(y, [0, 0.25, 1, 2.25, 4]);
     await page.waitForFunction(() => window.rokeh.get('py linked', 'value') === 2);
     assert.equal(await page.getByRole('slider', { name: 'py linked' }).inputValue(), '2');
 
@@ -64,6 +65,23 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
     const text = `tap at ${((x0 + x1) / 2).toFixed(1)} by tap`;
     await page.getByText(text, { exact: true }).waitFor();
 
+    // Over the second point: the hover's callback hears of row 1; a tap there selects it,
+    // the selection's callback copies it, and the TapTool's OpenURL opens its page.
+    const [[fl, ft, fr, fb], [dx0, dx1], [dy0, dy1]] = await page.evaluate(() => [window.rokeh.frame, window.rokeh.drawnX, window.rokeh.drawnY]);
+    const point = {
+      x: canvas.x + fl + ((1.5 - dx0) / (dx1 - dx0)) * (fr - fl),
+      y: canvas.y + ft + ((dy1 - 3) / (dy1 - dy0)) * (fb - ft),
+    };
+    await page.mouse.move(point.x - 2, point.y);
+    await page.mouse.move(point.x, point.y);
+    await page.getByText('hovered 1 of py points', { exact: true }).waitFor();
+    await context.route('http://127.0.0.1:9/**', (route) => route.fulfill({ body: 'a point' }));
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.mouse.click(point.x, point.y)]);
+    await popup.waitForLoadState();
+    assert.equal(popup.url(), 'http://127.0.0.1:9/point/b');
+    await popup.close();
+    await page.waitForFunction(() => Array.from(window.rokeh.get('py picked', 'data').x).join() === '1.5');
+
     await page.waitForFunction(() => window.rokeh.settled === true);
     const pull = python('callbacks_push.py', 'pull', url, SESSION);
     const { pulled } = await pull.next('the pull');
@@ -72,8 +90,11 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
       y: [0, 0.25, 1, 2.25, 4],
       linked: 2,
       said: 'set by SetValue',
-      tapped: text,
+      // The last tap, on the point, was a tap on the plot too.
+      tapped: 'tap at 1.5 by tap',
       visible: false,
+      hovered: 'hovered 1 of py points',
+      picked: [1.5],
     });
     assert.deepEqual(errors, []);
   } finally {

@@ -13,7 +13,9 @@ import sys
 from bokeh.client import pull_session, push_session
 from bokeh.document import Document
 from bokeh.layouts import column, row
-from bokeh.models import Button, ColumnDataSource, CustomJS, Div, SetValue, Slider, Toggle
+from bokeh.models import (
+    Button, ColumnDataSource, CustomJS, Div, HoverTool, OpenURL, SetValue, Slider, TapTool, Toggle,
+)
 from bokeh.plotting import figure
 from tornado.ioloop import IOLoop
 
@@ -25,7 +27,7 @@ def fail(message):
 
 def callbacks_document():
     x = [0.0, 0.5, 1.0, 1.5, 2.0]
-    source = ColumnDataSource(data=dict(x=x, y=list(x)))
+    source = ColumnDataSource(data=dict(x=x, y=list(x)), name="py source")
     plot = figure(width=300, height=300, title="py callbacks", tools="")
     plot.line("x", "y", source=source, name="py line")
     power = Slider(title="py power", start=1, end=4, value=1, step=1)
@@ -47,8 +49,22 @@ def callbacks_document():
     plot.js_on_event("tap", CustomJS(args=dict(div=tapped), code="""
         div.text = `tap at ${cb_obj.x.toFixed(1)} by ${cb_obj.event_name}`
     """))
+    # Tools' callbacks: a hover's told the rows under the pointer, a tap's OpenURL opens
+    # the tapped row's page, and the tap's selection copied by its source's callback.
+    points = ColumnDataSource(data=dict(x=[0.5, 1.5], y=[3.0, 3.0], label=["a", "b"]))
+    dots = plot.scatter("x", "y", source=points, size=12, name="py points")
+    hovered = Div(text="py not hovered", name="py hovered")
+    plot.add_tools(HoverTool(renderers=[dots], tooltips=None, callback=CustomJS(
+        args=dict(div=hovered),
+        code="if (cb_data.index.indices.length) div.text = `hovered ${cb_data.index.indices} of ${cb_data.renderer.name}`",
+    )))
+    plot.add_tools(TapTool(renderers=[dots], callback=OpenURL(url="http://127.0.0.1:9/point/@label")))
+    picked = ColumnDataSource(data=dict(x=[]), name="py picked")
+    points.selected.js_on_change("indices", CustomJS(args=dict(points=points, picked=picked), code="""
+        picked.data = {x: Array.from(cb_obj.indices, (i) => points.data.x[i])}
+    """))
     doc = Document()
-    doc.add_root(row(column(power, linked, setter, hide, said, tapped), plot))
+    doc.add_root(row(column(power, linked, setter, hide, said, tapped, hovered), plot))
     doc.title = "Python's callbacks"
     return doc
 
@@ -64,6 +80,8 @@ def pull(url, session_id):
         "said": doc.get_model_by_name("py said").text,
         "tapped": doc.get_model_by_name("py tapped").text,
         "visible": line.visible,
+        "hovered": doc.get_model_by_name("py hovered").text,
+        "picked": list(doc.get_model_by_name("py picked").data["x"]),
     }
     session.close()
     print(json.dumps({"pulled": pulled}), flush=True)

@@ -133,29 +133,30 @@ fn attached_to_event(doc: &Document, model: AnyId, kind: EventKind) -> bool {
         .is_empty()
 }
 
+/// Runs the callbacks of each change, under the names BokehJS's models signal it by:
+/// `change:<attr>` and `change` for a property, a source's `streaming` and `patching`.
 fn changed(page: Page, changes: &[Change]) {
     for change in changes {
-        let (model, attr) = match &change.event {
+        let (model, signals): (_, Vec<String>) = match &change.event {
             Event::ModelChanged { model, attr, .. }
-            | Event::ColumnDataChanged { model, attr, .. } => (model, attr),
-            Event::ColumnsStreamed { model, .. } | Event::ColumnsPatched { model, .. } => {
-                // Its columns as a callback handed them out are old now.
-                if let Some(source) = page.read(|d| d.lookup(model)) {
-                    proxy::forget_data(source);
-                }
-                continue;
+            | Event::ColumnDataChanged { model, attr, .. } => {
+                (model, vec![format!("change:{attr}"), "change".into()])
             }
+            Event::ColumnsStreamed { model, .. } => (model, vec!["streaming".into()]),
+            Event::ColumnsPatched { model, .. } => (model, vec!["patching".into()]),
             _ => continue,
         };
         let Some(any) = page.read(|d| d.lookup(model)) else {
             continue;
         };
         if change.event.changes_columns_only() {
+            // Its columns as a callback handed them out are old now.
             proxy::forget_data(any);
         }
-        let key = format!("change:{attr}");
-        let callbacks = page.read(|d| d.js_callbacks(any, JS_PROPERTY_CALLBACKS, &key));
-        run_all(page, &callbacks, &Target::Model(any));
+        for signal in &signals {
+            let callbacks = page.read(|d| d.js_callbacks(any, JS_PROPERTY_CALLBACKS, signal));
+            run_all(page, &callbacks, &Target::Model(any));
+        }
     }
 }
 

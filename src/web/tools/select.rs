@@ -7,7 +7,8 @@ use leptos::prelude::Set;
 
 use crate::core::{AnyId, Value};
 use crate::interact::{
-    rows_at, rows_in, select, selection_geometry, BoxZoom, Over, Purpose, Region, View,
+    rows_at, rows_in, select, selection_geometry, tap_geometry, BoxZoom, Over, Purpose, Region,
+    View,
 };
 use crate::models::{
     AutoOr, BoxSelectTool, GlyphRenderer, LassoSelectTool, SelectionMode, TapBehavior, TapTool,
@@ -139,13 +140,6 @@ impl ToolView for Tap {
         let hits = plot
             .page
             .read(|d| rows_at(d, figure, view, at, reach, &only, Purpose::Select));
-        // "inspect" selects nothing: it only tells its callback what it hit.
-        if behavior == TapBehavior::Select {
-            if let Err(e) = plot.page.update(|d| select(d, &hits, mode)) {
-                log("tap", e);
-            }
-        }
-        // Its callback, once per source hit, as BokehJS's.
         let dpr = device_pixel_ratio();
         let point = [
             at.0 / dpr,
@@ -153,6 +147,17 @@ impl ToolView for Tap {
             view.x.invert(at.0),
             view.y.invert(at.1),
         ];
+        // "inspect" selects nothing: it only tells its callback what it hit.
+        if behavior == TapBehavior::Select {
+            let selected = plot.page.update(|d| {
+                select(d, &hits, mode)?;
+                tap_geometry(d, figure, point)
+            });
+            if let Err(e) = selected {
+                log("tap", e);
+            }
+        }
+        // Its callback, once per source hit, as BokehJS's.
         let mut told = Vec::new();
         for (renderer, rows) in &hits {
             let source = plot
