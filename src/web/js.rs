@@ -2,18 +2,22 @@
 //! for the callbacks the page runs, whose code reads and writes models' properties. The
 //! page parses no JSON (a static page carries no JSON reader), so values cross as JS.
 
-use js_sys::{Array, ArrayBuffer, Float64Array, Object, Reflect};
+use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::document::{ModelId, Value};
 
-/// The key under which a model's live object (see `callbacks`) answers its id, so that a
-/// model given back to the page is a reference to it.
-pub(crate) const MODEL_KEY: &str = "__rokeh_id";
-
-/// A plain value from a JavaScript one that JSON could hold (integral numbers are ints),
-/// a typed array (a float64 array) or a model's live object (a reference).
+/// A plain value from a JavaScript one that JSON could hold (integral numbers are ints).
 pub(crate) fn from_js(js: &JsValue) -> Option<Value> {
+    from_js_with(js, &|_| None)
+}
+
+/// [`from_js`], each object that is no array first offered to `special` (the callbacks'
+/// typed arrays and models' objects), so that pages without callbacks carry none of it.
+pub(crate) fn from_js_with(
+    js: &JsValue,
+    special: &dyn Fn(&JsValue) -> Option<Value>,
+) -> Option<Value> {
     if js.is_null() || js.is_undefined() {
         return Some(Value::Null);
     }
@@ -32,25 +36,24 @@ pub(crate) fn from_js(js: &JsValue) -> Option<Value> {
         return Some(Value::Str(s));
     }
     if Array::is_array(js) {
-        let items: Option<Vec<Value>> = Array::from(js).iter().map(|v| from_js(&v)).collect();
+        let items: Option<Vec<Value>> = Array::from(js)
+            .iter()
+            .map(|v| from_js_with(&v, special))
+            .collect();
         return items.map(Value::List);
     }
-    // Any typed array, as numbers (a DataView is no column).
-    if ArrayBuffer::is_view(js) && !js.is_instance_of::<js_sys::DataView>() {
-        return Some(Value::from(Float64Array::new(js).to_vec()));
+    if let Some(value) = special(js) {
+        return Some(value);
     }
     let object = js.dyn_ref::<Object>()?;
-    if let Some(id) = Reflect::get(object, &MODEL_KEY.into())
-        .ok()
-        .and_then(|id| id.as_string())
-    {
-        return Some(Value::Ref(ModelId::from(id.as_str())));
-    }
     let fields = Object::entries(object)
         .iter()
         .map(|pair| {
             let pair = Array::from(&pair);
-            Some((pair.get(0).as_string()?, from_js(&pair.get(1))?))
+            Some((
+                pair.get(0).as_string()?,
+                from_js_with(&pair.get(1), special)?,
+            ))
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Value::Object(fields))

@@ -8,12 +8,12 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use js_sys::{Object, Proxy, Reflect};
+use js_sys::{ArrayBuffer, Float64Array, Object, Proxy, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::core::Kind;
 use crate::document::{AnyId, ModelId, Value};
-use crate::web::js::{from_js, put, to_js_with, MODEL_KEY};
+use crate::web::js::{from_js_with, put, to_js_with};
 use crate::web::page::Page;
 
 /// The one page's models' objects, made on first use and kept (the same model is the same
@@ -25,6 +25,10 @@ struct Proxies {
     /// The `data` each source handed out, until its columns change some other way.
     data: HashMap<AnyId, JsValue>,
 }
+
+/// The key under which a model's object answers its id, so that a model given back to the
+/// page is a reference to it.
+const MODEL_KEY: &str = "__rokeh_id";
 
 thread_local! {
     static PROXIES: RefCell<Option<Proxies>> = const { RefCell::new(None) };
@@ -63,6 +67,18 @@ pub(super) fn of_id(page: Page, id: &ModelId) -> JsValue {
 /// `value` as JavaScript, models as their objects.
 pub(super) fn value_to_js(page: Page, value: &Value) -> JsValue {
     to_js_with(value, &|id| of_id(page, id))
+}
+
+/// A value from JavaScript as callbacks' code gives it: besides what JSON could hold, any
+/// typed array (as float64 numbers) and a model's object (a reference to it).
+pub(super) fn from_js(js: &JsValue) -> Option<Value> {
+    from_js_with(js, &|js| {
+        if ArrayBuffer::is_view(js) && !js.is_instance_of::<js_sys::DataView>() {
+            return Some(Value::from(Float64Array::new(js).to_vec()));
+        }
+        let id = Reflect::get(js, &MODEL_KEY.into()).ok()?.as_string()?;
+        Some(Value::Ref(ModelId::from(id.as_str())))
+    })
 }
 
 /// Forgets the columns source `model` handed out: they changed.
