@@ -675,6 +675,16 @@ fn js_callbacks_are_attached_as_python_attaches_them() {
     let clicked = doc.js_callbacks(button.any(), JS_EVENT_CALLBACKS, "button_click");
     assert_eq!(clicked, [set.any()]);
 
+    // The document's own: kept while nothing else reaches it, and once each.
+    let ready = code(&mut doc, "ready");
+    doc.js_on_document_event(EventKind::DocumentReady, ready)
+        .unwrap();
+    doc.js_on_document_event(EventKind::DocumentReady, ready)
+        .unwrap();
+    doc.add_root(button);
+    doc.remove_unreachable();
+    assert_eq!(doc.document_js_callbacks("document_ready"), [ready.any()]);
+
     // A callback no longer in the document is refused, and nothing is attached.
     let gone = code(&mut doc, "3");
     doc.remove_model(gone.any()).expect("it was there");

@@ -109,6 +109,14 @@ fn a_richer_bokeh_document_reads_and_bokeh_loads_our_copy_unchanged() {
         .unwrap();
     let t = doc.column_f64(source, "t").unwrap();
     assert_eq!(t[1] - t[0], 3_600_000.0);
+    // The document's own callbacks are kept, and written back as Bokeh writes them.
+    let ready = doc.document_js_callbacks("document_ready");
+    assert_eq!(ready.len(), 1);
+    let written = to_json(&doc, BufferMode::Inline).json;
+    let ready_id = doc.model_id(ready[0]).as_str();
+    assert_eq!(written["callbacks"]["entries"][0][0], "document_ready");
+    assert_eq!(written["callbacks"]["entries"][0][1][0]["id"], ready_id);
+    assert_eq!(json["callbacks"]["entries"][0][1][0]["id"], ready_id);
     let ours = temp_json("gallery_copy.json", &to_json(&doc, BufferMode::Inline).json);
     run(
         "bokeh_check.py",

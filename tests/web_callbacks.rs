@@ -1,6 +1,7 @@
 //! Bokeh's callbacks run by the page (`js_on_change`, `js_on_event`): a `CustomJS` that
 //! changes a source's columns in place and writes them back with `source.change.emit()`,
-//! `SetValue` and `ToggleVisibility` on a click, an ES module's default function, and
+//! `SetValue` and `ToggleVisibility` on a click, the document's `document_ready`, an ES
+//! module's default function, and
 //! code that throws or does not compile, which changes nothing and stops nothing else.
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -113,6 +114,15 @@ fn app(doc: &mut Document) {
     doc.js_on_event(broken, EventKind::ButtonClick, unparsable)
         .unwrap();
 
+    // The document's own, once the page shows it.
+    let ready = div(doc, "not ready");
+    let on_ready = doc.add(CustomJS {
+        args: Dict(vec![("div".into(), ready.into())]),
+        code: "div.text = `${cb_obj.event_name}: ${cb_obj.origin}`".into(),
+    });
+    doc.js_on_document_event(EventKind::DocumentReady, on_ready)
+        .unwrap();
+
     let children = [
         power.any(),
         said.any(),
@@ -120,7 +130,7 @@ fn app(doc: &mut Document) {
         toggle.any(),
         target.any(),
     ];
-    let more = [module.any(), broken.any()];
+    let more = [ready.any(), module.any(), broken.any()];
     let layout = column(doc, children.into_iter().chain(more));
     doc.add_root(layout);
 }
@@ -153,7 +163,7 @@ fn click(label: &str) {
 async fn callbacks_attached_in_the_document_run_in_the_page() {
     rokeh::web::mount(App::new("callbacks", app));
     pause(20).await;
-    assert_eq!(divs(), ["power 1", "target"]);
+    assert_eq!(divs(), ["power 1", "target", "document_ready: null"]);
 
     // A user moves the slider: the code squares y in place and writes it back.
     let slider: HtmlInputElement = first("input[type=range]");
@@ -165,14 +175,17 @@ async fn callbacks_attached_in_the_document_run_in_the_page() {
     pause(20).await;
     let y: Float64Array = hook("column", &["y".into()]).unchecked_into();
     assert_eq!(y.to_vec(), [1.0, 4.0, 9.0]);
-    assert_eq!(divs(), ["power 2 of Slider (2 rows)", "target"]);
+    assert_eq!(divs()[..2], ["power 2 of Slider (2 rows)", "target"]);
     // The second callback's wrong width was refused, and it stopped there.
     let width = hook("get", &["Div".into(), "width".into()]);
     assert!(width.is_null(), "{width:?}");
 
     click("set");
     pause(20).await;
-    assert_eq!(divs(), ["power 2 of Slider (2 rows)", "set by SetValue"]);
+    assert_eq!(
+        divs()[..2],
+        ["power 2 of Slider (2 rows)", "set by SetValue"]
+    );
     click("toggle");
     pause(20).await;
     let target = document()

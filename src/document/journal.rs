@@ -27,6 +27,7 @@ pub(crate) enum Undo {
     /// The root at this position was removed.
     RootRemoved(usize, AnyId),
     Config(Option<AnyId>),
+    DocumentCallbacks(Vec<(String, Vec<AnyId>)>),
     /// The recorded change at this index was replaced by one that superseded it.
     Combined(usize, Box<Change>),
     /// Rows streamed into a source's columns: each column grew by `appended` rows and lost
@@ -134,6 +135,7 @@ impl Document {
                 }
                 Undo::RootRemoved(at, any) => self.roots.insert(at, any),
                 Undo::Config(config) => self.config = config,
+                Undo::DocumentCallbacks(callbacks) => self.document_callbacks = callbacks,
                 Undo::Streamed { any, columns } => self.unstream(any, columns),
                 Undo::Patched { any, cells } => self.unpatch(any, cells),
                 Undo::ColumnsSet {

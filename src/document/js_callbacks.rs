@@ -1,7 +1,10 @@
 //! The callbacks a page runs (Bokeh's `js_property_callbacks` and `js_event_callbacks`):
-//! models such as `CustomJS` attached to a model's property or UI event. The document only
-//! keeps the attachments, as properties of the model that peers see; the page runs them.
+//! models such as `CustomJS` attached to a model's property or UI event, or to the
+//! document's own events (`document_ready`, ...). The document only keeps the attachments,
+//! as properties of the model that peers see, or with the document (sent with it whole, as
+//! Bokeh sends them); the page runs them.
 
+use super::journal::Undo;
 use super::{AnyId, Document, DocumentError, EventKind, Value};
 
 /// A model's property holding the callbacks run when one of its properties changes,
@@ -79,6 +82,48 @@ impl Document {
         list.iter()
             .filter_map(|v| self.lookup(v.as_ref_id()?))
             .collect()
+    }
+
+    /// Runs `callback` in the page when document event `kind` happens
+    /// ([`EventKind::DocumentReady`]: the page shows the document; `ConnectionLost`,
+    /// `ClientReconnected`: its session's connection), as Python's `doc.js_on_event`. Like
+    /// Bokeh's, these travel with the whole document (a pull or a push), not in a patch.
+    pub fn js_on_document_event(
+        &mut self,
+        kind: EventKind,
+        callback: impl Into<AnyId>,
+    ) -> Result<(), DocumentError> {
+        let callback = callback.into();
+        self.existing(callback)?;
+        let mut callbacks = self.document_callbacks.clone();
+        match callbacks.iter_mut().find(|(name, _)| name == kind.name()) {
+            Some((_, list)) if list.contains(&callback) => return Ok(()),
+            Some((_, list)) => list.push(callback),
+            None => callbacks.push((kind.name().to_owned(), vec![callback])),
+        }
+        self.set_document_callbacks(callbacks);
+        Ok(())
+    }
+
+    /// The callbacks attached to document event `name` (`"document_ready"`), in order.
+    pub fn document_js_callbacks(&self, name: &str) -> Vec<AnyId> {
+        self.document_callbacks
+            .iter()
+            .filter(|(n, _)| n == name)
+            .flat_map(|(_, list)| list.iter().copied())
+            .filter(|c| self.try_model(*c).is_some())
+            .collect()
+    }
+
+    /// Every document event's callbacks, by event name.
+    pub(crate) fn document_callbacks(&self) -> &[(String, Vec<AnyId>)] {
+        &self.document_callbacks
+    }
+
+    pub(crate) fn set_document_callbacks(&mut self, callbacks: Vec<(String, Vec<AnyId>)>) {
+        let old = std::mem::replace(&mut self.document_callbacks, callbacks);
+        self.journal(|| Undo::DocumentCallbacks(old));
+        self.refs_changed = true;
     }
 
     fn attach(

@@ -111,6 +111,9 @@ pub struct Document {
     by_id: HashMap<ModelId, AnyId>,
     /// Bokeh's `DocumentConfig` model, when the document came with one.
     config: Option<AnyId>,
+    /// The document's own callbacks by UI event name (Bokeh's document `callbacks`:
+    /// `document_ready`, `connection_lost`, ...), run by the page.
+    document_callbacks: Vec<(String, Vec<AnyId>)>,
     next_id_number: u64,
     callbacks: Callbacks,
     changes: Vec<Change>,
@@ -166,6 +169,7 @@ impl Document {
             schemas: Vec::new(),
             by_id: HashMap::new(),
             config: None,
+            document_callbacks: Vec::new(),
             next_id_number: FIRST_ID_NUMBER,
             callbacks: Callbacks::default(),
             changes: Vec::new(),

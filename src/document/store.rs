@@ -374,6 +374,17 @@ impl Document {
             self.journal(|| Undo::Config(Some(any)));
             self.config = None;
         }
+        if self
+            .document_callbacks
+            .iter()
+            .any(|(_, list)| list.contains(&any))
+        {
+            let mut callbacks = self.document_callbacks.clone();
+            for (_, list) in &mut callbacks {
+                list.retain(|c| *c != any);
+            }
+            self.set_document_callbacks(callbacks);
+        }
         self.journal(|| Undo::Removed(any, Box::new(model.clone())));
         Some(model)
     }
@@ -395,6 +406,7 @@ impl Document {
             roots,
             models,
             config,
+            document_callbacks,
             next_id_number,
             learned,
             derived,
@@ -435,6 +447,9 @@ impl Document {
         self.by_id = self.models().map(|(any, m)| (m.id.clone(), any)).collect();
         self.roots = roots.into_iter().map(shift).collect();
         self.config = config.map(shift);
+        self.document_callbacks = (document_callbacks.into_iter())
+            .map(|(name, list)| (name, list.into_iter().map(shift).collect()))
+            .collect();
         self.derived = derived
             .into_iter()
             .map(|(any, c)| (shift(any), c))
@@ -494,12 +509,12 @@ impl Document {
         self.config = config;
     }
 
-    /// Removes the models that neither a root nor the document's config reaches, as Bokeh's
+    /// Removes the models none of its [anchors](Document::anchors) reaches, as Bokeh's
     /// document forgets models nothing references any more: a figure swapped out of a
     /// layout, say. Returns how many went. Call it once the models it should keep are
     /// attached (a model added but not yet referenced is unreachable too).
     pub fn remove_unreachable(&mut self) -> usize {
-        let keep = self.reachable(self.roots.iter().copied().chain(self.config));
+        let keep = self.reachable(self.anchors());
         let gone: Vec<AnyId> = self
             .models()
             .map(|(any, _)| any)
@@ -529,13 +544,7 @@ impl Document {
             .iter()
             .copied()
             .filter(|k| self.try_model(*k).is_some());
-        let starts: Vec<AnyId> = self
-            .roots
-            .iter()
-            .copied()
-            .chain(self.config)
-            .chain(kept)
-            .collect();
+        let starts: Vec<AnyId> = self.anchors().chain(kept).collect();
         let reached = self.reachable(starts);
         let gone: Vec<AnyId> = self.attached.difference(&reached).copied().collect();
         for any in gone {
@@ -547,6 +556,19 @@ impl Document {
             }
         }
         self.attached = reached;
+    }
+
+    /// What holds the document's models: its own callbacks, its config and its roots (in
+    /// the order its JSON defines them); what none of them reaches is forgotten, and peers
+    /// hold only what they reach.
+    pub fn anchors(&self) -> impl Iterator<Item = AnyId> + '_ {
+        let callbacks = self
+            .document_callbacks
+            .iter()
+            .flat_map(|(_, l)| l.iter().copied());
+        callbacks
+            .chain(self.config)
+            .chain(self.roots.iter().copied())
     }
 
     /// Keeps `model`, and all it reaches, while no root reaches it: for a model app code

@@ -16,11 +16,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
 
+use super::callbacks;
 use super::hook;
 use super::page::Page;
 use super::periodic::after;
 use super::session::Session;
-use crate::document::Origin;
+use crate::document::{EventKind, Origin};
 use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
 use crate::protocol::{Frame, Message, Receiver};
 use crate::sync::client::Reaction;
@@ -56,6 +57,10 @@ struct Link {
     /// Taken out while a server message updates the page (see [`receive`]).
     client: Option<Client>,
     retry_ms: i32,
+    /// Whether the session was live once, and is lost now: what the document's
+    /// `connection_lost` and `client_reconnected` callbacks hear of.
+    was_live: bool,
+    lost: bool,
 }
 
 type Shared = Rc<RefCell<Link>>;
@@ -74,6 +79,8 @@ pub fn start(page: Page, session: Session) -> impl IntoView {
         receiver: Receiver::new(),
         client,
         retry_ms: FIRST_RETRY_MS,
+        was_live: false,
+        lost: false,
     }));
     let on_edit = link.clone();
     page.on_changes(move |changes| {
@@ -181,13 +188,18 @@ fn open(link: &Shared) {
 
 /// Tries again after a growing pause, with a fresh token (the served one expires).
 fn retry(link: &Shared) {
-    let wait = {
+    let (wait, lost_now, page) = {
         let mut l = link.borrow_mut();
         let wait = l.retry_ms;
         l.retry_ms = (wait * 2).min(MAX_RETRY_MS);
         l.badge.set(Badge::Offline((wait + 999) / 1000));
-        wait
+        let lost_now = l.was_live && !l.lost;
+        l.lost |= lost_now;
+        (wait, lost_now, l.page)
     };
+    if lost_now {
+        callbacks::on_document_event(page, EventKind::ConnectionLost);
+    }
     let link = link.clone();
     after(wait, move || {
         wasm_bindgen_futures::spawn_local(async move {
@@ -240,11 +252,17 @@ fn receive(link: &Shared, frame: Frame) {
     let live = client.status() == Status::Live;
     let mut l = link.borrow_mut();
     l.client = Some(client);
+    let reconnected = live && l.lost;
     if live {
         l.retry_ms = FIRST_RETRY_MS;
         l.badge.set(Badge::Live);
+        l.was_live = true;
+        l.lost = false;
     }
     drop(l);
+    if reconnected {
+        callbacks::on_document_event(page, EventKind::ClientReconnected);
+    }
     react(link, reaction);
 }
 

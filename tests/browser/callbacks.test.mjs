@@ -36,6 +36,8 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
     await page.goto(`${url}?bokeh-session-id=${SESSION}`);
     await page.waitForSelector('.rk-connection[data-state=live]');
     await page.waitForFunction(() => window.rokeh.frame);
+    // The document's own callback ran once the page showed it.
+    await page.getByText('py ready ran', { exact: true }).waitFor();
 
     // The slider's CustomJS squares y in place and emits; js_link moves the other slider.
     await page.getByRole('slider', { name: 'py power' }).focus();
@@ -95,6 +97,7 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
       visible: false,
       hovered: 'hovered 1 of py points',
       picked: [1.5],
+      ready: 'py ready ran',
     });
     assert.deepEqual(errors, []);
   } finally {

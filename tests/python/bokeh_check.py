@@ -360,6 +360,13 @@ def write_gallery(out_path):
     doc.add_root(column(widgets, plot, Div(text="<b>hi</b>"), Button(label="go"),
                         Select(options=["a", "b"], value="a")))
     doc.title = "Gallery"
+    # Callbacks the page runs: a property's, an event's and the document's own.
+    from bokeh.models import CustomJS, SetValue
+    slider, text = widgets.children
+    slider.js_on_change("value", CustomJS(args=dict(text=text), code="text.value = `${cb_obj.value}`"))
+    go = doc.roots[0].children[3]
+    go.js_on_event("button_click", SetValue(obj=text, attr="value", value="went"))
+    doc.js_on_event("document_ready", CustomJS(code="console.log('ready')"))
     with open(out_path, "w") as out:
         json.dump(doc.to_json(deferred=False), out)
 

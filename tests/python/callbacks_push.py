@@ -1,6 +1,7 @@
 """Real Python Bokeh's JavaScript callbacks in a `rokeh serve` session: `push` builds a
 document whose interactivity is all `js_on_change`, `js_link`, `js_on_click` and
-`js_on_event` (CustomJS and SetValue, as Bokeh's js_callbacks examples use them) and
+`js_on_event` (CustomJS, SetValue, OpenURL, tools' callbacks and the document's own
+`document_ready`, as Bokeh's js_callbacks examples use them) and
 pushes it; `pull` reads back what the page's callbacks changed, as the server has it.
 
 Usage: callbacks_push.py push|pull http://127.0.0.1:PORT/APP SESSION_ID
@@ -63,8 +64,10 @@ def callbacks_document():
     points.selected.js_on_change("indices", CustomJS(args=dict(points=points, picked=picked), code="""
         picked.data = {x: Array.from(cb_obj.indices, (i) => points.data.x[i])}
     """))
+    ready = Div(text="py not ready", name="py ready")
     doc = Document()
-    doc.add_root(row(column(power, linked, setter, hide, said, tapped, hovered), plot))
+    doc.add_root(row(column(power, linked, setter, hide, said, tapped, hovered, ready), plot))
+    doc.js_on_event("document_ready", CustomJS(args=dict(div=ready), code="div.text = 'py ready ran'"))
     doc.title = "Python's callbacks"
     return doc
 
@@ -82,6 +85,7 @@ def pull(url, session_id):
         "visible": line.visible,
         "hovered": doc.get_model_by_name("py hovered").text,
         "picked": list(doc.get_model_by_name("py picked").data["x"]),
+        "ready": doc.get_model_by_name("py ready").text,
     }
     session.close()
     print(json.dumps({"pulled": pulled}), flush=True)

@@ -16,12 +16,11 @@ use crate::document::{Change, Document, Event, ModelId};
 pub struct SyncedModels(HashSet<ModelId>);
 
 impl SyncedModels {
-    /// The models of `doc` a peer holds: those reachable from its roots and config. A
+    /// The models of `doc` a peer holds: those its [anchors](Document::anchors) reach. A
     /// peer drops the others (Bokeh collects them), so they travel in full if they are
     /// attached again.
     pub fn of(doc: &Document) -> SyncedModels {
-        let starts = doc.roots().iter().copied().chain(doc.config());
-        let reached = doc.reachable(starts);
+        let reached = doc.reachable(doc.anchors());
         SyncedModels(
             reached
                 .into_iter()

@@ -53,6 +53,7 @@ fn read_into(json: &Json, buffers: &Buffers, mut doc: Document) -> Result<Docume
             .collect::<Result<_, _>>()?,
         Some(_) => return Err(malformed("the roots are not a list")),
     };
+    let callbacks = obj.get("callbacks").map(|c| decoder.value(c)).transpose()?;
     insert_defs(&mut doc, decoder.defs)?;
     for root in &roots {
         let any = resolve(&doc, root, "a root")?;
@@ -61,6 +62,9 @@ fn read_into(json: &Json, buffers: &Buffers, mut doc: Document) -> Result<Docume
     if let Some(config) = &config {
         doc.config = Some(resolve(&doc, config, "the config")?);
     }
+    if let Some(callbacks) = &callbacks {
+        doc.document_callbacks = document_callbacks(&doc, callbacks)?;
+    }
     if let Some(title) = title {
         doc.title = title;
     }
@@ -68,6 +72,41 @@ fn read_into(json: &Json, buffers: &Buffers, mut doc: Document) -> Result<Docume
     doc.reindex_changes();
     check_depth(&doc)?;
     Ok(doc)
+}
+
+/// A document's own callbacks (`{"document_ready": [CustomJS, …]}`, Bokeh's map form or
+/// an object): each event name with the callbacks it names, in order.
+fn document_callbacks(
+    doc: &Document,
+    value: &Value,
+) -> Result<Vec<(String, Vec<AnyId>)>, JsonError> {
+    let entries: Vec<(&str, &Value)> = match value {
+        Value::Map(entries) => entries
+            .iter()
+            .map(|(k, v)| {
+                Ok((
+                    k.as_str()
+                        .ok_or_else(|| malformed("a callback's event name is not a string"))?,
+                    v,
+                ))
+            })
+            .collect::<Result<_, JsonError>>()?,
+        Value::Object(fields) => fields.iter().map(|(k, v)| (k.as_str(), v)).collect(),
+        _ => return Err(malformed("the document's callbacks are not a map")),
+    };
+    entries
+        .into_iter()
+        .map(|(name, list)| {
+            let list = list
+                .as_list()
+                .ok_or_else(|| malformed(format!("the callbacks of {name} are not a list")))?;
+            let list = list
+                .iter()
+                .map(|c| resolve(doc, c, "a document callback"))
+                .collect::<Result<_, _>>()?;
+            Ok((name.to_owned(), list))
+        })
+        .collect()
 }
 
 /// The model a reference names.
@@ -166,6 +205,9 @@ pub fn sync_from_json(doc: &mut Document, json: &Json, buffers: &Buffers) -> Res
         let local = |any: AnyId| doc.lookup(theirs.model_id(any)).expect("added above");
         let roots: Vec<AnyId> = theirs.roots().iter().map(|r| local(*r)).collect();
         let config = theirs.config().map(local);
+        let callbacks = (theirs.document_callbacks().iter())
+            .map(|(name, list)| (name.clone(), list.iter().map(|c| local(*c)).collect()))
+            .collect();
         for &root in doc.roots.clone().iter().filter(|r| !roots.contains(r)) {
             doc.remove_root(root);
         }
@@ -177,6 +219,7 @@ pub fn sync_from_json(doc: &mut Document, json: &Json, buffers: &Buffers) -> Res
             doc.journal(|| super::super::journal::Undo::Roots(old));
         }
         doc.set_config(config);
+        doc.set_document_callbacks(callbacks);
         doc.set_title(theirs.title());
         Ok::<(), JsonError>(())
     })

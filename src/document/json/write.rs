@@ -10,7 +10,8 @@ use crate::document::{Document, ModelId};
 /// The Bokeh release whose formats rokeh writes (and was checked against).
 pub const BOKEH_VERSION: &str = "3.9.2";
 
-/// `{version, title, config, roots}`, each model defined where it first appears.
+/// `{version, title, config, roots, callbacks}`, each model defined where it first
+/// appears (`callbacks`, the document's own, only when it has some).
 /// With [`BufferMode::Binary`] the arrays' bytes are in the returned buffers (a
 /// PULL-DOC-REPLY); with [`BufferMode::Inline`] the JSON stands alone.
 ///
@@ -33,7 +34,7 @@ pub fn check_depth(doc: &Document) -> Result<(), JsonError> {
     let nothing_known = |_: &ModelId| false;
     let mut encoder = Encoder::dry(doc, &nothing_known);
     // As `document_json` writes them, each dropped once measured: no tree of the whole.
-    for any in doc.config().into_iter().chain(doc.roots().iter().copied()) {
+    for any in doc.anchors() {
         drop(encoder.model(doc.model_id(any)));
     }
     if encoder.too_deep {
@@ -43,6 +44,17 @@ pub fn check_depth(doc: &Document) -> Result<(), JsonError> {
 }
 
 fn document_json(doc: &Document, encoder: &mut Encoder<'_>) -> Json {
+    // Bokeh's readers take the keys in the order written, which is the keys' order here:
+    // a model is defined where it is first met in that order (callbacks, config, roots).
+    let callbacks: Vec<Json> = (doc.document_callbacks().iter())
+        .map(|(name, list)| {
+            let list: Vec<Json> = list
+                .iter()
+                .map(|c| encoder.model(doc.model_id(*c)))
+                .collect();
+            json!([name, list])
+        })
+        .collect();
     let config = match doc.config() {
         Some(config) => encoder.model(doc.model_id(config)),
         // Bokeh's reader requires a config; an empty one takes its defaults.
@@ -58,12 +70,17 @@ fn document_json(doc: &Document, encoder: &mut Encoder<'_>) -> Json {
         .iter()
         .map(|root| encoder.model(doc.model_id(*root)))
         .collect();
-    json!({
+    let mut json = json!({
         "version": BOKEH_VERSION,
         "title": doc.title(),
         "config": config,
         "roots": roots,
-    })
+    });
+    // As Bokeh's: only when there are some, in its map form.
+    if !callbacks.is_empty() {
+        json["callbacks"] = json!({"type": "map", "entries": callbacks});
+    }
+    json
 }
 
 /// `base`, or `base` with a number, whichever no model of `doc` has.

@@ -13,6 +13,7 @@ mod set_value;
 mod toggle_visibility;
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 
 use crate::document::{
     AnyId, Change, Document, Event, EventKind, UiEvent, Value, JS_EVENT_CALLBACKS,
@@ -54,16 +55,18 @@ pub(crate) struct Runner {
 
 #[derive(Debug)]
 struct Dispatch {
-    changed: fn(Page, &[Change]),
     event: fn(Page, &UiEvent),
     tool: fn(Page, AnyId, &ToolHit),
+    document: fn(Page, EventKind),
+    listen: fn(Page),
     wants: fn(&Document, AnyId, EventKind) -> bool,
 }
 
 const DISPATCH: Dispatch = Dispatch {
-    changed,
     event,
     tool,
+    document,
+    listen: start,
     wants: attached_to_event,
 };
 
@@ -92,6 +95,9 @@ thread_local! {
     static RUNNERS: RefCell<Vec<(&'static str, Runner)>> = const { RefCell::new(Vec::new()) };
     static SHOWN: Cell<Option<&'static Dispatch>> = const { Cell::new(None) };
     static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// The document's `document_ready` callbacks run so far: each runs once, when the
+    /// page first shows a document that has it (its own, or one its session sent).
+    static READY: RefCell<HashSet<AnyId>> = RefCell::new(HashSet::new());
 }
 
 /// The callback model types the page runs, by their views' names.
@@ -100,11 +106,19 @@ pub(crate) fn show(runners: Vec<(&'static str, Runner)>) {
     RUNNERS.set(runners);
 }
 
-/// Starts running the callbacks attached to property changes of `page`'s document.
+/// Starts running the callbacks attached to property changes of `page`'s document, and
+/// its `document_ready` ones once it is shown.
 pub(crate) fn listen(page: Page) {
     if let Some(dispatch) = SHOWN.get() {
-        let changed = dispatch.changed;
-        page.on_changes(move |changes| changed(page, changes));
+        (dispatch.listen)(page);
+    }
+}
+
+/// Runs the document's callbacks of document event `kind` (a session's connection lost,
+/// or back).
+pub(crate) fn on_document_event(page: Page, kind: EventKind) {
+    if let Some(dispatch) = SHOWN.get() {
+        (dispatch.document)(page, kind);
     }
 }
 
@@ -128,14 +142,58 @@ pub(crate) fn wants(doc: &Document, model: AnyId, kind: EventKind) -> bool {
     SHOWN.get().is_some_and(|d| (d.wants)(doc, model, kind))
 }
 
+/// Listens to the document's changes. Their callbacks run just after the change, not
+/// inside it: a change may be the session's, applied while the page's link to it is
+/// busy, and what the callbacks change must go out as the page's own edits. They run at
+/// the depth of the callback whose change they follow, so cascades still end.
+fn start(page: Page) {
+    page.on_changes(move |changes| {
+        let due = signals(page, changes);
+        let depth = DEPTH.get();
+        wasm_bindgen_futures::spawn_local(async move {
+            let outer = DEPTH.replace(depth);
+            for (model, signals) in due {
+                for signal in &signals {
+                    let callbacks =
+                        page.read(|d| d.js_callbacks(model, JS_PROPERTY_CALLBACKS, signal));
+                    run_all(page, &callbacks, &Target::Model(model));
+                }
+            }
+            ready(page);
+            DEPTH.set(outer);
+        });
+    });
+    // Once the page is mounted: the document is shown then.
+    wasm_bindgen_futures::spawn_local(async move { ready(page) });
+}
+
+/// Runs the `document_ready` callbacks not run yet.
+fn ready(page: Page) {
+    let name = EventKind::DocumentReady.name();
+    let mut due = page.read(|d| d.document_js_callbacks(name));
+    READY.with_borrow_mut(|ran| due.retain(|c| ran.insert(*c)));
+    if !due.is_empty() {
+        let event = UiEvent::new(EventKind::DocumentReady, None);
+        run_all(page, &due, &Target::Event(&event));
+    }
+}
+
+fn document(page: Page, kind: EventKind) {
+    let callbacks = page.read(|d| d.document_js_callbacks(kind.name()));
+    let event = UiEvent::new(kind, None);
+    run_all(page, &callbacks, &Target::Event(&event));
+}
+
 fn attached_to_event(doc: &Document, model: AnyId, kind: EventKind) -> bool {
     !doc.js_callbacks(model, JS_EVENT_CALLBACKS, kind.name())
         .is_empty()
 }
 
-/// Runs the callbacks of each change, under the names BokehJS's models signal it by:
+/// The callbacks each change runs, under the names BokehJS's models signal it by:
 /// `change:<attr>` and `change` for a property, a source's `streaming` and `patching`.
-fn changed(page: Page, changes: &[Change]) {
+/// Columns a callback was handed are forgotten here, at once, when they changed.
+fn signals(page: Page, changes: &[Change]) -> Vec<(AnyId, Vec<String>)> {
+    let mut due = Vec::new();
     for change in changes {
         let (model, signals): (_, Vec<String>) = match &change.event {
             Event::ModelChanged { model, attr, .. }
@@ -150,14 +208,11 @@ fn changed(page: Page, changes: &[Change]) {
             continue;
         };
         if change.event.changes_columns_only() {
-            // Its columns as a callback handed them out are old now.
             proxy::forget_data(any);
         }
-        for signal in &signals {
-            let callbacks = page.read(|d| d.js_callbacks(any, JS_PROPERTY_CALLBACKS, signal));
-            run_all(page, &callbacks, &Target::Model(any));
-        }
+        due.push((any, signals));
     }
+    due
 }
 
 fn event(page: Page, event: &UiEvent) {
