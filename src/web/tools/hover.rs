@@ -11,7 +11,7 @@ use crate::models::{AutoOr, Figure, GlyphRenderer, HoverTool, Tooltips};
 
 use super::super::callbacks;
 use super::super::canvas::device_pixel_ratio;
-use super::{Draw, Inspection, Layer, Marks, Plot, ToolView};
+use super::{point_at, Draw, Inspection, Layer, Marks, Plot, ToolView};
 
 /// A hover tool's tooltip for one renderer, as BokehJS shows it: one entry per row hit,
 /// pointing (CSS pixels of the canvas) where the last entry's hit is.
@@ -92,13 +92,7 @@ fn tell_callback(
     } else {
         only
     };
-    let dpr = device_pixel_ratio();
-    let point = [
-        at.0 / dpr,
-        at.1 / dpr,
-        view.x.invert(at.0),
-        view.y.invert(at.1),
-    ];
+    let point = point_at(view, at);
     for renderer in renderers {
         let rows = hits
             .iter()

@@ -204,6 +204,18 @@ pub(crate) struct Inspection {
 /// points this near.
 pub(crate) const TAP_REACH: f64 = 6.0;
 
+/// Device pixel `at` as BokehJS tells a tool's callback where it was: `[sx, sy, x, y]`,
+/// CSS pixels of the canvas, then data units.
+pub(crate) fn point_at(view: &View, at: (f64, f64)) -> [f64; 4] {
+    let dpr = device_pixel_ratio();
+    [
+        at.0 / dpr,
+        at.1 / dpr,
+        view.x.invert(at.0),
+        view.y.invert(at.1),
+    ]
+}
+
 /// What is drawn over the canvas while a drag goes on (CSS pixels).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Overlay {

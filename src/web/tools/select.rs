@@ -16,7 +16,7 @@ use crate::models::{
 
 use super::super::callbacks::{on_tool, Hit, ToolHit};
 use super::super::canvas::device_pixel_ratio;
-use super::{log, outline, Boxing, Drag, Draw, Layer, Plot, ToolView, TAP_REACH};
+use super::{log, outline, point_at, Boxing, Drag, Draw, Layer, Plot, ToolView, TAP_REACH};
 
 /// The view of BoxSelectTool.
 #[derive(Debug)]
@@ -140,13 +140,7 @@ impl ToolView for Tap {
         let hits = plot
             .page
             .read(|d| rows_at(d, figure, view, at, reach, &only, Purpose::Select));
-        let dpr = device_pixel_ratio();
-        let point = [
-            at.0 / dpr,
-            at.1 / dpr,
-            view.x.invert(at.0),
-            view.y.invert(at.1),
-        ];
+        let point = point_at(view, at);
         // "inspect" selects nothing: it only tells its callback what it hit.
         if behavior == TapBehavior::Select {
             let selected = plot.page.update(|d| {
