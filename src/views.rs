@@ -31,6 +31,11 @@
 //! lacks keeps its toolbar button, which does nothing, with a warning in the console. Reset,
 //! save and help need no view: every toolbar has them.
 //!
+//! A callback's view runs it (`views::CUSTOM_JS` for Bokeh's `CustomJS`, `SET_VALUE`,
+//! `TOGGLE_VISIBILITY`, `OPEN_URL`): a page without one runs no callback of its type (the
+//! console says so when one would have run), and a page without any carries none of the
+//! code that finds and runs them.
+//!
 //! ```no_run
 //! # fn sliders(doc: &mut rokeh::Document) {}
 //! use rokeh::{views, App};

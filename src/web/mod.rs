@@ -174,7 +174,6 @@ fn show(
         // Joined to a session of `rokeh serve` (a status badge shows the connection), whose
         // periodic callbacks the server runs. Alone, the page runs them.
         let connection = session.map(|session| session::join(page, session));
-        // After the session's: a change goes out before what its callbacks change.
         callbacks::listen(page);
         match &connection {
             None => periodic::start(page),

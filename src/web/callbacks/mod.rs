@@ -1,10 +1,12 @@
 //! The callbacks the page runs, as BokehJS runs them: those attached to a model's property
-//! changes (`js_property_callbacks`: run after each change of it, whoever made it — the
-//! page's user, a callback, the session's server) and to its UI events
-//! (`js_event_callbacks`: run before the event goes to `on_event` callbacks and peers).
-//! One file per callback model type, each a [`Runner`], which `views::CUSTOM_JS`,
-//! `views::SET_VALUE`, … bring; a page built without them carries none of this but the
-//! two hooks [`Page`] calls, which then find nothing to do.
+//! changes (`js_property_callbacks`: run just after each change of it, whoever made it —
+//! the page's user, a callback, the session's server), to its UI events
+//! (`js_event_callbacks`: run before the event goes to `on_event` callbacks and peers), to
+//! a tool (its `callback`: told what it hit) and to the document (`document_ready`, its
+//! session's link lost and back). One file per callback model type, each a [`Runner`],
+//! which `views::CUSTOM_JS`, `views::SET_VALUE`, … bring; a page built without them
+//! carries none of this but the hooks ([`on_event`], [`on_tool`], …) that the page, its
+//! tools and its session link call, which then find nothing to do.
 
 mod custom_js;
 mod open_url;
