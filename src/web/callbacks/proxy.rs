@@ -22,6 +22,9 @@ struct Proxies {
     handler: Object,
     properties: Object,
     made: HashMap<AnyId, JsValue>,
+    /// Their methods and signals (`setv`, `change`, …), made once each: a function handed
+    /// to JavaScript lives as long as the page.
+    methods: HashMap<(AnyId, String), JsValue>,
     /// The `data` each source handed out, until its columns change some other way.
     data: HashMap<AnyId, JsValue>,
 }
@@ -110,7 +113,10 @@ fn handlers(page: Page) -> Object {
         move |target: JsValue, key: JsValue| {
             let model = model_of(page, &target);
             match (model, key.as_string()) {
-                (Some(model), Some(attr)) => signal(page, model, attr),
+                (Some(model), Some(attr)) => {
+                    let name = format!("change:{attr}");
+                    method(model, &name, || signal(page, model, attr))
+                }
                 _ => JsValue::UNDEFINED,
             }
         },
@@ -120,9 +126,26 @@ fn handlers(page: Page) -> Object {
         handler: handler.clone(),
         properties,
         made: HashMap::new(),
+        methods: HashMap::new(),
         data: HashMap::new(),
     }));
     handler
+}
+
+/// Model `model`'s method `name`, made by `make` the first time.
+fn method(model: AnyId, name: &str, make: impl FnOnce() -> JsValue) -> JsValue {
+    let key = (model, name.to_owned());
+    let made = PROXIES.with_borrow(|p| p.as_ref().and_then(|p| p.methods.get(&key).cloned()));
+    if let Some(made) = made {
+        return made;
+    }
+    let made = make();
+    PROXIES.with_borrow_mut(|p| {
+        if let Some(p) = p {
+            p.methods.insert(key, made.clone());
+        }
+    });
+    made
 }
 
 /// The model a proxy's target names, if the document still has it.
@@ -145,16 +168,21 @@ fn get(page: Page, target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue> 
     match key.as_str() {
         "type" => return Ok(page.read(|d| d.model(model).type_name.as_str().into())),
         // `source.change.emit()`: what the code changed in place is written back.
-        "change" => return Ok(signal(page, model, "data".into())),
+        "change" => {
+            return Ok(method(model, "change", || {
+                signal(page, model, "data".into())
+            }))
+        }
         "properties" => {
             let handler = PROXIES.with_borrow(|p| p.as_ref().map(|p| p.properties.clone()));
             return Ok(handler.map_or(JsValue::UNDEFINED, |h| Proxy::new(target, &h).into()));
         }
-        "setv" => return Ok(setv(page, model)),
+        "setv" => return Ok(method(model, "setv", || setv(page, model))),
         "toString" => {
             let text =
                 page.read(|d| format!("{}({})", d.model(model).type_name, d.model_id(model)));
-            return Ok(Closure::<dyn Fn() -> String>::new(move || text.clone()).into_js_value());
+            let to_string = || Closure::<dyn Fn() -> String>::new(move || text.clone());
+            return Ok(method(model, "toString", || to_string().into_js_value()));
         }
         _ => {}
     }
