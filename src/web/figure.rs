@@ -2,6 +2,8 @@
 //! A figure that stretches or scales (`sizing_mode`, width/height policies) takes its
 //! box's size instead, measured as the box changes (the window resized, a panel shown).
 
+use std::rc::Rc;
+
 use leptos::html;
 use leptos::prelude::*;
 
@@ -62,6 +64,12 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let canvas = NodeRef::<html::Canvas>::new();
     let interaction = Interaction::new(page, figure);
     GridTools::join(&interaction);
+    // Callbacks' code may find the figure's view (`cb_context.index.get_one(plot)`).
+    if super::callbacks::shown() {
+        let reset = interaction.clone();
+        super::callbacks::show_figure(model, Rc::new(move || reset.reset()));
+        on_cleanup(move || super::callbacks::hide_figure(model));
+    }
     let painter = Painter::new(page, figure, size, interaction.clone());
     // The canvas is outside Leptos' view of the world: this effect is the bridge.
     let repaint = interaction.repaint;

@@ -509,19 +509,22 @@ impl Interaction {
         }
     }
 
+    /// The ResetTool's reset: ranges back to where they began (see [`Navigation::reset`]).
+    pub fn reset(&self) {
+        let nav = self.plot.nav.clone();
+        if let Err(e) = self.plot.page.update(|d| nav.borrow_mut().reset(d)) {
+            log("reset", e);
+        }
+        self.repaint.update(|n| *n += 1);
+    }
+
     /// A toolbar button pressed: reset, save and help act (they are the toolbar's own),
     /// as does a tool that acts at once (its view's); another goes on or off.
     pub fn press(&self, tool: AnyId, canvas: Option<web_sys::HtmlCanvasElement>) {
         let kind = self.tools.with_untracked(|t| t.kind(tool));
         let page = self.plot.page;
         match kind {
-            Some(ToolKind::Reset) => {
-                let nav = self.plot.nav.clone();
-                if let Err(e) = page.update(|d| nav.borrow_mut().reset(d)) {
-                    log("reset", e);
-                }
-                self.repaint.update(|n| *n += 1);
-            }
+            Some(ToolKind::Reset) => self.reset(),
             Some(ToolKind::Save) => {
                 if let Some(canvas) = canvas {
                     save(page, tool, &canvas);

@@ -48,6 +48,8 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
     await page.waitForFunction(() => window.rokeh.get('py linked', 'value') === 2);
     assert.equal(await page.getByRole('slider', { name: 'py linked' }).inputValue(), '2');
 
+    await page.getByRole('button', { name: 'py reset' }).click();
+    await page.getByText('reset true', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'py set' }).click();
     await page.getByText('set by SetValue', { exact: true }).waitFor();
 

@@ -65,8 +65,18 @@ def callbacks_document():
         picked.data = {x: Array.from(cb_obj.indices, (i) => points.data.x[i])}
     """))
     ready = Div(text="py not ready", name="py ready")
+    # BokehJS's views, as Bokeh's reset_plot example finds the plot's: reset() is the
+    # ResetTool's; a model the page shows no figure of has none.
+    reset = Button(label="py reset")
+    reset.js_on_click(CustomJS(args=dict(plot=plot, div=said), code="""
+export default ({plot, div}, _button, _data, {index}) => {
+    index.get_one(plot).reset()
+    div.text = `reset ${index.find_one(div) === null}`
+}
+"""))
     doc = Document()
-    doc.add_root(row(column(power, linked, setter, hide, said, tapped, hovered, ready), plot))
+    controls = column(power, linked, setter, hide, said, tapped, hovered, ready, reset)
+    doc.add_root(row(controls, plot))
     doc.js_on_event("document_ready", CustomJS(args=dict(div=ready), code="div.text = 'py ready ran'"))
     doc.title = "Python's callbacks"
     return doc

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::{proxy, Hit, Target, ToolHit};
+use super::{proxy, Hit, Reset, Target, ToolHit};
 use crate::document::{AnyId, UiEvent, Value};
 use crate::web::js::put;
 use crate::web::page::Page;
@@ -29,6 +29,54 @@ enum Run {
 
 thread_local! {
     static COMPILED: RefCell<HashMap<AnyId, Compiled>> = RefCell::new(HashMap::new());
+    /// Each figure shown, as its view's object (`reset()`).
+    static FIGURES: RefCell<HashMap<AnyId, Object>> = RefCell::new(HashMap::new());
+    /// `cb_context.index`, made once.
+    static INDEX: RefCell<Option<Object>> = const { RefCell::new(None) };
+}
+
+/// Figure `figure` is shown, reset by `reset`; or, without, no longer shown.
+pub(super) fn figure_view(figure: AnyId, reset: Option<Reset>) {
+    let view = reset.map(|reset| {
+        let view = Object::new();
+        let reset = Closure::<dyn Fn()>::new(move || reset());
+        put(&view, "reset", &reset.into_js_value());
+        view
+    });
+    FIGURES.with_borrow_mut(|figures| match view {
+        Some(view) => figures.insert(figure, view),
+        None => figures.remove(&figure),
+    });
+}
+
+/// `cb_context.index`, as BokehJS's view manager answers it for figures: `get_one(plot)`
+/// (an error if the page shows no such figure) and `find_one(plot)` (null), each view with
+/// `model` and `reset()`.
+fn index(page: Page) -> Object {
+    if let Some(index) = INDEX.with_borrow(Clone::clone) {
+        return index;
+    }
+    let find = move |model: &JsValue| -> Option<Object> {
+        let id = proxy::from_js(model)?;
+        let any = page.read(|d| d.lookup(id.as_ref_id()?))?;
+        let view = FIGURES.with_borrow(|figures| figures.get(&any).cloned())?;
+        put(&view, "model", model);
+        Some(view)
+    };
+    let get_one = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(move |model| {
+        find(&model).map(JsValue::from).ok_or_else(|| {
+            js_sys::Error::new("cannot find a view for the model: the page shows no such figure")
+                .into()
+        })
+    });
+    let find_one = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |model: JsValue| {
+        find(&model).map_or(JsValue::NULL, JsValue::from)
+    });
+    let index = Object::new();
+    put(&index, "get_one", &get_one.into_js_value());
+    put(&index, "find_one", &find_one.into_js_value());
+    INDEX.set(Some(index.clone()));
+    index
 }
 
 pub(super) fn run(page: Page, callback: AnyId, target: &Target) -> Result<(), String> {
@@ -60,7 +108,7 @@ pub(super) fn run(page: Page, callback: AnyId, target: &Target) -> Result<(), St
     };
     let data: JsValue = data.into();
     let context = Object::new();
-    put(&context, "index", &Object::new());
+    put(&context, "index", &index(page));
     match run {
         Run::Function(function) => {
             let call = Array::new();

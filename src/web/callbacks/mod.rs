@@ -16,6 +16,7 @@ mod toggle_visibility;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use crate::document::{
     AnyId, Change, Document, Event, EventKind, UiEvent, Value, JS_EVENT_CALLBACKS,
@@ -46,6 +47,9 @@ pub(crate) enum Hit {
     Rows { renderer: AnyId, rows: Vec<usize> },
 }
 
+/// What resets a figure shown, as its ResetTool does.
+pub(crate) type Reset = Rc<dyn Fn()>;
+
 /// How a callback model type runs: its view.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Runner {
@@ -61,6 +65,7 @@ struct Dispatch {
     tool: fn(Page, AnyId, &ToolHit),
     document: fn(Page, EventKind),
     listen: fn(Page),
+    figure: fn(AnyId, Option<Reset>),
     wants: fn(&Document, AnyId, EventKind) -> bool,
 }
 
@@ -69,6 +74,7 @@ const DISPATCH: Dispatch = Dispatch {
     tool,
     document,
     listen: start,
+    figure: custom_js::figure_view,
     wants: attached_to_event,
 };
 
@@ -113,6 +119,25 @@ pub(crate) fn show(runners: Vec<(&'static str, Runner)>) {
 pub(crate) fn listen(page: Page) {
     if let Some(dispatch) = SHOWN.get() {
         (dispatch.listen)(page);
+    }
+}
+
+/// Whether the page runs callbacks at all.
+pub(crate) fn shown() -> bool {
+    SHOWN.get().is_some()
+}
+
+/// Figure `figure` is shown, reset by `reset`: callbacks' code finds its view.
+pub(crate) fn show_figure(figure: AnyId, reset: Reset) {
+    if let Some(dispatch) = SHOWN.get() {
+        (dispatch.figure)(figure, Some(reset));
+    }
+}
+
+/// Figure `figure` is no longer shown.
+pub(crate) fn hide_figure(figure: AnyId) {
+    if let Some(dispatch) = SHOWN.get() {
+        (dispatch.figure)(figure, None);
     }
 }
 
