@@ -675,6 +675,22 @@ fn js_callbacks_are_attached_as_python_attaches_them() {
     let clicked = doc.js_callbacks(button.any(), JS_EVENT_CALLBACKS, "button_click");
     assert_eq!(clicked, [set.any()]);
 
+    // Its events are kept for the page to run its callbacks, whether or not anyone
+    // subscribes; a batch that fails takes its events back.
+    let click = |doc: &Document| {
+        let id = doc.model_id(button.any()).clone();
+        rokeh::document::UiEvent::new(EventKind::ButtonClick, Some(id))
+    };
+    doc.emit(click(&doc)).unwrap();
+    assert_eq!(doc.take_js_events(), [click(&doc)]);
+    assert!(doc.take_js_events().is_empty());
+    let failed: Result<(), DocumentError> = doc.atomically(|doc| {
+        doc.emit(click(doc))?;
+        Err(DocumentError::UnknownModel("p0".into()))
+    });
+    assert!(failed.is_err());
+    assert!(doc.take_js_events().is_empty());
+
     // The document's own: kept while nothing else reaches it, and once each.
     let ready = code(&mut doc, "ready");
     doc.js_on_document_event(EventKind::DocumentReady, ready)

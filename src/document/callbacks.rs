@@ -296,8 +296,14 @@ impl Document {
     /// A UI event a user made in a view (a click, a drag or a mouse move over a plot),
     /// sent as BokehJS's `Model._process_event` sends it: only when its model subscribes
     /// to its kind ([`Document::subscribes`]), then as [`Document::trigger`]; a document
-    /// event (no model) always. So a plot nobody listens to sends no `MouseMove`s.
+    /// event (no model) always. So a plot nobody listens to sends no `MouseMove`s. When
+    /// callbacks are attached to it (`js_event_callbacks`), it is also kept for the page
+    /// to run them ([`Document::take_js_events`]).
     pub fn emit(&mut self, event: UiEvent) -> CallbackResult {
+        let model = event.model.as_ref().and_then(|id| self.lookup(id));
+        if model.is_some_and(|m| self.has_js_event_callbacks(m, event.kind)) {
+            self.js_events.push(event.clone());
+        }
         let subscribed = match &event.model {
             None => true,
             Some(id) => self

@@ -54,6 +54,7 @@ pub(crate) enum Undo {
 pub(crate) struct Journal {
     entries: Vec<Undo>,
     changes_len: usize,
+    js_events_len: usize,
     next_id_number: u64,
 }
 
@@ -71,6 +72,7 @@ impl Document {
         self.journal = Some(Journal {
             entries: Vec::new(),
             changes_len: self.changes.len(),
+            js_events_len: self.js_events.len(),
             next_id_number: self.next_id_number,
         });
         let (holds, actor) = (self.holds, self.actor);
@@ -147,6 +149,7 @@ impl Document {
             }
         }
         self.changes.truncate(journal.changes_len);
+        self.js_events.truncate(journal.js_events_len);
         self.reindex_changes();
         self.next_id_number = journal.next_id_number;
     }

@@ -5,7 +5,7 @@
 //! Bokeh sends them); the page runs them.
 
 use super::journal::Undo;
-use super::{AnyId, Document, DocumentError, EventKind, Value};
+use super::{AnyId, Document, DocumentError, EventKind, UiEvent, Value};
 
 /// A model's property holding the callbacks run when one of its properties changes,
 /// under `"change:<attr>"`.
@@ -82,6 +82,23 @@ impl Document {
         list.iter()
             .filter_map(|v| self.lookup(v.as_ref_id()?))
             .collect()
+    }
+
+    /// Whether callbacks are attached to UI events of `kind` on `model`.
+    pub fn has_js_event_callbacks(&self, model: AnyId, kind: EventKind) -> bool {
+        !self
+            .js_callbacks(model, JS_EVENT_CALLBACKS, kind.name())
+            .is_empty()
+    }
+
+    /// The UI events emitted ([`Document::emit`]) on models with callbacks attached to
+    /// them since the last call, for the page to run those; none while a batch is open
+    /// (a batch that fails takes its events back).
+    pub fn take_js_events(&mut self) -> Vec<UiEvent> {
+        if self.journal.is_some() {
+            return Vec::new();
+        }
+        std::mem::take(&mut self.js_events)
     }
 
     /// Runs `callback` in the page when document event `kind` happens

@@ -114,6 +114,9 @@ pub struct Document {
     /// The document's own callbacks by UI event name (Bokeh's document `callbacks`:
     /// `document_ready`, `connection_lost`, ...), run by the page.
     document_callbacks: Vec<(String, Vec<AnyId>)>,
+    /// UI events emitted on models with callbacks attached to them, for the page to run
+    /// (the document runs no JavaScript).
+    js_events: Vec<UiEvent>,
     next_id_number: u64,
     callbacks: Callbacks,
     changes: Vec<Change>,
@@ -170,6 +173,7 @@ impl Document {
             by_id: HashMap::new(),
             config: None,
             document_callbacks: Vec::new(),
+            js_events: Vec::new(),
             next_id_number: FIRST_ID_NUMBER,
             callbacks: Callbacks::default(),
             changes: Vec::new(),

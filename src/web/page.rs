@@ -123,11 +123,11 @@ impl Page {
     /// Changes the document (a user's edit: its callbacks run here), then bumps the
     /// revision of everything that shows what changed.
     pub fn update<R>(&self, f: impl FnOnce(&mut Document) -> R) -> R {
-        let (result, changes) = self
+        let (result, changes, events) = self
             .doc
             .try_update_value(|doc| {
                 let result = f(doc);
-                (result, doc.take_changes())
+                (result, doc.take_changes(), doc.take_js_events())
             })
             .expect("the page's document lives as long as the page");
         // Outside the document's borrow: subscribers may read it when notified.
@@ -135,6 +135,9 @@ impl Page {
         // Cloned out first: a listener may update the page again.
         for listener in self.listeners.get_value() {
             listener(&changes);
+        }
+        if !events.is_empty() {
+            super::callbacks::on_events(*self, events);
         }
         result
     }
@@ -165,10 +168,9 @@ impl Page {
     }
 
     /// A UI event of the user's (a click, a menu choice) for the callbacks attached to it
-    /// in the page (`js_on_event`), then the app's `on_event` callbacks here and the
-    /// session's peers, if its model subscribes to it.
+    /// in the page (`js_on_event`), the app's `on_event` callbacks here and the session's
+    /// peers, if its model subscribes to it.
     pub fn trigger(&self, event: UiEvent) {
-        super::callbacks::on_event(*self, &event);
         let name = event.kind.name();
         if let Err(e) = self.update(|d| d.emit(event)) {
             web_sys::console::error_1(&format!("rokeh: {name}: {e}").into());
@@ -178,7 +180,7 @@ impl Page {
     /// Whether `model` subscribes to UI events of `kind`, or the page runs callbacks for
     /// them (so they are worth making).
     pub fn subscribes(&self, model: AnyId, kind: EventKind) -> bool {
-        self.read(|d| d.subscribes(model, kind) || super::callbacks::wants(d, model, kind))
+        self.read(|d| d.subscribes(model, kind) || d.has_js_event_callbacks(model, kind))
     }
 
     /// Calls `listener` with the changes of every later [`Page::update`].

@@ -50,6 +50,7 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
 
     await page.getByRole('button', { name: 'py reset' }).click();
     await page.getByText('reset true', { exact: true }).waitFor();
+    await page.getByText('py reset heard', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'py set' }).click();
     await page.getByText('set by SetValue', { exact: true }).waitFor();
 
@@ -100,6 +101,7 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
       hovered: 'hovered 1 of py points',
       picked: [1.5],
       ready: 'py ready ran',
+      heard: 'py reset heard',
     });
     assert.deepEqual(errors, []);
   } finally {

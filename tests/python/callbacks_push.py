@@ -75,7 +75,10 @@ export default ({plot, div}, _button, _data, {index}) => {
 }
 """))
     doc = Document()
-    controls = column(power, linked, setter, hide, said, tapped, hovered, ready, reset)
+    # An event the figure sends itself as its ResetTool does.
+    heard = Div(text="py not heard", name="py heard")
+    plot.js_on_event("reset", CustomJS(args=dict(div=heard), code="div.text = `py ${cb_obj.event_name} heard`"))
+    controls = column(power, linked, setter, hide, said, tapped, hovered, ready, reset, heard)
     doc.add_root(row(controls, plot))
     doc.js_on_event("document_ready", CustomJS(args=dict(div=ready), code="div.text = 'py ready ran'"))
     doc.title = "Python's callbacks"
@@ -96,6 +99,7 @@ def pull(url, session_id):
         "hovered": doc.get_model_by_name("py hovered").text,
         "picked": list(doc.get_model_by_name("py picked").data["x"]),
         "ready": doc.get_model_by_name("py ready").text,
+        "heard": doc.get_model_by_name("py heard").text,
     }
     session.close()
     print(json.dumps({"pulled": pulled}), flush=True)

@@ -5,7 +5,7 @@
 //! a tool (its `callback`: told what it hit) and to the document (`document_ready`, its
 //! session's link lost and back). One file per callback model type, each a [`Runner`],
 //! which `views::CUSTOM_JS`, `views::SET_VALUE`, … bring; a page built without them
-//! carries none of this but the hooks ([`on_event`], [`on_tool`], …) that the page, its
+//! carries none of this but the hooks ([`on_events`], [`on_tool`], …) that the page, its
 //! tools and its session link call, which then find nothing to do.
 
 mod custom_js;
@@ -19,8 +19,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::document::{
-    AnyId, Change, Document, Event, EventKind, UiEvent, Value, JS_EVENT_CALLBACKS,
-    JS_PROPERTY_CALLBACKS,
+    AnyId, Change, Event, EventKind, UiEvent, Value, JS_EVENT_CALLBACKS, JS_PROPERTY_CALLBACKS,
 };
 
 use super::page::Page;
@@ -61,21 +60,19 @@ pub(crate) struct Runner {
 
 #[derive(Debug)]
 struct Dispatch {
-    event: fn(Page, &UiEvent),
+    events: fn(Page, Vec<UiEvent>),
     tool: fn(Page, AnyId, &ToolHit),
     document: fn(Page, EventKind),
     listen: fn(Page),
     figure: fn(AnyId, Option<Reset>),
-    wants: fn(&Document, AnyId, EventKind) -> bool,
 }
 
 const DISPATCH: Dispatch = Dispatch {
-    event,
+    events,
     tool,
     document,
     listen: start,
     figure: custom_js::figure_view,
-    wants: attached_to_event,
 };
 
 pub(crate) const CUSTOM_JS: Runner = Runner {
@@ -149,10 +146,11 @@ pub(crate) fn on_document_event(page: Page, kind: EventKind) {
     }
 }
 
-/// Runs the callbacks attached to UI event `event` on its model.
-pub(crate) fn on_event(page: Page, event: &UiEvent) {
+/// Runs the callbacks attached to UI events `events` (each on its model), just after the
+/// update that emitted them.
+pub(crate) fn on_events(page: Page, events: Vec<UiEvent>) {
     if let Some(dispatch) = SHOWN.get() {
-        (dispatch.event)(page, event);
+        (dispatch.events)(page, events);
     }
 }
 
@@ -163,10 +161,52 @@ pub(crate) fn on_tool(page: Page, tool: AnyId, hit: &ToolHit) {
     }
 }
 
-/// Whether callbacks are attached to UI events of `kind` on `model` (so that the page
-/// makes them).
-pub(crate) fn wants(doc: &Document, model: AnyId, kind: EventKind) -> bool {
-    SHOWN.get().is_some_and(|d| (d.wants)(doc, model, kind))
+/// The callbacks each change runs, under the names BokehJS's models signal it by:
+/// `change:<attr>` and `change` for a property, a source's `streaming` and `patching`.
+/// Columns a callback was handed are forgotten here, at once, when they changed.
+fn signals(page: Page, changes: &[Change]) -> Vec<(AnyId, Vec<String>)> {
+    let mut due = Vec::new();
+    for change in changes {
+        let (model, signals): (_, Vec<String>) = match &change.event {
+            Event::ModelChanged { model, attr, .. }
+            | Event::ColumnDataChanged { model, attr, .. } => {
+                (model, vec![format!("change:{attr}"), "change".into()])
+            }
+            Event::ColumnsStreamed { model, .. } => (model, vec!["streaming".into()]),
+            Event::ColumnsPatched { model, .. } => (model, vec!["patching".into()]),
+            _ => continue,
+        };
+        let Some(any) = page.read(|d| d.lookup(model)) else {
+            continue;
+        };
+        if change.event.changes_columns_only() {
+            proxy::forget_data(any);
+        }
+        due.push((any, signals));
+    }
+    due
+}
+
+/// Runs the callbacks of UI events, as property callbacks run: just after the update that
+/// emitted them, not inside it, at the depth of the callback they follow.
+fn events(page: Page, events: Vec<UiEvent>) {
+    let depth = DEPTH.get();
+    wasm_bindgen_futures::spawn_local(async move {
+        let outer = DEPTH.replace(depth);
+        for event in &events {
+            let Some(model) = event
+                .model
+                .as_ref()
+                .and_then(|id| page.read(|d| d.lookup(id)))
+            else {
+                continue;
+            };
+            let name = event.kind.name();
+            let callbacks = page.read(|d| d.js_callbacks(model, JS_EVENT_CALLBACKS, name));
+            run_all(page, &callbacks, &Target::Event(event));
+        }
+        DEPTH.set(outer);
+    });
 }
 
 /// Listens to the document's changes. Their callbacks run just after the change, not
@@ -209,49 +249,6 @@ fn document(page: Page, kind: EventKind) {
     let callbacks = page.read(|d| d.document_js_callbacks(kind.name()));
     let event = UiEvent::new(kind, None);
     run_all(page, &callbacks, &Target::Event(&event));
-}
-
-fn attached_to_event(doc: &Document, model: AnyId, kind: EventKind) -> bool {
-    !doc.js_callbacks(model, JS_EVENT_CALLBACKS, kind.name())
-        .is_empty()
-}
-
-/// The callbacks each change runs, under the names BokehJS's models signal it by:
-/// `change:<attr>` and `change` for a property, a source's `streaming` and `patching`.
-/// Columns a callback was handed are forgotten here, at once, when they changed.
-fn signals(page: Page, changes: &[Change]) -> Vec<(AnyId, Vec<String>)> {
-    let mut due = Vec::new();
-    for change in changes {
-        let (model, signals): (_, Vec<String>) = match &change.event {
-            Event::ModelChanged { model, attr, .. }
-            | Event::ColumnDataChanged { model, attr, .. } => {
-                (model, vec![format!("change:{attr}"), "change".into()])
-            }
-            Event::ColumnsStreamed { model, .. } => (model, vec!["streaming".into()]),
-            Event::ColumnsPatched { model, .. } => (model, vec!["patching".into()]),
-            _ => continue,
-        };
-        let Some(any) = page.read(|d| d.lookup(model)) else {
-            continue;
-        };
-        if change.event.changes_columns_only() {
-            proxy::forget_data(any);
-        }
-        due.push((any, signals));
-    }
-    due
-}
-
-fn event(page: Page, event: &UiEvent) {
-    let Some(model) = event
-        .model
-        .as_ref()
-        .and_then(|id| page.read(|d| d.lookup(id)))
-    else {
-        return;
-    };
-    let callbacks = page.read(|d| d.js_callbacks(model, JS_EVENT_CALLBACKS, event.kind.name()));
-    run_all(page, &callbacks, &Target::Event(event));
 }
 
 fn tool(page: Page, tool: AnyId, hit: &ToolHit) {
