@@ -161,10 +161,11 @@ pub(crate) fn on_tool(page: Page, tool: AnyId, hit: &ToolHit) {
     }
 }
 
-/// The callbacks each change runs, under the names BokehJS's models signal it by:
-/// `change:<attr>` and `change` for a property, a source's `streaming` and `patching`.
-/// Columns a callback was handed are forgotten here, at once, when they changed.
-fn signals(page: Page, changes: &[Change]) -> Vec<(AnyId, Vec<String>)> {
+/// The callbacks each change runs, with the model they run for, under the names BokehJS's
+/// models signal a change by: `change:<attr>` and `change` for a property, a source's
+/// `streaming` and `patching`. Columns a callback was handed are forgotten here, at once,
+/// when they changed.
+fn attached(page: Page, changes: &[Change]) -> Vec<(AnyId, Vec<AnyId>)> {
     let mut due = Vec::new();
     for change in changes {
         let (model, signals): (_, Vec<String>) = match &change.event {
@@ -182,17 +183,32 @@ fn signals(page: Page, changes: &[Change]) -> Vec<(AnyId, Vec<String>)> {
         if change.event.changes_columns_only() {
             proxy::forget_data(any);
         }
-        due.push((any, signals));
+        for signal in &signals {
+            let callbacks = page.read(|d| d.js_callbacks(any, JS_PROPERTY_CALLBACKS, signal));
+            if !callbacks.is_empty() {
+                due.push((any, callbacks));
+            }
+        }
     }
     due
 }
 
-/// Runs the callbacks of UI events, as property callbacks run: just after the update that
-/// emitted them, not inside it, at the depth of the callback they follow.
-fn events(page: Page, events: Vec<UiEvent>) {
+/// Runs `run` just after the update under way, not inside it (a change may be the
+/// session's, applied while the page's link to it is busy, and what callbacks change must
+/// go out as the page's own edits), at the depth of the callback running now, so that
+/// cascades still end.
+fn later(run: impl FnOnce() + 'static) {
     let depth = DEPTH.get();
     wasm_bindgen_futures::spawn_local(async move {
         let outer = DEPTH.replace(depth);
+        run();
+        DEPTH.set(outer);
+    });
+}
+
+/// Runs the callbacks of UI events (see [`later`]).
+fn events(page: Page, events: Vec<UiEvent>) {
+    later(move || {
         for event in &events {
             let Some(model) = event
                 .model
@@ -205,44 +221,41 @@ fn events(page: Page, events: Vec<UiEvent>) {
             let callbacks = page.read(|d| d.js_callbacks(model, JS_EVENT_CALLBACKS, name));
             run_all(page, &callbacks, &Target::Event(event));
         }
-        DEPTH.set(outer);
     });
 }
 
-/// Listens to the document's changes. Their callbacks run just after the change, not
-/// inside it: a change may be the session's, applied while the page's link to it is
-/// busy, and what the callbacks change must go out as the page's own edits. They run at
-/// the depth of the callback whose change they follow, so cascades still end.
+/// Listens to the document's changes, to run their callbacks (see [`later`]) and the
+/// `document_ready` ones of a document the page shows now.
 fn start(page: Page) {
     page.on_changes(move |changes| {
-        let due = signals(page, changes);
-        let depth = DEPTH.get();
-        wasm_bindgen_futures::spawn_local(async move {
-            let outer = DEPTH.replace(depth);
-            for (model, signals) in due {
-                for signal in &signals {
-                    let callbacks =
-                        page.read(|d| d.js_callbacks(model, JS_PROPERTY_CALLBACKS, signal));
-                    run_all(page, &callbacks, &Target::Model(model));
-                }
+        let due = attached(page, changes);
+        let ready = not_ready(page);
+        if due.is_empty() && ready.is_empty() {
+            return;
+        }
+        later(move || {
+            for (model, callbacks) in due {
+                run_all(page, &callbacks, &Target::Model(model));
             }
-            ready(page);
-            DEPTH.set(outer);
+            run_ready(page, &ready);
         });
     });
     // Once the page is mounted: the document is shown then.
-    wasm_bindgen_futures::spawn_local(async move { ready(page) });
+    wasm_bindgen_futures::spawn_local(async move { run_ready(page, &not_ready(page)) });
 }
 
-/// Runs the `document_ready` callbacks not run yet.
-fn ready(page: Page) {
-    let name = EventKind::DocumentReady.name();
-    let mut due = page.read(|d| d.document_js_callbacks(name));
-    READY.with_borrow_mut(|ran| due.retain(|c| ran.insert(*c)));
+/// The document's `document_ready` callbacks not run yet, taken as run.
+fn not_ready(page: Page) -> Vec<AnyId> {
+    let mut due = page.read(|d| d.document_js_callbacks(EventKind::DocumentReady.name()));
     if !due.is_empty() {
-        let event = UiEvent::new(EventKind::DocumentReady, None);
-        run_all(page, &due, &Target::Event(&event));
+        READY.with_borrow_mut(|ran| due.retain(|c| ran.insert(*c)));
     }
+    due
+}
+
+fn run_ready(page: Page, due: &[AnyId]) {
+    let event = UiEvent::new(EventKind::DocumentReady, None);
+    run_all(page, due, &Target::Event(&event));
 }
 
 fn document(page: Page, kind: EventKind) {
@@ -279,15 +292,19 @@ fn run_all(page: Page, callbacks: &[AnyId], target: &Target) {
     }
     DEPTH.set(depth + 1);
     for &callback in callbacks {
-        let type_name = page.read(|d| d.try_model(callback).map(|m| m.type_name.clone()));
-        let Some(type_name) = type_name else { continue };
+        let named = page.read(|d| {
+            d.try_model(callback)
+                .map(|m| (m.type_name.clone(), m.id.clone()))
+        });
+        let Some((type_name, id)) = named else {
+            continue;
+        };
         let runner = RUNNERS.with_borrow(|runners| {
             runners
                 .iter()
                 .find(|(name, _)| *name == type_name)
                 .map(|(_, r)| *r)
         });
-        let id = page.read(|d| d.model_id(callback).clone());
         let result = match runner {
             Some(runner) => (runner.run)(page, callback, target),
             None => Err("this page has no view of it (see rokeh::views); not run".into()),

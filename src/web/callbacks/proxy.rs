@@ -12,7 +12,7 @@ use js_sys::{ArrayBuffer, Float64Array, Object, Proxy, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::core::Kind;
-use crate::document::{AnyId, ModelId, Value};
+use crate::document::{AnyId, Document, ModelId, Value};
 use crate::web::js::{from_js_with, put, to_js_with};
 use crate::web::page::Page;
 
@@ -205,27 +205,13 @@ fn set(page: Page, target: &JsValue, key: &JsValue, value: &JsValue) -> Result<b
             "setting {key}: the model is no longer in the document"
         )));
     };
-    let kind = page.read(|d| match d.schema_of(model) {
-        None => Ok(None),
-        Some(s) => match s.prop(&key) {
-            Some(p) => Ok(Some(p.kind)),
-            None => Err(format!(
-                "{} has no property '{key}'",
-                d.model(model).type_name
-            )),
-        },
-    });
-    let kind = kind.map_err(|e| error(&e))?;
     let Some(stored) = from_js(value) else {
         return Err(error(&format!(
             "setting {key}: not a value a document holds"
         )));
     };
-    let stored = match kind {
-        Some(kind) => fit(stored, kind),
-        None => stored,
-    };
-    page.update(|d| d.set_attr(model, &key, stored))
+    // The document refuses a property the model does not have, as any wrong value.
+    page.update(|d| d.set_attr(model, &key, fitted(d, model, &key, stored)))
         .map_err(|e| error(&e.to_string()))?;
     if page.read(|d| d.is_column_data(model, &key)) {
         // `source.data = {...}`: that object is the source's data now, as in BokehJS.
@@ -234,7 +220,15 @@ fn set(page: Page, target: &JsValue, key: &JsValue, value: &JsValue) -> Result<b
     Ok(true)
 }
 
-/// A value from JavaScript as the property's kind stores it: an object is a dict.
+/// A value from JavaScript as property `attr` of `model` stores it (see [`fit`]).
+fn fitted(d: &Document, model: AnyId, attr: &str, value: Value) -> Value {
+    match d.schema_of(model).and_then(|s| s.prop(attr)) {
+        Some(def) => fit(value, def.kind),
+        None => value,
+    }
+}
+
+/// A value from JavaScript as a property of `kind` stores it: an object is a dict.
 fn fit(value: Value, kind: &Kind) -> Value {
     match (value, kind) {
         (Value::Object(fields), Kind::Dict(..) | Kind::ColumnData) => Value::Map(
@@ -250,14 +244,18 @@ fn fit(value: Value, kind: &Kind) -> Value {
 
 /// Source `model`'s columns `attr`, as handed out until they change.
 fn data(page: Page, model: AnyId, attr: &str) -> JsValue {
-    let kept = PROXIES.with_borrow(|p| p.as_ref().and_then(|p| p.data.get(&model).cloned()));
-    if let Some(kept) = kept {
+    if let Some(kept) = handed(model) {
         return kept;
     }
     let columns = page.read(|d| d.get_attr(model, attr).ok());
     let data = columns.map_or(JsValue::UNDEFINED, |c| value_to_js(page, &c));
     remember_data(model, data.clone());
     data
+}
+
+/// The columns source `model` handed out, while they stand.
+fn handed(model: AnyId) -> Option<JsValue> {
+    PROXIES.with_borrow(|p| p.as_ref().and_then(|p| p.data.get(&model).cloned()))
 }
 
 fn remember_data(model: AnyId, data: JsValue) {
@@ -276,8 +274,7 @@ fn signal(page: Page, model: AnyId, attr: String) -> JsValue {
         if !page.read(|d| d.is_column_data(model, &attr)) {
             return Ok(());
         }
-        let handed = PROXIES.with_borrow(|p| p.as_ref().and_then(|p| p.data.get(&model).cloned()));
-        let Some(handed) = handed else {
+        let Some(handed) = handed(model) else {
             return Ok(());
         };
         let Some(columns) = from_js(&handed) else {
@@ -303,14 +300,7 @@ fn setv(page: Page, model: AnyId) -> JsValue {
         page.update(|d| {
             d.batch(|d| {
                 fields.into_iter().try_for_each(|(attr, value)| {
-                    let kind = d
-                        .schema_of(model)
-                        .and_then(|s| s.prop(&attr))
-                        .map(|p| p.kind);
-                    let value = match kind {
-                        Some(kind) => fit(value, kind),
-                        None => value,
-                    };
+                    let value = fitted(d, model, &attr, value);
                     d.set_attr(model, &attr, value)
                 })
             })
