@@ -34,7 +34,12 @@
 //! A callback's view runs it (`views::CUSTOM_JS` for Bokeh's `CustomJS`, `SET_VALUE`,
 //! `TOGGLE_VISIBILITY`, `OPEN_URL`): a page without one runs no callback of its type (the
 //! console says so when one would have run), and a page without any carries none of the
-//! code that finds and runs them.
+//! code that finds and runs them. The JavaScript a figure runs as it is drawn has views
+//! too: `views::CUSTOM_JS_TICK_FORMATTER` (an axis' labels), `CUSTOM_JS_TRANSFORM`,
+//! `CUSTOM_JS_FILTER`, `CUSTOM_JS_EXPR` and `CUSTOM_JS_HOVER` (a tooltip's values);
+//! without its view, a renderer that uses one is left out and an axis' labels are a
+//! `BasicTickFormatter`'s, each with a message in the console, and a tooltip's values are
+//! written as numbers are.
 //!
 //! ```no_run
 //! # fn sliders(doc: &mut rokeh::Document) {}
@@ -88,6 +93,7 @@ pub(crate) enum Shows {
     Tool(&'static dyn crate::web::tools::ToolView),
     AxisParts(crate::render::axis_parts::Parts),
     Callback(crate::web::callbacks::Runner),
+    Script(crate::render::scripted::Script),
 }
 
 impl View {
@@ -187,6 +193,7 @@ macro_rules! views {
         tools { $($t:ident: $tname:literal => $tview:expr,)* }
         axes { $($(#[$doc:meta])* $x:ident: $xname:literal => $parts:path,)* }
         callbacks { $($k:ident: $kname:literal => $runner:path,)* }
+        scripts { $($(#[$sdoc:meta])* $s:ident: $sname:literal => $script:path,)* }
     ) => {
         $(
             #[doc = concat!("The view of Bokeh's `", $wname, "` widget.")]
@@ -300,9 +307,23 @@ macro_rules! views {
                 images: None,
             };
         )*
+        $(
+            $(#[$sdoc])*
+            pub const $s: View = View {
+                name: $sname,
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                bokeh: crate::models::bokeh_schema($sname),
+                #[cfg(all(target_arch = "wasm32", feature = "session"))]
+                parts: &[],
+                #[cfg(target_arch = "wasm32")]
+                shows: Shows::Script($script),
+                #[cfg(target_arch = "wasm32")]
+                images: None,
+            };
+        )*
         /// Every view rokeh has: what [`crate::run`] builds into the page.
         pub const ALL: &[View] =
-            &[$($w,)* $($l,)* $($g,)* $($a,)* $($c,)* $($t,)* $($x,)* $($k,)*];
+            &[$($w,)* $($l,)* $($g,)* $($a,)* $($c,)* $($t,)* $($x,)* $($k,)* $($s,)*];
     };
 }
 
@@ -450,12 +471,26 @@ views! {
         NUMERAL_TICK_FORMATTER: "NumeralTickFormatter" => crate::render::axis_parts::NUMERAL,
         /// How an axis writes its labels with Bokeh's `PrintfTickFormatter`.
         PRINTF_TICK_FORMATTER: "PrintfTickFormatter" => crate::render::axis_parts::PRINTF,
+        /// How an axis writes its labels with Bokeh's `CustomJSTickFormatter`: its
+        /// JavaScript, run for each tick.
+        CUSTOM_JS_TICK_FORMATTER: "CustomJSTickFormatter"
+            => crate::web::callbacks::CUSTOM_JS_TICK_FORMATTER,
     }
     callbacks {
         CUSTOM_JS: "CustomJS" => crate::web::callbacks::CUSTOM_JS,
         OPEN_URL: "OpenURL" => crate::web::callbacks::OPEN_URL,
         SET_VALUE: "SetValue" => crate::web::callbacks::SET_VALUE,
         TOGGLE_VISIBILITY: "ToggleVisibility" => crate::web::callbacks::TOGGLE_VISIBILITY,
+    }
+    scripts {
+        /// How a figure runs Bokeh's `CustomJSTransform` (its `v_func`) on a spec's numbers.
+        CUSTOM_JS_TRANSFORM: "CustomJSTransform" => crate::web::callbacks::CUSTOM_JS_TRANSFORM,
+        /// How a figure runs Bokeh's `CustomJSFilter`: the rows a renderer's view keeps.
+        CUSTOM_JS_FILTER: "CustomJSFilter" => crate::web::callbacks::CUSTOM_JS_FILTER,
+        /// How a figure runs Bokeh's `CustomJSExpr`: a spec's values, computed.
+        CUSTOM_JS_EXPR: "CustomJSExpr" => crate::web::callbacks::CUSTOM_JS_EXPR,
+        /// How a HoverTool's tooltip writes a value with Bokeh's `CustomJSHover`.
+        CUSTOM_JS_HOVER: "CustomJSHover" => crate::web::callbacks::CUSTOM_JS_HOVER,
     }
 }
 

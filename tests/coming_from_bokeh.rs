@@ -12,11 +12,12 @@ use std::time::Duration;
 use rokeh::core::{ColumnData, Dict, Value};
 use rokeh::document::{DocumentError, EventKind, PatchIndex, Theme, JS_EVENT_CALLBACKS};
 use rokeh::models::{
-    column, gridplot, gridplot_with, row, Button, ColumnDataSource, CustomJS, Figure,
-    GeoJSONDataSource, GridplotArgs, Line, Place, Segment, SetValue, Slider, TextInput, Title,
+    column, gridplot, gridplot_with, row, Button, ColumnDataSource, CustomJS,
+    CustomJSTickFormatter, CustomJSTransform, Figure, GeoJSONDataSource, GridplotArgs, Line, Place,
+    Segment, SetValue, Slider, TextInput, Title,
 };
 use rokeh::np;
-use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
+use rokeh::plotting::{figure, transform, FigureArgs, GlyphVisuals};
 use rokeh::Document;
 
 type Result = std::result::Result<(), DocumentError>;
@@ -99,6 +100,13 @@ fn properties_and_callbacks() -> Result {
     let set = doc.add(SetValue { obj: slider.any(), attr: "value".into(), value: Value::Float(1.0) });
     doc.js_on_event(button, EventKind::ButtonClick, set)?;
     assert_eq!(doc.js_callbacks(button.any(), JS_EVENT_CALLBACKS, "button_click"), [set.any()]);
+    for axis in p.xaxis(doc) {
+    let labels = doc.add(CustomJSTickFormatter { code: "return tick + ' m'".into(), ..CustomJSTickFormatter::default() });
+    doc.set_attr(axis, "formatter", doc.reference(labels.any()))?;
+    }
+    let t = doc.add(CustomJSTransform { v_func: "return xs.map(v => v / xs[0])".into(), ..CustomJSTransform::default() });
+    let y = transform(doc, "y", t);
+    p.line(doc, source, Line { y, ..Line::default() });
     let id = doc.add_periodic_callback(Duration::from_millis(100), |doc| { /* ... */ Ok(()) });
     assert!(doc.remove_periodic_callback(id));
     doc.hold();

@@ -2,7 +2,9 @@
 //! changes a source's columns in place and writes them back with `source.change.emit()`,
 //! `SetValue` and `ToggleVisibility` on a click, the document's `document_ready`, an ES
 //! module's default function, and
-//! code that throws or does not compile, which changes nothing and stops nothing else.
+//! code that throws or does not compile, which changes nothing and stops nothing else; a
+//! figure's `CustomJSTransform` and `CustomJSTickFormatter`, whose code may not change the
+//! document as it is drawn.
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_callbacks
@@ -12,8 +14,10 @@ use js_sys::{Float64Array, Function, Reflect};
 use rokeh::core::Dict;
 use rokeh::document::{Document, EventKind, Value};
 use rokeh::models::{
-    column, Button, ColumnDataSource, CustomJS, Div, SetValue, Slider, ToggleVisibility,
+    column, Button, ColumnDataSource, CustomJS, CustomJSTickFormatter, CustomJSTransform, Div,
+    Line, SetValue, Slider, ToggleVisibility,
 };
+use rokeh::plotting::{figure, transform, FigureArgs};
 use rokeh::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -123,6 +127,46 @@ fn app(doc: &mut Document) {
     doc.js_on_document_event(EventKind::DocumentReady, on_ready)
         .unwrap();
 
+    // JavaScript a figure runs as it is drawn: a transform that works, one that throws
+    // (its line is left out), and tick labels whose code tries to change the document
+    // (refused: the axis' labels are a BasicTickFormatter's).
+    let plot = figure(
+        doc,
+        FigureArgs {
+            width: 200,
+            height: 200,
+            ..FigureArgs::default()
+        },
+    );
+    let hundredfold = doc.add(CustomJSTransform {
+        args: Dict(vec![("k".into(), Value::Int(100).into())]),
+        v_func: "return xs.map((v) => k * v)".into(),
+        ..CustomJSTransform::default()
+    });
+    let throws = doc.add(CustomJSTransform {
+        v_func: "throw new Error('no numbers here')".into(),
+        ..CustomJSTransform::default()
+    });
+    for t in [hundredfold, throws] {
+        let y = transform(doc, "y", t);
+        plot.line(
+            doc,
+            source,
+            Line {
+                y,
+                ..Line::default()
+            },
+        );
+    }
+    let writes = doc.add(CustomJSTickFormatter {
+        args: Dict(vec![("said".into(), said.into())]),
+        code: "said.text = 'written while drawn'; return `${tick}!`".into(),
+    });
+    for axis in plot.xaxis(doc) {
+        doc.set_attr(axis, "formatter", doc.reference(writes.any()))
+            .unwrap();
+    }
+
     let children = [
         power.any(),
         said.any(),
@@ -130,17 +174,25 @@ fn app(doc: &mut Document) {
         toggle.any(),
         target.any(),
     ];
-    let more = [ready.any(), module.any(), broken.any()];
+    let more = [ready.any(), module.any(), broken.any(), plot.any()];
     let layout = column(doc, children.into_iter().chain(more));
     doc.add_root(layout);
 }
 
+/// The page's hook, `window.rokeh`.
+fn rokeh_hook() -> JsValue {
+    Reflect::get(&web_sys::window().unwrap(), &"rokeh".into()).unwrap()
+}
+
 /// The page's hook: `rokeh.<name>(args…)`.
 fn hook(name: &str, args: &[JsValue]) -> JsValue {
-    let window = web_sys::window().unwrap();
-    let rokeh = Reflect::get(&window, &"rokeh".into()).unwrap();
-    let f: Function = Reflect::get(&rokeh, &name.into()).unwrap().unchecked_into();
-    f.apply(&rokeh, &args.iter().collect()).unwrap()
+    let f: Function = hook_value(name).unchecked_into();
+    f.apply(&rokeh_hook(), &args.iter().collect()).unwrap()
+}
+
+/// The page hook's value `name` (`rokeh.<name>`).
+fn hook_value(name: &str) -> JsValue {
+    Reflect::get(&rokeh_hook(), &name.into()).unwrap()
 }
 
 fn divs() -> Vec<String> {
@@ -164,6 +216,17 @@ async fn callbacks_attached_in_the_document_run_in_the_page() {
     rokeh::web::mount(App::new("callbacks", app));
     pause(20).await;
     assert_eq!(divs(), ["power 1", "target", "document_ready: null"]);
+    // The working transform's numbers set the y range (y 1 to 3, a hundredfold); the
+    // formatter's write was refused, and the page was drawn.
+    let drawn: js_sys::Array = hook_value("drawnY").unchecked_into();
+    let (low, high) = (
+        drawn.get(0).as_f64().unwrap(),
+        drawn.get(1).as_f64().unwrap(),
+    );
+    assert!(
+        low > 80.0 && low < 100.0 && high > 300.0 && high < 320.0,
+        "{low} {high}"
+    );
 
     // A user moves the slider: the code squares y in place and writes it back.
     let slider: HtmlInputElement = first("input[type=range]");

@@ -1,17 +1,19 @@
 //! The documents rokeh is compared with BokehJS on, built with rokeh's Rust API: the
 //! same plots tests/python/compare_docs.py builds with Python Bokeh (every glyph, every
-//! marker, the axis types, a legend, annotations), each glyph in a colour of its own.
+//! marker, the axis types, a legend, annotations, JavaScript run as it draws), each glyph
+//! in a colour of its own.
 //! Each is an app, "compare-<name>", so a static page shows it at `?app=compare-<name>`.
 
-use rokeh::core::{Color, ColorSpec, NdArray, Spec, Value};
+use rokeh::core::{Color, ColorSpec, Dict, NdArray, Spec, Value};
 use rokeh::models::{
-    AnnularWedge, Annulus, Arc, Arrow, Band, Bezier, Block, BoxAnnotation, Circle,
-    ColumnDataSource, Dimension, Ellipse, Factor, GeoJSONDataSource, GraphLayout, HArea, HBar,
+    AnnularWedge, Annulus, Arc, Arrow, Band, Bezier, Block, BoxAnnotation, CDSView, Circle,
+    ColumnDataSource, CustomJSExpr, CustomJSFilter, CustomJSTickFormatter, CustomJSTransform,
+    Dimension, Ellipse, Factor, Figure, GeoJSONDataSource, GlyphRenderer, GraphLayout, HArea, HBar,
     HexTile, Image, ImageRGBA, ImageURL, Label, Line, LinearColorMapper, MarkerType, MultiLine,
     MultiPolygons, Ngon, NodeKey, NormalHead, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter,
     Segment, Span, Step, StepMode, TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
 };
-use rokeh::plotting::{factor_cmap, figure, AxisType, FigureArgs, RangeArg};
+use rokeh::plotting::{expr, factor_cmap, figure, transform, AxisType, FigureArgs, RangeArg};
 use rokeh::{App, Document};
 
 /// The colours of the glyphs, in order (as the Python script's COLORS).
@@ -829,6 +831,94 @@ fn annotations(doc: &mut Document) {
     doc.add_root(plot.any());
 }
 
+/// JavaScript BokehJS runs as it draws: a transform, a filter, an expression, tick labels.
+fn customjs(doc: &mut Document) {
+    let plot = figure(doc, args((0.0, 10.0).into(), (0.0, 10.0).into()));
+    // y doubled, by a factor given as an argument.
+    let double = doc.add(CustomJSTransform {
+        args: Dict(vec![("k".into(), Value::Int(2).into())]),
+        v_func: "return xs.map((v) => k * v)".into(),
+        ..CustomJSTransform::default()
+    });
+    let s = source(
+        doc,
+        vec![
+            ("x", nums(&[1.0, 2.0, 3.0, 4.0])),
+            ("y", nums(&[1.0, 1.5, 2.0, 2.5])),
+        ],
+    );
+    let y = transform(doc, "y", double);
+    plot.line(
+        doc,
+        s,
+        Line {
+            y,
+            line_color: scalar(0),
+            line_width: 3.0,
+            ..Line::default()
+        },
+    );
+    // The points right of `limit`, as a boolean per row.
+    let right = doc.add(CustomJSFilter {
+        args: Dict(vec![("limit".into(), Value::Int(4).into())]),
+        code: "return Array.from(source.data.x, (x) => x > limit)".into(),
+    });
+    let view = doc.add(CDSView {
+        filter: Some(right.any()),
+    });
+    let s = source(
+        doc,
+        vec![
+            ("x", nums(&[1.0, 3.0, 5.0, 7.0, 9.0])),
+            ("y", nums(&[8.0; 5])),
+        ],
+    );
+    let points = plot.scatter(
+        doc,
+        s,
+        Scatter {
+            size: 14.0.into(),
+            fill_color: c(2),
+            line_color: c(2),
+            ..Scatter::default()
+        },
+    );
+    doc.set(points, GlyphRenderer::VIEW, Some(view.any()))
+        .expect("a renderer takes a view");
+    // y yielded from the source's x and a model's property (the y range's end).
+    let y_range = doc
+        .get(plot, Figure::Y_RANGE)
+        .expect("the figure has a y range");
+    let falling = doc.add(CustomJSExpr {
+        args: Dict(vec![("range".into(), y_range.into())]),
+        code: "for (const x of this.data.x) yield range.end - x - 1".into(),
+    });
+    let s = source(doc, vec![("x", nums(&[5.0, 6.0, 7.0, 8.0, 9.0]))]);
+    let y = expr(doc, falling);
+    plot.line(
+        doc,
+        s,
+        Line {
+            y,
+            line_color: scalar(4),
+            line_width: 3.0,
+            ..Line::default()
+        },
+    );
+    // Labels with a unit, in a colour of their own to be compared.
+    for axis in plot.xaxis(doc) {
+        let labels = doc.add(CustomJSTickFormatter {
+            args: Dict(vec![("unit".into(), Value::str("m").into())]),
+            code: "return `${tick} ${unit}`".into(),
+        });
+        doc.set_attr(axis, "formatter", doc.reference(labels.any()))
+            .expect("an axis has a formatter");
+        doc.set_attr(axis, "major_label_text_color", Value::str(COLORS[5]))
+            .expect("an axis has a label colour");
+    }
+    doc.add_root(plot.any());
+}
+
 fn curves(doc: &mut Document) {
     let plot = figure(doc, args((0.0, 10.0).into(), (0.0, 10.0).into()));
     let s = source(doc, vec![("one", nums(&[0.0]))]);
@@ -998,6 +1088,7 @@ pub const DOCS: &[(&str, Build)] = &[
     ("datetime_axis", datetime_axis),
     ("legend", legend),
     ("annotations", annotations),
+    ("customjs", customjs),
 ];
 
 /// The comparison documents as apps: "compare-<name>".

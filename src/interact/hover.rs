@@ -14,6 +14,7 @@ use crate::format::{escape_html, numbro, printf, process_placeholders, strftime,
 use crate::models::{
     FieldFormatter, Figure, GlyphRenderer, HoverMode, HoverTool, LinePolicy, PointPolicy,
 };
+use crate::render::scripted::{self, Script};
 use crate::render::{nearest_segment, segments_between};
 
 use super::gesture::View;
@@ -60,6 +61,37 @@ impl Default for Policy {
             line: LinePolicy::Nearest,
             point: PointPolicy::SnapToData,
         }
+    }
+}
+
+impl Spot {
+    /// Special `$name`'s value, if it is one (`$name` is text; the renderer's, or empty).
+    fn special(&self, name: &str) -> Option<Value> {
+        let number = |v: f64| Some(Value::Float(v));
+        match name {
+            "index" => Some(Value::Int(self.index as i64)),
+            "x" => number(self.x),
+            "y" => number(self.y),
+            "sx" => number(self.sx),
+            "sy" => number(self.sy),
+            "snap_x" => number(self.snap.0),
+            "snap_y" => number(self.snap.1),
+            "snap_sx" => number(self.snap_s.0),
+            "snap_sy" => number(self.snap_s.1),
+            "name" => Some(Value::Str(self.name.clone().unwrap_or_default())),
+            _ => None,
+        }
+    }
+
+    /// Every special, as a CustomJSHover's `special_vars`.
+    fn specials(&self) -> Vec<(&'static str, Value)> {
+        const NAMES: [&str; 10] = [
+            "index", "x", "y", "sx", "sy", "snap_x", "snap_y", "snap_sx", "snap_sy", "name",
+        ];
+        NAMES
+            .iter()
+            .filter_map(|&name| Some((name, self.special(name)?)))
+            .collect()
     }
 }
 
@@ -152,8 +184,8 @@ fn value_text(v: &Value, format: Option<&str>, written: Written) -> String {
     }
 }
 
-/// `template` filled in for `spot` from `source`'s row, fields formatted by
-/// `formatters` (keys `@column`).
+/// `template` filled in for `spot` from `source`'s row, fields and specials formatted by
+/// `formatters` (keys `@column`, `@{column}`, `$x`, …) when they name a format.
 pub fn fill(
     doc: &Document,
     source: AnyId,
@@ -162,33 +194,41 @@ pub fn fill(
     formatters: &Dict<FieldFormatter>,
 ) -> String {
     process_placeholders(template, |sigil, name, format| {
-        if sigil == '$' {
-            match name {
-                "index" => spot.index.to_string(),
-                "x" => value_text(&Value::Float(spot.x), format, Written::Numeral),
-                "y" => value_text(&Value::Float(spot.y), format, Written::Numeral),
-                "sx" => value_text(&Value::Float(spot.sx), format, Written::Numeral),
-                "sy" => value_text(&Value::Float(spot.sy), format, Written::Numeral),
-                "snap_x" => value_text(&Value::Float(spot.snap.0), format, Written::Numeral),
-                "snap_y" => value_text(&Value::Float(spot.snap.1), format, Written::Numeral),
-                "snap_sx" => value_text(&Value::Float(spot.snap_s.0), format, Written::Numeral),
-                "snap_sy" => value_text(&Value::Float(spot.snap_s.1), format, Written::Numeral),
-                "name" => spot.name.clone().unwrap_or_default(),
-                _ => format!("${name}"),
+        let value = if sigil == '$' {
+            match spot.special(name) {
+                Some(value) => value,
+                None => return format!("${name}"),
             }
         } else {
-            let key = format!("@{name}");
-            let written = formatters
-                .0
-                .iter()
-                .find(|(k, _)| k == &key || k == &format!("@{{{name}}}"))
-                .map_or(Written::Numeral, |(_, f)| match f {
-                    FieldFormatter::Named(name) => Written::named(name),
-                    // JavaScript, not run here.
-                    FieldFormatter::Custom(_) => Written::Numeral,
-                });
-            row_text(doc, source, name, spot.index, format, written)
+            match column_value(doc, source, name, spot.index) {
+                Some(value) => value,
+                None => return MISSING.to_owned(),
+            }
+        };
+        let (plain, braced) = (format!("{sigil}{name}"), format!("{sigil}{{{name}}}"));
+        let formatter = formatters
+            .0
+            .iter()
+            .find(|(k, _)| *k == plain || *k == braced)
+            .map(|(_, f)| f);
+        let written = match (formatter, format) {
+            (Some(FieldFormatter::Named(name)), _) => Written::named(name),
+            // JavaScript, run by a page with its view, and only for a named format (as
+            // BokehJS): else written as numbers are.
+            (Some(FieldFormatter::Custom(model)), Some(format)) => {
+                if let Some(Script::Hover(run)) = scripted::find("CustomJSHover") {
+                    if let Some(text) = run(*model, &value, format, &spot.specials()) {
+                        return text;
+                    }
+                }
+                Written::Numeral
+            }
+            _ => Written::Numeral,
+        };
+        if sigil == '$' && matches!(value, Value::Str(_)) {
+            return value.as_str().unwrap_or_default().to_owned();
         }
+        value_text(&value, format, written)
     })
 }
 

@@ -1,6 +1,8 @@
 //! Views and filters: which rows of its source a renderer draws.
 
-use crate::core::{AnyId, Value};
+use crate::core::{AnyId, Dict, Value};
+
+use super::callbacks::Arg;
 
 models! {
     /// The rows a renderer draws: those its filter keeps (every row by default).
@@ -40,5 +42,13 @@ models! {
     /// Keeps the rows its operand drops (Bokeh's `~f`).
     pub struct InversionFilter("InversionFilter") {
         operand: AnyId,
+    }
+
+    /// Keeps the rows JavaScript run in the page chooses: `code` is the body of a function
+    /// of `args`' names and `source`, returning null (every row), the indices kept or a
+    /// boolean per row (Bokeh's `CustomJSFilter`; `views::CUSTOM_JS_FILTER`).
+    pub struct CustomJSFilter("CustomJSFilter") {
+        args: Dict<Arg> = Dict::default(),
+        code: String = "",
     }
 }

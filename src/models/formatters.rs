@@ -1,6 +1,8 @@
 //! Tick formatters: how an axis writes its tick labels.
 
-use crate::core::{AnyId, Value};
+use crate::core::{AnyId, Dict, Value};
+
+use super::callbacks::Arg;
 
 use super::props::AutoOr;
 
@@ -44,6 +46,14 @@ models! {
     /// Numbers written by a printf format ("%5.3f", "%d items").
     pub struct PrintfTickFormatter("PrintfTickFormatter") {
         format: String = "%s",
+    }
+
+    /// Labels written by JavaScript run in the page: `code` is the body of a function of
+    /// `tick`, `index`, `ticks` and `args`' names, called for each tick (Bokeh's
+    /// `CustomJSTickFormatter`; `views::CUSTOM_JS_TICK_FORMATTER`).
+    pub struct CustomJSTickFormatter("CustomJSTickFormatter") {
+        args: Dict<Arg> = Dict::default(),
+        code: String = "",
     }
 
     /// Powers of the base, as base^exponent.

@@ -70,6 +70,7 @@ mod axes;
 mod bokeh_schemas;
 mod callbacks;
 mod enums;
+mod expressions;
 mod filters;
 mod formatters;
 mod geojson;
@@ -106,13 +107,14 @@ pub use enums::{
     Place, PointPolicy, PositionUnits, RadiusDimension, RenderLevel, SearchStrategy, SelectionMode,
     SizingMode, StartEnd, StepMode, TabsLocation, TapBehavior, TapGesture, TextAlign, TextBaseline,
 };
+pub use expressions::CustomJSExpr;
 pub use filters::{
-    AllIndices, BooleanFilter, CDSView, GroupFilter, IndexFilter, IntersectionFilter,
-    InversionFilter, UnionFilter,
+    AllIndices, BooleanFilter, CDSView, CustomJSFilter, GroupFilter, IndexFilter,
+    IntersectionFilter, InversionFilter, UnionFilter,
 };
 pub use formatters::{
-    BasicTickFormatter, CategoricalTickFormatter, DatetimeTickFormatter, LogTickFormatter,
-    NumeralTickFormatter, PrintfTickFormatter,
+    BasicTickFormatter, CategoricalTickFormatter, CustomJSTickFormatter, DatetimeTickFormatter,
+    LogTickFormatter, NumeralTickFormatter, PrintfTickFormatter,
 };
 pub use glyphs::{
     AnnularWedge, Annulus, Arc, Bezier, Block, Circle, Ellipse, HArea, HAreaStep, HBar, HSpan,
@@ -149,7 +151,7 @@ pub use tools::{
     HelpTool, HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, ResetTool,
     SaveTool, TapTool, ToolProxy, Toolbar, Tooltips, WheelZoomTool, ZoomInTool, ZoomOutTool,
 };
-pub use transforms::{Dodge, Jitter};
+pub use transforms::{CustomJSTransform, Dodge, Jitter};
 pub use widgets::*;
 
 use std::sync::LazyLock;
@@ -166,6 +168,7 @@ const AREAS: &[&[&Schema]] = &[
     arrows::SCHEMAS,
     axes::SCHEMAS,
     callbacks::SCHEMAS,
+    expressions::SCHEMAS,
     filters::SCHEMAS,
     formatters::SCHEMAS,
     glyphs::areas::SCHEMAS,

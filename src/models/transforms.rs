@@ -1,6 +1,9 @@
-//! Coordinate transforms a spec may name: Dodge shifts, Jitter scatters.
+//! Coordinate transforms a spec may name: Dodge shifts, Jitter scatters, CustomJSTransform
+//! runs JavaScript.
 
-use crate::core::AnyId;
+use crate::core::{AnyId, Dict};
+
+use super::callbacks::Arg;
 
 use super::enums::Distribution;
 
@@ -9,6 +12,16 @@ models! {
     pub struct Dodge("Dodge") {
         value: f64 = 0.0,
         range: Option<AnyId> = None,
+    }
+
+    /// Numbers transformed by JavaScript run in the page: `v_func` is the body of a
+    /// function of `args`' names and `xs`, a column's numbers, returning theirs (`func`, the
+    /// same for one number, is kept for BokehJS; Bokeh's `CustomJSTransform`;
+    /// `views::CUSTOM_JS_TRANSFORM`).
+    pub struct CustomJSTransform("CustomJSTransform") {
+        args: Dict<Arg> = Dict::default(),
+        func: String = "",
+        v_func: String = "",
     }
 
     /// Adds random noise of `width` around `mean` to every coordinate.

@@ -11,7 +11,9 @@ mod transform;
 
 pub use glyph_api::{GlyphVisuals, Styled};
 pub use tools::{tool_from_name, Active, ToolArgs, ToolsError, DEFAULT_TOOLS, TOOL_NAMES};
-pub use transform::{dodge, factor_cmap, factor_mark, jitter, linear_cmap, log_cmap};
+pub use transform::{
+    dodge, expr, factor_cmap, factor_mark, jitter, linear_cmap, log_cmap, transform,
+};
 
 use crate::core::Spec;
 use crate::core::{AnyId, Id, ModelType, Value};

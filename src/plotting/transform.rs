@@ -1,5 +1,6 @@
 //! Bokeh's `bokeh.transform` helpers: a field spec with a transform model (a color or
-//! marker mapper, Dodge, Jitter) made and added to the document.
+//! marker mapper, Dodge, Jitter) made and added to the document; `transform` and `expr`
+//! with a model made beforehand.
 
 use crate::core::{AnyId, Color, ColorSpec, NumberSpec, Spec, Value};
 use crate::document::Document;
@@ -14,6 +15,21 @@ fn transformed<T>(doc: &Document, field: &str, transform: AnyId) -> Spec<T> {
         ("type".into(), Value::str("field")),
         ("field".into(), Value::str(field)),
         ("transform".into(), doc.reference(transform)),
+    ]))
+}
+
+/// `transform(field, transform)`: column `field` through a transform model already in the
+/// document (a `CustomJSTransform`, a mapper).
+pub fn transform<T>(doc: &Document, field: &str, transform: impl Into<AnyId>) -> Spec<T> {
+    transformed(doc, field, transform.into())
+}
+
+/// `expr(expression)`: values an expression model already in the document computes (a
+/// `CustomJSExpr`, a `Stack`).
+pub fn expr<T>(doc: &Document, expression: impl Into<AnyId>) -> Spec<T> {
+    Spec::Other(Value::Object(vec![
+        ("type".into(), Value::str("expr")),
+        ("expr".into(), doc.reference(expression.into())),
     ]))
 }
 

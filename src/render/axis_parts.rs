@@ -1,10 +1,11 @@
 //! The kinds of axis, ticker, tick formatter and range a figure reads only with their
-//! view (see [`crate::views`]): log, datetime, mercator and categorical axes (each with its tickers,
-//! formatter and, categorical, the FactorRange), numeral and printf tick labels. Linear
-//! axes (BasicTicker, FixedTicker, SingleIntervalTicker, BasicTickFormatter) over Range1d
-//! and DataRange1d are in every page. Natively every kind is read; a page reads those of
-//! its views, and draws a model of a kind it lacks as the linear default, with one
-//! warning naming the view.
+//! view (see [`crate::views`]): log, datetime, mercator and categorical axes (each with
+//! its tickers, formatter and, categorical, the FactorRange), numeral, printf and
+//! CustomJSTickFormatter's tick labels. Linear axes (BasicTicker, FixedTicker,
+//! SingleIntervalTicker, BasicTickFormatter) over Range1d and DataRange1d are in every
+//! page. Natively every kind is read but JavaScript; a page reads those of its views, and
+//! draws a model of a kind it lacks as the linear default, with one warning naming the
+//! view.
 
 use super::format::{self, Basic, Formatter, ReadFormatter};
 use super::ranges::{self, ReadRange};
@@ -138,6 +139,8 @@ const VIEW_OF: &[(&str, &[&str])] = &[
         &names::<{ NUMERAL.len() }>(NUMERAL),
     ),
     ("PRINTF_TICK_FORMATTER", &names::<{ PRINTF.len() }>(PRINTF)),
+    // JavaScript, which the page alone runs (`web::callbacks`).
+    ("CUSTOM_JS_TICK_FORMATTER", &["CustomJSTickFormatter"]),
 ];
 
 /// The view that reads models of type `type_name`, if one does.

@@ -1,9 +1,11 @@
 //! A renderer's view: the rows its CDSView's filter keeps (all of them by default), as
-//! BokehJS computes them.
+//! BokehJS computes them; a CustomJSFilter's in a page with its view (see
+//! [`super::scripted`]).
 
 use crate::document::{AnyId, Value};
 
 use super::read::Reader;
+use super::scripted::{self, Script};
 use super::RenderError;
 
 /// The rows of a source of `len` rows that `view` (a CDSView) keeps; `None`: all.
@@ -96,6 +98,18 @@ fn kept(
             sets.fold(first, |acc, k| {
                 acc.iter().zip(k).map(|(a, b)| *a && !b).collect()
             })
+        }
+        "CustomJSFilter" => {
+            let Some(Script::Filter(run)) = scripted::find("CustomJSFilter") else {
+                let why = scripted::not_run("CustomJSFilter", "CUSTOM_JS_FILTER");
+                return Err(RenderError::Model(why));
+            };
+            let mut keep = run(r, filter, source, len).map_err(|e| {
+                let id = r.doc.model_id(filter);
+                RenderError::Model(format!("CustomJSFilter {id}: {e}"))
+            })?;
+            keep.resize(len, false);
+            keep
         }
         other => {
             return Err(RenderError::Model(format!(

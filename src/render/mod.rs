@@ -41,6 +41,7 @@ mod read;
 mod region;
 mod renderer;
 mod scales;
+pub(crate) mod scripted;
 #[cfg(target_arch = "wasm32")]
 mod shown;
 mod specs;
@@ -74,7 +75,11 @@ pub(crate) use annotations::BuildAnnotation;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use composite::BuildComposite;
 #[cfg(target_arch = "wasm32")]
+pub(crate) use format::{FormatTicks, Formatter};
+#[cfg(target_arch = "wasm32")]
 pub(crate) use glyphs::Build as BuildGlyph;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use read::Reader;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use shown::{show, Shown};
 #[cfg(target_arch = "wasm32")]

@@ -1,8 +1,9 @@
-//! The glyph and annotation types this process draws, and the kinds of axis part it reads
-//! (see [`super::axis_parts`]). Natively every one rokeh has; a page only those its views
-//! list ([`crate::views`]), so that its wasm carries no other type's code: the tables of
-//! every type are then only read at compile time, by the views' constants. A type the
-//! page does not draw is reported once in the console.
+//! The glyph and annotation types this process draws, the kinds of axis part it reads
+//! (see [`super::axis_parts`]) and the JavaScript models it runs ([`super::scripted`]).
+//! Natively every one rokeh has (JavaScript aside); a page only those its views list
+//! ([`crate::views`]), so that its wasm carries no other type's code: the tables of every
+//! type are then only read at compile time, by the views' constants. A type the page does
+//! not draw is reported once in the console.
 
 use std::cell::RefCell;
 
@@ -10,6 +11,7 @@ use super::annotations::BuildAnnotation;
 use super::axis_parts::AxisPart;
 use super::composite::BuildComposite;
 use super::glyphs::Build;
+use super::scripted::Script;
 use super::tiles::ReadTiles;
 use crate::core::same_name;
 
@@ -22,6 +24,8 @@ pub(crate) struct Shown {
     /// The reader of map tiles, with their view.
     pub tiles: Option<ReadTiles>,
     pub axis_parts: Vec<(&'static str, AxisPart)>,
+    /// How the models whose behaviour is JavaScript run, with their views.
+    pub scripts: Vec<(&'static str, Script)>,
     /// The types reported as not drawn, and the views reported as lacking.
     missing: Vec<String>,
 }
@@ -88,6 +92,10 @@ pub(crate) fn unread(type_name: &str, fallback: &str) {
 
 pub(crate) fn axis_part(type_name: &str) -> Option<AxisPart> {
     SHOWN.with_borrow(|s| find(&s.axis_parts, type_name))
+}
+
+pub(crate) fn script(type_name: &str) -> Option<Script> {
+    SHOWN.with_borrow(|s| find(&s.scripts, type_name))
 }
 
 /// Reports, once per view, that the page lacks `view`, which reads `type_name`:

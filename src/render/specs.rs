@@ -11,6 +11,7 @@ use crate::document::{AnyId, Value};
 use super::mappers::{map_colors, map_markers};
 use super::ranges::FactorMap;
 use super::read::{array_colors, parse_color, Reader};
+use super::scripted::{self, Script};
 use super::transforms::transform_numbers;
 use super::RenderError;
 
@@ -370,9 +371,26 @@ impl<'a, 'd> Specs<'a, 'd> {
                     })
                     .collect())
             }
+            "CustomJSExpr" => {
+                let Some(Script::Expr(run)) = scripted::find("CustomJSExpr") else {
+                    let why = scripted::not_run("CustomJSExpr", "CUSTOM_JS_EXPR");
+                    return Err(RenderError::Model(why));
+                };
+                let values = run(self.r, expr, self.rows.source).map_err(|e| {
+                    let id = self.r.doc.model_id(expr);
+                    RenderError::Model(format!("CustomJSExpr {id}: {e}"))
+                })?;
+                // Computed for the whole source, as BokehJS does; the view's rows drawn.
+                Ok((0..self.rows.len)
+                    .map(|i| {
+                        let row = self.rows.source_row(i);
+                        values.get(row).copied().unwrap_or(f64::NAN)
+                    })
+                    .collect())
+            }
             other => Err(RenderError::Model(format!(
                 "expression {other} is not one rokeh evaluates (Stack, CumSum, a \
-                 PolarTransform's XComponent and YComponent)"
+                 PolarTransform's XComponent and YComponent, CustomJSExpr)"
             ))),
         }
     }

@@ -1,5 +1,6 @@
 //! Numeric transforms a spec may name: Dodge (a shift, in a FactorRange's units when the
-//! axis is categorical) and Jitter (seeded noise, so a picture repeats).
+//! axis is categorical), Jitter (seeded noise, so a picture repeats) and, in a page with
+//! its view, CustomJSTransform (see [`super::scripted`]).
 
 use std::borrow::Cow;
 
@@ -8,6 +9,7 @@ use crate::models::Distribution;
 
 use super::ranges::FactorMap;
 use super::read::Reader;
+use super::scripted::{self, Script};
 use super::specs::Numbers;
 use super::RenderError;
 
@@ -45,8 +47,23 @@ pub(crate) fn transform_numbers<'d>(
                 .collect();
             Ok(per_row(&|i, v| v + noise[i]))
         }
+        "CustomJSTransform" => {
+            let Some(Script::Transform(run)) = scripted::find("CustomJSTransform") else {
+                let why = scripted::not_run("CustomJSTransform", "CUSTOM_JS_TRANSFORM");
+                return Err(RenderError::Model(why));
+            };
+            let xs: Vec<f64> = (0..rows).map(|i| numbers.get(i)).collect();
+            let mut transformed = run(r, transform, &xs).map_err(|e| {
+                let id = r.doc.model_id(transform);
+                RenderError::Model(format!("CustomJSTransform {id}: {e}"))
+            })?;
+            // One number per row, as the glyph reads them: missing ones are NaN (not drawn).
+            transformed.resize(rows, f64::NAN);
+            Ok(Numbers::Vector(Cow::Owned(transformed)))
+        }
         other => Err(RenderError::Model(format!(
-            "{other} is not a numeric transform rokeh applies (Dodge, Jitter)"
+            "{other} is not a numeric transform rokeh applies (Dodge, Jitter, \
+             CustomJSTransform)"
         ))),
     }
 }

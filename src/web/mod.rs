@@ -122,6 +122,7 @@ fn show_views(views: &'static [View]) {
             Shows::AxisParts(parts) => shown.axis_parts.extend_from_slice(parts),
             Shows::Tool(tool) => tools.push((view.name, tool)),
             Shows::Callback(runner) => callbacks.push((view.name, runner)),
+            Shows::Script(script) => shown.scripts.push((view.name, script)),
         }
     }
     crate::render::show(shown);

@@ -80,6 +80,8 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
     await page.mouse.move(point.x - 2, point.y);
     await page.mouse.move(point.x, point.y);
     await page.getByText('hovered 1 of py points', { exact: true }).waitFor();
+    // The tooltip's x, as the CustomJSHover wrote it.
+    await page.getByRole('tooltip').getByText('1.5u tenths row 1').waitFor();
     await context.route('http://127.0.0.1:9/**', (route) => route.fulfill({ body: 'a point' }));
     const [popup] = await Promise.all([context.waitForEvent('page'), page.mouse.click(point.x, point.y)]);
     await popup.waitForLoadState();

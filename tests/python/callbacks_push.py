@@ -1,7 +1,7 @@
 """Real Python Bokeh's JavaScript callbacks in a `rokeh serve` session: `push` builds a
 document whose interactivity is all `js_on_change`, `js_link`, `js_on_click` and
-`js_on_event` (CustomJS, SetValue, OpenURL, tools' callbacks and the document's own
-`document_ready`, as Bokeh's js_callbacks examples use them) and
+`js_on_event` (CustomJS, SetValue, OpenURL, tools' callbacks, a tooltip's CustomJSHover
+and the document's own `document_ready`, as Bokeh's js_callbacks examples use them) and
 pushes it; `pull` reads back what the page's callbacks changed, as the server has it.
 
 Usage: callbacks_push.py push|pull http://127.0.0.1:PORT/APP SESSION_ID
@@ -15,7 +15,7 @@ from bokeh.client import pull_session, push_session
 from bokeh.document import Document
 from bokeh.layouts import column, row
 from bokeh.models import (
-    Button, ColumnDataSource, CustomJS, Div, HoverTool, OpenURL, SetValue, Slider, TapTool, Toggle,
+    Button, ColumnDataSource, CustomJS, CustomJSHover, Div, HoverTool, OpenURL, SetValue, Slider, TapTool, Toggle,
 )
 from bokeh.plotting import figure
 from tornado.ioloop import IOLoop
@@ -55,7 +55,10 @@ def callbacks_document():
     points = ColumnDataSource(data=dict(x=[0.5, 1.5], y=[3.0, 3.0], label=["a", "b"]))
     dots = plot.scatter("x", "y", source=points, size=12, name="py points")
     hovered = Div(text="py not hovered", name="py hovered")
-    plot.add_tools(HoverTool(renderers=[dots], tooltips=None, callback=CustomJS(
+    # Its tooltip's x written by a CustomJSHover, for the format the placeholder names.
+    tenths = CustomJSHover(args=dict(unit="u"), code="return `${value.toFixed(1)}${unit} ${format} row ${special_vars.index}`")
+    plot.add_tools(HoverTool(renderers=[dots], tooltips=[("at", "@x{tenths}")], formatters={"@x": tenths},
+                             callback=CustomJS(
         args=dict(div=hovered),
         code="if (cb_data.index.indices.length) div.text = `hovered ${cb_data.index.indices} of ${cb_data.renderer.name}`",
     )))

@@ -1,6 +1,7 @@
 """The documents rokeh is compared with BokehJS on (tests/browser/compare.test.mjs): every
-glyph, every marker, every axis type, a legend and annotations, built with real Python
-Bokeh. Each glyph gets a colour of its own (COLORS), so screenshots can be compared glyph
+glyph, every marker, every axis type, a legend, annotations and the JavaScript BokehJS runs
+as it draws (CustomJSTransform, CustomJSFilter, CustomJSExpr, CustomJSTickFormatter), built
+with real Python Bokeh. Each glyph gets a colour of its own (COLORS), so screenshots can be compared glyph
 by glyph. gallery/src/compare.rs builds the same documents with rokeh's Rust API.
 
 Usage:
@@ -19,15 +20,17 @@ import numpy as np
 from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.embed import file_html
+from bokeh.core.properties import expr
 from bokeh.models import (
-    Arrow, Band, BoxAnnotation, ColumnDataSource, FactorRange, GeoJSONDataSource, GraphRenderer,
+    Arrow, Band, BoxAnnotation, CDSView, ColumnDataSource, CustomJSExpr, CustomJSFilter,
+    CustomJSTickFormatter, CustomJSTransform, FactorRange, GeoJSONDataSource, GraphRenderer,
     Label, LinearColorMapper, MultiLine, Scatter, StaticLayoutProvider,
     NormalHead, Span,
     TeeHead, Whisker,
 )
 from bokeh.plotting import figure
 from bokeh.resources import INLINE
-from bokeh.transform import factor_cmap
+from bokeh.transform import factor_cmap, transform
 
 # Distinct colours, far from each other and from the greys of axes, grids and text.
 COLORS = ["#e61919", "#19b419", "#1919e6", "#ff9600", "#dc00dc", "#00bed2", "#8c4600"]
@@ -265,6 +268,29 @@ def annotations():
     return p, [("span", c[0]), ("box", c[1]), ("band", c[2]), ("whisker", c[3]), ("arrow", c[4]), ("label", c[5])]
 
 
+def customjs():
+    """JavaScript BokehJS runs as it draws: a transform, a filter, an expression, tick labels."""
+    p = fig(x_range=(0, 10), y_range=(0, 10))
+    c = COLORS
+    # y doubled, by a factor given as an argument.
+    double = CustomJSTransform(args=dict(k=2), v_func="return xs.map((v) => k * v)")
+    data = source(x=[1, 2, 3, 4], y=[1, 1.5, 2, 2.5])
+    p.line(x="x", y=transform("y", double), source=data, line_color=c[0], line_width=3)
+    # The points right of `limit`, as a boolean per row.
+    right = CustomJSFilter(args=dict(limit=4), code="return Array.from(source.data.x, (x) => x > limit)")
+    points = source(x=[1, 3, 5, 7, 9], y=[8, 8, 8, 8, 8])
+    p.scatter("x", "y", source=points, view=CDSView(filter=right), size=14, fill_color=c[2],
+              line_color=c[2])
+    # y yielded from the source's x and a model's property (the y range's end).
+    falling = CustomJSExpr(args=dict(range=p.y_range),
+                           code="for (const x of this.data.x) yield range.end - x - 1")
+    p.line(x="x", y=expr(falling), source=source(x=[5, 6, 7, 8, 9]), line_color=c[4], line_width=3)
+    # Labels with a unit, in a colour of their own to be compared.
+    p.xaxis.formatter = CustomJSTickFormatter(args=dict(unit="m"), code="return `${tick} ${unit}`")
+    p.xaxis.major_label_text_color = c[5]
+    return p, [("transform", c[0]), ("filter", c[2]), ("expr", c[4]), ("x labels", c[5])]
+
+
 DOCS = {
     "markers1": markers1,
     "markers2": markers2,
@@ -284,6 +310,7 @@ DOCS = {
     "datetime_axis": datetime_axis,
     "legend": legend,
     "annotations": annotations,
+    "customjs": customjs,
 }
 
 

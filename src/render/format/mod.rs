@@ -88,7 +88,7 @@ impl Formatter {
                 match axis_parts::find(other, FALLBACK) {
                     Found::Shown(AxisPart::Formatter(read)) => read(r, f)?,
                     Found::Lacking => Formatter::Basic(Basic::default()),
-                    // JavaScript (CustomJSTickFormatter), or a kind rokeh lacks.
+                    // A kind rokeh lacks, or JavaScript natively.
                     _ => {
                         axis_parts::unread(other, FALLBACK);
                         Formatter::Basic(Basic::default())

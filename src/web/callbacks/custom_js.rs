@@ -9,18 +9,13 @@ use std::collections::HashMap;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
+use super::code::{self, describe, Kind};
 use super::{proxy, Hit, Reset, Target, ToolHit};
 use crate::document::{AnyId, UiEvent, Value};
 use crate::web::js::put;
 use crate::web::page::Page;
 
-/// A callback's code as compiled: what it was compiled from, and the result.
-struct Compiled {
-    source: (String, Vec<String>),
-    run: Run,
-}
-
-#[derive(Clone)]
+/// A callback's code as compiled.
 enum Run {
     Function(Function),
     /// The module, imported once.
@@ -28,7 +23,6 @@ enum Run {
 }
 
 thread_local! {
-    static COMPILED: RefCell<HashMap<AnyId, Compiled>> = RefCell::new(HashMap::new());
     /// Each figure shown, as its view's object (`reset()`).
     static FIGURES: RefCell<HashMap<AnyId, Object>> = RefCell::new(HashMap::new());
     /// `cb_context.index`, made once.
@@ -80,18 +74,9 @@ fn index(page: Page) -> Object {
 }
 
 pub(super) fn run(page: Page, callback: AnyId, target: &Target) -> Result<(), String> {
-    let (code, args, module) = page.read(|d| {
-        let attr = |name: &str| d.get_attr(callback, name).unwrap_or(Value::Null);
-        (attr("code"), attr("args"), attr("module"))
-    });
-    let code = code.as_str().unwrap_or_default().to_owned();
-    let args: Vec<(String, Value)> = match args {
-        Value::Map(entries) => entries
-            .into_iter()
-            .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), v)))
-            .collect(),
-        _ => Vec::new(),
-    };
+    let code = code::text_of(page, callback, "code");
+    let args = code::args(page, callback);
+    let module = page.read(|d| d.get_attr(callback, "module").unwrap_or(Value::Null));
     let module = match module {
         Value::Bool(module) => module,
         // "auto", as BokehJS decides.
@@ -99,8 +84,8 @@ pub(super) fn run(page: Page, callback: AnyId, target: &Target) -> Result<(), St
             .lines()
             .any(|line| line.trim_start().starts_with("export default")),
     };
-    let names: Vec<String> = args.iter().map(|(k, _)| k.clone()).collect();
-    let run = compiled(callback, code, names, module)?;
+    let names: Vec<&str> = args.iter().map(|(k, _)| k.as_str()).collect();
+    let run = compiled(callback, &code, &names, module)?;
     let (obj, data) = match target {
         Target::Model(model) => (proxy::of(page, *model), Object::new()),
         Target::Event(event) => (event_object(page, event), Object::new()),
@@ -113,7 +98,7 @@ pub(super) fn run(page: Page, callback: AnyId, target: &Target) -> Result<(), St
         Run::Function(function) => {
             let call = Array::new();
             for (_, value) in &args {
-                call.push(&proxy::value_to_js(page, value));
+                call.push(value);
             }
             call.push(&obj);
             call.push(&data);
@@ -123,7 +108,7 @@ pub(super) fn run(page: Page, callback: AnyId, target: &Target) -> Result<(), St
         Run::Module(imported) => {
             let named = Object::new();
             for (name, value) in &args {
-                put(&named, name, &proxy::value_to_js(page, value));
+                put(&named, name, value);
             }
             let id = page.read(|d| d.model_id(callback).clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -147,61 +132,29 @@ pub(super) fn run(page: Page, callback: AnyId, target: &Target) -> Result<(), St
     Ok(())
 }
 
-/// The callback's code compiled, from the cache while it is the same code.
-fn compiled(
-    callback: AnyId,
-    code: String,
-    names: Vec<String>,
-    module: bool,
-) -> Result<Run, String> {
-    let source = (code, names);
-    let kept = COMPILED.with_borrow(|c| {
-        c.get(&callback)
-            .filter(|c| c.source == source)
-            .map(|c| c.run.clone())
-    });
-    if let Some(run) = kept {
-        return Ok(run);
+/// The callback's code compiled (see [`code::cached`]): a function of its `args`' names,
+/// `cb_obj`, `cb_data` and `cb_context`, or an ES module imported.
+fn compiled(callback: AnyId, source: &str, names: &[&str], module: bool) -> Result<Run, String> {
+    if module {
+        let imported = code::cached(callback, "module", vec![source.to_owned()], |_| {
+            // A data: URL needs no Blob; `import()` resolves it as any module.
+            let url = format!(
+                "data:text/javascript;charset=utf-8,{}",
+                js_sys::encode_uri_component(source)
+            );
+            let import = code::construct(
+                &code::global_function("Function")?,
+                &["url", "return import(url)"],
+            )?;
+            import
+                .call1(&JsValue::UNDEFINED, &url.into())
+                .map_err(|e| describe(&e))
+        })?;
+        return Ok(Run::Module(imported.unchecked_into()));
     }
-    let (code, names) = &source;
-    let run = if module {
-        // A data: URL needs no Blob; `import()` resolves it as any module.
-        let url = format!(
-            "data:text/javascript;charset=utf-8,{}",
-            js_sys::encode_uri_component(code)
-        );
-        let import = construct(&["url", "return import(url)"])?;
-        let imported = import
-            .call1(&JsValue::UNDEFINED, &url.into())
-            .map_err(|e| describe(&e))?;
-        Run::Module(imported.unchecked_into())
-    } else {
-        let body = format!("'use strict';\n{code}");
-        let mut parameters: Vec<&str> = names.iter().map(String::as_str).collect();
-        parameters.extend(["cb_obj", "cb_data", "cb_context", &body]);
-        Run::Function(construct(&parameters)?)
-    };
-    COMPILED.with_borrow_mut(|c| {
-        c.insert(
-            callback,
-            Compiled {
-                source,
-                run: run.clone(),
-            },
-        )
-    });
-    Ok(run)
-}
-
-/// `new Function(...parameters)`: a syntax error is an error, not a trap.
-fn construct(parameters: &[&str]) -> Result<Function, String> {
-    let constructor = Reflect::get(&js_sys::global(), &"Function".into())
-        .map_err(|e| describe(&e))?
-        .unchecked_into::<Function>();
-    let arguments: Array = parameters.iter().map(|p| JsValue::from_str(p)).collect();
-    Reflect::construct(&constructor, &arguments)
-        .map(JsCast::unchecked_into)
-        .map_err(|e| describe(&e))
+    let mut parameters = names.to_vec();
+    parameters.extend(["cb_obj", "cb_data", "cb_context"]);
+    code::function(callback, "code", Kind::Function, &parameters, source).map(Run::Function)
 }
 
 /// A UI event as BokehJS hands it to a callback: its `event_name`, the model it happened on
@@ -244,12 +197,4 @@ fn tool_data(page: Page, hit: &ToolHit) -> Object {
         }
     }
     data
-}
-
-/// What a thrown value says: an Error's name and message, else its text.
-fn describe(thrown: &JsValue) -> String {
-    match thrown.dyn_ref::<js_sys::Error>() {
-        Some(error) => String::from(error.to_string()),
-        None => thrown.as_string().unwrap_or_else(|| format!("{thrown:?}")),
-    }
 }

@@ -8,11 +8,23 @@
 //! carries none of this but the hooks ([`on_events`], [`on_tool`], …) that the page, its
 //! tools and its session link call, which then find nothing to do.
 
+mod code;
 mod custom_js;
+mod expr;
+mod filter;
+mod hover;
 mod open_url;
 mod proxy;
 mod set_value;
+mod tick_formatter;
 mod toggle_visibility;
+mod transform;
+
+pub(crate) use expr::SCRIPT as CUSTOM_JS_EXPR;
+pub(crate) use filter::SCRIPT as CUSTOM_JS_FILTER;
+pub(crate) use hover::SCRIPT as CUSTOM_JS_HOVER;
+pub(crate) use tick_formatter::PARTS as CUSTOM_JS_TICK_FORMATTER;
+pub(crate) use transform::SCRIPT as CUSTOM_JS_TRANSFORM;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -100,6 +112,12 @@ thread_local! {
     static RUNNERS: RefCell<Vec<(&'static str, Runner)>> = const { RefCell::new(Vec::new()) };
     static SHOWN: Cell<Option<&'static Dispatch>> = const { Cell::new(None) };
     static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// The page whose models the code sees.
+    static PAGE: Cell<Option<Page>> = const { Cell::new(None) };
+    /// Whether code runs as the page reads the document (see [`read_only`]).
+    static READ_ONLY: Cell<bool> = const { Cell::new(false) };
+    /// The models whose code's failure was reported, with what it said.
+    static REPORTED: RefCell<HashSet<(AnyId, String)>> = RefCell::new(HashSet::new());
     /// The document's `document_ready` callbacks run so far: each runs once, when the
     /// page first shows a document that has it (its own, or one its session sent).
     static READY: RefCell<HashSet<AnyId>> = RefCell::new(HashSet::new());
@@ -114,9 +132,52 @@ pub(crate) fn show(runners: Vec<(&'static str, Runner)>) {
 /// Starts running the callbacks attached to property changes of `page`'s document, and
 /// its `document_ready` ones once it is shown.
 pub(crate) fn listen(page: Page) {
+    PAGE.set(Some(page));
     if let Some(dispatch) = SHOWN.get() {
         (dispatch.listen)(page);
     }
+}
+
+/// The page whose models code sees.
+fn page() -> Result<Page, String> {
+    PAGE.get()
+        .ok_or_else(|| "no page shows the document yet".to_owned())
+}
+
+/// Runs `run`, code run as the page reads the document (a figure drawn, a tooltip filled):
+/// it may read the document, not change it (see [`writable`]).
+fn read_only<R>(run: impl FnOnce() -> R) -> R {
+    let outer = READ_ONLY.replace(true);
+    let result = run();
+    READ_ONLY.set(outer);
+    result
+}
+
+/// Whether code may change the document now: not while the page reads it.
+fn writable() -> Result<(), String> {
+    if READ_ONLY.get() {
+        return Err(
+            "a formatter's, transform's, filter's or expression's code cannot change \
+                    the document"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Says in the console that model `model`'s code failed with `message`, once per message.
+fn report_once(model: AnyId, message: &str) {
+    if !REPORTED.with_borrow_mut(|r| r.insert((model, message.to_owned()))) {
+        return;
+    }
+    let named = PAGE.get().and_then(|page| {
+        page.read(|d| {
+            d.try_model(model)
+                .map(|m| format!("{}({})", m.type_name, m.id))
+        })
+    });
+    let named = named.unwrap_or_default();
+    web_sys::console::error_1(&format!("rokeh: {named}: {message}").into());
 }
 
 /// Whether the page runs callbacks at all.

@@ -210,6 +210,7 @@ fn set(page: Page, target: &JsValue, key: &JsValue, value: &JsValue) -> Result<b
             "setting {key}: not a value a document holds"
         )));
     };
+    super::writable().map_err(|e| error(&e))?;
     // The document refuses a property the model does not have, as any wrong value.
     page.update(|d| d.set_attr(model, &key, fitted(d, model, &key, stored)))
         .map_err(|e| error(&e.to_string()))?;
@@ -280,6 +281,7 @@ fn signal(page: Page, model: AnyId, attr: String) -> JsValue {
         let Some(columns) = from_js(&handed) else {
             return Err(error("the source's data holds a value a document cannot"));
         };
+        super::writable().map_err(|e| error(&e))?;
         page.update(|d| d.set_attr(model, &attr, fit(columns, &Kind::ColumnData)))
             .map_err(|e| error(&e.to_string()))?;
         // Still the source's data: the change just made is the code's own.
@@ -297,6 +299,7 @@ fn setv(page: Page, model: AnyId) -> JsValue {
         let Some(Value::Object(fields)) = from_js(&attrs) else {
             return Err(error("setv takes an object of property values"));
         };
+        super::writable().map_err(|e| error(&e))?;
         page.update(|d| {
             d.batch(|d| {
                 fields.into_iter().try_for_each(|(attr, value)| {
