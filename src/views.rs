@@ -29,13 +29,14 @@
 //! (`views::PAN_TOOL` for `PanTool`, `"pan"` in `figure(tools=...)`), so that a page whose
 //! plots only pan and zoom carries no selection or hover code. A tool whose view the page
 //! lacks keeps its toolbar button, which does nothing, with a warning in the console. Reset,
-//! save and help need no view: every toolbar has them.
+//! undo, redo, save and help need no view: every toolbar has them.
 //!
 //! A callback's view runs it (`views::CUSTOM_JS` for Bokeh's `CustomJS`, `SET_VALUE`,
 //! `TOGGLE_VISIBILITY`, `OPEN_URL`): a page without one runs no callback of its type (the
 //! console says so when one would have run), and a page without any carries none of the
 //! code that finds and runs them. The JavaScript a figure runs as it is drawn has views
-//! too: `views::CUSTOM_JS_TICK_FORMATTER` (an axis' labels), `CUSTOM_JS_TRANSFORM`,
+//! too: `views::CUSTOM_JS_TICK_FORMATTER` (an axis' labels), `CUSTOM_JS_TICKER` (its
+//! ticks), `CUSTOM_JS_TRANSFORM`,
 //! `CUSTOM_JS_FILTER`, `CUSTOM_JS_EXPR` and `CUSTOM_JS_HOVER` (a tooltip's values);
 //! without its view, a renderer that uses one is left out and an axis' labels are a
 //! `BasicTickFormatter`'s, each with a message in the console, and a tooltip's values are
@@ -475,6 +476,8 @@ views! {
         /// JavaScript, run for each tick.
         CUSTOM_JS_TICK_FORMATTER: "CustomJSTickFormatter"
             => crate::web::callbacks::CUSTOM_JS_TICK_FORMATTER,
+        /// Where an axis puts its ticks with Bokeh's `CustomJSTicker` (numeric axes).
+        CUSTOM_JS_TICKER: "CustomJSTicker" => crate::web::callbacks::CUSTOM_JS_TICKER,
     }
     callbacks {
         CUSTOM_JS: "CustomJS" => crate::web::callbacks::CUSTOM_JS,

@@ -2,7 +2,7 @@
 //! layout sets the ranges as ordinary changes (callbacks run, peers would hear), ends
 //! with RangesUpdate (sent only when the figure subscribes to it, as BokehJS sends only
 //! a model's subscribed events); DataRange1d writes what it computed and follows the data until a
-//! tool fixes it; reset restores.
+//! tool fixes it; reset restores; undo and redo step through what pans and zooms left.
 
 use std::sync::{Arc, Mutex};
 
@@ -135,6 +135,50 @@ fn a_pan_moves_a_range1d_by_the_dragged_distance_and_callbacks_see_it() {
         *heard.lock().unwrap(),
         [EventKind::RangesUpdate, EventKind::Reset]
     );
+}
+
+#[test]
+fn undo_and_redo_step_through_the_ranges_pans_and_zooms_left() {
+    let mut doc = Document::new();
+    let (fig, _) = plot(&mut doc, RangeArg::Fixed(0.0, 10.0));
+    let xr = doc
+        .typed_id::<Range1d>(doc.model_id(doc.get(fig, Figure::X_RANGE).unwrap()))
+        .unwrap();
+    let x = |doc: &Document| (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END));
+    let mut nav = Navigation::new(&doc, fig);
+    // Nothing to step through yet.
+    assert!(!nav.undo(&mut doc).unwrap());
+    assert!(!nav.redo(&mut doc).unwrap());
+    let zoom = |doc: &mut Document, nav: &mut Navigation| {
+        let view = View::of(&laid(doc, fig, nav));
+        let change = zoom_button(&view, Dimensions::Width, 0.5, true);
+        nav.apply(doc, &change, Motion::default()).unwrap();
+        nav.remember(doc);
+        x(doc)
+    };
+    let once = zoom(&mut doc, &mut nav);
+    // A gesture that moved nothing adds no state.
+    nav.remember(&doc);
+    let twice = zoom(&mut doc, &mut nav);
+    assert!(twice.1 - twice.0 < once.1 - once.0, "{once:?} {twice:?}");
+    assert!(nav.undo(&mut doc).unwrap());
+    assert_eq!(x(&doc), once);
+    assert!(nav.undo(&mut doc).unwrap());
+    assert_eq!(x(&doc), (0.0, 10.0));
+    assert!(!nav.undo(&mut doc).unwrap());
+    assert!(nav.redo(&mut doc).unwrap());
+    assert_eq!(x(&doc), once);
+    // A new gesture drops what was undone.
+    let other = zoom(&mut doc, &mut nav);
+    assert!(!nav.redo(&mut doc).unwrap());
+    assert!(nav.undo(&mut doc).unwrap());
+    assert_eq!(x(&doc), once);
+    assert!(nav.redo(&mut doc).unwrap());
+    assert_eq!(x(&doc), other);
+    // A reset forgets them all.
+    nav.reset(&mut doc).unwrap();
+    assert!(!nav.undo(&mut doc).unwrap());
+    assert_eq!(x(&doc), (0.0, 10.0));
 }
 
 #[test]

@@ -7,11 +7,12 @@
 use rokeh::core::{Color, ColorSpec, Dict, NdArray, Spec, Value};
 use rokeh::models::{
     AnnularWedge, Annulus, Arc, Arrow, Band, Bezier, Block, BoxAnnotation, CDSView, Circle,
-    ColumnDataSource, CustomJSExpr, CustomJSFilter, CustomJSTickFormatter, CustomJSTransform,
-    Dimension, Ellipse, Factor, Figure, GeoJSONDataSource, GlyphRenderer, GraphLayout, HArea, HBar,
-    HexTile, Image, ImageRGBA, ImageURL, Label, Line, LinearColorMapper, MarkerType, MultiLine,
-    MultiPolygons, Ngon, NodeKey, NormalHead, Patch, Patches, Quad, Quadratic, Ray, Rect, Scatter,
-    Segment, Span, Step, StepMode, TeeHead, VArea, VAreaStep, VBar, Wedge, Whisker,
+    ColumnDataSource, CustomJSExpr, CustomJSFilter, CustomJSTickFormatter, CustomJSTicker,
+    CustomJSTransform, Dimension, Ellipse, Factor, Figure, GeoJSONDataSource, GlyphRenderer,
+    GraphLayout, Grid, HArea, HBar, HexTile, Image, ImageRGBA, ImageURL, Label, Line,
+    LinearColorMapper, MarkerType, MultiLine, MultiPolygons, Ngon, NodeKey, NormalHead, Patch,
+    Patches, Quad, Quadratic, Ray, Rect, Scatter, Segment, Span, Step, StepMode, TeeHead, VArea,
+    VAreaStep, VBar, Wedge, Whisker,
 };
 use rokeh::plotting::{expr, factor_cmap, figure, transform, AxisType, FigureArgs, RangeArg};
 use rokeh::{App, Document};
@@ -831,7 +832,8 @@ fn annotations(doc: &mut Document) {
     doc.add_root(plot.any());
 }
 
-/// JavaScript BokehJS runs as it draws: a transform, a filter, an expression, tick labels.
+/// JavaScript BokehJS runs as it draws: a transform, a filter, an expression, tick labels,
+/// ticks.
 fn customjs(doc: &mut Document) {
     let plot = figure(doc, args((0.0, 10.0).into(), (0.0, 10.0).into()));
     // y doubled, by a factor given as an argument.
@@ -915,6 +917,25 @@ fn customjs(doc: &mut Document) {
             .expect("an axis has a formatter");
         doc.set_attr(axis, "major_label_text_color", Value::str(COLORS[5]))
             .expect("an axis has a label colour");
+    }
+    // Ticks (and so grid lines, in a colour of their own) where the code puts them.
+    let thirds = doc.add(CustomJSTicker {
+        major_code: "const {start, end} = cb_data.range; \
+                     return [1, 2, 3].map((i) => start + i * (end - start) / 4)"
+            .into(),
+        ..CustomJSTicker::default()
+    });
+    for axis in plot.yaxis(doc) {
+        doc.set_attr(axis, "ticker", doc.reference(thirds.any()))
+            .expect("an axis has a ticker");
+    }
+    for grid in plot.grids(doc, 1) {
+        doc.set(grid, Grid::TICKER, Some(thirds.any()))
+            .expect("a grid has a ticker");
+        doc.set(grid, Grid::GRID_LINE_COLOR, scalar(1))
+            .expect("a grid line has a colour");
+        doc.set(grid, Grid::GRID_LINE_WIDTH, 2.0)
+            .expect("a grid line has a width");
     }
     doc.add_root(plot.any());
 }

@@ -24,7 +24,7 @@ pub fn tools(doc: &mut Document) {
             x_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
             y_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
             tools:
-                "pan,wheel_zoom,zoom_in,zoom_out,box_select,lasso_select,tap,poly_select,crosshair,hover,reset,save"
+                "pan,wheel_zoom,zoom_in,zoom_out,box_select,lasso_select,tap,poly_select,crosshair,hover,undo,redo,reset,save"
                     .into(),
             tooltips: Some(Tooltips::rows([
                 ("point", "$index"),

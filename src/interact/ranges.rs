@@ -109,7 +109,15 @@ pub struct Navigation {
     data_extent: HashMap<AnyId, Interval>,
     /// Each FactorRange's [`FACTOR_LAYOUT`] values as last seen.
     factor_layouts: HashMap<AnyId, Vec<Value>>,
+    /// The ranges each pan or zoom left, in order (BokehJS's plot state history), for
+    /// UndoTool and RedoTool.
+    history: Vec<RangeState>,
+    /// How many of them are in effect: 0, none (the ranges as first drawn).
+    in_effect: usize,
 }
+
+/// Each range's start and end.
+type RangeState = Vec<(AnyId, Interval)>;
 
 /// What places a FactorRange's factors: when one of them changes, BokehJS's FactorRange
 /// shows all its factors again, wherever a tool had moved it.
@@ -464,13 +472,79 @@ impl Navigation {
         doc.emit(event)
     }
 
+    /// A pan or zoom ended: the ranges it left are a state UndoTool steps back from. The
+    /// states undone before it are dropped, as BokehJS drops them; a gesture that moved
+    /// nothing adds none.
+    pub fn remember(&mut self, doc: &Document) {
+        let state: RangeState = self
+            .all_ranges(doc)
+            .into_iter()
+            .filter_map(|any| Some((any, interval(doc, any)?)))
+            .collect();
+        self.history.truncate(self.in_effect);
+        if self.history.last() != Some(&state) {
+            self.history.push(state);
+        }
+        self.in_effect = self.history.len();
+    }
+
+    /// UndoTool: the ranges back to the state before the one in effect (before the
+    /// first, as first drawn: as after a reset). Whether there was one to go back from.
+    pub fn undo(&mut self, doc: &mut Document) -> Result<bool, DocumentError> {
+        if self.in_effect == 0 {
+            return Ok(false);
+        }
+        self.in_effect -= 1;
+        self.show_state(doc)?;
+        Ok(true)
+    }
+
+    /// RedoTool: the ranges forward to the state after the one in effect, if one was
+    /// undone. Whether there was one.
+    pub fn redo(&mut self, doc: &mut Document) -> Result<bool, DocumentError> {
+        if self.in_effect == self.history.len() {
+            return Ok(false);
+        }
+        self.in_effect += 1;
+        self.show_state(doc)?;
+        Ok(true)
+    }
+
+    /// Sets the ranges of the state in effect.
+    fn show_state(&mut self, doc: &mut Document) -> Result<(), DocumentError> {
+        let Some(state) = self
+            .in_effect
+            .checked_sub(1)
+            .map(|i| self.history[i].clone())
+        else {
+            return self.show_initial(doc);
+        };
+        for (any, i) in state {
+            if doc.try_model(any).is_some() {
+                self.following.remove(&any);
+                set_interval(doc, any, i)?;
+            }
+        }
+        Ok(())
+    }
+
     /// ResetTool: each Range1d back to where it was first seen, each DataRange1d
     /// following the data again (written at the next paint), each FactorRange showing
     /// all its factors, and Bokeh's `Reset` event (sent if the figure subscribes to it).
+    /// The states UndoTool steps through are forgotten, as BokehJS forgets them.
     pub fn reset(&mut self, doc: &mut Document) -> Result<(), DocumentError> {
         let Some(fig) = self.figure else {
             return Ok(());
         };
+        self.history.clear();
+        self.in_effect = 0;
+        self.show_initial(doc)?;
+        let event = UiEvent::new(EventKind::Reset, Some(doc.model_id(fig.any()).clone()));
+        doc.emit(event)
+    }
+
+    /// The default ranges as first drawn (see [`Navigation::reset`]).
+    fn show_initial(&mut self, doc: &mut Document) -> Result<(), DocumentError> {
         for any in self.ranges(doc).into_iter().flatten() {
             if let Some(i) = self.initial.get(&any).copied() {
                 set_interval(doc, any, i)?;
@@ -480,8 +554,7 @@ impl Navigation {
                 set_interval(doc, any, all)?;
             }
         }
-        let event = UiEvent::new(EventKind::Reset, Some(doc.model_id(fig.any()).clone()));
-        doc.emit(event)
+        Ok(())
     }
 }
 

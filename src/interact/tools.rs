@@ -21,6 +21,10 @@ pub enum ToolKind {
     ZoomOut,
     /// ResetTool.
     Reset,
+    /// UndoTool.
+    Undo,
+    /// RedoTool.
+    Redo,
     /// SaveTool.
     Save,
     /// TapTool.
@@ -40,13 +44,15 @@ pub enum ToolKind {
 }
 
 /// Each kind's Bokeh type.
-const TYPES: [(ToolKind, &str); 14] = [
+const TYPES: [(ToolKind, &str); 16] = [
     (ToolKind::Pan, "PanTool"),
     (ToolKind::WheelZoom, "WheelZoomTool"),
     (ToolKind::BoxZoom, "BoxZoomTool"),
     (ToolKind::ZoomIn, "ZoomInTool"),
     (ToolKind::ZoomOut, "ZoomOutTool"),
     (ToolKind::Reset, "ResetTool"),
+    (ToolKind::Undo, "UndoTool"),
+    (ToolKind::Redo, "RedoTool"),
     (ToolKind::Save, "SaveTool"),
     (ToolKind::Tap, "TapTool"),
     (ToolKind::BoxSelect, "BoxSelectTool"),
@@ -95,6 +101,8 @@ impl ToolKind {
             ToolKind::ZoomIn => "Zoom In",
             ToolKind::ZoomOut => "Zoom Out",
             ToolKind::Reset => "Reset",
+            ToolKind::Undo => "Undo",
+            ToolKind::Redo => "Redo",
             ToolKind::Save => "Save",
             ToolKind::Tap => "Tap",
             ToolKind::BoxSelect => "Box Select",
@@ -118,6 +126,8 @@ impl ToolKind {
             ToolKind::ZoomIn
             | ToolKind::ZoomOut
             | ToolKind::Reset
+            | ToolKind::Undo
+            | ToolKind::Redo
             | ToolKind::Save
             | ToolKind::Help => Gesture::Action,
         }

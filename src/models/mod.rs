@@ -142,14 +142,16 @@ pub use scales::{CategoricalScale, LinearScale, LogScale};
 pub use selections::Selection;
 pub use sources::{ColumnDataSource, GeoJSONDataSource, SourceId};
 pub use tickers::{
-    AdaptiveTicker, BasicTicker, CategoricalTicker, CompositeTicker, DatetimeTicker, DaysTicker,
-    FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker, YearsTicker,
+    AdaptiveTicker, BasicTicker, CategoricalTicker, CompositeTicker, CustomJSTicker,
+    DatetimeTicker, DaysTicker, FixedTicker, LogTicker, MonthsTicker, SingleIntervalTicker,
+    YearsTicker,
 };
 pub use tiles::{BBoxTileSource, QUADKEYTileSource, TMSTileSource, TileRenderer, WMTSTileSource};
 pub use tools::{
     AreaVisuals, BoxInteractionHandles, BoxSelectTool, BoxZoomTool, CrosshairTool, FieldFormatter,
-    HelpTool, HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, ResetTool,
-    SaveTool, TapTool, ToolProxy, Toolbar, Tooltips, WheelZoomTool, ZoomInTool, ZoomOutTool,
+    HelpTool, HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, RedoTool,
+    ResetTool, SaveTool, TapTool, ToolProxy, Toolbar, Tooltips, UndoTool, WheelZoomTool,
+    ZoomInTool, ZoomOutTool,
 };
 pub use transforms::{CustomJSTransform, Dodge, Jitter};
 pub use widgets::*;

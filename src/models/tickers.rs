@@ -1,6 +1,8 @@
 //! Tickers: where an axis puts its ticks.
 
-use crate::core::AnyId;
+use crate::core::{AnyId, Dict};
+
+use super::callbacks::Arg;
 
 models! {
     /// Ticks at "nice" numbers: a mantissa times a power of the base.
@@ -85,6 +87,16 @@ models! {
         tickers: Vec<AnyId>,
         desired_num_ticks: i64 = 6,
         num_minor_ticks: i64 = 5,
+    }
+
+    /// Ticks placed by JavaScript run in the page: `major_code` and `minor_code` are the
+    /// bodies of functions of `cb_data` (the range's `start`, `end`; the minor code also
+    /// the `major_ticks`) and `args`' names (Bokeh's `CustomJSTicker`;
+    /// `views::CUSTOM_JS_TICKER`, numeric axes).
+    pub struct CustomJSTicker("CustomJSTicker") {
+        args: Dict<Arg> = Dict::default(),
+        major_code: String = "",
+        minor_code: String = "",
     }
 }
 

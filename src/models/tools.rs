@@ -187,6 +187,20 @@ models! {
         visible: bool = true,
     }
 
+    /// Takes the ranges back to where they were before the last pan or zoom (Bokeh's
+    /// `UndoTool`).
+    pub struct UndoTool("UndoTool") {
+        description: Option<String> = None,
+        visible: bool = true,
+    }
+
+    /// Takes the ranges forward to where the last undone pan or zoom left them (Bokeh's
+    /// `RedoTool`).
+    pub struct RedoTool("RedoTool") {
+        description: Option<String> = None,
+        visible: bool = true,
+    }
+
     /// Downloads a PNG of the plot, named `filename` (asked for when none).
     pub struct SaveTool("SaveTool") {
         filename: Option<String> = None,

@@ -10,8 +10,8 @@ use crate::models::AutoOr;
 use crate::models::{
     AreaVisuals, BoxAnnotation, BoxInteractionHandles, BoxSelectTool, BoxZoomTool, CoordinateUnits,
     CrosshairTool, DashPattern, Dimensions, Figure, HelpTool, HoverTool, LassoSelectTool, PanTool,
-    PolyAnnotation, PolySelectTool, RenderLevel, ResetTool, SaveTool, TapBehavior, TapGesture,
-    TapTool, Toolbar, Tooltips, WheelZoomTool, ZoomInTool, ZoomOutTool,
+    PolyAnnotation, PolySelectTool, RedoTool, RenderLevel, ResetTool, SaveTool, TapBehavior,
+    TapGesture, TapTool, Toolbar, Tooltips, UndoTool, WheelZoomTool, ZoomInTool, ZoomOutTool,
 };
 
 /// Bokeh 3.9's `figure()` tools when none are given.
@@ -201,6 +201,8 @@ enum Kind {
     BoxZoom(AutoOr<Dimensions>),
     Save,
     Reset,
+    Undo,
+    Redo,
     Help,
     Hover,
 }
@@ -241,6 +243,8 @@ fn kind_of(name: &str) -> Option<(Kind, Dimensions)> {
         "auto_box_zoom" => Kind::BoxZoom(AutoOr::Auto),
         "save" => Kind::Save,
         "reset" => Kind::Reset,
+        "undo" => Kind::Undo,
+        "redo" => Kind::Redo,
         "help" => Kind::Help,
         "hover" => Kind::Hover,
         _ => return None,
@@ -325,6 +329,8 @@ pub fn tool_from_name(doc: &mut Document, name: &str) -> Result<AnyId, ToolsErro
         }
         Kind::Save => doc.add(SaveTool::default()).any(),
         Kind::Reset => doc.add(ResetTool::default()).any(),
+        Kind::Undo => doc.add(UndoTool::default()).any(),
+        Kind::Redo => doc.add(RedoTool::default()).any(),
         Kind::Help => doc.add(HelpTool::default()).any(),
         Kind::Hover => doc.add(HoverTool::default()).any(),
     };

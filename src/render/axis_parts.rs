@@ -1,11 +1,11 @@
 //! The kinds of axis, ticker, tick formatter and range a figure reads only with their
 //! view (see [`crate::views`]): log, datetime, mercator and categorical axes (each with
 //! its tickers, formatter and, categorical, the FactorRange), numeral, printf and
-//! CustomJSTickFormatter's tick labels. Linear axes (BasicTicker, FixedTicker,
-//! SingleIntervalTicker, BasicTickFormatter) over Range1d and DataRange1d are in every
-//! page. Natively every kind is read but JavaScript; a page reads those of its views, and
-//! draws a model of a kind it lacks as the linear default, with one warning naming the
-//! view.
+//! CustomJSTickFormatter's tick labels, CustomJSTicker's ticks. Linear axes (BasicTicker,
+//! FixedTicker, SingleIntervalTicker, BasicTickFormatter) over Range1d and DataRange1d are
+//! in every page. Natively every kind is read but JavaScript; a page reads those of its
+//! views, and draws a model of a kind it lacks as the linear default, with one warning
+//! naming the view.
 
 use super::format::{self, Basic, Formatter, ReadFormatter};
 use super::ranges::{self, ReadRange};
@@ -141,6 +141,7 @@ const VIEW_OF: &[(&str, &[&str])] = &[
     ("PRINTF_TICK_FORMATTER", &names::<{ PRINTF.len() }>(PRINTF)),
     // JavaScript, which the page alone runs (`web::callbacks`).
     ("CUSTOM_JS_TICK_FORMATTER", &["CustomJSTickFormatter"]),
+    ("CUSTOM_JS_TICKER", &["CustomJSTicker"]),
 ];
 
 /// The view that reads models of type `type_name`, if one does.

@@ -83,6 +83,8 @@ pub(crate) use read::Reader;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use shown::{show, Shown};
 #[cfg(target_arch = "wasm32")]
+pub(crate) use ticks::{Ticker, TickerView};
+#[cfg(target_arch = "wasm32")]
 pub(crate) use tiles::{read as read_tiles, ReadTiles};
 
 /// The builder of glyph type `type_name`, at compile time (for [`crate::views`]).

@@ -12,9 +12,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::{AnyId, Id};
-use crate::document::{EventKind, UiEvent, Value};
+use crate::document::{Document, DocumentError, EventKind, UiEvent, Value};
 use crate::interact::{
-    pinch_delta, toolbar_groups, Gesture, Modifiers, Over, ToolInfo, ToolKind, Tools, View,
+    pinch_delta, toolbar_groups, Gesture, Modifiers, Navigation, Over, ToolInfo, ToolKind, Tools,
+    View,
 };
 use crate::models::{Figure, HelpTool, Place, SaveTool};
 use crate::render::{Inspected, Rect};
@@ -518,13 +519,33 @@ impl Interaction {
         self.repaint.update(|n| *n += 1);
     }
 
-    /// A toolbar button pressed: reset, save and help act (they are the toolbar's own),
+    /// UndoTool's and RedoTool's `step` back or forward through the ranges pans and zooms
+    /// left, with Bokeh's `RangesUpdate` when the ranges moved.
+    fn step(&self, step: fn(&mut Navigation, &mut Document) -> Result<bool, DocumentError>) {
+        let nav = self.plot.nav.clone();
+        let stepped = self.plot.page.update(|d| {
+            let moved = step(&mut nav.borrow_mut(), d)?;
+            if moved {
+                nav.borrow().ranges_update(d)?;
+            }
+            Ok::<_, DocumentError>(moved)
+        });
+        match stepped {
+            Ok(true) => self.repaint.update(|n| *n += 1),
+            Ok(false) => {}
+            Err(e) => log("undo or redo", e),
+        }
+    }
+
+    /// A toolbar button pressed: reset, undo, redo, save and help act (the toolbar's own),
     /// as does a tool that acts at once (its view's); another goes on or off.
     pub fn press(&self, tool: AnyId, canvas: Option<web_sys::HtmlCanvasElement>) {
         let kind = self.tools.with_untracked(|t| t.kind(tool));
         let page = self.plot.page;
         match kind {
             Some(ToolKind::Reset) => self.reset(),
+            Some(ToolKind::Undo) => self.step(Navigation::undo),
+            Some(ToolKind::Redo) => self.step(Navigation::redo),
             Some(ToolKind::Save) => {
                 if let Some(canvas) = canvas {
                     save(page, tool, &canvas);
@@ -618,6 +639,8 @@ fn icon(kind: ToolKind) -> &'static str {
         ToolKind::ZoomIn => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6M10 7v6",
         ToolKind::ZoomOut => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6",
         ToolKind::Reset => "M4 12a8 8 0 1 0 2.3-5.7M4 3v5h5M12 12h.01",
+        ToolKind::Undo => "M9 14L4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3",
+        ToolKind::Redo => "M15 14l5-5l-5-5M20 9H10a6 6 0 0 0 0 12h3",
         ToolKind::Save => "M12 3v12M7 10l5 5l5-5M4 17v3h16v-3",
         ToolKind::Tap => "M9 11V4a2 2 0 0 1 4 0v7l5 1v6l-3 4H9l-4-6l2-2l2 2",
         ToolKind::BoxSelect => "M3 3h18v18H3zM8 8h2M14 8h2M8 14h2M14 14h2",

@@ -412,7 +412,7 @@ test('box select, lasso select and tap set selected.indices to exactly the point
   }
 });
 
-test('the zoom in and zoom out buttons zoom about the frame\'s centre, by mouse and by keyboard', async () => {
+test('the zoom in and zoom out buttons zoom about the frame\'s centre, by mouse and by keyboard; undo and redo step through them', async () => {
   const { context, page, errors } = await openTools();
   try {
     const first = await state(page);
@@ -430,6 +430,23 @@ test('the zoom in and zoom out buttons zoom about the frame\'s centre, by mouse 
     for (const r of [back.x, back.y]) {
       assert.ok(close(r.start, 0) && close(r.end, 11), JSON.stringify(r));
     }
+    // UndoTool steps back through what the zooms left, RedoTool forward again.
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await undo.click();
+    const undone = await changedFrom(page, back);
+    assert.ok(close(undone.x.start, 0.55) && close(undone.x.end, 10.45), JSON.stringify(undone.x));
+    await undo.click();
+    const initial = await changedFrom(page, undone);
+    assert.deepEqual([initial.x.start, initial.x.end], [0, 11]);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    const redone = await changedFrom(page, initial);
+    assert.ok(close(redone.x.start, 0.55) && close(redone.x.end, 10.45), JSON.stringify(redone.x));
+    // A new zoom drops what was undone: nothing to redo.
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    const again = await changedFrom(page, redone);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await page.waitForTimeout(100);
+    assert.deepEqual(await state(page), again);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -1,8 +1,8 @@
 """The documents rokeh is compared with BokehJS on (tests/browser/compare.test.mjs): every
 glyph, every marker, every axis type, a legend, annotations and the JavaScript BokehJS runs
-as it draws (CustomJSTransform, CustomJSFilter, CustomJSExpr, CustomJSTickFormatter), built
-with real Python Bokeh. Each glyph gets a colour of its own (COLORS), so screenshots can be compared glyph
-by glyph. gallery/src/compare.rs builds the same documents with rokeh's Rust API.
+as it draws (CustomJSTransform, CustomJSFilter, CustomJSExpr, CustomJSTickFormatter and
+CustomJSTicker), built with real Python Bokeh. Each glyph gets a colour of its own (COLORS),
+so screenshots can be compared glyph by glyph. gallery/src/compare.rs builds the same documents with rokeh's Rust API.
 
 Usage:
     compare_docs.py html OUTDIR       writes OUTDIR/<name>.html (BokehJS, INLINE resources)
@@ -23,7 +23,7 @@ from bokeh.embed import file_html
 from bokeh.core.properties import expr
 from bokeh.models import (
     Arrow, Band, BoxAnnotation, CDSView, ColumnDataSource, CustomJSExpr, CustomJSFilter,
-    CustomJSTickFormatter, CustomJSTransform, FactorRange, GeoJSONDataSource, GraphRenderer,
+    CustomJSTickFormatter, CustomJSTicker, CustomJSTransform, FactorRange, GeoJSONDataSource, GraphRenderer,
     Label, LinearColorMapper, MultiLine, Scatter, StaticLayoutProvider,
     NormalHead, Span,
     TeeHead, Whisker,
@@ -269,7 +269,8 @@ def annotations():
 
 
 def customjs():
-    """JavaScript BokehJS runs as it draws: a transform, a filter, an expression, tick labels."""
+    """JavaScript BokehJS runs as it draws: a transform, a filter, an expression, tick labels,
+    ticks."""
     p = fig(x_range=(0, 10), y_range=(0, 10))
     c = COLORS
     # y doubled, by a factor given as an argument.
@@ -288,7 +289,15 @@ def customjs():
     # Labels with a unit, in a colour of their own to be compared.
     p.xaxis.formatter = CustomJSTickFormatter(args=dict(unit="m"), code="return `${tick} ${unit}`")
     p.xaxis.major_label_text_color = c[5]
-    return p, [("transform", c[0]), ("filter", c[2]), ("expr", c[4]), ("x labels", c[5])]
+    # Ticks (and so grid lines, in a colour of their own) where the code puts them.
+    thirds = CustomJSTicker(major_code="const {start, end} = cb_data.range; "
+                                       "return [1, 2, 3].map((i) => start + i * (end - start) / 4)")
+    p.yaxis.ticker = thirds
+    p.ygrid.ticker = thirds
+    p.ygrid.grid_line_color = c[1]
+    p.ygrid.grid_line_width = 2
+    return p, [("transform", c[0]), ("filter", c[2]), ("expr", c[4]), ("x labels", c[5]),
+               ("y ticks", c[1])]
 
 
 DOCS = {

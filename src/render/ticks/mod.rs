@@ -116,7 +116,7 @@ impl Ticker {
                 match axis_parts::find(other, FALLBACK) {
                     Found::Shown(AxisPart::Ticker(read)) => read(r, t)?,
                     Found::Lacking => Ticker::Adaptive(Adaptive::default()),
-                    // JavaScript (CustomJSTicker), or a kind rokeh lacks (MercatorTicker).
+                    // A kind rokeh lacks, or JavaScript natively.
                     _ => {
                         axis_parts::unread(other, FALLBACK);
                         Ticker::Adaptive(Adaptive::default())

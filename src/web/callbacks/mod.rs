@@ -17,6 +17,7 @@ mod open_url;
 mod proxy;
 mod set_value;
 mod tick_formatter;
+mod ticker;
 mod toggle_visibility;
 mod transform;
 
@@ -24,6 +25,7 @@ pub(crate) use expr::SCRIPT as CUSTOM_JS_EXPR;
 pub(crate) use filter::SCRIPT as CUSTOM_JS_FILTER;
 pub(crate) use hover::SCRIPT as CUSTOM_JS_HOVER;
 pub(crate) use tick_formatter::PARTS as CUSTOM_JS_TICK_FORMATTER;
+pub(crate) use ticker::PARTS as CUSTOM_JS_TICKER;
 pub(crate) use transform::SCRIPT as CUSTOM_JS_TRANSFORM;
 
 use std::cell::{Cell, RefCell};

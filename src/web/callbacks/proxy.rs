@@ -250,7 +250,11 @@ fn data(page: Page, model: AnyId, attr: &str) -> JsValue {
     }
     let columns = page.read(|d| d.get_attr(model, attr).ok());
     let data = columns.map_or(JsValue::UNDEFINED, |c| value_to_js(page, &c));
-    remember_data(model, data.clone());
+    // Kept only while something forgets it when the columns change: the listener of a
+    // page that runs callbacks (a page with only a figure's scripts has none).
+    if super::shown() {
+        remember_data(model, data.clone());
+    }
     data
 }
 

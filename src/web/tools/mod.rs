@@ -3,7 +3,8 @@
 //! active tool's view. Like glyphs, tools are views ([`crate::views`]): a page links only
 //! the behaviours it lists, so that a page whose plots only pan and zoom carries no
 //! selection or hover code. A tool whose view the page lacks keeps its button and does
-//! nothing, reported once in the console. Reset, save and help are the toolbar's own.
+//! nothing, reported once in the console. Reset, undo, redo, save and help are the
+//! toolbar's own.
 //!
 //! What a tool acts on is a [`Plot`]: the document, the view as last painted, the ranges
 //! as tools left them, and what a drag draws over the canvas.
@@ -283,10 +284,15 @@ impl Plot {
         *self.view.borrow_mut() = moved;
     }
 
-    /// Bokeh's `RangesUpdate` event, at the end of a gesture that moved the ranges.
+    /// Bokeh's `RangesUpdate` event, at the end of a gesture that moved the ranges: a
+    /// state UndoTool steps back from.
     pub fn ranges_update(&self) {
         let nav = self.nav.clone();
-        if let Err(e) = self.page.update(|d| nav.borrow().ranges_update(d)) {
+        let ended = |d: &mut crate::document::Document| {
+            nav.borrow_mut().remember(d);
+            nav.borrow().ranges_update(d)
+        };
+        if let Err(e) = self.page.update(ended) {
             log("RangesUpdate", e);
         }
     }
@@ -349,9 +355,12 @@ pub(crate) fn show(views: impl IntoIterator<Item = (&'static str, &'static dyn T
 }
 
 /// The view of tools of `kind`; a kind the page has none of is reported once (reset,
-/// save and help have none: they are the toolbar's own, in every page).
+/// undo, redo, save and help have none: they are the toolbar's own, in every page).
 pub(crate) fn view_of(kind: ToolKind) -> Option<&'static dyn ToolView> {
-    let built_in = matches!(kind, ToolKind::Reset | ToolKind::Save | ToolKind::Help);
+    let built_in = matches!(
+        kind,
+        ToolKind::Reset | ToolKind::Undo | ToolKind::Redo | ToolKind::Save | ToolKind::Help
+    );
     SHOWN.with_borrow_mut(|s| {
         let found = s.views.iter().find(|(k, _)| *k == kind).map(|&(_, v)| v);
         if found.is_none() && !built_in && !s.missing.contains(&kind) {
