@@ -76,6 +76,8 @@ pub(crate) struct Runner {
 struct Dispatch {
     events: fn(Page, Vec<UiEvent>),
     tool: fn(Page, AnyId, &ToolHit),
+    // Only a session's link is lost and back.
+    #[cfg_attr(not(feature = "session"), allow(dead_code))]
     document: fn(Page, EventKind),
     listen: fn(Page),
     figure: fn(AnyId, Option<Reset>),
@@ -203,6 +205,7 @@ pub(crate) fn hide_figure(figure: AnyId) {
 
 /// Runs the document's callbacks of document event `kind` (a session's connection lost,
 /// or back).
+#[cfg(feature = "session")]
 pub(crate) fn on_document_event(page: Page, kind: EventKind) {
     if let Some(dispatch) = SHOWN.get() {
         (dispatch.document)(page, kind);
