@@ -1,9 +1,9 @@
 //! `CustomJSTicker`: an axis' ticks placed by JavaScript, as BokehJS places them: its
 //! `major_code` and `minor_code` functions of `cb_data` and its `args`' names, `cb_data`
 //! holding the range's `start` and `end` (and `range`, here an object of the two), the
-//! minor code also the `major_ticks`. Numeric axes only: on a categorical one (factors
-//! as ticks) the axis keeps its factors. Code that throws or returns something else leaves
-//! the axis a BasicTicker's ticks, said once in the console.
+//! minor code also the `major_ticks`. Numeric axes only: factors returned for a
+//! categorical axis are refused. Code that throws or returns something else leaves the
+//! axis a BasicTicker's ticks, said once in the console.
 
 use js_sys::{Array, Object};
 use wasm_bindgen::JsValue;
