@@ -37,7 +37,8 @@
 //! code that finds and runs them. The JavaScript a figure runs as it is drawn has views
 //! too: `views::CUSTOM_JS_TICK_FORMATTER` (an axis' labels), `CUSTOM_JS_TICKER` (its
 //! ticks), `CUSTOM_JS_TRANSFORM`,
-//! `CUSTOM_JS_FILTER`, `CUSTOM_JS_EXPR` and `CUSTOM_JS_HOVER` (a tooltip's values);
+//! `CUSTOM_JS_FILTER`, `CUSTOM_JS_EXPR`, `CUSTOM_JS_HOVER` (a tooltip's values) and
+//! `CUSTOM_JS_COMPARE` (a table's sorting);
 //! without its view, a renderer that uses one is left out and an axis' labels are a
 //! `BasicTickFormatter`'s, each with a message in the console, and a tooltip's values are
 //! written as numbers are.
@@ -494,6 +495,8 @@ views! {
         CUSTOM_JS_EXPR: "CustomJSExpr" => crate::web::callbacks::CUSTOM_JS_EXPR,
         /// How a HoverTool's tooltip writes a value with Bokeh's `CustomJSHover`.
         CUSTOM_JS_HOVER: "CustomJSHover" => crate::web::callbacks::CUSTOM_JS_HOVER,
+        /// How a DataTable sorts a column whose `sorter` is Bokeh's `CustomJSCompare`.
+        CUSTOM_JS_COMPARE: "CustomJSCompare" => crate::web::callbacks::CUSTOM_JS_COMPARE,
     }
 }
 

@@ -1,9 +1,10 @@
 //! Models whose behaviour is code the page runs: Bokeh's `CustomJSTransform`,
-//! `CustomJSFilter` and `CustomJSExpr`, JavaScript that BokehJS calls as it draws, and
-//! `CustomJSHover`, as it fills a tooltip. Their
-//! views (`views::CUSTOM_JS_TRANSFORM`, …) bring how the page runs them; natively, and in
-//! a page without the view, what uses one is left out of the picture with a message, as
-//! any model rokeh cannot read.
+//! `CustomJSFilter` and `CustomJSExpr`, JavaScript that BokehJS calls as it draws,
+//! `CustomJSHover`, as it fills a tooltip, and `CustomJSCompare`, as it sorts a table.
+//! Their views (`views::CUSTOM_JS_TRANSFORM`, …) bring how the page runs them; natively,
+//! and in a page without the view, what uses one is left out of the picture with a
+//! message, as any model rokeh cannot read (a tooltip's value is written as a number, a
+//! table sorted as without a sorter).
 
 use crate::document::{AnyId, Value};
 
@@ -27,6 +28,10 @@ pub(crate) enum Script {
     /// A hover tooltip's value written in a named format, told the tooltip's specials
     /// (`$x`, `$index`, …); `None` if the code failed (said in the console).
     Hover(fn(AnyId, &Value, &str, Specials<'_>) -> Option<String>),
+    /// A table column's sorter: sorts rows (`order`) by their `values` as it compares two
+    /// of them (`compute(x, y)`); whether it did (`false`: the code failed, said in the
+    /// console).
+    Compare(fn(AnyId, &[Value], &mut [u32]) -> bool),
 }
 
 /// A hover tooltip's specials by name, as a CustomJSHover's `special_vars`.

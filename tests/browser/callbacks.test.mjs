@@ -89,6 +89,18 @@ test("Python's js_on_change, js_link, js_on_click and js_on_event run in the pag
     await popup.close();
     await page.waitForFunction(() => Array.from(window.rokeh.get('py picked', 'data').x).join() === '1.5');
 
+    // The table sorts its codes by their numbers (CustomJSCompare), not as text; its
+    // numbers with the NaN last (NanCompare).
+    const table = page.getByRole('grid');
+    // Each row's code (after the index column).
+    const codes = () => table.locator('.rk-table-row').evaluateAll((r) => r.map((x) => x.children[1].textContent));
+    await table.getByRole('columnheader', { name: 'py code' }).getByRole('button').click();
+    assert.deepEqual(await codes(), ['AB 1', 'AB 2', 'AB 10']);
+    await table.getByRole('columnheader', { name: 'py code' }).getByRole('button').click();
+    assert.deepEqual(await codes(), ['AB 10', 'AB 2', 'AB 1']);
+    await table.getByRole('columnheader', { name: 'py n' }).getByRole('button').click();
+    assert.deepEqual(await codes(), ['AB 1', 'AB 2', 'AB 10']);
+
     await page.waitForFunction(() => window.rokeh.settled === true);
     const pull = python('callbacks_push.py', 'pull', url, SESSION);
     const { pulled } = await pull.next('the pull');

@@ -1,7 +1,7 @@
 """Real Python Bokeh's JavaScript callbacks in a `rokeh serve` session: `push` builds a
 document whose interactivity is all `js_on_change`, `js_link`, `js_on_click` and
-`js_on_event` (CustomJS, SetValue, OpenURL, tools' callbacks, a tooltip's CustomJSHover
-and the document's own `document_ready`, as Bokeh's js_callbacks examples use them) and
+`js_on_event` (CustomJS, SetValue, OpenURL, tools' callbacks, a tooltip's CustomJSHover,
+a table column's CustomJSCompare and the document's own `document_ready`, as Bokeh's js_callbacks examples use them) and
 pushes it; `pull` reads back what the page's callbacks changed, as the server has it.
 
 Usage: callbacks_push.py push|pull http://127.0.0.1:PORT/APP SESSION_ID
@@ -15,7 +15,8 @@ from bokeh.client import pull_session, push_session
 from bokeh.document import Document
 from bokeh.layouts import column, row
 from bokeh.models import (
-    Button, ColumnDataSource, CustomJS, CustomJSHover, Div, HoverTool, OpenURL, SetValue, Slider, TapTool, Toggle,
+    Button, ColumnDataSource, CustomJS, CustomJSCompare, CustomJSHover, DataTable, Div, HoverTool,
+    NanCompare, OpenURL, SetValue, Slider, TableColumn, TapTool, Toggle,
 )
 from bokeh.plotting import figure
 from tornado.ioloop import IOLoop
@@ -82,7 +83,20 @@ export default ({plot, div}, _button, _data, {index}) => {
     heard = Div(text="py not heard", name="py heard")
     plot.js_on_event("reset", CustomJS(args=dict(div=heard), code="div.text = `py ${cb_obj.event_name} heard`"))
     controls = column(power, linked, setter, hide, said, tapped, hovered, ready, reset, heard)
-    doc.add_root(row(controls, plot))
+    # A table whose column sorts by the number in its values (Bokeh's
+    # data_table_column_sort example), the other with NaNs last (rokeh's own sort puts
+    # them first).
+    codes = ColumnDataSource(data=dict(code=["AB 1", "AB 10", "AB 2"], n=[2.0, float("nan"), 3.0]))
+    by_number = CustomJSCompare(args=dict(at=1), code="""
+        const xn = Number(x.split(" ")[at])
+        const yn = Number(y.split(" ")[at])
+        return (xn == yn) ? 0 : (xn < yn) ? -1 : 1
+    """)
+    table = DataTable(source=codes, width=300, height=120, columns=[
+        TableColumn(field="code", title="py code", sorter=by_number),
+        TableColumn(field="n", title="py n", sorter=NanCompare()),
+    ])
+    doc.add_root(row(controls, plot, table))
     doc.js_on_event("document_ready", CustomJS(args=dict(div=ready), code="div.text = 'py ready ran'"))
     doc.title = "Python's callbacks"
     return doc

@@ -26,7 +26,7 @@ pub use selects::{
 };
 pub use sliders::{DateRangeSlider, DateSlider, DatetimeRangeSlider, RangeSlider, Slider};
 pub use tables::{
-    AvgAggregator, DataCube, DataTable, DateFormatter, GroupingInfo, HTMLTemplateFormatter,
-    IntEditor, MaxAggregator, MinAggregator, NumberEditor, NumberFormatter, StringEditor,
-    StringFormatter, SumAggregator, TableColumn,
+    AvgAggregator, CustomJSCompare, DataCube, DataTable, DateFormatter, GroupingInfo,
+    HTMLTemplateFormatter, IntEditor, MaxAggregator, MinAggregator, NanCompare, NumberEditor,
+    NumberFormatter, StringEditor, StringFormatter, SumAggregator, TableColumn,
 };

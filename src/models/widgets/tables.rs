@@ -2,8 +2,9 @@
 //! cell formatters say how a value is written, cell editors how it is edited. DataCube
 //! shows them grouped, each GroupingInfo a level of groups with its aggregators' totals.
 
-use crate::core::{AnyId, Id, Value};
+use crate::core::{AnyId, Dict, Id, Value};
 
+use super::super::callbacks::Arg;
 use super::super::SourceId;
 
 models! {
@@ -92,6 +93,23 @@ models! {
         editor: Option<AnyId> = None,
         sortable: bool = true,
         visible: bool = true,
+        /// How its values compare when the table sorts by it: a NanCompare or a
+        /// CustomJSCompare (none: numbers by value, text by text).
+        sorter: Option<AnyId> = None,
+    }
+
+    /// Compares numbers by value, NaNs after every other (before, `ascending_first`), as
+    /// Bokeh's `NanCompare`.
+    pub struct NanCompare("NanCompare") {
+        ascending_first: bool = false,
+    }
+
+    /// Compares values by JavaScript run in the page: `code` is the body of a function of
+    /// `x`, `y` and `args`' names returning a negative number, zero or a positive one
+    /// (Bokeh's `CustomJSCompare`; `views::CUSTOM_JS_COMPARE`).
+    pub struct CustomJSCompare("CustomJSCompare") {
+        args: Dict<Arg> = Dict::default(),
+        code: String = "",
     }
 
     /// Writes values as text; nulls and NaNs as given.
@@ -178,6 +196,7 @@ impl TableColumn {
             editor: None,
             sortable: true,
             visible: true,
+            sorter: None,
         }
     }
 }

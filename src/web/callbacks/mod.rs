@@ -9,6 +9,7 @@
 //! tools and its session link call, which then find nothing to do.
 
 mod code;
+mod compare;
 mod custom_js;
 mod expr;
 mod filter;
@@ -21,6 +22,7 @@ mod ticker;
 mod toggle_visibility;
 mod transform;
 
+pub(crate) use compare::SCRIPT as CUSTOM_JS_COMPARE;
 pub(crate) use expr::SCRIPT as CUSTOM_JS_EXPR;
 pub(crate) use filter::SCRIPT as CUSTOM_JS_FILTER;
 pub(crate) use hover::SCRIPT as CUSTOM_JS_HOVER;

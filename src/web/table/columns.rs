@@ -99,6 +99,8 @@ pub struct ColumnSpec {
     pub width: f64,
     pub sortable: bool,
     pub descending_first: bool,
+    /// A NanCompare or CustomJSCompare: how its values compare when sorted.
+    pub sorter: Option<AnyId>,
     pub formatter: Formatter,
     pub editor: Editor,
 }
@@ -129,6 +131,7 @@ impl ColumnSpec {
             width: a.number("width").unwrap_or(300.0).max(1.0),
             sortable: a.value("sortable").as_bool().unwrap_or(true),
             descending_first: a.text("default_sort") == "descending",
+            sorter: model_of("sorter"),
             formatter: model_of("formatter")
                 .map_or_else(Formatter::default, |f| Formatter::read(doc, f)),
             editor: model_of("editor").map_or(Editor::Text, |e| Editor::read(doc, e)),

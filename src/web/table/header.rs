@@ -3,10 +3,22 @@
 
 use leptos::prelude::*;
 
+use crate::core::AnyId;
+
 use super::columns::ColumnSpec;
 
-/// The column a table is sorted by, descending or not.
-pub type SortBy = Option<(String, bool)>;
+/// How a table is sorted, if it is.
+pub type SortBy = Option<Sort>;
+
+/// A table sorted by a column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sort {
+    /// The column's field.
+    pub field: String,
+    pub descending: bool,
+    /// The column's `sorter` (a NanCompare or CustomJSCompare): how two values compare.
+    pub sorter: Option<AnyId>,
+}
 
 /// The CSS grid columns of a table's rows: the index column's width, then each column's
 /// share.
@@ -32,11 +44,19 @@ pub fn header(
             return;
         };
         sort.update(|s| {
-            *s = match s {
-                Some((field, descending)) if *field == c.field => {
-                    Some((field.clone(), !*descending))
-                }
-                _ => Some((c.field.clone(), c.descending_first)),
+            *s = match s.take() {
+                Some(Sort {
+                    field, descending, ..
+                }) if field == c.field => Some(Sort {
+                    field,
+                    descending: !descending,
+                    sorter: c.sorter,
+                }),
+                _ => Some(Sort {
+                    field: c.field.clone(),
+                    descending: c.descending_first,
+                    sorter: c.sorter,
+                }),
             }
         });
     };
@@ -51,8 +71,8 @@ pub fn header(
                     .map(|(i, c)| {
                         let field = c.field.clone();
                         let aria_sort = move || match sort.and_then(|s| s.get()) {
-                            Some((f, false)) if f == field => "ascending",
-                            Some((f, true)) if f == field => "descending",
+                            Some(s) if s.field == field && !s.descending => "ascending",
+                            Some(s) if s.field == field => "descending",
                             _ => "none",
                         };
                         let title = c.title.clone();

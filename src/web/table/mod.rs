@@ -30,12 +30,13 @@ use crate::models::Selection;
 pub use self::cube::view as cube_view;
 
 use self::columns::{compare, ColumnSpec, Editor};
-use self::header::{grid_template, header, SortBy};
+use self::header::{grid_template, header, Sort, SortBy};
 use self::scroll::{Scroller, OVERSCAN};
 use super::element;
 use super::page::Page;
 use super::widgets::control::{watch, Attrs};
 use crate::format::plain;
+use crate::render::scripted::Script;
 
 /// The table's own properties.
 #[derive(Clone, PartialEq)]
@@ -78,13 +79,29 @@ impl TableSpec {
     }
 }
 
-/// The rows in the table's order: the source's, or sorted by a column.
-fn sorted_rows(doc: &Document, source: AnyId, sort: Option<&(String, bool)>) -> Vec<u32> {
+/// The rows in the table's order: the source's, or sorted by a column (as its `sorter`
+/// compares the values, BokehJS's NanCompare or CustomJSCompare).
+fn sorted_rows(doc: &Document, source: AnyId, sort: Option<&Sort>) -> Vec<u32> {
     let n = doc.row_count(source);
     let mut order: Vec<u32> = (0..n as u32).collect();
-    let Some((field, descending)) = sort else {
+    let Some(Sort {
+        field,
+        descending,
+        sorter,
+    }) = sort
+    else {
         return order;
     };
+    let by_sorter = sorter.is_some_and(|sorter| {
+        let values: Vec<Value> = (0..n).map(|i| doc.cell(source, field, i)).collect();
+        sort_with(doc, sorter, &values, &mut order)
+    });
+    if by_sorter {
+        if *descending {
+            order.reverse();
+        }
+        return order;
+    }
     match doc.column_f64(source, field) {
         // Numbers: no value made per comparison; NaNs first, as nulls.
         Some(values) => order.sort_by(|a, b| {
@@ -105,6 +122,48 @@ fn sorted_rows(doc: &Document, source: AnyId, sort: Option<&(String, bool)>) -> 
         order.reverse();
     }
     order
+}
+
+/// Sorts `order` by `values` as column sorter `sorter` compares them; whether it did (a
+/// CustomJSCompare in a page without its view, or whose code failed, does not).
+fn sort_with(doc: &Document, sorter: AnyId, values: &[Value], order: &mut [u32]) -> bool {
+    match doc.try_model(sorter).map(|m| m.type_name.as_str()) {
+        Some("NanCompare") => {
+            let ascending_first = doc
+                .get_attr(sorter, "ascending_first")
+                .is_ok_and(|v| v.as_bool() == Some(true));
+            order.sort_by(|a, b| {
+                nan_compare(&values[*a as usize], &values[*b as usize], ascending_first)
+            });
+            true
+        }
+        Some(other) => match crate::render::scripted::find(other) {
+            Some(Script::Compare(sort)) => sort(sorter, values, order),
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+/// BokehJS's NanCompare: NaNs after (before, `ascending_first`) everything, numbers by
+/// value, anything else equal.
+fn nan_compare(x: &Value, y: &Value, ascending_first: bool) -> std::cmp::Ordering {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    let number = |v: &Value| match v {
+        Value::Int(_) | Value::Float(_) => v.as_f64(),
+        _ => None,
+    };
+    let (first, last) = if ascending_first {
+        (Less, Greater)
+    } else {
+        (Greater, Less)
+    };
+    match (number(x), number(y)) {
+        (Some(x), _) if x.is_nan() => first,
+        (_, Some(y)) if y.is_nan() => last,
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Equal),
+        _ => Equal,
+    }
 }
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
