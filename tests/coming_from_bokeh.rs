@@ -94,6 +94,7 @@ fn properties_and_callbacks() -> Result {
     assert_eq!(doc.get(slider, Slider::VALUE), 3.0);
     doc.on_event(button, EventKind::ButtonClick, |doc, event| { /* ... */ Ok(()) });
     doc.on_event(p, EventKind::MouseMove, |doc, event| { /* ... */ Ok(()) });
+    doc.on_document_event(EventKind::DocumentReady, |doc, event| { /* ... */ Ok(()) });
     let source = doc.add(ColumnDataSource::new([("x", vec![1.0]), ("y", vec![1.0])]));
     let callback = doc.add(CustomJS { args: Dict(vec![("source".into(), source.into())]), code: "source.data.y[0] = cb_obj.value; source.change.emit()".into() });
     doc.js_on_change(slider, "value", callback)?;

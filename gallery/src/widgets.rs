@@ -64,6 +64,11 @@ pub fn widgets(doc: &mut Document) {
         let clicks: u64 = text.trim_start_matches("clicks: ").parse().unwrap_or(0);
         doc.set(counter, Div::TEXT, format!("clicks: {}", clicks + 1))
     });
+    // Once the page shows the document: run by the page alone, or by the server of its
+    // session when the page tells it (Python's `curdoc().on_event(DocumentReady, ...)`).
+    doc.on_document_event(EventKind::DocumentReady, move |doc, _| {
+        doc.set(status, Div::TEXT, "shown: nothing chosen yet".to_owned())
+    });
     doc.on_event(dropdown, EventKind::MenuItemClick, move |doc, event| {
         let item = event.value("item").and_then(Value::as_str).unwrap_or("?");
         doc.set(status, Div::TEXT, format!("menu: {item}"))

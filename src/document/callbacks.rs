@@ -60,7 +60,8 @@ struct Periodic {
 #[derive(Default)]
 pub(crate) struct Callbacks {
     by_property: HashMap<(AnyId, String), Vec<RawCallback>>,
-    by_event: HashMap<(AnyId, EventKind), Vec<EventCallback>>,
+    /// By model, `None` for the document's own events (`document_ready`).
+    by_event: HashMap<(Option<AnyId>, EventKind), Vec<EventCallback>>,
     periodic: BTreeMap<PeriodicCallbackId, Periodic>,
     next_periodic: u64,
 }
@@ -256,10 +257,38 @@ impl Document {
         let model = model.into();
         self.callbacks
             .by_event
-            .entry((model, kind))
+            .entry((Some(model), kind))
             .or_default()
             .push(Box::new(callback));
         self.subscribe(model, kind);
+    }
+
+    /// Runs `callback` on each of the document's own events of `kind`, as Python's
+    /// `curdoc().on_event(DocumentReady, callback)`: `document_ready`, which the page sends
+    /// once it shows the document (to its session's server, which runs it there, or to
+    /// itself alone).
+    ///
+    /// ```
+    /// use rokeh::document::{Document, EventKind, UiEvent};
+    ///
+    /// let mut doc = Document::new();
+    /// doc.on_document_event(EventKind::DocumentReady, |doc, _| {
+    ///     doc.set_title("ready");
+    ///     Ok(())
+    /// });
+    /// doc.trigger(UiEvent::new(EventKind::DocumentReady, None))?;
+    /// assert_eq!(doc.title(), "ready");
+    /// # Ok::<(), rokeh::document::DocumentError>(())
+    /// ```
+    pub fn on_document_event<F>(&mut self, kind: EventKind, callback: F)
+    where
+        F: FnMut(&mut Document, &UiEvent) -> CallbackResult + Send + 'static,
+    {
+        self.callbacks
+            .by_event
+            .entry((None, kind))
+            .or_default()
+            .push(Box::new(callback));
     }
 
     /// Adds `kind` to `model`'s `subscribed_events`, as Python's `on_event` does. A model
@@ -319,9 +348,13 @@ impl Document {
 
     /// A UI event happened: it is recorded as Bokeh's MessageSent `bokeh_event` (so peers
     /// hear of it) and, when the current actor runs callbacks, handed to the `on_event`
-    /// callbacks of its model and kind. All or nothing.
+    /// callbacks of its model and kind (a document event's to
+    /// [`Document::on_document_event`]'s). All or nothing.
     pub fn trigger(&mut self, event: UiEvent) -> CallbackResult {
-        let target = event.model.as_ref().and_then(|id| self.lookup(id));
+        let target = match &event.model {
+            None => Some(None),
+            Some(id) => self.lookup(id).map(Some),
+        };
         self.atomically(|doc| {
             doc.record(Event::MessageSent {
                 msg_type: BOKEH_EVENT.into(),

@@ -236,8 +236,14 @@ impl UiEvent {
 
     /// Bokeh's form: `{"type": "event", "name": …, "values": {model, …}}`.
     pub fn to_value(&self) -> Value {
-        let model = self.model.clone().map_or(Value::Null, Value::Ref);
-        let values = std::iter::once((Value::str("model"), model))
+        // A document event (no model) has no `model` value, as BokehJS writes it: Python's
+        // document events take none.
+        let model = self
+            .model
+            .clone()
+            .map(|id| (Value::str("model"), Value::Ref(id)));
+        let values = model
+            .into_iter()
             .chain(
                 self.values
                     .iter()

@@ -40,7 +40,7 @@ pub use query::{query_count, query_text};
 use leptos::prelude::*;
 
 use crate::app::App;
-use crate::document::Document;
+use crate::document::{Document, EventKind, UiEvent};
 use crate::protocol::page_link::{APP_META, APP_QUERY};
 use crate::render::Shown;
 use crate::views::{self, Shows, View};
@@ -177,7 +177,14 @@ fn show(
         let connection = session.map(|session| session::join(page, session));
         callbacks::listen(page);
         match &connection {
-            None => periodic::start(page),
+            None => {
+                periodic::start(page);
+                // Once mounted, the document is shown: its `document_ready` callbacks run
+                // (a served page's server hears of it once the session's is shown).
+                wasm_bindgen_futures::spawn_local(async move {
+                    page.trigger(UiEvent::new(EventKind::DocumentReady, None));
+                });
+            }
             Some(_) => periodic::start_added(page),
         }
         let roots = Memo::new(move |_| {

@@ -21,7 +21,7 @@ use super::hook;
 use super::page::Page;
 use super::periodic::after;
 use super::session::Session;
-use crate::document::{EventKind, Origin};
+use crate::document::{EventKind, Origin, UiEvent};
 use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
 use crate::protocol::{Frame, Message, Receiver};
 use crate::sync::client::Reaction;
@@ -253,6 +253,7 @@ fn receive(link: &Shared, frame: Frame) {
     let mut l = link.borrow_mut();
     l.client = Some(client);
     let reconnected = live && l.lost;
+    let first_shown = live && !l.was_live;
     if live {
         l.retry_ms = FIRST_RETRY_MS;
         l.badge.set(Badge::Live);
@@ -264,6 +265,10 @@ fn receive(link: &Shared, frame: Frame) {
         callbacks::on_document_event(page, EventKind::ClientReconnected);
     }
     react(link, reaction);
+    // The session's document is shown: its server hears of it, as from BokehJS.
+    if first_shown {
+        page.trigger(UiEvent::new(EventKind::DocumentReady, None));
+    }
 }
 
 fn react(link: &Shared, reaction: Reaction) {

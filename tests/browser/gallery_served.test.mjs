@@ -46,6 +46,14 @@ test('served index lists the demos with their thumbnails', async () => {
   assert.match(index, /<img src="screenshots\/movies.png"/);
 });
 
+test('served widgets: the server runs the document_ready callback once the page shows the session', async () => {
+  await withServed('widgets', async (page) => {
+    // The session's document in the page came from the server as JSON, without the app's
+    // Rust callbacks: the text can only be the server's doing, sent back over the link.
+    await page.getByText('shown: nothing chosen yet', { exact: true }).waitFor();
+  });
+});
+
 test('served movies: choosing a genre recounts the title', async () => {
   await withServed('movies', async (page) => {
     const all = (await get(page, 'Title', 'text')).split(' ')[0];

@@ -141,6 +141,8 @@ test('Toggle: aria-pressed follows active, by click and by Space', async () => {
 
 test('Dropdown: a menu whose items send menu_item_click, by pointer and by keys', async () => {
   await withWidgets(async (page) => {
+    // The document's document_ready callback ran once the page showed it.
+    await page.getByText('shown: nothing chosen yet', { exact: true }).waitFor();
     const opener = page.getByRole('button', { name: 'Pick a fruit' });
     assert.equal(await opener.getAttribute('aria-haspopup'), 'menu');
     await opener.click();
