@@ -37,6 +37,15 @@ fn plot(
     (fig, source)
 }
 
+/// A plot whose x range is a Range1d from 0 to 10: the figure and that range.
+fn fixed_plot(doc: &mut Document) -> (rokeh::core::Id<Figure>, rokeh::core::Id<Range1d>) {
+    let (fig, _) = plot(doc, RangeArg::Fixed(0.0, 10.0));
+    let xr = doc
+        .typed_id::<Range1d>(doc.model_id(doc.get(fig, Figure::X_RANGE).unwrap()))
+        .unwrap();
+    (fig, xr)
+}
+
 /// The document's (first) figure: the tools app has one.
 fn first_figure(doc: &Document) -> rokeh::core::Id<Figure> {
     doc.models()
@@ -62,10 +71,7 @@ fn events(doc: &mut Document) -> Vec<UiEvent> {
 #[test]
 fn a_pan_moves_a_range1d_by_the_dragged_distance_and_callbacks_see_it() {
     let mut doc = Document::new();
-    let (fig, _) = plot(&mut doc, RangeArg::Fixed(0.0, 10.0));
-    let xr = doc
-        .typed_id::<Range1d>(doc.model_id(doc.get(fig, Figure::X_RANGE).unwrap()))
-        .unwrap();
+    let (fig, xr) = fixed_plot(&mut doc);
     let seen = Arc::new(Mutex::new(Vec::new()));
     let s = seen.clone();
     doc.on_change(xr, Range1d::START, move |_, change| {
@@ -140,10 +146,7 @@ fn a_pan_moves_a_range1d_by_the_dragged_distance_and_callbacks_see_it() {
 #[test]
 fn undo_and_redo_step_through_the_ranges_pans_and_zooms_left() {
     let mut doc = Document::new();
-    let (fig, _) = plot(&mut doc, RangeArg::Fixed(0.0, 10.0));
-    let xr = doc
-        .typed_id::<Range1d>(doc.model_id(doc.get(fig, Figure::X_RANGE).unwrap()))
-        .unwrap();
+    let (fig, xr) = fixed_plot(&mut doc);
     let x = |doc: &Document| (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END));
     let mut nav = Navigation::new(&doc, fig);
     // Nothing to step through yet.
@@ -530,10 +533,7 @@ fn pans_and_zooms_stay_within_bounds_and_interval_limits() {
     use rokeh::core::Value;
     use rokeh::render::Interval;
     let mut doc = Document::new();
-    let (fig, _) = plot(&mut doc, RangeArg::Fixed(0.0, 10.0));
-    let xr = doc
-        .typed_id::<Range1d>(doc.model_id(doc.get(fig, Figure::X_RANGE).unwrap()))
-        .unwrap();
+    let (fig, xr) = fixed_plot(&mut doc);
     let x = |doc: &Document| (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END));
     let to = |start, end| rokeh::interact::RangeChange {
         x: Some(Interval { start, end }),

@@ -79,6 +79,46 @@ pub(super) fn function(
     Ok(made.unchecked_into())
 }
 
+/// A model's code compiled (see [`function`]) as a function of `before`, its `args`'
+/// names and `after` (BokehJS puts some parameters before the args, some after), with the
+/// args' values.
+pub(super) struct Code {
+    function: Function,
+    args: Vec<JsValue>,
+}
+
+impl Code {
+    /// Model `model`'s code `slot` (`"code"`, `"v_func"`), compiled.
+    pub(super) fn compile(
+        page: Page,
+        model: AnyId,
+        slot: &'static str,
+        kind: Kind,
+        (before, after): (&[&str], &[&str]),
+    ) -> Result<Code, String> {
+        let args = args(page, model);
+        let mut parameters = before.to_vec();
+        parameters.extend(args.iter().map(|(name, _)| name.as_str()));
+        parameters.extend(after);
+        let body = text_of(page, model, slot);
+        Ok(Code {
+            function: function(model, slot, kind, &parameters, &body)?,
+            args: args.into_iter().map(|(_, value)| value).collect(),
+        })
+    }
+
+    /// Calls it with `this`, the values of `before` and of `after`.
+    pub(super) fn call(
+        &self,
+        this: &JsValue,
+        before: &[JsValue],
+        after: &[JsValue],
+    ) -> Result<JsValue, String> {
+        let call: Array = before.iter().chain(&self.args).chain(after).collect();
+        self.function.apply(this, &call).map_err(|e| describe(&e))
+    }
+}
+
 /// The global function `name` (`Function`, `String`).
 pub(super) fn global_function(name: &str) -> Result<Function, String> {
     Reflect::get(&js_sys::global(), &name.into())

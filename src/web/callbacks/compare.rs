@@ -6,10 +6,9 @@
 
 use std::cmp::Ordering;
 
-use js_sys::Array;
 use wasm_bindgen::JsValue;
 
-use super::code::{self, Kind};
+use super::code::{Code, Kind};
 use super::proxy;
 use crate::document::{AnyId, Value};
 use crate::render::scripted::Script;
@@ -20,18 +19,8 @@ pub(crate) const SCRIPT: Script = Script::Compare(sort);
 fn sort(sorter: AnyId, values: &[Value], order: &mut [u32]) -> bool {
     let sorted = super::read_only(|| {
         let page = super::page()?;
-        let args = code::args(page, sorter);
-        let mut parameters = vec!["x", "y"];
-        parameters.extend(args.iter().map(|(name, _)| name.as_str()));
-        let body = code::text_of(page, sorter, "code");
-        let function = code::function(sorter, "code", Kind::Function, &parameters, &body)?;
+        let code = Code::compile(page, sorter, "code", Kind::Function, (&["x", "y"], &[]))?;
         let js: Vec<JsValue> = values.iter().map(|v| proxy::value_to_js(page, v)).collect();
-        let call = Array::new();
-        call.push(&JsValue::UNDEFINED);
-        call.push(&JsValue::UNDEFINED);
-        for (_, value) in &args {
-            call.push(value);
-        }
         // The first failure stops the comparing: the rest compare equal, and the table
         // is sorted without the sorter.
         let mut failed = None;
@@ -39,12 +28,11 @@ fn sort(sorter: AnyId, values: &[Value], order: &mut [u32]) -> bool {
             if failed.is_some() {
                 return Ordering::Equal;
             }
-            call.set(0, js[*a as usize].clone());
-            call.set(1, js[*b as usize].clone());
-            match function.apply(&JsValue::UNDEFINED, &call) {
+            let pair = [js[*a as usize].clone(), js[*b as usize].clone()];
+            match code.call(&JsValue::UNDEFINED, &pair, &[]) {
                 Ok(n) => n.as_f64().map_or(Ordering::Equal, |n| n.total_cmp(&0.0)),
                 Err(e) => {
-                    failed = Some(code::describe(&e));
+                    failed = Some(e);
                     Ordering::Equal
                 }
             }

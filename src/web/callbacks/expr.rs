@@ -3,10 +3,10 @@
 //! data source's object; what it returns (an array, a typed array, any iterable, or one
 //! value for every row) or, if it yields, what it yields.
 
-use js_sys::{Array, Function};
+use js_sys::Function;
 use wasm_bindgen::JsValue;
 
-use super::code::{self, Kind};
+use super::code::{self, Code, Kind};
 use super::proxy;
 use crate::document::AnyId;
 use crate::render::scripted::{Ran, Script};
@@ -50,15 +50,9 @@ fn expr(r: Reader<'_>, expr: AnyId, source: Option<AnyId>) -> Ran<f64> {
     let length = r.rows_of(source);
     super::read_only(|| {
         let page = super::page()?;
-        let args = code::args(page, expr);
-        let parameters: Vec<&str> = args.iter().map(|(name, _)| name.as_str()).collect();
-        let body = code::text_of(page, expr, "code");
-        let generator = code::function(expr, "code", Kind::Generator, &parameters, &body)?;
+        let generator = Code::compile(page, expr, "code", Kind::Generator, (&[], &[]))?;
         let this = source.map_or(JsValue::UNDEFINED, |s| proxy::of(page, s));
-        let call: Array = args.iter().map(|(_, value)| value.clone()).collect();
-        let started = generator
-            .apply(&this, &call)
-            .map_err(|e| code::describe(&e))?;
+        let started = generator.call(&this, &[], &[])?;
         let out = collector()?
             .call2(&JsValue::UNDEFINED, &started, &(length as f64).into())
             .map_err(|e| code::describe(&e))?;

@@ -3,7 +3,9 @@
 //! source's object), returning null (every row), the indices of the rows kept, or a
 //! boolean per row.
 
-use super::code::{self, Kind};
+use wasm_bindgen::JsValue;
+
+use super::code::{self, Code, Kind};
 use super::proxy;
 use crate::document::{AnyId, Value};
 use crate::render::scripted::{Ran, Script};
@@ -15,16 +17,10 @@ pub(crate) const SCRIPT: Script = Script::Filter(filter);
 fn filter(_: Reader<'_>, filter: AnyId, source: Option<AnyId>, len: usize) -> Ran<bool> {
     let kept = super::read_only(|| {
         let page = super::page()?;
-        let args = code::args(page, filter);
-        let mut parameters: Vec<&str> = args.iter().map(|(name, _)| name.as_str()).collect();
-        parameters.push("source");
-        let body = code::text_of(page, filter, "code");
-        let function = code::function(filter, "code", Kind::Function, &parameters, &body)?;
-        let call: js_sys::Array = args.iter().map(|(_, value)| value.clone()).collect();
-        call.push(&source.map_or(wasm_bindgen::JsValue::NULL, |s| proxy::of(page, s)));
-        let out = function
-            .apply(&wasm_bindgen::JsValue::UNDEFINED, &call)
-            .map_err(|e| code::describe(&e))?;
+        let parameters = (&[][..], &["source"][..]);
+        let code = Code::compile(page, filter, "code", Kind::Function, parameters)?;
+        let source = source.map_or(JsValue::NULL, |s| proxy::of(page, s));
+        let out = code.call(&JsValue::UNDEFINED, &[], &[source])?;
         Ok::<_, String>((proxy::from_js(&out), code::to_text(&out)?))
     })?;
     let wrong = || {

@@ -7,7 +7,7 @@
 use js_sys::{Array, Object};
 use wasm_bindgen::JsValue;
 
-use super::code::{self, Kind};
+use super::code::{self, Code, Kind};
 use crate::document::AnyId;
 use crate::render::axis_parts::{AxisPart, Parts};
 use crate::render::{
@@ -42,25 +42,26 @@ impl FormatTicks for Written {
 }
 
 fn labels(formatter: AnyId, ticks: &[f64]) -> Result<Vec<TickLabel>, String> {
-    let page = super::page()?;
-    let args = code::args(page, formatter);
-    let mut parameters = vec!["tick", "index", "ticks"];
-    parameters.extend(args.iter().map(|(name, _)| name.as_str()));
-    let source = code::text_of(page, formatter, "code");
-    let function = code::function(formatter, "code", Kind::Function, &parameters, &source)?;
-    let all: Array = ticks.iter().map(|&t| JsValue::from(t)).collect();
-    let this = Object::new();
+    let parameters = (&["tick", "index", "ticks"][..], &[][..]);
+    let code = Code::compile(
+        super::page()?,
+        formatter,
+        "code",
+        Kind::Function,
+        parameters,
+    )?;
+    let all: JsValue = ticks
+        .iter()
+        .map(|&t| JsValue::from(t))
+        .collect::<Array>()
+        .into();
+    let this = Object::new().into();
     ticks
         .iter()
         .enumerate()
         .map(|(index, &tick)| {
-            let call = Array::of3(&tick.into(), &(index as f64).into(), &all);
-            for (_, value) in &args {
-                call.push(value);
-            }
-            let label = function
-                .apply(&this, &call)
-                .map_err(|e| code::describe(&e))?;
+            let before = [tick.into(), (index as f64).into(), all.clone()];
+            let label = code.call(&this, &before, &[])?;
             code::to_text(&label).map(TickLabel::plain)
         })
         .collect()

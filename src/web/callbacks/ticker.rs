@@ -8,7 +8,7 @@
 use js_sys::{Array, Object};
 use wasm_bindgen::JsValue;
 
-use super::code::{self, Kind};
+use super::code::{self, Code, Kind};
 use crate::document::AnyId;
 use crate::render::axis_parts::{AxisPart, Parts};
 use crate::render::{Adaptive, Reader, RenderError, Ticker, TickerView, Ticks};
@@ -40,9 +40,6 @@ impl TickerView for Placed {
 
 fn ticks(ticker: AnyId, start: f64, end: f64) -> Result<Ticks, String> {
     let page = super::page()?;
-    let args = code::args(page, ticker);
-    let mut parameters = vec!["cb_data"];
-    parameters.extend(args.iter().map(|(name, _)| name.as_str()));
     let data = Object::new();
     let range = Object::new();
     for (name, v) in [("start", start), ("end", end)] {
@@ -52,18 +49,11 @@ fn ticks(ticker: AnyId, start: f64, end: f64) -> Result<Ticks, String> {
     put(&data, "range", &range);
     put(&data, "cross_loc", &f64::NAN.into());
     let run = |slot: &'static str| -> Result<Vec<f64>, String> {
-        let body = code::text_of(page, ticker, slot);
-        if body.is_empty() {
+        if code::text_of(page, ticker, slot).is_empty() {
             return Ok(Vec::new());
         }
-        let function = code::function(ticker, slot, Kind::Function, &parameters, &body)?;
-        let call = Array::of1(&data);
-        for (_, value) in &args {
-            call.push(value);
-        }
-        let out = function
-            .apply(&JsValue::UNDEFINED, &call)
-            .map_err(|e| code::describe(&e))?;
+        let code = Code::compile(page, ticker, slot, Kind::Function, (&["cb_data"], &[]))?;
+        let out = code.call(&JsValue::UNDEFINED, &[data.clone().into()], &[])?;
         let (low, high) = (start.min(end), start.max(end));
         // As BokehJS's axes, which draw the ticks within the range alone.
         let mut ticks = code::numbers(&out)?;
