@@ -225,9 +225,6 @@ pub fn fill(
             }
             _ => Written::Numeral,
         };
-        if sigil == '$' && matches!(value, Value::Str(_)) {
-            return value.as_str().unwrap_or_default().to_owned();
-        }
         value_text(&value, format, written)
     })
 }
