@@ -28,7 +28,7 @@ pub use gesture::{
 };
 pub use graph::{linked_inspection, Purpose};
 pub use hover::{cell_text, dom_html, dom_markup, fill, inspect, Hit, Policy, Spot, HOVER_REACH};
-pub use ranges::{Motion, Navigation};
+pub use ranges::{Motion, Navigation, Steps};
 pub use select::{
     combine, nearest, point_of, rows_at, rows_in, select, selection_geometry, tap_geometry,
 };

@@ -95,6 +95,16 @@ fn along(range: Interval, (t0, t1): (f64, f64), log: bool) -> Interval {
     }
 }
 
+/// Whether a figure's UndoTool and RedoTool have a state to go to: BokehJS disables
+/// their buttons while they have none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Steps {
+    /// A state before the one in effect (undo).
+    pub back: bool,
+    /// A state undone (redo).
+    pub forward: bool,
+}
+
 /// What a page remembers of one figure's x and y ranges.
 #[derive(Clone, Debug, Default)]
 pub struct Navigation {
@@ -486,6 +496,14 @@ impl Navigation {
             self.history.push(state);
         }
         self.in_effect = self.history.len();
+    }
+
+    /// Whether UndoTool and RedoTool have a state to go to.
+    pub fn steps(&self) -> Steps {
+        Steps {
+            back: self.in_effect > 0,
+            forward: self.in_effect < self.history.len(),
+        }
     }
 
     /// UndoTool: the ranges back to the state before the one in effect (before the

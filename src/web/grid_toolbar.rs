@@ -200,5 +200,22 @@ pub fn view(
         grid.press(model, el);
     };
     let active = move |model| grid.entry(model).is_some_and(|e| grid.any_active(&e.tools));
-    toolbar::strip(&entries, place, String::new, hidden, active, press)
+    // Undo (redo) while any plot of the grid can.
+    let disabled = move |kind| {
+        matches!(kind, ToolKind::Undo | ToolKind::Redo)
+            && grid.members.with(|members| {
+                members
+                    .iter()
+                    .all(|m| m.plot.steps.with(|s| toolbar::undoable(kind, s)))
+            })
+    };
+    toolbar::strip(
+        &entries,
+        place,
+        String::new,
+        hidden,
+        active,
+        disabled,
+        press,
+    )
 }

@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 use crate::core::{AnyId, Id};
 use crate::document::{Document, DocumentError, EventKind, UiEvent, Value};
 use crate::interact::{
-    pinch_delta, toolbar_groups, Gesture, Modifiers, Navigation, Over, ToolInfo, ToolKind, Tools,
-    View,
+    pinch_delta, toolbar_groups, Gesture, Modifiers, Navigation, Over, Steps, ToolInfo, ToolKind,
+    Tools, View,
 };
 use crate::models::{Figure, HelpTool, Place, SaveTool};
 use crate::render::{Inspected, Rect};
@@ -516,6 +516,7 @@ impl Interaction {
         if let Err(e) = self.plot.page.update(|d| nav.borrow_mut().reset(d)) {
             log("reset", e);
         }
+        self.plot.stepped();
         self.repaint.update(|n| *n += 1);
     }
 
@@ -530,6 +531,7 @@ impl Interaction {
             }
             Ok::<_, DocumentError>(moved)
         });
+        self.plot.stepped();
         match stepped {
             Ok(true) => self.repaint.update(|n| *n += 1),
             Ok(false) => {}
@@ -676,25 +678,40 @@ pub fn view(
     // The toolbar's tools are read once; which are active is reactive.
     let entries = tools.with_untracked(|t| t.tools.clone());
     let active = move |model| tools.with(|t| t.is_active(model));
+    let steps = interaction.plot.steps;
+    let disabled = move |kind| steps.with(|s| undoable(kind, s));
     let press = move |model| interaction.press(model, canvas.get_untracked());
-    strip(&entries, place, style, hidden, active, press)
+    strip(&entries, place, style, hidden, active, disabled, press)
+}
+
+/// Whether a button of `kind` has nothing to do with the ranges' history `steps`: undo
+/// without a state to go back to, redo without one undone.
+pub(super) fn undoable(kind: ToolKind, steps: &Steps) -> bool {
+    match kind {
+        ToolKind::Undo => !steps.back,
+        ToolKind::Redo => !steps.forward,
+        _ => false,
+    }
 }
 
 /// A strip of tool buttons at `place`, positioned by `style`, in BokehJS's groups with a
 /// divider before each group but the first (drawn by CSS on its first button, so that
 /// the strip is one flat list of buttons): one per entry, each titled and named as
-/// Bokeh's tool is, pressed (`aria-pressed`) while `active` says so, `press` called with
-/// its model on a click.
+/// Bokeh's tool is, pressed (`aria-pressed`) while `active` says so, disabled while
+/// `disabled` says so of its kind (as BokehJS's undo and redo), `press` called with its
+/// model on a click.
 pub(super) fn strip(
     entries: &[ToolInfo],
     place: Place,
     style: impl Fn() -> String + Send + Sync + 'static,
     hidden: Signal<bool>,
     active: impl Fn(AnyId) -> bool + Copy + Send + Sync + 'static,
+    disabled: impl Fn(ToolKind) -> bool + Copy + Send + Sync + 'static,
     press: impl Fn(AnyId) + Clone + 'static,
 ) -> impl IntoView {
     let button = move |info: ToolInfo, starts_group: bool| {
         let model = info.model;
+        let kind = info.kind;
         let svg = icon_markup(icon(info.kind));
         let action = info.kind.gesture() == Gesture::Action;
         // Pressed while active (an action, such as reset, is never pressed).
@@ -712,6 +729,7 @@ pub(super) fn strip(
                 title=info.tooltip.clone()
                 aria-label=info.tooltip
                 use:bind=pressed
+                disabled=move || disabled(kind)
                 on:click=move |_| press(model)
                 inner_html=svg
             ></button>

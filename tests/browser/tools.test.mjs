@@ -417,6 +417,11 @@ test('the zoom in and zoom out buttons zoom about the frame\'s centre, by mouse 
   try {
     const first = await state(page);
     assert.deepEqual([first.x.start, first.x.end, first.y.start, first.y.end], [0, 11, 0, 11]);
+    // Undo and redo are disabled while they have nothing to step to, as BokehJS's.
+    const undo = page.getByRole('button', { name: 'Undo' });
+    const redo = page.getByRole('button', { name: 'Redo' });
+    const steps = async () => [await undo.isEnabled(), await redo.isEnabled()];
+    assert.deepEqual(await steps(), [false, false]);
     // ZoomInTool's factor 0.1: each side 10 % nearer the centre (5.5).
     await page.getByRole('button', { name: 'Zoom In' }).click();
     const zoomed = await changedFrom(page, first);
@@ -430,23 +435,31 @@ test('the zoom in and zoom out buttons zoom about the frame\'s centre, by mouse 
     for (const r of [back.x, back.y]) {
       assert.ok(close(r.start, 0) && close(r.end, 11), JSON.stringify(r));
     }
+    assert.deepEqual(await steps(), [true, false]);
     // UndoTool steps back through what the zooms left, RedoTool forward again.
-    const undo = page.getByRole('button', { name: 'Undo' });
     await undo.click();
     const undone = await changedFrom(page, back);
     assert.ok(close(undone.x.start, 0.55) && close(undone.x.end, 10.45), JSON.stringify(undone.x));
+    assert.deepEqual(await steps(), [true, true]);
     await undo.click();
     const initial = await changedFrom(page, undone);
     assert.deepEqual([initial.x.start, initial.x.end], [0, 11]);
-    await page.getByRole('button', { name: 'Redo' }).click();
+    assert.deepEqual(await steps(), [false, true]);
+    // A disabled button does nothing (Playwright's force clicks through to it).
+    await undo.click({ force: true });
+    await page.waitForTimeout(100);
+    assert.deepEqual(await state(page), initial);
+    await redo.click();
     const redone = await changedFrom(page, initial);
     assert.ok(close(redone.x.start, 0.55) && close(redone.x.end, 10.45), JSON.stringify(redone.x));
     // A new zoom drops what was undone: nothing to redo.
     await page.getByRole('button', { name: 'Zoom In' }).click();
-    const again = await changedFrom(page, redone);
-    await page.getByRole('button', { name: 'Redo' }).click();
+    await changedFrom(page, redone);
+    assert.deepEqual(await steps(), [true, false]);
+    // Reset forgets the history.
+    await page.getByRole('button', { name: 'Reset' }).click();
     await page.waitForTimeout(100);
-    assert.deepEqual(await state(page), again);
+    assert.deepEqual(await steps(), [false, false]);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

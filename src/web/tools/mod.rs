@@ -23,7 +23,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::core::{AnyId, Id, ModelType};
-use crate::interact::{box_limits, BoxZoom, Motion, Navigation, RangeChange, ToolKind, View};
+use crate::interact::{
+    box_limits, BoxZoom, Motion, Navigation, RangeChange, Steps, ToolKind, View,
+};
 use crate::models::{Dimensions, Figure};
 use crate::render::Inspected;
 
@@ -236,6 +238,8 @@ pub(crate) struct Plot {
     pub figure: Id<Figure>,
     /// The ranges as tools left them.
     pub nav: Rc<RefCell<Navigation>>,
+    /// Whether undo and redo have a state to go to, as `nav` last said.
+    pub steps: RwSignal<Steps>,
     /// The frame and scales as last painted, moved by the changes made since.
     view: Rc<RefCell<Option<View>>>,
     /// The box or lasso being dragged, or the polygon being tapped.
@@ -250,6 +254,7 @@ impl Plot {
             page,
             figure,
             nav: Rc::new(RefCell::new(page.read(|d| Navigation::new(d, figure)))),
+            steps: RwSignal::new(Steps::default()),
             view: Rc::default(),
             overlay: RwSignal::new(None),
             poly: Rc::default(),
@@ -294,6 +299,15 @@ impl Plot {
         };
         if let Err(e) = self.page.update(ended) {
             log("RangesUpdate", e);
+        }
+        self.stepped();
+    }
+
+    /// The ranges' history changed: undo's and redo's buttons follow it.
+    pub fn stepped(&self) {
+        let steps = self.nav.borrow().steps();
+        if self.steps.get_untracked() != steps {
+            self.steps.set(steps);
         }
     }
 
