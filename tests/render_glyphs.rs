@@ -264,6 +264,14 @@ impl rokeh::render::TextMeasure for Images {
     }
 }
 
+/// An image's URL, or for bytes "N bytes".
+fn named(image: rokeh::render::ImageSource<'_>) -> String {
+    match image {
+        rokeh::render::ImageSource::Url(url) => url.to_owned(),
+        rokeh::render::ImageSource::Bytes(bytes) => format!("{} bytes", bytes.len()),
+    }
+}
+
 impl rokeh::render::Surface for Images {
     fn size(&self) -> (u32, u32) {
         self.size
@@ -281,18 +289,27 @@ impl rokeh::render::Surface for Images {
         let at = (x + self.shift.0, y + self.shift.1);
         self.texts.push((text.to_owned(), at, style.clone()));
     }
-    fn fetched(&mut self, url: &str, fetch: Option<rokeh::render::Retry>) -> Option<(u32, u32)> {
-        self.asked.push((url.to_owned(), fetch));
+    fn fetched(
+        &mut self,
+        image: rokeh::render::ImageSource<'_>,
+        fetch: Option<rokeh::render::Retry>,
+    ) -> Option<(u32, u32)> {
+        let url = named(image);
+        self.asked.push((url.clone(), fetch));
         self.holds
             .iter()
             .find(|(u, _)| *u == url)
             .map(|&(_, size)| size)
     }
-    fn draw_fetched(&mut self, url: &str, placed: &rokeh::render::Placed) {
+    fn draw_fetched(
+        &mut self,
+        image: rokeh::render::ImageSource<'_>,
+        placed: &rokeh::render::Placed,
+    ) {
         let mut placed = *placed;
         placed.dest.x += self.shift.0;
         placed.dest.y += self.shift.1;
-        self.placed.push((url.to_owned(), placed));
+        self.placed.push((named(image), placed));
     }
     fn image(&mut self, image: rokeh::render::Image<'_>, dest: rokeh::render::Rect) {
         let dest = rokeh::render::Rect::new(
@@ -3003,12 +3020,15 @@ fn image_url_places_images_as_bokehjs_does() {
     use rokeh::render::{Rect as R, Retry};
     let mut doc = Document::new();
     let fig = plot(&mut doc);
+    // An image may come as its bytes (Python's `url=[png_bytes]`).
+    let png = Value::Bytes(std::sync::Arc::new(vec![0x89, b'P', b'N', b'G']));
+    let urls = Value::List(vec![Value::str("a.png"), Value::str("missing.png"), png]);
     let rows = source(
         &mut doc,
         vec![
-            ("url", strs(&["a.png", "missing.png"])),
-            ("x", nums(&[2.0, 3.0])),
-            ("y", nums(&[8.0, 3.0])),
+            ("url", urls),
+            ("x", nums(&[2.0, 3.0, 9.0])),
+            ("y", nums(&[8.0, 3.0, 9.0])),
         ],
     );
     let sized = ImageURL {
@@ -3043,7 +3063,12 @@ fn image_url_places_images_as_bokehjs_does() {
     let scale = 2.0;
     let mut surface = Images {
         size: (800, 800),
-        holds: vec![("a.png", (40, 20)), ("b.png", (20, 10)), ("c.png", (8, 8))],
+        holds: vec![
+            ("a.png", (40, 20)),
+            ("4 bytes", (4, 4)),
+            ("b.png", (20, 10)),
+            ("c.png", (8, 8)),
+        ],
         ..Images::default()
     };
     let layout = rokeh::render::draw_on(&doc, fig, &mut surface, scale).unwrap();
@@ -3055,7 +3080,7 @@ fn image_url_places_images_as_bokehjs_does() {
     let urls: Vec<&str> = surface.placed.iter().map(|(u, _)| u.as_str()).collect();
     assert_eq!(
         urls,
-        ["a.png", "b.png", "c.png"],
+        ["a.png", "4 bytes", "b.png", "c.png"],
         "the missing one is not drawn"
     );
     let missing = surface.asked.iter().find(|(u, _)| u == "missing.png");
@@ -3075,7 +3100,7 @@ fn image_url_places_images_as_bokehjs_does() {
     assert_eq!((a.angle, a.alpha), (0.0, 1.0));
     // b.png: centred on (5, 5), its own 20 × 10 CSS pixels.
     let (cx, cy) = px(5.0, 5.0);
-    let b = surface.placed[1].1;
+    let b = surface.placed[2].1;
     assert!(
         same_rect(b.dest, R::new(cx - 20.0, cy - 10.0, 40.0, 20.0)),
         "{b:?}"
@@ -3083,7 +3108,7 @@ fn image_url_places_images_as_bokehjs_does() {
     // c.png: bottom right at (8, 2), 30 × 15 CSS pixels, turned (clockwise on screen for
     // Bokeh's counter-clockwise angle) at half alpha.
     let (rx, by) = px(8.0, 2.0);
-    let c = surface.placed[2].1;
+    let c = surface.placed[3].1;
     assert!(
         same_rect(c.dest, R::new(rx - 60.0, by - 30.0, 60.0, 30.0)),
         "{c:?}"

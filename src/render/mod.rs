@@ -64,8 +64,8 @@ pub use ranges::{factor_extent, Bounds, Interval};
 pub use region::Region;
 pub use scales::{LinearMap, Maps, Scale};
 pub use surface::{
-    FillRule, Font, FontMetrics, Image, Path, Pattern, Placed, Plane, Rect, Retry, Stroke, Surface,
-    TextMeasure, TextStyle,
+    FillRule, Font, FontMetrics, Image, ImageSource, Path, Pattern, Placed, Plane, Rect, Retry,
+    Stroke, Surface, TextMeasure, TextStyle,
 };
 pub use text::Estimate;
 pub use ticks::{Adaptive, Ticks};

@@ -622,7 +622,7 @@ impl<'a, 'd> Specs<'a, 'd> {
 }
 
 /// A value as JavaScript's template strings write it; `None` for null.
-fn shown_text(v: &Value) -> Option<String> {
+pub(crate) fn shown_text(v: &Value) -> Option<String> {
     Some(match v {
         Value::Null => return None,
         Value::Str(s) => s.clone(),

@@ -443,6 +443,18 @@ pub struct Image<'a> {
     pub rgba: &'a [u8],
 }
 
+/// An image a surface fetches ([`Surface::fetched`]): by URL, or from the bytes of an
+/// encoded image (Bokeh's `bytes`, as Python sends `image_url(url=[png_bytes])`; BokehJS
+/// shows them as a PNG blob). Bytes are known by their allocation: the same column's
+/// image is fetched once.
+#[derive(Clone, Copy, Debug)]
+pub enum ImageSource<'a> {
+    /// An image's URL.
+    Url(&'a str),
+    /// An encoded image's bytes.
+    Bytes(&'a std::sync::Arc<Vec<u8>>),
+}
+
 /// How a surface tries to fetch an image by URL: Bokeh's `retry_attempts` (tries after
 /// the first) and `retry_timeout` (milliseconds between tries).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -499,16 +511,15 @@ pub trait Surface: TextMeasure {
     /// Draws `image` scaled into `dest`, each image pixel a block (no smoothing, as
     /// BokehJS draws images).
     fn image(&mut self, image: Image<'_>, dest: Rect);
-    /// The size in pixels of the image at `url`, when the target has it. When it has not
+    /// The size in pixels of the image `image`, when the target has it. When it has not
     /// (yet) and `fetch` says how, a target that fetches images (a page's canvas)
     /// fetches it and paints the figure again once it has arrived; one that does not (a
     /// bitmap drawn natively) never has it.
-    fn fetched(&mut self, _url: &str, _fetch: Option<Retry>) -> Option<(u32, u32)> {
+    fn fetched(&mut self, _image: ImageSource<'_>, _fetch: Option<Retry>) -> Option<(u32, u32)> {
         None
     }
-    /// Draws the image at `url`, which [`Surface::fetched`] said the target has, as
-    /// `placed` says.
-    fn draw_fetched(&mut self, _url: &str, _placed: &Placed) {}
+    /// Draws `image`, which [`Surface::fetched`] said the target has, as `placed` says.
+    fn draw_fetched(&mut self, _image: ImageSource<'_>, _placed: &Placed) {}
     /// Draws from now on only inside `rect` (and any clip already set), until `pop_clip`.
     fn push_clip(&mut self, rect: Rect);
     /// Ends the clip of the matching `push_clip`.

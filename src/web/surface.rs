@@ -17,8 +17,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use crate::core::Rgba;
 use crate::models::TextAlign;
 use crate::render::{
-    FillRule, Font, FontMetrics, Image, Layer, Path, Pattern, Placed, Plane, Rect, Retry, Stroke,
-    Surface, TextMeasure, TextStyle,
+    FillRule, Font, FontMetrics, Image, ImageSource, Layer, Path, Pattern, Placed, Plane, Rect,
+    Retry, Stroke, Surface, TextMeasure, TextStyle,
 };
 
 use super::images::{FetchImages, Wake};
@@ -457,17 +457,17 @@ impl Surface for CanvasSurface {
         );
     }
 
-    fn fetched(&mut self, url: &str, fetch: Option<Retry>) -> Option<(u32, u32)> {
-        let img = FETCH.get()?(url, fetch, self.wake.as_ref(), PAINTS.get())?;
+    fn fetched(&mut self, image: ImageSource<'_>, fetch: Option<Retry>) -> Option<(u32, u32)> {
+        let img = FETCH.get()?(image, fetch, self.wake.as_ref(), PAINTS.get())?;
         // A broken image has no size (BokehJS's test of one).
         let size = (img.natural_width(), img.natural_height());
         (size != (0, 0)).then_some(size)
     }
 
-    fn draw_fetched(&mut self, url: &str, placed: &Placed) {
+    fn draw_fetched(&mut self, image: ImageSource<'_>, placed: &Placed) {
         let Some(img) = FETCH
             .get()
-            .and_then(|get| get(url, None, None, PAINTS.get()))
+            .and_then(|get| get(image, None, None, PAINTS.get()))
         else {
             return;
         };

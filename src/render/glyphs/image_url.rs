@@ -1,15 +1,18 @@
 //! ImageURL: images fetched from `url`, each with its `anchor` at (x, y), `w` × `h` (data
 //! or screen units; the image's own size in CSS pixels when unset), turned by `angle`
-//! about its centre, at `global_alpha`, as BokehJS's `ImageURLView` places them. The
+//! about its centre, at `global_alpha`, as BokehJS's `ImageURLView` places them. A `url`
+//! may also be an encoded image's bytes (Python's `url=[png_bytes]`). The
 //! surface fetches them ([`Surface::fetched`](crate::render::Surface::fetched)): a row
 //! whose image has not arrived draws nothing until the page paints again.
+
+use std::sync::Arc;
 
 use crate::document::Value;
 use crate::render::label::anchor_of;
 use crate::render::ranges::Bounds;
 use crate::render::scales::Scale;
-use crate::render::specs::{Numbers, Source, Uniform, Units};
-use crate::render::surface::{Placed, Rect, Retry};
+use crate::render::specs::{shown_text, Numbers, Source, Uniform, Units};
+use crate::render::surface::{ImageSource, Placed, Rect, Retry};
 use crate::render::RenderError;
 
 use super::{each_row, extent_bounds, GlyphInput, GlyphView, Paint};
@@ -35,7 +38,10 @@ pub(crate) fn build<'d>(
         Ok(s.r.get::<i64>(s.model, attr)?.clamp(0, i64::from(u32::MAX)) as u32)
     };
     Ok(Box::new(View {
-        url: s.texts("url")?,
+        url: match s.values::<Value>("url")? {
+            Uniform::Scalar(v) => Uniform::Scalar(Picture::of(v)),
+            Uniform::Vector(vs) => Uniform::Vector(vs.into_iter().map(Picture::of).collect()),
+        },
         x: s.coords("x", input.x_factors)?,
         y: s.coords("y", input.y_factors)?,
         w: size("w")?,
@@ -52,8 +58,37 @@ pub(crate) fn build<'d>(
     }))
 }
 
+/// Where one row's image comes from.
+#[derive(Clone)]
+enum Picture {
+    None,
+    Url(String),
+    Bytes(Arc<Vec<u8>>),
+}
+
+impl Picture {
+    /// A `url` value: bytes, or shown as text (an empty one is no image).
+    fn of(v: Value) -> Picture {
+        match v {
+            Value::Bytes(bytes) => Picture::Bytes(bytes),
+            v => match shown_text(&v) {
+                Some(url) if !url.is_empty() => Picture::Url(url),
+                _ => Picture::None,
+            },
+        }
+    }
+
+    fn source(&self) -> Option<ImageSource<'_>> {
+        match self {
+            Picture::None => None,
+            Picture::Url(url) => Some(ImageSource::Url(url)),
+            Picture::Bytes(bytes) => Some(ImageSource::Bytes(bytes)),
+        }
+    }
+}
+
 struct View<'d> {
-    url: Uniform<Option<String>>,
+    url: Uniform<Picture>,
     x: Numbers<'d>,
     y: Numbers<'d>,
     w: (Numbers<'d>, Units),
@@ -131,7 +166,8 @@ impl GlyphView for View<'_> {
             f.height - 2.0 * px,
         ));
         for i in each_row(rows, self.len) {
-            let Some(url) = self.url.get(i).filter(|u| !u.is_empty()) else {
+            let picture = self.url.get(i);
+            let Some(image) = picture.source() else {
                 continue;
             };
             let (x, y) = (self.x.get(i), self.y.get(i));
@@ -140,7 +176,7 @@ impl GlyphView for View<'_> {
             if !(sx + sy + angle + alpha).is_finite() {
                 continue;
             }
-            let Some((width, height)) = p.surface.fetched(&url, Some(self.retry)) else {
+            let Some((width, height)) = p.surface.fetched(image, Some(self.retry)) else {
                 continue;
             };
             let own = |side: f64, natural: u32| match side.is_finite() {
@@ -156,7 +192,7 @@ impl GlyphView for View<'_> {
                 alpha,
                 smooth: true,
             };
-            p.surface.draw_fetched(&url, &placed);
+            p.surface.draw_fetched(image, &placed);
         }
         p.surface.pop_clip();
         Ok(())

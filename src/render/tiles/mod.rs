@@ -25,7 +25,7 @@ use crate::models::{TextAlign, TextBaseline};
 use super::ranges::Interval;
 use super::read::Reader;
 use super::scales::Maps;
-use super::surface::{FillRule, Font, Path, Placed, Rect, Retry, Surface, TextStyle};
+use super::surface::{FillRule, Font, ImageSource, Path, Placed, Rect, Retry, Surface, TextStyle};
 use super::RenderError;
 
 use source::{Extent, TileSource, TileXyz};
@@ -175,15 +175,16 @@ impl MapTiles for TileView {
             .level_by_extent(extent, height, width)
             .clamp(source.min_zoom, source.max_zoom.max(source.min_zoom));
         let url = |t: TileXyz| source.url(source.normalize(t));
+        let fetched = |s: &mut dyn Surface, t: TileXyz, retry: Option<Retry>| {
+            s.fetched(ImageSource::Url(&url(t)), retry)
+        };
         let mut parents: Vec<TileXyz> = Vec::new();
         let mut cached: Vec<TileXyz> = Vec::new();
         for t in source.tiles_by_extent(extent, level) {
-            if s.fetched(&url(t), Some(Retry::default())).is_some() {
+            if fetched(s, t, Some(Retry::default())).is_some() {
                 cached.push(t);
             } else if self.render_parents {
-                let parent = source
-                    .ancestors(t)
-                    .find(|&p| s.fetched(&url(p), None).is_some());
+                let parent = source.ancestors(t).find(|&p| fetched(s, p, None).is_some());
                 if let Some(p) = parent.filter(|p| !parents.contains(p)) {
                     parents.push(p);
                 }
@@ -206,7 +207,7 @@ impl MapTiles for TileView {
                 alpha: self.alpha,
                 smooth: self.smoothing,
             };
-            s.draw_fetched(&url(t), &placed);
+            s.draw_fetched(ImageSource::Url(&url(t)), &placed);
         }
         s.pop_clip();
         self.paint_attribution(s, frame, px);
