@@ -186,7 +186,7 @@ pub fn widgets(doc: &mut Document) {
         content: "Amount doubles into the spinner".into(),
     });
     let help = doc.add(HelpButton {
-        label: String::new(),
+        label: "".into(),
         tooltip: help,
         disabled: false,
     });

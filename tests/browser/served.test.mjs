@@ -185,6 +185,7 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     await page.waitForFunction(() => document.title === "Python's widgets");
     const named = [
       ['button', 'py button'],
+      ['button', 'py html button'],
       ['button', 'py toggle'],
       ['button', 'py menu'],
       ['button', 'py split'],
@@ -221,6 +222,8 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
       assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, label);
     }
     assert.equal(await page.getByRole('button', { name: 'py toggle' }).getAttribute('aria-pressed'), 'true');
+    // A label that is Bokeh's dom.HTML: its markup, as BokehJS shows it.
+    assert.equal(await page.getByRole('button', { name: 'py html button' }).locator('b').textContent(), 'html');
     assert.equal(await page.getByRole('textbox', { name: 'py text' }).inputValue(), 'hello');
     assert.equal(await page.getByRole('spinbutton', { name: 'py spinner' }).inputValue(), '1.5');
     assert.equal(await page.getByRole('checkbox', { name: 'py check b' }).isChecked(), true);

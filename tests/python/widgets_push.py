@@ -50,6 +50,7 @@ def widgets_document():
         plots.append(p)
     widgets = column(
         Button(label="py button", button_type="primary"),
+        Button(label=HTML("py <b>html</b> button")),
         Toggle(label="py toggle", active=True),
         Dropdown(label="py menu", menu=["a", ("B", "b"), None, "c"]),
         Dropdown(label="py split", split=True, menu=["x", "y"]),

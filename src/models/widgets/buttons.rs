@@ -9,14 +9,14 @@ models! {
     /// A push button, like Bokeh's `Button(label=…)`; a click is a
     /// [`ButtonClick`](crate::document::EventKind::ButtonClick) event for `on_event`.
     pub struct Button("Button") {
-        label: String = "Button",
+        label: RichText = "Button",
         button_type: ButtonType = ButtonType::Default,
         disabled: bool = false,
     }
 
     /// A button that stays pressed (`active`) until pressed again, like Bokeh's `Toggle`.
     pub struct Toggle("Toggle") {
-        label: String = "Toggle",
+        label: RichText = "Toggle",
         active: bool = false,
         button_type: ButtonType = ButtonType::Default,
         disabled: bool = false,
@@ -27,7 +27,7 @@ models! {
     /// `item` is the item's value. A `split` dropdown's button is also a plain button
     /// (`button_click`), with the menu behind its caret.
     pub struct Dropdown("Dropdown") {
-        label: String = "Dropdown",
+        label: RichText = "Dropdown",
         button_type: ButtonType = ButtonType::Default,
         /// `None` is a divider.
         menu: Vec<Option<MenuItem>> = Vec::new(),
@@ -39,44 +39,58 @@ models! {
     /// `HelpButton(tooltip=Tooltip(content=…))`: shown while the pointer is over it or it
     /// has focus, kept open by a click.
     pub struct HelpButton("HelpButton") {
-        label: String = "",
+        label: RichText = "",
         tooltip: Id<Tooltip>,
         disabled: bool = false,
     }
 
     /// A tooltip's text, like Bokeh's `Tooltip(content=…)` (a HelpButton's).
     pub struct Tooltip("Tooltip") {
-        content: TooltipContent,
+        content: RichText,
     }
 }
 
-/// What a [`Tooltip`] shows: text, or a `bokeh.models.dom` node (`HTML("<b>…</b>")`).
+/// Text, or a `bokeh.models.dom` node (`HTML("<b>…</b>")`): what a [`Tooltip`] shows and
+/// a button's label (Bokeh's `Either(Instance(DOMNode), String)`).
 #[derive(Clone, Debug, PartialEq)]
-pub enum TooltipContent {
+pub enum RichText {
     /// Plain text.
     Text(String),
     /// A DOM model, shown as BokehJS renders it (an `HTML`'s strings as markup).
     Dom(AnyId),
 }
 
-impl From<&str> for TooltipContent {
-    fn from(text: &str) -> TooltipContent {
-        TooltipContent::Text(text.to_owned())
+impl From<&str> for RichText {
+    fn from(text: &str) -> RichText {
+        RichText::Text(text.to_owned())
     }
 }
 
-impl PropType for TooltipContent {
+impl From<String> for RichText {
+    fn from(text: String) -> RichText {
+        RichText::Text(text)
+    }
+}
+
+/// Text equal to this string (a DOM node equals none).
+impl PartialEq<&str> for RichText {
+    fn eq(&self, other: &&str) -> bool {
+        matches!(self, RichText::Text(text) if text == other)
+    }
+}
+
+impl PropType for RichText {
     const KIND: Kind = Kind::Either(&[Kind::String, Kind::Instance("bokeh.models.dom.DOMNode")]);
     fn to_value(self, ids: &dyn Ids) -> Value {
         match self {
-            TooltipContent::Text(text) => Value::Str(text),
-            TooltipContent::Dom(node) => node.to_value(ids),
+            RichText::Text(text) => Value::Str(text),
+            RichText::Dom(node) => node.to_value(ids),
         }
     }
-    fn from_value(v: &Value, ids: &dyn Ids) -> Option<TooltipContent> {
+    fn from_value(v: &Value, ids: &dyn Ids) -> Option<RichText> {
         match v {
-            Value::Str(text) => Some(TooltipContent::Text(text.clone())),
-            v => AnyId::from_value(v, ids).map(TooltipContent::Dom),
+            Value::Str(text) => Some(RichText::Text(text.clone())),
+            v => AnyId::from_value(v, ids).map(RichText::Dom),
         }
     }
 }

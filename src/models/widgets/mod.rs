@@ -10,7 +10,7 @@ pub(super) mod selects;
 pub(super) mod sliders;
 pub(super) mod tables;
 
-pub use buttons::{Button, Dropdown, HelpButton, MenuItem, Toggle, Tooltip, TooltipContent};
+pub use buttons::{Button, Dropdown, HelpButton, MenuItem, RichText, Toggle, Tooltip};
 pub use groups::{CheckboxButtonGroup, CheckboxGroup, RadioButtonGroup, RadioGroup};
 pub use inputs::{
     Checkbox, FileInput, NumericInput, OneOrMany, PasswordInput, Spinner, Switch, TextAreaInput,

@@ -1,4 +1,4 @@
-//! Button and Toggle: real `<button>`s. A Button's click is Bokeh's `button_click` event,
+//! Button and Toggle: real `<button>`s, labelled with text or Bokeh's DOM models. A Button's click is Bokeh's `button_click` event,
 //! handed to the app's `on_event` callbacks here and sent to the session; a Toggle's
 //! flips `active`, shown as `aria-pressed`.
 
@@ -13,7 +13,7 @@ use super::control::{ui_event, watch};
 
 pub fn button(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
-    let shown = watch(page, model, |a| (a.text("label"), a.text("button_type")));
+    let shown = watch(page, model, |a| (a.markup("label"), a.text("button_type")));
     let click = move |_| page.trigger(ui_event(page, model, EventKind::ButtonClick, Vec::new()));
     view! {
         <button
@@ -22,9 +22,8 @@ pub fn button(page: Page, model: AnyId) -> AnyView {
             class=move || shown.with(|s| format!("rk-button rk-button-{}", s.1))
             disabled=disabled
             on:click=click
-        >
-            {move || shown.with(|s| s.0.clone())}
-        </button>
+            inner_html=move || shown.with(|s| s.0.clone())
+        ></button>
     }
     .into_any()
 }
@@ -32,7 +31,7 @@ pub fn button(page: Page, model: AnyId) -> AnyView {
 pub fn toggle(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
     let shown = watch(page, model, |a| {
-        (a.text("label"), a.text("button_type"), a.flag("active"))
+        (a.markup("label"), a.text("button_type"), a.flag("active"))
     });
     let click = move |_| {
         let active = shown.with_untracked(|s| s.2);
@@ -47,9 +46,8 @@ pub fn toggle(page: Page, model: AnyId) -> AnyView {
             aria-pressed=move || shown.with(|s| s.2.to_string())
             disabled=disabled
             on:click=click
-        >
-            {move || shown.with(|s| s.0.clone())}
-        </button>
+            inner_html=move || shown.with(|s| s.0.clone())
+        ></button>
     }
     .into_any()
 }

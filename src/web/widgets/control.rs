@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::core::{AnyId, Value};
 use crate::document::{Document, EventKind, UiEvent};
+use crate::format::escape_html;
+use crate::interact::dom_markup;
 
 use super::super::layout::{component, left_out};
 use super::super::page::Page;
@@ -28,6 +30,21 @@ impl<'d> Attrs<'d> {
 
     pub fn text(&self, name: &str) -> String {
         self.value(name).as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Text or a DOM node ([`crate::models::RichText`]: a button's label, a tooltip's
+    /// content) as markup: the text escaped, the node's HTML as the hover tooltips write
+    /// it.
+    pub fn markup(&self, name: &str) -> String {
+        match self.value(name) {
+            Value::Ref(node) => self
+                .doc
+                .lookup(&node)
+                .map(|node| dom_markup(self.doc, node))
+                .unwrap_or_default(),
+            Value::Str(text) => escape_html(&text),
+            _ => String::new(),
+        }
     }
 
     pub fn opt_text(&self, name: &str) -> Option<String> {

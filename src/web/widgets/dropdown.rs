@@ -22,6 +22,8 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let shown = watch(page, model, |a| {
         (a.text("label"), a.text("button_type"), a.flag("split"))
     });
+    // Shown as markup (it may be a DOM model); named by its text.
+    let face = watch(page, model, |a| a.markup("label"));
     let menu = page.watch(model, move |d| {
         d.get_attr(model, "menu")
             .ok()
@@ -150,9 +152,8 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                         close(false);
                         page.trigger(ui_event(page, model, EventKind::ButtonClick, Vec::new()));
                     }
-                >
-                    {label}
-                </button>
+                    inner_html=face
+                ></button>
                 <button
                     type="button"
                     node_ref=opener
@@ -183,7 +184,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                     on:click=move |_| open.update(|o| *o = !*o)
                     on:keydown=on_opener_key
                 >
-                    {label}
+                    <span inner_html=face></span>
                     <span class="rk-caret" aria-hidden="true"></span>
                 </button>
             }

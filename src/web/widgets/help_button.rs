@@ -13,7 +13,7 @@ use super::control::{watch, HELP_ICON};
 use super::tip::{self, Opener};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
-    let label = watch(page, model, |a| a.text("label"));
+    let label = watch(page, model, |a| a.markup("label"));
     let tooltip = watch(page, model, |a| match a.value("tooltip") {
         Value::Ref(id) => a.doc.lookup(&id),
         _ => None,
@@ -33,7 +33,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             if l.is_empty() {
                 view! { <span class="rk-help-icon" inner_html=HELP_ICON></span> }.into_any()
             } else {
-                l.clone().into_any()
+                view! { <span inner_html=l.clone()></span> }.into_any()
             }
         })
     };

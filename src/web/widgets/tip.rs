@@ -2,34 +2,18 @@
 //! `description` (`views::TOOLTIP`: a help icon and its tooltip). Shown while the pointer is over (or focus is on)
 //! what it describes, kept open by a click until another click or Escape, as BokehJS's;
 //! that it is open is the page's own state, not the document's. Its content may be
-//! Bokeh's DOM models, written as the hover tooltips write them: a page without this view
-//! (or the HelpButton's) carries none of that.
+//! Bokeh's DOM models, written as the hover tooltips write them (as a button's label).
 
 use leptos::prelude::*;
 
-use crate::core::{AnyId, Value};
-use crate::document::Document;
-use crate::format::escape_html;
-use crate::interact::dom_markup;
+use crate::core::AnyId;
 
 use super::super::page::Page;
 use super::control::{watch, HELP_ICON};
 
-/// The markup of Tooltip `tooltip`'s content: its text, or the HTML of its DOM models.
-fn markup(doc: &Document, tooltip: AnyId) -> String {
-    match doc.get_attr(tooltip, "content") {
-        Ok(Value::Ref(node)) => doc
-            .lookup(&node)
-            .map(|node| dom_markup(doc, node))
-            .unwrap_or_default(),
-        Ok(Value::Str(text)) => escape_html(&text),
-        _ => String::new(),
-    }
-}
-
-/// Tooltip `tooltip`'s content, kept up to date.
+/// Tooltip `tooltip`'s content (its text, or the HTML of its DOM models), kept up to date.
 pub fn content(page: Page, tooltip: AnyId) -> impl IntoView {
-    let content = watch(page, tooltip, |a| markup(a.doc, a.model));
+    let content = watch(page, tooltip, |a| a.markup("content"));
     view! { <div inner_html=move || content.get()></div> }
 }
 
