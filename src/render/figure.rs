@@ -1068,14 +1068,18 @@ struct Kept {
 /// furniture draws nothing from the data ([`FigureView::furniture_keeps`]) shows the
 /// furniture it laid out and recorded last time, and paints its glyphs alone: a slider
 /// moving a sine under fixed ranges measures no tick label again.
+///
+/// With `fills`, the figure is laid out as big as the surface (a page's canvas, sized as
+/// the figure's box: its own width and height, or the room a stretching figure takes),
+/// else at its `width` and `height`.
 pub(crate) fn draw(
     doc: &Document,
     figure: Id<Figure>,
     surface: &mut dyn Surface,
     scale: f64,
-    following: Option<&Following>,
-    inspected: Option<&Inspected>,
+    (following, inspected): (Option<&Following>, Option<&Inspected>),
     mut kept: Option<(&mut KeptFurniture, u64)>,
+    fills: bool,
 ) -> Result<FrameLayout, RenderError> {
     // BokehJS draws a HiDPI plot with its canvas moved half a CSS pixel right and down
     // (so one-pixel lines at whole coordinates are crisp); everything moves with it.
@@ -1100,6 +1104,9 @@ pub(crate) fn draw(
         }
     }
     let mut view = FigureView::read(doc, figure, following, inspected)?;
+    if fills {
+        (view.outer.width, view.outer.height) = (f64::from(w) / scale, f64::from(h) / scale);
+    }
     let planes = view.planes();
     let laid = view.lay_out(&*surface, scale)?;
     let furniture = view.record_furniture(&*surface, &laid, &planes, half)?;
@@ -1251,7 +1258,7 @@ mod tests {
     fn drawn(doc: &Document, plot: Id<Figure>, kept: Option<(&mut KeptFurniture, u64)>) -> Layer {
         let target = Counting::default();
         let mut on = Recorder::new(&target);
-        draw(doc, plot, &mut on, 1.0, None, None, kept).unwrap();
+        draw(doc, plot, &mut on, 1.0, (None, None), kept, false).unwrap();
         on.finish()
     }
 

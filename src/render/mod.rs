@@ -170,7 +170,7 @@ pub fn draw_on(
     scale: f64,
 ) -> Result<FrameLayout, RenderError> {
     check_scale(scale)?;
-    figure::draw(doc, figure, surface, scale, None, None, None)
+    figure::draw(doc, figure, surface, scale, (None, None), None, false)
 }
 
 /// [`draw_on`], with the DataRange1ds in `following` computed from the data and the
@@ -178,7 +178,8 @@ pub fn draw_on(
 /// figure again and again on one surface: with `kept`, the furniture its last paint laid
 /// out, and `revision`, a number that changes whenever anything the figure shows may have
 /// changed but its sources' columns (then a figure whose furniture draws nothing from the
-/// data paints its glyphs alone).
+/// data paints its glyphs alone). The figure fills the surface, as a page's canvas is
+/// sized as the figure's box (the room a stretching figure takes).
 pub fn draw_following(
     doc: &Document,
     figure: Id<Figure>,
@@ -193,9 +194,9 @@ pub fn draw_following(
         figure,
         surface,
         scale,
-        Some(following),
-        Some(inspected),
+        (Some(following), Some(inspected)),
         Some((kept, revision)),
+        true,
     )
 }
 
@@ -397,9 +398,9 @@ impl<DB: DrawingBackend> Drawable<DB> for Job<'_> {
             self.figure,
             &mut surface,
             self.scale,
+            (None, Some(self.inspected)),
             None,
-            Some(self.inspected),
-            None,
+            false,
         );
         if let (Ok(_), Some(e)) = (&result, surface.error.take()) {
             result = Err(RenderError::Backend(e));

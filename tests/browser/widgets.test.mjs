@@ -718,19 +718,27 @@ test('a plot with sizing_mode="stretch_width" follows the window', async () => {
   await withWidgets(async (page) => {
     const wide = page.locator('canvas[aria-label=wide]');
     const width = async () => (await wide.boundingBox()).width;
+    // Laid out across the whole canvas: its toolbar, right of the frame, at the right edge.
+    const toolbarAtEdge = () => page.waitForFunction(() => {
+      const c = document.querySelector('canvas[aria-label=wide]');
+      const bar = c.parentElement.querySelector('.rk-toolbar');
+      return Math.abs(c.getBoundingClientRect().right - bar.getBoundingClientRect().right) <= 2;
+    }, null, { timeout: 5000 });
     const first = await width();
     assert.ok(first > 1200, `the plot fills the window's width (${first} px)`);
+    await toolbarAtEdge();
     await page.setViewportSize({ width: 900, height: 1000 });
     await page.waitForFunction(() => document.querySelector('canvas[aria-label=wide]').getBoundingClientRect().width < 900);
     const narrow = await width();
     assert.ok(narrow < first - 400, `narrower with the window (${narrow} px)`);
-    // Its backing store follows (the plot is repainted at the new size).
+    // Its backing store follows (the plot is repainted at the new size), laid out anew.
     await page.waitForFunction(
       () => {
         const c = document.querySelector('canvas[aria-label=wide]');
         return Math.abs(c.width / devicePixelRatio - c.getBoundingClientRect().width) < 1;
       },
     );
+    await toolbarAtEdge();
   });
 });
 
