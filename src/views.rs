@@ -32,7 +32,8 @@
 //! undo, redo, save and help need no view: every toolbar has them.
 //!
 //! A callback's view runs it (`views::CUSTOM_JS` for Bokeh's `CustomJS`, `SET_VALUE`,
-//! `TOGGLE_VISIBILITY`, `OPEN_URL`): a page without one runs no callback of its type (the
+//! `TOGGLE_VISIBILITY`, `OPEN_URL`, `OPEN_DIALOG` and `CLOSE_DIALOG`, which show Bokeh's
+//! `Dialog`): a page without one runs no callback of its type (the
 //! console says so when one would have run), and a page without any carries none of the
 //! code that finds and runs them. The JavaScript a figure runs as it is drawn has views
 //! too: `views::CUSTOM_JS_TICK_FORMATTER` (an axis' labels), `CUSTOM_JS_TICKER` (its
@@ -485,6 +486,8 @@ views! {
         OPEN_URL: "OpenURL" => crate::web::callbacks::OPEN_URL,
         SET_VALUE: "SetValue" => crate::web::callbacks::SET_VALUE,
         TOGGLE_VISIBILITY: "ToggleVisibility" => crate::web::callbacks::TOGGLE_VISIBILITY,
+        OPEN_DIALOG: "OpenDialog" => crate::web::callbacks::OPEN_DIALOG,
+        CLOSE_DIALOG: "CloseDialog" => crate::web::callbacks::CLOSE_DIALOG,
     }
     scripts {
         /// How a figure runs Bokeh's `CustomJSTransform` (its `v_func`) on a spec's numbers.

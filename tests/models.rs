@@ -306,17 +306,14 @@ fn a_model_kept_before_its_type_was_learnt_reads_and_checks_as_that_type_after()
 #[test]
 fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
     let known = [
-        // Titles and labels as DOM nodes (`bokeh.models.dom`): rokeh's are text.
+        // Inputs' titles as DOM nodes (`bokeh.models.dom`): rokeh's are text.
         "AutocompleteInput.title",
-        "Button.label",
         "ColorPicker.title",
         "DatePicker.title",
         "DateRangePicker.title",
         "DatetimePicker.title",
         "DatetimeRangePicker.title",
-        "Dropdown.label",
         "FileInput.title",
-        "HelpButton.label",
         "MultiChoice.title",
         "MultiSelect.title",
         "MultipleDatePicker.title",
@@ -329,7 +326,6 @@ fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
         "TextAreaInput.title",
         "TextInput.title",
         "TimePicker.title",
-        "Toggle.label",
         // A tooltip's content as a widget (UIElement): text and DOM nodes are taken.
         "Tooltip.content",
         // Bokeh's abstract LayoutProvider: its one kind, StaticLayoutProvider, is taken.

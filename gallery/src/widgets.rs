@@ -3,21 +3,21 @@
 //! callback reports, a slider driving a spinner, a text input a callback rewrites in
 //! capitals, a button that swaps the plot in a row (as Bokeh's crossfilter example
 //! changes `layout.children`), an editable, sortable table, Bokeh's DataCube example, a
-//! plot that follows the window's width. The browser tests and Python's bokeh.client use it, by role and name.
+//! plot that follows the window's width, a button that opens a dialog. The browser tests and Python's bokeh.client use it, by role and name.
 
 use rokeh::core::{ColumnData, Date, Datetime, Time, Value, DAY_MS};
 use rokeh::document::{Document, EventKind, Id};
 use rokeh::models::{
     column, row, AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup,
-    ColorPicker, Column, ColumnDataSource, DataCube, DataTable, DateFormatter, DatePicker,
-    DateRangePicker, DateRangeSlider, DateSlider, DatetimePicker, DatetimeRangePicker,
-    DatetimeRangeSlider, Div, Dropdown, FileInput, GridBox, GridChild, GroupingInfo,
-    HTMLTemplateFormatter, HelpButton, Line, MenuItem, MultiChoice, MultiSelect,
+    CloseAction, CloseDialog, ColorPicker, Column, ColumnDataSource, DataCube, DataTable,
+    DateFormatter, DatePicker, DateRangePicker, DateRangeSlider, DateSlider, DatetimePicker,
+    DatetimeRangePicker, DatetimeRangeSlider, Dialog, Div, Dropdown, FileInput, GridBox, GridChild,
+    GroupingInfo, HTMLTemplateFormatter, HelpButton, Line, MenuItem, MultiChoice, MultiSelect,
     MultipleDatePicker, MultipleDatetimePicker, NumberEditor, NumberFormatter, NumericInput,
-    PaletteSelect, Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider,
-    Row, Select, SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor,
-    StringFormatter, SumAggregator, Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput,
-    TimePicker, Toggle, Tooltip,
+    OpenDialog, PaletteSelect, Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup,
+    RangeSlider, Row, Select, SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner,
+    StringEditor, StringFormatter, SumAggregator, Switch, TabPanel, TableColumn, Tabs,
+    TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
 };
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -375,12 +375,40 @@ pub fn widgets(doc: &mut Document) {
         ..Tabs::default()
     });
 
+    // A button that opens a dialog, whose own button closes it (Bokeh's ui/dialog.py).
+    let close = doc.add(Button {
+        label: "Close the dialog".into(),
+        ..Button::default()
+    });
+    let said = doc.add(Div {
+        text: "Said in a <b>dialog</b>".into(),
+        ..Div::default()
+    });
+    let inside = column(doc, [said.any(), close.any()]);
+    let dialog = doc.add(Dialog {
+        title: Some("A dialog".into()),
+        content: inside.into(),
+        closable: true,
+        close_action: CloseAction::Destroy,
+    });
+    let opener = doc.add(Button {
+        label: "Open a dialog".into(),
+        ..Button::default()
+    });
+    let open_it = doc.add(OpenDialog { dialog });
+    doc.js_on_event(opener, EventKind::ButtonClick, open_it)
+        .expect("a button takes a click's callback");
+    let close_it = doc.add(CloseDialog { dialog });
+    doc.js_on_event(close, EventKind::ButtonClick, close_it)
+        .expect("a button takes a click's callback");
+
     let buttons = column(
         doc,
         [
             button.any(),
             toggle.any(),
             dropdown.any(),
+            opener.any(),
             counter.any(),
             status.any(),
         ],

@@ -3,6 +3,12 @@
 use crate::bokeh_enum;
 
 bokeh_enum! {
+    /// What closing a [`Dialog`](super::Dialog) does: hides it (`visible` false, opened
+    /// again as it was) or lets it go (built anew when opened again).
+    pub enum CloseAction { Hide = "hide", Destroy = "destroy" }
+}
+
+bokeh_enum! {
     /// Where text sits against its anchor, horizontally.
     pub enum TextAlign { Left = "left", Right = "right", Center = "center" }
 }

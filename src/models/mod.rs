@@ -69,6 +69,7 @@ mod arrows;
 mod axes;
 mod bokeh_schemas;
 mod callbacks;
+mod dialogs;
 mod enums;
 mod expressions;
 mod filters;
@@ -100,12 +101,14 @@ pub use annotations::{
 pub use arrows::{Arrow, NormalHead, OpenHead, TeeHead, VeeHead};
 pub use axes::{CategoricalAxis, DatetimeAxis, LinearAxis, LogAxis};
 pub use callbacks::{Arg, CustomJS, OpenURL, SetValue, ToggleVisibility};
+pub use dialogs::{CloseDialog, Content, Dialog, OpenDialog};
 pub use enums::{
-    Align, BoxOrigin, ButtonType, CoordinateUnits, Dimension, Dimensions, Direction, Distribution,
-    FontStyle, HexTileOrientation, HoverMode, ImageOrigin, LegendClickPolicy, LengthSizing,
-    LengthUnits, LineCap, LineJoin, LinePolicy, MarkerType, NumericMode, Orientation, PaddingUnits,
-    Place, PointPolicy, PositionUnits, RadiusDimension, RenderLevel, SearchStrategy, SelectionMode,
-    SizingMode, StartEnd, StepMode, TabsLocation, TapBehavior, TapGesture, TextAlign, TextBaseline,
+    Align, BoxOrigin, ButtonType, CloseAction, CoordinateUnits, Dimension, Dimensions, Direction,
+    Distribution, FontStyle, HexTileOrientation, HoverMode, ImageOrigin, LegendClickPolicy,
+    LengthSizing, LengthUnits, LineCap, LineJoin, LinePolicy, MarkerType, NumericMode, Orientation,
+    PaddingUnits, Place, PointPolicy, PositionUnits, RadiusDimension, RenderLevel, SearchStrategy,
+    SelectionMode, SizingMode, StartEnd, StepMode, TabsLocation, TapBehavior, TapGesture,
+    TextAlign, TextBaseline,
 };
 pub use expressions::CustomJSExpr;
 pub use filters::{
@@ -170,6 +173,7 @@ const AREAS: &[&[&Schema]] = &[
     arrows::SCHEMAS,
     axes::SCHEMAS,
     callbacks::SCHEMAS,
+    dialogs::SCHEMAS,
     expressions::SCHEMAS,
     filters::SCHEMAS,
     formatters::SCHEMAS,

@@ -8,6 +8,7 @@
 mod bind;
 pub(crate) mod callbacks;
 mod canvas;
+mod dialog;
 mod element;
 mod embed;
 mod figure;

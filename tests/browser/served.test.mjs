@@ -266,6 +266,21 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     await page.waitForFunction(() => window.rokeh.get('Tabs', 'tabs').length === 1);
     assert.equal(await page.getByRole('tab').count(), 1);
     assert.equal(await page.getByRole('tab', { name: 'py table tab' }).getAttribute('aria-selected'), 'true');
+    // OpenDialog shows its Dialog over the page, BokehJS's place and size; CloseDialog
+    // and the close button let it go, as its close_action "destroy" says.
+    const dialog = page.getByRole('dialog', { name: 'py dialog' });
+    assert.equal(await dialog.count(), 0);
+    await page.getByRole('button', { name: 'py open dialog' }).click();
+    await dialog.getByText('py dialog body').waitFor();
+    const box = await dialog.boundingBox();
+    const viewport = page.viewportSize();
+    assert.deepEqual([box.x, box.y], [200, 200]);
+    assert.ok(Math.abs(box.width - 0.8 * viewport.width) <= 1 && Math.abs(box.height - 0.6 * viewport.height) <= 1, JSON.stringify(box));
+    await dialog.getByRole('button', { name: 'py close dialog' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'py open dialog' }).click();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -714,6 +714,34 @@ test('DataCube: Bokeh\'s example as BokehJS shows it; toggles and keys open and 
   });
 });
 
+test('a Dialog built in Rust: OpenDialog shows it over the page, dragging its title moves it, CloseDialog closes it', async () => {
+  await withWidgets(async (page) => {
+    const dialog = page.getByRole('dialog', { name: 'A dialog' });
+    assert.equal(await dialog.count(), 0, 'built only once opened');
+    await page.getByRole('button', { name: 'Open a dialog' }).click();
+    await dialog.getByText('Said in a dialog').waitFor();
+    assert.equal(await dialog.locator('b').textContent(), 'dialog');
+    const before = await dialog.boundingBox();
+    assert.deepEqual([before.x, before.y], [200, 200]);
+    // Its title bar moves it (Bokeh's movable "both").
+    const title = dialog.getByText('A dialog', { exact: true });
+    const at = await title.boundingBox();
+    await page.mouse.move(at.x + 5, at.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 45, at.y + 25, { steps: 4 });
+    await page.mouse.up();
+    const after = await dialog.boundingBox();
+    assert.deepEqual([after.x - before.x, after.y - before.y], [40, 20]);
+    await dialog.getByRole('button', { name: 'Close the dialog' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Opened again, built anew (close_action "destroy"), where it first was.
+    await page.getByRole('button', { name: 'Open a dialog' }).click();
+    assert.deepEqual(Object.values(await dialog.boundingBox()).slice(0, 2), [200, 200]);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+});
+
 test('a plot with sizing_mode="stretch_width" follows the window', async () => {
   await withWidgets(async (page) => {
     const wide = page.locator('canvas[aria-label=wide]');

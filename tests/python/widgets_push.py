@@ -14,8 +14,8 @@ from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.layouts import column, gridplot, row
 from bokeh.models import (
-    AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup, ColorPicker,
-    ColumnDataSource, DataTable, DateFormatter, DatePicker, DateRangePicker,
+    AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup, CloseDialog, ColorPicker,
+    Column, ColumnDataSource, DataTable, DateFormatter, Dialog, OpenDialog, DatePicker, DateRangePicker,
     DateRangeSlider, DateSlider, DatetimeRangeSlider, Div, Dropdown, FileInput,
     HTMLTemplateFormatter, HelpButton, MultiChoice, MultiSelect, MultipleDatePicker,
     NumberEditor, NumberFormatter, NumericInput, PaletteSelect, Paragraph, PasswordInput, PreText,
@@ -30,6 +30,16 @@ from tornado.ioloop import IOLoop
 def fail(message):
     print(f"FAIL: {message}", file=sys.stderr, flush=True)
     sys.exit(1)
+
+
+def dialog_button():
+    """A button that opens a Dialog whose own button closes it (basic/ui/dialog.py)."""
+    close = Button(label="py close dialog")
+    dialog = Dialog(title="py dialog", content=Column(children=[Div(text="py dialog body"), close]))
+    open_button = Button(label="py open dialog")
+    open_button.js_on_click(OpenDialog(dialog=dialog))
+    close.js_on_click(CloseDialog(dialog=dialog))
+    return open_button
 
 
 def widgets_document():
@@ -51,6 +61,7 @@ def widgets_document():
     widgets = column(
         Button(label="py button", button_type="primary"),
         Button(label=HTML("py <b>html</b> button")),
+        dialog_button(),
         Toggle(label="py toggle", active=True),
         Dropdown(label="py menu", menu=["a", ("B", "b"), None, "c"]),
         Dropdown(label="py split", split=True, menu=["x", "y"]),

@@ -11,6 +11,7 @@
 mod code;
 mod compare;
 mod custom_js;
+mod dialogs;
 mod expr;
 mod filter;
 mod hover;
@@ -107,6 +108,14 @@ pub(crate) const OPEN_URL: Runner = Runner {
 };
 pub(crate) const TOGGLE_VISIBILITY: Runner = Runner {
     run: toggle_visibility::run,
+    dispatch: &DISPATCH,
+};
+pub(crate) const OPEN_DIALOG: Runner = Runner {
+    run: dialogs::open,
+    dispatch: &DISPATCH,
+};
+pub(crate) const CLOSE_DIALOG: Runner = Runner {
+    run: dialogs::close,
     dispatch: &DISPATCH,
 };
 
