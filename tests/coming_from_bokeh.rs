@@ -12,9 +12,9 @@ use std::time::Duration;
 use rokeh::core::{ColumnData, Dict, Value};
 use rokeh::document::{DocumentError, EventKind, PatchIndex, Theme, JS_EVENT_CALLBACKS};
 use rokeh::models::{
-    column, gridplot, gridplot_with, row, Button, ColumnDataSource, CustomJS,
-    CustomJSTickFormatter, CustomJSTransform, Figure, GeoJSONDataSource, GridplotArgs, Line, Place,
-    Segment, SetValue, Slider, TextInput, Title,
+    column, gridplot, gridplot_with, row, Button, CloseAction, ColumnDataSource, CustomJS,
+    CustomJSTickFormatter, CustomJSTransform, Dialog, Figure, GeoJSONDataSource, GridplotArgs,
+    Line, OpenDialog, Place, Segment, SetValue, Slider, TextInput, Title,
 };
 use rokeh::np;
 use rokeh::plotting::{figure, transform, FigureArgs, GlyphVisuals};
@@ -78,6 +78,11 @@ fn widgets_and_layouts() -> Result {
     gridplot(doc, [vec![Some(p1.any()), None], vec![Some(p2.any()), Some(p3.any())]]);
     let rows = [vec![Some(p1.any()), Some(p2.any())]];
     gridplot_with(doc, rows, GridplotArgs { toolbar_location: Some(Place::Left), merge_tools: false, width: Some(300), ..GridplotArgs::default() });
+    let layout = inputs;
+    let dialog = doc.add(Dialog { title: Some("Hi".into()), content: layout.into(), closable: true, close_action: CloseAction::Destroy });
+    let open = doc.add(OpenDialog { dialog });
+    doc.js_on_event(button, EventKind::ButtonClick, open)?;
+    assert_eq!(doc.js_callbacks(button.any(), JS_EVENT_CALLBACKS, "button_click"), [open.any()]);
     Ok(())
 }
 
