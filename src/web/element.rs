@@ -17,6 +17,7 @@ use crate::document::Document;
 
 use super::bind::{self, bind, Writer};
 use super::page::Page;
+use super::stylesheets;
 
 /// How a box takes its size along one axis (Bokeh's `SizingPolicy`, or "auto").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -239,8 +240,15 @@ pub fn boxed(
         }
         *written = Some(now);
     });
+    // Its `stylesheets`, scoped to the box; kept up to date if it had any when built.
+    let has_sheets = page.read(|d| !stylesheets::scoped_css(d, model).is_empty());
+    let sheets = has_sheets.then(|| {
+        let css = page.watch(model, move |d| stylesheets::scoped_css(d, model));
+        view! { <style>{move || css.get()}</style> }
+    });
     view! {
         <div data-model-type=type_name.to_owned() use:bind=write>
+            {sheets}
             {inner()}
         </div>
     }
@@ -477,7 +485,26 @@ fn margins(margin: &Value) -> (Option<String>, Option<String>, Option<String>) {
 /// `styles`: a dict of CSS properties (Bokeh writes `background_color` for
 /// `background-color`), or a Styles model's set properties.
 fn user_styles(doc: &Document, styles: &Value) -> Vec<(String, String)> {
-    let entries: Vec<(String, Value)> = match styles {
+    dict_entries(doc, styles)
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let value = match v {
+                Value::Str(s) => s,
+                Value::Int(i) => i.to_string(),
+                Value::Float(f) => f.to_string(),
+                _ => return None,
+            };
+            // No way out of the declaration.
+            let safe = |s: &str| !s.contains([';', '{', '}']);
+            (safe(&k) && safe(&value)).then(|| (k.replace('_', "-"), value))
+        })
+        .collect()
+}
+
+/// A dict with string keys as Bokeh writes it (a map or a plain object), or a model's
+/// set properties (a Styles model, where Bokeh takes one in its place).
+pub(super) fn dict_entries(doc: &Document, dict: &Value) -> Vec<(String, Value)> {
+    match dict {
         Value::Map(entries) => entries
             .iter()
             .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), v.clone())))
@@ -494,19 +521,5 @@ fn user_styles(doc: &Document, styles: &Value) -> Vec<(String, String)> {
             })
             .unwrap_or_default(),
         _ => Vec::new(),
-    };
-    entries
-        .into_iter()
-        .filter_map(|(k, v)| {
-            let value = match v {
-                Value::Str(s) => s,
-                Value::Int(i) => i.to_string(),
-                Value::Float(f) => f.to_string(),
-                _ => return None,
-            };
-            // No way out of the declaration.
-            let safe = |s: &str| !s.contains([';', '{', '}']);
-            (safe(&k) && safe(&value)).then(|| (k.replace('_', "-"), value))
-        })
-        .collect()
+    }
 }

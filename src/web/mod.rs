@@ -24,6 +24,7 @@ mod periodic;
 mod query;
 mod resize;
 mod session;
+mod stylesheets;
 mod surface;
 #[cfg(feature = "session")]
 mod sync;

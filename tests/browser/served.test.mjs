@@ -253,6 +253,14 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     const select = page.getByRole('combobox', { name: 'py select' });
     assert.deepEqual(await select.locator('optgroup').evaluateAll((g) => g.map((x) => x.label)), ['first', 'second']);
     await page.getByText('py div').waitFor();
+    // A model's stylesheets, scoped to it as BokehJS's shadow root scopes them.
+    const styled = page.locator('.rk-box.boxed');
+    assert.equal(await styled.evaluate((e) => getComputedStyle(e).borderTopColor), 'rgb(1, 2, 3)');
+    assert.equal(await styled.locator('b').evaluate((e) => getComputedStyle(e).color), 'rgb(4, 5, 6)');
+    const elsewhere = page.getByRole('button', { name: 'py html button' }).locator('b');
+    assert.notEqual(await elsewhere.evaluate((e) => getComputedStyle(e).color), 'rgb(4, 5, 6)');
+    const dictStyled = page.locator('.rk-box', { has: page.getByText('py dict styled', { exact: true }) }).last();
+    assert.equal(await dictStyled.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(7, 8, 9)');
     await page.getByText('py paragraph').waitFor();
     const cells = await page.getByRole('grid').locator('.rk-table-row').first().locator('[role=gridcell]').allTextContents();
     assert.deepEqual(cells, ['0', 'Oslo', '3.5', '05/01/2024']);

@@ -17,7 +17,7 @@ from bokeh.models import (
     AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup, CloseDialog, ColorPicker,
     Column, ColumnDataSource, DataTable, DateFormatter, Dialog, OpenDialog, DatePicker, DateRangePicker,
     DateRangeSlider, DateSlider, DatetimeRangeSlider, Div, Dropdown, FileInput,
-    HTMLTemplateFormatter, HelpButton, MultiChoice, MultiSelect, MultipleDatePicker,
+    HTMLTemplateFormatter, HelpButton, InlineStyleSheet, MultiChoice, MultiSelect, MultipleDatePicker,
     NumberEditor, NumberFormatter, NumericInput, PaletteSelect, Paragraph, PasswordInput, PreText,
     RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider, Spacer, Spinner, Switch,
     TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
@@ -99,6 +99,10 @@ def widgets_document():
         DatetimeRangeSlider(title="py datetimerange", start=datetime(2024, 1, 1), end=datetime(2024, 1, 2),
                             value=(datetime(2024, 1, 1, 6), datetime(2024, 1, 1, 12))),
         Div(text="<em>py div</em>"),
+        # Bokeh 3's stylesheets: `:host` is the Div's own element, the rest inside it.
+        Div(text="<b>py styled</b>", css_classes=["boxed"], stylesheets=[InlineStyleSheet(
+            css=":host(.boxed) { border: 3px solid rgb(1, 2, 3); } b { color: rgb(4, 5, 6); }")]),
+        Paragraph(text="py dict styled", stylesheets=[{":host": {"background-color": "rgb(7, 8, 9)"}}]),
         Paragraph(text="py paragraph"),
         PreText(text="py pre"),
     )
