@@ -4,7 +4,8 @@
 //! [`crate::run`] builds every view into the page; [`crate::run_with_views`] builds only
 //! those it is given: the sliders page lists its two widgets, its one glyph and the tools
 //! of its figure's toolbar. Rows, columns, spacers and figures (their grids, title,
-//! toolbar and linear axes) are always there; grids (GridBox, GridPlot) and Tabs are
+//! toolbar and linear axes) are always there; grids (GridBox, GridPlot), Tabs and Bokeh's
+//! DOM elements holding widgets or figures (`dom.Div`, `dom.Span`, `dom.Table`) are
 //! views, as is `Tooltip` (`views::TOOLTIP`: an input's `description` given as a Tooltip,
 //! its content text or Bokeh's DOM models; a description given as text needs none, and
 //! the HelpButton's view brings its own). A widget whose view the page was built without
@@ -385,6 +386,9 @@ views! {
         GRID_BOX: "GridBox" => crate::web::grid::view,
         GRID_PLOT: "GridPlot" => crate::web::grid::plot_view,
         TABS: "Tabs" => crate::web::tabs::view,
+        DOM_DIV: "bokeh.models.dom.Div" => crate::web::dom::view,
+        DOM_SPAN: "bokeh.models.dom.Span" => crate::web::dom::view,
+        DOM_TABLE: "bokeh.models.dom.Table" => crate::web::dom::view,
     }
     glyphs {
         ANNULAR_WEDGE: "AnnularWedge",

@@ -278,6 +278,31 @@ pub fn dom_markup(doc: &Document, element: AnyId) -> String {
     dom_html(doc, element, element, &nowhere)
 }
 
+/// A DOM element's `style` as CSS: a `Styles` model's set properties or a dict.
+pub fn dom_style(doc: &Document, node: AnyId) -> String {
+    let declaration = |name: &str, value: &str| format!("{}: {value}; ", name.replace('_', "-"));
+    match doc.get_attr(node, "style").unwrap_or(Value::Null) {
+        Value::Ref(id) => doc
+            .lookup(&id)
+            .and_then(|styles| doc.try_model(styles))
+            .map(|styles| {
+                (styles.attrs.iter())
+                    .filter_map(|(name, v)| Some(declaration(name, v.as_str()?)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Value::Map(entries) => (entries.iter())
+            .filter_map(|(k, v)| Some(declaration(k.as_str()?, v.as_str()?)))
+            .collect(),
+        Value::Object(entries) => (entries.iter())
+            .filter_map(|(k, v)| Some(declaration(k, v.as_str()?)))
+            .collect(),
+        _ => String::new(),
+    }
+    .trim_end()
+    .to_owned()
+}
+
 struct Dom<'a> {
     doc: &'a Document,
     source: AnyId,
@@ -392,31 +417,8 @@ impl Dom<'_> {
         }
     }
 
-    /// An element's `style` as CSS: a `Styles` model's set properties or a dict.
     fn style(&self, node: AnyId) -> String {
-        let declaration =
-            |name: &str, value: &str| format!("{}: {value}; ", name.replace('_', "-"));
-        match self.attr(node, "style") {
-            Value::Ref(id) => self
-                .doc
-                .lookup(&id)
-                .and_then(|styles| self.doc.try_model(styles))
-                .map(|styles| {
-                    (styles.attrs.iter())
-                        .filter_map(|(name, v)| Some(declaration(name, v.as_str()?)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            Value::Map(entries) => (entries.iter())
-                .filter_map(|(k, v)| Some(declaration(k.as_str()?, v.as_str()?)))
-                .collect(),
-            Value::Object(entries) => (entries.iter())
-                .filter_map(|(k, v)| Some(declaration(k, v.as_str()?)))
-                .collect(),
-            _ => String::new(),
-        }
-        .trim_end()
-        .to_owned()
+        dom_style(self.doc, node)
     }
 }
 

@@ -27,7 +27,9 @@ pub use gesture::{
     RangeChange, View, WheelZoom,
 };
 pub use graph::{linked_inspection, Purpose};
-pub use hover::{cell_text, dom_html, dom_markup, fill, inspect, Hit, Policy, Spot, HOVER_REACH};
+pub use hover::{
+    cell_text, dom_html, dom_markup, dom_style, fill, inspect, Hit, Policy, Spot, HOVER_REACH,
+};
 pub use ranges::{Motion, Navigation, Steps};
 pub use select::{
     combine, nearest, point_of, rows_at, rows_in, select, selection_geometry, tap_geometry,

@@ -9,6 +9,7 @@ mod bind;
 pub(crate) mod callbacks;
 mod canvas;
 mod dialog;
+pub(crate) mod dom;
 mod element;
 mod embed;
 mod figure;

@@ -253,6 +253,10 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     const select = page.getByRole('combobox', { name: 'py select' });
     assert.deepEqual(await select.locator('optgroup').evaluateAll((g) => g.map((x) => x.label)), ['first', 'second']);
     await page.getByText('py div').waitFor();
+    // A dom.Div root lays its children out as its style says: a grid of two columns.
+    const [a, b] = [await page.getByText('py cell a').boundingBox(), await page.getByText('py cell b').boundingBox()];
+    assert.ok(Math.abs(a.y - b.y) < 1 && b.x > a.x + a.width, JSON.stringify([a, b]));
+    await page.getByText('py dom text').waitFor();
     // A model's stylesheets, scoped to it as BokehJS's shadow root scopes them.
     const styled = page.locator('.rk-box.boxed');
     assert.equal(await styled.evaluate((e) => getComputedStyle(e).borderTopColor), 'rgb(1, 2, 3)');

@@ -22,6 +22,7 @@ from bokeh.models import (
     RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider, Spacer, Spinner, Switch,
     TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
 )
+from bokeh.models import dom
 from bokeh.models.dom import HTML
 from bokeh.plotting import figure
 from tornado.ioloop import IOLoop
@@ -112,6 +113,12 @@ def widgets_document():
     ])
     doc = Document()
     doc.add_root(row(widgets, Spacer(width=30), choices, tabs, sizing_mode="stretch_width"))
+    # A DOM element as a root, laying widgets out by CSS (basic/layouts/css_layouts.py).
+    grid = dom.Div(
+        style=dom.Styles(display="grid", grid_template_columns="auto auto", gap="10px"),
+        children=[Paragraph(text="py cell a"), Paragraph(text="py cell b"), "py dom text"],
+    )
+    doc.add_root(grid)
     doc.title = "Python's widgets"
     return doc
 
