@@ -306,26 +306,6 @@ fn a_model_kept_before_its_type_was_learnt_reads_and_checks_as_that_type_after()
 #[test]
 fn hand_written_kinds_take_what_bokeh_takes_but_for_known_ones() {
     let known = [
-        // Inputs' titles as DOM nodes (`bokeh.models.dom`): rokeh's are text.
-        "AutocompleteInput.title",
-        "ColorPicker.title",
-        "DatePicker.title",
-        "DateRangePicker.title",
-        "DatetimePicker.title",
-        "DatetimeRangePicker.title",
-        "FileInput.title",
-        "MultiChoice.title",
-        "MultiSelect.title",
-        "MultipleDatePicker.title",
-        "MultipleDatetimePicker.title",
-        "NumericInput.title",
-        "PaletteSelect.title",
-        "PasswordInput.title",
-        "Select.title",
-        "Spinner.title",
-        "TextAreaInput.title",
-        "TextInput.title",
-        "TimePicker.title",
         // A tooltip's content as a widget (UIElement): text and DOM nodes are taken.
         "Tooltip.content",
         // Bokeh's abstract LayoutProvider: its one kind, StaticLayoutProvider, is taken.

@@ -192,6 +192,7 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
       ['button', 'py split: more'],
       ['textbox', 'py text'],
       ['textbox', 'py area'],
+      ['textbox', 'py html title'],
       ['combobox', 'py complete'],
       ['textbox', 'py numeric'],
       ['spinbutton', 'py spinner'],
@@ -222,7 +223,8 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
       assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, label);
     }
     assert.equal(await page.getByRole('button', { name: 'py toggle' }).getAttribute('aria-pressed'), 'true');
-    // A label that is Bokeh's dom.HTML: its markup, as BokehJS shows it.
+    // A title and a label that are Bokeh's dom.HTML: their markup, as BokehJS shows it.
+    assert.equal(await page.locator('label', { hasText: 'py html title' }).locator('i').textContent(), 'html');
     assert.equal(await page.getByRole('button', { name: 'py html button' }).locator('b').textContent(), 'html');
     assert.equal(await page.getByRole('textbox', { name: 'py text' }).inputValue(), 'hello');
     assert.equal(await page.getByRole('spinbutton', { name: 'py spinner' }).inputValue(), '1.5');

@@ -69,6 +69,7 @@ def widgets_document():
         TextInput(title="py text", value="hello", prefix="$", description="py text description"),
         PasswordInput(title="py password", description=Tooltip(content=HTML("<b>py</b> secret"), position="right")),
         TextAreaInput(title="py area", rows=3),
+        TextInput(title=HTML("py <i>html</i> title")),
         AutocompleteInput(title="py complete", completions=["alpha", "beta"]),
         NumericInput(title="py numeric", value=3, low=0, high=10),
         Spinner(title="py spinner", value=1.5, step=0.5),

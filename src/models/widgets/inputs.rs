@@ -4,6 +4,7 @@
 //! The text inputs follow Bokeh: `value_input` follows every keystroke, `value` is set
 //! when the edit is committed (Enter, or the input losing focus).
 
+use super::buttons::RichText;
 use crate::core::{Ids, Kind, PropType, Value};
 
 use super::super::enums::NumericMode;
@@ -11,7 +12,7 @@ use super::super::enums::NumericMode;
 models! {
     /// A one-line text input, like Bokeh's `TextInput(title=…, value=…)`.
     pub struct TextInput("TextInput") {
-        title: String = "",
+        title: RichText = "",
         value: String = "",
         value_input: String = "",
         placeholder: String = "",
@@ -24,7 +25,7 @@ models! {
 
     /// A TextInput whose characters are hidden.
     pub struct PasswordInput("PasswordInput") {
-        title: String = "",
+        title: RichText = "",
         value: String = "",
         value_input: String = "",
         placeholder: String = "",
@@ -36,7 +37,7 @@ models! {
 
     /// Several lines of text; Enter is a new line, so `value` is set when it loses focus.
     pub struct TextAreaInput("TextAreaInput") {
-        title: String = "",
+        title: RichText = "",
         value: String = "",
         value_input: String = "",
         placeholder: String = "",
@@ -48,7 +49,7 @@ models! {
 
     /// A number typed in a box, within `low..=high`, set when the edit is committed.
     pub struct NumericInput("NumericInput") {
-        title: String = "",
+        title: RichText = "",
         value: Option<f64> = None,
         low: Option<f64> = None,
         high: Option<f64> = None,
@@ -61,7 +62,7 @@ models! {
     /// `page_step_multiplier` × `step` for PageUp/PageDown); `value_throttled` is set when a
     /// run of steps ends.
     pub struct Spinner("Spinner") {
-        title: String = "",
+        title: RichText = "",
         value: Option<f64> = None,
         low: Option<f64> = None,
         high: Option<f64> = None,
@@ -92,7 +93,7 @@ models! {
     /// `filename` and `mime_type`; lists of each with `multiple`. Bokeh never writes them
     /// for a new input (they are readonly there), so they start unset.
     pub struct FileInput("FileInput") {
-        title: String = "",
+        title: RichText = "",
         /// What the chooser offers: `".csv,.json"`, `"image/*"`.
         accept: OneOrMany = OneOrMany::One(String::new()),
         multiple: bool = false,

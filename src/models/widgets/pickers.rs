@@ -2,13 +2,14 @@
 //! color from a palette. The page writes values as BokehJS's pickers write them: days
 //! `"YYYY-MM-DD"`, datetimes `"YYYY-MM-DDTHH:MM:SS"` (UTC), times `"HH:MM:SS"`.
 
+use super::buttons::RichText;
 use crate::core::{Color, Date, Datetime, Time};
 
 models! {
     /// A date, typed or chosen from the browser's calendar, like Bokeh's `DatePicker`;
     /// written `"YYYY-MM-DD"`.
     pub struct DatePicker("DatePicker") {
-        title: String = "",
+        title: RichText = "",
         value: Option<Date> = None,
         min_date: Option<Date> = None,
         max_date: Option<Date> = None,
@@ -17,7 +18,7 @@ models! {
 
     /// A day and time of day, like Bokeh's `DatetimePicker`; `seconds` shows seconds.
     pub struct DatetimePicker("DatetimePicker") {
-        title: String = "",
+        title: RichText = "",
         value: Option<Datetime> = None,
         min_date: Option<Datetime> = None,
         max_date: Option<Datetime> = None,
@@ -27,7 +28,7 @@ models! {
 
     /// A time of day, like Bokeh's `TimePicker`; `seconds` shows seconds.
     pub struct TimePicker("TimePicker") {
-        title: String = "",
+        title: RichText = "",
         value: Option<Time> = None,
         min_time: Option<Time> = None,
         max_time: Option<Time> = None,
@@ -37,7 +38,7 @@ models! {
 
     /// A range of days, first and last, like Bokeh's `DateRangePicker`.
     pub struct DateRangePicker("DateRangePicker") {
-        title: String = "",
+        title: RichText = "",
         value: Option<(Date, Date)> = None,
         min_date: Option<Date> = None,
         max_date: Option<Date> = None,
@@ -46,7 +47,7 @@ models! {
 
     /// A range of datetimes, first and last, like Bokeh's `DatetimeRangePicker`.
     pub struct DatetimeRangePicker("DatetimeRangePicker") {
-        title: String = "",
+        title: RichText = "",
         value: Option<(Datetime, Datetime)> = None,
         min_date: Option<Datetime> = None,
         max_date: Option<Datetime> = None,
@@ -57,7 +58,7 @@ models! {
     /// Any number of days, in the order chosen, like Bokeh's `MultipleDatePicker` (shown
     /// as removable chips, so Bokeh's `separator` is not used).
     pub struct MultipleDatePicker("MultipleDatePicker") {
-        title: String = "",
+        title: RichText = "",
         value: Vec<Date> = Vec::new(),
         min_date: Option<Date> = None,
         max_date: Option<Date> = None,
@@ -67,7 +68,7 @@ models! {
     /// Any number of datetimes, in the order chosen, like Bokeh's
     /// `MultipleDatetimePicker` (shown as chips).
     pub struct MultipleDatetimePicker("MultipleDatetimePicker") {
-        title: String = "",
+        title: RichText = "",
         value: Vec<Datetime> = Vec::new(),
         min_date: Option<Datetime> = None,
         max_date: Option<Datetime> = None,
@@ -77,7 +78,7 @@ models! {
 
     /// A color chosen with the browser's color picker; `color` is `"#rrggbb"`.
     pub struct ColorPicker("ColorPicker") {
-        title: String = "",
+        title: RichText = "",
         color: Color = "#000000",
         disabled: bool = false,
     }

@@ -2,6 +2,7 @@
 //! AutocompleteInput (a text input that offers completions) and PaletteSelect (a palette
 //! by name).
 
+use super::buttons::RichText;
 use crate::core::{Color, Ids, Kind, PropType, Value};
 
 use super::super::enums::SearchStrategy;
@@ -10,7 +11,7 @@ models! {
     /// A drop-down choice of one option, like Bokeh's `Select(title=…, value=…,
     /// options=[…])`; options may be grouped (`{"group": [...]}`).
     pub struct Select("Select") {
-        title: String = "",
+        title: RichText = "",
         /// The chosen option's value (any value; usually a string).
         value: Value = "",
         options: SelectOptions = SelectOptions::List(Vec::new()),
@@ -19,7 +20,7 @@ models! {
 
     /// A list box choosing any number of options; `size` rows show at once.
     pub struct MultiSelect("MultiSelect") {
-        title: String = "",
+        title: RichText = "",
         value: Vec<String> = Vec::new(),
         options: Vec<SelectOption> = Vec::new(),
         size: i64 = 4,
@@ -28,7 +29,7 @@ models! {
 
     /// Chosen options shown as removable chips, more picked from a filtered list.
     pub struct MultiChoice("MultiChoice") {
-        title: String = "",
+        title: RichText = "",
         value: Vec<String> = Vec::new(),
         options: Vec<SelectOption> = Vec::new(),
         placeholder: Option<String> = None,
@@ -43,7 +44,7 @@ models! {
     /// A TextInput that lists the `completions` matching what is typed; with `restrict`,
     /// only a completion can become `value`.
     pub struct AutocompleteInput("AutocompleteInput") {
-        title: String = "",
+        title: RichText = "",
         value: String = "",
         value_input: String = "",
         placeholder: String = "",
@@ -59,7 +60,7 @@ models! {
     /// A palette chosen by name, like Bokeh's `PaletteSelect(value=…, items=[(name,
     /// colors), …])`: `value` is the name; the chosen palette is shown as a swatch.
     pub struct PaletteSelect("PaletteSelect") {
-        title: String = "",
+        title: RichText = "",
         value: String,
         items: Vec<(String, Vec<Color>)>,
         disabled: bool = false,
@@ -114,7 +115,7 @@ impl Select {
         options: impl IntoIterator<Item = O>,
     ) -> Select {
         Select {
-            title: title.to_owned(),
+            title: title.into(),
             value: Value::str(value),
             options: SelectOptions::List(options.into_iter().map(Into::into).collect()),
             disabled: false,

@@ -154,7 +154,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-autocomplete">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <input
                 type="text"
                 id=id

@@ -11,7 +11,6 @@ use super::control::{title_label, watch};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
-    let title = watch(page, model, |a| a.text("title"));
     let color = watch(page, model, |a| {
         let css = a.text("color");
         Rgba::parse(&css).map_or_else(
@@ -22,7 +21,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let id = page.element_id(model);
     view! {
         <div class="rk-input-widget rk-color-picker">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <input
                 type="color"
                 id=id

@@ -110,11 +110,13 @@ where
     page.watch(model, move |d| read(&Attrs::new(d, model)))
 }
 
-/// An input's title as its label (none when the title is empty, as Bokeh shows none),
-/// with its `description` after the title as BokehJS shows it: a help icon, the text its
-/// tooltip, or a Tooltip model's content shown as the HelpButton's is. The icon is beside
-/// the label, not in it (BokehJS's place), so that it is no part of the input's name.
-pub fn title_label(page: Page, model: AnyId, title: Memo<String>, for_id: String) -> impl IntoView {
+/// An input's title as its label (none when the title is empty, as Bokeh shows none; a
+/// DOM node's markup as BokehJS shows it), with its `description` after the title as
+/// BokehJS shows it: a help icon, the text its tooltip, or a Tooltip model's content
+/// shown as the HelpButton's is. The icon is beside the label, not in it (BokehJS's
+/// place), so that it is no part of the input's name.
+pub fn title_label(page: Page, model: AnyId, for_id: String) -> impl IntoView {
+    let title = watch(page, model, |a| a.markup("title"));
     let described = watch(page, model, description);
     // Rebuilt whole when the title or the description changes (neither changes often).
     move || {
@@ -123,7 +125,7 @@ pub fn title_label(page: Page, model: AnyId, title: Memo<String>, for_id: String
         (!title.is_empty()).then(|| {
             view! {
                 <div class="rk-title-row">
-                    <label class="rk-title" for=for_id.clone()>{title}</label>
+                    <label class="rk-title" for=for_id.clone() inner_html=title></label>
                     {icon}
                 </div>
             }

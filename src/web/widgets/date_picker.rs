@@ -109,7 +109,6 @@ pub fn time_picker(page: Page, model: AnyId) -> AnyView {
 
 fn single(page: Page, model: AnyId, date: bool, time: bool) -> AnyView {
     let disabled = element::disabled();
-    let title = watch(page, model, |a| a.text("title"));
     let shown = watch(page, model, move |a| {
         let moment = Moment::of(a, date, time);
         (
@@ -130,7 +129,7 @@ fn single(page: Page, model: AnyId, date: bool, time: bool) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-date-picker">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <input
                 type=move || shown.with(|s| s.0.input_type())
                 step=move || shown.with(|s| s.0.step())

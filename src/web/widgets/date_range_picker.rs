@@ -24,6 +24,8 @@ pub fn datetime_range_picker(page: Page, model: AnyId) -> AnyView {
 fn range(page: Page, model: AnyId, time: bool) -> AnyView {
     let disabled = element::disabled();
     let title = watch(page, model, |a| a.text("title"));
+    // Shown as markup (it may be a DOM node); the inputs are named by its text.
+    let face = watch(page, model, |a| a.markup("title"));
     let shown = watch(page, model, move |a| {
         let moment = Moment::of(a, true, time);
         let ends = match a.value("value").as_list() {
@@ -75,8 +77,8 @@ fn range(page: Page, model: AnyId, time: bool) -> AnyView {
     view! {
         <div class="rk-input-widget rk-date-range-picker">
             {move || {
-                let title = title.get();
-                (!title.is_empty()).then(|| view! { <span class="rk-title">{title}</span> })
+                let face = face.get();
+                (!face.is_empty()).then(|| view! { <span class="rk-title" inner_html=face></span> })
             }}
             <div class="rk-date-range">{end(0)} <span aria-hidden="true">"–"</span> {end(1)}</div>
         </div>

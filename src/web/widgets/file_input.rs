@@ -21,7 +21,6 @@ struct Chosen {
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
-    let title = watch(page, model, |a| a.text("title"));
     let shown = watch(page, model, |a| {
         let accept = match a.value("accept") {
             Value::List(items) => items
@@ -61,7 +60,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-file-input">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <input
                 type="file"
                 id=id

@@ -137,7 +137,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-multi-choice">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <div class="rk-choices">
                 <ul class="rk-chips">
                     <For

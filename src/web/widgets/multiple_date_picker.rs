@@ -21,7 +21,6 @@ pub fn multiple_datetime_picker(page: Page, model: AnyId) -> AnyView {
 
 fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
     let disabled = element::disabled();
-    let title = watch(page, model, |a| a.text("title"));
     let shown = watch(page, model, move |a| {
         let moment = Moment::of(a, true, time);
         let chosen: Vec<String> = a
@@ -66,7 +65,7 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
     let id = page.element_id(model);
     view! {
         <div class="rk-input-widget rk-multiple-date-picker">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <div class="rk-choices">
                 <ul class="rk-chips">
                     <For

@@ -200,7 +200,7 @@ fn number_box(page: Page, model: AnyId, spins: bool) -> AnyView {
     let buttons = spins.then(|| spin_buttons(title, disabled, step_by, throttle));
     view! {
         <div class="rk-input-widget rk-numeric-input" class:rk-spinner=spins>
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <div class="rk-input-group">
                 <input
                     type="text"

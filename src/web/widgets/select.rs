@@ -15,7 +15,6 @@ use super::control::{title_label, watch};
 
 pub fn select(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
-    let title = watch(page, model, |a| a.text("title"));
     let options = page.watch(model, move |d| {
         d.get_attr(model, "options")
             .ok()
@@ -43,7 +42,7 @@ pub fn select(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-select">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <select id=id disabled=disabled on:change=on_change>
                 {move || match options.get() {
                     SelectOptions::List(list) => list
@@ -81,7 +80,6 @@ pub fn select(page: Page, model: AnyId) -> AnyView {
 
 pub fn multi_select(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
-    let title = watch(page, model, |a| a.text("title"));
     let options = page.watch(model, move |d| {
         d.get_attr(model, "options")
             .ok()
@@ -116,7 +114,7 @@ pub fn multi_select(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-multi-select">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <select
                 id=id
                 multiple
@@ -152,7 +150,6 @@ pub fn multi_select(page: Page, model: AnyId) -> AnyView {
 /// (its colors side by side, as BokehJS draws an item's).
 pub fn palette_select(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
-    let title = watch(page, model, |a| a.text("title"));
     let shown = page.watch(model, move |d| {
         let items = d
             .get_attr(model, "items")
@@ -198,7 +195,7 @@ pub fn palette_select(page: Page, model: AnyId) -> AnyView {
     };
     view! {
         <div class="rk-input-widget rk-palette-select">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <div class="rk-palette-choice">
                 <select id=id disabled=disabled on:change=on_change>
                     {move || {

@@ -57,7 +57,6 @@ fn handlers(page: Page, model: AnyId) -> (impl Fn(String) + Copy, impl Fn(String
 
 fn one_line(page: Page, model: AnyId, input_type: &'static str) -> AnyView {
     let disabled = element::disabled();
-    let title = watch(page, model, |a| a.text("title"));
     let shown = shown(page, model);
     let value = watch(page, model, |a| a.text("value"));
     let value_input = watch(page, model, |a| a.text("value_input"));
@@ -85,7 +84,7 @@ fn one_line(page: Page, model: AnyId, input_type: &'static str) -> AnyView {
     });
     view! {
         <div class="rk-input-widget rk-text-input">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <div class="rk-input-group">
                 {move || shown.with(|s| s.prefix.clone()).map(|p| view! { <span class="rk-prefix">{p}</span> })}
                 <input
@@ -106,7 +105,6 @@ fn one_line(page: Page, model: AnyId, input_type: &'static str) -> AnyView {
 
 pub fn text_area_input(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
-    let title = watch(page, model, |a| a.text("title"));
     let shown = shown(page, model);
     let value = watch(page, model, |a| a.text("value"));
     let value_input = watch(page, model, |a| a.text("value_input"));
@@ -117,7 +115,7 @@ pub fn text_area_input(page: Page, model: AnyId) -> AnyView {
     let id = page.element_id(model);
     view! {
         <div class="rk-input-widget rk-text-area-input">
-            {title_label(page, model, title, id.clone())}
+            {title_label(page, model, id.clone())}
             <textarea
                 id=id
                 node_ref=area
