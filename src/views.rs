@@ -76,6 +76,11 @@ pub struct View {
     /// draw them: a page without one carries no fetching.
     #[cfg(target_arch = "wasm32")]
     pub(crate) images: Option<crate::web::FetchImages>,
+    /// How the page writes Bokeh's DOM models as markup (a Tooltip's content, a title or
+    /// label given as `HTML(…)`), for the views that show them: a page without one
+    /// carries none of it.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) dom: Option<crate::web::DomWriter>,
     /// Bokeh's schema of the type: a served page knows the types of its views.
     #[cfg(all(target_arch = "wasm32", feature = "session"))]
     pub(crate) bokeh: &'static crate::core::Schema,
@@ -187,6 +192,24 @@ const fn images_of(name: &str) -> Option<crate::web::FetchImages> {
     }
 }
 
+/// How the view of type `name` writes DOM models, if it shows them: the Tooltip's and
+/// HelpButton's content, a Dialog's title and content, Bokeh's DOM elements.
+#[cfg(target_arch = "wasm32")]
+const fn dom_of(name: &str) -> Option<crate::web::DomWriter> {
+    use crate::core::same_name;
+    let shows = same_name(name, "Tooltip")
+        || same_name(name, "HelpButton")
+        || same_name(name, "OpenDialog")
+        || same_name(name, "bokeh.models.dom.Div")
+        || same_name(name, "bokeh.models.dom.Span")
+        || same_name(name, "bokeh.models.dom.Table");
+    if shows {
+        Some(crate::interact::dom_markup)
+    } else {
+        None
+    }
+}
+
 macro_rules! views {
     (
         widgets { $($w:ident: $wname:literal => $view:path,)* }
@@ -211,6 +234,8 @@ macro_rules! views {
                 shows: Shows::Component($view),
                 #[cfg(target_arch = "wasm32")]
                 images: None,
+                #[cfg(target_arch = "wasm32")]
+                dom: dom_of($wname),
             };
         )*
         $(
@@ -225,6 +250,8 @@ macro_rules! views {
                 shows: Shows::Component($lview),
                 #[cfg(target_arch = "wasm32")]
                 images: None,
+                #[cfg(target_arch = "wasm32")]
+                dom: dom_of($lname),
             };
         )*
         $(
@@ -239,6 +266,8 @@ macro_rules! views {
                 shows: Shows::Glyph(crate::render::glyph_builder($gname)),
                 #[cfg(target_arch = "wasm32")]
                 images: images_of($gname),
+                #[cfg(target_arch = "wasm32")]
+                dom: None,
             };
         )*
         $(
@@ -253,6 +282,8 @@ macro_rules! views {
                 shows: Shows::Annotation(crate::render::annotation_builder($aname)),
                 #[cfg(target_arch = "wasm32")]
                 images: None,
+                #[cfg(target_arch = "wasm32")]
+                dom: None,
             };
         )*
         $(
@@ -267,6 +298,8 @@ macro_rules! views {
                 shows: renderer_shows($cname),
                 #[cfg(target_arch = "wasm32")]
                 images: images_of($cname),
+                #[cfg(target_arch = "wasm32")]
+                dom: None,
             };
         )*
         $(
@@ -281,6 +314,8 @@ macro_rules! views {
                 shows: Shows::Tool(&$tview),
                 #[cfg(target_arch = "wasm32")]
                 images: None,
+                #[cfg(target_arch = "wasm32")]
+                dom: None,
             };
         )*
         $(
@@ -295,6 +330,8 @@ macro_rules! views {
                 shows: Shows::AxisParts($parts),
                 #[cfg(target_arch = "wasm32")]
                 images: None,
+                #[cfg(target_arch = "wasm32")]
+                dom: None,
             };
         )*
         $(
@@ -309,6 +346,8 @@ macro_rules! views {
                 shows: Shows::Callback($runner),
                 #[cfg(target_arch = "wasm32")]
                 images: None,
+                #[cfg(target_arch = "wasm32")]
+                dom: dom_of($kname),
             };
         )*
         $(
@@ -323,6 +362,8 @@ macro_rules! views {
                 shows: Shows::Script($script),
                 #[cfg(target_arch = "wasm32")]
                 images: None,
+                #[cfg(target_arch = "wasm32")]
+                dom: None,
             };
         )*
         /// Every view rokeh has: what [`crate::run`] builds into the page.

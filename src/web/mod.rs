@@ -39,6 +39,7 @@ mod window;
 pub(crate) use images::{get as fetch_image, FetchImages};
 pub(crate) use layout::Component;
 pub use query::{query_count, query_text};
+pub(crate) use widgets::control::DomWriter;
 
 use leptos::prelude::*;
 
@@ -112,6 +113,7 @@ pub(crate) fn mount_apps_in(apps: Vec<App>, views: &'static [View], blank: Docum
 fn show_views(views: &'static [View]) {
     layout::show_components(views);
     surface::fetch_images_with(views.iter().find_map(|v| v.images));
+    widgets::control::write_dom_with(views.iter().find_map(|v| v.dom));
     let mut shown = Shown::default();
     let mut tools = Vec::new();
     let mut callbacks = Vec::new();

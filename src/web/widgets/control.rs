@@ -2,15 +2,31 @@
 //! input (with its description), writing a value into a text control without moving the
 //! user's caret, and Bokeh's UI events of a model.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 use crate::core::{AnyId, Value};
 use crate::document::{Document, EventKind, UiEvent};
 use crate::format::escape_html;
-use crate::interact::dom_markup;
 
 use super::super::layout::{component, left_out};
 use super::super::page::Page;
+
+/// How the page writes a DOM model as markup, with the views that show DOM models (see
+/// [`crate::views`]).
+pub type DomWriter = fn(&Document, AnyId) -> String;
+
+thread_local! {
+    static DOM: Cell<Option<DomWriter>> = const { Cell::new(None) };
+    /// Whether a DOM model was left out for want of a writer (said once).
+    static DOM_MISSED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Sets how the page writes DOM models (none: it has no view that shows them).
+pub fn write_dom_with(write: Option<DomWriter>) {
+    DOM.set(write);
+}
 
 /// A model's attributes read by name, each with a fallback for a value of another kind
 /// (a type that lacks the property reads as its fallback too).
@@ -32,16 +48,27 @@ impl<'d> Attrs<'d> {
         self.value(name).as_str().unwrap_or_default().to_owned()
     }
 
-    /// Text or a DOM node ([`crate::models::RichText`]: a button's label, a tooltip's
-    /// content) as markup: the text escaped, the node's HTML as the hover tooltips write
-    /// it.
+    /// Text or a DOM node ([`crate::models::RichText`]: a button's label, an input's
+    /// title, a tooltip's content) as markup: the text escaped, the node's HTML as the
+    /// hover tooltips write it, where the page has a view that writes DOM models (see
+    /// [`write_dom_with`]); without one, nothing, said once.
     pub fn markup(&self, name: &str) -> String {
         match self.value(name) {
-            Value::Ref(node) => self
-                .doc
-                .lookup(&node)
-                .map(|node| dom_markup(self.doc, node))
-                .unwrap_or_default(),
+            Value::Ref(node) => {
+                let Some(node) = self.doc.lookup(&node) else {
+                    return String::new();
+                };
+                match DOM.get() {
+                    Some(write) => write(self.doc, node),
+                    None => {
+                        if !DOM_MISSED.replace(true) {
+                            let message = "rokeh: this page has no view that writes Bokeh's DOM models (views::TOOLTIP, views::DOM_DIV, ...); a title, label or content given as one is left out";
+                            web_sys::console::warn_1(&message.into());
+                        }
+                        String::new()
+                    }
+                }
+            }
             Value::Str(text) => escape_html(&text),
             _ => String::new(),
         }
