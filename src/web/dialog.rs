@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::JsCast;
 
-use super::layout::model_view;
+use super::dom;
 use super::page::Page;
 use super::widgets::control::Attrs;
 use crate::core::{AnyId, Value};
@@ -91,26 +91,11 @@ fn to_front(dialog: AnyId) {
     });
 }
 
-/// A title or content: a model by its view, a DOM node as markup, text as text.
+/// A title or content, as a DOM element's child: text, a DOM node, or a model by its
+/// view (built once, as BokehJS builds them).
 fn part(page: Page, dialog: AnyId, name: &'static str) -> AnyView {
     let value = page.read(|d| Attrs::new(d, dialog).value(name));
-    let model = match &value {
-        Value::Ref(id) => page.read(|d| d.lookup(id)),
-        _ => None,
-    };
-    let is_node = model.is_some_and(|m| {
-        page.read(|d| {
-            d.try_model(m)
-                .is_some_and(|m| m.type_name.starts_with("bokeh.models.dom."))
-        })
-    });
-    match model {
-        Some(m) if !is_node => model_view(page, m),
-        _ => {
-            let markup = page.watch(dialog, move |d| Attrs::new(d, dialog).markup(name));
-            view! { <div class="rk-dialog-text" inner_html=move || markup.get()></div> }.into_any()
-        }
-    }
+    dom::child(page, value, 0)
 }
 
 fn view(page: Page, dialog: AnyId, order: RwSignal<usize>) -> impl IntoView {

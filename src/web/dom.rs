@@ -46,8 +46,8 @@ fn element(page: Page, model: AnyId, depth: usize) -> AnyView {
 }
 
 /// A child: text, a DOM element (nested here), another DOM node (written as markup), or
-/// any other model (shown by its view).
-fn child(page: Page, child: Value, depth: usize) -> AnyView {
+/// any other model (shown by its view). A Dialog's title and content are shown so too.
+pub(super) fn child(page: Page, child: Value, depth: usize) -> AnyView {
     let model = match &child {
         Value::Str(text) => return text.clone().into_any(),
         Value::Ref(id) => page.read(|d| d.lookup(id)),
