@@ -193,13 +193,15 @@ const fn images_of(name: &str) -> Option<crate::web::FetchImages> {
 }
 
 /// How the view of type `name` writes DOM models, if it shows them: the Tooltip's and
-/// HelpButton's content, a Dialog's title and content, Bokeh's DOM elements.
+/// HelpButton's content, a Dialog's title and content (opened by a callback or as a
+/// root), Bokeh's DOM elements.
 #[cfg(target_arch = "wasm32")]
 const fn dom_of(name: &str) -> Option<crate::web::DomWriter> {
     use crate::core::same_name;
     let shows = same_name(name, "Tooltip")
         || same_name(name, "HelpButton")
         || same_name(name, "OpenDialog")
+        || same_name(name, "Dialog")
         || same_name(name, "bokeh.models.dom.Div")
         || same_name(name, "bokeh.models.dom.Span")
         || same_name(name, "bokeh.models.dom.Table");
@@ -430,6 +432,7 @@ views! {
         DOM_DIV: "bokeh.models.dom.Div" => crate::web::dom::view,
         DOM_SPAN: "bokeh.models.dom.Span" => crate::web::dom::view,
         DOM_TABLE: "bokeh.models.dom.Table" => crate::web::dom::view,
+        DIALOG: "Dialog" => crate::web::dialog::root,
     }
     glyphs {
         ANNULAR_WEDGE: "AnnularWedge",

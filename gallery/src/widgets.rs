@@ -8,16 +8,16 @@
 use rokeh::core::{ColumnData, Date, Datetime, Time, Value, DAY_MS};
 use rokeh::document::{Document, EventKind, Id};
 use rokeh::models::{
-    column, row, AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup,
-    CloseAction, CloseDialog, ColorPicker, Column, ColumnDataSource, DataCube, DataTable,
-    DateFormatter, DatePicker, DateRangePicker, DateRangeSlider, DateSlider, DatetimePicker,
-    DatetimeRangePicker, DatetimeRangeSlider, Dialog, Div, Dropdown, FileInput, GridBox, GridChild,
-    GroupingInfo, HTMLTemplateFormatter, HelpButton, Line, MenuItem, MultiChoice, MultiSelect,
-    MultipleDatePicker, MultipleDatetimePicker, NumberEditor, NumberFormatter, NumericInput,
-    OpenDialog, PaletteSelect, Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup,
-    RangeSlider, Row, Select, SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner,
-    StringEditor, StringFormatter, SumAggregator, Switch, TabPanel, TableColumn, Tabs,
-    TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
+    column, row, AutocompleteInput, BuiltinIcon, Button, Checkbox, CheckboxButtonGroup,
+    CheckboxGroup, CloseAction, CloseDialog, ColorPicker, Column, ColumnDataSource, DataCube,
+    DataTable, DateFormatter, DatePicker, DateRangePicker, DateRangeSlider, DateSlider,
+    DatetimePicker, DatetimeRangePicker, DatetimeRangeSlider, Dialog, Div, Dropdown, FileInput,
+    GridBox, GridChild, GroupingInfo, HTMLTemplateFormatter, HelpButton, Line, MenuItem,
+    MultiChoice, MultiSelect, MultipleDatePicker, MultipleDatetimePicker, NumberEditor,
+    NumberFormatter, NumericInput, OpenDialog, PaletteSelect, Paragraph, PasswordInput, PreText,
+    RadioButtonGroup, RadioGroup, RangeSlider, Row, Select, SelectOption, SelectOptions,
+    SizingMode, Slider, Spacer, Spinner, StringEditor, StringFormatter, SumAggregator, Switch,
+    TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
 };
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -44,8 +44,14 @@ pub fn widgets(doc: &mut Document) {
         label: "Click me".into(),
         ..Button::default()
     });
+    let settings = doc.add(BuiltinIcon {
+        icon_name: "settings".into(),
+        size: "1.2em".into(),
+        color: "gray".into(),
+    });
     let toggle = doc.add(Toggle {
         label: "Toggle me".into(),
+        icon: Some(settings.into()),
         ..Toggle::default()
     });
     let dropdown = doc.add(Dropdown {

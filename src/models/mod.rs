@@ -200,6 +200,7 @@ const AREAS: &[&[&Schema]] = &[
     transforms::SCHEMAS,
     widgets::buttons::SCHEMAS,
     widgets::groups::SCHEMAS,
+    widgets::icons::SCHEMAS,
     widgets::inputs::SCHEMAS,
     widgets::markups::SCHEMAS,
     widgets::pickers::SCHEMAS,

@@ -8,7 +8,9 @@
 //! false) or lets it go ("destroy", the default). The last one opened or pressed is on
 //! top. Its title bar moves it by dragging, as BokehJS's (`movable` not "none").
 //!
-//! Each open dialog is mounted on its own into the body, as BokehJS renders it there.
+//! A Dialog that is a root of the document opens whenever its `visible` is true (see
+//! [`root`]). Each open dialog is mounted on its own into the body, as BokehJS renders it
+//! there.
 //! Not shown: pinning, collapsing, minimising, maximising and resizing by the edges.
 
 use std::cell::RefCell;
@@ -40,22 +42,45 @@ thread_local! {
 
 /// `OpenDialog`: builds `dialog` if it is not, shows it (its `visible` set) on top.
 pub(crate) fn open(page: Page, dialog: AnyId) -> Result<(), String> {
-    let built = OPEN.with_borrow(|open| open.iter().any(|o| o.dialog == dialog));
-    if !built {
-        let body = document().body().ok_or("the page has no body")?;
-        let order = RwSignal::new(0);
-        let mounted = leptos::mount::mount_to(body, move || view(page, dialog, order).into_any());
-        OPEN.with_borrow_mut(|open| {
-            open.push(Open {
-                dialog,
-                order,
-                _mounted: mounted,
-            })
-        });
-    }
+    build(page, dialog)?;
     to_front(dialog);
     page.update(|d| d.set_attr(dialog, "visible", Value::Bool(true)))
         .map_err(|e| e.to_string())
+}
+
+/// A Dialog that is a root of the document (Python's `doc.add_root(dialog)`): built and
+/// put on top whenever its `visible` is true, as BokehJS renders a root dialog, so that a
+/// callback that sets `visible` (`SetValue(dialog, "visible", True)`) opens it. Its place
+/// in the layout shows nothing.
+pub(crate) fn root(page: Page, dialog: AnyId) -> AnyView {
+    let visible = page.watch(dialog, move |d| Attrs::new(d, dialog).flag("visible"));
+    Effect::new(move || {
+        if visible.get() {
+            match build(page, dialog) {
+                Ok(()) => to_front(dialog),
+                Err(e) => web_sys::console::error_1(&format!("rokeh: a dialog: {e}").into()),
+            }
+        }
+    });
+    ().into_any()
+}
+
+/// Builds `dialog` into the page's body, unless it is built.
+fn build(page: Page, dialog: AnyId) -> Result<(), String> {
+    if OPEN.with_borrow(|open| open.iter().any(|o| o.dialog == dialog)) {
+        return Ok(());
+    }
+    let body = document().body().ok_or("the page has no body")?;
+    let order = RwSignal::new(0);
+    let mounted = leptos::mount::mount_to(body, move || view(page, dialog, order).into_any());
+    OPEN.with_borrow_mut(|open| {
+        open.push(Open {
+            dialog,
+            order,
+            _mounted: mounted,
+        })
+    });
+    Ok(())
 }
 
 /// `CloseDialog` or the close button: as its `close_action` says, hidden (`visible`

@@ -8,7 +8,7 @@
 mod bind;
 pub(crate) mod callbacks;
 mod canvas;
-mod dialog;
+pub(crate) mod dialog;
 pub(crate) mod dom;
 mod element;
 mod embed;
@@ -17,6 +17,7 @@ mod files;
 pub(crate) mod grid;
 mod grid_toolbar;
 mod hook;
+mod icons;
 mod images;
 mod js;
 mod layout;

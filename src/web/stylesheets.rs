@@ -16,8 +16,8 @@ use crate::document::Document;
 use super::element::dict_entries;
 
 thread_local! {
-    /// The page-wide sheets added to the page's head.
-    static GLOBAL: RefCell<HashSet<AnyId>> = RefCell::new(HashSet::new());
+    /// The page-wide sheets added to the page's head, by their CSS.
+    static GLOBAL: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
 }
 
 /// The CSS of `model`'s scoped sheets, `@scope`d to the element the `<style>` holding it
@@ -42,10 +42,9 @@ pub fn scoped_css(doc: &Document, model: AnyId) -> String {
                 };
                 match doc.try_model(sheet).map(|m| m.type_name.as_str()) {
                     Some("InlineStyleSheet") => css.push_str(&attr("css")),
-                    Some("GlobalInlineStyleSheet") => add_global(sheet, &attr("css")),
+                    Some("GlobalInlineStyleSheet") => add_global(&attr("css")),
                     Some("ImportedStyleSheet" | "GlobalImportedStyleSheet") => {
-                        let url = attr("url").replace(['"', '\\'], "");
-                        add_global(sheet, &format!("@import url(\"{url}\");"));
+                        import(&attr("url"));
                     }
                     _ => {}
                 }
@@ -87,9 +86,15 @@ fn host_as_scope(css: &str) -> String {
         .replace(":host", ":scope")
 }
 
+/// Adds the sheet at `url` to the whole page, once.
+pub fn import(url: &str) {
+    let url = url.replace(['"', '\\'], "");
+    add_global(&format!("@import url(\"{url}\");"));
+}
+
 /// Adds a page-wide sheet to the page's head, once.
-fn add_global(sheet: AnyId, css: &str) {
-    if !GLOBAL.with_borrow_mut(|added| added.insert(sheet)) {
+fn add_global(css: &str) {
+    if !GLOBAL.with_borrow_mut(|added| added.insert(css.to_owned())) {
         return;
     }
     let head = web_sys::window()

@@ -22,6 +22,7 @@ use crate::render::{Inspected, Rect};
 
 use super::bind::{self, bind, Writer};
 use super::canvas::device_pixel_ratio;
+use super::icons;
 use super::page::Page;
 use super::tools::{self, log, Drag, Inspection, Marks, Plot, ToolView, Tooltip};
 
@@ -624,33 +625,32 @@ fn device_at(ev: &web_sys::MouseEvent) -> (f64, f64) {
     )
 }
 
-/// A tool button's icon, drawn by `path`, as markup: it is static, so the button takes it
-/// in one call out to the browser (built element by element, it took a dozen).
-fn icon_markup(path: &str) -> String {
-    format!(
-        r#"<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="{path}"></path></svg>"#
-    )
+/// A tool button's icon, as markup: it is static, so the button takes it in one call out
+/// to the browser (built element by element, it took a dozen).
+fn icon_markup(kind: ToolKind) -> String {
+    let path = icons::path(icon_name(kind)).unwrap_or_default();
+    icons::svg(path, r#"width="18" height="18" stroke="currentColor""#)
 }
 
-/// A tool's icon: a simple line drawing of what BokehJS's shows.
-fn icon(kind: ToolKind) -> &'static str {
+/// The name of a tool's icon among Bokeh's built-in icons.
+fn icon_name(kind: ToolKind) -> &'static str {
     match kind {
-        ToolKind::Pan => "M12 2v20M2 12h20M12 2l-3 3M12 2l3 3M12 22l-3-3M12 22l3-3M2 12l3-3M2 12l3 3M22 12l-3-3M22 12l-3 3",
-        ToolKind::WheelZoom => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M10 6v8",
-        ToolKind::BoxZoom => "M3 3h12v12H3zM13 13l8 8",
-        ToolKind::ZoomIn => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6M10 7v6",
-        ToolKind::ZoomOut => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6",
-        ToolKind::Reset => "M4 12a8 8 0 1 0 2.3-5.7M4 3v5h5M12 12h.01",
-        ToolKind::Undo => "M9 14L4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3",
-        ToolKind::Redo => "M15 14l5-5l-5-5M20 9H10a6 6 0 0 0 0 12h3",
-        ToolKind::Save => "M12 3v12M7 10l5 5l5-5M4 17v3h16v-3",
-        ToolKind::Tap => "M9 11V4a2 2 0 0 1 4 0v7l5 1v6l-3 4H9l-4-6l2-2l2 2",
-        ToolKind::BoxSelect => "M3 3h18v18H3zM8 8h2M14 8h2M8 14h2M14 14h2",
-        ToolKind::LassoSelect => "M12 4c5 0 9 2.5 9 5.5S17 15 12 15S3 12.5 3 9.5S7 4 12 4M6 14l-2 7",
-        ToolKind::PolySelect => "M4 6l9-3l8 8l-5 9l-11-3z",
-        ToolKind::Crosshair => "M12 4a8 8 0 1 0 0 16a8 8 0 1 0 0-16M12 1v6M12 17v6M1 12h6M17 12h6",
-        ToolKind::Hover => "M4 4h16v11H10l-4 4v-4H4z",
-        ToolKind::Help => "M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20M9 9a3 3 0 1 1 4 2.8c-1 .5-1 1-1 2.2M12 17v1",
+        ToolKind::Pan => "pan",
+        ToolKind::WheelZoom => "wheel_zoom",
+        ToolKind::BoxZoom => "box_zoom",
+        ToolKind::ZoomIn => "zoom_in",
+        ToolKind::ZoomOut => "zoom_out",
+        ToolKind::Reset => "reset",
+        ToolKind::Undo => "undo",
+        ToolKind::Redo => "redo",
+        ToolKind::Save => "save",
+        ToolKind::Tap => "tap_select",
+        ToolKind::BoxSelect => "box_select",
+        ToolKind::LassoSelect => "lasso_select",
+        ToolKind::PolySelect => "polygon_select",
+        ToolKind::Crosshair => "crosshair",
+        ToolKind::Hover => "hover",
+        ToolKind::Help => "help",
     }
 }
 
@@ -712,7 +712,7 @@ pub(super) fn strip(
     let button = move |info: ToolInfo, starts_group: bool| {
         let model = info.model;
         let kind = info.kind;
-        let svg = icon_markup(icon(info.kind));
+        let svg = icon_markup(info.kind);
         let action = info.kind.gesture() == Gesture::Action;
         // Pressed while active (an action, such as reset, is never pressed).
         let pressed: Writer = Rc::new(move |el| {

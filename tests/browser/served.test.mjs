@@ -185,6 +185,7 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     await page.waitForFunction(() => document.title === "Python's widgets");
     const named = [
       ['button', 'py button'],
+      ['button', 'py icon button'],
       ['button', 'py html button'],
       ['button', 'py toggle'],
       ['button', 'py menu'],
@@ -226,6 +227,19 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     // A title and a label that are Bokeh's dom.HTML: their markup, as BokehJS shows it.
     assert.equal(await page.locator('label', { hasText: 'py html title' }).locator('i').textContent(), 'html');
     assert.equal(await page.getByRole('button', { name: 'py html button' }).locator('b').textContent(), 'html');
+    // Buttons' icons before their labels, sized and coloured as Bokeh's icon models say.
+    const iconButton = page.getByRole('button', { name: 'py icon button' });
+    const icon = await iconButton.locator('svg').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      const fontSize = parseFloat(getComputedStyle(svg).fontSize);
+      const em = (px) => Math.round((100 * px) / fontSize) / 100;
+      return { first: svg === svg.parentElement.firstElementChild, width: em(box.width), height: em(box.height), stroke: svg.getAttribute('stroke') };
+    });
+    assert.deepEqual(icon, { first: true, width: 1.2, height: 1.2, stroke: 'white' });
+    const svgIcon = page.getByRole('button', { name: 'py menu' }).locator('.rk-icon svg path');
+    assert.equal(await svgIcon.getAttribute('d'), 'M15 3h5v5');
+    const svgBox = await svgIcon.locator('..').boundingBox();
+    assert.deepEqual([svgBox.width, svgBox.height], [16, 16]);
     assert.equal(await page.getByRole('textbox', { name: 'py text' }).inputValue(), 'hello');
     assert.equal(await page.getByRole('spinbutton', { name: 'py spinner' }).inputValue(), '1.5');
     assert.equal(await page.getByRole('checkbox', { name: 'py check b' }).isChecked(), true);
@@ -295,6 +309,13 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     await page.getByRole('button', { name: 'py open dialog' }).click();
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
+    // A Dialog that is a root opens when a callback sets its `visible`, as BokehJS's.
+    const rootDialog = page.getByRole('dialog', { name: 'py root dialog' });
+    assert.equal(await rootDialog.count(), 0);
+    await page.getByRole('button', { name: 'py show root dialog' }).click();
+    await rootDialog.getByText('py root dialog body').waitFor();
+    await rootDialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await rootDialog.waitFor({ state: 'detached' });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -126,9 +126,14 @@ test('Button: a click, Enter and Space each reach the app\'s on_event callback',
   });
 });
 
-test('Toggle: aria-pressed follows active, by click and by Space', async () => {
+test('Toggle: aria-pressed follows active, by click and by Space; its icon before its label', async () => {
   await withWidgets(async (page) => {
     const toggle = page.getByRole('button', { name: 'Toggle me' });
+    // The BuiltinIcon the app gave it: rokeh's gear, drawn in its colour.
+    const icon = toggle.locator('svg.rk-icon');
+    assert.equal(await icon.getAttribute('stroke'), 'gray');
+    assert.equal(await icon.evaluate((svg) => svg === svg.parentElement.firstChild), true);
+    assert.equal(await toggle.textContent(), '\u00a0Toggle me');
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     await toggle.click();
     await until(page, 'Toggle me', 'active', true);

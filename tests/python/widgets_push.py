@@ -14,12 +14,12 @@ from bokeh.client import push_session
 from bokeh.document import Document
 from bokeh.layouts import column, gridplot, row
 from bokeh.models import (
-    AutocompleteInput, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup, CloseDialog, ColorPicker,
+    AutocompleteInput, BuiltinIcon, Button, Checkbox, CheckboxButtonGroup, CheckboxGroup, CloseDialog, ColorPicker,
     Column, ColumnDataSource, DataTable, DateFormatter, Dialog, OpenDialog, DatePicker, DateRangePicker,
     DateRangeSlider, DateSlider, DatetimeRangeSlider, Div, Dropdown, FileInput,
     HTMLTemplateFormatter, HelpButton, InlineStyleSheet, MultiChoice, MultiSelect, MultipleDatePicker,
     NumberEditor, NumberFormatter, NumericInput, PaletteSelect, Paragraph, PasswordInput, PreText,
-    RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider, Spacer, Spinner, Switch,
+    RadioButtonGroup, RadioGroup, RangeSlider, Select, SetValue, Slider, Spacer, Spinner, SVGIcon, Switch,
     TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
 )
 from bokeh.models import dom
@@ -61,10 +61,14 @@ def widgets_document():
         plots.append(p)
     widgets = column(
         Button(label="py button", button_type="primary"),
+        Button(label="py icon button", button_type="success",
+               icon=BuiltinIcon("settings", size="1.2em", color="white")),
         Button(label=HTML("py <b>html</b> button")),
         dialog_button(),
         Toggle(label="py toggle", active=True),
-        Dropdown(label="py menu", menu=["a", ("B", "b"), None, "c"]),
+        Dropdown(label="py menu", menu=["a", ("B", "b"), None, "c"], icon=SVGIcon(size=16, svg=(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" stroke="currentColor" fill="none">'
+            '<path d="M15 3h5v5"></path></svg>'))),
         Dropdown(label="py split", split=True, menu=["x", "y"]),
         TextInput(title="py text", value="hello", prefix="$", description="py text description"),
         PasswordInput(title="py password", description=Tooltip(content=HTML("<b>py</b> secret"), position="right")),
@@ -120,6 +124,12 @@ def widgets_document():
         children=[Paragraph(text="py cell a"), Paragraph(text="py cell b"), "py dom text"],
     )
     doc.add_root(grid)
+    # A dialog that is a root, opened by setting its `visible` (models/widgets.py).
+    root_dialog = Dialog(title="py root dialog", content="py root dialog body", visible=False)
+    shower = Button(label="py show root dialog")
+    shower.js_on_click(SetValue(obj=root_dialog, attr="visible", value=True))
+    doc.add_root(shower)
+    doc.add_root(root_dialog)
     doc.title = "Python's widgets"
     return doc
 

@@ -4,12 +4,15 @@
 use crate::core::{AnyId, Id, Ids, Kind, PropType, Value};
 
 use super::super::enums::ButtonType;
+use super::icons::IconId;
 
 models! {
     /// A push button, like Bokeh's `Button(label=…)`; a click is a
     /// [`ButtonClick`](crate::document::EventKind::ButtonClick) event for `on_event`.
     pub struct Button("Button") {
         label: RichText = "Button",
+        /// Shown before the label.
+        icon: Option<IconId> = None,
         button_type: ButtonType = ButtonType::Default,
         disabled: bool = false,
     }
@@ -17,6 +20,8 @@ models! {
     /// A button that stays pressed (`active`) until pressed again, like Bokeh's `Toggle`.
     pub struct Toggle("Toggle") {
         label: RichText = "Toggle",
+        /// Shown before the label.
+        icon: Option<IconId> = None,
         active: bool = false,
         button_type: ButtonType = ButtonType::Default,
         disabled: bool = false,
@@ -28,6 +33,8 @@ models! {
     /// (`button_click`), with the menu behind its caret.
     pub struct Dropdown("Dropdown") {
         label: RichText = "Dropdown",
+        /// Shown before the label.
+        icon: Option<IconId> = None,
         button_type: ButtonType = ButtonType::Default,
         /// `None` is a divider.
         menu: Vec<Option<MenuItem>> = Vec::new(),

@@ -1,8 +1,9 @@
-//! Widgets, split as Bokeh's `bokeh.models.widgets`: buttons, groups, inputs, markups,
-//! pickers, selects, sliders and tables.
+//! Widgets, split as Bokeh's `bokeh.models.widgets`: buttons (and their icons), groups,
+//! inputs, markups, pickers, selects, sliders and tables.
 
 pub(super) mod buttons;
 pub(super) mod groups;
+pub(super) mod icons;
 pub(super) mod inputs;
 pub(super) mod markups;
 pub(super) mod pickers;
@@ -12,6 +13,7 @@ pub(super) mod tables;
 
 pub use buttons::{Button, Dropdown, HelpButton, MenuItem, RichText, Toggle, Tooltip};
 pub use groups::{CheckboxButtonGroup, CheckboxGroup, RadioButtonGroup, RadioGroup};
+pub use icons::{BuiltinIcon, IconId, IconSize, SVGIcon, TablerIcon};
 pub use inputs::{
     Checkbox, FileInput, NumericInput, OneOrMany, PasswordInput, Spinner, Switch, TextAreaInput,
     TextInput,

@@ -10,6 +10,7 @@ use crate::core::{AnyId, Value};
 use crate::document::{Document, EventKind, UiEvent};
 use crate::format::escape_html;
 
+use super::super::icons;
 use super::super::layout::{component, left_out};
 use super::super::page::Page;
 
@@ -135,6 +136,20 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     page.watch(model, move |d| read(&Attrs::new(d, model)))
+}
+
+/// A button's face as markup, kept up to date (its icon's changes too): its `icon`, if
+/// any, then a space and its `label` (see [`Attrs::markup`]), as BokehJS lays them out.
+pub fn face(page: Page, model: AnyId) -> Memo<String> {
+    watch(page, model, move |a| {
+        let label = a.markup("label");
+        let Some(icon) = a.value("icon").as_ref_id().and_then(|id| a.doc.lookup(id)) else {
+            return label;
+        };
+        page.track(icon);
+        let gap = if label.is_empty() { "" } else { "&nbsp;" };
+        format!("{}{gap}{label}", icons::markup(a.doc, icon))
+    })
 }
 
 /// An input's title as its label (none when the title is empty, as Bokeh shows none; a

@@ -15,15 +15,15 @@ use crate::models::MenuItem;
 
 use super::super::element;
 use super::super::page::Page;
-use super::control::{ui_event, watch};
+use super::control::{face, ui_event, watch};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
     let shown = watch(page, model, |a| {
         (a.text("label"), a.text("button_type"), a.flag("split"))
     });
-    // Shown as markup (it may be a DOM model); named by its text.
-    let face = watch(page, model, |a| a.markup("label"));
+    // Shown as markup (it may be a DOM model, after an icon); named by its text.
+    let face = face(page, model);
     let menu = page.watch(model, move |d| {
         d.get_attr(model, "menu")
             .ok()
