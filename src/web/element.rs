@@ -240,12 +240,11 @@ pub fn boxed(
         }
         *written = Some(now);
     });
-    // Its `stylesheets`, scoped to the box; kept up to date if it had any when built.
-    let has_sheets = page.read(|d| !stylesheets::scoped_css(d, model).is_empty());
-    let sheets = has_sheets.then(|| {
-        let css = page.watch(model, move |d| stylesheets::scoped_css(d, model));
-        view! { <style>{move || css.get()}</style> }
-    });
+    // Its `stylesheets`, scoped to the box, kept up to date (a `<style>` only while it
+    // has any).
+    let css = page.watch(model, move |d| stylesheets::scoped_css(d, model));
+    let sheets =
+        move || css.with(|css| (!css.is_empty()).then(|| view! { <style>{css.clone()}</style> }));
     view! {
         <div data-model-type=type_name.to_owned() use:bind=write>
             {sheets}

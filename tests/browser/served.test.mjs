@@ -281,6 +281,10 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     assert.notEqual(await elsewhere.evaluate((e) => getComputedStyle(e).color), 'rgb(4, 5, 6)');
     const dictStyled = page.locator('.rk-box', { has: page.getByText('py dict styled', { exact: true }) }).last();
     assert.equal(await dictStyled.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(7, 8, 9)');
+    // A sheet given to a model after its box was built applies too.
+    assert.equal(await page.evaluate(() => window.rokeh.set('py button', 'stylesheets', [':host { outline: 4px solid rgb(10, 11, 12); }'])), undefined);
+    const restyled = page.locator('.rk-box', { has: page.getByRole('button', { name: 'py button', exact: true }) }).last();
+    await page.waitForFunction((e) => getComputedStyle(e).outlineColor === 'rgb(10, 11, 12)', await restyled.elementHandle());
     await page.getByText('py paragraph').waitFor();
     const cells = await page.getByRole('grid').locator('.rk-table-row').first().locator('[role=gridcell]').allTextContents();
     assert.deepEqual(cells, ['0', 'Oslo', '3.5', '05/01/2024']);
