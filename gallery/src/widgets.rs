@@ -193,6 +193,7 @@ pub fn widgets(doc: &mut Document) {
     });
     let help = doc.add(HelpButton {
         label: "".into(),
+        icon: None,
         tooltip: help,
         disabled: false,
     });

@@ -47,6 +47,9 @@ models! {
     /// has focus, kept open by a click.
     pub struct HelpButton("HelpButton") {
         label: RichText = "",
+        /// Shown before the label; `None` is rokeh's drawing of Bokeh's default, the
+        /// built-in "help" icon.
+        icon: Option<IconId> = None,
         tooltip: Id<Tooltip>,
         disabled: bool = false,
     }

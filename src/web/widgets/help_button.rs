@@ -1,4 +1,4 @@
-//! HelpButton: a "?" button (its `label`, if it has one) and its Tooltip's content,
+//! HelpButton: a "?" button (its icon and `label`, if it has them) and its Tooltip's content,
 //! shown as BokehJS shows it (`tip`): while the pointer is over the button (here also
 //! while it has focus), kept open by a click. The tooltip is the button's description
 //! (`aria-describedby`).
@@ -9,11 +9,11 @@ use crate::core::{AnyId, Value};
 
 use super::super::element;
 use super::super::page::Page;
-use super::control::{watch, HELP_ICON};
+use super::control::{face, watch, HELP_ICON};
 use super::tip::{self, Opener};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
-    let label = watch(page, model, |a| a.markup("label"));
+    let label = face(page, model);
     let tooltip = watch(page, model, |a| match a.value("tooltip") {
         Value::Ref(id) => a.doc.lookup(&id),
         _ => None,
@@ -27,7 +27,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         name: "Help",
         disabled: element::disabled(),
     };
-    // BokehJS's help icon, unless it has a label.
+    // Its icon and label; BokehJS's help icon without either.
     let face = move || {
         label.with(|l| {
             if l.is_empty() {
