@@ -11,9 +11,11 @@
 //! A Dialog that is a root of the document opens whenever its `visible` is true (see
 //! [`root`]). Each open dialog is mounted on its own into the body, as BokehJS renders it
 //! there.
-//! Not shown: pinning, collapsing, minimising, maximising and resizing by the edges.
+//! A dialog whose model the document no longer has (a document pushed in its place) is
+//! let go. Not shown: pinning, collapsing, minimising, maximising and resizing by the
+//! edges.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
@@ -38,6 +40,8 @@ struct Open {
 thread_local! {
     /// The dialogs built, bottom first.
     static OPEN: RefCell<Vec<Open>> = const { RefCell::new(Vec::new()) };
+    /// Whether the page lets go of dialogs its document no longer has.
+    static WATCHING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// `OpenDialog`: builds `dialog` if it is not, shows it (its `visible` set) on top.
@@ -70,6 +74,9 @@ fn build(page: Page, dialog: AnyId) -> Result<(), String> {
     if OPEN.with_borrow(|open| open.iter().any(|o| o.dialog == dialog)) {
         return Ok(());
     }
+    if !WATCHING.replace(true) {
+        page.on_changes(move |_| let_go_of_gone(page));
+    }
     let body = document().body().ok_or("the page has no body")?;
     let order = RwSignal::new(0);
     let mounted = leptos::mount::mount_to(body, move || view(page, dialog, order).into_any());
@@ -99,6 +106,20 @@ pub(crate) fn close(page: Page, dialog: AnyId) -> Result<(), String> {
     });
     drop(gone);
     Ok(())
+}
+
+/// Unmounts the dialogs the document no longer has (a document pushed in its place, a
+/// model removed), as their views would be let go in BokehJS.
+fn let_go_of_gone(page: Page) {
+    let gone: Vec<Open> = OPEN.with_borrow_mut(|open| {
+        let (kept, gone) = std::mem::take(open)
+            .into_iter()
+            .partition(|o| page.read(|d| d.try_model(o.dialog).is_some()));
+        *open = kept;
+        gone
+    });
+    // Unmounted once out of the list's borrow, as `close` does.
+    drop(gone);
 }
 
 /// Puts `dialog` on top of the others.

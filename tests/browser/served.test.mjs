@@ -320,6 +320,15 @@ test('a widget document pushed by Python Bokeh shows every widget', async () => 
     await rootDialog.getByText('py root dialog body').waitFor();
     await rootDialog.getByRole('button', { name: 'Close', exact: true }).click();
     await rootDialog.waitFor({ state: 'detached' });
+    // An open dialog goes with its document when Python pushes another in its place.
+    await page.getByRole('button', { name: 'py open dialog' }).click();
+    await dialog.getByText('py dialog body').waitFor();
+    const replace = python('widgets_push.py', server.origin + '/widgets', 'pushed-widgets', '--replace');
+    await replace.next('the replacing push');
+    await replace.finished();
+    await page.waitForFunction(() => document.title === "Python's replacement");
+    await page.getByText('py replaced').waitFor();
+    await dialog.waitFor({ state: 'detached' });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -2,9 +2,9 @@
 layouts, into a `rokeh serve` session (bokeh.client.push_session), for a page to join.
 Each input's title (or label) starts with "py ", so the page can find it by name.
 
-Usage: widgets_push.py http://127.0.0.1:PORT/APP SESSION_ID
+Usage: widgets_push.py http://127.0.0.1:PORT/APP SESSION_ID [--replace]
 Prints {"pushed": N} (N models) once the session holds the document; exits non-zero with
-a message on failure.
+a message on failure. With --replace, pushes a document of one Div ("py replaced") instead.
 """
 import json
 import sys
@@ -134,14 +134,22 @@ def widgets_document():
     return doc
 
 
-def main(url, session_id):
-    doc = widgets_document()
+def replacement_document():
+    """A document of one Div, pushed over the widgets one."""
+    doc = Document()
+    doc.add_root(Div(text="py replaced"))
+    doc.title = "Python's replacement"
+    return doc
+
+
+def main(url, session_id, replace=False):
+    doc = replacement_document() if replace else widgets_document()
     session = push_session(doc, session_id=session_id, url=url, io_loop=IOLoop())
     session.close()
     print(json.dumps({"pushed": len(doc.models)}), flush=True)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        fail("usage: widgets_push.py URL SESSION_ID")
-    main(sys.argv[1], sys.argv[2])
+    if len(sys.argv) not in (3, 4) or sys.argv[3:] not in ([], ["--replace"]):
+        fail("usage: widgets_push.py URL SESSION_ID [--replace]")
+    main(sys.argv[1], sys.argv[2], replace=sys.argv[3:] == ["--replace"])
