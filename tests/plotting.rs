@@ -97,3 +97,36 @@ fn a_glyph_given_a_color_keeps_it_even_when_it_is_the_model_s_default() {
         "an alpha alone leaves the colour"
     );
 }
+
+#[test]
+fn a_color_naming_a_column_of_the_source_is_that_column() {
+    use rokeh::models::Scatter;
+    use rokeh::plotting::GlyphVisuals;
+    let mut doc = Document::new();
+    let p = figure(&mut doc, FigureArgs::default());
+    let colors = vec!["red".to_owned(), "blue".to_owned()];
+    let source = doc.add(ColumnDataSource {
+        data: rokeh::core::ColumnData(vec![
+            ("x".into(), vec![1.0, 2.0].into()),
+            ("y".into(), vec![1.0, 2.0].into()),
+            ("shade".into(), colors.into()),
+        ]),
+    });
+    let glyph_of = |doc: &mut Document, color: &str| {
+        let r = p.scatter(doc, source, Scatter::default().color(color));
+        doc.get(r, GlyphRenderer::GLYPH)
+    };
+    // As Python's `p.scatter(..., color="shade", source=source)`.
+    let by_column = glyph_of(&mut doc, "shade");
+    for attr in ["fill_color", "line_color", "hatch_color"] {
+        assert_eq!(
+            doc.get_attr(by_column, attr).unwrap(),
+            Value::field("shade"),
+            "{attr}"
+        );
+    }
+    // A colour that names no column is a colour.
+    let navy = glyph_of(&mut doc, "navy");
+    let fill = doc.get_attr(navy, "fill_color").unwrap();
+    assert_eq!(fill.object_field("value"), Some(&Value::str("navy")));
+}

@@ -4,6 +4,7 @@
 //! methods colour them, unless the glyph comes with Python's `color=` (`Segment { .. }
 //! .color("black")`): a builder, like a Python model, keeps only what differs from the
 //! model's defaults, so only the glyph method's own argument can say a colour was given.
+//! As in Python, a `color` that names a column of the source is that column.
 
 use crate::core::{AnyId, Id, Kind, ModelType, Value};
 use crate::document::Document;
@@ -86,7 +87,13 @@ fn add<G: ModelType>(
         alpha,
     } = glyph;
     let glyph = doc.add(glyph).any();
-    set_visuals(doc, glyph, color.as_deref(), alpha);
+    // As Python's glyph methods read it, a colour that names a column of the source is
+    // that column.
+    match color.as_deref().filter(|c| doc.column(source, c).is_some()) {
+        Some(column) => set_color_field(doc, glyph, column),
+        None => set_visuals(doc, glyph, color.as_deref(), None),
+    }
+    set_visuals(doc, glyph, None, alpha);
     for &(attr, default) in colors {
         // Only what differs from the defaults is stored: absent means left at default.
         if color.is_some() || doc.model(glyph).attrs.contains_key(attr) {
@@ -117,6 +124,19 @@ fn set_visuals(doc: &mut Document, glyph: AnyId, color: Option<&str>, alpha: Opt
         let features = ["fill", "line", "hatch", "text", "global"];
         for attr in features.map(|v| format!("{v}_{suffix}")) {
             set_visual(doc, glyph, &attr, value.clone());
+        }
+    }
+}
+
+/// Python's `color` naming a column: each colour property of the glyph that can be a
+/// field is that column.
+fn set_color_field(doc: &mut Document, glyph: AnyId, column: &str) {
+    for attr in ["fill", "line", "hatch", "text"].map(|v| format!("{v}_color")) {
+        let model_type = &doc.model(glyph).type_name;
+        let prop = doc.type_schema(model_type).and_then(|t| t.prop(&attr));
+        if matches!(prop.map(|p| &p.kind), Some(Kind::Spec(_))) {
+            doc.set_attr(glyph, &attr, Value::field(column))
+                .expect("a colour spec takes a field");
         }
     }
 }
