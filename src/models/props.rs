@@ -13,12 +13,25 @@ impl DashPattern {
     /// A solid line (no dashes).
     pub const SOLID: DashPattern = DashPattern(Vec::new());
 
-    /// Bokeh's named patterns (`bokeh.core.enums.DashPattern`), or a string of numbers.
+    /// Bokeh's named patterns as Python turns them into lengths
+    /// (`bokeh.core.property.visual.DashPattern`), or a string of numbers.
     pub fn parse(text: &str) -> Option<DashPattern> {
         let named: &[f64] = match text {
-            "solid" => &[],
             "dashed" => &[6.0],
             "dotted" => &[2.0, 4.0],
+            _ => return DashPattern::resolve(text),
+        };
+        Some(DashPattern(named.to_vec()))
+    }
+
+    /// A pattern that reaches the page as a string (a spec's value or column: Python
+    /// keeps those as names), as BokehJS resolves it: its own, shorter lengths for
+    /// "dashed" (3 2) and "dotted" (2 1), or a string of numbers.
+    pub fn resolve(text: &str) -> Option<DashPattern> {
+        let named: &[f64] = match text {
+            "solid" => &[],
+            "dashed" => &[3.0, 2.0],
+            "dotted" => &[2.0, 1.0],
             "dotdash" => &[2.0, 4.0, 6.0, 4.0],
             "dashdot" => &[6.0, 4.0, 2.0, 4.0],
             _ => {
@@ -60,7 +73,7 @@ impl PropType for DashPattern {
     }
     fn from_value(v: &Value, _: &dyn Ids) -> Option<DashPattern> {
         match v {
-            Value::Str(s) => DashPattern::parse(s),
+            Value::Str(s) => DashPattern::resolve(s),
             Value::List(items) => items
                 .iter()
                 .map(Value::as_f64)
@@ -266,6 +279,18 @@ mod tests {
             Some(DashPattern(vec![3.0, 1.0]))
         );
         assert_eq!(DashPattern(vec![3.0, 1.0]).to_value(&NoIds), list);
+    }
+
+    #[test]
+    fn a_name_read_from_a_document_is_resolved_as_bokehjs_does_one_from_rust_as_python() {
+        // Python keeps a spec's `line_dash="dotted"` as the name; BokehJS draws it 2 on, 1
+        // off. Python turns a plain property's name into its own lengths (2 4).
+        let read = |name: &str| DashPattern::from_value(&Value::str(name), &NoIds);
+        assert_eq!(read("dotted"), Some(DashPattern(vec![2.0, 1.0])));
+        assert_eq!(read("dashed"), Some(DashPattern(vec![3.0, 2.0])));
+        assert_eq!(read("dotdash"), Some(DashPattern(vec![2.0, 4.0, 6.0, 4.0])));
+        assert_eq!(DashPattern::from("dotted"), DashPattern(vec![2.0, 4.0]));
+        assert_eq!(DashPattern::from("dotdash"), read("dotdash").unwrap());
     }
 
     #[test]
