@@ -6,6 +6,7 @@ mod bench;
 pub mod compare;
 mod crossfilter;
 mod data;
+mod fourier_animated;
 mod gapminder;
 mod movies;
 mod ohlc;
@@ -18,6 +19,7 @@ mod widgets;
 
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
 pub use crossfilter::{crossfilter, AUTOMPG_FILE};
+pub use fourier_animated::fourier_animated;
 pub use gapminder::{gapminder, GAPMINDER_FILE};
 pub use movies::{movies, MOVIES_FILE};
 pub use ohlc::ohlc;
@@ -46,6 +48,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("widgets", widgets),
         App::new("table", big_table),
         App::new("ticker", ticker),
+        App::new("fourier_animated", fourier_animated),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

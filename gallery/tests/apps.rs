@@ -4,7 +4,9 @@
 use rokeh::core::Value;
 use rokeh::document::{AnyId, Document, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
-use rokeh_gallery::{crossfilter, gapminder, movies, ohlc, selection_histogram, stocks};
+use rokeh_gallery::{
+    crossfilter, fourier_animated, gapminder, movies, ohlc, selection_histogram, stocks,
+};
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
 fn find(doc: &Document, type_name: &str, attr: &str, value: &str) -> AnyId {
@@ -115,6 +117,47 @@ fn ohlc_streams_with_a_rollover_of_300() {
     let close = doc.column_f64(source, "close").unwrap();
     let mean12 = close[288..].iter().sum::<f64>() / 12.0;
     assert!((ma[299] - mean12).abs() < 1e-9, "{} vs {mean12}", ma[299]);
+}
+
+#[test]
+fn fourier_animated_turns_its_circles_one_step_a_tick_and_comes_round_after_100() {
+    use std::f64::consts::PI;
+    let mut doc = Document::new();
+    fourier_animated(&mut doc).unwrap();
+    let (id, period) = doc
+        .periodic_callbacks()
+        .next()
+        .expect("a periodic callback");
+    assert_eq!(period.as_millis(), 100);
+    let sources = of_type(&doc, "ColumnDataSource");
+    let lines = *sources
+        .iter()
+        .find(|s| doc.column(**s, "y0").is_some())
+        .unwrap();
+    let items = *sources
+        .iter()
+        .find(|s| doc.column(**s, "r").is_some())
+        .unwrap();
+    let column = |doc: &Document, source, name| doc.column_f64(source, name).unwrap().to_vec();
+    let (y0, sum) = (column(&doc, lines, "y"), column(&doc, items, "ysum-dot"));
+    // The summed wave at x = π/2: the four terms' 4/π (1 - 1/3 + 1/5 - 1/7).
+    assert!((y0[25] - 4.0 / PI * (1.0 - 1.0 / 3.0 + 0.2 - 1.0 / 7.0)).abs() < 1e-12);
+    assert_eq!(sum[3], 0.0, "all four dots start on the axis");
+    doc.run_periodic(id).unwrap();
+    let y1 = column(&doc, lines, "y");
+    assert_eq!(y1[..99], y0[1..], "the wave moved one step left");
+    assert_eq!(y1[99], y0[0]);
+    // One step of the first term's circle: 2π/100 round, radius 4/π.
+    let dot = column(&doc, items, "yterm-dot")[0];
+    assert!(
+        (dot - 4.0 / PI * (2.0 * PI / 100.0).sin()).abs() < 1e-12,
+        "{dot}"
+    );
+    for _ in 1..100 {
+        doc.run_periodic(id).unwrap();
+    }
+    assert_eq!(column(&doc, lines, "y"), y0, "a whole turn");
+    assert_eq!(column(&doc, items, "ysum-dot")[3].abs() < 1e-12, true);
 }
 
 #[test]

@@ -17,6 +17,7 @@ const shots = [
     ['stocks', 1300, 820, 0],
     ['selection_histogram', 860, 880, 0],
     ['crossfilter', 1060, 660, 0],
+    ['fourier_animated', 860, 830, 1500],
   ].map(([app, width, height, wait]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait,
   })),
