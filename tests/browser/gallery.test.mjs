@@ -1,4 +1,4 @@
-// The gallery's ports of Bokeh's server demos (gallery/src/{movies,ohlc,gapminder}.rs) as a
+// The gallery's ports of Bokeh's server demos (gallery/src/{movies,ohlc,…}.rs) as a
 // person uses them, in headless Chromium with the page running alone (dist/ at a sub-path,
 // as GitHub Pages serves it): widgets found by role and name, results read back from the
 // page's document (window.rokeh) and its canvas. Needs `trunk build --release` (dist/).
@@ -260,6 +260,21 @@ test('crossfilter: another x column relabels the axis and redraws the plot', asy
     assert.notEqual(after, before);
     await page.getByRole('combobox', { name: 'Color' }).selectOption('mpg');
     await page.waitForFunction(() => new Set(window.rokeh.column('color')).size === 5);
+  });
+});
+
+test('fourier_animated: the wave moves a step every 100 ms and is painted again', async () => {
+  await withApp('fourier_animated', async (page) => {
+    const wave = () => page.evaluate(() => Array.from(window.rokeh.column('y')));
+    const first = await wave();
+    assert.equal(first.length, 100);
+    const before = await paints(page);
+    await page.waitForFunction((y0) => window.rokeh.column('y')[0] !== y0, first[0], { timeout: 5000 });
+    await paintedAfter(page, before);
+    const now = await wave();
+    // Rolled left by however many ticks ran: the same wave, shifted.
+    const shift = now.findIndex((_, k) => now.every((y, i) => y === first[(i + k) % 100]));
+    assert.ok(shift > 0, `rolled by ${shift}`);
   });
 });
 
