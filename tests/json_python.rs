@@ -543,3 +543,52 @@ fn gridplot_merges_the_tools_as_python_does() {
     let compared: usize = printed.trim().trim_start_matches("ok ").parse().unwrap();
     assert!(compared >= 40, "only {compared} properties compared");
 }
+
+/// rokeh's contours of a field against Bokeh's own (contourpy): each band covers the same
+/// area and each level's lines are as long, within 2 % (rokeh splits cells into
+/// triangles where contourpy works on whole quads).
+#[test]
+fn contours_cover_what_bokeh_s_cover() {
+    let measured: Json = serde_json::from_str(&run("contour_measures.py", &[])).unwrap();
+    let floats = |key: &str| -> Vec<f64> {
+        let list = measured[key].as_array().unwrap();
+        list.iter().map(|v| v.as_f64().unwrap()).collect()
+    };
+    let (x, y, z, levels) = (floats("x"), floats("y"), floats("z"), floats("levels"));
+    let data = rokeh::plotting::contour_data((&x, &y, &z), &levels).unwrap();
+    let fill = data.fill.unwrap();
+    let signed = |xs: &[f64], ys: &[f64]| {
+        let n = xs.len();
+        (0..n)
+            .map(|i| xs[i] * ys[(i + 1) % n] - xs[(i + 1) % n] * ys[i])
+            .sum::<f64>()
+            / 2.0
+    };
+    for (band, want) in floats("areas").into_iter().enumerate() {
+        let polygons = fill.xs[band].iter().zip(&fill.ys[band]);
+        let area: f64 = polygons
+            .map(|(px, py)| {
+                px.iter()
+                    .zip(py)
+                    .map(|(rx, ry)| signed(rx, ry))
+                    .sum::<f64>()
+            })
+            .sum();
+        assert!(
+            (area - want).abs() <= 0.02 * want,
+            "band {band}: {area} against Bokeh's {want}"
+        );
+    }
+    let line = data.line.unwrap();
+    for (level, want) in floats("lengths").into_iter().enumerate() {
+        let (xs, ys) = (&line.xs[level], &line.ys[level]);
+        let length: f64 = (1..xs.len())
+            .map(|i| (xs[i] - xs[i - 1]).hypot(ys[i] - ys[i - 1]))
+            .filter(|d| !d.is_nan())
+            .sum();
+        assert!(
+            (length - want).abs() <= 0.02 * want.max(0.01),
+            "level {level}: {length} against Bokeh's {want}"
+        );
+    }
+}

@@ -2,14 +2,14 @@
 //! Whisker, Label, LabelSet, ColorBar and ScaleBar. Arrows and legends have their own
 //! areas.
 
-use crate::core::{AnyId, Color, ColorSpec, NumberSpec, Spec, Value};
+use crate::core::{AnyId, Color, ColorSpec, Id, NumberSpec, Spec, Value};
 
 use super::enums::{
     Align, CoordinateUnits, Dimension, FontStyle, LengthSizing, LengthUnits, LineCap, LineJoin,
     Orientation, Place, PositionUnits, RenderLevel, TextAlign, TextBaseline,
 };
 use super::props::{AutoOr, DashPattern, TextLike};
-use super::SourceId;
+use super::{GlyphRenderer, SourceId};
 
 models! {
     /// A plot's title text.
@@ -234,6 +234,15 @@ models! {
         background_fill_color: Option<Color> = Some("#ffffff".into()),
         background_fill_alpha: f64 = 0.95,
         visible: bool = true,
+    }
+
+    /// A [`ColorBar`] over a contour's levels, its bands and lines as the contour draws
+    /// them, as Python's `contour_renderer.construct_color_bar()` makes it.
+    pub struct ContourColorBar("ContourColorBar") {
+        fill_renderer: Id<GlyphRenderer>,
+        line_renderer: Id<GlyphRenderer>,
+        levels: Vec<f64> = Vec::new(),
+        ticker: AutoOr<AnyId> = AutoOr::Auto,
     }
     /// A bar of a "nice" length of `range` (in `unit`s of `dimensional`, meters by
     /// default) with its label ("5 km"), in a box at `location` in the frame.

@@ -96,7 +96,8 @@ mod transforms;
 mod widgets;
 
 pub use annotations::{
-    Band, BoxAnnotation, ColorBar, Label, LabelSet, ScaleBar, Slope, Span, Title, Whisker,
+    Band, BoxAnnotation, ColorBar, ContourColorBar, Label, LabelSet, ScaleBar, Slope, Span, Title,
+    Whisker,
 };
 pub use arrows::{Arrow, NormalHead, OpenHead, TeeHead, VeeHead};
 pub use axes::{CategoricalAxis, DatetimeAxis, LinearAxis, LogAxis};

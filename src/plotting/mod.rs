@@ -2,13 +2,18 @@
 //! ranges, scales, axes and grids Bokeh's `figure(...)` adds (linear, log, datetime or
 //! categorical axes), glyph methods that add a glyph with its renderer
 //! (`plot.scatter(doc, source, Scatter { .. })`, `plot.vbar(..)`, …) coloured as Bokeh
-//! colours them, legend entries (`legend_label`, `legend_field`, `legend_group`), and the
-//! transform helpers (`linear_cmap`, `factor_cmap`, `factor_mark`, `dodge`, `jitter`).
+//! colours them, legend entries (`legend_label`, `legend_field`, `legend_group`), contours
+//! (`plot.contour(…)`, `contour_data`), and the transform helpers (`linear_cmap`,
+//! `factor_cmap`, `factor_mark`, `dodge`, `jitter`).
 
+mod contour;
 mod glyph_api;
 mod tools;
 mod transform;
 
+pub use contour::{
+    contour_data, ContourArgs, ContourColor, ContourData, ContourError, Field, FillData, LineData,
+};
 pub use glyph_api::{GlyphVisuals, Styled};
 pub use tools::{tool_from_name, Active, ToolArgs, ToolsError, DEFAULT_TOOLS, TOOL_NAMES};
 pub use transform::{
@@ -588,7 +593,12 @@ impl Id<Figure> {
             .collect()
     }
 
-    fn push(self, doc: &mut Document, key: crate::core::Prop<Figure, Vec<AnyId>>, model: AnyId) {
+    pub(crate) fn push(
+        self,
+        doc: &mut Document,
+        key: crate::core::Prop<Figure, Vec<AnyId>>,
+        model: AnyId,
+    ) {
         let mut list = doc.get(self, key);
         list.push(model);
         doc.set(self, key, list)
