@@ -4,6 +4,7 @@
 
 mod bench;
 pub mod compare;
+mod contour_animated;
 mod crossfilter;
 mod data;
 mod fourier_animated;
@@ -18,6 +19,7 @@ mod tools;
 mod widgets;
 
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
+pub use contour_animated::contour_animated;
 pub use crossfilter::{crossfilter, AUTOMPG_FILE};
 pub use fourier_animated::fourier_animated;
 pub use gapminder::{gapminder, GAPMINDER_FILE};
@@ -49,6 +51,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("table", big_table),
         App::new("ticker", ticker),
         App::new("fourier_animated", fourier_animated),
+        App::new("contour_animated", contour_animated),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

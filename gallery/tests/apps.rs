@@ -5,7 +5,8 @@ use rokeh::core::Value;
 use rokeh::document::{AnyId, Document, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
-    crossfilter, fourier_animated, gapminder, movies, ohlc, selection_histogram, stocks,
+    contour_animated, crossfilter, fourier_animated, gapminder, movies, ohlc, selection_histogram,
+    stocks,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -157,7 +158,44 @@ fn fourier_animated_turns_its_circles_one_step_a_tick_and_comes_round_after_100(
         doc.run_periodic(id).unwrap();
     }
     assert_eq!(column(&doc, lines, "y"), y0, "a whole turn");
-    assert_eq!(column(&doc, items, "ysum-dot")[3].abs() < 1e-12, true);
+    assert!(column(&doc, items, "ysum-dot")[3].abs() < 1e-12);
+}
+
+#[test]
+fn contour_animated_fills_ten_bands_from_piyg_and_contours_them_again_each_tick() {
+    let mut doc = Document::new();
+    contour_animated(&mut doc).unwrap();
+    let contour = of_type(&doc, "ContourRenderer")[0];
+    let part = |doc: &Document, name| {
+        let renderer = doc.get_attr(contour, name).unwrap();
+        let renderer = doc.lookup(renderer.as_ref_id().unwrap()).unwrap();
+        let source = doc.get_attr(renderer, "data_source").unwrap();
+        doc.lookup(source.as_ref_id().unwrap()).unwrap()
+    };
+    let (fill, line) = (part(&doc, "fill_renderer"), part(&doc, "line_renderer"));
+    let Some(Value::List(colors)) = doc.column(fill, "fill_color") else {
+        panic!("a colour per band")
+    };
+    // Bokeh's PiYG[10], as Python's `fill_color=PiYG` picks it for 10 bands.
+    let piyg: Vec<&str> = colors.iter().filter_map(Value::as_str).collect();
+    assert_eq!(piyg.len(), 10);
+    assert_eq!((piyg[0], piyg[9]), ("#276419", "#8e0152"));
+    let widths = doc.column(line, "line_width").and_then(Value::rows);
+    assert_eq!(widths, Some(11), "a width per level");
+    assert_eq!(of_type(&doc, "ContourColorBar").len(), 1);
+    let bands = |doc: &Document| doc.column(fill, "xs").cloned().unwrap();
+    let before = bands(&doc);
+    let (id, period) = doc
+        .periodic_callbacks()
+        .next()
+        .expect("a periodic callback");
+    assert_eq!(period.as_millis(), 40);
+    doc.run_periodic(id).unwrap();
+    assert_ne!(bands(&doc), before, "the bumps moved");
+    assert_eq!(
+        doc.column(line, "line_width").and_then(Value::rows),
+        Some(11)
+    );
 }
 
 #[test]

@@ -278,6 +278,20 @@ test('fourier_animated: the wave moves a step every 100 ms and is painted again'
   });
 });
 
+test('contour_animated: its contours are worked out again and repainted as the bumps breathe', async () => {
+  await withApp('contour_animated', async (page) => {
+    assert.equal((await get(page, 'ContourRenderer', 'levels')).length, 11);
+    const upper = await page.evaluate(() => Array.from(window.rokeh.column('upper_levels')));
+    assert.deepEqual(upper.map((v) => Math.round(v * 10) / 10), [-0.8, -0.6, -0.4, -0.2, 0, 0.2, 0.4, 0.6, 0.8, 1]);
+    // Each 40 ms tick replaces the bands: the canvas' picture changes.
+    const picture = () => page.evaluate(() => document.querySelector('canvas').toDataURL());
+    const before = await picture();
+    const painted = await paints(page);
+    await paintedAfter(page, painted + 3);
+    assert.notEqual(await picture(), before);
+  });
+});
+
 test('single files (make build-single): movies and crossfilter from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {

@@ -18,6 +18,7 @@ const shots = [
     ['selection_histogram', 860, 880, 0],
     ['crossfilter', 1060, 660, 0],
     ['fourier_animated', 860, 830, 1500],
+    ['contour_animated', 700, 480, 0],
   ].map(([app, width, height, wait]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait,
   })),
