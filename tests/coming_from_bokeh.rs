@@ -14,10 +14,12 @@ use rokeh::document::{DocumentError, EventKind, PatchIndex, Theme, JS_EVENT_CALL
 use rokeh::models::{
     column, gridplot, gridplot_with, row, Button, CloseAction, ColumnDataSource, CustomJS,
     CustomJSTickFormatter, CustomJSTransform, Dialog, Figure, GeoJSONDataSource, GridplotArgs,
-    Line, OpenDialog, Place, Segment, SetValue, Slider, TextInput, Title,
+    Line, OpenDialog, Place, Scatter, Segment, SetValue, Slider, TextInput, Title,
 };
 use rokeh::np;
-use rokeh::plotting::{figure, transform, FigureArgs, GlyphVisuals};
+use rokeh::plotting::{
+    contour_data, figure, transform, ContourArgs, ContourColor, FigureArgs, GlyphVisuals,
+};
 use rokeh::Document;
 
 type Result = std::result::Result<(), DocumentError>;
@@ -59,6 +61,13 @@ fn plots() -> Result {
     let title = doc.get(p, Figure::TITLE).unwrap(); doc.set(title, Title::TEXT, "new")?;
     assert_eq!(doc.get(title, Title::TEXT), "new".into());
     p.segment(doc, source, Segment::default().color("black").alpha(0.5));
+    let colors = doc.add(ColumnDataSource { data: ColumnData(vec![("x".into(), vec![1.0].into()), ("y".into(), vec![2.0].into()), ("color".into(), vec!["red".to_owned()].into())]) });
+    let source = colors;
+    p.scatter(doc, source, Scatter::default().color("color"));
+    let (x, y, z, levels) = ([0.0, 1.0], [0.0, 1.0], [0.0, 1.0, 1.0, 2.0], [0.0, 1.0, 2.0]);
+    let r = p.contour(doc, (&x, &y, &z), &levels, ContourArgs { fill_color: Some(ContourColor::Palette("Viridis".into())), line_color: Some(ContourColor::Same("black".into())), ..ContourArgs::default() }).expect("a grid and rising levels");
+    let z = [2.0, 1.0, 1.0, 0.0];
+    r.set_data(doc, &contour_data((&x, &y, &z), &levels).expect("a grid and rising levels"))?;
     Ok(())
 }
 
