@@ -10,7 +10,7 @@ use std::f64::consts::PI;
 use std::time::Duration;
 
 use rokeh::core::{ColumnData, Dict, Value};
-use rokeh::document::{DocumentError, EventKind, PatchIndex, Theme, JS_EVENT_CALLBACKS};
+use rokeh::document::{Along, DocumentError, EventKind, PatchIndex, Theme, JS_EVENT_CALLBACKS};
 use rokeh::models::{
     column, gridplot, gridplot_with, row, Button, CloseAction, ColumnDataSource, CustomJS,
     CustomJSTickFormatter, CustomJSTransform, Dialog, Figure, GeoJSONDataSource, GridplotArgs,
@@ -42,6 +42,9 @@ fn data() -> Result {
     doc.stream(source, vec![("x".into(), xs.into()), ("y".into(), ys.into())], Some(300))?;
     doc.patch(source, vec![("y".into(), vec![(PatchIndex::Row(0), 5.0.into())])])?;
     assert_eq!(doc.column_f64(source, "y"), Some(&[5.0, 4.0, 6.0][..]));
+    let lines = doc.add(ColumnDataSource { data: ColumnData(vec![("ys".into(), Value::List(vec![Value::Array(vec![0.0, 1.0, 2.0].into())]))]) });
+    doc.patch(lines, vec![("ys".into(), vec![(PatchIndex::Within { row: 0, along: vec![Along::At(2)] }, 0.5.into())])])?;
+    assert_eq!(doc.column(lines, "ys"), Some(&Value::List(vec![Value::Array(vec![0.0, 1.0, 0.5].into())])));
     let x = np::asarray(doc.column_f64(source, "x").unwrap_or_default());
     assert_eq!((2.0 * x)[2], 10.0);
     let text = r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [3, 4]}, "properties": {}}]}"#;

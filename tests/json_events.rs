@@ -535,3 +535,136 @@ fn a_failed_batch_leaves_the_changes_recorded_before_it_alone() {
         matches!(&changes[0].event, Event::ModelChanged { new, .. } if *new == Value::str("a"))
     );
 }
+
+#[test]
+fn patches_within_a_cell_set_a_line_s_point_and_an_image_s_block_and_travel() {
+    use rokeh::document::Along;
+    let mut sender = Document::new();
+    let mut image = NdArray::from(vec![0i32; 12]);
+    image.shape = vec![4, 3];
+    let s = sender.add(ColumnDataSource {
+        data: ColumnData(vec![
+            (
+                "ys".into(),
+                Value::List(vec![
+                    Value::Array(vec![0.0, 1.0, 2.0].into()),
+                    Value::Array(vec![5.0, 6.0, 7.0].into()),
+                ]),
+            ),
+            (
+                "img".into(),
+                Value::List(vec![Value::Array(image.clone()), Value::Array(image)]),
+            ),
+        ]),
+    });
+    sender.add_root(s);
+    let mut receiver = Document::from_json(
+        &to_json(&sender, BufferMode::Inline).json,
+        &Buffers::default(),
+    )
+    .unwrap();
+    let synced = SyncedModels::of(&sender);
+    sender.take_changes();
+    // Python: source.patch({"ys": [([1, 2], [9.5])], "img": [([0, slice(1, 4, 2), slice(None)], values)]})
+    let rows = Along::Slice {
+        start: Some(1),
+        stop: Some(4),
+        step: Some(2),
+    };
+    let all = Along::Slice {
+        start: None,
+        stop: None,
+        step: None,
+    };
+    let point = PatchIndex::Within {
+        row: 1,
+        along: vec![Along::At(2)],
+    };
+    let block = PatchIndex::Within {
+        row: 0,
+        along: vec![rows, all],
+    };
+    sender
+        .patch(
+            s,
+            vec![
+                ("ys".into(), vec![(point, list(&[9.5]))]),
+                ("img".into(), vec![(block, list(&[1i64, 2, 3, 4, 5, 6]))]),
+            ],
+        )
+        .unwrap();
+    let cells = |doc: &Document| -> Vec<Value> {
+        let (Some(Value::List(ys)), Some(Value::List(img))) =
+            (doc.column(s, "ys"), doc.column(s, "img"))
+        else {
+            panic!("list columns")
+        };
+        vec![ys[1].clone(), img[0].clone()]
+    };
+    let [line, picture]: [Value; 2] = cells(&sender).try_into().unwrap();
+    assert_eq!(line, Value::Array(vec![5.0, 6.0, 9.5].into()));
+    let Value::Array(picture) = picture else {
+        panic!("an image")
+    };
+    assert_eq!(picture.shape, vec![4, 3]);
+    let pixels: Vec<Value> = picture.data.to_values();
+    let want: Vec<Value> = [0, 0, 0, 1, 2, 3, 0, 0, 0, 4, 5, 6]
+        .map(Value::Int)
+        .to_vec();
+    assert_eq!(pixels, want, "rows 1 and 3, row by row");
+
+    // On the wire as Python writes it ([row, j] and [row, slice, slice]), and applied alike.
+    let changes = sender.take_changes();
+    let patch = changes_to_json(&sender, &changes, &synced, BufferMode::Inline);
+    let index = &patch.json[0]["patches"];
+    assert!(index.to_string().contains("[1,2]"), "{index}");
+    receiver
+        .acting_as(Actor::LOCAL, |d| {
+            apply_json_events(d, &patch.json, &patch.buffers)
+        })
+        .unwrap();
+    let rs = receiver.lookup(sender.model_id(s.any())).unwrap();
+    let got = |name| receiver.column(rs, name).cloned().unwrap();
+    assert_eq!(got("ys"), sender.column(s, "ys").cloned().unwrap());
+    assert_eq!(got("img"), sender.column(s, "img").cloned().unwrap());
+
+    // What does not fit is refused and changes nothing.
+    let before = sender.model(s.any()).clone();
+    let cases = [
+        (
+            "ys",
+            PatchIndex::Within {
+                row: 0,
+                along: vec![Along::At(3)],
+            },
+            list(&[1.0]),
+            "index 3 is past the end (3 elements)",
+        ),
+        (
+            "ys",
+            PatchIndex::Within {
+                row: 0,
+                along: vec![Along::At(0), Along::At(0)],
+            },
+            list(&[1.0]),
+            "2 indices into a cell of 1 dimensions",
+        ),
+        (
+            "img",
+            PatchIndex::Within {
+                row: 0,
+                along: vec![Along::At(0), Along::At(0)],
+            },
+            list(&[1i64, 2]),
+            "the index names 1 elements but 2 values were given",
+        ),
+    ];
+    for (name, index, value, expected) in cases {
+        let err = sender
+            .patch(s, vec![(name.into(), vec![(index, value)])])
+            .unwrap_err();
+        assert!(err.to_string().contains(expected), "{err}");
+        assert_eq!(sender.model(s.any()), &before);
+    }
+    assert!(sender.take_changes().is_empty());
+}

@@ -592,3 +592,56 @@ fn contours_cover_what_bokeh_s_cover() {
         );
     }
 }
+
+/// Bokeh's own patches within a cell (a line's point, `[row, j]`; an image's block,
+/// `[0, rows, columns]`, as examples/server/app/patch_app.py makes them), applied here,
+/// leave the columns Bokeh's patches left there.
+#[test]
+fn patches_within_a_cell_from_bokeh_apply_as_there() {
+    let printed: Json = serde_json::from_str(&run("nested_patch.py", &[])).unwrap();
+    let mut doc = Document::from_json(&printed["doc"], &Buffers::new()).unwrap();
+    doc.acting_as(
+        Actor {
+            origin: Origin::Local,
+            run_callbacks: false,
+        },
+        |d| apply_json_events(d, &printed["events"], &Buffers::new()),
+    )
+    .unwrap_or_else(|e| panic!("Bokeh's patches: {e}"));
+    let column = |name: &str| {
+        doc.models()
+            .find_map(|(any, _)| doc.column(any, name).cloned())
+            .unwrap()
+    };
+    let numbers = |cell: &Value| -> Vec<f64> {
+        let Value::Array(a) = cell else {
+            panic!("an array cell")
+        };
+        a.data
+            .to_values()
+            .iter()
+            .filter_map(Value::as_f64)
+            .collect()
+    };
+    let Value::List(ys) = column("ys") else {
+        panic!("a list of lines")
+    };
+    let floats = |v: &Json| -> Vec<f64> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_f64().unwrap())
+            .collect()
+    };
+    let theirs: Vec<Vec<f64>> = printed["after"]["ys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(floats)
+        .collect();
+    assert_eq!(ys.iter().map(numbers).collect::<Vec<_>>(), theirs);
+    let Value::List(img) = column("img") else {
+        panic!("a list of images")
+    };
+    assert_eq!(numbers(&img[0]), floats(&printed["after"]["img"]));
+}

@@ -41,7 +41,7 @@ pub use changes::Actor;
 pub use error::DocumentError;
 pub use events::{Change, Event, EventKind, Origin, PeerId, UiEvent, BOKEH_EVENT, INPUT_ATTRS};
 pub use js_callbacks::{JS_EVENT_CALLBACKS, JS_PROPERTY_CALLBACKS};
-pub use patch::{ColumnPatches, PatchIndex};
+pub use patch::{Along, ColumnPatches, PatchIndex};
 pub use store::Model;
 pub use theme::{Theme, ThemeError};
 

@@ -1,5 +1,6 @@
 //! Cells of a ColumnDataSource replaced, as Bokeh's
-//! `source.patch({column: [(index or slice, value), …]})`.
+//! `source.patch({column: [(index or slice, value), …]})`, or elements within a cell that
+//! is itself an array (`(row, j)`, `(row, rows, columns)` of an image).
 
 use std::iter::StepBy;
 use std::ops::Range;
@@ -9,8 +10,9 @@ use super::columns::check_1d;
 use super::journal::Undo;
 use super::{AnyId, Document, DocumentError, Event, Value};
 
-/// Which cells of a column a patch replaces: one row, or a slice of rows as Python's
-/// `start:stop:step` (missing bounds mean the whole column; a step must be positive).
+/// Which cells of a column a patch replaces: one row, a slice of rows as Python's
+/// `start:stop:step` (missing bounds mean the whole column; a step must be positive), or
+/// elements inside one row's cell when that cell is itself an array.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PatchIndex {
     /// One row; its patch value is the new cell.
@@ -25,6 +27,73 @@ pub enum PatchIndex {
         /// `None`: 1.
         step: Option<usize>,
     },
+    /// Elements of row `row`'s cell, an array (a line's points, an image), as Python's
+    /// `(row, j)` or `(row, rows, columns)` index: one [`Along`] per dimension of the cell;
+    /// the patch value lists the new elements in order, row by row.
+    Within {
+        /// The row whose cell is patched.
+        row: usize,
+        /// An index or a slice along each of the cell's dimensions.
+        along: Vec<Along>,
+    },
+}
+
+/// An index or a slice along one dimension of a cell, in [`PatchIndex::Within`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Along {
+    /// One position.
+    At(usize),
+    /// Positions `start..stop` by `step`, as [`PatchIndex::Slice`].
+    Slice {
+        /// First; `None`: 0.
+        start: Option<usize>,
+        /// End, excluded; `None`: the dimension's length.
+        stop: Option<usize>,
+        /// `None`: 1.
+        step: Option<usize>,
+    },
+}
+
+/// `start..stop` by `step` of `len` positions, checked.
+fn span(
+    (start, stop, step): (Option<usize>, Option<usize>, Option<usize>),
+    len: usize,
+) -> Result<StepBy<Range<usize>>, String> {
+    let (start, stop, step) = (start.unwrap_or(0), stop.unwrap_or(len), step.unwrap_or(1));
+    if stop > len {
+        return Err(format!("slice stop {stop} is past the end ({len} rows)"));
+    }
+    if step == 0 {
+        return Err("slice step must be positive".into());
+    }
+    Ok((start.min(stop)..stop).step_by(step))
+}
+
+fn slice_value((start, stop, step): (Option<usize>, Option<usize>, Option<usize>)) -> Value {
+    let opt = |v: Option<usize>| v.map(|v| v as i64);
+    Value::Slice {
+        start: opt(start),
+        stop: opt(stop),
+        step: opt(step),
+    }
+}
+
+impl Along {
+    /// The positions it names along a dimension of `len`.
+    fn positions(&self, len: usize) -> Result<StepBy<Range<usize>>, String> {
+        match *self {
+            Along::At(i) if i < len => Ok((i..i + 1).step_by(1)),
+            Along::At(i) => Err(format!("index {i} is past the end ({len} elements)")),
+            Along::Slice { start, stop, step } => span((start, stop, step), len),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        match *self {
+            Along::At(i) => Value::Int(i as i64),
+            Along::Slice { start, stop, step } => slice_value((start, stop, step)),
+        }
+    }
 }
 
 impl PatchIndex {
@@ -32,31 +101,25 @@ impl PatchIndex {
     /// listed, so a slice's size costs nothing until its values are there to write.
     fn rows(&self, len: usize) -> Result<StepBy<Range<usize>>, String> {
         match *self {
-            PatchIndex::Row(i) if i < len => Ok((i..i + 1).step_by(1)),
-            PatchIndex::Row(i) => Err(format!("index {i} is past the end ({len} rows)")),
-            PatchIndex::Slice { start, stop, step } => {
-                let (start, stop, step) =
-                    (start.unwrap_or(0), stop.unwrap_or(len), step.unwrap_or(1));
-                if stop > len {
-                    return Err(format!("slice stop {stop} is past the end ({len} rows)"));
-                }
-                if step == 0 {
-                    return Err("slice step must be positive".into());
-                }
-                Ok((start.min(stop)..stop).step_by(step))
+            PatchIndex::Row(i) | PatchIndex::Within { row: i, .. } if i < len => {
+                Ok((i..i + 1).step_by(1))
             }
+            PatchIndex::Row(i) | PatchIndex::Within { row: i, .. } => {
+                Err(format!("index {i} is past the end ({len} rows)"))
+            }
+            PatchIndex::Slice { start, stop, step } => span((start, stop, step), len),
         }
     }
 
     fn to_value(&self) -> Value {
-        let opt = |v: Option<usize>| v.map(|v| v as i64);
-        match *self {
-            PatchIndex::Row(i) => Value::Int(i as i64),
-            PatchIndex::Slice { start, stop, step } => Value::Slice {
-                start: opt(start),
-                stop: opt(stop),
-                step: opt(step),
-            },
+        match self {
+            PatchIndex::Row(i) => Value::Int(*i as i64),
+            PatchIndex::Slice { start, stop, step } => slice_value((*start, *stop, *step)),
+            PatchIndex::Within { row, along } => Value::List(
+                std::iter::once(Value::Int(*row as i64))
+                    .chain(along.iter().map(Along::to_value))
+                    .collect(),
+            ),
         }
     }
 }
@@ -169,10 +232,11 @@ impl Document {
     }
 }
 
-/// The new values a patch gives: one for a row, a list's or an array's for a slice.
+/// The new values a patch gives: one for a row, a list's or an array's for a slice (a
+/// patch within a cell gives its cell, once worked out).
 fn patch_values(index: &PatchIndex, value: &Value) -> Result<usize, String> {
     match (index, value) {
-        (PatchIndex::Row(_), _) => Ok(1),
+        (PatchIndex::Row(_) | PatchIndex::Within { .. }, _) => Ok(1),
         (PatchIndex::Slice { .. }, Value::List(items)) => Ok(items.len()),
         (PatchIndex::Slice { .. }, Value::Array(a)) => {
             check_1d(a)?;
@@ -198,6 +262,9 @@ fn patch_value(index: &PatchIndex, value: &Value, i: usize) -> Value {
 /// of the column's type for each, allocating nothing.
 fn check_cells(column: &Value, index: &PatchIndex, value: &Value) -> Result<(), String> {
     let len = match column {
+        Value::Array(_) if matches!(index, PatchIndex::Within { .. }) => {
+            return Err("its cells are numbers, not arrays to patch within".into())
+        }
         Value::Array(a) => {
             check_1d(a)?;
             a.len()
@@ -206,6 +273,9 @@ fn check_cells(column: &Value, index: &PatchIndex, value: &Value) -> Result<(), 
         other => return Err(format!("cannot patch a {} column", other.kind_name())),
     };
     let rows = index.rows(len)?;
+    if let (PatchIndex::Within { row, along }, Value::List(cells)) = (index, column) {
+        return patched_cell(&cells[*row], along, value).map(drop);
+    }
     let given = patch_values(index, value)?;
     if given != rows.len() {
         return Err(format!(
@@ -221,16 +291,82 @@ fn check_cells(column: &Value, index: &PatchIndex, value: &Value) -> Result<(), 
     Ok(())
 }
 
-/// The (row, new value) pairs of a checked patch.
+/// The (row, new cell) pairs of a checked patch.
 fn cells_of<'v>(
     column: &Value,
     index: &'v PatchIndex,
     value: &'v Value,
-) -> impl Iterator<Item = (usize, Value)> + 'v {
+) -> Box<dyn Iterator<Item = (usize, Value)> + 'v> {
+    if let (PatchIndex::Within { row, along }, Value::List(cells)) = (index, column) {
+        let cell = patched_cell(&cells[*row], along, value).expect("checked");
+        return Box::new(std::iter::once((*row, cell)));
+    }
     let len = column.rows().unwrap_or(0);
     let rows = index.rows(len).expect("checked");
-    rows.enumerate()
-        .map(move |(i, row)| (row, patch_value(index, value, i)))
+    Box::new(
+        rows.enumerate()
+            .map(move |(i, row)| (row, patch_value(index, value, i))),
+    )
+}
+
+/// `cell` (an array, or a list of values) with the elements `along` names replaced by
+/// `value`'s, in order, or why it cannot be.
+fn patched_cell(cell: &Value, along: &[Along], value: &Value) -> Result<Value, String> {
+    let shape = match cell {
+        Value::Array(a) => a.shape.clone(),
+        Value::List(items) => vec![items.len()],
+        other => {
+            return Err(format!(
+                "a {} cell has no elements to patch",
+                other.kind_name()
+            ))
+        }
+    };
+    if along.len() != shape.len() {
+        return Err(format!(
+            "{} indices into a cell of {} dimensions",
+            along.len(),
+            shape.len()
+        ));
+    }
+    // Flat offsets in numpy's order: the last dimension fastest.
+    let mut offsets = vec![0];
+    for (dim, (index, &len)) in along.iter().zip(&shape).enumerate() {
+        let stride: usize = shape[dim + 1..].iter().product();
+        let positions: Vec<usize> = index.positions(len)?.collect();
+        offsets = offsets
+            .iter()
+            .flat_map(|o| positions.iter().map(move |p| o + p * stride))
+            .collect();
+    }
+    let new: Vec<Value> = match value {
+        Value::List(items) => items.clone(),
+        Value::Array(a) => a.data.to_values(),
+        one => vec![one.clone()],
+    };
+    if new.len() != offsets.len() {
+        return Err(format!(
+            "the index names {} elements but {} values were given",
+            offsets.len(),
+            new.len()
+        ));
+    }
+    let mut cell = cell.clone();
+    match &mut cell {
+        Value::Array(a) => {
+            let data = Arc::make_mut(&mut a.data);
+            for (&at, v) in offsets.iter().zip(&new) {
+                data.set(at, v)?;
+            }
+        }
+        Value::List(items) => {
+            for (&at, v) in offsets.iter().zip(new) {
+                items[at] = v;
+            }
+        }
+        _ => unreachable!("checked above"),
+    }
+    Ok(cell)
 }
 
 /// Writes one checked cell in place and returns what it held. An array shared with

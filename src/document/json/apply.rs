@@ -7,7 +7,9 @@ use super::read::{insert_defs, resolve};
 use super::value::{malformed, Decoder};
 use super::write::check_depth;
 use super::JsonError;
-use crate::document::{AnyId, ColumnPatches, Document, PatchIndex, UiEvent, Value, BOKEH_EVENT};
+use crate::document::{
+    Along, AnyId, ColumnPatches, Document, PatchIndex, UiEvent, Value, BOKEH_EVENT,
+};
 
 /// Applies a PATCH-DOC's `events` list (with the message's buffers) as the document's
 /// current actor: run it inside [`Document::acting_as`] with the peer that sent it.
@@ -288,9 +290,28 @@ fn patch_index(index: Value) -> Result<PatchIndex, JsonError> {
             stop: bound(stop)?,
             step: bound(step)?,
         }),
-        Value::List(_) => Err(malformed(
-            "patches of multi-dimensional columns are not supported",
-        )),
+        // Python's (row, j) or (row, rows, columns): elements within one row's cell.
+        Value::List(items) => {
+            let mut items = items.into_iter();
+            let row = match items.next() {
+                Some(Value::Int(i)) => usize::try_from(i)
+                    .map_err(|_| malformed(format!("negative patch index {i}")))?,
+                _ => return Err(malformed("a patch within a cell starts with its row")),
+            };
+            let along = items
+                .map(|index| match patch_index(index)? {
+                    PatchIndex::Row(i) => Ok(Along::At(i)),
+                    PatchIndex::Slice { start, stop, step } => {
+                        Ok(Along::Slice { start, stop, step })
+                    }
+                    PatchIndex::Within { .. } => Err(malformed("a patch index nests too deep")),
+                })
+                .collect::<Result<Vec<Along>, JsonError>>()?;
+            if along.is_empty() {
+                return Err(malformed("a patch within a cell names no element"));
+            }
+            Ok(PatchIndex::Within { row, along })
+        }
         other => Err(malformed(format!(
             "a patch index is a {}",
             other.kind_name()
