@@ -5,7 +5,7 @@
 //! running), `rokeh-app-built` (the app's document built) and `rokeh-mounted` (the
 //! Leptos view mounted).
 //!
-//! - `rokeh.column(name)`: that column of the first ColumnDataSource (a Float64Array for
+//! - `rokeh.column(name)`: that column of the first ColumnDataSource that has one (a Float64Array for
 //!   f64 columns);
 //! - `rokeh.get(key, attr)`: an attribute of the model whose id, `name`, type name,
 //!   `title` or `label` is `key` (the first found, in that order), e.g.
@@ -234,8 +234,9 @@ fn put(target: &JsValue, key: &JsValue, value: &JsValue) {
 fn first_source_column(doc: &Document, name: &str) -> JsValue {
     let source = doc
         .models()
-        .find(|(_, m)| m.type_name == "ColumnDataSource")
-        .and_then(|(_, m)| doc.typed_id::<ColumnDataSource>(&m.id));
+        .filter(|(_, m)| m.type_name == "ColumnDataSource")
+        .filter_map(|(_, m)| doc.typed_id::<ColumnDataSource>(&m.id))
+        .find(|&s| doc.column(s, name).is_some());
     let Some(source) = source else {
         return JsValue::UNDEFINED;
     };
