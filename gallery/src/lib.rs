@@ -11,6 +11,7 @@ mod fourier_animated;
 mod gapminder;
 mod movies;
 mod ohlc;
+mod patch_app;
 mod selection_histogram;
 mod sliders;
 mod stocks;
@@ -25,6 +26,7 @@ pub use fourier_animated::fourier_animated;
 pub use gapminder::{gapminder, GAPMINDER_FILE};
 pub use movies::{movies, MOVIES_FILE};
 pub use ohlc::ohlc;
+pub use patch_app::patch_app;
 pub use selection_histogram::selection_histogram;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use stocks::{stocks, STOCKS_FILE};
@@ -52,6 +54,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("ticker", ticker),
         App::new("fourier_animated", fourier_animated),
         App::new("contour_animated", contour_animated),
+        App::new("patch_app", patch_app),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

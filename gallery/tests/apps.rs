@@ -5,8 +5,8 @@ use rokeh::core::Value;
 use rokeh::document::{AnyId, Document, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
-    contour_animated, crossfilter, fourier_animated, gapminder, movies, ohlc, selection_histogram,
-    stocks,
+    contour_animated, crossfilter, fourier_animated, gapminder, movies, ohlc, patch_app,
+    selection_histogram, stocks,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -196,6 +196,58 @@ fn contour_animated_fills_ten_bands_from_piyg_and_contours_them_again_each_tick(
         doc.column(line, "line_width").and_then(Value::rows),
         Some(11)
     );
+}
+
+#[test]
+fn patch_app_patches_scalars_a_point_of_a_line_and_rows_of_an_image() {
+    let mut doc = Document::new();
+    patch_app(&mut doc).unwrap();
+    let sources = of_type(&doc, "ColumnDataSource");
+    let with = |name: &str| {
+        *sources
+            .iter()
+            .find(|s| doc.column(**s, name).is_some())
+            .unwrap()
+    };
+    let (points, lines, images) = (with("x"), with("ys"), with("img"));
+    let x0 = doc.column_f64(points, "x").unwrap().to_vec();
+    let cell = |doc: &Document, source, name, row: usize| -> Vec<Value> {
+        let Some(Value::List(cells)) = doc.column(source, name) else {
+            panic!("{name}: a list column")
+        };
+        let Value::Array(a) = &cells[row] else {
+            panic!("{name}: array cells")
+        };
+        a.data.to_values()
+    };
+    let (y0, img0) = (cell(&doc, lines, "ys", 0), cell(&doc, images, "img", 0));
+    let (id, _) = doc
+        .periodic_callbacks()
+        .next()
+        .expect("a periodic callback");
+    doc.run_periodic(id).unwrap();
+    let x1 = doc.column_f64(points, "x").unwrap();
+    assert!(x1[..100]
+        .iter()
+        .zip(&x0)
+        .all(|(a, b)| a != b && (a - b).abs() <= 0.1));
+    assert_eq!(x1[100..], x0[100..], "the rest stay");
+    let y1 = cell(&doc, lines, "ys", 0);
+    assert_eq!(
+        y0.iter().zip(&y1).filter(|(a, b)| a != b).count(),
+        1,
+        "one point"
+    );
+    let img1 = cell(&doc, images, "img", 0);
+    const N: usize = 200;
+    for row in 0..N {
+        let (before, after) = (&img0[row * N..(row + 1) * N], &img1[row * N..(row + 1) * N]);
+        if (50..151).step_by(20).any(|r| r == row) {
+            assert_eq!(after[2..], before[..N - 2], "row {row} rolled two along");
+        } else {
+            assert_eq!(after, before, "row {row} stays");
+        }
+    }
 }
 
 #[test]

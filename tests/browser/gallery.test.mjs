@@ -292,6 +292,18 @@ test('contour_animated: its contours are worked out again and repainted as the b
   });
 });
 
+test('patch_app: patches within a line and an image reach the page and are painted', async () => {
+  await withApp('patch_app', async (page) => {
+    const line = () => page.evaluate(() => Array.from(window.rokeh.column('ys')[0]));
+    const first = await line();
+    assert.equal(first.length, 200);
+    // Each 50 ms tick moves one point of the first line ([0, i]) and rolls image rows.
+    await page.waitForFunction((y) => Array.from(window.rokeh.column('ys')[0]).some((v, i) => v !== y[i]), first, { timeout: 5000 });
+    const changed = (await line()).filter((v, i) => v !== first[i]).length;
+    assert.ok(changed >= 1 && changed < 200, `${changed} points moved`);
+  });
+});
+
 test('single files (make build-single): movies and crossfilter from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {

@@ -19,6 +19,7 @@ const shots = [
     ['crossfilter', 1060, 660, 0],
     ['fourier_animated', 860, 830, 1500],
     ['contour_animated', 700, 480, 0],
+    ['patch_app', 1260, 440, 1500],
   ].map(([app, width, height, wait]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait,
   })),
