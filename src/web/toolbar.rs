@@ -381,8 +381,28 @@ impl Interaction {
         };
         // The click that ends a drag or a press is no tap, as in BokehJS's gestures.
         let press = self.pressed.get();
-        if press.dragged || press.held || view.over(at) != Over::Frame {
+        if press.dragged || press.held {
             return;
+        }
+        match view.over(at) {
+            Over::Frame => {}
+            Over::XAxis => {
+                return self.axis_click(
+                    at.1 > view.frame[3],
+                    Place::Below,
+                    Place::Above,
+                    view.x.invert(at.0),
+                )
+            }
+            Over::YAxis => {
+                return self.axis_click(
+                    at.0 < view.frame[0],
+                    Place::Left,
+                    Place::Right,
+                    view.y.invert(at.1),
+                )
+            }
+            Over::Outside => return,
         }
         self.trigger(EventKind::Tap, ev, at, &[]);
         let Some(tool) = self.tools.with_untracked(|t| t.tap) else {
@@ -391,6 +411,37 @@ impl Interaction {
         if let Some(tool_view) = self.view_of(tool) {
             tool_view.tap(&self.plot, tool, &view, at);
         }
+    }
+
+    /// A click over the band of an axis beside the frame: Bokeh's `AxisClick` on that
+    /// side's first axis, its `value` the data coordinate under the pointer along the axis,
+    /// as BokehJS's axis views send it.
+    fn axis_click(&self, first_side: bool, side: Place, other: Place, value: f64) {
+        let page = self.plot.page;
+        let figure = self.plot.figure;
+        let place = if first_side { side } else { other };
+        let key = match place {
+            Place::Below => Figure::BELOW,
+            Place::Above => Figure::ABOVE,
+            Place::Left => Figure::LEFT,
+            Place::Right => Figure::RIGHT,
+        };
+        let axis = page.read(|d| {
+            let is_axis = |m: &AnyId| {
+                d.try_model(*m)
+                    .is_some_and(|m| m.type_name.ends_with("Axis"))
+            };
+            d.get(figure, key).into_iter().find(is_axis)
+        });
+        let Some(axis) = axis.filter(|&a| page.subscribes(a, EventKind::AxisClick)) else {
+            return;
+        };
+        let model = page.read(|d| d.model_id(axis).clone());
+        page.trigger(UiEvent {
+            kind: EventKind::AxisClick,
+            model: Some(model),
+            values: vec![("value".to_owned(), Value::Float(value))],
+        });
     }
 
     /// A key released: Enter closes a PolySelectTool's polygon, Escape drops it.

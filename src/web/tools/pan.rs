@@ -43,7 +43,10 @@ impl Drag for Panning {
         plot.apply(&change, motion);
     }
 
-    fn end(self: Box<Self>, plot: &Plot, _at: (f64, f64), _dragged: bool) {
-        plot.ranges_update();
+    fn end(self: Box<Self>, plot: &Plot, _at: (f64, f64), dragged: bool) {
+        // A click is no pan: BokehJS's RangesUpdate ends only a pan that began.
+        if dragged {
+            plot.ranges_update();
+        }
     }
 }
