@@ -7,6 +7,7 @@ pub mod compare;
 mod contour_animated;
 mod crossfilter;
 mod data;
+mod events_app;
 mod fourier_animated;
 mod gapminder;
 mod movies;
@@ -22,6 +23,7 @@ mod widgets;
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
 pub use contour_animated::contour_animated;
 pub use crossfilter::{crossfilter, AUTOMPG_FILE};
+pub use events_app::events_app;
 pub use fourier_animated::fourier_animated;
 pub use gapminder::{gapminder, GAPMINDER_FILE};
 pub use movies::{movies, MOVIES_FILE};
@@ -55,6 +57,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("fourier_animated", fourier_animated),
         App::new("contour_animated", contour_animated),
         App::new("patch_app", patch_app),
+        App::new("events_app", events_app),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

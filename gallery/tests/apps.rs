@@ -5,8 +5,8 @@ use rokeh::core::Value;
 use rokeh::document::{AnyId, Document, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
-    contour_animated, crossfilter, fourier_animated, gapminder, movies, ohlc, patch_app,
-    selection_histogram, stocks,
+    contour_animated, crossfilter, events_app, fourier_animated, gapminder, movies, ohlc,
+    patch_app, selection_histogram, stocks,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -248,6 +248,47 @@ fn patch_app_patches_scalars_a_point_of_a_line_and_rows_of_an_image() {
             assert_eq!(after, before, "row {row} stays");
         }
     }
+}
+
+#[test]
+fn events_app_logs_each_event_with_bokeh_s_attributes_and_keeps_the_last_35() {
+    let mut doc = Document::new();
+    events_app(&mut doc).unwrap();
+    let plot = of_type(&doc, "Figure")[0];
+    let div = of_type(&doc, "Div")[0];
+    let plot_id = doc.model_id(plot).clone();
+    let tap = |x: f64| UiEvent {
+        kind: EventKind::Tap,
+        model: Some(plot_id.clone()),
+        values: ["x", "y", "sx", "sy"]
+            .into_iter()
+            .zip([x, 2.0, 30.0, 40.5])
+            .map(|(k, v)| (k.to_owned(), Value::Float(v)))
+            .collect(),
+    };
+    doc.emit(tap(1.0)).unwrap();
+    let text = |doc: &Document| {
+        doc.get_attr(div, "text")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        text(&doc).ends_with("<b>tap</b>(x=1.00, y=2.00, sx=30.00, sy=40.50)</span>"),
+        "{}",
+        text(&doc)
+    );
+    let button = of_type(&doc, "Button")[0];
+    let click = UiEvent::new(EventKind::ButtonClick, Some(doc.model_id(button).clone()));
+    doc.emit(click).unwrap();
+    assert!(text(&doc).ends_with("<b>button_click</b>()</span>"));
+    for i in 0..40 {
+        doc.emit(tap(f64::from(i))).unwrap();
+    }
+    let lines: Vec<String> = text(&doc).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 35);
+    assert!(lines[34].contains("x=39.00"), "{}", lines[34]);
 }
 
 #[test]

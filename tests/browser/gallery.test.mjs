@@ -304,6 +304,26 @@ test('patch_app: patches within a line and an image reach the page and are paint
   });
 });
 
+test('events_app: a tap, a click on each axis and the button are logged as Bokeh logs them; a click is no pan', async () => {
+  await withApp('events_app', async (page) => {
+    const log = () => page.evaluate(() => window.rokeh.get('Div', 'text'));
+    const canvas = await page.locator('canvas').first().boundingBox();
+    await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.waitForFunction(() => window.rokeh.get('Div', 'text').includes('<b>tap</b>'));
+    assert.match(await log(), /<b>tap<\/b>\(x=[\d.]+, y=[\d.]+, sx=[\d.]+, sy=[\d.]+\)/);
+    // Below the frame, over the x axis' labels; left of it, over the y axis'.
+    await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height - 15);
+    await page.mouse.click(canvas.x + 15, canvas.y + canvas.height / 2);
+    await page.waitForFunction(() => (window.rokeh.get('Div', 'text').match(/axis_click/g) ?? []).length === 2);
+    const values = [...(await log()).matchAll(/<b>axis_click<\/b>\(value=([-\d.]+)\)/g)].map((m) => Number(m[1]));
+    assert.ok(values.every((v) => v > 0 && v < 100), JSON.stringify(values));
+    await page.getByRole('button', { name: 'Button' }).click();
+    await page.waitForFunction(() => window.rokeh.get('Div', 'text').includes('<b>button_click</b>()'));
+    // Clicks moved no range: BokehJS sends no RangesUpdate for them.
+    assert.equal((await log()).match(/rangesupdate/g)?.length ?? 0, 0, await log());
+  });
+});
+
 test('single files (make build-single): movies and crossfilter from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {

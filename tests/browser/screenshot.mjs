@@ -20,6 +20,7 @@ const shots = [
     ['fourier_animated', 860, 830, 1500],
     ['contour_animated', 700, 480, 0],
     ['patch_app', 1260, 440, 1500],
+    ['events_app', 1200, 680, 0],
   ].map(([app, width, height, wait]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait,
   })),
