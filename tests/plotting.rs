@@ -130,3 +130,34 @@ fn a_color_naming_a_column_of_the_source_is_that_column() {
     let fill = doc.get_attr(navy, "fill_color").unwrap();
     assert_eq!(fill.object_field("value"), Some(&Value::str("navy")));
 }
+
+#[test]
+fn contour_set_data_without_bands_empties_the_fill_source_colours_and_all_as_python_s() {
+    use rokeh::plotting::{contour_data, ContourArgs, ContourColor, ContourData};
+    let mut doc = Document::new();
+    let p = figure(&mut doc, FigureArgs::default());
+    let (x, y, z) = ([0.0, 1.0, 2.0], [0.0, 1.0], [0.0, 1.0, 2.0, 1.0, 2.0, 3.0]);
+    let levels = [0.0, 1.0, 2.0, 3.0];
+    let args = ContourArgs {
+        fill_color: Some(ContourColor::Palette("Viridis".into())),
+        line_color: Some(ContourColor::Same("black".into())),
+        ..ContourArgs::default()
+    };
+    let contour = p.contour(&mut doc, (&x, &y, &z), &levels, args).unwrap();
+    let fill = doc.get(contour, rokeh::models::ContourRenderer::FILL_RENDERER);
+    let source = doc.get(fill, GlyphRenderer::DATA_SOURCE);
+    assert!(
+        doc.column(source, "fill_color").is_some(),
+        "a colour per band"
+    );
+    let lines_only = ContourData {
+        fill: None,
+        ..contour_data((&x, &y, &z), &levels).unwrap()
+    };
+    contour.set_data(&mut doc, &lines_only).unwrap();
+    assert!(doc.column(source, "fill_color").is_none());
+    assert_eq!(doc.column(source, "xs"), Some(&Value::List(Vec::new())));
+    // A grid of the wrong shape is refused, naming it.
+    let err = contour_data((&x, &y, &z[..5]), &levels).unwrap_err();
+    assert_eq!(err.to_string(), "z holds 5 values, not 3 x 2");
+}

@@ -241,8 +241,11 @@ pub fn boxed(
         *written = Some(now);
     });
     // Its `stylesheets`, scoped to the box, kept up to date (a `<style>` only while it
-    // has any).
-    let css = page.watch(model, move |d| stylesheets::scoped_css(d, model));
+    // has any); read again as its box's properties change, not its value (a slider's drag).
+    let css = Memo::new(move |_| {
+        page.track_box(model);
+        page.read(|d| stylesheets::scoped_css(d, model))
+    });
     let sheets =
         move || css.with(|css| (!css.is_empty()).then(|| view! { <style>{css.clone()}</style> }));
     view! {

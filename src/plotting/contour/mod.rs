@@ -24,12 +24,12 @@
 
 mod marching;
 
-use crate::core::{Color, ColumnData, Id, NdArray, Rgba, Spec, Value};
+use crate::core::{Color, ColumnData, Id, NdArray, PropType, Rgba, Spec, Value};
 use crate::document::{Document, DocumentError};
 use crate::models::palettes::{names, palette};
 use crate::models::{
     AutoOr, ColumnDataSource, ContourColorBar, ContourRenderer, Figure, FixedTicker, GlyphRenderer,
-    MultiLine, MultiPolygons,
+    MultiLine, MultiPolygons, SourceId,
 };
 
 use marching::Triangles;
@@ -270,6 +270,22 @@ fn one_or_each(
     }
 }
 
+/// `columns` into `source`: beside its other columns (the visuals per band or level) when
+/// `keep_others`, else as its whole data.
+fn replace(
+    doc: &mut Document,
+    source: SourceId,
+    columns: Vec<(String, Value)>,
+    keep_others: bool,
+) -> Result<(), DocumentError> {
+    if keep_others {
+        doc.set_columns(source, columns)
+    } else {
+        let data = ColumnData(columns).to_value(&*doc);
+        doc.set_attr(source.into(), "data", data)
+    }
+}
+
 impl Id<Figure> {
     /// Python's `p.contour(x, y, z, levels, fill_color=…, line_color=…)`: a
     /// [`ContourRenderer`] of `field`'s bands between `levels` and lines at them.
@@ -350,8 +366,9 @@ impl Id<Figure> {
 }
 
 impl Id<ContourRenderer> {
-    /// Python's `renderer.set_data(contour_data(…))`: the bands and lines shown replaced
-    /// (those not given emptied), their colours and widths kept.
+    /// Python's `renderer.set_data(contour_data(…))`: the bands and lines shown replaced,
+    /// their colours and widths kept; bands or lines not given are emptied, colours and
+    /// all, as Python's.
     pub fn set_data(self, doc: &mut Document, data: &ContourData) -> Result<(), DocumentError> {
         let fill = doc.get(self, ContourRenderer::FILL_RENDERER);
         let line = doc.get(self, ContourRenderer::LINE_RENDERER);
@@ -370,7 +387,7 @@ impl Id<ContourRenderer> {
             ("lower_levels".to_owned(), nums(fill_data.lower_levels)),
             ("upper_levels".to_owned(), nums(fill_data.upper_levels)),
         ];
-        doc.set_columns(fill_source, fill_columns)?;
+        replace(doc, fill_source, fill_columns, data.fill.is_some())?;
         let line_data = data.line.clone().unwrap_or_default();
         let lines = |rows: Vec<Vec<f64>>| Value::List(rows.into_iter().map(nums).collect());
         let line_columns = vec![
@@ -378,7 +395,7 @@ impl Id<ContourRenderer> {
             ("ys".to_owned(), lines(line_data.ys)),
             ("levels".to_owned(), nums(line_data.levels)),
         ];
-        doc.set_columns(line_source, line_columns)
+        replace(doc, line_source, line_columns, data.line.is_some())
     }
 
     /// Python's `renderer.construct_color_bar()`: a ContourColorBar of its bands and

@@ -13,7 +13,7 @@ use super::control::{face, watch, HELP_ICON};
 use super::tip::{self, Opener};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
-    let label = face(page, model);
+    let face = face(page, model);
     let tooltip = watch(page, model, |a| match a.value("tooltip") {
         Value::Ref(id) => a.doc.lookup(&id),
         _ => None,
@@ -28,8 +28,8 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         disabled: element::disabled(),
     };
     // Its icon and label; BokehJS's help icon without either.
-    let face = move || {
-        label.with(|l| {
+    let shown = move || {
+        face.with(|l| {
             if l.is_empty() {
                 view! { <span class="rk-help-icon" inner_html=HELP_ICON></span> }.into_any()
             } else {
@@ -38,5 +38,5 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         })
     };
     let content = move || tooltip.get().map(|t| tip::content(page, t));
-    opener.view(face, content).into_any()
+    opener.view(shown, content).into_any()
 }
