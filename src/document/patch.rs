@@ -259,7 +259,8 @@ fn patch_value(index: &PatchIndex, value: &Value, i: usize) -> Value {
 }
 
 /// Checks that the cells `index` names exist in `column` and that `value` gives one value
-/// of the column's type for each, allocating nothing.
+/// of the column's type for each, allocating nothing (but the list of elements a patch
+/// within a cell names).
 fn check_cells(column: &Value, index: &PatchIndex, value: &Value) -> Result<(), String> {
     let len = match column {
         Value::Array(_) if matches!(index, PatchIndex::Within { .. }) => {
@@ -274,7 +275,7 @@ fn check_cells(column: &Value, index: &PatchIndex, value: &Value) -> Result<(), 
     };
     let rows = index.rows(len)?;
     if let (PatchIndex::Within { row, along }, Value::List(cells)) = (index, column) {
-        return patched_cell(&cells[*row], along, value).map(drop);
+        return within(&cells[*row], along, value).map(drop);
     }
     let given = patch_values(index, value)?;
     if given != rows.len() {
@@ -309,9 +310,14 @@ fn cells_of<'v>(
     )
 }
 
-/// `cell` (an array, or a list of values) with the elements `along` names replaced by
-/// `value`'s, in order, or why it cannot be.
-fn patched_cell(cell: &Value, along: &[Along], value: &Value) -> Result<Value, String> {
+/// Where in `cell` (an array, or a list of values) the elements `along` names are, in
+/// numpy's order, and `value`'s new elements for them, each checked to fit the cell; or
+/// why they cannot be.
+fn within(
+    cell: &Value,
+    along: &[Along],
+    value: &Value,
+) -> Result<(Vec<usize>, Vec<Value>), String> {
     let shape = match cell {
         Value::Array(a) => a.shape.clone(),
         Value::List(items) => vec![items.len()],
@@ -351,6 +357,15 @@ fn patched_cell(cell: &Value, along: &[Along], value: &Value) -> Result<Value, S
             new.len()
         ));
     }
+    if let Value::Array(a) = cell {
+        new.iter().try_for_each(|v| a.data.check_fits(v))?;
+    }
+    Ok((offsets, new))
+}
+
+/// `cell` with the elements `along` names replaced by `value`'s (checked by [`within`]).
+fn patched_cell(cell: &Value, along: &[Along], value: &Value) -> Result<Value, String> {
+    let (offsets, new) = within(cell, along, value)?;
     let mut cell = cell.clone();
     match &mut cell {
         Value::Array(a) => {
