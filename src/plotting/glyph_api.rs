@@ -128,13 +128,19 @@ fn set_visuals(doc: &mut Document, glyph: AnyId, color: Option<&str>, alpha: Opt
     }
 }
 
+/// The kind of the glyph's visual property `attr`, if its type has one.
+fn visual_kind(doc: &Document, glyph: AnyId, attr: &str) -> Option<&'static Kind> {
+    let model_type = &doc.model(glyph).type_name;
+    doc.type_schema(model_type)
+        .and_then(|t| t.prop(attr))
+        .map(|p| p.kind)
+}
+
 /// Python's `color` naming a column: each colour property of the glyph that can be a
 /// field is that column.
 fn set_color_field(doc: &mut Document, glyph: AnyId, column: &str) {
     for attr in ["fill", "line", "hatch", "text"].map(|v| format!("{v}_color")) {
-        let model_type = &doc.model(glyph).type_name;
-        let prop = doc.type_schema(model_type).and_then(|t| t.prop(&attr));
-        if matches!(prop.map(|p| &p.kind), Some(Kind::Spec(_))) {
+        if matches!(visual_kind(doc, glyph, &attr), Some(Kind::Spec(_))) {
             doc.set_attr(glyph, &attr, Value::field(column))
                 .expect("a colour spec takes a field");
         }
@@ -143,11 +149,10 @@ fn set_color_field(doc: &mut Document, glyph: AnyId, column: &str) {
 
 /// Sets a visual property the glyph has, as a value spec when it is a spec.
 fn set_visual(doc: &mut Document, glyph: AnyId, attr: &str, value: Value) {
-    let model_type = &doc.model(glyph).type_name;
-    let Some(prop) = doc.type_schema(model_type).and_then(|t| t.prop(attr)) else {
+    let Some(kind) = visual_kind(doc, glyph, attr) else {
         return;
     };
-    let value = match prop.kind {
+    let value = match kind {
         Kind::Spec(_) => Value::value_spec(value),
         _ => value,
     };
