@@ -10,6 +10,7 @@ mod number;
 mod plain;
 mod printf;
 mod template;
+pub mod tex;
 
 pub use date::{date_format_pattern, strftime};
 pub use decimal::{fixed, parse};

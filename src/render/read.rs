@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use crate::core::{ArrayData, NdArray, PropType, Rgba};
 use crate::document::{AnyId, Document, Value};
+use crate::format::tex;
 use crate::models::{DashPattern, FontStyle, LineCap, LineJoin, TextLike};
 
 use super::surface::{Font, Stroke};
@@ -101,15 +102,17 @@ impl<'d> Reader<'d> {
     }
 
     /// A text property that may be a text model (`TeX`, `MathML`, `PlainText`), as the
-    /// text drawn: a model's `text` (TeX as written; MathML's words without its markup,
-    /// on one line), a plain string as it is.
+    /// text drawn: TeX as one line of Unicode (`\frac{dx}{dt}` is `dx/dt`), MathML's
+    /// words without its markup, a `PlainText` as it is, and a string as BokehJS reads one
+    /// (`parse_delimited_string`): its math between `$$…$$`, `\[…\]` or `\(…\)` as TeX.
     pub fn text_like(&self, any: AnyId, attr: &str) -> Result<String, RenderError> {
         Ok(match self.get::<TextLike>(any, attr)? {
-            TextLike::Plain(s) => s,
+            TextLike::Plain(s) => tex::delimited(&s).map_or(s, |t| tex::unicode(&t)),
             TextLike::Model(m) => {
                 let text = self.string(m, "text").unwrap_or_default();
                 match self.type_name(m) {
                     "MathML" => mathml_words(&text),
+                    "TeX" => tex::unicode(&text),
                     _ => text,
                 }
             }
@@ -346,5 +349,32 @@ mod tests {
         let xml = "<math>\n  <mrow>\n    <mfrac><mn>1</mn><mn>4</mn></mfrac>\n    <msup><mi>x</mi><mn>2</mn></msup>\n  </mrow>\n</math>";
         assert_eq!(mathml_words(xml), "1 4 x 2");
         assert_eq!(mathml_words("<mi>a</mi><mo>&lt;</mo><mi>b</mi>"), "a < b");
+    }
+
+    #[test]
+    fn text_between_tex_delimiters_is_drawn_as_its_unicode_line() {
+        use crate::models::LinearAxis;
+        let mut doc = Document::new();
+        let axis = doc.add(LinearAxis::default()).any();
+        let r = |doc: &Document| Reader::new(doc, None, None).text_like(axis, "axis_label");
+        let label = |text: &str| Value::str(text);
+        doc.set_attr(
+            axis,
+            "axis_label",
+            label(r"$$\frac{dx}{dt} \text{ (m/s)}$$"),
+        )
+        .unwrap();
+        assert_eq!(r(&doc).unwrap(), "dx/dt (m/s)");
+        doc.set_attr(axis, "axis_label", label(r"speed \(v_0\)"))
+            .unwrap();
+        assert_eq!(r(&doc).unwrap(), "speed v₀");
+        // No delimiters, or a PlainText: as written.
+        doc.set_attr(axis, "axis_label", label("costs $5")).unwrap();
+        assert_eq!(r(&doc).unwrap(), "costs $5");
+        let tex = doc.add_default("TeX").unwrap();
+        doc.set_attr(tex, "text", label(r"\alpha^2")).unwrap();
+        doc.set_attr(axis, "axis_label", doc.reference(tex))
+            .unwrap();
+        assert_eq!(r(&doc).unwrap(), "α²");
     }
 }

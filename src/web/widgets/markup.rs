@@ -1,10 +1,12 @@
 //! Markup: Div (its `text` as HTML, or as plain text with `render_as_text`), Paragraph
-//! and PreText.
+//! and PreText. TeX math in a Div's or a Paragraph's text (`$$…$$`, `\(…\)`) is shown as
+//! MathML, as BokehJS shows it with MathJax, unless `disable_math` is set.
 
 use leptos::prelude::*;
 
 use crate::core::AnyId;
 use crate::format::escape_html;
+use crate::format::tex::{has_math, html_with_mathml};
 
 use super::super::page::Page;
 use super::control::watch;
@@ -14,16 +16,26 @@ pub fn div(page: Page, model: AnyId) -> AnyView {
         let text = a.text("text");
         if a.flag("render_as_text") {
             escape_html(&text)
-        } else {
+        } else if a.flag("disable_math") {
             text
+        } else {
+            html_with_mathml(&text)
         }
     });
     view! { <div class="rk-markup rk-div" prop:innerHTML=html></div> }.into_any()
 }
 
 pub fn paragraph(page: Page, model: AnyId) -> AnyView {
-    let text = watch(page, model, |a| a.text("text"));
-    view! { <p class="rk-markup rk-paragraph">{text}</p> }.into_any()
+    // Text with math is HTML around it, as BokehJS's Paragraph writes it.
+    let html = watch(page, model, |a| {
+        let text = a.text("text");
+        if !a.flag("disable_math") && has_math(&text) {
+            html_with_mathml(&text)
+        } else {
+            escape_html(&text)
+        }
+    });
+    view! { <p class="rk-markup rk-paragraph" prop:innerHTML=html></p> }.into_any()
 }
 
 pub fn pre_text(page: Page, model: AnyId) -> AnyView {

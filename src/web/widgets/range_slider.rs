@@ -11,7 +11,7 @@ use crate::core::{AnyId, Value};
 use super::super::element;
 use super::super::page::Page;
 use super::control::watch;
-use super::slider::{position, Scale, Spec};
+use super::slider::{position, title_view, Scale, Spec};
 
 pub fn range_slider(page: Page, model: AnyId) -> AnyView {
     two_handles(page, model, Scale::Number)
@@ -104,7 +104,7 @@ fn two_handles(page: Page, model: AnyId, scale: Scale) -> AnyView {
                 let id = id.clone();
                 move || header().map(|(title, shown)| view! {
                     <label for=id.clone()>
-                        {title}
+                        {title_view(title)}
                         <span class="rk-slider-value">{shown}</span>
                     </label>
                 })

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::{AnyId, Datetime, Value, DAY_MS};
+use crate::format::tex::{has_math, html_with_mathml};
 use crate::format::{js_number, numbro, strftime};
 
 use super::super::bind::{self, bind, Writer};
@@ -110,6 +111,16 @@ impl Spec {
     }
 }
 
+/// A slider's title as its header shows it: text, or where it holds TeX, HTML with the
+/// math as MathML (BokehJS's `process_tex`).
+pub fn title_view(title: String) -> AnyView {
+    if has_math(&title) {
+        view! { <span inner_html=html_with_mathml(&title)></span> }.into_any()
+    } else {
+        title.into_any()
+    }
+}
+
 /// A slider's number: a float, or for the date sliders also an ISO date string.
 pub fn position(v: &Value) -> Option<f64> {
     match v {
@@ -201,7 +212,7 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
                 let input_id = input_id.clone();
                 move || header().map(|(title, shown)| view! {
                     <label for=input_id.clone()>
-                        {title}
+                        {title_view(title)}
                         <span class="rk-slider-value">{shown}</span>
                     </label>
                 })
