@@ -645,3 +645,25 @@ fn patches_within_a_cell_from_bokeh_apply_as_there() {
     };
     assert_eq!(numbers(&img[0]), floats(&printed["after"]["img"]));
 }
+
+#[test]
+fn bokehs_built_in_themes_are_rokehs_by_name() {
+    use rokeh::document::Theme;
+    let names: Vec<&str> = Theme::built_in_names().collect();
+    assert_eq!(
+        names,
+        [
+            "caliber",
+            "carbon",
+            "dark_minimal",
+            "light_minimal",
+            "night_sky",
+            "contrast"
+        ]
+    );
+    for name in names {
+        let theirs = Theme::from_json(&run("bokeh_themes.py", &["--json", name])).unwrap();
+        assert_eq!(Theme::built_in(name), Some(theirs), "{name}");
+    }
+    assert_eq!(Theme::built_in("solarized"), None);
+}

@@ -20,6 +20,7 @@
 //! empty one and learns each type from the Rust type of the first model added (a static
 //! page's, so that its wasm links only the schemas of the types its apps make).
 
+mod built_in_themes;
 mod callbacks;
 mod changes;
 mod columns;

@@ -3,6 +3,7 @@
 //! no value of its own, models added later included (`curdoc().theme = Theme(...)`, or a
 //! directory app's `theme.yaml`).
 
+use super::built_in_themes::BUILT_IN_THEMES;
 use super::{AnyId, Document, DocumentError, Value};
 
 /// A theme: for each Bokeh type name, property values its models take by default.
@@ -33,6 +34,19 @@ impl Theme {
                 .map(|(t, a, v)| (t.to_owned(), a.to_owned(), v.into()))
                 .collect(),
         }
+    }
+
+    /// One of Bokeh's built-in themes by its name, as Python's `curdoc().theme =
+    /// "dark_minimal"`: "caliber", "carbon", "dark_minimal", "light_minimal",
+    /// "night_sky" or "contrast" (see [`Theme::built_in_names`]).
+    pub fn built_in(name: &str) -> Option<Theme> {
+        let (_, json) = BUILT_IN_THEMES.iter().find(|(n, _)| *n == name)?;
+        Some(Theme::from_json(json).expect("Bokeh's own themes are theme JSON"))
+    }
+
+    /// The names of Bokeh's built-in themes.
+    pub fn built_in_names() -> impl Iterator<Item = &'static str> {
+        BUILT_IN_THEMES.iter().map(|(n, _)| *n)
     }
 
     /// Bokeh's theme JSON (its `theme.yaml` as JSON): `{"attrs": {"Plot":
