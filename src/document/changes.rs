@@ -4,6 +4,15 @@
 use super::journal::Undo;
 use super::{Change, Document, Event, ModelId, Origin, PeerId};
 
+/// How a hold treats a property set again before it ends, as Bokeh's hold policies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HoldPolicy {
+    /// Only the last value of each property goes out (Bokeh's default, "combine").
+    Combine,
+    /// Every change goes out, in order ("collect").
+    Collect,
+}
+
 /// Who is changing the document: the origin recorded with each change, and whether the
 /// app's callbacks run for its changes here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +117,8 @@ impl Document {
         let latest = key.as_ref().and_then(|k| self.latest.get(k).copied());
         let combine_at = latest.filter(|&at| {
             let earlier = &self.changes[at];
-            (self.holds > 0 || at + 1 == self.changes.len())
+            !self.collecting()
+                && (self.holds > 0 || at + 1 == self.changes.len())
                 && earlier.origin == change.origin
                 && change.event.supersedes(&earlier.event)
         });
@@ -156,9 +166,35 @@ impl Document {
         changes
     }
 
-    /// Like Bokeh's `doc.hold()`: the changes made until the matching [`Document::unhold`]
-    /// are handed out by one `take_changes`, hence sent as one patch. Holds nest.
+    /// Like Bokeh's `doc.hold()` (`hold("combine")`): the changes made until the matching
+    /// [`Document::unhold`] are handed out by one `take_changes`, hence sent as one patch,
+    /// a property set again carrying only its last value. Holds nest.
     pub fn hold(&mut self) {
+        self.hold_with(HoldPolicy::Combine);
+    }
+
+    /// Like Bokeh's `doc.hold(policy)`: a hold that combines the changes to a property,
+    /// or collects every change in order (`HoldPolicy::Collect`: a peer sees each value a
+    /// slider passed through). Once a hold collects, every hold does until none is open.
+    ///
+    /// ```
+    /// use rokeh::document::HoldPolicy;
+    /// use rokeh::models::Slider;
+    ///
+    /// let mut doc = rokeh::Document::new();
+    /// let slider = doc.add(Slider::new("x", 0.0, 0.0, 10.0, 1.0));
+    /// doc.take_changes();
+    /// doc.hold_with(HoldPolicy::Collect);
+    /// for value in [1.0, 2.0, 3.0] {
+    ///     doc.set(slider, Slider::VALUE, value)?;
+    /// }
+    /// assert!(doc.take_changes().is_empty(), "held");
+    /// doc.unhold();
+    /// assert_eq!(doc.take_changes().len(), 3);
+    /// # Ok::<(), rokeh::document::DocumentError>(())
+    /// ```
+    pub fn hold_with(&mut self, policy: HoldPolicy) {
+        self.collect |= policy == HoldPolicy::Collect;
         self.holds += 1;
     }
 
@@ -166,6 +202,12 @@ impl Document {
     /// everything made under them.
     pub fn unhold(&mut self) {
         self.holds = self.holds.saturating_sub(1);
+        self.collect &= self.holds > 0;
+    }
+
+    /// Whether a `Collect` hold is open (holds a panic's unwinding closed count no more).
+    fn collecting(&self) -> bool {
+        self.collect && self.holds > 0
     }
 
     /// Runs `f` under a hold and all or nothing: its changes go out as one patch, and if

@@ -38,7 +38,7 @@ mod theme;
 
 pub use crate::core::{AnyId, ArrayData, DType, Element, Elements, Id, ModelId, NdArray, Value};
 pub use callbacks::{CallbackResult, PeriodicCallbackId, PropertyChange};
-pub use changes::Actor;
+pub use changes::{Actor, HoldPolicy};
 pub use error::DocumentError;
 pub use events::{Change, Event, EventKind, Origin, PeerId, UiEvent, BOKEH_EVENT, INPUT_ATTRS};
 pub use js_callbacks::{JS_EVENT_CALLBACKS, JS_PROPERTY_CALLBACKS};
@@ -127,6 +127,8 @@ pub struct Document {
     journal: Option<Journal>,
     /// Open holds: while any is open, `take_changes` hands out nothing.
     holds: u32,
+    /// Set by a `Collect` hold, until no hold is open.
+    collect: bool,
     /// Who is making changes now.
     actor: Actor,
     /// The values models take where app code gave them none.
@@ -181,6 +183,7 @@ impl Document {
             latest: HashMap::new(),
             journal: None,
             holds: 0,
+            collect: false,
             actor: Actor::LOCAL,
             theme: None,
             attached: HashSet::new(),
