@@ -10,7 +10,9 @@ use std::f64::consts::PI;
 use std::time::Duration;
 
 use rokeh::core::{ColumnData, Dict, Value};
-use rokeh::document::{Along, DocumentError, EventKind, PatchIndex, Theme, JS_EVENT_CALLBACKS};
+use rokeh::document::{
+    Along, DocumentError, EventKind, HoldPolicy, PatchIndex, Theme, JS_EVENT_CALLBACKS,
+};
 use rokeh::models::{
     column, gridplot, gridplot_with, row, Button, CloseAction, ColumnDataSource, CustomJS,
     CustomJSTickFormatter, CustomJSTransform, Dialog, Figure, GeoJSONDataSource, GridplotArgs,
@@ -129,6 +131,8 @@ fn properties_and_callbacks() -> Result {
     assert!(doc.remove_periodic_callback(id));
     doc.hold();
     doc.unhold();
+    doc.hold_with(HoldPolicy::Collect);
+    doc.unhold();
     doc.batch(|doc| { /* ... */ Ok::<(), DocumentError>(()) })?;
     Ok(())
 }
@@ -141,6 +145,11 @@ fn a_theme() -> std::result::Result<(), Box<dyn std::error::Error>> {
     let p = figure(doc, FigureArgs::default());
     doc.set_theme(Theme::from_json(include_str!("theme.json"))?)?;
     assert_eq!(doc.get(p, Figure::BORDER_FILL_COLOR), Some("#2F2F2F".into()));
+    let mut doc = Document::new();
+    let doc = &mut doc;
+    let p = figure(doc, FigureArgs::default());
+    doc.set_theme(Theme::built_in("dark_minimal").unwrap())?;
+    assert_eq!(doc.get(p, Figure::BORDER_FILL_COLOR), Some("#15191C".into()));
     Ok(())
 }
 

@@ -2,14 +2,18 @@
 //! rokeh: each a plain function that builds a document, as a user's own crate would
 //! write it. The `rokeh` binary of this crate runs them.
 
+mod apply_theme;
 mod bench;
 pub mod compare;
 mod contour_animated;
 mod crossfilter;
 mod data;
+mod duffing_oscillator;
 mod events_app;
 mod fourier_animated;
 mod gapminder;
+mod hold_app;
+mod line_on_off;
 mod movies;
 mod ohlc;
 mod patch_app;
@@ -20,12 +24,16 @@ mod ticker;
 mod tools;
 mod widgets;
 
+pub use apply_theme::apply_theme;
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
 pub use contour_animated::contour_animated;
 pub use crossfilter::{crossfilter, AUTOMPG_FILE};
+pub use duffing_oscillator::duffing_oscillator;
 pub use events_app::events_app;
 pub use fourier_animated::fourier_animated;
 pub use gapminder::{gapminder, GAPMINDER_FILE};
+pub use hold_app::hold_app;
+pub use line_on_off::line_on_off;
 pub use movies::{movies, MOVIES_FILE};
 pub use ohlc::ohlc;
 pub use patch_app::patch_app;
@@ -58,6 +66,10 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("contour_animated", contour_animated),
         App::new("patch_app", patch_app),
         App::new("events_app", events_app),
+        App::new("duffing_oscillator", duffing_oscillator),
+        App::new("line_on_off", line_on_off),
+        App::new("apply_theme", apply_theme),
+        App::new("hold_app", hold_app),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

@@ -2,11 +2,11 @@
 //! when its widgets change or its timers run (the page and the server run the same code).
 
 use rokeh::core::Value;
-use rokeh::document::{AnyId, Document, EventKind, UiEvent};
+use rokeh::document::{AnyId, Change, Document, Event, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
-    contour_animated, crossfilter, events_app, fourier_animated, gapminder, movies, ohlc,
-    patch_app, selection_histogram, stocks,
+    apply_theme, contour_animated, crossfilter, duffing_oscillator, events_app, fourier_animated,
+    gapminder, hold_app, line_on_off, movies, ohlc, patch_app, selection_histogram, stocks,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -159,6 +159,147 @@ fn fourier_animated_turns_its_circles_one_step_a_tick_and_comes_round_after_100(
     }
     assert_eq!(column(&doc, lines, "y"), y0, "a whole turn");
     assert!(column(&doc, items, "ysum-dot")[3].abs() < 1e-12);
+}
+
+#[test]
+fn duffing_oscillator_streams_its_phase_diagram_as_pythons_integration_and_restarts_on_a_slider() {
+    let mut doc = Document::new();
+    duffing_oscillator(&mut doc).unwrap();
+    let (id, period) = doc
+        .periodic_callbacks()
+        .next()
+        .expect("a periodic callback");
+    assert_eq!(period.as_millis(), 20);
+    let sources = of_type(&doc, "ColumnDataSource");
+    let rows = |doc: &Document, s: AnyId| doc.column_f64(s, "x").unwrap().len();
+    let (phase, section) = match sources[..] {
+        [a, b] if rows(&doc, a) == 1 => (a, b),
+        [a, b] => (b, a),
+        _ => panic!("two sources"),
+    };
+    let column = |doc: &Document, s, name| doc.column_f64(s, name).unwrap().to_vec();
+    doc.run_periodic(id).unwrap();
+    // The figures of Bokeh's own script (numpy, the same steps), after one update.
+    let (x, xdot) = (column(&doc, phase, "x"), column(&doc, phase, "xdot"));
+    assert_eq!(x.len(), 51, "the start and every second of 100 steps");
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+    assert!(close(x[1], 0.003218195760523244) && close(xdot[1], 0.034572944010914264));
+    assert!(close(x[50], 1.1640034517290316) && close(xdot[50], 0.23375869376607114));
+    // A period of the forcing is 100 steps: one point of the Poincaré section an update.
+    assert_eq!(column(&doc, section, "x"), vec![x[50]]);
+    for _ in 0..9 {
+        doc.run_periodic(id).unwrap();
+    }
+    let (x, xdot) = (column(&doc, phase, "x"), column(&doc, phase, "xdot"));
+    assert!((x[500] + 0.1916807588226509).abs() < 1e-9, "{}", x[500]);
+    assert!(
+        (xdot[500] + 0.16754190738945282).abs() < 1e-9,
+        "{}",
+        xdot[500]
+    );
+    for _ in 0..100 {
+        doc.run_periodic(id).unwrap();
+    }
+    assert_eq!(rows(&doc, phase), 5000, "rolled over at 5000 rows");
+    assert_eq!(rows(&doc, section), 110);
+    // A new damping restarts the oscillator from rest, both plots emptied.
+    let damping = find(
+        &doc,
+        "Slider",
+        "title",
+        r"$$\delta \text{ (damping factor, 1/s)}$$",
+    );
+    doc.set_attr(damping, "value", 0.3.into()).unwrap();
+    assert_eq!(column(&doc, phase, "x"), vec![0.0]);
+    assert_eq!(rows(&doc, section), 0);
+    doc.run_periodic(id).unwrap();
+    assert_eq!(rows(&doc, phase), 51);
+}
+
+#[test]
+fn line_on_off_shows_each_line_while_its_box_is_ticked() {
+    let mut doc = Document::new();
+    line_on_off(&mut doc).unwrap();
+    let lines = of_type(&doc, "GlyphRenderer");
+    let visible = |doc: &Document| -> Vec<bool> {
+        lines
+            .iter()
+            .map(|r| doc.get_attr(*r, "visible").unwrap() == Value::Bool(true))
+            .collect()
+    };
+    assert_eq!(visible(&doc), [true, true, true]);
+    let checkbox = of_type(&doc, "CheckboxGroup")[0];
+    let active = |ticked: &[i64]| Value::List(ticked.iter().map(|&i| Value::Int(i)).collect());
+    doc.set_attr(checkbox, "active", active(&[0, 2])).unwrap();
+    assert_eq!(visible(&doc), [true, false, true]);
+    doc.set_attr(checkbox, "active", active(&[1])).unwrap();
+    assert_eq!(visible(&doc), [false, true, false]);
+    // Bokeh's Viridis3, in order.
+    let colors: Vec<Value> = lines
+        .iter()
+        .map(|r| {
+            let glyph = doc.get_attr(*r, "glyph").unwrap();
+            let glyph = doc.lookup(glyph.as_ref_id().unwrap()).unwrap();
+            doc.get_attr(glyph, "line_color").unwrap()
+        })
+        .collect();
+    assert_eq!(colors, ["#440154", "#208f8c", "#fde724"].map(Value::str));
+}
+
+#[test]
+fn apply_theme_dresses_its_plot_in_bokehs_dark_minimal() {
+    let mut doc = Document::new();
+    apply_theme(&mut doc).unwrap();
+    let plot = of_type(&doc, "Figure")[0];
+    let attr = |model, name| doc.get_attr(model, name).unwrap();
+    assert_eq!(attr(plot, "background_fill_color"), Value::str("#20262B"));
+    assert_eq!(attr(plot, "border_fill_color"), Value::str("#15191C"));
+    let grid = of_type(&doc, "Grid")[0];
+    assert_eq!(attr(grid, "grid_line_alpha"), Value::Float(0.25));
+}
+
+#[test]
+fn hold_app_holds_the_sliders_changes_until_unhold_combined_or_collected() {
+    let mut doc = Document::new();
+    hold_app(&mut doc).unwrap();
+    doc.take_changes();
+    let click = |doc: &mut Document, label: &str| {
+        let button = find(doc, "Button", "label", label);
+        let id = doc.model_id(button).clone();
+        doc.emit(UiEvent::new(EventKind::ButtonClick, Some(id)))
+            .unwrap();
+    };
+    let slider = of_type(&doc, "Slider")[0];
+    let scrub = |doc: &mut Document| {
+        for value in [2.0, 3.0, 4.0] {
+            doc.set_attr(slider, "value", value.into()).unwrap();
+        }
+    };
+    let source = of_type(&doc, "ColumnDataSource")
+        .into_iter()
+        .find(|s| doc.column(*s, "x").is_some())
+        .unwrap();
+    // The property changes handed out (the clicks go out as events too).
+    let events = |doc: &mut Document| {
+        let changes = doc.take_changes();
+        let clicks = |c: &&Change| matches!(c.event, Event::MessageSent { .. });
+        changes.iter().filter(|c| !clicks(c)).count()
+    };
+    for (label, held) in [("hold combine", 2), ("hold collect", 6)] {
+        click(&mut doc, label);
+        scrub(&mut doc);
+        assert!(doc.take_changes().is_empty(), "{label}: held");
+        // The document itself has moved on; only its news waits.
+        let y = doc.column_f64(source, "y").unwrap()[500];
+        assert!((y - 4.0).abs() < 1e-4, "{y}");
+        click(&mut doc, "unhold");
+        assert_eq!(events(&mut doc), held, "{label}");
+        doc.set_attr(slider, "value", 1.0.into()).unwrap();
+        doc.take_changes();
+    }
+    // Unheld, each change goes out: held back by nothing, combined with nothing.
+    scrub(&mut doc);
+    assert_eq!(events(&mut doc), 6);
 }
 
 #[test]

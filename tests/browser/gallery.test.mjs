@@ -324,6 +324,83 @@ test('events_app: a tap, a click on each axis and the button are logged as Bokeh
   });
 });
 
+/** How many pixels of the first canvas are within 12 of `rgb` in each channel. */
+const pixelsNear = (page, rgb) =>
+  page.evaluate((rgb) => {
+    const canvas = document.querySelector('canvas');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if ([0, 1, 2].every((c) => Math.abs(data[i + c] - rgb[c]) <= 12)) n++;
+    }
+    return n;
+  }, rgb);
+
+test('duffing_oscillator: its TeX shows as MathML in the text and the slider titles; it streams, and a slider restarts it', async () => {
+  await withApp('duffing_oscillator', async (page) => {
+    // Two Divs with one formula each, five Paragraphs with 5, 3, 1 and 2, three titles.
+    assert.equal(await page.locator('math').count(), 16);
+    const title = page.locator('label').filter({ has: page.locator('math') }).first();
+    // TeX text keeps its spaces, as no-break spaces.
+    assert.match(await title.innerText(), /damping\sfactor,\s1\/s\)[\s\S]*: 0\.25$/);
+    assert.equal(await title.locator('math mi').first().textContent(), 'δ');
+    assert.equal(await page.locator('.rk-paragraph math mfrac').count(), 4);
+    // The phase diagram grows 50 points a tick, the Poincaré section one a period.
+    const phase = () => page.evaluate(() => window.rokeh.column('xdot').length);
+    await page.waitForFunction(() => window.rokeh.column('xdot').length > 400, null, { timeout: 10000 });
+    const before = await phase();
+    await page.locator('input[type=range]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((n) => window.rokeh.column('xdot').length < n, before, { timeout: 5000 });
+  });
+});
+
+test('line_on_off: unticking a box hides its line, ticking it shows the line again', async () => {
+  await withApp('line_on_off', async (page) => {
+    // Viridis3's second colour, #208F8C at alpha 0.7 over white.
+    const teal = [99, 177, 175];
+    const shown = await pixelsNear(page, teal);
+    assert.ok(shown > 500, `${shown} teal pixels`);
+    const box = page.getByRole('checkbox', { name: 'Line 1' });
+    let painted = await paints(page);
+    await box.uncheck();
+    await paintedAfter(page, painted);
+    const hidden = await pixelsNear(page, teal);
+    assert.ok(hidden < shown / 4, `${hidden} teal pixels left (the legend's)`);
+    painted = await paints(page);
+    await box.check();
+    await paintedAfter(page, painted);
+    assert.equal(await pixelsNear(page, teal), shown);
+  });
+});
+
+test("apply_theme: Bokeh's dark_minimal theme, named, colours the plot", async () => {
+  await withApp('apply_theme', async (page) => {
+    const frame = await pixelsNear(page, [0x20, 0x26, 0x2b]);
+    const border = await pixelsNear(page, [0x15, 0x19, 0x1c]);
+    assert.ok(frame > 200_000, `${frame} pixels of the frame's #20262B`);
+    assert.ok(border > 20_000, `${border} pixels of the border's #15191C`);
+  });
+});
+
+test('hold_app: under a hold the slider repaints nothing; unhold shows where it went', async () => {
+  await withApp('hold_app', async (page) => {
+    const peak = () => page.evaluate(() => Math.max(...window.rokeh.column('y')));
+    for (const hold of ['hold combine', 'hold collect']) {
+      await page.getByRole('button', { name: hold }).click();
+      const painted = await paints(page);
+      await page.getByRole('slider').focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(300);
+      assert.equal(await paints(page), painted, `${hold}: nothing repainted while held`);
+      await page.getByRole('button', { name: 'unhold' }).click();
+      await paintedAfter(page, painted);
+    }
+    // Ten steps of 0.1 from 1: the parabola's peak at 2.
+    assert.ok(Math.abs((await peak()) - 2) < 1e-3, `${await peak()}`);
+  });
+});
+
 test('single files (make build-single): movies and crossfilter from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {

@@ -21,6 +21,10 @@ const shots = [
     ['contour_animated', 700, 480, 0],
     ['patch_app', 1260, 440, 1500],
     ['events_app', 1200, 680, 0],
+    ['duffing_oscillator', 1700, 700, 3000],
+    ['line_on_off', 760, 620, 0],
+    ['apply_theme', 840, 620, 0],
+    ['hold_app', 1280, 620, 0],
   ].map(([app, width, height, wait]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait,
   })),
