@@ -15,7 +15,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const GALLERY = ['sliders', 'movies', 'ohlc', 'gapminder', 'stocks', 'selection_histogram', 'crossfilter'];
+// Bokeh's server demos the gallery ports (the README's table).
+const GALLERY = [
+  'sliders', 'movies', 'ohlc', 'gapminder', 'stocks', 'selection_histogram', 'crossfilter',
+  'contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'duffing_oscillator',
+  'line_on_off', 'apply_theme', 'hold_app',
+];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist-single');

@@ -4,7 +4,7 @@
 // page's document (window.rokeh) and its canvas. Needs `trunk build --release` (dist/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -401,7 +401,7 @@ test('hold_app: under a hold the slider repaints nothing; unhold shows where it 
   });
 });
 
-test('single files (make build-single): movies and crossfilter from file://, every request blocked', async () => {
+test('single files (make build-single): movies, crossfilter and duffing_oscillator from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {
     const all = await get(page, 'Title', 'text');
@@ -417,6 +417,14 @@ test('single files (make build-single): movies and crossfilter from file://, eve
     await page.waitForFunction(() => window.rokeh.get('Title', 'text') === 'Origin vs Hp');
     await paintedAfter(page, painted);
   }, file('crossfilter'));
+  // Every ported demo has its file; one that streams runs from disk too.
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app']) {
+    assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
+  }
+  await withApp('duffing_oscillator', async (page) => {
+    await page.waitForFunction(() => window.rokeh.column('xdot').length > 100, null, { timeout: 10000 });
+    assert.equal(await page.locator('math').count(), 16);
+  }, file('duffing_oscillator'));
 });
 
 test('an embedded app fetches its data files from its own site, not the host page\'s', async () => {
