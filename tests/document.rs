@@ -346,6 +346,53 @@ fn a_theme_gives_its_values_to_models_of_its_types_now_and_later() {
 }
 
 #[test]
+fn a_new_theme_replaces_the_last_ones_values_and_leaves_app_codes_alone() {
+    use rokeh::document::Theme;
+    use rokeh::models::LinearAxis;
+    let mut doc = Document::new();
+    let axis = doc.add(LinearAxis::default()).any();
+    let title = doc.add(Title::default()).any();
+    let dark = Theme::new([
+        ("Axis", "axis_line_color", Value::str("white")),
+        ("Axis", "major_label_text_color", Value::str("white")),
+        ("Title", "text_color", Value::str("white")),
+    ]);
+    doc.set_theme(dark.clone()).unwrap();
+    let later = doc.add(LinearAxis::default()).any();
+    // App code's own value, set after the theme's: kept by the next theme.
+    doc.set_attr(axis, "major_label_text_color", Value::str("red"))
+        .unwrap();
+    doc.take_changes();
+    let light = Theme::new([("Axis", "axis_line_color", Value::str("gray"))]);
+    doc.set_theme(light).unwrap();
+    let attr = |doc: &Document, any, name| doc.get_attr(any, name).unwrap();
+    for a in [axis, later] {
+        assert_eq!(attr(&doc, a, "axis_line_color"), Value::str("gray"));
+    }
+    assert_eq!(
+        attr(&doc, axis, "major_label_text_color"),
+        Value::str("red")
+    );
+    // What the new theme does not name is back at its default.
+    assert_eq!(
+        attr(&doc, later, "major_label_text_color"),
+        Value::str("#444444")
+    );
+    assert_eq!(attr(&doc, title, "text_color"), Value::str("#444444"));
+    // Each change goes out, as Bokeh's re-theming triggers its changes.
+    assert_eq!(doc.take_changes().len(), 4);
+    doc.set_theme(dark).unwrap();
+    assert_eq!(
+        attr(&doc, later, "major_label_text_color"),
+        Value::str("white")
+    );
+    assert_eq!(
+        attr(&doc, axis, "major_label_text_color"),
+        Value::str("red")
+    );
+}
+
+#[test]
 fn a_theme_of_values_its_properties_do_not_take_is_refused() {
     use rokeh::document::Theme;
     let mut doc = Document::new();

@@ -133,6 +133,9 @@ pub struct Document {
     actor: Actor,
     /// The values models take where app code gave them none.
     theme: Option<Theme>,
+    /// Per model, the properties a theme set (a value or, for one a later theme does not
+    /// name, the default): a new theme replaces them, app code's own values it leaves.
+    themed: HashMap<AnyId, Vec<String>>,
     /// The models a root or the config reached when the document last looked.
     attached: HashSet<AnyId>,
     /// Whether a reference was written, dropped or a root changed since it last looked.
@@ -186,6 +189,7 @@ impl Document {
             collect: false,
             actor: Actor::LOCAL,
             theme: None,
+            themed: HashMap::new(),
             attached: HashSet::new(),
             refs_changed: false,
             links: 0,

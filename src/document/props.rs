@@ -155,6 +155,7 @@ impl Document {
     /// change and whatever the callbacks did.
     pub fn set_attr(&mut self, any: AnyId, attr: &str, value: Value) -> Result<(), DocumentError> {
         self.validate(any, attr, &value)?;
+        self.unmark_themed(any, attr);
         let old = self.get_attr(any, attr).unwrap_or(Value::Null);
         if old == value {
             return Ok(());

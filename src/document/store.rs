@@ -366,6 +366,7 @@ impl Document {
     pub fn remove_model(&mut self, any: AnyId) -> Option<Model> {
         let model = *self.vacate(self.slot(any)?)?;
         self.by_id.remove(&model.id);
+        self.themed.remove(&any);
         if let Some(at) = self.roots.iter().position(|r| *r == any) {
             self.journal(|| Undo::RootRemoved(at, any));
             self.roots.remove(at);
@@ -424,6 +425,8 @@ impl Document {
         // The new models were never looked at: none is forgotten before it is.
         self.attached.clear();
         self.forgotten.clear();
+        // A pushed document's values are its own, whatever theme made them.
+        self.themed.clear();
         self.refs_changed = true;
         // The new models take their own slots from the first, each in a new generation
         // (no old handle names one of them); the slots left over are free.

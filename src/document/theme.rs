@@ -3,6 +3,8 @@
 //! no value of its own, models added later included (`curdoc().theme = Theme(...)`, or a
 //! directory app's `theme.yaml`).
 
+use std::collections::HashMap;
+
 use super::built_in_themes::BUILT_IN_THEMES;
 use super::{AnyId, Document, DocumentError, Value};
 
@@ -75,30 +77,66 @@ impl Theme {
 impl Document {
     /// Themes the document, as Bokeh's `curdoc().theme = theme`: each model of a type the
     /// theme names (or of a subtype: "Axis" themes a LinearAxis) takes the theme's values
-    /// where it has none of its own, now and whenever one is added. All or nothing: a
-    /// value a property does not take is refused.
+    /// where app code gave it none, now and whenever one is added. A theme set after
+    /// another replaces its values (a property the new one does not name goes back to its
+    /// default); what app code set stays. All or nothing: a value a property does not take
+    /// is refused.
     pub fn set_theme(&mut self, theme: Theme) -> Result<(), DocumentError> {
         let models: Vec<AnyId> = self.models().map(|(any, _)| any).collect();
-        self.atomically(|doc| {
+        // Taken while the theme's own writes run: they are not app code's.
+        let before = std::mem::take(&mut self.themed);
+        let mut themed = HashMap::new();
+        let result = self.atomically(|doc| {
             for any in models {
-                for (attr, value) in doc.themed(&theme, any) {
-                    doc.set_attr(any, &attr, value)?;
+                let was = before.get(&any).map_or(&[][..], Vec::as_slice);
+                let values = doc.themed(&theme, any, was);
+                // Set back to its default, a property stays the theme's (not app code's).
+                let dropped: Vec<String> = was
+                    .iter()
+                    .filter(|a| values.iter().all(|(n, _)| n != *a))
+                    .cloned()
+                    .collect();
+                for attr in &dropped {
+                    let default = doc
+                        .schema_of(any)
+                        .and_then(|t| t.prop(attr))
+                        .and_then(|p| p.default.value())
+                        .unwrap_or(Value::Null);
+                    doc.set_attr(any, attr, default)?;
+                }
+                for (attr, value) in &values {
+                    doc.set_attr(any, attr, value.clone())?;
+                }
+                let attrs: Vec<String> =
+                    values.into_iter().map(|(a, _)| a).chain(dropped).collect();
+                if !attrs.is_empty() {
+                    themed.insert(any, attrs);
                 }
             }
             Ok(())
-        })?;
-        self.theme = Some(theme);
-        Ok(())
+        });
+        match result {
+            Ok(()) => {
+                self.themed = themed;
+                self.theme = Some(theme);
+                Ok(())
+            }
+            Err(e) => {
+                self.themed = before;
+                Err(e)
+            }
+        }
     }
 
-    /// The theme's values for the model's properties it has no value of.
-    fn themed(&self, theme: &Theme, any: AnyId) -> Vec<(String, Value)> {
+    /// The theme's values for the model's properties app code gave no value (those
+    /// holding a theme's, `themed`, included).
+    fn themed(&self, theme: &Theme, any: AnyId, themed: &[String]) -> Vec<(String, Value)> {
         let model = self.model(any);
         let Some(schema) = self.schema_of(any) else {
             return Vec::new();
         };
         let fits = |(type_name, attr, _): &&(String, String, Value)| {
-            schema.is_a(type_name) && !model.attrs.contains_key(attr)
+            schema.is_a(type_name) && (!model.attrs.contains_key(attr) || themed.contains(attr))
         };
         let themed = theme.attrs.iter().filter(fits);
         themed.map(|(_, a, v)| (a.clone(), v.clone())).collect()
@@ -110,12 +148,28 @@ impl Document {
         let Some(theme) = self.theme.take() else {
             return;
         };
-        for (attr, value) in self.themed(&theme, any) {
-            if let Err(e) = self.validate(any, &attr, &value) {
+        let values = self.themed(&theme, any, &[]);
+        for (attr, value) in &values {
+            if let Err(e) = self.validate(any, attr, value) {
                 panic!("the document's theme does not fit: {e}");
             }
-            self.write_attr(any, &attr, value);
+            self.write_attr(any, attr, value.clone());
+        }
+        if !values.is_empty() {
+            let attrs = values.into_iter().map(|(a, _)| a).collect();
+            self.themed.insert(any, attrs);
         }
         self.theme = Some(theme);
+    }
+
+    /// App code set `attr` of `any`: a later theme leaves it alone.
+    pub(super) fn unmark_themed(&mut self, any: AnyId, attr: &str) {
+        // Most documents have no theme: a slider's every move passes here.
+        if self.themed.is_empty() {
+            return;
+        }
+        if let Some(attrs) = self.themed.get_mut(&any) {
+            attrs.retain(|a| a != attr);
+        }
     }
 }
