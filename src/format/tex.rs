@@ -549,8 +549,18 @@ fn write_mathml(node: &Node, out: &mut String) {
         }
         Node::Row(nodes) => {
             out.push_str("<mrow>");
-            for n in nodes {
-                write_mathml(n, out);
+            for (i, n) in nodes.iter().enumerate() {
+                // A sign with no operand before it (`= -x`) is a prefix, set tight.
+                let prefix = i.checked_sub(1).map(|j| &nodes[j]);
+                match n {
+                    Node::Operator(op)
+                        if matches!(op.as_str(), "−" | "+" | "±")
+                            && prefix.is_some_and(|p| !ends_operand(p)) =>
+                    {
+                        let _ = write!(out, "<mo form=\"prefix\">{op}</mo>");
+                    }
+                    n => write_mathml(n, out),
+                }
             }
             out.push_str("</mrow>");
         }
@@ -578,6 +588,15 @@ fn write_mathml(node: &Node, out: &mut String) {
             }
             let _ = write!(out, "</{tag}>");
         }
+    }
+}
+
+/// Whether a node can end an operand, so that a sign after it is binary: anything but an
+/// operator, or a closing fence (`(x) + 1`), a prime or a factorial.
+fn ends_operand(node: &Node) -> bool {
+    match node {
+        Node::Operator(op) => matches!(op.as_str(), ")" | "]" | "}" | "⟩" | "|" | "‖" | "′" | "!"),
+        _ => true,
     }
 }
 
@@ -627,9 +646,13 @@ fn write_row(nodes: &[Node], out: &mut String, spacing: bool) {
                     && spaced(op)
                     && i.checked_sub(1)
                         .and_then(|j| nodes.get(j))
-                        .is_some_and(|n| !matches!(n, Node::Operator(_))) =>
+                        .is_some_and(ends_operand) =>
             {
-                let _ = write!(out, " {op} ");
+                // Text before it may end with its own space.
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                let _ = write!(out, "{op} ");
             }
             // A function's name stands apart from its neighbours (`2 cos ωt`), as TeX
             // spaces an operator's name.
@@ -845,6 +868,8 @@ mod tests {
         assert_eq!(unicode(r"\alpha_0 \leq \beta"), "α₀ ≤ β");
         assert_eq!(unicode(r"\left( a \right)"), "(a)");
         assert_eq!(unicode(r"\foo x"), r"\foox");
+        assert_eq!(unicode(r"\text{a } = b"), "a = b");
+        assert_eq!(unicode("(x) + 1"), "(x) + 1");
     }
 
     #[test]
@@ -862,6 +887,11 @@ mod tests {
             mathml(r"\text{ (m)} < \cos", false),
             "<math><mrow><mtext>\u{a0}(m)</mtext><mo>&lt;</mo>\
              <mi mathvariant=\"normal\">cos</mi></mrow></math>"
+        );
+        assert!(mathml("(x)-1", false).contains("<mo>)</mo><mo>−</mo>"));
+        assert_eq!(
+            mathml("= -x", false),
+            "<math><mrow><mo>=</mo><mo form=\"prefix\">−</mo><mi>x</mi></mrow></math>"
         );
         assert_eq!(
             html_with_mathml(r"<b>where</b> \(x\)"),

@@ -574,6 +574,14 @@ test('Markup: Div HTML or text, Paragraph, PreText', async () => {
     assert.equal(await page.locator('.rk-div b').count(), 0, 'render_as_text shows the tags as text');
     assert.equal(await page.locator('p.rk-paragraph').textContent(), 'A paragraph of text.');
     assert.equal(await page.locator('pre.rk-pre-text').textContent(), 'pre\n  formatted');
+    // TeX between delimiters is MathML, as BokehJS typesets it; disable_math shows it as written.
+    const paragraph = page.locator('p.rk-paragraph');
+    await page.evaluate(() => window.rokeh.set('Paragraph', 'text', 'area \\(\\pi r^2\\) <here>'));
+    await paragraph.locator('math msup').waitFor();
+    assert.equal(await paragraph.locator('math mi').first().textContent(), 'π');
+    await page.evaluate(() => window.rokeh.set('Paragraph', 'disable_math', true));
+    await page.waitForFunction(() => document.querySelector('p.rk-paragraph math') === null);
+    assert.equal(await paragraph.textContent(), 'area \\(\\pi r^2\\) <here>');
   });
 });
 
