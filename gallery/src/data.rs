@@ -175,3 +175,35 @@ data_set!(
     /// The cars.
     autompg -> AutoMpg, "autompg.json.gz"
 );
+
+/// Bokeh's export_csv example's table (BSD-3-Clause, in the example as CSV, kept so).
+pub struct Salaries {
+    pub name: Vec<String>,
+    pub salary: Vec<f64>,
+    pub years_experience: Vec<f64>,
+}
+
+/// The salaries: `name,salary,years_experience`, one row a line after the header.
+pub fn salaries() -> Arc<Salaries> {
+    static DATA: OnceLock<Arc<Salaries>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let bytes = bytes!("salary_data.csv");
+        let text = std::str::from_utf8(&bytes).expect("salary_data.csv is UTF-8");
+        let mut table = Salaries {
+            name: Vec::new(),
+            salary: Vec::new(),
+            years_experience: Vec::new(),
+        };
+        for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+            let [name, salary, years] = line.splitn(3, ',').collect::<Vec<_>>()[..] else {
+                panic!("salary_data.csv: not three fields: {line}");
+            };
+            let number = |f: &str| f.parse::<f64>().unwrap_or(f64::NAN);
+            table.name.push(name.to_owned());
+            table.salary.push(number(salary));
+            table.years_experience.push(number(years));
+        }
+        Arc::new(table)
+    })
+    .clone()
+}

@@ -10,6 +10,7 @@ mod crossfilter;
 mod data;
 mod duffing_oscillator;
 mod events_app;
+mod export_csv;
 mod fourier_animated;
 mod gapminder;
 mod hold_app;
@@ -30,6 +31,7 @@ pub use contour_animated::contour_animated;
 pub use crossfilter::{crossfilter, AUTOMPG_FILE};
 pub use duffing_oscillator::duffing_oscillator;
 pub use events_app::events_app;
+pub use export_csv::{export_csv, SALARY_FILE};
 pub use fourier_animated::fourier_animated;
 pub use gapminder::{gapminder, GAPMINDER_FILE};
 pub use hold_app::hold_app;
@@ -70,6 +72,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("line_on_off", line_on_off),
         App::new("apply_theme", apply_theme),
         App::new("hold_app", hold_app),
+        App::new("export_csv", export_csv).with_files([SALARY_FILE]),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

@@ -5,8 +5,9 @@ use rokeh::core::Value;
 use rokeh::document::{AnyId, Change, Document, Event, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
-    apply_theme, contour_animated, crossfilter, duffing_oscillator, events_app, fourier_animated,
-    gapminder, hold_app, line_on_off, movies, ohlc, patch_app, selection_histogram, stocks,
+    apply_theme, contour_animated, crossfilter, duffing_oscillator, events_app, export_csv,
+    fourier_animated, gapminder, hold_app, line_on_off, movies, ohlc, patch_app,
+    selection_histogram, stocks,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -300,6 +301,34 @@ fn hold_app_holds_the_sliders_changes_until_unhold_combined_or_collected() {
     // Unheld, each change goes out: held back by nothing, combined with nothing.
     scrub(&mut doc);
     assert_eq!(events(&mut doc), 6);
+}
+
+#[test]
+fn export_csv_shows_the_salaries_in_the_sliders_range_and_downloads_them_from_the_page() {
+    let mut doc = Document::new();
+    export_csv(&mut doc).unwrap();
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let salaries = |doc: &Document| doc.column_f64(source, "salary").unwrap().to_vec();
+    // The example's CSV (awk counts the same): 100 of its 250 salaries from 10,000 to
+    // 50,000, the first Veronica Okuneva's; 249 up to 110,000.
+    assert_eq!(salaries(&doc).len(), 100);
+    assert_eq!(salaries(&doc)[0], 47298.0146627);
+    assert!(salaries(&doc)
+        .iter()
+        .all(|s| (10000.0..=50000.0).contains(s)));
+    let slider = of_type(&doc, "RangeSlider")[0];
+    let range = Value::List(vec![Value::Float(10000.0), Value::Float(110000.0)]);
+    doc.set_attr(slider, "value", range).unwrap();
+    assert_eq!(salaries(&doc).len(), 249);
+    let names = doc.get_attr(source, "data").unwrap();
+    assert!(format!("{names:?}").contains("Keagan Klocko"));
+    // The download is the page's: a CustomJS on the button's click.
+    let button = of_type(&doc, "Button")[0];
+    let code = of_type(&doc, "CustomJS")[0];
+    assert_eq!(
+        doc.js_callbacks(button, rokeh::document::JS_EVENT_CALLBACKS, "button_click"),
+        [code]
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 // page's document (window.rokeh) and its canvas. Needs `trunk build --release` (dist/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,16 +25,21 @@ after(async () => {
 
 /**
  * App `name` in a fresh context fenced to the site (or to `url` itself, when given);
- * `run(page)` drives it. No errors, nothing fetched from outside the fence.
+ * `run(page)` drives it once its first plot is painted (`painted`: false for an app
+ * without one). No errors, nothing fetched from outside the fence.
  */
-async function withApp(name, run, url) {
+async function withApp(name, run, url, { painted = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const blocked = await fence(context, url ?? site.origin);
   const page = await context.newPage();
   const errors = collectErrors(page);
   try {
     await page.goto(url ?? `${site.url}?app=${name}`);
-    await page.waitForFunction(() => (window.rokeh?.paints ?? 0) > 0, null, { timeout: 20000 });
+    if (painted) {
+      await page.waitForFunction(() => (window.rokeh?.paints ?? 0) > 0, null, { timeout: 20000 });
+    } else {
+      await page.waitForFunction(() => window.rokeh !== undefined, null, { timeout: 20000 });
+    }
     await run(page);
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, [], 'the page fetches nothing but its own files');
@@ -324,6 +329,29 @@ test('events_app: a tap, a click on each axis and the button are logged as Bokeh
   });
 });
 
+test('export_csv: the range slider narrows the table; Download saves the rows shown as CSV', async () => {
+  await withApp('export_csv', async (page) => {
+    const rows = () => page.evaluate(() => window.rokeh.column('salary').length);
+    assert.equal(await rows(), 100);
+    await page.getByRole('grid').waitFor();
+    await page.getByText('$47,298.01').waitFor();
+    // The upper handle three steps down: 47,000 at most.
+    await page.getByRole('slider', { name: /end/ }).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => window.rokeh.column('salary').length < 100);
+    const shown = await rows();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'data_result.csv');
+    const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+    assert.equal(lines[0], 'name,salary,years_experience');
+    assert.equal(lines.length - 1, shown);
+    assert.ok(lines.slice(1).every((l) => Number(l.split(',')[1]) <= 47000), 'only the rows shown');
+  }, undefined, { painted: false });
+});
+
 /** How many pixels of the first canvas are within 12 of `rgb` in each channel. */
 const pixelsNear = (page, rgb) =>
   page.evaluate((rgb) => {
@@ -418,7 +446,7 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
   await withApp('duffing_oscillator', async (page) => {

@@ -9,7 +9,8 @@ const shots = [
   { file: 'screenshot.png', query: '', viewport: { width: 760, height: 440 } },
   { file: 'widgets.png', query: '?app=widgets', viewport: { width: 1400, height: 1560 } },
   ...[
-    // [app, viewport width, height, ms to let it run (streams and animations) before the shot]
+    // [app, viewport width, height, ms to let it run (streams and animations) before the
+    // shot, whether it has a plot to wait for]
     ['sliders', 760, 440, 0],
     ['movies', 1200, 900, 0],
     ['ohlc', 1070, 860, 6000],
@@ -25,18 +26,24 @@ const shots = [
     ['line_on_off', 760, 620, 0],
     ['apply_theme', 840, 620, 0],
     ['hold_app', 1280, 620, 0],
-  ].map(([app, width, height, wait]) => ({
-    file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait,
+    ['export_csv', 1200, 420, 0, false],
+  ].map(([app, width, height, wait, plot = true]) => ({
+    file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait, plot,
   })),
 ];
 const site = await serveDist();
 const browser = await launch();
 try {
   mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
-  for (const { file, query, viewport, wait = 0 } of shots) {
+  for (const { file, query, viewport, wait = 0, plot = true } of shots) {
     const page = await browser.newPage({ viewport });
     await page.goto(site.url + query);
-    await paintedAfter(page, 0);
+    if (plot) {
+      await paintedAfter(page, 0);
+    } else {
+      await page.waitForFunction(() => document.querySelector('.rk-document')?.childElementCount > 0);
+      await page.waitForTimeout(300);
+    }
     if (wait) await page.waitForTimeout(wait);
     const out = join(ROOT, 'docs', file);
     await page.screenshot({ path: out });
