@@ -103,6 +103,7 @@ pub(crate) enum Shows {
     AxisParts(crate::render::axis_parts::Parts),
     Callback(crate::web::callbacks::Runner),
     Script(crate::render::scripted::Script),
+    Math(crate::format::tex::MathText),
 }
 
 impl View {
@@ -211,6 +212,23 @@ const fn dom_of(name: &str) -> Option<crate::web::DomWriter> {
         None
     }
 }
+
+/// TeX in text (Bokeh's `TeX` model, and math between `$$…$$`, `\[…\]` or `\(…\)` in a
+/// Div, a Paragraph, a slider's title, an axis label, a title or a label): MathML in the
+/// widgets, one line of Unicode on the canvas. Without it, TeX shows as written.
+pub const TEX: View = View {
+    name: "TeX",
+    #[cfg(all(target_arch = "wasm32", feature = "session"))]
+    bokeh: crate::models::bokeh_schema("TeX"),
+    #[cfg(all(target_arch = "wasm32", feature = "session"))]
+    parts: &[],
+    #[cfg(target_arch = "wasm32")]
+    shows: Shows::Math(crate::format::tex::MATH_TEXT),
+    #[cfg(target_arch = "wasm32")]
+    images: None,
+    #[cfg(target_arch = "wasm32")]
+    dom: None,
+};
 
 macro_rules! views {
     (
@@ -370,7 +388,7 @@ macro_rules! views {
         )*
         /// Every view rokeh has: what [`crate::run`] builds into the page.
         pub const ALL: &[View] =
-            &[$($w,)* $($l,)* $($g,)* $($a,)* $($c,)* $($t,)* $($x,)* $($k,)* $($s,)*];
+            &[$($w,)* $($l,)* $($g,)* $($a,)* $($c,)* $($t,)* $($x,)* $($k,)* $($s,)* TEX];
     };
 }
 

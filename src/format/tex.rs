@@ -16,6 +16,25 @@ use std::fmt::Write as _;
 
 use super::escape_html;
 
+/// What a page does with TeX, as function pointers (`views::TEX`): a page built without
+/// that view holds none of this module.
+#[derive(Clone, Copy, Debug)]
+pub struct MathText {
+    /// A widget's HTML with its math as MathML; `None` when it holds none.
+    pub html: fn(&str) -> Option<String>,
+    /// A string property's TeX as one line of Unicode; `None` when it holds none.
+    pub line: fn(&str) -> Option<String>,
+    /// A `TeX` model's text as one line of Unicode.
+    pub tex_line: fn(&str) -> String,
+}
+
+/// TeX read as this module reads it.
+pub const MATH_TEXT: MathText = MathText {
+    html: |html| has_math(html).then(|| html_with_mathml(html)),
+    line: |text| delimited(text).map(|tex| unicode(&tex)),
+    tex_line: unicode,
+};
+
 /// A span of text: as written, or TeX math to typeset.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Piece<'a> {

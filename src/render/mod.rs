@@ -35,6 +35,7 @@ mod label;
 mod layer;
 mod layout;
 mod mappers;
+pub(crate) mod math;
 mod ranges;
 mod raster;
 mod read;

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 
 use crate::core::{ArrayData, NdArray, PropType, Rgba};
 use crate::document::{AnyId, Document, Value};
-use crate::format::tex;
 use crate::models::{DashPattern, FontStyle, LineCap, LineJoin, TextLike};
 
+use super::math;
 use super::surface::{Font, Stroke};
 use super::text::parse_font_size;
 use super::{Following, Inspected, RenderError};
@@ -107,12 +107,12 @@ impl<'d> Reader<'d> {
     /// (`parse_delimited_string`): its math between `$$…$$`, `\[…\]` or `\(…\)` as TeX.
     pub fn text_like(&self, any: AnyId, attr: &str) -> Result<String, RenderError> {
         Ok(match self.get::<TextLike>(any, attr)? {
-            TextLike::Plain(s) => tex::delimited(&s).map_or(s, |t| tex::unicode(&t)),
+            TextLike::Plain(s) => math::line(s),
             TextLike::Model(m) => {
                 let text = self.string(m, "text").unwrap_or_default();
                 match self.type_name(m) {
                     "MathML" => mathml_words(&text),
-                    "TeX" => tex::unicode(&text),
+                    "TeX" => math::tex_line(text),
                     _ => text,
                 }
             }

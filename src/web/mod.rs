@@ -115,6 +115,7 @@ fn show_views(views: &'static [View]) {
     layout::show_components(views);
     surface::fetch_images_with(views.iter().find_map(|v| v.images));
     widgets::control::write_dom_with(views.iter().find_map(|v| v.dom));
+    crate::render::math::show(None);
     let mut shown = Shown::default();
     let mut tools = Vec::new();
     let mut callbacks = Vec::new();
@@ -129,6 +130,7 @@ fn show_views(views: &'static [View]) {
             Shows::Tool(tool) => tools.push((view.name, tool)),
             Shows::Callback(runner) => callbacks.push((view.name, runner)),
             Shows::Script(script) => shown.scripts.push((view.name, script)),
+            Shows::Math(math) => crate::render::math::show(Some(math)),
         }
     }
     crate::render::show(shown);

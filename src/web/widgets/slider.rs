@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::{AnyId, Datetime, Value, DAY_MS};
-use crate::format::tex::{has_math, html_with_mathml};
 use crate::format::{js_number, numbro, strftime};
+use crate::render::math;
 
 use super::super::bind::{self, bind, Writer};
 use super::super::element;
@@ -114,10 +114,9 @@ impl Spec {
 /// A slider's title as its header shows it: text, or where it holds TeX, HTML with the
 /// math as MathML (BokehJS's `process_tex`).
 pub fn title_view(title: String) -> AnyView {
-    if has_math(&title) {
-        view! { <span inner_html=html_with_mathml(&title)></span> }.into_any()
-    } else {
-        title.into_any()
+    match math::html(&title) {
+        Some(html) => view! { <span inner_html=html></span> }.into_any(),
+        None => title.into_any(),
     }
 }
 
