@@ -30,7 +30,7 @@ pub struct MathText {
 
 /// TeX read as this module reads it.
 pub const MATH_TEXT: MathText = MathText {
-    html: |html| has_math(html).then(|| html_with_mathml(html)),
+    html: html_with_mathml,
     line: |text| delimited(text).map(|tex| unicode(&tex)),
     tex_line: unicode,
 };
@@ -93,11 +93,6 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     pieces
 }
 
-/// Whether `text` holds TeX math between delimiters.
-pub fn has_math(text: &str) -> bool {
-    pieces(text).iter().any(|p| matches!(p, Piece::Math { .. }))
-}
-
 /// The TeX a string property's text stands for, as BokehJS reads an axis label or a
 /// title (`parse_delimited_string`): its math, with the text around it as `\text{…}`;
 /// `None` for text without math.
@@ -120,15 +115,22 @@ pub fn delimited(text: &str) -> Option<String> {
 }
 
 /// `html` with each piece of math in it replaced by MathML, as BokehJS's widgets
-/// replace it by MathJax's SVG (`process_tex`); the rest is kept as it is.
-pub fn html_with_mathml(html: &str) -> String {
-    pieces(html)
+/// replace it by MathJax's SVG (`process_tex`), the rest kept as it is; `None` for HTML
+/// without math.
+pub fn html_with_mathml(html: &str) -> Option<String> {
+    let pieces = pieces(html);
+    pieces
         .iter()
-        .map(|p| match p {
-            Piece::Text(t) => (*t).to_owned(),
-            Piece::Math { tex, display } => mathml(tex, *display),
+        .any(|p| matches!(p, Piece::Math { .. }))
+        .then(|| {
+            pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Text(t) => (*t).to_owned(),
+                    Piece::Math { tex, display } => mathml(tex, *display),
+                })
+                .collect()
         })
-        .collect()
 }
 
 /// TeX as a MathML `<math>` element, in the line as BokehJS's widgets show math; display
@@ -853,8 +855,8 @@ mod tests {
         // A delimiter never closed is text, as are dollars alone.
         assert_eq!(pieces("costs $$5"), vec![Piece::Text("costs $$5")]);
         assert_eq!(pieces("$5 and $6"), vec![Piece::Text("$5 and $6")]);
-        assert!(!has_math("plain"));
-        assert!(has_math("$$x$$"));
+        assert_eq!(html_with_mathml("plain"), None);
+        assert!(html_with_mathml("$$x$$").is_some());
     }
 
     #[test]
@@ -913,8 +915,8 @@ mod tests {
             "<math><mrow><mo>=</mo><mo form=\"prefix\">−</mo><mi>x</mi></mrow></math>"
         );
         assert_eq!(
-            html_with_mathml(r"<b>where</b> \(x\)"),
-            "<b>where</b> <math><mrow><mi>x</mi></mrow></math>"
+            html_with_mathml(r"<b>where</b> \(x\)").as_deref(),
+            Some("<b>where</b> <math><mrow><mi>x</mi></mrow></math>")
         );
     }
 

@@ -36,5 +36,8 @@ pub(crate) fn line(text: String) -> String {
 
 /// A `TeX` model's text as drawn.
 pub(crate) fn tex_line(tex: String) -> String {
-    shown().map_or(tex.clone(), |m| (m.tex_line)(&tex))
+    match shown() {
+        Some(m) => (m.tex_line)(&tex),
+        None => tex,
+    }
 }
