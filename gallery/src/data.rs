@@ -1,8 +1,9 @@
 //! The gallery's data sets: files in `gallery/data/` converted once from PyPI's
-//! bokeh-sampledata by `tests/python/gallery_data.py` (gzip'd JSON columns). Natively they
-//! are compiled into the binary; the page fetches an app's own files beside itself (the
-//! app names them with `App::with_files`), so no app's data weighs on another's page.
-//! Each is parsed once per process.
+//! bokeh-sampledata by `tests/python/gallery_data.py` (gzip'd JSON columns), and the CSV
+//! files of Bokeh's own examples as they are. Natively they are compiled into the binary;
+//! the page fetches an app's own files beside itself (the app names them with
+//! `App::with_files`), so no app's data weighs on another's page. Each is parsed once per
+//! process.
 
 use std::io::Read;
 use std::sync::{Arc, OnceLock};
@@ -202,6 +203,52 @@ pub fn salaries() -> Arc<Salaries> {
             table.name.push(name.to_owned());
             table.salary.push(number(salary));
             table.years_experience.push(number(years));
+        }
+        Arc::new(table)
+    })
+    .clone()
+}
+
+/// Bokeh's weather example's file (BSD-3-Clause, in the example as CSV, kept so): the
+/// weather at three airports (AUS, BOS, SEA) on each day of 2015, as the
+/// example reads `2015_weather.csv`: columns as in the file, in its row order.
+pub struct Weather {
+    pub airport: Vec<String>,
+    /// Each day as ms since the epoch (midnight UTC), as Bokeh sends a pandas datetime.
+    pub date: Vec<f64>,
+    /// The temperature columns (°F), by the file's header names.
+    pub temperatures: Vec<(String, Vec<f64>)>,
+}
+
+/// The weather, parsed from `airport,date,<temperature columns…>`.
+pub fn weather() -> Arc<Weather> {
+    static DATA: OnceLock<Arc<Weather>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let bytes = bytes!("weather_2015.csv");
+        let text = std::str::from_utf8(&bytes).expect("weather_2015.csv is UTF-8");
+        let mut lines = text.lines().filter(|l| !l.is_empty());
+        let header = lines.next().expect("weather_2015.csv has a header");
+        let mut table = Weather {
+            airport: Vec::new(),
+            date: Vec::new(),
+            temperatures: header
+                .split(',')
+                .skip(2)
+                .map(|name| (name.to_owned(), Vec::new()))
+                .collect(),
+        };
+        for line in lines {
+            let mut fields = line.split(',');
+            let (Some(airport), Some(date)) = (fields.next(), fields.next()) else {
+                panic!("weather_2015.csv: no airport and date: {line}");
+            };
+            table.airport.push(airport.to_owned());
+            let day = rokeh::core::Date::parse(date)
+                .unwrap_or_else(|| panic!("weather_2015.csv: not a date: {date}"));
+            table.date.push(day.to_datetime().0);
+            for (column, field) in table.temperatures.iter_mut().zip(fields) {
+                column.1.push(field.parse().unwrap_or(f64::NAN));
+            }
         }
         Arc::new(table)
     })

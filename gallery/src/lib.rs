@@ -23,6 +23,7 @@ mod sliders;
 mod stocks;
 mod ticker;
 mod tools;
+mod weather;
 mod widgets;
 
 pub use apply_theme::apply_theme;
@@ -44,6 +45,7 @@ pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use stocks::{stocks, STOCKS_FILE};
 pub use ticker::{ticker, TICK};
 pub use tools::{grid_tools, tools, TOOL_POINTS};
+pub use weather::{weather, WEATHER_FILE};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
 
 use rokeh::App;
@@ -73,6 +75,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("apply_theme", apply_theme),
         App::new("hold_app", hold_app),
         App::new("export_csv", export_csv).with_files([SALARY_FILE]),
+        App::new("weather", weather).with_files([WEATHER_FILE]),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

@@ -7,7 +7,7 @@ use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
     apply_theme, contour_animated, crossfilter, duffing_oscillator, events_app, export_csv,
     fourier_animated, gapminder, hold_app, line_on_off, movies, ohlc, patch_app,
-    selection_histogram, stocks,
+    selection_histogram, stocks, weather,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -881,4 +881,95 @@ fn same_documents(name: &str, lean: &Document, full: &Document) -> usize {
         }
     }
     read
+}
+
+#[test]
+fn weather_draws_a_year_of_bars_per_city_and_smooths_them_as_scipy_does() {
+    let mut doc = Document::new();
+    weather(&mut doc).unwrap();
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let col = |doc: &Document, name| doc.column_f64(source, name).unwrap().to_vec();
+    assert_eq!(title_text(&doc), "Weather data for Austin, TX");
+    // Austin's 366 days (2015 and 2016-01-01), in order from 2015-01-01, each bar a day wide.
+    let date = col(&doc, "date");
+    assert_eq!(date.len(), 366);
+    assert_eq!(date[0], 1_420_070_400_000.0);
+    assert!(date.windows(2).all(|d| d[1] - d[0] == 86_400_000.0));
+    assert_eq!(col(&doc, "left")[0], date[0] - 43_200_000.0);
+    assert_eq!(col(&doc, "right")[365], date[365] + 43_200_000.0);
+    // Three quads (record, average, actual) with their legend items; the actual's
+    // outline is black over its half-transparent Blues4[0].
+    let quads = of_type(&doc, "Quad");
+    assert_eq!(
+        quads.len(),
+        3 * 3,
+        "each with its nonselection and muted copies"
+    );
+    let actual = quads
+        .iter()
+        .copied()
+        .find(|&q| doc.get_attr(q, "top").unwrap() == Value::field("actual_max_temp"))
+        .unwrap();
+    let value = |attr| doc.get_attr(actual, attr).unwrap();
+    assert_eq!(
+        value("fill_color"),
+        Value::value_spec(Value::str("#2171b5"))
+    );
+    assert_eq!(value("line_color"), Value::value_spec(Value::str("black")));
+    assert_eq!(value("fill_alpha"), Value::value_spec(Value::Float(0.5)));
+    let labels: Vec<String> = of_type(&doc, "LegendItem")
+        .into_iter()
+        .map(|item| format!("{:?}", doc.get_attr(item, "label").unwrap()))
+        .collect();
+    assert_eq!(labels.len(), 3);
+    for (label, name) in labels.iter().zip(["Record", "Average", "Actual"]) {
+        assert!(label.contains(name), "{label}");
+    }
+    let discrete = col(&doc, "record_max_temp");
+
+    // Seattle, smoothed: scipy 1.17's savgol_filter(column, 51, 3) on the same file gives
+    // these (the first and last from the edge fits, the rest from the windows).
+    let city = find(&doc, "Select", "title", "City");
+    let distribution = find(&doc, "Select", "title", "Distribution");
+    doc.set_attr(city, "value", Value::str("Seattle")).unwrap();
+    assert_eq!(title_text(&doc), "Weather data for Seattle, WA");
+    assert_ne!(col(&doc, "record_max_temp"), discrete);
+    doc.set_attr(distribution, "value", Value::str("Smoothed"))
+        .unwrap();
+    let scipy = [
+        (
+            "record_max_temp",
+            [
+                57.91814097030519,
+                57.44800942470197,
+                60.64452195972024,
+                95.05001245780225,
+                56.40604456586698,
+            ],
+        ),
+        (
+            "actual_min_temp",
+            [
+                35.18870137960036,
+                39.25388894470866,
+                42.538743799401615,
+                59.23828399283553,
+                24.910757594442554,
+            ],
+        ),
+    ];
+    for (name, expected) in scipy {
+        let smoothed = col(&doc, name);
+        for (i, want) in [0, 10, 25, 200, 365].into_iter().zip(expected) {
+            assert!(
+                (smoothed[i] - want).abs() < 1e-9,
+                "{name}[{i}]: {} vs {want}",
+                smoothed[i]
+            );
+        }
+    }
+    doc.set_attr(distribution, "value", Value::str("Discrete"))
+        .unwrap();
+    // Back as the file has it: Seattle's low on 2016-01-01.
+    assert_eq!(col(&doc, "actual_min_temp")[365], 28.0);
 }

@@ -25,6 +25,7 @@ pub struct Styled<G> {
     glyph: G,
     color: Option<String>,
     alpha: Option<f64>,
+    line_color: Option<String>,
 }
 
 impl<G> From<G> for Styled<G> {
@@ -33,6 +34,7 @@ impl<G> From<G> for Styled<G> {
             glyph,
             color: None,
             alpha: None,
+            line_color: None,
         }
     }
 }
@@ -50,6 +52,14 @@ impl<G> Styled<G> {
             alpha: Some(alpha),
             ..self
         }
+    }
+
+    /// Python's `line_color=` beside `color=`: the outline's colour, which `color` does
+    /// not replace. (A builder's own `line_color` is dropped when it is the model's
+    /// default, Quad's black for one, so only this can say it.)
+    pub fn line_color(self, color: &str) -> Styled<G> {
+        let line_color = Some(color.to_owned());
+        Styled { line_color, ..self }
     }
 }
 
@@ -85,6 +95,7 @@ fn add<G: ModelType>(
         glyph,
         color,
         alpha,
+        line_color,
     } = glyph;
     let glyph = doc.add(glyph).any();
     // As Python's glyph methods read it, a colour that names a column of the source is
@@ -94,6 +105,9 @@ fn add<G: ModelType>(
         None => set_visuals(doc, glyph, color.as_deref(), None),
     }
     set_visuals(doc, glyph, None, alpha);
+    if let Some(line_color) = line_color {
+        set_visual(doc, glyph, "line_color", Value::str(line_color));
+    }
     for &(attr, default) in colors {
         // Only what differs from the defaults is stored: absent means left at default.
         if color.is_some() || doc.model(glyph).attrs.contains_key(attr) {

@@ -429,6 +429,29 @@ test('hold_app: under a hold the slider repaints nothing; unhold shows where it 
   });
 });
 
+test('weather: another city and the smoothing redraw its year of bars', async () => {
+  await withApp('weather', async (page) => {
+    // The record highs and lows in Blues4's third colour, #BDD7E7.
+    const record = [0xbd, 0xd7, 0xe7];
+    const austin = await pixelsNear(page, record);
+    assert.ok(austin > 20_000, `${austin} pixels of the record bars`);
+    let painted = await paints(page);
+    await page.getByRole('combobox', { name: 'City' }).selectOption('Seattle');
+    await page.waitForFunction(() => window.rokeh.get('Title', 'text') === 'Weather data for Seattle, WA');
+    await paintedAfter(page, painted);
+    const seattle = await pixelsNear(page, record);
+    assert.ok(Math.abs(seattle - austin) > 1000, `Seattle's ${seattle} against Austin's ${austin}`);
+    painted = await paints(page);
+    await page.getByRole('combobox', { name: 'Distribution' }).selectOption('Smoothed');
+    await paintedAfter(page, painted);
+    // scipy's savgol_filter(column, 51, 3) of Seattle's first record high.
+    const first = await page.evaluate(() => window.rokeh.column('record_max_temp')[0]);
+    assert.ok(Math.abs(first - 57.91814097) < 1e-6, `${first}`);
+    // Smoothed bars have no spikes: fewer record pixels show around the averages.
+    assert.notEqual(await pixelsNear(page, record), seattle);
+  });
+});
+
 test('single files (make build-single): movies, crossfilter and duffing_oscillator from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {
@@ -446,7 +469,7 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
   await withApp('duffing_oscillator', async (page) => {
