@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 const GALLERY = [
   'sliders', 'movies', 'ohlc', 'gapminder', 'stocks', 'selection_histogram', 'crossfilter',
   'contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'duffing_oscillator',
-  'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather',
+  'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor',
 ];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -11,6 +11,7 @@ mod data;
 mod duffing_oscillator;
 mod events_app;
 mod export_csv;
+mod expression;
 mod fourier_animated;
 mod gapminder;
 mod hold_app;
@@ -21,6 +22,7 @@ mod patch_app;
 mod selection_histogram;
 mod sliders;
 mod stocks;
+mod taylor;
 mod ticker;
 mod tools;
 mod weather;
@@ -43,6 +45,7 @@ pub use patch_app::patch_app;
 pub use selection_histogram::selection_histogram;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use stocks::{stocks, STOCKS_FILE};
+pub use taylor::taylor;
 pub use ticker::{ticker, TICK};
 pub use tools::{grid_tools, tools, TOOL_POINTS};
 pub use weather::{weather, WEATHER_FILE};
@@ -76,6 +79,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("hold_app", hold_app),
         App::new("export_csv", export_csv).with_files([SALARY_FILE]),
         App::new("weather", weather).with_files([WEATHER_FILE]),
+        App::new("taylor", taylor),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

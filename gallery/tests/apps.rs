@@ -7,7 +7,7 @@ use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
     apply_theme, contour_animated, crossfilter, duffing_oscillator, events_app, export_csv,
     fourier_animated, gapminder, hold_app, line_on_off, movies, ohlc, patch_app,
-    selection_histogram, stocks, weather,
+    selection_histogram, stocks, taylor, weather,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -972,4 +972,76 @@ fn weather_draws_a_year_of_bars_per_city_and_smooths_them_as_scipy_does() {
         .unwrap();
     // Back as the file has it: Seattle's low on 2016-01-01.
     assert_eq!(col(&doc, "actual_min_temp")[365], 28.0);
+}
+
+#[test]
+fn taylor_draws_the_expression_and_its_series_and_reports_what_it_cannot() {
+    let mut doc = Document::new();
+    taylor(&mut doc).unwrap();
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let col = |doc: &Document, name| doc.column_f64(source, name).unwrap().to_vec();
+    let errbox = of_type(&doc, "PreText")[0];
+    let error = |doc: &Document| {
+        doc.get_attr(errbox, "text")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let labels = |doc: &Document| -> Vec<String> {
+        of_type(doc, "LegendItem")
+            .into_iter()
+            .map(|item| format!("{:?}", doc.get_attr(item, "label").unwrap()))
+            .collect()
+    };
+    // As the example starts: order 1, the series' constant term, 0.
+    assert_eq!(
+        title_text(&doc),
+        "Taylor (n=1) expansion comparison for: exp(-x)*sin(x)"
+    );
+    let x = col(&doc, "x");
+    assert_eq!(x.len(), 200);
+    assert!((x[0] + 2.0 * std::f64::consts::PI).abs() < 1e-12);
+    assert!(col(&doc, "ty").iter().all(|&t| t == 0.0));
+    assert!(
+        labels(&doc)[1].contains("taylor(exp(-x)*sin(x))"),
+        "{:?}",
+        labels(&doc)
+    );
+
+    let slider = of_type(&doc, "Slider")[0];
+    doc.set_attr(slider, "value", Value::Float(6.0)).unwrap();
+    assert!(title_text(&doc).starts_with("Taylor (n=6) "));
+    // x - x² + x³/3 - x⁵/30: the terms up to x⁵ (x⁴'s is 0).
+    for (x, t) in x.iter().zip(col(&doc, "ty")) {
+        let want = x - x * x + x.powi(3) / 3.0 - x.powi(5) / 30.0;
+        assert!(
+            (t - want).abs() < 1e-9 * want.abs().max(1.0),
+            "at {x}: {t} vs {want}"
+        );
+    }
+
+    // A typo: said under the box, nothing else changed.
+    let text = of_type(&doc, "TextInput")[0];
+    let before = (col(&doc, "fy"), col(&doc, "ty"), title_text(&doc));
+    doc.set_attr(text, "value", Value::str("sin(x")).unwrap();
+    assert!(!error(&doc).is_empty());
+    assert_eq!((col(&doc, "fy"), col(&doc, "ty"), title_text(&doc)), before);
+
+    // No series at 0: the function is drawn alone, and the box says why.
+    doc.set_attr(text, "value", Value::str("log(x)")).unwrap();
+    assert!(error(&doc).contains("log(x)"), "{}", error(&doc));
+    assert!(title_text(&doc).ends_with("for: log(x)"));
+    assert!(col(&doc, "ty").iter().all(|t| t.is_nan()));
+    let fy = col(&doc, "fy");
+    assert!((fy[199] - (2.0 * std::f64::consts::PI).ln()).abs() < 1e-12);
+
+    // And a good one clears the box.
+    doc.set_attr(text, "value", Value::str("1/(1 - x/10)"))
+        .unwrap();
+    assert_eq!(error(&doc), "");
+    for (x, t) in x.iter().zip(col(&doc, "ty")) {
+        let want: f64 = (0..6).map(|k| (x / 10.0).powi(k)).sum();
+        assert!((t - want).abs() < 1e-12, "at {x}: {t} vs {want}");
+    }
 }

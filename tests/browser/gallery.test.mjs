@@ -452,6 +452,44 @@ test('weather: another city and the smoothing redraw its year of bars', async ()
   });
 });
 
+test('taylor: the order slider and a typed expression redraw the series; a typo is shown, not drawn', async () => {
+  await withApp('taylor', async (page) => {
+    const title = () => get(page, 'Title', 'text');
+    const columns = () => page.evaluate(() => ['x', 'fy', 'ty'].map((c) => Array.from(window.rokeh.column(c))));
+    assert.equal(await title(), 'Taylor (n=1) expansion comparison for: exp(-x)*sin(x)');
+    let painted = await paints(page);
+    await page.getByRole('slider').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => window.rokeh.get('Title', 'text').startsWith('Taylor (n=4) '));
+    await paintedAfter(page, painted);
+    // e^-x sin x = x - x² + x³/3 - …: the terms up to x³.
+    let [x, fy, ty] = await columns();
+    assert.equal(x.length, 200);
+    x.forEach((v, i) => {
+      assert.ok(Math.abs(ty[i] - (v - v ** 2 + v ** 3 / 3)) < 1e-9, `ty at ${v}`);
+      assert.ok(Math.abs(fy[i] - Math.exp(-v) * Math.sin(v)) < 1e-9, `fy at ${v}`);
+    });
+
+    // A typo is reported under the box; the plot keeps what it showed.
+    const box = page.getByRole('textbox', { name: 'Expression:' });
+    await box.fill('2x');
+    await box.press('Enter');
+    await page.waitForFunction(() => window.rokeh.get('PreText', 'text') !== '');
+    assert.match(await get(page, 'PreText', 'text'), /column 2/);
+    assert.match(await title(), /for: exp\(-x\)\*sin\(x\)$/);
+    assert.deepEqual((await columns())[2], ty);
+
+    painted = await paints(page);
+    await box.fill('cos(x)');
+    await box.press('Enter');
+    await page.waitForFunction(() => window.rokeh.get('Title', 'text').endsWith('for: cos(x)'));
+    await paintedAfter(page, painted);
+    assert.equal(await get(page, 'PreText', 'text'), '');
+    [x, fy, ty] = await columns();
+    x.forEach((v, i) => assert.ok(Math.abs(ty[i] - (1 - v ** 2 / 2)) < 1e-9, `ty at ${v}`));
+  });
+});
+
 test('single files (make build-single): movies, crossfilter and duffing_oscillator from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {
@@ -469,7 +507,7 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
   await withApp('duffing_oscillator', async (page) => {
