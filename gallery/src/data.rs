@@ -177,6 +177,62 @@ data_set!(
     autompg -> AutoMpg, "autompg.json.gz"
 );
 
+/// The UN's World Population Prospects 2024 as bokeh-sampledata has it (CC BY 3.0 IGO):
+/// the people of each location by year (every fifth from 1950 to 2100, projected after
+/// 2023), sex and age group.
+#[derive(Deserialize)]
+#[serde(from = "PopulationFile")]
+pub struct Population {
+    pub locations: Vec<String>,
+    pub years: Vec<i64>,
+    pub sexes: Vec<String>,
+    pub ages: Vec<String>,
+    /// By location, then sex, then age group, then year.
+    people: Vec<f64>,
+}
+
+impl Population {
+    /// The people of `location` of `sex` in age group `age` in `year`, each by its index.
+    pub fn people(&self, location: usize, sex: usize, age: usize, year: usize) -> f64 {
+        let run = (location * self.sexes.len() + sex) * self.ages.len() + age;
+        self.people[run * self.years.len() + year]
+    }
+}
+
+/// The file keeps each (location, sex, age group)'s change from one year to the next.
+#[derive(Deserialize)]
+struct PopulationFile {
+    locations: Vec<String>,
+    years: Vec<i64>,
+    sexes: Vec<String>,
+    ages: Vec<String>,
+    steps: Vec<i64>,
+}
+
+impl From<PopulationFile> for Population {
+    fn from(file: PopulationFile) -> Population {
+        let mut people = Vec::with_capacity(file.steps.len());
+        for run in file.steps.chunks(file.years.len()) {
+            people.extend(run.iter().scan(0, |sum, step| {
+                *sum += step;
+                Some(*sum as f64)
+            }));
+        }
+        Population {
+            locations: file.locations,
+            years: file.years,
+            sexes: file.sexes,
+            ages: file.ages,
+            people,
+        }
+    }
+}
+
+data_set!(
+    /// The people.
+    population -> Population, "population.json.gz"
+);
+
 /// Bokeh's export_csv example's table (BSD-3-Clause, in the example as CSV, kept so).
 pub struct Salaries {
     pub name: Vec<String>,

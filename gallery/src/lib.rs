@@ -19,6 +19,7 @@ mod line_on_off;
 mod movies;
 mod ohlc;
 mod patch_app;
+mod population;
 mod selection_histogram;
 mod sliders;
 mod stocks;
@@ -42,6 +43,7 @@ pub use line_on_off::line_on_off;
 pub use movies::{movies, MOVIES_FILE};
 pub use ohlc::ohlc;
 pub use patch_app::patch_app;
+pub use population::{population, POPULATION_FILE};
 pub use selection_histogram::selection_histogram;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use stocks::{stocks, STOCKS_FILE};
@@ -80,6 +82,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("export_csv", export_csv).with_files([SALARY_FILE]),
         App::new("weather", weather).with_files([WEATHER_FILE]),
         App::new("taylor", taylor),
+        App::new("population", population).with_files([POPULATION_FILE]),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

@@ -6,7 +6,7 @@ use rokeh::document::{AnyId, Change, Document, Event, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
     apply_theme, contour_animated, crossfilter, duffing_oscillator, events_app, export_csv,
-    fourier_animated, gapminder, hold_app, line_on_off, movies, ohlc, patch_app,
+    fourier_animated, gapminder, hold_app, line_on_off, movies, ohlc, patch_app, population,
     selection_histogram, stocks, taylor, weather,
 };
 
@@ -1044,4 +1044,63 @@ fn taylor_draws_the_expression_and_its_series_and_reports_what_it_cannot() {
         let want: f64 = (0..6).map(|k| (x / 10.0).powi(k)).sum();
         assert!((t - want).abs() < 1e-12, "at {x}: {t} vs {want}");
     }
+}
+
+#[test]
+fn population_shows_a_locations_pyramid_in_a_year_and_its_totals_known_and_predicted() {
+    let mut doc = Document::new();
+    population(&mut doc).unwrap();
+    let sources = of_type(&doc, "ColumnDataSource");
+    let (ages, known, predicted) = (sources[0], sources[1], sources[2]);
+    let value = |doc: &Document| doc.column_f64(ages, "Value").unwrap().to_vec();
+    let strings = |doc: &Document, name| -> Vec<String> {
+        let Some(Value::List(items)) = doc.column(ages, name) else {
+            panic!("{name}: strings")
+        };
+        items
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect()
+    };
+    // The World in 2010, as bokeh-sampledata's CSV has it: men then women, 21 age groups
+    // each, the first the 346,266,049 boys under 5.
+    assert_eq!(value(&doc).len(), 42);
+    assert_eq!(value(&doc)[0], 346_266_049.0);
+    assert_eq!(strings(&doc, "Sex")[..2], ["Male", "Male"]);
+    assert_eq!(strings(&doc, "Sex")[21], "Female");
+    assert_eq!(strings(&doc, "AgeGrp")[20], "100+");
+    // Men point left in the page: the bars' right is the example's JavaScript transform
+    // of the value.
+    let hbar = of_type(&doc, "HBar")[0];
+    let right = format!("{:?}", doc.get_attr(hbar, "right").unwrap());
+    assert!(
+        right.contains("transform") && right.contains("Value"),
+        "{right}"
+    );
+    let transform = of_type(&doc, "CustomJSTransform")[0];
+    let code = doc.get_attr(transform, "v_func").unwrap();
+    assert!(code.as_str().unwrap().contains("-xs[i]"));
+    // Totals: known to 2010, predicted from 2010 to 2100 (10,180,160,753 people then).
+    let x = |doc: &Document, s| doc.column_f64(s, "x").unwrap().to_vec();
+    let y = |doc: &Document, s| doc.column_f64(s, "y").unwrap().to_vec();
+    assert_eq!(x(&doc, known).first(), Some(&1950.0));
+    assert_eq!(x(&doc, known).last(), Some(&2010.0));
+    assert_eq!(x(&doc, predicted).first(), Some(&2010.0));
+    assert_eq!(y(&doc, predicted).last(), Some(&10_180_160_753.0));
+    assert_eq!(y(&doc, known).last(), y(&doc, predicted).first());
+    let total_2010: f64 = value(&doc).iter().sum();
+    assert_eq!(y(&doc, known).last(), Some(&total_2010));
+
+    // Japan in 1950: its 13 women of 100 and over.
+    let location = find(&doc, "Select", "title", "Location:");
+    let year = find(&doc, "Select", "title", "Year:");
+    doc.set_attr(location, "value", Value::str("Japan"))
+        .unwrap();
+    doc.set_attr(year, "value", Value::str("1950")).unwrap();
+    assert_eq!(value(&doc)[41], 13.0);
+    assert_eq!(y(&doc, known)[0], value(&doc).iter().sum::<f64>());
+    // A location the data does not have changes nothing.
+    doc.set_attr(location, "value", Value::str("Atlantis"))
+        .unwrap();
+    assert_eq!(value(&doc)[41], 13.0);
 }

@@ -490,6 +490,42 @@ test('taylor: the order slider and a typed expression redraw the series; a typo 
   });
 });
 
+test("population: men to the left by the example's JavaScript transform; another location and year redraw both plots", async () => {
+  await withApp('population', async (page) => {
+    // The columns of the first canvas (the pyramid) holding each colour of factor_cmap.
+    const spans = () => page.evaluate(() => {
+      const canvas = document.querySelector('canvas');
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const colours = { male: [0x3b, 0x86, 0x86], female: [0xcf, 0xf0, 0x9e] };
+      const span = {};
+      for (const [name, rgb] of Object.entries(colours)) {
+        let [min, max, n] = [Infinity, -Infinity, 0];
+        for (let i = 0; i < data.length; i += 4) {
+          if ([0, 1, 2].every((c) => Math.abs(data[i + c] - rgb[c]) <= 6)) {
+            const x = (i / 4) % canvas.width;
+            [min, max, n] = [Math.min(min, x), Math.max(max, x), n + 1];
+          }
+        }
+        span[name] = { min, max, n };
+      }
+      return span;
+    });
+    const world = await spans();
+    assert.ok(world.male.n > 10_000 && world.female.n > 10_000, JSON.stringify(world));
+    // The legend's swatches aside (top right), the men's bars end where the women's begin.
+    assert.ok(world.male.min < world.female.min - 100, JSON.stringify(world));
+    const totals = () => page.evaluate(() => Array.from(window.rokeh.column('y')));
+    const before = await totals();
+    const painted = await paints(page);
+    await page.getByRole('combobox', { name: 'Location:' }).selectOption('Japan');
+    await page.getByRole('combobox', { name: 'Year:' }).selectOption('1950');
+    await paintedAfter(page, painted);
+    await page.waitForFunction((b) => window.rokeh.column('y')[0] !== b, before[0]);
+    const japan = await totals();
+    assert.ok(japan[0] > 8e7 && japan[0] < 9e7, `Japan in 1950: ${japan[0]}`);
+  });
+});
+
 test('single files (make build-single): movies, crossfilter and duffing_oscillator from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {
@@ -507,7 +543,7 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
   await withApp('duffing_oscillator', async (page) => {

@@ -29,6 +29,7 @@ const shots = [
     ['export_csv', 1200, 420, 0, false],
     ['weather', 1100, 640, 0],
     ['taylor', 860, 640, 0],
+    ['population', 960, 760, 0],
   ].map(([app, width, height, wait, plot = true]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait, plot,
   })),

@@ -9,7 +9,8 @@ library reads it: the .venv needs no pandas/shapely for this.
 
 Licences (the wheel's licenses/datasets.json): movies_data CC0-1.0 (Wikidata), gapminder
 CC-BY-2.0 (Gapminder.org: credited in gallery/data/README.md), stocks public domain (Quandl
-WIKI), autompg CC0-1.0. The razzies list comes from Bokeh's movies example (BSD-3-Clause).
+WIKI), autompg CC0-1.0, population CC-BY-3.0-IGO (United Nations, World Population
+Prospects 2024: credited in gallery/data/README.md). The razzies list comes from Bokeh's movies example (BSD-3-Clause).
 """
 
 import csv
@@ -153,6 +154,32 @@ def autompg(wheel):
     write("autompg.json.gz", out)
 
 
+def population(wheel):
+    """Every location's people by year, sex and age group: the value of each (location,
+    sex, age group) as it changes from one year to the next (0 before the first), so that
+    gzip finds the repeats; the app adds them up again."""
+    rows = list(csv.DictReader(io.TextIOWrapper(
+        gzip.open(wheel.open("bokeh_sampledata/_data/population.csv.gz")), "utf-8")))
+    locations = sorted({r["Location"] for r in rows})
+    years = sorted({int(r["Year"]) for r in rows})
+    first_seen = lambda key: list(dict.fromkeys(r[key] for r in rows))
+    sexes, ages = first_seen("Sex"), first_seen("AgeGrp")
+    value = {(r["Location"], int(r["Year"]), r["Sex"], r["AgeGrp"]): float(r["Value"])
+             for r in rows}
+    steps = []
+    for location, sex, age in itertools.product(locations, sexes, ages):
+        before = 0
+        for year in years:
+            now = value[(location, year, sex, age)]
+            assert now == int(now), (location, year, sex, age, now)
+            steps.append(int(now) - before)
+            before = int(now)
+    write("population.json.gz", {
+        "locations": locations, "years": years, "sexes": sexes, "ages": ages,
+        "steps": steps,
+    })
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(wheel_path(sys.argv)) as wheel:
@@ -160,6 +187,7 @@ def main():
         gapminder(wheel)
         stocks(wheel)
         autompg(wheel)
+        population(wheel)
 
 
 if __name__ == "__main__":
