@@ -15,6 +15,7 @@ mod expression;
 mod fourier_animated;
 mod gapminder;
 mod hold_app;
+mod image_blur;
 mod line_on_off;
 mod movies;
 mod ohlc;
@@ -39,6 +40,7 @@ pub use export_csv::{export_csv, SALARY_FILE};
 pub use fourier_animated::fourier_animated;
 pub use gapminder::{gapminder, GAPMINDER_FILE};
 pub use hold_app::hold_app;
+pub use image_blur::image_blur;
 pub use line_on_off::line_on_off;
 pub use movies::{movies, MOVIES_FILE};
 pub use ohlc::ohlc;
@@ -83,6 +85,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("weather", weather).with_files([WEATHER_FILE]),
         App::new("taylor", taylor),
         App::new("population", population).with_files([POPULATION_FILE]),
+        App::new("image_blur", image_blur),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

@@ -6,8 +6,8 @@ use rokeh::document::{AnyId, Change, Document, Event, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
     apply_theme, contour_animated, crossfilter, duffing_oscillator, events_app, export_csv,
-    fourier_animated, gapminder, hold_app, line_on_off, movies, ohlc, patch_app, population,
-    selection_histogram, stocks, taylor, weather,
+    fourier_animated, gapminder, hold_app, image_blur, line_on_off, movies, ohlc, patch_app,
+    population, selection_histogram, stocks, taylor, weather,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -1103,4 +1103,38 @@ fn population_shows_a_locations_pyramid_in_a_year_and_its_totals_known_and_predi
     doc.set_attr(location, "value", Value::str("Atlantis"))
         .unwrap();
     assert_eq!(value(&doc)[41], 13.0);
+}
+
+#[test]
+fn image_blur_blurs_its_image_by_the_sliders_box() {
+    let mut doc = Document::new();
+    image_blur(&mut doc).unwrap();
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let image = |doc: &Document| -> Vec<f64> {
+        let Some(Value::List(images)) = doc.column(source, "image") else {
+            panic!("a list of images")
+        };
+        let Value::Array(a) = &images[0] else {
+            panic!("an array")
+        };
+        assert_eq!(a.shape, [512, 512]);
+        (0..a.len()).map(|i| a.data.get_f64(i).unwrap()).collect()
+    };
+    let sharp = image(&doc);
+    // The middle row near the left edge: rings of four or five pixels, black to white.
+    let edge = |img: &[f64]| {
+        let row = &img[256 * 512 + 8..][..16];
+        let max = row.iter().copied().fold(f64::MIN, f64::max);
+        max - row.iter().copied().fold(f64::MAX, f64::min)
+    };
+    assert!(edge(&sharp) > 240.0);
+    let slider = of_type(&doc, "Slider")[0];
+    doc.set_attr(slider, "value", Value::Float(10.0)).unwrap();
+    let blurred = image(&doc);
+    assert!(edge(&blurred) < 30.0, "{}", edge(&blurred));
+    // Its mean is kept: a box blur moves grey about, it does not make any.
+    let mean = |img: &[f64]| img.iter().sum::<f64>() / img.len() as f64;
+    assert!((mean(&blurred) - mean(&sharp)).abs() < 1.0);
+    doc.set_attr(slider, "value", Value::Float(0.0)).unwrap();
+    assert_eq!(image(&doc), sharp);
 }

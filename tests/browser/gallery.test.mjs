@@ -526,6 +526,22 @@ test("population: men to the left by the example's JavaScript transform; another
   });
 });
 
+test('image_blur: the slider blurs the rings, the finest first', async () => {
+  await withApp('image_blur', async (page) => {
+    const black = [0, 0, 0];
+    const sharp = await pixelsNear(page, black);
+    assert.ok(sharp > 30_000, `${sharp} black pixels in the rings`);
+    const painted = await paints(page);
+    await page.getByRole('slider').focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => window.rokeh.get('Blur Factor', 'value') === 10);
+    await paintedAfter(page, painted);
+    // A 21-pixel box leaves only the wide rings at the centre anywhere near black.
+    const blurred = await pixelsNear(page, black);
+    assert.ok(blurred < sharp / 10, `${blurred} black pixels left of ${sharp}`);
+  });
+});
+
 test('single files (make build-single): movies, crossfilter and duffing_oscillator from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {
@@ -543,7 +559,7 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
   await withApp('duffing_oscillator', async (page) => {
