@@ -521,6 +521,7 @@ views! {
         TAP_TOOL: "TapTool" => crate::web::tools::select::Tap,
         HOVER_TOOL: "HoverTool" => crate::web::tools::hover::Hover,
         CROSSHAIR_TOOL: "CrosshairTool" => crate::web::tools::crosshair::Crosshair,
+        RANGE_TOOL: "RangeTool" => crate::web::tools::range::Range,
     }
     axes {
         /// How a figure reads Bokeh's `DatetimeAxis`, and the datetime tickers

@@ -14,13 +14,15 @@ use rokeh::document::{
     Along, DocumentError, EventKind, HoldPolicy, PatchIndex, Theme, JS_EVENT_CALLBACKS,
 };
 use rokeh::models::{
-    column, gridplot, gridplot_with, row, Button, CloseAction, ColumnDataSource, CustomJS,
-    CustomJSTickFormatter, CustomJSTransform, Dialog, Figure, GeoJSONDataSource, GridplotArgs,
-    Line, OpenDialog, Place, Scatter, Segment, SetValue, Slider, TextInput, Title,
+    column, gridplot, gridplot_with, row, AnnularWedge, Button, CloseAction, ColumnDataSource,
+    CustomJS, CustomJSTickFormatter, CustomJSTransform, Dialog, Figure, GeoJSONDataSource,
+    GridplotArgs, Line, OpenDialog, Place, Quad, RangeTool, Scatter, Segment, SetValue, Slider,
+    TextInput, Title,
 };
 use rokeh::np;
 use rokeh::plotting::{
-    contour_data, figure, transform, ContourArgs, ContourColor, FigureArgs, GlyphVisuals,
+    contour_data, cumsum, figure, range_tool, transform, ContourArgs, ContourColor, FigureArgs,
+    GlyphVisuals,
 };
 use rokeh::Document;
 
@@ -66,6 +68,20 @@ fn plots() -> Result {
     let title = doc.get(p, Figure::TITLE).unwrap(); doc.set(title, Title::TEXT, "new")?;
     assert_eq!(doc.get(title, Title::TEXT), "new".into());
     p.segment(doc, source, Segment::default().color("black").alpha(0.5));
+    let quads = doc.add(ColumnDataSource::new([("left", vec![0.0]), ("right", vec![1.0]), ("bottom", vec![0.0]), ("top", vec![1.0])]));
+    let source = quads;
+    let r = p.quad(doc, source, Quad::default().color("#2171b5").alpha(0.5).line_color("black"));
+    let glyph = doc.get_attr(r.any(), "glyph")?;
+    let glyph = doc.lookup(glyph.as_ref_id().unwrap()).unwrap();
+    assert_eq!(doc.get_attr(glyph, "line_color")?, Value::value_spec(Value::str("black")));
+    assert_eq!(doc.get_attr(glyph, "fill_color")?, Value::value_spec(Value::str("#2171b5")));
+    let wedges = doc.add(ColumnDataSource::new([("angle", vec![1.0, 2.0])]));
+    let source = wedges;
+    let donut = AnnularWedge { start_angle: cumsum(doc, "angle", true), end_angle: cumsum(doc, "angle", false), ..AnnularWedge::default() };
+    p.annular_wedge(doc, source, donut);
+    let select = figure(doc, FigureArgs::default());
+    let tool = range_tool(doc, doc.get(p, Figure::X_RANGE), None); select.add_tool(doc, tool);
+    assert_eq!(doc.get(tool, RangeTool::X_RANGE), doc.get(p, Figure::X_RANGE));
     let colors = doc.add(ColumnDataSource { data: ColumnData(vec![("x".into(), vec![1.0].into()), ("y".into(), vec![2.0].into()), ("color".into(), vec!["red".to_owned()].into())]) });
     let source = colors;
     p.scatter(doc, source, Scatter::default().color("color"));

@@ -1110,3 +1110,65 @@ fn a_graph_is_hit_as_its_policies_say() {
     assert_eq!(rows_of(&inspected, node_renderer), [0]);
     assert_eq!(rows_of(&inspected, edge_renderer), [0, 1]);
 }
+
+#[test]
+fn a_range_tools_box_moves_and_resizes_another_plots_range_within_the_frame() {
+    use rokeh::interact::{set_ranges, RangeDrag};
+    use rokeh::models::{RangeStartGesture, RangeTool};
+    use rokeh::plotting::range_tool;
+
+    let mut doc = Document::new();
+    let (detail, xr) = fixed_plot(&mut doc);
+    doc.set(xr, Range1d::START, 20.0).unwrap();
+    doc.set(xr, Range1d::END, 40.0).unwrap();
+    let (overview, _) = plot(&mut doc, RangeArg::Fixed(0.0, 100.0));
+    let detail_x = doc.get(detail, Figure::X_RANGE);
+    let tool = range_tool(&mut doc, detail_x, None);
+    overview.add_tool(&mut doc, tool);
+    let layout = laid(&doc, overview, &Navigation::new(&doc, overview));
+    let view = View::of(&layout);
+    let px = |v: f64| layout.x_scale.apply(v);
+    let mid = (view.frame[1] + view.frame[3]) / 2.0;
+    let range = |doc: &Document| (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END));
+    let near =
+        |(a, b): (f64, f64), (c, d): (f64, f64)| (a - c).abs() < 1e-9 && (b - d).abs() < 1e-9;
+    let drag = |doc: &mut Document, from: f64, to: f64| {
+        let Some(drag) = RangeDrag::start(doc, tool.any(), &view, (px(from), mid)) else {
+            return false;
+        };
+        let moves = drag.to(&view, (px(to), mid));
+        set_ranges(doc, &moves).unwrap();
+        true
+    };
+
+    // Inside the box: it moves, and the detail's range with it.
+    assert!(drag(&mut doc, 30.0, 40.0));
+    assert!(near(range(&doc), (30.0, 50.0)), "{:?}", range(&doc));
+    // On its left edge: that end alone.
+    assert!(drag(&mut doc, 30.0, 25.0));
+    assert!(near(range(&doc), (25.0, 50.0)), "{:?}", range(&doc));
+    // On its right edge, dragged past the left one: stopped a pixel short of it.
+    assert!(drag(&mut doc, 50.0, 10.0));
+    let (start, end) = range(&doc);
+    assert!(
+        start == 25.0 && end > 25.0 && px(end) - px(start) < 1.0 + 1e-9,
+        "{start}..{end}"
+    );
+    assert!(drag(&mut doc, end, 50.0));
+    // Dragged past the frame's end: the box stops at it, its width kept.
+    assert!(drag(&mut doc, 40.0, 140.0));
+    assert!(near(range(&doc), (75.0, 100.0)), "{:?}", range(&doc));
+    // Off the box the press is no RangeTool's, unless it starts new ranges by a pan.
+    assert!(!drag(&mut doc, 10.0, 20.0));
+    doc.set(tool, RangeTool::START_GESTURE, RangeStartGesture::Pan)
+        .unwrap();
+    assert!(drag(&mut doc, 10.0, 20.0));
+    assert!(near(range(&doc), (10.0, 20.0)), "{:?}", range(&doc));
+    // Outside the frame, never.
+    let outside = (view.frame[2] + 5.0, mid);
+    assert!(RangeDrag::start(&doc, tool.any(), &view, outside).is_none());
+    // Without x interaction the box stays where the range puts it.
+    doc.set(tool, RangeTool::X_INTERACTION, false).unwrap();
+    assert!(!drag(&mut doc, 15.0, 30.0));
+    assert!(near(range(&doc), (10.0, 20.0)));
+}

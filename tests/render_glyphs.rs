@@ -3260,3 +3260,42 @@ fn map_tiles_fit_the_ranges_to_the_frame() {
     let layout = rokeh::render::figure_layout(&doc, fig, 800, 800, 1.0).unwrap();
     assert_eq!((layout.x_range.start, layout.x_range.end), (-2e6, 6e6));
 }
+
+#[test]
+fn a_range_tools_box_spans_the_range_it_moves_over_the_whole_frame_height() {
+    let mut doc = Document::new();
+    let overview = plot(&mut doc);
+    let detail = doc.add(Range1d {
+        start: 2.0,
+        end: 4.0,
+        ..Range1d::default()
+    });
+    let tool = rokeh::plotting::range_tool(&mut doc, Some(detail.any()), None);
+    overview.add_tool(&mut doc, tool);
+    // As the dash example colours it (`range_tool.overlay.fill_color = "navy"`), opaque.
+    let overlay = doc.get(tool, rokeh::models::RangeTool::OVERLAY).unwrap();
+    doc.set_attr(overlay, "fill_color", Value::str("#0000ff"))
+        .unwrap();
+    doc.set_attr(overlay, "fill_alpha", Value::Float(1.0))
+        .unwrap();
+    let pic = draw(&doc, overview, "range_tool.png");
+    for y in [0.2, 5.0, 9.8] {
+        assert_eq!(color_at(&pic, at(&pic, 3.0, y)), BLUE, "inside, at y {y}");
+        assert_ne!(
+            color_at(&pic, at(&pic, 1.5, y)),
+            BLUE,
+            "left of it, at y {y}"
+        );
+        assert_ne!(
+            color_at(&pic, at(&pic, 4.5, y)),
+            BLUE,
+            "right of it, at y {y}"
+        );
+    }
+    // The range moves (a detail plot's pan): the box follows.
+    doc.set(detail, Range1d::START, 6.0).unwrap();
+    doc.set(detail, Range1d::END, 8.0).unwrap();
+    let pic = draw(&doc, overview, "range_tool_moved.png");
+    assert_eq!(color_at(&pic, at(&pic, 7.0, 5.0)), BLUE);
+    assert_ne!(color_at(&pic, at(&pic, 3.0, 5.0)), BLUE);
+}

@@ -4,7 +4,7 @@
 //! `ranges` writes ranges into the document as ordinary changes, with the UI events
 //! BokehJS sends; `select` makes selections from regions; `hover` finds and describes
 //! what is under the pointer (glyphs with extent through their own hit tests in
-//! `render`); `graph` reaches a graph's nodes and edges by its policies; `tools` reads a
+//! `render`); `range_tool` moves another plot's ranges by a RangeTool's box; `graph` reaches a graph's nodes and edges by its policies; `tools` reads a
 //! toolbar as
 //! BokehJS's Toolbar shows it; `cube` groups and totals a DataCube's rows as BokehJS's
 //! DataCube does.
@@ -13,6 +13,7 @@ mod cube;
 mod gesture;
 mod graph;
 mod hover;
+mod range_tool;
 mod ranges;
 mod select;
 mod tools;
@@ -30,6 +31,7 @@ pub use graph::{linked_inspection, Purpose};
 pub use hover::{
     cell_text, dom_html, dom_markup, dom_style, fill, inspect, Hit, Policy, Spot, HOVER_REACH,
 };
+pub use range_tool::{set_ranges, RangeDrag, EDGE_REACH};
 pub use ranges::{Motion, Navigation, Steps};
 pub use select::{
     combine, nearest, point_of, rows_at, rows_in, select, selection_geometry, tap_geometry,

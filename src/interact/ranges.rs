@@ -577,7 +577,8 @@ impl Navigation {
 }
 
 /// A range's start and end as the document has them.
-fn interval(doc: &Document, any: AnyId) -> Option<Interval> {
+/// A range's start and end, if both are numbers.
+pub(super) fn interval(doc: &Document, any: AnyId) -> Option<Interval> {
     let number = |attr| doc.get_attr(any, attr).ok().and_then(|v| v.as_f64());
     Some(Interval {
         start: number("start")?,
@@ -585,7 +586,12 @@ fn interval(doc: &Document, any: AnyId) -> Option<Interval> {
     })
 }
 
-fn set_interval(doc: &mut Document, any: AnyId, i: Interval) -> Result<(), DocumentError> {
+/// Sets a range's start and end.
+pub(super) fn set_interval(
+    doc: &mut Document,
+    any: AnyId,
+    i: Interval,
+) -> Result<(), DocumentError> {
     if let Some(r) = typed::<Range1d>(doc, any) {
         doc.set(r, Range1d::START, i.start)?;
         doc.set(r, Range1d::END, i.end)

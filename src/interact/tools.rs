@@ -41,10 +41,12 @@ pub enum ToolKind {
     Hover,
     /// HelpTool.
     Help,
+    /// RangeTool.
+    Range,
 }
 
 /// Each kind's Bokeh type.
-const TYPES: [(ToolKind, &str); 16] = [
+const TYPES: [(ToolKind, &str); 17] = [
     (ToolKind::Pan, "PanTool"),
     (ToolKind::WheelZoom, "WheelZoomTool"),
     (ToolKind::BoxZoom, "BoxZoomTool"),
@@ -61,6 +63,7 @@ const TYPES: [(ToolKind, &str); 16] = [
     (ToolKind::Crosshair, "CrosshairTool"),
     (ToolKind::Hover, "HoverTool"),
     (ToolKind::Help, "HelpTool"),
+    (ToolKind::Range, "RangeTool"),
 ];
 
 /// What a tool's button does: make it the active tool of a gesture, or act at once.
@@ -76,6 +79,9 @@ pub enum Gesture {
     Inspect,
     /// A press does it (zoom in/out, reset, save, help).
     Action,
+    /// A drag on what it draws, whichever tool is active (a RangeTool's box); no button
+    /// (BokehJS's turns it off and on: rokeh's is always on).
+    Overlay,
 }
 
 impl ToolKind {
@@ -111,6 +117,7 @@ impl ToolKind {
             ToolKind::Crosshair => "Crosshair",
             ToolKind::Hover => "Hover",
             ToolKind::Help => "Help",
+            ToolKind::Range => "Range Tool",
         }
     }
 
@@ -130,6 +137,7 @@ impl ToolKind {
             | ToolKind::Redo
             | ToolKind::Save
             | ToolKind::Help => Gesture::Action,
+            ToolKind::Range => Gesture::Overlay,
         }
     }
 }
@@ -379,7 +387,7 @@ impl Tools {
                 }
                 return;
             }
-            Gesture::Action => return,
+            Gesture::Action | Gesture::Overlay => return,
         };
         *slot = if *slot == Some(model) {
             None

@@ -245,6 +245,12 @@ bokeh_enum! {
 }
 
 bokeh_enum! {
+    /// What a drag (or tap) off a RangeTool's box does: draw a new one, or nothing
+    /// (Bokeh's RangeTool `start_gesture`; "tap" is read, and does nothing in rokeh).
+    pub enum RangeStartGesture { Pan = "pan", Tap = "tap", None = "none" }
+}
+
+bokeh_enum! {
     /// Which gesture a TapTool answers (Bokeh's `TapGesture`).
     pub enum TapGesture { Tap = "tap", DoubleTap = "doubletap" }
 }

@@ -1,6 +1,6 @@
 //! Expressions a spec may name instead of a column (`expr(...)`): CustomJSExpr runs
-//! JavaScript. (Stack, CumSum and a PolarTransform's components are read by their Bokeh
-//! schemas.)
+//! JavaScript, CumSum totals a column. (Stack and a PolarTransform's components are read
+//! by their Bokeh schemas.)
 
 use crate::core::Dict;
 
@@ -13,5 +13,13 @@ models! {
     pub struct CustomJSExpr("CustomJSExpr") {
         args: Dict<Arg> = Dict::default(),
         code: String = "",
+    }
+
+    /// A column's running total, row by row: each row's sum up to it, or up to the row
+    /// before with `include_zero` (Bokeh's `CumSum`, as `cumsum(field)` makes it: a
+    /// donut's wedges start where the one before ends).
+    pub struct CumSum("CumSum") {
+        field: String = "",
+        include_zero: bool = false,
     }
 }

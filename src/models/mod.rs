@@ -107,11 +107,11 @@ pub use enums::{
     Align, BoxOrigin, ButtonType, CloseAction, CoordinateUnits, Dimension, Dimensions, Direction,
     Distribution, FontStyle, HexTileOrientation, HoverMode, ImageOrigin, LegendClickPolicy,
     LengthSizing, LengthUnits, LineCap, LineJoin, LinePolicy, MarkerType, NumericMode, Orientation,
-    PaddingUnits, Place, PointPolicy, PositionUnits, RadiusDimension, RenderLevel, SearchStrategy,
-    SelectionMode, SizingMode, StartEnd, StepMode, TabsLocation, TapBehavior, TapGesture,
-    TextAlign, TextBaseline,
+    PaddingUnits, Place, PointPolicy, PositionUnits, RadiusDimension, RangeStartGesture,
+    RenderLevel, SearchStrategy, SelectionMode, SizingMode, StartEnd, StepMode, TabsLocation,
+    TapBehavior, TapGesture, TextAlign, TextBaseline,
 };
-pub use expressions::CustomJSExpr;
+pub use expressions::{CumSum, CustomJSExpr};
 pub use filters::{
     AllIndices, BooleanFilter, CDSView, CustomJSFilter, GroupFilter, IndexFilter,
     IntersectionFilter, InversionFilter, UnionFilter,
@@ -153,8 +153,8 @@ pub use tickers::{
 pub use tiles::{BBoxTileSource, QUADKEYTileSource, TMSTileSource, TileRenderer, WMTSTileSource};
 pub use tools::{
     AreaVisuals, BoxInteractionHandles, BoxSelectTool, BoxZoomTool, CrosshairTool, FieldFormatter,
-    HelpTool, HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, RedoTool,
-    ResetTool, SaveTool, TapTool, ToolProxy, Toolbar, Tooltips, UndoTool, WheelZoomTool,
+    HelpTool, HoverTool, LassoSelectTool, PanTool, PolyAnnotation, PolySelectTool, RangeTool,
+    RedoTool, ResetTool, SaveTool, TapTool, ToolProxy, Toolbar, Tooltips, UndoTool, WheelZoomTool,
     ZoomInTool, ZoomOutTool,
 };
 pub use transforms::{CustomJSTransform, Dodge, Jitter};

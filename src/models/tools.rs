@@ -1,5 +1,5 @@
 //! Tools: a plot's Toolbar and the tools in it (pan, zooms, reset, save, selections,
-//! crosshair, hover, help), a grid's ToolProxy standing for several of them, with the overlays the drag tools draw (a BoxAnnotation, a
+//! crosshair, hover, range, help), a grid's ToolProxy standing for several of them, with the overlays the drag tools draw (a BoxAnnotation, a
 //! PolyAnnotation) and the box handles Bokeh gives such overlays. Every property
 //! default is Bokeh's; what the page does with them lives in `crate::interact` and
 //! `web/toolbar.rs`.
@@ -7,8 +7,8 @@
 use crate::core::{AnyId, Color, Dict, Ids, Kind, PropType, Value};
 
 use super::enums::{
-    BoxOrigin, CoordinateUnits, Dimensions, HoverMode, LinePolicy, PointPolicy, RenderLevel,
-    SelectionMode, TapBehavior, TapGesture,
+    BoxOrigin, CoordinateUnits, Dimensions, HoverMode, LinePolicy, PointPolicy, RangeStartGesture,
+    RenderLevel, SelectionMode, TapBehavior, TapGesture,
 };
 use super::props::{AutoOr, DashPattern};
 
@@ -281,6 +281,20 @@ models! {
         /// Run in the page as the pointer moves, for each renderer inspected.
         callback: Option<AnyId> = None,
         show_arrow: bool = true,
+        description: Option<String> = None,
+        visible: bool = true,
+    }
+
+    /// Shows `x_range` (and/or `y_range`), as a rule another plot's, as a box over this
+    /// plot: dragging the box moves them, dragging its edges resizes them, and with
+    /// `start_gesture` "pan" a drag elsewhere in the frame draws them anew.
+    pub struct RangeTool("RangeTool") {
+        x_range: Option<AnyId> = None,
+        y_range: Option<AnyId> = None,
+        x_interaction: bool = true,
+        y_interaction: bool = true,
+        overlay: Option<AnyId> = None,
+        start_gesture: RangeStartGesture = RangeStartGesture::None,
         description: Option<String> = None,
         visible: bool = true,
     }

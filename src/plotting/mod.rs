@@ -15,9 +15,11 @@ pub use contour::{
     contour_data, ContourArgs, ContourColor, ContourData, ContourError, Field, FillData, LineData,
 };
 pub use glyph_api::{GlyphVisuals, Styled};
-pub use tools::{tool_from_name, Active, ToolArgs, ToolsError, DEFAULT_TOOLS, TOOL_NAMES};
+pub use tools::{
+    range_tool, tool_from_name, Active, ToolArgs, ToolsError, DEFAULT_TOOLS, TOOL_NAMES,
+};
 pub use transform::{
-    dodge, expr, factor_cmap, factor_mark, jitter, linear_cmap, log_cmap, transform,
+    cumsum, dodge, expr, factor_cmap, factor_mark, jitter, linear_cmap, log_cmap, transform,
 };
 
 use crate::core::Spec;

@@ -10,8 +10,9 @@ use crate::models::AutoOr;
 use crate::models::{
     AreaVisuals, BoxAnnotation, BoxInteractionHandles, BoxSelectTool, BoxZoomTool, CoordinateUnits,
     CrosshairTool, DashPattern, Dimensions, Figure, HelpTool, HoverTool, LassoSelectTool, PanTool,
-    PolyAnnotation, PolySelectTool, RedoTool, RenderLevel, ResetTool, SaveTool, TapBehavior,
-    TapGesture, TapTool, Toolbar, Tooltips, UndoTool, WheelZoomTool, ZoomInTool, ZoomOutTool,
+    PolyAnnotation, PolySelectTool, RangeTool, RedoTool, RenderLevel, ResetTool, SaveTool,
+    TapBehavior, TapGesture, TapTool, Toolbar, Tooltips, UndoTool, WheelZoomTool, ZoomInTool,
+    ZoomOutTool,
 };
 
 /// Bokeh 3.9's `figure()` tools when none are given.
@@ -132,40 +133,83 @@ fn unknown(name: &str) -> ToolsError {
 
 /// The overlay Bokeh gives a box tool: a dashed grey box, drawn by the page only.
 fn box_overlay(doc: &mut Document, canvas_units: bool) -> AnyId {
+    let units = if canvas_units {
+        CoordinateUnits::Canvas
+    } else {
+        CoordinateUnits::Data
+    };
+    let overlay = BoxAnnotation {
+        line_width: 2.0,
+        line_dash: DashPattern(vec![4.0, 4.0]),
+        visible: false,
+        left_units: units,
+        right_units: units,
+        top_units: units,
+        bottom_units: units,
+        editable: !canvas_units,
+        ..overlay_box(doc)
+    };
+    doc.add(overlay).any()
+}
+
+/// What Bokeh's box tools' and RangeTool's overlays share: a grey box over the plot
+/// with a dashed black outline, not synced, its edges unset, and Bokeh's handles.
+fn overlay_box(doc: &mut Document) -> BoxAnnotation {
     let all = doc.add(AreaVisuals {
         fill_color: Some("white".into()),
         hover_fill_color: Some("lightgray".into()),
     });
     let handles = doc.add(BoxInteractionHandles { all: all.any() });
     let nan = Some(Value::Float(f64::NAN));
-    let units = if canvas_units {
-        CoordinateUnits::Canvas
-    } else {
-        CoordinateUnits::Data
-    };
-    doc.add(BoxAnnotation {
+    BoxAnnotation {
         syncable: false,
         line_color: Some("black".into()),
         line_alpha: 1.0,
-        line_width: 2.0,
-        line_dash: DashPattern(vec![4.0, 4.0]),
         fill_color: Some("lightgrey".into()),
         fill_alpha: 0.5,
         level: RenderLevel::Overlay,
-        visible: false,
         left: nan.clone(),
         right: nan.clone(),
         top: nan.clone(),
         bottom: nan,
-        left_units: units,
-        right_units: units,
-        top_units: units,
-        bottom_units: units,
-        editable: !canvas_units,
         handles: Some(handles.any()),
         ..BoxAnnotation::default()
+    }
+}
+
+/// Bokeh's `RangeTool(x_range=…, y_range=…)`, with the overlay Python gives it (a thin
+/// dashed box): add it to the plot that shows the box with `p.add_tool(doc, tool)`.
+///
+/// ```
+/// use rokeh::models::{Figure, RangeTool};
+/// use rokeh::plotting::{figure, range_tool, FigureArgs};
+///
+/// let mut doc = rokeh::Document::new();
+/// let detail = figure(&mut doc, FigureArgs { x_range: (10.0, 20.0).into(), ..FigureArgs::default() });
+/// let overview = figure(&mut doc, FigureArgs::default());
+/// let x_range = doc.get(detail, Figure::X_RANGE);
+/// let tool = range_tool(&mut doc, x_range, None);
+/// overview.add_tool(&mut doc, tool);
+/// assert_eq!(doc.get(tool, RangeTool::X_RANGE), x_range);
+/// ```
+pub fn range_tool(
+    doc: &mut Document,
+    x_range: Option<AnyId>,
+    y_range: Option<AnyId>,
+) -> Id<RangeTool> {
+    let overlay = BoxAnnotation {
+        line_width: 0.5,
+        line_dash: DashPattern(vec![2.0, 2.0]),
+        editable: true,
+        ..overlay_box(doc)
+    };
+    let overlay = doc.add(overlay).any();
+    doc.add(RangeTool {
+        x_range,
+        y_range,
+        overlay: Some(overlay),
+        ..RangeTool::default()
     })
-    .any()
 }
 
 /// The overlay Bokeh gives a lasso or polygon select tool.
@@ -426,6 +470,19 @@ impl Id<Figure> {
     /// Adds tools by name to the figure's toolbar, as Bokeh's `p.add_tools("tap", …)`;
     /// returns them.
     pub fn add_tools(self, doc: &mut Document, names_str: &str) -> Result<Vec<AnyId>, ToolsError> {
+        check(names_str, [])?;
+        let mut added = Vec::new();
+        for name in names(names_str) {
+            added.push(tool_from_name(doc, name)?);
+        }
+        for &tool in &added {
+            self.add_tool(doc, tool);
+        }
+        Ok(added)
+    }
+
+    /// Adds a tool model to the figure's toolbar, as Bokeh's `p.add_tools(tool)`.
+    pub fn add_tool(self, doc: &mut Document, tool: impl Into<AnyId>) {
         let toolbar = match doc.get(self, Figure::TOOLBAR) {
             Some(t) => t,
             None => {
@@ -439,16 +496,10 @@ impl Id<Figure> {
         let toolbar = doc
             .typed_id::<Toolbar>(&id)
             .expect("a figure's toolbar is a Toolbar");
-        let mut added = Vec::new();
-        check(names_str, [])?;
-        for name in names(names_str) {
-            added.push(tool_from_name(doc, name)?);
-        }
         let mut tools = doc.get(toolbar, Toolbar::TOOLS);
-        tools.extend(added.iter().copied());
+        tools.push(tool.into());
         doc.set(toolbar, Toolbar::TOOLS, tools)
-            .expect("new tools are valid references");
-        Ok(added)
+            .expect("a tool is a valid reference");
     }
 }
 

@@ -1,12 +1,12 @@
 //! Bokeh's `bokeh.transform` helpers: a field spec with a transform model (a color or
-//! marker mapper, Dodge, Jitter) made and added to the document; `transform` and `expr`
-//! with a model made beforehand.
+//! marker mapper, Dodge, Jitter) made and added to the document, `cumsum`'s running
+//! total; `transform` and `expr` with a model made beforehand.
 
 use crate::core::{AnyId, Color, ColorSpec, NumberSpec, Spec, Value};
 use crate::document::Document;
 use crate::models::{
-    CategoricalColorMapper, CategoricalMarkerMapper, Dodge, Factor, Jitter, LinearColorMapper,
-    LogColorMapper, MarkerType,
+    CategoricalColorMapper, CategoricalMarkerMapper, CumSum, Dodge, Factor, Jitter,
+    LinearColorMapper, LogColorMapper, MarkerType,
 };
 
 /// `{"field": field, "transform": transform}`.
@@ -31,6 +31,15 @@ pub fn expr<T>(doc: &Document, expression: impl Into<AnyId>) -> Spec<T> {
         ("type".into(), Value::str("expr")),
         ("expr".into(), doc.reference(expression.into())),
     ]))
+}
+
+/// `cumsum(field, include_zero)`: column `field`'s running total (a new `CumSum`).
+pub fn cumsum<T>(doc: &mut Document, field: &str, include_zero: bool) -> Spec<T> {
+    let sum = doc.add(CumSum {
+        field: field.into(),
+        include_zero,
+    });
+    expr(doc, sum)
 }
 
 /// `linear_cmap(field, palette, low, high)`.

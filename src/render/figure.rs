@@ -331,6 +331,7 @@ impl<'d> FigureView<'d> {
         for (model, side) in listed {
             view.add(model, side)?;
         }
+        view.add_range_tools()?;
         if let (Some(title), Some(place)) = (
             r.reference(fig, "title")?,
             r.get::<Option<Place>>(fig, "title_location")?,
@@ -348,6 +349,29 @@ impl<'d> FigureView<'d> {
             }
         }
         Ok(view)
+    }
+
+    /// The boxes of the RangeTools in the plot's toolbar, over everything else (BokehJS
+    /// draws a tool's overlays as the plot's own).
+    fn add_range_tools(&mut self) -> Result<(), RenderError> {
+        let r = self.r;
+        let Some(toolbar) = r.reference(self.figure, "toolbar")? else {
+            return Ok(());
+        };
+        for tool in r.refs(toolbar, "tools")? {
+            if r.type_name(tool) != "RangeTool" {
+                continue;
+            }
+            if let Some(overlay) = annotations::range_overlay(r, tool)? {
+                self.annotations.push(overlay);
+                self.items.push(Item {
+                    level: Level::Overlay,
+                    side: None,
+                    kind: Kind::Annotation(self.annotations.len() - 1),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Adds one of the plot's renderers (of a type rokeh draws; others are skipped).

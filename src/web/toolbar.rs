@@ -252,13 +252,21 @@ impl Interaction {
         let Some(view) = self.plot.view() else {
             return;
         };
-        let Some(tool) = self.tools.with_untracked(|t| t.drag) else {
-            return;
-        };
-        let Some(tool_view) = self.view_of(tool) else {
-            return;
-        };
-        if let Some(drag) = tool_view.drag(&self.plot, tool, &view, at) {
+        // A RangeTool's box takes the drags that begin on it, whatever tool is active.
+        let (active, boxes) = self.tools.with_untracked(|t| {
+            let boxes: Vec<AnyId> = t
+                .tools
+                .iter()
+                .filter(|i| i.kind.gesture() == Gesture::Overlay)
+                .flat_map(|i| i.tools.iter().copied())
+                .collect();
+            (t.drag, boxes)
+        });
+        let drag = boxes
+            .into_iter()
+            .chain(active)
+            .find_map(|tool| self.view_of(tool)?.drag(&self.plot, tool, &view, at));
+        if let Some(drag) = drag {
             if let Some(target) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -702,6 +710,8 @@ fn icon_name(kind: ToolKind) -> &'static str {
         ToolKind::Crosshair => "crosshair",
         ToolKind::Hover => "hover",
         ToolKind::Help => "help",
+        // It has no button (see `Gesture::Overlay`).
+        ToolKind::Range => "range",
     }
 }
 

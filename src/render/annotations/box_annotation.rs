@@ -14,6 +14,43 @@ pub(crate) fn build<'d>(
     r: Reader<'d>,
     b: AnyId,
 ) -> Result<Box<dyn AnnotationView + 'd>, RenderError> {
+    Ok(Box::new(read(r, b)?))
+}
+
+/// A RangeTool's box: its overlay between the ends of the tool's ranges, as BokehJS's
+/// `update_overlay_from_ranges` places it (a dimension without a range spans the
+/// frame); `None` for a tool without an overlay or ranges with numeric ends.
+pub(crate) fn range_overlay<'d>(
+    r: Reader<'d>,
+    tool: AnyId,
+) -> Result<Option<Box<dyn AnnotationView + 'd>>, RenderError> {
+    let Some(overlay) = r.reference(tool, "overlay")? else {
+        return Ok(None);
+    };
+    let ends = |attr: &str| -> Result<Option<(Value, Value)>, RenderError> {
+        let Some(range) = r.reference(tool, attr)? else {
+            return Ok(None);
+        };
+        let number = |end| {
+            let v = r.number(range, end).ok();
+            v.filter(|v| v.is_finite()).map(Value::Float)
+        };
+        Ok(number("start").zip(number("end")))
+    };
+    let (x, y) = (ends("x_range")?, ends("y_range")?);
+    if x.is_none() && y.is_none() {
+        return Ok(None);
+    }
+    let mut view = read(r, overlay)?;
+    (view.left, view.right) = x.unzip();
+    (view.bottom, view.top) = y.unzip();
+    // The ranges are in data units of the plot's default scales.
+    view.x_range_name = "default".into();
+    view.y_range_name = "default".into();
+    Ok(Some(Box::new(view)))
+}
+
+fn read(r: Reader<'_>, b: AnyId) -> Result<View, RenderError> {
     let edge = |attr: &str| -> Result<Option<Value>, RenderError> {
         Ok(match r.value(b, attr)? {
             Value::Null => None,
@@ -32,7 +69,7 @@ pub(crate) fn build<'d>(
         }),
         None => None,
     };
-    Ok(Box::new(View {
+    Ok(View {
         left: edge("left")?,
         right: edge("right")?,
         top: edge("top")?,
@@ -43,7 +80,7 @@ pub(crate) fn build<'d>(
         visible: r.flag(b, "visible")?,
         x_range_name: r.string(b, "x_range_name")?,
         y_range_name: r.string(b, "y_range_name")?,
-    }))
+    })
 }
 
 struct View {

@@ -15,6 +15,8 @@ mod slope;
 mod span;
 mod whisker;
 
+pub(crate) use box_annotation::range_overlay;
+
 use crate::core::Rgba;
 use crate::document::AnyId;
 

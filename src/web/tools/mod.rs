@@ -1,6 +1,6 @@
 //! What Bokeh's tools do in a page, one file per family, behind [`ToolView`]: the page's
 //! toolbar (`toolbar.rs`) hands each pointer gesture, wheel turn and button press to the
-//! active tool's view. Like glyphs, tools are views ([`crate::views`]): a page links only
+//! active tool's view (a drag that begins on a RangeTool's box to that tool's). Like glyphs, tools are views ([`crate::views`]): a page links only
 //! the behaviours it lists, so that a page whose plots only pan and zoom carries no
 //! selection or hover code. A tool whose view the page lacks keeps its button and does
 //! nothing, reported once in the console. Reset, undo, redo, save and help are the
@@ -13,6 +13,7 @@ pub(crate) mod box_zoom;
 pub(crate) mod crosshair;
 pub(crate) mod hover;
 pub(crate) mod pan;
+pub(crate) mod range;
 pub(crate) mod select;
 pub(crate) mod wheel_zoom;
 pub(crate) mod zoom;
