@@ -7,6 +7,7 @@ mod bench;
 pub mod compare;
 mod contour_animated;
 mod crossfilter;
+mod dash;
 mod data;
 mod duffing_oscillator;
 mod events_app;
@@ -34,6 +35,7 @@ pub use apply_theme::apply_theme;
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
 pub use contour_animated::contour_animated;
 pub use crossfilter::{crossfilter, AUTOMPG_FILE};
+pub use dash::{dash, DASH_FILES};
 pub use duffing_oscillator::duffing_oscillator;
 pub use events_app::events_app;
 pub use export_csv::{export_csv, SALARY_FILE};
@@ -86,6 +88,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("taylor", taylor),
         App::new("population", population).with_files([POPULATION_FILE]),
         App::new("image_blur", image_blur),
+        App::new("dash", dash).with_files(DASH_FILES),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

@@ -1138,3 +1138,52 @@ fn image_blur_blurs_its_image_by_the_sliders_box() {
     doc.set_attr(slider, "value", Value::Float(0.0)).unwrap();
     assert_eq!(image(&doc), sharp);
 }
+
+#[test]
+fn dash_builds_its_four_roots_and_its_range_tool_moves_the_series_range() {
+    use rokeh::interact::{set_ranges, RangeDrag, View};
+    use rokeh::models::Figure;
+    use rokeh::render::layout_following;
+
+    let mut doc = Document::new();
+    rokeh_gallery::dash(&mut doc).unwrap();
+    assert_eq!(doc.roots().len(), 4);
+    assert_eq!(doc.title(), "Bokeh Dashboard");
+    // The donut: 11 wedges, each starting where the one before ends.
+    let wedge_source = of_type(&doc, "ColumnDataSource")[1];
+    let angles = doc.column_f64(wedge_source, "angle").unwrap().to_vec();
+    assert_eq!(angles.len(), 11);
+    assert!((angles.iter().sum::<f64>() - 2.0 * std::f64::consts::PI).abs() < 1e-12);
+    assert_eq!(of_type(&doc, "CumSum").len(), 2);
+    // The overview's RangeTool box: a drag inside it moves the series' range by as
+    // much as the pointer moved, in the overview's scale.
+    let tool = of_type(&doc, "RangeTool")[0];
+    let range = doc.get_attr(tool, "x_range").unwrap();
+    let range = doc.lookup(range.as_ref_id().unwrap()).unwrap();
+    let ends = |doc: &Document| {
+        let n = |a| doc.get_attr(range, a).unwrap().as_f64().unwrap();
+        (n("start"), n("end"))
+    };
+    let (start, end) = ends(&doc);
+    let overview = of_type(&doc, "Figure")
+        .into_iter()
+        .map(|f| doc.typed_id::<Figure>(doc.model_id(f)).unwrap())
+        .find(|&f| doc.get(f, Figure::HEIGHT) == Some(90))
+        .unwrap();
+    let layout = layout_following(&doc, overview, (800, 90), 1.0, &Default::default()).unwrap();
+    let view = View::of(&layout);
+    let y = (view.frame[1] + view.frame[3]) / 2.0;
+    let mid = layout.x_scale.apply((start + end) / 2.0);
+    let drag = RangeDrag::start(&doc, tool, &view, (mid, y)).expect("the box is grabbed");
+    let moves = drag.to(&view, (mid - 50.0, y));
+    set_ranges(&mut doc, &moves).unwrap();
+    let (moved_start, moved_end) = ends(&doc);
+    let shift = layout.x_scale.invert(mid - 50.0) - layout.x_scale.invert(mid);
+    assert!(shift < 0.0);
+    assert!(
+        (moved_start - (start + shift)).abs() < 1.0,
+        "{moved_start} vs {}",
+        start + shift
+    );
+    assert!((moved_end - (end + shift)).abs() < 1.0);
+}

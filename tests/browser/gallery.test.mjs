@@ -542,6 +542,68 @@ test('image_blur: the slider blurs the rings, the finest first', async () => {
   });
 });
 
+test("dash: the overview's RangeTool box moves and resizes the series' range; the donut and the table are drawn", async () => {
+  await withApp('dash', async (page) => {
+    const overview = page.locator('canvas').nth(1);
+    await overview.scrollIntoViewIfNeeded();
+    // The box's columns along the overview's middle row: navy at 0.2 over #f5f5f5.
+    const box = () => overview.evaluate((canvas) => {
+      const { width, height } = canvas;
+      const row = canvas.getContext('2d').getImageData(0, Math.floor(height / 2), width, 1).data;
+      let [min, max] = [Infinity, -Infinity];
+      for (let x = 0; x < width; x++) {
+        const [r, g, b] = row.slice(4 * x, 4 * x + 3);
+        if (b - r > 15 && Math.abs(r - g) < 8) [min, max] = [Math.min(min, x), Math.max(max, x)];
+      }
+      const css = canvas.getBoundingClientRect().width / width;
+      return { left: min * css, right: max * css };
+    });
+    const range = () => page.evaluate(() => [window.rokeh.get('Range1d', 'start'), window.rokeh.get('Range1d', 'end')]);
+    const before = await box();
+    const [start, end] = await range();
+    assert.ok(before.right - before.left > 100, JSON.stringify(before));
+    const frame = await overview.boundingBox();
+    const y = frame.y + frame.height / 2;
+    // Dragged 80 px left from its middle: the series shows earlier days, as many.
+    let painted = await paints(page);
+    const mid = frame.x + (before.left + before.right) / 2;
+    await page.mouse.move(mid, y);
+    await page.mouse.down();
+    await page.mouse.move(mid - 40, y, { steps: 4 });
+    await page.mouse.move(mid - 80, y, { steps: 4 });
+    await page.mouse.up();
+    await paintedAfter(page, painted);
+    const [moved_start, moved_end] = await range();
+    const day = 86_400_000;
+    assert.ok(moved_start < start - 100 * day, `${start} → ${moved_start}`);
+    assert.ok(Math.abs((moved_end - moved_start) - (end - start)) < day, 'the same span');
+    const after = await box();
+    assert.ok(Math.abs(after.left - (before.left - 80)) <= 2, `box at ${JSON.stringify(after)}`);
+    // Its right edge dragged further right: a longer span, the start kept.
+    painted = await paints(page);
+    await page.mouse.move(frame.x + after.right, y);
+    await page.mouse.down();
+    await page.mouse.move(frame.x + after.right + 60, y, { steps: 4 });
+    await page.mouse.up();
+    await paintedAfter(page, painted);
+    const [wide_start, wide_end] = await range();
+    assert.equal(wide_start, moved_start);
+    assert.ok(wide_end - wide_start > (end - start) + 100 * day, `${wide_end - wide_start}`);
+    // The donut's wedges from Spectral11 (the United States' its first colour, #5E4FA2),
+    // and the table's six cars under its header.
+    const purple = await page.locator('canvas').nth(2).evaluate((canvas) => {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - 0x5e) < 6 && Math.abs(data[i + 1] - 0x4f) < 6 && Math.abs(data[i + 2] - 0xa2) < 6) n++;
+      }
+      return n;
+    });
+    assert.ok(purple > 2000, `${purple} pixels of the first wedge and its legend swatch`);
+    assert.equal(await page.getByRole('row').count(), 7);
+  });
+});
+
 test('single files (make build-single): movies, crossfilter and duffing_oscillator from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {
@@ -559,7 +621,7 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
   await withApp('duffing_oscillator', async (page) => {
