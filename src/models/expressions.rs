@@ -19,7 +19,7 @@ models! {
     /// before with `include_zero` (Bokeh's `CumSum`, as `cumsum(field)` makes it: a
     /// donut's wedges start where the one before ends).
     pub struct CumSum("CumSum") {
-        field: String = "",
+        field: String,
         include_zero: bool = false,
     }
 }
