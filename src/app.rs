@@ -6,6 +6,9 @@
 //! An app may need data files (a table of movies, say): it names them with
 //! [`App::with_files`], the page fetches them beside itself (or finds them inlined in a
 //! single-file page) before it builds the document, and the app reads them with [`file()`].
+//!
+//! An app may lay its roots out in its own HTML, as a Bokeh app's `templates/index.html`
+//! does: [`App::with_template`].
 
 use std::collections::HashMap;
 use std::fmt;
@@ -19,6 +22,7 @@ pub struct App {
     name: String,
     build: Arc<dyn Fn(&mut Document) + Send + Sync>,
     files: Vec<String>,
+    template: Option<Arc<str>>,
 }
 
 impl App {
@@ -39,6 +43,7 @@ impl App {
                 }
             }),
             files: Vec::new(),
+            template: None,
         }
     }
 
@@ -47,6 +52,27 @@ impl App {
     pub fn with_files<S: Into<String>>(mut self, files: impl IntoIterator<Item = S>) -> App {
         self.files.extend(files.into_iter().map(Into::into));
         self
+    }
+
+    /// The page shows the app's document in this HTML, as a Bokeh app's
+    /// `templates/index.html` body: each `{{ embed(roots.NAME) }}` becomes the root whose
+    /// `name` is NAME, and only the roots it names are shown (as in Bokeh). The rest is
+    /// HTML as written: Jinja's other tags are not read (a Rust app writes its loops and
+    /// variables into the string itself).
+    ///
+    /// ```
+    /// let app = rokeh::App::new("two", |doc: &mut rokeh::Document| {})
+    ///     .with_template(r#"<h1>Two</h1><div class="side">{{ embed(roots.plot) }}</div>"#);
+    /// assert!(app.template().unwrap().starts_with("<h1>"));
+    /// ```
+    pub fn with_template(mut self, html: impl Into<String>) -> App {
+        self.template = Some(html.into().into());
+        self
+    }
+
+    /// The app's template (see [`App::with_template`]).
+    pub fn template(&self) -> Option<&str> {
+        self.template.as_deref()
     }
 
     /// The files the app reads (see [`App::with_files`]).
@@ -72,6 +98,56 @@ impl App {
         doc.take_changes();
         doc
     }
+}
+
+/// A template's HTML with each `{{ embed(roots.NAME) }}` made an empty element for the
+/// root named NAME (`<div data-rk-root="NAME"></div>`), and those names in order. Other
+/// `{{ … }}` are left as written. (The page's: natively only tested.)
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn template_slots(html: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(html.len());
+    let mut names = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("{{") {
+        let Some(len) = rest[open..].find("}}") else {
+            break;
+        };
+        let tag = &rest[open + 2..open + len];
+        out.push_str(&rest[..open]);
+        match root_name(tag) {
+            Some(name) => {
+                out.push_str(&format!(r#"<div data-rk-root="{name}"></div>"#));
+                names.push(name.to_owned());
+            }
+            None => out.push_str(&rest[open..open + len + 2]),
+        }
+        rest = &rest[open + len + 2..];
+    }
+    out.push_str(rest);
+    (out, names)
+}
+
+/// NAME, if `tag` is ` embed(roots.NAME) ` (spaces anywhere between the parts) and NAME
+/// a Python identifier.
+#[cfg(any(target_arch = "wasm32", test))]
+fn root_name(tag: &str) -> Option<&str> {
+    let inner = tag
+        .trim()
+        .strip_prefix("embed")?
+        .trim_start()
+        .strip_prefix('(')?;
+    let inner = inner.trim_end().strip_suffix(')')?.trim();
+    let name = inner
+        .strip_prefix("roots")?
+        .trim_start()
+        .strip_prefix('.')?
+        .trim_start();
+    let identifier = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    identifier.then_some(name)
 }
 
 /// What an app's build function returns: `()`, or a `Result` whose error says what failed.
@@ -171,5 +247,30 @@ fn command_line(apps: Vec<App>) {
             names.join(", ")
         );
         std::process::exit(2);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::template_slots;
+
+    #[test]
+    fn a_template_embeds_its_named_roots_and_leaves_the_rest_as_written() {
+        let html = "<h1>{{ title }}</h1>{{ embed(roots.line) }}<p>{{embed( roots . table )}}</p>";
+        let (out, names) = template_slots(html);
+        assert_eq!(names, ["line", "table"]);
+        assert_eq!(
+            out,
+            r#"<h1>{{ title }}</h1><div data-rk-root="line"></div><p><div data-rk-root="table"></div></p>"#
+        );
+        // Not a root's name: as written.
+        for kept in [
+            "{{ embed(roots[0]) }}",
+            "{{ embed(doc) }}",
+            "{{ embed(roots.9a) }}",
+            "{{ unclosed",
+        ] {
+            assert_eq!(template_slots(kept), (kept.to_owned(), vec![]), "{kept}");
+        }
     }
 }

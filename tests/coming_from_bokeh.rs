@@ -24,7 +24,7 @@ use rokeh::plotting::{
     contour_data, cumsum, figure, range_tool, transform, ContourArgs, ContourColor, FigureArgs,
     GlyphVisuals,
 };
-use rokeh::Document;
+use rokeh::{App, Document};
 
 type Result = std::result::Result<(), DocumentError>;
 
@@ -167,6 +167,15 @@ fn a_theme() -> std::result::Result<(), Box<dyn std::error::Error>> {
     doc.set_theme(Theme::built_in("dark_minimal").unwrap())?;
     assert_eq!(doc.get(p, Figure::BORDER_FILL_COLOR), Some("#15191C".into()));
     Ok(())
+}
+
+#[test]
+#[rustfmt::skip]
+fn a_template() {
+    let dash = |doc: &mut Document| {};
+    let html = r#"<div class="panel">{{ embed(roots.line) }}</div>"#;
+    let app = App::new("dash", dash).with_template(html);
+    assert_eq!(app.template(), Some(html));
 }
 
 /// Each Rust snippet in the page's tables (a row's first code span, where the rokeh cell

@@ -32,6 +32,7 @@ mod surface;
 mod sync;
 pub(crate) mod table;
 pub(crate) mod tabs;
+mod template;
 mod toolbar;
 pub(crate) mod tools;
 pub(crate) mod widgets;
@@ -169,6 +170,7 @@ fn show(
         web_sys::console::error_1(&format!("rokeh: {info}").into());
     }));
     let doc = app.document_in(blank);
+    let template = app.template().map(crate::app::template_slots);
     hook::mark("rokeh-app-built");
     let owns_title = element.is_none();
     let view = move || {
@@ -199,11 +201,15 @@ fn show(
             page.track_roots();
             page.read(|d| d.roots().to_vec())
         });
+        let shown = match template {
+            Some((html, names)) => template::view(page, html, names, roots).into_any(),
+            None => {
+                view! { <main class="rk-document">{layout::keyed(page, roots)}</main> }.into_any()
+            }
+        };
         view! {
             {connection}
-            <main class="rk-document">
-                {layout::keyed(page, roots)}
-            </main>
+            {shown}
         }
     };
     match element {
