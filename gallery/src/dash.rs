@@ -1,7 +1,8 @@
 //! Bokeh's "dash" demo: a dashboard's four roots — a time series with a `RangeTool`
-//! overview, a donut of countries, a bar chart of platforms and a table of cars. Bokeh's
-//! places them in a Bootstrap template with statistics cards; rokeh's page shows the
-//! roots one after another (rokeh has no app templates yet).
+//! overview, a donut of countries, a bar chart of platforms and a table of cars — in
+//! panels of its template ([`TEMPLATE`]) under a row of statistics. Bokeh's template is
+//! Bootstrap's and Font Awesome's from their CDNs; this one is plain CSS, so that the page
+//! fetches nothing else.
 
 use std::f64::consts::PI;
 
@@ -111,6 +112,53 @@ const CARS: [Car; 6] = [
         "compact",
     ),
 ];
+
+/// The statistics over the panels (the example's `template_variables`): label, value and
+/// change from last week in percent.
+const STATS: [(&str, f64, f64); 5] = [
+    ("Total Users", 11200.0, 4.0),
+    ("New Users", 350.0, 1.2),
+    ("Total Time", 5.6, -2.3),
+    ("Total Sessions", 27300.0, 0.5),
+    ("Average Sales", 8700.0, -0.2),
+];
+
+/// The page around the roots, as the example's `templates/index.html` lays it out.
+pub fn template() -> String {
+    let tiles: String = STATS
+        .iter()
+        .map(|(label, value, change)| {
+            let (class, arrow) = if *change > 0.0 { ("up", "▲") } else { ("down", "▼") };
+            format!(
+                r#"<div class="tile"><span class="label">{label}</span><div class="count">{value}</div><span class="{class}">{arrow} {change}%</span> From last Week</div>"#
+            )
+        })
+        .collect();
+    format!(
+        r#"<style>
+.dash {{ font: 13px "Helvetica Neue", Roboto, Arial, sans-serif; color: #73879c; background: #f7f7f7; padding: 12px; }}
+.dash .tiles, .dash .cards {{ display: grid; gap: 12px; margin-bottom: 12px; }}
+.dash .tiles {{ grid-template-columns: repeat(5, 1fr); }}
+.dash .cards {{ grid-template-columns: repeat(3, 1fr); }}
+.dash .tile .count {{ font-size: 34px; font-weight: 600; color: #2a3f54; }}
+.dash .up {{ color: #1abb9c; }} .dash .down {{ color: #e74c3c; }}
+.dash .panel {{ background: white; border: 1px solid #e6e9ed; padding: 10px 17px; display: flex; flex-direction: column; overflow: hidden; }}
+.dash .panel h2 {{ font-size: 18px; font-weight: 400; margin: 0 0 8px; padding-bottom: 6px; border-bottom: 2px solid #e6e9ed; }}
+.dash .panel h2 small {{ font-size: 13px; color: #bab8b8; }}
+.dash .panel > [data-rk-root] {{ flex: 1 1 auto; min-height: 0; }}
+.dash .wide {{ height: 390px; }} .dash .card {{ height: 320px; }}
+</style>
+<div class="dash">
+  <div class="tiles">{tiles}</div>
+  <div class="panel wide"><h2>Network Activities <small>Traffic per day</small></h2>{{{{ embed(roots.line) }}}}</div>
+  <div class="cards">
+    <div class="panel card"><h2>By Region</h2>{{{{ embed(roots.region) }}}}</div>
+    <div class="panel card"><h2>By Platform</h2>{{{{ embed(roots.platform) }}}}</div>
+    <div class="panel card"><h2>Details</h2>{{{{ embed(roots.table) }}}}</div>
+  </div>
+</div>"#
+    )
+}
 
 pub fn dash(doc: &mut Document) -> CallbackResult {
     time_series(doc)?;

@@ -88,7 +88,9 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("taylor", taylor),
         App::new("population", population).with_files([POPULATION_FILE]),
         App::new("image_blur", image_blur),
-        App::new("dash", dash).with_files(DASH_FILES),
+        App::new("dash", dash)
+            .with_files(DASH_FILES)
+            .with_template(dash::template()),
         App::new("scatter", move |doc| scatter(doc, dots)),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),

@@ -601,6 +601,10 @@ test("dash: the overview's RangeTool box moves and resizes the series' range; th
     });
     assert.ok(purple > 2000, `${purple} pixels of the first wedge and its legend swatch`);
     assert.equal(await page.getByRole('row').count(), 7);
+    // Each root in its place in the app's template, under the statistics.
+    assert.equal(await page.locator('.dash .tile').count(), 5);
+    assert.equal(await page.locator('.panel.card [data-rk-root="table"] [role="row"]').count(), 7);
+    assert.equal(await page.locator('.panel.wide [data-rk-root="line"] canvas').count(), 2);
   });
 });
 

@@ -31,7 +31,7 @@ const shots = [
     ['taylor', 860, 640, 0],
     ['population', 960, 760, 0],
     ['image_blur', 640, 700, 0],
-    ['dash', 1000, 560, 0],
+    ['dash', 1200, 900, 0],
   ].map(([app, width, height, wait, plot = true]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait, plot,
   })),
