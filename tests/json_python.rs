@@ -14,6 +14,11 @@ use rokeh::plotting::{figure, try_figure, Active, FigureArgs, ToolsError, TOOL_N
 use rokeh_gallery::sliders;
 use serde_json::{json, Value as Json};
 
+#[path = "support/fonts.rs"]
+mod fonts;
+#[path = "support/picture.rs"]
+mod picture;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -666,4 +671,71 @@ fn bokehs_built_in_themes_are_rokehs_by_name() {
         assert_eq!(Theme::built_in(name), Some(theirs), "{name}");
     }
     assert_eq!(Theme::built_in("solarized"), None);
+}
+
+#[test]
+fn a_range_tool_bokeh_made_is_read_and_drawn_and_ours_has_its_overlay() {
+    use rokeh::models::RangeTool;
+
+    let theirs = temp_path("range_tool.json");
+    run("bokeh_check.py", &["range_tool", theirs.to_str().unwrap()]);
+    let json: Json = serde_json::from_str(&std::fs::read_to_string(&theirs).unwrap()).unwrap();
+    let doc = Document::from_json(&json, &Buffers::new()).unwrap();
+    let overview = doc
+        .models()
+        .filter_map(|(_, m)| doc.typed_id::<Figure>(&m.id))
+        .find(|&f| doc.get(f, Figure::HEIGHT) == Some(150))
+        .unwrap();
+    // The box over the overview spans the detail's 20 to 40, the frame's height.
+    let pic = picture::render_size(&doc, overview, (600, 150), 1.0);
+    let navy = [0, 0, 128];
+    let mid = |y: f64| pic.layout.to_pixel(0.0, y).1;
+    for x in [22.0, 30.0, 38.0] {
+        let (px, _) = pic.layout.to_pixel(x, 0.0);
+        let p = pic
+            .pixel(px.round() as i32, mid(0.0).round() as i32)
+            .unwrap();
+        assert_eq!(p, navy, "inside the box at x {x}");
+    }
+    for x in [15.0, 45.0] {
+        let (px, _) = pic.layout.to_pixel(x, 0.0);
+        let p = pic
+            .pixel(px.round() as i32, mid(0.0).round() as i32)
+            .unwrap();
+        assert_ne!(p, navy, "outside the box at x {x}");
+    }
+    // rokeh's `range_tool` gives the overlay Python gives (but the colour set above).
+    let tool = doc
+        .models()
+        .find_map(|(_, m)| doc.typed_id::<RangeTool>(&m.id))
+        .unwrap();
+    let python_overlay = doc.get(tool, RangeTool::OVERLAY).unwrap();
+    let mut ours = Document::new();
+    let range = ours.add(rokeh::models::Range1d::default());
+    let our_tool = rokeh::plotting::range_tool(&mut ours, Some(range.any()), None);
+    let our_overlay = ours.get(our_tool, RangeTool::OVERLAY).unwrap();
+    for attr in [
+        "line_color",
+        "line_alpha",
+        "line_width",
+        "line_dash",
+        "level",
+        "editable",
+        "syncable",
+        "visible",
+    ] {
+        assert_eq!(
+            ours.get_attr(our_overlay, attr).unwrap(),
+            doc.get_attr(python_overlay, attr).unwrap(),
+            "{attr}"
+        );
+    }
+    let (theirs_fill, ours_fill) = (
+        doc.get_attr(python_overlay, "fill_color").unwrap(),
+        ours.get_attr(our_overlay, "fill_color").unwrap(),
+    );
+    assert_eq!(
+        (theirs_fill.as_str(), ours_fill.as_str()),
+        (Some("navy"), Some("lightgrey"))
+    );
 }

@@ -24,6 +24,9 @@
         Writes the colours and alphas Bokeh's glyph methods set (color=, alpha=,
         selection_/nonselection_/hover_ ones) on each role's glyph, by renderer, to
         OUT.json.
+    bokeh_check.py range_tool OUT.json
+        Writes a document whose overview plot has a RangeTool (its overlay navy, opaque)
+        over the detail plot's x range (20 to 40) to OUT.json.
     bokeh_check.py gallery OUT.json
         Writes a richer Bokeh document than the sliders (datetime, int32, float32, bool
         and string columns, a value spec, a legend, hover, more widgets) to OUT.json.
@@ -399,10 +402,32 @@ def write_visuals(out_path):
         json.dump([{role: visuals(getattr(r, role)) for role in roles} for r in renderers], out)
 
 
+def write_range_tool(out_path):
+    from bokeh.models import RangeTool
+
+    x = np.linspace(0, 100, 101)
+    source = ColumnDataSource(data=dict(x=x, y=np.sin(x / 10)))
+    detail = figure(x_range=(20, 40), height=200, tools="")
+    detail.line("x", "y", source=source)
+    overview = figure(height=150, tools="", toolbar_location=None, x_range=(0, 100))
+    overview.line("x", "y", source=source)
+    tool = RangeTool(x_range=detail.x_range)
+    tool.overlay.fill_color = "navy"
+    tool.overlay.fill_alpha = 1.0
+    overview.add_tools(tool)
+    doc = Document()
+    doc.add_root(column(detail, overview))
+    with open(out_path, "w") as out:
+        json.dump(doc.to_json(deferred=False), out)
+
+
 def main():
     command, *args = sys.argv[1:]
     if command == "gallery":
         write_gallery(*args)
+        return
+    if command == "range_tool":
+        write_range_tool(*args)
         return
     if command == "visuals":
         write_visuals(*args)
