@@ -22,7 +22,16 @@ pub struct App {
     name: String,
     build: Arc<dyn Fn(&mut Document) + Send + Sync>,
     files: Vec<String>,
-    template: Option<Arc<str>>,
+    template: Option<Template>,
+}
+
+/// An app's template, and (in the page) how the page shows one: a function named only
+/// here, so that a page whose apps have no template carries none of that code.
+#[derive(Clone)]
+pub(crate) struct Template {
+    pub html: Arc<str>,
+    #[cfg(target_arch = "wasm32")]
+    pub show: crate::web::ShowTemplate,
 }
 
 impl App {
@@ -66,13 +75,23 @@ impl App {
     /// assert!(app.template().unwrap().starts_with("<h1>"));
     /// ```
     pub fn with_template(mut self, html: impl Into<String>) -> App {
-        self.template = Some(html.into().into());
+        self.template = Some(Template {
+            html: html.into().into(),
+            #[cfg(target_arch = "wasm32")]
+            show: crate::web::show_template,
+        });
         self
     }
 
     /// The app's template (see [`App::with_template`]).
     pub fn template(&self) -> Option<&str> {
-        self.template.as_deref()
+        self.template.as_ref().map(|t| &*t.html)
+    }
+
+    /// The app's template and how the page shows it.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn shown_template(&self) -> Option<Template> {
+        self.template.clone()
     }
 
     /// The files the app reads (see [`App::with_files`]).

@@ -1,5 +1,6 @@
 //! rokeh's document JSON and events checked by real Python Bokeh 3.9.2 (in ./.venv, made by
 //! scripts/python-venv.sh). Without the venv these tests fail and say how to make it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -362,14 +362,21 @@ impl<'d> FigureView<'d> {
             if r.type_name(tool) != "RangeTool" {
                 continue;
             }
-            if let Some(overlay) = annotations::range_overlay(r, tool)? {
-                self.annotations.push(overlay);
-                self.items.push(Item {
-                    level: Level::Overlay,
-                    side: None,
-                    kind: Kind::Annotation(self.annotations.len() - 1),
-                });
+            let Some(build) = annotations::builder("RangeTool") else {
+                return Ok(());
+            };
+            match build(r, tool) {
+                Ok(overlay) => self.annotations.push(overlay),
+                Err(e) => {
+                    left_out(r, tool, &e);
+                    continue;
+                }
             }
+            self.items.push(Item {
+                level: Level::Overlay,
+                side: None,
+                kind: Kind::Annotation(self.annotations.len() - 1),
+            });
         }
         Ok(())
     }

@@ -38,6 +38,8 @@ pub(crate) mod tools;
 pub(crate) mod widgets;
 mod window;
 
+pub(crate) use template::{view as show_template, ShowTemplate};
+
 pub(crate) use images::{get as fetch_image, FetchImages};
 pub(crate) use layout::Component;
 pub use query::{query_count, query_text};
@@ -128,7 +130,12 @@ fn show_views(views: &'static [View]) {
             Shows::Composite(build) => shown.composites.push((view.name, build)),
             Shows::Tiles(read) => shown.tiles = Some(read),
             Shows::AxisParts(parts) => shown.axis_parts.extend_from_slice(parts),
-            Shows::Tool(tool) => tools.push((view.name, tool)),
+            Shows::Tool(tool) => {
+                if let Some(build) = tool.drawn() {
+                    shown.annotations.push((view.name, build));
+                }
+                tools.push((view.name, tool));
+            }
             Shows::Callback(runner) => callbacks.push((view.name, runner)),
             Shows::Script(script) => shown.scripts.push((view.name, script)),
             Shows::Math(math) => crate::render::math::show(Some(math)),
@@ -170,7 +177,7 @@ fn show(
         web_sys::console::error_1(&format!("rokeh: {info}").into());
     }));
     let doc = app.document_in(blank);
-    let template = app.template().map(crate::app::template_slots);
+    let template = app.shown_template();
     hook::mark("rokeh-app-built");
     let owns_title = element.is_none();
     let view = move || {
@@ -202,7 +209,7 @@ fn show(
             page.read(|d| d.roots().to_vec())
         });
         let shown = match template {
-            Some((html, names)) => template::view(page, html, names, roots).into_any(),
+            Some(template) => (template.show)(page, &template.html, roots),
             None => {
                 view! { <main class="rk-document">{layout::keyed(page, roots)}</main> }.into_any()
             }

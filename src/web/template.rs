@@ -10,14 +10,13 @@ use crate::document::Value;
 use super::layout;
 use super::page::Page;
 
-/// The template's `html` (its roots' places made elements, see
-/// [`crate::app::template_slots`]) with the roots named `names` in them, once mounted.
-pub(crate) fn view(
-    page: Page,
-    html: String,
-    names: Vec<String>,
-    roots: Memo<Vec<AnyId>>,
-) -> impl IntoView {
+/// How the page shows an app's template (see [`view`]).
+pub(crate) type ShowTemplate = fn(Page, &str, Memo<Vec<AnyId>>) -> AnyView;
+
+/// The template `html` with each root it names in its place, once mounted (see
+/// [`crate::app::template_slots`]).
+pub(crate) fn view(page: Page, html: &str, roots: Memo<Vec<AnyId>>) -> AnyView {
+    let (html, names) = crate::app::template_slots(html);
     let main = NodeRef::<leptos::html::Main>::new();
     // The places exist once the template's HTML is in the page: each root is mounted into
     // its own, under this owner (so its views find the page's contexts).
@@ -43,4 +42,5 @@ pub(crate) fn view(
         }
     });
     view! { <main class="rk-document rk-templated" node_ref=main inner_html=html></main> }
+        .into_any()
 }

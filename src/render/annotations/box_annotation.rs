@@ -18,15 +18,14 @@ pub(crate) fn build<'d>(
 }
 
 /// A RangeTool's box: its overlay between the ends of the tool's ranges, as BokehJS's
-/// `update_overlay_from_ranges` places it (a dimension without a range spans the
-/// frame); `None` for a tool without an overlay or ranges with numeric ends.
+/// `update_overlay_from_ranges` places it (a dimension without a range spans the frame);
+/// nothing for a tool without an overlay or ranges with numeric ends. (Read as an
+/// annotation of the plot whose toolbar holds the tool; in the page only with the view
+/// `views::RANGE_TOOL`.)
 pub(crate) fn range_overlay<'d>(
     r: Reader<'d>,
     tool: AnyId,
-) -> Result<Option<Box<dyn AnnotationView + 'd>>, RenderError> {
-    let Some(overlay) = r.reference(tool, "overlay")? else {
-        return Ok(None);
-    };
+) -> Result<Box<dyn AnnotationView + 'd>, RenderError> {
     let ends = |attr: &str| -> Result<Option<(Value, Value)>, RenderError> {
         let Some(range) = r.reference(tool, attr)? else {
             return Ok(None);
@@ -38,16 +37,17 @@ pub(crate) fn range_overlay<'d>(
         Ok(number("start").zip(number("end")))
     };
     let (x, y) = (ends("x_range")?, ends("y_range")?);
-    if x.is_none() && y.is_none() {
-        return Ok(None);
-    }
-    let mut view = read(r, overlay)?;
+    let mut view = match r.reference(tool, "overlay")? {
+        Some(overlay) => read(r, overlay)?,
+        None => return Ok(Box::new(View::default())),
+    };
+    view.visible &= x.is_some() || y.is_some();
     (view.left, view.right) = x.unzip();
     (view.bottom, view.top) = y.unzip();
     // The ranges are in data units of the plot's default scales.
     view.x_range_name = "default".into();
     view.y_range_name = "default".into();
-    Ok(Some(Box::new(view)))
+    Ok(Box::new(view))
 }
 
 fn read(r: Reader<'_>, b: AnyId) -> Result<View, RenderError> {
@@ -83,6 +83,8 @@ fn read(r: Reader<'_>, b: AnyId) -> Result<View, RenderError> {
     })
 }
 
+/// By default, nothing: hidden.
+#[derive(Default)]
 struct View {
     left: Option<Value>,
     right: Option<Value>,

@@ -15,8 +15,6 @@ mod slope;
 mod span;
 mod whisker;
 
-pub(crate) use box_annotation::range_overlay;
-
 use crate::core::Rgba;
 use crate::document::AnyId;
 
@@ -75,6 +73,8 @@ pub(crate) const ANNOTATIONS: &[(&str, BuildAnnotation)] = &[
     ("Label", label::build),
     ("LabelSet", label_set::build),
     ("Legend", legend::build),
+    // Not an annotation: a RangeTool's box, drawn as the plot's own.
+    ("RangeTool", box_annotation::range_overlay),
     ("ScaleBar", scale_bar::build),
     ("Slope", slope::build),
     ("Span", span::build),

@@ -89,6 +89,12 @@ pub(crate) trait ToolView: std::fmt::Debug {
     fn layer(&self) -> Option<(Layer, Draw)> {
         None
     }
+
+    /// What the figure draws of it as its own, read as an annotation (a RangeTool's box):
+    /// linked only into pages with this view.
+    fn drawn(&self) -> Option<crate::render::BuildAnnotation> {
+        None
+    }
 }
 
 /// What tools draw over a figure's canvas, in the order drawn.

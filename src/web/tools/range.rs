@@ -3,8 +3,12 @@
 
 use crate::core::AnyId;
 use crate::interact::{set_ranges, RangeDrag, View};
+use crate::render::{annotation_builder, BuildAnnotation};
 
 use super::{log, Drag, Plot, ToolView};
+
+/// Its box, as the figure draws it (found when the page is compiled).
+const DRAWN: BuildAnnotation = annotation_builder("RangeTool");
 
 /// The view of RangeTool.
 #[derive(Debug)]
@@ -14,6 +18,10 @@ impl ToolView for Range {
     fn drag(&self, plot: &Plot, tool: AnyId, view: &View, at: (f64, f64)) -> Option<Box<dyn Drag>> {
         let drag = plot.page.read(|d| RangeDrag::start(d, tool, view, at))?;
         Some(Box::new(Ranging { drag, view: *view }))
+    }
+
+    fn drawn(&self) -> Option<BuildAnnotation> {
+        Some(DRAWN)
     }
 }
 
