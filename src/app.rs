@@ -65,9 +65,10 @@ impl App {
 
     /// The page shows the app's document in this HTML, as a Bokeh app's
     /// `templates/index.html` body: each `{{ embed(roots.NAME) }}` becomes the root whose
-    /// `name` is NAME, and only the roots it names are shown (as in Bokeh). The rest is
-    /// HTML as written: Jinja's other tags are not read (a Rust app writes its loops and
-    /// variables into the string itself).
+    /// `name` is NAME, `{{ embed(doc) }}` the roots no other place names (Bokeh's
+    /// `{{ super() }}` in a `contents` block), and only roots with a place are shown (as in
+    /// Bokeh). The rest is HTML as written: Jinja's other tags are not read (a Rust app
+    /// writes its loops and variables into the string itself).
     ///
     /// ```
     /// let app = rokeh::App::new("two", |doc: &mut rokeh::Document| {})
@@ -119,13 +120,23 @@ impl App {
     }
 }
 
-/// A template's HTML with each `{{ embed(roots.NAME) }}` made an empty element for the
-/// root named NAME (`<div data-rk-root="NAME"></div>`), and those names in order. Other
-/// `{{ … }}` are left as written. (The page's: natively only tested.)
+/// Where a template shows roots.
 #[cfg(any(target_arch = "wasm32", test))]
-pub(crate) fn template_slots(html: &str) -> (String, Vec<String>) {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// `{{ embed(roots.NAME) }}`: the root whose `name` is NAME.
+    Root(String),
+    /// `{{ embed(doc) }}`: every root no other place names, in the document's order.
+    Rest,
+}
+
+/// A template's HTML with each place for roots made an empty element (`<div
+/// data-rk-root="NAME">`, `<div data-rk-root>` for the rest), and those places in order.
+/// Other `{{ … }}` are left as written. (The page's: natively only tested.)
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn template_slots(html: &str) -> (String, Vec<Place>) {
     let mut out = String::with_capacity(html.len());
-    let mut names = Vec::new();
+    let mut places = Vec::new();
     let mut rest = html;
     while let Some(open) = rest.find("{{") {
         let Some(len) = rest[open..].find("}}") else {
@@ -133,29 +144,36 @@ pub(crate) fn template_slots(html: &str) -> (String, Vec<String>) {
         };
         let tag = &rest[open + 2..open + len];
         out.push_str(&rest[..open]);
-        match root_name(tag) {
-            Some(name) => {
+        match place(tag) {
+            Some(Place::Root(name)) => {
                 out.push_str(&format!(r#"<div data-rk-root="{name}"></div>"#));
-                names.push(name.to_owned());
+                places.push(Place::Root(name));
+            }
+            Some(Place::Rest) => {
+                out.push_str("<div data-rk-root></div>");
+                places.push(Place::Rest);
             }
             None => out.push_str(&rest[open..open + len + 2]),
         }
         rest = &rest[open + len + 2..];
     }
     out.push_str(rest);
-    (out, names)
+    (out, places)
 }
 
-/// NAME, if `tag` is ` embed(roots.NAME) ` (spaces anywhere between the parts) and NAME
-/// a Python identifier.
+/// The place `tag` names: ` embed(roots.NAME) ` (spaces anywhere between the parts, NAME
+/// a Python identifier) or ` embed(doc) `.
 #[cfg(any(target_arch = "wasm32", test))]
-fn root_name(tag: &str) -> Option<&str> {
+fn place(tag: &str) -> Option<Place> {
     let inner = tag
         .trim()
         .strip_prefix("embed")?
         .trim_start()
         .strip_prefix('(')?;
     let inner = inner.trim_end().strip_suffix(')')?.trim();
+    if inner == "doc" {
+        return Some(Place::Rest);
+    }
     let name = inner
         .strip_prefix("roots")?
         .trim_start()
@@ -166,7 +184,7 @@ fn root_name(tag: &str) -> Option<&str> {
         .next()
         .is_some_and(|c| c.is_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-    identifier.then_some(name)
+    identifier.then(|| Place::Root(name.to_owned()))
 }
 
 /// What an app's build function returns: `()`, or a `Result` whose error says what failed.
@@ -271,21 +289,22 @@ fn command_line(apps: Vec<App>) {
 
 #[cfg(test)]
 mod tests {
-    use super::template_slots;
+    use super::{template_slots, Place};
 
     #[test]
     fn a_template_embeds_its_named_roots_and_leaves_the_rest_as_written() {
-        let html = "<h1>{{ title }}</h1>{{ embed(roots.line) }}<p>{{embed( roots . table )}}</p>";
-        let (out, names) = template_slots(html);
-        assert_eq!(names, ["line", "table"]);
+        let html = "<h1>{{ title }}</h1>{{ embed(roots.line) }}<p>{{embed( roots . table )}}</p>{{ embed(doc) }}";
+        let (out, places) = template_slots(html);
+        let root = |name: &str| Place::Root(name.to_owned());
+        assert_eq!(places, [root("line"), root("table"), Place::Rest]);
         assert_eq!(
             out,
-            r#"<h1>{{ title }}</h1><div data-rk-root="line"></div><p><div data-rk-root="table"></div></p>"#
+            r#"<h1>{{ title }}</h1><div data-rk-root="line"></div><p><div data-rk-root="table"></div></p><div data-rk-root></div>"#
         );
-        // Not a root's name: as written.
+        // Not a place: as written.
         for kept in [
             "{{ embed(roots[0]) }}",
-            "{{ embed(doc) }}",
+            "{{ embed(docs) }}",
             "{{ embed(roots.9a) }}",
             "{{ unclosed",
         ] {
