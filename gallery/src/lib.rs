@@ -68,10 +68,14 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("sliders", move |doc| sliders_with_points(doc, sine)),
         App::new("movies", movies).with_files([MOVIES_FILE]),
         App::new("ohlc", ohlc),
-        App::new("gapminder", gapminder).with_files([GAPMINDER_FILE]),
+        App::new("gapminder", gapminder)
+            .with_files([GAPMINDER_FILE])
+            .with_template(gapminder::TEMPLATE),
         App::new("stocks", stocks).with_files([STOCKS_FILE]),
         App::new("selection_histogram", selection_histogram),
-        App::new("crossfilter", crossfilter).with_files([AUTOMPG_FILE]),
+        App::new("crossfilter", crossfilter)
+            .with_files([AUTOMPG_FILE])
+            .with_template(crossfilter::TEMPLATE),
         App::new("widgets", widgets),
         App::new("table", big_table),
         App::new("ticker", ticker),
@@ -83,7 +87,9 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("line_on_off", line_on_off),
         App::new("apply_theme", apply_theme),
         App::new("hold_app", hold_app),
-        App::new("export_csv", export_csv).with_files([SALARY_FILE]),
+        App::new("export_csv", export_csv)
+            .with_files([SALARY_FILE])
+            .with_template(export_csv::TEMPLATE),
         App::new("weather", weather).with_files([WEATHER_FILE]),
         App::new("taylor", taylor),
         App::new("population", population).with_files([POPULATION_FILE]),

@@ -84,6 +84,9 @@ test('gapminder: Play advances the year label and the bubbles, Pause stops it', 
   await withApp('gapminder', async (page) => {
     const year = async () => Number(await get(page, 'Label', 'text'));
     assert.equal(await year(), 1964);
+    // In the app's template: between its text, the document's roots (`embed(doc)`).
+    await page.getByRole('heading', { name: 'A reproduction of Gapminder' }).waitFor();
+    assert.equal(await page.locator('.content p + [data-rk-root=""] canvas').count(), 1);
     const life1964 = await page.evaluate(() => Array.from(window.rokeh.column('life')));
 
     await page.getByRole('button', { name: '► Play' }).click();
@@ -106,14 +109,22 @@ test('sizing_mode: gapminder scales its plot with the window (2:1), movies stret
     return [r.width, r.height];
   });
   // BokehJS at 900 and 1400 px wide windows: gapminder's plot 900 × 450 and 1400 × 700
-  // (the page has no margin there; rokeh's keeps 16 px on each side).
+  // when it fills the window. In its template it fills its place there, the template's
+  // column of text (75 % of the window, 600 to 900 px, less its margins).
   await withApp('gapminder', async (page) => {
+    const widths = [];
     for (const width of [900, 1400]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.waitForFunction((w) => document.querySelector('canvas').getBoundingClientRect().width === w - 32, width);
+      await page.waitForFunction((old) => {
+        const c = document.querySelector('canvas').getBoundingClientRect();
+        const place = document.querySelector('[data-rk-root=""]').getBoundingClientRect();
+        return c.width !== old && Math.abs(c.width - place.width) < 1;
+      }, widths.at(-1));
       const [w, h] = await canvasSize(page);
       assert.ok(Math.abs(h - w / 2) <= 1, `${w} × ${h} keeps the plot's 600 × 300 aspect`);
+      widths.push(w);
     }
+    assert.ok(widths[1] - widths[0] > 200, `the plot grew with the window: ${widths}`);
   });
   await withApp('movies', async (page) => {
     const widths = [];
@@ -255,6 +266,9 @@ test('selection_histogram: a lasso drawn with the mouse redraws both histograms'
 test('crossfilter: another x column relabels the axis and redraws the plot', async () => {
   await withApp('crossfilter', async (page) => {
     assert.equal(await get(page, 'Title', 'text'), 'Mpg vs Hp');
+    // The app's template darkens the page around its dark-themed plot.
+    const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(body, 'rgb(47, 47, 47)');
     const [before] = await canvasHashes(page);
     await page.getByRole('combobox', { name: 'X-Axis' }).selectOption('origin');
     await page.waitForFunction(() => window.rokeh.get('Title', 'text') === 'Origin vs Hp');
@@ -333,6 +347,7 @@ test('export_csv: the range slider narrows the table; Download saves the rows sh
   await withApp('export_csv', async (page) => {
     const rows = () => page.evaluate(() => window.rokeh.column('salary').length);
     assert.equal(await rows(), 100);
+    await page.getByRole('heading', { name: 'Export data to CSV' }).waitFor();
     await page.getByRole('grid').waitFor();
     await page.getByText('$47,298.01').waitFor();
     // The upper handle three steps down: 47,000 at most.
