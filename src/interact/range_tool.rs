@@ -60,8 +60,10 @@ impl Axis {
                 };
                 (lo + delta, hi + delta)
             }
-            Hold::Low => ((lo + delta).clamp(min, hi - 1.0), hi),
-            Hold::High => (lo, (hi + delta).clamp(lo + 1.0, max)),
+            // In the frame, but a pixel wide first (a box reaching past the frame keeps
+            // its width rather than jump to its edge).
+            Hold::Low => ((lo + delta).max(min.min(lo)).min(hi - 1.0), hi),
+            Hold::High => (lo, (hi + delta).min(max.max(hi)).max(lo + 1.0)),
             Hold::New => {
                 let (a, b) = (pressed, (pressed + delta).clamp(min, max));
                 if (a - b).abs() < 1.0 {
@@ -98,8 +100,12 @@ impl RangeDrag {
     pub fn start(doc: &Document, tool: AnyId, view: &View, at: (f64, f64)) -> Option<RangeDrag> {
         let tool = doc.typed_id::<RangeTool>(doc.model_id(tool))?;
         let [left, top, right, bottom] = view.frame;
-        let in_frame = (left..=right).contains(&at.0) && (top..=bottom).contains(&at.1);
         let reach = EDGE_REACH * view.scale;
+        let near_frame = |(lo, hi): (f64, f64), v: f64| (lo - reach..=hi + reach).contains(&v);
+        if !(near_frame((left, right), at.0) && near_frame((top, bottom), at.1)) {
+            return None;
+        }
+        let in_frame = (left..=right).contains(&at.0) && (top..=bottom).contains(&at.1);
         // Each dimension with a range; held as a whole for now, or not at all when the
         // tool does not move it.
         let side = |range: Option<AnyId>, moves: bool, scale: &Scale, frame: (f64, f64)| {
