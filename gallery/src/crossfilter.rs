@@ -116,12 +116,6 @@ fn create_figure(
     Ok(p)
 }
 
-/// The example's template: light text on the dark grey its theme gives the plot.
-pub const TEMPLATE: &str = r#"<style>
-body { font-family: "Noto Sans", sans-serif; color: #fff; background: #2f2f2f; }
-</style>
-{{ embed(doc) }}"#;
-
 pub fn crossfilter(doc: &mut Document) -> CallbackResult {
     let df = data::autompg();
     let theme = Theme::from_json(include_str!("crossfilter.theme.json"));

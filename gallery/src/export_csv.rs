@@ -28,21 +28,6 @@ link.download = 'data_result.csv'
 link.dispatchEvent(new MouseEvent('click'))
 "#;
 
-/// The example's template: what the demo shows, above it.
-pub const TEMPLATE: &str = r#"<style>
-.export h1 { margin: 2em 0 0 0; color: #2e484c; font-size: 1.4em; text-transform: uppercase; }
-.export p { text-align: justify; }
-</style>
-<div class="export">
-  <h1>Export data to CSV</h1>
-  <p>A <code>CustomJS</code> callback writes the rows the <code>DataTable</code> shows as a CSV file.</p>
-  <ul style="list-style-type: circle">
-    <li>Move the "Max Salary" slider: the table follows it.</li>
-    <li>Press "Download" to save the rows shown.</li>
-  </ul>
-</div>
-{{ embed(doc) }}"#;
-
 pub fn export_csv(doc: &mut Document) -> CallbackResult {
     let source = doc.add(ColumnDataSource::default());
     let salaries = (10000.0, 50000.0);

@@ -41,27 +41,6 @@ fn year_data(g: &Gapminder, y: usize) -> ColumnData {
     ])
 }
 
-/// The page around the plot, as the example's template lays it out: a narrow column of
-/// text with the plot in it (the example's YouTube frame is a link here: the page fetches
-/// nothing from elsewhere).
-pub const TEMPLATE: &str = r#"<style>
-body { min-width: 600px; max-width: 900px; width: 75%; margin: auto; }
-.content { margin: 2em; }
-.content h1 { margin: 2em 0 0 0; color: #2e484c; font-size: 1.8em; text-transform: uppercase; }
-.content a { font-weight: bold; text-decoration: none; color: #0d8ba1; }
-.content a:hover { text-decoration: underline; color: #9685ba; }
-.content p { font: 1.2em "Helvetica Neue", Helvetica, Arial, sans-serif; text-align: justify; }
-</style>
-<div class="content">
-  <h1>A reproduction of Gapminder</h1>
-  <p>Hans Rosling's TED talk showed that the world is no longer split into a "first" and a
-  "third" world: since the 1960s countries have spread along one spectrum of development.
-  Press Play and watch them move.</p>
-  {{ embed(doc) }}
-  <p>The talk is on <a href="https://www.ted.com/talks/hans_rosling_shows_the_best_stats_you_ve_ever_seen">TED</a>
-  (the plot comes up at 3m 58s).</p>
-</div>"#;
-
 pub fn gapminder(doc: &mut Document) -> CallbackResult {
     let g = data::gapminder();
     let theme = Theme::from_json(include_str!("gapminder.theme.json"));

@@ -60,7 +60,8 @@ pub use widgets::{big_table, widgets, TABLE_ROWS};
 use rokeh::App;
 
 /// Every app of the gallery; `points` overrides the sliders' and the scatter's number of
-/// points (the benchmarks draw millions).
+/// points (the benchmarks draw millions). An app's template, where Bokeh's example has one
+/// (`templates/index.html`), is in `gallery/templates/`.
 pub fn apps(points: Option<usize>) -> Vec<App> {
     let sine = points.unwrap_or(SINE_POINTS);
     let dots = points.unwrap_or(SCATTER_POINTS);
@@ -70,12 +71,12 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("ohlc", ohlc),
         App::new("gapminder", gapminder)
             .with_files([GAPMINDER_FILE])
-            .with_template(gapminder::TEMPLATE),
+            .with_template(include_str!("../templates/gapminder.html")),
         App::new("stocks", stocks).with_files([STOCKS_FILE]),
         App::new("selection_histogram", selection_histogram),
         App::new("crossfilter", crossfilter)
             .with_files([AUTOMPG_FILE])
-            .with_template(crossfilter::TEMPLATE),
+            .with_template(include_str!("../templates/crossfilter.html")),
         App::new("widgets", widgets),
         App::new("table", big_table),
         App::new("ticker", ticker),
@@ -89,7 +90,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("hold_app", hold_app),
         App::new("export_csv", export_csv)
             .with_files([SALARY_FILE])
-            .with_template(export_csv::TEMPLATE),
+            .with_template(include_str!("../templates/export_csv.html")),
         App::new("weather", weather).with_files([WEATHER_FILE]),
         App::new("taylor", taylor),
         App::new("population", population).with_files([POPULATION_FILE]),
