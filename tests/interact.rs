@@ -1172,3 +1172,40 @@ fn a_range_tools_box_moves_and_resizes_another_plots_range_within_the_frame() {
     assert!(!drag(&mut doc, 15.0, 30.0));
     assert!(near(range(&doc), (10.0, 20.0)));
 }
+
+#[test]
+fn a_range_tools_box_reaching_past_the_frame_is_held_only_inside_it() {
+    use rokeh::interact::{set_ranges, RangeDrag};
+    use rokeh::plotting::range_tool;
+
+    let mut doc = Document::new();
+    let (detail, xr) = fixed_plot(&mut doc);
+    doc.set(xr, Range1d::START, -50.0).unwrap();
+    doc.set(xr, Range1d::END, 30.0).unwrap();
+    let (overview, _) = plot(&mut doc, RangeArg::Fixed(0.0, 100.0));
+    let detail_x = doc.get(detail, Figure::X_RANGE);
+    let tool = range_tool(&mut doc, detail_x, None);
+    overview.add_tool(&mut doc, tool);
+    let layout = laid(&doc, overview, &Navigation::new(&doc, overview));
+    let view = View::of(&layout);
+    let px = |v: f64| layout.x_scale.apply(v);
+    let mid = (view.frame[1] + view.frame[3]) / 2.0;
+    // Its left end is off the frame (at -50): a press there, over the axis, holds nothing.
+    assert!(RangeDrag::start(&doc, tool.any(), &view, (px(-50.0), mid)).is_none());
+    // Its right end drags; the left stays where it was, not at the frame's edge.
+    let drag = RangeDrag::start(&doc, tool.any(), &view, (px(30.0), mid)).unwrap();
+    set_ranges(&mut doc, &drag.to(&view, (px(40.0), mid))).unwrap();
+    let (start, end) = (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END));
+    assert!(
+        (start + 50.0).abs() < 1e-9 && (end - 40.0).abs() < 1e-9,
+        "{start}..{end}"
+    );
+    // Dragged past its other end, it stops a pixel short of it.
+    let drag = RangeDrag::start(&doc, tool.any(), &view, (px(40.0), mid)).unwrap();
+    set_ranges(&mut doc, &drag.to(&view, (px(-80.0), mid))).unwrap();
+    let (start, end) = (doc.get(xr, Range1d::START), doc.get(xr, Range1d::END));
+    assert!(
+        start == -50.0 && (px(end) - px(start) - 1.0).abs() < 1e-9,
+        "{start}..{end}"
+    );
+}
