@@ -1111,21 +1111,34 @@ fn a_graph_is_hit_as_its_policies_say() {
     assert_eq!(rows_of(&inspected, edge_renderer), [0, 1]);
 }
 
+/// A detail plot whose x range is a Range1d from `start` to `end`, and an overview over 0 to 100
+/// whose RangeTool shows it: the range, the tool, and the overview's layout.
+fn range_tool_plots(
+    doc: &mut Document,
+    (start, end): (f64, f64),
+) -> (
+    rokeh::core::Id<Range1d>,
+    rokeh::core::Id<rokeh::models::RangeTool>,
+    FrameLayout,
+) {
+    let (detail, xr) = fixed_plot(doc);
+    doc.set(xr, Range1d::START, start).unwrap();
+    doc.set(xr, Range1d::END, end).unwrap();
+    let (overview, _) = plot(doc, RangeArg::Fixed(0.0, 100.0));
+    let detail_x = doc.get(detail, Figure::X_RANGE);
+    let tool = rokeh::plotting::range_tool(doc, detail_x, None);
+    overview.add_tool(doc, tool);
+    let layout = laid(doc, overview, &Navigation::new(doc, overview));
+    (xr, tool, layout)
+}
+
 #[test]
 fn a_range_tools_box_moves_and_resizes_another_plots_range_within_the_frame() {
     use rokeh::interact::{set_ranges, RangeDrag};
     use rokeh::models::{RangeStartGesture, RangeTool};
-    use rokeh::plotting::range_tool;
 
     let mut doc = Document::new();
-    let (detail, xr) = fixed_plot(&mut doc);
-    doc.set(xr, Range1d::START, 20.0).unwrap();
-    doc.set(xr, Range1d::END, 40.0).unwrap();
-    let (overview, _) = plot(&mut doc, RangeArg::Fixed(0.0, 100.0));
-    let detail_x = doc.get(detail, Figure::X_RANGE);
-    let tool = range_tool(&mut doc, detail_x, None);
-    overview.add_tool(&mut doc, tool);
-    let layout = laid(&doc, overview, &Navigation::new(&doc, overview));
+    let (xr, tool, layout) = range_tool_plots(&mut doc, (20.0, 40.0));
     let view = View::of(&layout);
     let px = |v: f64| layout.x_scale.apply(v);
     let mid = (view.frame[1] + view.frame[3]) / 2.0;
@@ -1176,17 +1189,9 @@ fn a_range_tools_box_moves_and_resizes_another_plots_range_within_the_frame() {
 #[test]
 fn a_range_tools_box_reaching_past_the_frame_is_held_only_inside_it() {
     use rokeh::interact::{set_ranges, RangeDrag};
-    use rokeh::plotting::range_tool;
 
     let mut doc = Document::new();
-    let (detail, xr) = fixed_plot(&mut doc);
-    doc.set(xr, Range1d::START, -50.0).unwrap();
-    doc.set(xr, Range1d::END, 30.0).unwrap();
-    let (overview, _) = plot(&mut doc, RangeArg::Fixed(0.0, 100.0));
-    let detail_x = doc.get(detail, Figure::X_RANGE);
-    let tool = range_tool(&mut doc, detail_x, None);
-    overview.add_tool(&mut doc, tool);
-    let layout = laid(&doc, overview, &Navigation::new(&doc, overview));
+    let (xr, tool, layout) = range_tool_plots(&mut doc, (-50.0, 30.0));
     let view = View::of(&layout);
     let px = |v: f64| layout.x_scale.apply(v);
     let mid = (view.frame[1] + view.frame[3]) / 2.0;
