@@ -31,7 +31,7 @@ pub use graph::{linked_inspection, Purpose};
 pub use hover::{
     cell_text, dom_html, dom_markup, dom_style, fill, inspect, Hit, Policy, Spot, HOVER_REACH,
 };
-pub use range_tool::{set_ranges, RangeDrag, EDGE_REACH};
+pub use range_tool::{set_ranges, RangeDrag};
 pub use ranges::{Motion, Navigation, Steps};
 pub use select::{
     combine, nearest, point_of, rows_at, rows_in, select, selection_geometry, tap_geometry,

@@ -12,7 +12,7 @@ use super::ranges::{interval, set_interval};
 use super::View;
 
 /// How near an edge (CSS pixels) a press grabs it rather than the box.
-pub const EDGE_REACH: f64 = 4.0;
+const EDGE_REACH: f64 = 4.0;
 
 /// What a press took hold of, along one dimension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
