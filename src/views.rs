@@ -103,7 +103,7 @@ pub(crate) enum Shows {
     AxisParts(crate::render::axis_parts::Parts),
     Callback(crate::web::callbacks::Runner),
     Script(crate::render::scripted::Script),
-    Math(crate::format::tex::MathText),
+    Math(crate::render::math::MathText),
 }
 
 impl View {
@@ -214,8 +214,9 @@ const fn dom_of(name: &str) -> Option<crate::web::DomWriter> {
 }
 
 /// TeX in text (Bokeh's `TeX` model, and math between `$$…$$`, `\[…\]` or `\(…\)` in a
-/// Div, a Paragraph, a slider's title, an axis label, a title or a label): MathML in the
-/// widgets, one line of Unicode on the canvas. Without it, TeX shows as written.
+/// Div, a Paragraph, a slider's title, an axis label or its tick labels' overrides, a
+/// title or a label): MathML in the widgets, typeset on the canvas. Without it, TeX shows
+/// as written.
 pub const TEX: View = View {
     name: "TeX",
     #[cfg(all(target_arch = "wasm32", feature = "session"))]
@@ -223,7 +224,7 @@ pub const TEX: View = View {
     #[cfg(all(target_arch = "wasm32", feature = "session"))]
     parts: &[],
     #[cfg(target_arch = "wasm32")]
-    shows: Shows::Math(crate::format::tex::MATH_TEXT),
+    shows: Shows::Math(crate::render::math::MATH_TEXT),
     #[cfg(target_arch = "wasm32")]
     images: None,
     #[cfg(target_arch = "wasm32")]

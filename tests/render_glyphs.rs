@@ -1198,6 +1198,63 @@ fn a_mathml_axis_label_takes_one_line() {
     assert_eq!(mathml, plain);
 }
 
+/// TeX in an axis label, a tick label's override and a Label is typeset, as BokehJS
+/// draws what MathJax set (Bokeh's styling/mathtext examples): a fraction is two lines
+/// about a bar, where a line of Unicode ("10/2") would have none.
+#[test]
+fn tex_in_labels_is_typeset() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let axis = doc.get(fig, Figure::BELOW)[0];
+    let set = |doc: &mut Document, attr: &str, v: Value| doc.set_attr(axis, attr, v).unwrap();
+    set(&mut doc, "axis_label_text_color", Value::str("#ff0000"));
+    set(&mut doc, "axis_label_text_font_size", Value::str("30px"));
+    set(&mut doc, "axis_label", Value::str("10/2"));
+    let plain = render_size(&doc, fig, SIZE, 1.0).layout.frame;
+    set(&mut doc, "axis_label", Value::str(r"$$\frac{10}{2}$$"));
+    set(&mut doc, "major_label_text_font_size", Value::str("30px"));
+    set(&mut doc, "major_label_text_color", Value::str("#0000ff"));
+    let overrides = vec![(Value::str("4"), Value::str(r"$$\frac{10}{2}$$"))];
+    set(&mut doc, "major_label_overrides", Value::Map(overrides));
+    let label = doc.add(Label {
+        text_color: Some("#008000".into()),
+        text_font_size: "30px".into(),
+        ..Label::new(3.0, 5.0, r"$$\frac{10}{2}$$")
+    });
+    fig.add_layout(&mut doc, label.any());
+    let pic = draw(&doc, fig, "tex_labels.png");
+    let f = pic.layout.frame;
+    // The longest run of `color` along a row between rows y0 and y1.
+    let run = |color: [u8; 3], y0: i32, y1: i32| {
+        (y0..y1)
+            .map(|y| {
+                let (mut best, mut now) = (0, 0);
+                for x in 0..pic.width as i32 {
+                    now = if pic.pixel(x, y).is_some_and(|p| close(p, color, 90)) {
+                        now + 1
+                    } else {
+                        0
+                    };
+                    best = best.max(now);
+                }
+                best
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    // Math beside 30 px text is set as MathJax's would be: an em of the text's x-height
+    // (16 px) over MathJax's ex (0.431), 37 px; there "10" is 41 px wide, and the bar
+    // under it as long.
+    let bar = run(RED, f.bottom, 400);
+    assert!((37..=45).contains(&bar), "the axis label's bar: {bar} px");
+    assert!(
+        f.bottom < plain.bottom - 15,
+        "two lines take more room: {f:?} {plain:?}"
+    );
+    assert!(run(BLUE, f.bottom, 400) >= 37, "the tick label's bar");
+    assert!(run(GREEN, f.top, f.bottom) >= 37, "the Label's bar");
+}
+
 /// What rokeh cannot read is left out, the rest drawn: a glyph whose coordinates are a
 /// JavaScript expression (CustomJSExpr), an axis whose ticker and formatter are
 /// JavaScript (their ticks and labels then are a BasicTicker's and BasicTickFormatter's).

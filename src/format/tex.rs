@@ -3,9 +3,10 @@
 //! - as MathML markup, for the page's widgets (a Div, a Paragraph, a slider's title):
 //!   Chromium draws MathML Core itself, where BokehJS loads MathJax to draw SVG; both
 //!   keep the math in the line of text;
-//! - as one line of Unicode, for text drawn on a canvas or a PNG (an axis label, a
-//!   title): `\frac{dx}{dt}` is `dx/dt`, `x^2` is `x²`, `\delta` is `δ`. Not typeset, but
-//!   readable and no taller than a line.
+//! - as one line of Unicode, where text is only a string (a text's hit-test, a page built
+//!   without TeX's view): `\frac{dx}{dt}` is `dx/dt`, `x^2` is `x²`, `\delta` is `δ`.
+//!
+//! A canvas or a PNG typesets the parse itself ([`crate::render::typeset`]).
 //!
 //! The TeX read is the part plots use: letters, numbers, operators, groups, `^` and `_`,
 //! `\frac`, `\sqrt`, `\text` and its kin, Greek letters, the common symbols and
@@ -15,25 +16,6 @@
 use std::fmt::Write as _;
 
 use super::escape_html;
-
-/// What a page does with TeX, as function pointers (`views::TEX`): a page built without
-/// that view holds none of this module.
-#[derive(Clone, Copy, Debug)]
-pub struct MathText {
-    /// A widget's HTML with its math as MathML; `None` when it holds none.
-    pub html: fn(&str) -> Option<String>,
-    /// A string property's TeX as one line of Unicode; `None` when it holds none.
-    pub line: fn(&str) -> Option<String>,
-    /// A `TeX` model's text as one line of Unicode.
-    pub tex_line: fn(&str) -> String,
-}
-
-/// TeX read as this module reads it.
-pub const MATH_TEXT: MathText = MathText {
-    html: html_with_mathml,
-    line: |text| delimited(text).map(|tex| unicode(&tex)),
-    tex_line: unicode,
-};
 
 /// A span of text: as written, or TeX math to typeset.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,15 +76,16 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
 }
 
 /// The TeX a string property's text stands for, as BokehJS reads an axis label or a
-/// title (`parse_delimited_string`): its math, with the text around it as `\text{…}`;
-/// `None` for text without math.
-pub fn delimited(text: &str) -> Option<String> {
+/// title (`parse_delimited_string`): its math, with the text around it as `\text{…}`,
+/// and whether it is display math (text and math mixed are); `None` for text without
+/// math.
+pub fn delimited(text: &str) -> Option<(String, bool)> {
     let pieces = pieces(text);
     match pieces.as_slice() {
         [] => None,
-        [Piece::Math { tex, .. }] => Some((*tex).to_owned()),
+        [Piece::Math { tex, display }] => Some(((*tex).to_owned(), *display)),
         _ if !pieces.iter().any(|p| matches!(p, Piece::Math { .. })) => None,
-        _ => Some(
+        _ => Some((
             pieces
                 .iter()
                 .map(|p| match p {
@@ -110,7 +93,8 @@ pub fn delimited(text: &str) -> Option<String> {
                     Piece::Math { tex, .. } => (*tex).to_owned(),
                 })
                 .collect(),
-        ),
+            true,
+        )),
     }
 }
 
@@ -141,7 +125,7 @@ pub fn mathml(tex: &str, display: bool) -> String {
     } else {
         "<math>"
     });
-    write_mathml(&Node::Row(parse(tex)), &mut out);
+    write_mathml_row(&parse(tex), &mut out);
     out.push_str("</math>");
     out
 }
@@ -155,7 +139,7 @@ pub fn unicode(tex: &str) -> String {
 
 /// A piece of parsed math.
 #[derive(Clone, Debug, PartialEq)]
-enum Node {
+pub(crate) enum Node {
     /// A variable: one letter, or a Greek one (italic in MathML).
     Ident(String),
     /// A function's name or an upright word (`\cos`, `\mathrm{d}`).
@@ -167,7 +151,14 @@ enum Node {
     Space(f32),
     Row(Vec<Node>),
     Frac(Box<Node>, Box<Node>),
-    Sqrt(Box<Node>),
+    /// A root: what is under it, and its index (`\sqrt[3]{x}`), if not a square root.
+    Sqrt(Box<Node>, Option<Box<Node>>),
+    /// `\left(` … `\right)`: delimiters as tall as what they hold (empty for `.`).
+    Fenced {
+        open: String,
+        body: Vec<Node>,
+        close: String,
+    },
     Scripts {
         base: Box<Node>,
         sub: Option<Box<Node>>,
@@ -177,12 +168,24 @@ enum Node {
     Unknown(String),
 }
 
-fn parse(tex: &str) -> Vec<Node> {
+/// `tex` read into rows of atoms.
+pub(crate) fn parse(tex: &str) -> Vec<Node> {
     let mut parser = Parser {
         chars: tex.chars().collect(),
         at: 0,
     };
-    parser.row(false)
+    parser.row(Until::End)
+}
+
+/// Where a row ends.
+#[derive(Clone, Copy, PartialEq)]
+enum Until {
+    /// At the end of the TeX (a stray `}` is skipped).
+    End,
+    /// At the `}` closing its group.
+    Brace,
+    /// At the `\right` closing a `\left` (or the `}` of the group around both).
+    Right,
 }
 
 struct Parser {
@@ -201,20 +204,22 @@ impl Parser {
         }
     }
 
-    /// Atoms with their scripts, up to the closing brace of the group (when `in_group`)
-    /// or the end.
-    fn row(&mut self, in_group: bool) -> Vec<Node> {
+    /// Atoms with their scripts, up to where `until` says the row ends.
+    fn row(&mut self, until: Until) -> Vec<Node> {
         let mut nodes = Vec::new();
         loop {
             self.skip_spaces();
             match self.peek() {
                 None => break,
+                // Left for the group around the `\left` to close.
+                Some('}') if until == Until::Right => break,
                 Some('}') => {
                     self.at += 1;
-                    if in_group {
+                    if until == Until::Brace {
                         break;
                     }
                 }
+                Some('\\') if until == Until::Right && self.at_command("right") => break,
                 Some(c @ ('^' | '_')) => {
                     self.at += 1;
                     let script = self.argument();
@@ -242,7 +247,7 @@ impl Parser {
         match self.peek() {
             Some('{') => {
                 self.at += 1;
-                group(self.row(true))
+                group(self.row(Until::Brace))
             }
             Some(_) => self.atom().unwrap_or(Node::Row(Vec::new())),
             None => Node::Row(Vec::new()),
@@ -290,7 +295,7 @@ impl Parser {
         let c = self.peek()?;
         self.at += 1;
         Some(match c {
-            '{' => group(self.row(true)),
+            '{' => group(self.row(Until::Brace)),
             '\\' => return self.command(),
             '0'..='9' | '.' => {
                 let mut number = c.to_string();
@@ -335,29 +340,39 @@ impl Parser {
             }
             "sqrt" => {
                 self.skip_spaces();
-                if self.peek() == Some('[') {
-                    // The index of a root other than the square: not shown.
+                let index = (self.peek() == Some('[')).then(|| {
+                    self.at += 1;
+                    let mut index = String::new();
                     while let Some(c) = self.peek() {
                         self.at += 1;
                         if c == ']' {
                             break;
                         }
+                        index.push(c);
                     }
-                }
-                Node::Sqrt(Box::new(self.argument()))
+                    Box::new(group(parse(&index)))
+                });
+                Node::Sqrt(Box::new(self.argument()), index)
             }
             "text" | "textrm" | "textit" | "textbf" | "mbox" => Node::Text(self.raw_group()),
             "mathrm" | "operatorname" | "mathbf" | "mathit" | "mathsf" | "mathtt" => {
                 Node::Word(self.raw_group())
             }
-            "left" | "right" | "big" | "Big" | "bigg" | "Bigg" | "bigl" | "bigr" | "Bigl"
-            | "Bigr" => {
-                self.skip_spaces();
-                match self.atom() {
-                    Some(Node::Operator(d)) if d == "." => Node::Row(Vec::new()),
-                    Some(d) => d,
-                    None => Node::Row(Vec::new()),
-                }
+            "left" => {
+                let open = self.delimiter();
+                let body = self.row(Until::Right);
+                // `\right` itself, when the row stopped at it.
+                let close = if self.at_command("right") {
+                    self.at += "\\right".len();
+                    self.delimiter()
+                } else {
+                    String::new()
+                };
+                Node::Fenced { open, body, close }
+            }
+            "right" | "big" | "Big" | "bigg" | "Bigg" | "bigl" | "bigr" | "Bigl" | "Bigr" => {
+                let d = self.delimiter();
+                Node::Operator(d)
             }
             "quad" => Node::Space(1.0),
             "qquad" => Node::Space(2.0),
@@ -369,6 +384,28 @@ impl Parser {
                 None => Node::Unknown(format!("\\{name}")),
             },
         })
+    }
+}
+
+impl Parser {
+    /// Whether `\name` (and not a longer command) comes next.
+    fn at_command(&self, name: &str) -> bool {
+        let rest = &self.chars[self.at.min(self.chars.len())..];
+        let n = name.len();
+        rest.first() == Some(&'\\')
+            && rest.len() > n
+            && rest[1..=n].iter().copied().eq(name.chars())
+            && !rest.get(n + 1).is_some_and(char::is_ascii_alphabetic)
+    }
+
+    /// The delimiter after `\left`, `\right` or `\big`: its character (`.` is none).
+    fn delimiter(&mut self) -> String {
+        self.skip_spaces();
+        match self.atom() {
+            Some(Node::Operator(d) | Node::Number(d)) if d == "." => String::new(),
+            Some(Node::Operator(d) | Node::Ident(d) | Node::Number(d)) => d,
+            Some(_) | None => String::new(),
+        }
     }
 }
 
@@ -421,7 +458,7 @@ enum Symbol {
 }
 
 /// Upright function names TeX knows (`\sin x`).
-const FUNCTIONS: &[&str] = &[
+pub(crate) const FUNCTIONS: &[&str] = &[
     "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
     "coth", "log", "ln", "lg", "exp", "lim", "liminf", "limsup", "max", "min", "sup", "inf", "det",
     "dim", "ker", "deg", "arg", "gcd", "Pr", "hom",
@@ -536,6 +573,28 @@ fn symbol(name: &str) -> Option<Symbol> {
         ("angle", '∠'),
         ("perp", '⊥'),
         ("parallel", '∥'),
+        ("emptyset", '∅'),
+        ("varnothing", '∅'),
+        ("aleph", 'ℵ'),
+        ("Re", 'ℜ'),
+        ("Im", 'ℑ'),
+        ("star", '⋆'),
+        ("dagger", '†'),
+        ("oplus", '⊕'),
+        ("otimes", '⊗'),
+        ("setminus", '∖'),
+        ("supset", '⊃'),
+        ("supseteq", '⊇'),
+        ("implies", '⟹'),
+        ("iff", '⟺'),
+        ("uparrow", '↑'),
+        ("downarrow", '↓'),
+        ("lfloor", '⌊'),
+        ("rfloor", '⌋'),
+        ("lceil", '⌈'),
+        ("rceil", '⌉'),
+        ("therefore", '∴'),
+        ("because", '∵'),
     ];
     GREEK
         .iter()
@@ -568,33 +627,36 @@ fn write_mathml(node: &Node, out: &mut String) {
         Node::Space(em) => {
             let _ = write!(out, "<mspace width=\"{em}em\"/>");
         }
-        Node::Row(nodes) => {
-            out.push_str("<mrow>");
-            for (i, n) in nodes.iter().enumerate() {
-                // A sign with no operand before it (`= -x`) is a prefix, set tight.
-                let prefix = i.checked_sub(1).map(|j| &nodes[j]);
-                match n {
-                    Node::Operator(op)
-                        if matches!(op.as_str(), "−" | "+" | "±")
-                            && prefix.is_some_and(|p| !ends_operand(p)) =>
-                    {
-                        let _ = write!(out, "<mo form=\"prefix\">{op}</mo>");
-                    }
-                    n => write_mathml(n, out),
-                }
-            }
-            out.push_str("</mrow>");
-        }
+        Node::Row(nodes) => write_mathml_row(nodes, out),
         Node::Frac(num, den) => {
             out.push_str("<mfrac>");
             write_mathml(num, out);
             write_mathml(den, out);
             out.push_str("</mfrac>");
         }
-        Node::Sqrt(inner) => {
+        Node::Sqrt(inner, None) => {
             out.push_str("<msqrt>");
             write_mathml(inner, out);
             out.push_str("</msqrt>");
+        }
+        Node::Sqrt(inner, Some(index)) => {
+            out.push_str("<mroot>");
+            write_mathml(inner, out);
+            write_mathml(index, out);
+            out.push_str("</mroot>");
+        }
+        Node::Fenced { open, body, close } => {
+            // Fences stretch to what they hold in MathML by default.
+            let fence = |out: &mut String, f: &str| {
+                if !f.is_empty() {
+                    let _ = write!(out, "<mo>{}</mo>", escape_html(f));
+                }
+            };
+            out.push_str("<mrow>");
+            fence(out, open);
+            write_mathml_row(body, out);
+            fence(out, close);
+            out.push_str("</mrow>");
         }
         Node::Scripts { base, sub, sup } => {
             let tag = match (sub, sup) {
@@ -612,6 +674,25 @@ fn write_mathml(node: &Node, out: &mut String) {
     }
 }
 
+/// A row as one `<mrow>`.
+fn write_mathml_row(nodes: &[Node], out: &mut String) {
+    out.push_str("<mrow>");
+    for (i, n) in nodes.iter().enumerate() {
+        // A sign with no operand before it (`= -x`) is a prefix, set tight.
+        let prefix = i.checked_sub(1).map(|j| &nodes[j]);
+        match n {
+            Node::Operator(op)
+                if matches!(op.as_str(), "−" | "+" | "±")
+                    && prefix.is_some_and(|p| !ends_operand(p)) =>
+            {
+                let _ = write!(out, "<mo form=\"prefix\">{op}</mo>");
+            }
+            n => write_mathml(n, out),
+        }
+    }
+    out.push_str("</mrow>");
+}
+
 /// Whether a node can end an operand, so that a sign after it is binary: anything but an
 /// operator, or a closing fence (`(x) + 1`), a prime or a factorial.
 fn ends_operand(node: &Node) -> bool {
@@ -623,7 +704,7 @@ fn ends_operand(node: &Node) -> bool {
 
 /// Relations and binary operators, spaced on either side in a line of Unicode as TeX
 /// spaces them (`x = a + b`), except where nothing stands before them (`−x`).
-fn spaced(op: &str) -> bool {
+pub(crate) fn spaced(op: &str) -> bool {
     matches!(
         op,
         "=" | "<"
@@ -708,9 +789,28 @@ fn write_unicode(node: &Node, out: &mut String, spacing: bool) {
             out.push('/');
             write_operand(den, out);
         }
-        Node::Sqrt(inner) => {
-            out.push('√');
+        Node::Sqrt(inner, index) => {
+            match index.as_deref() {
+                None => out.push('√'),
+                Some(index) => {
+                    let mut n = String::new();
+                    write_unicode(index, &mut n, false);
+                    match n.as_str() {
+                        "3" => out.push('∛'),
+                        "4" => out.push('∜'),
+                        _ => {
+                            write_script(index, out, SUPERSCRIPTS, '^');
+                            out.push('√');
+                        }
+                    }
+                }
+            }
             write_operand(inner, out);
+        }
+        Node::Fenced { open, body, close } => {
+            out.push_str(open);
+            write_row(body, out, spacing);
+            out.push_str(close);
         }
         Node::Scripts { base, sub, sup } => {
             write_operand(base, out);
@@ -861,13 +961,16 @@ mod tests {
 
     #[test]
     fn a_string_reads_as_tex_as_bokehjs_reads_an_axis_label() {
+        let read = delimited;
         assert_eq!(
-            delimited(r"$$x \text{ (m)}$$").as_deref(),
-            Some(r"x \text{ (m)}")
+            read(r"$$x \text{ (m)}$$"),
+            Some((r"x \text{ (m)}".into(), true))
         );
+        assert_eq!(read(r"\(x\)"), Some(("x".into(), false)));
+        // Text around math makes it display math, as in BokehJS.
         assert_eq!(
-            delimited(r"speed $$v$$ here").as_deref(),
-            Some(r"\text{speed }v\text{ here}")
+            read(r"speed \(v\) here"),
+            Some((r"\text{speed }v\text{ here}".into(), true))
         );
         assert_eq!(delimited("speed"), None);
         assert_eq!(delimited(""), None);
@@ -888,6 +991,14 @@ mod tests {
         assert_eq!(unicode(r"\sqrt{2}\cos\omega t"), "√2 cos ωt");
         assert_eq!(unicode(r"\alpha_0 \leq \beta"), "α₀ ≤ β");
         assert_eq!(unicode(r"\left( a \right)"), "(a)");
+        assert_eq!(unicode(r"\left(\frac{x}{2}\right)^{2}"), "(x/2)²");
+        assert_eq!(unicode(r"\left. a \right|"), "a|");
+        assert_eq!(unicode(r"\sqrt[3]{x}"), "∛x");
+        assert_eq!(unicode(r"\sqrt[n]{y}"), "ⁿ√y");
+        assert_eq!(
+            mathml(r"\sqrt[3]{x}", false),
+            "<math><mrow><mroot><mi>x</mi><mn>3</mn></mroot></mrow></math>"
+        );
         assert_eq!(unicode(r"\foo x"), r"\foox");
         assert_eq!(unicode(r"\text{a } = b"), "a = b");
         assert_eq!(unicode("(x) + 1"), "(x) + 1");
@@ -921,9 +1032,52 @@ mod tests {
     }
 
     #[test]
+    fn left_and_right_fence_what_they_hold() {
+        let fenced = |open: &str, body: Vec<Node>, close: &str| Node::Fenced {
+            open: open.into(),
+            body,
+            close: close.into(),
+        };
+        let x = || Node::Ident("x".into());
+        assert_eq!(
+            parse(r"\left( x \right)"),
+            vec![fenced("(", vec![x()], ")")]
+        );
+        assert_eq!(
+            parse(r"\left[ \left| x \right| \right."),
+            vec![fenced("[", vec![fenced("|", vec![x()], "|")], "")]
+        );
+        // `\rightarrow` is not `\right`; a `\left` never closed holds the rest.
+        assert_eq!(
+            parse(r"\left\{ x \rightarrow"),
+            vec![fenced("{", vec![x(), Node::Operator("→".into())], "")]
+        );
+        // A group around the pair closes it.
+        assert_eq!(
+            parse(r"{\left( x } y"),
+            vec![fenced("(", vec![x()], ""), Node::Ident("y".into())]
+        );
+        assert_eq!(
+            mathml(r"\left( x \right)", false),
+            "<math><mrow><mrow><mo>(</mo><mrow><mi>x</mi></mrow><mo>)</mo></mrow></mrow></math>"
+        );
+    }
+
+    #[test]
     fn unbalanced_tex_is_read_without_panicking() {
         for tex in [
-            "{", "}", "x^", r"\frac{", r"\", "_", r"\sqrt[3", r"\text{a", r"\left",
+            "{",
+            "}",
+            "x^",
+            r"\frac{",
+            r"\",
+            "_",
+            r"\sqrt[3",
+            r"\text{a",
+            r"\left",
+            r"\right",
+            r"\left(",
+            r"x \right) y",
         ] {
             let _ = unicode(tex);
             let _ = mathml(tex, false);

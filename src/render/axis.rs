@@ -11,6 +11,7 @@ use super::axis_parts;
 use super::format::{Formatter, TickLabel};
 use super::label::{kept_on_canvas, Anchor, HeightMetric, TextBox};
 use super::layout::Side;
+use super::math;
 use super::ranges::{FactorMap, Interval, RangeModel};
 use super::read::{prop_name, Reader};
 use super::scales::Scale;
@@ -41,14 +42,15 @@ pub(crate) struct AxisView {
     minor_tick_out: f64,
     major_label_standoff: f64,
     axis_label_standoff: f64,
-    axis_label: Option<String>,
+    axis_label: Option<TickLabel>,
     axis_label_orientation: LabelOrientation,
     axis_label_font: Font,
     axis_label_color: Option<Rgba>,
     major_orientation: LabelOrientation,
     major_font: Font,
     major_color: Option<Rgba>,
-    overrides: Vec<(Value, String)>,
+    /// `major_label_overrides`, read as BokehJS reads them (their math typeset).
+    overrides: Vec<(Value, TickLabel)>,
     group_fonts: Option<[(Font, Option<Rgba>, LabelOrientation); 2]>,
     separator: Option<Stroke>,
     /// Scalar strokes at scale 1 (CSS pixels).
@@ -79,12 +81,12 @@ impl AxisView {
         let px = |attr: &str| r.pixels(axis, attr);
         let axis_label = match r.value_ref(axis, "axis_label")?.as_ref() {
             Value::Null => None,
-            _ => Some(r.text_like(axis, "axis_label")?).filter(|s| !s.is_empty()),
+            _ => Some(r.text_like(axis, "axis_label")?).filter(|l| !l.text.is_empty()),
         };
         let overrides = match r.value(axis, "major_label_overrides")? {
             Value::Map(entries) => entries
                 .into_iter()
-                .filter_map(|(k, v)| Some((k, v.as_str()?.to_owned())))
+                .filter_map(|(k, v)| Some((k, math::label(v.as_str()?.to_owned()))))
                 .collect(),
             _ => Vec::new(),
         };
@@ -184,8 +186,8 @@ impl AxisView {
                 Value::Str(s) => s.parse::<f64>().ok() == Some(*t),
                 k => k.as_f64() == Some(*t),
             });
-            if let Some((_, text)) = over {
-                *label = TickLabel::plain(text.clone());
+            if let Some((_, over)) = over {
+                label.clone_from(over);
             }
         }
         self.levels.push(LabelLevel {
@@ -394,10 +396,7 @@ impl AxisView {
     fn axis_label_box(&self) -> Option<TextBox> {
         let text = self.axis_label.as_ref()?;
         self.axis_label_color?;
-        Some(TextBox::new(
-            TickLabel::plain(text.clone()),
-            self.axis_label_font.clone(),
-        ))
+        Some(TextBox::new(text.clone(), self.axis_label_font.clone()))
     }
 
     fn axis_label_extent(&self, m: &dyn TextMeasure) -> f64 {

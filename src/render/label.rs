@@ -1,14 +1,17 @@
 //! Text boxes as BokehJS's graphics TextBox sizes and places them: a label's box is its
 //! width by the font's ascent plus descent (only the cap height for labels that are all
-//! digits), anchored at a point by a corner, edge or centre, turned about that point.
-//! Axis labels, titles and annotations' text are drawn through it.
+//! digits), anchored at a point by a corner, edge or centre, turned about that point;
+//! TeX's box is its typeset formula's ([`super::typeset`]). Axis labels, titles and
+//! annotations' text are drawn through it.
 
 use crate::models::{TextAlign, TextBaseline};
 
 use crate::core::{Rgba, Value};
 
 use super::format::TickLabel;
+use super::math;
 use super::surface::{FillRule, Font, Path, Stroke, Surface, TextMeasure, TextStyle};
+use super::typeset::{Formula, Item};
 
 /// How far across a side the names of Bokeh's anchors put a point.
 pub(crate) fn across(name: &str) -> Option<f64> {
@@ -167,10 +170,24 @@ impl TextBox {
         }
     }
 
+    /// The label's TeX typeset in its font, if it is TeX.
+    fn formula(&self, m: &dyn TextMeasure) -> Option<Formula> {
+        math::typeset(self.label.tex.as_ref()?, &self.font, m)
+    }
+
+    /// A formula's box: as tall as a line of the font at least (BokehJS's MathText).
+    fn formula_height(&self, f: &Formula, m: &dyn TextMeasure) -> f64 {
+        let fm = m.font_metrics(&self.font);
+        (f.ascent + f.descent).max(fm.ascent + fm.descent)
+    }
+
     /// The unrotated box's width and height.
     pub fn size(&self, m: &dyn TextMeasure) -> (f64, f64) {
         if self.label.text.is_empty() {
             return (0.0, 0.0);
+        }
+        if let Some(f) = self.formula(m) {
+            return (f.width, self.formula_height(&f, m));
         }
         let width = self
             .lines()
@@ -247,6 +264,10 @@ impl TextBox {
         if self.label.text.is_empty() {
             return;
         }
+        if let Some(f) = self.formula(surface) {
+            let height = self.formula_height(&f, surface);
+            return draw_formula(surface, &f, height, (at, anchor, angle), color);
+        }
         let (w, h) = self.size(surface);
         // The box's top-left corner relative to `at`, before turning.
         let (left, top) = (-anchor.x * w, -anchor.y * h);
@@ -277,6 +298,58 @@ impl TextBox {
             let (_, e_ascent) = self.line(surface, &ef);
             let estyle = TextStyle { font: ef, ..style };
             surface.text(e, turn(left + bw, top + e_ascent), &estyle);
+        }
+    }
+}
+
+/// Draws `f` at the top of its box, `height` tall, anchored at `at` by `anchor`, turned
+/// by `angle` about `at`.
+fn draw_formula(
+    surface: &mut dyn Surface,
+    f: &Formula,
+    height: f64,
+    (at, anchor, angle): ((f64, f64), Anchor, f64),
+    color: Rgba,
+) {
+    let (left, base) = (-anchor.x * f.width, f.ascent - anchor.y * height);
+    let (sin, cos) = angle.sin_cos();
+    // A point of the formula (from its origin) on the surface.
+    let turn = |(x, y): (f64, f64)| {
+        let (dx, dy) = (left + x, base + y);
+        (at.0 + dx * cos - dy * sin, at.1 + dx * sin + dy * cos)
+    };
+    for item in &f.items {
+        match item {
+            Item::Text { text, at, font } => {
+                let style = TextStyle {
+                    font: font.clone(),
+                    color,
+                    align: TextAlign::Left,
+                    baseline: TextBaseline::Alphabetic,
+                    angle,
+                };
+                surface.text(text, turn(*at), &style);
+            }
+            Item::Rule {
+                at: (x, y),
+                size: (w, h),
+            } => {
+                let mut path = Path::new();
+                path.polygon([(*x, *y), (x + w, *y), (x + w, y + h), (*x, y + h)].map(turn));
+                surface.fill(&path, color, FillRule::NonZero);
+            }
+            Item::Stroke { points, width } => {
+                let mut path = Path::new();
+                for (k, &p) in points.iter().enumerate() {
+                    let (x, y) = turn(p);
+                    if k == 0 {
+                        path.move_to(x, y);
+                    } else {
+                        path.line_to(x, y);
+                    }
+                }
+                surface.stroke(&path, &Stroke::solid(color, *width));
+            }
         }
     }
 }

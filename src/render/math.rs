@@ -1,8 +1,51 @@
-//! TeX in text as a figure draws it and a widget shows it ([`crate::format::tex`]):
-//! natively always; in the page only when it is built with `views::TEX`, so that a page
-//! without TeX carries none of it (its TeX then shows as written).
+//! TeX in text as a figure draws it and a widget shows it ([`crate::format::tex`] reads
+//! it, [`super::typeset`] sets it): natively always; in the page only when it is built
+//! with `views::TEX`, so that a page without TeX carries none of it (its TeX then shows
+//! as written).
 
-use crate::format::tex::MathText;
+use std::rc::Rc;
+
+use crate::format::tex;
+
+use super::format::TickLabel;
+use super::surface::{Font, TextMeasure};
+use super::typeset::Formula;
+
+/// What a page does with TeX, as function pointers (`views::TEX`): a page built without
+/// that view holds none of it.
+#[derive(Clone, Copy, Debug)]
+pub struct MathText {
+    /// A widget's HTML with its math as MathML; `None` when it holds none.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        allow(dead_code, reason = "widgets are the page's")
+    )]
+    html: fn(&str) -> Option<String>,
+    /// The TeX a string property's text stands for, and whether it is display math.
+    delimited: fn(&str) -> Option<(String, bool)>,
+    /// TeX as one line of Unicode: the label's text where a string is wanted.
+    unicode: fn(&str) -> String,
+    /// TeX typeset in a font, measured as a surface measures text.
+    typeset: fn(&str, bool, &Font, &dyn TextMeasure) -> Formula,
+}
+
+/// TeX read and set as this crate reads and sets it.
+pub const MATH_TEXT: MathText = MathText {
+    html: tex::html_with_mathml,
+    delimited: tex::delimited,
+    unicode: tex::unicode,
+    typeset: super::typeset::typeset,
+};
+
+/// TeX to typeset, as a text property holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tex {
+    /// The TeX, without its delimiters.
+    pub source: Rc<str>,
+    /// Display math (`$$…$$`, `\[…\]`, a `TeX` model not `inline`): full-size fractions,
+    /// a sum's limits above and below it.
+    pub display: bool,
+}
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
@@ -19,7 +62,7 @@ fn shown() -> Option<MathText> {
     #[cfg(target_arch = "wasm32")]
     return SHOWN.get();
     #[cfg(not(target_arch = "wasm32"))]
-    Some(crate::format::tex::MATH_TEXT)
+    Some(MATH_TEXT)
 }
 
 /// A widget's HTML with its math as MathML; `None` when it holds none (or the page shows
@@ -29,15 +72,38 @@ pub(crate) fn html(text: &str) -> Option<String> {
     shown().and_then(|m| (m.html)(text))
 }
 
-/// A string property's text as drawn: its TeX as one line of Unicode.
-pub(crate) fn line(text: String) -> String {
-    shown().and_then(|m| (m.line)(&text)).unwrap_or(text)
+/// A string property's text as a label: its math between `$$…$$`, `\[…\]` or `\(…\)`
+/// typeset, the text around it as `\text{…}` (as BokehJS's `parse_delimited_string`).
+pub(crate) fn label(text: String) -> TickLabel {
+    let Some(m) = shown() else {
+        return TickLabel::plain(text);
+    };
+    match (m.delimited)(&text) {
+        Some((source, display)) => tex_label(m, &source, display),
+        None => TickLabel::plain(text),
+    }
 }
 
-/// A `TeX` model's text as drawn.
-pub(crate) fn tex_line(tex: String) -> String {
+/// A `TeX` model's text as a label (as written where the page shows no TeX).
+pub(crate) fn tex_model(text: String, display: bool) -> TickLabel {
     match shown() {
-        Some(m) => (m.tex_line)(&tex),
-        None => tex,
+        Some(m) => tex_label(m, &text, display),
+        None => TickLabel::plain(text),
     }
+}
+
+fn tex_label(m: MathText, source: &str, display: bool) -> TickLabel {
+    TickLabel {
+        text: (m.unicode)(source),
+        exponent: None,
+        tex: Some(Tex {
+            source: source.into(),
+            display,
+        }),
+    }
+}
+
+/// `tex` typeset in `font`; `None` where the page shows no TeX.
+pub(crate) fn typeset(tex: &Tex, font: &Font, m: &dyn TextMeasure) -> Option<Formula> {
+    shown().map(|math| (math.typeset)(&tex.source, tex.display, font, m))
 }

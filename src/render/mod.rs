@@ -52,6 +52,7 @@ mod ticks;
 mod tiles;
 mod title;
 mod transforms;
+pub(crate) mod typeset;
 mod visuals;
 
 pub use backend::FONT_FAMILY;

@@ -8,6 +8,7 @@ use crate::core::{ArrayData, NdArray, PropType, Rgba};
 use crate::document::{AnyId, Document, Value};
 use crate::models::{DashPattern, FontStyle, LineCap, LineJoin, TextLike};
 
+use super::format::TickLabel;
 use super::math;
 use super::surface::{Font, Stroke};
 use super::text::parse_font_size;
@@ -102,18 +103,18 @@ impl<'d> Reader<'d> {
     }
 
     /// A text property that may be a text model (`TeX`, `MathML`, `PlainText`), as the
-    /// text drawn: TeX as one line of Unicode (`\frac{dx}{dt}` is `dx/dt`), MathML's
-    /// words without its markup, a `PlainText` as it is, and a string as BokehJS reads one
-    /// (`parse_delimited_string`): its math between `$$…$$`, `\[…\]` or `\(…\)` as TeX.
-    pub fn text_like(&self, any: AnyId, attr: &str) -> Result<String, RenderError> {
+    /// label drawn: TeX typeset, MathML's words without its markup, a `PlainText` as it
+    /// is, and a string as BokehJS reads one (`parse_delimited_string`): its math between
+    /// `$$…$$`, `\[…\]` or `\(…\)` as TeX.
+    pub fn text_like(&self, any: AnyId, attr: &str) -> Result<TickLabel, RenderError> {
         Ok(match self.get::<TextLike>(any, attr)? {
-            TextLike::Plain(s) => math::line(s),
+            TextLike::Plain(s) => math::label(s),
             TextLike::Model(m) => {
                 let text = self.string(m, "text").unwrap_or_default();
                 match self.type_name(m) {
-                    "MathML" => mathml_words(&text),
-                    "TeX" => math::tex_line(text),
-                    _ => text,
+                    "MathML" => TickLabel::plain(mathml_words(&text)),
+                    "TeX" => math::tex_model(text, !self.flag(m, "inline").unwrap_or(false)),
+                    _ => TickLabel::plain(text),
                 }
             }
         })
@@ -352,11 +353,18 @@ mod tests {
     }
 
     #[test]
-    fn text_between_tex_delimiters_is_drawn_as_its_unicode_line() {
+    fn text_between_tex_delimiters_is_read_as_tex() {
         use crate::models::LinearAxis;
         let mut doc = Document::new();
         let axis = doc.add(LinearAxis::default()).any();
-        let r = |doc: &Document| Reader::new(doc, None, None).text_like(axis, "axis_label");
+        // Its line of Unicode, and its TeX with whether it is display math.
+        let r = |doc: &Document| {
+            let l = Reader::new(doc, None, None)
+                .text_like(axis, "axis_label")
+                .unwrap();
+            let tex = l.tex.map(|t| (t.source.to_string(), t.display));
+            (l.text, tex)
+        };
         let label = |text: &str| Value::str(text);
         doc.set_attr(
             axis,
@@ -364,17 +372,28 @@ mod tests {
             label(r"$$\frac{dx}{dt} \text{ (m/s)}$$"),
         )
         .unwrap();
-        assert_eq!(r(&doc).unwrap(), "dx/dt (m/s)");
+        let tex = |t: &str, display| Some((t.to_owned(), display));
+        assert_eq!(
+            r(&doc),
+            (
+                "dx/dt (m/s)".into(),
+                tex(r"\frac{dx}{dt} \text{ (m/s)}", true)
+            )
+        );
+        doc.set_attr(axis, "axis_label", label(r"\(v_0\)")).unwrap();
+        assert_eq!(r(&doc), ("v₀".into(), tex("v_0", false)));
         doc.set_attr(axis, "axis_label", label(r"speed \(v_0\)"))
             .unwrap();
-        assert_eq!(r(&doc).unwrap(), "speed v₀");
+        assert_eq!(r(&doc), ("speed v₀".into(), tex(r"\text{speed }v_0", true)));
         // No delimiters, or a PlainText: as written.
         doc.set_attr(axis, "axis_label", label("costs $5")).unwrap();
-        assert_eq!(r(&doc).unwrap(), "costs $5");
-        let tex = doc.add_default("TeX").unwrap();
-        doc.set_attr(tex, "text", label(r"\alpha^2")).unwrap();
-        doc.set_attr(axis, "axis_label", doc.reference(tex))
+        assert_eq!(r(&doc), ("costs $5".into(), None));
+        let model = doc.add_default("TeX").unwrap();
+        doc.set_attr(model, "text", label(r"\alpha^2")).unwrap();
+        doc.set_attr(axis, "axis_label", doc.reference(model))
             .unwrap();
-        assert_eq!(r(&doc).unwrap(), "α²");
+        assert_eq!(r(&doc), ("α²".into(), tex(r"\alpha^2", true)));
+        doc.set_attr(model, "inline", Value::Bool(true)).unwrap();
+        assert_eq!(r(&doc), ("α²".into(), tex(r"\alpha^2", false)));
     }
 }

@@ -13,7 +13,7 @@ use super::surface::{Rect, Stroke, Surface, TextMeasure};
 use super::RenderError;
 
 pub(crate) struct TitleView {
-    text: String,
+    text: TickLabel,
     align: TextAlign,
     offset: f64,
     standoff: f64,
@@ -41,7 +41,7 @@ impl TitleView {
     }
 
     fn text_box(&self) -> TextBox {
-        let mut b = TextBox::new(TickLabel::plain(self.text.clone()), self.font.clone());
+        let mut b = TextBox::new(self.text.clone(), self.font.clone());
         b.metric = HeightMetric::AscentDescent.max(b.metric);
         b
     }
@@ -49,7 +49,7 @@ impl TitleView {
     /// The depth of its side panel (CSS pixels): its text's height, turned on the left
     /// and right.
     pub fn size(&self, m: &dyn TextMeasure) -> f64 {
-        if !self.visible || self.text.is_empty() {
+        if !self.visible || self.text.text.is_empty() {
             return 0.0;
         }
         let (_, depth) = self.text_box().size(m);
@@ -61,7 +61,10 @@ impl TitleView {
     }
 
     pub fn paint(&self, s: &mut dyn Surface, panel: Rect, side: Side, dpr: f64) {
-        let Some(color) = self.color.filter(|_| self.visible && !self.text.is_empty()) else {
+        let Some(color) = self
+            .color
+            .filter(|_| self.visible && !self.text.text.is_empty())
+        else {
             return;
         };
         let v = self.standoff / 2.0;

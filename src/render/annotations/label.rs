@@ -67,11 +67,11 @@ impl BoxStyle {
     }
 
     /// Draws `text` with its box anchored at `at` (device pixels).
-    fn draw(&self, s: &mut dyn Surface, text: &str, at: (f64, f64), angle: f64, dpr: f64) {
+    fn draw(&self, s: &mut dyn Surface, text: &TickLabel, at: (f64, f64), angle: f64, dpr: f64) {
         let Some(color) = self.color else { return };
         let mut font = self.font.clone();
         font.size *= dpr;
-        let b = TextBox::new(TickLabel::plain(text), font);
+        let b = TextBox::new(text.clone(), font);
         let (anchor, p) = (self.anchor, self.padding * dpr);
         let paint = (self.background, self.border.as_ref());
         b.backdrop(s, (at, anchor, angle), paint, p, dpr);
@@ -159,7 +159,7 @@ struct View {
     y: Coord,
     x_screen: bool,
     y_screen: bool,
-    text: String,
+    text: TickLabel,
     offset: (f64, f64),
     angle: f64,
     style: BoxStyle,
@@ -175,7 +175,7 @@ impl AnnotationView for View {
     }
 
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
-        if !self.visible || self.text.is_empty() {
+        if !self.visible || self.text.text.is_empty() {
             return Ok(());
         }
         let maps = (c.maps)(&self.x_range_name, &self.y_range_name);

@@ -17,13 +17,17 @@ use super::read::Reader;
 use super::ticks::mercator::LatLon;
 use super::RenderError;
 
-/// A tick label: text, with an exponent drawn raised and smaller (a log axis' 10²).
+/// A label: text, with an exponent drawn raised and smaller (a log axis' 10²), or TeX to
+/// typeset.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TickLabel {
-    /// The label's text (the mantissa or base, when there is an exponent).
+    /// The label's text (the mantissa or base, when there is an exponent; TeX's as one
+    /// line of Unicode).
     pub text: String,
     /// An exponent drawn raised after the text, if any.
     pub exponent: Option<String>,
+    /// TeX, typeset in place of the text.
+    pub tex: Option<super::math::Tex>,
 }
 
 impl TickLabel {
@@ -32,6 +36,7 @@ impl TickLabel {
         TickLabel {
             text: text.into(),
             exponent: None,
+            tex: None,
         }
     }
 }
@@ -274,6 +279,7 @@ fn log_labels(ticks: &[f64], base: f64, min_exponent: i32) -> Vec<TickLabel> {
                 TickLabel {
                     text: crate::format::js_number(base).replace('-', "\u{2212}"),
                     exponent: Some(e.to_string().replace('-', "\u{2212}")),
+                    tex: None,
                 }
             }
         })
