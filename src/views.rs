@@ -484,6 +484,7 @@ views! {
         SEGMENT: "Segment",
         STEP: "Step",
         TEXT: "Text",
+        TEX_GLYPH: "TeXGlyph",
         VAREA: "VArea",
         VAREA_STEP: "VAreaStep",
         VBAR: "VBar",

@@ -1255,6 +1255,93 @@ fn tex_in_labels_is_typeset() {
     assert!(run(GREEN, f.top, f.bottom) >= 37, "the Label's bar");
 }
 
+/// Text sits in a box as BokehJS's TextView puts it (Bokeh's latex_outline_shapes
+/// example): grown by its padding, placed by its anchor, over its outline shape filled
+/// and stroked; a TeXGlyph's texts are TeX typeset in such boxes.
+#[test]
+fn text_is_drawn_in_its_outline_and_tex_glyphs_are_typeset() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(
+        &mut doc,
+        vec![
+            ("x", nums(&[2.5, 7.5])),
+            ("y", nums(&[7.5, 7.5])),
+            ("text", strs(&["ab", "cd"])),
+            ("shape", strs(&["circle", "diamond"])),
+        ],
+    );
+    fig.text(
+        &mut doc,
+        src,
+        Text {
+            anchor: Spec::Value(Value::str("center")),
+            outline_shape: Spec::field("shape"),
+            padding: Value::Int(10),
+            background_fill_color: blue(),
+            border_line_color: red(),
+            border_line_width: 3.0.into(),
+            text_color: "#008000".into(),
+            ..Text::default()
+        },
+    );
+    let value = |v: Value| Value::value_spec(v);
+    raw_model(
+        &mut doc,
+        "tex",
+        "TeXGlyph",
+        vec![
+            ("text", value(Value::str(r"\frac{10}{2}"))),
+            ("display", Value::str("block")),
+            ("text_font_size", value(Value::str("30px"))),
+            ("text_color", value(Value::str("#ff0000"))),
+            ("anchor", value(Value::str("center"))),
+        ],
+    );
+    let one = source(&mut doc, vec![("x", nums(&[5.0])), ("y", nums(&[2.5]))]);
+    let tex = doc.lookup(&rokeh::document::ModelId::from("tex")).unwrap();
+    fig.add_renderer(&mut doc, one, tex);
+    let pic = draw(&doc, fig, "text_outlines.png");
+    // Each box is centred on its point: blue on all four sides of it.
+    for x in [2.5, 7.5] {
+        let (px, py) = at(&pic, x, 7.5);
+        for (dx, dy) in [(-14.0, 0.0), (14.0, 0.0), (0.0, -14.0), (0.0, 14.0)] {
+            assert_eq!(
+                color_at(&pic, (px + dx, py + dy)),
+                BLUE,
+                "around ({x}, 7.5)"
+            );
+        }
+    }
+    // A circle through the padded box's corners (37 × 38 px) reaches past the box above
+    // the point; the diamond's points reach a box's width (37 px) either side of it.
+    let (cx, cy) = at(&pic, 2.5, 7.5);
+    assert_eq!(color_at(&pic, (cx, cy - 22.0)), BLUE, "the circle above");
+    let (dx, dy) = at(&pic, 7.5, 7.5);
+    assert!(
+        pic.has_near((dx + 36.0, dy), 3, RED, 90),
+        "the diamond's right point"
+    );
+    assert!(pic.has_near((dx - 36.0, dy), 3, RED, 90), "its left point");
+    assert_eq!(
+        color_at(&pic, (dx + 25.0, dy - 20.0)),
+        WHITE,
+        "outside the diamond"
+    );
+    // The TeXGlyph's fraction: a bar as wide as its "10" (41 px at 30 px), centred.
+    let (tx, ty) = at(&pic, 5.0, 2.5);
+    let (tx, ty) = (tx.round() as i32, ty.round() as i32);
+    let bar = (ty - 10..ty + 10)
+        .map(|y| {
+            (tx - 30..tx + 30)
+                .filter(|&x| pic.pixel(x, y).is_some_and(|p| close(p, RED, 90)))
+                .count()
+        })
+        .max()
+        .unwrap();
+    assert!((37..=45).contains(&bar), "the fraction's bar: {bar} px");
+}
+
 /// What rokeh cannot read is left out, the rest drawn: a glyph whose coordinates are a
 /// JavaScript expression (CustomJSExpr), an axis whose ticker and formatter are
 /// JavaScript (their ticks and labels then are a BasicTicker's and BasicTickFormatter's).

@@ -70,17 +70,18 @@ pub fn estimate_metrics(font: &Font) -> FontMetrics {
     }
 }
 
-/// A CSS font size ("13px", "10pt", "1.2em") in CSS pixels.
+/// A CSS font size ("13px", "10pt", "1.2em") in CSS pixels: an em is 13 px, the font size
+/// of the element BokehJS draws its canvas in (its `:host`), a rem the page's 16 px.
 pub fn parse_font_size(css: &str) -> Option<f64> {
     let css = css.trim();
     let (number, unit_px) = if let Some(n) = css.strip_suffix("px") {
         (n, 1.0)
     } else if let Some(n) = css.strip_suffix("pt") {
         (n, 4.0 / 3.0)
-    } else if let Some(n) = css.strip_suffix("em") {
-        (n, 16.0)
     } else if let Some(n) = css.strip_suffix("rem") {
         (n, 16.0)
+    } else if let Some(n) = css.strip_suffix("em") {
+        (n, 13.0)
     } else {
         return None;
     };
@@ -104,7 +105,8 @@ mod tests {
     fn font_sizes_in_css_units() {
         assert_eq!(parse_font_size("13px"), Some(13.0));
         assert_eq!(parse_font_size("9pt"), Some(12.0));
-        assert_eq!(parse_font_size("1em"), Some(16.0));
+        assert_eq!(parse_font_size("2em"), Some(26.0));
+        assert_eq!(parse_font_size("1rem"), Some(16.0));
         assert_eq!(parse_font_size("big"), None);
         assert_eq!(parse_font_size("-3px"), None);
     }

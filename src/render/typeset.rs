@@ -120,6 +120,8 @@ enum Class {
     Open,
     Close,
     Punct,
+    /// A fraction, or what `\left`…`\right` fence.
+    Inner,
 }
 
 /// The space TeX puts between atoms of classes `l` and `r`, in eighteenths of an em.
@@ -131,6 +133,11 @@ fn mu_between(l: Class, r: Class, style: Style) -> f64 {
         (Rel, Rel) => 0.0,
         (Rel, _) | (_, Rel) if style.spaced() => 5.0,
         (Punct, _) if style.spaced() => 3.0,
+        (Inner, Ord | Open | Inner | Punct) | (Ord | Close | Inner | Op, Inner)
+            if style.spaced() =>
+        {
+            3.0
+        }
         _ => 0.0,
     }
 }
@@ -302,6 +309,7 @@ impl Setter<'_> {
                 _ => Class::Ord,
             },
             Node::Scripts { base, .. } => return Self::class(base, prev),
+            Node::Frac(..) | Node::Fenced { .. } => Class::Inner,
             _ => Class::Ord,
         })
     }
@@ -630,6 +638,8 @@ mod tests {
         assert!((gap("a=b", false) - 20.0 * 5.0 / 18.0).abs() < 1e-9);
         assert_eq!(gap("-b", false), 0.0);
         assert_eq!(gap("(-b", false), 0.0);
+        // A fence (an inner atom) stands a thin space (3/18 em) from a letter.
+        assert!((gap(r"G\left(x\right)", false) - 20.0 * 3.0 / 18.0).abs() < 1e-9);
         // In a script, none.
         let f = set("x^{a+b}", false);
         let t = texts(&f);

@@ -126,6 +126,7 @@ pub(crate) const GLYPHS: &[(&str, Build)] = &[
     ("Scatter", scatter::build),
     ("Segment", segment::build),
     ("Step", step::build),
+    ("TeXGlyph", text::build_tex),
     ("Text", text::build),
     ("VArea", varea::build),
     ("VAreaStep", varea::build_step),
