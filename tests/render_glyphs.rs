@@ -1648,6 +1648,15 @@ fn turned_text_turns_the_way_bokeh_turns_it() {
         above > 40 && elsewhere == 0,
         "{above} above, {elsewhere} elsewhere"
     );
+    // The same quarter turn in another of Bokeh's `angle_units`.
+    doc.set_attr(label.any(), "angle", Value::Float(0.25))
+        .unwrap();
+    doc.set_attr(label.any(), "angle_units", Value::str("turn"))
+        .unwrap();
+    assert!(
+        render_size(&doc, fig, SIZE, 1.0).rgb == pic.rgb,
+        "0.25 turn is π/2 rad"
+    );
 }
 
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).

@@ -137,6 +137,80 @@ pub fn unicode(tex: &str) -> String {
     out.trim().to_owned()
 }
 
+/// A TeX macro of a `TeX` model's `macros`: `\name` stands for `body`, whose `#1`…`#n`
+/// are the `args` groups after it (as MathJax's `macros` configuration).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Macro {
+    /// Its name, without the backslash.
+    pub name: String,
+    /// The TeX it stands for.
+    pub body: String,
+    /// How many arguments it takes.
+    pub args: usize,
+}
+
+/// `tex` with its macros expanded, outermost first, until none is left (at most 16
+/// times over, so a macro that names itself ends).
+pub fn expand(tex: &str, macros: &[Macro]) -> String {
+    let mut tex = tex.to_owned();
+    for _ in 0..16 {
+        let mut out = String::with_capacity(tex.len());
+        let mut rest = tex.as_str();
+        let mut changed = false;
+        while let Some(at) = rest.find('\\') {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            let len = after
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(after.len());
+            let name = &after[..len];
+            let Some(m) = macros.iter().find(|m| !name.is_empty() && m.name == name) else {
+                // Not a macro: kept, with the character after a lone backslash.
+                let keep = 1 + len.max(after.chars().next().map_or(0, char::len_utf8));
+                out.push_str(&rest[at..at + keep.min(rest.len() - at)]);
+                rest = &rest[(at + keep).min(rest.len())..];
+                continue;
+            };
+            rest = &after[len..];
+            let mut body = m.body.clone();
+            for k in 1..=m.args {
+                let (arg, tail) = argument(rest);
+                body = body.replace(&format!("#{k}"), arg);
+                rest = tail;
+            }
+            out.push_str(&body);
+            changed = true;
+        }
+        out.push_str(rest);
+        tex = out;
+        if !changed {
+            break;
+        }
+    }
+    tex
+}
+
+/// A macro's argument at the start of `tex`: a braced group's inside or one character,
+/// and what follows it.
+fn argument(tex: &str) -> (&str, &str) {
+    let tex = tex.trim_start();
+    if let Some(inner) = tex.strip_prefix('{') {
+        let mut depth = 0;
+        for (i, c) in inner.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => return (&inner[..i], &inner[i + 1..]),
+                '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        (inner, "")
+    } else {
+        let end = tex.chars().next().map_or(0, char::len_utf8);
+        tex.split_at(end)
+    }
+}
+
 /// A piece of parsed math.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Node {
@@ -1061,6 +1135,31 @@ mod tests {
             mathml(r"\left( x \right)", false),
             "<math><mrow><mrow><mo>(</mo><mrow><mi>x</mi></mrow><mo>)</mo></mrow></mrow></math>"
         );
+    }
+
+    #[test]
+    fn macros_are_expanded_with_their_arguments() {
+        let m = |name: &str, body: &str, args| Macro {
+            name: name.into(),
+            body: body.into(),
+            args,
+        };
+        let macros = [
+            m("arr", r"\rightarrow", 0),
+            m("half", r"\frac{#1}{2}", 1),
+            m("pair", r"(#1, #2)", 2),
+            m("loop", r"\loop", 0),
+        ];
+        assert_eq!(expand(r"a \arr b", &macros), r"a \rightarrow b");
+        assert_eq!(expand(r"\arrow \arr", &macros), r"\arrow \rightarrow");
+        assert_eq!(
+            expand(r"\half{x+1} \half y", &macros),
+            r"\frac{x+1}{2} \frac{y}{2}"
+        );
+        assert_eq!(expand(r"\pair{a}{\arr}", &macros), r"(a, \rightarrow)");
+        assert_eq!(expand(r"\loop", &macros), r"\loop");
+        assert_eq!(expand(r"\\ \, x\", &macros), r"\\ \, x\");
+        assert_eq!(unicode(&expand(r"-2\pi \arr 2\pi", &macros)), "−2π → 2π");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crate::format::tex;
+use crate::format::tex::{self, Macro};
 
 use super::format::TickLabel;
 use super::surface::{Font, TextMeasure};
@@ -27,6 +27,8 @@ pub struct MathText {
     unicode: fn(&str) -> String,
     /// TeX typeset in a font, measured as a surface measures text.
     typeset: fn(&str, bool, &Font, &dyn TextMeasure) -> Formula,
+    /// TeX with a `TeX` model's macros expanded.
+    expand: fn(&str, &[Macro]) -> String,
 }
 
 /// TeX read and set as this crate reads and sets it.
@@ -35,6 +37,7 @@ pub const MATH_TEXT: MathText = MathText {
     delimited: tex::delimited,
     unicode: tex::unicode,
     typeset: super::typeset::typeset,
+    expand: tex::expand,
 };
 
 /// TeX to typeset, as a text property holds it.
@@ -84,10 +87,12 @@ pub(crate) fn label(text: String) -> TickLabel {
     }
 }
 
-/// A `TeX` model's text as a label (as written where the page shows no TeX).
-pub(crate) fn tex_model(text: String, display: bool) -> TickLabel {
+/// A `TeX` model's (or a TeXGlyph's) text as a label, its `macros` expanded (as written
+/// where the page shows no TeX).
+pub(crate) fn tex_model(text: String, display: bool, macros: &[Macro]) -> TickLabel {
     match shown() {
-        Some(m) => tex_label(m, &text, display),
+        Some(m) if macros.is_empty() => tex_label(m, &text, display),
+        Some(m) => tex_label(m, &(m.expand)(&text, macros), display),
         None => TickLabel::plain(text),
     }
 }

@@ -13,6 +13,7 @@ use super::math;
 use super::surface::{Font, Stroke};
 use super::text::parse_font_size;
 use super::{Following, Inspected, RenderError};
+use crate::format::tex::Macro;
 
 #[derive(Clone, Copy)]
 pub(crate) struct Reader<'d> {
@@ -113,11 +114,40 @@ impl<'d> Reader<'d> {
                 let text = self.string(m, "text").unwrap_or_default();
                 match self.type_name(m) {
                     "MathML" => TickLabel::plain(mathml_words(&text)),
-                    "TeX" => math::tex_model(text, !self.flag(m, "inline").unwrap_or(false)),
+                    "TeX" => {
+                        let display = !self.flag(m, "inline").unwrap_or(false);
+                        math::tex_model(text, display, &self.macros(m)?)
+                    }
                     _ => TickLabel::plain(text),
                 }
             }
         })
+    }
+
+    /// A `TeX` model's (or a TeXGlyph's) `macros`: each name's TeX, or TeX and how many
+    /// arguments it takes.
+    pub fn macros(&self, any: AnyId) -> Result<Vec<Macro>, RenderError> {
+        let Value::Map(entries) = self.value(any, "macros")? else {
+            return Ok(Vec::new());
+        };
+        Ok(entries
+            .into_iter()
+            .filter_map(|(name, def)| {
+                let (body, args) = match def {
+                    Value::Str(body) => (body, 0),
+                    Value::List(pair) => match pair.as_slice() {
+                        [Value::Str(body), n] => (body.clone(), n.as_f64()? as usize),
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                Some(Macro {
+                    name: name.as_str()?.to_owned(),
+                    body,
+                    args,
+                })
+            })
+            .collect())
     }
 
     /// A scalar color property with its alpha companion applied (`None`: not drawn).
@@ -395,5 +425,20 @@ mod tests {
         assert_eq!(r(&doc), ("α²".into(), tex(r"\alpha^2", true)));
         doc.set_attr(model, "inline", Value::Bool(true)).unwrap();
         assert_eq!(r(&doc), ("α²".into(), tex(r"\alpha^2", false)));
+        // Its macros expanded, as MathJax's configuration expands them.
+        doc.set_attr(model, "text", label(r"a \arr \half{x}"))
+            .unwrap();
+        let macros = vec![
+            (Value::str("arr"), Value::str(r"\to")),
+            (
+                Value::str("half"),
+                Value::List(vec![Value::str(r"\frac{#1}{2}"), Value::Int(1)]),
+            ),
+        ];
+        doc.set_attr(model, "macros", Value::Map(macros)).unwrap();
+        assert_eq!(
+            r(&doc),
+            ("a → x/2".into(), tex(r"a \to \frac{x}{2}", false))
+        );
     }
 }

@@ -399,12 +399,7 @@ impl<'a, 'd> Specs<'a, 'd> {
     /// Bokeh's counter-clockwise angles), its units ("rad", "deg", "grad", "turn")
     /// applied.
     pub fn angles(&self, attr: &str) -> Result<Numbers<'static>, RenderError> {
-        let coeff = match self.parts(attr)?.units.as_deref() {
-            Some("deg") => std::f64::consts::PI / 180.0,
-            Some("grad") => std::f64::consts::PI / 200.0,
-            Some("turn") => std::f64::consts::TAU,
-            _ => 1.0,
-        };
+        let coeff = radians_per(self.parts(attr)?.units.as_deref());
         Ok(self.numbers(attr)?.scaled(-coeff))
     }
 
@@ -738,5 +733,15 @@ fn list_coords(row: &Value, factors: Option<&FactorMap>) -> Option<Vec<f64>> {
         ),
         Value::List(items) => items.iter().map(|v| scalar_coord(v, factors)).collect(),
         _ => None,
+    }
+}
+
+/// Radians in one of Bokeh's angle units ("rad", "deg", "grad", "turn"; `None` is rad).
+pub(crate) fn radians_per(units: Option<&str>) -> f64 {
+    match units {
+        Some("deg") => std::f64::consts::PI / 180.0,
+        Some("grad") => std::f64::consts::PI / 200.0,
+        Some("turn") => std::f64::consts::TAU,
+        _ => 1.0,
     }
 }

@@ -10,6 +10,7 @@ use crate::render::label::{across, anchor_names, anchor_of, Anchor, TextBox};
 use crate::render::ranges::FactorMap;
 use crate::render::read::Reader;
 use crate::render::scales::Scale;
+use crate::render::specs::radians_per;
 use crate::render::surface::{Font, Rect, Stroke, Surface};
 use crate::render::RenderError;
 
@@ -28,7 +29,8 @@ pub(crate) fn build<'d>(
         y_screen: units("y_units"),
         text,
         offset: (r.number(l, "x_offset")?, r.number(l, "y_offset")?),
-        angle: -r.number(l, "angle")?,
+        // Bokeh's counter-clockwise angle, in its `angle_units`.
+        angle: -r.number(l, "angle")? * radians_per(r.string(l, "angle_units").ok().as_deref()),
         style: BoxStyle::read(r, l)?,
         visible: r.flag(l, "visible")?,
         x_range_name: r.string(l, "x_range_name")?,

@@ -6,6 +6,7 @@
 //! `background_*` and stroked as `border_*` say.
 
 use crate::core::Value;
+use crate::format::tex::Macro;
 use crate::render::format::TickLabel;
 use crate::render::label::{anchor_of, Anchor, TextBox};
 use crate::render::math;
@@ -30,32 +31,51 @@ pub(crate) fn build<'d>(
 pub(crate) fn build_tex<'d>(
     input: &GlyphInput<'_, 'd>,
 ) -> Result<Box<dyn GlyphView + 'd>, RenderError> {
-    let labels = match input.specs.r.string(input.specs.model, "display")?.as_str() {
-        "block" => Labels::Tex { display: true },
-        "inline" => Labels::Tex { display: false },
-        _ => Labels::Delimited,
+    let (r, model) = (input.specs.r, input.specs.model);
+    let macros = r.macros(model)?;
+    let labels = match r.string(model, "display")?.as_str() {
+        "block" => Labels::Tex {
+            display: true,
+            macros,
+        },
+        "inline" => Labels::Tex {
+            display: false,
+            macros,
+        },
+        _ => Labels::Delimited { macros },
     };
     View::read(input, labels)
 }
 
 /// How a row's text becomes its label.
-#[derive(Clone, Copy)]
 enum Labels {
     Plain,
-    /// Math between delimiters typeset, as an axis label's.
-    Delimited,
-    /// All TeX.
+    /// Math between delimiters typeset (as an axis label's), a TeXGlyph's macros
+    /// expanded.
+    Delimited {
+        macros: Vec<Macro>,
+    },
+    /// All TeX, its macros expanded.
     Tex {
         display: bool,
+        macros: Vec<Macro>,
     },
 }
 
 impl Labels {
-    fn label(self, text: String) -> TickLabel {
+    fn label(&self, text: String) -> TickLabel {
         match self {
             Labels::Plain => TickLabel::plain(text),
-            Labels::Delimited => math::label(text),
-            Labels::Tex { display } => math::tex_model(text, display),
+            Labels::Delimited { macros } => {
+                let label = math::label(text);
+                match &label.tex {
+                    Some(tex) if !macros.is_empty() => {
+                        math::tex_model(tex.source.to_string(), tex.display, macros)
+                    }
+                    _ => label,
+                }
+            }
+            Labels::Tex { display, macros } => math::tex_model(text, *display, macros),
         }
     }
 }
