@@ -11,7 +11,7 @@ use crate::core::{Rgba, Value};
 use super::format::TickLabel;
 use super::math;
 use super::surface::{FillRule, Font, Path, Stroke, Surface, TextMeasure, TextStyle};
-use super::typeset::{Formula, Item};
+use super::typeset::Formula;
 
 /// How far across a side the names of Bokeh's anchors put a point.
 pub(crate) fn across(name: &str) -> Option<f64> {
@@ -265,8 +265,10 @@ impl TextBox {
             return;
         }
         if let Some(f) = self.formula(surface) {
+            // At the top of its box, as BokehJS draws MathJax's picture.
             let height = self.formula_height(&f, surface);
-            return draw_formula(surface, &f, height, (at, anchor, angle), color);
+            let corner = (-anchor.x * f.width, -anchor.y * height);
+            return math::draw(surface, &f, (at, corner, angle), color);
         }
         let (w, h) = self.size(surface);
         // The box's top-left corner relative to `at`, before turning.
@@ -298,58 +300,6 @@ impl TextBox {
             let (_, e_ascent) = self.line(surface, &ef);
             let estyle = TextStyle { font: ef, ..style };
             surface.text(e, turn(left + bw, top + e_ascent), &estyle);
-        }
-    }
-}
-
-/// Draws `f` at the top of its box, `height` tall, anchored at `at` by `anchor`, turned
-/// by `angle` about `at`.
-fn draw_formula(
-    surface: &mut dyn Surface,
-    f: &Formula,
-    height: f64,
-    (at, anchor, angle): ((f64, f64), Anchor, f64),
-    color: Rgba,
-) {
-    let (left, base) = (-anchor.x * f.width, f.ascent - anchor.y * height);
-    let (sin, cos) = angle.sin_cos();
-    // A point of the formula (from its origin) on the surface.
-    let turn = |(x, y): (f64, f64)| {
-        let (dx, dy) = (left + x, base + y);
-        (at.0 + dx * cos - dy * sin, at.1 + dx * sin + dy * cos)
-    };
-    for item in &f.items {
-        match item {
-            Item::Text { text, at, font } => {
-                let style = TextStyle {
-                    font: font.clone(),
-                    color,
-                    align: TextAlign::Left,
-                    baseline: TextBaseline::Alphabetic,
-                    angle,
-                };
-                surface.text(text, turn(*at), &style);
-            }
-            Item::Rule {
-                at: (x, y),
-                size: (w, h),
-            } => {
-                let mut path = Path::new();
-                path.polygon([(*x, *y), (x + w, *y), (x + w, y + h), (*x, y + h)].map(turn));
-                surface.fill(&path, color, FillRule::NonZero);
-            }
-            Item::Stroke { points, width } => {
-                let mut path = Path::new();
-                for (k, &p) in points.iter().enumerate() {
-                    let (x, y) = turn(p);
-                    if k == 0 {
-                        path.move_to(x, y);
-                    } else {
-                        path.line_to(x, y);
-                    }
-                }
-                surface.stroke(&path, &Stroke::solid(color, *width));
-            }
         }
     }
 }

@@ -8,8 +8,9 @@ use std::rc::Rc;
 use crate::format::tex::{self, Macro};
 
 use super::format::TickLabel;
-use super::surface::{Font, TextMeasure};
+use super::surface::{Font, Surface, TextMeasure};
 use super::typeset::Formula;
+use crate::core::Rgba;
 
 /// What a page does with TeX, as function pointers (`views::TEX`): a page built without
 /// that view holds none of it.
@@ -29,7 +30,12 @@ pub struct MathText {
     typeset: fn(&str, bool, &Font, &dyn TextMeasure) -> Formula,
     /// TeX with a `TeX` model's macros expanded.
     expand: fn(&str, &[Macro]) -> String,
+    /// A typeset formula drawn, placed as [`super::typeset::draw`] places it.
+    draw: Draw,
 }
+
+/// How a formula is drawn: see [`super::typeset::draw`].
+type Draw = fn(&Formula, &mut dyn Surface, ((f64, f64), (f64, f64), f64), Rgba);
 
 /// TeX read and set as this crate reads and sets it.
 pub const MATH_TEXT: MathText = MathText {
@@ -38,6 +44,7 @@ pub const MATH_TEXT: MathText = MathText {
     unicode: tex::unicode,
     typeset: super::typeset::typeset,
     expand: tex::expand,
+    draw: super::typeset::draw,
 };
 
 /// TeX to typeset, as a text property holds it.
@@ -111,4 +118,16 @@ fn tex_label(m: MathText, source: &str, display: bool) -> TickLabel {
 /// `tex` typeset in `font`; `None` where the page shows no TeX.
 pub(crate) fn typeset(tex: &Tex, font: &Font, m: &dyn TextMeasure) -> Option<Formula> {
     shown().map(|math| (math.typeset)(&tex.source, tex.display, font, m))
+}
+
+/// Draws a formula [`typeset`] made (nothing where the page shows no TeX, which made none).
+pub(crate) fn draw(
+    surface: &mut dyn Surface,
+    f: &Formula,
+    placed: ((f64, f64), (f64, f64), f64),
+    color: Rgba,
+) {
+    if let Some(m) = shown() {
+        (m.draw)(f, surface, placed, color);
+    }
 }

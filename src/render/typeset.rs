@@ -11,7 +11,9 @@
 use crate::format::tex::{parse, spaced, Node, FUNCTIONS};
 use crate::models::FontStyle;
 
-use super::surface::{Font, FontMetrics, TextMeasure};
+use super::surface::{Font, FontMetrics, Path, Stroke, Surface, TextMeasure, TextStyle};
+use crate::core::Rgba;
+use crate::models::{TextAlign, TextBaseline};
 
 /// The face math is set in: Times where there is one (Liberation Serif stands in for it
 /// on Linux), else the browser's serif.
@@ -67,6 +69,56 @@ fn set(tex: &str, display: bool, size: f64, bold: bool, m: &dyn TextMeasure) -> 
     let setter = Setter { m, size, bold };
     let style = if display { Style::Display } else { Style::Text };
     setter.row(&parse(tex), style)
+}
+
+/// Draws `f` with its box's top-left corner at `corner` from `at` (its height above the
+/// formula's baseline there), the whole turned by `angle` about `at`.
+pub fn draw(
+    f: &Formula,
+    surface: &mut dyn Surface,
+    (at, corner, angle): ((f64, f64), (f64, f64), f64),
+    color: Rgba,
+) {
+    let (sin, cos) = angle.sin_cos();
+    // A point of the formula (from its origin, on its baseline) on the surface.
+    let turn = |(x, y): (f64, f64)| {
+        let (dx, dy) = (corner.0 + x, corner.1 + f.ascent + y);
+        (at.0 + dx * cos - dy * sin, at.1 + dx * sin + dy * cos)
+    };
+    for item in &f.items {
+        match item {
+            Item::Text { text, at, font } => {
+                let style = TextStyle {
+                    font: font.clone(),
+                    color,
+                    align: TextAlign::Left,
+                    baseline: TextBaseline::Alphabetic,
+                    angle,
+                };
+                surface.text(text, turn(*at), &style);
+            }
+            Item::Rule {
+                at: (x, y),
+                size: (w, h),
+            } => {
+                let mut path = Path::new();
+                path.polygon([(*x, *y), (x + w, *y), (x + w, y + h), (*x, y + h)].map(turn));
+                surface.fill(&path, color, super::surface::FillRule::NonZero);
+            }
+            Item::Stroke { points, width } => {
+                let mut path = Path::new();
+                for (k, &p) in points.iter().enumerate() {
+                    let (x, y) = turn(p);
+                    if k == 0 {
+                        path.move_to(x, y);
+                    } else {
+                        path.line_to(x, y);
+                    }
+                }
+                surface.stroke(&path, &Stroke::solid(color, *width));
+            }
+        }
+    }
 }
 
 /// TeX's styles, from the largest.
