@@ -1659,6 +1659,49 @@ fn turned_text_turns_the_way_bokeh_turns_it() {
     );
 }
 
+/// A Label in a side panel takes the room its turned box needs there, stacked outwards,
+/// and its screen units count from the panel's bottom-left corner (Bokeh's
+/// models/latex_labels example).
+#[test]
+fn labels_in_side_panels_have_their_own_room() {
+    use std::f64::consts::FRAC_PI_2;
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let bare = render_size(&doc, fig, SIZE, 1.0).layout.frame;
+    let label = |doc: &mut Document, text: &str, angle: f64, text_baseline| {
+        let label = doc.add(Label {
+            angle,
+            text_baseline,
+            text_color: Some("#ff0000".into()),
+            text_font_size: "20px".into(),
+            ..Label::new(0.0, 0.0, text)
+        });
+        for (attr, units) in [("x_units", "screen"), ("y_units", "screen")] {
+            doc.set_attr(label.any(), attr, Value::str(units)).unwrap();
+        }
+        label.any()
+    };
+    use rokeh::models::TextBaseline;
+    let above = label(&mut doc, "Above", 0.0, TextBaseline::Bottom);
+    fig.add_layout_at(&mut doc, above, Place::Above);
+    // Turned a quarter, hung from its top: its box lies right of its point, in the panel.
+    let left = label(&mut doc, "Left", FRAC_PI_2, TextBaseline::Top);
+    fig.add_layout_at(&mut doc, left, Place::Left);
+    let pic = draw(&doc, fig, "label_panels.png");
+    let f = pic.layout.frame;
+    // 20 px text: a box about 23 px deep, above the frame (where only the border was)
+    // and left of the axis.
+    let left_room = f.left - bare.left;
+    assert!((20..=26).contains(&f.top), "above: {} px", f.top);
+    assert!((20..=26).contains(&left_room), "left: {left_room} px");
+    let red = |x0, y0, x1, y1| pic.count((x0, y0), (x1, y1), RED, 90);
+    // "Above" from the panel's left end (the frame's), just above the frame.
+    assert!(red(f.left, 0, f.left + 60, f.top) > 40);
+    // "Left", turned, at the panel's left edge and reading up from the bottom.
+    assert!(red(0, f.bottom - 50, left_room, f.bottom) > 30);
+    assert_eq!(red(f.left, f.top, 400, 400), 0, "nothing in the frame");
+}
+
 /// A FixedTicker's ticks as Python sends a numpy array (`p.xaxis.ticker = np.linspace(..)`).
 #[test]
 fn fixed_ticks_may_be_an_array() {

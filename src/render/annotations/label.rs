@@ -7,11 +7,12 @@ use crate::core::Rgba;
 use crate::document::{AnyId, Value};
 use crate::render::format::TickLabel;
 use crate::render::label::{across, anchor_names, anchor_of, Anchor, TextBox};
+use crate::render::layout::Side;
 use crate::render::ranges::FactorMap;
 use crate::render::read::Reader;
 use crate::render::scales::Scale;
 use crate::render::specs::radians_per;
-use crate::render::surface::{Font, Rect, Stroke, Surface};
+use crate::render::surface::{Font, Rect, Stroke, Surface, TextMeasure};
 use crate::render::RenderError;
 
 use super::{coordinate, AnnotationCtx, AnnotationView};
@@ -176,6 +177,21 @@ impl AnnotationView for View {
         false
     }
 
+    /// In a side panel, as BokehJS's TextAnnotation: its turned box with its padding.
+    fn size(&self, m: &dyn TextMeasure, side: Side, _frame: Rect) -> f64 {
+        if !self.visible || self.text.text.is_empty() {
+            return 0.0;
+        }
+        let b = TextBox::new(self.text.clone(), self.style.font.clone());
+        let (w, h) = b.rotated_size(m, self.angle);
+        let pad = 2.0 * self.style.padding;
+        if side.is_horizontal() {
+            h + pad
+        } else {
+            w + pad
+        }
+    }
+
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
         if !self.visible || self.text.text.is_empty() {
             return Ok(());
@@ -183,8 +199,23 @@ impl AnnotationView for View {
         let maps = (c.maps)(&self.x_range_name, &self.y_range_name);
         let xf = (c.factors)(&self.x_range_name, true);
         let yf = (c.factors)(&self.y_range_name, false);
-        let sx = self.x.place(c, true, (xf, &maps.x), self.x_screen);
-        let sy = self.y.place(c, false, (yf, &maps.y), self.y_screen);
+        let (sx, sy) = match c.panel {
+            // Screen units in a side panel are from its bottom-left corner.
+            Some((_, panel)) if self.x_screen && self.y_screen => {
+                let v = |coord: &Coord| match coord {
+                    Coord::Value(v) => coordinate(v, None),
+                    Coord::Node { .. } => None,
+                };
+                let (Some(x), Some(y)) = (v(&self.x), v(&self.y)) else {
+                    return Ok(());
+                };
+                ((panel.x + x) * c.scale, (panel.bottom() - y) * c.scale)
+            }
+            _ => (
+                self.x.place(c, true, (xf, &maps.x), self.x_screen),
+                self.y.place(c, false, (yf, &maps.y), self.y_screen),
+            ),
+        };
         if !(sx.is_finite() && sy.is_finite()) {
             return Ok(());
         }
