@@ -348,6 +348,8 @@ impl Setter<'_> {
                 "(" | "[" | "{" | "⟨" => Class::Open,
                 ")" | "]" | "}" | "⟩" | "!" => Class::Close,
                 "," | ";" => Class::Punct,
+                // TeX's colon is a relation (`f: X \to Y`).
+                ":" => Class::Rel,
                 op if large_operator(op).is_some() => Class::Op,
                 op if spaced(op) && is_relation(op) => Class::Rel,
                 // A sign with nothing to operate on before it is a prefix.
@@ -688,6 +690,7 @@ mod tests {
         assert!((gap("a+b", false) - 20.0 * 4.0 / 18.0).abs() < 1e-9);
         // = takes a thick one (5/18 em); a sign with nothing before it none.
         assert!((gap("a=b", false) - 20.0 * 5.0 / 18.0).abs() < 1e-9);
+        assert!((gap("a:b", false) - 20.0 * 5.0 / 18.0).abs() < 1e-9);
         assert_eq!(gap("-b", false), 0.0);
         assert_eq!(gap("(-b", false), 0.0);
         // A fence (an inner atom) stands a thin space (3/18 em) from a letter.
