@@ -59,6 +59,32 @@ fn out_of_range_slider_value_is_refused_and_changes_nothing() {
     assert!(doc.take_changes().is_empty());
 }
 
+/// Python lets an app move a slider's range past its value (BokehJS then shows the handle
+/// at the end): the document still reads back whole, as a peer or a new session reads it,
+/// while a write of a value outside the range stays refused. (Found by `tests/fuzz.rs`.)
+#[test]
+fn a_slider_whose_range_moved_past_its_value_still_reads_back() {
+    use rokeh::document::json::{read_json, to_json, BufferMode};
+    let mut doc = Document::new();
+    let freq = slider(&mut doc);
+    doc.add_root(freq);
+    doc.set(freq, Slider::START, 2.5).unwrap();
+    let json = to_json(&doc, BufferMode::Binary);
+    let back = read_json(&json.json, &json.buffers, doc.registry()).expect("it reads back");
+    let id = doc.model_id(freq.any()).clone();
+    let read = back.typed_id::<Slider>(&id).unwrap();
+    assert_eq!(
+        (back.get(read, Slider::START), back.get(read, Slider::VALUE)),
+        (2.5, 1.0)
+    );
+    let err = doc.set(freq, Slider::VALUE, 1.5).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("outside the slider's range 2.5..5.1"),
+        "{err}"
+    );
+}
+
 #[test]
 fn wrong_type_and_unknown_property_are_refused() {
     let mut doc = Document::new();

@@ -193,6 +193,21 @@ impl Document {
     /// of the kind both rokeh's and Bokeh's schemas say, within its domain, referring
     /// only to models that exist. A type nobody defines takes any attribute.
     pub fn validate(&self, any: AnyId, attr: &str, value: &Value) -> Result<(), DocumentError> {
+        self.validate_with(any, attr, value, true)
+    }
+
+    /// As [`Document::validate`]; a domain check sees the model's other properties only
+    /// when `across` (a slider's value within its range), as a write of one property is
+    /// checked. A model read whole from a peer is taken as its writer had it: Python lets
+    /// an app move a slider's range past its value (BokehJS then shows the handle at the
+    /// end), and a document refused then could never be read again.
+    pub(crate) fn validate_with(
+        &self,
+        any: AnyId,
+        attr: &str,
+        value: &Value,
+        across: bool,
+    ) -> Result<(), DocumentError> {
         let model = self.existing(any)?;
         let err_ctx = || (model.type_name.clone(), attr.to_owned());
         let schema = self.schema_of(any);
@@ -224,7 +239,10 @@ impl Document {
             });
         }
         if let Some(check) = schema.and_then(|s| s.check()) {
-            let get = |name: &str| self.get_attr(any, name).unwrap_or(Value::Null);
+            let get = |name: &str| match across {
+                true => self.get_attr(any, name).unwrap_or(Value::Null),
+                false => Value::Null,
+            };
             check(&get, attr, value).map_err(|message| {
                 let (model_type, attr) = err_ctx();
                 DocumentError::OutOfDomain {

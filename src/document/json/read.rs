@@ -120,7 +120,8 @@ pub(super) fn resolve(doc: &Document, value: &Value, what: &str) -> Result<AnyId
 
 /// Adds the models defined in a message that the document does not have yet (one it has
 /// keeps its state, as in Bokeh), then checks each new one against its schema, once all
-/// are in so they may refer to each other. A definition of a model the document has must
+/// are in so they may refer to each other (each property on its own: see
+/// [`Document::validate_with`]). A definition of a model the document has must
 /// agree with it: the same type, attributes valid for it (else it is refused, not ignored).
 pub(super) fn insert_defs(doc: &mut Document, defs: Vec<Model>) -> Result<(), JsonError> {
     let mut inserted = Vec::new();
@@ -134,7 +135,7 @@ pub(super) fn insert_defs(doc: &mut Document, defs: Vec<Model>) -> Result<(), Js
     for any in inserted {
         let model = doc.model(any);
         for (attr, value) in &model.attrs {
-            doc.validate(any, attr, value)
+            doc.validate_with(any, attr, value, false)
                 .map_err(|source| JsonError::Model {
                     id: model.id.clone(),
                     source,
