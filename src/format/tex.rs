@@ -6,7 +6,7 @@
 //! - as one line of Unicode, where text is only a string (a text's hit-test, a page built
 //!   without TeX's view): `\frac{dx}{dt}` is `dx/dt`, `x^2` is `x²`, `\delta` is `δ`.
 //!
-//! A canvas or a PNG typesets the parse itself ([`crate::render::typeset`]).
+//! A canvas or a PNG typesets the parse itself (`render::typeset`).
 //!
 //! The TeX read is the part plots use: letters, numbers, operators, groups, `^` and `_`,
 //! `\frac`, `\sqrt`, `\text` and its kin, Greek letters, the common symbols and
