@@ -1265,10 +1265,10 @@ fn text_is_drawn_in_its_outline_and_tex_glyphs_are_typeset() {
     let src = source(
         &mut doc,
         vec![
-            ("x", nums(&[2.5, 7.5])),
-            ("y", nums(&[7.5, 7.5])),
-            ("text", strs(&["ab", "cd"])),
-            ("shape", strs(&["circle", "diamond"])),
+            ("x", nums(&[2.5, 7.5, 7.5])),
+            ("y", nums(&[7.5, 7.5, 2.5])),
+            ("text", strs(&["ab", "cd", "ef"])),
+            ("shape", strs(&["circle", "diamond", "box"])),
         ],
     );
     fig.text(
@@ -1278,6 +1278,7 @@ fn text_is_drawn_in_its_outline_and_tex_glyphs_are_typeset() {
             anchor: Spec::Value(Value::str("center")),
             outline_shape: Spec::field("shape"),
             padding: Value::Int(10),
+            border_radius: Value::Int(12),
             background_fill_color: blue(),
             border_line_color: red(),
             border_line_width: 3.0.into(),
@@ -1328,6 +1329,12 @@ fn text_is_drawn_in_its_outline_and_tex_glyphs_are_typeset() {
         WHITE,
         "outside the diamond"
     );
+    // The box's corners are rounded by its border_radius: its side is blue, its corner not.
+    let (bx, by) = at(&pic, 7.5, 2.5);
+    // ("ef" and its padding: 34 × 38 px.)
+    assert_eq!(color_at(&pic, (bx - 12.0, by)), BLUE, "the box's left side");
+    let corner = (bx - 16.0, by - 18.0);
+    assert_eq!(color_at(&pic, corner), WHITE, "a rounded corner");
     // The TeXGlyph's fraction: a bar as wide as its "10" (41 px at 30 px), centred.
     let (tx, ty) = at(&pic, 5.0, 2.5);
     let (tx, ty) = (tx.round() as i32, ty.round() as i32);

@@ -94,6 +94,9 @@ struct View<'d> {
     anchor: Uniform<Value>,
     /// Room between the text and its box's edges, CSS pixels: left, top, right, bottom.
     padding: [f64; 4],
+    /// The corners' radii of a box or square outline, CSS pixels (top-left first,
+    /// clockwise).
+    radius: [f64; 4],
     outline: Uniform<String>,
     box_visuals: AreaVisuals,
     len: usize,
@@ -141,6 +144,7 @@ impl<'d> View<'d> {
             visual: TextVisual::read(s, "")?,
             anchor: s.values("anchor")?,
             padding: padding(s)?,
+            radius: border_radius(s)?,
             outline: s.values("outline_shape")?,
             box_visuals: AreaVisuals {
                 fill: FillVisual::read(s, "background_")?,
@@ -193,8 +197,9 @@ impl<'d> View<'d> {
     }
 
     /// Row `i`'s outline shape about its box, as BokehJS's `_paint_shape` draws each.
-    fn outline(&self, placed: &Placed, i: usize) -> Option<Path> {
+    fn outline(&self, placed: &Placed, i: usize, scale: f64) -> Option<Path> {
         let (w, h) = placed.size;
+        let radius = self.radius.map(|r| r * scale);
         let turn = |p| placed.turn(p);
         let mut path = Path::new();
         match self.outline.get(i).as_str() {
@@ -240,35 +245,97 @@ impl<'d> View<'d> {
                     .map(turn),
                 );
             }
-            // "box" and "rectangle" (corners drawn square: `border_radius` is not read).
-            _ => path.polygon([(0.0, 0.0), (w, 0.0), (w, h), (0.0, h)].map(turn)),
+            // "box" and "rectangle".
+            _ => path.polygon(round_rect((0.0, 0.0), (w, h), radius).into_iter().map(turn)),
         }
         Some(path)
     }
 }
 
-/// `padding` as left, top, right, bottom: one number, a pair (horizontal, vertical), four,
-/// or a map of sides.
+/// A field of a struct-like value (a map or an object), if it is a number.
+fn field(v: &Value, name: &str) -> Option<f64> {
+    match v {
+        Value::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(name))
+            .and_then(|(_, v)| v.as_f64()),
+        Value::Object(fields) => fields.iter().find(|(k, _)| k == name)?.1.as_f64(),
+        _ => None,
+    }
+}
+
+/// `padding` as left, top, right, bottom, as BokehJS resolves it: one number, a pair
+/// (x, y), four (left, right, top, bottom), or a struct of `x`/`y` or of sides.
 fn padding(s: &Specs<'_, '_>) -> Result<[f64; 4], RenderError> {
     let v = s.raw("padding")?;
     let num = |v: Option<&Value>| v.and_then(Value::as_f64).unwrap_or(0.0);
+    let side = |name: &str| field(&v, name).unwrap_or(0.0);
     Ok(match v.as_ref() {
         Value::List(items) if items.len() == 2 => {
             let (x, y) = (num(items.first()), num(items.get(1)));
             [x, y, x, y]
         }
-        Value::List(items) if items.len() == 4 => [0, 1, 2, 3].map(|k| num(items.get(k))),
-        Value::Map(sides) => {
-            let side = |name: &str| {
-                num(sides
-                    .iter()
-                    .find(|(k, _)| k.as_str() == Some(name))
-                    .map(|(_, v)| v))
-            };
+        Value::List(items) => [0, 2, 1, 3].map(|k| num(items.get(k))),
+        Value::Map(_) | Value::Object(_) if field(&v, "x").or(field(&v, "y")).is_some() => {
+            let (x, y) = (side("x"), side("y"));
+            [x, y, x, y]
+        }
+        Value::Map(_) | Value::Object(_) => {
             [side("left"), side("top"), side("right"), side("bottom")]
         }
         v => [v.as_f64().unwrap_or(0.0); 4],
     })
+}
+
+/// `border_radius` as top-left, top-right, bottom-right, bottom-left: one number, four,
+/// or a struct of corners.
+fn border_radius(s: &Specs<'_, '_>) -> Result<[f64; 4], RenderError> {
+    let v = s.raw("border_radius")?;
+    Ok(match v.as_ref() {
+        Value::List(items) => {
+            [0, 1, 2, 3].map(|k| items.get(k).and_then(Value::as_f64).unwrap_or(0.0))
+        }
+        Value::Map(_) | Value::Object(_) => {
+            ["top_left", "top_right", "bottom_right", "bottom_left"]
+                .map(|corner| field(&v, corner).unwrap_or(0.0))
+        }
+        v => [v.as_f64().unwrap_or(0.0); 4],
+    })
+}
+
+/// The outline of a box `w` × `h` from (x, y) with corners of radii `r` (top-left,
+/// top-right, bottom-right, bottom-left), scaled down together where they overlap, as
+/// the canvas' `roundRect`; each quarter circle in eight steps.
+fn round_rect((x, y): (f64, f64), (w, h): (f64, f64), r: [f64; 4]) -> Vec<(f64, f64)> {
+    let [tl, tr, br, bl] = r.map(|v| v.max(0.0));
+    let fit = [w / (tl + tr), h / (tr + br), w / (br + bl), h / (tl + bl)]
+        .into_iter()
+        .filter(|f| f.is_finite())
+        .fold(1.0, f64::min);
+    let corners = [
+        // Centre of each corner's circle, its radius, and the angle it starts from.
+        ((x + tl * fit, y + tl * fit), tl * fit, std::f64::consts::PI),
+        (
+            (x + w - tr * fit, y + tr * fit),
+            tr * fit,
+            1.5 * std::f64::consts::PI,
+        ),
+        ((x + w - br * fit, y + h - br * fit), br * fit, 0.0),
+        (
+            (x + bl * fit, y + h - bl * fit),
+            bl * fit,
+            0.5 * std::f64::consts::PI,
+        ),
+    ];
+    let mut points = Vec::with_capacity(36);
+    for ((cx, cy), radius, start) in corners {
+        let steps = if radius > 0.0 { 8 } else { 0 };
+        for k in 0..=steps {
+            let a = start + std::f64::consts::FRAC_PI_2 * f64::from(k) / 8.0;
+            points.push((cx + radius * a.cos(), cy + radius * a.sin()));
+        }
+    }
+    points
 }
 
 impl GlyphView for View<'_> {
@@ -281,7 +348,7 @@ impl GlyphView for View<'_> {
             let Some(placed) = self.place(p.surface, &p.maps, i) else {
                 continue;
             };
-            if let Some(outline) = self.outline(&placed, i) {
+            if let Some(outline) = self.outline(&placed, i, p.maps.scale) {
                 self.box_visuals.paint(p.surface, &outline, i, p.maps.scale);
             }
             let [left, top, ..] = self.padding.map(|v| v * p.maps.scale);
