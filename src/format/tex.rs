@@ -227,6 +227,13 @@ pub(crate) enum Node {
     Frac(Box<Node>, Box<Node>),
     /// A root: what is under it, and its index (`\sqrt[3]{x}`), if not a square root.
     Sqrt(Box<Node>, Option<Box<Node>>),
+    /// An accent over its base (`\hat{x}`, `\vec{v}`, `\overline{z}`): the accent's
+    /// character, and whether it stretches over the whole base (a bar).
+    Accent {
+        base: Box<Node>,
+        accent: char,
+        wide: bool,
+    },
     /// `\left(` … `\right)`: delimiters as tall as what they hold (empty for `.`).
     Fenced {
         open: String,
@@ -429,6 +436,45 @@ impl Parser {
                 Node::Sqrt(Box::new(self.argument()), index)
             }
             "text" | "textrm" | "textit" | "textbf" | "mbox" => Node::Text(self.raw_group()),
+            "hat" | "widehat" | "bar" | "vec" | "dot" | "ddot" | "tilde" | "widetilde"
+            | "check" | "breve" | "acute" | "grave" | "overline" => {
+                let (accent, wide) = match name.as_str() {
+                    "hat" | "widehat" => ('ˆ', false),
+                    "bar" => ('¯', false),
+                    "vec" => ('→', false),
+                    "dot" => ('˙', false),
+                    "ddot" => ('¨', false),
+                    "tilde" | "widetilde" => ('˜', false),
+                    "check" => ('ˇ', false),
+                    "breve" => ('˘', false),
+                    "acute" => ('´', false),
+                    "grave" => ('`', false),
+                    _ => ('¯', true),
+                };
+                Node::Accent {
+                    base: Box::new(self.argument()),
+                    accent,
+                    wide,
+                }
+            }
+            "mathbb" | "mathcal" => {
+                let table = if name == "mathbb" {
+                    DOUBLE_STRUCK
+                } else {
+                    SCRIPT
+                };
+                let letters: String = self
+                    .raw_group()
+                    .chars()
+                    .map(|c| {
+                        table
+                            .iter()
+                            .find(|(from, _)| *from == c)
+                            .map_or(c, |&(_, to)| to)
+                    })
+                    .collect();
+                Node::Word(letters)
+            }
             "mathrm" | "operatorname" | "mathbf" | "mathit" | "mathsf" | "mathtt" => {
                 Node::Word(self.raw_group())
             }
@@ -719,6 +765,12 @@ fn write_mathml(node: &Node, out: &mut String) {
             write_mathml(index, out);
             out.push_str("</mroot>");
         }
+        Node::Accent { base, accent, wide } => {
+            out.push_str("<mover accent=\"true\">");
+            write_mathml(base, out);
+            let mark = if *wide { '‾' } else { *accent };
+            let _ = write!(out, "<mo>{}</mo></mover>", escape_html(&mark.to_string()));
+        }
         Node::Fenced { open, body, close } => {
             // Fences stretch to what they hold in MathML by default.
             let fence = |out: &mut String, f: &str| {
@@ -886,6 +938,29 @@ fn write_unicode(node: &Node, out: &mut String, spacing: bool) {
             write_row(body, out, spacing);
             out.push_str(close);
         }
+        // A combining mark after each character of its base.
+        Node::Accent { base, accent, wide } => {
+            let combining = match accent {
+                'ˆ' => '\u{302}',
+                '→' => '\u{20d7}',
+                '˙' => '\u{307}',
+                '¨' => '\u{308}',
+                '˜' => '\u{303}',
+                'ˇ' => '\u{30c}',
+                '˘' => '\u{306}',
+                '´' => '\u{301}',
+                '`' => '\u{300}',
+                _ => '\u{304}',
+            };
+            let mut text = String::new();
+            write_unicode(base, &mut text, spacing);
+            for (k, c) in text.chars().enumerate() {
+                out.push(c);
+                if *wide || k == 0 {
+                    out.push(combining);
+                }
+            }
+        }
         Node::Scripts { base, sub, sup } => {
             write_operand(base, out);
             if let Some(sub) = sub {
@@ -918,6 +993,32 @@ fn write_operand(node: &Node, out: &mut String) {
         out.push_str(&text);
     }
 }
+
+/// `\mathbb`'s letters, where Unicode has them in its Letterlike Symbols and its
+/// Mathematical Alphanumerics (any other is kept).
+const DOUBLE_STRUCK: &[(char, char)] = &[
+    ('C', 'ℂ'),
+    ('H', 'ℍ'),
+    ('N', 'ℕ'),
+    ('P', 'ℙ'),
+    ('Q', 'ℚ'),
+    ('R', 'ℝ'),
+    ('Z', 'ℤ'),
+    ('E', '𝔼'),
+    ('1', '𝟙'),
+];
+
+/// `\mathcal`'s letters Unicode has in its Letterlike Symbols.
+const SCRIPT: &[(char, char)] = &[
+    ('B', 'ℬ'),
+    ('E', 'ℰ'),
+    ('F', 'ℱ'),
+    ('H', 'ℋ'),
+    ('I', 'ℐ'),
+    ('L', 'ℒ'),
+    ('M', 'ℳ'),
+    ('R', 'ℛ'),
+];
 
 const SUPERSCRIPTS: &[(char, char)] = &[
     ('0', '⁰'),
@@ -1067,6 +1168,10 @@ mod tests {
         assert_eq!(unicode(r"\left( a \right)"), "(a)");
         assert_eq!(unicode(r"\left(\frac{x}{2}\right)^{2}"), "(x/2)²");
         assert_eq!(unicode(r"\left. a \right|"), "a|");
+        assert_eq!(
+            unicode(r"\hat{x} + \overline{ab} \in \mathbb{R}"),
+            "x\u{302} + a\u{304}b\u{304} ∈ ℝ"
+        );
         assert_eq!(unicode(r"\sqrt[3]{x}"), "∛x");
         assert_eq!(unicode(r"\sqrt[n]{y}"), "ⁿ√y");
         assert_eq!(
@@ -1095,6 +1200,10 @@ mod tests {
              <mi mathvariant=\"normal\">cos</mi></mrow></math>"
         );
         assert!(mathml("(x)-1", false).contains("<mo>)</mo><mo>−</mo>"));
+        assert_eq!(
+            mathml(r"\vec{v}", false),
+            "<math><mrow><mover accent=\"true\"><mi>v</mi><mo>→</mo></mover></mrow></math>"
+        );
         assert_eq!(
             mathml("= -x", false),
             "<math><mrow><mo>=</mo><mo form=\"prefix\">−</mo><mi>x</mi></mrow></math>"

@@ -435,6 +435,7 @@ impl Setter<'_> {
             Node::Frac(num, den) => self.fraction(num, den, style),
             Node::Sqrt(inner, index) => self.root(inner, index.as_deref(), style),
             Node::Fenced { open, body, close } => self.fenced(open, body, close, style),
+            Node::Accent { base, accent, wide } => self.accent(base, *accent, *wide, style),
             Node::Scripts { base, sub, sup } => {
                 self.scripts(base, sub.as_deref(), sup.as_deref(), style)
             }
@@ -513,6 +514,44 @@ impl Setter<'_> {
             }
             None => b,
         }
+    }
+
+    /// An accent over its base, as TeX sets one: the mark (drawn for letters of x-height)
+    /// raised by what the base reaches above that, centred, leaning right over an italic
+    /// letter; a wide one a bar over the whole base.
+    fn accent(&self, base: &Node, accent: char, wide: bool, style: Style) -> Boxed {
+        let em = self.em(style);
+        let italic = matches!(base, Node::Ident(s) if !s.chars().all(|c| ('Α'..='Ω').contains(&c)));
+        let body = self.atom(base, style);
+        let x = self.metrics(style).x_height.max(0.4 * em);
+        let raise = (body.ascent - x).max(0.0);
+        let width = body.width;
+        let mut b = Boxed::default();
+        b.push(body, 0.0);
+        if wide {
+            let rule = self.rule(style);
+            let top = -(x + raise + 0.15 * em + rule);
+            b.items.push(Item::Rule {
+                at: (0.0, top),
+                size: (width, rule),
+            });
+            b.ascent = b.ascent.max(-top);
+            return b;
+        }
+        let lean = if italic { 0.08 * em } else { 0.0 };
+        // The vector arrow is set smaller, its middle just above the base.
+        let mark = if accent == '→' {
+            let size = 0.7 * em;
+            let arrow = self.glyphs("→", size, false);
+            let mut m = Boxed::default();
+            m.place(arrow, (0.0, -(x + 0.2 * em - 0.25 * size)));
+            m
+        } else {
+            self.glyphs(&accent.to_string(), em, false)
+        };
+        let at = ((width - mark.width) / 2.0 + lean, -raise);
+        b.place(mark, at);
+        b
     }
 
     fn fenced(&self, open: &str, body: &[Node], close: &str, style: Style) -> Boxed {
@@ -766,6 +805,25 @@ mod tests {
         assert!(bar.0 > x.1 .0 + width("x", 20.0, FontStyle::Italic));
         assert!(bar.1 < -0.45 * 20.0 && f.ascent >= -bar.1);
         assert!(strokes[0][0].0 < x.1 .0);
+    }
+
+    #[test]
+    fn accents_sit_over_their_base_raised_past_tall_letters() {
+        let (fx, fa) = (set(r"\hat{x}", false), set(r"\hat{A}", false));
+        let (x, a) = (texts(&fx)[1], texts(&fa)[1]);
+        assert_eq!((x.0, a.0), ("ˆ", "ˆ"));
+        // Over a tall letter the mark is raised by what it reaches past the x-height.
+        assert!(a.1 .1 < x.1 .1 - 2.0, "{a:?} {x:?}");
+        // Over its base, leaning right over an italic one.
+        assert!(x.1 .0 > 0.0 && x.1 .0 < width("x", 20.0, FontStyle::Italic));
+        let f = set(r"\overline{ab}", false);
+        let bar = f.items.iter().find_map(|i| match i {
+            Item::Rule { at, size } => Some((*at, *size)),
+            _ => None,
+        });
+        let ((_, y), (w, _)) = bar.expect("a bar");
+        assert!((w - width("ab", 20.0, FontStyle::Italic)).abs() < 1e-9);
+        assert!(y < -0.5 * 20.0 && f.ascent >= -y);
     }
 
     #[test]
