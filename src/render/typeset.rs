@@ -528,17 +528,23 @@ impl Setter<'_> {
         let width = body.width;
         let mut b = Boxed::default();
         b.push(body, 0.0);
-        if wide {
+        let lean = if italic { 0.08 * em } else { 0.0 };
+        // A bar: a rule (the fonts' macrons sit at cap height), over the whole base when
+        // wide, else half an em centred.
+        if wide || accent == '¯' {
             let rule = self.rule(style);
             let top = -(x + raise + 0.15 * em + rule);
+            let (left, length) = match wide {
+                true => (0.0, width),
+                false => ((width - 0.4 * em) / 2.0 + lean, 0.4 * em),
+            };
             b.items.push(Item::Rule {
-                at: (0.0, top),
-                size: (width, rule),
+                at: (left, top),
+                size: (length, rule),
             });
             b.ascent = b.ascent.max(-top);
             return b;
         }
-        let lean = if italic { 0.08 * em } else { 0.0 };
         // The vector arrow is set smaller, its middle just above the base.
         let mark = if accent == '→' {
             let size = 0.7 * em;
@@ -551,6 +557,8 @@ impl Setter<'_> {
         };
         let at = ((width - mark.width) / 2.0 + lean, -raise);
         b.place(mark, at);
+        // An accent takes no room of its own across.
+        b.width = width;
         b
     }
 
@@ -824,6 +832,14 @@ mod tests {
         let ((_, y), (w, _)) = bar.expect("a bar");
         assert!((w - width("ab", 20.0, FontStyle::Italic)).abs() < 1e-9);
         assert!(y < -0.5 * 20.0 && f.ascent >= -y);
+        // A bar over one letter is a short rule; an accent takes no room across.
+        let f = set(r"\bar{y}", false);
+        assert!(f
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Rule { size, .. } if size.0 == 8.0)));
+        let v = set(r"\vec{v}", false);
+        assert_eq!(v.width, width("v", 20.0, FontStyle::Italic));
     }
 
     #[test]
