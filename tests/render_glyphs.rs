@@ -1222,26 +1222,21 @@ fn tex_in_labels_is_typeset() {
         ..Label::new(3.0, 5.0, r"$$\frac{10}{2}$$")
     });
     fig.add_layout(&mut doc, label.any());
+    // A ColorBar's title too (BokehJS draws it as a Title).
+    let mapper = doc.add(LinearColorMapper::new(vec![
+        "#ffffff".into(),
+        "#eeeeee".into(),
+    ]));
+    let bar = doc.add(ColorBar {
+        title: Some(r"$$\frac{10}{2}$$".into()),
+        title_text_color: Some("#800080".into()),
+        title_text_font_size: "30px".into(),
+        ..color_bar_defaults(mapper.any())
+    });
+    fig.add_layout(&mut doc, bar.any());
     let pic = draw(&doc, fig, "tex_labels.png");
     let f = pic.layout.frame;
-    // The longest run of `color` along a row between rows y0 and y1.
-    let run = |color: [u8; 3], y0: i32, y1: i32| {
-        (y0..y1)
-            .map(|y| {
-                let (mut best, mut now) = (0, 0);
-                for x in 0..pic.width as i32 {
-                    now = if pic.pixel(x, y).is_some_and(|p| close(p, color, 90)) {
-                        now + 1
-                    } else {
-                        0
-                    };
-                    best = best.max(now);
-                }
-                best
-            })
-            .max()
-            .unwrap_or(0)
-    };
+    let run = |color, y0, y1| longest_run(&pic, color, y0..y1, true);
     // Math beside 30 px text is set as MathJax's would be: an em of the text's x-height
     // (16 px) over MathJax's ex (0.431), 37 px; there "10" is 41 px wide, and the bar
     // under it as long.
@@ -1253,6 +1248,30 @@ fn tex_in_labels_is_typeset() {
     );
     assert!(run(BLUE, f.bottom, 400) >= 37, "the tick label's bar");
     assert!(run(GREEN, f.top, f.bottom) >= 37, "the Label's bar");
+    // A vertical bar's title is turned, its fraction's bar upright.
+    let upright = longest_run(&pic, [128, 0, 128], 0..pic.width as i32, false);
+    assert!(upright >= 37, "the ColorBar title's bar: {upright} px");
+}
+
+/// The longest run of `color` along one of `lines`: rows when `along_x`, else columns.
+fn longest_run(pic: &Picture, color: [u8; 3], lines: std::ops::Range<i32>, along_x: bool) -> usize {
+    let length = if along_x { pic.width } else { pic.height } as i32;
+    lines
+        .map(|line| {
+            let (mut best, mut now) = (0, 0);
+            for k in 0..length {
+                let (x, y) = if along_x { (k, line) } else { (line, k) };
+                now = if pic.pixel(x, y).is_some_and(|p| close(p, color, 90)) {
+                    now + 1
+                } else {
+                    0
+                };
+                best = best.max(now);
+            }
+            best
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Text sits in a box as BokehJS's TextView puts it (Bokeh's latex_outline_shapes
@@ -1335,17 +1354,9 @@ fn text_is_drawn_in_its_outline_and_tex_glyphs_are_typeset() {
     assert_eq!(color_at(&pic, (bx - 12.0, by)), BLUE, "the box's left side");
     let corner = (bx - 16.0, by - 18.0);
     assert_eq!(color_at(&pic, corner), WHITE, "a rounded corner");
-    // The TeXGlyph's fraction: a bar as wide as its "10" (41 px at 30 px), centred.
-    let (tx, ty) = at(&pic, 5.0, 2.5);
-    let (tx, ty) = (tx.round() as i32, ty.round() as i32);
-    let bar = (ty - 10..ty + 10)
-        .map(|y| {
-            (tx - 30..tx + 30)
-                .filter(|&x| pic.pixel(x, y).is_some_and(|p| close(p, RED, 90)))
-                .count()
-        })
-        .max()
-        .unwrap();
+    // The TeXGlyph's fraction: a bar as wide as its "10" (41 px at 30 px), about its point.
+    let ty = at(&pic, 5.0, 2.5).1.round() as i32;
+    let bar = longest_run(&pic, RED, ty - 10..ty + 10, true);
     assert!((37..=45).contains(&bar), "the fraction's bar: {bar} px");
 }
 

@@ -58,9 +58,10 @@ pub(crate) fn build<'d>(
         AutoOr::Auto if log => format::log_standard(),
         AutoOr::Auto => Formatter::Basic(Basic::default()),
     };
+    // A Title's text in BokehJS: its math typeset, a text model read.
     let title = match r.get::<Option<TextLike>>(bar, "title")? {
-        Some(TextLike::Plain(s)) if !s.is_empty() => Some(s),
-        _ => None,
+        Some(_) => Some(r.text_like(bar, "title")?).filter(|t| !t.text.is_empty()),
+        None => None,
     };
     let px = |attr: &str| r.pixels(bar, attr);
     Ok(Box::new(View {
@@ -174,7 +175,7 @@ struct View {
     orientation: AutoOr<Orientation>,
     width: AutoOr<i64>,
     height: AutoOr<i64>,
-    title: Option<String>,
+    title: Option<TickLabel>,
     title_font: Font,
     title_color: Option<Rgba>,
     title_standoff: f64,
@@ -242,8 +243,7 @@ impl View {
         };
         let title = match &self.title {
             Some(t) => {
-                let (_, h) =
-                    TextBox::new(TickLabel::plain(t.clone()), self.title_font.clone()).size(m);
+                let (_, h) = TextBox::new(t.clone(), self.title_font.clone()).size(m);
                 h + self.title_standoff
             }
             None => 0.0,
@@ -464,7 +464,7 @@ impl AnnotationView for View {
             } else {
                 Anchor::new(0.0, 0.0)
             };
-            TextBox::new(TickLabel::plain(title.clone()), font).draw(
+            TextBox::new(title.clone(), font).draw(
                 c.surface,
                 (at.0 * dpr, at.1 * dpr),
                 anchor,
