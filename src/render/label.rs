@@ -10,7 +10,7 @@ use crate::core::{Rgba, Value};
 
 use super::format::TickLabel;
 use super::math;
-use super::surface::{FillRule, Font, Path, Stroke, Surface, TextMeasure, TextStyle};
+use super::surface::{FillRule, Font, Path, Stroke, Surface, TextMeasure, TextStyle, Turn};
 use super::typeset::Formula;
 
 /// How far across a side the names of Bokeh's anchors put a point.
@@ -236,13 +236,10 @@ impl TextBox {
         }
         let (w, h) = self.size(surface);
         let (w, h) = (w + 2.0 * padding, h + 2.0 * padding);
-        let (sin, cos) = angle.sin_cos();
+        let turn = Turn::about(at, angle);
         let (l, t) = (-anchor.x * w, -anchor.y * h);
         let mut path = Path::new();
-        path.polygon(
-            [(l, t), (l + w, t), (l + w, t + h), (l, t + h)]
-                .map(|(x, y)| (at.0 + x * cos - y * sin, at.1 + x * sin + y * cos)),
-        );
+        path.polygon([(l, t), (l + w, t), (l + w, t + h), (l, t + h)].map(|p| turn.apply(p)));
         if let Some(fill) = fill {
             surface.fill(&path, fill, FillRule::NonZero);
         }
@@ -273,8 +270,8 @@ impl TextBox {
         let (w, h) = self.size(surface);
         // The box's top-left corner relative to `at`, before turning.
         let (left, top) = (-anchor.x * w, -anchor.y * h);
-        let (sin, cos) = angle.sin_cos();
-        let turn = |dx: f64, dy: f64| (at.0 + dx * cos - dy * sin, at.1 + dx * sin + dy * cos);
+        let turned = Turn::about(at, angle);
+        let turn = |dx: f64, dy: f64| turned.apply((dx, dy));
         let fm = surface.font_metrics(&self.font);
         let (line_h, ascent) = self.line(surface, &self.font);
         let spacing = (self.line_height - 1.0) * (fm.ascent + fm.descent);

@@ -9,6 +9,31 @@ use crate::models::{FontStyle, LineCap, LineJoin, TextAlign, TextBaseline};
 
 use super::layer::Layer;
 
+/// A turn by an angle (canvas radians) about a point: where an offset from the point
+/// lands once turned (text boxes, arrow heads, rotated rects).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Turn {
+    about: (f64, f64),
+    sin: f64,
+    cos: f64,
+}
+
+impl Turn {
+    pub fn about(about: (f64, f64), angle: f64) -> Turn {
+        let (sin, cos) = angle.sin_cos();
+        Turn { about, sin, cos }
+    }
+
+    /// The point `(dx, dy)` from the centre, turned.
+    pub fn apply(&self, (dx, dy): (f64, f64)) -> (f64, f64) {
+        let (sin, cos) = (self.sin, self.cos);
+        (
+            self.about.0 + dx * cos - dy * sin,
+            self.about.1 + dx * sin + dy * cos,
+        )
+    }
+}
+
 /// A rectangle in device pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {

@@ -11,7 +11,7 @@
 use crate::format::tex::{parse, spaced, Node, FUNCTIONS};
 use crate::models::FontStyle;
 
-use super::surface::{Font, FontMetrics, Path, Stroke, Surface, TextMeasure, TextStyle};
+use super::surface::{Font, FontMetrics, Path, Stroke, Surface, TextMeasure, TextStyle, Turn};
 use crate::core::Rgba;
 use crate::models::{TextAlign, TextBaseline};
 
@@ -79,12 +79,9 @@ pub fn draw(
     (at, corner, angle): ((f64, f64), (f64, f64), f64),
     color: Rgba,
 ) {
-    let (sin, cos) = angle.sin_cos();
+    let turned = Turn::about(at, angle);
     // A point of the formula (from its origin, on its baseline) on the surface.
-    let turn = |(x, y): (f64, f64)| {
-        let (dx, dy) = (corner.0 + x, corner.1 + f.ascent + y);
-        (at.0 + dx * cos - dy * sin, at.1 + dx * sin + dy * cos)
-    };
+    let turn = |(x, y): (f64, f64)| turned.apply((corner.0 + x, corner.1 + f.ascent + y));
     for item in &f.items {
         match item {
             Item::Text { text, at, font } => {

@@ -4,7 +4,7 @@
 use crate::document::AnyId;
 use crate::render::read::Reader;
 use crate::render::specs::{Rows, Specs};
-use crate::render::surface::{FillRule, Path, Surface};
+use crate::render::surface::{FillRule, Path, Surface, Turn};
 use crate::render::visuals::{FillVisual, LineVisual};
 use crate::render::RenderError;
 
@@ -56,8 +56,8 @@ pub(crate) fn draw_head(
         overrides: &[],
     };
     let size = specs.numbers("size")?.get(i) * scale;
-    let (sin, cos) = angle.sin_cos();
-    let at = |x: f64, y: f64| (tip.0 + x * cos - y * sin, tip.1 + x * sin + y * cos);
+    let turn = Turn::about(tip, angle);
+    let at = |x: f64, y: f64| turn.apply((x, y));
     let half = 0.5 * size;
     let kind = r.type_name(head);
     let mut path = Path::new();

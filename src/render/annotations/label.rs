@@ -12,7 +12,7 @@ use crate::render::ranges::FactorMap;
 use crate::render::read::Reader;
 use crate::render::scales::Scale;
 use crate::render::specs::radians_per;
-use crate::render::surface::{Font, Rect, Stroke, Surface, TextMeasure};
+use crate::render::surface::{Font, Rect, Stroke, Surface, TextMeasure, Turn};
 use crate::render::RenderError;
 
 use super::{coordinate, AnnotationCtx, AnnotationView};
@@ -80,8 +80,7 @@ impl BoxStyle {
         b.backdrop(s, (at, anchor, angle), paint, p, dpr);
         // The text's own anchor point, inside the padding, turned with the box.
         let (dx, dy) = (p * (1.0 - 2.0 * anchor.x), p * (1.0 - 2.0 * anchor.y));
-        let (sin, cos) = angle.sin_cos();
-        let text_at = (at.0 + dx * cos - dy * sin, at.1 + dx * sin + dy * cos);
+        let text_at = Turn::about(at, angle).apply((dx, dy));
         b.draw(s, text_at, anchor, angle, color);
     }
 }

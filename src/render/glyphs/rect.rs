@@ -3,7 +3,7 @@
 use crate::render::ranges::Bounds;
 use crate::render::region::Region;
 use crate::render::scales::Maps;
-use crate::render::surface::{Path, Rect};
+use crate::render::surface::{Path, Rect, Turn};
 use crate::render::RenderError;
 
 use super::ellipse::View as Centered;
@@ -35,8 +35,8 @@ impl View<'_> {
         if ![cx, cy, w, h, a].iter().all(|v| v.is_finite()) {
             return None;
         }
-        let (sin, cos) = a.sin_cos();
-        let at = |dx: f64, dy: f64| (cx + dx * cos - dy * sin, cy + dx * sin + dy * cos);
+        let turn = Turn::about((cx, cy), a);
+        let at = |dx: f64, dy: f64| turn.apply((dx, dy));
         let (hw, hh) = (w / 2.0, h / 2.0);
         Some([at(-hw, -hh), at(hw, -hh), at(hw, hh), at(-hw, hh)])
     }

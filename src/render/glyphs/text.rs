@@ -13,7 +13,7 @@ use crate::render::math;
 use crate::render::ranges::Bounds;
 use crate::render::scales::Maps;
 use crate::render::specs::{Numbers, Specs, Uniform};
-use crate::render::surface::{Path, Rect, Surface};
+use crate::render::surface::{Path, Rect, Surface, Turn};
 use crate::render::visuals::{FillVisual, HatchVisual, LineVisual, TextVisual};
 use crate::render::RenderError;
 
@@ -117,12 +117,7 @@ struct Placed {
 impl Placed {
     /// A point of the box (from its top-left corner, unturned) on the surface.
     fn turn(&self, (x, y): (f64, f64)) -> (f64, f64) {
-        let (sin, cos) = self.angle.sin_cos();
-        let (dx, dy) = (self.corner.0 + x, self.corner.1 + y);
-        (
-            self.at.0 + dx * cos - dy * sin,
-            self.at.1 + dx * sin + dy * cos,
-        )
+        Turn::about(self.at, self.angle).apply((self.corner.0 + x, self.corner.1 + y))
     }
 }
 
