@@ -204,6 +204,11 @@ fn is_relation(op: &str) -> bool {
     !matches!(op, "+" | "−" | "±" | "∓" | "×" | "⋅" | "÷")
 }
 
+/// Whether TeX sets `node` in italic: a letter, but for capital Greek.
+fn italic(node: &Node) -> bool {
+    matches!(node, Node::Ident(s) if !s.chars().all(|c| ('Α'..='Ω').contains(&c)))
+}
+
 /// A box under construction: a formula's measure and items.
 type Boxed = Formula;
 
@@ -408,10 +413,7 @@ impl Setter<'_> {
         let em = self.em(style);
         match node {
             // Capital Greek is upright in TeX; other letters italic.
-            Node::Ident(s) => {
-                let upright = s.chars().all(|c| ('Α'..='Ω').contains(&c));
-                self.glyphs(s, em, !upright)
-            }
+            Node::Ident(s) => self.glyphs(s, em, italic(node)),
             Node::Word(s) | Node::Number(s) | Node::Unknown(s) => self.glyphs(s, em, false),
             // MathJax sets bold math, not bold text (BokehJS's bold titles).
             Node::Text(s) => {
@@ -518,7 +520,7 @@ impl Setter<'_> {
     /// letter; a wide one a bar over the whole base.
     fn accent(&self, base: &Node, accent: char, wide: bool, style: Style) -> Boxed {
         let em = self.em(style);
-        let italic = matches!(base, Node::Ident(s) if !s.chars().all(|c| ('Α'..='Ω').contains(&c)));
+        let italic = italic(base);
         let body = self.atom(base, style);
         let x = self.metrics(style).x_height.max(0.4 * em);
         let raise = (body.ascent - x).max(0.0);
@@ -579,7 +581,7 @@ impl Setter<'_> {
             Node::Operator(op) => large_operator(op) == Some(true) && style == Style::Display,
             _ => false,
         };
-        let italic = matches!(base, Node::Ident(s) if !s.chars().all(|c| ('Α'..='Ω').contains(&c)));
+        let italic = italic(base);
         // A single character's scripts sit at fixed heights; a box's follow its edges.
         let simple = matches!(
             base,
