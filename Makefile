@@ -40,8 +40,11 @@ test: test-rust test-wasm test-browser
 # The library's and the gallery's tests (the server's with the real `rokeh` binary),
 # including the comparisons with real Python Bokeh (tests/json_python.rs) and a crate made
 # by `rokeh new`, built with cargo and trunk (gallery/tests/scaffold.rs).
+# The fuzz harnesses run on their committed corpus alone here (tests/fuzz.rs), so a
+# submission fails only on what it changed; a plain `cargo test` adds a second of fresh
+# random inputs each, `make fuzz` searches coverage-guided.
 test-rust: install-fonts install-python install-redis install-wasm-tools fetch
-	cargo test --workspace
+	BOLERO_RANDOM_ITERATIONS=0 cargo test --workspace
 	# Decimated against undecimated drawings of a million points: under two minutes in the
 	# debug build the line above made; a build for speed (the bench profile) took a clean
 	# checkout six more minutes to make than the tests then ran.

@@ -1,6 +1,7 @@
 //! Fuzz harnesses for everything a client's input reaches. `cargo test` runs each on its
 //! committed corpus (`tests/__fuzz__/<harness>/corpus/`) and on random inputs for a
-//! second; `make fuzz` runs them coverage-guided (cargo bolero, libFuzzer) for longer.
+//! second (`make test` on the corpus alone, the same inputs each run); `make fuzz` runs
+//! them coverage-guided (cargo bolero, libFuzzer) for longer.
 //!
 //! - the websocket message receiver over arbitrary frame sequences;
 //! - PATCH-DOC events on the sliders document, structured and as raw JSON: on error the
