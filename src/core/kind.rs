@@ -250,9 +250,11 @@ fn spec_accepts(value: &Kind, v: &Value, refs: &dyn RefTypes) -> bool {
         Some("field") => v
             .object_field("field")
             .is_some_and(|f| f.as_str().is_some()),
+        // A number spec's value may be a factor, as its fields' columns may: BokehJS maps
+        // it through a categorical scale (`hbar(y=value("Furniture"))`).
         Some("value") => v
             .object_field("value")
-            .is_some_and(|x| value.accepts(x, refs)),
+            .is_some_and(|x| value.accepts(x, refs) || (*value == Kind::Number && is_factor(x))),
         Some("expr") => v
             .object_field("expr")
             .is_some_and(|e| matches!(e, Value::Ref(_))),
@@ -265,6 +267,17 @@ fn spec_accepts(value: &Kind, v: &Value, refs: &dyn RefTypes) -> bool {
             "units" => x.as_str().is_some(),
             _ => false,
         })
+}
+
+/// A factor of a `FactorRange`: a string, or a list of two or three (nested factors).
+fn is_factor(v: &Value) -> bool {
+    match v {
+        Value::Str(_) => true,
+        Value::List(parts) => {
+            (2..=3).contains(&parts.len()) && parts.iter().all(|p| matches!(p, Value::Str(_)))
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -308,8 +321,14 @@ mod tests {
         assert!(spec.accepts(&Value::Float(2.0), &refs));
         assert!(spec.accepts(&Value::field("x"), &refs));
         assert!(spec.accepts(&Value::value_spec(Value::Int(3)), &refs));
-        assert!(!spec.accepts(&Value::value_spec(Value::str("3")), &refs));
         assert!(!spec.accepts(&Value::str("x"), &refs));
+        // A factor, plain or nested, as a coordinate's value.
+        assert!(spec.accepts(&Value::value_spec(Value::str("Furniture")), &refs));
+        let nested = Value::List(vec![Value::str("2026"), Value::str("Q1")]);
+        assert!(spec.accepts(&Value::value_spec(nested), &refs));
+        assert!(!spec.accepts(&Value::value_spec(Value::Bool(true)), &refs));
+        let distance = Kind::Spec(&Kind::NonNegative(&Kind::Number));
+        assert!(!distance.accepts(&Value::value_spec(Value::str("a")), &refs));
     }
 
     #[test]
