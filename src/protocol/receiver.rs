@@ -15,8 +15,15 @@ use serde_json::{Map, Value as Json};
 use super::error::{FramePart, ProtocolError, Rejected};
 use super::message::{parse_object, Body, Buffer, Frame, Message, MsgId, MsgType};
 
-/// More buffers than this in one message is refused (Bokeh sends two for the sliders).
-pub const MAX_BUFFERS: u64 = 1024;
+/// More buffers than this in one message is refused. Bokeh sets no such limit and sends an
+/// array per buffer: two for the sliders, 6,316 for its choropleth example (a county's
+/// outline is two arrays). Each buffer costs its two frames' bytes, which the size limit
+/// counts, and about 100 bytes of bookkeeping beside them, which it does not: this bounds
+/// that to about 10 MB a connection.
+pub const MAX_BUFFERS: u64 = 100_000;
+
+/// Room made at once for the buffers a header announces; more grows as they arrive.
+const BUFFERS_AHEAD: usize = 1024;
 
 /// Reads messages frame by frame, as they come off a websocket: give it each frame with
 /// [`Receiver::consume`]; it returns a message once that frame completes one.
@@ -225,7 +232,7 @@ fn judge(header: &str, metadata: &str, content: &str) -> Result<Partial, Rejecte
     Ok(Partial {
         msgid,
         expected,
-        buffers: Vec::with_capacity(expected),
+        buffers: Vec::with_capacity(expected.min(BUFFERS_AHEAD)),
         pending_id: None,
         judged,
     })
@@ -398,6 +405,28 @@ mod tests {
             out[4].clone().unwrap_err().error,
             ProtocolError::ExpectedBinary("b".into())
         );
+    }
+
+    #[test]
+    fn a_message_with_an_array_per_county_is_read_whole() {
+        // Bokeh's choropleth example pushes 6,316 buffers in one message.
+        let mut r = Receiver::new();
+        let n = 6_316;
+        let mut frames = vec![
+            text(&format!(
+                r#"{{"msgid":"X","msgtype":"PATCH-DOC","num_buffers":{n}}}"#
+            )),
+            text("{}"),
+            text(r#"{"events":[]}"#),
+        ];
+        for i in 0..n {
+            frames.push(text(&format!(r#"{{"id":"b{i}"}}"#)));
+            frames.push(Frame::Binary(vec![0; 16]));
+        }
+        let out = feed(&mut r, frames);
+        let message = out.last().unwrap().clone().unwrap().unwrap();
+        assert_eq!(message.buffers.len(), n);
+        assert!(out[..out.len() - 1].iter().all(|o| *o == Ok(None)));
     }
 
     #[test]
