@@ -501,6 +501,7 @@ views! {
         LABEL: "Label",
         LABEL_SET: "LabelSet",
         LEGEND: "Legend",
+        POLY_ANNOTATION: "PolyAnnotation",
         SCALE_BAR: "ScaleBar",
         SLOPE: "Slope",
         SPAN: "Span",

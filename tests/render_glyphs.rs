@@ -1830,6 +1830,117 @@ fn grids_draw_bands_and_minor_lines() {
 }
 
 #[test]
+fn poly_annotations_and_boxes_take_data_screen_and_canvas_units() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let list = |xs: &[f64]| Value::List(xs.iter().map(|&x| Value::Float(x)).collect());
+    let add = |doc: &mut Document, type_name: &str, attrs: Vec<(&str, Value)>| {
+        let any = doc.add_default(type_name).unwrap();
+        for (attr, value) in attrs {
+            doc.set_attr(any, attr, value).unwrap();
+        }
+        fig.add_layout(doc, any);
+    };
+    // A triangle in data units, filled blue.
+    add(
+        &mut doc,
+        "PolyAnnotation",
+        vec![
+            ("xs", list(&[1.0, 5.0, 1.0])),
+            ("ys", list(&[1.0, 1.0, 5.0])),
+            ("fill_color", Value::str("#0000ff")),
+            ("fill_alpha", Value::Float(1.0)),
+        ],
+    );
+    // A square 20 px from the frame's left and 20 px up from its bottom (screen units),
+    // 40 px wide, filled red.
+    add(
+        &mut doc,
+        "PolyAnnotation",
+        vec![
+            ("xs", list(&[20.0, 60.0, 60.0, 20.0])),
+            ("ys", list(&[20.0, 20.0, 60.0, 60.0])),
+            ("xs_units", Value::str("screen")),
+            ("ys_units", Value::str("screen")),
+            ("fill_color", Value::str("#ff0000")),
+            ("fill_alpha", Value::Float(1.0)),
+        ],
+    );
+    // A box from x = 6 (data) to 30 px left of the frame's right edge, bottom to top,
+    // where left is in data units and right in canvas units.
+    add(
+        &mut doc,
+        "BoxAnnotation",
+        vec![
+            ("left", Value::Float(6.0)),
+            ("right", Value::Float(370.0)),
+            ("right_units", Value::str("canvas")),
+            ("bottom", Value::Float(8.0)),
+            ("fill_color", Value::str("#00ff00")),
+            ("fill_alpha", Value::Float(1.0)),
+        ],
+    );
+    let pic = draw(&doc, fig, "poly_annotation.png");
+    // Inside the triangle and outside it (across its hypotenuse).
+    assert_eq!(color_at(&pic, at(&pic, 2.0, 2.0)), BLUE);
+    assert_eq!(color_at(&pic, at(&pic, 4.5, 3.5)), WHITE);
+    let frame = pic.layout.frame;
+    let (left, bottom) = (f64::from(frame.left), f64::from(frame.bottom));
+    assert_eq!(color_at(&pic, (left + 40.0, bottom - 40.0)), RED);
+    assert_eq!(color_at(&pic, (left + 10.0, bottom - 40.0)), WHITE);
+    // The box: from x = 6 to canvas pixel 370, above y = 8.
+    let inside = at(&pic, 7.0, 9.0);
+    assert_eq!(color_at(&pic, inside), GREEN_BYTE);
+    assert_eq!(color_at(&pic, (365.0, inside.1)), GREEN_BYTE);
+    assert_eq!(color_at(&pic, (375.0, inside.1)), WHITE);
+    assert_eq!(color_at(&pic, at(&pic, 7.0, 7.5)), WHITE);
+}
+
+/// As BokehJS's auto-ranged annotations: a BoxAnnotation's and a PolyAnnotation's extent
+/// in data units widens the DataRange1ds; edges unset or in screen units add nothing.
+#[test]
+fn boxes_and_polygons_in_data_units_widen_the_data_ranges() {
+    type Annotation<'a> = (&'a str, Vec<(&'a str, Value)>);
+    let ranges = |annotation: Option<Annotation<'_>>| {
+        let mut doc = Document::new();
+        let fig = figure(&mut doc, FigureArgs::default());
+        let xs = nums(&[0.0, 10.0]);
+        let src = source(&mut doc, vec![("x", xs.clone()), ("y", xs)]);
+        fig.scatter(&mut doc, src, Scatter::default());
+        if let Some((type_name, attrs)) = annotation {
+            let any = doc.add_default(type_name).unwrap();
+            for (attr, value) in attrs {
+                doc.set_attr(any, attr, value).unwrap();
+            }
+            fig.add_layout(&mut doc, any);
+        }
+        doc.add_root(fig);
+        let l = rokeh::render::figure_layout(&doc, fig, 400, 400, 1.0).unwrap();
+        let round = |v: f64| (v * 100.0).round() / 100.0;
+        (
+            (round(l.x_range.start), round(l.x_range.end)),
+            (round(l.y_range.start), round(l.y_range.end)),
+        )
+    };
+    let alone = ranges(None);
+    assert_eq!(alone, ((-0.5, 10.5), (-0.5, 10.5)));
+    // A box from x = 20 to the frame's right edge: x reaches 20, y as it was.
+    let boxed = ranges(Some(("BoxAnnotation", vec![("left", Value::Float(20.0))])));
+    assert_eq!(boxed, ((-1.0, 21.0), alone.1));
+    let list = |vs: [f64; 3]| Value::List(vs.map(Value::Float).to_vec());
+    let poly = |units: &'static str| {
+        let attrs = vec![
+            ("xs", list([-30.0, 0.0, 10.0])),
+            ("ys", list([5.0, 5.0, 5.0])),
+            ("xs_units", Value::str(units)),
+        ];
+        ranges(Some(("PolyAnnotation", attrs)))
+    };
+    assert_eq!(poly("data"), ((-32.0, 12.0), alone.1));
+    assert_eq!(poly("screen"), alone);
+}
+
+#[test]
 fn annotations_are_drawn_where_their_coordinates_say() {
     let mut doc = Document::new();
     let fig = plot(&mut doc);

@@ -122,7 +122,8 @@ pub(crate) struct FigureView<'d> {
     y_ranges: Vec<NamedRange>,
     renderers: Vec<RendererView<'d>>,
     axes: Vec<AxisView>,
-    annotations: Vec<Box<dyn AnnotationView + 'd>>,
+    /// Each with its model (a RangeTool's box: the tool).
+    annotations: Vec<(AnyId, Box<dyn AnnotationView + 'd>)>,
     items: Vec<Item>,
     /// Whether grids, axes and titles are read (else they are [`Kind::Kept`]).
     furnished: bool,
@@ -366,7 +367,7 @@ impl<'d> FigureView<'d> {
                 return Ok(());
             };
             match build(r, tool) {
-                Ok(overlay) => self.annotations.push(overlay),
+                Ok(overlay) => self.annotations.push((tool, overlay)),
                 Err(e) => {
                     left_out(r, tool, &e);
                     continue;
@@ -450,7 +451,7 @@ impl<'d> FigureView<'d> {
                 return Ok(());
             };
             match build(r, model) {
-                Ok(annotation) => self.annotations.push(annotation),
+                Ok(annotation) => self.annotations.push((model, annotation)),
                 Err(e) => {
                     left_out(r, model, &e);
                     return Ok(());
@@ -468,7 +469,8 @@ impl<'d> FigureView<'d> {
         Ok(())
     }
 
-    /// Resolves every range: DataRange1d from the bounds of the renderers it follows.
+    /// Resolves every range: DataRange1d from the bounds of the renderers it follows (and,
+    /// as BokehJS's, of the annotations with an extent in data units).
     fn resolve_ranges(&mut self) {
         let renderers = &self.renderers;
         let follows_data = |ranges: &[NamedRange]| {
@@ -493,6 +495,11 @@ impl<'d> FigureView<'d> {
                             v.visible,
                         )
                     })
+                    .chain(self.annotations.iter().filter_map(|(model, a)| {
+                        let e = a.extent()?;
+                        let names = (e.x_range_name, e.y_range_name);
+                        Some((*model, names.0, names.1, (e.x, e.y), e.visible))
+                    }))
                     .collect()
             };
         for (ranges, is_x) in [(&mut self.x_ranges, true), (&mut self.y_ranges, false)] {
@@ -577,7 +584,7 @@ impl<'d> FigureView<'d> {
             let size = match &item.kind {
                 Kind::Axis(a) => self.axes[*a].size(m),
                 Kind::Title(t) => t.size(m),
-                Kind::Annotation(a) => self.annotations[*a].size(m, side, rough),
+                Kind::Annotation(a) => self.annotations[*a].1.size(m, side, rough),
                 Kind::Glyph(_) | Kind::Tiles(_) | Kind::Grid(_) | Kind::Kept => continue,
             };
             sizes[side.index()].push(size);
@@ -876,7 +883,7 @@ impl<'d> FigureView<'d> {
                         renderers: &self.renderers,
                         legend_hits: &mut *hits,
                     };
-                    self.annotations[*a].paint(&mut ctx)?;
+                    self.annotations[*a].1.paint(&mut ctx)?;
                 }
                 Kind::Kept => {}
             }
@@ -950,7 +957,7 @@ impl<'d> FigureView<'d> {
             .zip(planes)
             .all(|(item, plane)| match item.kind {
                 Kind::Glyph(_) | Kind::Tiles(_) => true,
-                Kind::Annotation(a) => !self.annotations[a].reads_data(),
+                Kind::Annotation(a) => !self.annotations[a].1.reads_data(),
                 Kind::Grid(_) | Kind::Axis(_) | Kind::Title(_) | Kind::Kept => plane.is_some(),
             });
         if !(fixed(&self.x_ranges) && fixed(&self.y_ranges) && apart) {

@@ -1,14 +1,15 @@
-//! BoxAnnotation: a shaded box between `left`, `right`, `bottom` and `top`; an edge left
-//! unset reaches the frame's edge.
+//! BoxAnnotation: a shaded box between `left`, `right`, `bottom` and `top`, each in data,
+//! screen or canvas units (`left_units`, …); an edge left unset reaches the frame's edge.
 
 use crate::core::Rgba;
 use crate::document::{AnyId, Value};
-use crate::render::hatch::hatch_pattern;
+use crate::models::CoordinateUnits;
 use crate::render::read::Reader;
 use crate::render::surface::{FillRule, Path, Rect, Stroke};
 use crate::render::RenderError;
 
-use super::{coordinate, AnnotationCtx, AnnotationView};
+use super::{coordinate, place, AnnotationCtx, AnnotationView, Extent, Hatch};
+use crate::render::ranges::Bounds;
 
 pub(crate) fn build<'d>(
     r: Reader<'d>,
@@ -44,6 +45,7 @@ pub(crate) fn range_overlay<'d>(
     view.visible &= x.is_some() || y.is_some();
     (view.left, view.right) = x.unzip();
     (view.bottom, view.top) = y.unzip();
+    view.units = [CoordinateUnits::Data; 4];
     // The ranges are in data units of the plot's default scales.
     view.x_range_name = "default".into();
     view.y_range_name = "default".into();
@@ -58,50 +60,80 @@ fn read(r: Reader<'_>, b: AnyId) -> Result<View, RenderError> {
             v => Some(v),
         })
     };
-    let hatch = match r.get::<Option<String>>(b, "hatch_pattern")? {
-        Some(p) => r.color(b, "hatch_color", Some("hatch_alpha"))?.map(|c| {
-            (
-                p,
-                c,
-                r.number(b, "hatch_scale").unwrap_or(12.0),
-                r.number(b, "hatch_weight").unwrap_or(1.0),
-            )
-        }),
-        None => None,
-    };
     Ok(View {
         left: edge("left")?,
         right: edge("right")?,
         top: edge("top")?,
         bottom: edge("bottom")?,
+        units: [
+            r.get(b, "left_units")?,
+            r.get(b, "right_units")?,
+            r.get(b, "top_units")?,
+            r.get(b, "bottom_units")?,
+        ],
         fill: r.fill(b, "")?,
         line: r.stroke(b, "", 1.0)?,
-        hatch,
+        hatch: Hatch::read(r, b)?,
         visible: r.flag(b, "visible")?,
         x_range_name: r.string(b, "x_range_name")?,
         y_range_name: r.string(b, "y_range_name")?,
     })
 }
 
-/// By default, nothing: hidden.
-#[derive(Default)]
 struct View {
     left: Option<Value>,
     right: Option<Value>,
     top: Option<Value>,
     bottom: Option<Value>,
+    /// Of left, right, top and bottom.
+    units: [CoordinateUnits; 4],
     fill: Option<Rgba>,
     line: Option<Stroke>,
-    hatch: Option<(String, Rgba, f64, f64)>,
+    hatch: Option<Hatch>,
     visible: bool,
     x_range_name: String,
     y_range_name: String,
+}
+
+/// By default, nothing: hidden.
+impl Default for View {
+    fn default() -> View {
+        View {
+            left: None,
+            right: None,
+            top: None,
+            bottom: None,
+            units: [CoordinateUnits::Data; 4],
+            fill: None,
+            line: None,
+            hatch: None,
+            visible: false,
+            x_range_name: String::new(),
+            y_range_name: String::new(),
+        }
+    }
 }
 
 impl AnnotationView for View {
     // A box in data or screen units: drawn from the ranges, not the data.
     fn reads_data(&self) -> bool {
         false
+    }
+
+    /// Its edges in data units (a number, not a factor or the frame's edge).
+    fn extent(&self) -> Option<Extent<'_>> {
+        let [left, right, top, bottom] = self.units;
+        let data = |v: &Option<Value>, units| match (v, units) {
+            (Some(v), CoordinateUnits::Data) => v.as_f64().unwrap_or(f64::NAN),
+            _ => f64::NAN,
+        };
+        Some(Extent {
+            x: Bounds::of(&[data(&self.left, left), data(&self.right, right)]),
+            y: Bounds::of(&[data(&self.bottom, bottom), data(&self.top, top)]),
+            x_range_name: &self.x_range_name,
+            y_range_name: &self.y_range_name,
+            visible: self.visible,
+        })
     }
 
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
@@ -112,32 +144,30 @@ impl AnnotationView for View {
         let xf = (c.factors)(&self.x_range_name, true);
         let yf = (c.factors)(&self.y_range_name, false);
         let f = c.frame;
-        let edge = |v: &Option<Value>, factors, apply: &dyn Fn(f64) -> f64, default: f64| {
+        let [left, right, top, bottom] = self.units;
+        let edge = |v: &Option<Value>, units, along_x: bool, default: f64| {
+            let (factors, map) = match along_x {
+                true => (xf, maps.x),
+                false => (yf, maps.y),
+            };
             v.as_ref()
                 .and_then(|v| coordinate(v, factors))
-                .map_or(default, apply)
+                .map_or(default, |v| place(c, units, along_x, v, &|v| map.apply(v)))
         };
-        let x0 = edge(&self.left, xf, &|v| maps.x.apply(v), f.x);
-        let x1 = edge(&self.right, xf, &|v| maps.x.apply(v), f.right());
-        let y0 = edge(&self.top, yf, &|v| maps.y.apply(v), f.y);
-        let y1 = edge(&self.bottom, yf, &|v| maps.y.apply(v), f.bottom());
+        let x0 = edge(&self.left, left, true, f.x);
+        let x1 = edge(&self.right, right, true, f.right());
+        let y0 = edge(&self.top, top, false, f.y);
+        let y1 = edge(&self.bottom, bottom, false, f.bottom());
         let mut path = Path::new();
         path.rect(Rect::from_corners((x0, y0), (x1, y1)));
         if let Some(fill) = self.fill {
             c.surface.fill(&path, fill, FillRule::NonZero);
         }
-        if let Some((name, color, scale, weight)) = &self.hatch {
-            if let Some(p) = hatch_pattern(name, *color, scale * c.scale, weight * c.scale) {
-                c.surface.fill_pattern(&path, &p, FillRule::NonZero);
-            }
+        if let Some(hatch) = &self.hatch {
+            hatch.paint(c.surface, &path, c.scale);
         }
         if let Some(line) = &self.line {
-            let stroke = Stroke {
-                width: line.width * c.scale,
-                dash: line.dash.iter().map(|d| d * c.scale).collect(),
-                ..line.clone()
-            };
-            c.surface.stroke(&path, &stroke);
+            c.surface.stroke(&path, &line.scaled(c.scale));
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ mod dimensional;
 mod label;
 mod label_set;
 mod legend;
+mod poly_annotation;
 mod scale_bar;
 mod slope;
 mod span;
@@ -17,9 +18,11 @@ mod whisker;
 
 use crate::core::Rgba;
 use crate::document::AnyId;
+use crate::models::CoordinateUnits;
 
+use super::hatch::hatch_pattern;
 use super::layout::{LegendHit, Side};
-use super::ranges::{FactorMap, Interval};
+use super::ranges::{Bounds, FactorMap, Interval};
 use super::read::Reader;
 use super::renderer::RendererView;
 use super::scales::Maps;
@@ -58,6 +61,21 @@ pub(crate) trait AnnotationView {
     fn reads_data(&self) -> bool {
         true
     }
+    /// What it adds to the DataRange1ds that follow it, as BokehJS's auto-ranged
+    /// annotations (BoxAnnotation, PolyAnnotation) do: nothing unless it says.
+    fn extent(&self) -> Option<Extent<'_>> {
+        None
+    }
+}
+
+/// An annotation's extent in data units along x and y (`None` along an axis where it has
+/// none: an edge unset or in screen units), on its range names.
+pub(crate) struct Extent<'a> {
+    pub x: Option<Bounds>,
+    pub y: Option<Bounds>,
+    pub x_range_name: &'a str,
+    pub y_range_name: &'a str,
+    pub visible: bool,
 }
 
 pub(crate) type BuildAnnotation =
@@ -73,6 +91,7 @@ pub(crate) const ANNOTATIONS: &[(&str, BuildAnnotation)] = &[
     ("Label", label::build),
     ("LabelSet", label_set::build),
     ("Legend", legend::build),
+    ("PolyAnnotation", poly_annotation::build),
     // Not an annotation: a RangeTool's box, drawn as the plot's own.
     ("RangeTool", box_annotation::range_overlay),
     ("ScaleBar", scale_bar::build),
@@ -116,6 +135,57 @@ pub(crate) fn coordinate(v: &crate::document::Value, factors: Option<&FactorMap>
     match factors {
         Some(f) => f.synthetic(v),
         None => v.as_f64(),
+    }
+}
+
+/// Where an annotation's coordinate `v` in `units` lands along x (`along_x`) or y, in
+/// device pixels, as BokehJS maps it: through the plot's scale (`map`: data units), from
+/// the frame's left or bottom with y up (screen units), or from the canvas' left or top
+/// (canvas units).
+pub(crate) fn place(
+    c: &AnnotationCtx<'_, '_, '_>,
+    units: CoordinateUnits,
+    along_x: bool,
+    v: f64,
+    map: &dyn Fn(f64) -> f64,
+) -> f64 {
+    match (units, along_x) {
+        (CoordinateUnits::Data, _) => map(v),
+        (CoordinateUnits::Screen, true) => c.frame.x + v * c.scale,
+        (CoordinateUnits::Screen, false) => c.frame.bottom() - v * c.scale,
+        (CoordinateUnits::Canvas, _) => v * c.scale,
+    }
+}
+
+/// An annotation's hatch (its scalar `hatch_*` properties), drawn over its fill.
+pub(crate) struct Hatch {
+    pattern: String,
+    color: Rgba,
+    scale: f64,
+    weight: f64,
+}
+
+impl Hatch {
+    /// `None` without a pattern or a color.
+    pub(crate) fn read(r: Reader<'_>, any: AnyId) -> Result<Option<Hatch>, RenderError> {
+        let Some(pattern) = r.get::<Option<String>>(any, "hatch_pattern")? else {
+            return Ok(None);
+        };
+        Ok(r.color(any, "hatch_color", Some("hatch_alpha"))?
+            .map(|color| Hatch {
+                pattern,
+                color,
+                scale: r.number(any, "hatch_scale").unwrap_or(12.0),
+                weight: r.number(any, "hatch_weight").unwrap_or(1.0),
+            }))
+    }
+
+    /// Fills `path` with the pattern, sized for `dpr` device pixels per CSS pixel.
+    pub(crate) fn paint(&self, s: &mut dyn Surface, path: &Path, dpr: f64) {
+        let (scale, weight) = (self.scale * dpr, self.weight * dpr);
+        if let Some(p) = hatch_pattern(&self.pattern, self.color, scale, weight) {
+            s.fill_pattern(path, &p, FillRule::NonZero);
+        }
     }
 }
 
