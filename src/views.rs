@@ -420,6 +420,8 @@ views! {
         CHECKBOX: "Checkbox" => crate::web::widgets::toggle_input::checkbox,
         SLIDER: "Slider" => crate::web::widgets::slider::slider,
         DATE_SLIDER: "DateSlider" => crate::web::widgets::slider::date_slider,
+        CATEGORICAL_SLIDER: "CategoricalSlider"
+            => crate::web::widgets::slider::categorical_slider,
         RANGE_SLIDER: "RangeSlider" => crate::web::widgets::range_slider::range_slider,
         DATE_RANGE_SLIDER: "DateRangeSlider"
             => crate::web::widgets::range_slider::date_range_slider,

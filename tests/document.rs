@@ -1,7 +1,7 @@
 //! The document core: typed properties, validation, on_change, events.
 
 use rokeh::document::{Document, DocumentError, Event, Id, Origin, Value};
-use rokeh::models::{ColumnDataSource, Slider, TextInput, Title};
+use rokeh::models::{CategoricalSlider, ColumnDataSource, Slider, TextInput, Title};
 use rokeh_gallery::{sliders, SINE_POINTS};
 use std::sync::{Arc, Mutex};
 
@@ -56,6 +56,20 @@ fn out_of_range_slider_value_is_refused_and_changes_nothing() {
         "{err}"
     );
     assert_eq!(doc.get(freq, Slider::VALUE), 1.0);
+    assert!(doc.take_changes().is_empty());
+}
+
+#[test]
+fn a_categorical_slider_takes_only_its_categories() {
+    let mut doc = Document::new();
+    let fit = doc.add(CategoricalSlider::new("Fit", &["S", "M", "L"], "M"));
+    doc.set(fit, CategoricalSlider::VALUE, "L".to_owned())
+        .unwrap();
+    doc.take_changes();
+    let err = (doc.set(fit, CategoricalSlider::VALUE, "XXL".to_owned())).unwrap_err();
+    assert!(matches!(err, DocumentError::OutOfDomain { .. }), "{err}");
+    assert!(err.to_string().contains("\"XXL\" is not one of"), "{err}");
+    assert_eq!(doc.get(fit, CategoricalSlider::VALUE), "L");
     assert!(doc.take_changes().is_empty());
 }
 

@@ -8,16 +8,17 @@
 use rokeh::core::{ColumnData, Date, Datetime, Time, Value, DAY_MS};
 use rokeh::document::{Document, EventKind, Id};
 use rokeh::models::{
-    column, row, AutocompleteInput, BuiltinIcon, Button, Checkbox, CheckboxButtonGroup,
-    CheckboxGroup, CloseAction, CloseDialog, ColorPicker, Column, ColumnDataSource, DataCube,
-    DataTable, DateFormatter, DatePicker, DateRangePicker, DateRangeSlider, DateSlider,
-    DatetimePicker, DatetimeRangePicker, DatetimeRangeSlider, Dialog, Div, Dropdown, FileInput,
-    GridBox, GridChild, GroupingInfo, HTMLTemplateFormatter, HelpButton, Line, MenuItem,
-    MultiChoice, MultiSelect, MultipleDatePicker, MultipleDatetimePicker, NumberEditor,
-    NumberFormatter, NumericInput, OpenDialog, PaletteSelect, Paragraph, PasswordInput, PreText,
-    RadioButtonGroup, RadioGroup, RangeSlider, Row, Select, SelectOption, SelectOptions,
-    SizingMode, Slider, Spacer, Spinner, StringEditor, StringFormatter, SumAggregator, Switch,
-    TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker, Toggle, Tooltip,
+    column, row, AutocompleteInput, BuiltinIcon, Button, CategoricalSlider, Checkbox,
+    CheckboxButtonGroup, CheckboxGroup, CloseAction, CloseDialog, ColorPicker, Column,
+    ColumnDataSource, DataCube, DataTable, DateFormatter, DatePicker, DateRangePicker,
+    DateRangeSlider, DateSlider, DatetimePicker, DatetimeRangePicker, DatetimeRangeSlider, Dialog,
+    Div, Dropdown, FileInput, GridBox, GridChild, GroupingInfo, HTMLTemplateFormatter, HelpButton,
+    Line, MenuItem, MultiChoice, MultiSelect, MultipleDatePicker, MultipleDatetimePicker,
+    NumberEditor, NumberFormatter, NumericInput, OpenDialog, PaletteSelect, Paragraph,
+    PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider, Row, Select, SelectOption,
+    SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor, StringFormatter,
+    SumAggregator, Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker,
+    Toggle, Tooltip,
 };
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -233,6 +234,7 @@ pub fn widgets(doc: &mut Document) {
         hour(0.0),
         Datetime(may_day + DAY_MS),
     ));
+    let fit = doc.add(CategoricalSlider::new("Fit", &["S", "M", "L", "XL"], "M"));
 
     // Pickers.
     let date = doc.add(DatePicker {
@@ -471,6 +473,7 @@ pub fn widgets(doc: &mut Document) {
             when.any(),
             days.any(),
             hours.any(),
+            fit.any(),
         ],
     );
     let markup = column(doc, [paragraph.any(), pre.any(), plain.any()]);

@@ -89,6 +89,7 @@ test('every control has its role and a name, and the page has no unnamed inputs'
       ['slider', 'Days: end'],
       ['slider', 'Hours: start'],
       ['slider', 'Hours: end'],
+      ['slider', 'Fit'],
       ['tab', 'Table'],
       ['tab', 'Plot'],
       ['grid', undefined],
@@ -465,6 +466,23 @@ test('Date sliders: a day (or an hour) a step, shown as dates', async () => {
     await page.keyboard.press('ArrowRight');
     await until(page, 'Hours', 'value', [utc(2024, 5, 1, 7), utc(2024, 5, 1, 18)]);
     assert.equal(utc(2024, 5, 1, 7) - utc(2024, 5, 1, 6), DAY / 24);
+  });
+});
+
+test('CategoricalSlider: a category a step, written and shown as the category', async () => {
+  await withWidgets(async (page) => {
+    const fit = page.getByRole('slider', { name: 'Fit' });
+    assert.equal(await fit.getAttribute('aria-valuetext'), 'M');
+    await fit.focus();
+    await page.keyboard.press('ArrowRight');
+    await until(page, 'Fit', 'value', 'L');
+    await until(page, 'Fit', 'value_throttled', 'L');
+    await page.getByText('Fit: L', { exact: true }).waitFor();
+    await page.keyboard.press('End');
+    await until(page, 'Fit', 'value', 'XL');
+    await page.keyboard.press('Home');
+    await until(page, 'Fit', 'value', 'S');
+    assert.equal(await fit.getAttribute('aria-valuetext'), 'S');
   });
 });
 

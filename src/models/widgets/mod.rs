@@ -26,7 +26,12 @@ pub use pickers::{
 pub use selects::{
     AutocompleteInput, MultiChoice, MultiSelect, PaletteSelect, Select, SelectOption, SelectOptions,
 };
-pub use sliders::{DateRangeSlider, DateSlider, DatetimeRangeSlider, RangeSlider, Slider};
+// The page's sliders place their handles as the models check their values.
+#[cfg(target_arch = "wasm32")]
+pub(crate) use sliders::position as slider_position;
+pub use sliders::{
+    CategoricalSlider, DateRangeSlider, DateSlider, DatetimeRangeSlider, RangeSlider, Slider,
+};
 pub use tables::{
     AvgAggregator, CustomJSCompare, DataCube, DataTable, DateFormatter, GroupingInfo,
     HTMLTemplateFormatter, IntEditor, MaxAggregator, MinAggregator, NanCompare, NumberEditor,

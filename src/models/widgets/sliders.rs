@@ -1,5 +1,5 @@
-//! Sliders: one handle (Slider, DateSlider) or two (RangeSlider, DateRangeSlider,
-//! DatetimeRangeSlider). `value` follows the handles while they move; `value_throttled`
+//! Sliders: one handle (Slider, DateSlider, CategoricalSlider) or two (RangeSlider,
+//! DateRangeSlider, DatetimeRangeSlider). `value` follows the handles while they move; `value_throttled`
 //! takes it when a move ends. Date sliders hold milliseconds since the epoch (UTC); their
 //! `step` is in days (DateSlider, DateRangeSlider) or milliseconds (DatetimeRangeSlider),
 //! as Bokeh's.
@@ -78,10 +78,40 @@ models! {
         disabled: bool = false,
     }
     check = slider_domain;
+
+    /// A slider stepping through `categories`, `value` the one its handle is at, as
+    /// Bokeh's `CategoricalSlider(categories=[…], value=…)`.
+    pub struct CategoricalSlider("CategoricalSlider") {
+        title: Option<String> = Some(String::new()),
+        categories: Vec<String>,
+        value: String,
+        /// Set when a move ends (Bokeh starts it at `value`).
+        value_throttled: String,
+        show_value: bool = true,
+        disabled: bool = false,
+    }
+    check = one_of_the_categories;
+}
+
+/// A categorical slider's value is one of its categories.
+fn one_of_the_categories(
+    get: &dyn Fn(&str) -> Value,
+    attr: &str,
+    new: &Value,
+) -> Result<(), String> {
+    if !matches!(attr, "value" | "value_throttled") {
+        return Ok(());
+    }
+    let categories = get("categories");
+    let known = |c: &Value| categories.as_list().is_some_and(|all| all.contains(c));
+    match new.as_str() {
+        Some(v) if !known(new) => Err(format!("{v:?} is not one of the slider's categories")),
+        _ => Ok(()),
+    }
 }
 
 /// A slider's number: a float, or for the date sliders also an ISO date string.
-fn position(v: &Value) -> Option<f64> {
+pub(crate) fn position(v: &Value) -> Option<f64> {
     match v {
         Value::Str(s) => Datetime::parse(s).map(|d| d.0),
         v => v.as_f64(),
@@ -125,6 +155,20 @@ impl Slider {
             end,
             step,
             value_throttled: None,
+            show_value: true,
+            disabled: false,
+        }
+    }
+}
+
+impl CategoricalSlider {
+    /// A slider at `value` among `categories`.
+    pub fn new(title: &str, categories: &[&str], value: &str) -> CategoricalSlider {
+        CategoricalSlider {
+            title: Some(title.to_owned()),
+            categories: categories.iter().map(|c| c.to_string()).collect(),
+            value: value.to_owned(),
+            value_throttled: value.to_owned(),
             show_value: true,
             disabled: false,
         }

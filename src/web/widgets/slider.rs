@@ -1,5 +1,6 @@
-//! Slider and DateSlider: the title and value as the label of a range input the keyboard
-//! and the pointer move. As Bokeh's: `value` follows every move, `value_throttled` takes
+//! Slider, DateSlider and CategoricalSlider: the title and value as the label of a range
+//! input the keyboard and the pointer move (a categorical one over the categories'
+//! positions, 0, 1, …, writing the category). As Bokeh's: `value` follows every move, `value_throttled` takes
 //! it when the move is committed (pointer released, key pressed). The range slider
 //! (range_slider.rs) shares the reading of a slider's scale from here.
 
@@ -26,6 +27,8 @@ pub enum Scale {
     Date,
     /// Milliseconds since the epoch, `step` in milliseconds.
     Datetime,
+    /// Positions in `categories`, a step apart.
+    Categorical,
 }
 
 /// A slider's range, step and how it writes its values, read from its model.
@@ -41,6 +44,8 @@ pub struct Spec {
     /// BokehJS's noUiSlider "connect"; a CSS color.
     pub bar_color: String,
     scale: Scale,
+    /// A categorical slider's categories (else empty).
+    categories: Vec<String>,
     /// numbro for numbers ("0[.]00", Bokeh's default), strftime for dates; empty when it
     /// is a TickFormatter model, which rokeh does not run.
     format: String,
@@ -49,12 +54,24 @@ pub struct Spec {
 impl Spec {
     pub fn read(a: &Attrs, scale: Scale) -> Spec {
         let step = a.number("step").unwrap_or(1.0);
+        let categories = match scale {
+            Scale::Categorical => a.texts("categories"),
+            _ => Vec::new(),
+        };
+        let (start, end) = match scale {
+            Scale::Categorical => (0.0, categories.len().saturating_sub(1) as f64),
+            _ => (
+                position(&a.value("start")).unwrap_or(0.0),
+                position(&a.value("end")).unwrap_or(1.0),
+            ),
+        };
         Spec {
             title: a.opt_text("title"),
-            start: position(&a.value("start")).unwrap_or(0.0),
-            end: position(&a.value("end")).unwrap_or(1.0),
+            start,
+            end,
             step: match scale {
                 Scale::Date => step * DAY_MS,
+                Scale::Categorical => 1.0,
                 _ => step,
             },
             show_value: a.value("show_value").as_bool().unwrap_or(true),
@@ -62,7 +79,20 @@ impl Spec {
                 .opt_text("bar_color")
                 .unwrap_or_else(|| "#e6e6e6".to_owned()),
             scale,
+            categories,
             format: a.text("format"),
+        }
+    }
+
+    /// The value a slider whose handle is at `at` holds: the number, or the category
+    /// there.
+    fn value_at(&self, at: f64) -> Option<Value> {
+        match self.scale {
+            Scale::Categorical => {
+                let category = self.categories.get(at.round() as usize)?;
+                Some(Value::str(category.as_str()))
+            }
+            _ => Some(Value::Float(at)),
         }
     }
 
@@ -80,6 +110,9 @@ impl Spec {
     /// "frequency: 1.10" with numbro's "0[.]00"; "10 Mar 2024" with "%d %b %Y").
     pub fn pretty(&self, value: f64) -> String {
         match self.scale {
+            Scale::Categorical => (self.categories.get(value.round() as usize))
+                .cloned()
+                .unwrap_or_default(),
             _ if self.format.is_empty() => js_number(value),
             Scale::Number => numbro(value, &self.format),
             Scale::Date | Scale::Datetime => strftime(Datetime(value), &self.format),
@@ -120,11 +153,16 @@ pub fn title_view(title: String) -> AnyView {
     }
 }
 
-/// A slider's number: a float, or for the date sliders also an ISO date string.
-pub fn position(v: &Value) -> Option<f64> {
-    match v {
-        Value::Str(s) => Datetime::parse(s).map(|d| d.0),
-        v => v.as_f64(),
+pub(super) use crate::models::slider_position as position;
+
+/// Where a slider's handle sits: at its value, or its category's position.
+fn handle_at(a: &Attrs, scale: Scale) -> Option<f64> {
+    let value = a.value("value");
+    match scale {
+        Scale::Categorical => (a.texts("categories").iter())
+            .position(|c| Some(c.as_str()) == value.as_str())
+            .map(|i| i as f64),
+        _ => position(&value),
     }
 }
 
@@ -136,10 +174,14 @@ pub fn date_slider(page: Page, model: AnyId) -> AnyView {
     one_handle(page, model, Scale::Date)
 }
 
+pub fn categorical_slider(page: Page, model: AnyId) -> AnyView {
+    one_handle(page, model, Scale::Categorical)
+}
+
 fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
     let disabled = element::disabled();
     let spec = watch(page, model, move |a| Spec::read(a, scale));
-    let value = watch(page, model, |a| position(&a.value("value")).unwrap_or(0.0));
+    let value = watch(page, model, move |a| handle_at(a, scale).unwrap_or(0.0));
     let input_id = page.element_id(model);
     let header = move || spec.with(|s| s.header(&[value.get()]));
     // The value the input shows, as last read from it or written to it: a move the user
@@ -163,7 +205,9 @@ fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
                 return;
             };
             shown.set(Some(v));
-            page.edit(model, attr, Value::Float(v));
+            if let Some(value) = spec.with_untracked(|s| s.value_at(v)) {
+                page.edit(model, attr, value);
+            }
         }
     };
     let set_from_change = set_from.clone();
