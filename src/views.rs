@@ -449,6 +449,7 @@ views! {
     layouts {
         GRID_BOX: "GridBox" => crate::web::grid::view,
         GRID_PLOT: "GridPlot" => crate::web::grid::plot_view,
+        GROUP_BOX: "GroupBox" => crate::web::group_box::view,
         TABS: "Tabs" => crate::web::tabs::view,
         DOM_DIV: "bokeh.models.dom.Div" => crate::web::dom::view,
         DOM_SPAN: "bokeh.models.dom.Span" => crate::web::dom::view,

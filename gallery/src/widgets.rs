@@ -12,13 +12,13 @@ use rokeh::models::{
     CheckboxButtonGroup, CheckboxGroup, CloseAction, CloseDialog, ColorPicker, Column,
     ColumnDataSource, DataCube, DataTable, DateFormatter, DatePicker, DateRangePicker,
     DateRangeSlider, DateSlider, DatetimePicker, DatetimeRangePicker, DatetimeRangeSlider, Dialog,
-    Div, Dropdown, FileInput, GridBox, GridChild, GroupingInfo, HTMLTemplateFormatter, HelpButton,
-    Line, MenuItem, MultiChoice, MultiSelect, MultipleDatePicker, MultipleDatetimePicker,
-    NumberEditor, NumberFormatter, NumericInput, OpenDialog, PaletteSelect, Paragraph,
-    PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider, Row, Select, SelectOption,
-    SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor, StringFormatter,
-    SumAggregator, Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput, TimePicker,
-    Toggle, Tooltip,
+    Div, Dropdown, FileInput, GridBox, GridChild, GroupBox, GroupingInfo, HTMLTemplateFormatter,
+    HelpButton, Line, MenuItem, MultiChoice, MultiSelect, MultipleDatePicker,
+    MultipleDatetimePicker, NumberEditor, NumberFormatter, NumericInput, OpenDialog, PaletteSelect,
+    Paragraph, PasswordInput, PreText, RadioButtonGroup, RadioGroup, RangeSlider, Row, Select,
+    SelectOption, SelectOptions, SizingMode, Slider, Spacer, Spinner, StringEditor,
+    StringFormatter, SumAggregator, Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput,
+    TimePicker, Toggle, Tooltip,
 };
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -453,6 +453,14 @@ pub fn widgets(doc: &mut Document) {
             upload.any(),
         ],
     );
+    // Two settings under a title whose check box enables and disables them.
+    let toggles = column(doc, [switch.any(), autosave.any()]);
+    let settings = doc.add(GroupBox {
+        child: toggles.any(),
+        title: Some("Settings".into()),
+        checkable: true,
+        disabled: false,
+    });
     let groups = column(
         doc,
         [
@@ -460,8 +468,7 @@ pub fn widgets(doc: &mut Document) {
             radios.any(),
             check_buttons.any(),
             radio_buttons.any(),
-            switch.any(),
-            autosave.any(),
+            settings.any(),
         ],
     );
     let sliders = column(

@@ -58,6 +58,15 @@ models! {
         disabled: bool = false,
     }
 
+    /// An element in a framed box under a title; `checkable` gives the title a check box
+    /// that enables and disables it, as Bokeh's `GroupBox(title=…, child=…)`.
+    pub struct GroupBox("GroupBox") {
+        child: AnyId,
+        title: Option<String> = None,
+        checkable: bool = false,
+        disabled: bool = false,
+    }
+
     /// One panel of Tabs: its tab's title and the element it shows.
     pub struct TabPanel("TabPanel") {
         child: AnyId,

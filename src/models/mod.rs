@@ -129,7 +129,8 @@ pub use glyphs::{
 pub use gridplot::{gridplot, gridplot_with, GridplotArgs};
 pub use grids::Grid;
 pub use layouts::{
-    column, layout, row, Column, GridBox, GridChild, GridPlot, Row, Spacer, TabPanel, Tabs,
+    column, layout, row, Column, GridBox, GridChild, GridPlot, GroupBox, Row, Spacer, TabPanel,
+    Tabs,
 };
 pub use legends::{Legend, LegendItem};
 pub use mappers::{

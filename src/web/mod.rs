@@ -16,6 +16,7 @@ mod figure;
 mod files;
 pub(crate) mod grid;
 mod grid_toolbar;
+pub(crate) mod group_box;
 mod hook;
 mod icons;
 mod images;

@@ -80,6 +80,7 @@ test('every control has its role and a name, and the page has no unnamed inputs'
       ['radio', 'Centre'],
       ['switch', 'Dark mode'],
       ['checkbox', 'Autosave'],
+      ['checkbox', 'Settings'],
       ['slider', 'Amount'],
       ['button', 'Help'],
       ['slider', 'Range: start'],
@@ -389,6 +390,18 @@ test('CheckboxGroup, RadioGroup, button groups, Switch and Checkbox, by pointer 
     assert.equal(await autosave.isChecked(), true);
     await page.keyboard.press('Space');
     await until(page, 'Checkbox', 'active', false);
+
+    // Their GroupBox's check box disables and enables both, writing its `disabled`.
+    const settings = page.getByRole('checkbox', { name: 'Settings' });
+    assert.equal(await settings.isChecked(), true);
+    await settings.click();
+    await until(page, 'GroupBox', 'disabled', true);
+    assert.equal(await dark.isDisabled(), true);
+    assert.equal(await autosave.isDisabled(), true);
+    await settings.click();
+    await until(page, 'GroupBox', 'disabled', false);
+    assert.equal(await autosave.isDisabled(), false);
+    await page.locator('fieldset', { has: dark }).getByText('Settings', { exact: true }).waitFor();
   });
 });
 
