@@ -71,6 +71,14 @@ fn a_categorical_slider_takes_only_its_categories() {
     assert!(err.to_string().contains("\"XXL\" is not one of"), "{err}");
     assert_eq!(doc.get(fit, CategoricalSlider::VALUE), "L");
     assert!(doc.take_changes().is_empty());
+    // Read whole (as a PUSH-DOC brings it), its value is checked against its categories
+    // only once both are in.
+    use rokeh::document::json::{read_json, to_json, BufferMode};
+    doc.add_root(fit);
+    let json = to_json(&doc, BufferMode::Binary);
+    let back = read_json(&json.json, &json.buffers, doc.registry()).expect("it reads back");
+    let read = back.typed_id::<CategoricalSlider>(doc.model_id(fit.any()));
+    assert_eq!(back.get(read.unwrap(), CategoricalSlider::VALUE), "L");
 }
 
 /// Python lets an app move a slider's range past its value (BokehJS then shows the handle
