@@ -61,6 +61,15 @@ fn strftime_and_named_formats() {
     );
     assert_eq!(strftime(t, "%F %T.%3N %Z"), "2020-06-01 13:04:05.250 UTC");
     assert_eq!(strftime(t, "%j %u %w %% %q"), "153 1 1 % %q");
+    // The timezone library's flags, as BokehJS's DateFormatter and tick formats read them
+    // (Bokeh's data_table_formatting example: "%A, %b %-d, %Y").
+    assert_eq!(strftime(t, "%A, %b %-d, %Y"), "Monday, Jun 1, 2020");
+    assert_eq!(strftime(t, "%-m/%-d %-H:%-M"), "6/1 13:4");
+    assert_eq!(
+        strftime(t, "[%_m] [%0e] [%^a] [%-A]"),
+        "[ 6] [01] [MON] [Monday]"
+    );
+    assert_eq!(strftime(t, "%-S %5"), "5 %5");
     let iso = date_format_pattern("ISO-8601").unwrap();
     assert_eq!(strftime(t, iso), "2020-06-01");
     assert_eq!(

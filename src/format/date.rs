@@ -42,7 +42,9 @@ pub fn date_format_pattern(format: &str) -> Option<&str> {
 }
 
 /// `instant` written with strftime `pattern` (UTC): `%Y %y %C %m %d %e %j %H %I %M %S %p
-/// %b %B %a %A %u %w %Z %z %s %3N %f %F %T %D %R %%`; other characters are kept.
+/// %b %B %a %A %u %w %Z %z %s %3N %f %F %T %D %R %%`, each after an optional flag as the
+/// `timezone` library BokehJS formats with reads them (`%-d`: unpadded, `%_d`: padded with
+/// spaces, `%0e`: with zeros, `%^a`: upper case); other characters are kept.
 pub fn strftime(instant: Datetime, pattern: &str) -> String {
     let c = instant.civil();
     let mut out = String::with_capacity(pattern.len() + 8);
@@ -52,8 +54,10 @@ pub fn strftime(instant: Datetime, pattern: &str) -> String {
             out.push(ch);
             continue;
         }
+        let flag = chars.next_if(|c| matches!(c, '-' | '_' | '0' | '^'));
         let Some(spec) = chars.next() else {
             out.push('%');
+            out.extend(flag);
             break;
         };
         let month = MONTHS[(c.date.month - 1) as usize];
@@ -103,7 +107,30 @@ pub fn strftime(instant: Datetime, pattern: &str) -> String {
             '%' => "%".into(),
             other => format!("%{other}"),
         };
-        out.push_str(&piece);
+        match flag {
+            None => out.push_str(&piece),
+            Some('^') => out.push_str(&piece.to_uppercase()),
+            Some(pad) => out.push_str(&repad(&piece, pad)),
+        }
     }
+    out
+}
+
+/// A number's padding (leading zeros or spaces) taken away (`-`) or made of spaces (`_`)
+/// or zeros (`0`); text is kept as it is.
+fn repad(piece: &str, pad: char) -> String {
+    let digits = piece.trim_start_matches(['0', ' ']);
+    if !piece.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+        return piece.to_owned();
+    }
+    // A zero is one digit, not padding.
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let fill = match pad {
+        '-' => return digits.to_owned(),
+        '_' => ' ',
+        _ => '0',
+    };
+    let mut out: String = std::iter::repeat_n(fill, piece.len() - digits.len()).collect();
+    out.push_str(digits);
     out
 }
