@@ -5,7 +5,7 @@
 //! changes `layout.children`), an editable, sortable table, Bokeh's DataCube example, a
 //! plot that follows the window's width, a button that opens a dialog. The browser tests and Python's bokeh.client use it, by role and name.
 
-use rokeh::core::{ColumnData, Date, Datetime, Time, Value, DAY_MS};
+use rokeh::core::{ColumnData, Date, Datetime, PropType, Time, Value, DAY_MS};
 use rokeh::document::{Document, EventKind, Id};
 use rokeh::models::{
     column, row, AutocompleteInput, BuiltinIcon, Button, CategoricalSlider, Checkbox,
@@ -20,7 +20,7 @@ use rokeh::models::{
     StringFormatter, SumAggregator, Switch, TabPanel, TableColumn, Tabs, TextAreaInput, TextInput,
     TimePicker, Toggle, Tooltip,
 };
-use rokeh::plotting::{figure, FigureArgs};
+use rokeh::plotting::{figure, linear_cmap, FigureArgs};
 
 fn day(year: i32, month: u32, d: u32) -> Datetime {
     Date::new(year, month, d).expect("a real day").to_datetime()
@@ -544,6 +544,17 @@ fn people_table(doc: &mut Document) -> Id<DataTable> {
         format: "0.00".into(),
         ..NumberFormatter::default()
     });
+    // Scores shaded from white (80) to green (95), as Bokeh's
+    // NumberFormatter(background_color=linear_cmap(…)).
+    let shade = linear_cmap(
+        doc,
+        "score",
+        vec!["#ffffff".into(), "#74c476".into()],
+        80.0,
+        95.0,
+    );
+    let shade = shade.to_value(&*doc);
+    (doc.set_attr(two_decimals.any(), "background_color", shade)).expect("a color spec");
     let iso = doc.add(DateFormatter {
         format: "%Y-%m-%d".into(),
         ..DateFormatter::default()

@@ -71,6 +71,11 @@ impl Rgba {
         }
     }
 
+    /// The color as CSS writes it: `rgba(r,g,b,alpha)`.
+    pub fn to_css(self) -> String {
+        format!("rgba({},{},{},{})", self.r, self.g, self.b, self.alpha)
+    }
+
     /// What this color looks like painted over an opaque `under`, rounded to bytes.
     pub fn over(self, under: Rgba) -> [u8; 3] {
         let mix = |top: u8, bottom: u8| {

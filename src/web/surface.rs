@@ -148,10 +148,6 @@ fn differs<T: PartialEq>(slot: &mut Option<T>, want: T) -> Option<&T> {
     Some(slot.insert(want))
 }
 
-fn css(c: Rgba) -> String {
-    format!("rgba({},{},{},{})", c.r, c.g, c.b, c.alpha)
-}
-
 impl CanvasSurface {
     pub fn new(ctx: CanvasRenderingContext2d, width: u32, height: u32) -> CanvasSurface {
         CanvasSurface {
@@ -196,7 +192,7 @@ impl CanvasSurface {
         let mut memo = self.css.borrow_mut();
         set(
             self.ctx.unchecked_ref(),
-            CssMemo::get(&mut memo.colors, &color, || css(color).into()),
+            CssMemo::get(&mut memo.colors, &color, || color.to_css().into()),
         );
     }
 

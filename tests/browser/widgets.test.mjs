@@ -650,6 +650,10 @@ test('DataTable: selection both ways with the source, sorting, keyboard, editing
     assert.deepEqual(await names(), ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald']);
     assert.equal(await grid.locator('.rk-table-row b').count(), 6, 'the name template makes bold');
     assert.equal(await rows.nth(2).getByRole('gridcell').nth(2).textContent(), '88.25');
+    // Scores shaded by their formatter's linear_cmap (80 → white, 95 → green).
+    const shade = (row) => row.getByRole('gridcell').nth(2).getAttribute('style');
+    assert.match(await shade(rows.filter({ hasText: 'Ada' })), /background-color: rgba\(116,196,118,1\)/);
+    assert.match(await shade(rows.filter({ hasText: 'Alan' })), /background-color: rgba\(255,255,255,1\)/);
     assert.equal(await rows.nth(1).getByRole('gridcell').nth(3).textContent(), '1815-12-10');
 
     await rows.filter({ hasText: 'Grace' }).click();

@@ -10,6 +10,8 @@ use crate::document::Document;
 use crate::format::{
     date_format_pattern, escape_html, js_number, numbro, plain, render_template, strftime,
 };
+use crate::render::mappers::map_colors;
+use crate::render::read::Reader;
 
 use leptos::prelude::*;
 
@@ -74,7 +76,7 @@ pub enum Formatter {
 }
 
 /// A StringFormatter's look: each a value for every cell, or the name of the row's
-/// column that holds it.
+/// column that holds it (a color's through its spec's color mapper, if it has one).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TextStyle {
     font_style: Option<Value>,
@@ -186,8 +188,8 @@ impl Formatter {
         }
     }
 
-    /// The cell's HTML and inline style. `row` reads the row's other columns.
-    pub fn cell(&self, value: &Value, row: &dyn Fn(&str) -> Option<Value>) -> (String, String) {
+    /// The cell's HTML and inline style, in `row` (a group's row of totals has none).
+    pub fn cell(&self, value: &Value, row: Option<&Row<'_>>) -> (String, String) {
         let missing = |nan: &str, null: &str| match value {
             Value::Null => Some(null.to_owned()),
             v if v.as_f64().is_some_and(f64::is_nan) => Some(nan.to_owned()),
@@ -235,7 +237,7 @@ impl Formatter {
                 }
                 let html = render_template(template, |name| match name {
                     "value" => Some(plain(value)),
-                    other => row(other).map(|v| plain(&v)),
+                    other => row.map(|r| plain(&r.get(other))),
                 });
                 return (html, String::new());
             }
@@ -245,11 +247,18 @@ impl Formatter {
 }
 
 impl TextStyle {
-    fn css(&self, row: &dyn Fn(&str) -> Option<Value>) -> String {
+    fn css(&self, row: Option<&Row<'_>>) -> String {
         let resolve = |spec: &Option<Value>| -> Option<String> {
             let spec = spec.as_ref()?;
             let value = match spec.object_type() {
-                Some("field") => row(spec.object_field("field")?.as_str()?)?,
+                Some("field") => {
+                    let row = row?;
+                    let value = row.get(spec.object_field("field")?.as_str()?);
+                    match spec.object_field("transform").and_then(Value::as_ref_id) {
+                        Some(mapper) => return row.color(mapper, value),
+                        None => value,
+                    }
+                }
                 Some("value") => spec.object_field("value")?.clone(),
                 _ => spec.clone(),
             };
@@ -275,6 +284,29 @@ impl TextStyle {
             css.push_str(&format!("background-color: {color};"));
         }
         css
+    }
+}
+
+/// A row of a table's source, as its cells' formatters read it.
+pub struct Row<'d> {
+    pub doc: &'d Document,
+    pub source: AnyId,
+    pub index: usize,
+}
+
+impl Row<'_> {
+    /// The row's value in column `name` (null where it has none).
+    fn get(&self, name: &str) -> Value {
+        self.doc.cell(self.source, name, self.index)
+    }
+
+    /// `value` through a color spec's `mapper` (a CategoricalColorMapper, a linear or log
+    /// one), as BokehJS's cell formatters map a color field: a CSS color.
+    fn color(&self, mapper: &crate::core::ModelId, value: Value) -> Option<String> {
+        let mapper = self.doc.lookup(mapper)?;
+        let r = Reader::new(self.doc, None, None);
+        let color = map_colors(r, mapper, &[value]).ok()?.pop().flatten()?;
+        Some(color.to_css())
     }
 }
 

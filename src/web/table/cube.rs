@@ -26,7 +26,7 @@ use crate::interact::{
 use super::super::element;
 use super::super::page::Page;
 use super::super::widgets::control::{watch, Attrs};
-use super::columns::{self, refs, ColumnSpec};
+use super::columns::{self, refs, ColumnSpec, Row};
 use super::header::{grid_template, header};
 use super::scroll::Scroller;
 
@@ -147,7 +147,6 @@ enum Kind {
 /// field written by the column's formatter (as BokehJS, the formatter writes an absent
 /// total as it writes a null).
 fn group_cells(columns: &[ColumnSpec], totals: &[(String, Value)]) -> Vec<(String, String)> {
-    let no_row = |_: &str| None;
     columns
         .iter()
         .enumerate()
@@ -157,7 +156,7 @@ fn group_cells(columns: &[ColumnSpec], totals: &[(String, Value)]) -> Vec<(Strin
             }
             let total = totals.iter().find(|(field, _)| *field == c.field);
             c.formatter
-                .cell(total.map_or(&Value::Null, |(_, v)| v), &no_row)
+                .cell(total.map_or(&Value::Null, |(_, v)| v), None)
         })
         .collect()
 }
@@ -230,12 +229,16 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                                 ),
                                 Line::Leaf(row) => {
                                     let source = source?;
-                                    let other = |name: &str| Some(d.cell(source, name, *row));
+                                    let other = Row {
+                                        doc: d,
+                                        source,
+                                        index: *row,
+                                    };
                                     let cells = cols
                                         .iter()
                                         .map(|c| {
-                                            c.formatter
-                                                .cell(&d.cell(source, &c.field, *row), &other)
+                                            let value = d.cell(source, &c.field, *row);
+                                            c.formatter.cell(&value, Some(&other))
                                         })
                                         .collect();
                                     (Kind::Leaf(*row), cells)

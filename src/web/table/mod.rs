@@ -29,7 +29,7 @@ use crate::models::Selection;
 
 pub use self::cube::view as cube_view;
 
-use self::columns::{compare, ColumnSpec, Editor};
+use self::columns::{compare, ColumnSpec, Editor, Row};
 use self::header::{grid_template, header, Sort, SortBy};
 use self::scroll::{Scroller, OVERSCAN};
 use super::element;
@@ -410,11 +410,15 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             page.track(source);
             columns.with(|cols| {
                 page.read(|d| {
-                    let other = |name: &str| Some(d.cell(source, name, row));
+                    let other = Row {
+                        doc: d,
+                        source,
+                        index: row,
+                    };
                     cols.iter()
                         .map(|c| {
                             let value = d.cell(source, &c.field, row);
-                            let (html, style) = c.formatter.cell(&value, &other);
+                            let (html, style) = c.formatter.cell(&value, Some(&other));
                             (html, style, plain(&value))
                         })
                         .collect::<Vec<_>>()
