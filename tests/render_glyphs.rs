@@ -1940,6 +1940,28 @@ fn boxes_and_polygons_in_data_units_widen_the_data_ranges() {
     assert_eq!(poly("screen"), alone);
 }
 
+/// As BokehJS's `fixed_location`: the axis is drawn across the frame at that coordinate of
+/// the other range (Bokeh's crosstab example puts its y axis at x = 0).
+#[test]
+fn an_axis_with_a_fixed_location_is_drawn_there() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    for axis in fig.yaxis(&doc) {
+        doc.set_attr(axis, "fixed_location", Value::Float(5.0))
+            .unwrap();
+        doc.set_attr(axis, "axis_line_color", Value::str("#ff0000"))
+            .unwrap();
+        doc.set_attr(axis, "axis_line_width", Value::Float(3.0))
+            .unwrap();
+    }
+    let pic = draw(&doc, fig, "fixed_location.png");
+    let rule = at(&pic, 5.0, 5.0);
+    assert_eq!(color_at(&pic, rule), RED);
+    // Not at the frame's left edge, where it would be without.
+    let edge = f64::from(pic.layout.frame.left) - 1.0;
+    assert_ne!(color_at(&pic, (edge, rule.1)), RED);
+}
+
 #[test]
 fn annotations_are_drawn_where_their_coordinates_say() {
     let mut doc = Document::new();

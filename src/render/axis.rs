@@ -58,6 +58,9 @@ pub(crate) struct AxisView {
     major_tick_line: Option<Stroke>,
     minor_tick_line: Option<Stroke>,
     bounds: Option<(f64, f64)>,
+    /// Where across the frame it is drawn instead of its panel's edge: a coordinate of the
+    /// other dimension's range (a number or a factor), as BokehJS's `fixed_location`.
+    pub fixed_location: Option<Value>,
     /// Computed from the range: ticks and label levels (major first).
     pub ticks: Ticks,
     levels: Vec<LabelLevel>,
@@ -157,6 +160,10 @@ impl AxisView {
             major_tick_line: r.stroke(axis, "major_tick_", 1.0)?,
             minor_tick_line: r.stroke(axis, "minor_tick_", 1.0)?,
             bounds,
+            fixed_location: match r.value(axis, "fixed_location")? {
+                Value::Null => None,
+                v => Some(v),
+            },
             ticks: Ticks::default(),
             levels: Vec::new(),
             separators: Vec::new(),
@@ -432,11 +439,12 @@ impl AxisView {
         }
     }
 
-    /// Paints the axis in its panel `panel` (CSS pixels), along `scale`.
+    /// Paints the axis in its panel `panel` (CSS pixels), along `scale`; its rule at
+    /// `fixed` (CSS pixels across, its `fixed_location` placed) when it has one.
     pub fn paint(
         &self,
         s: &mut dyn Surface,
-        panel: Rect,
+        (panel, fixed): (Rect, Option<f64>),
         scale: &Scale,
         dpr: f64,
         canvas: (f64, f64),
@@ -446,12 +454,12 @@ impl AxisView {
         }
         let (nx, ny) = self.normal();
         // Where the rule is: the panel's edge against the frame.
-        let loc = match self.side {
+        let loc = fixed.unwrap_or(match self.side {
             Side::Above => panel.bottom(),
             Side::Below => panel.y,
             Side::Left => panel.right(),
             Side::Right => panel.x,
-        };
+        });
         // A data coordinate along the axis to CSS pixels (the scale is in device pixels).
         let along = |v: f64| scale.apply(v) / dpr;
         let point = |a: f64, d: f64| -> (f64, f64) {

@@ -862,8 +862,16 @@ impl<'d> FigureView<'d> {
                         continue;
                     };
                     let maps = maps_of(&axis.x_range_name, &axis.y_range_name);
-                    let sc = if axis.is_x() { maps.x } else { maps.y };
-                    axis.paint(s, *panel, &sc, scale, laid.css);
+                    let (sc, across) = if axis.is_x() {
+                        (maps.x, (maps.y, factors_of(&axis.y_range_name, false)))
+                    } else {
+                        (maps.y, (maps.x, factors_of(&axis.x_range_name, true)))
+                    };
+                    // A fixed location is in the other dimension's data units.
+                    let fixed = (axis.fixed_location.as_ref())
+                        .and_then(|v| annotations::coordinate(v, across.1))
+                        .map(|v| (across.0.apply(v) / scale).round());
+                    axis.paint(s, (*panel, fixed), &sc, scale, laid.css);
                 }
                 Kind::Title(t) => {
                     if let (Some(panel), Some(side)) = (laid.panels.get(&k), item.side) {
