@@ -701,6 +701,19 @@ test('DataTable: selection both ways with the source, sorting, keyboard, editing
     await page.keyboard.type('nobody');
     await page.keyboard.press('Escape');
     assert.equal((await page.evaluate(() => window.rokeh.column('name')))[3], 'Dijkstra');
+
+    // index_position -1 puts the row numbers last, as BokehJS's (header and rows).
+    const left = (l) => l.evaluate((e) => e.getBoundingClientRect().left);
+    const indexHeader = grid.locator('.rk-table-header .rk-table-index');
+    assert.ok((await left(indexHeader)) < (await left(score)), 'first by default');
+    await page.evaluate(() => window.rokeh.set('DataTable', 'index_position', -1));
+    await page.waitForFunction(() => {
+      const [index, last] = ['.rk-table-header .rk-table-index', '.rk-table-header [role=columnheader]:last-child']
+        .map((q) => document.querySelector(q).getBoundingClientRect().left);
+      return index > last;
+    });
+    const firstRow = grid.locator('.rk-table-row').first();
+    assert.ok((await left(firstRow.locator('.rk-table-index'))) > (await left(firstRow.getByRole('gridcell').last())));
   });
 });
 

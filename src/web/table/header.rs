@@ -20,23 +20,31 @@ pub struct Sort {
     pub sorter: Option<AnyId>,
 }
 
-/// The CSS grid columns of a table's rows: the index column's width, then each column's
-/// share.
-pub fn grid_template(index_width: Option<f64>, columns: &[ColumnSpec]) -> String {
-    let index = index_width.map(|w| format!("{w}px "));
-    let cols: Vec<String> = columns
+/// The CSS grid columns of a table's rows: each column's share, and the index column's
+/// width at its place among them.
+pub fn grid_template(index: Option<(f64, usize)>, columns: &[ColumnSpec]) -> String {
+    let mut cols: Vec<String> = columns
         .iter()
         .map(|c| format!("minmax(0, {}fr)", c.width))
         .collect();
-    format!("{}{}", index.unwrap_or_default(), cols.join(" "))
+    if let Some((width, at)) = index {
+        cols.insert(at.min(cols.len()), format!("{width}px"));
+    }
+    cols.join(" ")
 }
 
-/// The header row. `index` is the index column's title; with `sort`, a sortable column's
-/// title is a button: ascending, then descending.
+/// The index column's cell, placed in the row's grid at its place `at`: the other cells
+/// flow around it.
+pub fn index_place(at: usize) -> String {
+    format!("grid-row: 1; grid-column: {};", at + 1)
+}
+
+/// The header row. `index` is the index column's title and place; with `sort`, a
+/// sortable column's title is a button: ascending, then descending.
 pub fn header(
     columns: Memo<Vec<ColumnSpec>>,
     template: Memo<String>,
-    index: Option<String>,
+    index: Option<(String, usize)>,
     sort: Option<RwSignal<SortBy>>,
 ) -> impl IntoView {
     let toggle_sort = move |sort: RwSignal<SortBy>, col: usize| {
@@ -62,7 +70,9 @@ pub fn header(
     };
     view! {
         <div class="rk-table-header" role="row" aria-rowindex="1" style:grid-template-columns=move || template.get()>
-            {index.map(|title| view! { <div class="rk-table-index" role="columnheader">{title}</div> })}
+            {index.map(|(title, at)| view! {
+                <div class="rk-table-index" role="columnheader" style=index_place(at)>{title}</div>
+            })}
             {move || {
                 columns
                     .get()

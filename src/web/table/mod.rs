@@ -30,7 +30,7 @@ use crate::models::Selection;
 pub use self::cube::view as cube_view;
 
 use self::columns::{compare, ColumnSpec, Editor, Row};
-use self::header::{grid_template, header, Sort, SortBy};
+use self::header::{grid_template, header, index_place, Sort, SortBy};
 use self::scroll::{Scroller, OVERSCAN};
 use super::element;
 use super::page::Page;
@@ -47,8 +47,30 @@ struct TableSpec {
     sortable: bool,
     selectable: bool,
     multi: bool,
-    index: Option<(String, f64)>,
+    index: Option<IndexColumn>,
     header: bool,
+}
+
+/// The column of row numbers: its title, width, and `index_position` among the columns.
+#[derive(Clone, PartialEq)]
+struct IndexColumn {
+    title: String,
+    width: f64,
+    position: i64,
+}
+
+impl IndexColumn {
+    /// Its place among `n` columns, as BokehJS splices it in: from the start, or from the
+    /// end when negative (-1: last).
+    fn at(&self, n: usize) -> usize {
+        let n = n as i64;
+        let at = if self.position < 0 {
+            n + 1 + self.position
+        } else {
+            self.position
+        };
+        at.clamp(0, n) as usize
+    }
 }
 
 impl TableSpec {
@@ -64,18 +86,18 @@ impl TableSpec {
             sortable: a.value("sortable").as_bool().unwrap_or(true),
             selectable: a.value("selectable").as_bool() != Some(false),
             multi: a.value("multi_selectable").as_bool().unwrap_or(true),
-            index: a.int("index_position").map(|_| {
-                (
-                    a.text("index_header"),
-                    a.number("index_width").unwrap_or(40.0),
-                )
+            index: a.int("index_position").map(|position| IndexColumn {
+                title: a.text("index_header"),
+                width: a.number("index_width").unwrap_or(40.0),
+                position,
             }),
             header: a.value("header_row").as_bool().unwrap_or(true),
         }
     }
 
     fn template(&self, columns: &[ColumnSpec]) -> String {
-        grid_template(self.index.as_ref().map(|(_, w)| *w), columns)
+        let index = self.index.as_ref();
+        grid_template(index.map(|i| (i.width, i.at(columns.len()))), columns)
     }
 }
 
@@ -394,8 +416,11 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
 
     let header = move || {
         spec.with(|s| s.header).then(|| {
-            let (index, sortable) =
-                spec.with(|s| (s.index.as_ref().map(|(t, _)| t.clone()), s.sortable));
+            let n = columns.with(Vec::len);
+            let (index, sortable) = spec.with(|s| {
+                let index = s.index.as_ref().map(|i| (i.title.clone(), i.at(n)));
+                (index, s.sortable)
+            });
             header(columns, template, index, sortable.then_some(sort))
         })
     };
@@ -438,9 +463,14 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                 style:height=move || format!("{}px", row_height())
                 on:click=move |ev| on_row_click(pos, ev)
             >
-                {move || spec.with(|s| s.index.is_some()).then(|| view! {
-                    <div class="rk-table-index" role="gridcell">{row}</div>
-                })}
+                {move || {
+                    let n = columns.with(Vec::len);
+                    spec.with(|s| s.index.as_ref().map(|i| i.at(n))).map(|at| view! {
+                        <div class="rk-table-index" role="gridcell" style=index_place(at)>
+                            {row}
+                        </div>
+                    })
+                }}
                 {move || {
                     cells
                         .get()
