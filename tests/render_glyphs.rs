@@ -2230,6 +2230,32 @@ fn color_bar_defaults(mapper: rokeh::core::AnyId) -> ColorBar {
     }
 }
 
+/// A legend moved from the frame to above it by appending it there (Bokeh's
+/// words_and_plots: `p.above.append(p.legend[0])`, still in `center` too) is drawn once,
+/// above, as BokehJS draws one view per model.
+#[test]
+fn a_model_listed_in_center_and_a_side_is_drawn_once_in_the_side() {
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let src = source(&mut doc, vec![("x", nums(&[2.0])), ("y", nums(&[2.0]))]);
+    let r = fig.scatter(&mut doc, src, Scatter::default());
+    fig.legend_label(&mut doc, "point", r);
+    let legend = fig.legend(&mut doc);
+    // Clickable, so that the layout reports its entries.
+    doc.set(legend, Legend::CLICK_POLICY, LegendClickPolicy::Hide)
+        .unwrap();
+    let mut above = doc.get(fig, Figure::ABOVE);
+    above.push(legend.any());
+    doc.set(fig, Figure::ABOVE, above).unwrap();
+    let pic = draw(&doc, fig, "legend_moved.png");
+    assert_eq!(pic.layout.legend_items.len(), 1);
+    let item = pic.layout.legend_items[0].area;
+    assert!(
+        item.bottom <= pic.layout.frame.top,
+        "{item:?} above the frame"
+    );
+}
+
 #[test]
 fn legends_show_their_entries_and_report_clickable_ones() {
     let mut doc = Document::new();

@@ -329,7 +329,19 @@ impl<'d> FigureView<'d> {
         ] {
             listed.extend(r.refs(fig, attr)?.into_iter().map(|m| (m, side)));
         }
+        // BokehJS makes one view per model: one listed twice (Bokeh's words_and_plots
+        // moves a legend from center into above by appending it there) is drawn once, in
+        // the side panel it is listed in.
+        let mut paneled: Vec<AnyId> = (listed.iter())
+            .filter_map(|(m, side)| side.map(|_| *m))
+            .collect();
+        paneled.sort_unstable();
+        let mut seen = std::collections::BTreeSet::new();
         for (model, side) in listed {
+            let elsewhere = side.is_none() && paneled.binary_search(&model).is_ok();
+            if elsewhere || !seen.insert(model) {
+                continue;
+            }
             view.add(model, side)?;
         }
         view.add_range_tools()?;
