@@ -3,8 +3,8 @@
     sweep_diff.py OUT
 
 For each example scripts/examples-sweep.sh showed with BOKEH=1 (OUT/sweep-exN.png beside
-OUT/bokeh/sweep-exN.png), rokeh's screenshot is moved onto BokehJS's (rokeh's page has a
-16 px margin, Bokeh's file_html none) and the share of the ink of either that differs is
+OUT/bokeh/sweep-exN.png), rokeh's screenshot is laid onto BokehJS's (neither page has a
+margin, as Bokeh's file_html) and the share of the ink of either that differs is
 printed, worst first, with the script; OUT/diff/sweep-exN.png holds BokehJS's picture
 on the left and rokeh's on the right. A developer tool: where the pages differ is for a
 person to judge (widgets are drawn by the browser in either, text antialiasing differs).
@@ -15,8 +15,6 @@ import sys
 
 from PIL import Image, ImageChops
 
-MARGIN = 16  # rokeh's body margin (style/rokeh.css)
-
 
 def ink(img):
     """A mask of the pixels that are not (near) white."""
@@ -24,10 +22,9 @@ def ink(img):
 
 
 def overlap(rokeh, bokeh):
-    """Both pictures over the part of the page both show: rokeh's moved onto BokehJS's."""
-    w, h = bokeh.size
-    w, h = min(w, rokeh.size[0] - MARGIN), min(h, rokeh.size[1] - MARGIN)
-    return rokeh.crop((MARGIN, MARGIN, MARGIN + w, MARGIN + h)), bokeh.crop((0, 0, w, h))
+    """Both pictures over the part of the page both show."""
+    w, h = min(bokeh.size[0], rokeh.size[0]), min(bokeh.size[1], rokeh.size[1])
+    return rokeh.crop((0, 0, w, h)), bokeh.crop((0, 0, w, h))
 
 
 def score(rokeh, bokeh):
