@@ -1,14 +1,13 @@
 //! BoxAnnotation: a shaded box between `left`, `right`, `bottom` and `top`, each in data,
 //! screen or canvas units (`left_units`, …); an edge left unset reaches the frame's edge.
 
-use crate::core::Rgba;
 use crate::document::{AnyId, Value};
 use crate::models::CoordinateUnits;
 use crate::render::read::Reader;
-use crate::render::surface::{FillRule, Path, Rect, Stroke};
+use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
-use super::{coordinate, place, AnnotationCtx, AnnotationView, Extent, Hatch};
+use super::{coordinate, place, AnnotationCtx, AnnotationView, Area, Extent};
 use crate::render::ranges::Bounds;
 
 pub(crate) fn build<'d>(
@@ -42,13 +41,13 @@ pub(crate) fn range_overlay<'d>(
         Some(overlay) => read(r, overlay)?,
         None => return Ok(Box::new(View::default())),
     };
-    view.visible &= x.is_some() || y.is_some();
+    view.area.visible &= x.is_some() || y.is_some();
     (view.left, view.right) = x.unzip();
     (view.bottom, view.top) = y.unzip();
     view.units = [CoordinateUnits::Data; 4];
     // The ranges are in data units of the plot's default scales.
-    view.x_range_name = "default".into();
-    view.y_range_name = "default".into();
+    view.area.x_range_name = "default".into();
+    view.area.y_range_name = "default".into();
     Ok(Box::new(view))
 }
 
@@ -71,12 +70,7 @@ fn read(r: Reader<'_>, b: AnyId) -> Result<View, RenderError> {
             r.get(b, "top_units")?,
             r.get(b, "bottom_units")?,
         ],
-        fill: r.fill(b, "")?,
-        line: r.stroke(b, "", 1.0)?,
-        hatch: Hatch::read(r, b)?,
-        visible: r.flag(b, "visible")?,
-        x_range_name: r.string(b, "x_range_name")?,
-        y_range_name: r.string(b, "y_range_name")?,
+        area: Area::read(r, b)?,
     })
 }
 
@@ -87,12 +81,7 @@ struct View {
     bottom: Option<Value>,
     /// Of left, right, top and bottom.
     units: [CoordinateUnits; 4],
-    fill: Option<Rgba>,
-    line: Option<Stroke>,
-    hatch: Option<Hatch>,
-    visible: bool,
-    x_range_name: String,
-    y_range_name: String,
+    area: Area,
 }
 
 /// By default, nothing: hidden.
@@ -104,12 +93,7 @@ impl Default for View {
             top: None,
             bottom: None,
             units: [CoordinateUnits::Data; 4],
-            fill: None,
-            line: None,
-            hatch: None,
-            visible: false,
-            x_range_name: String::new(),
-            y_range_name: String::new(),
+            area: Area::default(),
         }
     }
 }
@@ -127,22 +111,20 @@ impl AnnotationView for View {
             (Some(v), CoordinateUnits::Data) => v.as_f64().unwrap_or(f64::NAN),
             _ => f64::NAN,
         };
-        Some(Extent {
-            x: Bounds::of(&[data(&self.left, left), data(&self.right, right)]),
-            y: Bounds::of(&[data(&self.bottom, bottom), data(&self.top, top)]),
-            x_range_name: &self.x_range_name,
-            y_range_name: &self.y_range_name,
-            visible: self.visible,
-        })
+        Some(self.area.extent(
+            Bounds::of(&[data(&self.left, left), data(&self.right, right)]),
+            Bounds::of(&[data(&self.bottom, bottom), data(&self.top, top)]),
+        ))
     }
 
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
-        if !self.visible {
+        let area = &self.area;
+        if !area.visible {
             return Ok(());
         }
-        let maps = (c.maps)(&self.x_range_name, &self.y_range_name);
-        let xf = (c.factors)(&self.x_range_name, true);
-        let yf = (c.factors)(&self.y_range_name, false);
+        let maps = (c.maps)(&area.x_range_name, &area.y_range_name);
+        let xf = (c.factors)(&area.x_range_name, true);
+        let yf = (c.factors)(&area.y_range_name, false);
         let f = c.frame;
         let [left, right, top, bottom] = self.units;
         let edge = |v: &Option<Value>, units, along_x: bool, default: f64| {
@@ -160,15 +142,7 @@ impl AnnotationView for View {
         let y1 = edge(&self.bottom, bottom, false, f.bottom());
         let mut path = Path::new();
         path.rect(Rect::from_corners((x0, y0), (x1, y1)));
-        if let Some(fill) = self.fill {
-            c.surface.fill(&path, fill, FillRule::NonZero);
-        }
-        if let Some(hatch) = &self.hatch {
-            hatch.paint(c.surface, &path, c.scale);
-        }
-        if let Some(line) = &self.line {
-            c.surface.stroke(&path, &line.scaled(c.scale));
-        }
+        area.paint(c.surface, &path, true, c.scale);
         Ok(())
     }
 }

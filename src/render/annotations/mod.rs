@@ -157,34 +157,75 @@ pub(crate) fn place(
     }
 }
 
-/// An annotation's hatch (its scalar `hatch_*` properties), drawn over its fill.
-pub(crate) struct Hatch {
+/// An area annotation's look and place (BoxAnnotation's, PolyAnnotation's): its fill,
+/// hatch and outline, whether it shows, and the ranges it is drawn on.
+#[derive(Default)]
+pub(crate) struct Area {
+    fill: Option<Rgba>,
+    hatch: Option<Hatch>,
+    line: Option<Stroke>,
+    pub visible: bool,
+    pub x_range_name: String,
+    pub y_range_name: String,
+}
+
+/// Its scalar `hatch_*` properties.
+struct Hatch {
     pattern: String,
     color: Rgba,
     scale: f64,
     weight: f64,
 }
 
-impl Hatch {
-    /// `None` without a pattern or a color.
-    pub(crate) fn read(r: Reader<'_>, any: AnyId) -> Result<Option<Hatch>, RenderError> {
-        let Some(pattern) = r.get::<Option<String>>(any, "hatch_pattern")? else {
-            return Ok(None);
+impl Area {
+    pub(crate) fn read(r: Reader<'_>, any: AnyId) -> Result<Area, RenderError> {
+        let hatch = match r.get::<Option<String>>(any, "hatch_pattern")? {
+            Some(pattern) => r
+                .color(any, "hatch_color", Some("hatch_alpha"))?
+                .map(|color| Hatch {
+                    pattern,
+                    color,
+                    scale: r.number(any, "hatch_scale").unwrap_or(12.0),
+                    weight: r.number(any, "hatch_weight").unwrap_or(1.0),
+                }),
+            None => None,
         };
-        Ok(r.color(any, "hatch_color", Some("hatch_alpha"))?
-            .map(|color| Hatch {
-                pattern,
-                color,
-                scale: r.number(any, "hatch_scale").unwrap_or(12.0),
-                weight: r.number(any, "hatch_weight").unwrap_or(1.0),
-            }))
+        Ok(Area {
+            fill: r.fill(any, "")?,
+            hatch,
+            line: r.stroke(any, "", 1.0)?,
+            visible: r.flag(any, "visible")?,
+            x_range_name: r.string(any, "x_range_name")?,
+            y_range_name: r.string(any, "y_range_name")?,
+        })
     }
 
-    /// Fills `path` with the pattern, sized for `dpr` device pixels per CSS pixel.
-    pub(crate) fn paint(&self, s: &mut dyn Surface, path: &Path, dpr: f64) {
-        let (scale, weight) = (self.scale * dpr, self.weight * dpr);
-        if let Some(p) = hatch_pattern(&self.pattern, self.color, scale, weight) {
-            s.fill_pattern(path, &p, FillRule::NonZero);
+    /// Its extent along x and y (data units) on its ranges.
+    pub(crate) fn extent(&self, x: Option<Bounds>, y: Option<Bounds>) -> Extent<'_> {
+        Extent {
+            x,
+            y,
+            x_range_name: &self.x_range_name,
+            y_range_name: &self.y_range_name,
+            visible: self.visible,
+        }
+    }
+
+    /// Fills and hatches `path` (when `filled`), then strokes it, for `dpr` device pixels
+    /// per CSS pixel.
+    pub(crate) fn paint(&self, s: &mut dyn Surface, path: &Path, filled: bool, dpr: f64) {
+        if filled {
+            if let Some(fill) = self.fill {
+                s.fill(path, fill, FillRule::NonZero);
+            }
+            if let Some(h) = &self.hatch {
+                if let Some(p) = hatch_pattern(&h.pattern, h.color, h.scale * dpr, h.weight * dpr) {
+                    s.fill_pattern(path, &p, FillRule::NonZero);
+                }
+            }
+        }
+        if let Some(line) = &self.line {
+            s.stroke(path, &line.scaled(dpr));
         }
     }
 }

@@ -2,14 +2,13 @@
 //! units (`xs_units`, `ys_units`); filled and hatched once it has three points, its
 //! outline stroked (open with fewer), as BokehJS's PolyAnnotationView paints it.
 
-use crate::core::Rgba;
 use crate::document::AnyId;
 use crate::models::CoordinateUnits;
 use crate::render::read::Reader;
-use crate::render::surface::{FillRule, Path, Stroke};
+use crate::render::surface::Path;
 use crate::render::RenderError;
 
-use super::{place, AnnotationCtx, AnnotationView, Extent, Hatch};
+use super::{place, AnnotationCtx, AnnotationView, Area, Extent};
 use crate::render::ranges::Bounds;
 
 pub(crate) fn build<'d>(
@@ -24,12 +23,7 @@ pub(crate) fn build<'d>(
         xs,
         ys,
         units: (r.get(p, "xs_units")?, r.get(p, "ys_units")?),
-        fill: r.fill(p, "")?,
-        line: r.stroke(p, "", 1.0)?,
-        hatch: Hatch::read(r, p)?,
-        visible: r.flag(p, "visible")?,
-        x_range_name: r.string(p, "x_range_name")?,
-        y_range_name: r.string(p, "y_range_name")?,
+        area: Area::read(r, p)?,
     }))
 }
 
@@ -37,12 +31,7 @@ struct View {
     xs: Vec<f64>,
     ys: Vec<f64>,
     units: (CoordinateUnits, CoordinateUnits),
-    fill: Option<Rgba>,
-    line: Option<Stroke>,
-    hatch: Option<Hatch>,
-    visible: bool,
-    x_range_name: String,
-    y_range_name: String,
+    area: Area,
 }
 
 impl AnnotationView for View {
@@ -54,20 +43,16 @@ impl AnnotationView for View {
     /// Its points, when both their coordinates are in data units.
     fn extent(&self) -> Option<Extent<'_>> {
         let data = self.units == (CoordinateUnits::Data, CoordinateUnits::Data);
-        Some(Extent {
-            x: Bounds::of(&self.xs).filter(|_| data),
-            y: Bounds::of(&self.ys).filter(|_| data),
-            x_range_name: &self.x_range_name,
-            y_range_name: &self.y_range_name,
-            visible: self.visible,
-        })
+        let (x, y) = (Bounds::of(&self.xs), Bounds::of(&self.ys));
+        Some(self.area.extent(x.filter(|_| data), y.filter(|_| data)))
     }
 
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
-        if !self.visible || self.xs.is_empty() {
+        let area = &self.area;
+        if !area.visible || self.xs.is_empty() {
             return Ok(());
         }
-        let maps = (c.maps)(&self.x_range_name, &self.y_range_name);
+        let maps = (c.maps)(&area.x_range_name, &area.y_range_name);
         let mut path = Path::new();
         for (&x, &y) in self.xs.iter().zip(&self.ys) {
             path.line_to(
@@ -78,16 +63,8 @@ impl AnnotationView for View {
         let closed = self.xs.len() >= 3;
         if closed {
             path.close();
-            if let Some(fill) = self.fill {
-                c.surface.fill(&path, fill, FillRule::NonZero);
-            }
-            if let Some(hatch) = &self.hatch {
-                hatch.paint(c.surface, &path, c.scale);
-            }
         }
-        if let Some(line) = &self.line {
-            c.surface.stroke(&path, &line.scaled(c.scale));
-        }
+        area.paint(c.surface, &path, closed, c.scale);
         Ok(())
     }
 }
