@@ -817,7 +817,7 @@ test('a plot with sizing_mode="stretch_width" follows the window', async () => {
     assert.ok(first > 1200, `the plot fills the window's width (${first} px)`);
     await toolbarAtEdge();
     await page.setViewportSize({ width: 900, height: 1000 });
-    await page.waitForFunction(() => document.querySelector('canvas[aria-label=wide]').getBoundingClientRect().width < 900);
+    await page.waitForFunction(() => document.querySelector('canvas[aria-label=wide]').getBoundingClientRect().width <= 900);
     const narrow = await width();
     assert.ok(narrow < first - 400, `narrower with the window (${narrow} px)`);
     // Its backing store follows (the plot is repainted at the new size), laid out anew.
