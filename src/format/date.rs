@@ -109,7 +109,8 @@ pub fn strftime(instant: Datetime, pattern: &str) -> String {
         };
         match flag {
             None => out.push_str(&piece),
-            Some('^') => out.push_str(&piece.to_uppercase()),
+            // The names are English: ASCII (no Unicode case tables in the page).
+            Some('^') => out.push_str(&piece.to_ascii_uppercase()),
             Some(pad) => out.push_str(&repad(&piece, pad)),
         }
     }
