@@ -332,17 +332,23 @@ impl<'d> FigureView<'d> {
         // BokehJS makes one view per model: one listed twice (Bokeh's words_and_plots
         // moves a legend from center into above by appending it there) is drawn once, in
         // the side panel it is listed in.
-        let mut paneled: Vec<AnyId> = (listed.iter())
+        // The side lists are short (axes, titles, legends): looked through as they are.
+        let paneled: Vec<AnyId> = (listed.iter())
             .filter_map(|(m, side)| side.map(|_| *m))
             .collect();
-        paneled.sort_unstable();
-        let mut seen = std::collections::BTreeSet::new();
+        let mut placed = Vec::with_capacity(paneled.len());
         for (model, side) in listed {
-            let elsewhere = side.is_none() && paneled.binary_search(&model).is_ok();
-            if elsewhere || !seen.insert(model) {
-                continue;
+            let twice = match side {
+                None => paneled.contains(&model),
+                Some(_) if placed.contains(&model) => true,
+                Some(_) => {
+                    placed.push(model);
+                    false
+                }
+            };
+            if !twice {
+                view.add(model, side)?;
             }
-            view.add(model, side)?;
         }
         view.add_range_tools()?;
         if let (Some(title), Some(place)) = (
