@@ -331,20 +331,19 @@ impl<'d> FigureView<'d> {
         }
         // BokehJS makes one view per model: one listed twice (Bokeh's words_and_plots
         // moves a legend from center into above by appending it there) is drawn once, in
-        // the side panel it is listed in.
-        // The side lists are short (axes, titles, legends): looked through as they are.
-        let paneled: Vec<AnyId> = (listed.iter())
-            .filter_map(|(m, side)| side.map(|_| *m))
-            .collect();
-        let mut placed = Vec::with_capacity(paneled.len());
-        for (model, side) in listed {
+        // the side panel it is listed in. The side lists (axes, titles, legends) are short
+        // and listed together: looked through where they are, with nothing allocated.
+        let first_side = listed.iter().position(|(_, side)| side.is_some());
+        let last_side = listed.iter().rposition(|(_, side)| side.is_some());
+        let sides = match (first_side, last_side) {
+            (Some(a), Some(b)) => &listed[a..=b],
+            _ => &[][..],
+        };
+        for (i, &(model, side)) in listed.iter().enumerate() {
             let twice = match side {
-                None => paneled.contains(&model),
-                Some(_) if placed.contains(&model) => true,
-                Some(_) => {
-                    placed.push(model);
-                    false
-                }
+                None => sides.iter().any(|(m, _)| *m == model),
+                // Listed in an earlier side.
+                Some(_) => listed[..i].iter().any(|(m, s)| s.is_some() && *m == model),
             };
             if !twice {
                 view.add(model, side)?;
