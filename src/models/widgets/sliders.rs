@@ -1,8 +1,8 @@
 //! Sliders: one handle (Slider, DateSlider, CategoricalSlider) or two (RangeSlider,
-//! DateRangeSlider, DatetimeRangeSlider). `value` follows the handles while they move; `value_throttled`
-//! takes it when a move ends. Date sliders hold milliseconds since the epoch (UTC); their
-//! `step` is in days (DateSlider, DateRangeSlider) or milliseconds (DatetimeRangeSlider),
-//! as Bokeh's.
+//! DateRangeSlider, DatetimeRangeSlider). `value` follows the handles while they move;
+//! `value_throttled` takes it when a move ends. Date sliders hold milliseconds since the
+//! epoch (UTC); their `step` is in days (DateSlider, DateRangeSlider) or milliseconds
+//! (DatetimeRangeSlider), as Bokeh's.
 
 use crate::core::{Datetime, Value};
 

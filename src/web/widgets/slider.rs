@@ -1,8 +1,9 @@
 //! Slider, DateSlider and CategoricalSlider: the title and value as the label of a range
 //! input the keyboard and the pointer move (a categorical one over the categories'
-//! positions, 0, 1, …, writing the category). As Bokeh's: `value` follows every move, `value_throttled` takes
-//! it when the move is committed (pointer released, key pressed). The range slider
-//! (range_slider.rs) shares the reading of a slider's scale from here.
+//! positions, 0, 1, …, writing the category). As Bokeh's: `value` follows every move,
+//! `value_throttled` takes it when the move is committed (pointer released, key
+//! pressed). The range slider (range_slider.rs) shares the reading of a slider's scale
+//! from here.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
