@@ -120,12 +120,14 @@ pub fn strftime(instant: Datetime, pattern: &str) -> String {
 /// A number's padding (leading zeros or spaces) taken away (`-`) or made of spaces (`_`)
 /// or zeros (`0`); text is kept as it is.
 fn repad(piece: &str, pad: char) -> String {
-    let digits = piece.trim_start_matches(['0', ' ']);
     if !piece.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
         return piece.to_owned();
     }
     // A zero is one digit, not padding.
-    let digits = if digits.is_empty() { "0" } else { digits };
+    let digits = match piece.trim_start_matches(['0', ' ']) {
+        "" => "0",
+        digits => digits,
+    };
     let fill = match pad {
         '-' => return digits.to_owned(),
         '_' => ' ',

@@ -514,8 +514,13 @@ impl<'d> FigureView<'d> {
                     })
                     .chain(self.annotations.iter().filter_map(|(model, a)| {
                         let e = a.extent()?;
-                        let names = (e.x_range_name, e.y_range_name);
-                        Some((*model, names.0, names.1, (e.x, e.y), e.visible))
+                        Some((
+                            *model,
+                            e.x_range_name,
+                            e.y_range_name,
+                            (e.x, e.y),
+                            e.visible,
+                        ))
                     }))
                     .collect()
             };

@@ -3,12 +3,12 @@
 
 use crate::document::{AnyId, Value};
 use crate::models::CoordinateUnits;
+use crate::render::ranges::Bounds;
 use crate::render::read::Reader;
 use crate::render::surface::{Path, Rect};
 use crate::render::RenderError;
 
 use super::{coordinate, place, AnnotationCtx, AnnotationView, Area, Extent};
-use crate::render::ranges::Bounds;
 
 pub(crate) fn build<'d>(
     r: Reader<'d>,

@@ -4,12 +4,12 @@
 
 use crate::document::AnyId;
 use crate::models::CoordinateUnits;
+use crate::render::ranges::Bounds;
 use crate::render::read::Reader;
 use crate::render::surface::Path;
 use crate::render::RenderError;
 
 use super::{place, AnnotationCtx, AnnotationView, Area, Extent};
-use crate::render::ranges::Bounds;
 
 pub(crate) fn build<'d>(
     r: Reader<'d>,
@@ -42,9 +42,11 @@ impl AnnotationView for View {
 
     /// Its points, when both their coordinates are in data units.
     fn extent(&self) -> Option<Extent<'_>> {
-        let data = self.units == (CoordinateUnits::Data, CoordinateUnits::Data);
+        if self.units != (CoordinateUnits::Data, CoordinateUnits::Data) {
+            return None;
+        }
         let (x, y) = (Bounds::of(&self.xs), Bounds::of(&self.ys));
-        Some(self.area.extent(x.filter(|_| data), y.filter(|_| data)))
+        Some(self.area.extent(x, y))
     }
 
     fn paint(&self, c: &mut AnnotationCtx<'_, '_, '_>) -> Result<(), RenderError> {
