@@ -27,7 +27,9 @@ needs='sklearn|curdoc\(\)\.add_periodic'
 mapfile -t scripts < <(find "${dirs[@]}" -name '*.py' -print0 | xargs -0 grep -L -E "$needs" | sort)
 cargo build --quiet -p rokeh-gallery --bin rokeh
 port=${PORT:-5077}
-ROKEH_DIST=$PWD/dist target/debug/rokeh serve --port "$port" --unused-session-lifetime 600000 \
+# Every session is pushed before the first page opens: a sweep of hundreds keeps its last
+# ones waiting for half an hour, unused (three hours allowed).
+ROKEH_DIST=$PWD/dist target/debug/rokeh serve --port "$port" --unused-session-lifetime 10800000 \
     >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server' EXIT

@@ -9,7 +9,7 @@
 use js_sys::{Array, Function, Reflect};
 use rokeh::core::{ColumnData, NdArray, Spec, Value};
 use rokeh::document::Id;
-use rokeh::models::{ColumnDataSource, Figure, Line, Scatter, Span, VBar};
+use rokeh::models::{ColumnDataSource, Figure, Line, Logo, Row, Scatter, Span, Toolbar, VBar};
 use rokeh::plotting::{figure, AxisType, FigureArgs, GlyphVisuals, RangeArg};
 use rokeh::{views, App, Document};
 use wasm_bindgen::{JsCast, JsValue};
@@ -440,4 +440,42 @@ async fn a_graph_is_drawn_only_in_a_page_with_its_view_and_reported_once_without
     let with = last_canvas();
     assert!(pixels_of(&with, 0) > 500, "the nodes are drawn");
     assert!(pixels_of(&with, 2) > 100, "the edge is drawn");
+}
+
+/// Three figures whose toolbars show their logo in colour, greyed, and not at all.
+fn logos(doc: &mut Document) {
+    let shown = [Some(Logo::Normal), Some(Logo::Grey), None].map(|logo| {
+        let plot = figure(doc, FigureArgs::default());
+        let toolbar = doc
+            .get(plot, Figure::TOOLBAR)
+            .expect("figure() makes a toolbar");
+        let toolbar = doc.typed_id::<Toolbar>(doc.model_id(toolbar)).unwrap();
+        doc.set(toolbar, Toolbar::LOGO, logo).unwrap();
+        plot.any()
+    });
+    let root = doc.add(Row {
+        children: shown.to_vec(),
+        ..Row::default()
+    });
+    doc.add_root(root);
+}
+
+#[wasm_bindgen_test]
+async fn a_toolbar_shows_its_logo_in_colour_greyed_or_not_at_all_as_toolbar_logo_says() {
+    rokeh::web::mount_apps(vec![App::new("logos", logos)], views::ALL);
+    pause(50).await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let toolbars = document.query_selector_all(".rk-toolbar").unwrap();
+    let n = toolbars.length();
+    assert!(n >= 3);
+    let logo = |i: u32| {
+        let toolbar: HtmlElement = toolbars.item(n - 3 + i).unwrap().dyn_into().unwrap();
+        let first: HtmlElement = toolbar.first_element_child().unwrap().dyn_into().unwrap();
+        (first.class_name(), first.get_attribute("aria-label"))
+    };
+    let mark = Some("rokeh".to_owned());
+    assert_eq!(logo(0), ("rk-logo".to_owned(), mark.clone()));
+    assert_eq!(logo(1), ("rk-logo rk-grey".to_owned(), mark));
+    // No logo: the first item is the first tool's button.
+    assert_eq!(logo(2).1.as_deref(), Some("Pan"));
 }

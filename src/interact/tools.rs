@@ -4,7 +4,7 @@
 
 use crate::core::{AnyId, Id, Value};
 use crate::document::Document;
-use crate::models::{AutoOr, Dimensions, Figure, ToolProxy, Toolbar};
+use crate::models::{AutoOr, Dimensions, Figure, Logo, ToolProxy, Toolbar};
 
 /// The tools rokeh knows, by Bokeh type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -268,6 +268,8 @@ pub struct Tools {
     pub tap: Option<AnyId>,
     /// The active inspectors.
     pub inspect: Vec<AnyId>,
+    /// How the toolbar shows its logo, if at all.
+    pub logo: Option<Logo>,
 }
 
 impl Tools {
@@ -345,7 +347,14 @@ impl Tools {
             tap: pick(doc.get(toolbar, Toolbar::ACTIVE_TAP), Gesture::Tap),
             inspect,
             tools,
+            logo: doc.get(toolbar, Toolbar::LOGO),
         }
+    }
+
+    /// How `toolbar` (a Toolbar) shows its logo, if at all.
+    pub fn logo_of(doc: &Document, toolbar: AnyId) -> Option<Logo> {
+        let toolbar = doc.typed_id::<Toolbar>(doc.model_id(toolbar))?;
+        doc.get(toolbar, Toolbar::LOGO)
     }
 
     /// Tool (or proxy) `model`'s entry, if it is one of these.

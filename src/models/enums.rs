@@ -222,6 +222,11 @@ bokeh_enum! {
 }
 
 bokeh_enum! {
+    /// How a toolbar shows its logo (Bokeh's `Logo`): in colour, or greyed.
+    pub enum Logo { Normal = "normal", Grey = "grey" }
+}
+
+bokeh_enum! {
     /// Where a dragged box starts: a corner, or its centre (Bokeh's `BoxOrigin`).
     pub enum BoxOrigin { Corner = "corner", Center = "center" }
 }

@@ -106,10 +106,10 @@ pub use dialogs::{CloseDialog, Content, Dialog, OpenDialog};
 pub use enums::{
     Align, BoxOrigin, ButtonType, CloseAction, CoordinateUnits, Dimension, Dimensions, Direction,
     Distribution, FontStyle, HexTileOrientation, HoverMode, ImageOrigin, LegendClickPolicy,
-    LengthSizing, LengthUnits, LineCap, LineJoin, LinePolicy, MarkerType, NumericMode, Orientation,
-    PaddingUnits, Place, PointPolicy, PositionUnits, RadiusDimension, RangeStartGesture,
-    RenderLevel, SearchStrategy, SelectionMode, SizingMode, StartEnd, StepMode, TabsLocation,
-    TapBehavior, TapGesture, TextAlign, TextBaseline,
+    LengthSizing, LengthUnits, LineCap, LineJoin, LinePolicy, Logo, MarkerType, NumericMode,
+    Orientation, PaddingUnits, Place, PointPolicy, PositionUnits, RadiusDimension,
+    RangeStartGesture, RenderLevel, SearchStrategy, SelectionMode, SizingMode, StartEnd, StepMode,
+    TabsLocation, TapBehavior, TapGesture, TextAlign, TextBaseline,
 };
 pub use expressions::{CumSum, CustomJSExpr};
 pub use filters::{

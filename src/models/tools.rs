@@ -7,8 +7,8 @@
 use crate::core::{AnyId, Color, Dict, Ids, Kind, PropType, Value};
 
 use super::enums::{
-    BoxOrigin, CoordinateUnits, Dimensions, HoverMode, LinePolicy, PointPolicy, RangeStartGesture,
-    RenderLevel, SelectionMode, TapBehavior, TapGesture,
+    BoxOrigin, CoordinateUnits, Dimensions, HoverMode, LinePolicy, Logo, PointPolicy,
+    RangeStartGesture, RenderLevel, SelectionMode, TapBehavior, TapGesture,
 };
 use super::props::{AutoOr, DashPattern};
 
@@ -120,6 +120,8 @@ models! {
         active_inspect: Value = Value::str("auto"),
         /// Shown only while the pointer is over the plot.
         autohide: bool = false,
+        /// The mark at the toolbar's start (rokeh's, where BokehJS shows Bokeh's), or none.
+        logo: Option<Logo> = Some(Logo::Normal),
     }
 
     /// One button for several tools of one kind, as `gridplot` merges its plots' tools:

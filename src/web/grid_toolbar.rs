@@ -187,11 +187,10 @@ pub fn view(
     cells: NodeRef<html::Div>,
     pointer_over: RwSignal<bool>,
 ) -> impl IntoView {
-    let autohide = grid.page.read(|d| {
-        d.get_attr(grid.toolbar, "autohide")
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false)
+    let (autohide, logo) = grid.page.read(|d| {
+        let autohide = d.get_attr(grid.toolbar, "autohide").ok();
+        let autohide = autohide.and_then(|v| v.as_bool()).unwrap_or(false);
+        (autohide, Tools::logo_of(d, grid.toolbar))
     });
     let hidden = Signal::derive(move || autohide && !pointer_over.get());
     let entries = grid.entries.get_value();
@@ -210,7 +209,7 @@ pub fn view(
             })
     };
     toolbar::strip(
-        &entries,
+        (&entries, logo),
         place,
         String::new,
         hidden,

@@ -12,12 +12,18 @@ use super::stylesheets;
 const TABLER_CSS: &str =
     "https://cdn.jsdelivr.net/npm/@tabler/icons-webfont@latest/tabler-icons.min.css";
 
+/// rokeh's mark, where BokehJS's toolbar shows Bokeh's logo: three bars in Bokeh's first
+/// three colours (20 × 20 CSS pixels).
+pub const LOGO: &str = r##"<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><rect x="2" y="10" width="4" height="8" rx="1" fill="#1f77b4"/><rect x="8" y="5" width="4" height="13" rx="1" fill="#ff7f0e"/><rect x="14" y="2" width="4" height="16" rx="1" fill="#2ca02c"/></svg>"##;
+
 /// The drawing of Bokeh's built-in icon `name` (24 × 24, stroked), if rokeh has one.
 pub fn path(name: &str) -> Option<&'static str> {
     Some(match name {
         "pan" => "M12 2v20M2 12h20M12 2l-3 3M12 2l3 3M12 22l-3-3M12 22l3-3M2 12l3-3M2 12l3 3M22 12l-3-3M22 12l-3 3",
-        "wheel_zoom" => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M10 6v8",
-        "box_zoom" => "M3 3h12v12H3zM13 13l8 8",
+        // A magnifier on a stick beside a mouse.
+        "wheel_zoom" => "M9 3a5 5 0 1 0 0 10a5 5 0 1 0 0-10M9 5.5v5M6.5 8h5M9 13v8M15 16a3 3 0 0 1 6 0v2a3 3 0 0 1-6 0zM18 14.5v2",
+        // A dashed box, a magnifier in its corner.
+        "box_zoom" => "M3 7V3h4M10 3h3M16 3h3v3M3 10v3M3 16v3h3M15 11.5a3.5 3.5 0 1 0 0 7a3.5 3.5 0 1 0 0-7M17.5 17.5L21 21",
         "zoom_in" => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6M10 7v6",
         "zoom_out" => "M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14M15 15l6 6M7 10h6",
         "reset" => "M4 12a8 8 0 1 0 2.3-5.7M4 3v5h5M12 12h.01",
@@ -25,11 +31,13 @@ pub fn path(name: &str) -> Option<&'static str> {
         "redo" => "M15 14l5-5l-5-5M20 9H10a6 6 0 0 0 0 12h3",
         "save" => "M12 3v12M7 10l5 5l5-5M4 17v3h16v-3",
         "tap_select" => "M9 11V4a2 2 0 0 1 4 0v7l5 1v6l-3 4H9l-4-6l2-2l2 2",
-        "box_select" => "M3 3h18v18H3zM8 8h2M14 8h2M8 14h2M14 14h2",
+        // A dashed box with rounded corners.
+        "box_select" => "M3 7V5a2 2 0 0 1 2-2h2M10 3h4M17 3h2a2 2 0 0 1 2 2v2M21 10v4M21 17v2a2 2 0 0 1-2 2h-2M14 21h-4M7 21H5a2 2 0 0 1-2-2v-2M3 14v-4",
         "lasso_select" => "M12 4c5 0 9 2.5 9 5.5S17 15 12 15S3 12.5 3 9.5S7 4 12 4M6 14l-2 7",
         "polygon_select" => "M4 6l9-3l8 8l-5 9l-11-3z",
         "crosshair" => "M12 4a8 8 0 1 0 0 16a8 8 0 1 0 0-16M12 1v6M12 17v6M1 12h6M17 12h6",
-        "hover" => "M4 4h16v11H10l-4 4v-4H4z",
+        // A speech bubble with two lines of text.
+        "hover" => "M5 4h14a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-5l-2 3l-2-3H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2M8 9h8M8 12h6",
         "help" => "M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20M9 9a3 3 0 1 1 4 2.8c-1 .5-1 1-1 2.2M12 17v1",
         // A wheel with eight cogs round a hub.
         "settings" => "M12 5a7 7 0 1 0 0 14a7 7 0 1 0 0-14M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9L7 7M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1",

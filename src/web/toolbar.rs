@@ -17,7 +17,7 @@ use crate::interact::{
     pinch_delta, toolbar_groups, Gesture, Modifiers, Navigation, Over, Steps, ToolInfo, ToolKind,
     Tools, View,
 };
-use crate::models::{Figure, HelpTool, Place, SaveTool};
+use crate::models::{Figure, HelpTool, Logo, Place, SaveTool};
 use crate::render::{Inspected, Rect};
 
 use super::bind::{self, bind, Writer};
@@ -737,12 +737,20 @@ pub fn view(
         (None, Place::Below) => "bottom: 0; left: 0;".to_owned(),
     };
     // The toolbar's tools are read once; which are active is reactive.
-    let entries = tools.with_untracked(|t| t.tools.clone());
+    let (entries, logo) = tools.with_untracked(|t| (t.tools.clone(), t.logo));
     let active = move |model| tools.with(|t| t.is_active(model));
     let steps = interaction.plot.steps;
     let disabled = move |kind| steps.with(|s| undoable(kind, s));
     let press = move |model| interaction.press(model, canvas.get_untracked());
-    strip(&entries, place, style, hidden, active, disabled, press)
+    strip(
+        (&entries, logo),
+        place,
+        style,
+        hidden,
+        active,
+        disabled,
+        press,
+    )
 }
 
 /// Whether a button of `kind` has nothing to do with the ranges' history `steps`: undo
@@ -755,14 +763,15 @@ pub(super) fn undoable(kind: ToolKind, steps: &Steps) -> bool {
     }
 }
 
-/// A strip of tool buttons at `place`, positioned by `style`, in BokehJS's groups with a
+/// A strip of tool buttons at `place`, positioned by `style`, after the `logo` if any
+/// (where BokehJS shows Bokeh's, rokeh's own mark), in BokehJS's groups with a
 /// divider before each group but the first (drawn by CSS on its first button, so that
 /// the strip is one flat list of buttons): one per entry, each titled and named as
 /// Bokeh's tool is, pressed (`aria-pressed`) while `active` says so, disabled while
 /// `disabled` says so of its kind (as BokehJS's undo and redo), `press` called with its
 /// model on a click.
 pub(super) fn strip(
-    entries: &[ToolInfo],
+    (entries, logo): (&[ToolInfo], Option<Logo>),
     place: Place,
     style: impl Fn() -> String + Send + Sync + 'static,
     hidden: Signal<bool>,
@@ -815,6 +824,13 @@ pub(super) fn strip(
             aria-label="Plot tools"
             style=style
         >
+            {logo.map(|logo| {
+                let class = match logo {
+                    Logo::Normal => "rk-logo",
+                    Logo::Grey => "rk-logo rk-grey",
+                };
+                view! { <span class=class role="img" aria-label="rokeh" inner_html=icons::LOGO></span> }
+            })}
             {buttons}
         </div>
     }

@@ -81,9 +81,17 @@ test('the toolbar shows Bokeh\'s default tools as buttons in BokehJS\'s groups, 
         null,
       ],
     ]);
-    // A divider before each group but the first: before wheel zoom and before save.
+    // rokeh's mark first, where BokehJS shows its logo (Toolbar.logo "normal"), then a
+    // divider before each group but the first: before wheel zoom and before save.
     const items = await page.locator('.rk-toolbar > *').evaluateAll((es) => es.map((e) => e.className));
-    assert.deepEqual(items.map((c) => (c.includes('rk-group-start') ? '|b' : 'b')).join(''), 'bb|b|bbb');
+    const item = (c) => (c.includes('rk-logo') ? 'L' : c.includes('rk-group-start') ? '|b' : 'b');
+    assert.deepEqual(items.map(item).join(''), 'Lbb|b|bbb');
+    const logo = await page.getByRole('img', { name: 'rokeh' }).boundingBox();
+    const pan = await buttons.first().boundingBox();
+    assert.deepEqual([logo.width, logo.height], [20, 20]);
+    // As BokehJS's: 5 px from the button column's sides, 5 px above the first button.
+    assert.equal(pan.y - (logo.y + logo.height), 5);
+    assert.equal(logo.x - pan.x, 5);
     const rule = await page.locator('.rk-group-start').first().evaluate((e) => {
       const s = getComputedStyle(e, '::before');
       return [s.width, s.height, s.backgroundColor];
