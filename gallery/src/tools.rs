@@ -20,7 +20,9 @@ pub fn tools(doc: &mut Document) {
         FigureArgs {
             title: "select".into(),
             width: 400,
-            height: 400,
+            // Room beside the frame for all fourteen tools and the logo: a 400 px plot
+            // puts the last few in the toolbar's overflow menu, as BokehJS does.
+            height: 540,
             x_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
             y_range: RangeArg::Fixed(0.0, (TOOL_POINTS + 1) as f64),
             tools:

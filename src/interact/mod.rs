@@ -36,4 +36,6 @@ pub use ranges::{Motion, Navigation, Steps};
 pub use select::{
     combine, nearest, point_of, rows_at, rows_in, select, selection_geometry, tap_geometry,
 };
-pub use tools::{dimensions, toolbar_groups, Gesture, Modifiers, ToolInfo, ToolKind, Tools};
+pub use tools::{
+    dimensions, items_fitting, toolbar_groups, Gesture, Modifiers, ToolInfo, ToolKind, Tools,
+};

@@ -220,6 +220,21 @@ pub fn toolbar_groups(tools: &[ToolInfo]) -> Vec<Vec<ToolInfo>> {
         .collect()
 }
 
+/// How many items of a toolbar strip, their lengths along it given in order (its logo's,
+/// then its buttons'), fit in `room` CSS pixels, as BokehJS's Toolbar fits them: the
+/// first whose end passes the room less 15 px (its overflow button's) and all after it
+/// go to the overflow menu.
+pub fn items_fitting(lengths: &[f64], room: f64) -> usize {
+    let mut end = 0.0;
+    lengths
+        .iter()
+        .take_while(|length| {
+            end += *length;
+            end <= room - 15.0
+        })
+        .count()
+}
+
 /// One tool of a toolbar (or a ToolProxy standing for several alike tools).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ToolInfo {
@@ -460,6 +475,18 @@ mod tests {
         assert!(keys.met((false, true, false)) && keys.met((true, true, true)));
         assert!(!keys.met((false, false, false)));
         assert!(Modifiers::default().met((true, false, true)));
+    }
+
+    #[test]
+    fn a_toolbar_fits_its_items_as_bokehjs_keeping_room_for_the_overflow_button() {
+        // A logo (25 px), two buttons, a group's first button (31 px), one more.
+        let lengths = [25.0, 30.0, 30.0, 31.0, 30.0];
+        assert_eq!(items_fitting(&lengths, 400.0), 5);
+        // 146 px: the last ends at exactly 146 - 15.
+        assert_eq!(items_fitting(&lengths, 161.0), 5);
+        assert_eq!(items_fitting(&lengths, 160.0), 4);
+        assert_eq!(items_fitting(&lengths, 99.0), 2);
+        assert_eq!(items_fitting(&lengths, 30.0), 0);
     }
 
     #[test]

@@ -208,8 +208,14 @@ pub fn view(
                     .all(|m| m.plot.steps.with(|s| toolbar::undoable(kind, s)))
             })
     };
+    // Beside the grid, as long as it: room for every tool.
+    let contents = toolbar::Contents {
+        entries: &entries,
+        logo,
+        room: Signal::stored(None),
+    };
     toolbar::strip(
-        (&entries, logo),
+        contents,
         place,
         String::new,
         hidden,

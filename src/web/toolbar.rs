@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 use crate::core::{AnyId, Id};
 use crate::document::{Document, DocumentError, EventKind, UiEvent, Value};
 use crate::interact::{
-    pinch_delta, toolbar_groups, Gesture, Modifiers, Navigation, Over, Steps, ToolInfo, ToolKind,
-    Tools, View,
+    items_fitting, pinch_delta, toolbar_groups, Gesture, Modifiers, Navigation, Over, Steps,
+    ToolInfo, ToolKind, Tools, View,
 };
 use crate::models::{Figure, HelpTool, Logo, Place, SaveTool};
 use crate::render::{Inspected, Rect};
@@ -742,15 +742,19 @@ pub fn view(
     let steps = interaction.plot.steps;
     let disabled = move |kind| steps.with(|s| undoable(kind, s));
     let press = move |model| interaction.press(model, canvas.get_untracked());
-    strip(
-        (&entries, logo),
-        place,
-        style,
-        hidden,
-        active,
-        disabled,
-        press,
-    )
+    // Along the frame: down its height at a side, across its width above or below.
+    let room = Signal::derive(move || {
+        band.get().map(|b| match place {
+            Place::Left | Place::Right => b.height,
+            Place::Above | Place::Below => b.width,
+        })
+    });
+    let contents = Contents {
+        entries: &entries,
+        logo,
+        room,
+    };
+    strip(contents, place, style, hidden, active, disabled, press)
 }
 
 /// Whether a button of `kind` has nothing to do with the ranges' history `steps`: undo
@@ -763,15 +767,32 @@ pub(super) fn undoable(kind: ToolKind, steps: &Steps) -> bool {
     }
 }
 
-/// A strip of tool buttons at `place`, positioned by `style`, after the `logo` if any
-/// (where BokehJS shows Bokeh's, rokeh's own mark), in BokehJS's groups with a
-/// divider before each group but the first (drawn by CSS on its first button, so that
-/// the strip is one flat list of buttons): one per entry, each titled and named as
-/// Bokeh's tool is, pressed (`aria-pressed`) while `active` says so, disabled while
-/// `disabled` says so of its kind (as BokehJS's undo and redo), `press` called with its
-/// model on a click.
+/// What a toolbar strip holds: its tools, its logo if any (where BokehJS shows Bokeh's,
+/// rokeh's own mark), and the room along it once laid out (none: everything fits).
+pub(super) struct Contents<'a> {
+    pub entries: &'a [ToolInfo],
+    pub logo: Option<Logo>,
+    pub room: Signal<Option<f64>>,
+}
+
+/// A logo's and a button's lengths along a strip (CSS pixels), as BokehJS's: a logo 20 px
+/// and its 5 px margin, a button 30 px, 1 px more for the divider before a group.
+const LOGO_LENGTH: f64 = 25.0;
+const BUTTON_LENGTH: f64 = 30.0;
+
+/// A strip of tool buttons at `place`, positioned by `style`, after the logo, in
+/// BokehJS's groups with a divider before each group but the first (drawn by CSS on its
+/// first button, so that the strip is one flat list of buttons): one per entry, each
+/// titled and named as Bokeh's tool is, pressed (`aria-pressed`) while `active` says so,
+/// disabled while `disabled` says so of its kind (as BokehJS's undo and redo), `press`
+/// called with its model on a click. What does not fit in the room, as BokehJS's
+/// toolbar, is in a menu that its overflow button opens.
 pub(super) fn strip(
-    (entries, logo): (&[ToolInfo], Option<Logo>),
+    Contents {
+        entries,
+        logo,
+        room,
+    }: Contents<'_>,
     place: Place,
     style: impl Fn() -> String + Send + Sync + 'static,
     hidden: Signal<bool>,
@@ -779,7 +800,32 @@ pub(super) fn strip(
     disabled: impl Fn(ToolKind) -> bool + Copy + Send + Sync + 'static,
     press: impl Fn(AnyId) + Clone + 'static,
 ) -> impl IntoView {
-    let button = move |info: ToolInfo, starts_group: bool| {
+    let items: Vec<(ToolInfo, bool)> = toolbar_groups(entries)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(g, group)| {
+            group
+                .into_iter()
+                .enumerate()
+                .map(move |(i, info)| (info, g > 0 && i == 0))
+        })
+        .collect();
+    let lengths: Vec<f64> = logo
+        .map(|_| LOGO_LENGTH)
+        .into_iter()
+        .chain(
+            items
+                .iter()
+                .map(|&(_, starts)| BUTTON_LENGTH + f64::from(starts)),
+        )
+        .collect();
+    let count = lengths.len();
+    let fitting = Memo::new(move |_| room.get().map_or(count, |r| items_fitting(&lengths, r)));
+    let skip = usize::from(logo.is_some());
+    let open = RwSignal::new(false);
+    // `at`: the button's place among the strip's items, whose overflow hides it (none:
+    // it is in the menu).
+    let button = move |info: ToolInfo, starts_group: bool, at: Option<usize>| {
         let model = info.model;
         let kind = info.kind;
         let svg = icon_markup(info.kind);
@@ -796,6 +842,7 @@ pub(super) fn strip(
             <button
                 type="button"
                 class=if starts_group { "rk-tool rk-group-start" } else { "rk-tool" }
+                class:rk-overflowed=move || at.is_some_and(|at| at >= fitting.get())
                 title=info.tooltip.clone()
                 aria-label=info.tooltip
                 use:bind=pressed
@@ -805,17 +852,80 @@ pub(super) fn strip(
             ></button>
         }
     };
-    let buttons = toolbar_groups(entries)
-        .into_iter()
+    let buttons = items
+        .iter()
         .enumerate()
-        .flat_map(|(g, group)| {
-            group
-                .into_iter()
-                .enumerate()
-                .map(move |(i, info)| (info, g > 0 && i == 0))
-        })
-        .map(|(info, starts_group)| button(info, starts_group))
+        .map(|(i, (info, starts))| button(info.clone(), *starts, Some(skip + i)))
         .collect_view();
+    let logo = logo.map(|logo| {
+        let class = match logo {
+            Logo::Normal => "rk-logo",
+            Logo::Grey => "rk-logo rk-grey",
+        };
+        view! {
+            <span
+                class=class
+                class:rk-overflowed=move || fitting.get() == 0
+                role="img"
+                aria-label="rokeh"
+                inner_html=icons::LOGO
+            ></span>
+        }
+    });
+    // Kept for the menu, which builds its buttons each time it opens.
+    let (items, button) = (
+        StoredValue::new_local(items),
+        StoredValue::new_local(button),
+    );
+    // A strip down a side opens its menu across, and one along the top or bottom down.
+    let (dots, menu_class) = match place {
+        Place::Left | Place::Right => ("⋯", "rk-tool-menu rk-above"),
+        Place::Above | Place::Below => ("⋮", "rk-tool-menu rk-right"),
+    };
+    let menu = move || {
+        let fitting = fitting.get();
+        let buttons = items.with_value(|items| {
+            button.with_value(|button| {
+                items
+                    .iter()
+                    .skip(fitting.saturating_sub(skip))
+                    .map(|(info, _)| button(info.clone(), false, None))
+                    .collect_view()
+            })
+        });
+        // A press in it closes it, as BokehJS's menu.
+        view! { <div class=menu_class on:click=move |_| open.set(false)>{buttons}</div> }
+    };
+    let overflow = move || {
+        (fitting.get() < count).then(|| {
+            // Closed when the focus leaves it (a click anywhere else).
+            let left = move |ev: leptos::ev::FocusEvent| {
+                let to = ev
+                    .related_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                let from = ev
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                if !from.is_some_and(|from| from.contains(to.as_ref())) {
+                    open.set(false);
+                }
+            };
+            view! {
+                <span class="rk-overflow" on:focusout=left>
+                    <button
+                        type="button"
+                        class="rk-tool-overflow"
+                        aria-label="More tools"
+                        aria-expanded=move || open.get().to_string()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        {dots}
+                    </button>
+                    {move || open.get().then(menu)}
+                </span>
+            }
+        })
+    };
     view! {
         <div
             class=format!("rk-toolbar rk-{}", place.name())
@@ -824,14 +934,9 @@ pub(super) fn strip(
             aria-label="Plot tools"
             style=style
         >
-            {logo.map(|logo| {
-                let class = match logo {
-                    Logo::Normal => "rk-logo",
-                    Logo::Grey => "rk-logo rk-grey",
-                };
-                view! { <span class=class role="img" aria-label="rokeh" inner_html=icons::LOGO></span> }
-            })}
+            {logo}
             {buttons}
+            {overflow}
         </div>
     }
 }

@@ -350,6 +350,54 @@ test('toolbar autohide: the toolbar shows only while the pointer is over the plo
   }
 });
 
+test('a toolbar longer than its plot puts the tools that do not fit in an overflow menu, as BokehJS', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const more = page.getByRole('button', { name: 'More tools' });
+    assert.equal(await more.count(), 0, 'a 400 px plot has room for every tool');
+    const before = await paints(page);
+    await page.evaluate(() => window.rokeh.set('Figure', 'height', 200));
+    await paintedAfter(page, before);
+    await more.waitFor({ timeout: 3000 });
+    // As BokehJS fits them: the logo (25 px) and each button (30, 1 more after a
+    // divider) while they end 15 px (the overflow button's) short of the frame's height.
+    const [, top, , bottom] = await page.evaluate(() => window.rokeh.frame);
+    const lengths = [25, 30, 30, 31, 31, 30, 30];
+    let end = 0;
+    const fitting = lengths.filter((l) => (end += l) <= bottom - top - 15).length;
+    assert.ok(fitting > 1 && fitting < lengths.length, `${fitting} fit in ${bottom - top} px`);
+    const names = ['Pan', /^Box Zoom/, 'Wheel Zoom', 'Save', 'Reset', /^Click the question mark/];
+    const shown = async () => {
+      const seen = [];
+      for (const name of names) seen.push(await page.getByRole('button', { name }).isVisible());
+      return seen;
+    };
+    const inStrip = names.map((_, i) => i + 1 < fitting);
+    assert.deepEqual(await shown(), inStrip);
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    // The menu shows the rest, left of the strip; a press in it closes it.
+    await more.click();
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(await shown(), names.map(() => true));
+    const menu = await page.locator('.rk-tool-menu').boundingBox();
+    const strip = await page.locator('.rk-toolbar').boundingBox();
+    assert.ok(menu.x + menu.width <= strip.x + 1, 'the menu opens beside the strip, over the plot');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    assert.deepEqual(await shown(), inStrip);
+    // Opened again, a click anywhere else closes it.
+    await more.click();
+    await page.mouse.click(5, 5);
+    assert.deepEqual(await shown(), inStrip);
+    // Tall again: every tool in the strip, no overflow button.
+    await page.evaluate(() => window.rokeh.set('Figure', 'height', 400));
+    await more.waitFor({ state: 'detached', timeout: 3000 });
+    assert.deepEqual(await shown(), names.map(() => true));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 /** The tools app: points at (1, 1) … (10, 10) over 0..11 both ways, box select active. */
 async function openTools() {
   const context = await browser.newContext({ deviceScaleFactor: 2 });
