@@ -757,6 +757,36 @@ pub fn view(
     strip(contents, place, style, hidden, active, disabled, press)
 }
 
+/// Opens or closes the overflow menu of the strip that holds `overflow` (the menu's
+/// button and the menu): as BokehJS's, the strip's buttons that do not fit move into the
+/// menu while it is open, and back (in their order, before it) when it closes.
+fn show_menu(overflow: &web_sys::Element, open: bool) {
+    let (Some(strip), Some(menu), Some(button)) = (
+        overflow.parent_element(),
+        overflow.last_element_child(),
+        overflow.first_element_child(),
+    ) else {
+        return;
+    };
+    if open != menu.has_attribute("hidden") {
+        return;
+    }
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    if open {
+        let _ = menu.remove_attribute("hidden");
+        if let Ok(rest) = strip.query_selector_all(":scope > .rk-tool.rk-overflowed") {
+            for i in 0..rest.length() {
+                rest.item(i).map(|b| menu.append_child(&b));
+            }
+        }
+    } else {
+        let _ = menu.set_attribute("hidden", "");
+        while let Some(b) = menu.first_element_child() {
+            let _ = strip.insert_before(&b, Some(overflow));
+        }
+    }
+}
+
 /// Whether a button of `kind` has nothing to do with the ranges' history `steps`: undo
 /// without a state to go back to, redo without one undone.
 pub(super) fn undoable(kind: ToolKind, steps: &Steps) -> bool {
@@ -822,10 +852,8 @@ pub(super) fn strip(
     let count = lengths.len();
     let fitting = Memo::new(move |_| room.get().map_or(count, |r| items_fitting(&lengths, r)));
     let skip = usize::from(logo.is_some());
-    let open = RwSignal::new(false);
-    // `at`: the button's place among the strip's items, whose overflow hides it (none:
-    // it is in the menu).
-    let button = move |info: ToolInfo, starts_group: bool, at: Option<usize>| {
+    // `at`: the button's place among the strip's items, whose overflow hides it.
+    let button = move |info: ToolInfo, starts_group: bool, at: usize| {
         let model = info.model;
         let kind = info.kind;
         let svg = icon_markup(info.kind);
@@ -838,11 +866,12 @@ pub(super) fn strip(
             bind::attr(el, "aria-pressed", (!action).then_some(pressed.as_str()));
         });
         let press = press.clone();
+        let overflowed = move || at >= fitting.get();
         view! {
             <button
                 type="button"
                 class=if starts_group { "rk-tool rk-group-start" } else { "rk-tool" }
-                class:rk-overflowed=move || at.is_some_and(|at| at >= fitting.get())
+                class:rk-overflowed=overflowed
                 title=info.tooltip.clone()
                 aria-label=info.tooltip
                 use:bind=pressed
@@ -853,9 +882,9 @@ pub(super) fn strip(
         }
     };
     let buttons = items
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, (info, starts))| button(info.clone(), *starts, Some(skip + i)))
+        .map(|(i, (info, starts))| button(info, starts, skip + i))
         .collect_view();
     let logo = logo.map(|logo| {
         let class = match logo {
@@ -872,59 +901,51 @@ pub(super) fn strip(
             ></span>
         }
     });
-    // Kept for the menu, which builds its buttons each time it opens.
-    let (items, button) = (
-        StoredValue::new_local(items),
-        StoredValue::new_local(button),
-    );
     // A strip down a side opens its menu across, and one along the top or bottom down.
     let (dots, menu_class) = match place {
         Place::Left | Place::Right => ("⋯", "rk-tool-menu rk-above"),
         Place::Above | Place::Below => ("⋮", "rk-tool-menu rk-right"),
     };
-    let menu = move || {
-        let fitting = fitting.get();
-        let buttons = items.with_value(|items| {
-            button.with_value(|button| {
-                items
-                    .iter()
-                    .skip(fitting.saturating_sub(skip))
-                    .map(|(info, _)| button(info.clone(), false, None))
-                    .collect_view()
-            })
-        });
-        // A press in it closes it, as BokehJS's menu.
-        view! { <div class=menu_class on:click=move |_| open.set(false)>{buttons}</div> }
+    let element =
+        |target: Option<web_sys::EventTarget>| target?.dyn_into::<web_sys::Element>().ok();
+    // Closed when the focus leaves it (a click anywhere else).
+    let left = move |ev: leptos::ev::FocusEvent| {
+        let Some(overflow) = element(ev.current_target()) else {
+            return;
+        };
+        let to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if !overflow.contains(to.as_ref()) {
+            show_menu(&overflow, false);
+        }
     };
-    let overflow = move || {
-        (fitting.get() < count).then(|| {
-            // Closed when the focus leaves it (a click anywhere else).
-            let left = move |ev: leptos::ev::FocusEvent| {
-                let to = ev
-                    .related_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                let from = ev
-                    .current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                if !from.is_some_and(|from| from.contains(to.as_ref())) {
-                    open.set(false);
-                }
-            };
-            view! {
-                <span class="rk-overflow" on:focusout=left>
-                    <button
-                        type="button"
-                        class="rk-tool-overflow"
-                        aria-label="More tools"
-                        aria-expanded=move || open.get().to_string()
-                        on:click=move |_| open.update(|o| *o = !*o)
-                    >
-                        {dots}
-                    </button>
-                    {move || open.get().then(menu)}
-                </span>
-            }
-        })
+    let toggle = move |ev: leptos::ev::MouseEvent| {
+        let overflow = element(ev.current_target()).and_then(|b| b.parent_element());
+        if let Some(overflow) = overflow {
+            let closed = overflow
+                .last_element_child()
+                .is_some_and(|m| m.has_attribute("hidden"));
+            show_menu(&overflow, closed);
+        }
+    };
+    // A press in the menu closes it, as BokehJS's.
+    let pressed = move |ev: leptos::ev::MouseEvent| {
+        if let Some(overflow) = element(ev.current_target()).and_then(|m| m.parent_element()) {
+            show_menu(&overflow, false);
+        }
+    };
+    let overflow = view! {
+        <span
+            class="rk-overflow"
+            class:rk-overflowed=move || fitting.get() == count
+            on:focusout=left
+        >
+            <button type="button" class="rk-tool-overflow" aria-label="More tools" aria-expanded="false" on:click=toggle>
+                {dots}
+            </button>
+            <div class=menu_class hidden on:click=pressed></div>
+        </span>
     };
     view! {
         <div
