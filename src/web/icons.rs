@@ -14,7 +14,7 @@ const TABLER_CSS: &str =
 
 /// rokeh's mark, where BokehJS's toolbar shows Bokeh's logo: three bars in Bokeh's first
 /// three colours (20 × 20 CSS pixels).
-pub const LOGO: &str = r##"<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><rect x="2" y="10" width="4" height="8" rx="1" fill="#1f77b4"/><rect x="8" y="5" width="4" height="13" rx="1" fill="#ff7f0e"/><rect x="14" y="2" width="4" height="16" rx="1" fill="#2ca02c"/></svg>"##;
+pub const LOGO: &str = r##"<svg width="20" height="20" viewBox="0 0 20 20"><rect x="2" y="10" width="4" height="8" rx="1" fill="#1f77b4"/><rect x="8" y="5" width="4" height="13" rx="1" fill="#ff7f0e"/><rect x="14" y="2" width="4" height="16" rx="1" fill="#2ca02c"/></svg>"##;
 
 /// The drawing of Bokeh's built-in icon `name` (24 × 24, stroked), if rokeh has one.
 pub fn path(name: &str) -> Option<&'static str> {
@@ -68,7 +68,7 @@ pub fn path(name: &str) -> Option<&'static str> {
 /// A drawing as an inline SVG with `attrs` (its size and stroke colour).
 pub fn svg(path: &str, attrs: &str) -> String {
     format!(
-        r#"<svg viewBox="0 0 24 24" {attrs} aria-hidden="true" fill="none" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="{path}"></path></svg>"#
+        r#"<svg viewBox="0 0 24 24" {attrs} aria-hidden="true" fill="none" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="{path}"></path></svg>"#
     )
 }
 

@@ -886,6 +886,7 @@ pub(super) fn strip(
         .enumerate()
         .map(|(i, (info, starts))| button(info, starts, skip + i))
         .collect_view();
+    // Decoration, left out of the accessibility tree.
     let logo = logo.map(|logo| {
         let class = match logo {
             Logo::Normal => "rk-logo",
@@ -895,8 +896,7 @@ pub(super) fn strip(
             <span
                 class=class
                 class:rk-overflowed=move || fitting.get() == 0
-                role="img"
-                aria-label="rokeh"
+                aria-hidden="true"
                 inner_html=icons::LOGO
             ></span>
         }

@@ -173,7 +173,7 @@ test('ohlc: one toolbar left of both plots, as gridplot(toolbar_location="left")
     assert.equal(strip.width, 30);
     assert.ok(strip.x + strip.width <= boxes[0].x && strip.y === boxes[0].y, JSON.stringify([strip, boxes[0]]));
     assert.ok(Math.abs(strip.height - (boxes[1].y + boxes[1].height - boxes[0].y)) < 1, 'as tall as the grid');
-    const pressed = () => page.locator('.rk-toolbar button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-pressed')));
+    const pressed = () => page.locator('.rk-toolbar button.rk-tool').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-pressed')));
     // BokehJS's order: the drags (xpan, xbox_zoom), the wheel, reset; as BokehJS 3's, the
     // wheel zoom is not on by itself.
     assert.deepEqual(await pressed(), ['true', 'false', 'false', null], 'xpan active, as in each plot');
@@ -241,7 +241,7 @@ test('selection_histogram: a lasso drawn with the mouse redraws both histograms'
     const painted = await paints(page);
     // merge_tools=False: the grid's toolbar is empty (a band above, as BokehJS keeps it),
     // the scatter keeps its own.
-    const strips = await page.locator('.rk-toolbar').evaluateAll((ts) => ts.map((t) => t.querySelectorAll('button').length));
+    const strips = await page.locator('.rk-toolbar').evaluateAll((ts) => ts.map((t) => t.querySelectorAll('button.rk-tool').length));
     assert.deepEqual(strips, [0, 5]);
     await page.getByRole('button', { name: 'Lasso Select' }).click();
     // A loop around the middle of the scatter's canvas.

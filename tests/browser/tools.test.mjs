@@ -66,7 +66,7 @@ const close = (a, b, tol = 1e-6) => Math.abs(a - b) <= tol * Math.max(1, Math.ab
 test('the toolbar shows Bokeh\'s default tools as buttons in BokehJS\'s groups, pan active', async () => {
   const { context, page, errors } = await openPage();
   try {
-    const buttons = page.locator('.rk-toolbar button');
+    const buttons = page.locator('.rk-toolbar button.rk-tool');
     const titles = await buttons.evaluateAll((bs) => bs.map((b) => [b.title, b.getAttribute('aria-label'), b.getAttribute('aria-pressed')]));
     // The drags (pan, then box zoom by BokehJS's default_order), the wheel, the actions.
     assert.deepEqual(titles, [
@@ -84,9 +84,15 @@ test('the toolbar shows Bokeh\'s default tools as buttons in BokehJS\'s groups, 
     // rokeh's mark first, where BokehJS shows its logo (Toolbar.logo "normal"), then a
     // divider before each group but the first: before wheel zoom and before save.
     const items = await page.locator('.rk-toolbar > *').evaluateAll((es) => es.map((e) => e.className));
-    const item = (c) => (c.includes('rk-logo') ? 'L' : c.includes('rk-group-start') ? '|b' : 'b');
-    assert.deepEqual(items.map(item).join(''), 'Lbb|b|bbb');
-    const logo = await page.getByRole('img', { name: 'rokeh' }).boundingBox();
+    // Last, the overflow menu's button, hidden while every tool fits.
+    const item = (c) =>
+      c.includes('rk-logo') ? 'L' : c.startsWith('rk-overflow') ? 'O' : c.includes('rk-group-start') ? '|b' : 'b';
+    assert.deepEqual(items.map(item).join(''), 'Lbb|b|bbbO');
+    assert.equal(await page.getByRole('button', { name: 'More tools' }).count(), 0);
+    // Decoration, out of the accessibility tree (the plot's canvas is its image).
+    const mark = page.locator('.rk-toolbar > .rk-logo');
+    assert.equal(await mark.getAttribute('aria-hidden'), 'true');
+    const logo = await mark.boundingBox();
     const pan = await buttons.first().boundingBox();
     assert.deepEqual([logo.width, logo.height], [20, 20]);
     // As BokehJS's: 5 px from the button column's sides, 5 px above the first button.
@@ -652,7 +658,7 @@ test('gridplot: one toolbar for both plots; its box zoom changes what a drag doe
     // One strip, beside the grid, not over a plot; the plots have none of their own.
     assert.equal(await page.locator('.rk-toolbar').count(), 1);
     assert.equal(await page.locator('.rk-plot .rk-toolbar').count(), 0);
-    const pressed = () => page.locator('.rk-toolbar button').evaluateAll(
+    const pressed = () => page.locator('.rk-toolbar button.rk-tool').evaluateAll(
       (bs) => bs.map((b) => [b.title, b.getAttribute('aria-pressed')]),
     );
     assert.deepEqual(await pressed(), [
