@@ -653,7 +653,7 @@ async fn two_apps_share_a_page() {
     let shown = page
         .eval(
             "[...document.querySelectorAll('.rk-embed')].map(e => [e.dataset.rokehApp,
-               e.querySelectorAll('canvas').length > 0, e.querySelectorAll('button:not(.rk-tool)').length > 0,
+               e.querySelectorAll('canvas').length > 0, e.querySelectorAll('button:not(.rk-tool, .rk-tool-overflow)').length > 0,
                e.dataset.rokehSessionId])",
         )
         .await;
@@ -789,7 +789,7 @@ async fn pages_show_the_documents_python_pushed() {
     page.wait_for("document.title === 'Pushed grid'").await;
     page.wait_for("document.querySelectorAll('canvas.rk-figure').length === 2")
         .await;
-    let pressed = "JSON.stringify([...document.querySelectorAll('.rk-toolbar button')]\
+    let pressed = "JSON.stringify([...document.querySelectorAll('.rk-toolbar button.rk-tool')]\
                    .map((b) => b.getAttribute('aria-pressed')))";
     assert_eq!(
         page.eval("document.querySelectorAll('.rk-toolbar').length")
@@ -798,7 +798,7 @@ async fn pages_show_the_documents_python_pushed() {
     );
     assert_eq!(page.eval(pressed).await, r#"["true","false",null]"#);
     page.eval(
-        "(() => { document.querySelectorAll('.rk-toolbar button')[1].click(); return true; })()",
+        "(() => { document.querySelectorAll('.rk-toolbar button.rk-tool')[1].click(); return true; })()",
     )
     .await;
     page.wait_for(&format!("{pressed} === '[\"false\",\"true\",null]'"))
