@@ -757,36 +757,6 @@ pub fn view(
     strip(contents, place, style, hidden, active, disabled, press)
 }
 
-/// Opens or closes the overflow menu of the strip that holds `overflow` (the menu's
-/// button and the menu): as BokehJS's, the strip's buttons that do not fit move into the
-/// menu while it is open, and back (in their order, before it) when it closes.
-fn show_menu(overflow: &web_sys::Element, open: bool) {
-    let (Some(strip), Some(menu), Some(button)) = (
-        overflow.parent_element(),
-        overflow.last_element_child(),
-        overflow.first_element_child(),
-    ) else {
-        return;
-    };
-    if open != menu.has_attribute("hidden") {
-        return;
-    }
-    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
-    if open {
-        let _ = menu.remove_attribute("hidden");
-        if let Ok(rest) = strip.query_selector_all(":scope > .rk-tool.rk-overflowed") {
-            for i in 0..rest.length() {
-                rest.item(i).map(|b| menu.append_child(&b));
-            }
-        }
-    } else {
-        let _ = menu.set_attribute("hidden", "");
-        while let Some(b) = menu.first_element_child() {
-            let _ = strip.insert_before(&b, Some(overflow));
-        }
-    }
-}
-
 /// Whether a button of `kind` has nothing to do with the ranges' history `steps`: undo
 /// without a state to go back to, redo without one undone.
 pub(super) fn undoable(kind: ToolKind, steps: &Steps) -> bool {
@@ -959,5 +929,36 @@ pub(super) fn strip(
             {buttons}
             {overflow}
         </div>
+    }
+}
+
+/// Opens or closes the overflow menu of the strip that holds `overflow` (the menu's
+/// button and the menu): as BokehJS's, the strip's buttons that do not fit move into the
+/// menu while it is open, and back (in their order, before it) when it closes.
+fn show_menu(overflow: &web_sys::Element, open: bool) {
+    let (Some(strip), Some(menu), Some(button)) = (
+        overflow.parent_element(),
+        overflow.last_element_child(),
+        overflow.first_element_child(),
+    ) else {
+        return;
+    };
+    // Already open (or closed).
+    if open != menu.has_attribute("hidden") {
+        return;
+    }
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    if open {
+        let _ = menu.remove_attribute("hidden");
+        if let Ok(rest) = strip.query_selector_all(":scope > .rk-tool.rk-overflowed") {
+            for i in 0..rest.length() {
+                rest.item(i).map(|b| menu.append_child(&b));
+            }
+        }
+    } else {
+        let _ = menu.set_attribute("hidden", "");
+        while let Some(b) = menu.first_element_child() {
+            let _ = strip.insert_before(&b, Some(overflow));
+        }
     }
 }
