@@ -6,6 +6,7 @@ use crate::core::Rgba;
 use crate::document::{AnyId, Value};
 use crate::models::{Factor, MarkerType};
 
+use super::filters::view_rows;
 use super::read::{parse_color, Reader};
 use super::RenderError;
 
@@ -34,6 +35,8 @@ impl ColorScale {
             }
         };
         let palette = palette(r, mapper)?;
+        let domain = domain_values(r, mapper)?;
+        let data = domain.as_deref().unwrap_or(data);
         let finite = data.iter().copied().filter(|v| v.is_finite());
         let min = finite.clone().fold(f64::INFINITY, f64::min);
         let max = finite.fold(f64::NEG_INFINITY, f64::max);
@@ -167,6 +170,70 @@ pub(crate) fn map_colors(
     }
 }
 
+/// The values a continuous mapper's `domain` names (pairs of a GlyphRenderer and one or
+/// more of its source's fields), as BokehJS scans them for an unset low or high, whatever
+/// glyph maps through it (one mapper shared by several plots colours them alike): the
+/// rows the renderer's view keeps, only the selected ones while its source has a
+/// selection, nested columns flattened; `None` without a domain. (BokehJS also narrows
+/// them to its `masked` rows, what a culling glyph drew: not here.)
+fn domain_values(r: Reader<'_>, mapper: AnyId) -> Result<Option<Vec<f64>>, RenderError> {
+    let domain = r.value_ref(mapper, "domain")?;
+    let Some(pairs) = domain.as_list().filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let mut values = Vec::new();
+    for pair in pairs {
+        let Some([renderer, fields]) = pair.as_list() else {
+            return Err(r.bad(mapper, "domain", "pairs of a renderer and its fields"));
+        };
+        let renderer = r.lookup(mapper, "domain", renderer)?;
+        let Some(source) = r.reference(renderer, "data_source")? else {
+            continue;
+        };
+        let len = r.rows_of(Some(source));
+        let kept = view_rows(r, r.reference(renderer, "view")?, Some(source), len)?;
+        let is_kept =
+            |i: &usize| *i < len && kept.as_ref().is_none_or(|k| k.binary_search(i).is_ok());
+        let selected: Vec<i64> = match r.reference(source, "selected")? {
+            Some(selection) => r.get(selection, "indices")?,
+            None => Vec::new(),
+        };
+        let rows: Vec<usize> = if selected.is_empty() {
+            (0..len).filter(is_kept).collect()
+        } else {
+            selected
+                .iter()
+                .filter_map(|&i| usize::try_from(i).ok())
+                .filter(is_kept)
+                .collect()
+        };
+        let names: Vec<&str> = match fields {
+            Value::List(names) => names.iter().filter_map(Value::as_str).collect(),
+            name => name.as_str().into_iter().collect(),
+        };
+        for name in names {
+            for &row in &rows {
+                push_numbers(&r.doc.cell(source, name, row), &mut values);
+            }
+        }
+    }
+    Ok(Some(values))
+}
+
+/// A cell's numbers: itself, or a nested column's items.
+fn push_numbers(cell: &Value, out: &mut Vec<f64>) {
+    match cell {
+        Value::List(items) => items.iter().for_each(|v| push_numbers(v, out)),
+        Value::Array(array) => match array.as_f64() {
+            Some(numbers) => out.extend_from_slice(numbers),
+            None => (0..array.len())
+                .filter_map(|i| array.data.get(i))
+                .for_each(|v| push_numbers(&v, out)),
+        },
+        v => out.push(v.as_f64().unwrap_or(f64::NAN)),
+    }
+}
+
 /// Each value's marker name under a CategoricalMarkerMapper.
 pub(crate) fn map_markers(
     r: Reader<'_>,
@@ -217,6 +284,38 @@ mod tests {
         assert_eq!(s.color(-1.0), Rgba::rgb(0, 0, 255));
         assert_eq!(s.color(5.0), Rgba::rgb(0, 255, 0));
         assert_eq!(s.color(f64::NAN), Rgba::rgb(9, 9, 9));
+    }
+
+    #[test]
+    fn a_domain_sets_low_and_high_from_its_renderers_rows_selected_ones_while_selected() {
+        use crate::core::Color;
+        use crate::document::Document;
+        use crate::models::{ColumnDataSource, LinearColorMapper, Scatter, Selection};
+        use crate::plotting::{figure, FigureArgs};
+
+        let mut doc = Document::new();
+        let plot = figure(&mut doc, FigureArgs::default());
+        let a = doc.add(ColumnDataSource::new([("r", vec![0.0, 1.0, 2.0])]));
+        let b = doc.add(ColumnDataSource::new([("r", vec![5.0, 10.0])]));
+        let renderers = [a, b].map(|s| plot.scatter(&mut doc, s, Scatter::default()));
+        let palette = ["#000000", "#010000", "#020000", "#030000"].map(Color::from);
+        let mapper = doc.add(LinearColorMapper::new(palette.to_vec())).any();
+        let index = |doc: &Document| {
+            let colors = map_colors(Reader::new(doc, None, None), mapper, &[Value::Float(5.0)]);
+            colors.unwrap()[0].unwrap().r
+        };
+        // Without a domain, low and high are the mapped values' own: 5 is the high end.
+        assert_eq!(index(&doc), 3);
+        let pair =
+            |r: AnyId| Value::List(vec![Value::Ref(doc.model_id(r).clone()), Value::str("r")]);
+        let domain = Value::List(renderers.iter().map(|r| pair(r.any())).collect());
+        doc.set_attr(mapper, "domain", domain).unwrap();
+        // Both renderers' rows: 0..10, 5 half way.
+        assert_eq!(index(&doc), 2);
+        // A's source selects its last row: 2..10.
+        let selected = a.selected(&doc);
+        doc.set(selected, Selection::INDICES, vec![2]).unwrap();
+        assert_eq!(index(&doc), 1);
     }
 
     #[test]
