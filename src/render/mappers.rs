@@ -211,9 +211,21 @@ fn domain_values(r: Reader<'_>, mapper: AnyId) -> Result<Option<Vec<f64>>, Rende
             Value::List(names) => names.iter().filter_map(Value::as_str).collect(),
             name => name.as_str().into_iter().collect(),
         };
+        // Each column looked up once, its rows read from it.
         for name in names {
-            for &row in &rows {
-                push_numbers(&r.doc.cell(source, name, row), &mut values);
+            match r.doc.column(source, name) {
+                Some(Value::Array(array)) => match array.as_f64() {
+                    Some(numbers) => values.extend(rows.iter().filter_map(|&i| numbers.get(i))),
+                    None => rows
+                        .iter()
+                        .filter_map(|&i| array.data.get(i))
+                        .for_each(|v| push_numbers(&v, &mut values)),
+                },
+                Some(Value::List(items)) => rows
+                    .iter()
+                    .filter_map(|&i| items.get(i))
+                    .for_each(|v| push_numbers(v, &mut values)),
+                _ => {}
             }
         }
     }
