@@ -366,12 +366,6 @@ impl Tools {
         }
     }
 
-    /// How `toolbar` (a Toolbar) shows its logo, if at all.
-    pub fn logo_of(doc: &Document, toolbar: AnyId) -> Option<Logo> {
-        let toolbar = doc.typed_id::<Toolbar>(doc.model_id(toolbar))?;
-        doc.get(toolbar, Toolbar::LOGO)
-    }
-
     /// Tool (or proxy) `model`'s entry, if it is one of these.
     pub fn entry(&self, model: AnyId) -> Option<&ToolInfo> {
         self.tools.iter().find(|t| t.model == model)

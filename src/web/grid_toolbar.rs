@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::{AnyId, Value};
 use crate::interact::{Gesture, ToolInfo, ToolKind, Tools};
-use crate::models::Place;
+use crate::models::{Logo, Place};
 
 use super::canvas::device_pixel_ratio;
 use super::page::Page;
@@ -29,6 +29,8 @@ pub struct GridTools {
     toolbar: AnyId,
     /// Its buttons' tools, read once.
     entries: StoredValue<Vec<ToolInfo>>,
+    /// How it shows its logo, read with them.
+    logo: Option<Logo>,
     /// The plots of the grid shown now, as they mount.
     members: RwSignal<Vec<Interaction>, LocalStorage>,
 }
@@ -36,11 +38,12 @@ pub struct GridTools {
 impl GridTools {
     /// The grid's toolbar, for the plots its children show.
     pub fn provide(page: Page, toolbar: AnyId) -> GridTools {
-        let entries = page.read(|d| Tools::of_toolbar(d, toolbar).tools);
+        let Tools { tools, logo, .. } = page.read(|d| Tools::of_toolbar(d, toolbar));
         let grid = GridTools {
             page,
             toolbar,
-            entries: StoredValue::new(entries),
+            entries: StoredValue::new(tools),
+            logo,
             members: RwSignal::new_local(Vec::new()),
         };
         provide_context(grid);
@@ -187,10 +190,11 @@ pub fn view(
     cells: NodeRef<html::Div>,
     pointer_over: RwSignal<bool>,
 ) -> impl IntoView {
-    let (autohide, logo) = grid.page.read(|d| {
-        let autohide = d.get_attr(grid.toolbar, "autohide").ok();
-        let autohide = autohide.and_then(|v| v.as_bool()).unwrap_or(false);
-        (autohide, Tools::logo_of(d, grid.toolbar))
+    let autohide = grid.page.read(|d| {
+        d.get_attr(grid.toolbar, "autohide")
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
     });
     let hidden = Signal::derive(move || autohide && !pointer_over.get());
     let entries = grid.entries.get_value();
@@ -211,7 +215,7 @@ pub fn view(
     // Beside the grid, as long as it: room for every tool.
     let contents = toolbar::Contents {
         entries: &entries,
-        logo,
+        logo: grid.logo,
         room: Signal::stored(None),
     };
     toolbar::strip(
