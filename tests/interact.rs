@@ -234,6 +234,42 @@ fn a_data_range_writes_what_it_computed_follows_the_data_and_stops_when_zoomed()
     assert_eq!(doc.get(yr, DataRange1d::END), Some(1.0));
 }
 
+/// Two plots sharing a DataRange1d each write the extent of both: the one that paints
+/// second finds what it computes already written and goes on following the data.
+#[test]
+fn plots_sharing_a_data_range_follow_the_data_together() {
+    let mut doc = Document::new();
+    let (p1, _) = plot(&mut doc, RangeArg::Auto);
+    let shared = doc.get(p1, Figure::X_RANGE).unwrap();
+    let (p2, far) = plot(&mut doc, RangeArg::Shared(shared));
+    let xr = doc.typed_id::<DataRange1d>(doc.model_id(shared)).unwrap();
+    let (mut nav1, mut nav2) = (Navigation::new(&doc, p1), Navigation::new(&doc, p2));
+    let mut paint = |doc: &mut Document| {
+        for (fig, nav) in [(p1, &mut nav1), (p2, &mut nav2)] {
+            let layout = laid(doc, fig, nav);
+            nav.write_computed(doc, &layout).unwrap();
+        }
+        (
+            nav1.following().contains(&shared),
+            nav2.following().contains(&shared),
+        )
+    };
+    // x 0..10 in both: -0.5..10.5.
+    assert_eq!(paint(&mut doc), (true, true));
+    assert_eq!(doc.get(xr, DataRange1d::END), Some(10.5));
+    // The second plot's data moves to 20..30: both follow it, and keep following.
+    let x: Vec<f64> = (20..=30).map(f64::from).collect();
+    doc.set_column(far, "x", x).unwrap();
+    assert_eq!(paint(&mut doc), (true, true));
+    assert_eq!(doc.get(xr, DataRange1d::START), Some(-1.5));
+    assert_eq!(doc.get(xr, DataRange1d::END), Some(31.5));
+    assert_eq!(paint(&mut doc), (true, true));
+    // A peer's value, which neither computes, fixes it for both.
+    doc.set(xr, DataRange1d::START, Some(3.0)).unwrap();
+    assert_eq!(paint(&mut doc), (false, false));
+    assert_eq!(doc.get(xr, DataRange1d::START), Some(3.0));
+}
+
 #[test]
 fn a_range_set_by_a_peer_is_drawn_and_no_longer_followed() {
     let mut doc = Document::new();

@@ -1940,6 +1940,67 @@ fn boxes_and_polygons_in_data_units_widen_the_data_ranges() {
     assert_eq!(poly("screen"), alone);
 }
 
+/// As BokehJS's DataRange1d linked to several plots: the range a second plot shares
+/// shows the data of both (each plot alone would show only its own), unless it is told
+/// which renderers to follow or the other plot is hidden.
+#[test]
+fn a_shared_data_range_follows_every_plot_holding_it() {
+    let ranges = |follow_first_only: bool, second_visible: bool| {
+        let mut doc = Document::new();
+        let p1 = figure(&mut doc, FigureArgs::default());
+        let (x, y) = (doc.get(p1, Figure::X_RANGE), doc.get(p1, Figure::Y_RANGE));
+        let (x, y) = (x.unwrap(), y.unwrap());
+        let p2 = figure(
+            &mut doc,
+            FigureArgs {
+                x_range: RangeArg::Shared(x),
+                y_range: RangeArg::Shared(y),
+                ..FigureArgs::default()
+            },
+        );
+        let near = source(
+            &mut doc,
+            vec![("x", nums(&[0.0, 10.0])), ("y", nums(&[0.0, 10.0]))],
+        );
+        let far = source(
+            &mut doc,
+            vec![("x", nums(&[20.0, 30.0])), ("y", nums(&[0.0, 1.0]))],
+        );
+        let first = p1.scatter(&mut doc, near, Scatter::default());
+        p2.scatter(&mut doc, far, Scatter::default());
+        if follow_first_only {
+            doc.set_attr(
+                x,
+                "renderers",
+                Value::List(vec![Value::Ref(doc.model_id(first.any()).clone())]),
+            )
+            .unwrap();
+        }
+        if !second_visible {
+            doc.set_attr(p2.any(), "visible", Value::Bool(false))
+                .unwrap();
+        }
+        doc.add_root(p1);
+        doc.add_root(p2);
+        let round = |v: f64| (v * 100.0).round() / 100.0;
+        [p1, p2].map(|p| {
+            let l = rokeh::render::figure_layout(&doc, p, 300, 300, 1.0).unwrap();
+            (
+                (round(l.x_range.start), round(l.x_range.end)),
+                (round(l.y_range.start), round(l.y_range.end)),
+            )
+        })
+    };
+    // x over 0..30 padded by 10 %, y over 0..10.
+    let both = ((-1.5, 31.5), (-0.5, 10.5));
+    assert_eq!(ranges(false, true), [both, both]);
+    // x follows the first plot's renderer only; y still both plots'.
+    let first_x = ((-0.5, 10.5), both.1);
+    assert_eq!(ranges(true, true), [first_x, first_x]);
+    // A hidden plot adds nothing to the ranges of the plot that shows.
+    assert_eq!(ranges(false, false)[0], ((-0.5, 10.5), (-0.5, 10.5)));
+}
+
 /// As BokehJS's `fixed_location`: the axis is drawn across the frame at that coordinate of
 /// the other range (Bokeh's crosstab example puts its y axis at x = 0).
 #[test]

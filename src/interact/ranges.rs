@@ -262,7 +262,8 @@ impl Navigation {
 
     /// After a paint: writes each following DataRange1d's computed start and end into
     /// the document where they differ (BokehJS's `DataRange1d.update`). A start or end
-    /// that changed since this page wrote it (a peer, a callback) fixes the range.
+    /// that changed since this page wrote it (a peer, a callback) fixes the range, unless
+    /// it is what this page computes too (another plot sharing the range wrote it).
     pub fn write_computed(
         &mut self,
         doc: &mut Document,
@@ -280,11 +281,14 @@ impl Navigation {
             };
             let now = (doc.get(r, DataRange1d::START), doc.get(r, DataRange1d::END));
             let ours = written.map(|w| (Some(w.start), Some(w.end)));
-            if written.is_some() && Some(now) != ours {
+            // What this page computes now was not fixed by anyone: another plot holding
+            // the range wrote the extent they share.
+            let computed_here = now == (Some(computed.start), Some(computed.end));
+            if written.is_some() && Some(now) != ours && !computed_here {
                 self.following.remove(&any);
                 continue;
             }
-            if now != (Some(computed.start), Some(computed.end)) {
+            if !computed_here {
                 doc.set(r, DataRange1d::START, Some(computed.start))?;
                 doc.set(r, DataRange1d::END, Some(computed.end))?;
             }

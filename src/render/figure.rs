@@ -16,7 +16,7 @@ use super::glyphs::Paint;
 use super::grid::GridView;
 use super::layer::{Layer, Recorder};
 use super::layout::{self, AxisTicks, FrameLayout, LegendHit, PixelRect, Side};
-use super::ranges::{Bounds, Interval, RangeModel};
+use super::ranges::{Bounds, DataRangeSpec, Interval, RangeModel};
 use super::read::Reader;
 use super::renderer::RendererView;
 use super::scales::{Maps, Scale};
@@ -487,9 +487,10 @@ impl<'d> FigureView<'d> {
     }
 
     /// Resolves every range: DataRange1d from the bounds of the renderers it follows (and,
-    /// as BokehJS's, of the annotations with an extent in data units).
+    /// as BokehJS's, of the annotations with an extent in data units), in this plot and
+    /// in every other visible plot holding it: BokehJS's range unions the bounds of all
+    /// the plots it is linked to, so that linked plots show one extent.
     fn resolve_ranges(&mut self) {
-        let renderers = &self.renderers;
         let follows_data = |ranges: &[NamedRange]| {
             ranges
                 .iter()
@@ -497,59 +498,128 @@ impl<'d> FigureView<'d> {
         };
         // A glyph's bounds take a pass over its columns: with only fixed and factor ranges
         // nothing reads them.
-        let bounds: Vec<RendererBounds<'_>> =
-            if !follows_data(&self.x_ranges) && !follows_data(&self.y_ranges) {
-                Vec::new()
-            } else {
-                renderers
-                    .iter()
-                    .map(|v| {
-                        (
-                            v.model,
-                            v.x_range_name.as_str(),
-                            v.y_range_name.as_str(),
-                            v.bounds(),
-                            v.visible,
-                        )
-                    })
-                    .chain(self.annotations.iter().filter_map(|(model, a)| {
-                        let e = a.extent()?;
-                        Some((
-                            *model,
-                            e.x_range_name,
-                            e.y_range_name,
-                            (e.x, e.y),
-                            e.visible,
-                        ))
-                    }))
-                    .collect()
+        let followed: Vec<(AnyId, Option<Bounds>)> = if !follows_data(&self.x_ranges)
+            && !follows_data(&self.y_ranges)
+        {
+            Vec::new()
+        } else {
+            let linked = self.linked_plots();
+            let plots: Vec<(&FigureView<'_>, Vec<RendererBounds<'_>>)> = std::iter::once(&*self)
+                .chain(&linked)
+                .map(|view| (view, view.renderer_bounds()))
+                .collect();
+            self.x_ranges
+                .iter()
+                .chain(&self.y_ranges)
+                .filter_map(|named| match &named.model {
+                    RangeModel::Data(spec) => Some((named.id, spec)),
+                    _ => None,
+                })
+                .map(|(id, spec)| {
+                    let b = plots
+                        .iter()
+                        .map(|(view, bounds)| view.followed_bounds(id, spec, bounds))
+                        .fold(None, Bounds::union);
+                    (id, b)
+                })
+                .collect()
+        };
+        for named in self.x_ranges.iter_mut().chain(&mut self.y_ranges) {
+            named.interval = match &named.model {
+                RangeModel::Fixed(i) => *i,
+                RangeModel::Factor(f) => f.shown,
+                RangeModel::Data(spec) => {
+                    let b = followed.iter().find(|(id, _)| *id == named.id);
+                    spec.resolve(b.and_then(|(_, b)| *b), named.log)
+                }
             };
-        for (ranges, is_x) in [(&mut self.x_ranges, true), (&mut self.y_ranges, false)] {
-            for named in ranges.iter_mut() {
-                named.interval = match &named.model {
-                    RangeModel::Fixed(i) => *i,
-                    RangeModel::Factor(f) => f.shown,
-                    RangeModel::Data(spec) => {
-                        let follows = |m: AnyId, name: &str, visible: bool| {
-                            name == named.name
-                                && (visible || !spec.only_visible)
-                                && spec.renderers.as_ref().is_none_or(|list| list.contains(&m))
-                        };
-                        let b = bounds
-                            .iter()
-                            .filter(|(m, xn, yn, _, vis)| {
-                                follows(*m, if is_x { xn } else { yn }, *vis)
-                            })
-                            .map(|(_, _, _, b, _)| if is_x { b.0 } else { b.1 })
-                            .fold(None, Bounds::union);
-                        spec.resolve(b, named.log)
-                    }
-                };
-            }
         }
         if let Some(frame) = self.tile_frame {
             self.fit_tiles(frame);
         }
+    }
+
+    /// The bounds of the plot's renderers, and of its annotations with an extent.
+    fn renderer_bounds(&self) -> Vec<RendererBounds<'_>> {
+        let renderers = self.renderers.iter().map(|v| {
+            (
+                v.model,
+                v.x_range_name.as_str(),
+                v.y_range_name.as_str(),
+                v.bounds(),
+                v.visible,
+            )
+        });
+        let annotations = self.annotations.iter().filter_map(|(model, a)| {
+            let e = a.extent()?;
+            Some((
+                *model,
+                e.x_range_name,
+                e.y_range_name,
+                (e.x, e.y),
+                e.visible,
+            ))
+        });
+        renderers.chain(annotations).collect()
+    }
+
+    /// The union of those of this plot's `bounds` that DataRange1d `id` (asking `spec`)
+    /// follows: of renderers on a name the plot holds it under, in that dimension.
+    fn followed_bounds(
+        &self,
+        id: AnyId,
+        spec: &DataRangeSpec,
+        bounds: &[RendererBounds<'_>],
+    ) -> Option<Bounds> {
+        let holds =
+            |ranges: &[NamedRange], name: &str| ranges.iter().any(|r| r.id == id && r.name == name);
+        bounds
+            .iter()
+            .filter(|(m, _, _, _, visible)| {
+                (*visible || !spec.only_visible)
+                    && spec.renderers.as_ref().is_none_or(|list| list.contains(m))
+            })
+            .flat_map(|(_, x_name, y_name, (x, y), _)| {
+                let x = x.filter(|_| holds(&self.x_ranges, x_name));
+                let y = y.filter(|_| holds(&self.y_ranges, y_name));
+                [x, y]
+            })
+            .fold(None, Bounds::union)
+    }
+
+    /// The other visible plots of the document holding one of this plot's DataRange1ds,
+    /// read without their furniture.
+    fn linked_plots(&self) -> Vec<FigureView<'d>> {
+        let r = self.r;
+        let data: Vec<AnyId> = (self.x_ranges.iter().chain(&self.y_ranges))
+            .filter(|named| matches!(named.model, RangeModel::Data(_)))
+            .map(|named| named.id)
+            .collect();
+        let holds = |plot: AnyId| {
+            let refs = |attr| r.reference(plot, attr).ok().flatten();
+            let extra = |attr| match r.value_ref(plot, attr).as_deref() {
+                Ok(Value::Map(entries)) => entries
+                    .iter()
+                    .filter_map(|(_, v)| r.lookup(plot, attr, v).ok())
+                    .any(|range| data.contains(&range)),
+                _ => false,
+            };
+            [refs("x_range"), refs("y_range")]
+                .iter()
+                .flatten()
+                .any(|range| data.contains(range))
+                || extra("extra_x_ranges")
+                || extra("extra_y_ranges")
+        };
+        r.doc
+            .models()
+            .filter(|&(plot, _)| plot != self.figure && r.is_a(plot, "Plot"))
+            .filter(|&(plot, _)| r.flag(plot, "visible").unwrap_or(true) && holds(plot))
+            .filter_map(|(plot, _)| {
+                let plot = Id::new(plot);
+                Self::read_with(r.doc, plot, (self.following, None), false).ok()
+            })
+            .collect()
     }
 
     /// Fits the default ranges to a frame of `frame` CSS pixels as the first map tiles
