@@ -16,7 +16,7 @@ use super::glyphs::Paint;
 use super::grid::GridView;
 use super::layer::{Layer, Recorder};
 use super::layout::{self, AxisTicks, FrameLayout, LegendHit, PixelRect, Side};
-use super::ranges::{Bounds, DataRangeSpec, Interval, RangeModel};
+use super::ranges::{Bounds, Interval, RangeModel};
 use super::read::Reader;
 use super::renderer::RendererView;
 use super::scales::{Maps, Scale};
@@ -93,15 +93,6 @@ struct SideSizes {
     sticky: Option<(usize, f64)>,
     toolbar: Option<(Side, usize)>,
 }
-
-/// A renderer's model, range names, data bounds along x and y, and visibility.
-type RendererBounds<'a> = (
-    AnyId,
-    &'a str,
-    &'a str,
-    (Option<Bounds>, Option<Bounds>),
-    bool,
-);
 
 /// A named range of one dimension, resolved.
 struct NamedRange {
@@ -491,39 +482,20 @@ impl<'d> FigureView<'d> {
     /// in every other visible plot holding it: BokehJS's range unions the bounds of all
     /// the plots it is linked to, so that linked plots show one extent.
     fn resolve_ranges(&mut self) {
-        let follows_data = |ranges: &[NamedRange]| {
-            ranges
-                .iter()
-                .any(|r| matches!(r.model, RangeModel::Data(_)))
-        };
-        // A glyph's bounds take a pass over its columns: with only fixed and factor ranges
-        // nothing reads them.
-        let followed: Vec<(AnyId, Option<Bounds>)> = if !follows_data(&self.x_ranges)
-            && !follows_data(&self.y_ranges)
-        {
-            Vec::new()
-        } else {
-            let linked = self.linked_plots();
-            let plots: Vec<(&FigureView<'_>, Vec<RendererBounds<'_>>)> = std::iter::once(&*self)
-                .chain(&linked)
-                .map(|view| (view, view.renderer_bounds()))
-                .collect();
-            self.x_ranges
-                .iter()
-                .chain(&self.y_ranges)
-                .filter_map(|named| match &named.model {
-                    RangeModel::Data(spec) => Some((named.id, spec)),
-                    _ => None,
-                })
-                .map(|(id, spec)| {
-                    let b = plots
-                        .iter()
-                        .map(|(view, bounds)| view.followed_bounds(id, spec, bounds))
-                        .fold(None, Bounds::union);
-                    (id, b)
-                })
-                .collect()
-        };
+        // Each DataRange1d with the union of the bounds it follows. A glyph's bounds take a
+        // pass over its columns: with only fixed and factor ranges nothing reads them.
+        let mut followed: Vec<(AnyId, Option<Bounds>)> = Vec::new();
+        for named in self.x_ranges.iter().chain(&self.y_ranges) {
+            if matches!(named.model, RangeModel::Data(_)) {
+                followed.push((named.id, None));
+            }
+        }
+        if !followed.is_empty() {
+            self.add_followed(&mut followed);
+            for view in self.linked_plots(&followed) {
+                view.add_followed(&mut followed);
+            }
+        }
         for named in self.x_ranges.iter_mut().chain(&mut self.y_ranges) {
             named.interval = match &named.model {
                 RangeModel::Fixed(i) => *i,
@@ -539,87 +511,80 @@ impl<'d> FigureView<'d> {
         }
     }
 
-    /// The bounds of the plot's renderers, and of its annotations with an extent.
-    fn renderer_bounds(&self) -> Vec<RendererBounds<'_>> {
-        let renderers = self.renderers.iter().map(|v| {
-            (
-                v.model,
-                v.x_range_name.as_str(),
-                v.y_range_name.as_str(),
-                v.bounds(),
-                v.visible,
-            )
-        });
-        let annotations = self.annotations.iter().filter_map(|(model, a)| {
-            let e = a.extent()?;
-            Some((
-                *model,
-                e.x_range_name,
-                e.y_range_name,
-                (e.x, e.y),
-                e.visible,
-            ))
-        });
-        renderers.chain(annotations).collect()
-    }
-
-    /// The union of those of this plot's `bounds` that DataRange1d `id` (asking `spec`)
-    /// follows: of renderers on a name the plot holds it under, in that dimension.
-    fn followed_bounds(
-        &self,
-        id: AnyId,
-        spec: &DataRangeSpec,
-        bounds: &[RendererBounds<'_>],
-    ) -> Option<Bounds> {
-        let holds =
-            |ranges: &[NamedRange], name: &str| ranges.iter().any(|r| r.id == id && r.name == name);
-        bounds
-            .iter()
-            .filter(|(m, _, _, _, visible)| {
-                (*visible || !spec.only_visible)
-                    && spec.renderers.as_ref().is_none_or(|list| list.contains(m))
-            })
-            .flat_map(|(_, x_name, y_name, (x, y), _)| {
-                let x = x.filter(|_| holds(&self.x_ranges, x_name));
-                let y = y.filter(|_| holds(&self.y_ranges, y_name));
-                [x, y]
-            })
-            .fold(None, Bounds::union)
-    }
-
-    /// The other visible plots of the document holding one of this plot's DataRange1ds,
-    /// read without their furniture.
-    fn linked_plots(&self) -> Vec<FigureView<'d>> {
-        let r = self.r;
-        let data: Vec<AnyId> = (self.x_ranges.iter().chain(&self.y_ranges))
-            .filter(|named| matches!(named.model, RangeModel::Data(_)))
-            .map(|named| named.id)
-            .collect();
-        let holds = |plot: AnyId| {
-            let refs = |attr| r.reference(plot, attr).ok().flatten();
-            let extra = |attr| match r.value_ref(plot, attr).as_deref() {
-                Ok(Value::Map(entries)) => entries
-                    .iter()
-                    .filter_map(|(_, v)| r.lookup(plot, attr, v).ok())
-                    .any(|range| data.contains(&range)),
-                _ => false,
-            };
-            [refs("x_range"), refs("y_range")]
-                .iter()
-                .flatten()
-                .any(|range| data.contains(range))
-                || extra("extra_x_ranges")
-                || extra("extra_y_ranges")
+    /// Adds to each of `followed`'s DataRange1ds the bounds of this plot's renderers (and
+    /// annotations with an extent) that it follows: those on a name the plot holds it
+    /// under, in that dimension.
+    fn add_followed(&self, followed: &mut [(AnyId, Option<Bounds>)]) {
+        let mut add = |model: AnyId, names: [&str; 2], bounds: [Option<Bounds>; 2], visible| {
+            for (k, ranges) in [&self.x_ranges, &self.y_ranges].into_iter().enumerate() {
+                let Some(named) = ranges.iter().find(|r| r.name == names[k]) else {
+                    continue;
+                };
+                let RangeModel::Data(spec) = &named.model else {
+                    continue;
+                };
+                let follows = (visible || !spec.only_visible)
+                    && spec
+                        .renderers
+                        .as_ref()
+                        .is_none_or(|list| list.contains(&model));
+                if let Some((_, b)) = followed.iter_mut().find(|(id, _)| *id == named.id) {
+                    *b = Bounds::union(*b, bounds[k].filter(|_| follows));
+                }
+            }
         };
-        r.doc
-            .models()
-            .filter(|&(plot, _)| plot != self.figure && r.is_a(plot, "Plot"))
-            .filter(|&(plot, _)| r.flag(plot, "visible").unwrap_or(true) && holds(plot))
-            .filter_map(|(plot, _)| {
-                let plot = Id::new(plot);
-                Self::read_with(r.doc, plot, (self.following, None), false).ok()
-            })
-            .collect()
+        for v in &self.renderers {
+            let (x, y) = v.bounds();
+            add(
+                v.model,
+                [&v.x_range_name, &v.y_range_name],
+                [x, y],
+                v.visible,
+            );
+        }
+        for (model, a) in &self.annotations {
+            if let Some(e) = a.extent() {
+                add(
+                    *model,
+                    [e.x_range_name, e.y_range_name],
+                    [e.x, e.y],
+                    e.visible,
+                );
+            }
+        }
+    }
+
+    /// The other visible plots of the document holding one of the DataRange1ds of
+    /// `followed`, read without their furniture.
+    fn linked_plots(&self, followed: &[(AnyId, Option<Bounds>)]) -> Vec<FigureView<'d>> {
+        let r = self.r;
+        let held = |v: &Value| {
+            let range = v.as_ref_id().and_then(|id| r.doc.lookup(id));
+            followed.iter().any(|(id, _)| Some(*id) == range)
+        };
+        let mut linked = Vec::new();
+        for (plot, _) in r.doc.models() {
+            if plot == self.figure
+                || !r.is_a(plot, "Plot")
+                || !r.flag(plot, "visible").unwrap_or(true)
+            {
+                continue;
+            }
+            let holds = |attr: &str| match r.value_ref(plot, attr).as_deref() {
+                Ok(Value::Map(entries)) => entries.iter().any(|(_, v)| held(v)),
+                Ok(v) => held(v),
+                Err(_) => false,
+            };
+            let attrs = ["x_range", "y_range", "extra_x_ranges", "extra_y_ranges"];
+            if attrs.into_iter().any(holds) {
+                if let Ok(view) =
+                    Self::read_with(r.doc, Id::new(plot), (self.following, None), false)
+                {
+                    linked.push(view);
+                }
+            }
+        }
+        linked
     }
 
     /// Fits the default ranges to a frame of `frame` CSS pixels as the first map tiles
