@@ -2001,6 +2001,93 @@ fn a_shared_data_range_follows_every_plot_holding_it() {
     assert_eq!(ranges(false, false)[0], ((-0.5, 10.5), (-0.5, 10.5)));
 }
 
+/// As BokehJS's GridAlignmentLayout in its Row, Column and Tabs: a Row's plots share their
+/// frames' top and bottom (a plot with its x axis below gets the room another's axis
+/// above takes), a Column's their left and right, a Tabs' all four; a plot in a Row
+/// inside a Column lines up with the Row's plots only.
+#[test]
+fn plots_in_rows_columns_and_tabs_line_up_their_frames() {
+    use rokeh::models::{column, row, Place, TabPanel, Tabs};
+    use rokeh::render::PixelRect;
+    let mut doc = Document::new();
+    let plot = |doc: &mut Document, x: Place, y: Place| {
+        let p = figure(
+            doc,
+            FigureArgs {
+                width: 300,
+                height: 300,
+                x_axis_location: Some(x),
+                y_axis_location: Some(y),
+                ..FigureArgs::default()
+            },
+        );
+        let src = source(
+            doc,
+            vec![("x", nums(&[0.0, 1.0])), ("y", nums(&[0.0, 1.0]))],
+        );
+        p.scatter(doc, src, Scatter::default());
+        p
+    };
+    let frame = |doc: &Document, p: Id<Figure>| -> PixelRect {
+        rokeh::render::figure_layout(doc, p, 300, 300, 1.0)
+            .unwrap()
+            .frame
+    };
+    let below = plot(&mut doc, Place::Below, Place::Left);
+    let alone = frame(&doc, below);
+    let above = plot(&mut doc, Place::Above, Place::Right);
+    let stacked = plot(&mut doc, Place::Below, Place::Right);
+    let in_row = row(&mut doc, [below.any(), above.any()]);
+    let root = column(&mut doc, [in_row.any(), stacked.any()]);
+    doc.add_root(root);
+    let (b, a, s) = (frame(&doc, below), frame(&doc, above), frame(&doc, stacked));
+    // The row: one top and bottom, each as deep as the deeper plot's.
+    assert_eq!((b.top, b.bottom), (a.top, a.bottom));
+    assert!(
+        b.top > alone.top,
+        "room above for the axis the other plot has there"
+    );
+    assert_eq!(
+        (b.left, b.right),
+        (alone.left, alone.right),
+        "sides of its own"
+    );
+    // The column holds the row, not its plots: the stacked plot keeps its own sides.
+    let own = plot(&mut doc, Place::Below, Place::Right);
+    assert_eq!((s.left, s.right), {
+        let f = frame(&doc, own);
+        (f.left, f.right)
+    });
+    // In one Column, left and right line up.
+    let mut doc = Document::new();
+    let left = plot(&mut doc, Place::Below, Place::Left);
+    let right = plot(&mut doc, Place::Below, Place::Right);
+    let root = column(&mut doc, [left.any(), right.any()]);
+    doc.add_root(root);
+    let (l, r) = (frame(&doc, left), frame(&doc, right));
+    assert_eq!((l.left, l.right), (r.left, r.right));
+    assert!(l.right < alone.right, "room right for the other's y axis");
+    // Tabs: all four.
+    let mut doc = Document::new();
+    let one = plot(&mut doc, Place::Below, Place::Left);
+    let other = plot(&mut doc, Place::Above, Place::Right);
+    let panels = [one.any(), other.any()].map(|child| {
+        doc.add(TabPanel {
+            child,
+            title: String::new(),
+            closable: false,
+            disabled: false,
+        })
+    });
+    let tabs = doc.add(Tabs {
+        tabs: panels.to_vec(),
+        ..Tabs::default()
+    });
+    doc.add_root(tabs);
+    let (o, t) = (frame(&doc, one), frame(&doc, other));
+    assert_eq!(o, t);
+}
+
 /// As BokehJS's `fixed_location`: the axis is drawn across the frame at that coordinate of
 /// the other range (Bokeh's crosstab example puts its y axis at x = 0).
 #[test]

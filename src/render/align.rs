@@ -1,15 +1,19 @@
-//! A GridPlot's frames lined up as BokehJS lines them up: the plots in one row of the
-//! grid share their frames' top and bottom edges, those in one column their left and
-//! right edges. Each side of a plot's frame is as deep as the deepest of that side among
-//! the plots it shares it with (a plot without an x axis below gets the room its row's
-//! neighbour's axis takes), so their frames start and end together.
+//! Plots' frames lined up as BokehJS lines them up (its `GridAlignmentLayout`): the plots
+//! of one grid row share their frames' top and bottom edges, those of one column their
+//! left and right edges. A GridPlot's and a GridBox's cells are such rows and columns; a
+//! Row's plots are one row, a Column's one column, and a Tabs' plots (one in each panel)
+//! share all four edges. Only the layout's own children line up: a plot in a Row inside a
+//! Column is lined up with the Row's plots, not the Column's. Each side of a plot's frame
+//! is as deep as the deepest of that side among the plots it shares it with (a plot
+//! without an x axis below gets the room its row's neighbour's axis takes), so their
+//! frames start and end together.
 
 use crate::core::PropType;
-use crate::document::{AnyId, Document};
-use crate::models::GridChild;
+use crate::document::{AnyId, Document, Value};
+use crate::models::{Figure, GridChild};
 
-/// The other Figures of the GridPlot holding `figure`: those in its row (which share its
-/// top and bottom) and those in its column (its left and right). Empty outside a grid.
+/// The other Figures lined up with `figure`: those sharing its top and bottom (its row)
+/// and those sharing its left and right (its column). Empty for a plot on its own.
 pub(crate) struct Neighbours {
     pub row: Vec<AnyId>,
     pub col: Vec<AnyId>,
@@ -20,28 +24,50 @@ pub(crate) fn neighbours(doc: &Document, figure: AnyId) -> Neighbours {
         row: Vec::new(),
         col: Vec::new(),
     };
-    let cells = doc
-        .models()
-        .filter(|(_, m)| m.type_name == "GridPlot")
-        .filter_map(|(id, _)| doc.get_attr(id, "children").ok())
-        .filter_map(|v| Vec::<GridChild>::from_value(&v, doc))
-        .find(|cells| cells.iter().any(|c| c.child == figure));
-    let Some(cells) = cells else { return found };
-    let Some(me) = cells.iter().find(|c| c.child == figure) else {
-        return found;
+    let refs = |any: AnyId, attr: &str| -> Vec<AnyId> {
+        match doc.get_attr(any, attr) {
+            Ok(Value::List(items)) => items
+                .iter()
+                .filter_map(|v| doc.lookup(v.as_ref_id()?))
+                .collect(),
+            _ => Vec::new(),
+        }
     };
-    for cell in &cells {
-        let is_figure = doc
-            .typed_id::<crate::models::Figure>(doc.model_id(cell.child))
-            .is_some();
-        if cell.child == figure || !is_figure {
+    for (layout, model) in doc.models() {
+        // Each layout's children in the cells BokehJS puts them in.
+        let cells: Vec<GridChild> = match model.type_name.as_str() {
+            "GridPlot" | "GridBox" => doc
+                .get_attr(layout, "children")
+                .ok()
+                .and_then(|v| Vec::<GridChild>::from_value(&v, doc))
+                .unwrap_or_default(),
+            "Row" => (refs(layout, "children").into_iter().enumerate())
+                .map(|(i, child)| GridChild::at(child, 0, i as i64))
+                .collect(),
+            "Column" => (refs(layout, "children").into_iter().enumerate())
+                .map(|(i, child)| GridChild::at(child, i as i64, 0))
+                .collect(),
+            "Tabs" => (refs(layout, "tabs").into_iter())
+                .filter_map(|panel| doc.get_attr(panel, "child").ok())
+                .filter_map(|child| doc.lookup(child.as_ref_id()?))
+                .map(|child| GridChild::at(child, 0, 0))
+                .collect(),
+            _ => continue,
+        };
+        let Some(me) = cells.iter().find(|c| c.child == figure) else {
             continue;
-        }
-        if (cell.row, cell.row_span) == (me.row, me.row_span) {
-            found.row.push(cell.child);
-        }
-        if (cell.col, cell.col_span) == (me.col, me.col_span) {
-            found.col.push(cell.child);
+        };
+        for cell in &cells {
+            let is_figure = doc.typed_id::<Figure>(doc.model_id(cell.child)).is_some();
+            if cell.child == figure || !is_figure {
+                continue;
+            }
+            if (cell.row, cell.row_span) == (me.row, me.row_span) {
+                found.row.push(cell.child);
+            }
+            if (cell.col, cell.col_span) == (me.col, me.col_span) {
+                found.col.push(cell.child);
+            }
         }
     }
     found
