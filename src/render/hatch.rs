@@ -4,6 +4,7 @@
 use crate::core::Rgba;
 use crate::models::LineCap;
 
+use super::figure::HALF_PIXEL;
 use super::raster::{stroke_polygons, Coverage, IRect, Pixels, Sprite};
 use super::surface::{FillRule, Path, Pattern, Stroke};
 
@@ -31,12 +32,21 @@ fn unalias(name: &str) -> &str {
     }
 }
 
-/// The tile of pattern `name` in `color`, `scale` device pixels square; `None` for no
-/// pattern ("blank", unknown names). Out of line: most fills have no hatch (see the
-/// module docs of `render`).
+/// The tile of pattern `name` in `color`, `scale` device pixels square, for `dpr` device
+/// pixels per CSS pixel; `None` for no pattern ("blank", unknown names). Out of line: most
+/// fills have no hatch (see the module docs of `render`).
 #[inline(never)]
-pub(crate) fn hatch_pattern(name: &str, color: Rgba, scale: f64, weight: f64) -> Option<Pattern> {
+pub(crate) fn hatch_pattern(
+    name: &str,
+    color: Rgba,
+    scale: f64,
+    weight: f64,
+    dpr: f64,
+) -> Option<Pattern> {
     let h = scale.round();
+    // BokehJS draws the tile on a canvas of its own shifted half a CSS pixel, as it
+    // shifts the plot's: its diagonals then run through pixel centres.
+    let o = HALF_PIXEL * dpr;
     if h.is_nan() || !(1.0..=512.0).contains(&h) {
         return None;
     }
@@ -44,9 +54,9 @@ pub(crate) fn hatch_pattern(name: &str, color: Rgba, scale: f64, weight: f64) ->
     let mut strokes = Path::new();
     let mut fills = Path::new();
     let line = |p: &mut Path, pts: &[(f64, f64)]| {
-        p.move_to(pts[0].0, pts[0].1);
+        p.move_to(pts[0].0 + o, pts[0].1 + o);
         for &(x, y) in &pts[1..] {
-            p.line_to(x, y);
+            p.line_to(x + o, y + o);
         }
     };
     let horz = |p: &mut Path, w: f64| line(p, &[(0.0, h2 + 0.5), (w, h2 + 0.5)]);
@@ -56,8 +66,8 @@ pub(crate) fn hatch_pattern(name: &str, color: Rgba, scale: f64, weight: f64) ->
         line(p, &[(0.0, 0.0), (h, h)]);
     };
     match unalias(name) {
-        "dot" => fills.circle((h2, h2), h2 / 2.0),
-        "ring" => strokes.circle((h2, h2), h2 / 2.0),
+        "dot" => fills.circle((h2 + o, h2 + o), h2 / 2.0),
+        "ring" => strokes.circle((h2 + o, h2 + o), h2 / 2.0),
         "horizontal_line" => horz(&mut strokes, h),
         "vertical_line" => vert(&mut strokes, h),
         "cross" => {
@@ -68,11 +78,12 @@ pub(crate) fn hatch_pattern(name: &str, color: Rgba, scale: f64, weight: f64) ->
         "vertical_dash" => vert(&mut strokes, h2),
         "spiral" => {
             let h30 = h / 30.0;
-            strokes.move_to(h2, h2);
+            let mut turn = vec![(h2, h2)];
             for i in 0..360 {
                 let a = 0.1 * f64::from(i);
-                strokes.line_to(h2 + h30 * a * a.cos(), h2 + h30 * a * a.sin());
+                turn.push((h2 + h30 * a * a.cos(), h2 + h30 * a * a.sin()));
             }
+            line(&mut strokes, &turn);
         }
         "right_diagonal_line" => {
             for k in [-1.0, 1.0, 3.0] {
@@ -118,23 +129,28 @@ pub(crate) fn hatch_pattern(name: &str, color: Rgba, scale: f64, weight: f64) ->
     let mut sprite = Sprite::empty(size, size, (0, 0));
     let fill = Coverage::fill(fills.subpaths().map(|(p, _)| p), FillRule::NonZero, clip);
     sprite.paint(&fill, color);
+    // Chromium strokes a line no wider than a pixel as a hairline, each pixel as much of
+    // its colour as the line runs near its centre, faded by the width (BokehJS's
+    // hatch_weight 0.5 shows faint): drawn one pixel wide, its coverage sharpened so a
+    // line through pixel centres is whole pixels and one between two shares them.
+    let hairline = weight <= 1.0 && fills.subpaths().next().is_none();
     let stroke = Stroke {
         cap: LineCap::Square,
-        ..Stroke::solid(color, weight)
+        ..Stroke::solid(color, weight.max(1.0))
     };
     let polys = stroke_polygons(&strokes, &stroke);
     let cover = Coverage::fill(polys.iter().map(Vec::as_slice), FillRule::NonZero, clip);
     sprite.paint(&cover, color);
     let mut pixels = Pixels::new(size, size);
     pixels.stamp(&sprite, 0, 0);
-    // BokehJS's tiles show in Chromium as whole pixels of the hatch colour: a pixel
-    // mostly covered is the colour, the rest is clear (blended edges turn a thin line
-    // into a wider band of the two colours mixed).
-    let full = (color.alpha.clamp(0.0, 1.0) * 255.0).round() as u8;
     let mut rgba = pixels.into_straight_rgba();
-    for px in rgba.chunks_exact_mut(4) {
-        let covered = u16::from(px[3]) * 2 >= u16::from(full) && full > 0;
-        px.copy_from_slice(&[color.r, color.g, color.b, if covered { full } else { 0 }]);
+    let full = color.alpha.clamp(0.0, 1.0) * 255.0;
+    if hairline && full > 0.0 {
+        for px in rgba.chunks_exact_mut(4) {
+            let covered = f64::from(px[3]) / full;
+            let sharp = ((covered - 0.25) * 2.0).clamp(0.0, 1.0) * weight.max(0.0);
+            px[3] = (sharp * full).round() as u8;
+        }
     }
     Some(Pattern {
         width: size,
@@ -149,20 +165,42 @@ mod tests {
 
     #[test]
     fn a_horizontal_line_crosses_the_tile_mid_height() {
-        let p = hatch_pattern("-", Rgba::rgb(0, 0, 0), 12.0, 1.0).unwrap();
+        let p = hatch_pattern("-", Rgba::rgb(0, 0, 0), 12.0, 1.0, 1.0).unwrap();
         assert_eq!((p.width, p.height), (12, 12));
-        assert_eq!(p.at(3, 6)[3], 255);
+        // Half a pixel down, as BokehJS's: between rows 6 and 7, half in each.
+        for y in [6, 7] {
+            assert!(p.at(3, y)[3].abs_diff(128) <= 2, "{:?}", p.at(3, y));
+        }
         assert_eq!(p.at(3, 2)[3], 0);
-        assert!(hatch_pattern("blank", Rgba::WHITE, 12.0, 1.0).is_none());
+        assert!(hatch_pattern("blank", Rgba::WHITE, 12.0, 1.0, 1.0).is_none());
     }
 
+    /// As BokehJS's tile, drawn half a pixel off: its 45° lines run through pixel
+    /// centres, one nearly whole pixel per row each, their neighbours nearly clear (a
+    /// hairline's, as Chromium draws it).
     #[test]
-    fn a_diagonal_tile_is_whole_pixels_of_its_colour() {
-        let p = hatch_pattern("/", Rgba::rgb(128, 0, 128), 12.0, 1.0).unwrap();
-        let alphas: Vec<u8> = p.rgba.chunks(4).map(|px| px[3]).collect();
-        assert!(alphas.iter().all(|&a| a == 0 || a == 255));
-        let drawn = alphas.iter().filter(|&&a| a == 255).count();
-        // Three lines across a 12 px tile, about a pixel wide each.
-        assert!((24..=48).contains(&drawn), "{drawn} pixels");
+    fn a_diagonal_cross_runs_through_pixel_centres() {
+        let p = hatch_pattern("x", Rgba::rgb(0, 0, 0), 12.0, 1.0, 1.0).unwrap();
+        for y in 0..12_i64 {
+            let drawn: Vec<i64> = (0..12).filter(|&x| p.at(x, y)[3] > 200).collect();
+            let mut want = vec![y, 12 - y];
+            want.retain(|&x| x < 12);
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(drawn, want, "row {y}");
+            // Where the two lines cross, each pixel beside both shares their edges.
+            let faint = (0..12).filter(|x| !want.contains(x) && !(5..=7).contains(&y));
+            assert!(faint.into_iter().all(|x| p.at(x, y)[3] < 30), "row {y}");
+        }
+    }
+
+    /// A thin line (BokehJS's hatch_weight 0.5) is drawn faint, not left out.
+    #[test]
+    fn a_thin_line_shows_faint() {
+        let p = hatch_pattern("-", Rgba::rgb(0, 0, 0), 12.0, 0.5, 1.0).unwrap();
+        let column: Vec<u8> = (0..12).map(|y| p.at(3, y)[3]).collect();
+        let peak = *column.iter().max().unwrap();
+        assert_eq!(peak, 64, "{column:?}");
+        assert_eq!(column.iter().filter(|&&a| a > 0).count(), 2, "{column:?}");
     }
 }

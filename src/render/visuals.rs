@@ -132,6 +132,7 @@ impl HatchVisual {
             color,
             self.scale.get(i) * scale,
             self.weight.get(i) * scale,
+            scale,
         )
     }
 }

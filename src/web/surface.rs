@@ -409,7 +409,13 @@ impl Surface for CanvasSurface {
             self.trace(path);
             self.ctx.set_fill_style_canvas_pattern(&p);
             self.state.fill = None;
+            // The path is in place as traced; the tile is laid from the canvas' own
+            // origin, as the native surface and BokehJS lay it: under the plot's half-pixel
+            // shift it would be sampled between pixels, each line blurred over three.
+            self.ctx.save();
+            let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
             self.ctx.fill_with_canvas_winding_rule(Self::rule(rule));
+            self.ctx.restore();
         }
     }
 

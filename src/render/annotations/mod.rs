@@ -219,7 +219,9 @@ impl Area {
                 s.fill(path, fill, FillRule::NonZero);
             }
             if let Some(h) = &self.hatch {
-                if let Some(p) = hatch_pattern(&h.pattern, h.color, h.scale * dpr, h.weight * dpr) {
+                if let Some(p) =
+                    hatch_pattern(&h.pattern, h.color, h.scale * dpr, h.weight * dpr, dpr)
+                {
                     s.fill_pattern(path, &p, FillRule::NonZero);
                 }
             }
