@@ -933,8 +933,8 @@ pub(super) fn strip(
 }
 
 /// Opens or closes the overflow menu of the strip that holds `overflow` (the menu's
-/// button and the menu): as BokehJS's, the strip's buttons that do not fit move into the
-/// menu while it is open, and back (in their order, before it) when it closes.
+/// button and the menu): as BokehJS's, the strip's logo and buttons that do not fit move
+/// into the menu while it is open, and back (in their order, before it) when it closes.
 fn show_menu(overflow: &web_sys::Element, open: bool) {
     let (Some(strip), Some(menu), Some(button)) = (
         overflow.parent_element(),
@@ -950,7 +950,9 @@ fn show_menu(overflow: &web_sys::Element, open: bool) {
     let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
     if open {
         let _ = menu.remove_attribute("hidden");
-        if let Ok(rest) = strip.query_selector_all(":scope > .rk-tool.rk-overflowed") {
+        // The logo too, when even it does not fit, as BokehJS moves its logo.
+        let rest = ":scope > .rk-overflowed:not(.rk-overflow)";
+        if let Ok(rest) = strip.query_selector_all(rest) {
             for i in 0..rest.length() {
                 rest.item(i).map(|b| menu.append_child(&b));
             }

@@ -394,10 +394,23 @@ test('a toolbar longer than its plot puts the tools that do not fit in an overfl
     await more.click();
     await page.mouse.click(5, 5);
     assert.deepEqual(await shown(), inStrip);
+    // A frame shorter than the logo's 25 px and the overflow button's 15: the logo
+    // waits in the menu too, first.
+    const logo = page.locator('.rk-logo');
+    await page.evaluate(() => window.rokeh.set('Figure', 'height', 70));
+    await page.waitForFunction(() => window.rokeh.frame[3] - window.rokeh.frame[1] < 40);
+    assert.equal(await logo.isVisible(), false);
+    await more.click();
+    const first = await page.locator('.rk-tool-menu > :first-child').getAttribute('class');
+    assert.ok(first.includes('rk-logo'), `the menu starts with ${first}`);
+    assert.ok(await logo.isVisible(), 'the logo shows in the open menu');
+    await page.mouse.click(5, 5);
+    assert.equal(await logo.isVisible(), false);
     // Tall again: every tool in the strip, no overflow button.
     await page.evaluate(() => window.rokeh.set('Figure', 'height', 400));
     await more.waitFor({ state: 'detached', timeout: 3000 });
     assert.deepEqual(await shown(), names.map(() => true));
+    assert.ok(await logo.isVisible(), 'the logo back in the strip');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
