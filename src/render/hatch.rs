@@ -145,12 +145,15 @@ pub(crate) fn hatch_pattern(
     pixels.stamp(&sprite, 0, 0);
     let mut rgba = pixels.into_straight_rgba();
     let full = color.alpha.clamp(0.0, 1.0) * 255.0;
-    if hairline && full > 0.0 {
-        for px in rgba.chunks_exact_mut(4) {
-            let covered = f64::from(px[3]) / full;
+    for px in rgba.chunks_exact_mut(4) {
+        let mut alpha = px[3];
+        if hairline && full > 0.0 {
+            let covered = f64::from(alpha) / full;
             let sharp = ((covered - 0.25) * 2.0).clamp(0.0, 1.0) * weight.max(0.0);
-            px[3] = (sharp * full).round() as u8;
+            alpha = (sharp * full).round() as u8;
         }
+        // One colour, exactly (un-premultiplying a faint pixel rounds it off).
+        px.copy_from_slice(&[color.r, color.g, color.b, alpha]);
     }
     Some(Pattern {
         width: size,
