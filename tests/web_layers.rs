@@ -149,7 +149,8 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
     );
 
     // The first figure's range moved and back: its furniture changed twice, and is
-    // drawn straight away.
+    // drawn straight away. The second, in the same Row, lines its frame up with the
+    // first's: it is painted again too, and shows its unchanged front from its picture.
     let kept = kept_layers();
     for end in [20.0, 10.0] {
         let error = call("set", &["Range1d".into(), "end".into(), end.into()]);
@@ -157,11 +158,12 @@ async fn new_data_in_fixed_ranges_shows_the_kept_furniture_pixel_for_pixel() {
         pause(50).await;
     }
     assert_eq!(
-        kept_layers(),
-        kept,
-        "a changed furniture is drawn, not shown"
+        kept_layers() - kept,
+        2.0,
+        "a changed furniture is drawn, not shown; the neighbour's shown"
     );
     // New data again: the picture is drawn anew (on the canvas it had) and shown.
+    let kept = kept_layers();
     let furniture = kept_furniture();
     for data in [SECOND, FIRST] {
         set_data(data);

@@ -10,7 +10,7 @@
 
 use js_sys::{Function, Reflect};
 use rokeh::document::{Document, EventKind, Value};
-use rokeh::models::{row, Button, ColumnDataSource, Figure, Line, Row, Slider, Title};
+use rokeh::models::{column, row, Button, ColumnDataSource, Figure, Line, Row, Slider, Title};
 use rokeh::plotting::{figure, FigureArgs, RangeArg};
 use rokeh::App;
 use wasm_bindgen::{JsCast, JsValue};
@@ -66,11 +66,14 @@ fn app(doc: &mut Document) {
         label: "renew".into(),
         ..Button::default()
     });
+    // Each figure in a Column of its own: side by side in the Row they would line their
+    // frames up, and a change to one would repaint both.
+    let (left_box, right_box) = (column(doc, [left.any()]), column(doc, [right.any()]));
     let layout = row(
         doc,
         [
-            left.any(),
-            right.any(),
+            left_box.any(),
+            right_box.any(),
             lonely.any(),
             swap.any(),
             renew.any(),

@@ -1007,30 +1007,41 @@ impl<'d> FigureView<'d> {
 
     /// Whether this figure's furniture, laid out and recorded by one paint, may be shown
     /// again by a later one while only sources' columns changed in between: when nothing
-    /// of it is drawn from them (no range follows the data, no annotation reads a source,
-    /// no GridPlot neighbour's axes line up with its own) and every axis, grid and title
+    /// of it is drawn from them (see [`FigureView::furniture_reads_data`]), nor of the
+    /// furniture of the neighbours its frame lines up with, and every axis, grid and title
     /// is in one of the two planes, painted apart from the glyphs.
     fn furniture_keeps(&self, planes: &[Option<Plane>]) -> bool {
-        let fixed = |ranges: &[NamedRange]| {
-            ranges
-                .iter()
-                .all(|r| !matches!(r.model, RangeModel::Data(_)))
-        };
         let apart = self
             .items
             .iter()
             .zip(planes)
             .all(|(item, plane)| match item.kind {
-                Kind::Glyph(_) | Kind::Tiles(_) => true,
-                Kind::Annotation(a) => !self.annotations[a].1.reads_data(),
+                Kind::Glyph(_) | Kind::Tiles(_) | Kind::Annotation(_) => true,
                 Kind::Grid(_) | Kind::Axis(_) | Kind::Title(_) | Kind::Kept => plane.is_some(),
             });
-        if !(fixed(&self.x_ranges) && fixed(&self.y_ranges) && apart) {
+        if !apart || self.furniture_reads_data() {
             return false;
         }
-        // Last, as it scans the document's models.
+        // Last, as it scans the document's models. A neighbour's depths otherwise change
+        // only with what repaints this figure's furniture too (see `dependencies`).
         let align::Neighbours { row, col } = align::neighbours(self.r.doc, self.figure);
-        row.is_empty() && col.is_empty()
+        row.into_iter().chain(col).all(|other| {
+            Self::read_with(self.r.doc, Id::new(other), (self.following, None), false)
+                .is_ok_and(|view| !view.furniture_reads_data())
+        })
+    }
+
+    /// Whether sources' columns alone can change this figure's furniture: a range follows
+    /// the data, or an annotation reads a source.
+    fn furniture_reads_data(&self) -> bool {
+        let follows = |ranges: &[NamedRange]| {
+            ranges
+                .iter()
+                .any(|r| matches!(r.model, RangeModel::Data(_)))
+        };
+        follows(&self.x_ranges)
+            || follows(&self.y_ranges)
+            || self.annotations.iter().any(|(_, a)| a.reads_data())
     }
 
     /// The public layout: frame, default ranges and scales, first axes' ticks.
