@@ -9,7 +9,7 @@
 //! frames start and end together.
 
 use crate::core::PropType;
-use crate::document::{AnyId, Document, Value};
+use crate::document::{AnyId, Document};
 use crate::models::{Figure, GridChild};
 
 /// The other Figures lined up with `figure`: those sharing its top and bottom (its row)
@@ -25,13 +25,10 @@ pub(crate) fn neighbours(doc: &Document, figure: AnyId) -> Neighbours {
         col: Vec::new(),
     };
     let refs = |any: AnyId, attr: &str| -> Vec<AnyId> {
-        match doc.get_attr(any, attr) {
-            Ok(Value::List(items)) => items
-                .iter()
-                .filter_map(|v| doc.lookup(v.as_ref_id()?))
-                .collect(),
-            _ => Vec::new(),
-        }
+        let value = doc.get_attr(any, attr).ok();
+        value
+            .and_then(|v| Vec::<AnyId>::from_value(&v, doc))
+            .unwrap_or_default()
     };
     for (layout, model) in doc.models() {
         // Each layout's children in the cells BokehJS puts them in.
@@ -49,7 +46,7 @@ pub(crate) fn neighbours(doc: &Document, figure: AnyId) -> Neighbours {
                 .collect(),
             "Tabs" => (refs(layout, "tabs").into_iter())
                 .filter_map(|panel| doc.get_attr(panel, "child").ok())
-                .filter_map(|child| doc.lookup(child.as_ref_id()?))
+                .filter_map(|child| AnyId::from_value(&child, doc))
                 .map(|child| GridChild::at(child, 0, 0))
                 .collect(),
             _ => continue,

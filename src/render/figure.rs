@@ -483,10 +483,10 @@ impl<'d> FigureView<'d> {
     /// the plots it is linked to, so that linked plots show one extent.
     fn resolve_ranges(&mut self) {
         // Each DataRange1d with the union of the bounds it follows. A glyph's bounds take a
-        // pass over its columns: with only fixed and factor ranges nothing reads them.
+        // pass over its columns: with only fixed, factor and set ranges nothing reads them.
         let mut followed: Vec<(AnyId, Option<Bounds>)> = Vec::new();
         for named in self.x_ranges.iter().chain(&self.y_ranges) {
-            if matches!(named.model, RangeModel::Data(_)) {
+            if matches!(&named.model, RangeModel::Data(spec) if spec.needs_bounds(named.log)) {
                 followed.push((named.id, None));
             }
         }

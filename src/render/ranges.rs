@@ -120,6 +120,12 @@ impl Default for DataRangeSpec {
     }
 }
 
+/// A start or end set on the model, if it wins over the data's (on a log scale, when
+/// positive).
+fn winning(set: Option<f64>, log: bool) -> Option<f64> {
+    set.filter(|v| !log || *v > 0.0)
+}
+
 impl DataRangeSpec {
     /// The range over data `bounds`, as BokehJS's DataRange1d computes it; `log` for a
     /// log scale (padding in decades, non-positive data ignored).
@@ -204,14 +210,19 @@ impl DataRangeSpec {
                 }
             }
         }
-        // A start or end set on the model wins (on a log scale, when positive).
-        if let Some(s) = self.start.filter(|s| !log || *s > 0.0) {
+        if let Some(s) = winning(self.start, log) {
             start = s;
         }
-        if let Some(e) = self.end.filter(|e| !log || *e > 0.0) {
+        if let Some(e) = winning(self.end, log) {
             end = e;
         }
         Interval { start, end }
+    }
+
+    /// Whether [`DataRangeSpec::resolve`] reads the data's bounds: not when a start and an
+    /// end set on the model both win (a hit test reads a page's written ones so).
+    pub fn needs_bounds(&self, log: bool) -> bool {
+        winning(self.start, log).is_none() || winning(self.end, log).is_none()
     }
 }
 
