@@ -2719,6 +2719,29 @@ fn titles_align_and_move() {
     assert!(below.count((mid, g.bottom), (g.right + 1, 400), RED, 120) > 30);
 }
 
+/// A title's lines follow each other a font height apart (BokehJS's Title sets
+/// `text_line_height` 1, where other text is 1.2), so a two-line title (Bokeh's
+/// legend_click example) puts the frame one line lower, no more; a larger line height
+/// spaces them out.
+#[test]
+fn a_title_s_lines_are_one_font_height_apart() {
+    use rokeh::models::Title;
+    let mut doc = Document::new();
+    let fig = plot(&mut doc);
+    let title = doc.get(fig, Figure::TITLE).unwrap();
+    let top = |doc: &mut Document, text: &str| {
+        doc.set(title, Title::TEXT, text.to_owned()).unwrap();
+        render_size(doc, fig, SIZE, 1.0).layout.frame.top
+    };
+    let one = top(&mut doc, "Click on legend entries");
+    let two = top(&mut doc, "Click on legend entries\nto hide them");
+    // 13px bold: ascent plus descent about 15 px (at 1.2, 18).
+    assert!((14..=16).contains(&(two - one)), "{one} then {two}");
+    doc.set(title, Title::TEXT_LINE_HEIGHT, 2.0).unwrap();
+    let spaced = top(&mut doc, "Click on legend entries\nto hide them");
+    assert!((28..=32).contains(&(spaced - one)), "{one} then {spaced}");
+}
+
 /// A title on the left is turned: its panel is as deep as its text is tall (plus the
 /// standoff), however long the text, and its background fills its text's box, as
 /// BokehJS's side titles (Bokeh's models/panels example).

@@ -19,6 +19,7 @@ pub(crate) struct TitleView {
     standoff: f64,
     color: Option<Rgba>,
     font: super::surface::Font,
+    line_height: f64,
     background: Option<Rgba>,
     border: Option<Stroke>,
     visible: bool,
@@ -34,6 +35,7 @@ impl TitleView {
             standoff: r.number(title, "standoff")?,
             color: r.color(title, "text_color", Some("text_alpha"))?,
             font: r.font(title, "", 1.0)?,
+            line_height: r.number(title, "text_line_height")?,
             background: r.fill(title, "background_")?,
             border: r.stroke(title, "border_", 1.0)?,
             visible: r.flag(title, "visible")?,
@@ -42,6 +44,7 @@ impl TitleView {
 
     fn text_box(&self) -> TextBox {
         let mut b = TextBox::new(self.text.clone(), self.font.clone());
+        b.line_height = self.line_height;
         b.metric = HeightMetric::AscentDescent.max(b.metric);
         b
     }

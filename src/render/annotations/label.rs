@@ -49,6 +49,8 @@ struct BoxStyle {
     border: Option<Stroke>,
     /// Room between the text and its box's edges (CSS pixels).
     padding: f64,
+    /// Lines this many font heights apart.
+    line_height: f64,
 }
 
 impl BoxStyle {
@@ -57,6 +59,7 @@ impl BoxStyle {
         let (x, y) = anchor_of(&r.value(model, "anchor")?).unwrap_or((None, None));
         Ok(BoxStyle {
             font: r.font(model, "", 1.0)?,
+            line_height: r.number(model, "text_line_height")?,
             color: r.color(model, "text_color", Some("text_alpha"))?,
             anchor: Anchor::new(x.unwrap_or(auto.x), y.unwrap_or(auto.y)),
             background: r.fill(model, "background_")?,
@@ -69,12 +72,19 @@ impl BoxStyle {
         })
     }
 
+    fn text_box(&self, text: &TickLabel, font: Font) -> TextBox {
+        TextBox {
+            line_height: self.line_height,
+            ..TextBox::new(text.clone(), font)
+        }
+    }
+
     /// Draws `text` with its box anchored at `at` (device pixels).
     fn draw(&self, s: &mut dyn Surface, text: &TickLabel, at: (f64, f64), angle: f64, dpr: f64) {
         let Some(color) = self.color else { return };
         let mut font = self.font.clone();
         font.size *= dpr;
-        let b = TextBox::new(text.clone(), font);
+        let b = self.text_box(text, font);
         let (anchor, p) = (self.anchor, self.padding * dpr);
         let paint = (self.background, self.border.as_ref());
         b.backdrop(s, (at, anchor, angle), paint, p, dpr);
@@ -181,7 +191,7 @@ impl AnnotationView for View {
         if !self.visible || self.text.text.is_empty() {
             return 0.0;
         }
-        let b = TextBox::new(self.text.clone(), self.style.font.clone());
+        let b = (self.style).text_box(&self.text, self.style.font.clone());
         let (w, h) = b.rotated_size(m, self.angle);
         let pad = 2.0 * self.style.padding;
         if side.is_horizontal() {
