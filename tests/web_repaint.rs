@@ -1,8 +1,9 @@
 //! What a change repaints, in a real browser: a change to a model no figure reaches
 //! repaints nothing, one to a figure's range repaints that figure only, and a reference
 //! swapped by a callback is followed (the new model's changes repaint its figure, the
-//! figure's label follows the new title), and the page forgets what it kept for models
-//! the document forgot.
+//! figure's label follows the new title), the page forgets what it kept for models
+//! the document forgot, and of two plots lined up in a Column, new data repaints the
+//! one that shows it, and its neighbour only when its frame moved.
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_repaint
@@ -25,8 +26,10 @@ use pause::pause;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Two figures (the left one's x range fixed, a Range1d), a slider no figure shows, and a
-/// button whose callback gives the right figure a new title.
+/// Two figures (the left one's x range fixed, a Range1d), a slider no figure shows, a
+/// button whose callback gives the right figure a new title, and a Column of two plots,
+/// each with a source of its own: the top one's ranges follow its data, the bottom
+/// one's are fixed.
 fn app(doc: &mut Document) {
     let source = doc.add(ColumnDataSource::new([
         ("x", vec![0.0, 1.0, 2.0]),
@@ -69,6 +72,28 @@ fn app(doc: &mut Document) {
     // Each figure in a Column of its own: side by side in the Row they would line their
     // frames up, and a change to one would repaint both.
     let (left_box, right_box) = (column(doc, [left.any()]), column(doc, [right.any()]));
+    let lined_up = |doc: &mut Document, name: &str, range: fn() -> RangeArg| {
+        let source = doc.add(ColumnDataSource::new([
+            ("x", vec![0.0, 1.0, 2.0]),
+            ("y", vec![0.0, 1.0, 4.0]),
+        ]));
+        doc.set_attr(source.any(), "name", Value::Str(name.into()))
+            .unwrap();
+        let args = FigureArgs {
+            title: name.into(),
+            width: 200,
+            height: 200,
+            x_range: range(),
+            y_range: range(),
+            ..FigureArgs::default()
+        };
+        let plot = figure(doc, args);
+        plot.line(doc, source, Line::default());
+        plot.any()
+    };
+    let top = lined_up(doc, "a", || RangeArg::Auto);
+    let bottom = lined_up(doc, "b", || RangeArg::Fixed(0.0, 4.0));
+    let stacked = column(doc, [top, bottom]);
     let layout = row(
         doc,
         [
@@ -77,6 +102,7 @@ fn app(doc: &mut Document) {
             lonely.any(),
             swap.any(),
             renew.any(),
+            stacked.any(),
         ],
     );
     doc.on_event(renew, EventKind::ButtonClick, move |doc, _| {
@@ -136,8 +162,8 @@ async fn a_change_repaints_only_the_figures_that_show_it() {
     rokeh::web::mount(App::new("repaint", app));
     pause(100).await;
     let painted = paints();
-    assert!(painted >= 2.0, "both figures painted: {painted}");
-    assert_eq!(canvas_labels(), ["left", "right"]);
+    assert!(painted >= 4.0, "every figure painted: {painted}");
+    assert_eq!(canvas_labels(), ["left", "right", "a", "b"]);
 
     // The slider is in no figure: its new title shows, and nothing is repainted.
     set("lonely", "title", "still lonely".into());
@@ -155,13 +181,13 @@ async fn a_change_repaints_only_the_figures_that_show_it() {
     button.click();
     pause(100).await;
     assert_eq!(paints(), painted + 2.0, "the right figure alone repainted");
-    assert_eq!(canvas_labels(), ["left", "fresh"]);
+    assert_eq!(canvas_labels(), ["left", "fresh", "a", "b"]);
 
     // The new title is followed: its change repaints the right figure and relabels it.
     set("fresh", "text", "fresher".into());
     pause(100).await;
     assert_eq!(paints(), painted + 3.0, "the new title's change repainted");
-    assert_eq!(canvas_labels(), ["left", "fresher"]);
+    assert_eq!(canvas_labels(), ["left", "fresher", "a", "b"]);
 
     // Sliders swapped in and out: each new one is shown, and the page keeps no revision
     // of the ones the document forgot.
@@ -182,4 +208,31 @@ async fn a_change_repaints_only_the_figures_that_show_it() {
     }
     assert_eq!(labels(), ["renewed: 1"]);
     assert_eq!(revisions(), kept, "revisions of forgotten sliders dropped");
+
+    // The Column's plots line up their frames, but new data in the bottom one's source
+    // repaints it alone.
+    let data = |ys: &str| js_sys::JSON::parse(&format!(r#"{{"x": [0, 1, 2], "y": {ys}}}"#));
+    let painted = paints();
+    set("b", "data", data("[1, 2, 3]").unwrap());
+    pause(100).await;
+    assert_eq!(paints(), painted + 1.0, "the bottom plot alone repainted");
+    let left_edge = || {
+        let frame = Reflect::get(&hook(), &"frame".into()).unwrap();
+        Reflect::get_u32(&frame, 0).unwrap().as_f64().unwrap()
+    };
+    let edge = left_edge();
+    // The top one's data widens its y axis' labels: its frame moves right, and the
+    // bottom one's follows it.
+    set("a", "data", data("[0, 50000, 100000]").unwrap());
+    pause(100).await;
+    assert_eq!(
+        paints(),
+        painted + 3.0,
+        "the top plot, then the bottom one lined up"
+    );
+    assert!(
+        left_edge() > edge,
+        "the bottom frame moved from {edge} to {}",
+        left_edge()
+    );
 }

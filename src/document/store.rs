@@ -595,10 +595,19 @@ impl Document {
 
     /// The models reachable from `starts` through references, `starts` included.
     pub fn reachable(&self, starts: impl IntoIterator<Item = AnyId>) -> HashSet<AnyId> {
+        self.reachable_except(starts, |_| false)
+    }
+
+    /// As [`Document::reachable`], never entering (nor counting) a model `skip` names.
+    pub fn reachable_except(
+        &self,
+        starts: impl IntoIterator<Item = AnyId>,
+        skip: impl Fn(AnyId) -> bool,
+    ) -> HashSet<AnyId> {
         let mut seen = HashSet::new();
         let mut todo: Vec<AnyId> = starts.into_iter().collect();
         while let Some(any) = todo.pop() {
-            if seen.insert(any) {
+            if !skip(any) && seen.insert(any) {
                 for value in self.model(any).attrs.values() {
                     value.visit_refs(&mut |id| todo.extend(self.lookup(id)));
                 }

@@ -1023,7 +1023,10 @@ impl<'d> FigureView<'d> {
             return false;
         }
         // Last, as it scans the document's models. A neighbour's depths otherwise change
-        // only with what repaints this figure's furniture too (see `dependencies`).
+        // only with what repaints this figure's furniture too (its models, see
+        // `dependencies`) or with its own paint, which then lays this figure out again;
+        // beside a neighbour following shared data, this figure could be painted over
+        // kept furniture just before that neighbour's paint moved the edges.
         let align::Neighbours { row, col } = align::neighbours(self.r.doc, self.figure);
         row.into_iter().chain(col).all(|other| {
             Self::read_with(self.r.doc, Id::new(other), (self.following, None), false)

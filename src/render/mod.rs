@@ -362,11 +362,26 @@ pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
     (side(size.0), side(size.1))
 }
 
-/// Every model the figure's picture depends on: a change to any of them repaints it
-/// (in a GridPlot, its neighbours' too: their axes move its frame's edges).
+/// Every model the figure's picture depends on: a change to any of them repaints it.
+/// Beside it, the models of the plots its frame lines up with (their axes and titles
+/// move its frame's edges), but not their data sources: new data moves a neighbour's
+/// frame only through that neighbour's own paint, which then lays out its neighbours
+/// again (the page's `relayout`), so a row of plots each fed by its own source repaints
+/// one plot per source.
 pub fn dependencies(doc: &Document, figure: Id<Figure>) -> HashSet<AnyId> {
-    let align::Neighbours { row, col } = align::neighbours(doc, figure.any());
-    doc.reachable([figure.any()].into_iter().chain(row).chain(col))
+    let is_source = |any: AnyId| {
+        doc.schema_of(any)
+            .is_some_and(|schema| schema.is_a("DataSource"))
+    };
+    let mut depends = doc.reachable([figure.any()]);
+    depends.extend(doc.reachable_except(lined_up(doc, figure.any()), is_source));
+    depends
+}
+
+/// The plots whose frames line up with `figure`'s: in its Row, Column, grid or Tabs.
+pub fn lined_up(doc: &Document, figure: AnyId) -> Vec<AnyId> {
+    let align::Neighbours { row, col } = align::neighbours(doc, figure);
+    row.into_iter().chain(col).collect()
 }
 
 /// One paint of a figure, run by plotters with the backend in hand.

@@ -251,6 +251,9 @@ impl Painter {
         }
         drop((inspected, kept));
         let layout = layout?;
+        // Its frame moved (new data relabelled an axis, say): the plots lined up with it
+        // move theirs too.
+        let moved = (self.last.borrow().as_ref()).is_some_and(|last| last.frame != layout.frame);
         let view = View::of(&layout);
         hook::laid_out(
             view.frame.map(|v| v / scale),
@@ -280,6 +283,7 @@ impl Painter {
         if let Some(started) = started {
             hook::painted(started);
         }
+        self.page.figure_painted(self.figure.any(), moved);
         Ok(())
     }
 }

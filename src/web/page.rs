@@ -6,7 +6,7 @@
 //! (worked out again only when a reference changed): a change to a model no figure
 //! reaches repaints none, one to a figure's range repaints only that figure.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -45,6 +45,9 @@ struct Revisions {
     /// source's columns, or the document's references (a paint that finds it unchanged
     /// may show the furniture it laid out last time).
     furniture: HashMap<AnyId, u64>,
+    /// Figures laid out again because a neighbour's frame moved, until they paint: their
+    /// frames follow that neighbour's, which need not move again.
+    following: HashSet<AnyId>,
     /// The document's links (see [`Document::links`]) as the last batch left them.
     links: u64,
     /// Which figures of `shown` each model is shown by, as the document's links were
@@ -93,6 +96,7 @@ impl Revisions {
         self.by_model.retain(|m, _| kept(m));
         self.boxes.retain(|m, _| kept(m));
         self.furniture.retain(|m, _| kept(m));
+        self.following.retain(kept);
         // `shown_by` is worked out again: the links changed.
         self.shown.retain(|m, _| kept(m));
     }
@@ -255,6 +259,36 @@ impl Page {
     /// or a figure painted): for the test hook.
     pub fn revisions_kept(&self) -> usize {
         self.revisions.with_value(Revisions::len)
+    }
+
+    /// After each paint of `figure`: if its frame `moved` in a paint of its own, the
+    /// figures lined up with it are laid out again and repainted, their frames following
+    /// it. A figure whose frame moved only to follow a neighbour's asks nothing of its
+    /// neighbours: theirs were laid out with the document as it is.
+    pub fn figure_painted(&self, figure: AnyId, moved: bool) {
+        let followed = self
+            .revisions
+            .try_update_value(|r| r.following.remove(&figure));
+        if !moved || followed.expect("the page's revisions live as long as the page") {
+            return;
+        }
+        let neighbours = self.read(|d| crate::render::lined_up(d, figure));
+        let signals: Vec<ArcRwSignal<u64>> = self
+            .revisions
+            .try_update_value(|r| {
+                for neighbour in &neighbours {
+                    *r.furniture.entry(*neighbour).or_default() += 1;
+                    r.following.insert(*neighbour);
+                }
+                neighbours
+                    .iter()
+                    .filter_map(|n| r.shown.get(n).cloned())
+                    .collect()
+            })
+            .expect("the page's revisions live as long as the page");
+        for signal in signals {
+            signal.update(|n| *n += 1);
+        }
     }
 
     /// Subscribes the current reactive scope to the document's title.
