@@ -84,6 +84,16 @@ impl Document {
             .collect()
     }
 
+    /// Whether any callback is attached to `model` in `property` ([`JS_PROPERTY_CALLBACKS`]
+    /// or [`JS_EVENT_CALLBACKS`]).
+    pub fn has_js_callbacks(&self, model: AnyId, property: &str) -> bool {
+        match self.attr(model, property).as_deref() {
+            Ok(Value::Map(entries)) => !entries.is_empty(),
+            Ok(Value::Object(fields)) => !fields.is_empty(),
+            _ => false,
+        }
+    }
+
     /// Whether callbacks are attached to UI events of `kind` on `model`.
     pub fn has_js_event_callbacks(&self, model: AnyId, kind: EventKind) -> bool {
         !self

@@ -245,13 +245,11 @@ pub(crate) fn on_tool(page: Page, tool: AnyId, hit: &ToolHit) {
 fn attached(page: Page, changes: &[Change]) -> Vec<(AnyId, Vec<AnyId>)> {
     let mut due = Vec::new();
     for change in changes {
-        let (model, signals): (_, Vec<String>) = match &change.event {
-            Event::ModelChanged { model, attr, .. }
-            | Event::ColumnDataChanged { model, attr, .. } => {
-                (model, vec![format!("change:{attr}"), "change".into()])
-            }
-            Event::ColumnsStreamed { model, .. } => (model, vec!["streaming".into()]),
-            Event::ColumnsPatched { model, .. } => (model, vec!["patching".into()]),
+        let model = match &change.event {
+            Event::ModelChanged { model, .. }
+            | Event::ColumnDataChanged { model, .. }
+            | Event::ColumnsStreamed { model, .. }
+            | Event::ColumnsPatched { model, .. } => model,
             _ => continue,
         };
         let Some(any) = page.read(|d| d.lookup(model)) else {
@@ -260,6 +258,17 @@ fn attached(page: Page, changes: &[Change]) -> Vec<(AnyId, Vec<AnyId>)> {
         if change.event.changes_columns_only() {
             proxy::forget_data(any);
         }
+        // Most models have none attached: no signal's name is made for them.
+        if !page.read(|d| d.has_js_callbacks(any, JS_PROPERTY_CALLBACKS)) {
+            continue;
+        }
+        let signals: Vec<String> = match &change.event {
+            Event::ModelChanged { attr, .. } | Event::ColumnDataChanged { attr, .. } => {
+                vec![format!("change:{attr}"), "change".into()]
+            }
+            Event::ColumnsStreamed { .. } => vec!["streaming".into()],
+            _ => vec!["patching".into()],
+        };
         for signal in &signals {
             let callbacks = page.read(|d| d.js_callbacks(any, JS_PROPERTY_CALLBACKS, signal));
             if !callbacks.is_empty() {

@@ -138,6 +138,22 @@ where
     page.watch(model, move |d| read(&Attrs::new(d, model)))
 }
 
+/// As [`watch`], for what `read` says of the attributes other than the value a user's
+/// input sets ([`Page::track_box`]): not read again at each of the user's moves.
+pub fn watch_box<T>(
+    page: Page,
+    model: AnyId,
+    read: impl Fn(&Attrs) -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        page.track_box(model);
+        page.read(|d| read(&Attrs::new(d, model)))
+    })
+}
+
 /// A button's face as markup, kept up to date (its icon's changes too): its `icon`, if
 /// any, then a space and its `label` (see [`Attrs::markup`]), as BokehJS lays them out.
 pub fn face(page: Page, model: AnyId) -> Memo<String> {

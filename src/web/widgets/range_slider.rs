@@ -10,7 +10,7 @@ use crate::core::{AnyId, Value};
 
 use super::super::element;
 use super::super::page::Page;
-use super::control::watch;
+use super::control::{watch, watch_box};
 use super::slider::{position, title_view, Scale, Spec};
 
 pub fn range_slider(page: Page, model: AnyId) -> AnyView {
@@ -27,7 +27,7 @@ pub fn datetime_range_slider(page: Page, model: AnyId) -> AnyView {
 
 fn two_handles(page: Page, model: AnyId, scale: Scale) -> AnyView {
     let disabled = element::disabled();
-    let spec = watch(page, model, move |a| Spec::read(a, scale));
+    let spec = watch_box(page, model, move |a| Spec::read(a, scale));
     let value = watch(page, model, |a| {
         let v = a.value("value");
         let items = v.as_list().unwrap_or_default();

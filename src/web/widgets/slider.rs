@@ -18,7 +18,7 @@ use crate::render::math;
 use super::super::bind::{self, bind, Writer};
 use super::super::element;
 use super::super::page::Page;
-use super::control::{watch, Attrs};
+use super::control::{watch, watch_box, Attrs};
 
 /// What a slider's numbers are.
 #[derive(Clone, Copy, PartialEq)]
@@ -181,7 +181,7 @@ pub fn categorical_slider(page: Page, model: AnyId) -> AnyView {
 
 fn one_handle(page: Page, model: AnyId, scale: Scale) -> AnyView {
     let disabled = element::disabled();
-    let spec = watch(page, model, move |a| Spec::read(a, scale));
+    let spec = watch_box(page, model, move |a| Spec::read(a, scale));
     let value = watch(page, model, move |a| handle_at(a, scale).unwrap_or(0.0));
     let input_id = page.element_id(model);
     let header = move || spec.with(|s| s.header(&[value.get()]));
