@@ -408,7 +408,7 @@ views! {
         SPINNER: "Spinner" => crate::web::widgets::numeric_input::spinner,
         SELECT: "Select" => crate::web::widgets::select::select,
         MULTI_SELECT: "MultiSelect" => crate::web::widgets::select::multi_select,
-        PALETTE_SELECT: "PaletteSelect" => crate::web::widgets::select::palette_select,
+        PALETTE_SELECT: "PaletteSelect" => crate::web::widgets::palette_select::palette_select,
         MULTI_CHOICE: "MultiChoice" => crate::web::widgets::multi_choice::view,
         CHECKBOX_GROUP: "CheckboxGroup" => crate::web::widgets::groups::checkbox_group,
         RADIO_GROUP: "RadioGroup" => crate::web::widgets::groups::radio_group,

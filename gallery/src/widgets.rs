@@ -285,6 +285,9 @@ pub fn widgets(doc: &mut Document) {
             palette("Magma256"),
             palette("Category10_10"),
         ],
+        ncols: 1,
+        swatch_width: 100,
+        swatch_height: rokeh::models::AutoOr::Auto,
         disabled: false,
     });
     let tint = doc.add(ColorPicker {

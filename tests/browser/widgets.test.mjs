@@ -524,14 +524,63 @@ test('DatePicker, ColorPicker and FileInput (base64 value, filename, mime type)'
   });
 });
 
-test('PaletteSelect: a palette chosen by name, shown as its swatch', async () => {
+test('PaletteSelect: a box showing the chosen swatch, a menu of palettes in columns, by pointer and keys', async () => {
   await withWidgets(async (page) => {
-    const select = page.getByRole('combobox', { name: 'Palette' });
-    const swatch = page.locator('.rk-palette-swatch');
-    assert.match(await swatch.getAttribute('style'), /#440154/i, "Viridis' first color");
-    await select.selectOption('Magma256');
+    const box = page.getByRole('combobox', { name: 'Palette' });
+    const menu = page.locator('.rk-palette-select').getByRole('listbox');
+    const option = (name) => menu.getByRole('option', { name, exact: true });
+    const boxSwatch = box.locator('.rk-palette-swatch');
+    assert.equal((await box.textContent()).trim(), 'Viridis256');
+    assert.match(await boxSwatch.getAttribute('style'), /#440154/i, "Viridis' first color");
+    assert.equal(await menu.isVisible(), false);
+
+    // A click opens the menu: every palette, the chosen one selected and focused.
+    await box.click();
+    await menu.waitFor();
+    assert.equal(await box.getAttribute('aria-expanded'), 'true');
+    assert.equal(await menu.getByRole('option').count(), 3);
+    assert.equal(await option('Viridis256').getAttribute('aria-selected'), 'true');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Viridis256');
+    await option('Magma256').click();
     await until(page, 'Palette', 'value', 'Magma256');
-    assert.match(await swatch.getAttribute('style'), /#000003/i, "Magma's first color");
+    await menu.waitFor({ state: 'hidden' });
+    assert.match(await boxSwatch.getAttribute('style'), /#000003/i, "Magma's first color");
+
+    // On the box, the arrows choose the next palette (round the end) at once.
+    await box.focus();
+    await page.keyboard.press('ArrowDown');
+    await until(page, 'Palette', 'value', 'Category10_10');
+    await page.keyboard.press('ArrowDown');
+    await until(page, 'Palette', 'value', 'Viridis256');
+
+    // In two columns: Enter opens on the chosen one, the arrows move a column or a row,
+    // Enter chooses and gives the box the focus back.
+    await page.evaluate(() => window.rokeh.set('Palette', 'ncols', 2));
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+    const columns = await menu.evaluate((m) => getComputedStyle(m).gridTemplateColumns.split(' ').length);
+    assert.equal(columns, 2);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Category10_10');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Viridis256');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await until(page, 'Palette', 'value', 'Magma256');
+    await menu.waitFor({ state: 'hidden' });
+    assert.ok(await box.evaluate((b) => b === document.activeElement), 'the box has the focus');
+
+    // Escape and a click elsewhere close it; the swatches take the model's size.
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    await box.click();
+    await menu.waitFor();
+    await page.mouse.click(5, 5);
+    await menu.waitFor({ state: 'hidden' });
+    await page.evaluate(() => window.rokeh.set('Palette', 'swatch_width', 40));
+    await page.waitForFunction(() => document.querySelector('.rk-palette-box .rk-palette-swatch')?.getBoundingClientRect().width === 40);
   });
 });
 

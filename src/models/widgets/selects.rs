@@ -2,6 +2,7 @@
 //! AutocompleteInput (a text input that offers completions) and PaletteSelect (a palette
 //! by name).
 
+use super::super::props::AutoOr;
 use super::buttons::RichText;
 use crate::core::{Color, Ids, Kind, PropType, Value};
 
@@ -63,6 +64,11 @@ models! {
         title: RichText = "",
         value: String,
         items: Vec<(String, Vec<Color>)>,
+        /// The menu's items in this many columns.
+        ncols: i64 = 1,
+        /// Each swatch's size in pixels; "auto" as tall as its name.
+        swatch_width: i64 = 100,
+        swatch_height: AutoOr<i64> = AutoOr::Auto,
         disabled: bool = false,
     }
 }

@@ -20,6 +20,7 @@ pub mod markup;
 pub mod multi_choice;
 pub mod multiple_date_picker;
 pub mod numeric_input;
+pub mod palette_select;
 pub mod range_slider;
 pub mod select;
 pub mod slider;

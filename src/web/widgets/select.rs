@@ -1,12 +1,11 @@
-//! Select, MultiSelect and PaletteSelect: real `<select>` elements labelled by their
-//! titles. Select's options may be grouped (`<optgroup>`); its `value` is the chosen
-//! option's value, of whatever type. MultiSelect's `value` lists the chosen options'
-//! values. PaletteSelect's is the chosen palette's name.
+//! Select and MultiSelect: real `<select>` elements labelled by their titles. Select's
+//! options may be grouped (`<optgroup>`); its `value` is the chosen option's value, of
+//! whatever type. MultiSelect's `value` lists the chosen options' values.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::{AnyId, Color, PropType, Value};
+use crate::core::{AnyId, PropType, Value};
 use crate::models::{SelectOption, SelectOptions};
 
 use super::super::element;
@@ -141,81 +140,6 @@ pub fn multi_select(page: Page, model: AnyId) -> AnyView {
                         .collect_view()
                 }}
             </select>
-        </div>
-    }
-    .into_any()
-}
-
-/// PaletteSelect: a `<select>` of the palettes' names, and the chosen palette as a swatch
-/// (its colors side by side, as BokehJS draws an item's).
-pub fn palette_select(page: Page, model: AnyId) -> AnyView {
-    let disabled = element::disabled();
-    let shown = page.watch(model, move |d| {
-        let items = d
-            .get_attr(model, "items")
-            .ok()
-            .and_then(|v| Vec::<(String, Vec<Color>)>::from_value(&v, d))
-            .unwrap_or_default();
-        let value = d
-            .get_attr(model, "value")
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        (items, value)
-    });
-    let id = page.element_id(model);
-    let on_change = move |ev: leptos::ev::Event| {
-        page.edit(model, "value", Value::Str(event_target_value(&ev)));
-    };
-    // Hard stops: each color a band of its own.
-    let swatch = move || {
-        shown.with(|(items, value)| {
-            let colors = items
-                .iter()
-                .find(|(name, _)| name == value)
-                .map(|(_, colors)| colors.as_slice())
-                .unwrap_or_default();
-            let n = colors.len().max(1) as f64;
-            let stops: Vec<String> = colors
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let (a, b) = (i as f64 * 100.0 / n, (i + 1) as f64 * 100.0 / n);
-                    format!("{} {a:.3}% {b:.3}%", c.0)
-                })
-                .collect();
-            match stops.is_empty() {
-                true => String::new(),
-                false => format!(
-                    "background: linear-gradient(to right, {})",
-                    stops.join(", ")
-                ),
-            }
-        })
-    };
-    view! {
-        <div class="rk-input-widget rk-palette-select">
-            {title_label(page, model, id.clone())}
-            <div class="rk-palette-choice">
-                <select id=id disabled=disabled on:change=on_change>
-                    {move || {
-                        shown.with(|(items, value)| {
-                            items
-                                .iter()
-                                .map(|(name, _)| {
-                                    let chosen = name == value;
-                                    view! {
-                                        <option value=name.clone() prop:selected=chosen>
-                                            {name.clone()}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                    }}
-                </select>
-                <span class="rk-palette-swatch" aria-hidden="true" style=swatch></span>
-            </div>
         </div>
     }
     .into_any()
