@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const DIST = join(ROOT, 'dist');
+// ROKEH_DIST=<dir>: another build of the page (an A/B of two builds' figures).
+export const DIST = process.env.ROKEH_DIST ?? join(ROOT, 'dist');
 /** The sliders app as one self-contained file (`make build-single` writes one per app). */
 export const SINGLE_FILE = join(ROOT, 'dist-single', 'sliders.html');
 /** Where the page is served, as GitHub Pages serves a project at /<repo>/. */
