@@ -4,7 +4,8 @@
 
 use rokeh::core::Datetime;
 use rokeh::format::{
-    date_format_pattern, js_number, numbro, process_placeholders, render_template, strftime,
+    date_format_pattern, flatpickr, js_number, numbro, process_placeholders, render_template,
+    strftime,
 };
 
 #[test]
@@ -47,6 +48,41 @@ fn js_numbers_print_as_javascript_does() {
     assert_eq!(js_number(-0.0), "0");
     assert_eq!(js_number(1e20), "100000000000000000000");
     assert_eq!(js_number(f64::NEG_INFINITY), "-Infinity");
+}
+
+/// The date pickers' formats: each case is what flatpickr 4.6.13 (BokehJS's pickers')
+/// `formatDate` wrote in Chromium (UTC).
+#[test]
+fn flatpickr_formats_as_bokehjs_pickers_show_dates() {
+    let cases: &[(f64, &str, &str)] = &[
+        (1568988309000.0, "Y-m-d", "2019-09-20"),
+        (1568988309000.0, "Y-m-d H:i", "2019-09-20 14:05"),
+        (1568988309000.0, "D, d M Y", "Fri, 20 Sep 2019"),
+        (1568988309000.0, "l j F, y", "Friday 20 September, 19"),
+        (1568988309000.0, "J", "20th"),
+        (1568988309000.0, "n/j", "9/20"),
+        (1568988309000.0, "W", "38"),
+        (1568988309000.0, "h:i K", "2:05 PM"),
+        (1568988309000.0, "G:i", "02:05"),
+        (1568988309000.0, "H:i:S", "14:05:09"),
+        (1568988309000.0, "s", "9"),
+        (1568988309000.0, "w", "5"),
+        (1568988309000.0, "\\Y Y", "Y 2019"),
+        (1568988309000.0, "U", "1568988309"),
+        (1568988309000.0, "Z", "2019-09-20T14:05:09.000Z"),
+        (1609545603000.0, "W", "53"),
+        (1609545603000.0, "J", "2nd"),
+        (1609545603000.0, "h K", "12 AM"),
+        (1609545603000.0, "G", "12"),
+        (1609416000000.0, "W", "53"),
+        (1609416000000.0, "J", "31st"),
+        (1708646340000.0, "J", "22nd"),
+        (1708646340000.0, "W", "8"),
+        (1708646340000.0, "h:i K", "11:59 PM"),
+    ];
+    for (t, format, want) in cases {
+        assert_eq!(flatpickr(Datetime(*t), format), *want, "{t} in {format:?}");
+    }
 }
 
 #[test]

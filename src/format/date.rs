@@ -137,3 +137,85 @@ fn repad(piece: &str, pad: char) -> String {
     out.push_str(digits);
     out
 }
+
+/// `instant` written in a flatpickr format, as BokehJS's date and time pickers show their
+/// value (`date_format` "Y-m-d", "Y-m-d H:i"; `time_format` "H:i"): `d D l j J w W F m n M
+/// U y Y Z H h G i S s K`, a backslash keeping the next character as it is; other
+/// characters are kept.
+pub fn flatpickr(instant: Datetime, format: &str) -> String {
+    let c = instant.civil();
+    let mut out = String::with_capacity(format.len() + 8);
+    let mut chars = format.chars();
+    while let Some(token) = chars.next() {
+        // Each token as the strftime directive that writes it.
+        let directive = match token {
+            '\\' => {
+                out.extend(chars.next());
+                continue;
+            }
+            'd' => "%d",
+            'D' => "%a",
+            'l' => "%A",
+            'j' => "%-d",
+            'w' => "%w",
+            'F' => "%B",
+            'm' => "%m",
+            'n' => "%-m",
+            'M' => "%b",
+            'U' => "%s",
+            'y' => "%y",
+            'Y' => "%Y",
+            'H' => "%H",
+            'h' => "%-I",
+            'G' => "%I",
+            'i' => "%M",
+            'S' => "%S",
+            's' => "%-S",
+            'K' => "%p",
+            'J' => {
+                let day = c.date.day;
+                let suffix = match (day % 10, day / 10) {
+                    (_, 1) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                out.push_str(&format!("{day}{suffix}"));
+                continue;
+            }
+            'W' => {
+                out.push_str(&iso_week(&c).to_string());
+                continue;
+            }
+            'Z' => {
+                out.push_str(&strftime(instant, "%Y-%m-%dT%H:%M:%S.%3NZ"));
+                continue;
+            }
+            other => {
+                out.push(other);
+                continue;
+            }
+        };
+        out.push_str(&strftime(instant, directive));
+    }
+    out
+}
+
+/// The ISO 8601 week of the year the day falls in (1 to 53).
+fn iso_week(c: &crate::core::Civil) -> u32 {
+    // Whether a year has 53 ISO weeks: it starts on a Thursday, or leaps from a Wednesday.
+    let long = |year: i32| {
+        let p =
+            |y: i32| (y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400)).rem_euclid(7);
+        p(year) == 4 || p(year - 1) == 3
+    };
+    let weekday = if c.weekday == 0 { 7 } else { c.weekday } as i32;
+    let week = (c.day_of_year as i32 - weekday + 10).div_euclid(7);
+    let year = c.date.year;
+    match week {
+        0 => 52 + u32::from(long(year - 1)),
+        53 if !long(year) => 1,
+        w => w as u32,
+    }
+}

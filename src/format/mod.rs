@@ -12,7 +12,7 @@ mod printf;
 mod template;
 pub mod tex;
 
-pub use date::{date_format_pattern, strftime};
+pub use date::{date_format_pattern, flatpickr, strftime};
 pub use decimal::{fixed, parse};
 pub use number::{js_number, numbro};
 pub use plain::plain;

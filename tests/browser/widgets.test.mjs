@@ -40,6 +40,9 @@ const get = (page, key, attr) =>
   page.evaluate(([k, a]) => window.rokeh.get(k, a), [key, attr]);
 
 /** Waits until `get(key, attr)` deep-equals `want`, then returns it. */
+/** The text a date or time picker shows beside (under) its input. */
+const shownAs = (input) => input.evaluate((i) => i.parentElement.querySelector('.rk-picker-text').value);
+
 async function until(page, key, attr, want) {
   try {
     await page.waitForFunction(
@@ -509,6 +512,16 @@ test('DatePicker, ColorPicker and FileInput (base64 value, filename, mime type)'
     await date.focus();
     await page.keyboard.press('ArrowUp');
     await until(page, 'Date', 'value', '2024-08-04');
+    // Shown as BokehJS's picker shows it, in its date_format (flatpickr's tokens), the
+    // input over that text taking the clicks.
+    assert.equal(await shownAs(date), '2024-08-04');
+    await page.evaluate(() => window.rokeh.set('Date', 'date_format', 'D, d M Y'));
+    await page.waitForFunction(() => document.querySelector('.rk-date-picker .rk-picker-text').value === 'Sun, 04 Aug 2024');
+    const atCentre = await date.evaluate((input) => {
+      const r = input.parentElement.getBoundingClientRect();
+      return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === input;
+    });
+    assert.ok(atCentre, 'a click on the text reaches the input');
 
     await page.getByLabel('Tint', { exact: true }).fill('#ff8800');
     await until(page, 'Tint', 'color', '#ff8800');
@@ -612,11 +625,18 @@ test('Datetime, time, range and multiple pickers write what BokehJS\'s pickers w
     assert.equal(await meeting.inputValue(), '2024-03-10T09:30');
     await meeting.fill('2024-04-01T14:45');
     await until(page, 'Meeting', 'value', '2024-04-01T14:45:00');
+    assert.equal(await shownAs(meeting), '2024-04-01 14:45', 'DatetimePicker\'s date_format, "Y-m-d H:i"');
 
     const alarm = page.getByLabel('Alarm', { exact: true });
     assert.equal(await alarm.inputValue(), '07:00');
     await alarm.fill('06:15');
     await until(page, 'Alarm', 'value', '06:15:00');
+    await page.evaluate(() => window.rokeh.set('Alarm', 'time_format', 'h:i K'));
+    await alarm.evaluate((i) => new Promise((done) => {
+      const shows = () => i.parentElement.querySelector('.rk-picker-text').value === '6:15 AM';
+      const look = () => (shows() ? done() : requestAnimationFrame(look));
+      look();
+    }));
 
     // A range is written once both ends are whole, earlier first.
     const [tripStart, tripEnd] = [page.getByLabel('Trip: start'), page.getByLabel('Trip: end')];

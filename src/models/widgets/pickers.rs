@@ -13,6 +13,8 @@ models! {
         value: Option<Date> = None,
         min_date: Option<Date> = None,
         max_date: Option<Date> = None,
+        /// How the value is shown (flatpickr's tokens, as BokehJS's picker shows it).
+        date_format: String = "Y-m-d",
         disabled: bool = false,
     }
 
@@ -23,6 +25,7 @@ models! {
         min_date: Option<Datetime> = None,
         max_date: Option<Datetime> = None,
         seconds: bool = false,
+        date_format: String = "Y-m-d H:i",
         disabled: bool = false,
     }
 
@@ -33,6 +36,7 @@ models! {
         min_time: Option<Time> = None,
         max_time: Option<Time> = None,
         seconds: bool = false,
+        time_format: String = "H:i",
         disabled: bool = false,
     }
 
@@ -42,6 +46,7 @@ models! {
         value: Option<(Date, Date)> = None,
         min_date: Option<Date> = None,
         max_date: Option<Date> = None,
+        date_format: String = "Y-m-d",
         disabled: bool = false,
     }
 
@@ -52,6 +57,7 @@ models! {
         min_date: Option<Datetime> = None,
         max_date: Option<Datetime> = None,
         seconds: bool = false,
+        date_format: String = "Y-m-d H:i",
         disabled: bool = false,
     }
 
@@ -62,6 +68,7 @@ models! {
         value: Vec<Date> = Vec::new(),
         min_date: Option<Date> = None,
         max_date: Option<Date> = None,
+        date_format: String = "Y-m-d",
         disabled: bool = false,
     }
 
@@ -73,6 +80,7 @@ models! {
         min_date: Option<Datetime> = None,
         max_date: Option<Datetime> = None,
         seconds: bool = false,
+        date_format: String = "Y-m-d H:i",
         disabled: bool = false,
     }
 

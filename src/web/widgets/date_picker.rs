@@ -1,12 +1,17 @@
 //! DatePicker, DatetimePicker and TimePicker: the browser's own date, datetime-local and
 //! time inputs (typed, or chosen from its calendar and clock, by keys or pointer), within
-//! the model's bounds. What they share with the range and multiple pickers is
-//! [`Moment`]: which input shows a value, and how its text becomes the value BokehJS
-//! writes.
+//! the model's bounds, shown as BokehJS's pickers show their value: in the model's
+//! `date_format` (`time_format`), flatpickr's tokens. The input lies unseen over that text
+//! ([`formatted`]): it keeps the label, the focus and the keys, and a click opens its
+//! calendar. What they share with the range and multiple pickers is [`Moment`]: which
+//! input shows a value, and how its text becomes the value BokehJS writes.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
 use crate::core::{AnyId, Date, Datetime, PropType, Time, Value};
+use crate::format::flatpickr;
 
 use super::super::element;
 use super::super::page::Page;
@@ -69,6 +74,17 @@ impl Moment {
         }
     }
 
+    /// A value as the picker shows it: in the model's format; `None` when unset or
+    /// unreadable.
+    pub fn displayed(self, a: &Attrs, v: &Value) -> Option<String> {
+        let (instant, format) = match self {
+            Moment::Date => (Date::from_value(v, a.doc)?.to_datetime(), "date_format"),
+            Moment::Datetime { .. } => (Datetime::from_value(v, a.doc)?, "date_format"),
+            Moment::Time { .. } => (Datetime(Time::from_value(v, a.doc)?.0), "time_format"),
+        };
+        Some(flatpickr(instant, &a.text(format)))
+    }
+
     /// The input's text as the value BokehJS writes; `None` while it is not a whole one
     /// (the inputs report nothing until it is).
     pub fn written(self, text: &str) -> Option<Value> {
@@ -111,10 +127,12 @@ fn single(page: Page, model: AnyId, date: bool, time: bool) -> AnyView {
     let disabled = element::disabled();
     let shown = watch(page, model, move |a| {
         let moment = Moment::of(a, date, time);
+        let value = a.value("value");
         (
             moment,
-            moment.shown(a, &a.value("value")),
+            moment.shown(a, &value),
             moment.shown_bounds(a),
+            moment.displayed(a, &value).unwrap_or_default(),
         )
     });
     let id = page.element_id(model);
@@ -130,17 +148,50 @@ fn single(page: Page, model: AnyId, date: bool, time: bool) -> AnyView {
     view! {
         <div class="rk-input-widget rk-date-picker">
             {title_label(page, model, id.clone())}
-            <input
-                type=move || shown.with(|s| s.0.input_type())
-                step=move || shown.with(|s| s.0.step())
-                id=id
-                prop:value=move || shown.with(|s| s.1.clone().unwrap_or_default())
-                min=move || shown.with(|s| s.2 .0.clone())
-                max=move || shown.with(|s| s.2 .1.clone())
-                disabled=disabled
-                on:change=on_change
-            />
+            {formatted(
+                move || shown.with(|s| s.3.clone()),
+                view! {
+                    <input
+                        type=move || shown.with(|s| s.0.input_type())
+                        class="rk-picker-input"
+                        step=move || shown.with(|s| s.0.step())
+                        id=id
+                        prop:value=move || shown.with(|s| s.1.clone().unwrap_or_default())
+                        min=move || shown.with(|s| s.2 .0.clone())
+                        max=move || shown.with(|s| s.2 .1.clone())
+                        disabled=disabled
+                        on:change=on_change
+                        on:click=open_picker
+                    />
+                },
+            )}
         </div>
     }
     .into_any()
+}
+
+/// A picker's input (class `rk-picker-input`) over a text field showing `text`, its value
+/// as the model formats it (flatpickr's field, as tall and wide as a text input): the
+/// input lies over it, unseen.
+pub(super) fn formatted(
+    text: impl Fn() -> String + Send + Sync + 'static,
+    input: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <div class="rk-picker-box">
+            <input type="text" class="rk-picker-text" readonly tabindex="-1" aria-hidden="true" prop:value=text />
+            {input}
+        </div>
+    }
+}
+
+/// A click on a picker's unseen input opens its calendar or clock, as a click on
+/// BokehJS's picker does (only a user's click may; another is refused, harmlessly).
+pub(super) fn open_picker(ev: leptos::ev::MouseEvent) {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+    if let Some(input) = input {
+        let _ = input.show_picker();
+    }
 }

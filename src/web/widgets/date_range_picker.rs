@@ -1,5 +1,6 @@
 //! DateRangePicker and DatetimeRangePicker: two of the browser's date (datetime-local)
-//! inputs, named `"<title>: start"` and `"<title>: end"` as a range slider's handles are.
+//! inputs, each showing its end in the model's `date_format` as the single pickers do,
+//! named `"<title>: start"` and `"<title>: end"` as a range slider's handles are.
 //! As BokehJS's range picker, `value` is written once both ends are whole, earlier first,
 //! and cleared (null) when both are emptied; one end alone is a choice in progress.
 
@@ -11,7 +12,7 @@ use crate::core::{AnyId, Value};
 use super::super::element;
 use super::super::page::Page;
 use super::control::watch;
-use super::date_picker::Moment;
+use super::date_picker::{formatted, open_picker, Moment};
 
 pub fn date_range_picker(page: Page, model: AnyId) -> AnyView {
     range(page, model, false)
@@ -28,11 +29,15 @@ fn range(page: Page, model: AnyId, time: bool) -> AnyView {
     let face = watch(page, model, |a| a.markup("title"));
     let shown = watch(page, model, move |a| {
         let moment = Moment::of(a, true, time);
-        let ends = match a.value("value").as_list() {
-            Some([start, end]) => [moment.shown(a, start), moment.shown(a, end)],
-            _ => [None, None],
+        let value = a.value("value");
+        let (ends, displayed) = match value.as_list() {
+            Some([start, end]) => (
+                [moment.shown(a, start), moment.shown(a, end)],
+                [start, end].map(|v| moment.displayed(a, v).unwrap_or_default()),
+            ),
+            _ => ([None, None], Default::default()),
         };
-        (moment, ends, moment.shown_bounds(a))
+        (moment, ends, moment.shown_bounds(a), displayed)
     });
     let nodes = [NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new()];
     let changed = move |_| {
@@ -59,9 +64,10 @@ fn range(page: Page, model: AnyId, time: bool) -> AnyView {
                 false => format!("{t}: {end}"),
             })
         };
-        view! {
+        let input = view! {
             <input
                 type=move || shown.with(|s| s.0.input_type())
+                class="rk-picker-input"
                 step=move || shown.with(|s| s.0.step())
                 node_ref=nodes[which]
                 id=format!("{id}-{which}")
@@ -71,8 +77,10 @@ fn range(page: Page, model: AnyId, time: bool) -> AnyView {
                 max=move || shown.with(|s| s.2 .1.clone())
                 disabled=disabled
                 on:change=changed
+                on:click=open_picker
             />
-        }
+        };
+        formatted(move || shown.with(|s| s.3[which].clone()), input)
     };
     view! {
         <div class="rk-input-widget rk-date-range-picker">

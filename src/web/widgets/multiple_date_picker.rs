@@ -1,6 +1,6 @@
 //! MultipleDatePicker and MultipleDatetimePicker: the browser's date (datetime-local)
 //! input adds each whole day (datetime) chosen to `value`, in the order chosen, once; the
-//! chosen ones are chips, each with a button that removes it.
+//! chosen ones are chips, each in the model's `date_format` with a button that removes it.
 
 use leptos::prelude::*;
 
@@ -23,14 +23,14 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
     let disabled = element::disabled();
     let shown = watch(page, model, move |a| {
         let moment = Moment::of(a, true, time);
-        let chosen: Vec<String> = a
-            .value("value")
-            .as_list()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|v| moment.shown(a, v))
+        let value = a.value("value");
+        let values = value.as_list().unwrap_or_default();
+        let chosen: Vec<String> = values.iter().filter_map(|v| moment.shown(a, v)).collect();
+        // Each chip shows its value in the model's format.
+        let labels: Vec<String> = (values.iter())
+            .filter_map(|v| moment.displayed(a, v))
             .collect();
-        (moment, chosen, moment.shown_bounds(a))
+        (moment, chosen, moment.shown_bounds(a), labels)
     });
     // The model's own values, each as it is (Python's milliseconds stay numbers), but for
     // the one at `skip`, with `added` after them.
@@ -69,12 +69,14 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
             <div class="rk-choices">
                 <ul class="rk-chips">
                     <For
-                        each=move || shown.with(|s| s.1.clone().into_iter().enumerate().collect::<Vec<_>>())
+                        each=move || {
+                            shown.with(|s| s.3.clone().into_iter().zip(s.1.clone()).enumerate().collect::<Vec<_>>())
+                        }
                         key=|chosen| chosen.clone()
                         let:chosen
                     >
                         {
-                            let (at, label) = chosen;
+                            let (at, (label, _)) = chosen;
                             view! {
                                 <li class="rk-chip">
                                     <span>{label.clone()}</span>
