@@ -5,6 +5,7 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::{AnyId, Value};
 use crate::document::{Document, EventKind, UiEvent};
@@ -135,7 +136,7 @@ pub fn watch<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    page.watch(model, move |d| read(&Attrs::new(d, model)))
+    watching(page, model, Page::track, read)
 }
 
 /// As [`watch`], for what `read` says of the attributes other than the value a user's
@@ -148,10 +149,75 @@ pub fn watch_box<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    watching(page, model, Page::track_box, read)
+}
+
+/// A memo of `read` over `model`'s attributes, following the revision `track` subscribes
+/// to.
+fn watching<T>(
+    page: Page,
+    model: AnyId,
+    track: fn(&Page, AnyId),
+    read: impl Fn(&Attrs) -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
     Memo::new(move |_| {
-        page.track_box(model);
+        track(&page, model);
         page.read(|d| read(&Attrs::new(d, model)))
     })
+}
+
+/// A widget's pop-up menu: whether it is open, the widget holding it (a click outside it
+/// closes the menu) and the button that opens it.
+#[derive(Clone, Copy)]
+pub struct Popup {
+    pub open: RwSignal<bool>,
+    pub root: NodeRef<leptos::html::Div>,
+    pub opener: NodeRef<leptos::html::Button>,
+}
+
+impl Popup {
+    /// A closed menu, closed again by any click outside its widget.
+    pub fn new() -> Popup {
+        let popup = Popup {
+            open: RwSignal::new(false),
+            root: NodeRef::new(),
+            opener: NodeRef::new(),
+        };
+        let outside = window_event_listener(leptos::ev::click, move |ev| {
+            if !popup.open.get_untracked() {
+                return;
+            }
+            let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = (popup.root.get_untracked()).is_some_and(|r| r.contains(target.as_ref()));
+            if !inside {
+                popup.open.set(false);
+            }
+        });
+        on_cleanup(move || outside.remove());
+        popup
+    }
+
+    /// Closes the menu, giving its button the focus back when `refocus`.
+    pub fn close(self, refocus: bool) {
+        self.open.set(false);
+        if let Some(button) = self.opener.get_untracked().filter(|_| refocus) {
+            let _ = button.focus();
+        }
+    }
+
+    /// The elements `selector` matches in `menu`, in order (the items the keys move
+    /// between).
+    pub fn items(menu: Option<web_sys::Element>, selector: &str) -> Vec<web_sys::HtmlElement> {
+        let Some(nodes) = menu.and_then(|m| m.query_selector_all(selector).ok()) else {
+            return Vec::new();
+        };
+        (0..nodes.length())
+            .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect()
+    }
 }
 
 /// A button's face as markup, kept up to date (its icon's changes too): its `icon`, if

@@ -15,7 +15,7 @@ use crate::models::MenuItem;
 
 use super::super::element;
 use super::super::page::Page;
-use super::control::{face, ui_event, watch};
+use super::control::{face, ui_event, watch, Popup};
 
 pub fn view(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
@@ -32,22 +32,10 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     });
     let id = page.element_id(model);
     let menu_id = format!("{id}-menu");
-    let open = RwSignal::new(false);
-    let root = NodeRef::<html::Div>::new();
-    let opener = NodeRef::<html::Button>::new();
+    let popup = Popup::new();
+    let Popup { open, root, opener } = popup;
     let menu_el = NodeRef::<html::Ul>::new();
-
-    let items = move || -> Vec<web_sys::HtmlElement> {
-        let Some(menu) = menu_el.get_untracked() else {
-            return Vec::new();
-        };
-        let Ok(nodes) = menu.query_selector_all("[role=menuitem]") else {
-            return Vec::new();
-        };
-        (0..nodes.length())
-            .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-            .collect()
-    };
+    let items = move || Popup::items(menu_el.get_untracked().map(Into::into), "[role=menuitem]");
     let focus_item = move |which: Which| {
         let items = items();
         if items.is_empty() {
@@ -70,14 +58,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         // The menu shows in the next render; focus its item then.
         request_animation_frame(move || focus_item(which));
     };
-    let close = move |refocus: bool| {
-        open.set(false);
-        if refocus {
-            if let Some(button) = opener.get_untracked() {
-                let _ = button.focus();
-            }
-        }
-    };
+    let close = move |refocus: bool| popup.close(refocus);
     let choose = move |i: usize| {
         close(true);
         let item = menu.with_untracked(|m| m.get(i).cloned().flatten());
@@ -122,20 +103,6 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         }
         ev.prevent_default();
     };
-    // A click anywhere else closes the menu.
-    let outside = window_event_listener(leptos::ev::click, move |ev| {
-        if !open.get_untracked() {
-            return;
-        }
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        let inside = root
-            .get_untracked()
-            .is_some_and(|r| r.contains(target.as_ref()));
-        if !inside {
-            open.set(false);
-        }
-    });
-    on_cleanup(move || outside.remove());
 
     let label = move || shown.with(|s| s.0.clone());
     let class = move || shown.with(|s| format!("rk-button rk-button-{}", s.1));

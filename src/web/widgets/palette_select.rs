@@ -16,7 +16,7 @@ use crate::models::AutoOr;
 
 use super::super::element;
 use super::super::page::Page;
-use super::control::title_label;
+use super::control::{title_label, Popup};
 
 /// What the widget shows of its model.
 #[derive(Clone, PartialEq)]
@@ -62,35 +62,16 @@ pub fn palette_select(page: Page, model: AnyId) -> AnyView {
     });
     let id = page.element_id(model);
     let menu_id = format!("{id}-menu");
-    let open = RwSignal::new(false);
-    let root = NodeRef::<html::Div>::new();
-    let opener = NodeRef::<html::Button>::new();
+    let popup = Popup::new();
+    let Popup { open, root, opener } = popup;
     let menu_el = NodeRef::<html::Div>::new();
-
-    let options = move || -> Vec<web_sys::HtmlElement> {
-        let Some(nodes) = menu_el
-            .get_untracked()
-            .and_then(|m| m.query_selector_all("[role=option]").ok())
-        else {
-            return Vec::new();
-        };
-        (0..nodes.length())
-            .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-            .collect()
-    };
     let focus_option = move |at: usize| {
-        if let Some(option) = options().get(at) {
+        let menu = menu_el.get_untracked().map(Into::into);
+        if let Some(option) = Popup::items(menu, "[role=option]").get(at) {
             let _ = option.focus();
         }
     };
-    let close = move |refocus: bool| {
-        open.set(false);
-        if refocus {
-            if let Some(button) = opener.get_untracked() {
-                let _ = button.focus();
-            }
-        }
-    };
+    let close = move |refocus: bool| popup.close(refocus);
     let choose = move |i: usize| {
         close(true);
         let name = shown.with_untracked(|s| s.items.get(i).map(|(name, _)| name.clone()));
@@ -154,20 +135,6 @@ pub fn palette_select(page: Page, model: AnyId) -> AnyView {
         }
         ev.prevent_default();
     };
-    // A click anywhere else closes the menu.
-    let outside = window_event_listener(leptos::ev::click, move |ev| {
-        if !open.get_untracked() {
-            return;
-        }
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        let inside = root
-            .get_untracked()
-            .is_some_and(|r| r.contains(target.as_ref()));
-        if !inside {
-            open.set(false);
-        }
-    });
-    on_cleanup(move || outside.remove());
 
     let entry = move |i: usize| {
         view! {
