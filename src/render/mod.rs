@@ -366,7 +366,7 @@ pub fn css_size(doc: &Document, figure: Id<Figure>) -> (u32, u32) {
 /// Beside it, the models of the plots its frame lines up with (their axes and titles
 /// move its frame's edges), but not their data sources: new data moves a neighbour's
 /// frame only through that neighbour's own paint, which then lays out its neighbours
-/// again (the page's `relayout`), so a row of plots each fed by its own source repaints
+/// again (the page's `figure_painted`), so a row of plots each fed by its own source repaints
 /// one plot per source.
 pub fn dependencies(doc: &Document, figure: Id<Figure>) -> HashSet<AnyId> {
     let is_source = |any: AnyId| {

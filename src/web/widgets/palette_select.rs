@@ -16,7 +16,7 @@ use crate::models::AutoOr;
 
 use super::super::element;
 use super::super::page::Page;
-use super::control::{title_label, Popup};
+use super::control::{title_label, watch, Popup};
 
 /// What the widget shows of its model.
 #[derive(Clone, PartialEq)]
@@ -36,27 +36,18 @@ impl Shown {
 
 pub fn palette_select(page: Page, model: AnyId) -> AnyView {
     let disabled = element::disabled();
-    let shown = page.watch(model, move |d| {
-        let get = |attr: &str| d.get_attr(model, attr).ok();
-        let number = |attr: &str| get(attr).and_then(|v| v.as_f64()).unwrap_or(0.0).max(0.0);
-        let height = get("swatch_height").and_then(|v| AutoOr::<i64>::from_value(&v, d));
+    let shown = watch(page, model, move |a| {
+        let size = |attr: &str| a.number(attr).unwrap_or(0.0).max(0.0);
+        let height = AutoOr::<i64>::from_value(&a.value("swatch_height"), a.doc);
         Shown {
-            items: get("items")
-                .and_then(|v| Vec::<(String, Vec<Color>)>::from_value(&v, d))
-                .unwrap_or_default(),
-            value: get("value")
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
-            ncols: number("ncols").max(1.0) as usize,
+            items: Vec::from_value(&a.value("items"), a.doc).unwrap_or_default(),
+            value: a.text("value"),
+            ncols: size("ncols").max(1.0) as usize,
             swatch: match height {
                 Some(AutoOr::Value(h)) => {
-                    format!(
-                        "width: {}px; height: {}px",
-                        number("swatch_width"),
-                        h.max(0)
-                    )
+                    format!("width: {}px; height: {}px", size("swatch_width"), h.max(0))
                 }
-                _ => format!("width: {}px", number("swatch_width")),
+                _ => format!("width: {}px", size("swatch_width")),
             },
         }
     });
@@ -72,12 +63,16 @@ pub fn palette_select(page: Page, model: AnyId) -> AnyView {
         }
     };
     let close = move |refocus: bool| popup.close(refocus);
-    let choose = move |i: usize| {
-        close(true);
+    // Palette `i` becomes the value.
+    let pick = move |i: usize| {
         let name = shown.with_untracked(|s| s.items.get(i).map(|(name, _)| name.clone()));
         if let Some(name) = name {
             page.edit(model, "value", Value::Str(name));
         }
+    };
+    let choose = move |i: usize| {
+        close(true);
+        pick(i);
     };
     let toggle = move || {
         if open.get_untracked() {
@@ -97,8 +92,7 @@ pub fn palette_select(page: Page, model: AnyId) -> AnyView {
             Some((at + offset).rem_euclid(n) as usize)
         });
         if let Some(i) = next {
-            let name = shown.with_untracked(|s| s.items[i].0.clone());
-            page.edit(model, "value", Value::Str(name));
+            pick(i);
         }
     };
     let on_opener_key = move |ev: KeyboardEvent| {
