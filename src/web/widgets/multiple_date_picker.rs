@@ -23,14 +23,13 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
     let disabled = element::disabled();
     let shown = watch(page, model, move |a| {
         let moment = Moment::of(a, true, time);
-        let value = a.value("value");
-        let values = value.as_list().unwrap_or_default();
-        let chosen: Vec<String> = values.iter().filter_map(|v| moment.shown(a, v)).collect();
-        // Each chip shows its value in the model's format.
-        let labels: Vec<String> = (values.iter())
-            .filter_map(|v| moment.displayed(a, v))
+        // Each chosen value as the input writes it, and as its chip shows it (in the
+        // model's format).
+        let chosen: Vec<(String, String)> = (a.value("value").as_list().unwrap_or_default())
+            .iter()
+            .filter_map(|v| Some((moment.shown(a, v)?, moment.displayed(a, v)?)))
             .collect();
-        (moment, chosen, moment.shown_bounds(a), labels)
+        (moment, chosen, moment.shown_bounds(a))
     });
     // The model's own values, each as it is (Python's milliseconds stay numbers), but for
     // the one at `skip`, with `added` after them.
@@ -49,15 +48,15 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
     };
     let added = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        let (moment, known) = shown.with_untracked(|s| (s.0, s.1.clone()));
+        let moment = shown.with_untracked(|s| s.0);
         let Some(value) = moment.written(&text) else {
             return;
         };
         // Compared as written, so a day Python sent as milliseconds is not added again.
-        if !known
-            .iter()
-            .any(|k| moment.written(k).as_ref() == Some(&value))
-        {
+        let known = shown.with_untracked(|s| {
+            (s.1.iter()).any(|(k, _)| moment.written(k).as_ref() == Some(&value))
+        });
+        if !known {
             write(None, Some(value));
         }
         event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
@@ -69,14 +68,12 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
             <div class="rk-choices">
                 <ul class="rk-chips">
                     <For
-                        each=move || {
-                            shown.with(|s| s.3.clone().into_iter().zip(s.1.clone()).enumerate().collect::<Vec<_>>())
-                        }
+                        each=move || shown.with(|s| s.1.clone().into_iter().enumerate().collect::<Vec<_>>())
                         key=|chosen| chosen.clone()
                         let:chosen
                     >
                         {
-                            let (at, (label, _)) = chosen;
+                            let (at, (_, label)) = chosen;
                             view! {
                                 <li class="rk-chip">
                                     <span>{label.clone()}</span>
