@@ -142,6 +142,26 @@ fn ragged_columns_are_refused() {
 }
 
 #[test]
+fn columns_given_as_a_plain_object_are_read_as_columns() {
+    // Bokeh decodes a plain JSON object as a dict, as it does a map: both are columns.
+    let mut doc = Document::new();
+    let source = doc.add(ColumnDataSource::new([("x", vec![1.0])]));
+    doc.take_changes();
+    let list = |xs: &[i64]| Value::List(xs.iter().map(|&x| Value::Int(x)).collect());
+    let object = Value::Object(vec![
+        ("x".into(), list(&[1, 2])),
+        ("y".into(), list(&[3, 4])),
+    ]);
+    doc.set_attr(source.any(), "data", object).unwrap();
+    assert_eq!(doc.column(source, "y"), Some(&list(&[3, 4])));
+    let sent = doc.take_changes();
+    assert!(
+        matches!(&sent[..], [c] if matches!(&c.event, Event::ColumnDataChanged { data: Value::Map(_), .. })),
+        "{sent:?}"
+    );
+}
+
+#[test]
 fn ids_are_numbered_in_creation_order() {
     let (mut a, mut b) = (Document::new(), Document::new());
     sliders(&mut a);

@@ -155,6 +155,7 @@ impl Document {
     /// change and whatever the callbacks did.
     pub fn set_attr(&mut self, any: AnyId, attr: &str, value: Value) -> Result<(), DocumentError> {
         self.validate(any, attr, &value)?;
+        let value = self.stored_form(any, attr, value);
         self.unmark_themed(any, attr);
         let old = self.get_attr(any, attr).unwrap_or(Value::Null);
         if old == value {
@@ -256,6 +257,21 @@ impl Document {
     }
 
     /// Whether `attr` of the model is a ColumnDataSource's columns.
+    /// `value` as the document keeps it: a source's columns given as a plain object (a
+    /// dict as much as a map is, to Bokeh) are kept as a map, the one form their readers
+    /// take.
+    pub(crate) fn stored_form(&self, any: AnyId, attr: &str, value: Value) -> Value {
+        match value {
+            Value::Object(fields) if self.is_column_data(any, attr) => Value::Map(
+                fields
+                    .into_iter()
+                    .map(|(name, column)| (Value::Str(name), column))
+                    .collect(),
+            ),
+            value => value,
+        }
+    }
+
     pub(crate) fn is_column_data(&self, any: AnyId, attr: &str) -> bool {
         self.schema_of(any)
             .and_then(|t| t.prop(attr))

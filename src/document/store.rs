@@ -473,6 +473,7 @@ impl Document {
     /// Stores `value` as `attr` of the model, unchecked, and returns what it replaced.
     /// Every attribute write goes through here, so batches can undo it.
     pub(crate) fn write_attr(&mut self, any: AnyId, attr: &str, value: Value) -> Option<Value> {
+        let value = self.stored_form(any, attr, value);
         self.refs_changed = self.refs_changed || has_refs(&value);
         let old = self.model_mut(any).attrs.insert(attr.to_owned(), value);
         self.refs_changed = self.refs_changed || old.as_ref().is_some_and(has_refs);
