@@ -3,7 +3,8 @@
 //! swapped by a callback is followed (the new model's changes repaint its figure, the
 //! figure's label follows the new title), the page forgets what it kept for models
 //! the document forgot, and of two plots lined up in a Column, new data repaints the
-//! one that shows it, and its neighbour only when its frame moved.
+//! one that shows it, and its neighbour only when its frame moved, even when that
+//! neighbour changed itself before following.
 //!
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_repaint
@@ -89,6 +90,9 @@ fn app(doc: &mut Document) {
         };
         let plot = figure(doc, args);
         plot.line(doc, source, Line::default());
+        let y_axis = doc.get(plot, Figure::LEFT)[0];
+        doc.set_attr(y_axis, "name", Value::Str(format!("{name} y")))
+            .unwrap();
         plot.any()
     };
     let top = lined_up(doc, "a", || RangeArg::Auto);
@@ -235,4 +239,38 @@ async fn a_change_repaints_only_the_figures_that_show_it() {
         "the bottom frame moved from {edge} to {}",
         left_edge()
     );
+
+    // The top plot is to follow the bottom one's move (a y axis label) and changes itself
+    // before its paint (which waits for the next frame: it painted in this one): its own
+    // move, new data with wider labels, lines the bottom one up again. All in one task,
+    // so that no frame comes in between.
+    let painted = paints();
+    set("a", "data", data("[0, 1, 2]").unwrap());
+    microtasks().await;
+    set("b y", "axis_label", "a label".into());
+    microtasks().await;
+    let bottom_edge = left_edge();
+    set("a", "data", data("[0, 500000, 1000000]").unwrap());
+    pause(100).await;
+    assert_eq!(
+        paints(),
+        painted + 4.0,
+        "the top plot, the bottom one, the top one, the bottom one lined up again"
+    );
+    assert!(
+        left_edge() > bottom_edge,
+        "the bottom frame moved right of {bottom_edge} to line up with the top one's: {}",
+        left_edge()
+    );
+}
+
+/// Lets the microtasks queued so far run (the page's effects, its paints), and those they
+/// queue, within the current task.
+async fn microtasks() {
+    for _ in 0..5 {
+        let resolved = js_sys::Promise::resolve(&JsValue::NULL);
+        wasm_bindgen_futures::JsFuture::from(resolved)
+            .await
+            .unwrap();
+    }
 }

@@ -45,8 +45,9 @@ struct Revisions {
     /// source's columns, or the document's references (a paint that finds it unchanged
     /// may show the furniture it laid out last time).
     furniture: HashMap<AnyId, u64>,
-    /// Figures laid out again because a neighbour's frame moved, until they paint: their
-    /// frames follow that neighbour's, which need not move again.
+    /// Figures laid out again because a neighbour's frame moved, until they paint or
+    /// something they show changes: their frames follow that neighbour's, which need not
+    /// move again.
     following: HashSet<AnyId>,
     /// The document's links (see [`Document::links`]) as the last batch left them.
     links: u64,
@@ -377,6 +378,11 @@ impl Page {
                         .collect();
                     for figure in restyled {
                         *r.furniture.entry(figure).or_default() += 1;
+                    }
+                    // A figure following a neighbour's move that changes itself before it
+                    // paints may move of its own: its paint must line the neighbours up.
+                    for figure in &figures {
+                        r.following.remove(figure);
                     }
                     signals
                 })
