@@ -667,6 +667,40 @@ test('Datetime, time, range and multiple pickers write what BokehJS\'s pickers w
   });
 });
 
+test('Date pickers refuse the days they withhold (disabled_dates) or do not offer (enabled_dates)', async () => {
+  await withWidgets(async (page) => {
+    // The browser's calendar cannot grey a day out as flatpickr does: a day withheld is
+    // refused when chosen, and the input shows the model's value again.
+    const date = page.getByLabel('Date', { exact: true });
+    await page.evaluate(() => window.rokeh.set('Date', 'disabled_dates', ['2024-07-04', ['2024-07-10', '2024-07-12']]));
+    for (const day of ['2024-07-04', '2024-07-11']) {
+      await date.fill(day);
+      assert.equal(await get(page, 'Date', 'value'), '2024-03-10', `${day} is withheld`);
+      assert.equal(await date.inputValue(), '2024-03-10');
+    }
+    await date.fill('2024-07-13');
+    await until(page, 'Date', 'value', '2024-07-13');
+    await page.evaluate(() => window.rokeh.set('Date', 'enabled_dates', [['2024-07-01', '2024-07-31']]));
+    await date.fill('2024-08-01');
+    assert.equal(await get(page, 'Date', 'value'), '2024-07-13', 'only July is offered');
+    await date.fill('2024-07-20');
+    await until(page, 'Date', 'value', '2024-07-20');
+
+    // A range whose end is withheld is refused whole; so is a withheld day of several.
+    const tripEnd = page.getByLabel('Trip: end');
+    await page.evaluate(() => window.rokeh.set('Trip', 'disabled_dates', ['2024-07-20']));
+    await tripEnd.fill('2024-07-20');
+    assert.deepEqual(await get(page, 'Trip', 'value'), ['2024-07-01', '2024-07-14']);
+    assert.equal(await tripEnd.inputValue(), '2024-07-14');
+    const holidays = page.getByLabel('Holidays', { exact: true });
+    await page.evaluate(() => window.rokeh.set('Holidays', 'disabled_dates', ['2024-01-01']));
+    await holidays.fill('2024-01-01');
+    assert.deepEqual(await get(page, 'Holidays', 'value'), ['2024-12-25']);
+    await holidays.fill('2024-01-02');
+    await until(page, 'Holidays', 'value', ['2024-12-25', '2024-01-02']);
+  });
+});
+
 test('Markup: Div HTML or text, Paragraph, PreText', async () => {
   await withWidgets(async (page) => {
     assert.equal(await page.getByRole('heading', { name: 'Widgets' }).count(), 1, 'a Div renders HTML');

@@ -20,7 +20,7 @@ pub use inputs::{
 };
 pub use markups::{Div, Paragraph, PreText};
 pub use pickers::{
-    ColorPicker, DatePicker, DateRangePicker, DatetimePicker, DatetimeRangePicker,
+    ColorPicker, DatePicker, DateRangePicker, DatetimePicker, DatetimeRangePicker, Days,
     MultipleDatePicker, MultipleDatetimePicker, TimePicker,
 };
 pub use selects::{

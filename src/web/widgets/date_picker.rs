@@ -1,6 +1,6 @@
 //! DatePicker, DatetimePicker and TimePicker: the browser's own date, datetime-local and
 //! time inputs (typed, or chosen from its calendar and clock, by keys or pointer), within
-//! the model's bounds, shown as BokehJS's pickers show their value: in the model's
+//! the model's bounds and the days it offers ([`Offered`]), shown as BokehJS's pickers show their value: in the model's
 //! `date_format` (`time_format`), flatpickr's tokens. The input lies unseen over that text
 //! ([`formatted`]): it keeps the label, the focus and the keys, and a click opens its
 //! calendar. What they share with the range and multiple pickers is [`Moment`]: which
@@ -12,6 +12,7 @@ use web_sys::HtmlInputElement;
 
 use crate::core::{AnyId, Date, Datetime, PropType, Time, Value};
 use crate::format::flatpickr;
+use crate::models::Days;
 
 use super::super::element;
 use super::super::page::Page;
@@ -111,6 +112,35 @@ impl Moment {
     }
 }
 
+/// The days a date picker offers, as flatpickr offers them: none it withholds
+/// (`disabled_dates`) and, when it names some (`enabled_dates`), only those. The browser's
+/// calendar cannot grey a day out, so a day it does not offer is refused when chosen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Offered {
+    withheld: Vec<Days>,
+    only: Option<Vec<Days>>,
+}
+
+impl Offered {
+    pub fn read(a: &Attrs) -> Offered {
+        let days = |name| Option::<Vec<Days>>::from_value(&a.value(name), a.doc).flatten();
+        Offered {
+            withheld: days("disabled_dates").unwrap_or_default(),
+            only: days("enabled_dates"),
+        }
+    }
+
+    /// Whether the day of `written` (a value as [`Moment::written`] makes it) is offered;
+    /// a time of day is.
+    pub fn offers(&self, written: &Value) -> bool {
+        let Some(day) = written.as_str().and_then(Date::parse) else {
+            return true;
+        };
+        let held = |days: &[Days]| days.iter().any(|d| d.holds(day));
+        !held(&self.withheld) && self.only.as_deref().is_none_or(held)
+    }
+}
+
 pub fn view(page: Page, model: AnyId) -> AnyView {
     single(page, model, true, false)
 }
@@ -133,13 +163,20 @@ fn single(page: Page, model: AnyId, date: bool, time: bool) -> AnyView {
             moment.shown(a, &value),
             moment.shown_bounds(a),
             moment.displayed(a, &value).unwrap_or_default(),
+            Offered::read(a),
         )
     });
     let id = page.element_id(model);
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         let value = match shown.with_untracked(|s| s.0).written(&text) {
-            Some(v) => v,
+            Some(v) if shown.with_untracked(|s| s.4.offers(&v)) => v,
+            Some(_) => {
+                // The input shows the model's value again.
+                let was = shown.with_untracked(|s| s.1.clone()).unwrap_or_default();
+                event_target::<HtmlInputElement>(&ev).set_value(&was);
+                return;
+            }
             None if text.is_empty() => Value::Null,
             None => return,
         };

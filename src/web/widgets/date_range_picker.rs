@@ -12,7 +12,7 @@ use crate::core::{AnyId, Value};
 use super::super::element;
 use super::super::page::Page;
 use super::control::watch;
-use super::date_picker::{formatted, open_picker, Moment};
+use super::date_picker::{formatted, open_picker, Moment, Offered};
 
 pub fn date_range_picker(page: Page, model: AnyId) -> AnyView {
     range(page, model, false)
@@ -37,13 +37,29 @@ fn range(page: Page, model: AnyId, time: bool) -> AnyView {
             ),
             _ => ([None, None], Default::default()),
         };
-        (moment, ends, moment.shown_bounds(a), displayed)
+        (
+            moment,
+            ends,
+            moment.shown_bounds(a),
+            displayed,
+            Offered::read(a),
+        )
     });
     let nodes = [NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new()];
     let changed = move |_| {
         let texts = nodes.map(|n| n.get_untracked().map(|el| el.value()).unwrap_or_default());
         let moment = shown.with_untracked(|s| s.0);
         let value = match texts.each_ref().map(|t| moment.written(t)) {
+            [Some(a), Some(b)] if !shown.with_untracked(|s| s.4.offers(&a) && s.4.offers(&b)) => {
+                // Each input shows the model's end again.
+                let ends = shown.with_untracked(|s| s.1.clone());
+                for (node, end) in nodes.iter().zip(ends) {
+                    if let Some(el) = node.get_untracked() {
+                        el.set_value(&end.unwrap_or_default());
+                    }
+                }
+                return;
+            }
             [Some(a), Some(b)] => {
                 // ISO text orders as the instants do.
                 let mut ends = [a, b];

@@ -9,7 +9,7 @@ use crate::core::{AnyId, Value};
 use super::super::element;
 use super::super::page::Page;
 use super::control::{title_label, watch};
-use super::date_picker::Moment;
+use super::date_picker::{Moment, Offered};
 
 pub fn multiple_date_picker(page: Page, model: AnyId) -> AnyView {
     multiple(page, model, false)
@@ -29,7 +29,7 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
             .iter()
             .filter_map(|v| Some((moment.shown(a, v)?, moment.displayed(a, v)?)))
             .collect();
-        (moment, chosen, moment.shown_bounds(a))
+        (moment, chosen, moment.shown_bounds(a), Offered::read(a))
     });
     // The model's own values, each as it is (Python's milliseconds stay numbers), but for
     // the one at `skip`, with `added` after them.
@@ -53,10 +53,11 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
             return;
         };
         // Compared as written, so a day Python sent as milliseconds is not added again.
-        let known = shown.with_untracked(|s| {
-            (s.1.iter()).any(|(k, _)| moment.written(k).as_ref() == Some(&value))
+        let (known, offered) = shown.with_untracked(|s| {
+            let known = (s.1.iter()).any(|(k, _)| moment.written(k).as_ref() == Some(&value));
+            (known, s.3.offers(&value))
         });
-        if !known {
+        if !known && offered {
             write(None, Some(value));
         }
         event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
