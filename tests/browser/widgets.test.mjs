@@ -594,6 +594,24 @@ test('PaletteSelect: a box showing the chosen swatch, a menu of palettes in colu
     await menu.waitFor({ state: 'hidden' });
     await page.evaluate(() => window.rokeh.set('Palette', 'swatch_width', 40));
     await page.waitForFunction(() => document.querySelector('.rk-palette-box .rk-palette-swatch')?.getBoundingClientRect().width === 40);
+
+    // At the window's bottom the menu opens above the box, as BokehJS's drop-down panes
+    // do; with room below, below it. (A short window, so that the box can be scrolled to
+    // its bottom.)
+    await page.setViewportSize({ width: 1400, height: 400 });
+    const opened = async (block) => {
+      await box.evaluate((b, block) => b.scrollIntoView({ block }), block);
+      await box.click();
+      await menu.waitFor();
+      const at = { box: await box.boundingBox(), menu: await menu.boundingBox() };
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+      return at;
+    };
+    const low = await opened('end');
+    assert.ok(low.menu.y + low.menu.height <= low.box.y + 1, `above the box: ${JSON.stringify(low)}`);
+    const high = await opened('start');
+    assert.ok(high.menu.y >= high.box.y + high.box.height - 1, `below the box: ${JSON.stringify(high)}`);
   });
 });
 

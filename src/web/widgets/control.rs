@@ -170,12 +170,13 @@ where
 }
 
 /// A widget's pop-up menu: whether it is open, the widget holding it (a click outside it
-/// closes the menu) and the button that opens it.
+/// closes the menu), the button that opens it, and whether the menu opens above it.
 #[derive(Clone, Copy)]
 pub struct Popup {
     pub open: RwSignal<bool>,
     pub root: NodeRef<leptos::html::Div>,
     pub opener: NodeRef<leptos::html::Button>,
+    pub above: RwSignal<bool>,
 }
 
 impl Popup {
@@ -185,6 +186,7 @@ impl Popup {
             open: RwSignal::new(false),
             root: NodeRef::new(),
             opener: NodeRef::new(),
+            above: RwSignal::new(false),
         };
         let outside = window_event_listener(leptos::ev::click, move |ev| {
             if !popup.open.get_untracked() {
@@ -198,6 +200,19 @@ impl Popup {
         });
         on_cleanup(move || outside.remove());
         popup
+    }
+
+    /// Opens `menu` (shown, not yet painted) above its button when it does not fit in the
+    /// window below it and there is more room above, as BokehJS's drop-down panes do.
+    pub fn place(self, menu: Option<web_sys::Element>) {
+        let (Some(menu), Some(opener)) = (menu, self.opener.get_untracked()) else {
+            return;
+        };
+        let height = menu.get_bounding_client_rect().height();
+        let at = opener.get_bounding_client_rect();
+        let window = window().inner_height().ok().and_then(|h| h.as_f64());
+        let below = window.map_or(f64::INFINITY, |h| h - at.bottom());
+        self.above.set(height > below && at.top() > below);
     }
 
     /// Closes the menu, giving its button the focus back when `refocus`.

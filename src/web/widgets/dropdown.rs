@@ -33,7 +33,9 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let id = page.element_id(model);
     let menu_id = format!("{id}-menu");
     let popup = Popup::new();
-    let Popup { open, root, opener } = popup;
+    let Popup {
+        open, root, opener, ..
+    } = popup;
     let menu_el = NodeRef::<html::Ul>::new();
     let items = move || Popup::items(menu_el.get_untracked().map(Into::into), "[role=menuitem]");
     let focus_item = move |which: Which| {
@@ -53,12 +55,22 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
         };
         let _ = items[at].focus();
     };
-    let open_at = move |which: Which| {
+    // Opens the menu, focusing its item `which` (a click focuses none).
+    let open_at = move |which: Option<Which>| {
         open.set(true);
-        // The menu shows in the next render; focus its item then.
-        request_animation_frame(move || focus_item(which));
+        // The menu shows in the next render; place it and focus its item then.
+        request_animation_frame(move || {
+            popup.place(menu_el.get_untracked().map(Into::into));
+            if let Some(which) = which {
+                focus_item(which);
+            }
+        });
     };
     let close = move |refocus: bool| popup.close(refocus);
+    let toggle = move || match open.get_untracked() {
+        true => close(false),
+        false => open_at(None),
+    };
     let choose = move |i: usize| {
         close(true);
         let item = menu.with_untracked(|m| m.get(i).cloned().flatten());
@@ -70,11 +82,11 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
     let on_opener_key = move |ev: KeyboardEvent| match ev.key().as_str() {
         "ArrowDown" | "Enter" | " " => {
             ev.prevent_default();
-            open_at(Which::First);
+            open_at(Some(Which::First));
         }
         "ArrowUp" => {
             ev.prevent_default();
-            open_at(Which::Last);
+            open_at(Some(Which::Last));
         }
         _ => {}
     };
@@ -130,7 +142,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                     aria-expanded=move || open.get().to_string()
                     aria-controls=menu_id.clone()
                     disabled=disabled
-                    on:click=move |_| open.update(|o| *o = !*o)
+                    on:click=move |_| toggle()
                     on:keydown=on_opener_key
                 >
                     <span class="rk-caret" aria-hidden="true"></span>
@@ -148,7 +160,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
                     aria-expanded=move || open.get().to_string()
                     aria-controls=menu_id.clone()
                     disabled=disabled
-                    on:click=move |_| open.update(|o| *o = !*o)
+                    on:click=move |_| toggle()
                     on:keydown=on_opener_key
                 >
                     <span inner_html=face></span>
@@ -171,6 +183,7 @@ pub fn view(page: Page, model: AnyId) -> AnyView {
             <div class="rk-button-row">{main}</div>
             <ul
                 class="rk-menu"
+                class:rk-above=move || popup.above.get()
                 role="menu"
                 id=format!("{}-menu", page.element_id(model))
                 aria-label=label

@@ -54,7 +54,9 @@ pub fn palette_select(page: Page, model: AnyId) -> AnyView {
     let id = page.element_id(model);
     let menu_id = format!("{id}-menu");
     let popup = Popup::new();
-    let Popup { open, root, opener } = popup;
+    let Popup {
+        open, root, opener, ..
+    } = popup;
     let menu_el = NodeRef::<html::Div>::new();
     let focus_option = move |at: usize| {
         let menu = menu_el.get_untracked().map(Into::into);
@@ -80,9 +82,12 @@ pub fn palette_select(page: Page, model: AnyId) -> AnyView {
             return;
         }
         open.set(true);
-        // The menu shows in the next render: focus the chosen palette then.
+        // The menu shows in the next render: place it and focus the chosen palette then.
         let at = shown.with_untracked(Shown::chosen).unwrap_or(0);
-        request_animation_frame(move || focus_option(at));
+        request_animation_frame(move || {
+            popup.place(menu_el.get_untracked().map(Into::into));
+            focus_option(at);
+        });
     };
     // The next or previous palette, round the ends, from the chosen one.
     let step = move |offset: isize| {
@@ -160,6 +165,7 @@ pub fn palette_select(page: Page, model: AnyId) -> AnyView {
             </button>
             <div
                 class="rk-palette-menu"
+                class:rk-above=move || popup.above.get()
                 role="listbox"
                 id=menu_id
                 node_ref=menu_el
