@@ -1,5 +1,9 @@
 //! Hatch patterns as BokehJS draws them: a tile `scale` pixels square with lines
-//! `weight` wide (square caps), repeated from the canvas' origin.
+//! `weight` wide (square caps), repeated from the canvas' origin. BokehJS's own calls make
+//! the tile ([`TileCall`]): the page draws them on a canvas, so its tiles are the
+//! browser's pixels as BokehJS's are; natively they are rasterized here.
+
+use std::cell::{Cell, RefCell};
 
 use crate::core::Rgba;
 use crate::models::LineCap;
@@ -32,6 +36,49 @@ fn unalias(name: &str) -> &str {
     }
 }
 
+/// One of BokehJS's calls drawing a tile, in device pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TileCall {
+    MoveTo(f64, f64),
+    LineTo(f64, f64),
+    /// A whole circle (BokehJS's `arc`, counterclockwise from angle 0).
+    Circle((f64, f64), f64),
+    /// Strokes everything traced so far: BokehJS begins no new path between its strokes,
+    /// so a tile's first lines are stroked again with each later one (and their
+    /// antialiased pixels darken).
+    Stroke,
+    Fill,
+}
+
+/// A hatch tile as BokehJS draws it: `size` device pixels square, its `calls` made in
+/// `color` with square caps and lines `weight` device pixels wide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tile {
+    pub size: usize,
+    pub calls: Vec<TileCall>,
+    pub color: Rgba,
+    pub weight: f64,
+}
+
+/// Draws a tile's straight RGBA pixels as the browser draws them (the page's).
+pub type DrawTile = fn(&Tile) -> Option<Vec<u8>>;
+
+thread_local! {
+    /// How the page draws tiles; natively they are rasterized here.
+    static DRAW_TILE: Cell<Option<DrawTile>> = const { Cell::new(None) };
+    /// The tiles drawn lately: a glyph asks for its row's tile at every row of every
+    /// paint, and a figure uses a few.
+    static DRAWN: RefCell<Vec<(Tile, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// From now on tiles are drawn with `draw` (the page's canvas, where BokehJS's are drawn
+/// too), or rasterized here.
+#[cfg(target_arch = "wasm32")]
+pub fn draw_tiles_with(draw: Option<DrawTile>) {
+    DRAW_TILE.set(draw);
+    DRAWN.with_borrow_mut(Vec::clear);
+}
+
 /// The tile of pattern `name` in `color`, `scale` device pixels square, for `dpr` device
 /// pixels per CSS pixel; `None` for no pattern ("blank", unknown names). Out of line: most
 /// fills have no hatch (see the module docs of `render`).
@@ -43,39 +90,74 @@ pub(crate) fn hatch_pattern(
     weight: f64,
     dpr: f64,
 ) -> Option<Pattern> {
+    let tile = tile(name, color, scale, weight, dpr)?;
+    let known = DRAWN.with_borrow(|drawn| {
+        (drawn.iter())
+            .find(|(t, _)| *t == tile)
+            .map(|(_, rgba)| rgba.clone())
+    });
+    let rgba = match known {
+        Some(rgba) => rgba,
+        None => {
+            let rgba = (DRAW_TILE.get())
+                .and_then(|draw| draw(&tile))
+                .unwrap_or_else(|| rasterize(&tile));
+            DRAWN.with_borrow_mut(|drawn| {
+                if drawn.len() >= 16 {
+                    drawn.remove(0);
+                }
+                drawn.push((tile.clone(), rgba.clone()));
+            });
+            rgba
+        }
+    };
+    Some(Pattern {
+        width: tile.size,
+        height: tile.size,
+        rgba,
+    })
+}
+
+/// BokehJS's calls for pattern `name` (see `create_hatch_canvas` in BokehJS's
+/// `core/visuals/patterns.ts`), scaled to device pixels.
+fn tile(name: &str, color: Rgba, scale: f64, weight: f64, dpr: f64) -> Option<Tile> {
     let h = scale.round();
-    // BokehJS draws the tile on a canvas of its own shifted half a CSS pixel, as it
-    // shifts the plot's: its diagonals then run through pixel centres.
-    let o = HALF_PIXEL * dpr;
     if h.is_nan() || !(1.0..=512.0).contains(&h) {
         return None;
     }
     let (h2, h4) = (h / 2.0, h / 4.0);
-    let mut strokes = Path::new();
-    let mut fills = Path::new();
-    let line = |p: &mut Path, pts: &[(f64, f64)]| {
-        p.move_to(pts[0].0 + o, pts[0].1 + o);
+    // BokehJS draws the tile on a canvas of its own shifted half a CSS pixel, as it
+    // shifts the plot's (its diagonals then run through pixel centres); its own nudges
+    // are half a CSS pixel too.
+    let (o, n) = (HALF_PIXEL * dpr, 0.5 * dpr);
+    let mut calls = Vec::new();
+    // A line through `pts`, stroked.
+    let line = |calls: &mut Vec<TileCall>, pts: &[(f64, f64)]| {
+        calls.push(TileCall::MoveTo(pts[0].0 + o, pts[0].1 + o));
         for &(x, y) in &pts[1..] {
-            p.line_to(x + o, y + o);
+            calls.push(TileCall::LineTo(x + o, y + o));
         }
+        calls.push(TileCall::Stroke);
     };
-    let horz = |p: &mut Path, w: f64| line(p, &[(0.0, h2 + 0.5), (w, h2 + 0.5)]);
-    let vert = |p: &mut Path, w: f64| line(p, &[(h2 + 0.5, 0.0), (h2 + 0.5, w)]);
-    let x = |p: &mut Path| {
-        line(p, &[(0.0, h), (h, 0.0)]);
-        line(p, &[(0.0, 0.0), (h, h)]);
+    let horz = |calls: &mut Vec<TileCall>, w: f64| line(calls, &[(0.0, h2 + n), (w, h2 + n)]);
+    let vert = |calls: &mut Vec<TileCall>, w: f64| line(calls, &[(h2 + n, 0.0), (h2 + n, w)]);
+    let x = |calls: &mut Vec<TileCall>| {
+        line(calls, &[(0.0, h), (h, 0.0)]);
+        line(calls, &[(0.0, 0.0), (h, h)]);
     };
+    let circle = TileCall::Circle((h2 + o, h2 + o), h2 / 2.0);
+    let c = &mut calls;
     match unalias(name) {
-        "dot" => fills.circle((h2 + o, h2 + o), h2 / 2.0),
-        "ring" => strokes.circle((h2 + o, h2 + o), h2 / 2.0),
-        "horizontal_line" => horz(&mut strokes, h),
-        "vertical_line" => vert(&mut strokes, h),
+        "dot" => c.extend([circle, TileCall::Fill]),
+        "ring" => c.extend([circle, TileCall::Stroke]),
+        "horizontal_line" => horz(c, h),
+        "vertical_line" => vert(c, h),
         "cross" => {
-            horz(&mut strokes, h);
-            vert(&mut strokes, h);
+            horz(c, h);
+            vert(c, h);
         }
-        "horizontal_dash" => horz(&mut strokes, h2),
-        "vertical_dash" => vert(&mut strokes, h2),
+        "horizontal_dash" => horz(c, h2),
+        "vertical_dash" => vert(c, h2),
         "spiral" => {
             let h30 = h / 30.0;
             let mut turn = vec![(h2, h2)];
@@ -83,43 +165,60 @@ pub(crate) fn hatch_pattern(
                 let a = 0.1 * f64::from(i);
                 turn.push((h2 + h30 * a * a.cos(), h2 + h30 * a * a.sin()));
             }
-            line(&mut strokes, &turn);
+            line(c, &turn);
         }
         "right_diagonal_line" => {
             for k in [-1.0, 1.0, 3.0] {
-                line(
-                    &mut strokes,
-                    &[(k * h4 + 0.5, h), ((k + 2.0) * h4 + 0.5, 0.0)],
-                );
+                line(c, &[(k * h4 + n, h), ((k + 2.0) * h4 + n, 0.0)]);
             }
         }
         "left_diagonal_line" => {
             for k in [1.0, 3.0, 5.0] {
-                line(
-                    &mut strokes,
-                    &[(k * h4 + 0.5, h), ((k - 2.0) * h4 + 0.5, 0.0)],
-                );
+                line(c, &[(k * h4 + n, h), ((k - 2.0) * h4 + n, 0.0)]);
             }
         }
-        "diagonal_cross" => x(&mut strokes),
-        "right_diagonal_dash" => line(
-            &mut strokes,
-            &[(h4 + 0.5, 3.0 * h4 + 0.5), (3.0 * h4 + 0.5, h4 + 0.5)],
-        ),
-        "left_diagonal_dash" => line(
-            &mut strokes,
-            &[(h4 + 0.5, h4 + 0.5), (3.0 * h4 + 0.5, 3.0 * h4 + 0.5)],
-        ),
-        "horizontal_wave" => line(&mut strokes, &[(0.0, h4), (h2, 3.0 * h4), (h, h4)]),
-        "vertical_wave" => line(&mut strokes, &[(h4, 0.0), (3.0 * h4, h2), (h4, h)]),
+        "diagonal_cross" => x(c),
+        "right_diagonal_dash" => line(c, &[(h4 + n, 3.0 * h4 + n), (3.0 * h4 + n, h4 + n)]),
+        "left_diagonal_dash" => line(c, &[(h4 + n, h4 + n), (3.0 * h4 + n, 3.0 * h4 + n)]),
+        "horizontal_wave" => line(c, &[(0.0, h4), (h2, 3.0 * h4), (h, h4)]),
+        "vertical_wave" => line(c, &[(h4, 0.0), (3.0 * h4, h2), (h4, h)]),
         "criss_cross" => {
-            x(&mut strokes);
-            horz(&mut strokes, h);
-            vert(&mut strokes, h);
+            x(c);
+            horz(c, h);
+            vert(c, h);
         }
         _ => return None,
     }
-    let size = h as usize;
+    Some(Tile {
+        size: h as usize,
+        calls,
+        color,
+        weight,
+    })
+}
+
+/// Rasterizes a tile here (natively), each line once.
+fn rasterize(tile: &Tile) -> Vec<u8> {
+    let (mut strokes, mut fills, mut traced) = (Path::new(), Path::new(), Vec::new());
+    for call in &tile.calls {
+        let target = match call {
+            TileCall::Stroke => &mut strokes,
+            TileCall::Fill => &mut fills,
+            call => {
+                traced.push(*call);
+                continue;
+            }
+        };
+        for call in traced.drain(..) {
+            match call {
+                TileCall::MoveTo(x, y) => target.move_to(x, y),
+                TileCall::LineTo(x, y) => target.line_to(x, y),
+                TileCall::Circle(c, r) => target.circle(c, r),
+                TileCall::Stroke | TileCall::Fill => {}
+            }
+        }
+    }
+    let (size, color, weight) = (tile.size, tile.color, tile.weight);
     let clip = IRect {
         x0: 0,
         y0: 0,
@@ -155,11 +254,7 @@ pub(crate) fn hatch_pattern(
         // One colour, exactly (un-premultiplying a faint pixel rounds it off).
         px.copy_from_slice(&[color.r, color.g, color.b, alpha]);
     }
-    Some(Pattern {
-        width: size,
-        height: size,
-        rgba,
-    })
+    rgba
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ mod format;
 mod glyphs;
 mod graph;
 mod grid;
-mod hatch;
+pub(crate) mod hatch;
 mod label;
 mod layer;
 mod layout;

@@ -118,6 +118,7 @@ pub(crate) fn mount_apps_in(apps: Vec<App>, views: &'static [View], blank: Docum
 fn show_views(views: &'static [View]) {
     layout::show_components(views);
     surface::fetch_images_with(views.iter().find_map(|v| v.images));
+    crate::render::hatch::draw_tiles_with(Some(surface::draw_tile));
     widgets::control::write_dom_with(views.iter().find_map(|v| v.dom));
     crate::render::math::show(None);
     let mut shown = Shown::default();

@@ -16,6 +16,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::core::Rgba;
 use crate::models::TextAlign;
+use crate::render::hatch::{Tile, TileCall};
 use crate::render::{
     FillRule, Font, FontMetrics, Image, ImageSource, Layer, Path, Pattern, Placed, Plane, Rect,
     Retry, Stroke, Surface, TextMeasure, TextStyle,
@@ -263,6 +264,38 @@ impl CanvasSurface {
         ctx.put_image_data(&data, 0.0, 0.0).ok()?;
         Some(canvas)
     }
+}
+
+/// Draws a hatch tile on a canvas of its own with BokehJS's calls, so that its pixels are
+/// the browser's own, as BokehJS's are (see [`crate::render::hatch::draw_tiles_with`]).
+pub(crate) fn draw_tile(tile: &Tile) -> Option<Vec<u8>> {
+    let canvas: HtmlCanvasElement = (web_sys::window()?.document()?)
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let size = tile.size as u32;
+    canvas.set_width(size);
+    canvas.set_height(size);
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let css = tile.color.to_css();
+    ctx.set_stroke_style_str(&css);
+    ctx.set_fill_style_str(&css);
+    ctx.set_line_cap("square");
+    ctx.set_line_width(tile.weight);
+    for call in &tile.calls {
+        match *call {
+            TileCall::MoveTo(x, y) => ctx.move_to(x, y),
+            TileCall::LineTo(x, y) => ctx.line_to(x, y),
+            TileCall::Circle((x, y), r) => {
+                let _ = ctx.arc_with_anticlockwise(x, y, r, 0.0, std::f64::consts::TAU, true);
+            }
+            TileCall::Stroke => ctx.stroke(),
+            TileCall::Fill => ctx.fill(),
+        }
+    }
+    let size = f64::from(size);
+    Some(ctx.get_image_data(0.0, 0.0, size, size).ok()?.data().0)
 }
 
 /// What text measured, by CSS font, kept across paints: a repaint mostly shows the same
