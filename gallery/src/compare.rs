@@ -218,6 +218,32 @@ fn bars(doc: &mut Document) {
     doc.add_root(plot.any());
 }
 
+fn hatches(doc: &mut Document) {
+    let plot = figure(doc, args((0.0, 8.0).into(), (0.0, 6.0).into()));
+    for (i, pattern) in ["/", "\\", "x", "+", "o", ".", "v"].into_iter().enumerate() {
+        let (left, bottom) = (0.5 + 2.0 * (i % 4) as f64, 3.5 - 3.0 * (i / 4) as f64);
+        let s = source(
+            doc,
+            vec![
+                ("left", nums(&[left])),
+                ("right", nums(&[left + 1.6])),
+                ("bottom", nums(&[bottom])),
+                ("top", nums(&[bottom + 2.2])),
+            ],
+        );
+        let quad = Quad {
+            fill_color: Spec::Value(None),
+            line_color: Spec::Value(None),
+            hatch_pattern: Spec::Value(Some(pattern.into())),
+            hatch_color: c(i),
+            hatch_weight: (if i == 6 { 2.0 } else { 1.0 }).into(),
+            ..Quad::default()
+        };
+        plot.quad(doc, s, quad);
+    }
+    doc.add_root(plot.any());
+}
+
 fn lines(doc: &mut Document) {
     let plot = figure(doc, args((0.0, 10.0).into(), (0.0, 10.0).into()));
     let x: Vec<f64> = (0..40).map(|i| 0.5 + 9.0 * f64::from(i) / 39.0).collect();
@@ -1097,6 +1123,7 @@ pub const DOCS: &[(&str, Build)] = &[
     ("markers3", markers3),
     ("markers4", markers4),
     ("bars", bars),
+    ("hatches", hatches),
     ("lines", lines),
     ("areas", areas),
     ("radial", radial),

@@ -91,6 +91,20 @@ def bars():
     return p, [("vbar", c[0]), ("hbar", c[1]), ("quad", c[2]), ("rect", c[3]), ("block", c[4])]
 
 
+def hatches():
+    # Hatch alone (no fill, no outline), one pattern per quad, at Bokeh's default scale
+    # and weight but the last, heavier.
+    p = fig(x_range=(0, 8), y_range=(0, 6))
+    patterns = ["/", "\\", "x", "+", "o", ".", "v"]
+    glyphs = []
+    for i, (pattern, c) in enumerate(zip(patterns, COLORS)):
+        left, bottom = 0.5 + 2 * (i % 4), 3.5 - 3 * (i // 4)
+        p.quad(left=[left], right=[left + 1.6], bottom=[bottom], top=[bottom + 2.2], fill_color=None,
+               line_color=None, hatch_pattern=pattern, hatch_color=c, hatch_weight=2 if i == 6 else 1)
+        glyphs.append((f"hatch {pattern}", c))
+    return p, glyphs
+
+
 def lines():
     p = fig(x_range=(0, 10), y_range=(0, 10))
     c = COLORS
@@ -306,6 +320,7 @@ DOCS = {
     "markers3": markers3,
     "markers4": markers4,
     "bars": bars,
+    "hatches": hatches,
     "lines": lines,
     "areas": areas,
     "radial": radial,
