@@ -16,7 +16,7 @@ use rokeh::models::{
     Range1d, Slider,
 };
 use rokeh::np::{self, random::Rng};
-use rokeh::plotting::{figure, FigureArgs, RangeArg};
+use rokeh::plotting::{figure, AxisType, FigureArgs, RangeArg};
 
 const NUM_SAMPLES: usize = 1024;
 const SAMPLING_RATE: f64 = 44100.0;
@@ -36,6 +36,7 @@ const PALETTE: [&str; 9] = [
     "#ffffd9",
 ];
 const INK: &str = "#024768";
+const GREY: &str = "#eaeaea";
 const DESCRIPTION: &str = "<h1 style=\"color: #2e484c; text-transform: uppercase\">A live \
     spectrogram</h1><p>A tone whose frequency is itself swinging (frequency modulation), its \
     pitch, swing and depth wandering at random. Every 80 ms the newest 1024 samples are \
@@ -136,29 +137,32 @@ fn waterfall_image(grams: &[f64]) -> Value {
     Value::List(vec![Value::Array(image)])
 }
 
-/// A figure of the demo's look: no tools, a grey outline, `background` in the frame.
-fn plot(
-    doc: &mut Document,
-    args: FigureArgs,
-    background: &str,
-) -> Result<Id<Figure>, DocumentError> {
-    let p = figure(
-        doc,
-        FigureArgs {
-            tools: String::new(),
-            toolbar_location: None,
-            background_fill_color: Some(background.into()),
-            ..args
-        },
-    );
+/// A figure's title, size and ranges, in the demo's look: no tools, `bg` in the frame
+/// (the grey outline is set by [`plot`]).
+fn args(title: &str, size: (i64, i64), x: RangeArg, y: RangeArg, bg: &str) -> FigureArgs {
+    FigureArgs {
+        title: title.into(),
+        width: size.0,
+        height: size.1,
+        x_range: x,
+        y_range: y,
+        tools: String::new(),
+        toolbar_location: None,
+        background_fill_color: Some(bg.into()),
+        ..FigureArgs::default()
+    }
+}
+
+fn plot(doc: &mut Document, args: FigureArgs) -> Result<Id<Figure>, DocumentError> {
+    let p = figure(doc, args);
     doc.set(p, Figure::OUTLINE_LINE_COLOR, Some("#595959".into()))?;
     Ok(p)
 }
 
-fn range(doc: &mut Document, start: f64, end: f64) -> Id<Range1d> {
+/// 0 to the highest frequency, in kHz: the Frequency slider moves its end.
+fn khz_range(doc: &mut Document) -> Id<Range1d> {
     doc.add(Range1d {
-        start,
-        end,
+        end: MAX_FREQ_KHZ,
         ..Range1d::default()
     })
 }
@@ -170,23 +174,21 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
     });
     doc.set_attr(desc.any(), "width", 1000.into())?;
 
-    let freq_range = range(doc, 0.0, MAX_FREQ_KHZ);
-    let waterfall_args = FigureArgs {
-        width: 1000,
-        height: 300,
-        x_range: (0.0, NUM_GRAMS as f64).into(),
-        y_range: RangeArg::Shared(freq_range.any()),
-        ..FigureArgs::default()
-    };
-    let waterfall_plot = plot(doc, waterfall_args, INK)?;
+    let freq_range = khz_range(doc);
+    let x_range = (0.0, NUM_GRAMS as f64).into();
+    let shared = |range: Id<Range1d>| RangeArg::Shared(range.any());
+    let waterfall_args = args("", (1000, 300), x_range, shared(freq_range), INK);
+    let waterfall_plot = plot(doc, waterfall_args)?;
     let grids = (0..2).flat_map(|d| waterfall_plot.grids(doc, d));
     doc.set_each(grids.collect::<Vec<_>>(), "grid_line_color", Value::Null)?;
-    let mut grams = vec![0.0; GRAM_LENGTH * NUM_GRAMS];
+    // Not yet heard: NaN, drawn transparent, so the background shows as in Bokeh's.
+    let mut grams = vec![f64::NAN; GRAM_LENGTH * NUM_GRAMS];
     let waterfall = doc.add(ColumnDataSource::default());
     doc.set_columns(waterfall, vec![("image".into(), waterfall_image(&grams))])?;
     let mapper = doc.add(LinearColorMapper {
         low: Some(0.0),
         high: Some(5.0),
+        nan_color: "transparent".into(),
         ..LinearColorMapper::new(PALETTE.map(Color::from).to_vec())
     });
     let image = Image {
@@ -204,38 +206,28 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
         line_color: Some(INK.into()),
         ..Line::new(x, "y")
     };
-    let signal_args = FigureArgs {
-        title: "Signal".into(),
-        width: 600,
-        height: 200,
-        x_range: (0.0, TIMESLICE).into(),
-        y_range: (-0.8, 0.8).into(),
-        ..FigureArgs::default()
-    };
-    let signal_plot = plot(doc, signal_args, "#eaeaea")?;
+    let (x_range, y_range) = ((0.0, TIMESLICE).into(), (-0.8, 0.8).into());
+    let signal_plot = plot(doc, args("Signal", (600, 200), x_range, y_range, GREY))?;
     let t = np::linspace(0.0, TIMESLICE, NUM_SAMPLES);
-    let signal_source = doc.add(ColumnDataSource::new([
-        ("t", t),
-        ("y", np::zeros(NUM_SAMPLES)),
-    ]));
+    // Each source's "y" (and the equalizer's "alpha") comes with the first slice, below.
+    let signal_source = doc.add(ColumnDataSource::new([("t", t)]));
     signal_plot.line(doc, signal_source, line("t"));
 
-    let spectrum_range = range(doc, 0.0, MAX_FREQ_KHZ);
+    let spectrum_range = khz_range(doc);
+    let y_range = (1e-4, 1e3).into();
     let spectrum_args = FigureArgs {
-        title: "Power Spectrum".into(),
-        width: 600,
-        height: 200,
-        x_range: RangeArg::Shared(spectrum_range.any()),
-        y_range: (1e-4, 1e3).into(),
-        y_axis_type: rokeh::plotting::AxisType::Log,
-        ..FigureArgs::default()
+        y_axis_type: AxisType::Log,
+        ..args(
+            "Power Spectrum",
+            (600, 200),
+            shared(spectrum_range),
+            y_range,
+            GREY,
+        )
     };
-    let spectrum_plot = plot(doc, spectrum_args, "#eaeaea")?;
+    let spectrum_plot = plot(doc, spectrum_args)?;
     let f = np::linspace(0.0, MAX_FREQ_KHZ, GRAM_LENGTH);
-    let spectrum_source = doc.add(ColumnDataSource::new([
-        ("f", f),
-        ("y", np::zeros(GRAM_LENGTH)),
-    ]));
+    let spectrum_source = doc.add(ColumnDataSource::new([("f", f)]));
     spectrum_plot.line(doc, spectrum_source, line("f"));
 
     // A wedge per band and ring: rings 2 to 21 out, each band 90% of its sixteenth.
@@ -249,18 +241,14 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
         ("outer", per_wedge(&|_, ring| ring + 2.95)),
         ("start", per_wedge(&|bin, _| eq_angle * (bin as f64 + 0.05))),
         ("end", per_wedge(&|bin, _| eq_angle * (bin as f64 + 0.95))),
-        ("alpha", vec![0.0; NUM_BINS * EQ_CLAMP]),
     ]));
+    let square = || (-20.0, 20.0).into();
     let eq_args = FigureArgs {
-        width: 400,
-        height: 400,
-        x_range: (-20.0, 20.0).into(),
-        y_range: (-20.0, 20.0).into(),
         x_axis_location: None,
         y_axis_location: None,
-        ..FigureArgs::default()
+        ..args("", (400, 400), square(), square(), GREY)
     };
-    let eq = plot(doc, eq_args, "#eaeaea")?;
+    let eq = plot(doc, eq_args)?;
     let wedges = AnnularWedge {
         x: 0.0.into(),
         y: 0.0.into(),
