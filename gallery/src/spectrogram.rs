@@ -10,7 +10,7 @@ use std::f64::consts::PI;
 use std::time::Duration;
 
 use rokeh::core::{Color, Id, NdArray, Spec, Value};
-use rokeh::document::{CallbackResult, Document, DocumentError};
+use rokeh::document::{Along, CallbackResult, Document, DocumentError, PatchIndex};
 use rokeh::models::{
     column, row, AnnularWedge, ColumnDataSource, Div, Figure, Image, Line, LinearColorMapper,
     Range1d, Slider,
@@ -130,13 +130,6 @@ pub fn simpson(y: &[f64]) -> f64 {
     }
 }
 
-/// The waterfall's pixels, a spectrum a column, as an Image's one cell.
-fn waterfall_image(grams: &[f64]) -> Value {
-    let mut image = NdArray::from(grams.to_vec());
-    image.shape = vec![GRAM_LENGTH, NUM_GRAMS];
-    Value::List(vec![Value::Array(image)])
-}
-
 /// A figure's title, size and ranges, in the demo's look: no tools, `bg` in the frame
 /// (the grey outline is set by [`plot`]).
 fn args(title: &str, size: (i64, i64), x: RangeArg, y: RangeArg, bg: &str) -> FigureArgs {
@@ -181,26 +174,38 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
     let waterfall_plot = plot(doc, waterfall_args)?;
     let grids = (0..2).flat_map(|d| waterfall_plot.grids(doc, d));
     doc.set_each(grids.collect::<Vec<_>>(), "grid_line_color", Value::Null)?;
-    // Not yet heard: NaN, drawn transparent, so the background shows as in Bokeh's.
-    let mut grams = vec![f64::NAN; GRAM_LENGTH * NUM_GRAMS];
-    let waterfall = doc.add(ColumnDataSource::default());
-    doc.set_columns(waterfall, vec![("image".into(), waterfall_image(&grams))])?;
+    // The spectra in a ring, a column each, the newest left of the one before (wrapping
+    // round), drawn twice side by side so that the newest is at x = 0 and the oldest at the
+    // right edge: as Bokeh's extension moves its tiles, and each slice sends one column,
+    // not all 800. Not yet heard: NaN, transparent, so the background shows as in Bokeh's.
+    let mut ring = NdArray::from(vec![f64::NAN; GRAM_LENGTH * NUM_GRAMS]);
+    ring.shape = vec![GRAM_LENGTH, NUM_GRAMS];
+    let waterfall = doc.add(ColumnDataSource::new([
+        ("x0", vec![0.0]),
+        ("x1", vec![NUM_GRAMS as f64]),
+    ]));
+    doc.set_columns(
+        waterfall,
+        vec![("image".into(), Value::List(vec![ring.into()]))],
+    )?;
     let mapper = doc.add(LinearColorMapper {
         low: Some(0.0),
         high: Some(5.0),
         nan_color: "transparent".into(),
         ..LinearColorMapper::new(PALETTE.map(Color::from).to_vec())
     });
-    let image = Image {
-        image: Spec::field("image"),
-        x: 0.0.into(),
-        y: 0.0.into(),
-        dw: (NUM_GRAMS as f64).into(),
-        dh: MAX_FREQ_KHZ.into(),
-        color_mapper: Some(mapper.any()),
-        ..Image::default()
-    };
-    waterfall_plot.image(doc, waterfall, image);
+    for x in ["x0", "x1"] {
+        let image = Image {
+            image: Spec::field("image"),
+            x: Spec::field(x),
+            y: 0.0.into(),
+            dw: (NUM_GRAMS as f64).into(),
+            dh: MAX_FREQ_KHZ.into(),
+            color_mapper: Some(mapper.any()),
+            ..Image::default()
+        };
+        waterfall_plot.image(doc, waterfall, image);
+    }
 
     let line = |x: &str| Line {
         line_color: Some(INK.into()),
@@ -272,6 +277,7 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
     });
 
     let mut synth = Synth::new(2);
+    let mut newest = 0;
     let mut update = move |doc: &mut Document| {
         let signal = synth.next_slice();
         let mut spectrum = fft_magnitudes(&signal);
@@ -279,12 +285,23 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
         let power: Vec<f64> = spectrum.iter().map(|s| s * s).collect();
         let bands = power.chunks(GRAM_LENGTH / NUM_BINS).map(simpson);
 
-        // Every spectrum one column right, the oldest dropped, the newest in column 0.
-        for (gram, &s) in grams.chunks_exact_mut(NUM_GRAMS).zip(&spectrum) {
-            gram.copy_within(..NUM_GRAMS - 1, 1);
-            gram[0] = s;
-        }
-        doc.set_columns(waterfall, vec![("image".into(), waterfall_image(&grams))])?;
+        // The newest spectrum over the oldest, and both copies of the ring one column right.
+        newest = (newest + NUM_GRAMS - 1) % NUM_GRAMS;
+        let all = Along::Slice {
+            start: None,
+            stop: None,
+            step: None,
+        };
+        let column = PatchIndex::Within {
+            row: 0,
+            along: vec![all, Along::At(newest)],
+        };
+        let cells = vec![(column, spectrum.clone().into())];
+        doc.patch(waterfall, vec![("image".into(), cells)])?;
+        let x0 = -(newest as f64);
+        let xs = [("x0", x0), ("x1", x0 + NUM_GRAMS as f64)];
+        let xs = xs.map(|(name, x)| (name.to_owned(), vec![x].into()));
+        doc.set_columns(waterfall, xs.to_vec())?;
 
         let gain = doc.get(gain, Slider::VALUE);
         let signal: Vec<f64> = signal.iter().map(|s| s * gain).collect();

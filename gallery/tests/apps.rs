@@ -1205,7 +1205,9 @@ fn spectrogram_scrolls_its_waterfall_finds_the_tone_and_follows_its_sliders() {
             .unwrap()
     };
     let (waterfall, signal, spectrum, eq) = (with("image"), with("t"), with("f"), with("alpha"));
-    let image = |doc: &Document| -> Vec<f64> {
+    // The spectrum shown `col` columns from the left: the image is a ring drawn twice,
+    // at x0 and x0 + 800, so that column -x0 of it, the newest, is at x = 0.
+    let shown = |doc: &Document, col: usize| -> Vec<f64> {
         let Some(Value::List(images)) = doc.column(waterfall, "image") else {
             panic!("a list of images")
         };
@@ -1213,27 +1215,27 @@ fn spectrogram_scrolls_its_waterfall_finds_the_tone_and_follows_its_sliders() {
             panic!("an array")
         };
         assert_eq!(a.shape, [512, 800]);
-        (0..a.len()).map(|i| a.data.get_f64(i).unwrap()).collect()
-    };
-    let column_of = |img: &[f64], col: usize| -> Vec<f64> {
-        (0..512).map(|row| img[row * 800 + col]).collect()
+        let x = |name| doc.column_f64(waterfall, name).unwrap()[0];
+        assert_eq!(x("x1"), x("x0") + 800.0);
+        let at = (col as f64 - x("x0")) as usize % 800;
+        (0..512)
+            .map(|row| a.data.get_f64(row * 800 + at).unwrap())
+            .collect()
     };
     // The first slice is there at once: the newest column only, the others not yet heard.
-    let first = image(&doc);
-    assert!(column_of(&first, 0).iter().any(|&v| v > 5.0));
-    assert!(column_of(&first, 1).iter().all(|v| v.is_nan()));
-    let newest = doc.column_f64(spectrum, "y").unwrap().to_vec();
-    assert_eq!(column_of(&first, 0), newest);
+    let first = shown(&doc, 0);
+    assert!(first.iter().any(|&v| v > 5.0));
+    assert!((1..800).all(|col| shown(&doc, col).iter().all(|v| v.is_nan())));
+    assert_eq!(first, doc.column_f64(spectrum, "y").unwrap());
 
     for _ in 0..10 {
         doc.run_periodic(id).unwrap();
     }
-    let img = image(&doc);
     // Eleven spectra, the first now ten columns right, each column a different slice.
-    assert_eq!(column_of(&img, 10), column_of(&first, 0));
-    assert!(column_of(&img, 11).iter().all(|v| v.is_nan()));
-    assert_ne!(column_of(&img, 0), column_of(&img, 1));
-    assert_eq!(column_of(&img, 0), doc.column_f64(spectrum, "y").unwrap());
+    assert_eq!(shown(&doc, 10), first);
+    assert!(shown(&doc, 11).iter().all(|v| v.is_nan()));
+    assert_ne!(shown(&doc, 0), shown(&doc, 1));
+    assert_eq!(shown(&doc, 0), doc.column_f64(spectrum, "y").unwrap());
 
     // The tone's carrier starts at 2 kHz and drifts some 50 Hz a slice: the spectrum's
     // peak is near it, and the equalizer's band there (1.38 kHz wide) lights every ring.
@@ -1275,4 +1277,12 @@ fn spectrogram_scrolls_its_waterfall_finds_the_tone_and_follows_its_sliders() {
         .map(|r| doc.get_attr(r, "end").unwrap().as_f64().unwrap())
         .collect();
     assert_eq!(ends.iter().filter(|&&e| e == 11.025).count(), 2, "{ends:?}");
+
+    // Round the ring: 800 columns later the first is gone, the newest still at the left.
+    for _ in 0..790 {
+        doc.run_periodic(id).unwrap();
+    }
+    assert!((0..800).all(|col| !shown(&doc, col).iter().any(|v| v.is_nan())));
+    assert!((0..800).all(|col| shown(&doc, col) != first));
+    assert_eq!(shown(&doc, 0), doc.column_f64(spectrum, "y").unwrap());
 }
