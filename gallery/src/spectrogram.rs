@@ -191,7 +191,7 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
     let mapper = doc.add(LinearColorMapper {
         low: Some(0.0),
         high: Some(5.0),
-        nan_color: "transparent".into(),
+        nan_color: "#00000000".into(),
         ..LinearColorMapper::new(PALETTE.map(Color::from).to_vec())
     });
     for x in ["x0", "x1"] {
