@@ -3,8 +3,8 @@
 //! log axis and a radial "equalizer"; sliders set the signal's gain and the highest
 //! frequency shown. Bokeh's reads a microphone when pyaudio is there and synthesizes an FM
 //! tone otherwise; this one always synthesizes (a page asks before it listens). Its
-//! waterfall is an `Image` over a rolling array where Bokeh's draws with a TypeScript
-//! extension of its own.
+//! waterfall is a ring of spectra drawn as two `Image`s side by side, where Bokeh's draws
+//! with a TypeScript extension of its own.
 
 use std::f64::consts::PI;
 use std::time::Duration;
@@ -219,16 +219,10 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
     signal_plot.line(doc, signal_source, line("t"));
 
     let spectrum_range = khz_range(doc);
-    let y_range = (1e-4, 1e3).into();
+    let (x_range, y_range) = (shared(spectrum_range), (1e-4, 1e3).into());
     let spectrum_args = FigureArgs {
         y_axis_type: AxisType::Log,
-        ..args(
-            "Power Spectrum",
-            (600, 200),
-            shared(spectrum_range),
-            y_range,
-            GREY,
-        )
+        ..args("Power Spectrum", (600, 200), x_range, y_range, GREY)
     };
     let spectrum_plot = plot(doc, spectrum_args)?;
     let f = np::linspace(0.0, MAX_FREQ_KHZ, GRAM_LENGTH);
