@@ -24,6 +24,7 @@ mod patch_app;
 mod population;
 mod selection_histogram;
 mod sliders;
+mod spectrogram;
 mod stocks;
 mod taylor;
 mod ticker;
@@ -50,6 +51,7 @@ pub use patch_app::patch_app;
 pub use population::{population, POPULATION_FILE};
 pub use selection_histogram::selection_histogram;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
+pub use spectrogram::spectrogram;
 pub use stocks::{stocks, STOCKS_FILE};
 pub use taylor::taylor;
 pub use ticker::{ticker, TICK};
@@ -95,6 +97,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("taylor", taylor),
         App::new("population", population).with_files([POPULATION_FILE]),
         App::new("image_blur", image_blur),
+        App::new("spectrogram", spectrogram),
         App::new("dash", dash)
             .with_files(DASH_FILES)
             .with_template(dash::template()),

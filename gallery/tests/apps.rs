@@ -7,7 +7,7 @@ use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
     apply_theme, contour_animated, crossfilter, duffing_oscillator, events_app, export_csv,
     fourier_animated, gapminder, hold_app, image_blur, line_on_off, movies, ohlc, patch_app,
-    population, selection_histogram, stocks, taylor, weather,
+    population, selection_histogram, spectrogram, stocks, taylor, weather,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -1186,4 +1186,103 @@ fn dash_builds_its_four_roots_and_its_range_tool_moves_the_series_range() {
         start + shift
     );
     assert!((moved_end - (end + shift)).abs() < 1.0);
+}
+
+#[test]
+fn spectrogram_scrolls_its_waterfall_finds_the_tone_and_follows_its_sliders() {
+    let mut doc = Document::new();
+    spectrogram(&mut doc).unwrap();
+    let (id, period) = doc
+        .periodic_callbacks()
+        .next()
+        .expect("a periodic callback");
+    assert_eq!(period.as_millis(), 80);
+    let sources = of_type(&doc, "ColumnDataSource");
+    let with = |name| {
+        *sources
+            .iter()
+            .find(|s| doc.column(**s, name).is_some())
+            .unwrap()
+    };
+    let (waterfall, signal, spectrum, eq) = (with("image"), with("t"), with("f"), with("alpha"));
+    // The spectrum shown `col` columns from the left: the image is a ring drawn twice,
+    // at x0 and x0 + 800, so that column -x0 of it, the newest, is at x = 0.
+    let shown = |doc: &Document, col: usize| -> Vec<f64> {
+        let Some(Value::List(images)) = doc.column(waterfall, "image") else {
+            panic!("a list of images")
+        };
+        let Value::Array(a) = &images[0] else {
+            panic!("an array")
+        };
+        assert_eq!(a.shape, [512, 800]);
+        let x = |name| doc.column_f64(waterfall, name).unwrap()[0];
+        assert_eq!(x("x1"), x("x0") + 800.0);
+        let at = (col as f64 - x("x0")) as usize % 800;
+        (0..512)
+            .map(|row| a.data.get_f64(row * 800 + at).unwrap())
+            .collect()
+    };
+    // The first slice is there at once: the newest column only, the others not yet heard.
+    let first = shown(&doc, 0);
+    assert!(first.iter().any(|&v| v > 5.0));
+    assert!((1..800).all(|col| shown(&doc, col).iter().all(|v| v.is_nan())));
+    assert_eq!(first, doc.column_f64(spectrum, "y").unwrap());
+
+    for _ in 0..10 {
+        doc.run_periodic(id).unwrap();
+    }
+    // Eleven spectra, the first now ten columns right, each column a different slice.
+    assert_eq!(shown(&doc, 10), first);
+    assert!(shown(&doc, 11).iter().all(|v| v.is_nan()));
+    assert_ne!(shown(&doc, 0), shown(&doc, 1));
+    assert_eq!(shown(&doc, 0), doc.column_f64(spectrum, "y").unwrap());
+
+    // The tone's carrier starts at 2 kHz and drifts some 50 Hz a slice: the spectrum's
+    // peak is near it, and the equalizer's band there (1.38 kHz wide) lights every ring.
+    let (f, y) = (
+        doc.column_f64(spectrum, "f").unwrap(),
+        doc.column_f64(spectrum, "y").unwrap(),
+    );
+    assert_eq!((f.len(), f[511]), (512, 22.05));
+    let peak = (0..512).max_by(|&a, &b| y[a].total_cmp(&y[b])).unwrap();
+    assert!((1.5..2.5).contains(&f[peak]), "peak at {} kHz", f[peak]);
+    let alpha = doc.column_f64(eq, "alpha").unwrap();
+    let band = (f[peak] / (22.05 / 16.0)) as usize;
+    let lit = |band: usize| {
+        alpha[band * 20..][..20]
+            .iter()
+            .filter(|&&a| a > 0.0)
+            .count()
+    };
+    assert_eq!(lit(band), 20);
+    assert_eq!(alpha[band * 20 + 19], 1.0 - 19.0 * 0.05);
+    assert!(lit(15) < 20, "the top band is nearly silent");
+
+    // Gain scales the next slice: amplitudes 0.4–0.45 times the gain.
+    let peak_of = |doc: &Document| {
+        let y = doc.column_f64(signal, "y").unwrap();
+        y.iter().fold(0.0f64, |m, v| m.max(v.abs()))
+    };
+    assert!((0.39..0.46).contains(&peak_of(&doc)), "{}", peak_of(&doc));
+    let gain = find(&doc, "Slider", "title", "Gain");
+    doc.set_attr(gain, "value", Value::Float(5.0)).unwrap();
+    doc.run_periodic(id).unwrap();
+    assert!((1.95..2.3).contains(&peak_of(&doc)), "{}", peak_of(&doc));
+
+    // Frequency sets the highest frequency shown, in kHz, on both plots that show one.
+    let freq = find(&doc, "Slider", "title", "Frequency");
+    doc.set_attr(freq, "value", Value::Float(11025.0)).unwrap();
+    let ends: Vec<f64> = of_type(&doc, "Range1d")
+        .into_iter()
+        .map(|r| doc.get_attr(r, "end").unwrap().as_f64().unwrap())
+        .collect();
+    assert_eq!(ends.iter().filter(|&&e| e == 11.025).count(), 2, "{ends:?}");
+
+    // Round the ring: 800 columns later the first is gone, the newest still at the left.
+    for _ in 0..790 {
+        doc.run_periodic(id).unwrap();
+    }
+    assert!((0..800).all(|col| !shown(&doc, col).iter().any(|v| v.is_nan())));
+    assert!((0..800).all(|col| shown(&doc, col) != first));
+    assert_eq!(shown(&doc, 0), doc.column_f64(spectrum, "y").unwrap());
 }

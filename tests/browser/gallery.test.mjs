@@ -557,6 +557,52 @@ test('image_blur: the slider blurs the rings, the finest first', async () => {
   });
 });
 
+/** How many pixels of canvas `n` are within 12 of one of `colors` in each channel. */
+const pixelsOf = (page, n, colors) =>
+  page.locator('canvas').nth(n).evaluate((canvas, colors) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (colors.some((rgb) => [0, 1, 2].every((c) => Math.abs(data[i + c] - rgb[c]) <= 12))) count++;
+    }
+    return count;
+  }, colors);
+
+test('spectrogram: the waterfall fills from the left as it streams; gain and frequency change the plots', async () => {
+  await withApp('spectrogram', async (page) => {
+    // The palette's three brightest colours: the tone's peaks, at 4 and above.
+    const bright = [[0xff, 0xff, 0xd9], [0xed, 0xf8, 0xb1], [0xc7, 0xe9, 0xb4]];
+    const first = await pixelsOf(page, 0, bright);
+    // Some 40 slices later (four plots paint each).
+    await paintedAfter(page, (await paints(page)) + 160);
+    const later = await pixelsOf(page, 0, bright);
+    assert.ok(later > 2.5 * first, `${first} → ${later} bright pixels as spectra came in`);
+
+    // Gain 20: the signal (±0.4 at gain 1, in a ±0.8 window) strokes the frame top to bottom.
+    const ink = [[0x02, 0x47, 0x68]];
+    const quiet = await pixelsOf(page, 1, ink);
+    await page.getByRole('slider', { name: 'Gain' }).focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => window.rokeh.get('Gain', 'value') === 20);
+    // Applied from the next slice on: a few paints later (one a slice).
+    await paintedAfter(page, (await paints(page)) + 2);
+    const loud = await pixelsOf(page, 1, ink);
+    assert.ok(loud > 1.5 * quiet, `${quiet} → ${loud} signal pixels`);
+
+    // Frequency at a quarter of its track, some 5.5 kHz: the tone's band (under 5 kHz)
+    // fills four times the waterfall's height, the spectrum's x axis ends there too.
+    const full = await pixelsOf(page, 0, bright);
+    const track = await page.getByRole('slider', { name: 'Frequency' }).boundingBox();
+    await page.mouse.click(track.x + track.width / 4, track.y + track.height / 2);
+    await page.waitForFunction(() => window.rokeh.get('Frequency', 'value') < 8000);
+    await paintedAfter(page, await paints(page));
+    const top = await get(page, 'Frequency', 'value');
+    assert.ok(top > 4000, `${top} Hz`);
+    const zoomed = await pixelsOf(page, 0, bright);
+    assert.ok(zoomed > 2.5 * full, `${full} → ${zoomed} bright pixels`);
+  });
+});
+
 test("dash: the overview's RangeTool box moves and resizes the series' range; the donut and the table are drawn", async () => {
   await withApp('dash', async (page) => {
     const overview = page.locator('canvas').nth(1);
@@ -640,7 +686,7 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash', 'spectrogram']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
   await withApp('duffing_oscillator', async (page) => {
