@@ -362,11 +362,16 @@ fn affinity_propagation(
     let mut column = vec![0.0; m];
     let mut unchanged = 0;
     let mut exemplars: Vec<bool> = vec![false; m];
+    // Rows by slices and the diagonal apart: the inner loops are branch-free.
+    let keep = 1.0 - damping;
     for _ in 0..200 {
-        for i in 0..m {
-            let row = i * m..(i + 1) * m;
+        let rows = r
+            .chunks_exact_mut(m)
+            .zip(a.chunks_exact(m))
+            .zip(s.chunks_exact(m));
+        for ((r_row, a_row), s_row) in rows {
             let (mut first, mut second, mut at) = (f64::NEG_INFINITY, f64::NEG_INFINITY, 0);
-            for (k, (av, sv)) in a[row.clone()].iter().zip(&s[row.clone()]).enumerate() {
+            for (k, (av, sv)) in a_row.iter().zip(s_row).enumerate() {
                 let v = av + sv;
                 if v > first {
                     (second, first, at) = (first, v, k);
@@ -374,28 +379,30 @@ fn affinity_propagation(
                     second = v;
                 }
             }
-            for k in 0..m {
-                let new = s[i * m + k] - if k == at { second } else { first };
-                r[i * m + k] = damping * r[i * m + k] + (1.0 - damping) * new;
+            for (rv, sv) in r_row.iter_mut().zip(s_row) {
+                *rv = damping * *rv + keep * (sv - first);
             }
+            r_row[at] += keep * (first - second);
         }
-        column.iter_mut().for_each(|c| *c = 0.0);
-        for i in 0..m {
-            for k in 0..m {
-                let v = r[i * m + k];
-                column[k] += if i == k { v } else { v.max(0.0) };
-            }
+        column.fill(0.0);
+        for r_row in r.chunks_exact(m) {
+            column
+                .iter_mut()
+                .zip(r_row)
+                .for_each(|(c, v)| *c += v.max(0.0));
         }
-        for i in 0..m {
-            for k in 0..m {
-                let rik = r[i * m + k];
-                let new = if i == k {
-                    column[k] - rik
-                } else {
-                    (column[k] - rik.max(0.0)).min(0.0)
-                };
-                a[i * m + k] = damping * a[i * m + k] + (1.0 - damping) * new;
+        for k in 0..m {
+            let rkk = r[k * m + k];
+            column[k] += rkk - rkk.max(0.0);
+        }
+        for (i, (a_row, r_row)) in a.chunks_exact_mut(m).zip(r.chunks_exact(m)).enumerate() {
+            let self_availability = column[i] - r_row[i];
+            for ((av, rv), c) in a_row.iter_mut().zip(r_row).zip(&column) {
+                *av = damping * *av + keep * (c - rv.max(0.0)).min(0.0);
             }
+            // The row's loop took the diagonal for an off-diagonal entry: undo it.
+            let wrong = (column[i] - r_row[i].max(0.0)).min(0.0);
+            a_row[i] += keep * (self_availability - wrong);
         }
         let now: Vec<bool> = (0..m).map(|i| a[i * m + i] + r[i * m + i] > 0.0).collect();
         unchanged = if now == exemplars { unchanged + 1 } else { 0 };

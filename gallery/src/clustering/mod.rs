@@ -73,19 +73,12 @@ pub fn clustering(doc: &mut Document) -> CallbackResult {
             let labels = chosen.cluster(&points, k, &mut rng.lock().expect("not poisoned"));
             // Noise is the palette's last colour, as Python's `spectral[-1]`.
             let colour = |l: &Option<usize>| spectral6[l.unwrap_or(5) % 6].0.clone();
+            let (x, y): (Vec<f64>, Vec<f64>) = points.iter().map(|p| (p[0], p[1])).unzip();
+            let colors: Vec<String> = labels.iter().map(colour).collect();
             let columns = vec![
-                (
-                    "x".into(),
-                    points.iter().map(|p| p[0]).collect::<Vec<_>>().into(),
-                ),
-                (
-                    "y".into(),
-                    points.iter().map(|p| p[1]).collect::<Vec<_>>().into(),
-                ),
-                (
-                    "colors".into(),
-                    labels.iter().map(colour).collect::<Vec<_>>().into(),
-                ),
+                ("x".into(), x.into()),
+                ("y".into(), y.into()),
+                ("colors".into(), colors.into()),
             ];
             doc.set_columns(source, columns)?;
             doc.set(p.title(doc), Title::TEXT, chosen.name().to_owned())
