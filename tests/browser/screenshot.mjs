@@ -32,6 +32,7 @@ const shots = [
     ['population', 960, 760, 0],
     ['image_blur', 640, 700, 0],
     ['dash', 1200, 900, 0],
+    ['clustering', 840, 430, 0],
   ].map(([app, width, height, wait, plot = true]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait, plot,
   })),
