@@ -583,7 +583,7 @@ fn top_eigenvectors(
             .fold(0.0, f64::max);
         block = ritz;
         cut = values[order[p - 1]];
-        if residual < 1e-5 {
+        if residual < 1e-4 {
             break;
         }
     }
