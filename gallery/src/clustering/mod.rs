@@ -1,6 +1,8 @@
 //! Bokeh's "clustering" demo: a 2-D dataset (rings, moons, blobs or noise) clustered by
 //! one of eight of scikit-learn's algorithms, here written in Rust, the points coloured by
 //! cluster. The algorithm, the number of clusters, the dataset and its size are widgets.
+//! The first colours are the first clustering's too (the example colours its first points
+//! by the dataset's true classes, under a title naming the algorithm).
 
 mod algorithms;
 mod datasets;
