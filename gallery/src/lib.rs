@@ -4,6 +4,7 @@
 
 mod apply_theme;
 mod bench;
+mod clustering;
 pub mod compare;
 mod contour_animated;
 mod crossfilter;
@@ -34,6 +35,7 @@ mod widgets;
 
 pub use apply_theme::apply_theme;
 pub use bench::{scatter, ten_glyphs, SCATTER_POINTS};
+pub use clustering::clustering;
 pub use contour_animated::contour_animated;
 pub use crossfilter::{crossfilter, AUTOMPG_FILE};
 pub use dash::{dash, DASH_FILES};
@@ -98,6 +100,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("population", population).with_files([POPULATION_FILE]),
         App::new("image_blur", image_blur),
         App::new("spectrogram", spectrogram),
+        App::new("clustering", clustering),
         App::new("dash", dash)
             .with_files(DASH_FILES)
             .with_template(dash::template()),

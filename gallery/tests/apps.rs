@@ -5,9 +5,9 @@ use rokeh::core::Value;
 use rokeh::document::{AnyId, Change, Document, Event, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
-    apply_theme, contour_animated, crossfilter, duffing_oscillator, events_app, export_csv,
-    fourier_animated, gapminder, hold_app, image_blur, line_on_off, movies, ohlc, patch_app,
-    population, selection_histogram, spectrogram, stocks, taylor, weather,
+    apply_theme, clustering, contour_animated, crossfilter, duffing_oscillator, events_app,
+    export_csv, fourier_animated, gapminder, hold_app, image_blur, line_on_off, movies, ohlc,
+    patch_app, population, selection_histogram, spectrogram, stocks, taylor, weather,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -1285,4 +1285,88 @@ fn spectrogram_scrolls_its_waterfall_finds_the_tone_and_follows_its_sliders() {
     assert!((0..800).all(|col| !shown(&doc, col).iter().any(|v| v.is_nan())));
     assert!((0..800).all(|col| shown(&doc, col) != first));
     assert_eq!(shown(&doc, 0), doc.column_f64(spectrum, "y").unwrap());
+}
+
+#[test]
+fn clustering_recolours_the_points_by_the_chosen_algorithm() {
+    let mut doc = Document::new();
+    clustering(&mut doc).unwrap();
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let column = |doc: &Document, name: &str| doc.cells(source, name);
+    let colours = |doc: &Document| -> Vec<String> {
+        let cells = column(doc, "colors");
+        cells
+            .iter()
+            .map(|c| c.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let distinct = |doc: &Document| {
+        colours(doc)
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    };
+    assert_eq!(title_text(&doc), "MiniBatchKMeans");
+    assert_eq!(rows(&doc, source), 1500);
+    assert_eq!(distinct(&doc), 2);
+    // Standardised: the x column's mean is 0.
+    let xs: Vec<f64> = column(&doc, "x")
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert!(xs.iter().sum::<f64>().abs() < 1e-6);
+
+    // The rings of the circles (radii about 1.8 and 0.9 once standardised): k-means cuts
+    // both in halves, spectral clustering tells them apart.
+    let ring_colours = |doc: &Document| {
+        let ys = column(doc, "y");
+        let inner = |i: usize| xs[i].hypot(ys[i].as_f64().unwrap()) < 1.35;
+        let colours = colours(doc);
+        let set = |want: bool| -> std::collections::BTreeSet<String> {
+            (0..xs.len())
+                .filter(|&i| inner(i) == want)
+                .map(|i| colours[i].clone())
+                .collect()
+        };
+        (set(true), set(false))
+    };
+    let (inner, outer) = ring_colours(&doc);
+    assert_eq!((inner.len(), outer.len()), (2, 2));
+    let algorithm = find(&doc, "Select", "title", "Select algorithm:");
+    doc.set_attr(algorithm, "value", Value::str("SpectralClustering"))
+        .unwrap();
+    assert_eq!(title_text(&doc), "SpectralClustering");
+    let (inner, outer) = ring_colours(&doc);
+    assert_eq!((inner.len(), outer.len()), (1, 1));
+    assert_ne!(inner, outer);
+
+    // The sliders act when a move ends (`value_throttled`), not while it goes on.
+    let slide = |doc: &mut Document, title: &str, to: f64, end: bool| {
+        let slider = find(doc, "Slider", "title", title);
+        doc.set_attr(slider, "value", Value::Float(to)).unwrap();
+        if end {
+            doc.set_attr(slider, "value_throttled", Value::Float(to))
+                .unwrap();
+        }
+    };
+    slide(&mut doc, "Number of samples", 3000.0, false);
+    assert_eq!(rows(&doc, source), 1500);
+    slide(&mut doc, "Number of samples", 3000.0, true);
+    assert_eq!(rows(&doc, source), 3000);
+    assert_eq!(colours(&doc).len(), 3000);
+
+    doc.set_attr(algorithm, "value", Value::str("MiniBatchKMeans"))
+        .unwrap();
+    slide(&mut doc, "Number of clusters", 5.0, true);
+    assert_eq!(distinct(&doc), 5);
+    // Past six clusters, Spectral6's colours come round again.
+    slide(&mut doc, "Number of clusters", 9.0, true);
+    assert_eq!(distinct(&doc), 6);
+
+    // Mean shift finds the three blobs, whatever the number of clusters.
+    let dataset = find(&doc, "Select", "title", "Select dataset:");
+    doc.set_attr(dataset, "value", Value::str("Blobs")).unwrap();
+    doc.set_attr(algorithm, "value", Value::str("MeanShift"))
+        .unwrap();
+    assert_eq!((title_text(&doc), distinct(&doc)), ("MeanShift".into(), 3));
 }

@@ -669,6 +669,37 @@ test("dash: the overview's RangeTool box moves and resizes the series' range; th
   });
 });
 
+test('clustering: an algorithm retitles the plot and recolours the points; the samples slider adds points', async () => {
+  await withApp('clustering', async (page) => {
+    const colours = () => page.evaluate(() => Array.from(window.rokeh.column('colors')));
+    assert.equal(await get(page, 'Title', 'text'), 'MiniBatchKMeans');
+    assert.equal(await rows(page, 'x'), 1500);
+    const halves = await colours();
+    assert.equal(new Set(halves).size, 2);
+    // Spectral6's blue, the first cluster's colour, is drawn.
+    const blue = [0x32, 0x88, 0xbd];
+    assert.ok(await pixelsNear(page, blue) > 1000);
+
+    let painted = await paints(page);
+    await page.getByRole('combobox', { name: 'Select algorithm:' }).selectOption('SpectralClustering');
+    await page.waitForFunction(() => window.rokeh.get('Title', 'text') === 'SpectralClustering');
+    await paintedAfter(page, painted);
+    // k-means halves both rings, spectral clustering colours each ring its own: about
+    // half the points change colour.
+    const rings = await colours();
+    const changed = rings.filter((c, i) => c !== halves[i]).length;
+    assert.ok(changed > 300 && changed < 1200, `${changed} points recoloured`);
+    assert.ok(await page.getByText('SpectralClustering').count() > 0);
+
+    painted = await paints(page);
+    await page.getByRole('slider', { name: 'Number of samples' }).focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => window.rokeh.column('x').length === 3000, null, { timeout: 10000 });
+    await paintedAfter(page, painted);
+    assert.equal(await get(page, 'Number of samples', 'value_throttled'), 3000);
+  });
+});
+
 test('single files (make build-single): movies, crossfilter and duffing_oscillator from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {
@@ -686,7 +717,7 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash', 'spectrogram']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash', 'spectrogram', 'clustering']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
   await withApp('duffing_oscillator', async (page) => {
