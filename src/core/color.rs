@@ -28,6 +28,18 @@ impl Rgba {
         }
     }
 
+    /// A color as Bokeh's `Color` property takes one: a named color, hex, `rgb()` or
+    /// `rgba()`; not the `hsl()` or `transparent` CSS also takes (Python's Bokeh refuses a
+    /// document holding one).
+    pub fn parse_bokeh(css: &str) -> Option<Rgba> {
+        let css = css.trim();
+        let hsl = css.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("hsl"));
+        match hsl || css.eq_ignore_ascii_case("transparent") {
+            true => None,
+            false => Rgba::parse(css),
+        }
+    }
+
     /// Parses a CSS color string.
     pub fn parse(css: &str) -> Option<Rgba> {
         let css = css.trim();

@@ -200,7 +200,7 @@ impl Kind {
 
 fn is_color(v: &Value) -> bool {
     match v {
-        Value::Str(s) => Rgba::parse(s).is_some(),
+        Value::Str(s) => Rgba::parse_bokeh(s).is_some(),
         Value::List(items) if items.len() == 3 || items.len() == 4 => {
             let byte = |v: &Value| v.as_i64().is_some_and(|b| (0..=255).contains(&b));
             items[..3].iter().all(byte)
@@ -332,18 +332,24 @@ mod tests {
     }
 
     #[test]
-    fn colors_are_css_colors_or_rgb_lists() {
+    fn colors_are_bokehs_css_colors_or_rgb_lists() {
         let refs = AnyRefs;
         for ok in [
             "red",
             "#1f77b4",
             "#abc",
             "rgba(1, 2, 3, 0.5)",
-            "hsl(120, 50%, 50%)",
+            "RebeccaPurple",
         ] {
             assert!(Kind::Color.accepts(&Value::str(ok), &refs), "{ok}");
         }
-        assert!(!Kind::Color.accepts(&Value::str("reddish"), &refs));
+        // What CSS takes but Python's Bokeh refuses, as well as what neither takes.
+        for refused in ["reddish", "hsl(120, 50%, 50%)", "transparent"] {
+            assert!(
+                !Kind::Color.accepts(&Value::str(refused), &refs),
+                "{refused}"
+            );
+        }
         let rgb = Value::List(vec![Value::Int(1), Value::Int(2), Value::Int(3)]);
         assert!(Kind::Color.accepts(&rgb, &refs));
     }

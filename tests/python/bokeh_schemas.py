@@ -454,7 +454,7 @@ def as_f64(v):
     return float(v[1]) if v[0] in ("Int", "Float") else None
 
 
-CSS_NAMED = {c.lower() for c in bokeh.core.enums.NamedColor} | {"transparent"}
+CSS_NAMED = {c.lower() for c in bokeh.core.enums.NamedColor}
 
 
 def is_color(v):
@@ -462,7 +462,7 @@ def is_color(v):
         s = v[1].strip().lower()
         if s.startswith("#"):
             return len(s) in (4, 5, 7, 9) and all(ch in "0123456789abcdef" for ch in s[1:])
-        return s.startswith(("rgb(", "rgba(", "hsl(", "hsla(")) or s in CSS_NAMED
+        return s.startswith(("rgb(", "rgba(")) or s in CSS_NAMED
     if v[0] == "List" and len(v[1]) in (3, 4):
         ok = all(x[0] == "Int" and 0 <= x[1] <= 255 for x in v[1][:3])
         return ok and (len(v[1]) == 3 or (as_f64(v[1][3]) is not None and 0 <= as_f64(v[1][3]) <= 1))
