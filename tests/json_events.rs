@@ -571,18 +571,13 @@ fn patches_within_a_cell_set_a_line_s_point_and_an_image_s_block_and_travel() {
         stop: Some(4),
         step: Some(2),
     };
-    let all = Along::Slice {
-        start: None,
-        stop: None,
-        step: None,
-    };
     let point = PatchIndex::Within {
         row: 1,
         along: vec![Along::At(2)],
     };
     let block = PatchIndex::Within {
         row: 0,
-        along: vec![rows, all],
+        along: vec![rows, Along::ALL],
     };
     sender
         .patch(

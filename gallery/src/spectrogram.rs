@@ -281,14 +281,9 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
 
         // The newest spectrum over the oldest, and both copies of the ring one column right.
         newest = (newest + NUM_GRAMS - 1) % NUM_GRAMS;
-        let all = Along::Slice {
-            start: None,
-            stop: None,
-            step: None,
-        };
         let column = PatchIndex::Within {
             row: 0,
-            along: vec![all, Along::At(newest)],
+            along: vec![Along::ALL, Along::At(newest)],
         };
         let cells = vec![(column, spectrum.clone().into())];
         doc.patch(waterfall, vec![("image".into(), cells)])?;

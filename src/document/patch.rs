@@ -54,6 +54,15 @@ pub enum Along {
     },
 }
 
+impl Along {
+    /// Every position (Python's `:`).
+    pub const ALL: Along = Along::Slice {
+        start: None,
+        stop: None,
+        step: None,
+    };
+}
+
 /// `start..stop` by `step` of `len` positions, checked.
 fn span(
     (start, stop, step): (Option<usize>, Option<usize>, Option<usize>),
