@@ -584,8 +584,8 @@ test('spectrogram: the waterfall fills from the left as it streams; gain and fre
     await page.getByRole('slider', { name: 'Gain' }).focus();
     await page.keyboard.press('End');
     await page.waitForFunction(() => window.rokeh.get('Gain', 'value') === 20);
-    // Applied from the next slice on: a few paints later (one a slice).
-    await paintedAfter(page, (await paints(page)) + 2);
+    // Applied from the next slice on: two slices later (four plots paint each).
+    await paintedAfter(page, (await paints(page)) + 8);
     const loud = await pixelsOf(page, 1, ink);
     assert.ok(loud > 1.5 * quiet, `${quiet} → ${loud} signal pixels`);
 

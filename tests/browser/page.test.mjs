@@ -95,6 +95,22 @@ test('the page loads from a sub-path with no errors and paints the line', async 
   }
 });
 
+test('what a script appends to the body shows right below the roots, as on the pages Bokeh writes', async () => {
+  // Bokeh's doc_js_events.py writes "READY!" into the body when the document is shown.
+  const { context, page } = await openPage();
+  try {
+    const at = await page.evaluate(() => {
+      document.body.insertAdjacentHTML('beforeend', '<div id="ready">READY!</div>');
+      const root = document.querySelector('.rk-document > .rk-box').getBoundingClientRect();
+      return { root: root.bottom, ready: document.getElementById('ready').getBoundingClientRect().top };
+    });
+    assert.ok(Math.abs(at.ready - at.root) <= 1, JSON.stringify(at));
+    assert.ok(at.ready < (await page.evaluate(() => window.innerHeight)), 'in the window');
+  } finally {
+    await context.close();
+  }
+});
+
 test('ArrowRight on the frequency slider recomputes the data and repaints', async () => {
   const { context, page, errors } = await openPage();
   try {
