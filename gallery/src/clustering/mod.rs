@@ -9,7 +9,7 @@ mod datasets;
 
 use std::sync::{Arc, Mutex};
 
-use rokeh::core::Spec;
+use rokeh::core::{Id, Spec};
 use rokeh::document::{CallbackResult, Document, Theme};
 use rokeh::models::{
     column, palettes::palette, row, ColumnDataSource, Scatter, Select, Slider, Title,
@@ -65,11 +65,7 @@ pub fn clustering(doc: &mut Document) -> CallbackResult {
     let recluster = {
         let (rng, points) = (rng.clone(), points.clone());
         move |doc: &mut Document| -> CallbackResult {
-            let name = doc.get(algorithm, Select::VALUE);
-            let chosen = name
-                .as_str()
-                .and_then(Algorithm::from_name)
-                .unwrap_or(Algorithm::ALL[0]);
+            let chosen = shown(doc, algorithm, Algorithm::from_name, Algorithm::ALL[0]);
             let k = doc.get(clusters, Slider::VALUE) as usize;
             let points = points.lock().expect("not poisoned");
             let labels = chosen.cluster(&points, k, &mut rng.lock().expect("not poisoned"));
@@ -89,11 +85,7 @@ pub fn clustering(doc: &mut Document) -> CallbackResult {
     let new_data = {
         let recluster = recluster.clone();
         move |doc: &mut Document| {
-            let name = doc.get(dataset, Select::VALUE);
-            let chosen = name
-                .as_str()
-                .and_then(Dataset::from_name)
-                .unwrap_or(Dataset::ALL[0]);
+            let chosen = shown(doc, dataset, Dataset::from_name, Dataset::ALL[0]);
             let n = doc.get(samples, Slider::VALUE) as usize;
             let sample = chosen.sample(n, &mut rng.lock().expect("not poisoned"));
             *points.lock().expect("not poisoned") = standardise(&sample);
@@ -119,4 +111,10 @@ pub fn clustering(doc: &mut Document) -> CallbackResult {
     doc.add_root(layout);
     doc.set_title("Clustering");
     Ok(())
+}
+
+/// The option `select` shows, by its name (`first` for a name it does not know).
+fn shown<T>(doc: &Document, select: Id<Select>, from_name: fn(&str) -> Option<T>, first: T) -> T {
+    let name = doc.get(select, Select::VALUE);
+    name.as_str().and_then(from_name).unwrap_or(first)
 }
