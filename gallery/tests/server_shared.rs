@@ -301,6 +301,17 @@ async fn counts(client: &mut Client, count: &str, for_: Duration) -> Vec<f64> {
         .collect()
 }
 
+/// The first count the client hears once counts come again, the others heard with it
+/// read past.
+async fn resumed(client: &mut Client, count: &str) -> f64 {
+    loop {
+        let got = counts(client, count, Duration::from_millis(500)).await;
+        if let Some(first) = got.first() {
+            return *first;
+        }
+    }
+}
+
 /// The next `n` counts the client hears, each with when it came; however slowly a loaded
 /// machine lets them come (up to a minute).
 async fn next_counts(client: &mut Client, count: &str, n: usize) -> Vec<(f64, Instant)> {
@@ -359,15 +370,15 @@ async fn periodic_callbacks_run_once_and_go_on_when_their_server_dies() {
 
     // The server running it dies: another takes over, and the count goes on from where
     // it was, still once per period.
+    // Each connection reads past what it still held from before, together, so that the
+    // counts each hears next are of the same stretch.
     a.kill();
-    let last = seen_b.last().unwrap().0;
-    let resumed = loop {
-        let got = counts(&mut on_b, &count, Duration::from_millis(500)).await;
-        if let Some(first) = got.first() {
-            break *first;
-        }
-    };
-    assert!(resumed > last, "{resumed} after {last}");
+    let last = [seen_b.last().unwrap().0, seen_c.last().unwrap().0];
+    let resumed = tokio::join!(resumed(&mut on_b, &count), resumed(&mut on_c, &count));
+    assert!(
+        resumed.0 > last[0] && resumed.1 > last[1],
+        "{resumed:?} after {last:?}"
+    );
     let (seen_b, seen_c) = tokio::join!(
         next_counts(&mut on_b, &count, N),
         next_counts(&mut on_c, &count, N)
