@@ -1,10 +1,11 @@
 //! DatePicker, DatetimePicker and TimePicker: the browser's own date, datetime-local and
 //! time inputs (typed, or chosen from its calendar and clock, by keys or pointer), within
-//! the model's bounds and the days it offers ([`Offered`]), shown as BokehJS's pickers show their value: in the model's
-//! `date_format` (`time_format`), flatpickr's tokens. The input lies unseen over that text
-//! ([`formatted`]): it keeps the label, the focus and the keys, and a click opens its
-//! calendar. What they share with the range and multiple pickers is [`Moment`]: which
-//! input shows a value, and how its text becomes the value BokehJS writes.
+//! the model's bounds and the days it offers ([`Offered`]), shown as BokehJS's pickers
+//! show their value: in the model's `date_format` (`time_format`), flatpickr's tokens.
+//! The input lies unseen over that text ([`formatted`]): it keeps the label, the focus
+//! and the keys, and a click opens its calendar. What they share with the range and
+//! multiple pickers is [`Moment`]: which input shows a value, and how its text becomes
+//! the value BokehJS writes.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
