@@ -52,7 +52,7 @@ pub enum TileCall {
 
 /// A hatch tile as BokehJS draws it: `size` device pixels square, its `calls` made in
 /// `color` with square caps and lines `weight` device pixels wide.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Tile {
     pub size: usize,
     pub calls: Vec<TileCall>,
@@ -66,9 +66,9 @@ pub type DrawTile = fn(&Tile) -> Option<Vec<u8>>;
 thread_local! {
     /// How the page draws tiles; natively they are rasterized here.
     static DRAW_TILE: Cell<Option<DrawTile>> = const { Cell::new(None) };
-    /// The tiles drawn lately: a glyph asks for its row's tile at every row of every
-    /// paint, and a figure uses a few.
-    static DRAWN: RefCell<Vec<(Tile, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+    /// The tiles drawn lately, by what they were asked for with: a glyph asks for its
+    /// row's tile at every row of every paint, and a figure uses a few.
+    static DRAWN: RefCell<Vec<(Asked, Pattern)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// From now on tiles are drawn with `draw` (the page's canvas, where BokehJS's are drawn
@@ -90,33 +90,39 @@ pub(crate) fn hatch_pattern(
     weight: f64,
     dpr: f64,
 ) -> Option<Pattern> {
-    let tile = tile(name, color, scale, weight, dpr)?;
+    let asked = (name, color, [scale, weight, dpr]);
     let known = DRAWN.with_borrow(|drawn| {
         (drawn.iter())
-            .find(|(t, _)| *t == tile)
-            .map(|(_, rgba)| rgba.clone())
+            .find(|((n, c, f), _)| (n.as_str(), *c, *f) == asked)
+            .map(|(_, pattern)| pattern.clone())
     });
-    let rgba = match known {
-        Some(rgba) => rgba,
-        None => {
-            let rgba = (DRAW_TILE.get())
-                .and_then(|draw| draw(&tile))
-                .unwrap_or_else(|| rasterize(&tile));
-            DRAWN.with_borrow_mut(|drawn| {
-                if drawn.len() >= 16 {
-                    drawn.remove(0);
-                }
-                drawn.push((tile.clone(), rgba.clone()));
-            });
-            rgba
-        }
-    };
-    Some(Pattern {
+    if known.is_some() {
+        return known;
+    }
+    let tile = tile(name, color, scale, weight, dpr)?;
+    let rgba = (DRAW_TILE.get())
+        .and_then(|draw| draw(&tile))
+        .unwrap_or_else(|| rasterize(&tile));
+    let pattern = Pattern {
         width: tile.size,
         height: tile.size,
         rgba,
-    })
+    };
+    DRAWN.with_borrow_mut(|drawn| {
+        if drawn.len() >= 16 {
+            drawn.remove(0);
+        }
+        drawn.push((
+            (name.to_owned(), color, [scale, weight, dpr]),
+            pattern.clone(),
+        ));
+    });
+    Some(pattern)
 }
+
+/// What a tile is asked for with: its pattern's name, color, scale, weight and the
+/// device's pixels per CSS pixel.
+type Asked = (String, Rgba, [f64; 3]);
 
 /// BokehJS's calls for pattern `name` (see `create_hatch_canvas` in BokehJS's
 /// `core/visuals/patterns.ts`), scaled to device pixels.
