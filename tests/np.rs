@@ -225,6 +225,43 @@ fn borrowed_columns_combine_without_being_written() {
     assert!((0..n).all(|i| column[i] == (i as f64 * 0.37).sin() * 10.0));
 }
 
+/// `np::evaluate` runs a formula piece by piece: over every size around the pieces' seams
+/// (empty, short, one piece and one element more, several and a partial one) it gives
+/// each element the formula's value within the functions' 2 ulp (bit for bit natively,
+/// where the array functions and the pieces' run the same code), leaves `x` alone, and a
+/// piece's intermediate results never leak into the next.
+#[test]
+fn a_formula_evaluated_piece_by_piece_is_the_formula_on_the_whole() {
+    let (a, k, w, b) = (1.5, 2.0, 0.5, 0.1);
+    for n in [0, 1, 7, 4096, 4097, 3 * 4096 + 5] {
+        let x: Vec<f64> = (0..n).map(|i| (i as f64 * 0.37).sin() * 1e3).collect();
+        let y = np::evaluate(&x, |x| a * np::sin(k * x + w) + b);
+        let whole = a * np::sin(k * np::asarray(&x) + w) + b;
+        assert_eq!(y.len(), n);
+        for i in 0..n {
+            let ulp = ulps(y[i], whole[i]);
+            let limit = if cfg!(target_arch = "wasm32") { 4 } else { 0 };
+            assert!(
+                ulp <= limit,
+                "n = {n}, element {i}: {} and {}",
+                y[i],
+                whole[i]
+            );
+        }
+        assert!((0..n).all(|i| x[i] == (i as f64 * 0.37).sin() * 1e3));
+    }
+    // Each piece starts from x, not from the last piece's result.
+    let ones = vec![1.0; 3 * 4096];
+    assert!(np::evaluate(&ones, |x| 2.0 * x).iter().all(|&v| v == 2.0));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+#[should_panic(expected = "returned 1 elements for a piece of 5")]
+fn a_formula_that_changes_the_length_is_refused() {
+    let _ = np::evaluate(&[1.0; 5], |x| np::zeros(1) + x.sum());
+}
+
 // wasm-bindgen-test cannot catch a panic in a build that aborts on one.
 #[cfg(not(target_arch = "wasm32"))]
 #[test]

@@ -64,9 +64,11 @@ pub fn sliders_with_points(doc: &mut Document, n: usize) {
                 doc.get(offset, Slider::VALUE),
             );
             let (w, k) = (doc.get(phase, Slider::VALUE), doc.get(freq, Slider::VALUE));
-            // The column as it lies in the document: `k * x` is the one copy made.
-            let x = np::asarray(doc.column_f64(source, "x").unwrap_or_default());
-            doc.set_column(source, "y", a * np::sin(k * x + w) + b)
+            // numpy's `a * np.sin(k * x + w) + b` over the column as it lies in the
+            // document, a cache-sized piece at a time: one pass over memory, not five.
+            let x = doc.column_f64(source, "x").unwrap_or_default();
+            let y = np::evaluate(x, |x| a * np::sin(k * x + w) + b);
+            doc.set_column(source, "y", y)
         });
     }
 

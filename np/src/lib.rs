@@ -18,7 +18,9 @@
 //! Arithmetic consumes its operand arrays where it can and works in place; on borrowed
 //! arrays (`&x`, or a document's column as [`asarray`] reads it) it makes a new array in
 //! one pass. So the line above allocates one array (`k * &x`) and computes the rest in it,
-//! like numpy with `out=`.
+//! like numpy with `out=`. Over a long array, [`evaluate`] runs a whole formula a
+//! cache-sized piece at a time, as numexpr does: one pass over memory instead of one per
+//! operation.
 //! The element-wise functions vectorise (see `kernels.rs` for how and for their accuracy:
 //! within 2 ulp of the standard library's); in a browser with wasm's relaxed SIMD, long
 //! arrays' sines and cosines also fuse their multiply-adds ([`relaxed_simd`] says whether).
@@ -26,6 +28,7 @@
 #![deny(missing_docs)]
 
 mod blocks;
+mod evaluate;
 mod fast;
 mod kernels;
 mod lanes;
@@ -33,6 +36,7 @@ pub mod random;
 mod relaxed;
 pub mod scan;
 
+pub use evaluate::evaluate;
 pub use relaxed::relaxed_simd;
 
 use std::ops::{Add, Deref, DerefMut, Div, Mul, Neg, Sub};

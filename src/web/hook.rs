@@ -22,7 +22,8 @@
 //!   a performance mark: clearing and making a mark cost as much as a tenth of a small
 //!   figure's paint);
 //! - `rokeh.sineMs(n)`: how long `rokeh::np` takes for the sliders app's column math,
-//!   `a * sin(k * x + w) + b` over `n` points (x made beforehand, not timed);
+//!   `np::evaluate(&x, |x| a * np::sin(k * x + w) + b)` over `n` points (x made
+//!   beforehand, not timed);
 //! - `rokeh.wasmMemoryBytes()`: the size of the wasm module's memory (it only grows);
 //! - `rokeh.relaxedSimd()`: whether long arrays' sines run relaxed SIMD's fused kernels
 //!   (`np::relaxed_simd`);
@@ -165,7 +166,8 @@ fn sine_ms(n: u32) -> f64 {
     let Some(started) = window::now() else {
         return f64::NAN;
     };
-    let y = 1.5 * crate::np::sin(2.0 * x + 0.5) + 0.1;
+    let (a, k, w, b) = (1.5, 2.0, 0.5, 0.1);
+    let y = crate::np::evaluate(&x, |x| a * crate::np::sin(k * x + w) + b);
     let ms = window::now().unwrap_or(f64::NAN) - started;
     // Read a value, so the work cannot be dropped as unused.
     if y.first().is_some_and(|v| v.is_nan()) {
