@@ -10,8 +10,8 @@ use rokeh::core::{Date, Spec, Value};
 use rokeh::document::{CallbackResult, Document};
 use rokeh::models::palettes::palette;
 use rokeh::models::{
-    column, AnnularWedge, ColumnDataSource, DataRange1d, DataTable, Figure, HBar, Line,
-    NumberFormatter, Place, SizingMode, StringFormatter, TableColumn, Tooltips,
+    column, AnnularWedge, Column, ColumnDataSource, DataRange1d, DataTable, Figure, Grid, HBar,
+    LayoutDom, Line, NumberFormatter, Place, SizingMode, StringFormatter, TableColumn, Tooltips,
 };
 use rokeh::plotting::{cumsum, figure, range_tool, AxisType, FigureArgs, RangeArg};
 
@@ -172,9 +172,12 @@ pub fn dash(doc: &mut Document) -> CallbackResult {
 /// A grey background with white grid lines, as the example styles both time series.
 fn grey(doc: &mut Document, p: rokeh::core::Id<Figure>) -> CallbackResult {
     doc.set(p, Figure::BACKGROUND_FILL_COLOR, Some("#f5f5f5".into()))?;
-    for grid in p.grids(doc, 0).into_iter().chain(p.grids(doc, 1)) {
-        doc.set_attr(grid.any(), "grid_line_color", Value::str("white"))?;
-    }
+    let grids = p.grids(doc, 0).into_iter().chain(p.grids(doc, 1));
+    doc.set_all(
+        grids.collect::<Vec<_>>(),
+        Grid::GRID_LINE_COLOR,
+        Some("white".into()),
+    )?;
     Ok(())
 }
 
@@ -243,12 +246,10 @@ fn time_series(doc: &mut Document) -> CallbackResult {
     select.line(doc, source, Line::new("date", "close"));
     select.add_tool(doc, tool);
     grey(doc, select)?;
-    for grid in select.grids(doc, 1) {
-        doc.set_attr(grid.any(), "grid_line_color", Value::Null)?;
-    }
+    doc.set_all(select.grids(doc, 1), Grid::GRID_LINE_COLOR, None)?;
 
     let layout = column(doc, [p.any(), select.any()]);
-    doc.set_attr(layout.any(), "sizing_mode", Value::str("stretch_both"))?;
+    doc.set(layout, Column::SIZING_MODE, Some(SizingMode::StretchBoth))?;
     doc.set_attr(layout.any(), "name", Value::str("line"))?;
     doc.add_root(layout);
     Ok(())
@@ -325,9 +326,8 @@ fn donut(doc: &mut Document) -> CallbackResult {
         .collect();
     doc.set_each(axes.clone(), "axis_label", Value::Null)?;
     doc.set_each(axes, "visible", Value::Bool(false))?;
-    for grid in region.grids(doc, 0).into_iter().chain(region.grids(doc, 1)) {
-        doc.set_attr(grid.any(), "grid_line_color", Value::Null)?;
-    }
+    let grids = region.grids(doc, 0).into_iter().chain(region.grids(doc, 1));
+    doc.set_all(grids.collect::<Vec<_>>(), Grid::GRID_LINE_COLOR, None)?;
     let legend = region.legend(doc).any();
     doc.set_attr(legend, "label_text_font_size", Value::str("0.7em"))?;
     doc.set_attr(legend, "spacing", Value::Int(1))?;
@@ -357,9 +357,7 @@ fn platforms(doc: &mut Document) -> CallbackResult {
     doc.set_attr(toolbar, "active_drag", Value::Null)?;
     let x_range = doc.get(platform, Figure::X_RANGE).expect("an x range");
     doc.set_attr(x_range, "start", Value::Float(0.0))?;
-    for grid in platform.grids(doc, 1) {
-        doc.set_attr(grid.any(), "grid_line_color", Value::Null)?;
-    }
+    doc.set_all(platform.grids(doc, 1), Grid::GRID_LINE_COLOR, None)?;
     let axes: Vec<_> = platform
         .xaxis(doc)
         .into_iter()
@@ -441,7 +439,11 @@ fn table(doc: &mut Document) {
     });
     doc.set_attr(table.any(), "name", Value::str("table"))
         .expect("a table has a name");
-    doc.set_attr(table.any(), "sizing_mode", Value::str("stretch_width"))
-        .expect("a table has a sizing mode");
+    doc.set(
+        table,
+        DataTable::SIZING_MODE,
+        Some(SizingMode::StretchWidth),
+    )
+    .expect("a table has a sizing mode");
     doc.add_root(table);
 }

@@ -7,7 +7,7 @@
 
 use rokeh::core::{ColumnData, Spec, Value};
 use rokeh::document::{CallbackResult, Document, EventKind, UiEvent};
-use rokeh::models::{column, row, Button, ButtonType, Circle, ColumnDataSource, Div};
+use rokeh::models::{column, row, Button, ButtonType, Circle, ColumnDataSource, Div, LayoutDom};
 use rokeh::np::random::Rng;
 use rokeh::plotting::{figure, FigureArgs};
 
@@ -100,13 +100,13 @@ pub fn events_app(doc: &mut Document) -> CallbackResult {
     p.circle(doc, source, circles);
 
     let div = doc.add(Div::default());
-    doc.set_attr(div.any(), "width", 1000.into())?;
+    doc.set(div, Div::WIDTH, Some(1000))?;
     let button = doc.add(Button {
         label: "Button".into(),
         button_type: ButtonType::Success,
         ..Button::default()
     });
-    doc.set_attr(button.any(), "width", 300.into())?;
+    doc.set(button, Button::WIDTH, Some(300))?;
     let log = move |attributes: &'static [&'static str]| {
         move |doc: &mut Document, event: &UiEvent| {
             let text = doc.get(div, Div::TEXT);

@@ -9,8 +9,8 @@ use std::time::Duration;
 use rokeh::core::{ColumnData, Spec};
 use rokeh::document::{CallbackResult, Document, EventKind, PeriodicCallbackId, Theme};
 use rokeh::models::{
-    layout, palettes::palette, Button, ColumnDataSource, Label, Scatter, SingleIntervalTicker,
-    SizingMode, Slider, TextLike, Tooltips,
+    layout, palettes::palette, Button, ColumnDataSource, Label, LayoutDom, Scatter,
+    SingleIntervalTicker, SizingMode, Slider, TextLike, Tooltips,
 };
 use rokeh::plotting::{factor_cmap, figure, FigureArgs};
 
@@ -104,7 +104,7 @@ pub fn gapminder(doc: &mut Document) -> CallbackResult {
         label: PLAY.into(),
         ..Button::default()
     });
-    doc.set_attr(button.any(), "width", 60.into())?;
+    doc.set(button, Button::WIDTH, Some(60))?;
     let playing: Arc<Mutex<Option<PeriodicCallbackId>>> = Arc::default();
     doc.on_event(button, EventKind::ButtonClick, move |doc, _| {
         let mut playing = playing.lock().unwrap_or_else(|e| e.into_inner());

@@ -4,7 +4,7 @@
 
 use rokeh::core::Spec;
 use rokeh::document::{CallbackResult, Document, EventKind, HoldPolicy};
-use rokeh::models::{column, row, Button, ColumnDataSource, Div, Line, Scatter, Slider};
+use rokeh::models::{column, row, Button, ColumnDataSource, Div, LayoutDom, Line, Scatter, Slider};
 use rokeh::np;
 use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
 
@@ -63,7 +63,7 @@ pub fn hold_app(doc: &mut Document) -> CallbackResult {
         text: TEXT.into(),
         ..Div::default()
     });
-    doc.set_attr(div.any(), "width", 600.into())?;
+    doc.set(div, Div::WIDTH, Some(600))?;
     let controls = column(doc, [slider.any(), combine, collect, unhold]);
     let side = column(doc, [div.any(), controls.any()]);
     let layout = row(doc, [p.any(), side.any()]);

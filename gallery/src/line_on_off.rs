@@ -5,7 +5,7 @@ use std::f64::consts::PI;
 
 use rokeh::document::{CallbackResult, Document};
 use rokeh::models::palettes::palette;
-use rokeh::models::{row, CheckboxGroup, ColumnDataSource, GlyphRenderer, Line};
+use rokeh::models::{row, CheckboxGroup, ColumnDataSource, GlyphRenderer, LayoutDom, Line};
 use rokeh::np;
 use rokeh::plotting::{figure, FigureArgs, GlyphVisuals};
 
@@ -35,7 +35,7 @@ pub fn line_on_off(doc: &mut Document) -> CallbackResult {
         active: vec![0, 1, 2],
         ..CheckboxGroup::default()
     });
-    doc.set_attr(checkbox.any(), "width", 100.into())?;
+    doc.set(checkbox, CheckboxGroup::WIDTH, Some(100))?;
     doc.on_change(checkbox, CheckboxGroup::ACTIVE, move |doc, _| {
         let active = doc.get(checkbox, CheckboxGroup::ACTIVE);
         for (i, line) in lines.iter().enumerate() {

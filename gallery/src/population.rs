@@ -7,8 +7,8 @@ use std::f64::consts::PI;
 use rokeh::core::{Dict, Id, Spec, Value};
 use rokeh::document::{CallbackResult, Document};
 use rokeh::models::{
-    column, row, ColumnDataSource, CustomJSTickFormatter, CustomJSTransform, DataRange1d, HBar,
-    Line, Select,
+    column, row, Column, ColumnDataSource, CustomJSTickFormatter, CustomJSTransform, DataRange1d,
+    Grid, HBar, Line, Select,
 };
 use rokeh::plotting::{factor_cmap, figure, transform, FigureArgs, RangeArg};
 
@@ -70,9 +70,7 @@ pub fn population(doc: &mut Document) -> CallbackResult {
     };
     let renderer = pyramid.hbar(doc, ages, bars);
     pyramid.legend_field(doc, "Sex", renderer);
-    for grid in pyramid.grids(doc, 1) {
-        doc.set_attr(grid.any(), "grid_line_color", Value::Null)?;
-    }
+    doc.set_all(pyramid.grids(doc, 1), Grid::GRID_LINE_COLOR, None)?;
     set_formatter(
         doc,
         pyramid.xaxis(doc),
@@ -115,9 +113,7 @@ pub fn population(doc: &mut Document) -> CallbackResult {
     let r = totals.line(doc, predicted, line("dashed"));
     totals.legend_label(doc, "predicted", r);
     doc.set_each(totals.xaxis(doc), "major_label_orientation", PI / 4.0)?;
-    for grid in totals.grids(doc, 0) {
-        doc.set_attr(grid.any(), "grid_line_color", Value::Null)?;
-    }
+    doc.set_all(totals.grids(doc, 0), Grid::GRID_LINE_COLOR, None)?;
     let legend = totals.legend(doc);
     doc.set_attr(legend.any(), "location", Value::str("center_right"))?;
     doc.set_each(totals.yaxis(doc), "minor_tick_line_color", Value::Null)?;
@@ -143,7 +139,7 @@ pub fn population(doc: &mut Document) -> CallbackResult {
     view.update(doc)?;
 
     let controls = column(doc, [year.any(), location.any()]);
-    doc.set_attr(controls.any(), "width", 300.into())?;
+    doc.set(controls, Column::WIDTH, Some(300))?;
     let plots = column(doc, [pyramid.any(), totals.any()]);
     let layout = row(doc, [plots.any(), controls.any()]);
     doc.add_root(layout);

@@ -7,7 +7,9 @@ use std::f64::consts::PI;
 use rokeh::core::{AnyId, Prop, Spec, Value};
 use rokeh::document::{CallbackResult, Document, DocumentError, Id};
 use rokeh::models::Selection;
-use rokeh::models::{gridplot_with, ColumnDataSource, Figure, GridplotArgs, Place, Quad, Scatter};
+use rokeh::models::{
+    gridplot_with, ColumnDataSource, Figure, Grid, GridplotArgs, Place, Quad, Scatter,
+};
 use rokeh::np::{self, random::Rng, Array};
 use rokeh::plotting::{figure, FigureArgs, GlyphVisuals, RangeArg};
 
@@ -47,7 +49,7 @@ fn histogram(
         doc.set_attr(ph.any(), "min_border_left", 50.into())?;
     }
     let grids = ph.grids(doc, vertical as i64);
-    doc.set_each(grids, "grid_line_color", Value::Null)?;
+    doc.set_all(grids, Grid::GRID_LINE_COLOR, None)?;
     let axes = if vertical {
         ph.xaxis(doc)
     } else {

@@ -12,8 +12,8 @@ use std::time::Duration;
 use rokeh::core::{Color, Id, NdArray, Spec, Value};
 use rokeh::document::{Along, CallbackResult, Document, DocumentError, PatchIndex};
 use rokeh::models::{
-    column, row, AnnularWedge, ColumnDataSource, Div, Figure, Image, Line, LinearColorMapper,
-    Range1d, Slider,
+    column, row, AnnularWedge, ColumnDataSource, Div, Figure, Grid, Image, LayoutDom, Line,
+    LinearColorMapper, Range1d, Slider,
 };
 use rokeh::np::{self, random::Rng};
 use rokeh::plotting::{figure, AxisType, FigureArgs, RangeArg};
@@ -165,7 +165,7 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
         text: DESCRIPTION.into(),
         ..Div::default()
     });
-    doc.set_attr(desc.any(), "width", 1000.into())?;
+    doc.set(desc, Div::WIDTH, Some(1000))?;
 
     let freq_range = khz_range(doc);
     let x_range = (0.0, NUM_GRAMS as f64).into();
@@ -173,7 +173,7 @@ pub fn spectrogram(doc: &mut Document) -> CallbackResult {
     let waterfall_args = args("", (1000, 300), x_range, shared(freq_range), INK);
     let waterfall_plot = plot(doc, waterfall_args)?;
     let grids = (0..2).flat_map(|d| waterfall_plot.grids(doc, d));
-    doc.set_each(grids.collect::<Vec<_>>(), "grid_line_color", Value::Null)?;
+    doc.set_all(grids.collect::<Vec<_>>(), Grid::GRID_LINE_COLOR, None)?;
     // The spectra in a ring, a column each, the newest left of the one before (wrapping
     // round), drawn twice side by side so that the newest is at x = 0 and the oldest at the
     // right edge: as Bokeh's extension moves its tiles, and each slice sends one column,

@@ -4,7 +4,8 @@
 use rokeh::core::{ColumnData, Date, Spec, Value};
 use rokeh::document::{CallbackResult, Document, Id};
 use rokeh::models::{
-    column, row, ColumnDataSource, Figure, Line, PreText, Scatter, Select, Selection, Title,
+    column, row, ColumnDataSource, Figure, LayoutDom, Line, PreText, Scatter, Select, Selection,
+    Title,
 };
 use rokeh::np::{self, Array};
 use rokeh::plotting::{figure, Active, AxisType, FigureArgs, RangeArg};
@@ -91,7 +92,7 @@ pub fn stocks(doc: &mut Document) -> CallbackResult {
     let shared = doc.get(ts1, Figure::X_RANGE).expect("a range");
     let ts2 = series(doc, "t2", RangeArg::Shared(shared));
     let stats = doc.add(PreText::default());
-    doc.set_attr(stats.any(), "width", 500.into())?;
+    doc.set(stats, PreText::WIDTH, Some(500))?;
     let ticker1 = doc.add(Select::new("", "AAPL", nix("GOOG")));
     let ticker2 = doc.add(Select::new("", "GOOG", nix("AAPL")));
     let selected = source.selected(doc);

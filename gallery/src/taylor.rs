@@ -7,7 +7,8 @@ use std::f64::consts::PI;
 use rokeh::core::{Id, Spec};
 use rokeh::document::{CallbackResult, Document};
 use rokeh::models::{
-    column, ColumnDataSource, Figure, Legend, LegendItem, Line, PreText, Slider, TextInput, Title,
+    column, Column, ColumnDataSource, Figure, Legend, LegendItem, Line, PreText, Slider, TextInput,
+    Title,
 };
 use rokeh::np;
 use rokeh::plotting::{figure, FigureArgs};
@@ -75,7 +76,7 @@ pub fn taylor(doc: &mut Document) -> CallbackResult {
     view.update(doc)?;
 
     let inputs = column(doc, [text.any(), slider.any(), errbox.any()]);
-    doc.set_attr(inputs.any(), "width", 400.into())?;
+    doc.set(inputs, Column::WIDTH, Some(400))?;
     let layout = column(doc, [inputs.any(), plot.any()]);
     doc.add_root(layout);
     Ok(())

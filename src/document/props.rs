@@ -83,6 +83,34 @@ impl Document {
         self.set_attr(id.any, prop.name, value)
     }
 
+    /// Sets a property on each of `models`, all or nothing, as Python's splattable lists
+    /// set it: `p.grid.grid_line_color = None` is
+    /// `doc.set_all(p.grids(doc, 0), Grid::GRID_LINE_COLOR, None)`.
+    ///
+    /// ```
+    /// use rokeh::models::{Grid, Slider};
+    /// use rokeh::plotting::{figure, FigureArgs};
+    /// let mut doc = rokeh::Document::new();
+    /// let p = figure(&mut doc, FigureArgs::default());
+    /// let grids = p.grids(&doc, 0);
+    /// doc.set_all(grids.clone(), Grid::GRID_LINE_COLOR, None)?;
+    /// assert!(grids.iter().all(|&g| doc.get(g, Grid::GRID_LINE_COLOR).is_none()));
+    ///
+    /// let sliders = [2.0, 1.0].map(|end| doc.add(Slider::new("s", 0.5, 0.0, end, 0.1)));
+    /// assert!(doc.set_all(sliders, Slider::VALUE, 1.5).is_err(), "past the second's end");
+    /// assert_eq!(sliders.map(|s| doc.get(s, Slider::VALUE)), [0.5, 0.5], "neither changed");
+    /// # Ok::<(), rokeh::document::DocumentError>(())
+    /// ```
+    pub fn set_all<M: ModelType, T: PropType>(
+        &mut self,
+        models: impl IntoIterator<Item = Id<M>>,
+        prop: Prop<M, T>,
+        value: impl Into<T>,
+    ) -> Result<(), DocumentError> {
+        let value = self.convert(value.into())?;
+        self.set_each(models, prop.name, value)
+    }
+
     /// A property's value by name, with its default when never set.
     pub fn get_attr(&self, any: AnyId, attr: &str) -> Result<Value, DocumentError> {
         self.attr(any, attr).map(Cow::into_owned)

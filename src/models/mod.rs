@@ -78,6 +78,7 @@ mod geojson;
 mod glyphs;
 mod gridplot;
 mod grids;
+mod layout_dom;
 mod layouts;
 mod legends;
 mod mappers;
@@ -128,6 +129,7 @@ pub use glyphs::{
 };
 pub use gridplot::{gridplot, gridplot_with, GridplotArgs};
 pub use grids::Grid;
+pub use layout_dom::LayoutDom;
 pub use layouts::{
     column, layout, row, Column, GridBox, GridChild, GridPlot, GroupBox, Row, Spacer, TabPanel,
     Tabs,

@@ -12,7 +12,8 @@ use std::sync::{Arc, Mutex};
 use rokeh::core::{Id, Spec};
 use rokeh::document::{CallbackResult, Document, Theme};
 use rokeh::models::{
-    column, palettes::palette, row, ColumnDataSource, Scatter, Select, Slider, Title,
+    column, palettes::palette, row, ColumnDataSource, LayoutDom, Row, Scatter, Select, Slider,
+    Title,
 };
 use rokeh::np::random::Rng;
 use rokeh::plotting::{figure, FigureArgs};
@@ -35,14 +36,8 @@ pub fn clustering(doc: &mut Document) -> CallbackResult {
         100.0,
     ));
     let clusters = doc.add(Slider::new("Number of clusters", 2.0, 2.0, 10.0, 1.0));
-    for (widget, width) in [
-        (dataset.any(), 200),
-        (algorithm.any(), 200),
-        (samples.any(), 400),
-        (clusters.any(), 400),
-    ] {
-        doc.set_attr(widget, "width", width.into())?;
-    }
+    doc.set_all([dataset, algorithm], Select::WIDTH, Some(200))?;
+    doc.set_all([samples, clusters], Slider::WIDTH, Some(400))?;
     let p = figure(
         doc,
         FigureArgs {
@@ -105,7 +100,7 @@ pub fn clustering(doc: &mut Document) -> CallbackResult {
     });
 
     let selects = row(doc, [dataset.any(), algorithm.any()]);
-    doc.set_attr(selects.any(), "width", 420.into())?;
+    doc.set(selects, Row::WIDTH, Some(420))?;
     let inputs = column(doc, [selects.any(), samples.any(), clusters.any()]);
     let layout = row(doc, [inputs.any(), p.any()]);
     doc.add_root(layout);
