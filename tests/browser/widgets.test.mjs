@@ -691,13 +691,17 @@ test('Date pickers refuse the days they withhold (disabled_dates) or do not offe
     // refused when chosen, and the input shows the model's value again.
     const date = page.getByLabel('Date', { exact: true });
     await page.evaluate(() => window.rokeh.set('Date', 'disabled_dates', ['2024-07-04', ['2024-07-10', '2024-07-12']]));
+    const message = (input) => input.evaluate((el) => el.validationMessage);
     for (const day of ['2024-07-04', '2024-07-11']) {
       await date.fill(day);
       assert.equal(await get(page, 'Date', 'value'), '2024-03-10', `${day} is withheld`);
       assert.equal(await date.inputValue(), '2024-03-10');
+      // It says why, as the input's own validity (announced, and shown beside it).
+      assert.equal(await message(date), `${day} is not offered`);
     }
     await date.fill('2024-07-13');
     await until(page, 'Date', 'value', '2024-07-13');
+    assert.equal(await message(date), '', 'a day taken clears the message');
     await page.evaluate(() => window.rokeh.set('Date', 'enabled_dates', [['2024-07-01', '2024-07-31']]));
     await date.fill('2024-08-01');
     assert.equal(await get(page, 'Date', 'value'), '2024-07-13', 'only July is offered');
@@ -710,12 +714,16 @@ test('Date pickers refuse the days they withhold (disabled_dates) or do not offe
     await tripEnd.fill('2024-07-20');
     assert.deepEqual(await get(page, 'Trip', 'value'), ['2024-07-01', '2024-07-14']);
     assert.equal(await tripEnd.inputValue(), '2024-07-14');
+    assert.equal(await message(tripEnd), '2024-07-20 is not offered');
+    assert.equal(await message(page.getByLabel('Trip: start')), '', 'the start was offered');
     const holidays = page.getByLabel('Holidays', { exact: true });
     await page.evaluate(() => window.rokeh.set('Holidays', 'disabled_dates', ['2024-01-01']));
     await holidays.fill('2024-01-01');
     assert.deepEqual(await get(page, 'Holidays', 'value'), ['2024-12-25']);
+    assert.equal(await message(holidays), '2024-01-01 is not offered');
     await holidays.fill('2024-01-02');
     await until(page, 'Holidays', 'value', ['2024-12-25', '2024-01-02']);
+    assert.equal(await message(holidays), '');
   });
 });
 

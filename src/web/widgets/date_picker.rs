@@ -170,17 +170,20 @@ fn single(page: Page, model: AnyId, date: bool, time: bool) -> AnyView {
     let id = page.element_id(model);
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
+        let input = event_target::<HtmlInputElement>(&ev);
         let value = match shown.with_untracked(|s| s.0).written(&text) {
             Some(v) if shown.with_untracked(|s| s.4.offers(&v)) => v,
             Some(_) => {
-                // The input shows the model's value again.
+                // The input shows the model's value again, and says why.
                 let was = shown.with_untracked(|s| s.1.clone()).unwrap_or_default();
-                event_target::<HtmlInputElement>(&ev).set_value(&was);
+                input.set_value(&was);
+                refused(&input, Some(&text));
                 return;
             }
             None if text.is_empty() => Value::Null,
             None => return,
         };
+        refused(&input, None);
         page.edit(model, "value", value);
     };
     view! {
@@ -206,6 +209,19 @@ fn single(page: Page, model: AnyId, date: bool, time: bool) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// Says on `input` that the day `chosen` is not offered (the browser's message beside the
+/// input, and the input invalid for assistive technology), or with `None` that the last
+/// choice was taken: flatpickr greys such days out, the browser's calendar cannot.
+pub(super) fn refused(input: &HtmlInputElement, chosen: Option<&str>) {
+    match chosen {
+        Some(day) => {
+            input.set_custom_validity(&format!("{day} is not offered"));
+            input.report_validity();
+        }
+        None => input.set_custom_validity(""),
+    }
 }
 
 /// A picker's input (class `rk-picker-input`) over a text field showing `text`, its value

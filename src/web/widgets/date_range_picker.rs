@@ -12,7 +12,7 @@ use crate::core::{AnyId, Value};
 use super::super::element;
 use super::super::page::Page;
 use super::control::watch;
-use super::date_picker::{formatted, open_picker, Moment, Offered};
+use super::date_picker::{formatted, open_picker, refused, Moment, Offered};
 
 pub fn date_range_picker(page: Page, model: AnyId) -> AnyView {
     range(page, model, false)
@@ -51,11 +51,15 @@ fn range(page: Page, model: AnyId, time: bool) -> AnyView {
         let moment = shown.with_untracked(|s| s.0);
         let value = match texts.each_ref().map(|t| moment.written(t)) {
             [Some(a), Some(b)] if !shown.with_untracked(|s| s.4.offers(&a) && s.4.offers(&b)) => {
-                // Each input shows the model's end again.
+                // Each input shows the model's end again; the one not offered says why.
                 let ends = shown.with_untracked(|s| s.1.clone());
-                for (node, end) in nodes.iter().zip(ends) {
+                let offered = shown.with_untracked(|s| [&a, &b].map(|v| s.4.offers(v)));
+                for (((node, end), text), offered) in
+                    nodes.iter().zip(ends).zip(&texts).zip(offered)
+                {
                     if let Some(el) = node.get_untracked() {
                         el.set_value(&end.unwrap_or_default());
+                        refused(&el, (!offered).then_some(text.as_str()));
                     }
                 }
                 return;
@@ -69,6 +73,9 @@ fn range(page: Page, model: AnyId, time: bool) -> AnyView {
             _ if texts.iter().all(String::is_empty) => Value::Null,
             _ => return,
         };
+        for el in nodes.iter().filter_map(|n| n.get_untracked()) {
+            refused(&el, None);
+        }
         page.edit(model, "value", value);
     };
     let id = page.element_id(model);

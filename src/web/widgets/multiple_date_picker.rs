@@ -9,7 +9,7 @@ use crate::core::{AnyId, Value};
 use super::super::element;
 use super::super::page::Page;
 use super::control::{title_label, watch};
-use super::date_picker::{Moment, Offered};
+use super::date_picker::{refused, Moment, Offered};
 
 pub fn multiple_date_picker(page: Page, model: AnyId) -> AnyView {
     multiple(page, model, false)
@@ -57,10 +57,12 @@ fn multiple(page: Page, model: AnyId, time: bool) -> AnyView {
             let known = (s.1.iter()).any(|(k, _)| moment.written(k).as_ref() == Some(&value));
             (known, s.3.offers(&value))
         });
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        input.set_value("");
+        refused(&input, (!offered).then_some(text.as_str()));
         if !known && offered {
             write(None, Some(value));
         }
-        event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
     };
     let id = page.element_id(model);
     view! {
