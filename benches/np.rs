@@ -1,5 +1,6 @@
-//! Column math: a million sines (the sliders app at N = 1,000,000) with rokeh::np against
-//! the standard library's `f64::sin` mapped over the column. Native only.
+//! Column math: a million sines (the sliders app at N = 1,000,000) with rokeh::np, over
+//! the whole array and a piece at a time (`np::evaluate`, as the app does), against the
+//! standard library's `f64::sin` mapped over the column. Native only.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -11,6 +12,9 @@ mod native {
         let mut group = c.benchmark_group("1M elements");
         group.bench_function("np: a * sin(k * x + w) + b", |b| {
             b.iter(|| 1.5 * np::sin(2.0 * &x + 0.5) + 0.1)
+        });
+        group.bench_function("np: evaluate(&x, |x| a * sin(k * x + w) + b)", |b| {
+            b.iter(|| np::evaluate(&x, |x| 1.5 * np::sin(2.0 * x + 0.5) + 0.1))
         });
         group.bench_function("std: x.iter().map(|x| a * (k * x + w).sin() + b)", |b| {
             b.iter(|| {
