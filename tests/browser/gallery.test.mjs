@@ -784,7 +784,7 @@ test('clustering: an algorithm retitles the plot and recolours the points; the s
   });
 });
 
-test('single files (make build-single): movies, crossfilter and duffing_oscillator from file://, every request blocked', async () => {
+test('single files (make build-single): movies, crossfilter, surface3d and duffing_oscillator from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {
     const all = await get(page, 'Title', 'text');
@@ -804,6 +804,15 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
   for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash', 'spectrogram', 'clustering', 'surface3d']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
+  // A view of the gallery's own model type is in the file too.
+  await withApp('surface3d', async (page) => {
+    await page.locator('canvas.rk-surface3d').waitFor();
+    await page.waitForFunction(() => {
+      const c = document.querySelector('canvas.rk-surface3d');
+      return c.width > 0 && c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data[3] > 0;
+    });
+    assert.ok((await surfacePicture(page)).share > 0.15);
+  }, file('surface3d'), { painted: false });
   await withApp('duffing_oscillator', async (page) => {
     await page.waitForFunction(() => window.rokeh.column('xdot').length > 100, null, { timeout: 10000 });
     assert.equal(await page.locator('math').count(), 16);
