@@ -2,39 +2,7 @@
 //! [`model!`](crate::model) type in the page, as Bokeh's custom extensions pair a Python
 //! model with a BokehJS view (`__implementation__`).
 //!
-//! A view is a function from a [`ModelHandle`] to a Leptos view, made a
-//! [`View`](crate::views::View) with [`custom_view!`](crate::custom_view) and handed to
-//! [`crate::run_extended`] (beside all of rokeh's views) or listed with rokeh's in
-//! [`crate::run_with_views`]. The page puts it in its model's box, sized and laid out in
-//! rows and columns as rokeh's own views are (the model's LayoutDOM properties, when it
-//! `extends = "LayoutDOM"`). Reading the document through the handle inside a reactive
-//! scope ([`ModelHandle::watch`], or [`ModelHandle::track`] then [`ModelHandle::read`])
-//! subscribes that scope to the models read, so the view follows their changes, whoever
-//! made them (the app, a peer of the session, a user's edit); [`ModelHandle::set`] is a
-//! user's edit. [`canvas`] is a canvas in the model's box, repainted as what its painter
-//! reads changes.
-//!
-//! ```ignore
-//! use leptos::prelude::*;
-//! use rokeh::web::ModelHandle;
-//!
-//! rokeh::model! {
-//!     /// A counter of one's own: a button that counts its clicks.
-//!     pub struct Counter("Counter") {
-//!         count: i64 = 0,
-//!     }
-//!     extends = "LayoutDOM";
-//! }
-//!
-//! fn counter_view(model: ModelHandle) -> AnyView {
-//!     let id = model.typed::<Counter>().expect("a Counter");
-//!     let count = model.watch(move |doc, _| doc.get(id, Counter::COUNT));
-//!     let click = move |_| model.set(id, Counter::COUNT, count.get_untracked() + 1);
-//!     view! { <button on:click=click>{count}</button> }.into_any()
-//! }
-//!
-//! const COUNTER: rokeh::views::View = rokeh::custom_view!(Counter => counter_view);
-//! ```
+//! See [`ModelHandle`].
 
 use leptos::html;
 use leptos::prelude::*;
@@ -45,12 +13,49 @@ use crate::core::{AnyId, Id, ModelType, Prop, PropType};
 use crate::document::Document;
 
 use super::page::Page;
+use super::resize::SizeObserver;
 
 /// What shows a model of one's own type: its view, built once per model shown.
 pub type ShowModel = fn(ModelHandle) -> AnyView;
 
 /// The model a view of one's own shows, and the page's document it is in: a `Copy`
 /// handle, usable in the view's closures and reactive scopes.
+///
+/// A view is a function from a [`ModelHandle`] to a Leptos view, made a
+/// [`View`](crate::views::View) with [`custom_view!`](crate::custom_view) and handed to
+/// [`crate::run_extended`] (beside all of rokeh's views) or listed with rokeh's in
+/// [`crate::run_with_views`]. The page puts it in its model's box, sized and laid out in
+/// rows and columns as rokeh's own views are (the model's LayoutDOM properties, when it
+/// `extends = "LayoutDOM"`). Reading the document through the handle inside a reactive
+/// scope ([`ModelHandle::watch`], or [`ModelHandle::track`] then [`ModelHandle::read`])
+/// subscribes that scope to the model shown and the models it is told to track, so the
+/// view follows their changes, whoever made them (the app, a peer of the session, a
+/// user's edit); [`ModelHandle::set`] is a user's edit. [`canvas`] is a canvas in the
+/// model's box, repainted as what its painter reads changes.
+///
+/// ```ignore
+/// use leptos::prelude::*;
+/// use rokeh::web::ModelHandle;
+///
+/// rokeh::model! {
+///     /// A counter of one's own: a button that counts its clicks.
+///     pub struct Counter("Counter") {
+///         count: i64 = 0,
+///     }
+///     extends = "LayoutDOM";
+/// }
+///
+/// fn counter_view(model: ModelHandle) -> AnyView {
+///     let Some(id) = model.typed::<Counter>() else {
+///         return ().into_any();
+///     };
+///     let count = model.watch(move |doc, _| doc.get(id, Counter::COUNT));
+///     let click = move |_| model.set(id, Counter::COUNT, count.get_untracked() + 1);
+///     view! { <button on:click=click>{move || count.get()}</button> }.into_any()
+/// }
+///
+/// const COUNTER: rokeh::views::View = rokeh::custom_view!(Counter => counter_view);
+/// ```
 #[derive(Clone, Copy)]
 pub struct ModelHandle {
     page: Page,
@@ -123,18 +128,29 @@ impl ModelHandle {
     }
 }
 
-/// A canvas filling the model's box, painted by `paint` with its 2D context and its size
-/// in CSS pixels, at the screen's pixel density (the context is scaled: `paint` draws in
-/// CSS pixels). It is painted again whenever something `paint` read reactively changes
-/// (a [`ModelHandle::watch`] memo, a signal of the view's own). `class` is the canvas'
-/// CSS class, for the view's styles and tests.
+/// A canvas filling the element it is put in (the model's box, or an element of the
+/// view's), painted by `paint` with its 2D context and its size in CSS pixels, at the
+/// screen's pixel density (the context is scaled: `paint` draws in CSS pixels). It is
+/// painted again, at once, whenever something `paint` read reactively changes (a
+/// [`ModelHandle::watch`] memo, a signal of the view's own), and when the canvas' size
+/// changes (a box that stretches). `class` is the canvas' CSS class, for the view's
+/// styles and tests.
 pub fn canvas(
     class: &'static str,
     paint: impl Fn(&CanvasRenderingContext2d, f64, f64) + 'static,
 ) -> AnyView {
     let node = NodeRef::<html::Canvas>::new();
+    let measured = RwSignal::new(None);
+    // Watched from when the canvas is there for as long as the view lives: this effect
+    // reads nothing else, so it runs once more, when the canvas comes.
+    Effect::new(move || {
+        if let Some(canvas) = node.get() {
+            SizeObserver::for_owner(&canvas, measured);
+        }
+    });
     // The canvas is outside the reactive system: an effect paints it.
     Effect::new(move || {
+        measured.track();
         let Some(canvas) = node.get() else {
             return;
         };
