@@ -79,7 +79,15 @@ pub trait ModelType: 'static {
 /// (`"Surface3d"`), `"module.Class"` for one built as a package. A type Python derives
 /// from one of Bokeh's (`class Surface3d(LayoutDOM)`) says so with `extends`: it has that
 /// type's properties besides its own (a LayoutDOM's `width`, `sizing_mode`, …) and goes
-/// wherever that type does (a Row's children).
+/// wherever that type does (a Row's children). A base Bokeh does not have is a compile
+/// error:
+///
+/// ```compile_fail
+/// rokeh::model! {
+///     pub struct Dial("Dial") { level: f64 = 0.0 }
+///     extends = "LayoutDom"; // Bokeh's is LayoutDOM
+/// }
+/// ```
 ///
 /// ```
 /// use rokeh::core::Color;
@@ -183,6 +191,8 @@ macro_rules! model {
             }
         }
 
+        $crate::model!(@extends $($base)?);
+
         impl $crate::core::ModelType for $name {
             const NAME: &'static str = $bokeh;
             const ALSO: &'static [&'static str] = &[$($also),*];
@@ -225,6 +235,14 @@ macro_rules! model {
             let default: $ty = ::std::convert::Into::into($default);
             $crate::core::PropType::to_value(default, &$crate::core::NoIds)
         })
+    };
+    (@extends) => {};
+    // A misspelt base is a compile error, not a type with none of its properties.
+    (@extends $base:literal) => {
+        const _: () = ::std::assert!(
+            $crate::core::same_name($crate::models::bokeh_schema($base).name, $base),
+            ::std::concat!("extends: Bokeh has no model type named ", $base),
+        );
     };
     (@bokeh $bokeh:literal) => { $bokeh };
     (@bokeh $bokeh:literal $base:literal) => { $base };
