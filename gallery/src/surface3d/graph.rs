@@ -4,7 +4,9 @@
 //! (its horizontal and vertical angles and its length, as Graph3d's `cameraPosition`),
 //! projected with perspective, each cell a quad coloured by its mean height (blue low,
 //! red high) and the quads ordered back to front, so that painting them in order hides
-//! what lies behind. Plain functions, tested natively; the page only paints the result.
+//! what lies behind; under them the floor's grid and the box's edges, around them round
+//! values along each axis. Plain functions, tested natively; the page only paints the
+//! result.
 
 /// Where the camera looks from: angles in radians around the box's vertical axis and up
 /// from its floor, and the arm's length in box widths (Graph3d's `cameraPosition`).
@@ -191,13 +193,45 @@ pub struct Label {
     pub text: String,
 }
 
-/// What to paint, in order: the box's floor and back edges, the surface's quads back to
-/// front, and the axes' labels.
+/// What to paint, in order: the floor's grid (Graph3d's `showGrid`), the box's floor and
+/// back edges, the ticks' values, the surface's quads back to front (hiding what of those
+/// lies behind them) and the axes' names.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
+    pub grid: Vec<[(f64, f64); 2]>,
     pub edges: Vec<[(f64, f64); 2]>,
     pub quads: Vec<Quad>,
+    pub ticks: Vec<Label>,
     pub labels: Vec<Label>,
+}
+
+/// How many ticks an axis has, about.
+const TICKS: usize = 6;
+
+/// Round values from `lo` to `hi`, about `count` of them, 1, 2 or 5 × 10ⁿ apart, and
+/// that step; none for an empty or non-finite range.
+pub fn ticks(lo: f64, hi: f64, count: usize) -> (Vec<f64>, f64) {
+    if !(lo.is_finite() && hi.is_finite() && hi > lo) || count == 0 {
+        return (Vec::new(), 0.0);
+    }
+    let raw = (hi - lo) / count as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .map(|m| m * magnitude)
+        .into_iter()
+        .find(|&step| step >= raw)
+        .unwrap_or(10.0 * magnitude);
+    // Within rounding of an end counts as on it (0.6 / 0.2 is 2.9999999999999996).
+    let slack = 1e-9;
+    let first = (lo / step - slack).ceil() as i64;
+    let last = (hi / step + slack).floor() as i64;
+    ((first..=last).map(|k| k as f64 * step).collect(), step)
+}
+
+/// A tick's value written with as many decimals as its step needs.
+pub fn tick_text(value: f64, step: f64) -> String {
+    let decimals = (-step.log10().floor()).max(0.0) as usize;
+    format!("{value:.decimals$}")
 }
 
 /// The surface of `grid` seen by `camera` on a `width` × `height` canvas (CSS pixels).
@@ -264,22 +298,62 @@ pub fn scene(grid: &Grid, camera: &Camera, width: f64, height: f64) -> Scene {
         edges.push([screen(corner(c, -0.5)), screen(corner(c, 0.5))]);
     }
 
-    // Each axis named at its middle, on the floor's front edges; z up the back corner.
-    let axis_label = |at: [f64; 3], text: &str| Label {
+    // x's values along the floor's front edge across x, y's along the one across y, z's
+    // up the corner at the left of the picture (of the two beside the nearest and the
+    // farthest); each axis named beyond its values.
+    let label = |at: [f64; 3], text: String| Label {
         at: screen(frame.project(at)),
-        text: text.to_owned(),
+        text,
     };
-    let front_y = if frame.eye[1] < 0.0 { -0.55 } else { 0.55 };
-    let front_x = if frame.eye[0] < 0.0 { -0.55 } else { 0.55 };
-    let back = by_depth[0].1;
+    let front = |eye: f64| if eye < 0.0 { -0.5 } else { 0.5 };
+    let (front_x, front_y) = (front(frame.eye[0]), front(frame.eye[1]));
+    let side = by_depth[1..3]
+        .iter()
+        .map(|&(_, c)| c)
+        .min_by(|a, b| {
+            screen(corner(*a, -0.5))
+                .0
+                .total_cmp(&screen(corner(*b, -0.5)).0)
+        })
+        .expect("two corners");
+    let mut grid_lines = Vec::new();
+    let mut tick_labels = Vec::new();
+    let (xs, x_step) = ticks(bounds[0].0, bounds[0].1, TICKS);
+    for x in xs {
+        let u = unit(x, 0.0, 0.0)[0];
+        grid_lines.push([
+            screen(corner((u, -0.5), -0.5)),
+            screen(corner((u, 0.5), -0.5)),
+        ]);
+        tick_labels.push(label([u, front_y * 1.15, -0.5], tick_text(x, x_step)));
+    }
+    let (ys, y_step) = ticks(bounds[1].0, bounds[1].1, TICKS);
+    for y in ys {
+        let u = unit(0.0, y, 0.0)[1];
+        grid_lines.push([
+            screen(corner((-0.5, u), -0.5)),
+            screen(corner((0.5, u), -0.5)),
+        ]);
+        tick_labels.push(label([front_x * 1.15, u, -0.5], tick_text(y, y_step)));
+    }
+    let (zs, z_step) = ticks(bounds[2].0, bounds[2].1, TICKS);
+    for z in zs {
+        let u = unit(0.0, 0.0, z)[2];
+        tick_labels.push(label(
+            [side.0 * 1.15, side.1 * 1.15, u],
+            tick_text(z, z_step),
+        ));
+    }
     let labels = vec![
-        axis_label([0.0, front_y, -0.5], "x"),
-        axis_label([front_x, 0.0, -0.5], "y"),
-        axis_label([back.0, back.1, 0.55], "z"),
+        label([0.0, front_y * 1.4, -0.5], "x".to_owned()),
+        label([front_x * 1.4, 0.0, -0.5], "y".to_owned()),
+        label([side.0 * 1.4, side.1 * 1.4, 0.0], "z".to_owned()),
     ];
     Scene {
+        grid: grid_lines,
         edges,
         quads: quads.into_iter().map(|(_, q)| q).collect(),
+        ticks: tick_labels,
         labels,
     }
 }
@@ -428,12 +502,36 @@ mod tests {
     }
 
     #[test]
-    fn the_example_grid_makes_a_quad_per_cell_the_box_and_its_labels() {
+    fn the_example_grid_makes_a_quad_per_cell_the_box_its_grid_and_its_labels() {
         // 15 × 15 points, as main.py's.
         let grid = flat_grid(15, |x, y| (x / 50.0).sin() * (y / 50.0).cos() * 50.0 + 50.0);
         let scene = scene(&grid, &Camera::EXAMPLE, 600.0, 600.0);
         assert_eq!(scene.quads.len(), 14 * 14);
         assert_eq!(scene.edges.len(), 7);
         assert_eq!(scene.labels.len(), 3);
+        // 0, 50, …, 250 across x and y (each a line on the floor), 20, 40, … up z.
+        assert_eq!(scene.grid.len(), 12);
+        let texts: Vec<&str> = scene.ticks.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(&texts[..6], ["0", "50", "100", "150", "200", "250"]);
+        assert!(texts[12..]
+            .iter()
+            .all(|t| t.parse::<f64>().unwrap() % 20.0 == 0.0));
+    }
+
+    #[test]
+    fn ticks_are_round_values_about_so_many_of_them() {
+        assert_eq!(
+            ticks(0.0, 280.0, 6),
+            (vec![0.0, 50.0, 100.0, 150.0, 200.0, 250.0], 50.0)
+        );
+        assert_eq!(ticks(0.3, 99.7, 6).0, [20.0, 40.0, 60.0, 80.0]);
+        assert_eq!(ticks(-1.0, 1.0, 4).0, [-1.0, -0.5, 0.0, 0.5, 1.0]);
+        let (small, step) = ticks(0.0, 0.6, 3);
+        assert_eq!(step, 0.2);
+        let texts: Vec<String> = small.iter().map(|&v| tick_text(v, step)).collect();
+        assert_eq!(texts, ["0.0", "0.2", "0.4", "0.6"]);
+        // A flat or broken range has none.
+        assert_eq!(ticks(5.0, 5.0, 6).0, Vec::<f64>::new());
+        assert_eq!(ticks(0.0, f64::NAN, 6).0, Vec::<f64>::new());
     }
 }

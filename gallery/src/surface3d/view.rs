@@ -9,7 +9,7 @@ use rokeh::document::Document;
 use rokeh::web::{canvas, ModelHandle};
 use web_sys::CanvasRenderingContext2d;
 
-use super::graph::{scene, Camera, Grid, Rgb, Scene};
+use super::graph::{scene, Camera, Grid, Label, Rgb, Scene};
 use super::Surface3d;
 
 /// Graph3d's default size, where neither the model nor its options give one.
@@ -141,17 +141,36 @@ fn css(color: Rgb) -> String {
     format!("rgb({}, {}, {})", color[0], color[1], color[2])
 }
 
-/// Paints `scene`: the box's edges, the quads in their order (each outlined in a darker
-/// shade of its colour, as Graph3d's), the labels.
-fn paint(context: &CanvasRenderingContext2d, scene: &Scene) {
-    context.set_line_width(1.0);
-    context.set_stroke_style_str("#999999");
+/// Strokes `lines` in `color`, one path.
+fn lines(context: &CanvasRenderingContext2d, lines: &[[(f64, f64); 2]], color: &str) {
+    context.set_stroke_style_str(color);
     context.begin_path();
-    for [a, b] in &scene.edges {
+    for [a, b] in lines {
         context.move_to(a.0, a.1);
         context.line_to(b.0, b.1);
     }
     context.stroke();
+}
+
+/// Writes `labels` centred on their places.
+fn texts(context: &CanvasRenderingContext2d, labels: &[Label], font: &str, color: &str) {
+    context.set_fill_style_str(color);
+    context.set_font(font);
+    for label in labels {
+        let _ = context.fill_text(&label.text, label.at.0, label.at.1);
+    }
+}
+
+/// Paints `scene` in its order: the floor's grid, the box's edges and the ticks' values
+/// (in a lighter grey than the axes' names), the quads (each outlined in a darker shade of
+/// its colour, as Graph3d's), the names.
+fn paint(context: &CanvasRenderingContext2d, scene: &Scene) {
+    context.set_line_width(1.0);
+    lines(context, &scene.grid, "#dddddd");
+    lines(context, &scene.edges, "#999999");
+    context.set_text_align("center");
+    context.set_text_baseline("middle");
+    texts(context, &scene.ticks, "12px sans-serif", "#8c8c8c");
     for quad in &scene.quads {
         let [first, rest @ ..] = &quad.corners;
         context.begin_path();
@@ -166,10 +185,5 @@ fn paint(context: &CanvasRenderingContext2d, scene: &Scene) {
         context.set_stroke_style_str(&css(darker));
         context.stroke();
     }
-    context.set_fill_style_str("#4d4d4d");
-    context.set_font("14px sans-serif");
-    context.set_text_align("center");
-    for label in &scene.labels {
-        let _ = context.fill_text(&label.text, label.at.0, label.at.1);
-    }
+    texts(context, &scene.labels, "14px sans-serif", "#4d4d4d");
 }
