@@ -273,8 +273,9 @@ pub fn run_extended(own: &'static [crate::views::View], apps: Vec<App>) {
 }
 
 /// [`run`], with only `views` built into the page (see [`crate::views`]): a smaller page
-/// for apps that show few widgets, glyphs and annotations, and use few tools. Natively,
-/// the same as [`run`].
+/// for apps that show few widgets, glyphs and annotations, and use few tools. `views` may
+/// list views of one's own model types ([`custom_view!`](crate::custom_view)) beside
+/// rokeh's. Natively, the same as [`run`].
 ///
 /// The page's document is a [`Document::lean`], so its wasm holds only the schemas of the
 /// model types it needs: static, those its apps make; served, also those of its views and

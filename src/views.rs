@@ -71,7 +71,8 @@
 //! ```
 
 /// The page's view of one model type: a widget's component, how a figure draws a glyph
-/// or an annotation, or what a tool does. Natively it is only a name: the server shows
+/// or an annotation, what a tool does, or a crate's own component for its own model type
+/// ([`View::own`]). Natively it is only a name: the server shows
 /// nothing.
 #[derive(Clone, Copy, Debug)]
 pub struct View {
