@@ -72,8 +72,7 @@
 
 /// The page's view of one model type: a widget's component, how a figure draws a glyph
 /// or an annotation, what a tool does, or a crate's own component for its own model type
-/// ([`View::own`]). Natively it is only a name: the server shows
-/// nothing.
+/// ([`View::own`]). Natively it is only a name: the server shows nothing.
 #[derive(Clone, Copy, Debug)]
 pub struct View {
     pub(crate) name: &'static str,
@@ -122,10 +121,9 @@ impl View {
 
     /// The view of `M`, a model type of one's own (made with [`model!`](crate::model)):
     /// `show` builds the page's view of each model of it (see `rokeh::web::ModelHandle`, in
-    /// the page's build).
-    /// Natively the view is only the type's name, and `show` is not asked for. Use it
-    /// through [`custom_view!`](crate::custom_view), which passes `show` only where there
-    /// is a page.
+    /// the page's build). Natively the view is only the type's name, and `show` is not
+    /// asked for. Use it through [`custom_view!`](crate::custom_view), which passes `show`
+    /// only where there is a page.
     pub const fn own<M: crate::core::ModelType>(
         #[cfg(target_arch = "wasm32")] show: crate::web::ShowModel,
     ) -> View {
