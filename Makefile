@@ -63,7 +63,7 @@ test-rust: install-fonts install-python install-redis install-wasm-tools fetch
 # The page's components in headless Chromium, driven by wasm-bindgen-test-runner.
 test-wasm: install-wasm-tools install-browser fetch
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
-		cargo test --target wasm32-unknown-unknown --test web --test web_periodic --test web_layout --test web_views --test web_repaint --test web_layers --test web_callbacks --test np
+		cargo test --target wasm32-unknown-unknown --test web --test web_periodic --test web_layout --test web_views --test web_repaint --test web_layers --test web_callbacks --test web_extend --test np
 
 # The built page as a person uses it (Playwright, node --test), alone and served by the
 # rokeh binary (built here) with Python's bokeh.client in the session, and drawn like

@@ -237,22 +237,45 @@ pub fn provide_file(path: &str, bytes: impl Into<Arc<[u8]>>) {
 /// needs rokeh's `server` feature. Served, the page knows every model type rokeh and Bokeh
 /// define, so it shows any document a session is sent (a Python client's push, say).
 pub fn run(apps: Vec<App>) {
+    run_extended(&[], apps);
+}
+
+/// [`run`], with `own` views of model types of one's own (see
+/// [`custom_view!`](crate::custom_view)) built into the page beside all of rokeh's, as
+/// Bokeh's page loads a custom extension's code beside BokehJS. Served, the page knows
+/// their types as it knows rokeh's, so it reads and syncs models of them; a Python
+/// `bokeh.client` reads them only if it defines a model class of each name, as with
+/// Bokeh's own extensions. Natively, the same as [`run`].
+pub fn run_extended(own: &'static [crate::views::View], apps: Vec<App>) {
     #[cfg(target_arch = "wasm32")]
     {
         // Static only, the page shows only its apps' documents: it needs their types alone.
         #[cfg(feature = "session")]
-        let blank = Document::new();
+        let mut blank = Document::new();
         #[cfg(not(feature = "session"))]
         let blank = Document::lean();
-        crate::web::mount_apps_in(apps, crate::views::ALL, blank);
+        #[cfg(feature = "session")]
+        crate::views::learn_types(&mut blank, own);
+        let views: &'static [crate::views::View] = if own.is_empty() {
+            crate::views::ALL
+        } else {
+            // Once per page: the views it shows, for as long as it lives.
+            let all = crate::views::ALL.iter().chain(own).copied();
+            Box::leak(all.collect::<Vec<_>>().into_boxed_slice())
+        };
+        crate::web::mount_apps_in(apps, views, blank);
     }
     #[cfg(not(target_arch = "wasm32"))]
-    command_line(apps);
+    {
+        let _ = own;
+        command_line(apps);
+    }
 }
 
 /// [`run`], with only `views` built into the page (see [`crate::views`]): a smaller page
-/// for apps that show few widgets, glyphs and annotations, and use few tools. Natively,
-/// the same as [`run`].
+/// for apps that show few widgets, glyphs and annotations, and use few tools. `views` may
+/// list views of one's own model types ([`custom_view!`](crate::custom_view)) beside
+/// rokeh's. Natively, the same as [`run`].
 ///
 /// The page's document is a [`Document::lean`], so its wasm holds only the schemas of the
 /// model types it needs: static, those its apps make; served, also those of its views and

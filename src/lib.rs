@@ -116,7 +116,7 @@ pub mod views;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use app::{run, run_with_views, App};
+pub use app::{run, run_extended, run_with_views, App};
 pub use document::Document;
 
 // Used by `model!`, so user crates defining models need no dependency of their own.

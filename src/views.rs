@@ -45,6 +45,12 @@
 //! `BasicTickFormatter`'s, each with a message in the console, and a tooltip's values are
 //! written as numbers are.
 //!
+//! A crate's own model types (made with [`model!`](crate::model)) have views of the
+//! crate's own, made with [`custom_view!`](crate::custom_view): a Leptos component over
+//! a `rokeh::web::ModelHandle`, put in its model's box as rokeh's widgets are, which
+//! [`crate::run_extended`] builds in beside all of rokeh's views (see the README's "Your
+//! own models").
+//!
 //! ```no_run
 //! # fn sliders(doc: &mut rokeh::Document) {}
 //! use rokeh::{views, App};
@@ -65,8 +71,8 @@
 //! ```
 
 /// The page's view of one model type: a widget's component, how a figure draws a glyph
-/// or an annotation, or what a tool does. Natively it is only a name: the server shows
-/// nothing.
+/// or an annotation, what a tool does, or a crate's own component for its own model type
+/// ([`View::own`]). Natively it is only a name: the server shows nothing.
 #[derive(Clone, Copy, Debug)]
 pub struct View {
     pub(crate) name: &'static str,
@@ -81,7 +87,8 @@ pub struct View {
     /// carries none of it.
     #[cfg(target_arch = "wasm32")]
     pub(crate) dom: Option<crate::web::DomWriter>,
-    /// Bokeh's schema of the type: a served page knows the types of its views.
+    /// Bokeh's schema of the type, or the [`model!`](crate::model) schema of a type of
+    /// one's own (see [`View::own`]): a served page knows the types of its views.
     #[cfg(all(target_arch = "wasm32", feature = "session"))]
     pub(crate) bokeh: &'static crate::core::Schema,
     /// The types of the models its model is drawn with (a legend's items), which a served
@@ -111,6 +118,65 @@ impl View {
     pub fn type_name(&self) -> &'static str {
         self.name
     }
+
+    /// The view of `M`, a model type of one's own (made with [`model!`](crate::model)):
+    /// `show` builds the page's view of each model of it (see `rokeh::web::ModelHandle`, in
+    /// the page's build). Natively the view is only the type's name, and `show` is not
+    /// asked for. Use it through [`custom_view!`](crate::custom_view), which passes `show`
+    /// only where there is a page.
+    pub const fn own<M: crate::core::ModelType>(
+        #[cfg(target_arch = "wasm32")] show: crate::web::ShowModel,
+    ) -> View {
+        View {
+            name: M::NAME,
+            #[cfg(all(target_arch = "wasm32", feature = "session"))]
+            bokeh: M::SCHEMA,
+            #[cfg(all(target_arch = "wasm32", feature = "session"))]
+            parts: &[],
+            #[cfg(target_arch = "wasm32")]
+            shows: Shows::Component(crate::web::Component::Own(show)),
+            #[cfg(target_arch = "wasm32")]
+            images: None,
+            #[cfg(target_arch = "wasm32")]
+            dom: None,
+        }
+    }
+}
+
+/// The [`View`] of a model type of one's own: `custom_view!(Surface3d => surface3d_view)`,
+/// where `Surface3d` is a [`model!`](crate::model) type and `surface3d_view` a
+/// `rokeh::web::ShowModel` (a `fn(ModelHandle) -> AnyView`), a function needed (and
+/// compiled) only for the page (wasm32): natively the view is the type's name alone. Hand
+/// it to [`crate::run_extended`], or list it in [`crate::run_with_views`].
+#[macro_export]
+macro_rules! custom_view {
+    ($model:ty => $show:path) => {{
+        #[cfg(target_arch = "wasm32")]
+        let view = $crate::views::View::own::<$model>($show);
+        #[cfg(not(target_arch = "wasm32"))]
+        let view = $crate::views::View::own::<$model>();
+        view
+    }};
+}
+
+/// Teaches `doc` the types of `views` and of the models they are drawn with, so that a
+/// served page reads them from its session as it reads its own.
+#[cfg(all(target_arch = "wasm32", feature = "session"))]
+pub(crate) fn learn_types(doc: &mut crate::Document, views: &[View]) {
+    use crate::core::TypeSchema;
+    for view in views {
+        // A hand-written schema names its Bokeh one; Bokeh's own name none.
+        doc.learn(match view.bokeh.bokeh {
+            Some(_) => TypeSchema::of(view.bokeh),
+            None => TypeSchema {
+                hand: None,
+                bokeh: Some(view.bokeh),
+            },
+        });
+        for part in view.parts {
+            doc.learn(TypeSchema::of(part));
+        }
+    }
 }
 
 /// The empty document of a served page built with `views`: lean, knowing the types of its
@@ -125,15 +191,7 @@ pub(crate) fn served_document(views: &[View]) -> crate::Document {
     for schema in always {
         doc.learn(TypeSchema::of(schema));
     }
-    for view in views {
-        doc.learn(TypeSchema {
-            hand: None,
-            bokeh: Some(view.bokeh),
-        });
-        for part in view.parts {
-            doc.learn(TypeSchema::of(part));
-        }
-    }
+    learn_types(&mut doc, views);
     doc
 }
 
@@ -252,7 +310,7 @@ macro_rules! views {
                 #[cfg(all(target_arch = "wasm32", feature = "session"))]
                 parts: parts_of($wname),
                 #[cfg(target_arch = "wasm32")]
-                shows: Shows::Component($view),
+                shows: Shows::Component(crate::web::Component::Rokeh($view)),
                 #[cfg(target_arch = "wasm32")]
                 images: None,
                 #[cfg(target_arch = "wasm32")]
@@ -268,7 +326,7 @@ macro_rules! views {
                 #[cfg(all(target_arch = "wasm32", feature = "session"))]
                 parts: parts_of($lname),
                 #[cfg(target_arch = "wasm32")]
-                shows: Shows::Component($lview),
+                shows: Shows::Component(crate::web::Component::Rokeh($lview)),
                 #[cfg(target_arch = "wasm32")]
                 images: None,
                 #[cfg(target_arch = "wasm32")]

@@ -9,7 +9,7 @@
 use std::f64::consts::PI;
 use std::time::Duration;
 
-use rokeh::core::{ColumnData, Dict, Value};
+use rokeh::core::{ColumnData, Dict, Id, Value};
 use rokeh::document::{
     Along, DocumentError, EventKind, HoldPolicy, PatchIndex, Theme, JS_EVENT_CALLBACKS,
 };
@@ -176,6 +176,34 @@ fn a_template() {
     let html = r#"<div class="panel">{{ embed(roots.line) }}</div>"#;
     let app = App::new("dash", dash).with_template(html);
     assert_eq!(app.template(), Some(html));
+}
+
+#[rustfmt::skip]
+rokeh::model! { pub struct Surface3d("Surface3d") { x: String = "", data_source: Option<Id<ColumnDataSource>> = None } extends = "LayoutDOM"; }
+
+/// The page's view of it (built for wasm32 only): here, nothing shown.
+#[cfg(target_arch = "wasm32")]
+fn surface3d_view(model: rokeh::web::ModelHandle) -> leptos::prelude::AnyView {
+    leptos::prelude::IntoAny::into_any(())
+}
+
+#[test]
+#[rustfmt::skip]
+fn a_model_of_ones_own() -> Result {
+    let mut doc = Document::new();
+    let doc = &mut doc;
+    let source = doc.add(ColumnDataSource::new([("x", vec![1.0])]));
+    let surface = doc.add(Surface3d { x: "x".into(), data_source: Some(source) });
+    // A LayoutDOM: its properties, and a place in a row.
+    doc.set_attr(surface.any(), "width", Value::Int(300))?;
+    let layout = row(doc, [surface.any()]);
+    assert_eq!(doc.try_model(surface.any()).unwrap().type_name, "Surface3d");
+    assert!(doc.get_attr(layout.any(), "children").is_ok());
+    // Natively a view is its type's name; the page's is built in (wasm32).
+    const SURFACE3D: rokeh::views::View = rokeh::custom_view!(Surface3d => surface3d_view);
+    assert_eq!(SURFACE3D.type_name(), "Surface3d");
+    let _: fn(&'static [rokeh::views::View], Vec<App>) = rokeh::run_extended;
+    Ok(())
 }
 
 /// Each Rust snippet in the page's tables (a row's first code span, where the rokeh cell

@@ -27,6 +27,7 @@ mod selection_histogram;
 mod sliders;
 mod spectrogram;
 mod stocks;
+pub mod surface3d;
 mod taylor;
 mod ticker;
 mod tools;
@@ -55,6 +56,7 @@ pub use selection_histogram::selection_histogram;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use spectrogram::spectrogram;
 pub use stocks::{stocks, STOCKS_FILE};
+pub use surface3d::{surface3d, Surface3d, SURFACE3D};
 pub use taylor::taylor;
 pub use ticker::{ticker, TICK};
 pub use tools::{grid_tools, tools, TOOL_POINTS};
@@ -101,6 +103,7 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("image_blur", image_blur),
         App::new("spectrogram", spectrogram),
         App::new("clustering", clustering),
+        App::new("surface3d", surface3d),
         App::new("dash", dash)
             .with_files(DASH_FILES)
             .with_template(dash::template()),

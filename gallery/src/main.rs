@@ -12,5 +12,6 @@ fn main() {
     let points = rokeh::web::query_count("N", 2, 10_000_000);
     #[cfg(not(target_arch = "wasm32"))]
     let points = None;
-    rokeh::run(rokeh_gallery::apps(points));
+    // Every view of rokeh's, and surface3d's of its own model type.
+    rokeh::run_extended(&[rokeh_gallery::SURFACE3D], rokeh_gallery::apps(points));
 }

@@ -7,7 +7,8 @@ use rokeh::models::{Button, Label, Slider};
 use rokeh_gallery::{
     apply_theme, clustering, contour_animated, crossfilter, duffing_oscillator, events_app,
     export_csv, fourier_animated, gapminder, hold_app, image_blur, line_on_off, movies, ohlc,
-    patch_app, population, selection_histogram, spectrogram, stocks, taylor, weather,
+    patch_app, population, selection_histogram, spectrogram, stocks, surface3d, taylor, weather,
+    Surface3d,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -1369,4 +1370,71 @@ fn clustering_recolours_the_points_by_the_chosen_algorithm() {
     doc.set_attr(algorithm, "value", Value::str("MeanShift"))
         .unwrap();
     assert_eq!((title_text(&doc), distinct(&doc)), ("MeanShift".into(), 3));
+}
+
+#[test]
+fn surface3d_is_a_model_of_the_gallerys_own_whose_heights_wave() {
+    use rokeh::document::json::{to_json, BufferMode};
+    let mut doc = Document::new();
+    surface3d(&mut doc).unwrap();
+    let root = doc.roots()[0];
+    let surface = doc.typed_id::<Surface3d>(doc.model_id(root)).unwrap();
+    assert_eq!(doc.try_model(root).unwrap().type_name, "Surface3d");
+    let source = doc.get(surface, Surface3d::DATA_SOURCE).unwrap().any();
+    assert_eq!(doc.get(surface, Surface3d::Z), "z");
+    assert_eq!(doc.row_count(source), 15 * 15);
+    let z = |doc: &Document| doc.column_f64(source, "z").unwrap().to_vec();
+    // main.py's compute(0) at (x, y) = (20, 40).
+    let at = 2 * 15 + 1;
+    assert_eq!(doc.cell(source, "x", at), Value::Int(20));
+    let expected = (20.0f64 / 50.0).sin() * (40.0f64 / 50.0).cos() * 50.0 + 50.0;
+    assert!((z(&doc)[at] - expected).abs() < 1e-12);
+
+    // Every 100 ms a step on: Bokeh's `@count()` starts at 0, then 1, …
+    let (id, period) = doc.periodic_callbacks().next().expect("the animation");
+    assert_eq!(period.as_millis(), 100);
+    doc.run_periodic(id).unwrap();
+    let first = z(&doc);
+    assert!((first[at] - expected).abs() < 1e-12, "step 0 again");
+    doc.run_periodic(id).unwrap();
+    let t1 = (20.0f64 / 50.0 + 0.1).sin() * (40.0f64 / 50.0 + 0.1).cos() * 50.0 + 50.0;
+    assert!((z(&doc)[at] - t1).abs() < 1e-12);
+
+    // A LayoutDOM of its own: a LayoutDOM's properties, checked; its own, checked.
+    doc.set_attr(root, "width", Value::Int(500)).unwrap();
+    assert!(doc
+        .set_attr(root, "sizing_mode", Value::str("sideways"))
+        .is_err());
+    assert!(doc.set_attr(root, "x", Value::Int(3)).is_err());
+    assert_eq!(
+        doc.get(surface, Surface3d::X),
+        "x",
+        "a refused value changes nothing"
+    );
+    let row = rokeh::models::row(&mut doc, [root]);
+    assert_eq!(
+        doc.get_attr(row.any(), "children").unwrap(),
+        Value::List(vec![Value::Ref(doc.model_id(root).clone())])
+    );
+
+    // Written as Bokeh writes the example's model: by its class' name (an
+    // `__implementation__` extension's `__qualified_model__`), its own properties beside
+    // LayoutDOM's; and read back so.
+    let json = to_json(&doc, BufferMode::Inline).json;
+    let text = json.to_string();
+    let roots = json["roots"].as_array().unwrap();
+    let written = roots
+        .iter()
+        .find(|r| r["name"] == "Surface3d")
+        .expect("the surface, by its type's name");
+    assert_eq!(written["attributes"]["z"], "z");
+    assert_eq!(written["attributes"]["width"], 500);
+    assert!(
+        written["attributes"]["data_source"]["name"] == "ColumnDataSource",
+        "{text}"
+    );
+    let back = Document::from_json(&json, &Default::default()).unwrap();
+    let read = back.roots()[0];
+    assert_eq!(back.try_model(read).unwrap().type_name, "Surface3d");
+    assert_eq!(back.get_attr(read, "x").unwrap(), Value::str("x"));
 }

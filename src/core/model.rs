@@ -63,14 +63,31 @@ pub trait ModelType: 'static {
 ///     check = slider_domain;                   // optional: a DomainCheck across properties
 ///     columns = ("geojson", geojson_columns);  // optional: DerivedColumns (a data source)
 ///     also = ["Plot"];                         // optional: other type names it reads
+///     extends = "LayoutDOM";                   // optional: the Bokeh type it extends
 /// }
 /// ```
 ///
 /// A model type of one's own is used as rokeh's are: the document learns its schema the
 /// first time one is added, and validates every write against it (and against what every
 /// Bokeh model has: `name`, `tags`, …), and it syncs with peers like any other. The page
-/// shows only the types its `web` layer has a view for; Python's `bokeh.client` reads
-/// one only if it defines a model class of that name.
+/// shows only the types it has a view for: a crate gives its own type one with
+/// [`custom_view!`](crate::custom_view) (see [`crate::views`]). Python's `bokeh.client`
+/// reads one only if it defines a model class of that name.
+///
+/// Its Bokeh name is the one Bokeh writes for the Python class it stands for (its
+/// `__qualified_model__`): the class name for an extension with `__implementation__`
+/// (`"Surface3d"`), `"module.Class"` for one built as a package. A type Python derives
+/// from one of Bokeh's (`class Surface3d(LayoutDOM)`) says so with `extends`: it has that
+/// type's properties besides its own (a LayoutDOM's `width`, `sizing_mode`, …) and goes
+/// wherever that type does (a Row's children). A base Bokeh does not have is a compile
+/// error:
+///
+/// ```compile_fail
+/// rokeh::model! {
+///     pub struct Dial("Dial") { level: f64 = 0.0 }
+///     extends = "LayoutDom"; // Bokeh's is LayoutDOM
+/// }
+/// ```
 ///
 /// ```
 /// use rokeh::core::Color;
@@ -109,10 +126,11 @@ macro_rules! model {
         $(check = $check:expr;)?
         $(columns = $columns:expr;)?
         $(also = [$($also:literal),* $(,)?];)?
+        $(extends = $base:literal;)?
     ) => {
         $crate::model!(@define [$(#[$meta])*] $vis $name $bokeh
             [$( [$(#[$fmeta])*] $field [$ty] [$default] )*] [$($check)?] [$($columns)?]
-            [$($($also)*)?]);
+            [$($($also)*)?] [$($base)?]);
         impl ::std::default::Default for $name {
             fn default() -> Self {
                 $name { $( $field: ::std::convert::Into::<$ty>::into($default) ),* }
@@ -128,14 +146,15 @@ macro_rules! model {
         $(check = $check:expr;)?
         $(columns = $columns:expr;)?
         $(also = [$($also:literal),* $(,)?];)?
+        $(extends = $base:literal;)?
     ) => {
         $crate::model!(@define [$(#[$meta])*] $vis $name $bokeh
             [$( [$(#[$fmeta])*] $field [$ty] [$($default)?] )*] [$($check)?] [$($columns)?]
-            [$($($also)*)?]);
+            [$($($also)*)?] [$($base)?]);
     };
     (@define [$($meta:tt)*] $vis:vis $name:ident $bokeh:literal
         [$( [$($fmeta:tt)*] $field:ident [$ty:ty] [$($default:expr)?] )*] [$($check:expr)?]
-        [$($columns:expr)?] [$($also:literal)*]
+        [$($columns:expr)?] [$($also:literal)*] [$($base:literal)?]
     ) => {
         $($meta)*
         #[doc = ""]
@@ -172,6 +191,8 @@ macro_rules! model {
             }
         }
 
+        $crate::model!(@extends $($base)?);
+
         impl $crate::core::ModelType for $name {
             const NAME: &'static str = $bokeh;
             const ALSO: &'static [&'static str] = &[$($also),*];
@@ -187,7 +208,9 @@ macro_rules! model {
                 )* ],
                 check: $crate::model!(@option $($check)?),
                 columns: $crate::model!(@option $($columns)?),
-                bokeh: ::std::option::Option::Some($crate::models::bokeh_schema($bokeh)),
+                bokeh: ::std::option::Option::Some($crate::models::bokeh_schema(
+                    $crate::model!(@bokeh $bokeh $($base)?)
+                )),
             };
 
             // A model without properties uses neither.
@@ -213,6 +236,16 @@ macro_rules! model {
             $crate::core::PropType::to_value(default, &$crate::core::NoIds)
         })
     };
+    (@extends) => {};
+    // A misspelt base is a compile error, not a type with none of its properties.
+    (@extends $base:literal) => {
+        const _: () = ::std::assert!(
+            $crate::core::same_name($crate::models::bokeh_schema($base).name, $base),
+            ::std::concat!("extends: Bokeh has no model type named ", $base),
+        );
+    };
+    (@bokeh $bokeh:literal) => { $bokeh };
+    (@bokeh $bokeh:literal $base:literal) => { $base };
     (@option) => { None };
     (@option $value:expr) => { Some($value) };
 }

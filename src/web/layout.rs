@@ -12,22 +12,39 @@ use crate::core::{AnyId, PropType};
 
 use super::bind::{self, bind, Writer};
 use super::element::{self, Enclosing, Flow};
+use super::extend::{ModelHandle, ShowModel};
 use super::figure;
 use super::page::Page;
 use crate::views::{Shows, View};
 
 /// The view of a model type: what shows a model of it in the page.
-pub(crate) type Component = fn(Page, AnyId) -> AnyView;
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Component {
+    /// One of rokeh's.
+    Rokeh(fn(Page, AnyId) -> AnyView),
+    /// A crate's own (see [`super::extend`]).
+    Own(ShowModel),
+}
+
+impl Component {
+    /// `model`'s view.
+    pub(crate) fn show(self, page: Page, model: AnyId) -> AnyView {
+        match self {
+            Component::Rokeh(view) => view(page, model),
+            Component::Own(view) => view(ModelHandle::new(page, model)),
+        }
+    }
+}
 
 /// Bokeh type name → component, for the types every page shows; widgets, grids and tabs
 /// are the ones the page was built with (see [`crate::views`]).
 const LAYOUTS: &[(&str, Component)] = &[
-    ("Row", row),
-    ("Column", column),
-    ("Spacer", spacer),
-    ("Figure", figure::view),
+    ("Row", Component::Rokeh(row)),
+    ("Column", Component::Rokeh(column)),
+    ("Spacer", Component::Rokeh(spacer)),
+    ("Figure", Component::Rokeh(figure::view)),
     // bokeh.models' Plot: the same model as a Figure.
-    ("Plot", figure::view),
+    ("Plot", Component::Rokeh(figure::view)),
 ];
 
 thread_local! {
@@ -62,7 +79,8 @@ pub fn model_view(page: Page, model: AnyId) -> AnyView {
         return left_out(type_name);
     };
     let owner = Owner::new();
-    let view = owner.with(|| element::boxed(page, model, &type_name, || component(page, model)));
+    let view =
+        owner.with(|| element::boxed(page, model, &type_name, || component.show(page, model)));
     OwnedView::new_with_owner(view, owner).into_any()
 }
 

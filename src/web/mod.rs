@@ -12,6 +12,7 @@ pub(crate) mod dialog;
 pub(crate) mod dom;
 mod element;
 mod embed;
+mod extend;
 mod figure;
 mod files;
 pub(crate) mod grid;
@@ -41,6 +42,7 @@ mod window;
 
 pub(crate) use template::{view as show_template, ShowTemplate};
 
+pub use extend::{canvas, ModelHandle, ShowModel};
 pub(crate) use images::{get as fetch_image, FetchImages};
 pub(crate) use layout::Component;
 pub use query::{query_count, query_text};

@@ -603,6 +603,95 @@ test('spectrogram: the waterfall fills from the left as it streams; gain and fre
   });
 });
 
+/**
+ * What surface3d's canvas shows: how many of its pixels are strongly coloured (the
+ * surface), a sample of every 8th pixel each way (to tell pictures apart), and the centre of
+ * its dark grey pixels (the axes' labels, which only the camera moves).
+ */
+const surfacePicture = (page) => page.locator('canvas.rk-surface3d').evaluate((canvas) => {
+  const { width, height } = canvas;
+  const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  let coloured = 0;
+  const samples = [];
+  const dark = { n: 0, x: 0, y: 0 };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = 4 * (y * width + x);
+      const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+      if (a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > 100) coloured++;
+      if (a > 200 && Math.max(r, g, b) < 110 && Math.max(r, g, b) - Math.min(r, g, b) < 8) {
+        dark.n++; dark.x += x; dark.y += y;
+      }
+      if (x % 8 === 0 && y % 8 === 0) samples.push((r << 16) | (g << 8) | b);
+    }
+  }
+  const css = canvas.getBoundingClientRect().width / width;
+  return {
+    coloured, share: coloured / (width * height), samples,
+    labels: [css * dark.x / dark.n, css * dark.y / dark.n],
+  };
+});
+
+const differing = (a, b) => a.samples.filter((v, i) => v !== b.samples[i]).length;
+
+test("surface3d: the gallery's own model, drawn by its own view: a coloured surface that waves with the data, turns when dragged, zooms out with the wheel, follows its width", async () => {
+  await withApp('surface3d', async (page) => {
+    const canvas = page.locator('canvas.rk-surface3d');
+    await canvas.waitFor();
+    await page.waitForFunction(() => {
+      const c = document.querySelector('canvas.rk-surface3d');
+      return c.width > 0 && c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data[3] > 0;
+    });
+    const box = await canvas.boundingBox();
+    assert.deepEqual([box.width, box.height], [600, 600], "the options' size, 600px");
+    const first = await surfacePicture(page);
+    assert.ok(first.share > 0.15, `${first.coloured} coloured pixels (${first.share})`);
+
+    // The periodic callback replaces the source's data: the surface is drawn again.
+    const z = await page.evaluate(() => window.rokeh.column('z')[0]);
+    await page.waitForFunction((z0) => window.rokeh.column('z')[0] !== z0, z);
+    await page.waitForFunction(
+      ([samples]) => {
+        const c = document.querySelector('canvas.rk-surface3d');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let y = 0, k = 0; y < c.height; y += 8) {
+          for (let x = 0; x < c.width; x += 8, k++) {
+            const i = 4 * (y * c.width + x);
+            if (((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]) !== samples[k]) n++;
+          }
+        }
+        return n > 50;
+      },
+      [first.samples],
+    );
+    const waved = await surfacePicture(page);
+    assert.ok(differing(first, waved) > 50, 'the surface moved');
+    // The labels stay where the camera puts them.
+    assert.ok(Math.hypot(waved.labels[0] - first.labels[0], waved.labels[1] - first.labels[1]) < 3,
+      `labels at ${first.labels} then ${waved.labels}`);
+
+    // A drag turns the camera: the labels move.
+    await page.mouse.move(box.x + 300, box.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 450, box.y + 380, { steps: 8 });
+    await page.mouse.up();
+    const turned = await surfacePicture(page);
+    const moved = Math.hypot(turned.labels[0] - first.labels[0], turned.labels[1] - first.labels[1]);
+    assert.ok(moved > 20, `the labels moved ${moved} px: ${first.labels} → ${turned.labels}`);
+    assert.ok(turned.share > 0.1, `still drawn: ${turned.share}`);
+
+    // The wheel takes the camera farther: the surface is drawn smaller.
+    await page.mouse.wheel(0, 400);
+    const farther = await surfacePicture(page);
+    assert.ok(farther.coloured < 0.8 * turned.coloured, `${turned.coloured} → ${farther.coloured} coloured pixels`);
+
+    // A property set on the model reaches its view: a narrower surface.
+    assert.equal(await page.evaluate(() => window.rokeh.set('Surface3d', 'width', 400)), undefined);
+    await page.waitForFunction(() => document.querySelector('canvas.rk-surface3d').getBoundingClientRect().width === 400);
+  }, undefined, { painted: false });
+});
+
 test("dash: the overview's RangeTool box moves and resizes the series' range; the donut and the table are drawn", async () => {
   await withApp('dash', async (page) => {
     const overview = page.locator('canvas').nth(1);
@@ -700,7 +789,7 @@ test('clustering: an algorithm retitles the plot and recolours the points; the s
   });
 });
 
-test('single files (make build-single): movies, crossfilter and duffing_oscillator from file://, every request blocked', async () => {
+test('single files (make build-single): movies, crossfilter, surface3d and duffing_oscillator from file://, every request blocked', async () => {
   const file = (app) => pathToFileURL(join(ROOT, 'dist-single', `${app}.html`)).href;
   await withApp('movies', async (page) => {
     const all = await get(page, 'Title', 'text');
@@ -717,9 +806,18 @@ test('single files (make build-single): movies, crossfilter and duffing_oscillat
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash', 'spectrogram', 'clustering']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash', 'spectrogram', 'clustering', 'surface3d']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
+  // A view of the gallery's own model type is in the file too.
+  await withApp('surface3d', async (page) => {
+    await page.locator('canvas.rk-surface3d').waitFor();
+    await page.waitForFunction(() => {
+      const c = document.querySelector('canvas.rk-surface3d');
+      return c.width > 0 && c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data[3] > 0;
+    });
+    assert.ok((await surfacePicture(page)).share > 0.15);
+  }, file('surface3d'), { painted: false });
   await withApp('duffing_oscillator', async (page) => {
     await page.waitForFunction(() => window.rokeh.column('xdot').length > 100, null, { timeout: 10000 });
     assert.equal(await page.locator('math').count(), 16);

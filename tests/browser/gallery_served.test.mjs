@@ -90,3 +90,36 @@ test("served stocks: bokeh.client's selection changes the page's statistics", as
     await page.waitForFunction((s) => window.rokeh.get('PreText', 'text') === s, stats);
   });
 });
+
+test("served surface3d: the gallery's own model type reaches the page, which draws it and follows the server's animation; bokeh.client reads it only with a class of its name", async () => {
+  await withServed('surface3d', async (page) => {
+    const canvas = page.locator('canvas.rk-surface3d');
+    await canvas.waitFor();
+    assert.equal(await page.evaluate(() => window.rokeh.get('Surface3d', 'z')), 'z');
+    // The server's periodic callback replaces the data; the page's source follows.
+    const z = await page.evaluate(() => window.rokeh.column('z')[0]);
+    await page.waitForFunction((z0) => window.rokeh.column('z')[0] !== z0, z);
+    const coloured = await canvas.evaluate((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] > 200 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 100) n++;
+      }
+      return n / (c.width * c.height);
+    });
+    assert.ok(coloured > 0.15, `${coloured} of the canvas coloured`);
+
+    const session = await page.locator('meta[name=rokeh-session]').getAttribute('data-session-id');
+    const peer = (mode) => promisify(execFile)(
+      join(ROOT, '.venv', 'bin', 'python'),
+      [join(ROOT, 'tests', 'python', 'custom_model_peer.py'), `${server.origin}/surface3d`, session, mode],
+    ).then(({ stdout }) => JSON.parse(stdout));
+    // As with Bokeh's extensions: no Python class of the name, no document.
+    const unknown = await peer('unknown');
+    assert.match(unknown.error, /can't resolve type 'Surface3d'/);
+    // With the example's class: read, and its edit reaches the page's view.
+    const known = await peer('known');
+    assert.deepEqual(known, { rows: 225, width: 400 });
+    await page.waitForFunction(() => document.querySelector('canvas.rk-surface3d').getBoundingClientRect().width === 400);
+  });
+});

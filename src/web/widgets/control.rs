@@ -307,7 +307,7 @@ fn description_icon(page: Page, described: Description) -> Option<AnyView> {
         // The Tooltip's view (`views::TOOLTIP`), which a page may be built without; not
         // in a layout's box (a Tooltip's `visible` is whether it is open).
         Description::Tooltip(tooltip) => Some(match component("Tooltip") {
-            Some(view) => view(page, tooltip),
+            Some(view) => view.show(page, tooltip),
             None => left_out("Tooltip".to_owned()),
         }),
     }
