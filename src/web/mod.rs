@@ -8,6 +8,7 @@
 mod bind;
 pub(crate) mod callbacks;
 mod canvas;
+mod context;
 pub(crate) mod dialog;
 pub(crate) mod dom;
 mod element;
@@ -169,7 +170,7 @@ pub fn mount(app: App) {
 /// there is one.
 fn show(
     app: App,
-    blank: Document,
+    mut blank: Document,
     element: Option<web_sys::HtmlElement>,
     session: Option<session::Session>,
 ) {
@@ -178,6 +179,7 @@ fn show(
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("rokeh: {info}").into());
     }));
+    blank.set_session_context(context::of(session.as_ref()));
     let doc = app.document_in(blank);
     let template = app.shown_template();
     hook::mark("rokeh-app-built");
