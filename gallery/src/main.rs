@@ -7,10 +7,5 @@
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() {
-    // `?N=100000` draws more points in the page, for the benchmarks.
-    #[cfg(target_arch = "wasm32")]
-    let points = rokeh::web::query_count("N", 2, 10_000_000);
-    #[cfg(not(target_arch = "wasm32"))]
-    let points = None;
-    rokeh::run(rokeh_gallery::apps(points));
+    rokeh::run(rokeh_gallery::apps());
 }

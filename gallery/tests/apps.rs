@@ -830,7 +830,7 @@ fn each_app_is_within_one_and_a_half_times_its_python_original() {
 /// its sliders and selects move, as in a document that knows every type.
 #[test]
 fn each_app_builds_and_changes_the_same_document_in_a_lean_one() {
-    for app in rokeh_gallery::apps(Some(200)) {
+    for app in rokeh_gallery::apps() {
         let name = app.name();
         let mut full = app.document();
         let mut lean = app.document_in(Document::lean());
