@@ -56,7 +56,7 @@ pub use selection_histogram::selection_histogram;
 pub use server_auth::server_auth;
 #[cfg(not(target_arch = "wasm32"))]
 pub use server_auth::ToyAuth;
-pub use sliders::{points_argument, sliders, sliders_with_points, SINE_POINTS};
+pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use spectrogram::spectrogram;
 pub use stocks::{stocks, STOCKS_FILE};
 pub use taylor::taylor;
@@ -65,7 +65,10 @@ pub use tools::{grid_tools, tools, TOOL_POINTS};
 pub use weather::{weather, WEATHER_FILE};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
 
-use rokeh::App;
+use rokeh::{App, Document};
+
+/// The most points `?N=` may ask for.
+const MOST_POINTS: usize = 10_000_000;
 
 /// Every app of the gallery. The sliders' and the scatter's number of points is their
 /// session's `?N=` if it has one (the benchmarks draw millions; see [`points_argument`]).
@@ -118,6 +121,13 @@ pub fn apps() -> Vec<App> {
     ];
     apps.extend(compare::apps());
     apps
+}
+
+/// The count the session's `?N=` gives, if it is one from 2 to 10,000,000; anything else
+/// is left unread, so that a mistyped URL still shows the app.
+pub fn points_argument(doc: &Document) -> Option<usize> {
+    let n = doc.session_context().argument("N")?.trim().parse().ok()?;
+    (2..=MOST_POINTS).contains(&n).then_some(n)
 }
 
 /// `server_auth` behind its toy login, where `rokeh serve` runs it.

@@ -141,6 +141,7 @@ mod toy {
 <head>
 <meta charset="utf-8">
 <title>rokeh app with login</title>
+<link rel="icon" href="data:,">
 <style>
   body {{ margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center;
          background: #fafafa; font: 1rem/1.6 system-ui, sans-serif; }}

@@ -9,23 +9,16 @@ use rokeh::np;
 use rokeh::plotting::{figure, FigureArgs, DEFAULT_TOOLS};
 use rokeh::Document;
 
+use crate::points_argument;
+
 /// Points on the sine, as in Bokeh's demo.
 pub const SINE_POINTS: usize = 200;
-/// The most points `?N=` may ask for.
-const MOST_POINTS: usize = 10_000_000;
 
 /// The sliders app over the points its session's `?N=` asks for (the benchmarks draw a
 /// million), else [`SINE_POINTS`].
 pub fn sliders(doc: &mut Document) {
     let n = points_argument(doc).unwrap_or(SINE_POINTS);
     sliders_with_points(doc, n)
-}
-
-/// The count the session's `?N=` gives, if it is one from 2 to 10,000,000; anything else
-/// is left unread, so that a mistyped URL still shows the app.
-pub fn points_argument(doc: &Document) -> Option<usize> {
-    let n = doc.session_context().argument("N")?.trim().parse().ok()?;
-    (2..=MOST_POINTS).contains(&n).then_some(n)
 }
 
 /// The sliders app over `n` points.

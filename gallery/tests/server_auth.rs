@@ -240,3 +240,80 @@ async fn connect_as(url: &str, token: &str, cookie: &str) -> Client {
     assert_eq!(client.recv().await.body, rokeh::protocol::Body::Ack);
     client
 }
+
+/// Real `bokeh serve --auth-module` (tests/python/server_auth/: an app and the same toy
+/// auth as a Bokeh auth module) on a free port; stopped when dropped.
+struct BokehServe {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl BokehServe {
+    fn start() -> BokehServe {
+        let root = repo_root();
+        let bokeh = root.join(".venv/bin/bokeh");
+        assert!(
+            bokeh.exists(),
+            "{} is missing: run scripts/python-venv.sh",
+            bokeh.display()
+        );
+        let app = root.join("tests/python/server_auth");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new(bokeh)
+            .arg("serve")
+            .arg(&app)
+            .arg("--auth-module")
+            .arg(app.join("auth.py"))
+            .args(["--address", "127.0.0.1", "--port", &port.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("bokeh serve starts");
+        let deadline = std::time::Instant::now() + WAIT;
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "bokeh serve never listened"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        BokehServe { child, port }
+    }
+
+    fn http(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for BokehServe {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test]
+async fn without_a_user_rokeh_serve_answers_as_bokeh_serve_does() {
+    let dist = fake_dist();
+    let rokeh = served(&dist);
+    let bokeh = BokehServe::start();
+    for path in [
+        "/server_auth",
+        "/server_auth?N=5&N=6",
+        "/server_auth?title=a%20b+c&x=%C3%A9",
+        "/server_auth/autoload.js?bokeh-autoload-element=x&bokeh-app-path=/server_auth",
+    ] {
+        let (want, want_head, _) = get(&bokeh.http(path), None);
+        let (got, head, _) = get(&rokeh.http(path), None);
+        assert_eq!(
+            (got, header(&head, "location")),
+            (want, header(&want_head, "location")),
+            "{path}"
+        );
+        assert_eq!(got, 302, "{path}");
+    }
+}
