@@ -34,6 +34,7 @@ const shots = [
     ['dash', 1200, 900, 0],
     ['spectrogram', 1040, 900, 8000],
     ['clustering', 840, 430, 0],
+    ['server_auth', 760, 480, 0],
   ].map(([app, width, height, wait, plot = true]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait, plot,
   })),
