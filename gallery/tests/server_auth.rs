@@ -213,6 +213,13 @@ async fn a_users_page_carries_the_request_to_its_session_and_app_code() {
         .find(|(_, m)| m.type_name == "ColumnDataSource")
         .unwrap();
     assert_eq!(doc.column_f64(source, "x").map(<[f64]>::len), Some(37));
+    // A fresh token for a reconnecting page carries the arguments it repeats.
+    let (_, _, fresh) = get(&server.http("/sliders/token?bokeh-session-id=S&N=37"), None);
+    let payload = Json::Object(decode_token(&fresh).unwrap().extra);
+    assert_eq!(
+        payload["arguments"]["N"],
+        serde_json::json!([{ "bytes": "Mzc" }])
+    );
 
     // autoload.js for a user: the script, its token carrying the request too.
     let (status, _, script) = get(

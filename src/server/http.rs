@@ -173,8 +173,8 @@ async fn page_file(shared: &Shared, headers: &HeaderMap, file: page::PageFile) -
 
 /// `/<app>/token?bokeh-session-id=ID`: a fresh token for a page reconnecting to its
 /// session after the one it was served with expired.
-/// Its payload is this request's (a session gone meanwhile is made again from it, without
-/// the page's arguments).
+/// Its payload is this request's: the page repeats the arguments it was opened with, so a
+/// session gone meanwhile is made again as it was.
 async fn token(
     State(shared): State<Arc<Shared>>,
     Path(app): Path<String>,
