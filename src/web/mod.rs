@@ -44,7 +44,7 @@ pub(crate) use template::{view as show_template, ShowTemplate};
 
 pub(crate) use images::{get as fetch_image, FetchImages};
 pub(crate) use layout::Component;
-pub use query::{query_count, query_text};
+pub use query::query_text;
 pub(crate) use widgets::control::DomWriter;
 
 use leptos::prelude::*;
