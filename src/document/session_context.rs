@@ -7,16 +7,6 @@
 //! it served reads that same payload from its token; a static page fills it from its own
 //! URL and `document.cookie` (no headers, no user, no logout URL).
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use serde_json::{Map, Value as Json};
-
-/// Where the token's payload keeps each part: Bokeh's keys, and rokeh's own two.
-const ARGUMENTS: &str = "arguments";
-const COOKIES: &str = "cookies";
-const HEADERS: &str = "headers";
-const USER: &str = "user";
-const LOGOUT_URL: &str = "logout_url";
 /// Bokeh's query argument naming the session: not one of the app's arguments.
 const SESSION_ID_ARGUMENT: &str = "bokeh-session-id";
 
@@ -146,92 +136,6 @@ impl SessionContext {
                 context.with_cookie(name.trim(), value.trim())
             })
     }
-
-    /// What a session token carries of it, in Bokeh's shape (`arguments` as lists of
-    /// `{"bytes": base64}`, `cookies` and `headers` as objects; rokeh adds `user` and
-    /// `logout_url`, for the page the token goes to).
-    #[cfg(any(all(feature = "server", not(target_arch = "wasm32")), test))]
-    pub(crate) fn to_payload(&self) -> Map<String, Json> {
-        let mut arguments = Map::new();
-        for (name, value) in &self.arguments {
-            let bytes = serde_json::json!({ "bytes": URL_SAFE_NO_PAD.encode(value) });
-            match arguments.get_mut(name) {
-                Some(Json::Array(values)) => values.push(bytes),
-                _ => {
-                    arguments.insert(name.clone(), Json::Array(vec![bytes]));
-                }
-            }
-        }
-        let object = |pairs: &[(String, String)]| {
-            Json::Object(
-                pairs
-                    .iter()
-                    .map(|(n, v)| (n.clone(), Json::from(v.as_str())))
-                    .collect(),
-            )
-        };
-        let mut payload = Map::new();
-        payload.insert(HEADERS.into(), object(&self.headers));
-        payload.insert(COOKIES.into(), object(&self.cookies));
-        payload.insert(ARGUMENTS.into(), Json::Object(arguments));
-        if let Some(user) = &self.user {
-            payload.insert(USER.into(), user.as_str().into());
-        }
-        if let Some(url) = &self.logout_url {
-            payload.insert(LOGOUT_URL.into(), url.as_str().into());
-        }
-        payload
-    }
-
-    /// Read from a session token's payload (see [`SessionContext::to_payload`]); a part
-    /// missing or of another shape is empty (a token made by Python's Bokeh, or by a
-    /// client, may carry none). An argument's value may be a string too.
-    pub(crate) fn from_payload(payload: &Map<String, Json>) -> SessionContext {
-        let pairs = |key: &str| -> Vec<(String, String)> {
-            let Some(Json::Object(map)) = payload.get(key) else {
-                return Vec::new();
-            };
-            map.iter()
-                .filter_map(|(n, v)| Some((n.clone(), v.as_str()?.to_owned())))
-                .collect()
-        };
-        let mut arguments = Vec::new();
-        if let Some(Json::Object(map)) = payload.get(ARGUMENTS) {
-            for (name, values) in map {
-                let values = match values {
-                    Json::Array(values) => values.as_slice(),
-                    one => std::slice::from_ref(one),
-                };
-                arguments.extend(
-                    values
-                        .iter()
-                        .filter_map(argument_text)
-                        .map(|value| (name.clone(), value)),
-                );
-            }
-        }
-        let text = |key: &str| payload.get(key).and_then(Json::as_str).map(str::to_owned);
-        SessionContext {
-            arguments,
-            cookies: pairs(COOKIES),
-            headers: pairs(HEADERS),
-            user: text(USER),
-            logout_url: text(LOGOUT_URL),
-        }
-    }
-}
-
-/// An argument's value in a token: `{"bytes": base64}` (Bokeh's) or text.
-fn argument_text(value: &Json) -> Option<String> {
-    match value {
-        Json::String(text) => Some(text.clone()),
-        Json::Object(map) => {
-            let encoded = map.get("bytes")?.as_str()?;
-            let bytes = URL_SAFE_NO_PAD.decode(encoded.trim_end_matches('=')).ok()?;
-            Some(String::from_utf8_lossy(&bytes).into_owned())
-        }
-        _ => None,
-    }
 }
 
 fn find<'a>(
@@ -273,9 +177,120 @@ fn form_decode(text: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// The context as a session token carries it: written by the server, read by the server
+/// and by a page that joins its session.
+#[cfg(any(
+    all(feature = "server", not(target_arch = "wasm32")),
+    all(feature = "session", target_arch = "wasm32"),
+    test
+))]
+mod payload {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use serde_json::{Map, Value as Json};
+
+    use super::SessionContext;
+
+    /// Where the token's payload keeps each part: Bokeh's keys, and rokeh's own two.
+    const ARGUMENTS: &str = "arguments";
+    const COOKIES: &str = "cookies";
+    const HEADERS: &str = "headers";
+    const USER: &str = "user";
+    const LOGOUT_URL: &str = "logout_url";
+
+    impl SessionContext {
+        /// What a session token carries of it, in Bokeh's shape (`arguments` as lists of
+        /// `{"bytes": base64}`, `cookies` and `headers` as objects; rokeh adds `user` and
+        /// `logout_url`, for the page the token goes to).
+        #[cfg(any(all(feature = "server", not(target_arch = "wasm32")), test))]
+        pub(crate) fn to_payload(&self) -> Map<String, Json> {
+            let mut arguments = Map::new();
+            for (name, value) in &self.arguments {
+                let bytes = serde_json::json!({ "bytes": URL_SAFE_NO_PAD.encode(value) });
+                match arguments.get_mut(name) {
+                    Some(Json::Array(values)) => values.push(bytes),
+                    _ => {
+                        arguments.insert(name.clone(), Json::Array(vec![bytes]));
+                    }
+                }
+            }
+            let object = |pairs: &[(String, String)]| {
+                Json::Object(
+                    pairs
+                        .iter()
+                        .map(|(n, v)| (n.clone(), Json::from(v.as_str())))
+                        .collect(),
+                )
+            };
+            let mut payload = Map::new();
+            payload.insert(HEADERS.into(), object(&self.headers));
+            payload.insert(COOKIES.into(), object(&self.cookies));
+            payload.insert(ARGUMENTS.into(), Json::Object(arguments));
+            if let Some(user) = &self.user {
+                payload.insert(USER.into(), user.as_str().into());
+            }
+            if let Some(url) = &self.logout_url {
+                payload.insert(LOGOUT_URL.into(), url.as_str().into());
+            }
+            payload
+        }
+
+        /// Read from a session token's payload (see [`SessionContext::to_payload`]); a part
+        /// missing or of another shape is empty (a token made by Python's Bokeh, or by a
+        /// client, may carry none). An argument's value may be a string too.
+        pub(crate) fn from_payload(payload: &Map<String, Json>) -> SessionContext {
+            let pairs = |key: &str| -> Vec<(String, String)> {
+                let Some(Json::Object(map)) = payload.get(key) else {
+                    return Vec::new();
+                };
+                map.iter()
+                    .filter_map(|(n, v)| Some((n.clone(), v.as_str()?.to_owned())))
+                    .collect()
+            };
+            let mut arguments = Vec::new();
+            if let Some(Json::Object(map)) = payload.get(ARGUMENTS) {
+                for (name, values) in map {
+                    let values = match values {
+                        Json::Array(values) => values.as_slice(),
+                        one => std::slice::from_ref(one),
+                    };
+                    arguments.extend(
+                        values
+                            .iter()
+                            .filter_map(argument_text)
+                            .map(|value| (name.clone(), value)),
+                    );
+                }
+            }
+            let text = |key: &str| payload.get(key).and_then(Json::as_str).map(str::to_owned);
+            SessionContext {
+                arguments,
+                cookies: pairs(COOKIES),
+                headers: pairs(HEADERS),
+                user: text(USER),
+                logout_url: text(LOGOUT_URL),
+            }
+        }
+    }
+
+    /// An argument's value in a token: `{"bytes": base64}` (Bokeh's) or text.
+    fn argument_text(value: &Json) -> Option<String> {
+        match value {
+            Json::String(text) => Some(text.clone()),
+            Json::Object(map) => {
+                let encoded = map.get("bytes")?.as_str()?;
+                let bytes = URL_SAFE_NO_PAD.decode(encoded.trim_end_matches('=')).ok()?;
+                Some(String::from_utf8_lossy(&bytes).into_owned())
+            }
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value as Json;
 
     #[test]
     fn a_query_gives_every_value_of_each_argument_decoded() {
@@ -311,10 +326,10 @@ mod tests {
             .with_logout_url(Some("/logout".into()));
         let payload = context.to_payload();
         assert_eq!(
-            payload[ARGUMENTS]["N"],
+            payload["arguments"]["N"],
             serde_json::json!([{ "bytes": "NQ" }, { "bytes": "Ng" }])
         );
-        assert_eq!(payload[COOKIES]["user"], "bokeh");
+        assert_eq!(payload["cookies"]["user"], "bokeh");
         let back = SessionContext::from_payload(&payload);
         // Arguments come back grouped by name (a JSON object's order).
         assert_eq!(back.arguments("N").collect::<Vec<_>>(), ["5", "6"]);

@@ -1,26 +1,33 @@
 //! The page's [`SessionContext`]: served or embedded by `rokeh serve`, the one its session
-//! token carries (the server's session reads the same); alone, its own URL's query and
-//! the cookies scripts may read, with no headers, user or logout URL.
+//! token carries (the server's session reads the same); alone (or built without the
+//! `session` feature, when it runs alone even served), its own URL's query and the cookies
+//! scripts may read, with no headers, user or logout URL.
 
 use wasm_bindgen::JsValue;
 
 use super::session::Session;
 use crate::document::SessionContext;
-use crate::protocol::token::decode_token;
 
 /// The context the page's app builds its document in.
+#[cfg(feature = "session")]
 pub(super) fn of(session: Option<&Session>) -> SessionContext {
-    match session {
-        Some(session) => match decode_token(&session.token) {
-            Ok(payload) => SessionContext::from_payload(&payload.extra),
-            Err(e) => {
-                let message = format!("rokeh: the session's token cannot be read ({e})");
-                web_sys::console::warn_1(&message.into());
-                SessionContext::default()
-            }
-        },
-        None => alone(),
+    let Some(session) = session else {
+        return alone();
+    };
+    match crate::protocol::token::decode_token(&session.token) {
+        Ok(payload) => SessionContext::from_payload(&payload.extra),
+        Err(e) => {
+            let message = format!("rokeh: the session's token cannot be read ({e})");
+            web_sys::console::warn_1(&message.into());
+            SessionContext::default()
+        }
     }
+}
+
+/// The context the page's app builds its document in: its own, as it runs alone.
+#[cfg(not(feature = "session"))]
+pub(super) fn of(_: Option<&Session>) -> SessionContext {
+    alone()
 }
 
 fn alone() -> SessionContext {
