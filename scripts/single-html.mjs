@@ -20,7 +20,7 @@ const GALLERY = [
   'sliders', 'movies', 'ohlc', 'gapminder', 'stocks', 'selection_histogram', 'crossfilter',
   'contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'duffing_oscillator',
   'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor',
-  'population', 'image_blur', 'dash', 'spectrogram', 'clustering', 'surface3d',
+  'population', 'image_blur', 'dash', 'spectrogram', 'clustering', 'surface3d', 'server_auth',
 ];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -9,12 +9,16 @@
 //!
 //! An app may lay its roots out in its own HTML, as a Bokeh app's `templates/index.html`
 //! does: [`App::with_template`].
+//!
+//! App code reads the request behind its session with [`Document::session_context`]; a
+//! served app may be guarded by an auth provider (`App::with_auth`, natively with the
+//! `server` feature: see `rokeh::server::auth`).
 
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::document::Document;
+use crate::document::{Document, SessionContext};
 
 /// An app: `App::new("sliders", sliders)`.
 #[derive(Clone)]
@@ -23,6 +27,9 @@ pub struct App {
     build: Arc<dyn Fn(&mut Document) + Send + Sync>,
     files: Vec<String>,
     template: Option<Template>,
+    /// Who may reach the app's sessions, when `rokeh serve` serves it.
+    #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+    auth: Option<Arc<dyn crate::server::auth::Auth>>,
 }
 
 /// An app's template, and (in the page) how the page shows one: a function named only
@@ -53,7 +60,27 @@ impl App {
             }),
             files: Vec::new(),
             template: None,
+            #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+            auth: None,
         }
+    }
+
+    /// `rokeh serve` lets only the users `auth` finds reach the app: its page, its
+    /// `autoload.js`, its websocket and its tokens (Bokeh's `--auth-module`, here per app;
+    /// the page files they load are open to anyone, as Bokeh's static files are). The
+    /// provider's login and logout pages are served where it says. Several apps may share
+    /// one provider (one `Arc`); two providers serving one path is an error when the server
+    /// starts.
+    #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+    pub fn with_auth(mut self, auth: Arc<dyn crate::server::auth::Auth>) -> App {
+        self.auth = Some(auth);
+        self
+    }
+
+    /// The app's auth provider (see [`App::with_auth`]).
+    #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+    pub fn auth(&self) -> Option<&Arc<dyn crate::server::auth::Auth>> {
+        self.auth.as_ref()
     }
 
     /// The app reads these files (paths relative to the page, e.g. `data/movies.json.gz`)
@@ -109,6 +136,26 @@ impl App {
     /// about: it has no recorded changes.
     pub fn document(&self) -> Document {
         self.document_in(Document::new())
+    }
+
+    /// A new document built by the app for a session opened with `context` (what
+    /// [`Document::session_context`] gives the app's code): how a test shows an app a
+    /// query's arguments or a user.
+    ///
+    /// ```
+    /// use rokeh::{App, Document, SessionContext};
+    ///
+    /// let app = App::new("hello", |doc: &mut Document| {
+    ///     let who = doc.session_context().argument("who").unwrap_or("world").to_owned();
+    ///     doc.set_title(format!("Hello, {who}"));
+    /// });
+    /// let doc = app.document_for(SessionContext::default().with_query("who=Bokeh"));
+    /// assert_eq!(doc.title(), "Hello, Bokeh");
+    /// ```
+    pub fn document_for(&self, context: SessionContext) -> Document {
+        let mut doc = Document::new();
+        doc.set_session_context(context);
+        self.document_in(doc)
     }
 
     /// The app's document built into `doc`, an empty one: a static page builds into a

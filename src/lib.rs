@@ -117,7 +117,9 @@ pub mod views;
 pub mod web;
 
 pub use app::{run, run_extended, run_with_views, App};
-pub use document::Document;
+pub use document::{Document, SessionContext};
+#[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+pub use server::auth::Auth;
 
 // Used by `model!`, so user crates defining models need no dependency of their own.
 #[doc(hidden)]

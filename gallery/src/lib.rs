@@ -24,6 +24,7 @@ mod ohlc;
 mod patch_app;
 mod population;
 mod selection_histogram;
+mod server_auth;
 mod sliders;
 mod spectrogram;
 mod stocks;
@@ -53,6 +54,9 @@ pub use ohlc::ohlc;
 pub use patch_app::patch_app;
 pub use population::{population, POPULATION_FILE};
 pub use selection_histogram::selection_histogram;
+pub use server_auth::server_auth;
+#[cfg(not(target_arch = "wasm32"))]
+pub use server_auth::ToyAuth;
 pub use sliders::{sliders, sliders_with_points, SINE_POINTS};
 pub use spectrogram::spectrogram;
 pub use stocks::{stocks, STOCKS_FILE};
@@ -63,16 +67,18 @@ pub use tools::{grid_tools, tools, TOOL_POINTS};
 pub use weather::{weather, WEATHER_FILE};
 pub use widgets::{big_table, widgets, TABLE_ROWS};
 
-use rokeh::App;
+use rokeh::{App, Document};
 
-/// Every app of the gallery; `points` overrides the sliders' and the scatter's number of
-/// points (the benchmarks draw millions). An app's template, where Bokeh's example has one
-/// (`templates/index.html`), is in `gallery/templates/`.
-pub fn apps(points: Option<usize>) -> Vec<App> {
-    let sine = points.unwrap_or(SINE_POINTS);
-    let dots = points.unwrap_or(SCATTER_POINTS);
+/// The most points `?N=` may ask for.
+const MOST_POINTS: usize = 10_000_000;
+
+/// Every app of the gallery. The sliders' and the scatter's number of points is their
+/// session's `?N=` if it has one (the benchmarks draw millions; see [`points_argument`]).
+/// An app's template, where Bokeh's example has one (`templates/index.html`), is in
+/// `gallery/templates/`. Served, `server_auth` is behind [`ToyAuth`]'s login.
+pub fn apps() -> Vec<App> {
     let mut apps = vec![
-        App::new("sliders", move |doc| sliders_with_points(doc, sine)),
+        App::new("sliders", sliders),
         App::new("movies", movies).with_files([MOVIES_FILE]),
         App::new("ohlc", ohlc),
         App::new("gapminder", gapminder)
@@ -107,11 +113,29 @@ pub fn apps(points: Option<usize>) -> Vec<App> {
         App::new("dash", dash)
             .with_files(DASH_FILES)
             .with_template(dash::template()),
-        App::new("scatter", move |doc| scatter(doc, dots)),
+        guarded(App::new("server_auth", server_auth)),
+        App::new("scatter", |doc| {
+            let n = points_argument(doc).unwrap_or(SCATTER_POINTS);
+            scatter(doc, n)
+        }),
         App::new("ten_glyphs", ten_glyphs),
         App::new("tools", tools),
         App::new("grid_tools", grid_tools),
     ];
     apps.extend(compare::apps());
     apps
+}
+
+/// The count the session's `?N=` gives, if it is one from 2 to 10,000,000; anything else
+/// is left unread, so that a mistyped URL still shows the app.
+pub fn points_argument(doc: &Document) -> Option<usize> {
+    let n = doc.session_context().argument("N")?.trim().parse().ok()?;
+    (2..=MOST_POINTS).contains(&n).then_some(n)
+}
+
+/// `server_auth` behind its toy login, where `rokeh serve` runs it.
+fn guarded(app: App) -> App {
+    #[cfg(not(target_arch = "wasm32"))]
+    let app = app.with_auth(std::sync::Arc::new(ToyAuth));
+    app
 }

@@ -7,11 +7,6 @@
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() {
-    // `?N=100000` draws more points in the page, for the benchmarks.
-    #[cfg(target_arch = "wasm32")]
-    let points = rokeh::web::query_count("N", 2, 10_000_000);
-    #[cfg(not(target_arch = "wasm32"))]
-    let points = None;
     // Every view of rokeh's, and surface3d's of its own model type.
-    rokeh::run_extended(&[rokeh_gallery::SURFACE3D], rokeh_gallery::apps(points));
+    rokeh::run_extended(&[rokeh_gallery::SURFACE3D], rokeh_gallery::apps());
 }

@@ -3,20 +3,47 @@
 
 use std::f64::consts::PI;
 
+use rokeh::core::AnyId;
 use rokeh::models::{column, row, ColumnDataSource, Figure, Line, Slider, TextInput, Title};
 use rokeh::np;
-use rokeh::plotting::{figure, FigureArgs};
+use rokeh::plotting::{figure, FigureArgs, DEFAULT_TOOLS};
 use rokeh::Document;
+
+use crate::points_argument;
 
 /// Points on the sine, as in Bokeh's demo.
 pub const SINE_POINTS: usize = 200;
 
+/// The sliders app over the points its session's `?N=` asks for (the benchmarks draw a
+/// million), else [`SINE_POINTS`].
 pub fn sliders(doc: &mut Document) {
-    sliders_with_points(doc, SINE_POINTS)
+    let n = points_argument(doc).unwrap_or(SINE_POINTS);
+    sliders_with_points(doc, n)
 }
 
-/// The sliders app over `n` points (the benchmarks use a million).
+/// The sliders app over `n` points.
 pub fn sliders_with_points(doc: &mut Document, n: usize) {
+    let explorer = sine_explorer(doc, n, "sine wave", DEFAULT_TOOLS);
+    let inputs = column(doc, explorer.inputs);
+    let layout = row(doc, [inputs.any(), explorer.plot.any()]);
+    doc.add_root(layout);
+    doc.set_title("Sliders");
+}
+
+/// The sine's plot and the inputs that drive it, for an app to lay out.
+pub(crate) struct SineExplorer {
+    /// The title input and the four sliders, top to bottom.
+    pub inputs: Vec<AnyId>,
+    pub plot: rokeh::core::Id<Figure>,
+}
+
+/// The sine over `n` points in a plot titled `title` with `tools`, and its inputs.
+pub(crate) fn sine_explorer(
+    doc: &mut Document,
+    n: usize,
+    title: &str,
+    tools: &str,
+) -> SineExplorer {
     let x = np::linspace(0.0, 4.0 * PI, n);
     let y = np::sin(x.clone());
     let source = doc.add(ColumnDataSource::new([("x", x), ("y", y)]));
@@ -24,7 +51,8 @@ pub fn sliders_with_points(doc: &mut Document, n: usize) {
     let plot = figure(
         doc,
         FigureArgs {
-            title: "sine wave".into(),
+            title: title.into(),
+            tools: tools.into(),
             width: 400,
             height: 400,
             // Bokeh's demo fixes both ranges: the axes stand still as the sine moves.
@@ -42,7 +70,7 @@ pub fn sliders_with_points(doc: &mut Document, n: usize) {
 
     let text = doc.add(TextInput {
         title: "title".into(),
-        value: "sine wave".into(),
+        value: title.into(),
         ..TextInput::default()
     });
     let slider = |doc: &mut Document, title: &str, value, start, end| {
@@ -72,17 +100,9 @@ pub fn sliders_with_points(doc: &mut Document, n: usize) {
         });
     }
 
-    let inputs = column(
-        doc,
-        [
-            text.any(),
-            offset.any(),
-            amplitude.any(),
-            phase.any(),
-            freq.any(),
-        ],
-    );
-    let layout = row(doc, [inputs.any(), plot.any()]);
-    doc.add_root(layout);
-    doc.set_title("Sliders");
+    let sliders = [offset, amplitude, phase, freq].map(|w| w.any());
+    SineExplorer {
+        inputs: [text.any()].into_iter().chain(sliders).collect(),
+        plot,
+    }
 }

@@ -4,11 +4,12 @@
 use rokeh::core::Value;
 use rokeh::document::{AnyId, Change, Document, Event, EventKind, UiEvent};
 use rokeh::models::{Button, Label, Slider};
+use rokeh::{App, SessionContext};
 use rokeh_gallery::{
     apply_theme, clustering, contour_animated, crossfilter, duffing_oscillator, events_app,
     export_csv, fourier_animated, gapminder, hold_app, image_blur, line_on_off, movies, ohlc,
-    patch_app, population, selection_histogram, spectrogram, stocks, surface3d, taylor, weather,
-    Surface3d,
+    patch_app, population, selection_histogram, server_auth, sliders, spectrogram, stocks,
+    surface3d, taylor, weather, Surface3d,
 };
 
 /// The first model of type `type_name` whose `attr` is `value` (a widget by its title).
@@ -831,7 +832,7 @@ fn each_app_is_within_one_and_a_half_times_its_python_original() {
 /// its sliders and selects move, as in a document that knows every type.
 #[test]
 fn each_app_builds_and_changes_the_same_document_in_a_lean_one() {
-    for app in rokeh_gallery::apps(Some(200)) {
+    for app in rokeh_gallery::apps() {
         let name = app.name();
         let mut full = app.document();
         let mut lean = app.document_in(Document::lean());
@@ -1437,4 +1438,61 @@ fn surface3d_is_a_model_of_the_gallerys_own_whose_heights_wave() {
     let read = back.roots()[0];
     assert_eq!(back.try_model(read).unwrap().type_name, "Surface3d");
     assert_eq!(back.get_attr(read, "x").unwrap(), Value::str("x"));
+}
+
+#[test]
+fn sliders_draw_the_points_their_sessions_n_asks_for() {
+    let app = App::new("sliders", sliders);
+    let points = |query: &str| {
+        let doc = app.document_for(SessionContext::default().with_query(query));
+        rows(&doc, of_type(&doc, "ColumnDataSource")[0])
+    };
+    assert_eq!(points(""), 200);
+    assert_eq!(points("N=1000&N=5"), 1000);
+    // Not a count the app draws: its own.
+    for bad in ["N=1", "N=abc", "N=-5", "N=20000000"] {
+        assert_eq!(points(bad), 200, "{bad}");
+    }
+}
+
+#[test]
+fn server_auth_is_the_sliders_with_a_logout_button_going_to_the_sessions_logout_url() {
+    let app = App::new("server_auth", server_auth);
+    // No server, nobody to log out: the button is there, disabled, and does nothing.
+    let alone = app.document();
+    let logout = find(&alone, "Button", "label", "logout");
+    assert_eq!(
+        alone.get_attr(logout, "disabled").unwrap(),
+        Value::Bool(true)
+    );
+    assert!(of_type(&alone, "CustomJS").is_empty());
+
+    let context = SessionContext::default().with_logout_url(Some("/logout".into()));
+    let mut doc = app.document_for(context);
+    let logout = find(&doc, "Button", "label", "logout");
+    assert_eq!(
+        doc.get_attr(logout, "disabled").unwrap(),
+        Value::Bool(false)
+    );
+    let [go] = of_type(&doc, "CustomJS")[..] else {
+        panic!("one CustomJS")
+    };
+    assert_eq!(
+        doc.get_attr(go, "code").unwrap(),
+        Value::str("window.location.href = url")
+    );
+    let args = format!("{:?}", doc.get_attr(go, "args").unwrap());
+    assert!(args.contains("/logout"), "{args}");
+    assert_eq!(title_text(&doc), "my sine wave");
+
+    // The sliders move the sine, as the sliders app's do.
+    let source = of_type(&doc, "ColumnDataSource")[0];
+    let before = doc.column_f64(source, "y").unwrap().to_vec();
+    let offset = find(&doc, "Slider", "title", "offset");
+    doc.set_attr(offset, "value", 1.5.into()).unwrap();
+    let after = doc.column_f64(source, "y").unwrap();
+    assert!(before
+        .iter()
+        .zip(after)
+        .all(|(b, a)| (a - b - 1.5).abs() < 1e-9));
 }

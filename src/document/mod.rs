@@ -32,6 +32,7 @@ pub mod json;
 mod patch;
 mod props;
 mod roots;
+mod session_context;
 mod store;
 mod stream;
 mod theme;
@@ -43,6 +44,9 @@ pub use error::DocumentError;
 pub use events::{Change, Event, EventKind, Origin, PeerId, UiEvent, BOKEH_EVENT, INPUT_ATTRS};
 pub use js_callbacks::{JS_EVENT_CALLBACKS, JS_PROPERTY_CALLBACKS};
 pub use patch::{Along, ColumnPatches, PatchIndex};
+#[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+pub(crate) use session_context::form_pairs;
+pub use session_context::SessionContext;
 pub use store::Model;
 pub use theme::{Theme, ThemeError};
 
@@ -152,6 +156,9 @@ pub struct Document {
     /// The columns models of a type with [`DerivedColumns`](crate::core::DerivedColumns)
     /// (a GeoJSONDataSource) derive from a property, made whenever it is written.
     derived: HashMap<AnyId, Value>,
+    /// The request behind the session the document is for (see [`SessionContext`]): it
+    /// stays when a pushed document replaces this one's models.
+    session_context: SessionContext,
 }
 
 impl std::fmt::Debug for Document {
@@ -196,7 +203,20 @@ impl Document {
             kept: HashSet::new(),
             forgotten: BTreeMap::new(),
             derived: HashMap::new(),
+            session_context: SessionContext::default(),
         }
+    }
+
+    /// What app code knows of the request that opened its session, as Bokeh's
+    /// `curdoc().session_context`: the same in the page and in `rokeh serve` (see
+    /// [`SessionContext`]).
+    pub fn session_context(&self) -> &SessionContext {
+        &self.session_context
+    }
+
+    /// Sets what [`Document::session_context`] gives, before the app builds into it.
+    pub(crate) fn set_session_context(&mut self, context: SessionContext) {
+        self.session_context = context;
     }
 
     /// An empty document that knows only the model types added to it, each learnt from

@@ -11,10 +11,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
-use super::http::{new_token, session_id_for};
+use super::auth::Refusal;
+use super::http::{guard, new_token, session_id_for};
 use super::Shared;
 use crate::protocol::page_link::SESSION_ID_QUERY;
 use crate::protocol::token::decode_token;
@@ -34,17 +35,20 @@ const SESSION_ID_HEADER: &str = "bokeh-session-id";
 /// A session token made elsewhere (by the app's own web server, with the shared secret).
 const TOKEN_QUERY: &str = "bokeh-token";
 
-/// `GET /<app>/autoload.js`.
+/// `GET /<app>/autoload.js`: only for the app's users, if it has an auth provider (else
+/// the login redirect, as Bokeh's).
 pub(super) async fn autoload(
     State(shared): State<Arc<Shared>>,
     Path(app): Path<String>,
     Query(mut query): Query<HashMap<String, String>>,
+    method: Method,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let script = autoload_script(&shared, &app, &mut query, &headers);
-    let mut response = match script {
+    let mut response = match autoload_script(&shared, &app, &mut query, (&method, &uri, &headers)) {
         Ok(js) => ([(header::CONTENT_TYPE, "application/javascript")], js).into_response(),
-        Err(refusal) => refusal.into_response(),
+        Err(Refused::Status(status, text)) => (status, text).into_response(),
+        Err(Refused::Login(refusal)) => refusal.answer(&uri),
     };
     let cors = response.headers_mut();
     // An explicit origin, not `*`: `server_document(..., with_credentials=True)` sends cookies.
@@ -61,29 +65,45 @@ pub(super) async fn autoload(
     response
 }
 
+/// Why no script: a status and its text, or the login redirect.
+enum Refused {
+    Status(StatusCode, String),
+    Login(Refusal),
+}
+
+impl From<(StatusCode, String)> for Refused {
+    fn from((status, text): (StatusCode, String)) -> Refused {
+        Refused::Status(status, text)
+    }
+}
+
 fn autoload_script(
     shared: &Shared,
     app: &str,
     query: &mut HashMap<String, String>,
-    headers: &HeaderMap,
-) -> Result<String, (StatusCode, String)> {
-    if shared.app(app).is_none() {
-        return Err((StatusCode::NOT_FOUND, "404: Not Found".into()));
-    }
+    (method, uri, headers): (&Method, &Uri, &HeaderMap),
+) -> Result<String, Refused> {
+    let Some((served, _)) = shared.app(app) else {
+        return Err((StatusCode::NOT_FOUND, "404: Not Found".to_owned()).into());
+    };
+    let context = guard(served, method, uri, headers).map_err(Refused::Login)?;
     let element = query
         .get(ELEMENT_QUERY)
         .filter(|e| !e.is_empty())
         .cloned()
-        .ok_or((
-            StatusCode::BAD_REQUEST,
-            format!("No {ELEMENT_QUERY} query parameter"),
-        ))?;
+        .ok_or_else(|| {
+            Refused::from((
+                StatusCode::BAD_REQUEST,
+                format!("No {ELEMENT_QUERY} query parameter"),
+            ))
+        })?;
     if let Some(id) = headers.get(SESSION_ID_HEADER) {
         if query.contains_key(SESSION_ID_QUERY) {
             return Err((
                 StatusCode::FORBIDDEN,
-                "session ID was provided as an argument and header".into(),
-            ));
+                "session ID was provided as an argument and header".to_owned(),
+            )
+                .into());
         }
         let id = id.to_str().map_err(|_| {
             (
@@ -98,20 +118,25 @@ fn autoload_script(
         Some(_) if query.contains_key(SESSION_ID_QUERY) => {
             return Err((
                 StatusCode::FORBIDDEN,
-                "Both token and session ID were provided".into(),
-            ))
+                "Both token and session ID were provided".to_owned(),
+            )
+                .into())
         }
         Some(token) => {
             let payload = decode_token(token)
                 .map_err(|e| (StatusCode::BAD_REQUEST, format!("Invalid token: {e}")))?;
             if !shared.config.session_ids.check_token(token) {
-                return Err((StatusCode::FORBIDDEN, "Invalid token or session ID".into()));
+                return Err((
+                    StatusCode::FORBIDDEN,
+                    "Invalid token or session ID".to_owned(),
+                )
+                    .into());
             }
             (payload.session_id, token.clone())
         }
         None => {
             let id = session_id_for(shared, query)?;
-            let token = new_token(shared, &id);
+            let token = new_token(shared, &id, &context);
             (id, token)
         }
     };

@@ -1,7 +1,9 @@
 //! The HTTP side: an index at `/`, each app's page at `/<app>`, its websocket at
 //! `/<app>/ws`, fresh tokens at `/<app>/token`, the script that embeds the app in another
-//! site's page at `/<app>/autoload.js` (see [`super::embed`]), the page's files, and one log
-//! line per request.
+//! site's page at `/<app>/autoload.js` (see [`super::embed`]), the page's files, the login
+//! and logout pages of the apps' auth providers, and one log line per request. An app with
+//! an auth provider is reached (page, websocket, token, autoload.js) only by its users (see
+//! [`super::auth`]).
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -11,12 +13,13 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, Path, Query, Request, State};
-use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{any, get};
 use axum::Router;
 
+use super::auth::{self, AuthHandler};
 use super::compress;
 use super::embed;
 use super::index;
@@ -25,17 +28,26 @@ use super::page::{self, PageSession};
 use super::work;
 use super::ws::Connection;
 use super::Shared;
+use crate::app::App;
+use crate::document::SessionContext;
 use crate::protocol::page_link::{CLIENT_QUERY, ROKEH_CLIENT, SESSION_ID_QUERY};
-use crate::protocol::token::{decode_token, generate_token, SessionId};
+use crate::protocol::token::{decode_token, generate_token, SessionId, TokenPayload};
 use crate::sync::PeerKind;
 
 /// How long a token may be used to open a connection, as Bokeh's default.
 const TOKEN_LIFETIME_SECS: i64 = 300;
 /// Websocket buffers start small: most sessions sit idle, and these are per connection.
 const WS_BUFFER_SIZE: usize = 1024;
+/// The largest form an auth page reads (a login form is a few fields).
+const AUTH_FORM_LIMIT: usize = 64 * 1024;
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
-    Router::new()
+    let mut router = Router::new();
+    for (path, handler) in &shared.auth_pages {
+        let handler = handler.clone();
+        router = router.route(path, any(move |request| auth_page(handler, request)));
+    }
+    router
         .route("/", get(index))
         .route("/{app}/ws", get(websocket))
         .route("/{app}/token", get(token))
@@ -83,11 +95,25 @@ async fn index(State(shared): State<Arc<Shared>>) -> Html<String> {
     ))
 }
 
+/// A login or logout page of an auth provider: its answer to the request, a posted form
+/// read first.
+async fn auth_page(handler: AuthHandler, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, AUTH_FORM_LIMIT).await else {
+        let text = format!("a form of at most {AUTH_FORM_LIMIT} bytes");
+        return (StatusCode::PAYLOAD_TOO_LARGE, text).into_response();
+    };
+    let body = String::from_utf8_lossy(&body);
+    let request = auth::Request::of(&parts.method, &parts.uri, &parts.headers, &body);
+    auth::serve_page(&handler, &request)
+}
+
 /// `/<app>`: the page, joined to the session `?bokeh-session-id=` names or a new one.
 /// Anything else: a file of the built page.
 async fn page_or_file(
     State(shared): State<Arc<Shared>>,
     Query(query): Query<HashMap<String, String>>,
+    method: Method,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
@@ -97,12 +123,16 @@ async fn page_or_file(
         let query = uri.query().map_or(String::new(), |q| format!("?{q}"));
         return Redirect::permanent(&format!("/{app}{query}")).into_response();
     }
-    if shared.app(name).is_none() {
+    let Some((app, _)) = shared.app(name) else {
         return match page::file(&shared.config.page_dir, uri.path()) {
             Some(file) => embed::any_origin(page_file(&shared, &headers, file).await),
             None => (StatusCode::NOT_FOUND, "404: Not Found").into_response(),
         };
-    }
+    };
+    let context = match guard(app, &method, &uri, &headers) {
+        Ok(context) => context,
+        Err(refusal) => return refusal.answer(&uri),
+    };
     let session_id = match session_id_for(&shared, &query) {
         Ok(id) => id,
         Err(refusal) => return refusal.into_response(),
@@ -111,7 +141,7 @@ async fn page_or_file(
         app: name,
         ws_path: &format!("/{name}/ws"),
         session_id: session_id.as_str(),
-        token: &new_token(&shared, &session_id),
+        token: &new_token(&shared, &session_id, &context),
     };
     match page::app_page(&shared.config.page_dir, &session) {
         Ok(html) => Html(html).into_response(),
@@ -143,17 +173,41 @@ async fn page_file(shared: &Shared, headers: &HeaderMap, file: page::PageFile) -
 
 /// `/<app>/token?bokeh-session-id=ID`: a fresh token for a page reconnecting to its
 /// session after the one it was served with expired.
+/// Its payload is this request's: the page repeats the arguments it was opened with, so a
+/// session gone meanwhile is made again as it was.
 async fn token(
     State(shared): State<Arc<Shared>>,
     Path(app): Path<String>,
     Query(query): Query<HashMap<String, String>>,
+    method: Method,
+    headers: HeaderMap,
+    uri: Uri,
 ) -> Response {
-    if shared.app(&app).is_none() {
+    let Some((app, _)) = shared.app(&app) else {
         return (StatusCode::NOT_FOUND, "404: Not Found").into_response();
-    }
+    };
+    let context = match guard(app, &method, &uri, &headers) {
+        Ok(context) => context,
+        Err(refusal) => return refusal.answer(&uri),
+    };
     match session_id_for(&shared, &query) {
-        Ok(id) => embed::any_origin(new_token(&shared, &id).into_response()),
+        Ok(id) => embed::any_origin(new_token(&shared, &id, &context).into_response()),
         Err(refusal) => refusal.into_response(),
+    }
+}
+
+/// What a request to `app` may do: the session context it opens a session with, if its
+/// user may reach the app; else why not (answered with [`auth::Refusal::answer`]).
+pub(super) fn guard(
+    app: &App,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Result<SessionContext, auth::Refusal> {
+    let request = auth::Request::of(method, uri, headers, "");
+    match auth::check(app, &request) {
+        Ok(user) => Ok(auth::session_context(app, request.session_context(), user)),
+        Err(refusal) => Err(refusal),
     }
 }
 
@@ -175,11 +229,13 @@ pub(super) fn session_id_for(
     }
 }
 
-pub(super) fn new_token(shared: &Shared, id: &SessionId) -> String {
+/// A token for session `id`, carrying `context` (as Bokeh's carries the request's headers,
+/// cookies and arguments) to the session it makes and to the page.
+pub(super) fn new_token(shared: &Shared, id: &SessionId, context: &SessionContext) -> String {
     generate_token(
         id,
         unix_now() + TOKEN_LIFETIME_SECS,
-        None,
+        Some(&context.to_payload()),
         &shared.config.session_ids,
     )
 }
@@ -190,16 +246,24 @@ fn unix_now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-/// `/<app>/ws`: checks the origin and the token, then hands the socket to a connection.
+/// `/<app>/ws`: checks the user, the origin and the token, then hands the socket to a
+/// connection.
 async fn websocket(
     State(shared): State<Arc<Shared>>,
     Path(app): Path<String>,
     Query(query): Query<HashMap<String, String>>,
+    method: Method,
     headers: HeaderMap,
+    uri: Uri,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
-    let Some(sessions) = shared.app(&app) else {
+    let Some((app, sessions)) = shared.app(&app) else {
         return (StatusCode::NOT_FOUND, "404: Not Found").into_response();
+    };
+    let request = auth::Request::of(&method, &uri, &headers, "");
+    let user = match auth::check(app, &request) {
+        Ok(user) => user,
+        Err(refusal) => return refusal.websocket(),
     };
     let upgrade = match upgrade {
         Ok(u) => u,
@@ -217,8 +281,8 @@ async fn websocket(
             return (StatusCode::FORBIDDEN, "Websocket origin not allowed").into_response();
         }
     }
-    let session_id = match check_token(&shared, &headers) {
-        Ok(id) => id,
+    let payload = match check_token(&shared, &headers) {
+        Ok(payload) => payload,
         Err((status, text)) => {
             log!("Refusing websocket connection: {text}");
             return (status, text).into_response();
@@ -228,9 +292,13 @@ async fn websocket(
         Some(ROKEH_CLIENT) => PeerKind::RunsCallbacks,
         _ => PeerKind::Plain,
     };
+    // The session, if this connection makes it, knows the request its token was made for;
+    // its user is this request's.
+    let context = SessionContext::from_payload(&payload.extra);
     let connection = Connection {
         sessions: sessions.clone(),
-        session_id,
+        session_id: payload.session_id,
+        context: auth::session_context(app, context, user),
         kind,
         shutdown: shared.shutdown.clone(),
         max_message_size: shared.config.websocket_max_message_size,
@@ -248,7 +316,7 @@ async fn websocket(
 }
 
 /// The token rides in `Sec-WebSocket-Protocol: bokeh, <token>`; checked as Bokeh does.
-fn check_token(shared: &Shared, headers: &HeaderMap) -> Result<SessionId, (StatusCode, String)> {
+fn check_token(shared: &Shared, headers: &HeaderMap) -> Result<TokenPayload, (StatusCode, String)> {
     let protocols: Vec<&str> = headers
         .get_all(header::SEC_WEBSOCKET_PROTOCOL)
         .iter()
@@ -287,6 +355,6 @@ fn check_token(shared: &Shared, headers: &HeaderMap) -> Result<SessionId, (Statu
         Some(expiry) if unix_now() >= expiry => {
             Err((StatusCode::FORBIDDEN, "Token is expired".into()))
         }
-        Some(_) => Ok(payload.session_id),
+        Some(_) => Ok(payload),
     }
 }

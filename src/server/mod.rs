@@ -4,6 +4,7 @@
 //! connections talk to it through channels (see `session`). The HTTP side serves the
 //! built page and the websocket that speaks Bokeh's protocol (see `http`).
 
+pub mod auth;
 mod compress;
 mod config;
 mod embed;
@@ -54,14 +55,13 @@ pub(crate) struct Shared {
     shutdown: watch::Receiver<bool>,
     alive: mpsc::Sender<()>,
     gzip: compress::GzipCache,
+    /// The login and logout pages of the apps' auth providers, by path.
+    auth_pages: auth::AuthPages,
 }
 
 impl Shared {
-    fn app(&self, name: &str) -> Option<&Arc<Sessions>> {
-        self.apps
-            .iter()
-            .find(|(a, _)| a.name() == name)
-            .map(|(_, s)| s)
+    fn app(&self, name: &str) -> Option<&(App, Arc<Sessions>)> {
+        self.apps.iter().find(|(a, _)| a.name() == name)
     }
 
     /// Gzips the page's own files in `dir` (not its folders: data files and thumbnails)
@@ -149,8 +149,11 @@ pub struct Server {
 
 impl Server {
     /// Listens on `config`'s address and port (port 0: any free one, see
-    /// [`Server::local_addr`]) for `apps`; serving starts with [`Server::run`].
+    /// [`Server::local_addr`]) for `apps`; serving starts with [`Server::run`]. Apps whose
+    /// auth providers' pages clash (see [`auth::RouteClash`]) are refused.
     pub async fn bind(config: ServerConfig, apps: Vec<App>) -> std::io::Result<Server> {
+        let auth_pages = auth::pages(&apps)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
         let listener = TcpListener::bind((config.address.as_str(), config.port))
             .await
             .map_err(|e| {
@@ -191,6 +194,7 @@ impl Server {
             shutdown: shutdown_rx,
             alive: alive_tx,
             gzip: compress::GzipCache::default(),
+            auth_pages,
         });
         Ok(Server {
             listener,

@@ -11,7 +11,7 @@ use super::outbox::OutboxSender;
 use super::session::{Command, JoinRefused, Session};
 use super::store::Store;
 use crate::app::App;
-use crate::document::PeerId;
+use crate::document::{PeerId, SessionContext};
 use crate::protocol::token::SessionId;
 use crate::sync::PeerKind;
 
@@ -64,15 +64,17 @@ impl Sessions {
         })
     }
 
-    /// Joins session `id`, creating it (and its document) if there is none.
+    /// Joins session `id`, creating it (and its document, for a session opened with
+    /// `context`) if there is none.
     pub(crate) async fn join(
         self: &Arc<Self>,
         id: &SessionId,
         kind: PeerKind,
         outbox: OutboxSender,
+        context: &SessionContext,
     ) -> Result<Joined, JoinError> {
         for _ in 0..JOIN_ATTEMPTS {
-            let session = self.get_or_start(id);
+            let session = self.get_or_start(id, context);
             let (joined, peer) = oneshot::channel();
             let join = Command::Join {
                 kind,
@@ -91,7 +93,11 @@ impl Sessions {
         Err(JoinError::NotStarted(id.clone()))
     }
 
-    fn get_or_start(self: &Arc<Self>, id: &SessionId) -> mpsc::Sender<Command> {
+    fn get_or_start(
+        self: &Arc<Self>,
+        id: &SessionId,
+        context: &SessionContext,
+    ) -> mpsc::Sender<Command> {
         let mut sessions = self.sessions.lock().expect("sessions lock");
         if let Some(tx) = sessions.get(id).filter(|tx| !tx.is_closed()) {
             return tx.clone();
@@ -102,6 +108,7 @@ impl Sessions {
         let session = Session::new(
             id.clone(),
             &self.app,
+            context,
             self.max_message_size,
             self.store.as_ref(),
         );

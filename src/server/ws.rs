@@ -15,6 +15,7 @@ use super::outbox::outbox;
 use super::session::{Command, Outgoing, INTERNAL, POLICY, PROTOCOL_ERROR, TOO_BIG};
 use super::sessions::Sessions;
 use super::work::off_the_workers;
+use crate::document::SessionContext;
 use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Frame, Message, MsgId, Receiver};
 use crate::sync::PeerKind;
@@ -32,6 +33,8 @@ const NOT_UTF8: u16 = 1007;
 pub(crate) struct Connection {
     pub sessions: Arc<Sessions>,
     pub session_id: SessionId,
+    /// What the session knows of the request behind it, if this connection makes it.
+    pub context: SessionContext,
     pub kind: PeerKind,
     pub shutdown: watch::Receiver<bool>,
     /// `--websocket-max-message-size`: a message's frames in all, and what may wait to be
@@ -55,7 +58,7 @@ impl Connection {
         let (outbox, mut inbox) = outbox(self.max_message_size);
         let joined = match self
             .sessions
-            .join(&self.session_id, self.kind, outbox)
+            .join(&self.session_id, self.kind, outbox, &self.context)
             .await
         {
             Ok(joined) => joined,

@@ -8,6 +8,7 @@
 mod bind;
 pub(crate) mod callbacks;
 mod canvas;
+mod context;
 pub(crate) mod dialog;
 pub(crate) mod dom;
 mod element;
@@ -45,7 +46,7 @@ pub(crate) use template::{view as show_template, ShowTemplate};
 pub use extend::{canvas, ModelHandle, ShowModel};
 pub(crate) use images::{get as fetch_image, FetchImages};
 pub(crate) use layout::Component;
-pub use query::{query_count, query_text};
+pub use query::query_text;
 pub(crate) use widgets::control::DomWriter;
 
 use leptos::prelude::*;
@@ -171,7 +172,7 @@ pub fn mount(app: App) {
 /// there is one.
 fn show(
     app: App,
-    blank: Document,
+    mut blank: Document,
     element: Option<web_sys::HtmlElement>,
     session: Option<session::Session>,
 ) {
@@ -180,6 +181,7 @@ fn show(
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("rokeh: {info}").into());
     }));
+    blank.set_session_context(context::of(session.as_ref()));
     let doc = app.document_in(blank);
     let template = app.shown_template();
     hook::mark("rokeh-app-built");

@@ -24,6 +24,7 @@ fn session_meta() -> Option<web_sys::Element> {
 pub struct Session {
     pub app_url: String,
     pub session_id: String,
+    /// The first token: it opens the session, and carries the request's context.
     #[cfg_attr(
         not(feature = "session"),
         expect(dead_code, reason = "only the session's link opens it with its token")

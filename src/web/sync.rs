@@ -67,7 +67,8 @@ type Shared = Rc<RefCell<Link>>;
 
 /// Joins `session`; returns the connection badge.
 pub fn start(page: Page, session: Session) -> impl IntoView {
-    let (served, token) = links(session);
+    let arguments = page.read(|d| d.session_context().all_arguments().to_vec());
+    let (served, token) = links(session, &arguments);
     let (badge, set_badge) = signal(Badge::Connecting);
     let client = Some(page.read(Client::new));
     let link: Shared = Rc::new(RefCell::new(Link {
@@ -123,17 +124,27 @@ fn state_name(badge: Badge) -> &'static str {
     }
 }
 
-/// Where `session` is reached: its websocket, its token URL; and its first token.
-fn links(session: Session) -> (Served, String) {
+/// Where `session` is reached: its websocket, its token URL; and its first token. The
+/// token URL repeats the query `arguments` the session was opened with, so that a fresh
+/// token carries them too (should the session be gone, it is made again from it).
+fn links(session: Session, arguments: &[(String, String)]) -> (Served, String) {
     // http://host/app → ws://host/app/ws, https → wss.
     let ws_app_url = match session.app_url.strip_prefix("http") {
         Some(rest) => format!("ws{rest}"),
         None => session.app_url.clone(),
     };
-    let id = js_sys::encode_uri_component(&session.session_id);
+    let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+    let mut token_url = format!(
+        "{}/token?{SESSION_ID_QUERY}={}",
+        session.app_url,
+        encode(&session.session_id)
+    );
+    for (name, value) in arguments {
+        token_url.push_str(&format!("&{}={}", encode(name), encode(value)));
+    }
     let served = Served {
         ws_url: format!("{ws_app_url}/ws?{CLIENT_QUERY}={ROKEH_CLIENT}"),
-        token_url: format!("{}/token?{SESSION_ID_QUERY}={id}", session.app_url),
+        token_url,
     };
     (served, session.token)
 }

@@ -24,17 +24,18 @@ after(async () => {
 });
 
 /**
- * App `name` in a fresh context fenced to the site (or to `url` itself, when given);
- * `run(page)` drives it once its first plot is painted (`painted`: false for an app
- * without one). No errors, nothing fetched from outside the fence.
+ * App `name` in a fresh context fenced to the site (or to `url` itself, when given), with
+ * `query` after its `?app=`; `run(page)` drives it once its first plot is painted
+ * (`painted`: false for an app without one). No errors, nothing fetched from outside the
+ * fence.
  */
-async function withApp(name, run, url, { painted = true } = {}) {
+async function withApp(name, run, url, { painted = true, query = '' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const blocked = await fence(context, url ?? site.origin);
   const page = await context.newPage();
   const errors = collectErrors(page);
   try {
-    await page.goto(url ?? `${site.url}?app=${name}`);
+    await page.goto(url ?? `${site.url}?app=${name}${query}`);
     if (painted) {
       await page.waitForFunction(() => (window.rokeh?.paints ?? 0) > 0, null, { timeout: 20000 });
     } else {
@@ -557,6 +558,24 @@ test('image_blur: the slider blurs the rings, the finest first', async () => {
   });
 });
 
+test('server_auth alone: the sliders show, nobody is there to log out; ?N= reaches the app through its session context', async () => {
+  await withApp('server_auth', async (page) => {
+    const logout = page.getByRole('button', { name: 'logout' });
+    await logout.waitFor();
+    assert.equal(await logout.isDisabled(), true);
+    assert.equal(await get(page, 'Title', 'text'), 'my sine wave');
+    const painted = await paints(page);
+    await page.getByRole('slider', { name: /offset/ }).focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => Math.min(...window.rokeh.column('y')) > 3);
+    await paintedAfter(page, painted);
+  });
+  // The page's own URL is its session context: the sliders draw its ?N= points.
+  await withApp('sliders', async (page) => {
+    assert.equal(await rows(page, 'x'), 321);
+  }, undefined, { query: '&N=321' });
+});
+
 /** How many pixels of canvas `n` are within 12 of one of `colors` in each channel. */
 const pixelsOf = (page, n, colors) =>
   page.locator('canvas').nth(n).evaluate((canvas, colors) => {
@@ -806,7 +825,7 @@ test('single files (make build-single): movies, crossfilter, surface3d and duffi
     await paintedAfter(page, painted);
   }, file('crossfilter'));
   // Every ported demo has its file; one that streams runs from disk too.
-  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash', 'spectrogram', 'clustering', 'surface3d']) {
+  for (const app of ['contour_animated', 'patch_app', 'events_app', 'fourier_animated', 'line_on_off', 'apply_theme', 'hold_app', 'export_csv', 'weather', 'taylor', 'population', 'image_blur', 'dash', 'spectrogram', 'clustering', 'surface3d', 'server_auth']) {
     assert.ok(existsSync(join(ROOT, 'dist-single', `${app}.html`)), app);
   }
   // A view of the gallery's own model type is in the file too.

@@ -38,6 +38,39 @@ async function withServed(app, run) {
 
 const get = (page, key, attr) => page.evaluate(([k, a]) => window.rokeh.get(k, a), [key, attr]);
 
+test('served server_auth: a login with the form shows the app, a slider moves its plot, logout goes back to the login', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(`${server.origin}/server_auth`);
+    await page.waitForURL(`${server.origin}/login?next=%2Fserver_auth`);
+    const logIn = async (password) => {
+      await page.getByLabel('Username').fill('bokeh');
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+    };
+    await logIn('wrong');
+    await page.getByRole('alert').filter({ hasText: 'Login incorrect' }).waitFor();
+    await logIn('bokeh');
+    await page.waitForURL(`${server.origin}/server_auth`);
+    await page.waitForSelector('.rk-connection[data-state=live]', { timeout: 20000 });
+    await page.waitForFunction(() => (window.rokeh?.paints ?? 0) > 0, null, { timeout: 20000 });
+    const painted = await page.evaluate(() => window.rokeh.paints);
+    await page.getByRole('slider', { name: /offset/ }).focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => Math.min(...window.rokeh.column('y')) > 3);
+    await page.waitForFunction((n) => window.rokeh.paints > n, painted);
+    await page.waitForFunction(() => window.rokeh.settled === true);
+    await page.getByRole('button', { name: 'logout' }).click();
+    await page.waitForURL(`${server.origin}/login?next=%2Fserver_auth`);
+    assert.deepEqual(await context.cookies(), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('served index lists the demos with their thumbnails', async () => {
   const index = await (await fetch(`${server.origin}/`)).text();
   for (const app of ['movies', 'ohlc', 'gapminder', 'stocks']) {

@@ -35,6 +35,7 @@ const shots = [
     ['spectrogram', 1040, 900, 8000],
     ['clustering', 840, 430, 0],
     ['surface3d', 640, 640, 500, false],
+    ['server_auth', 760, 480, 0],
   ].map(([app, width, height, wait, plot = true]) => ({
     file: `screenshots/${app}.png`, query: `?app=${app}`, viewport: { width, height }, wait, plot,
   })),

@@ -319,6 +319,14 @@ impl Client {
         })
     }
 
+    /// A client on a websocket opened elsewhere (with headers of the test's own).
+    pub fn from_socket(ws: WebSocketStream<MaybeTlsStream<TcpStream>>) -> Client {
+        Client {
+            ws,
+            receiver: Receiver::new(),
+        }
+    }
+
     /// Sends one websocket message as it is (a raw frame, a bad one).
     pub async fn send_ws(&mut self, message: WsMessage) {
         self.ws.send(message).await.unwrap();

@@ -23,7 +23,7 @@ use super::work::Pace;
 use super::BOKEH_PROTOCOL_VERSION;
 use crate::app::App;
 use crate::document::json::{read_json_as, Buffers, JsonError, SyncedModels};
-use crate::document::{Actor, Change, Document, Origin, PeerId};
+use crate::document::{Actor, Change, Document, Origin, PeerId, SessionContext};
 use crate::protocol::page_link::DOCUMENT_REPLACED_CLOSE;
 use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Frame, Message, MsgId, ProtocolError, Rejected, VersionInfo};
@@ -112,19 +112,21 @@ pub(crate) struct Session {
 
 impl Session {
     /// A new session whose document is built by running the app, as `bokeh serve` runs
-    /// the app script for each session; shared through `store` if there is one.
+    /// the app script for each session, for a session opened with `context`; shared
+    /// through `store` if there is one.
     pub(crate) fn new(
         id: SessionId,
         app: &App,
+        context: &SessionContext,
         max_message_size: usize,
         store: Option<&Arc<Store>>,
     ) -> Session {
-        let doc = app.document();
+        let doc = app.document_for(context.clone());
         // What may wait for Redis, in changes to log or to forward: a few of the largest
         // messages.
         let waiting_limit = max_message_size.saturating_mul(2);
-        let replica =
-            store.map(|store| Replica::new(store.clone(), app.clone(), &id, waiting_limit));
+        let replica = store
+            .map(|store| Replica::new(store.clone(), app.clone(), context, &id, waiting_limit));
         Session {
             id,
             synced: SyncedModels::of(&doc),
@@ -551,7 +553,7 @@ mod tests {
             doc.add_root(gauge);
         });
         let id = SessionId::parse("gauge-session").unwrap();
-        let mut session = Session::new(id, &app, usize::MAX, None);
+        let mut session = Session::new(id, &app, &SessionContext::default(), usize::MAX, None);
         let pushed = |level: f64| {
             let mut json = to_json(&session.doc, BufferMode::Inline).json;
             let text = json.to_string().replace("0.25", &level.to_string());

@@ -20,7 +20,7 @@ use crate::document::json::{
     apply_json_events, changes_to_json, read_json_as, sync_from_json, to_json, BufferMode, Buffers,
     JsonError, SyncedModels,
 };
-use crate::document::{Actor, Change, Origin, PeerId};
+use crate::document::{Actor, Change, Origin, PeerId, SessionContext};
 use crate::protocol::token::SessionId;
 use crate::protocol::{Body, Message, MsgId};
 use crate::server::log::log;
@@ -144,6 +144,9 @@ struct Capture {
 pub(super) struct Replica {
     store: Arc<Store>,
     app: App,
+    /// What this server's session knows of the request behind it (not shared through
+    /// Redis: each server's is that of the connection that made its replica).
+    context: SessionContext,
     keys: SessionKeys,
     epoch: String,
     role: Role,
@@ -202,13 +205,20 @@ pub(super) struct Replica {
 
 impl Replica {
     /// `limit`: the bytes of changes that may wait for Redis, to log or to forward.
-    pub(super) fn new(store: Arc<Store>, app: App, id: &SessionId, limit: usize) -> Replica {
+    pub(super) fn new(
+        store: Arc<Store>,
+        app: App,
+        context: &SessionContext,
+        id: &SessionId,
+        limit: usize,
+    ) -> Replica {
         let keys = store.keys(app.name(), id.as_str());
         let (arrivals_tx, arrivals) = mpsc::channel(ARRIVALS);
         let (outcomes_tx, outcomes) = mpsc::unbounded_channel();
         Replica {
             store,
             app,
+            context: context.clone(),
             keys,
             epoch: String::new(),
             role: Role::Follower,
@@ -395,7 +405,8 @@ impl Session {
         } else if snapshot.app {
             // The session went back to the app's document (created again by a server
             // that held it so): this one is built anew, and its connections start again.
-            let mut doc = self.replica().app.document();
+            let replica = self.replica();
+            let mut doc = replica.app.document_for(replica.context.clone());
             sync_from_json(&mut doc, &json, &buffers)?;
             doc.take_changes();
             self.doc = doc;
