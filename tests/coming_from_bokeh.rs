@@ -15,9 +15,9 @@ use rokeh::document::{
 };
 use rokeh::models::{
     column, gridplot, gridplot_with, row, AnnularWedge, Button, CloseAction, ColumnDataSource,
-    CustomJS, CustomJSTickFormatter, CustomJSTransform, Dialog, Figure, GeoJSONDataSource,
-    GridplotArgs, Line, OpenDialog, Place, Quad, RangeTool, Scatter, Segment, SetValue, Slider,
-    TextInput, Title,
+    CustomJS, CustomJSTickFormatter, CustomJSTransform, Dialog, Div, Figure, GeoJSONDataSource,
+    Grid, GridplotArgs, LayoutDom, Line, OpenDialog, Place, Quad, RangeTool, Scatter, Segment,
+    SetValue, SizingMode, Slider, TextInput, Title,
 };
 use rokeh::np;
 use rokeh::plotting::{
@@ -51,6 +51,9 @@ fn data() -> Result {
     assert_eq!(doc.column(lines, "ys"), Some(&Value::List(vec![Value::Array(vec![0.0, 1.0, 0.5].into())])));
     let x = np::asarray(doc.column_f64(source, "x").unwrap_or_default());
     assert_eq!((2.0 * x)[2], 10.0);
+    let x = doc.column_f64(source, "x").unwrap_or_default();
+    let y = np::evaluate(x, |x| a * np::sin(k * x + w) + b);
+    assert!((y[1] - (a * (k * 2.0 + w).sin() + b)).abs() < 1e-12);
     let text = r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [3, 4]}, "properties": {}}]}"#;
     let geo = doc.add(GeoJSONDataSource::new(text));
     assert_eq!(doc.column_f64(geo, "y"), Some(&[4.0][..]));
@@ -67,6 +70,8 @@ fn plots() -> Result {
     p.line(doc, source, Line { line_width: 3.0, line_alpha: 0.6, ..Line::default() });
     let title = doc.get(p, Figure::TITLE).unwrap(); doc.set(title, Title::TEXT, "new")?;
     assert_eq!(doc.get(title, Title::TEXT), "new".into());
+    doc.set_all(p.grids(doc, 0), Grid::GRID_LINE_COLOR, None)?;
+    assert!(p.grids(doc, 0).iter().all(|&g| doc.get(g, Grid::GRID_LINE_COLOR).is_none()));
     p.segment(doc, source, Segment::default().color("black").alpha(0.5));
     let quads = doc.add(ColumnDataSource::new([("left", vec![0.0]), ("right", vec![1.0]), ("bottom", vec![0.0]), ("top", vec![1.0])]));
     let source = quads;
@@ -100,6 +105,11 @@ fn widgets_and_layouts() -> Result {
     let slider = doc.add(Slider::new("freq", 1.0, 0.1, 5.1, 0.1));
     let text = doc.add(TextInput { title: "title".into(), value: "sine".into(), ..TextInput::default() });
     let button = doc.add(Button { label: "Play".into(), ..Button::default() });
+    doc.set(slider, Slider::WIDTH, Some(300))?;
+    let div = doc.add(Div::default());
+    doc.set(div, Div::SIZING_MODE, Some(SizingMode::StretchWidth))?;
+    doc.set(button, Button::VISIBLE, false)?;
+    assert_eq!(doc.get(slider, Slider::WIDTH), Some(300));
     let (a, b) = (slider, text);
     let inputs = column(doc, [a.any(), b.any()]);
     row(doc, [inputs.any(), button.any()]);
