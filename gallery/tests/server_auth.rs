@@ -49,14 +49,6 @@ fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
         .map(str::trim)
 }
 
-fn meta_attr(html: &str, name: &str) -> String {
-    let at = html
-        .find(&format!("{name}=\""))
-        .unwrap_or_else(|| panic!("no {name} in {html}"));
-    let rest = &html[at + name.len() + 2..];
-    rest[..rest.find('"').unwrap()].to_owned()
-}
-
 fn served(dist: &std::path::Path) -> Server {
     Server::start_with_env(&[], &[("ROKEH_DIST", dist.to_str().unwrap())])
 }

@@ -7,14 +7,6 @@ mod server_support;
 use rokeh::protocol::token::decode_token;
 use server_support::*;
 
-fn meta_attr(html: &str, name: &str) -> String {
-    let at = html
-        .find(&format!("{name}=\""))
-        .unwrap_or_else(|| panic!("no {name} in {html}"));
-    let rest = &html[at + name.len() + 2..];
-    rest[..rest.find('"').unwrap()].to_owned()
-}
-
 #[tokio::test]
 async fn page_is_served_with_a_session_to_join() {
     let dist = fake_dist();

@@ -643,3 +643,12 @@ fn build_in(dir: &std::path::Path, program: &str, args: &[&str]) {
         said(&output)
     );
 }
+
+/// The value of attribute `name` (`data-token`, …) in a served page's HTML.
+pub fn meta_attr(html: &str, name: &str) -> String {
+    let at = html
+        .find(&format!("{name}=\""))
+        .unwrap_or_else(|| panic!("no {name} in {html}"));
+    let rest = &html[at + name.len() + 2..];
+    rest[..rest.find('"').unwrap()].to_owned()
+}
